@@ -1,0 +1,77 @@
+"""The record extraction produces: the one contract between crawling and archiving.
+
+Field names follow schema.org Article in snake_case. Optional fields default to None, lists to empty.
+`to_dict()` gives the plain-dict form that the archive and `blogarchive extract` consume.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Person:
+    """An author as the page names them (byline, JSON-LD, meta)."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass
+class AuthorBox:
+    """The 'about the author' box a theme shows near the post."""
+
+    name: str
+    bio: str | None = None
+    url: str | None = None
+    avatar_url: str | None = None
+    article_count: int | None = None
+    links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Image:
+    """One of the post's own images, in document order (position starts at 1)."""
+
+    src: str
+    position: int
+    alt: str | None = None
+    title: str | None = None
+    caption: str | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass
+class Comment:
+    author: str | None = None
+    published: str | None = None
+    text: str = ""
+
+
+@dataclass
+class Article:
+    url: str
+    canonical_url: str | None = None
+    title: str | None = None
+    author: str | None = None  # display string; several authors joined with ", "
+    authors: list[Person] = field(default_factory=list)
+    published: str | None = None  # ISO 8601
+    updated: str | None = None  # ISO 8601
+    language: str | None = None  # ISO 639-1
+    sitename: str | None = None
+    description: str | None = None
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    text: str = ""
+    markdown: str = ""
+    word_count: int = 0
+    author_box: AuthorBox | None = None
+    author_boxes: list[AuthorBox] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    kind: str = "article"  # page kind: article, listing, tag, category, author, archive, search, attachment, other
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
