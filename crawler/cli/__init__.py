@@ -4,6 +4,7 @@ so `blogarchive extract` does not pay for importing Scrapy and `blogarchive sear
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import click
 
