@@ -1,0 +1,113 @@
+"""`blogarchive crawl URL [URL ...] --db archive.db`: crawl blogs into the archive."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from archive import Archive, ArchiveError
+from crawler.runner import CrawlOptions, run_crawl
+
+
+def check_archive(db: Path) -> None:
+    """Open (create, migrate) the archive before crawling, so a bad --db fails in a second, not after a crawl."""
+    try:
+        Archive(db).close()
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
+    table = Table(title=f"crawl run {run.get('id', '?')} → {db}", show_header=False)
+    for label, key in (
+        ("status", "status"),
+        ("pages fetched", "pages_fetched"),
+        ("new articles", "articles_new"),
+        ("updated articles", "articles_updated"),
+        ("unchanged articles", "articles_unchanged"),
+        ("errors", "errors"),
+        ("started", "started"),
+        ("finished", "finished"),
+    ):
+        table.add_row(label, str(run.get(key, "")))
+    console.print(table)
+    for message in run.get("error_messages", []):
+        console.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    if run.get("errors", 0) > len(run.get("error_messages", [])):
+        console.print(f"… all {run['errors']} errors are in the crawl_errors table (run_id = {run.get('id')})")
+
+
+def archived_anything(run: dict[str, Any]) -> bool:
+    """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success."""
+    return bool(run.get("articles_new") or run.get("articles_updated") or run.get("articles_unchanged"))
+
+
+@click.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=Path("archive.db"),
+    show_default=True,
+    help="SQLite archive to write (created if missing).",
+)
+@click.option("--allow", multiple=True, help="Regex; only matching URLs are crawled. Repeatable.")
+@click.option("--deny", multiple=True, help="Regex; matching URLs are never crawled. Repeatable.")
+@click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many pages (0: no limit).")
+@click.option("--max-depth", type=click.IntRange(min=0), default=0, help="Link depth limit (0: no limit).")
+@click.option("--user-agent", help="User-Agent header (default names blogarchive).")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
+@click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
+def crawl(
+    urls: tuple[str, ...],
+    db: Path,
+    allow: tuple[str, ...],
+    deny: tuple[str, ...],
+    max_pages: int,
+    max_depth: int,
+    user_agent: str | None,
+    settings: tuple[str, ...],
+    quiet: bool,
+    log_file: Path | None,
+) -> None:
+    """Crawl one or more blogs and archive every post into the SQLite file --db.
+
+    Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
+    """
+    check_archive(db)
+    extra = _parse_settings(settings)
+    if user_agent:
+        extra["USER_AGENT"] = user_agent
+    options = CrawlOptions(
+        db=db,
+        allow=allow,
+        deny=deny,
+        max_pages=max_pages,
+        max_depth=max_depth,
+        progress="rich",
+        log_file=log_file,
+        quiet=quiet,
+        extra_settings=extra,
+    )
+    run = run_crawl(urls, options)
+    if not quiet:
+        print_run_summary(run, db, Console())
+    if not archived_anything(run):
+        click.echo(f"nothing was archived from {', '.join(urls)}", err=True)
+        sys.exit(1)
+
+
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s/--set")
+        settings[name.strip()] = value
+    return settings

@@ -1,0 +1,1 @@
+"""Finding a blog's pages: robots.txt Sitemap: lines, sitemaps and sitemap indexes, feeds, pagination, links."""

@@ -1,0 +1,48 @@
+"""RSS and Atom feeds: the post links they list, and where a site's feeds are."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from lxml import etree
+
+USUAL_FEED_PATHS = ("/feed/", "/feed.xml", "/atom.xml", "/rss.xml", "/index.xml", "/feeds/posts/default")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+
+_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
+    """(post URL, date) for every item of an RSS or Atom feed; [] when the body is not a feed."""
+    try:
+        root = etree.fromstring(body, _PARSER)
+    except etree.XMLSyntaxError:
+        return []
+    if root is None:
+        return []
+    links = []
+    for item in root.iter("{*}item", "{*}entry"):
+        url = _item_link(item)
+        if url:
+            links.append((urljoin(base_url, url), _item_date(item)))
+    return links
+
+
+def _item_link(item: etree._Element) -> str | None:
+    for link in item.iterfind("{*}link"):
+        if link.get("href") and link.get("rel", "alternate") == "alternate":
+            return link.get("href").strip()
+        if link.text and link.text.strip():
+            return link.text.strip()
+    guid = item.find("{*}guid")
+    if guid is not None and guid.get("isPermaLink", "true") == "true" and (guid.text or "").startswith("http"):
+        return guid.text.strip()
+    return None
+
+
+def _item_date(item: etree._Element) -> str | None:
+    for tag in ("{*}updated", "{*}published", "{*}pubDate", "{*}date"):
+        node = item.find(tag)
+        if node is not None and node.text:
+            return node.text.strip()
+    return None

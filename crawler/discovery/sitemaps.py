@@ -1,0 +1,39 @@
+"""Sitemaps: urlsets and sitemap indexes (WordPress wp-sitemap.xml, Yoast sitemap_index.xml), plain or gzip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+# Where sitemaps live when robots.txt does not say.
+USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml")
+
+# A decompressed sitemap larger than this is refused (the sitemaps.org limit is 50 MB).
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    lastmod: str | None
+    is_sitemap: bool  # True: another sitemap (from an index); False: a page
+
+
+def sitemaps_from_robots(robots_txt: str, base_url: str) -> list[str]:
+    return list(sitemap_urls_from_robots(robots_txt, base_url=base_url))
+
+
+def parse_sitemap(body: bytes) -> list[SitemapEntry]:
+    """Entries of a sitemap or sitemap index; [] for a body that is not a sitemap. Raises ValueError on bad gzip."""
+    if gzip_magic_number(body):
+        body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
+    try:
+        sitemap = Sitemap(body)
+    except Exception:  # lxml raises several types on garbage; a non-sitemap is simply empty
+        return []
+    is_index = sitemap.type == "sitemapindex"
+    if sitemap.type not in ("urlset", "sitemapindex"):
+        return []
+    return [SitemapEntry(entry["loc"].strip(), entry.get("lastmod"), is_index) for entry in sitemap if entry.get("loc")]

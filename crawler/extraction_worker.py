@@ -1,0 +1,20 @@
+"""The function extraction processes run. It returns plain data, never raises: exceptions with custom
+constructors do not survive pickling back from a worker process, and one bad page must not break the pool."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.errors import BlogarchiveError
+
+
+def extract_page(body: bytes, url: str) -> tuple[bool, Any]:
+    """(True, Article as dict) or (False, one-line reason)."""
+    from crawler.extraction.extract import extract  # imported in the worker, once
+
+    try:
+        return True, extract(body, url).to_dict()
+    except BlogarchiveError as exc:
+        return False, str(exc)
+    except Exception as exc:  # a bug in extraction must cost one page, not the crawl
+        return False, f"extraction failed: {type(exc).__name__}: {exc}"

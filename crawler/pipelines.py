@@ -1,0 +1,128 @@
+"""ArchivePipeline: extraction off the reactor, then one writer into the SQLite archive.
+
+Extraction is CPU-bound (trafilatura + BeautifulSoup), so it runs in a pool of EXTRACT_PROCESSES worker
+processes (0: the reactor's thread pool), and the reactor thread only downloads and writes. All writes happen on
+the reactor thread, so the archive has exactly one writer and one connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from typing import Any
+from urllib.parse import urlsplit
+
+from archive import Archive
+from crawler.extraction_worker import extract_page
+from crawler.items import CrawlError, FetchedPage
+from crawler.urls import clean_url
+
+logger = logging.getLogger(__name__)
+
+MAX_ERRORS_REPORTED = 20  # kept in the crawl's stats for the final summary; all are in crawl_errors
+
+
+class ArchivePipeline:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.db_path = crawler.settings.get("ARCHIVE_DB")
+        self.processes = crawler.settings.getint("EXTRACT_PROCESSES")
+        self.archive: Archive | None = None
+        self.run_id: int | None = None
+        self.executor: Executor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ArchivePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        self.archive = Archive(self.db_path)
+        self.run_id = self.archive.start_run(getattr(self.crawler.spider, "raw_start_urls", []))
+        self.stats.set_value("blogarchive/run_id", self.run_id)
+        if self.processes > 0:
+            context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
+            self.executor = ProcessPoolExecutor(self.processes, mp_context=context)
+        else:
+            self.executor = ThreadPoolExecutor(1)
+
+    def close_spider(self) -> None:
+        assert self.archive is not None and self.run_id is not None
+        reason = self.stats.get_value("finish_reason", "finished")
+        status = "finished" if reason in ("finished", "closespider_pagecount") else str(reason)
+        run = self.archive.finish_run(self.run_id, status)
+        self.stats.set_value("blogarchive/run", run)
+        self.archive.close()
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    async def process_item(self, item: Any) -> Any:
+        if isinstance(item, CrawlError):
+            self._error(item.url, item.message)
+        elif isinstance(item, FetchedPage):
+            await self._process_page(item)
+        return item
+
+    async def _process_page(self, page: FetchedPage) -> None:
+        self.stats.inc_value("blogarchive/pages_fetched")
+        if page.kind is not None:  # robots, sitemap, feed
+            self._record_page(page, page.kind)
+        elif not page.is_html:
+            self._record_page(page, "non-html")
+            self._error(page.url, f"not an HTML page ({page.content_type or 'no content type'})")
+        elif not page.body.strip():
+            self._record_page(page, "empty")
+            self._error(page.url, "empty page (no body)")
+        else:
+            await self._archive_html(page)
+
+    async def _archive_html(self, page: FetchedPage) -> None:
+        assert self.executor is not None
+        loop = asyncio.get_running_loop()
+        ok, result = await loop.run_in_executor(self.executor, extract_page, page.body, page.url)
+        if not ok:
+            self._record_page(page, "error")
+            self._error(page.url, result)
+            return
+        kind = result["kind"]
+        self._record_page(page, kind)
+        if kind != "article":
+            return
+        if not result["text"].strip():
+            self._error(page.url, "no article text found on the page")
+            return
+        result["url"] = _storage_url(page.url, result.get("canonical_url"))
+        outcome = self.archive.save_article(self.run_id, result, page.fetched_at)
+        self.stats.inc_value(f"blogarchive/articles_{outcome}")
+
+    def _record_page(self, page: FetchedPage, kind: str) -> None:
+        self.archive.record_page(
+            self.run_id,
+            {
+                "url": page.url,
+                "status": page.status,
+                "content_type": page.content_type,
+                "kind": kind,
+                "fetched_at": page.fetched_at,
+                "etag": page.etag,
+                "last_modified": page.last_modified,
+                "body": page.body,
+            },
+        )
+
+    def _error(self, url: str, message: str) -> None:
+        logger.error("%s: %s", url, message)
+        self.stats.inc_value("blogarchive/errors")
+        messages = self.stats.get_value("blogarchive/error_messages", [])
+        if len(messages) < MAX_ERRORS_REPORTED:
+            self.stats.set_value("blogarchive/error_messages", [*messages, f"{url}: {message}"])
+        self.archive.record_error(self.run_id, url, message)
+
+
+def _storage_url(url: str, canonical: str | None) -> str:
+    """The post's key: its rel=canonical when that points into the same site, so one post is stored once."""
+    if canonical and urlsplit(canonical).netloc.lower() == urlsplit(url).netloc.lower():
+        return clean_url(canonical)
+    return url

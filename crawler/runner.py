@@ -1,0 +1,67 @@
+"""Run one crawl in this process and return its crawl_runs row. Used by `blogarchive crawl` and `demo`.
+
+Scrapy's reactor can start once per process, so a program that crawls repeatedly (the scheduler, the tests)
+runs each crawl in a child process (`python -m crawler crawl …`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.utils.project import get_project_settings
+
+from crawler.spiders.blog import BlogSpider
+
+
+@dataclass
+class CrawlOptions:
+    db: Path
+    allow: Sequence[str] = ()
+    deny: Sequence[str] = ()
+    max_pages: int = 0
+    max_depth: int = 0
+    progress: str = "rich"  # rich | plain | off
+    log_file: Path | None = None
+    quiet: bool = False
+    extra_settings: dict[str, Any] = field(default_factory=dict)
+
+    def settings(self) -> Settings:
+        settings = get_project_settings()
+        if "crawler" not in (settings.get("BOT_NAME") or ""):  # run from outside the repo: load ours
+            settings.setmodule("crawler.settings", priority="project")
+        settings.setdict(
+            {
+                "ARCHIVE_DB": str(self.db),
+                "BLOG_ALLOW": list(self.allow),
+                "BLOG_DENY": list(self.deny),
+                "BLOG_MAX_PAGES": self.max_pages,
+                "DEPTH_LIMIT": self.max_depth,
+                "PROGRESS": "off" if self.quiet else self.progress,
+                "LOG_LEVEL": "INFO" if self.log_file else ("CRITICAL" if self.quiet else "ERROR"),
+                "LOG_FORMAT": "%(asctime)s %(levelname)s %(name)s: %(message)s"
+                if self.log_file
+                else "%(levelname)s: %(message)s",
+            },
+            priority="cmdline",
+        )
+        if self.log_file:
+            settings.set("LOG_FILE", str(self.log_file), priority="cmdline")
+        settings.setdict(self.extra_settings, priority="cmdline")
+        return settings
+
+
+def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
+    """Crawl to the end; the crawl_runs row plus `articles_unchanged` and `error_messages` (the first errors)."""
+    process = CrawlerProcess(options.settings(), install_root_handler=True)
+    crawler = process.create_crawler(BlogSpider)
+    process.crawl(crawler, start_urls=list(start_urls))
+    process.start()
+    run = dict(crawler.stats.get_value("blogarchive/run") or {})
+    run["articles_unchanged"] = crawler.stats.get_value("blogarchive/articles_unchanged", 0)
+    run["error_messages"] = crawler.stats.get_value("blogarchive/error_messages", [])
+    return run

@@ -1,0 +1,43 @@
+"""Scrapy settings for blogarchive. Every setting of our own has a default here and a row in the README.
+
+Override on the command line (`scrapy crawl blog -s ARCHIVE_DB=my.db`) or through `blogarchive crawl` options.
+"""
+
+import os
+
+BOT_NAME = "blogarchive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- blogarchive's own settings -------------------------------------------------------------------------
+ARCHIVE_DB = "archive.db"  # the SQLite archive to write
+BLOG_ALLOW: list[str] = []  # regexes: when given, only matching URLs are crawled
+BLOG_DENY: list[str] = []  # regexes: matching URLs are never crawled
+BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitemaps/feeds do not count
+EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
+PROGRESS = "off"  # "rich" (live display), "plain" (a line every PROGRESS_INTERVAL s) or "off"
+PROGRESS_INTERVAL = 5.0
+
+# --- politeness ---------------------------------------------------------------------------------------
+USER_AGENT = "blogarchive/0.1 (+https://github.com/blogarchive/blogarchive; archiving crawler)"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a larger response is dropped with an error, not archived
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+DEPTH_LIMIT = 0  # --max-depth
+
+# --- pipeline -----------------------------------------------------------------------------------------
+ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
+EXTENSIONS = {"crawler.progress.Progress": 500}
+HTTPERROR_ALLOWED_CODES: list[int] = []
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

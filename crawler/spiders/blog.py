@@ -1,0 +1,170 @@
+"""The `blog` spider: finds every page of one or more blogs and hands each response to the pipeline.
+
+Discovery, in order of trust: robots.txt `Sitemap:` lines, the usual sitemap paths (plain, gzip, indexes),
+feeds (linked with rel=alternate or at the usual paths), pagination (rel=next, /page/N/, ?page=N — all plain
+links) and in-site links. Which pages become articles is decided by extraction (page kind), not here: the spider
+follows links on every HTML page in scope and stores nothing itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawler.discovery.feeds import FEED_TYPES, USUAL_FEED_PATHS, feed_links
+from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
+from crawler.errors import InvalidStartURL
+from crawler.failures import describe_failure
+from crawler.items import CrawlError, FetchedPage
+from crawler.urls import Scope, clean_url, validate_start_url
+
+logger = logging.getLogger(__name__)
+
+# <link> elements whose href is a page of the same blog (pagination) rather than a resource.
+_PAGE_LINK_XPATH = "//link[@rel='next' or @rel='prev' or @rel='canonical']/@href"
+
+
+class BlogSpider(scrapy.Spider):
+    name = "blog"
+
+    def __init__(self, start_urls: str | Iterable[str] = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        raw = start_urls.split(",") if isinstance(start_urls, str) else list(start_urls)
+        self.raw_start_urls = [url.strip() for url in raw if url.strip()]
+        if not self.raw_start_urls:
+            raise ValueError("the blog spider needs start URLs: scrapy crawl blog -a start_urls=https://example.org/")
+        self.invalid_start_urls: list[CrawlError] = []
+        self.start_urls = []
+        for url in self.raw_start_urls:
+            try:
+                self.start_urls.append(validate_start_url(url))
+            except InvalidStartURL as exc:
+                self.invalid_start_urls.append(CrawlError(url, f"invalid start URL: {exc.reason}"))
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BlogSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.scope = Scope.from_start_urls(
+            spider.start_urls, settings.getlist("BLOG_ALLOW"), settings.getlist("BLOG_DENY")
+        )
+        spider.max_pages = settings.getint("BLOG_MAX_PAGES")
+        spider.pages_scheduled = 0
+        spider.link_extractor = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
+        return spider
+
+    async def start(self) -> AsyncIterator[Any]:
+        for error in self.invalid_start_urls:
+            yield error
+        for url in self.start_urls:
+            page = self._page_request(url, force=True)
+            if page is not None:
+                yield page
+            yield self._discovery_request(urljoin(url, "/robots.txt"), self.parse_robots)
+            for path in (*USUAL_SITEMAP_PATHS, *USUAL_FEED_PATHS):
+                yield self._discovery_request(urljoin(url, path), self.parse_discovered)
+
+    # -- requests ---------------------------------------------------------------------------------
+
+    def _page_request(self, url: str, force: bool = False) -> scrapy.Request | None:
+        """A request for a page in scope, counted against BLOG_MAX_PAGES; None when out of scope or budget."""
+        url = clean_url(url)
+        if not force and not self.scope.contains(url):
+            return None
+        if self.max_pages and self.pages_scheduled >= self.max_pages:
+            return None
+        self.pages_scheduled += 1
+        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error)
+
+    def _discovery_request(self, url: str, callback: Any, *, probe: bool = True) -> scrapy.Request:
+        """Robots, sitemaps and feeds. A probe of a usual path that fails is expected and not an error."""
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"probe": probe})
+
+    # -- callbacks --------------------------------------------------------------------------------
+
+    def parse_robots(self, response: Response) -> Iterable[Any]:
+        yield _fetched(response, kind="robots")
+        text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
+        for sitemap_url in sitemaps_from_robots(text, response.url):
+            if self.scope.contains_host(sitemap_url):
+                yield self._discovery_request(sitemap_url, self.parse_discovered, probe=False)
+
+    def parse_discovered(self, response: Response) -> Iterable[Any]:
+        """A sitemap, a sitemap index or a feed; told apart by content, since servers mislabel them."""
+        entries = parse_sitemap(response.body)
+        if entries:
+            yield _fetched(response, kind="sitemap")
+            for entry in entries:
+                if entry.is_sitemap:
+                    if self.scope.contains_host(entry.url):
+                        yield self._discovery_request(entry.url, self.parse_discovered, probe=False)
+                elif (request := self._page_request(entry.url)) is not None:
+                    yield request
+            return
+        links = feed_links(response.body, response.url)
+        if links:
+            yield _fetched(response, kind="feed")
+            for url, _date in links:
+                if (request := self._page_request(url)) is not None:
+                    yield request
+        elif not response.meta.get("probe"):
+            yield CrawlError(response.url, "not a sitemap or feed")
+
+    def parse_page(self, response: Response) -> Iterable[Any]:
+        page = _fetched(response)
+        yield page
+        if not page.is_html:
+            return
+        if not isinstance(response, TextResponse):
+            return
+        for link in self.link_extractor.extract_links(response):
+            if (request := self._page_request(link.url)) is not None:
+                yield request
+        for href in response.xpath(_PAGE_LINK_XPATH).getall():
+            if (request := self._page_request(response.urljoin(href))) is not None:
+                yield request
+        for feed in response.xpath("//link[@rel='alternate']"):
+            if feed.attrib.get("type") in FEED_TYPES and feed.attrib.get("href"):
+                feed_url = response.urljoin(feed.attrib["href"])
+                if self.scope.contains_host(feed_url):
+                    yield self._discovery_request(feed_url, self.parse_discovered, probe=False)
+
+    def on_error(self, failure: Failure) -> Iterable[Any]:
+        request = failure.request
+        message = describe_failure(failure)
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            logger.info("skipped %s: %s", request.url, message)  # robots.txt said no: a choice, not an error
+            return
+        if request.meta.get("probe"):
+            logger.debug("discovery probe %s: %s", request.url, message)
+            return
+        yield CrawlError(request.url, message)
+
+
+def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
+    content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+    return FetchedPage(
+        url=response.url,
+        status=response.status,
+        content_type=content_type,
+        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        body=response.body,
+        etag=_header(response, "ETag"),
+        last_modified=_header(response, "Last-Modified"),
+        kind=kind,
+    )
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
