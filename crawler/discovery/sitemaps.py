@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
 
 # Where sitemaps live when robots.txt does not say.
 USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml")
@@ -21,13 +23,13 @@ class SitemapEntry:
     is_sitemap: bool  # True: another sitemap (from an index); False: a page
 
 
-def sitemaps_from_robots(robots_txt: str, base_url: str) -> list[str]:
+def sitemaps_from_robots(robots_txt: bytes, base_url: str) -> list[str]:
     return list(sitemap_urls_from_robots(robots_txt, base_url=base_url))
 
 
 def parse_sitemap(body: bytes) -> list[SitemapEntry]:
     """Entries of a sitemap or sitemap index; [] for a body that is not a sitemap. Raises ValueError on bad gzip."""
-    if gzip_magic_number(body):
+    if body[:3] == GZIP_MAGIC:
         body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
     try:
         sitemap = Sitemap(body)

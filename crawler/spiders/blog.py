@@ -94,8 +94,7 @@ class BlogSpider(scrapy.Spider):
 
     def parse_robots(self, response: Response) -> Iterable[Any]:
         yield _fetched(response, kind="robots")
-        text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
-        for sitemap_url in sitemaps_from_robots(text, response.url):
+        for sitemap_url in sitemaps_from_robots(response.body, response.url):
             if self.scope.contains_host(sitemap_url):
                 yield self._discovery_request(sitemap_url, self.parse_discovered, probe=False)
 

@@ -1,0 +1,39 @@
+import pytest
+
+from crawler.errors import InvalidStartURL
+from crawler.urls import Scope, clean_url, validate_start_url
+
+
+def test_clean_url_strips_tracking_parameters_and_fragment():
+    url = "https://Blog.example.org/2024/05/post/?utm_source=x&utm_medium=y&fbclid=1&replytocom=12&id=3#comments"
+    assert clean_url(url) == "https://blog.example.org/2024/05/post/?id=3"
+
+
+def test_clean_url_sorts_query_so_equal_pages_compare_equal():
+    assert clean_url("https://a.org/?b=2&a=1") == clean_url("https://a.org/?a=1&b=2")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [("ftp://a.org/", "http"), ("not a url", "http"), ("http://", "host"), ("https:///path", "host")],
+)
+def test_invalid_start_url_names_the_url_and_the_cause(url, reason):
+    with pytest.raises(InvalidStartURL) as info:
+        validate_start_url(url)
+    assert repr(url) in str(info.value) and reason in str(info.value)
+
+
+def test_scope_is_host_and_path_prefix_of_start_url():
+    scope = Scope.from_start_urls(["https://www.example.org/blog/"])
+    assert scope.contains("https://example.org/blog/2024/post/")
+    assert not scope.contains("https://example.org/shop/item")
+    assert not scope.contains("https://other.org/blog/post")
+    assert not scope.contains("mailto:me@example.org")
+    assert scope.contains_host("https://example.org/sitemap.xml")
+
+
+def test_scope_allow_and_deny_regexes():
+    scope = Scope.from_start_urls(["https://a.org/"], allow=[r"/20\d\d/"], deny=[r"/2019/"])
+    assert scope.contains("https://a.org/2024/01/x/")
+    assert not scope.contains("https://a.org/2019/01/x/")
+    assert not scope.contains("https://a.org/about/")
