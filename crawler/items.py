@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass
@@ -16,7 +16,8 @@ class FetchedPage:
     last_modified: str | None = None
     # Set for discovery documents (robots, sitemap, feed): stored as a page, never extracted.
     kind: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
+    # The server answered 304: `body` is the archived copy, used for links only, never re-extracted.
+    not_modified: bool = False
 
     @property
     def is_html(self) -> bool:
@@ -29,3 +30,11 @@ class FetchedPage:
 class CrawlError:
     url: str
     message: str
+
+
+@dataclass
+class Gone:
+    """A page that answered 404 or 410: the archive keeps the post and sets gone_at."""
+
+    url: str
+    status: int

@@ -11,12 +11,14 @@ import asyncio
 import logging
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from archive import Archive
 from crawler.extraction_worker import extract_page
-from crawler.items import CrawlError, FetchedPage
+from crawler.items import CrawlError, FetchedPage, Gone
+from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import clean_url
 
 logger = logging.getLogger(__name__)
@@ -61,6 +63,9 @@ class ArchivePipeline:
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, CrawlError):
             self._error(item.url, item.message)
+        elif isinstance(item, Gone):
+            self.archive.mark_gone(self.run_id, item.url, _now())
+            self._error(item.url, f"HTTP {item.status} (kept in the archive, marked gone)")
         elif isinstance(item, FetchedPage):
             await self._process_page(item)
         return item
@@ -69,6 +74,9 @@ class ArchivePipeline:
         self.stats.inc_value("blogarchive/pages_fetched")
         if page.kind is not None:  # robots, sitemap, feed
             self._record_page(page, page.kind)
+        elif page.not_modified:
+            self._record_page(page, NOT_MODIFIED)
+            self.stats.inc_value("blogarchive/pages_not_modified")
         elif not page.is_html:
             self._record_page(page, "non-html")
             self._error(page.url, f"not an HTML page ({page.content_type or 'no content type'})")
@@ -126,3 +134,7 @@ def _storage_url(url: str, canonical: str | None) -> str:
     if canonical and urlsplit(canonical).netloc.lower() == urlsplit(url).netloc.lower():
         return clean_url(canonical)
     return url
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

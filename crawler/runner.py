@@ -63,5 +63,6 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     process.start()
     run = dict(crawler.stats.get_value("blogarchive/run") or {})
     run["articles_unchanged"] = crawler.stats.get_value("blogarchive/articles_unchanged", 0)
+    run["pages_not_modified"] = crawler.stats.get_value("blogarchive/pages_not_modified", 0)
     run["error_messages"] = crawler.stats.get_value("blogarchive/error_messages", [])
     return run

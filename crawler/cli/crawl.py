@@ -30,6 +30,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("new articles", "articles_new"),
         ("updated articles", "articles_updated"),
         ("unchanged articles", "articles_unchanged"),
+        ("not modified (304)", "pages_not_modified"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),
@@ -44,7 +45,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
 
 def archived_anything(run: dict[str, Any]) -> bool:
     """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success."""
-    return bool(run.get("articles_new") or run.get("articles_updated") or run.get("articles_unchanged"))
+    return any(run.get(key) for key in ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified"))
 
 
 @click.command()

@@ -25,10 +25,14 @@ from crawler.discovery.feeds import FEED_TYPES, USUAL_FEED_PATHS, feed_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
 from crawler.failures import describe_failure
-from crawler.items import CrawlError, FetchedPage
+from crawler.items import CrawlError, FetchedPage, Gone
+from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import Scope, clean_url, validate_start_url
 
 logger = logging.getLogger(__name__)
+
+# Page requests see 304 (conditional recrawl) and 404/410 (a post that is gone) in parse_page.
+_PAGE_META = {"page": True, "handle_httpstatus_list": [304, 404, 410]}
 
 # <link> elements whose href is a page of the same blog (pagination) rather than a resource.
 _PAGE_LINK_XPATH = "//link[@rel='next' or @rel='prev' or @rel='canonical']/@href"
@@ -84,7 +88,7 @@ class BlogSpider(scrapy.Spider):
         if self.max_pages and self.pages_scheduled >= self.max_pages:
             return None
         self.pages_scheduled += 1
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error)
+        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META)
 
     def _discovery_request(self, url: str, callback: Any, *, probe: bool = True) -> scrapy.Request:
         """Robots, sitemaps and feeds. A probe of a usual path that fails is expected and not an error."""
@@ -120,7 +124,11 @@ class BlogSpider(scrapy.Spider):
             yield CrawlError(response.url, "not a sitemap or feed")
 
     def parse_page(self, response: Response) -> Iterable[Any]:
+        if response.status in (404, 410):
+            yield Gone(response.url, response.status)
+            return
         page = _fetched(response)
+        page.not_modified = NOT_MODIFIED in response.flags
         yield page
         if not page.is_html:
             return
