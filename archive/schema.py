@@ -1,0 +1,152 @@
+"""The archive's tables, indexes, full-text index and views, as forward migrations.
+
+MIGRATIONS[i] takes an archive from schema version i to i + 1 (PRAGMA user_version). A new schema change is a
+new entry at the end; entries already released are never edited.
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE crawl_runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    start_urls TEXT NOT NULL DEFAULT '[]',
+    pages_fetched INTEGER NOT NULL DEFAULT 0,
+    articles_new INTEGER NOT NULL DEFAULT 0,
+    articles_updated INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'running'
+);
+CREATE TABLE crawl_errors (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES crawl_runs(id),
+    url TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE page_bodies (
+    sha256 TEXT PRIMARY KEY,
+    compression TEXT NOT NULL DEFAULT 'zlib',
+    body BLOB NOT NULL
+);
+CREATE TABLE pages (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES crawl_runs(id),
+    url TEXT NOT NULL,
+    status INTEGER,
+    content_type TEXT,
+    kind TEXT,
+    fetched_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    body_sha256 TEXT REFERENCES page_bodies(sha256)
+);
+CREATE INDEX pages_url ON pages(url, fetched_at);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    canonical_url TEXT,
+    site TEXT NOT NULL,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    updated TEXT,
+    language TEXT,
+    sitename TEXT,
+    description TEXT,
+    categories TEXT NOT NULL DEFAULT '[]',
+    tags TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL DEFAULT '',
+    markdown TEXT NOT NULL DEFAULT '',
+    word_count INTEGER NOT NULL DEFAULT 0,
+    content_hash TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_fetched TEXT NOT NULL,
+    gone_at TEXT
+);
+CREATE INDEX articles_site ON articles(site, published);
+CREATE TABLE authors (
+    id INTEGER PRIMARY KEY,
+    site TEXT NOT NULL,
+    name TEXT NOT NULL,
+    bio TEXT,
+    url TEXT,
+    avatar_url TEXT,
+    article_count INTEGER,
+    links TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (site, name)
+);
+CREATE TABLE article_authors (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    author_id INTEGER NOT NULL REFERENCES authors(id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (article_id, author_id)
+);
+CREATE INDEX article_authors_author ON article_authors(author_id);
+CREATE TABLE images (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    src TEXT NOT NULL,
+    alt TEXT,
+    title TEXT,
+    caption TEXT,
+    width INTEGER,
+    height INTEGER
+);
+CREATE INDEX images_article ON images(article_id, position);
+CREATE TABLE comments (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    author TEXT,
+    published TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX comments_article ON comments(article_id, position);
+CREATE TABLE article_versions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    fetched_at TEXT NOT NULL,
+    title TEXT,
+    text TEXT,
+    images TEXT NOT NULL DEFAULT '[]',
+    content_hash TEXT NOT NULL,
+    diff_summary TEXT,
+    UNIQUE (article_id, version)
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, author, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text, author) VALUES (new.id, new.title, new.text, new.author);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, author)
+    VALUES ('delete', old.id, old.title, old.text, old.author);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, author ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, author)
+    VALUES ('delete', old.id, old.title, old.text, old.author);
+    INSERT INTO articles_fts(rowid, title, text, author) VALUES (new.id, new.title, new.text, new.author);
+END;
+CREATE VIEW v_posts AS
+SELECT a.id, a.url, a.site, a.title, a.author, a.published, a.language, a.word_count, a.categories, a.tags,
+       (SELECT json_group_array(name) FROM (SELECT au.name FROM article_authors aa
+         JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id ORDER BY aa.position)) AS authors,
+       (SELECT count(*) FROM images i WHERE i.article_id = a.id) AS images,
+       a.gone_at
+FROM articles a;
+CREATE VIEW v_images AS
+SELECT i.id, i.article_id, a.site, a.url AS article_url, a.title AS article_title, i.position, i.src, i.alt,
+       i.title, i.caption, i.width, i.height
+FROM images i JOIN articles a ON a.id = i.article_id;
+CREATE VIEW v_monthly AS
+SELECT site, substr(published, 1, 7) AS month, count(*) AS posts, sum(word_count) AS words
+FROM articles WHERE published IS NOT NULL GROUP BY site, month;
+"""
+
+MIGRATIONS: list[str] = [V1]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,295 @@
+"""The Archive: the one object that writes (and the CLI reads) a blogarchive SQLite file.
+
+One writer connection; WAL so readers (search, stats, Datasette) work during a crawl and never see half an
+article: each article is written in one transaction (or in the caller's `batch()`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from os import PathLike
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from archive.errors import ArchiveError
+from archive.schema import MIGRATIONS, SCHEMA_VERSION
+
+ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "language", "sitename", "description")
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(article: dict[str, Any]) -> str:
+    """What makes a post 'changed': its title, text and images (src + caption). Not fetch times or comments."""
+    images = [(i.get("src"), i.get("caption")) for i in article.get("images", [])]
+    payload = json.dumps([article.get("title"), article.get("text"), images], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+class Archive:
+    def __init__(self, path: str | PathLike[str]) -> None:
+        self.path = Path(path)
+        self.conn = _connect(self.path)
+        self.db = sqlite_utils.Database(self.conn)
+        self._in_batch = False
+        _migrate(self.conn, self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes in one transaction: faster, and readers see all of them or none."""
+        if self._in_batch:
+            yield
+            return
+        self._in_batch = True
+        try:
+            with self.conn:
+                yield
+        finally:
+            self._in_batch = False
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        if self._in_batch:
+            yield
+        else:
+            with self.conn:
+                yield
+
+    # -- crawl runs --------------------------------------------------------------------------------------
+
+    def start_run(self, start_urls: list[str]) -> int:
+        with self._tx():
+            cursor = self.conn.execute(
+                "INSERT INTO crawl_runs (started, start_urls) VALUES (?, ?)", (now(), json.dumps(start_urls))
+            )
+        return cursor.lastrowid
+
+    def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
+        with self._tx():
+            self.conn.execute("UPDATE crawl_runs SET finished = ?, status = ? WHERE id = ?", (now(), status, run_id))
+        return self.run(run_id)
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        row = self.conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)).fetchone()
+        return dict(row) if row else {}
+
+    def record_error(self, run_id: int, url: str, message: str) -> None:
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO crawl_errors (run_id, url, message, at) VALUES (?, ?, ?, ?)", (run_id, url, message, now())
+            )
+            self.conn.execute("UPDATE crawl_runs SET errors = errors + 1 WHERE id = ?", (run_id,))
+
+    # -- pages -------------------------------------------------------------------------------------------
+
+    def record_page(self, run_id: int, page: dict[str, Any]) -> None:
+        """One fetch. The raw body is stored once per distinct content (sha256), zlib-compressed."""
+        body = page.get("body")
+        sha = hashlib.sha256(body).hexdigest() if body else None
+        with self._tx():
+            if sha:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, zlib.compress(body, 6))
+                )
+            self.conn.execute(
+                "INSERT INTO pages (run_id, url, status, content_type, kind, fetched_at, etag, last_modified,"
+                " body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, page["url"], page.get("status"), page.get("content_type"), page.get("kind"),
+                 page.get("fetched_at") or now(), page.get("etag"), page.get("last_modified"), sha),
+            )  # fmt: skip
+            self.conn.execute("UPDATE crawl_runs SET pages_fetched = pages_fetched + 1 WHERE id = ?", (run_id,))
+
+    def page_validators(self, url: str) -> dict[str, str] | None:
+        """ETag / Last-Modified of the latest successful fetch of `url`, for a conditional GET."""
+        row = self.conn.execute(
+            "SELECT etag, last_modified FROM pages WHERE url = ? AND status = 200 AND body_sha256 IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        if row is None or not (row["etag"] or row["last_modified"]):
+            return None
+        return {"etag": row["etag"], "last_modified": row["last_modified"]}
+
+    def page_body(self, url: str) -> bytes | None:
+        """The raw body of the latest fetch of `url` that had one."""
+        row = self.conn.execute(
+            "SELECT b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256 WHERE p.url = ?"
+            " ORDER BY p.id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        return zlib.decompress(row["body"]) if row else None
+
+    # -- articles ----------------------------------------------------------------------------------------
+
+    def save_article(self, run_id: int, article: dict[str, Any], fetched_at: str) -> str:
+        """Insert or update one post with its authors, images and comments: "new", "updated" or "unchanged".
+
+        A changed post's previous state is first copied to article_versions; nothing is overwritten unsaved.
+        """
+        digest = content_hash(article)
+        with self._tx():
+            old = self.conn.execute("SELECT * FROM articles WHERE url = ?", (article["url"],)).fetchone()
+            if old is not None and old["content_hash"] == digest:
+                self.conn.execute(
+                    "UPDATE articles SET last_fetched = ?, gone_at = NULL WHERE id = ?", (fetched_at, old["id"])
+                )
+                return "unchanged"
+            if old is not None:
+                self._keep_version(old, article)
+            article_id = self._write_article(article, digest, fetched_at, old)
+            self._write_children(article_id, article)
+            column = "articles_updated" if old is not None else "articles_new"
+            self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
+        return "updated" if old is not None else "new"
+
+    def mark_gone(self, run_id: int, url: str, fetched_at: str) -> None:
+        """The post answered 404/410: keep everything, note when it went."""
+        with self._tx():
+            self.conn.execute("UPDATE articles SET gone_at = coalesce(gone_at, ?) WHERE url = ?", (fetched_at, url))
+
+    def _write_article(self, article: dict[str, Any], digest: str, fetched_at: str, old: sqlite3.Row | None) -> int:
+        row = {key: article.get(key) for key in ARTICLE_COLUMNS}
+        row.update(
+            url=article["url"],
+            site=site_of(article["url"]),
+            categories=json.dumps(article.get("categories") or [], ensure_ascii=False),
+            tags=json.dumps(article.get("tags") or [], ensure_ascii=False),
+            text=article.get("text") or "",
+            markdown=article.get("markdown") or "",
+            word_count=article.get("word_count") or 0,
+            content_hash=digest,
+            last_fetched=fetched_at,
+            gone_at=None,
+        )
+        if old is None:
+            row["first_seen"] = fetched_at
+            return self.db["articles"].insert(row).last_pk
+        self.db["articles"].update(old["id"], row)
+        return old["id"]
+
+    def _write_children(self, article_id: int, article: dict[str, Any]) -> None:
+        for table in ("images", "comments", "article_authors"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        images = [
+            {"article_id": article_id, "position": i.get("position") or n, "src": i["src"], "alt": i.get("alt"),
+             "title": i.get("title"), "caption": i.get("caption"), "width": i.get("width"), "height": i.get("height")}
+            for n, i in enumerate(article.get("images") or [], start=1)
+        ]  # fmt: skip
+        comments = [
+            {"article_id": article_id, "position": n, "author": c.get("author"), "published": c.get("published"),
+             "text": c.get("text") or ""}
+            for n, c in enumerate(article.get("comments") or [], start=1)
+        ]  # fmt: skip
+        if images:
+            self.db["images"].insert_all(images)
+        if comments:
+            self.db["comments"].insert_all(comments)
+        site = site_of(article["url"])
+        for position, person in enumerate(_people(article), start=1):
+            author_id = self._upsert_author(site, person)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
+                (article_id, author_id, position),
+            )
+
+    def _upsert_author(self, site: str, person: dict[str, Any]) -> int:
+        """One row per person per site; a newer page's non-empty fields win, empty ones keep what we had."""
+        row = self.conn.execute("SELECT * FROM authors WHERE site = ? AND name = ?", (site, person["name"])).fetchone()
+        fields = {k: v for k, v in person.items() if v not in (None, "", []) and k != "name"}
+        if "links" in fields:
+            fields["links"] = json.dumps(fields["links"], ensure_ascii=False)
+        if row is None:
+            return self.db["authors"].insert({"site": site, "name": person["name"], **fields}).last_pk
+        if fields:
+            self.db["authors"].update(row["id"], fields)
+        return row["id"]
+
+    def _keep_version(self, old: sqlite3.Row, new: dict[str, Any]) -> None:
+        version = self.conn.execute(
+            "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", (old["id"],)
+        ).fetchone()[0]
+        images = [dict(r) for r in self.conn.execute(
+            "SELECT src, caption, alt FROM images WHERE article_id = ? ORDER BY position", (old["id"],))]  # fmt: skip
+        self.db["article_versions"].insert(
+            {"article_id": old["id"], "version": version, "fetched_at": old["last_fetched"], "title": old["title"],
+             "text": old["text"], "images": json.dumps(images, ensure_ascii=False),
+             "content_hash": old["content_hash"], "diff_summary": diff_summary(old, new)}
+        )  # fmt: skip
+
+
+def diff_summary(old: sqlite3.Row, new: dict[str, Any]) -> str:
+    """A one-line account of what changed, e.g. 'title changed; text +3/-1 lines; images 2 -> 3'."""
+    parts = []
+    if (old["title"] or "") != (new.get("title") or ""):
+        parts.append("title changed")
+    old_lines, new_lines = (old["text"] or "").splitlines(), (new.get("text") or "").splitlines()
+    if old_lines != new_lines:
+        diff = list(difflib.unified_diff(old_lines, new_lines, lineterm="", n=0))
+        added = sum(1 for line in diff if line.startswith("+") and not line.startswith("+++"))
+        removed = sum(1 for line in diff if line.startswith("-") and not line.startswith("---"))
+        parts.append(f"text +{added}/-{removed} lines")
+    return "; ".join(parts) or "images changed"
+
+
+def site_of(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+def _people(article: dict[str, Any]) -> list[dict[str, Any]]:
+    """Authors in byline order, enriched by their author boxes (matched by name)."""
+    boxes = {box["name"]: box for box in article.get("author_boxes") or [] if box.get("name")}
+    people = []
+    for person in article.get("authors") or []:
+        box = boxes.pop(person["name"], {})
+        people.append({**box, "name": person["name"], "url": person.get("url") or box.get("url")})
+    people.extend(boxes.values())  # a box whose author the byline did not name
+    return people
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a directory; give a file path such as {path / 'archive.db'}")
+    if not path.parent.exists():
+        raise ArchiveError(f"cannot create {path}: folder {path.parent} does not exist")
+    try:
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"cannot use {path} as an archive ({exc}); give a new path or a blogarchive file") from exc
+    conn.isolation_level = ""  # back to implicit transactions, so `with conn:` commits or rolls back
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise ArchiveError(
+            f"{path} has schema version {version}, newer than this blogarchive knows ({SCHEMA_VERSION}); upgrade it"
+        )
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise ArchiveError(f"{path} is a SQLite file but not a blogarchive archive; give another path")
+    try:
+        for number in range(version, SCHEMA_VERSION):
+            with conn:
+                conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+    except sqlite3.OperationalError as exc:
+        raise ArchiveError(f"cannot write {path} ({exc}); is the folder writable?") from exc
