@@ -12,3 +12,10 @@ class InvalidStartURL(BlogarchiveError, ValueError):
         super().__init__(f"invalid start URL {url!r}: {reason}")
         self.url = url
         self.reason = reason
+
+
+class ExtractionError(BlogarchiveError):
+    def __init__(self, source: str, cause: str) -> None:
+        super().__init__(f"cannot extract {source}: {cause}")
+        self.source = source
+        self.cause = cause

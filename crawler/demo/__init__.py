@@ -1,0 +1,1 @@
+"""The bundled sample blog that `blogarchive demo` crawls and the tests serve."""

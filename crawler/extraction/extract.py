@@ -1,0 +1,68 @@
+"""extract(html, url) -> Article: the pure function at the heart of blogarchive (no Scrapy, no SQLite, no I/O)."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from crawler.errors import ExtractionError
+from crawler.extraction.article import Article
+from crawler.extraction.authorbox import find_author_boxes
+from crawler.extraction.body import extract_body
+from crawler.extraction.comments import find_comments
+from crawler.extraction.content import find_content_root
+from crawler.extraction.decoding import decode_html
+from crawler.extraction.images import find_images, page_base
+from crawler.extraction.language import declared_language, detect_language
+from crawler.extraction.metadata import extract_metadata
+from crawler.extraction.pagekind import classify
+from crawler.extraction.structured import jsonld_objects
+
+MAX_HTML_CHARS = 8_000_000  # beyond this a page is cut: no real post is that long, and parsing stays bounded
+
+
+def extract(html: str | bytes, url: str) -> Article:
+    """Everything the archive keeps of one page. Raises ExtractionError for input that is not a web page."""
+    text = decode_html(html)
+    if "\x00" in text[:2048]:
+        raise ExtractionError(url, "binary data, not an HTML page")
+    if not text.strip():
+        return Article(url=url, kind="other")
+    text = text[:MAX_HTML_CHARS]
+    try:
+        return _extract(text, url)
+    except RecursionError as exc:
+        raise ExtractionError(url, "the page is nested too deeply to parse") from exc
+
+
+def _extract(html: str, url: str) -> Article:
+    soup = BeautifulSoup(html, "lxml")
+    base = page_base(soup, url)
+    jsonld = jsonld_objects(soup)
+    body = extract_body(html, base)
+    meta = extract_metadata(soup, base, jsonld, body.document)
+    root = find_content_root(soup)
+    link_chars = sum(len(a.get_text()) for a in root.find_all("a")) if root is not None else 0
+    kind = classify(url, soup, jsonld, body.text, link_chars)
+    boxes = find_author_boxes(soup, base, jsonld) if kind == "article" else []
+    return Article(
+        url=url,
+        canonical_url=meta.canonical_url,
+        title=meta.title,
+        author=", ".join(p.name for p in meta.authors) or None,
+        authors=meta.authors,
+        published=meta.published,
+        updated=meta.updated,
+        language=declared_language(soup) or detect_language(body.text),
+        sitename=meta.sitename,
+        description=meta.description,
+        categories=meta.categories,
+        tags=meta.tags,
+        text=body.text,
+        markdown=body.markdown,
+        word_count=len(body.text.split()),
+        author_box=boxes[0] if boxes else None,
+        author_boxes=boxes,
+        images=find_images(soup, base) if kind == "article" else [],
+        comments=find_comments(soup, base) if kind == "article" else [],
+        kind=kind,
+    )

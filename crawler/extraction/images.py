@@ -1,0 +1,97 @@
+"""The post's own images, in document order, with captions; lazy-loading resolved, chrome images excluded."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+from crawler.extraction.article import Image
+from crawler.extraction.content import find_content_root, in_chrome
+from crawler.extraction.selectors import CAPTION_CONTAINERS, IMAGE_EXCLUDED_CLASSES, IMAGE_EXCLUDED_SRC
+
+LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-file", "data-url", "src")
+SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
+_SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
+
+
+def find_images(soup: BeautifulSoup, base_url: str) -> list[Image]:
+    root = find_content_root(soup)
+    if root is None:
+        return []
+    base = page_base(soup, base_url)
+    images: list[Image] = []
+    seen: set[str] = set()
+    for img in root.find_all("img"):
+        if _excluded(img):
+            continue
+        src, srcset_width = best_source(img, base)
+        if not src or src in seen:
+            continue  # the <noscript> twin of a lazy image, or a repeated image
+        seen.add(src)
+        width = _int(img.get("width")) or srcset_width
+        images.append(
+            Image(src=src, position=len(images) + 1, alt=_text(img.get("alt")), title=_text(img.get("title")),
+                  caption=caption_of(img), width=width, height=_int(img.get("height")))
+        )  # fmt: skip
+    return images
+
+
+def page_base(soup: BeautifulSoup, url: str) -> str:
+    base = soup.find("base", href=True)
+    return urljoin(url, base["href"]) if base else url
+
+
+def best_source(img: Tag, base: str) -> tuple[str | None, int | None]:
+    """The largest srcset candidate, else the first real (non-placeholder) src attribute."""
+    for attribute in SRCSET_ATTRIBUTES:
+        candidates = parse_srcset(img.get(attribute) or "")
+        if candidates:
+            url, width = max(candidates, key=lambda pair: pair[1])
+            return urljoin(base, url), int(width) if width > 10 else None
+    for attribute in LAZY_SRC_ATTRIBUTES:
+        value = (img.get(attribute) or "").strip()
+        if value and not value.startswith("data:"):
+            return urljoin(base, value), None
+    return None, None
+
+
+def parse_srcset(srcset: str) -> list[tuple[str, float]]:
+    return [
+        (match.group(1), float(match.group(2) or 1))
+        for match in _SRCSET_ITEM.finditer(srcset)
+        if match.group(1) and not match.group(1).startswith("data:")
+    ]
+
+
+def caption_of(img: Tag) -> str | None:
+    for container_selector, caption_selector in CAPTION_CONTAINERS:
+        container = img.find_parent(lambda tag, sel=container_selector: tag.css.match(sel))
+        if container is None:
+            continue
+        caption = container.select_one(caption_selector)
+        if caption is not None:
+            return _text(caption.get_text(" ", strip=True))
+    return None
+
+
+def _excluded(img: Tag) -> bool:
+    classes = " ".join(img.get("class") or []).lower()
+    src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-lazy-src")).lower()
+    if any(word in classes for word in IMAGE_EXCLUDED_CLASSES) or any(part in src for part in IMAGE_EXCLUDED_SRC):
+        return True
+    width, height = _int(img.get("width")), _int(img.get("height"))
+    if (width is not None and width <= 2) or (height is not None and height <= 2):
+        return True  # tracking pixel
+    return in_chrome(img)
+
+
+def _int(value: object) -> int | None:
+    match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
+    return int(match.group(1)) if match else None
+
+
+def _text(value: object) -> str | None:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None

@@ -1,0 +1,131 @@
+"""Post metadata, from the most explicit source to the least: JSON-LD, OpenGraph/article meta, theme markup,
+then what trafilatura (and htmldate inside it) found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from crawler.extraction.article import Person
+from crawler.extraction.pagekind import ARTICLE_TYPES
+from crawler.extraction.structured import by_type, first_text
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    authors: list[Person] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    canonical_url: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def extract_metadata(soup: BeautifulSoup, base: str, jsonld: list[dict[str, Any]], fallback: Any) -> Metadata:
+    """`fallback` is trafilatura's Document (or None): used only where the page says nothing more explicit."""
+    post = next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
+    get = (lambda name: getattr(fallback, name, None)) if fallback is not None else (lambda name: None)
+    return Metadata(
+        title=_first(first_text(post.get("headline")), _meta(soup, "og:title"), _h1(soup), get("title")),
+        authors=_authors(soup, base, post, get("author")),
+        published=_first(first_text(post.get("datePublished")), _meta(soup, "article:published_time"),
+                         _time(soup), get("date")),
+        updated=_first(first_text(post.get("dateModified")), _meta(soup, "article:modified_time"),
+                       _meta(soup, "og:updated_time")),
+        canonical_url=_canonical(soup, base),
+        sitename=_first(_meta(soup, "og:site_name"), get("sitename")),
+        description=_first(first_text(post.get("description")), _meta(soup, "og:description"),
+                           _meta(soup, "description"), get("description")),
+        categories=_unique(_as_list(post.get("articleSection")) + _metas(soup, "article:section")
+                           + _link_texts(soup, "a[rel~=category]") + list(get("categories") or [])),
+        tags=_unique(_metas(soup, "article:tag") + _keywords(post.get("keywords"))
+                     + _link_texts(soup, "a[rel~=tag]:not([rel~=category])") + list(get("tags") or [])),
+    )  # fmt: skip
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _meta(soup: BeautifulSoup, name: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    return tag.get("content") if tag else None
+
+
+def _metas(soup: BeautifulSoup, name: str) -> list[str]:
+    return [t["content"] for t in soup.find_all("meta", attrs={"property": name}) if t.get("content")]
+
+
+def _h1(soup: BeautifulSoup) -> str | None:
+    h1 = soup.select_one("h1.entry-title, h1.post-title, article h1, h1")
+    return h1.get_text(" ", strip=True) if h1 else None
+
+
+def _time(soup: BeautifulSoup) -> str | None:
+    time = soup.select_one("article time[datetime], .entry-date[datetime], time.published[datetime]")
+    return time["datetime"] if time else None
+
+
+def _canonical(soup: BeautifulSoup, base: str) -> str | None:
+    link = soup.find("link", rel="canonical", href=True)
+    return urljoin(base, link["href"].strip()) if link else None
+
+
+def _authors(soup: BeautifulSoup, base: str, post: dict[str, Any], fallback: str | None) -> list[Person]:
+    people = [_person(a, base) for a in _as_list(post.get("author"))]
+    people = [p for p in people if p is not None]
+    if not people:
+        meta = _meta(soup, "author")
+        people = [Person(name=n.strip()) for n in re.split(r"\s*(?:,|;|&| and | und )\s*", meta or "") if n.strip()]
+    if not people:
+        people = [Person(name=a.get_text(" ", strip=True), url=urljoin(base, a["href"]))
+                  for a in soup.select("a[rel~=author][href]") if a.get_text(strip=True)]  # fmt: skip
+    if not people and fallback:
+        people = [Person(name=n.strip()) for n in fallback.split(";") if n.strip()]
+    unique: dict[str, Person] = {}
+    for person in people:
+        unique.setdefault(person.name, person)
+    return list(unique.values())
+
+
+def _person(value: Any, base: str) -> Person | None:
+    if isinstance(value, str):
+        return Person(name=value.strip()) if value.strip() and not value.startswith("http") else None
+    if isinstance(value, dict) and first_text(value.get("name")):
+        url = first_text(value.get("url"))
+        return Person(name=first_text(value["name"]), url=urljoin(base, url) if url else None)
+    return None
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [k.strip() for k in value.split(",") if k.strip()]
+    return [k for k in _as_list(value) if isinstance(k, str)]
+
+
+def _link_texts(soup: BeautifulSoup, selector: str) -> list[str]:
+    return [a.get_text(" ", strip=True) for a in soup.select(selector, limit=100)]
+
+
+def _unique(values: list[Any]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if isinstance(value, str) and value.strip():
+            seen.setdefault(" ".join(value.split()), None)
+    return list(seen)

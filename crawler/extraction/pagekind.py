@@ -1,0 +1,49 @@
+"""What kind of page this is: a post (stored as an article) or a hub the crawler only takes links from.
+
+Signals, strongest first: the URL's shape (/tag/, /category/, /author/, /page/N, ?s=, date archives),
+the JSON-LD / OpenGraph type, then the body: too little text, or text that is mostly links, is a listing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from crawler.extraction.structured import types_of
+
+URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("search", re.compile(r"(?:[?&](?:s|q|search)=)|/search(?:/|$)")),
+    ("tag", re.compile(r"/(?:tag|tags|tagged|schlagwort|label|search/label)/", re.I)),
+    ("category", re.compile(r"/(?:category|categories|kategorie|categoria|categorie|topics?)/", re.I)),
+    ("author", re.compile(r"/(?:author|authors|autor|auteur)/[^/]+/?(?:page/\d+/?)?$", re.I)),
+    ("attachment", re.compile(r"/attachment/|[?&]attachment_id=", re.I)),
+    ("listing", re.compile(r"(?:/page/\d+/?$)|(?:[?&](?:page|paged)=\d+)|(?:/archive/?$)", re.I)),
+    ("archive", re.compile(r"/(?:19|20)\d\d/(?:\d\d/)?(?:\d\d/)?$")),
+)
+ARTICLE_TYPES = {"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "SocialMediaPosting"}
+LISTING_TYPES = {"CollectionPage", "ProfilePage", "SearchResultsPage", "Blog", "WebSite"}
+MIN_ARTICLE_WORDS = 60
+MAX_LINK_DENSITY = 0.5
+
+
+def classify(url: str, soup: BeautifulSoup, jsonld: list[dict[str, Any]], text: str, link_text_chars: int) -> str:
+    path = urlsplit(url).path or "/"
+    query = urlsplit(url).query
+    for kind, pattern in URL_KINDS:
+        if pattern.search(path + ("?" + query if query else "")):
+            return kind
+    types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
+    og_type = soup.find("meta", property="og:type")
+    if types & ARTICLE_TYPES or (og_type and og_type.get("content", "").lower() == "article"):
+        return "article" if text.strip() else "other"
+    words = len(text.split())
+    if path == "/" or types & LISTING_TYPES and words < 400:
+        return "listing"
+    if words < MIN_ARTICLE_WORDS:
+        return "other"
+    if link_text_chars > MAX_LINK_DENSITY * max(len(text), 1):
+        return "listing"
+    return "article"

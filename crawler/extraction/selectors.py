@@ -1,0 +1,70 @@
+"""CSS selector tables for theme markup. Adding a theme is adding a selector here, not code."""
+
+# The post's body container, most specific first (WordPress, Gutenberg, Genesis, Astra, GeneratePress,
+# Elementor, Ghost, Blogger, Medium, Substack, Hugo, Jekyll, Tumblr, Squarespace, Wix, microdata).
+CONTENT_ROOTS = (
+    "[itemprop=articleBody]",
+    ".entry-content",
+    ".post-content",
+    ".gh-content",
+    ".post-body",
+    ".article-content",
+    ".available-content",
+    ".body.markup",
+    ".elementor-widget-theme-post-content",
+    ".e-content",
+    ".post-entry",
+    ".blog-item-content",
+    ".sqs-layout",
+    "[data-hook=post-description]",
+    ".single-post-content",
+    ".content",
+    "article",
+    "main",
+)
+
+# Regions inside or around the post whose images and text are not the post's.
+NOT_POST = (
+    ".sharedaddy, .jp-relatedposts, .related-posts, .related, .yarpp-related, .crp_related, .wp-block-jetpack"
+    "-related-posts, .share, .sharing, .social-share, .share-buttons, .addtoany_share_save_container, .author-box,"
+    " .about-author, .author-bio, .author-info, .entry-author, .ast-author-box, .elementor-author-box, .author-card,"
+    " .gh-author, .author-profile, .post-author-box, .comments-area, #comments, #respond, .comment-respond,"
+    " .newsletter, .subscribe, .subscription-widget, .cookie, .cookie-banner, #cookie-notice, .widget, aside,"
+    " nav, footer, .footer, .ad, .ads, .advert, .advertisement, .adsbygoogle, .post-navigation, .nav-links"
+)
+
+IMAGE_EXCLUDED_CLASSES = ("avatar", "emoji", "logo", "icon", "gravatar", "wp-smiley", "ad-", "sponsor")
+IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
+
+# Where a caption sits relative to an image: (container selector, caption selector inside it).
+CAPTION_CONTAINERS = (
+    ("figure", "figcaption"),
+    (".wp-caption", ".wp-caption-text"),
+    ("table.tr-caption-container", ".tr-caption"),
+    (".image-block-wrapper, .sqs-block-image, .image-block", ".image-caption, .image-caption-wrapper"),
+    (".captioned-image-container", ".image-caption, figcaption"),
+    (".photo-wrapper, .npf_image", ".caption"),
+)
+
+# Author boxes of common themes: the box, then its parts inside it.
+AUTHOR_BOXES = (
+    ".author-box, .about-author, .author-bio, .entry-author, .ast-author-box, .elementor-author-box,"
+    " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
+    " .profile-hover-card, .author-block, .single-author-box, [itemtype$='schema.org/Person']"
+)
+AUTHOR_NAME = (
+    ".author-name, .elementor-author-box__name, .ast-author-name, .fn, [itemprop=name], .author-title,"
+    " .saboxplugin-authorname, .author-card-name, h2, h3, h4, strong, a[rel=author]"
+)
+AUTHOR_BIO = (
+    ".author-description, .author-bio-text, .elementor-author-box__bio, .ast-author-bio, .author-card-bio,"
+    " [itemprop=description], .saboxplugin-desc, .description, .bio, p"
+)
+AUTHOR_COUNT = ".author-count, .author-posts-count, .post-count, .count, .author-stats, .author-meta, small, span, p"
+
+COMMENT_ITEMS = (
+    "ol.comment-list > li, ol.commentlist > li, .comment-list > .comment, .comments-list > .comment,"
+    " .comment-thread > li, [itemtype$='schema.org/Comment'], .comment-block, .static-comment"
+)
+COMMENT_AUTHOR = ".comment-author .fn, .comment-author, [itemprop=author], .user, .comment-name, cite"
+COMMENT_TEXT = ".comment-content, .comment-body p, [itemprop=text], .comment-text, .comment-block p, p"

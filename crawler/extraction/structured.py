@@ -1,0 +1,51 @@
+"""JSON-LD objects of a page, flattened: every object of every script, @graph expanded, nested kept."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+
+def jsonld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "", strict=False)
+        except ValueError:
+            continue  # broken JSON-LD is common; the page's other metadata still counts
+        objects.extend(_flatten(data))
+    return objects
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+        else:
+            yield data
+
+
+def types_of(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+
+
+def by_type(objects: list[dict[str, Any]], *names: str) -> list[dict[str, Any]]:
+    return [obj for obj in objects if types_of(obj) & set(names)]
+
+
+def first_text(value: Any) -> str | None:
+    """A JSON-LD value as text: strings as is, {'name': …} or {'@id': …} objects by name, lists by first item."""
+    if isinstance(value, list):
+        return first_text(value[0]) if value else None
+    if isinstance(value, dict):
+        return first_text(value.get("name") or value.get("url") or value.get("@id"))
+    if isinstance(value, str):
+        return value.strip() or None
+    return None
