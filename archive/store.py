@@ -157,10 +157,13 @@ class Archive:
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"
 
-    def mark_gone(self, run_id: int, url: str, fetched_at: str) -> None:
-        """The post answered 404/410: keep everything, note when it went."""
+    def mark_gone(self, url: str, fetched_at: str) -> bool:
+        """The post answered 404/410: keep everything, note when it went. False when `url` is no archived post."""
         with self._tx():
-            self.conn.execute("UPDATE articles SET gone_at = coalesce(gone_at, ?) WHERE url = ?", (fetched_at, url))
+            cursor = self.conn.execute(
+                "UPDATE articles SET gone_at = coalesce(gone_at, ?) WHERE url = ?", (fetched_at, url)
+            )
+        return cursor.rowcount > 0
 
     def _write_article(self, article: dict[str, Any], digest: str, fetched_at: str, old: sqlite3.Row | None) -> int:
         row = {key: article.get(key) for key in ARTICLE_COLUMNS}

@@ -64,8 +64,8 @@ class ArchivePipeline:
         if isinstance(item, CrawlError):
             self._error(item.url, item.message)
         elif isinstance(item, Gone):
-            self.archive.mark_gone(self.run_id, item.url, _now())
-            self._error(item.url, f"HTTP {item.status} (kept in the archive, marked gone)")
+            kept = self.archive.mark_gone(item.url, _now())
+            self._error(item.url, f"HTTP {item.status}" + (" (post kept in the archive, marked gone)" if kept else ""))
         elif isinstance(item, FetchedPage):
             await self._process_page(item)
         return item

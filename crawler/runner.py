@@ -57,7 +57,7 @@ class CrawlOptions:
 
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
     """Crawl to the end; the crawl_runs row plus `articles_unchanged` and `error_messages` (the first errors)."""
-    process = CrawlerProcess(options.settings(), install_root_handler=True)
+    process = CrawlerProcess(options.settings())
     crawler = process.create_crawler(BlogSpider)
     process.crawl(crawler, start_urls=list(start_urls))
     process.start()

@@ -30,8 +30,7 @@ def page(site: DemoSite, title: str, main: str, lang: str = "en", head: str = ""
 <meta charset="utf-8">
 <title>{escape(title)} – {escape(site.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="alternate" type="application/rss+xml" title="{escape(site.name)} Feed" href="/feed/">
-<link rel="alternate" type="application/atom+xml" title="{escape(site.name)} Atom" href="/feed/atom/">
+{_feed_links(site)}
 {head}
 </head>
 <body class="wp-theme-demo">
@@ -49,6 +48,14 @@ def page(site: DemoSite, title: str, main: str, lang: str = "en", head: str = ""
 </html>"""
 
 
+def _feed_links(site: DemoSite) -> str:
+    types = {"rss": ("application/rss+xml", "/feed/"), "atom": ("application/atom+xml", "/feed/atom/")}
+    if site.feed not in types:
+        return ""
+    kind, href = types[site.feed]
+    return f'<link rel="alternate" type="{kind}" title="{escape(site.name)} Feed" href="{href}">'
+
+
 def _category_menu(site: DemoSite) -> str:
     return "".join(f'<li><a href="/category/{slug}/">{escape(name)}</a></li>' for slug, name in site.categories()[:5])
 
@@ -63,8 +70,8 @@ def _sidebar(site: DemoSite, ui: dict[str, str]) -> str:
 <section class="widget widget_tag_cloud"><h2 class="widget-title">Tags</h2><div class="tagcloud">{tags}</div></section>
 <section class="widget widget_newsletter newsletter"><h2 class="widget-title">Newsletter</h2>
 <p>Get every new post by email, once a week.</p><form><input type="email"><button>Subscribe</button></form></section>
-<section class="widget"><a href="/ads/partner/"><img class="ad-banner" src="/ads/banner.png" width="300" height="250"
- alt="Advertisement"></a></section>
+<section class="widget"><a href="https://ads.example.net/partner/">
+<img class="ad-banner" src="/ads/banner.png" width="300" height="250" alt="Advertisement"></a></section>
 </aside>"""
 
 

@@ -7,6 +7,7 @@ nothing is invented where the page has none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 
 from crawler.extraction.article import AuthorBox
 from crawler.extraction.images import best_source, page_base
-from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_BOXES, AUTHOR_NAME
+from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_BOXES, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text
 
 _NUMBER = r"(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)"
@@ -81,19 +82,27 @@ def _box_from_markup(element: Tag, base: str) -> AuthorBox | None:
 
 
 def _name(element: Tag) -> str | None:
-    for node in element.select(AUTHOR_NAME):
-        text = _NAME_PREFIX.sub("", " ".join(node.get_text(" ", strip=True).split())).strip(" :—-")
+    for node in _in_priority(element, AUTHOR_NAME):
+        text = " ".join(node.get_text(" ", strip=True).split())
+        if text.lower().strip(" :") in BOX_HEADINGS:
+            continue
+        text = _NAME_PREFIX.sub("", text).strip(" :—-")
         if text and len(text) <= 80 and parse_article_count(text) is None:
             return text
     return None
 
 
 def _bio(element: Tag, name: str) -> str | None:
-    for node in element.select(AUTHOR_BIO):
+    for node in _in_priority(element, AUTHOR_BIO):
         text = " ".join(node.get_text(" ", strip=True).split())
         if len(text) >= 20 and text != name and not (parse_article_count(text) is not None and len(text) < 40):
             return text
     return None
+
+
+def _in_priority(element: Tag, selectors: tuple[str, ...]) -> Iterator[Tag]:
+    for selector in selectors:
+        yield from element.select(selector)
 
 
 def _links(element: Tag, base: str) -> tuple[str | None, list[str]]:

@@ -52,14 +52,21 @@ AUTHOR_BOXES = (
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
     " .profile-hover-card, .author-block, .single-author-box, [itemtype$='schema.org/Person']"
 )
+# Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
-    ".author-name, .elementor-author-box__name, .ast-author-name, .fn, [itemprop=name], .author-title,"
-    " .saboxplugin-authorname, .author-card-name, h2, h3, h4, strong, a[rel=author]"
-)
+    ".author-name", ".elementor-author-box__name", ".ast-author-name", ".saboxplugin-authorname",
+    ".author-card-name", "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
+)  # fmt: skip
 AUTHOR_BIO = (
-    ".author-description, .author-bio-text, .elementor-author-box__bio, .ast-author-bio, .author-card-bio,"
-    " [itemprop=description], .saboxplugin-desc, .description, .bio, p"
-)
+    ".author-description", ".author-bio-text", ".elementor-author-box__bio", ".ast-author-bio", ".author-card-bio",
+    "[itemprop=description]", ".saboxplugin-desc", ".description", ".bio", "p",
+)  # fmt: skip
+# Box headings that are not a name ("About the author" and its translations).
+BOX_HEADINGS = (
+    "about the author", "about the authors", "about", "über den autor", "über die autorin", "über den autoren",
+    "글쓴이 소개", "작성자 소개", "저자 소개", "à propos de l'auteur", "sobre el autor", "l'autore", "over de auteur",
+    "著者について", "written by",
+)  # fmt: skip
 AUTHOR_COUNT = ".author-count, .author-posts-count, .post-count, .count, .author-stats, .author-meta, small, span, p"
 
 COMMENT_ITEMS = (

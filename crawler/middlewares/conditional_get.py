@@ -56,6 +56,7 @@ class ConditionalGetMiddleware:
             return response
         body = self.archive.page_body(request.url)
         if body is None:  # validators without a body: ask again, unconditionally
-            return request.replace(headers={}, meta={**request.meta, "conditional": False, "page": False},
-                                   dont_filter=True)
+            return request.replace(
+                headers={}, meta={**request.meta, "conditional": False, "page": False}, dont_filter=True
+            )
         return response.replace(body=body, flags=[*response.flags, NOT_MODIFIED])
