@@ -157,6 +157,10 @@ class Archive:
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"
 
+    def article_urls(self) -> list[str]:
+        """Every archived post still online, so a recrawl revisits posts that left the sitemap and listings."""
+        return [row[0] for row in self.conn.execute("SELECT url FROM articles WHERE gone_at IS NULL ORDER BY id")]
+
     def mark_gone(self, url: str, fetched_at: str) -> bool:
         """The post answered 404/410: keep everything, note when it went. False when `url` is no archived post."""
         with self._tx():

@@ -102,6 +102,10 @@ class ArchivePipeline:
             self._error(page.url, "no article text found on the page")
             return
         result["url"] = _storage_url(page.url, result.get("canonical_url"))
+        scope = getattr(self.crawler.spider, "scope", None)
+        if scope is not None and result["url"] != page.url and not scope.contains(result["url"]):
+            logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", page.url, result["url"])
+            return
         outcome = self.archive.save_article(self.run_id, result, page.fetched_at)
         self.stats.inc_value(f"blogarchive/articles_{outcome}")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -21,6 +22,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from archive import Archive
 from crawler.discovery.feeds import FEED_TYPES, USUAL_FEED_PATHS, feed_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
@@ -77,6 +79,20 @@ class BlogSpider(scrapy.Spider):
             yield self._discovery_request(urljoin(url, "/robots.txt"), self.parse_robots)
             for path in (*USUAL_SITEMAP_PATHS, *USUAL_FEED_PATHS):
                 yield self._discovery_request(urljoin(url, path), self.parse_discovered)
+        for url in self._archived_posts():
+            if (request := self._page_request(url)) is not None:
+                yield request
+
+    def _archived_posts(self) -> list[str]:
+        """Posts archived by earlier runs: revisited so that edits and deletions are seen even when a post has
+        left every sitemap, feed and listing."""
+        if not self.settings.getbool("RECRAWL_ARCHIVED") or not Path(self.settings.get("ARCHIVE_DB")).exists():
+            return []
+        archive = Archive(self.settings.get("ARCHIVE_DB"))
+        try:
+            return archive.article_urls()
+        finally:
+            archive.close()
 
     # -- requests ---------------------------------------------------------------------------------
 

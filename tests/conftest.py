@@ -1,0 +1,53 @@
+"""Shared test helpers: the sample blog served on 127.0.0.1 and crawls run as real child processes.
+
+Each crawl runs in its own process because Scrapy's reactor starts once per process — exactly how users run it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.server import DemoSite, serve
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def site() -> Iterator[DemoSite]:
+    demo = DemoSite(faults=True)
+    with serve(demo):
+        yield demo
+
+
+def run_cli(*args: str, cwd: Path = REPO, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "crawler", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture
+def crawl(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """crawl(url, *options) into tmp_path/archive.db, quietly, with one extraction process to spare the CPU."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli("crawl", *args, "--db", str(tmp_path / "archive.db"), "--quiet", "-s", "EXTRACT_PROCESSES=1")
+
+    return run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Callable[[str], list[tuple]]:
+    def query(sql: str, *params: object) -> list[tuple]:
+        connection = sqlite3.connect(tmp_path / "archive.db")
+        try:
+            return connection.execute(sql, params).fetchall()
+        finally:
+            connection.close()
+
+    return query

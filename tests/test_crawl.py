@@ -1,0 +1,109 @@
+"""End-to-end crawls of the sample blog served on 127.0.0.1 into real SQLite files."""
+
+from __future__ import annotations
+
+import gzip
+
+from crawler.demo.server import DemoSite, serve
+
+
+def _stored_posts(db) -> set[tuple[str, str]]:
+    return set(db("SELECT url, title FROM articles"))
+
+
+def test_crawl_archives_every_post_once_and_nothing_else(site, crawl, db):
+    result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert _stored_posts(db) == set(site.expected_posts())  # no listing, tag, author or alias page stored
+    assert db("SELECT count(*) FROM articles")[0][0] == 33
+
+
+def test_crawl_stores_authors_images_captions_comments_and_languages(site, crawl, db):
+    assert crawl(site.base).returncode == 0
+    assert set(db("SELECT name, article_count FROM authors")) == {
+        ("Jane Holloway", 42), ("Philip Wienberg", 1367), ("김민지", 152), ("Lea Brandt", 1204),
+    }  # fmt: skip
+    assert dict(db("SELECT language, count(*) FROM articles GROUP BY language")) == {"en": 11, "de": 11, "ko": 11}
+    multi = db(
+        "SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id JOIN articles a"
+        " ON a.id = aa.article_id WHERE a.title = 'Python packaging in 2024: a calm overview' ORDER BY aa.position"
+    )
+    assert multi == [("Jane Holloway",), ("Philip Wienberg",)]
+    expected_images = sum(len(p.figures) for p in site.posts)
+    assert db("SELECT count(*) FROM images")[0][0] == expected_images
+    captions = {c for (c,) in db("SELECT caption FROM images WHERE caption IS NOT NULL")}
+    assert "Day five: the first reliable rise - image 1" in captions
+    assert db("SELECT count(*) FROM images WHERE src LIKE '%avatars%' OR src LIKE '%pixel%' OR src LIKE '%-300x200%'")[
+        0
+    ][0] == 0  # fmt: skip
+    assert db("SELECT count(*) FROM comments")[0][0] == sum(len(p.comments) for p in site.posts)
+
+
+def test_crawl_counts_bad_pages_as_errors_and_goes_on(site, crawl, db):
+    result = crawl(site.base)
+    assert result.returncode == 0
+    errors = dict(db("SELECT url, message FROM crawl_errors"))
+    assert errors[site.base + "downloads/checklist/"] == "not an HTML page (application/pdf)"
+    assert errors[site.base + "empty/"] == "empty page (no body)"
+    assert errors[site.base + "broken/"] == "HTTP 500"
+    assert db("SELECT errors, status FROM crawl_runs")[0] == (3, "finished")
+    kinds = {kind for (kind,) in db("SELECT DISTINCT kind FROM pages")}
+    assert {"robots", "sitemap", "feed", "article", "listing", "tag", "category", "author"} <= kinds
+
+
+def test_recrawl_of_unchanged_site_sends_conditional_gets_and_writes_no_rows(site, crawl, db):
+    assert crawl(site.base).returncode == 0
+    before = db("SELECT id, content_hash, first_seen FROM articles ORDER BY id")
+    assert crawl(site.base).returncode == 0
+    assert db("SELECT id, content_hash, first_seen FROM articles ORDER BY id") == before
+    second = db("SELECT articles_new, articles_updated FROM crawl_runs WHERE id = 2")[0]
+    assert second == (0, 0)
+    not_modified = db("SELECT count(*) FROM pages WHERE run_id = 2 AND kind = 'not-modified'")[0][0]
+    assert not_modified >= 33
+
+
+def test_changed_post_is_updated_and_its_old_version_kept(site, crawl, db):
+    assert crawl(site.base).returncode == 0
+    site.edit_post("winter-squash-soup", title="Roasted squash soup, revisited", paragraph="A new closing note.")
+    site.delete_post("cast-iron-care")
+    assert crawl(site.base).returncode == 0
+    title = db("SELECT title FROM articles WHERE url LIKE '%winter-squash-soup%'")[0][0]
+    assert title == "Roasted squash soup, revisited"
+    versions = db(
+        "SELECT v.title, v.diff_summary FROM article_versions v JOIN articles a ON a.id = v.article_id"
+        " WHERE a.url LIKE '%winter-squash-soup%'"
+    )
+    assert versions[0][0] == "Roasted winter squash soup with brown butter"
+    assert "title changed" in versions[0][1]
+    gone = db("SELECT gone_at, title FROM articles WHERE url LIKE '%cast-iron-care%'")[0]
+    assert gone[0] is not None and gone[1].startswith("Cast iron care")
+    assert db("SELECT count(*) FROM articles")[0][0] == 33
+
+
+def test_query_pagination_atom_feed_and_yoast_gzip_sitemap_each_find_every_post(crawl, db):
+    site = DemoSite(pagination="query", sitemap="yoast", feed="atom")
+    with serve(site):
+        assert crawl(site.base).returncode == 0
+    assert _stored_posts(db) == set(site.expected_posts())
+    sitemap_urls = {u for (u,) in db("SELECT url FROM pages WHERE kind = 'sitemap'")}
+    assert site.base + "post-sitemap.xml.gz" in sitemap_urls
+
+
+def test_links_alone_find_every_post_without_sitemap_or_feed(crawl, db):
+    site = DemoSite(sitemap="none", feed="none")
+    with serve(site):
+        assert crawl(site.base).returncode == 0
+    assert _stored_posts(db) == set(site.expected_posts())
+
+
+def test_max_pages_and_deny_limit_the_crawl(site, crawl, db):
+    assert crawl(site.base, "--deny", r"/2024/0[1-4]/", "--max-pages", "200").returncode == 0
+    months = {url.split("/")[4] for (url,) in db("SELECT url FROM articles")}
+    assert months and not months & {"01", "02", "03", "04"}
+
+
+def test_gzip_sitemap_is_served_compressed(site):
+    import urllib.request
+
+    body = urllib.request.urlopen(site.base + "post-sitemap.xml.gz").read()
+    assert b"<urlset" in gzip.decompress(body)
