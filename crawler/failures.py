@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 from twisted.python.failure import Failure
 
+# Scrapy's own download exceptions first (Scrapy ≥ 2.13 wraps Twisted's), then Twisted's.
 _MESSAGES: list[tuple[type[BaseException], str]] = [
+    (CannotResolveHostError, "DNS lookup failed (no such host)"),
+    (DownloadConnectionRefusedError, "connection refused (is the server running?)"),
+    (DownloadTimeoutError, "timed out"),
+    (DownloadFailedError, "download failed"),
     (net.DNSLookupError, "DNS lookup failed (no such host)"),
     (net.ConnectionRefusedError, "connection refused (is the server running?)"),
     (net.TimeoutError, "timed out"),

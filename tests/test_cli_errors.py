@@ -1,0 +1,52 @@
+"""Bad input to the crawl command: one clear line naming the input and the cause, the right exit status."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.conftest import run_cli
+
+
+def test_unreachable_host_and_invalid_url_are_reported_and_exit_non_zero(tmp_path):
+    result = run_cli("crawl", "http://127.0.0.1:1/", "htp:/broken", "--db", str(tmp_path / "a.db"), "--quiet")
+    assert result.returncode == 1
+    assert "nothing was archived" in result.stderr
+    rows = dict(sqlite3.connect(tmp_path / "a.db").execute("SELECT url, message FROM crawl_errors").fetchall())
+    assert rows["http://127.0.0.1:1/"].startswith("connection refused")
+    assert rows["htp:/broken"] == "invalid start URL: it must start with http:// or https://"
+
+
+def test_unwritable_db_path_fails_before_crawling(tmp_path):
+    result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(tmp_path / "missing" / "a.db"))
+    assert result.returncode == 1
+    assert f"folder {tmp_path / 'missing'} does not exist" in result.stderr
+
+
+def test_corrupt_db_is_refused_with_the_path_in_the_message(tmp_path):
+    corrupt = tmp_path / "corrupt.db"
+    corrupt.write_bytes(b"this is not a database" * 100)
+    result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(corrupt))
+    assert result.returncode == 1
+    assert str(corrupt) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_of_a_missing_file_is_one_line(tmp_path):
+    result = run_cli("extract", str(tmp_path / "nope.html"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: cannot read {tmp_path / 'nope.html'}: No such file or directory"
+
+
+def test_scrapy_native_crawl_writes_the_archive(site, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    db = tmp_path / "native.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "blog", "-a", f"start_urls={site.base}", "-s", f"ARCHIVE_DB={db}",
+         "-s", "EXTRACT_PROCESSES=1", "-s", "LOG_LEVEL=WARNING"],
+        cwd=REPO, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 33

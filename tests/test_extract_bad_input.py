@@ -1,0 +1,41 @@
+"""Bad input to extract(): a clean result or a clear ExtractionError, never a hang or a stray exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.errors import ExtractionError
+from crawler.extraction.extract import extract
+
+
+def test_empty_page_gives_an_empty_record():
+    article = extract(b"", "https://a.org/empty")
+    assert (article.kind, article.text, article.images, article.author_box) == ("other", "", [], None)
+
+
+def test_binary_data_is_a_clear_error():
+    with pytest.raises(ExtractionError, match="binary data"):
+        extract(bytes(range(256)) * 10, "https://a.org/file.bin")
+
+
+def test_5000_deep_nesting_does_not_raise():
+    deep = "<html><body>" + "<div>" * 5000 + "<p>deep</p>" + "</div>" * 5000 + "</body></html>"
+    assert extract(deep, "https://a.org/deep").kind in ("other", "article")
+
+
+def test_20_mb_page_finishes_with_a_record():
+    page = "<html><body><article>" + "<p>Some paragraph text that goes on about gardens.</p>" * 400_000
+    assert len(page) > 20_000_000
+    assert extract(page + "</article></body></html>", "https://a.org/huge").url == "https://a.org/huge"
+
+
+def test_broken_markup_still_extracts_the_prose():
+    broken = "<html><body><div><p>Unclosed <b>bold <i>italic</div></span></p><p>More words about soil and seeds" * 40
+    article = extract(broken, "https://a.org/broken")
+    assert "More words about soil and seeds" in article.text
+
+
+def test_page_without_article_is_not_an_article():
+    page = "<html><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav><footer>© 2024</footer></body></html>"
+    article = extract(page, "https://a.org/")
+    assert article.kind != "article" and article.text == ""
