@@ -13,7 +13,7 @@ COMMANDS: dict[str, str] = {
     "crawl": "crawler.cli.crawl:crawl",
     "demo": "crawler.cli.demo:demo",
     "extract": "crawler.cli.extract:extract",
-    "eval": "crawler.cli.evaluate:evaluate",
+    "eval": "crawler.cli.evaluate:evaluate_command",
     "search": "crawler.cli.analyst:search",
     "stats": "crawler.cli.analyst:stats",
     "export": "crawler.cli.analyst:export",

@@ -30,12 +30,21 @@ def find_images(soup: BeautifulSoup, base_url: str) -> list[Image]:
         if not src or src in seen:
             continue  # the <noscript> twin of a lazy image, or a repeated image
         seen.add(src)
-        width = _int(img.get("width")) or srcset_width
+        width, height = _dimensions(img, srcset_width)
         images.append(
             Image(src=src, position=len(images) + 1, alt=_text(img.get("alt")), title=_text(img.get("title")),
-                  caption=caption_of(img), width=width, height=_int(img.get("height")))
+                  caption=caption_of(img), width=width, height=height)
         )  # fmt: skip
     return images
+
+
+def _dimensions(img: Tag, srcset_width: int | None) -> tuple[int | None, int | None]:
+    """The chosen file's size: a srcset candidate's width wins over the attribute (which sizes the thumbnail
+    shown), and the height scales with it."""
+    width, height = _int(img.get("width")), _int(img.get("height"))
+    if srcset_width and width and height and srcset_width != width:
+        return srcset_width, round(height * srcset_width / width)
+    return srcset_width or width, height
 
 
 def page_base(soup: BeautifulSoup, url: str) -> str:
