@@ -20,6 +20,9 @@ def find_images(soup: BeautifulSoup, base_url: str) -> list[Image]:
     root = find_content_root(soup)
     if root is None:
         return []
+    # The <article> around the body also holds the post's feature image (Ghost, many themes put it in the
+    # header); the chrome inside it (share bars, related posts, author box) is excluded image by image.
+    root = root.find_parent("article") or root
     base = page_base(soup, base_url)
     images: list[Image] = []
     seen: set[str] = set()

@@ -72,8 +72,14 @@ def _h1(soup: BeautifulSoup) -> str | None:
 
 
 def _time(soup: BeautifulSoup) -> str | None:
-    time = soup.select_one("article time[datetime], .entry-date[datetime], time.published[datetime]")
-    return time["datetime"] if time else None
+    """The theme's own date markup: <time datetime>, microdata datePublished, hAtom abbr.published."""
+    node = soup.select_one("article time[datetime], .entry-date[datetime], time.published[datetime]")
+    if node is not None:
+        return node["datetime"]
+    node = soup.select_one("[itemprop=datePublished][content], [itemprop=datePublished][datetime], abbr.published")
+    if node is None:
+        return None
+    return node.get("content") or node.get("datetime") or node.get("title")
 
 
 def _canonical(soup: BeautifulSoup, base: str) -> str | None:

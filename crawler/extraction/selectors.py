@@ -28,8 +28,9 @@ NOT_POST = (
     ".sharedaddy, .jp-relatedposts, .related-posts, .related, .yarpp-related, .crp_related, .wp-block-jetpack"
     "-related-posts, .share, .sharing, .social-share, .share-buttons, .addtoany_share_save_container, .author-box,"
     " .about-author, .author-bio, .author-info, .entry-author, .ast-author-box, .elementor-author-box, .author-card,"
-    " .gh-author, .author-profile, .post-author-box, .comments-area, #comments, #respond, .comment-respond,"
-    " .newsletter, .subscribe, .subscription-widget, .cookie, .cookie-banner, #cookie-notice, .widget, aside,"
+    " .gh-author, .author-profile, .author-list, .article-byline, .byline, .post-author-box, .comments-area, #comments, #respond, .comment-respond,"
+    " .newsletter, .subscribe, .subscription-widget, .cookie, .cookie-banner, #cookie-notice, .widget:not(.Blog),"
+    " aside,"
     " nav, footer, .footer, .ad, .ads, .advert, .advertisement, .adsbygoogle, .post-navigation, .nav-links"
 )
 
