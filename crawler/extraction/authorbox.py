@@ -15,8 +15,9 @@ from bs4 import BeautifulSoup, Tag
 
 from crawler.extraction.article import AuthorBox
 from crawler.extraction.images import best_source, page_base
+from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_BOXES, AUTHOR_NAME, BOX_HEADINGS
-from crawler.extraction.structured import by_type, first_text
+from crawler.extraction.structured import by_type, first_text, types_of
 
 _NUMBER = r"(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)"
 _COUNT_PATTERNS = [
@@ -48,8 +49,22 @@ def find_author_boxes(soup: BeautifulSoup, base_url: str, jsonld: list[dict[str,
         if box is not None and all(b.name != box.name for b in boxes):
             boxes.append(box)
     if not boxes:
-        boxes = [box for person in by_type(jsonld, "Person") if (box := _box_from_person(person, base))]
+        boxes = [box for person in _persons(jsonld) if (box := _box_from_person(person, base))]
     return boxes
+
+
+def _persons(jsonld: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Top-level Person objects and the Persons nested as an article's author, each name once."""
+    nested = [
+        author
+        for article in by_type(jsonld, *ARTICLE_TYPES)
+        for author in (article.get("author") if isinstance(article.get("author"), list) else [article.get("author")])
+        if isinstance(author, dict) and "Person" in types_of(author)
+    ]
+    unique: dict[str, dict[str, Any]] = {}
+    for person in by_type(jsonld, "Person") + nested:
+        unique.setdefault(str(person.get("name")), person)
+    return list(unique.values())
 
 
 def parse_article_count(text: str) -> int | None:

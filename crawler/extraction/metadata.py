@@ -46,7 +46,7 @@ def extract_metadata(soup: BeautifulSoup, base: str, jsonld: list[dict[str, Any]
         categories=_unique(_as_list(post.get("articleSection")) + _metas(soup, "article:section")
                            + _link_texts(soup, "a[rel~=category]") + list(get("categories") or [])),
         tags=_unique(_metas(soup, "article:tag") + _keywords(post.get("keywords"))
-                     + _link_texts(soup, "a[rel~=tag]:not([rel~=category])") + list(get("tags") or [])),
+                     + _link_texts(soup, "a[rel~=tag]:not([rel~=category])") + _split(get("tags"))),
     )  # fmt: skip
 
 
@@ -127,6 +127,11 @@ def _keywords(value: Any) -> list[str]:
 
 def _link_texts(soup: BeautifulSoup, selector: str) -> list[str]:
     return [a.get_text(" ", strip=True) for a in soup.select(selector, limit=100)]
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """trafilatura joins a page's keywords into one string: split them again."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
 def _unique(values: list[Any]) -> list[str]:

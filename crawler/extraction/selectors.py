@@ -24,15 +24,16 @@ CONTENT_ROOTS = (
 )
 
 # Regions inside or around the post whose images and text are not the post's.
-NOT_POST = (
-    ".sharedaddy, .jp-relatedposts, .related-posts, .related, .yarpp-related, .crp_related, .wp-block-jetpack"
-    "-related-posts, .share, .sharing, .social-share, .share-buttons, .addtoany_share_save_container, .author-box,"
-    " .about-author, .author-bio, .author-info, .entry-author, .ast-author-box, .elementor-author-box, .author-card,"
-    " .gh-author, .author-profile, .author-list, .article-byline, .byline, .post-author-box, .comments-area, #comments, #respond, .comment-respond,"
-    " .newsletter, .subscribe, .subscription-widget, .cookie, .cookie-banner, #cookie-notice, .widget:not(.Blog),"
-    " aside,"
-    " nav, footer, .footer, .ad, .ads, .advert, .advertisement, .adsbygoogle, .post-navigation, .nav-links"
-)
+NOT_POST = ", ".join((
+    ".sharedaddy", ".jp-relatedposts", ".related-posts", ".related", ".yarpp-related", ".crp_related",
+    ".wp-block-jetpack-related-posts", ".share", ".sharing", ".social-share", ".share-buttons",
+    ".addtoany_share_save_container", ".author-box", ".about-author", ".author-bio", ".author-info",
+    ".entry-author", ".ast-author-box", ".elementor-author-box", ".author-card", ".gh-author", ".author-profile",
+    ".author-list", ".article-byline", ".byline", ".post-author-box", ".comments-area", "#comments", "#respond",
+    ".comment-respond", ".newsletter", ".subscribe", ".subscription-widget", ".cookie", ".cookie-banner",
+    "#cookie-notice", ".widget:not(.Blog)", "aside", "nav", "footer", ".footer", ".ad", ".ads", ".advert",
+    ".advertisement", ".adsbygoogle", ".post-navigation", ".nav-links",
+))  # fmt: skip
 
 IMAGE_EXCLUDED_CLASSES = ("avatar", "emoji", "logo", "icon", "gravatar", "wp-smiley", "ad-", "sponsor")
 IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
