@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -35,10 +37,10 @@ def extract_metadata(soup: BeautifulSoup, base: str, jsonld: list[dict[str, Any]
     return Metadata(
         title=_first(first_text(post.get("headline")), _meta(soup, "og:title"), _h1(soup), get("title")),
         authors=_authors(soup, base, post, get("author")),
-        published=_first(first_text(post.get("datePublished")), _meta(soup, "article:published_time"),
-                         _time(soup), get("date")),
-        updated=_first(first_text(post.get("dateModified")), _meta(soup, "article:modified_time"),
-                       _meta(soup, "og:updated_time")),
+        published=_first_date(first_text(post.get("datePublished")), _meta(soup, "article:published_time"),
+                              _time(soup), get("date")),
+        updated=_first_date(first_text(post.get("dateModified")), _meta(soup, "article:modified_time"),
+                            _meta(soup, "og:updated_time")),
         canonical_url=_canonical(soup, base),
         sitename=_first(_meta(soup, "og:site_name"), get("sitename")),
         description=_first(first_text(post.get("description")), _meta(soup, "og:description"),
@@ -55,6 +57,28 @@ def _first(*values: str | None) -> str | None:
         if value and value.strip():
             return " ".join(value.split())
     return None
+
+
+def _first_date(*values: str | None) -> str | None:
+    """The first value that reads as a date, in extended ISO 8601 ("20230527T21:10:32" → "2023-05-27T21:10:32",
+    RFC 822 feed dates too); unreadable values are skipped for the next source."""
+    for value in values:
+        if value and (iso := iso_date(value.strip())):
+            return iso
+    return None
+
+
+def iso_date(value: str) -> str | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value  # a date alone stays a date: no invented midnight
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}$", value[:10]) else None
 
 
 def _meta(soup: BeautifulSoup, name: str) -> str | None:

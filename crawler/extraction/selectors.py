@@ -32,7 +32,7 @@ NOT_POST = ", ".join((
     ".author-list", ".article-byline", ".byline", ".post-author-box", ".comments-area", "#comments", "#respond",
     ".comment-respond", ".newsletter", ".subscribe", ".subscription-widget", ".cookie", ".cookie-banner",
     "#cookie-notice", ".widget:not(.Blog)", "aside", "nav", "footer", ".footer", ".ad", ".ads", ".advert",
-    ".advertisement", ".adsbygoogle", ".post-navigation", ".nav-links",
+    ".advertisement", ".adsbygoogle", ".post-navigation", ".nav-links", ".another_category", ".container_postbtn",
 ))  # fmt: skip
 
 IMAGE_EXCLUDED_CLASSES = ("avatar", "emoji", "logo", "icon", "gravatar", "wp-smiley", "ad-", "sponsor")
