@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import sqlite_utils
-
 from archive.errors import ArchiveError
 from archive.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -42,7 +40,6 @@ class Archive:
     def __init__(self, path: str | PathLike[str]) -> None:
         self.path = Path(path)
         self.conn = _connect(self.path)
-        self.db = sqlite_utils.Database(self.conn)
         self._in_batch = False
         _migrate(self.conn, self.path)
 
@@ -185,8 +182,8 @@ class Archive:
         )
         if old is None:
             row["first_seen"] = fetched_at
-            return self.db["articles"].insert(row).last_pk
-        self.db["articles"].update(old["id"], row)
+            return self._insert("articles", row)
+        self._update("articles", old["id"], row)
         return old["id"]
 
     def _write_children(self, article_id: int, article: dict[str, Any]) -> None:
@@ -202,10 +199,10 @@ class Archive:
              "text": c.get("text") or ""}
             for n, c in enumerate(article.get("comments") or [], start=1)
         ]  # fmt: skip
-        if images:
-            self.db["images"].insert_all(images)
-        if comments:
-            self.db["comments"].insert_all(comments)
+        for image in images:
+            self._insert("images", image)
+        for comment in comments:
+            self._insert("comments", comment)
         site = site_of(article["url"])
         for position, person in enumerate(_people(article), start=1):
             author_id = self._upsert_author(site, person)
@@ -221,9 +218,9 @@ class Archive:
         if "links" in fields:
             fields["links"] = json.dumps(fields["links"], ensure_ascii=False)
         if row is None:
-            return self.db["authors"].insert({"site": site, "name": person["name"], **fields}).last_pk
+            return self._insert("authors", {"site": site, "name": person["name"], **fields})
         if fields:
-            self.db["authors"].update(row["id"], fields)
+            self._update("authors", row["id"], fields)
         return row["id"]
 
     def _keep_version(self, old: sqlite3.Row, new: dict[str, Any]) -> None:
@@ -232,11 +229,23 @@ class Archive:
         ).fetchone()[0]
         images = [dict(r) for r in self.conn.execute(
             "SELECT src, caption, alt FROM images WHERE article_id = ? ORDER BY position", (old["id"],))]  # fmt: skip
-        self.db["article_versions"].insert(
+        self._insert(
+            "article_versions",
             {"article_id": old["id"], "version": version, "fetched_at": old["last_fetched"], "title": old["title"],
              "text": old["text"], "images": json.dumps(images, ensure_ascii=False),
-             "content_hash": old["content_hash"], "diff_summary": diff_summary(old, new)}
+             "content_hash": old["content_hash"], "diff_summary": diff_summary(old, new)},
         )  # fmt: skip
+
+    # Plain SQL rather than sqlite-utils' insert/update here: those commit on their own, which would split an
+    # article (row, images, authors) or a batch into several transactions that a reader could see half of.
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        return self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+
+    def _update(self, table: str, row_id: int, row: dict[str, Any]) -> None:
+        assignments = ", ".join(f"{column} = ?" for column in row)
+        self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*row.values(), row_id])
 
 
 def diff_summary(old: sqlite3.Row, new: dict[str, Any]) -> str:

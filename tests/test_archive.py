@@ -1,0 +1,177 @@
+"""The Archive writer from plain dicts, on real SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from archive import Archive, ArchiveError
+from archive.schema import SCHEMA_VERSION
+
+
+def article(**changes):
+    row = {
+        "url": "https://blog.example/2024/01/post/",
+        "canonical_url": "https://blog.example/2024/01/post/",
+        "title": "A post",
+        "author": "Ann Lee, Bo Kim",
+        "authors": [{"name": "Ann Lee", "url": "https://blog.example/author/ann/"}, {"name": "Bo Kim", "url": None}],
+        "published": "2024-01-05T10:00:00+00:00",
+        "language": "en",
+        "categories": ["Garden"],
+        "tags": ["soil", "compost"],
+        "text": "First paragraph about compost.\nSecond paragraph.",
+        "markdown": "First paragraph about compost.\n\nSecond paragraph.",
+        "word_count": 6,
+        "author_boxes": [{"name": "Ann Lee", "bio": "Gardener.", "avatar_url": "https://blog.example/a.png",
+                          "article_count": 12, "links": ["https://x.com/ann"], "url": None}],
+        "images": [{"src": "https://blog.example/1.jpg", "position": 1, "alt": "Soil", "caption": "Soil - image 1"}],
+        "comments": [{"author": "Cy", "published": "2024-01-06", "text": "Nice."}],
+    }  # fmt: skip
+    row.update(changes)
+    return row
+
+
+@pytest.fixture
+def archive(tmp_path):
+    store = Archive(tmp_path / "a.db")
+    yield store
+    store.close()
+
+
+def rows(archive, sql, *params):
+    return [tuple(r) for r in archive.conn.execute(sql, params)]
+
+
+def test_new_then_unchanged_then_updated_keeps_the_old_version(archive):
+    run = archive.start_run(["https://blog.example/"])
+    assert archive.save_article(run, article(), "2024-02-01T00:00:00+00:00") == "new"
+    assert archive.save_article(run, article(), "2024-02-02T00:00:00+00:00") == "unchanged"
+    assert archive.save_article(run, article(title="A better post"), "2024-02-03T00:00:00+00:00") == "updated"
+    assert rows(archive, "SELECT title, first_seen, last_fetched FROM articles") == [
+        ("A better post", "2024-02-01T00:00:00+00:00", "2024-02-03T00:00:00+00:00")
+    ]
+    assert rows(archive, "SELECT version, title, diff_summary FROM article_versions") == [
+        (1, "A post", "title changed")
+    ]
+    assert archive.finish_run(run, "finished")["articles_new"] == 1
+    assert rows(archive, "SELECT articles_new, articles_updated FROM crawl_runs") == [(1, 1)]
+
+
+def test_authors_are_one_row_per_person_per_site_in_byline_order(archive):
+    run = archive.start_run([])
+    archive.save_article(run, article(), "t1")
+    archive.save_article(run, article(url="https://blog.example/2024/02/other/", title="Other"), "t2")
+    assert rows(archive, "SELECT name, bio, article_count, links FROM authors ORDER BY id") == [
+        ("Ann Lee", "Gardener.", 12, '["https://x.com/ann"]'), ("Bo Kim", None, None, "[]"),
+    ]  # fmt: skip
+    assert rows(archive, "SELECT author_id, position FROM article_authors WHERE article_id = 1") == [(1, 1), (2, 2)]
+
+
+def test_children_are_replaced_not_duplicated_on_update(archive):
+    run = archive.start_run([])
+    archive.save_article(run, article(), "t1")
+    two_images = [
+        {"src": "https://blog.example/1.jpg", "position": 1},
+        {"src": "https://blog.example/2.jpg", "position": 2},
+    ]
+    archive.save_article(run, article(images=two_images), "t2")
+    assert rows(archive, "SELECT position, src FROM images ORDER BY position") == [
+        (1, "https://blog.example/1.jpg"), (2, "https://blog.example/2.jpg"),
+    ]  # fmt: skip
+    assert rows(archive, "SELECT count(*) FROM comments") == [(1,)]
+
+
+def test_page_bodies_are_stored_once_per_content_and_give_validators(archive):
+    run = archive.start_run([])
+    page = {"url": "https://blog.example/p/", "status": 200, "content_type": "text/html", "kind": "article",
+            "fetched_at": "t", "etag": '"abc"', "last_modified": None, "body": b"<html>same</html>"}  # fmt: skip
+    archive.record_page(run, page)
+    archive.record_page(run, {**page, "url": "https://blog.example/p2/"})
+    assert rows(archive, "SELECT count(*) FROM page_bodies") == [(1,)]
+    assert archive.page_body("https://blog.example/p2/") == b"<html>same</html>"
+    assert archive.page_validators("https://blog.example/p/") == {"etag": '"abc"', "last_modified": None}
+    assert archive.page_validators("https://blog.example/never/") is None
+
+
+def test_gone_post_keeps_its_data(archive):
+    run = archive.start_run([])
+    archive.save_article(run, article(), "t1")
+    assert archive.mark_gone("https://blog.example/2024/01/post/", "t2") is True
+    assert archive.mark_gone("https://blog.example/unknown/", "t2") is False
+    assert rows(archive, "SELECT title, gone_at FROM articles") == [("A post", "t2")]
+    assert archive.article_urls() == []
+
+
+def test_full_text_search_follows_updates(archive):
+    run = archive.start_run([])
+    archive.save_article(run, article(), "t1")
+    assert rows(archive, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'compost'") == [(1,)]
+    archive.save_article(run, article(text="Now about mulch only."), "t2")
+    assert rows(archive, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'compost'") == []
+    assert rows(archive, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'mulch'") == [(1,)]
+
+
+def test_errors_are_counted_in_the_run(archive):
+    run = archive.start_run([])
+    archive.record_error(run, "https://blog.example/x", "HTTP 500")
+    assert archive.finish_run(run, "finished")["errors"] == 1
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: p.write_bytes(b"not sqlite at all" * 200), "cannot use"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE other (x)"), "not a blogarchive archive"),
+        (lambda p: sqlite3.connect(p).execute("PRAGMA user_version = 999"), "newer than this blogarchive"),
+    ],
+)
+def test_unusable_files_are_refused_with_the_path(tmp_path, make, message):
+    path = tmp_path / "bad.db"
+    make(path)
+    with pytest.raises(ArchiveError, match=message) as info:
+        Archive(path)
+    assert str(path) in str(info.value)
+
+
+def test_a_version_1_archive_is_migrated_forward_on_open(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    Archive(path).close()
+    from archive import schema
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, "ALTER TABLE articles ADD COLUMN note TEXT;"])
+    monkeypatch.setattr("archive.store.MIGRATIONS", schema.MIGRATIONS)
+    monkeypatch.setattr("archive.store.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    Archive(path).close()
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert "note" in [row[1] for row in connection.execute("PRAGMA table_info(articles)")]
+
+
+def test_reader_never_sees_half_a_batch(tmp_path):
+    path = tmp_path / "wal.db"
+    writer = Archive(path)
+    run = writer.start_run([])
+    seen: list[int] = []
+    inside_batch = threading.Event()
+    release = threading.Event()
+
+    def read():
+        inside_batch.wait(5)
+        seen.append(sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0])
+        release.set()
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    with writer.batch():
+        for n in range(5):
+            writer.save_article(run, article(url=f"https://blog.example/{n}/"), "t")
+        inside_batch.set()
+        release.wait(5)
+    reader.join()
+    assert seen == [0]
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    writer.close()
