@@ -16,20 +16,6 @@ def test_readme_has_ten_example_queries():
     assert len(QUERIES) >= 10
 
 
-@pytest.fixture(scope="module")
-def demo_archive(tmp_path_factory):
-    from crawler.demo.server import DemoSite, serve
-    from tests.conftest import run_cli
-
-    path = tmp_path_factory.mktemp("readme") / "archive.db"
-    site = DemoSite()
-    with serve(site):
-        assert run_cli("crawl", site.base, "--db", str(path), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
-        site.edit_post("winter-squash-soup", paragraph="Update: a pinch of smoked paprika works well too.")
-        assert run_cli("crawl", site.base, "--db", str(path), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
-    return path
-
-
 @pytest.mark.parametrize("sql", QUERIES, ids=[q.splitlines()[0].strip("- ") for q in QUERIES])
 def test_readme_query_runs_and_returns_rows(demo_archive, sql):
     rows = sqlite3.connect(demo_archive).execute(sql).fetchall()

@@ -1,0 +1,112 @@
+"""Read-only questions analysts ask of an archive: full-text search and statistics.
+
+Opened read-only (`mode=ro`), so these work while a crawl writes (WAL) and can never modify the archive.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from archive.errors import ArchiveError
+
+
+def connect_readonly(path: str | PathLike[str]) -> sqlite3.Connection:
+    """A read-only connection to an existing blogarchive file, or ArchiveError saying what is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise ArchiveError(f"no archive at {path}; crawl first (blogarchive crawl URL --db {path})")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone():
+            raise ArchiveError(f"{path} is not a blogarchive archive (no articles_fts table)")
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"cannot read {path} as an archive ({exc})") from exc
+    return conn
+
+
+@dataclass
+class Filters:
+    """Narrowing shared by search and export: all optional, combined with AND."""
+
+    site: str | None = None
+    author: str | None = None
+    language: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+
+    def where(self, alias: str = "a") -> tuple[list[str], list[Any]]:
+        clauses, params = [], []
+        for column, value in (("site", self.site), ("language", self.language)):
+            if value:
+                clauses.append(f"{alias}.{column} = ?")
+                params.append(value)
+        if self.author:
+            clauses.append(f"{alias}.author LIKE ?")
+            params.append(f"%{self.author}%")
+        if self.since:
+            clauses.append(f"{alias}.published >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"substr({alias}.published, 1, 10) <= ?")
+            params.append(self.until)
+        return clauses, params
+
+
+SEARCH_SQL = """
+SELECT a.title, a.url, a.site, a.author, a.published, a.language,
+       snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, round(bm25(articles_fts), 3) AS score
+FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+WHERE articles_fts MATCH ? {filters}
+ORDER BY bm25(articles_fts) LIMIT ?
+"""
+
+
+def search(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20) -> list[dict[str, Any]]:
+    """FTS5 search ranked by bm25. The query is used as FTS5 syntax when it is valid (phrases, OR, NEAR,
+    prefix*, title: filters); otherwise every word is searched literally — never an error for user text."""
+    if not query.strip():
+        return []
+    clauses, params = filters.where()
+    sql = SEARCH_SQL.format(filters="".join(f" AND {c}" for c in clauses))
+    try:
+        return [dict(row) for row in conn.execute(sql, [query, *params, limit])]
+    except sqlite3.OperationalError:  # not valid FTS5 syntax (unbalanced quote, bare NEAR(, unknown column: …)
+        return [dict(row) for row in conn.execute(sql, [literal_query(query), *params, limit])]
+
+
+def literal_query(query: str) -> str:
+    """Each word as a quoted FTS5 string: operators, quotes and colons lose their meaning."""
+    words = re.findall(r"\w+", query)
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words) or '""'
+
+
+STATS_SQL = {
+    "posts_per_site": "SELECT site, count(*) AS posts FROM articles a {w} GROUP BY site ORDER BY posts DESC",
+    "posts_per_author": "SELECT au.name AS author, count(*) AS posts FROM article_authors aa"
+    " JOIN authors au ON au.id = aa.author_id JOIN articles a ON a.id = aa.article_id {w}"
+    " GROUP BY au.id ORDER BY posts DESC LIMIT 25",
+    "posts_per_language": "SELECT coalesce(language, '?') AS language, count(*) AS posts FROM articles a {w}"
+    " GROUP BY language ORDER BY posts DESC",
+    "posts_per_month": "SELECT substr(published, 1, 7) AS month, count(*) AS posts FROM articles a {w}"
+    " GROUP BY month ORDER BY month",
+    "images": "SELECT count(*) AS images, sum(i.caption IS NOT NULL AND i.caption != '') AS captioned,"
+    " round(1.0 * sum(i.caption IS NOT NULL AND i.caption != '') / max(count(*), 1), 3) AS caption_coverage"
+    " FROM images i JOIN articles a ON a.id = i.article_id {w}",
+    "last_crawls": "SELECT id, start_urls, started, finished, status, pages_fetched, articles_new,"
+    " articles_updated, errors FROM crawl_runs ORDER BY id DESC LIMIT 10",
+}
+
+
+def stats(conn: sqlite3.Connection, site: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    clauses, params = Filters(site=site).where("a")
+    result = {}
+    for name, sql in STATS_SQL.items():
+        where = ("WHERE " + " AND ".join(clauses)) if clauses and "{w}" in sql else ""
+        result[name] = [dict(r) for r in conn.execute(sql.format(w=where), params if where else [])]
+    return result

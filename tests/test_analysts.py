@@ -1,0 +1,116 @@
+"""search, stats, export and serve against a crawled demo archive."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import REPO, run_cli
+
+NASTY = ['"unbalanced', "NEAR(", "*", "-", "title:", "nope:garden", "garden OR", "AND", "(((", "'; DROP TABLE x", ""]
+
+
+def test_search_ranks_fts_matches_and_highlights(demo_archive):
+    result = run_cli("search", "sourdough", "--db", str(demo_archive), "--format", "json")
+    records = json.loads(result.stdout)
+    assert records[0]["title"] == "A sourdough starter from scratch in seven days"
+    assert "[sourdough]" in records[0]["snippet"].lower() or "[Sourdough]" in records[0]["snippet"]
+
+
+def test_search_filters_by_language_and_author(demo_archive):
+    result = run_cli("search", "Kompost OR compost", "--db", str(demo_archive), "--lang", "de", "--format", "json")
+    records = json.loads(result.stdout)
+    assert records and {r["language"] for r in records} == {"de"}
+    result = run_cli("search", "Brot", "--db", str(demo_archive), "--author", "Lea", "--format", "json")
+    assert [r["author"] for r in json.loads(result.stdout)] == ["Lea Brandt"]
+
+
+@pytest.mark.parametrize("query", NASTY)
+def test_any_user_string_is_a_search_not_a_traceback(demo_archive, query):
+    result = run_cli("search", query, "--db", str(demo_archive), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert isinstance(json.loads(result.stdout), list)
+
+
+def test_stats_counts_posts_languages_and_caption_coverage(demo_archive):
+    result = json.loads(run_cli("stats", "--db", str(demo_archive), "--format", "json").stdout)
+    assert {r["language"]: r["posts"] for r in result["posts_per_language"]} == {"en": 11, "de": 11, "ko": 11}
+    assert result["images"][0]["images"] == 39 and result["images"][0]["captioned"] == 36
+    assert len(result["last_crawls"]) == 2
+
+
+def test_export_csv_with_bom_and_jsonl_and_parquet(demo_archive, tmp_path):
+    out = tmp_path / "authors.csv"
+    assert (
+        run_cli(
+            "export", str(out), "--db", str(demo_archive), "--format", "csv", "--table", "authors", "--bom"
+        ).returncode
+        == 0
+    )
+    text = out.read_text("utf-8")
+    assert text.startswith("\ufeffid,site,name")
+    assert len(list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))) == 4
+    result = run_cli("export", "-", "--db", str(demo_archive), "--format", "jsonl", "--lang", "ko")
+    assert {json.loads(line)["language"] for line in result.stdout.splitlines()} == {"ko"}
+    parquet = tmp_path / "images.parquet"
+    assert (
+        run_cli(
+            "export", str(parquet), "--db", str(demo_archive), "--format", "parquet", "--table", "images"
+        ).returncode
+        == 0
+    )
+    assert pq.read_table(parquet).num_rows == 39
+
+
+def test_missing_archive_is_one_clear_line(tmp_path):
+    result = run_cli("stats", "--db", str(tmp_path / "none.db"))
+    assert result.returncode == 1 and "no archive at" in result.stderr and "Traceback" not in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get_json(url: str) -> object:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+def test_serve_runs_datasette_read_only_with_metadata_facets_and_canned_queries(demo_archive):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "crawler", "serve", "--db", str(demo_archive), "--port", str(port)],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/{demo_archive.stem}"
+    try:
+        for _ in range(100):
+            try:
+                rows = _get_json(f"{base}/articles.json?_shape=array&_size=50")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert len(rows) == 33
+        page = urllib.request.urlopen(f"{base}/articles", timeout=10).read().decode()
+        assert "One row per post" in page and 'data-column="language"' in page
+        captions = _get_json(f"{base}/captions_containing.json?word=image%201&_shape=array")
+        assert captions and all("image 1" in row["caption"] for row in captions)
+        changed = _get_json(f"{base}/changed_posts.json?_shape=array")
+        assert changed[0]["title"].startswith("Roasted winter squash soup")
+        request = urllib.request.Request(f"{base}/-/execute-sql", method="POST")  # immutable: nothing writes
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(request, timeout=10)
+    finally:
+        server.terminate()
+        server.wait(10)
