@@ -24,14 +24,14 @@ def find_images(soup: BeautifulSoup, base_url: str) -> list[Image]:
     # header); the chrome inside it (share bars, related posts, author box) is excluded image by image.
     root = root.find_parent("article") or root
     base = page_base(soup, base_url)
+    candidates = [(img, *best_source(img, base)) for img in root.find_all("img") if not _excluded(img)]
+    # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
+    scripted = {src for img, src, _ in candidates if img.find_parent("noscript") is None}
     images: list[Image] = []
     seen: set[str] = set()
-    for img in root.find_all("img"):
-        if _excluded(img):
+    for img, src, srcset_width in candidates:
+        if not src or src in seen or (src in scripted and img.find_parent("noscript") is not None):
             continue
-        src, srcset_width = best_source(img, base)
-        if not src or src in seen:
-            continue  # the <noscript> twin of a lazy image, or a repeated image
         seen.add(src)
         width, height = _dimensions(img, srcset_width)
         images.append(

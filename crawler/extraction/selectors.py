@@ -33,6 +33,7 @@ NOT_POST = ", ".join((
     ".comment-respond", ".newsletter", ".subscribe", ".subscription-widget", ".cookie", ".cookie-banner",
     "#cookie-notice", ".widget:not(.Blog)", "aside", "nav", "footer", ".footer", ".ad", ".ads", ".advert",
     ".advertisement", ".adsbygoogle", ".post-navigation", ".nav-links", ".another_category", ".container_postbtn",
+    ".item-pagination",
 ))  # fmt: skip
 
 IMAGE_EXCLUDED_CLASSES = ("avatar", "emoji", "logo", "icon", "gravatar", "wp-smiley", "ad-", "sponsor")
@@ -61,6 +62,7 @@ AUTHOR_NAME = (
 )  # fmt: skip
 AUTHOR_BIO = (
     ".author-description", ".author-bio-text", ".elementor-author-box__bio", ".ast-author-bio", ".author-card-bio",
+    ".post-author-desc",
     "[itemprop=description]", ".saboxplugin-desc", ".description", ".bio", "p",
 )  # fmt: skip
 # Box headings that are not a name ("About the author" and its translations).
