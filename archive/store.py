@@ -133,8 +133,9 @@ class Archive:
 
     # -- articles ----------------------------------------------------------------------------------------
 
-    def save_article(self, run_id: int, article: dict[str, Any], fetched_at: str) -> str:
-        """Insert or update one post with its authors, images and comments: "new", "updated" or "unchanged".
+    def save_article(self, run_id: int, article: dict[str, Any], fetched_at: str, refresh: bool = False) -> str:
+        """Insert or update one post with its authors, images and comments: "new", "updated", "unchanged", or
+        with `refresh` (re-extraction) "refreshed" — same content, derived rows rebuilt, no new version.
 
         A changed post's previous state is first copied to article_versions; nothing is overwritten unsaved.
         """
@@ -142,6 +143,9 @@ class Archive:
         with self._tx():
             old = self.conn.execute("SELECT * FROM articles WHERE url = ?", (article["url"],)).fetchone()
             if old is not None and old["content_hash"] == digest:
+                if refresh:
+                    self._write_children(self._write_article(article, digest, old["last_fetched"], old), article)
+                    return "refreshed"
                 self.conn.execute(
                     "UPDATE articles SET last_fetched = ?, gone_at = NULL WHERE id = ?", (fetched_at, old["id"])
                 )
@@ -157,6 +161,36 @@ class Archive:
     def article_urls(self) -> list[str]:
         """Every archived post still online, so a recrawl revisits posts that left the sitemap and listings."""
         return [row[0] for row in self.conn.execute("SELECT url FROM articles WHERE gone_at IS NULL ORDER BY id")]
+
+    def latest_pages(self, site: str | None = None, since: str | None = None) -> Iterator[tuple[str, str, bytes]]:
+        """(url, fetched_at, raw body) of the latest stored fetch of every HTML page, for re-extraction."""
+        sql = (
+            "SELECT p.url, p.fetched_at, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
+            " WHERE p.id IN (SELECT max(id) FROM pages WHERE content_type IN ('text/html', 'application/xhtml+xml')"
+            " AND status = 200 GROUP BY url)"
+        )
+        params: list[str] = []
+        if since:
+            sql += " AND p.fetched_at >= ?"
+            params.append(since)
+        for url, fetched_at, body in self.conn.execute(sql + " ORDER BY p.id", params).fetchall():
+            if site is None or site_of(url) == site:
+                yield url, fetched_at, zlib.decompress(body)
+
+    def history(self, url: str) -> list[dict[str, Any]]:
+        """Every archived state of a post, oldest first; the last one is the current row."""
+        current = self.conn.execute(
+            "SELECT id, title, last_fetched AS fetched_at, content_hash, gone_at FROM articles WHERE url = ?", (url,)
+        ).fetchone()
+        if current is None:
+            return []
+        versions = [dict(row) for row in self.conn.execute(
+            "SELECT version, fetched_at, title, content_hash, diff_summary FROM article_versions"
+            " WHERE article_id = ? ORDER BY version", (current["id"],))]  # fmt: skip
+        latest = {"version": len(versions) + 1, "fetched_at": current["fetched_at"], "title": current["title"],
+                  "content_hash": current["content_hash"], "diff_summary": "current",
+                  "gone_at": current["gone_at"]}  # fmt: skip
+        return [*versions, latest]
 
     def mark_gone(self, url: str, fetched_at: str) -> bool:
         """The post answered 404/410: keep everything, note when it went. False when `url` is no archived post."""

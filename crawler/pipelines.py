@@ -13,13 +13,12 @@ import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from archive import Archive
 from crawler.extraction_worker import extract_page
 from crawler.items import CrawlError, FetchedPage, Gone
 from crawler.middlewares.conditional_get import NOT_MODIFIED
-from crawler.urls import clean_url
+from crawler.urls import storage_url
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +100,7 @@ class ArchivePipeline:
         if not result["text"].strip():
             self._error(page.url, "no article text found on the page")
             return
-        result["url"] = _storage_url(page.url, result.get("canonical_url"))
+        result["url"] = storage_url(page.url, result.get("canonical_url"))
         scope = getattr(self.crawler.spider, "scope", None)
         if scope is not None and result["url"] != page.url and not scope.contains(result["url"]):
             logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", page.url, result["url"])
@@ -131,13 +130,6 @@ class ArchivePipeline:
         if len(messages) < MAX_ERRORS_REPORTED:
             self.stats.set_value("blogarchive/error_messages", [*messages, f"{url}: {message}"])
         self.archive.record_error(self.run_id, url, message)
-
-
-def _storage_url(url: str, canonical: str | None) -> str:
-    """The post's key: its rel=canonical when that points into the same site, so one post is stored once."""
-    if canonical and urlsplit(canonical).netloc.lower() == urlsplit(url).netloc.lower():
-        return clean_url(canonical)
-    return url
 
 
 def _now() -> str:

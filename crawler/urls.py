@@ -76,3 +76,10 @@ class Scope:
 def _host(netloc: str) -> str:
     netloc = netloc.lower()
     return netloc[4:] if netloc.startswith("www.") else netloc
+
+
+def storage_url(url: str, canonical: str | None) -> str:
+    """The post's key: its rel=canonical when that points into the same site, so one post is stored once."""
+    if canonical and urlsplit(canonical).netloc.lower() == urlsplit(url).netloc.lower():
+        return clean_url(canonical)
+    return url

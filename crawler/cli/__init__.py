@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "stats": "crawler.cli.analyst:stats",
     "export": "crawler.cli.analyst:export",
     "serve": "crawler.cli.analyst:serve",
+    "reextract": "crawler.cli.archivist:reextract",
+    "history": "crawler.cli.archivist:history",
 }
 
 

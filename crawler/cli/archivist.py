@@ -1,0 +1,66 @@
+"""Archivists' commands that work from the archive alone: reextract (no network) and history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from archive import Archive, ArchiveError
+from crawler.extraction_worker import extract_page
+from crawler.urls import storage_url
+
+DB_OPTION = click.option("--db", type=click.Path(path_type=Path), default=Path("archive.db"), show_default=True)
+
+
+def open_writable(db: Path) -> Archive:
+    if not db.is_file():
+        raise click.ClickException(f"no archive at {db}")
+    try:
+        return Archive(db)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@DB_OPTION
+@click.option("--site", help="Only pages of this site (host name).")
+@click.option("--since", help="Only pages fetched on or after this date (YYYY-MM-DD).")
+def reextract(db: Path, site: str | None, since: str | None) -> None:
+    """Rebuild articles, authors, images and comments from the stored raw pages, without the network, so
+    extraction improvements reach old crawls. Changed posts keep their previous state in article_versions."""
+    archive = open_writable(db)
+    run_id = archive.start_run([f"reextract:{site or '*'}:{since or '*'}"])
+    counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
+    for url, fetched_at, body in archive.latest_pages(site, since):
+        ok, result = extract_page(body, url)
+        if not ok:
+            archive.record_error(run_id, url, result)
+        elif result["kind"] == "article" and result["text"].strip():
+            result["url"] = storage_url(url, result.get("canonical_url"))
+            counts[archive.save_article(run_id, result, fetched_at, refresh=True)] += 1
+            continue
+        counts["skipped"] += 1
+    run = archive.finish_run(run_id, "finished")
+    archive.close()
+    click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + f" (run {run['id']}, {run['errors']} errors)")
+
+
+@click.command()
+@click.argument("url")
+@DB_OPTION
+def history(url: str, db: Path) -> None:
+    """Every archived version of the post at URL, oldest first."""
+    archive = open_writable(db)
+    versions = archive.history(url)
+    archive.close()
+    if not versions:
+        raise click.ClickException(f"{url} is not in {db}")
+    table = Table("version", "fetched at", "title", "what changed", title=url)
+    for v in versions:
+        table.add_row(str(v["version"]), v["fetched_at"], v["title"] or "", v["diff_summary"] or "")
+    Console().print(table)
+    if versions[-1].get("gone_at"):
+        click.echo(f"gone since {versions[-1]['gone_at']} (404/410); the archive keeps it")
