@@ -1,0 +1,1 @@
+"""Benchmarks: long-running measurements printed as tables, never part of the test suite."""

@@ -1,0 +1,142 @@
+"""`python -m bench --posts 2000 [--posts 10000]`: extraction limit, full crawl, ratio, peak RSS, recrawl.
+
+Serves a synthetic blog from a separate process (so the server does not share the crawler's cores' GIL),
+measures that server alone, then extract() over the same pages with one process per core, then the full
+crawl → extract → archive, then an unchanged recrawl. Prints a table and writes bench-results/*.json|md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+from bench.rss import PeakSampler
+from bench.synthetic import synthetic_site
+from bench.workers import extract_words, serve_forever
+
+RESULTS = Path("bench-results")
+# Politeness is for other people's servers: against our own server on 127.0.0.1 the benchmark measures the
+# pipeline, not AutoThrottle's delays.
+LOCAL_SETTINGS = (
+    "-s",
+    "AUTOTHROTTLE_ENABLED=False",
+    "-s",
+    "CONCURRENT_REQUESTS=32",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=32",
+)
+
+
+def fetch_all(urls: list[str], workers: int = 16) -> tuple[list[bytes], float]:
+    started = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        bodies = list(pool.map(lambda u: urllib.request.urlopen(u, timeout=30).read(), urls))
+    return bodies, time.perf_counter() - started
+
+
+def extraction_limit(bodies: list[bytes], urls: list[str]) -> float:
+    cores = os.cpu_count() or 1
+    with ProcessPoolExecutor(cores) as pool:
+        list(pool.map(extract_words, zip(bodies[:cores], urls[:cores], strict=True)))  # warm the workers
+        started = time.perf_counter()
+        list(pool.map(extract_words, zip(bodies, urls, strict=True), chunksize=8))
+    return len(bodies) / (time.perf_counter() - started)
+
+
+def crawl(base: str, db: Path) -> dict:
+    command = [sys.executable, "-m", "crawler", "crawl", base, "--db", str(db), "--quiet", *LOCAL_SETTINGS]
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    with PeakSampler(process.pid) as sampler:
+        process.wait()
+    seconds = time.perf_counter() - started
+    import sqlite3
+
+    run = (
+        sqlite3.connect(db)
+        .execute("SELECT pages_fetched, articles_new, articles_updated FROM crawl_runs ORDER BY id DESC LIMIT 1")
+        .fetchone()
+    )
+    return {
+        "seconds": seconds,
+        "pages": run[0],
+        "articles_written": run[1] + run[2],
+        "peak_rss_mb": sampler.peak / 2**20,
+    }
+
+
+def run_one(posts: int) -> dict:
+    queue: multiprocessing.Queue = multiprocessing.get_context("spawn").Queue()
+    server = multiprocessing.get_context("spawn").Process(target=serve_forever, args=(posts, queue), daemon=True)
+    server.start()
+    base = queue.get(timeout=120)
+    try:
+        urls = [base.rstrip("/") + p.path for p in synthetic_site(posts).live_posts()]
+        bodies, fetch_seconds = fetch_all(urls)
+        limit = extraction_limit(bodies, urls)
+        with tempfile.TemporaryDirectory() as tmp:
+            first = crawl(base, Path(tmp) / "bench.db")
+            second = crawl(base, Path(tmp) / "bench.db")
+    finally:
+        server.terminate()
+    crawl_rate = first["pages"] / first["seconds"]
+    return {
+        "posts": posts, "cores": os.cpu_count(), "mean_page_kb": sum(map(len, bodies)) / len(bodies) / 1000,
+        "server_pages_per_s": len(urls) / fetch_seconds, "extraction_limit_pages_per_s": limit,
+        "crawl_pages_per_s": crawl_rate, "crawl_posts_per_s": first["articles_written"] / first["seconds"],
+        "ratio_crawl_to_limit": crawl_rate / limit, "first_crawl": first, "recrawl": second,
+        "recrawl_speedup": first["seconds"] / second["seconds"],
+    }  # fmt: skip
+
+
+def markdown(results: list[dict]) -> str:
+    rows = [
+        ("posts", "posts", "{:.0f}"), ("mean page size (KB)", "mean_page_kb", "{:.1f}"),
+        ("server alone (pages/s, 16 clients)", "server_pages_per_s", "{:.0f}"),
+        ("(1) extraction limit, all cores (pages/s)", "extraction_limit_pages_per_s", "{:.1f}"),
+        ("(2) full crawl (pages/s)", "crawl_pages_per_s", "{:.1f}"),
+        ("(2) full crawl (posts/s)", "crawl_posts_per_s", "{:.1f}"),
+        ("(3) ratio (2)/(1)", "ratio_crawl_to_limit", "{:.2f}"),
+    ]  # fmt: skip
+    lines = ["| measure | " + " | ".join(f"N={r['posts']}" for r in results) + " |", "|---|" + "---|" * len(results)]
+    for label, key, fmt in rows:
+        lines.append(f"| {label} | " + " | ".join(fmt.format(r[key]) for r in results) + " |")
+    for label, getter in (
+        ("(4) peak RSS, all processes (MB)", lambda r: f"{_peak_rss(r):.0f}"),
+        ("first crawl (s)", lambda r: f"{r['first_crawl']['seconds']:.1f}"),
+        ("(5) unchanged recrawl (s)", lambda r: f"{r['recrawl']['seconds']:.1f}"),
+        ("recrawl speed-up", lambda r: f"{r['recrawl_speedup']:.1f}×"),
+        ("article rows written by the recrawl", lambda r: str(r["recrawl"]["articles_written"])),
+    ):  # fmt: skip
+        lines.append(f"| {label} | " + " | ".join(getter(r) for r in results) + " |")
+    return "\n".join(lines) + f"\n\nmachine: {os.cpu_count()} cores\n"
+
+
+def _peak_rss(result: dict) -> float:
+    return max(result[run]["peak_rss_mb"] for run in ("first_crawl", "recrawl"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, action="append", help="posts in the synthetic blog (repeatable)")
+    counts = parser.parse_args().posts or [2000]
+    results = [run_one(n) for n in counts]
+    RESULTS.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(results, indent=2))
+    table = markdown(results)
+    (RESULTS / f"bench-{stamp}.md").write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
