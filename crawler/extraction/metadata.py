@@ -46,9 +46,9 @@ def extract_metadata(soup: BeautifulSoup, base: str, jsonld: list[dict[str, Any]
         description=_first(first_text(post.get("description")), _meta(soup, "og:description"),
                            _meta(soup, "description"), get("description")),
         categories=_unique(_as_list(post.get("articleSection")) + _metas(soup, "article:section")
-                           + _link_texts(soup, "a[rel~=category]") + list(get("categories") or [])),
+                           + _link_texts(soup, "a[rel~=category]")) or _unique(list(get("categories") or [])),
         tags=_unique(_metas(soup, "article:tag") + _keywords(post.get("keywords"))
-                     + _link_texts(soup, "a[rel~=tag]:not([rel~=category])") + _split(get("tags"))),
+                     + _link_texts(soup, "a[rel~=tag]:not([rel~=category])")) or _unique(_split(get("tags"))),
     )  # fmt: skip
 
 

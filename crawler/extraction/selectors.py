@@ -33,7 +33,7 @@ NOT_POST = ", ".join((
     ".comment-respond", ".newsletter", ".subscribe", ".subscription-widget", ".cookie", ".cookie-banner",
     "#cookie-notice", ".widget:not(.Blog)", "aside", "nav", "footer", ".footer", ".ad", ".ads", ".advert",
     ".advertisement", ".adsbygoogle", ".post-navigation", ".nav-links", ".another_category", ".container_postbtn",
-    ".item-pagination",
+    ".item-pagination", "a[rel~=sponsored]", ".revenue_unit_wrap", ".adfit", ".pp-multiple-authors-boxes-wrapper",
 ))  # fmt: skip
 
 IMAGE_EXCLUDED_CLASSES = ("avatar", "emoji", "logo", "icon", "gravatar", "wp-smiley", "ad-", "sponsor")
@@ -53,16 +53,18 @@ CAPTION_CONTAINERS = (
 AUTHOR_BOXES = (
     ".author-box, .about-author, .author-bio, .entry-author, .ast-author-box, .elementor-author-box,"
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
-    " .profile-hover-card, .author-block, .single-author-box, [itemtype$='schema.org/Person']"
+    " .profile-hover-card, .author-block, .single-author-box, .pp-multiple-authors-boxes-li,"
+    " [itemtype$='schema.org/Person']"
 )
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
-    ".author-name", ".elementor-author-box__name", ".ast-author-name", ".saboxplugin-authorname",
+    ".author-name", ".pp-author-boxes-name", ".elementor-author-box__name", ".ast-author-name",
+    ".saboxplugin-authorname",
     ".author-card-name", "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
 )  # fmt: skip
 AUTHOR_BIO = (
     ".author-description", ".author-bio-text", ".elementor-author-box__bio", ".ast-author-bio", ".author-card-bio",
-    ".post-author-desc",
+    ".post-author-desc", ".pp-author-boxes-description",
     "[itemprop=description]", ".saboxplugin-desc", ".description", ".bio", "p",
 )  # fmt: skip
 # Box headings that are not a name ("About the author" and its translations).
@@ -75,7 +77,11 @@ AUTHOR_COUNT = ".author-count, .author-posts-count, .post-count, .count, .author
 
 COMMENT_ITEMS = (
     "ol.comment-list > li, ol.commentlist > li, .comment-list > .comment, .comments-list > .comment,"
-    " .comment-thread > li, [itemtype$='schema.org/Comment'], .comment-block, .static-comment"
+    " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment"
 )
-COMMENT_AUTHOR = ".comment-author .fn, .comment-author, [itemprop=author], .user, .comment-name, cite"
-COMMENT_TEXT = ".comment-content, .comment-body p, [itemprop=text], .comment-text, .comment-block p, p"
+# Tried in this order inside one comment (most specific first).
+COMMENT_AUTHOR = (
+    ".comment-author .fn", ".comment-author-name", ".comment-author [itemprop=name]", ".tt-link-user", "cite.user",
+    ".comment-author", "[itemprop=author]", ".comment-name", "cite",
+)  # fmt: skip
+COMMENT_TEXT = (".comment-content", "[itemprop=text]", ".tt-wrap-desc", ".comment-text", ".comment-body > p", "p")
