@@ -34,7 +34,7 @@ _COUNT_PATTERNS = [
 ]
 _NAME_PREFIX = re.compile(
     r"^(?:about the author|about|über den autor|über die autorin|über|written by|geschrieben von|von|by|"
-    r"à propos de|作者|글쓴이|저자)\s*[:：]?\s*",
+    r"à propos de|作者|글쓴이|저자|작성자|auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+)",  # "Byron" keeps "By"
     re.IGNORECASE,
 )
 _PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodon", "instagram.com",
