@@ -107,3 +107,24 @@ def test_gzip_sitemap_is_served_compressed(site):
 
     body = urllib.request.urlopen(site.base + "post-sitemap.xml.gz").read()
     assert b"<urlset" in gzip.decompress(body)
+
+
+def test_progress_is_plain_lines_off_a_terminal_and_log_file_gets_the_full_log(site, tmp_path):
+    from tests.conftest import run_cli
+
+    log = tmp_path / "crawl.log"
+    result = run_cli("crawl", site.base, "--db", str(tmp_path / "p.db"), "--log-file", str(log),
+                     "-s", "PROGRESS_INTERVAL=0.2", "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+    assert result.returncode == 0
+    assert "pages " in result.stderr and " articles " in result.stderr and "pages/s" in result.stderr
+    assert "new articles" in result.stdout and "33" in result.stdout  # the summary table
+    text = log.read_text()
+    assert "INFO" in text and f"{site.base}broken/: HTTP 500" in text
+
+
+def test_max_depth_limits_link_following(crawl, db):
+    site = DemoSite(sitemap="none", feed="none")
+    with serve(site):
+        assert crawl(site.base, "--max-depth", "1").returncode == 0
+    stored = db("SELECT count(*) FROM articles")[0][0]
+    assert 0 < stored < 33  # only posts linked from the home page (depth 1)
