@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import soupsieve
 from bs4 import BeautifulSoup, Tag
 
 from crawler.extraction.selectors import CONTENT_ROOTS, NOT_POST
@@ -9,11 +10,19 @@ from crawler.extraction.selectors import CONTENT_ROOTS, NOT_POST
 MIN_ROOT_TEXT = 200  # characters: a smaller match is a teaser or a widget, not the post
 
 
+_ANY_ROOT = soupsieve.compile(", ".join(CONTENT_ROOTS))
+_ROOTS = [soupsieve.compile(selector) for selector in CONTENT_ROOTS]
+_CHROME = soupsieve.compile(NOT_POST)
+
+
 def find_content_root(soup: BeautifulSoup) -> Tag | None:
-    """The first selector match holding enough text; else the element with the most paragraph text."""
-    for selector in CONTENT_ROOTS:
-        for candidate in soup.select(selector, limit=5):
-            if not in_chrome(candidate) and len(candidate.get_text(" ", strip=True)) >= MIN_ROOT_TEXT:
+    """The match of the most specific selector holding enough text; else the element with the most paragraph
+    text. One pass over the document collects every candidate; the priority order then picks among them."""
+    candidates = _ANY_ROOT.select(soup)
+    for pattern in _ROOTS:
+        for candidate in candidates:
+            long_enough = pattern.match(candidate) and len(candidate.get_text(" ", strip=True)) >= MIN_ROOT_TEXT
+            if long_enough and not in_chrome(candidate):
                 return candidate
     return _densest_parent(soup)
 
@@ -33,6 +42,6 @@ def _densest_parent(soup: BeautifulSoup) -> Tag | None:
 def in_chrome(element: Tag) -> bool:
     """True when the element or an ancestor is a sidebar, share bar, related-posts block, author box …"""
     return any(
-        isinstance(node, Tag) and node.name not in ("[document]", "html", "body") and node.css.match(NOT_POST)
+        isinstance(node, Tag) and node.name not in ("[document]", "html", "body") and _CHROME.match(node)
         for node in (element, *element.parents)
     )

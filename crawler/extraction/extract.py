@@ -68,7 +68,7 @@ def _extract(html: str, url: str) -> Article:
         word_count=len(body.text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
-        images=find_images(soup, base) if kind == "article" else [],
+        images=find_images(soup, base, root) if kind == "article" else [],
         comments=find_comments(soup, base) if kind == "article" else [],
         kind=kind,
     )

@@ -16,8 +16,9 @@ SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 
 
-def find_images(soup: BeautifulSoup, base_url: str) -> list[Image]:
-    root = find_content_root(soup)
+def find_images(soup: BeautifulSoup, base_url: str, root: Tag | None = None) -> list[Image]:
+    """`root`: the post's body container when the caller has found it already (find_content_root)."""
+    root = root or find_content_root(soup)
     if root is None:
         return []
     # The <article> around the body also holds the post's feature image (Ghost, many themes put it in the

@@ -33,21 +33,22 @@ class Metadata:
 def extract_metadata(soup: BeautifulSoup, base: str, jsonld: list[dict[str, Any]], fallback: Any) -> Metadata:
     """`fallback` is trafilatura's Document (or None): used only where the page says nothing more explicit."""
     post = next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
+    metas = meta_index(soup)
     get = (lambda name: getattr(fallback, name, None)) if fallback is not None else (lambda name: None)
     return Metadata(
-        title=_first(first_text(post.get("headline")), _meta(soup, "og:title"), _h1(soup), get("title")),
-        authors=_authors(soup, base, post, get("author")),
-        published=_first_date(first_text(post.get("datePublished")), _meta(soup, "article:published_time"),
+        title=_first(first_text(post.get("headline")), _meta(metas, "og:title"), _h1(soup), get("title")),
+        authors=_authors(soup, metas, base, post, get("author")),
+        published=_first_date(first_text(post.get("datePublished")), _meta(metas, "article:published_time"),
                               _time(soup), get("date")),
-        updated=_first_date(first_text(post.get("dateModified")), _meta(soup, "article:modified_time"),
-                            _meta(soup, "og:updated_time")),
+        updated=_first_date(first_text(post.get("dateModified")), _meta(metas, "article:modified_time"),
+                            _meta(metas, "og:updated_time")),
         canonical_url=_canonical(soup, base),
-        sitename=_first(_meta(soup, "og:site_name"), get("sitename")),
-        description=_first(first_text(post.get("description")), _meta(soup, "og:description"),
-                           _meta(soup, "description"), get("description")),
-        categories=_unique(_as_list(post.get("articleSection")) + _metas(soup, "article:section")
+        sitename=_first(_meta(metas, "og:site_name"), get("sitename")),
+        description=_first(first_text(post.get("description")), _meta(metas, "og:description"),
+                           _meta(metas, "description"), get("description")),
+        categories=_unique(_as_list(post.get("articleSection")) + _metas(metas, "article:section")
                            + _link_texts(soup, "a[rel~=category]")) or _unique(list(get("categories") or [])),
-        tags=_unique(_metas(soup, "article:tag") + _keywords(post.get("keywords"))
+        tags=_unique(_metas(metas, "article:tag") + _keywords(post.get("keywords"))
                      + _link_texts(soup, "a[rel~=tag]:not([rel~=category])")) or _unique(_split(get("tags"))),
     )  # fmt: skip
 
@@ -81,13 +82,22 @@ def iso_date(value: str) -> str | None:
         return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}$", value[:10]) else None
 
 
-def _meta(soup: BeautifulSoup, name: str) -> str | None:
-    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-    return tag.get("content") if tag else None
+def meta_index(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """Every <meta> content by its property or name, lower-cased: one pass instead of a search per key."""
+    index: dict[str, list[str]] = {}
+    for tag in soup.find_all("meta", attrs={"content": True}):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        if key:
+            index.setdefault(key.lower(), []).append(tag["content"])
+    return index
 
 
-def _metas(soup: BeautifulSoup, name: str) -> list[str]:
-    return [t["content"] for t in soup.find_all("meta", attrs={"property": name}) if t.get("content")]
+def _meta(metas: dict[str, list[str]], name: str) -> str | None:
+    return next(iter(metas.get(name, [])), None)
+
+
+def _metas(metas: dict[str, list[str]], name: str) -> list[str]:
+    return [value for value in metas.get(name, []) if value]
 
 
 def _h1(soup: BeautifulSoup) -> str | None:
@@ -111,11 +121,13 @@ def _canonical(soup: BeautifulSoup, base: str) -> str | None:
     return urljoin(base, link["href"].strip()) if link else None
 
 
-def _authors(soup: BeautifulSoup, base: str, post: dict[str, Any], fallback: str | None) -> list[Person]:
+def _authors(
+    soup: BeautifulSoup, metas: dict[str, list[str]], base: str, post: dict[str, Any], fallback: str | None
+) -> list[Person]:
     people = [_person(a, base) for a in _as_list(post.get("author"))]
     people = [p for p in people if p is not None]
     if not people:
-        meta = _meta(soup, "author")
+        meta = _meta(metas, "author")
         people = [Person(name=n.strip()) for n in re.split(r"\s*(?:,|;|&| and | und )\s*", meta or "") if n.strip()]
     if not people:
         people = [Person(name=a.get_text(" ", strip=True), url=urljoin(base, a["href"]))
