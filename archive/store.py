@@ -158,9 +158,10 @@ class Archive:
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"
 
-    def article_urls(self) -> list[str]:
-        """Every archived post still online, so a recrawl revisits posts that left the sitemap and listings."""
-        return [row[0] for row in self.conn.execute("SELECT url FROM articles WHERE gone_at IS NULL ORDER BY id")]
+    def article_fetch_times(self) -> dict[str, str]:
+        """URL → last fetch of every archived post still online: what a recrawl may skip or must revisit."""
+        rows = self.conn.execute("SELECT url, last_fetched FROM articles WHERE gone_at IS NULL ORDER BY id")
+        return {url: fetched for url, fetched in rows}
 
     def latest_pages(self, site: str | None = None, since: str | None = None) -> Iterator[tuple[str, str, bytes]]:
         """(url, fetched_at, raw body) of the latest stored fetch of every HTML page, for re-extraction."""

@@ -102,7 +102,7 @@ def test_gone_post_keeps_its_data(archive):
     assert archive.mark_gone("https://blog.example/2024/01/post/", "t2") is True
     assert archive.mark_gone("https://blog.example/unknown/", "t2") is False
     assert rows(archive, "SELECT title, gone_at FROM articles") == [("A post", "t2")]
-    assert archive.article_urls() == []
+    assert archive.article_fetch_times() == {}
 
 
 def test_full_text_search_follows_updates(archive):

@@ -31,6 +31,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("updated articles", "articles_updated"),
         ("unchanged articles", "articles_unchanged"),
         ("not modified (304)", "pages_not_modified"),
+        ("skipped, unchanged per sitemap", "skipped_by_lastmod"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),
@@ -45,7 +46,8 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
 
 def archived_anything(run: dict[str, Any]) -> bool:
     """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success."""
-    return any(run.get(key) for key in ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified"))
+    keys = ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified", "skipped_by_lastmod")
+    return any(run.get(key) for key in keys)
 
 
 @click.command()

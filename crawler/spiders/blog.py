@@ -16,7 +16,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -24,6 +25,7 @@ from twisted.python.failure import Failure
 
 from archive import Archive
 from crawler.discovery.feeds import FEED_TYPES, USUAL_FEED_PATHS, feed_links
+from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
 from crawler.failures import describe_failure
@@ -67,6 +69,8 @@ class BlogSpider(scrapy.Spider):
         spider.max_pages = settings.getint("BLOG_MAX_PAGES")
         spider.pages_scheduled = 0
         spider.link_extractor = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
+        spider.archived = ArchivedPosts(spider._archived_posts())
+        crawler.signals.connect(spider.revisit_unreached, signal=signals.spider_idle)
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
@@ -79,36 +83,46 @@ class BlogSpider(scrapy.Spider):
             yield self._discovery_request(urljoin(url, "/robots.txt"), self.parse_robots)
             for path in (*USUAL_SITEMAP_PATHS, *USUAL_FEED_PATHS):
                 yield self._discovery_request(urljoin(url, path), self.parse_discovered)
-        for url in self._archived_posts():
-            if (request := self._page_request(url)) is not None:
-                yield request
 
-    def _archived_posts(self) -> list[str]:
-        """Posts archived by earlier runs: revisited so that edits and deletions are seen even when a post has
-        left every sitemap, feed and listing."""
+    def _archived_posts(self) -> dict[str, str]:
+        """URL → last fetch of the posts earlier runs archived (empty with RECRAWL_ARCHIVED off)."""
         if not self.settings.getbool("RECRAWL_ARCHIVED") or not Path(self.settings.get("ARCHIVE_DB")).exists():
-            return []
+            return {}
         archive = Archive(self.settings.get("ARCHIVE_DB"))
         try:
-            return archive.article_urls()
+            return archive.article_fetch_times()
         finally:
             archive.close()
+
+    def revisit_unreached(self) -> None:
+        """When the crawl runs dry: request the archived posts it never reached (once), so a post that left
+        every sitemap and listing is still checked for edits and deletion."""
+        self.crawler.stats.set_value("blogarchive/skipped_by_lastmod", self.archived.skipped)
+        leftovers = [r for url in self.archived.not_reached() if (r := self._page_request(url)) is not None]
+        self.archived.reached.update(self.archived.not_reached())
+        if not leftovers:
+            return
+        for request in leftovers:
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     # -- requests ---------------------------------------------------------------------------------
 
     def _page_request(self, url: str, force: bool = False) -> scrapy.Request | None:
         """A request for a page in scope, counted against BLOG_MAX_PAGES; None when out of scope or budget."""
         url = clean_url(url)
-        if not force and not self.scope.contains(url):
+        if not force and (not self.scope.contains(url) or self.archived.known_unchanged(url)):
             return None
         if self.max_pages and self.pages_scheduled >= self.max_pages:
             return None
         self.pages_scheduled += 1
+        self.archived.reach(url)
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META)
 
     def _discovery_request(self, url: str, callback: Any, *, probe: bool = True) -> scrapy.Request:
         """Robots, sitemaps and feeds. A probe of a usual path that fails is expected and not an error."""
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"probe": probe})
+        # Ahead of pages: the sooner sitemaps are read, the more unchanged posts a recrawl skips.
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"probe": probe}, priority=10)
 
     # -- callbacks --------------------------------------------------------------------------------
 
@@ -127,6 +141,8 @@ class BlogSpider(scrapy.Spider):
                 if entry.is_sitemap:
                     if self.scope.contains_host(entry.url):
                         yield self._discovery_request(entry.url, self.parse_discovered, probe=False)
+                elif self.archived.unchanged(entry.url, entry.lastmod):
+                    continue  # the sitemap says: not changed since our last fetch
                 elif (request := self._page_request(entry.url)) is not None:
                     yield request
             return

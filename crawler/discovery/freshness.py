@@ -1,0 +1,60 @@
+"""What the archive already holds, so a recrawl fetches only what may have changed.
+
+A post listed in a sitemap with a <lastmod> no later than its last fetch is skipped without a request. Posts
+the archive holds that this crawl never reached (gone from sitemaps, feeds and listings) are revisited at the
+end, so edits and deletions (404/410) are still seen.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+from crawler.urls import clean_url
+
+
+def parse_when(text: str | None, *, end_of_day: bool = False) -> datetime | None:
+    """An ISO 8601 date or date-time as an aware datetime (UTC when no zone). A bare date means the whole day:
+    with `end_of_day` its last moment, so a post changed later that same day still counts as changed."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            day = datetime.fromisoformat(text).date()
+            return datetime.combine(day, time.max if end_of_day else time.min, UTC)
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class ArchivedPosts:
+    def __init__(self, fetched: dict[str, str]) -> None:
+        self.fetched = {clean_url(url): when for url, when in fetched.items()}
+        self.reached: set[str] = set()
+        self.unchanged_urls: set[str] = set()
+
+    def reach(self, url: str) -> None:
+        self.reached.add(clean_url(url))
+
+    def unchanged(self, url: str, lastmod: str | None) -> bool:
+        """True (and counted as reached) when the sitemap says the post has not changed since we fetched it."""
+        url = clean_url(url)
+        changed = parse_when(lastmod, end_of_day=True)
+        last_fetch = parse_when(self.fetched.get(url))
+        if changed is None or last_fetch is None or changed > last_fetch:
+            return False
+        self.reached.add(url)
+        self.unchanged_urls.add(url)
+        return True
+
+    @property
+    def skipped(self) -> int:
+        return len(self.unchanged_urls)
+
+    def known_unchanged(self, url: str) -> bool:
+        """Declared unchanged by a sitemap already: a link to it need not be followed either."""
+        return clean_url(url) in self.unchanged_urls
+
+    def not_reached(self) -> list[str]:
+        return [url for url in self.fetched if url not in self.reached]
