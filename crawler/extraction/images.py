@@ -9,10 +9,11 @@ from bs4 import BeautifulSoup, Tag
 
 from crawler.extraction.article import Image
 from crawler.extraction.content import find_content_root, in_chrome
-from crawler.extraction.selectors import CAPTION_CONTAINERS, IMAGE_EXCLUDED_CLASSES, IMAGE_EXCLUDED_SRC
+from crawler.extraction.selectors import CAPTION_CONTAINERS, IMAGE_EXCLUDED_CLASS, IMAGE_EXCLUDED_SRC
 
 LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-file", "data-url", "src")
 SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
+_EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 
 
@@ -90,9 +91,10 @@ def caption_of(img: Tag) -> str | None:
 
 
 def _excluded(img: Tag) -> bool:
-    classes = " ".join(img.get("class") or []).lower()
     src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-lazy-src")).lower()
-    if any(word in classes for word in IMAGE_EXCLUDED_CLASSES) or any(part in src for part in IMAGE_EXCLUDED_SRC):
+    if any(_EXCLUDED_CLASS.search(c.lower()) for c in img.get("class") or []):
+        return True
+    if any(part in src for part in IMAGE_EXCLUDED_SRC):
         return True
     width, height = _int(img.get("width")), _int(img.get("height"))
     if (width is not None and width <= 2) or (height is not None and height <= 2):

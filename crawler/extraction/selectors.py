@@ -36,7 +36,8 @@ NOT_POST = ", ".join((
     ".item-pagination", "a[rel~=sponsored]", ".revenue_unit_wrap", ".adfit", ".pp-multiple-authors-boxes-wrapper",
 ))  # fmt: skip
 
-IMAGE_EXCLUDED_CLASSES = ("avatar", "emoji", "logo", "icon", "gravatar", "wp-smiley", "ad-", "sponsor")
+# A class matching this marks an image as chrome: avatars, emoji, logos, icons, ads ("download-button" is fine).
+IMAGE_EXCLUDED_CLASS = r"avatar|emoji|logo|icon|gravatar|wp-smiley|sponsor|advert|^ads?(?:[-_]|$)|[-_]ads?(?:[-_]|$)"
 IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
 
 # Where a caption sits relative to an image: (container selector, caption selector inside it).
