@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from crawler.extraction.article import AuthorBox
 from crawler.extraction.images import best_source, page_base
 from crawler.extraction.pagekind import ARTICLE_TYPES
+from crawler.extraction.selecting import select
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_BOXES, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
 
@@ -41,10 +42,13 @@ _PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodo
                   "facebook.com", "youtube.com", "bsky.app", "threads.net", "medium.com", "substack.com")  # fmt: skip
 
 
-def find_author_boxes(soup: BeautifulSoup, base_url: str, jsonld: list[dict[str, Any]]) -> list[AuthorBox]:
+def find_author_boxes(
+    soup: BeautifulSoup, base_url: str, jsonld: list[dict[str, Any]], classes: frozenset[str] | None = None
+) -> list[AuthorBox]:
+    """`classes`: the page's class names (selecting.page_classes), to skip theme selectors that cannot match."""
     base = page_base(soup, base_url)
     boxes: list[AuthorBox] = []
-    for element in _outermost(soup.select(AUTHOR_BOXES)):
+    for element in _outermost(select(soup, AUTHOR_BOXES, classes)):
         box = _box_from_markup(element, base)
         if box is not None and all(b.name != box.name for b in boxes):
             boxes.append(box)

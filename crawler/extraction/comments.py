@@ -7,6 +7,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from crawler.extraction.article import Comment
+from crawler.extraction.selecting import select
 from crawler.extraction.selectors import COMMENT_AUTHOR, COMMENT_ITEMS, COMMENT_TEXT
 
 MAX_COMMENTS = 2000
@@ -15,8 +16,10 @@ MAX_COMMENTS = 2000
 _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$", re.IGNORECASE)
 
 
-def find_comments(soup: BeautifulSoup, base_url: str) -> list[Comment]:
-    items = [i for i in soup.select(COMMENT_ITEMS, limit=MAX_COMMENTS) if not i.find_parent("form")]
+def find_comments(soup: BeautifulSoup, base_url: str, classes: frozenset[str] | None = None) -> list[Comment]:
+    """`classes`: the page's class names (selecting.page_classes), to skip selectors that cannot match."""
+    found = select(soup, COMMENT_ITEMS, classes, limit=MAX_COMMENTS)
+    items = [i for i in found if not i.find_parent("form")]
     chosen = set(map(id, items))
     comments = []
     for item in items:

@@ -5,21 +5,22 @@ from __future__ import annotations
 import soupsieve
 from bs4 import BeautifulSoup, Tag
 
+from crawler.extraction.selecting import compiled, narrowed
 from crawler.extraction.selectors import CONTENT_ROOTS, NOT_POST
 
 MIN_ROOT_TEXT = 200  # characters: a smaller match is a teaser or a widget, not the post
 
 
-_ANY_ROOT = soupsieve.compile(", ".join(CONTENT_ROOTS))
-_ROOTS = [soupsieve.compile(selector) for selector in CONTENT_ROOTS]
 _CHROME = soupsieve.compile(NOT_POST)
 
 
-def find_content_root(soup: BeautifulSoup) -> Tag | None:
+def find_content_root(soup: BeautifulSoup, classes: frozenset[str] | None = None) -> Tag | None:
     """The match of the most specific selector holding enough text; else the element with the most paragraph
-    text. One pass over the document collects every candidate; the priority order then picks among them."""
-    candidates = _ANY_ROOT.select(soup)
-    for pattern in _ROOTS:
+    text. One pass over the document collects every candidate; the priority order then picks among them.
+    `classes`: the page's class names (selecting.page_classes), to skip selectors that cannot match."""
+    usable = narrowed(", ".join(CONTENT_ROOTS), classes)
+    candidates = compiled(usable).select(soup) if usable else []
+    for pattern in (compiled((selector,)) for selector in usable):
         for candidate in candidates:
             long_enough = pattern.match(candidate) and len(candidate.get_text(" ", strip=True)) >= MIN_ROOT_TEXT
             if long_enough and not in_chrome(candidate):

@@ -17,6 +17,7 @@ from crawler.extraction.images import find_images, page_base
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.pagekind import classify
+from crawler.extraction.selecting import page_classes
 from crawler.extraction.structured import jsonld_objects
 
 # Beyond this a page is cut (after dropping inline data: URIs, the usual bloat): no real post's HTML is that
@@ -42,14 +43,15 @@ def extract(html: str | bytes, url: str) -> Article:
 
 def _extract(html: str, url: str) -> Article:
     soup = BeautifulSoup(html, "lxml")
+    classes = page_classes(html)
     base = page_base(soup, url)
     jsonld = jsonld_objects(soup)
     body = extract_body(html, base)
     meta = extract_metadata(soup, base, jsonld, body.document)
-    root = find_content_root(soup)
+    root = find_content_root(soup, classes)
     link_chars = sum(len(a.get_text()) for a in root.find_all("a")) if root is not None else 0
     kind = classify(url, soup, jsonld, body.text, link_chars)
-    boxes = find_author_boxes(soup, base, jsonld) if kind == "article" else []
+    boxes = find_author_boxes(soup, base, jsonld, classes) if kind == "article" else []
     return Article(
         url=url,
         canonical_url=meta.canonical_url,
@@ -69,6 +71,6 @@ def _extract(html: str, url: str) -> Article:
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
         images=find_images(soup, base, root) if kind == "article" else [],
-        comments=find_comments(soup, base) if kind == "article" else [],
+        comments=find_comments(soup, base, classes) if kind == "article" else [],
         kind=kind,
     )

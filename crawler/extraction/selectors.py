@@ -52,7 +52,8 @@ CAPTION_CONTAINERS = (
 
 # Author boxes of common themes: the box, then its parts inside it.
 AUTHOR_BOXES = (
-    ".author-box, .about-author, .author-bio, .entry-author, .ast-author-box, .elementor-author-box,"
+    ".author-box, .about-author, .author-bio, .entry-author, .ast-author-box, .ast-single-author-box,"
+    " .elementor-author-box,"
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
     " .profile-hover-card, .author-block, .single-author-box, .pp-multiple-authors-boxes-li,"
     " [itemtype$='schema.org/Person']"
