@@ -11,6 +11,7 @@ from crawler.extraction.article import Image
 from crawler.extraction.content import find_content_root, in_chrome
 from crawler.extraction.selectors import CAPTION_CONTAINERS, IMAGE_EXCLUDED_CLASS, IMAGE_EXCLUDED_SRC
 
+MAX_ICON_SIZE = 100  # pixels, both sides
 LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-file", "data-url", "src")
 SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
@@ -68,7 +69,20 @@ def best_source(img: Tag, base: str) -> tuple[str | None, int | None]:
         value = (img.get(attribute) or "").strip()
         if value and not value.startswith("data:"):
             return urljoin(base, value), None
-    return None, None
+    return _picture_source(img, base)
+
+
+def _picture_source(img: Tag, base: str) -> tuple[str | None, int | None]:
+    """An <img> with no source of its own inside <picture> (Medium): the largest candidate of the <source>s,
+    preferring ones without a type (the universally readable format) over webp/avif."""
+    picture = img.find_parent("picture")
+    sources = picture.find_all("source", srcset=True) if picture is not None else []
+    plain = [s for s in sources if not s.get("type")] or sources
+    candidates = [c for source in plain for c in parse_srcset(source["srcset"])]
+    if not candidates:
+        return None, None
+    url, width = max(candidates, key=lambda pair: pair[1])
+    return urljoin(base, url), int(width) if width > 10 else None
 
 
 def parse_srcset(srcset: str) -> list[tuple[str, float]]:
@@ -99,6 +113,8 @@ def _excluded(img: Tag) -> bool:
     width, height = _int(img.get("width")), _int(img.get("height"))
     if (width is not None and width <= 2) or (height is not None and height <= 2):
         return True  # tracking pixel
+    if width is not None and height is not None and width <= MAX_ICON_SIZE and height <= MAX_ICON_SIZE:
+        return True  # avatars, icons, badges: a post's own pictures are larger
     return in_chrome(img)
 
 
