@@ -48,6 +48,7 @@ CAPTION_CONTAINERS = (
     (".image-block-wrapper, .sqs-block-image, .image-block", ".image-caption, .image-caption-wrapper"),
     (".captioned-image-container", ".image-caption, figcaption"),
     (".photo-wrapper, .npf_image", ".caption"),
+    ("[data-hook=imageViewer], .image-viewer", "[data-hook=imageViewerCaption], .image-caption"),
 )
 
 # Author boxes of common themes: the box, then its parts inside it.
