@@ -76,7 +76,6 @@ BOX_HEADINGS = (
     "글쓴이 소개", "작성자 소개", "저자 소개", "à propos de l'auteur", "sobre el autor", "l'autore", "over de auteur",
     "著者について", "written by",
 )  # fmt: skip
-AUTHOR_COUNT = ".author-count, .author-posts-count, .post-count, .count, .author-stats, .author-meta, small, span, p"
 
 COMMENT_ITEMS = (
     "ol.comment-list > li, ol.commentlist > li, .comment-list > .comment, .comments-list > .comment,"
