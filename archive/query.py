@@ -103,10 +103,29 @@ STATS_SQL = {
 }
 
 
+# A site's last crawl is the newest run that fetched one of its posts; errors are matched to a site by the
+# host in their URL (crawl_errors has no site column).
+ON_SITE = "instr({url} || '/', '://' || {site} || '/') > 0"
+LAST_CRAWL_SQL = {
+    "last_crawl_per_site": "WITH last AS (SELECT a.site, max(p.run_id) AS run_id FROM articles a"
+    " JOIN pages p ON p.url = a.url {w} GROUP BY a.site)"
+    " SELECT last.site, r.id AS run, r.started, r.finished, r.status, r.pages_fetched, r.articles_new,"
+    " r.articles_updated, (SELECT count(*) FROM crawl_errors e WHERE e.run_id = r.id"
+    " AND instr(e.url || '/', '://' || last.site || '/') > 0) AS errors"
+    " FROM last JOIN crawl_runs r ON r.id = last.run_id ORDER BY last.site",
+    "last_crawl_errors": "SELECT e.run_id AS run, e.url, e.message, e.at FROM crawl_errors e"
+    " WHERE e.run_id = (SELECT max(id) FROM crawl_runs) {e} ORDER BY e.id LIMIT 50",
+}
+
+
 def stats(conn: sqlite3.Connection, site: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every table `blogarchive stats` shows, by name; with `site`, only that site's rows (the list of recent
+    crawls stays whole: a run can span sites)."""
     clauses, params = Filters(site=site).where("a")
     result = {}
-    for name, sql in STATS_SQL.items():
+    for name, sql in {**STATS_SQL, **LAST_CRAWL_SQL}.items():
         where = ("WHERE " + " AND ".join(clauses)) if clauses and "{w}" in sql else ""
-        result[name] = [dict(r) for r in conn.execute(sql.format(w=where), params if where else [])]
+        on_site = " AND " + ON_SITE.format(url="e.url", site="?") if site and "{e}" in sql else ""
+        args = params if where else [site] if on_site else []
+        result[name] = [dict(r) for r in conn.execute(sql.format(w=where, e=on_site), args)]
     return result

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +16,7 @@ import urllib.request
 import pyarrow.parquet as pq
 import pytest
 
+from archive import Archive
 from tests.conftest import REPO, run_cli
 
 NASTY = ['"unbalanced', "NEAR(", "*", "-", "title:", "nope:garden", "garden OR", "AND", "(((", "'; DROP TABLE x", ""]
@@ -48,6 +51,24 @@ def test_stats_counts_posts_languages_and_caption_coverage(demo_archive):
     assert len(result["last_crawls"]) == 2
 
 
+def test_stats_shows_each_sites_last_crawl_and_its_errors(demo_archive, tmp_path):
+    db = tmp_path / "archive.db"
+    shutil.copy(demo_archive, db)
+    archive = Archive(db)
+    post, site = archive.conn.execute("SELECT url, site FROM articles LIMIT 1").fetchone()
+    run = archive.start_run([f"http://{site}/", "http://elsewhere.test/"])
+    archive.record_page(run, {"url": post, "status": 200, "kind": "post"})
+    archive.record_error(run, f"http://{site}/broken/", "HTTP 500")
+    archive.record_error(run, "http://elsewhere.test/", "DNS lookup failed")
+    archive.finish_run(run, "finished")
+    archive.close()
+    result = json.loads(run_cli("stats", "--db", str(db), "--site", site, "--format", "json").stdout)
+    assert [(r["site"], r["run"], r["errors"]) for r in result["last_crawl_per_site"]] == [(site, run, 1)]
+    assert [r["message"] for r in result["last_crawl_errors"]] == ["HTTP 500"]
+    result = json.loads(run_cli("stats", "--db", str(db), "--format", "json").stdout)
+    assert len(result["last_crawl_errors"]) == 2
+
+
 def test_export_csv_with_bom_and_jsonl_and_parquet(demo_archive, tmp_path):
     out = tmp_path / "authors.csv"
     assert (
@@ -74,6 +95,18 @@ def test_export_csv_with_bom_and_jsonl_and_parquet(demo_archive, tmp_path):
 def test_missing_archive_is_one_clear_line(tmp_path):
     result = run_cli("stats", "--db", str(tmp_path / "none.db"))
     assert result.returncode == 1 and "no archive at" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("content", [b"hello, not a database\n", None], ids=["text-file", "other-sqlite"])
+def test_non_archive_db_is_one_clear_line(tmp_path, content):
+    db = tmp_path / "other.db"
+    if content is None:
+        sqlite3.connect(db).execute("CREATE TABLE notes (x)").connection.commit()
+    else:
+        db.write_bytes(content)
+    result = run_cli("search", "x", "--db", str(db))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and str(db) in result.stderr
 
 
 def _free_port() -> int:
