@@ -16,7 +16,7 @@ import urllib.request
 import pyarrow.parquet as pq
 import pytest
 
-from archive import Archive
+from archive import Archive, export
 from tests.conftest import REPO, run_cli
 
 NASTY = ['"unbalanced', "NEAR(", "*", "-", "title:", "nope:garden", "garden OR", "AND", "(((", "'; DROP TABLE x", ""]
@@ -90,6 +90,15 @@ def test_export_csv_with_bom_and_jsonl_and_parquet(demo_archive, tmp_path):
         == 0
     )
     assert pq.read_table(parquet).num_rows == 39
+
+
+def test_parquet_row_groups_share_one_schema_when_a_group_is_all_null(tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "ROW_GROUP_ROWS", 2)
+    path = tmp_path / "images.parquet"
+    data = iter([(1, None), (2, None), (3, "a fox"), (4, "b"), (5, None)])
+    assert export.write_parquet(str(path), {"id": "INTEGER", "caption": "TEXT"}, data) == 5
+    assert pq.ParquetFile(path).metadata.num_row_groups == 3
+    assert pq.read_table(path).column("caption").to_pylist() == [None, None, "a fox", "b", None]
 
 
 def test_missing_archive_is_one_clear_line(tmp_path):
