@@ -1,7 +1,8 @@
 """The archive's tables, indexes, full-text index and views, as forward migrations.
 
-MIGRATIONS[i] takes an archive from schema version i to i + 1 (PRAGMA user_version). A new schema change is a
-new entry at the end; entries already released are never edited.
+MIGRATIONS[i] takes an archive from schema version i to i + 1 (PRAGMA user_version); archive/migrations.py
+applies them. A new schema change is a new entry at the end; entries already released are never edited.
+The tables are described column by column in archive/SCHEMA.md.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.errors import ArchiveError
-from archive.schema import MIGRATIONS, SCHEMA_VERSION
+from archive.migrations import migrate
 
 ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "language", "sitename", "description")
 
@@ -41,7 +41,11 @@ class Archive:
         self.path = Path(path)
         self.conn = _connect(self.path)
         self._in_batch = False
-        _migrate(self.conn, self.path)
+        try:
+            migrate(self.conn, self.path)
+        except ArchiveError:
+            self.conn.close()
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -325,22 +329,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"cannot use {path} as an archive ({exc}); give a new path or a blogarchive file") from exc
+        raise ArchiveError(
+            f"cannot use {path} as an archive ({exc}); give a new path, or restore the file from a backup"
+        ) from exc
     conn.isolation_level = ""  # back to implicit transactions, so `with conn:` commits or rolls back
     return conn
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise ArchiveError(
-            f"{path} has schema version {version}, newer than this blogarchive knows ({SCHEMA_VERSION}); upgrade it"
-        )
-    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise ArchiveError(f"{path} is a SQLite file but not a blogarchive archive; give another path")
-    try:
-        for number in range(version, SCHEMA_VERSION):
-            with conn:
-                conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
-    except sqlite3.OperationalError as exc:
-        raise ArchiveError(f"cannot write {path} ({exc}); is the folder writable?") from exc

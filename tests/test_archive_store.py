@@ -7,8 +7,7 @@ import threading
 
 import pytest
 
-from archive import Archive, ArchiveError
-from archive.schema import SCHEMA_VERSION
+from archive import Archive
 
 
 def article(**changes):
@@ -118,37 +117,6 @@ def test_errors_are_counted_in_the_run(archive):
     run = archive.start_run([])
     archive.record_error(run, "https://blog.example/x", "HTTP 500")
     assert archive.finish_run(run, "finished")["errors"] == 1
-
-
-@pytest.mark.parametrize(
-    ("make", "message"),
-    [
-        (lambda p: p.mkdir(), "is a directory"),
-        (lambda p: p.write_bytes(b"not sqlite at all" * 200), "cannot use"),
-        (lambda p: sqlite3.connect(p).execute("CREATE TABLE other (x)"), "not a blogarchive archive"),
-        (lambda p: sqlite3.connect(p).execute("PRAGMA user_version = 999"), "newer than this blogarchive"),
-    ],
-)
-def test_unusable_files_are_refused_with_the_path(tmp_path, make, message):
-    path = tmp_path / "bad.db"
-    make(path)
-    with pytest.raises(ArchiveError, match=message) as info:
-        Archive(path)
-    assert str(path) in str(info.value)
-
-
-def test_a_version_1_archive_is_migrated_forward_on_open(tmp_path, monkeypatch):
-    path = tmp_path / "old.db"
-    Archive(path).close()
-    from archive import schema
-
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, "ALTER TABLE articles ADD COLUMN note TEXT;"])
-    monkeypatch.setattr("archive.store.MIGRATIONS", schema.MIGRATIONS)
-    monkeypatch.setattr("archive.store.SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    Archive(path).close()
-    connection = sqlite3.connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-    assert "note" in [row[1] for row in connection.execute("PRAGMA table_info(articles)")]
 
 
 def test_reader_never_sees_half_a_batch(tmp_path):

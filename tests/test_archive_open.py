@@ -1,0 +1,93 @@
+"""Opening archives: refused files name the path and the fix; older archives are migrated forward in place."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from archive import Archive, ArchiveError, schema
+
+V2_NOTE = "ALTER TABLE articles ADD COLUMN note TEXT; UPDATE articles SET note = 'from v1';"
+
+
+def corrupt_first_page(path):
+    Archive(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # keep the 100-byte header, wipe the table of tables
+    path.write_bytes(data)
+
+
+def truncate(path):
+    Archive(path).close()
+    path.write_bytes(path.read_bytes()[:5000])
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: p.write_bytes(b"not sqlite at all" * 200), "cannot use .* restore the file"),
+        (corrupt_first_page, "malformed"),
+        (truncate, "malformed"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE other (x)"), "not a blogarchive archive"),
+        (lambda p: sqlite3.connect(p).execute("PRAGMA user_version = 999"), "newer than this blogarchive"),
+    ],
+    ids=["directory", "not-sqlite", "corrupt", "truncated", "foreign-sqlite", "newer-version"],
+)
+def test_unusable_files_are_refused_with_the_path(tmp_path, make, message):
+    path = tmp_path / "bad.db"
+    make(path)
+    with pytest.raises(ArchiveError, match=message) as info:
+        Archive(path)
+    assert str(path) in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_a_missing_folder_or_a_file_as_folder_is_refused(tmp_path):
+    with pytest.raises(ArchiveError, match="does not exist"):
+        Archive(tmp_path / "nowhere" / "a.db")
+    (tmp_path / "plain.txt").write_text("x")
+    with pytest.raises(ArchiveError, match="plain.txt"):
+        Archive(tmp_path / "plain.txt" / "a.db")
+
+
+def build_version_1(path):
+    """A version-1 archive as blogarchive 1 wrote it: the V1 DDL, one run, one article."""
+    conn = sqlite3.connect(path)
+    conn.executescript(schema.V1 + "PRAGMA user_version = 1;")
+    conn.execute("INSERT INTO crawl_runs (started) VALUES ('2024-01-01T00:00:00+00:00')")
+    conn.execute(
+        "INSERT INTO articles (url, site, title, text, content_hash, first_seen, last_fetched)"
+        " VALUES ('https://b.example/p/', 'b.example', 'Old post', 'compost talk', 'h', 't0', 't0')"
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_1_archive_is_migrated_forward_on_open(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    build_version_1(path)
+    monkeypatch.setattr(schema, "MIGRATIONS", [schema.V1, V2_NOTE])
+    archive = Archive(path)
+    assert archive.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert [tuple(row) for row in archive.conn.execute("SELECT title, note FROM articles")] == [("Old post", "from v1")]
+    archive.save_article(1, {"url": "https://b.example/q/", "title": "New", "text": "more compost"}, "t1")
+    hits = archive.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'compost'").fetchall()
+    assert len(hits) == 2
+    archive.close()
+    Archive(path).close()  # reopening at the current version runs nothing again
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_a_failing_migration_leaves_the_archive_at_its_last_version(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    build_version_1(path)
+    monkeypatch.setattr(
+        schema, "MIGRATIONS", [schema.V1, "ALTER TABLE articles ADD COLUMN x; SELECT nope FROM nothing;"]
+    )
+    with pytest.raises(ArchiveError, match="cannot upgrade .* to schema version 2"):
+        Archive(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "x" not in [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
