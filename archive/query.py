@@ -111,7 +111,7 @@ LAST_CRAWL_SQL = {
     " JOIN pages p ON p.url = a.url {w} GROUP BY a.site)"
     " SELECT last.site, r.id AS run, r.started, r.finished, r.status, r.pages_fetched, r.articles_new,"
     " r.articles_updated, (SELECT count(*) FROM crawl_errors e WHERE e.run_id = r.id"
-    " AND instr(e.url || '/', '://' || last.site || '/') > 0) AS errors"
+    " AND " + ON_SITE.format(url="e.url", site="last.site") + ") AS errors"
     " FROM last JOIN crawl_runs r ON r.id = last.run_id ORDER BY last.site",
     "last_crawl_errors": "SELECT e.run_id AS run, e.url, e.message, e.at FROM crawl_errors e"
     " WHERE e.run_id = (SELECT max(id) FROM crawl_runs) {e} ORDER BY e.id LIMIT 50",

@@ -150,4 +150,3 @@ FROM articles WHERE published IS NOT NULL GROUP BY site, month;
 """
 
 MIGRATIONS: list[str] = [V1]
-SCHEMA_VERSION = len(MIGRATIONS)
