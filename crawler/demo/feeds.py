@@ -25,8 +25,7 @@ def sitemap_index(base: str, children: list[str]) -> bytes:
 
 def urlset(base: str, posts: list[Post]) -> bytes:
     items = "".join(
-        f"<url><loc>{escape(base.rstrip('/') + p.path)}</loc><lastmod>{p.modified}T09:00:00+00:00</lastmod></url>"
-        for p in posts
+        f"<url><loc>{escape(base.rstrip('/') + p.path)}</loc><lastmod>{p.modified}</lastmod></url>" for p in posts
     )
     return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>')
 
@@ -45,7 +44,7 @@ def rss(site: DemoSite, posts: list[Post]) -> bytes:
 def atom(site: DemoSite, posts: list[Post]) -> bytes:
     entries = "".join(
         f'<entry><title>{escape(p.title)}</title><link rel="alternate" href="{escape(p.path)}"/>'
-        f"<id>{escape(site.base.rstrip('/') + p.path)}</id><updated>{p.modified}T09:00:00Z</updated></entry>"
+        f"<id>{escape(site.base.rstrip('/') + p.path)}</id><updated>{p.modified}</updated></entry>"
         for p in posts
     )
     head = f"<title>{escape(site.name)}</title><id>{escape(site.base)}</id><updated>2024-08-08T09:00:00Z</updated>"

@@ -175,7 +175,7 @@ def _post_head(site: DemoSite, post: Post, authors: list[Author]) -> str:
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "WebSite", "@id": f"{site.base}#website", "name": site.name, "url": site.base},
         {"@type": "BlogPosting", "headline": post.title, "datePublished": f"{post.date}T09:00:00+00:00",
-         "dateModified": f"{post.modified}T09:00:00+00:00", "inLanguage": post.lang,
+         "dateModified": post.modified, "inLanguage": post.lang,
          "articleSection": [post.category], "keywords": [name for _, name in post.tag_pairs()],
          "author": [{"@type": "Person", "name": a.name, "url": f"{site.base}author/{a.slug}/"} for a in authors],
          "image": f"{site.base.rstrip('/')}{post.image_path(1)}"},
@@ -185,7 +185,7 @@ def _post_head(site: DemoSite, post: Post, authors: list[Author]) -> str:
 <meta property="og:title" content="{escape(post.title)}">
 <meta property="og:site_name" content="{escape(site.name)}">
 <meta property="article:published_time" content="{post.date}T09:00:00+00:00">
-<meta property="article:modified_time" content="{post.modified}T09:00:00+00:00">
+<meta property="article:modified_time" content="{post.modified}">
 <script type="application/ld+json">{json.dumps(graph, ensure_ascii=False)}</script>"""
 
 

@@ -61,7 +61,7 @@ class Post:
     items: list[str]
     outro: str
     figures: list[dict[str, Any]]
-    modified: str = ""
+    modified: str = ""  # ISO 8601 date-time of the last change (publication until edited)
     comments: list[dict[str, str]] = field(default_factory=list)
     extra_paragraphs: list[str] = field(default_factory=list)
     deleted: bool = False
@@ -106,7 +106,7 @@ class DemoSite:
 
     def add_post(self, raw: dict[str, Any]) -> Post:
         post = Post(id=len(self.posts) + 1, **raw)
-        post.modified = post.modified or post.date
+        post.modified = post.modified or f"{post.date}T09:00:00+00:00"
         if post.id % 4 == 1:
             post.comments = [{"author": a, "text": t, "date": post.date} for a, t in COMMENTS[post.lang]]
         self.posts.append(post)
@@ -120,7 +120,7 @@ class DemoSite:
         post.title = title or post.title
         if paragraph:
             post.extra_paragraphs.append(paragraph)
-        post.modified = datetime.now(UTC).date().isoformat()
+        post.modified = datetime.now(UTC).isoformat(timespec="seconds")  # to the second: a same-day recrawl sees it
 
     def delete_post(self, slug: str) -> None:
         self.post(slug).deleted = True
@@ -248,7 +248,7 @@ def _extra_links(site: DemoSite) -> str:
 
 
 def _html(text: str, modified: str | None) -> Response:
-    stamp = datetime.fromisoformat(modified).replace(tzinfo=UTC) if modified else None
+    stamp = datetime.fromisoformat(modified) if modified else None
     return Response(200, "text/html; charset=utf-8", text.encode("utf-8"), stamp)
 
 
