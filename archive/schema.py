@@ -149,4 +149,39 @@ SELECT site, substr(published, 1, 7) AS month, count(*) AS posts, sum(word_count
 FROM articles WHERE published IS NOT NULL GROUP BY site, month;
 """
 
-MIGRATIONS: list[str] = [V1]
+# Version 2: the durable crawl frontier (resume after a kill), downloaded media, and which process runs a crawl.
+V2 = """
+ALTER TABLE crawl_runs ADD COLUMN job TEXT;
+ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
+CREATE TABLE frontier (
+    id INTEGER PRIMARY KEY,
+    job TEXT NOT NULL,
+    url TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'leased', 'done')),
+    priority INTEGER NOT NULL DEFAULT 0,
+    request BLOB NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (job, url)
+);
+CREATE INDEX frontier_next ON frontier(job, state, priority DESC, id);
+CREATE TABLE media_files (
+    url TEXT PRIMARY KEY,
+    sha256 TEXT,
+    local_path TEXT,
+    bytes INTEGER,
+    content_type TEXT,
+    fetched_at TEXT NOT NULL,
+    error TEXT
+);
+ALTER TABLE images ADD COLUMN sha256 TEXT;
+ALTER TABLE images ADD COLUMN local_path TEXT;
+ALTER TABLE images ADD COLUMN bytes INTEGER;
+CREATE INDEX images_src ON images(src);
+DROP VIEW v_images;
+CREATE VIEW v_images AS
+SELECT i.id, i.article_id, a.site, a.url AS article_url, a.title AS article_title, i.position, i.src, i.alt,
+       i.title, i.caption, i.width, i.height, i.sha256, i.local_path, i.bytes
+FROM images i JOIN articles a ON a.id = i.article_id;
+"""
+
+MIGRATIONS: list[str] = [V1, V2]

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from archive import Archive
+from crawler.archive_handle import shared_archive
 from crawler.extraction_worker import extract_page
 from crawler.items import CrawlError, FetchedPage, Gone
 from crawler.middlewares.conditional_get import NOT_MODIFIED
@@ -29,7 +30,6 @@ class ArchivePipeline:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.db_path = crawler.settings.get("ARCHIVE_DB")
         self.processes = crawler.settings.getint("EXTRACT_PROCESSES")
         self.archive: Archive | None = None
         self.run_id: int | None = None
@@ -40,7 +40,7 @@ class ArchivePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        self.archive = Archive(self.db_path)
+        self.archive = shared_archive(self.crawler)
         self.run_id = self.archive.start_run(getattr(self.crawler.spider, "raw_start_urls", []))
         self.stats.set_value("blogarchive/run_id", self.run_id)
         if self.processes > 0:
@@ -55,7 +55,6 @@ class ArchivePipeline:
         status = "finished" if reason in ("finished", "closespider_pagecount") else str(reason)
         run = self.archive.finish_run(self.run_id, status)
         self.stats.set_value("blogarchive/run", run)
-        self.archive.close()
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
 

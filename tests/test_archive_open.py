@@ -91,3 +91,15 @@ def test_a_failing_migration_leaves_the_archive_at_its_last_version(tmp_path, mo
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "x" not in [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
+
+
+def test_a_real_version_1_archive_gets_the_frontier_and_media_columns_and_keeps_its_posts(tmp_path):
+    path = tmp_path / "old.db"
+    build_version_1(path)
+    archive = Archive(path)
+    assert archive.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
+    image_columns = {row[1] for row in archive.conn.execute("PRAGMA table_info(images)")}
+    assert {"sha256", "local_path", "bytes"} <= image_columns
+    assert archive.conn.execute("SELECT count(*) FROM frontier").fetchone()[0] == 0
+    assert [tuple(r) for r in archive.conn.execute("SELECT title FROM articles")] == [("Old post",)]
+    archive.close()
