@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -73,10 +74,12 @@ class Archive:
 
     # -- crawl runs --------------------------------------------------------------------------------------
 
-    def start_run(self, start_urls: list[str]) -> int:
+    def start_run(self, start_urls: list[str], job: str | None = None) -> int:
+        """A crawl_runs row for a crawl starting in this process (its pid tells a live run from a killed one)."""
         with self._tx():
             cursor = self.conn.execute(
-                "INSERT INTO crawl_runs (started, start_urls) VALUES (?, ?)", (now(), json.dumps(start_urls))
+                "INSERT INTO crawl_runs (started, start_urls, job, pid) VALUES (?, ?, ?, ?)",
+                (now(), json.dumps(start_urls), job, os.getpid()),
             )
         return cursor.lastrowid
 

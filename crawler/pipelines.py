@@ -41,7 +41,8 @@ class ArchivePipeline:
 
     def open_spider(self) -> None:
         self.archive = shared_archive(self.crawler)
-        self.run_id = self.archive.start_run(getattr(self.crawler.spider, "raw_start_urls", []))
+        spider = self.crawler.spider
+        self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
         self.stats.set_value("blogarchive/run_id", self.run_id)
         if self.processes > 0:
             context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor

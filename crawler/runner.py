@@ -27,6 +27,9 @@ class CrawlOptions:
     max_depth: int = 0
     progress: str = "rich"  # rich | plain | off
     log_file: Path | None = None
+    job: str = ""
+    media_dir: Path | None = None
+    warc_dir: Path | None = None
     quiet: bool = False
     extra_settings: dict[str, Any] = field(default_factory=dict)
 
@@ -40,6 +43,9 @@ class CrawlOptions:
                 "BLOG_ALLOW": list(self.allow),
                 "BLOG_DENY": list(self.deny),
                 "BLOG_MAX_PAGES": self.max_pages,
+                "CRAWL_JOB": self.job,
+                "MEDIA_DIR": str(self.media_dir or ""),
+                "WARC_DIR": str(self.warc_dir or ""),
                 "DEPTH_LIMIT": self.max_depth,
                 "PROGRESS": "off" if self.quiet else self.progress,
                 "LOG_LEVEL": "INFO" if self.log_file else ("CRITICAL" if self.quiet else "ERROR"),

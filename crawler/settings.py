@@ -19,6 +19,9 @@ RECRAWL_ARCHIVED = True  # revisit posts already in the archive (finds edits and
 CONDITIONAL_GET = True  # recrawls send If-None-Match / If-Modified-Since and skip unchanged pages
 PROGRESS = "off"  # "rich" (live display), "plain" (a line every PROGRESS_INTERVAL s) or "off"
 PROGRESS_INTERVAL = 5.0
+CRAWL_JOB = ""  # names the crawl (sites.toml: the site's name); "" = its start URLs. A killed job resumes by name
+MEDIA_DIR = ""  # save each post's images here, content-addressed ("" = off)
+WARC_DIR = ""  # also write every response as WARC 1.1 records here ("" = off)
 
 # --- politeness ---------------------------------------------------------------------------------------
 USER_AGENT = "blogarchive/0.1 (+https://github.com/blogarchive/blogarchive; archiving crawler)"

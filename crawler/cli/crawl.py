@@ -64,6 +64,9 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many pages (0: no limit).")
 @click.option("--max-depth", type=click.IntRange(min=0), default=0, help="Link depth limit (0: no limit).")
 @click.option("--user-agent", help="User-Agent header (default names blogarchive).")
+@click.option("--job", default="", help="Name of this crawl (default: its start URLs); a killed job resumes by name.")
+@click.option("--media", "media_dir", type=click.Path(file_okay=False, path_type=Path), help="Save images here.")
+@click.option("--warc", "warc_dir", type=click.Path(file_okay=False, path_type=Path), help="Write WARC files here.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
@@ -75,6 +78,9 @@ def crawl(
     max_pages: int,
     max_depth: int,
     user_agent: str | None,
+    job: str,
+    media_dir: Path | None,
+    warc_dir: Path | None,
     settings: tuple[str, ...],
     quiet: bool,
     log_file: Path | None,
@@ -95,6 +101,9 @@ def crawl(
         max_depth=max_depth,
         progress="rich",
         log_file=log_file,
+        job=job,
+        media_dir=media_dir,
+        warc_dir=warc_dir,
         quiet=quiet,
         extra_settings=extra,
     )

@@ -67,6 +67,8 @@ class BlogSpider(scrapy.Spider):
             spider.start_urls, settings.getlist("BLOG_ALLOW"), settings.getlist("BLOG_DENY")
         )
         spider.max_pages = settings.getint("BLOG_MAX_PAGES")
+        # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
+        spider.job = settings.get("CRAWL_JOB") or " ".join(sorted(spider.start_urls or spider.raw_start_urls))
         spider.pages_scheduled = 0
         spider.link_extractor = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
         spider.archived = ArchivedPosts(spider._archived_posts())
