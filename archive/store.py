@@ -116,14 +116,14 @@ class Archive:
     # -- pages -------------------------------------------------------------------------------------------
 
     def record_page(self, run_id: int, page: dict[str, Any]) -> None:
-        """One fetch. The raw body is stored once per distinct content (sha256), zlib-compressed."""
+        """One fetch. The raw body is stored once per distinct content (sha256), zlib-compressed; a caller that
+        already has both passes them as `body_sha256` and `body_zlib` instead of `body`."""
         body = page.get("body")
-        sha = hashlib.sha256(body).hexdigest() if body else None
+        sha = page.get("body_sha256") or (hashlib.sha256(body).hexdigest() if body else None)
         with self._tx():
-            if sha:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, zlib.compress(body, 6))
-                )
+            if sha and not self.conn.execute("SELECT 1 FROM page_bodies WHERE sha256 = ?", (sha,)).fetchone():
+                compressed = page.get("body_zlib") or zlib.compress(body, 6)
+                self.conn.execute("INSERT INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, compressed))
             self.conn.execute(
                 "INSERT INTO pages (run_id, url, status, content_type, kind, fetched_at, etag, last_modified,"
                 " body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

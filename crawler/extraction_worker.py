@@ -3,9 +3,13 @@ constructors do not survive pickling back from a worker process, and one bad pag
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from typing import Any
 
 from crawler.errors import BlogarchiveError
+
+BODY_COMPRESSION_LEVEL = 6
 
 
 def extract_page(body: bytes, url: str) -> tuple[bool, Any]:
@@ -18,3 +22,10 @@ def extract_page(body: bytes, url: str) -> tuple[bool, Any]:
         return False, str(exc)
     except Exception as exc:  # a bug in extraction must cost one page, not the crawl
         return False, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def extract_and_pack(body: bytes, url: str) -> tuple[bool, Any, str, bytes]:
+    """extract_page() plus the body's sha256 and zlib form for page_bodies, computed here so the crawl's
+    reactor process (which writes the archive) does not spend its time compressing pages."""
+    ok, result = extract_page(body, url)
+    return ok, result, hashlib.sha256(body).hexdigest(), zlib.compress(body, BODY_COMPRESSION_LEVEL)

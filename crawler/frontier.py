@@ -71,7 +71,7 @@ class FrontierScheduler(BaseScheduler):
     def enqueue_request(self, request: Request) -> bool:
         assert self.frontier is not None
         previous = request.meta.pop(FRONTIER_ID, None)
-        blob = pickle.dumps(request.to_dict(spider=self.spider), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps(_as_dict(request), protocol=pickle.HIGHEST_PROTOCOL)
         if previous is not None and request.dont_filter:  # a retry (or a redirect that must not be filtered)
             self.frontier.requeue(request.url, request.priority, blob)
             self.pending = self.frontier.counts()["pending"]
@@ -103,3 +103,16 @@ class FrontierScheduler(BaseScheduler):
             return request
         self.pending = 0
         return None
+
+
+def _as_dict(request: Request) -> dict[str, Any]:
+    """What request_from_dict() needs to rebuild `request`, callbacks by name. Request.to_dict() gives the same
+    but finds the callback's name by scanning every member of the spider, for each request."""
+    data = {attribute: getattr(request, attribute) for attribute in request.attributes}
+    data["headers"] = dict(request.headers)
+    for hook in ("callback", "errback"):
+        function = data[hook]
+        data[hook] = function.__name__ if callable(function) else function
+    if type(request) is not Request:
+        data["_class"] = f"{type(request).__module__}.{type(request).__name__}"
+    return data

@@ -19,7 +19,7 @@ from scrapy import signals
 from archive import Archive
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
-from crawler.extraction_worker import extract_page
+from crawler.extraction_worker import extract_and_pack
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import storage_url
@@ -89,7 +89,10 @@ class ArchivePipeline:
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
         assert self.executor is not None
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, extract_page, page.body, page.url)
+        ok, result, page.body_sha256, page.body_zlib = await loop.run_in_executor(
+            self.executor, extract_and_pack, page.body, page.url
+        )
+        return ok, result
 
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
         self.stats.inc_value("blogarchive/pages_fetched")
@@ -140,6 +143,8 @@ class ArchivePipeline:
                 "etag": page.etag,
                 "last_modified": page.last_modified,
                 "body": page.body,
+                "body_sha256": page.body_sha256,
+                "body_zlib": page.body_zlib,
             },
         )
 

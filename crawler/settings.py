@@ -42,6 +42,10 @@ DEPTH_LIMIT = 0  # --max-depth
 # The request queue and duplicate filter live in the archive (table frontier), so a killed crawl resumes.
 SCHEDULER = "crawler.frontier.FrontierScheduler"
 
+# Each response yields one item; Scrapy starts CONCURRENT_ITEMS tasks per response to process its output, so the
+# default of 100 costs the reactor ~100 idle tasks per page. Responses are still processed many at a time.
+CONCURRENT_ITEMS = 8
+
 # --- pipeline -----------------------------------------------------------------------------------------
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import courlan
@@ -17,8 +18,12 @@ from w3lib.url import canonicalize_url
 from crawler.errors import InvalidStartURL
 
 
+@lru_cache(maxsize=65536)
 def clean_url(url: str) -> str:
-    """Tracking parameters and fragment removed, canonical form; the URL unchanged if courlan rejects it."""
+    """Tracking parameters and fragment removed, canonical form; the URL unchanged if courlan rejects it.
+
+    Cached: every page of a blog repeats its menus and widgets, and this runs on the reactor for each link.
+    """
     normalised = courlan.normalize_url(url, strict=True) or url
     return canonicalize_url(normalised, keep_fragments=False)
 

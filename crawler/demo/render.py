@@ -31,7 +31,7 @@ def page(site: DemoSite, title: str, main: str, lang: str = "en", head: str = ""
 <title>{escape(title)} – {escape(site.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {_feed_links(site)}
-{head}
+{head}{site.theme_head}
 </head>
 <body class="wp-theme-demo">
 <div id="cookie-notice" class="cookie-banner"><p>{ui["cookie"]}</p><button>OK</button></div>

@@ -96,6 +96,7 @@ class DemoSite:
         self.name = name
         self.pagination, self.sitemap, self.feed, self.faults = pagination, sitemap, feed, faults
         self.fail_paths: set[str] = {"/broken/"} if faults else set()
+        self.theme_head = ""  # markup every page's <head> carries (the benchmark's theme styles and scripts)
         self.authors = {a["slug"]: Author(**a) for a in _load("authors.json")}
         self.posts: list[Post] = []
         for lang in ("en", "de", "ko"):

@@ -9,18 +9,20 @@ follows links on every HTML page in scope and stores nothing itself.
 from __future__ import annotations
 
 import logging
+import posixpath
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from archive import Archive
@@ -37,10 +39,12 @@ from crawler.urls import Scope, clean_url, validate_start_url
 logger = logging.getLogger(__name__)
 
 # Page requests see 304 (conditional recrawl) and 404/410 (a post that is gone) in parse_page.
+_NOT_PAGES = {f".{extension}" for extension in IGNORED_EXTENSIONS}
 _PAGE_META = {"page": True, "handle_httpstatus_list": [304, 404, 410]}
 
-# <link> elements whose href is a page of the same blog (pagination) rather than a resource.
-_PAGE_LINK_XPATH = "//link[@rel='next' or @rel='prev' or @rel='canonical']/@href"
+# Links to follow: <a>/<area>, and <link> elements whose href is a page of the same blog (pagination) rather than
+# a resource. Plain XPath rather than Scrapy's LinkExtractor: the same links for a fifth of the reactor's time.
+_PAGE_LINK_XPATH = "//a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='canonical']/@href"
 
 
 class BlogSpider(scrapy.Spider):
@@ -71,7 +75,7 @@ class BlogSpider(scrapy.Spider):
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.pages_scheduled = 0
-        spider.link_extractor = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
+        spider.requested = set()  # page URLs this process asked for (the frontier dedupes across runs)
         spider.archived = ArchivedPosts(spider._archived_posts())
         crawler.signals.connect(spider.revisit_unreached, signal=signals.spider_idle)
         return spider
@@ -114,10 +118,13 @@ class BlogSpider(scrapy.Spider):
     def _page_request(self, url: str, force: bool = False) -> scrapy.Request | None:
         """A request for a page in scope, counted against BLOG_MAX_PAGES; None when out of scope or budget."""
         url = clean_url(url)
+        if url in self.requested and not force:
+            return None  # cheaper here than in the frontier: most links on a page were seen on the last one
         if not force and (not self.scope.contains(url) or self.archived.known_unchanged(url)):
             return None
         if self.max_pages and self.pages_scheduled >= self.max_pages:
             return None
+        self.requested.add(url)
         self.pages_scheduled += 1
         self.archived.reach(url)
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META)
@@ -174,11 +181,12 @@ class BlogSpider(scrapy.Spider):
         yield page
 
     def _follow(self, response: TextResponse) -> Iterable[Any]:
-        for link in self.link_extractor.extract_links(response):
-            if (request := self._page_request(link.url)) is not None:
-                yield request
-        for href in response.xpath(_PAGE_LINK_XPATH).getall():
-            if (request := self._page_request(response.urljoin(href))) is not None:
+        base = get_base_url(response)
+        for href in dict.fromkeys(response.xpath(_PAGE_LINK_XPATH).getall()):
+            url = clean_url(urljoin(base, href.strip()))
+            if url in self.requested or posixpath.splitext(urlsplit(url).path)[1].lower() in _NOT_PAGES:
+                continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
+            if (request := self._page_request(url)) is not None:
                 yield request
         for feed in response.xpath("//link[@rel='alternate']"):
             if feed.attrib.get("type") in FEED_TYPES and feed.attrib.get("href"):

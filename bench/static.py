@@ -1,0 +1,55 @@
+"""Write a DemoSite to disk as static files, so nginx can serve it: posts directly, everything else (listings,
+category/tag/author pages, sitemaps, feeds, robots.txt) by following links from the home page and sitemaps."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import deque
+from datetime import datetime
+from pathlib import Path
+
+from crawler.demo import render
+from crawler.demo.site import DemoSite
+
+_LINK = re.compile(rb'(?:href="|<loc>)(?:https?://[^/"<]+)?(/[^"#?<]*)')
+SEEDS = ("/", "/robots.txt", "/wp-sitemap.xml", "/sitemap_index.xml", "/feed/", "/feed/atom/")
+
+
+def write_static_site(site: DemoSite, root: Path) -> int:
+    """Render every page of `site` under `root` (a path ending in / becomes …/index.html); the file count.
+
+    Each file's mtime is its page's modification time, so nginx sends a truthful Last-Modified and answers
+    conditional GETs with 304, as a real blog's server does.
+    """
+    written = 0
+    post_paths = set()
+    for post in site.live_posts():
+        _write(root, post.path, render.post_page(site, post).encode(), post.modified)
+        post_paths.add(post.path)
+        written += 1
+    queue, seen = deque(SEEDS), set(SEEDS) | post_paths
+    while queue:
+        path = queue.popleft()
+        response = site.respond(path)
+        if response is None or response.status != 200:
+            continue
+        _write(root, path, response.body, None)
+        written += 1
+        for match in _LINK.finditer(response.body):
+            link = match.group(1).decode()
+            if link not in seen and not link.endswith(".png"):
+                seen.add(link)
+                queue.append(link)
+    return written
+
+
+def _write(root: Path, path: str, body: bytes, modified: str | None) -> None:
+    target = root / path.lstrip("/")
+    if path.endswith("/"):
+        target = target / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body)
+    if modified:
+        stamp = datetime.fromisoformat(modified).timestamp()
+        os.utime(target, (stamp, stamp))
