@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -18,6 +18,8 @@ class FetchedPage:
     kind: str | None = None
     # The server answered 304: `body` is the archived copy, used for links only, never re-extracted.
     not_modified: bool = False
+    # Set by ArchivePipeline once the page is archived as an article: its images, for the media pipeline.
+    image_urls: list[str] = field(default_factory=list)
 
     @property
     def is_html(self) -> bool:
