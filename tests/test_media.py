@@ -88,16 +88,19 @@ def test_recrawl_downloads_nothing_stored_and_fills_rewritten_images_rows(site, 
     assert rewritten and all(path for (path,) in rewritten)
 
 
-def test_an_image_too_large_or_not_an_image_is_an_error_not_a_failed_crawl(site, crawl, db, tmp_path):
-    post = site.post("sourdough-starter-from-scratch")
+def test_images_too_large_not_images_or_refused_by_robots_are_recorded_and_the_crawl_goes_on(site, crawl, db, tmp_path):
+    post, other = site.post("sourdough-starter-from-scratch"), site.live_posts()[0]
     post.figures[0]["src"] = "/downloads/checklist/"  # a small PDF
-    url = site.base.rstrip("/") + post.path
-    result = crawl(url, "--media", str(tmp_path / "media"), "-s", "MEDIA_MAX_SIZE=100")  # the PNGs are larger
+    other.figures[0]["src"] = "/wp-admin/private.png"  # robots.txt: Disallow: /wp-admin/
+    base = site.base.rstrip("/")
+    result = crawl(base + post.path, base + other.path, "--media", str(tmp_path / "media"), "-s", "MEDIA_MAX_SIZE=100")
     assert result.returncode == 0, result.stderr
-    assert dict(db("SELECT url, error FROM media_files")) == {
-        site.base + "downloads/checklist/": "not an image (application/pdf)",
-        site.base.rstrip("/") + post.image_path(2): "larger than MEDIA_MAX_SIZE (100 bytes)",
-    }
-    assert db("SELECT count(*) FROM crawl_errors WHERE message LIKE 'image:%'") == [(2,)]
-    assert db("SELECT count(*) FROM articles") == [(1,)]
+    errors = dict(db("SELECT url, error FROM media_files"))
+    assert errors[base + "/downloads/checklist/"] == "not an image (application/pdf)"
+    assert errors[base + post.image_path(2)] == "larger than MEDIA_MAX_SIZE (100 bytes)"  # the PNGs are larger
+    assert errors[base + "/wp-admin/private.png"].startswith("not downloaded: ")
+    assert set(db("SELECT url FROM crawl_errors WHERE message LIKE 'image:%'")) == {
+        (base + "/downloads/checklist/",), (base + post.image_path(2),)
+    }  # fmt: skip
+    assert db("SELECT count(*) FROM articles") == [(2,)]
     assert not list((tmp_path / "media").rglob("*.*"))
