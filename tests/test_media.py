@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.demo.site import DemoSite
+from tests.conftest import run_cli
 
 SHARED = "/wp-content/uploads/shared/banner.png"
 MISSING = "/wp-content/uploads/2024/01/missing.jpg"  # the demo serves no .jpg: a 404
@@ -104,3 +105,11 @@ def test_images_too_large_not_images_or_refused_by_robots_are_recorded_and_the_c
     }  # fmt: skip
     assert db("SELECT count(*) FROM articles") == [(2,)]
     assert not list((tmp_path / "media").rglob("*.*"))
+
+
+def test_an_unusable_media_folder_fails_before_crawling(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    media = tmp_path / "a-file" / "media"
+    result = run_cli("crawl", "http://127.0.0.1:9/", "--db", str(tmp_path / "archive.db"), "--media", str(media))
+    assert result.returncode == 1
+    assert f"cannot save images in {media}: " in result.stderr and "Traceback" not in result.stderr
