@@ -104,7 +104,7 @@ class MediaFilesPipeline(FilesPipeline):
             return
         if failure.check(FileException):  # raised by media_downloaded, or by FilesPipeline writing the file
             message = str(failure.value) or "could not save the file"
-        elif failure.check(DownloadCancelledError):  # the downloader cancels only over download_maxsize
+        elif failure.check(DownloadCancelledError):  # cancelled over download_maxsize (a stopping crawl waits)
             message = f"larger than MEDIA_MAX_SIZE ({self.max_size} bytes)"
         else:
             message = describe_failure(failure)
