@@ -89,6 +89,20 @@ class Archive:
             self.conn.execute("UPDATE crawl_runs SET finished = ?, status = ? WHERE id = ?", (now(), status, run_id))
         return self.run(run_id)
 
+    def mark_interrupted_runs(self) -> list[int]:
+        """Runs still 'running' whose process is gone (killed, machine restarted): set to 'interrupted'."""
+        rows = self.conn.execute("SELECT id, pid FROM crawl_runs WHERE status = 'running'").fetchall()
+        dead = [row["id"] for row in rows if row["pid"] != os.getpid() and not process_alive(row["pid"])]
+        with self._tx():
+            self.conn.executemany("UPDATE crawl_runs SET status = 'interrupted' WHERE id = ?", [(i,) for i in dead])
+        return dead
+
+    def live_run(self, job: str) -> dict[str, Any] | None:
+        """Another process's run of `job` that is still going, if any."""
+        rows = self.conn.execute("SELECT * FROM crawl_runs WHERE status = 'running' AND job = ?", (job,)).fetchall()
+        live = [dict(row) for row in rows if row["pid"] != os.getpid() and process_alive(row["pid"])]
+        return live[0] if live else None
+
     def run(self, run_id: int) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)).fetchone()
         return dict(row) if row else {}
@@ -304,6 +318,18 @@ def diff_summary(old: sqlite3.Row, new: dict[str, Any]) -> str:
         removed = sum(1 for line in diff if line.startswith("-") and not line.startswith("---"))
         parts.append(f"text +{added}/-{removed} lines")
     return "; ".join(parts) or "images changed"
+
+
+def process_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def site_of(url: str) -> str:

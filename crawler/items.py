@@ -1,4 +1,5 @@
-"""What the spider hands to the pipeline: a fetched response, or an error to log and count."""
+"""What the spider hands to the pipeline: one item per request (a fetched response, an error, a gone page, or a
+skip), carrying the request's frontier row so the pipeline can mark it done with what it stores."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class FetchedPage:
     kind: str | None = None
     # The server answered 304: `body` is the archived copy, used for links only, never re-extracted.
     not_modified: bool = False
+    frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
     # Set by ArchivePipeline once the page is archived as an article: its images, for the media pipeline.
     image_urls: list[str] = field(default_factory=list)
 
@@ -32,6 +34,7 @@ class FetchedPage:
 class CrawlError:
     url: str
     message: str
+    frontier_id: int | None = None
 
 
 @dataclass
@@ -40,3 +43,14 @@ class Gone:
 
     url: str
     status: int
+    frontier_id: int | None = None
+
+
+@dataclass
+class Skipped:
+    """A request that ended with nothing to store (robots.txt said no, a usual-path probe missed): its frontier
+    row is done all the same."""
+
+    url: str
+    reason: str
+    frontier_id: int | None = None

@@ -14,10 +14,13 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
+from scrapy import signals
+
 from archive import Archive
+from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
 from crawler.extraction_worker import extract_page
-from crawler.items import CrawlError, FetchedPage, Gone
+from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import storage_url
 
@@ -32,18 +35,22 @@ class ArchivePipeline:
         self.stats = crawler.stats
         self.processes = crawler.settings.getint("EXTRACT_PROCESSES")
         self.archive: Archive | None = None
+        self.frontier: Frontier | None = None
         self.run_id: int | None = None
         self.executor: Executor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.finish_run, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
         self.archive = shared_archive(self.crawler)
         spider = self.crawler.spider
         self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
         self.stats.set_value("blogarchive/run_id", self.run_id)
+        self.frontier = Frontier(self.archive, spider.job)
         if self.processes > 0:
             context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
             self.executor = ProcessPoolExecutor(self.processes, mp_context=context)
@@ -51,25 +58,40 @@ class ArchivePipeline:
             self.executor = ThreadPoolExecutor(1)
 
     def close_spider(self) -> None:
-        assert self.archive is not None and self.run_id is not None
-        reason = self.stats.get_value("finish_reason", "finished")
-        status = "finished" if reason in ("finished", "closespider_pagecount") else str(reason)
-        run = self.archive.finish_run(self.run_id, status)
-        self.stats.set_value("blogarchive/run", run)
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
+    def finish_run(self, reason: str) -> None:
+        """On spider_closed, the first moment the close reason is known ("shutdown" after SIGTERM/SIGINT)."""
+        assert self.archive is not None and self.run_id is not None
+        status = "finished" if reason in ("finished", "closespider_pagecount") else reason
+        self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
+
     async def process_item(self, item: Any) -> Any:
-        if isinstance(item, CrawlError):
-            self._error(item.url, item.message)
-        elif isinstance(item, Gone):
-            kept = self.archive.mark_gone(item.url, _now())
-            self._error(item.url, f"HTTP {item.status}" + (" (post kept in the archive, marked gone)" if kept else ""))
-        elif isinstance(item, FetchedPage):
-            await self._process_page(item)
+        extracted = await self._extract(item) if isinstance(item, FetchedPage) and _needs_extraction(item) else None
+        # Everything the item leads to, and its frontier row's "done", in one transaction: a kill leaves both
+        # or neither, so a resumed crawl neither loses the page nor stores it twice.
+        with self.archive.batch():
+            if isinstance(item, CrawlError):
+                self._error(item.url, item.message)
+            elif isinstance(item, Gone):
+                kept = self.archive.mark_gone(item.url, _now())
+                suffix = " (post kept in the archive, marked gone)" if kept else ""
+                self._error(item.url, f"HTTP {item.status}{suffix}")
+            elif isinstance(item, Skipped):
+                logger.debug("skipped %s: %s", item.url, item.reason)
+            elif isinstance(item, FetchedPage):
+                self._store_page(item, extracted)
+            if getattr(item, "frontier_id", None) is not None:
+                self.frontier.done(item.frontier_id)
         return item
 
-    async def _process_page(self, page: FetchedPage) -> None:
+    async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
+        assert self.executor is not None
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, extract_page, page.body, page.url)
+
+    def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
         self.stats.inc_value("blogarchive/pages_fetched")
         if page.kind is not None:  # robots, sitemap, feed
             self._record_page(page, page.kind)
@@ -83,12 +105,10 @@ class ArchivePipeline:
             self._record_page(page, "empty")
             self._error(page.url, "empty page (no body)")
         else:
-            await self._archive_html(page)
+            assert extracted is not None
+            self._store_extracted(page, *extracted)
 
-    async def _archive_html(self, page: FetchedPage) -> None:
-        assert self.executor is not None
-        loop = asyncio.get_running_loop()
-        ok, result = await loop.run_in_executor(self.executor, extract_page, page.body, page.url)
+    def _store_extracted(self, page: FetchedPage, ok: bool, result: Any) -> None:
         if not ok:
             self._record_page(page, "error")
             self._error(page.url, result)
@@ -131,6 +151,10 @@ class ArchivePipeline:
         if len(messages) < MAX_ERRORS_REPORTED:
             self.stats.set_value("blogarchive/error_messages", [*messages, f"{url}: {message}"])
         self.archive.record_error(self.run_id, url, message)
+
+
+def _needs_extraction(page: FetchedPage) -> bool:
+    return page.kind is None and not page.not_modified and page.is_html and bool(page.body.strip())
 
 
 def _now() -> str:

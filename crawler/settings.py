@@ -39,6 +39,10 @@ DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a larger response is dropped with an erro
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DEPTH_LIMIT = 0  # --max-depth
 
+# --- frontier -----------------------------------------------------------------------------------------
+# The request queue and duplicate filter live in the archive (table frontier), so a killed crawl resumes.
+SCHEDULER = "crawler.frontier.FrontierScheduler"
+
 # --- pipeline -----------------------------------------------------------------------------------------
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "serve": "crawler.cli.analyst:serve",
     "reextract": "crawler.cli.archivist:reextract",
     "history": "crawler.cli.archivist:history",
+    "verify": "crawler.cli.archivist:verify",
 }
 
 

@@ -1,7 +1,11 @@
-"""Archivists' commands that work from the archive alone: reextract (no network) and history."""
+"""Archivists' commands that work from the archive alone: reextract (no network), history and verify."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import sys
+from contextlib import closing
 from pathlib import Path
 
 import click
@@ -9,6 +13,8 @@ from rich.console import Console
 from rich.table import Table
 
 from archive import Archive, ArchiveError
+from archive.query import connect_readonly
+from crawler import verification
 from crawler.extraction_worker import extract_page
 from crawler.urls import storage_url
 
@@ -64,3 +70,46 @@ def history(url: str, db: Path) -> None:
     Console().print(table)
     if versions[-1].get("gone_at"):
         click.echo(f"gone since {versions[-1]['gone_at']} (404/410); the archive keeps it")
+
+
+@click.command()
+@DB_OPTION
+@click.option("--site", help="Only this site (host name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def verify(db: Path, site: str | None, as_json: bool) -> None:
+    """Report posts the stored sitemaps and feeds list but the archive lacks, and crawls that did not finish.
+
+    Exit status 1 when anything is missing or unfinished, so a cron job or CI can alert on it.
+    """
+    try:
+        conn = connect_readonly(db)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with closing(conn):
+        report = verification.verify(conn, site)
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(report), indent=2, ensure_ascii=False))
+    else:
+        _print_report(report, site or "all sites")
+    if not report.complete:
+        sys.exit(1)
+
+
+def _print_report(report: verification.Report, scope: str) -> None:
+    console = Console()
+    click.echo(
+        f"{scope}: {report.expected} URLs listed by sitemaps and feeds; {report.archived} archived"
+        f" ({report.gone} gone, kept), {report.not_posts} not posts, {len(report.missing)} missing"
+    )
+    if report.missing:
+        table = Table("missing post", "why", title="expected but missing")
+        for url, why in report.missing:
+            table.add_row(url, why)
+        console.print(table)
+    for job in report.unfinished_jobs:
+        click.echo(
+            f"unfinished crawl {job['job']!r}: {job['pending']} requests pending, {job['done']} done;"
+            " run the same crawl again to resume it"
+        )
+    if report.complete:
+        click.echo("complete: nothing missing, no unfinished crawl")

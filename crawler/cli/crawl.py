@@ -12,15 +12,38 @@ from rich.console import Console
 from rich.table import Table
 
 from archive import Archive, ArchiveError
+from crawler.errors import InvalidStartURL
+from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
+from crawler.urls import validate_start_url
 
 
-def check_archive(db: Path) -> None:
-    """Open (create, migrate) the archive before crawling, so a bad --db fails in a second, not after a crawl."""
+def check_archive(db: Path, job: str | None = None) -> None:
+    """Open (create, migrate) the archive before crawling, so a bad --db fails in a second, not after a crawl;
+    and refuse to run a job another live process is crawling (both would lease the same frontier rows)."""
     try:
-        Archive(db).close()
+        archive = Archive(db)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    try:
+        live = archive.live_run(job) if job else None
+    finally:
+        archive.close()
+    if live is not None:
+        raise click.ClickException(
+            f"job {job!r} is being crawled by process {live['pid']} (run {live['id']}); wait for it or stop it"
+        )
+
+
+def crawl_job(job: str, urls: tuple[str, ...]) -> str:
+    """The job name the spider will use, computed from the same validated start URLs."""
+    valid = []
+    for url in urls:
+        try:
+            valid.append(validate_start_url(url))
+        except InvalidStartURL:
+            continue
+    return job_name(job, valid or list(urls))
 
 
 def check_media_dir(media_dir: Path) -> None:
@@ -100,7 +123,7 @@ def crawl(
 
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
-    check_archive(db)
+    check_archive(db, crawl_job(job, urls))
     if media_dir:
         check_media_dir(media_dir)
     extra = _parse_settings(settings)

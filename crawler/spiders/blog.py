@@ -29,7 +29,8 @@ from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
 from crawler.failures import describe_failure
-from crawler.items import CrawlError, FetchedPage, Gone
+from crawler.frontier import FRONTIER_ID, job_name
+from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import Scope, clean_url, validate_start_url
 
@@ -68,7 +69,7 @@ class BlogSpider(scrapy.Spider):
         )
         spider.max_pages = settings.getint("BLOG_MAX_PAGES")
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
-        spider.job = settings.get("CRAWL_JOB") or " ".join(sorted(spider.start_urls or spider.raw_start_urls))
+        spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.pages_scheduled = 0
         spider.link_extractor = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
         spider.archived = ArchivedPosts(spider._archived_posts())
@@ -128,17 +129,19 @@ class BlogSpider(scrapy.Spider):
 
     # -- callbacks --------------------------------------------------------------------------------
 
+    # Each callback yields its follow-up requests first and the item for its response last: the frontier marks a
+    # request done when its item is stored, and by then its follow-ups must be queued (crawler/frontier.py).
+
     def parse_robots(self, response: Response) -> Iterable[Any]:
-        yield _fetched(response, kind="robots")
         for sitemap_url in sitemaps_from_robots(response.body, response.url):
             if self.scope.contains_host(sitemap_url):
                 yield self._discovery_request(sitemap_url, self.parse_discovered, probe=False)
+        yield _fetched(response, kind="robots")
 
     def parse_discovered(self, response: Response) -> Iterable[Any]:
         """A sitemap, a sitemap index or a feed; told apart by content, since servers mislabel them."""
         entries = parse_sitemap(response.body)
         if entries:
-            yield _fetched(response, kind="sitemap")
             for entry in entries:
                 if entry.is_sitemap:
                     if self.scope.contains_host(entry.url):
@@ -147,27 +150,30 @@ class BlogSpider(scrapy.Spider):
                     continue  # the sitemap says: not changed since our last fetch
                 elif (request := self._page_request(entry.url)) is not None:
                     yield request
+            yield _fetched(response, kind="sitemap")
             return
         links = feed_links(response.body, response.url)
         if links:
-            yield _fetched(response, kind="feed")
             for url, _date in links:
                 if (request := self._page_request(url)) is not None:
                     yield request
-        elif not response.meta.get("probe"):
-            yield CrawlError(response.url, "not a sitemap or feed")
+            yield _fetched(response, kind="feed")
+        elif response.meta.get("probe"):
+            yield Skipped(response.url, "usual path holds no sitemap or feed", _frontier_id(response.request))
+        else:
+            yield CrawlError(response.url, "not a sitemap or feed", _frontier_id(response.request))
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         if response.status in (404, 410):
-            yield Gone(response.url, response.status)
+            yield Gone(response.url, response.status, _frontier_id(response.request))
             return
         page = _fetched(response)
         page.not_modified = NOT_MODIFIED in response.flags
+        if page.is_html and isinstance(response, TextResponse):
+            yield from self._follow(response)
         yield page
-        if not page.is_html:
-            return
-        if not isinstance(response, TextResponse):
-            return
+
+    def _follow(self, response: TextResponse) -> Iterable[Any]:
         for link in self.link_extractor.extract_links(response):
             if (request := self._page_request(link.url)) is not None:
                 yield request
@@ -184,12 +190,11 @@ class BlogSpider(scrapy.Spider):
         request = failure.request
         message = describe_failure(failure)
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            logger.info("skipped %s: %s", request.url, message)  # robots.txt said no: a choice, not an error
-            return
-        if request.meta.get("probe"):
-            logger.debug("discovery probe %s: %s", request.url, message)
-            return
-        yield CrawlError(request.url, message)
+            yield Skipped(request.url, message, _frontier_id(request))  # robots.txt said no: a choice, not an error
+        elif request.meta.get("probe"):
+            yield Skipped(request.url, f"discovery probe: {message}", _frontier_id(request))
+        else:
+            yield CrawlError(request.url, message, _frontier_id(request))
 
 
 def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
@@ -203,7 +208,12 @@ def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
         etag=_header(response, "ETag"),
         last_modified=_header(response, "Last-Modified"),
         kind=kind,
+        frontier_id=_frontier_id(response.request),
     )
+
+
+def _frontier_id(request: scrapy.Request | None) -> int | None:
+    return request.meta.get(FRONTIER_ID) if request is not None else None
 
 
 def _header(response: Response, name: str) -> str | None:

@@ -1,0 +1,43 @@
+"""What `blogarchive verify` reads: the sitemaps and feeds a crawl fetched, and what became of each URL they list.
+
+Read-only SQL over an archive connection; turning sitemap/feed bodies into URLs is the crawler's job.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+from archive.store import site_of
+
+
+def discovery_documents(conn: sqlite3.Connection, site: str | None = None) -> Iterator[tuple[str, str, bytes]]:
+    """(url, kind, raw body) of the latest fetch of every sitemap and feed, optionally of one site."""
+    rows = conn.execute(
+        "SELECT p.url, p.kind, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
+        " WHERE p.id IN (SELECT max(id) FROM pages WHERE kind IN ('sitemap', 'feed') GROUP BY url) ORDER BY p.id"
+    )
+    for url, kind, body in rows:
+        if site is None or site_of(url) == site:
+            yield url, kind, zlib.decompress(body)
+
+
+def url_outcomes(conn: sqlite3.Connection, urls: list[str]) -> dict[str, dict[str, Any]]:
+    """For each URL: whether it is an archived post (gone or not), its latest page kind and latest error."""
+    outcomes: dict[str, dict[str, Any]] = {url: {"article": False, "gone_at": None} for url in urls}
+    for url, gone_at in conn.execute("SELECT url, gone_at FROM articles"):
+        if url in outcomes:
+            outcomes[url].update(article=True, gone_at=gone_at)
+    for url, kind in conn.execute(
+        "SELECT url, kind FROM pages WHERE id IN (SELECT max(id) FROM pages WHERE kind != 'not-modified' GROUP BY url)"
+    ):
+        if url in outcomes:
+            outcomes[url]["kind"] = kind
+    for url, message in conn.execute(
+        "SELECT url, message FROM crawl_errors WHERE id IN (SELECT max(id) FROM crawl_errors GROUP BY url)"
+    ):
+        if url in outcomes:
+            outcomes[url]["error"] = message
+    return outcomes

@@ -1,0 +1,131 @@
+"""A crawl killed at any point resumes where it stopped: the durable frontier, and `blogarchive verify`."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from archive import Archive
+from archive.frontier import Frontier
+from tests.conftest import REPO, run_cli
+
+SLOW = ("-s", "DOWNLOAD_DELAY=0.15", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "AUTOTHROTTLE_ENABLED=False")
+
+
+def _count(db: Path, sql: str) -> int:
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    except sqlite3.OperationalError:  # the crawl has not created the tables yet
+        return 0
+    finally:
+        conn.close()
+
+
+def _start_crawl(url: str, db: Path) -> subprocess.Popen[str]:
+    args = ["crawl", url, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1", *SLOW]
+    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=REPO, text=True, stderr=subprocess.PIPE)
+
+
+def _stop_after_posts(process: subprocess.Popen[str], db: Path, posts: int, sig: signal.Signals) -> None:
+    deadline = time.monotonic() + 120
+    while _count(db, "SELECT count(*) FROM articles") < posts:
+        assert process.poll() is None, f"the crawl ended before it was stopped: {process.stderr.read()}"
+        assert time.monotonic() < deadline, "the crawl stored too few posts in 2 minutes"
+        time.sleep(0.05)
+    process.send_signal(sig)
+    process.wait(timeout=60)
+
+
+def test_a_crawl_killed_with_sigkill_resumes_without_losing_or_refetching_posts(site, tmp_path):
+    db = tmp_path / "archive.db"
+    _stop_after_posts(_start_crawl(site.base, db), db, posts=12, sig=signal.SIGKILL)
+    stored_before = _count(db, "SELECT count(*) FROM articles")
+    assert 12 <= stored_before < 33
+    assert _count(db, "SELECT count(*) FROM frontier WHERE state != 'done'") > 0  # the queue survived the kill
+    done_before = {u for (u,) in sqlite3.connect(db).execute("SELECT url FROM frontier WHERE state = 'done'")}
+
+    result = run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1")
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    assert set(conn.execute("SELECT url, title FROM articles")) == set(site.expected_posts())
+    assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (33, 33)
+    assert conn.execute("SELECT id, status FROM crawl_runs ORDER BY id").fetchall() == [
+        (1, "interrupted"), (2, "finished"),
+    ]  # fmt: skip
+    refetched = {u for (u,) in conn.execute("SELECT url FROM pages WHERE run_id = 2")} & done_before
+    assert refetched == set()  # what the killed run finished is not fetched again
+    assert conn.execute("SELECT count(*) FROM frontier").fetchone()[0] == 0  # a finished job forgets its frontier
+    assert conn.execute("SELECT count(*) FROM article_versions").fetchone()[0] == 0  # nothing stored twice
+    verified = run_cli("verify", "--db", str(db))
+    assert verified.returncode == 0 and "33 archived" in verified.stdout, verified.stdout + verified.stderr
+
+
+def test_a_crawl_stopped_with_sigterm_keeps_its_frontier_and_the_next_run_finishes_it(site, tmp_path):
+    db = tmp_path / "archive.db"
+    _stop_after_posts(_start_crawl(site.base, db), db, posts=5, sig=signal.SIGTERM)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT status FROM crawl_runs").fetchone()[0] == "shutdown"
+    verified = run_cli("verify", "--db", str(db), "--json")
+    assert verified.returncode == 1
+    report = json.loads(verified.stdout)
+    assert report["unfinished_jobs"][0]["job"] == site.base and report["unfinished_jobs"][0]["pending"] > 0
+
+    assert run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
+    assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (33, 33)
+    assert run_cli("verify", "--db", str(db)).returncode == 0
+
+
+def test_verify_names_the_posts_a_crawl_left_out_and_why(site, crawl, tmp_path):
+    assert crawl(site.base, "--deny", "/2024/0[1-2]/").returncode == 0
+    result = run_cli("verify", "--db", str(tmp_path / "archive.db"), "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    denied = {url for url, _title in site.expected_posts() if "/2024/01/" in url or "/2024/02/" in url}
+    assert denied and {url for url, _why in report["missing"]} == denied
+    assert all(why.startswith("never fetched") for _url, why in report["missing"])
+    assert report["archived"] == 33 - len(denied) and report["unfinished_jobs"] == []
+
+
+def test_frontier_rows_go_pending_leased_done_and_a_resume_puts_leased_rows_back(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    frontier = Frontier(archive, "job")
+    assert frontier.add("http://b.test/1", 0, b"r1") and frontier.add("http://b.test/2", 10, b"r2")
+    assert not frontier.add("http://b.test/1", 0, b"again")  # one row per URL and job
+    assert Frontier(archive, "other job").add("http://b.test/1", 0, b"r1")
+    first = frontier.lease()
+    assert first is not None and first[1] == b"r2"  # higher priority first
+    frontier.done(first[0])
+    assert frontier.lease()[1] == b"r1"
+    assert frontier.lease() is None
+    assert frontier.counts() == {"pending": 0, "leased": 1, "done": 1}
+    assert Frontier(archive, "job").resume() == {"pending": 1, "leased": 0, "done": 1}
+    frontier.requeue("http://b.test/2", 0, b"retry")
+    assert frontier.counts() == {"pending": 2, "leased": 0, "done": 0}
+    frontier.clear()
+    assert frontier.counts() == {"pending": 0, "leased": 0, "done": 0}
+    assert Frontier(archive, "other job").counts()["pending"] == 1
+    archive.close()
+
+
+def test_a_second_crawl_of_a_running_job_refuses_to_start_and_leaves_the_first_alone(site, tmp_path):
+    db = tmp_path / "archive.db"
+    first = _start_crawl(site.base, db)
+    deadline = time.monotonic() + 60
+    while _count(db, "SELECT count(*) FROM articles") < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = run_cli("crawl", site.base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")
+    assert second.returncode == 1
+    assert "is being crawled by process" in second.stderr and "Traceback" not in second.stderr, second.stderr
+    assert first.poll() is None  # still running, its frontier untouched
+    first.send_signal(signal.SIGTERM)
+    assert first.wait(timeout=60) is not None
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("shutdown",)]  # a refused start: no run
+    assert run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 33
