@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.errors import ArchiveError
+from archive.media import fill_image_files
 from archive.migrations import migrate
 
 ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "language", "sitename", "description")
@@ -257,6 +258,7 @@ class Archive:
         ]  # fmt: skip
         for image in images:
             self._insert("images", image)
+        fill_image_files(self.conn, article_id)
         for comment in comments:
             self._insert("comments", comment)
         site = site_of(article["url"])

@@ -3,7 +3,7 @@ skip), carrying the request's frontier row so the pipeline can mark it done with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -22,6 +22,8 @@ class FetchedPage:
     frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
     body_sha256: str | None = None  # filled by the extraction worker with the compressed body
     body_zlib: bytes | None = None
+    # Set by ArchivePipeline once the page is archived as an article: its images, for the media pipeline.
+    image_urls: list[str] = field(default_factory=list)
 
     @property
     def is_html(self) -> bool:

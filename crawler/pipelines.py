@@ -129,6 +129,7 @@ class ArchivePipeline:
             logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", page.url, result["url"])
             return
         outcome = self.archive.save_article(self.run_id, result, page.fetched_at)
+        page.image_urls = [image["src"] for image in result["images"]]
         self.stats.inc_value(f"blogarchive/articles_{outcome}")
 
     def _record_page(self, page: FetchedPage, kind: str) -> None:

@@ -21,6 +21,7 @@ PROGRESS = "off"  # "rich" (live display), "plain" (a line every PROGRESS_INTERV
 PROGRESS_INTERVAL = 5.0
 CRAWL_JOB = ""  # names the crawl (sites.toml: the site's name); "" = its start URLs. A killed job resumes by name
 MEDIA_DIR = ""  # save each post's images here, content-addressed ("" = off)
+MEDIA_MAX_SIZE = 20 * 1024 * 1024  # a larger image is not saved (recorded as an error)
 WARC_DIR = ""  # also write every response as WARC 1.1 records here ("" = off)
 
 # --- politeness ---------------------------------------------------------------------------------------
@@ -47,7 +48,8 @@ SCHEDULER = "crawler.frontier.FrontierScheduler"
 CONCURRENT_ITEMS = 8
 
 # --- pipeline -----------------------------------------------------------------------------------------
-ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
+ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}
+MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
 DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560}
 EXTENSIONS = {"crawler.progress.Progress": 500}
 LOG_LEVEL = "INFO"

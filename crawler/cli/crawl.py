@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,16 @@ def crawl_job(job: str, urls: tuple[str, ...]) -> str:
         except InvalidStartURL:
             continue
     return job_name(job, valid or list(urls))
+
+
+def check_media_dir(media_dir: Path) -> None:
+    """Create the --media folder before crawling, so an unusable one fails in a second, not image by image."""
+    try:
+        media_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot save images in {media_dir}: {exc.strerror or exc}") from exc
+    if not os.access(media_dir, os.W_OK):
+        raise click.ClickException(f"cannot save images in {media_dir}: the folder is not writable")
 
 
 def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
@@ -113,6 +124,8 @@ def crawl(
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
     check_archive(db, crawl_job(job, urls))
+    if media_dir:
+        check_media_dir(media_dir)
     extra = _parse_settings(settings)
     if user_agent:
         extra["USER_AGENT"] = user_agent

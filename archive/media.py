@@ -1,0 +1,77 @@
+"""Downloaded images: one media_files row per image URL, and its file columns on every images row with that src.
+
+The files themselves live under the crawl's MEDIA_DIR, named by their sha256 (crawler/media.py writes them);
+`local_path` is relative to that folder, so the archive and the folder can move together.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the store calls fill_image_files, so this module must not import it at run time
+    from archive.store import Archive
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    url: str
+    sha256: str
+    local_path: str
+    bytes: int
+    content_type: str
+    fetched_at: str
+
+
+def stored_file(archive: Archive, url: str) -> MediaFile | None:
+    """The file an earlier download of `url` stored, if one did (a failed download has none)."""
+    row = archive.conn.execute(
+        "SELECT url, sha256, local_path, bytes, content_type, fetched_at FROM media_files"
+        " WHERE url = ? AND sha256 IS NOT NULL",
+        (url,),
+    ).fetchone()
+    return MediaFile(**dict(row)) if row else None
+
+
+def record_file(archive: Archive, media: MediaFile) -> None:
+    """`media.url` is stored: its media_files row, and the file columns of every images row showing it."""
+    with archive.batch():
+        archive.conn.execute(
+            "INSERT INTO media_files (url, sha256, local_path, bytes, content_type, fetched_at, error)"
+            " VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (url) DO UPDATE SET sha256 = excluded.sha256,"
+            " local_path = excluded.local_path, bytes = excluded.bytes, content_type = excluded.content_type,"
+            " fetched_at = excluded.fetched_at, error = NULL",
+            (media.url, media.sha256, media.local_path, media.bytes, media.content_type, media.fetched_at),
+        )
+        archive.conn.execute(
+            "UPDATE images SET sha256 = ?, local_path = ?, bytes = ? WHERE src = ?",
+            (media.sha256, media.local_path, media.bytes, media.url),
+        )
+
+
+def record_failure(archive: Archive, url: str, error: str, fetched_at: str, content_type: str | None = None) -> None:
+    """`url` could not be stored. A file an earlier download stored is no longer vouched for, so its columns
+    are cleared here and on the images rows (the next crawl tries again)."""
+    with archive.batch():
+        archive.conn.execute(
+            "INSERT INTO media_files (url, content_type, fetched_at, error) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET sha256 = NULL, local_path = NULL, bytes = NULL,"
+            " content_type = excluded.content_type, fetched_at = excluded.fetched_at, error = excluded.error",
+            (url, content_type, fetched_at, error),
+        )
+        archive.conn.execute("UPDATE images SET sha256 = NULL, local_path = NULL, bytes = NULL WHERE src = ?", (url,))
+
+
+def fill_image_files(conn: sqlite3.Connection, article_id: int) -> None:
+    """Give a post's freshly written images rows the files already downloaded for their src.
+
+    Called by the store whenever it (re)writes a post's images, inside that write's transaction: a post updated
+    or re-extracted after its images were downloaded keeps pointing at them.
+    """
+    conn.execute(
+        "UPDATE images SET (sha256, local_path, bytes) = (SELECT sha256, local_path, bytes FROM media_files m"
+        " WHERE m.url = images.src) WHERE article_id = ? AND src IN (SELECT url FROM media_files"
+        " WHERE sha256 IS NOT NULL)",
+        (article_id,),
+    )
