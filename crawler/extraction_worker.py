@@ -4,12 +4,27 @@ constructors do not survive pickling back from a worker process, and one bad pag
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
+import time
 import zlib
 from typing import Any
 
 from crawler.errors import BlogarchiveError
 
 BODY_COMPRESSION_LEVEL = 6
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: end this worker when the crawl that started it is gone. A crawl killed with SIGKILL
+    cannot stop its pool, and the orphans would otherwise wait on their queue forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def extract_page(body: bytes, url: str) -> tuple[bool, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
@@ -19,7 +20,7 @@ from scrapy import signals
 from archive import Archive
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
-from crawler.extraction_worker import extract_and_pack
+from crawler.extraction_worker import exit_with_parent, extract_and_pack
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import storage_url
@@ -53,7 +54,9 @@ class ArchivePipeline:
         self.frontier = Frontier(self.archive, spider.job)
         if self.processes > 0:
             context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
-            self.executor = ProcessPoolExecutor(self.processes, mp_context=context)
+            self.executor = ProcessPoolExecutor(
+                self.processes, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+            )
         else:
             self.executor = ThreadPoolExecutor(1)
 

@@ -129,3 +129,26 @@ def test_a_second_crawl_of_a_running_job_refuses_to_start_and_leaves_the_first_a
     assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("shutdown",)]  # a refused start: no run
     assert run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 33
+
+
+def test_a_killed_crawl_leaves_no_extraction_worker_behind(site, tmp_path):
+    db = tmp_path / "archive.db"
+    crawl = _start_crawl(site.base, db)
+    deadline = time.monotonic() + 60
+    while _count(db, "SELECT count(*) FROM articles") < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children_of(crawl.pid)
+    assert workers  # the extraction pool (and its resource tracker)
+    crawl.kill()
+    crawl.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+
+
+def _children_of(pid: int) -> list[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children.extend(int(child) for child in (task / "children").read_text().split())
+    return children
