@@ -21,6 +21,9 @@ COMMANDS: dict[str, str] = {
     "reextract": "crawler.cli.archivist:reextract",
     "history": "crawler.cli.archivist:history",
     "verify": "crawler.cli.archivist:verify",
+    "sites": "crawler.cli.sites:sites",
+    "schedule": "crawler.cli.schedule:schedule",
+    "run-due": "crawler.cli.schedule:run_due",
 }
 
 

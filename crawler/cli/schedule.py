@@ -1,0 +1,64 @@
+"""`blogarchive schedule` (long-lived) and `blogarchive run-due` (one pass, for cron or a systemd timer)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from crawler.cli.crawl import check_archive
+from crawler.cli.sites import config_option, db_option, load_config
+from crawler.scheduling import Scheduler, logger
+from crawler.sites import ConfigError, Site, read_config
+
+
+def _start(config: Path, db: Path | None) -> tuple[Scheduler, list[Site]]:
+    sites_config = load_config(config)
+    db = db or sites_config.db
+    check_archive(db)
+    logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING, stream=sys.stderr)
+    logger.setLevel(logging.INFO)
+    scheduler = Scheduler(db)
+    scheduler.handle_signals()
+    return scheduler, list(sites_config.sites.values())
+
+
+@click.command()
+@config_option
+@db_option
+def schedule(config: Path, db: Path | None) -> None:
+    """Crawl each enabled site of the sites file whenever its schedule says, until SIGTERM or Ctrl-C.
+
+    Crawls run one at a time. On SIGTERM/SIGINT the running crawl is stopped gracefully (its current write
+    finished) and the command exits 0; that crawl resumes on the next start. The sites file is re-read before
+    each pass; while it has problems they are logged and the last good version is used.
+    """
+    scheduler, sites = _start(config, db)
+
+    def load() -> list[Site]:
+        nonlocal sites
+        try:
+            sites = list(read_config(config).sites.values())
+        except ConfigError as exc:
+            logger.warning("%s has problems, still using its last good version:\n%s", config, exc)
+        return sites
+
+    logger.info("scheduling %d sites from %s into %s", len(sites), config, scheduler.db)
+    scheduler.run_forever(load)
+
+
+@click.command("run-due")
+@config_option
+@db_option
+def run_due(config: Path, db: Path | None) -> None:
+    """Crawl every enabled site that is due now, one after another, then exit (for cron or a systemd timer).
+
+    Exit status 1 when a crawl failed; the other sites are still crawled.
+    """
+    scheduler, sites = _start(config, db)
+    failed = scheduler.run_due(sites)
+    if failed:
+        click.echo(f"failed: {', '.join(failed)}", err=True)
+        sys.exit(1)

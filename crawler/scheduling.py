@@ -1,0 +1,256 @@
+"""When a site is due, and its crawl run as a child process (`python -m crawler crawl … --job NAME`).
+
+All state lives in the archive, so a cron-driven `run-due` and a long-lived `schedule` agree: a site is due when
+the first cron time (UTC) after its last run's start has passed; never run, or its last run interrupted (stopped,
+or 'running' with a dead pid), means due now — the crawl resumes by job name. A failed run waits for the next cron
+time like any other. One crawl per site at a time, across processes: an exclusive lock file per site next to the
+archive (`archive.db.locks/NAME.lock`), held by the child itself, plus no start while a live run holds the job.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from croniter import croniter
+
+from archive import Archive
+from crawler.sites import Site
+
+logger = logging.getLogger("blogarchive.schedule")
+
+OUTPUT_KEPT = 2000  # characters of a crashed crawl's output recorded in crawl_errors
+
+
+@dataclass(frozen=True)
+class LastRun:
+    """A job's latest crawl_runs row."""
+
+    id: int
+    started: datetime
+    status: str
+    pid: int | None
+    articles_new: int
+    articles_updated: int
+    errors: int
+
+    @property
+    def live(self) -> bool:
+        return self.status == "running" and self.pid is not None and pid_alive(self.pid)
+
+    @property
+    def interrupted(self) -> bool:
+        return self.status == "shutdown" or (self.status == "running" and not self.live)
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def last_runs(db: Path) -> dict[str, LastRun]:
+    """The latest run of each job in the archive ({} when there is no archive yet). Read-only."""
+    if not db.is_file():
+        return {}
+    connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(
+            "SELECT id, started, status, pid, articles_new, articles_updated, errors, job FROM crawl_runs"
+            " WHERE id IN (SELECT max(id) FROM crawl_runs WHERE job IS NOT NULL GROUP BY job)"
+        ).fetchall()
+    except sqlite3.OperationalError:  # an archive from before crawl_runs had a job column
+        return {}
+    finally:
+        connection.close()
+    return {row[-1]: LastRun(row[0], datetime.fromisoformat(row[1]), *row[2:-1]) for row in rows}
+
+
+def next_due(site: Site, last: LastRun | None, now: datetime) -> datetime:
+    """When the site is next due (`now` if it is due now)."""
+    if last is None or last.interrupted:
+        return now
+    return croniter(site.schedule, last.started.astimezone(UTC)).get_next(datetime)
+
+
+@contextmanager
+def site_lock(db: Path, name: str) -> Iterator[int | None]:
+    """An fd holding the site's exclusive lock, or None when another process holds it. The lock is released when
+    every copy of the fd is closed, so a crawl child that inherits it keeps the site locked even if we die."""
+    folder = db.parent / f"{db.name}.locks"
+    folder.mkdir(exist_ok=True)
+    fd = os.open(folder / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        yield None
+        return
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def crawl_command(site: Site, db: Path) -> list[str]:
+    command = [sys.executable, "-m", "crawler", "crawl", *site.urls, "--db", str(db), "--job", site.name, "--quiet"]
+    command += [arg for pattern in site.allow for arg in ("--allow", pattern)]
+    command += [arg for pattern in site.deny for arg in ("--deny", pattern)]
+    if site.max_pages:
+        command += ["--max-pages", str(site.max_pages)]
+    if site.user_agent:
+        command += ["--user-agent", site.user_agent]
+    if site.media:
+        command += ["--media", str(site.media)]
+    if site.warc:
+        command += ["--warc", str(site.warc)]
+    politeness = {
+        "DOWNLOAD_DELAY": site.download_delay,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": site.concurrency,
+        "AUTOTHROTTLE_ENABLED": site.autothrottle,
+        "ROBOTSTXT_OBEY": site.obey_robots,
+    }
+    settings = {name: value for name, value in politeness.items() if value is not None} | site.settings
+    for name, value in settings.items():
+        command += ["-s", f"{name}={value}"]
+    return command
+
+
+class Scheduler:
+    """Runs due crawls one after another. SIGTERM/SIGINT: the running crawl gets SIGTERM (Scrapy then stops
+    gracefully, finishing the current write), we wait for it and stop; its job resumes on the next start."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.stopping = False
+        self.child: subprocess.Popen[bytes] | None = None
+        self.forwarded = False  # SIGTERM sent to this child: a second one would make Scrapy stop uncleanly
+        self.wake = threading.Event()  # set by a signal: ends the sleep between passes at once
+
+    def handle_signals(self) -> None:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._stop)
+
+    def _stop(self, signum: int, frame: object) -> None:
+        logger.info("%s: stopping after the current crawl", signal.Signals(signum).name)
+        self.stopping = True
+        self.wake.set()
+        self._forward()
+
+    def _forward(self) -> None:
+        if self.child is not None and self.child.poll() is None and not self.forwarded:
+            self.child.send_signal(signal.SIGTERM)
+            self.forwarded = True
+
+    def run_forever(self, load: Callable[[], list[Site]], max_sleep: float = 60) -> None:
+        """Pass after pass until stopped, sleeping until the next site is due (at most max_sleep seconds, so
+        runs started by others are noticed). `load` gives the sites before each pass: sites.toml edits apply."""
+        while not self.stopping:
+            sites = load()
+            self.run_due(sites)
+            self.wake.wait(self.seconds_to_next(sites, max_sleep))
+
+    def seconds_to_next(self, sites: list[Site], max_sleep: float) -> float:
+        now = datetime.now(UTC)
+        runs = last_runs(self.db)
+        times = [next_due(site, runs.get(site.name), now) for site in sites if site.enabled]
+        waits = [(due - now).total_seconds() for due in times if due > now]  # due now but skipped: recheck later
+        return min(max(min(waits, default=max_sleep), 1.0), max_sleep)
+
+    def run_due(self, sites: list[Site]) -> list[str]:
+        """One pass: crawl every enabled site that is due now. Returns the names of the sites whose crawl failed."""
+        failed = []
+        for site in sites:
+            if self.stopping:
+                break
+            last = last_runs(self.db).get(site.name)
+            now = datetime.now(UTC)
+            if not site.enabled or next_due(site, last, now) > now:
+                continue
+            if last is not None and last.live:
+                logger.info("%s: skipped, run %d (pid %d) is still crawling it", site.name, last.id, last.pid)
+            elif not self.run_site(site):
+                failed.append(site.name)
+        return failed
+
+    def run_site(self, site: Site) -> bool:
+        """Crawl one site in a child process under its lock; False when the crawl failed."""
+        with site_lock(self.db, site.name) as lock:
+            if lock is None:
+                logger.info("%s: skipped, another process is crawling it", site.name)
+                return True
+            with closing(Archive(self.db)) as archive:
+                first_id = archive.conn.execute("SELECT coalesce(max(id), 0) FROM crawl_runs").fetchone()[0]
+            started = datetime.now(UTC).isoformat(timespec="seconds")
+            with tempfile.TemporaryFile() as output:
+                # A session of its own: a Ctrl-C in the terminal reaches only us, and we forward one SIGTERM.
+                self.child = subprocess.Popen(
+                    crawl_command(site, self.db), stdout=output, stderr=subprocess.STDOUT, pass_fds=(lock,),
+                    start_new_session=True,
+                )  # fmt: skip
+                self.forwarded = False
+                if self.stopping:  # the signal came while the child was being started
+                    self._forward()
+                logger.info("%s: crawling (pid %d)", site.name, self.child.pid)
+                code = self.child.wait()
+                pid, stopped, self.child = self.child.pid, self.forwarded, None
+                output.seek(0)
+                tail = output.read()[-OUTPUT_KEPT:].decode("utf-8", "replace").strip()
+            with closing(Archive(self.db)) as archive:
+                run = record_outcome(archive, site, first_id, pid, started, code, tail, stopped)
+        if run is None:
+            logger.info("%s: stopped before the crawl recorded its run (exit %d)", site.name, code)
+        else:
+            counts = f"{run['articles_new']} new, {run['articles_updated']} updated, {run['errors']} errors"
+            logger.info("%s: run %d %s: %s (exit %d)", site.name, run["id"], run["status"], counts, code)
+        return code == 0 or stopped
+
+
+def record_outcome(
+    archive: Archive, site: Site, first_id: int, pid: int, started: str, code: int, output: str, stopped: bool
+) -> dict[str, Any] | None:
+    """The crawl_runs row of a child that exited with `code`. The child writes and finishes its own row; a crawl
+    that archived nothing (exit 1) or crashed becomes 'failed', and a child that died before writing any row
+    gets one here, so every scheduled run is logged and the site waits for its next cron time. A child we
+    stopped keeps what it wrote ('shutdown', or 'running' with a dead pid): either way it resumes next start."""
+    conn = archive.conn
+    query = "SELECT * FROM crawl_runs WHERE job = ? AND pid = ? AND id > ? ORDER BY id DESC LIMIT 1"
+    row = conn.execute(query, (site.name, pid, first_id)).fetchone()
+    if row is not None and (code == 0 or stopped or row["status"] not in ("finished", "running")):
+        return dict(row)
+    if stopped:
+        return None
+    with archive.batch():
+        if row is None:
+            run_id = conn.execute(
+                "INSERT INTO crawl_runs (started, start_urls, job, pid) VALUES (?, ?, ?, ?)",
+                (started, json.dumps(list(site.urls)), site.name, pid),
+            ).lastrowid
+        else:
+            run_id = row["id"]
+        if row is None or row["status"] == "running":
+            message = f"the crawl process exited with status {code}" + (f": {output}" if output else "")
+            archive.record_error(run_id, site.urls[0], message)
+        conn.execute(
+            "UPDATE crawl_runs SET status = 'failed', finished = coalesce(finished, ?) WHERE id = ?",
+            (datetime.now(UTC).isoformat(timespec="seconds"), run_id),
+        )
+    return archive.run(run_id)
