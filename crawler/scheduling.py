@@ -144,6 +144,7 @@ class Scheduler:
         self.child: subprocess.Popen[bytes] | None = None
         self.forwarded = False  # SIGTERM sent to this child: a second one would make Scrapy stop uncleanly
         self.wake = threading.Event()  # set by a signal: ends the sleep between passes at once
+        self.busy: set[str] = set()  # sites skipped in the last pass because another process crawls them
 
     def handle_signals(self) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -169,15 +170,19 @@ class Scheduler:
             self.wake.wait(self.seconds_to_next(sites, max_sleep))
 
     def seconds_to_next(self, sites: list[Site], max_sleep: float) -> float:
+        """Until the next site is due; at least 1 s. A busy site is rechecked after max_sleep."""
         now = datetime.now(UTC)
         runs = last_runs(self.db)
-        times = [next_due(site, runs.get(site.name), now) for site in sites if site.enabled]
-        waits = [(due - now).total_seconds() for due in times if due > now]  # due now but skipped: recheck later
+        times = [
+            next_due(site, runs.get(site.name), now) for site in sites if site.enabled and site.name not in self.busy
+        ]
+        waits = [(due - now).total_seconds() for due in times]
         return min(max(min(waits, default=max_sleep), 1.0), max_sleep)
 
     def run_due(self, sites: list[Site]) -> list[str]:
         """One pass: crawl every enabled site that is due now. Returns the names of the sites whose crawl failed."""
         failed = []
+        self.busy.clear()
         for site in sites:
             if self.stopping:
                 break
@@ -187,6 +192,7 @@ class Scheduler:
                 continue
             if last is not None and last.live:
                 logger.info("%s: skipped, run %d (pid %d) is still crawling it", site.name, last.id, last.pid)
+                self.busy.add(site.name)
             elif not self.run_site(site):
                 failed.append(site.name)
         return failed
@@ -196,6 +202,7 @@ class Scheduler:
         with site_lock(self.db, site.name) as lock:
             if lock is None:
                 logger.info("%s: skipped, another process is crawling it", site.name)
+                self.busy.add(site.name)
                 return True
             with closing(Archive(self.db)) as archive:
                 first_id = archive.conn.execute("SELECT coalesce(max(id), 0) FROM crawl_runs").fetchone()[0]
