@@ -2,9 +2,9 @@
 
 All state lives in the archive, so a cron-driven `run-due` and a long-lived `schedule` agree: a site is due when
 the first cron time (UTC) after its last run's start has passed; never run, or its last run interrupted (stopped,
-or 'running' with a dead pid), means due now — the crawl resumes by job name. A failed run waits for the next cron
-time like any other. One crawl per site at a time, across processes: an exclusive lock file per site next to the
-archive (`archive.db.locks/NAME.lock`), held by the child itself, plus no start while a live run holds the job.
+killed), means due now — the crawl resumes by job name. A failed run waits for the next cron time like any
+other. One crawl per site at a time, across processes: an exclusive lock file per site next to the archive
+(`archive.db.locks/NAME.lock`), held by the child itself, and no start while a live run holds the job.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import Any
 from croniter import croniter
 
 from archive import Archive
+from archive.store import process_alive
 from crawler.sites import Site
 
 logger = logging.getLogger("blogarchive.schedule")
@@ -50,21 +51,12 @@ class LastRun:
 
     @property
     def live(self) -> bool:
-        return self.status == "running" and self.pid is not None and pid_alive(self.pid)
+        return self.status == "running" and process_alive(self.pid)
 
     @property
     def interrupted(self) -> bool:
-        return self.status == "shutdown" or (self.status == "running" and not self.live)
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
+        """Stopped, or killed (marked 'interrupted' by the next crawl, or still 'running' with a dead pid)."""
+        return self.status in ("shutdown", "interrupted") or (self.status == "running" and not self.live)
 
 
 def last_runs(db: Path) -> dict[str, LastRun]:
