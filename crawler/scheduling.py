@@ -227,8 +227,9 @@ def record_outcome(
     archive: Archive, site: Site, first_id: int, pid: int, started: str, code: int, output: str, stopped: bool
 ) -> dict[str, Any] | None:
     """The crawl_runs row of a child that exited with `code`. The child writes and finishes its own row; a crawl
-    that archived nothing (exit 1) or crashed becomes 'failed', and a child that died before writing any row
-    gets one here, so every scheduled run is logged and the site waits for its next cron time. A child we
+    that archived nothing (exit 1) or crashed becomes 'failed' with its output as an error, and a child that died
+    before writing any row gets one here, so every scheduled run is logged and the site waits for its next cron
+    time. A child we
     stopped keeps what it wrote ('shutdown', or 'running' with a dead pid): either way it resumes next start."""
     conn = archive.conn
     query = "SELECT * FROM crawl_runs WHERE job = ? AND pid = ? AND id > ? ORDER BY id DESC LIMIT 1"
@@ -245,9 +246,8 @@ def record_outcome(
             ).lastrowid
         else:
             run_id = row["id"]
-        if row is None or row["status"] == "running":
-            message = f"the crawl process exited with status {code}" + (f": {output}" if output else "")
-            archive.record_error(run_id, site.urls[0], message)
+        message = f"the crawl process exited with status {code}" + (f": {output}" if output else "")
+        archive.record_error(run_id, site.urls[0], message)
         conn.execute(
             "UPDATE crawl_runs SET status = 'failed', finished = coalesce(finished, ?) WHERE id = ?",
             (datetime.now(UTC).isoformat(timespec="seconds"), run_id),

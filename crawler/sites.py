@@ -124,7 +124,8 @@ def _urls(value: Any) -> str | None:
 def _cron(value: Any) -> str | None:
     if isinstance(value, str) and croniter.is_valid(value):
         return None
-    return f"{value!r} is not a cron expression (5 fields, a 6th for seconds, or @hourly/@daily/@weekly/@monthly)"
+    forms = "5 fields, a 6th for seconds, or @hourly, @daily, @weekly, @monthly, @yearly"
+    return f"{value!r} is not a cron expression ({forms})"
 
 
 def _settings(value: Any) -> str | None:
