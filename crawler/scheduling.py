@@ -229,8 +229,8 @@ def record_outcome(
     """The crawl_runs row of a child that exited with `code`. The child writes and finishes its own row; a crawl
     that archived nothing (exit 1) or crashed becomes 'failed' with its output as an error, and a child that died
     before writing any row gets one here, so every scheduled run is logged and the site waits for its next cron
-    time. A child we
-    stopped keeps what it wrote ('shutdown', or 'running' with a dead pid): either way it resumes next start."""
+    time. A child we stopped keeps what it wrote ('shutdown', or 'running' with a dead pid): it resumes next start.
+    """
     conn = archive.conn
     query = "SELECT * FROM crawl_runs WHERE job = ? AND pid = ? AND id > ? ORDER BY id DESC LIMIT 1"
     row = conn.execute(query, (site.name, pid, first_id)).fetchone()

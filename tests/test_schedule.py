@@ -154,3 +154,17 @@ def wait_for(db, sql: str, row: tuple, timeout: float = 60) -> None:
             pass
         time.sleep(0.05)
     raise AssertionError(f"{sql} never gave {row}")
+
+
+def test_a_crawl_that_dies_before_recording_a_run_is_logged_as_failed_with_its_output(tmp_path, db):
+    config = tmp_path / "sites.toml"
+    config.write_text(
+        f'[sites.broken]\nurls = ["http://127.0.0.1:{unused_port()}/"]\nschedule = "{YEARLY}"\n'
+        'settings = { EXTRACT_PROCESSES = "many" }\n'  # Scrapy's getint fails before the crawl writes a row
+    )
+    result = run_due(config)
+    assert result.returncode == 1 and "failed: broken" in result.stderr
+    assert db("SELECT job, status, errors FROM crawl_runs") == [("broken", "failed", 1)]
+    [(message,)] = db("SELECT message FROM crawl_errors")
+    assert message.startswith("the crawl process exited with status 1:") and "invalid literal for int()" in message
+    assert run_due(config).returncode == 0 and db("SELECT count(*) FROM crawl_runs") == [(1,)]
