@@ -18,7 +18,7 @@ import urllib.request
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from bench.nginx import nginx_server
+from bench.nginx import free_port, nginx_server
 from bench.rss import PeakSampler
 from bench.static import write_static_site
 from bench.synthetic import synthetic_site
@@ -77,9 +77,11 @@ def crawl(base: str, db: Path) -> dict:
 
 def run_one(posts: int) -> dict:
     site = synthetic_site(posts)
+    port = free_port()
+    site.base = f"http://127.0.0.1:{port}/"  # sitemaps and feeds carry absolute URLs: nginx's, not port 80
     with tempfile.TemporaryDirectory(prefix="blogarchive-bench-") as tmp:
         files = write_static_site(site, Path(tmp) / "site")
-        with nginx_server(Path(tmp) / "site") as base:
+        with nginx_server(Path(tmp) / "site", port) as base:
             urls = [base.rstrip("/") + p.path for p in site.live_posts()]
             bodies, fetch_seconds = fetch_all(urls)
             limit = extraction_limit(bodies, urls)

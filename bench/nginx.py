@@ -59,11 +59,10 @@ def ensure_nginx() -> str:
 
 
 @contextmanager
-def nginx_server(root: Path) -> Iterator[str]:
-    """Serve `root` with nginx; yields the base URL. The server stops when the block exits."""
+def nginx_server(root: Path, port: int) -> Iterator[str]:
+    """Serve `root` with nginx on 127.0.0.1:`port`; yields the base URL. The server stops when the block exits."""
     binary = ensure_nginx()
     with tempfile.TemporaryDirectory(prefix="blogarchive-nginx-") as prefix:
-        port = _free_port()
         config = Path(prefix) / "nginx.conf"
         config.write_text(CONFIG.format(prefix=prefix, port=port, root=root.resolve()))
         process = subprocess.Popen([binary, "-p", prefix, "-c", str(config)], stderr=subprocess.PIPE)
@@ -75,7 +74,7 @@ def nginx_server(root: Path) -> Iterator[str]:
             process.wait(timeout=30)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
