@@ -22,6 +22,7 @@ PROGRESS_INTERVAL = 5.0
 CRAWL_JOB = ""  # names the crawl (sites.toml: the site's name); "" = its start URLs. A killed job resumes by name
 MEDIA_DIR = ""  # save each post's images here, content-addressed ("" = off)
 WARC_DIR = ""  # also write every response as WARC 1.1 records here ("" = off)
+WARC_MAX_SIZE = 1024**3  # bytes; a WARC file that reaches this is closed and the next one started
 
 # --- politeness ---------------------------------------------------------------------------------------
 USER_AGENT = "blogarchive/0.1 (+https://github.com/blogarchive/blogarchive; archiving crawler)"
@@ -40,7 +41,11 @@ DEPTH_LIMIT = 0  # --max-depth
 
 # --- pipeline -----------------------------------------------------------------------------------------
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
+    # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
+    "crawler.middlewares.warc.WarcMiddleware": 950,
+}
 EXTENSIONS = {"crawler.progress.Progress": 500}
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False

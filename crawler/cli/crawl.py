@@ -12,6 +12,7 @@ from rich.table import Table
 
 from archive import Archive, ArchiveError
 from crawler.runner import CrawlOptions, run_crawl
+from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
 
 def check_archive(db: Path) -> None:
@@ -19,6 +20,16 @@ def check_archive(db: Path) -> None:
     try:
         Archive(db).close()
     except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def check_warc_dir(warc_dir: Path | None) -> None:
+    """Create and test the --warc folder before crawling: an unwritable one is one line, not a traceback."""
+    if warc_dir is None:
+        return
+    try:
+        prepare_warc_dir(warc_dir)
+    except WarcDirError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
@@ -90,6 +101,7 @@ def crawl(
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
     check_archive(db)
+    check_warc_dir(warc_dir)
     extra = _parse_settings(settings)
     if user_agent:
         extra["USER_AGENT"] = user_agent
