@@ -13,7 +13,11 @@ gzip` header would be a message no server ever sent.
 Revisits: a 304 to a conditional GET is a `revisit` with the server-not-modified profile; a 200 whose payload
 digest equals that of the URL's last stored response (this run or an earlier one, per the DigestIndex) is a
 `revisit` with the identical-payload-digest profile. Both name the stored record (WARC-Refers-To, -Target-URI,
--Date) when the index knows it.
+-Date) when the index knows it. The identical-payload-digest revisit keeps the new response's HTTP headers as its
+block. The server-not-modified revisit has an empty block (Content-Length: 0, as WARC 1.1 section 6.7.3 allows): the
+304's own headers repeat the stored ETag and add a Date, and pywb 2.x replays a revisit whose block says 304 as an
+empty 304 rather than the stored page. The exchange itself stays on record: the conditional GET is the request
+record, the profile says the server answered 304.
 """
 
 from __future__ import annotations
@@ -143,9 +147,8 @@ class WarcWriter:
         if exchange.status == 304 and _is_conditional(exchange):
             if previous is not None:
                 warc_headers.update(_refers_to(previous))
-            record = self._warc.create_warc_record(
-                exchange.url, "revisit", http_headers=http_headers, warc_headers_dict=warc_headers
-            )
+            # No block (see the module docstring): replay then takes status, headers and payload from the original.
+            record = self._warc.create_warc_record(exchange.url, "revisit", warc_headers_dict=warc_headers)
             record.rec_headers.add_header("WARC-Profile", SERVER_NOT_MODIFIED)
             return record
         if exchange.status == 200 and exchange.body and previous is not None and previous.payload_digest == digest:
