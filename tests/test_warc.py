@@ -204,12 +204,12 @@ def test_content_encoded_response_is_stored_as_received_with_its_encoding_header
 def test_unusable_warc_folder_is_a_one_line_error_before_crawling(site, crawl, tmp_path, db):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    for bad in (blocker, blocker / "warc"):
-        result = crawl(site.base, "--warc", str(bad))
+    for bad, option in ((blocker, "--warc"), (blocker / "warc", "--warc"), (blocker / "warc", "-s")):
+        result = crawl(site.base, option, f"WARC_DIR={bad}" if option == "-s" else str(bad))
         assert result.returncode != 0
         assert "Traceback" not in result.stderr
-        (error,) = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-        assert str(bad) in error, result.stderr
+        (error,) = result.stderr.strip().splitlines()
+        assert error.startswith("Error: ") and str(bad) in error, result.stderr
     assert db("SELECT count(*) FROM crawl_runs")[0][0] == 0  # nothing was crawled
 
 

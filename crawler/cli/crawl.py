@@ -77,7 +77,7 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("--user-agent", help="User-Agent header (default names blogarchive).")
 @click.option("--job", default="", help="Name of this crawl (default: its start URLs); a killed job resumes by name.")
 @click.option("--media", "media_dir", type=click.Path(file_okay=False, path_type=Path), help="Save images here.")
-@click.option("--warc", "warc_dir", type=click.Path(file_okay=False, path_type=Path), help="Write WARC files here.")
+@click.option("--warc", "warc_dir", type=click.Path(path_type=Path), help="Also write WARC files into this folder.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
@@ -101,8 +101,8 @@ def crawl(
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
     check_archive(db)
-    check_warc_dir(warc_dir)
     extra = _parse_settings(settings)
+    check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
     if user_agent:
         extra["USER_AGENT"] = user_agent
     options = CrawlOptions(
