@@ -135,8 +135,10 @@ class WarcWriter:
 
     def close(self) -> None:
         """Finish the current file (rename it to its final name) and the index. Safe to call twice."""
-        self._close_file()
-        self.index.close()
+        try:
+            self._close_file()
+        finally:
+            self.index.close()
 
     # -- records ----------------------------------------------------------------------------------
 
