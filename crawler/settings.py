@@ -23,6 +23,7 @@ CRAWL_JOB = ""  # names the crawl (sites.toml: the site's name); "" = its start 
 MEDIA_DIR = ""  # save each post's images here, content-addressed ("" = off)
 MEDIA_MAX_SIZE = 20 * 1024 * 1024  # a larger image is not saved (recorded as an error)
 WARC_DIR = ""  # also write every response as WARC 1.1 records here ("" = off)
+WARC_MAX_SIZE = 1024**3  # bytes; a WARC file that reaches this is closed and the next one started
 
 # --- politeness ---------------------------------------------------------------------------------------
 USER_AGENT = "blogarchive/0.1 (+https://github.com/blogarchive/blogarchive; archiving crawler)"
@@ -50,7 +51,11 @@ CONCURRENT_ITEMS = 8
 # --- pipeline -----------------------------------------------------------------------------------------
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
+    # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
+    "crawler.middlewares.warc.WarcMiddleware": 950,
+}
 EXTENSIONS = {"crawler.progress.Progress": 500}
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False

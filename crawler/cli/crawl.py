@@ -16,6 +16,7 @@ from crawler.errors import InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
 from crawler.urls import validate_start_url
+from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
 
 def check_archive(db: Path, job: str | None = None) -> None:
@@ -54,6 +55,16 @@ def check_media_dir(media_dir: Path) -> None:
         raise click.ClickException(f"cannot save images in {media_dir}: {exc.strerror or exc}") from exc
     if not os.access(media_dir, os.W_OK):
         raise click.ClickException(f"cannot save images in {media_dir}: the folder is not writable")
+
+
+def check_warc_dir(warc_dir: Path | None) -> None:
+    """Create and test the --warc folder before crawling: an unwritable one is one line, not a traceback."""
+    if warc_dir is None:
+        return
+    try:
+        prepare_warc_dir(warc_dir)
+    except WarcDirError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
@@ -100,7 +111,7 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("--user-agent", help="User-Agent header (default names blogarchive).")
 @click.option("--job", default="", help="Name of this crawl (default: its start URLs); a killed job resumes by name.")
 @click.option("--media", "media_dir", type=click.Path(file_okay=False, path_type=Path), help="Save images here.")
-@click.option("--warc", "warc_dir", type=click.Path(file_okay=False, path_type=Path), help="Write WARC files here.")
+@click.option("--warc", "warc_dir", type=click.Path(path_type=Path), help="Also write WARC files into this folder.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
@@ -127,6 +138,7 @@ def crawl(
     if media_dir:
         check_media_dir(media_dir)
     extra = _parse_settings(settings)
+    check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
     if user_agent:
         extra["USER_AGENT"] = user_agent
     options = CrawlOptions(
