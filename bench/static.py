@@ -22,13 +22,21 @@ def write_static_site(site: DemoSite, root: Path) -> int:
     Each file's mtime is its page's modification time, so nginx sends a truthful Last-Modified and answers
     conditional GETs with 304, as a real blog's server does.
     """
-    written = 0
-    post_paths = set()
-    for post in site.live_posts():
-        _write(root, post.path, render.post_page(site, post).encode(), post.modified)
-        post_paths.add(post.path)
-        written += 1
-    queue, seen = deque(SEEDS), set(SEEDS) | post_paths
+    posts = site.live_posts()
+    queue, seen = deque(SEEDS), set(SEEDS) | {post.path for post in posts}
+
+    def follow(body: bytes) -> None:
+        for match in _LINK.finditer(body):
+            link = match.group(1).decode()
+            if link not in seen and not link.endswith(".png"):
+                seen.add(link)
+                queue.append(link)
+
+    for post in posts:
+        body = render.post_page(site, post).encode()
+        _write(root, post.path, body, post.modified)
+        follow(body)
+    written = len(posts)
     while queue:
         path = queue.popleft()
         response = site.respond(path)
@@ -36,11 +44,7 @@ def write_static_site(site: DemoSite, root: Path) -> int:
             continue
         _write(root, path, response.body, None)
         written += 1
-        for match in _LINK.finditer(response.body):
-            link = match.group(1).decode()
-            if link not in seen and not link.endswith(".png"):
-                seen.add(link)
-                queue.append(link)
+        follow(response.body)
     return written
 
 

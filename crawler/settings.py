@@ -47,6 +47,9 @@ SCHEDULER = "crawler.frontier.FrontierScheduler"
 # Each response yields one item; Scrapy starts CONCURRENT_ITEMS tasks per response to process its output, so the
 # default of 100 costs the reactor ~100 idle tasks per page. Responses are still processed many at a time.
 CONCURRENT_ITEMS = 8
+# Responses waiting for extraction, in body bytes (Scrapy: 5 MB). Past it, downloading pauses: memory stays flat
+# however large the blog, and ~40 pages of 40 KB still keep every extraction process busy.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 2_000_000
 
 # --- pipeline -----------------------------------------------------------------------------------------
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}

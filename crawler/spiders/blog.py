@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from parsel import Selector
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
@@ -182,7 +183,10 @@ class BlogSpider(scrapy.Spider):
 
     def _follow(self, response: TextResponse) -> Iterable[Any]:
         base = get_base_url(response)
-        for href in dict.fromkeys(response.xpath(_PAGE_LINK_XPATH).getall()):
+        # A local Selector, not response.xpath(): the response (with a cached tree ten times its size) lives until
+        # extraction has finished with it, and many wait for extraction at once.
+        hrefs = Selector(text=response.text, type="html").xpath(_PAGE_LINK_XPATH).getall()
+        for href in dict.fromkeys(hrefs):
             url = clean_url(urljoin(base, href.strip()))
             if url in self.requested or posixpath.splitext(urlsplit(url).path)[1].lower() in _NOT_PAGES:
                 continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
