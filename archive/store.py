@@ -42,7 +42,8 @@ class Archive:
     def __init__(self, path: str | PathLike[str]) -> None:
         self.path = Path(path)
         self.conn = _connect(self.path)
-        self._in_batch = False
+        self._depth = 0  # nesting of batch()
+        self._grouped = False
         try:
             migrate(self.conn, self.path)
         except ArchiveError:
@@ -50,28 +51,55 @@ class Archive:
             raise
 
     def close(self) -> None:
+        self.commit()
         self.conn.close()
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Many writes in one transaction: faster, and readers see all of them or none."""
-        if self._in_batch:
-            yield
-            return
-        self._in_batch = True
+        """Many writes as one unit: readers see all of them or none, and a failure undoes all of them.
+
+        Nested batches join the outer one. With grouped commits (a crawl), the outermost batch is a savepoint
+        inside the open transaction, and the writes become visible at the next `commit()`.
+        """
+        self._depth += 1
         try:
-            with self.conn:
+            if self._depth > 1:
                 yield
+            elif self._grouped:
+                with self._savepoint():
+                    yield
+            else:
+                with self.conn:
+                    yield
         finally:
-            self._in_batch = False
+            self._depth -= 1
+
+    _tx = batch
 
     @contextmanager
-    def _tx(self) -> Iterator[None]:
-        if self._in_batch:
+    def _savepoint(self) -> Iterator[None]:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")  # else the savepoint opens the transaction, and its RELEASE commits it
+        self.conn.execute("SAVEPOINT unit")
+        try:
             yield
-        else:
-            with self.conn:
-                yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO unit")
+            self.conn.execute("RELEASE unit")
+            raise
+        self.conn.execute("RELEASE unit")
+
+    def group_commits(self) -> None:
+        """From now on, commit only in `commit()` (which the caller calls every second or so) and `close()`.
+
+        A crawl writes a few small transactions per page; one commit per interval instead costs the reactor far
+        less. A kill loses at most the last interval, whole pages at a time, and the frontier fetches them again.
+        """
+        self._grouped = True
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.commit()
 
     # -- crawl runs --------------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ pipeline and the media pipeline.
 One connection means one writer: their writes never wait on each other's locks, and a component's write lands
 in the same transaction order the reactor runs them. The scheduler opens first and is closed last by Scrapy,
 but pipelines still write while it closes, so the connection is closed on `engine_stopped`, after everything.
+Writes are committed every ARCHIVE_COMMIT_INTERVAL seconds rather than one by one (Archive.group_commits).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy import signals
+from twisted.internet.task import LoopingCall
 
 from archive import Archive
 
@@ -23,9 +25,16 @@ def shared_archive(crawler: Any) -> Archive:
     if archive is None:
         archive = Archive(crawler.settings.get("ARCHIVE_DB"))
         setattr(crawler, _ATTRIBUTE, archive)
+        interval = crawler.settings.getfloat("ARCHIVE_COMMIT_INTERVAL")
+        committer = LoopingCall(archive.commit) if interval > 0 else None
+        if committer is not None:
+            archive.group_commits()
+            committer.start(interval, now=False)
 
         def close() -> None:
-            archive.close()
+            if committer is not None and committer.running:
+                committer.stop()
+            archive.close()  # commits what the last interval wrote
             setattr(crawler, _ATTRIBUTE, None)
 
         crawler.signals.connect(close, signal=signals.engine_stopped, weak=False)

@@ -11,6 +11,7 @@ NEWSPIDER_MODULE = "crawler.spiders"
 
 # --- blogarchive's own settings -------------------------------------------------------------------------
 ARCHIVE_DB = "archive.db"  # the SQLite archive to write
+ARCHIVE_COMMIT_INTERVAL = 1.0  # seconds between commits during a crawl (0: commit every page); a kill loses ≤ this
 BLOG_ALLOW: list[str] = []  # regexes: when given, only matching URLs are crawled
 BLOG_DENY: list[str] = []  # regexes: matching URLs are never crawled
 BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitemaps/feeds do not count

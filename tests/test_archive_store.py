@@ -143,3 +143,20 @@ def test_reader_never_sees_half_a_batch(tmp_path):
     assert seen == [0]
     assert sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0] == 5
     writer.close()
+
+
+def test_grouped_commits_show_whole_pages_only_at_commit_and_undo_a_failed_one(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    run = archive.start_run([])
+    archive.group_commits()
+    archive.save_article(run, {"url": "https://b.example/1/", "title": "One", "text": "first"}, "t1")
+    with pytest.raises(RuntimeError), archive.batch():
+        archive.save_article(run, {"url": "https://b.example/2/", "title": "Two", "text": "second"}, "t1")
+        raise RuntimeError("extraction result unusable")
+    reader = sqlite3.connect(tmp_path / "a.db")
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 0  # nothing committed yet
+    archive.commit()
+    assert reader.execute("SELECT url FROM articles").fetchall() == [("https://b.example/1/",)]
+    archive.save_article(run, {"url": "https://b.example/3/", "title": "Three", "text": "third"}, "t2")
+    archive.close()  # commits the rest
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 2

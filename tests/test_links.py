@@ -1,0 +1,42 @@
+"""The spider's link scan finds what an HTML parser would, on the markup blog themes write."""
+
+from __future__ import annotations
+
+from crawler.discovery.links import page_links
+
+PAGE = b"""<!DOCTYPE html><html><head>
+<link rel="stylesheet" href="/wp-content/themes/x/style.css">
+<link rel='next' href='/page/2/'><link rel="canonical prefetch" href="https://blog.example/post/">
+<link rel=alternate type="application/rss+xml" href="/feed/">
+</head><body>
+<A HREF="/about/">About</A> <a class="more" href=/unquoted/?a=1&amp;b=2 data-x="y">More</a>
+<a href="relative/">Relative</a><a name="top">no href</a><a href="">empty</a>
+<map><area shape="rect" href="/area/" alt=""></map>
+<a href="https://other.example/x">Elsewhere</a><a href="/about/">About again</a>
+<a href="/%EC%9D%8C%EC%8B%9D/">Korean</a><a href="/k\xc3\xbcche/">K\xc3\xbcche</a>
+</body></html>"""
+
+
+def test_page_links_finds_anchors_areas_and_pagination_links_once_each_in_order():
+    links = page_links(PAGE, "https://blog.example/2024/05/post/")
+    assert links.feeds == ["https://blog.example/feed/"]
+    assert links.pages == [
+        "https://blog.example/page/2/",
+        "https://blog.example/post/",
+        "https://blog.example/about/",
+        "https://blog.example/unquoted/?a=1&b=2",
+        "https://blog.example/2024/05/post/relative/",
+        "https://blog.example/2024/05/post/",  # href="" is the page itself
+        "https://blog.example/area/",
+        "https://other.example/x",
+        "https://blog.example/%EC%9D%8C%EC%8B%9D/",
+        "https://blog.example/küche/",
+    ]
+
+
+def test_page_links_resolves_against_base_href_and_decodes_the_page_encoding():
+    body = '<base href="https://cdn.example/blog/"><a href="post/">Beitrag über Küche</a><a href="/ü/">x</a>'
+    assert page_links(body.encode("cp1252"), "https://blog.example/", "cp1252").pages == [
+        "https://cdn.example/blog/post/",
+        "https://cdn.example/ü/",
+    ]
