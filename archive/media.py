@@ -75,3 +75,13 @@ def fill_image_files(conn: sqlite3.Connection, article_id: int) -> None:
         " WHERE sha256 IS NOT NULL)",
         (article_id,),
     )
+
+
+def article_image_urls(archive: Archive, url: str) -> list[str]:
+    """The image URLs of the archived post at `url`, in order: a page not extracted again still has its images
+    checked (a file deleted from the media folder, an image that failed last time)."""
+    rows = archive.conn.execute(
+        "SELECT i.src FROM images i JOIN articles a ON a.id = i.article_id WHERE a.url = ? ORDER BY i.position",
+        (url,),
+    )
+    return [src for (src,) in rows]

@@ -172,6 +172,26 @@ class Archive:
             return None
         return {"etag": row["etag"], "last_modified": row["last_modified"]}
 
+    def same_body_kind(self, url: str, sha256: str) -> str | None:
+        """The page kind of the latest fetch of `url` when it had exactly this body (else None): extracting the
+        same bytes again would give the same result."""
+        row = self.conn.execute(
+            "SELECT kind, body_sha256 FROM pages WHERE url = ? AND status = 200 AND kind != 'not-modified'"
+            " ORDER BY id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        if row is None or row["body_sha256"] != sha256 or row["kind"] == "error":  # a failed one is tried again
+            return None
+        return row["kind"]
+
+    def touch_article(self, url: str, fetched_at: str) -> bool:
+        """The post at `url` was fetched again, unchanged: note when (and that it is online). False if none."""
+        with self._tx():
+            cursor = self.conn.execute(
+                "UPDATE articles SET last_fetched = ?, gone_at = NULL WHERE url = ?", (fetched_at, url)
+            )
+        return cursor.rowcount > 0
+
     def page_body(self, url: str) -> bytes | None:
         """The raw body of the latest fetch of `url` that had one."""
         row = self.conn.execute(

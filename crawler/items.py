@@ -22,6 +22,9 @@ class FetchedPage:
     frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
     body_sha256: str | None = None  # filled by the extraction worker with the compressed body
     body_zlib: bytes | None = None
+    # Set by ArchivePipeline when the archive holds these very bytes for this URL: their page kind, and the page is
+    # not extracted again.
+    previous_kind: str | None = None
     # Set by ArchivePipeline once the page is archived as an article: its images, for the media pipeline.
     image_urls: list[str] = field(default_factory=list)
 

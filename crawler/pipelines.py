@@ -8,6 +8,7 @@ the reactor thread, so the archive has exactly one writer and one connection.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -19,6 +20,7 @@ from scrapy import signals
 
 from archive import Archive
 from archive.frontier import Frontier
+from archive.media import article_image_urls
 from crawler.archive_handle import shared_archive
 from crawler.extraction_worker import exit_with_parent, extract_and_pack
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
@@ -35,6 +37,7 @@ class ArchivePipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.processes = crawler.settings.getint("EXTRACT_PROCESSES")
+        self.media_enabled = bool(crawler.settings.get("MEDIA_DIR"))
         self.archive: Archive | None = None
         self.frontier: Frontier | None = None
         self.run_id: int | None = None
@@ -71,7 +74,11 @@ class ArchivePipeline:
         self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
 
     async def process_item(self, item: Any) -> Any:
-        extracted = await self._extract(item) if isinstance(item, FetchedPage) and _needs_extraction(item) else None
+        extracted = None
+        if isinstance(item, FetchedPage) and _needs_extraction(item):
+            item.previous_kind = self.archive.same_body_kind(item.url, hashlib.sha256(item.body).hexdigest())
+            if item.previous_kind is None:
+                extracted = await self._extract(item)
         # Everything the item leads to, and its frontier row's "done", in one transaction: a kill leaves both
         # or neither, so a resumed crawl neither loses the page nor stores it twice.
         with self.archive.batch():
@@ -104,12 +111,19 @@ class ArchivePipeline:
         elif page.not_modified:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
+            self._check_archived_images(page)
         elif not page.is_html:
             self._record_page(page, "non-html")
             self._error(page.url, f"not an HTML page ({page.content_type or 'no content type'})")
         elif not page.body.strip():
             self._record_page(page, "empty")
             self._error(page.url, "empty page (no body)")
+        elif page.previous_kind is not None:  # the same bytes as last time (a server that sends no validators)
+            self._record_page(page, page.previous_kind)
+            self.stats.inc_value("blogarchive/pages_same_body")
+            if page.previous_kind == "article" and self.archive.touch_article(page.url, page.fetched_at):
+                self.stats.inc_value("blogarchive/articles_unchanged")
+                self._check_archived_images(page)
         else:
             assert extracted is not None
             self._store_extracted(page, *extracted)
@@ -134,6 +148,11 @@ class ArchivePipeline:
         outcome = self.archive.save_article(self.run_id, result, page.fetched_at)
         page.image_urls = [image["src"] for image in result["images"]]
         self.stats.inc_value(f"blogarchive/articles_{outcome}")
+
+    def _check_archived_images(self, page: FetchedPage) -> None:
+        """A post not extracted again (304, same bytes) hands its archived images to the media pipeline."""
+        if self.media_enabled:
+            page.image_urls = article_image_urls(self.archive, page.url)
 
     def _record_page(self, page: FetchedPage, kind: str) -> None:
         self.archive.record_page(

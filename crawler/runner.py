@@ -71,5 +71,6 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     run["articles_unchanged"] = crawler.stats.get_value("blogarchive/articles_unchanged", 0)
     run["pages_not_modified"] = crawler.stats.get_value("blogarchive/pages_not_modified", 0)
     run["skipped_by_lastmod"] = crawler.stats.get_value("blogarchive/skipped_by_lastmod", 0)
+    run["pages_same_body"] = crawler.stats.get_value("blogarchive/pages_same_body", 0)
     run["error_messages"] = crawler.stats.get_value("blogarchive/error_messages", [])
     return run

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import re
 
 from crawler.demo.server import DemoSite, serve
+from tests.conftest import run_cli
 
 
 def _stored_posts(db) -> set[tuple[str, str]]:
@@ -77,6 +79,23 @@ def test_recrawl_without_sitemap_sends_conditional_gets_and_writes_no_rows(crawl
     assert db("SELECT articles_new, articles_updated FROM crawl_runs WHERE id = 2")[0] == (0, 0)
     not_modified = db("SELECT count(*) FROM pages WHERE run_id = 2 AND kind = 'not-modified'")[0][0]
     assert not_modified >= 33
+
+
+def test_recrawl_of_a_server_without_validators_does_not_extract_the_same_bytes_again(tmp_path, db):
+    site = DemoSite(sitemap="none")
+    args = ("--db", str(tmp_path / "archive.db"), "-s", "EXTRACT_PROCESSES=1", "-s", "CONDITIONAL_GET=False")
+    with serve(site):
+        assert run_cli("crawl", site.base, *args, "--quiet").returncode == 0
+        site.edit_post("winter-squash-soup", paragraph="Update: a pinch of smoked paprika works well too.")
+        second = run_cli("crawl", site.base, *args)
+    assert second.returncode == 0, second.stderr
+    summary = dict(re.findall(r"│ ([a-z0-9 ,()-]+?) +│ (\d+) +│", second.stdout))
+    assert int(summary["same body, not re-extracted"]) >= 32  # every page but the edited one
+    assert summary["updated articles"] == "1" and summary["new articles"] == "0"
+    assert int(summary["unchanged articles"]) == 32
+    touched = db("SELECT count(*) FROM articles WHERE last_fetched > first_seen")[0][0]
+    assert touched == 33  # the unchanged ones were seen again all the same
+    assert db("SELECT count(*) FROM pages WHERE run_id = 2 AND kind = 'not-modified'")[0][0] == 0
 
 
 def test_changed_post_is_updated_and_its_old_version_kept(site, crawl, db):

@@ -77,6 +77,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("unchanged articles", "articles_unchanged"),
         ("not modified (304)", "pages_not_modified"),
         ("skipped, unchanged per sitemap", "skipped_by_lastmod"),
+        ("same body, not re-extracted", "pages_same_body"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),

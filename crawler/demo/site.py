@@ -21,6 +21,7 @@ from crawler.demo import feeds, render
 from crawler.demo.pictures import png
 
 PER_PAGE = 5
+ARCHIVE_PER_PAGE = 10  # category, tag and author archives, paginated as WordPress does (/tag/x/page/2/)
 COMMENTS = {
     "en": [("Sam Carter", "Tried this last weekend and it worked perfectly, thank you for the clear steps."),
            ("Priya N.", "Bookmarked. The list of common mistakes alone was worth the read.")],
@@ -194,15 +195,23 @@ class DemoSite:
         number = _page_number(path, query, self.pagination)
         if number is not None:
             return self._paginated(posts, number)
-        for prefix, select in (
-            ("/category/", lambda slug: [p for p in posts if p.category_slug == slug]),
-            ("/tag/", lambda slug: [p for p in posts if slug in dict(p.tag_pairs())]),
-            ("/author/", lambda slug: [p for p in posts if slug in p.authors]),
-        ):
-            if path.startswith(prefix) and path.endswith("/"):
-                chosen = select(path[len(prefix) : -1])
-                return _html(render.listing_page(self, path, chosen, None, None), None) if chosen else None
-        return None
+        archive = re.fullmatch(r"(/(category|tag|author)/([^/]+)/)(?:page/(\d+)/)?", path)
+        if archive is None:
+            return None
+        first_page, taxonomy, slug, number = archive.group(1), archive.group(2), archive.group(3), archive.group(4)
+        select = {
+            "category": lambda: [p for p in posts if p.category_slug == slug],
+            "tag": lambda: [p for p in posts if slug in dict(p.tag_pairs())],
+            "author": lambda: [p for p in posts if slug in p.authors],
+        }[taxonomy]
+        chosen, number = select(), int(number or 1)
+        pages = -(-len(chosen) // ARCHIVE_PER_PAGE)
+        if not 1 <= number <= pages:
+            return None
+        prev_url = (first_page if number == 2 else f"{first_page}page/{number - 1}/") if number > 1 else None
+        next_url = f"{first_page}page/{number + 1}/" if number < pages else None
+        shown = chosen[(number - 1) * ARCHIVE_PER_PAGE : number * ARCHIVE_PER_PAGE]
+        return _html(render.listing_page(self, first_page, shown, prev_url, next_url), None)
 
     def _paginated(self, posts: list[Post], number: int) -> Response | None:
         pages = max(1, -(-len(posts) // PER_PAGE))
