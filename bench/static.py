@@ -16,8 +16,9 @@ _LINK = re.compile(rb'(?:href="|<loc>)(?:https?://[^/"<]+)?(/[^"#?<]*)')
 SEEDS = ("/", "/robots.txt", "/wp-sitemap.xml", "/sitemap_index.xml", "/feed/", "/feed/atom/")
 
 
-def write_static_site(site: DemoSite, root: Path) -> int:
-    """Render every page of `site` under `root` (a path ending in / becomes …/index.html); the file count.
+def write_static_site(site: DemoSite, root: Path) -> list[str]:
+    """Render every page of `site` under `root` (a path ending in / becomes …/index.html); the paths of its HTML
+    pages (posts, listings, archives), which the crawl will extract.
 
     Each file's mtime is its page's modification time, so nginx sends a truthful Last-Modified and answers
     conditional GETs with 304, as a real blog's server does.
@@ -32,20 +33,22 @@ def write_static_site(site: DemoSite, root: Path) -> int:
                 seen.add(link)
                 queue.append(link)
 
+    html_pages = []
     for post in posts:
         body = render.post_page(site, post).encode()
         _write(root, post.path, body, post.modified)
+        html_pages.append(post.path)
         follow(body)
-    written = len(posts)
     while queue:
         path = queue.popleft()
         response = site.respond(path)
         if response is None or response.status != 200:
             continue
         _write(root, path, response.body, None)
-        written += 1
+        if response.content_type.startswith("text/html"):
+            html_pages.append(path)
         follow(response.body)
-    return written
+    return html_pages
 
 
 def _write(root: Path, path: str, body: bytes, modified: str | None) -> None:

@@ -51,7 +51,7 @@ def test_rss_feed_links():
       <item><title>B</title><guid isPermaLink="true">https://a.org/b/</guid></item>
     </channel></rss>"""
     assert feed_links(rss, "https://a.org/feed/") == [
-        ("https://a.org/a/", "Mon, 06 May 2024 10:00:00 +0000"),
+        ("https://a.org/a/", None),  # a pubDate says when it was published, not whether it changed since
         ("https://a.org/b/", None),
     ]
 

@@ -13,7 +13,7 @@ _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
 
 
 def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
-    """(post URL, date) for every item of an RSS or Atom feed; [] when the body is not a feed."""
+    """(post URL, when it last changed or None) for every item of an RSS or Atom feed; [] when not a feed."""
     try:
         root = etree.fromstring(body, _PARSER)
     except etree.XMLSyntaxError:
@@ -24,7 +24,7 @@ def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
     for item in root.iter("{*}item", "{*}entry"):
         url = _item_link(item)
         if url:
-            links.append((urljoin(base_url, url), _item_date(item)))
+            links.append((urljoin(base_url, url), _item_modified(item)))
     return links
 
 
@@ -40,8 +40,10 @@ def _item_link(item: etree._Element) -> str | None:
     return None
 
 
-def _item_date(item: etree._Element) -> str | None:
-    for tag in ("{*}updated", "{*}published", "{*}pubDate", "{*}date"):
+def _item_modified(item: etree._Element) -> str | None:
+    """When the item last changed: Atom's <updated> or Dublin Core's <modified>. Not <pubDate> or <published>:
+    an edited post keeps its publication date, so a recrawl must not skip a post by it."""
+    for tag in ("{*}updated", "{*}modified"):
         node = item.find(tag)
         if node is not None and node.text:
             return node.text.strip()

@@ -157,7 +157,9 @@ class BlogSpider(scrapy.Spider):
             return
         links = feed_links(response.body, response.url)
         if links:
-            for url, _date in links:
+            for url, modified in links:
+                if self.archived.unchanged(url, modified):
+                    continue  # the feed says: not changed since our last fetch
                 if (request := self._page_request(url)) is not None:
                     yield request
             yield _fetched(response, kind="feed")
