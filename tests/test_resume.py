@@ -32,12 +32,16 @@ def _start_crawl(url: str, db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=REPO, text=True, stderr=subprocess.PIPE)
 
 
-def _stop_after_posts(process: subprocess.Popen[str], db: Path, posts: int, sig: signal.Signals) -> None:
+def _wait_for_posts(process: subprocess.Popen[str], db: Path, posts: int) -> None:
     deadline = time.monotonic() + 120
     while _count(db, "SELECT count(*) FROM articles") < posts:
         assert process.poll() is None, f"the crawl ended before it was stopped: {process.stderr.read()}"
         assert time.monotonic() < deadline, "the crawl stored too few posts in 2 minutes"
         time.sleep(0.05)
+
+
+def _stop_after_posts(process: subprocess.Popen[str], db: Path, posts: int, sig: signal.Signals) -> None:
+    _wait_for_posts(process, db, posts)
     process.send_signal(sig)
     process.wait(timeout=60)
 
@@ -116,9 +120,7 @@ def test_frontier_rows_go_pending_leased_done_and_a_resume_puts_leased_rows_back
 def test_a_second_crawl_of_a_running_job_refuses_to_start_and_leaves_the_first_alone(site, tmp_path):
     db = tmp_path / "archive.db"
     first = _start_crawl(site.base, db)
-    deadline = time.monotonic() + 60
-    while _count(db, "SELECT count(*) FROM articles") < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_for_posts(first, db, 2)
     second = run_cli("crawl", site.base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")
     assert second.returncode == 1
     assert "is being crawled by process" in second.stderr and "Traceback" not in second.stderr, second.stderr
@@ -134,9 +136,7 @@ def test_a_second_crawl_of_a_running_job_refuses_to_start_and_leaves_the_first_a
 def test_a_killed_crawl_leaves_no_extraction_worker_behind(site, tmp_path):
     db = tmp_path / "archive.db"
     crawl = _start_crawl(site.base, db)
-    deadline = time.monotonic() + 60
-    while _count(db, "SELECT count(*) FROM articles") < 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_for_posts(crawl, db, 1)
     workers = _children_of(crawl.pid)
     assert workers  # the extraction pool (and its resource tracker)
     crawl.kill()
