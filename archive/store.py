@@ -216,9 +216,7 @@ class Archive:
                 if refresh:
                     self._write_children(self._write_article(article, digest, old["last_fetched"], old), article)
                     return "refreshed"
-                self.conn.execute(
-                    "UPDATE articles SET last_fetched = ?, gone_at = NULL WHERE id = ?", (fetched_at, old["id"])
-                )
+                self.touch_article(article["url"], fetched_at)
                 return "unchanged"
             if old is not None:
                 self._keep_version(old, article)

@@ -3,7 +3,6 @@ constructors do not survive pickling back from a worker process, and one bad pag
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -39,8 +38,8 @@ def extract_page(body: bytes, url: str) -> tuple[bool, Any]:
         return False, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-def extract_and_pack(body: bytes, url: str) -> tuple[bool, Any, str, bytes]:
-    """extract_page() plus the body's sha256 and zlib form for page_bodies, computed here so the crawl's
-    reactor process (which writes the archive) does not spend its time compressing pages."""
+def extract_and_pack(body: bytes, url: str) -> tuple[bool, Any, bytes]:
+    """extract_page() plus the body's zlib form for page_bodies, compressed here so the crawl's reactor process
+    (which writes the archive) does not spend its time compressing pages."""
     ok, result = extract_page(body, url)
-    return ok, result, hashlib.sha256(body).hexdigest(), zlib.compress(body, BODY_COMPRESSION_LEVEL)
+    return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)

@@ -20,8 +20,8 @@ class FetchedPage:
     # The server answered 304: `body` is the archived copy, used for links only, never re-extracted.
     not_modified: bool = False
     frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
-    body_sha256: str | None = None  # filled by the extraction worker with the compressed body
-    body_zlib: bytes | None = None
+    body_sha256: str | None = None  # filled by ArchivePipeline (same-body check), before extraction
+    body_zlib: bytes | None = None  # filled by the extraction worker
     # Set by ArchivePipeline when the archive holds these very bytes for this URL: their page kind, and the page is
     # not extracted again.
     previous_kind: str | None = None

@@ -76,7 +76,8 @@ class ArchivePipeline:
     async def process_item(self, item: Any) -> Any:
         extracted = None
         if isinstance(item, FetchedPage) and _needs_extraction(item):
-            item.previous_kind = self.archive.same_body_kind(item.url, hashlib.sha256(item.body).hexdigest())
+            item.body_sha256 = hashlib.sha256(item.body).hexdigest()
+            item.previous_kind = self.archive.same_body_kind(item.url, item.body_sha256)
             if item.previous_kind is None:
                 extracted = await self._extract(item)
         # Everything the item leads to, and its frontier row's "done", in one transaction: a kill leaves both
@@ -99,9 +100,7 @@ class ArchivePipeline:
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
         assert self.executor is not None
         loop = asyncio.get_running_loop()
-        ok, result, page.body_sha256, page.body_zlib = await loop.run_in_executor(
-            self.executor, extract_and_pack, page.body, page.url
-        )
+        ok, result, page.body_zlib = await loop.run_in_executor(self.executor, extract_and_pack, page.body, page.url)
         return ok, result
 
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
