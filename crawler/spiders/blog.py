@@ -71,7 +71,7 @@ class BlogSpider(scrapy.Spider):
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.pages_scheduled = 0
-        spider.requested = set()  # page URLs this process asked for (the frontier dedupes across runs)
+        spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
         spider.archived = ArchivedPosts(spider._archived_posts())
         crawler.signals.connect(spider.revisit_unreached, signal=signals.spider_idle)
         return spider
@@ -83,9 +83,11 @@ class BlogSpider(scrapy.Spider):
             page = self._page_request(url, force=True)
             if page is not None:
                 yield page
-            yield self._discovery_request(urljoin(url, "/robots.txt"), self.parse_robots)
+            for request in self._discovery(urljoin(url, "/robots.txt"), self.parse_robots):
+                yield request
             for path in (*USUAL_SITEMAP_PATHS, *USUAL_FEED_PATHS):
-                yield self._discovery_request(urljoin(url, path), self.parse_discovered)
+                for request in self._discovery(urljoin(url, path), self.parse_discovered):
+                    yield request
 
     def _archived_posts(self) -> dict[str, str]:
         """URL → last fetch of the posts earlier runs archived (empty with RECRAWL_ARCHIVED off)."""
@@ -125,10 +127,14 @@ class BlogSpider(scrapy.Spider):
         self.archived.reach(url)
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META)
 
-    def _discovery_request(self, url: str, callback: Any, *, probe: bool = True) -> scrapy.Request:
-        """Robots, sitemaps and feeds. A probe of a usual path that fails is expected and not an error."""
+    def _discovery(self, url: str, callback: Any, *, probe: bool = True) -> Iterable[scrapy.Request]:
+        """A request for robots.txt, a sitemap or a feed, unless this process asked for `url` already (every page
+        of a blog links its feed). A probe of a usual path that fails is expected and not an error."""
+        if url in self.requested:
+            return
+        self.requested.add(url)
         # Ahead of pages: the sooner sitemaps are read, the more unchanged posts a recrawl skips.
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"probe": probe}, priority=10)
+        yield scrapy.Request(url, callback=callback, errback=self.on_error, meta={"probe": probe}, priority=10)
 
     # -- callbacks --------------------------------------------------------------------------------
 
@@ -138,7 +144,7 @@ class BlogSpider(scrapy.Spider):
     def parse_robots(self, response: Response) -> Iterable[Any]:
         for sitemap_url in sitemaps_from_robots(response.body, response.url):
             if self.scope.contains_host(sitemap_url):
-                yield self._discovery_request(sitemap_url, self.parse_discovered, probe=False)
+                yield from self._discovery(sitemap_url, self.parse_discovered, probe=False)
         yield _fetched(response, kind="robots")
 
     def parse_discovered(self, response: Response) -> Iterable[Any]:
@@ -148,7 +154,7 @@ class BlogSpider(scrapy.Spider):
             for entry in entries:
                 if entry.is_sitemap:
                     if self.scope.contains_host(entry.url):
-                        yield self._discovery_request(entry.url, self.parse_discovered, probe=False)
+                        yield from self._discovery(entry.url, self.parse_discovered, probe=False)
                 elif self.archived.unchanged(entry.url, entry.lastmod):
                     continue  # the sitemap says: not changed since our last fetch
                 elif (request := self._page_request(entry.url)) is not None:
@@ -187,7 +193,7 @@ class BlogSpider(scrapy.Spider):
                 yield request
         for feed_url in links.feeds:
             if self.scope.contains_host(feed_url):
-                yield self._discovery_request(feed_url, self.parse_discovered, probe=False)
+                yield from self._discovery(feed_url, self.parse_discovered, probe=False)
 
     def on_error(self, failure: Failure) -> Iterable[Any]:
         request = failure.request
