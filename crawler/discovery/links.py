@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 from crawler.discovery.feeds import FEED_TYPES
 
@@ -33,7 +34,7 @@ class PageLinks:
 
 def page_links(body: bytes, url: str, encoding: str = "utf-8") -> PageLinks:
     """Absolute URLs of the page's links and feeds, in document order, each once."""
-    base = url
+    base = _Base(url)
     pages: dict[str, None] = {}
     feeds: dict[str, None] = {}
     for tag in _TAG.finditer(body):
@@ -42,16 +43,36 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8") -> PageLinks:
         if href is None:
             continue
         if name == b"base":
-            base = urljoin(url, href)
+            base = _Base(urljoin(url, href))
         elif name != b"link":
-            pages.setdefault(urljoin(base, href), None)
+            pages.setdefault(base.join(href), None)
         else:
             rels = set((_attribute(_REL, attributes, encoding) or "").lower().split())
             if rels & _PAGE_RELS:
-                pages.setdefault(urljoin(base, href), None)
+                pages.setdefault(base.join(href), None)
             elif "alternate" in rels and _attribute(_TYPE, attributes, encoding) in FEED_TYPES:
-                feeds.setdefault(urljoin(base, href), None)
+                feeds.setdefault(base.join(href), None)
     return PageLinks(list(pages), list(feeds))
+
+
+class _Base:
+    """urljoin() against one page's URL. A blog's pages share most of their links (menus, widgets, tags), and an
+    absolute or root-relative link resolves the same against any page of the site: those joins are cached."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parts = urlsplit(url)
+        self.origin = f"{parts.scheme}://{parts.netloc}/"
+
+    def join(self, href: str) -> str:
+        if href.startswith(("/", "http://", "https://")):
+            return _join_from_origin(self.origin, href)
+        return urljoin(self.url, href)
+
+
+@lru_cache(maxsize=2**16)
+def _join_from_origin(origin: str, href: str) -> str:
+    return urljoin(origin, href)
 
 
 def _attribute(pattern: re.Pattern[bytes], attributes: bytes, encoding: str) -> str | None:
