@@ -38,34 +38,30 @@ class Frontier:
 
     def add(self, url: str, priority: int, request: bytes) -> bool:
         """Queue `url` unless the job already has it (pending, leased or done). True when queued."""
-        with self.archive.batch():
-            cursor = self.conn.execute(
-                "INSERT OR IGNORE INTO frontier (job, url, priority, request, updated_at) VALUES (?, ?, ?, ?, ?)",
-                (self.job, url, priority, request, now()),
-            )
+        cursor = self.archive.write(
+            "INSERT OR IGNORE INTO frontier (job, url, priority, request, updated_at) VALUES (?, ?, ?, ?, ?)",
+            (self.job, url, priority, request, now()),
+        )
         return cursor.rowcount > 0
 
     def requeue(self, url: str, priority: int, request: bytes) -> None:
         """Queue `url` again whatever its state: a retry, or a request that asked not to be filtered."""
-        with self.archive.batch():
-            self.conn.execute(
-                "INSERT INTO frontier (job, url, priority, request, updated_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (job, url) DO UPDATE SET state = 'pending', priority = excluded.priority,"
-                " request = excluded.request, updated_at = excluded.updated_at",
-                (self.job, url, priority, request, now()),
-            )
+        self.archive.write(
+            "INSERT INTO frontier (job, url, priority, request, updated_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (job, url) DO UPDATE SET state = 'pending', priority = excluded.priority,"
+            " request = excluded.request, updated_at = excluded.updated_at",
+            (self.job, url, priority, request, now()),
+        )
 
     def lease(self) -> tuple[int, bytes] | None:
         """The next pending request (highest priority, then oldest), now leased; None when nothing is pending."""
-        with self.archive.batch():
-            row = self.conn.execute(
-                "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending'"
-                " ORDER BY priority DESC, id LIMIT 1",
-                (self.job,),
-            ).fetchone()
-            if row is None:
-                return None
-            self.conn.execute("UPDATE frontier SET state = 'leased', updated_at = ? WHERE id = ?", (now(), row[0]))
+        row = self.conn.execute(
+            "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending' ORDER BY priority DESC, id LIMIT 1",
+            (self.job,),
+        ).fetchone()
+        if row is None:
+            return None
+        self.archive.write("UPDATE frontier SET state = 'leased', updated_at = ? WHERE id = ?", (now(), row[0]))
         return row[0], row[1]
 
     def row_url(self, row_id: int) -> str | None:
@@ -74,8 +70,7 @@ class Frontier:
 
     def done(self, row_id: int) -> None:
         """The request's results are in the archive. Call inside the batch that wrote them, so both land."""
-        with self.archive.batch():
-            self.conn.execute("UPDATE frontier SET state = 'done', updated_at = ? WHERE id = ?", (now(), row_id))
+        self.archive.write("UPDATE frontier SET state = 'done', updated_at = ? WHERE id = ?", (now(), row_id))
 
     def clear(self) -> None:
         """The job finished: forget its rows, so the next crawl of the job starts from its start URLs."""

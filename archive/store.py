@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from os import PathLike
@@ -75,6 +75,20 @@ class Archive:
             self._depth -= 1
 
     _tx = batch
+
+    def write(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """One statement, atomic by itself: it joins an open batch, or with grouped commits the open transaction
+        (no savepoint of its own: one statement cannot half-succeed), or else commits at once. The crawl's
+        frontier writes a few such statements per request, and the savepoints around them cost more than they do.
+        """
+        if self._depth:
+            return self.conn.execute(sql, parameters)
+        if self._grouped:
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN")
+            return self.conn.execute(sql, parameters)
+        with self.conn:
+            return self.conn.execute(sql, parameters)
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -150,9 +164,11 @@ class Archive:
         body = page.get("body")
         sha = page.get("body_sha256") or (hashlib.sha256(body).hexdigest() if body else None)
         with self._tx():
-            if sha and not self.conn.execute("SELECT 1 FROM page_bodies WHERE sha256 = ?", (sha,)).fetchone():
-                compressed = page.get("body_zlib") or zlib.compress(body, 6)
-                self.conn.execute("INSERT INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, compressed))
+            compressed = page.get("body_zlib")
+            if sha and compressed is None and not self._has_body(sha):
+                compressed = zlib.compress(body, 6)
+            if compressed is not None:
+                self.conn.execute("INSERT OR IGNORE INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, compressed))
             self.conn.execute(
                 "INSERT INTO pages (run_id, url, status, content_type, kind, fetched_at, etag, last_modified,"
                 " body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -160,6 +176,9 @@ class Archive:
                  page.get("fetched_at") or now(), page.get("etag"), page.get("last_modified"), sha),
             )  # fmt: skip
             self.conn.execute("UPDATE crawl_runs SET pages_fetched = pages_fetched + 1 WHERE id = ?", (run_id,))
+
+    def _has_body(self, sha256: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM page_bodies WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
     def page_validators(self, url: str) -> dict[str, str] | None:
         """ETag / Last-Modified of the latest successful fetch of `url`, for a conditional GET."""
