@@ -147,7 +147,7 @@ def _author_box(author: Author, ui: dict[str, str]) -> str:
 
 
 def _related(site: DemoSite, post: Post, ui: dict[str, str]) -> str:
-    others = [p for p in site.live_posts() if p.category == post.category and p.slug != post.slug][:3]
+    others = [p for p in site.in_category(post.category)[:4] if p.slug != post.slug][:3]
     items = "".join(f'<li><a href="{p.path}"><img src="{p.image_path(1).replace(".png", "-300x200.png")}" width="300"'
                     f' height="200" alt="{escape(p.title)}"> {escape(p.title)}</a></li>' for p in others)  # fmt: skip
     return f'<div id="jp-relatedposts" class="jp-relatedposts"><h3>{ui["related"]}</h3><ul>{items}</ul></div>'

@@ -100,6 +100,8 @@ class DemoSite:
         self.theme_head = ""  # markup every page's <head> carries (the benchmark's theme styles and scripts)
         self.authors = {a["slug"]: Author(**a) for a in _load("authors.json")}
         self.posts: list[Post] = []
+        self._revision = 0  # bumped by every change through the methods below; keys the cached _Index
+        self._index: tuple[tuple[int, int, int], _Index] | None = None
         for lang in ("en", "de", "ko"):
             for raw in _load(f"posts_{lang}.json"):
                 self.add_post({**raw, "lang": lang})
@@ -112,33 +114,49 @@ class DemoSite:
         if post.id % 4 == 1:
             post.comments = [{"author": a, "text": t, "date": post.date} for a, t in COMMENTS[post.lang]]
         self.posts.append(post)
+        self._revision += 1
         return post
 
     def post(self, slug: str) -> Post:
         return next(p for p in self.posts if p.slug == slug)
+
+    def _indexed(self) -> _Index:
+        """Lookups every page render needs, rebuilt only after a change: without them a site of N posts costs
+        O(N) per page (menus, widgets, related posts), and the benchmark's static mirror of 10,000 posts O(N²)."""
+        key = (id(self.posts), len(self.posts), self._revision)
+        if self._index is None or self._index[0] != key:
+            self._index = (key, _Index(self.posts))
+        return self._index[1]
 
     def edit_post(self, slug: str, *, title: str | None = None, paragraph: str | None = None) -> None:
         post = self.post(slug)
         post.title = title or post.title
         if paragraph:
             post.extra_paragraphs.append(paragraph)
+        self._revision += 1
         post.modified = datetime.now(UTC).isoformat(timespec="seconds")  # to the second: a same-day recrawl sees it
 
     def delete_post(self, slug: str) -> None:
         self.post(slug).deleted = True
+        self._revision += 1
 
     def live_posts(self) -> list[Post]:
-        return sorted((p for p in self.posts if not p.deleted), key=lambda p: (p.date, p.id), reverse=True)
+        """Newest first."""
+        return self._indexed().live
 
     def expected_posts(self) -> list[tuple[str, str]]:
         """(canonical URL, title) of every post a complete crawl must archive."""
         return [(self.base.rstrip("/") + p.path, p.title) for p in self.live_posts()]
 
     def categories(self) -> list[tuple[str, str]]:
-        return sorted({(p.category_slug, p.category) for p in self.live_posts()})
+        return self._indexed().categories
 
     def tags(self) -> list[tuple[str, str]]:
-        return sorted({pair for p in self.live_posts() for pair in p.tag_pairs()})
+        return self._indexed().tags
+
+    def in_category(self, category: str) -> list[Post]:
+        """Live posts of `category`, newest first."""
+        return self._indexed().by_category.get(category, [])
 
     # -- routing -----------------------------------------------------------------------------------------
 
@@ -181,30 +199,25 @@ class DemoSite:
 
     def _posts(self, path: str, query: dict[str, list[str]]) -> Response | None:
         alias = re.fullmatch(r"/p/(\d+)/", path)
-        for post in self.posts:
-            if path == post.path or (alias and int(alias.group(1)) == post.id):
-                if post.deleted:
-                    return Response(410, "text/html; charset=utf-8", b"<h1>Gone</h1>")
-                return _html(render.post_page(self, post), post.modified)
+        index = self._indexed()
+        post = index.by_id.get(int(alias.group(1))) if alias else index.by_path.get(path)
+        if post is not None:
+            if post.deleted:
+                return Response(410, "text/html; charset=utf-8", b"<h1>Gone</h1>")
+            return _html(render.post_page(self, post), post.modified)
         if path == "/about/":
             return _html(render.page(self, "About", "<h1>About</h1><p>A sample blog for blogarchive.</p>"), None)
         return None
 
     def _listings(self, path: str, query: dict[str, list[str]]) -> Response | None:
-        posts = self.live_posts()
         number = _page_number(path, query, self.pagination)
         if number is not None:
-            return self._paginated(posts, number)
+            return self._paginated(self.live_posts(), number)
         archive = re.fullmatch(r"(/(category|tag|author)/([^/]+)/)(?:page/(\d+)/)?", path)
         if archive is None:
             return None
         first_page, taxonomy, slug, number = archive.group(1), archive.group(2), archive.group(3), archive.group(4)
-        select = {
-            "category": lambda: [p for p in posts if p.category_slug == slug],
-            "tag": lambda: [p for p in posts if slug in dict(p.tag_pairs())],
-            "author": lambda: [p for p in posts if slug in p.authors],
-        }[taxonomy]
-        chosen, number = select(), int(number or 1)
+        chosen, number = self._indexed().archives.get((taxonomy, slug), []), int(number or 1)
         pages = -(-len(chosen) // ARCHIVE_PER_PAGE)
         if not 1 <= number <= pages:
             return None
@@ -237,6 +250,24 @@ class DemoSite:
         if path == "/pixel.gif":
             return Response(200, "image/gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
         return None
+
+
+class _Index:
+    def __init__(self, posts: list[Post]) -> None:
+        self.live = sorted((p for p in posts if not p.deleted), key=lambda p: (p.date, p.id), reverse=True)
+        self.by_path = {post.path: post for post in posts}
+        self.by_id = {post.id: post for post in posts}
+        self.by_category: dict[str, list[Post]] = {}
+        self.archives: dict[tuple[str, str], list[Post]] = {}  # (category|tag|author, slug) → posts
+        for post in self.live:
+            self.by_category.setdefault(post.category, []).append(post)
+            self.archives.setdefault(("category", post.category_slug), []).append(post)
+            for slug, _ in post.tag_pairs():
+                self.archives.setdefault(("tag", slug), []).append(post)
+            for slug in post.authors:
+                self.archives.setdefault(("author", slug), []).append(post)
+        self.categories = sorted({(p.category_slug, p.category) for p in self.live})
+        self.tags = sorted({pair for p in self.live for pair in p.tag_pairs()})
 
 
 def _page_number(path: str, query: dict[str, list[str]], style: str) -> int | None:
