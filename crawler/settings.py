@@ -45,9 +45,10 @@ DEPTH_LIMIT = 0  # --max-depth
 # The request queue and duplicate filter live in the archive (table frontier), so a killed crawl resumes.
 SCHEDULER = "crawler.frontier.FrontierScheduler"
 
-# Each response yields one item; Scrapy starts CONCURRENT_ITEMS tasks per response to process its output, so the
-# default of 100 costs the reactor ~100 idle tasks per page. Responses are still processed many at a time.
-CONCURRENT_ITEMS = 8
+# Each response yields its requests, then one item (last). Scrapy processes a response's output CONCURRENT_ITEMS
+# at a time, each in its own task: Scrapy's 100 costs the reactor ~100 idle tasks per page, and 1 keeps the output
+# in order at no cost. Responses are still processed many at a time.
+CONCURRENT_ITEMS = 1
 # Responses waiting for extraction, in body bytes (Scrapy: 5 MB). Past it, downloading pauses: memory stays flat
 # however large the blog, and ~40 pages of 40 KB still keep every extraction process busy.
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 2_000_000
@@ -57,6 +58,9 @@ ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.Media
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
+    # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.middlewares.warc.WarcMiddleware": 950,
 }
