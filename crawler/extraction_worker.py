@@ -11,12 +11,23 @@ from typing import Any
 
 from crawler.errors import BlogarchiveError
 
-BODY_COMPRESSION_LEVEL = 6
+# zlib level for page_bodies. Level 3 stores these pages ~5 % larger than level 6 and compresses them in ~60 % of
+# the time (measured on the benchmark's pages: 0.30 vs 0.49 ms per 40 KB page), CPU the extraction processes share
+# with the crawl.
+BODY_COMPRESSION_LEVEL = 3
+
+
+def start_worker(parent_pid: int) -> None:
+    """Worker initializer: import the extraction code now, while the crawl is still fetching robots.txt and
+    sitemaps, rather than on the first page; and end this worker when the crawl that started it is gone."""
+    import crawler.extraction.extract  # noqa: F401
+
+    exit_with_parent(parent_pid)
 
 
 def exit_with_parent(parent_pid: int) -> None:
-    """Worker initializer: end this worker when the crawl that started it is gone. A crawl killed with SIGKILL
-    cannot stop its pool, and the orphans would otherwise wait on their queue forever."""
+    """End this worker when the crawl that started it is gone. A crawl killed with SIGKILL cannot stop its pool,
+    and the orphans would otherwise wait on their queue forever."""
 
     def watch() -> None:
         while os.getppid() == parent_pid:

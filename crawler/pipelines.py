@@ -22,7 +22,7 @@ from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
 from crawler.archive_handle import shared_archive
-from crawler.extraction_worker import exit_with_parent, extract_and_pack
+from crawler.extraction_worker import extract_and_pack, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import storage_url
@@ -58,8 +58,10 @@ class ArchivePipeline:
         if self.processes > 0:
             context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
             self.executor = ProcessPoolExecutor(
-                self.processes, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+                self.processes, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
             )
+            for _ in range(self.processes):  # start the workers now: each spawn and import takes about a second
+                self.executor.submit(os.getpid)
         else:
             self.executor = ThreadPoolExecutor(1)
 
