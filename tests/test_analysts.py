@@ -156,3 +156,15 @@ def test_serve_runs_datasette_read_only_with_metadata_facets_and_canned_queries(
     finally:
         server.terminate()
         server.wait(10)
+    assert _port_closes(port), "Datasette outlived `blogarchive serve` stopped with SIGTERM"
+
+
+def _port_closes(port: int, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            return True
+        time.sleep(0.1)
+    return False

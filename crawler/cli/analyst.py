@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -138,7 +139,13 @@ def serve(db: Path, port: int, host: str) -> None:
         json.dump(metadata, handle)
     command = [sys.executable, "-m", "datasette", "serve", "-i", str(db), "--metadata", handle.name,
                "--host", host, "--port", str(port)]  # fmt: skip
+    server = subprocess.Popen(command)
+    # A service manager stops us with SIGTERM, which reaches only this process: pass it on, or Datasette outlives
+    # us. Ctrl-C reaches both (one process group), so we just wait for Datasette to finish.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
-        sys.exit(subprocess.call(command))
+        sys.exit(server.wait())
+    except KeyboardInterrupt:
+        sys.exit(server.wait())
     finally:
         Path(handle.name).unlink(missing_ok=True)
