@@ -65,5 +65,6 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.warc.WarcMiddleware": 950,
 }
 EXTENSIONS = {"crawler.progress.Progress": 500}
+STATS_CLASS = "crawler.stats.StatsCollector"  # Scrapy's in-memory stats, minus a per-access shim (see there)
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
