@@ -51,7 +51,10 @@ def ensure_nginx() -> str:
     if found:
         return found
     print("nginx not found: installing Debian's nginx-light (apt-get) …", flush=True)
-    subprocess.run(["apt-get", "install", "-y", "-q", "nginx-light"], check=True, stdout=subprocess.DEVNULL)
+    install = ["apt-get", "install", "-y", "-q", "nginx-light"]
+    if subprocess.run(install, stdout=subprocess.DEVNULL).returncode != 0:  # a fresh machine may have no lists yet
+        subprocess.run(["apt-get", "update", "-q"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(install, check=True, stdout=subprocess.DEVNULL)
     found = shutil.which("nginx", path="/usr/sbin:/usr/bin")
     if not found:
         raise RuntimeError("apt-get installed nginx-light but no nginx binary is on the PATH")
