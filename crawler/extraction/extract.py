@@ -16,7 +16,7 @@ from crawler.extraction.decoding import decode_html
 from crawler.extraction.images import find_images, page_base
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.pagekind import classify
+from crawler.extraction.pagekind import classify, url_kind
 from crawler.extraction.selecting import page_classes
 from crawler.extraction.structured import jsonld_objects
 
@@ -33,6 +33,10 @@ def extract(html: str | bytes, url: str) -> Article:
         raise ExtractionError(url, "binary data, not an HTML page")
     if not text.strip():
         return Article(url=url, kind="other")
+    if kind := url_kind(url):
+        # A tag, category, author or paginated listing page: the archive keeps its kind and raw page (the crawl
+        # takes its links without extraction), so parsing it would be wasted work — 40 % of a blog's pages.
+        return Article(url=url, kind=kind)
     if len(text) > MAX_HTML_CHARS:
         text = _DATA_URI.sub('""', text)[:MAX_HTML_CHARS]
     try:

@@ -29,12 +29,16 @@ MIN_ARTICLE_WORDS = 60
 MAX_LINK_DENSITY = 0.5
 
 
+def url_kind(url: str) -> str | None:
+    """The kind a hub's URL alone gives away (tag, category, author, paginated listing …); None for any other URL."""
+    parts = urlsplit(url)
+    target = (parts.path or "/") + ("?" + parts.query if parts.query else "")
+    return next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
+
+
 def classify(url: str, soup: BeautifulSoup, jsonld: list[dict[str, Any]], text: str, link_text_chars: int) -> str:
+    """The kind of a page whose URL gave nothing away (`url_kind` is asked first, before any parsing)."""
     path = urlsplit(url).path or "/"
-    query = urlsplit(url).query
-    for kind, pattern in URL_KINDS:
-        if pattern.search(path + ("?" + query if query else "")):
-            return kind
     types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
     og_type = soup.find("meta", property="og:type")
     if types & ARTICLE_TYPES or (og_type and og_type.get("content", "").lower() == "article"):
