@@ -53,12 +53,22 @@ class Frontier:
             (self.job, url, priority, request, now()),
         )
 
-    def lease(self) -> tuple[int, bytes] | None:
-        """The next pending request (highest priority, then oldest), now leased; None when nothing is pending."""
-        row = self.conn.execute(
-            "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending' ORDER BY priority DESC, id LIMIT 1",
-            (self.job,),
-        ).fetchone()
+    def lease(self, prefer: int | None = None) -> tuple[int, bytes] | None:
+        """The next pending request, now leased; None when nothing is pending. The next is the oldest at priority
+        `prefer` if there is one, else the highest priority, then the oldest."""
+        row = None
+        if prefer is not None:
+            row = self.conn.execute(
+                "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending' AND priority = ?"
+                " ORDER BY id LIMIT 1",
+                (self.job, prefer),
+            ).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending'"
+                " ORDER BY priority DESC, id LIMIT 1",
+                (self.job,),
+            ).fetchone()
         if row is None:
             return None
         self.archive.write("UPDATE frontier SET state = 'leased', updated_at = ? WHERE id = ?", (now(), row[0]))

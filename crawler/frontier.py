@@ -22,10 +22,16 @@ from scrapy.utils.request import request_from_dict
 
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
+from crawler.extraction_backlog import extraction_backlog
 
 logger = logging.getLogger(__name__)
 
 FRONTIER_ID = "frontier_id"  # request.meta key: the request's frontier row
+# The priority of pages the crawl settles without an extraction process (hub pages known by their URL). They come
+# after everything else, except while the extraction processes have a backlog (crawler/extraction_backlog.py):
+# then they come first, so the crawl's process reads them while those processes are busy, instead of all at the end
+# with the extraction processes idle.
+NO_EXTRACTION_PRIORITY = -1
 
 
 def job_name(configured: str, start_urls: list[str]) -> str:
@@ -41,6 +47,7 @@ class FrontierScheduler(BaseScheduler):
         self.frontier: Frontier | None = None
         self.spider: Spider | None = None
         self.pending = 0
+        self.backlog = extraction_backlog(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FrontierScheduler:
@@ -89,7 +96,7 @@ class FrontierScheduler(BaseScheduler):
 
     def next_request(self) -> Request | None:
         assert self.frontier is not None
-        while (leased := self.frontier.lease()) is not None:
+        while (leased := self._lease()) is not None:
             row_id, blob = leased
             self.pending -= 1
             try:
@@ -103,6 +110,10 @@ class FrontierScheduler(BaseScheduler):
             return request
         self.pending = 0
         return None
+
+    def _lease(self) -> tuple[int, bytes] | None:
+        assert self.frontier is not None
+        return self.frontier.lease(prefer=NO_EXTRACTION_PRIORITY if self.backlog.busy() else None)
 
 
 def _as_dict(request: Request) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """ArchivePipeline: extraction off the reactor, then one writer into the SQLite archive.
 
 Extraction is CPU-bound (trafilatura + BeautifulSoup), so it runs in a pool of EXTRACT_PROCESSES worker
-processes (0: the reactor's thread pool), and the reactor thread only downloads and writes. All writes happen on
-the reactor thread, so the archive has exactly one writer and one connection.
+processes (0: the reactor's thread pool), and the reactor thread only downloads and writes. A hub page known by
+its URL needs no parsing and is settled on the reactor thread (crawler/extraction/prescreen.py). All writes happen
+on the reactor thread, so the archive has exactly one writer and one connection.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
 from crawler.archive_handle import shared_archive
-from crawler.extraction_worker import extract_and_pack, start_worker
+from crawler.extraction_backlog import extraction_backlog
+from crawler.extraction_worker import extract_and_pack, pack_without_parsing, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import storage_url
@@ -42,6 +44,7 @@ class ArchivePipeline:
         self.frontier: Frontier | None = None
         self.run_id: int | None = None
         self.executor: Executor | None = None
+        self.backlog = extraction_backlog(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -101,8 +104,15 @@ class ArchivePipeline:
 
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
         assert self.executor is not None
-        loop = asyncio.get_running_loop()
-        ok, result, page.body_zlib = await loop.run_in_executor(self.executor, extract_and_pack, page.body, page.url)
+        packed = pack_without_parsing(page.body, page.url)
+        if packed is None:
+            loop = asyncio.get_running_loop()
+            self.backlog.waiting += 1
+            try:
+                packed = await loop.run_in_executor(self.executor, extract_and_pack, page.body, page.url)
+            finally:
+                self.backlog.waiting -= 1
+        ok, result, page.body_zlib = packed
         return ok, result
 
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
+from scrapy.utils.test import get_crawler
 
 from crawler.demo.site import DemoSite
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import url_kind
+from crawler.extraction_backlog import ExtractionBacklog
+from crawler.extraction_worker import extract_page, pack_without_parsing
+from crawler.frontier import NO_EXTRACTION_PRIORITY
+from crawler.spiders.blog import BlogSpider
 
 
 @pytest.mark.parametrize(
@@ -34,3 +41,34 @@ def test_a_post_is_still_extracted_in_full():
     post = site.posts[0]
     article = extract(site.respond(post.path).body, site.base.rstrip("/") + post.path)
     assert article.kind == "article" and article.title and len(article.text.split()) > 60
+
+
+def test_the_crawl_settles_a_hub_page_itself_with_the_answer_an_extraction_process_would_give():
+    site = DemoSite()
+    url = site.base.rstrip("/") + "/tag/sourdough/"
+    body = site.respond("/tag/sourdough/").body
+    ok, result, packed = pack_without_parsing(body, url)
+    assert (ok, result) == extract_page(body, url) and result["kind"] == "tag"
+    assert zlib.decompress(packed) == body
+    binary = b"\x00\x01binary"
+    assert pack_without_parsing(binary, url)[:2] == extract_page(binary, url)
+    assert pack_without_parsing(binary, url)[1].endswith("binary data, not an HTML page")
+
+
+def test_a_post_still_goes_to_an_extraction_process():
+    site = DemoSite()
+    post = site.posts[0]
+    assert pack_without_parsing(site.respond(post.path).body, site.base.rstrip("/") + post.path) is None
+
+
+def test_hub_pages_are_queued_at_the_priority_the_scheduler_prefers_while_extraction_is_busy():
+    crawler = get_crawler(BlogSpider, {"BLOG_MAX_PAGES": 0, "RECRAWL_ARCHIVED": False})
+    spider = BlogSpider.from_crawler(crawler, start_urls="https://blog.example/")
+    assert spider._page_request("https://blog.example/tag/bread/").priority == NO_EXTRACTION_PRIORITY
+    assert spider._page_request("https://blog.example/page/3/").priority == NO_EXTRACTION_PRIORITY
+    assert spider._page_request("https://blog.example/2024/01/sourdough-starter/").priority == 0
+    backlog = ExtractionBacklog(processes=2)
+    backlog.waiting = backlog.busy_at - 1
+    assert not backlog.busy()
+    backlog.waiting += 1
+    assert backlog.busy()

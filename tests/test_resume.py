@@ -111,6 +111,10 @@ def test_frontier_rows_go_pending_leased_done_and_a_resume_puts_leased_rows_back
     assert Frontier(archive, "job").resume() == {"pending": 1, "leased": 0, "done": 1}
     frontier.requeue("http://b.test/2", 0, b"retry")
     assert frontier.counts() == {"pending": 2, "leased": 0, "done": 0}
+    frontier.add("http://b.test/tag/x/", -1, b"hub")
+    assert frontier.lease(prefer=-1)[1] == b"hub"  # the oldest at the preferred priority, whatever the others'
+    assert frontier.lease(prefer=-1)[1] == b"r1"  # none left there: the usual order
+    frontier.resume()
     frontier.clear()
     assert frontier.counts() == {"pending": 0, "leased": 0, "done": 0}
     assert Frontier(archive, "other job").counts()["pending"] == 1

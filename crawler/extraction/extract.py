@@ -12,11 +12,11 @@ from crawler.extraction.authorbox import find_author_boxes
 from crawler.extraction.body import extract_body
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
-from crawler.extraction.decoding import decode_html
 from crawler.extraction.images import find_images, page_base
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.pagekind import classify, url_kind
+from crawler.extraction.pagekind import classify
+from crawler.extraction.prescreen import prescreen
 from crawler.extraction.selecting import page_classes
 from crawler.extraction.structured import jsonld_objects
 
@@ -28,15 +28,9 @@ _DATA_URI = re.compile(r"""(["'])data:[^"']{200,}\1""")
 
 def extract(html: str | bytes, url: str) -> Article:
     """Everything the archive keeps of one page. Raises ExtractionError for input that is not a web page."""
-    text = decode_html(html)
-    if "\x00" in text[:2048]:
-        raise ExtractionError(url, "binary data, not an HTML page")
-    if not text.strip():
-        return Article(url=url, kind="other")
-    if kind := url_kind(url):
-        # A tag, category, author or paginated listing page: the archive keeps its kind and raw page (the crawl
-        # takes its links without extraction), so parsing it would be wasted work — 40 % of a blog's pages.
-        return Article(url=url, kind=kind)
+    text, settled = prescreen(html, url)
+    if settled is not None:
+        return settled
     if len(text) > MAX_HTML_CHARS:
         text = _DATA_URI.sub('""', text)[:MAX_HTML_CHARS]
     try:

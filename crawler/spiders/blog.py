@@ -30,8 +30,9 @@ from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
+from crawler.extraction.pagekind import url_kind
 from crawler.failures import describe_failure
-from crawler.frontier import FRONTIER_ID, job_name
+from crawler.frontier import FRONTIER_ID, NO_EXTRACTION_PRIORITY, job_name
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import Scope, clean_url, validate_start_url
@@ -125,7 +126,9 @@ class BlogSpider(scrapy.Spider):
         self.requested.add(url)
         self.pages_scheduled += 1
         self.archived.reach(url)
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META)
+        # A hub (tag, category, author, paginated listing) needs no extraction process: see NO_EXTRACTION_PRIORITY.
+        priority = NO_EXTRACTION_PRIORITY if url_kind(url) else 0
+        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META, priority=priority)
 
     def _discovery(self, url: str, callback: Any, *, probe: bool = True) -> Iterable[scrapy.Request]:
         """A request for robots.txt, a sitemap or a feed, unless this process asked for `url` already (every page
