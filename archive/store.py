@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from archive.errors import ArchiveError
 from archive.media import fill_image_files
 from archive.migrations import migrate
+from archive.schema import INDEX_PENDING
 
 ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "language", "sitename", "description")
 
@@ -71,6 +72,7 @@ class Archive:
             else:
                 with self.conn:
                     yield
+                    self._index_pending()
         finally:
             self._depth -= 1
 
@@ -88,7 +90,9 @@ class Archive:
                 self.conn.execute("BEGIN")
             return self.conn.execute(sql, parameters)
         with self.conn:
-            return self.conn.execute(sql, parameters)
+            cursor = self.conn.execute(sql, parameters)
+            self._index_pending()
+            return cursor
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -113,7 +117,13 @@ class Archive:
 
     def commit(self) -> None:
         if self.conn.in_transaction:
+            self._index_pending()
             self.conn.commit()
+
+    def _index_pending(self) -> None:
+        """Put the posts written since the last commit into the full-text index (schema version 3)."""
+        for statement in INDEX_PENDING:
+            self.conn.execute(statement)
 
     # -- crawl runs --------------------------------------------------------------------------------------
 

@@ -160,3 +160,39 @@ def test_grouped_commits_show_whole_pages_only_at_commit_and_undo_a_failed_one(t
     archive.save_article(run, {"url": "https://b.example/3/", "title": "Three", "text": "third"}, "t2")
     archive.close()  # commits the rest
     assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_the_full_text_index_takes_a_commit_s_posts_at_commit_through_savepoints_edits_and_deletes(tmp_path):
+    path = tmp_path / "a.db"
+    archive = Archive(path)
+    run = archive.start_run([])
+    archive.save_article(run, article(url="https://b.example/indexed/", text="compost before grouping"), "t0")
+    archive.group_commits()
+    for n, text in enumerate(["compost one", "compost two", "compost three"]):
+        with archive.batch():  # a page of a crawl: its own savepoint
+            archive.save_article(run, article(url=f"https://b.example/{n}/", title=f"Post {n}", text=text), "t1")
+    with pytest.raises(RuntimeError), archive.batch():
+        archive.save_article(run, article(url="https://b.example/undone/", text="compost undone"), "t1")
+        raise RuntimeError("a page that fails half-way")
+    archive.save_article(run, article(url="https://b.example/1/", title="Post 1", text="mulch now"), "t2")  # pending
+    archive.save_article(run, article(url="https://b.example/indexed/", text="mulch after"), "t2")  # indexed
+    archive.conn.execute("DELETE FROM articles WHERE url = 'https://b.example/2/'")  # pending, then gone
+    reader = sqlite3.connect(path)
+
+    def search(word):
+        return reader.execute(
+            "SELECT a.url FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY a.url",
+            (word,),
+        ).fetchall()
+
+    assert search("compost") == [("https://b.example/indexed/",)]  # nothing of this transaction yet
+    archive.commit()
+    assert search("compost") == [("https://b.example/0/",)]
+    assert search("mulch") == [("https://b.example/1/",), ("https://b.example/indexed/",)]
+    assert reader.execute("SELECT count(*) FROM articles_fts_pending").fetchone() == (0,)
+    archive.conn.execute("DELETE FROM articles WHERE url = 'https://b.example/0/'")  # indexed, then gone
+    archive.commit()
+    assert search("compost") == []
+    reader.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")  # raises if not
+    archive.close()
