@@ -64,7 +64,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.middlewares.warc.WarcMiddleware": 950,
 }
-EXTENSIONS = {"crawler.progress.Progress": 500}
+EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.gc_tuning.GarbageCollectorTuning": 510}
+GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's
 STATS_CLASS = "crawler.stats.StatsCollector"  # Scrapy's in-memory stats, minus a per-access shim (see there)
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
