@@ -32,7 +32,6 @@ class GarbageCollectorTuning:
         return extension
 
     def engine_started(self) -> None:
-        gc.collect()
-        gc.freeze()
+        gc.freeze()  # no gc.collect() first: it would walk the ~90,000 objects of a fresh crawl process (~0.2 s)
         _, older, oldest = gc.get_threshold()
         gc.set_threshold(self.threshold, older, oldest)

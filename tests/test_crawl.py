@@ -5,7 +5,10 @@ from __future__ import annotations
 import gzip
 import re
 
+from scrapy.utils.misc import is_generator_with_return_value
+
 from crawler.demo.server import DemoSite, serve
+from crawler.spiders.blog import BlogSpider
 from tests.conftest import run_cli
 
 
@@ -164,3 +167,10 @@ def test_max_depth_limits_link_following(crawl, db):
         assert crawl(site.base, "--max-depth", "1").returncode == 0
     stored = db("SELECT count(*) FROM articles")[0][0]
     assert 0 < stored < 33  # only posts linked from the home page (depth 1)
+
+
+def test_no_spider_callback_is_a_generator_that_returns_a_value():
+    """WARN_ON_GENERATOR_RETURN_VALUE is off (crawler/settings.py): this makes Scrapy's check once, here."""
+    callbacks = [getattr(BlogSpider, name) for name in dir(BlogSpider) if name.startswith(("parse", "on_"))]
+    assert len(callbacks) >= 5
+    assert not [function.__name__ for function in callbacks if is_generator_with_return_value(function)]
