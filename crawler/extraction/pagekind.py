@@ -7,12 +7,13 @@ the JSON-LD / OpenGraph type, then the body: too little text, or text that is mo
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-
 from crawler.extraction.structured import types_of
+
+if TYPE_CHECKING:  # the crawl's own process imports url_kind() and should not pay for bs4
+    from bs4 import BeautifulSoup
 
 URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("search", re.compile(r"(?:[?&](?:s|q|search)=)|/search(?:/|$)")),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bs4 import BeautifulSoup
+if TYPE_CHECKING:  # the crawl's own process imports url_kind() and should not pay for bs4
+    from bs4 import BeautifulSoup
 
 
 def jsonld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
