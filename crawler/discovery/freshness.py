@@ -54,7 +54,7 @@ class ArchivedPosts:
 
     def known_unchanged(self, url: str) -> bool:
         """Declared unchanged by a sitemap already: a link to it need not be followed either."""
-        return clean_url(url) in self.unchanged_urls
+        return url in self.unchanged_urls or clean_url(url) in self.unchanged_urls
 
     def not_reached(self) -> list[str]:
         return [url for url in self.fetched if url not in self.reached]

@@ -32,16 +32,27 @@ class PageLinks:
     feeds: list[str] = field(default_factory=list)  # <link rel=alternate> with a feed type
 
 
-def page_links(body: bytes, url: str, encoding: str = "utf-8") -> PageLinks:
-    """Absolute URLs of the page's links and feeds, in document order, each once."""
+def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] | None = None) -> PageLinks:
+    """Absolute URLs of the page's links and feeds, in document order, each once.
+
+    With `seen`, an <a> or <area> whose href is in it, as written, is left out, and the others' hrefs are added to
+    it. The crawl passes one set for all its pages: every page repeats the blog's menus, tag clouds and widgets,
+    and a link it has followed (or turned down) once need not be decoded, resolved and cleaned again. Only hrefs
+    that resolve the same on every page go in: absolute ones, root-relative ones (keyed with their origin), ASCII.
+    """
     base = _Base(url)
     pages: dict[str, None] = {}
     feeds: dict[str, None] = {}
     for tag in _TAG.finditer(body):
         name, attributes = tag.group(1).lower(), b" " + tag.group(2)
-        href = _attribute(_HREF, attributes, encoding)
-        if href is None:
+        raw = _raw_value(_HREF.search(attributes))
+        if raw is None:
             continue
+        if seen is not None and name in (b"a", b"area") and (key := _page_independent_key(raw, base)) is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        href = _decoded(raw, encoding)
         if name == b"base":
             base = _Base(urljoin(url, href))
         elif name != b"link":
@@ -55,6 +66,17 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8") -> PageLinks:
     return PageLinks(list(pages), list(feeds))
 
 
+def _page_independent_key(raw: bytes, base: _Base) -> bytes | None:
+    """The href's bytes when they mean the same URL on any page of the site, else None."""
+    if not raw.isascii():
+        return None  # decoded with each page's encoding
+    if raw.startswith((b"http://", b"https://")):
+        return raw
+    if raw.startswith(b"/") and not raw.startswith(b"//"):
+        return base.origin_bytes + raw
+    return None
+
+
 class _Base:
     """urljoin() against one page's URL. A blog's pages share most of their links (menus, widgets, tags), and an
     absolute or root-relative link resolves the same against any page of the site: those joins are cached."""
@@ -63,6 +85,7 @@ class _Base:
         self.url = url
         parts = urlsplit(url)
         self.origin = f"{parts.scheme}://{parts.netloc}/"
+        self.origin_bytes = self.origin.encode()
 
     def join(self, href: str) -> str:
         if href.startswith(("/", "http://", "https://")):
@@ -76,8 +99,16 @@ def _join_from_origin(origin: str, href: str) -> str:
 
 
 def _attribute(pattern: re.Pattern[bytes], attributes: bytes, encoding: str) -> str | None:
-    match = pattern.search(attributes)
+    raw = _raw_value(pattern.search(attributes))
+    return None if raw is None else _decoded(raw, encoding)
+
+
+def _raw_value(match: re.Match[bytes] | None) -> bytes | None:
+    """The attribute's value as written (whichever quoting), or None when the attribute is missing."""
     if match is None:
         return None
-    raw = next(group for group in match.groups() if group is not None)
+    return next(group for group in match.groups() if group is not None)
+
+
+def _decoded(raw: bytes, encoding: str) -> str:
     return html.unescape(raw.decode(encoding, errors="replace")).strip()

@@ -73,6 +73,7 @@ class BlogSpider(scrapy.Spider):
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.pages_scheduled = 0
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
+        spider.links_seen = set()  # hrefs (bytes) _follow has looked at already
         spider.archived = ArchivedPosts(spider._archived_posts())
         crawler.signals.connect(spider.revisit_unreached, signal=signals.spider_idle)
         return spider
@@ -188,8 +189,12 @@ class BlogSpider(scrapy.Spider):
         yield page
 
     def _follow(self, response: TextResponse) -> Iterable[Any]:
-        links = page_links(response.body, response.url, response.encoding)
-        for url in map(clean_url, links.pages):
+        # links_seen: links an earlier page had too are not looked at again (see page_links).
+        links = page_links(response.body, response.url, response.encoding, self.links_seen)
+        for link in links.pages:
+            if link in self.requested or self.archived.known_unchanged(link):
+                continue  # asked for, or declared unchanged: both tried on the link as written (mostly clean) first
+            url = clean_url(link)
             if url in self.requested or posixpath.splitext(urlsplit(url).path)[1].lower() in _NOT_PAGES:
                 continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
             if (request := self._page_request(url)) is not None:
