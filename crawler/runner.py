@@ -6,6 +6,7 @@ runs each crawl in a child process (`python -m crawler crawl …`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,9 +64,14 @@ class CrawlOptions:
 
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
     """Crawl to the end; the crawl_runs row plus `articles_unchanged` and `error_messages` (the first errors)."""
-    process = CrawlerProcess(options.settings())
+    settings = options.settings()
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogSpider)
     process.crawl(crawler, start_urls=list(start_urls))
+    # Scrapy sets its loggers to DEBUG and the root logger to NOTSET (again in crawl()), and drops records in its
+    # handler: every DEBUG message (two for each page) became a LogRecord, with a walk up the stack, to be thrown away.
+    for name in ("", "scrapy"):
+        logging.getLogger(name).setLevel(settings.get("LOG_LEVEL"))
     process.start()
     run = dict(crawler.stats.get_value("blogarchive/run") or {})
     run["articles_unchanged"] = crawler.stats.get_value("blogarchive/articles_unchanged", 0)

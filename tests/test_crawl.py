@@ -161,6 +161,18 @@ def test_progress_is_plain_lines_off_a_terminal_and_log_file_gets_the_full_log(s
     assert "INFO" in text and f"{site.base}broken/: HTTP 500" in text
 
 
+def test_log_file_holds_the_log_level_asked_for(site, tmp_path):
+    """The root logger is set to LOG_LEVEL (crawler/runner.py): DEBUG asked for is still written, else left out."""
+    for level, expected in (("DEBUG", True), ("INFO", False)):
+        log = tmp_path / f"{level}.log"
+        result = run_cli("crawl", site.base, "--db", str(tmp_path / f"{level}.db"), "--log-file", str(log),
+                         "-s", "EXTRACT_PROCESSES=1", "-s", f"LOG_LEVEL={level}")  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        text = log.read_text()
+        assert "INFO" in text
+        assert (" DEBUG scrapy.core.engine: Crawled (200)" in text) is expected
+
+
 def test_max_depth_limits_link_following(crawl, db):
     site = DemoSite(sitemap="none", feed="none")
     with serve(site):
