@@ -57,12 +57,20 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 2_000_000
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
 DOWNLOADER_MIDDLEWARES = {
+    # The spider's Scope decides what is in the crawl. With no allowed_domains on the spider, Scrapy's
+    # OffsiteMiddleware lets every request through, after a host regex test for each one.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
     # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.middlewares.warc.WarcMiddleware": 950,
+}
+SPIDER_MIDDLEWARES = {
+    # Scrapy's, off unless DEPTH_LIMIT, DEPTH_PRIORITY or DEPTH_STATS_VERBOSE is set (see its docstring).
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "crawler.middlewares.depth.DepthLimitMiddleware": 900,
 }
 EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.gc_tuning.GarbageCollectorTuning": 510}
 GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's
