@@ -57,6 +57,8 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 2_000_000
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
 DOWNLOADER_MIDDLEWARES = {
+    # First: a post a sitemap has just declared unchanged is not fetched, though its link was queued before.
+    "crawler.middlewares.known_unchanged.KnownUnchangedMiddleware": 50,
     # The spider's Scope decides what is in the crawl. With no allowed_domains on the spider, Scrapy's
     # OffsiteMiddleware lets every request through, after a host regex test for each one.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,

@@ -101,6 +101,11 @@ class BlogSpider(scrapy.Spider):
         finally:
             archive.close()
 
+    def is_known_unchanged(self, url: str) -> bool:
+        """A sitemap or feed declared the post at `url` unchanged since the archive fetched it (never a start page,
+        whose links the crawl needs): KnownUnchangedMiddleware drops a request for it that was queued earlier."""
+        return url not in self.start_urls and self.archived.known_unchanged(url)
+
     def revisit_unreached(self) -> None:
         """When the crawl runs dry: request the archived posts it never reached (once), so a post that left
         every sitemap and listing is still checked for edits and deletion."""
