@@ -11,10 +11,12 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,14 @@ ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "
 
 
 def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """The current UTC time to the second, ISO 8601. A crawl asks several times per page; the text changes once a
+    second, and is made once a second."""
+    return _iso_second(int(time.time()))
+
+
+@lru_cache(maxsize=1)
+def _iso_second(second: int) -> str:
+    return datetime.fromtimestamp(second, UTC).isoformat()
 
 
 def content_hash(article: dict[str, Any]) -> str:
