@@ -46,14 +46,13 @@ def test_with_a_seen_set_links_an_earlier_page_had_are_left_out():
     seen: set[bytes] = set()
     first = page_links(PAGE, "https://blog.example/2024/05/post/", seen=seen)
     assert "https://blog.example/about/" in first.pages
-    again = page_links(PAGE, "https://blog.example/2024/06/other/", seen=seen)
-    assert again.feeds == ["https://blog.example/feed/"]  # <link> tags are not deduplicated
+    again = page_links(PAGE + b'<link rel="next" href="page/3/">', "https://blog.example/2024/06/other/", seen=seen)
+    assert again.feeds == []
     assert again.pages == [
-        "https://blog.example/page/2/",
-        "https://blog.example/post/",
         "https://blog.example/2024/06/other/relative/",  # relative: another URL on another page
         "https://blog.example/2024/06/other/",
         "https://blog.example/küche/",  # not ASCII: decoded with each page's encoding
+        "https://blog.example/2024/06/other/page/3/",  # a relative <link> too
     ]
     elsewhere = page_links(PAGE, "https://mirror.example/", seen=seen)
     assert "https://mirror.example/about/" in elsewhere.pages  # root-relative: the same bytes on another host

@@ -19,7 +19,8 @@ from urllib.parse import urljoin, urlsplit
 from crawler.discovery.feeds import FEED_TYPES
 
 _VALUE = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
-_TAG = re.compile(rb"<(a|area|link|base)\b([^>]*)>", re.IGNORECASE)
+# An <a>/<area> with its href value in one match (nearly every tag the scan finds), or a <link>/<base> whole.
+_TAG = re.compile(rb"<(?:(?:a|area)\b[^>]*?\shref" + _VALUE + rb"|(link|base)\b([^>]*)>)", re.IGNORECASE)
 _HREF = re.compile(rb"\shref" + _VALUE, re.IGNORECASE)
 _REL = re.compile(rb"\srel" + _VALUE, re.IGNORECASE)
 _TYPE = re.compile(rb"\stype" + _VALUE, re.IGNORECASE)
@@ -36,27 +37,36 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] 
     """Absolute URLs of the page's links and feeds, in document order, each once.
 
     With `seen`, an <a> or <area> whose href is in it, as written, is left out, and the others' hrefs are added to
-    it. The crawl passes one set for all its pages: every page repeats the blog's menus, tag clouds and widgets,
-    and a link it has followed (or turned down) once need not be decoded, resolved and cleaned again. Only hrefs
-    that resolve the same on every page go in: absolute ones, root-relative ones (keyed with their origin), ASCII.
+    it (a <link> likewise, keyed with all its attributes). The crawl passes one set for all its pages: every page
+    repeats the blog's menus, tag clouds, widgets and head, and a link it has followed (or turned down) once need
+    not be decoded, resolved and cleaned again. Only hrefs that resolve the same on every page go in: absolute
+    ones, root-relative ones (keyed with their origin), ASCII.
     """
     base = _Base(url)
     pages: dict[str, None] = {}
     feeds: dict[str, None] = {}
     for tag in _TAG.finditer(body):
-        name, attributes = tag.group(1).lower(), b" " + tag.group(2)
+        name = tag.group(4)
+        if name is None:  # <a> or <area>
+            raw = _raw_value(tag)
+            if seen is not None and (key := _page_independent_key(raw, base)) is not None:
+                if key in seen:
+                    continue
+                seen.add(key)
+            pages.setdefault(base.join(_decoded(raw, encoding)), None)
+            continue
+        name, attributes = name.lower(), b" " + tag.group(5)
         raw = _raw_value(_HREF.search(attributes))
         if raw is None:
             continue
-        if seen is not None and name in (b"a", b"area") and (key := _page_independent_key(raw, base)) is not None:
+        if seen is not None and name == b"link" and (key := _page_independent_key(raw, base)) is not None:
+            key = b"<link" + attributes + key  # its rel and type say what it is
             if key in seen:
                 continue
             seen.add(key)
         href = _decoded(raw, encoding)
         if name == b"base":
             base = _Base(urljoin(url, href))
-        elif name != b"link":
-            pages.setdefault(base.join(href), None)
         else:
             rels = set((_attribute(_REL, attributes, encoding) or "").lower().split())
             if rels & _PAGE_RELS:
@@ -104,10 +114,11 @@ def _attribute(pattern: re.Pattern[bytes], attributes: bytes, encoding: str) -> 
 
 
 def _raw_value(match: re.Match[bytes] | None) -> bytes | None:
-    """The attribute's value as written (whichever quoting), or None when the attribute is missing."""
+    """The attribute's value as written (whichever of its first three groups, one per quoting, matched), or None
+    when the attribute is missing."""
     if match is None:
         return None
-    return next(group for group in match.groups() if group is not None)
+    return next(group for group in match.groups()[:3] if group is not None)
 
 
 def _decoded(raw: bytes, encoding: str) -> str:
