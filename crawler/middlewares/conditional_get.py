@@ -12,6 +12,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
+from scrapy.responsetypes import responsetypes
 
 from archive import Archive
 
@@ -59,4 +60,8 @@ class ConditionalGetMiddleware:
             return request.replace(
                 headers={}, meta={**request.meta, "conditional": False, "page": False}, dont_filter=True
             )
-        return response.replace(body=body, flags=[*response.flags, NOT_MODIFIED])
+        # Not response.replace(): that keeps the class and the encoding of the empty 304 (cp1252, as Scrapy reads an
+        # empty body), and the stored page's non-ASCII links came out garbled. Both follow the stored body instead.
+        fields = {name: getattr(response, name) for name in Response.attributes}
+        fields.update(body=body, flags=[*response.flags, NOT_MODIFIED])
+        return responsetypes.from_args(headers=response.headers, url=response.url, body=body)(**fields)
