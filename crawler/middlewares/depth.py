@@ -19,5 +19,5 @@ class DepthLimitMiddleware(DepthMiddleware):
         settings = crawler.settings
         wanted = settings.getint("DEPTH_LIMIT") or settings.getint("DEPTH_PRIORITY")
         if not (wanted or settings.getbool("DEPTH_STATS_VERBOSE")):
-            raise NotConfigured("no depth limit, depth priority or depth statistics asked for")
+            raise NotConfigured  # without a message: Scrapy logs a WARNING for one, and off is the usual state
         return super().from_crawler(crawler)
