@@ -230,14 +230,14 @@ class Archive:
             )
         return cursor.rowcount > 0
 
-    def page_body(self, url: str) -> bytes | None:
-        """The raw body of the latest fetch of `url` that had one."""
+    def stored_page(self, url: str) -> tuple[bytes, str] | None:
+        """The raw body and content type (no parameters) of the latest 200 fetch of `url` that kept its body."""
         row = self.conn.execute(
-            "SELECT b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256 WHERE p.url = ?"
-            " ORDER BY p.id DESC LIMIT 1",
+            "SELECT b.body, p.content_type FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
+            " WHERE p.url = ? AND p.status = 200 ORDER BY p.id DESC LIMIT 1",
             (url,),
         ).fetchone()
-        return zlib.decompress(row["body"]) if row else None
+        return (zlib.decompress(row["body"]), row["content_type"] or "") if row else None
 
     # -- articles ----------------------------------------------------------------------------------------
 

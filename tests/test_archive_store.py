@@ -90,7 +90,9 @@ def test_page_bodies_are_stored_once_per_content_and_give_validators(archive):
     archive.record_page(run, page)
     archive.record_page(run, {**page, "url": "https://blog.example/p2/"})
     assert rows(archive, "SELECT count(*) FROM page_bodies") == [(1,)]
-    assert archive.page_body("https://blog.example/p2/") == b"<html>same</html>"
+    assert archive.stored_page("https://blog.example/p2/") == (b"<html>same</html>", "text/html")
+    archive.record_page(run, {**page, "status": 304, "content_type": "", "kind": "not-modified"})
+    assert archive.stored_page("https://blog.example/p/") == (b"<html>same</html>", "text/html")  # the 200's
     assert archive.page_validators("https://blog.example/p/") == {"etag": '"abc"', "last_modified": None}
     assert archive.page_validators("https://blog.example/never/") is None
 
