@@ -50,3 +50,16 @@ def test_scrapy_native_crawl_writes_the_archive(site, tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 33
+
+
+def test_a_setting_value_of_the_wrong_type_is_one_line_before_crawling(tmp_path):
+    db = tmp_path / "a.db"
+    for value, expected in (
+        ("WARC_MAX_SIZE=abc", "WARC_MAX_SIZE='abc': WARC_MAX_SIZE takes a number (default: 1073741824)"),
+        ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY='maybe': ROBOTSTXT_OBEY takes true or false (also 1 or 0)"),
+        ("DOWNLOAD_HANDLERS={oops", "DOWNLOAD_HANDLERS='{oops': DOWNLOAD_HANDLERS takes a JSON object"),
+    ):
+        result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(db), "--quiet", "-s", value)
+        assert result.returncode == 2, result.stderr
+        assert expected in result.stderr and "Traceback" not in result.stderr
+    assert not sqlite3.connect(db).execute("SELECT count(*) FROM crawl_runs").fetchone()[0]  # nothing was crawled

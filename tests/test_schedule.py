@@ -165,11 +165,12 @@ def test_a_crawl_that_dies_before_recording_a_run_is_logged_as_failed_with_its_o
     config = tmp_path / "sites.toml"
     config.write_text(
         f'[sites.broken]\nurls = ["http://127.0.0.1:{unused_port()}/"]\nschedule = "{YEARLY}"\n'
-        'settings = { EXTRACT_PROCESSES = "many" }\n'  # Scrapy's getint fails before the crawl writes a row
+        'settings = { EXTRACT_PROCESSES = "many" }\n'  # the crawl command refuses it before it writes a row
     )
     result = run_due(config)
     assert result.returncode == 1 and "failed: broken" in result.stderr
     assert db("SELECT job, status, errors FROM crawl_runs") == [("broken", "failed", 1)]
     [(message,)] = db("SELECT message FROM crawl_errors")
-    assert message.startswith("the crawl process exited with status 1:") and "invalid literal for int()" in message
+    assert message.startswith("the crawl process exited with status 2:")
+    assert "EXTRACT_PROCESSES='many': EXTRACT_PROCESSES takes a number" in message
     assert run_due(config).returncode == 0 and db("SELECT count(*) FROM crawl_runs") == [(1,)]

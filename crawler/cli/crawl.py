@@ -10,6 +10,7 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from scrapy.settings import BaseSettings, Settings
 
 from archive import Archive, ArchiveError
 from crawler.errors import InvalidStartURL
@@ -138,7 +139,7 @@ def crawl(
     check_archive(db, crawl_job(job, urls))
     if media_dir:
         check_media_dir(media_dir)
-    extra = _parse_settings(settings)
+    extra = _parse_settings(settings, CrawlOptions(db=db).settings())
     check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
     if user_agent:
         extra["USER_AGENT"] = user_agent
@@ -164,11 +165,37 @@ def crawl(
         sys.exit(1)
 
 
-def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str]:
+    """-s NAME=VALUE pairs; a value that cannot become its setting's type (a number, a flag, a JSON object) is an
+    error here, before the crawl, not a traceback from whichever component reads it first."""
     settings = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s/--set")
-        settings[name.strip()] = value
+        name = name.strip()
+        _check_setting_type(name, value, defaults.get(name))
+        settings[name] = value
     return settings
+
+
+# The type of a setting's default → how Scrapy reads the setting, and what to tell a user who gave a bad value.
+_READERS: tuple[tuple[type | tuple[type, ...], Any, str], ...] = (
+    (bool, Settings.getbool, "true or false (also 1 or 0)"),  # before int: a bool is an int
+    # Read as a float: Scrapy's own defaults are ints for settings it reads as floats (DOWNLOAD_DELAY = 0).
+    ((int, float), Settings.getfloat, "a number"),
+    ((dict, BaseSettings), Settings.getdict, "a JSON object"),
+)
+
+
+def _check_setting_type(name: str, value: str, default: Any) -> None:
+    for kind, read, expected in _READERS:
+        if isinstance(default, kind):
+            try:
+                read(Settings({name: value}), name)
+            except ValueError:
+                shown = "" if isinstance(default, (dict, BaseSettings)) else f" (default: {default!r})"
+                raise click.BadParameter(
+                    f"{name}={value!r}: {name} takes {expected}{shown}", param_hint="-s/--set"
+                ) from None
+            return
