@@ -80,8 +80,8 @@ STATS_CLASS = "crawler.stats.StatsCollector"  # Scrapy's in-memory stats, minus 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control extension (2.19) serves an HTTP endpoint that runs Python code sent to it, and writes its
-# port and token to a job file in the user's profile. A scheduled archiver needs neither; importing aiohttp for it
-# also cost every crawl ~0.3 s of start-up.
+# port and token to a job file in the user's profile. A scheduled archiver needs neither. While off, crawler/runner.py
+# also keeps Scrapy from importing its module (and aiohttp).
 REMOTE_CONTROL_ENABLED = False
 # Scrapy checks every callback for a generator that returns a value by parsing its source, and its cache is keyed
 # by the bound method, which is new for each request: one getsource() and ast.parse() per response, ~8 % of the
