@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
+from crawler.cpu_policy import leave_batch_policy
 from crawler.errors import BlogarchiveError
 from crawler.extraction.article import Article
 from crawler.extraction.pagekind import url_kind
@@ -21,11 +22,15 @@ from crawler.extraction.prescreen import prescreen
 BODY_COMPRESSION_LEVEL = 3
 
 
-def start_worker(parent_pid: int) -> None:
+def start_worker(parent_pid: int, leave_batch: bool = False) -> None:
     """Worker initializer: import the extraction code now, while the crawl is still fetching robots.txt and
-    sitemaps, rather than on the first page; and end this worker when the crawl that started it is gone."""
+    sitemaps, rather than on the first page; and end this worker when the crawl that started it is gone.
+    `leave_batch`: the crawl's process put itself under SCHED_BATCH (crawler/cpu_policy.py), which this worker
+    inherited; extraction runs under the default policy."""
     import crawler.extraction.extract  # noqa: F401
 
+    if leave_batch:
+        leave_batch_policy()
     exit_with_parent(parent_pid)
 
 

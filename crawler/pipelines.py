@@ -23,6 +23,7 @@ from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
 from crawler.archive_handle import shared_archive
+from crawler.cpu_policy import enter_batch_policy, leave_batch_policy
 from crawler.extraction_backlog import extraction_backlog
 from crawler.extraction_worker import extract_and_pack, pack_without_parsing, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
@@ -44,6 +45,7 @@ class ArchivePipeline:
         self.frontier: Frontier | None = None
         self.run_id: int | None = None
         self.executor: Executor | None = None
+        self.batch_policy = False  # this process is under SCHED_BATCH while its extraction processes run
         self.backlog = extraction_backlog(crawler)
 
     @classmethod
@@ -59,9 +61,14 @@ class ArchivePipeline:
         self.stats.set_value("blogarchive/run_id", self.run_id)
         self.frontier = Frontier(self.archive, spider.job)
         if self.processes > 0:
+            # Before the pool starts: its threads and processes inherit the policy; the processes leave it.
+            self.batch_policy = self.crawler.settings.getbool("BATCH_SCHEDULING") and enter_batch_policy()
             context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
             self.executor = ProcessPoolExecutor(
-                self.processes, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
+                self.processes,
+                mp_context=context,
+                initializer=start_worker,
+                initargs=(os.getpid(), self.batch_policy),
             )
             for _ in range(self.processes):  # start the workers now: each spawn and import takes about a second
                 self.executor.submit(os.getpid)
@@ -71,6 +78,8 @@ class ArchivePipeline:
     def close_spider(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.batch_policy:
+            leave_batch_policy()
 
     def finish_run(self, reason: str) -> None:
         """On spider_closed, the first moment the close reason is known ("shutdown" after SIGTERM/SIGINT)."""

@@ -16,6 +16,8 @@ BLOG_ALLOW: list[str] = []  # regexes: when given, only matching URLs are crawle
 BLOG_DENY: list[str] = []  # regexes: matching URLs are never crawled
 BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitemaps/feeds do not count
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
+# With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy (crawler/cpu_policy.py).
+BATCH_SCHEDULING = True
 RECRAWL_ARCHIVED = True  # revisit posts already in the archive (finds edits and deletions)
 CONDITIONAL_GET = True  # recrawls send If-None-Match / If-Modified-Since and skip unchanged pages
 PROGRESS = "off"  # "rich" (live display), "plain" (a line every PROGRESS_INTERVAL s) or "off"
