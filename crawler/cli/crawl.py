@@ -179,22 +179,23 @@ def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str
     return settings
 
 
-# The type of a setting's default → how Scrapy reads the setting, and what to tell a user who gave a bad value.
-_READERS: tuple[tuple[type | tuple[type, ...], Any, str], ...] = (
-    (bool, Settings.getbool, "true or false (also 1 or 0)"),  # before int: a bool is an int
+# The type of a setting's default → how Scrapy reads the setting, what to tell a user who gave a bad value, and
+# whether to show the default in that message (not a whole dict).
+_READERS: tuple[tuple[type | tuple[type, ...], Any, str, bool], ...] = (
+    (bool, Settings.getbool, "true or false (also 1 or 0)", True),  # before int: a bool is an int
     # Read as a float: Scrapy's own defaults are ints for settings it reads as floats (DOWNLOAD_DELAY = 0).
-    ((int, float), Settings.getfloat, "a number"),
-    ((dict, BaseSettings), Settings.getdict, "a JSON object"),
+    ((int, float), Settings.getfloat, "a number", True),
+    ((dict, BaseSettings), Settings.getdict, "a JSON object", False),
 )
 
 
 def _check_setting_type(name: str, value: str, default: Any) -> None:
-    for kind, read, expected in _READERS:
+    for kind, read, expected, show_default in _READERS:
         if isinstance(default, kind):
             try:
                 read(Settings({name: value}), name)
             except ValueError:
-                shown = "" if isinstance(default, (dict, BaseSettings)) else f" (default: {default!r})"
+                shown = f" (default: {default!r})" if show_default else ""
                 raise click.BadParameter(
                     f"{name}={value!r}: {name} takes {expected}{shown}", param_hint="-s/--set"
                 ) from None
