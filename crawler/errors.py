@@ -14,6 +14,15 @@ class InvalidStartURL(BlogarchiveError, ValueError):
         self.reason = reason
 
 
+class InvalidPattern(BlogarchiveError, ValueError):
+    """An allow/deny regex that does not compile."""
+
+    def __init__(self, pattern: str, reason: str) -> None:
+        super().__init__(f"{pattern!r} is not a valid regular expression: {reason}")
+        self.pattern = pattern
+        self.reason = reason
+
+
 class ExtractionError(BlogarchiveError):
     def __init__(self, source: str, cause: str) -> None:
         super().__init__(f"cannot extract {source}: {cause}")

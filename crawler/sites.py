@@ -22,8 +22,8 @@ from typing import Any
 
 from croniter import croniter
 
-from crawler.errors import BlogarchiveError, InvalidStartURL
-from crawler.urls import validate_start_url
+from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
+from crawler.urls import compile_patterns, validate_start_url
 
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily at 03:00 UTC
 NAME = re.compile(r"[A-Za-z0-9_-]+\Z")  # a TOML bare key, and safe as a lock file name
@@ -102,12 +102,13 @@ def _strings(value: Any) -> str | None:
 
 
 def _regexes(value: Any) -> str | None:
-    for pattern in value if _strings(value) is None else ():
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            return f"{pattern!r} is not a valid regular expression: {exc}"
-    return _strings(value)
+    if (error := _strings(value)) is not None:
+        return error
+    try:
+        compile_patterns(value)
+    except InvalidPattern as exc:
+        return str(exc)
+    return None
 
 
 def _urls(value: Any) -> str | None:

@@ -8,6 +8,7 @@ requested and stored once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 import courlan
 from w3lib.url import canonicalize_url
 
-from crawler.errors import InvalidStartURL
+from crawler.errors import InvalidPattern, InvalidStartURL
 
 
 @lru_cache(maxsize=65536)
@@ -50,13 +51,13 @@ class Scope:
     deny: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
-    def from_start_urls(cls, urls: list[str], allow: list[str] = (), deny: list[str] = ()) -> Scope:
+    def from_start_urls(cls, urls: list[str], allow: Iterable[str] = (), deny: Iterable[str] = ()) -> Scope:
         prefixes = []
         for url in urls:
             parts = urlsplit(url)
             path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
             prefixes.append((_host(parts.netloc), path))
-        return cls(prefixes, [re.compile(p) for p in allow], [re.compile(p) for p in deny])
+        return cls(prefixes, compile_patterns(allow), compile_patterns(deny))
 
     @property
     def hosts(self) -> list[str]:
@@ -76,6 +77,17 @@ class Scope:
     def contains_host(self, url: str) -> bool:
         """Sitemaps, feeds and robots.txt sit at the site root, outside a path prefix: host is enough for them."""
         return _host(urlsplit(url).netloc) in self.hosts
+
+
+def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
+    """The allow/deny regexes, compiled; InvalidPattern names the first that does not compile."""
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as exc:
+            raise InvalidPattern(pattern, str(exc)) from None
+    return compiled
 
 
 def _host(netloc: str) -> str:

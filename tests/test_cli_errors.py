@@ -63,3 +63,17 @@ def test_a_setting_value_of_the_wrong_type_is_one_line_before_crawling(tmp_path)
         assert result.returncode == 2, result.stderr
         assert expected in result.stderr and "Traceback" not in result.stderr
     assert not sqlite3.connect(db).execute("SELECT count(*) FROM crawl_runs").fetchone()[0]  # nothing was crawled
+
+
+def test_an_allow_or_deny_regex_that_does_not_compile_is_one_line_before_crawling(tmp_path):
+    db = tmp_path / "a.db"
+    for arguments, expected in (
+        (("--deny", "/shop/", "--deny", "["),
+         "Invalid value for '--deny': '[' is not a valid regular expression: unterminated character set"),
+        (("-s", r"BLOG_ALLOW=/20\d\d/,(draft"),  # Scrapy splits a list setting's text at commas
+         "BLOG_ALLOW='/20\\\\d\\\\d/,(draft': '(draft' is not a valid regular expression: missing )"),
+    ):  # fmt: skip
+        result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(db), "--quiet", *arguments)
+        assert result.returncode == 2, result.stderr
+        assert expected in result.stderr and "Traceback" not in result.stderr
+    assert not sqlite3.connect(db).execute("SELECT count(*) FROM crawl_runs").fetchone()[0]  # nothing was crawled

@@ -13,10 +13,10 @@ from rich.table import Table
 from scrapy.settings import BaseSettings, Settings
 
 from archive import Archive, ArchiveError
-from crawler.errors import InvalidStartURL
+from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
-from crawler.urls import validate_start_url
+from crawler.urls import compile_patterns, validate_start_url
 from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
 
@@ -68,6 +68,15 @@ def check_warc_dir(warc_dir: Path | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+def _check_patterns(ctx: click.Context, param: click.Parameter, patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """--allow/--deny: a regex that does not compile is a usage error before crawling, not a traceback."""
+    try:
+        compile_patterns(patterns)
+    except InvalidPattern as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return patterns
+
+
 def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
     table = Table(title=f"crawl run {run.get('id', '?')} → {db}", show_header=False)
     for label, key in (
@@ -106,8 +115,12 @@ def archived_anything(run: dict[str, Any]) -> bool:
     show_default=True,
     help="SQLite archive to write (created if missing).",
 )
-@click.option("--allow", multiple=True, help="Regex; only matching URLs are crawled. Repeatable.")
-@click.option("--deny", multiple=True, help="Regex; matching URLs are never crawled. Repeatable.")
+@click.option(
+    "--allow", multiple=True, callback=_check_patterns, help="Regex; only matching URLs are crawled. Repeatable."
+)
+@click.option(
+    "--deny", multiple=True, callback=_check_patterns, help="Regex; matching URLs are never crawled. Repeatable."
+)
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many pages (0: no limit).")
 @click.option("--max-depth", type=click.IntRange(min=0), default=0, help="Link depth limit (0: no limit).")
 @click.option("--user-agent", help="User-Agent header (default names blogarchive).")
@@ -175,6 +188,8 @@ def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str
             raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s/--set")
         name = name.strip()
         _check_setting_type(name, value, defaults.get(name))
+        if name in _PATTERN_SETTINGS:
+            _check_pattern_setting(name, value)
         settings[name] = value
     return settings
 
@@ -187,6 +202,22 @@ _READERS: tuple[tuple[type | tuple[type, ...], Any, str, bool], ...] = (
     ((int, float), Settings.getfloat, "a number", True),
     ((dict, BaseSettings), Settings.getdict, "a JSON object", False),
 )
+
+
+# Settings whose values the spider compiles as regexes (crawler/urls.py: Scope).
+_PATTERN_SETTINGS = ("BLOG_ALLOW", "BLOG_DENY")
+
+
+def _check_pattern_setting(name: str, value: str) -> None:
+    """Each regex of the list, as the spider will read it. Scrapy reads a list setting given as text by splitting
+    it at commas, so a regex with a comma in it is cut in two: the message says so, and where to put such a regex."""
+    try:
+        compile_patterns(Settings({name: value}).getlist(name))
+    except InvalidPattern as exc:
+        raise click.BadParameter(
+            f"{name}={value!r}: {exc} (-s splits a list at commas; --allow and --deny take one regex each)",
+            param_hint="-s/--set",
+        ) from None
 
 
 def _check_setting_type(name: str, value: str, default: Any) -> None:
