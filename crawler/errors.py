@@ -19,8 +19,6 @@ class InvalidPattern(BlogarchiveError, ValueError):
 
     def __init__(self, pattern: str, reason: str) -> None:
         super().__init__(f"{pattern!r} is not a valid regular expression: {reason}")
-        self.pattern = pattern
-        self.reason = reason
 
 
 class ExtractionError(BlogarchiveError):
