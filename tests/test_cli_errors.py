@@ -55,9 +55,13 @@ def test_scrapy_native_crawl_writes_the_archive(site, tmp_path):
 def test_a_setting_value_of_the_wrong_type_is_one_line_before_crawling(tmp_path):
     db = tmp_path / "a.db"
     for value, expected in (
-        ("WARC_MAX_SIZE=abc", "WARC_MAX_SIZE='abc': WARC_MAX_SIZE takes a number (default: 1073741824)"),
+        ("WARC_MAX_SIZE=abc", "WARC_MAX_SIZE='abc': WARC_MAX_SIZE takes a whole number (default: 1073741824)"),
         ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY='maybe': ROBOTSTXT_OBEY takes true or false (also 1 or 0)"),
         ("DOWNLOAD_HANDLERS={oops", "DOWNLOAD_HANDLERS='{oops': DOWNLOAD_HANDLERS takes a JSON object"),
+        (
+            "CONCURRENT_REQUESTS=2.5",
+            "CONCURRENT_REQUESTS='2.5': CONCURRENT_REQUESTS takes a whole number (default: 16)",
+        ),
     ):
         result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(db), "--quiet", "-s", value)
         assert result.returncode == 2, result.stderr

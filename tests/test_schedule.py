@@ -172,5 +172,5 @@ def test_a_crawl_that_dies_before_recording_a_run_is_logged_as_failed_with_its_o
     assert db("SELECT job, status, errors FROM crawl_runs") == [("broken", "failed", 1)]
     [(message,)] = db("SELECT message FROM crawl_errors")
     assert message.startswith("the crawl process exited with status 2:")
-    assert "EXTRACT_PROCESSES='many': EXTRACT_PROCESSES takes a number" in message
+    assert "EXTRACT_PROCESSES='many': EXTRACT_PROCESSES takes a whole number" in message
     assert run_due(config).returncode == 0 and db("SELECT count(*) FROM crawl_runs") == [(1,)]

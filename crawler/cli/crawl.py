@@ -198,10 +198,12 @@ def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str
 # whether to show the default in that message (not a whole dict).
 _READERS: tuple[tuple[type | tuple[type, ...], Any, str, bool], ...] = (
     (bool, Settings.getbool, "true or false (also 1 or 0)", True),  # before int: a bool is an int
-    # Read as a float: Scrapy's own defaults are ints for settings it reads as floats (DOWNLOAD_DELAY = 0).
-    ((int, float), Settings.getfloat, "a number", True),
+    (float, Settings.getfloat, "a number", True),
+    (int, Settings.getint, "a whole number", True),
     ((dict, BaseSettings), Settings.getdict, "a JSON object", False),
 )
+# Settings Scrapy (2.19) reads as floats though their defaults are ints: a fraction is fine for these.
+_READ_AS_FLOAT = {"DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DNS_TIMEOUT"}
 
 
 # Settings whose values the spider compiles as regexes (crawler/urls.py: Scope).
@@ -221,6 +223,8 @@ def _check_pattern_setting(name: str, value: str) -> None:
 
 
 def _check_setting_type(name: str, value: str, default: Any) -> None:
+    if name in _READ_AS_FLOAT:
+        default = float(default)
     for kind, read, expected, show_default in _READERS:
         if isinstance(default, kind):
             try:
