@@ -1,10 +1,12 @@
-"""extract(html, url) -> Article: the pure function at the heart of blogarchive (no Scrapy, no SQLite, no I/O)."""
+"""extract(html, url) -> Article: the pure function at the heart of blogarchive (no Scrapy, no SQLite, no I/O).
+
+The page is parsed once, with lxml; trafilatura (which copies the tree before it mutates it) and every finder
+of ours read that one tree (crawler/extraction/page.py).
+"""
 
 from __future__ import annotations
 
 import re
-
-from bs4 import BeautifulSoup
 
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article
@@ -12,12 +14,12 @@ from crawler.extraction.authorbox import find_author_boxes
 from crawler.extraction.body import extract_body
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
-from crawler.extraction.images import find_images, page_base
+from crawler.extraction.images import find_images
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.metadata import extract_metadata
+from crawler.extraction.page import Page, parse_html, text_of
 from crawler.extraction.pagekind import classify
 from crawler.extraction.prescreen import prescreen
-from crawler.extraction.selecting import page_classes
 from crawler.extraction.structured import jsonld_objects
 
 # Beyond this a page is cut (after dropping inline data: URIs, the usual bloat): no real post's HTML is that
@@ -33,32 +35,33 @@ def extract(html: str | bytes, url: str) -> Article:
         return settled
     if len(text) > MAX_HTML_CHARS:
         text = _DATA_URI.sub('""', text)[:MAX_HTML_CHARS]
+    tree = parse_html(text)
+    if tree is None:
+        return Article(url=url, kind="other")
     try:
-        return _extract(text, url)
+        return _extract(Page(tree, url, text))
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
 
 
-def _extract(html: str, url: str) -> Article:
-    soup = BeautifulSoup(html, "lxml")
-    classes = page_classes(html)
-    base = page_base(soup, url)
-    jsonld = jsonld_objects(soup)
-    body = extract_body(html, base)
-    meta = extract_metadata(soup, base, jsonld, body.document)
-    root = find_content_root(soup, classes)
-    link_chars = sum(len(a.get_text()) for a in root.find_all("a")) if root is not None else 0
-    kind = classify(url, soup, jsonld, body.text, link_chars)
-    boxes = find_author_boxes(soup, base, jsonld, classes) if kind == "article" else []
+def _extract(page: Page) -> Article:
+    jsonld = jsonld_objects(page.tree)
+    body = extract_body(page)
+    meta = extract_metadata(page, jsonld, body.document)
+    root = find_content_root(page)
+    link_chars = sum(len(text_of(a)) for a in root.iter("a")) if root is not None else 0
+    kind = classify(page, jsonld, body.text, link_chars)
+    is_article = kind == "article"
+    boxes = find_author_boxes(page, jsonld) if is_article else []
     return Article(
-        url=url,
+        url=page.url,
         canonical_url=meta.canonical_url,
         title=meta.title,
         author=", ".join(p.name for p in meta.authors) or None,
         authors=meta.authors,
         published=meta.published,
         updated=meta.updated,
-        language=declared_language(soup) or detect_language(body.text),
+        language=declared_language(page) or detect_language(body.text),
         sitename=meta.sitename,
         description=meta.description,
         categories=meta.categories,
@@ -68,7 +71,7 @@ def _extract(html: str, url: str) -> Article:
         word_count=len(body.text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
-        images=find_images(soup, base, root) if kind == "article" else [],
-        comments=find_comments(soup, base, classes) if kind == "article" else [],
+        images=find_images(page, root) if is_article else [],
+        comments=find_comments(page) if is_article else [],
         kind=kind,
     )

@@ -1,0 +1,120 @@
+"""One page, parsed once: the lxml tree every part of extraction reads, and what they share about it.
+
+Each finder (metadata, author boxes, images, comments, page kind) takes a `Page` instead of parsing the HTML
+again. CSS selectors are compiled once to XPath (lxml.cssselect) and evaluated in C; a selector naming a class
+the page never uses is dropped before the tree is walked (see `narrowed`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
+
+from crawler.extraction.selectors import NOT_POST
+
+HtmlElement = lxml_html.HtmlElement
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+_REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_NOT_CLASSES = re.compile(r":not\([^)]*\)|\[[^\]]*\]")  # negations and attribute values name no required class
+_VISIBLE_TEXT = etree.XPath(
+    "descendant-or-self::text()[not(ancestor::script or ancestor::style or ancestor::template)]"
+)
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """The document's lxml tree; None when there is no document at all. An XML declaration (XHTML pages) is
+    dropped first: lxml refuses a str that carries an encoding declaration."""
+    html = _XML_DECLARATION.sub("", html, count=1)
+    try:
+        return lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None
+
+
+class Page:
+    """The parsed page and the facts about it that more than one finder needs, each computed once."""
+
+    def __init__(self, tree: HtmlElement, url: str, html: str) -> None:
+        self.tree = tree
+        self.url = url
+        self.classes = page_classes(html)
+
+    @cached_property
+    def base(self) -> str:
+        """The URL relative links resolve against: <base href>, else the page's URL."""
+        for href in self.tree.xpath("//head/base/@href | //base/@href"):
+            return urljoin(self.url, href.strip())
+        return self.url
+
+    @cached_property
+    def chrome(self) -> frozenset[HtmlElement]:
+        """Every element matching NOT_POST (sidebars, share bars, related posts, author boxes …)."""
+        return frozenset(e for e in self.select(NOT_POST) if e.tag not in ("html", "body"))
+
+    def in_chrome(self, element: HtmlElement) -> bool:
+        """True when the element or an ancestor is chrome."""
+        chrome = self.chrome
+        if not chrome:
+            return False
+        return element in chrome or any(node in chrome for node in element.iterancestors())
+
+    def select(self, selectors: str, root: HtmlElement | None = None) -> list[HtmlElement]:
+        """The elements under `root` (default: the whole document; `root` itself included) matching any of the
+        comma-separated `selectors`, in document order."""
+        keep = narrowed(selectors, self.classes)
+        return compiled(keep)(self.tree if root is None else root) if keep else []
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        """<meta> contents by lower-cased name / property / itemprop / http-equiv, in document order."""
+        index: dict[str, list[str]] = {}
+        for tag in self.tree.iter("meta"):
+            content = tag.get("content")
+            if content is None:
+                continue
+            for attribute in ("name", "property", "itemprop", "http-equiv"):
+                if key := (tag.get(attribute) or "").strip().lower():
+                    index.setdefault(key, []).append(content.strip())
+        return index
+
+
+def page_classes(html: str) -> frozenset[str]:
+    """Every class name the raw HTML mentions: a regex, far cheaper than a walk of the tree."""
+    return frozenset(
+        name for match in _CLASS_ATTR.finditer(html) for name in "".join(g or "" for g in match.groups()).split()
+    )
+
+
+def narrowed(selectors: str, classes: frozenset[str] | None) -> tuple[str, ...]:
+    """The comma-separated `selectors` that can match a page using `classes` (all of them when None)."""
+    parts = tuple(part.strip() for part in selectors.split(",") if part.strip())
+    if classes is None:
+        return parts
+    return tuple(p for p in parts if all(c in classes for c in _REQUIRED_CLASS.findall(_NOT_CLASSES.sub("", p))))
+
+
+@lru_cache(maxsize=4096)
+def compiled(selectors: tuple[str, ...]) -> CSSSelector:
+    return CSSSelector(", ".join(selectors))
+
+
+def first(root: HtmlElement, selectors: str) -> HtmlElement | None:
+    """The first element under `root` (root excluded) matching the comma-separated selectors."""
+    for element in compiled((selectors,))(root):
+        if element is not root:
+            return element
+    return None
+
+
+def text_of(element: HtmlElement | None) -> str:
+    """The element's visible text, whitespace folded (script, style and comments left out)."""
+    if element is None:
+        return ""
+    return " ".join(" ".join(_VISIBLE_TEXT(element)).split())
