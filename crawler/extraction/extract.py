@@ -16,6 +16,7 @@ from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
 from crawler.extraction.images import find_images
 from crawler.extraction.language import declared_language, detect_language
+from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import Page, parse_html, text_of
 from crawler.extraction.pagekind import classify
@@ -53,6 +54,7 @@ def _extract(page: Page) -> Article:
     kind = classify(page, jsonld, body.text, link_chars)
     is_article = kind == "article"
     boxes = find_author_boxes(page, jsonld) if is_article else []
+    images = find_images(page, root) if is_article else []
     return Article(
         url=page.url,
         canonical_url=meta.canonical_url,
@@ -67,11 +69,11 @@ def _extract(page: Page) -> Article:
         categories=meta.categories,
         tags=meta.tags,
         text=body.text,
-        markdown=body.markdown,
+        markdown=with_images(body.markdown, root, images, page.base),
         word_count=len(body.text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
-        images=find_images(page, root) if is_article else [],
+        images=images,
         comments=find_comments(page) if is_article else [],
         kind=kind,
     )

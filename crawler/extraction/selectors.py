@@ -36,6 +36,9 @@ NOT_POST = ", ".join((
     ".item-pagination", "a[rel~=sponsored]", ".revenue_unit_wrap", ".adfit", ".pp-multiple-authors-boxes-wrapper",
 ))  # fmt: skip
 
+# Comment threads: kept apart from the body (crawler/extraction/comments.py reads them).
+COMMENT_LISTS = ".comment-list, .commentlist, ol.comments, .comments-list"
+
 # A class matching this marks an image as chrome: avatars, emoji, logos, icons, ads ("download-button" is fine).
 IMAGE_EXCLUDED_CLASS = r"avatar|emoji|logo|icon|gravatar|wp-smiley|sponsor|advert|^ads?(?:[-_]|$)|[-_]ads?(?:[-_]|$)"
 IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
@@ -57,17 +60,22 @@ AUTHOR_BOXES = (
     " .elementor-author-box,"
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
     " .profile-hover-card, .author-block, .single-author-box, .pp-multiple-authors-boxes-li,"
-    " [itemtype$='schema.org/Person']"
+    " [itemtype$='schema.org/Person'],"
+    # Ghost (Source, Casper, Headline …), Blogger (post footer and the Profile widget), Wix, Medium, Substack.
+    " .gh-author, .gh-author-box, .gh-article-author, .post-author, .post-author-profile, .widget.Profile,"
+    " [data-hook*=author], .pw-author, .author-bio-card, .post-author-container"
 )
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
     ".author-name", ".pp-author-boxes-name", ".elementor-author-box__name", ".ast-author-name",
     ".saboxplugin-authorname",
-    ".author-card-name", "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
+    ".author-card-name", ".gh-author-name", ".profile-name-link", ".post-author-name", "[data-hook*=author-name]",
+    ".pw-author-name", "[data-testid=authorName]", "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
 )  # fmt: skip
 AUTHOR_BIO = (
     ".author-description", ".author-bio-text", ".elementor-author-box__bio", ".ast-author-bio", ".author-card-bio",
-    ".post-author-desc", ".pp-author-boxes-description",
+    ".post-author-desc", ".pp-author-boxes-description", ".gh-author-bio", ".profile-textblock", ".post-author-bio",
+    "[data-hook*=author-bio]", ".pw-author-bio",
     "[itemprop=description]", ".saboxplugin-desc", ".description", ".bio", "p",
 )  # fmt: skip
 # Box headings that are not a name ("About the author" and its translations).

@@ -1,0 +1,61 @@
+"""The post's images put into its Markdown where they stand in the page.
+
+trafilatura is run without `include_images`: on real pages that option lowers body precision and recall (F1
+0.923 against 0.913 on the shared set of 990 pages). The images come from our own finder instead
+(crawler/extraction/images.py), and each is placed after the Markdown line holding the text that precedes it
+in the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extraction.article import Image
+from crawler.extraction.images import best_source
+from crawler.extraction.page import HtmlElement, text_of
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"}
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`#>|]")
+ANCHOR_CHARS = 40
+
+
+def with_images(markdown: str, root: HtmlElement | None, images: list[Image], base: str) -> str:
+    if not images or root is None:
+        return markdown
+    lines = markdown.split("\n")
+    plain = [_fold(_MARKUP.sub("", _LINK.sub(r"\1", line))) for line in lines]
+    placed: dict[int, list[str]] = {}
+    cursor = 0
+    for anchor, image in _anchored(root, images, base):
+        found = next((i for i in range(cursor, len(lines)) if anchor and anchor in plain[i]), None)
+        if found is not None:
+            cursor = found + 1
+        placed.setdefault(cursor, []).append(f"![{image.alt or ''}]({image.src})")
+    out: list[str] = []
+    for index, line in enumerate([*lines, None]):
+        for markup in placed.get(index, []):
+            out.extend(([""] if out and out[-1] != "" else []) + [markup, ""])
+        if line is not None:
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def _anchored(root: HtmlElement, images: list[Image], base: str) -> list[tuple[str, Image]]:
+    """Each image with the end of the text block before it (empty when it comes before any text)."""
+    root = next(root.iterancestors("article"), root)  # as images.py: the feature image in the post's header
+    by_src = {image.src: image for image in images}
+    anchored: list[tuple[str, Image]] = []
+    last = ""
+    for element in root.iter():
+        if element.tag in _BLOCKS:
+            last = text_of(element) or last
+        elif element.tag == "img":
+            src, _ = best_source(element, base)
+            if src in by_src:
+                anchored.append((_fold(last)[-ANCHOR_CHARS:], by_src.pop(src)))
+    return anchored + [("", image) for image in by_src.values()]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
