@@ -30,8 +30,9 @@ def test_a_hub_page_is_classified_by_its_url_and_not_extracted(path, kind):
 
 @pytest.mark.parametrize(
     "url",
-    ["https://blog.example/2024/01/sourdough-starter/", "https://blog.example/tagesgeschichte/", "https://a.org/"],
-)
+    ["https://blog.example/2024/01/sourdough-starter/", "https://blog.example/tagesgeschichte/", "https://a.org/",
+     "https://news.example/story.php?id=7&page=2", "https://news.example/long-read?page=1"],
+)  # fmt: skip
 def test_a_post_or_home_url_gives_nothing_away(url):
     assert url_kind(url) is None
 
@@ -72,3 +73,10 @@ def test_hub_pages_are_queued_at_the_priority_the_scheduler_prefers_while_extrac
     assert not backlog.busy()
     backlog.waiting += 1
     assert backlog.busy()
+
+
+def test_a_post_split_over_query_pages_is_an_article_and_a_home_page_never_is():
+    body = "<p>" + "A long paragraph of the post, with words enough to be prose. " * 20 + "</p>"
+    html = f"<html><head><title>T</title></head><body><article><h1>Long read</h1>{body}</article></body></html>"
+    assert extract(html, "https://news.example/long-read?page=2").kind == "article"
+    assert extract(html, "https://news.example/").kind == "listing"

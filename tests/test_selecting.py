@@ -1,6 +1,6 @@
-from bs4 import BeautifulSoup
+"""The page's class names and selector narrowing on the shared lxml tree (crawler/extraction/page.py)."""
 
-from crawler.extraction.selecting import narrowed, page_classes, select
+from crawler.extraction.page import Page, matches, narrowed, page_classes, parse_html, text_of
 
 
 def test_page_classes_reads_every_quoting_style():
@@ -18,6 +18,23 @@ def test_selectors_naming_absent_classes_are_dropped_but_attributes_and_negation
 
 def test_select_finds_the_same_elements_as_an_unnarrowed_select():
     html = "<div class='author-box'>A</div><section class='about-author'>B</section><article>C</article>"
-    soup = BeautifulSoup(html, "lxml")
+    page = Page.from_html(html, "https://a.org/")
     selectors = ".author-box, .about-author, .ast-author-box, article"
-    assert select(soup, selectors, page_classes(html)) == soup.select(selectors)
+    assert [text_of(e) for e in page.select(selectors)] == ["A", "B", "C"]
+    assert page.select(selectors) == page.tree.cssselect(selectors)
+
+
+def test_an_xml_declared_page_parses():
+    tree = parse_html('<?xml version="1.0" encoding="UTF-8"?>\n<html><body><p>Grüße</p></body></html>')
+    assert tree is not None and text_of(tree) == "Grüße"
+
+
+def test_visible_text_leaves_out_scripts_and_comments():
+    tree = parse_html("<div>a<!-- hidden --><script>x()</script><style>p{}</style> <b>b</b></div>")
+    assert text_of(tree) == "a b"
+
+
+def test_an_element_is_tested_against_a_selector_alone():
+    tree = parse_html("<figure class='wp-caption'><img src='/a.jpg'></figure>")
+    figure = tree.find(".//figure")
+    assert matches(figure, ".wp-caption") and matches(figure, "figure") and not matches(figure.find("img"), "figure")

@@ -11,12 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
-
 from crawler.extraction.article import AuthorBox
-from crawler.extraction.images import best_source, page_base
+from crawler.extraction.images import best_source
+from crawler.extraction.page import HtmlElement, Page, compiled, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
-from crawler.extraction.selecting import select
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_BOXES, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
 
@@ -33,27 +31,40 @@ _COUNT_PATTERNS = [
         _NUMBER + r"\s*(?:件の記事|記事)",
     )
 ]
+# Labels themes put before the name, possibly several ("Post author By X"); "Byron" keeps its "By".
 _NAME_PREFIX = re.compile(
-    r"^(?:about the author|about|über den autor|über die autorin|über|written by|geschrieben von|von|by|"
-    r"à propos de|作者|글쓴이|저자|작성자|auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+)",  # "Byron" keeps "By"
+    r"^(?:(?:about the author|about|über den autor|über die autorin|über|written by|posted by|published by|"
+    r"(?:view |see |more |all )*(?:all )?(?:posts|articles|beiträge|artikel) (?:by|von)|zeige alle beiträge von|"
+    r"alle beiträge von|post author|author|geschrieben von|verfasst von|von|by|à propos de|作者|글쓴이|저자|작성자|"
+    r"auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+))+",
     re.IGNORECASE,
 )
+# Link texts in a box that are not a name: "All posts", "Alle Beiträge" …
+_NOT_A_NAME = re.compile(
+    r"^(?:(?:view |see |show )?all (?:posts|articles)|more posts|alle (?:beiträge|artikel)|tous les articles)\s*$",
+    re.IGNORECASE,
+)
+_STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the name or a link
 _PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodon", "instagram.com",
                   "facebook.com", "youtube.com", "bsky.app", "threads.net", "medium.com", "substack.com")  # fmt: skip
+# Images in a box that are not the author's picture: share and social icons, logos, badges.
+_DECORATION = re.compile(r"(?:^|[-_\s/.])(?:logo|icons?|share|sharing|social|emoji|badge|flag|sprite)(?:$|[-_\s/.\d])")
+_DECORATION_AROUND = re.compile(r"share|sharing|social|icon|follow")
+_AVATAR_HINT = re.compile(r"avatar|gravatar|photo|author|profile|portrait|headshot|user")
+_PLACEHOLDER = re.compile(r"placeholder|blank\.|spacer|transparent|pixel|1x1|lazy[-_]?load|loading\.(?:gif|svg)")
+_MIN_AVATAR_SIDE = 24  # pixels: at or below on both sides, an image is an icon
+_IN_COMMENT = re.compile(r"comment")
 
 
-def find_author_boxes(
-    soup: BeautifulSoup, base_url: str, jsonld: list[dict[str, Any]], classes: frozenset[str] | None = None
-) -> list[AuthorBox]:
-    """`classes`: the page's class names (selecting.page_classes), to skip theme selectors that cannot match."""
-    base = page_base(soup, base_url)
+def find_author_boxes(page: Page, jsonld: list[dict[str, Any]]) -> list[AuthorBox]:
+    """The page's author boxes, each name once; JSON-LD Persons only when the markup has no box."""
     boxes: list[AuthorBox] = []
-    for element in _outermost(select(soup, AUTHOR_BOXES, classes)):
-        box = _box_from_markup(element, base)
+    for element in _outermost(page.select(AUTHOR_BOXES)):
+        box = _box_from_markup(element, page.base)
         if box is not None and all(b.name != box.name for b in boxes):
             boxes.append(box)
     if not boxes:
-        boxes = [box for person in _persons(jsonld) if (box := _box_from_person(person, base))]
+        boxes = [box for person in _persons(jsonld) if (box := _box_from_person(person, page.base))]
     return boxes
 
 
@@ -80,58 +91,110 @@ def parse_article_count(text: str) -> int | None:
     return None
 
 
-def _outermost(elements: list[Tag]) -> list[Tag]:
-    """Drop matches nested in another match and anything inside comments."""
-    chosen = [e for e in elements if not e.find_parent(class_=re.compile(r"comment"))]
-    return [e for e in chosen if not any(other is not e and e in other.descendants for other in chosen)]
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """Drop matches nested in another match and anything inside comments (a commenter's card is no box)."""
+    chosen = [e for e in elements if not any(_IN_COMMENT.search(a.get("class") or "") for a in e.iterancestors())]
+    taken = set(chosen)
+    return [e for e in chosen if not any(a in taken for a in e.iterancestors())]
 
 
-def _box_from_markup(element: Tag, base: str) -> AuthorBox | None:
+def _box_from_markup(element: HtmlElement, base: str) -> AuthorBox | None:
     name = _name(element)
     if not name:
         return None
     bio = _bio(element, name)
-    avatar = element.find("img")
-    avatar_url = best_source(avatar, base)[0] if avatar else None
-    count = parse_article_count(element.get_text(" ", strip=True))
+    avatar_url = _avatar(element, base)
+    count = parse_article_count(text_of(element))
     if not (bio or avatar_url or count is not None):
         return None
     url, links = _links(element, base)
     return AuthorBox(name=name, bio=bio, url=url, avatar_url=avatar_url, article_count=count, links=links)
 
 
-def _name(element: Tag) -> str | None:
+def _name(element: HtmlElement) -> str | None:
     for node in _in_priority(element, AUTHOR_NAME):
-        text = " ".join(node.get_text(" ", strip=True).split())
-        if text.lower().strip(" :") in BOX_HEADINGS:
+        text = _without_heading(text_of(node))
+        if not text:
             continue
         text = _NAME_PREFIX.sub("", text).strip(" :—-")
-        if text and len(text) <= 80 and parse_article_count(text) is None:
+        if text and len(text) <= 80 and parse_article_count(text) is None and not _NOT_A_NAME.match(text):
             return text
     return None
 
 
-def _bio(element: Tag, name: str) -> str | None:
+def _without_heading(text: str) -> str:
+    """The text less a leading box heading ("Zur Person Alle Beiträge" → "Alle Beiträge"); "" when it is one."""
+    lowered = text.lower()
+    if lowered.strip(" :") in BOX_HEADINGS:
+        return ""
+    for heading in BOX_HEADINGS:
+        if lowered.startswith(heading + " ") and heading in _STRIPPED_HEADINGS:
+            return text[len(heading) :].strip()
+    return text
+
+
+def _bio(element: HtmlElement, name: str) -> str | None:
     for node in _in_priority(element, AUTHOR_BIO):
-        text = " ".join(node.get_text(" ", strip=True).split())
+        text = text_of(node)
         if len(text) >= 20 and text != name and not (parse_article_count(text) is not None and len(text) < 40):
             return text
     return None
 
 
-def _in_priority(element: Tag, selectors: tuple[str, ...]) -> Iterator[Tag]:
+def _in_priority(element: HtmlElement, selectors: tuple[str, ...]) -> Iterator[HtmlElement]:
+    """Matches under `element` (itself excluded), selector by selector in the table's order."""
     for selector in selectors:
-        yield from element.select(selector)
+        yield from (node for node in compiled((selector,))(element) if node is not element)
 
 
-def _links(element: Tag, base: str) -> tuple[str | None, list[str]]:
+def _avatar(element: HtmlElement, base: str) -> str | None:
+    """The box's own picture: its images less icons and logos, each by its real source (a lazy-loading
+    placeholder does not count), one that says it is an avatar or photo first, else the first."""
+    found = []
+    for img in element.iterdescendants("img"):
+        source = None if _is_decoration(img, element) else best_source(img, base)[0]
+        if source and not _PLACEHOLDER.search(source.lower()):
+            found.append((img, source))
+    hinted = [source for img, source in found if _AVATAR_HINT.search(_described(img))]
+    return (hinted or [source for _, source in found] or [None])[0]
+
+
+def _described(img: HtmlElement) -> str:
+    return " ".join(img.get(a) or "" for a in ("class", "id", "alt", "src", "data-src")).lower()
+
+
+def _is_decoration(img: HtmlElement, box: HtmlElement) -> bool:
+    """A share or social icon, a logo, a badge: by its own attributes, its size, or the element around it."""
+    described = " ".join(img.get(a) or "" for a in ("class", "id", "alt")).lower()
+    src = (img.get("data-src") or img.get("src") or "").lower().rsplit("/", 1)[-1]
+    if _DECORATION.search(described) or _DECORATION.search(src):
+        return True
+    width, height = _int(img.get("width")), _int(img.get("height"))
+    if width is not None and height is not None and width <= _MIN_AVATAR_SIDE and height <= _MIN_AVATAR_SIDE:
+        return True
+    for ancestor in img.iterancestors():
+        if ancestor is box:
+            return False
+        if _DECORATION_AROUND.search((ancestor.get("class") or "").lower()):
+            return True
+    return False
+
+
+def _int(value: str | None) -> int | None:
+    match = re.match(r"\s*(\d+)", value or "")
+    return int(match.group(1)) if match else None
+
+
+def _links(element: HtmlElement, base: str) -> tuple[str | None, list[str]]:
     url = None
     links: list[str] = []
-    for anchor in element.find_all("a", href=True):
-        href = urljoin(base, anchor["href"].strip())
+    for anchor in element.iterdescendants("a"):
+        if anchor.get("href") is None:
+            continue
+        href = urljoin(base, anchor.get("href").strip())
         if not href.startswith("http"):
             continue
-        if url is None and ("author" in (anchor.get("rel") or []) or "/author/" in href or "/autor/" in href):
+        if url is None and ("author" in (anchor.get("rel") or "").split() or "/author/" in href or "/autor/" in href):
             url = href
         elif _is_profile(href, base) and href not in links:
             links.append(href)

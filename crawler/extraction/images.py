@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
-
 from crawler.extraction.article import Image
-from crawler.extraction.content import find_content_root, in_chrome
+from crawler.extraction.page import HtmlElement, Page, first, matches, text_of
 from crawler.extraction.selectors import CAPTION_CONTAINERS, IMAGE_EXCLUDED_CLASS, IMAGE_EXCLUDED_SRC
 
 MAX_ICON_SIZE = 100  # pixels, both sides
@@ -16,24 +14,27 @@ LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-
 SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
+# Share buttons' icons: inside a link to a share endpoint, or named like one.
+_SHARE_HREF = re.compile(r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent"
+                         r"|pinterest\.\w+/pin/create|linkedin\.com/share|wa\.me/|api\.whatsapp"
+                         r"|reddit\.com/submit|mailto:\?)", re.I)  # fmt: skip
 
 
-def find_images(soup: BeautifulSoup, base_url: str, root: Tag | None = None) -> list[Image]:
-    """`root`: the post's body container when the caller has found it already (find_content_root)."""
-    root = root or find_content_root(soup)
+def find_images(page: Page, root: HtmlElement | None) -> list[Image]:
+    """`root`: the post's body container (find_content_root)."""
     if root is None:
         return []
     # The <article> around the body also holds the post's feature image (Ghost, many themes put it in the
     # header); the chrome inside it (share bars, related posts, author box) is excluded image by image.
-    root = root.find_parent("article") or root
-    base = page_base(soup, base_url)
-    candidates = [(img, *best_source(img, base)) for img in root.find_all("img") if not _excluded(img)]
+    root = next(root.iterancestors("article"), root)
+    base = page.base
+    candidates = [(img, *best_source(img, base)) for img in root.iter("img") if not _excluded(img, page)]
     # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
-    scripted = {src for img, src, _ in candidates if img.find_parent("noscript") is None}
+    scripted = {src for img, src, _ in candidates if not _in_noscript(img)}
     images: list[Image] = []
     seen: set[str] = set()
     for img, src, srcset_width in candidates:
-        if not src or src in seen or (src in scripted and img.find_parent("noscript") is not None):
+        if not src or src in seen or (src in scripted and _in_noscript(img)):
             continue
         seen.add(src)
         width, height = _dimensions(img, srcset_width)
@@ -44,7 +45,11 @@ def find_images(soup: BeautifulSoup, base_url: str, root: Tag | None = None) -> 
     return images
 
 
-def _dimensions(img: Tag, srcset_width: int | None) -> tuple[int | None, int | None]:
+def _in_noscript(img: HtmlElement) -> bool:
+    return next(img.iterancestors("noscript"), None) is not None
+
+
+def _dimensions(img: HtmlElement, srcset_width: int | None) -> tuple[int | None, int | None]:
     """The chosen file's size: a srcset candidate's width wins over the attribute (which sizes the thumbnail
     shown), and the height scales with it."""
     width, height = _int(img.get("width")), _int(img.get("height"))
@@ -53,12 +58,7 @@ def _dimensions(img: Tag, srcset_width: int | None) -> tuple[int | None, int | N
     return srcset_width or width, height
 
 
-def page_base(soup: BeautifulSoup, url: str) -> str:
-    base = soup.find("base", href=True)
-    return urljoin(url, base["href"]) if base else url
-
-
-def best_source(img: Tag, base: str) -> tuple[str | None, int | None]:
+def best_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
     """The largest srcset candidate, else the first real (non-placeholder) src attribute."""
     for attribute in SRCSET_ATTRIBUTES:
         candidates = parse_srcset(img.get(attribute) or "")
@@ -72,13 +72,13 @@ def best_source(img: Tag, base: str) -> tuple[str | None, int | None]:
     return _picture_source(img, base)
 
 
-def _picture_source(img: Tag, base: str) -> tuple[str | None, int | None]:
+def _picture_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
     """An <img> with no source of its own inside <picture> (Medium): the largest candidate of the <source>s,
     preferring ones without a type (the universally readable format) over webp/avif."""
-    picture = img.find_parent("picture")
-    sources = picture.find_all("source", srcset=True) if picture is not None else []
+    picture = next(img.iterancestors("picture"), None)
+    sources = [s for s in picture.iter("source") if s.get("srcset")] if picture is not None else []
     plain = [s for s in sources if not s.get("type")] or sources
-    candidates = [c for source in plain for c in parse_srcset(source["srcset"])]
+    candidates = [c for source in plain for c in parse_srcset(source.get("srcset"))]
     if not candidates:
         return None, None
     url, width = max(candidates, key=lambda pair: pair[1])
@@ -93,20 +93,24 @@ def parse_srcset(srcset: str) -> list[tuple[str, float]]:
     ]
 
 
-def caption_of(img: Tag) -> str | None:
+def caption_of(img: HtmlElement) -> str | None:
+    ancestors = list(img.iterancestors())
     for container_selector, caption_selector in CAPTION_CONTAINERS:
-        container = img.find_parent(lambda tag, sel=container_selector: tag.css.match(sel))
+        container = next((a for a in ancestors if matches(a, container_selector)), None)
         if container is None:
             continue
-        caption = container.select_one(caption_selector)
+        caption = first(container, caption_selector)
         if caption is not None:
-            return _text(caption.get_text(" ", strip=True))
+            return _text(text_of(caption))
     return None
 
 
-def _excluded(img: Tag) -> bool:
+def _excluded(img: HtmlElement, page: Page) -> bool:
     src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-lazy-src")).lower()
-    if any(_EXCLUDED_CLASS.search(c.lower()) for c in img.get("class") or []):
+    if any(_EXCLUDED_CLASS.search(c.lower()) for c in (img.get("class") or "").split()):
+        return True
+    link = next(img.iterancestors("a"), None)
+    if link is not None and _SHARE_HREF.search(link.get("href") or ""):
         return True
     if any(part in src for part in IMAGE_EXCLUDED_SRC):
         return True
@@ -115,7 +119,7 @@ def _excluded(img: Tag) -> bool:
         return True  # tracking pixel
     if width is not None and height is not None and width <= MAX_ICON_SIZE and height <= MAX_ICON_SIZE:
         return True  # avatars, icons, badges: a post's own pictures are larger
-    return in_chrome(img)
+    return page.in_chrome(img)
 
 
 def _int(value: object) -> int | None:

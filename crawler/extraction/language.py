@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 
 import py3langid
-from bs4 import BeautifulSoup
+
+from crawler.extraction.page import Page
 
 _CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 
 
-def declared_language(soup: BeautifulSoup) -> str | None:
-    html = soup.find("html")
-    candidates = [html.get("lang") if html else None, html.get("xml:lang") if html else None]
-    for attrs in ({"property": "og:locale"}, {"http-equiv": re.compile("content-language", re.I)}):
-        meta = soup.find("meta", attrs=attrs)
-        candidates.append(meta.get("content") if meta else None)
+def declared_language(page: Page) -> str | None:
+    html = page.tree
+    candidates = [html.get("lang"), html.get("xml:lang"), html.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for key in ("og:locale", "content-language"):
+        candidates.append(next(iter(page.meta.get(key, [])), None))
     for value in candidates:
         match = _CODE.match((value or "").strip())
         if match and len(match.group(1)) == 2:

@@ -10,11 +10,14 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
+from lxml.cssselect import CSSSelector
 
 from crawler.extraction.article import Person
+from crawler.extraction.page import Page, compiled, first, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.structured import by_type, first_text
+
+_AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
 
 
 @dataclass
@@ -30,10 +33,10 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
 
 
-def extract_metadata(soup: BeautifulSoup, base: str, jsonld: list[dict[str, Any]], fallback: Any) -> Metadata:
+def extract_metadata(page: Page, jsonld: list[dict[str, Any]], fallback: Any) -> Metadata:
     """`fallback` is trafilatura's Document (or None): used only where the page says nothing more explicit."""
     post = next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
-    metas = meta_index(soup)
+    metas, soup, base = page.meta, page.tree, page.base
     get = (lambda name: getattr(fallback, name, None)) if fallback is not None else (lambda name: None)
     return Metadata(
         title=_first(first_text(post.get("headline")), _meta(metas, "og:title"), _h1(soup), get("title")),
@@ -82,16 +85,6 @@ def iso_date(value: str) -> str | None:
         return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}$", value[:10]) else None
 
 
-def meta_index(soup: BeautifulSoup) -> dict[str, list[str]]:
-    """Every <meta> content by its property or name, lower-cased: one pass instead of a search per key."""
-    index: dict[str, list[str]] = {}
-    for tag in soup.find_all("meta", attrs={"content": True}):
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
-        if key:
-            index.setdefault(key.lower(), []).append(tag["content"])
-    return index
-
-
 def _meta(metas: dict[str, list[str]], name: str) -> str | None:
     return next(iter(metas.get(name, [])), None)
 
@@ -100,29 +93,32 @@ def _metas(metas: dict[str, list[str]], name: str) -> list[str]:
     return [value for value in metas.get(name, []) if value]
 
 
-def _h1(soup: BeautifulSoup) -> str | None:
-    h1 = soup.select_one("h1.entry-title, h1.post-title, article h1, h1")
-    return h1.get_text(" ", strip=True) if h1 else None
+def _h1(tree: Any) -> str | None:
+    for selector in ("h1.entry-title", "h1.post-title", "article h1", "h1"):
+        if (h1 := first(tree, selector)) is not None:
+            return text_of(h1)
+    return None
 
 
-def _time(soup: BeautifulSoup) -> str | None:
+def _time(tree: Any) -> str | None:
     """The theme's own date markup: <time datetime>, microdata datePublished, hAtom abbr.published."""
-    node = soup.select_one("article time[datetime], .entry-date[datetime], time.published[datetime]")
+    node = first(tree, "article time[datetime], .entry-date[datetime], time.published[datetime]")
     if node is not None:
-        return node["datetime"]
-    node = soup.select_one("[itemprop=datePublished][content], [itemprop=datePublished][datetime], abbr.published")
+        return node.get("datetime")
+    node = first(tree, "[itemprop=datePublished][content], [itemprop=datePublished][datetime], abbr.published")
     if node is None:
         return None
     return node.get("content") or node.get("datetime") or node.get("title")
 
 
-def _canonical(soup: BeautifulSoup, base: str) -> str | None:
-    link = soup.find("link", rel="canonical", href=True)
-    return urljoin(base, link["href"].strip()) if link else None
+def _canonical(tree: Any, base: str) -> str | None:
+    for href in tree.xpath("//link[@rel='canonical']/@href"):
+        return urljoin(base, href.strip())
+    return None
 
 
 def _authors(
-    soup: BeautifulSoup, metas: dict[str, list[str]], base: str, post: dict[str, Any], fallback: str | None
+    tree: Any, metas: dict[str, list[str]], base: str, post: dict[str, Any], fallback: str | None
 ) -> list[Person]:
     people = [_person(a, base) for a in _as_list(post.get("author"))]
     people = [p for p in people if p is not None]
@@ -130,8 +126,8 @@ def _authors(
         meta = _meta(metas, "author")
         people = [Person(name=n.strip()) for n in re.split(r"\s*(?:,|;|&| and | und )\s*", meta or "") if n.strip()]
     if not people:
-        people = [Person(name=a.get_text(" ", strip=True), url=urljoin(base, a["href"]))
-                  for a in soup.select("a[rel~=author][href]") if a.get_text(strip=True)]  # fmt: skip
+        people = [Person(name=text_of(a), url=urljoin(base, a.get("href")))
+                  for a in _AUTHOR_LINKS(tree) if text_of(a)]  # fmt: skip
     if not people and fallback:
         people = [Person(name=n.strip()) for n in fallback.split(";") if n.strip()]
     unique: dict[str, Person] = {}
@@ -161,8 +157,8 @@ def _keywords(value: Any) -> list[str]:
     return [k for k in _as_list(value) if isinstance(k, str)]
 
 
-def _link_texts(soup: BeautifulSoup, selector: str) -> list[str]:
-    return [a.get_text(" ", strip=True) for a in soup.select(selector, limit=100)]
+def _link_texts(tree: Any, selector: str) -> list[str]:
+    return [text_of(a) for a in compiled((selector,))(tree)[:100]]
 
 
 def _split(values: list[str] | None) -> list[str]:

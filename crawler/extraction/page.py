@@ -11,6 +11,7 @@ import re
 from functools import cached_property, lru_cache
 from urllib.parse import urljoin
 
+from cssselect import HTMLTranslator
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
@@ -45,6 +46,12 @@ class Page:
         self.tree = tree
         self.url = url
         self.classes = page_classes(html)
+
+    @classmethod
+    def from_html(cls, html: str, url: str) -> Page:
+        """A page from its HTML text (an empty document when it has none): for tests and one-off callers."""
+        tree = parse_html(html)
+        return cls(lxml_html.document_fromstring("<html></html>") if tree is None else tree, url, html)
 
     @cached_property
     def base(self) -> str:
@@ -103,6 +110,17 @@ def narrowed(selectors: str, classes: frozenset[str] | None) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def compiled(selectors: tuple[str, ...]) -> CSSSelector:
     return CSSSelector(", ".join(selectors))
+
+
+@lru_cache(maxsize=1024)
+def matcher(selectors: str) -> etree.XPath:
+    """An XPath that tests one element (not its descendants) against the comma-separated CSS selectors:
+    `bool(matcher(css)(element))`."""
+    return etree.XPath(HTMLTranslator().css_to_xpath(selectors, prefix="self::"))
+
+
+def matches(element: HtmlElement, selectors: str) -> bool:
+    return bool(matcher(selectors)(element))
 
 
 def first(root: HtmlElement, selectors: str) -> HtmlElement | None:

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from crawler.extraction.structured import types_of
 
-if TYPE_CHECKING:  # the crawl's own process imports url_kind() and should not pay for bs4
-    from bs4 import BeautifulSoup
+if TYPE_CHECKING:  # the crawl's own process imports url_kind() and should not pay for lxml
+    from crawler.extraction.page import Page
 
 URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("search", re.compile(r"(?:[?&](?:s|q|search)=)|/search(?:/|$)")),
@@ -21,7 +21,9 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category", re.compile(r"/(?:category|categories|kategorie|categoria|categorie|topics?)/", re.I)),
     ("author", re.compile(r"/(?:author|authors|autor|auteur)/[^/]+/?(?:page/\d+/?)?$", re.I)),
     ("attachment", re.compile(r"/attachment/|[?&]attachment_id=", re.I)),
-    ("listing", re.compile(r"(?:/page/\d+/?$)|(?:[?&](?:page|paged)=\d+)|(?:/archive/?$)", re.I)),
+    # WordPress's /page/N and ?paged=N only: a plain ?page=N also splits long posts and forum threads, so such a
+    # page is parsed and classified by its content.
+    ("listing", re.compile(r"(?:/page/\d+/?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I)),
     ("archive", re.compile(r"/(?:19|20)\d\d/(?:\d\d/)?(?:\d\d/)?$")),
 )
 ARTICLE_TYPES = {"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "SocialMediaPosting"}
@@ -37,12 +39,14 @@ def url_kind(url: str) -> str | None:
     return next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
 
 
-def classify(url: str, soup: BeautifulSoup, jsonld: list[dict[str, Any]], text: str, link_text_chars: int) -> str:
+def classify(page: Page, jsonld: list[dict[str, Any]], text: str, link_text_chars: int) -> str:
     """The kind of a page whose URL gave nothing away (`url_kind` is asked first, before any parsing)."""
-    path = urlsplit(url).path or "/"
+    path = urlsplit(page.url).path or "/"
     types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
-    og_type = soup.find("meta", property="og:type")
-    if types & ARTICLE_TYPES or (og_type and og_type.get("content", "").lower() == "article"):
+    og_type = next(iter(page.meta.get("og:type", [])), "")
+    if path == "/" and not urlsplit(page.url).query:
+        return "listing"  # a home page is never an article
+    if types & ARTICLE_TYPES or og_type.lower() == "article":
         return "article" if text.strip() else "other"
     words = len(text.split())
     if path == "/" or types & LISTING_TYPES and words < 400:

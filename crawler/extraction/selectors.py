@@ -61,8 +61,9 @@ AUTHOR_BOXES = (
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
     " .profile-hover-card, .author-block, .single-author-box, .pp-multiple-authors-boxes-li,"
     " [itemtype$='schema.org/Person'],"
-    # Ghost (Source, Casper, Headline …), Blogger (post footer and the Profile widget), Wix, Medium, Substack.
-    " .gh-author, .gh-author-box, .gh-article-author, .post-author, .post-author-profile, .widget.Profile,"
+    # Ghost (Source, Casper, Headline …), Blogger and WordPress themes' .post-author, Wix, Medium, Substack.
+    # (Not Blogger's sidebar Profile widget: it describes the blog's owner, not the post's author.)
+    " .gh-author, .gh-author-box, .gh-article-author, .post-author, .post-author-profile,"
     " [data-hook*=author], .pw-author, .author-bio-card, .post-author-container"
 )
 # Tried in this order (most specific first), each over the whole box.
@@ -70,7 +71,8 @@ AUTHOR_NAME = (
     ".author-name", ".pp-author-boxes-name", ".elementor-author-box__name", ".ast-author-name",
     ".saboxplugin-authorname",
     ".author-card-name", ".gh-author-name", ".profile-name-link", ".post-author-name", "[data-hook*=author-name]",
-    ".pw-author-name", "[data-testid=authorName]", "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
+    ".pw-author-name", "[data-testid=authorName]",
+    "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
 )  # fmt: skip
 AUTHOR_BIO = (
     ".author-description", ".author-bio-text", ".elementor-author-box__bio", ".ast-author-bio", ".author-card-bio",
@@ -82,7 +84,7 @@ AUTHOR_BIO = (
 BOX_HEADINGS = (
     "about the author", "about the authors", "about", "über den autor", "über die autorin", "über den autoren",
     "글쓴이 소개", "작성자 소개", "저자 소개", "à propos de l'auteur", "sobre el autor", "l'autore", "over de auteur",
-    "著者について", "written by",
+    "著者について", "written by", "zur person",
 )  # fmt: skip
 
 COMMENT_ITEMS = (

@@ -6,15 +6,17 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the crawl's own process imports url_kind() and should not pay for bs4
-    from bs4 import BeautifulSoup
+if TYPE_CHECKING:  # the crawl's own process imports url_kind() and should not pay for lxml
+    from lxml.html import HtmlElement
 
 
-def jsonld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
+def jsonld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
-    for script in soup.find_all("script", type="application/ld+json"):
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
         try:
-            data = json.loads(script.string or "", strict=False)
+            data = json.loads(script.text or "", strict=False)
         except ValueError:
             continue  # broken JSON-LD is common; the page's other metadata still counts
         objects.extend(_flatten(data))
