@@ -1,9 +1,12 @@
-"""`python -m bench --posts 2000 [--posts 10000]`: extraction limit, full crawl, ratio, peak RSS, recrawl.
+"""`python -m bench --posts 2000 [--posts 10000]`: extraction limit, full crawl, ratio, peak RSS, recrawl, naive.
 
 Writes a synthetic blog to disk and serves it with nginx (bench/nginx.py), measures that server alone, then
 alternates extract() over the same pages with one process per core and the full crawl → extract → archive into a
 new archive (limit, crawl, limit, crawl, limit: the ratio is of the means), then three unchanged recrawls from the
-archive the last first crawl left (the median is reported). Prints a table and writes bench-results/*.json|md.
+archive the last first crawl left (the median is reported). After the first crawls, the naive design a user would
+write (bench/naive.py: Scrapy + trafilatura inline, then with a pool of 2 processes, + sqlite-utils) crawls the
+same blog once each; at the end extract() and trafilatura.bare_extraction() are timed page by page on the same
+pages in one process (bench/cpu_compare.py). Prints a table with the targets and writes bench-results/*.json|md.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ import time
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import zip_longest
+from operator import ge, le, lt
 from pathlib import Path
 from statistics import mean
 
+from bench import cpu_compare, naive
 from bench.nginx import free_port, nginx_server
 from bench.rss import PeakSampler
 from bench.static import write_static_site
@@ -30,6 +35,8 @@ from bench.synthetic import synthetic_site
 from bench.workers import extract_words
 
 RESULTS = Path("bench-results")
+# Targets, each printed as met or NOT met under the table.
+TARGETS = {"vs_naive": 2.0, "vs_pool": 0.9, "cpu_ratio": 1.5, "peak_rss_mb": 400, "recrawl_speedup": 10}
 RECRAWLS = 3  # unchanged recrawls per size; the median is reported (see recrawls())
 # First crawls per size, each into a new archive, with the extraction limit measured before, between and after
 # them. On a shared virtual machine the speed of a core drifts by tens of percent within minutes: a single crawl
@@ -136,10 +143,13 @@ def run_one(posts: int) -> dict:
                 db = Path(tmp) / f"first-crawl-{number}.db"
                 firsts.append(crawl(base, db))
                 limits.append(extraction_limit(bodies, urls))
+            naives = {mode: naive.run(mode, base, Path(tmp) / f"naive-{mode}.db") for mode in naive.MODES}
             second = recrawls(base, db)
+        cpu = cpu_compare.compare(bodies, urls)
     limit = mean(run["pages_per_s"] for run in limits)
     limit_cpu = mean(run["cpu_ms_per_page"] for run in limits)
     crawl_rate = mean(run["pages"] / run["seconds"] for run in firsts)
+    crawl_posts_rate = mean(run["articles_written"] / run["seconds"] for run in firsts)
     first = {
         "seconds": mean(run["seconds"] for run in firsts),
         "pages": firsts[-1]["pages"],
@@ -154,11 +164,16 @@ def run_one(posts: int) -> dict:
         "server_pages_per_s": len(urls) / fetch_seconds, "extraction_limit_pages_per_s": limit,
         "extraction_limit_runs": limits, "extraction_cpu_ms_per_page": limit_cpu,
         "crawl_pages_per_s": crawl_rate,
-        "crawl_posts_per_s": mean(run["articles_written"] / run["seconds"] for run in firsts),
+        "crawl_posts_per_s": crawl_posts_rate,
         "ratio_crawl_to_limit": crawl_rate / limit, "first_crawl": first, "recrawl": second,
         "crawl_cpu_ms_per_page": first["cpu_ms_per_page"],
         "cpu_ratio_limit_to_crawl": limit_cpu / first["cpu_ms_per_page"],
         "recrawl_speedup": first["seconds"] / second["seconds"],
+        "naive": naives["naive"], "pool": naives["pool"],
+        "naive_posts_per_s": naives["naive"]["posts_per_s"], "pool_posts_per_s": naives["pool"]["posts_per_s"],
+        "vs_naive": crawl_posts_rate / naives["naive"]["posts_per_s"],
+        "vs_pool": crawl_posts_rate / naives["pool"]["posts_per_s"],
+        "cpu_compare": cpu,
     }  # fmt: skip
 
 
@@ -187,9 +202,62 @@ def markdown(results: list[dict]) -> str:
          lambda r: f"{r['recrawl']['seconds']:.1f} ({', '.join(f'{t:.1f}' for t in r['recrawl']['seconds_each'])})"),
         ("recrawl speed-up", lambda r: f"{r['recrawl_speedup']:.1f}×"),
         ("article rows written by the recrawl", lambda r: str(r["recrawl"]["articles_written"])),
+        ("(6) naive: Scrapy from the sitemap + trafilatura.extract inline + sqlite-utils (posts/s)",
+         lambda r: _naive(r["naive"])),
+        (f"(7) the same, trafilatura in a pool of {naive.POOL_PROCESSES} processes (posts/s)",
+         lambda r: _naive(r["pool"])),
+        ("blogarchive posts/s ÷ naive (6)", lambda r: f"{r['vs_naive']:.2f}"),
+        ("blogarchive posts/s ÷ trafilatura pool (7)", lambda r: f"{r['vs_pool']:.2f}"),
+        ("peak RSS (MB): naive (6), pool (7)",
+         lambda r: f"{r['naive']['peak_rss_mb']:.0f}, {r['pool']['peak_rss_mb']:.0f}"),
+        *(
+            (f"(8) CPU per page, {name} (ms p50 / p95 / mean): extract() vs bare_extraction()",
+             lambda r, group=group: _cpu(r["cpu_compare"], group))
+            for group, name in (("all", "all pages"), ("post", "posts"), ("hub", "hubs"))
+        ),
+        ("(8) CPU ratio extract() / bare_extraction(), of the means: all pages, posts alone",
+         lambda r: f"{_cpu_ratio(r, 'all'):.2f}, {_cpu_ratio(r, 'post'):.2f}"),
     ):  # fmt: skip
         lines.append(f"| {label} | " + " | ".join(getter(r) for r in results) + " |")
-    return "\n".join(lines) + f"\n\nmachine: {os.cpu_count()} cores\n"
+    return "\n".join(lines) + f"\n\nmachine: {os.cpu_count()} cores\n\n" + targets(results)
+
+
+def targets(results: list[dict]) -> str:
+    """One line per target and size: met or NOT met."""
+    t = TARGETS
+    checks = (  # label, value, comparison, target
+        (f"blogarchive posts/s ÷ naive ≥ {t['vs_naive']}", lambda r: r["vs_naive"], ge, t["vs_naive"]),
+        (f"blogarchive posts/s ÷ trafilatura pool ≥ {t['vs_pool']}", lambda r: r["vs_pool"], ge, t["vs_pool"]),
+        (f"CPU extract() / bare_extraction() ≤ {t['cpu_ratio']}, all pages",
+         lambda r: _cpu_ratio(r, "all"), le, t["cpu_ratio"]),
+        (f"CPU extract() / bare_extraction() ≤ {t['cpu_ratio']}, posts alone",
+         lambda r: _cpu_ratio(r, "post"), le, t["cpu_ratio"]),
+        (f"peak RSS < {t['peak_rss_mb']} MB", _peak_rss, lt, t["peak_rss_mb"]),
+        (f"recrawl speed-up ≥ {t['recrawl_speedup']}×", lambda r: r["recrawl_speedup"], ge, t["recrawl_speedup"]),
+    )  # fmt: skip
+    lines = []
+    for label, value, compare, target in checks:
+        for r in results:
+            got = value(r)
+            met = compare(got, target)
+            lines.append(f"- N={r['posts']}: {label}: {got:.2f} — {'met' if met else 'NOT met'}")
+    return "targets:\n" + "\n".join(lines) + "\n"
+
+
+def _naive(run: dict) -> str:
+    return f"{run['posts_per_s']:.1f} ({run['posts']} posts in {run['seconds']:.1f} s)"
+
+
+def _cpu(compare: dict, group: str) -> str:
+    if group not in compare:
+        return "–"
+    c = compare[group]
+    a, b = (" / ".join(f"{c[system][key]:.1f}" for key in ("p50", "p95", "mean")) for system in cpu_compare.SYSTEMS)
+    return f"{a} vs {b} ({c['pages']} pages)"
+
+
+def _cpu_ratio(result: dict, group: str) -> float:
+    return result["cpu_compare"][group]["ratio"]
 
 
 def _in_order(result: dict) -> str:
