@@ -1,4 +1,4 @@
-"""Author boxes and images from small snippets: the counts, the traps."""
+"""Author boxes and images from small snippets: the counts, the labels, the avatars, the traps."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import pytest
 from crawler.extraction.authorbox import find_author_boxes, parse_article_count
 from crawler.extraction.content import find_content_root
 from crawler.extraction.images import find_images, parse_srcset
-from crawler.extraction.page import Page
+from crawler.extraction.page import Page, parse_html
 
-URL = "https://a.org/p/"
+BIO = "Writes about soil, compost and the garden year."
+
+
+def _boxes(html: str, jsonld: list | None = None):
+    return find_author_boxes(Page(parse_html(html), "https://a.org/p/", html), jsonld or [])
 
 
 @pytest.mark.parametrize(
@@ -22,16 +26,104 @@ def test_article_count_as_the_box_shows_it(text, count):
 
 
 def test_a_byline_is_not_an_author_box():
-    page = Page.from_html('<article><p class="byline">By <a rel="author" href="/a/jane">Jane</a></p></article>', URL)
-    assert find_author_boxes(page, []) == []
+    assert _boxes('<article><p class="byline">By <a rel="author" href="/a/jane">Jane</a></p></article>') == []
 
 
 def test_json_ld_person_with_description_is_a_box_when_the_markup_has_none():
     person = {"@type": "Person", "name": "Ann", "description": "Writes about soil.", "sameAs": ["https://x.com/ann"],
               "image": {"url": "/ann.png"}, "url": "/author/ann/"}  # fmt: skip
-    [box] = find_author_boxes(Page.from_html("<p>post</p>", URL), [person])
+    [box] = _boxes("<p>post</p>", [person])
     assert (box.name, box.avatar_url, box.url, box.links) == (
         "Ann", "https://a.org/ann.png", "https://a.org/author/ann/", ["https://x.com/ann"],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Author: ", "Written by ", "Von ", "Post author By ", "Zeige alle Beiträge von ", "글쓴이 ", "About "],
+)
+def test_the_name_comes_without_its_label(label):
+    html = f'<div class="author-box"><span class="author-name">{label}Martin Oakes</span><p>{BIO}</p></div>'
+    assert [b.name for b in _boxes(html)] == ["Martin Oakes"]
+
+
+def test_a_name_starting_like_a_label_keeps_it():
+    html = f'<div class="author-box"><span class="author-name">Byron Vonnegut</span><p>{BIO}</p></div>'
+    assert [b.name for b in _boxes(html)] == ["Byron Vonnegut"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # Ghost (Source theme)
+        f'<section class="gh-author-box"><h4 class="gh-author-name">Jane Doe</h4><p class="gh-author-bio">{BIO}</p>'
+        "</section>",
+        # Ghost (Casper)
+        f'<section class="author-card"><h4 class="author-card-name">Jane Doe</h4><p>{BIO}</p></section>',
+        # Blogger (post footer)
+        '<div class="author-profile"><img class="author-image" src="/jane.jpg"><a class="g-profile">Jane Doe</a>'
+        f'<div class="author-description">{BIO}</div></div>',
+        # Blogger / WordPress themes' .post-author
+        f'<div class="post-author"><span class="post-author-name">Jane Doe</span><div class="post-author-bio">{BIO}'
+        "</div></div>",
+        # Wix
+        f'<div data-hook="author-card"><span data-hook="author-name">Jane Doe</span><p>{BIO}</p></div>',
+        # Medium
+        f'<div class="pw-author"><h2 class="pw-author-name">Written by Jane Doe</h2><p>{BIO}</p></div>',
+        # Substack
+        f'<div class="profile-hover-card"><a class="author-name">Jane Doe</a><div class="bio">{BIO}</div></div>',
+    ],
+    ids=["ghost-source", "ghost-casper", "blogger", "post-author", "wix", "medium", "substack"],
+)
+def test_platform_author_boxes_are_found(html):
+    [box] = _boxes(f"<article><p>Post.</p>{html}</article>")
+    assert (box.name, box.bio) == ("Jane Doe", BIO)
+
+
+def test_blogger_sidebar_profile_is_not_the_posts_author_box():
+    html = (
+        '<aside><div class="widget Profile"><img class="profile-img" src="/me.jpg">'
+        '<a class="profile-name-link g-profile">Blog Owner</a><dd class="profile-textblock">'
+        + BIO
+        + "</dd></div></aside>"
+    )
+    assert _boxes(html) == []
+
+
+def test_the_avatar_is_the_box_picture_not_a_share_icon_or_logo():
+    html = (
+        '<div class="author-box"><a href="https://twitter.com/intent/tweet"><img src="/img/social/twitter.png"></a>'
+        '<img class="site-logo" src="/logo.png"><img src="/icons/rss.png" width="16" height="16">'
+        f'<img class="avatar" src="/jane.jpg"><span class="author-name">Jane Doe</span><p>{BIO}</p></div>'
+    )
+    [box] = _boxes(html)
+    assert box.avatar_url == "https://a.org/jane.jpg"
+
+
+def test_the_avatar_prefers_the_lazy_loaded_source_over_the_placeholder():
+    html = (
+        '<div class="author-box"><img src="/wp-content/plugins/lazy/placeholder.gif" data-lazy-src="/jane.jpg">'
+        f'<span class="author-name">Jane Doe</span><p>{BIO}</p></div>'
+    )
+    assert _boxes(html)[0].avatar_url == "https://a.org/jane.jpg"
+
+
+def test_a_box_with_only_a_share_icon_beside_the_name_is_no_box():
+    html = (
+        '<div class="author-box"><span class="author-name">jd</span><img src="/img/social/facebook-medium.png"></div>'
+    )
+    assert _boxes(html) == []
+
+
+def test_one_author_shown_twice_is_one_box_completed_from_both_and_from_json_ld():
+    person = {"@type": "Person", "name": "Jane Doe", "description": BIO, "sameAs": ["https://x.com/jane", "Jane"]}
+    html = (
+        '<div class="author-box"><img class="avatar" src="/jane.jpg"><span class="author-name">Jane Doe</span></div>'
+        '<div class="about-author"><span class="author-name">Jane Doe</span><p>42 posts</p></div>'
+    )
+    [box] = _boxes(html, [person])
+    assert (box.avatar_url, box.article_count, box.bio, box.links) == (
+        "https://a.org/jane.jpg", 42, BIO, ["https://x.com/jane"],
     )  # fmt: skip
 
 
@@ -45,29 +137,10 @@ def test_srcset_largest_candidate_and_lazy_noscript_twin_counted_once():
       <img src="/pixel.gif" width="1" height="1"><img class="avatar" src="/me.png">
       <div class="jp-relatedposts"><img src="/related.jpg"></div></div></article>"""
     )
-    page = Page.from_html(html, URL)
+    page = Page(parse_html(html), "https://a.org/p/", html)
     images = find_images(page, find_content_root(page))
     assert [(i.src, i.width, i.height) for i in images] == [("https://a.org/a-1200.jpg", 1200, 800)]
 
 
 def test_parse_srcset_ignores_data_uris():
     assert parse_srcset("data:image/png;base64,xx 1x, /b.jpg 2x") == [("/b.jpg", 2.0)]
-
-
-@pytest.mark.parametrize(
-    "label", ["Author: ", "Written by ", "Von ", "Post author By ", "Zeige alle Beiträge von ", "글쓴이 "]
-)
-def test_an_author_box_name_comes_without_its_label(label):
-    html = f"""<article><p>{"Body. " * 50}</p><div class="author-box"><h4 class="author-name">{label}Martin Oakes</h4>
-      <p class="author-description">Martin writes about trains and the towns they pass through.</p></div></article>"""
-    [box] = find_author_boxes(Page.from_html(html, URL), [])
-    assert box.name == "Martin Oakes"
-
-
-def test_a_share_icon_is_not_a_post_image():
-    html = f"""<article><div class="entry-content"><p>{"Text of the post. " * 20}</p>
-      <img src="/photo.jpg" width="800" height="600" alt="Photo">
-      <a href="https://www.facebook.com/sharer/sharer.php?u=x"><img src="/fb.png" width="120" height="120"></a>
-    </div></article>"""
-    page = Page.from_html(html, URL)
-    assert [i.src for i in find_images(page, find_content_root(page))] == ["https://a.org/photo.jpg"]

@@ -58,14 +58,31 @@ _IN_COMMENT = re.compile(r"comment")
 
 def find_author_boxes(page: Page, jsonld: list[dict[str, Any]]) -> list[AuthorBox]:
     """The page's author boxes, each name once; JSON-LD Persons only when the markup has no box."""
-    boxes: list[AuthorBox] = []
+    by_name: dict[str, AuthorBox] = {}
     for element in _outermost(page.select(AUTHOR_BOXES)):
         box = _box_from_markup(element, page.base)
-        if box is not None and all(b.name != box.name for b in boxes):
-            boxes.append(box)
-    if not boxes:
-        boxes = [box for person in _persons(jsonld) if (box := _box_from_person(person, page.base))]
-    return boxes
+        if box is not None:
+            by_name[box.name] = _merged(by_name[box.name], box) if box.name in by_name else box
+    persons = [box for person in _persons(jsonld) if (box := _box_from_person(person, page.base))]
+    if not by_name:
+        return persons
+    for person in persons:  # the markup's box, completed by the page's own JSON-LD for that author
+        if person.name in by_name:
+            by_name[person.name] = _merged(by_name[person.name], person)
+    return list(by_name.values())
+
+
+def _merged(first: AuthorBox, again: AuthorBox) -> AuthorBox:
+    """One author shown twice (a compact box after the post, a full one further down): the first box, its
+    missing parts taken from the second."""
+    return AuthorBox(
+        name=first.name,
+        bio=first.bio or again.bio,
+        url=first.url or again.url,
+        avatar_url=first.avatar_url or again.avatar_url,
+        article_count=first.article_count if first.article_count is not None else again.article_count,
+        links=first.links or again.links,
+    )
 
 
 def _persons(jsonld: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -166,7 +183,7 @@ def _described(img: HtmlElement) -> str:
 def _is_decoration(img: HtmlElement, box: HtmlElement) -> bool:
     """A share or social icon, a logo, a badge: by its own attributes, its size, or the element around it."""
     described = " ".join(img.get(a) or "" for a in ("class", "id", "alt")).lower()
-    src = (img.get("data-src") or img.get("src") or "").lower().rsplit("/", 1)[-1]
+    src = urlsplit((img.get("data-src") or img.get("src") or "").lower()).path
     if _DECORATION.search(described) or _DECORATION.search(src):
         return True
     width, height = _int(img.get("width")), _int(img.get("height"))
@@ -211,7 +228,7 @@ def _box_from_person(person: dict[str, Any], base: str) -> AuthorBox | None:
     if not name or not bio:
         return None
     same_as = person.get("sameAs") or []
-    links = [same_as] if isinstance(same_as, str) else [s for s in same_as if isinstance(s, str)]
+    links = [s for s in ([same_as] if isinstance(same_as, str) else same_as) if isinstance(s, str) and "://" in s]
     image = person.get("image")
     avatar = image.get("url") or image.get("contentUrl") if isinstance(image, dict) else first_text(image)
     url = first_text(person.get("url"))

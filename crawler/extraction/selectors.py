@@ -70,8 +70,8 @@ AUTHOR_BOXES = (
 AUTHOR_NAME = (
     ".author-name", ".pp-author-boxes-name", ".elementor-author-box__name", ".ast-author-name",
     ".saboxplugin-authorname",
-    ".author-card-name", ".gh-author-name", ".profile-name-link", ".post-author-name", "[data-hook*=author-name]",
-    ".pw-author-name", "[data-testid=authorName]",
+    ".author-card-name", ".gh-author-name", ".profile-name-link", ".post-author-name", ".g-profile",
+    "[data-hook*=author-name]", ".pw-author-name", "[data-testid=authorName]",
     "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
 )  # fmt: skip
 AUTHOR_BIO = (
