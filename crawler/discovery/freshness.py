@@ -1,6 +1,7 @@
 """What the archive already holds, so a recrawl fetches only what may have changed.
 
-A post listed in a sitemap with a <lastmod> no later than its last fetch is skipped without a request. Posts
+A post listed in a sitemap with a <lastmod> earlier than its last fetch is skipped without a request (a lastmod in
+the second of the fetch may still be later than it: fetch times are kept to the second). Posts
 the archive holds that this crawl never reached (gone from sitemaps, feeds and listings) are revisited at the
 end, so edits and deletions (404/410) are still seen.
 """
@@ -42,7 +43,7 @@ class ArchivedPosts:
         url = clean_url(url)
         changed = parse_when(lastmod, end_of_day=True)
         last_fetch = parse_when(self.fetched.get(url))
-        if changed is None or last_fetch is None or changed > last_fetch:
+        if changed is None or last_fetch is None or changed >= last_fetch:
             return False
         self.reached.add(url)
         self.unchanged_urls.add(url)
