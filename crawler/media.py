@@ -32,6 +32,7 @@ from archive.store import now
 from crawler.archive_handle import shared_archive
 from crawler.failures import describe_failure
 from crawler.items import FetchedPage
+from crawler.middlewares.scope_guard import MEDIA, Refused
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,12 @@ class MediaFilesPipeline(FilesPipeline):
         if not isinstance(item, FetchedPage):
             return []
         return [
-            Request(url, callback=NO_CALLBACK, headers={"Referer": item.url}, meta={"download_maxsize": self.max_size})
+            Request(
+                url,
+                callback=NO_CALLBACK,
+                headers={"Referer": item.url},
+                meta={"download_maxsize": self.max_size, MEDIA: True},  # the scope guard: any host, checked address
+            )
             for url in dict.fromkeys(item.image_urls)
             if urlsplit(url).scheme in ("http", "https")
         ]
@@ -98,11 +104,14 @@ class MediaFilesPipeline(FilesPipeline):
         """Record why an image was not saved — once per URL and crawl, as Scrapy caches the outcome — and end the
         failure here. Returning instead of raising leaves the image without a result, so Scrapy logs no traceback:
         the one line logged here and the crawl_errors row say it all, as for a failed page."""
-        if failure.check(IgnoreRequest):  # robots.txt said no: a choice, not an error (as for pages)
+        # robots.txt said no: a choice, not an error (as for pages); the scope guard's refusal is an error.
+        if failure.check(IgnoreRequest) and not failure.check(Refused):
             logger.info("image %s not saved: %s", request.url, failure.value)
             record_failure(self.archive, request.url, f"not downloaded: {failure.value}", now())
             return
-        if failure.check(FileException):  # raised by media_downloaded, or by FilesPipeline writing the file
+        if failure.check(Refused):  # the scope guard: a metadata, link-local … address
+            message = failure.value.message
+        elif failure.check(FileException):  # raised by media_downloaded, or by FilesPipeline writing the file
             message = str(failure.value) or "could not save the file"
         elif failure.check(DownloadCancelledError):  # cancelled over download_maxsize (a stopping crawl waits)
             message = f"larger than MEDIA_MAX_SIZE ({self.max_size} bytes)"

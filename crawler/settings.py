@@ -59,6 +59,9 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 2_000_000
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
 DOWNLOADER_MIDDLEWARES = {
+    # Before everything (robots.txt included): no request leaves for another host or port, a scheme other than
+    # http(s), or a link-local/metadata (or, unless a start URL is one, private/loopback) address — redirect hops too.
+    "crawler.middlewares.scope_guard.ScopeGuardMiddleware": 40,
     # First: a post a sitemap has just declared unchanged is not fetched, though its link was queued before.
     "crawler.middlewares.known_unchanged.KnownUnchangedMiddleware": 50,
     # The spider's Scope decides what is in the crawl. With no allowed_domains on the spider, Scrapy's
@@ -68,6 +71,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
+    # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
+    # or RetryMiddleware (550) copies the request, so no redirect, retry or frontier row carries it.
+    "crawler.middlewares.scope_guard.OriginCredentialsMiddleware": 610,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.middlewares.warc.WarcMiddleware": 950,
 }

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 import courlan
 from w3lib.url import canonicalize_url
@@ -56,7 +56,7 @@ class Scope:
         for url in urls:
             parts = urlsplit(url)
             path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
-            prefixes.append((_host(parts.netloc), path))
+            prefixes.append((_host(parts), path))
         return cls(prefixes, compile_patterns(allow), compile_patterns(deny))
 
     @property
@@ -67,7 +67,7 @@ class Scope:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return False
-        host, path = _host(parts.netloc), parts.path or "/"
+        host, path = _host(parts), parts.path or "/"
         if not any(host == h and path.startswith(p) for h, p in self.prefixes):
             return False
         if self.allow and not any(p.search(url) for p in self.allow):
@@ -75,8 +75,9 @@ class Scope:
         return not any(p.search(url) for p in self.deny)
 
     def contains_host(self, url: str) -> bool:
-        """Sitemaps, feeds and robots.txt sit at the site root, outside a path prefix: host is enough for them."""
-        return _host(urlsplit(url).netloc) in self.hosts
+        """Sitemaps, feeds and robots.txt sit at the site root, outside a path prefix: host is enough for them.
+        The host includes its port: another port of the same machine is another site."""
+        return _host(urlsplit(url)) in self.hosts
 
 
 def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
@@ -90,9 +91,52 @@ def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
     return compiled
 
 
-def _host(netloc: str) -> str:
-    netloc = netloc.lower()
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _host(parts: SplitResult) -> str:
+    """host[:port], lower case, without `www.`, credentials or the scheme's default port (so http:// and https://
+    of one host are one site, and :8080 of it another)."""
+    netloc = parts.netloc.lower().rpartition("@")[2]
+    try:
+        port = parts.port
+    except ValueError:  # not a number: keep the netloc as written, it matches no start URL
+        port = None
+    if port is not None and port == _DEFAULT_PORTS.get(parts.scheme):
+        netloc = netloc.rsplit(":", 1)[0]
     return netloc[4:] if netloc.startswith("www.") else netloc
+
+
+def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """The URL without its `user:password@`, and the (unquoted) user and password; None when it has none.
+    The crawl uses them (crawler/middlewares/scope_guard.py sends them to that origin only) and never keeps them."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    clean = parts._replace(netloc=hostport).geturl()
+    return clean, (unquote(user), unquote(password))
+
+
+def redact_url(url: str) -> str:
+    """The URL as it may be stored or logged: a password in it replaced by `***` (`http://user:***@host/`)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, sep, _ = userinfo.partition(":")
+    return parts._replace(netloc=f"{user}{':***' if sep else ''}@{hostport}").geturl()
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with the scheme's default port filled in: what Authorization is bound to."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(parts.scheme.lower())
 
 
 def storage_url(url: str, canonical: str | None) -> str:

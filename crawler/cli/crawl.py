@@ -16,7 +16,7 @@ from archive import Archive, ArchiveError
 from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
-from crawler.urls import compile_patterns, validate_start_url
+from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
 
@@ -42,10 +42,10 @@ def crawl_job(job: str, urls: tuple[str, ...]) -> str:
     valid = []
     for url in urls:
         try:
-            valid.append(validate_start_url(url))
+            valid.append(split_credentials(validate_start_url(url))[0])
         except InvalidStartURL:
             continue
-    return job_name(job, valid or list(urls))
+    return job_name(job, valid or [redact_url(url) for url in urls])
 
 
 def check_media_dir(media_dir: Path) -> None:
@@ -174,7 +174,7 @@ def crawl(
     if not quiet:
         print_run_summary(run, db, Console())
     if not archived_anything(run):
-        click.echo(f"nothing was archived from {', '.join(urls)}", err=True)
+        click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
 
 

@@ -29,8 +29,9 @@ from crawler.warc_writer import Exchange, WarcWriter, prepare_warc_dir
 
 logger = logging.getLogger(__name__)
 
-# A credential for the proxy, not part of the exchange with the site: never written to a WARC file.
-_NOT_RECORDED = (b"proxy-authorization",)
+# A credential for the proxy, not part of the exchange with the site, and the site's (a start URL's user:password,
+# crawler/middlewares/scope_guard.py): never written to a WARC file.
+_NOT_RECORDED = (b"proxy-authorization", b"authorization")
 
 
 class WarcMiddleware:

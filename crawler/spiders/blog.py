@@ -35,7 +35,8 @@ from crawler.failures import describe_failure
 from crawler.frontier import FRONTIER_ID, NO_EXTRACTION_PRIORITY, job_name
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
-from crawler.urls import Scope, clean_url, validate_start_url
+from crawler.middlewares.scope_guard import Refused
+from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +51,24 @@ class BlogSpider(scrapy.Spider):
     def __init__(self, start_urls: str | Iterable[str] = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         raw = start_urls.split(",") if isinstance(start_urls, str) else list(start_urls)
-        self.raw_start_urls = [url.strip() for url in raw if url.strip()]
-        if not self.raw_start_urls:
+        raw = [url.strip() for url in raw if url.strip()]
+        if not raw:
             raise ValueError("the blog spider needs start URLs: scrapy crawl blog -a start_urls=https://example.org/")
+        # A user:password in a start URL is used (OriginCredentialsMiddleware, for that origin only), never kept:
+        # the URLs stored (crawl_runs, frontier, pages) and logged are without it.
+        self.raw_start_urls = [redact_url(url) for url in raw]
+        self.credentials: dict[tuple[str, str, int | None], tuple[str, str]] = {}
         self.invalid_start_urls: list[CrawlError] = []
         self.start_urls = []
-        for url in self.raw_start_urls:
+        for url, shown in zip(raw, self.raw_start_urls, strict=True):
             try:
-                self.start_urls.append(validate_start_url(url))
+                valid, credentials = split_credentials(validate_start_url(url))
             except InvalidStartURL as exc:
-                self.invalid_start_urls.append(CrawlError(url, f"invalid start URL: {exc.reason}"))
+                self.invalid_start_urls.append(CrawlError(shown, f"invalid start URL: {exc.reason}"))
+                continue
+            self.start_urls.append(valid)
+            if credentials is not None:
+                self.credentials[origin(valid)] = credentials
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BlogSpider:
@@ -210,6 +219,9 @@ class BlogSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> Iterable[Any]:
         request = failure.request
+        if failure.check(Refused):  # the scope guard: a redirect or URL the crawl must not follow, an error
+            yield CrawlError(failure.value.url, failure.value.message, _frontier_id(request))
+            return
         message = describe_failure(failure)
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             yield Skipped(request.url, message, _frontier_id(request))  # robots.txt said no: a choice, not an error

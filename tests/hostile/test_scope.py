@@ -1,0 +1,295 @@
+"""A hostile world: redirects and links that try to leave the crawl's scope, and credentials in start URLs.
+
+Real crawls (child processes) against HTTP servers this test starts on 127.0.0.1; two ports of 127.0.0.1 stand for
+"another host". Nothing is ever sent to a non-loopback address: the crawls run with http_proxy pointing at a sink
+server on 127.0.0.1 (no_proxy for 127.0.0.1), so a request the guard let through to 169.254.169.254 would land in
+the sink, and the test asserts the sink saw nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.http import HtmlResponse, Request, Response
+from scrapy.settings import Settings
+
+from crawler.middlewares.scope_guard import MEDIA, OriginCredentialsMiddleware, Refused, ScopeGuardMiddleware
+from crawler.urls import Scope, origin, redact_url, split_credentials
+from tests.conftest import REPO
+
+Route = tuple[int, dict[str, str], bytes]  # status, headers, body
+
+
+@dataclass
+class Server:
+    routes: dict[str, Route] = field(default_factory=dict)
+    seen: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (path, headers) of every request
+    require_auth: str | None = None  # "user:password": 401 without it
+    base: str = ""
+
+    def paths(self) -> list[str]:
+        return [path for path, _ in self.seen]
+
+
+@contextmanager
+def serve(server: Server) -> Iterator[Server]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            server.seen.append((self.path, dict(self.headers.items())))
+            expected = (
+                "Basic " + base64.b64encode(server.require_auth.encode()).decode() if server.require_auth else None
+            )
+            if expected and self.headers.get("Authorization") != expected:
+                status, headers, body = 401, {"WWW-Authenticate": 'Basic realm="x"'}, b"no"
+            else:
+                status, headers, body = server.routes.get(self.path, (404, {}, b"not here"))
+            self.send_response(status)
+            headers = {"Content-Type": "text/html; charset=utf-8", **headers}
+            for name, value in headers.items():
+                self.send_header(name, value.format(base=server.base))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def page(*links: str) -> Route:
+    anchors = "".join(f'<li><a href="{link}">{link}</a></li>' for link in links)
+    return 200, {}, f"<!doctype html><html><head><title>t</title></head><body><ul>{anchors}</ul></body></html>".encode()
+
+
+def redirect(location: str, status: int = 302) -> Route:
+    return status, {"Location": location}, b""
+
+
+@pytest.fixture
+def world() -> Iterator[tuple[Server, Server, Server]]:
+    """The blog, another port of the same machine ("another host"), and the proxy sink."""
+    with serve(Server()) as blog, serve(Server()) as other, serve(Server()) as sink:
+        yield blog, other, sink
+
+
+def crawl(tmp_path: Path, sink: Server, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "http_proxy": sink.base,
+        "https_proxy": sink.base,
+        "no_proxy": "127.0.0.1,localhost",
+    }
+    options = ("--db", str(tmp_path / "archive.db"), "--quiet", "--log-file", str(tmp_path / "crawl.log"))
+    settings = ("-s", "EXTRACT_PROCESSES=0", "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0")
+    return subprocess.run(
+        [sys.executable, "-m", "crawler", "crawl", *args, *options, *settings],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def errors(db: Callable[..., list[tuple]]) -> dict[str, str]:
+    return dict(db("SELECT url, message FROM crawl_errors"))
+
+
+def test_redirects_out_of_scope_are_refused_recorded_and_never_fetched(world, tmp_path, db):
+    blog, other, sink = world
+    metadata = "http://169.254.169.254/latest/meta-data/"
+    blog.routes.update(
+        {
+            "/": page(
+                "/hop/", "/away/", "/metadata/", "/ftp/", "/file/", "ftp://127.0.0.1/direct", "file:///etc/hostname"
+            ),
+            "/hop/": redirect("/hop2/"),
+            "/hop2/": redirect("/post/", 301),
+            "/post/": page(),
+            "/away/": redirect(other.base + "admin/"),
+            "/metadata/": redirect(metadata),
+            "/ftp/": redirect("ftp://127.0.0.1/pub/x"),
+            "/file/": redirect("file:///etc/passwd"),
+        }
+    )
+    other.routes["/admin/"] = page()
+    result = crawl(tmp_path, sink, blog.base)
+    assert result.returncode in (0, 1), result.stderr  # 1: nothing archived (no article here); the crawl ran
+
+    assert other.seen == [] and sink.seen == []  # no request to the other port, none towards 169.254.169.254
+    fetched = {url for (url,) in db("SELECT url FROM pages")}
+    assert blog.base + "post/" in fetched  # a redirect chain within scope still works
+    assert not any(url.startswith(other.base) or "169.254" in url for url in fetched)
+    found = errors(db)
+    assert found[blog.base + "away/"] == f"redirect out of scope to {other.base}admin/"
+    assert found[blog.base + "metadata/"] == (
+        f"redirect to {metadata} refused: resolves to metadata address 169.254.169.254"
+    )
+    assert found[blog.base + "ftp/"] == "redirect to a non-http(s) URL refused: ftp://127.0.0.1/pub/x"
+    assert found[blog.base + "file/"] == "redirect to a non-http(s) URL refused: file:///etc/passwd"
+    refused = [url for url in found if url.startswith(blog.base) and url.rstrip("/").rsplit("/", 1)[1] in
+               ("away", "metadata", "ftp", "file")]  # fmt: skip
+    assert len(refused) == 4
+    assert db("SELECT errors FROM crawl_runs")[0][0] == len(found)
+    assert "/direct" not in " ".join(blog.paths()) and not any("hostname" in url for url in found)
+
+
+def test_credentials_are_used_for_their_origin_never_stored_or_logged(world, tmp_path, db):
+    blog, other, sink = world
+    blog.require_auth = "alice:s3cret-pw"
+    blog.routes.update({"/": page("/post/", "/away/"), "/post/": page(), "/away/": redirect(other.base)})
+    start = blog.base.replace("http://", "http://alice:s3cret-pw@")
+    crawl(tmp_path, sink, start)
+
+    token = "Basic " + base64.b64encode(b"alice:s3cret-pw").decode()
+    assert ("/", token) in {(path, headers.get("Authorization")) for path, headers in blog.seen}
+    assert "/post/" in blog.paths()  # the links of the page the credentials opened were followed
+    assert other.seen == [] and sink.seen == []
+    redacted = blog.base.replace("http://", "http://alice:***@")
+    assert db("SELECT start_urls FROM crawl_runs")[0][0] == f'["{redacted}"]'
+    for path in tmp_path.iterdir():
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"s3cret-pw" not in data and token.split()[1].encode() not in data, path.name
+
+
+def test_scrapy_strips_authorization_on_a_cross_origin_redirect_and_we_never_forward_it():
+    """What Scrapy 2.19 does by itself, and what OriginCredentialsMiddleware adds: the header goes to the start
+    URL's origin only, and the request a redirect is built from no longer carries it."""
+    start = "http://127.0.0.1:8001/"
+    spider = SimpleNamespace(credentials={origin(start): ("alice", "pw")})
+    crawler = SimpleNamespace(spider=spider, settings=Settings({"REDIRECT_ENABLED": True}))
+    credentials = OriginCredentialsMiddleware(crawler)
+    redirects = RedirectMiddleware.from_crawler(_crawler_for_redirects(spider))
+
+    # Scrapy alone: an Authorization header set by anyone is dropped when the redirect changes port or host.
+    request = Request(start, headers={"Authorization": "Basic x"})
+    response = Response(start, status=302, headers={"Location": "http://127.0.0.1:8002/"}, request=request)
+    assert b"Authorization" not in redirects.process_response(request, response).headers
+    same = Response(start, status=302, headers={"Location": "/next/"}, request=request)
+    assert b"Authorization" in redirects.process_response(request, same).headers  # Scrapy keeps it within an origin
+
+    # Ours: added for the origin, taken back before the redirect is built, so no hop (nor frontier row) carries it.
+    request = Request(start)
+    credentials.process_request(request)
+    assert request.headers[b"Authorization"].startswith(b"Basic ")
+    same = Response(start, status=302, headers={"Location": "/next/"}, request=request)
+    hop = redirects.process_response(request, credentials.process_response(request, same))
+    assert b"Authorization" not in hop.headers
+    credentials.process_request(hop)
+    assert b"Authorization" in hop.headers  # same origin: sent again
+    away = Request("http://127.0.0.1:8002/")
+    credentials.process_request(away)
+    assert b"Authorization" not in away.headers
+
+
+def _crawler_for_redirects(spider: object) -> object:
+    from scrapy.utils.test import get_crawler
+
+    crawler = get_crawler(settings_dict={"REDIRECT_ENABLED": True})
+    crawler.spider = spider
+    return crawler
+
+
+def _guard(start_urls: list[str], addresses: dict[str, list[str]] | None = None) -> ScopeGuardMiddleware:
+    spider = SimpleNamespace(start_urls=start_urls, scope=Scope.from_start_urls(start_urls))
+    stats = SimpleNamespace(inc_value=lambda *args, **kwargs: None)
+    guard = ScopeGuardMiddleware(SimpleNamespace(spider=spider, stats=stats))
+    if addresses is not None:  # no DNS: the names this test uses resolve to what it says
+        import ipaddress
+
+        lookups = []
+
+        def fake(host: str) -> list:
+            lookups.append(host)
+            return [ipaddress.ip_address(a) for a in addresses.get(host, [host])]
+
+        guard._addresses = fake  # type: ignore[method-assign]
+        guard.lookups = lookups  # type: ignore[attr-defined]
+    return guard
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://169.254.169.254/latest/", "refused: resolves to metadata address 169.254.169.254"),
+        ("http://[fd00:ec2::254]/", "refused: resolves to metadata address fd00:ec2::254"),
+        ("http://100.100.100.200/", "refused: resolves to metadata address 100.100.100.200"),
+        ("http://169.254.1.2/", "refused: resolves to link-local address 169.254.1.2"),
+        ("http://[fe80::1]/", "refused: resolves to link-local address fe80::1"),
+        ("http://[::ffff:169.254.169.254]/", "refused: resolves to metadata address ::ffff:a9fe:a9fe"),
+        ("http://10.1.2.3/", "refused: resolves to private address 10.1.2.3"),
+        ("http://192.168.0.1/", "refused: resolves to private address 192.168.0.1"),
+        ("http://[fc00::5]/", "refused: resolves to private address fc00::5"),
+        ("ftp://cdn.example/x.png", "refused: not an http(s) URL: ftp://cdn.example/x.png"),
+        ("file:///etc/passwd", "refused: not an http(s) URL: file:///etc/passwd"),
+    ],
+)
+def test_guard_refuses_addresses_and_schemes_for_media_too(url, message):
+    guard = _guard(["http://127.0.0.1:8001/"])
+    with pytest.raises(Refused) as refused:
+        guard.process_request(Request(url, meta={MEDIA: True}))
+    assert refused.value.message == message
+
+
+def test_guard_resolves_names_once_and_allows_what_the_start_urls_allow():
+    addresses = {"evil.example": ["93.184.216.34", "169.254.169.254"], "cdn.example": ["93.184.216.34"],
+                 "intranet.lan": ["10.0.0.7"], "blog.lan": ["10.0.0.8"]}  # fmt: skip
+    guard = _guard(["http://127.0.0.1:8001/"], addresses)
+    for _ in range(3):
+        with pytest.raises(Refused, match="metadata address 169.254.169.254"):
+            guard.process_request(Request("http://evil.example/a.png", meta={MEDIA: True}))
+    assert guard.lookups.count("evil.example") == 1  # type: ignore[attr-defined]
+    assert guard.process_request(Request("http://cdn.example/a.png", meta={MEDIA: True})) is None  # a CDN image
+    assert guard.process_request(Request("http://127.0.0.1:8001/post/")) is None  # loopback start URL: loopback ok
+    with pytest.raises(Refused, match="^refused: out of scope: http://cdn.example/page/$"):
+        guard.process_request(Request("http://cdn.example/page/"))  # a page on another host
+    with pytest.raises(Refused, match="^redirect out of scope to http://127.0.0.1:8002/$"):
+        guard.process_request(Request("http://127.0.0.1:8002/", meta={"redirect_urls": ["http://127.0.0.1:8001/a/"]}))
+    with pytest.raises(Refused, match="private address 10.0.0.7"):
+        guard.process_request(Request("http://intranet.lan/x.png", meta={MEDIA: True}))
+
+    intranet = _guard(["http://blog.lan/"], addresses)  # an intranet blog: private addresses are its world
+    assert intranet.process_request(Request("http://intranet.lan/x.png", meta={MEDIA: True})) is None
+    with pytest.raises(Refused, match="loopback address 127.0.0.1"):
+        intranet.process_request(Request("http://127.0.0.1/x.png", meta={MEDIA: True}))
+
+
+def test_guard_refuses_a_redirect_to_a_non_http_location():
+    guard = _guard(["http://127.0.0.1:8001/"])
+    request = Request("http://127.0.0.1:8001/a/")
+    with pytest.raises(Refused, match="non-http"):
+        guard.process_response(request, Response(request.url, status=302, headers={"Location": "file:///etc/passwd"}))
+    ok = HtmlResponse(request.url, status=200, body=b"<html></html>")
+    assert guard.process_response(request, ok) is ok
+
+
+def test_url_credentials_helpers():
+    assert split_credentials("http://u%40x:p%3Aw@h.org:81/a") == ("http://h.org:81/a", ("u@x", "p:w"))
+    assert split_credentials("http://h.org/") == ("http://h.org/", None)
+    assert redact_url("http://user:pass@h.org/") == "http://user:***@h.org/"
+    assert redact_url("http://token@h.org/") == "http://token@h.org/"
+    scope = Scope.from_start_urls(["http://a.org/"])
+    assert scope.contains_host("https://a.org/x") and scope.contains_host("http://a.org:80/x")
+    assert not scope.contains_host("http://a.org:8080/x")
