@@ -9,7 +9,8 @@ around the whole page (ASP.NET's `aspnetForm`) would take the post with it. traf
 
 from __future__ import annotations
 
-from copy import deepcopy
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,30 +36,33 @@ class Body:
 
 
 def extract_body(page: Page) -> Body:
-    tree = _without_chrome(page)
-    document = trafilatura.bare_extraction(tree, url=page.base, **_TRAFILATURA_OPTIONS)
+    with _chrome_detached(page):
+        document = trafilatura.bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS)  # it copies the tree
     if document is None or document.body is None:
         return Body("", "", document)
     markdown = xmltotxt(document.body, include_formatting=True) or ""
-    etree.strip_tags(document.body, "ref")  # … and no link markup: the anchor text stays
+    etree.strip_tags(document.body, "ref")  # plain text carries no link markup: the anchor text stays
     text = xmltotxt(document.body, include_formatting=False) or ""
     return Body(text.strip(), markdown.strip(), document)
 
 
-def _without_chrome(page: Page) -> Any:
-    """A copy of the tree without the chrome regions that hold a small share of the page's text."""
+@contextmanager
+def _chrome_detached(page: Page) -> Iterator[None]:
+    """The page's tree without the chrome regions that hold a small share of its text, for the time of the block.
+
+    The regions are taken out and put back where they were (trafilatura copies the tree it is given), which costs
+    far less than a copy of our own."""
     chrome = [e for e in page.chrome if e.tag != "form"] + page.select(COMMENT_LISTS)
-    if not chrome:
-        return page.tree
-    limit = MAX_CHROME_SHARE * len(text_of(page.tree))
-    small = {e for e in chrome if len(text_of(e)) <= limit}
-    if not small:
-        return page.tree
-    # The copy's elements are in the same document order as the original's: find them by position.
-    positions = [i for i, element in enumerate(page.tree.iter()) if element in small]
-    tree = deepcopy(page.tree)
-    copies = list(tree.iter())
-    for element in [copies[i] for i in positions]:
-        if element.getparent() is not None:
-            element.drop_tree()
-    return tree
+    limit = MAX_CHROME_SHARE * len(text_of(page.tree)) if chrome else 0
+    small = [e for e in chrome if len(text_of(e)) <= limit]
+    taken = set(small)
+    outermost = [e for e in small if not any(a in taken for a in e.iterancestors())]
+    # Siblings come out last first and go back first first, so every index holds.
+    places = sorted(((e, e.getparent(), e.getparent().index(e)) for e in outermost), key=lambda place: place[2])
+    for element, parent, _ in reversed(places):
+        parent.remove(element)
+    try:
+        yield
+    finally:
+        for element, parent, index in places:
+            parent.insert(index, element)

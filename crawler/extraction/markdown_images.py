@@ -46,14 +46,15 @@ def _anchored(root: HtmlElement, images: list[Image], base: str) -> list[tuple[s
     root = next(root.iterancestors("article"), root)  # as images.py: the feature image in the post's header
     by_src = {image.src: image for image in images}
     anchored: list[tuple[str, Image]] = []
-    last = ""
+    blocks: list[HtmlElement] = []  # the text blocks passed so far; only the last one's text is read, when needed
     for element in root.iter():
         if element.tag in _BLOCKS:
-            last = text_of(element) or last
+            blocks.append(element)
         elif element.tag == "img":
             src, _ = best_source(element, base)
             if src in by_src:
-                anchored.append((_fold(last)[-ANCHOR_CHARS:], by_src.pop(src)))
+                last = next((text for block in reversed(blocks) if (text := text_of(block))), "")
+                anchored.append((last[-ANCHOR_CHARS:], by_src.pop(src)))
     return anchored + [("", image) for image in by_src.values()]
 
 

@@ -94,9 +94,7 @@ class Page:
 
 def page_classes(html: str) -> frozenset[str]:
     """Every class name the raw HTML mentions: a regex, far cheaper than a walk of the tree."""
-    return frozenset(
-        name for match in _CLASS_ATTR.finditer(html) for name in "".join(g or "" for g in match.groups()).split()
-    )
+    return frozenset(" ".join(" ".join(groups) for groups in _CLASS_ATTR.findall(html)).split())
 
 
 def narrowed(selectors: str, classes: frozenset[str] | None) -> tuple[str, ...]:
