@@ -1,9 +1,10 @@
 """ArchivePipeline: extraction off the reactor, then one writer into the SQLite archive.
 
 Extraction is CPU-bound (trafilatura and our finders on one lxml tree), so it runs in a pool of
-EXTRACT_PROCESSES worker processes (0: the reactor's thread pool), and the reactor thread only downloads and writes. A hub page known by
-its URL needs no parsing and is settled on the reactor thread (crawler/extraction/prescreen.py). All writes happen
-on the reactor thread, so the archive has exactly one writer and one connection.
+EXTRACT_PROCESSES worker processes (0: the reactor's thread pool), and the reactor thread only downloads and
+writes. A hub page known by its URL needs no parsing and is settled on the reactor thread
+(crawler/extraction/prescreen.py). All writes happen on the reactor thread, so the archive has exactly one writer
+and one connection.
 """
 
 from __future__ import annotations
