@@ -35,13 +35,15 @@ _COUNT_PATTERNS = [
 _NAME_PREFIX = re.compile(
     r"^(?:(?:about the author|about|über den autor|über die autorin|über|written by|posted by|published by|"
     r"(?:view |see |more |all )*(?:all )?(?:posts|articles|beiträge|artikel) (?:by|von)|zeige alle beiträge von|"
-    r"alle beiträge von|post author|author|geschrieben von|verfasst von|von|by|à propos de|作者|글쓴이|저자|작성자|"
+    r"alle beiträge von|post author|author|geschrieben von|verfasst von|vom|von|by|à propos de|作者|글쓴이|저자|작성자|"
     r"auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+))+",
     re.IGNORECASE,
 )
 # Link texts in a box that are not a name: "All posts", "Alle Beiträge" …
 _NOT_A_NAME = re.compile(
-    r"^(?:(?:view |see |show )?all (?:posts|articles)|more posts|alle (?:beiträge|artikel)|tous les articles)\s*$",
+    r"^(?:(?:view |see |show )?all (?:posts|articles)|more posts|alle (?:beiträge|artikel)|tous les articles"
+    r"|weiter|weitere artikel|mehr|more|read more|afficher mon profil complet|(?:view )?(?:my )?(?:full )?profile"
+    r"|admin|wordpressadmin)\s*$",
     re.IGNORECASE,
 )
 _STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the name or a link
@@ -130,13 +132,19 @@ def _box_from_markup(element: HtmlElement, base: str) -> AuthorBox | None:
 
 def _name(element: HtmlElement) -> str | None:
     for node in _in_priority(element, AUTHOR_NAME):
-        text = _without_heading(text_of(node))
-        if not text:
-            continue
-        text = _NAME_PREFIX.sub("", text).strip(" :—-")
-        if text and len(text) <= 80 and parse_article_count(text) is None and not _NOT_A_NAME.match(text):
-            return text
+        if name := clean_name(_without_heading(text_of(node))):
+            return name
     return None
+
+
+def clean_name(text: str) -> str | None:
+    """A person's name as a byline or box shows it, without its label ("Post author By …", "Von …"); None for
+    text that is no name (a link text like "All posts", a count, a URL, a sentence)."""
+    text = _NAME_PREFIX.sub("", " ".join(text.split())).strip(" :—-|")
+    text = re.split(r"\s+[-–|]\s+https?://", text)[0].strip()
+    if not text or len(text) > 80 or "://" in text or parse_article_count(text) is not None:
+        return None
+    return None if _NOT_A_NAME.match(text) else text
 
 
 def _without_heading(text: str) -> str:

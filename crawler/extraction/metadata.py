@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 from lxml.cssselect import CSSSelector
 
 from crawler.extraction.article import Person
+from crawler.extraction.authorbox import clean_name
 from crawler.extraction.page import Page, compiled, first, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.structured import by_type, first_text
@@ -128,8 +129,9 @@ def _authors(
     if not people:
         people = [Person(name=text_of(a), url=urljoin(base, a.get("href")))
                   for a in _AUTHOR_LINKS(tree) if text_of(a)]  # fmt: skip
+    people = [Person(name, p.url) for p in people if (name := clean_name(p.name))]
     if not people and fallback:
-        people = [Person(name=n.strip()) for n in fallback.split(";") if n.strip()]
+        people = [Person(name=name) for n in fallback.split(";") if (name := clean_name(n))]
     unique: dict[str, Person] = {}
     for person in people:
         unique.setdefault(person.name, person)
