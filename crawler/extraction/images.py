@@ -7,12 +7,21 @@ from urllib.parse import urljoin
 
 from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, Page, first, matches, text_of
-from crawler.extraction.selectors import CAPTION_CONTAINERS, IMAGE_EXCLUDED_CLASS, IMAGE_EXCLUDED_SRC
+from crawler.extraction.selectors import (
+    CAPTION_CONTAINERS,
+    IMAGE_EXCLUDED_CLASS,
+    IMAGE_EXCLUDED_SRC,
+    SHARE_BUTTONS,
+    SHARE_ICON_CLASS,
+    SHARE_ICON_SRC,
+)
 
 MAX_ICON_SIZE = 100  # pixels, both sides
 LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-file", "data-url", "src")
 SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
+_SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
+_SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
 _SHARE_HREF = re.compile(r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent"
@@ -27,8 +36,8 @@ def find_images(page: Page, root: HtmlElement | None) -> list[Image]:
     # The <article> around the body also holds the post's feature image (Ghost, many themes put it in the
     # header); the chrome inside it (share bars, related posts, author box) is excluded image by image.
     root = next(root.iterancestors("article"), root)
-    base = page.base
-    candidates = [(img, *best_source(img, base)) for img in root.iter("img") if not _excluded(img, page)]
+    base, share_buttons = page.base, frozenset(page.select(SHARE_BUTTONS, root))
+    candidates = [(img, *best_source(img, base)) for img in root.iter("img") if not _excluded(img, page, share_buttons)]
     # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
     scripted = {src for img, src, _ in candidates if not _in_noscript(img)}
     images: list[Image] = []
@@ -105,14 +114,11 @@ def caption_of(img: HtmlElement) -> str | None:
     return None
 
 
-def _excluded(img: HtmlElement, page: Page) -> bool:
+def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement]) -> bool:
     src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-lazy-src")).lower()
     if any(_EXCLUDED_CLASS.search(c.lower()) for c in (img.get("class") or "").split()):
         return True
-    link = next(img.iterancestors("a"), None)
-    if link is not None and _SHARE_HREF.search(link.get("href") or ""):
-        return True
-    if any(part in src for part in IMAGE_EXCLUDED_SRC):
+    if _is_share_icon(img, src, share_buttons) or any(part in src for part in IMAGE_EXCLUDED_SRC):
         return True
     width, height = _int(img.get("width")), _int(img.get("height"))
     if (width is not None and width <= 2) or (height is not None and height <= 2):
@@ -120,6 +126,21 @@ def _excluded(img: HtmlElement, page: Page) -> bool:
     if width is not None and height is not None and width <= MAX_ICON_SIZE and height <= MAX_ICON_SIZE:
         return True  # avatars, icons, badges: a post's own pictures are larger
     return page.in_chrome(img)
+
+
+def _is_share_icon(img: HtmlElement, src: str, share_buttons: frozenset[HtmlElement]) -> bool:
+    """A share button's icon: linked to a share endpoint, inside a share bar, or named like one. Such icons
+    rarely carry width and height, so the icon-size test alone misses them."""
+    link = next(img.iterancestors("a"), None)
+    if link is not None and _SHARE_HREF.search(link.get("href") or ""):
+        return True
+    if any(_SHARE_CLASS.search(c.lower()) for c in (img.get("class") or "").split()):
+        return True
+    if share_buttons and any(node in share_buttons for node in img.iterancestors()):
+        return True
+    if any(size and size > MAX_ICON_SIZE for size in (_int(img.get("width")), _int(img.get("height")))):
+        return False
+    return any(_SHARE_SRC.search(part.split("#")[0]) for part in src.split())
 
 
 def _int(value: object) -> int | None:

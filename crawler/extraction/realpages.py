@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crawler.extraction.evaluation import fold
+
 SYSTEMS = ("blogarchive", "trafilatura")
 
 
@@ -86,10 +88,6 @@ def _gold_author(value: Any) -> str | None:
     if isinstance(value, list):
         return "; ".join(value) or None
     return value or None
-
-
-def fold(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 def judge(page: RealPage, outcome: Outcome) -> dict[str, list[str]]:

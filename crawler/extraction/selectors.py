@@ -43,6 +43,31 @@ COMMENT_LISTS = ".comment-list, .commentlist, ol.comments, .comments-list"
 IMAGE_EXCLUDED_CLASS = r"avatar|emoji|logo|icon|gravatar|wp-smiley|sponsor|advert|^ads?(?:[-_]|$)|[-_]ads?(?:[-_]|$)"
 IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
 
+# Share buttons (images only: their icons are never the post's, but these regions are not NOT_POST chrome, whose
+# text the body keeps out too). With a link to a share endpoint (crawler/extraction/images.py), these cover icons
+# whose link is a script or a profile.
+SHARE_BUTTONS = ", ".join((
+    ".social", ".social-icons", ".social-buttons", ".social-links", ".share-links", ".sharing-buttons", ".share-bar",
+    ".post-share", ".entry-share", ".addthis_toolbox", ".a2a_kit", ".shariff", ".heateor_sss_sharing_container",
+    ".ssba", ".essb_links", ".swp_social_panel", ".pin-it-btn-wrapper",
+))  # fmt: skip
+# An image class naming a network's share or follow button ("share-facebook", "pinit-button"). Not "share"
+# alone: news sites mark their shareable photos "img-share".
+SHARE_ICON_CLASS = (
+    r"(?=.*(?:facebook|twitter|pinterest|pin-?it|linkedin|whatsapp|reddit|tumblr|xing|telegram))"
+    r"(?=.*(?:share|sharing|social|button|btn|follow))"
+)
+# A share icon's file: in a share widget's asset folder, or named after a network (facebook_62.png, pin-it.svg,
+# twitter-white.png, dummy_facebook.png). Tested only on images not sized larger than an icon: a post's own
+# picture of Facebook (facebook-1024.jpg, width 1024) is not a button.
+SHARE_ICON_SRC = (
+    r"/(?:pidgets|share-?buttons?|social-?icons?|socials?|socialmedia|sharing)/"
+    r"|/(?:dummy[-_]|icon[-_](?:logo[-_])?)?"
+    r"(?:facebook|fb|twitter|pinterest|pin[-_]?it\w*|linkedin|whatsapp|reddit|tumblr|xing|telegram|e?-?mail|share)"
+    r"(?:[-_](?:\d+|icon|btn|button|share|colou?r|col|white|black|gr[ae]y|dark|light|hover|round|circle|square"
+    r"|small|large|red|blue))*\.(?:png|svg|gif|webp|jpe?g)(?:$|\?)"
+)
+
 # Where a caption sits relative to an image: (container selector, caption selector inside it).
 CAPTION_CONTAINERS = (
     ("figure", "figcaption"),
