@@ -15,6 +15,7 @@ from cssselect import HTMLTranslator
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
+from trafilatura.utils import load_html
 
 from crawler.extraction.selectors import NOT_POST
 
@@ -30,9 +31,13 @@ _VISIBLE_TEXT = etree.XPath(
 
 
 def parse_html(html: str) -> HtmlElement | None:
-    """The document's lxml tree; None when there is no document at all. An XML declaration (XHTML pages) is
-    dropped first: lxml refuses a str that carries an encoding declaration."""
+    """The document's lxml tree; None when there is no document at all. Parsed by trafilatura's own loader
+    (utils.load_html: its parser options, its repair of a leading doctype libxml2 mishandles, its fallback for an
+    XML declaration): on some real pages its extraction finds no body in a tree parsed any other way."""
     html = _XML_DECLARATION.sub("", html, count=1)
+    tree = load_html(html)  # None for a fragment it takes for no document: lxml's own parse then
+    if isinstance(tree, HtmlElement):
+        return tree
     try:
         return lxml_html.document_fromstring(html)
     except (ValueError, etree.ParserError):

@@ -1,0 +1,49 @@
+"""Post images (crawler/extraction/images.py): share buttons' icons left out, lazy-loaded images resolved once."""
+
+from crawler.extraction.content import find_content_root
+from crawler.extraction.images import best_source, find_images, parse_srcset
+from crawler.extraction.page import Page
+
+PROSE = "<p>" + "A paragraph of the post, long enough to make its container the post's body. " * 4 + "</p>"
+
+
+def _srcs(body: str) -> list[str]:
+    html = f"<html><body><article><div class='entry-content'>{PROSE}{body}</div></article></body></html>"
+    page = Page.from_html(html, "https://blog.example/2024/post/")
+    return [image.src for image in find_images(page, find_content_root(page))]
+
+
+def test_share_icons_are_not_post_images():
+    body = """
+      <img src="/uploads/photo.jpg" width="800" height="600">
+      <a href="https://www.facebook.com/sharer/sharer.php?u=x"><img src="/theme/fb.png"></a>
+      <a href="https://twitter.com/intent/tweet?url=x"><img src="/theme/t.svg"></a>
+      <div class="social"><a href="#" onclick="share()"><img src="/theme/s1.png"></a></div>
+      <ul class="share-links"><li><a href="/print"><img src="/theme/print.png"></a></li></ul>
+      <a href="/follow"><img class="pinterest-follow-button" src="/theme/p.png"></a>
+      <a href="/x"><img src="https://assets.pinterest.com/images/pidgets/pinit_fg_en_rect_red_28.png"></a>
+      <img src="/theme/images/twitter_62.png"><img src="/theme/images/facebook-white.svg">
+    """
+    assert _srcs(body) == ["https://blog.example/uploads/photo.jpg"]
+
+
+def test_a_post_picture_named_after_a_network_or_marked_shareable_is_kept():
+    body = """<img src="/uploads/facebook-1024.jpg" width="1024" height="770">
+              <img class="img-share" src="/uploads/market.jpg">"""
+    assert _srcs(body) == ["https://blog.example/uploads/facebook-1024.jpg", "https://blog.example/uploads/market.jpg"]
+
+
+def test_a_lazy_loaded_image_yields_its_real_source_once():
+    body = """
+      <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/uploads/a.jpg" width="640" height="480">
+      <noscript><img src="/uploads/a.jpg" width="640" height="480"></noscript>
+      <img src="/plugins/lazy/placeholder.gif" data-lazy-src="/uploads/b.jpg" width="640" height="480">
+      <noscript><img src="/uploads/b.jpg"></noscript>
+    """
+    assert _srcs(body) == ["https://blog.example/uploads/a.jpg", "https://blog.example/uploads/b.jpg"]
+
+
+def test_best_source_is_the_largest_srcset_candidate_resolved_against_the_base():
+    page = Page.from_html("<img src='/s.jpg' srcset='/m.jpg 600w, /l.jpg 1200w'>", "https://blog.example/p/")
+    assert best_source(next(page.tree.iter("img")), "https://cdn.example/") == ("https://cdn.example/l.jpg", 1200)
+    assert parse_srcset("a.jpg, b.jpg 2x, data:x 3x") == [("a.jpg", 1.0), ("b.jpg", 2.0)]
