@@ -38,3 +38,16 @@ def test_an_element_is_tested_against_a_selector_alone():
     tree = parse_html("<figure class='wp-caption'><img src='/a.jpg'></figure>")
     figure = tree.find(".//figure")
     assert matches(figure, ".wp-caption") and matches(figure, "figure") and not matches(figure.find("img"), "figure")
+
+
+def test_a_region_that_is_chrome_twice_over_is_taken_out_once():
+    from crawler.extraction.body import extract_body
+
+    html = (
+        "<html><body><article><p>" + "The post's own words. " * 40 + "</p>"
+        '<div id="comments" class="comment-list"><p>A comment.</p></div></article></body></html>'
+    )
+    page = Page.from_html(html, "https://a.org/p/")
+    body = extract_body(page)
+    assert "The post's own words." in body.text and "A comment." not in body.text
+    assert "A comment." in text_of(page.tree)  # the page's tree is whole again

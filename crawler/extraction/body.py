@@ -52,7 +52,7 @@ def _chrome_detached(page: Page) -> Iterator[None]:
 
     The regions are taken out and put back where they were (trafilatura copies the tree it is given), which costs
     far less than a copy of our own."""
-    chrome = [e for e in page.chrome if e.tag != "form"] + page.select(COMMENT_LISTS)
+    chrome = list(dict.fromkeys([e for e in page.chrome if e.tag != "form"] + page.select(COMMENT_LISTS)))
     limit = MAX_CHROME_SHARE * len(text_of(page.tree)) if chrome else 0
     small = [e for e in chrome if len(text_of(e)) <= limit]
     taken = set(small)
