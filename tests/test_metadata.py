@@ -24,3 +24,52 @@ def test_link_texts_are_not_authors():
             f'<a rel="author" href="/a/b/">weiter</a><a rel="author" href="/a/b/">Weitere Artikel</a>{BODY}'
             "</article></body></html>")  # fmt: skip
     assert extract(html, "https://blog.example/2024/01/post/").author == "Bob Fischer"
+
+
+def _article(head: str = "", byline: str = "", url: str = "https://blog.example/2024/01/post/"):
+    html = f"<html><head>{head}</head><body><article><h1>T</h1>{byline}{BODY}</article></body></html>"
+    return extract(html, url)
+
+
+def test_the_sites_name_is_no_author_when_the_theme_names_a_person():
+    head = '<meta property="og:site_name" content="Daily Planet"><meta name="author" content="Daily Planet">'
+    byline = (
+        '<div class="entry-meta"><span class="author vcard"><a class="url fn n" href="/a/">Lois Lane</a></span></div>'
+    )
+    assert _article(head, byline).author == "Lois Lane"
+
+
+def test_a_desk_is_the_author_only_when_nobody_else_is_named():
+    assert _article('<meta name="author" content="Redaktion">').author == "Redaktion"
+    byline = '<span class="byline"><span class="author"><a href="/a/">Clark Kent</a></span></span>'
+    assert _article('<meta name="author" content="Redaktion">', byline).author == "Clark Kent"
+
+
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [("Jane Doe →", "Jane Doe"), ("SHOW ALL ARTICLES OF Jane Doe", "Jane Doe"), ("Jane Doe, 12.03.2021", "Jane Doe"),
+     ("Daily Planet - Jane Doe", "Jane Doe")],
+)  # fmt: skip
+def test_a_bylines_arrow_label_date_and_site_are_dropped(name, clean):
+    head = '<meta property="og:site_name" content="Daily Planet">'
+    assert _article(head, f'<a rel="author" href="/a/">{name}</a>').author == clean
+
+
+def test_an_author_link_in_the_comments_is_not_the_posts_author():
+    byline = '<div class="comment-list"><a rel="author" href="/a/">A Commenter</a></div>'
+    assert _article("", byline).author is None
+
+
+def test_a_utc_date_keeps_the_pages_own_day_and_offset():
+    head = '<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">'
+    byline = '<time datetime="2019-01-01T00:11:59+01:00">1. Januar 2019</time>'
+    assert _article(head, byline).published == "2019-01-01T00:11:59+01:00"
+
+
+def test_the_sitename_is_never_a_host_and_the_title_drops_the_sites_suffix():
+    head = '<title>Long read | Daily Planet</title><meta property="og:site_name" content="blog.example">'
+    html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
+    article = extract(html, "https://blog.example/2024/01/post/")
+    assert article.sitename == "Daily Planet" and article.title == "Long read"
+    bare = extract(f"<html><head><title>Long read</title></head><body>{BODY}</body></html>", "https://blog.example/p/")
+    assert bare.sitename is None

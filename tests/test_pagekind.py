@@ -37,6 +37,11 @@ def test_a_post_or_home_url_gives_nothing_away(url):
     assert url_kind(url) is None
 
 
+@pytest.mark.parametrize("url", ["https://a.org/?page=2", "https://a.org/blog/?page=3", "https://a.org/?paged=2"])
+def test_a_query_page_on_a_listings_path_is_a_listing(url):
+    assert url_kind(url) == "listing"
+
+
 def test_a_post_is_still_extracted_in_full():
     site = DemoSite()
     post = site.posts[0]
@@ -80,3 +85,4 @@ def test_a_post_split_over_query_pages_is_an_article_and_a_home_page_never_is():
     html = f"<html><head><title>T</title></head><body><article><h1>Long read</h1>{body}</article></body></html>"
     assert extract(html, "https://news.example/long-read?page=2").kind == "article"
     assert extract(html, "https://news.example/").kind == "listing"
+    assert extract(html, "https://news.example/index.html").kind == "listing"

@@ -3,12 +3,13 @@ then what trafilatura (and htmldate inside it) found."""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml.cssselect import CSSSelector
 
@@ -19,6 +20,35 @@ from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.structured import by_type, first_text
 
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
+# Theme bylines (hAtom, microdata, common themes), most specific first; the first that names someone wins.
+_BYLINES = (
+    ".entry-meta .author .fn", ".byline .author .fn", ".author.vcard .fn", "span.author.vcard a",
+    ".entry-meta .author a",
+    "[itemprop=author] [itemprop=name]", "a[itemprop=author]", "a.author-name", ".byline__author-name",
+    ".entry-author-name", ".post-author-name", ".entry-author-text a", ".byline .author", ".byline a",
+)  # fmt: skip
+# Regions whose names are not the post's author: comments, sidebars, widgets, menus, other posts.
+_NOT_BYLINE = re.compile(r"comment|widget|sidebar|related|site-footer|recent|popular|menu|respond", re.IGNORECASE)
+# Bylines that name no person: desks, agencies, placeholders and labels a theme left behind.
+_NO_PERSON = re.compile(
+    r"^(?:unknown|anonymous|redaktion|die redaktion|editorial team|editorial staff|staff|agencies|agentur"
+    r"|newsdesk|team)$",
+    re.IGNORECASE,
+)
+# Words a theme leaves where a name should be, and degrees split off a name ("Grant Tinsley, PhD").
+_PLACEHOLDER = re.compile(
+    r"^(?:no author|human|posted|datum|date|edit|text|tiempo de lectura|ph\.?d\.?|md|dr\.?|prof\.?)$",
+    re.IGNORECASE,
+)
+_EXTRA_PREFIX = re.compile(
+    r"^(?:show all articles of|par|interview|text|beitrag von|zum profil von|posted on .*? by|\S+ \d{4} by)\s+",
+    re.IGNORECASE,
+)
+_THEME_VENDORS = {"themegrill", "themeisle", "elegant themes", "themeforest", "wordpress", "wordpress.com", "blogger",
+                  "generatepress", "astra", "elementor", "tagdiv", "mh themes", "mythemeshop"}  # fmt: skip
+_DOMAIN = re.compile(r"(?:^|[\s(])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+_TRAILING_DATE = re.compile(r"[\s,|–-]+(?:am\s+|on\s+)?\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$")
 
 
 @dataclass
@@ -39,15 +69,16 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], fallback: Any) ->
     post = next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
     metas, soup, base = page.meta, page.tree, page.base
     get = (lambda name: getattr(fallback, name, None)) if fallback is not None else (lambda name: None)
+    sitename = _sitename(page, jsonld, post)
     return Metadata(
-        title=_first(first_text(post.get("headline")), _meta(metas, "og:title"), _h1(soup), get("title")),
-        authors=_authors(soup, metas, base, post, get("author")),
-        published=_first_date(first_text(post.get("datePublished")), _meta(metas, "article:published_time"),
-                              _time(soup), get("date")),
+        title=_without_site(_first(first_text(post.get("headline")), _meta(metas, "og:title"), _h1(soup),
+                                   get("title")), sitename),
+        authors=_authors(page, post, get("author"), _site_names(page, jsonld, post, sitename)),
+        published=_published(page, post, get("date")),
         updated=_first_date(first_text(post.get("dateModified")), _meta(metas, "article:modified_time"),
                             _meta(metas, "og:updated_time")),
         canonical_url=_canonical(soup, base),
-        sitename=_first(_meta(metas, "og:site_name"), get("sitename")),
+        sitename=sitename,
         description=_first(first_text(post.get("description")), _meta(metas, "og:description"),
                            _meta(metas, "description"), get("description")),
         categories=_unique(_as_list(post.get("articleSection")) + _metas(metas, "article:section")
@@ -118,24 +149,197 @@ def _canonical(tree: Any, base: str) -> str | None:
     return None
 
 
-def _authors(
-    tree: Any, metas: dict[str, list[str]], base: str, post: dict[str, Any], fallback: str | None
-) -> list[Person]:
-    people = [_person(a, base) for a in _as_list(post.get("author"))]
-    people = [p for p in people if p is not None]
-    if not people:
-        meta = _meta(metas, "author")
-        people = [Person(name=n.strip()) for n in re.split(r"\s*(?:,|;|&| and | und )\s*", meta or "") if n.strip()]
-    if not people:
-        people = [Person(name=text_of(a), url=urljoin(base, a.get("href")))
-                  for a in _AUTHOR_LINKS(tree) if text_of(a)]  # fmt: skip
-    people = [Person(name, p.url) for p in people if (name := clean_name(p.name))]
-    if not people and fallback:
-        people = [Person(name=name) for n in fallback.split(";") if (name := clean_name(n))]
-    unique: dict[str, Person] = {}
-    for person in people:
-        unique.setdefault(person.name, person)
-    return list(unique.values())
+def _authors(page: Page, post: dict[str, Any], fallback: str | None, sites: set[str]) -> list[Person]:
+    """The post's authors from the first source that names a person: JSON-LD, <meta name=author>, rel=author
+    links, the theme's byline, trafilatura's guess. A site's, publisher's or theme's name is no author."""
+    base = page.base
+    sources = (
+        lambda: [p for a in _as_list(post.get("author")) if (p := _person(a, base)) is not None],
+        lambda: [Person(name=n) for n in _split_names(_meta(page.meta, "author") or "")],
+        lambda: [Person(name=text_of(a), url=urljoin(base, a.get("href")))
+                 for a in _AUTHOR_LINKS(page.tree) if text_of(a) and not _outside_post(a)],
+        lambda: _bylines(page),
+        lambda: [Person(name=n) for n in (fallback or "").split(";")],
+    )  # fmt: skip
+    organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
+    for source in sources:
+        unique: dict[str, Person] = {}
+        for person in source():
+            name, is_person = _person_name(person.name, sites)
+            if name and is_person and name.casefold() not in {k.casefold() for k in unique}:
+                unique[name] = Person(name, person.url)
+            elif name and not is_person and not organisation:
+                organisation = [Person(name, person.url)]
+        if unique:
+            return list(unique.values())
+    return organisation
+
+
+def _split_names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*(?:,|;|&| and | und )\s*", text) if n.strip()]
+
+
+def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
+    """A byline's name cleaned (labels, trailing arrows, dates and URLs dropped), and whether it names a person
+    rather than the site, its publisher, a desk ("Redaktion") or a theme; (None, False) for no name at all."""
+    text = html.unescape(" ".join(text.split())).strip(" →»›")
+    text = _EXTRA_PREFIX.sub("", text)
+    text = _TRAILING_DATE.sub("", text)
+    parts = _TITLE_SEPARATOR.split(text)
+    if len(parts) > 1:  # "unocero - Alberto Ávila", "Jane Doe | Redakteurin": the part that is not the site
+        rest = [part for part in parts if _folded(part) not in sites]
+        text = rest[0] if len(rest) == 1 else text
+    name = clean_name(text.strip(" ,;"))
+    if not name or _PLACEHOLDER.match(name):
+        return None, False
+    words = name.split()
+    if len(words) == 2 and words[0].casefold() == words[1].casefold():
+        name = words[0]  # "jesusfreak jesusfreak": a profile link's label and its name
+    folded = _folded(name)
+    if not folded:
+        return None, False
+    organisation = (
+        _NO_PERSON.match(name)
+        or folded in sites
+        or name.casefold() in _THEME_VENDORS
+        or _DOMAIN.search(name)
+        or "[at]" in name
+    )
+    return name, not organisation
+
+
+def _outside_post(element: Any) -> bool:
+    """True for a link in comments, widgets, sidebars, menus or navigation."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in ("nav", "aside") or _NOT_BYLINE.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+    return False
+
+
+def _bylines(page: Page) -> list[Person]:
+    for selector in _BYLINES:
+        found = [e for e in page.select(selector) if not _outside_post(e)]
+        if found:
+            container = found[0].getparent()
+            same = [e for e in found if e is found[0] or e.getparent() is container]
+            return [Person(name=text_of(e), url=_href(e, page.base)) for e in same[:6] if text_of(e)]
+    return []
+
+
+def _href(element: Any, base: str) -> str | None:
+    href = element.get("href")
+    if href is None and (link := first(element, "a[href]")) is not None:
+        href = link.get("href")
+    return urljoin(base, href) if href else None
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _sitename(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -> str | None:
+    """og:site_name, else the JSON-LD WebSite's or publisher's name, else the title's suffix; never a host name."""
+    candidates = [_meta(page.meta, "og:site_name"), _meta(page.meta, "application-name")]
+    candidates += [first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite")]
+    publisher = post.get("publisher")
+    candidates.append(first_text(publisher.get("name")) if isinstance(publisher, dict) else None)
+    title = text_of(first(page.tree, "head title")) if page.tree.find(".//title") is not None else ""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1:
+        candidates.append(parts[-1])
+    host = (urlsplit(page.url).hostname or "").lower()
+    for value in candidates:
+        value = " ".join(html.unescape(value or "").split())
+        if value and not _is_host(value, host) and not re.fullmatch(r"[\d\s./:-]+", value):
+            return value
+    return None
+
+
+def _is_host(value: str, host: str) -> bool:
+    lowered = value.lower().rstrip("/")
+    lowered = re.sub(r"^https?://", "", lowered)
+    bare = re.sub(r":\d+$", "", lowered)
+    return bare in (host, host.removeprefix("www."), "www." + host) or bool(
+        re.fullmatch(r"[\w.-]+\.[a-z]{2,}(:\d+)?", lowered)
+    )
+
+
+def _site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any], sitename: str | None) -> set[str]:
+    """Folded names of the site and its publisher, for telling them from the post's author."""
+    names = [sitename, _meta(page.meta, "og:site_name")]
+    names += [
+        first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite", "Organization", "NewsMediaOrganization")
+    ]
+    publisher = post.get("publisher")
+    names.append(first_text(publisher.get("name")) if isinstance(publisher, dict) else None)
+    folded: set[str] = set()
+    for name in names:
+        for part in [name or "", *_TITLE_SEPARATOR.split(name or "")]:
+            if f := _folded(part):
+                folded.add(f)
+                folded.add(re.sub(r"^www|(?:com|de|at|ch|net|org|eu|fr|es|it|uk|info)$", "", f))
+    return {f for f in folded if len(f) > 1}
+
+
+def _without_site(title: str | None, sitename: str | None) -> str | None:
+    """The title without a "Site | " prefix or " | Site" / " :: Site" suffix."""
+    if not title or not sitename:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1:
+        site = _folded(sitename)
+        if _folded(parts[-1]) == site:
+            return (
+                " ".join(_TITLE_SEPARATOR.split(title, maxsplit=len(parts) - 2)[:1])
+                if len(parts) == 2
+                else title[: title.rfind(parts[-1])].rstrip(" |-–—:»·")
+            )
+        if _folded(parts[0]) == site:
+            return title[len(parts[0]) :].lstrip(" |-–—:»·")
+    return title
+
+
+def _published(page: Page, post: dict[str, Any], fallback: str | None) -> str | None:
+    """The page's own publication date, in the page's own offset. A UTC value ("…Z") whose local day is shown
+    elsewhere on the page (a <time datetime> with an offset, trafilatura's reading of the visible date) keeps that
+    day: converting to UTC moves the day of a post published shortly after midnight."""
+    explicit = _first_date(first_text(post.get("datePublished")), _meta(page.meta, "article:published_time"),
+                           _time(page.tree))  # fmt: skip
+    seen = _first_date(fallback)
+    if explicit is None:
+        return seen
+    if _is_utc(explicit):
+        instant = _instant(explicit)
+        for value in page.tree.xpath("//time/@datetime")[:20]:
+            local = iso_date(value.strip())
+            if local and not _is_utc(local) and instant is not None and _instant(local) == instant:
+                return local
+        if seen and instant is not None and seen[:10] != explicit[:10]:
+            day = _day(seen)
+            if day is not None and abs((day - instant.date()).days) == 1:
+                return seen[:10]
+    return explicit
+
+
+def _is_utc(value: str) -> bool:
+    return value.endswith(("+00:00", "Z"))
+
+
+def _instant(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _day(value: str) -> Any:
+    try:
+        return datetime.fromisoformat(value[:10]).date()
+    except ValueError:
+        return None
 
 
 def _person(value: Any, base: str) -> Person | None:
@@ -143,7 +347,7 @@ def _person(value: Any, base: str) -> Person | None:
         return Person(name=value.strip()) if value.strip() and not value.startswith("http") else None
     if isinstance(value, dict) and first_text(value.get("name")):
         url = first_text(value.get("url"))
-        return Person(name=first_text(value["name"]), url=urljoin(base, url) if url else None)
+        return Person(name=html.unescape(first_text(value["name"]) or ""), url=urljoin(base, url) if url else None)
     return None
 
 

@@ -26,6 +26,9 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("listing", re.compile(r"(?:/page/\d+/?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I)),
     ("archive", re.compile(r"/(?:19|20)\d\d/(?:\d\d/)?(?:\d\d/)?$")),
 )
+_QUERY_PAGE = re.compile(r"(?:^|&)page=\d+(?:&|$)")
+_LISTING_PATH = re.compile(r"^/?$|^/(?:blog|news|posts|articles|archives?|index\.(?:html?|php))/?$", re.I)
+_HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.I)
 ARTICLE_TYPES = {"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "SocialMediaPosting"}
 LISTING_TYPES = {"CollectionPage", "ProfilePage", "SearchResultsPage", "Blog", "WebSite"}
 MIN_ARTICLE_WORDS = 60
@@ -36,7 +39,10 @@ def url_kind(url: str) -> str | None:
     """The kind a hub's URL alone gives away (tag, category, author, paginated listing …); None for any other URL."""
     parts = urlsplit(url)
     target = (parts.path or "/") + ("?" + parts.query if parts.query else "")
-    return next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
+    kind = next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
+    if kind is None and _QUERY_PAGE.search(parts.query) and _LISTING_PATH.search(parts.path or "/"):
+        return "listing"  # ?page=N on a listing's path; on a post's path it splits the post, which is parsed
+    return kind
 
 
 def classify(page: Page, jsonld: list[dict[str, Any]], text: str, link_text_chars: int) -> str:
@@ -44,7 +50,7 @@ def classify(page: Page, jsonld: list[dict[str, Any]], text: str, link_text_char
     path = urlsplit(page.url).path or "/"
     types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
     og_type = next(iter(page.meta.get("og:type", [])), "")
-    if path == "/" and not urlsplit(page.url).query:
+    if _HOME_PATHS.match(path) and not urlsplit(page.url).query:
         return "listing"  # a home page is never an article
     if types & ARTICLE_TYPES or og_type.lower() == "article":
         return "article" if text.strip() else "other"
