@@ -73,3 +73,42 @@ def test_the_sitename_is_never_a_host_and_the_title_drops_the_sites_suffix():
     assert article.sitename == "Daily Planet" and article.title == "Long read"
     bare = extract(f"<html><head><title>Long read</title></head><body>{BODY}</body></html>", "https://blog.example/p/")
     assert bare.sitename is None
+
+
+def test_a_json_ld_author_given_by_reference_is_read_from_the_graph():
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "T", '
+             '"author": {"@id": "https://blog.example/#/person/1"}}, {"@type": "Person", '
+             '"@id": "https://blog.example/#/person/1", "name": "Tatyana Turner"}]}')  # fmt: skip
+    assert _article(f'<script type="application/ld+json">{graph}</script>').author == "Tatyana Turner"
+
+
+def test_author_meta_tags_of_other_names_are_read_but_not_handles():
+    assert _article('<meta name="dc.creator" content="Ada Lovelace">').author == "Ada Lovelace"
+    assert _article('<meta name="twitter:creator" content="@ada"><meta name="creator" content="@ada">').author is None
+
+
+def test_the_author_box_names_the_author_when_no_byline_does():
+    box = ('<div class="author-box"><h4 class="author-name">Martin Junker</h4>'
+           '<p class="author-description">Martin writes about company cars and taxes.</p></div>')  # fmt: skip
+    assert _article("", box).author == "Martin Junker"
+
+
+def test_a_byline_in_an_article_whose_classes_mention_a_sidebar_is_the_authors():
+    html = (f'<html><body><article class="post sticky-sidebar-parent"><h1>T</h1>'
+            f'<span class="byline">By <a href="/writers/emily/">Emily Burack</a></span>{BODY}</article>'
+            '<aside class="sidebar"><div class="byline"><a href="/w/">TOI staff</a></div></aside></body></html>')
+    assert extract(html, "https://news.example/2024/01/story/").author == "Emily Burack"
+
+
+def test_a_bylines_written_out_date_and_comment_signatures_are_not_names():
+    assert _article("", '<a rel="author" href="/a/">MORITZ GATHMANN am 21. April 2020</a>').author == "MORITZ GATHMANN"
+    comment = '<div class="reply"><span class="byline author">Anna sagt:</span></div>'
+    assert _article("", comment).author is None
+
+
+def test_a_sidebars_date_does_not_beat_the_posts_own():
+    sidebar = ('<aside><ul><li><time class="entry-date" datetime="2020-12-03">3.12.2020</time> Older post</li></ul>'
+               "</aside>")
+    html = (f"<html><head></head><body><article><h1>T</h1><p>Posted 31 October 2023</p>{BODY}</article>"
+            f"{sidebar}</body></html>")
+    assert extract(html, "https://blog.example/2023/10/31/post/").published[:10] == "2023-10-31"

@@ -48,6 +48,6 @@ def test_a_region_that_is_chrome_twice_over_is_taken_out_once():
         '<div id="comments" class="comment-list"><p>A comment.</p></div></article></body></html>'
     )
     page = Page.from_html(html, "https://a.org/p/")
-    body = extract_body(page)
+    body = extract_body(page, None)
     assert "The post's own words." in body.text and "A comment." not in body.text
     assert "A comment." in text_of(page.tree)  # the page's tree is whole again

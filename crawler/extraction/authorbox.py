@@ -35,7 +35,8 @@ _COUNT_PATTERNS = [
 _NAME_PREFIX = re.compile(
     r"^(?:(?:about the author|about|über den autor|über die autorin|über|written by|posted by|published by|"
     r"(?:view |see |more |all )*(?:all )?(?:posts|articles|beiträge|artikel) (?:by|von)|zeige alle beiträge von|"
-    r"alle beiträge von|post author|author|geschrieben von|verfasst von|vom|von|by|à propos de|作者|글쓴이|저자|작성자|"
+    r"alle beiträge von|post author|author|geschrieben von|verfasst von|eingestellt von|vom|von|by|"
+    r"à propos de|作者|글쓴이|저자|작성자|"
     r"auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+))+",
     re.IGNORECASE,
 )
@@ -43,7 +44,7 @@ _NAME_PREFIX = re.compile(
 _NOT_A_NAME = re.compile(
     r"^(?:(?:view |see |show )?all (?:posts|articles)|more posts|alle (?:beiträge|artikel)|tous les articles"
     r"|weiter|weitere artikel|mehr|more|read more|afficher mon profil complet|(?:view )?(?:my )?(?:full )?profile"
-    r"|admin|wordpressadmin)\s*$",
+    r"|admin|wordpressadmin|archiv anzeigen|show archive|follow|folgen|name)\s*$",
     re.IGNORECASE,
 )
 _STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the name or a link

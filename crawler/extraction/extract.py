@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from crawler.errors import ExtractionError
-from crawler.extraction.article import Article
+from crawler.extraction.article import Article, Person
 from crawler.extraction.authorbox import find_author_boxes
 from crawler.extraction.body import extract_body
 from crawler.extraction.comments import find_comments
@@ -47,20 +47,22 @@ def extract(html: str | bytes, url: str) -> Article:
 
 def _extract(page: Page) -> Article:
     jsonld = jsonld_objects(page.tree)
-    body = extract_body(page)
-    meta = extract_metadata(page, jsonld, body.document)
     root = find_content_root(page)
+    body = extract_body(page, root)
+    meta = extract_metadata(page, jsonld)
     link_chars = sum(len(text_of(a)) for a in root.iter("a")) if root is not None else 0
     kind = classify(page, jsonld, body.text, link_chars)
     is_article = kind == "article"
     boxes = find_author_boxes(page, jsonld) if is_article else []
+    # A post whose byline the page does not mark up but whose author box names someone is by that person.
+    authors = meta.authors or [Person(boxes[0].name, boxes[0].url)] if boxes else meta.authors
     images = find_images(page, root) if is_article else []
     return Article(
         url=page.url,
         canonical_url=meta.canonical_url,
         title=meta.title,
-        author=", ".join(p.name for p in meta.authors) or None,
-        authors=meta.authors,
+        author=", ".join(p.name for p in authors) or None,
+        authors=authors,
         published=meta.published,
         updated=meta.updated,
         language=declared_language(page) or detect_language(body.text),

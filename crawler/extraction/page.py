@@ -8,6 +8,8 @@ the page never uses is dropped before the tree is walked (see `narrowed`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from urllib.parse import urljoin
 
@@ -69,6 +71,11 @@ class Page:
     def chrome(self) -> frozenset[HtmlElement]:
         """Every element matching NOT_POST (sidebars, share bars, related posts, author boxes …)."""
         return frozenset(e for e in self.select(NOT_POST) if e.tag not in ("html", "body"))
+
+    @cached_property
+    def text(self) -> str:
+        """The page's visible text, whitespace folded."""
+        return text_of(self.tree)
 
     def in_chrome(self, element: HtmlElement) -> bool:
         """True when the element or an ancestor is chrome."""
@@ -139,3 +146,20 @@ def text_of(element: HtmlElement | None) -> str:
     if element is None:
         return ""
     return " ".join(" ".join(_VISIBLE_TEXT(element)).split())
+
+
+@contextmanager
+def detached(elements: Iterable[HtmlElement]) -> Iterator[None]:
+    """The tree without `elements` (the outermost of each nest, with their tails) for the time of the block, then
+    whole again: far cheaper than a copy of the tree for a reader that must not see them."""
+    taken = set(elements)
+    outermost = [e for e in taken if e.getparent() is not None and not any(a in taken for a in e.iterancestors())]
+    # Siblings come out last first and go back first first, so every index holds.
+    places = sorted(((e, e.getparent(), e.getparent().index(e)) for e in outermost), key=lambda place: place[2])
+    for element, parent, _ in reversed(places):
+        parent.remove(element)
+    try:
+        yield
+    finally:
+        for element, parent, index in places:
+            parent.insert(index, element)

@@ -36,6 +36,19 @@ NOT_POST = ", ".join((
     ".item-pagination", "a[rel~=sponsored]", ".revenue_unit_wrap", ".adfit", ".pp-multiple-authors-boxes-wrapper",
 ))  # fmt: skip
 
+# Chrome that plugins and themes mark unambiguously: taken out of the page before trafilatura reads it, because
+# trafilatura merges such a region's text into the post's last paragraph (Jetpack's "Teilen mit: Facebook …"),
+# where no filter of its output can cut it. Generic names (`.share`, `aside`, `footer`, `.related`) are not here:
+# themes use them around the post itself; crawler/extraction/body.py judges those after trafilatura has run.
+PLUGIN_CHROME = ", ".join((
+    ".sharedaddy", ".jp-relatedposts", ".yarpp-related", ".crp_related", ".wp-block-jetpack-related-posts",
+    ".addtoany_share_save_container", ".social-share", ".share-buttons", ".related-posts", ".author-box",
+    ".about-author", ".ast-author-box", ".elementor-author-box", ".gh-author", ".post-author-box",
+    ".pp-multiple-authors-boxes-wrapper", ".comments-area", "#comments", "#respond", ".comment-respond",
+    ".subscription-widget", "#cookie-notice", ".cookie-banner", ".adsbygoogle", ".post-navigation",
+    ".another_category", ".container_postbtn", ".revenue_unit_wrap", ".adfit",
+))  # fmt: skip
+
 # Comment threads: kept apart from the body (crawler/extraction/comments.py reads them).
 COMMENT_LISTS = ".comment-list, .commentlist, ol.comments, .comments-list"
 

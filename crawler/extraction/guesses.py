@@ -1,0 +1,74 @@
+"""What trafilatura's and htmldate's heuristics read from a page, each computed only when asked.
+
+Metadata comes first from what the page states (JSON-LD, meta tags, theme markup: crawler/extraction/metadata.py).
+These guesses fill the gaps, and htmldate's date also checks the stated one. They are trafilatura's own metadata
+functions, called one by one: its `with_metadata` pass computes all of them on every page (40 % of its time,
+an author search that copies the whole tree among them) where most pages need one or two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import cached_property
+
+from htmldate import find_date
+from trafilatura.metadata import (
+    AUTHOR_DISCARD_XPATHS,
+    AUTHOR_XPATHS,
+    examine_meta,
+    extract_catstags,
+    extract_meta_json,
+    extract_title,
+)
+
+from crawler.extraction.page import HtmlElement, Page, detached
+
+MAX_BYLINE_CHARS = 120  # as trafilatura's own search: longer text is a sentence, not a name
+
+
+class Guesses:
+    def __init__(self, page: Page, url: str | None = None) -> None:
+        """`url`: the page's canonical URL where it has one (a date in it is read), else its own."""
+        self._page = page
+        self._url = url or page.url
+
+    @cached_property
+    def date(self) -> str | None:
+        """htmldate's reading of the publication date (URL, visible dates, metadata), as trafilatura asks for it:
+        the original date, extensive search, nothing after today."""
+        today = datetime.now().astimezone().strftime("%Y-%m-%d")
+        return find_date(self._page.tree, original_date=True, extensive_search=True, max_date=today, url=self._url)
+
+    @cached_property
+    def stated_author(self) -> str | None:
+        """trafilatura's reading of the author from meta tags and JSON-LD (names it knows that we do not read)."""
+        metadata = examine_meta(self._page.tree)
+        if metadata.author and " " not in metadata.author:  # a one-word meta author is a handle or a site
+            metadata.author = None
+        return extract_meta_json(self._page.tree, metadata).author
+
+    def byline(self, accept: Callable[[HtmlElement], bool]) -> str | None:
+        """The text of the first byline trafilatura's search of the page finds that `accept` takes, as the page
+        writes it (trafilatura's own normalisation drops accents, dots and digits). Comments, dates and the like
+        are out of the tree for the time of the search, not out of a copy of it."""
+        tree = self._page.tree
+        with detached(e for expression in AUTHOR_DISCARD_XPATHS for e in expression(tree)):
+            for expression in AUTHOR_XPATHS:
+                for element in expression(tree):
+                    text = " ".join(" ".join(element.itertext()).split())
+                    if 2 < len(text) < MAX_BYLINE_CHARS and accept(element):
+                        return text
+        return None
+
+    @cached_property
+    def title(self) -> str | None:
+        return extract_title(self._page.tree)
+
+    @cached_property
+    def categories(self) -> list[str]:
+        return extract_catstags("category", self._page.tree)
+
+    @cached_property
+    def tags(self) -> list[str]:
+        return extract_catstags("tag", self._page.tree)
