@@ -13,7 +13,7 @@ BIO = "Writes about soil, compost and the garden year."
 
 
 def _boxes(html: str, jsonld: list | None = None):
-    return find_author_boxes(Page(parse_html(html), "https://a.org/p/", html), jsonld or [])
+    return find_author_boxes(Page(parse_html(html), "https://a.org/p/"), jsonld or [])
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_srcset_largest_candidate_and_lazy_noscript_twin_counted_once():
       <img src="/pixel.gif" width="1" height="1"><img class="avatar" src="/me.png">
       <div class="jp-relatedposts"><img src="/related.jpg"></div></div></article>"""
     )
-    page = Page(parse_html(html), "https://a.org/p/", html)
+    page = Page(parse_html(html), "https://a.org/p/")
     images = find_images(page, find_content_root(page))
     assert [(i.src, i.width, i.height) for i in images] == [("https://a.org/a-1200.jpg", 1200, 800)]
 

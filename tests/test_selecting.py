@@ -3,9 +3,9 @@
 from crawler.extraction.page import Page, matches, narrowed, page_classes, parse_html, text_of
 
 
-def test_page_classes_reads_every_quoting_style():
+def test_page_classes_are_read_from_every_quoting_style():
     html = """<div class="a b"><p class='c'></p><span class=d></span><i class=""></i></div>"""
-    assert page_classes(html) == {"a", "b", "c", "d"}
+    assert page_classes(parse_html(html)) == {"a", "b", "c", "d"}
 
 
 def test_selectors_naming_absent_classes_are_dropped_but_attributes_and_negations_kept():

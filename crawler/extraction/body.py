@@ -24,8 +24,8 @@ from trafilatura.xml import xmltotxt
 
 from crawler.extraction.boilerplate import drop_chrome_blocks
 from crawler.extraction.markdown_links import with_links
-from crawler.extraction.page import HtmlElement, Page, detached, text_of
-from crawler.extraction.selectors import COMMENT_LISTS, PLUGIN_CHROME
+from crawler.extraction.page import HtmlElement, Page, detached, matches, text_of
+from crawler.extraction.selectors import PLUGIN_CHROME
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
@@ -39,6 +39,7 @@ _TRAFILATURA_OPTIONS = {
 _DENSE_SCRIPT_CONFIG = use_config()
 _DENSE_SCRIPT_CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "100"
 _DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
 DENSE_SCRIPT_SHARE = 0.3  # of the letters in the page's first 2,000 characters of text
 
 
@@ -50,17 +51,22 @@ class Body:
 
 def extract_body(page: Page, root: HtmlElement | None) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back."""
-    sample = page.text[:2000]
-    dense = len(_DENSE_SCRIPT.findall(sample)) > DENSE_SCRIPT_SHARE * sum(c.isalpha() for c in sample)
-    config = {"config": _DENSE_SCRIPT_CONFIG} if dense else {}
+    config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with detached(_plugin_chrome(page)):  # trafilatura copies the tree it is given
         document = trafilatura.bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
     if document is None or document.body is None:
         return Body("", "")
-    drop_chrome_blocks(document.body, page, MAX_CHROME_SHARE)
-    text = _nfc(xmltotxt(document.body, include_formatting=False))
+    # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped.
+    text = document.text
+    if drop_chrome_blocks(document.body, page, MAX_CHROME_SHARE):
+        text = xmltotxt(document.body, include_formatting=False)
     markdown = _nfc(xmltotxt(document.body, include_formatting=True))
-    return Body(text, with_links(markdown, page, root))
+    return Body(_nfc(text), with_links(markdown, page, root))
+
+
+def _dense_script(sample: str) -> bool:
+    dense = len(_DENSE_SCRIPT.findall(sample))
+    return dense > 0 and dense > DENSE_SCRIPT_SHARE * len(_LETTER.findall(sample))
 
 
 def _nfc(text: str | None) -> str:
@@ -69,7 +75,7 @@ def _nfc(text: str | None) -> str:
 
 
 def _plugin_chrome(page: Page) -> list[HtmlElement]:
-    """The plugins' chrome regions (and comment threads) that hold a small share of the page's text."""
-    chrome = [e for e in page.select(f"{PLUGIN_CHROME}, {COMMENT_LISTS}") if e.tag not in ("html", "body", "form")]
+    """The plugins' chrome regions (comment threads among them) that hold a small share of the page's text."""
+    chrome = [e for e in page.chrome if e.tag != "form" and matches(e, PLUGIN_CHROME)]
     limit = MAX_CHROME_SHARE * len(page.text) if chrome else 0
     return [e for e in chrome if len(text_of(e)) <= limit]

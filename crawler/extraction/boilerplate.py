@@ -12,37 +12,38 @@ from __future__ import annotations
 
 from lxml import etree
 
-from crawler.extraction.page import Page, text_of
-from crawler.extraction.selectors import COMMENT_LISTS
+from crawler.extraction.page import HtmlElement, Page, text_of
 
 MAX_DROPPED_SHARE = 0.5  # of the output's text: more than this and the "chrome" is the post
 _BLOCKS = ("p", "head", "item", "quote", "code", "cell")
 _CONTAINERS = ("list", "table", "row", "quote")
 
 
-def drop_chrome_blocks(body: etree._Element, page: Page, max_region_share: float) -> None:
-    """Removes, in place, the blocks of trafilatura's output `body` that come from the page's chrome.
-    `max_region_share`: a chrome match holding more than this share of the page's text is not chrome."""
+def drop_chrome_blocks(body: etree._Element, page: Page, max_region_share: float) -> bool:
+    """Removes, in place, the blocks of trafilatura's output `body` that come from the page's chrome; True when
+    it removed any. `max_region_share`: a chrome match holding more than this share of the page's text is not
+    chrome."""
     chrome_text = _chrome_text(page, max_region_share)
     if not chrome_text:
-        return
+        return False
     page_text = _squashed(page.text)
     doomed, dropped = [], 0
     for block in body.iter(*_BLOCKS):
         text = _squashed("".join(block.itertext()))
         if not text or any(d in block.iterancestors() for d in doomed):
             continue
-        if chrome_text.count(text) >= page_text.count(text) > 0:
+        if text in chrome_text and chrome_text.count(text) >= page_text.count(text):
             doomed.append(block)
             dropped += len(text)
     total = len(_squashed("".join(body.itertext())))
     if not doomed or dropped > MAX_DROPPED_SHARE * total:
-        return
+        return False
     for block in doomed:
         _remove(block)
     for container in reversed(list(body.iter(*_CONTAINERS))):  # innermost first: a row, then its table
         if not _squashed("".join(container.itertext())) and container.getparent() is not None:
             _remove(container)
+    return True
 
 
 def _remove(element: etree._Element) -> None:
@@ -58,16 +59,19 @@ def _remove(element: etree._Element) -> None:
 
 
 def _chrome_text(page: Page, max_region_share: float) -> str:
-    """The text of the page's chrome regions (the outermost of each nest), whitespace removed, one region per line
-    so that no block matches across two of them."""
-    regions = [e for e in page.chrome if e.tag != "form"] + page.select(COMMENT_LISTS)
-    if not regions:
-        return ""
+    """The text of the page's small chrome regions, each counted once (a region inside a small one is part of it),
+    whitespace removed, one region per line so that no block matches across two of them."""
+    regions = frozenset(e for e in page.chrome if e.tag != "form")
     limit = max_region_share * len(page.text)
-    texts = {e: text_of(e) for e in dict.fromkeys(regions)}
-    small = {e for e, text in texts.items() if len(text) <= limit}
-    outermost = [e for e in small if not any(a in small for a in e.iterancestors())]
-    return "\n".join(_squashed(texts[e]) for e in outermost)
+    texts: dict[HtmlElement, str] = {}
+
+    def small(region: HtmlElement) -> bool:
+        if region not in texts:
+            texts[region] = text_of(region)
+        return len(texts[region]) <= limit
+
+    chosen = [e for e in regions if not any(a in regions and small(a) for a in e.iterancestors()) and small(e)]
+    return "\n".join(_squashed(texts[e]) for e in chosen)
 
 
 def _squashed(text: str) -> str:

@@ -40,7 +40,7 @@ def extract(html: str | bytes, url: str) -> Article:
     if tree is None:
         return Article(url=url, kind="other")
     try:
-        return _extract(Page(tree, url, text))
+        return _extract(Page(tree, url))
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
 

@@ -24,12 +24,15 @@ from crawler.extraction.selectors import NOT_POST
 HtmlElement = lxml_html.HtmlElement
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_CLASSED = etree.XPath("//*[@class]")
+_IDENTIFIED = etree.XPath("//*[@id]")
+_BARE_NAME = re.compile(r"[.#]-?[_a-zA-Z][\w-]*")
 _REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _NOT_CLASSES = re.compile(r":not\([^)]*\)|\[[^\]]*\]")  # negations and attribute values name no required class
-_VISIBLE_TEXT = etree.XPath(
-    "descendant-or-self::text()[not(ancestor::script or ancestor::style or ancestor::template)]"
-)
+# Script and style text is the only child of its element: a parent test, where an ancestor test would walk to
+# the root for every text node. (A <template>'s inert content is rare enough to count as text.)
+_VISIBLE_TEXT = etree.XPath("descendant-or-self::text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -49,16 +52,16 @@ def parse_html(html: str) -> HtmlElement | None:
 class Page:
     """The parsed page and the facts about it that more than one finder needs, each computed once."""
 
-    def __init__(self, tree: HtmlElement, url: str, html: str) -> None:
+    def __init__(self, tree: HtmlElement, url: str) -> None:
         self.tree = tree
         self.url = url
-        self.classes = page_classes(html)
+        self.classes = page_classes(tree)
 
     @classmethod
     def from_html(cls, html: str, url: str) -> Page:
         """A page from its HTML text (an empty document when it has none): for tests and one-off callers."""
         tree = parse_html(html)
-        return cls(lxml_html.document_fromstring("<html></html>") if tree is None else tree, url, html)
+        return cls(lxml_html.document_fromstring("<html></html>") if tree is None else tree, url)
 
     @cached_property
     def base(self) -> str:
@@ -70,7 +73,18 @@ class Page:
     @cached_property
     def chrome(self) -> frozenset[HtmlElement]:
         """Every element matching NOT_POST (sidebars, share bars, related posts, author boxes …)."""
-        return frozenset(e for e in self.select(NOT_POST) if e.tag not in ("html", "body"))
+        return frozenset(e for e in self.select_unordered(NOT_POST) if e.tag not in ("html", "body"))
+
+    def select_unordered(self, selectors: str) -> set[HtmlElement]:
+        """The elements of the page matching any of the comma-separated `selectors`, in no order. A bare `.name`
+        or `#name` is looked up in one pass over the elements that carry a class or an id, where each selector
+        of an XPath union walks the whole tree (a tenth of the time for NOT_POST's 16 classes on a blog post)."""
+        classes, ids, rest = _bare_names(selectors)
+        found = {e for e in _CLASSED(self.tree) if not classes.isdisjoint(e.get("class").split())}
+        found.update(e for e in _IDENTIFIED(self.tree) if e.get("id") in ids)
+        if rest:
+            found.update(self.select(rest))
+        return found
 
     @cached_property
     def text(self) -> str:
@@ -104,17 +118,35 @@ class Page:
         return index
 
 
-def page_classes(html: str) -> frozenset[str]:
-    """Every class name the raw HTML mentions: a regex, far cheaper than a walk of the tree."""
-    return frozenset(" ".join(" ".join(groups) for groups in _CLASS_ATTR.findall(html)).split())
+def page_classes(tree: HtmlElement) -> frozenset[str]:
+    """Every class name the page's elements carry (one XPath, evaluated in C: a tenth of a regex over the HTML)."""
+    return frozenset(" ".join(_CLASS_VALUES(tree)).split())
 
 
 def narrowed(selectors: str, classes: frozenset[str] | None) -> tuple[str, ...]:
     """The comma-separated `selectors` that can match a page using `classes` (all of them when None)."""
-    parts = tuple(part.strip() for part in selectors.split(",") if part.strip())
     if classes is None:
-        return parts
-    return tuple(p for p in parts if all(c in classes for c in _REQUIRED_CLASS.findall(_NOT_CLASSES.sub("", p))))
+        return tuple(part for part, _ in _parts(selectors))
+    return tuple(part for part, required in _parts(selectors) if required <= classes)
+
+
+@lru_cache(maxsize=1024)
+def _parts(selectors: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each selector of a comma-separated group with the class names an element must carry to match it."""
+    parts = (part.strip() for part in selectors.split(","))
+    return tuple((p, frozenset(_REQUIRED_CLASS.findall(_NOT_CLASSES.sub("", p)))) for p in parts if p)
+
+
+@lru_cache(maxsize=64)
+def _bare_names(selectors: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The bare class names (`.x`) and ids (`#x`) of a comma-separated group, and its other selectors."""
+    classes, ids, rest = set(), set(), []
+    for part, _ in _parts(selectors):
+        if _BARE_NAME.fullmatch(part):
+            (classes if part[0] == "." else ids).add(part[1:])
+        else:
+            rest.append(part)
+    return frozenset(classes), frozenset(ids), ", ".join(rest)
 
 
 @lru_cache(maxsize=4096)

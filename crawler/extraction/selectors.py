@@ -34,12 +34,14 @@ NOT_POST = ", ".join((
     "#cookie-notice", ".widget:not(.Blog)", "aside", "nav", "footer", ".footer", ".ad", ".ads", ".advert",
     ".advertisement", ".adsbygoogle", ".post-navigation", ".nav-links", ".another_category", ".container_postbtn",
     ".item-pagination", "a[rel~=sponsored]", ".revenue_unit_wrap", ".adfit", ".pp-multiple-authors-boxes-wrapper",
+    ".comment-list", ".commentlist", "ol.comments", ".comments-list",
 ))  # fmt: skip
 
-# Chrome that plugins and themes mark unambiguously: taken out of the page before trafilatura reads it, because
-# trafilatura merges such a region's text into the post's last paragraph (Jetpack's "Teilen mit: Facebook …"),
-# where no filter of its output can cut it. Generic names (`.share`, `aside`, `footer`, `.related`) are not here:
-# themes use them around the post itself; crawler/extraction/body.py judges those after trafilatura has run.
+# Chrome that plugins and themes mark unambiguously (a subset of NOT_POST), comment threads among it: taken out
+# of the page before trafilatura reads it, because trafilatura merges such a region's text into the post's last
+# paragraph (Jetpack's "Teilen mit: Facebook …"), where no filter of its output can cut it. Generic names
+# (`.share`, `aside`, `footer`, `.related`) are not here: themes use them around the post itself;
+# crawler/extraction/body.py judges those after trafilatura has run.
 PLUGIN_CHROME = ", ".join((
     ".sharedaddy", ".jp-relatedposts", ".yarpp-related", ".crp_related", ".wp-block-jetpack-related-posts",
     ".addtoany_share_save_container", ".social-share", ".share-buttons", ".related-posts", ".author-box",
@@ -47,10 +49,9 @@ PLUGIN_CHROME = ", ".join((
     ".pp-multiple-authors-boxes-wrapper", ".comments-area", "#comments", "#respond", ".comment-respond",
     ".subscription-widget", "#cookie-notice", ".cookie-banner", ".adsbygoogle", ".post-navigation",
     ".another_category", ".container_postbtn", ".revenue_unit_wrap", ".adfit",
+    ".comment-list", ".commentlist", "ol.comments", ".comments-list",
 ))  # fmt: skip
 
-# Comment threads: kept apart from the body (crawler/extraction/comments.py reads them).
-COMMENT_LISTS = ".comment-list, .commentlist, ol.comments, .comments-list"
 
 # A class matching this marks an image as chrome: avatars, emoji, logos, icons, ads ("download-button" is fine).
 IMAGE_EXCLUDED_CLASS = r"avatar|emoji|logo|icon|gravatar|wp-smiley|sponsor|advert|^ads?(?:[-_]|$)|[-_]ads?(?:[-_]|$)"
