@@ -37,15 +37,29 @@ def check_archive(db: Path, job: str | None = None) -> None:
         )
 
 
-def crawl_job(job: str, urls: tuple[str, ...]) -> str:
-    """The job name the spider will use, computed from the same validated start URLs."""
-    valid = []
+class InputError(click.ClickException):
+    """Bad input found before anything is created: `Error: …` naming it and the fix, exit status 2 (a usage error,
+    as click's own)."""
+
+    exit_code = 2
+
+
+def check_start_urls(ctx: click.Context, param: click.Parameter, urls: tuple[str, ...]) -> tuple[str, ...]:
+    """Every start URL must be http(s) with a host: one line for each that is not, before the archive is touched."""
+    problems = []
     for url in urls:
         try:
-            valid.append(split_credentials(validate_start_url(url))[0])
-        except InvalidStartURL:
-            continue
-    return job_name(job, valid or [redact_url(url) for url in urls])
+            validate_start_url(url)
+        except InvalidStartURL as exc:
+            problems.append(str(exc))
+    if problems:
+        raise InputError("\n".join(problems))
+    return urls
+
+
+def crawl_job(job: str, urls: tuple[str, ...]) -> str:
+    """The job name the spider will use, computed from the same (checked) start URLs."""
+    return job_name(job, [split_credentials(validate_start_url(url))[0] for url in urls])
 
 
 def check_media_dir(media_dir: Path) -> None:
@@ -107,7 +121,7 @@ def archived_anything(run: dict[str, Any]) -> bool:
 
 
 @click.command()
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1, required=True, callback=check_start_urls)
 @click.option(
     "--db",
     type=click.Path(path_type=Path),
