@@ -84,6 +84,8 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     # handler: every DEBUG message (two for each page) became a LogRecord, with a walk up the stack, to be thrown away.
     for name in ("", "scrapy"):
         logging.getLogger(name).setLevel(settings.get("LOG_LEVEL"))
+    if not options.log_file:  # its traceback for a host that is down repeats the start page's one-line error
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     process.start()
     run = dict(crawler.stats.get_value("blogarchive/run") or {})
     run["articles_unchanged"] = crawler.stats.get_value("blogarchive/articles_unchanged", 0)

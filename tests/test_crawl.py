@@ -50,7 +50,7 @@ def test_crawl_counts_bad_pages_as_errors_and_goes_on(site, crawl, db):
     errors = dict(db("SELECT url, message FROM crawl_errors"))
     assert errors[site.base + "downloads/checklist/"] == "not an HTML page (application/pdf)"
     assert errors[site.base + "empty/"] == "empty page (no body)"
-    assert errors[site.base + "broken/"] == "HTTP 500"
+    assert errors[site.base + "broken/"] == "HTTP 500 (tried 3 times)"
     assert db("SELECT errors, status FROM crawl_runs")[0] == (3, "finished")
     kinds = {kind for (kind,) in db("SELECT DISTINCT kind FROM pages")}
     assert {"robots", "sitemap", "feed", "article", "listing", "tag", "category", "author"} <= kinds
@@ -186,3 +186,34 @@ def test_no_spider_callback_is_a_generator_that_returns_a_value():
     callbacks = [getattr(BlogSpider, name) for name in dir(BlogSpider) if name.startswith(("parse", "on_"))]
     assert len(callbacks) >= 5
     assert not [function.__name__ for function in callbacks if is_generator_with_return_value(function)]
+
+
+def test_a_feed_given_as_start_url_is_read_for_its_posts_and_the_site_it_names_is_crawled(crawl, db):
+    site = DemoSite()
+    with serve(site):
+        assert crawl(site.base + "feed/").returncode == 0
+    assert _stored_posts(db) == set(site.expected_posts())  # the feed lists 10; the site it names has 33
+    assert db("SELECT errors FROM crawl_runs") == [(0,)]
+    assert db("SELECT kind FROM pages WHERE url = ?", site.base + "feed/") == [("feed",)]
+
+
+def test_a_sitemap_index_given_as_start_url_is_read_for_its_posts_and_is_no_error(crawl, db):
+    site = DemoSite(sitemap="yoast", feed="none")
+    with serve(site):
+        assert crawl(site.base + "sitemap_index.xml", "--max-pages", "5").returncode == 0
+    assert db("SELECT errors FROM crawl_runs") == [(0,)]
+    assert db("SELECT kind FROM pages WHERE url = ?", site.base + "sitemap_index.xml") == [("sitemap",)]
+    # --max-pages counts pages, not the sitemaps; all five went to posts the sitemaps list
+    assert db("SELECT count(*) FROM articles") == [(5,)]
+    assert db("SELECT count(*) FROM pages WHERE kind NOT IN ('robots', 'sitemap', 'feed')") == [(5,)]
+
+
+def test_a_small_max_pages_goes_to_the_posts_the_sitemap_lists_not_to_listings(crawl, db):
+    site = DemoSite()
+    with serve(site):
+        assert crawl(site.base, "--max-pages", "5").returncode == 0
+    assert db("SELECT kind, count(*) FROM pages WHERE kind NOT IN ('robots', 'sitemap', 'feed') GROUP BY kind") == [
+        ("article", 4),
+        ("listing", 1),
+    ]  # fmt: skip  (the start page, then four posts)
+    assert db("SELECT count(*) FROM frontier") == [(0,)]  # the budget met: the job is finished

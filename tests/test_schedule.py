@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from crawler.demo.server import DemoSite, serve
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, unused_port
 
 EVERY_SECOND = "* * * * * *"
 YEARLY = "0 0 1 1 *"
@@ -37,12 +36,6 @@ def sites_file(tmp_path: Path, sites: dict[str, tuple[str, str]], options: str =
 
 def run_due(config: Path) -> subprocess.CompletedProcess[str]:
     return run_cli("run-due", "--config", str(config))
-
-
-def unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def new_post(site: DemoSite) -> dict:
