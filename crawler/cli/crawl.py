@@ -16,6 +16,7 @@ from archive import Archive, ArchiveError
 from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
+from crawler.setting_names import unknown_setting
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
@@ -163,10 +164,10 @@ def crawl(
 
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
+    extra = _parse_settings(settings, CrawlOptions(db=db).settings())
     check_archive(db, crawl_job(job, urls))
     if media_dir:
         check_media_dir(media_dir)
-    extra = _parse_settings(settings, CrawlOptions(db=db).settings())
     check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
     if user_agent:
         extra["USER_AGENT"] = user_agent
@@ -201,6 +202,8 @@ def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str
         if not sep or not name:
             raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s/--set")
         name = name.strip()
+        if (unknown := unknown_setting(name, defaults.attributes)) is not None:
+            raise click.BadParameter(unknown, param_hint="-s/--set")
         _check_setting_type(name, value, defaults.get(name))
         if name in _PATTERN_SETTINGS:
             _check_pattern_setting(name, value)
