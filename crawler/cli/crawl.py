@@ -115,6 +115,15 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         console.print(f"… all {run['errors']} errors are in the crawl_errors table (run_id = {run.get('id')})")
 
 
+def exit_if_stopped(run: dict[str, Any]) -> None:
+    """After SIGINT or SIGTERM: one line, and the status a shell gives a command that signal ended (130, 143)."""
+    if run.get("signal") is None:
+        return
+    posts = run["posts"]
+    click.echo(f"stopped after {posts} post{'s' * (posts != 1)}; run the same command to resume", err=True)
+    sys.exit(128 + run["signal"])
+
+
 def archived_anything(run: dict[str, Any]) -> bool:
     """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success."""
     keys = ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified", "skipped_by_lastmod")
@@ -186,6 +195,7 @@ def crawl(
         extra_settings=extra,
     )
     run = run_crawl(urls, options)
+    exit_if_stopped(run)
     if not quiet:
         print_run_summary(run, db, Console())
     if not archived_anything(run):
