@@ -116,8 +116,12 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     process.start(install_signal_handlers=False)
     stats = crawler.stats
     run = dict(stats.get_value("blogarchive/run") or {})
-    for key in ("articles_unchanged", "pages_not_modified", "skipped_by_lastmod", "pages_same_body"):
+    for key in ("articles_unchanged", "pages_not_modified", "skipped_by_lastmod", "pages_same_body", "gone"):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
+    run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts
+    run["images_kept"] = stats.get_value("file_status_count/uptodate", 0)
+    run["warc_files"] = stats.get_value("blogarchive/warc_files", 0)
+    run["media_dir"], run["warc_dir"] = settings.get("MEDIA_DIR"), settings.get("WARC_DIR")
     run["error_messages"] = stats.get_value("blogarchive/error_messages", [])
     run["posts"] = sum(stats.get_value(f"blogarchive/articles_{outcome}", 0) for outcome in ("new", "updated"))
     run["posts"] += run["articles_unchanged"]

@@ -155,7 +155,13 @@ def test_progress_is_plain_lines_off_a_terminal_and_log_file_gets_the_full_log(s
     result = run_cli("crawl", site.base, "--db", str(tmp_path / "p.db"), "--log-file", str(log),
                      "-s", "PROGRESS_INTERVAL=0.2", "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
     assert result.returncode == 0
-    assert "pages " in result.stderr and " articles " in result.stderr and "pages/s" in result.stderr
+    lines = [line for line in result.stderr.splitlines() if " · posts " in line]
+    assert lines and all(re.match(r"\d+:\d\d:\d\d · posts \d+", line) for line in lines)  # elapsed first
+    assert any(re.search(r"posts \d+ of 33 ", line) for line in lines)  # the total the sitemaps give
+    queues = [
+        tuple(map(int, q)) for q in re.findall(r"queue (\d+) pending, (\d+) in flight, (\d+) done", result.stderr)
+    ]
+    assert any(pending > 0 and done > 0 for pending, _, done in queues)  # the frontier's own counts
     assert "new articles" in result.stdout and "33" in result.stdout  # the summary table
     text = log.read_text()
     assert "INFO" in text and f"{site.base}broken/: HTTP 500" in text
@@ -217,3 +223,22 @@ def test_a_small_max_pages_goes_to_the_posts_the_sitemap_lists_not_to_listings(c
         ("listing", 1),
     ]  # fmt: skip  (the start page, then four posts)
     assert db("SELECT count(*) FROM frontier") == [(0,)]  # the budget met: the job is finished
+
+
+def test_summary_counts_images_saved_warc_files_and_gone_posts_and_a_first_crawl_has_nothing_unchanged(tmp_path):
+    site = DemoSite()
+    args = ("--db", str(tmp_path / "archive.db"), "--media", str(tmp_path / "media"), "--warc", str(tmp_path / "warc"),
+            "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+    with serve(site):
+        first = run_cli("crawl", site.base, *args)
+        site.delete_post("cast-iron-care")
+        second = run_cli("crawl", site.base, *args)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    summary = dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", first.stdout))
+    images = len(list((tmp_path / "media").rglob("*.*")))
+    assert images > 0 and summary["images saved (--media)"] == f"{images}, 0 already there"
+    assert summary["WARC files written (--warc)"] == "1"
+    assert summary["unchanged articles"] == "0" and summary["new articles"] == "33"
+    again = dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", second.stdout))
+    assert again["gone (404/410)"] == "1" and again["errors"] == "0"
+    assert again["images saved (--media)"].startswith("0, ")

@@ -103,11 +103,16 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("not modified (304)", "pages_not_modified"),
         ("skipped, unchanged per sitemap", "skipped_by_lastmod"),
         ("same body, not re-extracted", "pages_same_body"),
+        ("gone (404/410)", "gone"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),
     ):
         table.add_row(label, str(run.get(key, "")))
+    if run.get("media_dir"):
+        table.add_row("images saved (--media)", f"{run['images_saved']}, {run['images_kept']} already there")
+    if run.get("warc_dir"):
+        table.add_row("WARC files written (--warc)", str(run["warc_files"]))
     console.print(table)
     for message in run.get("error_messages", []):
         console.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)

@@ -83,6 +83,7 @@ class BlogSpider(scrapy.Spider):
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
         spider.links_seen = set()  # hrefs (bytes) _follow has looked at already
+        spider.listed = set()  # the posts (not hubs) in scope that the sitemaps list
         spider.archived = ArchivedPosts(spider._archived_posts())
         crawler.signals.connect(spider.revisit_unreached, signal=signals.spider_idle)
         return spider
@@ -118,7 +119,7 @@ class BlogSpider(scrapy.Spider):
     def revisit_unreached(self) -> None:
         """When the crawl runs dry: request the archived posts it never reached (once), so a post that left
         every sitemap and listing is still checked for edits and deletion."""
-        self.crawler.stats.set_value("blogarchive/skipped_by_lastmod", self.archived.skipped)
+        self._count_listed()
         leftovers = [r for url in self.archived.not_reached() if (r := self._page_request(url)) is not None]
         self.archived.reached.update(self.archived.not_reached())
         if not leftovers:
@@ -180,10 +181,14 @@ class BlogSpider(scrapy.Spider):
                 if entry.is_sitemap:
                     if self.scope.contains_host(entry.url):
                         yield from self._discovery(entry.url, self.parse_discovered, probe=False)
-                elif self.archived.unchanged(entry.url, entry.lastmod):
+                    continue
+                if self.scope.contains(clean_url(entry.url)) and not url_kind(entry.url):
+                    self.listed.add(clean_url(entry.url))
+                if self.archived.unchanged(entry.url, entry.lastmod):
                     continue  # the sitemap says: not changed since our last fetch
-                elif (request := self._page_request(entry.url, listed=True)) is not None:
+                if (request := self._page_request(entry.url, listed=True)) is not None:
                     yield request
+            self._count_listed()
             yield _fetched(response, kind="sitemap")
             return
         links = feed_links(response.body, response.url)
@@ -193,6 +198,7 @@ class BlogSpider(scrapy.Spider):
                     continue  # the feed says: not changed since our last fetch
                 if (request := self._page_request(url, listed=True)) is not None:
                     yield request
+            self._count_listed()
             yield _fetched(response, kind="feed")
         elif response.meta.get("probe"):
             yield Skipped(response.url, "usual path holds no sitemap or feed", _frontier_id(response.request))
@@ -219,6 +225,11 @@ class BlogSpider(scrapy.Spider):
             return urljoin(response.url, "/")
         parts = urlsplit(site)
         return parts._replace(path=parts.path if parts.path.endswith("/") else parts.path + "/").geturl()
+
+    def _count_listed(self) -> None:
+        """For the progress display: the posts the sitemaps list (its total), and those skipped as unchanged."""
+        self.crawler.stats.set_value("blogarchive/listed_posts", len(self.listed))
+        self.crawler.stats.set_value("blogarchive/skipped_by_lastmod", self.archived.skipped)
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         if response.status in (404, 410):
