@@ -12,7 +12,7 @@ from typing import Any
 
 from scrapy import Request
 
-_ATTRIBUTE = "_blogarchive_page_budget"
+from crawler.per_crawler import per_crawler
 
 
 class PageBudget:
@@ -48,8 +48,4 @@ def _continues(request: Request) -> bool:
 
 def page_budget(crawler: Any) -> PageBudget:
     """This crawler's budget, made by whichever component asks first."""
-    budget = getattr(crawler, _ATTRIBUTE, None)
-    if budget is None:
-        budget = PageBudget(crawler.settings.getint("BLOG_MAX_PAGES"))
-        setattr(crawler, _ATTRIBUTE, budget)
-    return budget
+    return per_crawler(crawler, "page_budget", lambda: PageBudget(crawler.settings.getint("BLOG_MAX_PAGES")))
