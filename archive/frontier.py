@@ -53,11 +53,13 @@ class Frontier:
             (self.job, url, priority, request, now()),
         )
 
-    def lease(self, prefer: int | None = None) -> tuple[int, bytes] | None:
+    def lease(self, prefer: int | None = None, at_least: int | None = None) -> tuple[int, bytes] | None:
         """The next pending request, now leased; None when nothing is pending. The next is the oldest at priority
-        `prefer` if there is one, else the highest priority, then the oldest."""
+        `prefer` if there is one, else the highest priority, then the oldest. With `at_least`, only a request of
+        that priority or higher."""
+        floor, params = ("", (self.job,)) if at_least is None else (" AND priority >= ?", (self.job, at_least))
         row = None
-        if prefer is not None:
+        if prefer is not None and (at_least is None or prefer >= at_least):
             row = self.conn.execute(
                 "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending' AND priority = ?"
                 " ORDER BY id LIMIT 1",
@@ -65,14 +67,22 @@ class Frontier:
             ).fetchone()
         if row is None:
             row = self.conn.execute(
-                "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending'"
+                f"SELECT id, request FROM frontier WHERE job = ? AND state = 'pending'{floor}"
                 " ORDER BY priority DESC, id LIMIT 1",
-                (self.job,),
+                params,
             ).fetchone()
         if row is None:
             return None
         self.archive.write("UPDATE frontier SET state = 'leased', updated_at = ? WHERE id = ?", (now(), row[0]))
         return row[0], row[1]
+
+    def unfinished(self, at_least: int) -> bool:
+        """Whether a request of priority `at_least` or higher is pending or leased."""
+        row = self.conn.execute(
+            "SELECT 1 FROM frontier WHERE job = ? AND state IN ('pending', 'leased') AND priority >= ? LIMIT 1",
+            (self.job, at_least),
+        ).fetchone()
+        return row is not None
 
     def row_url(self, row_id: int) -> str | None:
         row = self.conn.execute("SELECT url FROM frontier WHERE id = ?", (row_id,)).fetchone()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_ATTRIBUTE = "_blogarchive_extraction_backlog"
+from crawler.per_crawler import per_crawler
 
 
 class ExtractionBacklog:
@@ -24,8 +24,6 @@ class ExtractionBacklog:
 
 def extraction_backlog(crawler: Any) -> ExtractionBacklog:
     """This crawler's backlog counter, made by whichever component asks first."""
-    backlog = getattr(crawler, _ATTRIBUTE, None)
-    if backlog is None:
-        backlog = ExtractionBacklog(crawler.settings.getint("EXTRACT_PROCESSES"))
-        setattr(crawler, _ATTRIBUTE, backlog)
-    return backlog
+    return per_crawler(
+        crawler, "extraction_backlog", lambda: ExtractionBacklog(crawler.settings.getint("EXTRACT_PROCESSES"))
+    )

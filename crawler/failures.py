@@ -28,6 +28,13 @@ _MESSAGES: list[tuple[type[BaseException], str]] = [
 
 
 def describe_failure(failure: Failure) -> str:
+    """The cause, and how often the request was tried when RetryMiddleware tried it again (RETRY_TIMES)."""
+    request = getattr(failure, "request", None)
+    retries = request.meta.get("retry_times", 0) if request is not None else 0
+    return _cause(failure) + (f" (tried {retries + 1} times)" if retries else "")
+
+
+def _cause(failure: Failure) -> str:
     if failure.check(HttpError):
         status = failure.value.response.status
         return f"HTTP {status}"

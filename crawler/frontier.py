@@ -23,10 +23,18 @@ from scrapy.utils.request import request_from_dict
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
 from crawler.extraction_backlog import extraction_backlog
+from crawler.page_budget import page_budget
 
 logger = logging.getLogger(__name__)
 
 FRONTIER_ID = "frontier_id"  # request.meta key: the request's frontier row
+# Priorities, highest first. Scrapy moves a retried request 1 down (RETRY_PRIORITY_ADJUST) and a redirect hop 2 up
+# (REDIRECT_PRIORITY_ADJUST): each level is a band BAND wide, so a retry or redirect stays in its request's band.
+BAND = 10
+# Start URLs, robots.txt, sitemaps and feeds: what says where the posts are.
+DISCOVERY_PRIORITY = 100
+# Posts a sitemap or feed lists: ahead of pages found by links, so that a --max-pages budget goes to posts.
+LISTED_PRIORITY = 50
 # The priority of pages the crawl settles without an extraction process (hub pages known by their URL). They come
 # after everything else, except while the extraction processes have a backlog (crawler/extraction_backlog.py):
 # then they come first, so the crawl's process reads them while those processes are busy, instead of all at the end
@@ -48,6 +56,7 @@ class FrontierScheduler(BaseScheduler):
         self.spider: Spider | None = None
         self.pending = 0
         self.backlog = extraction_backlog(crawler)
+        self.budget = page_budget(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FrontierScheduler:
@@ -68,8 +77,9 @@ class FrontierScheduler(BaseScheduler):
             self.stats.set_value("blogarchive/resumed_done", counts["done"])
 
     def close(self, reason: str) -> None:
-        """A finished job forgets its frontier; a stopped one (shutdown, error) keeps it for the next run."""
-        if self.frontier is not None and reason == "finished" and self.pending == 0:
+        """A finished job forgets its frontier; a stopped one (shutdown, error) keeps it for the next run. A job
+        that spent its --max-pages is finished: what it left pending was over the budget."""
+        if self.frontier is not None and reason == "finished" and (self.pending == 0 or self.budget.exhausted):
             self.frontier.clear()
 
     def has_pending_requests(self) -> bool:
@@ -105,15 +115,31 @@ class FrontierScheduler(BaseScheduler):
                 logger.error("frontier row %d cannot be turned back into a request (%s); skipped", row_id, exc)
                 self.frontier.done(row_id)
                 continue
+            if not self.budget.admit(request):
+                self.frontier.done(row_id)  # over --max-pages: not fetched
+                self.stats.inc_value("blogarchive/over_max_pages")
+                continue
             request.meta[FRONTIER_ID] = row_id
             self.stats.inc_value("scheduler/dequeued")
             return request
-        self.pending = 0
+        if not self._holding_back():
+            self.pending = 0
         return None
 
     def _lease(self) -> tuple[int, bytes] | None:
         assert self.frontier is not None
-        return self.frontier.lease(prefer=NO_EXTRACTION_PRIORITY if self.backlog.busy() else None)
+        at_least = LISTED_PRIORITY - BAND if self._holding_back() else None
+        return self.frontier.lease(prefer=NO_EXTRACTION_PRIORITY if self.backlog.busy() else None, at_least=at_least)
+
+    def _holding_back(self) -> bool:
+        """With a --max-pages budget, pages found by links wait while start URLs, sitemaps or feeds are still being
+        fetched or read: the posts those list come first. Only while something is in flight (which wakes the
+        engine when done), so a request that never settles cannot stall the crawl."""
+        if not self.budget.limit or self.frontier is None:
+            return False
+        engine = self.crawler.engine
+        busy = engine is not None and (engine.downloader.active or not engine.scraper.slot.is_idle())
+        return bool(busy) and self.frontier.unfinished(DISCOVERY_PRIORITY - BAND)
 
 
 def _as_dict(request: Request) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from archive.media import article_image_urls
 from crawler.archive_handle import shared_archive
 from crawler.cpu_policy import enter_batch_policy, leave_batch_policy
 from crawler.extraction_backlog import extraction_backlog
-from crawler.extraction_worker import extract_and_pack, pack_without_parsing, start_worker
+from crawler.extraction_worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import storage_url
@@ -48,6 +48,7 @@ class ArchivePipeline:
         self.executor: Executor | None = None
         self.batch_policy = False  # this process is under SCHED_BATCH while its extraction processes run
         self.backlog = extraction_backlog(crawler)
+        self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -65,14 +66,15 @@ class ArchivePipeline:
             # Before the pool starts: its threads and processes inherit the policy; the processes leave it.
             self.batch_policy = self.crawler.settings.getbool("BATCH_SCHEDULING") and enter_batch_policy()
             context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
-            self.executor = ProcessPoolExecutor(
-                self.processes,
-                mp_context=context,
-                initializer=start_worker,
-                initargs=(os.getpid(), self.batch_policy),
-            )
-            for _ in range(self.processes):  # start the workers now: each spawn and import takes about a second
-                self.executor.submit(os.getpid)
+            with spawning_workers():
+                self.executor = ProcessPoolExecutor(
+                    self.processes,
+                    mp_context=context,
+                    initializer=start_worker,
+                    initargs=(os.getpid(), self.batch_policy),
+                )
+                for _ in range(self.processes):  # start the workers now: each spawn and import takes about a second
+                    self.executor.submit(os.getpid)
         else:
             self.executor = ThreadPoolExecutor(1)
 
@@ -101,9 +103,7 @@ class ArchivePipeline:
             if isinstance(item, CrawlError):
                 self._error(item.url, item.message)
             elif isinstance(item, Gone):
-                kept = self.archive.mark_gone(item.url, _now())
-                suffix = " (post kept in the archive, marked gone)" if kept else ""
-                self._error(item.url, f"HTTP {item.status}{suffix}")
+                self._gone(item)
             elif isinstance(item, Skipped):
                 logger.debug("skipped %s: %s", item.url, item.reason)
             elif isinstance(item, FetchedPage):
@@ -168,6 +168,9 @@ class ArchivePipeline:
             return
         outcome = self.archive.save_article(self.run_id, result, page.fetched_at)
         page.image_urls = [image["src"] for image in result["images"]]
+        if outcome == "unchanged" and result["url"] in self.saved:
+            outcome = "again"  # this run stored the post already, reached at another URL (its canonical's alias)
+        self.saved.add(result["url"])
         self.stats.inc_value(f"blogarchive/articles_{outcome}")
 
     def _check_archived_images(self, page: FetchedPage) -> None:
@@ -191,6 +194,16 @@ class ArchivePipeline:
                 "body_zlib": page.body_zlib,
             },
         )
+
+    def _gone(self, item: Gone) -> None:
+        """A post the archive holds that now answers 404 or 410 is gone: kept, given gone_at, counted as gone. So is
+        any page answering 410 (its server says it was removed). A 404 for a page never archived is a broken link:
+        an error."""
+        if self.archive.mark_gone(item.url, _now()) or item.status == 410:
+            logger.info("%s: HTTP %d, gone (an archived post is kept, with gone_at)", item.url, item.status)
+            self.stats.inc_value("blogarchive/gone")
+        else:
+            self._error(item.url, f"HTTP {item.status}")
 
     def _error(self, url: str, message: str) -> None:
         logger.error("%s: %s", url, message)

@@ -1,12 +1,15 @@
 """Progress: a live rich display on a terminal, plain lines otherwise, nothing with PROGRESS = "off".
 
-A Scrapy extension reading the crawl's stats; it never touches the archive.
+A Scrapy extension reading the crawl's stats and its frontier's row counts (pending, leased, done: the real queue,
+kept in the archive by crawler/frontier.py). When sitemaps list the site's posts, their number is the total, and an
+ETA follows from the rate at which posts are settled.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from rich.console import Console
@@ -16,12 +19,19 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet.task import LoopingCall
 
+from archive.frontier import Frontier
+from crawler.archive_handle import shared_archive
+from crawler.page_budget import page_budget
+
 
 @dataclass
 class Snapshot:
     pages: int
-    articles: int
-    queued: int
+    posts: int  # settled: archived (new, updated, unchanged), answered 304, or skipped per the sitemap
+    total: int  # posts the sitemaps list (within --max-pages); 0 when no sitemap says
+    pending: int
+    leased: int
+    done: int
     errors: int
     elapsed: float
 
@@ -29,36 +39,66 @@ class Snapshot:
     def rate(self) -> float:
         return self.pages / self.elapsed if self.elapsed > 0 else 0.0
 
+    @property
+    def eta(self) -> str | None:
+        """Time left at the rate posts were settled so far; None without a total or a rate yet."""
+        if not self.total or not self.posts or self.posts >= self.total:
+            return None
+        return _clock((self.total - self.posts) * self.elapsed / self.posts)
+
+    @property
+    def posts_text(self) -> str:
+        return f"{self.posts} of {self.total}" if self.total else str(self.posts)
+
     def line(self) -> str:
+        eta = f" · ETA {self.eta}" if self.eta else ""
         return (
-            f"pages {self.pages} · articles {self.articles} · queued {self.queued} · "
-            f"errors {self.errors} · {self.rate:.1f} pages/s"
+            f"{_clock(self.elapsed)} · posts {self.posts_text} · pages {self.pages} ({self.rate:.1f}/s) · "
+            f"queue {self.pending} pending, {self.leased} in flight, {self.done} done · errors {self.errors}{eta}"
         )
 
     def table(self) -> Table:
         table = Table(title="blogarchive crawl", show_header=False, min_width=40)
-        for label, value in (
-            ("pages fetched", self.pages),
-            ("articles archived", self.articles),
-            ("queue", self.queued),
-            ("errors", self.errors),
-            ("rate", f"{self.rate:.1f} pages/s"),
-        ):
-            table.add_row(label, str(value))
+        rows = [
+            ("elapsed", _clock(self.elapsed)),
+            ("posts archived", self.posts_text),
+            ("pages fetched", f"{self.pages} ({self.rate:.1f} pages/s)"),
+            ("queue", f"{self.pending} pending, {self.leased} in flight, {self.done} done"),
+            ("errors", str(self.errors)),
+        ]
+        if self.eta:
+            rows.append(("ETA", self.eta))
+        for label, value in rows:
+            table.add_row(label, value)
         return table
+
+
+def _clock(seconds: float) -> str:
+    return str(timedelta(seconds=round(seconds)))
 
 
 def snapshot(crawler: Any, started: float) -> Snapshot:
     stats = crawler.stats
-    articles = sum(stats.get_value(f"blogarchive/articles_{o}", 0) for o in ("new", "updated", "unchanged"))
-    scheduler = crawler.engine.scheduler if crawler.engine else None
+    settled = ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified", "skipped_by_lastmod")
+    total = stats.get_value("blogarchive/listed_posts", 0)
+    if (budget := page_budget(crawler).limit) and total:
+        total = min(total, budget)
+    counts = _frontier_counts(crawler)
     return Snapshot(
         pages=stats.get_value("blogarchive/pages_fetched", 0),
-        articles=articles,
-        queued=len(scheduler) if scheduler is not None and hasattr(scheduler, "__len__") else 0,
+        posts=sum(stats.get_value(f"blogarchive/{key}", 0) for key in settled),
+        total=total,
+        pending=counts["pending"],
+        leased=counts["leased"],
+        done=counts["done"],
         errors=stats.get_value("blogarchive/errors", 0),
         elapsed=time.monotonic() - started,
     )
+
+
+def _frontier_counts(crawler: Any) -> dict[str, int]:
+    """The job's frontier rows by state (all 0 with Scrapy's own scheduler, which keeps no frontier)."""
+    return Frontier(shared_archive(crawler), crawler.spider.job).counts()
 
 
 class Progress:

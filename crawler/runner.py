@@ -7,6 +7,7 @@ runs each crawl in a child process (`python -m crawler crawl …`).
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +75,32 @@ class CrawlOptions:
         return settings
 
 
+class _Stop:
+    """The crawl's SIGINT and SIGTERM handler. The first signal stops the crawl gracefully (Scrapy closes the spider
+    with reason "shutdown": the current writes finish, the frontier keeps the rest), a second stops the reactor at
+    once; `signum` says which signal came, for the command's exit status (128 + signum)."""
+
+    def __init__(self, process: CrawlerProcess) -> None:
+        self.process = process
+        self.signum: int | None = None
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self)
+
+    def __call__(self, signum: int, frame: object) -> None:
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        if self.signum is None:
+            self.signum = signum
+            reactor.callFromThread(self.process.stop)
+        else:
+            reactor.callFromThread(reactor.stop)
+
+
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
-    """Crawl to the end; the crawl_runs row plus `articles_unchanged` and `error_messages` (the first errors)."""
+    """Crawl to the end, or until SIGINT/SIGTERM; the crawl_runs row plus `articles_unchanged`, `error_messages`
+    (the first errors), `posts` (archived in this run) and `signal` (the signal that stopped it, or None)."""
     settings = options.settings()
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogSpider)
@@ -84,11 +109,21 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     # handler: every DEBUG message (two for each page) became a LogRecord, with a walk up the stack, to be thrown away.
     for name in ("", "scrapy"):
         logging.getLogger(name).setLevel(settings.get("LOG_LEVEL"))
-    process.start()
-    run = dict(crawler.stats.get_value("blogarchive/run") or {})
-    run["articles_unchanged"] = crawler.stats.get_value("blogarchive/articles_unchanged", 0)
-    run["pages_not_modified"] = crawler.stats.get_value("blogarchive/pages_not_modified", 0)
-    run["skipped_by_lastmod"] = crawler.stats.get_value("blogarchive/skipped_by_lastmod", 0)
-    run["pages_same_body"] = crawler.stats.get_value("blogarchive/pages_same_body", 0)
-    run["error_messages"] = crawler.stats.get_value("blogarchive/error_messages", [])
+    if not options.log_file:  # its traceback for a host that is down repeats the start page's one-line error
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    stop = _Stop(process)
+    stop.install()
+    process.start(install_signal_handlers=False)
+    stats = crawler.stats
+    run = dict(stats.get_value("blogarchive/run") or {})
+    for key in ("articles_unchanged", "pages_not_modified", "skipped_by_lastmod", "pages_same_body", "gone"):
+        run[key] = stats.get_value(f"blogarchive/{key}", 0)
+    run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts
+    run["images_kept"] = stats.get_value("file_status_count/uptodate", 0)
+    run["warc_files"] = stats.get_value("blogarchive/warc_files", 0)
+    run["media_dir"], run["warc_dir"] = settings.get("MEDIA_DIR"), settings.get("WARC_DIR")
+    run["error_messages"] = stats.get_value("blogarchive/error_messages", [])
+    run["posts"] = sum(stats.get_value(f"blogarchive/articles_{outcome}", 0) for outcome in ("new", "updated"))
+    run["posts"] += run["articles_unchanged"]
+    run["signal"] = stop.signum
     return run

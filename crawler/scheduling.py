@@ -137,6 +137,7 @@ class Scheduler:
         self.forwarded = False  # SIGTERM sent to this child: a second one would make Scrapy stop uncleanly
         self.wake = threading.Event()  # set by a signal: ends the sleep between passes at once
         self.busy: set[str] = set()  # sites skipped in the last pass because another process crawls them
+        self.crawled: list[str] = []  # the sites the last pass found due
 
     def handle_signals(self) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -171,17 +172,20 @@ class Scheduler:
         waits = [(due - now).total_seconds() for due in times]
         return min(max(min(waits, default=max_sleep), 1.0), max_sleep)
 
-    def run_due(self, sites: list[Site]) -> list[str]:
-        """One pass: crawl every enabled site that is due now. Returns the names of the sites whose crawl failed."""
+    def run_due(self, sites: list[Site], now_anyway: bool = False) -> list[str]:
+        """One pass: crawl every enabled site that is due now (`now_anyway`: every site given, due or not).
+        Returns the names of the sites whose crawl failed; `crawled` names those crawled."""
         failed = []
         self.busy.clear()
+        self.crawled = []
         for site in sites:
             if self.stopping:
                 break
             last = last_runs(self.db).get(site.name)
             now = datetime.now(UTC)
-            if not site.enabled or next_due(site, last, now) > now:
+            if not now_anyway and (not site.enabled or next_due(site, last, now) > now):
                 continue
+            self.crawled.append(site.name)
             if last is not None and last.live:
                 logger.info("%s: skipped, run %d (pid %d) is still crawling it", site.name, last.id, last.pid)
                 self.busy.add(site.name)
@@ -218,9 +222,33 @@ class Scheduler:
         if run is None:
             logger.info("%s: stopped before the crawl recorded its run (exit %d)", site.name, code)
         else:
-            counts = f"{run['articles_new']} new, {run['articles_updated']} updated, {run['errors']} errors"
-            logger.info("%s: run %d %s: %s (exit %d)", site.name, run["id"], run["status"], counts, code)
+            logger.info("%s: %s", site.name, describe_outcome(self.db, run))
         return code == 0 or stopped
+
+
+def describe_outcome(db: Path, run: dict[str, Any]) -> str:
+    """`run 3 failed: 0 new, 0 updated, 1 error; first: URL: connection refused (is the server running?)`."""
+    errors = run["errors"]
+    text = f"run {run['id']} {run['status']}: {run['articles_new']} new, {run['articles_updated']} updated, "
+    text += f"{errors} error{'s' * (errors != 1)}"
+    if errors:
+        with closing(Archive(db)) as archive:
+            first = archive.conn.execute(
+                "SELECT url, message FROM crawl_errors WHERE run_id = ? ORDER BY id LIMIT 1", (run["id"],)
+            ).fetchone()
+        if first is not None:
+            text += f"; first: {first['url']}: {first['message']}"
+    return text
+
+
+def next_to_run(sites: list[Site], db: Path) -> tuple[Site, datetime] | None:
+    """The enabled site due soonest, and when."""
+    now, runs = datetime.now(UTC), last_runs(db)
+    times = [(next_due(site, runs.get(site.name), now), site) for site in sites if site.enabled]
+    if not times:
+        return None
+    due, site = min(times, key=lambda pair: pair[0])
+    return site, due
 
 
 def record_outcome(

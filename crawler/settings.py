@@ -5,6 +5,8 @@ Override on the command line (`scrapy crawl blog -s ARCHIVE_DB=my.db`) or throug
 
 import os
 
+from scrapy.settings.default_settings import RETRY_EXCEPTIONS as _SCRAPY_RETRY_EXCEPTIONS
+
 BOT_NAME = "blogarchive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -38,7 +40,12 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
 DOWNLOAD_TIMEOUT = 30
-RETRY_TIMES = 2
+RETRY_TIMES = 2  # a timeout, lost connection, HTTP 500/502/503/504/522/524/408/429: tried 3 times in all
+# Scrapy's, less a refused connection and a failed DNS lookup: the host is down, and UnreachableHostMiddleware then
+# fails its other requests at once.
+_NOT_RETRIED = ("scrapy.exceptions.CannotResolveHostError", "scrapy.exceptions.DownloadConnectionRefusedError")
+RETRY_EXCEPTIONS = [error for error in _SCRAPY_RETRY_EXCEPTIONS if error not in _NOT_RETRIED]
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the page's error is logged once, by the archive pipeline, with its cause
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a larger response is dropped with an error, not archived
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DEPTH_LIMIT = 0  # --max-depth
@@ -64,6 +71,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.scope_guard.ScopeGuardMiddleware": 40,
     # First: a post a sitemap has just declared unchanged is not fetched, though its link was queued before.
     "crawler.middlewares.known_unchanged.KnownUnchangedMiddleware": 50,
+    # After robots.txt (100), which usually finds a host down: its waiting requests then fail at once.
+    "crawler.middlewares.unreachable.UnreachableHostMiddleware": 120,
     # The spider's Scope decides what is in the crawl. With no allowed_domains on the spider, Scrapy's
     # OffsiteMiddleware lets every request through, after a host regex test for each one.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,

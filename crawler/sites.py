@@ -23,6 +23,7 @@ from typing import Any
 from croniter import croniter
 
 from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
+from crawler.setting_names import crawl_setting_names, unknown_setting
 from crawler.urls import compile_patterns, validate_start_url
 
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily at 03:00 UTC
@@ -135,7 +136,8 @@ def _settings(value: Any) -> str | None:
     for name, setting in value.items():
         if not isinstance(setting, str | int | float | bool):
             return f"{name}: must be a string, number or boolean"
-    return None
+    known = crawl_setting_names() if value else set()
+    return next((unknown for name in value if (unknown := unknown_setting(name, known)) is not None), None)
 
 
 SITE_KEYS: dict[str, Callable[[Any], str | None]] = {

@@ -33,13 +33,30 @@ def validate_start_url(url: str) -> str:
     """The cleaned start URL, or InvalidStartURL saying what is wrong with it."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
-        raise InvalidStartURL(url, "it must start with http:// or https://")
+        raise InvalidStartURL(url, "it must start with http:// or https://" + _did_you_mean(url))
     if not parts.hostname:
         raise InvalidStartURL(url, "it has no host name")
     if any(ch.isspace() for ch in url.strip()):
         raise InvalidStartURL(url, "it contains white space")
     path = parts.path or "/"
     return clean_url(f"{parts.scheme}://{parts.netloc}{path}{'?' + parts.query if parts.query else ''}")
+
+
+def _did_you_mean(url: str) -> str:
+    """`; did you mean https://example.com/?` for a host written without its scheme (`example.com/blog`,
+    `localhost:8000`); nothing for another scheme (`mailto:`, `htp:/`) or for text that is no host name."""
+    text = url.strip().removeprefix("//")
+    if "://" in text or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d+(?:/|$))", text):
+        return ""
+    host = urlsplit("//" + text).hostname or ""
+    local = host == "localhost" or re.fullmatch(r"[\d.]+", host) is not None
+    if not local and "." not in host:
+        return ""
+    try:
+        suggestion = validate_start_url(("http://" if local else "https://") + text)
+    except InvalidStartURL:
+        return ""
+    return f"; did you mean {suggestion}?"
 
 
 @dataclass
@@ -52,12 +69,12 @@ class Scope:
 
     @classmethod
     def from_start_urls(cls, urls: list[str], allow: Iterable[str] = (), deny: Iterable[str] = ()) -> Scope:
-        prefixes = []
-        for url in urls:
-            parts = urlsplit(url)
-            path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
-            prefixes.append((_host(parts), path))
-        return cls(prefixes, compile_patterns(allow), compile_patterns(deny))
+        return cls([_prefix(url) for url in urls], compile_patterns(allow), compile_patterns(deny))
+
+    def add(self, url: str) -> None:
+        """Widen the scope to `url`'s host and folder (a feed given as start URL: the site it names)."""
+        if (prefix := _prefix(url)) not in self.prefixes:
+            self.prefixes.append(prefix)
 
     @property
     def hosts(self) -> list[str]:
@@ -92,6 +109,13 @@ def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _prefix(url: str) -> tuple[str, str]:
+    """(host, folder): a URL's path up to its last `/`."""
+    parts = urlsplit(url)
+    path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
+    return _host(parts), path
 
 
 def _host(parts: SplitResult) -> str:

@@ -5,6 +5,7 @@ Each crawl runs in its own process because Scrapy's reactor starts once per proc
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -29,6 +30,13 @@ def run_cli(*args: str, cwd: Path = REPO, timeout: float = 180) -> subprocess.Co
     return subprocess.run(
         [sys.executable, "-m", "crawler", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout
     )
+
+
+def unused_port() -> int:
+    """A port nothing listens on (it was free a moment ago)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture

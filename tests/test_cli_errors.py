@@ -4,16 +4,55 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.conftest import run_cli
+import pytest
+
+from tests.conftest import run_cli, unused_port
 
 
-def test_unreachable_host_and_invalid_url_are_reported_and_exit_non_zero(tmp_path):
-    result = run_cli("crawl", "http://127.0.0.1:1/", "htp:/broken", "--db", str(tmp_path / "a.db"), "--quiet")
+def test_a_refused_connection_is_one_error_not_retried_and_the_host_not_tried_again(tmp_path):
+    log = tmp_path / "crawl.log"
+    port = unused_port()
+    result = run_cli("crawl", f"http://127.0.0.1:{port}/", "--db", str(tmp_path / "a.db"), "--quiet",
+                     "--log-file", str(log), "-s", "LOG_LEVEL=DEBUG")  # fmt: skip
     assert result.returncode == 1
     assert "nothing was archived" in result.stderr
-    rows = dict(sqlite3.connect(tmp_path / "a.db").execute("SELECT url, message FROM crawl_errors").fetchall())
-    assert rows["http://127.0.0.1:1/"].startswith("connection refused")
-    assert rows["htp:/broken"] == "invalid start URL: it must start with http:// or https://"
+    rows = sqlite3.connect(tmp_path / "a.db").execute("SELECT url, message FROM crawl_errors").fetchall()
+    assert rows == [(f"http://127.0.0.1:{port}/", "connection refused (is the server running?)")]
+    text = log.read_text()
+    assert "Retrying <GET" not in text
+    # Scrapy's count of requests that reached the network: robots.txt found the host down, and the start page,
+    # the usual sitemap and feed paths were not tried
+    assert "'downloader/request_count': 1," in text
+
+
+def test_a_host_whose_name_does_not_resolve_is_not_tried_again():
+    from scrapy import Request
+    from scrapy.exceptions import CannotResolveHostError
+
+    from crawler.middlewares.unreachable import UnreachableHostMiddleware
+
+    middleware = UnreachableHostMiddleware()
+    middleware.process_exception(Request("http://blog.invalid/robots.txt"), CannotResolveHostError("no such host"))
+    assert middleware.process_request(Request("http://other.invalid/")) is None
+    with pytest.raises(CannotResolveHostError, match="no such host"):
+        middleware.process_request(Request("http://blog.invalid/feed/"))
+
+
+@pytest.mark.parametrize(
+    ("urls", "expected"),
+    [
+        (("example.com",), "invalid start URL 'example.com': it must start with http:// or https://; "
+                           "did you mean https://example.com/?"),
+        (("localhost:8000/blog/",), "did you mean http://localhost:8000/blog/?"),
+        (("http://127.0.0.1:1/", "htp:/broken"), "invalid start URL 'htp:/broken': it must start with http://"),
+        (("http://",), "invalid start URL 'http://': it has no host name"),
+    ],
+)  # fmt: skip
+def test_a_bad_start_url_stops_the_command_before_the_archive_is_created(tmp_path, urls, expected):
+    result = run_cli("crawl", *urls, "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 2
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "a.db").exists()
 
 
 def test_unwritable_db_path_fails_before_crawling(tmp_path):
@@ -52,9 +91,12 @@ def test_scrapy_native_crawl_writes_the_archive(site, tmp_path):
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 33
 
 
-def test_a_setting_value_of_the_wrong_type_is_one_line_before_crawling(tmp_path):
+def test_a_bad_setting_name_or_value_is_one_line_before_the_archive_is_created(tmp_path):
     db = tmp_path / "a.db"
     for value, expected in (
+        ("CONCURENT_REQUESTS=4", "CONCURENT_REQUESTS: no such setting; did you mean CONCURRENT_REQUESTS?"),
+        ("WARC_MAX_SIZ=10", "WARC_MAX_SIZ: no such setting; did you mean WARC_MAX_SIZE?"),
+        ("NO_SUCH_THING=1", "NO_SUCH_THING: no such setting"),
         ("WARC_MAX_SIZE=abc", "WARC_MAX_SIZE='abc': WARC_MAX_SIZE takes a whole number (default: 1073741824)"),
         ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY='maybe': ROBOTSTXT_OBEY takes true or false (also 1 or 0)"),
         ("DOWNLOAD_HANDLERS={oops", "DOWNLOAD_HANDLERS='{oops': DOWNLOAD_HANDLERS takes a JSON object"),
@@ -66,7 +108,7 @@ def test_a_setting_value_of_the_wrong_type_is_one_line_before_crawling(tmp_path)
         result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(db), "--quiet", "-s", value)
         assert result.returncode == 2, result.stderr
         assert expected in result.stderr and "Traceback" not in result.stderr
-    assert not sqlite3.connect(db).execute("SELECT count(*) FROM crawl_runs").fetchone()[0]  # nothing was crawled
+    assert not db.exists()  # refused before the archive was created
 
 
 def test_an_allow_or_deny_regex_that_does_not_compile_is_one_line_before_crawling(tmp_path):
@@ -80,4 +122,4 @@ def test_an_allow_or_deny_regex_that_does_not_compile_is_one_line_before_crawlin
         result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(db), "--quiet", *arguments)
         assert result.returncode == 2, result.stderr
         assert expected in result.stderr and "Traceback" not in result.stderr
-    assert not sqlite3.connect(db).execute("SELECT count(*) FROM crawl_runs").fetchone()[0]  # nothing was crawled
+    assert not db.exists()  # refused before the archive was created

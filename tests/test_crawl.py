@@ -50,7 +50,7 @@ def test_crawl_counts_bad_pages_as_errors_and_goes_on(site, crawl, db):
     errors = dict(db("SELECT url, message FROM crawl_errors"))
     assert errors[site.base + "downloads/checklist/"] == "not an HTML page (application/pdf)"
     assert errors[site.base + "empty/"] == "empty page (no body)"
-    assert errors[site.base + "broken/"] == "HTTP 500"
+    assert errors[site.base + "broken/"] == "HTTP 500 (tried 3 times)"
     assert db("SELECT errors, status FROM crawl_runs")[0] == (3, "finished")
     kinds = {kind for (kind,) in db("SELECT DISTINCT kind FROM pages")}
     assert {"robots", "sitemap", "feed", "article", "listing", "tag", "category", "author"} <= kinds
@@ -155,7 +155,13 @@ def test_progress_is_plain_lines_off_a_terminal_and_log_file_gets_the_full_log(s
     result = run_cli("crawl", site.base, "--db", str(tmp_path / "p.db"), "--log-file", str(log),
                      "-s", "PROGRESS_INTERVAL=0.2", "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
     assert result.returncode == 0
-    assert "pages " in result.stderr and " articles " in result.stderr and "pages/s" in result.stderr
+    lines = [line for line in result.stderr.splitlines() if " · posts " in line]
+    assert lines and all(re.match(r"\d+:\d\d:\d\d · posts \d+", line) for line in lines)  # elapsed first
+    assert any(re.search(r"posts \d+ of 33 ", line) for line in lines)  # the total the sitemaps give
+    queues = [
+        tuple(map(int, q)) for q in re.findall(r"queue (\d+) pending, (\d+) in flight, (\d+) done", result.stderr)
+    ]
+    assert any(pending > 0 and done > 0 for pending, _, done in queues)  # the frontier's own counts
     assert "new articles" in result.stdout and "33" in result.stdout  # the summary table
     text = log.read_text()
     assert "INFO" in text and f"{site.base}broken/: HTTP 500" in text
@@ -186,3 +192,53 @@ def test_no_spider_callback_is_a_generator_that_returns_a_value():
     callbacks = [getattr(BlogSpider, name) for name in dir(BlogSpider) if name.startswith(("parse", "on_"))]
     assert len(callbacks) >= 5
     assert not [function.__name__ for function in callbacks if is_generator_with_return_value(function)]
+
+
+def test_a_feed_given_as_start_url_is_read_for_its_posts_and_the_site_it_names_is_crawled(crawl, db):
+    site = DemoSite()
+    with serve(site):
+        assert crawl(site.base + "feed/").returncode == 0
+    assert _stored_posts(db) == set(site.expected_posts())  # the feed lists 10; the site it names has 33
+    assert db("SELECT errors FROM crawl_runs") == [(0,)]
+    assert db("SELECT kind FROM pages WHERE url = ?", site.base + "feed/") == [("feed",)]
+
+
+def test_a_sitemap_index_given_as_start_url_is_read_for_its_posts_and_is_no_error(crawl, db):
+    site = DemoSite(sitemap="yoast", feed="none")
+    with serve(site):
+        assert crawl(site.base + "sitemap_index.xml", "--max-pages", "5").returncode == 0
+    assert db("SELECT errors FROM crawl_runs") == [(0,)]
+    assert db("SELECT kind FROM pages WHERE url = ?", site.base + "sitemap_index.xml") == [("sitemap",)]
+    # --max-pages counts pages, not the sitemaps; all five went to posts the sitemaps list
+    assert db("SELECT count(*) FROM articles") == [(5,)]
+    assert db("SELECT count(*) FROM pages WHERE kind NOT IN ('robots', 'sitemap', 'feed')") == [(5,)]
+
+
+def test_a_small_max_pages_goes_to_the_posts_the_sitemap_lists_not_to_listings(crawl, db):
+    site = DemoSite()
+    with serve(site):
+        assert crawl(site.base, "--max-pages", "5").returncode == 0
+    assert db("SELECT kind, count(*) FROM pages WHERE kind NOT IN ('robots', 'sitemap', 'feed') GROUP BY kind") == [
+        ("article", 4),
+        ("listing", 1),
+    ]  # fmt: skip  (the start page, then four posts)
+    assert db("SELECT count(*) FROM frontier") == [(0,)]  # the budget met: the job is finished
+
+
+def test_summary_counts_images_saved_warc_files_and_gone_posts_and_a_first_crawl_has_nothing_unchanged(tmp_path):
+    site = DemoSite()
+    args = ("--db", str(tmp_path / "archive.db"), "--media", str(tmp_path / "media"), "--warc", str(tmp_path / "warc"),
+            "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+    with serve(site):
+        first = run_cli("crawl", site.base, *args)
+        site.delete_post("cast-iron-care")
+        second = run_cli("crawl", site.base, *args)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    summary = dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", first.stdout))
+    images = len(list((tmp_path / "media").rglob("*.*")))
+    assert images > 0 and summary["images saved (--media)"] == f"{images}, 0 already there"
+    assert summary["WARC files written (--warc)"] == "1"
+    assert summary["unchanged articles"] == "0" and summary["new articles"] == "33"
+    again = dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", second.stdout))
+    assert again["gone (404/410)"] == "1" and again["errors"] == "0"
+    assert again["images saved (--media)"].startswith("0, ")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -27,9 +29,12 @@ def _count(db: Path, sql: str) -> int:
         conn.close()
 
 
-def _start_crawl(url: str, db: Path) -> subprocess.Popen[str]:
-    args = ["crawl", url, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1", *SLOW]
-    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=REPO, text=True, stderr=subprocess.PIPE)
+def _start_crawl(url: str, db: Path, processes: int = 1) -> subprocess.Popen[str]:
+    """The crawl in a session of its own, as a terminal runs a command: os.killpg() is a Ctrl-C there."""
+    args = ["crawl", url, "--db", str(db), "--quiet", "-s", f"EXTRACT_PROCESSES={processes}", *SLOW]
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler", *args], cwd=REPO, text=True, stderr=subprocess.PIPE, start_new_session=True
+    )
 
 
 def _wait_for_posts(process: subprocess.Popen[str], db: Path, posts: int) -> None:
@@ -70,9 +75,26 @@ def test_a_crawl_killed_with_sigkill_resumes_without_losing_or_refetching_posts(
     assert verified.returncode == 0 and "33 archived" in verified.stdout, verified.stdout + verified.stderr
 
 
+def test_ctrl_c_stops_the_crawl_with_one_line_and_status_130_and_no_worker_traceback(site, tmp_path):
+    db = tmp_path / "archive.db"
+    crawl = _start_crawl(site.base, db, processes=2)
+    _wait_for_posts(crawl, db, 3)
+    os.killpg(crawl.pid, signal.SIGINT)  # what Ctrl-C does: the crawl and its extraction processes get SIGINT
+    _, stderr = crawl.communicate(timeout=60)
+    assert crawl.returncode == 130
+    assert re.fullmatch(r"stopped after \d+ posts; run the same command to resume\n", stderr), stderr
+    assert sqlite3.connect(db).execute("SELECT status FROM crawl_runs").fetchall() == [("shutdown",)]
+
+
 def test_a_crawl_stopped_with_sigterm_keeps_its_frontier_and_the_next_run_finishes_it(site, tmp_path):
     db = tmp_path / "archive.db"
-    _stop_after_posts(_start_crawl(site.base, db), db, posts=5, sig=signal.SIGTERM)
+    crawl = _start_crawl(site.base, db)
+    _wait_for_posts(crawl, db, 5)
+    crawl.send_signal(signal.SIGTERM)
+    _, stderr = crawl.communicate(timeout=60)
+    assert crawl.returncode == 143
+    stored = _count(db, "SELECT count(*) FROM articles")
+    assert stderr.endswith(f"stopped after {stored} posts; run the same command to resume\n"), stderr
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT status FROM crawl_runs").fetchone()[0] == "shutdown"
     verified = run_cli("verify", "--db", str(db), "--json")
@@ -149,6 +171,8 @@ def test_a_killed_crawl_leaves_no_extraction_worker_behind(site, tmp_path):
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+    # the workers and multiprocessing's resource tracker wrote to the same stderr until they ended
+    assert "leaked semaphore" not in crawl.stderr.read()
 
 
 def _children_of(pid: int) -> list[int]:

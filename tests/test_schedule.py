@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import subprocess
 import sys
 import time
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.demo.server import DemoSite, serve
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, unused_port
 
 EVERY_SECOND = "* * * * * *"
 YEARLY = "0 0 1 1 *"
@@ -37,12 +37,6 @@ def sites_file(tmp_path: Path, sites: dict[str, tuple[str, str]], options: str =
 
 def run_due(config: Path) -> subprocess.CompletedProcess[str]:
     return run_cli("run-due", "--config", str(config))
-
-
-def unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def new_post(site: DemoSite) -> dict:
@@ -107,12 +101,22 @@ def test_a_failing_site_does_not_stop_the_others_and_waits_for_its_next_time(tmp
         assert result.returncode == 1 and "failed: down" in result.stderr
         assert db("SELECT job, status FROM crawl_runs ORDER BY id") == [("down", "failed"), ("blog", "finished")]
         assert db("SELECT count(*) FROM articles") == [(33,)]
+        # each site's outcome, with its first error's cause
+        assert f"down: run 1 failed: 0 new, 0 updated, 2 errors; first: {down}: connection refused" in result.stderr
+        assert "blog: run 2 finished: 33 new, 0 updated, 0 errors\n" in result.stderr
 
         again = run_due(config)  # both ran (one failed) this year: neither is due
         assert again.returncode == 0, again.stderr
+        assert again.stdout == f"nothing due; next: down at {datetime.now(UTC).year + 1}-01-01 00:00:00 UTC\n"
         assert db("SELECT count(*) FROM crawl_runs") == [(2,)]
         listed = run_cli("sites", "list", "--config", str(config))
         assert "failed" in listed.stdout and "finished" in listed.stdout and "now" not in listed.stdout
+
+        one = run_cli("run-due", "--config", str(config), "--site", "blog")  # not due: crawled all the same
+        assert one.returncode == 0, one.stderr
+        assert db("SELECT job, status FROM crawl_runs WHERE id = 3") == [("blog", "finished")]
+        unknown = run_cli("run-due", "--config", str(config), "--site", "blgo")
+        assert unknown.returncode == 2 and "has no site 'blgo'; did you mean 'blog'?" in unknown.stderr
 
 
 def test_schedule_crawls_when_due_and_stops_cleanly_on_sigterm_and_the_job_resumes(tmp_path, db):

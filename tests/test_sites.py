@@ -164,3 +164,12 @@ def test_add_creates_the_file_and_list_shows_each_site(tmp_path):
     assert listed.returncode == 0
     assert "solo" in listed.stdout and "0 3 * * *" in listed.stdout and "never" in listed.stdout
     assert "now" in listed.stdout
+
+
+def test_an_unknown_setting_name_in_the_sites_file_is_a_problem_with_the_closest_name(tmp_path):
+    text = GOOD.replace("settings = { EXTRACT_PROCESSES = 1 }", "settings = { CONCURENT_REQUESTS = 4 }")
+    with pytest.raises(ConfigError) as caught:
+        read_config(write(tmp_path, text))
+    [problem] = caught.value.problems
+    assert (problem.line, problem.key) == (5, "[defaults] settings")
+    assert problem.message == "CONCURENT_REQUESTS: no such setting; did you mean CONCURRENT_REQUESTS?"

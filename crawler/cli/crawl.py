@@ -16,6 +16,7 @@ from archive import Archive, ArchiveError
 from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
+from crawler.setting_names import unknown_setting
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
@@ -37,15 +38,29 @@ def check_archive(db: Path, job: str | None = None) -> None:
         )
 
 
-def crawl_job(job: str, urls: tuple[str, ...]) -> str:
-    """The job name the spider will use, computed from the same validated start URLs."""
-    valid = []
+class InputError(click.ClickException):
+    """Bad input found before anything is created: `Error: …` naming it and the fix, exit status 2 (a usage error,
+    as click's own)."""
+
+    exit_code = 2
+
+
+def check_start_urls(ctx: click.Context, param: click.Parameter, urls: tuple[str, ...]) -> tuple[str, ...]:
+    """Every start URL must be http(s) with a host: one line for each that is not, before the archive is touched."""
+    problems = []
     for url in urls:
         try:
-            valid.append(split_credentials(validate_start_url(url))[0])
-        except InvalidStartURL:
-            continue
-    return job_name(job, valid or [redact_url(url) for url in urls])
+            validate_start_url(url)
+        except InvalidStartURL as exc:
+            problems.append(str(exc))
+    if problems:
+        raise InputError("\n".join(problems))
+    return urls
+
+
+def crawl_job(job: str, urls: tuple[str, ...]) -> str:
+    """The job name the spider will use, computed from the same (checked) start URLs."""
+    return job_name(job, [split_credentials(validate_start_url(url))[0] for url in urls])
 
 
 def check_media_dir(media_dir: Path) -> None:
@@ -88,16 +103,30 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("not modified (304)", "pages_not_modified"),
         ("skipped, unchanged per sitemap", "skipped_by_lastmod"),
         ("same body, not re-extracted", "pages_same_body"),
+        ("gone (404/410)", "gone"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),
     ):
         table.add_row(label, str(run.get(key, "")))
+    if run.get("media_dir"):
+        table.add_row("images saved (--media)", f"{run['images_saved']}, {run['images_kept']} already there")
+    if run.get("warc_dir"):
+        table.add_row("WARC files written (--warc)", str(run["warc_files"]))
     console.print(table)
     for message in run.get("error_messages", []):
         console.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
     if run.get("errors", 0) > len(run.get("error_messages", [])):
         console.print(f"… all {run['errors']} errors are in the crawl_errors table (run_id = {run.get('id')})")
+
+
+def exit_if_stopped(run: dict[str, Any]) -> None:
+    """After SIGINT or SIGTERM: one line, and the status a shell gives a command that signal ended (130, 143)."""
+    if run.get("signal") is None:
+        return
+    posts = run["posts"]
+    click.echo(f"stopped after {posts} post{'s' * (posts != 1)}; run the same command to resume", err=True)
+    sys.exit(128 + run["signal"])
 
 
 def archived_anything(run: dict[str, Any]) -> bool:
@@ -107,7 +136,7 @@ def archived_anything(run: dict[str, Any]) -> bool:
 
 
 @click.command()
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1, required=True, callback=check_start_urls)
 @click.option(
     "--db",
     type=click.Path(path_type=Path),
@@ -149,10 +178,10 @@ def crawl(
 
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
+    extra = _parse_settings(settings, CrawlOptions(db=db).settings())
     check_archive(db, crawl_job(job, urls))
     if media_dir:
         check_media_dir(media_dir)
-    extra = _parse_settings(settings, CrawlOptions(db=db).settings())
     check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
     if user_agent:
         extra["USER_AGENT"] = user_agent
@@ -171,6 +200,7 @@ def crawl(
         extra_settings=extra,
     )
     run = run_crawl(urls, options)
+    exit_if_stopped(run)
     if not quiet:
         print_run_summary(run, db, Console())
     if not archived_anything(run):
@@ -187,6 +217,8 @@ def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str
         if not sep or not name:
             raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s/--set")
         name = name.strip()
+        if (unknown := unknown_setting(name, defaults.attributes)) is not None:
+            raise click.BadParameter(unknown, param_hint="-s/--set")
         _check_setting_type(name, value, defaults.get(name))
         if name in _PATTERN_SETTINGS:
             _check_pattern_setting(name, value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ import click
 
 from crawler.cli.crawl import check_archive
 from crawler.cli.sites import config_option, db_option, load_config
-from crawler.scheduling import Scheduler, logger
+from crawler.scheduling import Scheduler, logger, next_to_run
 from crawler.sites import ConfigError, Site, read_config
 
 
@@ -52,13 +53,32 @@ def schedule(config: Path, db: Path | None) -> None:
 @click.command("run-due")
 @config_option
 @db_option
-def run_due(config: Path, db: Path | None) -> None:
+@click.option("--site", "site_name", metavar="NAME", help="Crawl this site of the sites file now, due or not.")
+def run_due(config: Path, db: Path | None, site_name: str | None) -> None:
     """Crawl every enabled site that is due now, one after another, then exit (for cron or a systemd timer).
 
-    Exit status 1 when a crawl failed; the other sites are still crawled.
+    Each site's outcome is logged with its first error's cause; with nothing due, when the next site is. Exit
+    status 1 when a crawl failed; the other sites are still crawled.
     """
     scheduler, sites = _start(config, db)
-    failed = scheduler.run_due(sites)
+    if site_name is not None:
+        failed = scheduler.run_due([_site_named(site_name, sites, config)], now_anyway=True)
+    else:
+        failed = scheduler.run_due(sites)
+        if not scheduler.crawled and (upcoming := next_to_run(sites, scheduler.db)) is not None:
+            site, due = upcoming
+            click.echo(f"nothing due; next: {site.name} at {due:%Y-%m-%d %H:%M:%S} UTC")
+        elif not scheduler.crawled:
+            click.echo(f"nothing due: no site of {config} is enabled")
     if failed:
         click.echo(f"failed: {', '.join(failed)}", err=True)
         sys.exit(1)
+
+
+def _site_named(name: str, sites: list[Site], config: Path) -> Site:
+    for site in sites:
+        if site.name == name:
+            return site
+    close = difflib.get_close_matches(name, [site.name for site in sites], n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (it has {', '.join(s.name for s in sites) or 'none'})"
+    raise click.BadParameter(f"{config} has no site {name!r}{hint}", param_hint="--site")

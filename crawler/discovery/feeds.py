@@ -12,12 +12,16 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+j
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
 
+def _root(body: bytes) -> etree._Element | None:
+    try:
+        return etree.fromstring(body, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
 def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
     """(post URL, when it last changed or None) for every item of an RSS or Atom feed; [] when not a feed."""
-    try:
-        root = etree.fromstring(body, _PARSER)
-    except etree.XMLSyntaxError:
-        return []
+    root = _root(body)
     if root is None:
         return []
     links = []
@@ -26,6 +30,16 @@ def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
         if url:
             links.append((urljoin(base_url, url), _item_modified(item)))
     return links
+
+
+def feed_site(body: bytes, base_url: str) -> str | None:
+    """The site a feed says it is the feed of: RSS's <channel><link>, Atom's own <link rel="alternate">."""
+    root = _root(body)
+    if root is None:
+        return None
+    channel = root.find("{*}channel")
+    link = _item_link(channel if channel is not None else root)
+    return urljoin(base_url, link) if link else None
 
 
 def _item_link(item: etree._Element) -> str | None:

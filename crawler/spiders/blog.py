@@ -25,17 +25,18 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archive import Archive
-from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_links
+from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_links, feed_site
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
 from crawler.extraction.pagekind import url_kind
 from crawler.failures import describe_failure
-from crawler.frontier import FRONTIER_ID, NO_EXTRACTION_PRIORITY, job_name
+from crawler.frontier import DISCOVERY_PRIORITY, FRONTIER_ID, LISTED_PRIORITY, NO_EXTRACTION_PRIORITY, job_name
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.middlewares.scope_guard import Refused
+from crawler.page_budget import page_budget
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
@@ -77,12 +78,12 @@ class BlogSpider(scrapy.Spider):
         spider.scope = Scope.from_start_urls(
             spider.start_urls, settings.getlist("BLOG_ALLOW"), settings.getlist("BLOG_DENY")
         )
-        spider.max_pages = settings.getint("BLOG_MAX_PAGES")
+        spider.budget = page_budget(crawler)
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
-        spider.pages_scheduled = 0
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
         spider.links_seen = set()  # hrefs (bytes) _follow has looked at already
+        spider.listed = set()  # the posts (not hubs) in scope that the sitemaps list
         spider.archived = ArchivedPosts(spider._archived_posts())
         crawler.signals.connect(spider.revisit_unreached, signal=signals.spider_idle)
         return spider
@@ -118,7 +119,7 @@ class BlogSpider(scrapy.Spider):
     def revisit_unreached(self) -> None:
         """When the crawl runs dry: request the archived posts it never reached (once), so a post that left
         every sitemap and listing is still checked for edits and deletion."""
-        self.crawler.stats.set_value("blogarchive/skipped_by_lastmod", self.archived.skipped)
+        self._count_listed()
         leftovers = [r for url in self.archived.not_reached() if (r := self._page_request(url)) is not None]
         self.archived.reached.update(self.archived.not_reached())
         if not leftovers:
@@ -129,20 +130,25 @@ class BlogSpider(scrapy.Spider):
 
     # -- requests ---------------------------------------------------------------------------------
 
-    def _page_request(self, url: str, force: bool = False) -> scrapy.Request | None:
-        """A request for a page in scope, counted against BLOG_MAX_PAGES; None when out of scope or budget."""
+    def _page_request(self, url: str, force: bool = False, listed: bool = False) -> scrapy.Request | None:
+        """A request for a page in scope; None when out of scope or when the --max-pages budget is spent (the
+        scheduler spends it). `force`: a start URL, fetched first and read as a sitemap or feed if it is one.
+        `listed`: a sitemap or feed lists it, so it comes before pages found by links."""
         url = clean_url(url)
         if url in self.requested and not force:
             return None  # cheaper here than in the frontier: most links on a page were seen on the last one
         if not force and (not self.scope.contains(url) or self.archived.known_unchanged(url)):
             return None
-        if self.max_pages and self.pages_scheduled >= self.max_pages:
+        if self.budget.exhausted:
             return None
         self.requested.add(url)
-        self.pages_scheduled += 1
         self.archived.reach(url)
+        if force:
+            return scrapy.Request(
+                url, callback=self.parse_start, errback=self.on_error, meta=_PAGE_META, priority=DISCOVERY_PRIORITY
+            )
         # A hub (tag, category, author, paginated listing) needs no extraction process: see NO_EXTRACTION_PRIORITY.
-        priority = NO_EXTRACTION_PRIORITY if url_kind(url) else 0
+        priority = NO_EXTRACTION_PRIORITY if url_kind(url) else LISTED_PRIORITY if listed else 0
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META, priority=priority)
 
     def _discovery(self, url: str, callback: Any, *, probe: bool = True) -> Iterable[scrapy.Request]:
@@ -152,7 +158,9 @@ class BlogSpider(scrapy.Spider):
             return
         self.requested.add(url)
         # Ahead of pages: the sooner sitemaps are read, the more unchanged posts a recrawl skips.
-        yield scrapy.Request(url, callback=callback, errback=self.on_error, meta={"probe": probe}, priority=10)
+        yield scrapy.Request(
+            url, callback=callback, errback=self.on_error, meta={"probe": probe}, priority=DISCOVERY_PRIORITY
+        )
 
     # -- callbacks --------------------------------------------------------------------------------
 
@@ -173,10 +181,14 @@ class BlogSpider(scrapy.Spider):
                 if entry.is_sitemap:
                     if self.scope.contains_host(entry.url):
                         yield from self._discovery(entry.url, self.parse_discovered, probe=False)
-                elif self.archived.unchanged(entry.url, entry.lastmod):
+                    continue
+                if self.scope.contains(clean_url(entry.url)) and not url_kind(entry.url):
+                    self.listed.add(clean_url(entry.url))
+                if self.archived.unchanged(entry.url, entry.lastmod):
                     continue  # the sitemap says: not changed since our last fetch
-                elif (request := self._page_request(entry.url)) is not None:
+                if (request := self._page_request(entry.url, listed=True)) is not None:
                     yield request
+            self._count_listed()
             yield _fetched(response, kind="sitemap")
             return
         links = feed_links(response.body, response.url)
@@ -184,13 +196,40 @@ class BlogSpider(scrapy.Spider):
             for url, modified in links:
                 if self.archived.unchanged(url, modified):
                     continue  # the feed says: not changed since our last fetch
-                if (request := self._page_request(url)) is not None:
+                if (request := self._page_request(url, listed=True)) is not None:
                     yield request
+            self._count_listed()
             yield _fetched(response, kind="feed")
         elif response.meta.get("probe"):
             yield Skipped(response.url, "usual path holds no sitemap or feed", _frontier_id(response.request))
         else:
             yield CrawlError(response.url, "not a sitemap or feed", _frontier_id(response.request))
+
+    def parse_start(self, response: Response) -> Iterable[Any]:
+        """A start URL: a sitemap (or index) or a feed, told by content, is read as one, and the crawl's scope
+        widened to the site it names (a sitemap: its folder; a feed: the site it links to, on its own host, else
+        that host); anything else is a page."""
+        if response.status == 200 and not _fetched(response).is_html:
+            if _is_sitemap(response.body):
+                self.budget.refund()
+                return self.parse_discovered(response)
+            if feed_links(response.body, response.url):
+                self.budget.refund()
+                self.scope.add(self._feed_site(response))
+                return self.parse_discovered(response)
+        return self.parse_page(response)
+
+    def _feed_site(self, response: Response) -> str:
+        site = feed_site(response.body, response.url)
+        if site is None or not self.scope.contains_host(site):
+            return urljoin(response.url, "/")
+        parts = urlsplit(site)
+        return parts._replace(path=parts.path if parts.path.endswith("/") else parts.path + "/").geturl()
+
+    def _count_listed(self) -> None:
+        """For the progress display: the posts the sitemaps list (its total), and those skipped as unchanged."""
+        self.crawler.stats.set_value("blogarchive/listed_posts", len(self.listed))
+        self.crawler.stats.set_value("blogarchive/skipped_by_lastmod", self.archived.skipped)
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         if response.status in (404, 410):
@@ -244,6 +283,13 @@ def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
         kind=kind,
         frontier_id=_frontier_id(response.request),
     )
+
+
+def _is_sitemap(body: bytes) -> bool:
+    try:
+        return bool(parse_sitemap(body))
+    except ValueError:  # a broken gzip file: parse_discovered reports it
+        return False
 
 
 def _frontier_id(request: scrapy.Request | None) -> int | None:
