@@ -11,6 +11,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.cssselect import CSSSelector
 from trafilatura.metadata import METANAME_AUTHOR
 
@@ -23,6 +24,8 @@ from crawler.extraction.selectors import AUTHOR_BOXES
 from crawler.extraction.structured import by_type, first_text
 
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
+_CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
+_TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
 # Theme bylines (hAtom, microdata, common themes), most specific first; the first that names someone wins.
 _BYLINES = (
     ".entry-meta .author .fn", ".byline .author .fn", ".author.vcard .fn", "span.author.vcard a",
@@ -161,7 +164,7 @@ def _time(tree: Any) -> str | None:
 
 
 def _canonical(tree: Any, base: str) -> str | None:
-    for href in tree.xpath("//link[@rel='canonical']/@href"):
+    for href in _CANONICAL(tree):
         return urljoin(base, href.strip())
     return None
 
@@ -377,7 +380,7 @@ def _published(page: Page, post: dict[str, Any], guesses: Guesses) -> str | None
 def _local_time(page: Page, utc: str) -> str | None:
     """The page's <time datetime> naming the same instant as `utc` with a local offset, if it has one."""
     instant = _instant(utc)
-    for value in page.tree.xpath("//time/@datetime")[:20]:
+    for value in _TIME_VALUES(page.tree)[:20]:
         local = iso_date(value.strip())
         if local and not _is_utc(local) and instant is not None and _instant(local) == instant:
             return local

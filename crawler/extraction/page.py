@@ -26,6 +26,7 @@ HtmlElement = lxml_html.HtmlElement
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _CLASSED = etree.XPath("//*[@class]")
+_BASE_HREF = etree.XPath("//base/@href", smart_strings=False)
 _IDENTIFIED = etree.XPath("//*[@id]")
 _BARE_NAME = re.compile(r"[.#]-?[_a-zA-Z][\w-]*")
 _REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -66,7 +67,7 @@ class Page:
     @cached_property
     def base(self) -> str:
         """The URL relative links resolve against: <base href>, else the page's URL."""
-        for href in self.tree.xpath("//head/base/@href | //base/@href"):
+        for href in _BASE_HREF(self.tree):
             return urljoin(self.url, href.strip())
         return self.url
 
