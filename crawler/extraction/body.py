@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import use_config
 from trafilatura.xml import xmltotxt
 
@@ -39,6 +42,11 @@ _TRAFILATURA_OPTIONS = {
 _DENSE_SCRIPT_CONFIG = use_config()
 _DENSE_SCRIPT_CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "100"
 _DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Tables whose cells hold a heading or a long paragraph, outermost only.
+_LAYOUT_TABLES = etree.XPath(
+    "//table[not(ancestor::table)][.//td[.//h1 or .//h2 or .//h3 or .//p[string-length(normalize-space()) > 200]]]"
+)
+_TABLE_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption")
 _LETTER = re.compile(r"[^\W\d_]")
 DENSE_SCRIPT_SHARE = 0.3  # of the letters in the page's first 2,000 characters of text
 
@@ -52,7 +60,7 @@ class Body:
 def extract_body(page: Page, root: HtmlElement | None) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back."""
     config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
-    with detached(_plugin_chrome(page)):  # trafilatura copies the tree it is given
+    with detached(_plugin_chrome(page)), _layout_tables_as_blocks(page):  # trafilatura copies the tree it is given
         document = trafilatura.bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
     if document is None or document.body is None:
         return Body("", "")
@@ -79,3 +87,19 @@ def _plugin_chrome(page: Page) -> list[HtmlElement]:
     chrome = [e for e in page.chrome if e.tag != "form" and matches(e, PLUGIN_CHROME)]
     limit = MAX_CHROME_SHARE * len(page.text) if chrome else 0
     return [e for e in chrome if len(text_of(e)) <= limit]
+
+
+@contextmanager
+def _layout_tables_as_blocks(page: Page) -> Iterator[None]:
+    """The page's layout tables read as <div>s for the time of the block. A hand-made site lays its page out in a
+    table (menu and visitor counter in one cell, the post in the next); trafilatura keeps a table whole, as data,
+    menu and all. A table is layout when a cell holds a heading or a long paragraph: data tables hold neither."""
+    renamed = [(e, e.tag) for table in _LAYOUT_TABLES(page.tree) for e in table.iter(*_TABLE_TAGS)
+               if e is table or next(e.iterancestors("table")) is table]  # a data table inside stays one
+    for element, _ in renamed:
+        element.tag = "div"
+    try:
+        yield
+    finally:
+        for element, tag in renamed:
+            element.tag = tag
