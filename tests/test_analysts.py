@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from archive import Archive, export
+from archive.columns import Column
 from tests.conftest import run_cli
 
 NASTY = ['"unbalanced', "NEAR(", "*", "-", "title:", "nope:garden", "garden OR", "AND", "(((", "'; DROP TABLE x", ""]
@@ -91,7 +92,8 @@ def test_parquet_row_groups_share_one_schema_when_a_group_is_all_null(tmp_path, 
     monkeypatch.setattr(export, "ROW_GROUP_ROWS", 2)
     path = tmp_path / "images.parquet"
     data = iter([(1, None), (2, None), (3, "a fox"), (4, "b"), (5, None)])
-    assert export.write_parquet(str(path), {"id": "INTEGER", "caption": "TEXT"}, data) == 5
+    columns = [Column("id", "integer"), Column("caption", "text")]
+    assert export.write_parquet(str(path), columns, data) == (5, {})
     assert pq.ParquetFile(path).metadata.num_row_groups == 3
     assert pq.read_table(path).column("caption").to_pylist() == [None, None, "a fox", "b", None]
 

@@ -156,6 +156,7 @@ def test_author_facet_counts_each_person_of_a_shared_byline(demo_archive):
         assert len(hers) == jane and all("Jane Holloway" in row["author"] for row in hers)
         view = _get_json(f"{base}/v_posts.json?_size=0")["facet_results"]  # the view's array facet agrees
         assert {r["value"]: r["count"] for r in view["authors"]["results"]}["Jane Holloway"] == jane
+        assert len(_get_json(f"{base}/v_posts.json?_search=sourdough&_shape=array")) == 1  # searchable too
 
 
 def test_a_gone_post_is_marked_gone_on_the_articles_page(demo_archive, tmp_path):

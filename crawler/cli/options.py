@@ -64,12 +64,9 @@ def filter_options(*names: str) -> Callable[[Any], Any]:
     return decorate
 
 
-def format_option(*extra: str, default_help: str = "") -> Callable[[Any], Any]:
+def format_option(help_text: str = "Default: table on a terminal, else tsv (full width, one row per line).") -> Any:
     """--format: a table on a terminal, TSV when stdout is a pipe or a file, unless asked otherwise."""
-    return click.option(
-        "--format", "fmt", type=click.Choice([*OUTPUT_FORMATS, *extra]), default=None,
-        help=default_help or "Default: table on a terminal, else tsv (full width, one row per line).",
-    )  # fmt: skip
+    return click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default=None, help=help_text)
 
 
 def output_format(fmt: str | None) -> str:
