@@ -9,6 +9,7 @@ A time without an offset is taken as UTC. A date as --until takes in that whole 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -18,6 +19,8 @@ from archive.errors import FilterError
 SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S"  # what SQLite's datetime() returns, so the two compare as text
 # A row's date, by table: the first of these columns it has.
 DATE_COLUMNS = ("published", "fetched_at", "started", "at")
+# The columns of articles the filters read (search and stats filter posts).
+POST_COLUMNS = ("site", "author", "language", "published")
 # Is {url} on host {site}? (crawl_errors and pages have no site column.)
 ON_SITE = "instr({url} || '/', '://' || {site} || '/') > 0"
 
@@ -71,8 +74,7 @@ class Filters:
     def given(self) -> list[str]:
         return [f.name for f in fields(self) if getattr(self, f.name)]
 
-    def where(self, alias: str, columns: list[str] | tuple[str, ...] = ("site", "author", "language", "published")
-              ) -> tuple[list[str], list[Any]]:  # fmt: skip
+    def where(self, alias: str, columns: Sequence[str] = POST_COLUMNS) -> tuple[list[str], list[Any]]:
         """SQL conditions on `alias` and their parameters; FilterError when a given filter has no column here."""
         self.require(columns)
         clauses, params = [], []
@@ -92,7 +94,7 @@ class Filters:
             params.append(self.until.day_after if self.until.day else self.until.utc)
         return clauses, params
 
-    def require(self, columns: list[str] | tuple[str, ...], table: str = "") -> None:
+    def require(self, columns: Sequence[str], table: str = "") -> None:
         """FilterError for the first given filter that `columns` (a table's) cannot answer."""
         for name in self.given():
             column = date_column(columns) if name in ("since", "until") else name
@@ -117,7 +119,7 @@ class Filters:
             raise FilterError(f"--lang {self.language!r} matches no post's language{_some(conn, 'language')}")
 
 
-def date_column(columns: list[str] | tuple[str, ...]) -> str:
+def date_column(columns: Sequence[str]) -> str:
     return next((column for column in DATE_COLUMNS if column in columns), DATE_COLUMNS[0])
 
 
