@@ -12,7 +12,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from archive.columns import decode_lists, json_lists
 from archive.errors import ArchiveError
+from archive.filters import ON_SITE, Filters
 
 
 def connect_readonly(path: str | PathLike[str]) -> sqlite3.Connection:
@@ -31,31 +33,17 @@ def connect_readonly(path: str | PathLike[str]) -> sqlite3.Connection:
 
 
 @dataclass
-class Filters:
-    """Narrowing shared by search and export: all optional, combined with AND."""
+class Rows:
+    """A result: its column names (known even when there are no rows) and its rows as dicts."""
 
-    site: str | None = None
-    author: str | None = None
-    language: str | None = None
-    since: str | None = None  # ISO date, inclusive
-    until: str | None = None  # ISO date, inclusive
+    columns: list[str]
+    records: list[dict[str, Any]]
 
-    def where(self, alias: str = "a") -> tuple[list[str], list[Any]]:
-        clauses, params = [], []
-        for column, value in (("site", self.site), ("language", self.language)):
-            if value:
-                clauses.append(f"{alias}.{column} = ?")
-                params.append(value)
-        if self.author:
-            clauses.append(f"{alias}.author LIKE ?")
-            params.append(f"%{self.author}%")
-        if self.since:
-            clauses.append(f"{alias}.published >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append(f"substr({alias}.published, 1, 10) <= ?")
-            params.append(self.until)
-        return clauses, params
+    @classmethod
+    def of(cls, cursor: sqlite3.Cursor, table: str = "") -> Rows:
+        columns = [d[0] for d in cursor.description]
+        lists = json_lists(table, columns)
+        return cls(columns, [decode_lists(dict(zip(columns, row, strict=True)), lists) for row in cursor])
 
 
 SEARCH_SQL = """
@@ -67,17 +55,18 @@ ORDER BY bm25(articles_fts) LIMIT ?
 """
 
 
-def search(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20) -> list[dict[str, Any]]:
+def search(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20) -> Rows:
     """FTS5 search ranked by bm25. The query is used as FTS5 syntax when it is valid (phrases, OR, NEAR,
-    prefix*, title: filters); otherwise every word is searched literally — never an error for user text."""
-    if not query.strip():
-        return []
-    clauses, params = filters.where()
+    prefix*, title: filters); otherwise every word is searched literally — never an error for user text.
+    FilterError when a filter matches nothing in the archive."""
+    filters.check(conn)
+    clauses, params = filters.where("a")
     sql = SEARCH_SQL.format(filters="".join(f" AND {c}" for c in clauses))
+    match = query if query.strip() else '""'  # an empty query finds nothing
     try:
-        return [dict(row) for row in conn.execute(sql, [query, *params, limit])]
+        return Rows.of(conn.execute(sql, [match, *params, limit]))
     except sqlite3.OperationalError:  # not valid FTS5 syntax (unbalanced quote, bare NEAR(, unknown column: …)
-        return [dict(row) for row in conn.execute(sql, [literal_query(query), *params, limit])]
+        return Rows.of(conn.execute(sql, [literal_query(query), *params, limit]))
 
 
 def literal_query(query: str) -> str:
@@ -105,7 +94,6 @@ STATS_SQL = {
 
 # A site's last crawl is the newest run that fetched one of its posts; errors are matched to a site by the
 # host in their URL (crawl_errors has no site column).
-ON_SITE = "instr({url} || '/', '://' || {site} || '/') > 0"
 LAST_CRAWL_SQL = {
     "last_crawl_per_site": "WITH last AS (SELECT a.site, max(p.run_id) AS run_id FROM articles a"
     " JOIN pages p ON p.url = a.url {w} GROUP BY a.site)"
@@ -118,14 +106,20 @@ LAST_CRAWL_SQL = {
 }
 
 
-def stats(conn: sqlite3.Connection, site: str | None = None) -> dict[str, list[dict[str, Any]]]:
+# The table a section's rows come from, where its columns hold JSON lists.
+SECTION_TABLES = {"last_crawls": "crawl_runs"}
+
+
+def stats(conn: sqlite3.Connection, site: str | None = None) -> dict[str, Rows]:
     """Every table `blogarchive stats` shows, by name; with `site`, only that site's rows (the list of recent
-    crawls stays whole: a run can span sites)."""
-    clauses, params = Filters(site=site).where("a")
+    crawls stays whole: a run can span sites). FilterError when no such site is in the archive."""
+    filters = Filters(site=site)
+    filters.check(conn)
+    clauses, params = filters.where("a")
     result = {}
     for name, sql in {**STATS_SQL, **LAST_CRAWL_SQL}.items():
         where = ("WHERE " + " AND ".join(clauses)) if clauses and "{w}" in sql else ""
-        on_site = " AND " + ON_SITE.format(url="e.url", site="?") if site and "{e}" in sql else ""
-        args = params if where else [site] if on_site else []
-        result[name] = [dict(r) for r in conn.execute(sql.format(w=where, e=on_site), args)]
+        on_site = " AND " + ON_SITE.format(url="e.url", site="?") if filters.site and "{e}" in sql else ""
+        args = params if where else [filters.site] if on_site else []
+        result[name] = Rows.of(conn.execute(sql.format(w=where, e=on_site), args), SECTION_TABLES.get(name, ""))
     return result

@@ -218,4 +218,18 @@ INDEX_PENDING = (
     "DELETE FROM articles_fts_pending",
 )
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Version 4: Datasette and sqlite-utils find a table's full-text index by how its CREATE VIRTUAL TABLE statement
+# names the content table — content="articles" or content=[articles], the way sqlite-utils' enable_fts writes it —
+# and version 1 wrote content='articles', which neither recognises (no search box, `sqlite-utils search` refused
+# the table). The index is recreated with the same columns and tokenizer and rebuilt from articles; posts still
+# pending are in it after the rebuild, so nothing is left pending.
+V4 = """
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, author, content="articles", content_rowid="id", tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+DELETE FROM articles_fts_pending;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]

@@ -270,7 +270,8 @@ class Archive:
         return {url: fetched for url, fetched in rows}
 
     def latest_pages(self, site: str | None = None, since: str | None = None) -> Iterator[tuple[str, str, bytes]]:
-        """(url, fetched_at, raw body) of the latest stored fetch of every HTML page, for re-extraction."""
+        """(url, fetched_at, raw body) of the latest stored fetch of every HTML page, for re-extraction; `since` is
+        a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc)."""
         sql = (
             "SELECT p.url, p.fetched_at, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
             " WHERE p.id IN (SELECT max(id) FROM pages WHERE content_type IN ('text/html', 'application/xhtml+xml')"
@@ -278,26 +279,11 @@ class Archive:
         )
         params: list[str] = []
         if since:
-            sql += " AND p.fetched_at >= ?"
+            sql += " AND datetime(p.fetched_at) >= ?"
             params.append(since)
         for url, fetched_at, body in self.conn.execute(sql + " ORDER BY p.id", params).fetchall():
             if site is None or site_of(url) == site:
                 yield url, fetched_at, zlib.decompress(body)
-
-    def history(self, url: str) -> list[dict[str, Any]]:
-        """Every archived state of a post, oldest first; the last one is the current row."""
-        current = self.conn.execute(
-            "SELECT id, title, last_fetched AS fetched_at, content_hash, gone_at FROM articles WHERE url = ?", (url,)
-        ).fetchone()
-        if current is None:
-            return []
-        versions = [dict(row) for row in self.conn.execute(
-            "SELECT version, fetched_at, title, content_hash, diff_summary FROM article_versions"
-            " WHERE article_id = ? ORDER BY version", (current["id"],))]  # fmt: skip
-        latest = {"version": len(versions) + 1, "fetched_at": current["fetched_at"], "title": current["title"],
-                  "content_hash": current["content_hash"], "diff_summary": "current",
-                  "gone_at": current["gone_at"]}  # fmt: skip
-        return [*versions, latest]
 
     def mark_gone(self, url: str, fetched_at: str) -> bool:
         """The post answered 404/410: keep everything, note when it went. False when `url` is no archived post."""

@@ -29,6 +29,29 @@ def clean_url(url: str) -> str:
     return canonicalize_url(normalised, keep_fragments=False)
 
 
+def spellings(url: str) -> list[str]:
+    """The URLs under which a crawl may have stored the page a person means by `url`, best first: as written (with
+    https:// and http:// when it has no scheme, and the other scheme), cleaned as the crawl cleans links (tracking
+    parameters and fragment dropped), with and without `www.` and a trailing slash."""
+    text = url.strip()
+    scheme, sep, rest = text.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        scheme, rest = "https", text
+    schemes = (scheme.lower(), "http" if scheme.lower() == "https" else "https")
+    hosts = (rest, rest[4:] if rest.lower().startswith("www.") else f"www.{rest}")
+    found: dict[str, None] = {}
+    for written in (f"{s}://{h}" for h in hosts for s in schemes):
+        for candidate in (written, clean_url(written)):
+            found.update(dict.fromkeys((candidate, _other_slash(candidate))))
+    return list(found)
+
+
+def _other_slash(url: str) -> str:
+    parts = urlsplit(url)
+    path = parts.path[:-1] if parts.path.endswith("/") and len(parts.path) > 1 else parts.path + "/"
+    return parts._replace(path=path).geturl()
+
+
 def validate_start_url(url: str) -> str:
     """The cleaned start URL, or InvalidStartURL saying what is wrong with it."""
     parts = urlsplit(url.strip())

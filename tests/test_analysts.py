@@ -6,18 +6,14 @@ import csv
 import io
 import json
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pyarrow.parquet as pq
 import pytest
 
 from archive import Archive, export
-from tests.conftest import REPO, run_cli
+from archive.columns import Column
+from tests.conftest import run_cli
 
 NASTY = ['"unbalanced', "NEAR(", "*", "-", "title:", "nope:garden", "garden OR", "AND", "(((", "'; DROP TABLE x", ""]
 
@@ -96,7 +92,8 @@ def test_parquet_row_groups_share_one_schema_when_a_group_is_all_null(tmp_path, 
     monkeypatch.setattr(export, "ROW_GROUP_ROWS", 2)
     path = tmp_path / "images.parquet"
     data = iter([(1, None), (2, None), (3, "a fox"), (4, "b"), (5, None)])
-    assert export.write_parquet(str(path), {"id": "INTEGER", "caption": "TEXT"}, data) == 5
+    columns = [Column("id", "integer"), Column("caption", "text")]
+    assert export.write_parquet(str(path), columns, data) == (5, {})
     assert pq.ParquetFile(path).metadata.num_row_groups == 3
     assert pq.read_table(path).column("caption").to_pylist() == [None, None, "a fox", "b", None]
 
@@ -116,55 +113,3 @@ def test_non_archive_db_is_one_clear_line(tmp_path, content):
     result = run_cli("search", "x", "--db", str(db))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0 and str(db) in result.stderr
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get_json(url: str) -> object:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.load(response)
-
-
-def test_serve_runs_datasette_read_only_with_metadata_facets_and_canned_queries(demo_archive):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "crawler", "serve", "--db", str(demo_archive), "--port", str(port)],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/{demo_archive.stem}"
-    try:
-        for _ in range(100):
-            try:
-                rows = _get_json(f"{base}/articles.json?_shape=array&_size=50")
-                break
-            except OSError:
-                time.sleep(0.2)
-        assert len(rows) == 33
-        page = urllib.request.urlopen(f"{base}/articles", timeout=10).read().decode()
-        assert "One row per post" in page and 'data-column="language"' in page
-        captions = _get_json(f"{base}/captions_containing.json?word=image%201&_shape=array")
-        assert captions and all("image 1" in row["caption"] for row in captions)
-        changed = _get_json(f"{base}/changed_posts.json?_shape=array")
-        assert changed[0]["title"].startswith("Roasted winter squash soup")
-        request = urllib.request.Request(f"{base}/-/execute-sql", method="POST")  # immutable: nothing writes
-        with pytest.raises(urllib.error.HTTPError):
-            urllib.request.urlopen(request, timeout=10)
-    finally:
-        server.terminate()
-        server.wait(10)
-    assert _port_closes(port), "Datasette outlived `blogarchive serve` stopped with SIGTERM"
-
-
-def _port_closes(port: int, seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        except OSError:
-            return True
-        time.sleep(0.1)
-    return False

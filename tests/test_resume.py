@@ -72,7 +72,7 @@ def test_a_crawl_killed_with_sigkill_resumes_without_losing_or_refetching_posts(
     assert conn.execute("SELECT count(*) FROM frontier").fetchone()[0] == 0  # a finished job forgets its frontier
     assert conn.execute("SELECT count(*) FROM article_versions").fetchone()[0] == 0  # nothing stored twice
     verified = run_cli("verify", "--db", str(db))
-    assert verified.returncode == 0 and "33 archived" in verified.stdout, verified.stdout + verified.stderr
+    assert verified.returncode == 0 and "33 archived" in verified.stderr, verified.stdout + verified.stderr  # piped
 
 
 def test_ctrl_c_stops_the_crawl_with_one_line_and_status_130_and_no_worker_traceback(site, tmp_path):

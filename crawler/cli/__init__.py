@@ -17,7 +17,7 @@ COMMANDS: dict[str, str] = {
     "search": "crawler.cli.analyst:search",
     "stats": "crawler.cli.analyst:stats",
     "export": "crawler.cli.analyst:export",
-    "serve": "crawler.cli.analyst:serve",
+    "serve": "crawler.cli.serve:serve",
     "reextract": "crawler.cli.archivist:reextract",
     "history": "crawler.cli.archivist:history",
     "verify": "crawler.cli.archivist:verify",

@@ -7,18 +7,19 @@ import json
 import sys
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from archive import Archive, ArchiveError
-from archive.query import connect_readonly
+from archive.filters import Filters, Moment
+from archive.history import find_post, unified_diff, versions
+from archive.query import Rows
 from crawler import verification
+from crawler.cli import options
+from crawler.cli.output import print_rows
 from crawler.extraction_worker import extract_page
-from crawler.urls import storage_url
-
-DB_OPTION = click.option("--db", type=click.Path(path_type=Path), default=Path("archive.db"), show_default=True)
+from crawler.urls import spellings, storage_url
 
 
 def open_writable(db: Path) -> Archive:
@@ -31,16 +32,19 @@ def open_writable(db: Path) -> Archive:
 
 
 @click.command()
-@DB_OPTION
-@click.option("--site", help="Only pages of this site (host name).")
-@click.option("--since", help="Only pages fetched on or after this date (YYYY-MM-DD).")
-def reextract(db: Path, site: str | None, since: str | None) -> None:
+@options.DB_OPTION
+@options.filter_options("site", "since")
+def reextract(db: Path, site: str | None, since: Moment | None) -> None:
     """Rebuild articles, authors, images and comments from the stored raw pages, without the network, so
-    extraction improvements reach old crawls. Changed posts keep their previous state in article_versions."""
+    extraction improvements reach old crawls. Changed posts keep their previous state in article_versions.
+    --since takes the pages fetched on or after that date."""
     archive = open_writable(db)
-    run_id = archive.start_run([f"reextract:{site or '*'}:{since or '*'}"])
+    filters = Filters(site=site)
+    with options.user_errors():
+        filters.check(archive.conn)
+    run_id = archive.start_run([f"reextract:{filters.site or '*'}:{since.text if since else '*'}"])
     counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
-    for url, fetched_at, body in archive.latest_pages(site, since):
+    for url, fetched_at, body in archive.latest_pages(filters.site, since.utc if since else None):
         ok, result = extract_page(body, url)
         if not ok:
             archive.record_error(run_id, url, result)
@@ -56,56 +60,96 @@ def reextract(db: Path, site: str | None, since: str | None) -> None:
 
 @click.command()
 @click.argument("url")
-@DB_OPTION
-def history(url: str, db: Path) -> None:
-    """Every archived version of the post at URL, oldest first."""
-    archive = open_writable(db)
-    versions = archive.history(url)
-    archive.close()
-    if not versions:
+@options.DB_OPTION
+@click.option("--show", type=int, metavar="N", help="Print version N's title and text.")
+@click.option("--diff", type=int, metavar="N", help="Print a unified diff from version N to version N+1.")
+@options.format_option()
+def history(url: str, db: Path, show: int | None, diff: int | None, fmt: str | None) -> None:
+    """Every archived version of the post at URL, oldest first. URL may be written as the crawl found it or
+    not: without scheme, with or without a trailing slash or www., with tracking parameters."""
+    with closing(options.open_readonly(db)) as conn:
+        stored = find_post(conn, spellings(url))
+        found = versions(conn, stored) if stored else []
+    if not found:
         raise click.ClickException(f"{url} is not in {db}")
-    table = Table("version", "fetched at", "title", "what changed", title=url)
-    for v in versions:
-        table.add_row(str(v["version"]), v["fetched_at"], v["title"] or "", v["diff_summary"] or "")
-    Console().print(table)
-    if versions[-1].get("gone_at"):
-        click.echo(f"gone since {versions[-1]['gone_at']} (404/410); the archive keeps it")
+    if show is not None or diff is not None:
+        _print_version(found, show, diff, options.output_format(fmt))
+        return
+    listed = Rows(["version", "fetched_at", "title", "diff_summary", "gone_at"],
+                  [{k: v for k, v in version.items() if k != "text"} for version in found])  # fmt: skip
+    print_rows(listed, options.output_format(fmt), stored)
+    if found[-1]["gone_at"] and options.output_format(fmt) == "table":
+        click.echo(f"gone since {found[-1]['gone_at']} (404/410); the archive keeps it")
+
+
+def _print_version(found: list[dict[str, Any]], show: int | None, diff: int | None, fmt: str) -> None:
+    if show is not None and diff is not None:
+        raise options.InputError("give --show N or --diff N, not both")
+    number = show if show is not None else diff
+    last = len(found) - (diff is not None)  # a diff needs a next version
+    if not 1 <= number <= last:
+        option = "--show" if show is not None else "--diff"
+        why = "; the last one has no next version to diff against" if diff is not None else ""
+        raise options.InputError(f"{option} {number}: this post has versions 1 to {len(found)}{why}")
+    version = found[number - 1]
+    if diff is not None:
+        click.echo("\n".join(unified_diff(version, found[number])))
+    elif fmt == "json":
+        click.echo(json.dumps(version, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{version['title'] or ''}\n\n{version['text'] or ''}")
+
+
+VERIFY_FORMATS = "Default: a report on a terminal, else tsv: one line per problem (problem, url, detail)."
 
 
 @click.command()
-@DB_OPTION
-@click.option("--site", help="Only this site (host name).")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def verify(db: Path, site: str | None, as_json: bool) -> None:
+@options.DB_OPTION
+@options.filter_options("site")
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
+@options.format_option(VERIFY_FORMATS)
+def verify(db: Path, site: str | None, as_json: bool, fmt: str | None) -> None:
     """Report posts the stored sitemaps and feeds list but the archive lacks, and crawls that did not finish.
 
-    Exit status 1 when anything is missing or unfinished, so a cron job or CI can alert on it.
+    Exit status 1 when anything is missing or unfinished, so a cron job or CI can alert on it; 2 when --site
+    names no site of the archive.
     """
-    try:
-        conn = connect_readonly(db)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    with closing(conn):
-        report = verification.verify(conn, site)
-    if as_json:
-        click.echo(json.dumps(dataclasses.asdict(report), indent=2, ensure_ascii=False))
+    filters = Filters(site=site)
+    with closing(options.open_readonly(db)) as conn:
+        with options.user_errors():
+            filters.check(conn)
+        report = verification.verify(conn, filters.site)
+    fmt = "json" if as_json else options.output_format(fmt)
+    if fmt == "json":
+        click.echo(json.dumps({**dataclasses.asdict(report), "complete": report.complete}, indent=2,
+                              ensure_ascii=False))  # fmt: skip
+    elif fmt == "table":
+        _print_report(report, filters.site or "all sites")
     else:
-        _print_report(report, site or "all sites")
+        click.echo(_summary(report, filters.site or "all sites"), err=True)
+        print_rows(_problems(report), fmt)
     if not report.complete:
         sys.exit(1)
 
 
+def _summary(report: verification.Report, scope: str) -> str:
+    return (f"{scope}: {report.expected} URLs listed by sitemaps and feeds; {report.archived} archived"
+            f" ({report.gone} gone, kept), {report.not_posts} not posts, {len(report.missing)} missing")  # fmt: skip
+
+
+def _problems(report: verification.Report) -> Rows:
+    records = [{"problem": "missing", "url": url, "detail": why} for url, why in report.missing]
+    records += [{"problem": "unfinished crawl", "url": job["job"],
+                 "detail": f"{job['pending']} requests pending, {job['done']} done"}
+                for job in report.unfinished_jobs]  # fmt: skip
+    return Rows(["problem", "url", "detail"], records)
+
+
 def _print_report(report: verification.Report, scope: str) -> None:
-    console = Console()
-    click.echo(
-        f"{scope}: {report.expected} URLs listed by sitemaps and feeds; {report.archived} archived"
-        f" ({report.gone} gone, kept), {report.not_posts} not posts, {len(report.missing)} missing"
-    )
+    click.echo(_summary(report, scope))
     if report.missing:
-        table = Table("missing post", "why", title="expected but missing")
-        for url, why in report.missing:
-            table.add_row(url, why)
-        console.print(table)
+        print_rows(Rows(["missing post", "why"], [{"missing post": u, "why": w} for u, w in report.missing]),
+                   "table", "expected but missing")  # fmt: skip
     for job in report.unfinished_jobs:
         click.echo(
             f"unfinished crawl {job['job']!r}: {job['pending']} requests pending, {job['done']} done;"

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
+from archive.query import Rows
+from crawler.cli.options import format_option, output_format
+from crawler.cli.output import print_rows
 from crawler.scheduling import last_runs, next_due
 from crawler.sites import DEFAULT_SCHEDULE, ConfigError, SitesConfig, read_config
 from crawler.sites_edit import add_site, remove_site
@@ -58,26 +59,22 @@ def sites() -> None:
 @sites.command("list")
 @config_option
 @db_option
-def list_sites(config: Path, db: Path | None) -> None:
+@format_option()
+def list_sites(config: Path, db: Path | None, fmt: str | None) -> None:
     """Each site: start URLs, schedule (UTC), enabled, its last run and when it is next due."""
     sites_config = load_config(config)
     runs = last_runs(db or sites_config.db)
     now = datetime.now(UTC)
-    table = Table(title=f"{config} → {db or sites_config.db}")
-    for column in ("site", "start URLs", "schedule", "enabled", "last run (UTC)", "next due (UTC)"):
-        table.add_column(column, overflow="fold")
+    columns = ["site", "start_urls", "schedule", "enabled", "last_run_utc", "next_due_utc"]
+    records = []
     for site in sites_config.sites.values():
         last = runs.get(site.name)
         due = next_due(site, last, now)
-        table.add_row(
-            site.name,
-            "\n".join(site.urls),
-            site.schedule,
-            "yes" if site.enabled else "no",
-            f"{last.started:%Y-%m-%d %H:%M:%S} {last.status}" if last else "never",
-            "-" if not site.enabled else "now" if due <= now else f"{due:%Y-%m-%d %H:%M:%S}",
-        )
-    Console().print(table)
+        values = (site.name, list(site.urls), site.schedule, site.enabled,
+                  f"{last.started:%Y-%m-%d %H:%M:%S} {last.status}" if last else "never",
+                  "-" if not site.enabled else "now" if due <= now else f"{due:%Y-%m-%d %H:%M:%S}")  # fmt: skip
+        records.append(dict(zip(columns, values, strict=True)))
+    print_rows(Rows(columns, records), output_format(fmt), f"{config} → {db or sites_config.db}")
 
 
 @sites.command()

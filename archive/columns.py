@@ -1,0 +1,97 @@
+"""What the archive's columns hold beyond SQLite's storage types, for output that keeps real types.
+
+SQLite stores lists as JSON text and times as ISO 8601 text. JSON output (export jsonl, --format json) turns the
+JSON lists back into lists; Parquet gets list<string> (or list<struct>) and timestamp columns.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+# (table or view, column) -> what each item of the JSON list is: "string", or a struct's field names.
+JSON_LISTS: dict[tuple[str, str], str | tuple[str, ...]] = {
+    ("articles", "categories"): "string",
+    ("articles", "tags"): "string",
+    ("v_posts", "categories"): "string",
+    ("v_posts", "tags"): "string",
+    ("v_posts", "authors"): "string",
+    ("authors", "links"): "string",
+    ("crawl_runs", "start_urls"): "string",
+    ("article_versions", "images"): ("src", "caption", "alt"),
+}
+# ISO 8601 text wherever a column of these names appears (dates as pages state them, times as blogarchive records).
+TIMESTAMPS = frozenset({"published", "updated", "first_seen", "last_fetched", "gone_at", "fetched_at", "started",
+                        "finished", "at", "updated_at"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column as output sees it. kind: integer, real, text, blob, list (JSON list) or timestamp (ISO 8601 text);
+    items: what a list holds ("string" or a struct's field names)."""
+
+    name: str
+    kind: str
+    items: str | tuple[str, ...] = ""
+
+
+STORAGE_KINDS = {"INTEGER": "integer", "REAL": "real", "BLOB": "blob", "TEXT": "text"}
+
+
+def describe(conn: sqlite3.Connection, table: str) -> list[Column]:
+    """The columns of a table or view. A view column without a declared type (a count, a json_group_array …)
+    takes the storage type of its first non-NULL value."""
+    described = []
+    for _, name, declared, *_ in conn.execute(f'PRAGMA table_info("{table}")'):
+        if (table, name) in JSON_LISTS:
+            described.append(Column(name, "list", JSON_LISTS[table, name]))
+        elif name in TIMESTAMPS:
+            described.append(Column(name, "timestamp"))
+        else:
+            described.append(
+                Column(name, STORAGE_KINDS.get((declared or _first_type(conn, table, name)).upper(), "text"))
+            )
+    return described
+
+
+def _first_type(conn: sqlite3.Connection, table: str, column: str) -> str:
+    row = conn.execute(f'SELECT typeof("{column}") FROM "{table}" WHERE "{column}" IS NOT NULL LIMIT 1').fetchone()
+    return row[0] if row else "text"
+
+
+def json_lists(table: str, columns: Iterable[str]) -> list[str]:
+    """The columns of `table` that hold JSON lists."""
+    return [column for column in columns if (table, column) in JSON_LISTS]
+
+
+def decode_lists(record: dict[str, Any], list_columns: Iterable[str]) -> dict[str, Any]:
+    """The record with its JSON-list columns as lists."""
+    for column in list_columns:
+        record[column] = json_list(record.get(column))
+    return record
+
+
+def json_list(value: Any) -> Any:
+    """A JSON list's text as a list; anything else (NULL, text that is no JSON list) as it is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return value
+    return parsed if isinstance(parsed, list) else value
+
+
+def to_timestamp(value: Any) -> datetime | None:
+    """An ISO 8601 text as a UTC datetime (a date is its midnight; no offset is UTC); None when it is none."""
+    if value is None or value == "":
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

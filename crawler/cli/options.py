@@ -1,0 +1,91 @@
+"""What the archive commands share: --db, the filters (--site, --author, --lang, --since, --until), --format,
+and bad input as one line on stderr with exit status 2."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from archive import ArchiveError
+from archive.errors import FilterError
+from archive.filters import Moment, parse_moment
+from archive.query import connect_readonly
+
+DB_OPTION = click.option(
+    "--db", type=click.Path(path_type=Path), default=Path("archive.db"), show_default=True, help="The archive file."
+)
+OUTPUT_FORMATS = ("table", "tsv", "csv", "json")
+
+
+class InputError(click.ClickException):
+    """Bad input: one line on stderr, exit status 2 (click's own for usage errors)."""
+
+    exit_code = 2
+
+
+class MomentType(click.ParamType):
+    """An ISO 8601 date or date and time (archive.filters.parse_moment)."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Moment:
+        if isinstance(value, Moment):
+            return value
+        try:
+            return parse_moment(value)
+        except FilterError as exc:
+            raise InputError(f"--{param.name if param else 'date'}: {exc}") from None
+
+
+DATE = MomentType()
+
+
+def filter_options(*names: str) -> Callable[[Any], Any]:
+    """The named filter options (site, author, language, since, until) of a command, in that order."""
+    available = {
+        "site": click.option("--site", help="Only this site (host name, with :port if it has one)."),
+        "author": click.option("--author", help="Only posts whose byline contains this text (any case)."),
+        "language": click.option("--lang", "language", help="Only this language (ISO 639-1, e.g. en)."),
+        "since": click.option("--since", type=DATE, help="On or after this ISO 8601 date or date and time."),
+        "until": click.option("--until", type=DATE, help="On or before this ISO 8601 date (the whole day) or time."),
+    }
+
+    def decorate(function: Any) -> Any:
+        for name in reversed([n for n in available if n in names]):
+            function = available[name](function)
+        return function
+
+    return decorate
+
+
+def format_option(help_text: str = "Default: table on a terminal, else tsv (full width, one row per line).") -> Any:
+    """--format: a table on a terminal, TSV when stdout is a pipe or a file, unless asked otherwise."""
+    return click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default=None, help=help_text)
+
+
+def output_format(fmt: str | None) -> str:
+    return fmt or ("table" if sys.stdout.isatty() else "tsv")
+
+
+def open_readonly(db: Path) -> sqlite3.Connection:
+    try:
+        return connect_readonly(db)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """A filter that is malformed or names nothing: exit 2; an archive that cannot be used: exit 1."""
+    try:
+        yield
+    except FilterError as exc:
+        raise InputError(str(exc)) from None
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -1,0 +1,63 @@
+"""`blogarchive serve`: the archive in Datasette, live and read-only for the web."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from archive import Archive, ArchiveError, schema
+from archive.migrations import schema_version
+from crawler.cli.options import DB_OPTION, open_readonly
+
+# Cells longer than this show cut short in table pages ("…"); a row's own page shows them whole.
+CELL_CHARACTERS = 200
+
+
+@click.command()
+@DB_OPTION
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db: Path, port: int, host: str) -> None:
+    """Browse the archive in Datasette: live (what a running crawl commits shows on reload), read-only for the
+    web, with full-text search, descriptions, facets (authors by person) and canned queries."""
+    _upgrade(db)
+    archive_files = resources.files("archive")
+    metadata = json.loads(archive_files.joinpath("datasette_metadata.json").read_text("utf-8"))
+    metadata["databases"] = {db.stem: metadata["databases"]["*"]}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(metadata, handle)
+    # Not immutable (-i): Datasette then reads the file through read-only connections (mode=ro) that see every
+    # commit, and writes only for write canned queries or plugins, which blogarchive has none of.
+    command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", handle.name,
+               "--plugins-dir", str(archive_files.joinpath("datasette_plugins")), "--host", host, "--port", str(port),
+               "--setting", "truncate_cells_html", str(CELL_CHARACTERS)]  # fmt: skip
+    server = subprocess.Popen(command)
+    # A service manager stops us with SIGTERM, which reaches only this process: pass it on, or Datasette outlives
+    # us. Ctrl-C reaches both (one process group), so we just wait for Datasette to finish.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        sys.exit(server.wait())
+    except KeyboardInterrupt:
+        sys.exit(server.wait())
+    finally:
+        Path(handle.name).unlink(missing_ok=True)
+
+
+def _upgrade(db: Path) -> None:
+    """Bring an archive from an older blogarchive to the current schema first: Datasette finds the full-text
+    index only as schema version 4 declares it. A current archive is only read."""
+    conn = open_readonly(db)
+    outdated = schema_version(conn) < len(schema.MIGRATIONS)
+    conn.close()
+    if outdated:
+        try:
+            Archive(db).close()
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
