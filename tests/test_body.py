@@ -90,3 +90,24 @@ def test_text_is_composed_unicode():
     decomposed = "Cafe\u0301 au lait, cre\u0300me bru\u0302le\u0301e. "  # e + combining accents
     article = extract(_page(f"<p>{decomposed * 12}</p>"), URL)
     assert "Café au lait, crème brûlée." in article.text
+
+
+def test_a_hand_made_table_layout_page_keeps_its_post_without_menu_counter_and_webring():
+    story = "Im August waren wir wieder zwei Wochen in Südtirol und sind jeden Tag gewandert. " * 4
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        "<title>Karls Homepage</title></head><body><table><tr><td width=150>"
+        '<a href="index.html">Startseite</a><br><a href="gb.html">Gästebuch</a><br>Besucher: 004711</td>'
+        f"<td><h1>Mein Urlaub in Südtirol</h1><p>{story}</p><p>{story}</p></td></tr></table>"
+        '<center><a href="gb.html">Tragen Sie sich in mein Gästebuch ein!</a><br>[ <a href="http://ring.example/">'
+        "Wandern-Webring</a> ] Sie sind Besucher Nr. 004711</center></body></html>"
+    ).encode("latin-1")
+    article = extract(html, "http://www.karl.example/urlaub.html")
+    assert "Im August waren wir" in article.text
+    assert "Besucher" not in article.text and "Webring" not in article.text and "Startseite" not in article.text
+
+
+def test_a_data_table_in_the_post_stays_a_table():
+    table = "<table><tr><th>Mehl</th><th>Menge</th></tr><tr><td>Roggen</td><td>500 g</td></tr></table>"
+    article = extract(_page(f"<p>{PROSE}</p>{table}<p>{PROSE}</p>"), URL)
+    assert "| Roggen | 500 g |" in article.markdown
