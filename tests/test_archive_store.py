@@ -69,6 +69,19 @@ def test_authors_are_one_row_per_person_per_site_in_byline_order(archive):
     assert rows(archive, "SELECT author_id, position FROM article_authors WHERE article_id = 1") == [(1, 1), (2, 2)]
 
 
+def test_an_author_keeps_the_fullest_values_seen_on_any_post(archive):
+    run = archive.start_run([])
+    archive.save_article(run, article(), "t1")  # Ann's box: bio, avatar, count, links
+    bare = article(url="https://blog.example/2024/02/other/", title="Other", author_boxes=[],
+                   authors=[{"name": "Ann Lee", "url": None}])  # fmt: skip
+    archive.save_article(run, bare, "t2")  # a later post naming her without a box
+    query = "SELECT name, url, bio, avatar_url, article_count, links FROM authors WHERE name = 'Ann Lee'"
+    assert rows(archive, query) == [
+        ("Ann Lee", "https://blog.example/author/ann/", "Gardener.", "https://blog.example/a.png", 12,
+         '["https://x.com/ann"]'),
+    ]  # fmt: skip
+
+
 def test_children_are_replaced_not_duplicated_on_update(archive):
     run = archive.start_run([])
     archive.save_article(run, article(), "t1")
