@@ -27,7 +27,7 @@ from trafilatura.xml import xmltotxt
 
 from crawler.extraction.boilerplate import drop_chrome_blocks
 from crawler.extraction.markdown_links import with_links
-from crawler.extraction.page import HtmlElement, Page, detached, matches, text_of
+from crawler.extraction.page import HtmlElement, Page, detached, matches
 from crawler.extraction.selectors import PLUGIN_CHROME
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
@@ -86,7 +86,7 @@ def _plugin_chrome(page: Page) -> list[HtmlElement]:
     """The plugins' chrome regions (comment threads among them) that hold a small share of the page's text."""
     chrome = [e for e in page.chrome if e.tag != "form" and matches(e, PLUGIN_CHROME)]
     limit = MAX_CHROME_SHARE * len(page.text) if chrome else 0
-    return [e for e in chrome if len(text_of(e)) <= limit]
+    return [e for e in chrome if len(page.text_in(e)) <= limit]
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.page import HtmlElement, Page
 
 MAX_DROPPED_SHARE = 0.5  # of the output's text: more than this and the "chrome" is the post
 _BLOCKS = ("p", "head", "item", "quote", "code", "cell")
@@ -63,15 +63,12 @@ def _chrome_text(page: Page, max_region_share: float) -> str:
     whitespace removed, one region per line so that no block matches across two of them."""
     regions = frozenset(e for e in page.chrome if e.tag != "form")
     limit = max_region_share * len(page.text)
-    texts: dict[HtmlElement, str] = {}
 
     def small(region: HtmlElement) -> bool:
-        if region not in texts:
-            texts[region] = text_of(region)
-        return len(texts[region]) <= limit
+        return len(page.text_in(region)) <= limit
 
     chosen = [e for e in regions if not any(a in regions and small(a) for a in e.iterancestors()) and small(e)]
-    return "\n".join(_squashed(texts[e]) for e in chosen)
+    return "\n".join(_squashed(page.text_in(e)) for e in chosen)
 
 
 def _squashed(text: str) -> str:

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Person
 from crawler.extraction.authorbox import find_author_boxes
 from crawler.extraction.body import extract_body
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
-from crawler.extraction.images import find_images
+from crawler.extraction.images import placed_images
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.page import Page, parse_html, text_of
+from crawler.extraction.page import Page, parse_html
 from crawler.extraction.pagekind import classify
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.structured import jsonld_objects
@@ -26,6 +28,7 @@ from crawler.extraction.structured import jsonld_objects
 # Beyond this a page is cut (after dropping inline data: URIs, the usual bloat): no real post's HTML is that
 # long, and extraction time grows faster than linearly with the tree.
 MAX_HTML_CHARS = 2_000_000
+_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 _DATA_URI = re.compile(r"""(["'])data:[^"']{200,}\1""")
 
 
@@ -50,13 +53,13 @@ def _extract(page: Page) -> Article:
     root = find_content_root(page)
     body = extract_body(page, root)
     meta = extract_metadata(page, jsonld)
-    link_chars = sum(len(text_of(a)) for a in root.iter("a")) if root is not None else 0
+    link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
     kind = classify(page, jsonld, body.text, link_chars)
     is_article = kind == "article"
     boxes = find_author_boxes(page, jsonld) if is_article else []
     # A post whose byline the page does not mark up but whose author box names someone is by that person.
     authors = meta.authors or [Person(boxes[0].name, boxes[0].url)] if boxes else meta.authors
-    images = find_images(page, root) if is_article else []
+    images = placed_images(page, root) if is_article else []
     return Article(
         url=page.url,
         canonical_url=meta.canonical_url,
@@ -71,11 +74,11 @@ def _extract(page: Page) -> Article:
         categories=meta.categories,
         tags=meta.tags,
         text=body.text,
-        markdown=with_images(body.markdown, root, images, page.base),
+        markdown=with_images(body.markdown, root, images),
         word_count=len(body.text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
-        images=images,
+        images=[image for _, image in images],
         comments=find_comments(page) if is_article else [],
         kind=kind,
     )

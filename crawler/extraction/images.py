@@ -31,6 +31,11 @@ _SHARE_HREF = re.compile(r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)
 
 def find_images(page: Page, root: HtmlElement | None) -> list[Image]:
     """`root`: the post's body container (find_content_root)."""
+    return [image for _, image in placed_images(page, root)]
+
+
+def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElement, Image]]:
+    """The post's images, each with the <img> it was read from (markdown_images.py places it by that element)."""
     if root is None:
         return []
     # The <article> around the body also holds the post's feature image (Ghost, many themes put it in the
@@ -40,17 +45,17 @@ def find_images(page: Page, root: HtmlElement | None) -> list[Image]:
     candidates = [(img, *best_source(img, base)) for img in root.iter("img") if not _excluded(img, page, share_buttons)]
     # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
     scripted = {src for img, src, _ in candidates if not _in_noscript(img)}
-    images: list[Image] = []
+    images: list[tuple[HtmlElement, Image]] = []
     seen: set[str] = set()
     for img, src, srcset_width in candidates:
         if not src or src in seen or (src in scripted and _in_noscript(img)):
             continue
         seen.add(src)
         width, height = _dimensions(img, srcset_width)
-        images.append(
-            Image(src=src, position=len(images) + 1, alt=_text(img.get("alt")), title=_text(img.get("title")),
-                  caption=caption_of(img), width=width, height=height)
-        )  # fmt: skip
+        images.append((img, Image(
+            src=src, position=len(images) + 1, alt=_text(img.get("alt")), title=_text(img.get("title")),
+            caption=caption_of(img), width=width, height=height,
+        )))  # fmt: skip
     return images
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from crawler.extraction.article import Image
-from crawler.extraction.images import best_source
 from crawler.extraction.page import HtmlElement, text_of
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"}
@@ -20,15 +19,16 @@ _MARKUP = re.compile(r"[*_`#>|]")
 ANCHOR_CHARS = 40
 
 
-def with_images(markdown: str, root: HtmlElement | None, images: list[Image], base: str) -> str:
+def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[HtmlElement, Image]]) -> str:
+    """`images`: the post's images with the <img> each was read from (images.placed_images)."""
     if not images or root is None:
         return markdown
     lines = markdown.split("\n")
-    plain = [_fold(_MARKUP.sub("", _LINK.sub(r"\1", line))) for line in lines]
+    plain: dict[int, str] = {}  # a line without its Markdown, made when the search reaches it
     placed: dict[int, list[str]] = {}
     cursor = 0
-    for anchor, image in _anchored(root, images, base):
-        found = next((i for i in range(cursor, len(lines)) if anchor and anchor in plain[i]), None)
+    for anchor, image in _anchored(root, images):
+        found = next((i for i in range(cursor, len(lines)) if anchor and anchor in _plain(lines, i, plain)), None)
         if found is not None:
             cursor = found + 1
         placed.setdefault(cursor, []).append(f"![{image.alt or ''}]({image.src})")
@@ -41,21 +41,25 @@ def with_images(markdown: str, root: HtmlElement | None, images: list[Image], ba
     return "\n".join(out).strip()
 
 
-def _anchored(root: HtmlElement, images: list[Image], base: str) -> list[tuple[str, Image]]:
+def _plain(lines: list[str], index: int, cache: dict[int, str]) -> str:
+    if index not in cache:
+        cache[index] = _fold(_MARKUP.sub("", _LINK.sub(r"\1", lines[index])))
+    return cache[index]
+
+
+def _anchored(root: HtmlElement, images: list[tuple[HtmlElement, Image]]) -> list[tuple[str, Image]]:
     """Each image with the end of the text block before it (empty when it comes before any text)."""
     root = next(root.iterancestors("article"), root)  # as images.py: the feature image in the post's header
-    by_src = {image.src: image for image in images}
+    by_element = dict(images)
     anchored: list[tuple[str, Image]] = []
     blocks: list[HtmlElement] = []  # the text blocks passed so far; only the last one's text is read, when needed
-    for element in root.iter():
-        if element.tag in _BLOCKS:
+    for element in root.iter(*_BLOCKS, "img"):
+        if element.tag != "img":
             blocks.append(element)
-        elif element.tag == "img":
-            src, _ = best_source(element, base)
-            if src in by_src:
-                last = next((text for block in reversed(blocks) if (text := text_of(block))), "")
-                anchored.append((last[-ANCHOR_CHARS:], by_src.pop(src)))
-    return anchored + [("", image) for image in by_src.values()]
+        elif (image := by_element.pop(element, None)) is not None:
+            last = next((text for block in reversed(blocks) if (text := text_of(block))), "")
+            anchored.append((last[-ANCHOR_CHARS:], image))
+    return anchored + [("", image) for image in by_element.values()]
 
 
 def _fold(text: str) -> str:

@@ -57,6 +57,7 @@ class Page:
         self.tree = tree
         self.url = url
         self.classes = page_classes(tree)
+        self._texts: dict[HtmlElement, str] = {}
 
     @classmethod
     def from_html(cls, html: str, url: str) -> Page:
@@ -91,6 +92,12 @@ class Page:
     def text(self) -> str:
         """The page's visible text, whitespace folded."""
         return text_of(self.tree)
+
+    def text_in(self, element: HtmlElement) -> str:
+        """`text_of(element)`, made once per element: chrome regions are measured by more than one finder."""
+        if element not in self._texts:
+            self._texts[element] = text_of(element)
+        return self._texts[element]
 
     def in_chrome(self, element: HtmlElement) -> bool:
         """True when the element or an ancestor is chrome."""
