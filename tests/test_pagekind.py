@@ -31,7 +31,8 @@ def test_a_hub_page_is_classified_by_its_url_and_not_extracted(path, kind):
 @pytest.mark.parametrize(
     "url",
     ["https://blog.example/2024/01/sourdough-starter/", "https://blog.example/tagesgeschichte/", "https://a.org/",
-     "https://news.example/story.php?id=7&page=2", "https://news.example/long-read?page=1"],
+     "https://news.example/story.php?id=7&page=2", "https://news.example/long-read?page=1",
+     "https://blog.example/category/travel/a-week-in-rome/", "https://blog.example/tag/x/some-post.html"],
 )  # fmt: skip
 def test_a_post_or_home_url_gives_nothing_away(url):
     assert url_kind(url) is None
@@ -40,6 +41,21 @@ def test_a_post_or_home_url_gives_nothing_away(url):
 @pytest.mark.parametrize("url", ["https://a.org/?page=2", "https://a.org/blog/?page=3", "https://a.org/?paged=2"])
 def test_a_query_page_on_a_listings_path_is_a_listing(url):
     assert url_kind(url) == "listing"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [("https://a.org/category/travel/", "category"), ("https://a.org/category/travel/page/3/", "category"),
+     ("https://a.org/tag/rome", "tag"), ("https://a.blogspot.com/search/label/Rome?max-results=7", "search")],
+)  # fmt: skip
+def test_a_tag_or_category_url_with_one_name_is_a_hub(url, kind):
+    assert url_kind(url) == kind
+
+
+def test_a_post_under_a_category_permalink_is_parsed_and_stored_as_an_article():
+    prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 20 + "</p>"
+    html = f"<html><body><article><h1>A week in Rome</h1>{prose}</article></body></html>"
+    assert extract(html, "https://blog.example/category/travel/a-week-in-rome/").kind == "article"
 
 
 def test_a_post_is_still_extracted_in_full():
