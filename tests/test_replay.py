@@ -33,6 +33,7 @@ READ_PAGE = """(async () => {
     await pause();
   }
   window.scrollTo(0, 0);
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));  // observers have run
   for (let i = 0; i < 200 && Array.from(document.images).some(img => !img.complete); i++) { await pause(); }
   const style = selector => getComputedStyle(document.querySelector(selector));
   return {
