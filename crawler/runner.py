@@ -17,6 +17,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from crawler.capture.requisites_pipeline import requisite_counts
 from crawler.spiders.blog import BlogSpider
 
 # Extensions that stay off unless their setting turns them on. Scrapy imports the module of every extension listed
@@ -122,6 +123,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     run["images_kept"] = stats.get_value("file_status_count/uptodate", 0)
     run["warc_files"] = stats.get_value("blogarchive/warc_files", 0)
     run["media_dir"], run["warc_dir"] = settings.get("MEDIA_DIR"), settings.get("WARC_DIR")
+    run["requisites"] = requisite_counts(stats) if settings.getbool("REQUISITES") else None
     run["error_messages"] = stats.get_value("blogarchive/error_messages", [])
     run["posts"] = sum(stats.get_value(f"blogarchive/articles_{outcome}", 0) for outcome in ("new", "updated"))
     run["posts"] += run["articles_unchanged"]

@@ -114,6 +114,12 @@ def crawl_command(site: Site, db: Path) -> list[str]:
         command += ["--media", str(site.media)]
     if site.warc:
         command += ["--warc", str(site.warc)]
+    if site.requisites:
+        command.append("--requisites")
+    if site.requisite_hosts is not None:  # an empty list too: no other host
+        command += ["-s", f"REQUISITES_HOSTS={','.join(site.requisite_hosts)}"]
+    if site.requisite_deny_hosts:
+        command += ["-s", f"REQUISITES_DENY_HOSTS={','.join(site.requisite_deny_hosts)}"]
     politeness = {
         "DOWNLOAD_DELAY": site.download_delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": site.concurrency,

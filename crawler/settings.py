@@ -29,6 +29,10 @@ MEDIA_DIR = ""  # save each post's images here, content-addressed ("" = off)
 MEDIA_MAX_SIZE = 20 * 1024 * 1024  # a larger image is not saved (recorded as an error)
 WARC_DIR = ""  # also write every response as WARC 1.1 records here ("" = off)
 WARC_MAX_SIZE = 1024**3  # bytes; a WARC file that reaches this is closed and the next one started
+REQUISITES = False  # with WARC_DIR: each archived post's stylesheets, scripts, fonts and images go into the WARC too
+REQUISITES_HOSTS = ["*"]  # other hosts requisites may come from: * = any, a host (and those under it), host:port
+REQUISITES_DENY_HOSTS: list[str] = []  # hosts never asked for requisites (ad servers, trackers); wins over the above
+REQUISITES_MAX_SIZE = 20 * 1024 * 1024  # a larger requisite is not fetched (recorded as an error)
 
 # --- politeness ---------------------------------------------------------------------------------------
 USER_AGENT = "blogarchive/0.1 (+https://github.com/blogarchive/blogarchive; archiving crawler)"
@@ -63,7 +67,12 @@ CONCURRENT_ITEMS = 1
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 2_000_000
 
 # --- pipeline -----------------------------------------------------------------------------------------
-ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300, "crawler.media.MediaFilesPipeline": 400}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ArchivePipeline": 300,
+    "crawler.media.MediaFilesPipeline": 400,
+    # After the images: a requisite the media pipeline has just written to the WARC files is not fetched again.
+    "crawler.capture.requisites_pipeline.RequisitesPipeline": 450,
+}
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
 DOWNLOADER_MIDDLEWARES = {
     # Before everything (robots.txt included): no request leaves for another host or port, a scheme other than

@@ -22,6 +22,7 @@ from typing import Any
 
 from croniter import croniter
 
+from crawler.capture.hosts import check_host_pattern
 from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
 from crawler.setting_names import crawl_setting_names, unknown_setting
 from crawler.urls import compile_patterns, validate_start_url
@@ -46,6 +47,9 @@ class Site:
     obey_robots: bool | None = None
     media: Path | None = None
     warc: Path | None = None
+    requisites: bool = False
+    requisite_hosts: tuple[str, ...] | None = None  # None: the crawler's default (every host)
+    requisite_deny_hosts: tuple[str, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -112,6 +116,12 @@ def _regexes(value: Any) -> str | None:
     return None
 
 
+def _hosts(value: Any) -> str | None:
+    if (error := _strings(value)) is not None:
+        return error
+    return next((problem for host in value if (problem := check_host_pattern(host)) is not None), None)
+
+
 def _urls(value: Any) -> str | None:
     if _strings(value) is not None or not value:
         return "must be a non-empty list of URLs"
@@ -154,6 +164,9 @@ SITE_KEYS: dict[str, Callable[[Any], str | None]] = {
     "obey_robots": _flag,
     "media": _text,
     "warc": _text,
+    "requisites": _flag,
+    "requisite_hosts": _hosts,
+    "requisite_deny_hosts": _hosts,
     "settings": _settings,
 }
 DEFAULT_KEYS = {"db": _text} | {key: check for key, check in SITE_KEYS.items() if key != "urls"}
@@ -198,6 +211,8 @@ def read_config(path: Path) -> SitesConfig:
             problem(("sites", name), 'has no urls (urls = ["https://…"])', table=True)
         elif "urls" in values:
             sites[name] = _site(name, defaults, values, path.parent)
+            if sites[name].requisites and sites[name].warc is None:
+                problem(("sites", name, "requisites"), 'needs warc = "DIR": page requisites are kept in WARC files')
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: p.line))
     return SitesConfig(path, path.parent / defaults.get("db", "archive.db"), sites)
@@ -225,7 +240,7 @@ def _table(parent: dict[str, Any], key_path: tuple[str, ...], known: dict, probl
 def _site(name: str, defaults: dict[str, Any], values: dict[str, Any], base: Path) -> Site:
     merged = {key: value for key, value in defaults.items() if key != "db"} | values
     merged["settings"] = defaults.get("settings", {}) | values.get("settings", {})
-    for key in ("urls", "allow", "deny"):
+    for key in ("urls", "allow", "deny", "requisite_hosts", "requisite_deny_hosts"):
         if key in merged:
             merged[key] = tuple(merged[key])
     for key in ("media", "warc"):

@@ -9,13 +9,7 @@ set -euo pipefail
 db="${1:-archive.db}"
 out="$(realpath -m "${2:-serve-articles.png}")"
 dom="${out%.png}.html"
-if ! command -v chromium >/dev/null || ! fc-list | grep -qi "noto sans cjk"; then
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } \
-       >/dev/null 2>&1; then
-    echo "Chromium cannot be installed here (apt-get install chromium fonts-noto-cjk failed)" >&2
-    exit 77
-  fi
-fi
+bash "$(dirname "$0")/install_chromium.sh"  # exit 77 when it cannot be installed
 [ -f "$db" ] || blogarchive demo --db "$db" --quiet >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 blogarchive serve --db "$db" --port "$port" >/dev/null 2>&1 &

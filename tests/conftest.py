@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,24 @@ def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
         site.edit_post("winter-squash-soup", paragraph="Update: a pinch of smoked paprika works well too.")
         assert run_cli("crawl", site.base, *options).returncode == 0
     return path
+
+
+@dataclass(frozen=True)
+class DemoCapture:
+    db: Path
+    warc: Path
+    posts: list[tuple[str, str]]  # (URL, title) of every post
+    base: str  # the sample blog's address, no longer served
+
+
+@pytest.fixture(scope="session")
+def demo_capture(tmp_path_factory: pytest.TempPathFactory) -> DemoCapture:
+    """The sample blog crawled with --warc --requisites (its server then stopped): shared, read-only, by the WACZ
+    and replay tests."""
+    folder = tmp_path_factory.mktemp("capture")
+    site = DemoSite()
+    with serve(site):
+        options = ("--db", str(folder / "archive.db"), "--warc", str(folder / "warc"), "--requisites", "--quiet")
+        result = run_cli("crawl", site.base, *options, "-s", "EXTRACT_PROCESSES=1")
+        assert result.returncode == 0, result.stderr
+    return DemoCapture(folder / "archive.db", folder / "warc", site.expected_posts(), site.base)

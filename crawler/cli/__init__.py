@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "sites": "crawler.cli.sites:sites",
     "schedule": "crawler.cli.schedule:schedule",
     "run-due": "crawler.cli.schedule:run_due",
+    "wacz": "crawler.cli.wacz:wacz",
 }
 
 

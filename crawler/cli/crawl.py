@@ -13,6 +13,7 @@ from rich.table import Table
 from scrapy.settings import BaseSettings, Settings
 
 from archive import Archive, ArchiveError
+from crawler.capture.hosts import check_host_pattern
 from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
@@ -83,6 +84,13 @@ def check_warc_dir(warc_dir: Path | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+def check_requisites(requisites: bool, warc_dir: Path | None, extra: dict[str, str]) -> None:
+    """--requisites (or -s REQUISITES=true) writes into WARC files only: without a WARC folder it would fetch for
+    nothing."""
+    if (requisites or Settings(extra).getbool("REQUISITES")) and not (warc_dir or extra.get("WARC_DIR")):
+        raise InputError("--requisites needs --warc DIR: page requisites are kept in the WARC files only")
+
+
 def _check_patterns(ctx: click.Context, param: click.Parameter, patterns: tuple[str, ...]) -> tuple[str, ...]:
     """--allow/--deny: a regex that does not compile is a usage error before crawling, not a traceback."""
     try:
@@ -113,11 +121,22 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         table.add_row("images saved (--media)", f"{run['images_saved']}, {run['images_kept']} already there")
     if run.get("warc_dir"):
         table.add_row("WARC files written (--warc)", str(run["warc_files"]))
+    if run.get("requisites") is not None:
+        table.add_row("page requisites (--requisites)", _requisites_row(run["requisites"]))
     console.print(table)
     for message in run.get("error_messages", []):
         console.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
     if run.get("errors", 0) > len(run.get("error_messages", [])):
         console.print(f"… all {run['errors']} errors are in the crawl_errors table (run_id = {run.get('id')})")
+
+
+def _requisites_row(counts: dict[str, int]) -> str:
+    row = f"{counts['captured']} captured, {counts['failed']} failed"
+    if counts["robots"]:
+        row += f", {counts['robots']} refused by robots.txt"
+    if counts["hosts"]:
+        row += f", {counts['hosts']} not asked (REQUISITES_HOSTS)"
+    return row
 
 
 def exit_if_stopped(run: dict[str, Any]) -> None:
@@ -156,6 +175,9 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("--job", default="", help="Name of this crawl (default: its start URLs); a killed job resumes by name.")
 @click.option("--media", "media_dir", type=click.Path(file_okay=False, path_type=Path), help="Save images here.")
 @click.option("--warc", "warc_dir", type=click.Path(path_type=Path), help="Also write WARC files into this folder.")
+@click.option(
+    "--requisites", is_flag=True, help="With --warc: also capture each post's stylesheets, scripts, fonts and images."
+)
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
@@ -170,6 +192,7 @@ def crawl(
     job: str,
     media_dir: Path | None,
     warc_dir: Path | None,
+    requisites: bool,
     settings: tuple[str, ...],
     quiet: bool,
     log_file: Path | None,
@@ -179,12 +202,15 @@ def crawl(
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
     extra = _parse_settings(settings, CrawlOptions(db=db).settings())
+    check_requisites(requisites, warc_dir, extra)
     check_archive(db, crawl_job(job, urls))
     if media_dir:
         check_media_dir(media_dir)
     check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
     if user_agent:
         extra["USER_AGENT"] = user_agent
+    if requisites:
+        extra["REQUISITES"] = "true"
     options = CrawlOptions(
         db=db,
         allow=allow,
@@ -222,6 +248,8 @@ def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str
         _check_setting_type(name, value, defaults.get(name))
         if name in _PATTERN_SETTINGS:
             _check_pattern_setting(name, value)
+        if name in _HOST_SETTINGS:
+            _check_host_setting(name, value)
         settings[name] = value
     return settings
 
@@ -252,6 +280,16 @@ def _check_pattern_setting(name: str, value: str) -> None:
             f"{name}={value!r}: {exc} (-s splits a list at commas; --allow and --deny take one regex each)",
             param_hint="-s/--set",
         ) from None
+
+
+# Settings whose values are host patterns (crawler/capture/hosts.py).
+_HOST_SETTINGS = ("REQUISITES_HOSTS", "REQUISITES_DENY_HOSTS")
+
+
+def _check_host_setting(name: str, value: str) -> None:
+    for pattern in Settings({name: value}).getlist(name):
+        if pattern.strip() and (problem := check_host_pattern(pattern)) is not None:
+            raise click.BadParameter(f"{name}={value!r}: {problem}", param_hint="-s/--set")
 
 
 def _check_setting_type(name: str, value: str, default: Any) -> None:

@@ -7,6 +7,8 @@ import json
 from html import escape
 from typing import TYPE_CHECKING
 
+from crawler.demo import theme
+
 if TYPE_CHECKING:
     from crawler.demo.site import Author, DemoSite, Post
 
@@ -31,6 +33,7 @@ def page(site: DemoSite, title: str, main: str, lang: str = "en", head: str = ""
 <title>{escape(title)} – {escape(site.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {_feed_links(site)}
+{theme.HEAD}
 {head}{site.theme_head}
 </head>
 <body class="wp-theme-demo">

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.demo import feeds, render
+from crawler.demo import feeds, render, theme
 from crawler.demo.pictures import png
 
 PER_PAGE = 5
@@ -249,6 +249,8 @@ class DemoSite:
             return Response(200, "image/png", png(path))
         if path == "/pixel.gif":
             return Response(200, "image/gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+        if (found := theme.theme_file(path)) is not None:
+            return Response(200, *found)
         return None
 
 

@@ -29,6 +29,10 @@ from crawler.warc_writer import Exchange, WarcWriter, prepare_warc_dir
 
 logger = logging.getLogger(__name__)
 
+# request.meta key: the page (or stylesheet) a page requisite was found in, as the metadata record's `via` field
+# (Heritrix's name for it), so that a requisite's records say what they were fetched for.
+VIA = "blogarchive_via"
+
 # A credential for the proxy, not part of the exchange with the site, and the site's (a start URL's user:password,
 # crawler/middlewares/scope_guard.py): never written to a WARC file.
 _NOT_RECORDED = (b"proxy-authorization", b"authorization")
@@ -49,6 +53,8 @@ class WarcMiddleware:
         self.writer: WarcWriter | None = WarcWriter(
             directory, max_size=settings.getint("WARC_MAX_SIZE"), info={k: v for k, v in info.items() if v}
         )
+        # URLs whose answer this crawl wrote: the requisites pipeline (crawler/capture/) does not ask them again.
+        self.recorded: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> WarcMiddleware:
@@ -79,6 +85,7 @@ class WarcMiddleware:
             self._failed(response.url, exc)
         else:
             self.stats.inc_value(f"blogarchive/warc_{record_type}_records")
+            self.recorded.add(response.url)
         return response
 
     def _exchange(self, request: Request, response: Response) -> Exchange:
@@ -87,6 +94,7 @@ class WarcMiddleware:
             "crawl-job": getattr(spider, "job", ""),
             "crawl-run": str(self.stats.get_value("blogarchive/run_id") or ""),
             "fetchTimeMs": str(round(request.meta.get("download_latency", 0) * 1000)),
+            "via": request.meta.get(VIA, ""),
         }
         return Exchange(
             url=response.url,
