@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
+from scrapy.exceptions import DownloadCancelledError, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.pipelines.files import FilesPipeline
@@ -30,7 +30,7 @@ from archive import Archive
 from archive.media import MediaFile, record_failure, record_file, stored_file
 from archive.store import now
 from crawler.archive_handle import shared_archive
-from crawler.failures import describe_failure
+from crawler.failures import describe_failure, is_choice
 from crawler.items import FetchedPage
 from crawler.middlewares.scope_guard import MEDIA, Refused
 
@@ -105,7 +105,7 @@ class MediaFilesPipeline(FilesPipeline):
         failure here. Returning instead of raising leaves the image without a result, so Scrapy logs no traceback:
         the one line logged here and the crawl_errors row say it all, as for a failed page."""
         # robots.txt said no: a choice, not an error (as for pages); the scope guard's refusal is an error.
-        if failure.check(IgnoreRequest) and not failure.check(Refused):
+        if is_choice(failure):
             logger.info("image %s not saved: %s", request.url, failure.value)
             record_failure(self.archive, request.url, f"not downloaded: {failure.value}", now())
             return

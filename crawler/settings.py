@@ -77,6 +77,8 @@ DOWNLOADER_MIDDLEWARES = {
     # OffsiteMiddleware lets every request through, after a host regex test for each one.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
+    # Before HttpCompressionMiddleware (590) inflates it: a gzip/deflate/brotli body cut short is an error, not a page.
+    "crawler.middlewares.complete_body.CompleteBodyMiddleware": 595,
     # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
@@ -90,6 +92,8 @@ SPIDER_MIDDLEWARES = {
     # Scrapy's, off unless DEPTH_LIMIT, DEPTH_PRIORITY or DEPTH_STATS_VERBOSE is set (see its docstring).
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "crawler.middlewares.depth.DepthLimitMiddleware": 900,
+    # Next to the spider: a callback that raised makes its page a crawl error instead of a page silently lost.
+    "crawler.middlewares.callback_errors.CallbackErrorMiddleware": 950,
 }
 EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.gc_tuning.GarbageCollectorTuning": 510}
 GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's

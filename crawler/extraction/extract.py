@@ -14,6 +14,7 @@ from crawler.extraction.authorbox import find_author_boxes
 from crawler.extraction.body import extract_body
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
+from crawler.extraction.flatten import flatten, too_deep
 from crawler.extraction.images import find_images
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.markdown_images import with_images
@@ -40,7 +41,18 @@ def extract(html: str | bytes, url: str) -> Article:
     if tree is None:
         return Article(url=url, kind="other")
     try:
-        return _extract(Page(tree, url))
+        article = _extract(Page(tree, url))
+    except RecursionError:
+        article = None
+    if article is None or article.kind != "article" and too_deep(tree):
+        return _extract_flattened(text, url)  # nested too deeply to parse: see flatten.py
+    return article
+
+
+def _extract_flattened(text: str, url: str) -> Article:
+    tree = parse_html(flatten(text))
+    try:
+        return _extract(Page(tree, url)) if tree is not None else Article(url=url, kind="other")
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
 

@@ -18,10 +18,9 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archive import Archive
@@ -31,7 +30,7 @@ from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
 from crawler.extraction.pagekind import url_kind
-from crawler.failures import describe_failure
+from crawler.failures import describe_failure, is_choice
 from crawler.frontier import DISCOVERY_PRIORITY, FRONTIER_ID, LISTED_PRIORITY, NO_EXTRACTION_PRIORITY, job_name
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
@@ -175,7 +174,11 @@ class BlogSpider(scrapy.Spider):
 
     def parse_discovered(self, response: Response) -> Iterable[Any]:
         """A sitemap, a sitemap index or a feed; told apart by content, since servers mislabel them."""
-        entries = parse_sitemap(response.body)
+        try:
+            entries = parse_sitemap(response.body)
+        except ValueError as exc:  # a broken gzip file, or one that inflates past MAX_SITEMAP_BYTES (a bomb)
+            yield CrawlError(response.url, f"sitemap refused: {exc}", _frontier_id(response.request))
+            return
         if entries:
             for entry in entries:
                 if entry.is_sitemap:
@@ -262,8 +265,8 @@ class BlogSpider(scrapy.Spider):
             yield CrawlError(failure.value.url, failure.value.message, _frontier_id(request))
             return
         message = describe_failure(failure)
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            yield Skipped(request.url, message, _frontier_id(request))  # robots.txt said no: a choice, not an error
+        if is_choice(failure):  # robots.txt said no, or a sitemap said unchanged: not an error
+            yield Skipped(request.url, message, _frontier_id(request))
         elif request.meta.get("probe"):
             yield Skipped(request.url, f"discovery probe: {message}", _frontier_id(request))
         else:
