@@ -33,7 +33,7 @@ ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 
 # Scrapy's other IgnoreRequests, by the start of their text (`{text}`): each one is a page given up on.
 _IGNORED: list[tuple[str, str]] = [
-    ("max redirections reached", "redirect loop (or more than REDIRECT_MAX_TIMES hops)"),
+    ("max redirections reached", "more than REDIRECT_MAX_TIMES redirect hops"),
     ("Ignored response", "dropped for size: {text}"),  # HttpCompressionMiddleware: decompressed over DOWNLOAD_MAXSIZE
 ]
 

@@ -156,6 +156,8 @@ class ArchivePipeline:
             return
         kind = result["kind"]
         self._record_page(page, kind)
+        if problem := result.pop("problem", None):  # no body found on a page that has one; a page cut short
+            self._error(page.url, problem)
         if kind != "article":
             return
         if not result["text"].strip():

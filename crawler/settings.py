@@ -82,6 +82,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
+    # Before RedirectMiddleware (600) follows it: a redirect back into its own chain is an error, not a dropped hop.
+    "crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 605,
     # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
     # or RetryMiddleware (550) copies the request, so no redirect, retry or frontier row carries it.
     "crawler.middlewares.scope_guard.OriginCredentialsMiddleware": 610,

@@ -18,6 +18,7 @@ from crawler import verification
 from crawler.extraction_worker import extract_page
 from crawler.urls import storage_url
 
+GIVEN_UP_SHOWN = 50  # rows of the given-up table in verify's text report
 DB_OPTION = click.option("--db", type=click.Path(path_type=Path), default=Path("archive.db"), show_default=True)
 
 
@@ -77,7 +78,8 @@ def history(url: str, db: Path) -> None:
 @click.option("--site", help="Only this site (host name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def verify(db: Path, site: str | None, as_json: bool) -> None:
-    """Report posts the stored sitemaps and feeds list but the archive lacks, and crawls that did not finish.
+    """Report posts the stored sitemaps and feeds list but the archive lacks, crawls that did not finish, and every
+    URL a crawl gave up on, with its cause.
 
     Exit status 1 when anything is missing or unfinished, so a cron job or CI can alert on it.
     """
@@ -106,10 +108,18 @@ def _print_report(report: verification.Report, scope: str) -> None:
         for url, why in report.missing:
             table.add_row(url, why)
         console.print(table)
+    if report.given_up:
+        table = Table("URL", "cause", title=f"{len(report.given_up)} URLs the crawls gave up on (crawl_errors)")
+        for url, cause in report.given_up[:GIVEN_UP_SHOWN]:
+            table.add_row(url, cause)
+        console.print(table)
+        if len(report.given_up) > GIVEN_UP_SHOWN:
+            click.echo(f"… and {len(report.given_up) - GIVEN_UP_SHOWN} more: --json lists them all")
     for job in report.unfinished_jobs:
         click.echo(
             f"unfinished crawl {job['job']!r}: {job['pending']} requests pending, {job['done']} done;"
             " run the same crawl again to resume it"
         )
     if report.complete:
-        click.echo("complete: nothing missing, no unfinished crawl")
+        gave_up = f"; {len(report.given_up)} URLs given up on, listed above" if report.given_up else ""
+        click.echo(f"complete: nothing missing, no unfinished crawl{gave_up}")

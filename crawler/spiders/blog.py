@@ -265,12 +265,13 @@ class BlogSpider(scrapy.Spider):
             yield CrawlError(failure.value.url, failure.value.message, _frontier_id(request))
             return
         message = describe_failure(failure)
+        url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL the crawl asked for
         if is_choice(failure):  # robots.txt said no, or a sitemap said unchanged: not an error
             yield Skipped(request.url, message, _frontier_id(request))
         elif request.meta.get("probe"):
             yield Skipped(request.url, f"discovery probe: {message}", _frontier_id(request))
         else:
-            yield CrawlError(request.url, message, _frontier_id(request))
+            yield CrawlError(url, message, _frontier_id(request))
 
 
 def _fetched(response: Response, kind: str | None = None) -> FetchedPage:

@@ -9,15 +9,7 @@ the sink, and the test asserts the sink saw nothing.
 from __future__ import annotations
 
 import base64
-import os
-import subprocess
-import sys
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
@@ -27,89 +19,7 @@ from scrapy.settings import Settings
 
 from crawler.middlewares.scope_guard import MEDIA, OriginCredentialsMiddleware, Refused, ScopeGuardMiddleware
 from crawler.urls import Scope, origin, redact_url, split_credentials
-from tests.conftest import REPO
-
-Route = tuple[int, dict[str, str], bytes]  # status, headers, body
-
-
-@dataclass
-class Server:
-    routes: dict[str, Route] = field(default_factory=dict)
-    seen: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (path, headers) of every request
-    require_auth: str | None = None  # "user:password": 401 without it
-    base: str = ""
-
-    def paths(self) -> list[str]:
-        return [path for path, _ in self.seen]
-
-
-@contextmanager
-def serve(server: Server) -> Iterator[Server]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            server.seen.append((self.path, dict(self.headers.items())))
-            expected = (
-                "Basic " + base64.b64encode(server.require_auth.encode()).decode() if server.require_auth else None
-            )
-            if expected and self.headers.get("Authorization") != expected:
-                status, headers, body = 401, {"WWW-Authenticate": 'Basic realm="x"'}, b"no"
-            else:
-                status, headers, body = server.routes.get(self.path, (404, {}, b"not here"))
-            self.send_response(status)
-            headers = {"Content-Type": "text/html; charset=utf-8", **headers}
-            for name, value in headers.items():
-                self.send_header(name, value.format(base=server.base))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def page(*links: str) -> Route:
-    anchors = "".join(f'<li><a href="{link}">{link}</a></li>' for link in links)
-    return 200, {}, f"<!doctype html><html><head><title>t</title></head><body><ul>{anchors}</ul></body></html>".encode()
-
-
-def redirect(location: str, status: int = 302) -> Route:
-    return status, {"Location": location}, b""
-
-
-@pytest.fixture
-def world() -> Iterator[tuple[Server, Server, Server]]:
-    """The blog, another port of the same machine ("another host"), and the proxy sink."""
-    with serve(Server()) as blog, serve(Server()) as other, serve(Server()) as sink:
-        yield blog, other, sink
-
-
-def crawl(tmp_path: Path, sink: Server, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "http_proxy": sink.base,
-        "https_proxy": sink.base,
-        "no_proxy": "127.0.0.1,localhost",
-    }
-    options = ("--db", str(tmp_path / "archive.db"), "--quiet", "--log-file", str(tmp_path / "crawl.log"))
-    settings = ("-s", "EXTRACT_PROCESSES=0", "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0")
-    return subprocess.run(
-        [sys.executable, "-m", "crawler", "crawl", *args, *options, *settings],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+from tests.hostile.servers import crawl, page, redirect
 
 
 def errors(db: Callable[..., list[tuple]]) -> dict[str, str]:
