@@ -23,7 +23,8 @@ from scrapy.utils.request import request_from_dict
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
 from crawler.extraction_backlog import extraction_backlog
-from crawler.page_budget import page_budget
+from crawler.page_budget import continues, page_budget
+from crawler.trap_budget import TRAP, trap_budget
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class FrontierScheduler(BaseScheduler):
         self.pending = 0
         self.backlog = extraction_backlog(crawler)
         self.budget = page_budget(crawler)
+        self.traps = trap_budget(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FrontierScheduler:
@@ -98,6 +100,7 @@ class FrontierScheduler(BaseScheduler):
             self.pending += queued
         if previous is not None and self.frontier.row_url(previous) != request.url:
             self.frontier.done(previous)  # redirected: the new URL's row carries the work on
+            self.traps.redirect(request.meta.get("redirect_urls", [request.url])[0], request.url)
         if not queued:
             self.stats.inc_value("dupefilter/filtered")
             return False
@@ -118,6 +121,9 @@ class FrontierScheduler(BaseScheduler):
             if not self.budget.admit(request):
                 self.frontier.done(row_id)  # over --max-pages: not fetched
                 self.stats.inc_value("blogarchive/over_max_pages")
+                continue
+            if request.meta.get(TRAP) and not continues(request) and not self.traps.take(request.url):
+                self.frontier.done(row_id)  # its pattern or host spent its trap budget while it waited
                 continue
             request.meta[FRONTIER_ID] = row_id
             self.stats.inc_value("scheduler/dequeued")

@@ -29,6 +29,7 @@ from crawler.extraction_backlog import extraction_backlog
 from crawler.extraction_worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
+from crawler.trap_budget import trap_budget
 from crawler.urls import storage_url
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class ArchivePipeline:
         self.executor: Executor | None = None
         self.batch_policy = False  # this process is under SCHED_BATCH while its extraction processes run
         self.backlog = extraction_backlog(crawler)
+        self.traps = trap_budget(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
 
     @classmethod
@@ -87,6 +89,9 @@ class ArchivePipeline:
     def finish_run(self, reason: str) -> None:
         """On spider_closed, the first moment the close reason is known ("shutdown" after SIGTERM/SIGINT)."""
         assert self.archive is not None and self.run_id is not None
+        for url, message in self.traps.messages():
+            self._error(url, message)
+        self.stats.set_value("blogarchive/trap_cut", self.traps.urls_cut)
         status = "finished" if reason in ("finished", "closespider_pagecount") else reason
         self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
 
@@ -102,8 +107,10 @@ class ArchivePipeline:
         with self.archive.batch():
             if isinstance(item, CrawlError):
                 self._error(item.url, item.message)
+                self.traps.settled(item.url, post=False)
             elif isinstance(item, Gone):
                 self._gone(item)
+                self.traps.settled(item.url, post=False)
             elif isinstance(item, Skipped):
                 logger.debug("skipped %s: %s", item.url, item.reason)
             elif isinstance(item, FetchedPage):
@@ -181,6 +188,8 @@ class ArchivePipeline:
             page.image_urls = article_image_urls(self.archive, page.url)
 
     def _record_page(self, page: FetchedPage, kind: str) -> None:
+        if page.kind is None:  # a page, not robots.txt, a sitemap or a feed
+            self.traps.settled(page.url, post=kind in ("article", NOT_MODIFIED))
         self.archive.record_page(
             self.run_id,
             {

@@ -116,7 +116,14 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     process.start(install_signal_handlers=False)
     stats = crawler.stats
     run = dict(stats.get_value("blogarchive/run") or {})
-    for key in ("articles_unchanged", "pages_not_modified", "skipped_by_lastmod", "pages_same_body", "gone"):
+    for key in (
+        "articles_unchanged",
+        "pages_not_modified",
+        "skipped_by_lastmod",
+        "pages_same_body",
+        "gone",
+        "trap_cut",
+    ):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
     run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts
     run["images_kept"] = stats.get_value("file_status_count/uptodate", 0)

@@ -104,6 +104,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("skipped, unchanged per sitemap", "skipped_by_lastmod"),
         ("same body, not re-extracted", "pages_same_body"),
         ("gone (404/410)", "gone"),
+        ("cut off as crawler traps", "trap_cut"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),

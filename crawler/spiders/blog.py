@@ -36,6 +36,7 @@ from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.middlewares.scope_guard import Refused
 from crawler.page_budget import page_budget
+from crawler.trap_budget import TRAP, trap_budget
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ logger = logging.getLogger(__name__)
 # Page requests see 304 (conditional recrawl) and 404/410 (a post that is gone) in parse_page.
 _NOT_PAGES = {f".{extension}" for extension in IGNORED_EXTENSIONS}
 _PAGE_META = {"page": True, "handle_httpstatus_list": [304, 404, 410]}
+_LINK_META = {**_PAGE_META, TRAP: True}  # a page found by a link: the scheduler checks the trap budgets again
 
 
 class BlogSpider(scrapy.Spider):
@@ -78,6 +80,7 @@ class BlogSpider(scrapy.Spider):
             spider.start_urls, settings.getlist("BLOG_ALLOW"), settings.getlist("BLOG_DENY")
         )
         spider.budget = page_budget(crawler)
+        spider.traps = trap_budget(crawler)
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
@@ -129,10 +132,13 @@ class BlogSpider(scrapy.Spider):
 
     # -- requests ---------------------------------------------------------------------------------
 
-    def _page_request(self, url: str, force: bool = False, listed: bool = False) -> scrapy.Request | None:
+    def _page_request(
+        self, url: str, force: bool = False, listed: bool = False, by_link: bool = False
+    ) -> scrapy.Request | None:
         """A request for a page in scope; None when out of scope or when the --max-pages budget is spent (the
         scheduler spends it). `force`: a start URL, fetched first and read as a sitemap or feed if it is one.
-        `listed`: a sitemap or feed lists it, so it comes before pages found by links."""
+        `listed`: a sitemap or feed lists it, so it comes before pages found by links. `by_link`: found by a link,
+        so subject to the trap budgets (crawler/trap_budget.py)."""
         url = clean_url(url)
         if url in self.requested and not force:
             return None  # cheaper here than in the frontier: most links on a page were seen on the last one
@@ -141,6 +147,8 @@ class BlogSpider(scrapy.Spider):
         if self.budget.exhausted:
             return None
         self.requested.add(url)
+        if by_link and not self.traps.allows(url):
+            return None
         self.archived.reach(url)
         if force:
             return scrapy.Request(
@@ -148,7 +156,8 @@ class BlogSpider(scrapy.Spider):
             )
         # A hub (tag, category, author, paginated listing) needs no extraction process: see NO_EXTRACTION_PRIORITY.
         priority = NO_EXTRACTION_PRIORITY if url_kind(url) else LISTED_PRIORITY if listed else 0
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META, priority=priority)
+        meta = _LINK_META if by_link else _PAGE_META
+        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=meta, priority=priority)
 
     def _discovery(self, url: str, callback: Any, *, probe: bool = True) -> Iterable[scrapy.Request]:
         """A request for robots.txt, a sitemap or a feed, unless this process asked for `url` already (every page
@@ -253,7 +262,7 @@ class BlogSpider(scrapy.Spider):
             url = clean_url(link)
             if url in self.requested or posixpath.splitext(urlsplit(url).path)[1].lower() in _NOT_PAGES:
                 continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
-            if (request := self._page_request(url)) is not None:
+            if (request := self._page_request(url, by_link=True)) is not None:
                 yield request
         for feed_url in links.feeds:
             if self.scope.contains_host(feed_url):
