@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import sqlite3
 from typing import Any
 
 from scrapy import Request, Spider
@@ -24,6 +25,7 @@ from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
 from crawler.extraction_backlog import extraction_backlog
 from crawler.page_budget import continues, page_budget
+from crawler.storage_faults import storage_broken, storage_failed
 from crawler.trap_budget import TRAP, trap_budget
 
 logger = logging.getLogger(__name__)
@@ -81,13 +83,36 @@ class FrontierScheduler(BaseScheduler):
     def close(self, reason: str) -> None:
         """A finished job forgets its frontier; a stopped one (shutdown, error) keeps it for the next run. A job
         that spent its --max-pages is finished: what it left pending was over the budget."""
+        if storage_broken(self.crawler):
+            return
         if self.frontier is not None and reason == "finished" and (self.pending == 0 or self.budget.exhausted):
             self.frontier.clear()
 
     def has_pending_requests(self) -> bool:
-        return self.pending > 0
+        return self.pending > 0 and not storage_broken(self.crawler)
 
     def enqueue_request(self, request: Request) -> bool:
+        """Queue `request` in the frontier (False: a duplicate, or the archive could not be written)."""
+        if storage_broken(self.crawler):
+            return False
+        try:
+            return self._enqueue(request)
+        except sqlite3.Error as exc:
+            if not storage_failed(self.crawler, exc):
+                raise
+            return False
+
+    def next_request(self) -> Request | None:
+        if storage_broken(self.crawler):
+            return None
+        try:
+            return self._next_request()
+        except sqlite3.Error as exc:
+            if not storage_failed(self.crawler, exc):
+                raise
+            return None
+
+    def _enqueue(self, request: Request) -> bool:
         assert self.frontier is not None
         previous = request.meta.pop(FRONTIER_ID, None)
         blob = pickle.dumps(_as_dict(request), protocol=pickle.HIGHEST_PROTOCOL)
@@ -107,7 +132,7 @@ class FrontierScheduler(BaseScheduler):
         self.stats.inc_value("scheduler/enqueued")
         return True
 
-    def next_request(self) -> Request | None:
+    def _next_request(self) -> Request | None:
         assert self.frontier is not None
         while (leased := self._lease()) is not None:
             row_id, blob = leased

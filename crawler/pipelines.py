@@ -14,6 +14,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import sqlite3
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +30,7 @@ from crawler.extraction_backlog import extraction_backlog
 from crawler.extraction_worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
+from crawler.storage_faults import storage_broken, storage_failed
 from crawler.trap_budget import trap_budget
 from crawler.urls import storage_url
 
@@ -61,7 +63,12 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         self.archive = shared_archive(self.crawler)
         spider = self.crawler.spider
-        self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
+        try:
+            self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
+        except sqlite3.Error as exc:
+            if not storage_failed(self.crawler, exc):
+                raise
+            return
         self.stats.set_value("blogarchive/run_id", self.run_id)
         self.frontier = Frontier(self.archive, spider.job)
         if self.processes > 0:
@@ -88,20 +95,38 @@ class ArchivePipeline:
 
     def finish_run(self, reason: str) -> None:
         """On spider_closed, the first moment the close reason is known ("shutdown" after SIGTERM/SIGINT)."""
-        assert self.archive is not None and self.run_id is not None
-        for url, message in self.traps.messages():
-            self._error(url, message)
         self.stats.set_value("blogarchive/trap_cut", self.traps.urls_cut)
+        if storage_broken(self.crawler):
+            return  # the run stays 'running' with a dead pid: the next run marks it interrupted
+        assert self.archive is not None and self.run_id is not None
         status = "finished" if reason in ("finished", "closespider_pagecount") else reason
-        self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
+        try:
+            for url, message in self.traps.messages():
+                self._error(url, message)
+            self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
+        except sqlite3.Error as exc:
+            if not storage_failed(self.crawler, exc):
+                raise
 
     async def process_item(self, item: Any) -> Any:
+        if storage_broken(self.crawler):
+            return item  # the crawl is stopping: this page's frontier row stays, the next run fetches it again
         extracted = None
         if isinstance(item, FetchedPage) and _needs_extraction(item):
             item.body_sha256 = hashlib.sha256(item.body).hexdigest()
             item.previous_kind = self.archive.same_body_kind(item.url, item.body_sha256)
             if item.previous_kind is None:
                 extracted = await self._extract(item)
+        if storage_broken(self.crawler):
+            return item
+        try:
+            self._store(item, extracted)
+        except sqlite3.Error as exc:
+            if not storage_failed(self.crawler, exc):
+                raise
+        return item
+
+    def _store(self, item: Any, extracted: tuple[bool, Any] | None) -> None:
         # Everything the item leads to, and its frontier row's "done", in one transaction: a kill leaves both
         # or neither, so a resumed crawl neither loses the page nor stores it twice.
         with self.archive.batch():
@@ -117,7 +142,6 @@ class ArchivePipeline:
                 self._store_page(item, extracted)
             if getattr(item, "frontier_id", None) is not None:
                 self.frontier.done(item.frontier_id)
-        return item
 
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
         assert self.executor is not None

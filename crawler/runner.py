@@ -18,6 +18,7 @@ from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 from crawler.spiders.blog import BlogSpider
+from crawler.storage_faults import FAULT
 
 # Extensions that stay off unless their setting turns them on. Scrapy imports the module of every extension listed
 # (even one mapped to None) before the extension can decline, and the remote-control one imports aiohttp: ~0.25 s of
@@ -100,7 +101,8 @@ class _Stop:
 
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
     """Crawl to the end, or until SIGINT/SIGTERM; the crawl_runs row plus `articles_unchanged`, `error_messages`
-    (the first errors), `posts` (archived in this run) and `signal` (the signal that stopped it, or None)."""
+    (the first errors), `posts` (archived in this run), `signal` (the signal that stopped it, or None) and
+    `storage_error` (the storage fault that stopped it, or None)."""
     settings = options.settings()
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogSpider)
@@ -133,4 +135,5 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     run["posts"] = sum(stats.get_value(f"blogarchive/articles_{outcome}", 0) for outcome in ("new", "updated"))
     run["posts"] += run["articles_unchanged"]
     run["signal"] = stop.signum
+    run["storage_error"] = stats.get_value(FAULT)
     return run

@@ -13,6 +13,8 @@ NEWSPIDER_MODULE = "crawler.spiders"
 
 # --- blogarchive's own settings -------------------------------------------------------------------------
 ARCHIVE_DB = "archive.db"  # the SQLite archive to write
+# Seconds a write waits while another process holds the archive locked; past it the crawl stops (storage fault).
+ARCHIVE_BUSY_TIMEOUT = 30.0
 ARCHIVE_COMMIT_INTERVAL = 1.0  # seconds between commits during a crawl (0: commit every page); a kill loses ≤ this
 BLOG_ALLOW: list[str] = []  # regexes: when given, only matching URLs are crawled
 BLOG_DENY: list[str] = []  # regexes: matching URLs are never crawled

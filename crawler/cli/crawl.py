@@ -21,15 +21,19 @@ from crawler.urls import compile_patterns, redact_url, split_credentials, valida
 from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
 
-def check_archive(db: Path, job: str | None = None) -> None:
-    """Open (create, migrate) the archive before crawling, so a bad --db fails in a second, not after a crawl;
-    and refuse to run a job another live process is crawling (both would lease the same frontier rows)."""
+def check_archive(db: Path, job: str | None = None, busy_timeout: float = 30) -> None:
+    """Open (create, migrate) the archive and take its write lock for a moment before crawling, so a bad --db, a
+    read-only file system or a lock another process holds fails in a second, not after a crawl; and refuse to run a
+    job another live process is crawling (both would lease the same frontier rows)."""
     try:
-        archive = Archive(db)
+        archive = Archive(db, busy_timeout)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
+        archive.check_writable()
         live = archive.live_run(job) if job else None
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         archive.close()
     if live is not None:
@@ -121,6 +125,18 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         console.print(f"… all {run['errors']} errors are in the crawl_errors table (run_id = {run.get('id')})")
 
 
+def exit_if_storage_failed(run: dict[str, Any]) -> None:
+    """After a storage fault (disk full, archive locked, read-only): its one line, and exit status 1."""
+    if run.get("storage_error") is None:
+        return
+    click.echo(
+        f"Error: {run['storage_error']}. The crawl stopped; the archive keeps what it had committed, intact;"
+        " run the same command again to resume",
+        err=True,
+    )
+    sys.exit(1)
+
+
 def exit_if_stopped(run: dict[str, Any]) -> None:
     """After SIGINT or SIGTERM: one line, and the status a shell gives a command that signal ended (130, 143)."""
     if run.get("signal") is None:
@@ -177,10 +193,12 @@ def crawl(
 ) -> None:
     """Crawl one or more blogs and archive every post into the SQLite file --db.
 
-    Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
+    Exit status 1 when nothing could be archived or the archive could not be written (disk full, locked,
+    read-only); every failed page is logged, counted and a row in crawl_errors.
     """
     extra = _parse_settings(settings, CrawlOptions(db=db).settings())
-    check_archive(db, crawl_job(job, urls))
+    busy_timeout = CrawlOptions(db=db, extra_settings=extra).settings().getfloat("ARCHIVE_BUSY_TIMEOUT")
+    check_archive(db, crawl_job(job, urls), busy_timeout)
     if media_dir:
         check_media_dir(media_dir)
     check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
@@ -201,6 +219,7 @@ def crawl(
         extra_settings=extra,
     )
     run = run_crawl(urls, options)
+    exit_if_storage_failed(run)
     exit_if_stopped(run)
     if not quiet:
         print_run_summary(run, db, Console())
