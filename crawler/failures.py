@@ -45,6 +45,13 @@ def is_choice(failure: Failure) -> bool:
     )
 
 
+# What DownloadFailedError wraps, by the name of Twisted's error in its text.
+_FAILED_DOWNLOADS = (
+    ("_DataLoss", "cut short: fewer bytes than its Content-Length"),
+    ("ConnectionLost", "connection lost"),
+    ("ConnectionDone", "connection closed before the response ended"),
+)
+
 # Scrapy's own download exceptions first (Scrapy ≥ 2.13 wraps Twisted's), then Twisted's.
 _MESSAGES: list[tuple[type[BaseException], str]] = [
     (CannotResolveHostError, "DNS lookup failed (no such host)"),
@@ -77,6 +84,9 @@ def _cause(failure: Failure) -> str:
         text = str(failure.value)
         cause = next((cause for start, cause in _IGNORED if text.startswith(start)), "{text}")
         return cause.format(text=text)
+    if failure.check(DownloadFailedError):  # Scrapy's wrapper of Twisted's ResponseFailed and the like
+        text = f"{failure.value} {failure.value.__cause__!r}"
+        return next((cause for words, cause in _FAILED_DOWNLOADS if words in text), "download failed")
     if failure.check(DownloadCancelledError):  # the download handler: Content-Length over DOWNLOAD_MAXSIZE
         return f"dropped for size: {failure.value}"
     for exc_type, message in _MESSAGES:

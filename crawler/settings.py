@@ -51,6 +51,9 @@ RETRY_TIMES = 2  # a timeout, lost connection, HTTP 500/502/503/504/522/524/408/
 # fails its other requests at once.
 _NOT_RETRIED = ("scrapy.exceptions.CannotResolveHostError", "scrapy.exceptions.DownloadConnectionRefusedError")
 RETRY_EXCEPTIONS = [error for error in _SCRAPY_RETRY_EXCEPTIONS if error not in _NOT_RETRIED]
+# A 429/503 with Retry-After is retried after the time it asks for, up to this many seconds; a longer wish is an
+# error at once (crawler/middlewares/retry_after.py).
+RETRY_AFTER_MAX = 60.0
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the page's error is logged once, by the archive pipeline, with its cause
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a larger response is dropped with an error, not archived
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
@@ -83,6 +86,8 @@ DOWNLOADER_MIDDLEWARES = {
     # OffsiteMiddleware lets every request through, after a host regex test for each one.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
+    # Before RetryMiddleware (550) retries a 429/503: the retry waits for the Retry-After the server gave (capped).
+    "crawler.middlewares.retry_after.RetryAfterMiddleware": 555,
     # Before HttpCompressionMiddleware (590) inflates it: a gzip/deflate/brotli body cut short is an error, not a page.
     "crawler.middlewares.complete_body.CompleteBodyMiddleware": 595,
     # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.

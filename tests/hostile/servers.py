@@ -48,6 +48,13 @@ def answer(handler: BaseHTTPRequestHandler, route: Route, base: str = "") -> Non
     handler.wfile.write(body)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a handler that resets or abandons its connection on purpose
+
+
 @contextmanager
 def serve(server: Server) -> Iterator[Server]:
     class RequestHandler(BaseHTTPRequestHandler):
@@ -72,8 +79,7 @@ def serve(server: Server) -> Iterator[Server]:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
-    httpd.daemon_threads = True
+    httpd = _QuietServer(("127.0.0.1", 0), RequestHandler)
     server.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -110,13 +116,13 @@ def redirect(location: str, status: int = 302) -> Route:
 
 
 def crawl(tmp_path: Path, sink: Server, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """A crawl into tmp_path/archive.db, its log in tmp_path/crawl.log, extraction in a thread, no retries (a
-    test that wants them sets RETRY_TIMES)."""
+    """A crawl into tmp_path/archive.db, its log in tmp_path/crawl.log, extraction in a thread, no retries; a -s
+    in `args` wins over these (a test that wants retries sets RETRY_TIMES)."""
     env = {**os.environ, "http_proxy": sink.base, "https_proxy": sink.base, "no_proxy": "127.0.0.1,localhost"}
     options = ("--db", str(tmp_path / "archive.db"), "--quiet", "--log-file", str(tmp_path / "crawl.log"))
     settings = ("-s", "EXTRACT_PROCESSES=0", "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0")
     return subprocess.run(
-        [sys.executable, "-m", "crawler", "crawl", *args, *options, *settings],
+        [sys.executable, "-m", "crawler", "crawl", *options, *settings, *args],
         cwd=REPO,
         capture_output=True,
         text=True,
