@@ -98,6 +98,8 @@ DOWNLOADER_MIDDLEWARES = {
     # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
     # or RetryMiddleware (550) copies the request, so no redirect, retry or frontier row carries it.
     "crawler.middlewares.scope_guard.OriginCredentialsMiddleware": 610,
+    # Before CookiesMiddleware (700): each origin its own cookie jar, so no cookie is sent to another origin.
+    "crawler.middlewares.origin_cookies.OriginCookiesMiddleware": 690,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.middlewares.warc.WarcMiddleware": 950,
 }

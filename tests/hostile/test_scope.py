@@ -19,7 +19,7 @@ from scrapy.settings import Settings
 
 from crawler.middlewares.scope_guard import MEDIA, OriginCredentialsMiddleware, Refused, ScopeGuardMiddleware
 from crawler.urls import Scope, origin, redact_url, split_credentials
-from tests.hostile.servers import crawl, page, redirect
+from tests.hostile.servers import crawl, page, post_html, redirect
 
 
 def errors(db: Callable[..., list[tuple]]) -> dict[str, str]:
@@ -82,6 +82,39 @@ def test_credentials_are_used_for_their_origin_never_stored_or_logged(world, tmp
         if path.is_file():
             data = path.read_bytes()
             assert b"s3cret-pw" not in data and token.split()[1].encode() not in data, path.name
+
+
+def test_cookies_and_authorization_never_cross_to_another_origin(world, tmp_path, db):
+    """The blog sets a session cookie and wants Basic auth; its post shows an image on another port of the same
+    machine (cookies ignore ports: one shared jar sent the blog's cookie there)."""
+    blog, other, sink = world
+    blog.require_auth = "alice:s3cret-pw"
+    image = f'<figure><img src="{other.base}pic.png" alt="a picture"></figure>'
+    html = post_html("Post with a picture").replace("</h1>", "</h1>" + image)
+    blog.routes.update(
+        {
+            "/": (200, {"Set-Cookie": "session=blog-secret; Path=/"}, page("/post/")[2]),
+            "/post/": (200, {}, html.encode()),
+        }
+    )
+    other.routes["/pic.png"] = (200, {"Content-Type": "image/png"}, PNG)
+    start = blog.base.replace("http://", "http://alice:s3cret-pw@")
+    result = crawl(tmp_path, sink, start, "--media", str(tmp_path / "media"))
+    assert result.returncode == 0, result.stderr
+
+    sent = {path: headers for path, headers in blog.seen}
+    assert sent["/post/"].get("Cookie") == "session=blog-secret" and "Authorization" in sent["/post/"]
+    assert "/pic.png" in other.paths()  # the image was fetched …
+    for path, headers in other.seen:  # … without the blog's cookie or credentials
+        assert "Cookie" not in headers and "Authorization" not in headers, (path, headers)
+    assert db("SELECT count(*) FROM images WHERE local_path IS NOT NULL") == [(1,)]
+
+
+# A 1×1 PNG.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 def test_scrapy_strips_authorization_on_a_cross_origin_redirect_and_we_never_forward_it():
