@@ -10,13 +10,12 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
-from scrapy.settings import BaseSettings, Settings
 
 from archive import Archive, ArchiveError
+from crawler.cli.set_option import parse_settings
 from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
-from crawler.setting_names import unknown_setting
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
@@ -196,7 +195,7 @@ def crawl(
     Exit status 1 when nothing could be archived or the archive could not be written (disk full, locked,
     read-only); every failed page is logged, counted and a row in crawl_errors.
     """
-    extra = _parse_settings(settings, CrawlOptions(db=db).settings())
+    extra = parse_settings(settings, CrawlOptions(db=db).settings())
     busy_timeout = CrawlOptions(db=db, extra_settings=extra).settings().getfloat("ARCHIVE_BUSY_TIMEOUT")
     check_archive(db, crawl_job(job, urls), busy_timeout)
     if media_dir:
@@ -226,64 +225,3 @@ def crawl(
     if not archived_anything(run):
         click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
-
-
-def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str]:
-    """-s NAME=VALUE pairs; a value that cannot become its setting's type (a number, a flag, a JSON object) is an
-    error here, before the crawl, not a traceback from whichever component reads it first."""
-    settings = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s/--set")
-        name = name.strip()
-        if (unknown := unknown_setting(name, defaults.attributes)) is not None:
-            raise click.BadParameter(unknown, param_hint="-s/--set")
-        _check_setting_type(name, value, defaults.get(name))
-        if name in _PATTERN_SETTINGS:
-            _check_pattern_setting(name, value)
-        settings[name] = value
-    return settings
-
-
-# The type of a setting's default → how Scrapy reads the setting, what to tell a user who gave a bad value, and
-# whether to show the default in that message (not a whole dict).
-_READERS: tuple[tuple[type | tuple[type, ...], Any, str, bool], ...] = (
-    (bool, Settings.getbool, "true or false (also 1 or 0)", True),  # before int: a bool is an int
-    (float, Settings.getfloat, "a number", True),
-    (int, Settings.getint, "a whole number", True),
-    ((dict, BaseSettings), Settings.getdict, "a JSON object", False),
-)
-# Settings Scrapy (2.19) reads as floats though their defaults are ints: a fraction is fine for these.
-_READ_AS_FLOAT = {"DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DNS_TIMEOUT"}
-
-
-# Settings whose values the spider compiles as regexes (crawler/urls.py: Scope).
-_PATTERN_SETTINGS = ("BLOG_ALLOW", "BLOG_DENY")
-
-
-def _check_pattern_setting(name: str, value: str) -> None:
-    """Each regex of the list, as the spider will read it. Scrapy reads a list setting given as text by splitting
-    it at commas, so a regex with a comma in it is cut in two: the message says so, and where to put such a regex."""
-    try:
-        compile_patterns(Settings({name: value}).getlist(name))
-    except InvalidPattern as exc:
-        raise click.BadParameter(
-            f"{name}={value!r}: {exc} (-s splits a list at commas; --allow and --deny take one regex each)",
-            param_hint="-s/--set",
-        ) from None
-
-
-def _check_setting_type(name: str, value: str, default: Any) -> None:
-    if name in _READ_AS_FLOAT:
-        default = float(default)
-    for kind, read, expected, show_default in _READERS:
-        if isinstance(default, kind):
-            try:
-                read(Settings({name: value}), name)
-            except ValueError:
-                shown = f" (default: {default!r})" if show_default else ""
-                raise click.BadParameter(
-                    f"{name}={value!r}: {name} takes {expected}{shown}", param_hint="-s/--set"
-                ) from None
-            return
