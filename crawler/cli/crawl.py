@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 from rich.table import Table
 
 from archive import Archive, ArchiveError
 from crawler.cli.set_option import parse_settings
+from crawler.cli.sites import config_option
 from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
@@ -152,14 +154,16 @@ def archived_anything(run: dict[str, Any]) -> bool:
 
 
 @click.command()
-@click.argument("urls", nargs=-1, required=True, callback=check_start_urls)
+@click.argument("urls", nargs=-1, callback=check_start_urls)
 @click.option(
     "--db",
     type=click.Path(path_type=Path),
     default=Path("archive.db"),
     show_default=True,
-    help="SQLite archive to write (created if missing).",
+    help="SQLite archive to write (created if missing). With --site: the sites file's, unless given.",
 )
+@click.option("--site", "site_name", metavar="NAME", help="Crawl this site of the sites file now, with its options.")
+@config_option
 @click.option(
     "--allow", multiple=True, callback=_check_patterns, help="Regex; only matching URLs are crawled. Repeatable."
 )
@@ -175,9 +179,13 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
+@click.pass_context
 def crawl(
+    ctx: click.Context,
     urls: tuple[str, ...],
     db: Path,
+    site_name: str | None,
+    config: Path,
     allow: tuple[str, ...],
     deny: tuple[str, ...],
     max_pages: int,
@@ -190,11 +198,15 @@ def crawl(
     quiet: bool,
     log_file: Path | None,
 ) -> None:
-    """Crawl one or more blogs and archive every post into the SQLite file --db.
+    """Crawl one or more blogs and archive every post into the SQLite file --db; or, with --site NAME, one site of
+    the sites file now (as `run-due --site NAME`).
 
     Exit status 1 when nothing could be archived or the archive could not be written (disk full, locked,
     read-only); every failed page is logged, counted and a row in crawl_errors.
     """
+    if site_name is not None or not urls:
+        _crawl_site(ctx, site_name, urls)
+        return
     extra = parse_settings(settings, CrawlOptions(db=db).settings())
     busy_timeout = CrawlOptions(db=db, extra_settings=extra).settings().getfloat("ARCHIVE_BUSY_TIMEOUT")
     check_archive(db, crawl_job(job, urls), busy_timeout)
@@ -225,3 +237,22 @@ def crawl(
     if not archived_anything(run):
         click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
+
+
+def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...]) -> None:
+    """`crawl --site NAME`: the site's URLs and options come from the sites file, so none may be given here."""
+    if site_name is None:
+        raise InputError("give the URL of a blog to crawl, or --site NAME for a site of the sites file")
+    given = [
+        f"--{name.replace('_', '-')}" if name != "urls" else "URLs"
+        for name in ctx.params
+        if name not in ("site_name", "config", "db") and ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+    ]
+    if given:
+        raise InputError(
+            f"--site {site_name} takes its URLs and options from the sites file; leave out {', '.join(given)}"
+        )
+    from crawler.cli.schedule import crawl_site_now  # it imports this module
+
+    explicit_db = ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE
+    crawl_site_now(ctx.params["config"], ctx.params["db"] if explicit_db else None, site_name)
