@@ -14,6 +14,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 from twisted.python.failure import Failure
 
+from crawler.resolver import AddressRefused
+
 
 class NotNeeded(IgnoreRequest):
     """A request the crawl chose not to make (a post a sitemap declared unchanged): done, not an error."""
@@ -89,6 +91,9 @@ def _cause(failure: Failure) -> str:
         return next((cause for words, cause in _FAILED_DOWNLOADS if words in text), "download failed")
     if failure.check(DownloadCancelledError):  # the download handler: Content-Length over DOWNLOAD_MAXSIZE
         return f"dropped for size: {failure.value}"
+    refused = failure.value.__cause__ if failure.check(CannotResolveHostError) else failure.value
+    if isinstance(refused, AddressRefused):  # GuardedResolver: a name that resolved to a forbidden address
+        return refused.message
     for exc_type, message in _MESSAGES:
         if failure.check(exc_type):
             return message

@@ -55,6 +55,8 @@ RETRY_EXCEPTIONS = [error for error in _SCRAPY_RETRY_EXCEPTIONS if error not in 
 # error at once (crawler/middlewares/retry_after.py).
 RETRY_AFTER_MAX = 60.0
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the page's error is logged once, by the archive pipeline, with its cause
+# Scrapy's caching resolver, with the scope guard's address rules applied to the address each connection goes to.
+TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a larger response is dropped with an error, not archived
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DEPTH_LIMIT = 0  # --max-depth

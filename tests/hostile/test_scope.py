@@ -236,3 +236,37 @@ def test_url_credentials_helpers():
     scope = Scope.from_start_urls(["http://a.org/"])
     assert scope.contains_host("https://a.org/x") and scope.contains_host("http://a.org:80/x")
     assert not scope.contains_host("http://a.org:8080/x")
+
+
+def test_a_name_that_rebinds_to_a_forbidden_address_is_refused_when_the_crawl_connects():
+    """GuardedResolver answers every connection's lookup (Scrapy's cache seeded here with what a rebinding name
+    answers the second time: no DNS server needed) and applies the guard's rules to that very address."""
+    from scrapy.resolver import dnscache
+
+    from crawler.middlewares.scope_guard import allowed_addresses
+    from crawler.resolver import GuardedResolver
+
+    guard = _guard(["http://127.0.0.1:8001/"])
+    guard.process_request(Request("http://127.0.0.1:8001/"))
+    resolver = GuardedResolver(SimpleNamespace(), 100, 5, owner=guard.crawler)  # no reactor: cached answers only
+    assert allowed_addresses(guard.crawler) == {"loopback"}  # the guard's judgement of the start URL, shared
+    outcomes = {}
+    for name, address in (("rebind.example", "169.254.169.254"), ("intranet.example", "10.1.2.3"),
+                          ("cdn.example", "93.184.216.34"), ("local.example", "127.0.0.1")):  # fmt: skip
+        dnscache[name] = address
+        resolver.getHostByName(name).addBoth(lambda result, name=name: outcomes.__setitem__(name, result))
+    assert outcomes["rebind.example"].value.message == (
+        "refused at connect time: rebind.example resolves to metadata address 169.254.169.254 (DNS rebinding?)"
+    )
+    assert "private address 10.1.2.3" in outcomes["intranet.example"].value.message
+    assert outcomes["cdn.example"] == "93.184.216.34" and outcomes["local.example"] == "127.0.0.1"
+
+
+def test_a_crawl_of_a_host_name_connects_through_the_guarded_resolver(world, tmp_path, db):
+    blog, _, sink = world
+    blog.routes.update({"/": page("/post/"), "/post/": (200, {}, post_html("Found by name").encode())})
+    start = blog.base.replace("127.0.0.1", "localhost")
+    result = crawl(tmp_path, sink, start)
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT url, title FROM articles") == [(start + "post/", "Found by name")]
+    assert "crawler.resolver.GuardedResolver" in (tmp_path / "crawl.log").read_text()
