@@ -10,14 +10,13 @@ that meets a storage fault stops the crawl (crawler/storage_faults.py).
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from scrapy import signals
 from twisted.internet.task import LoopingCall
 
 from archive import Archive
-from crawler.storage_faults import storage_broken, storage_failed
+from crawler.storage_faults import storage_broken, storage_guard
 
 _ATTRIBUTE = "_blogarchive_archive"
 
@@ -47,10 +46,6 @@ def shared_archive(crawler: Any) -> Archive:
 
 def _commit(crawler: Any, archive: Archive) -> None:
     """Commit, unless a storage fault stopped the crawl (crawler/storage_faults.py): then nothing more is written."""
-    if storage_broken(crawler):
-        return
-    try:
-        archive.commit()
-    except sqlite3.Error as exc:
-        if not storage_failed(crawler, exc):
-            raise
+    if not storage_broken(crawler):
+        with storage_guard(crawler):
+            archive.commit()

@@ -90,7 +90,7 @@ def pack_without_parsing(body: bytes, url: str) -> tuple[bool, Any, bytes] | Non
 def _settled_without_parsing(body: bytes, url: str) -> dict[str, Any]:
     settled = prescreen(body, url)[1]
     assert settled is not None  # prescreen() settles every page at a hub URL
-    return settled.to_dict()
+    return {**settled.to_dict(), "problem": None}  # as crawler/extraction_checks.py answers
 
 
 def _guarded(extract: Callable[[bytes, str], dict[str, Any]], body: bytes, url: str) -> tuple[bool, Any]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import pickle
-import sqlite3
 from typing import Any
 
 from scrapy import Request, Spider
@@ -25,7 +24,7 @@ from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
 from crawler.extraction_backlog import extraction_backlog
 from crawler.page_budget import continues, page_budget
-from crawler.storage_faults import storage_broken, storage_failed
+from crawler.storage_faults import storage_broken, storage_guard
 from crawler.trap_budget import TRAP, trap_budget
 
 logger = logging.getLogger(__name__)
@@ -95,22 +94,16 @@ class FrontierScheduler(BaseScheduler):
         """Queue `request` in the frontier (False: a duplicate, or the archive could not be written)."""
         if storage_broken(self.crawler):
             return False
-        try:
+        with storage_guard(self.crawler):
             return self._enqueue(request)
-        except sqlite3.Error as exc:
-            if not storage_failed(self.crawler, exc):
-                raise
-            return False
+        return False
 
     def next_request(self) -> Request | None:
         if storage_broken(self.crawler):
             return None
-        try:
+        with storage_guard(self.crawler):
             return self._next_request()
-        except sqlite3.Error as exc:
-            if not storage_failed(self.crawler, exc):
-                raise
-            return None
+        return None
 
     def _enqueue(self, request: Request) -> bool:
         assert self.frontier is not None

@@ -14,7 +14,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import sqlite3
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
@@ -30,7 +29,7 @@ from crawler.extraction_backlog import extraction_backlog
 from crawler.extraction_worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
-from crawler.storage_faults import storage_broken, storage_failed
+from crawler.storage_faults import storage_broken, storage_guard
 from crawler.trap_budget import trap_budget
 from crawler.urls import storage_url
 
@@ -63,12 +62,8 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         self.archive = shared_archive(self.crawler)
         spider = self.crawler.spider
-        try:
+        with storage_guard(self.crawler):
             self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
-        except sqlite3.Error as exc:
-            if not storage_failed(self.crawler, exc):
-                raise
-            return
         self.stats.set_value("blogarchive/run_id", self.run_id)
         self.frontier = Frontier(self.archive, spider.job)
         if self.processes > 0:
@@ -100,13 +95,10 @@ class ArchivePipeline:
             return  # the run stays 'running' with a dead pid: the next run marks it interrupted
         assert self.archive is not None and self.run_id is not None
         status = "finished" if reason in ("finished", "closespider_pagecount") else reason
-        try:
+        with storage_guard(self.crawler):
             for url, message in self.traps.messages():
                 self._error(url, message)
             self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
-        except sqlite3.Error as exc:
-            if not storage_failed(self.crawler, exc):
-                raise
 
     async def process_item(self, item: Any) -> Any:
         if storage_broken(self.crawler):
@@ -119,11 +111,8 @@ class ArchivePipeline:
                 extracted = await self._extract(item)
         if storage_broken(self.crawler):
             return item
-        try:
+        with storage_guard(self.crawler):
             self._store(item, extracted)
-        except sqlite3.Error as exc:
-            if not storage_failed(self.crawler, exc):
-                raise
         return item
 
     def _store(self, item: Any, extracted: tuple[bool, Any] | None) -> None:

@@ -21,7 +21,7 @@ BLOG_DENY: list[str] = []  # regexes: matching URLs are never crawled
 BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitemaps/feeds do not count
 # Crawler traps (crawler/trap_budget.py): pages found by links that were not posts, per URL pattern (digits as N,
 # query values dropped) and per host; past either, such links are no longer followed (0: no limit).
-TRAP_PATTERN_PAGES = 1000
+TRAP_PATTERN_PAGES = 500
 TRAP_HOST_PAGES = 20000
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
 # With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy (crawler/cpu_policy.py).

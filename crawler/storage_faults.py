@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from scrapy.utils.defer import deferred_from_coro
@@ -47,3 +49,14 @@ def storage_failed(crawler: Any, exc: sqlite3.Error) -> bool:
     if engine is not None and engine.spider is not None:
         deferred_from_coro(engine.close_spider_async(reason=REASON))
     return True
+
+
+@contextmanager
+def storage_guard(crawler: Any) -> Iterator[None]:
+    """Around a write to the archive: a storage fault stops the crawl (`storage_failed`) instead of raising; any
+    other SQLite error is raised."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if not storage_failed(crawler, exc):
+            raise

@@ -204,8 +204,8 @@ def crawl(
     """Crawl one or more blogs and archive every post into the SQLite file --db; or, with --site NAME, one site of
     the sites file now (as `run-due --site NAME`).
 
-    Exit status 1 when nothing could be archived or the archive could not be written (disk full, locked,
-    read-only); every failed page is logged, counted and a row in crawl_errors.
+    Exit status 1 when nothing could be archived, the archive could not be written (disk full, locked,
+    read-only) or the crawl did not finish; every failed page is logged, counted and a row in crawl_errors.
     """
     if site_name is not None or not urls:
         _crawl_site(ctx, site_name, urls)
@@ -237,6 +237,9 @@ def crawl(
     exit_if_stopped(run)
     if not quiet:
         print_run_summary(run, db, Console())
+    if run.get("status") not in (None, "finished"):  # Scrapy closed it for another reason (start_error …)
+        click.echo(f"the crawl did not finish (status {run['status']}); run the same command to resume", err=True)
+        sys.exit(1)
     if not archived_anything(run):
         click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
