@@ -1,4 +1,5 @@
-"""What `blogarchive verify` reads: the sitemaps and feeds a crawl fetched, and what became of each URL they list.
+"""What `blogarchive verify` reads: the sitemaps and feeds a crawl fetched, what became of each URL they list, and
+the URLs the crawls gave up on.
 
 Read-only SQL over an archive connection; turning sitemap/feed bodies into URLs is the crawler's job.
 """
@@ -41,3 +42,18 @@ def url_outcomes(conn: sqlite3.Connection, urls: list[str]) -> dict[str, dict[st
         if url in outcomes:
             outcomes[url]["error"] = message
     return outcomes
+
+
+# Page kinds that stored nothing of use: a later fetch of one of these does not make up for an earlier error.
+_FAILED_KINDS = ("error", "empty", "non-html")
+
+
+def given_up(conn: sqlite3.Connection, site: str | None = None) -> list[tuple[str, str]]:
+    """(url, cause) of each URL whose latest crawl error no later run made up for (with a page of another kind)."""
+    rows = conn.execute(
+        "SELECT e.url, e.message FROM crawl_errors e"
+        " WHERE e.id IN (SELECT max(id) FROM crawl_errors GROUP BY url)"
+        " AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.url = e.url AND p.run_id > e.run_id"
+        f" AND p.kind NOT IN {_FAILED_KINDS!r}) ORDER BY e.id"
+    )
+    return [(url, message) for url, message in rows if site is None or site_of(url) == site]

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from archive import schema
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, storage_fault
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -36,5 +36,7 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         if conn.in_transaction:
             conn.rollback()
-        raise ArchiveError(f"cannot upgrade {path} to schema version {number + 1} ({exc}); is it writable?") from exc
+        raise ArchiveError(
+            storage_fault(path, exc) or f"cannot upgrade {path} to schema version {number + 1} ({exc})"
+        ) from exc
     return len(steps)

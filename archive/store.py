@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, storage_fault
 from archive.media import fill_image_files
 from archive.migrations import migrate
 from archive.schema import INDEX_PENDING
@@ -49,9 +49,10 @@ def content_hash(article: dict[str, Any]) -> str:
 
 
 class Archive:
-    def __init__(self, path: str | PathLike[str]) -> None:
+    def __init__(self, path: str | PathLike[str], busy_timeout: float = 30) -> None:
+        """`busy_timeout`: seconds a write waits for another process's lock before it fails."""
         self.path = Path(path)
-        self.conn = _connect(self.path)
+        self.conn = _connect(self.path, busy_timeout)
         self._depth = 0  # nesting of batch()
         self._grouped = False
         try:
@@ -63,6 +64,27 @@ class Archive:
     def close(self) -> None:
         self.commit()
         self.conn.close()
+
+    def check_writable(self) -> None:
+        """Take the write lock for a moment: ArchiveError (one line, see storage_fault) when the file cannot be
+        written now (locked by another process past the busy timeout, a read-only file system, a full disk)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("PRAGMA user_version = " + str(self.conn.execute("PRAGMA user_version").fetchone()[0]))
+            self.conn.rollback()
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise ArchiveError(storage_fault(self.path, exc) or f"cannot write to {self.path} ({exc})") from exc
+
+    def rollback(self) -> None:
+        """After a storage fault: undo what was not committed (the whole open transaction: whole pages and their
+        frontier rows). What was committed stays, intact; the next crawl of the job redoes the rest."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+        except sqlite3.Error:
+            pass  # SQLite rolled it back itself
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -417,13 +439,13 @@ def _people(article: dict[str, Any]) -> list[dict[str, Any]]:
     return people
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, busy_timeout: float = 30) -> sqlite3.Connection:
     if path.is_dir():
         raise ArchiveError(f"{path} is a directory; give a file path such as {path / 'archive.db'}")
     if not path.parent.exists():
         raise ArchiveError(f"cannot create {path}: folder {path.parent} does not exist")
     try:
-        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -431,7 +453,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(
-            f"cannot use {path} as an archive ({exc}); give a new path, or restore the file from a backup"
+            storage_fault(path, exc)
+            or f"cannot use {path} as an archive ({exc}); give a new path, or restore the file from a backup"
         ) from exc
     conn.isolation_level = ""  # back to implicit transactions, so `with conn:` commits or rolls back
     return conn

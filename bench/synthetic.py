@@ -27,9 +27,11 @@ def theme_head() -> str:
     return f'<style id="global-styles-inline-css">{"".join(rules)}</style>\n<script>{script}</script>'
 
 
-def synthetic_site(posts: int) -> DemoSite:
+def synthetic_site(posts: int, theme: bool = True) -> DemoSite:
+    """`theme=False`: without the theme's inline CSS and JS and the extra paragraphs (pages of ~5 KB), for tests."""
     site = DemoSite(name="Synthetic Benchmark Blog")
-    site.theme_head = theme_head()
+    if theme:
+        site.theme_head = theme_head()
     templates = [copy.deepcopy(p) for p in site.posts]
     paragraphs = [p.intro for p in templates] + [p.outro for p in templates]
     site.posts = []
@@ -37,7 +39,7 @@ def synthetic_site(posts: int) -> DemoSite:
     for n in range(posts):
         template = templates[n % len(templates)]
         day = (start + timedelta(days=n * 3650 // max(posts, 1))).isoformat()
-        extra = [paragraphs[(n * 7 + k) % len(paragraphs)] for k in range(20 + n % 50)]
+        extra = [paragraphs[(n * 7 + k) % len(paragraphs)] for k in range(20 + n % 50)] if theme else []
         site.add_post({
             "slug": f"{template.slug}-{n}", "lang": template.lang, "title": f"{template.title} ({n})", "date": day,
             "authors": template.authors, "category": template.category, "tags": template.tags,

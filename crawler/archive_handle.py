@@ -4,7 +4,8 @@ pipeline and the media pipeline.
 One connection means one writer: their writes never wait on each other's locks, and a component's write lands
 in the same transaction order the reactor runs them. The scheduler opens first and is closed last by Scrapy,
 but pipelines still write while it closes, so the connection is closed on `engine_stopped`, after everything.
-Writes are committed every ARCHIVE_COMMIT_INTERVAL seconds rather than one by one (Archive.group_commits).
+Writes are committed every ARCHIVE_COMMIT_INTERVAL seconds rather than one by one (Archive.group_commits); a commit
+that meets a storage fault stops the crawl (crawler/storage_faults.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from scrapy import signals
 from twisted.internet.task import LoopingCall
 
 from archive import Archive
+from crawler.storage_faults import storage_broken, storage_guard
 
 _ATTRIBUTE = "_blogarchive_archive"
 
@@ -23,10 +25,10 @@ def shared_archive(crawler: Any) -> Archive:
     """The Archive at ARCHIVE_DB for this crawler, opened by whichever component asks first."""
     archive = getattr(crawler, _ATTRIBUTE, None)
     if archive is None:
-        archive = Archive(crawler.settings.get("ARCHIVE_DB"))
+        archive = Archive(crawler.settings.get("ARCHIVE_DB"), crawler.settings.getfloat("ARCHIVE_BUSY_TIMEOUT"))
         setattr(crawler, _ATTRIBUTE, archive)
         interval = crawler.settings.getfloat("ARCHIVE_COMMIT_INTERVAL")
-        committer = LoopingCall(archive.commit) if interval > 0 else None
+        committer = LoopingCall(_commit, crawler, archive) if interval > 0 else None
         if committer is not None:
             archive.group_commits()
             committer.start(interval, now=False)
@@ -34,8 +36,16 @@ def shared_archive(crawler: Any) -> Archive:
         def close() -> None:
             if committer is not None and committer.running:
                 committer.stop()
-            archive.close()  # commits what the last interval wrote
+            _commit(crawler, archive)  # what the last interval wrote
+            archive.conn.close()
             setattr(crawler, _ATTRIBUTE, None)
 
         crawler.signals.connect(close, signal=signals.engine_stopped, weak=False)
     return archive
+
+
+def _commit(crawler: Any, archive: Archive) -> None:
+    """Commit, unless a storage fault stopped the crawl (crawler/storage_faults.py): then nothing more is written."""
+    if not storage_broken(crawler):
+        with storage_guard(crawler):
+            archive.commit()

@@ -15,7 +15,6 @@ from typing import Any
 
 from crawler.cpu_policy import leave_batch_policy
 from crawler.errors import BlogarchiveError
-from crawler.extraction.article import Article
 from crawler.extraction.pagekind import url_kind
 from crawler.extraction.prescreen import prescreen
 
@@ -45,7 +44,7 @@ def start_worker(parent_pid: int, leave_batch: bool = False) -> None:
     sitemaps, rather than on the first page; and end this worker when the crawl that started it is gone.
     `leave_batch`: the crawl's process put itself under SCHED_BATCH (crawler/cpu_policy.py), which this worker
     inherited; extraction runs under the default policy."""
-    import crawler.extraction.extract  # noqa: F401
+    import crawler.extraction_checks  # noqa: F401
 
     if leave_batch:
         leave_batch_policy()
@@ -65,10 +64,10 @@ def exit_with_parent(parent_pid: int) -> None:
 
 
 def extract_page(body: bytes, url: str) -> tuple[bool, Any]:
-    """(True, Article as dict) or (False, one-line reason)."""
-    from crawler.extraction.extract import extract  # imported in the worker, once
+    """(True, Article as dict, with "problem": see crawler/extraction_checks.py) or (False, one-line reason)."""
+    from crawler.extraction_checks import checked_extract  # imported in the worker, once
 
-    return _guarded(extract, body, url)
+    return _guarded(checked_extract, body, url)
 
 
 def extract_and_pack(body: bytes, url: str) -> tuple[bool, Any, bytes]:
@@ -88,15 +87,15 @@ def pack_without_parsing(body: bytes, url: str) -> tuple[bool, Any, bytes] | Non
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
 
 
-def _settled_without_parsing(body: bytes, url: str) -> Article:
+def _settled_without_parsing(body: bytes, url: str) -> dict[str, Any]:
     settled = prescreen(body, url)[1]
     assert settled is not None  # prescreen() settles every page at a hub URL
-    return settled
+    return {**settled.to_dict(), "problem": None}  # as crawler/extraction_checks.py answers
 
 
-def _guarded(extract: Callable[[bytes, str], Article], body: bytes, url: str) -> tuple[bool, Any]:
+def _guarded(extract: Callable[[bytes, str], dict[str, Any]], body: bytes, url: str) -> tuple[bool, Any]:
     try:
-        return True, extract(body, url).to_dict()
+        return True, extract(body, url)
     except BlogarchiveError as exc:
         return False, str(exc)
     except Exception as exc:  # a bug in extraction must cost one page, not the crawl

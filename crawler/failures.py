@@ -4,13 +4,55 @@ from __future__ import annotations
 
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
+    IgnoreRequest,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 from twisted.python.failure import Failure
+
+from crawler.resolver import AddressRefused
+
+
+class NotNeeded(IgnoreRequest):
+    """A request the crawl chose not to make (a post a sitemap declared unchanged): done, not an error."""
+
+
+class GaveUp(IgnoreRequest):
+    """A response the crawl would not keep (a gzip stream cut short, a Retry-After past the cap …): a crawl error
+    with `message` as its cause."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# Scrapy's RobotsTxtMiddleware says why with this text only (an IgnoreRequest of no class of its own).
+ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
+
+# Scrapy's other IgnoreRequests, by the start of their text (`{text}`): each one is a page given up on.
+_IGNORED: list[tuple[str, str]] = [
+    ("max redirections reached", "more than REDIRECT_MAX_TIMES redirect hops"),
+    ("Ignored response", "dropped for size: {text}"),  # HttpCompressionMiddleware: decompressed over DOWNLOAD_MAXSIZE
+]
+
+
+def is_choice(failure: Failure) -> bool:
+    """The request ended by the crawl's choice (robots.txt said no, a sitemap said unchanged): no error."""
+    return bool(failure.check(NotNeeded)) or (
+        bool(failure.check(IgnoreRequest)) and str(failure.value) == ROBOTS_FORBIDDEN
+    )
+
+
+# What DownloadFailedError wraps, by the name of Twisted's error in its text.
+_FAILED_DOWNLOADS = (
+    ("_DataLoss", "cut short: fewer bytes than its Content-Length"),
+    ("ConnectionLost", "connection lost"),
+    ("ConnectionDone", "connection closed before the response ended"),
+)
 
 # Scrapy's own download exceptions first (Scrapy ≥ 2.13 wraps Twisted's), then Twisted's.
 _MESSAGES: list[tuple[type[BaseException], str]] = [
@@ -38,6 +80,20 @@ def _cause(failure: Failure) -> str:
     if failure.check(HttpError):
         status = failure.value.response.status
         return f"HTTP {status}"
+    if failure.check(GaveUp):
+        return failure.value.message
+    if failure.check(IgnoreRequest):
+        text = str(failure.value)
+        cause = next((cause for start, cause in _IGNORED if text.startswith(start)), "{text}")
+        return cause.format(text=text)
+    if failure.check(DownloadFailedError):  # Scrapy's wrapper of Twisted's ResponseFailed and the like
+        text = f"{failure.value} {failure.value.__cause__!r}"
+        return next((cause for words, cause in _FAILED_DOWNLOADS if words in text), "download failed")
+    if failure.check(DownloadCancelledError):  # the download handler: Content-Length over DOWNLOAD_MAXSIZE
+        return f"dropped for size: {failure.value}"
+    refused = failure.value.__cause__ if failure.check(CannotResolveHostError) else failure.value
+    if isinstance(refused, AddressRefused):  # GuardedResolver: a name that resolved to a forbidden address
+        return refused.message
     for exc_type, message in _MESSAGES:
         if failure.check(exc_type):
             return message

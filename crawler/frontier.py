@@ -23,7 +23,9 @@ from scrapy.utils.request import request_from_dict
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
 from crawler.extraction_backlog import extraction_backlog
-from crawler.page_budget import page_budget
+from crawler.page_budget import continues, page_budget
+from crawler.storage_faults import storage_broken, storage_guard
+from crawler.trap_budget import TRAP, trap_budget
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ class FrontierScheduler(BaseScheduler):
         self.pending = 0
         self.backlog = extraction_backlog(crawler)
         self.budget = page_budget(crawler)
+        self.traps = trap_budget(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FrontierScheduler:
@@ -79,13 +82,30 @@ class FrontierScheduler(BaseScheduler):
     def close(self, reason: str) -> None:
         """A finished job forgets its frontier; a stopped one (shutdown, error) keeps it for the next run. A job
         that spent its --max-pages is finished: what it left pending was over the budget."""
+        if storage_broken(self.crawler):
+            return
         if self.frontier is not None and reason == "finished" and (self.pending == 0 or self.budget.exhausted):
             self.frontier.clear()
 
     def has_pending_requests(self) -> bool:
-        return self.pending > 0
+        return self.pending > 0 and not storage_broken(self.crawler)
 
     def enqueue_request(self, request: Request) -> bool:
+        """Queue `request` in the frontier (False: a duplicate, or the archive could not be written)."""
+        if storage_broken(self.crawler):
+            return False
+        with storage_guard(self.crawler):
+            return self._enqueue(request)
+        return False
+
+    def next_request(self) -> Request | None:
+        if storage_broken(self.crawler):
+            return None
+        with storage_guard(self.crawler):
+            return self._next_request()
+        return None
+
+    def _enqueue(self, request: Request) -> bool:
         assert self.frontier is not None
         previous = request.meta.pop(FRONTIER_ID, None)
         blob = pickle.dumps(_as_dict(request), protocol=pickle.HIGHEST_PROTOCOL)
@@ -98,13 +118,14 @@ class FrontierScheduler(BaseScheduler):
             self.pending += queued
         if previous is not None and self.frontier.row_url(previous) != request.url:
             self.frontier.done(previous)  # redirected: the new URL's row carries the work on
+            self.traps.redirect(request.meta.get("redirect_urls", [request.url])[0], request.url)
         if not queued:
             self.stats.inc_value("dupefilter/filtered")
             return False
         self.stats.inc_value("scheduler/enqueued")
         return True
 
-    def next_request(self) -> Request | None:
+    def _next_request(self) -> Request | None:
         assert self.frontier is not None
         while (leased := self._lease()) is not None:
             row_id, blob = leased
@@ -118,6 +139,9 @@ class FrontierScheduler(BaseScheduler):
             if not self.budget.admit(request):
                 self.frontier.done(row_id)  # over --max-pages: not fetched
                 self.stats.inc_value("blogarchive/over_max_pages")
+                continue
+            if request.meta.get(TRAP) and not continues(request) and not self.traps.take(request.url):
+                self.frontier.done(row_id)  # its pattern or host spent its trap budget while it waited
                 continue
             request.meta[FRONTIER_ID] = row_id
             self.stats.inc_value("scheduler/dequeued")

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
+from scrapy.exceptions import DownloadCancelledError, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.pipelines.files import FilesPipeline
@@ -30,9 +30,10 @@ from archive import Archive
 from archive.media import MediaFile, record_failure, record_file, stored_file
 from archive.store import now
 from crawler.archive_handle import shared_archive
-from crawler.failures import describe_failure
+from crawler.failures import describe_failure, is_choice
 from crawler.items import FetchedPage
 from crawler.middlewares.scope_guard import MEDIA, Refused
+from crawler.storage_faults import storage_broken, storage_guard
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class MediaFilesPipeline(FilesPipeline):
     def get_media_requests(self, item: Any, info: MediaPipeline.SpiderInfo) -> list[Request]:
         """The images of an archived post (other items have none). The post goes along as the Referer, as a
         browser sends it: image hosts often refuse hotlinks without one."""
-        if not isinstance(item, FetchedPage):
+        if not isinstance(item, FetchedPage) or storage_broken(self.crawler):
             return []
         return [
             Request(
@@ -97,15 +98,22 @@ class MediaFilesPipeline(FilesPipeline):
         result = await super().media_downloaded(response, request, info, item=item)
         assert content_type is not None and result["checksum"] is not None
         media = MediaFile(request.url, result["checksum"], result["path"], len(response.body), content_type, now())
-        record_file(self.archive, media)
+        with storage_guard(self.crawler):
+            record_file(self.archive, media)
         return result
 
     def media_failed(self, failure: Failure, request: Request, info: MediaPipeline.SpiderInfo) -> None:
         """Record why an image was not saved — once per URL and crawl, as Scrapy caches the outcome — and end the
         failure here. Returning instead of raising leaves the image without a result, so Scrapy logs no traceback:
         the one line logged here and the crawl_errors row say it all, as for a failed page."""
+        if storage_broken(self.crawler):
+            return
+        with storage_guard(self.crawler):
+            self._record_failure(failure, request)
+
+    def _record_failure(self, failure: Failure, request: Request) -> None:
         # robots.txt said no: a choice, not an error (as for pages); the scope guard's refusal is an error.
-        if failure.check(IgnoreRequest) and not failure.check(Refused):
+        if is_choice(failure):
             logger.info("image %s not saved: %s", request.url, failure.value)
             record_failure(self.archive, request.url, f"not downloaded: {failure.value}", now())
             return

@@ -28,7 +28,7 @@ class PageBudget:
         """Whether `request` may be fetched, spending one page on a new page. Once the budget is spent, only the
         retries and redirect hops of requests already under way go on: a sitemap or feed read then would only
         list pages that cannot be fetched."""
-        if not self.limit or _continues(request):
+        if not self.limit or continues(request):
             return True
         if self.exhausted:
             return False
@@ -42,7 +42,8 @@ class PageBudget:
             self.spent -= 1
 
 
-def _continues(request: Request) -> bool:
+def continues(request: Request) -> bool:
+    """A retry or a redirect hop of a request handed out before."""
     return bool(request.meta.get("retry_times") or request.meta.get("redirect_times"))
 
 

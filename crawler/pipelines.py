@@ -29,6 +29,8 @@ from crawler.extraction_backlog import extraction_backlog
 from crawler.extraction_worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
+from crawler.storage_faults import storage_broken, storage_guard
+from crawler.trap_budget import trap_budget
 from crawler.urls import storage_url
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class ArchivePipeline:
         self.executor: Executor | None = None
         self.batch_policy = False  # this process is under SCHED_BATCH while its extraction processes run
         self.backlog = extraction_backlog(crawler)
+        self.traps = trap_budget(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
 
     @classmethod
@@ -59,7 +62,8 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         self.archive = shared_archive(self.crawler)
         spider = self.crawler.spider
-        self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
+        with storage_guard(self.crawler):
+            self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
         self.stats.set_value("blogarchive/run_id", self.run_id)
         self.frontier = Frontier(self.archive, spider.job)
         if self.processes > 0:
@@ -86,31 +90,47 @@ class ArchivePipeline:
 
     def finish_run(self, reason: str) -> None:
         """On spider_closed, the first moment the close reason is known ("shutdown" after SIGTERM/SIGINT)."""
+        self.stats.set_value("blogarchive/trap_cut", self.traps.urls_cut)
+        if storage_broken(self.crawler):
+            return  # the run stays 'running' with a dead pid: the next run marks it interrupted
         assert self.archive is not None and self.run_id is not None
         status = "finished" if reason in ("finished", "closespider_pagecount") else reason
-        self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
+        with storage_guard(self.crawler):
+            for url, message in self.traps.messages():
+                self._error(url, message)
+            self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
 
     async def process_item(self, item: Any) -> Any:
+        if storage_broken(self.crawler):
+            return item  # the crawl is stopping: this page's frontier row stays, the next run fetches it again
         extracted = None
         if isinstance(item, FetchedPage) and _needs_extraction(item):
             item.body_sha256 = hashlib.sha256(item.body).hexdigest()
             item.previous_kind = self.archive.same_body_kind(item.url, item.body_sha256)
             if item.previous_kind is None:
                 extracted = await self._extract(item)
+        if storage_broken(self.crawler):
+            return item
+        with storage_guard(self.crawler):
+            self._store(item, extracted)
+        return item
+
+    def _store(self, item: Any, extracted: tuple[bool, Any] | None) -> None:
         # Everything the item leads to, and its frontier row's "done", in one transaction: a kill leaves both
         # or neither, so a resumed crawl neither loses the page nor stores it twice.
         with self.archive.batch():
             if isinstance(item, CrawlError):
                 self._error(item.url, item.message)
+                self.traps.settled(item.url, post=False)
             elif isinstance(item, Gone):
                 self._gone(item)
+                self.traps.settled(item.url, post=False)
             elif isinstance(item, Skipped):
                 logger.debug("skipped %s: %s", item.url, item.reason)
             elif isinstance(item, FetchedPage):
                 self._store_page(item, extracted)
             if getattr(item, "frontier_id", None) is not None:
                 self.frontier.done(item.frontier_id)
-        return item
 
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
         assert self.executor is not None
@@ -156,6 +176,8 @@ class ArchivePipeline:
             return
         kind = result["kind"]
         self._record_page(page, kind)
+        if problem := result.pop("problem", None):  # no body found on a page that has one; a page cut short
+            self._error(page.url, problem)
         if kind != "article":
             return
         if not result["text"].strip():
@@ -179,6 +201,8 @@ class ArchivePipeline:
             page.image_urls = article_image_urls(self.archive, page.url)
 
     def _record_page(self, page: FetchedPage, kind: str) -> None:
+        if page.kind is None:  # a page, not robots.txt, a sitemap or a feed
+            self.traps.settled(page.url, post=kind in ("article", NOT_MODIFIED))
         self.archive.record_page(
             self.run_id,
             {

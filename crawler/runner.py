@@ -19,6 +19,7 @@ from scrapy.utils.project import get_project_settings
 
 from crawler.capture.requisites_pipeline import requisite_counts
 from crawler.spiders.blog import BlogSpider
+from crawler.storage_faults import FAULT
 
 # Extensions that stay off unless their setting turns them on. Scrapy imports the module of every extension listed
 # (even one mapped to None) before the extension can decline, and the remote-control one imports aiohttp: ~0.25 s of
@@ -101,7 +102,8 @@ class _Stop:
 
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
     """Crawl to the end, or until SIGINT/SIGTERM; the crawl_runs row plus `articles_unchanged`, `error_messages`
-    (the first errors), `posts` (archived in this run) and `signal` (the signal that stopped it, or None)."""
+    (the first errors), `posts` (archived in this run), `signal` (the signal that stopped it, or None) and
+    `storage_error` (the storage fault that stopped it, or None)."""
     settings = options.settings()
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogSpider)
@@ -117,7 +119,15 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     process.start(install_signal_handlers=False)
     stats = crawler.stats
     run = dict(stats.get_value("blogarchive/run") or {})
-    for key in ("articles_unchanged", "pages_not_modified", "skipped_by_lastmod", "pages_same_body", "gone"):
+    for key in (
+        "articles_unchanged",
+        "pages_not_modified",
+        "skipped_by_lastmod",
+        "pages_same_body",
+        "gone",
+        "trap_cut",
+        "resumed_done",
+    ):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
     run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts
     run["images_kept"] = stats.get_value("file_status_count/uptodate", 0)
@@ -128,4 +138,5 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     run["posts"] = sum(stats.get_value(f"blogarchive/articles_{outcome}", 0) for outcome in ("new", "updated"))
     run["posts"] += run["articles_unchanged"]
     run["signal"] = stop.signum
+    run["storage_error"] = stats.get_value(FAULT)
     return run

@@ -127,8 +127,8 @@ def crawl_command(site: Site, db: Path) -> list[str]:
         "ROBOTSTXT_OBEY": site.obey_robots,
     }
     settings = {name: value for name, value in politeness.items() if value is not None} | site.settings
-    for name, value in settings.items():
-        command += ["-s", f"{name}={value}"]
+    for name, value in settings.items():  # a list or table as JSON, which `crawl -s` reads (crawler/cli/set_option.py)
+        command += ["-s", f"{name}={value if isinstance(value, str) else json.dumps(value)}"]
     return command
 
 

@@ -13,10 +13,16 @@ NEWSPIDER_MODULE = "crawler.spiders"
 
 # --- blogarchive's own settings -------------------------------------------------------------------------
 ARCHIVE_DB = "archive.db"  # the SQLite archive to write
+# Seconds a write waits while another process holds the archive locked; past it the crawl stops (storage fault).
+ARCHIVE_BUSY_TIMEOUT = 30.0
 ARCHIVE_COMMIT_INTERVAL = 1.0  # seconds between commits during a crawl (0: commit every page); a kill loses ≤ this
 BLOG_ALLOW: list[str] = []  # regexes: when given, only matching URLs are crawled
 BLOG_DENY: list[str] = []  # regexes: matching URLs are never crawled
 BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitemaps/feeds do not count
+# Crawler traps (crawler/trap_budget.py): pages found by links that were not posts, per URL pattern (digits as N,
+# query values dropped) and per host; past either, such links are no longer followed (0: no limit).
+TRAP_PATTERN_PAGES = 500
+TRAP_HOST_PAGES = 20000
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
 # With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy (crawler/cpu_policy.py).
 BATCH_SCHEDULING = True
@@ -49,7 +55,12 @@ RETRY_TIMES = 2  # a timeout, lost connection, HTTP 500/502/503/504/522/524/408/
 # fails its other requests at once.
 _NOT_RETRIED = ("scrapy.exceptions.CannotResolveHostError", "scrapy.exceptions.DownloadConnectionRefusedError")
 RETRY_EXCEPTIONS = [error for error in _SCRAPY_RETRY_EXCEPTIONS if error not in _NOT_RETRIED]
+# A 429/503 with Retry-After is retried after the time it asks for, up to this many seconds; a longer wish is an
+# error at once (crawler/middlewares/retry_after.py).
+RETRY_AFTER_MAX = 60.0
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the page's error is logged once, by the archive pipeline, with its cause
+# Scrapy's caching resolver, with the scope guard's address rules applied to the address each connection goes to.
+TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a larger response is dropped with an error, not archived
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DEPTH_LIMIT = 0  # --max-depth
@@ -86,12 +97,20 @@ DOWNLOADER_MIDDLEWARES = {
     # OffsiteMiddleware lets every request through, after a host regex test for each one.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
+    # Before RetryMiddleware (550) retries a 429/503: the retry waits for the Retry-After the server gave (capped).
+    "crawler.middlewares.retry_after.RetryAfterMiddleware": 555,
+    # Before HttpCompressionMiddleware (590) inflates it: a gzip/deflate/brotli body cut short is an error, not a page.
+    "crawler.middlewares.complete_body.CompleteBodyMiddleware": 595,
     # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
+    # Before RedirectMiddleware (600) follows it: a redirect back into its own chain is an error, not a dropped hop.
+    "crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 605,
     # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
     # or RetryMiddleware (550) copies the request, so no redirect, retry or frontier row carries it.
     "crawler.middlewares.scope_guard.OriginCredentialsMiddleware": 610,
+    # Before CookiesMiddleware (700): each origin its own cookie jar, so no cookie is sent to another origin.
+    "crawler.middlewares.origin_cookies.OriginCookiesMiddleware": 690,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.middlewares.warc.WarcMiddleware": 950,
 }
@@ -99,6 +118,8 @@ SPIDER_MIDDLEWARES = {
     # Scrapy's, off unless DEPTH_LIMIT, DEPTH_PRIORITY or DEPTH_STATS_VERBOSE is set (see its docstring).
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "crawler.middlewares.depth.DepthLimitMiddleware": 900,
+    # Next to the spider: a callback that raised makes its page a crawl error instead of a page silently lost.
+    "crawler.middlewares.callback_errors.CallbackErrorMiddleware": 950,
 }
 EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.gc_tuning.GarbageCollectorTuning": 510}
 GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's

@@ -1,8 +1,11 @@
 """URL canonicalisation and crawl scope.
 
-courlan strips tracking parameters (utm_*, fbclid, gclid, replytocom …) and fragments; w3lib then puts the
-URL in canonical form (sorted query, normalised percent-encoding), so one post reached through several links is
-requested and stored once.
+courlan strips tracking parameters (utm_*, fbclid, gclid, ref, session ids …: its TRACKERS_RE) and fragments,
+and we strip the few parameters that never name other content (NOT_CONTENT: WordPress's comment-reply and
+share-button links, AMP views, PHP and Java session ids); every other parameter is kept, since a query string
+often is what names the post (`/index.php?entry=3`, `?p=123`). w3lib then puts the URL in canonical form (sorted
+query, normalised percent-encoding, no default port), so one post reached through several links is requested and
+stored once.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit
 
 import courlan
 from w3lib.url import canonicalize_url
@@ -25,7 +28,11 @@ def clean_url(url: str) -> str:
 
     Cached: every page of a blog repeats its menus and widgets, and this runs on the reactor for each link.
     """
-    normalised = courlan.normalize_url(url, strict=True) or url
+    normalised = courlan.normalize_url(url, strict=False) or url
+    parts = urlsplit(normalised)
+    if parts.query:
+        kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in NOT_CONTENT]
+        normalised = parts._replace(query=urlencode(kept)).geturl()
     return canonicalize_url(normalised, keep_fragments=False)
 
 
@@ -50,6 +57,10 @@ def _other_slash(url: str) -> str:
     parts = urlsplit(url)
     path = parts.path[:-1] if parts.path.endswith("/") and len(parts.path) > 1 else parts.path + "/"
     return parts._replace(path=path).geturl()
+
+
+# Query parameters stripped besides courlan's trackers: none of them names a post of its own.
+NOT_CONTENT = frozenset({"replytocom", "share", "amp", "phpsessid", "jsessionid", "sid"})
 
 
 def validate_start_url(url: str) -> str:
@@ -141,9 +152,9 @@ def _prefix(url: str) -> tuple[str, str]:
     return _host(parts), path
 
 
-def _host(parts: SplitResult) -> str:
-    """host[:port], lower case, without `www.`, credentials or the scheme's default port (so http:// and https://
-    of one host are one site, and :8080 of it another)."""
+def _host(parts: SplitResult, www: bool = False) -> str:
+    """host[:port], lower case, without credentials or the scheme's default port (so http:// and https:// of one
+    host are one site, and :8080 of it another), and without `www.` unless `www`."""
     netloc = parts.netloc.lower().rpartition("@")[2]
     try:
         port = parts.port
@@ -151,7 +162,7 @@ def _host(parts: SplitResult) -> str:
         port = None
     if port is not None and port == _DEFAULT_PORTS.get(parts.scheme):
         netloc = netloc.rsplit(":", 1)[0]
-    return netloc[4:] if netloc.startswith("www.") else netloc
+    return netloc[4:] if netloc.startswith("www.") and not www else netloc
 
 
 def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
@@ -187,7 +198,8 @@ def origin(url: str) -> tuple[str, str, int | None]:
 
 
 def storage_url(url: str, canonical: str | None) -> str:
-    """The post's key: its rel=canonical when that points into the same site, so one post is stored once."""
-    if canonical and urlsplit(canonical).netloc.lower() == urlsplit(url).netloc.lower():
+    """The post's key: its rel=canonical when that points into the same site (host and port, a default port
+    written or not), so one post is stored once."""
+    if canonical and _host(urlsplit(canonical), www=True) == _host(urlsplit(url), www=True):
         return clean_url(canonical)
     return url

@@ -3,7 +3,8 @@
 Expected posts are the URLs listed by the latest stored copy of each sitemap and feed (no network). Each is
 archived, gone (404/410, kept), not a post (the crawl fetched it and it is a listing or a page), or missing —
 with the recorded error, or "never fetched" (out of scope, over --max-pages, or the crawl stopped first).
-Crawls stopped or killed mid-way show as unfinished jobs; running the same crawl again resumes them.
+Crawls stopped or killed mid-way show as unfinished jobs; running the same crawl again resumes them. Every URL a
+crawl gave up on (its crawl_errors row, unless a later run fetched it) is listed with its cause.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from archive.completeness import discovery_documents, url_outcomes
+from archive.completeness import discovery_documents, given_up, url_outcomes
 from archive.frontier import unfinished_jobs
 from crawler.discovery.feeds import feed_links
 from crawler.discovery.sitemaps import parse_sitemap
@@ -26,6 +27,7 @@ class Report:
     not_posts: int = 0
     missing: list[tuple[str, str]] = field(default_factory=list)  # (url, why)
     unfinished_jobs: list[dict[str, object]] = field(default_factory=list)
+    given_up: list[tuple[str, str]] = field(default_factory=list)  # (url, cause): crawl errors not made up for
 
     @property
     def complete(self) -> bool:
@@ -56,6 +58,7 @@ def verify(conn: sqlite3.Connection, site: str | None = None) -> Report:
         else:
             report.missing.append((url, outcome.get("error") or _why(outcome.get("kind"))))
     report.unfinished_jobs = unfinished_jobs(conn)
+    report.given_up = given_up(conn, site)
     return report
 
 

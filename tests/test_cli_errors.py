@@ -123,3 +123,18 @@ def test_an_allow_or_deny_regex_that_does_not_compile_is_one_line_before_crawlin
         assert result.returncode == 2, result.stderr
         assert expected in result.stderr and "Traceback" not in result.stderr
     assert not db.exists()  # refused before the archive was created
+
+
+def test_a_list_setting_takes_a_json_list_or_commas_and_bad_items_are_one_line(tmp_path):
+    db = tmp_path / "a.db"
+    lists = ("-s", "RETRY_HTTP_CODES=[500,503]", "-s", "RETRY_TIMES=1", "-s", 'BLOG_DENY=["/a,b/", "/c/"]')
+    result = run_cli("crawl", f"http://127.0.0.1:{unused_port()}/", "--db", str(db), "--quiet", *lists)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr  # crawled: nothing there
+    for value, expected in (
+        ('RETRY_HTTP_CODES=[500,"x"]', "RETRY_HTTP_CODES takes a list of int items, as JSON ([500, 502, 503])"),
+        ("RETRY_HTTP_CODES=[500", "RETRY_HTTP_CODES='[500': not a JSON list"),
+        ("BLOG_DENY=[1]", "BLOG_DENY takes a list of str items"),
+    ):
+        result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(tmp_path / "b.db"), "--quiet", "-s", value)
+        assert result.returncode == 2 and expected in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "b.db").exists()

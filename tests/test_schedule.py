@@ -117,6 +117,14 @@ def test_a_failing_site_does_not_stop_the_others_and_waits_for_its_next_time(tmp
         assert db("SELECT job, status FROM crawl_runs WHERE id = 3") == [("blog", "finished")]
         unknown = run_cli("run-due", "--config", str(config), "--site", "blgo")
         assert unknown.returncode == 2 and "has no site 'blgo'; did you mean 'blog'?" in unknown.stderr
+        crawled = run_cli("crawl", "--site", "blog", "--config", str(config))  # the same, as `crawl --site`
+        assert crawled.returncode == 0, crawled.stderr
+        assert db("SELECT job, status FROM crawl_runs WHERE id = 4") == [("blog", "finished")]
+        failed = run_cli("crawl", "--site", "down", "--config", str(config))
+        assert failed.returncode == 1 and "failed: down" in failed.stderr
+        both = run_cli("crawl", site.base, "--max-pages", "3", "--site", "blog", "--config", str(config))
+        assert both.returncode == 2 and "leave out --max-pages, URLs" in both.stderr
+        assert run_cli("crawl", "--site", "blgo", "--config", str(config)).returncode == 2
 
 
 def test_schedule_crawls_when_due_and_stops_cleanly_on_sigterm_and_the_job_resumes(tmp_path, db):

@@ -21,6 +21,8 @@ from crawler.cli.output import print_rows
 from crawler.extraction_worker import extract_page
 from crawler.urls import spellings, storage_url
 
+GIVEN_UP_SHOWN = 50  # rows of the given-up table in verify's text report
+
 
 def open_writable(db: Path) -> Archive:
     if not db.is_file():
@@ -109,7 +111,8 @@ VERIFY_FORMATS = "Default: a report on a terminal, else tsv: one line per proble
 @click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @options.format_option(VERIFY_FORMATS)
 def verify(db: Path, site: str | None, as_json: bool, fmt: str | None) -> None:
-    """Report posts the stored sitemaps and feeds list but the archive lacks, and crawls that did not finish.
+    """Report posts the stored sitemaps and feeds list but the archive lacks, crawls that did not finish, and every
+    URL a crawl gave up on, with its cause.
 
     Exit status 1 when anything is missing or unfinished, so a cron job or CI can alert on it; 2 when --site
     names no site of the archive.
@@ -139,6 +142,7 @@ def _summary(report: verification.Report, scope: str) -> str:
 
 def _problems(report: verification.Report) -> Rows:
     records = [{"problem": "missing", "url": url, "detail": why} for url, why in report.missing]
+    records += [{"problem": "given up", "url": url, "detail": cause} for url, cause in report.given_up]
     records += [{"problem": "unfinished crawl", "url": job["job"],
                  "detail": f"{job['pending']} requests pending, {job['done']} done"}
                 for job in report.unfinished_jobs]  # fmt: skip
@@ -150,10 +154,17 @@ def _print_report(report: verification.Report, scope: str) -> None:
     if report.missing:
         print_rows(Rows(["missing post", "why"], [{"missing post": u, "why": w} for u, w in report.missing]),
                    "table", "expected but missing")  # fmt: skip
+    if report.given_up:
+        shown = [{"URL": url, "cause": cause} for url, cause in report.given_up[:GIVEN_UP_SHOWN]]
+        print_rows(Rows(["URL", "cause"], shown), "table",
+                   f"{len(report.given_up)} URLs the crawls gave up on (crawl_errors)")  # fmt: skip
+        if len(report.given_up) > GIVEN_UP_SHOWN:
+            click.echo(f"… and {len(report.given_up) - GIVEN_UP_SHOWN} more: --json lists them all")
     for job in report.unfinished_jobs:
         click.echo(
             f"unfinished crawl {job['job']!r}: {job['pending']} requests pending, {job['done']} done;"
             " run the same crawl again to resume it"
         )
     if report.complete:
-        click.echo("complete: nothing missing, no unfinished crawl")
+        gave_up = f"; {len(report.given_up)} URLs given up on, listed above" if report.given_up else ""
+        click.echo(f"complete: nothing missing, no unfinished crawl{gave_up}")

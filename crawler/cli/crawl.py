@@ -8,29 +8,34 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 from rich.table import Table
-from scrapy.settings import BaseSettings, Settings
+from scrapy.settings import Settings
 
 from archive import Archive, ArchiveError
-from crawler.capture.hosts import check_host_pattern
+from crawler.cli.set_option import parse_settings
+from crawler.cli.sites import config_option
 from crawler.errors import InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
-from crawler.setting_names import unknown_setting
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
 
-def check_archive(db: Path, job: str | None = None) -> None:
-    """Open (create, migrate) the archive before crawling, so a bad --db fails in a second, not after a crawl;
-    and refuse to run a job another live process is crawling (both would lease the same frontier rows)."""
+def check_archive(db: Path, job: str | None = None, busy_timeout: float = 30) -> None:
+    """Open (create, migrate) the archive and take its write lock for a moment before crawling, so a bad --db, a
+    read-only file system or a lock another process holds fails in a second, not after a crawl; and refuse to run a
+    job another live process is crawling (both would lease the same frontier rows)."""
     try:
-        archive = Archive(db)
+        archive = Archive(db, busy_timeout)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
+        archive.check_writable()
         live = archive.live_run(job) if job else None
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         archive.close()
     if live is not None:
@@ -112,6 +117,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("skipped, unchanged per sitemap", "skipped_by_lastmod"),
         ("same body, not re-extracted", "pages_same_body"),
         ("gone (404/410)", "gone"),
+        ("cut off as crawler traps", "trap_cut"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),
@@ -139,6 +145,18 @@ def _requisites_row(counts: dict[str, int]) -> str:
     return row
 
 
+def exit_if_storage_failed(run: dict[str, Any]) -> None:
+    """After a storage fault (disk full, archive locked, read-only): its one line, and exit status 1."""
+    if run.get("storage_error") is None:
+        return
+    click.echo(
+        f"Error: {run['storage_error']}. The crawl stopped; the archive keeps what it had committed, intact;"
+        " run the same command again to resume",
+        err=True,
+    )
+    sys.exit(1)
+
+
 def exit_if_stopped(run: dict[str, Any]) -> None:
     """After SIGINT or SIGTERM: one line, and the status a shell gives a command that signal ended (130, 143)."""
     if run.get("signal") is None:
@@ -149,20 +167,25 @@ def exit_if_stopped(run: dict[str, Any]) -> None:
 
 
 def archived_anything(run: dict[str, Any]) -> bool:
-    """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success."""
-    keys = ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified", "skipped_by_lastmod")
+    """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success; and so does
+    a run that resumed a stopped job, whose earlier runs had done the rest of its work (a stop near the end left
+    no post to this one)."""
+    keys = ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified", "skipped_by_lastmod",
+            "resumed_done")  # fmt: skip
     return any(run.get(key) for key in keys)
 
 
 @click.command()
-@click.argument("urls", nargs=-1, required=True, callback=check_start_urls)
+@click.argument("urls", nargs=-1, callback=check_start_urls)
 @click.option(
     "--db",
     type=click.Path(path_type=Path),
     default=Path("archive.db"),
     show_default=True,
-    help="SQLite archive to write (created if missing).",
+    help="SQLite archive to write (created if missing). With --site: the sites file's, unless given.",
 )
+@click.option("--site", "site_name", metavar="NAME", help="Crawl this site of the sites file now, with its options.")
+@config_option
 @click.option(
     "--allow", multiple=True, callback=_check_patterns, help="Regex; only matching URLs are crawled. Repeatable."
 )
@@ -181,9 +204,13 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
+@click.pass_context
 def crawl(
+    ctx: click.Context,
     urls: tuple[str, ...],
     db: Path,
+    site_name: str | None,
+    config: Path,
     allow: tuple[str, ...],
     deny: tuple[str, ...],
     max_pages: int,
@@ -197,13 +224,19 @@ def crawl(
     quiet: bool,
     log_file: Path | None,
 ) -> None:
-    """Crawl one or more blogs and archive every post into the SQLite file --db.
+    """Crawl one or more blogs and archive every post into the SQLite file --db; or, with --site NAME, one site of
+    the sites file now (as `run-due --site NAME`).
 
-    Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
+    Exit status 1 when nothing could be archived, the archive could not be written (disk full, locked,
+    read-only) or the crawl did not finish; every failed page is logged, counted and a row in crawl_errors.
     """
-    extra = _parse_settings(settings, CrawlOptions(db=db).settings())
+    if site_name is not None or not urls:
+        _crawl_site(ctx, site_name, urls)
+        return
+    extra = parse_settings(settings, CrawlOptions(db=db).settings())
     check_requisites(requisites, warc_dir, extra)
-    check_archive(db, crawl_job(job, urls))
+    busy_timeout = CrawlOptions(db=db, extra_settings=extra).settings().getfloat("ARCHIVE_BUSY_TIMEOUT")
+    check_archive(db, crawl_job(job, urls), busy_timeout)
     if media_dir:
         check_media_dir(media_dir)
     check_warc_dir(warc_dir or (Path(extra["WARC_DIR"]) if extra.get("WARC_DIR") else None))
@@ -226,82 +259,32 @@ def crawl(
         extra_settings=extra,
     )
     run = run_crawl(urls, options)
+    exit_if_storage_failed(run)
     exit_if_stopped(run)
     if not quiet:
         print_run_summary(run, db, Console())
+    if run.get("status") not in (None, "finished"):  # Scrapy closed it for another reason (start_error …)
+        click.echo(f"the crawl did not finish (status {run['status']}); run the same command to resume", err=True)
+        sys.exit(1)
     if not archived_anything(run):
         click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
 
 
-def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str]:
-    """-s NAME=VALUE pairs; a value that cannot become its setting's type (a number, a flag, a JSON object) is an
-    error here, before the crawl, not a traceback from whichever component reads it first."""
-    settings = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s/--set")
-        name = name.strip()
-        if (unknown := unknown_setting(name, defaults.attributes)) is not None:
-            raise click.BadParameter(unknown, param_hint="-s/--set")
-        _check_setting_type(name, value, defaults.get(name))
-        if name in _PATTERN_SETTINGS:
-            _check_pattern_setting(name, value)
-        if name in _HOST_SETTINGS:
-            _check_host_setting(name, value)
-        settings[name] = value
-    return settings
+def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...]) -> None:
+    """`crawl --site NAME`: the site's URLs and options come from the sites file, so none may be given here."""
+    if site_name is None:
+        raise InputError("give the URL of a blog to crawl, or --site NAME for a site of the sites file")
+    given = [
+        f"--{name.replace('_', '-')}" if name != "urls" else "URLs"
+        for name in ctx.params
+        if name not in ("site_name", "config", "db") and ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+    ]
+    if given:
+        raise InputError(
+            f"--site {site_name} takes its URLs and options from the sites file; leave out {', '.join(given)}"
+        )
+    from crawler.cli.schedule import crawl_site_now  # it imports this module
 
-
-# The type of a setting's default → how Scrapy reads the setting, what to tell a user who gave a bad value, and
-# whether to show the default in that message (not a whole dict).
-_READERS: tuple[tuple[type | tuple[type, ...], Any, str, bool], ...] = (
-    (bool, Settings.getbool, "true or false (also 1 or 0)", True),  # before int: a bool is an int
-    (float, Settings.getfloat, "a number", True),
-    (int, Settings.getint, "a whole number", True),
-    ((dict, BaseSettings), Settings.getdict, "a JSON object", False),
-)
-# Settings Scrapy (2.19) reads as floats though their defaults are ints: a fraction is fine for these.
-_READ_AS_FLOAT = {"DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DNS_TIMEOUT"}
-
-
-# Settings whose values the spider compiles as regexes (crawler/urls.py: Scope).
-_PATTERN_SETTINGS = ("BLOG_ALLOW", "BLOG_DENY")
-
-
-def _check_pattern_setting(name: str, value: str) -> None:
-    """Each regex of the list, as the spider will read it. Scrapy reads a list setting given as text by splitting
-    it at commas, so a regex with a comma in it is cut in two: the message says so, and where to put such a regex."""
-    try:
-        compile_patterns(Settings({name: value}).getlist(name))
-    except InvalidPattern as exc:
-        raise click.BadParameter(
-            f"{name}={value!r}: {exc} (-s splits a list at commas; --allow and --deny take one regex each)",
-            param_hint="-s/--set",
-        ) from None
-
-
-# Settings whose values are host patterns (crawler/capture/hosts.py).
-_HOST_SETTINGS = ("REQUISITES_HOSTS", "REQUISITES_DENY_HOSTS")
-
-
-def _check_host_setting(name: str, value: str) -> None:
-    for pattern in Settings({name: value}).getlist(name):
-        if pattern.strip() and (problem := check_host_pattern(pattern)) is not None:
-            raise click.BadParameter(f"{name}={value!r}: {problem}", param_hint="-s/--set")
-
-
-def _check_setting_type(name: str, value: str, default: Any) -> None:
-    if name in _READ_AS_FLOAT:
-        default = float(default)
-    for kind, read, expected, show_default in _READERS:
-        if isinstance(default, kind):
-            try:
-                read(Settings({name: value}), name)
-            except ValueError:
-                shown = f" (default: {default!r})" if show_default else ""
-                raise click.BadParameter(
-                    f"{name}={value!r}: {name} takes {expected}{shown}", param_hint="-s/--set"
-                ) from None
-            return
+    explicit_db = ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE
+    crawl_site_now(ctx.params["config"], ctx.params["db"] if explicit_db else None, site_name)

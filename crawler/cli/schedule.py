@@ -60,16 +60,27 @@ def run_due(config: Path, db: Path | None, site_name: str | None) -> None:
     Each site's outcome is logged with its first error's cause; with nothing due, when the next site is. Exit
     status 1 when a crawl failed; the other sites are still crawled.
     """
-    scheduler, sites = _start(config, db)
     if site_name is not None:
-        failed = scheduler.run_due([_site_named(site_name, sites, config)], now_anyway=True)
-    else:
-        failed = scheduler.run_due(sites)
-        if not scheduler.crawled and (upcoming := next_to_run(sites, scheduler.db)) is not None:
-            site, due = upcoming
-            click.echo(f"nothing due; next: {site.name} at {due:%Y-%m-%d %H:%M:%S} UTC")
-        elif not scheduler.crawled:
-            click.echo(f"nothing due: no site of {config} is enabled")
+        crawl_site_now(config, db, site_name)
+        return
+    scheduler, sites = _start(config, db)
+    failed = scheduler.run_due(sites)
+    if not scheduler.crawled and (upcoming := next_to_run(sites, scheduler.db)) is not None:
+        site, due = upcoming
+        click.echo(f"nothing due; next: {site.name} at {due:%Y-%m-%d %H:%M:%S} UTC")
+    elif not scheduler.crawled:
+        click.echo(f"nothing due: no site of {config} is enabled")
+    _exit_if_failed(failed)
+
+
+def crawl_site_now(config: Path, db: Path | None, name: str) -> None:
+    """Crawl the site `name` of the sites file now, due or not, as a scheduled run (its lock, its outcome logged);
+    exit 1 when the crawl failed. `run-due --site NAME` and `crawl --site NAME`."""
+    scheduler, sites = _start(config, db)
+    _exit_if_failed(scheduler.run_due([_site_named(name, sites, config)], now_anyway=True))
+
+
+def _exit_if_failed(failed: list[str]) -> None:
     if failed:
         click.echo(f"failed: {', '.join(failed)}", err=True)
         sys.exit(1)

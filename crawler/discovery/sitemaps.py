@@ -28,9 +28,15 @@ def sitemaps_from_robots(robots_txt: bytes, base_url: str) -> list[str]:
 
 
 def parse_sitemap(body: bytes) -> list[SitemapEntry]:
-    """Entries of a sitemap or sitemap index; [] for a body that is not a sitemap. Raises ValueError on bad gzip."""
+    """Entries of a sitemap or sitemap index; [] for a body that is not a sitemap. Raises ValueError on bad gzip or a
+    gzip file that inflates past MAX_SITEMAP_BYTES."""
     if body[:3] == GZIP_MAGIC:
-        body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
+        try:
+            body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
+        except ValueError as exc:  # scrapy's: the output passed max_size
+            raise ValueError(f"it inflates to more than {MAX_SITEMAP_BYTES // 2**20} MB (a gzip bomb?)") from exc
+        except (OSError, EOFError) as exc:
+            raise ValueError(f"broken gzip file ({exc})") from exc
     try:
         sitemap = Sitemap(body)
     except Exception:  # lxml raises several types on garbage; a non-sitemap is simply empty

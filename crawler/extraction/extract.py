@@ -6,8 +6,6 @@ of ours read that one tree (crawler/extraction/page.py).
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from crawler.errors import ExtractionError
@@ -16,6 +14,7 @@ from crawler.extraction.authorbox import find_author_boxes
 from crawler.extraction.body import extract_body
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
+from crawler.extraction.flatten import flatten, too_deep
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.markdown_images import with_images
@@ -23,13 +22,13 @@ from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import Page, parse_html
 from crawler.extraction.pagekind import classify
 from crawler.extraction.prescreen import prescreen
+from crawler.extraction.slimming import slimmed
 from crawler.extraction.structured import jsonld_objects
 
-# Beyond this a page is cut (after dropping inline data: URIs, the usual bloat): no real post's HTML is that
-# long, and extraction time grows faster than linearly with the tree.
+# Beyond this a page is cut (after its bulky inline data is shrunk: crawler/extraction/slimming.py): no real
+# post's HTML is that long, and extraction time grows faster than linearly with the tree.
 MAX_HTML_CHARS = 2_000_000
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
-_DATA_URI = re.compile(r"""(["'])data:[^"']{200,}\1""")
 
 
 def extract(html: str | bytes, url: str) -> Article:
@@ -38,12 +37,23 @@ def extract(html: str | bytes, url: str) -> Article:
     if settled is not None:
         return settled
     if len(text) > MAX_HTML_CHARS:
-        text = _DATA_URI.sub('""', text)[:MAX_HTML_CHARS]
+        text = slimmed(text)[:MAX_HTML_CHARS]
     tree = parse_html(text)
     if tree is None:
         return Article(url=url, kind="other")
     try:
-        return _extract(Page(tree, url))
+        article = _extract(Page(tree, url))
+    except RecursionError:
+        article = None
+    if article is None or article.kind != "article" and too_deep(tree):
+        return _extract_flattened(text, url)  # nested too deeply to parse: see flatten.py
+    return article
+
+
+def _extract_flattened(text: str, url: str) -> Article:
+    tree = parse_html(flatten(text))
+    try:
+        return _extract(Page(tree, url)) if tree is not None else Article(url=url, kind="other")
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
 

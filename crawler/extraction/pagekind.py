@@ -50,15 +50,16 @@ def url_kind(url: str) -> str | None:
 
 def classify(page: Page, jsonld: list[dict[str, Any]], text: str, link_text_chars: int) -> str:
     """The kind of a page whose URL gave nothing away (`url_kind` is asked first, before any parsing)."""
-    path = urlsplit(page.url).path or "/"
+    parts = urlsplit(page.url)
+    path = parts.path or "/"
     types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
     og_type = next(iter(page.meta.get("og:type", [])), "")
-    if _HOME_PATHS.match(path) and not urlsplit(page.url).query:
+    if _HOME_PATHS.match(path) and not parts.query:  # /?p=123 is a post (WordPress without permalinks)
         return "listing"  # a home page is never an article
     if types & ARTICLE_TYPES or og_type.lower() == "article":
         return "article" if text.strip() else "other"
     words = len(text.split())
-    if path == "/" or types & LISTING_TYPES and words < 400:
+    if types & LISTING_TYPES and words < 400:
         return "listing"
     if words < MIN_ARTICLE_WORDS:
         return "other"

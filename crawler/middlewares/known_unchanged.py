@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
+
+from crawler.failures import NotNeeded
 
 
 class KnownUnchangedMiddleware:
@@ -26,4 +27,4 @@ class KnownUnchangedMiddleware:
     def process_request(self, request: Request) -> None:
         is_known_unchanged = getattr(self.crawler.spider, "is_known_unchanged", None)
         if request.meta.get("page") and is_known_unchanged is not None and is_known_unchanged(request.url):
-            raise IgnoreRequest("unchanged since its last fetch, says the sitemap or feed")
+            raise NotNeeded("unchanged since its last fetch, says the sitemap or feed")

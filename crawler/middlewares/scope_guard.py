@@ -11,7 +11,8 @@ fetched for a host) checks each hop:
   hosts (CDNs), so for them only the address rules apply;
 - the addresses the host resolves to (an IP literal is taken as it is; one lookup per host and crawl): never a
   link-local or cloud-metadata address; a private or loopback one only when a start URL is one (a crawl of an
-  intranet blog, or the tests on 127.0.0.1).
+  intranet blog, or the tests on 127.0.0.1). The connection itself resolves the name again: crawler/resolver.py
+  applies the same rules to the address it connects to (DNS rebinding).
 
 A refused request raises `Refused` (an IgnoreRequest): its errback records it as a crawl error, never fetched.
 A 3xx whose Location is not http(s) (ftp:, file:), which Scrapy leaves alone, is refused the same way.
@@ -34,6 +35,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from w3lib.http import basic_auth_header
 
+from crawler.per_crawler import per_crawler
 from crawler.urls import origin
 
 logger = logging.getLogger(__name__)
@@ -98,6 +100,12 @@ def _is_address(host: str) -> bool:
     return True
 
 
+def allowed_addresses(crawler: Any) -> set[str]:
+    """The address kinds ("loopback", "private") the crawl may reach because a start URL is one; empty until its
+    scope guard has judged the start URLs (before its first request). Read by crawler/resolver.py."""
+    return per_crawler(crawler, "allowed_addresses", set)
+
+
 class ScopeGuardMiddleware:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -109,6 +117,7 @@ class ScopeGuardMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
+        self._allowed()  # before the first connection: crawler/resolver.py checks each connection against it
         url = request.url
         parts = urlsplit(url)
         chain = request.meta.get("redirect_urls")
@@ -169,6 +178,7 @@ class ScopeGuardMiddleware:
             start_urls = getattr(self.crawler.spider, "start_urls", None) or []
             kinds = {self._judge(urlsplit(url).hostname or "")[0] for url in start_urls}
             self.allowed = kinds & {"loopback", "private"}
+            allowed_addresses(self.crawler).update(self.allowed)
         return self.allowed
 
 

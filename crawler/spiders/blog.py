@@ -18,10 +18,9 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archive import Archive
@@ -31,12 +30,13 @@ from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
 from crawler.extraction.pagekind import url_kind
-from crawler.failures import describe_failure
+from crawler.failures import describe_failure, is_choice
 from crawler.frontier import DISCOVERY_PRIORITY, FRONTIER_ID, LISTED_PRIORITY, NO_EXTRACTION_PRIORITY, job_name
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.middlewares.scope_guard import Refused
 from crawler.page_budget import page_budget
+from crawler.trap_budget import TRAP, trap_budget
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 # Page requests see 304 (conditional recrawl) and 404/410 (a post that is gone) in parse_page.
 _NOT_PAGES = {f".{extension}" for extension in IGNORED_EXTENSIONS}
 _PAGE_META = {"page": True, "handle_httpstatus_list": [304, 404, 410]}
+_LINK_META = {**_PAGE_META, TRAP: True}  # a page found by a link: the scheduler checks the trap budgets again
 
 
 class BlogSpider(scrapy.Spider):
@@ -79,6 +80,7 @@ class BlogSpider(scrapy.Spider):
             spider.start_urls, settings.getlist("BLOG_ALLOW"), settings.getlist("BLOG_DENY")
         )
         spider.budget = page_budget(crawler)
+        spider.traps = trap_budget(crawler)
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
@@ -130,10 +132,13 @@ class BlogSpider(scrapy.Spider):
 
     # -- requests ---------------------------------------------------------------------------------
 
-    def _page_request(self, url: str, force: bool = False, listed: bool = False) -> scrapy.Request | None:
+    def _page_request(
+        self, url: str, force: bool = False, listed: bool = False, by_link: bool = False
+    ) -> scrapy.Request | None:
         """A request for a page in scope; None when out of scope or when the --max-pages budget is spent (the
         scheduler spends it). `force`: a start URL, fetched first and read as a sitemap or feed if it is one.
-        `listed`: a sitemap or feed lists it, so it comes before pages found by links."""
+        `listed`: a sitemap or feed lists it, so it comes before pages found by links. `by_link`: found by a link,
+        so subject to the trap budgets (crawler/trap_budget.py)."""
         url = clean_url(url)
         if url in self.requested and not force:
             return None  # cheaper here than in the frontier: most links on a page were seen on the last one
@@ -142,6 +147,8 @@ class BlogSpider(scrapy.Spider):
         if self.budget.exhausted:
             return None
         self.requested.add(url)
+        if by_link and not self.traps.allows(url):
+            return None
         self.archived.reach(url)
         if force:
             return scrapy.Request(
@@ -149,7 +156,8 @@ class BlogSpider(scrapy.Spider):
             )
         # A hub (tag, category, author, paginated listing) needs no extraction process: see NO_EXTRACTION_PRIORITY.
         priority = NO_EXTRACTION_PRIORITY if url_kind(url) else LISTED_PRIORITY if listed else 0
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=_PAGE_META, priority=priority)
+        meta = _LINK_META if by_link else _PAGE_META
+        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=meta, priority=priority)
 
     def _discovery(self, url: str, callback: Any, *, probe: bool = True) -> Iterable[scrapy.Request]:
         """A request for robots.txt, a sitemap or a feed, unless this process asked for `url` already (every page
@@ -175,7 +183,11 @@ class BlogSpider(scrapy.Spider):
 
     def parse_discovered(self, response: Response) -> Iterable[Any]:
         """A sitemap, a sitemap index or a feed; told apart by content, since servers mislabel them."""
-        entries = parse_sitemap(response.body)
+        try:
+            entries = parse_sitemap(response.body)
+        except ValueError as exc:  # a broken gzip file, or one that inflates past MAX_SITEMAP_BYTES (a bomb)
+            yield CrawlError(response.url, f"sitemap refused: {exc}", _frontier_id(response.request))
+            return
         if entries:
             for entry in entries:
                 if entry.is_sitemap:
@@ -250,7 +262,7 @@ class BlogSpider(scrapy.Spider):
             url = clean_url(link)
             if url in self.requested or posixpath.splitext(urlsplit(url).path)[1].lower() in _NOT_PAGES:
                 continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
-            if (request := self._page_request(url)) is not None:
+            if (request := self._page_request(url, by_link=True)) is not None:
                 yield request
         for feed_url in links.feeds:
             if self.scope.contains_host(feed_url):
@@ -262,12 +274,13 @@ class BlogSpider(scrapy.Spider):
             yield CrawlError(failure.value.url, failure.value.message, _frontier_id(request))
             return
         message = describe_failure(failure)
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            yield Skipped(request.url, message, _frontier_id(request))  # robots.txt said no: a choice, not an error
+        url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL the crawl asked for
+        if is_choice(failure):  # robots.txt said no, or a sitemap said unchanged: not an error
+            yield Skipped(request.url, message, _frontier_id(request))
         elif request.meta.get("probe"):
             yield Skipped(request.url, f"discovery probe: {message}", _frontier_id(request))
         else:
-            yield CrawlError(request.url, message, _frontier_id(request))
+            yield CrawlError(url, message, _frontier_id(request))
 
 
 def _fetched(response: Response, kind: str | None = None) -> FetchedPage:

@@ -9,15 +9,7 @@ the sink, and the test asserts the sink saw nothing.
 from __future__ import annotations
 
 import base64
-import os
-import subprocess
-import sys
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
@@ -27,89 +19,7 @@ from scrapy.settings import Settings
 
 from crawler.middlewares.scope_guard import MEDIA, OriginCredentialsMiddleware, Refused, ScopeGuardMiddleware
 from crawler.urls import Scope, origin, redact_url, split_credentials
-from tests.conftest import REPO
-
-Route = tuple[int, dict[str, str], bytes]  # status, headers, body
-
-
-@dataclass
-class Server:
-    routes: dict[str, Route] = field(default_factory=dict)
-    seen: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (path, headers) of every request
-    require_auth: str | None = None  # "user:password": 401 without it
-    base: str = ""
-
-    def paths(self) -> list[str]:
-        return [path for path, _ in self.seen]
-
-
-@contextmanager
-def serve(server: Server) -> Iterator[Server]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            server.seen.append((self.path, dict(self.headers.items())))
-            expected = (
-                "Basic " + base64.b64encode(server.require_auth.encode()).decode() if server.require_auth else None
-            )
-            if expected and self.headers.get("Authorization") != expected:
-                status, headers, body = 401, {"WWW-Authenticate": 'Basic realm="x"'}, b"no"
-            else:
-                status, headers, body = server.routes.get(self.path, (404, {}, b"not here"))
-            self.send_response(status)
-            headers = {"Content-Type": "text/html; charset=utf-8", **headers}
-            for name, value in headers.items():
-                self.send_header(name, value.format(base=server.base))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def page(*links: str) -> Route:
-    anchors = "".join(f'<li><a href="{link}">{link}</a></li>' for link in links)
-    return 200, {}, f"<!doctype html><html><head><title>t</title></head><body><ul>{anchors}</ul></body></html>".encode()
-
-
-def redirect(location: str, status: int = 302) -> Route:
-    return status, {"Location": location}, b""
-
-
-@pytest.fixture
-def world() -> Iterator[tuple[Server, Server, Server]]:
-    """The blog, another port of the same machine ("another host"), and the proxy sink."""
-    with serve(Server()) as blog, serve(Server()) as other, serve(Server()) as sink:
-        yield blog, other, sink
-
-
-def crawl(tmp_path: Path, sink: Server, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "http_proxy": sink.base,
-        "https_proxy": sink.base,
-        "no_proxy": "127.0.0.1,localhost",
-    }
-    options = ("--db", str(tmp_path / "archive.db"), "--quiet", "--log-file", str(tmp_path / "crawl.log"))
-    settings = ("-s", "EXTRACT_PROCESSES=0", "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0")
-    return subprocess.run(
-        [sys.executable, "-m", "crawler", "crawl", *args, *options, *settings],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+from tests.hostile.servers import crawl, page, post_html, redirect
 
 
 def errors(db: Callable[..., list[tuple]]) -> dict[str, str]:
@@ -172,6 +82,39 @@ def test_credentials_are_used_for_their_origin_never_stored_or_logged(world, tmp
         if path.is_file():
             data = path.read_bytes()
             assert b"s3cret-pw" not in data and token.split()[1].encode() not in data, path.name
+
+
+def test_cookies_and_authorization_never_cross_to_another_origin(world, tmp_path, db):
+    """The blog sets a session cookie and wants Basic auth; its post shows an image on another port of the same
+    machine (cookies ignore ports: one shared jar sent the blog's cookie there)."""
+    blog, other, sink = world
+    blog.require_auth = "alice:s3cret-pw"
+    image = f'<figure><img src="{other.base}pic.png" alt="a picture"></figure>'
+    html = post_html("Post with a picture").replace("</h1>", "</h1>" + image)
+    blog.routes.update(
+        {
+            "/": (200, {"Set-Cookie": "session=blog-secret; Path=/"}, page("/post/")[2]),
+            "/post/": (200, {}, html.encode()),
+        }
+    )
+    other.routes["/pic.png"] = (200, {"Content-Type": "image/png"}, PNG)
+    start = blog.base.replace("http://", "http://alice:s3cret-pw@")
+    result = crawl(tmp_path, sink, start, "--media", str(tmp_path / "media"))
+    assert result.returncode == 0, result.stderr
+
+    sent = {path: headers for path, headers in blog.seen}
+    assert sent["/post/"].get("Cookie") == "session=blog-secret" and "Authorization" in sent["/post/"]
+    assert "/pic.png" in other.paths()  # the image was fetched …
+    for path, headers in other.seen:  # … without the blog's cookie or credentials
+        assert "Cookie" not in headers and "Authorization" not in headers, (path, headers)
+    assert db("SELECT count(*) FROM images WHERE local_path IS NOT NULL") == [(1,)]
+
+
+# A 1×1 PNG.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 def test_scrapy_strips_authorization_on_a_cross_origin_redirect_and_we_never_forward_it():
@@ -293,3 +236,37 @@ def test_url_credentials_helpers():
     scope = Scope.from_start_urls(["http://a.org/"])
     assert scope.contains_host("https://a.org/x") and scope.contains_host("http://a.org:80/x")
     assert not scope.contains_host("http://a.org:8080/x")
+
+
+def test_a_name_that_rebinds_to_a_forbidden_address_is_refused_when_the_crawl_connects():
+    """GuardedResolver answers every connection's lookup (Scrapy's cache seeded here with what a rebinding name
+    answers the second time: no DNS server needed) and applies the guard's rules to that very address."""
+    from scrapy.resolver import dnscache
+
+    from crawler.middlewares.scope_guard import allowed_addresses
+    from crawler.resolver import GuardedResolver
+
+    guard = _guard(["http://127.0.0.1:8001/"])
+    guard.process_request(Request("http://127.0.0.1:8001/"))
+    resolver = GuardedResolver(SimpleNamespace(), 100, 5, owner=guard.crawler)  # no reactor: cached answers only
+    assert allowed_addresses(guard.crawler) == {"loopback"}  # the guard's judgement of the start URL, shared
+    outcomes = {}
+    for name, address in (("rebind.example", "169.254.169.254"), ("intranet.example", "10.1.2.3"),
+                          ("cdn.example", "93.184.216.34"), ("local.example", "127.0.0.1")):  # fmt: skip
+        dnscache[name] = address
+        resolver.getHostByName(name).addBoth(lambda result, name=name: outcomes.__setitem__(name, result))
+    assert outcomes["rebind.example"].value.message == (
+        "refused at connect time: rebind.example resolves to metadata address 169.254.169.254 (DNS rebinding?)"
+    )
+    assert "private address 10.1.2.3" in outcomes["intranet.example"].value.message
+    assert outcomes["cdn.example"] == "93.184.216.34" and outcomes["local.example"] == "127.0.0.1"
+
+
+def test_a_crawl_of_a_host_name_connects_through_the_guarded_resolver(world, tmp_path, db):
+    blog, _, sink = world
+    blog.routes.update({"/": page("/post/"), "/post/": (200, {}, post_html("Found by name").encode())})
+    start = blog.base.replace("127.0.0.1", "localhost")
+    result = crawl(tmp_path, sink, start)
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT url, title FROM articles") == [(start + "post/", "Found by name")]
+    assert "crawler.resolver.GuardedResolver" in (tmp_path / "crawl.log").read_text()

@@ -1,0 +1,111 @@
+"""Trap budgets: pages found by links that keep coming and are not posts are cut off, per URL pattern and per host.
+
+An endless `?page=N`, a calendar's `/events/N/` and ever-new query strings are crawler traps: each page links the
+next, and the crawl went on for as long as it ran (9,316 and 6,214 requests in 60 s). A URL's pattern is its host,
+its path with every run of digits as N and its query's parameter names (values dropped):
+`/events/2024/05/?view=month&day=3` is `/events/N/N/?day&view`. Each page a link led to that turned out not to be
+a post (a listing, another page, an error) counts against its pattern and its host; a post counts against
+neither, so a blog whose posts are `/?p=N` or `/archives/N` is never cut. Once a pattern has had
+TRAP_PATTERN_PAGES such pages, or a host TRAP_HOST_PAGES, the links of that pattern (that host) are no longer
+followed; pages a sitemap or feed lists, start URLs and archived posts are never cut. Each cut-off is one
+crawl_errors row at the end of the crawl (the first URL cut, how many were cut and which budget), and the run's
+summary counts the URLs cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from crawler.per_crawler import per_crawler
+
+TRAP = "blogarchive_trap_checked"  # request.meta key: a page found by a link, subject to the budgets
+_DIGITS = re.compile(r"\d+")
+
+
+def url_pattern(url: str) -> tuple[str, str]:
+    """(host, pattern) of a URL: see the module docstring."""
+    parts = urlsplit(url)
+    names = sorted({_DIGITS.sub("N", name) for name, _ in parse_qsl(parts.query, keep_blank_values=True)})
+    query = "?" + "&".join(names) if names else ""
+    return parts.netloc.lower(), _DIGITS.sub("N", parts.path or "/") + query
+
+
+@dataclass
+class Cut:
+    what: str  # "URLs like HOST/PATTERN", "URLs on HOST"
+    first_url: str
+    budget: str  # the setting whose budget was spent
+    urls: int = 0
+
+
+@dataclass
+class TrapBudget:
+    per_pattern: int  # 0: no limit
+    per_host: int
+    # Pages a link led to that were fetched and not (yet) found to be posts, by (host, pattern) and by host: a page
+    # counts when the scheduler hands it out and is taken off again when it turns out to be a post, so pages still
+    # waiting for extraction count too and a trap stops at its budget, not at its budget plus the backlog.
+    not_posts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    host_not_posts: Counter[str] = field(default_factory=Counter)
+    taken: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL handed out → its (host, pattern)
+    redirected: dict[str, str] = field(default_factory=dict)  # a redirect hop's URL → the URL handed out
+    cuts: dict[str, Cut] = field(default_factory=dict)  # Cut.what → its cut-off
+
+    def allows(self, url: str) -> bool:
+        """Whether a page found by a link at `url` may be fetched; a refusal is counted in its cut-off."""
+        host, pattern = url_pattern(url)
+        if self.per_pattern and self.not_posts[host, pattern] >= self.per_pattern:
+            self._cut(f"URLs like {host}{pattern}", url, "TRAP_PATTERN_PAGES")
+            return False
+        if self.per_host and self.host_not_posts[host] >= self.per_host:
+            self._cut(f"URLs on {host}", url, "TRAP_HOST_PAGES")
+            return False
+        return True
+
+    def take(self, url: str) -> bool:
+        """`allows()`, and the page counts against its budgets until `settled()` finds it a post."""
+        if not self.allows(url):
+            return False
+        key = self.taken[url] = url_pattern(url)
+        self.not_posts[key] += 1
+        self.host_not_posts[key[0]] += 1
+        return True
+
+    def redirect(self, first_url: str, hop_url: str) -> None:
+        """A page handed out was redirected: what `hop_url` turns out to be settles `first_url`'s count."""
+        if first_url in self.taken:
+            self.redirected[hop_url] = first_url
+
+    def settled(self, url: str, post: bool) -> None:
+        """The page at `url` was fetched (or failed); a post takes its count back."""
+        key = self.taken.pop(self.redirected.pop(url, url), None)
+        if post and key is not None:
+            self.not_posts[key] -= 1
+            self.host_not_posts[key[0]] -= 1
+
+    @property
+    def urls_cut(self) -> int:
+        return sum(cut.urls for cut in self.cuts.values())
+
+    def _cut(self, what: str, url: str, budget: str) -> None:
+        self.cuts.setdefault(what, Cut(what, url, budget)).urls += 1
+
+    def messages(self) -> list[tuple[str, str]]:
+        """(first URL cut, what was cut and why) for each cut-off, for crawl_errors."""
+        limits = {"TRAP_PATTERN_PAGES": self.per_pattern, "TRAP_HOST_PAGES": self.per_host}
+        return [
+            (cut.first_url, f"crawler trap cut off: {cut.urls} {cut.what} not crawled, after {limits[cut.budget]}"
+             f" pages that were no posts ({cut.budget})")
+            for cut in self.cuts.values()
+        ]  # fmt: skip
+
+
+def trap_budget(crawler: Any) -> TrapBudget:
+    """This crawler's trap budgets, made by whichever component asks first."""
+    settings = crawler.settings
+    limits = settings.getint("TRAP_PATTERN_PAGES"), settings.getint("TRAP_HOST_PAGES")
+    return per_crawler(crawler, "trap_budget", lambda: TrapBudget(*limits))
