@@ -106,7 +106,7 @@ def test_a_full_disk_stops_the_crawl_with_one_line_and_the_archive_intact(blog, 
 
 def test_an_archive_locked_by_another_process_stops_the_crawl_and_a_rerun_finishes_it(blog, tmp_path):
     db = tmp_path / "archive.db"
-    slow = ("-s", "DOWNLOAD_DELAY=0.1", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    slow = ("-s", "DOWNLOAD_DELAY=0.3", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
     args = [sys.executable, "-m", "crawler", "crawl", blog.base, "--db", str(db), "--quiet", *slow]
     crawler = subprocess.Popen([*args, "-s", "ARCHIVE_BUSY_TIMEOUT=1", "-s", "EXTRACT_PROCESSES=1"], cwd=REPO,
                                stderr=subprocess.PIPE, text=True)  # fmt: skip
