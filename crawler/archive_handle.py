@@ -23,7 +23,7 @@ def shared_archive(crawler: Any) -> Archive:
     """The Archive at ARCHIVE_DB for this crawler, opened by whichever component asks first."""
     archive = getattr(crawler, _ATTRIBUTE, None)
     if archive is None:
-        archive = Archive(crawler.settings.get("ARCHIVE_DB"))
+        archive = _open(crawler.settings)
         setattr(crawler, _ATTRIBUTE, archive)
         interval = crawler.settings.getfloat("ARCHIVE_COMMIT_INTERVAL")
         committer = LoopingCall(archive.commit) if interval > 0 else None
@@ -39,3 +39,12 @@ def shared_archive(crawler: Any) -> Archive:
 
         crawler.signals.connect(close, signal=signals.engine_stopped, weak=False)
     return archive
+
+
+def _open(settings: Any) -> Archive:
+    """With ARCHIVE_RELAY (a crawl on a worker machine), an archive whose writes also go to the archive's writer."""
+    if settings.get("ARCHIVE_RELAY"):
+        from crawler.distributed.relayed_archive import relayed_archive
+
+        return relayed_archive(settings)
+    return Archive(settings.get("ARCHIVE_DB"))

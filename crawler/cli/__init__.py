@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "sites": "crawler.cli.sites:sites",
     "schedule": "crawler.cli.schedule:schedule",
     "run-due": "crawler.cli.schedule:run_due",
+    "worker": "crawler.cli.distributed:worker",
+    "writer": "crawler.cli.distributed:writer",
 }
 
 

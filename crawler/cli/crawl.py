@@ -13,7 +13,8 @@ from rich.table import Table
 from scrapy.settings import BaseSettings, Settings
 
 from archive import Archive, ArchiveError
-from crawler.errors import InvalidPattern, InvalidStartURL
+from crawler.cli import options
+from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
 from crawler.setting_names import unknown_setting
@@ -159,6 +160,7 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
+@options.ENQUEUE_OPTION
 def crawl(
     urls: tuple[str, ...],
     db: Path,
@@ -173,12 +175,21 @@ def crawl(
     settings: tuple[str, ...],
     quiet: bool,
     log_file: Path | None,
+    broker: str | None,
 ) -> None:
     """Crawl one or more blogs and archive every post into the SQLite file --db.
 
     Exit status is 1 only when nothing could be archived; every failed page is logged and counted.
     """
     extra = _parse_settings(settings, CrawlOptions(db=db).settings())
+    if broker:
+        given = {"--max-pages": max_pages, "--max-depth": max_depth, "--user-agent": user_agent, "--warc": warc_dir}
+        arguments = [arg for pattern in allow for arg in ("--allow", pattern)]
+        arguments += [arg for pattern in deny for arg in ("--deny", pattern)]
+        arguments += [arg for option, value in given.items() if value for arg in (option, str(value))]
+        arguments += [arg for pair in settings for arg in ("-s", pair)]
+        queue_job(broker, crawl_job(job, urls), urls, arguments, media_dir)
+        return
     check_archive(db, crawl_job(job, urls))
     if media_dir:
         check_media_dir(media_dir)
@@ -206,6 +217,22 @@ def crawl(
     if not archived_anything(run):
         click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
+
+
+def queue_job(broker: str, name: str, urls: tuple[str, ...], arguments: list[str], media: Path | None) -> None:
+    """`crawl --broker`: the crawl becomes a site job for `blogarchive worker`, and the command ends."""
+    from crawler.distributed.jobs import SiteJob, enqueue, queued_since
+
+    if media:
+        raise InputError("--media cannot be used with --broker: the images would stay on the worker machines")
+    try:
+        if enqueue(broker, [SiteJob(name, urls, ("--job", name, *arguments))])[0]:
+            click.echo(f"queued job {name!r} on {redact_url(broker)}")
+        else:
+            since = queued_since(broker, name)
+            click.echo(f"job {name!r} is already queued or running (since {since}); not queued again")
+    except BlogarchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _parse_settings(pairs: tuple[str, ...], defaults: Settings) -> dict[str, str]:
