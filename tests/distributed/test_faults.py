@@ -1,0 +1,70 @@
+"""Faults, each with a real Redis and real processes: a worker or the writer killed with SIGKILL, the broker
+restarted. Nothing a crawl fetched is lost, and nothing is archived twice."""
+
+from __future__ import annotations
+
+from tests.conftest import run_cli
+from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
+
+POSTS = "SELECT url, title FROM articles"
+
+
+def _archived(roles: Roles) -> int:
+    return len(roles.query(POSTS))
+
+
+def _assert_complete_once(roles: Roles, site: SlowSite) -> None:
+    """Every post of the site archived, each once, none with a second version."""
+    assert set(roles.query(POSTS)) == set(site.expected_posts())
+    assert _archived(roles) == len(site.expected_posts())
+    assert roles.query("SELECT count(*) FROM article_versions") == [(0,)]
+
+
+def test_worker_killed_mid_site_loses_nothing_its_job_is_redelivered_and_adds_no_duplicates(
+    slow_site: SlowSite, roles: Roles
+) -> None:
+    roles.writer()
+    doomed = roles.worker("--concurrency", "1")
+    assert run_cli("crawl", slow_site.base, "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: _archived(roles) >= 5, "the first posts of the doomed worker")
+    roles.kill(doomed)  # the worker, its crawl and its extraction process: a machine lost mid-site
+    assert _archived(roles) < len(slow_site.expected_posts())
+    assert roles.broker.client.hlen("unacked") == 1  # the job, delivered and never acknowledged
+
+    roles.worker("--concurrency", "1", "--redeliver-after", "2")  # hands the lost worker's job out again
+    wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the re-delivered job")
+    _assert_complete_once(roles, slow_site)
+    statuses = roles.query("SELECT status FROM crawl_runs ORDER BY id")
+    assert statuses == [("interrupted",), ("finished",)]  # the lost run, and the one that took its job over
+
+
+def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_site: SlowSite, roles: Roles) -> None:
+    roles.worker("--concurrency", "1")
+    assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: not roles.broker.client.exists("blogarchive.job:slow"), "the worker to hand over the whole site")
+    handed_over = roles.broker.client.llen("blogarchive.writes")
+
+    doomed = roles.writer()
+    wait_for(lambda: roles.query("SELECT 1 FROM relay_batches"), "the writer's first batch")
+    roles.kill(doomed)
+    assert len(roles.query("SELECT 1 FROM relay_batches")) < handed_over
+    assert roles.broker.client.hlen("blogarchive.writes.unacked_key") == 1  # the batch it held when it died
+
+    roles.writer("--redeliver-after", "2")
+    wait_for(lambda: len(roles.query("SELECT 1 FROM relay_batches")) == handed_over, "every batch to be applied")
+    _assert_complete_once(roles, slow_site)
+    assert roles.query("SELECT status FROM crawl_runs") == [("finished",)]
+
+
+def test_broker_restarted_mid_crawl_is_survived_by_workers_writer_and_crawl(slow_site: SlowSite, roles: Roles) -> None:
+    roles.writer()
+    roles.worker("--concurrency", "1")
+    assert run_cli("crawl", slow_site.base, "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: _archived(roles) >= 5, "the first posts")
+    roles.broker.restart()
+    assert _archived(roles) < len(slow_site.expected_posts())
+    wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the crawl to finish")
+    _assert_complete_once(roles, slow_site)
+    # The job was acknowledged over the new connection: it will not be handed out again.
+    wait_for(lambda: roles.broker.client.hlen("unacked") == 0, "the job's acknowledgement")
+    assert roles.broker.client.llen("blogarchive.sites") == 0
