@@ -50,6 +50,11 @@ OPERATIONS: dict[str, Callable[..., Any]] = {
 }
 
 
+# What makes one unit unstorable (its data), as opposed to the archive being unusable for now (sqlite3's
+# OperationalError: locked, disk full, I/O), which fails the whole batch: it is rolled back and tried again later.
+UNIT_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError, KeyError, TypeError, ValueError)
+
+
 def pack_unit(calls: list[tuple[str, tuple[Any, ...]]]) -> bytes:
     """One unit (the calls one transaction made on the worker) as the bytes a batch carries."""
     return msgpack.packb([[name, list(arguments)] for name, arguments in calls], use_bin_type=True)
@@ -71,7 +76,16 @@ def prepare(archive: Archive) -> None:
 def apply_batch(archive: Archive, batch: dict[str, Any]) -> Applied:
     """Apply one batch ({"id", "run": {"key", "job", "start_urls", "worker"}, "units": [packed unit, …]}) and
     commit. The archive must group its commits (Archive.group_commits): each unit is a savepoint, so a unit that
-    fails is undone alone and recorded as an error of its run, and the batch still lands."""
+    fails is undone alone and recorded as an error of its run, and the batch still lands. When the archive cannot
+    be written (sqlite3.OperationalError), nothing of the batch is kept and the error is raised."""
+    try:
+        return _apply(archive, batch)
+    except sqlite3.OperationalError:
+        archive.conn.rollback()
+        raise
+
+
+def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
     run_id = _run_id(archive, batch["run"])
     if archive.conn.execute("SELECT 1 FROM relay_batches WHERE batch_id = ?", (batch["id"],)).fetchone():
         archive.commit()
@@ -83,7 +97,7 @@ def apply_batch(archive: Archive, batch: dict[str, Any]) -> Applied:
             with archive.batch():
                 for name, arguments in calls:
                     OPERATIONS[name](archive, run_id, *arguments)
-        except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
+        except UNIT_ERRORS as exc:
             failed += 1
             logger.error("run %d: a relayed unit could not be stored: %s", run_id, exc)
             archive.record_error(run_id, _unit_url(calls), f"the writer could not store this: {exc}")

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import signal
 import subprocess
 import sys
 import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from celery import Celery, Task
 from celery.exceptions import Reject
+from celery.signals import worker_shutting_down
 
 from crawler.distributed.engine import CRAWL_TASK, make_app
 from crawler.distributed.jobs import mark
@@ -45,7 +48,20 @@ class WorkerConfig:
     extract_processes: int
 
 
+# The crawl processes this worker runs: on its warm shutdown (SIGTERM) each gets one SIGTERM of its own and stops
+# gracefully (what it handed over is in the broker; its job goes back to the queue).
+_running: set[subprocess.Popen[bytes]] = set()
+
+
+def _stop_crawls(**_: Any) -> None:
+    for process in list(_running):
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+
+
 def register(app: Celery, config: WorkerConfig) -> None:
+    worker_shutting_down.connect(_stop_crawls, weak=False)
+
     @app.task(name=CRAWL_TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=RETRIES)
     def crawl_site(task: Task, name: str, urls: list[str], options: list[str]) -> str:
         return run_job(task, config, name, urls, options)
@@ -81,7 +97,13 @@ def _crawl(config: WorkerConfig, scratch: Path, run_key: str, urls: list[str], o
     command += ["-s", f"EXTRACT_PROCESSES={config.extract_processes}"]
     command += ["-s", f"ARCHIVE_RELAY={config.broker}", "-s", f"ARCHIVE_RELAY_RUN={run_key}"]
     with tempfile.TemporaryFile() as output:
-        code = subprocess.run(command, stdout=output, stderr=subprocess.STDOUT, check=False).returncode
+        # A session of its own: a Ctrl-C in the worker's terminal reaches the worker, which forwards one SIGTERM.
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        _running.add(process)
+        try:
+            code = process.wait()
+        finally:
+            _running.discard(process)
         output.seek(0)
         return code, output.read()[-OUTPUT_KEPT:].decode("utf-8", "replace").strip()
 

@@ -3,6 +3,7 @@ with its own data folder, stopped after the tests), and the roles — writer, wo
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -100,12 +101,16 @@ class Roles:
     def writer(self, *options: str) -> subprocess.Popen[bytes]:
         return self.start("writer", "--db", str(self.db), *options)
 
-    def worker(self, *options: str) -> subprocess.Popen[bytes]:
-        return self.start("worker", "--state-dir", str(self.folder / f"state-{len(self.started)}"), *options)
+    def worker(self, *options: str, state: str = "") -> subprocess.Popen[bytes]:
+        """A worker with a state folder of its own, or the one named `state` (another worker's, the same machine)."""
+        folder = self.folder / (state or f"state-{len(self.started)}")
+        return self.start("worker", "--state-dir", str(folder), *options)
 
     def kill(self, process: subprocess.Popen[bytes]) -> None:
-        """SIGKILL to the role and every process it started (its crawls, their extraction processes)."""
-        os.killpg(process.pid, signal.SIGKILL)
+        """SIGKILL to the role and every process it started (its crawls, their extraction processes) at once."""
+        for pid in [process.pid, *descendants(process.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         process.wait()
 
     def stop_all(self) -> None:
@@ -132,6 +137,19 @@ def roles(broker: Broker, tmp_path: Path) -> Iterator[Roles]:
         yield started
     finally:
         started.stop_all()
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`, from /proc."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                children = [int(child) for child in (task / "children").read_text().split()]
+                found += children
+                stack += children
+    return found
 
 
 def wait_for(condition: Callable[[], object], what: str, timeout: float = 90) -> None:

@@ -3,6 +3,8 @@ restarted. Nothing a crawl fetched is lost, and nothing is archived twice."""
 
 from __future__ import annotations
 
+import signal
+
 from tests.conftest import run_cli
 from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
 
@@ -36,6 +38,28 @@ def test_worker_killed_mid_site_loses_nothing_its_job_is_redelivered_and_adds_no
     _assert_complete_once(roles, slow_site)
     statuses = roles.query("SELECT status FROM crawl_runs ORDER BY id")
     assert statuses == [("interrupted",), ("finished",)]  # the lost run, and the one that took its job over
+
+
+def test_worker_stopped_mid_site_puts_its_job_back_and_resumes_it_where_it_stopped(
+    slow_site: SlowSite, roles: Roles
+) -> None:
+    roles.writer()
+    stopped = roles.worker("--concurrency", "1", state="machine")
+    assert run_cli("crawl", slow_site.base, "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: _archived(roles) >= 5, "the first posts")
+    stopped.send_signal(signal.SIGTERM)  # systemctl stop (KillMode=mixed), or Ctrl-C: to the worker alone
+    assert stopped.wait(timeout=60) == 0
+    assert roles.broker.client.llen("blogarchive.sites") == 1  # back in the queue at once, not after a timeout
+    assert roles.broker.client.hlen("unacked") == 0
+    wait_for(lambda: roles.query("SELECT status FROM crawl_runs") == [("shutdown",)], "the stopped run's last batch")
+
+    roles.worker("--concurrency", "1", state="machine")  # the same machine again: the crawl resumes
+    wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the resumed job")
+    _assert_complete_once(roles, slow_site)
+    # The second run fetched what the first had not; only the request in flight at the stop was fetched twice.
+    [(fetches, urls)] = roles.query("SELECT count(*), count(DISTINCT url) FROM pages")
+    assert fetches - urls <= 2
+    assert roles.query("SELECT status FROM crawl_runs ORDER BY id") == [("shutdown",), ("finished",)]
 
 
 def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_site: SlowSite, roles: Roles) -> None:

@@ -6,7 +6,7 @@ import sqlite3
 import textwrap
 from pathlib import Path
 
-from crawler.demo.server import DemoSite, serve
+from crawler.demo.server import DemoSite
 from tests.conftest import run_cli
 from tests.distributed.conftest import Broker, Roles, wait_for
 
