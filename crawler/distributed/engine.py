@@ -58,9 +58,9 @@ def make_app(broker: str, role: str = "sites", redeliver_after: float | None = N
 
 
 def check_reachable(app: Celery, broker: str) -> None:
-    """A few tries over about five seconds, then BrokerError naming the broker."""
+    """Three tries over about two seconds, then BrokerError naming the broker."""
     try:
         with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=3, interval_start=0.5, interval_step=1.0)
+            connection.ensure_connection(max_retries=2, interval_start=0.5, interval_step=1.0)
     except (OperationalError, OSError) as exc:
         raise BrokerError(f"cannot reach the broker at {broker} ({exc}); is Redis running there?") from exc

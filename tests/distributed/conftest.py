@@ -55,10 +55,12 @@ def broker(redis_server: Broker) -> Broker:
 
 
 class SlowSite(DemoSite):
-    """The sample blog, answering each request after `delay` seconds: a crawl long enough to be interrupted."""
+    """The sample blog's first `posts` posts, answering each request after `delay` seconds: a crawl long enough to
+    be interrupted, short enough for a test."""
 
-    def __init__(self, delay: float) -> None:
+    def __init__(self, delay: float, posts: int) -> None:
         super().__init__()
+        self.posts = self.posts[:posts]
         self.delay = delay
 
     def respond(self, target: str):  # noqa: ANN201 (DemoSite's Response)
@@ -68,7 +70,7 @@ class SlowSite(DemoSite):
 
 @pytest.fixture
 def slow_site() -> Iterator[SlowSite]:
-    site = SlowSite(delay=0.04)
+    site = SlowSite(delay=0.04, posts=16)
     with serve(site):
         yield site
 

@@ -77,7 +77,7 @@ def test_a_second_writer_for_the_same_archive_is_refused(roles: Roles) -> None:
 
 def test_a_broker_that_is_not_there_is_one_line_and_exit_1(tmp_path: Path, broker: Broker) -> None:
     nowhere = "redis://127.0.0.1:9/0"
-    for command in (("crawl", "http://127.0.0.1:9/"), ("writer", "--db", str(tmp_path / "a.db")), ("worker",)):
+    for command in (("crawl", "http://127.0.0.1:9/"), ("writer", "--db", str(tmp_path / "a.db"))):
         result = run_cli(*command, "--broker", nowhere, cwd=tmp_path)
         assert result.returncode == 1
         assert result.stderr.startswith(f"Error: cannot reach the broker at {nowhere} (")
