@@ -2,10 +2,10 @@
 
 Site jobs and write batches are Celery tasks acknowledged late (after they ran): a worker or writer that dies
 before finishing one leaves it in the broker's 'unacked' set, and the broker hands it out again once
-`visibility_timeout` has passed since its delivery (kombu's Redis transport). A crawl process that dies under a
-live worker (SIGKILL, out of memory) is seen at once (task_reject_on_worker_lost): its job is queued again then.
-The writer keeps its own unacked set with a short timeout, so a killed writer's batch comes back within seconds
-of its restart, while a long site crawl is never handed out twice because of the writer's setting.
+`visibility_timeout` (--redeliver-after) has passed since its delivery (kombu's Redis transport). The writer keeps
+its own unacked set with a short timeout, so a killed writer's batch comes back within seconds of its restart,
+while a long site crawl is never handed out twice because of the writer's setting. (A crawl process that dies
+under a live worker is the worker's to see: crawler/distributed/worker.py.)
 Messages are msgpack (bytes travel as they are; nothing is unpickled from the broker).
 """
 
@@ -46,7 +46,6 @@ def make_app(broker: str, role: str = "sites", redeliver_after: float | None = N
         accept_content=["msgpack"],
         task_ignore_result=True,
         task_acks_late=True,
-        task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_default_queue=WRITES_QUEUE if writes else SITES_QUEUE,
         broker_transport_options=transport,
@@ -58,9 +57,9 @@ def make_app(broker: str, role: str = "sites", redeliver_after: float | None = N
 
 
 def check_reachable(app: Celery, broker: str) -> None:
-    """Three tries over about two seconds, then BrokerError naming the broker."""
+    """Two tries half a second apart, then BrokerError naming the broker (a service manager starts us again)."""
     try:
         with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=2, interval_start=0.5, interval_step=1.0)
+            connection.ensure_connection(max_retries=1, interval_start=0.5)
     except (OperationalError, OSError) as exc:
         raise BrokerError(f"cannot reach the broker at {broker} ({exc}); is Redis running there?") from exc

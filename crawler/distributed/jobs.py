@@ -41,7 +41,7 @@ def enqueue(broker: str, jobs: Sequence[SiteJob]) -> list[bool]:
     queued = []
     try:
         with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=2, interval_start=0.5, interval_step=0.5)
+            connection.ensure_connection(max_retries=1, interval_start=0.5)
             client = connection.default_channel.client
             for job in jobs:
                 now = datetime.now(UTC).isoformat(timespec="seconds")

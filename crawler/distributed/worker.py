@@ -62,7 +62,7 @@ def _stop_crawls(**_: Any) -> None:
 def register(app: Celery, config: WorkerConfig) -> None:
     worker_shutting_down.connect(_stop_crawls, weak=False)
 
-    @app.task(name=CRAWL_TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=RETRIES)
+    @app.task(name=CRAWL_TASK, bind=True, acks_late=True, max_retries=RETRIES)
     def crawl_site(task: Task, name: str, urls: list[str], options: list[str]) -> str:
         return run_job(task, config, name, urls, options)
 

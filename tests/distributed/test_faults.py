@@ -35,7 +35,7 @@ def test_worker_killed_mid_site_loses_nothing_its_job_is_redelivered_and_adds_no
     assert _archived(roles) < len(slow_site.expected_posts())
     assert roles.broker.client.hlen("unacked") == 1  # the job, delivered and never acknowledged
 
-    roles.worker("--concurrency", "1", "--redeliver-after", "2")  # hands the lost worker's job out again
+    roles.worker("--concurrency", "1", "--redeliver-after", "1")  # hands the lost worker's job out again
     wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the re-delivered job")
     _assert_complete_once(roles, slow_site)
     statuses = roles.query("SELECT status FROM crawl_runs ORDER BY id")
@@ -76,7 +76,7 @@ def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_si
     roles.kill(doomed)  # it was given a batch and had not acknowledged it: applying it, or about to
     assert len(roles.query("SELECT 1 FROM relay_batches")) < handed_over
 
-    roles.writer("--redeliver-after", "2")
+    roles.writer("--redeliver-after", "1")
     wait_for(lambda: len(roles.query("SELECT 1 FROM relay_batches")) == handed_over, "every batch to be applied")
     _assert_complete_once(roles, slow_site)
     assert roles.query("SELECT status FROM crawl_runs") == [("finished",)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -22,13 +24,15 @@ def test_site_crawled_by_a_worker_is_archived_as_an_in_process_crawl_archives_it
 ) -> None:
     roles.writer()
     roles.worker("--concurrency", "1")
+    in_process = tmp_path / "in-process.db"
+    crawl_here = subprocess.Popen([sys.executable, "-m", "crawler", "crawl", site.base, "--db", str(in_process),
+                                   "--quiet", "-s", "EXTRACT_PROCESSES=1"])  # fmt: skip
     queued = run_cli("crawl", site.base, "--broker", roles.broker.url, "-s", "RELAY_BATCH_UNITS=5")
     assert queued.returncode == 0, queued.stderr
     assert f"queued job '{site.base}'" in queued.stdout
     wait_for(lambda: _finished(roles), "the worker's run to reach the archive as finished")
 
-    in_process = tmp_path / "in-process.db"
-    assert run_cli("crawl", site.base, "--db", str(in_process), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
+    assert crawl_here.wait(timeout=120) == 0
     with sqlite3.connect(in_process) as expected:
         assert roles.query(POSTS) == expected.execute(POSTS).fetchall()
     [(status, job, pages, new)] = roles.query("SELECT status, job, pages_fetched, articles_new FROM crawl_runs")
