@@ -81,7 +81,7 @@ def writer(broker: str, db: Path, redeliver_after: float) -> None:
         archive = Archive(db)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    with site_lock(db, "writer") as lock:
+    with site_lock(db, "blogarchive.writer") as lock:  # a dot: no site of sites.toml has this name
         if lock is None:
             archive.close()
             raise click.ClickException(f"another `blogarchive writer` is writing {db}; one writer per archive")

@@ -68,8 +68,9 @@ def register(app: Celery, config: WorkerConfig) -> None:
 
 
 def run_job(task: Task, config: WorkerConfig, name: str, urls: list[str], options: list[str]) -> str:
-    scratch = config.state_dir / f"{hashlib.sha256(name.encode()).hexdigest()[:16]}.db"
-    with site_lock(scratch, "job") as lock:
+    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+    scratch = config.state_dir / f"{digest}.db"
+    with site_lock(config.state_dir / "jobs", digest) as lock:  # STATE_DIR/jobs.locks/DIGEST.lock
         if lock is None:
             logger.info("%s: already being crawled on this machine", name)
             return "busy"
