@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import msgpack
 
-from archive.store import Archive, now
+from archive.store import Archive, now, site_of
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,30 @@ def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
     )
     archive.commit()
     return Applied(run_id, len(batch["units"]), failed, finished)
+
+
+def site_posts(conn: sqlite3.Connection, sites: Sequence[str]) -> bytes:
+    """What a worker's crawl needs to know of the archive to recrawl these sites (hosts) as a crawl here would: the
+    URL, last fetch and gone_at of each of their posts, compressed (~10 KB for 500 posts)."""
+    marks = ", ".join("?" for _ in sites)
+    rows = conn.execute(f"SELECT url, last_fetched, gone_at FROM articles WHERE site IN ({marks})", list(sites))
+    return zlib.compress(msgpack.packb([list(row) for row in rows]), 9)
+
+
+def seed_posts(archive: Archive, packed: bytes) -> int:
+    """Give a worker's scratch archive the posts the real archive holds (site_posts): with them the crawl skips
+    the posts a sitemap says are unchanged, revisits those it did not reach, and tells a gone post from a broken
+    link. Only URL and times are known here (no text: `content_hash` is empty), so a post saved again counts as
+    updated in the scratch archive; the writer, which has the post, decides what it is in the archive."""
+    posts = msgpack.unpackb(zlib.decompress(packed)) if packed else []
+    rows = [(url, site_of(url), fetched, fetched, gone) for url, fetched, gone in posts]
+    with archive.batch():
+        archive.conn.executemany(
+            "INSERT OR IGNORE INTO articles (url, site, content_hash, first_seen, last_fetched, gone_at)"
+            " VALUES (?, ?, '', ?, ?, ?)",
+            rows,
+        )
+    return len(rows)
 
 
 def _run_id(archive: Archive, run: dict[str, Any]) -> int:

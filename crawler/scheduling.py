@@ -237,7 +237,7 @@ class Scheduler:
 
     def queue_site(self, site: Site) -> bool:
         """Queue the site's crawl on the broker, unless its last job is still queued or running there."""
-        from crawler.distributed.jobs import SiteJob, enqueue
+        from crawler.distributed.jobs import SiteJob, archived_posts, enqueue
 
         assert self.broker is not None
         if site.media:
@@ -245,7 +245,8 @@ class Scheduler:
                          " worker machines); crawl this site without --broker", site.name, site.media)  # fmt: skip
             return False
         try:
-            queued = enqueue(self.broker, [SiteJob(site.name, site.urls, tuple(crawl_options(site)))])[0]
+            job = SiteJob(site.name, site.urls, tuple(crawl_options(site)), archived_posts(self.db, site.urls))
+            queued = enqueue(self.broker, [job])[0]
         except BlogarchiveError as exc:
             logger.error("%s: not queued: %s", site.name, exc)
             return False

@@ -188,7 +188,7 @@ def crawl(
         arguments += [arg for pattern in deny for arg in ("--deny", pattern)]
         arguments += [arg for option, value in given.items() if value for arg in (option, str(value))]
         arguments += [arg for pair in settings for arg in ("-s", pair)]
-        queue_job(broker, crawl_job(job, urls), urls, arguments, media_dir)
+        queue_job(broker, crawl_job(job, urls), urls, arguments, media_dir, db)
         return
     check_archive(db, crawl_job(job, urls))
     if media_dir:
@@ -219,14 +219,17 @@ def crawl(
         sys.exit(1)
 
 
-def queue_job(broker: str, name: str, urls: tuple[str, ...], arguments: list[str], media: Path | None) -> None:
-    """`crawl --broker`: the crawl becomes a site job for `blogarchive worker`, and the command ends."""
-    from crawler.distributed.jobs import SiteJob, enqueue, queued_since
+def queue_job(
+    broker: str, name: str, urls: tuple[str, ...], arguments: list[str], media: Path | None, db: Path
+) -> None:
+    """`crawl --broker`: the crawl becomes a site job for `blogarchive worker`, and the command ends. When --db is
+    an archive, the job carries what it holds of the sites' posts, so the worker recrawls them as a crawl here would."""
+    from crawler.distributed.jobs import SiteJob, archived_posts, enqueue, queued_since
 
     if media:
         raise InputError("--media cannot be used with --broker: the images would stay on the worker machines")
     try:
-        if enqueue(broker, [SiteJob(name, urls, ("--job", name, *arguments))])[0]:
+        if enqueue(broker, [SiteJob(name, urls, ("--job", name, *arguments), archived_posts(db, urls))])[0]:
             click.echo(f"queued job {name!r} on {redact_url(broker)}")
         else:
             since = queued_since(broker, name)

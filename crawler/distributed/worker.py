@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,10 @@ from celery import Celery, Task
 from celery.exceptions import Reject
 from celery.signals import worker_shutting_down
 
+from archive import Archive
+from archive.relayed import seed_posts
 from crawler.distributed.engine import CRAWL_TASK, make_app
-from crawler.distributed.jobs import mark
+from crawler.distributed.jobs import SiteJob, mark
 from crawler.distributed.outbox import Outbox
 from crawler.scheduling import OUTPUT_KEPT, site_lock
 
@@ -63,11 +66,12 @@ def register(app: Celery, config: WorkerConfig) -> None:
     worker_shutting_down.connect(_stop_crawls, weak=False)
 
     @app.task(name=CRAWL_TASK, bind=True, acks_late=True, max_retries=RETRIES)
-    def crawl_site(task: Task, name: str, urls: list[str], options: list[str]) -> str:
-        return run_job(task, config, name, urls, options)
+    def crawl_site(task: Task, name: str, urls: list[str], options: list[str], archived: bytes = b"") -> str:
+        return run_job(task, config, SiteJob(name, tuple(urls), tuple(options), archived))
 
 
-def run_job(task: Task, config: WorkerConfig, name: str, urls: list[str], options: list[str]) -> str:
+def run_job(task: Task, config: WorkerConfig, job: SiteJob) -> str:
+    name, urls = job.name, list(job.urls)
     digest = hashlib.sha256(name.encode()).hexdigest()[:16]
     scratch = config.state_dir / f"{digest}.db"
     with site_lock(config.state_dir / "jobs", digest) as lock:  # STATE_DIR/jobs.locks/DIGEST.lock
@@ -75,8 +79,10 @@ def run_job(task: Task, config: WorkerConfig, name: str, urls: list[str], option
             logger.info("%s: already being crawled on this machine", name)
             return "busy"
         run_key = uuid.uuid4().hex
-        logger.info("%s: crawling %s", name, " ".join(urls))
-        code, output = _crawl(config, scratch, run_key, urls, options)
+        with closing(Archive(scratch)) as archive:
+            known = seed_posts(archive, job.archived)
+        logger.info("%s: crawling %s (%d posts in the archive)", name, " ".join(urls), known)
+        code, output = _crawl(config, scratch, run_key, urls, list(job.options))
     if code in DONE:
         _forget(config, name, scratch)
         logger.info("%s: done (exit %d)", name, code)

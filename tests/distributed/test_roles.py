@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from crawler.demo.server import DemoSite
+from crawler.demo.server import DemoSite, serve
 from tests.conftest import run_cli
 from tests.distributed.conftest import Broker, Roles, wait_for
 
@@ -96,3 +96,24 @@ def test_broker_url_that_is_not_redis_and_media_with_broker_are_usage_errors(tmp
     assert media.returncode == 2
     assert "--media cannot be used with --broker: the images would stay on the worker machines" in media.stderr
     assert not (tmp_path / "archive.db").exists()
+
+
+def test_a_recrawl_on_a_worker_skips_unchanged_posts_and_marks_a_deleted_post_gone(roles: Roles) -> None:
+    site = DemoSite()
+    site.posts = site.posts[:12]
+    with serve(site):
+        roles.writer()
+        roles.worker("--concurrency", "1")
+        queue = ("crawl", site.base, "--job", "demo", "--broker", roles.broker.url, "--db", str(roles.db))
+        assert run_cli(*queue).returncode == 0
+        wait_for(lambda: _finished(roles), "the first crawl")
+        deleted = site.live_posts()[-1]
+        site.posts = [post for post in site.posts if post is not deleted]  # its URL now answers 404
+        assert run_cli(*queue).returncode == 0  # the job carries the archive's posts of the site
+        wait_for(lambda: _finished(roles, runs=2), "the recrawl")
+    gone = roles.query("SELECT url FROM articles WHERE gone_at IS NOT NULL")
+    assert gone == [(site.base.rstrip("/") + deleted.path,)]  # revisited though no page links it any more
+    assert roles.query("SELECT url, message FROM crawl_errors") == []  # an archived post gone, not a broken link
+    [first, second] = roles.query("SELECT pages_fetched, articles_new, articles_updated FROM crawl_runs ORDER BY id")
+    assert first[1:] == (12, 0) and second[1:] == (0, 0)
+    assert second[0] < first[0]  # the posts the sitemap says are unchanged are not fetched again
