@@ -113,7 +113,7 @@ def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
 
 def site_posts(conn: sqlite3.Connection, sites: Sequence[str]) -> bytes:
     """What a worker's crawl needs to know of the archive to recrawl these sites (hosts) as a crawl here would: the
-    URL, last fetch and gone_at of each of their posts, compressed (~10 KB for 500 posts)."""
+    URL, last fetch and gone_at of each of their posts, compressed (a few KB for 500 posts)."""
     marks = ", ".join("?" for _ in sites)
     rows = conn.execute(f"SELECT url, last_fetched, gone_at FROM articles WHERE site IN ({marks})", list(sites))
     return zlib.compress(msgpack.packb([list(row) for row in rows]), 9)
