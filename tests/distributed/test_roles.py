@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from crawler.demo.server import DemoSite, serve
+from crawler.distributed.jobs import SiteJob, enqueue
 from tests.conftest import run_cli
 from tests.distributed.conftest import Broker, Roles, wait_for
 
@@ -117,3 +118,17 @@ def test_a_recrawl_on_a_worker_skips_unchanged_posts_and_marks_a_deleted_post_go
     [first, second] = roles.query("SELECT pages_fetched, articles_new, articles_updated FROM crawl_runs ORDER BY id")
     assert first[1:] == (12, 0) and second[1:] == (0, 0)
     assert second[0] < first[0]  # the posts the sitemap says are unchanged are not fetched again
+
+
+def test_a_job_the_crawl_refuses_becomes_a_failed_run_with_the_reason(roles: Roles) -> None:
+    roles.writer()
+    roles.worker("--concurrency", "1")
+    bad = SiteJob("kitchen", ("http://127.0.0.1:9/",), ("--job", "kitchen", "-s", "CONCURENT_REQUESTS=2"))
+    assert enqueue(roles.broker.url, [bad]) == [True]
+    wait_for(lambda: roles.query("SELECT status FROM crawl_runs") == [("failed",)], "the failed run")
+    [(url, message)] = roles.query("SELECT url, message FROM crawl_errors")
+    assert url == "http://127.0.0.1:9/"
+    assert message.startswith("the crawl process exited with status 2: ")
+    assert "CONCURENT_REQUESTS: no such setting; did you mean CONCURRENT_REQUESTS?" in message
+    wait_for(lambda: not roles.broker.client.exists("blogarchive.job:kitchen"), "the job to be over")
+    assert roles.broker.client.llen("blogarchive.sites") == 0  # not tried again: the same options would fail again
