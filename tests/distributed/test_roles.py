@@ -40,7 +40,8 @@ def test_site_crawled_by_a_worker_is_archived_as_an_in_process_crawl_archives_it
     assert (status, job, new) == ("finished", site.base, len(site.expected_posts()))
     assert pages > new
     assert len(roles.query("SELECT 1 FROM relay_batches")) > 2  # bounded batches, not one message
-    assert not roles.broker.client.exists(f"blogarchive.job:{site.base}")  # the job is over: it may be queued again
+    # The job is over (the worker says so once the crawl's last batch is in): it may be queued again.
+    wait_for(lambda: not roles.broker.client.exists(f"blogarchive.job:{site.base}"), "the job's end")
 
 
 def test_a_job_queued_or_running_is_not_queued_again(roles: Roles) -> None:
@@ -108,6 +109,7 @@ def test_a_recrawl_on_a_worker_skips_unchanged_posts_and_marks_a_deleted_post_go
         queue = ("crawl", site.base, "--job", "demo", "--broker", roles.broker.url, "--db", str(roles.db))
         assert run_cli(*queue).returncode == 0
         wait_for(lambda: _finished(roles), "the first crawl")
+        wait_for(lambda: not roles.broker.client.exists("blogarchive.job:demo"), "the first job's end")
         deleted = site.live_posts()[-1]
         site.posts = [post for post in site.posts if post is not deleted]  # its URL now answers 404
         assert run_cli(*queue).returncode == 0  # the job carries the archive's posts of the site
