@@ -11,6 +11,7 @@ from tests.conftest import run_cli
 from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
 
 POSTS = "SELECT url, title FROM articles"
+WRITES = "blogarchive.writes"  # the writer's queue
 
 
 def _archived(roles: Roles) -> int:
@@ -59,8 +60,8 @@ def test_worker_stopped_mid_site_puts_its_job_back_and_resumes_it_where_it_stopp
     wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the resumed job")
     _assert_complete_once(roles, slow_site)
     # The second run fetched what the first had not; only the request in flight at the stop was fetched twice.
-    [(fetches, urls)] = roles.query("SELECT count(*), count(DISTINCT url) FROM pages")
-    assert fetches - urls <= 2
+    twice = roles.query("SELECT url, count(*) FROM pages GROUP BY url HAVING count(*) > 1")
+    assert len(twice) <= 2, twice
     assert roles.query("SELECT status FROM crawl_runs ORDER BY id") == [("shutdown",), ("finished",)]
 
 
@@ -68,7 +69,7 @@ def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_si
     roles.worker("--concurrency", "1")
     assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
     wait_for(lambda: not roles.broker.client.exists("blogarchive.job:slow"), "the worker to hand over the whole site")
-    handed_over = roles.broker.client.llen("blogarchive.writes")
+    handed_over = roles.broker.client.llen(WRITES)
 
     doomed = roles.writer()
     wait_for(lambda: roles.query("SELECT 1 FROM relay_batches"), "the writer's first batch")
@@ -83,9 +84,10 @@ def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_si
 
 
 def _frozen_holding_a_batch(roles: Roles, writer: subprocess.Popen[bytes]) -> bool:
-    """Stop the writer (SIGSTOP) at a moment it holds a delivered, unacknowledged batch; else let it go on."""
+    """Stop the writer (SIGSTOP) at a moment it holds a delivered, unacknowledged batch and has more to apply after
+    it; else let it go on."""
     os.kill(writer.pid, signal.SIGSTOP)
-    if roles.broker.client.hlen("blogarchive.writes.unacked_key") == 1:
+    if roles.broker.client.hlen("blogarchive.writes.unacked_key") == 1 and roles.broker.client.llen(WRITES):
         return True
     os.kill(writer.pid, signal.SIGCONT)
     return False
