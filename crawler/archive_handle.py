@@ -25,7 +25,7 @@ def shared_archive(crawler: Any) -> Archive:
     """The Archive at ARCHIVE_DB for this crawler, opened by whichever component asks first."""
     archive = getattr(crawler, _ATTRIBUTE, None)
     if archive is None:
-        archive = Archive(crawler.settings.get("ARCHIVE_DB"), crawler.settings.getfloat("ARCHIVE_BUSY_TIMEOUT"))
+        archive = _open(crawler.settings)
         setattr(crawler, _ATTRIBUTE, archive)
         interval = crawler.settings.getfloat("ARCHIVE_COMMIT_INTERVAL")
         committer = LoopingCall(_commit, crawler, archive) if interval > 0 else None
@@ -49,3 +49,12 @@ def _commit(crawler: Any, archive: Archive) -> None:
     if not storage_broken(crawler):
         with storage_guard(crawler):
             archive.commit()
+
+
+def _open(settings: Any) -> Archive:
+    """With ARCHIVE_RELAY (a crawl on a worker machine), an archive whose writes also go to the archive's writer."""
+    if settings.get("ARCHIVE_RELAY"):
+        from crawler.distributed.relayed_archive import relayed_archive
+
+        return relayed_archive(settings)
+    return Archive(settings.get("ARCHIVE_DB"), settings.getfloat("ARCHIVE_BUSY_TIMEOUT"))

@@ -30,6 +30,7 @@ from croniter import croniter
 
 from archive import Archive
 from archive.store import process_alive
+from crawler.errors import BlogarchiveError
 from crawler.sites import Site
 
 logger = logging.getLogger("blogarchive.schedule")
@@ -103,7 +104,12 @@ def site_lock(db: Path, name: str) -> Iterator[int | None]:
 
 
 def crawl_command(site: Site, db: Path) -> list[str]:
-    command = [sys.executable, "-m", "crawler", "crawl", *site.urls, "--db", str(db), "--job", site.name, "--quiet"]
+    return [sys.executable, "-m", "crawler", "crawl", *site.urls, "--db", str(db), "--quiet", *crawl_options(site)]
+
+
+def crawl_options(site: Site) -> list[str]:
+    """The site's `blogarchive crawl` options: its job name, scope, budget and politeness (no --db)."""
+    command = ["--job", site.name]
     command += [arg for pattern in site.allow for arg in ("--allow", pattern)]
     command += [arg for pattern in site.deny for arg in ("--deny", pattern)]
     if site.max_pages:
@@ -136,8 +142,9 @@ class Scheduler:
     """Runs due crawls one after another. SIGTERM/SIGINT: the running crawl gets SIGTERM (Scrapy then stops
     gracefully, finishing the current write), we wait for it and stop; its job resumes on the next start."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, broker: str | None = None) -> None:
         self.db = db
+        self.broker = broker  # queue due sites as jobs for `blogarchive worker` instead of crawling them here
         self.stopping = False
         self.child: subprocess.Popen[bytes] | None = None
         self.forwarded = False  # SIGTERM sent to this child: a second one would make Scrapy stop uncleanly
@@ -200,7 +207,9 @@ class Scheduler:
         return failed
 
     def run_site(self, site: Site) -> bool:
-        """Crawl one site in a child process under its lock; False when the crawl failed."""
+        """Crawl one site in a child process under its lock (with a broker: queue it); False when that failed."""
+        if self.broker:
+            return self.queue_site(site)
         with site_lock(self.db, site.name) as lock:
             if lock is None:
                 logger.info("%s: skipped, another process is crawling it", site.name)
@@ -230,6 +239,29 @@ class Scheduler:
         else:
             logger.info("%s: %s", site.name, describe_outcome(self.db, run))
         return code == 0 or stopped
+
+
+    def queue_site(self, site: Site) -> bool:
+        """Queue the site's crawl on the broker, unless its last job is still queued or running there."""
+        from crawler.distributed.jobs import SiteJob, archived_posts, enqueue
+
+        assert self.broker is not None
+        if site.media:
+            logger.error("%s: not queued: media = %s cannot be used with --broker (images would stay on the"
+                         " worker machines); crawl this site without --broker", site.name, site.media)  # fmt: skip
+            return False
+        try:
+            job = SiteJob(site.name, site.urls, tuple(crawl_options(site)), archived_posts(self.db, site.urls))
+            queued = enqueue(self.broker, [job])[0]
+        except BlogarchiveError as exc:
+            logger.error("%s: not queued: %s", site.name, exc)
+            return False
+        if queued:
+            logger.info("%s: queued for the workers", site.name)
+        else:
+            logger.info("%s: skipped, its last job is still queued or running", site.name)
+        self.busy.add(site.name)
+        return True
 
 
 def describe_outcome(db: Path, run: dict[str, Any]) -> str:

@@ -34,6 +34,13 @@ CRAWL_JOB = ""  # names the crawl (sites.toml: the site's name); "" = its start 
 MEDIA_DIR = ""  # save each post's images here, content-addressed ("" = off)
 MEDIA_MAX_SIZE = 20 * 1024 * 1024  # a larger image is not saved (recorded as an error)
 WARC_DIR = ""  # also write every response as WARC 1.1 records here ("" = off)
+# A crawl on a worker machine (`blogarchive worker`) also hands every write to the archive's writer through this
+# broker (README: Running on several machines); "" = a crawl that owns its archive.
+ARCHIVE_RELAY = ""
+ARCHIVE_RELAY_RUN = ""  # the run's key in the writer's relay_runs (the worker sets it; "" = a new one)
+RELAY_BATCH_UNITS = 100  # a batch for the writer leaves at this many units (a page's writes are one unit) …
+RELAY_BATCH_BYTES = 4 * 1024 * 1024  # … or this many bytes, and at every commit (ARCHIVE_COMMIT_INTERVAL)
+RELAY_MAX_QUEUED = 100  # while the writer has this many batches waiting, the crawl waits
 WARC_MAX_SIZE = 1024**3  # bytes; a WARC file that reaches this is closed and the next one started
 REQUISITES = False  # with WARC_DIR: each archived post's stylesheets, scripts, fonts and images go into the WARC too
 REQUISITES_HOSTS = ["*"]  # other hosts requisites may come from: * = any, a host (and those under it), host:port

@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "schedule": "crawler.cli.schedule:schedule",
     "run-due": "crawler.cli.schedule:run_due",
     "wacz": "crawler.cli.wacz:wacz",
+    "worker": "crawler.cli.distributed:worker",
+    "writer": "crawler.cli.distributed:writer",
 }
 
 

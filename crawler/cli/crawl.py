@@ -14,9 +14,10 @@ from rich.table import Table
 from scrapy.settings import Settings
 
 from archive import Archive, ArchiveError
+from crawler.cli import options
 from crawler.cli.set_option import parse_settings
 from crawler.cli.sites import config_option
-from crawler.errors import InvalidPattern, InvalidStartURL
+from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
 from crawler.frontier import job_name
 from crawler.runner import CrawlOptions, run_crawl
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
@@ -204,6 +205,7 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
+@options.ENQUEUE_OPTION
 @click.pass_context
 def crawl(
     ctx: click.Context,
@@ -223,6 +225,7 @@ def crawl(
     settings: tuple[str, ...],
     quiet: bool,
     log_file: Path | None,
+    broker: str | None,
 ) -> None:
     """Crawl one or more blogs and archive every post into the SQLite file --db; or, with --site NAME, one site of
     the sites file now (as `run-due --site NAME`).
@@ -231,10 +234,19 @@ def crawl(
     read-only) or the crawl did not finish; every failed page is logged, counted and a row in crawl_errors.
     """
     if site_name is not None or not urls:
-        _crawl_site(ctx, site_name, urls)
+        _crawl_site(ctx, site_name, urls, broker)
         return
     extra = parse_settings(settings, CrawlOptions(db=db).settings())
     check_requisites(requisites, warc_dir, extra)
+    if broker:
+        given = {"--max-pages": max_pages, "--max-depth": max_depth, "--user-agent": user_agent, "--warc": warc_dir}
+        arguments = [arg for pattern in allow for arg in ("--allow", pattern)]
+        arguments += [arg for pattern in deny for arg in ("--deny", pattern)]
+        arguments += [arg for option, value in given.items() if value for arg in (option, str(value))]
+        arguments += ["--requisites"] if requisites else []
+        arguments += [arg for pair in settings for arg in ("-s", pair)]
+        queue_job(broker, crawl_job(job, urls), urls, arguments, media_dir, db)
+        return
     busy_timeout = CrawlOptions(db=db, extra_settings=extra).settings().getfloat("ARCHIVE_BUSY_TIMEOUT")
     check_archive(db, crawl_job(job, urls), busy_timeout)
     if media_dir:
@@ -271,14 +283,16 @@ def crawl(
         sys.exit(1)
 
 
-def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...]) -> None:
-    """`crawl --site NAME`: the site's URLs and options come from the sites file, so none may be given here."""
+def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...], broker: str | None) -> None:
+    """`crawl --site NAME`: the site's URLs and options come from the sites file, so none may be given here (but
+    --broker, to queue it)."""
     if site_name is None:
         raise InputError("give the URL of a blog to crawl, or --site NAME for a site of the sites file")
     given = [
         f"--{name.replace('_', '-')}" if name != "urls" else "URLs"
         for name in ctx.params
-        if name not in ("site_name", "config", "db") and ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+        if name not in ("site_name", "config", "db", "broker")
+        and ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
     ]
     if given:
         raise InputError(
@@ -287,4 +301,23 @@ def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...]
     from crawler.cli.schedule import crawl_site_now  # it imports this module
 
     explicit_db = ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE
-    crawl_site_now(ctx.params["config"], ctx.params["db"] if explicit_db else None, site_name)
+    crawl_site_now(ctx.params["config"], ctx.params["db"] if explicit_db else None, site_name, broker)
+
+
+def queue_job(
+    broker: str, name: str, urls: tuple[str, ...], arguments: list[str], media: Path | None, db: Path
+) -> None:
+    """`crawl --broker`: the crawl becomes a site job for `blogarchive worker`, and the command ends. When --db is
+    an archive, the job carries what it holds of the sites' posts, so the worker recrawls them as a crawl here would."""
+    from crawler.distributed.jobs import SiteJob, archived_posts, enqueue, queued_since
+
+    if media:
+        raise InputError("--media cannot be used with --broker: the images would stay on the worker machines")
+    try:
+        if enqueue(broker, [SiteJob(name, urls, ("--job", name, *arguments), archived_posts(db, urls))])[0]:
+            click.echo(f"queued job {name!r} on {redact_url(broker)}")
+        else:
+            since = queued_since(broker, name)
+            click.echo(f"job {name!r} is already queued or running (since {since}); not queued again")
+    except BlogarchiveError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -23,6 +23,25 @@ DB_OPTION = click.option(
 OUTPUT_FORMATS = ("table", "tsv", "csv", "json")
 
 
+def _broker(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from crawler.distributed.broker import BrokerError, check_broker_url
+
+    try:
+        return None if value is None else check_broker_url(value)
+    except BrokerError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+# `worker` and `writer` need a broker; crawl, schedule and run-due take one to queue site jobs instead of crawling.
+BROKER_OPTION = click.option(
+    "--broker", required=True, metavar="URL", callback=_broker, help="The Redis broker: redis://HOST:6379/0."
+)
+ENQUEUE_OPTION = click.option(
+    "--broker", metavar="URL", callback=_broker,
+    help="Queue the crawl as a site job on this Redis broker (redis://HOST:6379/0) for `blogarchive worker`.",
+)  # fmt: skip
+
+
 class InputError(click.ClickException):
     """Bad input: one line on stderr, exit status 2 (click's own for usage errors)."""
 

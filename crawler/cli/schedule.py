@@ -9,19 +9,20 @@ from pathlib import Path
 
 import click
 
+from crawler.cli import options
 from crawler.cli.crawl import check_archive
 from crawler.cli.sites import config_option, db_option, load_config
 from crawler.scheduling import Scheduler, logger, next_to_run
 from crawler.sites import ConfigError, Site, read_config
 
 
-def _start(config: Path, db: Path | None) -> tuple[Scheduler, list[Site]]:
+def _start(config: Path, db: Path | None, broker: str | None) -> tuple[Scheduler, list[Site]]:
     sites_config = load_config(config)
     db = db or sites_config.db
     check_archive(db)
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING, stream=sys.stderr)
     logger.setLevel(logging.INFO)
-    scheduler = Scheduler(db)
+    scheduler = Scheduler(db, broker)
     scheduler.handle_signals()
     return scheduler, list(sites_config.sites.values())
 
@@ -29,14 +30,15 @@ def _start(config: Path, db: Path | None) -> tuple[Scheduler, list[Site]]:
 @click.command()
 @config_option
 @db_option
-def schedule(config: Path, db: Path | None) -> None:
+@options.ENQUEUE_OPTION
+def schedule(config: Path, db: Path | None, broker: str | None) -> None:
     """Crawl each enabled site of the sites file whenever its schedule says, until SIGTERM or Ctrl-C.
 
     Crawls run one at a time. On SIGTERM/SIGINT the running crawl is stopped gracefully (its current write
     finished) and the command exits 0; that crawl resumes on the next start. The sites file is re-read before
     each pass; while it has problems they are logged and the last good version is used.
     """
-    scheduler, sites = _start(config, db)
+    scheduler, sites = _start(config, db, broker)
 
     def load() -> list[Site]:
         nonlocal sites
@@ -54,16 +56,17 @@ def schedule(config: Path, db: Path | None) -> None:
 @config_option
 @db_option
 @click.option("--site", "site_name", metavar="NAME", help="Crawl this site of the sites file now, due or not.")
-def run_due(config: Path, db: Path | None, site_name: str | None) -> None:
+@options.ENQUEUE_OPTION
+def run_due(config: Path, db: Path | None, site_name: str | None, broker: str | None) -> None:
     """Crawl every enabled site that is due now, one after another, then exit (for cron or a systemd timer).
 
     Each site's outcome is logged with its first error's cause; with nothing due, when the next site is. Exit
     status 1 when a crawl failed; the other sites are still crawled.
     """
     if site_name is not None:
-        crawl_site_now(config, db, site_name)
+        crawl_site_now(config, db, site_name, broker)
         return
-    scheduler, sites = _start(config, db)
+    scheduler, sites = _start(config, db, broker)
     failed = scheduler.run_due(sites)
     if not scheduler.crawled and (upcoming := next_to_run(sites, scheduler.db)) is not None:
         site, due = upcoming
@@ -73,10 +76,10 @@ def run_due(config: Path, db: Path | None, site_name: str | None) -> None:
     _exit_if_failed(failed)
 
 
-def crawl_site_now(config: Path, db: Path | None, name: str) -> None:
+def crawl_site_now(config: Path, db: Path | None, name: str, broker: str | None = None) -> None:
     """Crawl the site `name` of the sites file now, due or not, as a scheduled run (its lock, its outcome logged);
-    exit 1 when the crawl failed. `run-due --site NAME` and `crawl --site NAME`."""
-    scheduler, sites = _start(config, db)
+    exit 1 when the crawl failed. `run-due --site NAME` and `crawl --site NAME`; with `broker`, queue it."""
+    scheduler, sites = _start(config, db, broker)
     _exit_if_failed(scheduler.run_due([_site_named(name, sites, config)], now_anyway=True))
 
 

@@ -1,0 +1,163 @@
+"""Writes relayed from crawls on other machines, applied to the archive once each (`blogarchive writer`).
+
+A crawl on a worker machine makes the same Archive calls as a crawl in this process (the archive pipeline's
+record_page, save_article, …); each unit of them (what one page led to, one transaction there) travels in a batch
+to the single writer, which makes the same calls here. So the archive's rules apply unchanged: a post fetched twice
+(a job re-delivered after its worker was lost) is 'unchanged' the second time, a changed one gets a version.
+
+Each batch is applied in one transaction together with its row in `relay_batches`, so a batch delivered twice
+(its writer killed before the broker heard it was done) is applied once. `relay_runs` maps a worker's run key to
+the crawl_runs row it writes into.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import msgpack
+
+from archive.store import Archive, now, site_of
+
+logger = logging.getLogger(__name__)
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS relay_runs (
+    run_key TEXT PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    worker TEXT
+);
+CREATE TABLE IF NOT EXISTS relay_batches (
+    batch_id TEXT PRIMARY KEY,
+    run_id INTEGER REFERENCES crawl_runs(id),
+    units INTEGER NOT NULL,
+    applied_at TEXT NOT NULL
+);
+"""
+
+# The calls a crawl relays: name → how the writer makes it (archive, run id, arguments). The worker leaves out the
+# run id its own archive gave: the writer's run is the batch's.
+OPERATIONS: dict[str, Callable[..., Any]] = {
+    "record_page": lambda archive, run_id, page: archive.record_page(run_id, page),
+    "record_error": lambda archive, run_id, url, message: archive.record_error(run_id, url, message),
+    "save_article": lambda archive, run_id, article, fetched_at: archive.save_article(run_id, article, fetched_at),
+    "finish_run": lambda archive, run_id, status: archive.finish_run(run_id, status),
+    "touch_article": lambda archive, run_id, url, fetched_at: archive.touch_article(url, fetched_at),
+    "mark_gone": lambda archive, run_id, url, fetched_at: archive.mark_gone(url, fetched_at),
+}
+
+
+# What makes one unit unstorable (its data), as opposed to the archive being unusable for now (sqlite3's
+# OperationalError: locked, disk full, I/O), which fails the whole batch: it is rolled back and tried again later.
+UNIT_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError, KeyError, TypeError, ValueError)
+
+
+def pack_unit(calls: list[tuple[str, tuple[Any, ...]]]) -> bytes:
+    """One unit (the calls one transaction made on the worker) as the bytes a batch carries."""
+    return msgpack.packb([[name, list(arguments)] for name, arguments in calls], use_bin_type=True)
+
+
+@dataclass(frozen=True)
+class Applied:
+    run_id: int
+    units: int  # 0 when the batch had been applied before
+    failed: int  # units that could not be stored (each recorded in crawl_errors)
+    finished: str | None  # the run's status when this batch finished it
+
+
+def prepare(archive: Archive) -> None:
+    """The writer's own tables, created on its first start."""
+    archive.conn.executescript(TABLES)
+
+
+def apply_batch(archive: Archive, batch: dict[str, Any]) -> Applied:
+    """Apply one batch ({"id", "run": {"key", "job", "start_urls", "worker"}, "units": [packed unit, …]}) and
+    commit. The archive must group its commits (Archive.group_commits): each unit is a savepoint, so a unit that
+    fails is undone alone and recorded as an error of its run, and the batch still lands. When the archive cannot
+    be written (sqlite3.OperationalError), nothing of the batch is kept and the error is raised."""
+    try:
+        return _apply(archive, batch)
+    except sqlite3.OperationalError:
+        archive.conn.rollback()
+        raise
+
+
+def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
+    run_id = _run_id(archive, batch["run"])
+    if archive.conn.execute("SELECT 1 FROM relay_batches WHERE batch_id = ?", (batch["id"],)).fetchone():
+        archive.commit()
+        return Applied(run_id, 0, 0, None)
+    failed, finished = 0, None
+    for packed in batch["units"]:
+        calls = msgpack.unpackb(packed, raw=False)
+        try:
+            with archive.batch():
+                for name, arguments in calls:
+                    OPERATIONS[name](archive, run_id, *arguments)
+        except UNIT_ERRORS as exc:
+            failed += 1
+            logger.error("run %d: a relayed unit could not be stored: %s", run_id, exc)
+            archive.record_error(run_id, _unit_url(calls), f"the writer could not store this: {exc}")
+        finished = next((arguments[0] for name, arguments in calls if name == "finish_run"), finished)
+    archive.write(
+        "INSERT INTO relay_batches (batch_id, run_id, units, applied_at) VALUES (?, ?, ?, ?)",
+        (batch["id"], run_id, len(batch["units"]), now()),
+    )
+    archive.commit()
+    return Applied(run_id, len(batch["units"]), failed, finished)
+
+
+def site_posts(conn: sqlite3.Connection, sites: Sequence[str]) -> bytes:
+    """What a worker's crawl needs to know of the archive to recrawl these sites (hosts) as a crawl here would: the
+    URL, last fetch and gone_at of each of their posts, compressed (a few KB for 500 posts)."""
+    marks = ", ".join("?" for _ in sites)
+    rows = conn.execute(f"SELECT url, last_fetched, gone_at FROM articles WHERE site IN ({marks})", list(sites))
+    return zlib.compress(msgpack.packb([list(row) for row in rows]), 9)
+
+
+def seed_posts(archive: Archive, packed: bytes) -> int:
+    """Give a worker's scratch archive the posts the real archive holds (site_posts): with them the crawl skips
+    the posts a sitemap says are unchanged, revisits those it did not reach, and tells a gone post from a broken
+    link. Only URL and times are known here (no text: `content_hash` is empty), so a post saved again counts as
+    updated in the scratch archive; the writer, which has the post, decides what it is in the archive."""
+    posts = msgpack.unpackb(zlib.decompress(packed)) if packed else []
+    rows = [(url, site_of(url), fetched, fetched, gone) for url, fetched, gone in posts]
+    with archive.batch():
+        archive.conn.executemany(
+            "INSERT OR IGNORE INTO articles (url, site, content_hash, first_seen, last_fetched, gone_at)"
+            " VALUES (?, ?, '', ?, ?, ?)",
+            rows,
+        )
+    return len(rows)
+
+
+def _run_id(archive: Archive, run: dict[str, Any]) -> int:
+    """The crawl_runs row of the worker's run `run["key"]`, made on its first batch. Earlier relayed runs of the
+    same job still 'running' are marked 'interrupted': their job was handed to this run (re-delivered)."""
+    row = archive.conn.execute("SELECT run_id FROM relay_runs WHERE run_key = ?", (run["key"],)).fetchone()
+    if row is not None:
+        return row[0]
+    with archive.batch():
+        run_id = archive.start_run(list(run["start_urls"]), run["job"])
+        archive.write(
+            "UPDATE crawl_runs SET status = 'interrupted' WHERE job = ? AND status = 'running' AND id != ?"
+            " AND id IN (SELECT run_id FROM relay_runs)",
+            (run["job"], run_id),
+        )
+        archive.write(
+            "INSERT INTO relay_runs (run_key, run_id, worker) VALUES (?, ?, ?)", (run["key"], run_id, run["worker"])
+        )
+    return run_id
+
+
+def _unit_url(calls: list[list[Any]]) -> str:
+    for name, arguments in calls:
+        if name in ("record_page", "save_article"):
+            return arguments[0].get("url", "")
+        if name in ("record_error", "touch_article", "mark_gone"):
+            return arguments[0]
+    return ""

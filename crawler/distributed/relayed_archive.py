@@ -1,0 +1,128 @@
+"""RelayedArchive: a crawl's archive on a worker machine, whose writes also go to the archive's writer.
+
+The crawl runs exactly as `blogarchive crawl` does, into a scratch archive of the worker's (its frontier, the
+pages it has seen this run); every write the archive pipeline makes there is also put in the outbox, unit by unit
+(one `batch()`, one unit), and reaches the one real archive through the broker (archive/relayed.py applies it).
+Only the calls a crawl makes on the Archive are relayed; the frontier's own rows stay on the worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from os import PathLike
+from typing import Any
+
+from archive import Archive
+from crawler.distributed.outbox import Outbox, RelayFailed
+from crawler.extraction_worker import BODY_COMPRESSION_LEVEL, exit_with_parent
+
+logger = logging.getLogger(__name__)
+
+EXIT_RELAY_FAILED = 75  # EX_TEMPFAIL: the worker puts the job back in the queue
+
+
+class RelayedArchive(Archive):
+    def __init__(self, path: str | PathLike[str], outbox: Outbox) -> None:
+        super().__init__(path)
+        self.group_commits()  # commit() is where the outbox is emptied, so the crawl always groups its commits
+        self.outbox = outbox
+        self._unit: list[tuple[str, tuple[Any, ...]]] | None = None  # calls of the open batch()
+        self._calls = 0  # relayed calls in progress: one made inside another (save_article's touch) is not sent
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        outermost = self._unit is None
+        if outermost:
+            self._unit = []
+        try:
+            with super().batch():
+                yield
+        except BaseException:
+            if outermost:
+                self._unit = None  # undone here, so not sent
+            raise
+        if outermost:
+            unit, self._unit = self._unit, None
+            if unit:
+                self.outbox.add(unit)
+
+    def commit(self) -> None:
+        """Send what is ready first: a page's frontier row is done here only once its results are in the broker."""
+        try:
+            self.outbox.flush()
+        except RelayFailed as exc:
+            # As if killed: nothing written since the last commit counts as done, and the job is crawled again.
+            logger.critical("%s", exc)
+            print(f"error: {exc}; the site job goes back to the queue", file=sys.stderr, flush=True)
+            os._exit(EXIT_RELAY_FAILED)
+        super().commit()
+
+    def start_run(self, start_urls: list[str], job: str | None = None) -> int:
+        run_id = super().start_run(start_urls, job)
+        self.outbox.open_run(start_urls, job)
+        return run_id
+
+    def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
+        return self._relayed("finish_run", super().finish_run, (run_id, status), (status,))
+
+    def record_page(self, run_id: int, page: dict[str, Any]) -> None:
+        return self._relayed("record_page", super().record_page, (run_id, page), (_compressed(page),))
+
+    def record_error(self, run_id: int, url: str, message: str) -> None:
+        return self._relayed("record_error", super().record_error, (run_id, url, message), (url, message))
+
+    def save_article(self, run_id: int, article: dict[str, Any], fetched_at: str, refresh: bool = False) -> str:
+        arguments = (run_id, article, fetched_at, refresh)
+        return self._relayed("save_article", super().save_article, arguments, (article, fetched_at))
+
+    def touch_article(self, url: str, fetched_at: str) -> bool:
+        return self._relayed("touch_article", super().touch_article, (url, fetched_at), (url, fetched_at))
+
+    def mark_gone(self, url: str, fetched_at: str) -> bool:
+        return self._relayed("mark_gone", super().mark_gone, (url, fetched_at), (url, fetched_at))
+
+    def _relayed(self, name: str, method: Any, arguments: tuple[Any, ...], relayed: tuple[Any, ...]) -> Any:
+        self._calls += 1
+        try:
+            result = method(*arguments)
+        finally:
+            self._calls -= 1
+        if self._calls == 0:
+            if self._unit is not None:
+                self._unit.append((name, relayed))
+            else:
+                self.outbox.add([(name, relayed)])
+        return result
+
+
+def _compressed(page: dict[str, Any]) -> dict[str, Any]:
+    """The page as the writer needs it: the body compressed (as page_bodies keeps it), not raw."""
+    body = page.get("body")
+    if not body:
+        return page
+    return {
+        **page,
+        "body": None,
+        "body_sha256": page.get("body_sha256") or hashlib.sha256(body).hexdigest(),
+        "body_zlib": page.get("body_zlib") or zlib.compress(body, BODY_COMPRESSION_LEVEL),
+    }
+
+
+def relayed_archive(settings: Any) -> RelayedArchive:
+    """The crawl's archive when ARCHIVE_RELAY names a broker. The crawl ends with the worker that started it: a
+    worker gone (killed, its machine lost) has its job handed to another, which must not crawl it twice."""
+    exit_with_parent(os.getppid())
+    outbox = Outbox(
+        settings.get("ARCHIVE_RELAY"),
+        settings.get("ARCHIVE_RELAY_RUN"),
+        settings.getint("RELAY_BATCH_UNITS"),
+        settings.getint("RELAY_BATCH_BYTES"),
+        settings.getint("RELAY_MAX_QUEUED"),
+    )
+    return RelayedArchive(settings.get("ARCHIVE_DB"), outbox)

@@ -1,0 +1,107 @@
+"""Faults, each with a real Redis and real processes: a worker or the writer killed with SIGKILL, the broker
+restarted. Nothing a crawl fetched is lost, and nothing is archived twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+
+from tests.conftest import run_cli
+from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
+
+POSTS = "SELECT url, title FROM articles"
+WRITES = "blogarchive.writes"  # the writer's queue
+
+
+def _archived(roles: Roles) -> int:
+    return len(roles.query(POSTS))
+
+
+def _assert_complete_once(roles: Roles, site: SlowSite) -> None:
+    """Every post of the site archived, each once, none with a second version."""
+    assert set(roles.query(POSTS)) == set(site.expected_posts())
+    assert _archived(roles) == len(site.expected_posts())
+    assert roles.query("SELECT count(*) FROM article_versions") == [(0,)]
+
+
+def test_worker_killed_mid_site_loses_nothing_its_job_is_redelivered_and_adds_no_duplicates(
+    slow_site: SlowSite, roles: Roles
+) -> None:
+    roles.writer()
+    doomed = roles.worker("--concurrency", "1")
+    assert run_cli("crawl", slow_site.base, "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: _archived(roles) >= 4, "the first posts of the doomed worker")
+    roles.kill(doomed)  # the worker, its crawl and its extraction process: a machine lost mid-site
+    assert _archived(roles) < len(slow_site.expected_posts())
+    assert roles.broker.client.hlen("unacked") == 1  # the job, delivered and never acknowledged
+
+    roles.worker("--concurrency", "1", "--redeliver-after", "1")  # hands the lost worker's job out again
+    wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the re-delivered job")
+    _assert_complete_once(roles, slow_site)
+    statuses = roles.query("SELECT status FROM crawl_runs ORDER BY id")
+    assert statuses == [("interrupted",), ("finished",)]  # the lost run, and the one that took its job over
+
+
+def test_worker_stopped_mid_site_puts_its_job_back_and_resumes_it_where_it_stopped(
+    slow_site: SlowSite, roles: Roles
+) -> None:
+    roles.writer()
+    stopped = roles.worker("--concurrency", "1", state="machine")
+    assert run_cli("crawl", slow_site.base, "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: _archived(roles) >= 4, "the first posts")
+    stopped.send_signal(signal.SIGTERM)  # systemctl stop (KillMode=mixed), or Ctrl-C: to the worker alone
+    assert stopped.wait(timeout=60) == 0
+    assert roles.broker.client.llen("blogarchive.sites") == 1  # back in the queue at once, not after a timeout
+    assert roles.broker.client.hlen("unacked") == 0
+    wait_for(lambda: roles.query("SELECT status FROM crawl_runs") == [("shutdown",)], "the stopped run's last batch")
+
+    roles.worker("--concurrency", "1", state="machine")  # the same machine again: the crawl resumes
+    wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the resumed job")
+    _assert_complete_once(roles, slow_site)
+    # The second run fetched what the first had not; only the request in flight at the stop was fetched twice.
+    twice = roles.query("SELECT url, count(*) FROM pages GROUP BY url HAVING count(*) > 1")
+    assert len(twice) <= 2, twice
+    assert roles.query("SELECT status FROM crawl_runs ORDER BY id") == [("shutdown",), ("finished",)]
+
+
+def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_site: SlowSite, roles: Roles) -> None:
+    roles.worker("--concurrency", "1")
+    assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: not roles.broker.client.exists("blogarchive.job:slow"), "the worker to hand over the whole site")
+    handed_over = roles.broker.client.llen(WRITES)
+
+    doomed = roles.writer()
+    wait_for(lambda: roles.query("SELECT 1 FROM relay_batches"), "the writer's first batch")
+    wait_for(lambda: _frozen_holding_a_batch(roles, doomed), "the writer to hold a batch")
+    roles.kill(doomed)  # it was given a batch and had not acknowledged it: applying it, or about to
+    assert len(roles.query("SELECT 1 FROM relay_batches")) < handed_over
+
+    roles.writer("--redeliver-after", "1")
+    wait_for(lambda: len(roles.query("SELECT 1 FROM relay_batches")) == handed_over, "every batch to be applied")
+    _assert_complete_once(roles, slow_site)
+    assert roles.query("SELECT status FROM crawl_runs") == [("finished",)]
+
+
+def _frozen_holding_a_batch(roles: Roles, writer: subprocess.Popen[bytes]) -> bool:
+    """Stop the writer (SIGSTOP) at a moment it holds a delivered, unacknowledged batch and has more to apply after
+    it; else let it go on."""
+    os.kill(writer.pid, signal.SIGSTOP)
+    if roles.broker.client.hlen("blogarchive.writes.unacked_key") == 1 and roles.broker.client.llen(WRITES):
+        return True
+    os.kill(writer.pid, signal.SIGCONT)
+    return False
+
+
+def test_broker_restarted_mid_crawl_is_survived_by_workers_writer_and_crawl(slow_site: SlowSite, roles: Roles) -> None:
+    roles.writer()
+    roles.worker("--concurrency", "1")
+    assert run_cli("crawl", slow_site.base, "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: _archived(roles) >= 4, "the first posts")
+    roles.broker.restart()
+    assert _archived(roles) < len(slow_site.expected_posts())
+    wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the crawl to finish")
+    _assert_complete_once(roles, slow_site)
+    # The job was acknowledged over the new connection: it will not be handed out again.
+    wait_for(lambda: roles.broker.client.hlen("unacked") == 0, "the job's acknowledgement")
+    assert roles.broker.client.llen("blogarchive.sites") == 0
