@@ -1,6 +1,6 @@
 """Downloaded images: one media_files row per image URL, and its file columns on every images row with that src.
 
-The files themselves live under the crawl's MEDIA_DIR, named by their sha256 (crawler/media.py writes them);
+The files themselves live under the crawl's MEDIA_DIR, named by their sha256 (crawler/pipelines/media.py writes them);
 `local_path` is relative to that folder, so the archive and the folder can move together.
 """
 

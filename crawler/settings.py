@@ -86,10 +86,10 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 2_000_000
 
 # --- pipeline -----------------------------------------------------------------------------------------
 ITEM_PIPELINES = {
-    "crawler.pipelines.ArchivePipeline": 300,
-    "crawler.media.MediaFilesPipeline": 400,
+    "crawler.pipelines.archive.ArchivePipeline": 300,
+    "crawler.pipelines.media.MediaFilesPipeline": 400,
     # After the images: a requisite the media pipeline has just written to the WARC files is not fetched again.
-    "crawler.capture.requisites_pipeline.RequisitesPipeline": 450,
+    "crawler.pipelines.requisites.RequisitesPipeline": 450,
 }
 MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a CDN)
 DOWNLOADER_MIDDLEWARES = {

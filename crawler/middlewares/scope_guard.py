@@ -7,8 +7,8 @@ fetched for a host) checks each hop:
 
 - the scheme is http or https;
 - the host and port are the crawl's (`Scope.contains_host`: another port of the same machine is out of scope);
-  images (`MEDIA` in meta, from crawler/media.py) and the robots.txt Scrapy fetches for their hosts may be on other
-  hosts (CDNs), so for them only the address rules apply;
+  images (`MEDIA` in meta, from crawler/pipelines/media.py) and the robots.txt Scrapy fetches for their hosts may
+  be on other hosts (CDNs), so for them only the address rules apply;
 - the addresses the host resolves to (an IP literal is taken as it is; one lookup per host and crawl): never a
   link-local or cloud-metadata address; a private or loopback one only when a start URL is one (a crawl of an
   intranet blog, or the tests on 127.0.0.1). The connection itself resolves the name again: crawler/resolver.py
