@@ -128,9 +128,13 @@ SPIDER_MIDDLEWARES = {
     # Next to the spider: a callback that raised makes its page a crawl error instead of a page silently lost.
     "crawler.middlewares.callback_errors.CallbackErrorMiddleware": 950,
 }
-EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.gc_tuning.GarbageCollectorTuning": 510}
+EXTENSIONS = {
+    "crawler.extensions.progress.Progress": 500,
+    "crawler.extensions.gc_tuning.GarbageCollectorTuning": 510,
+}
 GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's
-STATS_CLASS = "crawler.stats.StatsCollector"  # Scrapy's in-memory stats, minus a per-access shim (see there)
+# Scrapy's in-memory stats, minus a per-access shim (see there).
+STATS_CLASS = "crawler.extensions.stats.StatsCollector"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control extension (2.19) serves an HTTP endpoint that runs Python code sent to it, and writes its

@@ -1,4 +1,4 @@
-"""The crawl process's garbage collector settings (crawler/gc_tuning.py)."""
+"""The crawl process's garbage collector settings (crawler/extensions/gc_tuning.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
-from crawler.gc_tuning import GarbageCollectorTuning
+from crawler.extensions.gc_tuning import GarbageCollectorTuning
 
 
 @pytest.fixture
