@@ -19,8 +19,8 @@ ARCHIVE_COMMIT_INTERVAL = 1.0  # seconds between commits during a crawl (0: comm
 BLOG_ALLOW: list[str] = []  # regexes: when given, only matching URLs are crawled
 BLOG_DENY: list[str] = []  # regexes: matching URLs are never crawled
 BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitemaps/feeds do not count
-# Crawler traps (crawler/trap_budget.py): pages found by links that were not posts, per URL pattern (digits as N,
-# query values dropped) and per host; past either, such links are no longer followed (0: no limit).
+# Crawler traps (crawler/frontier/trap_budget.py): pages found by links that were not posts, per URL pattern
+# (digits as N, query values dropped) and per host; past either, such links are no longer followed (0: no limit).
 TRAP_PATTERN_PAGES = 500
 TRAP_HOST_PAGES = 20000
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
@@ -74,7 +74,7 @@ DEPTH_LIMIT = 0  # --max-depth
 
 # --- frontier -----------------------------------------------------------------------------------------
 # The request queue and duplicate filter live in the archive (table frontier), so a killed crawl resumes.
-SCHEDULER = "crawler.frontier.FrontierScheduler"
+SCHEDULER = "crawler.frontier.scheduler.FrontierScheduler"
 
 # Each response yields its requests, then one item (last). Scrapy processes a response's output CONCURRENT_ITEMS
 # at a time, each in its own task: Scrapy's 100 costs the reactor ~100 idle tasks per page, and 1 keeps the output

@@ -12,7 +12,7 @@ from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import url_kind
 from crawler.extraction_backlog import ExtractionBacklog
 from crawler.extraction_worker import extract_page, pack_without_parsing
-from crawler.frontier import NO_EXTRACTION_PRIORITY
+from crawler.frontier.scheduler import NO_EXTRACTION_PRIORITY
 from crawler.spiders.blog import BlogSpider
 
 

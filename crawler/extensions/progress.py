@@ -1,8 +1,8 @@
 """Progress: a live rich display on a terminal, plain lines otherwise, nothing with PROGRESS = "off".
 
 A Scrapy extension reading the crawl's stats and its frontier's row counts (pending, leased, done: the real queue,
-kept in the archive by crawler/frontier.py). When sitemaps list the site's posts, their number is the total, and an
-ETA follows from the rate at which posts are settled.
+kept in the archive by crawler/frontier/scheduler.py). When sitemaps list the site's posts, their number is the
+total, and an ETA follows from the rate at which posts are settled.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from twisted.internet.task import LoopingCall
 
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
-from crawler.page_budget import page_budget
+from crawler.frontier.page_budget import page_budget
 
 
 @dataclass

@@ -23,9 +23,9 @@ from scrapy.utils.request import request_from_dict
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
 from crawler.extraction_backlog import extraction_backlog
-from crawler.page_budget import continues, page_budget
+from crawler.frontier.page_budget import continues, page_budget
+from crawler.frontier.trap_budget import TRAP, trap_budget
 from crawler.storage_faults import storage_broken, storage_guard
-from crawler.trap_budget import TRAP, trap_budget
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawler.frontier import FRONTIER_ID
+from crawler.frontier.scheduler import FRONTIER_ID
 from crawler.items import CrawlError
 
 logger = logging.getLogger(__name__)

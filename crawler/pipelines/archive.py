@@ -27,10 +27,10 @@ from crawler.archive_handle import shared_archive
 from crawler.cpu_policy import enter_batch_policy, leave_batch_policy
 from crawler.extraction_backlog import extraction_backlog
 from crawler.extraction_worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
+from crawler.frontier.trap_budget import trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.storage_faults import storage_broken, storage_guard
-from crawler.trap_budget import trap_budget
 from crawler.urls import storage_url
 
 logger = logging.getLogger(__name__)

@@ -31,12 +31,18 @@ from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitem
 from crawler.errors import InvalidStartURL
 from crawler.extraction.pagekind import url_kind
 from crawler.failures import describe_failure, is_choice
-from crawler.frontier import DISCOVERY_PRIORITY, FRONTIER_ID, LISTED_PRIORITY, NO_EXTRACTION_PRIORITY, job_name
+from crawler.frontier.page_budget import page_budget
+from crawler.frontier.scheduler import (
+    DISCOVERY_PRIORITY,
+    FRONTIER_ID,
+    LISTED_PRIORITY,
+    NO_EXTRACTION_PRIORITY,
+    job_name,
+)
+from crawler.frontier.trap_budget import TRAP, trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.middlewares.scope_guard import Refused
-from crawler.page_budget import page_budget
-from crawler.trap_budget import TRAP, trap_budget
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
@@ -138,7 +144,7 @@ class BlogSpider(scrapy.Spider):
         """A request for a page in scope; None when out of scope or when the --max-pages budget is spent (the
         scheduler spends it). `force`: a start URL, fetched first and read as a sitemap or feed if it is one.
         `listed`: a sitemap or feed lists it, so it comes before pages found by links. `by_link`: found by a link,
-        so subject to the trap budgets (crawler/trap_budget.py)."""
+        so subject to the trap budgets (crawler/frontier/trap_budget.py)."""
         url = clean_url(url)
         if url in self.requested and not force:
             return None  # cheaper here than in the frontier: most links on a page were seen on the last one
@@ -173,7 +179,7 @@ class BlogSpider(scrapy.Spider):
     # -- callbacks --------------------------------------------------------------------------------
 
     # Each callback yields its follow-up requests first and the item for its response last: the frontier marks a
-    # request done when its item is stored, and by then its follow-ups must be queued (crawler/frontier.py).
+    # request done when its item is stored, and by then its follow-ups must be queued (crawler/frontier/scheduler.py).
 
     def parse_robots(self, response: Response) -> Iterable[Any]:
         for sitemap_url in sitemaps_from_robots(response.body, response.url):

@@ -9,8 +9,8 @@ import uuid
 from collections import Counter
 from http.server import BaseHTTPRequestHandler
 
+from crawler.frontier.trap_budget import TrapBudget, url_pattern
 from crawler.settings import TRAP_PATTERN_PAGES
-from crawler.trap_budget import TrapBudget, url_pattern
 from tests.hostile.servers import answer, crawl, page, post_html
 
 POSTS = 5
