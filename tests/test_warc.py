@@ -18,8 +18,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from crawler.capture.warc_index import INDEX_NAME
 from crawler.demo.server import DemoSite, serve
-from crawler.warc_index import INDEX_NAME
 from tests.conftest import REPO
 
 WARCIO = str(Path(sys.executable).with_name("warcio"))

@@ -1,2 +1,2 @@
-"""What a capture needs beyond the WARC records of the crawled pages: their page requisites (found here, fetched
-by crawler/pipelines/requisites.py) and the WACZ package an archivist hands on (wacz.py)."""
+"""Web-archive capture formats, no Scrapy: the WARC writer and its digest index, the page requisites found in a
+post's HTML and CSS (and the hosts they may come from), and the WACZ package with its page list."""

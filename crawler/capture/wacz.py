@@ -26,8 +26,8 @@ from wacz.main import main as py_wacz
 from archive.captures import ArchivedPost
 from crawler import __version__
 from crawler.capture.pages import Page, all_pages, post_pages, scan_captures
+from crawler.capture.warc_writer import OPEN_SUFFIX
 from crawler.errors import BlogarchiveError
-from crawler.warc_writer import OPEN_SUFFIX
 
 WARC_SUFFIXES = (".warc.gz", ".warc")
 OPEN_SUFFIXES = tuple(suffix + OPEN_SUFFIX for suffix in WARC_SUFFIXES)  # a file a crawl is still writing

@@ -39,7 +39,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
-from crawler.warc_index import INDEX_NAME, DigestIndex, StoredResponse
+from crawler.capture.warc_index import INDEX_NAME, DigestIndex, StoredResponse
 
 PREFIX = "blogarchive"
 OPEN_SUFFIX = ".open"

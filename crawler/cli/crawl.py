@@ -14,6 +14,7 @@ from rich.table import Table
 from scrapy.settings import Settings
 
 from archive import Archive, ArchiveError
+from crawler.capture.warc_writer import WarcDirError, prepare_warc_dir
 from crawler.cli import options
 from crawler.cli.set_option import parse_settings
 from crawler.cli.sites import config_option
@@ -21,7 +22,6 @@ from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
 from crawler.frontier.scheduler import job_name
 from crawler.runner import CrawlOptions, run_crawl
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
-from crawler.warc_writer import WarcDirError, prepare_warc_dir
 
 
 def check_archive(db: Path, job: str | None = None, busy_timeout: float = 30) -> None:

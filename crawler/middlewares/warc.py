@@ -25,7 +25,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
 from crawler import __version__
-from crawler.warc_writer import Exchange, WarcWriter, prepare_warc_dir
+from crawler.capture.warc_writer import Exchange, WarcWriter, prepare_warc_dir
 
 logger = logging.getLogger(__name__)
 
