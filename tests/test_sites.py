@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sites import ConfigError, read_config
+from crawler.archivist.sites import ConfigError, read_config
 from tests.conftest import run_cli
 
 GOOD = """\

@@ -30,8 +30,8 @@ from croniter import croniter
 
 from archive import Archive
 from archive.store import process_alive
+from crawler.archivist.sites import Site
 from crawler.errors import BlogarchiveError
-from crawler.sites import Site
 
 logger = logging.getLogger("blogarchive.schedule")
 

@@ -15,7 +15,7 @@ from archive import Archive, ArchiveError
 from archive.filters import Filters, Moment
 from archive.history import find_post, unified_diff, versions
 from archive.query import Rows
-from crawler import verification
+from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
 from crawler.extraction_worker import extract_page

@@ -11,6 +11,7 @@ import click
 
 from archive import Archive, ArchiveError
 from archive.relayed import prepare
+from crawler.archivist.scheduling import site_lock
 from crawler.cli import options
 from crawler.distributed import worker as site_worker
 from crawler.distributed import writer as archive_writer
@@ -23,7 +24,6 @@ from crawler.distributed.engine import (
     check_reachable,
     make_app,
 )
-from crawler.scheduling import site_lock
 
 
 def _redeliver_option(default: float, what: str) -> object:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
+from crawler.archivist.scheduling import Scheduler, logger, next_to_run
+from crawler.archivist.sites import ConfigError, Site, read_config
 from crawler.cli import options
 from crawler.cli.crawl import check_archive
 from crawler.cli.sites import config_option, db_option, load_config
-from crawler.scheduling import Scheduler, logger, next_to_run
-from crawler.sites import ConfigError, Site, read_config
 
 
 def _start(config: Path, db: Path | None, broker: str | None) -> tuple[Scheduler, list[Site]]:

@@ -30,10 +30,10 @@ from celery.signals import worker_shutting_down
 
 from archive import Archive
 from archive.relayed import seed_posts
+from crawler.archivist.scheduling import OUTPUT_KEPT, site_lock
 from crawler.distributed.engine import CRAWL_TASK, make_app
 from crawler.distributed.jobs import SiteJob, mark
 from crawler.distributed.outbox import Outbox
-from crawler.scheduling import OUTPUT_KEPT, site_lock
 
 logger = logging.getLogger("blogarchive.worker")
 
