@@ -24,7 +24,8 @@ BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitem
 TRAP_PATTERN_PAGES = 500
 TRAP_HOST_PAGES = 20000
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
-# With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy (crawler/cpu_policy.py).
+# With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy
+# (crawler/extraction_pool/cpu_policy.py).
 BATCH_SCHEDULING = True
 RECRAWL_ARCHIVED = True  # revisit posts already in the archive (finds edits and deletions)
 CONDITIONAL_GET = True  # recrawls send If-None-Match / If-Modified-Since and skip unchanged pages

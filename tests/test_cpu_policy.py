@@ -8,8 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from crawler.cpu_policy import enter_batch_policy, leave_batch_policy
-from crawler.extraction_worker import start_worker
+from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
+from crawler.extraction_pool.worker import start_worker
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "sched_setscheduler"), reason="Linux CPU policies")
 

@@ -10,8 +10,8 @@ from scrapy.utils.test import get_crawler
 from crawler.demo.site import DemoSite
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import url_kind
-from crawler.extraction_backlog import ExtractionBacklog
-from crawler.extraction_worker import extract_page, pack_without_parsing
+from crawler.extraction_pool.backlog import ExtractionBacklog
+from crawler.extraction_pool.worker import extract_page, pack_without_parsing
 from crawler.frontier.scheduler import NO_EXTRACTION_PRIORITY
 from crawler.spiders.blog import BlogSpider
 

@@ -18,7 +18,7 @@ from archive.query import Rows
 from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
-from crawler.extraction_worker import extract_page
+from crawler.extraction_pool.worker import extract_page
 from crawler.urls import spellings, storage_url
 
 GIVEN_UP_SHOWN = 50  # rows of the given-up table in verify's text report

@@ -20,7 +20,7 @@ from typing import Any
 
 from archive import Archive
 from crawler.distributed.outbox import Outbox, RelayFailed
-from crawler.extraction_worker import BODY_COMPRESSION_LEVEL, exit_with_parent
+from crawler.extraction_pool.worker import BODY_COMPRESSION_LEVEL, exit_with_parent
 
 logger = logging.getLogger(__name__)
 

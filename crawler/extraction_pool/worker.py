@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from crawler.cpu_policy import leave_batch_policy
 from crawler.errors import BlogarchiveError
 from crawler.extraction.pagekind import url_kind
 from crawler.extraction.prescreen import prescreen
+from crawler.extraction_pool.cpu_policy import leave_batch_policy
 
 # zlib level for page_bodies. Level 3 stores these pages ~5 % larger than level 6 and compresses them in ~60 % of
 # the time (measured on the benchmark's pages: 0.30 vs 0.49 ms per 40 KB page), CPU the extraction processes share
@@ -42,9 +42,9 @@ def spawning_workers() -> Iterator[None]:
 def start_worker(parent_pid: int, leave_batch: bool = False) -> None:
     """Worker initializer: import the extraction code now, while the crawl is still fetching robots.txt and
     sitemaps, rather than on the first page; and end this worker when the crawl that started it is gone.
-    `leave_batch`: the crawl's process put itself under SCHED_BATCH (crawler/cpu_policy.py), which this worker
-    inherited; extraction runs under the default policy."""
-    import crawler.extraction_checks  # noqa: F401
+    `leave_batch`: the crawl's process put itself under SCHED_BATCH (crawler/extraction_pool/cpu_policy.py), which
+    this worker inherited; extraction runs under the default policy."""
+    import crawler.extraction_pool.checks  # noqa: F401
 
     if leave_batch:
         leave_batch_policy()
@@ -64,8 +64,8 @@ def exit_with_parent(parent_pid: int) -> None:
 
 
 def extract_page(body: bytes, url: str) -> tuple[bool, Any]:
-    """(True, Article as dict, with "problem": see crawler/extraction_checks.py) or (False, one-line reason)."""
-    from crawler.extraction_checks import checked_extract  # imported in the worker, once
+    """(True, Article as dict, with "problem": see crawler/extraction_pool/checks.py) or (False, one-line reason)."""
+    from crawler.extraction_pool.checks import checked_extract  # imported in the worker, once
 
     return _guarded(checked_extract, body, url)
 
@@ -90,7 +90,7 @@ def pack_without_parsing(body: bytes, url: str) -> tuple[bool, Any, bytes] | Non
 def _settled_without_parsing(body: bytes, url: str) -> dict[str, Any]:
     settled = prescreen(body, url)[1]
     assert settled is not None  # prescreen() settles every page at a hub URL
-    return {**settled.to_dict(), "problem": None}  # as crawler/extraction_checks.py answers
+    return {**settled.to_dict(), "problem": None}  # as crawler/extraction_pool/checks.py answers
 
 
 def _guarded(extract: Callable[[bytes, str], dict[str, Any]], body: bytes, url: str) -> tuple[bool, Any]:

@@ -22,7 +22,7 @@ from scrapy.utils.request import request_from_dict
 
 from archive.frontier import Frontier
 from crawler.archive_handle import shared_archive
-from crawler.extraction_backlog import extraction_backlog
+from crawler.extraction_pool.backlog import extraction_backlog
 from crawler.frontier.page_budget import continues, page_budget
 from crawler.frontier.trap_budget import TRAP, trap_budget
 from crawler.storage_faults import storage_broken, storage_guard
@@ -38,7 +38,7 @@ DISCOVERY_PRIORITY = 100
 # Posts a sitemap or feed lists: ahead of pages found by links, so that a --max-pages budget goes to posts.
 LISTED_PRIORITY = 50
 # The priority of pages the crawl settles without an extraction process (hub pages known by their URL). They come
-# after everything else, except while the extraction processes have a backlog (crawler/extraction_backlog.py):
+# after everything else, except while the extraction processes have a backlog (crawler/extraction_pool/backlog.py):
 # then they come first, so the crawl's process reads them while those processes are busy, instead of all at the end
 # with the extraction processes idle.
 NO_EXTRACTION_PRIORITY = -1

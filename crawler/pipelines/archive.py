@@ -24,9 +24,9 @@ from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
 from crawler.archive_handle import shared_archive
-from crawler.cpu_policy import enter_batch_policy, leave_batch_policy
-from crawler.extraction_backlog import extraction_backlog
-from crawler.extraction_worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
+from crawler.extraction_pool.backlog import extraction_backlog
+from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
+from crawler.extraction_pool.worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
 from crawler.frontier.trap_budget import trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
