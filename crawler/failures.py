@@ -14,7 +14,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 from twisted.python.failure import Failure
 
-from crawler.resolver import AddressRefused
+from crawler.core.resolver import AddressRefused
 
 
 class NotNeeded(IgnoreRequest):

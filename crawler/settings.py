@@ -68,7 +68,7 @@ RETRY_EXCEPTIONS = [error for error in _SCRAPY_RETRY_EXCEPTIONS if error not in 
 RETRY_AFTER_MAX = 60.0
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the page's error is logged once, by the archive pipeline, with its cause
 # Scrapy's caching resolver, with the scope guard's address rules applied to the address each connection goes to.
-TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
+TWISTED_DNS_RESOLVER = "crawler.core.resolver.GuardedResolver"
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a larger response is dropped with an error, not archived
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DEPTH_LIMIT = 0  # --max-depth
@@ -139,8 +139,8 @@ STATS_CLASS = "crawler.extensions.stats.StatsCollector"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control extension (2.19) serves an HTTP endpoint that runs Python code sent to it, and writes its
-# port and token to a job file in the user's profile. A scheduled archiver needs neither. While off, crawler/runner.py
-# also keeps Scrapy from importing its module (and aiohttp).
+# port and token to a job file in the user's profile. A scheduled archiver needs neither. While off,
+# crawler/core/runner.py also keeps Scrapy from importing its module (and aiohttp).
 REMOTE_CONTROL_ENABLED = False
 # Scrapy checks every callback for a generator that returns a value by parsing its source, and its cache is keyed
 # by the bound method, which is new for each request: one getsource() and ast.parse() per response, ~8 % of the

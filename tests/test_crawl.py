@@ -168,7 +168,7 @@ def test_progress_is_plain_lines_off_a_terminal_and_log_file_gets_the_full_log(s
 
 
 def test_log_file_holds_the_log_level_asked_for(site, tmp_path):
-    """The root logger is set to LOG_LEVEL (crawler/runner.py): DEBUG asked for is still written, else left out."""
+    """The root logger is set to LOG_LEVEL (crawler/core/runner.py): DEBUG asked for is still written, else left out."""
     for level, expected in (("DEBUG", True), ("INFO", False)):
         log = tmp_path / f"{level}.log"
         result = run_cli("crawl", site.base, "--db", str(tmp_path / f"{level}.db"), "--log-file", str(log),

@@ -23,8 +23,8 @@ from typing import Any
 from croniter import croniter
 
 from crawler.capture.hosts import check_host_pattern
+from crawler.core.setting_names import crawl_setting_names, unknown_setting
 from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
-from crawler.setting_names import crawl_setting_names, unknown_setting
 from crawler.urls import compile_patterns, validate_start_url
 
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily at 03:00 UTC

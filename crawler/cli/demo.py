@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.table import Table
 
 from crawler.cli.crawl import archived_anything, check_archive, exit_if_stopped, print_run_summary
+from crawler.core.runner import CrawlOptions, run_crawl
 from crawler.demo.server import DemoSite, serve
-from crawler.runner import CrawlOptions, run_crawl
 
 SUMMARY_SQL = {
     "posts": "SELECT count(*) FROM articles",

@@ -15,8 +15,8 @@ import click
 from scrapy.settings import BaseSettings, Settings
 
 from crawler.capture.hosts import check_host_pattern
+from crawler.core.setting_names import unknown_setting
 from crawler.errors import InvalidPattern
-from crawler.setting_names import unknown_setting
 from crawler.urls import compile_patterns
 
 HINT = "-s/--set"

@@ -5,7 +5,7 @@ One connection means one writer: their writes never wait on each other's locks, 
 in the same transaction order the reactor runs them. The scheduler opens first and is closed last by Scrapy,
 but pipelines still write while it closes, so the connection is closed on `engine_stopped`, after everything.
 Writes are committed every ARCHIVE_COMMIT_INTERVAL seconds rather than one by one (Archive.group_commits); a commit
-that meets a storage fault stops the crawl (crawler/storage_faults.py).
+that meets a storage fault stops the crawl (crawler/core/storage_faults.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from scrapy import signals
 from twisted.internet.task import LoopingCall
 
 from archive import Archive
-from crawler.storage_faults import storage_broken, storage_guard
+from crawler.core.storage_faults import storage_broken, storage_guard
 
 _ATTRIBUTE = "_blogarchive_archive"
 
@@ -45,7 +45,8 @@ def shared_archive(crawler: Any) -> Archive:
 
 
 def _commit(crawler: Any, archive: Archive) -> None:
-    """Commit, unless a storage fault stopped the crawl (crawler/storage_faults.py): then nothing more is written."""
+    """Commit, unless a storage fault stopped the crawl (crawler/core/storage_faults.py): then nothing more is
+    written."""
     if not storage_broken(crawler):
         with storage_guard(crawler):
             archive.commit()

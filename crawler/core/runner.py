@@ -17,9 +17,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from crawler.core.storage_faults import FAULT
 from crawler.pipelines.requisites import requisite_counts
 from crawler.spiders.blog import BlogSpider
-from crawler.storage_faults import FAULT
 
 # Extensions that stay off unless their setting turns them on. Scrapy imports the module of every extension listed
 # (even one mapped to None) before the extension can decline, and the remote-control one imports aiohttp: ~0.25 s of

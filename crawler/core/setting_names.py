@@ -29,6 +29,6 @@ def unknown_setting(name: str, known: Iterable[str]) -> str | None:
 @lru_cache(maxsize=1)
 def crawl_setting_names() -> frozenset[str]:
     """Every name a `blogarchive crawl` has a value for: Scrapy's defaults, ours and the project's."""
-    from crawler.runner import CrawlOptions  # imports Scrapy: only when a name has to be checked
+    from crawler.core.runner import CrawlOptions  # imports Scrapy: only when a name has to be checked
 
     return frozenset(CrawlOptions(db=Path("archive.db")).settings().attributes)

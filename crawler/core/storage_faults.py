@@ -42,7 +42,7 @@ def storage_failed(crawler: Any, exc: sqlite3.Error) -> bool:
         return True
     crawler.stats.set_value(FAULT, message)
     logger.error("%s; stopping the crawl", message)
-    from crawler.archive_handle import shared_archive  # imported here: archive_handle reports its commits here
+    from crawler.core.archive_handle import shared_archive  # imported here: archive_handle reports its commits here
 
     shared_archive(crawler).rollback()
     engine = crawler.engine

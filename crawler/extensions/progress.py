@@ -20,7 +20,7 @@ from scrapy.exceptions import NotConfigured
 from twisted.internet.task import LoopingCall
 
 from archive.frontier import Frontier
-from crawler.archive_handle import shared_archive
+from crawler.core.archive_handle import shared_archive
 from crawler.frontier.page_budget import page_budget
 
 

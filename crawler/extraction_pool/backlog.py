@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.per_crawler import per_crawler
+from crawler.core.per_crawler import per_crawler
 
 
 class ExtractionBacklog:

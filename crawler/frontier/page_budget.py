@@ -12,7 +12,7 @@ from typing import Any
 
 from scrapy import Request
 
-from crawler.per_crawler import per_crawler
+from crawler.core.per_crawler import per_crawler
 
 
 class PageBudget:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from crawler.per_crawler import per_crawler
+from crawler.core.per_crawler import per_crawler
 
 TRAP = "blogarchive_trap_checked"  # request.meta key: a page found by a link, subject to the budgets
 _DIGITS = re.compile(r"\d+")

@@ -11,7 +11,7 @@ fetched for a host) checks each hop:
   be on other hosts (CDNs), so for them only the address rules apply;
 - the addresses the host resolves to (an IP literal is taken as it is; one lookup per host and crawl): never a
   link-local or cloud-metadata address; a private or loopback one only when a start URL is one (a crawl of an
-  intranet blog, or the tests on 127.0.0.1). The connection itself resolves the name again: crawler/resolver.py
+  intranet blog, or the tests on 127.0.0.1). The connection itself resolves the name again: crawler/core/resolver.py
   applies the same rules to the address it connects to (DNS rebinding).
 
 A refused request raises `Refused` (an IgnoreRequest): its errback records it as a crawl error, never fetched.
@@ -35,7 +35,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from w3lib.http import basic_auth_header
 
-from crawler.per_crawler import per_crawler
+from crawler.core.per_crawler import per_crawler
 from crawler.urls import origin
 
 logger = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def _is_address(host: str) -> bool:
 
 def allowed_addresses(crawler: Any) -> set[str]:
     """The address kinds ("loopback", "private") the crawl may reach because a start URL is one; empty until its
-    scope guard has judged the start URLs (before its first request). Read by crawler/resolver.py."""
+    scope guard has judged the start URLs (before its first request). Read by crawler/core/resolver.py."""
     return per_crawler(crawler, "allowed_addresses", set)
 
 
@@ -117,7 +117,7 @@ class ScopeGuardMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
-        self._allowed()  # before the first connection: crawler/resolver.py checks each connection against it
+        self._allowed()  # before the first connection: crawler/core/resolver.py checks each connection against it
         url = request.url
         parts = urlsplit(url)
         chain = request.meta.get("redirect_urls")

@@ -36,7 +36,7 @@ class UnreachableHostMiddleware:
     def process_request(self, request: Request) -> None:
         error = self.unreachable.get(urlsplit(request.url).netloc)
         if error is not None:
-            raise copy.copy(error) from error.__cause__  # the cause says why (crawler/resolver.py's refusal)
+            raise copy.copy(error) from error.__cause__  # the cause says why (crawler/core/resolver.py's refusal)
 
     def process_exception(self, request: Request, exception: BaseException) -> None:
         if isinstance(exception, UNREACHABLE):

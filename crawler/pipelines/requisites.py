@@ -33,9 +33,9 @@ from twisted.python.failure import Failure
 
 from archive import Archive
 from archive.captures import is_archived_post
-from crawler.archive_handle import shared_archive
 from crawler.capture.hosts import HostRules
 from crawler.capture.requisites import STYLESHEET, Requisite, page_requisites, stylesheet_requisites
+from crawler.core.archive_handle import shared_archive
 from crawler.failures import describe_failure
 from crawler.items import FetchedPage
 from crawler.middlewares.scope_guard import MEDIA, Refused

@@ -243,8 +243,8 @@ def test_a_name_that_rebinds_to_a_forbidden_address_is_refused_when_the_crawl_co
     answers the second time: no DNS server needed) and applies the guard's rules to that very address."""
     from scrapy.resolver import dnscache
 
+    from crawler.core.resolver import GuardedResolver
     from crawler.middlewares.scope_guard import allowed_addresses
-    from crawler.resolver import GuardedResolver
 
     guard = _guard(["http://127.0.0.1:8001/"])
     guard.process_request(Request("http://127.0.0.1:8001/"))
@@ -269,4 +269,4 @@ def test_a_crawl_of_a_host_name_connects_through_the_guarded_resolver(world, tmp
     result = crawl(tmp_path, sink, start)
     assert result.returncode == 0, result.stderr
     assert db("SELECT url, title FROM articles") == [(start + "post/", "Found by name")]
-    assert "crawler.resolver.GuardedResolver" in (tmp_path / "crawl.log").read_text()
+    assert "crawler.core.resolver.GuardedResolver" in (tmp_path / "crawl.log").read_text()
