@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-if TYPE_CHECKING:
-    from crawler.demo.site import DemoSite, Post
+from crawler.demo.content import Blog, Post
 
 
 def robots(base: str, sitemap_path: str | None) -> bytes:
@@ -30,7 +28,7 @@ def urlset(base: str, posts: list[Post]) -> bytes:
     return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>')
 
 
-def rss(site: DemoSite, posts: list[Post]) -> bytes:
+def rss(site: Blog, posts: list[Post]) -> bytes:
     items = "".join(
         f"<item><title>{escape(p.title)}</title>"
         f"<link>{escape(site.base.rstrip('/') + p.path)}?utm_source=rss&amp;utm_medium=feed</link>"
@@ -41,7 +39,7 @@ def rss(site: DemoSite, posts: list[Post]) -> bytes:
     return _xml(f'<rss version="2.0"><channel>{channel}{items}</channel></rss>')
 
 
-def atom(site: DemoSite, posts: list[Post]) -> bytes:
+def atom(site: Blog, posts: list[Post]) -> bytes:
     entries = "".join(
         f'<entry><title>{escape(p.title)}</title><link rel="alternate" href="{escape(p.path)}"/>'
         f"<id>{escape(site.base.rstrip('/') + p.path)}</id><updated>{p.modified}</updated></entry>"

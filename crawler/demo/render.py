@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import TYPE_CHECKING
 
 from crawler.demo import theme
-
-if TYPE_CHECKING:
-    from crawler.demo.site import Author, DemoSite, Post
+from crawler.demo.content import Author, Blog, Post
 
 UI = {
     "en": {"reply": "Leave a Reply", "related": "Related posts", "about": "About the author",
@@ -24,7 +21,7 @@ UI = {
 }  # fmt: skip
 
 
-def page(site: DemoSite, title: str, main: str, lang: str = "en", head: str = "") -> str:
+def page(site: Blog, title: str, main: str, lang: str = "en", head: str = "") -> str:
     ui = UI[lang]
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
@@ -51,7 +48,7 @@ def page(site: DemoSite, title: str, main: str, lang: str = "en", head: str = ""
 </html>"""
 
 
-def _feed_links(site: DemoSite) -> str:
+def _feed_links(site: Blog) -> str:
     types = {"rss": ("application/rss+xml", "/feed/"), "atom": ("application/atom+xml", "/feed/atom/")}
     if site.feed not in types:
         return ""
@@ -59,11 +56,11 @@ def _feed_links(site: DemoSite) -> str:
     return f'<link rel="alternate" type="{kind}" title="{escape(site.name)} Feed" href="{href}">'
 
 
-def _category_menu(site: DemoSite) -> str:
+def _category_menu(site: Blog) -> str:
     return "".join(f'<li><a href="/category/{slug}/">{escape(name)}</a></li>' for slug, name in site.categories()[:5])
 
 
-def _sidebar(site: DemoSite, ui: dict[str, str]) -> str:
+def _sidebar(site: Blog, ui: dict[str, str]) -> str:
     recent = "".join(f'<li><a href="{p.path}">{escape(p.title)}</a></li>' for p in site.live_posts()[:5])
     tags = " ".join(
         f'<a href="/tag/{slug}/" class="tag-cloud-link">{escape(name)}</a>' for slug, name in site.tags()[:12]
@@ -78,7 +75,7 @@ def _sidebar(site: DemoSite, ui: dict[str, str]) -> str:
 </aside>"""
 
 
-def post_page(site: DemoSite, post: Post) -> str:
+def post_page(site: Blog, post: Post) -> str:
     ui = UI[post.lang]
     authors = [site.authors[slug] for slug in post.authors]
     byline = ", ".join(
@@ -149,14 +146,14 @@ def _author_box(author: Author, ui: dict[str, str]) -> str:
 <ul class="author-social">{links}</ul></div></div>"""
 
 
-def _related(site: DemoSite, post: Post, ui: dict[str, str]) -> str:
+def _related(site: Blog, post: Post, ui: dict[str, str]) -> str:
     others = [p for p in site.in_category(post.category)[:4] if p.slug != post.slug][:3]
     items = "".join(f'<li><a href="{p.path}"><img src="{p.image_path(1).replace(".png", "-300x200.png")}" width="300"'
                     f' height="200" alt="{escape(p.title)}"> {escape(p.title)}</a></li>' for p in others)  # fmt: skip
     return f'<div id="jp-relatedposts" class="jp-relatedposts"><h3>{ui["related"]}</h3><ul>{items}</ul></div>'
 
 
-def _comments(site: DemoSite, post: Post, ui: dict[str, str]) -> str:
+def _comments(site: Blog, post: Post, ui: dict[str, str]) -> str:
     items = "".join(
         f"""<li id="comment-{post.id}{n}" class="comment"><article class="comment-body">
 <footer class="comment-meta"><div class="comment-author vcard"><img src="/avatars/guest.png" class="avatar" width="40"
@@ -174,7 +171,7 @@ def _comments(site: DemoSite, post: Post, ui: dict[str, str]) -> str:
 <textarea name="comment"></textarea></p><p><input type="submit" value="Post Comment"></p></form></div></div>"""
 
 
-def _post_head(site: DemoSite, post: Post, authors: list[Author]) -> str:
+def _post_head(site: Blog, post: Post, authors: list[Author]) -> str:
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "WebSite", "@id": f"{site.base}#website", "name": site.name, "url": site.base},
         {"@type": "BlogPosting", "headline": post.title, "datePublished": f"{post.date}T09:00:00+00:00",
@@ -192,7 +189,7 @@ def _post_head(site: DemoSite, post: Post, authors: list[Author]) -> str:
 <script type="application/ld+json">{json.dumps(graph, ensure_ascii=False)}</script>"""
 
 
-def listing_page(site: DemoSite, title: str, posts: list[Post], prev_url: str | None, next_url: str | None) -> str:
+def listing_page(site: Blog, title: str, posts: list[Post], prev_url: str | None, next_url: str | None) -> str:
     cards = "".join(
         f"""<article class="post excerpt">
 <h2 class="entry-title"><a href="{p.path}" rel="bookmark">{escape(p.title)}</a></h2>
