@@ -13,43 +13,15 @@ from rich.console import Console
 from rich.table import Table
 from scrapy.settings import Settings
 
-from archive import Archive, ArchiveError
 from crawler.capture.warc_writer import WarcDirError, prepare_warc_dir
 from crawler.cli import options
+from crawler.cli.options import check_archive
 from crawler.cli.set_option import parse_settings
 from crawler.cli.sites import config_option
 from crawler.core.runner import CrawlOptions, run_crawl
 from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
 from crawler.frontier.scheduler import job_name
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
-
-
-def check_archive(db: Path, job: str | None = None, busy_timeout: float = 30) -> None:
-    """Open (create, migrate) the archive and take its write lock for a moment before crawling, so a bad --db, a
-    read-only file system or a lock another process holds fails in a second, not after a crawl; and refuse to run a
-    job another live process is crawling (both would lease the same frontier rows)."""
-    try:
-        archive = Archive(db, busy_timeout)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        archive.check_writable()
-        live = archive.live_run(job) if job else None
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        archive.close()
-    if live is not None:
-        raise click.ClickException(
-            f"job {job!r} is being crawled by process {live['pid']} (run {live['id']}); wait for it or stop it"
-        )
-
-
-class InputError(click.ClickException):
-    """Bad input found before anything is created: `Error: …` naming it and the fix, exit status 2 (a usage error,
-    as click's own)."""
-
-    exit_code = 2
 
 
 def check_start_urls(ctx: click.Context, param: click.Parameter, urls: tuple[str, ...]) -> tuple[str, ...]:
@@ -61,7 +33,7 @@ def check_start_urls(ctx: click.Context, param: click.Parameter, urls: tuple[str
         except InvalidStartURL as exc:
             problems.append(str(exc))
     if problems:
-        raise InputError("\n".join(problems))
+        raise options.InputError("\n".join(problems))
     return urls
 
 
@@ -94,7 +66,7 @@ def check_requisites(requisites: bool, warc_dir: Path | None, extra: dict[str, s
     """--requisites (or -s REQUISITES=true) writes into WARC files only: without a WARC folder it would fetch for
     nothing."""
     if (requisites or Settings(extra).getbool("REQUISITES")) and not (warc_dir or extra.get("WARC_DIR")):
-        raise InputError("--requisites needs --warc DIR: page requisites are kept in the WARC files only")
+        raise options.InputError("--requisites needs --warc DIR: page requisites are kept in the WARC files only")
 
 
 def _check_patterns(ctx: click.Context, param: click.Parameter, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -287,7 +259,7 @@ def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...]
     """`crawl --site NAME`: the site's URLs and options come from the sites file, so none may be given here (but
     --broker, to queue it)."""
     if site_name is None:
-        raise InputError("give the URL of a blog to crawl, or --site NAME for a site of the sites file")
+        raise options.InputError("give the URL of a blog to crawl, or --site NAME for a site of the sites file")
     given = [
         f"--{name.replace('_', '-')}" if name != "urls" else "URLs"
         for name in ctx.params
@@ -295,10 +267,10 @@ def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...]
         and ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
     ]
     if given:
-        raise InputError(
+        raise options.InputError(
             f"--site {site_name} takes its URLs and options from the sites file; leave out {', '.join(given)}"
         )
-    from crawler.cli.schedule import crawl_site_now  # it imports this module
+    from crawler.cli.schedule import crawl_site_now  # the scheduler is imported only for `crawl --site`
 
     explicit_db = ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE
     crawl_site_now(ctx.params["config"], ctx.params["db"] if explicit_db else None, site_name, broker)
@@ -312,7 +284,7 @@ def queue_job(
     from crawler.distributed.jobs import SiteJob, archived_posts, enqueue, queued_since
 
     if media:
-        raise InputError("--media cannot be used with --broker: the images would stay on the worker machines")
+        raise options.InputError("--media cannot be used with --broker: the images would stay on the worker machines")
     try:
         if enqueue(broker, [SiteJob(name, urls, ("--job", name, *arguments), archived_posts(db, urls))])[0]:
             click.echo(f"queued job {name!r} on {redact_url(broker)}")

@@ -14,7 +14,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from crawler.cli.crawl import archived_anything, check_archive, exit_if_stopped, print_run_summary
+from crawler.cli.crawl import archived_anything, exit_if_stopped, print_run_summary
+from crawler.cli.options import check_archive
 from crawler.core.runner import CrawlOptions, run_crawl
 from crawler.demo.server import DemoSite, serve
 

@@ -1,5 +1,5 @@
 """What the archive commands share: --db, the filters (--site, --author, --lang, --since, --until), --format,
-and bad input as one line on stderr with exit status 2."""
+the archive's check before a crawl, and bad input as one line on stderr with exit status 2."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from archive import ArchiveError
+from archive import Archive, ArchiveError
 from archive.errors import FilterError
 from archive.filters import Moment, parse_moment
 from archive.query import connect_readonly
@@ -108,3 +108,24 @@ def user_errors() -> Iterator[None]:
         raise InputError(str(exc)) from None
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def check_archive(db: Path, job: str | None = None, busy_timeout: float = 30) -> None:
+    """Open (create, migrate) the archive and take its write lock for a moment before crawling, so a bad --db, a
+    read-only file system or a lock another process holds fails in a second, not after a crawl; and refuse to run a
+    job another live process is crawling (both would lease the same frontier rows)."""
+    try:
+        archive = Archive(db, busy_timeout)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        archive.check_writable()
+        live = archive.live_run(job) if job else None
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        archive.close()
+    if live is not None:
+        raise click.ClickException(
+            f"job {job!r} is being crawled by process {live['pid']} (run {live['id']}); wait for it or stop it"
+        )

@@ -12,14 +12,13 @@ import click
 from crawler.archivist.scheduling import Scheduler, logger, next_to_run
 from crawler.archivist.sites import ConfigError, Site, read_config
 from crawler.cli import options
-from crawler.cli.crawl import check_archive
 from crawler.cli.sites import config_option, db_option, load_config
 
 
 def _start(config: Path, db: Path | None, broker: str | None) -> tuple[Scheduler, list[Site]]:
     sites_config = load_config(config)
     db = db or sites_config.db
-    check_archive(db)
+    options.check_archive(db)
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING, stream=sys.stderr)
     logger.setLevel(logging.INFO)
     scheduler = Scheduler(db, broker)
