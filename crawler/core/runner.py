@@ -17,7 +17,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from crawler.core.storage_faults import FAULT
+from crawler.core.archive_handle import FAULT
 from crawler.pipelines.requisites import requisite_counts
 from crawler.spiders.blog import BlogSpider
 

@@ -21,8 +21,7 @@ from scrapy.core.scheduler import BaseScheduler
 from scrapy.utils.request import request_from_dict
 
 from archive.frontier import Frontier
-from crawler.core.archive_handle import shared_archive
-from crawler.core.storage_faults import storage_broken, storage_guard
+from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.extraction_pool.backlog import extraction_backlog
 from crawler.frontier.page_budget import continues, page_budget
 from crawler.frontier.trap_budget import TRAP, trap_budget

@@ -23,8 +23,7 @@ from scrapy import signals
 from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
-from crawler.core.archive_handle import shared_archive
-from crawler.core.storage_faults import storage_broken, storage_guard
+from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.extraction_pool.backlog import extraction_backlog
 from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
 from crawler.extraction_pool.worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker

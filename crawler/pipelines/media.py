@@ -29,8 +29,7 @@ from twisted.python.failure import Failure
 from archive import Archive
 from archive.media import MediaFile, record_failure, record_file, stored_file
 from archive.store import now
-from crawler.core.archive_handle import shared_archive
-from crawler.core.storage_faults import storage_broken, storage_guard
+from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.failures import describe_failure, is_choice
 from crawler.items import FetchedPage
 from crawler.middlewares.scope_guard import MEDIA, Refused
