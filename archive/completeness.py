@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from archive.store import site_of
+from archive.pages import site_of
 
 
 def discovery_documents(conn: sqlite3.Connection, site: str | None = None) -> Iterator[tuple[str, str, bytes]]:

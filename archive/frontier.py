@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from archive.store import Archive, now
+from archive.connection import now
+from archive.store import Archive
 
 
 class Frontier:

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the store calls fill_image_files, so this module must not import it at run time
-    from archive.store import Archive
+from archive.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,7 @@ class MediaFile:
     fetched_at: str
 
 
-def stored_file(archive: Archive, url: str) -> MediaFile | None:
+def stored_file(archive: Connection, url: str) -> MediaFile | None:
     """The file an earlier download of `url` stored, if one did (a failed download has none)."""
     row = archive.conn.execute(
         "SELECT url, sha256, local_path, bytes, content_type, fetched_at FROM media_files"
@@ -34,7 +32,7 @@ def stored_file(archive: Archive, url: str) -> MediaFile | None:
     return MediaFile(**dict(row)) if row else None
 
 
-def record_file(archive: Archive, media: MediaFile) -> None:
+def record_file(archive: Connection, media: MediaFile) -> None:
     """`media.url` is stored: its media_files row, and the file columns of every images row showing it."""
     with archive.batch():
         archive.conn.execute(
@@ -50,7 +48,7 @@ def record_file(archive: Archive, media: MediaFile) -> None:
         )
 
 
-def record_failure(archive: Archive, url: str, error: str, fetched_at: str, content_type: str | None = None) -> None:
+def record_failure(archive: Connection, url: str, error: str, fetched_at: str, content_type: str | None = None) -> None:
     """`url` could not be stored. A file an earlier download stored is no longer vouched for, so its columns
     are cleared here and on the images rows (the next crawl tries again)."""
     with archive.batch():
@@ -77,7 +75,7 @@ def fill_image_files(conn: sqlite3.Connection, article_id: int) -> None:
     )
 
 
-def article_image_urls(archive: Archive, url: str) -> list[str]:
+def article_image_urls(archive: Connection, url: str) -> list[str]:
     """The image URLs of the archived post at `url`, in order: a page not extracted again still has its images
     checked (a file deleted from the media folder, an image that failed last time)."""
     rows = archive.conn.execute(

@@ -21,7 +21,9 @@ from typing import Any
 
 import msgpack
 
-from archive.store import Archive, now, site_of
+from archive.connection import now
+from archive.pages import site_of
+from archive.store import Archive
 
 logger = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from typing import Any
 from croniter import croniter
 
 from archive import Archive
-from archive.store import process_alive
+from archive.runs import process_alive
 from crawler.archivist.sites import Site
 from crawler.errors import BlogarchiveError
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from kombu.exceptions import OperationalError
 
 from archive import ArchiveError
+from archive.pages import site_of
 from archive.query import connect_readonly
 from archive.relayed import site_posts
-from archive.store import site_of
 from crawler.distributed.engine import CRAWL_TASK, SITES_QUEUE, BrokerError, make_app
 
 MARK_SECONDS = 24 * 3600

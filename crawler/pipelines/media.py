@@ -27,8 +27,8 @@ from scrapy.pipelines.media import FileException, FileInfo, MediaPipeline
 from twisted.python.failure import Failure
 
 from archive import Archive
+from archive.connection import now
 from archive.media import MediaFile, record_failure, record_file, stored_file
-from archive.store import now
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.failures import describe_failure, is_choice
 from crawler.items import FetchedPage

@@ -1,0 +1,176 @@
+"""The archive's one writer connection: opening the file (WAL, foreign keys, the schema's migrations) and its
+transactions — `batch()` for many writes as one unit, grouped commits during a crawl, and the full-text index
+brought up to date at each commit.
+
+One writer connection; WAL so readers (search, stats, Datasette) work during a crawl and never see half an
+article: each article is written in one transaction (or in the caller's `batch()`). `Archive` (archive/store.py)
+adds the crawl runs, pages and articles on top.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import lru_cache
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from archive.errors import ArchiveError, storage_fault
+from archive.migrations import migrate
+from archive.schema import INDEX_PENDING
+
+
+def now() -> str:
+    """The current UTC time to the second, ISO 8601. A crawl asks several times per page; the text changes once a
+    second, and is made once a second."""
+    return _iso_second(int(time.time()))
+
+
+@lru_cache(maxsize=1)
+def _iso_second(second: int) -> str:
+    return datetime.fromtimestamp(second, UTC).isoformat()
+
+
+class Connection:
+    def __init__(self, path: str | PathLike[str], busy_timeout: float = 30) -> None:
+        """`busy_timeout`: seconds a write waits for another process's lock before it fails."""
+        self.path = Path(path)
+        self.conn = _connect(self.path, busy_timeout)
+        self._depth = 0  # nesting of batch()
+        self._grouped = False
+        try:
+            migrate(self.conn, self.path)
+        except ArchiveError:
+            self.conn.close()
+            raise
+
+    def close(self) -> None:
+        self.commit()
+        self.conn.close()
+
+    def check_writable(self) -> None:
+        """Take the write lock for a moment: ArchiveError (one line, see storage_fault) when the file cannot be
+        written now (locked by another process past the busy timeout, a read-only file system, a full disk)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("PRAGMA user_version = " + str(self.conn.execute("PRAGMA user_version").fetchone()[0]))
+            self.conn.rollback()
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise ArchiveError(storage_fault(self.path, exc) or f"cannot write to {self.path} ({exc})") from exc
+
+    def rollback(self) -> None:
+        """After a storage fault: undo what was not committed (the whole open transaction: whole pages and their
+        frontier rows). What was committed stays, intact; the next crawl of the job redoes the rest."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+        except sqlite3.Error:
+            pass  # SQLite rolled it back itself
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes as one unit: readers see all of them or none, and a failure undoes all of them.
+
+        Nested batches join the outer one. With grouped commits (a crawl), the outermost batch is a savepoint
+        inside the open transaction, and the writes become visible at the next `commit()`.
+        """
+        self._depth += 1
+        try:
+            if self._depth > 1:
+                yield
+            elif self._grouped:
+                with self._savepoint():
+                    yield
+            else:
+                with self.conn:
+                    yield
+                    self._index_pending()
+        finally:
+            self._depth -= 1
+
+    _tx = batch
+
+    def write(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """One statement, atomic by itself: it joins an open batch, or with grouped commits the open transaction
+        (no savepoint of its own: one statement cannot half-succeed), or else commits at once. The crawl's
+        frontier writes a few such statements per request, and the savepoints around them cost more than they do.
+        """
+        if self._depth:
+            return self.conn.execute(sql, parameters)
+        if self._grouped:
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN")
+            return self.conn.execute(sql, parameters)
+        with self.conn:
+            cursor = self.conn.execute(sql, parameters)
+            self._index_pending()
+            return cursor
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")  # else the savepoint opens the transaction, and its RELEASE commits it
+        self.conn.execute("SAVEPOINT unit")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO unit")
+            self.conn.execute("RELEASE unit")
+            raise
+        self.conn.execute("RELEASE unit")
+
+    def group_commits(self) -> None:
+        """From now on, commit only in `commit()` (which the caller calls every second or so) and `close()`.
+
+        A crawl writes a few small transactions per page; one commit per interval instead costs the reactor far
+        less. A kill loses at most the last interval, whole pages at a time, and the frontier fetches them again.
+        """
+        self._grouped = True
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self._index_pending()
+            self.conn.commit()
+
+    def _index_pending(self) -> None:
+        """Put the posts written since the last commit into the full-text index (schema version 3)."""
+        for statement in INDEX_PENDING:
+            self.conn.execute(statement)
+
+    # Plain SQL rather than sqlite-utils' insert/update here: those commit on their own, which would split an
+    # article (row, images, authors) or a batch into several transactions that a reader could see half of.
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        return self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+
+    def _update(self, table: str, row_id: int, row: dict[str, Any]) -> None:
+        assignments = ", ".join(f"{column} = ?" for column in row)
+        self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*row.values(), row_id])
+
+
+def _connect(path: Path, busy_timeout: float = 30) -> sqlite3.Connection:
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a directory; give a file path such as {path / 'archive.db'}")
+    if not path.parent.exists():
+        raise ArchiveError(f"cannot create {path}: folder {path.parent} does not exist")
+    try:
+        conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(
+            storage_fault(path, exc)
+            or f"cannot use {path} as an archive ({exc}); give a new path, or restore the file from a backup"
+        ) from exc
+    conn.isolation_level = ""  # back to implicit transactions, so `with conn:` commits or rolls back
+    return conn

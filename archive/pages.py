@@ -1,0 +1,90 @@
+"""Pages: every fetch (pages), its raw body stored once per distinct content (page_bodies), and what a recrawl
+asks of them: validators for a conditional GET, whether a body is the one stored, the stored pages to re-extract."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from archive.connection import Connection, now
+
+
+class Pages(Connection):
+    def record_page(self, run_id: int, page: dict[str, Any]) -> None:
+        """One fetch. The raw body is stored once per distinct content (sha256), zlib-compressed; a caller that
+        already has both passes them as `body_sha256` and `body_zlib` instead of `body`."""
+        body = page.get("body")
+        sha = page.get("body_sha256") or (hashlib.sha256(body).hexdigest() if body else None)
+        with self._tx():
+            compressed = page.get("body_zlib")
+            if sha and compressed is None and not self._has_body(sha):
+                compressed = zlib.compress(body, 6)
+            if compressed is not None:
+                self.conn.execute("INSERT OR IGNORE INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, compressed))
+            self.conn.execute(
+                "INSERT INTO pages (run_id, url, status, content_type, kind, fetched_at, etag, last_modified,"
+                " body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, page["url"], page.get("status"), page.get("content_type"), page.get("kind"),
+                 page.get("fetched_at") or now(), page.get("etag"), page.get("last_modified"), sha),
+            )  # fmt: skip
+            self.conn.execute("UPDATE crawl_runs SET pages_fetched = pages_fetched + 1 WHERE id = ?", (run_id,))
+
+    def _has_body(self, sha256: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM page_bodies WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def page_validators(self, url: str) -> dict[str, str] | None:
+        """ETag / Last-Modified of the latest successful fetch of `url`, for a conditional GET."""
+        row = self.conn.execute(
+            "SELECT etag, last_modified FROM pages WHERE url = ? AND status = 200 AND body_sha256 IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        if row is None or not (row["etag"] or row["last_modified"]):
+            return None
+        return {"etag": row["etag"], "last_modified": row["last_modified"]}
+
+    def same_body_kind(self, url: str, sha256: str) -> str | None:
+        """The page kind of the latest fetch of `url` when it had exactly this body (else None): extracting the
+        same bytes again would give the same result."""
+        row = self.conn.execute(
+            "SELECT kind, body_sha256 FROM pages WHERE url = ? AND status = 200 AND kind != 'not-modified'"
+            " ORDER BY id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        if row is None or row["body_sha256"] != sha256 or row["kind"] == "error":  # a failed one is tried again
+            return None
+        return row["kind"]
+
+    def stored_page(self, url: str) -> tuple[bytes, str] | None:
+        """The raw body and content type (no parameters) of the latest 200 fetch of `url` that kept its body."""
+        row = self.conn.execute(
+            "SELECT b.body, p.content_type FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
+            " WHERE p.url = ? AND p.status = 200 ORDER BY p.id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        return (zlib.decompress(row["body"]), row["content_type"] or "") if row else None
+
+    def latest_pages(self, site: str | None = None, since: str | None = None) -> Iterator[tuple[str, str, bytes]]:
+        """(url, fetched_at, raw body) of the latest stored fetch of every HTML page, for re-extraction; `since` is
+        a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc)."""
+        sql = (
+            "SELECT p.url, p.fetched_at, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
+            " WHERE p.id IN (SELECT max(id) FROM pages WHERE content_type IN ('text/html', 'application/xhtml+xml')"
+            " AND status = 200 GROUP BY url)"
+        )
+        params: list[str] = []
+        if since:
+            sql += " AND datetime(p.fetched_at) >= ?"
+            params.append(since)
+        for url, fetched_at, body in self.conn.execute(sql + " ORDER BY p.id", params).fetchall():
+            if site is None or site_of(url) == site:
+                yield url, fetched_at, zlib.decompress(body)
+
+
+def site_of(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
