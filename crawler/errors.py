@@ -1,6 +1,17 @@
-"""blogarchive's own exceptions, in one module. Each message names the input and, where there is one, the fix."""
+"""blogarchive's own exceptions, in one module. Each message names the input and, where there is one, the fix.
+
+Two kinds live elsewhere, for the layers' sake. The archive's (ArchiveError, FilterError, and storage_fault(),
+which words a full disk, a held lock or a read-only file system) are in archive/errors.py: archive/ never imports
+the crawler. The crawl's request outcomes that Scrapy or Twisted must take for their own (Refused, NotNeeded,
+GaveUp: IgnoreRequest; AddressRefused: a DNS lookup error) are in crawler/failures.py: this module imports neither,
+since extraction, which must not import Scrapy, raises ExtractionError. The CLI's usage error (exit status 2) is
+click's, options.InputError in crawler/cli/options.py.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
 
 
 class BlogarchiveError(Exception):
@@ -26,3 +37,45 @@ class ExtractionError(BlogarchiveError):
         super().__init__(f"cannot extract {source}: {cause}")
         self.source = source
         self.cause = cause
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of the sites file: where (file, line, table and key) and what is wrong."""
+
+    path: Path
+    line: int  # 0: not about one line (the file is missing)
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ConfigError(BlogarchiveError):
+    """The sites file's problems, all of them, one line each."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+class WarcDirError(BlogarchiveError):
+    """The WARC folder cannot be written; the message names it and the fix."""
+
+
+class WarcReadError(BlogarchiveError):
+    """A file that warcio cannot read as WARC; the message names it."""
+
+
+class WaczError(BlogarchiveError):
+    """The package cannot be made; the message names the input and the fix."""
+
+
+class BrokerError(BlogarchiveError):
+    """The broker URL is not one we can use, or the broker cannot be reached."""
+
+
+class RelayFailed(BlogarchiveError):
+    """The broker could not take a batch."""

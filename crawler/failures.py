@@ -1,4 +1,10 @@
-"""One-line, human descriptions of why a request failed, for logs and crawl_runs.errors."""
+"""Why a request failed: the exceptions the crawl raises for a request it refuses or gives up on, and one-line,
+human descriptions of every failure, for logs and crawl_runs.errors.
+
+The exceptions here subclass Scrapy's IgnoreRequest or Twisted's DNSLookupError, so that Scrapy and Twisted treat
+them as theirs (an errback, no retry); blogarchive's other exceptions are in crawler/errors.py, which must not
+import Scrapy.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +18,26 @@ from scrapy.exceptions import (
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
+from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
-from crawler.core.resolver import AddressRefused
+
+class Refused(IgnoreRequest):
+    """A request the scope guard (crawler/middlewares/scope_guard.py) would not let out. `url` is the URL the crawl
+    asked for (a redirect chain's first)."""
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(message)
+        self.url = url
+        self.message = message
+
+
+class AddressRefused(DNSLookupError):
+    """The name resolved, at connect time, to an address the crawl must not reach; `message` says which."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class NotNeeded(IgnoreRequest):

@@ -10,10 +10,11 @@ from collections import Counter
 import pytest
 
 from crawler.archivist.scheduling import crawl_command
-from crawler.archivist.sites import ConfigError, read_config
+from crawler.archivist.sites import read_config
 from crawler.capture.hosts import HostRules, check_host_pattern
 from crawler.capture.requisites import Requisite, page_requisites, parse_srcset, stylesheet_requisites
 from crawler.demo.server import DemoSite, serve
+from crawler.errors import ConfigError
 from tests.conftest import run_cli
 from tests.test_warc import assert_warcio_accepts, records, warc_files
 

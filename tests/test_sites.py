@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.archivist.sites import ConfigError, read_config
+from crawler.archivist.sites import read_config
+from crawler.errors import ConfigError
 from tests.conftest import run_cli
 
 GOOD = """\

@@ -24,7 +24,7 @@ from croniter import croniter
 
 from crawler.capture.hosts import check_host_pattern
 from crawler.core.setting_names import crawl_setting_names, unknown_setting
-from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
+from crawler.errors import ConfigError, InvalidPattern, InvalidStartURL, Problem
 from crawler.urls import compile_patterns, validate_start_url
 
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily at 03:00 UTC
@@ -58,24 +58,6 @@ class SitesConfig:
     path: Path
     db: Path
     sites: dict[str, Site]
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int  # 0: not about one line (the file is missing)
-    key: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
-
-
-class ConfigError(BlogarchiveError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
 
 
 # -- value checks: each returns what is wrong, or None ---------------------------------------------------

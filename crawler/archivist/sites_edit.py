@@ -13,7 +13,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from crawler.archivist.sites import NAME, SITE_KEYS, ConfigError, Problem, table_headers
+from crawler.archivist.sites import NAME, SITE_KEYS, table_headers
+from crawler.errors import ConfigError, Problem
 
 
 def add_site(path: Path, name: str, values: dict[str, Any]) -> None:

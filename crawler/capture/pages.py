@@ -20,14 +20,10 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from archive.captures import ArchivedPost
-from crawler.errors import BlogarchiveError
+from crawler.errors import WarcReadError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TITLE_BYTES = 256 * 1024  # a <title> further into a page than this is not looked for
-
-
-class WarcReadError(BlogarchiveError):
-    """A file that warcio cannot read as WARC; the message names it."""
 
 
 @dataclass

@@ -27,14 +27,10 @@ from archive.captures import ArchivedPost
 from crawler import __version__
 from crawler.capture.pages import Page, all_pages, post_pages, scan_captures
 from crawler.capture.warc_writer import OPEN_SUFFIX
-from crawler.errors import BlogarchiveError
+from crawler.errors import WaczError
 
 WARC_SUFFIXES = (".warc.gz", ".warc")
 OPEN_SUFFIXES = tuple(suffix + OPEN_SUFFIX for suffix in WARC_SUFFIXES)  # a file a crawl is still writing
-
-
-class WaczError(BlogarchiveError):
-    """The package cannot be made; the message names the input and the fix."""
 
 
 @dataclass

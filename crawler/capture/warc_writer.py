@@ -40,6 +40,7 @@ from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex, StoredResponse
+from crawler.errors import WarcDirError
 
 PREFIX = "blogarchive"
 OPEN_SUFFIX = ".open"
@@ -64,10 +65,6 @@ class Exchange:
     request_body: bytes = b""
     ip_address: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)  # warc-fields of the metadata record
-
-
-class WarcDirError(Exception):
-    """The WARC folder cannot be written; the message names it and the fix."""
 
 
 def prepare_warc_dir(directory: Path) -> Path:

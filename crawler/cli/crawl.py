@@ -13,13 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from scrapy.settings import Settings
 
-from crawler.capture.warc_writer import WarcDirError, prepare_warc_dir
+from crawler.capture.warc_writer import prepare_warc_dir
 from crawler.cli import options
 from crawler.cli.options import check_archive
 from crawler.cli.set_option import parse_settings
 from crawler.cli.sites import config_option
 from crawler.core.runner import CrawlOptions, run_crawl
-from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL
+from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL, WarcDirError
 from crawler.frontier.scheduler import job_name
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 

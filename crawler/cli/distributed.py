@@ -20,10 +20,10 @@ from crawler.distributed.engine import (
     SITES_QUEUE,
     WRITE_REDELIVERY,
     WRITES_QUEUE,
-    BrokerError,
     check_reachable,
     make_app,
 )
+from crawler.errors import BrokerError
 
 
 def _redeliver_option(default: float, what: str) -> object:

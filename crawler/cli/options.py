@@ -24,7 +24,8 @@ OUTPUT_FORMATS = ("table", "tsv", "csv", "json")
 
 
 def _broker(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from crawler.distributed.broker import BrokerError, check_broker_url
+    from crawler.distributed.broker import check_broker_url
+    from crawler.errors import BrokerError
 
     try:
         return None if value is None else check_broker_url(value)

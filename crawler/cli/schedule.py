@@ -10,9 +10,10 @@ from pathlib import Path
 import click
 
 from crawler.archivist.scheduling import Scheduler, logger, next_to_run
-from crawler.archivist.sites import ConfigError, Site, read_config
+from crawler.archivist.sites import Site, read_config
 from crawler.cli import options
 from crawler.cli.sites import config_option, db_option, load_config
+from crawler.errors import ConfigError
 
 
 def _start(config: Path, db: Path | None, broker: str | None) -> tuple[Scheduler, list[Site]]:

@@ -12,10 +12,11 @@ import click
 
 from archive.query import Rows
 from crawler.archivist.scheduling import last_runs, next_due
-from crawler.archivist.sites import DEFAULT_SCHEDULE, ConfigError, SitesConfig, read_config
+from crawler.archivist.sites import DEFAULT_SCHEDULE, SitesConfig, read_config
 from crawler.archivist.sites_edit import add_site, remove_site
 from crawler.cli.options import format_option, output_format
 from crawler.cli.output import print_rows
+from crawler.errors import ConfigError
 
 config_option = click.option(
     "--config",

@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from archive.captures import archived_posts
-from crawler.capture.pages import WarcReadError
-from crawler.capture.wacz import WaczError, package
+from crawler.capture.wacz import package
 from crawler.cli.options import InputError, open_readonly
+from crawler.errors import WaczError, WarcReadError
 
 
 @click.command()

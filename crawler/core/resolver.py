@@ -22,19 +22,11 @@ from urllib.request import getproxies
 
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.defer import Deferred
-from twisted.internet.error import DNSLookupError
 
+from crawler.failures import AddressRefused
 from crawler.middlewares.scope_guard import address_kind, allowed_addresses
 
 _NEVER = ("metadata", "link-local")
-
-
-class AddressRefused(DNSLookupError):
-    """The name resolved, at connect time, to an address the crawl must not reach; `message` says which."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def refusal(name: str, address: str, allowed: set[str]) -> str | None:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from crawler.errors import BlogarchiveError
+from crawler.errors import BrokerError
 
 BROKER_SCHEMES = ("redis", "rediss", "redis+socket")
-
-
-class BrokerError(BlogarchiveError):
-    """The broker URL is not one we can use, or the broker cannot be reached."""
 
 
 def check_broker_url(url: str) -> str:

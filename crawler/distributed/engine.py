@@ -14,7 +14,8 @@ from __future__ import annotations
 from celery import Celery
 from kombu.exceptions import OperationalError
 
-from crawler.distributed.broker import BrokerError, check_broker_url
+from crawler.distributed.broker import check_broker_url
+from crawler.errors import BrokerError
 
 SITES_QUEUE = "blogarchive.sites"
 WRITES_QUEUE = "blogarchive.writes"

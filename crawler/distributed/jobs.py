@@ -24,7 +24,8 @@ from archive import ArchiveError
 from archive.pages import site_of
 from archive.query import connect_readonly
 from archive.relayed import site_posts
-from crawler.distributed.engine import CRAWL_TASK, SITES_QUEUE, BrokerError, make_app
+from crawler.distributed.engine import CRAWL_TASK, SITES_QUEUE, make_app
+from crawler.errors import BrokerError
 
 MARK_SECONDS = 24 * 3600
 ENQUEUE_RETRY = {"max_retries": 3, "interval_start": 0.5, "interval_step": 1.0, "interval_max": 2.0}

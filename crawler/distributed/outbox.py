@@ -19,16 +19,12 @@ from kombu.exceptions import OperationalError
 
 from archive.relayed import pack_unit
 from crawler.distributed.engine import WRITE_TASK, WRITES_QUEUE, make_app
-from crawler.errors import BlogarchiveError
+from crawler.errors import RelayFailed
 
 logger = logging.getLogger(__name__)
 
 # kombu's publish retries: 0.5 s, then 1 s more each time up to 5 s between tries, 30 tries (~2 minutes).
 RETRY_POLICY = {"max_retries": 30, "interval_start": 0.5, "interval_step": 1.0, "interval_max": 5.0}
-
-
-class RelayFailed(BlogarchiveError):
-    """The broker could not take a batch."""
 
 
 class Outbox:

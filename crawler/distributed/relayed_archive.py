@@ -19,7 +19,8 @@ from os import PathLike
 from typing import Any
 
 from archive import Archive
-from crawler.distributed.outbox import Outbox, RelayFailed
+from crawler.distributed.outbox import Outbox
+from crawler.errors import RelayFailed
 from crawler.extraction_pool.worker import BODY_COMPRESSION_LEVEL, exit_with_parent
 
 logger = logging.getLogger(__name__)

@@ -31,11 +31,11 @@ import socket
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from w3lib.http import basic_auth_header
 
 from crawler.core.per_crawler import per_crawler
+from crawler.failures import Refused
 from crawler.urls import origin
 
 logger = logging.getLogger(__name__)
@@ -53,15 +53,6 @@ _NEVER = (
 # 0.0.0.0 and :: reach the machine itself, as loopback does.
 _LOOPBACK = (_nets("127.0.0.0/8"), _nets("::1/128"), _nets("0.0.0.0/8"), _nets("::/128"))
 _PRIVATE = (_nets("10.0.0.0/8"), _nets("172.16.0.0/12"), _nets("192.168.0.0/16"), _nets("fc00::/7"))
-
-
-class Refused(IgnoreRequest):
-    """A request the guard would not let out. `url` is the URL the crawl asked for (a redirect chain's first)."""
-
-    def __init__(self, url: str, message: str) -> None:
-        super().__init__(message)
-        self.url = url
-        self.message = message
 
 
 def address_kind(address: Address) -> str | None:

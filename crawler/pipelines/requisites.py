@@ -36,9 +36,9 @@ from archive.captures import is_archived_post
 from crawler.capture.hosts import HostRules
 from crawler.capture.requisites import STYLESHEET, Requisite, page_requisites, stylesheet_requisites
 from crawler.core.archive_handle import shared_archive
-from crawler.failures import describe_failure
+from crawler.failures import Refused, describe_failure
 from crawler.items import FetchedPage
-from crawler.middlewares.scope_guard import MEDIA, Refused
+from crawler.middlewares.scope_guard import MEDIA
 from crawler.middlewares.warc import VIA, WarcMiddleware
 
 logger = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.errors import InvalidStartURL
 from crawler.extraction.pagekind import url_kind
-from crawler.failures import describe_failure, is_choice
+from crawler.failures import Refused, describe_failure, is_choice
 from crawler.frontier.page_budget import page_budget
 from crawler.frontier.scheduler import (
     DISCOVERY_PRIORITY,
@@ -42,7 +42,6 @@ from crawler.frontier.scheduler import (
 from crawler.frontier.trap_budget import TRAP, trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.middlewares.conditional_get import NOT_MODIFIED
-from crawler.middlewares.scope_guard import Refused
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)

@@ -17,7 +17,8 @@ from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.settings import Settings
 
-from crawler.middlewares.scope_guard import MEDIA, OriginCredentialsMiddleware, Refused, ScopeGuardMiddleware
+from crawler.failures import Refused
+from crawler.middlewares.scope_guard import MEDIA, OriginCredentialsMiddleware, ScopeGuardMiddleware
 from crawler.urls import Scope, origin, redact_url, split_credentials
 from tests.hostile.servers import crawl, page, post_html, redirect
 
