@@ -18,7 +18,6 @@ from scrapy.exceptions import (
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
-from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
 
@@ -32,7 +31,7 @@ class Refused(IgnoreRequest):
         self.message = message
 
 
-class AddressRefused(DNSLookupError):
+class AddressRefused(net.DNSLookupError):
     """The name resolved, at connect time, to an address the crawl must not reach; `message` says which."""
 
     def __init__(self, message: str) -> None:
