@@ -1,0 +1,209 @@
+"""The post's authors, from the first source that names a person: JSON-LD, author meta tags, rel=author links, the
+theme's byline, then trafilatura's guesses; and which names are people rather than the site, a desk or a theme."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml.cssselect import CSSSelector
+from trafilatura.metadata import METANAME_AUTHOR
+
+from crawler.extraction.article import Person
+from crawler.extraction.authorbox import clean_name
+from crawler.extraction.guesses import Guesses
+from crawler.extraction.page import Page, first, text_of
+from crawler.extraction.pagekind import ARTICLE_TYPES
+from crawler.extraction.selectors import AUTHOR_BOXES
+from crawler.extraction.structured import by_type, first_text
+
+_AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
+# Theme bylines (hAtom, microdata, common themes), most specific first; the first that names someone wins.
+_BYLINES = (
+    ".entry-meta .author .fn", ".byline .author .fn", ".author.vcard .fn", "span.author.vcard a",
+    ".entry-meta .author a",
+    "[itemprop=author] [itemprop=name]", "a[itemprop=author]", "a.author-name", ".byline__author-name",
+    ".entry-author-name", ".post-author-name", ".entry-author-text a", ".byline .author", ".byline.author",
+    ".byline a",
+)  # fmt: skip
+# Regions whose names are not the post's author: comments, sidebars, widgets, menus, other posts.
+_NOT_BYLINE = re.compile(r"comment|widget|sidebar|related|site-footer|recent|popular|menu|respond", re.IGNORECASE)
+_POST_META = re.compile(r"meta|byline|author|info", re.IGNORECASE)
+_BLOGGER_POSTS = re.compile(r"(?:^|\s)Blog\d*(?:\s|$)")  # Blogger's posts live in <div class="widget Blog" id="Blog1">
+# A comment's signature ("Anna sagt:", "Bob says"): the commenter, not the post's author.
+_SIGNATURE = re.compile(r"\s(?:sagt|says|said|schreibt|writes|dice|dit)\s*:?$", re.IGNORECASE)
+# Bylines that name no person: desks, agencies, placeholders and labels a theme left behind.
+_NO_PERSON = re.compile(
+    r"^(?:unknown|anonymous|redaktion|die redaktion|editorial team|editorial staff|staff|agencies|agentur"
+    r"|newsdesk|team)$",
+    re.IGNORECASE,
+)
+# Words a theme leaves where a name should be, and degrees split off a name ("Grant Tinsley, PhD").
+_PLACEHOLDER = re.compile(
+    r"^(?:no author|human|posted|datum|date|edit|text|tiempo de lectura|ph\.?d\.?|md|dr\.?|prof\.?)$",
+    re.IGNORECASE,
+)
+_EXTRA_PREFIX = re.compile(
+    r"^(?:show all articles of|par|interview|text|beitrag von|zum profil von|erstellt von|posted on .*? by"
+    r"|\S+ \d{4} by)(?:\s*:\s*|\s+)",
+    re.IGNORECASE,
+)
+_THEME_VENDORS = {"themegrill", "themeisle", "elegant themes", "themeforest", "wordpress", "wordpress.com", "blogger",
+                  "generatepress", "astra", "elementor", "tagdiv", "mh themes", "mythemeshop"}  # fmt: skip
+_DOMAIN = re.compile(r"(?:^|[\s(])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?", re.IGNORECASE)
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+_TRAILING_DATE = re.compile(r"[\s,|–-]+(?:am\s+|on\s+)?\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$")
+# A date written out after the name: "am 21. April 2020", "Stand: 05. Februar 2020", "vor 5 Stunden".
+_TRAILING_WORDED_DATE = re.compile(
+    r"(?:[\s,|–—-]+(?:am|on|stand:?|published|veröffentlicht)?\s*\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul"
+    r"|aug|sep|okt|oct|nov|dez|dec)\w*\.?,?\s+\d{4}|\s+vor\s+\d+\s+\w+|\s+[—–]\s+(?:veröffentlicht|published)\b).*$",
+    re.IGNORECASE,
+)
+# What a byline leaves after the name once its date is cut: "Stand:", "vor 3 Tagen", "Updated", a Twitter handle.
+_TRAILING_LABEL = re.compile(r"\s+(?:stand|vor|am|on|updated|aktualisiert|@\w+)\s*:?$", re.IGNORECASE)
+
+
+def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sites: set[str]) -> list[Person]:
+    """The post's authors from the first source that names a person: JSON-LD, author meta tags, rel=author
+    links, the theme's byline, trafilatura's reading of meta tags and JSON-LD, trafilatura's byline search. A
+    site's, publisher's or theme's name is no author; neither is a name in comments, widgets or menus."""
+    base, post = page.base, next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
+    sources = (
+        lambda: [p for a in as_list(post.get("author")) if (p := _person(_resolved(a, jsonld), base)) is not None],
+        lambda: [Person(name=n) for n in _split_names(_meta_author(page.meta))],
+        lambda: [Person(name=text_of(a), url=urljoin(base, a.get("href")))
+                 for a in _AUTHOR_LINKS(page.tree) if text_of(a) and not _outside_post(a)],
+        lambda: _bylines(page),
+        lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
+        lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(page, e)) or "")],
+    )  # fmt: skip
+    organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
+    for source in sources:
+        unique: dict[str, Person] = {}
+        for person in source():
+            name, is_person = _person_name(person.name, sites)
+            if name and is_person and name.casefold() not in {k.casefold() for k in unique}:
+                unique[name] = Person(name, person.url)
+            elif name and not is_person and not organisation:
+                organisation = [Person(name, person.url)]
+        if unique:
+            return list(unique.values())
+    return organisation
+
+
+def _meta_author(metas: dict[str, list[str]]) -> str:
+    """The first author meta tag under any of the names trafilatura knows (author, dc.creator, parsely-author …)
+    that holds a name rather than a profile URL."""
+    for name in ("author", *sorted(METANAME_AUTHOR - {"author"})):
+        for value in metas.get(name, []):
+            if value and not value.startswith(("http://", "https://", "@")):  # a profile or a Twitter handle
+                return value
+    return ""
+
+
+def _resolved(value: Any, jsonld: list[dict[str, Any]]) -> Any:
+    """A JSON-LD reference ({"@id": …} alone, as Yoast writes a post's author) replaced by the object it names."""
+    if isinstance(value, dict) and "name" not in value and (ref := value.get("@id")):
+        return next((obj for obj in jsonld if obj.get("@id") == ref and obj is not value), value)
+    return value
+
+
+def _split_names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*(?:,|;|&| and | und )\s*", text) if n.strip()]
+
+
+def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
+    """A byline's name cleaned (labels, trailing arrows, dates and URLs dropped), and whether it names a person
+    rather than the site, its publisher, a desk ("Redaktion") or a theme; (None, False) for no name at all."""
+    text = html.unescape(" ".join(text.split())).strip(" →»›")
+    text = _EXTRA_PREFIX.sub("", text)
+    text = _TRAILING_LABEL.sub("", _TRAILING_DATE.sub("", _TRAILING_WORDED_DATE.sub("", text)))
+    parts = TITLE_SEPARATOR.split(text)
+    if len(parts) > 1:  # "unocero - Alberto Ávila", "Jane Doe | Redakteurin": the part that is not the site
+        rest = [part for part in parts if folded_text(part) not in sites]
+        text = rest[0] if len(rest) == 1 else text
+    name = clean_name(text.strip(" ,;"))
+    if not name or _PLACEHOLDER.match(name) or _SIGNATURE.search(name) or not _mostly_letters(name):
+        return None, False
+    words = name.split()
+    if len(words) == 2 and words[0].casefold() == words[1].casefold():
+        name = words[0]  # "jesusfreak jesusfreak": a profile link's label and its name
+    folded = folded_text(name)
+    if not folded:
+        return None, False
+    organisation = (
+        _NO_PERSON.match(name)
+        or folded in sites
+        or name.casefold() in _THEME_VENDORS
+        or _DOMAIN.search(name)
+        or "[at]" in name
+    )
+    return name, not organisation
+
+
+def _a_byline(page: Page, element: Any) -> bool:
+    """Whether an element trafilatura's byline search found is the post's byline: not in comments, widgets or
+    menus, and not a whole author box with paragraphs (its text would bring the bio; extract() reads the box).
+    A byline marked like a box (Blogger's <span class="post-author">) is a byline."""
+    if _outside_post(element):
+        return False
+    return not (element in page.select(AUTHOR_BOXES) and element.find(".//p") is not None)
+
+
+def _mostly_letters(name: str) -> bool:
+    """False for "3.17", "#10" or "13:36 Uhr": a name has at least two letters and more letters than digits."""
+    letters = sum(c.isalpha() for c in name)
+    return letters >= 2 and letters > sum(c.isdigit() for c in name)
+
+
+def _outside_post(element: Any) -> bool:
+    """True for a link in comments, widgets, sidebars, menus or navigation. An <article>'s own classes are not
+    read: WordPress lists the post's categories and tags there ("category-related", "has-sidebar"); an <aside>
+    is outside unless its classes say it holds the post's meta or byline."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        names = (node.get("class") or "") + " " + (node.get("id") or "")
+        if node.tag == "nav" or (node.tag == "aside" and not _POST_META.search(names)):
+            return True
+        if node.tag not in ("article", "main") and _NOT_BYLINE.search(names) and not _BLOGGER_POSTS.search(names):
+            return True
+    return False
+
+
+def _bylines(page: Page) -> list[Person]:
+    for selector in _BYLINES:
+        found = [e for e in page.select(selector) if not _outside_post(e)]
+        if found:
+            container = found[0].getparent()
+            same = [e for e in found if e is found[0] or e.getparent() is container]
+            return [Person(name=text_of(e), url=_href(e, page.base)) for e in same[:6] if text_of(e)]
+    return []
+
+
+def _href(element: Any, base: str) -> str | None:
+    href = element.get("href")
+    if href is None and (link := first(element, "a[href]")) is not None:
+        href = link.get("href")
+    return urljoin(base, href) if href else None
+
+
+def folded_text(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _person(value: Any, base: str) -> Person | None:
+    if isinstance(value, str):
+        return Person(name=value.strip()) if value.strip() and not value.startswith("http") else None
+    if isinstance(value, dict) and first_text(value.get("name")):
+        url = first_text(value.get("url"))
+        return Person(name=html.unescape(first_text(value["name"]) or ""), url=urljoin(base, url) if url else None)
+    return None
+
+
+def as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
