@@ -2,7 +2,7 @@
 
 MIGRATIONS[i] takes an archive from schema version i to i + 1 (PRAGMA user_version); archive/migrations.py
 applies them. A new schema change is a new entry at the end; entries already released are never edited.
-The tables are described column by column in the README, section "The archive schema".
+The tables are described column by column in docs/schema.md.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ archives' contents (URL and content hash of every post) are compared.
 
 Last, the writer alone: three workers crawl the twelve blogs without politeness and no writer running, so every
 batch waits in Redis; then a writer starts and drains them. That is the single writer's ceiling (pages and bytes
-per second) that the README's sizing uses, and Redis's peak memory with all of it queued.
+per second) that the sizing in docs/distributed.md uses, and Redis's peak memory with all of it queued.
 Prints a table and writes bench-results/distributed.json and .md.
 """
 

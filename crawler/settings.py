@@ -1,4 +1,4 @@
-"""Scrapy settings for blogarchive. Every setting of our own has a default here and a row in the README.
+"""Scrapy settings for blogarchive. Every setting of our own has a default here and a row in docs/settings.md.
 
 Override on the command line (`scrapy crawl blog -s ARCHIVE_DB=my.db`) or through `blogarchive crawl` options.
 """
@@ -36,7 +36,7 @@ MEDIA_DIR = ""  # save each post's images here, content-addressed ("" = off)
 MEDIA_MAX_SIZE = 20 * 1024 * 1024  # a larger image is not saved (recorded as an error)
 WARC_DIR = ""  # also write every response as WARC 1.1 records here ("" = off)
 # A crawl on a worker machine (`blogarchive worker`) also hands every write to the archive's writer through this
-# broker (README: Running on several machines); "" = a crawl that owns its archive.
+# broker (docs/distributed.md); "" = a crawl that owns its archive.
 ARCHIVE_RELAY = ""
 ARCHIVE_RELAY_RUN = ""  # the run's key in the writer's relay_runs (the worker sets it; "" = a new one)
 RELAY_BATCH_UNITS = 100  # a batch for the writer leaves at this many units (a page's writes are one unit) …

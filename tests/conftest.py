@@ -65,7 +65,7 @@ def db(tmp_path: Path) -> Callable[[str], list[tuple]]:
 @pytest.fixture(scope="session")
 def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample blog crawled twice (one post edited in between, so article_versions has a row): shared,
-    read-only, by the README-query and analyst tests."""
+    read-only, by the docs-example and analyst tests."""
     path = tmp_path_factory.mktemp("demo") / "archive.db"
     site = DemoSite()
     with serve(site):

@@ -167,4 +167,4 @@ def test_since_and_until_compare_instants_in_utc(demo_archive):
 
 
 def test_the_readme_states_the_batch_size_the_code_uses():
-    assert f"in batches of {export.BATCH:,} rows" in (REPO / "README.md").read_text("utf-8")
+    assert f"in batches of {export.BATCH:,} rows" in (REPO / "docs" / "commands" / "export.md").read_text("utf-8")

@@ -6,7 +6,7 @@
     urls = ["https://blog.example.org/"]
     schedule = "0 3 * * *"
 
-Every key is described in the README (*Scheduled archiving*). tomllib gives a line only for syntax errors, so
+Every key is described in docs/sites-file.md. tomllib gives a line only for syntax errors, so
 `key_lines()` finds the line of every table header and key itself, and each Problem names file:line and key.
 """
 

@@ -28,7 +28,7 @@ SUMMARY_SQL = {
     "(SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC)",
 }
 
-# Three questions an analyst asks first; the README's analyst section has more.
+# Three questions an analyst asks first; docs/queries.md has more.
 EXAMPLE_QUERIES = {
     "Authors, the post count their box shows, and the posts archived": (
         "SELECT au.name, au.article_count, count(aa.article_id) AS archived\n"

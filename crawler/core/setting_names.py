@@ -22,7 +22,7 @@ def unknown_setting(name: str, known: Iterable[str]) -> str | None:
     if name in names:
         return None
     close = difflib.get_close_matches(name.upper(), names, n=1, cutoff=0.75)
-    hint = f"; did you mean {close[0]}?" if close else " (Scrapy's settings and blogarchive's are in the README)"
+    hint = f"; did you mean {close[0]}?" if close else " (Scrapy's settings and blogarchive's are in docs/settings.md)"
     return f"{name}: no such setting{hint}"
 
 
