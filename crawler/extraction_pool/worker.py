@@ -22,6 +22,7 @@ from crawler.extraction_pool.cpu_policy import leave_batch_policy
 # the time (measured on the benchmark's pages: 0.30 vs 0.49 ms per 40 KB page), CPU the extraction processes share
 # with the crawl.
 BODY_COMPRESSION_LEVEL = 3
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 
 
 @contextmanager
@@ -31,7 +32,8 @@ def spawning_workers() -> Iterator[None]:
     traceback and broke the pool). An ignored signal stays ignored in a spawned Python, from its first instruction.
     And the resource tracker multiprocessing starts with them is told not to warn about the pool's semaphores when
     the crawl was killed (SIGKILL) before it could release them: the tracker still removes them, which is its job."""
-    sys.warnoptions.append("ignore:resource_tracker:UserWarning")  # passed to the tracker on its command line
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)  # passed to the tracker on its command line
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
@@ -40,8 +42,8 @@ def spawning_workers() -> Iterator[None]:
 
 
 def start_worker(parent_pid: int, leave_batch: bool = False) -> None:
-    """Worker initializer: import the extraction code now, while the crawl is still fetching robots.txt and
-    sitemaps, rather than on the first page; and end this worker when the crawl that started it is gone.
+    """Worker initializer: import the extraction code now, while the other workers start too, rather than in the
+    first page's call; and end this worker when the crawl that started it is gone.
     `leave_batch`: the crawl's process put itself under SCHED_BATCH (crawler/extraction_pool/cpu_policy.py), which
     this worker inherited; extraction runs under the default policy."""
     import crawler.extraction_pool.checks  # noqa: F401
