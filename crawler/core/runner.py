@@ -95,9 +95,22 @@ class _Stop:
 
         if self.signum is None:
             self.signum = signum
-            reactor.callFromThread(self.process.stop)
+            reactor.callFromThread(self._stop_once_started)
         else:
             reactor.callFromThread(reactor.stop)
+
+    def _stop_once_started(self) -> None:
+        """Scrapy's stop while a crawl is still opening (the archive, the frontier, the spider's start) marks the
+        crawler stopped but leaves its engine alone, and the engine then starts and crawls to the end: a SIGTERM
+        in the crawl's first second was lost. So the stop waits until every opening engine runs."""
+        from twisted.internet import reactor
+
+        # `_engine`, not `engine`: Scrapy's own advice for code that may run before the engine exists.
+        opening = [c for c in self.process.crawlers if c.crawling and not (c._engine and c._engine.running)]
+        if opening:
+            reactor.callLater(0.05, self._stop_once_started)
+        else:
+            self.process.stop()
 
 
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
