@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import time
 
 from tests.conftest import run_cli
 from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
@@ -72,8 +73,11 @@ def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_si
     handed_over = roles.broker.client.llen(WRITES)
 
     doomed = roles.writer()
-    wait_for(lambda: roles.query("SELECT 1 FROM relay_batches"), "the writer's first batch")
-    wait_for(lambda: _frozen_holding_a_batch(roles, doomed), "the writer to hold a batch")
+    # Probed every 2 ms from its start: a fast writer applied every batch between two 50 ms polls.
+    deadline = time.monotonic() + 90
+    while not _frozen_holding_a_batch(roles, doomed):
+        assert time.monotonic() < deadline, "gave up waiting for the writer to hold a batch"
+        time.sleep(0.002)
     roles.kill(doomed)  # it was given a batch and had not acknowledged it: applying it, or about to
     assert len(roles.query("SELECT 1 FROM relay_batches")) < handed_over
 
