@@ -101,8 +101,9 @@ class _Stop:
 
     def _stop_once_started(self) -> None:
         """Scrapy's stop while a crawl is still opening (the archive, the frontier, the spider's start) marks the
-        crawler stopped but leaves its engine alone, and the engine then starts and crawls to the end: a SIGTERM
-        in the crawl's first second was lost. So the stop waits until every opening engine runs."""
+        crawler stopped but leaves its engine alone, which then starts and crawls on — to the end, or the process
+        never exits: a SIGTERM in the crawl's first second was lost. So the stop waits until every opening engine
+        runs."""
         from twisted.internet import reactor
 
         # `_engine`, not `engine`: Scrapy's own advice for code that may run before the engine exists.

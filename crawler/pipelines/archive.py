@@ -147,7 +147,7 @@ class ArchivePipeline:
     def _start_workers(self) -> None:
         """Start all the extraction processes at the first page that needs one, not when the crawl opens: each
         spawn and import of trafilatura takes about a second of CPU, and an unchanged recrawl (sitemap lastmods,
-        304s, hubs read in this process) needs none — started at open, they took a quarter of such a recrawl's
+        304s, hubs read in this process) needs none — started at open, they took a sixth of such a recrawl's
         time on the benchmark's blog. All start at once, so they import side by side while the first page waits."""
         if self.workers_started or not isinstance(self.executor, ProcessPoolExecutor):
             return
