@@ -92,15 +92,28 @@ class Articles(Connection):
         for table in ("images", "comments", "article_authors"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         images = [
-            {"article_id": article_id, "position": i.get("position") or n, "src": i["src"], "alt": i.get("alt"),
-             "title": i.get("title"), "caption": i.get("caption"), "width": i.get("width"), "height": i.get("height")}
+            {
+                "article_id": article_id,
+                "position": i.get("position") or n,
+                "src": i["src"],
+                "alt": i.get("alt"),
+                "title": i.get("title"),
+                "caption": i.get("caption"),
+                "width": i.get("width"),
+                "height": i.get("height"),
+            }
             for n, i in enumerate(article.get("images") or [], start=1)
-        ]  # fmt: skip
+        ]
         comments = [
-            {"article_id": article_id, "position": n, "author": c.get("author"), "published": c.get("published"),
-             "text": c.get("text") or ""}
+            {
+                "article_id": article_id,
+                "position": n,
+                "author": c.get("author"),
+                "published": c.get("published"),
+                "text": c.get("text") or "",
+            }
             for n, c in enumerate(article.get("comments") or [], start=1)
-        ]  # fmt: skip
+        ]
         for image in images:
             self._insert("images", image)
         fill_image_files(self.conn, article_id)
@@ -130,14 +143,25 @@ class Articles(Connection):
         version = self.conn.execute(
             "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", (old["id"],)
         ).fetchone()[0]
-        images = [dict(r) for r in self.conn.execute(
-            "SELECT src, caption, alt FROM images WHERE article_id = ? ORDER BY position", (old["id"],))]  # fmt: skip
+        images = [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT src, caption, alt FROM images WHERE article_id = ? ORDER BY position", (old["id"],)
+            )
+        ]
         self._insert(
             "article_versions",
-            {"article_id": old["id"], "version": version, "fetched_at": old["last_fetched"], "title": old["title"],
-             "text": old["text"], "images": json.dumps(images, ensure_ascii=False),
-             "content_hash": old["content_hash"], "diff_summary": diff_summary(old, new)},
-        )  # fmt: skip
+            {
+                "article_id": old["id"],
+                "version": version,
+                "fetched_at": old["last_fetched"],
+                "title": old["title"],
+                "text": old["text"],
+                "images": json.dumps(images, ensure_ascii=False),
+                "content_hash": old["content_hash"],
+                "diff_summary": diff_summary(old, new),
+            },
+        )
 
 
 def diff_summary(old: sqlite3.Row, new: dict[str, Any]) -> str:
@@ -163,5 +187,3 @@ def _people(article: dict[str, Any]) -> list[dict[str, Any]]:
         people.append({**box, "name": person["name"], "url": person.get("url") or box.get("url")})
     people.extend(boxes.values())  # a box whose author the byline did not name
     return people
-
-

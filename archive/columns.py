@@ -25,8 +25,20 @@ JSON_LISTS: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("article_versions", "images"): ("src", "caption", "alt"),
 }
 # ISO 8601 text wherever a column of these names appears (dates as pages state them, times as blogarchive records).
-TIMESTAMPS = frozenset({"published", "updated", "first_seen", "last_fetched", "gone_at", "fetched_at", "started",
-                        "finished", "at", "updated_at"})  # fmt: skip
+TIMESTAMPS = frozenset(
+    {
+        "published",
+        "updated",
+        "first_seen",
+        "last_fetched",
+        "gone_at",
+        "fetched_at",
+        "started",
+        "finished",
+        "at",
+        "updated_at",
+    }
+)
 
 
 @dataclass(frozen=True)

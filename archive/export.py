@@ -32,9 +32,13 @@ ROW_GROUP_BYTES = 16 * 1024 * 1024
 
 def exportable(conn: sqlite3.Connection) -> list[str]:
     """Every table and view of the archive but the full-text index's own tables."""
-    return [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-        " AND name NOT LIKE 'articles\\_fts%' ESCAPE '\\' ORDER BY type, name")]  # fmt: skip
+    return [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+            " AND name NOT LIKE 'articles\\_fts%' ESCAPE '\\' ORDER BY type, name"
+        )
+    ]
 
 
 def rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[Column], Iterator[tuple[Any, ...]]]:

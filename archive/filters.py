@@ -42,8 +42,9 @@ def parse_moment(text: str) -> Moment:
     """An ISO 8601 date or date and time, or FilterError naming the text and the forms accepted."""
     value = text.strip()
     try:
-        return Moment(text, datetime.combine(date.fromisoformat(value), datetime.min.time()).strftime(SQLITE_DATETIME),
-                      day=True)  # fmt: skip
+        return Moment(
+            text, datetime.combine(date.fromisoformat(value), datetime.min.time()).strftime(SQLITE_DATETIME), day=True
+        )
     except ValueError:
         pass
     try:
@@ -133,9 +134,13 @@ def _site_known(conn: sqlite3.Connection, site: str) -> bool:
 
 def _some(conn: sqlite3.Connection, column: str, table: str = "articles", shown: int = 8) -> str:
     """'; the archive has: a, b, c …' — the most frequent values of a column."""
-    values = [value for (value,) in conn.execute(
-        f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY count(*) DESC LIMIT ?",
-        (shown + 1,))]  # fmt: skip
+    values = [
+        value
+        for (value,) in conn.execute(
+            f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY count(*) DESC LIMIT ?",
+            (shown + 1,),
+        )
+    ]
     if not values:
         return "; the archive has no posts yet"
     more = " …" if len(values) > shown else ""

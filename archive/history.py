@@ -36,18 +36,28 @@ def versions(conn: sqlite3.Connection, url: str) -> list[dict[str, Any]]:
         (current[0],),
     )
     older = [dict(zip(("version", "fetched_at", "title", "text", "diff_summary"), row, strict=True)) for row in cursor]
-    latest = {"version": len(older) + 1, "fetched_at": current[3], "title": current[1], "text": current[2],
-              "diff_summary": "current", "gone_at": current[4]}  # fmt: skip
+    latest = {
+        "version": len(older) + 1,
+        "fetched_at": current[3],
+        "title": current[1],
+        "text": current[2],
+        "diff_summary": "current",
+        "gone_at": current[4],
+    }
     return [*[{**version, "gone_at": None} for version in older], latest]
 
 
 def unified_diff(older: dict[str, Any], newer: dict[str, Any]) -> list[str]:
     """The lines of a unified diff from one version to another: the title line, then the text."""
-    return list(difflib.unified_diff(
-        _lines(older), _lines(newer), lineterm="",
-        fromfile=f"version {older['version']} ({older['fetched_at']})",
-        tofile=f"version {newer['version']} ({newer['fetched_at']})",
-    ))  # fmt: skip
+    return list(
+        difflib.unified_diff(
+            _lines(older),
+            _lines(newer),
+            lineterm="",
+            fromfile=f"version {older['version']} ({older['fetched_at']})",
+            tofile=f"version {newer['version']} ({newer['fetched_at']})",
+        )
+    )
 
 
 def _lines(version: dict[str, Any]) -> list[str]:

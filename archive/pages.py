@@ -27,9 +27,18 @@ class Pages(Connection):
             self.conn.execute(
                 "INSERT INTO pages (run_id, url, status, content_type, kind, fetched_at, etag, last_modified,"
                 " body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (run_id, page["url"], page.get("status"), page.get("content_type"), page.get("kind"),
-                 page.get("fetched_at") or now(), page.get("etag"), page.get("last_modified"), sha),
-            )  # fmt: skip
+                (
+                    run_id,
+                    page["url"],
+                    page.get("status"),
+                    page.get("content_type"),
+                    page.get("kind"),
+                    page.get("fetched_at") or now(),
+                    page.get("etag"),
+                    page.get("last_modified"),
+                    sha,
+                ),
+            )
             self.conn.execute("UPDATE crawl_runs SET pages_fetched = pages_fetched + 1 WHERE id = ?", (run_id,))
 
     def _has_body(self, sha256: str) -> bool:
@@ -86,5 +95,3 @@ class Pages(Connection):
 
 def site_of(url: str) -> str:
     return urlsplit(url).netloc.lower()
-
-

@@ -60,5 +60,3 @@ def process_alive(pid: int | None) -> bool:
     except PermissionError:
         return True  # exists, owned by someone else
     return True
-
-

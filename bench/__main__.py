@@ -159,38 +159,51 @@ def run_one(posts: int) -> dict:
         "runs": firsts,
     }
     return {
-        "posts": posts, "cores": os.cpu_count(), "server": "nginx", "html_pages": len(pages),
+        "posts": posts,
+        "cores": os.cpu_count(),
+        "server": "nginx",
+        "html_pages": len(pages),
         "mean_page_kb": sum(map(len, bodies)) / len(bodies) / 1000,
-        "server_pages_per_s": len(urls) / fetch_seconds, "extraction_limit_pages_per_s": limit,
-        "extraction_limit_runs": limits, "extraction_cpu_ms_per_page": limit_cpu,
+        "server_pages_per_s": len(urls) / fetch_seconds,
+        "extraction_limit_pages_per_s": limit,
+        "extraction_limit_runs": limits,
+        "extraction_cpu_ms_per_page": limit_cpu,
         "crawl_pages_per_s": crawl_rate,
         "crawl_posts_per_s": crawl_posts_rate,
-        "ratio_crawl_to_limit": crawl_rate / limit, "first_crawl": first, "recrawl": second,
+        "ratio_crawl_to_limit": crawl_rate / limit,
+        "first_crawl": first,
+        "recrawl": second,
         "crawl_cpu_ms_per_page": first["cpu_ms_per_page"],
         "cpu_ratio_limit_to_crawl": limit_cpu / first["cpu_ms_per_page"],
         "recrawl_speedup": first["seconds"] / second["seconds"],
-        "naive": naives["naive"], "pool": naives["pool"],
-        "naive_posts_per_s": naives["naive"]["posts_per_s"], "pool_posts_per_s": naives["pool"]["posts_per_s"],
+        "naive": naives["naive"],
+        "pool": naives["pool"],
+        "naive_posts_per_s": naives["naive"]["posts_per_s"],
+        "pool_posts_per_s": naives["pool"]["posts_per_s"],
         "vs_naive": crawl_posts_rate / naives["naive"]["posts_per_s"],
         "vs_pool": crawl_posts_rate / naives["pool"]["posts_per_s"],
         "cpu_compare": cpu,
-    }  # fmt: skip
+    }
 
 
 def markdown(results: list[dict]) -> str:
     rows = [
-        ("posts", "posts", "{:.0f}"), ("HTML pages (posts + listings and archives)", "html_pages", "{:.0f}"),
+        ("posts", "posts", "{:.0f}"),
+        ("HTML pages (posts + listings and archives)", "html_pages", "{:.0f}"),
         ("mean HTML page size (KB)", "mean_page_kb", "{:.1f}"),
         ("nginx alone (pages/s, 16 Python clients)", "server_pages_per_s", "{:.0f}"),
-        (f"(1) extraction limit, same pages, all cores (pages/s; mean of {FIRST_CRAWLS + 1}, around the crawls)",
-         "extraction_limit_pages_per_s", "{:.1f}"),
+        (
+            f"(1) extraction limit, same pages, all cores (pages/s; mean of {FIRST_CRAWLS + 1}, around the crawls)",
+            "extraction_limit_pages_per_s",
+            "{:.1f}",
+        ),
         (f"(2) full crawl (pages/s; mean of {FIRST_CRAWLS})", "crawl_pages_per_s", "{:.1f}"),
         ("(2) full crawl (posts/s)", "crawl_posts_per_s", "{:.1f}"),
         ("(3) ratio (2)/(1)", "ratio_crawl_to_limit", "{:.2f}"),
         ("CPU per page, extraction alone (ms, all processes)", "extraction_cpu_ms_per_page", "{:.1f}"),
         ("CPU per page, full crawl (ms, all processes)", "crawl_cpu_ms_per_page", "{:.1f}"),
         ("CPU ratio: extraction alone / full crawl", "cpu_ratio_limit_to_crawl", "{:.2f}"),
-    ]  # fmt: skip
+    ]
     lines = ["| measure | " + " | ".join(f"N={r['posts']}" for r in results) + " |", "|---|" + "---|" * len(results)]
     for label, key, fmt in rows:
         lines.append(f"| {label} | " + " | ".join(fmt.format(r[key]) for r in results) + " |")
@@ -198,26 +211,38 @@ def markdown(results: list[dict]) -> str:
         ("in order: (1), (2), (1) … (pages/s)", _in_order),
         ("(4) peak RSS, all processes (MB)", lambda r: f"{_peak_rss(r):.0f}"),
         ("first crawl (s; mean)", lambda r: f"{r['first_crawl']['seconds']:.1f}"),
-        (f"(5) unchanged recrawl (s; median of {RECRAWLS}, each from the same archive)",
-         lambda r: f"{r['recrawl']['seconds']:.1f} ({', '.join(f'{t:.1f}' for t in r['recrawl']['seconds_each'])})"),
+        (
+            f"(5) unchanged recrawl (s; median of {RECRAWLS}, each from the same archive)",
+            lambda r: f"{r['recrawl']['seconds']:.1f} ({', '.join(f'{t:.1f}' for t in r['recrawl']['seconds_each'])})",
+        ),
         ("recrawl speed-up", lambda r: f"{r['recrawl_speedup']:.1f}×"),
         ("article rows written by the recrawl", lambda r: str(r["recrawl"]["articles_written"])),
-        ("(6) naive: Scrapy from the sitemap + trafilatura.extract inline + sqlite-utils (posts/s)",
-         lambda r: _naive(r["naive"])),
-        (f"(7) the same, trafilatura in a pool of {naive.POOL_PROCESSES} processes (posts/s)",
-         lambda r: _naive(r["pool"])),
+        (
+            "(6) naive: Scrapy from the sitemap + trafilatura.extract inline + sqlite-utils (posts/s)",
+            lambda r: _naive(r["naive"]),
+        ),
+        (
+            f"(7) the same, trafilatura in a pool of {naive.POOL_PROCESSES} processes (posts/s)",
+            lambda r: _naive(r["pool"]),
+        ),
         ("blogarchive posts/s ÷ naive (6)", lambda r: f"{r['vs_naive']:.2f}"),
         ("blogarchive posts/s ÷ trafilatura pool (7)", lambda r: f"{r['vs_pool']:.2f}"),
-        ("peak RSS (MB): naive (6), pool (7)",
-         lambda r: f"{r['naive']['peak_rss_mb']:.0f}, {r['pool']['peak_rss_mb']:.0f}"),
+        (
+            "peak RSS (MB): naive (6), pool (7)",
+            lambda r: f"{r['naive']['peak_rss_mb']:.0f}, {r['pool']['peak_rss_mb']:.0f}",
+        ),
         *(
-            (f"(8) CPU per page, {name} (ms p50 / p95 / mean): extract() vs bare_extraction()",
-             lambda r, group=group: _cpu(r["cpu_compare"], group))
+            (
+                f"(8) CPU per page, {name} (ms p50 / p95 / mean): extract() vs bare_extraction()",
+                lambda r, group=group: _cpu(r["cpu_compare"], group),
+            )
             for group, name in (("all", "all pages"), ("post", "posts"), ("hub", "hubs"))
         ),
-        ("(8) CPU ratio extract() / bare_extraction(), of the means: all pages, posts alone",
-         lambda r: f"{_cpu_ratio(r, 'all'):.2f}, {_cpu_ratio(r, 'post'):.2f}"),
-    ):  # fmt: skip
+        (
+            "(8) CPU ratio extract() / bare_extraction(), of the means: all pages, posts alone",
+            lambda r: f"{_cpu_ratio(r, 'all'):.2f}, {_cpu_ratio(r, 'post'):.2f}",
+        ),
+    ):
         lines.append(f"| {label} | " + " | ".join(getter(r) for r in results) + " |")
     return "\n".join(lines) + f"\n\nmachine: {os.cpu_count()} cores\n\n" + targets(results)
 
@@ -228,13 +253,21 @@ def targets(results: list[dict]) -> str:
     checks = (  # label, value, comparison, target
         (f"blogarchive posts/s ÷ naive ≥ {t['vs_naive']}", lambda r: r["vs_naive"], ge, t["vs_naive"]),
         (f"blogarchive posts/s ÷ trafilatura pool ≥ {t['vs_pool']}", lambda r: r["vs_pool"], ge, t["vs_pool"]),
-        (f"CPU extract() / bare_extraction() ≤ {t['cpu_ratio']}, all pages",
-         lambda r: _cpu_ratio(r, "all"), le, t["cpu_ratio"]),
-        (f"CPU extract() / bare_extraction() ≤ {t['cpu_ratio']}, posts alone",
-         lambda r: _cpu_ratio(r, "post"), le, t["cpu_ratio"]),
+        (
+            f"CPU extract() / bare_extraction() ≤ {t['cpu_ratio']}, all pages",
+            lambda r: _cpu_ratio(r, "all"),
+            le,
+            t["cpu_ratio"],
+        ),
+        (
+            f"CPU extract() / bare_extraction() ≤ {t['cpu_ratio']}, posts alone",
+            lambda r: _cpu_ratio(r, "post"),
+            le,
+            t["cpu_ratio"],
+        ),
         (f"peak RSS < {t['peak_rss_mb']} MB", _peak_rss, lt, t["peak_rss_mb"]),
         (f"recrawl speed-up ≥ {t['recrawl_speedup']}×", lambda r: r["recrawl_speedup"], ge, t["recrawl_speedup"]),
-    )  # fmt: skip
+    )
     lines = []
     for label, value, compare, target in checks:
         for r in results:

@@ -141,8 +141,16 @@ def measure(broker: str, folder: Path, bases: list[str], workers: int, concurren
     [(posts, pages)] = query(db, "SELECT sum(articles_new), sum(pages_fetched) FROM crawl_runs")
     [(batches,)] = query(db, "SELECT count(*) FROM relay_batches")
     contents = query(db, "SELECT url, content_hash FROM articles ORDER BY url")
-    return {"workers": workers, "seconds": seconds, "posts": posts, "pages": pages, "posts_per_s": posts / seconds,
-            "batches": batches, **figures, "contents": contents}  # fmt: skip
+    return {
+        "workers": workers,
+        "seconds": seconds,
+        "posts": posts,
+        "pages": pages,
+        "posts_per_s": posts / seconds,
+        "batches": batches,
+        **figures,
+        "contents": contents,
+    }
 
 
 def writer_ceiling(broker: str, folder: Path, bases: list[str], concurrency: int) -> dict:
@@ -166,9 +174,17 @@ def writer_ceiling(broker: str, folder: Path, bases: list[str], concurrency: int
     seconds = time.perf_counter() - started
     roles.stop()
     [(pages, posts)] = query(db, "SELECT sum(pages_fetched), sum(articles_new) FROM crawl_runs")
-    return {"batches": batches, "queued_mb": queued_bytes / 2**20, "redis_peak_mb": redis_peak / 2**20,
-            "seconds": seconds, "pages": pages, "posts": posts, "pages_per_s": pages / seconds,
-            "mb_per_s": queued_bytes / 2**20 / seconds, "archive_mb": db.stat().st_size / 2**20}  # fmt: skip
+    return {
+        "batches": batches,
+        "queued_mb": queued_bytes / 2**20,
+        "redis_peak_mb": redis_peak / 2**20,
+        "seconds": seconds,
+        "pages": pages,
+        "posts": posts,
+        "pages_per_s": pages / seconds,
+        "mb_per_s": queued_bytes / 2**20 / seconds,
+        "archive_mb": db.stat().st_size / 2**20,
+    }
 
 
 def report(one: dict, three: dict, drain: dict, args: argparse.Namespace) -> str:
@@ -183,10 +199,12 @@ def report(one: dict, three: dict, drain: dict, args: argparse.Namespace) -> str
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in (one, three):
-        lines.append(f"| {row['workers']} | {row['seconds']:.1f} | {row['pages']} | {row['posts']} |"
-                     f" {row['posts_per_s']:.2f} | {row['batches']} | {row['worker_rss_mb']:.0f} |"
-                     f" {row['worker_cpu_s'] / row['pages'] * 1000:.0f} |"
-                     f" {row['writer_cpu_s'] / row['pages'] * 1000:.1f} |")  # fmt: skip
+        lines.append(
+            f"| {row['workers']} | {row['seconds']:.1f} | {row['pages']} | {row['posts']} |"
+            f" {row['posts_per_s']:.2f} | {row['batches']} | {row['worker_rss_mb']:.0f} |"
+            f" {row['worker_cpu_s'] / row['pages'] * 1000:.0f} |"
+            f" {row['writer_cpu_s'] / row['pages'] * 1000:.1f} |"
+        )
     lines += [
         "",
         f"3 workers / 1 worker: {ratio:.2f}x posts/s (target >= {TARGET}: {'met' if ratio >= TARGET else 'NOT met'})",

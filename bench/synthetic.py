@@ -40,10 +40,21 @@ def synthetic_site(posts: int, theme: bool = True) -> DemoSite:
         template = templates[n % len(templates)]
         day = (start + timedelta(days=n * 3650 // max(posts, 1))).isoformat()
         extra = [paragraphs[(n * 7 + k) % len(paragraphs)] for k in range(20 + n % 50)] if theme else []
-        site.add_post({
-            "slug": f"{template.slug}-{n}", "lang": template.lang, "title": f"{template.title} ({n})", "date": day,
-            "authors": template.authors, "category": template.category, "tags": template.tags,
-            "intro": template.intro, "heading": template.heading, "items": template.items,
-            "outro": template.outro, "figures": template.figures, "extra_paragraphs": extra,
-        })  # fmt: skip
+        site.add_post(
+            {
+                "slug": f"{template.slug}-{n}",
+                "lang": template.lang,
+                "title": f"{template.title} ({n})",
+                "date": day,
+                "authors": template.authors,
+                "category": template.category,
+                "tags": template.tags,
+                "intro": template.intro,
+                "heading": template.heading,
+                "items": template.items,
+                "outro": template.outro,
+                "figures": template.figures,
+                "extra_paragraphs": extra,
+            }
+        )
     return site

@@ -22,8 +22,8 @@ from twisted.python.failure import Failure
 
 
 class Refused(IgnoreRequest):
-    """A request the scope guard (crawler/middlewares/scope_guard.py) would not let out. `url` is the URL the crawl
-    asked for (a redirect chain's first)."""
+    """A request the scope guard (crawler/downloadermiddlewares/scope_guard.py) would not let out. `url` is the URL
+    the crawl asked for (a redirect chain's first)."""
 
     def __init__(self, url: str, message: str) -> None:
         super().__init__(message)

@@ -64,7 +64,7 @@ RETRY_TIMES = 2  # a timeout, lost connection, HTTP 500/502/503/504/522/524/408/
 _NOT_RETRIED = ("scrapy.exceptions.CannotResolveHostError", "scrapy.exceptions.DownloadConnectionRefusedError")
 RETRY_EXCEPTIONS = [error for error in _SCRAPY_RETRY_EXCEPTIONS if error not in _NOT_RETRIED]
 # A 429/503 with Retry-After is retried after the time it asks for, up to this many seconds; a longer wish is an
-# error at once (crawler/middlewares/retry_after.py).
+# error at once (crawler/downloadermiddlewares/retry_after.py).
 RETRY_AFTER_MAX = 60.0
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the page's error is logged once, by the archive pipeline, with its cause
 # Scrapy's caching resolver, with the scope guard's address rules applied to the address each connection goes to.
@@ -96,38 +96,38 @@ MEDIA_ALLOW_REDIRECTS = True  # image URLs often redirect (http → https, to a 
 DOWNLOADER_MIDDLEWARES = {
     # Before everything (robots.txt included): no request leaves for another host or port, a scheme other than
     # http(s), or a link-local/metadata (or, unless a start URL is one, private/loopback) address — redirect hops too.
-    "crawler.middlewares.scope_guard.ScopeGuardMiddleware": 40,
+    "crawler.downloadermiddlewares.scope_guard.ScopeGuardMiddleware": 40,
     # First: a post a sitemap has just declared unchanged is not fetched, though its link was queued before.
-    "crawler.middlewares.known_unchanged.KnownUnchangedMiddleware": 50,
+    "crawler.downloadermiddlewares.known_unchanged.KnownUnchangedMiddleware": 50,
     # After robots.txt (100), which usually finds a host down: its waiting requests then fail at once.
-    "crawler.middlewares.unreachable.UnreachableHostMiddleware": 120,
+    "crawler.downloadermiddlewares.unreachable.UnreachableHostMiddleware": 120,
     # The spider's Scope decides what is in the crawl. With no allowed_domains on the spider, Scrapy's
     # OffsiteMiddleware lets every request through, after a host regex test for each one.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "crawler.middlewares.conditional_get.ConditionalGetMiddleware": 560,
+    "crawler.downloadermiddlewares.conditional_get.ConditionalGetMiddleware": 560,
     # Before RetryMiddleware (550) retries a 429/503: the retry waits for the Retry-After the server gave (capped).
-    "crawler.middlewares.retry_after.RetryAfterMiddleware": 555,
+    "crawler.downloadermiddlewares.retry_after.RetryAfterMiddleware": 555,
     # Before HttpCompressionMiddleware (590) inflates it: a gzip/deflate/brotli body cut short is an error, not a page.
-    "crawler.middlewares.complete_body.CompleteBodyMiddleware": 595,
+    "crawler.downloadermiddlewares.complete_body.CompleteBodyMiddleware": 595,
     # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
+    "crawler.downloadermiddlewares.meta_refresh.MetaRefreshMiddleware": 580,
     # Before RedirectMiddleware (600) follows it: a redirect back into its own chain is an error, not a dropped hop.
-    "crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 605,
+    "crawler.downloadermiddlewares.redirect_loop.RedirectLoopMiddleware": 605,
     # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
     # or RetryMiddleware (550) copies the request, so no redirect, retry or frontier row carries it.
-    "crawler.middlewares.scope_guard.OriginCredentialsMiddleware": 610,
+    "crawler.downloadermiddlewares.origin_credentials.OriginCredentialsMiddleware": 610,
     # Before CookiesMiddleware (700): each origin its own cookie jar, so no cookie is sent to another origin.
-    "crawler.middlewares.origin_cookies.OriginCookiesMiddleware": 690,
+    "crawler.downloadermiddlewares.origin_cookies.OriginCookiesMiddleware": 690,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
-    "crawler.middlewares.warc.WarcMiddleware": 950,
+    "crawler.downloadermiddlewares.warc.WarcMiddleware": 950,
 }
 SPIDER_MIDDLEWARES = {
     # Scrapy's, off unless DEPTH_LIMIT, DEPTH_PRIORITY or DEPTH_STATS_VERBOSE is set (see its docstring).
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
-    "crawler.middlewares.depth.DepthLimitMiddleware": 900,
+    "crawler.spidermiddlewares.depth.DepthLimitMiddleware": 900,
     # Next to the spider: a callback that raised makes its page a crawl error instead of a page silently lost.
-    "crawler.middlewares.callback_errors.CallbackErrorMiddleware": 950,
+    "crawler.spidermiddlewares.callback_errors.CallbackErrorMiddleware": 950,
 }
 EXTENSIONS = {
     "crawler.extensions.progress.Progress": 500,

@@ -167,7 +167,8 @@ def _host(parts: SplitResult, www: bool = False) -> str:
 
 def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
     """The URL without its `user:password@`, and the (unquoted) user and password; None when it has none.
-    The crawl uses them (crawler/middlewares/scope_guard.py sends them to that origin only) and never keeps them."""
+    The crawl uses them (crawler/downloadermiddlewares/origin_credentials.py sends them to that origin only) and
+    never keeps them."""
     parts = urlsplit(url)
     if "@" not in parts.netloc:
         return url, None

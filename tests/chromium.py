@@ -18,8 +18,16 @@ from typing import Any
 
 from tests.conftest import REPO
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync")  # fmt: skip
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 TIMEOUT = 60.0  # seconds for any one answer or event: a bound on a hang, never a measured time
 
 
@@ -52,8 +60,11 @@ class Browser:
 
         self.process = subprocess.Popen(
             ["chromium", *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"],
-            close_fds=False, preexec_fn=wire_pipes, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            close_fds=False,
+            preexec_fn=wire_pipes,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for fd in ends:
             os.close(fd)
         self._buffer = b""
@@ -98,8 +109,9 @@ class Browser:
         session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page", "Network", "Runtime"):
             self.send(f"{domain}.enable", session)
-        self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height, deviceScaleFactor=1,
-                  mobile=False)  # fmt: skip
+        self.send(
+            "Emulation.setDeviceMetricsOverride", session, width=width, height=height, deviceScaleFactor=1, mobile=False
+        )
         return Page(self, session)
 
     def _read(self) -> dict[str, Any]:
@@ -127,8 +139,9 @@ class Page:
 
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression (a promise is awaited)."""
-        result = self.browser.send("Runtime.evaluate", self.session, expression=expression, returnByValue=True,
-                                   awaitPromise=True)  # fmt: skip
+        result = self.browser.send(
+            "Runtime.evaluate", self.session, expression=expression, returnByValue=True, awaitPromise=True
+        )
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression[:60]}…: {result['exceptionDetails']}")
         return result["result"].get("value")
@@ -137,8 +150,9 @@ class Page:
         """The whole page, not only the window, as PNG."""
         size = self.browser.send("Page.getLayoutMetrics", self.session)["cssContentSize"]
         clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
-        shot = self.browser.send("Page.captureScreenshot", self.session, format="png", captureBeyondViewport=True,
-                                 clip=clip)  # fmt: skip
+        shot = self.browser.send(
+            "Page.captureScreenshot", self.session, format="png", captureBeyondViewport=True, clip=clip
+        )
         path.write_bytes(base64.b64decode(shot["data"]))
 
     def network(self, method: str) -> list[dict[str, Any]]:

@@ -24,11 +24,19 @@ def article(**changes):
         "text": "First paragraph about compost.\nSecond paragraph.",
         "markdown": "First paragraph about compost.\n\nSecond paragraph.",
         "word_count": 6,
-        "author_boxes": [{"name": "Ann Lee", "bio": "Gardener.", "avatar_url": "https://blog.example/a.png",
-                          "article_count": 12, "links": ["https://x.com/ann"], "url": None}],
+        "author_boxes": [
+            {
+                "name": "Ann Lee",
+                "bio": "Gardener.",
+                "avatar_url": "https://blog.example/a.png",
+                "article_count": 12,
+                "links": ["https://x.com/ann"],
+                "url": None,
+            }
+        ],
         "images": [{"src": "https://blog.example/1.jpg", "position": 1, "alt": "Soil", "caption": "Soil - image 1"}],
         "comments": [{"author": "Cy", "published": "2024-01-06", "text": "Nice."}],
-    }  # fmt: skip
+    }
     row.update(changes)
     return row
 
@@ -64,22 +72,33 @@ def test_authors_are_one_row_per_person_per_site_in_byline_order(archive):
     archive.save_article(run, article(), "t1")
     archive.save_article(run, article(url="https://blog.example/2024/02/other/", title="Other"), "t2")
     assert rows(archive, "SELECT name, bio, article_count, links FROM authors ORDER BY id") == [
-        ("Ann Lee", "Gardener.", 12, '["https://x.com/ann"]'), ("Bo Kim", None, None, "[]"),
-    ]  # fmt: skip
+        ("Ann Lee", "Gardener.", 12, '["https://x.com/ann"]'),
+        ("Bo Kim", None, None, "[]"),
+    ]
     assert rows(archive, "SELECT author_id, position FROM article_authors WHERE article_id = 1") == [(1, 1), (2, 2)]
 
 
 def test_an_author_keeps_the_fullest_values_seen_on_any_post(archive):
     run = archive.start_run([])
     archive.save_article(run, article(), "t1")  # Ann's box: bio, avatar, count, links
-    bare = article(url="https://blog.example/2024/02/other/", title="Other", author_boxes=[],
-                   authors=[{"name": "Ann Lee", "url": None}])  # fmt: skip
+    bare = article(
+        url="https://blog.example/2024/02/other/",
+        title="Other",
+        author_boxes=[],
+        authors=[{"name": "Ann Lee", "url": None}],
+    )
     archive.save_article(run, bare, "t2")  # a later post naming her without a box
     query = "SELECT name, url, bio, avatar_url, article_count, links FROM authors WHERE name = 'Ann Lee'"
     assert rows(archive, query) == [
-        ("Ann Lee", "https://blog.example/author/ann/", "Gardener.", "https://blog.example/a.png", 12,
-         '["https://x.com/ann"]'),
-    ]  # fmt: skip
+        (
+            "Ann Lee",
+            "https://blog.example/author/ann/",
+            "Gardener.",
+            "https://blog.example/a.png",
+            12,
+            '["https://x.com/ann"]',
+        ),
+    ]
 
 
 def test_children_are_replaced_not_duplicated_on_update(archive):
@@ -91,15 +110,24 @@ def test_children_are_replaced_not_duplicated_on_update(archive):
     ]
     archive.save_article(run, article(images=two_images), "t2")
     assert rows(archive, "SELECT position, src FROM images ORDER BY position") == [
-        (1, "https://blog.example/1.jpg"), (2, "https://blog.example/2.jpg"),
-    ]  # fmt: skip
+        (1, "https://blog.example/1.jpg"),
+        (2, "https://blog.example/2.jpg"),
+    ]
     assert rows(archive, "SELECT count(*) FROM comments") == [(1,)]
 
 
 def test_page_bodies_are_stored_once_per_content_and_give_validators(archive):
     run = archive.start_run([])
-    page = {"url": "https://blog.example/p/", "status": 200, "content_type": "text/html", "kind": "article",
-            "fetched_at": "t", "etag": '"abc"', "last_modified": None, "body": b"<html>same</html>"}  # fmt: skip
+    page = {
+        "url": "https://blog.example/p/",
+        "status": 200,
+        "content_type": "text/html",
+        "kind": "article",
+        "fetched_at": "t",
+        "etag": '"abc"',
+        "last_modified": None,
+        "body": b"<html>same</html>",
+    }
     archive.record_page(run, page)
     archive.record_page(run, {**page, "url": "https://blog.example/p2/"})
     assert rows(archive, "SELECT count(*) FROM page_bodies") == [(1,)]

@@ -18,9 +18,18 @@ def _boxes(html: str, jsonld: list | None = None):
 
 @pytest.mark.parametrize(
     ("text", "count"),
-    [("Artikel: 1367", 1367), ("1.367 Beiträge", 1367), ("글 152개", 152), ("42 posts", 42), ("Posts: 12", 12),
-     ("1,204 articles", 1204), ("記事数 30", 30), ("Co-founded in 2009", None), ("", None)],
-)  # fmt: skip
+    [
+        ("Artikel: 1367", 1367),
+        ("1.367 Beiträge", 1367),
+        ("글 152개", 152),
+        ("42 posts", 42),
+        ("Posts: 12", 12),
+        ("1,204 articles", 1204),
+        ("記事数 30", 30),
+        ("Co-founded in 2009", None),
+        ("", None),
+    ],
+)
 def test_article_count_as_the_box_shows_it(text, count):
     assert parse_article_count(text) == count
 
@@ -30,12 +39,21 @@ def test_a_byline_is_not_an_author_box():
 
 
 def test_json_ld_person_with_description_is_a_box_when_the_markup_has_none():
-    person = {"@type": "Person", "name": "Ann", "description": "Writes about soil.", "sameAs": ["https://x.com/ann"],
-              "image": {"url": "/ann.png"}, "url": "/author/ann/"}  # fmt: skip
+    person = {
+        "@type": "Person",
+        "name": "Ann",
+        "description": "Writes about soil.",
+        "sameAs": ["https://x.com/ann"],
+        "image": {"url": "/ann.png"},
+        "url": "/author/ann/",
+    }
     [box] = _boxes("<p>post</p>", [person])
     assert (box.name, box.avatar_url, box.url, box.links) == (
-        "Ann", "https://a.org/ann.png", "https://a.org/author/ann/", ["https://x.com/ann"],
-    )  # fmt: skip
+        "Ann",
+        "https://a.org/ann.png",
+        "https://a.org/author/ann/",
+        ["https://x.com/ann"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,8 +141,11 @@ def test_one_author_shown_twice_is_one_box_completed_from_both_and_from_json_ld(
     )
     [box] = _boxes(html, [person])
     assert (box.avatar_url, box.article_count, box.bio, box.links) == (
-        "https://a.org/jane.jpg", 42, BIO, ["https://x.com/jane"],
-    )  # fmt: skip
+        "https://a.org/jane.jpg",
+        42,
+        BIO,
+        ["https://x.com/jane"],
+    )
 
 
 def test_srcset_largest_candidate_and_lazy_noscript_twin_counted_once():

@@ -19,10 +19,13 @@ def _page(article: str, around: str = "", lang: str = "en") -> str:
 
 
 def test_text_is_plain_and_markdown_keeps_headings_lists_and_links():
-    article = extract(_page(
-        f'<p>{PROSE} See <a href="/2024/01/rye/">my rye notes</a> for the flour.</p>'
-        f"<h2>What you need</h2><ul><li>Rye flour</li><li>Water and salt</li></ul><p>{PROSE}</p>"
-    ), URL)  # fmt: skip
+    article = extract(
+        _page(
+            f'<p>{PROSE} See <a href="/2024/01/rye/">my rye notes</a> for the flour.</p>'
+            f"<h2>What you need</h2><ul><li>Rye flour</li><li>Water and salt</li></ul><p>{PROSE}</p>"
+        ),
+        URL,
+    )
     assert "my rye notes for the flour" in article.text
     assert "[" not in article.text and "](" not in article.text and "#" not in article.text
     assert "[my rye notes](https://blog.example/2024/01/rye/)" in article.markdown
@@ -57,30 +60,41 @@ def test_related_posts_and_a_byline_inside_the_post_are_not_text():
 
 def test_a_post_whose_container_is_named_share_is_kept():
     post = f'<div class="entry themeform share"><p>{PROSE}</p><p>The loaf keeps for three days.</p></div>'
-    widgets = "".join(f'<div class="widget"><h3>Recent {n}</h3><p>{"Some teaser words. " * 10}</p></div>'
-                      for n in range(3))  # fmt: skip
+    widgets = "".join(
+        f'<div class="widget"><h3>Recent {n}</h3><p>{"Some teaser words. " * 10}</p></div>' for n in range(3)
+    )
     article = extract(_page(post, f"<aside>{widgets}</aside>"), URL)
     assert "The loaf keeps for three days." in article.text
 
 
 def test_a_page_wrapped_in_one_form_keeps_its_body():
-    html = (f'<html><body><form id="aspnetForm" method="post"><div id="header"><a href="/">Home</a></div>'
-            f"<div class='article'><h1>Council votes</h1><p>{PROSE}</p><p>The vote was close.</p></div>"
-            "</form></body></html>")  # fmt: skip
+    html = (
+        f'<html><body><form id="aspnetForm" method="post"><div id="header"><a href="/">Home</a></div>'
+        f"<div class='article'><h1>Council votes</h1><p>{PROSE}</p><p>The vote was close.</p></div>"
+        "</form></body></html>"
+    )
     article = extract(html, "https://news.example/story.aspx?id=12")
     assert "The vote was close." in article.text and article.kind == "article"
 
 
 def test_a_short_korean_post_keeps_its_structure_and_starts_with_its_prose():
-    prose = ("좋은 보정은 사진을 바꾸는 것이 아니라 찍을 때 본 느낌을 되살리는 것입니다. 기본적인 순서만 알아도 결과가 "
-             "훨씬 자연스러워집니다.")  # fmt: skip
-    article = extract(_page(
-        f'<header><h1>사진 보정의 기초</h1><span class="byline">글쓴이 김민지</span> <time>2024-08-03</time></header>'
-        f'<div class="entry-content"><p>{prose}</p><h2>보정 순서</h2><ul><li>수평과 구도를 먼저 맞추기</li>'
-        "<li>노출과 화이트 밸런스 조정</li></ul><p>보정 전후를 나란히 비교하면서 과하지 않은지 "
-        "확인하는 습관을 들이세요.</p></div>"
-        '<div class="author-box"><h4 class="author-name">김민지</h4><p class="author-description">서울에서 사진과 '
-        "여행에 대해 글을 쓰는 블로거입니다.</p></div>", lang="ko"), URL)  # fmt: skip
+    prose = (
+        "좋은 보정은 사진을 바꾸는 것이 아니라 찍을 때 본 느낌을 되살리는 것입니다. 기본적인 순서만 알아도 결과가 "
+        "훨씬 자연스러워집니다."
+    )
+    article = extract(
+        _page(
+            '<header><h1>사진 보정의 기초</h1><span class="byline">글쓴이 김민지</span> '
+            "<time>2024-08-03</time></header>"
+            f'<div class="entry-content"><p>{prose}</p><h2>보정 순서</h2><ul><li>수평과 구도를 먼저 맞추기</li>'
+            "<li>노출과 화이트 밸런스 조정</li></ul><p>보정 전후를 나란히 비교하면서 과하지 않은지 "
+            "확인하는 습관을 들이세요.</p></div>"
+            '<div class="author-box"><h4 class="author-name">김민지</h4><p class="author-description">서울에서 사진과 '
+            "여행에 대해 글을 쓰는 블로거입니다.</p></div>",
+            lang="ko",
+        ),
+        URL,
+    )
     assert article.text.startswith(prose)
     assert "## 보정 순서" in article.markdown and "- 수평과 구도를 먼저 맞추기" in article.markdown
     assert "블로거입니다" not in article.text

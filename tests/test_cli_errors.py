@@ -12,8 +12,17 @@ from tests.conftest import run_cli, unused_port
 def test_a_refused_connection_is_one_error_not_retried_and_the_host_not_tried_again(tmp_path):
     log = tmp_path / "crawl.log"
     port = unused_port()
-    result = run_cli("crawl", f"http://127.0.0.1:{port}/", "--db", str(tmp_path / "a.db"), "--quiet",
-                     "--log-file", str(log), "-s", "LOG_LEVEL=DEBUG")  # fmt: skip
+    result = run_cli(
+        "crawl",
+        f"http://127.0.0.1:{port}/",
+        "--db",
+        str(tmp_path / "a.db"),
+        "--quiet",
+        "--log-file",
+        str(log),
+        "-s",
+        "LOG_LEVEL=DEBUG",
+    )
     assert result.returncode == 1
     assert "nothing was archived" in result.stderr
     rows = sqlite3.connect(tmp_path / "a.db").execute("SELECT url, message FROM crawl_errors").fetchall()
@@ -29,7 +38,7 @@ def test_a_host_whose_name_does_not_resolve_is_not_tried_again():
     from scrapy import Request
     from scrapy.exceptions import CannotResolveHostError
 
-    from crawler.middlewares.unreachable import UnreachableHostMiddleware
+    from crawler.downloadermiddlewares.unreachable import UnreachableHostMiddleware
 
     middleware = UnreachableHostMiddleware()
     middleware.process_exception(Request("http://blog.invalid/robots.txt"), CannotResolveHostError("no such host"))
@@ -41,13 +50,16 @@ def test_a_host_whose_name_does_not_resolve_is_not_tried_again():
 @pytest.mark.parametrize(
     ("urls", "expected"),
     [
-        (("example.com",), "invalid start URL 'example.com': it must start with http:// or https://; "
-                           "did you mean https://example.com/?"),
+        (
+            ("example.com",),
+            "invalid start URL 'example.com': it must start with http:// or https://; "
+            "did you mean https://example.com/?",
+        ),
         (("localhost:8000/blog/",), "did you mean http://localhost:8000/blog/?"),
         (("http://127.0.0.1:1/", "htp:/broken"), "invalid start URL 'htp:/broken': it must start with http://"),
         (("http://",), "invalid start URL 'http://': it has no host name"),
     ],
-)  # fmt: skip
+)
 def test_a_bad_start_url_stops_the_command_before_the_archive_is_created(tmp_path, urls, expected):
     result = run_cli("crawl", *urls, "--db", str(tmp_path / "a.db"))
     assert result.returncode == 2
@@ -83,10 +95,26 @@ def test_scrapy_native_crawl_writes_the_archive(site, tmp_path):
 
     db = tmp_path / "native.db"
     result = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "blog", "-a", f"start_urls={site.base}", "-s", f"ARCHIVE_DB={db}",
-         "-s", "EXTRACT_PROCESSES=1", "-s", "LOG_LEVEL=WARNING"],
-        cwd=REPO, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "blog",
+            "-a",
+            f"start_urls={site.base}",
+            "-s",
+            f"ARCHIVE_DB={db}",
+            "-s",
+            "EXTRACT_PROCESSES=1",
+            "-s",
+            "LOG_LEVEL=WARNING",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 33
 
@@ -114,11 +142,15 @@ def test_a_bad_setting_name_or_value_is_one_line_before_the_archive_is_created(t
 def test_an_allow_or_deny_regex_that_does_not_compile_is_one_line_before_crawling(tmp_path):
     db = tmp_path / "a.db"
     for arguments, expected in (
-        (("--deny", "/shop/", "--deny", "["),
-         "Invalid value for '--deny': '[' is not a valid regular expression: unterminated character set"),
-        (("-s", r"BLOG_ALLOW=/20\d\d/,(draft"),  # Scrapy splits a list setting's text at commas
-         "BLOG_ALLOW='/20\\\\d\\\\d/,(draft': '(draft' is not a valid regular expression: missing )"),
-    ):  # fmt: skip
+        (
+            ("--deny", "/shop/", "--deny", "["),
+            "Invalid value for '--deny': '[' is not a valid regular expression: unterminated character set",
+        ),
+        (
+            ("-s", r"BLOG_ALLOW=/20\d\d/,(draft"),  # Scrapy splits a list setting's text at commas
+            "BLOG_ALLOW='/20\\\\d\\\\d/,(draft': '(draft' is not a valid regular expression: missing )",
+        ),
+    ):
         result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(db), "--quiet", *arguments)
         assert result.returncode == 2, result.stderr
         assert expected in result.stderr and "Traceback" not in result.stderr

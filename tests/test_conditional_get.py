@@ -6,7 +6,7 @@ from scrapy import Request
 from scrapy.http import HtmlResponse, Response
 
 from archive import Archive
-from crawler.middlewares.conditional_get import NOT_MODIFIED, ConditionalGetMiddleware
+from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED, ConditionalGetMiddleware
 
 URL = "https://blog.example/kategorie/"
 BODY = '<html><head><meta charset="utf-8"></head><body><a href="/küche/">Küche</a></body></html>'.encode()
@@ -16,8 +16,18 @@ def _middleware_with_archived_page(tmp_path, content_type: str = "text/html") ->
     db = tmp_path / "archive.db"
     archive = Archive(db)
     run = archive.start_run([URL])
-    archive.record_page(run, {"url": URL, "status": 200, "content_type": content_type, "kind": "category",
-                              "fetched_at": "2026-01-01T00:00:00+00:00", "etag": '"v1"', "body": BODY})  # fmt: skip
+    archive.record_page(
+        run,
+        {
+            "url": URL,
+            "status": 200,
+            "content_type": content_type,
+            "kind": "category",
+            "fetched_at": "2026-01-01T00:00:00+00:00",
+            "etag": '"v1"',
+            "body": BODY,
+        },
+    )
     archive.close()
     middleware = ConditionalGetMiddleware(str(db))
     middleware.spider_opened()

@@ -26,8 +26,11 @@ def test_crawl_archives_every_post_once_and_nothing_else(site, crawl, db):
 def test_crawl_stores_authors_images_captions_comments_and_languages(site, crawl, db):
     assert crawl(site.base).returncode == 0
     assert set(db("SELECT name, article_count FROM authors")) == {
-        ("Jane Holloway", 42), ("Philip Wienberg", 1367), ("김민지", 152), ("Lea Brandt", 1204),
-    }  # fmt: skip
+        ("Jane Holloway", 42),
+        ("Philip Wienberg", 1367),
+        ("김민지", 152),
+        ("Lea Brandt", 1204),
+    }
     assert dict(db("SELECT language, count(*) FROM articles GROUP BY language")) == {"en": 11, "de": 11, "ko": 11}
     multi = db(
         "SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id JOIN articles a"
@@ -38,9 +41,12 @@ def test_crawl_stores_authors_images_captions_comments_and_languages(site, crawl
     assert db("SELECT count(*) FROM images")[0][0] == expected_images
     captions = {c for (c,) in db("SELECT caption FROM images WHERE caption IS NOT NULL")}
     assert "Day five: the first reliable rise - image 1" in captions
-    assert db("SELECT count(*) FROM images WHERE src LIKE '%avatars%' OR src LIKE '%pixel%' OR src LIKE '%-300x200%'")[
-        0
-    ][0] == 0  # fmt: skip
+    assert (
+        db("SELECT count(*) FROM images WHERE src LIKE '%avatars%' OR src LIKE '%pixel%' OR src LIKE '%-300x200%'")[0][
+            0
+        ]
+        == 0
+    )
     assert db("SELECT count(*) FROM comments")[0][0] == sum(len(p.comments) for p in site.posts)
 
 
@@ -152,8 +158,18 @@ def test_progress_is_plain_lines_off_a_terminal_and_log_file_gets_the_full_log(s
     from tests.conftest import run_cli
 
     log = tmp_path / "crawl.log"
-    result = run_cli("crawl", site.base, "--db", str(tmp_path / "p.db"), "--log-file", str(log),
-                     "-s", "PROGRESS_INTERVAL=0.2", "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+    result = run_cli(
+        "crawl",
+        site.base,
+        "--db",
+        str(tmp_path / "p.db"),
+        "--log-file",
+        str(log),
+        "-s",
+        "PROGRESS_INTERVAL=0.2",
+        "-s",
+        "EXTRACT_PROCESSES=1",
+    )
     assert result.returncode == 0
     lines = [line for line in result.stderr.splitlines() if " · posts " in line]
     assert lines and all(re.match(r"\d+:\d\d:\d\d · posts \d+", line) for line in lines)  # elapsed first
@@ -171,8 +187,18 @@ def test_log_file_holds_the_log_level_asked_for(site, tmp_path):
     """The root logger is set to LOG_LEVEL (crawler/core/runner.py): DEBUG asked for is still written, else left out."""
     for level, expected in (("DEBUG", True), ("INFO", False)):
         log = tmp_path / f"{level}.log"
-        result = run_cli("crawl", site.base, "--db", str(tmp_path / f"{level}.db"), "--log-file", str(log),
-                         "-s", "EXTRACT_PROCESSES=1", "-s", f"LOG_LEVEL={level}")  # fmt: skip
+        result = run_cli(
+            "crawl",
+            site.base,
+            "--db",
+            str(tmp_path / f"{level}.db"),
+            "--log-file",
+            str(log),
+            "-s",
+            "EXTRACT_PROCESSES=1",
+            "-s",
+            f"LOG_LEVEL={level}",
+        )
         assert result.returncode == 0, result.stderr
         text = log.read_text()
         assert "INFO" in text
@@ -221,14 +247,22 @@ def test_a_small_max_pages_goes_to_the_posts_the_sitemap_lists_not_to_listings(c
     assert db("SELECT kind, count(*) FROM pages WHERE kind NOT IN ('robots', 'sitemap', 'feed') GROUP BY kind") == [
         ("article", 4),
         ("listing", 1),
-    ]  # fmt: skip  (the start page, then four posts)
+    ]  # the start page, then four posts
     assert db("SELECT count(*) FROM frontier") == [(0,)]  # the budget met: the job is finished
 
 
 def test_summary_counts_images_saved_warc_files_and_gone_posts_and_a_first_crawl_has_nothing_unchanged(tmp_path):
     site = DemoSite()
-    args = ("--db", str(tmp_path / "archive.db"), "--media", str(tmp_path / "media"), "--warc", str(tmp_path / "warc"),
-            "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+    args = (
+        "--db",
+        str(tmp_path / "archive.db"),
+        "--media",
+        str(tmp_path / "media"),
+        "--warc",
+        str(tmp_path / "warc"),
+        "-s",
+        "EXTRACT_PROCESSES=1",
+    )
     with serve(site):
         first = run_cli("crawl", site.base, *args)
         site.delete_post("cast-iron-care")

@@ -14,8 +14,10 @@ from tests.conftest import REPO, run_cli, unused_port
 def _counts(db) -> tuple[int, ...]:
     connection = sqlite3.connect(db)
     try:
-        return tuple(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                     for table in ("articles", "authors", "images", "comments"))  # fmt: skip
+        return tuple(
+            connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "authors", "images", "comments")
+        )
     finally:
         connection.close()
 
@@ -37,8 +39,11 @@ def test_demo_serve_serves_the_blog_until_stopped_and_a_busy_port_is_one_line_wi
     port = unused_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler", "demo", "--serve", "--port", str(port)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/"
         assert server.stdout.readline() == f"sample blog served at {url} until Ctrl-C; try: blogarchive crawl {url}\n"

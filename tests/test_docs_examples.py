@@ -111,8 +111,12 @@ def test_docs_shell_example_succeeds(beside_archive, demo_site, page, code):
         _skip_without_sqlite3_program(command)
         done = subprocess.run(
             ["bash", "-c", command.replace(DEMO_SITE, demo_site)],
-            cwd=beside_archive, env=_environment(), capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            cwd=beside_archive,
+            env=_environment(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, f"{page}: {command}\n{done.stdout}{done.stderr}"
 
 
@@ -120,9 +124,13 @@ def _in_terminal(command: str, cwd: Path, timeout: float = 120) -> tuple[int, st
     """Run `command` with a terminal as its stdout and stderr, as a reader does: (exit status, what it printed)."""
     primary, secondary = os.openpty()
     process = subprocess.Popen(
-        ["bash", "-c", command], cwd=cwd, env=_environment(), stdin=subprocess.DEVNULL, stdout=secondary,
+        ["bash", "-c", command],
+        cwd=cwd,
+        env=_environment(),
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
         stderr=secondary,
-    )  # fmt: skip
+    )
     os.close(secondary)
     output, deadline = b"", time.monotonic() + timeout
     try:
@@ -199,7 +207,10 @@ def test_every_file_and_component_the_manual_names_exists():
 def test_the_manual_builds_with_mkdocs_strict(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "site" / "commands" / "crawl" / "index.html").exists()

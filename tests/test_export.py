@@ -24,10 +24,16 @@ def _export(db, *args):
 
 @pytest.mark.parametrize(
     ("name", "options", "starts"),
-    [("posts.csv", (), "id,url,"), ("posts.CSV", (), "id,url,"), ("posts.tsv", (), "id\turl\t"),
-     ("posts.jsonl", (), '{"id": '), ("posts.ndjson", (), '{"id": '), ("posts.txt", ("--format", "tsv"), "id\turl\t"),
-     ("posts.csv", ("--format", "jsonl"), '{"id": ')],
-)  # fmt: skip
+    [
+        ("posts.csv", (), "id,url,"),
+        ("posts.CSV", (), "id,url,"),
+        ("posts.tsv", (), "id\turl\t"),
+        ("posts.jsonl", (), '{"id": '),
+        ("posts.ndjson", (), '{"id": '),
+        ("posts.txt", ("--format", "tsv"), "id\turl\t"),
+        ("posts.csv", ("--format", "jsonl"), '{"id": '),
+    ],
+)
 def test_the_format_comes_from_the_extension_unless_format_says_otherwise(
     demo_archive, tmp_path, name, options, starts
 ):
@@ -40,9 +46,13 @@ def test_the_format_comes_from_the_extension_unless_format_says_otherwise(
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(("posts.txt",), "cannot tell the format from its extension"), (("-",), "give --format jsonl, csv or tsv"),
-     (("-", "--format", "parquet"), "parquet needs a file"), (("posts.jsonl", "--bom"), "--bom applies to CSV only")],
-)  # fmt: skip
+    [
+        (("posts.txt",), "cannot tell the format from its extension"),
+        (("-",), "give --format jsonl, csv or tsv"),
+        (("-", "--format", "parquet"), "parquet needs a file"),
+        (("posts.jsonl", "--bom"), "--bom applies to CSV only"),
+    ],
+)
 def test_an_output_whose_format_is_unclear_is_one_line_and_exit_2(demo_archive, tmp_path, args, message):
     result = run_cli("export", *args, "--db", str(demo_archive), cwd=tmp_path)
     assert result.returncode == 2 and message in result.stderr
@@ -97,8 +107,11 @@ def test_a_time_parquet_cannot_read_is_null_and_reported(demo_archive, tmp_path)
 
 def _tables_and_views(db):
     conn = sqlite3.connect(db)
-    return [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-            if not n.startswith("articles_fts")]  # fmt: skip
+    return [
+        n
+        for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        if not n.startswith("articles_fts")
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
@@ -127,14 +140,19 @@ def test_an_empty_table_as_csv_still_has_its_header(demo_archive):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(("--table", "pages", "--site", "127.0.0.1"), "--site does not apply to pages: it has no site column"),
-     (("--table", "v_monthly", "--since", "2024-01-01"), "--since does not apply to v_monthly: it has no date column"),
-     (("--table", "authors", "--lang", "en"), "--lang does not apply to authors"),
-     (("--site", "no.example"), "--site 'no.example' matches no site in the archive; the archive has: 127.0.0.1:"),
-     (("--author", "Nobody"), "--author 'Nobody' matches no post's author; the archive has: "),
-     (("--lang", "xx"), "--lang 'xx' matches no post's language; the archive has: "),
-     (("--table", "nope"), "--table 'nope' is no table or view of the archive; choose one of: article_authors")],
-)  # fmt: skip
+    [
+        (("--table", "pages", "--site", "127.0.0.1"), "--site does not apply to pages: it has no site column"),
+        (
+            ("--table", "v_monthly", "--since", "2024-01-01"),
+            "--since does not apply to v_monthly: it has no date column",
+        ),
+        (("--table", "authors", "--lang", "en"), "--lang does not apply to authors"),
+        (("--site", "no.example"), "--site 'no.example' matches no site in the archive; the archive has: 127.0.0.1:"),
+        (("--author", "Nobody"), "--author 'Nobody' matches no post's author; the archive has: "),
+        (("--lang", "xx"), "--lang 'xx' matches no post's language; the archive has: "),
+        (("--table", "nope"), "--table 'nope' is no table or view of the archive; choose one of: article_authors"),
+    ],
+)
 def test_a_filter_that_does_not_apply_or_matches_nothing_is_refused_before_writing(
     demo_archive, tmp_path, args, message
 ):

@@ -29,13 +29,24 @@ def test_a_date_that_is_no_iso_8601_date_is_one_line_and_exit_2(demo_archive, tm
     result = run_cli(*DATED[command], value, "--db", str(db))
     assert result.returncode == 2, result.stdout + result.stderr
     option = DATED[command][-1]
-    assert result.stderr == f"Error: {option}: {value!r} is not an ISO 8601 date or date and time; write e.g." \
-                            " 2024-05-01 or 2024-05-01T14:30:00+02:00\n"  # fmt: skip
+    assert (
+        result.stderr == f"Error: {option}: {value!r} is not an ISO 8601 date or date and time; write e.g."
+        " 2024-05-01 or 2024-05-01T14:30:00+02:00\n"
+    )
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("value", ["2024-05-01", "2024-05-01T10:00", "2024-05-01 10:00:00", "2024-05-01T10:00:00Z",
-                                   "2024-05-01T10:00:00.5+02:00", "20240501"])  # fmt: skip
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-05-01",
+        "2024-05-01T10:00",
+        "2024-05-01 10:00:00",
+        "2024-05-01T10:00:00Z",
+        "2024-05-01T10:00:00.5+02:00",
+        "20240501",
+    ],
+)
 def test_iso_8601_dates_and_times_are_accepted(demo_archive, value):
     result = run_cli("search", "bread OR Brot", "--since", value, "--db", str(demo_archive), "--format", "json")
     assert result.returncode == 0, result.stderr

@@ -28,10 +28,16 @@ def _history(db, *args):
 
 @pytest.mark.parametrize(
     "spelling",
-    [lambda u: u, lambda u: u.rstrip("/"), lambda u: u.split("://")[1], lambda u: u + "?utm_source=x&utm_medium=y",
-     lambda u: u + "#comments", lambda u: u.replace("http://", "https://")],
+    [
+        lambda u: u,
+        lambda u: u.rstrip("/"),
+        lambda u: u.split("://")[1],
+        lambda u: u + "?utm_source=x&utm_medium=y",
+        lambda u: u + "#comments",
+        lambda u: u.replace("http://", "https://"),
+    ],
     ids=["as-stored", "no-trailing-slash", "no-scheme", "tracking-parameters", "fragment", "other-scheme"],
-)  # fmt: skip
+)
 def test_history_finds_the_post_however_its_url_is_written(demo_archive, soup, spelling):
     result = _history(demo_archive, spelling(soup), "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -63,11 +69,13 @@ def test_diff_is_a_unified_diff_against_the_next_version(demo_archive, soup):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(("--show", "3"), "--show 3: this post has versions 1 to 2"),
-     (("--show", "0"), "--show 0: this post has versions 1 to 2"),
-     (("--diff", "2"), "--diff 2: this post has versions 1 to 2; the last one has no next version to diff against"),
-     (("--show", "1", "--diff", "1"), "give --show N or --diff N, not both")],
-)  # fmt: skip
+    [
+        (("--show", "3"), "--show 3: this post has versions 1 to 2"),
+        (("--show", "0"), "--show 0: this post has versions 1 to 2"),
+        (("--diff", "2"), "--diff 2: this post has versions 1 to 2; the last one has no next version to diff against"),
+        (("--show", "1", "--diff", "1"), "give --show N or --diff N, not both"),
+    ],
+)
 def test_a_version_the_post_does_not_have_is_one_line_and_exit_2(demo_archive, soup, args, message):
     result = _history(demo_archive, soup, *args)
     assert result.returncode == 2 and result.stderr == f"Error: {message}\n"

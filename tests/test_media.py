@@ -26,8 +26,13 @@ def _mix_images(site: DemoSite) -> dict[str, str]:
     posts[4].figures[0]["src"] = copied + "?ver=2"
     posts[5].figures[0]["src"] = MISSING
     posts[6].figures[0]["src"] = cdn
-    return {"shared": base + SHARED, "copied": base + copied, "copy": base + copied + "?ver=2",
-            "missing": base + MISSING, "cdn": cdn}  # fmt: skip
+    return {
+        "shared": base + SHARED,
+        "copied": base + copied,
+        "copy": base + copied + "?ver=2",
+        "missing": base + MISSING,
+        "cdn": cdn,
+    }
 
 
 def _files(media: Path) -> dict[str, bytes]:
@@ -84,8 +89,9 @@ def test_recrawl_downloads_nothing_stored_and_fills_rewritten_images_rows(site, 
     assert image_errors == [(urls["missing"],)]  # a failed image is tried again; nothing else was downloaded
     assert db("SELECT articles_updated FROM crawl_runs WHERE id = 2") == [(1,)]
     assert db("SELECT count(*) FROM images WHERE sha256 IS NULL") == [(1,)]  # only the missing one
-    rewritten = db("SELECT i.local_path FROM images i JOIN articles a ON a.id = i.article_id WHERE a.title = ?",
-                   edited.title)  # fmt: skip
+    rewritten = db(
+        "SELECT i.local_path FROM images i JOIN articles a ON a.id = i.article_id WHERE a.title = ?", edited.title
+    )
     assert rewritten and all(path for (path,) in rewritten)
 
 
@@ -101,8 +107,9 @@ def test_images_too_large_not_images_or_refused_by_robots_are_recorded_and_the_c
     assert errors[base + post.image_path(2)] == "larger than MEDIA_MAX_SIZE (100 bytes)"  # the PNGs are larger
     assert errors[base + "/wp-admin/private.png"].startswith("not downloaded: ")
     assert set(db("SELECT url FROM crawl_errors WHERE message LIKE 'image:%'")) == {
-        (base + "/downloads/checklist/",), (base + post.image_path(2),)
-    }  # fmt: skip
+        (base + "/downloads/checklist/",),
+        (base + post.image_path(2),),
+    }
     assert db("SELECT count(*) FROM articles") == [(2,)]
     assert not list((tmp_path / "media").rglob("*.*"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares.meta_refresh import MetaRefreshMiddleware
+from crawler.downloadermiddlewares.meta_refresh import MetaRefreshMiddleware
 
 MOVED = '<html><head><meta http-equiv="Refresh" content="0; url=/new-home/"></head><body>Moved</body></html>'
 

@@ -11,18 +11,24 @@ BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + 
 
 @pytest.mark.parametrize(
     ("byline", "name"),
-    [("Post author By Helge Fahrnberger", "Helge Fahrnberger"), ("Vom Krimiblogger", "Krimiblogger"),
-     ("Zeige alle Beiträge von Jane Doe", "Jane Doe"), ("Frank Bueltge - http://bueltge.de", "Frank Bueltge")],
-)  # fmt: skip
+    [
+        ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+        ("Vom Krimiblogger", "Krimiblogger"),
+        ("Zeige alle Beiträge von Jane Doe", "Jane Doe"),
+        ("Frank Bueltge - http://bueltge.de", "Frank Bueltge"),
+    ],
+)
 def test_an_author_link_is_the_name_without_its_label(byline, name):
     html = f'<html><body><article><h1>T</h1><a rel="author" href="/a/x/">{byline}</a>{BODY}</article></body></html>'
     assert extract(html, "https://blog.example/2024/01/post/").author == name
 
 
 def test_link_texts_are_not_authors():
-    html = (f'<html><body><article><h1>T</h1><a rel="author" href="/a/b/">Bob Fischer</a>'
-            f'<a rel="author" href="/a/b/">weiter</a><a rel="author" href="/a/b/">Weitere Artikel</a>{BODY}'
-            "</article></body></html>")  # fmt: skip
+    html = (
+        f'<html><body><article><h1>T</h1><a rel="author" href="/a/b/">Bob Fischer</a>'
+        f'<a rel="author" href="/a/b/">weiter</a><a rel="author" href="/a/b/">Weitere Artikel</a>{BODY}'
+        "</article></body></html>"
+    )
     assert extract(html, "https://blog.example/2024/01/post/").author == "Bob Fischer"
 
 
@@ -47,9 +53,13 @@ def test_a_desk_is_the_author_only_when_nobody_else_is_named():
 
 @pytest.mark.parametrize(
     ("name", "clean"),
-    [("Jane Doe →", "Jane Doe"), ("SHOW ALL ARTICLES OF Jane Doe", "Jane Doe"), ("Jane Doe, 12.03.2021", "Jane Doe"),
-     ("Daily Planet - Jane Doe", "Jane Doe")],
-)  # fmt: skip
+    [
+        ("Jane Doe →", "Jane Doe"),
+        ("SHOW ALL ARTICLES OF Jane Doe", "Jane Doe"),
+        ("Jane Doe, 12.03.2021", "Jane Doe"),
+        ("Daily Planet - Jane Doe", "Jane Doe"),
+    ],
+)
 def test_a_bylines_arrow_label_date_and_site_are_dropped(name, clean):
     head = '<meta property="og:site_name" content="Daily Planet">'
     assert _article(head, f'<a rel="author" href="/a/">{name}</a>').author == clean
@@ -76,9 +86,11 @@ def test_the_sitename_is_never_a_host_and_the_title_drops_the_sites_suffix():
 
 
 def test_a_json_ld_author_given_by_reference_is_read_from_the_graph():
-    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "T", '
-             '"author": {"@id": "https://blog.example/#/person/1"}}, {"@type": "Person", '
-             '"@id": "https://blog.example/#/person/1", "name": "Tatyana Turner"}]}')  # fmt: skip
+    graph = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "T", '
+        '"author": {"@id": "https://blog.example/#/person/1"}}, {"@type": "Person", '
+        '"@id": "https://blog.example/#/person/1", "name": "Tatyana Turner"}]}'
+    )
     assert _article(f'<script type="application/ld+json">{graph}</script>').author == "Tatyana Turner"
 
 
@@ -88,15 +100,19 @@ def test_author_meta_tags_of_other_names_are_read_but_not_handles():
 
 
 def test_the_author_box_names_the_author_when_no_byline_does():
-    box = ('<div class="author-box"><h4 class="author-name">Martin Junker</h4>'
-           '<p class="author-description">Martin writes about company cars and taxes.</p></div>')  # fmt: skip
+    box = (
+        '<div class="author-box"><h4 class="author-name">Martin Junker</h4>'
+        '<p class="author-description">Martin writes about company cars and taxes.</p></div>'
+    )
     assert _article("", box).author == "Martin Junker"
 
 
 def test_a_byline_in_an_article_whose_classes_mention_a_sidebar_is_the_authors():
-    html = (f'<html><body><article class="post sticky-sidebar-parent"><h1>T</h1>'
-            f'<span class="byline">By <a href="/writers/emily/">Emily Burack</a></span>{BODY}</article>'
-            '<aside class="sidebar"><div class="byline"><a href="/w/">TOI staff</a></div></aside></body></html>')
+    html = (
+        f'<html><body><article class="post sticky-sidebar-parent"><h1>T</h1>'
+        f'<span class="byline">By <a href="/writers/emily/">Emily Burack</a></span>{BODY}</article>'
+        '<aside class="sidebar"><div class="byline"><a href="/w/">TOI staff</a></div></aside></body></html>'
+    )
     assert extract(html, "https://news.example/2024/01/story/").author == "Emily Burack"
 
 
@@ -107,8 +123,11 @@ def test_a_bylines_written_out_date_and_comment_signatures_are_not_names():
 
 
 def test_a_sidebars_date_does_not_beat_the_posts_own():
-    sidebar = ('<aside><ul><li><time class="entry-date" datetime="2020-12-03">3.12.2020</time> Older post</li></ul>'
-               "</aside>")
-    html = (f"<html><head></head><body><article><h1>T</h1><p>Posted 31 October 2023</p>{BODY}</article>"
-            f"{sidebar}</body></html>")
+    sidebar = (
+        '<aside><ul><li><time class="entry-date" datetime="2020-12-03">3.12.2020</time> Older post</li></ul></aside>'
+    )
+    html = (
+        f"<html><head></head><body><article><h1>T</h1><p>Posted 31 October 2023</p>{BODY}</article>"
+        f"{sidebar}</body></html>"
+    )
     assert extract(html, "https://blog.example/2023/10/31/post/").published[:10] == "2023-10-31"

@@ -10,8 +10,8 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.test import get_crawler
 
 from crawler.core.runner import CrawlOptions
-from crawler.middlewares.depth import DepthLimitMiddleware
-from crawler.middlewares.known_unchanged import KnownUnchangedMiddleware
+from crawler.downloadermiddlewares.known_unchanged import KnownUnchangedMiddleware
+from crawler.spidermiddlewares.depth import DepthLimitMiddleware
 from crawler.spiders.blog import BlogSpider
 
 START = "https://blog.example/"

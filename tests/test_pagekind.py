@@ -30,10 +30,16 @@ def test_a_hub_page_is_classified_by_its_url_and_not_extracted(path, kind):
 
 @pytest.mark.parametrize(
     "url",
-    ["https://blog.example/2024/01/sourdough-starter/", "https://blog.example/tagesgeschichte/", "https://a.org/",
-     "https://news.example/story.php?id=7&page=2", "https://news.example/long-read?page=1",
-     "https://blog.example/category/travel/a-week-in-rome/", "https://blog.example/tag/x/some-post.html"],
-)  # fmt: skip
+    [
+        "https://blog.example/2024/01/sourdough-starter/",
+        "https://blog.example/tagesgeschichte/",
+        "https://a.org/",
+        "https://news.example/story.php?id=7&page=2",
+        "https://news.example/long-read?page=1",
+        "https://blog.example/category/travel/a-week-in-rome/",
+        "https://blog.example/tag/x/some-post.html",
+    ],
+)
 def test_a_post_or_home_url_gives_nothing_away(url):
     assert url_kind(url) is None
 
@@ -45,9 +51,13 @@ def test_a_query_page_on_a_listings_path_is_a_listing(url):
 
 @pytest.mark.parametrize(
     ("url", "kind"),
-    [("https://a.org/category/travel/", "category"), ("https://a.org/category/travel/page/3/", "category"),
-     ("https://a.org/tag/rome", "tag"), ("https://a.blogspot.com/search/label/Rome?max-results=7", "search")],
-)  # fmt: skip
+    [
+        ("https://a.org/category/travel/", "category"),
+        ("https://a.org/category/travel/page/3/", "category"),
+        ("https://a.org/tag/rome", "tag"),
+        ("https://a.blogspot.com/search/label/Rome?max-results=7", "search"),
+    ],
+)
 def test_a_tag_or_category_url_with_one_name_is_a_hub(url, kind):
     assert url_kind(url) == kind
 

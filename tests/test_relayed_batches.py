@@ -11,8 +11,14 @@ import pytest
 from archive import Archive
 from archive.relayed import apply_batch, pack_unit, prepare
 
-PAGE = {"url": "https://k.example/soup/", "status": 200, "content_type": "text/html", "kind": "article",
-        "fetched_at": "2025-03-01T10:00:00+00:00", "body": b"<html>soup</html>"}  # fmt: skip
+PAGE = {
+    "url": "https://k.example/soup/",
+    "status": 200,
+    "content_type": "text/html",
+    "kind": "article",
+    "fetched_at": "2025-03-01T10:00:00+00:00",
+    "body": b"<html>soup</html>",
+}
 POST = {"url": "https://k.example/soup/", "title": "Soup", "text": "Hot soup, slowly.", "images": [], "authors": []}
 
 
@@ -48,8 +54,15 @@ def test_a_batch_delivered_twice_is_applied_once(archive: Archive) -> None:
 
 def test_a_unit_that_cannot_be_stored_is_undone_alone_and_recorded_as_an_error(archive: Archive) -> None:
     no_url = {key: value for key, value in POST.items() if key != "url"}
-    applied = apply_batch(archive, batch("b1", "run-a", [("record_page", (PAGE,)), ("save_article", (no_url, "x"))],
-                                         [("record_error", ("https://k.example/gone/", "HTTP 500"))]))  # fmt: skip
+    applied = apply_batch(
+        archive,
+        batch(
+            "b1",
+            "run-a",
+            [("record_page", (PAGE,)), ("save_article", (no_url, "x"))],
+            [("record_error", ("https://k.example/gone/", "HTTP 500"))],
+        ),
+    )
     assert applied.failed == 1
     assert count(archive, "pages") == 0  # the failed unit's page went with it
     errors = archive.conn.execute("SELECT url, message FROM crawl_errors ORDER BY id").fetchall()

@@ -139,8 +139,12 @@ def pywb(packages: dict[str, Path], root: Path) -> Iterator[str]:
             assert result.returncode == 0, result.stderr
     port = unused_port()
     with (root / "wayback.log").open("w") as log:
-        process = subprocess.Popen([str(bin_dir / "wayback"), "--port", str(port), "--bind", "127.0.0.1"], cwd=root,
-                                   stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        process = subprocess.Popen(
+            [str(bin_dir / "wayback"), "--port", str(port), "--bind", "127.0.0.1"],
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base, process)

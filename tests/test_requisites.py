@@ -106,8 +106,12 @@ def test_the_finder_reads_stylesheets_imports_fonts_and_image_sets():
 
 def test_srcset_is_split_as_the_html_standard_says():
     assert parse_srcset(" a.jpg 1x,b.jpg 2x , https://c.example/w_300,h_200/c.jpg 300w, d.jpg, e.jpg,f.jpg") == [
-        "a.jpg", "b.jpg", "https://c.example/w_300,h_200/c.jpg", "d.jpg", "e.jpg,f.jpg",  # one URL, as browsers read it
-    ]  # fmt: skip
+        "a.jpg",
+        "b.jpg",
+        "https://c.example/w_300,h_200/c.jpg",
+        "d.jpg",
+        "e.jpg,f.jpg",  # one URL, as browsers read it
+    ]
     assert parse_srcset("f.jpg (max-width: 5em, 10em) 100w, g.jpg") == ["f.jpg", "g.jpg"]
     assert parse_srcset("") == [] and parse_srcset(" , ,") == []
 
@@ -131,8 +135,17 @@ def test_host_rules_match_hosts_domains_and_ports_and_deny_wins():
 def test_each_posts_requisites_are_captured_once_per_crawl_and_as_revisits_on_a_recrawl(tmp_path, db):
     warc, media = tmp_path / "warc", tmp_path / "media"
     site = DemoSite(sitemap="none")  # every post is asked again on the recrawl
-    options = ("--db", str(tmp_path / "archive.db"), "--warc", str(warc), "--requisites", "--media", str(media),
-               "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+    options = (
+        "--db",
+        str(tmp_path / "archive.db"),
+        "--warc",
+        str(warc),
+        "--requisites",
+        "--media",
+        str(media),
+        "-s",
+        "EXTRACT_PROCESSES=1",
+    )
     with serve(site):
         first = run_cli("crawl", site.base, *options)
         assert first.returncode == 0, first.stderr
@@ -150,8 +163,15 @@ def test_each_posts_requisites_are_captured_once_per_crawl_and_as_revisits_on_a_
     assert {via[url] for url in from_css} == {site.base + f"{theme[1:]}style.css?ver=1.4"}
     posts = {url for (url,) in db("SELECT url FROM pages WHERE kind = 'article'")}
     assert {found for url, found in via.items() if url not in from_css} <= posts  # each post's own, else its page
-    assert {f"{theme}style.css?ver=1.4", f"{theme}lazyload.js?ver=1.4", f"{theme}images/icon.png", "/pixel.gif",
-            "/avatars/guest.png", "/icons/x.png", "/ads/banner.png"} <= via.keys()  # fmt: skip
+    assert {
+        f"{theme}style.css?ver=1.4",
+        f"{theme}lazyload.js?ver=1.4",
+        f"{theme}images/icon.png",
+        "/pixel.gif",
+        "/avatars/guest.png",
+        "/icons/x.png",
+        "/ads/banner.png",
+    } <= via.keys()
     sourdough = site.post("sourdough-starter-from-scratch")
     small = "/wp-content/uploads/2024/01/sourdough-starter-from-scratch-2-300x200.png"  # in its srcset only
     assert via[small] in {site.base.rstrip("/") + sourdough.path, f"{site.base}p/{sourdough.id}/"}  # or its alias
@@ -186,11 +206,24 @@ def test_other_hosts_follow_the_host_rules_and_every_host_the_address_rules(tmp_
         on_tracker.figures[1]["src"] = "/missing/photo.png"
         posts = [site.base.rstrip("/") + post.path for post in (on_cdn, on_tracker)]
         deny_tracker = ("-s", f"REQUISITES_DENY_HOSTS={tracker.base.split('/')[2]}")
-        result = run_cli("crawl", *posts, "--db", str(tmp_path / "archive.db"), "--warc", str(tmp_path / "warc"),
-                         "--requisites", *deny_tracker, "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+        result = run_cli(
+            "crawl",
+            *posts,
+            "--db",
+            str(tmp_path / "archive.db"),
+            "--warc",
+            str(tmp_path / "warc"),
+            "--requisites",
+            *deny_tracker,
+            "-s",
+            "EXTRACT_PROCESSES=1",
+        )
         assert "(--requisites) 15 captured, 4 failed, 2 not asked (REQUISITES_HOSTS)" in summary(result.stdout)
-        assert sorted(cdn.asked) == ["/robots.txt", "/wp-content/uploads/cdn-photo-300x200.png",
-                                     "/wp-content/uploads/cdn-photo.png"]  # fmt: skip
+        assert sorted(cdn.asked) == [
+            "/robots.txt",
+            "/wp-content/uploads/cdn-photo-300x200.png",
+            "/wp-content/uploads/cdn-photo.png",
+        ]
         assert tracker.asked == []
         errors = dict(db("SELECT url, message FROM crawl_errors"))
         metadata = "http://169.254.169.254/latest/meta-data/photo.png"
@@ -199,8 +232,19 @@ def test_other_hosts_follow_the_host_rules_and_every_host_the_address_rules(tmp_
         assert len(errors) == 4 and db("SELECT errors FROM crawl_runs")[0][0] == 4
 
         cdn.asked.clear()
-        own_only = run_cli("crawl", *posts, "--db", str(tmp_path / "second.db"), "--warc", str(tmp_path / "w2"),
-                           "--requisites", "-s", "REQUISITES_HOSTS=", "-s", "EXTRACT_PROCESSES=1")  # fmt: skip
+        own_only = run_cli(
+            "crawl",
+            *posts,
+            "--db",
+            str(tmp_path / "second.db"),
+            "--warc",
+            str(tmp_path / "w2"),
+            "--requisites",
+            "-s",
+            "REQUISITES_HOSTS=",
+            "-s",
+            "EXTRACT_PROCESSES=1",
+        )
         # the metadata address is another host too: left out before its address is even looked at
         assert "(--requisites) 13 captured, 2 failed, 6 not asked (REQUISITES_HOSTS)" in summary(own_only.stdout)
         assert cdn.asked == [] and tracker.asked == []
@@ -210,9 +254,11 @@ def test_requisites_without_warc_and_a_bad_host_pattern_are_one_line_errors_befo
     for options, expected in (
         (["--requisites"], "--requisites needs --warc DIR"),
         (["-s", "REQUISITES=true"], "--requisites needs --warc DIR"),
-        (["--warc", str(tmp_path / "w"), "--requisites", "-s", "REQUISITES_HOSTS=https://cdn.example.com/"],
-         "REQUISITES_HOSTS='https://cdn.example.com/': 'https://cdn.example.com/' is not a host pattern"),
-    ):  # fmt: skip
+        (
+            ["--warc", str(tmp_path / "w"), "--requisites", "-s", "REQUISITES_HOSTS=https://cdn.example.com/"],
+            "REQUISITES_HOSTS='https://cdn.example.com/': 'https://cdn.example.com/' is not a host pattern",
+        ),
+    ):
         result = run_cli("crawl", "http://127.0.0.1:9/", "--db", str(tmp_path / "archive.db"), *options)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert expected in result.stderr.strip().splitlines()[-1], result.stderr
@@ -232,8 +278,10 @@ def test_sites_file_requisites_keys_become_crawl_options_and_need_a_warc_folder(
     assert "REQUISITES_HOSTS=fonts.gstatic.com,*.wp.com" in command
     assert "REQUISITES_DENY_HOSTS=stats.wp.com" in command
     assert "REQUISITES_HOSTS=" in crawl_command(config.sites["bare"], config.db)  # no other host at all
-    path.write_text('[sites.notes]\nurls = ["https://notes.example.net/"]\nrequisites = true\n'
-                    'requisite_hosts = ["https://cdn.example.com/"]\n')  # fmt: skip
+    path.write_text(
+        '[sites.notes]\nurls = ["https://notes.example.net/"]\nrequisites = true\n'
+        'requisite_hosts = ["https://cdn.example.com/"]\n'
+    )
     with pytest.raises(ConfigError) as caught:
         read_config(path)
     assert [(p.line, p.key) for p in caught.value.problems] == [

@@ -65,8 +65,9 @@ def test_a_crawl_killed_with_sigkill_resumes_without_losing_or_refetching_posts(
     assert set(conn.execute("SELECT url, title FROM articles")) == set(site.expected_posts())
     assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (33, 33)
     assert conn.execute("SELECT id, status FROM crawl_runs ORDER BY id").fetchall() == [
-        (1, "interrupted"), (2, "finished"),
-    ]  # fmt: skip
+        (1, "interrupted"),
+        (2, "finished"),
+    ]
     refetched = {u for (u,) in conn.execute("SELECT url FROM pages WHERE run_id = 2")} & done_before
     assert refetched == set()  # what the killed run finished is not fetched again
     assert conn.execute("SELECT count(*) FROM frontier").fetchone()[0] == 0  # a finished job forgets its frontier
@@ -148,8 +149,9 @@ def test_a_signal_while_the_crawl_is_still_opening_stops_it_once_it_runs():
     """Scrapy's stop, called before the engine runs, marks the crawler stopped and leaves the engine alone: a
     SIGTERM in a crawl's first second was lost — the crawl went on (the kill/resume test caught one that archived
     every post after its stop), and this script never exited."""
-    result = subprocess.run([sys.executable, "-c", _STOP_WHILE_OPENING], cwd=REPO, capture_output=True, text=True,
-                            timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", _STOP_WHILE_OPENING], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     parsed, reason = result.stdout.split()
     assert reason == "shutdown" and int(parsed) < 40, result.stdout

@@ -135,8 +135,11 @@ def test_schedule_crawls_when_due_and_stops_cleanly_on_sigterm_and_the_job_resum
         config = sites_file(tmp_path, {"blog": (site.base, EVERY_SECOND)}, options="download_delay = 0.05\n")
         scheduler = subprocess.Popen(
             [sys.executable, "-m", "crawler", "schedule", "--config", str(config)],
-            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             wait_for(db, "SELECT count(*) FROM crawl_runs WHERE status = 'finished'", (1,))
             assert db("SELECT count(*) FROM articles") == [(33,)]

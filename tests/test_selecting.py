@@ -11,8 +11,11 @@ def test_page_classes_are_read_from_every_quoting_style():
 def test_selectors_naming_absent_classes_are_dropped_but_attributes_and_negations_kept():
     selectors = "[itemtype$='schema.org/Person'], .widget:not(.Blog), .x.y, .x, article"
     assert narrowed(selectors, frozenset({"widget", "x"})) == (
-        "[itemtype$='schema.org/Person']", ".widget:not(.Blog)", ".x", "article",
-    )  # fmt: skip
+        "[itemtype$='schema.org/Person']",
+        ".widget:not(.Blog)",
+        ".x",
+        "article",
+    )
     assert narrowed(selectors, None)[2] == ".x.y"
 
 

@@ -47,8 +47,10 @@ def serving(db: Path) -> Iterator[str]:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/{db.stem}"
     try:
         for _ in range(150):
@@ -109,7 +111,7 @@ def test_serve_refuses_writes_through_datasette(demo_archive, tmp_path):
                 data=b'{"row": {"title": "x"}}',
                 method="POST",
                 headers={"Content-Type": "application/json"},
-            ),  # fmt: skip
+            ),
             urllib.request.Request(f"{base}/articles/1/-/delete", data=b"{}", method="POST"),
             urllib.request.Request(f"{base}/-/create", data=b'{"table": "x", "row": {"a": 1}}', method="POST"),
         ]
@@ -227,8 +229,13 @@ def test_articles_page_in_headless_chromium_opens_on_the_reading_columns(demo_ar
     shutil.copy(demo_archive, db)
     png = tmp_path / "articles.png"
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run(["bash", str(REPO / "scripts" / "screenshot_serve.sh"), str(db), str(png)],
-                            capture_output=True, text=True, timeout=900, env=env)  # fmt: skip
+    result = subprocess.run(
+        ["bash", str(REPO / "scripts" / "screenshot_serve.sh"), str(db), str(png)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=env,
+    )
     if result.returncode == 77:
         pytest.skip(result.stderr.strip())
     assert result.returncode == 0, result.stdout + result.stderr

@@ -66,8 +66,11 @@ def test_a_good_file_gives_sites_with_defaults_applied_and_paths_next_to_it(tmp_
     assert config.db == tmp_path / "blogs.db"
     kitchen, notes = config.sites["kitchen"], config.sites["notes"]
     assert (kitchen.schedule, kitchen.allow, kitchen.download_delay, kitchen.enabled) == (
-        "30 4 * * *", ("/recipes/",), 2.5, True,
-    )  # fmt: skip
+        "30 4 * * *",
+        ("/recipes/",),
+        2.5,
+        True,
+    )
     assert (notes.schedule, notes.media, notes.enabled) == ("0 6 * * 1", tmp_path / "media/notes", False)
     assert kitchen.settings == notes.settings == {"EXTRACT_PROCESSES": 1}
 
@@ -125,9 +128,19 @@ def test_missing_file_says_how_to_create_it(tmp_path):
 def test_add_and_remove_keep_every_other_line_and_comment(tmp_path):
     path = write(tmp_path, GOOD)
     added = run_cli(
-        "sites", "add", "travel", "https://travel.example.com/", "--schedule", "0 */6 * * *", "--deny", "/shop/",
-        "--max-pages", "500", "--config", str(path),
-    )  # fmt: skip
+        "sites",
+        "add",
+        "travel",
+        "https://travel.example.com/",
+        "--schedule",
+        "0 */6 * * *",
+        "--deny",
+        "/shop/",
+        "--max-pages",
+        "500",
+        "--config",
+        str(path),
+    )
     assert added.returncode == 0, added.stderr
     assert path.read_text() == GOOD + (
         '\n[sites.travel]\nurls = ["https://travel.example.com/"]\nschedule = "0 */6 * * *"\n'

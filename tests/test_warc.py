@@ -227,8 +227,21 @@ class HeldSite(DemoSite):
 
 
 def _start_crawl(base: str, tmp_path: Path, *options: str) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "crawler", "crawl", base, "--db", str(tmp_path / "archive.db"), "--quiet",
-               "--log-file", str(tmp_path / "crawl.log"), "-s", "EXTRACT_PROCESSES=1", *options]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "crawler",
+        "crawl",
+        base,
+        "--db",
+        str(tmp_path / "archive.db"),
+        "--quiet",
+        "--log-file",
+        str(tmp_path / "crawl.log"),
+        "-s",
+        "EXTRACT_PROCESSES=1",
+        *options,
+    ]
     return subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

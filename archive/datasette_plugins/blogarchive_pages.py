@@ -132,27 +132,37 @@ class PersonFacet(Facet):
             )
             try:
                 rows = await self.ds.execute(
-                    self.database, sql, self.params, truncate=False,
+                    self.database,
+                    sql,
+                    self.params,
+                    truncate=False,
                     custom_time_limit=self.ds.setting("facet_time_limit_ms"),
-                )  # fmt: skip
+                )
             except (QueryInterrupted, sqlite3.OperationalError):
                 timed_out.append(name)
                 continue
-            results.append({
-                "name": name, "type": self.type, "hideable": config["source"] != "metadata",
-                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_person": name})),
-                "results": [self._value(row["value"], row["count"]) for row in rows.rows[:size]],
-                "truncated": len(rows.rows) > size,
-            })  # fmt: skip
+            results.append(
+                {
+                    "name": name,
+                    "type": self.type,
+                    "hideable": config["source"] != "metadata",
+                    "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_person": name})),
+                    "results": [self._value(row["value"], row["count"]) for row in rows.rows[:size]],
+                    "truncated": len(rows.rows) > size,
+                }
+            )
         return results, timed_out
 
     def _value(self, person: str, count: int) -> dict[str, Any]:
         selected = person in self.request.args.getlist(PERSON)
         change = path_with_removed_args if selected else path_with_added_args
         return {
-            "value": person, "label": person, "count": count, "selected": selected,
+            "value": person,
+            "label": person,
+            "count": count,
+            "selected": selected,
             "toggle_url": self.ds.absolute_url(self.request, change(self.request, {PERSON: person})),
-        }  # fmt: skip
+        }
 
 
 @hookimpl

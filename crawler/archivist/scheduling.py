@@ -221,9 +221,12 @@ class Scheduler:
             with tempfile.TemporaryFile() as output:
                 # A session of its own: a Ctrl-C in the terminal reaches only us, and we forward one SIGTERM.
                 self.child = subprocess.Popen(
-                    crawl_command(site, self.db), stdout=output, stderr=subprocess.STDOUT, pass_fds=(lock,),
+                    crawl_command(site, self.db),
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                    pass_fds=(lock,),
                     start_new_session=True,
-                )  # fmt: skip
+                )
                 self.forwarded = False
                 if self.stopping:  # the signal came while the child was being started
                     self._forward()
@@ -240,15 +243,18 @@ class Scheduler:
             logger.info("%s: %s", site.name, describe_outcome(self.db, run))
         return code == 0 or stopped
 
-
     def queue_site(self, site: Site) -> bool:
         """Queue the site's crawl on the broker, unless its last job is still queued or running there."""
         from crawler.distributed.jobs import SiteJob, archived_posts, enqueue
 
         assert self.broker is not None
         if site.media:
-            logger.error("%s: not queued: media = %s cannot be used with --broker (images would stay on the"
-                         " worker machines); crawl this site without --broker", site.name, site.media)  # fmt: skip
+            logger.error(
+                "%s: not queued: media = %s cannot be used with --broker (images would stay on the"
+                " worker machines); crawl this site without --broker",
+                site.name,
+                site.media,
+            )
             return False
         try:
             job = SiteJob(site.name, site.urls, tuple(crawl_options(site)), archived_posts(self.db, site.urls))

@@ -4,7 +4,7 @@ A pattern is `*` (every host), a host name or address (`fonts.gstatic.com`, `192
 hosts under it (`gstatic.com` matches `fonts.gstatic.com`; a leading `*.` or `.` means the same), or either with a
 port (`cdn.example.com:8443`), which then matches that port only. A host the deny list matches is never asked,
 whatever the allow list says. The crawl's own hosts are not subject to these rules; every host, its own included,
-still passes the scope guard's address rules (crawler/middlewares/scope_guard.py).
+still passes the scope guard's address rules (crawler/downloadermiddlewares/scope_guard.py).
 """
 
 from __future__ import annotations

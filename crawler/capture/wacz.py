@@ -64,8 +64,13 @@ def check_output(out: Path) -> None:
         raise WaczError(f"cannot write {out} ({exc.strerror}); give a path in a writable folder") from exc
 
 
-def package(out: Path, warc_dir: Path, posts: list[ArchivedPost] | None, title: str | None = None,
-            description: str | None = None) -> Package:  # fmt: skip
+def package(
+    out: Path,
+    warc_dir: Path,
+    posts: list[ArchivedPost] | None,
+    title: str | None = None,
+    description: str | None = None,
+) -> Package:
     """Write the WACZ. `posts`: the archive's posts, listed as the pages (None: every HTML page captured)."""
     check_output(out)
     warcs, still_open = warc_files(warc_dir)

@@ -90,8 +90,11 @@ def export(out: str, db: Path, fmt: str | None, table: str, bom: bool, **filters
         for column, number in unreadable.items():
             click.echo(f"warning: {number} values of {table}.{column} did not parse; written as null", err=True)
     else:
-        writers = {"csv": lambda h: write_csv(h, columns, data, bom), "tsv": lambda h: write_tsv(h, columns, data),
-                   "jsonl": lambda h: write_jsonl(h, columns, data)}  # fmt: skip
+        writers = {
+            "csv": lambda h: write_csv(h, columns, data, bom),
+            "tsv": lambda h: write_tsv(h, columns, data),
+            "jsonl": lambda h: write_jsonl(h, columns, data),
+        }
         with _output(out) as handle:
             count = writers[fmt](handle)
     if out != "-":

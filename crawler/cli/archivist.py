@@ -77,8 +77,10 @@ def history(url: str, db: Path, show: int | None, diff: int | None, fmt: str | N
     if show is not None or diff is not None:
         _print_version(found, show, diff, options.output_format(fmt))
         return
-    listed = Rows(["version", "fetched_at", "title", "diff_summary", "gone_at"],
-                  [{k: v for k, v in version.items() if k != "text"} for version in found])  # fmt: skip
+    listed = Rows(
+        ["version", "fetched_at", "title", "diff_summary", "gone_at"],
+        [{k: v for k, v in version.items() if k != "text"} for version in found],
+    )
     print_rows(listed, options.output_format(fmt), stored)
     if found[-1]["gone_at"] and options.output_format(fmt) == "table":
         click.echo(f"gone since {found[-1]['gone_at']} (404/410); the archive keeps it")
@@ -124,8 +126,9 @@ def verify(db: Path, site: str | None, as_json: bool, fmt: str | None) -> None:
         report = verification.verify(conn, filters.site)
     fmt = "json" if as_json else options.output_format(fmt)
     if fmt == "json":
-        click.echo(json.dumps({**dataclasses.asdict(report), "complete": report.complete}, indent=2,
-                              ensure_ascii=False))  # fmt: skip
+        click.echo(
+            json.dumps({**dataclasses.asdict(report), "complete": report.complete}, indent=2, ensure_ascii=False)
+        )
     elif fmt == "table":
         _print_report(report, filters.site or "all sites")
     else:
@@ -136,28 +139,39 @@ def verify(db: Path, site: str | None, as_json: bool, fmt: str | None) -> None:
 
 
 def _summary(report: verification.Report, scope: str) -> str:
-    return (f"{scope}: {report.expected} URLs listed by sitemaps and feeds; {report.archived} archived"
-            f" ({report.gone} gone, kept), {report.not_posts} not posts, {len(report.missing)} missing")  # fmt: skip
+    return (
+        f"{scope}: {report.expected} URLs listed by sitemaps and feeds; {report.archived} archived"
+        f" ({report.gone} gone, kept), {report.not_posts} not posts, {len(report.missing)} missing"
+    )
 
 
 def _problems(report: verification.Report) -> Rows:
     records = [{"problem": "missing", "url": url, "detail": why} for url, why in report.missing]
     records += [{"problem": "given up", "url": url, "detail": cause} for url, cause in report.given_up]
-    records += [{"problem": "unfinished crawl", "url": job["job"],
-                 "detail": f"{job['pending']} requests pending, {job['done']} done"}
-                for job in report.unfinished_jobs]  # fmt: skip
+    records += [
+        {
+            "problem": "unfinished crawl",
+            "url": job["job"],
+            "detail": f"{job['pending']} requests pending, {job['done']} done",
+        }
+        for job in report.unfinished_jobs
+    ]
     return Rows(["problem", "url", "detail"], records)
 
 
 def _print_report(report: verification.Report, scope: str) -> None:
     click.echo(_summary(report, scope))
     if report.missing:
-        print_rows(Rows(["missing post", "why"], [{"missing post": u, "why": w} for u, w in report.missing]),
-                   "table", "expected but missing")  # fmt: skip
+        print_rows(
+            Rows(["missing post", "why"], [{"missing post": u, "why": w} for u, w in report.missing]),
+            "table",
+            "expected but missing",
+        )
     if report.given_up:
         shown = [{"URL": url, "cause": cause} for url, cause in report.given_up[:GIVEN_UP_SHOWN]]
-        print_rows(Rows(["URL", "cause"], shown), "table",
-                   f"{len(report.given_up)} URLs the crawls gave up on (crawl_errors)")  # fmt: skip
+        print_rows(
+            Rows(["URL", "cause"], shown), "table", f"{len(report.given_up)} URLs the crawls gave up on (crawl_errors)"
+        )
         if len(report.given_up) > GIVEN_UP_SHOWN:
             click.echo(f"… and {len(report.given_up) - GIVEN_UP_SHOWN} more: --json lists them all")
     for job in report.unfinished_jobs:

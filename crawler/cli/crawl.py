@@ -143,8 +143,14 @@ def archived_anything(run: dict[str, Any]) -> bool:
     """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success; and so does
     a run that resumed a stopped job, whose earlier runs had done the rest of its work (a stop near the end left
     no post to this one)."""
-    keys = ("articles_new", "articles_updated", "articles_unchanged", "pages_not_modified", "skipped_by_lastmod",
-            "resumed_done")  # fmt: skip
+    keys = (
+        "articles_new",
+        "articles_updated",
+        "articles_unchanged",
+        "pages_not_modified",
+        "skipped_by_lastmod",
+        "resumed_done",
+    )
     return any(run.get(key) for key in keys)
 
 

@@ -28,9 +28,13 @@ from crawler.errors import BrokerError
 
 def _redeliver_option(default: float, what: str) -> object:
     return click.option(
-        "--redeliver-after", type=click.FloatRange(min=1), default=default, show_default=True, metavar="SECONDS",
+        "--redeliver-after",
+        type=click.FloatRange(min=1),
+        default=default,
+        show_default=True,
+        metavar="SECONDS",
         help=f"{what} whose process vanished is handed out again after this many seconds from its delivery.",
-    )  # fmt: skip
+    )
 
 
 def _start(app: object, broker: str) -> None:
@@ -42,12 +46,28 @@ def _start(app: object, broker: str) -> None:
 
 @click.command()
 @options.BROKER_OPTION
-@click.option("--concurrency", "-c", type=click.IntRange(min=1), default=4, show_default=True,
-              help="Sites crawled at once on this machine.")  # fmt: skip
-@click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("worker-state"),
-              show_default=True, help="Scratch archives of the jobs in progress (resumed from here).")  # fmt: skip
-@click.option("--extract-processes", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Extraction processes per site crawl (EXTRACT_PROCESSES; 0: a thread of the crawl).")  # fmt: skip
+@click.option(
+    "--concurrency",
+    "-c",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Sites crawled at once on this machine.",
+)
+@click.option(
+    "--state-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("worker-state"),
+    show_default=True,
+    help="Scratch archives of the jobs in progress (resumed from here).",
+)
+@click.option(
+    "--extract-processes",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Extraction processes per site crawl (EXTRACT_PROCESSES; 0: a thread of the crawl).",
+)
 @_redeliver_option(SITE_REDELIVERY, "A site job")
 def worker(broker: str, concurrency: int, state_dir: Path, extract_processes: int, redeliver_after: float) -> None:
     """Crawl the site jobs queued on the broker, CONCURRENCY at a time, until SIGTERM or Ctrl-C.
@@ -62,9 +82,23 @@ def worker(broker: str, concurrency: int, state_dir: Path, extract_processes: in
     app = make_app(broker, "sites", redeliver_after)
     _start(app, broker)
     site_worker.register(app, site_worker.WorkerConfig(broker, state_dir.resolve(), extract_processes))
-    app.worker_main(["worker", "--queues", SITES_QUEUE, "--pool", "threads", "--concurrency", str(concurrency),
-                     "--loglevel", "INFO", "--hostname", f"blogarchive-worker-{os.getpid()}@%h",
-                     "--without-gossip", "--without-mingle"])  # fmt: skip
+    app.worker_main(
+        [
+            "worker",
+            "--queues",
+            SITES_QUEUE,
+            "--pool",
+            "threads",
+            "--concurrency",
+            str(concurrency),
+            "--loglevel",
+            "INFO",
+            "--hostname",
+            f"blogarchive-worker-{os.getpid()}@%h",
+            "--without-gossip",
+            "--without-mingle",
+        ]
+    )
 
 
 @click.command()
@@ -92,8 +126,20 @@ def writer(broker: str, db: Path, redeliver_after: float) -> None:
         archive_writer.register(app, archive)
         logging.getLogger("blogarchive.writer").setLevel(logging.INFO)
         try:
-            app.worker_main(["worker", "--queues", WRITES_QUEUE, "--pool", "solo", "--loglevel", "INFO",
-                             "--hostname", f"blogarchive-writer-{os.getpid()}@%h",
-                             "--without-gossip", "--without-mingle"])  # fmt: skip
+            app.worker_main(
+                [
+                    "worker",
+                    "--queues",
+                    WRITES_QUEUE,
+                    "--pool",
+                    "solo",
+                    "--loglevel",
+                    "INFO",
+                    "--hostname",
+                    f"blogarchive-writer-{os.getpid()}@%h",
+                    "--without-gossip",
+                    "--without-mingle",
+                ]
+            )
         finally:
             archive.close()

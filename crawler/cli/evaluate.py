@@ -36,9 +36,16 @@ def _cell(value: float | None, target: float) -> str:
 
 def realpages_table(report: RealReport) -> Table:
     table = Table("measure", *SYSTEMS, title=f"{report.pages} real pages: body snippets, author, date")
-    for key, label in (("precision", "body precision"), ("recall", "body recall"), ("f1", "body F1"),
-                       ("accuracy", "body accuracy"), ("author_exact", "author exact"), ("date_exact", "date exact"),
-                       ("empty", "empty results"), ("cpu_ms_mean", "CPU per page (ms)")):  # fmt: skip
+    for key, label in (
+        ("precision", "body precision"),
+        ("recall", "body recall"),
+        ("f1", "body F1"),
+        ("accuracy", "body accuracy"),
+        ("author_exact", "author exact"),
+        ("date_exact", "date exact"),
+        ("empty", "empty results"),
+        ("cpu_ms_mean", "CPU per page (ms)"),
+    ):
         values = [report.scores[system][key] for system in SYSTEMS]
         table.add_row(label, *(f"{v:.0f}" if key == "empty" else f"{v:.3f}" if v < 10 else f"{v:.1f}" for v in values))
     return table

@@ -38,9 +38,11 @@ BROKER_OPTION = click.option(
     "--broker", required=True, metavar="URL", callback=_broker, help="The Redis broker: redis://HOST:6379/0."
 )
 ENQUEUE_OPTION = click.option(
-    "--broker", metavar="URL", callback=_broker,
+    "--broker",
+    metavar="URL",
+    callback=_broker,
     help="Queue the crawl as a site job on this Redis broker (redis://HOST:6379/0) for `blogarchive worker`.",
-)  # fmt: skip
+)
 
 
 class InputError(click.ClickException):

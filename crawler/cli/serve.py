@@ -35,9 +35,24 @@ def serve(db: Path, port: int, host: str) -> None:
         json.dump(metadata, handle)
     # Not immutable (-i): Datasette then reads the file through read-only connections (mode=ro) that see every
     # commit, and writes only for write canned queries or plugins, which blogarchive has none of.
-    command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", handle.name,
-               "--plugins-dir", str(archive_files.joinpath("datasette_plugins")), "--host", host, "--port", str(port),
-               "--setting", "truncate_cells_html", str(CELL_CHARACTERS)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(db),
+        "--metadata",
+        handle.name,
+        "--plugins-dir",
+        str(archive_files.joinpath("datasette_plugins")),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--setting",
+        "truncate_cells_html",
+        str(CELL_CHARACTERS),
+    ]
     server = subprocess.Popen(command)
     # A service manager stops us with SIGTERM, which reaches only this process: pass it on, or Datasette outlives
     # us. Ctrl-C reaches both (one process group), so we just wait for Datasette to finish.

@@ -71,9 +71,14 @@ def list_sites(config: Path, db: Path | None, fmt: str | None) -> None:
     for site in sites_config.sites.values():
         last = runs.get(site.name)
         due = next_due(site, last, now)
-        values = (site.name, list(site.urls), site.schedule, site.enabled,
-                  f"{last.started:%Y-%m-%d %H:%M:%S} {last.status}" if last else "never",
-                  "-" if not site.enabled else "now" if due <= now else f"{due:%Y-%m-%d %H:%M:%S}")  # fmt: skip
+        values = (
+            site.name,
+            list(site.urls),
+            site.schedule,
+            site.enabled,
+            f"{last.started:%Y-%m-%d %H:%M:%S} {last.status}" if last else "never",
+            "-" if not site.enabled else "now" if due <= now else f"{due:%Y-%m-%d %H:%M:%S}",
+        )
         records.append(dict(zip(columns, values, strict=True)))
     print_rows(Rows(columns, records), output_format(fmt), f"{config} → {db or sites_config.db}")
 

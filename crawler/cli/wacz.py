@@ -41,8 +41,11 @@ def wacz(out: Path, warc_dir: Path, db: Path | None, title: str | None, descript
     listed = _count(len(result.pages), "post" if posts is not None else "page")
     click.echo(f"{out}: {_count(len(result.warcs), 'WARC file')}, {listed} listed")
     if missing := len(result.missing):
-        click.echo(f"note: {_count(missing, 'archived post')} {'has' if missing == 1 else 'have'} no capture in"
-                   f" {warc_dir} (crawled without --warc, or into another folder); not listed", err=True)  # fmt: skip
+        click.echo(
+            f"note: {_count(missing, 'archived post')} {'has' if missing == 1 else 'have'} no capture in"
+            f" {warc_dir} (crawled without --warc, or into another folder); not listed",
+            err=True,
+        )
     for path in result.still_open:
         click.echo(f"note: {path.name} left out: a crawl is still writing it (or was killed while it did)", err=True)
 

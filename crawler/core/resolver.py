@@ -1,15 +1,14 @@
-"""GuardedResolver: the address the crawl connects to is checked when it connects, not only when the scope guard
-looked the host up (DNS rebinding).
+"""GuardedResolver: the address the crawl connects to is checked when it connects, not only when the scope guard looked
+the host up (DNS rebinding).
 
-ScopeGuardMiddleware (crawler/middlewares/scope_guard.py) judges a host by the addresses it resolves to, once per
-host. Twisted resolves the name again when it connects, and a name can answer differently the second time: first a
+ScopeGuardMiddleware (crawler/downloadermiddlewares/scope_guard.py) judges a host by the addresses it resolves to, once
+per host. Twisted resolves the name again when it connects, and a name can answer differently the second time: first a
 public address, then 169.254.169.254 or 127.0.0.1 (DNS rebinding). This resolver is the one Scrapy installs on the
-reactor (TWISTED_DNS_RESOLVER), so every connection to a host name gets its address from it: Scrapy's caching
-resolver, plus the guard's address rules applied to the very address returned — never a metadata or link-local one,
-a loopback or private one only when the crawl's start URLs are (the guard's `allowed`, kept per crawler). A refused
-address fails the download as AddressRefused, a DNS lookup error (so the host is not retried, see
-UnreachableHostMiddleware) whose message says why. The names of the configured HTTP(S) proxies are exempt: the
-crawl connects to them on purpose.
+reactor (TWISTED_DNS_RESOLVER), so every connection to a host name gets its address from it: Scrapy's caching resolver,
+plus the guard's address rules applied to the very address returned — never a metadata or link-local one, a loopback or
+private one only when the crawl's start URLs are (the guard's `allowed`, kept per crawler). A refused address fails the
+download as AddressRefused, a DNS lookup error (so the host is not retried, see UnreachableHostMiddleware) whose message
+says why. The names of the configured HTTP(S) proxies are exempt: the crawl connects to them on purpose.
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ from urllib.request import getproxies
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.defer import Deferred
 
+from crawler.downloadermiddlewares.scope_guard import address_kind, allowed_addresses
 from crawler.failures import AddressRefused
-from crawler.middlewares.scope_guard import address_kind, allowed_addresses
 
 _NEVER = ("metadata", "link-local")
 

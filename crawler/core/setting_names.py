@@ -10,10 +10,19 @@ from functools import lru_cache
 from pathlib import Path
 
 # Read by Scrapy's FilesPipeline and ImagesPipeline, which have no default for them in default_settings.
-_SCRAPY_WITHOUT_DEFAULT = frozenset({
-    "FILES_EXPIRES", "FILES_RESULT_FIELD", "FILES_URLS_FIELD", "IMAGES_EXPIRES", "IMAGES_MIN_HEIGHT",
-    "IMAGES_MIN_WIDTH", "IMAGES_RESULT_FIELD", "IMAGES_THUMBS", "IMAGES_URLS_FIELD",
-})  # fmt: skip
+_SCRAPY_WITHOUT_DEFAULT = frozenset(
+    {
+        "FILES_EXPIRES",
+        "FILES_RESULT_FIELD",
+        "FILES_URLS_FIELD",
+        "IMAGES_EXPIRES",
+        "IMAGES_MIN_HEIGHT",
+        "IMAGES_MIN_WIDTH",
+        "IMAGES_RESULT_FIELD",
+        "IMAGES_THUMBS",
+        "IMAGES_URLS_FIELD",
+    }
+)
 
 
 def unknown_setting(name: str, known: Iterable[str]) -> str | None:

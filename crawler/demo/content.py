@@ -15,13 +15,19 @@ from importlib import resources
 from typing import Any
 
 COMMENTS = {
-    "en": [("Sam Carter", "Tried this last weekend and it worked perfectly, thank you for the clear steps."),
-           ("Priya N.", "Bookmarked. The list of common mistakes alone was worth the read.")],
-    "de": [("Markus K.", "Vielen Dank für die ausführliche Anleitung, das probiere ich am Wochenende aus."),
-           ("Sabine", "Genau das habe ich gesucht. Die Tipps sind wirklich praktisch.")],
-    "ko": [("이서준", "자세한 설명 감사합니다. 이번 주말에 꼭 해볼게요."),
-           ("박지현", "사진이 정말 예뻐요. 다음 글도 기대할게요.")],
-}  # fmt: skip
+    "en": [
+        ("Sam Carter", "Tried this last weekend and it worked perfectly, thank you for the clear steps."),
+        ("Priya N.", "Bookmarked. The list of common mistakes alone was worth the read."),
+    ],
+    "de": [
+        ("Markus K.", "Vielen Dank für die ausführliche Anleitung, das probiere ich am Wochenende aus."),
+        ("Sabine", "Genau das habe ich gesucht. Die Tipps sind wirklich praktisch."),
+    ],
+    "ko": [
+        ("이서준", "자세한 설명 감사합니다. 이번 주말에 꼭 해볼게요."),
+        ("박지현", "사진이 정말 예뻐요. 다음 글도 기대할게요."),
+    ],
+}
 
 
 def slugify(text: str) -> str:
@@ -77,8 +83,16 @@ class Post:
 class Blog:
     """The sample blog's content and settings: posts, authors, and the changes tests make to them."""
 
-    def __init__(self, base: str = "http://127.0.0.1/", *, pagination: str = "path", sitemap: str = "wp",
-                 feed: str = "rss", faults: bool = False, name: str = "Garden, Kitchen & Code") -> None:  # fmt: skip
+    def __init__(
+        self,
+        base: str = "http://127.0.0.1/",
+        *,
+        pagination: str = "path",
+        sitemap: str = "wp",
+        feed: str = "rss",
+        faults: bool = False,
+        name: str = "Garden, Kitchen & Code",
+    ) -> None:
         self.base = base
         self.name = name
         self.pagination, self.sitemap, self.feed, self.faults = pagination, sitemap, feed, faults

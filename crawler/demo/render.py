@@ -10,15 +10,37 @@ from crawler.demo import theme
 from crawler.demo.content import Author, Blog, Post
 
 UI = {
-    "en": {"reply": "Leave a Reply", "related": "Related posts", "about": "About the author",
-           "recent": "Recent Posts", "comment": "Comment", "by": "By",
-           "cookie": "We use cookies to improve your experience.", "older": "Older posts"},
-    "de": {"reply": "Schreibe einen Kommentar", "related": "Ähnliche Beiträge", "about": "Über den Autor",
-           "recent": "Neueste Beiträge", "comment": "Kommentar", "by": "Von",
-           "cookie": "Wir verwenden Cookies, um Ihr Erlebnis zu verbessern.", "older": "Ältere Beiträge"},
-    "ko": {"reply": "댓글 남기기", "related": "관련 글", "about": "글쓴이 소개", "recent": "최근 글", "comment": "댓글",
-           "by": "글쓴이", "cookie": "더 나은 경험을 위해 쿠키를 사용합니다.", "older": "이전 글"},
-}  # fmt: skip
+    "en": {
+        "reply": "Leave a Reply",
+        "related": "Related posts",
+        "about": "About the author",
+        "recent": "Recent Posts",
+        "comment": "Comment",
+        "by": "By",
+        "cookie": "We use cookies to improve your experience.",
+        "older": "Older posts",
+    },
+    "de": {
+        "reply": "Schreibe einen Kommentar",
+        "related": "Ähnliche Beiträge",
+        "about": "Über den Autor",
+        "recent": "Neueste Beiträge",
+        "comment": "Kommentar",
+        "by": "Von",
+        "cookie": "Wir verwenden Cookies, um Ihr Erlebnis zu verbessern.",
+        "older": "Ältere Beiträge",
+    },
+    "ko": {
+        "reply": "댓글 남기기",
+        "related": "관련 글",
+        "about": "글쓴이 소개",
+        "recent": "최근 글",
+        "comment": "댓글",
+        "by": "글쓴이",
+        "cookie": "더 나은 경험을 위해 쿠키를 사용합니다.",
+        "older": "이전 글",
+    },
+}
 
 
 def page(site: Blog, title: str, main: str, lang: str = "en", head: str = "") -> str:
@@ -119,15 +141,19 @@ def _figure(post: Post, index: int) -> str:
     figure = post.figures[index]
     src = figure.get("src") or post.image_path(index + 1)  # a test may point a figure elsewhere (shared, missing)
     small = src.replace(".png", "-300x200.png")
-    img = (f'<img loading="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="{src}"'
-           f' data-srcset="{small} 300w, {src} 1200w" alt="{escape(figure["alt"])}" width="1200" height="800"'
-           f' class="wp-image-{post.id}{index}">'
-           f'<noscript><img src="{src}" alt="{escape(figure["alt"])}" width="1200" height="800">'
-           "</noscript>")  # fmt: skip
+    img = (
+        f'<img loading="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="{src}"'
+        f' data-srcset="{small} 300w, {src} 1200w" alt="{escape(figure["alt"])}" width="1200" height="800"'
+        f' class="wp-image-{post.id}{index}">'
+        f'<noscript><img src="{src}" alt="{escape(figure["alt"])}" width="1200" height="800">'
+        "</noscript>"
+    )
     if figure.get("caption") is None:
         return f"<p>{img}</p>"
-    return (f'<figure class="wp-block-image size-large">{img}'
-            f'<figcaption class="wp-element-caption">{escape(figure["caption"])}</figcaption></figure>')  # fmt: skip
+    return (
+        f'<figure class="wp-block-image size-large">{img}'
+        f'<figcaption class="wp-element-caption">{escape(figure["caption"])}</figcaption></figure>'
+    )
 
 
 def _tag_links(post: Post) -> str:
@@ -135,8 +161,9 @@ def _tag_links(post: Post) -> str:
 
 
 def _author_box(author: Author, ui: dict[str, str]) -> str:
-    links = "".join(f'<li><a href="{escape(link)}" rel="me noopener">{escape(link.split("/")[2])}</a></li>'
-                    for link in author.links)  # fmt: skip
+    links = "".join(
+        f'<li><a href="{escape(link)}" rel="me noopener">{escape(link.split("/")[2])}</a></li>' for link in author.links
+    )
     return f"""<div class="author-box">
 <img alt="" src="/avatars/{author.slug}.png" class="avatar avatar-96 photo" width="96" height="96">
 <div class="author-box-content"><h4 class="author-box-title">{ui["about"]}</h4>
@@ -148,8 +175,11 @@ def _author_box(author: Author, ui: dict[str, str]) -> str:
 
 def _related(site: Blog, post: Post, ui: dict[str, str]) -> str:
     others = [p for p in site.in_category(post.category)[:4] if p.slug != post.slug][:3]
-    items = "".join(f'<li><a href="{p.path}"><img src="{p.image_path(1).replace(".png", "-300x200.png")}" width="300"'
-                    f' height="200" alt="{escape(p.title)}"> {escape(p.title)}</a></li>' for p in others)  # fmt: skip
+    items = "".join(
+        f'<li><a href="{p.path}"><img src="{p.image_path(1).replace(".png", "-300x200.png")}" width="300"'
+        f' height="200" alt="{escape(p.title)}"> {escape(p.title)}</a></li>'
+        for p in others
+    )
     return f'<div id="jp-relatedposts" class="jp-relatedposts"><h3>{ui["related"]}</h3><ul>{items}</ul></div>'
 
 
@@ -172,14 +202,23 @@ def _comments(site: Blog, post: Post, ui: dict[str, str]) -> str:
 
 
 def _post_head(site: Blog, post: Post, authors: list[Author]) -> str:
-    graph = {"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "@id": f"{site.base}#website", "name": site.name, "url": site.base},
-        {"@type": "BlogPosting", "headline": post.title, "datePublished": f"{post.date}T09:00:00+00:00",
-         "dateModified": post.modified, "inLanguage": post.lang,
-         "articleSection": [post.category], "keywords": [name for _, name in post.tag_pairs()],
-         "author": [{"@type": "Person", "name": a.name, "url": f"{site.base}author/{a.slug}/"} for a in authors],
-         "image": f"{site.base.rstrip('/')}{post.image_path(1)}"},
-    ]}  # fmt: skip
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": f"{site.base}#website", "name": site.name, "url": site.base},
+            {
+                "@type": "BlogPosting",
+                "headline": post.title,
+                "datePublished": f"{post.date}T09:00:00+00:00",
+                "dateModified": post.modified,
+                "inLanguage": post.lang,
+                "articleSection": [post.category],
+                "keywords": [name for _, name in post.tag_pairs()],
+                "author": [{"@type": "Person", "name": a.name, "url": f"{site.base}author/{a.slug}/"} for a in authors],
+                "image": f"{site.base.rstrip('/')}{post.image_path(1)}",
+            },
+        ],
+    }
     return f"""<link rel="canonical" href="{site.base.rstrip("/")}{post.path}">
 <meta property="og:type" content="article">
 <meta property="og:title" content="{escape(post.title)}">
@@ -197,8 +236,11 @@ def listing_page(site: Blog, title: str, posts: list[Post], prev_url: str | None
         for p in posts
     )
     links = "".join(f'<link rel="{rel}" href="{url}">' for rel, url in (("prev", prev_url), ("next", next_url)) if url)
-    nav = "".join(f'<a class="{cls} page-numbers" href="{url}">{label}</a>'
-                  for cls, url, label in (("prev", prev_url, "«"), ("next", next_url, "»")) if url)  # fmt: skip
+    nav = "".join(
+        f'<a class="{cls} page-numbers" href="{url}">{label}</a>'
+        for cls, url, label in (("prev", prev_url, "«"), ("next", next_url, "»"))
+        if url
+    )
     main = f'<header class="page-header"><h1 class="page-title">{escape(title)}</h1></header>{cards}'
     main += f'<nav class="navigation pagination"><div class="nav-links">{nav}</div></nav>'
     return page(site, title, main, "en", links + '<meta property="og:type" content="website">')

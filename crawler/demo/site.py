@@ -51,11 +51,13 @@ class DemoSite(Blog):
         xml = "application/xml"
         documents = {
             "/robots.txt": lambda: Response(200, "text/plain", feeds.robots(self.base, index)),
-            "/feed/": lambda: Response(200, "application/rss+xml", feeds.rss(self, posts[:10]))
-            if self.feed == "rss" else None,
-            "/feed/atom/": lambda: Response(200, "application/atom+xml", feeds.atom(self, posts[:10]))
-            if self.feed == "atom" else None,
-        }  # fmt: skip
+            "/feed/": lambda: (
+                Response(200, "application/rss+xml", feeds.rss(self, posts[:10])) if self.feed == "rss" else None
+            ),
+            "/feed/atom/": lambda: (
+                Response(200, "application/atom+xml", feeds.atom(self, posts[:10])) if self.feed == "atom" else None
+            ),
+        }
         if index:
             children = ["/wp-sitemap-posts-post-1.xml", "/post-sitemap.xml.gz"]
             documents[index] = lambda: Response(200, xml, feeds.sitemap_index(self.base, children))
@@ -105,8 +107,9 @@ class DemoSite(Blog):
         chosen = posts[(number - 1) * PER_PAGE : number * PER_PAGE]
         prev_url = self._page_url(number - 1) if number > 1 else None
         next_url = self._page_url(number + 1) if number < pages else None
-        body = render.listing_page(self, self.name if number == 1 else f"{self.name} – page {number}", chosen,
-                                   prev_url, next_url)  # fmt: skip
+        body = render.listing_page(
+            self, self.name if number == 1 else f"{self.name} – page {number}", chosen, prev_url, next_url
+        )
         if number == 1:
             body = body.replace("</main>", _extra_links(self) + "</main>")
         return _html(body, None)
@@ -139,8 +142,11 @@ def _extra_links(site: DemoSite) -> str:
     first = site.live_posts()[-1]
     links = [f'<a href="/p/{first.id}/">Our first post</a>', '<a href="/about/?utm_source=home&fbclid=x">About</a>']
     if site.faults:
-        links += ['<a href="/downloads/checklist/">Checklist</a>', '<a href="/empty/">Empty</a>',
-                  '<a href="/broken/">Broken</a>']  # fmt: skip
+        links += [
+            '<a href="/downloads/checklist/">Checklist</a>',
+            '<a href="/empty/">Empty</a>',
+            '<a href="/broken/">Broken</a>',
+        ]
     return f'<p class="home-links">{" · ".join(links)}</p>'
 
 

@@ -72,8 +72,9 @@ def enqueue(broker: str, jobs: Sequence[SiteJob]) -> list[bool]:
                     queued.append(False)
                     continue
                 try:
-                    app.send_task(CRAWL_TASK, args=job.as_arguments(), queue=SITES_QUEUE, retry=True,
-                                  retry_policy=ENQUEUE_RETRY)  # fmt: skip
+                    app.send_task(
+                        CRAWL_TASK, args=job.as_arguments(), queue=SITES_QUEUE, retry=True, retry_policy=ENQUEUE_RETRY
+                    )
                 except BaseException:
                     client.delete(mark(job.name))
                     raise

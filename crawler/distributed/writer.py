@@ -31,19 +31,30 @@ def register(app: Celery, archive: Archive) -> None:
         try:
             applied = apply_batch(archive, batch)
         except sqlite3.OperationalError as exc:
-            logger.error("cannot write %s now (%s); the batch goes back to the queue, next try in %d s",
-                         archive.path, exc, RETRY_DELAY)  # fmt: skip
+            logger.error(
+                "cannot write %s now (%s); the batch goes back to the queue, next try in %d s",
+                archive.path,
+                exc,
+                RETRY_DELAY,
+            )
             time.sleep(RETRY_DELAY)
             raise Reject(str(exc), requeue=True) from exc
         job = batch["run"]["job"]
         if not applied.units and batch["units"]:
             logger.info("%s: batch %s was applied before; skipped", job, batch["id"])
         if applied.failed:
-            logger.error("%s: %d units could not be stored (see crawl_errors, run %d)", job, applied.failed,
-                         applied.run_id)  # fmt: skip
+            logger.error(
+                "%s: %d units could not be stored (see crawl_errors, run %d)", job, applied.failed, applied.run_id
+            )
         if applied.finished:
             run = archive.run(applied.run_id)
             logger.info(
-                "%s: run %d %s: %d pages, %d new, %d updated, %d errors", job, run["id"], run["status"],
-                run["pages_fetched"], run["articles_new"], run["articles_updated"], run["errors"],
-            )  # fmt: skip
+                "%s: run %d %s: %d pages, %d new, %d updated, %d errors",
+                job,
+                run["id"],
+                run["status"],
+                run["pages_fetched"],
+                run["articles_new"],
+                run["articles_updated"],
+                run["errors"],
+            )

@@ -48,8 +48,20 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the name or a link
-_PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodon", "instagram.com",
-                  "facebook.com", "youtube.com", "bsky.app", "threads.net", "medium.com", "substack.com")  # fmt: skip
+_PROFILE_HOSTS = (
+    "twitter.com",
+    "x.com",
+    "github.com",
+    "linkedin.com",
+    "mastodon",
+    "instagram.com",
+    "facebook.com",
+    "youtube.com",
+    "bsky.app",
+    "threads.net",
+    "medium.com",
+    "substack.com",
+)
 # Images in a box that are not the author's picture: share and social icons, logos, badges.
 _DECORATION = re.compile(r"(?:^|[-_\s/.])(?:logo|icons?|share|sharing|social|emoji|badge|flag|sprite)(?:$|[-_\s/.\d])")
 _DECORATION_AROUND = re.compile(r"share|sharing|social|icon|follow")
@@ -241,6 +253,11 @@ def _box_from_person(person: dict[str, Any], base: str) -> AuthorBox | None:
     image = person.get("image")
     avatar = image.get("url") or image.get("contentUrl") if isinstance(image, dict) else first_text(image)
     url = first_text(person.get("url"))
-    return AuthorBox(name=name, bio=bio, url=urljoin(base, url) if url else None,
-                     avatar_url=urljoin(base, avatar) if avatar else None,
-                     article_count=parse_article_count(bio), links=links)  # fmt: skip
+    return AuthorBox(
+        name=name,
+        bio=bio,
+        url=urljoin(base, url) if url else None,
+        avatar_url=urljoin(base, avatar) if avatar else None,
+        article_count=parse_article_count(bio),
+        links=links,
+    )

@@ -22,12 +22,22 @@ from crawler.extraction.structured import by_type, first_text
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
 # Theme bylines (hAtom, microdata, common themes), most specific first; the first that names someone wins.
 _BYLINES = (
-    ".entry-meta .author .fn", ".byline .author .fn", ".author.vcard .fn", "span.author.vcard a",
+    ".entry-meta .author .fn",
+    ".byline .author .fn",
+    ".author.vcard .fn",
+    "span.author.vcard a",
     ".entry-meta .author a",
-    "[itemprop=author] [itemprop=name]", "a[itemprop=author]", "a.author-name", ".byline__author-name",
-    ".entry-author-name", ".post-author-name", ".entry-author-text a", ".byline .author", ".byline.author",
+    "[itemprop=author] [itemprop=name]",
+    "a[itemprop=author]",
+    "a.author-name",
+    ".byline__author-name",
+    ".entry-author-name",
+    ".post-author-name",
+    ".entry-author-text a",
+    ".byline .author",
+    ".byline.author",
     ".byline a",
-)  # fmt: skip
+)
 # Regions whose names are not the post's author: comments, sidebars, widgets, menus, other posts.
 _NOT_BYLINE = re.compile(r"comment|widget|sidebar|related|site-footer|recent|popular|menu|respond", re.IGNORECASE)
 _POST_META = re.compile(r"meta|byline|author|info", re.IGNORECASE)
@@ -50,8 +60,21 @@ _EXTRA_PREFIX = re.compile(
     r"|\S+ \d{4} by)(?:\s*:\s*|\s+)",
     re.IGNORECASE,
 )
-_THEME_VENDORS = {"themegrill", "themeisle", "elegant themes", "themeforest", "wordpress", "wordpress.com", "blogger",
-                  "generatepress", "astra", "elementor", "tagdiv", "mh themes", "mythemeshop"}  # fmt: skip
+_THEME_VENDORS = {
+    "themegrill",
+    "themeisle",
+    "elegant themes",
+    "themeforest",
+    "wordpress",
+    "wordpress.com",
+    "blogger",
+    "generatepress",
+    "astra",
+    "elementor",
+    "tagdiv",
+    "mh themes",
+    "mythemeshop",
+}
 _DOMAIN = re.compile(r"(?:^|[\s(])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 _TRAILING_DATE = re.compile(r"[\s,|–-]+(?:am\s+|on\s+)?\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$")
@@ -73,12 +96,15 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
     sources = (
         lambda: [p for a in as_list(post.get("author")) if (p := _person(_resolved(a, jsonld), base)) is not None],
         lambda: [Person(name=n) for n in _split_names(_meta_author(page.meta))],
-        lambda: [Person(name=text_of(a), url=urljoin(base, a.get("href")))
-                 for a in _AUTHOR_LINKS(page.tree) if text_of(a) and not _outside_post(a)],
+        lambda: [
+            Person(name=text_of(a), url=urljoin(base, a.get("href")))
+            for a in _AUTHOR_LINKS(page.tree)
+            if text_of(a) and not _outside_post(a)
+        ],
         lambda: _bylines(page),
         lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
         lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(page, e)) or "")],
-    )  # fmt: skip
+    )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
     for source in sources:
         unique: dict[str, Person] = {}

@@ -32,9 +32,14 @@ from crawler.extraction.selectors import PLUGIN_CHROME
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
-    "include_comments": False, "include_tables": True, "include_images": False, "include_formatting": False,
-    "include_links": False, "with_metadata": False, "deduplicate": False,
-}  # fmt: skip
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_formatting": False,
+    "include_links": False,
+    "with_metadata": False,
+    "deduplicate": False,
+}
 # trafilatura counts characters: below 250 it calls its extraction failed and dumps the page's text instead. A
 # Korean, Japanese or Chinese post says in 100 characters what takes 250 in a Latin script (a short Hangul post
 # came out as one paragraph starting with its title, date and category). Lowering it for every page loses
@@ -94,8 +99,12 @@ def _layout_tables_as_blocks(page: Page) -> Iterator[None]:
     """The page's layout tables read as <div>s for the time of the block. A hand-made site lays its page out in a
     table (menu and visitor counter in one cell, the post in the next); trafilatura keeps a table whole, as data,
     menu and all. A table is layout when a cell holds a heading or a long paragraph: data tables hold neither."""
-    renamed = [(e, e.tag) for table in _LAYOUT_TABLES(page.tree) for e in table.iter(*_TABLE_TAGS)
-               if e is table or next(e.iterancestors("table")) is table]  # a data table inside stays one
+    renamed = [
+        (e, e.tag)
+        for table in _LAYOUT_TABLES(page.tree)
+        for e in table.iter(*_TABLE_TAGS)
+        if e is table or next(e.iterancestors("table")) is table
+    ]  # a data table inside stays one
     for element, _ in renamed:
         element.tag = "div"
     try:

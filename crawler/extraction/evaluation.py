@@ -58,8 +58,9 @@ def score(article: Article, expected: dict[str, Any]) -> dict[str, float]:
     if "body_contains" in expected:
         scores["body_recall"] = _share(fold(s) in body for s in expected["body_contains"])
     if "body_excludes" in expected:
-        scores["boilerplate_absence"] = _share(fold(s) not in body and fold(s) not in markdown
-                                               for s in expected["body_excludes"])  # fmt: skip
+        scores["boilerplate_absence"] = _share(
+            fold(s) not in body and fold(s) not in markdown for s in expected["body_excludes"]
+        )
     if "author_box" in expected:
         scores["author_box"] = _author_box_score(got.get("author_box"), expected["author_box"])
     if "author_boxes_count" in expected:
@@ -100,9 +101,10 @@ def _image_scores(got: list[dict[str, Any]], expected: list[dict[str, Any]]) -> 
         "image_precision": _share(src in expected_srcs for src in got_srcs) if got_srcs else float(not expected),
         "image_recall": _share(src in got_srcs for src in expected_srcs),
         "caption_accuracy": _share(fold(by_src[e["src"]].get("caption")) == fold(e.get("caption")) for e in matched)
-        if matched else float(not expected),
+        if matched
+        else float(not expected),
         "image_fields": _share(fields),
-    }  # fmt: skip
+    }
 
 
 def _same(got: Any, expected: Any) -> bool:
@@ -158,5 +160,9 @@ def _timings(durations: list[tuple[int, float]]) -> dict[str, float]:
         return {}
     times = sorted(ms for _, ms in durations)
     typical = min(durations, key=lambda pair: abs(pair[0] - 50_000))
-    return {"mean_ms": statistics.fmean(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
-            "typical_page_bytes": typical[0], "typical_page_ms": typical[1]}  # fmt: skip
+    return {
+        "mean_ms": statistics.fmean(times),
+        "p95_ms": times[int(0.95 * (len(times) - 1))],
+        "typical_page_bytes": typical[0],
+        "typical_page_ms": typical[1],
+    }

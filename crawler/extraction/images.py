@@ -24,9 +24,12 @@ _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
-_SHARE_HREF = re.compile(r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent"
-                         r"|pinterest\.\w+/pin/create|linkedin\.com/share|wa\.me/|api\.whatsapp"
-                         r"|reddit\.com/submit|mailto:\?)", re.I)  # fmt: skip
+_SHARE_HREF = re.compile(
+    r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent"
+    r"|pinterest\.\w+/pin/create|linkedin\.com/share|wa\.me/|api\.whatsapp"
+    r"|reddit\.com/submit|mailto:\?)",
+    re.I,
+)
 
 
 def find_images(page: Page, root: HtmlElement | None) -> list[Image]:
@@ -52,10 +55,20 @@ def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElemen
             continue
         seen.add(src)
         width, height = _dimensions(img, srcset_width)
-        images.append((img, Image(
-            src=src, position=len(images) + 1, alt=_text(img.get("alt")), title=_text(img.get("title")),
-            caption=caption_of(img), width=width, height=height,
-        )))  # fmt: skip
+        images.append(
+            (
+                img,
+                Image(
+                    src=src,
+                    position=len(images) + 1,
+                    alt=_text(img.get("alt")),
+                    title=_text(img.get("title")),
+                    caption=caption_of(img),
+                    width=width,
+                    height=height,
+                ),
+            )
+        )
     return images
 
 

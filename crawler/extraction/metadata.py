@@ -48,17 +48,27 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]]) -> Metadata:
         title=_without_site(title, sitename),
         authors=post_authors(page, jsonld, guesses, _site_names(page, jsonld, post, sitename)),
         published=_published(page, post, guesses),
-        updated=_first_date(first_text(post.get("dateModified")), _meta(metas, "article:modified_time"),
-                            _meta(metas, "og:updated_time")),
+        updated=_first_date(
+            first_text(post.get("dateModified")), _meta(metas, "article:modified_time"), _meta(metas, "og:updated_time")
+        ),
         canonical_url=canonical,
         sitename=sitename,
-        description=_first(first_text(post.get("description")), _meta(metas, "og:description"),
-                           _meta(metas, "description")),
-        categories=_unique(as_list(post.get("articleSection")) + _metas(metas, "article:section")
-                           + _link_texts(tree, "a[rel~=category]")) or _unique(guesses.categories),
-        tags=_unique(_metas(metas, "article:tag") + _keywords(post.get("keywords"))
-                     + _link_texts(tree, "a[rel~=tag]:not([rel~=category])")) or _unique(_split(guesses.tags)),
-    )  # fmt: skip
+        description=_first(
+            first_text(post.get("description")), _meta(metas, "og:description"), _meta(metas, "description")
+        ),
+        categories=_unique(
+            as_list(post.get("articleSection"))
+            + _metas(metas, "article:section")
+            + _link_texts(tree, "a[rel~=category]")
+        )
+        or _unique(guesses.categories),
+        tags=_unique(
+            _metas(metas, "article:tag")
+            + _keywords(post.get("keywords"))
+            + _link_texts(tree, "a[rel~=tag]:not([rel~=category])")
+        )
+        or _unique(_split(guesses.tags)),
+    )
 
 
 def _first(*values: str | None) -> str | None:
@@ -192,8 +202,9 @@ def _published(page: Page, post: dict[str, Any], guesses: Guesses) -> str | None
     often on the shared set of real pages (a stated date is often a re-publication, or a sidebar's <time>). The
     stated value is kept when it falls on that day, for its time and offset; a UTC value gives way to the page's
     own <time> of the same instant, whose offset keeps the local day."""
-    stated = _first_date(first_text(post.get("datePublished")), _meta(page.meta, "article:published_time"),
-                         _time(page.tree))  # fmt: skip
+    stated = _first_date(
+        first_text(post.get("datePublished")), _meta(page.meta, "article:published_time"), _time(page.tree)
+    )
     seen = _first_date(guesses.date)
     if stated is None or seen is None:
         return stated or seen

@@ -20,8 +20,12 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A tag or category with one name after it (and maybe /page/N): /category/travel/rome-trip/ is a post under
     # a /%category%/%postname%/ permalink, or a nested category, and is parsed to tell which.
     ("tag", re.compile(r"/(?:tag|tags|tagged|schlagwort|label|search/label)/[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I)),
-    ("category", re.compile(
-        r"/(?:category|categories|kategorie|categoria|categorie|topics?)/[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I)),
+    (
+        "category",
+        re.compile(
+            r"/(?:category|categories|kategorie|categoria|categorie|topics?)/[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I
+        ),
+    ),
     ("author", re.compile(r"/(?:author|authors|autor|auteur)/[^/]+/?(?:page/\d+/?)?$", re.I)),
     ("attachment", re.compile(r"/attachment/|[?&]attachment_id=", re.I)),
     # WordPress's /page/N and ?paged=N only: a plain ?page=N also splits long posts and forum threads, so such a

@@ -58,13 +58,15 @@ class Tally:
         precision = self.tp / max(self.tp + self.fp, 1)
         recall = self.tp / max(self.tp + self.fn, 1)
         return {
-            "precision": precision, "recall": recall,
+            "precision": precision,
+            "recall": recall,
             "f1": 2 * precision * recall / max(precision + recall, 1e-9),
             "accuracy": (self.tp + self.tn) / max(self.tp + self.tn + self.fp + self.fn, 1),
-            "empty": self.empty, "author_exact": self.authors_right / max(self.authors, 1),
+            "empty": self.empty,
+            "author_exact": self.authors_right / max(self.authors, 1),
             "date_exact": self.dates_right / max(self.dates, 1),
             "cpu_ms_mean": sum(self.cpu_ms) / max(len(self.cpu_ms), 1),
-        }  # fmt: skip
+        }
 
 
 def load_realpages(root: Path) -> list[RealPage]:
@@ -79,8 +81,16 @@ def load_realpages(root: Path) -> list[RealPage]:
             (folder / d / item["file"] for d in ("eval", "cache") if (folder / d / item["file"]).exists()), None
         )
         if path is not None:
-            pages.append(RealPage(url, path, item.get("with") or [], item.get("without") or [],
-                                  _gold_author(item.get("author")), item.get("date") or None))  # fmt: skip
+            pages.append(
+                RealPage(
+                    url,
+                    path,
+                    item.get("with") or [],
+                    item.get("without") or [],
+                    _gold_author(item.get("author")),
+                    item.get("date") or None,
+                )
+            )
     return pages
 
 
@@ -152,8 +162,11 @@ def evaluate_realpages(pages: list[RealPage], jobs: int = 2, worst: int = 15) ->
         for system in SYSTEMS:
             _count(tallies[system], page, outcomes[system], verdicts[system])
         per_page.append((page, outcomes, verdicts))
-    empty = [page.url for page, outcomes, _ in per_page
-             if not outcomes["blogarchive"].text.strip() and outcomes["trafilatura"].text.strip()]  # fmt: skip
+    empty = [
+        page.url
+        for page, outcomes, _ in per_page
+        if not outcomes["blogarchive"].text.strip() and outcomes["trafilatura"].text.strip()
+    ]
     return RealReport(len(pages), {s: tallies[s].scores() for s in SYSTEMS}, _worst(per_page, worst), empty)
 
 
@@ -181,9 +194,15 @@ def _worst(per_page: list[Any], count: int) -> list[dict[str, Any]]:
 
     ranked = sorted(per_page, key=lambda row: wrong(row[2]["trafilatura"]) - wrong(row[2]["blogarchive"]))
     return [
-        {"url": page.url, "file": page.path.name, "blogarchive_wrong": wrong(verdicts["blogarchive"]),
-         "trafilatura_wrong": wrong(verdicts["trafilatura"]), "lost": verdicts["blogarchive"]["lost"],
-         "added": verdicts["blogarchive"]["added"], "error": outcomes["blogarchive"].error}
+        {
+            "url": page.url,
+            "file": page.path.name,
+            "blogarchive_wrong": wrong(verdicts["blogarchive"]),
+            "trafilatura_wrong": wrong(verdicts["trafilatura"]),
+            "lost": verdicts["blogarchive"]["lost"],
+            "added": verdicts["blogarchive"]["added"],
+            "error": outcomes["blogarchive"].error,
+        }
         for page, outcomes, verdicts in ranked[:count]
         if wrong(verdicts["blogarchive"]) > wrong(verdicts["trafilatura"])
-    ]  # fmt: skip
+    ]

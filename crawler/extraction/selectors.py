@@ -24,33 +24,112 @@ CONTENT_ROOTS = (
 )
 
 # Regions inside or around the post whose images and text are not the post's.
-NOT_POST = ", ".join((
-    ".sharedaddy", ".jp-relatedposts", ".related-posts", ".related", ".yarpp-related", ".crp_related",
-    ".wp-block-jetpack-related-posts", ".share", ".sharing", ".social-share", ".share-buttons",
-    ".addtoany_share_save_container", ".author-box", ".about-author", ".author-bio", ".author-info",
-    ".entry-author", ".ast-author-box", ".elementor-author-box", ".author-card", ".gh-author", ".author-profile",
-    ".author-list", ".article-byline", ".byline", ".post-author-box", ".comments-area", "#comments", "#respond",
-    ".comment-respond", ".newsletter", ".subscribe", ".subscription-widget", ".cookie", ".cookie-banner",
-    "#cookie-notice", ".widget:not(.Blog)", "aside", "nav", "footer", ".footer", ".ad", ".ads", ".advert",
-    ".advertisement", ".adsbygoogle", ".post-navigation", ".nav-links", ".another_category", ".container_postbtn",
-    ".item-pagination", "a[rel~=sponsored]", ".revenue_unit_wrap", ".adfit", ".pp-multiple-authors-boxes-wrapper",
-    ".comment-list", ".commentlist", "ol.comments", ".comments-list",
-))  # fmt: skip
+NOT_POST = ", ".join(
+    (
+        ".sharedaddy",
+        ".jp-relatedposts",
+        ".related-posts",
+        ".related",
+        ".yarpp-related",
+        ".crp_related",
+        ".wp-block-jetpack-related-posts",
+        ".share",
+        ".sharing",
+        ".social-share",
+        ".share-buttons",
+        ".addtoany_share_save_container",
+        ".author-box",
+        ".about-author",
+        ".author-bio",
+        ".author-info",
+        ".entry-author",
+        ".ast-author-box",
+        ".elementor-author-box",
+        ".author-card",
+        ".gh-author",
+        ".author-profile",
+        ".author-list",
+        ".article-byline",
+        ".byline",
+        ".post-author-box",
+        ".comments-area",
+        "#comments",
+        "#respond",
+        ".comment-respond",
+        ".newsletter",
+        ".subscribe",
+        ".subscription-widget",
+        ".cookie",
+        ".cookie-banner",
+        "#cookie-notice",
+        ".widget:not(.Blog)",
+        "aside",
+        "nav",
+        "footer",
+        ".footer",
+        ".ad",
+        ".ads",
+        ".advert",
+        ".advertisement",
+        ".adsbygoogle",
+        ".post-navigation",
+        ".nav-links",
+        ".another_category",
+        ".container_postbtn",
+        ".item-pagination",
+        "a[rel~=sponsored]",
+        ".revenue_unit_wrap",
+        ".adfit",
+        ".pp-multiple-authors-boxes-wrapper",
+        ".comment-list",
+        ".commentlist",
+        "ol.comments",
+        ".comments-list",
+    )
+)
 
 # Chrome that plugins and themes mark unambiguously (a subset of NOT_POST), comment threads among it: taken out
 # of the page before trafilatura reads it, because trafilatura merges such a region's text into the post's last
 # paragraph (Jetpack's "Teilen mit: Facebook …"), where no filter of its output can cut it. Generic names
 # (`.share`, `aside`, `footer`, `.related`) are not here: themes use them around the post itself;
 # crawler/extraction/body.py judges those after trafilatura has run.
-PLUGIN_CHROME = ", ".join((
-    ".sharedaddy", ".jp-relatedposts", ".yarpp-related", ".crp_related", ".wp-block-jetpack-related-posts",
-    ".addtoany_share_save_container", ".social-share", ".share-buttons", ".related-posts", ".author-box",
-    ".about-author", ".ast-author-box", ".elementor-author-box", ".gh-author", ".post-author-box",
-    ".pp-multiple-authors-boxes-wrapper", ".comments-area", "#comments", "#respond", ".comment-respond",
-    ".subscription-widget", "#cookie-notice", ".cookie-banner", ".adsbygoogle", ".post-navigation",
-    ".another_category", ".container_postbtn", ".revenue_unit_wrap", ".adfit",
-    ".comment-list", ".commentlist", "ol.comments", ".comments-list",
-))  # fmt: skip
+PLUGIN_CHROME = ", ".join(
+    (
+        ".sharedaddy",
+        ".jp-relatedposts",
+        ".yarpp-related",
+        ".crp_related",
+        ".wp-block-jetpack-related-posts",
+        ".addtoany_share_save_container",
+        ".social-share",
+        ".share-buttons",
+        ".related-posts",
+        ".author-box",
+        ".about-author",
+        ".ast-author-box",
+        ".elementor-author-box",
+        ".gh-author",
+        ".post-author-box",
+        ".pp-multiple-authors-boxes-wrapper",
+        ".comments-area",
+        "#comments",
+        "#respond",
+        ".comment-respond",
+        ".subscription-widget",
+        "#cookie-notice",
+        ".cookie-banner",
+        ".adsbygoogle",
+        ".post-navigation",
+        ".another_category",
+        ".container_postbtn",
+        ".revenue_unit_wrap",
+        ".adfit",
+        ".comment-list",
+        ".commentlist",
+        "ol.comments",
+        ".comments-list",
+    )
+)
 
 
 # A class matching this marks an image as chrome: avatars, emoji, logos, icons, ads ("download-button" is fine).
@@ -60,11 +139,27 @@ IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "p
 # Share buttons (images only: their icons are never the post's, but these regions are not NOT_POST chrome, whose
 # text the body keeps out too). With a link to a share endpoint (crawler/extraction/images.py), these cover icons
 # whose link is a script or a profile.
-SHARE_BUTTONS = ", ".join((
-    ".social", ".social-icons", ".social-buttons", ".social-links", ".share-links", ".sharing-buttons", ".share-bar",
-    ".post-share", ".entry-share", ".addthis_toolbox", ".a2a_kit", ".shariff", ".heateor_sss_sharing_container",
-    ".ssba", ".essb_links", ".swp_social_panel", ".pin-it-btn-wrapper",
-))  # fmt: skip
+SHARE_BUTTONS = ", ".join(
+    (
+        ".social",
+        ".social-icons",
+        ".social-buttons",
+        ".social-links",
+        ".share-links",
+        ".sharing-buttons",
+        ".share-bar",
+        ".post-share",
+        ".entry-share",
+        ".addthis_toolbox",
+        ".a2a_kit",
+        ".shariff",
+        ".heateor_sss_sharing_container",
+        ".ssba",
+        ".essb_links",
+        ".swp_social_panel",
+        ".pin-it-btn-wrapper",
+    )
+)
 # An image class naming a network's share or follow button ("share-facebook", "pinit-button"). Not "share"
 # alone: news sites mark their shareable photos "img-share".
 SHARE_ICON_CLASS = (
@@ -107,24 +202,64 @@ AUTHOR_BOXES = (
 )
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
-    ".author-name", ".pp-author-boxes-name", ".elementor-author-box__name", ".ast-author-name",
+    ".author-name",
+    ".pp-author-boxes-name",
+    ".elementor-author-box__name",
+    ".ast-author-name",
     ".saboxplugin-authorname",
-    ".author-card-name", ".gh-author-name", ".profile-name-link", ".post-author-name", ".g-profile",
-    "[data-hook*=author-name]", ".pw-author-name", "[data-testid=authorName]",
-    "[itemprop=name]", ".fn", ".author-title", "a[rel~=author]", "h2, h3, h4, h5", "strong",
-)  # fmt: skip
+    ".author-card-name",
+    ".gh-author-name",
+    ".profile-name-link",
+    ".post-author-name",
+    ".g-profile",
+    "[data-hook*=author-name]",
+    ".pw-author-name",
+    "[data-testid=authorName]",
+    "[itemprop=name]",
+    ".fn",
+    ".author-title",
+    "a[rel~=author]",
+    "h2, h3, h4, h5",
+    "strong",
+)
 AUTHOR_BIO = (
-    ".author-description", ".author-bio-text", ".elementor-author-box__bio", ".ast-author-bio", ".author-card-bio",
-    ".post-author-desc", ".pp-author-boxes-description", ".gh-author-bio", ".profile-textblock", ".post-author-bio",
-    "[data-hook*=author-bio]", ".pw-author-bio",
-    "[itemprop=description]", ".saboxplugin-desc", ".description", ".bio", "p",
-)  # fmt: skip
+    ".author-description",
+    ".author-bio-text",
+    ".elementor-author-box__bio",
+    ".ast-author-bio",
+    ".author-card-bio",
+    ".post-author-desc",
+    ".pp-author-boxes-description",
+    ".gh-author-bio",
+    ".profile-textblock",
+    ".post-author-bio",
+    "[data-hook*=author-bio]",
+    ".pw-author-bio",
+    "[itemprop=description]",
+    ".saboxplugin-desc",
+    ".description",
+    ".bio",
+    "p",
+)
 # Box headings that are not a name ("About the author" and its translations).
 BOX_HEADINGS = (
-    "about the author", "about the authors", "about", "über den autor", "über die autorin", "über den autoren",
-    "글쓴이 소개", "작성자 소개", "저자 소개", "à propos de l'auteur", "sobre el autor", "l'autore", "over de auteur",
-    "著者について", "written by", "zur person",
-)  # fmt: skip
+    "about the author",
+    "about the authors",
+    "about",
+    "über den autor",
+    "über die autorin",
+    "über den autoren",
+    "글쓴이 소개",
+    "작성자 소개",
+    "저자 소개",
+    "à propos de l'auteur",
+    "sobre el autor",
+    "l'autore",
+    "over de auteur",
+    "著者について",
+    "written by",
+    "zur person",
+)
 
 COMMENT_ITEMS = (
     "ol.comment-list > li, ol.commentlist > li, .comment-list > .comment, .comments-list > .comment,"
@@ -132,7 +267,14 @@ COMMENT_ITEMS = (
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
-    ".comment-author .fn", ".comment-author-name", ".comment-author [itemprop=name]", ".tt-link-user", "cite.user",
-    ".comment-author", "[itemprop=author]", ".comment-name", "cite",
-)  # fmt: skip
+    ".comment-author .fn",
+    ".comment-author-name",
+    ".comment-author [itemprop=name]",
+    ".tt-link-user",
+    "cite.user",
+    ".comment-author",
+    "[itemprop=author]",
+    ".comment-name",
+    "cite",
+)
 COMMENT_TEXT = (".comment-content", "[itemprop=text]", ".tt-wrap-desc", ".comment-text", ".comment-body > p", "p")

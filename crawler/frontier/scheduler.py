@@ -73,8 +73,10 @@ class FrontierScheduler(BaseScheduler):
         if counts["pending"] or counts["done"]:
             logger.info(
                 "resuming job %r where it stopped: %d requests pending, %d already done",
-                spider.job, counts["pending"], counts["done"],
-            )  # fmt: skip
+                spider.job,
+                counts["pending"],
+                counts["done"],
+            )
             self.stats.set_value("blogarchive/resumed_pending", counts["pending"])
             self.stats.set_value("blogarchive/resumed_done", counts["done"])
 

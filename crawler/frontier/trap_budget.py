@@ -98,10 +98,13 @@ class TrapBudget:
         """(first URL cut, what was cut and why) for each cut-off, for crawl_errors."""
         limits = {"TRAP_PATTERN_PAGES": self.per_pattern, "TRAP_HOST_PAGES": self.per_host}
         return [
-            (cut.first_url, f"crawler trap cut off: {cut.urls} {cut.what} not crawled, after {limits[cut.budget]}"
-             f" pages that were no posts ({cut.budget})")
+            (
+                cut.first_url,
+                f"crawler trap cut off: {cut.urls} {cut.what} not crawled, after {limits[cut.budget]}"
+                f" pages that were no posts ({cut.budget})",
+            )
             for cut in self.cuts.values()
-        ]  # fmt: skip
+        ]
 
 
 def trap_budget(crawler: Any) -> TrapBudget:

@@ -24,12 +24,12 @@ from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
+from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.extraction_pool.backlog import extraction_backlog
 from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
 from crawler.extraction_pool.worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
 from crawler.frontier.trap_budget import trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
-from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import storage_url
 
 logger = logging.getLogger(__name__)

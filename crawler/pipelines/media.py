@@ -30,9 +30,9 @@ from archive import Archive
 from archive.connection import now
 from archive.media import MediaFile, record_failure, record_file, stored_file
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
+from crawler.downloadermiddlewares.scope_guard import MEDIA
 from crawler.failures import Refused, describe_failure, is_choice
 from crawler.items import FetchedPage
-from crawler.middlewares.scope_guard import MEDIA
 
 logger = logging.getLogger(__name__)
 

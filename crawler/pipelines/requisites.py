@@ -36,10 +36,10 @@ from archive.captures import is_archived_post
 from crawler.capture.hosts import HostRules
 from crawler.capture.requisites import STYLESHEET, Requisite, page_requisites, stylesheet_requisites
 from crawler.core.archive_handle import shared_archive
+from crawler.downloadermiddlewares.scope_guard import MEDIA
+from crawler.downloadermiddlewares.warc import VIA, WarcMiddleware
 from crawler.failures import Refused, describe_failure
 from crawler.items import FetchedPage
-from crawler.middlewares.scope_guard import MEDIA
-from crawler.middlewares.warc import VIA, WarcMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +94,12 @@ class RequisitesPipeline:
         self.asked.add(url)
         scope = getattr(self.crawler.spider, "scope", None)
         if scope is not None and not scope.contains_host(url) and not self.hosts.allows(url):
-            logger.info("%s (%s of %s) not fetched: REQUISITES_HOSTS / _DENY_HOSTS leave its host out", url,
-                        requisite.kind, post)  # fmt: skip
+            logger.info(
+                "%s (%s of %s) not fetched: REQUISITES_HOSTS / _DENY_HOSTS leave its host out",
+                url,
+                requisite.kind,
+                post,
+            )
             self.stats.inc_value("blogarchive/requisites_hosts")
             return False
         return True

@@ -28,6 +28,7 @@ from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_links, feed_site
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
+from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.errors import InvalidStartURL
 from crawler.extraction.pagekind import url_kind
 from crawler.failures import Refused, describe_failure, is_choice
@@ -41,7 +42,6 @@ from crawler.frontier.scheduler import (
 )
 from crawler.frontier.trap_budget import TRAP, trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
-from crawler.middlewares.conditional_get import NOT_MODIFIED
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)

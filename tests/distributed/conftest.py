@@ -95,8 +95,9 @@ class Roles:
     def start(self, role: str, *options: str) -> subprocess.Popen[bytes]:
         log = open(self.folder / f"{role}-{len(self.started)}.log", "wb")  # noqa: SIM115 (the process keeps it)
         command = [sys.executable, "-m", "crawler", role, "--broker", self.broker.url, *options]
-        process = subprocess.Popen(command, cwd=self.folder, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)  # fmt: skip
+        process = subprocess.Popen(
+            command, cwd=self.folder, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         self.started.append(process)
         return process
 

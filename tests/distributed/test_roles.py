@@ -26,8 +26,20 @@ def test_site_crawled_by_a_worker_is_archived_as_an_in_process_crawl_archives_it
     roles.writer()
     roles.worker("--concurrency", "1")
     in_process = tmp_path / "in-process.db"
-    crawl_here = subprocess.Popen([sys.executable, "-m", "crawler", "crawl", site.base, "--db", str(in_process),
-                                   "--quiet", "-s", "EXTRACT_PROCESSES=1"])  # fmt: skip
+    crawl_here = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "crawl",
+            site.base,
+            "--db",
+            str(in_process),
+            "--quiet",
+            "-s",
+            "EXTRACT_PROCESSES=1",
+        ]
+    )
     queued = run_cli("crawl", site.base, "--broker", roles.broker.url, "-s", "RELAY_BATCH_UNITS=5")
     assert queued.returncode == 0, queued.stderr
     assert f"queued job '{site.base}'" in queued.stdout
@@ -54,15 +66,17 @@ def test_a_job_queued_or_running_is_not_queued_again(roles: Roles) -> None:
 
 def test_run_due_with_broker_queues_due_sites_once_and_crawls_nothing_here(roles: Roles, tmp_path: Path) -> None:
     config = tmp_path / "sites.toml"
-    config.write_text(textwrap.dedent(f"""
+    config.write_text(
+        textwrap.dedent(f"""
         [defaults]
-        db = "{tmp_path / 'archive.db'}"
+        db = "{tmp_path / "archive.db"}"
         [sites.kitchen]
         urls = ["http://127.0.0.1:9/kitchen/"]
         [sites.garden]
         urls = ["http://127.0.0.1:9/garden/"]
         download_delay = 2
-    """))  # fmt: skip
+    """)
+    )
     first = run_cli("run-due", "--config", str(config), "--broker", roles.broker.url)
     assert first.returncode == 0, first.stderr
     assert "kitchen: queued for the workers" in first.stderr and "garden: queued for the workers" in first.stderr

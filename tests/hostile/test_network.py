@@ -10,7 +10,7 @@ import struct
 import time
 from http.server import BaseHTTPRequestHandler
 
-from crawler.middlewares.retry_after import retry_after_seconds
+from crawler.downloadermiddlewares.retry_after import retry_after_seconds
 from tests.conftest import run_cli, unused_port
 from tests.hostile.servers import answer, crawl, page, post
 

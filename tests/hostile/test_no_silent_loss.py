@@ -68,8 +68,15 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
     blog, _, sink = world
     bombs = {"/gzip-bomb/": gzipped(b" " * (40 * MB))}
     bombs["/brotli-bomb/"] = (200, {"Content-Encoding": "br"}, brotli.compress(b" " * (40 * MB), quality=5))
-    jsonld = json.dumps({"@type": "BlogPosting", "headline": "Big JSON-LD post", "datePublished": "2024-05-01",
-                         "author": {"@type": "Person", "name": "Ann Smith"}, "comment": "x" * (5 * MB)})  # fmt: skip
+    jsonld = json.dumps(
+        {
+            "@type": "BlogPosting",
+            "headline": "Big JSON-LD post",
+            "datePublished": "2024-05-01",
+            "author": {"@type": "Person", "name": "Ann Smith"},
+            "comment": "x" * (5 * MB),
+        }
+    )
     blog.routes.update(
         {
             "/": page(
@@ -81,7 +88,7 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
                 "/index.php?entry=2",
                 "/?p=123",
                 "/?p=124&utm_source=feed",
-            ),  # fmt: skip
+            ),
             "/robots.txt": (200, {"Content-Type": "text/plain"}, f"Sitemap: {blog.base}sitemap-bomb.xml.gz\n".encode()),
             **bombs,
             "/too-large/": oversized_promise,
@@ -109,12 +116,20 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
     assert len(errors) == len(HOSTILE), errors
     assert db("SELECT errors FROM crawl_runs") == [(len(HOSTILE),)]  # counted
     articles = dict(db("SELECT url, title FROM articles"))
-    expected = {"ok-post/": "A fine post", "deep-post/": "Deep post", "jsonld-post/": "Big JSON-LD post",
-                "index.php?entry=1": "Entry one", "index.php?entry=2": "Entry two", "?p=123": "Post 123",
-                "?p=124": "Post 124"}  # fmt: skip
+    expected = {
+        "ok-post/": "A fine post",
+        "deep-post/": "Deep post",
+        "jsonld-post/": "Big JSON-LD post",
+        "index.php?entry=1": "Entry one",
+        "index.php?entry=2": "Entry two",
+        "?p=123": "Post 123",
+        "?p=124": "Post 124",
+    }
     assert articles == {blog.base + path: title for path, title in expected.items()}
-    deep, big = (db("SELECT word_count, author, published FROM articles WHERE url = ?", blog.base + path)[0]
-                 for path in ("deep-post/", "jsonld-post/"))  # fmt: skip
+    deep, big = (
+        db("SELECT word_count, author, published FROM articles WHERE url = ?", blog.base + path)[0]
+        for path in ("deep-post/", "jsonld-post/")
+    )
     # the whole post, and its JSON-LD block's short values
     assert deep[0] > 300 and big[0] > 300 and big[1:] == ("Ann Smith", "2024-05-01")
     assert not any("Cut short" in title for title in articles.values())
@@ -130,8 +145,8 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
 def test_a_deflate_or_brotli_stream_cut_short_is_refused_and_a_whole_one_kept():
     from scrapy.http import HtmlResponse, Request
 
+    from crawler.downloadermiddlewares.complete_body import CompleteBodyMiddleware
     from crawler.failures import GaveUp
-    from crawler.middlewares.complete_body import CompleteBodyMiddleware
 
     middleware = CompleteBodyMiddleware(32 * MB)
     html = post_html("Whole").encode()

@@ -17,8 +17,9 @@ from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.settings import Settings
 
+from crawler.downloadermiddlewares.origin_credentials import OriginCredentialsMiddleware
+from crawler.downloadermiddlewares.scope_guard import MEDIA, ScopeGuardMiddleware
 from crawler.failures import Refused
-from crawler.middlewares.scope_guard import MEDIA, OriginCredentialsMiddleware, ScopeGuardMiddleware
 from crawler.urls import Scope, origin, redact_url, split_credentials
 from tests.hostile.servers import crawl, page, post_html, redirect
 
@@ -59,8 +60,11 @@ def test_redirects_out_of_scope_are_refused_recorded_and_never_fetched(world, tm
     )
     assert found[blog.base + "ftp/"] == "redirect to a non-http(s) URL refused: ftp://127.0.0.1/pub/x"
     assert found[blog.base + "file/"] == "redirect to a non-http(s) URL refused: file:///etc/passwd"
-    refused = [url for url in found if url.startswith(blog.base) and url.rstrip("/").rsplit("/", 1)[1] in
-               ("away", "metadata", "ftp", "file")]  # fmt: skip
+    refused = [
+        url
+        for url in found
+        if url.startswith(blog.base) and url.rstrip("/").rsplit("/", 1)[1] in ("away", "metadata", "ftp", "file")
+    ]
     assert len(refused) == 4
     assert db("SELECT errors FROM crawl_runs")[0][0] == len(found)
     assert "/direct" not in " ".join(blog.paths()) and not any("hostname" in url for url in found)
@@ -198,8 +202,12 @@ def test_guard_refuses_addresses_and_schemes_for_media_too(url, message):
 
 
 def test_guard_resolves_names_once_and_allows_what_the_start_urls_allow():
-    addresses = {"evil.example": ["93.184.216.34", "169.254.169.254"], "cdn.example": ["93.184.216.34"],
-                 "intranet.lan": ["10.0.0.7"], "blog.lan": ["10.0.0.8"]}  # fmt: skip
+    addresses = {
+        "evil.example": ["93.184.216.34", "169.254.169.254"],
+        "cdn.example": ["93.184.216.34"],
+        "intranet.lan": ["10.0.0.7"],
+        "blog.lan": ["10.0.0.8"],
+    }
     guard = _guard(["http://127.0.0.1:8001/"], addresses)
     for _ in range(3):
         with pytest.raises(Refused, match="metadata address 169.254.169.254"):
@@ -245,15 +253,19 @@ def test_a_name_that_rebinds_to_a_forbidden_address_is_refused_when_the_crawl_co
     from scrapy.resolver import dnscache
 
     from crawler.core.resolver import GuardedResolver
-    from crawler.middlewares.scope_guard import allowed_addresses
+    from crawler.downloadermiddlewares.scope_guard import allowed_addresses
 
     guard = _guard(["http://127.0.0.1:8001/"])
     guard.process_request(Request("http://127.0.0.1:8001/"))
     resolver = GuardedResolver(SimpleNamespace(), 100, 5, owner=guard.crawler)  # no reactor: cached answers only
     assert allowed_addresses(guard.crawler) == {"loopback"}  # the guard's judgement of the start URL, shared
     outcomes = {}
-    for name, address in (("rebind.example", "169.254.169.254"), ("intranet.example", "10.1.2.3"),
-                          ("cdn.example", "93.184.216.34"), ("local.example", "127.0.0.1")):  # fmt: skip
+    for name, address in (
+        ("rebind.example", "169.254.169.254"),
+        ("intranet.example", "10.1.2.3"),
+        ("cdn.example", "93.184.216.34"),
+        ("local.example", "127.0.0.1"),
+    ):
         dnscache[name] = address
         resolver.getHostByName(name).addBoth(lambda result, name=name: outcomes.__setitem__(name, result))
     assert outcomes["rebind.example"].value.message == (

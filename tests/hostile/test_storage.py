@@ -48,9 +48,13 @@ def crawl(url: str, db: Path, *settings: str, limit: int | None = None) -> subpr
 
     args = ["crawl", url, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1", *settings]
     return subprocess.run(
-        [sys.executable, "-m", "crawler", *args], cwd=REPO, capture_output=True, text=True, timeout=180,
+        [sys.executable, "-m", "crawler", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
         preexec_fn=file_size_limit if limit else None,
-    )  # fmt: skip
+    )
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], words: str) -> None:
@@ -108,8 +112,12 @@ def test_an_archive_locked_by_another_process_stops_the_crawl_and_a_rerun_finish
     db = tmp_path / "archive.db"
     slow = ("-s", "DOWNLOAD_DELAY=0.3", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
     args = [sys.executable, "-m", "crawler", "crawl", blog.base, "--db", str(db), "--quiet", *slow]
-    crawler = subprocess.Popen([*args, "-s", "ARCHIVE_BUSY_TIMEOUT=1", "-s", "EXTRACT_PROCESSES=1"], cwd=REPO,
-                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    crawler = subprocess.Popen(
+        [*args, "-s", "ARCHIVE_BUSY_TIMEOUT=1", "-s", "EXTRACT_PROCESSES=1"],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wait_for(lambda: count_posts(db) >= 5, crawler)
     holder = sqlite3.connect(db, timeout=30, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer, holding the lock (as a long sqlite-utils import would)

@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 VIA = "blogarchive_via"
 
 # A credential for the proxy, not part of the exchange with the site, and the site's (a start URL's user:password,
-# crawler/middlewares/scope_guard.py): never written to a WARC file.
+# crawler/downloadermiddlewares/scope_guard.py): never written to a WARC file.
 _NOT_RECORDED = (b"proxy-authorization", b"authorization")
 
 

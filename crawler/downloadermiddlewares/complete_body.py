@@ -52,8 +52,11 @@ def _brotli_ends(body: bytes, limit: int) -> bool:
 
 
 _ENDS: dict[str, Callable[[bytes, int], bool]] = {
-    "gzip": _gzip_ends, "x-gzip": _gzip_ends, "deflate": _deflate_ends, "br": _brotli_ends,
-}  # fmt: skip
+    "gzip": _gzip_ends,
+    "x-gzip": _gzip_ends,
+    "deflate": _deflate_ends,
+    "br": _brotli_ends,
+}
 
 
 class CompleteBodyMiddleware:

@@ -27,5 +27,6 @@ class CallbackErrorMiddleware:
     def process_spider_exception(self, response: Response, exception: Exception, spider: Any = None) -> Iterable[Any]:
         logger.debug("%s: callback failed", response.url, exc_info=exception)
         frontier_id = response.request.meta.get(FRONTIER_ID) if response.request is not None else None
-        return [CrawlError(response.url, f"could not read the page: {type(exception).__name__}: {exception}",
-                           frontier_id)]  # fmt: skip
+        return [
+            CrawlError(response.url, f"could not read the page: {type(exception).__name__}: {exception}", frontier_id)
+        ]
