@@ -301,7 +301,7 @@ def test_write_failure_mid_crawl_is_logged_and_counted_and_the_crawl_goes_on(tmp
     assert process.returncode == 0
     assert db("SELECT count(*) FROM articles")[0][0] == 33  # the archive is complete all the same
     log = (tmp_path / "crawl.log").read_text()
-    failures = re.findall(r"ERROR crawler\.middlewares\.warc: WARC write failed for (\S+): (.*)", log)
+    failures = re.findall(r"ERROR crawler\.downloadermiddlewares\.warc: WARC write failed for (\S+): (.*)", log)
     assert failures and all("Not a directory" in message for _url, message in failures)
     assert f"'blogarchive/warc_errors': {len(failures)}" in log
     assert_warcio_accepts(warc_files(tmp_path / "warc-moved"))
