@@ -17,6 +17,11 @@ class FilterError(ValueError):
     or does not apply to the chosen table. The message names the option and what would work."""
 
 
+class OutputError(Exception):
+    """A file a command writes for people (export, wacz) cannot be written there: a missing or read-only folder, a
+    full disk. The message names the file, the cause and the fix (archive/outfile.py)."""
+
+
 # SQLite's words for a storage fault (sqlite3 gives them as text only) → what is wrong and the fix.
 _STORAGE_FAULTS = (
     ("disk is full", "the disk holding it is full (or over its file size limit); free some space"),

@@ -48,8 +48,11 @@ def spellings(url: str) -> list[str]:
     hosts = (rest, rest[4:] if rest.lower().startswith("www.") else f"www.{rest}")
     found: dict[str, None] = {}
     for written in (f"{s}://{h}" for h in hosts for s in schemes):
-        for candidate in (written, clean_url(written)):
-            found.update(dict.fromkeys((candidate, _other_slash(candidate))))
+        try:
+            candidates = (written, clean_url(written))
+            found.update(dict.fromkeys(url for candidate in candidates for url in (candidate, _other_slash(candidate))))
+        except ValueError:  # a port no server can have, a bracket left open: no crawl stored such a URL
+            found[written] = None
     return list(found)
 
 
@@ -65,15 +68,32 @@ NOT_CONTENT = frozenset({"replytocom", "share", "amp", "phpsessid", "jsessionid"
 
 def validate_start_url(url: str) -> str:
     """The cleaned start URL, or InvalidStartURL saying what is wrong with it."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:  # a bracket left open around an IPv6 address
+        raise InvalidStartURL(url, f"it is not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise InvalidStartURL(url, "it must start with http:// or https://" + _did_you_mean(url))
     if not parts.hostname:
         raise InvalidStartURL(url, "it has no host name")
     if any(ch.isspace() for ch in url.strip()):
         raise InvalidStartURL(url, "it contains white space")
+    if (problem := _port_problem(parts)) is not None:
+        raise InvalidStartURL(url, problem)
     path = parts.path or "/"
     return clean_url(f"{parts.scheme}://{parts.netloc}{path}{'?' + parts.query if parts.query else ''}")
+
+
+def _port_problem(parts: SplitResult) -> str | None:
+    """What is wrong with the URL's port (no server listens on port 99999 or on port 'abc'), or None."""
+    written = parts.netloc.rpartition("@")[2].rpartition("]")[2].partition(":")[2]
+    if not written:
+        return None
+    if not written.isdigit():
+        return f"its port {written!r} is not a number"
+    if not 1 <= int(written) <= 65535:
+        return f"its port {written} is out of range (1 to 65535)"
+    return None
 
 
 def _did_you_mean(url: str) -> str:

@@ -33,6 +33,16 @@ def test_search_filters_by_language_and_author(demo_archive):
     assert [r["author"] for r in json.loads(result.stdout)] == ["Lea Brandt"]
 
 
+def test_the_search_title_counts_one_result_as_one(demo_archive):
+    def title(query: str) -> str:
+        result = run_cli("search", query, "--db", str(demo_archive), "--format", "table")
+        return result.stdout.strip().splitlines()[0].strip()
+
+    assert title("sourdough") == "1 result for 'sourdough'"
+    assert title("xyzzy") == "0 results for 'xyzzy'"
+    assert title("sourdough OR Kompost").endswith(" results for 'sourdough OR Kompost'")
+
+
 @pytest.mark.parametrize("query", NASTY)
 def test_any_user_string_is_a_search_not_a_traceback(demo_archive, query):
     result = run_cli("search", query, "--db", str(demo_archive), "--format", "json")

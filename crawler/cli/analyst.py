@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
+from archive.columns import Column
 from archive.export import FORMATS, rows, write_csv, write_jsonl, write_parquet, write_tsv
 from archive.filters import Filters
+from archive.outfile import replacing
 from archive.query import LAST_CRAWL_SQL, STATS_SQL
 from archive.query import search as run_search
 from archive.query import stats as run_stats
@@ -22,9 +26,10 @@ from crawler.cli.options import (
     format_option,
     open_readonly,
     output_format,
+    stop_signals,
     user_errors,
 )
-from crawler.cli.output import print_rows, print_sections
+from crawler.cli.output import counted, print_rows, print_sections
 
 EVERY_FILTER = ("site", "author", "language", "since", "until")
 
@@ -42,7 +47,7 @@ def search(query: str, db: Path, limit: int, fmt: str | None, **filters: Any) ->
     conn = open_readonly(db)
     with user_errors():
         results = run_search(conn, query, Filters(**filters), limit)
-    print_rows(results, output_format(fmt), f"{len(results.records)} results for {query!r}")
+    print_rows(results, output_format(fmt), f"{counted(len(results.records), 'result')} for {query!r}")
 
 
 @click.command()
@@ -85,20 +90,31 @@ def export(out: str, db: Path, fmt: str | None, table: str, bom: bool, **filters
     conn = open_readonly(db)
     with user_errors():
         columns, data = rows(conn, table, Filters(**filters))
-    if fmt == "parquet":
-        count, unreadable = write_parquet(out, columns, data)
-        for column, number in unreadable.items():
-            click.echo(f"warning: {number} values of {table}.{column} did not parse; written as null", err=True)
-    else:
-        writers = {
-            "csv": lambda h: write_csv(h, columns, data, bom),
-            "tsv": lambda h: write_tsv(h, columns, data),
-            "jsonl": lambda h: write_jsonl(h, columns, data),
-        }
-        with _output(out) as handle:
-            count = writers[fmt](handle)
+    with _stopped_cleanly(out), user_errors():
+        count, unreadable = _write(out, fmt, columns, data, bom)
+    for column, number in unreadable.items():
+        click.echo(f"warning: {number} values of {table}.{column} did not parse; written as null", err=True)
     if out != "-":
         click.echo(f"{count} rows of {table} written to {out}", err=True)
+
+
+def _write(
+    out: str, fmt: str, columns: list[Column], data: Iterator[tuple[Any, ...]], bom: bool
+) -> tuple[int, Counter[str]]:
+    """The rows to stdout, or into OUT once all are written (archive/outfile.py); how many, and per column how many
+    times parquet could not read a value as its type."""
+    text_writers = {
+        "csv": lambda handle: write_csv(handle, columns, data, bom),
+        "tsv": lambda handle: write_tsv(handle, columns, data),
+        "jsonl": lambda handle: write_jsonl(handle, columns, data),
+    }
+    if out == "-":
+        return text_writers[fmt](sys.stdout), Counter()
+    with replacing(Path(out)) as partial:
+        if fmt == "parquet":
+            return write_parquet(str(partial), columns, data)
+        with open(partial, "w", encoding="utf-8", newline="") as handle:  # newline="": csv ends rows itself
+            return text_writers[fmt](handle), Counter()
 
 
 def _format_of(out: str) -> str:
@@ -114,9 +130,13 @@ def _format_of(out: str) -> str:
 
 
 @contextmanager
-def _output(out: str) -> Iterator[IO[str]]:
-    if out == "-":
-        yield sys.stdout
-        return
-    with open(out, "w", encoding="utf-8", newline="") as handle:  # newline="": the csv module ends rows itself
-        yield handle
+def _stopped_cleanly(out: str) -> Iterator[None]:
+    """Ctrl-C or SIGTERM during an export: one line, and the exit status a shell gives a command that signal ended
+    (130, 143) — OUT as it was before, the partial file removed (archive/outfile.py)."""
+    with stop_signals() as stop:
+        try:
+            yield
+        except KeyboardInterrupt:
+            kept = "" if out == "-" else f"; {out} is as it was before"
+            click.echo(f"export stopped{kept}", err=True)
+            sys.exit(128 + (stop.signum or signal.SIGINT))

@@ -3,17 +3,19 @@ the archive's check before a crawl, and bad input as one line on stderr with exi
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
 from archive import Archive, ArchiveError
-from archive.errors import FilterError
+from archive.errors import FilterError, OutputError
 from archive.filters import Moment, parse_moment
 from archive.query import connect_readonly
 
@@ -104,13 +106,37 @@ def open_readonly(db: Path) -> sqlite3.Connection:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """A filter that is malformed or names nothing: exit 2; an archive that cannot be used: exit 1."""
+    """A filter that is malformed or names nothing, an output file that cannot be written: exit 2; an archive that
+    cannot be used: exit 1."""
     try:
         yield
-    except FilterError as exc:
+    except (FilterError, OutputError) as exc:
         raise InputError(str(exc)) from None
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+@dataclass
+class Stop:
+    signum: int | None = None  # the signal that stopped the command
+
+
+@contextmanager
+def stop_signals() -> Iterator[Stop]:
+    """SIGTERM raises KeyboardInterrupt as Ctrl-C does, so a command cleans up after both alike; `.signum` says
+    which came."""
+    stop = Stop()
+
+    def stopped(signum: int, frame: object) -> None:
+        stop.signum = signum
+        raise KeyboardInterrupt
+
+    previous = {signum: signal.signal(signum, stopped) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stop
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def check_archive(db: Path, job: str | None = None, busy_timeout: float = 30) -> None:

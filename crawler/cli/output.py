@@ -67,3 +67,8 @@ def _cell(value: Any, joiner: str = "") -> str:
     if isinstance(value, list):
         return joiner.join(map(str, value)) if joiner else json.dumps(value, ensure_ascii=False)
     return "" if value is None else str(value)
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 result`, `2 results`, `0 results`: a count with its noun (one that takes an -s)."""
+    return f"{number} {noun}{'s' * (number != 1)}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +30,7 @@ def serve(db: Path, port: int, host: str) -> None:
     """Browse the archive in Datasette: live (what a running crawl commits shows on reload), read-only for the
     web, with full-text search, descriptions, facets (authors by person) and canned queries."""
     _upgrade(db)
+    _check_port(host, port)
     archive_files = resources.files("archive")
     metadata = json.loads(archive_files.joinpath("datasette_metadata.json").read_text("utf-8"))
     metadata["databases"] = {db.stem: metadata["databases"]["*"]}
@@ -63,6 +66,21 @@ def serve(db: Path, port: int, host: str) -> None:
         sys.exit(server.wait())
     finally:
         Path(handle.name).unlink(missing_ok=True)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Bind HOST:PORT for a moment, as Datasette's server will (SO_REUSEADDR too): a port another program holds, or
+    an address this machine does not have, is one line before Datasette starts, not its log and exit status 3."""
+    if port == 0:
+        return  # any free port
+    try:
+        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, protocol) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        why = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+        raise click.ClickException(f"cannot serve on {host}:{port}: {why}; give another --port or --host") from None
 
 
 def _upgrade(db: Path) -> None:

@@ -9,6 +9,7 @@ import click
 from archive.captures import archived_posts
 from crawler.capture.wacz import package
 from crawler.cli.options import InputError, open_readonly
+from crawler.cli.output import counted
 from crawler.errors import WaczError, WarcReadError
 
 
@@ -38,17 +39,13 @@ def wacz(out: Path, warc_dir: Path, db: Path | None, title: str | None, descript
         result = package(out, warc_dir, posts, title, description)
     except (WaczError, WarcReadError) as exc:
         raise InputError(str(exc)) from exc
-    listed = _count(len(result.pages), "post" if posts is not None else "page")
-    click.echo(f"{out}: {_count(len(result.warcs), 'WARC file')}, {listed} listed")
+    listed = counted(len(result.pages), "post" if posts is not None else "page")
+    click.echo(f"{out}: {counted(len(result.warcs), 'WARC file')}, {listed} listed")
     if missing := len(result.missing):
         click.echo(
-            f"note: {_count(missing, 'archived post')} {'has' if missing == 1 else 'have'} no capture in"
+            f"note: {counted(missing, 'archived post')} {'has' if missing == 1 else 'have'} no capture in"
             f" {warc_dir} (crawled without --warc, or into another folder); not listed",
             err=True,
         )
     for path in result.still_open:
         click.echo(f"note: {path.name} left out: a crawl is still writing it (or was killed while it did)", err=True)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
