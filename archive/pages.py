@@ -14,19 +14,20 @@ from archive.connection import Connection, now
 
 class Pages(Connection):
     def record_page(self, run_id: int, page: dict[str, Any]) -> None:
-        """One fetch. The raw body is stored once per distinct content (sha256), zlib-compressed; a caller that
-        already has both passes them as `body_sha256` and `body_zlib` instead of `body`."""
+        """One fetch. The body is stored once per distinct content (sha256), zlib-compressed; a caller that
+        already has both passes them as `body_sha256` and `body_zlib` instead of `body`. A page rendered in a browser
+        has the DOM it built as `body`, and what the server sent as `raw_body` (stored the same way), `rendered`
+        (why) and `screenshot` (a file name)."""
         body = page.get("body")
         sha = page.get("body_sha256") or (hashlib.sha256(body).hexdigest() if body else None)
+        raw = page.get("raw_body")
+        raw_sha = hashlib.sha256(raw).hexdigest() if raw is not None else None
         with self._tx():
-            compressed = page.get("body_zlib")
-            if sha and compressed is None and not self._has_body(sha):
-                compressed = zlib.compress(body, 6)
-            if compressed is not None:
-                self.conn.execute("INSERT OR IGNORE INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, compressed))
+            self._store_body(sha, body, page.get("body_zlib"))
+            self._store_body(raw_sha, raw, None)
             self.conn.execute(
                 "INSERT INTO pages (run_id, url, status, content_type, kind, fetched_at, etag, last_modified,"
-                " body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " body_sha256, raw_sha256, rendered, screenshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run_id,
                     page["url"],
@@ -37,9 +38,18 @@ class Pages(Connection):
                     page.get("etag"),
                     page.get("last_modified"),
                     sha,
+                    raw_sha,
+                    page.get("rendered"),
+                    page.get("screenshot"),
                 ),
             )
             self.conn.execute("UPDATE crawl_runs SET pages_fetched = pages_fetched + 1 WHERE id = ?", (run_id,))
+
+    def _store_body(self, sha: str | None, body: bytes | None, compressed: bytes | None) -> None:
+        if sha and compressed is None and body is not None and not self._has_body(sha):
+            compressed = zlib.compress(body, 6)
+        if sha and compressed is not None:
+            self.conn.execute("INSERT OR IGNORE INTO page_bodies (sha256, body) VALUES (?, ?)", (sha, compressed))
 
     def _has_body(self, sha256: str) -> bool:
         return self.conn.execute("SELECT 1 FROM page_bodies WHERE sha256 = ?", (sha256,)).fetchone() is not None

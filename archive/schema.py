@@ -232,4 +232,12 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 DELETE FROM articles_fts_pending;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# Version 5: pages rendered in a browser (--render). `body_sha256` is then the DOM the browser built (what extraction
+# read, and what `reextract` reads again); the server's own HTML is kept too, in page_bodies like any body.
+V5 = """
+ALTER TABLE pages ADD COLUMN raw_sha256 TEXT REFERENCES page_bodies(sha256);
+ALTER TABLE pages ADD COLUMN rendered TEXT;
+ALTER TABLE pages ADD COLUMN screenshot TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]

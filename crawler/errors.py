@@ -79,3 +79,7 @@ class BrokerError(BlogarchiveError):
 
 class RelayFailed(BlogarchiveError):
     """The broker could not take a batch."""
+
+
+class BrowserUnavailable(BlogarchiveError):
+    """Rendering was asked for and no Chromium can be started (`--render never` crawls without it)."""

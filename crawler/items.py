@@ -27,6 +27,13 @@ class FetchedPage:
     previous_kind: str | None = None
     # Set by ArchivePipeline once the page is archived as an article: its images, for the media pipeline.
     image_urls: list[str] = field(default_factory=list)
+    # Rendered in a browser (crawler/downloadermiddlewares/render.py): `body` is the DOM it built, `raw_body` what
+    # the server sent, `rendered` why, `screenshot` the PNG's file name in RENDER_SCREENSHOTS.
+    raw_body: bytes | None = None
+    rendered: str | None = None
+    screenshot: str | None = None
+    # The page needed a browser it did not get (--render never, or rendering failed): why; a crawl error.
+    needs_browser: str | None = None
 
     @property
     def is_html(self) -> bool:

@@ -47,6 +47,18 @@ REQUISITES = False  # with WARC_DIR: each archived post's stylesheets, scripts, 
 REQUISITES_HOSTS = ["*"]  # other hosts requisites may come from: * = any, a host (and those under it), host:port
 REQUISITES_DENY_HOSTS: list[str] = []  # hosts never asked for requisites (ad servers, trackers); wins over the above
 REQUISITES_MAX_SIZE = 20 * 1024 * 1024  # a larger requisite is not fetched (recorded as an error)
+# Rendering in Chromium (crawler/downloadermiddlewares/render.py, docs/rendering.md): "never", "auto" (pages whose
+# HTML is a shell or whose content a script loads) or "always".
+RENDER = "auto"
+RENDER_PAGES = 2  # pages rendered at once (one browser per crawl process)
+RENDER_TIMEOUT = 30.0  # seconds for one page in the browser; past it the page is a recorded failure
+RENDER_BEHAVIOUR_TIME = 10.0  # seconds of scrolling, pressing "load more" and waiting, within RENDER_TIMEOUT
+RENDER_BEHAVIOUR_STEPS = 30  # scrolls and presses per page, at most
+RENDER_RESTART_PAGES = 100  # the browser is started anew after this many pages (memory stays flat)
+RENDER_HOSTS = ["*"]  # other hosts a rendered page may load from (as REQUISITES_HOSTS; a loopback/private one by name)
+RENDER_DENY_HOSTS: list[str] = []  # hosts a rendered page never loads from; wins over the above
+RENDER_SCREENSHOTS = ""  # save a full-page PNG of each rendered page in this folder ("" = off)
+RENDER_CHROMIUM = ""  # the Chromium to launch ("" = `chromium` on the PATH, Debian's)
 
 # --- politeness ---------------------------------------------------------------------------------------
 USER_AGENT = "blogarchive/0.1 (+https://github.com/blogarchive/blogarchive; archiving crawler)"
@@ -119,6 +131,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.origin_credentials.OriginCredentialsMiddleware": 610,
     # Before CookiesMiddleware (700): each origin its own cookie jar, so no cookie is sent to another origin.
     "crawler.downloadermiddlewares.origin_cookies.OriginCookiesMiddleware": 690,
+    # After HttpCompressionMiddleware (590) and RedirectMiddleware (600), before ConditionalGetMiddleware (560) swaps
+    # a 304 for the archived body: a page that needs a browser is rendered from its raw response.
+    "crawler.downloadermiddlewares.render.RenderMiddleware": 570,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.downloadermiddlewares.warc.WarcMiddleware": 950,
 }

@@ -42,14 +42,15 @@ def crawl_job(job: str, urls: tuple[str, ...]) -> str:
     return job_name(job, [split_credentials(validate_start_url(url))[0] for url in urls])
 
 
-def check_media_dir(media_dir: Path) -> None:
-    """Create the --media folder before crawling, so an unusable one fails in a second, not image by image."""
+def check_media_dir(media_dir: Path, what: str = "save images") -> None:
+    """Create the --media (or --screenshots) folder before crawling, so an unusable one fails in a second, not
+    file by file."""
     try:
         media_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise click.ClickException(f"cannot save images in {media_dir}: {exc.strerror or exc}") from exc
+        raise click.ClickException(f"cannot {what} in {media_dir}: {exc.strerror or exc}") from exc
     if not os.access(media_dir, os.W_OK):
-        raise click.ClickException(f"cannot save images in {media_dir}: the folder is not writable")
+        raise click.ClickException(f"cannot {what} in {media_dir}: the folder is not writable")
 
 
 def check_warc_dir(warc_dir: Path | None) -> None:
@@ -91,6 +92,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("same body, not re-extracted", "pages_same_body"),
         ("gone (404/410)", "gone"),
         ("cut off as crawler traps", "trap_cut"),
+        ("rendered in Chromium", "render_pages"),
         ("errors", "errors"),
         ("started", "started"),
         ("finished", "finished"),
@@ -180,6 +182,18 @@ def archived_anything(run: dict[str, Any]) -> bool:
 @click.option(
     "--requisites", is_flag=True, help="With --warc: also capture each post's stylesheets, scripts, fonts and images."
 )
+@click.option(
+    "--render",
+    type=click.Choice(["never", "auto", "always"]),
+    help="Render pages in Chromium: auto (the default) renders those whose HTML is a shell or whose content a"
+    " script loads; always every page; never none (a page that needed it is a crawl error).",
+)
+@click.option(
+    "--screenshots",
+    "screenshots_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Save a full-page screenshot of each rendered page in this folder.",
+)
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
@@ -200,6 +214,8 @@ def crawl(
     media_dir: Path | None,
     warc_dir: Path | None,
     requisites: bool,
+    render: str | None,
+    screenshots_dir: Path | None,
     settings: tuple[str, ...],
     quiet: bool,
     log_file: Path | None,
@@ -222,6 +238,7 @@ def crawl(
         arguments += [arg for pattern in deny for arg in ("--deny", pattern)]
         arguments += [arg for option, value in given.items() if value for arg in (option, str(value))]
         arguments += ["--requisites"] if requisites else []
+        arguments += ["--render", render] if render else []
         arguments += [arg for pair in settings for arg in ("-s", pair)]
         queue_job(broker, crawl_job(job, urls), urls, arguments, media_dir, db)
         return
@@ -234,6 +251,11 @@ def crawl(
         extra["USER_AGENT"] = user_agent
     if requisites:
         extra["REQUISITES"] = "true"
+    if render:
+        extra["RENDER"] = render
+    if screenshots_dir:
+        check_media_dir(screenshots_dir, "save screenshots")
+        extra["RENDER_SCREENSHOTS"] = str(screenshots_dir)
     options = CrawlOptions(
         db=db,
         allow=allow,

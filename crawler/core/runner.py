@@ -141,6 +141,9 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "gone",
         "trap_cut",
         "resumed_done",
+        "render_pages",
+        "render_needed",
+        "render_failed",
     ):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
     run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts

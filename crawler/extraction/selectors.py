@@ -263,7 +263,9 @@ BOX_HEADINGS = (
 
 COMMENT_ITEMS = (
     "ol.comment-list > li, ol.commentlist > li, .comment-list > .comment, .comments-list > .comment,"
-    " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment"
+    " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
+    # What comment embeds insert into the page once a browser has run them: Isso, Commento.
+    " .isso-comment, .commento-card"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -275,6 +277,17 @@ COMMENT_AUTHOR = (
     ".comment-author",
     "[itemprop=author]",
     ".comment-name",
+    ".isso-author",
+    ".commento-name",
     "cite",
 )
-COMMENT_TEXT = (".comment-content", "[itemprop=text]", ".tt-wrap-desc", ".comment-text", ".comment-body > p", "p")
+COMMENT_TEXT = (
+    ".comment-content",
+    "[itemprop=text]",
+    ".tt-wrap-desc",
+    ".comment-text",
+    ".comment-body > p",
+    ".isso-text",
+    ".commento-body",
+    "p",
+)

@@ -158,6 +158,8 @@ class ArchivePipeline:
 
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
         self.stats.inc_value("blogarchive/pages_fetched")
+        if page.needs_browser is not None:  # its content is lost without one: on record, never silent
+            self._error(page.url, page.needs_browser)
         if page.kind is not None:  # robots, sitemap, feed
             self._record_page(page, page.kind)
         elif page.not_modified:
@@ -227,6 +229,9 @@ class ArchivePipeline:
                 "body": page.body,
                 "body_sha256": page.body_sha256,
                 "body_zlib": page.body_zlib,
+                "raw_body": page.raw_body,
+                "rendered": page.rendered,
+                "screenshot": page.screenshot,
             },
         )
 

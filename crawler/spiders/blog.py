@@ -29,6 +29,7 @@ from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
+from crawler.downloadermiddlewares.render import NEEDS_BROWSER, RenderedResponse
 from crawler.errors import InvalidStartURL
 from crawler.extraction.pagekind import url_kind
 from crawler.failures import Refused, describe_failure, is_choice
@@ -256,6 +257,10 @@ class BlogSpider(scrapy.Spider):
         page.not_modified = NOT_MODIFIED in response.flags
         if page.is_html and isinstance(response, TextResponse):
             yield from self._follow(response)
+        if isinstance(response, RenderedResponse):  # the routes its client-side router pushed are pages too
+            for url in response.routes:
+                if (request := self._page_request(url, by_link=True)) is not None:
+                    yield request
         yield page
 
     def _follow(self, response: TextResponse) -> Iterable[Any]:
@@ -290,6 +295,7 @@ class BlogSpider(scrapy.Spider):
 
 def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
     content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+    rendered = response if isinstance(response, RenderedResponse) else None
     return FetchedPage(
         url=response.url,
         status=response.status,
@@ -300,6 +306,10 @@ def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
         last_modified=_header(response, "Last-Modified"),
         kind=kind,
         frontier_id=_frontier_id(response.request),
+        raw_body=rendered.raw_body if rendered else None,
+        rendered=rendered.render_reason if rendered else None,
+        screenshot=rendered.screenshot if rendered else None,
+        needs_browser=response.meta.get(NEEDS_BROWSER) if response.request is not None else None,
     )
 
 

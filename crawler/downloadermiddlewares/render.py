@@ -1,0 +1,289 @@
+"""RenderMiddleware: a page that needs a browser is rendered in Chromium before the spider sees it (RENDER).
+
+It owns rendering, between the downloader and the spider: its process_response gets each page's raw response
+(decoded, redirects followed) and, with RENDER = "auto" when crawler/rendering/detect.py says the HTML is not the
+page (a shell, a script-built platform, a listing that grows by script, comments a script loads …) or with
+"always" for every page, hands back a `RenderedResponse`: the DOM the browser built, as UTF-8 HTML, which the spider
+reads for links and the pipeline extracts, carrying the raw body (kept in the archive beside it), why it was
+rendered, the URLs the page's router pushed, and a screenshot when RENDER_SCREENSHOTS is on. Static pages pass
+through untouched: no browser is started until a page needs one.
+
+Every request the browser makes goes through Scrapy's downloader (`engine.download_async`, as Scrapy's own
+robots.txt middleware fetches): the scope guard and the resolver's address rules apply to it (no link-local or
+metadata address, loopback and private ones only as the start URLs allow), robots.txt, cookies per origin, and the
+WARC middleware records it (`via` the page). Hosts other than the crawl's must match RENDER_HOSTS and not
+RENDER_DENY_HOSTS (crawler/capture/hosts.py); another origin on a loopback or private address must be named there
+(a `*` does not reach it): a page's script must not probe the machine's other ports. Redirects are handed to the
+browser, which asks again for the new URL through the same route.
+
+With RENDER = "never", or when rendering fails (a timeout, a browser crash that a second try does not get past, no
+Chromium), the raw response goes on with `NEEDS_BROWSER` in its meta saying why: the pipeline records that as the
+page's crawl error, so the loss is on record, never silent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
+
+from crawler.capture.hosts import HostRules
+from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resolve
+from crawler.downloadermiddlewares.warc import VIA
+from crawler.errors import BrowserUnavailable
+from crawler.rendering.detect import needs_browser
+
+logger = logging.getLogger(__name__)
+
+RENDER_MODES = ("never", "auto", "always")
+NEEDS_BROWSER = "blogarchive_needs_browser"  # request.meta: why the page needed a browser it did not get
+BROWSER_REQUEST = "blogarchive_browser_request"  # request.meta: a request a rendered page made
+_CACHED_TYPES = {"script", "stylesheet", "font", "image"}
+CACHE_BYTES = 32 * 1024 * 1024  # static subresources kept for the next pages that ask for them
+
+
+class RenderedResponse(HtmlResponse):
+    """The page as the browser shows it (`body`), with what the server sent (`raw_body`)."""
+
+    attributes: tuple[str, ...] = (*HtmlResponse.attributes, "raw_body", "render_reason", "routes", "screenshot")
+
+    def __init__(
+        self,
+        *args: Any,
+        raw_body: bytes = b"",
+        render_reason: str = "",
+        routes: list[str] | None = None,
+        screenshot: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.raw_body = raw_body
+        self.render_reason = render_reason
+        self.routes = routes or []
+        self.screenshot = screenshot  # the PNG's file name in RENDER_SCREENSHOTS, or None
+
+
+class RenderMiddleware:
+    def __init__(self, crawler: Any, mode: str) -> None:
+        self.crawler = crawler
+        self.mode = mode
+        settings = crawler.settings
+        self.stats = crawler.stats
+        self.hosts = HostRules(settings.getlist("RENDER_HOSTS"), settings.getlist("RENDER_DENY_HOSTS"))
+        self.named_hosts = HostRules([p for p in settings.getlist("RENDER_HOSTS") if p.strip() != "*"])
+        self.screenshots = Path(settings.get("RENDER_SCREENSHOTS")) if settings.get("RENDER_SCREENSHOTS") else None
+        self.options: Any = None  # crawler/rendering/page.py's RenderOptions, once a page needs the browser
+        self.chromium: Any = None
+        self.unavailable: str | None = None  # why no browser could be started: every page that needs one says so
+        self.address_kinds: dict[str, str | None] = {}
+        self.cache: OrderedDict[str, Any] = OrderedDict()
+        self.cached_bytes = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RenderMiddleware:
+        mode = crawler.settings.get("RENDER", "auto")
+        if mode not in RENDER_MODES:
+            raise NotConfigured(f"RENDER must be one of {', '.join(RENDER_MODES)}, not {mode!r}")
+        middleware = cls(crawler, mode)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    async def spider_closed(self) -> None:
+        if self.chromium is not None:
+            self.stats.set_value("blogarchive/render_browser_starts", self.chromium.launches)
+            await self.chromium.close()
+
+    async def process_response(self, request: Request, response: Response) -> Response:
+        if not request.meta.get("page") or response.status != 200 or not _is_html(response):
+            return response
+        reason = needs_browser(response.body) if self.mode != "always" else "--render always"
+        if reason is None:
+            return response
+        if self.mode == "never":
+            request.meta[NEEDS_BROWSER] = f"the page needs a browser ({reason}); crawl with --render auto"
+            self.stats.inc_value("blogarchive/render_needed")
+            return response
+        return await self._rendered(request, response, reason)
+
+    async def _rendered(self, request: Request, response: Response, reason: str) -> Response:
+        from playwright.async_api import Error as PlaywrightError
+
+        from crawler.rendering.page import render
+
+        if self.unavailable is not None:
+            return self._not_rendered(request, response, reason, self.unavailable)
+        for attempt in (1, 2):
+            try:
+                chromium = self._chromium()
+                rendered = await render(chromium, _document(response), self._fetcher(request), self.options)
+            except BrowserUnavailable as exc:
+                self.unavailable = str(exc)
+                logger.error("%s", exc)
+                return self._not_rendered(request, response, reason, str(exc))
+            except TimeoutError:
+                return self._not_rendered(request, response, reason, f"rendering took over {self.options.timeout:g} s")
+            except PlaywrightError as exc:
+                message = str(exc).splitlines()[0]
+                if attempt == 1 and (chromium.browser is None or not chromium.browser.is_connected()):
+                    logger.warning("%s: the browser failed (%s); trying again in a new one", response.url, message)
+                    self.stats.inc_value("blogarchive/render_retries")
+                    continue
+                return self._not_rendered(request, response, reason, f"the browser failed: {message}")
+            break
+        self.stats.inc_value("blogarchive/render_pages")
+        logger.info("%s: rendered (%s); %s", response.url, reason, rendered.actions or "no behaviour needed")
+        headers = response.headers.copy()
+        for name in ("Content-Encoding", "Content-Length", "Content-Type"):
+            headers.pop(name, None)
+        headers["Content-Type"] = "text/html; charset=utf-8"
+        return RenderedResponse(
+            url=response.url,
+            status=response.status,
+            headers=headers,
+            body=rendered.html.encode("utf-8"),
+            encoding="utf-8",
+            request=request,
+            flags=[*response.flags, "rendered"],
+            ip_address=response.ip_address,
+            protocol=response.protocol,
+            raw_body=response.body,
+            render_reason=reason,
+            routes=rendered.routes,
+            screenshot=self._save_screenshot(response.url, rendered.screenshot),
+        )
+
+    def _not_rendered(self, request: Request, response: Response, reason: str, failure: str) -> Response:
+        """The raw response goes on, with why it needed a browser and what went wrong: a crawl error."""
+        request.meta[NEEDS_BROWSER] = f"the page needs a browser ({reason}) and was not rendered: {failure}"
+        self.stats.inc_value("blogarchive/render_failed")
+        return response
+
+    def _chromium(self) -> Any:
+        if self.chromium is None:
+            from crawler.rendering.browser import Chromium, chromium_path
+            from crawler.rendering.page import RenderOptions
+
+            settings = self.crawler.settings
+            scope = self.crawler.spider.scope
+            self.options = RenderOptions(
+                timeout=settings.getfloat("RENDER_TIMEOUT"),
+                behaviour_time=settings.getfloat("RENDER_BEHAVIOUR_TIME"),
+                behaviour_steps=settings.getint("RENDER_BEHAVIOUR_STEPS"),
+                screenshot=self.screenshots is not None,
+                same_site=scope.contains_host,
+            )
+            self.chromium = Chromium(
+                chromium_path(settings.get("RENDER_CHROMIUM")),
+                pages_at_once=settings.getint("RENDER_PAGES"),
+                restart_after=settings.getint("RENDER_RESTART_PAGES"),
+                user_agent=settings.get("USER_AGENT"),
+            )
+        return self.chromium
+
+    def _fetcher(self, page: Request) -> Any:
+        async def fetch(browser_request: Any) -> Any:
+            return await self._fetch(page, browser_request)
+
+        return fetch
+
+    async def _fetch(self, page: Request, wanted: Any) -> Any:
+        from crawler.rendering.page import Exchange
+
+        self.stats.inc_value("blogarchive/render_requests")
+        if (refusal := self._refusal(wanted.url)) is not None:
+            logger.info("%s: the browser's request for %s refused: %s", page.url, wanted.url, refusal)
+            self.stats.inc_value("blogarchive/render_refused")
+            return None
+        cacheable = wanted.method == "GET" and wanted.resource_type in _CACHED_TYPES
+        if cacheable and wanted.url in self.cache:
+            self.cache.move_to_end(wanted.url)
+            return self.cache[wanted.url]
+        request = Request(
+            wanted.url,
+            method=wanted.method,
+            headers=wanted.headers,
+            body=wanted.body,
+            dont_filter=True,
+            meta={
+                MEDIA: True,  # another host is fine (RENDER_HOSTS said so); the address rules still apply
+                VIA: page.url,
+                BROWSER_REQUEST: True,
+                "dont_redirect": True,  # the browser follows redirects itself, through this same route
+                "handle_httpstatus_all": True,
+            },
+        )
+        try:
+            response = await self.crawler.engine.download_async(request)
+        except IgnoreRequest as exc:  # the scope guard, robots.txt
+            logger.info("%s: the browser's request for %s refused: %s", page.url, wanted.url, exc)
+            self.stats.inc_value("blogarchive/render_refused")
+            return None
+        except Exception as exc:
+            logger.info("%s: the browser's request for %s failed: %s", page.url, wanted.url, exc)
+            self.stats.inc_value("blogarchive/render_requests_failed")
+            return None
+        exchange = Exchange(response.url, response.status, _header_pairs(response), response.body)
+        if cacheable and response.status == 200:
+            self._remember(wanted.url, exchange)
+        return exchange
+
+    def _refusal(self, url: str) -> str | None:
+        """Why the browser may not ask `url`, by host (the address rules are the scope guard's), or None."""
+        spider = self.crawler.spider
+        if spider.scope.contains_host(url):
+            return None
+        if not self.hosts.allows(url):
+            return "its host is not in RENDER_HOSTS (or is in RENDER_DENY_HOSTS)"
+        host = (urlsplit(url).hostname or "").lower()
+        if host not in self.address_kinds:
+            kinds = {address_kind(address) for address in resolve(host)}
+            self.address_kinds[host] = next((k for k in ("loopback", "private") if k in kinds), None)
+        kind = self.address_kinds[host]
+        if kind is not None and not self.named_hosts.allows(url):
+            return f"another origin on a {kind} address, not named in RENDER_HOSTS"
+        return None
+
+    def _remember(self, url: str, exchange: Any) -> None:
+        self.cache[url] = exchange
+        self.cached_bytes += len(exchange.body)
+        while self.cached_bytes > CACHE_BYTES and self.cache:
+            _, dropped = self.cache.popitem(last=False)
+            self.cached_bytes -= len(dropped.body)
+
+    def _save_screenshot(self, url: str, png: bytes | None) -> str | None:
+        if png is None or self.screenshots is None:
+            return None
+        name = hashlib.sha256(url.encode()).hexdigest()[:32] + ".png"
+        try:
+            self.screenshots.mkdir(parents=True, exist_ok=True)
+            (self.screenshots / name).write_bytes(png)
+        except OSError as exc:
+            logger.error("%s: screenshot not saved in %s: %s", url, self.screenshots, exc)
+            return None
+        return name
+
+
+def _is_html(response: Response) -> bool:
+    content_type = (response.headers.get("Content-Type") or b"").split(b";")[0].strip().lower()
+    return isinstance(response, TextResponse) and content_type in (b"text/html", b"application/xhtml+xml")
+
+
+def _document(response: Response) -> Any:
+    from crawler.rendering.page import Exchange
+
+    return Exchange(response.url, response.status, _header_pairs(response), response.body)
+
+
+def _header_pairs(response: Response) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in response.headers.items()
+        for value in values
+    ]

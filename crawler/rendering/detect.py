@@ -1,0 +1,203 @@
+"""Does a page need a browser? `needs_browser(body)` says why, or None — the decision of `--render auto`.
+
+It runs on every HTML page of every crawl, on the crawl's main thread, and a static blog must crawl as fast with
+`--render auto` as without: so it never parses the page. Every marker it knows sits in one of a few places — an
+`id` attribute, a `class` attribute, a `<script>` tag, a `<button>`, an `<img>` — and each place is read with one
+regular expression that starts with a literal (`id=`, `class=`, `<script`, …), which the regex engine finds with
+its fast substring search: six passes over the bytes, whatever the number of markers. The visible text is counted
+only on a page with few paragraphs, and only until there is enough of it. Markers are matched as the platforms
+write them. Each rule names a markup convention or a platform, never a site (docs/rendering.md lists them):
+
+- a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`) or a
+  `<noscript>` asking for JavaScript, on a page with little text; or little text beside much script;
+- a platform that builds its pages with scripts (Wix, Substack, Medium) or holds the post in a frame (Naver Blog's
+  `mainFrame`);
+- a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
+  pagination link;
+- images whose address no attribute holds (a script sets it): extraction reads `src`, `srcset` and the usual
+  lazy-loading attributes (`data-src` …) itself, so those alone need no browser;
+- comments a script loads: an embed (Disqus, Isso, Commento, utterances, giscus, Remark42, Cusdis, Hyvor Talk,
+  Facebook).
+"""
+
+from __future__ import annotations
+
+import re
+
+LITTLE_TEXT = 300  # characters of visible text below which a page may be a shell
+MUCH_SCRIPT = 20  # inline script this many times the text (and over 2 KB) makes a page with little text a shell
+FEW_PARAGRAPHS = 3  # a page with this many closed paragraphs has its text in the HTML: it is no shell
+
+# id="…" values: what each means.
+IDS = {
+    b"app": "shell",
+    b"root": "shell",
+    b"__next": "shell",
+    b"__nuxt": "shell",
+    b"___gatsby": "shell",
+    b"svelte": "shell",
+    b"mainFrame": "a post in Naver Blog's mainFrame",
+    b"disqus_thread": "comments loaded by script (Disqus)",
+    b"isso-thread": "comments loaded by script (Isso)",
+    b"commento": "comments loaded by script (Commento)",
+    b"cusdis_thread": "comments loaded by script (Cusdis)",
+    b"remark42": "comments loaded by script (Remark42)",
+    b"hyvor-talk-view": "comments loaded by script (Hyvor Talk)",
+}
+# Words in a class attribute: what each means.
+CLASSES = {
+    b"fb-comments": "comments loaded by script (Facebook comments)",
+    b"infinite-scroll": "grows",
+    b"infinite_scroll": "grows",
+    b"load-more": "grows",
+    b"loadmore": "grows",
+    b"load_more": "grows",
+}
+# Hosts (and paths) a <script> loads from, or attributes on it: what each means.
+SCRIPTS = {
+    b"static.parastorage.com/": "a Wix page, built by scripts",
+    b"substackcdn.com/": "a Substack page, built by scripts",
+    b"cdn-client.medium.com/": "a Medium page, built by scripts",
+    b".disqus.com/embed.js": "comments loaded by script (Disqus)",
+    b"data-isso": "comments loaded by script (Isso)",
+    b"utteranc.es/": "comments loaded by script (utterances)",
+    b"giscus.app/": "comments loaded by script (giscus)",
+    b"cdn.commento.io/": "comments loaded by script (Commento)",
+    b"cusdis.com/": "comments loaded by script (Cusdis)",
+    b"talk.hyvor.com/": "comments loaded by script (Hyvor Talk)",
+}
+# Controls that load more posts, in the languages of the blogs we know: their visible text, lower-cased.
+LOAD_MORE_WORDS = (
+    "load more",
+    "show more posts",
+    "more posts",
+    "older posts",
+    "load older",
+    "see more",
+    "view more",
+    "weitere beiträge",
+    "mehr laden",
+    "mehr anzeigen",
+    "ältere beiträge",
+    "voir plus",
+    "charger plus",
+    "plus d'articles",
+    "cargar más",
+    "ver más",
+    "carica altri",
+    "mostra altri",
+    "meer laden",
+    "carregar mais",
+    "더보기",
+    "더 보기",
+    "もっと見る",
+    "さらに表示",
+    "加载更多",
+    "查看更多",
+    "載入更多",
+)
+
+_ID = re.compile(rb"id=[\"']?(" + b"|".join(map(re.escape, IDS)) + rb")[\"'\s>]")
+_CLASS = re.compile(rb"class=[\"']?[^\"'>]*?\b(" + b"|".join(map(re.escape, CLASSES)) + rb")\b")
+_SCRIPT_TAG = re.compile(rb"<script\b[^>]*>")
+_SCRIPT_MARKER = re.compile(b"|".join(map(re.escape, SCRIPTS)))
+_BUTTON = re.compile(rb"<button\b[^>]*>(.{0,200}?)</button", re.DOTALL)
+_LOAD_MORE = re.compile(b"|".join(re.escape(word.encode()) for word in LOAD_MORE_WORDS))
+_PAGINATION = re.compile(rb"\brel\s*=\s*[\"']?next\b|/page/\d+/?[\"']|[?&](?:page|paged)=\d+[\"'&]", re.IGNORECASE)
+_IMG = re.compile(rb"<img\b[^>]*>")
+# Where extraction finds an image's address itself (crawler/extraction/images.py reads these).
+_IMAGE_ADDRESS = re.compile(
+    rb"\s(?:src|srcset|data-src|data-lazy-src|data-original|data-orig-file|data-url|data-srcset|data-lazy-srcset)"
+    rb"\s*=\s*[\"']?(?!data:)",
+    re.IGNORECASE,
+)
+
+_I = re.IGNORECASE | re.DOTALL
+_TEXT_OR_HIDDEN = re.compile(rb"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|>(?P<text>[^<]+)", _I)
+_SPACE = re.compile(rb"\s+")
+_NOSCRIPT = re.compile(rb"<noscript\b[^>]*>(.*?)</noscript\s*>", _I)
+_EMPTY_ELEMENT = re.compile(rb"[^<>]*>\s*(?:<!--.*?-->\s*)*</(?:div|main|section)>", re.DOTALL)
+
+
+def needs_browser(body: bytes) -> str | None:
+    """Why the page needs a browser to show its content, or None when its HTML holds it."""
+    if b"<script" not in body:
+        return None  # nothing could build or change the page
+    shell_roots = []
+    for match in _ID.finditer(body):
+        meaning = IDS[match.group(1)]
+        if meaning != "shell":
+            return meaning
+        if _EMPTY_ELEMENT.match(body, match.end() - 1):
+            shell_roots.append(match.group(1).decode())
+    for tag in _SCRIPT_TAG.findall(body):
+        if (marker := _SCRIPT_MARKER.search(tag)) is not None:
+            return SCRIPTS[marker.group()]
+    for check in (_growing_listing, _scripted_images):
+        if (reason := check(body)) is not None:
+            return reason
+    return _shell(body, shell_roots)
+
+
+def _growing_listing(body: bytes) -> str | None:
+    grows = None
+    for match in _CLASS.finditer(body):
+        meaning = CLASSES[match.group(1)]
+        if meaning != "grows":
+            return meaning
+        grows = grows or "a listing that grows by script (infinite scroll, load more)"
+    if grows is None and any(_LOAD_MORE.search(m.group(1).lower()) for m in _BUTTON.finditer(body)):
+        grows = "a listing that loads more posts by script"
+    if grows is None or _PAGINATION.search(body):
+        return None  # nothing grows; or the crawl follows the pages of the listing
+    return f"{grows}, with no pagination link"
+
+
+def _scripted_images(body: bytes) -> str | None:
+    """Images that carry no address at all, nor a lazy-loading attribute with one: at least two, and half of the
+    page's images (an empty avatar placeholder or two is no reason)."""
+    tags = _IMG.findall(body)
+    missing = sum(1 for tag in tags if not _IMAGE_ADDRESS.search(tag))
+    if missing >= 2 and 2 * missing >= len(tags):
+        return f"{missing} of {len(tags)} images have an address only a script sets"
+    return None
+
+
+def _shell(body: bytes, empty_roots: list[str]) -> str | None:
+    if body.count(b"</p>") >= FEW_PARAGRAPHS:
+        return None
+    text = visible_text_length(body, enough=LITTLE_TEXT)
+    if text >= LITTLE_TEXT:
+        return None
+    if empty_roots:
+        return f'a shell: an empty <div id="{empty_roots[0]}"> that a script fills'
+    if any(b"javascript" in match.group(1).lower() for match in _NOSCRIPT.finditer(body)):
+        return "a shell: <noscript> asks for JavaScript, and the page has little text"
+    script = _script_bytes(body)
+    if script > MUCH_SCRIPT * max(text, 1) and script > 2000:
+        return f"a shell: {text} characters of text beside {script} bytes of script"
+    return None
+
+
+def visible_text_length(body: bytes, enough: int | None = None) -> int:
+    """About how many characters of text a reader sees without scripts (tags and whitespace not counted); the
+    count stops once it reaches `enough`, so a page full of text costs little."""
+    total = 0
+    for match in _TEXT_OR_HIDDEN.finditer(body):
+        if (text := match.group("text")) is not None:
+            total += len(_SPACE.sub(b" ", text).strip())
+            if enough is not None and total >= enough:
+                break
+    return total
+
+
+def _script_bytes(body: bytes) -> int:
+    """The bytes between <script …> and </script>, found with find() alone."""
+    total, start = 0, body.find(b"<script")
+    while start != -1:
+        end = body.find(b"</script", start)
+        if end == -1:
+            return total + len(body) - start
+        total += end - start
+        start = body.find(b"<script", end)
+    return total

@@ -1,0 +1,76 @@
+"""`--render auto` decides from the raw HTML: each class of page that needs a browser is told why, and a page that
+holds its content — the sample blog, a server-rendered Next.js page, a lazy image extraction can read — is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.static import write_static_site
+from bench.synthetic import synthetic_site
+from crawler.rendering.detect import needs_browser
+from tests.rendering.blogs import Blogs
+
+TEXT = "<p>" + "Notes from the garden, the soil and the rows of beans we planted along the fence. " * 3 + "</p>"
+
+
+def page(body: str, head: str = "") -> bytes:
+    return f"<!doctype html><html><head><title>t</title>{head}</head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        (page('<div id="app"></div><script src="/app.js"></script>'), 'empty <div id="app">'),
+        (page('<div id="__next"></div><script src="/_next/main.js"></script>'), 'empty <div id="__next">'),
+        (page("<noscript>Please enable JavaScript.</noscript><script src=/a.js></script>"), "<noscript> asks"),
+        (page("<h1>Hi</h1><script>" + "var x = 1;" * 400 + "</script>"), "bytes of script"),
+        (page(TEXT * 3 + '<script src="https://static.parastorage.com/x.js"></script>'), "a Wix page"),
+        (page(TEXT * 3 + '<script src="https://substackcdn.com/bundle.js"></script>'), "a Substack page"),
+        (page('<iframe id="mainFrame" src="/PostView"></iframe><script>var a;</script>'), "Naver Blog's mainFrame"),
+        (page(TEXT * 3 + '<div id="disqus_thread"></div><script>var d;</script>'), "(Disqus)"),
+        (
+            page(TEXT * 3 + '<section id="isso-thread"></section><script data-isso="//c/" src="//c/e.js"></script>'),
+            "(Isso)",
+        ),
+        (page(TEXT * 3 + '<button class="btn">Load more</button><script>var l;</script>'), "loads more posts"),
+        (page(TEXT * 3 + '<button type="button">더보기</button><script>var l;</script>'), "loads more posts"),
+        (page(TEXT * 3 + '<div class="infinite-scroll-sentinel"></div><script>var l;</script>'), "infinite scroll"),
+        (page(TEXT + '<img class="x"><img class="y"><img class="z"><script>var i;</script>'), "3 of 3 images"),
+    ],
+)
+def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> None:
+    assert reason in (needs_browser(html) or "")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(TEXT * 3 + "<script>var analytics = 1;</script>"),
+        page('<div id="__next"><article>' + TEXT * 3 + "</article></div><script src=/_next/main.js></script>"),
+        page(TEXT * 3 + '<img data-src="/a.jpg" class="lazy"><img data-lazy-src="/b.jpg"><script>lazy()</script>'),
+        page(TEXT * 3 + '<a href="/page/2/">Older posts</a><div class="load-more"></div><script>var a;</script>'),
+        page(TEXT * 3 + '<a href="/archive/">See more</a><script>var a;</script>'),
+        page('<div id="app"></div>'),  # no script could fill it
+    ],
+)
+def test_pages_whose_html_holds_them_need_no_browser(html: bytes) -> None:
+    assert needs_browser(html) is None
+
+
+def test_no_page_of_the_benchmark_blog_needs_a_browser(tmp_path: Path) -> None:
+    """The sample blog's posts with a WordPress theme's inline styles and scripts: a static blog stays unrendered."""
+    write_static_site(synthetic_site(30), tmp_path)
+    pages = [path.read_bytes() for path in tmp_path.rglob("*.html")]
+    assert len(pages) > 30
+    assert [needs_browser(body) for body in pages] == [None] * len(pages)
+
+
+def test_every_page_of_the_test_blogs_that_needs_a_browser_is_found() -> None:
+    blogs = Blogs()
+    blogs.comments.base = "http://127.0.0.1:1/"
+    assert needs_browser(blogs.spa_answer("/posts/post-1/", {})[2]) is not None
+    assert needs_browser(blogs.scroll_answer("/", {})[2]) is not None
+    assert needs_browser(blogs.scroll_answer("/2024/post-1/", {})[2]) is not None
+    assert needs_browser(blogs.frames_answer("/garden/post-1", {})[2]) is not None
