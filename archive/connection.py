@@ -2,13 +2,15 @@
 transactions — `batch()` for many writes as one unit, grouped commits during a crawl, and the full-text index
 brought up to date at each commit.
 
-One writer connection; WAL so readers (search, stats, Datasette) work during a crawl and never see half an
-article: each article is written in one transaction (or in the caller's `batch()`). `Archive` (archive/store.py)
+One writer connection; WAL while it is open, so readers (search, stats, Datasette) work during a crawl and never see
+half an article: each article is written in one transaction (or in the caller's `batch()`). Closed, the file goes
+back to rollback-journal mode (`_at_rest`), which opens read-only anywhere. `Archive` (archive/store.py)
 adds the crawl runs, pages and articles on top.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -50,6 +52,14 @@ class Connection:
 
     def close(self) -> None:
         self.commit()
+        self.disconnect()
+
+    def disconnect(self) -> None:
+        """Close without committing (an open transaction is rolled back), leaving the file in rollback-journal mode
+        when this was its last connection (see _at_rest)."""
+        if self.conn.in_transaction:
+            self.rollback()
+        _at_rest(self.conn)
         self.conn.close()
 
     def check_writable(self) -> None:
@@ -153,6 +163,16 @@ class Connection:
     def _update(self, table: str, row_id: int, row: dict[str, Any]) -> None:
         assignments = ", ".join(f"{column} = ?" for column in row)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*row.values(), row_id])
+
+
+def _at_rest(conn: sqlite3.Connection) -> None:
+    """WAL is for while the archive is written: readers then see every commit without waiting. An archive at rest
+    goes back to rollback-journal mode, so that it opens anywhere it is handed on — a read-only file system or
+    share, where a reader of a WAL file cannot create the -shm index it needs (archive/readonly.py) — in plain
+    sqlite3, Datasette or pandas. SQLite refuses the switch at once while another connection has the file open (a
+    crawl, Datasette): it then stays in WAL mode, which is what they work in."""
+    with contextlib.suppress(sqlite3.Error):  # another connection has it open, or it cannot be written now
+        conn.execute("PRAGMA journal_mode = DELETE")
 
 
 def _connect(path: Path, busy_timeout: float = 30) -> sqlite3.Connection:

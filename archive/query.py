@@ -1,6 +1,7 @@
 """Read-only questions analysts ask of an archive: full-text search and statistics.
 
-Opened read-only (`mode=ro`), so these work while a crawl writes (WAL) and can never modify the archive.
+Over a read-only connection (archive/readonly.py), so these work while a crawl writes and can never modify the
+archive.
 """
 
 from __future__ import annotations
@@ -8,28 +9,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from os import PathLike
-from pathlib import Path
 from typing import Any
 
 from archive.columns import decode_lists, json_lists
-from archive.errors import ArchiveError
 from archive.filters import ON_SITE, Filters
-
-
-def connect_readonly(path: str | PathLike[str]) -> sqlite3.Connection:
-    """A read-only connection to an existing blogarchive file, or ArchiveError saying what is wrong."""
-    path = Path(path)
-    if not path.is_file():
-        raise ArchiveError(f"no archive at {path}; crawl first (blogarchive crawl URL --db {path})")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.row_factory = sqlite3.Row
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone():
-            raise ArchiveError(f"{path} is not a blogarchive archive (no articles_fts table)")
-    except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"cannot read {path} as an archive ({exc})") from exc
-    return conn
 
 
 @dataclass

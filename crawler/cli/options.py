@@ -4,7 +4,6 @@ the archive's check before a crawl, and bad input as one line on stderr with exi
 from __future__ import annotations
 
 import signal
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ import click
 from archive import Archive, ArchiveError
 from archive.errors import FilterError, OutputError
 from archive.filters import Moment, parse_moment
-from archive.query import connect_readonly
+from archive.readonly import ReadOnlyConnection, connect_readonly, unshown_changes
 
 DB_OPTION = click.option(
     "--db", type=click.Path(path_type=Path), default=Path("archive.db"), show_default=True, help="The archive file."
@@ -97,11 +96,16 @@ def output_format(fmt: str | None) -> str:
     return fmt or ("table" if sys.stdout.isatty() else "tsv")
 
 
-def open_readonly(db: Path) -> sqlite3.Connection:
+def open_readonly(db: Path) -> ReadOnlyConnection:
+    """The archive, read-only (archive/readonly.py: also on a read-only file system), or exit 1 saying why; a note
+    on stderr when a killed crawl's changes cannot be shown."""
     try:
-        return connect_readonly(db)
+        conn = connect_readonly(db)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    if (note := unshown_changes(db, conn)) is not None:
+        click.echo(note, err=True)
+    return conn
 
 
 @contextmanager

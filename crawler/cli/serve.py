@@ -29,7 +29,7 @@ CELL_CHARACTERS = 200
 def serve(db: Path, port: int, host: str) -> None:
     """Browse the archive in Datasette: live (what a running crawl commits shows on reload), read-only for the
     web, with full-text search, descriptions, facets (authors by person) and canned queries."""
-    _upgrade(db)
+    immutable = _upgrade(db)
     _check_port(host, port)
     archive_files = resources.files("archive")
     metadata = json.loads(archive_files.joinpath("datasette_metadata.json").read_text("utf-8"))
@@ -37,12 +37,14 @@ def serve(db: Path, port: int, host: str) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(metadata, handle)
     # Not immutable (-i): Datasette then reads the file through read-only connections (mode=ro) that see every
-    # commit, and writes only for write canned queries or plugins, which blogarchive has none of.
+    # commit, and writes only for write canned queries or plugins, which blogarchive has none of. Immutable only
+    # where a read-only connection cannot open it (a WAL file on a read-only file system: archive/readonly.py).
     command = [
         sys.executable,
         "-m",
         "datasette",
         "serve",
+        *(["-i"] if immutable else []),
         str(db),
         "--metadata",
         handle.name,
@@ -83,14 +85,17 @@ def _check_port(host: str, port: int) -> None:
         raise click.ClickException(f"cannot serve on {host}:{port}: {why}; give another --port or --host") from None
 
 
-def _upgrade(db: Path) -> None:
+def _upgrade(db: Path) -> bool:
     """Bring an archive from an older blogarchive to the current schema first: Datasette finds the full-text
-    index only as schema version 4 declares it. A current archive is only read."""
+    index only as schema version 4 declares it. A current archive is only read. True when it can be read only as
+    an immutable file (archive/readonly.py)."""
     conn = open_readonly(db)
     outdated = schema_version(conn) < len(schema.MIGRATIONS)
+    immutable = conn.immutable
     conn.close()
     if outdated:
         try:
             Archive(db).close()
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from exc
+    return immutable

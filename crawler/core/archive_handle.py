@@ -55,7 +55,7 @@ def shared_archive(crawler: Any) -> Archive:
             if committer is not None and committer.running:
                 committer.stop()
             _commit(crawler, archive)  # what the last interval wrote
-            archive.conn.close()
+            archive.disconnect()
             setattr(crawler, _ATTRIBUTE, None)
 
         crawler.signals.connect(close, signal=signals.engine_stopped, weak=False)

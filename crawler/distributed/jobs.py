@@ -22,7 +22,7 @@ from kombu.exceptions import OperationalError
 
 from archive import ArchiveError
 from archive.pages import site_of
-from archive.query import connect_readonly
+from archive.readonly import connect_readonly
 from archive.relayed import site_posts
 from crawler.distributed.engine import CRAWL_TASK, SITES_QUEUE, make_app
 from crawler.errors import BrokerError
