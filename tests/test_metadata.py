@@ -76,15 +76,6 @@ def test_a_utc_date_keeps_the_pages_own_day_and_offset():
     assert _article(head, byline).published == "2019-01-01T00:11:59+01:00"
 
 
-def test_the_sitename_is_never_a_host_and_the_title_drops_the_sites_suffix():
-    head = '<title>Long read | Daily Planet</title><meta property="og:site_name" content="blog.example">'
-    html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
-    article = extract(html, "https://blog.example/2024/01/post/")
-    assert article.sitename == "Daily Planet" and article.title == "Long read"
-    bare = extract(f"<html><head><title>Long read</title></head><body>{BODY}</body></html>", "https://blog.example/p/")
-    assert bare.sitename is None
-
-
 def test_a_json_ld_author_given_by_reference_is_read_from_the_graph():
     graph = (
         '{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "T", '

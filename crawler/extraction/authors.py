@@ -17,6 +17,7 @@ from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import Page, first, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BOXES
+from crawler.extraction.sitename import TITLE_SEPARATOR, fold
 from crawler.extraction.structured import by_type, first_text
 
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
@@ -76,7 +77,6 @@ _THEME_VENDORS = {
     "mythemeshop",
 }
 _DOMAIN = re.compile(r"(?:^|[\s(])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?", re.IGNORECASE)
-TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 _TRAILING_DATE = re.compile(r"[\s,|–-]+(?:am\s+|on\s+)?\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$")
 # A date written out after the name: "am 21. April 2020", "Stand: 05. Februar 2020", "vor 5 Stunden".
 _TRAILING_WORDED_DATE = re.compile(
@@ -148,7 +148,7 @@ def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
     text = _TRAILING_LABEL.sub("", _TRAILING_DATE.sub("", _TRAILING_WORDED_DATE.sub("", text)))
     parts = TITLE_SEPARATOR.split(text)
     if len(parts) > 1:  # "unocero - Alberto Ávila", "Jane Doe | Redakteurin": the part that is not the site
-        rest = [part for part in parts if folded_text(part) not in sites]
+        rest = [part for part in parts if fold(part) not in sites]
         text = rest[0] if len(rest) == 1 else text
     name = clean_name(text.strip(" ,;"))
     if not name or _PLACEHOLDER.match(name) or _SIGNATURE.search(name) or not _mostly_letters(name):
@@ -156,7 +156,7 @@ def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
     words = name.split()
     if len(words) == 2 and words[0].casefold() == words[1].casefold():
         name = words[0]  # "jesusfreak jesusfreak": a profile link's label and its name
-    folded = folded_text(name)
+    folded = fold(name)
     if not folded:
         return None, False
     organisation = (
@@ -214,10 +214,6 @@ def _href(element: Any, base: str) -> str | None:
     if href is None and (link := first(element, "a[href]")) is not None:
         href = link.get("href")
     return urljoin(base, href) if href else None
-
-
-def folded_text(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
 
 
 def _person(value: Any, base: str) -> Person | None:

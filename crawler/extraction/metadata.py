@@ -3,22 +3,23 @@ then what trafilatura (and htmldate inside it) found."""
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from crawler.extraction.article import Person
-from crawler.extraction.authors import TITLE_SEPARATOR, as_list, folded_text, post_authors
+from crawler.extraction.authors import as_list, post_authors
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import Page, compiled, first, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
+from crawler.extraction.sitename import site_names
 from crawler.extraction.structured import by_type, first_text
+from crawler.extraction.titles import post_title
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
@@ -42,17 +43,16 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]]) -> Metadata:
     metas, tree, base = page.meta, page.tree, page.base
     canonical = _canonical(tree, base)
     guesses = Guesses(page, canonical)  # trafilatura's and htmldate's heuristics, each run only when needed
-    sitename = _sitename(page, jsonld, post)
-    title = _first(first_text(post.get("headline")), _meta(metas, "og:title"), _h1(tree)) or _first(guesses.title)
+    sites = site_names(page, jsonld, post)
     return Metadata(
-        title=_without_site(title, sitename),
-        authors=post_authors(page, jsonld, guesses, _site_names(page, jsonld, post, sitename)),
+        title=post_title(page, post, sites, lambda: guesses.title),
+        authors=post_authors(page, jsonld, guesses, sites.folded),
         published=_published(page, post, guesses),
         updated=_first_date(
             first_text(post.get("dateModified")), _meta(metas, "article:modified_time"), _meta(metas, "og:updated_time")
         ),
         canonical_url=canonical,
-        sitename=sitename,
+        sitename=sites.display,
         description=_first(
             first_text(post.get("description")), _meta(metas, "og:description"), _meta(metas, "description")
         ),
@@ -108,13 +108,6 @@ def _metas(metas: dict[str, list[str]], name: str) -> list[str]:
     return [value for value in metas.get(name, []) if value]
 
 
-def _h1(tree: Any) -> str | None:
-    for selector in ("h1.entry-title", "h1.post-title", "article h1", "h1"):
-        if (h1 := first(tree, selector)) is not None:
-            return text_of(h1)
-    return None
-
-
 def _time(tree: Any) -> str | None:
     """The theme's own date markup: <time datetime>, microdata datePublished, hAtom abbr.published."""
     node = first(tree, "article time[datetime], .entry-date[datetime], time.published[datetime]")
@@ -130,68 +123,6 @@ def _canonical(tree: Any, base: str) -> str | None:
     for href in _CANONICAL(tree):
         return urljoin(base, href.strip())
     return None
-
-
-def _sitename(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -> str | None:
-    """og:site_name, else the JSON-LD WebSite's or publisher's name, else the title's suffix; never a host name."""
-    candidates = [_meta(page.meta, "og:site_name"), _meta(page.meta, "application-name")]
-    candidates += [first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite")]
-    publisher = post.get("publisher")
-    candidates.append(first_text(publisher.get("name")) if isinstance(publisher, dict) else None)
-    title = text_of(first(page.tree, "head title")) if page.tree.find(".//title") is not None else ""
-    parts = TITLE_SEPARATOR.split(title)
-    if len(parts) > 1:
-        candidates.append(parts[-1])
-    host = (urlsplit(page.url).hostname or "").lower()
-    for value in candidates:
-        value = " ".join(html.unescape(value or "").split())
-        if value and not _is_host(value, host) and not re.fullmatch(r"[\d\s./:-]+", value):
-            return value
-    return None
-
-
-def _is_host(value: str, host: str) -> bool:
-    lowered = value.lower().rstrip("/")
-    lowered = re.sub(r"^https?://", "", lowered)
-    bare = re.sub(r":\d+$", "", lowered)
-    return bare in (host, host.removeprefix("www."), "www." + host) or bool(
-        re.fullmatch(r"[\w.-]+\.[a-z]{2,}(:\d+)?", lowered)
-    )
-
-
-def _site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any], sitename: str | None) -> set[str]:
-    """Folded names of the site and its publisher, for telling them from the post's author."""
-    names = [sitename, _meta(page.meta, "og:site_name")]
-    names += [
-        first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite", "Organization", "NewsMediaOrganization")
-    ]
-    publisher = post.get("publisher")
-    names.append(first_text(publisher.get("name")) if isinstance(publisher, dict) else None)
-    folded: set[str] = set()
-    for name in names:
-        for part in [name or "", *TITLE_SEPARATOR.split(name or "")]:
-            if f := folded_text(part):
-                folded.add(f)
-                folded.add(re.sub(r"^www|(?:com|de|at|ch|net|org|eu|fr|es|it|uk|info)$", "", f))
-    return {f for f in folded if len(f) > 1}
-
-
-def _without_site(title: str | None, sitename: str | None) -> str | None:
-    """The title without a "Site | " prefix or " | Site" / " :: Site" suffix."""
-    if not title or not sitename:
-        return title
-    parts = TITLE_SEPARATOR.split(title)
-    if len(parts) > 1:
-        site = folded_text(sitename)
-        if folded_text(parts[-1]) == site:
-            return (
-                " ".join(TITLE_SEPARATOR.split(title, maxsplit=len(parts) - 2)[:1])
-                if len(parts) == 2
-                else title[: title.rfind(parts[-1])].rstrip(" |-–—:»·")
-            )
-        if folded_text(parts[0]) == site:
-            return title[len(parts[0]) :].lstrip(" |-–—:»·")
-    return title
 
 
 def _published(page: Page, post: dict[str, Any], guesses: Guesses) -> str | None:

@@ -291,3 +291,36 @@ COMMENT_TEXT = (
     ".commento-body",
     "p",
 )
+
+
+# The post's own title, as themes mark it: hAtom/WordPress (.entry-title, the block themes' .wp-block-post-title),
+# most Hugo, Jekyll, Hexo, Blogger and Substack themes (.post-title), h-entry (.p-name), schema.org microdata
+# (itemprop headline), Ghost (.article-title, .post-full-title, .gh-article-title), Wix (data-hook=post-title).
+POST_TITLES = ", ".join(
+    (
+        ".entry-title",
+        ".wp-block-post-title",
+        ".post-title",
+        "h1.p-name",
+        ".h-entry .p-name",
+        "[itemprop~=headline]",
+        ".article-title",
+        ".post-full-title",
+        ".gh-article-title",
+        "[data-hook=post-title]",
+    )
+)
+# The site's name as layouts print it above every page: WordPress (classic and block themes), Jekyll minima,
+# Hexo NexT, Bootstrap-based Hugo themes (.navbar-brand), Blogger and Ghost headers.
+SITE_TITLES = ", ".join(
+    (
+        ".site-title",
+        ".wp-block-site-title",
+        ".site-name",
+        ".blog-title",
+        "#site-title",
+        ".navbar-brand",
+        ".gh-head-logo",
+        ".Header .title",
+    )
+)

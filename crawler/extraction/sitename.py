@@ -1,0 +1,134 @@
+"""The site's own name, from what the page states and how its layout links home.
+
+One reading serves three jobs: the `sitename` field, cutting the name off a title ("Post – Site", "Blog :: Post")
+and telling the site from an author. Sources, most explicit first: og:site_name, application-name, the JSON-LD
+WebSite's and the post's publisher's name, the theme's site-title markup (`.site-title`, `.wp-block-site-title` …)
+and the labels of links to the home page (their text, title, aria-label or logo's alt: every layout links its name
+home). A host name is never the `sitename` field, but a title part that spells the page's host ("Example.com")
+names the site too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.selectors import SITE_TITLES
+from crawler.extraction.structured import by_type, first_text
+
+MAX_LINKS_READ = 400  # anchors, in document order: a layout's home links are in its header, nav or sidebar
+MAX_NAME_CHARS = 80
+MIN_HOST_NAME = 4  # letters: a shorter host name ("ab.de") is a prefix of too many words
+_ANCHORS = etree.XPath("//a[@href]")
+_IN_OR_AROUND_HEADING = etree.XPath("ancestor::*[self::h1 or self::h2 or self::h3] or .//h1 or .//h2 or .//h3")
+_INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$")
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+_NOT_A_NAME = re.compile(r"[\d\s./:-]+")
+_HOST_LIKE = re.compile(r"(?:https?://)?[\w.-]+\.[a-z]{2,}(?::\d+)?/?", re.IGNORECASE)
+_AFFIXES = re.compile(r"^www|(?:com|de|at|ch|net|org|eu|fr|es|it|uk|info|io|dev|blog)$")
+
+
+@dataclass(frozen=True)
+class SiteNames:
+    """`display`: the name for the sitename field (None when the page states none); `folded`: every spelling of
+    the site's name the page shows, folded (see `fold`), the host's included."""
+
+    display: str | None
+    folded: frozenset[str]
+
+    host_name: str = ""  # the host's name label, folded ("example" for www.example.co.uk)
+
+    def __contains__(self, text: object) -> bool:
+        """True for a spelling of the site's name."""
+        return isinstance(text, str) and bool(folded := fold(text)) and folded in self.folded
+
+    def named_by(self, part: str) -> bool:
+        """True when a title's leading or trailing part names the site: a spelling of its name, or a name that
+        starts with the host's ("Example.com", "Example Blog" on example.org)."""
+        folded = fold(part)
+        return part in self or len(self.host_name) >= MIN_HOST_NAME and folded.startswith(self.host_name)
+
+
+def fold(text: str) -> str:
+    """Lower-cased letters and digits only: "Daily Planet" and "daily-planet" compare equal."""
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -> SiteNames:
+    publisher = post.get("publisher")
+    own_titles = {fold(t) for t in [text_of(page.tree.find(".//title")), *page.meta.get("og:title", [])] if t}
+    stated = [
+        next(iter(page.meta.get("og:site_name", [])), None),
+        next(iter(page.meta.get("application-name", [])), None),
+        *(first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite")),
+        first_text(publisher.get("name")) if isinstance(publisher, dict) else None,
+        *(first_text(obj.get("name")) for obj in by_type(jsonld, "Organization", "NewsMediaOrganization")),
+    ]
+    stated = [name for name in stated if name and fold(name) not in own_titles]  # a tag misused for the title
+    stated += [text_of(element) for element in page.select(SITE_TITLES)[:1]]
+    homes = home_links(page)
+    titled = [text_of(a) for a in homes if _IN_OR_AROUND_HEADING(a) or "home" in (a.get("rel") or "").split()]
+    labels = [label for anchor in homes for label in _labels(anchor)]
+    names = [_clean(name) for name in stated + titled + labels]
+    host = (urlsplit(page.url).hostname or "").lower()
+    display = next((n for n in names[: len(stated) + len(titled)] if n and not _HOST_LIKE.fullmatch(n)), None)
+    parts = [part for name in names if name for part in TITLE_SEPARATOR.split(name)]  # "Site - Tagline"
+    folded = {fold(name) for name in names + parts if name} | _host_spellings(host)
+    folded |= {_AFFIXES.sub("", name) for name in folded}
+    return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
+
+
+def home_links(page: Page) -> list[HtmlElement]:
+    """The page's links to its site's home page (see `is_home_link`)."""
+    return [anchor for anchor in _ANCHORS(page.tree)[:MAX_LINKS_READ] if is_home_link(anchor, page.base)]
+
+
+def _labels(anchor: HtmlElement) -> list[str]:
+    """What a home link calls the site: its text, title, aria-label, its logo's alt."""
+    labels = [text_of(anchor), anchor.get("title") or "", anchor.get("aria-label") or ""]
+    return labels + [img.get("alt") or "" for img in anchor.iter("img")]
+
+
+def is_home_link(anchor: HtmlElement, base: str) -> bool:
+    """A link to the site's root, or to the one-folder root a site under a sub-path has ("/blog/" for a page under
+    it): where every layout links its name and logo."""
+    href = (anchor.get("href") or "").strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:")):
+        return False
+    try:
+        target, page = urlsplit(urljoin(base, href)), urlsplit(base)
+    except ValueError:  # "http://[not-an-address]/": a broken link leads nowhere
+        return False
+    if target.netloc != page.netloc or target.query:
+        return False
+    path, own = _INDEX_FILE.sub("/", target.path) or "/", _INDEX_FILE.sub("/", page.path) or "/"
+    if path == own:
+        return False  # the home page itself
+    return path == "/" or (path.endswith("/") and path.count("/") == 2 and own.startswith(path))
+
+
+def _clean(name: str | None) -> str | None:
+    name = " ".join(html.unescape(name or "").split())
+    if not name or len(name) > MAX_NAME_CHARS or _NOT_A_NAME.fullmatch(name):
+        return None
+    return name
+
+
+def _host_spellings(host: str) -> set[str]:
+    """ "www.example.co.uk" → {"wwwexamplecouk", "examplecouk", "example"}: how a title may spell its host."""
+    bare = host.removeprefix("www.")
+    return {spelling for spelling in (fold(host), fold(bare), _host_name(host)) if spelling}
+
+
+def _host_name(host: str) -> str:
+    """The registered name of a host, folded: "blog.example.co.uk" → "example"; "" for an IP address."""
+    labels = [label for label in host.removeprefix("www.").split(".") if label]
+    if len(labels) < 2 or all(label.isdigit() for label in labels):
+        return ""
+    return fold(labels[-3] if len(labels) > 2 and len(labels[-2]) <= 3 else labels[-2])

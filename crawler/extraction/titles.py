@@ -1,0 +1,165 @@
+"""The post's title as its author wrote it.
+
+Sources, most explicit first: the JSON-LD headline, og:title and twitter:title, the theme's title markup
+(selectors.POST_TITLES, or a heading that links to the page itself, as Pelican and classic WordPress themes print
+it), then the document's <title> read against the page's <h1>s. A dash is part of a title ("Hugo 입문 - 개요"):
+only a leading or trailing part that IS the site's name (crawler/extraction/sitename.py) is cut, and a title
+that is nothing but the site's name is none. Two <h1>s the post does not own never win: a layout's site name
+(an <h1> around a home link, or spelling the site's name) and a heading inside the body (a `# command` line
+Markdown made an <h1>) — a body heading is one that follows the post's first paragraph, and it counts only
+where the <title> names it or there is no <title>.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from crawler.extraction.page import HtmlElement, Page, first, text_of
+from crawler.extraction.selectors import POST_TITLES
+from crawler.extraction.sitename import TITLE_SEPARATOR, SiteNames, fold, is_home_link
+from crawler.extraction.structured import first_text
+
+MAX_HEADINGS_READ = 12
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+_H1S = etree.XPath("//h1")
+_IN_POST = etree.XPath("ancestor::*[self::article or self::main or @role='main']")
+_SELF_LINK_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][.//a[@href]]")
+_PARAGRAPHS_AND_H1S = etree.XPath("//p | //h1")
+_IN_HEADER = etree.XPath("ancestor::header")
+
+
+def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callable[[], str | None]) -> str | None:
+    """`post`: the page's JSON-LD Article (or {}); `guess`: trafilatura's reading, asked when nothing else
+    names the post."""
+    stated = (first_text(post.get("headline")), _meta(page, "og:title"), _meta(page, "twitter:title"))
+    for value in stated:
+        if title := without_site(value, sites):
+            return _printed_start(title, page, sites) or title
+    return _marked(page, sites) or _from_document(page, sites) or without_site(guess(), sites)
+
+
+def _printed_start(title: str, page: Page, sites: SiteNames) -> str | None:
+    """The post's printed heading where a stated title is that heading and more after a separator ("Post – Site
+    tagline", "Post - Rezept von Site"): a site name the page does not spell out. None otherwise."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return None
+    heading = _marked(page, sites) or next((text for _, text in _post_h1s(page, sites)), None)
+    folded = fold(heading or "")
+    return heading if folded and any(fold(title[: m.start()]) == folded for m in separators) else None
+
+
+def without_site(title: str | None, sites: SiteNames) -> str | None:
+    """The title without a leading or trailing part that is the site's name; None when it is only that."""
+    title = _cleaned(title)
+    if not title or title in sites:
+        return None
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if separators and sites.named_by(title[separators[-1].end() :]):
+        return title[: separators[-1].start()]
+    if separators and sites.named_by(title[: separators[0].start()]):
+        return title[separators[0].end() :]
+    return title
+
+
+def _cleaned(value: str | None) -> str | None:
+    """Whitespace folded; entities a plugin escaped twice ("&#8222;") decoded."""
+    if not value:
+        return None
+    text = " ".join(value.split())
+    return html.unescape(text) if _ENTITY.search(text) else text or None
+
+
+def _meta(page: Page, name: str) -> str | None:
+    return next(iter(page.meta.get(name, [])), None)
+
+
+def _marked(page: Page, sites: SiteNames) -> str | None:
+    """The first title the theme marks up (or a heading linking to the page itself) that belongs to this page:
+    not in chrome (related posts, sidebars, comments), not linking to another page, not the site's name."""
+    self_urls = {_plain(page.url, ""), _plain(page.base, _canonical(page) or page.url)} - {""}
+    marked = page.select(POST_TITLES)[:MAX_HEADINGS_READ]
+    linking = [h for h in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ] if _links_to(h, page, self_urls)]
+    for element in marked + linking:
+        text = _cleaned(text_of(element) or element.get("content"))
+        if not text or text in sites or page.in_chrome(element):
+            continue
+        link = first(element, "a[href]") if element.tag != "a" else element
+        if link is not None and not _links_to(element, page, self_urls):
+            continue  # a teaser's title: next/previous post, a listing
+        return text
+    return None
+
+
+def _links_to(heading: HtmlElement, page: Page, urls: set[str]) -> bool:
+    """True when the heading is a link to the page itself (its text the link's): a permalink heading."""
+    link = heading if heading.tag == "a" else first(heading, "a[href]")
+    if link is None or (href := link.get("href", "").strip()).startswith("#") or not href:
+        return False
+    return text_of(link) == text_of(heading) and _plain(page.base, href) in urls
+
+
+def _plain(base: str, href: str) -> str:
+    """`href` resolved, without fragment, index file or trailing slash, for comparing a link with the page."""
+    try:
+        parts = urlsplit(urljoin(base, href))
+    except ValueError:  # "http://[not-an-address]/"
+        return ""
+    path = re.sub(r"(?:/index\.(?:html?|php))?/*$", "", parts.path)
+    return f"{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def _canonical(page: Page) -> str | None:
+    for link in page.tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href").strip()
+    return None
+
+
+def _from_document(page: Page, sites: SiteNames) -> str | None:
+    """The <title> read against the page's <h1>s: an <h1> the <title> names is the title as the post prints it;
+    else an <h1> before the post's first paragraph; else the <title> less the site's name; else any <h1>."""
+    title_element = page.tree.find(".//title")
+    raw = _cleaned(text_of(title_element)) if title_element is not None else None
+    document = without_site(raw, sites)
+    headings = _post_h1s(page, sites)
+    folded_title = fold(raw or "")
+    for _, text in headings:
+        if folded_title and fold(text) in folded_title:
+            return text
+    if headings and (document is None or _before_first_paragraph(page, headings[0][0])):
+        return headings[0][1]
+    return document or (headings[0][1] if headings else None)
+
+
+def _post_h1s(page: Page, sites: SiteNames) -> list[tuple[HtmlElement, str]]:
+    """The page's <h1>s that are not the layout's site name nor chrome, those inside the post's <article> or
+    <main> first."""
+    found = []
+    for h1 in _H1S(page.tree)[:MAX_HEADINGS_READ]:
+        text = _cleaned(text_of(h1))
+        if not text or text in sites or page.in_chrome(h1) or _around_home_link(h1, page):
+            continue
+        found.append((h1, text))
+    return sorted(found, key=lambda item: not _IN_POST(item[0]))
+
+
+def _around_home_link(h1: HtmlElement, page: Page) -> bool:
+    anchors = [a for a in h1.iterancestors("a")] + list(h1.iter("a"))
+    return any(is_home_link(a, page.base) for a in anchors)
+
+
+def _before_first_paragraph(page: Page, h1: HtmlElement) -> bool:
+    """True when no paragraph of the page (outside headers and chrome) comes before the <h1>."""
+    for element in _PARAGRAPHS_AND_H1S(page.tree):
+        if element is h1:
+            return True
+        if element.tag == "p" and text_of(element) and not _IN_HEADER(element) and not page.in_chrome(element):
+            return False
+    return True

@@ -1,0 +1,78 @@
+"""Titles as the author wrote them: a dash is part of a title, only the site's own name is cut, and neither a
+layout's site name nor a heading inside the body is the post's title."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction.extract import extract
+
+URL = "https://blog.example/2024/01/post/"
+BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
+
+
+def _title(head: str, body: str, url: str = URL) -> str | None:
+    return extract(f"<html><head>{head}</head><body>{body}</body></html>", url).title
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Hugo 입문 - 개요", "phack - An R Function for P-Hacking", "Undead Yes ─ UnRAID No", "2014 - Year in review"],
+)
+def test_a_dash_in_a_title_is_the_authors(title):
+    assert _title(f"<title>{title}</title>", f"<article>{BODY}</article>") == title
+
+
+def test_a_trailing_site_name_is_cut_when_the_layout_names_the_site():
+    header = '<header><a href="/" rel="home">Daily Planet</a></header>'
+    article = extract(
+        f"<html><head><title>Long read | Daily Planet</title></head><body>{header}<article>{BODY}</article>"
+        "</body></html>",
+        URL,
+    )
+    assert article.title == "Long read" and article.sitename == "Daily Planet"
+
+
+def test_a_leading_site_name_stated_by_og_site_name_is_cut_and_a_host_is_never_the_sitename():
+    head = '<title>Daily Planet :: Long read</title><meta property="og:site_name" content="Daily Planet">'
+    assert _title(head, f"<article>{BODY}</article>") == "Long read"
+    article = extract(f'<html><head><meta property="og:site_name" content="blog.example"></head><body>{BODY}', URL)
+    assert article.sitename is None
+
+
+def test_a_title_part_spelling_the_host_is_the_sites_name():
+    assert _title("<title>Long read - Example.com</title>", BODY, "https://www.example.com/long-read/") == "Long read"
+
+
+def test_the_posts_heading_wins_over_the_layouts_site_name_h1():
+    layout = '<header><a href="/"><h1>Jane Roe</h1></a><h2>Tinkerer</h2></header>'
+    post = f'<article><h2 class="post-title">Build a CPU - Part 1</h2>{BODY}</article>'
+    assert _title("<title>Build a CPU - Part 1 - Jane Roe- Tinkerer</title>", layout + post) == "Build a CPU - Part 1"
+
+
+def test_a_heading_inside_the_body_never_beats_the_document_title():
+    body = f"<article>{BODY}<h1>apt install krita -y</h1>{BODY}</article>"
+    header = '<header><a href="/" title="Applied Magic">AM</a></header>'
+    assert _title("<title>Upgrade Ubuntu 22.04 to 24.04 - Applied Magic</title>", header + body) == (
+        "Upgrade Ubuntu 22.04 to 24.04"
+    )
+
+
+def test_the_first_h1_before_the_body_is_the_title_when_the_document_title_is_only_the_site():
+    body = f'<header><a href="/">Daily Planet</a></header><article><h1>Long read</h1>{BODY}</article>'
+    assert _title("<title>Daily Planet</title>", body) == "Long read"
+
+
+def test_a_heading_linking_to_the_page_itself_is_the_title():
+    body = f'<h2><a href="/">Site</a></h2><h3><a href="{URL}">bottle - dynamisches Routing</a></h3>{BODY}'
+    assert _title("<title>ignored when a permalink heading says it</title>", body) == "bottle - dynamisches Routing"
+
+
+def test_a_stated_title_with_a_tagline_gives_way_to_the_heading_it_starts_with():
+    head = '<meta property="og:title" content="Lemon cake - Recipe by Bakers Corner">'
+    assert _title(head, f"<article><h1>Lemon cake</h1>{BODY}</article>") == "Lemon cake"
+
+
+def test_entities_escaped_twice_in_og_title_are_decoded():
+    head = '<meta property="og:title" content="Lemon &amp;#8222;cake&amp;#8220; &amp;#038; tea">'
+    assert _title(head, BODY) == "Lemon „cake“ & tea"
