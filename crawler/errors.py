@@ -83,3 +83,8 @@ class RelayFailed(BlogarchiveError):
 
 class BrowserUnavailable(BlogarchiveError):
     """Rendering was asked for and no Chromium can be started (`--render never` crawls without it)."""
+
+
+class SessionInputError(BlogarchiveError):
+    """A cookies file or extra header that cannot be used for a members-only crawl; the message names it (never a
+    cookie's or header's value) and the fix."""

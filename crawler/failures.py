@@ -52,6 +52,11 @@ class GaveUp(IgnoreRequest):
         self.message = message
 
 
+class SessionExpired(GaveUp):
+    """A page of a members-only crawl served to someone signed out (a login page, a members-only notice …): a crawl
+    error, never archived as the post (crawler/downloadermiddlewares/session_expiry.py)."""
+
+
 # Scrapy's RobotsTxtMiddleware says why with this text only (an IgnoreRequest of no class of its own).
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 

@@ -134,6 +134,12 @@ DOWNLOADER_MIDDLEWARES = {
     # After HttpCompressionMiddleware (590) and RedirectMiddleware (600), before ConditionalGetMiddleware (560) swaps
     # a 304 for the archived body: a page that needs a browser is rendered from its raw response.
     "crawler.downloadermiddlewares.render.RenderMiddleware": 570,
+    # Between those two: a members-only crawl's cookies (seeding its origins' jars) and extra headers, to the crawl's
+    # own origins only; taken off again before a redirect or retry is built, so no frontier row carries them.
+    "crawler.downloadermiddlewares.members_session.MembersSessionMiddleware": 695,
+    # After HttpCompressionMiddleware (590) inflates the body and the redirects are followed: a members-only crawl's
+    # page served to someone signed out (a login page, a members-only notice) is an error, not the post.
+    "crawler.downloadermiddlewares.session_expiry.SessionExpiryMiddleware": 575,
     # Next to the downloader: records requests and responses as they went over the wire (see its docstring).
     "crawler.downloadermiddlewares.warc.WarcMiddleware": 950,
 }

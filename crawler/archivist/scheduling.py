@@ -32,6 +32,7 @@ from archive import Archive
 from archive.runs import process_alive
 from crawler.archivist.sites import Site
 from crawler.errors import BlogarchiveError
+from crawler.members.session import HEADERS_ENV
 
 logger = logging.getLogger("blogarchive.schedule")
 
@@ -107,8 +108,17 @@ def crawl_command(site: Site, db: Path) -> list[str]:
     return [sys.executable, "-m", "crawler", "crawl", *site.urls, "--db", str(db), "--quiet", *crawl_options(site)]
 
 
+def crawl_environment(site: Site) -> dict[str, str]:
+    """The crawl process's environment: ours, and the site's extra headers (never on its command line)."""
+    environment = {key: value for key, value in os.environ.items() if key != HEADERS_ENV}
+    if site.headers:
+        environment[HEADERS_ENV] = json.dumps(list(site.headers))
+    return environment
+
+
 def crawl_options(site: Site) -> list[str]:
-    """The site's `blogarchive crawl` options: its job name, scope, budget and politeness (no --db)."""
+    """The site's `blogarchive crawl` options: its job name, scope, budget, politeness and cookies file (no --db;
+    its headers go through the environment, crawl_environment)."""
     command = ["--job", site.name]
     command += [arg for pattern in site.allow for arg in ("--allow", pattern)]
     command += [arg for pattern in site.deny for arg in ("--deny", pattern)]
@@ -122,6 +132,8 @@ def crawl_options(site: Site) -> list[str]:
         command += ["--warc", str(site.warc)]
     if site.requisites:
         command.append("--requisites")
+    if site.cookies:
+        command += ["--cookies", str(site.cookies)]
     if site.requisite_hosts is not None:  # an empty list too: no other host
         command += ["-s", f"REQUISITES_HOSTS={','.join(site.requisite_hosts)}"]
     if site.requisite_deny_hosts:
@@ -226,6 +238,7 @@ class Scheduler:
                     stderr=subprocess.STDOUT,
                     pass_fds=(lock,),
                     start_new_session=True,
+                    env=crawl_environment(site),
                 )
                 self.forwarded = False
                 if self.stopping:  # the signal came while the child was being started
@@ -248,6 +261,13 @@ class Scheduler:
         from crawler.distributed.jobs import SiteJob, archived_posts, enqueue
 
         assert self.broker is not None
+        if site.cookies or site.headers:
+            logger.error(
+                "%s: not queued: its cookies and headers cannot be used with --broker (the session would travel to"
+                " the worker machines); crawl this site without --broker",
+                site.name,
+            )
+            return False
         if site.media:
             logger.error(
                 "%s: not queued: media = %s cannot be used with --broker (images would stay on the"

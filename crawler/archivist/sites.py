@@ -24,7 +24,8 @@ from croniter import croniter
 
 from crawler.capture.hosts import check_host_pattern
 from crawler.core.setting_names import crawl_setting_names, unknown_setting
-from crawler.errors import ConfigError, InvalidPattern, InvalidStartURL, Problem
+from crawler.errors import ConfigError, InvalidPattern, InvalidStartURL, Problem, SessionInputError
+from crawler.members.session import parse_header
 from crawler.urls import compile_patterns, validate_start_url
 
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily at 03:00 UTC
@@ -50,6 +51,8 @@ class Site:
     requisites: bool = False
     requisite_hosts: tuple[str, ...] | None = None  # None: the crawler's default (every host)
     requisite_deny_hosts: tuple[str, ...] = ()
+    cookies: Path | None = None  # a cookies.txt: the members' session (`crawl --cookies`)
+    headers: tuple[str, ...] = ()  # extra headers, "Name: value" (`crawl --header`)
     settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -115,6 +118,17 @@ def _urls(value: Any) -> str | None:
     return None
 
 
+def _headers(value: Any) -> str | None:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        return 'must be a table of header names and their values: { "X-Members-Token" = "…" }'
+    try:
+        for name, header in value.items():
+            parse_header(f"{name}: {header}")
+    except SessionInputError as exc:
+        return str(exc).removeprefix("--header ")
+    return None
+
+
 def _cron(value: Any) -> str | None:
     if isinstance(value, str) and croniter.is_valid(value):
         return None
@@ -149,6 +163,8 @@ SITE_KEYS: dict[str, Callable[[Any], str | None]] = {
     "requisites": _flag,
     "requisite_hosts": _hosts,
     "requisite_deny_hosts": _hosts,
+    "cookies": _text,
+    "headers": _headers,
     "settings": _settings,
 }
 DEFAULT_KEYS = {"db": _text} | {key: check for key, check in SITE_KEYS.items() if key != "urls"}
@@ -225,9 +241,11 @@ def _site(name: str, defaults: dict[str, Any], values: dict[str, Any], base: Pat
     for key in ("urls", "allow", "deny", "requisite_hosts", "requisite_deny_hosts"):
         if key in merged:
             merged[key] = tuple(merged[key])
-    for key in ("media", "warc"):
+    for key in ("media", "warc", "cookies"):
         if key in merged:
             merged[key] = base / merged[key]
+    if "headers" in merged:
+        merged["headers"] = tuple(f"{name}: {value}" for name, value in merged["headers"].items())
     return Site(name=name, **merged)
 
 

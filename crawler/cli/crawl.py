@@ -19,8 +19,9 @@ from crawler.cli.options import check_archive
 from crawler.cli.set_option import parse_settings
 from crawler.cli.sites import config_option
 from crawler.core.runner import CrawlOptions, run_crawl
-from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL, WarcDirError
+from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL, SessionInputError, WarcDirError
 from crawler.frontier.scheduler import job_name
+from crawler.members.session import Session, build_session, headers_from_environment
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 
 
@@ -61,6 +62,38 @@ def check_warc_dir(warc_dir: Path | None) -> None:
         prepare_warc_dir(warc_dir)
     except WarcDirError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def members_session(
+    urls: tuple[str, ...], cookies: Path | None, headers: tuple[str, ...], broker: str | None
+) -> Session | None:
+    """The session of a members-only crawl (--cookies, --header, and the headers a scheduled crawl gets through its
+    environment), checked against the start URLs before the archive is touched. Not with --broker: the session
+    would travel to the worker machines."""
+    start_urls = [split_credentials(validate_start_url(url))[0] for url in urls]
+    try:
+        session = build_session(start_urls, cookies, [*headers, *headers_from_environment(dict(os.environ))])
+    except SessionInputError as exc:
+        raise options.InputError(str(exc)) from None
+    if broker and session is not None:
+        raise options.InputError(
+            "--cookies and --header cannot be used with --broker: the session would travel to the worker machines;"
+            " crawl this blog without --broker"
+        )
+    return session
+
+
+def exit_if_signed_out(run: dict[str, Any]) -> None:
+    """Pages of a members-only crawl that were served to someone signed out: one line, exit status 1."""
+    walls = run.get("session_walls", 0)
+    if not walls:
+        return
+    click.echo(
+        f"{walls} page{'s were' if walls != 1 else ' was'} served signed out (a login page, a members-only notice):"
+        " not archived, each in crawl_errors; sign in again, export the cookies and run the same command",
+        err=True,
+    )
+    sys.exit(1)
 
 
 def check_requisites(requisites: bool, warc_dir: Path | None, extra: dict[str, str]) -> None:
@@ -194,6 +227,18 @@ def archived_anything(run: dict[str, Any]) -> bool:
     type=click.Path(file_okay=False, path_type=Path),
     help="Save a full-page screenshot of each rendered page in this folder.",
 )
+@click.option(
+    "--cookies",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A cookies.txt (Netscape format, as browsers export it): a members' session, sent to the start URLs' origins.",
+)
+@click.option(
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="An extra request header, sent to the start URLs' origins only. Repeatable.",
+)
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
@@ -216,6 +261,8 @@ def crawl(
     requisites: bool,
     render: str | None,
     screenshots_dir: Path | None,
+    cookies: Path | None,
+    headers: tuple[str, ...],
     settings: tuple[str, ...],
     quiet: bool,
     log_file: Path | None,
@@ -232,6 +279,7 @@ def crawl(
         return
     extra = parse_settings(settings, CrawlOptions(db=db).settings())
     check_requisites(requisites, warc_dir, extra)
+    session = members_session(urls, cookies, headers, broker)
     if broker:
         given = {"--max-pages": max_pages, "--max-depth": max_depth, "--user-agent": user_agent, "--warc": warc_dir}
         arguments = [arg for pattern in allow for arg in ("--allow", pattern)]
@@ -269,6 +317,7 @@ def crawl(
         warc_dir=warc_dir,
         quiet=quiet,
         extra_settings=extra,
+        session=session,
     )
     run = run_crawl(urls, options)
     exit_if_storage_failed(run)
@@ -281,6 +330,7 @@ def crawl(
     if not archived_anything(run):
         click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
+    exit_if_signed_out(run)
 
 
 def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...], broker: str | None) -> None:

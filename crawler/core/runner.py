@@ -18,6 +18,8 @@ from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 from crawler.core.archive_handle import FAULT
+from crawler.downloadermiddlewares.session_expiry import WALLS_STAT
+from crawler.members.session import Session
 from crawler.pipelines.requisites import requisite_counts
 from crawler.spiders.blog import BlogSpider
 
@@ -45,6 +47,8 @@ class CrawlOptions:
     warc_dir: Path | None = None
     quiet: bool = False
     extra_settings: dict[str, Any] = field(default_factory=dict)
+    # A members-only crawl's cookies and headers: handed to the spider, never a setting (Scrapy logs its settings).
+    session: Session | None = None
 
     def settings(self) -> Settings:
         settings = get_project_settings()
@@ -116,12 +120,13 @@ class _Stop:
 
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
     """Crawl to the end, or until SIGINT/SIGTERM; the crawl_runs row plus `articles_unchanged`, `error_messages`
-    (the first errors), `posts` (archived in this run), `signal` (the signal that stopped it, or None) and
-    `storage_error` (the storage fault that stopped it, or None)."""
+    (the first errors), `posts` (archived in this run), `signal` (the signal that stopped it, or None),
+    `storage_error` (the storage fault that stopped it, or None) and `session_walls` (pages of a members-only crawl
+    served to someone signed out)."""
     settings = options.settings()
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogSpider)
-    process.crawl(crawler, start_urls=list(start_urls))
+    process.crawl(crawler, start_urls=list(start_urls), session=options.session)
     # Scrapy sets its loggers to DEBUG and the root logger to NOTSET (again in crawl()), and drops records in its
     # handler: every DEBUG message (two for each page) became a LogRecord, with a walk up the stack, to be thrown away.
     for name in ("", "scrapy"):
@@ -156,4 +161,5 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     run["posts"] += run["articles_unchanged"]
     run["signal"] = stop.signum
     run["storage_error"] = stats.get_value(FAULT)
+    run["session_walls"] = stats.get_value(WALLS_STAT, 0)
     return run

@@ -26,6 +26,7 @@ from scrapy.http import Request, Response
 
 from crawler import __version__
 from crawler.capture.warc_writer import Exchange, WarcWriter, prepare_warc_dir
+from crawler.downloadermiddlewares.members_session import SESSION
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,9 @@ logger = logging.getLogger(__name__)
 VIA = "blogarchive_via"
 
 # A credential for the proxy, not part of the exchange with the site, and the site's (a start URL's user:password,
-# crawler/downloadermiddlewares/scope_guard.py): never written to a WARC file.
+# crawler/downloadermiddlewares/scope_guard.py): never written to a WARC file. Nor is a members-only session
+# (crawler/downloadermiddlewares/members_session.py): the request's Cookie header and extra headers, and the
+# Set-Cookie headers of the answer, by which the site may renew it.
 _NOT_RECORDED = (b"proxy-authorization", b"authorization")
 
 
@@ -96,14 +99,15 @@ class WarcMiddleware:
             "fetchTimeMs": str(round(request.meta.get("download_latency", 0) * 1000)),
             "via": request.meta.get(VIA, ""),
         }
+        session = tuple(name.encode("latin-1") for name in request.meta.get(SESSION, ()))
         return Exchange(
             url=response.url,
             method=request.method,
-            request_headers=_headers(request.headers, skip=_NOT_RECORDED),
+            request_headers=_headers(request.headers, skip=(*_NOT_RECORDED, *session)),
             request_body=request.body,
             protocol=response.protocol or "HTTP/1.1",
             status=response.status,
-            response_headers=_headers(response.headers),
+            response_headers=_headers(response.headers, skip=(b"set-cookie",) if SESSION in request.meta else ()),
             body=response.body,
             ip_address=str(response.ip_address) if response.ip_address else None,
             metadata={name: value for name, value in metadata.items() if value},
