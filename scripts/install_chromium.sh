@@ -3,10 +3,10 @@
 # scripts/screenshot_serve.sh and the replay test (tests/test_replay.py). Exit 77 (a skip, for the tests) when they
 # cannot be installed here, with the reason on stderr.
 set -euo pipefail
-if command -v chromium >/dev/null && fc-list | grep -qi "noto sans cjk"; then
+if command -v chromium >/dev/null && fc-list | grep -i "noto sans cjk" >/dev/null; then  # not grep -q: with pipefail, fc-list would die of SIGPIPE
   exit 0
 fi
-if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } \
+if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-cjk; } \
      >/dev/null 2>&1; then
   echo "Chromium cannot be installed here (apt-get install chromium fonts-noto-cjk failed)" >&2
   exit 77

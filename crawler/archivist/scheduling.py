@@ -138,6 +138,10 @@ def crawl_options(site: Site) -> list[str]:
         command += ["-s", f"REQUISITES_HOSTS={','.join(site.requisite_hosts)}"]
     if site.requisite_deny_hosts:
         command += ["-s", f"REQUISITES_DENY_HOSTS={','.join(site.requisite_deny_hosts)}"]
+    if site.render is not None:
+        command += ["--render", site.render]
+    if site.render_hosts is not None:  # an empty list too: no other host
+        command += ["-s", f"RENDER_HOSTS={','.join(site.render_hosts)}"]
     politeness = {
         "DOWNLOAD_DELAY": site.download_delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": site.concurrency,

@@ -26,6 +26,7 @@ from crawler.capture.hosts import check_host_pattern
 from crawler.core.setting_names import crawl_setting_names, unknown_setting
 from crawler.errors import ConfigError, InvalidPattern, InvalidStartURL, Problem, SessionInputError
 from crawler.members.session import parse_header
+from crawler.rendering import RENDER_MODES
 from crawler.urls import compile_patterns, validate_start_url
 
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily at 03:00 UTC
@@ -53,6 +54,8 @@ class Site:
     requisite_deny_hosts: tuple[str, ...] = ()
     cookies: Path | None = None  # a cookies.txt: the members' session (`crawl --cookies`)
     headers: tuple[str, ...] = ()  # extra headers, "Name: value" (`crawl --header`)
+    render: str | None = None  # None: the crawler's default (auto)
+    render_hosts: tuple[str, ...] | None = None  # None: the crawler's default (every host)
     settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -105,6 +108,10 @@ def _hosts(value: Any) -> str | None:
     if (error := _strings(value)) is not None:
         return error
     return next((problem for host in value if (problem := check_host_pattern(host)) is not None), None)
+
+
+def _render_mode(value: Any) -> str | None:
+    return None if value in RENDER_MODES else f"must be one of {', '.join(map(repr, RENDER_MODES))}"
 
 
 def _urls(value: Any) -> str | None:
@@ -165,6 +172,8 @@ SITE_KEYS: dict[str, Callable[[Any], str | None]] = {
     "requisite_deny_hosts": _hosts,
     "cookies": _text,
     "headers": _headers,
+    "render": _render_mode,
+    "render_hosts": _hosts,
     "settings": _settings,
 }
 DEFAULT_KEYS = {"db": _text} | {key: check for key, check in SITE_KEYS.items() if key != "urls"}
@@ -238,7 +247,7 @@ def _table(parent: dict[str, Any], key_path: tuple[str, ...], known: dict, probl
 def _site(name: str, defaults: dict[str, Any], values: dict[str, Any], base: Path) -> Site:
     merged = {key: value for key, value in defaults.items() if key != "db"} | values
     merged["settings"] = defaults.get("settings", {}) | values.get("settings", {})
-    for key in ("urls", "allow", "deny", "requisite_hosts", "requisite_deny_hosts"):
+    for key in ("urls", "allow", "deny", "requisite_hosts", "requisite_deny_hosts", "render_hosts"):
         if key in merged:
             merged[key] = tuple(merged[key])
     for key in ("media", "warc", "cookies"):

@@ -22,6 +22,7 @@ from crawler.core.runner import CrawlOptions, run_crawl
 from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL, SessionInputError, WarcDirError
 from crawler.frontier.scheduler import job_name
 from crawler.members.session import Session, build_session, headers_from_environment
+from crawler.rendering import RENDER_MODES
 from crawler.urls import compile_patterns, redact_url, split_credentials, validate_start_url
 
 
@@ -217,7 +218,7 @@ def archived_anything(run: dict[str, Any]) -> bool:
 )
 @click.option(
     "--render",
-    type=click.Choice(["never", "auto", "always"]),
+    type=click.Choice(RENDER_MODES),
     help="Render pages in Chromium: auto (the default) renders those whose HTML is a shell or whose content a"
     " script loads; always every page; never none (a page that needed it is a crawl error).",
 )

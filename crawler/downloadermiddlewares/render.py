@@ -38,11 +38,11 @@ from crawler.capture.hosts import HostRules
 from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resolve
 from crawler.downloadermiddlewares.warc import VIA
 from crawler.errors import BrowserUnavailable
+from crawler.rendering import RENDER_MODES
 from crawler.rendering.detect import needs_browser
 
 logger = logging.getLogger(__name__)
 
-RENDER_MODES = ("never", "auto", "always")
 NEEDS_BROWSER = "blogarchive_needs_browser"  # request.meta: why the page needed a browser it did not get
 BROWSER_REQUEST = "blogarchive_browser_request"  # request.meta: a request a rendered page made
 _CACHED_TYPES = {"script", "stylesheet", "font", "image"}

@@ -178,25 +178,27 @@ async def _fulfil(route: Any, exchange: Exchange) -> None:
 
 async def render(chromium: Chromium, document: Exchange, fetch: Fetch, options: RenderOptions) -> Rendered:
     """The page at `document.url` as the browser shows it; raises asyncio.TimeoutError past `options.timeout`, and
-    Playwright's Error when the browser fails."""
-    return await asyncio.wait_for(_render(chromium, document, fetch, options), options.timeout)
+    Playwright's Error when the browser fails. The time limit starts once the page has its browser and its slot:
+    waiting for another page to finish, or for Chromium to start, is not the page's time (Playwright bounds a
+    launch itself)."""
+    async with chromium.page() as (context, page):
+        return await asyncio.wait_for(_render(context, page, document, fetch, options), options.timeout)
 
 
-async def _render(chromium: Chromium, document: Exchange, fetch: Fetch, options: RenderOptions) -> Rendered:
+async def _render(context: Any, page: Any, document: Exchange, fetch: Fetch, options: RenderOptions) -> Rendered:
     started = time.monotonic()
     traffic = _Traffic(document, fetch)
-    async with chromium.page() as (context, page):
-        await context.route("**/*", traffic.handle)
-        await page.add_init_script(BEHAVIOURS_JS)
-        await page.goto(document.url, wait_until="load", timeout=options.timeout * 1000)
-        await traffic.settled(started + options.behaviour_time)
-        actions = await _behave(
-            page, traffic, started + min(options.behaviour_time, options.timeout), options.behaviour_steps
-        )
-        actions["frames inlined"] = await _inline_frames(page, options.same_site)
-        html = await page.content()
-        routes = await page.evaluate("window.__blogarchive ? window.__blogarchive.routes : []")
-        screenshot = await page.screenshot(full_page=True, type="png") if options.screenshot else None
+    await context.route("**/*", traffic.handle)
+    await page.add_init_script(BEHAVIOURS_JS)
+    await page.goto(document.url, wait_until="load", timeout=options.timeout * 1000)
+    await traffic.settled(started + options.behaviour_time)
+    actions = await _behave(
+        page, traffic, started + min(options.behaviour_time, options.timeout), options.behaviour_steps
+    )
+    actions["frames inlined"] = await _inline_frames(page, options.same_site)
+    html = await page.content()
+    routes = await page.evaluate("window.__blogarchive ? window.__blogarchive.routes : []")
+    screenshot = await page.screenshot(full_page=True, type="png") if options.screenshot else None
     return Rendered(
         html=html,
         routes=[*routes, *traffic.navigations],
