@@ -39,3 +39,27 @@ def test_page_without_article_is_not_an_article():
     page = "<html><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav><footer>© 2024</footer></body></html>"
     article = extract(page, "https://a.org/")
     assert article.kind != "article"
+
+
+def test_a_post_at_the_end_of_a_5_mb_page_is_read():
+    menu = "".join(f'<li><a href="/p/{i}">Item number {i} of the menu</a></li>' for i in range(90_000))
+    post = "".join(f"<p>Paragraph {i} of the post, about the soil, the seeds and the rain.</p>" for i in range(30))
+    page = f"<html><head><title>A post</title></head><body><nav><ul>{menu}</ul></nav><article>{post}</article>"
+    assert len(page) > 5_000_000
+    article = extract(page + "</body></html>", "https://a.org/2024/05/a-post.html")
+    assert article.kind == "article"
+    assert "Paragraph 0 of the post" in article.text and "Paragraph 29 of the post" in article.text
+
+
+def test_json_ld_of_lists_and_strings_does_not_cost_the_post():
+    # trafilatura's extract_meta_json calls .get() on each item of a JSON-LD list (AttributeError on a list)
+    page = (
+        '<html><head><script type="application/ld+json">[["a list"], "a string"]</script>'
+        '<meta name="author" content="Ada Lovelace"></head><body><article><h1>A post</h1>'
+        + "".join(
+            f"<p>Note {n} about the garden and the weather in May, written down at length.</p>" for n in range(20)
+        )
+        + "</article></body></html>"
+    )
+    article = extract(page, "https://a.org/2024/05/a-post.html")
+    assert article.kind == "article" and "garden and the weather" in article.text

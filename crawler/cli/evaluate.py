@@ -1,20 +1,41 @@
-"""`blogarchive eval`: the per-field score table over a fixture set, or the body/author/date scores on a set of
-real pages next to plain trafilatura's in the same run."""
+"""`blogarchive eval`: the per-field score table over a fixture set; or body text on the shared sets of real pages
+(Dragnet and CleanEval with their split, trafilatura's real pages) next to the extractors a user would otherwise
+use, in the same run, each set by its own metric, with bootstrap spreads and a paired bootstrap."""
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+from crawler.evaluation.bootstrap import RESAMPLES
+from crawler.evaluation.cleaning_sets import SETS, SPLITS, SetError, load_cleaning_set
+from crawler.evaluation.extractors import EXTRACTORS, Output
+from crawler.evaluation.realpages import load_realpages
+from crawler.evaluation.report import (
+    SetScores,
+    cleaning_judge,
+    metadata_scores,
+    pooled,
+    realpages_judge,
+    score_set,
+    shingle_metric,
+    snippet_metric,
+    versions,
+    worst_pages,
+)
+from crawler.evaluation.running import run_extractor
 from crawler.extraction.evaluation import Report, evaluate
-from crawler.extraction.realpages import SYSTEMS, RealReport, evaluate_realpages, load_realpages
 
 TARGET_AVERAGE, TARGET_PLATFORM, TARGET_CASE = 0.95, 0.90, 0.95
+_CACHE_HOME = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "blogarchive"
+INSTALL_HINT = "pip install --no-deps -r requirements-eval.txt"
 
 
 def report_table(report: Report) -> Table:
@@ -34,45 +55,62 @@ def _cell(value: float | None, target: float) -> str:
     return f"{value:.2f}" if value >= target else f"[red]{value:.2f}[/red]"
 
 
-def realpages_table(report: RealReport) -> Table:
-    table = Table("measure", *SYSTEMS, title=f"{report.pages} real pages: body snippets, author, date")
-    for key, label in (
-        ("precision", "body precision"),
-        ("recall", "body recall"),
-        ("f1", "body F1"),
-        ("accuracy", "body accuracy"),
-        ("author_exact", "author exact"),
-        ("date_exact", "date exact"),
-        ("empty", "empty results"),
-        ("cpu_ms_mean", "CPU per page (ms)"),
-    ):
-        values = [report.scores[system][key] for system in SYSTEMS]
-        table.add_row(label, *(f"{v:.0f}" if key == "empty" else f"{v:.3f}" if v < 10 else f"{v:.1f}" for v in values))
-    return table
-
-
 @click.command()
 @click.argument("fixtures_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--realpages",
     "realpages_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Score a set of real pages in trafilatura's evaluation format (evaldata.json) instead.",
+    help="Score the real pages of a set in trafilatura's evaluation format (evaldata.json).",
 )
-@click.option("--jobs", default=2, show_default=True, help="Processes for --realpages.")
-@click.option("--worst", default=15, show_default=True, help="How many of the worst pages --realpages lists.")
+@click.option(
+    "--cleaning-sets",
+    "cleaning_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Score the Dragnet and CleanEval pages of the shared extraction-sets folder (manifest.json, tarballs).",
+)
+@click.option("--set", "sets", multiple=True, type=click.Choice(SETS), help="Of --cleaning-sets (default both).")
+@click.option("--split", type=click.Choice(SPLITS), default="test", show_default=True, help="Of --cleaning-sets.")
+@click.option(
+    "-e",
+    "--extractor",
+    "extractors",
+    multiple=True,
+    type=click.Choice(list(EXTRACTORS)),
+    help="Extractor to run (repeatable; default every one installed).",
+)
+@click.option("--vs", default="trafilatura", show_default=True, help="Paired bootstrap of the others against this.")
+@click.option("--jobs", default=2, show_default=True, help="Processes running the extractors.")
+@click.option("--bootstrap", "resamples", default=RESAMPLES, show_default=True, help="Bootstrap resamples.")
+@click.option("--worst", default=15, show_default=True, help="How many of the worst real pages to list.")
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=_CACHE_HOME / "eval",
+    show_default=True,
+    help="Where the other extractors' outputs are kept between runs.",
+)
+@click.option("--no-cache", is_flag=True, help="Run every extractor afresh.")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=_CACHE_HOME / "extraction-sets",
+    show_default=True,
+    help="Where --cleaning-sets' tarballs are unpacked.",
+)
+@click.option("--limit", default=0, help="Only the first N pages of each set (a smoke test).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def evaluate_command(
-    fixtures_dir: Path | None, realpages_dir: Path | None, jobs: int, worst: int, as_json: bool
-) -> None:
-    """Score extraction against FIXTURES_DIR/<platform>/<case>/{page.html, meta.json, expected.json}, or with
-    --realpages DIR on real pages, next to plain trafilatura. Exits 1 when a target is missed."""
-    if (fixtures_dir is None) == (realpages_dir is None):
-        raise click.UsageError("give either FIXTURES_DIR or --realpages DIR")
-    if realpages_dir is not None:
-        _realpages(realpages_dir, jobs, worst, as_json)
+def evaluate_command(fixtures_dir: Path | None, **options: Any) -> None:
+    """Score extraction against FIXTURES_DIR/<platform>/<case>/{page.html, meta.json, expected.json}; or body text
+    on --realpages DIR and/or --cleaning-sets DIR next to trafilatura, readability-lxml and jusText. Exits 1 when
+    a target is missed (on real pages: blogarchive's F1 below trafilatura's on a set)."""
+    sets_given = options["realpages_dir"] is not None or options["cleaning_dir"] is not None
+    if (fixtures_dir is None) != sets_given:
+        raise click.UsageError("give either FIXTURES_DIR, or --realpages DIR and/or --cleaning-sets DIR")
+    if fixtures_dir is not None:
+        _fixtures(fixtures_dir, options["as_json"])
     else:
-        _fixtures(fixtures_dir, as_json)
+        _real_sets(**options)
 
 
 def _fixtures(fixtures_dir: Path, as_json: bool) -> None:
@@ -97,20 +135,161 @@ def _fixtures(fixtures_dir: Path, as_json: bool) -> None:
         raise SystemExit(1)
 
 
-def _realpages(folder: Path, jobs: int, worst: int, as_json: bool) -> None:
+def _chosen_extractors(names: tuple[str, ...], vs: str) -> list[str]:
+    chosen = list(dict.fromkeys(names or EXTRACTORS))
+    missing = {name: EXTRACTORS[name].missing() for name in chosen}
+    if names and any(missing.values()):
+        absent = sorted({p for packages in missing.values() for p in packages})
+        raise click.ClickException(f"not installed: {', '.join(absent)} (install them: {INSTALL_HINT})")
+    skipped = [name for name in chosen if missing[name]]
+    if skipped:
+        click.echo(f"skipped, not installed: {', '.join(skipped)} (install them: {INSTALL_HINT})", err=True)
+    chosen = [name for name in chosen if not missing[name]]
+    if vs not in chosen:
+        raise click.UsageError(f"--vs {vs}: that extractor is not among those run ({', '.join(chosen)})")
+    return chosen
+
+
+def _real_sets(
+    realpages_dir: Path | None,
+    cleaning_dir: Path | None,
+    sets: tuple[str, ...],
+    split: str,
+    extractors: tuple[str, ...],
+    vs: str,
+    jobs: int,
+    resamples: int,
+    worst: int,
+    cache: Path,
+    no_cache: bool,
+    data: Path,
+    limit: int,
+    as_json: bool,
+) -> None:
+    names = _chosen_extractors(extractors, vs)
+    store = None if no_cache else cache
+    results: list[SetScores] = []
     try:
-        pages = load_realpages(folder)
-    except FileNotFoundError as exc:
+        if cleaning_dir is not None:
+            results += _cleaning(
+                cleaning_dir, list(sets or SETS), split, data, names, vs, jobs, resamples, store, limit
+            )
+        if realpages_dir is not None:
+            results.append(_realpages(realpages_dir, names, vs, jobs, resamples, worst, store, limit))
+    except SetError as exc:
         raise click.ClickException(str(exc)) from None
-    if not pages:
-        raise click.ClickException(f"{folder}: evaldata.json lists no page found under eval/ or cache/")
-    report = evaluate_realpages(pages, jobs=jobs, worst=worst)
     if as_json:
-        click.echo(json.dumps(asdict(report), indent=2, ensure_ascii=False))
-        return
-    console = Console(width=120)
-    console.print(realpages_table(report))
-    for row in report.worst:
+        click.echo(json.dumps({"versions": versions(names), "sets": [asdict(r) for r in results]}, indent=1))
+    else:
+        _print(results, names, vs, split if cleaning_dir is not None else None)
+    behind = [r.name for r in results if _behind(r)]
+    if behind:
+        click.echo(f"blogarchive's F1 is below trafilatura's on: {', '.join(behind)}", err=True)
+        raise SystemExit(1)
+
+
+def _behind(result: SetScores) -> bool:
+    """blogarchive's F1 below trafilatura's, or (on real pages) a page empty where trafilatura's is not."""
+    rows = result.rows
+    if "blogarchive" not in rows or "trafilatura" not in rows:
+        return False
+    return rows["blogarchive"]["f1"] < rows["trafilatura"]["f1"] or bool(result.empty_where_trafilatura_is_not)
+
+
+def _run_all(pages: list[Any], names: list[str], metadata: bool, jobs: int, cache: Path | None) -> dict:
+    outputs: dict[str, list[Output]] = {}
+    for name in names:
+        click.echo(f"running {name} on {len(pages)} pages of {pages[0].set} …", err=True)
+        outputs[name] = run_extractor(name, pages, metadata, jobs, cache)
+    return outputs
+
+
+def _cleaning(
+    folder: Path,
+    sets: list[str],
+    split: str,
+    data: Path,
+    names: list[str],
+    vs: str,
+    jobs: int,
+    resamples: int,
+    cache: Path | None,
+    limit: int,
+) -> list[SetScores]:
+    results, per_set = [], []
+    for name in sets:
+        pages = load_cleaning_set(folder, name, split, data)[: limit or None]
+        outputs = _run_all(pages, names, False, jobs, cache)
+        judge = cleaning_judge([page.gold for page in pages])
+        result, records = score_set(name, outputs, judge, shingle_metric, vs, resamples)
+        results.append(result)
+        per_set.append((records, outputs))
+    if len(per_set) > 1:
+        results.append(pooled(per_set, vs, resamples))
+    return results
+
+
+def _realpages(
+    folder: Path, names: list[str], vs: str, jobs: int, resamples: int, worst: int, cache: Path | None, limit: int
+) -> SetScores:
+    pages = load_realpages(folder)[: limit or None]
+    outputs = _run_all(pages, names, True, jobs, cache)
+    result, _ = score_set("realpages", outputs, realpages_judge(pages), snippet_metric, vs, resamples)
+    for name in ("blogarchive", "trafilatura", "trafilatura-precision"):
+        if name in outputs:
+            result.rows[name] |= metadata_scores(pages, outputs[name])
+    if "blogarchive" in outputs and "trafilatura" in outputs:
+        ours, theirs = outputs["blogarchive"], outputs["trafilatura"]
+        result.worst = worst_pages(pages, ours, theirs, worst)
+        result.empty_where_trafilatura_is_not = [
+            page.url for page, a, b in zip(pages, ours, theirs, strict=True) if not a.text.strip() and b.text.strip()
+        ]
+    return result
+
+
+def _print(results: list[SetScores], names: list[str], vs: str, split: str | None) -> None:
+    console = Console(width=140)
+    labels = versions(names)
+    for result in results:
+        title = result.name + (f", split {split}" if split and result.name != "realpages" else "")
+        columns = ("extractor", "precision", "recall", "F1", "accuracy", "CPU ms/page", "errors", "empty")
+        table = Table(*columns, title=f"{title} ({result.pages} pages)")
+        if result.name == "realpages":
+            table.add_column("author exact")
+            table.add_column("date exact")
+        for name, row in result.rows.items():
+            cells = [f"{row[k]:.3f} ± {row.get(k + '_std', 0):.3f}" for k in ("precision", "recall", "f1")]
+            extra = (
+                [_maybe(row.get("author_exact")), _maybe(row.get("date_exact"))] if result.name == "realpages" else []
+            )
+            counts = [f"{row['accuracy']:.3f}", f"{row['cpu_ms']:.0f}", str(row["errors"]), str(row["empty"])]
+            table.add_row(f"{name} {labels[name]}", *cells, *counts, *extra)
+        console.print(table)
+    paired = Table(
+        "set",
+        "extractor",
+        f"F1 − F1({vs})",
+        "95 % interval",
+        f"share ahead of {vs}",
+        title=f"paired bootstrap against {vs}, same pages resampled for both",
+    )
+    for result in results:
+        for name, diff in result.paired.items():
+            interval = f"[{diff.get('f1_lo', 0):+.4f}, {diff.get('f1_hi', 0):+.4f}]"
+            paired.add_row(result.name, name, f"{diff['f1']:+.4f}", interval, f"{diff.get('share_a_better', 0):.3f}")
+    console.print(paired)
+    for result in results:
+        _print_worst(console, result)
+
+
+def _maybe(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _print_worst(console: Console, result: SetScores) -> None:
+    if result.empty_where_trafilatura_is_not:
+        console.print("empty where trafilatura found text: " + " ".join(result.empty_where_trafilatura_is_not))
+    for row in result.worst:
         console.print(
             f"[yellow]{row['url']}[/yellow] ({row['file']}): {row['blogarchive_wrong']} wrong "
             f"(trafilatura {row['trafilatura_wrong']})" + (f" · {row['error']}" if row["error"] else "")
@@ -118,8 +297,3 @@ def _realpages(folder: Path, jobs: int, worst: int, as_json: bool) -> None:
         for label in ("lost", "added"):
             for snippet in row[label][:3]:
                 console.print(f"    {label}: {snippet[:100]}", markup=False, highlight=False)
-    if report.empty_where_trafilatura_is_not:
-        console.print("empty where trafilatura found text: " + " ".join(report.empty_where_trafilatura_is_not))
-    ours, theirs = report.scores["blogarchive"], report.scores["trafilatura"]
-    if ours["f1"] < theirs["f1"] or report.empty_where_trafilatura_is_not:
-        raise SystemExit(1)

@@ -1,2 +1,3 @@
 """Extraction, pure (no Scrapy, no SQLite): extract(html, url) -> Article and the finders it runs on one lxml tree,
-one concern per module; evaluation.py and realpages.py score it (`blogarchive eval`)."""
+one concern per module; evaluation.py scores it on the fixtures (`blogarchive eval`; real pages: crawler/evaluation).
+"""

@@ -20,15 +20,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import etree
 from trafilatura.settings import use_config
-from trafilatura.xml import xmltotxt
 
 from crawler.extraction.boilerplate import drop_chrome_blocks
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import HtmlElement, Page, detached, matches
 from crawler.extraction.selectors import PLUGIN_CHROME
+from crawler.extraction.upstream import bare_extraction, xmltotxt
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
@@ -66,7 +65,7 @@ def extract_body(page: Page, root: HtmlElement | None) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back."""
     config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with detached(_plugin_chrome(page)), _layout_tables_as_blocks(page):  # trafilatura copies the tree it is given
-        document = trafilatura.bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
+        document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
     if document is None or document.body is None:
         return Body("", "")
     # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped.

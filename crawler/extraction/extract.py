@@ -22,12 +22,13 @@ from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import Page, parse_html
 from crawler.extraction.pagekind import classify
 from crawler.extraction.prescreen import prescreen
-from crawler.extraction.slimming import slimmed
+from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects
 
-# Beyond this a page is cut (after its bulky inline data is shrunk: crawler/extraction/slimming.py): no real
-# post's HTML is that long, and extraction time grows faster than linearly with the tree.
-MAX_HTML_CHARS = 2_000_000
+# Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
+# length (crawler/extraction/slimming.py): extraction time grows faster than linearly with the tree, and the post
+# may stand anywhere in a long page.
+MAX_PARSED_CHARS = 2_000_000
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 
 
@@ -36,8 +37,8 @@ def extract(html: str | bytes, url: str) -> Article:
     text, settled = prescreen(html, url)
     if settled is not None:
         return settled
-    if len(text) > MAX_HTML_CHARS:
-        text = slimmed(text)[:MAX_HTML_CHARS]
+    if len(text) > MAX_PARSED_CHARS:
+        text = densest_window(slimmed(text), MAX_PARSED_CHARS)
     tree = parse_html(text)
     if tree is None:
         return Article(url=url, kind="other")

@@ -12,17 +12,10 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 
-from htmldate import find_date
-from trafilatura.metadata import (
-    AUTHOR_DISCARD_XPATHS,
-    AUTHOR_XPATHS,
-    examine_meta,
-    extract_catstags,
-    extract_meta_json,
-    extract_title,
-)
+from trafilatura.metadata import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from crawler.extraction.page import HtmlElement, Page, detached
+from crawler.extraction.upstream import examine_meta, extract_catstags, extract_meta_json, extract_title, find_date
 
 MAX_BYLINE_CHARS = 120  # as trafilatura's own search: longer text is a sentence, not a name
 

@@ -17,9 +17,9 @@ from cssselect import HTMLTranslator
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
-from trafilatura.utils import load_html
 
 from crawler.extraction.selectors import NOT_POST
+from crawler.extraction.upstream import load_html
 
 HtmlElement = lxml_html.HtmlElement
 

@@ -1,12 +1,10 @@
 """What the extraction processes check around extract(), so that a post is never lost without a word.
 
-- A page that extract() reads only in part (over MAX_HTML_CHARS even after its bulky script and style blocks are
-  shrunk: crawler/extraction/slimming.py): the result says so.
 - extract() that found no post body on a page whose content (find_content_root: the post's container, else the
   element with the most paragraph text) holds MIN_BODY_WORDS words or more: the result says so, with the count.
 
-`checked_extract()` returns the article as a dict with "problem" set in either case (None otherwise): the
-archive pipeline records it in crawl_errors.
+`checked_extract()` returns the article as a dict with "problem" set then (None otherwise): the archive pipeline
+records it in crawl_errors.
 """
 
 from __future__ import annotations
@@ -15,23 +13,17 @@ from typing import Any
 
 from crawler.extraction.content import find_content_root
 from crawler.extraction.decoding import decode_html
-from crawler.extraction.extract import MAX_HTML_CHARS, extract
+from crawler.extraction.extract import extract
 from crawler.extraction.page import Page, text_of
 from crawler.extraction.pagekind import MIN_ARTICLE_WORDS
-from crawler.extraction.slimming import slimmed
 
 MIN_BODY_WORDS = 2 * MIN_ARTICLE_WORDS
 
 
 def checked_extract(body: bytes, url: str) -> dict[str, Any]:
     text = decode_html(body)
-    problem = None
-    if len(text) > MAX_HTML_CHARS and len(slimmed(text)) > MAX_HTML_CHARS:
-        problem = f"page of {len(text) / 1e6:.1f} MB: only its first {MAX_HTML_CHARS / 1e6:.0f} MB read for the post"
     result = extract(text, url).to_dict()
-    if result["kind"] == "other":
-        problem = missed_body(text, url) or problem
-    result["problem"] = problem
+    result["problem"] = missed_body(text, url) if result["kind"] == "other" else None
     return result
 
 

@@ -1,0 +1,101 @@
+"""The extractors a user would compare blogarchive with, called as their users call them.
+
+| name | call |
+|---|---|
+| blogarchive | `extract(html, url)`: text, authors, date |
+| trafilatura | `trafilatura.extract(html, include_comments=False)`; author, date (when asked): `extract_metadata` |
+| trafilatura-precision | the same with `favor_precision=True` |
+| readability-lxml | `html_text.extract_text(Document(text).summary(html_partial=True))`, text decoded by trafilatura |
+| justext | `justext.justext(html, English stoplist, 50, 200, 0.1, 0.2, 0.2, 200, True)`, good paragraphs joined |
+
+readability-lxml, html-text and jusText's calls are the shared extraction sets' runner's, so the figures compare
+with its tables. readability-lxml and html-text are not blogarchive's dependencies: `pip install --no-deps -r
+requirements-eval.txt` brings them (readability-lxml 0.9 declares an older cssselect and chardet than blogarchive
+pins, and runs on these).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+Runner = Callable[[bytes, str, bool], "Output"]  # (page bytes, URL, author and date wanted) -> Output
+
+
+@dataclass
+class Output:
+    """What one extractor made of one page."""
+
+    text: str = ""
+    author: str | None = None
+    date: str | None = None
+    cpu_ms: float = 0.0
+    error: str | None = None
+
+
+def _blogarchive(html: bytes, url: str, metadata: bool) -> Output:
+    from crawler.extraction.extract import extract
+
+    article = extract(html, url)
+    author = "; ".join(person.name for person in article.authors) or article.author
+    return Output(article.text, author, article.published)
+
+
+def _trafilatura(**options: bool) -> Runner:
+    def run(html: bytes, url: str, metadata: bool) -> Output:
+        import trafilatura
+
+        text = trafilatura.extract(html, include_comments=False, **options) or ""
+        found = trafilatura.extract_metadata(html, default_url=url) if metadata else None
+        return Output(text, found.author if found else None, found.date if found else None)
+
+    return run
+
+
+def _readability(html: bytes, url: str, metadata: bool) -> Output:
+    import html_text
+    from readability import Document
+    from trafilatura.utils import decode_file
+
+    return Output(html_text.extract_text(Document(decode_file(html)).summary(html_partial=True)))
+
+
+def _justext(html: bytes, url: str, metadata: bool) -> Output:
+    import justext
+
+    paragraphs = justext.justext(html, justext.get_stoplist("English"), 50, 200, 0.1, 0.2, 0.2, 200, True)
+    return Output(" ".join(p.text for p in paragraphs if not p.is_boilerplate))
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    run: Runner
+    packages: tuple[str, ...]  # distributions it needs; the first one's version labels its outputs
+
+    @property
+    def version(self) -> str:
+        return version(self.packages[0])
+
+    def missing(self) -> list[str]:
+        absent = []
+        for package in self.packages:
+            try:
+                version(package)
+            except PackageNotFoundError:
+                absent.append(package)
+        return absent
+
+
+EXTRACTORS = {
+    e.name: e
+    for e in (
+        Extractor("blogarchive", _blogarchive, ("blogarchive", "trafilatura")),
+        Extractor("trafilatura", _trafilatura(), ("trafilatura",)),
+        Extractor("trafilatura-precision", _trafilatura(favor_precision=True), ("trafilatura",)),
+        Extractor("readability-lxml", _readability, ("readability-lxml", "html-text", "trafilatura")),
+        Extractor("justext", _justext, ("jusText",)),
+    )
+}
+BASELINES = ("trafilatura", "trafilatura-precision", "readability-lxml")  # what blogarchive must beat

@@ -1,0 +1,81 @@
+"""Every function of trafilatura's (and htmldate's) that extraction calls, each guarded: a failure inside one of
+them costs what that function would have given, never the page.
+
+These are trafilatura's internals as much as its API (its metadata functions are called one by one, its XML
+output turned into text by its own writer), and on real pages they raise on input their authors did not foresee:
+`extract_meta_json` raises AttributeError on a JSON-LD block that is a list holding a list or a string. Each call
+here falls back to what the caller would get from a page without that information (no title, no author, no date,
+an unchanged metadata record, lxml's own parse, the text of the XML without trafilatura's layout), and logs the
+failure. RecursionError and MemoryError pass through: extract() answers a page nested too deeply by flattening it.
+
+| function | fallback |
+|---|---|
+| `trafilatura.bare_extraction` | None (no body found) |
+| `trafilatura.utils.load_html` | None (extract() then parses with lxml) |
+| `trafilatura.xml.xmltotxt` | the element's text, one block per line |
+| `trafilatura.metadata.examine_meta` | an empty metadata record |
+| `trafilatura.metadata.extract_meta_json` | the metadata record it was given |
+| `trafilatura.metadata.extract_title` | None |
+| `trafilatura.metadata.extract_catstags` | no categories or tags |
+| `htmldate.find_date` | None |
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import htmldate
+import trafilatura
+import trafilatura.metadata
+import trafilatura.utils
+import trafilatura.xml
+from trafilatura.settings import Document
+
+logger = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(fallback: Callable[..., Any]) -> Callable[[F], F]:
+    """`function` made to return `fallback(*args, **kwargs)` when it raises (RecursionError and MemoryError
+    excepted)."""
+
+    def wrap(function: F) -> F:
+        @functools.wraps(function)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except (RecursionError, MemoryError):
+                raise
+            except Exception as exc:  # noqa: BLE001 — any failure of theirs; the fallback is the answer
+                logger.warning(
+                    "%s failed (%s: %s); going on without it", function.__qualname__, type(exc).__name__, exc
+                )
+                return fallback(*args, **kwargs)
+
+        return call  # type: ignore[return-value]
+
+    return wrap
+
+
+def _nothing(*args: Any, **kwargs: Any) -> None:
+    return None
+
+
+def _plain_text(xml: Any, *args: Any, **kwargs: Any) -> str:
+    if xml is None:
+        return ""
+    blocks = (" ".join("".join(e.itertext()).split()) for e in xml)
+    return "\n".join(block for block in blocks if block)
+
+
+bare_extraction = guarded(_nothing)(trafilatura.bare_extraction)
+load_html = guarded(_nothing)(trafilatura.utils.load_html)
+xmltotxt = guarded(_plain_text)(trafilatura.xml.xmltotxt)
+examine_meta = guarded(lambda tree: Document())(trafilatura.metadata.examine_meta)
+extract_meta_json = guarded(lambda tree, metadata: metadata)(trafilatura.metadata.extract_meta_json)
+extract_title = guarded(_nothing)(trafilatura.metadata.extract_title)
+extract_catstags = guarded(lambda metatype, tree: [])(trafilatura.metadata.extract_catstags)
+find_date = guarded(_nothing)(htmldate.find_date)
