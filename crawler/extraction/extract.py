@@ -63,7 +63,8 @@ def _extract(page: Page) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = find_content_root(page)
     body = extract_body(page, root)
-    meta = extract_metadata(page, jsonld)
+    language = declared_language(page) or detect_language(body.text)
+    meta = extract_metadata(page, jsonld, language)
     link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
     kind = classify(page, jsonld, body.text, link_chars)
     is_article = kind == "article"
@@ -79,7 +80,7 @@ def _extract(page: Page) -> Article:
         authors=authors,
         published=meta.published,
         updated=meta.updated,
-        language=declared_language(page) or detect_language(body.text),
+        language=language,
         sitename=meta.sitename,
         description=meta.description,
         categories=meta.categories,

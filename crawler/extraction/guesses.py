@@ -1,37 +1,27 @@
-"""What trafilatura's and htmldate's heuristics read from a page, each computed only when asked.
+"""What trafilatura's heuristics read from a page, each computed only when asked.
 
 Metadata comes first from what the page states (JSON-LD, meta tags, theme markup: crawler/extraction/metadata.py).
-These guesses fill the gaps, and htmldate's date also checks the stated one. They are trafilatura's own metadata
-functions, called one by one: its `with_metadata` pass computes all of them on every page (40 % of its time,
-an author search that copies the whole tree among them) where most pages need one or two.
+These guesses fill the gaps (the date has a module of its own: crawler/extraction/dates.py). They are
+trafilatura's own metadata functions, called one by one: its `with_metadata` pass computes all of them on every
+page (40 % of its time, an author search that copies the whole tree among them) where most pages need one or two.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from functools import cached_property
 
 from trafilatura.metadata import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from crawler.extraction.page import HtmlElement, Page, detached
-from crawler.extraction.upstream import examine_meta, extract_catstags, extract_meta_json, extract_title, find_date
+from crawler.extraction.upstream import examine_meta, extract_catstags, extract_meta_json, extract_title
 
 MAX_BYLINE_CHARS = 120  # as trafilatura's own search: longer text is a sentence, not a name
 
 
 class Guesses:
-    def __init__(self, page: Page, url: str | None = None) -> None:
-        """`url`: the page's canonical URL where it has one (a date in it is read), else its own."""
+    def __init__(self, page: Page) -> None:
         self._page = page
-        self._url = url or page.url
-
-    @cached_property
-    def date(self) -> str | None:
-        """htmldate's reading of the publication date (URL, visible dates, metadata), as trafilatura asks for it:
-        the original date, extensive search, nothing after today."""
-        today = datetime.now().astimezone().strftime("%Y-%m-%d")
-        return find_date(self._page.tree, original_date=True, extensive_search=True, max_date=today, url=self._url)
 
     @cached_property
     def stated_author(self) -> str | None:

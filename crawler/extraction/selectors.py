@@ -324,3 +324,36 @@ SITE_TITLES = ", ".join(
         ".Header .title",
     )
 )
+
+# Comment threads: WordPress prints each comment's time in a <time> too, and their names are not the post's.
+COMMENT_THREADS = ", ".join(
+    (
+        ".comments-area",
+        "#comments",
+        ".comment-list",
+        ".commentlist",
+        "ol.comments",
+        ".comments-list",
+        "#respond",
+        ".comment",
+        "[itemtype$='schema.org/Comment']",
+    )
+)
+# Sidebars, widgets and related posts, which list other posts' dates. An <aside> that holds the post's own meta
+# (`aside.post-meta`) is not one.
+SIDEBARS = ", ".join(
+    (
+        ".widget:not(.Blog)",
+        ".widget-area",
+        ".sidebar",
+        "#sidebar",
+        "#secondary",
+        "aside:not([class*=meta]):not([class*=byline]):not([class*=info])",
+        ".related",
+        ".related-posts",
+        ".jp-relatedposts",
+        ".yarpp-related",
+        ".crp_related",
+        ".wp-block-jetpack-related-posts",
+    )
+)

@@ -1,0 +1,242 @@
+"""The post's publication date, in the page's own day and offset, and never a guess.
+
+Two readings are compared. What the page states for machines: JSON-LD datePublished, article:published_time,
+the theme's <time datetime> or microdata. And htmldate's reading of the page (its URL, meta tags, the dates the
+page shows), with comment threads and sidebars out of the tree: WordPress themes print each comment's time in a
+<time> too, and a sidebar lists other posts' dates. Where they agree, the stated value is kept for its time and
+offset; where they disagree, htmldate decides the day (on the shared real pages it is right about three times as
+often: a stated date is often a re-publication or a sidebar's) — except against a date htmldate took from the
+URL: the page's printed or JSON-LD date beats the URL's when they differ (a post filed under the day its draft
+began), unless it is a UTC timestamp a day off the URL's (the same moment, the URL has the author's local day).
+
+A date printed with numbers only is read in the order of the page's language and locale: `08/12/2013` is August
+12 on an English (en, en-US) page and 8 December on a German or British one; `08.12.2013` is day-first
+everywhere, ISO year-first always; where the URL names the year and month, it settles the order. htmldate's
+extensive search (free text, then copyright lines and lone years) runs only when its ordinary search found
+nothing, and its answer counts only where the page prints that very day in full in a short text (a byline, a
+date line): a lone "© 1995" or a number in the post's prose makes no date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from functools import cached_property
+from typing import Any
+
+from htmldate.extractors import MONTHS, extract_url_date
+from htmldate.utils import Extractor
+from lxml import etree
+
+from crawler.extraction.page import HtmlElement, Page, detached, first
+from crawler.extraction.selectors import COMMENT_THREADS, SIDEBARS
+from crawler.extraction.structured import first_text
+from crawler.extraction.upstream import find_date
+
+MAX_PRINTED_CHARS = 200  # a text longer than this is prose, not a date line
+MAX_SIDEBAR_SHARE = 0.3  # of the page's text: a "sidebar" holding more is the post's column
+MAX_TIMES_READ = 20
+_THEME_TIMES = "article time[datetime], .entry-date[datetime], time.published[datetime]"
+_TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
+_SHORT_TEXTS = etree.XPath(
+    f"//text()[string-length(normalize-space()) <= {MAX_PRINTED_CHARS}][not(parent::script or parent::style)]",
+    smart_strings=False,
+)
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
+_MONTH_FIRST_LOCALES = re.compile(r"^en(?:[-_](?:us|ca|ph))?$|^es[-_]us$", re.IGNORECASE)
+_LOCALE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*$")
+_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/")
+# The months' names as printed dates write them, by their first letters (htmldate's English, French, German,
+# Indonesian and Turkish names, and Spanish, Italian, Portuguese, Dutch, Polish, Czech and Russian stems).
+_MONTH_STEMS = (
+    ("ene", "gen", "janv", "sty", "led", "янв"),
+    ("feb", "fev", "fév", "lut", "úno", "фев"),
+    ("mar", "mär", "maa", "bře", "мар"),
+    ("abr", "apr", "avr", "kwi", "dub", "апр"),
+    ("mag", "mai", "may", "mei", "maj", "kvě", "мая", "май"),
+    ("jun", "giu", "jui", "cze", "čer", "июн"),
+    ("jul", "lug", "juil", "lip", "čvc", "июл"),
+    ("ago", "aug", "aoû", "sie", "srp", "авг"),
+    ("sep", "set", "wrz", "zář", "сен"),
+    ("oct", "okt", "ott", "out", "paź", "říj", "окт"),
+    ("nov", "lis", "ноя"),
+    ("dic", "dec", "dez", "déc", "gru", "pro", "дек"),
+)
+_MONTH_NAMES = {n: names + stems for n, (names, stems) in enumerate(zip(MONTHS, _MONTH_STEMS, strict=True), 1)}
+
+
+def published(page: Page, post: dict[str, Any], url: str, language: str | None) -> str | None:
+    """`post`: the page's JSON-LD Article (or {}); `url`: the canonical URL where the page has one;
+    `language`: the page's ISO 639-1 language when it declares none (a locale is read from the page first)."""
+    return _Dates(page, url, language).published(post)
+
+
+class _Dates:
+    def __init__(self, page: Page, url: str, language: str | None) -> None:
+        self.page, self.url, self.language = page, url, language
+
+    def published(self, post: dict[str, Any]) -> str | None:
+        metas = self.page.meta
+        stated = first_date(
+            first_text(post.get("datePublished")),
+            next(iter(metas.get("article:published_time", [])), None),
+            self._theme_time(),
+        )
+        seen = self.seen
+        if stated is None or seen is None:
+            return stated or seen
+        local = (self._local_time(stated) if _is_utc(stated) else None) or stated
+        if seen[:10] in (stated[:10], local[:10]):
+            return local
+        if seen == self.url_date and (_days_apart(seen, stated) > 1 or not _is_utc(local)):
+            return local  # the page's own date over the URL's, but a UTC timestamp a day off is the same moment
+        return seen
+
+    @cached_property
+    def url_date(self) -> str | None:
+        options = Extractor(False, datetime(2100, 1, 1), datetime(1995, 1, 1), True, "%Y-%m-%d")
+        return extract_url_date(self.url, options)
+
+    @cached_property
+    def seen(self) -> str | None:
+        """htmldate's reading with comment threads out of the tree, in the page's date order. Its extensive
+        search's answer stands where the page prints that day or its URL names it; else the ordinary search's."""
+        today = datetime.now().astimezone().strftime("%Y-%m-%d")
+        tree, url = self.page.tree, self.url
+        with detached(self.page.select(COMMENT_THREADS)):
+            day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
+            if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
+                day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
+        return self._in_page_order(day) if day is not None and day != self.url_date else day
+
+    @cached_property
+    def _not_the_posts(self) -> set[HtmlElement]:
+        """Comment threads, and sidebars, widgets and related posts holding a small share of the page's text (a
+        theme may give the post's own column an id "sidebar")."""
+        limit = MAX_SIDEBAR_SHARE * len(self.page.text)
+        sidebars = [e for e in self.page.select(SIDEBARS) if len(self.page.text_in(e)) <= limit]
+        return set(self.page.select(COMMENT_THREADS)) | set(sidebars)
+
+    def _theme_time(self) -> str | None:
+        """The theme's own date markup outside comments and sidebars: <time datetime>, microdata datePublished,
+        hAtom abbr.published."""
+        for node in self.page.select(_THEME_TIMES)[:MAX_TIMES_READ]:
+            if not self._outside_post(node):
+                return node.get("datetime")
+        node = first(self.page.tree, "[itemprop~=datePublished][content], [itemprop~=datePublished][datetime]")
+        node = node if node is not None else first(self.page.tree, "abbr.published")
+        if node is None or self._outside_post(node):
+            return None
+        return node.get("content") or node.get("datetime") or node.get("title")
+
+    def _outside_post(self, node: HtmlElement) -> bool:
+        regions = self._not_the_posts
+        return bool(regions) and any(n in regions for n in (node, *node.iterancestors()))
+
+    def _in_url(self, day: str) -> bool:
+        """True when the page's URL spells `day` with numbers, in either order ("/29-10-2021", "/2021/10/29/")."""
+        year, month, dom = day[:4], day[5:7], day[8:10]
+        numbers = re.findall(r"\d+", self.url)
+        return any(numbers[i : i + 3] in ([year, month, dom], [dom, month, year]) for i in range(len(numbers)))
+
+    def _local_time(self, utc: str) -> str | None:
+        """The page's <time datetime> naming the same instant as `utc` with a local offset, if it has one."""
+        instant = _instant(utc)
+        for value in _TIME_VALUES(self.page.tree)[:MAX_TIMES_READ]:
+            local = iso_date(value.strip())
+            if local and not _is_utc(local) and instant is not None and _instant(local) == instant:
+                return local
+        return None
+
+    def _printed(self, day: str) -> bool:
+        """True when a short text of the page prints `day` in full: its year, its day, and its month as a
+        number or a name."""
+        year, month, dom = day[:4], int(day[5:7]), int(day[8:10])
+        day_number, month_number = re.compile(rf"(?<!\d)0?{dom}(?!\d)"), re.compile(rf"(?<!\d)0?{month}(?!\d)")
+        month_name = re.compile(r"\b(?:" + "|".join(map(re.escape, _MONTH_NAMES[month])) + ")", re.IGNORECASE)
+        for text in _SHORT_TEXTS(self.page.tree):
+            if year not in text or not day_number.search(rest := text.replace(year, " ", 1)):
+                continue
+            rest = day_number.sub(" ", rest, count=1)
+            if month_number.search(rest) or month_name.search(rest):
+                return True
+        return False
+
+    def _in_page_order(self, day: str) -> str:
+        """htmldate reads an ambiguous numeric date day-first. Where the page prints this date as `A/B/YYYY` or
+        `A-B-YYYY`, the reading its URL's year and month agree with, else its locale's; a dotted `A.B.YYYY` is
+        day-first everywhere."""
+        year, month, dom = int(day[:4]), int(day[5:7]), int(day[8:10])
+        if dom > 12 or dom == month or self._separator_printed(year, {dom, month}) in (None, "."):
+            return day
+        swapped = date(year, dom, month).isoformat()
+        url_month = self._url_year_month
+        if url_month in ((year, dom), (year, month)):
+            return swapped if url_month == (year, dom) else day
+        return swapped if self._month_first else day
+
+    def _separator_printed(self, year: int, numbers: set[int]) -> str | None:
+        """The separator of the first numeric date of `year` whose day and month are `numbers` the page prints."""
+        for first_number, separator, second_number, printed_year in _NUMERIC_DATE.findall(self.page.text):
+            if int(printed_year) == year and {int(first_number), int(second_number)} == numbers:
+                return separator
+        return None
+
+    @cached_property
+    def _url_year_month(self) -> tuple[int, int] | None:
+        match = _URL_YEAR_MONTH.search(self.url)
+        return (int(match.group(1)), int(match.group(2))) if match else None
+
+    @cached_property
+    def _month_first(self) -> bool:
+        """True on a page whose locale writes the month first (en, en-US …): its declared locale, else its
+        language."""
+        tree, metas = self.page.tree, self.page.meta
+        declared = [tree.get("lang"), tree.get("xml:lang"), *metas.get("og:locale", [])]
+        declared += metas.get("content-language", [])
+        for value in declared:
+            if value and _LOCALE.match(value.strip()):
+                return bool(_MONTH_FIRST_LOCALES.match(value.strip()))
+        return self.language == "en"
+
+
+def first_date(*values: str | None) -> str | None:
+    """The first value that reads as a date, in extended ISO 8601 ("20230527T21:10:32" → "2023-05-27T21:10:32",
+    RFC 822 feed dates too); unreadable values are skipped for the next source."""
+    for value in values:
+        if value and (iso := iso_date(value.strip())):
+            return iso
+    return None
+
+
+def iso_date(value: str) -> str | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value  # a date alone stays a date: no invented midnight
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}$", value[:10]) else None
+
+
+def _days_apart(first_day: str, second_day: str) -> int:
+    try:
+        return abs((date.fromisoformat(first_day[:10]) - date.fromisoformat(second_day[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _is_utc(value: str) -> bool:
+    return value.endswith(("+00:00", "Z"))
+
+
+def _instant(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

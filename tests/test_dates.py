@@ -1,0 +1,73 @@
+"""Publication dates: in the order the page's locale writes them, the page's own date over its URL's, never a
+comment's time, and none guessed from numbers in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction.extract import extract
+
+BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
+
+
+def _published(body: str, head: str = "", lang: str = "en", url: str = "https://blog.example/hello-world/") -> str:
+    html = f'<html lang="{lang}"><head><title>Hello</title>{head}</head><body><article><h1>Hello</h1>{body}'
+    return extract(html + f"{BODY}</article></body></html>", url).published
+
+
+@pytest.mark.parametrize(
+    ("lang", "printed", "day"),
+    [
+        ("en", "08/12/2013", "2013-08-12"),
+        ("en-US", "08/12/2013", "2013-08-12"),
+        ("en-GB", "08/12/2013", "2013-12-08"),
+        ("de", "08/12/2013", "2013-12-08"),
+        ("de", "08.12.2013", "2013-12-08"),
+        ("en", "08.12.2013", "2013-12-08"),
+        ("en", "2013-08-12", "2013-08-12"),
+        ("en", "24/12/2013", "2013-12-24"),
+    ],
+)
+def test_a_numeric_date_is_read_in_the_order_of_the_pages_locale(lang, printed, day):
+    assert _published(f'<p class="publish-date">Published on {printed}</p>', lang=lang) == day
+
+
+def test_the_urls_year_and_month_settle_the_order_of_a_numeric_date():
+    byline = '<p class="publish-date">Published on 08/12/2013</p>'
+    assert _published(byline, lang="fr", url="https://blog.example/2013/08/hello-world/") == "2013-08-12"
+    assert _published(byline, lang="en", url="https://blog.example/2013/12/hello-world/") == "2013-12-08"
+
+
+def test_the_pages_own_date_beats_the_date_in_its_url():
+    head = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2022-05-02"}</script>'
+    byline = '<p class="date">2022年5月2日</p>'
+    assert _published(byline, head, "ja", "https://blog.example/2022-04-30/diary/") == "2022-05-02"
+
+
+def test_a_utc_timestamp_a_day_off_the_url_keeps_the_urls_local_day():
+    head = '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">'
+    assert _published("", head, url="https://news.example/2020/02/24/story/")[:10] == "2020-02-24"
+
+
+def test_a_page_without_any_date_gets_none_not_a_year_from_its_text():
+    prose = "<p>The club was founded in 1995 and has 2013 members; 1 in 12 of them drive.</p>" * 5
+    footer = "<footer><p>© 1995 Example Club</p></footer>"
+    html = f'<html lang="en"><head><title>About the club</title></head><body><main>{prose}{BODY}</main>{footer}'
+    assert extract(html + "</body></html>", "https://club.example/about-the-club/").published is None
+
+
+def test_a_date_inside_the_posts_prose_is_not_its_publication_date():
+    prose = "<p>" + "We met again on 3 March 2019, years after the first trip, and walked the old road. " * 4 + "</p>"
+    assert _published(prose) is None
+
+
+def test_a_comments_time_is_never_the_posts_date():
+    comments = (
+        '<div id="comments" class="comments-area"><ol class="comment-list"><li class="comment">'
+        '<footer class="comment-meta"><b class="fn">Anna</b> <time datetime="2021-06-02T10:00:00+00:00">'
+        'June 2, 2021 at 10:00 am</time></footer><div class="comment-content"><p>Thanks!</p></div></li></ol></div>'
+    )
+    html = f'<html lang="en"><head><title>Hello</title></head><body><article><h1>Hello</h1>{BODY}{comments}'
+    assert extract(html + "</article></body></html>", "https://blog.example/hello-world/").published is None
+    dated = html.replace("<h1>Hello</h1>", '<h1>Hello</h1><p class="posted-on">Posted on March 3, 2020</p>')
+    assert extract(dated + "</article></body></html>", "https://blog.example/hello-world/").published == "2020-03-03"
