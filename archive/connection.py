@@ -23,7 +23,8 @@ from typing import Any
 
 from archive.errors import ArchiveError, storage_fault
 from archive.migrations import migrate
-from archive.schema import INDEX_PENDING
+from archive.schema import INDEX_PENDING, PENDING_POSTS
+from archive.terms import search_terms
 
 
 def now() -> str:
@@ -46,6 +47,7 @@ class Connection:
         self._grouped = False
         try:
             migrate(self.conn, self.path)
+            self._index_left_pending()
         except ArchiveError:
             self.conn.close()
             raise
@@ -149,9 +151,28 @@ class Connection:
             self.conn.commit()
 
     def _index_pending(self) -> None:
-        """Put the posts written since the last commit into the full-text index (schema version 3)."""
+        """Put the posts written since the last commit into the full-text index (schema version 3), with the
+        forms of their words a reader searches for (schema version 6)."""
+        pending = self.conn.execute(PENDING_POSTS).fetchall()
+        if not pending:
+            return
+        self.conn.executemany(
+            "UPDATE articles SET search_terms = ? WHERE id = ?",
+            [(search_terms(title, text, language), post) for post, title, text, language in pending],
+        )
         for statement in INDEX_PENDING:
             self.conn.execute(statement)
+
+    def _index_left_pending(self) -> None:
+        """Index what waits since before this connection: every post after the migration to version 6, rows
+        another tool inserted into articles. Nothing to do (one indexed lookup) on a current archive."""
+        if not self.conn.execute("SELECT 1 FROM articles_fts_pending LIMIT 1").fetchone():
+            return
+        try:
+            with self.conn:
+                self._index_pending()
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(storage_fault(self.path, exc) or f"cannot index {self.path} ({exc})") from exc
 
     # Plain SQL rather than sqlite-utils' insert/update here: those commit on their own, which would split an
     # article (row, images, authors) or a batch into several transactions that a reader could see half of.

@@ -22,6 +22,11 @@ class OutputError(Exception):
     full disk. The message names the file, the cause and the fix (archive/outfile.py)."""
 
 
+class SearchRefused(ValueError):
+    """A search the archive will not run to the end: more words than a search may have, or longer than its time
+    bound. The message says which, and how to narrow the search."""
+
+
 # SQLite's words for a storage fault (sqlite3 gives them as text only) → what is wrong and the fix.
 _STORAGE_FAULTS = (
     ("disk is full", "the disk holding it is full (or over its file size limit); free some space"),

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from archive.columns import decode_lists, json_lists
+from archive.errors import SearchRefused
 from archive.filters import ON_SITE, Filters
+from archive.snippets import mark_matches, query_words
 
 
 @dataclass
@@ -29,6 +34,7 @@ class Rows:
         return cls(columns, [decode_lists(dict(zip(columns, row, strict=True)), lists) for row in cursor])
 
 
+SNIPPET_MARKS = ("[", "]")
 SEARCH_SQL = """
 SELECT a.title, a.url, a.site, a.author, a.published, a.language,
        snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, round(bm25(articles_fts), 3) AS score
@@ -36,20 +42,81 @@ FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 WHERE articles_fts MATCH ? {filters}
 ORDER BY bm25(articles_fts) LIMIT ?
 """
+# A search's bounds (issue: a search of hundreds of words ran for many seconds). Each word of an FTS5 query is
+# a posting list read and merged; a few dozen words is already more than any reader types, and a query within
+# the bound still has SEARCH_SECONDS to finish (prefix* over a large vocabulary can be slow with few words).
+MOST_SEARCH_WORDS = 64
+SEARCH_SECONDS = 10.0
 
 
-def search(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20) -> Rows:
+def search(
+    conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, seconds: float = SEARCH_SECONDS
+) -> Rows:
     """FTS5 search ranked by bm25. The query is used as FTS5 syntax when it is valid (phrases, OR, NEAR,
     prefix*, title: filters); otherwise every word is searched literally — never an error for user text.
-    FilterError when a filter matches nothing in the archive."""
+    FilterError when a filter matches nothing in the archive; SearchRefused past the search's bounds (more than
+    MOST_SEARCH_WORDS words, or running longer than `seconds`)."""
+    check_search_words(query)
     filters.check(conn)
     clauses, params = filters.where("a")
     sql = SEARCH_SQL.format(filters="".join(f" AND {c}" for c in clauses))
     match = query if query.strip() else '""'  # an empty query finds nothing
+    with _time_bound(conn, seconds) as expired:
+        try:
+            found = Rows.of(conn.execute(sql, [match, *params, limit]))
+        except sqlite3.OperationalError:  # not valid FTS5 syntax (unbalanced quote, bare NEAR(, unknown column: …)
+            if expired():
+                raise SearchRefused(_too_long(query, seconds)) from None
+            try:
+                found = Rows.of(conn.execute(sql, [literal_query(query), *params, limit]))
+            except sqlite3.OperationalError:
+                if expired():
+                    raise SearchRefused(_too_long(query, seconds)) from None
+                raise
+    for record in found.records:
+        if SNIPPET_MARKS[0] not in record["snippet"]:
+            record["snippet"] = _marked_snippet(conn, record, query) or record["snippet"]
+    return found
+
+
+def check_search_words(query: str) -> None:
+    """SearchRefused when the query has more words than a search may have."""
+    words = len(re.findall(r"\w+", query))
+    if words > MOST_SEARCH_WORDS:
+        raise SearchRefused(
+            f"the search has {words} words, more than the {MOST_SEARCH_WORDS} a search may have; search for fewer"
+        )
+
+
+def _too_long(query: str, seconds: float) -> str:
+    return (
+        f"the search {query[:40]!r}{'…' if len(query) > 40 else ''} took longer than {seconds:g} s and was"
+        " stopped; search for fewer or longer words (a prefix* of one or two letters matches most of the index)"
+    )
+
+
+@contextmanager
+def _time_bound(conn: sqlite3.Connection, seconds: float) -> Iterator[Callable[[], bool]]:
+    """SQLite's progress handler interrupts the running statement once the bound is past; yields the test
+    "has it passed?", which tells an interruption from a syntax error."""
+    deadline = time.monotonic() + seconds
+
+    def expired() -> bool:
+        return time.monotonic() > deadline
+
+    conn.set_progress_handler(expired, 10_000)
     try:
-        return Rows.of(conn.execute(sql, [match, *params, limit]))
-    except sqlite3.OperationalError:  # not valid FTS5 syntax (unbalanced quote, bare NEAR(, unknown column: …)
-        return Rows.of(conn.execute(sql, [literal_query(query), *params, limit]))
+        yield expired
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _marked_snippet(conn: sqlite3.Connection, record: dict[str, Any], query: str) -> str:
+    """For a post found through its search terms, whose FTS5 snippet marks nothing."""
+    if not query_words(query):
+        return ""
+    text = conn.execute("SELECT text FROM articles WHERE url = ?", (record["url"],)).fetchone()[0]
+    return mark_matches(text, query, record["language"], SNIPPET_MARKS)
 
 
 def literal_query(query: str) -> str:

@@ -199,13 +199,18 @@ def test_sqlite_utils_search_finds_posts(demo_archive):
     ]
 
 
-def test_an_archive_from_before_the_fts_fix_is_searchable_after_the_next_open(tmp_path, monkeypatch):
+def test_an_archive_from_before_the_fts_fix_is_searchable_after_the_next_open(tmp_path):
     db = tmp_path / "archive.db"
-    with monkeypatch.context() as old:
-        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
-        archive = Archive(db)
-        archive.save_article(1, {"url": "https://b.example/p/", "title": "Indexed", "text": "compost heap"}, "t0")
-        archive.close()
+    old = sqlite3.connect(db)  # version 3, as blogarchive wrote it then: one post written and indexed
+    old.executescript(schema.V1 + schema.V2 + schema.V3 + "PRAGMA user_version = 3;")
+    old.execute(
+        "INSERT INTO articles (url, site, title, text, content_hash, first_seen, last_fetched)"
+        " VALUES ('https://b.example/p/', 'b.example', 'Indexed', 'compost heap', 'h', 't0', 't0')"
+    )
+    old.execute("INSERT INTO articles_fts (rowid, title, text, author) SELECT id, title, text, author FROM articles")
+    old.execute("DELETE FROM articles_fts_pending")
+    old.commit()
+    old.close()
     other_tool = sqlite3.connect(db)  # a row written by another tool waits in articles_fts_pending
     other_tool.execute(
         "INSERT INTO articles (url, site, title, text, content_hash, first_seen, last_fetched)"

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from archive import Archive, ArchiveError
-from archive.errors import FilterError, OutputError
+from archive.errors import FilterError, OutputError, SearchRefused
 from archive.filters import Moment, parse_moment
 from archive.readonly import ReadOnlyConnection, connect_readonly, unshown_changes
 
@@ -114,7 +114,7 @@ def user_errors() -> Iterator[None]:
     cannot be used: exit 1."""
     try:
         yield
-    except (FilterError, OutputError) as exc:
+    except (FilterError, OutputError, SearchRefused) as exc:
         raise InputError(str(exc)) from None
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from None
