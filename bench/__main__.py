@@ -27,7 +27,7 @@ from operator import ge, le, lt
 from pathlib import Path
 from statistics import mean
 
-from bench import cpu_compare, naive
+from bench import cpu_compare, naive, render
 from bench.nginx import free_port, nginx_server
 from bench.rss import PeakSampler
 from bench.static import write_static_site
@@ -81,8 +81,8 @@ def extraction_limit(bodies: list[bytes], urls: list[str]) -> dict:
     return {"pages_per_s": len(bodies) / seconds, "cpu_ms_per_page": cpu / (len(bodies) + cores) * 1000}
 
 
-def crawl(base: str, db: Path) -> dict:
-    command = [sys.executable, "-m", "crawler", "crawl", base, "--db", str(db), "--quiet", *LOCAL_SETTINGS]
+def crawl(base: str, db: Path, *options: str) -> dict:
+    command = [sys.executable, "-m", "crawler", "crawl", base, "--db", str(db), "--quiet", *LOCAL_SETTINGS, *options]
     cpu_before = children_cpu_seconds()
     started = time.perf_counter()
     process = subprocess.Popen(command)
@@ -184,6 +184,19 @@ def run_one(posts: int) -> dict:
         "vs_pool": crawl_posts_rate / naives["pool"]["posts_per_s"],
         "cpu_compare": cpu,
     }
+
+
+def run_render(posts: int) -> tuple[str, str]:
+    """`--render`: the static blog crawled with rendering on auto and off, and rendered (bench/render.py)."""
+    site = synthetic_site(posts)
+    port = free_port()
+    site.base = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryDirectory(prefix="blogarchive-bench-") as tmp:
+        pages = write_static_site(site, Path(tmp) / "site")
+        with nginx_server(Path(tmp) / "site", port) as base:
+            bodies, _ = fetch_all([base.rstrip("/") + path for path in pages])
+            result = render.run(crawl, base, bodies, Path(tmp))
+    return json.dumps(result, indent=2), render.markdown(posts, result)
 
 
 def markdown(results: list[dict]) -> str:
@@ -307,10 +320,20 @@ def _peak_rss(result: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, action="append", help="posts in the synthetic blog (repeatable)")
-    counts = parser.parse_args().posts or [2000]
-    results = [run_one(n) for n in counts]
+    parser.add_argument(
+        "--render", action="store_true", help="what rendering costs: --render auto vs never, rendered pages/s, RSS"
+    )
+    arguments = parser.parse_args()
+    counts = arguments.posts or [2000]
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
+    if arguments.render:
+        data, table = run_render(counts[0])
+        (RESULTS / f"bench-render-{stamp}.json").write_text(data)
+        (RESULTS / f"bench-render-{stamp}.md").write_text(table)
+        print(table)
+        return
+    results = [run_one(n) for n in counts]
     (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(results, indent=2))
     table = markdown(results)
     (RESULTS / f"bench-{stamp}.md").write_text(table)

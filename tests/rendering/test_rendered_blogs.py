@@ -1,7 +1,9 @@
 """Blogs that need a browser (tests/rendering/blogs.py), crawled as a user crawls them: one crawl of the three with
 `--render auto` (the default; one Chromium for the crawl) reaches every post with its body, image and comments,
 and the browser's requests for the cloud metadata address and another port are refused; the same crawl with
-`--render never` archives less, and says so in crawl_errors."""
+`--render never` archives less, and says so in crawl_errors. The auto crawl's WARC files, packaged as a WACZ and
+served by pywb with the blogs stopped, replay a client-rendered post and a post whose comments come from another
+origin in Chromium: the browser's traffic went into the WARC."""
 
 from __future__ import annotations
 
@@ -14,15 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import install_chromium
-from tests.conftest import REPO
-from tests.rendering.blogs import POSTS, Blogs, serve_blogs
+from tests.chromium import Browser, install_chromium
+from tests.conftest import REPO, run_cli
+from tests.rendering.blogs import COMMENTS, POSTS, Blogs, serve_blogs
+from tests.test_replay import pywb
 
 
 @dataclass
 class Crawl:
     blogs: Blogs
     db: Path
+    warc: Path
     log: str
     result: subprocess.CompletedProcess[str]
 
@@ -47,10 +51,11 @@ def _crawl(blogs: Blogs, folder: Path, render: str) -> Crawl:
     db, log = folder / "archive.db", folder / "crawl.log"
     command = [sys.executable, "-m", "crawler", "crawl", *(getattr(blogs, name).base for name in BLOGS)]
     command += ["--db", str(db), "--quiet", "--log-file", str(log), "--render", render]
+    command += ["--warc", str(folder / "warc")] if render == "auto" else []  # replayed below
     # The comment server is another origin on this machine: a site allows it by name, as requisites hosts are.
     command += ["-s", "EXTRACT_PROCESSES=1", "-s", f"RENDER_HOSTS=*,{comments_host}"]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=400)
-    return Crawl(blogs, db, log.read_text(), result)
+    return Crawl(blogs, db, folder / "warc", log.read_text(), result)
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +119,53 @@ def test_render_never_records_what_it_loses(crawls: dict[str, Crawl]) -> None:
     rendered_urls = {url for (url,) in rendered.rows("SELECT url FROM pages WHERE rendered IS NOT NULL")}
     assert rendered_urls & reached and rendered_urls & reached <= needing
     assert not [line for line in crawl.log.splitlines() if "Chromium" in line and "started" in line]
+
+
+# What a reader of the replayed page sees, once its scripts have run and it is scrolled to the end.
+READ_REPLAY = """(async () => {
+  const pause = () => new Promise(done => setTimeout(done, 100));
+  for (let i = 0; i < 50 && !document.querySelector("article h1, .post h1"); i++) { await pause(); }
+  for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+    window.scrollTo(0, y);
+    await pause();
+  }
+  for (let i = 0; i < 50 && (Array.from(document.images).some(img => !img.complete)
+       || (document.querySelector("#isso-thread") && !document.querySelector(".isso-comment"))); i++) {
+    await pause();
+  }
+  return {
+    title: (document.querySelector("article h1") || {}).textContent || null,
+    text: document.body.innerText,
+    images: Array.from(document.images).map(img => img.complete && img.naturalWidth > 0),
+    comments: Array.from(document.querySelectorAll(".isso-comment .isso-author")).map(e => e.textContent),
+  };
+})()"""
+
+
+def test_a_rendered_post_replays_from_the_warc_with_what_its_scripts_loaded(
+    crawls: dict[str, Crawl], tmp_path: Path
+) -> None:
+    crawl = crawls["auto"]
+    assert crawl.result.returncode == 0, crawl.result.stderr
+    package = tmp_path / "rendered.wacz"
+    packed = run_cli("wacz", str(package), "--warc", str(crawl.warc))
+    assert packed.returncode == 0, packed.stderr
+    post = POSTS[0]
+    urls = {
+        name: crawl.rows(
+            "SELECT url FROM articles WHERE url LIKE ?", f"{getattr(crawl.blogs, name).base}%{post.slug}/"
+        )[0][0]
+        for name in ("spa", "scroll")
+    }
+    with pywb({"rendered": package}, tmp_path / "pywb") as server, Browser() as browser:
+        for name, url in urls.items():
+            page = browser.new_page()
+            page.open(f"{server}/rendered/{url}")
+            shown = page.evaluate(READ_REPLAY)
+            requested = [r["request"]["url"] for r in page.network("requestWillBeSent")]
+            assert [u for u in requested if not u.startswith((f"{server}/", "data:", "about:"))] == [], name
+            assert shown["title"] == post.title, (name, shown)
+            assert post.paragraphs()[0][:60] in shown["text"], name
+            assert shown["images"] and all(shown["images"]), (name, shown["images"])
+            expected = [author for author, _ in COMMENTS[post.slug]] if name == "scroll" else []
+            assert shown["comments"] == expected, name
