@@ -36,14 +36,14 @@ def replacing(out: Path) -> Iterator[Path]:
 
 
 def check_writable(out: Path) -> None:
-    """OutputError unless a file can be written as OUT (before the work that would fill it starts)."""
-    with replacing(out):
-        pass
+    """OutputError unless a file can be written as OUT (before the work that would fill it starts); OUT is left
+    as it is."""
+    _partial_beside(out).unlink()
 
 
 def _partial_beside(out: Path) -> Path:
     if out.is_dir():
-        raise OutputError(f"cannot write {out}: it is a folder; give a file name, such as {out / 'export.jsonl'}")
+        raise OutputError(f"cannot write {out}: it is a folder; give the name of a file to write")
     try:
         handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
     except OSError as exc:

@@ -13,6 +13,7 @@ only a writer folds in; those are not shown, and `unshown_changes()` says so in 
 from __future__ import annotations
 
 import sqlite3
+import time
 from os import PathLike
 from pathlib import Path
 
@@ -56,6 +57,23 @@ def unshown_changes(path: str | PathLike[str], conn: ReadOnlyConnection) -> str 
 
 
 def _checked(path: Path, options: str) -> ReadOnlyConnection:
+    """The connection, once it has read the file; tried again a few times while the file is busy (_BUSY_WAITS)."""
+    for wait in _BUSY_WAITS:
+        try:
+            return _opened(path, options)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                raise
+        time.sleep(wait)
+    return _opened(path, options)
+
+
+# A reader that opens the file just as a writer switches it into or out of WAL mode can get SQLITE_BUSY at once (no
+# busy handler is called at that point): it tries again, for about two seconds in all.
+_BUSY_WAITS = (0.05, 0.1, 0.2, 0.4, 0.6, 0.8)
+
+
+def _opened(path: Path, options: str) -> ReadOnlyConnection:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, factory=ReadOnlyConnection)
     try:
         conn.row_factory = sqlite3.Row

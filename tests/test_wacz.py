@@ -6,7 +6,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import zipfile
@@ -72,19 +74,48 @@ def test_without_an_archive_every_html_page_is_listed_with_its_title_element(dem
     assert wacz["datapackage"]["description"] == "Test run"
 
 
-def test_a_file_still_being_written_is_left_out_with_a_note(demo_capture, tmp_path):
-    warc = tmp_path / "warc"
-    shutil.copytree(demo_capture.warc, warc)
-    first = warc_files(warc)[0]
-    shutil.copy(first, warc / "blogarchive-20990101000000000-00000.warc.gz.open")
-    result = run_cli("wacz", str(tmp_path / "out.wacz"), "--warc", str(warc))
-    assert result.returncode == 0, result.stderr
+def test_several_folders_and_a_folder_of_per_site_folders_are_packaged_whole(demo_capture, tmp_path):
+    collection = tmp_path / "collection"
+    (first,) = warc_files(demo_capture.warc)
+    for site, day in (("kitchen", "20240501"), ("notes", "20240502")):
+        folder = collection / site
+        folder.mkdir(parents=True)
+        shutil.copy(first, folder / first.name.replace(first.name[12:20], day))  # another crawl's file name
+    expected = sorted(path.name for path in collection.rglob("*.warc.gz"))
+    for arguments in (
+        ["--warc", str(collection / "kitchen"), "--warc", str(collection / "notes")],
+        ["--warc", str(collection)],  # the parent of per-site folders
+        ["--warc", str(collection), "--warc", str(collection / "notes")],  # a folder named twice counts once
+    ):
+        out = tmp_path / "collection.wacz"
+        result = run_cli("wacz", str(out), *arguments)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(f"{out}: 2 WARC files,")
+        with zipfile.ZipFile(out) as wacz:
+            assert sorted(n.removeprefix("archive/") for n in wacz.namelist() if n.startswith("archive/")) == expected
+
+
+def test_two_warc_files_of_the_same_name_are_refused_in_one_line(demo_capture, tmp_path):
+    (first,) = warc_files(demo_capture.warc)
+    for site in ("kitchen", "notes"):
+        (tmp_path / site).mkdir()
+        shutil.copy(first, tmp_path / site / first.name)
+    result = run_cli("wacz", str(tmp_path / "out.wacz"), "--warc", str(tmp_path))
+    assert result.returncode == 2
     assert result.stderr.strip() == (
-        "note: blogarchive-20990101000000000-00000.warc.gz.open left out: a crawl is still writing it"
-        " (or was killed while it did)"
+        f"Error: two WARC files are named {first.name} ({tmp_path / 'kitchen' / first.name} and"
+        f" {tmp_path / 'notes' / first.name}); a WACZ holds its files by name: rename one, or package the folders apart"
     )
-    with zipfile.ZipFile(tmp_path / "out.wacz") as wacz:
-        assert [n for n in wacz.namelist() if n.startswith("archive/")] == [f"archive/{first.name}"]
+
+
+def test_the_package_has_the_permissions_of_an_ordinary_new_file(demo_capture, tmp_path):
+    umask = os.umask(0o022)
+    try:
+        result = run_cli("wacz", str(tmp_path / "out.wacz"), "--warc", str(demo_capture.warc))
+    finally:
+        os.umask(umask)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE((tmp_path / "out.wacz").stat().st_mode) == 0o644
 
 
 def test_bad_input_is_one_line_naming_it_and_a_nonzero_exit_and_leaves_out_alone(demo_capture, tmp_path):
@@ -98,12 +129,15 @@ def test_bad_input_is_one_line_naming_it_and_a_nonzero_exit_and_leaves_out_alone
     out.write_bytes(b"an older package")
     warc = str(demo_capture.warc)
     for arguments, expected in (
-        ([str(out), "--warc", str(empty)], f"no WARC files (*.warc.gz) in {empty}; crawl with --warc {empty} first"),
+        (
+            [str(out), "--warc", str(empty)],
+            f"no WARC files (*.warc.gz) in {empty} or the folders under it; crawl with --warc {empty} first",
+        ),
         ([str(out), "--warc", str(tmp_path / "nowhere")], f"--warc {tmp_path / 'nowhere'}: no such folder"),
         ([str(out), "--warc", str(corrupt)], f"cannot read {corrupt / 'broken.warc.gz'} as a WARC file"),
-        ([str(afile / "out.wacz"), "--warc", warc], f"cannot write {afile / 'out.wacz'} (Not a directory)"),
+        ([str(afile / "out.wacz"), "--warc", warc], f"cannot write {afile / 'out.wacz'}: {afile} is not a folder"),
         ([str(tmp_path / "no" / "out.wacz"), "--warc", warc], f"cannot write {tmp_path / 'no' / 'out.wacz'}"),
-        ([str(tmp_path), "--warc", warc], f"{tmp_path} is a folder; give a file name"),
+        ([str(tmp_path), "--warc", warc], f"cannot write {tmp_path}: it is a folder; give the name of a file"),
         ([str(out), "--warc", warc, "--db", str(tmp_path / "none.db")], f"no archive at {tmp_path / 'none.db'}"),
         ([str(out), "--warc", warc, "--db", str(tmp_path / "no-posts.db")], "the archive holds no posts to list"),
     ):

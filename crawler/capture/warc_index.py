@@ -63,5 +63,17 @@ class DigestIndex:
         )
         self.connection.commit()
 
+    def forget_missing(self, filename: str, kept: set[str]) -> None:
+        """Forget the responses the index places in `filename` that it no longer holds (cut off a file a stopped
+        crawl left open): the next capture of their URLs is then a full response, not a revisit of nothing."""
+        rows = self.connection.execute("SELECT url, record_id FROM last_response WHERE filename = ?", (filename,))
+        gone = [(url,) for url, record_id in rows.fetchall() if record_id not in kept]
+        self.connection.executemany("DELETE FROM last_response WHERE url = ?", gone)
+        self.connection.commit()
+
+    def captured_urls(self) -> set[str]:
+        """Every URL with a full response in the folder."""
+        return {url for (url,) in self.connection.execute("SELECT url FROM last_response")}
+
     def close(self) -> None:
         self.connection.close()

@@ -3,7 +3,8 @@
 Files are `blogarchive-<UTC yyyymmddhhmmssfff>-<serial>.warc.gz`, each record its own gzip member, each file
 starting with a warcinfo record. A file is written as `<name>.open` and renamed when closed, at WARC_MAX_SIZE or
 at the end of the crawl, so replay tools and indexers never pick up a file that is still growing. Records are
-flushed per exchange: after a crash, an `.open` file is valid up to its last complete exchange.
+flushed per exchange, and the writer holds a lock on the `.open` file while it writes: after a crash the next crawl
+or `blogarchive wacz` closes it, valid up to its last complete record (crawler/capture/warc_recovery.py).
 
 The payload is stored as it came over the wire: transfer-decoded (no chunking) but still content-encoded, with the
 server's Content-Encoding and Content-Length headers as they were. Digests, `warcio check` and replay (pywb
@@ -40,10 +41,10 @@ from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex, StoredResponse
+from crawler.capture.warc_recovery import OPEN_SUFFIX, lock
 from crawler.errors import WarcDirError
 
 PREFIX = "blogarchive"
-OPEN_SUFFIX = ".open"
 CONFORMS_TO = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 _CONDITIONAL_HEADERS = ("if-none-match", "if-modified-since")
@@ -215,7 +216,9 @@ class WarcWriter:
                 self._file = open(path, "xb")  # noqa: SIM115 (kept open across writes, closed in _close_file)
             except FileExistsError:
                 continue
-            break
+            if lock(self._file):  # held until the file is closed: it is not abandoned (warc_recovery.py)
+                break
+            self._file.close()  # another crawl's recovery took it for abandoned the moment it was made: next name
         self._path = path
         self._warc = WARCWriter(self._file, gzip=True, warc_version="1.1")
         warcinfo = self._warc.create_warcinfo_record(name, self.info)

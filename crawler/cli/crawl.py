@@ -135,7 +135,9 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
     if run.get("media_dir"):
         table.add_row("images saved (--media)", f"{run['images_saved']}, {run['images_kept']} already there")
     if run.get("warc_dir"):
-        table.add_row("WARC files written (--warc)", str(run["warc_files"]))
+        closed = run.get("warc_closed_files")
+        left = f", and {closed} a stopped crawl had left open, closed" if closed else ""
+        table.add_row("WARC files written (--warc)", f"{run['warc_files']}{left}")
     if run.get("requisites") is not None:
         table.add_row("page requisites (--requisites)", _requisites_row(run["requisites"]))
     console.print(table)

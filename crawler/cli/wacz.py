@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from archive.captures import archived_posts
+from archive.errors import OutputError
 from crawler.capture.wacz import package
 from crawler.cli.options import InputError, open_readonly
 from crawler.cli.output import counted
@@ -16,7 +17,12 @@ from crawler.errors import WaczError, WarcReadError
 @click.command()
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option(
-    "--warc", "warc_dir", required=True, type=click.Path(path_type=Path), help="The folder crawls wrote with --warc."
+    "--warc",
+    "warc_dirs",
+    required=True,
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A folder crawls wrote with --warc, or one holding such folders (per site). Repeatable.",
 )
 @click.option(
     "--db",
@@ -25,9 +31,10 @@ from crawler.errors import WaczError, WarcReadError
 )
 @click.option("--title", help="The collection's title (default: its sites).")
 @click.option("--description", help="The collection's description (default: what it holds, and when).")
-def wacz(out: Path, warc_dir: Path, db: Path | None, title: str | None, description: str | None) -> None:
-    """Package the WARC files of --warc DIR as OUT, a WACZ 1.1 file that ReplayWeb.page and pywb open: the WARC
-    files, a CDXJ index, pages/pages.jsonl (the archived posts with --db) and datapackage.json."""
+def wacz(out: Path, warc_dirs: tuple[Path, ...], db: Path | None, title: str | None, description: str | None) -> None:
+    """Package the WARC files of each --warc DIR (and the folders under it) as OUT, a WACZ 1.1 file that
+    ReplayWeb.page and pywb open: the WARC files, a CDXJ index, pages/pages.jsonl (the archived posts with --db) and
+    datapackage.json. A WARC file a stopped crawl left open is closed first and packaged."""
     posts = None
     if db is not None:
         conn = open_readonly(db)
@@ -36,16 +43,21 @@ def wacz(out: Path, warc_dir: Path, db: Path | None, title: str | None, descript
         finally:
             conn.close()
     try:
-        result = package(out, warc_dir, posts, title, description)
-    except (WaczError, WarcReadError) as exc:
+        result = package(out, list(warc_dirs), posts, title, description)
+    except (WaczError, WarcReadError, OutputError) as exc:
         raise InputError(str(exc)) from exc
     listed = counted(len(result.pages), "post" if posts is not None else "page")
     click.echo(f"{out}: {counted(len(result.warcs), 'WARC file')}, {listed} listed")
     if missing := len(result.missing):
+        folders = " or ".join(map(str, warc_dirs))
         click.echo(
             f"note: {counted(missing, 'archived post')} {'has' if missing == 1 else 'have'} no capture in"
-            f" {warc_dir} (crawled without --warc, or into another folder); not listed",
+            f" {folders} (crawled without --warc, or into another folder); not listed",
             err=True,
         )
-    for path in result.still_open:
-        click.echo(f"note: {path.name} left out: a crawl is still writing it (or was killed while it did)", err=True)
+    for closed in result.recovery.closed:
+        click.echo(f"note: closed {closed.describe()}; packaged", err=True)
+    for path in result.recovery.removed:
+        click.echo(f"note: removed {path}: a crawl was stopped before it wrote one complete record in it", err=True)
+    for path, why in result.recovery.left:
+        click.echo(f"note: {path.name} left out: {why}", err=True)

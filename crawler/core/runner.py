@@ -154,6 +154,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts
     run["images_kept"] = stats.get_value("file_status_count/uptodate", 0)
     run["warc_files"] = stats.get_value("blogarchive/warc_files", 0)
+    run["warc_closed_files"] = stats.get_value("blogarchive/warc_closed_files", 0)
     run["media_dir"], run["warc_dir"] = settings.get("MEDIA_DIR"), settings.get("WARC_DIR")
     run["requisites"] = requisite_counts(stats) if settings.getbool("REQUISITES") else None
     run["error_messages"] = stats.get_value("blogarchive/error_messages", [])

@@ -8,6 +8,7 @@ end, so edits and deletions (404/410) are still seen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, time
 
 from crawler.urls import clean_url
@@ -30,8 +31,11 @@ def parse_when(text: str | None, *, end_of_day: bool = False) -> datetime | None
 
 
 class ArchivedPosts:
-    def __init__(self, fetched: dict[str, str]) -> None:
+    def __init__(self, fetched: dict[str, str], uncaptured: Iterable[str] = ()) -> None:
+        """`fetched`: URL → last fetch of each archived post. `uncaptured`: those the crawl's WARC folder holds no
+        response of, which it fetches whatever a sitemap says (crawler/downloadermiddlewares/warc.py)."""
         self.fetched = {clean_url(url): when for url, when in fetched.items()}
+        self.uncaptured = {clean_url(url) for url in uncaptured}
         self.reached: set[str] = set()
         self.unchanged_urls: set[str] = set()
 
@@ -41,6 +45,8 @@ class ArchivedPosts:
     def unchanged(self, url: str, lastmod: str | None) -> bool:
         """True (and counted as reached) when the sitemap says the post has not changed since we fetched it."""
         url = clean_url(url)
+        if url in self.uncaptured:
+            return False
         changed = parse_when(lastmod, end_of_day=True)
         last_fetch = parse_when(self.fetched.get(url))
         if changed is None or last_fetch is None or changed >= last_fetch:

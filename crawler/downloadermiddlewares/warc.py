@@ -25,6 +25,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
 from crawler import __version__
+from crawler.capture.warc_recovery import close_abandoned
 from crawler.capture.warc_writer import Exchange, WarcWriter, prepare_warc_dir
 from crawler.downloadermiddlewares.members_session import SESSION
 
@@ -39,6 +40,7 @@ VIA = "blogarchive_via"
 # (crawler/downloadermiddlewares/members_session.py): the request's Cookie header and extra headers, and the
 # Set-Cookie headers of the answer, by which the site may renew it.
 _NOT_RECORDED = (b"proxy-authorization", b"authorization")
+_CONDITIONAL = (b"If-None-Match", b"If-Modified-Since")
 
 
 class WarcMiddleware:
@@ -64,7 +66,9 @@ class WarcMiddleware:
         directory = crawler.settings.get("WARC_DIR")
         if not directory:
             raise NotConfigured
-        middleware = cls(crawler, prepare_warc_dir(Path(directory)))
+        directory = prepare_warc_dir(Path(directory))
+        _close_abandoned(directory, crawler.stats)
+        middleware = cls(crawler, directory)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
@@ -78,6 +82,17 @@ class WarcMiddleware:
         except (OSError, sqlite3.Error) as exc:
             self._failed("closing the WARC file", exc)
         self.stats.set_value("blogarchive/warc_files", len(writer.files))
+
+    def process_request(self, request: Request) -> None:
+        """A conditional GET (crawler/downloadermiddlewares/conditional_get.py) for a page the folder holds no
+        response of — archived by a crawl without --warc or into another folder, or its record lost with a stopped
+        crawl — would be answered 304, a revisit of nothing: ask for the page itself, so the folder captures it."""
+        if self.writer is None or not request.meta.get("conditional"):
+            return
+        if self.writer.index.last_response(request.url) is None:
+            for header in _CONDITIONAL:
+                request.headers.pop(header, None)
+            request.meta["conditional"] = False
 
     def process_response(self, request: Request, response: Response) -> Response:
         if self.writer is None or "cached" in response.flags or not response.url.startswith(("http:", "https:")):
@@ -116,6 +131,18 @@ class WarcMiddleware:
     def _failed(self, what: str, exc: Exception) -> None:
         logger.error("WARC write failed for %s: %s", what, exc)
         self.stats.inc_value("blogarchive/warc_errors")
+
+
+def _close_abandoned(directory: Path, stats: Any) -> None:
+    """Close the files a stopped crawl left open in the folder (crawler/capture/warc_recovery.py) before writing."""
+    recovery = close_abandoned(directory)
+    for closed in recovery.closed:
+        logger.warning("closed %s", closed.describe())
+    for path in recovery.removed:
+        logger.warning("removed %s: a stopped crawl left it open without one complete record", path.name)
+    for path, why in recovery.left:
+        logger.info("%s left as it is: %s", path.name, why)
+    stats.set_value("blogarchive/warc_closed_files", len(recovery.closed))
 
 
 def _headers(headers: Any, skip: Collection[bytes] = ()) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from scrapy.linkextractors import IGNORED_EXTENSIONS
 from twisted.python.failure import Failure
 
 from archive import Archive
+from crawler.capture.warc_index import INDEX_NAME, DigestIndex
 from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_links, feed_site
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import page_links
@@ -92,7 +93,8 @@ class BlogSpider(scrapy.Spider):
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
         spider.links_seen = set()  # hrefs (bytes) _follow has looked at already
         spider.listed = set()  # the posts (not hubs) in scope that the sitemaps list
-        spider.archived = ArchivedPosts(spider._archived_posts())
+        archived = spider._archived_posts()
+        spider.archived = ArchivedPosts(archived, _uncaptured(settings.get("WARC_DIR"), archived))
         crawler.signals.connect(spider.revisit_unreached, signal=signals.spider_idle)
         return spider
 
@@ -311,6 +313,20 @@ def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
         screenshot=rendered.screenshot if rendered else None,
         needs_browser=response.meta.get(NEEDS_BROWSER) if response.request is not None else None,
     )
+
+
+def _uncaptured(warc_dir: str, posts: dict[str, str]) -> set[str]:
+    """The archived posts the WARC folder (if any) holds no response of: fetched in full, to capture them."""
+    if not warc_dir or not posts:
+        return set()
+    if not (Path(warc_dir) / INDEX_NAME).is_file():
+        return set(posts)
+    index = DigestIndex(Path(warc_dir))
+    try:
+        captured = index.captured_urls()
+    finally:
+        index.close()
+    return {url for url in posts if url not in captured}
 
 
 def _is_sitemap(body: bytes) -> bool:
