@@ -21,6 +21,7 @@ import pytest
 from crawler.capture.warc_index import INDEX_NAME
 from crawler.demo.server import DemoSite, serve
 from tests.conftest import REPO, run_cli
+from tests.hostile.test_storage import count_posts
 from tests.test_warc import assert_warcio_accepts, records, warc_files
 
 CRAWL = ("--quiet", "-s", "EXTRACT_PROCESSES=1")
@@ -34,24 +35,13 @@ class SlowSite(DemoSite):
         return super().respond(target)
 
 
-def archived(db: Path) -> int:
-    try:
-        connection = sqlite3.connect(db, timeout=30)
-        try:
-            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.OperationalError:  # no tables yet
-        return 0
-
-
 def stop_outright(base: str, db: Path, warc: Path, how: str) -> None:
     """Crawl into `warc` and stop the crawl outright once it has archived a few posts."""
     command = [sys.executable, "-m", "crawler", "crawl", base, "--db", str(db), "--warc", str(warc), *CRAWL]
     slow = ("-s", "AUTOTHROTTLE_ENABLED=false", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
     crawl = subprocess.Popen([*command, *slow], cwd=REPO, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while archived(db) < 5:
+    while count_posts(db) < 5:
         assert crawl.poll() is None, crawl.stderr.read()
         assert time.monotonic() < deadline, "fewer than 5 posts after 2 minutes"
         time.sleep(0.05)
