@@ -21,15 +21,27 @@ from crawler.extraction.sitename import TITLE_SEPARATOR, fold
 from crawler.extraction.structured import by_type, first_text
 
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
-# Theme bylines (hAtom, microdata, common themes), most specific first; the first that names someone wins.
+_PROFILE_LINKS = CSSSelector("a[rel~=author][href], a[href*='/author/'], a[href*='/authors/']")
+MAX_PROFILE_LINKS = 50
+# Link labels WordPress themes put on an author's link (Twenty Twenty-One's "View all of %s's posts." in English,
+# German and Korean): the name inside is the author, the label is not.
+_LINK_LABELS = (
+    re.compile(r"^view all of (.+?)['’]s posts\.?$", re.IGNORECASE),
+    re.compile(r"^alle beiträge von (.+?) anzeigen\.?$", re.IGNORECASE),
+    re.compile(r"^(.+?)의 모든 글 보기\.?$"),
+)
+# Theme bylines (hAtom, microdata, h-entry, common themes), most specific first; the first that names someone wins.
 _BYLINES = (
     ".entry-meta .author .fn",
     ".byline .author .fn",
     ".author.vcard .fn",
     "span.author.vcard a",
     ".entry-meta .author a",
-    "[itemprop=author] [itemprop=name]",
-    "a[itemprop=author]",
+    "[itemprop~=author] [itemprop~=name]",
+    "a[itemprop~=author]",
+    ".h-entry .p-author",
+    ".wp-block-post-author__name",
+    ".wp-block-post-author-name",
     "a.author-name",
     ".byline__author-name",
     ".entry-author-name",
@@ -38,7 +50,18 @@ _BYLINES = (
     ".byline .author",
     ".byline.author",
     ".byline a",
+    "#author-name",
 )
+# Where static-site themes print the date and the author side by side (Hugo, Jekyll, Hexo, Pelican): an element
+# in one of them whose class names an author (`<span class="author">`, `span.post-author`, `.meta__item-author`)
+# is the byline.
+_META_LINES = (
+    ".post-meta, .entry-meta, .article-meta, .post-info, .post-details, .post__meta, .meta, .byline, .post-byline,"
+    " .article-info, .entry-info"
+)
+_AUTHOR_CLASS = re.compile(r"author", re.IGNORECASE)
+_NOT_A_BYLINE_CLASS = re.compile(r"avatar|image|img|photo|pic|box|bio|desc|label|title|icon", re.IGNORECASE)
+MAX_META_LINES = 10
 # Regions whose names are not the post's author: comments, sidebars, widgets, menus, other posts.
 _NOT_BYLINE = re.compile(r"comment|widget|sidebar|related|site-footer|recent|popular|menu|respond", re.IGNORECASE)
 _POST_META = re.compile(r"meta|byline|author|info", re.IGNORECASE)
@@ -115,8 +138,21 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
             elif name and not is_person and not organisation:
                 organisation = [Person(name, person.url)]
         if unique:
-            return list(unique.values())
+            return _with_profile_urls(list(unique.values()), page, sites)
     return organisation
+
+
+def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> list[Person]:
+    """Each person without a URL gets the one of a link naming them on the page: a rel=author link, or a link
+    to an /author/ page (a name from meta tags or JSON-LD keeps the byline's link this way)."""
+    if all(person.url for person in people):
+        return people
+    links: dict[str, str] = {}
+    for anchor in _PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS]:
+        name, is_person = _person_name(text_of(anchor), sites)
+        if name and is_person and not _outside_post(anchor):
+            links.setdefault(fold(name), urljoin(page.base, anchor.get("href").strip()))
+    return [person if person.url else Person(person.name, links.get(fold(person.name))) for person in people]
 
 
 def _meta_author(metas: dict[str, list[str]]) -> str:
@@ -143,7 +179,8 @@ def _split_names(text: str) -> list[str]:
 def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
     """A byline's name cleaned (labels, trailing arrows, dates and URLs dropped), and whether it names a person
     rather than the site, its publisher, a desk ("Redaktion") or a theme; (None, False) for no name at all."""
-    text = html.unescape(" ".join(text.split())).strip(" →»›")
+    text = html.unescape(" ".join(text.split())).strip(" →»›|·•")
+    text = next((m.group(1) for label in _LINK_LABELS if (m := label.match(text))), text)
     text = _EXTRA_PREFIX.sub("", text)
     text = _TRAILING_LABEL.sub("", _TRAILING_DATE.sub("", _TRAILING_WORDED_DATE.sub("", text)))
     parts = TITLE_SEPARATOR.split(text)
@@ -205,15 +242,42 @@ def _bylines(page: Page) -> list[Person]:
         if found:
             container = found[0].getparent()
             same = [e for e in found if e is found[0] or e.getparent() is container]
-            return [Person(name=text_of(e), url=_href(e, page.base)) for e in same[:6] if text_of(e)]
+            return [Person(name=_name_of(e), url=_href(e, page.base)) for e in same[:6] if _name_of(e)]
+    return _meta_line_bylines(page)
+
+
+def _meta_line_bylines(page: Page) -> list[Person]:
+    """The elements of the post's meta lines whose class names an author (not its avatar, box or label)."""
+    for line in page.select(_META_LINES)[:MAX_META_LINES]:
+        if _outside_post(line):
+            continue
+        found = [
+            e
+            for e in line.iterdescendants()
+            if isinstance(e.tag, str)
+            and _AUTHOR_CLASS.search(e.get("class") or "")
+            and not _NOT_A_BYLINE_CLASS.search(e.get("class") or "")
+            and not any(_AUTHOR_CLASS.search(a.get("class") or "") for a in e.iterancestors() if a is not line)
+        ]
+        found = [first(e, "a[href]") if first(e, "a[href]") is not None else e for e in found]  # "By <a>Name</a>"
+        if found:
+            return [Person(name=_name_of(e), url=_href(e, page.base)) for e in found[:6] if _name_of(e)]
     return []
 
 
+def _name_of(element: Any) -> str:
+    """A byline element's name: its text, or the content of a microdata <meta itemprop=name>."""
+    return text_of(element) or (element.get("content") or "").strip()
+
+
 def _href(element: Any, base: str) -> str | None:
+    """The link of a byline: the element's own, one inside it, or the link around it."""
     href = element.get("href")
     if href is None and (link := first(element, "a[href]")) is not None:
         href = link.get("href")
-    return urljoin(base, href) if href else None
+    if href is None and (around := next(element.iterancestors("a"), None)) is not None:
+        href = around.get("href")
+    return urljoin(base, href.strip()) if href and not href.strip().startswith(("#", "javascript:")) else None
 
 
 def _person(value: Any, base: str) -> Person | None:

@@ -1,0 +1,69 @@
+"""Bylines as static-site and WordPress themes print them: the author's name and profile URL, never a link
+label such as "View all of X's posts." as a second author."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction.article import Person
+from crawler.extraction.extract import extract
+
+URL = "https://blog.example/2024/01/post/"
+BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
+
+
+def _authors(head: str, header: str, footer: str = "") -> list[Person]:
+    html = f'<html lang="en"><head><title>T</title>{head}</head><body><article><header><h1>T</h1>{header}</header>'
+    return extract(f"{html}{BODY}{footer}</article></body></html>", URL).authors
+
+
+@pytest.mark.parametrize(
+    "meta_line",
+    [
+        # Hugo themes (hello-friend, terminal): the author's span beside the date
+        '<div class="post-meta"><time class="post-date">2024-01-02</time>'
+        '<span class="post-author">Ana Lima</span></div>',
+        # Jekyll Chirpy: "by <span class=author>"
+        '<div class="post-meta"><div><span>Jan 2, 2024</span> by <span class="author">Ana Lima</span></div></div>',
+        # Jekyll minima: an h-card inside p.post-meta
+        '<p class="post-meta"><time>Jan 2, 2024</time> • <span itemprop="author" itemscope '
+        'itemtype="http://schema.org/Person"><span class="p-author h-card" itemprop="name">Ana Lima</span></span></p>',
+        # Hexo NexT: the author as microdata <meta> only
+        '<span hidden itemprop="author" itemscope itemtype="http://schema.org/Person">'
+        '<meta itemprop="name" content="Ana Lima"></span>',
+        # Mainroad-style BEM meta items
+        '<div class="post__meta meta"><div class="meta__item-author meta__item"><span class="meta__text">Ana Lima'
+        "</span></div></div>",
+    ],
+)
+def test_a_themes_byline_names_the_author(meta_line):
+    assert [p.name for p in _authors("", meta_line)] == ["Ana Lima"]
+
+
+def test_a_byline_link_in_the_meta_line_is_the_authors_name_and_url():
+    meta_line = '<span class="author-link">| <b>Author:</b> <a href="/author/ana/">Ana Lima</a></span>'
+    assert _authors("", f'<small class="post-meta">{meta_line}</small>') == [
+        Person("Ana Lima", "https://blog.example/author/ana/")
+    ]
+
+
+def test_a_rel_author_link_gives_its_url_to_the_name_meta_tags_state():
+    byline = '<span class="byline">By <a href="/author/ana/" rel="author">Ana Lima</a></span>'
+    assert _authors('<meta name="author" content="Ana Lima">', byline) == [
+        Person("Ana Lima", "https://blog.example/author/ana/")
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", ["View all of Ana Lima&#8217;s posts.", "Alle Beiträge von Ana Lima anzeigen", "Ana Lima의 모든 글 보기"]
+)
+def test_a_themes_view_all_posts_label_is_not_an_author(label):
+    byline = '<span class="byline">By <a href="/author/ana/" rel="author">Ana Lima</a></span>'
+    bio = f'<div class="author-bio"><a class="author-link" href="/author/ana/" rel="author">{label}</a></div>'
+    assert [p.name for p in _authors("", byline, bio)] == ["Ana Lima"]
+    assert [p.name for p in _authors("", "", bio)] == ["Ana Lima"]
+
+
+def test_a_link_around_the_authors_name_is_the_authors_url():
+    block = '<a id="post-author" href="/authors/ana/"><p id="author-name">Ana Lima</p></a>'
+    assert _authors("", "", block) == [Person("Ana Lima", "https://blog.example/authors/ana/")]
