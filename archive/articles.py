@@ -104,21 +104,10 @@ class Articles(Connection):
             }
             for n, i in enumerate(article.get("images") or [], start=1)
         ]
-        comments = [
-            {
-                "article_id": article_id,
-                "position": n,
-                "author": c.get("author"),
-                "published": c.get("published"),
-                "text": c.get("text") or "",
-            }
-            for n, c in enumerate(article.get("comments") or [], start=1)
-        ]
         for image in images:
             self._insert("images", image)
         fill_image_files(self.conn, article_id)
-        for comment in comments:
-            self._insert("comments", comment)
+        self._write_comments(article_id, article.get("comments") or [])
         site = site_of(article["url"])
         for position, person in enumerate(_people(article), start=1):
             author_id = self._upsert_author(site, person)
@@ -126,6 +115,28 @@ class Articles(Connection):
                 "INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
                 (article_id, author_id, position),
             )
+
+    def _write_comments(self, article_id: int, comments: list[dict[str, Any]]) -> None:
+        """In page order, so a reply's parent (named by the platform's comment id) has its row already."""
+        rows: dict[str, int] = {}
+        for position, comment in enumerate(comments, start=1):
+            key = comment.get("id")
+            row_id = self._insert(
+                "comments",
+                {
+                    "article_id": article_id,
+                    "position": position,
+                    "author": comment.get("author"),
+                    "published": comment.get("published"),
+                    "text": comment.get("text") or "",
+                    "comment_id": key,
+                    "parent_id": rows.get(comment.get("parent") or ""),
+                    "depth": comment.get("depth") or 1,
+                    "author_url": comment.get("author_url"),
+                },
+            )
+            if key:
+                rows[key] = row_id
 
     def _upsert_author(self, site: str, person: dict[str, Any]) -> int:
         """One row per person per site; a newer page's non-empty fields win, empty ones keep what we had."""

@@ -276,4 +276,13 @@ END;
 INSERT OR IGNORE INTO articles_fts_pending (article_id) SELECT id FROM articles;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+# Version 7: threaded comments. A comment keeps its platform's own id (WordPress's comment number), the row of the
+# comment it answers (NULL at the top level), its depth in the thread (1 at the top level) and its author's URL.
+V7 = """
+ALTER TABLE comments ADD COLUMN comment_id TEXT;
+ALTER TABLE comments ADD COLUMN parent_id INTEGER REFERENCES comments(id);
+ALTER TABLE comments ADD COLUMN depth INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE comments ADD COLUMN author_url TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]

@@ -34,6 +34,12 @@ class FetchedPage:
     screenshot: str | None = None
     # The page needed a browser it did not get (--render never, or rendering failed): why; a crawl error.
     needs_browser: str | None = None
+    # What the spider fetched for this post after its page (crawler/discovery/wordpress.py): (URL, body) of pages
+    # 2..N of a split post, the REST API's pages of its comments, and those requests' frontier rows, marked done
+    # with this page.
+    parts: list[tuple[str, bytes]] = field(default_factory=list)
+    comment_pages: list[bytes] = field(default_factory=list)
+    companion_frontier_ids: list[int] = field(default_factory=list)
 
     @property
     def is_html(self) -> bool:

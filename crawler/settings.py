@@ -23,6 +23,9 @@ BLOG_MAX_PAGES = 0  # stop scheduling pages after this many (0: no limit); sitem
 # (digits as N, query values dropped) and per host; past either, such links are no longer followed (0: no limit).
 TRAP_PATTERN_PAGES = 500
 TRAP_HOST_PAGES = 20000
+# A link combining more pagination parameters than this (?query-1-page=2&query-2-page=5: WordPress's query loops)
+# is not followed; each pagination alone still is (0: no limit).
+TRAP_COMBINED_PAGINATIONS = 1
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
 # With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy
 # (crawler/extraction_pool/cpu_policy.py).

@@ -32,6 +32,13 @@ def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
     return links
 
 
+def is_feed(body: bytes) -> bool:
+    """An RSS, RDF or Atom document, with items or without: WordPress serves an empty one for every post nobody
+    has commented on yet (its per-post comment feed), which is no error."""
+    root = _root(body)
+    return root is not None and etree.QName(root).localname.lower() in ("rss", "feed", "rdf")
+
+
 def feed_site(body: bytes, base_url: str) -> str | None:
     """The site a feed says it is the feed of: RSS's <channel><link>, Atom's own <link rel="alternate">."""
     root = _root(body)

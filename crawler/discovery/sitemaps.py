@@ -9,8 +9,9 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 
-# Where sitemaps live when robots.txt does not say.
-USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml")
+# Where sitemaps live when robots.txt does not say. WordPress without permalinks serves its sitemap index at
+# /?sitemap=index, and /robots.txt and /wp-sitemap.xml answer with a redirect to its home page.
+USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/?sitemap=index")
 
 # A decompressed sitemap larger than this is refused (the sitemaps.org limit is 50 MB).
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024

@@ -45,9 +45,16 @@ class Image:
 
 @dataclass
 class Comment:
+    """One comment, in page order: a reply follows its parent. `id` is the platform's own (WordPress's comment
+    number), `parent` the `id` of the comment it answers (None at the top level), `depth` 1 at the top level."""
+
     author: str | None = None
     published: str | None = None
     text: str = ""
+    id: str | None = None
+    parent: str | None = None
+    depth: int = 1
+    author_url: str | None = None
 
 
 @dataclass

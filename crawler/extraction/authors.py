@@ -76,7 +76,7 @@ _NO_PERSON = re.compile(
 )
 # Words a theme leaves where a name should be, and degrees split off a name ("Grant Tinsley, PhD").
 _PLACEHOLDER = re.compile(
-    r"^(?:no author|human|posted|datum|date|edit|text|tiempo de lectura|ph\.?d\.?|md|dr\.?|prof\.?)$",
+    r"^(?:no author|human|posted|published|datum|date|edit|text|tiempo de lectura|ph\.?d\.?|md|dr\.?|prof\.?)$",
     re.IGNORECASE,
 )
 _EXTRA_PREFIX = re.compile(
@@ -116,13 +116,16 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
     links, the theme's byline, trafilatura's reading of meta tags and JSON-LD, trafilatura's byline search. A
     site's, publisher's or theme's name is no author; neither is a name in comments, widgets or menus."""
     base, post = page.base, next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
+    boxes = page.select_unordered(AUTHOR_BOXES)
     sources = (
         lambda: [p for a in as_list(post.get("author")) if (p := _person(_resolved(a, jsonld), base)) is not None],
         lambda: [Person(name=n) for n in _split_names(_meta_author(page.meta))],
+        # Not the links of an author box: their text is a label ("View all of Daniel's posts."); extract() takes
+        # the box's own name when no byline names the author.
         lambda: [
             Person(name=text_of(a), url=urljoin(base, a.get("href")))
             for a in _AUTHOR_LINKS(page.tree)
-            if text_of(a) and not _outside_post(a)
+            if text_of(a) and not _outside_post(a) and not any(box in boxes for box in a.iterancestors())
         ],
         lambda: _bylines(page),
         lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
@@ -212,7 +215,10 @@ def _a_byline(page: Page, element: Any) -> bool:
     A byline marked like a box (Blogger's <span class="post-author">) is a byline."""
     if _outside_post(element):
         return False
-    return not (element in page.select(AUTHOR_BOXES) and element.find(".//p") is not None)
+    boxes = page.select_unordered(AUTHOR_BOXES)
+    if any(box in boxes and box.find(".//p") is not None for box in element.iterancestors()):
+        return False  # a link in an author box with a bio: its label ("View all of Daniel's posts."), not a byline
+    return not (element in boxes and element.find(".//p") is not None)
 
 
 def _mostly_letters(name: str) -> bool:

@@ -24,9 +24,10 @@ from lxml import etree
 from trafilatura.settings import use_config
 
 from crawler.extraction.boilerplate import drop_chrome_blocks
+from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import HtmlElement, Page, detached, matches
-from crawler.extraction.selectors import PLUGIN_CHROME
+from crawler.extraction.selectors import COMMENT_THREADS, PLUGIN_CHROME
 from crawler.extraction.upstream import bare_extraction, xmltotxt
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
@@ -64,7 +65,8 @@ class Body:
 def extract_body(page: Page, root: HtmlElement | None) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back."""
     config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
-    with detached(_plugin_chrome(page)), _layout_tables_as_blocks(page):  # trafilatura copies the tree it is given
+    # trafilatura copies the tree it is given
+    with detached(_plugin_chrome(page, root)), _layout_tables_as_blocks(page), captions_as_paragraphs(page):
         document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
     if document is None or document.body is None:
         return Body("", "")
@@ -86,11 +88,17 @@ def _nfc(text: str | None) -> str:
     return unicodedata.normalize("NFC", (text or "").strip())
 
 
-def _plugin_chrome(page: Page) -> list[HtmlElement]:
-    """The plugins' chrome regions (comment threads among them) that hold a small share of the page's text."""
+def _plugin_chrome(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
+    """The plugins' chrome regions that hold a small share of the page's text, and the comment threads that do not
+    hold the post (below a short post, its comments are most of the page)."""
     chrome = [e for e in page.chrome if e.tag != "form" and matches(e, PLUGIN_CHROME)]
     limit = MAX_CHROME_SHARE * len(page.text) if chrome else 0
-    return [e for e in chrome if len(page.text_in(e)) <= limit]
+    return [
+        e
+        for e in chrome
+        if len(page.text_in(e)) <= limit
+        or (matches(e, COMMENT_THREADS) and root is not None and root is not e and e not in root.iterancestors())
+    ]
 
 
 @contextmanager

@@ -1,8 +1,11 @@
-"""Comments the page renders (WordPress comment lists, Blogger, static-site comments, schema.org Comment)."""
+"""Comments the page renders (WordPress comment lists and comment blocks, Blogger, static-site comments, schema.org
+Comment), with their threads: a reply nested in its parent's item (WordPress's `<ol class="children">`, the comment
+block's nested `<ol>`) is a comment of its own, with the parent's id and one more level of depth."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from crawler.extraction.article import Comment
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
@@ -10,8 +13,9 @@ from crawler.extraction.selectors import COMMENT_AUTHOR, COMMENT_ITEMS, COMMENT_
 
 MAX_COMMENTS = 2000
 
-
 _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$", re.IGNORECASE)
+# The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123.
+_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c)(\d+)$")
 
 
 def find_comments(page: Page) -> list[Comment]:
@@ -19,30 +23,80 @@ def find_comments(page: Page) -> list[Comment]:
     matching = page.select(COMMENT_ITEMS)
     replies = {item for item in matching if item.tag == "li"}  # what marks a nested reply (_in_nested_comment)
     items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None]
-    chosen = set(items)
+    taken: dict[HtmlElement, Comment] = {}
     comments = []
     for item in items:
-        if any(parent in chosen for parent in item.iterancestors()):
-            continue  # the schema.org Comment inside an <li> already taken, or a reply nested in its parent
-        comment = _comment(item, replies)
-        if comment is not None:
-            comments.append(comment)
+        parent_item = next((a for a in item.iterancestors() if a in taken), None)
+        if parent_item is not None and not _is_reply(item, parent_item):
+            continue  # the schema.org Comment inside an <li> already taken: the same comment
+        comment = _comment(item, replies, page.base)
+        if comment is None:
+            continue
+        if parent_item is not None:
+            parent = taken[parent_item]
+            comment.parent, comment.depth = parent.id, parent.depth + 1
+        taken[item] = comment
+        comments.append(comment)
     return comments
 
 
-def _comment(item: HtmlElement, replies: set[HtmlElement]) -> Comment | None:
+def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
+    """A comment item inside another is a reply when it is a list item or sits in a list nested in the other (a
+    schema.org Comment directly inside an <li> comment is that same comment)."""
+    if item.tag == "li":
+        return True
+    for node in item.iterancestors():
+        if node is ancestor:
+            return False
+        if node.tag in ("ol", "ul"):
+            return True
+    return False
+
+
+def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment | None:
     body = _first(item, COMMENT_TEXT, replies)
     if body is None:
         return None
     paragraphs = [p for p in body.iterdescendants("p") if not _in_nested_comment(p, item, replies)] or [body]
-    text = "\n".join(text_of(p) for p in paragraphs).strip()
+    text = "\n".join(inline_text(p) for p in paragraphs).strip()
     if not text:
         return None
     author = _first(item, COMMENT_AUTHOR, replies)
-    time = next(item.iterdescendants("time"), None)
+    time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     published = time.get("datetime") if time is not None and time.get("datetime") else None
     author_text = _SAYS.sub("", text_of(author)) if author is not None else ""
-    return Comment(author=author_text.strip() or None, published=published, text=text)
+    return Comment(
+        author=author_text.strip() or None,
+        published=published,
+        text=text,
+        id=_comment_id(item),
+        author_url=_author_url(author, base),
+    )
+
+
+def inline_text(element: HtmlElement) -> str:
+    """A paragraph's text as it reads, whitespace folded: a link's text joins the text around it as written
+    ("from <a>Gravatar</a>." is "from Gravatar.", where text_of() would space it out)."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def _comment_id(item: HtmlElement) -> str | None:
+    """The platform's id of the comment, from its element's id (or the id of the first element inside that has
+    one: WordPress puts it on the <article> inside the <li> in some themes)."""
+    for node in (item, *item.iterchildren()):
+        match = _COMMENT_ID.match(node.get("id") or "")
+        if match:
+            return match.group(1)
+    return None
+
+
+def _author_url(author: HtmlElement | None, base: str) -> str | None:
+    """The commenter's own site: the link on their name (WordPress marks it rel="external nofollow ugc")."""
+    if author is None:
+        return None
+    link = author if author.tag == "a" else next(author.iterdescendants("a"), None)
+    href = (link.get("href") or "").strip() if link is not None else ""
+    return urljoin(base, href) if href and not href.startswith(("#", "javascript:", "mailto:")) else None
 
 
 def _first(item: HtmlElement, selectors: tuple[str, ...], replies: set[HtmlElement]) -> HtmlElement | None:

@@ -37,7 +37,10 @@ from crawler.extraction.upstream import find_date
 MAX_PRINTED_CHARS = 200  # a text longer than this is prose, not a date line
 MAX_SIDEBAR_SHARE = 0.3  # of the page's text: a "sidebar" holding more is the post's column
 MAX_TIMES_READ = 20
-_THEME_TIMES = "article time[datetime], .entry-date[datetime], time.published[datetime]"
+# WordPress's block themes print the post's date in the post-date block, outside any <article>.
+_THEME_TIMES = (
+    ".wp-block-post-date time[datetime], article time[datetime], .entry-date[datetime], time.published[datetime]"
+)
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
 _SHORT_TEXTS = etree.XPath(
     f"//text()[string-length(normalize-space()) <= {MAX_PRINTED_CHARS}][not(parent::script or parent::style)]",

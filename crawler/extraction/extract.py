@@ -24,11 +24,15 @@ from crawler.extraction.pagekind import classify
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects
+from crawler.extraction.wordpress import post_content_page, wordpress_kind
 
 # Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
 # length (crawler/extraction/slimming.py): extraction time grows faster than linearly with the tree, and the post
 # may stand anywhere in a long page.
 MAX_PARSED_CHARS = 2_000_000
+# Below this many characters trafilatura judges its extraction failed and falls back to the page's whole text
+# (its MIN_EXTRACTED_SIZE).
+SHORT_POST_CHARS = 250
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 
 
@@ -66,7 +70,10 @@ def _extract(page: Page) -> Article:
     language = declared_language(page) or detect_language(body.text)
     meta = extract_metadata(page, jsonld, language)
     link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
-    kind = classify(page, jsonld, body.text, link_chars)
+    platform_kind = wordpress_kind(page)
+    kind = platform_kind or classify(page, jsonld, body.text, link_chars)
+    if platform_kind == "article" and len(body.text) < SHORT_POST_CHARS and (alone := post_content_page(page)):
+        body = extract_body(alone, alone.tree.find("body"))  # a short post: its own content, not the whole page
     is_article = kind == "article"
     boxes = find_author_boxes(page, jsonld) if is_article else []
     # A post whose byline the page does not mark up but whose author box names someone is by that person.

@@ -9,8 +9,10 @@ from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, Page, first, matches, text_of
 from crawler.extraction.selectors import (
     CAPTION_CONTAINERS,
+    FEATURED_IMAGES,
     IMAGE_EXCLUDED_CLASS,
     IMAGE_EXCLUDED_SRC,
+    OTHER_POSTS,
     SHARE_BUTTONS,
     SHARE_ICON_CLASS,
     SHARE_ICON_SRC,
@@ -45,7 +47,8 @@ def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElemen
     # header); the chrome inside it (share bars, related posts, author box) is excluded image by image.
     root = next(root.iterancestors("article"), root)
     base, share_buttons = page.base, frozenset(page.select(SHARE_BUTTONS, root))
-    candidates = [(img, *best_source(img, base)) for img in root.iter("img") if not _excluded(img, page, share_buttons)]
+    found = [*_featured_outside(page, root), *root.iter("img")]
+    candidates = [(img, *best_source(img, base)) for img in found if not _excluded(img, page, share_buttons)]
     # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
     scripted = {src for img, src, _ in candidates if not _in_noscript(img)}
     images: list[tuple[HtmlElement, Image]] = []
@@ -70,6 +73,18 @@ def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElemen
             )
         )
     return images
+
+
+def _featured_outside(page: Page, root: HtmlElement) -> list[HtmlElement]:
+    """The post's featured image printed before its body, outside it and outside any <article> (block themes)."""
+    if next(root.iterancestors("article"), None) is not None or root.tag == "article":
+        return []
+    others = page.select_unordered(OTHER_POSTS)
+    return [
+        img
+        for img in page.select(FEATURED_IMAGES)
+        if root not in img.iterancestors() and not any(node in others for node in img.iterancestors())
+    ][:1]
 
 
 def _in_noscript(img: HtmlElement) -> bool:

@@ -20,6 +20,9 @@ from crawler.extraction.structured import by_type, first_text
 from crawler.extraction.titles import post_title
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
+# WordPress's block themes: the post-terms block of categories, whose links say rel="tag" like the tags'
+# (classic themes say rel="category tag").
+_BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
 
 
 @dataclass
@@ -42,6 +45,7 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | N
     canonical = _canonical(tree, base)
     guesses = Guesses(page)  # trafilatura's heuristics, each run only when needed
     sites = site_names(page, jsonld, post)
+    block_categories = set(_link_texts(tree, _BLOCK_CATEGORIES))
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
         authors=post_authors(page, jsonld, guesses, sites.folded),
@@ -57,13 +61,13 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | N
         categories=_unique(
             as_list(post.get("articleSection"))
             + _metas(metas, "article:section")
-            + _link_texts(tree, "a[rel~=category]")
+            + _link_texts(tree, f"a[rel~=category], {_BLOCK_CATEGORIES}")
         )
         or _unique(guesses.categories),
         tags=_unique(
             _metas(metas, "article:tag")
             + _keywords(post.get("keywords"))
-            + _link_texts(tree, "a[rel~=tag]:not([rel~=category])")
+            + [text for text in _link_texts(tree, "a[rel~=tag]:not([rel~=category])") if text not in block_categories]
         )
         or _unique(_split(guesses.tags)),
     )

@@ -32,6 +32,12 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # page is parsed and classified by its content.
     ("listing", re.compile(r"(?:/page/\d+/?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I)),
     ("archive", re.compile(r"/(?:19|20)\d\d/(?:\d\d/)?(?:\d\d/)?$")),
+    # WordPress's archives under plain permalinks (its query variables), and the pages of its query-loop blocks.
+    ("tag", re.compile(r"^/(?:index\.php)?\?(?:.*&)?tag=[^&]+", re.I)),
+    ("category", re.compile(r"^/(?:index\.php)?\?(?:.*&)?(?:cat=-?\d+|category_name=[^&]+)", re.I)),
+    ("author", re.compile(r"^/(?:index\.php)?\?(?:.*&)?author(?:_name)?=[^&]+", re.I)),
+    ("archive", re.compile(r"^/(?:index\.php)?\?(?:.*&)?(?:m=\d{4,14}|year=\d{4})(?:&|$)", re.I)),
+    ("listing", re.compile(r"[?&]query-\d+-page=\d+", re.I)),
 )
 _QUERY_PAGE = re.compile(r"(?:^|&)page=\d+(?:&|$)")
 _LISTING_PATH = re.compile(r"^/?$|^/(?:blog|news|posts|articles|archives?|index\.(?:html?|php))/?$", re.I)

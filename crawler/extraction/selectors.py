@@ -85,6 +85,9 @@ NOT_POST = ", ".join(
         ".commentlist",
         "ol.comments",
         ".comments-list",
+        ".wp-block-comments",
+        ".wp-block-comments-query-loop",
+        ".wp-block-post-comments-form",
     )
 )
 
@@ -128,6 +131,9 @@ PLUGIN_CHROME = ", ".join(
         ".commentlist",
         "ol.comments",
         ".comments-list",
+        ".wp-block-comments",
+        ".wp-block-comments-query-loop",
+        ".wp-block-post-comments-form",
     )
 )
 
@@ -176,6 +182,12 @@ SHARE_ICON_SRC = (
     r"(?:[-_](?:\d+|icon|btn|button|share|colou?r|col|white|black|gr[ae]y|dark|light|hover|round|circle|square"
     r"|small|large|red|blue))*\.(?:png|svg|gif|webp|jpe?g)(?:$|\?)"
 )
+
+# The post's featured image where a theme prints it outside the post's body and outside any <article> (WordPress's
+# block themes: the post-featured-image block; classic themes' .post-thumbnail), and the lists of other posts whose
+# featured images are not the post's (the query loop's post template).
+FEATURED_IMAGES = ".wp-block-post-featured-image img, .post-thumbnail img"
+OTHER_POSTS = ".wp-block-post-template, .wp-block-query"
 
 # Where a caption sits relative to an image: (container selector, caption selector inside it).
 CAPTION_CONTAINERS = (
@@ -261,8 +273,12 @@ BOX_HEADINGS = (
     "zur person",
 )
 
+# Threaded replies are matched too (WordPress nests them in `ol.children`, its comment block in a plain `ol`):
+# crawler/extraction/comments.py tells a reply from its parent by the nesting.
 COMMENT_ITEMS = (
-    "ol.comment-list > li, ol.commentlist > li, .comment-list > .comment, .comments-list > .comment,"
+    "ol.comment-list > li, ol.commentlist > li, ol.comment-list li.comment, ol.commentlist li.comment,"
+    " ol.comment-list li.pingback, ol.comment-list li.trackback, .wp-block-comment-template li.comment,"
+    " .comment-list > .comment, .comments-list > .comment,"
     " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
     # What comment embeds insert into the page once a browser has run them: Isso, Commento.
     " .isso-comment, .commento-card"
@@ -270,6 +286,7 @@ COMMENT_ITEMS = (
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
     ".comment-author .fn",
+    ".wp-block-comment-author-name",
     ".comment-author-name",
     ".comment-author [itemprop=name]",
     ".tt-link-user",
@@ -283,6 +300,7 @@ COMMENT_AUTHOR = (
 )
 COMMENT_TEXT = (
     ".comment-content",
+    ".wp-block-comment-content",
     "[itemprop=text]",
     ".tt-wrap-desc",
     ".comment-text",
@@ -325,10 +343,13 @@ SITE_TITLES = ", ".join(
     )
 )
 
-# Comment threads: WordPress prints each comment's time in a <time> too, and their names are not the post's.
+# Comment threads: WordPress prints each comment's time in a <time> too, and their names are not the post's. Nor is
+# their text the post's, however much of a short post's page they fill (crawler/extraction/body.py takes them out of
+# trafilatura's sight whatever their share, unless they hold the post).
 COMMENT_THREADS = ", ".join(
     (
         ".comments-area",
+        ".wp-block-comments",
         "#comments",
         ".comment-list",
         ".commentlist",

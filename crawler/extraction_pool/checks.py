@@ -9,6 +9,7 @@ records it in crawl_errors.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from crawler.extraction.content import find_content_root
@@ -16,13 +17,26 @@ from crawler.extraction.decoding import decode_html
 from crawler.extraction.extract import extract
 from crawler.extraction.page import Page, text_of
 from crawler.extraction.pagekind import MIN_ARTICLE_WORDS
+from crawler.extraction.split_posts import joined
+from crawler.extraction.wordpress_rest import rest_comments
 
 MIN_BODY_WORDS = 2 * MIN_ARTICLE_WORDS
 
 
-def checked_extract(body: bytes, url: str) -> dict[str, Any]:
+def checked_extract(
+    body: bytes, url: str, parts: Sequence[tuple[str, bytes]] = (), comment_pages: Sequence[bytes] = ()
+) -> dict[str, Any]:
+    """`parts`: (URL, body) of pages 2..N of a split post (crawler/extraction/split_posts.py); `comment_pages`: the
+    post's comments as WordPress's REST API answered (crawler/extraction/wordpress_rest.py)."""
     text = decode_html(body)
-    result = extract(text, url).to_dict()
+    article = extract(text, url)
+    if article.kind == "article" and parts:
+        # Read under page 1's URL: a part's own (`?p=17&page=2`, `/post/2/`) looks like a listing's to url_kind().
+        article = joined(article, [extract(decode_html(part), url) for _, part in parts])
+    if article.kind == "article" and comment_pages:
+        shown = {comment.id for comment in article.comments}
+        article.comments += [c for c in rest_comments(list(comment_pages), url) if c.id not in shown]
+    result = article.to_dict()
     result["problem"] = missed_body(text, url) if result["kind"] == "other" else None
     return result
 

@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -65,17 +65,22 @@ def exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def extract_page(body: bytes, url: str) -> tuple[bool, Any]:
-    """(True, Article as dict, with "problem": see crawler/extraction_pool/checks.py) or (False, one-line reason)."""
+def extract_page(
+    body: bytes, url: str, parts: Sequence[tuple[str, bytes]] = (), comment_pages: Sequence[bytes] = ()
+) -> tuple[bool, Any]:
+    """(True, Article as dict, with "problem": see crawler/extraction_pool/checks.py) or (False, one-line reason).
+    `parts` and `comment_pages`: see checks.checked_extract."""
     from crawler.extraction_pool.checks import checked_extract  # imported in the worker, once
 
-    return _guarded(checked_extract, body, url)
+    return _guarded(lambda b, u: checked_extract(b, u, parts, comment_pages), body, url)
 
 
-def extract_and_pack(body: bytes, url: str) -> tuple[bool, Any, bytes]:
+def extract_and_pack(
+    body: bytes, url: str, parts: Sequence[tuple[str, bytes]] = (), comment_pages: Sequence[bytes] = ()
+) -> tuple[bool, Any, bytes]:
     """extract_page() plus the body's zlib form for page_bodies, compressed here so the crawl's reactor process
     (which writes the archive) does not spend its time compressing pages."""
-    ok, result = extract_page(body, url)
+    ok, result = extract_page(body, url, parts, comment_pages)
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
 
 

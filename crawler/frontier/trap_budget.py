@@ -10,6 +10,11 @@ TRAP_PATTERN_PAGES such pages, or a host TRAP_HOST_PAGES, the links of that patt
 followed; pages a sitemap or feed lists, start URLs and archived posts are never cut. Each cut-off is one
 crawl_errors row at the end of the crawl (the first URL cut, how many were cut and which budget), and the run's
 summary counts the URLs cut.
+
+Several paginations on one page multiply: WordPress's query-loop blocks each page with a parameter of their own
+(`?query-1-page=2&query-2-page=5`), and every combination of their pages is a page, all of one pattern, none a post.
+A link combining more than TRAP_COMBINED_PAGINATIONS pagination parameters (`page`, `paged`, `query-N-page`, and
+any `…-page` or `…_page`) is not followed: each pagination alone still reaches all its pages.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from crawler.core.per_crawler import per_crawler
 
 TRAP = "blogarchive_trap_checked"  # request.meta key: a page found by a link, subject to the budgets
 _DIGITS = re.compile(r"\d+")
+_PAGINATION = re.compile(r"^(?:page|paged|pg|.+[-_]page)$", re.IGNORECASE)
 
 
 def url_pattern(url: str) -> tuple[str, str]:
@@ -42,10 +48,16 @@ class Cut:
     urls: int = 0
 
 
+def paginations(url: str) -> int:
+    """How many pagination parameters the URL's query combines (page, paged, query-N-page, …-page)."""
+    return sum(bool(_PAGINATION.match(name)) for name, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True))
+
+
 @dataclass
 class TrapBudget:
     per_pattern: int  # 0: no limit
     per_host: int
+    combined_paginations: int = 0  # 0: no limit
     # Pages a link led to that were fetched and not (yet) found to be posts, by (host, pattern) and by host: a page
     # counts when the scheduler hands it out and is taken off again when it turns out to be a post, so pages still
     # waiting for extraction count too and a trap stops at its budget, not at its budget plus the backlog.
@@ -58,6 +70,9 @@ class TrapBudget:
     def allows(self, url: str) -> bool:
         """Whether a page found by a link at `url` may be fetched; a refusal is counted in its cut-off."""
         host, pattern = url_pattern(url)
+        if self.combined_paginations and paginations(url) > self.combined_paginations:
+            self._cut(f"URLs like {host}{pattern}", url, "TRAP_COMBINED_PAGINATIONS")
+            return False
         if self.per_pattern and self.not_posts[host, pattern] >= self.per_pattern:
             self._cut(f"URLs like {host}{pattern}", url, "TRAP_PATTERN_PAGES")
             return False
@@ -97,18 +112,24 @@ class TrapBudget:
     def messages(self) -> list[tuple[str, str]]:
         """(first URL cut, what was cut and why) for each cut-off, for crawl_errors."""
         limits = {"TRAP_PATTERN_PAGES": self.per_pattern, "TRAP_HOST_PAGES": self.per_host}
-        return [
-            (
-                cut.first_url,
-                f"crawler trap cut off: {cut.urls} {cut.what} not crawled, after {limits[cut.budget]}"
-                f" pages that were no posts ({cut.budget})",
-            )
-            for cut in self.cuts.values()
-        ]
+        return [(cut.first_url, _message(cut, limits.get(cut.budget))) for cut in self.cuts.values()]
+
+
+def _message(cut: Cut, limit: int | None) -> str:
+    if limit is None:  # combined paginations
+        return f"crawler trap cut off: {cut.urls} {cut.what} not crawled, combining paginations ({cut.budget})"
+    return (
+        f"crawler trap cut off: {cut.urls} {cut.what} not crawled, after {limit} pages that were no posts"
+        f" ({cut.budget})"
+    )
 
 
 def trap_budget(crawler: Any) -> TrapBudget:
     """This crawler's trap budgets, made by whichever component asks first."""
     settings = crawler.settings
-    limits = settings.getint("TRAP_PATTERN_PAGES"), settings.getint("TRAP_HOST_PAGES")
+    limits = (
+        settings.getint("TRAP_PATTERN_PAGES"),
+        settings.getint("TRAP_HOST_PAGES"),
+        settings.getint("TRAP_COMBINED_PAGINATIONS"),
+    )
     return per_crawler(crawler, "trap_budget", lambda: TrapBudget(*limits))

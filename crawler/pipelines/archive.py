@@ -129,6 +129,8 @@ class ArchivePipeline:
                 self._store_page(item, extracted)
             if getattr(item, "frontier_id", None) is not None:
                 self.frontier.done(item.frontier_id)
+            for frontier_id in getattr(item, "companion_frontier_ids", ()):
+                self.frontier.done(frontier_id)
 
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
         assert self.executor is not None
@@ -138,7 +140,9 @@ class ArchivePipeline:
             loop = asyncio.get_running_loop()
             self.backlog.waiting += 1
             try:
-                packed = await loop.run_in_executor(self.executor, extract_and_pack, page.body, page.url)
+                packed = await loop.run_in_executor(
+                    self.executor, extract_and_pack, page.body, page.url, page.parts, page.comment_pages
+                )
             finally:
                 self.backlog.waiting -= 1
         ok, result, page.body_zlib = packed

@@ -25,10 +25,18 @@ from twisted.python.failure import Failure
 
 from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
-from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_links, feed_site
+from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_links, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts
-from crawler.discovery.links import page_links
+from crawler.discovery.links import PageLinks, page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
+from crawler.discovery.wordpress import (
+    is_rest_api,
+    next_rest_comments_page,
+    parts_from_rest_post,
+    rest_comments_url,
+    rest_post_url,
+    split_post_parts,
+)
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.downloadermiddlewares.render import NEEDS_BROWSER, RenderedResponse
 from crawler.errors import InvalidStartURL
@@ -220,6 +228,8 @@ class BlogSpider(scrapy.Spider):
                     yield request
             self._count_listed()
             yield _fetched(response, kind="feed")
+        elif is_feed(response.body):
+            yield _fetched(response, kind="feed")  # a feed with no items yet
         elif response.meta.get("probe"):
             yield Skipped(response.url, "usual path holds no sitemap or feed", _frontier_id(response.request))
         else:
@@ -257,17 +267,67 @@ class BlogSpider(scrapy.Spider):
             return
         page = _fetched(response)
         page.not_modified = NOT_MODIFIED in response.flags
+        companions: list[str] = []
         if page.is_html and isinstance(response, TextResponse):
-            yield from self._follow(response)
+            # links_seen: links an earlier page had too are not looked at again (see page_links).
+            links = page_links(response.body, response.url, response.encoding, self.links_seen)
+            parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(links.pages, response.url)
+            self.requested.update(parts)  # parts of this post, not pages of their own
+            yield from self._follow(response, links)
+            wanted = [] if page.not_modified else [rest_comments_url(response.body, response.url)]
+            if not parts and not page.not_modified and not url_kind(page.url):
+                wanted.insert(0, rest_post_url(response.body, response.url))  # a block theme shows no page links
+            companions = [*parts, *(url for url in wanted if url and self.scope.contains_host(url))]
         if isinstance(response, RenderedResponse):  # the routes its client-side router pushed are pages too
             for url in response.routes:
                 if (request := self._page_request(url, by_link=True)) is not None:
                     yield request
-        yield page
+        yield self._companion(page, companions) if companions else page
 
-    def _follow(self, response: TextResponse) -> Iterable[Any]:
-        # links_seen: links an earlier page had too are not looked at again (see page_links).
-        links = page_links(response.body, response.url, response.encoding, self.links_seen)
+    # -- a post's companions: pages 2..N of a split post, its comments from WordPress's REST API ----------------
+
+    def _companion(self, page: FetchedPage, urls: list[str]) -> scrapy.Request:
+        """The request for the first of `urls`; the post's page waits in its meta (and so in the frontier) until
+        the last has answered, and is then handed on whole (see parse_companion)."""
+        meta = {"post": page, "companions": urls[1:], "page": True, "handle_httpstatus_list": [401, 403, 404, 410]}
+        return scrapy.Request(
+            urls[0], callback=self.parse_companion, errback=self.on_companion_error, meta=meta, priority=LISTED_PRIORITY
+        )
+
+    def parse_companion(self, response: Response) -> Iterable[Any]:
+        page: FetchedPage = response.meta["post"]
+        if (frontier_id := _frontier_id(response.request)) is not None:
+            page.companion_frontier_ids.append(frontier_id)
+        if response.status != 200 and is_rest_api(response.url):  # a site that keeps its API from anonymous readers
+            logger.info("%s: HTTP %d from WordPress's REST API; the page alone is archived", page.url, response.status)
+        elif response.status != 200:
+            yield CrawlError(response.url, f"HTTP {response.status} for a part of {page.url}")
+        elif "/wp/v2/posts/" in response.url:
+            parts = parts_from_rest_post(response.body, page.url)
+            self.requested.update(parts)
+            response.meta["companions"][:0] = parts
+        elif "/wp/v2/comments" in response.url:
+            page.comment_pages.append(response.body)
+            total = int(response.headers.get("X-WP-TotalPages", b"1") or 1)
+            if (following := next_rest_comments_page(response.url, total)) is not None:
+                response.meta["companions"].insert(0, following)
+        elif isinstance(response, TextResponse):
+            page.parts.append((response.url, response.body))
+            links = page_links(response.body, response.url, response.encoding, self.links_seen)
+            yield from self._follow(response, links)
+        yield from self._next_companion(page, response.meta["companions"])
+
+    def on_companion_error(self, failure: Failure) -> Iterable[Any]:
+        page: FetchedPage = failure.request.meta["post"]
+        if (frontier_id := _frontier_id(failure.request)) is not None:
+            page.companion_frontier_ids.append(frontier_id)
+        yield CrawlError(failure.request.url, f"{describe_failure(failure)} (a part of {page.url})")
+        yield from self._next_companion(page, failure.request.meta["companions"])
+
+    def _next_companion(self, page: FetchedPage, urls: list[str]) -> Iterable[Any]:
+        yield self._companion(page, urls) if urls else page
+
+    def _follow(self, response: TextResponse, links: PageLinks) -> Iterable[Any]:
         for link in links.pages:
             if link in self.requested or self.archived.known_unchanged(link):
                 continue  # asked for, or declared unchanged: both tried on the link as written (mostly clean) first

@@ -1,0 +1,134 @@
+"""What a WordPress post page says about the rest of the post, read from its raw bytes (no parse on the reactor):
+the further pages of a post split with `<!--nextpage-->`, and where WordPress's REST API serves its comments.
+
+A split post links its own pages 2..N: `/post-name/2/` under pretty permalinks, `?p=17&page=2` under plain ones
+(WordPress's page links, `wp_link_pages()`). Those pages are parts of the post, not pages of their own: the crawl
+fetches them after page 1 and stores the post whole under page 1's URL.
+
+Block themes (WordPress 6.1's Twenty Twenty-Two and -Three) print no links to pages 2..N: a reader cannot reach
+them, nor can a crawler from the HTML. For a post a block theme rendered without page links, the crawl asks the
+post's REST API entry (its content only), which holds every page, and fetches the parts it counts there.
+
+Every post page links its REST API entry (`<link rel="alternate" type="application/json"
+href=".../wp-json/wp/v2/posts/17">`). A theme that loads comments by script shows no comment on the page; the
+crawl then asks the API for the post's comments, which it answers with approved comments only, their threads
+included (crawler/extraction/wordpress_rest.py reads them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+MAX_PARTS = 50  # pages of one split post
+REST_COMMENTS_PER_PAGE = 100
+MAX_REST_COMMENT_PAGES = 10  # so at most 1,000 comments of one post from the API
+
+_REST_POST = re.compile(
+    rb"""<link\b[^>]*?\bhref=["']([^"']*?(?:/wp-json/|rest_route=/)wp/v2/posts/(\d+))["'][^>]*>""", re.IGNORECASE
+)
+# WordPress's comment markup: every comment of every theme (classic and block) is an element with id="comment-N".
+_COMMENT_MARKUP = re.compile(rb"""\bid=["']?comment-\d+""")
+# A password-protected post: the API keeps its comments to those who know the password.
+_PASSWORD_FORM = re.compile(rb"""class=["'][^"']*\bpost-password-form\b""")
+_PART_PATH = re.compile(r"^(\d{1,2})/?$")
+_BLOCK_POST_CONTENT = re.compile(rb"""class=["'][^"']*\bwp-block-post-content\b""")
+_PAGE_LINKS = re.compile(rb"""\bpost-page-numbers\b""")
+_NEXTPAGE = "<!--nextpage-->"
+
+
+def split_post_parts(links: list[str], url: str) -> list[str]:
+    """The URLs of pages 2..N of the post at `url`, in order, among the page's `links`; [] for a page that is not
+    split. A link is a part when it is the page's URL plus `N/` (pretty permalinks) or plus `page=N` in its query
+    (plain ones), with N from 2 to MAX_PARTS."""
+    base = urlsplit(url)
+    if not base.query and not base.path.endswith("/"):
+        return []
+    own_query = sorted(parse_qsl(base.query, keep_blank_values=True))
+    parts: dict[int, str] = {}
+    for link in links:
+        parts_of = urlsplit(link)
+        if parts_of.netloc != base.netloc or parts_of.fragment:
+            continue
+        number = _part_number(parts_of, base, own_query)
+        if number is not None and 2 <= number <= MAX_PARTS:
+            parts.setdefault(number, link)
+    return [parts[n] for n in sorted(parts)]
+
+
+def _part_number(link: object, base: object, own_query: list[tuple[str, str]]) -> int | None:
+    if base.query:  # plain permalinks: ?p=17 → ?p=17&page=2
+        if link.path != base.path:
+            return None
+        query = parse_qsl(link.query, keep_blank_values=True)
+        pages = [value for name, value in query if name == "page"]
+        rest = sorted((name, value) for name, value in query if name != "page")
+        return int(pages[0]) if len(pages) == 1 and pages[0].isdigit() and rest == own_query else None
+    if link.query or not link.path.startswith(base.path):  # pretty permalinks: /post/ → /post/2/
+        return None
+    match = _PART_PATH.match(link.path[len(base.path) :])
+    return int(match.group(1)) if match else None
+
+
+def rest_post_url(body: bytes, url: str) -> str | None:
+    """The REST API address of the content of the WordPress post at `url`, when a block theme rendered it without
+    page links (so the page cannot say whether the post goes on); None otherwise."""
+    match = _REST_POST.search(body)
+    if match is None or not _BLOCK_POST_CONTENT.search(body) or _PAGE_LINKS.search(body) or _PASSWORD_FORM.search(body):
+        return None
+    entry = urljoin(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
+    parts = urlsplit(entry)
+    return parts._replace(query=urlencode([*parse_qsl(parts.query), ("_fields", "content")], safe="/")).geturl()
+
+
+def parts_from_rest_post(payload: bytes, url: str) -> list[str]:
+    """The URLs of pages 2..N of the post at `url`, counted in its REST API entry's content (WordPress keeps the
+    `<!--nextpage-->` markers there); [] for a post in one piece or an answer that is not one."""
+    try:
+        content = json.loads(payload)["content"]["rendered"]
+    except (ValueError, KeyError, TypeError):
+        return []
+    count = min(content.count(_NEXTPAGE) + 1, MAX_PARTS) if isinstance(content, str) else 1
+    parts = urlsplit(url)
+    if parts.query:
+        return [parts._replace(query=f"{parts.query}&page={n}").geturl() for n in range(2, count + 1)]
+    stem = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return [parts._replace(path=f"{stem}{n}/").geturl() for n in range(2, count + 1)]
+
+
+def rest_comments_url(body: bytes, url: str) -> str | None:
+    """The REST API address of the comments of the WordPress post at `url`, when its page links its REST entry but
+    shows no comment (a theme that loads them by script, or a post without any); None otherwise."""
+    match = _REST_POST.search(body)
+    if match is None or _COMMENT_MARKUP.search(body) or _PASSWORD_FORM.search(body):
+        return None
+    entry = urljoin(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
+    post = match.group(2).decode()
+    return rest_comments_page(entry.rsplit("/posts/", 1)[0] + "/comments", post, 1)
+
+
+def is_rest_api(url: str) -> bool:
+    """An address of WordPress's REST API (pretty or plain permalinks)."""
+    return "/wp-json/wp/v2/" in url or "rest_route=/wp/v2/" in url
+
+
+def rest_comments_page(endpoint: str, post: str, page: int) -> str:
+    """`endpoint` (…/wp/v2/comments, or ?rest_route=/wp/v2/comments) asked for one page of a post's comments,
+    oldest first."""
+    parts = urlsplit(endpoint)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    query += [("post", post), ("per_page", str(REST_COMMENTS_PER_PAGE)), ("page", str(page)), ("order", "asc")]
+    return parts._replace(query=urlencode(query, safe="/")).geturl()
+
+
+def next_rest_comments_page(url: str, total_pages: int) -> str | None:
+    """The next page of the comments at `url` while the API says there are more (X-WP-TotalPages), up to
+    MAX_REST_COMMENT_PAGES; None after the last."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    page = int(dict(query).get("page", "1"))
+    if page >= min(total_pages, MAX_REST_COMMENT_PAGES):
+        return None
+    query = [(name, str(page + 1) if name == "page" else value) for name, value in query]
+    return parts._replace(query=urlencode(query, safe="/")).geturl()

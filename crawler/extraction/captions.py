@@ -1,0 +1,50 @@
+"""Captions in the post's text: figure captions read as paragraphs for the time of trafilatura's run.
+
+trafilatura drops every `<figure>` whole (its cleaning list), and with it the captions of the post's pictures, of
+a gallery (WordPress's gallery block: a caption per picture and one for the gallery) and of WordPress's `[caption]`
+shortcode, which HTML5 themes render as `<figure class="wp-caption">`. A caption is a sentence of the post, so
+each is moved out, as a plain `<p>` (trafilatura also discards elements whose class names a caption), to just after
+its outermost figure, and put back afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from lxml import etree
+
+from crawler.extraction.page import HtmlElement, Page
+
+_FIGURE_CAPTIONS = etree.XPath("//figure//figcaption[normalize-space()]")
+
+
+@contextmanager
+def captions_as_paragraphs(page: Page) -> Iterator[None]:
+    """The page's figure captions (outside chrome) as paragraphs after their outermost figure, for the block."""
+    moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str]]] = []
+    for caption in _FIGURE_CAPTIONS(page.tree):
+        if page.in_chrome(caption):
+            continue
+        figure = list(caption.iterancestors("figure"))[-1]
+        parent, tail = caption.getparent(), caption.tail
+        moved.append((caption, parent, parent.index(caption), tail, figure, dict(caption.attrib)))
+    last: dict[HtmlElement, HtmlElement] = {}  # figure → the caption last put after it: the next goes after that
+    for caption, parent, _, _, figure, _ in moved:
+        parent.remove(caption)  # lxml moves the tail with the element
+        caption.tag, caption.tail = "p", None
+        caption.attrib.clear()
+        before = last.get(figure, figure)
+        before.addnext(caption)
+        before.tail, caption.tail = None, before.tail  # the figure's tail stays after what follows it
+        last[figure] = caption
+    try:
+        yield
+    finally:
+        for caption, parent, index, tail, _, attributes in reversed(moved):
+            previous = caption.getprevious()
+            previous.tail = caption.tail
+            caption.getparent().remove(caption)
+            caption.tag, caption.tail = "figcaption", tail
+            caption.attrib.update(attributes)
+            parent.insert(index, caption)

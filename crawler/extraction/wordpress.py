@@ -1,0 +1,70 @@
+"""What WordPress says about its own pages: the kind of page its `<body>` classes name.
+
+WordPress's `body_class()` — printed by every classic and block theme — names the template that rendered the page:
+`single single-post postid-13` for a post, `page page-id-2` for a static page, `category category-travel`,
+`tag`, `author`, `date`, `search`, `blog`/`home`, `paged`, `attachment`, `error404`. That is stronger evidence than
+the page's length or link density: "Hello world!" is a post though it holds six words, and an archive page under
+plain permalinks (`/?cat=3`, `/?m=202406`) is a listing though its URL looks like a post's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from crawler.extraction.page import HtmlElement, Page
+
+# Classes only WordPress's body_class() prints: the post's, page's or term's number, or WordPress's own markers.
+_WORDPRESS_BODY = re.compile(
+    r"(?:^|\s)(?:postid-\d+|page-id-\d+|(?:category|tag|author|term|paged)-\d+|wp-embed-responsive"
+    r"|page-template-default|post-template-default|search-(?:no-)?results|error404)(?=\s|$)"
+)
+# (body class, page kind), first match wins: an attachment page is also `single`, a paged category also `paged`.
+BODY_KINDS = (
+    ("attachment", "attachment"),
+    ("single", "article"),
+    ("page", "page"),
+    ("category", "category"),
+    ("tag", "tag"),
+    ("author", "author"),
+    ("date", "archive"),
+    ("search", "search"),
+    ("error404", "other"),
+    ("blog", "listing"),
+    ("home", "listing"),
+    ("archive", "listing"),
+)
+# The form a password-protected post shows instead of its text: there is nothing of the post to keep.
+PASSWORD_FORM = "form.post-password-form"
+# The post's own content, as WordPress's block themes (the post-content block) and classic themes print it.
+POST_CONTENT = ".wp-block-post-content, .entry-content"
+
+
+def wordpress_kind(page: Page) -> str | None:
+    """The page's kind as its WordPress body classes name it; None for a page WordPress did not render."""
+    body = page.tree.find("body")
+    classes = body.get("class") or "" if body is not None else ""
+    if not _WORDPRESS_BODY.search(classes):
+        return None
+    names = set(classes.split())
+    kind = next((kind for name, kind in BODY_KINDS if name in names), None)
+    if kind == "article" and page.select(PASSWORD_FORM):
+        return "other"
+    return kind
+
+
+def post_content_page(page: Page) -> Page | None:
+    """The post's content alone, as a page of its own, when the page holds exactly one (a single post's): for a
+    post too short for trafilatura, which then takes the whole page's text (menus, the post's meta) for its body."""
+    found = page.select(POST_CONTENT)
+    outermost = [e for e in found if not any(a in found for a in e.iterancestors())]
+    if len(outermost) != 1:
+        return None
+    return Page(_document(outermost[0]), page.url)
+
+
+def _document(element: HtmlElement) -> HtmlElement:
+    document = lxml_html.document_fromstring("<html><body></body></html>")
+    document.find("body").append(lxml_html.fromstring(lxml_html.tostring(element)))
+    return document

@@ -1,0 +1,70 @@
+"""Comments from WordPress's REST API (`/wp-json/wp/v2/comments?post=N`): pure, JSON in, Comments out.
+
+The API answers an anonymous reader with approved comments only, each with its id, its parent's id (0 at the top
+level), its author's name and URL, its time (`date`, the site's local time, and `date_gmt`) and its rendered HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from crawler.extraction.article import Comment
+from crawler.extraction.comments import inline_text
+from crawler.extraction.page import Page
+
+
+def rest_comments(payloads: list[bytes], base_url: str) -> list[Comment]:
+    """The comments of every page of the API's answer, replies after their parent (the API lists by date)."""
+    entries = [entry for payload in payloads for entry in _entries(payload)]
+    by_id = {str(entry.get("id")): entry for entry in entries if entry.get("id")}
+    depth: dict[str, int] = {}
+
+    def depth_of(key: str, seen: int = 0) -> int:
+        if key not in depth:
+            parent = str(by_id[key].get("parent") or 0)
+            depth[key] = 1 if parent not in by_id or seen > 100 else depth_of(parent, seen + 1) + 1
+        return depth[key]
+
+    comments = [_comment(by_id[key], depth_of(key), base_url) for key in by_id]
+    return _threaded([c for c in comments if c.text])
+
+
+def _entries(payload: bytes) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(payload)
+    except (ValueError, UnicodeDecodeError):
+        return []
+    return [entry for entry in data if isinstance(entry, dict)] if isinstance(data, list) else []
+
+
+def _comment(entry: dict[str, Any], depth: int, base_url: str) -> Comment:
+    rendered = (entry.get("content") or {}).get("rendered") or ""
+    page = Page.from_html(f"<html><body>{rendered}</body></html>", base_url)
+    paragraphs = page.tree.findall(".//p") or [page.tree]
+    gmt = entry.get("date_gmt")
+    parent = str(entry.get("parent") or 0)
+    return Comment(
+        author=(entry.get("author_name") or "").strip() or None,
+        published=f"{gmt}+00:00" if gmt else entry.get("date"),
+        text="\n".join(inline_text(p) for p in paragraphs).strip(),
+        id=str(entry["id"]),
+        parent=None if parent == "0" else parent,
+        depth=depth,
+        author_url=(entry.get("author_url") or "").strip() or None,
+    )
+
+
+def _threaded(comments: list[Comment]) -> list[Comment]:
+    """Each top-level comment followed by its replies, depth first, each level in the API's (date) order."""
+    children: dict[str | None, list[Comment]] = {}
+    known = {c.id for c in comments}
+    for comment in comments:
+        children.setdefault(comment.parent if comment.parent in known else None, []).append(comment)
+    ordered: list[Comment] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        comment = stack.pop()
+        ordered.append(comment)
+        stack.extend(reversed(children.get(comment.id, [])))
+    return ordered

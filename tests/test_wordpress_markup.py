@@ -1,0 +1,177 @@
+"""WordPress's markup conventions, from pages its default themes rendered (tests/fixtures/wordpress-*/): page kinds
+from body classes, threaded comments, captions in the text; and what the crawl reads from a post page's bytes —
+the parts of a split post, the REST API address of its comments, what the API answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from crawler.discovery.feeds import is_feed
+from crawler.discovery.wordpress import (
+    next_rest_comments_page,
+    parts_from_rest_post,
+    rest_comments_url,
+    rest_post_url,
+    split_post_parts,
+)
+from crawler.extraction.captions import captions_as_paragraphs
+from crawler.extraction.comments import find_comments
+from crawler.extraction.extract import extract
+from crawler.extraction.page import Page
+from crawler.extraction.wordpress import wordpress_kind
+from crawler.extraction.wordpress_rest import rest_comments
+from crawler.frontier.trap_budget import TrapBudget, paginations
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BLOCK_POST = FIXTURES / "wordpress-block" / "en-twentytwentythree-threaded-comments"
+CLASSIC_POST = FIXTURES / "wordpress-classic" / "en-twentytwentyone-author-bio-plain-permalinks"
+GALLERY = FIXTURES / "wordpress-block" / "en-twentytwentythree-gallery-captions"
+
+
+def _page(case: Path) -> Page:
+    return Page.from_html((case / "page.html").read_text(), json.loads((case / "meta.json").read_text())["url"])
+
+
+def _body(classes: str, inner: str = "<p>Text</p>") -> Page:
+    return Page.from_html(f"<html><body class='{classes}'>{inner}</body></html>", "https://example.org/x/")
+
+
+def test_body_classes_name_the_page_kind():
+    assert wordpress_kind(_body("post-template-default single single-post postid-1")) == "article"
+    assert wordpress_kind(_body("page-template-default page page-id-2")) == "page"
+    assert wordpress_kind(_body("archive category category-travel category-3 wp-embed-responsive")) == "category"
+    assert wordpress_kind(_body("archive date wp-embed-responsive")) == "archive"
+    assert wordpress_kind(_body("home blog paged paged-2 wp-embed-responsive")) == "listing"
+    assert wordpress_kind(_body("attachment single single-attachment postid-9")) == "attachment"
+    protected = "<form class='post-password-form'><input type='password'></form>"
+    assert wordpress_kind(_body("single single-post postid-7", protected)) == "other"
+    assert wordpress_kind(_body("single home archive")) is None  # not WordPress's: no class only it prints
+
+
+def test_threaded_comments_keep_their_parent_and_depth_on_block_and_classic_themes():
+    for case in (BLOCK_POST, CLASSIC_POST):
+        comments = find_comments(_page(case))
+        threads = [(c.id, c.parent, c.depth) for c in comments]
+        assert threads == [("2", None, 1), ("3", "2", 2), ("4", "3", 3), ("5", None, 1)], case.name
+        assert comments[0].author_url == "https://margaret-flynn.example.net/"
+        assert comments[1].author_url is None  # the post's author replying, no site of their own
+        assert comments[2].published == "2023-04-13T04:12:00+02:00"
+
+
+def test_figure_captions_are_read_as_paragraphs_and_the_page_put_back():
+    page = _page(GALLERY)
+    before = lxml_html.tostring(page.tree)
+    with captions_as_paragraphs(page):
+        gallery = page.tree.xpath("//figure[contains(@class, 'wp-block-gallery')]")[0]
+        after = [e.text for e in gallery.itersiblings() if e.tag == "p"][:4]
+    assert after[:4] == [
+        "A dry stone wall near Kilfenora, built without mortar",
+        "A gap in the wall closed with a single stone",
+        "Walls running down to the sea at Fanore",
+        "Stone walls of County Clare, winter 2023",
+    ]
+    assert lxml_html.tostring(page.tree) == before
+
+
+def test_a_split_post_is_joined_from_its_parts():
+    url = "https://example.org/2024/02/14/long-way/"
+    links = [url + "2/", url + "3/", url + "comment-page-2/", "https://example.org/2024/", url + "2/#respond"]
+    assert split_post_parts(links, url) == [url + "2/", url + "3/"]
+    plain = "https://example.org/?p=17"
+    links = ["https://example.org/?p=17&page=3", "https://example.org/?p=17&page=2", "https://example.org/?p=18&page=2"]
+    assert split_post_parts(links, plain) == ["https://example.org/?p=17&page=2", "https://example.org/?p=17&page=3"]
+    assert split_post_parts(["https://example.org/page/2/"], "https://example.org/") == []
+
+
+def test_a_block_theme_post_without_page_links_is_split_as_its_rest_api_entry_says():
+    head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
+    block = head + b'<div class="entry-content wp-block-post-content"><p>Part one</p></div>'
+    url = "https://example.org/2024/02/14/long-way/"
+    assert rest_post_url(block, url) == "https://example.org/wp-json/wp/v2/posts/17?_fields=content"
+    assert rest_post_url(block + b'<a class="post-page-numbers" href="2/">2</a>', url) is None  # links: no need
+    assert rest_post_url(head + b'<div class="entry-content"><p>Classic</p></div>', url) is None
+    entry = json.dumps({"content": {"rendered": "<p>1</p><!--nextpage--><p>2</p><!--nextpage--><p>3</p>"}}).encode()
+    assert parts_from_rest_post(entry, url) == [url + "2/", url + "3/"]
+    plain = "https://example.org/?p=17"
+    assert parts_from_rest_post(entry, plain) == [plain + "&page=2", plain + "&page=3"]
+    assert parts_from_rest_post(json.dumps({"content": {"rendered": "<p>One</p>"}}).encode(), url) == []
+    assert parts_from_rest_post(b'{"code": "rest_forbidden"}', url) == []
+
+
+def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
+    head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
+    assert rest_comments_url(head, "https://example.org/p/") == (
+        "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
+    )
+    plain = b'<link rel="alternate" type="application/json" href="https://example.org/?rest_route=/wp/v2/posts/17" />'
+    assert rest_comments_url(plain, "https://example.org/?p=17") == (
+        "https://example.org/?rest_route=/wp/v2/comments&post=17&per_page=100&page=1&order=asc"
+    )
+    assert rest_comments_url(head + b'<li id="comment-3" class="comment">', "https://example.org/p/") is None
+    assert rest_comments_url(head + b'<form class="post-password-form">', "https://example.org/p/") is None
+    first = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
+    assert next_rest_comments_page(first, 3) == first.replace("&page=1&", "&page=2&")
+    assert next_rest_comments_page(first, 1) is None
+
+
+def test_the_rest_api_answer_gives_threaded_comments():
+    answer = [
+        {
+            "id": 9,
+            "parent": 8,
+            "author_name": "Bo",
+            "author_url": "",
+            "date_gmt": "2024-01-02T10:00:00",
+            "content": {"rendered": "<p>Thanks &amp; welcome.</p>\n"},
+        },
+        {
+            "id": 8,
+            "parent": 0,
+            "author_name": "Al",
+            "author_url": "https://al.example/",
+            "date_gmt": "2024-01-01T09:00:00",
+            "content": {"rendered": "<p>First.</p><p>Second paragraph.</p>"},
+        },
+    ]  # as the API answers unasked: newest first
+    comments = rest_comments([json.dumps(answer).encode()], "https://example.org/p/")
+    assert [(c.id, c.parent, c.depth, c.author, c.author_url) for c in comments] == [
+        ("8", None, 1, "Al", "https://al.example/"),
+        ("9", "8", 2, "Bo", None),
+    ]
+    assert comments[0].text == "First.\nSecond paragraph." and comments[1].text == "Thanks & welcome."
+    assert comments[0].published == "2024-01-01T09:00:00+00:00"
+    assert rest_comments([b'{"code": "rest_forbidden"}'], "https://example.org/p/") == []
+
+
+def test_an_empty_feed_is_a_feed():
+    empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Comments on: A post</title></channel></rss>'
+    assert is_feed(empty) and is_feed(b'<feed xmlns="http://www.w3.org/2005/Atom"></feed>')
+    assert not is_feed(b"<html><body>Not found</body></html>")
+
+
+def test_links_combining_paginations_are_not_followed():
+    budget = TrapBudget(per_pattern=500, per_host=20000, combined_paginations=1)
+    assert paginations("https://example.org/r/?query-1-page=2&query-2-page=3") == 2
+    assert budget.allows("https://example.org/r/?query-1-page=2")
+    assert not budget.allows("https://example.org/r/?query-1-page=2&query-2-page=3")
+    assert budget.allows("https://example.org/?cat=3&paged=2")
+    (message,) = [m for _, m in budget.messages()]
+    assert message.endswith("combining paginations (TRAP_COMBINED_PAGINATIONS)")
+
+
+def test_plain_permalink_archives_are_hubs_by_their_url():
+    kinds = {
+        u: extract(b"<html><body><p>x</p></body></html>", f"https://example.org/{u}").kind
+        for u in ("?tag=rain", "?cat=3", "?m=202406", "?author=2", "?paged=2", "r/?query-1-page=2")
+    }
+    assert kinds == {
+        "?tag=rain": "tag",
+        "?cat=3": "category",
+        "?m=202406": "archive",
+        "?author=2": "author",
+        "?paged=2": "listing",
+        "r/?query-1-page=2": "listing",
+    }
