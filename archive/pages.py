@@ -11,6 +11,11 @@ from urllib.parse import urlsplit
 
 from archive.connection import Connection, now
 
+# The kinds of what the crawl fetched for a post besides its page (crawler/discovery/wordpress.py): pages 2..N of a
+# split post, and the REST API's answers about its comments. Kept so that reextract builds the post whole again.
+PART = "post-part"
+COMMENTS_API = "comments-api"
+
 
 class Pages(Connection):
     def record_page(self, run_id: int, page: dict[str, Any]) -> None:
@@ -88,11 +93,12 @@ class Pages(Connection):
 
     def latest_pages(self, site: str | None = None, since: str | None = None) -> Iterator[tuple[str, str, bytes]]:
         """(url, fetched_at, raw body) of the latest stored fetch of every HTML page, for re-extraction; `since` is
-        a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc)."""
+        a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc). Not the parts of split posts:
+        see `companions`."""
         sql = (
             "SELECT p.url, p.fetched_at, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
             " WHERE p.id IN (SELECT max(id) FROM pages WHERE content_type IN ('text/html', 'application/xhtml+xml')"
-            " AND status = 200 GROUP BY url)"
+            f" AND status = 200 AND coalesce(kind, '') != '{PART}' GROUP BY url)"
         )
         params: list[str] = []
         if since:
@@ -101,6 +107,16 @@ class Pages(Connection):
         for url, fetched_at, body in self.conn.execute(sql + " ORDER BY p.id", params).fetchall():
             if site is None or site_of(url) == site:
                 yield url, fetched_at, zlib.decompress(body)
+
+    def companions(self, kind: str, prefix: str) -> list[tuple[str, bytes]]:
+        """(url, body) of the latest stored fetch of each page of `kind` (PART, COMMENTS_API) whose URL starts with
+        `prefix`, in the order they were fetched."""
+        rows = self.conn.execute(
+            "SELECT p.url, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256 WHERE p.id IN"
+            " (SELECT max(id) FROM pages WHERE kind = ? AND substr(url, 1, length(?)) = ? GROUP BY url) ORDER BY p.id",
+            (kind, prefix, prefix),
+        )
+        return [(url, zlib.decompress(body)) for url, body in rows.fetchall()]
 
 
 def site_of(url: str) -> str:

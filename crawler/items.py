@@ -38,7 +38,7 @@ class FetchedPage:
     # 2..N of a split post, the REST API's pages of its comments, and those requests' frontier rows, marked done
     # with this page.
     parts: list[tuple[str, bytes]] = field(default_factory=list)
-    comment_pages: list[bytes] = field(default_factory=list)
+    comment_pages: list[tuple[str, bytes]] = field(default_factory=list)
     companion_frontier_ids: list[int] = field(default_factory=list)
 
     @property

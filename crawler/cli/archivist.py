@@ -14,10 +14,12 @@ import click
 from archive import Archive, ArchiveError
 from archive.filters import Filters, Moment
 from archive.history import find_post, unified_diff, versions
+from archive.pages import COMMENTS_API, PART
 from archive.query import Rows
 from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
+from crawler.discovery.wordpress import rest_comments_url, split_post_parts
 from crawler.extraction_pool.worker import extract_page
 from crawler.urls import spellings, storage_url
 
@@ -47,7 +49,7 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
     run_id = archive.start_run([f"reextract:{filters.site or '*'}:{since.text if since else '*'}"])
     counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
     for url, fetched_at, body in archive.latest_pages(filters.site, since.utc if since else None):
-        ok, result = extract_page(body, url)
+        ok, result = extract_page(body, url, *_companions(archive, body, url))
         if not ok:
             archive.record_error(run_id, url, result)
         elif result["kind"] == "article" and result["text"].strip():
@@ -58,6 +60,16 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
     run = archive.finish_run(run_id, "finished")
     archive.close()
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + f" (run {run['id']}, {run['errors']} errors)")
+
+
+def _companions(archive: Archive, body: bytes, url: str) -> tuple[list[tuple[str, bytes]], list[bytes]]:
+    """What the crawl fetched with the page at `url` and kept (archive/pages.py: PART, COMMENTS_API): the parts of a
+    split post, in order, and the REST API's pages of its comments."""
+    stored = dict(archive.companions(PART, url))
+    parts = [(part, stored[part]) for part in split_post_parts(list(stored), url)]
+    first = rest_comments_url(body, url)
+    endpoint = first.split("&page=")[0] + "&page=" if first else None
+    return parts, [answer for _, answer in archive.companions(COMMENTS_API, endpoint)] if endpoint else []
 
 
 @click.command()

@@ -23,6 +23,7 @@ from scrapy import signals
 from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
+from archive.pages import COMMENTS_API, PART
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.extraction_pool.backlog import extraction_backlog
@@ -140,8 +141,9 @@ class ArchivePipeline:
             loop = asyncio.get_running_loop()
             self.backlog.waiting += 1
             try:
+                comments = [body for _, body in page.comment_pages]
                 packed = await loop.run_in_executor(
-                    self.executor, extract_and_pack, page.body, page.url, page.parts, page.comment_pages
+                    self.executor, extract_and_pack, page.body, page.url, page.parts, comments
                 )
             finally:
                 self.backlog.waiting -= 1
@@ -185,6 +187,7 @@ class ArchivePipeline:
         else:
             assert extracted is not None
             self._store_extracted(page, *extracted)
+        self._record_companions(page)
 
     def _store_extracted(self, page: FetchedPage, ok: bool, result: Any) -> None:
         if not ok:
@@ -238,6 +241,19 @@ class ArchivePipeline:
                 "screenshot": page.screenshot,
             },
         )
+
+    def _record_companions(self, page: FetchedPage) -> None:
+        """The parts of a split post and the REST API's answers about its comments, kept like pages (their kinds
+        PART and COMMENTS_API) so `blogarchive reextract` can build the post again from them."""
+        for kind, content_type, fetched in (
+            (PART, "text/html", page.parts),
+            (COMMENTS_API, "application/json", page.comment_pages),
+        ):
+            for url, body in fetched:
+                self.archive.record_page(
+                    self.run_id,
+                    {"url": url, "status": 200, "content_type": content_type, "kind": kind, "body": body},
+                )
 
     def _gone(self, item: Gone) -> None:
         """A post the archive holds that now answers 404 or 410 is gone: kept, given gone_at, counted as gone. So is

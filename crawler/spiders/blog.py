@@ -307,7 +307,7 @@ class BlogSpider(scrapy.Spider):
             self.requested.update(parts)
             response.meta["companions"][:0] = parts
         elif "/wp/v2/comments" in response.url:
-            page.comment_pages.append(response.body)
+            page.comment_pages.append((response.url, response.body))
             total = int(response.headers.get("X-WP-TotalPages", b"1") or 1)
             if (following := next_rest_comments_page(response.url, total)) is not None:
                 response.meta["companions"].insert(0, following)
