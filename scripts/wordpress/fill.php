@@ -23,6 +23,11 @@ add_filter('pre_wp_mail', '__return_false');  // no mail leaves the machine
 $content = json_decode(file_get_contents($blogarchive_content), true);
 wp_install('Stone and Bread', 'admin', 'admin@example.org', true, '', 'admin-password-not-used', 'en_US');
 update_option('timezone_string', 'Europe/Berlin');
+/* wp_install() wrote "Hello world!" and its comment in UTC, before the site had a time zone: as a site installed
+ * with its time zone chosen, their local times are Berlin's. */
+wp_update_post(['ID' => 1, 'post_date_gmt' => get_gmt_from_date(get_post(1)->post_date)]);
+$blogarchive_first = get_comment(1);
+wp_update_comment(['comment_ID' => 1, 'comment_date_gmt' => get_gmt_from_date($blogarchive_first->comment_date)]);
 update_option('thread_comments', 1);
 update_option('thread_comments_depth', 5);
 update_option('page_comments', 0);
