@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import sqlite3
 
@@ -127,3 +128,27 @@ def test_non_archive_db_is_one_clear_line(tmp_path, content):
     result = run_cli("search", "x", "--db", str(db))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0 and str(db) in result.stderr
+
+
+def test_stats_plot_draws_every_month_with_the_gaps_as_zero_into_svg_or_png(demo_archive, tmp_path):
+    db = tmp_path / "archive.db"
+    shutil.copy(demo_archive, db)
+    archive = Archive(db)  # a post from months before the others: the months between are drawn as zero
+    archive.save_article(1, {"url": "https://early.example/p/", "title": "Early", "published": "2023-10-02"}, "t")
+    archive.close()
+    svg, png = tmp_path / "stats.svg", tmp_path / "stats.png"
+    assert run_cli("stats", "--db", str(db), "--plot", str(svg)).returncode == 0
+    bars = re.findall(r'id="posts_per_month:([\d-]+):(\d+)"', svg.read_text("utf-8"))
+    conn = sqlite3.connect(db)
+    counts = dict(conn.execute("SELECT substr(published, 1, 7), count(*) FROM articles GROUP BY 1"))
+    assert [month for month, _ in bars] == ["2023-10", "2023-11", "2023-12", *sorted(m for m in counts if m > "2024")]
+    assert {month: int(posts) for month, posts in bars} == {month: counts.get(month, 0) for month, _ in bars}
+    assert re.findall(r'id="posts_per_language:(\w+):(\d+)"', svg.read_text("utf-8")) == [
+        ("de", "11"),
+        ("en", "11"),
+        ("ko", "11"),
+    ]
+    result = run_cli("stats", "--db", str(db), "--plot", str(png), "--site", "early.example")
+    assert result.returncode == 0 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "1 post drawn" in result.stderr
+    refused = run_cli("stats", "--db", str(db), "--plot", str(tmp_path / "stats.gif"))
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and ".svg or .png" in refused.stderr

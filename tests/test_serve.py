@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,9 @@ from pathlib import Path
 import pytest
 
 from archive import Archive, schema
+from archive.charts import every_month
 from crawler.demo.server import DemoSite, serve
+from tests.chromium import Browser, install_chromium
 from tests.conftest import REPO, run_cli
 
 READING_COLUMNS = ["id", "title", "author", "site", "published", "language", "gone_at"]
@@ -33,7 +36,7 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
+    with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode()
 
 
@@ -133,7 +136,7 @@ def test_articles_page_opens_on_the_reading_columns_with_a_search_box_and_the_bo
         assert [c.split('"')[0] for c in header.split('data-column="')[1:]] == READING_COLUMNS
         assert 'id="_search"' in page
         assert 'data-column="author"' in page.split('class="facet-results"')[1]  # the facet, not only the column
-        everything = _get(opened.url.split("&_col")[0])  # "Show all columns" keeps the sort, drops _col
+        everything = _get(opened.url.split("&_col")[0] + "&_columns=all")  # what "Show all columns" asks for
         assert 'data-column="text"' in everything
         post = _get_json(f"{base}/articles.json?_shape=array&_search=sourdough")[0]
         row_page = _get(f"{base}/articles/{post['id']}")
@@ -248,3 +251,113 @@ def test_articles_page_in_headless_chromium_opens_on_the_reading_columns(demo_ar
     rendered = png.with_suffix(".html").read_text("utf-8")
     assert "<summary>Column descriptions" in rendered  # folded by the plugin's script, which Chromium ran
     assert "Jane Holloway</a> 11" in rendered
+
+
+def test_every_articles_address_opens_on_the_reading_columns(demo_archive):
+    with serving(demo_archive) as base:
+        for query in ("", "?_search=sourdough", "?_person=Jane+Holloway", "?language=de", "?_sort=title"):
+            opened = urllib.request.urlopen(f"{base}/articles{query}", timeout=30)
+            page = opened.read().decode()
+            assert "_col=title" in opened.url and (not query or query[1:].split("=")[0] in opened.url), query
+            header = page.split("<thead>")[1].split("</thead>")[0]
+            assert [c.split('"')[0] for c in header.split('data-column="')[1:]] == READING_COLUMNS, query
+        everything = _get(f"{base}/articles?language=de&_columns=all")  # what "Show all columns" asks for
+        header = everything.split("<thead>")[1].split("</thead>")[0]
+        assert 'data-column="text"' in header and 'data-column="search_terms"' in header
+
+
+def test_search_results_carry_a_snippet_with_the_match_marked(demo_archive):
+    with serving(demo_archive) as base:
+        page = _get(f"{base}/articles?_search=" + urllib.parse.quote("사진"))
+        rows = page.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+        assert len(rows) == 4  # the sample blog's four posts with 사진 in some form (1 before)
+        assert all('class="snippet"' in row and "<mark>사진" in row for row in rows)
+        page = _get(f"{base}/articles?_search=Brot")
+        assert "<mark>Butterbrot</mark>" in page  # found through the compound: marked all the same
+        words = "+".join(f"w{n}" for n in range(200))
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}/articles?_search={words}", timeout=30)
+        assert refused.value.code == 400 and b"200 words" in refused.value.read()
+
+
+def test_plain_datasette_shows_the_canned_queries_and_descriptions_serve_shows(demo_archive, tmp_path):
+    metadata = tmp_path / "metadata.json"
+    written = run_cli("serve", "--db", str(demo_archive), "--metadata-file", str(metadata))
+    assert written.returncode == 0, written.stderr
+    port = _free_port()
+    datasette = Path(sys.executable).parent / "datasette"
+    plain = subprocess.Popen(
+        [str(datasette), "serve", str(demo_archive), "-m", str(metadata), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        plain_base = f"http://127.0.0.1:{port}/{demo_archive.stem}"
+        for _ in range(150):
+            try:
+                plain_queries = _get_json(f"{plain_base}.json")["queries"]
+                break
+            except OSError:
+                time.sleep(0.2)
+        plain_articles = _get(f"{plain_base}/articles")
+        months = _get_json(f"{plain_base}/posts_per_month.json?_shape=array")
+    finally:
+        plain.terminate()
+        plain.wait(10)
+    with serving(demo_archive) as base:
+        served_queries = _get_json(f"{base}.json")["queries"]
+        served_articles = _get(f"{base}/articles")
+    assert [(q["name"], q["title"]) for q in plain_queries] == [(q["name"], q["title"]) for q in served_queries]
+    assert len(plain_queries) >= 6 and all(q["description"] for q in plain_queries)
+    assert "One row per post" in plain_articles and "One row per post" in served_articles
+    conn = sqlite3.connect(demo_archive)
+    published = [row[0] for row in conn.execute("SELECT DISTINCT substr(published, 1, 7) FROM articles")]
+    assert [row["month"] for row in months] == every_month(sorted(published))
+
+
+def test_charts_page_in_headless_chromium_draws_each_month_with_the_gaps_as_zero(demo_archive, tmp_path):
+    if reason := install_chromium():
+        pytest.skip(reason)
+    db = tmp_path / "archive.db"
+    shutil.copy(demo_archive, db)
+    archive = Archive(db)  # a post from months before the others: the months between must be drawn as zero
+    archive.save_article(1, {"url": "https://early.example/p/", "title": "Early", "published": "2023-09-14"}, "t")
+    archive.close()
+    conn = sqlite3.connect(db)
+    counts = dict(conn.execute("SELECT substr(published, 1, 7), count(*) FROM articles GROUP BY 1"))
+    people = dict(
+        conn.execute(
+            "SELECT au.name, count(*) FROM article_authors aa JOIN authors au ON au.id = aa.author_id GROUP BY au.id"
+        )
+    )
+    conn.close()
+    shot = tmp_path / "charts.png"
+    with serving(db) as base, Browser() as browser:
+        page = browser.new_page(width=1000, height=900)
+        page.open(f"{base}/-/charts")
+        drawn = page.evaluate(DRAWN_BARS)
+        page.screenshot(shot)
+    print(f"charts page screenshot: {shot}")
+    months = [bar for bar in drawn if bar["chart"] == "posts_per_month"]
+    assert [m["label"] for m in months] == every_month(sorted(counts))  # 2023-09 … 2024-08, none left out
+    assert all(m["value"] == counts.get(m["label"], 0) for m in months)
+    assert {m["label"] for m in months if m["value"] == 0} == {"2023-10", "2023-11", "2023-12"}
+    assert all((m["height"] > 0) == (m["value"] > 0) for m in months)  # a zero is drawn flat, the rest stand
+    authors = {bar["label"]: bar["value"] for bar in drawn if bar["chart"] == "posts_per_author"}
+    assert authors == people and "김민지" in authors
+    assert {bar["chart"] for bar in drawn} == {
+        "posts_per_month",
+        "posts_per_author",
+        "posts_per_language",
+        "words_per_post",
+    }
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# What the browser drew: each bar or point of the charts (its id "chart:label:value") with its drawn height.
+DRAWN_BARS = """
+[...document.querySelectorAll('figure.chart svg g[id*=":"]')].map((g) => {
+  const [chart, label, value] = g.id.split(":");
+  return {chart, label, value: Number(value), height: g.getBBox().height};
+})
+"""

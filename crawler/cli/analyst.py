@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from archive.charts import chart_series, draw
 from archive.columns import Column
 from archive.export import FORMATS, rows, write_csv, write_jsonl, write_parquet, write_tsv
 from archive.filters import Filters
@@ -54,10 +55,20 @@ def search(query: str, db: Path, limit: int, fmt: str | None, **filters: Any) ->
 @DB_OPTION
 @filter_options("site")
 @click.option("--section", type=click.Choice([*STATS_SQL, *LAST_CRAWL_SQL]), help="Print only this table.")
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Draw posts per month (months without posts as 0), per author, per language and words per post over time"
+    " into this .svg or .png file instead of printing tables.",
+)
 @format_option()
-def stats(db: Path, site: str | None, section: str | None, fmt: str | None) -> None:
+def stats(db: Path, site: str | None, section: str | None, plot: Path | None, fmt: str | None) -> None:
     """Posts per site, author, language and month; image caption coverage; the last crawls. As TSV or CSV each
-    table is a `# name` line, its header and rows, and a blank line; --section prints one table alone."""
+    table is a `# name` line, its header and rows, and a blank line; --section prints one table alone; --plot
+    draws the charts into a picture."""
+    if plot:
+        _plot(db, site, plot)
+        return
     conn = open_readonly(db)
     with user_errors():
         result = run_stats(conn, site)
@@ -65,6 +76,22 @@ def stats(db: Path, site: str | None, section: str | None, fmt: str | None) -> N
         print_rows(result[section], output_format(fmt), section.replace("_", " "))
     else:
         print_sections(result, output_format(fmt))
+
+
+PLOT_FORMATS = {".svg": "svg", ".png": "png"}
+
+
+def _plot(db: Path, site: str | None, out: Path) -> None:
+    fmt = PLOT_FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise InputError(f"--plot {out}: name the picture .svg or .png")
+    conn = open_readonly(db)
+    with user_errors():
+        series = chart_series(conn, site)
+        picture = draw(series, fmt)
+        with replacing(out) as partial:
+            partial.write_bytes(picture)
+    click.echo(f"{counted(int(sum(series[0].values)), 'post')} drawn into {out}", err=True)
 
 
 @click.command()

@@ -11,13 +11,15 @@ import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 
 from archive import Archive, ArchiveError, schema
 from archive.migrations import schema_version
-from crawler.cli.options import DB_OPTION, open_readonly
+from crawler.cli.options import DB_OPTION, InputError, open_readonly
 
+PLUGIN_FACETS = {"person"}  # facet types archive/datasette_plugins/ adds; plain Datasette knows none of them
 # Cells longer than this show cut short in table pages ("…"); a row's own page shows them whole.
 CELL_CHARACTERS = 200
 
@@ -26,16 +28,23 @@ CELL_CHARACTERS = 200
 @DB_OPTION
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(db: Path, port: int, host: str) -> None:
+@click.option(
+    "--metadata-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Only write the descriptions, canned queries and facets serve shows to this file, for plain"
+    " `datasette ARCHIVE -m FILE`, and exit.",
+)
+def serve(db: Path, port: int, host: str, metadata_file: Path | None) -> None:
     """Browse the archive in Datasette: live (what a running crawl commits shows on reload), read-only for the
-    web, with full-text search, descriptions, facets (authors by person) and canned queries."""
+    web, with full-text search and snippets, descriptions, facets (authors by person), charts and canned queries."""
+    if metadata_file:
+        _write_plain_metadata(db, metadata_file)
+        return
     immutable = _upgrade(db)
     _check_port(host, port)
     archive_files = resources.files("archive")
-    metadata = json.loads(archive_files.joinpath("datasette_metadata.json").read_text("utf-8"))
-    metadata["databases"] = {db.stem: metadata["databases"]["*"]}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(metadata, handle)
+        json.dump(datasette_metadata(db.stem), handle)
     # Not immutable (-i): Datasette then reads the file through read-only connections (mode=ro) that see every
     # commit, and writes only for write canned queries or plugins, which blogarchive has none of. Immutable only
     # where a read-only connection cannot open it (a WAL file on a read-only file system: archive/readonly.py).
@@ -68,6 +77,29 @@ def serve(db: Path, port: int, host: str) -> None:
         sys.exit(server.wait())
     finally:
         Path(handle.name).unlink(missing_ok=True)
+
+
+def datasette_metadata(database: str, plugin: bool = True) -> dict[str, Any]:
+    """The metadata of archive/datasette_metadata.json for the database Datasette names `database` (the file's
+    name without .db). Without `plugin` (plain Datasette): no facet of a type blogarchive's plugin adds."""
+    text = resources.files("archive").joinpath("datasette_metadata.json").read_text("utf-8")
+    metadata = json.loads(text)
+    settings = metadata["databases"].pop("*")
+    if not plugin:
+        for table in settings["tables"].values():
+            if "facets" in table:
+                table["facets"] = [f for f in table["facets"] if not (isinstance(f, dict) and set(f) & PLUGIN_FACETS)]
+    metadata["databases"] = {database: settings}
+    return metadata
+
+
+def _write_plain_metadata(db: Path, out: Path) -> None:
+    open_readonly(db).close()  # one line for a missing or foreign file, as serve itself
+    try:
+        out.write_text(json.dumps(datasette_metadata(db.stem, plugin=False), ensure_ascii=False, indent=2) + "\n")
+    except OSError as exc:
+        raise InputError(f"--metadata-file {out}: cannot write it ({exc.strerror}); give a writable path") from exc
+    click.echo(f"wrote {out}; use it with: datasette {db} -m {out}", err=True)
 
 
 def _check_port(host: str, port: int) -> None:
