@@ -20,6 +20,7 @@ from archive.outfile import replacing
 from archive.query import LAST_CRAWL_SQL, STATS_SQL
 from archive.query import search as run_search
 from archive.query import stats as run_stats
+from crawler.cli.documents import DOCUMENT_FORMATS, check_document_options, export_documents
 from crawler.cli.options import (
     DB_OPTION,
     InputError,
@@ -95,21 +96,39 @@ def _plot(db: Path, site: str | None, out: Path) -> None:
 
 
 @click.command()
-@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("out", type=click.Path(allow_dash=True))
 @DB_OPTION
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(set(FORMATS.values()))),
-    help="Default: from OUT's extension (.jsonl or .ndjson, .csv, .tsv, .parquet); needed for '-'.",
+    type=click.Choice(sorted({*FORMATS.values(), *DOCUMENT_FORMATS})),
+    help="Default: from OUT's extension (.jsonl or .ndjson, .csv, .tsv, .parquet, .epub); needed for '-' and for"
+    " markdown (OUT a folder).",
 )
-@click.option("--table", default="articles", show_default=True, help="Any table or view of the archive.")
+@click.option("--table", help="Any table or view of the archive (default: articles; not for markdown or epub).")
 @filter_options(*EVERY_FILTER)
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (for spreadsheet programs).")
-def export(out: str, db: Path, fmt: str | None, table: str, bom: bool, **filters: Any) -> None:
-    """Export a table or view, streaming, to OUT ('-' for stdout; not for parquet). --since and --until compare
-    the table's date: published, else fetched_at, started or at."""
+@click.option(
+    "--media",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="markdown, epub: the folder the crawl saved the posts' images in (crawl --media); they go beside the posts.",
+)
+def export(
+    out: str, db: Path, fmt: str | None, table: str | None, bom: bool, media: Path | None, **filters: Any
+) -> None:
+    """Export a table or view, streaming, to OUT ('-' for stdout; not for parquet); or a site's posts as a folder
+    of Markdown files (--format markdown) or an e-book (--format epub). --since and --until compare the table's
+    date: published, else fetched_at, started or at."""
     fmt = fmt or _format_of(out)
+    if fmt in DOCUMENT_FORMATS:
+        check_document_options(out, fmt, table is not None, bom, media)
+        conn = open_readonly(db)
+        with _stopped_cleanly(out, kept="each file written so far is whole" if fmt == "markdown" else None):
+            click.echo(export_documents(conn, Path(out), fmt, Filters(**filters), media), err=True)
+        return
+    if media is not None:
+        raise InputError(f"--media applies to --format markdown and epub, not {fmt}")
+    table = table or "articles"
     if fmt == "parquet" and out == "-":
         raise InputError("OUT '-': parquet needs a file, not stdout")
     if bom and fmt != "csv":
@@ -147,23 +166,23 @@ def _write(
 def _format_of(out: str) -> str:
     if out == "-":
         raise InputError("OUT '-' (stdout): give --format jsonl, csv or tsv")
-    fmt = FORMATS.get(Path(out).suffix.lower())
+    fmt = {**FORMATS, ".epub": "epub"}.get(Path(out).suffix.lower())
     if fmt is None:
         raise InputError(
-            f"OUT {out!r}: cannot tell the format from its extension; name it .jsonl, .csv, .tsv or .parquet,"
-            " or give --format"
+            f"OUT {out!r}: cannot tell the format from its extension; name it .jsonl, .csv, .tsv, .parquet or"
+            " .epub, or give --format (markdown for a folder)"
         )
     return fmt
 
 
 @contextmanager
-def _stopped_cleanly(out: str) -> Iterator[None]:
+def _stopped_cleanly(out: str, kept: str | None = None) -> Iterator[None]:
     """Ctrl-C or SIGTERM during an export: one line, and the exit status a shell gives a command that signal ended
-    (130, 143) — OUT as it was before, the partial file removed (archive/outfile.py)."""
+    (130, 143) — OUT as it was before (or, for a folder, `kept`), the partial file removed (archive/outfile.py)."""
     with stop_signals() as stop:
         try:
             yield
         except KeyboardInterrupt:
-            kept = "" if out == "-" else f"; {out} is as it was before"
+            kept = "" if out == "-" else f"; {kept or f'{out} is as it was before'}"
             click.echo(f"export stopped{kept}", err=True)
             sys.exit(128 + (stop.signum or signal.SIGINT))
