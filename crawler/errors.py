@@ -85,6 +85,11 @@ class BrowserUnavailable(BlogarchiveError):
     """Rendering was asked for and no Chromium can be started (`--render never` crawls without it)."""
 
 
+class BrowserLost(Exception):
+    """The browser a page was rendering in crashed or was killed meanwhile: the page may be tried again in a new one.
+    Decided by the page's own browser, not the current one: another page may have started a new browser already."""
+
+
 class SessionInputError(BlogarchiveError):
     """A cookies file or extra header that cannot be used for a members-only crawl; the message names it (never a
     cookie's or header's value) and the fix."""

@@ -37,7 +37,7 @@ from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from crawler.capture.hosts import HostRules
 from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resolve
 from crawler.downloadermiddlewares.warc import VIA
-from crawler.errors import BrowserUnavailable
+from crawler.errors import BrowserLost, BrowserUnavailable
 from crawler.rendering import RENDER_MODES
 from crawler.rendering.detect import needs_browser
 
@@ -127,14 +127,16 @@ class RenderMiddleware:
                 self.unavailable = str(exc)
                 logger.error("%s", exc)
                 return self._not_rendered(request, response, reason, str(exc))
+            except BrowserLost as exc:
+                if attempt == 1:
+                    logger.warning("%s: the browser failed (%s); trying again in a new one", response.url, exc)
+                    self.stats.inc_value("blogarchive/render_retries")
+                    continue
+                return self._not_rendered(request, response, reason, f"the browser failed: {exc}")
             except TimeoutError:
                 return self._not_rendered(request, response, reason, f"rendering took over {self.options.timeout:g} s")
             except PlaywrightError as exc:
                 message = str(exc).splitlines()[0]
-                if attempt == 1 and (chromium.browser is None or not chromium.browser.is_connected()):
-                    logger.warning("%s: the browser failed (%s); trying again in a new one", response.url, message)
-                    self.stats.inc_value("blogarchive/render_retries")
-                    continue
                 return self._not_rendered(request, response, reason, f"the browser failed: {message}")
             break
         self.stats.inc_value("blogarchive/render_pages")

@@ -24,7 +24,7 @@ from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
 
-from crawler.errors import BrowserUnavailable
+from crawler.errors import BrowserLost, BrowserUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +86,10 @@ class Chromium:
                     accept_downloads=False,
                 )
                 yield context, await context.new_page()
+            except Exception as exc:
+                if not browser.is_connected():
+                    raise BrowserLost(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+                raise
             finally:
                 self.open_pages -= 1
                 if context is not None:
