@@ -212,23 +212,31 @@ start() {
     cat "$dir/sites.txt"
 }
 
-stop_pid() {  # stop_pid PIDFILE: TERM, then KILL after 10 s
-    local file=$1 pid
+ours() {  # ours PID DIR: the process is still one this folder started (a pid file outlives a killed process, and
+          # its number may have gone to another process since)
+    [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -qF "$2/"
+}
+
+stop_pid() {  # stop_pid PIDFILE DIR: TERM, then KILL after 10 s; only a process of DIR's
+    local file=$1 dir=$2 pid
     [ -f "$file" ] || return 0
     pid=$(cat "$file")
+    rm -f "$file"
+    ours "$pid" "$dir" || return 0
     kill "$pid" 2>/dev/null || return 0
     for _ in $(seq 100); do
-        kill -0 "$pid" 2>/dev/null || return 0
+        ours "$pid" "$dir" || return 0
         sleep 0.1
     done
-    kill -9 "$pid" 2>/dev/null || true
+    ours "$pid" "$dir" && kill -9 "$pid" 2>/dev/null
+    return 0
 }
 
 stop() {
     local dir=$1
-    stop_pid "$dir/run/nginx.pid"
-    stop_pid "$dir/run/php-fpm.pid"
-    stop_pid "$dir/run/mysqld.pid"
+    stop_pid "$dir/run/nginx.pid" "$dir"
+    stop_pid "$dir/run/php-fpm.pid" "$dir"
+    stop_pid "$dir/run/mysqld.pid" "$dir"
 }
 
 case "${1:-}" in
