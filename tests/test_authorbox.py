@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extraction.authorbox import find_author_boxes, parse_article_count
+from crawler.extraction.article import Person
+from crawler.extraction.authorbox import parse_article_count
+from crawler.extraction.avatars import normalised
+from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.content import find_content_root
 from crawler.extraction.images import find_images, parse_srcset
 from crawler.extraction.page import Page, parse_html
@@ -12,8 +15,8 @@ from crawler.extraction.page import Page, parse_html
 BIO = "Writes about soil, compost and the garden year."
 
 
-def _boxes(html: str, jsonld: list | None = None):
-    return find_author_boxes(Page(parse_html(html), "https://a.org/p/"), jsonld or [])
+def _boxes(html: str, jsonld: list | None = None, authors: list[Person] | None = None):
+    return find_author_boxes(Page(parse_html(html), "https://a.org/p/"), jsonld or [], authors or [])
 
 
 @pytest.mark.parametrize(
@@ -26,6 +29,10 @@ def _boxes(html: str, jsonld: list | None = None):
         ("Posts: 12", 12),
         ("1,204 articles", 1204),
         ("記事数 30", 30),
+        ("글 1367개", 1367),
+        ("1367 posts", 1367),
+        ("1,367 articles", 1367),
+        ("Beiträge: 1.367", 1367),
         ("Co-founded in 2009", None),
         ("", None),
     ],
@@ -98,14 +105,126 @@ def test_platform_author_boxes_are_found(html):
     assert (box.name, box.bio) == ("Jane Doe", BIO)
 
 
-def test_blogger_sidebar_profile_is_not_the_posts_author_box():
-    html = (
-        '<aside><div class="widget Profile"><img class="profile-img" src="/me.jpg">'
-        '<a class="profile-name-link g-profile">Blog Owner</a><dd class="profile-textblock">'
-        + BIO
-        + "</dd></div></aside>"
+def _profile_widget(name: str) -> str:
+    """Blogger's Profile widget as its default themes print it in the sidebar."""
+    return (
+        '<aside><div class="widget Profile"><a href="https://www.blogger.com/profile/42"><img class="profile-img"'
+        f' src="//blogger.googleusercontent.com/img/b/me.jpg"></a><dl class="profile-datablock"><dt'
+        f' class="profile-data"><a class="profile-name-link g-profile" href="https://www.blogger.com/profile/42">{name}'
+        f'</a></dt><dd class="profile-textblock">{BIO}</dd></dl></div></aside>'
     )
-    assert _boxes(html) == []
+
+
+def test_blogger_sidebar_profile_of_someone_else_is_not_the_posts_author_box():
+    assert _boxes(_profile_widget("Blog Owner"), authors=[Person("Jane Doe")]) == []
+
+
+def test_blogger_sidebar_profile_of_the_posts_author_is_their_box():
+    [box] = _boxes(_profile_widget("Jane Doe"), authors=[Person("Jane Doe")])
+    assert (box.bio, box.url, box.avatar_url) == (
+        BIO,
+        "https://www.blogger.com/profile/42",
+        "https://blogger.googleusercontent.com/img/b/me.jpg",
+    )
+
+
+def test_a_box_without_any_known_class_is_found_by_what_it_holds():
+    html = (
+        '<article><div class="entry"><p>Post text.</p></div><div class="x9f"><div class="x9f-l">'
+        '<img src="data:image/gif;base64,R0l" data-src="/u/jane.jpg" class="lazy"></div><div class="x9f-r">'
+        "<h3>Jane Doe</h3><p>Jane grows beans and writes about it every week.</p><p>1.367 Beiträge</p>"
+        '<a href="/autoren/jane-doe/">Alle Beiträge</a> <a rel="me" href="https://social.example/@jane">Fediverse</a>'
+        "</div></div></article>"
+    )
+    [box] = _boxes(html, authors=[Person("Jane Doe")])
+    assert (box.bio, box.avatar_url, box.url, box.article_count, box.links) == (
+        "Jane grows beans and writes about it every week.",
+        "https://a.org/u/jane.jpg",
+        "https://a.org/autoren/jane-doe/",
+        1367,
+        ["https://social.example/@jane"],
+    )
+
+
+def test_a_commenters_card_is_never_the_authors_box():
+    html = (
+        '<div class="comments"><div class="c"><img src="/jane.jpg"><b>Jane Doe</b><p>Thanks for all the comments!'
+        "</p></div></div>"
+    )
+    assert _boxes(html, authors=[Person("Jane Doe")]) == []
+
+
+def test_wordpress_post_author_biography_block_group():
+    html = (
+        '<div class="wp-block-group"><img class="avatar avatar-96 photo wp-block-avatar__image"'
+        ' src="https://secure.gravatar.com/avatar/1f3870be274f6c49b3e31a0c6728957f?s=96&d=mm&r=g"'
+        ' srcset="https://secure.gravatar.com/avatar/1f3870be274f6c49b3e31a0c6728957f?s=192&d=mm&r=g 2x">'
+        '<div class="wp-block-post-author-name"><a href="https://a.org/author/jane/" target="_self">Jane Doe</a>'
+        f'</div><div class="wp-block-post-author-biography">{BIO}</div></div>'
+    )
+    [box] = _boxes(html, authors=[Person("Jane Doe")])
+    assert (box.bio, box.url, box.avatar_url) == (
+        BIO,
+        "https://a.org/author/jane/",
+        "https://secure.gravatar.com/avatar/1f3870be274f6c49b3e31a0c6728957f?d=mm&r=g",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://secure.gravatar.com/avatar/1f38?s=96&d=mm&r=g", "https://secure.gravatar.com/avatar/1f38?d=mm&r=g"),
+        ("https://secure.gravatar.com/avatar/?s=96&d=mm&r=g", None),
+        ("https://secure.gravatar.com/avatar/1f38?s=96&d=mm&f=y", None),
+        ("https://secure.gravatar.com/avatar/d41d8cd98f00b204e9800998ecf8427e?s=96", None),
+        ("https://a.org/wp-content/uploads/", None),
+        ("https://a.org/img/default-avatar.png", None),
+        ("https://resources.blogblog.com/img/anon36.png", None),
+        (
+            "https://g.example/content/images/size/w100/2023/11/ines.jpg",
+            "https://g.example/content/images/2023/11/ines.jpg",
+        ),
+        (
+            "https://static.wixstatic.com/media/a.jpg/v1/fill/w_32,h_32/a.jpg",
+            "https://static.wixstatic.com/media/a.jpg",
+        ),
+    ],
+)
+def test_avatar_urls_are_normalised_and_placeholders_refused(url, expected):
+    assert normalised(url) == expected
+
+
+def test_an_avatar_in_noscript_beside_a_scripted_placeholder():
+    html = (
+        '<div class="author-box"><img src="data:image/svg+xml,%3Csvg%3E" class="lazyload"><noscript>'
+        f'<img src="/jane.jpg"></noscript><span class="author-name">Jane Doe</span><p>{BIO}</p></div>'
+    )
+    assert _boxes(html)[0].avatar_url == "https://a.org/jane.jpg"
+
+
+def test_a_one_pixel_image_is_no_avatar():
+    html = f'<div class="author-box"><img src="/t.gif" width="1" height="1"><strong>Jane Doe</strong><p>{BIO}</p></div>'
+    assert _boxes(html)[0].avatar_url is None
+
+
+def test_rel_me_links_of_an_h_card_naming_the_author_join_the_box():
+    html = (
+        f'<div class="author-box"><span class="author-name">Jane Doe</span><p>{BIO}</p></div>'
+        '<div class="h-card"><a class="p-name u-url" href="/">Jane Doe</a>'
+        '<a rel="me" href="https://github.com/janedoe">GitHub</a></div>'
+    )
+    assert _boxes(html, authors=[Person("Jane Doe")])[0].links == ["https://github.com/janedoe"]
+
+
+def test_an_author_page_gives_its_person():
+    html = (
+        '<main><header class="page-header"><h1 class="page-title">Author: <span class="vcard">Jane Doe</span></h1>'
+        f'<div class="archive-description"><p>{BIO}</p></div></header>'
+        '<article><h2><a href="/p/1/">Beans</a></h2><p>Beans, again.</p></article></main>'
+        '<footer class="site-footer"><a rel="me" href="https://x.com/jane">X</a></footer>'
+    )
+    person = author_page_person(Page(parse_html(html), "https://a.org/author/jane/"), [])
+    assert (person.name, person.bio, person.url) == ("Jane Doe", BIO, "https://a.org/author/jane/")
 
 
 def test_the_avatar_is_the_box_picture_not_a_share_icon_or_logo():

@@ -1,4 +1,5 @@
-"""Author boxes: the 'about the author' blocks themes render, and JSON-LD Persons that describe an author.
+"""Reading an author box: the name, bio, avatar, author page, article count and profile links an element holds,
+and what a JSON-LD Person says of its author (crawler/extraction/boxes.py finds the boxes).
 
 A box needs a name and at least one of bio, avatar or post count: a bare byline ("By Jane") is not a box, and
 nothing is invented where the page has none.
@@ -9,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from crawler.extraction.article import AuthorBox
-from crawler.extraction.images import best_source
-from crawler.extraction.page import HtmlElement, Page, compiled, text_of
+from crawler.extraction.article import AuthorBox, Person
+from crawler.extraction.avatars import avatar_url, normalised
+from crawler.extraction.images import SHARE_HREF
+from crawler.extraction.page import HtmlElement, compiled, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
-from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_BOXES, AUTHOR_NAME, BOX_HEADINGS
+from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
 
 _NUMBER = r"(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)"
@@ -66,52 +68,22 @@ _PROFILE_HOSTS = (
 _DECORATION = re.compile(r"(?:^|[-_\s/.])(?:logo|icons?|share|sharing|social|emoji|badge|flag|sprite)(?:$|[-_\s/.\d])")
 _DECORATION_AROUND = re.compile(r"share|sharing|social|icon|follow")
 _AVATAR_HINT = re.compile(r"avatar|gravatar|photo|author|profile|portrait|headshot|user")
-_PLACEHOLDER = re.compile(r"placeholder|blank\.|spacer|transparent|pixel|1x1|lazy[-_]?load|loading\.(?:gif|svg)")
 _MIN_AVATAR_SIDE = 24  # pixels: at or below on both sides, an image is an icon
-_IN_COMMENT = re.compile(r"comment")
-
-
-def find_author_boxes(page: Page, jsonld: list[dict[str, Any]]) -> list[AuthorBox]:
-    """The page's author boxes, each name once; JSON-LD Persons only when the markup has no box."""
-    by_name: dict[str, AuthorBox] = {}
-    for element in _outermost(page.select(AUTHOR_BOXES)):
-        box = _box_from_markup(element, page.base)
-        if box is not None:
-            by_name[box.name] = _merged(by_name[box.name], box) if box.name in by_name else box
-    persons = [box for person in _persons(jsonld) if (box := _box_from_person(person, page.base))]
-    if not by_name:
-        return persons
-    for person in persons:  # the markup's box, completed by the page's own JSON-LD for that author
-        if person.name in by_name:
-            by_name[person.name] = _merged(by_name[person.name], person)
-    return list(by_name.values())
-
-
-def _merged(first: AuthorBox, again: AuthorBox) -> AuthorBox:
-    """One author shown twice (a compact box after the post, a full one further down): the first box, its
-    missing parts taken from the second."""
-    return AuthorBox(
-        name=first.name,
-        bio=first.bio or again.bio,
-        url=first.url or again.url,
-        avatar_url=first.avatar_url or again.avatar_url,
-        article_count=first.article_count if first.article_count is not None else again.article_count,
-        links=first.links or again.links,
-    )
-
-
-def _persons(jsonld: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Top-level Person objects and the Persons nested as an article's author, each name once."""
-    nested = [
-        author
-        for article in by_type(jsonld, *ARTICLE_TYPES)
-        for author in (article.get("author") if isinstance(article.get("author"), list) else [article.get("author")])
-        if isinstance(author, dict) and "Person" in types_of(author)
-    ]
-    unique: dict[str, dict[str, Any]] = {}
-    for person in by_type(jsonld, "Person") + nested:
-        unique.setdefault(str(person.get("name")), person)
-    return list(unique.values())
+# An author's own page, by the paths platforms give it: WordPress and Ghost /author/slug/, Jekyll and Hugo themes'
+# /authors/slug/, Blogger's www.blogger.com/profile/ID, Wix's /profile/slug/profile, Medium's and Substack's /@handle.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|profile|profil|people|team|members?|users?)/[^/?#]+|/@[\w.-]+/?$",
+    re.IGNORECASE,
+)
+# Hosts whose author pages live on the platform, not on the blog's own host.
+_PROFILE_PLATFORMS = ("blogger.com", "medium.com", "substack.com", "wordpress.com", "tumblr.com")
+_TRACKING = re.compile(r"^(?:utm_\w+|source|ref|fbclid|gclid)$", re.IGNORECASE)
+# Links in a box that act rather than lead to a profile: sign in, follow, subscribe.
+_ACTION = re.compile(r"/(?:m/)?signin|/login|[?&]actionUrl=|/subscribe\b|/follow\b", re.IGNORECASE)
+# Text a box prints beside the name that is no bio: a date, a reading time ("5 Jan 2024 · 4 min read").
+_NOT_A_BIO = re.compile(r"\b(?:19|20)\d\d\b|\bmin(?:ute)?s?\b|minuten|분", re.IGNORECASE)
+_MIN_BIO_CHARS, _SHORT_TEXT_CHARS = 20, 60
+_WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def parse_article_count(text: str) -> int | None:
@@ -123,15 +95,11 @@ def parse_article_count(text: str) -> int | None:
     return None
 
 
-def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
-    """Drop matches nested in another match and anything inside comments (a commenter's card is no box)."""
-    chosen = [e for e in elements if not any(_IN_COMMENT.search(a.get("class") or "") for a in e.iterancestors())]
-    taken = set(chosen)
-    return [e for e in chosen if not any(a in taken for a in e.iterancestors())]
-
-
-def _box_from_markup(element: HtmlElement, base: str) -> AuthorBox | None:
-    name = _name(element)
+def read_box(element: HtmlElement, base: str, person: Person | None = None) -> AuthorBox | None:
+    """The author box `element` holds: its name (`person`'s when the caller found the box by that person), bio,
+    avatar, author page, article count and profile links; None without a name or without any of bio, avatar and
+    count (a bare byline is no box)."""
+    name = person.name if person is not None else _name(element)
     if not name:
         return None
     bio = _bio(element, name)
@@ -139,7 +107,7 @@ def _box_from_markup(element: HtmlElement, base: str) -> AuthorBox | None:
     count = parse_article_count(text_of(element))
     if not (bio or avatar_url or count is not None):
         return None
-    url, links = _links(element, base)
+    url, links = _links(element, base, name, person.url if person is not None else None)
     return AuthorBox(name=name, bio=bio, url=url, avatar_url=avatar_url, article_count=count, links=links)
 
 
@@ -172,11 +140,27 @@ def _without_heading(text: str) -> str:
 
 
 def _bio(element: HtmlElement, name: str) -> str | None:
+    """The box's text about the person: the theme's bio element, else its first paragraph that is neither the
+    name, a count, a date or reading time, nor a link's label ("More posts by Jane.")."""
     for node in _in_priority(element, AUTHOR_BIO):
         text = text_of(node)
-        if len(text) >= 20 and text != name and not (parse_article_count(text) is not None and len(text) < 40):
-            return text
+        if _width(text) < _MIN_BIO_CHARS or text == name or _mostly_link(node, text):
+            continue
+        short = _width(text) < _SHORT_TEXT_CHARS
+        if short and (parse_article_count(text) is not None or _NOT_A_BIO.search(text)):
+            continue
+        return text
     return None
+
+
+def _width(text: str) -> int:
+    """Length with CJK characters counted twice: 매일 집밥을 기록합니다 says as much as a 20-letter sentence."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _mostly_link(node: HtmlElement, text: str) -> bool:
+    linked = sum(len(text_of(a)) for a in node.iterdescendants("a"))
+    return linked * 2 > len(text)
 
 
 def _in_priority(element: HtmlElement, selectors: tuple[str, ...]) -> Iterator[HtmlElement]:
@@ -186,12 +170,12 @@ def _in_priority(element: HtmlElement, selectors: tuple[str, ...]) -> Iterator[H
 
 
 def _avatar(element: HtmlElement, base: str) -> str | None:
-    """The box's own picture: its images less icons and logos, each by its real source (a lazy-loading
-    placeholder does not count), one that says it is an avatar or photo first, else the first."""
+    """The box's own picture: its images less icons and logos, each by its real source (avatars.py), one that
+    says it is an avatar or photo first, else the first."""
     found = []
     for img in element.iterdescendants("img"):
-        source = None if _is_decoration(img, element) else best_source(img, base)[0]
-        if source and not _PLACEHOLDER.search(source.lower()):
+        source = None if _is_decoration(img, element) else avatar_url(img, base)
+        if source:
             found.append((img, source))
     hinted = [source for img, source in found if _AVATAR_HINT.search(_described(img))]
     return (hinted or [source for _, source in found] or [None])[0]
@@ -223,20 +207,45 @@ def _int(value: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _links(element: HtmlElement, base: str) -> tuple[str | None, list[str]]:
-    url = None
+def _links(element: HtmlElement, base: str, name: str, known_url: str | None) -> tuple[str | None, list[str]]:
+    """The author's page and their profiles elsewhere. The author page: the link the byline gave for the person,
+    else a rel=author link, else a link to an author-page path, else a link on the site labelled with the name.
+    Profiles: rel=me links and links to other hosts, less share buttons."""
+    anchors = [(a, urljoin(base, a.get("href").strip())) for a in element.iterdescendants("a") if a.get("href")]
+    anchors = [(a, href) for a, href in anchors if href.startswith("http") and not SHARE_HREF.search(href)]
+    home = urlsplit(base).netloc.lower()
+    anchors = [(a, href) for a, href in anchors if not _ACTION.search(href)]
+    tests = (
+        lambda a, href: href == known_url,
+        lambda a, href: "author" in (a.get("rel") or "").split(),
+        lambda a, href: _author_page(href, home) and "me" not in (a.get("rel") or "").split(),
+        lambda a, href: urlsplit(href).netloc.lower() == home and clean_name(text_of(a)) == name,
+    )
+    url = next((_untracked(href) for test in tests for a, href in anchors if test(a, href)), None)
     links: list[str] = []
-    for anchor in element.iterdescendants("a"):
-        if anchor.get("href") is None:
-            continue
-        href = urljoin(base, anchor.get("href").strip())
-        if not href.startswith("http"):
-            continue
-        if url is None and ("author" in (anchor.get("rel") or "").split() or "/author/" in href or "/autor/" in href):
-            url = href
-        elif _is_profile(href, base) and href not in links:
+    for anchor, href in anchors:
+        is_me = "me" in (anchor.get("rel") or "").split()
+        href = _untracked(href)
+        if href != url and href not in links and (is_me or _is_profile(href, base)):
             links.append(href)
-    return url, [link for link in links if link != url]
+    return url, links
+
+
+def _author_page(href: str, home: str) -> bool:
+    """A link to an author page: its path is one (on the site itself, or on a platform's profile host)."""
+    parts = urlsplit(href)
+    host = parts.netloc.lower()
+    on_platform = host == home or any(host == h or host.endswith("." + h) for h in _PROFILE_PLATFORMS)
+    return on_platform and bool(_AUTHOR_PAGE.search(parts.path))
+
+
+def _untracked(url: str) -> str:
+    """The URL without the tracking parameters platforms add to profile links (Medium's ?source=, utm_*)."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), parts.fragment))
 
 
 def _is_profile(href: str, base: str) -> bool:
@@ -244,20 +253,43 @@ def _is_profile(href: str, base: str) -> bool:
     return any(h in host for h in _PROFILE_HOSTS) or host != urlsplit(base).netloc.lower()
 
 
-def _box_from_person(person: dict[str, Any], base: str) -> AuthorBox | None:
+def persons(jsonld: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Top-level Person objects and the Persons nested as an article's author, each name once."""
+    nested = [
+        author
+        for article in by_type(jsonld, *ARTICLE_TYPES)
+        for author in (article.get("author") if isinstance(article.get("author"), list) else [article.get("author")])
+        if isinstance(author, dict) and "Person" in types_of(author)
+    ]
+    profile = [
+        entity
+        for page in by_type(jsonld, "ProfilePage")
+        if isinstance(entity := page.get("mainEntity"), dict) and "Person" in types_of(entity)
+    ]
+    unique: dict[str, dict[str, Any]] = {}
+    for person in by_type(jsonld, "Person") + nested + profile:
+        unique.setdefault(str(person.get("name")), person)
+    return list(unique.values())
+
+
+def box_from_person(person: dict[str, Any], base: str) -> AuthorBox | None:
+    """What a JSON-LD Person says of its author (Yoast's and Ghost's Person: image, url, sameAs, description);
+    None without a name. (Only a Person with a description is a box alone: SEO plugins and platforms describe
+    every author with a picture and a link; those complete a box the page shows.)"""
     name, bio = first_text(person.get("name")), first_text(person.get("description"))
-    if not name or not bio:
-        return None
     same_as = person.get("sameAs") or []
     links = [s for s in ([same_as] if isinstance(same_as, str) else same_as) if isinstance(s, str) and "://" in s]
     image = person.get("image")
     avatar = image.get("url") or image.get("contentUrl") if isinstance(image, dict) else first_text(image)
+    avatar = normalised(urljoin(base, avatar)) if avatar else None
+    if not name:
+        return None
     url = first_text(person.get("url"))
     return AuthorBox(
         name=name,
         bio=bio,
         url=urljoin(base, url) if url else None,
-        avatar_url=urljoin(base, avatar) if avatar else None,
-        article_count=parse_article_count(bio),
+        avatar_url=avatar,
+        article_count=parse_article_count(bio or ""),
         links=links,
     )

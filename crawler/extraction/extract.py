@@ -10,8 +10,8 @@ from lxml import etree
 
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Person
-from crawler.extraction.authorbox import find_author_boxes
 from crawler.extraction.body import extract_body
+from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
 from crawler.extraction.flatten import flatten, too_deep
@@ -75,9 +75,11 @@ def _extract(page: Page) -> Article:
     if platform_kind == "article" and len(body.text) < SHORT_POST_CHARS and (alone := post_content_page(page)):
         body = extract_body(alone, alone.tree.find("body"))  # a short post: its own content, not the whole page
     is_article = kind == "article"
-    boxes = find_author_boxes(page, jsonld) if is_article else []
+    boxes = find_author_boxes(page, jsonld, meta.authors, root, body.text) if is_article else []
     # A post whose byline the page does not mark up but whose author box names someone is by that person.
     authors = meta.authors or [Person(boxes[0].name, boxes[0].url)] if boxes else meta.authors
+    if kind == "author":  # an author page is a listing; the person it is about goes to the archive's authors
+        boxes = [person] if (person := author_page_person(page, jsonld)) is not None else []
     images = placed_images(page, root) if is_article else []
     return Article(
         url=page.url,

@@ -26,7 +26,7 @@ _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
-_SHARE_HREF = re.compile(
+SHARE_HREF = re.compile(
     r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent"
     r"|pinterest\.\w+/pin/create|linkedin\.com/share|wa\.me/|api\.whatsapp"
     r"|reddit\.com/submit|mailto:\?)",
@@ -165,7 +165,7 @@ def _is_share_icon(img: HtmlElement, src: str, share_buttons: frozenset[HtmlElem
     """A share button's icon: linked to a share endpoint, inside a share bar, or named like one. Such icons
     rarely carry width and height, so the icon-size test alone misses them."""
     link = next(img.iterancestors("a"), None)
-    if link is not None and _SHARE_HREF.search(link.get("href") or ""):
+    if link is not None and SHARE_HREF.search(link.get("href") or ""):
         return True
     if any(_SHARE_CLASS.search(c.lower()) for c in (img.get("class") or "").split()):
         return True

@@ -210,7 +210,9 @@ AUTHOR_BOXES = (
     # Ghost (Source, Casper, Headline …), Blogger and WordPress themes' .post-author, Wix, Medium, Substack.
     # (Not Blogger's sidebar Profile widget: it describes the blog's owner, not the post's author.)
     " .gh-author, .gh-author-box, .gh-article-author, .post-author, .post-author-profile,"
-    " [data-hook*=author], .pw-author, .author-bio-card, .post-author-container"
+    " [data-hook*=author], .pw-author, .author-bio-card, .post-author-container,"
+    # WordPress's post-author block; h-card authors (microformats2).
+    " .wp-block-post-author, .p-author.h-card"
 )
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
@@ -227,6 +229,9 @@ AUTHOR_NAME = (
     "[data-hook*=author-name]",
     ".pw-author-name",
     "[data-testid=authorName]",
+    ".wp-block-post-author__name",
+    ".wp-block-post-author-name",
+    ".p-name",
     "[itemprop=name]",
     ".fn",
     ".author-title",
@@ -247,11 +252,30 @@ AUTHOR_BIO = (
     ".post-author-bio",
     "[data-hook*=author-bio]",
     ".pw-author-bio",
+    ".wp-block-post-author__bio",
+    ".wp-block-post-author-biography",
+    ".author-profile-bio",
+    ".p-note",
+    ".archive-description",
+    ".taxonomy-description",
     "[itemprop=description]",
     ".saboxplugin-desc",
     ".description",
     ".bio",
     "p",
+)
+# An author page's heading, which names the person ("Author: Jane", "Posts by Jane"), most specific first: WordPress
+# (.page-title, block themes' query-title), Ghost (Casper's .author-profile-name, Source's .gh-author-name), themes'
+# .author-title, an h-card's name, else the page's <h1>.
+AUTHOR_PAGE_TITLES = (
+    ".author-profile-name",
+    ".gh-author-name",
+    "h1.page-title",
+    ".wp-block-query-title",
+    "h1.author-title",
+    "h1.p-name",
+    ".archive-title",
+    "h1",
 )
 # Box headings that are not a name ("About the author" and its translations).
 BOX_HEADINGS = (

@@ -1,0 +1,229 @@
+"""Finding the author boxes of a page by what they hold, with theme selectors as hints.
+
+A theme's author box is wherever its markup puts it, under whatever class name. What every box shares is its
+content: the post's author — whom the byline, JSON-LD, meta tags, rel=author or an h-card name — beside a picture,
+a link to the author's page, a short text about them or a count of their posts. So for each author the page names,
+every place that names them (an element whose text is the name, a picture whose alt is the name, a link to their
+page) is a seed; the regions around a seed, up to the size of a box, are scored by what they hold (crawler/
+extraction/authorbox.py reads them), and the best is the person's box. A region matching the theme selectors
+(AUTHOR_BOXES) scores higher, and such a region naming someone the byline does not is kept as a box of its own.
+Comments, navigation and lists of other posts are never searched: a commenter's card is no author box.
+
+The same search on an author page (/author/x/), seeded by the page's heading, gives the person the page is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from crawler.extraction.article import AuthorBox, Person
+from crawler.extraction.authorbox import box_from_person, clean_name, persons, read_box
+from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.selectors import AUTHOR_BOXES, AUTHOR_PAGE_TITLES
+from crawler.extraction.sitename import fold
+
+MAX_BOX_CHARS = 1500  # a region with more text than this is the post or a page section, not a box
+MAX_CLIMB = 6  # levels above a seed
+MAX_SEEDS = 20  # places naming one person
+_TEXT_NAMING = etree.XPath(
+    "//text()[contains(., $name)][not(parent::script or parent::style or parent::title or parent::noscript)]"
+)
+_IMAGE_NAMING = etree.XPath("//img[@alt = $name]")
+_LINK_TO = etree.XPath("//a[@href = $href]")
+_RELME = etree.XPath("//a[@href][contains(concat(' ', normalize-space(@rel), ' '), ' me ')]")
+_H_CARDS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' h-card ')]")
+# Regions whose names are not the post's author: comments, menus, other posts' cards.
+_NOT_SEARCHED = re.compile(
+    r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon", re.IGNORECASE
+)
+_STOP_TAGS = {"body", "html", "main"}
+_HINT_BONUS = 1.5
+_BODY_START = 80  # characters of the post's text that no box holds
+
+
+def find_author_boxes(
+    page: Page, jsonld: list[dict[str, Any]], authors: list[Person], root: HtmlElement | None = None, body: str = ""
+) -> list[AuthorBox]:
+    """The author boxes of a post page, its authors' first, each name once; JSON-LD Persons complete a box of
+    the same name, and stand alone where the markup has none. `root` is the post's body container and `body` its
+    text: no box holds either."""
+    hinted = _outermost([e for e in page.select(AUTHOR_BOXES) if not _excluded(e)])
+    by_name: dict[str, AuthorBox] = {}
+    used: set[HtmlElement] = set()
+    for person in authors:
+        found = _best_region(page, person, hinted, (root, body[:_BODY_START]), author_page=False)
+        if found is not None:
+            element, box = found
+            used.add(element)
+            by_name.setdefault(fold(box.name), box)
+    for element in hinted:
+        if any(element is u or _holds(element, u) or _holds(u, element) for u in used):
+            continue
+        if (box := read_box(element, page.base)) is not None:
+            key = fold(box.name)
+            by_name[key] = _merged(by_name[key], box) if key in by_name else box
+    described = [box for person in persons(jsonld) if (box := box_from_person(person, page.base))]
+    if not by_name:
+        return [box for box in described if box.bio]
+    for person_box in described:  # the markup's box, completed by the page's own JSON-LD for that author
+        if (key := fold(person_box.name)) in by_name:
+            by_name[key] = _merged(by_name[key], person_box)
+    return [_with_profiles(page, box) for box in by_name.values()]
+
+
+def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | None:
+    """The person an author page (/author/x/, Blogger's and Ghost's profile pages) is about: named by its
+    JSON-LD ProfilePage/Person or its heading ("Author: Jane", "Posts by Jane"), read from the region around the
+    name, completed by the JSON-LD; the page's own URL is their author page when the region links none."""
+    described = [box for person in persons(jsonld) if (box := box_from_person(person, page.base))]
+    name = next((box.name for box in described), None) or _heading_name(page)
+    if not name:
+        return None
+    found = _best_region(page, Person(name, page.url), [], (None, ""), author_page=True)
+    box = found[1] if found is not None else None
+    for person_box in described:
+        if fold(person_box.name) == fold(name):
+            box = _merged(box, person_box) if box is not None else person_box
+    if box is None:
+        return None
+    box.url = box.url or page.url
+    box.links = _page_profiles(page, box)
+    return box
+
+
+def _heading_name(page: Page) -> str | None:
+    for selector in AUTHOR_PAGE_TITLES:
+        for heading in page.select(selector):
+            if name := clean_name(text_of(heading)):
+                return name
+    return None
+
+
+def _best_region(
+    page: Page, person: Person, hinted: list[HtmlElement], post: tuple[HtmlElement | None, str], author_page: bool
+) -> tuple[HtmlElement, AuthorBox] | None:
+    """The highest-scoring region around a place naming `person`: smaller wins a tie."""
+    best: tuple[float, HtmlElement, AuthorBox] | None = None
+    hints = set(hinted)
+    seen: set[HtmlElement] = set()
+    for seed in _seeds(page, person):
+        for region in _regions(page, seed, post, author_page):
+            if region in seen:
+                continue
+            seen.add(region)
+            box = read_box(region, page.base, person)
+            if box is None:
+                continue
+            score = _score(box, page.text_in(region), region in hints)
+            if best is None or score > best[0]:
+                best = (score, region, box)
+    return (best[1], best[2]) if best is not None else None
+
+
+def _seeds(page: Page, person: Person) -> Iterator[HtmlElement]:
+    """Elements naming the person: whose text is their name (labels aside), pictures whose alt is their name,
+    links to their page; not in comments, menus or lists of other posts."""
+    wanted = fold(person.name)
+    found: list[HtmlElement] = []
+    for text in _TEXT_NAMING(page.tree, name=person.name)[:MAX_SEEDS]:
+        parent = text.getparent().getparent() if text.is_tail else text.getparent()
+        if parent is not None and fold(clean_name(text_of(parent)) or "") == wanted:
+            found.append(parent)
+    found.extend(_IMAGE_NAMING(page.tree, name=person.name)[:MAX_SEEDS])
+    if person.url:
+        found.extend(_LINK_TO(page.tree, href=person.url)[:MAX_SEEDS])
+    for element in found:
+        if not _excluded(element):
+            yield element
+
+
+def _regions(
+    page: Page, seed: HtmlElement, post: tuple[HtmlElement | None, str], author_page: bool
+) -> Iterator[HtmlElement]:
+    """The seed's ancestors up to a box's size: not the post's body, its text or what holds them, not a region
+    with other posts (<article>), not the post's title on a post page."""
+    root, body_start = post
+    for level, element in enumerate(seed.iterancestors()):
+        if level >= MAX_CLIMB or element.tag in _STOP_TAGS or element.tag == "article":
+            return
+        if root is not None and (element is root or _holds(element, root)):
+            return
+        if element.find(".//article") is not None or (not author_page and element.find(".//h1") is not None):
+            return
+        text = page.text_in(element)
+        if len(text) > MAX_BOX_CHARS or (body_start and body_start in text):
+            return
+        yield element
+
+
+def _holds(element: HtmlElement, other: HtmlElement) -> bool:
+    return any(ancestor is element for ancestor in other.iterancestors())
+
+
+def _score(box: AuthorBox, text: str, hinted: bool) -> float:
+    """What the region holds of a box, less its size: a bio and a picture count most."""
+    held = 2 * bool(box.bio) + 2 * bool(box.avatar_url) + bool(box.url) + bool(box.article_count is not None)
+    return held + 0.5 * bool(box.links) + (_HINT_BONUS if hinted else 0) - len(text) / MAX_BOX_CHARS
+
+
+def _excluded(element: HtmlElement) -> bool:
+    """In comments, menus, lists of other posts, or the site's footer (a <footer> outside any <article>: the
+    site's owner and description, not the post's author)."""
+    ancestors = list(element.iterancestors())
+    if any(node.tag == "footer" for node in (element, *ancestors)) and not any(a.tag == "article" for a in ancestors):
+        return True
+    for node in (element, *ancestors):
+        if node.tag == "nav":
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag not in ("article", "body", "html") and _NOT_SEARCHED.search(names):
+            return True
+    return False
+
+
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """Matches that are not nested in another match."""
+    taken = set(elements)
+    return [e for e in elements if not any(a in taken for a in e.iterancestors())]
+
+
+def _merged(first: AuthorBox, again: AuthorBox) -> AuthorBox:
+    """One author shown twice (a compact box after the post, a full one further down; the markup and its
+    JSON-LD): the first, its missing parts taken from the second."""
+    return AuthorBox(
+        name=first.name,
+        bio=first.bio or again.bio,
+        url=first.url or again.url,
+        avatar_url=first.avatar_url or again.avatar_url,
+        article_count=first.article_count if first.article_count is not None else again.article_count,
+        links=first.links or again.links,
+    )
+
+
+def _with_profiles(page: Page, box: AuthorBox) -> AuthorBox:
+    """The box's links and the rel=me links of an h-card naming the same person elsewhere on the page."""
+    extra = [
+        urljoin(page.base, link.get("href").strip())
+        for card in _H_CARDS(page.tree)
+        if not _excluded(card) and _card_name(card) == fold(box.name)
+        for link in _RELME(card)
+    ]
+    box.links = list(dict.fromkeys([*box.links, *(link for link in extra if link != box.url)]))
+    return box
+
+
+def _card_name(card: HtmlElement) -> str:
+    """An h-card's p-name ("" without one)."""
+    name = next((node for node in card.iter() if "p-name" in (node.get("class") or "").split()), None)
+    return fold(text_of(name)) if name is not None else ""
+
+
+def _page_profiles(page: Page, box: AuthorBox) -> list[str]:
+    """On a person's own page every rel=me link is theirs (outside comments)."""
+    extra = [urljoin(page.base, a.get("href").strip()) for a in _RELME(page.tree) if not _excluded(a)]
+    return list(dict.fromkeys([*box.links, *(link for link in extra if link != box.url)]))
