@@ -1,26 +1,23 @@
 """Articles: one row per post with its authors, images and comments; a changed post's previous state kept in
-article_versions, an unchanged one only touched, a post that went away marked gone and kept."""
+article_versions, an unchanged one only touched, a post that went away marked gone and kept.
+
+What "changed" means is archive/content.py: any of the parts of what the archive holds for the post (title, authors,
+text, tags, categories, images and captions, comments)."""
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import json
 import sqlite3
 from typing import Any
 
+from archive import content
 from archive.connection import Connection
 from archive.media import fill_image_files
 from archive.pages import site_of
 
 ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "language", "sitename", "description")
 
-
-def content_hash(article: dict[str, Any]) -> str:
-    """What makes a post 'changed': its title, text and images (src + caption). Not fetch times or comments."""
-    images = [(i.get("src"), i.get("caption")) for i in article.get("images", [])]
-    payload = json.dumps([article.get("title"), article.get("text"), images], ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()
+Rows = dict[str, list[dict[str, Any]]]
 
 
 class Articles(Connection):
@@ -28,21 +25,27 @@ class Articles(Connection):
         """Insert or update one post with its authors, images and comments: "new", "updated", "unchanged", or
         with `refresh` (re-extraction) "refreshed" — same content, derived rows rebuilt, no new version.
 
-        A changed post's previous state is first copied to article_versions; nothing is overwritten unsaved.
+        A changed post's previous state is first copied to article_versions; nothing is overwritten unsaved. The
+        stored content is read back only when the digests differ: a post stored before the digest covered every
+        part is compared part by part, and counts as changed only if a part did.
         """
-        digest = content_hash(article)
+        rows = _rows(article)
         with self._tx():
+            new = content.built(self.conn, article, rows)
+            digest = content.digest(new)
             old = self.conn.execute("SELECT * FROM articles WHERE url = ?", (article["url"],)).fetchone()
-            if old is not None and old["content_hash"] == digest:
+            before = content.stored(self.conn, old) if old is not None and old["content_hash"] != digest else None
+            if old is not None and (before is None or before == new):
                 if refresh:
-                    self._write_children(self._write_article(article, digest, old["last_fetched"], old), article)
+                    article_id = self._write_article(article, digest, old["last_fetched"], old)
+                    self._write_children(article_id, site_of(article["url"]), rows)
                     return "refreshed"
-                self.touch_article(article["url"], fetched_at)
+                self._touch(article["url"], fetched_at, digest)
                 return "unchanged"
-            if old is not None:
-                self._keep_version(old, article)
+            if before is not None:
+                self._keep_version(old, before, new)
             article_id = self._write_article(article, digest, fetched_at, old)
-            self._write_children(article_id, article)
+            self._write_children(article_id, site_of(article["url"]), rows)
             column = "articles_updated" if old is not None else "articles_new"
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"
@@ -54,9 +57,15 @@ class Articles(Connection):
 
     def touch_article(self, url: str, fetched_at: str) -> bool:
         """The post at `url` was fetched again, unchanged: note when (and that it is online). False if none."""
+        return self._touch(url, fetched_at)
+
+    def _touch(self, url: str, fetched_at: str, digest: str | None = None) -> bool:
+        """Also note the content's digest, when given (one made before the digest covered every part)."""
         with self._tx():
             cursor = self.conn.execute(
-                "UPDATE articles SET last_fetched = ?, gone_at = NULL WHERE url = ?", (fetched_at, url)
+                "UPDATE articles SET last_fetched = ?, gone_at = NULL, content_hash = coalesce(?, content_hash)"
+                " WHERE url = ?",
+                (fetched_at, digest, url),
             )
         return cursor.rowcount > 0
 
@@ -88,55 +97,27 @@ class Articles(Connection):
         self._update("articles", old["id"], row)
         return old["id"]
 
-    def _write_children(self, article_id: int, article: dict[str, Any]) -> None:
+    def _write_children(self, article_id: int, site: str, rows: Rows) -> None:
+        """The post's images, comments and people, as `_rows` built them, in place of those it had."""
         for table in ("images", "comments", "article_authors"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        images = [
-            {
-                "article_id": article_id,
-                "position": i.get("position") or n,
-                "src": i["src"],
-                "alt": i.get("alt"),
-                "title": i.get("title"),
-                "caption": i.get("caption"),
-                "width": i.get("width"),
-                "height": i.get("height"),
-            }
-            for n, i in enumerate(article.get("images") or [], start=1)
-        ]
-        for image in images:
-            self._insert("images", image)
+        for table in content.ROW_PARTS:
+            self._insert_rows(table, article_id, rows[table])
         fill_image_files(self.conn, article_id)
-        self._write_comments(article_id, article.get("comments") or [])
-        site = site_of(article["url"])
-        for position, person in enumerate(_people(article), start=1):
-            author_id = self._upsert_author(site, person)
+        for position, person in enumerate(rows["authors"], start=1):
             self.conn.execute(
-                "INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
-                (article_id, author_id, position),
+                "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
+                (article_id, self._upsert_author(site, person), position),
             )
 
-    def _write_comments(self, article_id: int, comments: list[dict[str, Any]]) -> None:
-        """In page order, so a reply's parent (named by the platform's comment id) has its row already."""
-        rows: dict[str, int] = {}
-        for position, comment in enumerate(comments, start=1):
-            key = comment.get("id")
-            row_id = self._insert(
-                "comments",
-                {
-                    "article_id": article_id,
-                    "position": position,
-                    "author": comment.get("author"),
-                    "published": comment.get("published"),
-                    "text": comment.get("text") or "",
-                    "comment_id": key,
-                    "parent_id": rows.get(comment.get("parent") or ""),
-                    "depth": comment.get("depth") or 1,
-                    "author_url": comment.get("author_url"),
-                },
-            )
-            if key:
-                rows[key] = row_id
+    def _insert_rows(self, table: str, article_id: int, rows: list[dict[str, Any]]) -> None:
+        """Rows of `table` for one post, in order; a column naming another row of the table holds that row's
+        position in `rows` (archive/content.py), written as its row id."""
+        references = content.self_references(self.conn, table)
+        ids: dict[int, int] = {}
+        for position, row in enumerate(rows, start=1):
+            named = {column: ids.get(row[column]) for column in references if row.get(column) is not None}
+            ids[position] = self._insert(table, {**row, **named, "article_id": article_id})
 
     def _upsert_author(self, site: str, person: dict[str, Any]) -> int:
         """One row per person per site; a newer page's non-empty fields win, empty ones keep what we had."""
@@ -150,51 +131,68 @@ class Articles(Connection):
             self._update("authors", row["id"], fields)
         return row["id"]
 
-    def _keep_version(self, old: sqlite3.Row, new: dict[str, Any]) -> None:
+    def _keep_version(self, old: sqlite3.Row, before: content.Content, after: content.Content) -> None:
+        """Copy the post's stored content (`before`) to article_versions, with what changed on the way to `after`."""
         version = self.conn.execute(
             "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", (old["id"],)
         ).fetchone()[0]
-        images = [
-            dict(r)
-            for r in self.conn.execute(
-                "SELECT src, caption, alt FROM images WHERE article_id = ? ORDER BY position", (old["id"],)
-            )
-        ]
-        self._insert(
-            "article_versions",
+        parts = {
+            part: json.dumps(value, ensure_ascii=False) if part in content.LIST_PARTS else value
+            for part, value in before.items()
+        }
+        row = {"article_id": old["id"], "version": version, "fetched_at": old["last_fetched"], **parts}
+        row.update(content_hash=old["content_hash"], diff_summary=content.summary(before, after))
+        self._insert("article_versions", row)
+
+
+def _rows(article: dict[str, Any]) -> Rows:
+    """The rows the post's images, comments and people are stored as (without the post's row id), in order."""
+    images = [
+        {
+            "position": image.get("position") or number,
+            "src": image["src"],
+            "alt": image.get("alt"),
+            "title": image.get("title"),
+            "caption": image.get("caption"),
+            "width": image.get("width"),
+            "height": image.get("height"),
+        }
+        for number, image in enumerate(article.get("images") or [], start=1)
+    ]
+    return {"images": images, "comments": _comment_rows(article.get("comments") or []), "authors": _people(article)}
+
+
+def _comment_rows(comments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Comments in page order; a reply's `parent_id` is the position of the comment it answers (named by the
+    platform's comment id, one the page showed before it), written as that comment's row id (`_insert_rows`)."""
+    positions: dict[str, int] = {}
+    rows = []
+    for position, comment in enumerate(comments, start=1):
+        key = comment.get("id")
+        rows.append(
             {
-                "article_id": old["id"],
-                "version": version,
-                "fetched_at": old["last_fetched"],
-                "title": old["title"],
-                "text": old["text"],
-                "images": json.dumps(images, ensure_ascii=False),
-                "content_hash": old["content_hash"],
-                "diff_summary": diff_summary(old, new),
-            },
+                "position": position,
+                "author": comment.get("author"),
+                "published": comment.get("published"),
+                "text": comment.get("text") or "",
+                "comment_id": key,
+                "parent_id": positions.get(comment.get("parent") or ""),
+                "depth": comment.get("depth") or 1,
+                "author_url": comment.get("author_url"),
+            }
         )
-
-
-def diff_summary(old: sqlite3.Row, new: dict[str, Any]) -> str:
-    """A one-line account of what changed, e.g. 'title changed; text +3/-1 lines; images 2 -> 3'."""
-    parts = []
-    if (old["title"] or "") != (new.get("title") or ""):
-        parts.append("title changed")
-    old_lines, new_lines = (old["text"] or "").splitlines(), (new.get("text") or "").splitlines()
-    if old_lines != new_lines:
-        diff = list(difflib.unified_diff(old_lines, new_lines, lineterm="", n=0))
-        added = sum(1 for line in diff if line.startswith("+") and not line.startswith("+++"))
-        removed = sum(1 for line in diff if line.startswith("-") and not line.startswith("---"))
-        parts.append(f"text +{added}/-{removed} lines")
-    return "; ".join(parts) or "images changed"
+        if key:
+            positions[key] = position
+    return rows
 
 
 def _people(article: dict[str, Any]) -> list[dict[str, Any]]:
-    """Authors in byline order, enriched by their author boxes (matched by name)."""
+    """Authors in byline order, enriched by their author boxes (matched by name); each person once."""
     boxes = {box["name"]: box for box in article.get("author_boxes") or [] if box.get("name")}
-    people = []
+    people: dict[str, dict[str, Any]] = {}
     for person in article.get("authors") or []:
         box = boxes.pop(person["name"], {})
-        people.append({**box, "name": person["name"], "url": person.get("url") or box.get("url")})
-    people.extend(boxes.values())  # a box whose author the byline did not name
-    return people
+        people.setdefault(person["name"], {**box, "name": person["name"], "url": person.get("url") or box.get("url")})
+    for name, box in boxes.items():  # a box whose author the byline did not name
+        people.setdefault(name, box)
+    return list(people.values())

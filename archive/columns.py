@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-# (table or view, column) -> what each item of the JSON list is: "string", or a struct's field names.
-JSON_LISTS: dict[tuple[str, str], str | tuple[str, ...]] = {
+from archive.content import content_columns
+
+# (table or view, column) -> what each item of the JSON list is: "string", or "rows of T": objects with the content
+# columns of table T (archive/content.py), as a version keeps a post's images and comments.
+JSON_LISTS: dict[tuple[str, str], str] = {
     ("articles", "categories"): "string",
     ("articles", "tags"): "string",
     ("v_posts", "categories"): "string",
@@ -22,7 +25,11 @@ JSON_LISTS: dict[tuple[str, str], str | tuple[str, ...]] = {
     ("v_posts", "authors"): "string",
     ("authors", "links"): "string",
     ("crawl_runs", "start_urls"): "string",
-    ("article_versions", "images"): ("src", "caption", "alt"),
+    ("article_versions", "images"): "rows of images",
+    ("article_versions", "comments"): "rows of comments",
+    ("article_versions", "authors"): "string",
+    ("article_versions", "tags"): "string",
+    ("article_versions", "categories"): "string",
 }
 # ISO 8601 text wherever a column of these names appears (dates as pages state them, times as blogarchive records).
 TIMESTAMPS = frozenset(
@@ -48,7 +55,7 @@ class Column:
 
     name: str
     kind: str
-    items: str | tuple[str, ...] = ""
+    items: str | tuple[tuple[str, str], ...] = ""  # "string", or a struct's (field, kind) pairs
 
 
 STORAGE_KINDS = {"INTEGER": "integer", "REAL": "real", "BLOB": "blob", "TEXT": "text"}
@@ -60,7 +67,7 @@ def describe(conn: sqlite3.Connection, table: str) -> list[Column]:
     described = []
     for _, name, declared, *_ in conn.execute(f'PRAGMA table_info("{table}")'):
         if (table, name) in JSON_LISTS:
-            described.append(Column(name, "list", JSON_LISTS[table, name]))
+            described.append(Column(name, "list", _items(conn, JSON_LISTS[table, name])))
         elif name in TIMESTAMPS:
             described.append(Column(name, "timestamp"))
         else:
@@ -68,6 +75,16 @@ def describe(conn: sqlite3.Connection, table: str) -> list[Column]:
                 Column(name, STORAGE_KINDS.get((declared or _first_type(conn, table, name)).upper(), "text"))
             )
     return described
+
+
+def _items(conn: sqlite3.Connection, spec: str) -> str | tuple[tuple[str, str], ...]:
+    """What a JSON list's items are: "string", or a struct's fields with their kinds (from the table's schema)."""
+    if not spec.startswith("rows of "):
+        return spec
+    table = spec.removeprefix("rows of ")
+    schema = conn.execute(f"PRAGMA table_info({table})").fetchall()
+    declared = {row[1]: STORAGE_KINDS.get((row[2] or "TEXT").upper(), "text") for row in schema}
+    return tuple((column, declared[column]) for column in content_columns(conn, table))
 
 
 def _first_type(conn: sqlite3.Connection, table: str, column: str) -> str:

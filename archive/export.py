@@ -122,14 +122,17 @@ def arrow_schema(columns: list[Column]) -> Any:
     def arrow_type(column: Column) -> Any:
         if column.kind == "list":
             items = column.items
-            return pa.list_(pa.string() if items == "string" else pa.struct([(f, pa.string()) for f in items]))
-        scalars = {
-            "integer": pa.int64(),
-            "real": pa.float64(),
-            "blob": pa.binary(),
-            "timestamp": pa.timestamp("us", "UTC"),
-        }
+            if items == "string":
+                return pa.list_(pa.string())
+            return pa.list_(pa.struct([(name, scalars.get(kind, pa.string())) for name, kind in items]))
         return scalars.get(column.kind, pa.string())
+
+    scalars = {
+        "integer": pa.int64(),
+        "real": pa.float64(),
+        "blob": pa.binary(),
+        "timestamp": pa.timestamp("us", "UTC"),
+    }
 
     return pa.schema([(c.name, arrow_type(c)) for c in columns])
 

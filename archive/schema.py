@@ -285,4 +285,14 @@ ALTER TABLE comments ADD COLUMN depth INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE comments ADD COLUMN author_url TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
+# Version 8: a version is every part of what the archive holds for a post (archive/content.py): a recrawl that
+# changed only its comments, tags, categories or authors made none, and a deleted comment survived only in the raw
+# page. A version row now keeps those parts too, as JSON; NULL in the rows made before: not recorded then.
+V8 = """
+ALTER TABLE article_versions ADD COLUMN authors TEXT;
+ALTER TABLE article_versions ADD COLUMN tags TEXT;
+ALTER TABLE article_versions ADD COLUMN categories TEXT;
+ALTER TABLE article_versions ADD COLUMN comments TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from archive import export
+from archive.content import content_columns
 from tests.conftest import REPO, run_cli
 
 
@@ -90,8 +91,14 @@ def test_parquet_has_list_int_and_utc_timestamp_columns(demo_archive, tmp_path):
     assert any(row["tags"] for row in rows)
     versions = tmp_path / "versions.parquet"
     assert _export(demo_archive, str(versions), "--table", "article_versions").returncode == 0
-    images = pq.read_table(versions).schema.field("images").type
-    assert images == pa.list_(pa.struct([("src", pa.string()), ("caption", pa.string()), ("alt", pa.string())]))
+    kept = pq.read_table(versions).schema
+    fields = [("src", pa.string()), ("alt", pa.string()), ("title", pa.string()), ("caption", pa.string())]
+    fields += [("width", pa.int64()), ("height", pa.int64())]
+    assert kept.field("images").type == pa.list_(pa.struct(fields))  # the images table's content columns
+    comments = kept.field("comments").type.value_type
+    columns = content_columns(sqlite3.connect(demo_archive), "comments")  # author, published, text …
+    assert [field.name for field in comments] == columns and "text" in columns
+    assert kept.field("tags").type == pa.list_(pa.string())
 
 
 def test_a_time_parquet_cannot_read_is_null_and_reported(demo_archive, tmp_path):

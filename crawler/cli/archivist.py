@@ -13,7 +13,7 @@ import click
 
 from archive import Archive, ArchiveError
 from archive.filters import Filters, Moment
-from archive.history import find_post, unified_diff, versions
+from archive.history import find_post, part_lines, unified_diff, versions
 from archive.pages import COMMENTS_API, PART
 from archive.query import Rows
 from crawler.archivist import verification
@@ -75,8 +75,8 @@ def _companions(archive: Archive, body: bytes, url: str) -> tuple[list[tuple[str
 @click.command()
 @click.argument("url")
 @options.DB_OPTION
-@click.option("--show", type=int, metavar="N", help="Print version N's title and text.")
-@click.option("--diff", type=int, metavar="N", help="Print a unified diff from version N to version N+1.")
+@click.option("--show", type=int, metavar="N", help="Print version N: title, text, authors, tags, images, comments.")
+@click.option("--diff", type=int, metavar="N", help="Print a unified diff, part by part, from version N to N+1.")
 @options.format_option()
 def history(url: str, db: Path, show: int | None, diff: int | None, fmt: str | None) -> None:
     """Every archived version of the post at URL, oldest first. URL may be written as the crawl found it or
@@ -114,6 +114,9 @@ def _print_version(found: list[dict[str, Any]], show: int | None, diff: int | No
         click.echo(json.dumps(version, ensure_ascii=False, indent=2))
     else:
         click.echo(f"{version['title'] or ''}\n\n{version['text'] or ''}")
+        for part in ("authors", "tags", "categories", "images", "comments"):
+            if version[part]:
+                click.echo(f"\n{part}:\n" + "\n".join(part_lines(part, version[part])))
 
 
 VERIFY_FORMATS = "Default: a report on a terminal, else tsv: one line per problem (problem, url, detail)."

@@ -126,11 +126,23 @@ class Blog:
             self._index = (key, _Index(self.posts))
         return self._index[1]
 
-    def edit_post(self, slug: str, *, title: str | None = None, paragraph: str | None = None) -> None:
+    def edit_post(
+        self,
+        slug: str,
+        *,
+        title: str | None = None,
+        paragraph: str | None = None,
+        tags: list[str] | None = None,
+        comments: list[dict[str, str]] | None = None,
+    ) -> None:
+        """Change the post as its author would: a new title, a paragraph added, other tags; `comments` (author,
+        text, date) replace its comments, as approving a new one and deleting another would."""
         post = self.post(slug)
         post.title = title or post.title
         if paragraph:
             post.extra_paragraphs.append(paragraph)
+        post.tags = post.tags if tags is None else tags
+        post.comments = post.comments if comments is None else comments
         self._revision += 1
         post.modified = datetime.now(UTC).isoformat(timespec="seconds")  # to the second: a same-day recrawl sees it
 
