@@ -14,6 +14,7 @@ from archive import content
 from archive.connection import Connection
 from archive.media import fill_image_files
 from archive.pages import site_of
+from archive.people import upsert_person
 
 ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "language", "sitename", "description")
 
@@ -38,14 +39,15 @@ class Articles(Connection):
             if old is not None and (before is None or before == new):
                 if refresh:
                     article_id = self._write_article(article, digest, old["last_fetched"], old)
-                    self._write_children(article_id, site_of(article["url"]), rows)
+                    self._write_children(article_id, site_of(article["url"]), rows, old["last_fetched"])
                     return "refreshed"
                 self._touch(article["url"], fetched_at, digest)
+                self._write_people(old["id"], site_of(article["url"]), rows["authors"], fetched_at)  # a bio, an avatar
                 return "unchanged"
             if before is not None:
                 self._keep_version(old, before, new)
             article_id = self._write_article(article, digest, fetched_at, old)
-            self._write_children(article_id, site_of(article["url"]), rows)
+            self._write_children(article_id, site_of(article["url"]), rows, fetched_at)
             column = "articles_updated" if old is not None else "articles_new"
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"
@@ -97,17 +99,22 @@ class Articles(Connection):
         self._update("articles", old["id"], row)
         return old["id"]
 
-    def _write_children(self, article_id: int, site: str, rows: Rows) -> None:
+    def _write_children(self, article_id: int, site: str, rows: Rows, seen_at: str) -> None:
         """The post's images, comments and people, as `_rows` built them, in place of those it had."""
-        for table in ("images", "comments", "article_authors"):
+        for table in ("images", "comments"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         for table in content.ROW_PARTS:
             self._insert_rows(table, article_id, rows[table])
         fill_image_files(self.conn, article_id)
-        for position, person in enumerate(rows["authors"], start=1):
+        self._write_people(article_id, site, rows["authors"], seen_at)
+
+    def _write_people(self, article_id: int, site: str, people: list[dict[str, Any]], seen_at: str) -> None:
+        """The post's people (archive/people.py) and which of them wrote it, in byline order."""
+        self.conn.execute("DELETE FROM article_authors WHERE article_id = ?", (article_id,))
+        for position, person in enumerate(people, start=1):
             self.conn.execute(
                 "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
-                (article_id, self._upsert_author(site, person), position),
+                (article_id, upsert_person(self.conn, site, person, seen_at), position),
             )
 
     def _insert_rows(self, table: str, article_id: int, rows: list[dict[str, Any]]) -> None:
@@ -118,18 +125,6 @@ class Articles(Connection):
         for position, row in enumerate(rows, start=1):
             named = {column: ids.get(row[column]) for column in references if row.get(column) is not None}
             ids[position] = self._insert(table, {**row, **named, "article_id": article_id})
-
-    def _upsert_author(self, site: str, person: dict[str, Any]) -> int:
-        """One row per person per site; a newer page's non-empty fields win, empty ones keep what we had."""
-        row = self.conn.execute("SELECT * FROM authors WHERE site = ? AND name = ?", (site, person["name"])).fetchone()
-        fields = {k: v for k, v in person.items() if v not in (None, "", []) and k != "name"}
-        if "links" in fields:
-            fields["links"] = json.dumps(fields["links"], ensure_ascii=False)
-        if row is None:
-            return self._insert("authors", {"site": site, "name": person["name"], **fields})
-        if fields:
-            self._update("authors", row["id"], fields)
-        return row["id"]
 
     def _keep_version(self, old: sqlite3.Row, before: content.Content, after: content.Content) -> None:
         """Copy the post's stored content (`before`) to article_versions, with what changed on the way to `after`."""

@@ -295,4 +295,27 @@ ALTER TABLE article_versions ADD COLUMN categories TEXT;
 ALTER TABLE article_versions ADD COLUMN comments TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
+# Version 9: the people behind a site (#32). A person is one row whatever page showed them — post pages and their own
+# author page — found again by their author page URL, then by name; when their name, bio, author page or avatar
+# changes, the state before is kept in author_versions (`changed` names the fields, `seen_until` when the new state
+# was first seen); first_seen and last_seen say when pages showed them (NULL for rows made before).
+V9 = """
+ALTER TABLE authors ADD COLUMN first_seen TEXT;
+ALTER TABLE authors ADD COLUMN last_seen TEXT;
+CREATE INDEX authors_url ON authors(site, url);
+CREATE TABLE author_versions (
+    id INTEGER PRIMARY KEY,
+    author_id INTEGER NOT NULL REFERENCES authors(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    bio TEXT,
+    url TEXT,
+    avatar_url TEXT,
+    links TEXT NOT NULL DEFAULT '[]',
+    seen_until TEXT NOT NULL,
+    changed TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (author_id, version)
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]

@@ -64,14 +64,17 @@ def db(tmp_path: Path) -> Callable[[str], list[tuple]]:
 
 @pytest.fixture(scope="session")
 def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample blog crawled twice (one post edited in between, so article_versions has a row): shared,
-    read-only, by the docs-example and analyst tests."""
+    """The sample blog crawled twice (one post edited and one author's bio rewritten in between, so article_versions
+    and author_versions have a row): shared, read-only, by the docs-example and analyst tests."""
     path = tmp_path_factory.mktemp("demo") / "archive.db"
     site = DemoSite()
     with serve(site):
         options = ("--db", str(path), "--quiet", "-s", "EXTRACT_PROCESSES=1")
         assert run_cli("crawl", site.base, *options).returncode == 0
         site.edit_post("winter-squash-soup", paragraph="Update: a pinch of smoked paprika works well too.")
+        site.edit_author(
+            "jane-holloway", bio="Jane writes about food, tests every recipe three times and edits the blog."
+        )
         assert run_cli("crawl", site.base, *options).returncode == 0
     return path
 

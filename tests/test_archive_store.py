@@ -101,6 +101,36 @@ def test_an_author_keeps_the_fullest_values_seen_on_any_post(archive):
     ]
 
 
+def test_a_person_is_found_again_by_their_author_page_and_their_changes_are_versions(archive):
+    run = archive.start_run([])
+    archive.save_article(run, article(), "t1")
+    renamed = [{"name": "Ann Lee-Park", "url": "https://blog.example/author/ann/"}]
+    box = [{"name": "Ann Lee-Park", "bio": "Gardener and cook.", "links": []}]
+    archive.save_article(run, article(authors=renamed, author_boxes=box), "t2")  # same post, new byline and bio
+    person = {
+        "name": "Ann Lee-Park",
+        "bio": "Gardener and cook.",
+        "article_count": 13,
+        "links": ["https://a.social/@ann"],
+    }
+    archive.save_author_page("https://blog.example/author/ann/", person, "t3")
+    assert rows(archive, "SELECT name, bio, article_count, links, first_seen, last_seen FROM authors WHERE id = 1") == [
+        ("Ann Lee-Park", "Gardener and cook.", 13, '["https://x.com/ann", "https://a.social/@ann"]', "t1", "t3")
+    ]
+    assert rows(archive, "SELECT version, name, bio, changed, seen_until FROM author_versions") == [
+        (1, "Ann Lee", "Gardener.", '["name", "bio"]', "t2")
+    ]
+    assert rows(archive, "SELECT author_id FROM article_authors WHERE article_id = 1") == [(1,)]
+
+
+def test_an_author_page_alone_makes_the_person(archive):
+    person = {"name": "Dee Roe", "bio": "Writes.", "avatar_url": "https://blog.example/d.png", "links": []}
+    archive.save_author_page("https://blog.example/author/dee/", person, "t1")
+    assert rows(archive, "SELECT site, name, url, avatar_url FROM authors") == [
+        ("blog.example", "Dee Roe", "https://blog.example/author/dee/", "https://blog.example/d.png")
+    ]
+
+
 def test_children_are_replaced_not_duplicated_on_update(archive):
     run = archive.start_run([])
     archive.save_article(run, article(), "t1")

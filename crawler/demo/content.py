@@ -146,6 +146,11 @@ class Blog:
         self._revision += 1
         post.modified = datetime.now(UTC).isoformat(timespec="seconds")  # to the second: a same-day recrawl sees it
 
+    def edit_author(self, slug: str, *, bio: str) -> None:
+        """A new bio for an author: their author box on every post and their author page show it."""
+        self.authors[slug].bio = bio
+        self._revision += 1
+
     def delete_post(self, slug: str) -> None:
         self.post(slug).deleted = True
         self._revision += 1

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from crawler.demo import theme
@@ -226,6 +227,16 @@ def _post_head(site: Blog, post: Post, authors: list[Author]) -> str:
 <meta property="article:published_time" content="{post.date}T09:00:00+00:00">
 <meta property="article:modified_time" content="{post.modified}">
 <script type="application/ld+json">{json.dumps(graph, ensure_ascii=False)}</script>"""
+
+
+def author_page(site: Blog, author: Author, posts: list[Post], prev_url: str | None, next_url: str | None) -> str:
+    """An author's archive as Twenty Twenty-One prints it: "Author: NAME" over their bio, then their posts."""
+    header = (
+        f'<header class="page-header"><h1 class="page-title">Author: <span class="vcard">{escape(author.name)}</span>'
+        f'</h1><div class="archive-description"><p>{escape(author.bio)}</p></div></header>'
+    )
+    body = listing_page(site, f"Author: {author.name}", posts, prev_url, next_url)
+    return re.sub(r'<header class="page-header">.*?</header>', lambda _: header, body, count=1, flags=re.DOTALL)
 
 
 def listing_page(site: Blog, title: str, posts: list[Post], prev_url: str | None, next_url: str | None) -> str:

@@ -98,6 +98,8 @@ class DemoSite(Blog):
         prev_url = (first_page if number == 2 else f"{first_page}page/{number - 1}/") if number > 1 else None
         next_url = f"{first_page}page/{number + 1}/" if number < pages else None
         shown = chosen[(number - 1) * ARCHIVE_PER_PAGE : number * ARCHIVE_PER_PAGE]
+        if taxonomy == "author" and slug in self.authors:
+            return _html(render.author_page(self, self.authors[slug], shown, prev_url, next_url), None)
         return _html(render.listing_page(self, first_page, shown, prev_url, next_url), None)
 
     def _paginated(self, posts: list[Post], number: int) -> Response | None:

@@ -198,6 +198,8 @@ class ArchivePipeline:
         self._record_page(page, kind)
         if problem := result.pop("problem", None):  # no body found on a page that has one; a page cut short
             self._error(page.url, problem)
+        if kind == "author" and result.get("author_box"):  # an author page completes the person it is about
+            self.archive.save_author_page(page.url, result["author_box"], page.fetched_at)
         if kind != "article":
             return
         if not result["text"].strip():

@@ -1,0 +1,90 @@
+"""The people behind a site: one `authors` row per person, whatever page showed them, and their changes as versions.
+
+A person is found again by their author page URL first (a renamed author keeps their row), then by their name on
+the site. A post page's byline, its author box and the person's own author page each complete the row: a field a
+page shows fills or replaces the stored one, a field it lacks keeps its stored value, profile links add up. When
+a shown name, bio, author page or avatar replaces a different stored one, the stored state is first kept in
+`author_versions`, as a changed post's is in `article_versions`. The article count is updated in place: it grows
+with every post, which is no change of the person.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from archive.connection import Connection
+from archive.pages import site_of
+
+VERSIONED = ("name", "bio", "url", "avatar_url")
+_FIELDS = (*VERSIONED, "article_count", "links")
+
+
+class People(Connection):
+    def save_author_page(self, url: str, person: dict[str, Any], fetched_at: str) -> int:
+        """The person an author page (`url`) is about, as extraction read it (Article.author_box)."""
+        with self._tx():
+            return upsert_person(self.conn, site_of(url), {**person, "url": person.get("url") or url}, fetched_at)
+
+
+def upsert_person(conn: sqlite3.Connection, site: str, person: dict[str, Any], seen_at: str) -> int:
+    """The row id of `person` ({name, url, bio, avatar_url, article_count, links}) on `site`, inserted or
+    completed as seen at `seen_at`."""
+    row = _find(conn, site, person)
+    shown = {k: person.get(k) for k in _FIELDS if person.get(k) not in (None, "", [])}
+    if row is None:
+        shown["links"] = json.dumps(shown.get("links") or [], ensure_ascii=False)
+        columns = {"site": site, **shown, "first_seen": seen_at, "last_seen": seen_at}
+        return conn.execute(
+            f"INSERT INTO authors ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            list(columns.values()),
+        ).lastrowid
+    stored_links = json.loads(row["links"] or "[]")
+    links = list(dict.fromkeys([*stored_links, *(shown.pop("links", None) or [])]))
+    if shown.get("name") and _name_taken(conn, site, shown["name"], row["id"]):
+        shown.pop("name")  # another row has that name: this page's name for the person is not theirs alone
+    changed = [k for k in VERSIONED if k in shown and row[k] not in (None, "") and shown[k] != row[k]]
+    if changed:
+        _keep_version(conn, row, seen_at, changed)
+    update = {**shown, "links": json.dumps(links, ensure_ascii=False), "last_seen": seen_at}
+    conn.execute(
+        f"UPDATE authors SET {', '.join(f'{k} = ?' for k in update)} WHERE id = ?", [*update.values(), row["id"]]
+    )
+    return row["id"]
+
+
+def _find(conn: sqlite3.Connection, site: str, person: dict[str, Any]) -> sqlite3.Row | None:
+    if person.get("url"):
+        found = conn.execute(
+            "SELECT * FROM authors WHERE site = ? AND url = ? ORDER BY id LIMIT 1", (site, person["url"])
+        ).fetchone()
+        if found is not None:
+            return found
+    return conn.execute("SELECT * FROM authors WHERE site = ? AND name = ?", (site, person["name"])).fetchone()
+
+
+def _name_taken(conn: sqlite3.Connection, site: str, name: str, row_id: int) -> bool:
+    found = conn.execute("SELECT 1 FROM authors WHERE site = ? AND name = ? AND id != ?", (site, name, row_id))
+    return found.fetchone() is not None
+
+
+def _keep_version(conn: sqlite3.Connection, row: sqlite3.Row, seen_at: str, changed: list[str]) -> None:
+    version = conn.execute(
+        "SELECT coalesce(max(version), 0) + 1 FROM author_versions WHERE author_id = ?", (row["id"],)
+    ).fetchone()[0]
+    conn.execute(
+        "INSERT INTO author_versions (author_id, version, name, bio, url, avatar_url, links, seen_until, changed)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            row["id"],
+            version,
+            row["name"],
+            row["bio"],
+            row["url"],
+            row["avatar_url"],
+            row["links"],
+            seen_at,
+            json.dumps(changed),
+        ),
+    )
