@@ -23,6 +23,47 @@ def test_5000_deep_nesting_does_not_raise():
     assert extract(deep, "https://a.org/deep").kind in ("other", "article")
 
 
+POST = "<article><h1>A post</h1>" + "".join(
+    f"<p>Note {n} about the garden and the weather in May, written down at length.</p>" for n in range(20)
+)
+NAV = "<nav><a href='/'>Home</a> <a href='/about/'>About</a></nav>"
+
+
+def test_a_post_nested_thousands_deep_is_read_whole_and_says_so():
+    page = f"<html><head><title>A post</title></head><body>{NAV}" + "<section>" * 3000 + POST + "</article>"
+    article = extract(page + "</section>" * 3000 + "</body></html>", "https://a.org/2024/05/a-post.html")
+    assert article.kind == "article" and article.title == "A post"
+    assert "Note 0 about" in article.text and "Note 19 about" in article.text and "Home" not in article.text
+    assert article.repairs == ["nested more than 120 levels deep: read with its deepest tags left out"]
+
+
+def test_a_post_with_nul_characters_is_read_without_them_and_says_so():
+    page = (
+        f"<!doctype html>\x00<html><head><title>A post</title></head><body>\x00{NAV}{POST}\x00</article></body></html>"
+    )
+    article = extract(page.encode(), "https://a.org/2024/05/a-post.html")
+    assert article.kind == "article" and "\x00" not in article.text and "Note 19 about" in article.text
+    assert article.repairs == ["3 NUL characters removed"]
+
+
+@pytest.mark.parametrize(
+    "start", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"PK\x03\x04\x14\x00\x00\x00", b"%PDF-1.7\n\x00"]
+)
+def test_a_file_with_nul_bytes_that_is_no_page_is_still_binary_data(start):
+    with pytest.raises(ExtractionError, match="binary data"):
+        extract(start + bytes(range(256)) * 8, "https://a.org/file")
+
+
+def test_a_post_whose_json_ld_is_nested_too_deeply_to_read_is_read_without_that_block():
+    deep = '<script type="application/ld+json">' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "</script>"
+    byline = '<script type="application/ld+json">{"@type": "BlogPosting", "author": {"name": "Ada Lovelace"}}</script>'
+    page = f"<html><head><title>A post</title>{deep}{byline}</head><body>{NAV}{POST}</article></body></html>"
+    article = extract(page, "https://a.org/2024/05/a-post.html")
+    assert article.kind == "article" and "Note 19 about" in article.text
+    assert [person.name for person in article.authors] == ["Ada Lovelace"]  # the readable block still counts
+    assert article.repairs == ["1 JSON-LD block(s) nested too deeply to read left out"]
+
+
 def test_20_mb_page_finishes_with_a_record():
     page = "<html><body><article>" + "<p>Some paragraph text that goes on about gardens.</p>" * 400_000
     assert len(page) > 20_000_000

@@ -126,6 +126,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("same body, not re-extracted", "pages_same_body"),
         ("gone (404/410)", "gone"),
         ("cut off as crawler traps", "trap_cut"),
+        ("read after a repair (NULs, nesting, JSON-LD)", "pages_repaired"),
         ("rendered in Chromium", "render_pages"),
         ("errors", "errors"),
         ("started", "started"),

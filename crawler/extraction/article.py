@@ -79,6 +79,8 @@ class Article:
     images: list[Image] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     kind: str = "article"  # page kind: article, listing, tag, category, author, archive, search, attachment, other
+    # What extract() did to read a page it would otherwise have lost ("2 NUL characters removed"): the crawl says so.
+    repairs: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -14,7 +14,8 @@ from crawler.extraction.body import extract_body
 from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
-from crawler.extraction.flatten import flatten, too_deep
+from crawler.extraction.decoding import decode_html
+from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.markdown_images import with_images
@@ -23,7 +24,7 @@ from crawler.extraction.page import Page, parse_html
 from crawler.extraction.pagekind import classify
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.slimming import densest_window, slimmed
-from crawler.extraction.structured import jsonld_objects
+from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
 from crawler.extraction.wordpress import post_content_page, wordpress_kind
 
 # Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
@@ -38,9 +39,18 @@ _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 
 def extract(html: str | bytes, url: str) -> Article:
     """Everything the archive keeps of one page. Raises ExtractionError for input that is not a web page."""
-    text, settled = prescreen(html, url)
+    decoded = decode_html(html)
+    text, settled = prescreen(decoded, url)
     if settled is not None:
         return settled
+    nuls = len(decoded) - len(text)
+    article = _extract_text(text, url)
+    if nuls:
+        article.repairs.insert(0, f"{nuls} NUL character{'s' if nuls > 1 else ''} removed")
+    return article
+
+
+def _extract_text(text: str, url: str) -> Article:
     if len(text) > MAX_PARSED_CHARS:
         text = densest_window(slimmed(text), MAX_PARSED_CHARS)
     tree = parse_html(text)
@@ -50,6 +60,15 @@ def extract(html: str | bytes, url: str) -> Article:
         article = _extract(Page(tree, url))
     except RecursionError:
         article = None
+    if article is None and (blocks := [script.text for script in unreadable_jsonld(tree)]):
+        # JSON nested too deeply for Python's parser (trafilatura's reads it too): the page without those blocks.
+        kept = text
+        for block in blocks:
+            kept = kept.replace(block, "")
+        if kept != text:
+            article = _extract_text(kept, url)
+            article.repairs.append(f"{len(blocks)} JSON-LD block(s) nested too deeply to read left out")
+            return article
     if article is None or article.kind != "article" and too_deep(tree):
         return _extract_flattened(text, url)  # nested too deeply to parse: see flatten.py
     return article
@@ -58,9 +77,12 @@ def extract(html: str | bytes, url: str) -> Article:
 def _extract_flattened(text: str, url: str) -> Article:
     tree = parse_html(flatten(text))
     try:
-        return _extract(Page(tree, url)) if tree is not None else Article(url=url, kind="other")
+        article = _extract(Page(tree, url)) if tree is not None else Article(url=url, kind="other")
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
+    if article.kind == "article":
+        article.repairs.append(f"nested more than {MAX_DEPTH} levels deep: read with its deepest tags left out")
+    return article
 
 
 def _extract(page: Page) -> Article:

@@ -23,6 +23,21 @@ def jsonld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
     return objects
 
 
+def unreadable_jsonld(tree: HtmlElement) -> list[HtmlElement]:
+    """The JSON-LD scripts nested too deeply for Python's json module (it raises RecursionError), which only an
+    attacker or a broken generator writes: reading the page without them keeps the post."""
+    unreadable = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json":
+            try:
+                json.loads(script.text or "", strict=False)
+            except RecursionError:
+                unreadable.append(script)
+            except ValueError:
+                pass  # broken, not deep: jsonld_objects() skips it
+    return unreadable
+
+
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
     if isinstance(data, list):
         for item in data:

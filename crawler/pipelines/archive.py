@@ -97,7 +97,9 @@ class ArchivePipeline:
         with storage_guard(self.crawler):
             for url, message in self.traps.messages():
                 self._error(url, message)
-            self.stats.set_value("blogarchive/run", self.archive.finish_run(self.run_id, status))
+            run = self.archive.finish_run(self.run_id, status)
+            repaired = self.stats.get_value("blogarchive/pages_repaired", 0)  # no column: the summary's row only
+            self.stats.set_value("blogarchive/run", {**run, "pages_repaired": repaired})
 
     async def process_item(self, item: Any) -> Any:
         if storage_broken(self.crawler):
@@ -200,6 +202,9 @@ class ArchivePipeline:
             self._error(page.url, problem)
         if kind == "author" and result.get("author_box"):  # an author page completes the person it is about
             self.archive.save_author_page(page.url, result["author_box"], page.fetched_at)
+        if repairs := result.pop("repairs", None):  # read all the same, another way: said, counted, not an error
+            logger.warning("%s: %s", page.url, "; ".join(repairs))
+            self.stats.inc_value("blogarchive/pages_repaired")
         if kind != "article":
             return
         if not result["text"].strip():

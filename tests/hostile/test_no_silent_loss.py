@@ -52,6 +52,18 @@ def deep_post() -> tuple[int, dict[str, str], bytes]:
     return 200, {}, html.replace("</article>", "</article>" + "</div>" * 5000).encode()
 
 
+def nul_post() -> tuple[int, dict[str, str], bytes]:
+    """A post a broken CMS wrote NUL bytes into, near its start and in its text."""
+    html = post_html("NUL post").replace("<title>", "<title>\x00").replace("</h1>", "</h1>\x00\x00")
+    return 200, {}, html.encode()
+
+
+def deep_jsonld_post() -> tuple[int, dict[str, str], bytes]:
+    """A post whose only odd part is a JSON-LD block nested 100,000 lists deep (Python's json gives up)."""
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    return 200, {}, post_html("Deep JSON-LD post", head=deep).encode()
+
+
 HOSTILE = {
     "/gzip-bomb/": "dropped for size: ",
     "/brotli-bomb/": "dropped for size: ",
@@ -84,6 +96,8 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
                 "/ok-post/",
                 "/deep-post/",
                 "/jsonld-post/",
+                "/nul-post/",
+                "/deep-jsonld-post/",
                 "/index.php?entry=1",
                 "/index.php?entry=2",
                 "/?p=123",
@@ -101,6 +115,8 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
             "/ok-post/": post("A fine post"),
             "/deep-post/": deep_post(),
             "/jsonld-post/": post("Big JSON-LD post", head=f'<script type="application/ld+json">{jsonld}</script>'),
+            "/nul-post/": nul_post(),
+            "/deep-jsonld-post/": deep_jsonld_post(),
             "/index.php?entry=1": post("Entry one"),
             "/index.php?entry=2": post("Entry two"),
             "/?p=123": post("Post 123"),
@@ -120,6 +136,8 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
         "ok-post/": "A fine post",
         "deep-post/": "Deep post",
         "jsonld-post/": "Big JSON-LD post",
+        "nul-post/": "NUL post",
+        "deep-jsonld-post/": "Deep JSON-LD post",
         "index.php?entry=1": "Entry one",
         "index.php?entry=2": "Entry two",
         "?p=123": "Post 123",
@@ -133,6 +151,12 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
     # the whole post, and its JSON-LD block's short values
     assert deep[0] > 300 and big[0] > 300 and big[1:] == ("Ann Smith", "2024-05-01")
     assert not any("Cut short" in title for title in articles.values())
+    for path in ("nul-post/", "deep-jsonld-post/"):  # the whole post, the repair said in the log
+        assert db("SELECT word_count FROM articles WHERE url = ?", blog.base + path)[0][0] > 300
+    log = (tmp_path / "crawl.log").read_text()
+    assert f"{blog.base}nul-post/: 3 NUL characters removed" in log
+    assert f"{blog.base}deep-jsonld-post/: 1 JSON-LD block(s) nested too deeply to read left out" in log
+    assert f"{blog.base}deep-post/: nested more than " in log
 
     report = run_cli("verify", "--db", str(tmp_path / "archive.db"), "--json")
     assert dict(json.loads(report.stdout)["given_up"]) == errors
