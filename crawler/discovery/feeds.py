@@ -1,7 +1,8 @@
-"""RSS and Atom feeds: the post links they list, and where a site's feeds are."""
+"""RSS, Atom and JSON feeds: the post links they list, and where a site's feeds are."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -10,6 +11,20 @@ USUAL_FEED_PATHS = ("/feed/", "/feed.xml", "/atom.xml", "/rss.xml", "/index.xml"
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+_JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+
+
+def _json_feed(body: bytes) -> dict | None:
+    """A JSON Feed (https://jsonfeed.org/version/1.1) as a dict; None for any other body."""
+    if body.lstrip()[:1] != b"{":
+        return None
+    try:
+        feed = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(_JSON_FEED_VERSION):
+        return None
+    return feed if isinstance(feed.get("items"), list) else None
 
 
 def _root(body: bytes) -> etree._Element | None:
@@ -20,7 +35,14 @@ def _root(body: bytes) -> etree._Element | None:
 
 
 def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
-    """(post URL, when it last changed or None) for every item of an RSS or Atom feed; [] when not a feed."""
+    """(post URL, when it last changed or None) for every item of an RSS, Atom or JSON feed; [] when not a feed."""
+    if (feed := _json_feed(body)) is not None:
+        items = [item for item in feed["items"] if isinstance(item, dict)]
+        return [
+            (urljoin(base_url, url.strip()), item.get("date_modified"))
+            for item in items
+            if isinstance(url := item.get("url") or item.get("external_url"), str) and url.strip()
+        ]
     root = _root(body)
     if root is None:
         return []
@@ -35,12 +57,18 @@ def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
 def is_feed(body: bytes) -> bool:
     """An RSS, RDF or Atom document, with items or without: WordPress serves an empty one for every post nobody
     has commented on yet (its per-post comment feed), which is no error."""
+    if _json_feed(body) is not None:
+        return True
     root = _root(body)
     return root is not None and etree.QName(root).localname.lower() in ("rss", "feed", "rdf")
 
 
 def feed_site(body: bytes, base_url: str) -> str | None:
-    """The site a feed says it is the feed of: RSS's <channel><link>, Atom's own <link rel="alternate">."""
+    """The site a feed says it is the feed of: RSS's <channel><link>, Atom's own <link rel="alternate">, JSON
+    Feed's home_page_url."""
+    if (feed := _json_feed(body)) is not None:
+        home = feed.get("home_page_url")
+        return urljoin(base_url, home) if isinstance(home, str) and home else None
     root = _root(body)
     if root is None:
         return None

@@ -266,6 +266,11 @@ class BlogSpider(scrapy.Spider):
             yield Gone(response.url, response.status, _frontier_id(response.request))
             return
         page = _fetched(response)
+        if response.status == 200 and not page.is_html and (_is_sitemap(response.body) or is_feed(response.body)):
+            # A feed or sitemap a plain link led to (a tag page's RSS icon, Hugo's /tags/x/index.xml, Pelican's
+            # /feeds/x.atom.xml): read as one, never an error for not being a page.
+            yield from self.parse_discovered(response)
+            return
         page.not_modified = NOT_MODIFIED in response.flags
         companions: list[str] = []
         if page.is_html and isinstance(response, TextResponse):

@@ -1,0 +1,48 @@
+"""Every feed format is read as discovery: a JSON Feed advertised by <link rel=alternate>, and an RSS feed a plain
+link leads to (a tag page's RSS icon, Hugo's /tags/x/index.xml served as application/xml) — their posts crawled,
+the feeds stored as feeds, no "not an HTML page" error."""
+
+from __future__ import annotations
+
+import json
+
+from tests.hostile.servers import Server, post, serve
+
+
+def _site() -> Server:
+    home = (
+        '<!doctype html><html><head><title>Notes</title><link rel="alternate" type="application/feed+json"'
+        ' href="/feed.json"></head><body><p><a href="/tags/bread/index.xml">RSS of the bread tag</a></p></body></html>'
+    )
+    json_feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Notes",
+        "items": [{"id": "1", "url": "/2024/05/rye/", "date_published": "2024-05-01T08:00:00Z"}],
+    }
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>bread</title><link>/tags/bread/</link>'
+        "<item><title>Spelt</title><link>/2024/06/spelt/</link><pubDate>Sat, 01 Jun 2024 08:00:00 +0000</pubDate>"
+        "</item></channel></rss>"
+    )
+    return Server(
+        routes={
+            "/": (200, {}, home.encode()),
+            "/feed.json": (200, {"Content-Type": "application/feed+json"}, json.dumps(json_feed).encode()),
+            "/tags/bread/index.xml": (200, {"Content-Type": "application/xml"}, rss.encode()),
+            "/2024/05/rye/": post("Rye"),
+            "/2024/06/spelt/": post("Spelt"),
+        }
+    )
+
+
+def test_a_json_feed_and_a_linked_tag_feed_are_read_for_their_posts(crawl, db):
+    with serve(_site()) as site:
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert sorted(url for (url,) in db("SELECT url FROM articles")) == [
+        site.base + "2024/05/rye/",
+        site.base + "2024/06/spelt/",
+    ]
+    kinds = dict(db("SELECT url, kind FROM pages WHERE url LIKE '%feed.json' OR url LIKE '%index.xml'"))
+    assert kinds == {site.base + "feed.json": "feed", site.base + "tags/bread/index.xml": "feed"}
+    assert db("SELECT url, message FROM crawl_errors") == []
