@@ -31,13 +31,14 @@ class Pages(Connection):
             self._store_body(sha, body, page.get("body_zlib"))
             self._store_body(raw_sha, raw, None)
             self.conn.execute(
-                "INSERT INTO pages (run_id, url, status, content_type, kind, fetched_at, etag, last_modified,"
-                " body_sha256, raw_sha256, rendered, screenshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO pages (run_id, url, status, content_type, charset, kind, fetched_at, etag, last_modified,"
+                " body_sha256, raw_sha256, rendered, screenshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run_id,
                     page["url"],
                     page.get("status"),
                     page.get("content_type"),
+                    page.get("charset"),
                     page.get("kind"),
                     page.get("fetched_at") or now(),
                     page.get("etag"),
@@ -91,12 +92,14 @@ class Pages(Connection):
         ).fetchone()
         return (zlib.decompress(row["body"]), row["content_type"] or "") if row else None
 
-    def latest_pages(self, site: str | None = None, since: str | None = None) -> Iterator[tuple[str, str, bytes]]:
-        """(url, fetched_at, raw body) of the latest stored fetch of every HTML page, for re-extraction; `since` is
-        a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc). Not the parts of split posts:
-        see `companions`."""
+    def latest_pages(
+        self, site: str | None = None, since: str | None = None
+    ) -> Iterator[tuple[str, str, bytes, str | None]]:
+        """(url, fetched_at, raw body, its header's charset) of the latest stored fetch of every HTML page, for
+        re-extraction; `since` is a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc). Not the
+        parts of split posts: see `companions`."""
         sql = (
-            "SELECT p.url, p.fetched_at, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
+            "SELECT p.url, p.fetched_at, b.body, p.charset FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
             " WHERE p.id IN (SELECT max(id) FROM pages WHERE content_type IN ('text/html', 'application/xhtml+xml')"
             f" AND status = 200 AND coalesce(kind, '') != '{PART}' GROUP BY url)"
         )
@@ -104,9 +107,9 @@ class Pages(Connection):
         if since:
             sql += " AND datetime(p.fetched_at) >= ?"
             params.append(since)
-        for url, fetched_at, body in self.conn.execute(sql + " ORDER BY p.id", params).fetchall():
+        for url, fetched_at, body, charset in self.conn.execute(sql + " ORDER BY p.id", params).fetchall():
             if site is None or site_of(url) == site:
-                yield url, fetched_at, zlib.decompress(body)
+                yield url, fetched_at, zlib.decompress(body), charset
 
     def companions(self, kind: str, prefix: str) -> list[tuple[str, bytes]]:
         """(url, body) of the latest stored fetch of each page of `kind` (PART, COMMENTS_API) whose URL starts with

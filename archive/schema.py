@@ -318,4 +318,10 @@ CREATE TABLE author_versions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
+# Version 10: the charset the response's Content-Type header declared, which decoding starts from
+# (crawler/extraction/decoding.py): kept so that reextract decodes a page as the crawl did.
+V10 = """
+ALTER TABLE pages ADD COLUMN charset TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]

@@ -15,6 +15,7 @@ class FetchedPage:
     body: bytes
     etag: str | None = None
     last_modified: str | None = None
+    charset: str | None = None  # the one the Content-Type header declared: decoding starts from it
     # Set for discovery documents (robots, sitemap, feed): stored as a page, never extracted.
     kind: str | None = None
     # The server answered 304: `body` is the archived copy, used for links only, never re-extracted.

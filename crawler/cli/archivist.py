@@ -48,8 +48,8 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
         filters.check(archive.conn)
     run_id = archive.start_run([f"reextract:{filters.site or '*'}:{since.text if since else '*'}"])
     counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
-    for url, fetched_at, body in archive.latest_pages(filters.site, since.utc if since else None):
-        ok, result = extract_page(body, url, *_companions(archive, body, url))
+    for url, fetched_at, body, charset in archive.latest_pages(filters.site, since.utc if since else None):
+        ok, result = extract_page(body, url, *_companions(archive, body, url), charset=charset)
         if not ok:
             archive.record_error(run_id, url, result)
         elif result["kind"] == "article" and result["text"].strip():

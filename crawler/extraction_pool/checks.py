@@ -24,11 +24,16 @@ MIN_BODY_WORDS = 2 * MIN_ARTICLE_WORDS
 
 
 def checked_extract(
-    body: bytes, url: str, parts: Sequence[tuple[str, bytes]] = (), comment_pages: Sequence[bytes] = ()
+    body: bytes,
+    url: str,
+    parts: Sequence[tuple[str, bytes]] = (),
+    comment_pages: Sequence[bytes] = (),
+    charset: str | None = None,
 ) -> dict[str, Any]:
     """`parts`: (URL, body) of pages 2..N of a split post (crawler/extraction/split_posts.py); `comment_pages`: the
-    post's comments as WordPress's REST API answered (crawler/extraction/wordpress_rest.py)."""
-    text = decode_html(body)
+    post's comments as WordPress's REST API answered (crawler/extraction/wordpress_rest.py); `charset`: the one the
+    page's Content-Type header declared (crawler/extraction/decoding.py)."""
+    text = decode_html(body, charset)
     article = extract(text, url)
     if article.kind == "article" and parts:
         # Read under page 1's URL: a part's own (`?p=17&page=2`, `/post/2/`) looks like a listing's to url_kind().

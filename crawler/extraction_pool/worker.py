@@ -66,21 +66,29 @@ def exit_with_parent(parent_pid: int) -> None:
 
 
 def extract_page(
-    body: bytes, url: str, parts: Sequence[tuple[str, bytes]] = (), comment_pages: Sequence[bytes] = ()
+    body: bytes,
+    url: str,
+    parts: Sequence[tuple[str, bytes]] = (),
+    comment_pages: Sequence[bytes] = (),
+    charset: str | None = None,
 ) -> tuple[bool, Any]:
     """(True, Article as dict, with "problem": see crawler/extraction_pool/checks.py) or (False, one-line reason).
-    `parts` and `comment_pages`: see checks.checked_extract."""
+    `parts`, `comment_pages` and `charset`: see checks.checked_extract."""
     from crawler.extraction_pool.checks import checked_extract  # imported in the worker, once
 
-    return _guarded(lambda b, u: checked_extract(b, u, parts, comment_pages), body, url)
+    return _guarded(lambda b, u: checked_extract(b, u, parts, comment_pages, charset), body, url)
 
 
 def extract_and_pack(
-    body: bytes, url: str, parts: Sequence[tuple[str, bytes]] = (), comment_pages: Sequence[bytes] = ()
+    body: bytes,
+    url: str,
+    parts: Sequence[tuple[str, bytes]] = (),
+    comment_pages: Sequence[bytes] = (),
+    charset: str | None = None,
 ) -> tuple[bool, Any, bytes]:
     """extract_page() plus the body's zlib form for page_bodies, compressed here so the crawl's reactor process
     (which writes the archive) does not spend its time compressing pages."""
-    ok, result = extract_page(body, url, parts, comment_pages)
+    ok, result = extract_page(body, url, parts, comment_pages, charset)
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
 
 

@@ -145,7 +145,7 @@ class ArchivePipeline:
             try:
                 comments = [body for _, body in page.comment_pages]
                 packed = await loop.run_in_executor(
-                    self.executor, extract_and_pack, page.body, page.url, page.parts, comments
+                    self.executor, extract_and_pack, page.body, page.url, page.parts, comments, page.charset
                 )
             finally:
                 self.backlog.waiting -= 1
@@ -236,6 +236,7 @@ class ArchivePipeline:
                 "url": page.url,
                 "status": page.status,
                 "content_type": page.content_type,
+                "charset": page.charset,
                 "kind": kind,
                 "fetched_at": page.fetched_at,
                 "etag": page.etag,

@@ -40,6 +40,7 @@ from crawler.discovery.wordpress import (
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.downloadermiddlewares.render import NEEDS_BROWSER, RenderedResponse
 from crawler.errors import InvalidStartURL
+from crawler.extraction.decoding import header_charset
 from crawler.extraction.pagekind import url_kind
 from crawler.failures import Refused, describe_failure, is_choice
 from crawler.frontier.page_budget import page_budget
@@ -361,12 +362,13 @@ class BlogSpider(scrapy.Spider):
 
 
 def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
-    content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+    header = (response.headers.get("Content-Type") or b"").decode("latin-1")
     rendered = response if isinstance(response, RenderedResponse) else None
     return FetchedPage(
         url=response.url,
         status=response.status,
-        content_type=content_type,
+        content_type=header.split(";")[0].strip().lower(),
+        charset=None if rendered else header_charset(header),  # a rendered DOM is UTF-8 whatever the server said
         fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
         body=response.body,
         etag=_header(response, "ETag"),
