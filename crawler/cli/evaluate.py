@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from crawler.evaluation.authors import FIELDS as AUTHOR_FIELDS
+from crawler.evaluation.authors import archive_scores, fixture_scores
 from crawler.evaluation.bootstrap import RESAMPLES
 from crawler.evaluation.cleaning_sets import SETS, SPLITS, SetError, load_cleaning_set
 from crawler.evaluation.extractors import EXTRACTORS, Output
@@ -98,12 +101,34 @@ def _cell(value: float | None, target: float) -> str:
     show_default=True,
     help="Where --cleaning-sets' tarballs are unpacked.",
 )
+@click.option(
+    "--authors",
+    is_flag=True,
+    help="Score the author box field by field: on FIXTURES_DIR, or on --archive DB's authors against --truth FILE.",
+)
+@click.option(
+    "--archive",
+    "archive_db",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --authors: the archive whose authors table is scored.",
+)
+@click.option(
+    "--truth",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --authors --archive: the people the site holds (JSON list of {site, name, bio, url, avatar_url, …}).",
+)
 @click.option("--limit", default=0, help="Only the first N pages of each set (a smoke test).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def evaluate_command(fixtures_dir: Path | None, **options: Any) -> None:
     """Score extraction against FIXTURES_DIR/<platform>/<case>/{page.html, meta.json, expected.json}; or body text
     on --realpages DIR and/or --cleaning-sets DIR next to trafilatura, readability-lxml and jusText. Exits 1 when
     a target is missed (on real pages: blogarchive's F1 below trafilatura's on a set)."""
+    authors, archive_db, truth = options.pop("authors"), options.pop("archive_db"), options.pop("truth")
+    if authors:
+        _authors(fixtures_dir, archive_db, truth, options["as_json"])
+        return
+    if archive_db is not None or truth is not None:
+        raise click.UsageError("--archive and --truth go with --authors")
     sets_given = options["realpages_dir"] is not None or options["cleaning_dir"] is not None
     if (fixtures_dir is None) != sets_given:
         raise click.UsageError("give either FIXTURES_DIR, or --realpages DIR and/or --cleaning-sets DIR")
@@ -133,6 +158,28 @@ def _fixtures(fixtures_dir: Path, as_json: bool) -> None:
             console.print(f"[yellow]{case}[/yellow]: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(fields.items())))
     if any(failing.values()):
         raise SystemExit(1)
+
+
+def _authors(fixtures_dir: Path | None, archive_db: Path | None, truth: Path | None, as_json: bool) -> None:
+    """The author box per field, per platform (fixtures) or per site (an archive against its truth)."""
+    if (fixtures_dir is None) == (archive_db is None) or (archive_db is None) != (truth is None):
+        raise click.UsageError("--authors takes FIXTURES_DIR, or --archive DB with --truth FILE")
+    try:
+        scores = fixture_scores(fixtures_dir) if fixtures_dir is not None else archive_scores(archive_db, truth)
+    except (ValueError, KeyError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot score {archive_db} against {truth}: {exc}") from None
+    if not scores:
+        raise click.ClickException("nothing to score: no author_box truth in the fixtures, or no person in --truth")
+    if as_json:
+        click.echo(json.dumps(scores, indent=1))
+        return
+    groups = list(scores)
+    table = Table("field", *groups, title="author box per field (score, pages or people scored)")
+    for field in (*AUTHOR_FIELDS, "no_box"):
+        cells = [f"{scores[g][field][0]:.2f} ({scores[g][field][1]})" if field in scores[g] else "–" for g in groups]
+        if any(cell != "–" for cell in cells):
+            table.add_row(field, *cells)
+    Console(width=max(120, 20 + 14 * len(groups))).print(table)
 
 
 def _chosen_extractors(names: tuple[str, ...], vs: str) -> list[str]:

@@ -50,20 +50,6 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the name or a link
-_PROFILE_HOSTS = (
-    "twitter.com",
-    "x.com",
-    "github.com",
-    "linkedin.com",
-    "mastodon",
-    "instagram.com",
-    "facebook.com",
-    "youtube.com",
-    "bsky.app",
-    "threads.net",
-    "medium.com",
-    "substack.com",
-)
 # Images in a box that are not the author's picture: share and social icons, logos, badges.
 _DECORATION = re.compile(r"(?:^|[-_\s/.])(?:logo|icons?|share|sharing|social|emoji|badge|flag|sprite)(?:$|[-_\s/.\d])")
 _DECORATION_AROUND = re.compile(r"share|sharing|social|icon|follow")
@@ -249,8 +235,8 @@ def _untracked(url: str) -> str:
 
 
 def _is_profile(href: str, base: str) -> bool:
-    host = urlsplit(href).netloc.lower()
-    return any(h in host for h in _PROFILE_HOSTS) or host != urlsplit(base).netloc.lower()
+    """A link to another host: on a platform's own pages (medium.com/@x), its links to itself are not profiles."""
+    return urlsplit(href).netloc.lower() != urlsplit(base).netloc.lower()
 
 
 def persons(jsonld: list[dict[str, Any]]) -> list[dict[str, Any]]:

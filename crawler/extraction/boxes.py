@@ -41,6 +41,7 @@ _H_CARDS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), 
 _NOT_SEARCHED = re.compile(
     r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon", re.IGNORECASE
 )
+_COMMENTS = re.compile(r"comment", re.IGNORECASE)
 _STOP_TAGS = {"body", "html", "main"}
 _HINT_BONUS = 1.5
 _BODY_START = 80  # characters of the post's text that no box holds
@@ -52,7 +53,7 @@ def find_author_boxes(
     """The author boxes of a post page, its authors' first, each name once; JSON-LD Persons complete a box of
     the same name, and stand alone where the markup has none. `root` is the post's body container and `body` its
     text: no box holds either."""
-    hinted = _outermost([e for e in page.select(AUTHOR_BOXES) if not _excluded(e)])
+    hinted = _outermost([e for e in page.select(AUTHOR_BOXES) if not _in_comments(e)])
     by_name: dict[str, AuthorBox] = {}
     used: set[HtmlElement] = set()
     for person in authors:
@@ -184,6 +185,12 @@ def _excluded(element: HtmlElement) -> bool:
         if node.tag not in ("article", "body", "html") and _NOT_SEARCHED.search(names):
             return True
     return False
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    """A theme's box class in a comment thread is a commenter's card (elsewhere, even in a menu, it is a box:
+    MkDocs Material puts the post's authors in its sidebar navigation)."""
+    return any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors())
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:

@@ -21,7 +21,7 @@ from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import Page, parse_html
-from crawler.extraction.pagekind import classify
+from crawler.extraction.pagekind import classify, url_kind
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
@@ -93,7 +93,8 @@ def _extract(page: Page) -> Article:
     meta = extract_metadata(page, jsonld, language)
     link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
     platform_kind = wordpress_kind(page)
-    kind = platform_kind or classify(page, jsonld, body.text, link_chars)
+    # An author's own page is parsed (prescreen settles other hubs by their URL) and stays an author page.
+    kind = url_kind(page.url) or platform_kind or classify(page, jsonld, body.text, link_chars)
     if platform_kind == "article" and len(body.text) < SHORT_POST_CHARS and (alone := post_content_page(page)):
         body = extract_body(alone, alone.tree.find("body"))  # a short post: its own content, not the whole page
     is_article = kind == "article"

@@ -40,6 +40,7 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("listing", re.compile(r"[?&]query-\d+-page=\d+", re.I)),
 )
 _QUERY_PAGE = re.compile(r"(?:^|&)page=\d+(?:&|$)")
+_LATER_PAGE = re.compile(r"/page/\d+/?(?:\?|$)|[?&]paged?=\d+")
 _LISTING_PATH = re.compile(r"^/?$|^/(?:blog|news|posts|articles|archives?|index\.(?:html?|php))/?$", re.I)
 _HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.I)
 ARTICLE_TYPES = {"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "SocialMediaPosting"}
@@ -55,6 +56,15 @@ def url_kind(url: str) -> str | None:
     kind = next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
     if kind is None and _QUERY_PAGE.search(parts.query) and _LISTING_PATH.search(parts.path or "/"):
         return "listing"  # ?page=N on a listing's path; on a post's path it splits the post, which is parsed
+    return kind
+
+
+def settled_kind(url: str) -> str | None:
+    """The kind of a hub that is kept without parsing, known by its URL: `url_kind`'s, except an author's own page
+    (/author/x/, not its later pages), which is parsed for the person it is about (crawler/extraction/boxes.py)."""
+    kind = url_kind(url)
+    if kind == "author" and not _LATER_PAGE.search(urlsplit(url).path + "?" + urlsplit(url).query):
+        return None
     return kind
 
 

@@ -211,8 +211,8 @@ AUTHOR_BOXES = (
     # (Not Blogger's sidebar Profile widget: it describes the blog's owner, not the post's author.)
     " .gh-author, .gh-author-box, .gh-article-author, .post-author, .post-author-profile,"
     " [data-hook*=author], .pw-author, .author-bio-card, .post-author-container,"
-    # WordPress's post-author block; h-card authors (microformats2).
-    " .wp-block-post-author, .p-author.h-card"
+    # WordPress's post-author block; h-card authors (microformats2); MkDocs Material's blog author profile.
+    " .wp-block-post-author, .p-author.h-card, .md-post__profile"
 )
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
@@ -232,6 +232,7 @@ AUTHOR_NAME = (
     ".wp-block-post-author__name",
     ".wp-block-post-author-name",
     ".p-name",
+    ".md-profile__description strong",
     "[itemprop=name]",
     ".fn",
     ".author-title",
@@ -256,6 +257,7 @@ AUTHOR_BIO = (
     ".wp-block-post-author-biography",
     ".author-profile-bio",
     ".p-note",
+    ".md-profile__description",
     ".archive-description",
     ".taxonomy-description",
     "[itemprop=description]",

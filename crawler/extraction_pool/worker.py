@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from crawler.errors import BlogarchiveError
-from crawler.extraction.pagekind import url_kind
+from crawler.extraction.pagekind import settled_kind
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction_pool.cpu_policy import leave_batch_policy
 
@@ -93,10 +93,10 @@ def extract_and_pack(
 
 
 def pack_without_parsing(body: bytes, url: str) -> tuple[bool, Any, bytes] | None:
-    """extract_and_pack()'s answer for a hub page known by its URL (tag, category, author, paginated listing),
+    """extract_and_pack()'s answer for a hub page known by its URL (tag, category, paginated listing),
     computed in the calling process; None for any other page. A hub needs no parsing, only compressing, and
     sent to an extraction process it would wait behind the posts queued there."""
-    if url_kind(url) is None:
+    if settled_kind(url) is None:
         return None
     ok, result = _guarded(_settled_without_parsing, body, url)
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
