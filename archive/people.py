@@ -2,8 +2,9 @@
 
 A person is found again by their author page URL first (a renamed author keeps their row), then by their name on
 the site. A post page's byline, its author box and the person's own author page each complete the row: a field a
-page shows fills or replaces the stored one, a field it lacks keeps its stored value, profile links add up. When
-a shown name, bio, author page or avatar replaces a different stored one, the stored state is first kept in
+page shows fills or replaces the stored one, a field it lacks keeps its stored value, profile links add up. Their
+author page URL, once known, stays: it is who they are (a multilingual site's /de/authors/x/ is the same person).
+When a shown name, bio or avatar replaces a different stored one, the stored state is first kept in
 `author_versions`, as a changed post's is in `article_versions`. The article count is updated in place: it grows
 with every post, which is no change of the person.
 """
@@ -17,8 +18,8 @@ from typing import Any
 from archive.connection import Connection
 from archive.pages import site_of
 
-VERSIONED = ("name", "bio", "url", "avatar_url")
-_FIELDS = (*VERSIONED, "article_count", "links")
+VERSIONED = ("name", "bio", "avatar_url")
+_FIELDS = (*VERSIONED, "url", "article_count", "links")
 
 
 class People(Connection):
@@ -42,6 +43,8 @@ def upsert_person(conn: sqlite3.Connection, site: str, person: dict[str, Any], s
         ).lastrowid
     stored_links = json.loads(row["links"] or "[]")
     links = list(dict.fromkeys([*stored_links, *(shown.pop("links", None) or [])]))
+    if row["url"]:
+        shown.pop("url", None)  # their page, as first seen, is who they are: a translation's /de/authors/x/ is not news
     if shown.get("name") and _name_taken(conn, site, shown["name"], row["id"]):
         shown.pop("name")  # another row has that name: this page's name for the person is not theirs alone
     changed = [k for k in VERSIONED if k in shown and row[k] not in (None, "") and shown[k] != row[k]]

@@ -296,7 +296,7 @@ ALTER TABLE article_versions ADD COLUMN comments TEXT;
 """
 
 # Version 9: the people behind a site (#32). A person is one row whatever page showed them — post pages and their own
-# author page — found again by their author page URL, then by name; when their name, bio, author page or avatar
+# author page — found again by their author page URL, then by name; when their name, bio or avatar
 # changes, the state before is kept in author_versions (`changed` names the fields, `seen_until` when the new state
 # was first seen); first_seen and last_seen say when pages showed them (NULL for rows made before).
 V9 = """

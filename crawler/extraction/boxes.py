@@ -14,6 +14,7 @@ The same search on an author page (/author/x/), seeded by the page's heading, gi
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -85,8 +86,9 @@ def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | 
     name = next((box.name for box in described), None) or _heading_name(page)
     if not name:
         return None
-    found = _best_region(page, Person(name, page.url), [], (None, ""), author_page=True)
-    box = found[1] if found is not None else None
+    person = Person(name, page.url)
+    found = _best_region(page, person, [], (None, ""), author_page=True)
+    box = found[1] if found is not None else _before_the_listing(page, person)
     for person_box in described:
         if fold(person_box.name) == fold(name):
             box = _merged(box, person_box) if box is not None else person_box
@@ -95,6 +97,28 @@ def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | 
     box.url = box.url or page.url
     box.links = _page_profiles(page, box)
     return box
+
+
+def _before_the_listing(page: Page, person: Person) -> AuthorBox | None:
+    """The person from what their page prints before its list of posts, where the heading shares one container
+    with that list (Hugo's and Jekyll's author layouts: <h1>, bio, then the posts)."""
+    for seed in _seeds(page, person):
+        container = seed.getparent()
+        if container is None or container.tag in _STOP_TAGS:
+            continue
+        head = copy.deepcopy(container)
+        listing = next((i for i, child in enumerate(head) if _lists_posts(child)), len(head))
+        for child in list(head)[listing:]:
+            head.remove(child)
+        return read_box(head, page.base, person)
+    return None
+
+
+def _lists_posts(element: HtmlElement) -> bool:
+    """An element holding the posts of a listing: <article>s, a list of links, or a heading over them."""
+    if not isinstance(element.tag, str):
+        return False
+    return element.tag in ("article", "ul", "ol", "h2") or element.find(".//article") is not None
 
 
 def _heading_name(page: Page) -> str | None:

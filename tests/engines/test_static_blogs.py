@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.engines.conftest import CrawledBlog, path_of
+from tests.engines.truth import people
 
 # Found by these tests, in the extraction classes of issue #28 that another stream owns; strict, so that the fix
 # makes them fail until the mark goes.
@@ -124,3 +125,14 @@ def test_reextract_keeps_the_posts_the_crawl_kept(blog: CrawledBlog, tmp_path):
     assert result.returncode == 0, result.stderr
     copy = CrawledBlog(blog.engine, blog.base, blog.site, db, 0, "", blog.posts)
     assert sorted(copy.articles()) == sorted(blog.articles()) != []
+
+
+def test_every_author_has_the_bio_and_page_their_source_gives(blog: CrawledBlog):
+    """Their author page, which the crawl reaches from the bylines, completes the person (#32); a byline's name the
+    sources give no author page of has no bio."""
+    archived = {name: (bio, path_of(url or "")) for name, bio, url in blog.query("SELECT name, bio, url FROM authors")}
+    bios = {person.name: person.bio for person in people(blog.engine)}
+    assert set(bios) <= set(archived)
+    assert {name: bio for name, (bio, _) in archived.items()} == {name: bios.get(name) for name in archived}
+    for person in people(blog.engine):  # a multilingual blog's author page under /de/ or /ko/ is theirs too
+        assert re.fullmatch(r"(?:/\w\w)?" + re.escape(person.path), archived[person.name][1]), person

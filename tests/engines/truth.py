@@ -66,6 +66,25 @@ def jekyll_posts() -> list[TruthPost]:
     return posts
 
 
+@dataclass(frozen=True)
+class TruthPerson:
+    name: str
+    bio: str  # the text of their author page, as the source writes it
+    path: str  # their author page's URL path
+
+
+def people(engine: str) -> list[TruthPerson]:
+    """The authors the sources describe: Hugo's content/authors/<slug>/_index.md (the authors taxonomy's term
+    pages, /authors/<slug>/), Jekyll's _authors/<slug>.md (the authors collection, /authors/<slug>/)."""
+    if engine == "hugo":
+        files = sorted((SOURCES / "hugo" / "content" / "authors").glob("*/_index.md"))
+        read = [(path.parent.name, _read(path)) for path in files]
+        return [TruthPerson(meta["title"], _text(body), f"/authors/{slug}/") for slug, (meta, body) in read]
+    files = sorted((SOURCES / "jekyll" / "_authors").glob("*.md"))
+    read = [(path.stem, _read(path)) for path in files]
+    return [TruthPerson(meta["name"], _text(body), f"/authors/{slug}/") for slug, (meta, body) in read]
+
+
 def _read(path: Path) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(path.read_text("utf-8"))
     assert match, f"{path}: no front matter"
