@@ -52,6 +52,29 @@ def test_piped_stats_is_one_tsv_table_per_section_and_section_prints_one(demo_ar
     assert json.loads(rows[1][1])[0].startswith("http://127.0.0.1:")  # a list cell is JSON text
 
 
+def test_section_repeated_prints_each_table_asked_for_in_order(demo_archive):
+    result = run_cli("stats", "--section", "images", "--section", "last_crawls", "--db", str(demo_archive))
+    sections = result.stdout.strip().split("\n\n")
+    assert result.returncode == 0 and [s.splitlines()[0] for s in sections] == ["# images", "# last_crawls"]
+    assert all(len(s.splitlines()) > 2 for s in sections)  # a header and rows under each
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (("crawl", "http://127.0.0.1:9/", "--warc", "a", "--warc", "b"), "--warc"),
+        (("stats", "--db", "a", "--db=b"), "--db"),
+    ],
+)
+def test_an_option_of_one_value_given_twice_is_a_usage_error_not_the_last_silently(tmp_path, command, option):
+    result = run_cli(*command, cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip().splitlines()[-1] == f"Error: {option} was given 2 times; it takes one value: give it once"
+    )
+    assert list(tmp_path.iterdir()) == []  # nothing crawled, no archive made
+
+
 def test_json_is_json_all_the_way_down(demo_archive):
     stats = json.loads(run_cli("stats", "--db", str(demo_archive), "--format", "json").stdout)
     assert all(isinstance(run["start_urls"], list) for run in stats["last_crawls"])

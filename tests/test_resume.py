@@ -83,7 +83,8 @@ def test_ctrl_c_stops_the_crawl_with_one_line_and_status_130_and_no_worker_trace
     os.killpg(crawl.pid, signal.SIGINT)  # what Ctrl-C does: the crawl and its extraction processes get SIGINT
     _, stderr = crawl.communicate(timeout=60)
     assert crawl.returncode == 130
-    assert re.fullmatch(r"stopped after \d+ posts; run the same command to resume\n", stderr), stderr
+    said = re.fullmatch(r"stopped after (\d+) posts \((\d+) new\); run the same command to resume\n", stderr)
+    assert said and said[1] == said[2], stderr  # a first crawl: every post it counts is new
     assert sqlite3.connect(db).execute("SELECT status FROM crawl_runs").fetchall() == [("shutdown",)]
 
 
@@ -95,7 +96,8 @@ def test_a_crawl_stopped_with_sigterm_keeps_its_frontier_and_the_next_run_finish
     _, stderr = crawl.communicate(timeout=60)
     assert crawl.returncode == 143
     stored = _count(db, "SELECT count(*) FROM articles")
-    assert stderr.endswith(f"stopped after {stored} posts; run the same command to resume\n"), stderr
+    new = _count(db, "SELECT articles_new FROM crawl_runs")
+    assert stored == new and stderr.endswith(f"stopped after {new} posts ({new} new); run the same command to resume\n")
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT status FROM crawl_runs").fetchone()[0] == "shutdown"
     verified = run_cli("verify", "--db", str(db), "--json")

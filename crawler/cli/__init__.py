@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections import Counter
 
 import click
 
@@ -41,10 +42,33 @@ class LazyGroup(click.Group):
         module_name, attribute = target.split(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            refuse_repeated_options(command, ctx, name, rest)
+        return name, command, rest
+
     @staticmethod
     def _available(name: str) -> bool:
         module_name = COMMANDS[name].split(":")[0]
         return importlib.util.find_spec(module_name) is not None
+
+
+def refuse_repeated_options(command: click.Command, parent: click.Context, name: str | None, args: list[str]) -> None:
+    """Click keeps the last value of an option given twice (`--warc A --warc B` crawled into B alone): an option that
+    takes one value, given more than once, is a usage error. Options meant to repeat are `multiple`."""
+    context = click.Context(command, parent=parent, info_name=name)
+    try:
+        order = command.make_parser(context).parse_args(args=list(args))[2]
+    except click.UsageError:
+        return  # the command's own parse says what is wrong, as usual
+    for param, count in Counter(order).items():
+        if count > 1 and isinstance(param, click.Option) and not (param.multiple or param.count or param.is_flag):
+            raise click.UsageError(
+                f"{param.opts[-1]} was given {count} times; it takes one value: give it once", context
+            )
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -55,7 +55,13 @@ def search(query: str, db: Path, limit: int, fmt: str | None, **filters: Any) ->
 @click.command()
 @DB_OPTION
 @filter_options("site")
-@click.option("--section", type=click.Choice([*STATS_SQL, *LAST_CRAWL_SQL]), help="Print only this table.")
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    type=click.Choice([*STATS_SQL, *LAST_CRAWL_SQL]),
+    help="Print only this table; repeat it for several, printed in the order given.",
+)
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -63,18 +69,20 @@ def search(query: str, db: Path, limit: int, fmt: str | None, **filters: Any) ->
     " into this .svg or .png file instead of printing tables.",
 )
 @format_option()
-def stats(db: Path, site: str | None, section: str | None, plot: Path | None, fmt: str | None) -> None:
+def stats(db: Path, site: str | None, sections: tuple[str, ...], plot: Path | None, fmt: str | None) -> None:
     """Posts per site, author, language and month; image caption coverage; the last crawls. As TSV or CSV each
-    table is a `# name` line, its header and rows, and a blank line; --section prints one table alone; --plot
-    draws the charts into a picture."""
+    table is a `# name` line, its header and rows, and a blank line; --section prints one table alone (several,
+    repeated); --plot draws the charts into a picture."""
     if plot:
         _plot(db, site, plot)
         return
     conn = open_readonly(db)
     with user_errors():
         result = run_stats(conn, site)
-    if section:
-        print_rows(result[section], output_format(fmt), section.replace("_", " "))
+    if len(sections) == 1:
+        print_rows(result[sections[0]], output_format(fmt), sections[0].replace("_", " "))
+    elif sections:
+        print_sections({name: result[name] for name in dict.fromkeys(sections)}, output_format(fmt))
     else:
         print_sections(result, output_format(fmt))
 

@@ -173,8 +173,15 @@ def exit_if_stopped(run: dict[str, Any]) -> None:
     """After SIGINT or SIGTERM: one line, and the status a shell gives a command that signal ended (130, 143)."""
     if run.get("signal") is None:
         return
-    posts = run["posts"]
-    click.echo(f"stopped after {posts} post{'s' * (posts != 1)}; run the same command to resume", err=True)
+    # The run's crawl_runs row, written in the same transactions as its posts, rather than the stats' counts, which
+    # go up before a transaction commits; and each outcome said, so that "posts" is not read as "new posts".
+    counts = {outcome: run.get(f"articles_{outcome}", 0) for outcome in ("new", "updated", "unchanged")}
+    posts = sum(counts.values())
+    said = ", ".join(f"{count} {outcome}" for outcome, count in counts.items() if count)
+    click.echo(
+        f"stopped after {posts} post{'s' * (posts != 1)}{f' ({said})' if said else ''}; run the same command to resume",
+        err=True,
+    )
     sys.exit(128 + run["signal"])
 
 
@@ -370,6 +377,12 @@ def queue_job(
     try:
         if enqueue(broker, [SiteJob(name, urls, ("--job", name, *arguments), archived_posts(db, urls))])[0]:
             click.echo(f"queued job {name!r} on {redact_url(broker)}")
+            if not db.is_file():  # a first crawl; or the wrong folder, and the workers fetch every post again
+                click.echo(
+                    f"note: no archive at {db}: the job carries no archived posts, so the workers fetch every post;"
+                    " give --db the archive `blogarchive writer` writes to recrawl only what changed",
+                    err=True,
+                )
         else:
             since = queued_since(broker, name)
             click.echo(f"job {name!r} is already queued or running (since {since}); not queued again")

@@ -56,10 +56,15 @@ def test_site_crawled_by_a_worker_is_archived_as_an_in_process_crawl_archives_it
     wait_for(lambda: not roles.broker.client.exists(f"blogarchive.job:{site.base}"), "the job's end")
 
 
-def test_a_job_queued_or_running_is_not_queued_again(roles: Roles) -> None:
-    first = run_cli("crawl", "http://127.0.0.1:9/", "--job", "kitchen", "--broker", roles.broker.url)
-    again = run_cli("crawl", "http://127.0.0.1:9/", "--job", "kitchen", "--broker", roles.broker.url)
+def test_a_job_queued_or_running_is_not_queued_again(roles: Roles, tmp_path: Path) -> None:
+    first = run_cli("crawl", "http://127.0.0.1:9/", "--job", "kitchen", "--broker", roles.broker.url, cwd=tmp_path)
+    again = run_cli("crawl", "http://127.0.0.1:9/", "--job", "kitchen", "--broker", roles.broker.url, cwd=tmp_path)
     assert first.returncode == again.returncode == 0
+    # no archive.db here: the job carries no archived posts, and says so
+    assert (
+        first.stderr.startswith("note: no archive at archive.db: the job carries no archived posts")
+        and not again.stderr
+    )
     assert "job 'kitchen' is already queued or running (since 20" in again.stdout
     assert roles.broker.client.llen("blogarchive.sites") == 1
 
