@@ -5,6 +5,7 @@ Each crawl runs in its own process because Scrapy's reactor starts once per proc
 
 from __future__ import annotations
 
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -25,6 +26,14 @@ def site() -> Iterator[DemoSite]:
     demo = DemoSite(faults=True)
     with serve(demo):
         yield demo
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A test run stopped by SIGTERM or SIGHUP (a CI timeout, a closed terminal) unwinds as after Ctrl-C: pytest
+    tears its fixtures down, whose finally blocks stop the servers, Redis, writers and workers they started. Python's
+    own answer to those signals ends the process at once, and the processes in sessions of their own ran on."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.default_int_handler)
 
 
 def run_cli(*args: str, cwd: Path = REPO, timeout: float = 180) -> subprocess.CompletedProcess[str]:

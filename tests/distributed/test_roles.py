@@ -40,6 +40,7 @@ def test_site_crawled_by_a_worker_is_archived_as_an_in_process_crawl_archives_it
             "EXTRACT_PROCESSES=1",
         ]
     )
+    roles.started.append(crawl_here)  # stopped with the roles should the test end early
     queued = run_cli("crawl", site.base, "--broker", roles.broker.url, "-s", "RELAY_BATCH_UNITS=5")
     assert queued.returncode == 0, queued.stderr
     assert f"queued job '{site.base}'" in queued.stdout
