@@ -43,6 +43,10 @@ _NOT_SEARCHED = re.compile(
     r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon", re.IGNORECASE
 )
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)
+_LISTS_OR_FORMS = etree.XPath(
+    "boolean(.//form or count(.//h2[.//a] | .//h3[.//a]) > 1 or .//*[contains(@class, 'wp-block-post-template')]"
+    " or .//*[contains(@class, 'comment') or contains(@id, 'comment') or contains(@id, 'respond')])"
+)
 _STOP_TAGS = {"body", "html", "main"}
 _HINT_BONUS = 1.5
 _BODY_START = 80  # characters of the post's text that no box holds
@@ -179,6 +183,8 @@ def _regions(
         if root is not None and (element is root or _holds(element, root)):
             return
         if element.find(".//article") is not None or (not author_page and element.find(".//h1") is not None):
+            return
+        if _LISTS_OR_FORMS(element):  # other posts (a block theme's query loop), a comment form, comments
             return
         text = page.text_in(element)
         if len(text) > MAX_BOX_CHARS or (body_start and body_start in text):

@@ -268,7 +268,7 @@ AUTHOR_BIO = (
 )
 # An author page's heading, which names the person ("Author: Jane", "Posts by Jane"), most specific first: WordPress
 # (.page-title, block themes' query-title), Ghost (Casper's .author-profile-name, Source's .gh-author-name), themes'
-# .author-title, an h-card's name, else the page's <h1>.
+# .author-title, an h-card's name. Not any <h1>: block themes print the site's title as one.
 AUTHOR_PAGE_TITLES = (
     ".author-profile-name",
     ".gh-author-name",
@@ -277,7 +277,6 @@ AUTHOR_PAGE_TITLES = (
     "h1.author-title",
     "h1.p-name",
     ".archive-title",
-    "h1",
 )
 # Box headings that are not a name ("About the author" and its translations).
 BOX_HEADINGS = (

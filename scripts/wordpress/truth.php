@@ -3,7 +3,8 @@
  * WordPress tests and benchmark hold an archive against. Posts published (URL, title, date, author, categories,
  * tags, featured image, the captions in their content, number of pages), their approved comments (id, parent,
  * author, author URL, date, text), the site's static pages, and the posts nobody may read (drafts, private,
- * password-protected and scheduled posts) with their text.
+ * password-protected and scheduled posts) with their text, and the people who published posts (display name, bio,
+ * author page, avatar).
  *
  *   BLOGARCHIVE_WP_SITE=NAME php truth.php WORDPRESS_DIR
  */
@@ -51,7 +52,15 @@ foreach (get_posts(['post_type' => 'post', 'post_status' => ['draft', 'private',
                      'title' => $post->post_title, 'text' => blogarchive_text($post->post_content)];
     }
 }
+$people = [];
+foreach (get_users(['has_published_posts' => ['post']]) as $user) {
+    $people[] = [
+        'name' => $user->display_name, 'bio' => get_the_author_meta('description', $user->ID) ?: null,
+        'url' => get_author_posts_url($user->ID), 'avatar_url' => get_option('show_avatars') ? get_avatar_url($user->ID) : null,
+    ];
+}
 $unapproved = array_map(fn($c) => blogarchive_text($c->comment_content), get_comments(['status' => ['hold', 'spam']]));
 echo json_encode(['home' => home_url('/'), 'theme' => get_stylesheet(), 'permalinks' => get_option('permalink_structure') ? 'pretty' : 'plain',
-                  'posts' => $posts, 'pages' => $pages, 'hidden' => $hidden, 'unapproved_comments' => $unapproved],
+                  'posts' => $posts, 'pages' => $pages, 'hidden' => $hidden, 'unapproved_comments' => $unapproved,
+                  'people' => $people],
                  JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRETTY_PRINT), "\n";

@@ -11,6 +11,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from bench.wordpress import normalised
+from crawler.extraction.avatars import normalised as avatar_normalised
 from tests.conftest import run_cli
 from tests.wordpress.conftest import Site
 
@@ -183,3 +184,20 @@ def test_reextract_builds_split_posts_and_api_comments_again(wordpress_sites: di
     )
     assert sorted(after) == sorted(before)
     assert sum(count for _, _, count in after) == sum(len(post["comments"]) for post in site.truth["posts"])
+
+
+def test_people_have_the_bio_avatar_and_author_page_wordpress_holds(wordpress_sites: dict[str, Site]) -> None:
+    """Twenty Twenty-One prints a user's description under their posts and on their author page (#32): each person
+    has it, their avatar and their author page; the block themes print none, and nothing else is taken for it."""
+    for site in wordpress_sites.values():
+        rows = site.query("SELECT name, bio, url, avatar_url FROM authors")
+        archived = {normalised(name): (bio, url, avatar) for name, bio, url, avatar in rows}
+        for person in site.truth["people"]:
+            if person["name"] in ADMIN_ACCOUNTS:
+                continue
+            bio, url, avatar = archived[normalised(person["name"])]
+            if site.truth["theme"] == "twentytwentyone":
+                shown = (person["bio"], person["url"], avatar_normalised(person["avatar_url"]))
+                assert (bio, url, avatar) == shown, (site.name, person)
+            else:
+                assert bio is None and avatar is None and url in (None, person["url"]), (site.name, person)
