@@ -42,6 +42,8 @@ _NAME_PREFIX = re.compile(
     r"auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+))+",
     re.IGNORECASE,
 )
+# Hatena Blog writes a user as "id:NAME" (its profile module, its links to users).
+_HATENA_ID = re.compile(r"^id:(?=[A-Za-z][\w-]*$)")
 # Link texts in a box that are not a name: "All posts", "Alle Beiträge" …
 _NOT_A_NAME = re.compile(
     r"^(?:(?:view |see |show )?all (?:posts|articles)|more posts|alle (?:beiträge|artikel)|tous les articles"
@@ -53,6 +55,7 @@ _STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the 
 # Images in a box that are not the author's picture: share and social icons, logos, badges.
 _DECORATION = re.compile(r"(?:^|[-_\s/.])(?:logo|icons?|share|sharing|social|emoji|badge|flag|sprite)(?:$|[-_\s/.\d])")
 _DECORATION_AROUND = re.compile(r"share|sharing|social|icon|follow")
+_PORTRAIT = re.compile(r"avatar|profile|photo|portrait|headshot", re.IGNORECASE)
 _AVATAR_HINT = re.compile(r"avatar|gravatar|photo|author|profile|portrait|headshot|user")
 _MIN_AVATAR_SIDE = 24  # pixels: at or below on both sides, an image is an icon
 # An author's own page, by the paths platforms give it: WordPress and Ghost /author/slug/, Jekyll and Hugo themes'
@@ -107,7 +110,7 @@ def _name(element: HtmlElement) -> str | None:
 def clean_name(text: str) -> str | None:
     """A person's name as a byline or box shows it, without its label ("Post author By …", "Von …"); None for
     text that is no name (a link text like "All posts", a count, a URL, a sentence)."""
-    text = _NAME_PREFIX.sub("", " ".join(text.split())).strip(" :—-|")
+    text = _HATENA_ID.sub("", _NAME_PREFIX.sub("", " ".join(text.split())).strip(" :—-|"))
     text = re.split(r"\s+[-–|]\s+https?://", text)[0].strip()
     if not text or len(text) > 80 or "://" in text or parse_article_count(text) is not None:
         return None
@@ -175,6 +178,8 @@ def _is_decoration(img: HtmlElement, box: HtmlElement) -> bool:
     """A share or social icon, a logo, a badge: by its own attributes, its size, or the element around it."""
     described = " ".join(img.get(a) or "" for a in ("class", "id", "alt")).lower()
     src = urlsplit((img.get("data-src") or img.get("src") or "").lower()).path
+    if _PORTRAIT.search(img.get("class") or ""):
+        return False  # Hatena's "profile-icon" is the person's picture
     if _DECORATION.search(described) or _DECORATION.search(src):
         return True
     width, height = _int(img.get("width")), _int(img.get("height"))
