@@ -125,3 +125,18 @@ def test_a_data_table_in_the_post_stays_a_table():
     table = "<table><tr><th>Mehl</th><th>Menge</th></tr><tr><td>Roggen</td><td>500 g</td></tr></table>"
     article = extract(_page(f"<p>{PROSE}</p>{table}<p>{PROSE}</p>"), URL)
     assert "| Roggen | 500 g |" in article.markdown
+
+
+def test_the_title_heading_the_text_starts_with_is_dropped_but_a_later_one_stays():
+    first = extract(_page(f"<p>{PROSE}</p>"), URL)
+    assert first.title == "A post" and first.text.startswith(PROSE[:40]) and first.markdown.startswith(PROSE[:40])
+    html = f"<html><head><title>A post</title></head><body><article><p>{PROSE}</p><h1>A post</h1><p>{PROSE}</p>"
+    later = extract(html + "</article></body></html>", URL)
+    assert later.title == "A post" and "\nA post\n" in later.text
+
+
+def test_a_prism_code_block_is_fenced_with_its_language_and_keeps_its_blank_lines():
+    code = '<pre class="language-python"><code class="language-python">import os\n\n\nprint(os.sep)</code></pre>'
+    article = extract(_page(f"<p>{PROSE}</p>{code}<p>{PROSE}</p>"), URL)
+    assert "```python\nimport os\n\n\nprint(os.sep)\n```" in article.markdown
+    assert "import os" in article.text and "print(os.sep)" in article.text

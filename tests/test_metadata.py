@@ -12,10 +12,10 @@ BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + 
 @pytest.mark.parametrize(
     ("byline", "name"),
     [
-        ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
-        ("Vom Krimiblogger", "Krimiblogger"),
+        ("Post author By Mara Lindqvist", "Mara Lindqvist"),
+        ("Vom Bücherwurm", "Bücherwurm"),
         ("Zeige alle Beiträge von Jane Doe", "Jane Doe"),
-        ("Frank Bueltge - http://bueltge.de", "Frank Bueltge"),
+        ("Nora Feld - http://nora-feld.example", "Nora Feld"),
     ],
 )
 def test_an_author_link_is_the_name_without_its_label(byline, name):
@@ -80,9 +80,9 @@ def test_a_json_ld_author_given_by_reference_is_read_from_the_graph():
     graph = (
         '{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "T", '
         '"author": {"@id": "https://blog.example/#/person/1"}}, {"@type": "Person", '
-        '"@id": "https://blog.example/#/person/1", "name": "Tatyana Turner"}]}'
+        '"@id": "https://blog.example/#/person/1", "name": "Ines Okoro"}]}'
     )
-    assert _article(f'<script type="application/ld+json">{graph}</script>').author == "Tatyana Turner"
+    assert _article(f'<script type="application/ld+json">{graph}</script>').author == "Ines Okoro"
 
 
 def test_author_meta_tags_of_other_names_are_read_but_not_handles():
@@ -92,23 +92,23 @@ def test_author_meta_tags_of_other_names_are_read_but_not_handles():
 
 def test_the_author_box_names_the_author_when_no_byline_does():
     box = (
-        '<div class="author-box"><h4 class="author-name">Martin Junker</h4>'
-        '<p class="author-description">Martin writes about company cars and taxes.</p></div>'
+        '<div class="author-box"><h4 class="author-name">Lea Brandt</h4>'
+        '<p class="author-description">Lea writes about bicycles and their repair.</p></div>'
     )
-    assert _article("", box).author == "Martin Junker"
+    assert _article("", box).author == "Lea Brandt"
 
 
 def test_a_byline_in_an_article_whose_classes_mention_a_sidebar_is_the_authors():
     html = (
         f'<html><body><article class="post sticky-sidebar-parent"><h1>T</h1>'
-        f'<span class="byline">By <a href="/writers/emily/">Emily Burack</a></span>{BODY}</article>'
-        '<aside class="sidebar"><div class="byline"><a href="/w/">TOI staff</a></div></aside></body></html>'
+        f'<span class="byline">By <a href="/writers/ruth/">Ruth Abebe</a></span>{BODY}</article>'
+        '<aside class="sidebar"><div class="byline"><a href="/w/">Desk staff</a></div></aside></body></html>'
     )
-    assert extract(html, "https://news.example/2024/01/story/").author == "Emily Burack"
+    assert extract(html, "https://news.example/2024/01/story/").author == "Ruth Abebe"
 
 
 def test_a_bylines_written_out_date_and_comment_signatures_are_not_names():
-    assert _article("", '<a rel="author" href="/a/">MORITZ GATHMANN am 21. April 2020</a>').author == "MORITZ GATHMANN"
+    assert _article("", '<a rel="author" href="/a/">JONAS WEBER am 21. April 2020</a>').author == "JONAS WEBER"
     comment = '<div class="reply"><span class="byline author">Anna sagt:</span></div>'
     assert _article("", comment).author is None
 

@@ -74,7 +74,7 @@ _NO_PERSON = re.compile(
     r"|newsdesk|team)$",
     re.IGNORECASE,
 )
-# Words a theme leaves where a name should be, and degrees split off a name ("Grant Tinsley, PhD").
+# Words a theme leaves where a name should be, and degrees split off a name ("Jane Roe, PhD").
 _PLACEHOLDER = re.compile(
     r"^(?:no author|human|posted|published|datum|date|edit|text|tiempo de lectura|ph\.?d\.?|md|dr\.?|prof\.?)$",
     re.IGNORECASE,
@@ -187,7 +187,7 @@ def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
     text = _EXTRA_PREFIX.sub("", text)
     text = _TRAILING_LABEL.sub("", _TRAILING_DATE.sub("", _TRAILING_WORDED_DATE.sub("", text)))
     parts = TITLE_SEPARATOR.split(text)
-    if len(parts) > 1:  # "unocero - Alberto Ávila", "Jane Doe | Redakteurin": the part that is not the site
+    if len(parts) > 1:  # "Daily Planet - Jane Doe", "Jane Doe | Redakteurin": the part that is not the site
         rest = [part for part in parts if fold(part) not in sites]
         text = rest[0] if len(rest) == 1 else text
     name = clean_name(text.strip(" ,;"))
@@ -195,7 +195,7 @@ def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
         return None, False
     words = name.split()
     if len(words) == 2 and words[0].casefold() == words[1].casefold():
-        name = words[0]  # "jesusfreak jesusfreak": a profile link's label and its name
+        name = words[0]  # "janedoe janedoe": a profile link's label and its name
     folded = fold(name)
     if not folded:
         return None, False

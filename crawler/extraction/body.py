@@ -25,10 +25,12 @@ from trafilatura.settings import use_config
 
 from crawler.extraction.boilerplate import drop_chrome_blocks
 from crawler.extraction.captions import captions_as_paragraphs
+from crawler.extraction.markdown_blocks import markdown_of
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import HtmlElement, Page, detached, matches
 from crawler.extraction.selectors import COMMENT_THREADS, PLUGIN_CHROME
 from crawler.extraction.upstream import bare_extraction, xmltotxt
+from crawler.extraction.verbatim import as_trafilatura_keeps
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
@@ -65,8 +67,12 @@ class Body:
 def extract_body(page: Page, root: HtmlElement | None) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back."""
     config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
-    # trafilatura copies the tree it is given
-    with detached(_plugin_chrome(page, root)), _layout_tables_as_blocks(page), captions_as_paragraphs(page):
+    with (
+        detached(_plugin_chrome(page, root)),
+        _layout_tables_as_blocks(page),
+        captions_as_paragraphs(page),
+        as_trafilatura_keeps(page, root) as verbatim,
+    ):  # trafilatura copies the tree it is given
         document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
     if document is None or document.body is None:
         return Body("", "")
@@ -74,8 +80,8 @@ def extract_body(page: Page, root: HtmlElement | None) -> Body:
     text = document.text
     if drop_chrome_blocks(document.body, page, MAX_CHROME_SHARE):
         text = xmltotxt(document.body, include_formatting=False)
-    markdown = _nfc(xmltotxt(document.body, include_formatting=True))
-    return Body(_nfc(text), with_links(markdown, page, root))
+    markdown = markdown_of(document.body, verbatim, lambda written: with_links(_nfc(written), page, root))
+    return Body(_nfc(text), _nfc(markdown))
 
 
 def _dense_script(sample: str) -> bool:

@@ -61,6 +61,12 @@ def score(article: Article, expected: dict[str, Any]) -> dict[str, float]:
         scores["boilerplate_absence"] = _share(
             fold(s) not in body and fold(s) not in markdown for s in expected["body_excludes"]
         )
+    if "markdown_contains" in expected:
+        scores["markdown_recall"] = _share(s in article.markdown for s in expected["markdown_contains"])
+    if "text_starts_with" in expected:
+        scores["text_start"] = float(body.startswith(fold(expected["text_starts_with"])))
+    if "authors" in expected:
+        scores["authors"] = float([{"name": p["name"], "url": p["url"]} for p in got["authors"]] == expected["authors"])
     if "author_box" in expected:
         scores["author_box"] = _author_box_score(got.get("author_box"), expected["author_box"])
     if "author_boxes_count" in expected:

@@ -23,6 +23,7 @@ from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import Page, parse_html
 from crawler.extraction.pagekind import classify, url_kind
 from crawler.extraction.prescreen import prescreen
+from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
 from crawler.extraction.wordpress import post_content_page, wordpress_kind
@@ -74,6 +75,15 @@ def _extract_text(text: str, url: str) -> Article:
     return article
 
 
+def without_leading_title(text: str, title: str | None) -> str:
+    """The text without its first line when that line is the title (a Markdown heading of it too): every search
+    snippet would repeat it. A title that is not the first thing stays, as text."""
+    first, _, rest = text.lstrip().partition("\n")
+    if title and first and fold(first.lstrip("#").strip()) == fold(title):
+        return rest.lstrip("\n")
+    return text
+
+
 def _extract_flattened(text: str, url: str) -> Article:
     tree = parse_html(flatten(text))
     try:
@@ -117,9 +127,9 @@ def _extract(page: Page) -> Article:
         description=meta.description,
         categories=meta.categories,
         tags=meta.tags,
-        text=body.text,
-        markdown=with_images(body.markdown, root, images),
-        word_count=len(body.text.split()),
+        text=(text := without_leading_title(body.text, meta.title)),
+        markdown=with_images(without_leading_title(body.markdown, meta.title), root, images),
+        word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
         images=[image for _, image in images],

@@ -88,6 +88,7 @@ NOT_POST = ", ".join(
         ".wp-block-comments",
         ".wp-block-comments-query-loop",
         ".wp-block-post-comments-form",
+        "#pcs-comments",
     )
 )
 
@@ -134,6 +135,7 @@ PLUGIN_CHROME = ", ".join(
         ".wp-block-comments",
         ".wp-block-comments-query-loop",
         ".wp-block-post-comments-form",
+        "#pcs-comments",
     )
 )
 
@@ -383,6 +385,7 @@ COMMENT_THREADS = ", ".join(
         "#respond",
         ".comment",
         "[itemtype$='schema.org/Comment']",
+        "#pcs-comments",
     )
 )
 # Sidebars, widgets and related posts, which list other posts' dates. An <aside> that holds the post's own meta

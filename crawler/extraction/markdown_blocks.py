@@ -1,0 +1,108 @@
+"""The post's Markdown from trafilatura's output, with code fenced in the language its markup names and quotes as
+Markdown quotes.
+
+trafilatura's own writer fences code without a language and writes a blockquote's text as plain paragraphs. Here
+each code block the page had (crawler/extraction/verbatim.py numbered them) and each quote is set aside as a
+placeholder paragraph while trafilatura writes the rest; the page's links go back on their anchor text
+(markdown_links.py, which so never lands inside code); then each placeholder becomes its fenced block — the code
+exactly as the page has it — or its `> ` quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from copy import deepcopy
+
+from lxml import etree
+
+from crawler.extraction.upstream import xmltotxt
+from crawler.extraction.verbatim import CODE_ATTRIBUTE, CodeBlock, Verbatim
+
+_PLACEHOLDER = re.compile(r"blogarchiveblock(\d+)x")  # letters and digits: trafilatura's writer leaves them be
+_LONGEST_BACKTICKS = re.compile(r"`+")
+_QUOTE_START, _QUOTE_END = "blogarchivequotestartx", "blogarchivequoteendx"
+
+
+def markdown_of(body: etree._Element, verbatim: Verbatim, linked: Callable[[str], str]) -> str:
+    """`body`: trafilatura's output (left as it is); `verbatim`: what crawler/extraction/verbatim.py set aside;
+    `linked`: puts the page's links back into Markdown text. An embed's URL on a line of its own becomes a link."""
+    fills: list[str] = []
+    copy = _set_aside(deepcopy(body), verbatim.code_blocks, fills)
+    markdown = linked(xmltotxt(copy, include_formatting=True))
+    embeds = set(verbatim.embeds)
+    lines = [f"<{line}>" if line in embeds else line for line in markdown.split("\n")]
+    markdown = _PLACEHOLDER.sub(lambda match: fills[int(match.group(1))], "\n".join(lines))
+    return tidy(_quoted(markdown)).strip()
+
+
+def _set_aside(body: etree._Element, blocks: list[CodeBlock], fills: list[str]) -> etree._Element:
+    """Each numbered code block replaced by a placeholder paragraph, each quote's content between marks."""
+    for element in list(body.iter("code", "quote")):
+        number = element.get(CODE_ATTRIBUTE)
+        if element.tag == "quote":
+            _mark(element, 0, _QUOTE_START)
+            _mark(element, len(element), _QUOTE_END)
+        elif number is not None and number.isdigit() and int(number) < len(blocks):
+            fills.append(fenced(blocks[int(number)]))
+            placeholder = etree.Element("p")
+            placeholder.text = f"blogarchiveblock{len(fills) - 1}x"
+            placeholder.tail = element.tail
+            element.getparent().replace(element, placeholder)
+    return body
+
+
+def _mark(quote: etree._Element, position: int, text: str) -> None:
+    mark = etree.Element("p")
+    mark.text = text
+    if position == 0 and quote.text and quote.text.strip():
+        mark.tail, quote.text = quote.text, None
+    quote.insert(position, mark)
+
+
+def fenced(block: CodeBlock) -> str:
+    """A fenced code block longer than any run of backticks in the code, with its language."""
+    fence = "`" * max(3, 1 + max((len(run) for run in _LONGEST_BACKTICKS.findall(block.code)), default=0))
+    return f"{fence}{block.language or ''}\n{block.code}\n{fence}"
+
+
+def _quoted(markdown: str) -> str:
+    """The lines between a quote's marks prefixed with `> ` (once per level), the marks gone, no blank quoted line
+    at a quote's edges."""
+    leveled, depth = [], 0
+    for line in markdown.split("\n"):
+        if line.strip() in (_QUOTE_START, _QUOTE_END):
+            depth += 1 if line.strip() == _QUOTE_START else -1
+            continue
+        leveled.append((depth, line))
+    kept = [
+        (level, line)
+        for n, (level, line) in enumerate(leveled)
+        if not (level and not line.strip() and _at_edge(leveled, n))
+    ]
+    return "\n".join(("> " * level + line).rstrip() if level else line for level, line in kept)
+
+
+def _at_edge(leveled: list[tuple[int, str]], n: int) -> bool:
+    """True when blank line `n` of a quote has only blank lines of its level between it and the quote's edge."""
+    level = leveled[n][0]
+    for step in (-1, 1):
+        k = n + step
+        while 0 <= k < len(leveled) and leveled[k][0] == level and not leveled[k][1].strip():
+            k += step
+        if not 0 <= k < len(leveled) or leveled[k][0] < level:
+            return True
+    return False
+
+
+def tidy(markdown: str) -> str:
+    """At most one blank line in a row outside fenced code."""
+    out, blank, fence = [], 0, None
+    for line in markdown.split("\n"):
+        opening = re.match(r"(?:> )*(`{3,})", line)
+        if opening and (fence is None or opening.group(1).startswith(fence)):
+            fence = opening.group(1) if fence is None else None
+        blank = blank + 1 if not line.strip() and fence is None else 0
+        if blank <= 1:
+            out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,173 @@
+"""Code blocks, math, embeds and footnote marks, rewritten for the time of trafilatura's run into the plain forms it
+keeps.
+
+trafilatura drops every `<figure>` (Jekyll's rouge prints its highlighted code as `<figure class="highlight">`),
+every `<script>` (kramdown's `<script type="math/tex">`, a GitHub gist's embed) and `<iframe>` (a video), reads
+a highlighter's line-number table (rouge, chroma, Pygments) as a data table, and loses code whose `<pre>` holds
+anchors per line (MkDocs Material). So, before it reads the page:
+
+- each code block — rouge's `figure.highlight`, kramdown's and chroma's `div.highlight`, Pygments'
+  `div.codehilite`, a bare `<pre>` (highlight.js, Prism) — becomes `<pre><code>` holding its code alone (line
+  numbers out), numbered, so the Markdown can fence it with the language its markup names (`language-x`,
+  `data-lang`);
+- MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
+- an embedded video or map (`<iframe src>`) and a gist (`<script src=gist.github.com/…>`) in the post become a
+  paragraph with their URL, a reference where trafilatura keeps nothing;
+- a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped.
+
+(Figure captions are crawler/extraction/captions.py's.)
+
+Everything is put back when the block ends: the other finders read the page as it came.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from copy import deepcopy
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from crawler.extraction.page import HtmlElement, Page, compiled
+
+CODE_BLOCKS = "figure.highlight, table.highlighttable, div.highlight, div.codehilite, pre"
+LINE_NUMBERS = (
+    ".gutter, .rouge-gutter, .lineno, pre.lineno, .lnt, .ln, .linenos, .linenodiv, td.lntd:first-child, td.linenos"
+)
+FOOTNOTE_MARKS = "a.footnote, a.footnote-ref, [role~=doc-noteref], sup > a[href^='#fn']"
+FOOTNOTE_BACKLINKS = "a.reversefootnote, a.footnote-backref, [role~=doc-backlink]"
+MATH_SCRIPTS = "script[type^='math/tex']"
+GISTS = "script[src*='gist.github.com/']"
+MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
+CODE_ATTRIBUTE = "data-blogarchive-code"
+_LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#.-]+)")
+_NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt"}
+
+
+@dataclass
+class CodeBlock:
+    """One code block of the page: its code, and its language where the markup names one."""
+
+    code: str
+    language: str | None
+
+
+@dataclass
+class Verbatim:
+    """What the rewrite set aside: the code blocks, numbered as their `data-blogarchive-code` attribute says, and
+    the URLs of the embeds now standing as paragraphs."""
+
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    embeds: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verbatim]:
+    """The page with its code, math, embeds and footnote marks in the forms trafilatura keeps, for the time of the
+    block."""
+    found = Verbatim()
+    blocks = found.code_blocks
+    swaps: list[tuple[HtmlElement, HtmlElement]] = []
+    for element in _outermost(page.select(CODE_BLOCKS)):
+        if element.tag != "pre" and element.find(".//pre") is None:
+            continue  # a theme's "highlight" box, not code
+        blocks.append(_code_block(element))
+        swaps.append((element, _pre(blocks[-1].code, len(blocks) - 1)))
+    for script in page.select(MATH_SCRIPTS):
+        source = (script.text or "").strip()
+        if "mode=display" in script.get("type", "").replace(" ", ""):
+            swaps.append((script, _element("p", f"\\[{source}\\]")))
+        else:
+            swaps.append((script, _element("span", f"\\({source}\\)")))
+    for element, url in _embeds(page, root):
+        swaps.append((element, _element("p", url)))
+        found.embeds.append(url)
+    for mark in page.select(FOOTNOTE_MARKS):
+        swaps.append((mark, _element("a", f"[{' '.join(''.join(mark.itertext()).split())}]", href=mark.get("href"))))
+    swaps += [(backlink, _element("span", "")) for backlink in page.select(FOOTNOTE_BACKLINKS)]
+    done = []
+    for old, new in swaps:
+        if old.getparent() is not None and not any(a is o for o, _ in done for a in old.iterancestors()):
+            new.tail = old.tail
+            old.getparent().replace(old, new)
+            done.append((old, new))
+    try:
+        yield found
+    finally:
+        for old, new in reversed(done):
+            new.getparent().replace(new, old)
+
+
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    chosen = set(elements)
+    return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
+
+
+def _code_block(element: HtmlElement) -> CodeBlock:
+    """The block's code without its line numbers, and the language its markup (or its wrapper's) names."""
+    copy = deepcopy(element)
+    for number in compiled((LINE_NUMBERS,))(copy):
+        if number.getparent() is not None:
+            number.getparent().remove(number)
+    for br in copy.iter("br"):  # Hexo's highlighter ends each line with a <br>
+        br.tail = "\n" + (br.tail or "")
+    code = "".join(copy.itertext()).strip("\n")
+    return CodeBlock(code, _language(element))
+
+
+def _language(element: HtmlElement) -> str | None:
+    candidates = [element, *element.iter("pre", "code"), element.getparent()]
+    for node in candidates:
+        if node is None:
+            continue
+        classes = (node.get("class") or "").split()
+        names = [node.get("data-lang") or ""] + _LANGUAGE.findall(" ".join(classes))
+        if node.tag == "figure" and "highlight" in classes and len(classes) == 2:
+            names.append(classes[1 - classes.index("highlight")])  # Hexo: <figure class="highlight js">
+        for name in names:
+            if name and name.lower() not in _NO_LANGUAGE:
+                return name.lower()
+    return None
+
+
+def _pre(code: str, number: int) -> HtmlElement:
+    pre = lxml_html.Element("pre", {CODE_ATTRIBUTE: str(number)})
+    pre.append(_element("code", code))
+    return pre
+
+
+def _element(tag: str, text: str, **attributes: str | None) -> HtmlElement:
+    element = lxml_html.Element(tag, {k: v for k, v in attributes.items() if v is not None})
+    element.text = text
+    return element
+
+
+def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
+    """The post's embedded videos, maps and gists (inside its container, out of chrome), with their URLs."""
+    scope = page.tree if root is None else root
+    for frame in scope.iter("iframe"):
+        src = (frame.get("src") or frame.get("data-src") or "").strip()
+        if src and not page.in_chrome(frame) and not _tiny(frame):
+            url = urljoin(page.base, src)
+            if url.startswith(("http://", "https://")):
+                yield _wrapper(frame, scope), url
+    for script in page.select(GISTS, scope):
+        yield script, urljoin(page.base, script.get("src", "").strip()).removesuffix(".js")
+
+
+def _wrapper(embed: HtmlElement, scope: HtmlElement) -> HtmlElement:
+    """The embed with the elements that hold nothing else (a responsive-video <div>, which trafilatura drops as
+    an empty box, URL paragraph and all)."""
+    while (parent := embed.getparent()) is not None and parent is not scope and len(parent) == 1:
+        if (parent.text or "").strip() or (embed.tail or "").strip():
+            break
+        embed = parent
+    return embed
+
+
+def _tiny(frame: HtmlElement) -> bool:
+    sizes = [re.match(r"\s*(\d+)\s*(?:px)?\s*$", frame.get(side) or "") for side in ("width", "height")]
+    return any(size is not None and int(size.group(1)) < MIN_EMBED_SIDE for size in sizes)
