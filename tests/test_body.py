@@ -140,3 +140,15 @@ def test_a_prism_code_block_is_fenced_with_its_language_and_keeps_its_blank_line
     article = extract(_page(f"<p>{PROSE}</p>{code}<p>{PROSE}</p>"), URL)
     assert "```python\nimport os\n\n\nprint(os.sep)\n```" in article.markdown
     assert "import os" in article.text and "print(os.sep)" in article.text
+
+
+def test_a_player_iframe_is_kept_as_its_address_and_a_like_button_iframe_is_not():
+    player = '<iframe src="https://player.vimeo.com/video/1234567" width="640" height="360" allowfullscreen></iframe>'
+    like = (
+        '<iframe src="https://www.facebook.com/plugins/like.php?href=https%3A%2F%2Fblog.example%2Fvideo%2F"'
+        ' style="border:none; width:100px; height:21px"></iframe>'
+    )
+    article = extract(_page(f"<p>{PROSE}</p>{player}<p>{PROSE}</p>{like}"), URL)
+    assert "https://player.vimeo.com/video/1234567" in article.text
+    assert "<https://player.vimeo.com/video/1234567>" in article.markdown
+    assert "facebook.com" not in article.text and "facebook.com" not in article.markdown

@@ -2,11 +2,14 @@
 
 | name | call |
 |---|---|
-| blogarchive | `extract(html, url)`: text, authors, date |
+| blogarchive | `extract(html, url)`: its title line, then its text; authors, date |
 | trafilatura | `trafilatura.extract(html, include_comments=False)`; author, date (when asked): `extract_metadata` |
 | trafilatura-precision | the same with `favor_precision=True` |
 | readability-lxml | `html_text.extract_text(Document(text).summary(html_partial=True))`, text decoded by trafilatura |
 | justext | `justext.justext(html, English stoplist, 50, 200, 0.1, 0.2, 0.2, 200, True)`, good paragraphs joined |
+
+blogarchive's title goes in front of its text because that is the record a reader gets: `text` no longer repeats
+the title (every search snippet would), while the sets' gold and trafilatura's text hold the page's headline.
 
 readability-lxml, html-text and jusText's calls are the shared extraction sets' runner's, so the figures compare
 with its tables. readability-lxml and html-text are not blogarchive's dependencies: `pip install --no-deps -r
@@ -39,7 +42,7 @@ def _blogarchive(html: bytes, url: str, metadata: bool) -> Output:
 
     article = extract(html, url)
     author = "; ".join(person.name for person in article.authors) or article.author
-    return Output(article.text, author, article.published)
+    return Output("\n".join(filter(None, (article.title, article.text))), author, article.published)
 
 
 def _trafilatura(**options: bool) -> Runner:

@@ -11,8 +11,9 @@ anchors per line (MkDocs Material). So, before it reads the page:
   numbers out), numbered, so the Markdown can fence it with the language its markup names (`language-x`,
   `data-lang`);
 - MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
-- an embedded video or map (`<iframe src>`) and a gist (`<script src=gist.github.com/…>`) in the post become a
-  paragraph with their URL, a reference where trafilatura keeps nothing;
+- an embedded video or map (`<iframe src>` whose address names a player or an embed) and a gist
+  (`<script src=gist.github.com/…>`) in the post become a paragraph with their URL, a reference where trafilatura
+  keeps nothing;
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped.
 
 (Figure captions are crawler/extraction/captions.py's.)
@@ -27,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -42,6 +43,10 @@ FOOTNOTE_BACKLINKS = "a.reversefootnote, a.footnote-backref, [role~=doc-backlink
 MATH_SCRIPTS = "script[type^='math/tex']"
 GISTS = "script[src*='gist.github.com/']"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
+# Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
+# w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
+# button, a page box or a sharing bar is an iframe too, and is chrome, not the post's content.
+_PLAYER = re.compile(r"embed|player|video|/maps", re.IGNORECASE)
 CODE_ATTRIBUTE = "data-blogarchive-code"
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#.-]+)")
 _NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt"}
@@ -152,7 +157,8 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
         src = (frame.get("src") or frame.get("data-src") or "").strip()
         if src and not page.in_chrome(frame) and not _tiny(frame):
             url = urljoin(page.base, src)
-            if url.startswith(("http://", "https://")):
+            address = urlsplit(url)
+            if address.scheme in ("http", "https") and _PLAYER.search(address.netloc + address.path):
                 yield _wrapper(frame, scope), url
     for script in page.select(GISTS, scope):
         yield script, urljoin(page.base, script.get("src", "").strip()).removesuffix(".js")
