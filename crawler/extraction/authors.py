@@ -46,7 +46,6 @@ _BYLINES = (
     ".byline__author-name",
     ".entry-author-name",
     ".post-author-name",
-    ".entry-author-text a",
     ".byline .author",
     ".byline.author",
     ".byline a",
@@ -76,11 +75,11 @@ _NO_PERSON = re.compile(
 )
 # Words a theme leaves where a name should be, and degrees split off a name ("Jane Roe, PhD").
 _PLACEHOLDER = re.compile(
-    r"^(?:no author|human|posted|published|datum|date|edit|text|tiempo de lectura|ph\.?d\.?|md|dr\.?|prof\.?)$",
+    r"^(?:no author|posted|published|datum|date|edit|text|ph\.?d\.?|md|dr\.?|prof\.?)$",
     re.IGNORECASE,
 )
 _EXTRA_PREFIX = re.compile(
-    r"^(?:show all articles of|par|interview|text|beitrag von|zum profil von|erstellt von|posted on .*? by"
+    r"^(?:par|interview|text|beitrag von|zum profil von|erstellt von|posted on .*? by"
     r"|\S+ \d{4} by)(?:\s*:\s*|\s+)",
     re.IGNORECASE,
 )

@@ -207,12 +207,12 @@ AUTHOR_BOXES = (
     ".author-box, .about-author, .author-bio, .entry-author, .ast-author-box, .ast-single-author-box,"
     " .elementor-author-box,"
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
-    " .profile-hover-card, .author-block, .single-author-box, .pp-multiple-authors-boxes-li,"
+    " .profile-hover-card, .author-block, .pp-multiple-authors-boxes-li,"
     " [itemtype$='schema.org/Person'],"
     # Ghost (Source, Casper, Headline …), Blogger and WordPress themes' .post-author, Wix, Medium, Substack.
     # (Not Blogger's sidebar Profile widget: it describes the blog's owner, not the post's author.)
     " .gh-author, .gh-author-box, .gh-article-author, .post-author, .post-author-profile,"
-    " [data-hook*=author], .pw-author, .author-bio-card, .post-author-container,"
+    " [data-hook*=author], .pw-author, .author-bio-card,"
     # WordPress's post-author block; h-card authors (microformats2); MkDocs Material's blog author profile.
     " .wp-block-post-author, .p-author.h-card, .md-post__profile"
 )
