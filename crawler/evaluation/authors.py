@@ -40,8 +40,8 @@ def _same(field: str, got: Any, expected: Any) -> bool:
         return bool(got) and fold(expected) in fold(got)
     if field == "links":
         return set(got or []) == set(expected)
-    if field == "name":  # the same name, typeset or not (WordPress prints O'Connor as O’Connor)
-        return fold(got).translate(_QUOTES) == fold(expected).translate(_QUOTES)
+    if field == "name":
+        return _name_key(got) == _name_key(expected)
     return got == expected
 
 
@@ -76,13 +76,18 @@ def archive_scores(db: Path, truth: Path) -> dict[str, dict[str, tuple[float, in
     for person in people:
         same_site = [row for row in rows if row["site"] == person["site"]]
         found = next((r for r in same_site if person.get("url") and r["url"] == person["url"]), None) or next(
-            (r for r in same_site if fold(r["name"]) == fold(person["name"])), None
+            (r for r in same_site if _name_key(r["name"]) == _name_key(person["name"])), None
         )
         expected = {_TRUTH_KEYS.get(k, k): v for k, v in person.items() if k in FIELDS}
         for field, value in field_scores(found, expected).items():
             grouped[person["site"]][field].append(value)
             grouped["all"][field].append(value)
     return {site: _means(fields) for site, fields in sorted(grouped.items(), key=lambda p: p[0] == "all")}
+
+
+def _name_key(name: str | None) -> str:
+    """A name as compared: whitespace folded, typeset quotes as typed (WordPress prints O'Connor as O’Connor)."""
+    return fold(name).translate(_QUOTES)
 
 
 def _means(fields: dict[str, list[float]]) -> dict[str, tuple[float, int]]:
