@@ -66,11 +66,12 @@ def find_author_boxes(
         if found is not None:
             element, box = found
             used.add(element)
-            by_name.setdefault(fold(box.name), box)
+            by_name.setdefault(fold(box.name), _with_sibling_profiles(page, element, box))
     for element in hinted:
         if any(element is u or _holds(element, u) or _holds(u, element) for u in used):
             continue
         if (box := read_box(element, page.base)) is not None:
+            box = _with_sibling_profiles(page, element, box)
             key = fold(box.name)
             by_name[key] = _merged(by_name[key], box) if key in by_name else box
     described = [box for person in persons(jsonld) if (box := box_from_person(person, page.base))]
@@ -250,6 +251,19 @@ def _with_profiles(page: Page, box: AuthorBox) -> AuthorBox:
         if not _excluded(card) and _card_name(card) == fold(box.name)
         for link in _RELME(card)
     ]
+    box.links = list(dict.fromkeys([*box.links, *(link for link in extra if link != box.url)]))
+    return box
+
+
+def _with_sibling_profiles(page: Page, element: HtmlElement, box: AuthorBox) -> AuthorBox:
+    """The rel=me links beside the box, in the element around it (Hexo NexT prints the author's links in a block
+    after the author's): rel=me names the person's own profiles, and that element is no larger than a box."""
+    around = element.getparent()
+    if around is None or around.tag in _STOP_TAGS or around.tag == "article" or _LISTS_OR_FORMS(around):
+        return box
+    if len(page.text_in(around)) > MAX_BOX_CHARS:
+        return box
+    extra = [urljoin(page.base, a.get("href").strip()) for a in _RELME(around)]
     box.links = list(dict.fromkeys([*box.links, *(link for link in extra if link != box.url)]))
     return box
 
