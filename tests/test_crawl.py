@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import re
 
 from scrapy.utils.misc import is_generator_with_return_value
@@ -174,6 +175,9 @@ def test_progress_is_plain_lines_off_a_terminal_and_log_file_gets_the_full_log(s
     lines = [line for line in result.stderr.splitlines() if " · posts " in line]
     assert lines and all(re.match(r"\d+:\d\d:\d\d · posts \d+", line) for line in lines)  # elapsed first
     assert any(re.search(r"posts \d+ of 33 ", line) for line in lines)  # the total the sitemaps give
+    # While sitemaps are still read the total is a lower bound ("of 12+") without an ETA; a total without "+" is final.
+    assert {int(total) for total in re.findall(r"posts \d+ of (\d+) ", result.stderr)} == {33}
+    assert not any(re.search(r"of \d+\+ .*ETA", line) for line in lines)
     queues = [
         tuple(map(int, q)) for q in re.findall(r"queue (\d+) pending, (\d+) in flight, (\d+) done", result.stderr)
     ]
@@ -276,3 +280,20 @@ def test_summary_counts_images_saved_warc_files_and_gone_posts_and_a_first_crawl
     again = dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", second.stdout))
     assert again["gone (404/410)"] == "1" and again["errors"] == "0"
     assert again["images saved (--media)"].startswith("0, ")
+
+
+def test_a_total_that_sitemaps_still_being_read_can_grow_is_a_lower_bound_without_an_eta():
+    from rich.console import Console
+
+    from crawler.extensions.progress import Snapshot
+
+    counts = {"pages": 40, "posts": 14, "total": 33, "pending": 9, "leased": 2, "done": 30, "errors": 0, "elapsed": 6.0}
+    growing, final = Snapshot(**counts, discovering=True), Snapshot(**counts, discovering=False)
+    assert "posts 14 of 33+ " in growing.line() and "ETA" not in growing.line()
+    assert "posts 14 of 33 " in final.line() and final.line().endswith("ETA 0:00:08")  # 19 posts at 14 per 6 s
+    shown = {}
+    for name, snapshot in (("growing", growing), ("final", final)):
+        console = Console(record=True, width=100, file=io.StringIO())
+        console.print(snapshot.table())
+        shown[name] = console.export_text()
+    assert "14 of 33+" in shown["growing"] and "ETA" not in shown["growing"] and "0:00:08" in shown["final"]

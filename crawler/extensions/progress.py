@@ -2,7 +2,8 @@
 
 A Scrapy extension reading the crawl's stats and its frontier's row counts (pending, leased, done: the real queue,
 kept in the archive by crawler/frontier/scheduler.py). When sitemaps list the site's posts, their number is the
-total, and an ETA follows from the rate at which posts are settled.
+total, and an ETA follows from the rate at which posts are settled. While start URLs, sitemaps or feeds are still
+being fetched or read, the total can only grow: it is shown as a lower bound (`33+`), and no ETA is given yet.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from twisted.internet.task import LoopingCall
 from archive.frontier import Frontier
 from crawler.core.archive_handle import shared_archive
 from crawler.frontier.page_budget import page_budget
+from crawler.frontier.scheduler import BAND, DISCOVERY_PRIORITY
 
 
 @dataclass
@@ -34,6 +36,11 @@ class Snapshot:
     done: int
     errors: int
     elapsed: float
+    discovering: bool = False  # start URLs, sitemaps or feeds still to fetch or read: the total may grow
+
+    @property
+    def total_text(self) -> str:
+        return f"{self.total}+" if self.discovering else str(self.total)
 
     @property
     def rate(self) -> float:
@@ -42,13 +49,13 @@ class Snapshot:
     @property
     def eta(self) -> str | None:
         """Time left at the rate posts were settled so far; None without a total or a rate yet."""
-        if not self.total or not self.posts or self.posts >= self.total:
+        if self.discovering or not self.total or not self.posts or self.posts >= self.total:
             return None
         return _clock((self.total - self.posts) * self.elapsed / self.posts)
 
     @property
     def posts_text(self) -> str:
-        return f"{self.posts} of {self.total}" if self.total else str(self.posts)
+        return f"{self.posts} of {self.total_text}" if self.total else str(self.posts)
 
     def line(self) -> str:
         eta = f" · ETA {self.eta}" if self.eta else ""
@@ -83,7 +90,8 @@ def snapshot(crawler: Any, started: float) -> Snapshot:
     total = stats.get_value("blogarchive/listed_posts", 0)
     if (budget := page_budget(crawler).limit) and total:
         total = min(total, budget)
-    counts = _frontier_counts(crawler)
+    frontier = Frontier(shared_archive(crawler), crawler.spider.job)
+    counts = frontier.counts()  # all 0 with Scrapy's own scheduler, which keeps no frontier
     return Snapshot(
         pages=stats.get_value("blogarchive/pages_fetched", 0),
         posts=sum(stats.get_value(f"blogarchive/{key}", 0) for key in settled),
@@ -93,12 +101,8 @@ def snapshot(crawler: Any, started: float) -> Snapshot:
         done=counts["done"],
         errors=stats.get_value("blogarchive/errors", 0),
         elapsed=time.monotonic() - started,
+        discovering=frontier.unfinished(DISCOVERY_PRIORITY - BAND),
     )
-
-
-def _frontier_counts(crawler: Any) -> dict[str, int]:
-    """The job's frontier rows by state (all 0 with Scrapy's own scheduler, which keeps no frontier)."""
-    return Frontier(shared_archive(crawler), crawler.spider.job).counts()
 
 
 class Progress:
