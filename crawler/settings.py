@@ -124,9 +124,6 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.retry_after.RetryAfterMiddleware": 555,
     # Before HttpCompressionMiddleware (590) inflates it: a gzip/deflate/brotli body cut short is an error, not a page.
     "crawler.downloadermiddlewares.complete_body.CompleteBodyMiddleware": 595,
-    # Scrapy's, with a fast path for the pages (nearly all) that carry no <meta http-equiv="refresh">.
-    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "crawler.downloadermiddlewares.meta_refresh.MetaRefreshMiddleware": 580,
     # Before RedirectMiddleware (600) follows it: a redirect back into its own chain is an error, not a dropped hop.
     "crawler.downloadermiddlewares.redirect_loop.RedirectLoopMiddleware": 605,
     # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
@@ -147,9 +144,6 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.warc.WarcMiddleware": 950,
 }
 SPIDER_MIDDLEWARES = {
-    # Scrapy's, off unless DEPTH_LIMIT, DEPTH_PRIORITY or DEPTH_STATS_VERBOSE is set (see its docstring).
-    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
-    "crawler.spidermiddlewares.depth.DepthLimitMiddleware": 900,
     # Next to the spider: a callback that raised makes its page a crawl error instead of a page silently lost.
     "crawler.spidermiddlewares.callback_errors.CallbackErrorMiddleware": 950,
 }
@@ -158,13 +152,10 @@ EXTENSIONS = {
     "crawler.extensions.gc_tuning.GarbageCollectorTuning": 510,
 }
 GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's
-# Scrapy's in-memory stats, minus a per-access shim (see there).
-STATS_CLASS = "crawler.extensions.stats.StatsCollector"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control extension (2.19) serves an HTTP endpoint that runs Python code sent to it, and writes its
-# port and token to a job file in the user's profile. A scheduled archiver needs neither. While off,
-# crawler/core/runner.py also keeps Scrapy from importing its module (and aiohttp).
+# port and token to a job file in the user's profile. A scheduled archiver needs neither.
 REMOTE_CONTROL_ENABLED = False
 # Scrapy checks every callback for a generator that returns a value by parsing its source, and its cache is keyed
 # by the bound method, which is new for each request: one getsource() and ast.parse() per response, ~8 % of the

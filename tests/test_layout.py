@@ -148,7 +148,7 @@ def test_extraction_imports_neither_scrapy_nor_sqlite_nor_the_archive():
 
 
 def _component_paths() -> list[str]:
-    paths = [settings.SCHEDULER, settings.STATS_CLASS, settings.TWISTED_DNS_RESOLVER]
+    paths = [settings.SCHEDULER, settings.TWISTED_DNS_RESOLVER]
     for table in (
         settings.ITEM_PIPELINES,
         settings.DOWNLOADER_MIDDLEWARES,

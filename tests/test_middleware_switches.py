@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from scrapy import Request
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.test import get_crawler
 
-from crawler.core.runner import CrawlOptions
 from crawler.downloadermiddlewares.known_unchanged import KnownUnchangedMiddleware
-from crawler.spidermiddlewares.depth import DepthLimitMiddleware
 from crawler.spiders.blog import BlogSpider
 
 START = "https://blog.example/"
 POST = "https://blog.example/2024/01/sourdough-starter/"
-
-
-def test_depth_middleware_is_off_unless_a_depth_setting_asks_for_it():
-    with pytest.raises(NotConfigured):
-        DepthLimitMiddleware.from_crawler(get_crawler(settings_dict={"DEPTH_LIMIT": 0}))
-    for setting, value in (("DEPTH_LIMIT", 2), ("DEPTH_PRIORITY", 1), ("DEPTH_STATS_VERBOSE", True)):
-        middleware = DepthLimitMiddleware.from_crawler(get_crawler(settings_dict={setting: value}))
-        assert isinstance(middleware, DepthLimitMiddleware)
-
-
-REMOTE_CONTROL = "scrapy.extensions.remote_control.RemoteControl"
-TELNET = "scrapy.extensions.telnet.TelnetConsole"
-
-
-def test_extensions_switched_off_are_left_out_and_switched_on_are_kept(tmp_path: Path):
-    """Scrapy imports the module of each extension in this list; the remote-control one's imports aiohttp."""
-    off = CrawlOptions(db=tmp_path / "a.db").settings().getwithbase("EXTENSIONS")
-    assert REMOTE_CONTROL not in off and TELNET not in off
-    switched_on = {"REMOTE_CONTROL_ENABLED": "True", "TELNETCONSOLE_ENABLED": "True"}
-    on = CrawlOptions(db=tmp_path / "a.db", extra_settings=switched_on).settings().getwithbase("EXTENSIONS")
-    assert REMOTE_CONTROL in on and TELNET in on
 
 
 def _crawler_with_spider(fetched: dict[str, str]):

@@ -139,7 +139,7 @@ class Pages(Spider):
 process = CrawlerProcess({"DOWNLOAD_DELAY": 0.05, "EXTENSIONS": {SlowOpening: 0}, "LOG_LEVEL": "ERROR"})
 crawler = process.create_crawler(Pages)
 process.crawl(crawler)
-stop = _Stop(process)
+stop = _Stop(process, crawler)
 from twisted.internet import reactor
 reactor.callLater(0.1, stop, signal.SIGTERM, None)  # while the spider is still opening
 process.start(install_signal_handlers=False)

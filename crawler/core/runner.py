@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
@@ -22,15 +23,6 @@ from crawler.downloadermiddlewares.session_expiry import WALLS_STAT
 from crawler.members.session import Session
 from crawler.pipelines.requisites import requisite_counts
 from crawler.spiders.blog import BlogSpider
-
-# Extensions that stay off unless their setting turns them on. Scrapy imports the module of every extension listed
-# (even one mapped to None) before the extension can decline, and the remote-control one imports aiohttp: ~0.25 s of
-# every crawl's start-up, while the extraction processes have nothing to do yet. While off, they are taken out of
-# EXTENSIONS_BASE, so their modules are never imported.
-_SWITCHED_EXTENSIONS = {
-    "REMOTE_CONTROL_ENABLED": "scrapy.extensions.remote_control.RemoteControl",
-    "TELNETCONSOLE_ENABLED": "scrapy.extensions.telnet.TelnetConsole",
-}
 
 
 @dataclass
@@ -75,9 +67,6 @@ class CrawlOptions:
         if self.log_file:
             settings.set("LOG_FILE", str(self.log_file), priority="cmdline")
         settings.setdict(self.extra_settings, priority="cmdline")
-        for switch, extension in _SWITCHED_EXTENSIONS.items():
-            if not settings.getbool(switch):
-                settings["EXTENSIONS_BASE"].pop(extension, None)
         return settings
 
 
@@ -86,9 +75,14 @@ class _Stop:
     with reason "shutdown": the current writes finish, the frontier keeps the rest), a second stops the reactor at
     once; `signum` says which signal came, for the command's exit status (128 + signum)."""
 
-    def __init__(self, process: CrawlerProcess) -> None:
+    def __init__(self, process: CrawlerProcess, crawler: Crawler) -> None:
         self.process = process
         self.signum: int | None = None
+        self.engine_running = False
+        crawler.signals.connect(self._engine_started, signal=signals.engine_started)
+
+    def _engine_started(self) -> None:
+        self.engine_running = True
 
     def install(self) -> None:
         for signum in (signal.SIGINT, signal.SIGTERM):
@@ -107,12 +101,10 @@ class _Stop:
         """Scrapy's stop while a crawl is still opening (the archive, the frontier, the spider's start) marks the
         crawler stopped but leaves its engine alone, which then starts and crawls on — to the end, or the process
         never exits: a SIGTERM in the crawl's first second was lost. So the stop waits until every opening engine
-        runs."""
+        runs (Scrapy's engine_started signal says when)."""
         from twisted.internet import reactor
 
-        # `_engine`, not `engine`: Scrapy's own advice for code that may run before the engine exists.
-        opening = [c for c in self.process.crawlers if c.crawling and not (c._engine and c._engine.running)]
-        if opening:
+        if not self.engine_running and any(crawler.crawling for crawler in self.process.crawlers):
             reactor.callLater(0.05, self._stop_once_started)
         else:
             self.process.stop()
@@ -126,6 +118,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
     settings = options.settings()
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogSpider)
+    stop = _Stop(process, crawler)
     process.crawl(crawler, start_urls=list(start_urls), session=options.session)
     # Scrapy sets its loggers to DEBUG and the root logger to NOTSET (again in crawl()), and drops records in its
     # handler: every DEBUG message (two for each page) became a LogRecord, with a walk up the stack, to be thrown away.
@@ -133,7 +126,6 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         logging.getLogger(name).setLevel(settings.get("LOG_LEVEL"))
     if not options.log_file:  # its traceback for a host that is down repeats the start page's one-line error
         logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
-    stop = _Stop(process)
     stop.install()
     process.start(install_signal_handlers=False)
     stats = crawler.stats

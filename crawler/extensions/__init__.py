@@ -1,2 +1,2 @@
-"""Scrapy extensions (EXTENSIONS) and the stats collector (STATS_CLASS), one per module: the live progress display,
-the crawl process's garbage-collector tuning, and Scrapy's stats collector without its per-access shim."""
+"""Scrapy extensions (EXTENSIONS), one per module: the live progress display and the crawl process's
+garbage-collector tuning."""

@@ -16,7 +16,7 @@ import logging
 import pickle
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.core.scheduler import BaseScheduler
 from scrapy.utils.request import request_from_dict
 
@@ -59,6 +59,15 @@ class FrontierScheduler(BaseScheduler):
         self.backlog = extraction_backlog(crawler)
         self.budget = page_budget(crawler)
         self.traps = trap_budget(crawler)
+        self.downloading = 0  # requests in the downloader now (Scrapy's signals count them)
+        crawler.signals.connect(self._download_started, signal=signals.request_reached_downloader)
+        crawler.signals.connect(self._download_ended, signal=signals.request_left_downloader)
+
+    def _download_started(self) -> None:
+        self.downloading += 1
+
+    def _download_ended(self) -> None:
+        self.downloading -= 1
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FrontierScheduler:
@@ -109,7 +118,7 @@ class FrontierScheduler(BaseScheduler):
     def _enqueue(self, request: Request) -> bool:
         assert self.frontier is not None
         previous = request.meta.pop(FRONTIER_ID, None)
-        blob = pickle.dumps(_as_dict(request), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps(request.to_dict(spider=self.spider), protocol=pickle.HIGHEST_PROTOCOL)
         if previous is not None and request.dont_filter:  # a retry (or a redirect that must not be filtered)
             self.frontier.requeue(request.url, request.priority, blob)
             self.pending = self.frontier.counts()["pending"]
@@ -158,23 +167,10 @@ class FrontierScheduler(BaseScheduler):
 
     def _holding_back(self) -> bool:
         """With a --max-pages budget, pages found by links wait while start URLs, sitemaps or feeds are still being
-        fetched or read: the posts those list come first. Only while something is in flight (which wakes the
-        engine when done), so a request that never settles cannot stall the crawl."""
+        fetched or read: the posts those list come first. Only while something is in flight — a download, or a page
+        waiting for or in extraction — (which wakes the engine when done), so a request that never settles cannot
+        stall the crawl."""
         if not self.budget.limit or self.frontier is None:
             return False
-        engine = self.crawler.engine
-        busy = engine is not None and (engine.downloader.active or not engine.scraper.slot.is_idle())
-        return bool(busy) and self.frontier.unfinished(DISCOVERY_PRIORITY - BAND)
-
-
-def _as_dict(request: Request) -> dict[str, Any]:
-    """What request_from_dict() needs to rebuild `request`, callbacks by name. Request.to_dict() gives the same
-    but finds the callback's name by scanning every member of the spider, for each request."""
-    data = {attribute: getattr(request, attribute) for attribute in request.attributes}
-    data["headers"] = dict(request.headers)
-    for hook in ("callback", "errback"):
-        function = data[hook]
-        data[hook] = function.__name__ if callable(function) else function
-    if type(request) is not Request:
-        data["_class"] = f"{type(request).__module__}.{type(request).__name__}"
-    return data
+        busy = self.downloading > 0 or self.backlog.waiting > 0
+        return busy and self.frontier.unfinished(DISCOVERY_PRIORITY - BAND)

@@ -1,2 +1,2 @@
 """Spider middlewares (SPIDER_MIDDLEWARES), one per module, as Scrapy's own spidermiddlewares/ holds theirs: the
-depth limit and the errors a callback raises. Their order, and why, is in crawler/settings.py."""
+errors a callback raises. Their order, and why, is in crawler/settings.py."""
