@@ -26,6 +26,9 @@ TRAP_HOST_PAGES = 20000
 # A link combining more pagination parameters than this (?query-1-page=2&query-2-page=5: WordPress's query loops)
 # is not followed; each pagination alone still is (0: no limit).
 TRAP_COMBINED_PAGINATIONS = 1
+# A pattern whose pages, this many in a row (no posts among them), linked nothing its earlier pages had not (an
+# endless ?page=N repeating the same posts) is cut then, long before TRAP_PATTERN_PAGES (0: no limit).
+TRAP_STALE_PAGES = 10
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
 # With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy
 # (crawler/extraction_pool/cpu_policy.py).

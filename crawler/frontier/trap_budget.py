@@ -15,6 +15,12 @@ Several paginations on one page multiply: WordPress's query-loop blocks each pag
 (`?query-1-page=2&query-2-page=5`), and every combination of their pages is a page, all of one pattern, none a post.
 A link combining more than TRAP_COMBINED_PAGINATIONS pagination parameters (`page`, `paged`, `query-N-page`, and
 any `…-page` or `…_page`) is not followed: each pagination alone still reaches all its pages.
+
+A trap often shows the same things on every page: an endless `?page=N` repeating the same posts, a calendar whose
+empty months link only other months. Such a pattern stops long before its budget, once TRAP_STALE_PAGES of its
+pages in a row (that were no posts) linked nothing that no earlier page of the pattern had linked, not counting
+links of the pattern itself (the next `?page=N`s). A real pagination's every page lists other posts, so it is never
+stale, whether the crawl had those posts from a sitemap already or not.
 """
 
 from __future__ import annotations
@@ -66,12 +72,21 @@ class TrapBudget:
     taken: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL handed out → its (host, pattern)
     redirected: dict[str, str] = field(default_factory=dict)  # a redirect hop's URL → the URL handed out
     cuts: dict[str, Cut] = field(default_factory=dict)  # Cut.what → its cut-off
+    stale_pages: int = 0  # 0: no limit
+    # The links out of each pattern its pages showed (as hashes), whether a page's links brought something new (until
+    # the page is settled), and how many pages of each pattern in a row were no posts and brought nothing new.
+    shown: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    fresh: dict[str, bool] = field(default_factory=dict)
+    stale: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def allows(self, url: str) -> bool:
         """Whether a page found by a link at `url` may be fetched; a refusal is counted in its cut-off."""
         host, pattern = url_pattern(url)
         if self.combined_paginations and paginations(url) > self.combined_paginations:
             self._cut(f"URLs like {host}{pattern}", url, "TRAP_COMBINED_PAGINATIONS")
+            return False
+        if self.stale_pages and self.stale[host, pattern] >= self.stale_pages:
+            self._cut(f"URLs like {host}{pattern}", url, "TRAP_STALE_PAGES")
             return False
         if self.per_pattern and self.not_posts[host, pattern] >= self.per_pattern:
             self._cut(f"URLs like {host}{pattern}", url, "TRAP_PATTERN_PAGES")
@@ -95,12 +110,27 @@ class TrapBudget:
         if first_url in self.taken:
             self.redirected[hop_url] = first_url
 
+    def linked(self, url: str, links: list[str]) -> None:
+        """The page at `url`, found by a link, links to `links` (all of them): whether it brought anything new to its
+        pattern counts when it is settled."""
+        if not self.stale_pages:
+            return
+        key = url_pattern(url)
+        shown = self.shown.setdefault(key, set())
+        before = len(shown)
+        shown.update(hash(link) for link in links if url_pattern(link) != key)
+        self.fresh[url] = len(shown) > before
+
     def settled(self, url: str, post: bool) -> None:
         """The page at `url` was fetched (or failed); a post takes its count back."""
         key = self.taken.pop(self.redirected.pop(url, url), None)
         if post and key is not None:
             self.not_posts[key] -= 1
             self.host_not_posts[key[0]] -= 1
+        fresh = self.fresh.pop(url, None)
+        if fresh is not None:  # a post, or a page that brought something new, ends a pattern's stale run
+            pattern = url_pattern(url)
+            self.stale[pattern] = 0 if post or fresh else self.stale[pattern] + 1
 
     @property
     def urls_cut(self) -> int:
@@ -111,13 +141,22 @@ class TrapBudget:
 
     def messages(self) -> list[tuple[str, str]]:
         """(first URL cut, what was cut and why) for each cut-off, for crawl_errors."""
-        limits = {"TRAP_PATTERN_PAGES": self.per_pattern, "TRAP_HOST_PAGES": self.per_host}
+        limits = {
+            "TRAP_PATTERN_PAGES": self.per_pattern,
+            "TRAP_HOST_PAGES": self.per_host,
+            "TRAP_STALE_PAGES": self.stale_pages,
+        }
         return [(cut.first_url, _message(cut, limits.get(cut.budget))) for cut in self.cuts.values()]
 
 
 def _message(cut: Cut, limit: int | None) -> str:
     if limit is None:  # combined paginations
         return f"crawler trap cut off: {cut.urls} {cut.what} not crawled, combining paginations ({cut.budget})"
+    if cut.budget == "TRAP_STALE_PAGES":
+        return (
+            f"crawler trap cut off: {cut.urls} {cut.what} not crawled, after {limit} pages in a row that linked"
+            f" nothing new ({cut.budget})"
+        )
     return (
         f"crawler trap cut off: {cut.urls} {cut.what} not crawled, after {limit} pages that were no posts"
         f" ({cut.budget})"
@@ -132,4 +171,5 @@ def trap_budget(crawler: Any) -> TrapBudget:
         settings.getint("TRAP_HOST_PAGES"),
         settings.getint("TRAP_COMBINED_PAGINATIONS"),
     )
-    return per_crawler(crawler, "trap_budget", lambda: TrapBudget(*limits))
+    stale = settings.getint("TRAP_STALE_PAGES")
+    return per_crawler(crawler, "trap_budget", lambda: TrapBudget(*limits, stale_pages=stale))

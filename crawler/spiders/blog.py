@@ -279,6 +279,8 @@ class BlogSpider(scrapy.Spider):
             links = page_links(response.body, response.url, response.encoding, self.links_seen)
             parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(links.pages, response.url)
             self.requested.update(parts)  # parts of this post, not pages of their own
+            if response.meta.get(TRAP):  # found by a link: what its links bring counts (trap_budget.py)
+                self.traps.linked(response.url, page_links(response.body, response.url, response.encoding).pages)
             yield from self._follow(response, links)
             wanted = [] if page.not_modified else [rest_comments_url(response.body, response.url)]
             if not parts and not page.not_modified and not url_kind(page.url):
