@@ -31,8 +31,9 @@ class Pages(Connection):
             self._store_body(sha, body, page.get("body_zlib"))
             self._store_body(raw_sha, raw, None)
             self.conn.execute(
-                "INSERT INTO pages (run_id, url, status, content_type, charset, kind, fetched_at, etag, last_modified,"
-                " body_sha256, raw_sha256, rendered, screenshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO pages (run_id, url, status, content_type, charset, kind, reason, fetched_at, etag,"
+                " last_modified, body_sha256, raw_sha256, rendered, screenshot)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run_id,
                     page["url"],
@@ -40,6 +41,7 @@ class Pages(Connection):
                     page.get("content_type"),
                     page.get("charset"),
                     page.get("kind"),
+                    page.get("reason"),
                     page.get("fetched_at") or now(),
                     page.get("etag"),
                     page.get("last_modified"),
@@ -71,17 +73,29 @@ class Pages(Connection):
             return None
         return {"etag": row["etag"], "last_modified": row["last_modified"]}
 
-    def same_body_kind(self, url: str, sha256: str) -> str | None:
-        """The page kind of the latest fetch of `url` when it had exactly this body (else None): extracting the
-        same bytes again would give the same result."""
+    def same_body_kind(self, url: str, sha256: str) -> tuple[str, str | None] | None:
+        """The page kind, and why, of the latest fetch of `url` when it had exactly this body (else None):
+        extracting the same bytes again would give the same result."""
         row = self.conn.execute(
-            "SELECT kind, body_sha256 FROM pages WHERE url = ? AND status = 200 AND kind != 'not-modified'"
+            "SELECT kind, reason, body_sha256 FROM pages WHERE url = ? AND status = 200 AND kind != 'not-modified'"
             " ORDER BY id DESC LIMIT 1",
             (url,),
         ).fetchone()
-        if row is None or row["body_sha256"] != sha256 or row["kind"] == "error":  # a failed one is tried again
+        # A failed page is tried again, and so is one not kept as a post: what the crawl knows of the site (its
+        # feeds) may make it one now.
+        if row is None or row["body_sha256"] != sha256 or row["kind"] in ("error", "other"):
             return None
-        return row["kind"]
+        return row["kind"], row["reason"]
+
+    def settle_page(self, run_id: int, url: str, kind: str, reason: str) -> None:
+        """This run's fetch of `url` is of `kind` after all (a page the crawl first did not keep, then found listed
+        as a post in a feed read later)."""
+        with self._tx():
+            self.conn.execute(
+                "UPDATE pages SET kind = ?, reason = ?"
+                " WHERE id = (SELECT max(id) FROM pages WHERE run_id = ? AND url = ?)",
+                (kind, reason, run_id, url),
+            )
 
     def stored_page(self, url: str) -> tuple[bytes, str] | None:
         """The raw body and content type (no parameters) of the latest 200 fetch of `url` that kept its body."""

@@ -324,4 +324,10 @@ V10 = """
 ALTER TABLE pages ADD COLUMN charset TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
+# Version 11: why the crawl kept a page as a post or not ("listing: 12 entries linking to other pages hold most of
+# its text", "no date and no post markup, and no feed lists it" …): nothing read is dropped without a trace.
+V11 = """
+ALTER TABLE pages ADD COLUMN reason TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]

@@ -6,6 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A page a feed or a sitemap lists. `dated`: a feed's item with (True) or without (False) a publication
+    date; None for a sitemap's entry, which says nothing of the kind."""
+
+    url: str
+    dated: bool | None = None
+
+
 @dataclass
 class FetchedPage:
     url: str
@@ -18,6 +27,7 @@ class FetchedPage:
     charset: str | None = None  # the one the Content-Type header declared: decoding starts from it
     # Set for discovery documents (robots, sitemap, feed): stored as a page, never extracted.
     kind: str | None = None
+    lists: list[Listed] = field(default_factory=list)  # a feed's or sitemap's pages, in scope
     # The server answered 304: `body` is the archived copy, used for links only, never re-extracted.
     not_modified: bool = False
     frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
@@ -26,6 +36,7 @@ class FetchedPage:
     # Set by ArchivePipeline when the archive holds these very bytes for this URL: their page kind, and the page is
     # not extracted again.
     previous_kind: str | None = None
+    previous_reason: str | None = None
     # Set by ArchivePipeline once the page is archived as an article: its images, for the media pipeline.
     image_urls: list[str] = field(default_factory=list)
     # Rendered in a browser (crawler/downloadermiddlewares/render.py): `body` is the DOM it built, `raw_body` what

@@ -1,4 +1,6 @@
-"""Hub pages (tag, category, author, paginated listings) are known by their URL and not parsed at all."""
+"""Which pages are posts: by what the page is (its markup, its entries) and, in a crawl, what the site's feeds say
+of it — never by its URL alone. The crawl settles a hub by its URL without parsing it only when no feed lists it
+as a post."""
 
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ from scrapy.utils.test import get_crawler
 
 from crawler.demo.site import DemoSite
 from crawler.extraction.extract import extract
-from crawler.extraction.pagekind import url_kind
+from crawler.extraction.pagekind import PageEvidence, SiteFacts, decide, url_kind
 from crawler.extraction_pool.backlog import ExtractionBacklog
-from crawler.extraction_pool.worker import extract_page, pack_without_parsing
+from crawler.extraction_pool.worker import extract_page, pack_hub
 from crawler.frontier.scheduler import NO_EXTRACTION_PRIORITY
 from crawler.spiders.blog import BlogSpider
 
@@ -20,12 +22,23 @@ from crawler.spiders.blog import BlogSpider
     ("path", "kind"),
     [("/category/baking/", "category"), ("/tag/sourdough/", "tag"), ("/page/2/", "listing")],
 )
-def test_a_hub_page_is_classified_by_its_url_and_not_extracted(path, kind):
+def test_a_hub_page_is_a_listing_by_its_entries_and_named_by_its_url(path, kind):
     site = DemoSite()
     response = site.respond(path)
     assert response is not None and response.status == 200 and b"<article" in response.body
     article = extract(response.body, site.base.rstrip("/") + path)
-    assert (article.kind, article.title, article.text, article.images) == (kind, None, "", [])
+    assert (article.kind, article.images, article.comments) == (kind, [], [])
+    assert article.kind_reason.startswith("listing: ") and "linking to other pages" in article.kind_reason
+
+
+def test_a_post_at_a_hubs_url_is_a_post():
+    """The URL is a hint: a page at /archive/ or /tag/x/ that is one post, not a list of them, is a post."""
+    prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 20 + "</p>"
+    head = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2024-03-01"}</script>'
+    html = f"<html><head>{head}</head><body><article><h1>A week in Rome</h1>{prose}</article></body></html>"
+    for url in ("https://blog.example/archive/", "https://blog.example/tag/rome/"):
+        assert url_kind(url) is not None
+        assert extract(html, url).kind == "article"
 
 
 @pytest.mark.parametrize(
@@ -75,22 +88,17 @@ def test_a_post_is_still_extracted_in_full():
     assert article.kind == "article" and article.title and len(article.text.split()) > 60
 
 
-def test_the_crawl_settles_a_hub_page_itself_with_the_answer_an_extraction_process_would_give():
+def test_the_crawl_settles_a_hub_page_itself_with_the_kind_an_extraction_process_finds():
     site = DemoSite()
     url = site.base.rstrip("/") + "/tag/sourdough/"
     body = site.respond("/tag/sourdough/").body
-    ok, result, packed = pack_without_parsing(body, url)
-    assert (ok, result) == extract_page(body, url) and result["kind"] == "tag"
+    ok, result, packed = pack_hub(body, url)
+    assert ok and result["kind"] == extract_page(body, url)[1]["kind"] == "tag"
+    assert result["kind_reason"] == "tag page by its URL, and no feed lists it as a post"
     assert zlib.decompress(packed) == body
     binary = b"\x00\x01binary"
-    assert pack_without_parsing(binary, url)[:2] == extract_page(binary, url)
-    assert pack_without_parsing(binary, url)[1].endswith("binary data, not an HTML page")
-
-
-def test_a_post_still_goes_to_an_extraction_process():
-    site = DemoSite()
-    post = site.posts[0]
-    assert pack_without_parsing(site.respond(post.path).body, site.base.rstrip("/") + post.path) is None
+    assert pack_hub(binary, url)[:2] == extract_page(binary, url)
+    assert pack_hub(binary, url)[1].endswith("binary data, not an HTML page")
 
 
 def test_hub_pages_are_queued_at_the_priority_the_scheduler_prefers_while_extraction_is_busy():
@@ -106,9 +114,87 @@ def test_hub_pages_are_queued_at_the_priority_the_scheduler_prefers_while_extrac
     assert backlog.busy()
 
 
+def _evidence(**facts: object) -> PageEvidence:
+    page = {
+        "words": 30,
+        "home": False,
+        "entries": 0,
+        "entry_share": 0.0,
+        "link_share": 0.0,
+        "post_markup": None,
+        "post_items": 0,
+        "listing_markup": None,
+        "dated": False,
+        "url_kind": None,
+    }
+    return PageEvidence(**{**page, **facts})
+
+
+def test_a_short_dated_post_is_a_post_and_a_short_undated_page_is_not():
+    """A sentence and an image: the length of a page says nothing of its kind; a date does."""
+    assert decide(_evidence(words=17, dated=True)) == ("article", "the page states its publication date")
+    assert decide(_evidence(words=17))[0] == "other"
+
+
+def test_an_undated_page_without_post_markup_is_no_post_on_a_site_whose_feeds_the_crawl_read():
+    about = _evidence(words=180)
+    assert decide(about)[0] == "article"  # nothing known of the site: a long page is taken for a post
+    assert decide(about, SiteFacts(site_known=True)) == ("other", "no date and no post markup, and no feed lists it")
+
+
+def test_a_page_a_feed_lists_with_a_date_is_a_post_and_one_it_lists_without_is_not():
+    """Hugo's feeds list every page; About and Impressum with the placeholder date 0001-01-01."""
+    page = _evidence(words=12, post_markup="og:type article")
+    assert decide(page, SiteFacts(feed_dated=True, site_known=True))[0] == "article"
+    assert decide(page, SiteFacts(feed_undated=True, site_known=True))[0] == "other"
+
+
+def test_two_teasers_make_a_listing_unless_a_feed_lists_the_page_as_a_post():
+    """A page whose text is mostly entries linking elsewhere is a listing; a feed's post needs three such
+    entries, as a post's previous/next teasers are two."""
+    page = _evidence(words=60, entries=2, entry_share=0.7, dated=True)
+    assert decide(page)[0] == "listing"
+    assert decide(page, SiteFacts(feed_dated=True))[0] == "article"
+    assert decide(_evidence(words=60, entries=3, entry_share=0.7), SiteFacts(feed_dated=True))[0] == "listing"
+
+
 def test_a_post_split_over_query_pages_is_an_article_and_a_home_page_never_is():
     body = "<p>" + "A long paragraph of the post, with words enough to be prose. " * 20 + "</p>"
     html = f"<html><head><title>T</title></head><body><article><h1>Long read</h1>{body}</article></body></html>"
     assert extract(html, "https://news.example/long-read?page=2").kind == "article"
     assert extract(html, "https://news.example/").kind == "listing"
     assert extract(html, "https://news.example/index.html").kind == "listing"
+
+
+def test_cards_whose_link_wraps_the_title_make_a_listing():
+    """Hugo's beautifulhugo and other card themes: `<article><a href=…><h2>Title</h2></a><p>teaser…`, the site's
+    home under a sub-path (/blog/), dated by its teasers."""
+    cards = "".join(
+        f'<article class="post-preview"><a href="/blog/2024-0{n}-01/diary/"><h2>Diary {n}</h2></a>'
+        f'<p class="post-meta">2024-0{n}-01</p><p>What happened this month, in a sentence or two.</p></article>'
+        for n in range(1, 6)
+    )
+    html = f"<html><head><title>My blog</title></head><body><main>{cards}</main></body></html>"
+    article = extract(html, "https://example.github.io/blog/")
+    assert (article.kind, article.kind_reason) == (
+        "listing",
+        "listing: 5 entries linking to other pages hold most of its text",
+    )
+
+
+def test_a_page_of_teasers_each_marked_up_as_a_post_is_a_listing():
+    """Blogger's home and Hexo NexT's archive mark each teaser up as a schema.org BlogPosting or Article."""
+    teasers = "".join(
+        f'<article itemscope itemtype="http://schema.org/Article"><time itemprop="datePublished">2022-1{n}-01</time>'
+        f'<div class="post-title"><a href="/2022/post-{n}/"><span itemprop="name">Post {n}</span></a></div></article>'
+        for n in range(3)
+    )
+    article = extract(f"<html><body><main>{teasers}</main></body></html>", "https://example.github.io/archives/")
+    assert (article.kind, article.kind_reason) == ("listing", "listing: 3 items marked up as posts")
+
+
+def test_a_tag_cloud_with_the_page_date_its_generator_prints_is_a_listing():
+    cloud = "".join(f'<a href="/tags/{tag}/">{tag}</a> ' for tag in ("CSS", "JavaScript", "Sass", "WCAG", "Rust"))
+    head = '<meta property="article:published_time" content="2022-10-27T07:25:44.000Z">'
+    html = f"<html><head>{head}</head><body><main><h1>tags</h1><p>5 tags</p><div>{cloud}</div></main></body></html>"
+    assert extract(html, "https://example.github.io/tags/").kind_reason == "listing: most of its text is links"

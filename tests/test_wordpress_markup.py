@@ -19,10 +19,10 @@ from crawler.discovery.wordpress import (
 )
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.comments import find_comments
-from crawler.extraction.extract import extract
 from crawler.extraction.page import Page
 from crawler.extraction.wordpress import wordpress_kind
 from crawler.extraction.wordpress_rest import rest_comments
+from crawler.extraction_pool.worker import pack_hub
 from crawler.frontier.trap_budget import TrapBudget, paginations
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -163,8 +163,9 @@ def test_links_combining_paginations_are_not_followed():
 
 
 def test_plain_permalink_archives_are_hubs_by_their_url():
+    """The crawl settles them without a parse (when no feed lists one as a post)."""
     kinds = {
-        u: extract(b"<html><body><p>x</p></body></html>", f"https://example.org/{u}").kind
+        u: pack_hub(b"<html><body><p>x</p></body></html>", f"https://example.org/{u}")[1]["kind"]
         for u in ("?tag=rain", "?cat=3", "?m=202406", "?author=2", "?paged=2", "r/?query-1-page=2")
     }
     assert kinds == {

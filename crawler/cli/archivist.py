@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from archive import Archive, ArchiveError
+from archive.completeness import discovery_documents
 from archive.filters import Filters, Moment
 from archive.history import find_post, part_lines, unified_diff, versions
 from archive.pages import COMMENTS_API, PART
@@ -19,7 +20,9 @@ from archive.query import Rows
 from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
+from crawler.discovery.structure import stored_structure
 from crawler.discovery.wordpress import rest_comments_url, split_post_parts
+from crawler.extraction.pagekind import decide_again
 from crawler.extraction_pool.worker import extract_page
 from crawler.urls import spellings, storage_url
 
@@ -48,8 +51,14 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
         filters.check(archive.conn)
     run_id = archive.start_run([f"reextract:{filters.site or '*'}:{since.text if since else '*'}"])
     counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
+    structure = stored_structure(discovery_documents(archive.conn, filters.site))  # as the crawl knew the site
     for url, fetched_at, body, charset in archive.latest_pages(filters.site, since.utc if since else None):
+        if structure.settles_by_url(url):
+            counts["skipped"] += 1  # a hub the crawl settles without parsing
+            continue
         ok, result = extract_page(body, url, *_companions(archive, body, url), charset=charset)
+        if ok:
+            result["kind"], _reason = decide_again(result, structure.facts(url))
         if not ok:
             archive.record_error(run_id, url, result)
         elif result["kind"] == "article" and result["text"].strip():

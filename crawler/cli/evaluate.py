@@ -281,6 +281,17 @@ def _realpages(
 ) -> SetScores:
     pages = load_realpages(folder)[: limit or None]
     outputs = _run_all(pages, names, True, jobs, cache)
+    left_out = []
+    if "blogarchive" in outputs:  # only the pages the crawl would keep as posts are scored, for every extractor
+        ours = outputs["blogarchive"]
+        kept = [n for n, output in enumerate(ours) if output.error or output.kind == "article"]
+        left_out = [
+            {"url": page.url, "kind": output.kind, "reason": output.kind_reason}
+            for page, output in zip(pages, ours, strict=True)
+            if not (output.error or output.kind == "article")
+        ]
+        pages = [pages[n] for n in kept]
+        outputs = {name: [found[n] for n in kept] for name, found in outputs.items()}
     result, _ = score_set("realpages", outputs, realpages_judge(pages), snippet_metric, vs, resamples)
     for name in ("blogarchive", "trafilatura", "trafilatura-precision"):
         if name in outputs:
@@ -291,6 +302,7 @@ def _realpages(
         result.empty_where_trafilatura_is_not = [
             page.url for page, a, b in zip(pages, ours, theirs, strict=True) if not a.text.strip() and b.text.strip()
         ]
+    result.left_out = left_out
     return result
 
 
@@ -299,8 +311,9 @@ def _print(results: list[SetScores], names: list[str], vs: str, split: str | Non
     labels = versions(names)
     for result in results:
         title = result.name + (f", split {split}" if split and result.name != "realpages" else "")
+        pages = f"{result.pages} pages" + (" kept as posts" if result.name == "realpages" else "")
         columns = ("extractor", "precision", "recall", "F1", "accuracy", "CPU ms/page", "errors", "empty")
-        table = Table(*columns, title=f"{title} ({result.pages} pages)")
+        table = Table(*columns, title=f"{title} ({pages})")
         if result.name == "realpages":
             table.add_column("author exact")
             table.add_column("date exact")
@@ -334,6 +347,10 @@ def _maybe(value: float | None) -> str:
 
 
 def _print_worst(console: Console, result: SetScores) -> None:
+    if result.left_out:
+        console.print(f"{len(result.left_out)} pages left out of the scores, not kept as posts:")
+        for row in result.left_out:
+            console.print(f"    {row['url']}: {row['kind']} ({row['reason']})", markup=False, highlight=False)
     if result.empty_where_trafilatura_is_not:
         console.print("empty where trafilatura found text: " + " ".join(result.empty_where_trafilatura_is_not))
     for row in result.worst:

@@ -1,8 +1,11 @@
-"""RSS, Atom and JSON feeds: the post links they list, and where a site's feeds are."""
+"""RSS, Atom and JSON feeds: the pages they list, whether they list each with a date, and where a site's feeds
+are."""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -12,6 +15,16 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+j
 
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+# A feed's date before this year is a placeholder: Hugo prints 0001-01-01 for a page without a date.
+FIRST_REAL_YEAR = 1970
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    url: str
+    modified: str | None  # when the item last changed (Atom <updated>, JSON Feed date_modified), for a recrawl
+    dated: bool  # the feed gives the item a real publication date: the site publishes it as a post
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -34,24 +47,33 @@ def _root(body: bytes) -> etree._Element | None:
         return None
 
 
-def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
-    """(post URL, when it last changed or None) for every item of an RSS, Atom or JSON feed; [] when not a feed."""
+def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
+    """Every item of an RSS, Atom or JSON feed, in feed order; [] when not a feed."""
     if (feed := _json_feed(body)) is not None:
         items = [item for item in feed["items"] if isinstance(item, dict)]
         return [
-            (urljoin(base_url, url.strip()), item.get("date_modified"))
+            FeedEntry(
+                urljoin(base_url, url.strip()),
+                item.get("date_modified"),
+                _real_date(item.get("date_published")) or _real_date(item.get("date_modified")),
+            )
             for item in items
             if isinstance(url := item.get("url") or item.get("external_url"), str) and url.strip()
         ]
     root = _root(body)
     if root is None:
         return []
-    links = []
+    entries = []
     for item in root.iter("{*}item", "{*}entry"):
         url = _item_link(item)
         if url:
-            links.append((urljoin(base_url, url), _item_modified(item)))
-    return links
+            entries.append(FeedEntry(urljoin(base_url, url), _item_modified(item), _item_dated(item)))
+    return entries
+
+
+def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
+    """(post URL, when it last changed or None) for every item of an RSS, Atom or JSON feed; [] when not a feed."""
+    return [(entry.url, entry.modified) for entry in feed_entries(body, base_url)]
 
 
 def is_feed(body: bytes) -> bool:
@@ -97,3 +119,21 @@ def _item_modified(item: etree._Element) -> str | None:
         if node is not None and node.text:
             return node.text.strip()
     return None
+
+
+def _item_dated(item: etree._Element) -> bool:
+    """The item has a real publication date: RSS <pubDate>, Atom <published> or <updated>, Dublin Core <date>."""
+    return any(
+        _real_date(node.text)
+        for tag in ("{*}pubDate", "{*}published", "{*}updated", "{*}date")
+        for node in item.iterfind(tag)
+    )
+
+
+def _real_date(value: object) -> bool:
+    """A date in a feed (RFC 822 or ISO 8601) whose year is a real one. Its year is read from the text: email.utils
+    reads Hugo's placeholder "Mon, 01 Jan 0001" as 2001."""
+    if not isinstance(value, str):
+        return False
+    year = _YEAR.search(value)
+    return year is not None and int(year.group(1)) >= FIRST_REAL_YEAR

@@ -35,6 +35,8 @@ class Output:
     date: str | None = None
     cpu_ms: float = 0.0
     error: str | None = None
+    kind: str = "article"  # blogarchive's page kind (the others have none): `eval --realpages` scores posts only
+    kind_reason: str | None = None
 
 
 def _blogarchive(html: bytes, url: str, metadata: bool) -> Output:
@@ -42,7 +44,8 @@ def _blogarchive(html: bytes, url: str, metadata: bool) -> Output:
 
     article = extract(html, url)
     author = "; ".join(person.name for person in article.authors) or article.author
-    return Output("\n".join(filter(None, (article.title, article.text))), author, article.published)
+    text = "\n".join(filter(None, (article.title, article.text)))
+    return Output(text, author, article.published, kind=article.kind, kind_reason=article.kind_reason)
 
 
 def _trafilatura(**options: bool) -> Runner:

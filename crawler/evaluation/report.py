@@ -29,6 +29,8 @@ class SetScores:
     paired: dict[str, dict[str, float]] = field(default_factory=dict)  # extractor -> against `vs`
     worst: list[dict[str, Any]] = field(default_factory=list)  # realpages: where blogarchive loses most
     empty_where_trafilatura_is_not: list[str] = field(default_factory=list)  # realpages: the pages' URLs
+    # realpages: the pages blogarchive does not keep as posts (url, kind, reason), left out of every row's scores
+    left_out: list[dict[str, str | None]] = field(default_factory=list)
 
 
 def shingle_metric(records: Sequence[tuple[Counts, float]]) -> dict[str, float]:

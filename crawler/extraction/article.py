@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from crawler.extraction.pagekind import PageEvidence
+
 
 @dataclass
 class Person:
@@ -79,6 +81,9 @@ class Article:
     images: list[Image] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     kind: str = "article"  # page kind: article, listing, tag, category, author, archive, search, attachment, other
+    kind_reason: str | None = None  # why the page is of that kind (crawler/extraction/pagekind.py)
+    # What the page's markup says of its kind: the crawl decides again with what it knows of the site.
+    evidence: PageEvidence | None = None
     # What extract() did to read a page it would otherwise have lost ("2 NUL characters removed"): the crawl says so.
     repairs: list[str] = field(default_factory=list)
 

@@ -15,13 +15,14 @@ from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
 from crawler.extraction.decoding import decode_html
+from crawler.extraction.evidence import page_evidence
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import declared_language, detect_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import Page, parse_html
-from crawler.extraction.pagekind import classify, url_kind
+from crawler.extraction.pagekind import decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
@@ -56,7 +57,7 @@ def _extract_text(text: str, url: str) -> Article:
         text = densest_window(slimmed(text), MAX_PARSED_CHARS)
     tree = parse_html(text)
     if tree is None:
-        return Article(url=url, kind="other")
+        return Article(url=url, kind="other", kind_reason="no HTML to parse")
     try:
         article = _extract(Page(tree, url))
     except RecursionError:
@@ -87,7 +88,9 @@ def without_leading_title(text: str, title: str | None) -> str:
 def _extract_flattened(text: str, url: str) -> Article:
     tree = parse_html(flatten(text))
     try:
-        article = _extract(Page(tree, url)) if tree is not None else Article(url=url, kind="other")
+        if tree is None:
+            return Article(url=url, kind="other", kind_reason="no HTML to parse")
+        article = _extract(Page(tree, url))
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
     if article.kind == "article":
@@ -102,12 +105,17 @@ def _extract(page: Page) -> Article:
     language = declared_language(page) or detect_language(body.text)
     meta = extract_metadata(page, jsonld, language)
     link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
-    platform_kind = wordpress_kind(page)
-    # An author's own page is parsed (prescreen settles other hubs by their URL) and stays an author page.
-    kind = url_kind(page.url) or platform_kind or classify(page, jsonld, body.text, link_chars)
+    evidence = None
+    if platform_kind := wordpress_kind(page):  # WordPress says what the page is: nothing to weigh
+        kind, reason = platform_kind, f"WordPress's body classes mark it a {platform_kind}"
+    else:
+        evidence = page_evidence(page, jsonld, body.text, link_chars, meta.published)
+        kind, reason = decide(evidence)
     if platform_kind == "article" and len(body.text) < SHORT_POST_CHARS and (alone := post_content_page(page)):
         body = extract_body(alone, alone.tree.find("body"))  # a short post: its own content, not the whole page
-    is_article = kind == "article"
+    # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
+    # with SiteFacts): everything a post keeps is found on it too.
+    is_article = kind in ("article", "other")
     boxes = find_author_boxes(page, jsonld, meta.authors, root, body.text) if is_article else []
     # A post whose byline the page does not mark up but whose author box names someone is by that person.
     authors = meta.authors or [Person(boxes[0].name, boxes[0].url)] if boxes else meta.authors
@@ -135,4 +143,6 @@ def _extract(page: Page) -> Article:
         images=[image for _, image in images],
         comments=find_comments(page) if is_article else [],
         kind=kind,
+        kind_reason=reason,
+        evidence=evidence,
     )

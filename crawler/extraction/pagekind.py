@@ -1,19 +1,23 @@
-"""What kind of page this is: a post (stored as an article) or a hub the crawler only takes links from.
+"""What kind of page this is: a post (stored as an article) or a page the crawler only takes links from, and why.
 
-Signals, strongest first: the URL's shape (/tag/, /category/, /author/, /page/N, ?s=, date archives),
-the JSON-LD / OpenGraph type, then the body: too little text, or text that is mostly links, is a listing.
+A post is a post by what the page is — its markup (crawler/extraction/evidence.py gathers it) and, in a crawl, its
+place in the site's structure (`SiteFacts`: what the site's feeds say of the URL) — never by its length or its URL
+alone. `decide()` is the one decision: `extract()` calls it without site facts, the crawl's archive pipeline again
+with what the crawl learnt from the site's feeds and sitemaps.
+
+`url_kind()` reads a hub's URL (/tag/, /category/, /author/, /page/N, ?s=, date archives). It is a hint only: it
+names the kind of a page that is a listing, and lets the crawl settle a hub without parsing it when no feed lists
+the URL as a dated post (crawler/pipelines/archive.py); it never makes a page that is a post anything else.
+
+This module imports no lxml: the crawl's own process uses it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
-
-from crawler.extraction.structured import types_of
-
-if TYPE_CHECKING:  # the crawl's own process imports url_kind() and should not pay for lxml
-    from crawler.extraction.page import Page
 
 URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("search", re.compile(r"(?:[?&](?:s|q|search)=)|/search(?:/|$)")),
@@ -42,15 +46,59 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _QUERY_PAGE = re.compile(r"(?:^|&)page=\d+(?:&|$)")
 _LATER_PAGE = re.compile(r"/page/\d+/?(?:\?|$)|[?&]paged?=\d+")
 _LISTING_PATH = re.compile(r"^/?$|^/(?:blog|news|posts|articles|archives?|index\.(?:html?|php))/?$", re.I)
-_HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.I)
-ARTICLE_TYPES = {"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "SocialMediaPosting"}
+ARTICLE_TYPES = {
+    "Article",
+    "BlogPosting",
+    "NewsArticle",
+    "TechArticle",
+    "Report",
+    "SocialMediaPosting",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "ReportageNewsArticle",
+    "OpinionNewsArticle",
+    "AnalysisNewsArticle",
+}
 LISTING_TYPES = {"CollectionPage", "ProfilePage", "SearchResultsPage", "Blog", "WebSite"}
+# Without a date, post markup or a feed that lists it, a page this long is taken for a post when nothing is known of
+# its site (`blogarchive extract`, a blog without feeds or sitemaps).
 MIN_ARTICLE_WORDS = 60
 MAX_LINK_DENSITY = 0.5
+# A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
+# _entries_of_a_listing() for how many entries it takes.
+LISTING_TEXT_SHARE = 0.5
+MAX_LISTING_TYPE_WORDS = 400
+
+
+@dataclass(frozen=True)
+class PageEvidence:
+    """What a page's own markup says of its kind (crawler/extraction/evidence.py), kept with the extraction's
+    result so that the crawl can decide again with what it knows of the site."""
+
+    words: int  # of the post's text as extracted
+    home: bool  # the site's home page (/, /index.html …)
+    entries: int  # teasers linking to other pages of the site (crawler/extraction/entries.py)
+    entry_share: float  # the share of the page's text those entries hold
+    link_share: float  # the share of the content's text that is link text
+    post_markup: str | None  # e.g. "schema.org BlogPosting", "h-entry"; None when the page has none
+    post_items: int  # elements outside the chrome whose microdata type is a post's (one per teaser on a listing)
+    listing_markup: str | None  # schema.org CollectionPage, ProfilePage … without a post type
+    dated: bool  # the page states when it was published
+    url_kind: str | None  # url_kind(url)
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the crawl learnt of one URL from the site's feeds and sitemaps (crawler/discovery/structure.py)."""
+
+    feed_dated: bool = False  # a feed lists it as an item with a date: the site publishes it as a post
+    # A feed that dates its other items lists it without a date (Hugo's feeds list every page, pages undated).
+    feed_undated: bool = False
+    site_known: bool = False  # the crawl read a feed or sitemap of the site that lists its pages
 
 
 def url_kind(url: str) -> str | None:
-    """The kind a hub's URL alone gives away (tag, category, author, paginated listing …); None for any other URL."""
+    """The kind a hub's URL gives away (tag, category, author, paginated listing …); None for any other URL."""
     parts = urlsplit(url)
     target = (parts.path or "/") + ("?" + parts.query if parts.query else "")
     kind = next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
@@ -68,21 +116,58 @@ def settled_kind(url: str) -> str | None:
     return kind
 
 
-def classify(page: Page, jsonld: list[dict[str, Any]], text: str, link_text_chars: int) -> str:
-    """The kind of a page whose URL gave nothing away (`url_kind` is asked first, before any parsing)."""
-    parts = urlsplit(page.url)
-    path = parts.path or "/"
-    types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
-    og_type = next(iter(page.meta.get("og:type", [])), "")
-    if _HOME_PATHS.match(path) and not parts.query:  # /?p=123 is a post (WordPress without permalinks)
-        return "listing"  # a home page is never an article
-    if types & ARTICLE_TYPES or og_type.lower() == "article":
-        return "article" if text.strip() else "other"
-    words = len(text.split())
-    if types & LISTING_TYPES and words < 400:
-        return "listing"
-    if words < MIN_ARTICLE_WORDS:
-        return "other"
-    if link_text_chars > MAX_LINK_DENSITY * max(len(text), 1):
-        return "listing"
-    return "article"
+def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, str]:
+    """(kind, why): "article" for a post, else the kind of page (listing, tag, category … or other).
+
+    `site` None: nothing is known of the site (extract() on its own); then a long undated page without post
+    markup is still taken for a post, as most pages of a blog are."""
+    listing = evidence.url_kind or "listing"
+    if evidence.words == 0:
+        return "other", "no text"
+    if evidence.home:
+        return "listing", "the site's home page"
+    listed_as_post = site is not None and site.feed_dated
+    enough = _entries_of_a_listing(evidence, listed_as_post)
+    if evidence.entries >= enough and evidence.entry_share >= LISTING_TEXT_SHARE:
+        return listing, f"listing: {_entries(evidence.entries)} linking to other pages hold most of its text"
+    if listed_as_post:
+        return "article", "a feed lists it with a date"
+    if site is not None and site.feed_undated:
+        return "other", "a feed that dates its posts lists it without a date"
+    if evidence.url_kind == "author":  # an author's own page, parsed for the person it is about
+        return "author", "an author's page by its URL, and no feed lists it as a post"
+    if evidence.post_items > 1:  # Blogger's and Hexo NexT's listings mark each teaser up as a BlogPosting/Article
+        return listing, f"listing: {evidence.post_items} items marked up as posts"
+    if evidence.post_markup:
+        return "article", f"post markup ({evidence.post_markup})"
+    if evidence.link_share > MAX_LINK_DENSITY:  # a tag cloud, an archive list: their dates are no post's date
+        return listing, "listing: most of its text is links"
+    if evidence.dated:
+        return "article", "the page states its publication date"
+    if evidence.listing_markup and evidence.words < MAX_LISTING_TYPE_WORDS:
+        return listing, f"listing: {evidence.listing_markup} markup"
+    if site is not None and site.site_known:
+        return "other", "no date and no post markup, and no feed lists it"
+    if evidence.words >= MIN_ARTICLE_WORDS:
+        return "article", f"{evidence.words} words of text (no date, no post markup, nothing known of the site)"
+    return "other", f"short page ({evidence.words} words) without a date or post markup"
+
+
+def _entries(count: int) -> str:
+    return "one entry" if count == 1 else f"{count} entries"
+
+
+def decide_again(result: dict[str, Any], site: SiteFacts) -> tuple[str, str | None]:
+    """(kind, why) of extract()'s result, as a dict, with what the crawl knows of the page's site."""
+    if result.get("evidence") is None:  # an empty page, or a hub settled by its URL
+        return result["kind"], result.get("kind_reason")
+    return decide(PageEvidence(**result["evidence"]), site)
+
+
+def _entries_of_a_listing(evidence: PageEvidence, listed_as_post: bool) -> int:
+    """How many entries make a listing of a page whose entries hold most of its text: one at a hub's URL (a tag or
+    author page with one post, whose title links to the post); three where a feed lists the page as a post; else
+    two (a post's previous/next teasers are two, but they hold little of its text)."""
+    if evidence.url_kind:
+        return 1
+    return 3 if listed_as_post else 2

@@ -1,8 +1,8 @@
-"""What extract() settles before any parsing: the page's text, and for some pages the whole answer.
+"""What extract() settles before any parsing: the page's text, and for an empty page the whole answer.
 
 Kept apart from extract.py, which imports trafilatura and lxml's cleaner, so that the crawl's own process can
-settle a hub page (tag, category, author, paginated listing …) without those imports and without a round trip to
-an extraction process: such a page's kind is known from its URL, and parsing it would be wasted work.
+settle a hub page it knows by its URL and by the site's feeds (crawler/extraction_pool/worker.py) without those
+imports and without a round trip to an extraction process.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import re
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article
 from crawler.extraction.decoding import decode_html
-from crawler.extraction.pagekind import settled_kind
 
 # What an HTML page starts with, whatever stray bytes it holds: a doctype, a comment or one of the tags a page opens
 # with. Binary files (images, archives, PDFs) start otherwise; UTF-16 text read without its BOM has a NUL between
@@ -24,18 +23,14 @@ _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\ufffd]")
 
 
 def prescreen(html: str | bytes, url: str) -> tuple[str, Article | None]:
-    """The page as text without NUL characters, and its Article when no parsing is needed: an empty page, or a hub
-    known by its URL (not an author's own page, which names a person). Raises ExtractionError for binary data."""
+    """The page as text without NUL characters (bytes decoded as crawler/extraction/decoding.py says), and its
+    Article when no parsing is needed: an empty page. Raises ExtractionError for binary data."""
     text = decode_html(html)
     if "\x00" in text[:2048] and not _markup(text[:2048].replace("\x00", "")):
         raise ExtractionError(url, "binary data, not an HTML page")
     text = text.replace("\x00", "")  # lxml refuses them; a page with a few is still the page (extract() says so)
     if not text.strip():
-        return text, Article(url=url, kind="other")
-    if kind := settled_kind(url):
-        # The archive keeps a hub's kind and raw page (the crawl takes its links without extraction): 40 % of a
-        # blog's pages.
-        return text, Article(url=url, kind=kind)
+        return text, Article(url=url, kind="other", kind_reason="empty page")
     return text, None
 
 

@@ -4,7 +4,8 @@
   element with the most paragraph text) holds MIN_BODY_WORDS words or more: the result says so, with the count.
 
 `checked_extract()` returns the article as a dict with "problem" set then (None otherwise): the archive pipeline
-records it in crawl_errors.
+records it in crawl_errors when the crawl does not keep the page as a post either (what it knows of the site may
+make it one: crawler/extraction/pagekind.py).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def checked_extract(
         shown = {comment.id for comment in article.comments}
         article.comments += [c for c in rest_comments(list(comment_pages), url) if c.id not in shown]
     result = article.to_dict()
-    result["problem"] = missed_body(text, url) if result["kind"] == "other" else None
+    short = result["kind"] == "other" and result["word_count"] < MIN_ARTICLE_WORDS
+    result["problem"] = missed_body(text, url) if short else None
     return result
 
 

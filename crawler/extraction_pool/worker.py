@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from crawler.errors import BlogarchiveError
-from crawler.extraction.pagekind import settled_kind
+from crawler.extraction.article import Article
+from crawler.extraction.pagekind import url_kind
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction_pool.cpu_policy import leave_batch_policy
 
@@ -92,20 +93,22 @@ def extract_and_pack(
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
 
 
-def pack_without_parsing(body: bytes, url: str) -> tuple[bool, Any, bytes] | None:
-    """extract_and_pack()'s answer for a hub page known by its URL (tag, category, paginated listing),
-    computed in the calling process; None for any other page. A hub needs no parsing, only compressing, and
+def pack_hub(body: bytes, url: str) -> tuple[bool, Any, bytes]:
+    """extract_and_pack()'s answer for a hub page (tag, category, paginated listing, an author's later pages) that
+    the crawl settles by its URL and by the site's feeds, which list no such page as a post
+    (crawler/pipelines/archive.py), computed in the calling process: a hub needs no parsing, only compressing, and
     sent to an extraction process it would wait behind the posts queued there."""
-    if settled_kind(url) is None:
-        return None
-    ok, result = _guarded(_settled_without_parsing, body, url)
+    ok, result = _guarded(_settled_hub, body, url)
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
 
 
-def _settled_without_parsing(body: bytes, url: str) -> dict[str, Any]:
-    settled = prescreen(body, url)[1]
-    assert settled is not None  # prescreen() settles every page at a hub URL
-    return {**settled.to_dict(), "problem": None}  # as crawler/extraction_pool/checks.py answers
+def _settled_hub(body: bytes, url: str) -> dict[str, Any]:
+    kind = url_kind(url)
+    assert kind is not None  # the pipeline settles only pages at a hub's URL
+    article = prescreen(body, url)[1] or Article(
+        url=url, kind=kind, kind_reason=f"{kind} page by its URL, and no feed lists it as a post"
+    )
+    return {**article.to_dict(), "problem": None}  # as crawler/extraction_pool/checks.py answers
 
 
 def _guarded(extract: Callable[[bytes, str], dict[str, Any]], body: bytes, url: str) -> tuple[bool, Any]:

@@ -2,9 +2,13 @@
 
 Extraction is CPU-bound (trafilatura and our finders on one lxml tree), so it runs in a pool of
 EXTRACT_PROCESSES worker processes (0: the reactor's thread pool), and the reactor thread only downloads and
-writes. A hub page known by its URL needs no parsing and is settled on the reactor thread
-(crawler/extraction/prescreen.py). All writes happen on the reactor thread, so the archive has exactly one writer
-and one connection.
+writes. All writes happen on the reactor thread, so the archive has exactly one writer and one connection.
+
+Which pages are posts is decided here, with extraction's evidence of each page and what the crawl learns of the
+site from its feeds and sitemaps (crawler/discovery/structure.py, crawler/extraction/pagekind.py): a hub page known
+by its URL that no feed lists as a post needs no parsing and is settled on the reactor thread; a page not kept
+that a feed read later lists as a dated post is kept then; a page a feed lists as a post that is still not kept is
+an error, so that `verify` and the exit code see it. Every page not kept says why in pages.reason.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import logging
 import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,13 +30,15 @@ from archive.frontier import Frontier
 from archive.media import article_image_urls
 from archive.pages import COMMENTS_API, PART
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
+from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
+from crawler.extraction.pagekind import SiteFacts, decide_again
 from crawler.extraction_pool.backlog import extraction_backlog
 from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
-from crawler.extraction_pool.worker import extract_and_pack, pack_without_parsing, spawning_workers, start_worker
+from crawler.extraction_pool.worker import extract_and_pack, pack_hub, spawning_workers, start_worker
 from crawler.frontier.trap_budget import trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
-from crawler.urls import storage_url
+from crawler.urls import clean_url, storage_url
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +60,10 @@ class ArchivePipeline:
         self.backlog = extraction_backlog(crawler)
         self.traps = trap_budget(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
+        self.structure = SiteStructure()
+        # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
+        # later could make one a post — what to store then: the URL fetched, when, and extraction's result.
+        self.not_kept: dict[str, tuple[str, tuple[str, str, dict[str, Any]] | None]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -97,6 +108,9 @@ class ArchivePipeline:
         with storage_guard(self.crawler):
             for url, message in self.traps.messages():
                 self._error(url, message)
+            for url, (reason, _held) in self.not_kept.items():
+                if url in self.structure.dated:
+                    self._error(url, f"a feed lists it as a post, but it was not kept: {reason}")
             run = self.archive.finish_run(self.run_id, status)
             repaired = self.stats.get_value("blogarchive/pages_repaired", 0)  # no column: the summary's row only
             self.stats.set_value("blogarchive/run", {**run, "pages_repaired": repaired})
@@ -107,9 +121,11 @@ class ArchivePipeline:
         extracted = None
         if isinstance(item, FetchedPage) and _needs_extraction(item):
             item.body_sha256 = hashlib.sha256(item.body).hexdigest()
-            item.previous_kind = self.archive.same_body_kind(item.url, item.body_sha256)
-            if item.previous_kind is None:
+            previous = self.archive.same_body_kind(item.url, item.body_sha256)
+            if previous is None:
                 extracted = await self._extract(item)
+            else:
+                item.previous_kind, item.previous_reason = previous
         if storage_broken(self.crawler):
             return item
         with storage_guard(self.crawler):
@@ -137,8 +153,9 @@ class ArchivePipeline:
 
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
         assert self.executor is not None
-        packed = pack_without_parsing(page.body, page.url)
-        if packed is None:
+        if self.structure.settles_by_url(page.url):
+            packed = pack_hub(page.body, page.url)  # a hub by its URL that no feed lists as a post: no parsing
+        else:
             self._start_workers()
             loop = asyncio.get_running_loop()
             self.backlog.waiting += 1
@@ -170,6 +187,7 @@ class ArchivePipeline:
             self._error(page.url, page.needs_browser)
         if page.kind is not None:  # robots, sitemap, feed
             self._record_page(page, page.kind)
+            self._keep_listed_posts(self.structure.add(page.lists))
         elif page.not_modified:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
@@ -181,7 +199,7 @@ class ArchivePipeline:
             self._record_page(page, "empty")
             self._error(page.url, "empty page (no body)")
         elif page.previous_kind is not None:  # the same bytes as last time (a server that sends no validators)
-            self._record_page(page, page.previous_kind)
+            self._record_page(page, page.previous_kind, page.previous_reason)
             self.stats.inc_value("blogarchive/pages_same_body")
             if page.previous_kind == "article" and self.archive.touch_article(page.url, page.fetched_at):
                 self.stats.inc_value("blogarchive/articles_unchanged")
@@ -196,38 +214,63 @@ class ArchivePipeline:
             self._record_page(page, "error")
             self._error(page.url, result)
             return
+        facts = self.structure.facts(page.url)
+        result["kind"], result["kind_reason"] = decide_again(result, facts)
         kind = result["kind"]
-        self._record_page(page, kind)
-        if problem := result.pop("problem", None):  # no body found on a page that has one; a page cut short
-            self._error(page.url, problem)
+        self._record_page(page, kind, result["kind_reason"])
+        missed_body = result.pop("problem", None)  # no body found on a page that has one
         if kind == "author" and result.get("author_box"):  # an author page completes the person it is about
             self.archive.save_author_page(page.url, result["author_box"], page.fetched_at)
         if repairs := result.pop("repairs", None):  # read all the same, another way: said, counted, not an error
             logger.warning("%s: %s", page.url, "; ".join(repairs))
             self.stats.inc_value("blogarchive/pages_repaired")
-        if kind != "article":
+        if kind == "article":
+            if self._save(page.url, page.fetched_at, result):
+                page.image_urls = [image["src"] for image in result["images"]]
             return
+        if missed_body:
+            self._error(page.url, missed_body)
+        if kind == "other":  # not a listing or a hub: a post the crawl could not keep, if a feed lists it as one
+            may_be_post = not facts.feed_dated and _post_if_listed(result, facts)
+            held = (page.url, page.fetched_at, result) if may_be_post else None
+            self.not_kept[clean_url(page.url)] = (result["kind_reason"], held)
+
+    def _keep_listed_posts(self, urls: list[str]) -> None:
+        """Pages this run did not keep that a feed read since lists as dated posts: kept now, if they are."""
+        for url in urls:
+            _reason, held = self.not_kept.get(url, (None, None))
+            if held is None:
+                continue
+            fetched_url, fetched_at, result = held
+            result["kind"], result["kind_reason"] = decide_again(result, self.structure.facts(url))
+            if result["kind"] == "article":
+                del self.not_kept[url]
+                self.archive.settle_page(self.run_id, fetched_url, result["kind"], result["kind_reason"])
+                self._save(fetched_url, fetched_at, result)  # its images: on the crawl's next run
+
+    def _save(self, url: str, fetched_at: str, result: dict[str, Any]) -> bool:
+        """Store the post `url` fetched at `fetched_at`; False when it was not stored (and why is on record)."""
         if not result["text"].strip():
-            self._error(page.url, "no article text found on the page")
-            return
-        result["url"] = storage_url(page.url, result.get("canonical_url"))
+            self._error(url, "no article text found on the page")
+            return False
+        result["url"] = storage_url(url, result.get("canonical_url"))
         scope = getattr(self.crawler.spider, "scope", None)
-        if scope is not None and result["url"] != page.url and not scope.contains(result["url"]):
-            logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", page.url, result["url"])
-            return
-        outcome = self.archive.save_article(self.run_id, result, page.fetched_at)
-        page.image_urls = [image["src"] for image in result["images"]]
+        if scope is not None and result["url"] != url and not scope.contains(result["url"]):
+            logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", url, result["url"])
+            return False
+        outcome = self.archive.save_article(self.run_id, result, fetched_at)
         if outcome == "unchanged" and result["url"] in self.saved:
             outcome = "again"  # this run stored the post already, reached at another URL (its canonical's alias)
         self.saved.add(result["url"])
         self.stats.inc_value(f"blogarchive/articles_{outcome}")
+        return True
 
     def _check_archived_images(self, page: FetchedPage) -> None:
         """A post not extracted again (304, same bytes) hands its archived images to the media pipeline."""
         if self.media_enabled:
             page.image_urls = article_image_urls(self.archive, page.url)
 
-    def _record_page(self, page: FetchedPage, kind: str) -> None:
+    def _record_page(self, page: FetchedPage, kind: str, reason: str | None = None) -> None:
         if page.kind is None:  # a page, not robots.txt, a sitemap or a feed
             self.traps.settled(page.url, post=kind in ("article", NOT_MODIFIED))
         self.archive.record_page(
@@ -238,6 +281,7 @@ class ArchivePipeline:
                 "content_type": page.content_type,
                 "charset": page.charset,
                 "kind": kind,
+                "reason": reason,
                 "fetched_at": page.fetched_at,
                 "etag": page.etag,
                 "last_modified": page.last_modified,
@@ -280,6 +324,11 @@ class ArchivePipeline:
         if len(messages) < MAX_ERRORS_REPORTED:
             self.stats.set_value("blogarchive/error_messages", [*messages, f"{url}: {message}"])
         self.archive.record_error(self.run_id, url, message)
+
+
+def _post_if_listed(result: dict[str, Any], facts: SiteFacts) -> bool:
+    """Would a feed that lists the page with a date make it a post?"""
+    return decide_again(result, replace(facts, feed_dated=True))[0] == "article"
 
 
 def _needs_extraction(page: FetchedPage) -> bool:

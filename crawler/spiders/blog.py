@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 
 from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
-from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_links, feed_site, is_feed
+from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import PageLinks, page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
@@ -52,7 +52,7 @@ from crawler.frontier.scheduler import (
     job_name,
 )
 from crawler.frontier.trap_budget import TRAP, trap_budget
-from crawler.items import CrawlError, FetchedPage, Gone, Skipped
+from crawler.items import CrawlError, FetchedPage, Gone, Listed, Skipped
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
@@ -199,36 +199,43 @@ class BlogSpider(scrapy.Spider):
         yield _fetched(response, kind="robots")
 
     def parse_discovered(self, response: Response) -> Iterable[Any]:
-        """A sitemap, a sitemap index or a feed; told apart by content, since servers mislabel them."""
+        """A sitemap, a sitemap index or a feed; told apart by content, since servers mislabel them. The stored item
+        lists the pages in scope it names, for the archive pipeline's decision of which pages are posts
+        (crawler/discovery/structure.py)."""
         try:
             entries = parse_sitemap(response.body)
         except ValueError as exc:  # a broken gzip file, or one that inflates past MAX_SITEMAP_BYTES (a bomb)
             yield CrawlError(response.url, f"sitemap refused: {exc}", _frontier_id(response.request))
             return
+        listed: list[Listed] = []
         if entries:
             for entry in entries:
                 if entry.is_sitemap:
                     if self.scope.contains_host(entry.url):
                         yield from self._discovery(entry.url, self.parse_discovered, probe=False)
                     continue
-                if self.scope.contains(clean_url(entry.url)) and not url_kind(entry.url):
-                    self.listed.add(clean_url(entry.url))
+                if self.scope.contains(url := clean_url(entry.url)):
+                    listed.append(Listed(url))
+                    if not url_kind(entry.url):
+                        self.listed.add(url)
                 if self.archived.unchanged(entry.url, entry.lastmod):
                     continue  # the sitemap says: not changed since our last fetch
                 if (request := self._page_request(entry.url, listed=True)) is not None:
                     yield request
             self._count_listed()
-            yield _fetched(response, kind="sitemap")
+            yield _fetched(response, kind="sitemap", lists=listed)
             return
-        links = feed_links(response.body, response.url)
-        if links:
-            for url, modified in links:
-                if self.archived.unchanged(url, modified):
+        feed = feed_entries(response.body, response.url)
+        if feed:
+            for entry in feed:
+                if self.scope.contains(url := clean_url(entry.url)):
+                    listed.append(Listed(url, entry.dated))
+                if self.archived.unchanged(entry.url, entry.modified):
                     continue  # the feed says: not changed since our last fetch
-                if (request := self._page_request(url, listed=True)) is not None:
+                if (request := self._page_request(entry.url, listed=True)) is not None:
                     yield request
             self._count_listed()
-            yield _fetched(response, kind="feed")
+            yield _fetched(response, kind="feed", lists=listed)
         elif is_feed(response.body):
             yield _fetched(response, kind="feed")  # a feed with no items yet
         elif response.meta.get("probe"):
@@ -244,7 +251,7 @@ class BlogSpider(scrapy.Spider):
             if _is_sitemap(response.body):
                 self.budget.refund()
                 return self.parse_discovered(response)
-            if feed_links(response.body, response.url):
+            if feed_entries(response.body, response.url):
                 self.budget.refund()
                 self.scope.add(self._feed_site(response))
                 return self.parse_discovered(response)
@@ -363,7 +370,7 @@ class BlogSpider(scrapy.Spider):
             yield CrawlError(url, message, _frontier_id(request))
 
 
-def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
+def _fetched(response: Response, kind: str | None = None, lists: list[Listed] | None = None) -> FetchedPage:
     header = (response.headers.get("Content-Type") or b"").decode("latin-1")
     rendered = response if isinstance(response, RenderedResponse) else None
     return FetchedPage(
@@ -376,6 +383,7 @@ def _fetched(response: Response, kind: str | None = None) -> FetchedPage:
         etag=_header(response, "ETag"),
         last_modified=_header(response, "Last-Modified"),
         kind=kind,
+        lists=lists or [],
         frontier_id=_frontier_id(response.request),
         raw_body=rendered.raw_body if rendered else None,
         rendered=rendered.render_reason if rendered else None,

@@ -1,0 +1,74 @@
+"""What the crawl learns of a site's structure from its feeds and sitemaps, for the decision of which pages are
+posts (crawler/extraction/pagekind.py `SiteFacts`).
+
+A feed's item with a publication date is a page the site publishes as a post; an item without one is a page the
+feed lists all the same (Hugo's feeds list every page, About and Impressum with the placeholder date 0001-01-01).
+A taxonomy's feed lists its term pages with dates too (Hugo's /tags/index.xml): a page is a post by what it is, and
+pagekind.decide() weighs a page's entries before any feed. A sitemap lists posts and pages alike: it says only
+that the crawl knows the site's pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from crawler.discovery.feeds import feed_entries
+from crawler.discovery.sitemaps import parse_sitemap
+from crawler.extraction.pagekind import SiteFacts, settled_kind
+from crawler.items import Listed
+from crawler.urls import clean_url
+
+
+class SiteStructure:
+    def __init__(self) -> None:
+        self.dated: set[str] = set()  # URLs a feed lists with a date
+        self.undated: set[str] = set()  # URLs a feed that dates its other items lists without a date
+        self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
+
+    def add(self, listed: Iterable[Listed]) -> list[str]:
+        """Take in a feed's or sitemap's pages; the URLs that became known as dated posts just now."""
+        listed = list(listed)
+        dates_posts = any(page.dated for page in listed)  # a feed without dates says nothing by their absence
+        new_posts = []
+        for page in listed:
+            self.known_hosts.add(_host(page.url))
+            if page.dated and page.url not in self.dated:
+                self.dated.add(page.url)
+                new_posts.append(page.url)
+            elif page.dated is False and dates_posts:
+                self.undated.add(page.url)
+        return new_posts
+
+    def settles_by_url(self, url: str) -> bool:
+        """A hub by its URL (pagekind.settled_kind) that no feed lists as a post: settled without parsing."""
+        return settled_kind(url) is not None and clean_url(url) not in self.dated
+
+    def facts(self, url: str) -> SiteFacts:
+        url = clean_url(url)
+        return SiteFacts(
+            feed_dated=url in self.dated,
+            feed_undated=url in self.undated and url not in self.dated,
+            site_known=_host(url) in self.known_hosts,
+        )
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
+    """The pages a stored sitemap or feed lists (`kind` as the pages table has it), URLs cleaned as the spider
+    cleans them: what `verify` expects and `reextract` decides with."""
+    if kind == "sitemap":
+        return [Listed(clean_url(entry.url)) for entry in parse_sitemap(body) if not entry.is_sitemap]
+    return [Listed(clean_url(entry.url), entry.dated) for entry in feed_entries(body, url)]
+
+
+def stored_structure(documents: Iterable[tuple[str, str, bytes]]) -> SiteStructure:
+    """The structure the stored sitemaps and feeds ((url, kind, body): archive.completeness.discovery_documents)
+    give."""
+    structure = SiteStructure()
+    for url, kind, body in documents:
+        structure.add(listed_in(kind, body, url))
+    return structure

@@ -1,0 +1,94 @@
+"""The entries a page lists: the teasers of a blog's home, archive, tag and author pages, each a block that links to
+one other page of the site by its title.
+
+An entry's title link is a link in a heading (h1–h6), a link around one (a card: Hugo's beautifulhugo
+`<article class=post-preview><a href=…><h2>`), or a link in a list item that also holds a <time>: the markup of
+listings in WordPress, Blogger, Ghost, Hugo and Jekyll themes alike (`<article><h2><a href=…>`, Jekyll minima's
+`<li><span class=post-meta>…<h3><a class=post-link>`, archive pages' `<li><time>…</time> <a>`). Its block is the
+largest element around the link that holds no other entry's link. Links in the page's chrome (sidebars, footers,
+related posts, post navigation: crawler/extraction/selectors.py NOT_POST) are no entries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from lxml import etree
+
+from crawler.extraction.page import HtmlElement, Page, text_of
+
+_HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_TITLE_LINKS = etree.XPath(
+    f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]]"
+    f" | //li[.//time]//a[@href][not(ancestor::*[{_HEADING}])]"
+)
+
+# The element one entry of a listing is, in the themes' markup: <article>, a list item, microformats' h-entry,
+# WordPress's .hentry/.post.
+_ENTRY = etree.XPath(
+    "self::article or self::li or contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' post ')"
+)
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass(frozen=True)
+class Entries:
+    count: int  # how many entries: blocks of one kind, each linking to one other page by its title
+    words: int  # the words of the entries' blocks together
+
+
+def find_entries(page: Page) -> Entries:
+    """The page's entries: the other pages of the site it links to by their titles, outside its chrome."""
+    own = _bare(page.url)
+    host = urlsplit(page.url).netloc.lower()
+    links: dict[str, HtmlElement] = {}
+    for link in _TITLE_LINKS(page.tree):
+        url = urldefrag(urljoin(page.base, link.get("href", "").strip())).url
+        if urlsplit(url).netloc.lower() != host or _bare(url) == own or url in links or page.in_chrome(link):
+            continue
+        links[url] = link
+    blocks = _blocks(links)
+    return Entries(len(blocks), sum(len(text_of(block).split()) for block in blocks))
+
+
+def _blocks(links: dict[str, HtmlElement]) -> list[HtmlElement]:
+    """The entries' blocks: for each link, the child that holds it of its nearest ancestor holding another entry's
+    link too (a list item, an <article>, a card); only the blocks of the most common tag, since a listing repeats
+    one element per entry (grouped by year or not). A lone link's block is the entry element around it
+    (`_ENTRY`), else its heading's parent."""
+    if len(links) == 1:
+        return [_entry_around(next(iter(links.values())))]
+    holding: Counter[HtmlElement] = Counter()
+    for link in links.values():
+        holding.update(link.iterancestors())
+    blocks = []
+    for link in links.values():
+        child = link
+        for ancestor in link.iterancestors():
+            if holding[ancestor] > 1:
+                break
+            child = ancestor
+        blocks.append(child)
+    tags = Counter(block.tag for block in blocks)
+    tag = tags.most_common(1)[0][0] if tags else None
+    return [block for block in blocks if block.tag == tag]
+
+
+def _entry_around(link: HtmlElement) -> HtmlElement:
+    ancestors = list(link.iterancestors())
+    entry = next((element for element in ancestors if _ENTRY(element)), None)
+    if entry is not None:
+        return entry
+    heading = next((element for element in ancestors if element.tag in _HEADINGS), link)
+    parent = heading.getparent()
+    return parent if parent is not None else heading
+
+
+def _bare(url: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(scheme="", fragment="", path=parts.path.rstrip("/") or "/").geturl()

@@ -1,0 +1,91 @@
+"""What a page's markup says of its kind: the facts `pagekind.decide()` weighs, gathered from the parsed page.
+
+A page is dated when extraction found its publication date (crawler/extraction/dates.py: where a theme or CMS
+states it — metadata, JSON-LD, <time>, an element classed as a date, the URL — and never guessed from numbers in
+its text).
+
+Post markup, strongest first: a schema.org post type (JSON-LD, then microdata), microformats (h-entry, hAtom's
+hentry), an <article> holding a <time> or a rel=author link, OpenGraph's og:type article (the weakest: Hugo's
+template prints it on every page, About and Impressum too).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from crawler.extraction.entries import find_entries
+from crawler.extraction.page import Page, text_of
+from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, PageEvidence, url_kind
+from crawler.extraction.structured import types_of
+
+_HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.IGNORECASE)
+_ITEMTYPES = etree.XPath("//@itemtype", smart_strings=False)
+_ITEMTYPE_ELEMENTS = etree.XPath("//*[@itemtype]")
+_MICROFORMAT = etree.XPath(
+    "(//*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]/@class",
+    smart_strings=False,
+)
+_DATED_ARTICLE = etree.XPath("//article[.//time or .//*[contains(concat(' ', @rel, ' '), ' author ')]]")
+
+
+def page_evidence(
+    page: Page, jsonld: list[dict[str, Any]], text: str, link_chars: int, published: str | None
+) -> PageEvidence:
+    """The evidence of one page: `text` is the post's text as extracted, `link_chars` the link text in its
+    content (whitespace left out), `published` the date extraction found."""
+    parts = urlsplit(page.url)
+    types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
+    entries = find_entries(page)
+    page_words = _words_outside_chrome(page)
+    return PageEvidence(
+        words=len(text.split()),
+        home=bool(_HOME_PATHS.match(parts.path or "/")) and not parts.query,  # /?p=123 is a WordPress post
+        entries=entries.count,
+        entry_share=round(min(entries.words / page_words, 1.0), 3) if page_words else 0.0,
+        link_share=round(link_chars / max(len("".join(text.split())), 1), 3),
+        post_markup=_post_markup(page, types),
+        post_items=sum(
+            _is_post_type(itemtype) for itemtype in _ITEMTYPE_ELEMENTS(page.tree) if not page.in_chrome(itemtype)
+        ),
+        listing_markup=_listing_markup(types),
+        dated=published is not None,
+        url_kind=url_kind(page.url),
+    )
+
+
+def _post_markup(page: Page, types: set[str]) -> str | None:
+    if found := sorted(types & ARTICLE_TYPES):
+        return f"schema.org {found[0]}"
+    microdata = sorted({itemtype.rstrip("/").rsplit("/", 1)[-1] for itemtype in _ITEMTYPES(page.tree)})
+    if found := [name for name in microdata if name in ARTICLE_TYPES]:
+        return f"schema.org {found[0]} (microdata)"
+    if classes := _MICROFORMAT(page.tree):
+        return "h-entry" if "h-entry" in classes[0].split() else "hAtom hentry"
+    if _DATED_ARTICLE(page.tree):
+        return "<article> with a <time> or a rel=author link"
+    if next(iter(page.meta.get("og:type", [])), "").strip().lower() == "article":
+        return "og:type article"
+    return None
+
+
+def _listing_markup(types: set[str]) -> str | None:
+    found = sorted(types & LISTING_TYPES)
+    return f"schema.org {found[0]}" if found and not types & ARTICLE_TYPES else None
+
+
+def _words_outside_chrome(page: Page) -> int:
+    body = page.tree.find("body")
+    if body is None:
+        return 0
+    chrome = page.chrome
+    outermost = [element for element in chrome if not any(a in chrome for a in element.iterancestors())]
+    return len(text_of(body).split()) - sum(len(page.text_in(element).split()) for element in outermost)
+
+
+def _is_post_type(element: etree._Element) -> bool:
+    return element.get("itemtype", "").strip().rstrip("/").rsplit("/", 1)[-1] in ARTICLE_TYPES
