@@ -32,6 +32,38 @@ def test_link_texts_are_not_authors():
     assert extract(html, "https://blog.example/2024/01/post/").author == "Bob Fischer"
 
 
+def test_an_account_named_admin_is_the_author_its_byline_names():
+    """WordPress's first account is 'admin' unless renamed, and its posts' bylines print that: the name they have."""
+    link = '<a class="url fn n" href="/author/admin/">admin</a>'
+    byline = f'<span class="byline"><span class="author vcard">{link}</span></span>'
+    html = f"<html><body><article><h1>T</h1>{byline}{BODY}</article></body></html>"
+    assert extract(html, "https://blog.example/p/").author == "admin"
+
+
+GERMAN = (
+    "<p>"
+    + "Wir haben im Frühjahr die Bohnen am Südzaun gepflanzt und aufgeschrieben, was die Schnecken übrig ließen. " * 4
+    + "</p>"
+)
+
+
+def test_a_posts_text_overrules_the_sites_declared_language():
+    """WordPress prints the site's locale on every post: a German post on a site set to English declares 'en'."""
+    page = f"<html lang='en-US'><body><article><h1>Bohnen</h1>{GERMAN}</article></body></html>"
+    assert extract(page, "https://blog.example/bohnen/").language == "de"
+
+
+def _language(lang: str, body: str) -> str | None:
+    html = f"<html{lang}><body><article><h1>B</h1>{body}</article></body></html>"
+    return extract(html, "https://blog.example/b/").language
+
+
+def test_a_short_text_or_a_matching_one_keeps_the_declared_language():
+    assert _language(" lang='en'", "<p>Bohnen am Zaun, endlich.</p>") == "en"
+    assert _language(" lang='de-DE'", GERMAN) == "de"
+    assert _language("", GERMAN) == "de"
+
+
 def _article(head: str = "", byline: str = "", url: str = "https://blog.example/2024/01/post/"):
     html = f"<html><head>{head}</head><body><article><h1>T</h1>{byline}{BODY}</article></body></html>"
     return extract(html, url)

@@ -47,7 +47,7 @@ def test_body_classes_name_the_page_kind():
     assert wordpress_kind(_body("home blog paged paged-2 wp-embed-responsive")) == "listing"
     assert wordpress_kind(_body("attachment single single-attachment postid-9")) == "attachment"
     protected = "<form class='post-password-form'><input type='password'></form>"
-    assert wordpress_kind(_body("single single-post postid-7", protected)) == "other"
+    assert wordpress_kind(_body("single single-post postid-7", protected)) == "protected"
     assert wordpress_kind(_body("single home archive")) is None  # not WordPress's: no class only it prints
 
 

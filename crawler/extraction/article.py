@@ -80,7 +80,9 @@ class Article:
     author_boxes: list[AuthorBox] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    kind: str = "article"  # page kind: article, listing, tag, category, author, archive, search, attachment, other
+    # page kind: article, listing, tag, category, author, archive, search, attachment, protected (a post behind a
+    # password form), other
+    kind: str = "article"
     kind_reason: str | None = None  # why the page is of that kind (crawler/extraction/pagekind.py)
     # What the page's markup says of its kind: the crawl decides again with what it knows of the site.
     evidence: PageEvidence | None = None

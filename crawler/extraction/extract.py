@@ -18,7 +18,7 @@ from crawler.extraction.decoding import decode_html
 from crawler.extraction.evidence import page_evidence
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.images import placed_images
-from crawler.extraction.language import declared_language, detect_language
+from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import Page, parse_html
@@ -102,12 +102,14 @@ def _extract(page: Page) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = find_content_root(page)
     body = extract_body(page, root)
-    language = declared_language(page) or detect_language(body.text)
+    language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language)
     link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
     evidence = None
     if platform_kind := wordpress_kind(page):  # WordPress says what the page is: nothing to weigh
         kind, reason = platform_kind, f"WordPress's body classes mark it a {platform_kind}"
+        if kind == "protected":
+            reason = "a password-protected post: WordPress shows its password form, not its text"
     else:
         evidence = page_evidence(page, jsonld, body.text, link_chars, meta.published)
         kind, reason = decide(evidence)

@@ -50,7 +50,7 @@ def wordpress_kind(page: Page) -> str | None:
     names = set(classes.split())
     kind = next((kind for name, kind in BODY_KINDS if name in names), None)
     if kind == "article" and page.select(PASSWORD_FORM):
-        return "other"
+        return "protected"
     return kind
 
 

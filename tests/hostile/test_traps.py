@@ -73,6 +73,7 @@ def test_posts_never_count_against_a_budget_and_each_cut_is_counted():
     assert url_pattern("http://A.org/events/2024/05/?view=month&day=3") == ("a.org", "/events/N/N/?day&view")
 
 
+DATED = "<meta property='article:published_time' content='2024-05-01T10:00:00+00:00'>"
 PAGINATION = 2 * TRAP_STALE_PAGES + 5  # a real pagination longer than the stale run that cuts a trap
 
 
@@ -84,8 +85,8 @@ def repeating(handler: BaseHTTPRequestHandler) -> None:
     elif match := re.fullmatch(r"/page/(\d+)/", path):
         number = int(match[1])
         answer(handler, page(*([f"/page/{number + 1}/"] if number < PAGINATION else []), f"/posts/{number}/"))
-    elif re.fullmatch(r"/posts/\d+/|/\?p=\d+", path):
-        answer(handler, (200, {}, post_html(f"Post {path}").encode()))
+    elif re.fullmatch(r"/posts/\d+/|/\?p=\d+", path):  # dated: a site with a sitemap keeps only dated posts
+        answer(handler, (200, {}, post_html(f"Post {path}", head=DATED).encode()))
     else:
         answer(handler, (404, {}, b"no"))
 
