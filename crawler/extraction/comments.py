@@ -1,21 +1,25 @@
 """Comments the page renders (WordPress comment lists and comment blocks, Blogger, static-site comments, schema.org
-Comment), with their threads: a reply nested in its parent's item (WordPress's `<ol class="children">`, the comment
-block's nested `<ol>`) is a comment of its own, with the parent's id and one more level of depth."""
+Comment, and what comment embeds — Isso, Commento, Disqus's frame — show once a browser has run them), with their
+threads: a reply nested in its parent's item (WordPress's `<ol class="children">`, the comment block's nested
+`<ol>`, Disqus's `<ul class="children">`) is a comment of its own, with the parent's id and one more level of
+depth."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from urllib.parse import urljoin
 
 from crawler.extraction.article import Comment
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
-from crawler.extraction.selectors import COMMENT_AUTHOR, COMMENT_ITEMS, COMMENT_TEXT
+from crawler.extraction.selectors import COMMENT_AUTHOR, COMMENT_ITEMS, COMMENT_TEXT, COMMENT_TIME_TITLES
 
 MAX_COMMENTS = 2000
 
 _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$", re.IGNORECASE)
-# The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123.
-_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c)(\d+)$")
+# The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123;
+# Disqus's post-4818445563.
+_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-)(\d+)$")
 
 
 def find_comments(page: Page) -> list[Comment]:
@@ -62,8 +66,7 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
     if not text:
         return None
     author = _first(item, COMMENT_AUTHOR, replies)
-    time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
-    published = time.get("datetime") if time is not None and time.get("datetime") else None
+    published = _published(item, replies)
     author_text = _SAYS.sub("", text_of(author)) if author is not None else ""
     return Comment(
         author=author_text.strip() or None,
@@ -72,6 +75,22 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
         id=_comment_id(item),
         author_url=_author_url(author, base),
     )
+
+
+def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
+    """The comment's <time datetime>; else a time printed in a title attribute (COMMENT_TIME_TITLES), as ISO 8601
+    when it is in the platform's format, as printed when not."""
+    time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
+    if time is not None and time.get("datetime"):
+        return time.get("datetime")
+    for selector, layout in COMMENT_TIME_TITLES:
+        titled = _first(item, (selector,), replies)
+        if titled is not None and (printed := " ".join(titled.get("title", "").split())):
+            try:
+                return datetime.strptime(printed, layout).isoformat()
+            except ValueError:
+                return printed
+    return None
 
 
 def inline_text(element: HtmlElement) -> str:

@@ -1,5 +1,9 @@
 """CSS selector tables for theme markup. Adding a theme is adding a selector here, not code."""
 
+# The element the renderer puts in place of a frame that holds comments (crawler/rendering/page.py): a comment
+# thread, whichever service's, never the post's text. It is chrome, and a comment thread, below.
+FRAME_COMMENTS = "data-blogarchive-comments"
+
 # The post's body container, most specific first (WordPress, Gutenberg, Genesis, Astra, GeneratePress,
 # Elementor, Ghost, Blogger, Medium, Substack, Hugo, Jekyll, Tumblr, Squarespace, Wix, microdata).
 CONTENT_ROOTS = (
@@ -89,6 +93,7 @@ NOT_POST = ", ".join(
         ".wp-block-comments-query-loop",
         ".wp-block-post-comments-form",
         "#pcs-comments",
+        f"[{FRAME_COMMENTS}]",
     )
 )
 
@@ -136,6 +141,7 @@ PLUGIN_CHROME = ", ".join(
         ".wp-block-comments-query-loop",
         ".wp-block-post-comments-form",
         "#pcs-comments",
+        f"[{FRAME_COMMENTS}]",
     )
 )
 
@@ -307,8 +313,9 @@ COMMENT_ITEMS = (
     " ol.comment-list li.pingback, ol.comment-list li.trackback, .wp-block-comment-template li.comment,"
     " .comment-list > .comment, .comments-list > .comment,"
     " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
-    # What comment embeds insert into the page once a browser has run them: Isso, Commento.
-    " .isso-comment, .commento-card"
+    # What comment embeds insert into the page once a browser has run them: Isso, Commento; and the thread of
+    # Disqus's embed app, which the renderer takes from Disqus's frame (its replies in `ul.children`).
+    " .isso-comment, .commento-card, #post-list li.post"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -323,6 +330,7 @@ COMMENT_AUTHOR = (
     ".comment-name",
     ".isso-author",
     ".commento-name",
+    ".post-byline .author",
     "cite",
 )
 COMMENT_TEXT = (
@@ -334,8 +342,14 @@ COMMENT_TEXT = (
     ".comment-body > p",
     ".isso-text",
     ".commento-body",
+    ".post-message",
     "p",
 )
+# A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link
+# ("3 years ago") holds it in its title as moment.js's English "LLLL" prints it ("Monday, September 23, 2013 5:49
+# AM"), in the reader's time zone (the renderer's browser runs in UTC). A title in another language is kept as
+# printed.
+COMMENT_TIME_TITLES = (("a.time-ago[title]", "%A, %B %d, %Y %I:%M %p"),)
 
 
 # The post's own title, as themes mark it: hAtom/WordPress (.entry-title, the block themes' .wp-block-post-title),
@@ -386,6 +400,7 @@ COMMENT_THREADS = ", ".join(
         ".comment",
         "[itemtype$='schema.org/Comment']",
         "#pcs-comments",
+        f"[{FRAME_COMMENTS}]",
     )
 )
 # Sidebars, widgets and related posts, which list other posts' dates. An <aside> that holds the post's own meta
