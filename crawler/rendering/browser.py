@@ -84,6 +84,7 @@ class Chromium:
                     service_workers="block",
                     viewport={"width": 1280, "height": 900},
                     accept_downloads=False,
+                    timezone_id="UTC",  # a time a script prints in the reader's zone (Disqus's) is UTC, on any machine
                 )
                 yield context, await context.new_page()
             except Exception as exc:

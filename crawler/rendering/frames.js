@@ -1,6 +1,10 @@
-// Run inside a frame that holds the post: every address made absolute (the frame's URL is not the page's), then
-// the frame's body as HTML, for crawler/rendering/page.py to put in place of the <iframe>.
-() => {
+// Run inside a frame whose content crawler/rendering/page.py puts in place of its <iframe>: every address made
+// absolute (the frame's URL is not the page's), then, without `items`, the frame's body as HTML (a frame that holds
+// the post). With `items`, a CSS selector of comment items (crawler/extraction/selectors.py's COMMENT_ITEMS): only
+// the thread — the smallest element holding every comment, inside bare copies of its ancestors (so that a selector
+// naming the thread's containers, Disqus's `#post-list li.post`, still matches), without the frame's other content
+// (sign-in, sorting, forms) — or "" when the frame holds no comment.
+(items) => {
   const absolute = (value) => {
     try {
       return new URL(value, document.baseURI).href;
@@ -21,5 +25,18 @@
       element.setAttribute(name, candidates.join(", "));
     }
   }
-  return document.body ? document.body.innerHTML : "";
+  if (!items) return document.body ? document.body.innerHTML : "";
+  const comments = [...document.querySelectorAll(items)];
+  if (comments.length === 0) return "";
+  let thread = comments[0];
+  while (thread.parentElement && !comments.every((comment) => thread.contains(comment))) {
+    thread = thread.parentElement;
+  }
+  let copy = thread.cloneNode(true);
+  for (let node = thread.parentElement; node && node !== document.body; node = node.parentElement) {
+    const bare = node.cloneNode(false);
+    bare.appendChild(copy);
+    copy = bare;
+  }
+  return copy.outerHTML;
 };

@@ -10,8 +10,13 @@ Then the behaviours (crawler/rendering/behaviours.js), bounded in steps and time
 end (infinite scroll, lazy images that wait for IntersectionObserver), press "load more" controls while the page
 grows, open collapsed comments, wait for the images still loading. Same-site frames that hold the post (Naver
 Blog's `mainFrame`, or a frame with more text than the page around it) are put in place of their `<iframe>`, their
-addresses made absolute, so the post is archived under the page's URL. The result is the DOM as HTML, the URLs the
-page's router pushed (History API), and a screenshot if asked for.
+addresses made absolute, so the post is archived under the page's URL. Any other frame that holds comments the
+extraction knows (crawler/extraction/selectors.py's COMMENT_ITEMS) — Disqus's, from disqus.com, which its embed
+script puts in the page — gives its comment thread, marked as such (FRAME_COMMENTS), in place of its `<iframe>`:
+the comments are archived with the post. Such a frame is one the route let through: its document, and what its
+own scripts loaded, came from hosts RENDER_HOSTS allows; a refused frame shows the browser's error page, which holds
+no comments. The result is the DOM as HTML, the URLs the page's router pushed (History API), and a screenshot if
+asked for.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playwright.async_api import Error as PlaywrightError
+
+from crawler.extraction.selectors import COMMENT_ITEMS, FRAME_COMMENTS
 from crawler.rendering.browser import Chromium
 from crawler.rendering.detect import LOAD_MORE_WORDS
 
@@ -195,7 +203,7 @@ async def _render(context: Any, page: Any, document: Exchange, fetch: Fetch, opt
     actions = await _behave(
         page, traffic, started + min(options.behaviour_time, options.timeout), options.behaviour_steps
     )
-    actions["frames inlined"] = await _inline_frames(page, options.same_site)
+    actions.update(await _inline_frames(page, options.same_site))
     html = await page.content()
     routes = await page.evaluate("window.__blogarchive ? window.__blogarchive.routes : []")
     screenshot = await page.screenshot(full_page=True, type="png") if options.screenshot else None
@@ -239,25 +247,36 @@ async def _behave(page: Any, traffic: _Traffic, deadline: float, steps: int) -> 
     return actions
 
 
-async def _inline_frames(page: Any, same_site: Callable[[str], bool]) -> int:
-    """Put each same-site frame that holds the post in place of its <iframe>; how many were."""
+async def _inline_frames(page: Any, same_site: Callable[[str], bool]) -> dict[str, int]:
+    """Put each same-site frame that holds the post in place of its <iframe>, and the comment thread of each other
+    frame that holds comments; how many of each were."""
     own_text = await page.evaluate("window.__blogarchive ? window.__blogarchive.textLength() : 0")
-    inlined = 0
+    inlined = {"frames inlined": 0, "comment frames inlined": 0}
     for frame in page.main_frame.child_frames:
-        if not same_site(frame.url):
+        try:
+            element = await frame.frame_element()
+            post = same_site(frame.url) and await _holds_post(frame, element, own_text)
+            html = await frame.evaluate(FRAME_JS, None if post else COMMENT_ITEMS)
+            if html:
+                await element.evaluate(_PUT_IN_PLACE, [html, "" if post else FRAME_COMMENTS])
+        except PlaywrightError as exc:  # the frame went away meanwhile (a script removed or navigated it)
+            logger.debug("%s: frame not read: %s", frame.url, exc)
             continue
-        element = await frame.frame_element()
-        names = {await element.get_attribute("id"), await element.get_attribute("name")}
-        text = await frame.evaluate("document.body ? document.body.innerText.length : 0")
-        holds_post = bool(names & set(POST_FRAMES)) or (text >= MIN_FRAME_TEXT and text > own_text)
-        if not holds_post or text == 0:
-            continue
-        html = await frame.evaluate(FRAME_JS)
-        await element.evaluate(
-            "(frame, html) => { const holder = document.createElement('div');"
-            " holder.setAttribute('data-blogarchive-frame', frame.src); holder.innerHTML = html;"
-            " frame.replaceWith(holder); }",
-            html,
-        )
-        inlined += 1
+        if html:
+            inlined["frames inlined" if post else "comment frames inlined"] += 1
     return inlined
+
+
+# The frame's content in place of its <iframe>, in an element naming the frame's address (and marked, for comments).
+_PUT_IN_PLACE = (
+    "(frame, [html, marker]) => { const holder = document.createElement('div');"
+    " holder.setAttribute('data-blogarchive-frame', frame.src); if (marker) holder.setAttribute(marker, '');"
+    " holder.innerHTML = html; frame.replaceWith(holder); }"
+)
+
+
+async def _holds_post(frame: Any, element: Any, own_text: int) -> bool:
+    """A same-site frame holds the post when its id or name says so, or it has more text than the page around it."""
+    names = {await element.get_attribute("id"), await element.get_attribute("name")}
+    text = await frame.evaluate("document.body ? document.body.innerText.length : 0")
+    return text > 0 and (bool(names & set(POST_FRAMES)) or (text >= MIN_FRAME_TEXT and text > own_text))

@@ -9,6 +9,11 @@
   from `data-src`, and comments an Isso embed loads from a second origin (the `comments` server) as JSON.
 - `frames`: a Naver-Blog-like blog: each page is a frame set whose `<iframe id="mainFrame">` holds the listing or
   the post, on the same site, with relative image addresses.
+- `disqus`: a server-rendered blog whose comments come as Disqus's do: the post has `<div id="disqus_thread">` and
+  Disqus's universal code, which loads `embed.js` from the comment service (the `discussions` server, another
+  origin); that script puts an `<iframe>` of the service in the thread's place, and the frame's own script builds
+  the threaded comments, in the markup of Disqus's embed app, from the service's JSON, beside its sign-in, sorting
+  and reply form.
 
 The posts' text, titles and images are ours; the markup follows each convention's documentation.
 """
@@ -72,6 +77,29 @@ POSTS = [
 COMMENTS = {
     post.slug: [("Ana", f"Lovely notes on {post.title.lower()}."), ("Ben", "Same slugs here.")] for post in POSTS
 }
+DISQUS_POSTS = POSTS[:3]
+
+
+@dataclass(frozen=True)
+class ThreadComment:
+    """A comment as Disqus's API gives it: `created` in UTC, `parent` the id of the comment it answers."""
+
+    id: int
+    parent: int | None
+    author: str
+    created: str
+    message: str
+
+
+THREADS = {
+    post.slug: [
+        ThreadComment(5_100_000_001 + 10 * n, None, "Ana", f"2024-03-0{n}T09:15:00", f"Lovely notes on {post.title}."),
+        ThreadComment(5_100_000_002 + 10 * n, 5_100_000_001 + 10 * n, "Ben", f"2024-03-0{n}T14:40:00", "Same here."),
+        ThreadComment(5_100_000_003 + 10 * n, 5_100_000_002 + 10 * n, "Dara", f"2024-03-1{n}T08:05:00", "Copper tape!"),
+        ThreadComment(5_100_000_004 + 10 * n, None, "Cleo", f"2024-03-2{n}T21:30:00", "Bookmarked for spring."),
+    ]
+    for n, post in enumerate(DISQUS_POSTS, start=1)
+}
 
 
 Answer = tuple[int, str, bytes]  # status, content type, body
@@ -91,7 +119,9 @@ class Blogs:
         self.spa = Origin("spa")
         self.scroll = Origin("scroll")
         self.frames = Origin("frames")
+        self.disqus = Origin("disqus")
         self.comments = Origin("comments")
+        self.discussions = Origin("discussions")
         self.probe = Origin("probe")
 
     # -- spa ------------------------------------------------------------------------------------------------
@@ -252,6 +282,61 @@ new Image().src = "PROBE/pixel.png";
             return 200, "image/png", png(len(path) + 3)
         return 404, "text/html", b"<!doctype html><title>Not found</title><p>Not found</p>"
 
+    # -- disqus ---------------------------------------------------------------------------------------------
+
+    def disqus_answer(self, path: str, query: dict[str, list[str]]) -> Answer:
+        if path == "/":
+            links = "".join(f'<li><a href="/posts/{p.slug}/">{p.title}</a></li>' for p in DISQUS_POSTS)
+            listing = f"<!doctype html><html><head><title>Talking garden</title></head><body><ul>{links}</ul></body>"
+            return 200, "text/html; charset=utf-8", listing.encode()
+        if path.startswith("/img/"):
+            return 200, "image/png", png(len(path) + 11)
+        post = _post(path.removeprefix("/posts/").strip("/")) if path.startswith("/posts/") else None
+        if post is None or post not in DISQUS_POSTS:
+            return 404, "text/html", b"<!doctype html><title>Not found</title><p>Not found</p>"
+        paragraphs = "".join(f"<p>{text}</p>" for text in post.paragraphs())
+        html = (
+            f"<!doctype html><html><head><meta charset=utf-8><title>{post.title}</title></head><body>"
+            f'<article class="post"><h1>{post.title}</h1><p>by <span class="author">{post.author}</span> '
+            f'<time datetime="{post.date}">{post.date}</time></p><div class="entry-content">{paragraphs}'
+            f'<figure><img src="/img/{post.slug}.png" alt="{post.title}"><figcaption>{post.title}, talked over'
+            '</figcaption></figure></div></article><div id="disqus_thread"></div>'
+            # Disqus's universal embed code, its shortname's embed.js served by the comment service.
+            "<script>var disqus_config = function () {"
+            f' this.page.url = location.href; this.page.identifier = "{post.slug}"; }};'
+            "(function () { var d = document, s = d.createElement('script');"
+            f" s.src = '{self.discussions.base}embed.js'; s.setAttribute('data-timestamp', +new Date());"
+            " (d.head || d.body).appendChild(s); })();</script>"
+            "<noscript>Please enable JavaScript to view the comments.</noscript></body></html>"
+        )
+        return 200, "text/html; charset=utf-8", html.encode()
+
+    # -- discussions (the comment service of the disqus blog, another origin) --------------------------------
+
+    def discussions_answer(self, path: str, query: dict[str, list[str]]) -> Answer:
+        if path == "/embed.js":
+            return 200, "text/javascript", DISQUS_EMBED_JS.encode()
+        if path == "/embed/comments/":
+            return 200, "text/html; charset=utf-8", DISQUS_APP_HTML.encode()
+        if path == "/embed/app.js":
+            return 200, "text/javascript", DISQUS_APP_JS.encode()
+        if path == "/api/3.0/threads/listPostsThreaded":
+            thread = THREADS.get(query.get("thread", [""])[0], [])
+            response = [
+                {
+                    "id": str(c.id),
+                    "parent": c.parent,
+                    "createdAt": c.created,
+                    "message": f"<p>{c.message}</p>",
+                    "author": {"name": c.author, "profileUrl": f"https://disqus.com/by/{c.author.lower()}/"},
+                }
+                for c in thread
+            ]
+            return 200, "application/json", json.dumps({"code": 0, "response": response}).encode()
+        if path.startswith("/avatars/"):
+            return 200, "image/png", png(len(path) + 5)
+        return 404, "text/plain", b"not here"
+
     def probe_answer(self, path: str, query: dict[str, list[str]]) -> Answer:
         return 200, "image/png", png(1)
 
@@ -306,16 +391,84 @@ ISSO_EMBED_JS = """
 """
 
 
+# What Disqus's embed.js does, in short: the comment service's app in an <iframe>, in the thread's place.
+DISQUS_EMBED_JS = """
+(() => {
+  const config = { page: {} };
+  if (typeof window.disqus_config === "function") window.disqus_config.call(config);
+  const service = new URL("/", document.currentScript.src);
+  const frame = document.createElement("iframe");
+  frame.id = frame.name = "dsq-app1";
+  frame.title = "Disqus";
+  frame.setAttribute("scrolling", "no");
+  frame.style.cssText = "width: 100%; height: 900px; border: none;";
+  frame.src = new URL("/embed/comments/?f=garden&t_i=" + encodeURIComponent(config.page.identifier) +
+    "&t_u=" + encodeURIComponent(config.page.url), service).href;
+  document.getElementById("disqus_thread").appendChild(frame);
+})();
+"""
+
+# The embed app's page: its chrome around an empty post list, which its script fills.
+DISQUS_APP_HTML = """<!doctype html><html><head><meta charset=utf-8><title>Disqus Comments</title></head><body>
+<div id="layout" data-role="layout"><section id="conversation" data-role="main">
+<nav class="nav nav-primary"><ul><li class="nav-tab"><span class="comment-count">Comments</span></li>
+<li class="user-menu"><a href="/profile/login/">Log in</a></li></ul></nav>
+<div id="form"><form class="reply"><textarea placeholder="Start the discussion…"></textarea></form></div>
+<div id="posts"><div class="nav nav-secondary"><span class="sort">Sort by Best</span></div>
+<div class="post-list-container" data-role="post-list-container"><ul id="post-list" class="post-list"></ul></div>
+</div><div id="footer"><p>Powered by Disqus</p></div></section></div>
+<script src="/embed/app.js"></script></body></html>"""
+
+# The embed app's script: the thread as JSON from the service's API, shown in the app's markup — each comment an
+# `li.post`, its replies in its `ul.children`, its time in a relative-time link whose title is moment.js's "LLLL"
+# of the reader's zone.
+DISQUS_APP_JS = """
+const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+  "November", "December"];
+function llll(date) {
+  const hours = date.getHours() % 12 || 12, minutes = String(date.getMinutes()).padStart(2, "0");
+  return `${days[date.getDay()]}, ${months[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()} ` +
+    `${hours}:${minutes} ${date.getHours() < 12 ? "AM" : "PM"}`;
+}
+function item(post, children) {
+  const when = new Date(post.createdAt + "Z");
+  const name = post.author.name;
+  return `<li class="post" id="post-${post.id}"><div class="post-content" data-role="post-content">
+    <div class="avatar hovercard"><a href="${post.author.profileUrl}" class="user"><img data-role="user-avatar"
+      src="/avatars/${name.toLowerCase()}.png" alt="Avatar"></a></div>
+    <div class="post-body"><header class="comment__header"><span class="post-byline"><span
+      class="author publisher-anchor-color"><a href="${post.author.profileUrl}" data-role="username">${name}</a></span>
+      </span><span class="post-meta"><span class="bullet time-ago-bullet" aria-hidden="true">•</span><a
+      href="#comment-${post.id}" data-role="relative-time" class="time-ago" title="${llll(when)}">a while ago</a>
+      </span></header><div class="post-body-inner"><div class="post-message-container"><div
+      class="publisher-anchor-color"><div class="post-message " data-role="message" dir="auto"><div>${post.message}
+      </div></div></div></div></div><footer class="comment__footer"><a class="reply" href="#">Reply</a></footer>
+    </div></div><ul data-role="children" class="children">${children}</ul></li>`;
+}
+(async () => {
+  const thread = new URLSearchParams(location.search).get("t_i");
+  const data = await (await fetch("/api/3.0/threads/listPostsThreaded?thread=" + encodeURIComponent(thread))).json();
+  const replies = (parent) => data.response.filter((post) => post.parent === parent);
+  const tree = (parent) => replies(parent).map((post) => item(post, tree(Number(post.id)))).join("");
+  document.querySelector(".comment-count").textContent = `${data.response.length} Comments`;
+  document.getElementById("post-list").innerHTML = tree(null);
+})();
+"""
+
+
 @contextmanager
 def serve_blogs() -> Iterator[Blogs]:
-    """All five origins on 127.0.0.1, each on a port of its own; stopped when the block ends."""
+    """All seven origins on 127.0.0.1, each on a port of its own; stopped when the block ends."""
     blogs = Blogs()
     servers = []
     answers = {
         "spa": blogs.spa_answer,
         "scroll": blogs.scroll_answer,
         "frames": blogs.frames_answer,
+        "disqus": blogs.disqus_answer,
         "comments": blogs.comments_answer,
+        "discussions": blogs.discussions_answer,
         "probe": blogs.probe_answer,
     }
     try:
