@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.browser_blogs import PARAGRAPH
 from tests.chromium import install_chromium
 from tests.conftest import REPO
-from tests.rendering.blogs import PARAGRAPH
 
 POSTS = [f"post-{n}" for n in range(1, 6)]
 CRASH = "held"  # its script is held until the test has killed the browser rendering it

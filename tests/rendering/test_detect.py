@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.browser_blogs import Blogs
 from bench.static import write_static_site
 from bench.synthetic import synthetic_site
 from crawler.rendering.detect import needs_browser
-from tests.rendering.blogs import Blogs
 
 TEXT = "<p>" + "Notes from the garden, the soil and the rows of beans we planted along the fence. " * 3 + "</p>"
 

@@ -1,4 +1,4 @@
-"""Blogs that need a browser (tests/rendering/blogs.py), crawled as a user crawls them: one crawl of the four with
+"""Blogs that need a browser (bench/browser_blogs.py), crawled as a user crawls them: one crawl of the four with
 `--render auto` (the default; one Chromium for the crawl) and the comment services named in RENDER_HOSTS reaches
 every post with its body, image and comments — those of a Disqus-style frame of another origin too, with their
 threads —, and the browser's requests for the cloud metadata address and another port are refused; the same crawl
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.browser_blogs import COMMENTS, DISQUS_POSTS, POSTS, THREADS, Blogs, serve_blogs
 from tests.chromium import Browser, install_chromium
 from tests.conftest import REPO, run_cli
-from tests.rendering.blogs import COMMENTS, DISQUS_POSTS, POSTS, THREADS, Blogs, serve_blogs
 from tests.test_replay import pywb
 
 

@@ -1,4 +1,5 @@
-"""Blogs that need a browser, served on 127.0.0.1, each of a class the issue names:
+"""Blogs that need a browser, served on 127.0.0.1, each of a class the issue names; the rendering tests
+(tests/rendering/) crawl them, and so can a benchmark (tests import bench, not the other way):
 
 - `spa`: a client-rendered blog — every path answers the same shell (an empty `<div id="app">`, a `<noscript>`),
   a script fetches JSON and builds the listing and the posts, its links routed with the History API; no sitemap,
