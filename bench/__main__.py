@@ -29,7 +29,7 @@ from statistics import mean
 
 from bench import cpu_compare, naive, render
 from bench.nginx import free_port, nginx_server
-from bench.rss import PeakSampler
+from bench.rss import PeakSampler, TreeSampler
 from bench.static import write_static_site
 from bench.synthetic import synthetic_site
 from bench.workers import extract_words
@@ -81,12 +81,13 @@ def extraction_limit(bodies: list[bytes], urls: list[str]) -> dict:
     return {"pages_per_s": len(bodies) / seconds, "cpu_ms_per_page": cpu / (len(bodies) + cores) * 1000}
 
 
-def crawl(base: str, db: Path, *options: str) -> dict:
+def crawl(base: str, db: Path, *options: str, sampler: type[PeakSampler] = PeakSampler) -> dict:
+    """One crawl in a subprocess; with `sampler=TreeSampler`, the CPU of its Python and other processes too."""
     command = [sys.executable, "-m", "crawler", "crawl", base, "--db", str(db), "--quiet", *LOCAL_SETTINGS, *options]
     cpu_before = children_cpu_seconds()
     started = time.perf_counter()
     process = subprocess.Popen(command)
-    with PeakSampler(process.pid) as sampler:
+    with sampler(process.pid) as sampled:
         process.wait()
     seconds = time.perf_counter() - started
     cpu = children_cpu_seconds() - cpu_before  # the crawl and its extraction processes, which it has reaped
@@ -99,8 +100,9 @@ def crawl(base: str, db: Path, *options: str) -> dict:
         "seconds": seconds,
         "pages": run[0],
         "articles_written": run[1] + run[2],
-        "peak_rss_mb": sampler.peak / 2**20,
+        "peak_rss_mb": sampled.peak / 2**20,
         "cpu_ms_per_page": cpu / max(run[0], 1) * 1000,
+        **(sampled.usage() if isinstance(sampled, TreeSampler) else {}),
     }
 
 
@@ -321,12 +323,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, action="append", help="posts in the synthetic blog (repeatable)")
     parser.add_argument(
+        "--render-compare",
+        action="store_true",
+        help="blogarchive's rendering vs a scrapy-playwright spider on two client-rendered blogs (same run)",
+    )
+    parser.add_argument(
         "--render", action="store_true", help="what rendering costs: --render auto vs never, rendered pages/s, RSS"
     )
     arguments = parser.parse_args()
     counts = arguments.posts or [2000]
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
+    if arguments.render_compare:
+        try:
+            from bench import render_compare  # its baseline runs on scrapy-playwright, a benchmark-only dependency
+        except ImportError as exc:
+            raise SystemExit(
+                f"python -m bench --render-compare needs {exc.name}: pip install -r requirements-dev.txt"
+            ) from None
+        with tempfile.TemporaryDirectory(prefix="blogarchive-bench-") as tmp:
+            result = render_compare.run(crawl, Path(tmp))
+        table = render_compare.markdown(result)
+        (RESULTS / f"bench-render-compare-{stamp}.json").write_text(json.dumps(result, indent=2))
+        (RESULTS / f"bench-render-compare-{stamp}.md").write_text(table)
+        print(table)
+        return
     if arguments.render:
         data, table = run_render(counts[0])
         (RESULTS / f"bench-render-{stamp}.json").write_text(data)

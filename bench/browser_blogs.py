@@ -1,5 +1,5 @@
 """Blogs that need a browser, served on 127.0.0.1, each of a class the issue names; the rendering tests
-(tests/rendering/) crawl them, and so can a benchmark (tests import bench, not the other way):
+(tests/rendering/) crawl them, and so does the comparison with scrapy-playwright (bench/render_compare.py):
 
 - `spa`: a client-rendered blog — every path answers the same shell (an empty `<div id="app">`, a `<noscript>`),
   a script fetches JSON and builds the listing and the posts, its links routed with the History API; no sitemap,
