@@ -67,3 +67,32 @@ def test_a_themes_view_all_posts_label_is_not_an_author(label):
 def test_a_link_around_the_authors_name_is_the_authors_url():
     block = '<a id="post-author" href="/authors/ana/"><p id="author-name">Ana Lima</p></a>'
     assert _authors("", "", block) == [Person("Ana Lima", "https://blog.example/authors/ana/")]
+
+
+def _minima_person(name: str) -> str:
+    slug = name.lower().replace(" ", "-")
+    return (
+        '<span itemprop="author" itemscope itemtype="http://schema.org/Person"><a class="p-author h-card" rel="author"'
+        f' itemprop="url" href="/authors/{slug}/"><span itemprop="name">{name}</span></a></span>'
+    )
+
+
+def test_a_byline_naming_several_authors_gives_each_however_deep_each_name_is_wrapped():
+    """Jekyll minima with several authors: a microdata Person around a link around each name, in one meta line."""
+    names = ["Ana Lima", "Tomás Reyes", "Yuna Seo"]
+    line = '<p class="post-meta"><time>Jan 2, 2024</time> • ' + ", ".join(map(_minima_person, names)) + "</p>"
+    assert _authors("", line) == [
+        Person(n, f"https://blog.example/authors/{n.lower().replace(' ', '-')}/") for n in names
+    ]
+
+
+def test_bylines_of_other_posts_on_the_page_are_not_the_posts_authors():
+    """Related posts' teasers print their own microdata bylines: not in the post's byline line."""
+    teasers = "".join(
+        f"<div class='teaser'><h3>Another post {n}</h3><p>{'A teaser sentence of some length. ' * 8}</p>"
+        f"{_minima_person(name)}</div>"
+        for n, name in enumerate(["Ben Okafor", "Clara Diaz"])
+    )
+    assert [p.name for p in _authors("", f'<p class="post-meta">{_minima_person("Ana Lima")}</p>', teasers)] == [
+        "Ana Lima"
+    ]

@@ -51,6 +51,7 @@ _BYLINES = (
     ".byline a",
     "#author-name",
 )
+MAX_BYLINE_CHARS = 200  # a byline line: names, a date, labels — not a region with text of its own
 # Where static-site themes print the date and the author side by side (Hugo, Jekyll, Hexo, Pelican): an element
 # in one of them whose class names an author (`<span class="author">`, `span.post-author`, `.meta__item-author`)
 # is the byline.
@@ -245,10 +246,18 @@ def _bylines(page: Page) -> list[Person]:
     for selector in _BYLINES:
         found = [e for e in page.select(selector) if not _outside_post(e)]
         if found:
-            container = found[0].getparent()
-            same = [e for e in found if e is found[0] or e.getparent() is container]
+            same = [e for e in found if e is found[0] or _one_line(found[0], e)]
             return [Person(name=_name_of(e), url=_href(e, page.base)) for e in same[:6] if _name_of(e)]
     return _meta_line_bylines(page)
+
+
+def _one_line(first_name: Any, other: Any) -> bool:
+    """True when two byline names belong to one byline: the smallest element holding both is a line of a few words
+    ("Nov 5, 2023 • Alice Ng, Ben Carter"), however deep a theme wraps each name (Jekyll minima's microdata Person
+    around a link around the name), not a region holding other posts' bylines too."""
+    ancestors = {id(node) for node in first_name.iterancestors()}
+    common = next((node for node in other.iterancestors() if id(node) in ancestors), None)
+    return common is not None and len(text_of(common)) <= MAX_BYLINE_CHARS
 
 
 def _meta_line_bylines(page: Page) -> list[Person]:

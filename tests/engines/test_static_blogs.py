@@ -6,20 +6,9 @@ from __future__ import annotations
 import re
 import shutil
 
-import pytest
-
 from tests.conftest import run_cli
 from tests.engines.conftest import CrawledBlog, path_of
 from tests.engines.truth import people
-
-# Found by these tests, in the extraction classes of issue #28 that another stream owns; strict, so that the fix
-# makes them fail until the mark goes.
-JEKYLL_BYLINE = "a byline naming several authors (minima's h-card spans) gives only the first"
-
-
-def _expect_failure(request: pytest.FixtureRequest, blog: CrawledBlog, engines: str, reason: str) -> None:
-    if blog.engine in engines.split():
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=reason))
 
 
 def test_the_crawl_finishes_without_an_error(blog: CrawledBlog):
@@ -66,8 +55,7 @@ def test_days_are_as_the_front_matter_says(blog: CrawledBlog):
     assert got == {post.path: post.day for post in blog.posts}
 
 
-def test_authors_are_as_the_front_matter_says(request: pytest.FixtureRequest, blog: CrawledBlog):
-    _expect_failure(request, blog, "jekyll", JEKYLL_BYLINE)
+def test_authors_are_as_the_front_matter_says(blog: CrawledBlog):
     archived = blog.articles()
     got = {post.path: archived[post.path]["authors"] for post in blog.posts}
     assert got == {post.path: list(post.authors) for post in blog.posts}
