@@ -51,8 +51,10 @@ def stop_outright(base: str, db: Path, warc: Path, how: str) -> None:
         crawl.send_signal(signal.SIGINT)
         time.sleep(0.02)
         crawl.send_signal(signal.SIGINT)
-    crawl.communicate(timeout=60)
+    _, said = crawl.communicate(timeout=60)
     assert crawl.returncode in (-signal.SIGKILL, 130), crawl.returncode
+    if how != "sigkill":  # one line, not 'stopped after 0 posts': the run's counts were never written
+        assert said.strip().splitlines()[-1].startswith("stopped at once by a second signal"), said
     assert list(warc.glob("*.warc.gz.open")), "the stopped crawl left no open WARC file: nothing to test"
 
 

@@ -173,6 +173,13 @@ def exit_if_stopped(run: dict[str, Any]) -> None:
     """After SIGINT or SIGTERM: one line, and the status a shell gives a command that signal ended (130, 143)."""
     if run.get("signal") is None:
         return
+    if "articles_new" not in run:  # a second signal stopped the reactor before the run's row was finished
+        click.echo(
+            "stopped at once by a second signal: the posts committed before it are in the archive;"
+            " run the same command to resume",
+            err=True,
+        )
+        sys.exit(128 + run["signal"])
     # The run's crawl_runs row, written in the same transactions as its posts, rather than the stats' counts, which
     # go up before a transaction commits; and each outcome said, so that "posts" is not read as "new posts".
     counts = {outcome: run.get(f"articles_{outcome}", 0) for outcome in ("new", "updated", "unchanged")}
