@@ -96,3 +96,17 @@ def test_bylines_of_other_posts_on_the_page_are_not_the_posts_authors():
     assert [p.name for p in _authors("", f'<p class="post-meta">{_minima_person("Ana Lima")}</p>', teasers)] == [
         "Ana Lima"
     ]
+
+
+def test_stated_data_naming_the_first_author_only_is_completed_by_the_visible_byline():
+    """jekyll-seo-tag writes the first of a post's authors into JSON-LD and <meta name=author>; minima prints all."""
+    names = ["Ana Lima", "Tomás Reyes"]
+    head = (
+        '<meta name="author" content="Ana Lima"><script type="application/ld+json">{"@type": "BlogPosting",'
+        ' "author": {"@type": "Person", "name": "Ana Lima"}}</script>'
+    )
+    line = '<p class="post-meta">' + ", ".join(map(_minima_person, names)) + "</p>"
+    assert [person.name for person in _authors(head, line)] == names
+    # A byline that does not name the stated author is not taken for them.
+    other = '<p class="post-meta">' + ", ".join(map(_minima_person, ["Tomás Reyes", "Yuna Seo"])) + "</p>"
+    assert [person.name for person in _authors(head, other)] == ["Ana Lima"]

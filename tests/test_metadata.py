@@ -32,14 +32,6 @@ def test_link_texts_are_not_authors():
     assert extract(html, "https://blog.example/2024/01/post/").author == "Bob Fischer"
 
 
-def test_an_account_named_admin_is_the_author_its_byline_names():
-    """WordPress's first account is 'admin' unless renamed, and its posts' bylines print that: the name they have."""
-    link = '<a class="url fn n" href="/author/admin/">admin</a>'
-    byline = f'<span class="byline"><span class="author vcard">{link}</span></span>'
-    html = f"<html><body><article><h1>T</h1>{byline}{BODY}</article></body></html>"
-    assert extract(html, "https://blog.example/p/").author == "admin"
-
-
 GERMAN = (
     "<p>"
     + "Wir haben im Frühjahr die Bohnen am Südzaun gepflanzt und aufgeschrieben, was die Schnecken übrig ließen. " * 4

@@ -48,7 +48,7 @@ _HATENA_ID = re.compile(r"^id:(?=[A-Za-z][\w-]*$)")
 _NOT_A_NAME = re.compile(
     r"^(?:(?:view |see |show )?all (?:posts|articles)|more posts|alle (?:beiträge|artikel)|tous les articles"
     r"|weiter|weitere artikel|mehr|more|read more|afficher mon profil complet|(?:view )?(?:my )?(?:full )?profile"
-    r"|archiv anzeigen|show archive|follow|folgen|name)\s*$",
+    r"|admin|wordpressadmin|archiv anzeigen|show archive|follow|folgen|name)\s*$",
     re.IGNORECASE,
 )
 _STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the name or a link

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
 
@@ -51,6 +52,8 @@ _BYLINES = (
     ".byline a",
     "#author-name",
 )
+# The byline selectors whose every match is one person by its markup (microdata Person, h-card).
+_PERSON_BYLINES = ("[itemprop~=author] [itemprop~=name]", "a[itemprop~=author]", ".h-entry .p-author")
 MAX_BYLINE_CHARS = 200  # a byline line: names, a date, labels — not a region with text of its own
 # Where static-site themes print the date and the author side by side (Hugo, Jekyll, Hexo, Pelican): an element
 # in one of them whose class names an author (`<span class="author">`, `span.post-author`, `.meta__item-author`)
@@ -132,17 +135,44 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(page, e)) or "")],
     )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
-    for source in sources:
-        unique: dict[str, Person] = {}
-        for person in source():
-            name, is_person = _person_name(person.name, sites)
-            if name and is_person and name.casefold() not in {k.casefold() for k in unique}:
-                unique[name] = Person(name, person.url)
-            elif name and not is_person and not organisation:
-                organisation = [Person(name, person.url)]
-        if unique:
-            return _with_profile_urls(list(unique.values()), page, sites)
+    for number, source in enumerate(sources):
+        people, named = _people(source(), sites)
+        organisation = organisation or named
+        if people and number < STATED_SOURCES:  # stated data often names the first of several authors only
+            people = next((more for more in _visible(page, sources[2], sites) if _completes(more, people)), people)
+        if people:
+            return _with_profile_urls(people, page, sites)
     return organisation
+
+
+STATED_SOURCES = 2  # JSON-LD and author meta tags, before the page's visible bylines (rel=author links, the theme's)
+
+
+def _people(found: list[Person], sites: set[str]) -> tuple[list[Person], list[Person]]:
+    """The people among `found`, each once, and the first organisation (the site's own name or a desk) among them."""
+    unique: dict[str, Person] = {}
+    organisation: list[Person] = []
+    for person in found:
+        name, is_person = _person_name(person.name, sites)
+        if name and is_person and name.casefold() not in {k.casefold() for k in unique}:
+            unique[name] = Person(name, person.url)
+        elif name and not is_person and not organisation:
+            organisation = [Person(name, person.url)]
+    return list(unique.values()), organisation
+
+
+def _visible(page: Page, rel_author: Any, sites: set[str]) -> Iterator[list[Person]]:
+    """The people the page's visible bylines mark up one by one: its rel=author links, then microdata or h-card
+    bylines (a theme's byline found by class alone may hold dates and categories beside the names)."""
+    yield _people(rel_author(), sites)[0]
+    yield _people(_bylines(page, marked_only=True), sites)[0]
+
+
+def _completes(byline: list[Person], stated: list[Person]) -> bool:
+    """True when a visible byline names everyone the stated data names, and more: jekyll-seo-tag and SEO plugins
+    write the first of a post's authors into JSON-LD and <meta name=author>, the theme prints them all."""
+    names = {person.name.casefold() for person in byline}
+    return len(byline) > len(stated) and all(person.name.casefold() in names for person in stated)
 
 
 def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> list[Person]:
@@ -242,13 +272,22 @@ def _outside_post(element: Any) -> bool:
     return False
 
 
-def _bylines(page: Page) -> list[Person]:
-    for selector in _BYLINES:
+def _bylines(page: Page, marked_only: bool = False) -> list[Person]:
+    """The theme's byline: the names its first matching selector finds. Names marked up one person each (microdata,
+    h-card) make one byline however deep each is wrapped, as long as they share a line; names found by class alone
+    only when they are siblings. `marked_only`: only the former, and no meta-line search."""
+    for selector in _PERSON_BYLINES if marked_only else _BYLINES:
         found = [e for e in page.select(selector) if not _outside_post(e)]
+        holders = {id(a) for e in found for a in e.iterancestors()}
+        found = [e for e in found if id(e) not in holders]  # the names themselves, not an element around several
         if found:
-            same = [e for e in found if e is found[0] or _one_line(found[0], e)]
+            marked = selector in _PERSON_BYLINES
+            parent = found[0].getparent()
+            same = [
+                e for e in found if e is found[0] or (_one_line(found[0], e) if marked else e.getparent() is parent)
+            ]
             return [Person(name=_name_of(e), url=_href(e, page.base)) for e in same[:6] if _name_of(e)]
-    return _meta_line_bylines(page)
+    return [] if marked_only else _meta_line_bylines(page)
 
 
 def _one_line(first_name: Any, other: Any) -> bool:
