@@ -21,7 +21,7 @@ _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 # script written without spaces) and this probability of py3langid's, normalised over its 97 languages.
 OVERRULE_CHARS = 200
 OVERRULE_PROBABILITY = 0.99
-_SAMPLE_CHARS = 5000
+_SAMPLE_CHARS = 1500  # py3langid costs in proportion: 1.1 ms a post at 1,500 characters, 2.8 ms at 5,000
 
 
 def post_language(page: Page, text: str) -> str | None:
