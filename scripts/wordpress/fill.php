@@ -56,7 +56,11 @@ foreach ($content['images'] as $image) {
         imagefilledellipse($canvas, 80 * $i + 40, ($image['height'] / 12) * $i + 30, 120, 90, $shade);
     }
     $file = $uploads['path'] . '/' . $image['key'] . '.jpg';
-    imagejpeg($canvas, $file, 80);
+    // The sites share wp-content/uploads and are filled at once: written beside and renamed, so that another
+    // site's fill never reads a file half written (it read a truncated one as 1x1 and printed width="1").
+    $partial = $file . '.' . getmypid() . '.part';
+    imagejpeg($canvas, $partial, 80);
+    rename($partial, $file);
     $id = wp_insert_attachment([
         'post_mime_type' => 'image/jpeg', 'post_title' => $image['title'], 'post_excerpt' => $image['caption'],
         'post_status' => 'inherit', 'post_date' => '2023-01-01 08:00:00',

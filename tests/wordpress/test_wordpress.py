@@ -15,6 +15,10 @@ from crawler.extraction.avatars import normalised as avatar_normalised
 from tests.conftest import run_cli
 from tests.wordpress.conftest import Site
 
+# blogarchive takes no WordPress "admin" account for a person (crawler/extraction/authorbox.py): WordPress's own
+# "Hello world!" is by that account, and is archived without an author.
+ADMIN_ACCOUNTS = {"admin"}
+
 
 def _articles(site: Site) -> dict[str, dict]:
     columns = ("id", "url", "title", "author", "published", "categories", "tags", "text")
@@ -70,11 +74,8 @@ def test_title_date_and_author_come_from_the_post(wordpress_sites: dict[str, Sit
             article = articles[post["url"]]
             assert normalised(article["title"]) == normalised(post["title"]), (site.name, post["url"])
             assert _instant(article["published"]) == _instant(post["date"]), (site.name, post["url"])
-            assert normalised(article["author"]) == normalised(post["author"]), (
-                site.name,
-                post["url"],
-                article["author"],
-            )
+            author = None if post["author"] in ADMIN_ACCOUNTS else normalised(post["author"])
+            assert (normalised(article["author"]) or None) == author, (site.name, post["url"], article["author"])
 
 
 def test_categories_and_tags_are_told_apart(wordpress_sites: dict[str, Site]) -> None:
@@ -192,6 +193,8 @@ def test_people_have_the_bio_avatar_and_author_page_wordpress_holds(wordpress_si
         rows = site.query("SELECT name, bio, url, avatar_url FROM authors")
         archived = {normalised(name): (bio, url, avatar) for name, bio, url, avatar in rows}
         for person in site.truth["people"]:
+            if person["name"] in ADMIN_ACCOUNTS:
+                continue
             bio, url, avatar = archived[normalised(person["name"])]
             if site.truth["theme"] == "twentytwentyone":
                 shown = (person["bio"], person["url"], avatar_normalised(person["avatar_url"]))
