@@ -54,7 +54,9 @@ def test_a_1000_post_crawl_killed_10_times_at_random_loses_and_duplicates_nothin
         result = run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1", timeout=300)
         assert result.returncode == 0, (seed, result.stderr)
 
-    assert len(stops) == KILLS and stops[-1] < POSTS, (seed, stops)  # every stop interrupted a crawl
+    # every stop interrupted a running crawl, and the first half of them a crawl with posts still to archive (a
+    # SIGTERM stop archives what was in flight, so the later ones may find the archive complete on a fast machine)
+    assert len(stops) == KILLS and stops[KILLS // 2] < POSTS, (seed, stops)
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (POSTS, POSTS), seed
