@@ -72,10 +72,8 @@ def score(db: Path, truth: dict[str, Any]) -> dict[str, Any]:
             "title_exact": _share(kept, lambda p, a: normalised(a["title"]) == normalised(p["title"])),
             "date_exact": _share(kept, lambda p, a: same_instant(a["published"], p["date"])),
             "author_exact": _share(kept, lambda p, a: normalised(a["author"]) == normalised(p["author"])),
-            "categories_exact": _share(
-                kept, lambda p, a: sorted(json.loads(a["categories"])) == sorted(p["categories"])
-            ),
-            "tags_exact": _share(kept, lambda p, a: sorted(json.loads(a["tags"])) == sorted(p["tags"])),
+            "categories_exact": _share(kept, lambda p, a: _same_terms(a["categories"], p["categories"])),
+            "tags_exact": _share(kept, lambda p, a: _same_terms(a["tags"], p["tags"])),
         }
         figures.update(_bodies(conn, kept))
         figures.update(_images(conn, kept))
@@ -83,13 +81,41 @@ def score(db: Path, truth: dict[str, Any]) -> dict[str, Any]:
         multi = [(p, a) for p, a in kept if p["pages"] > 1]
         figures["multi_page_whole"] = _share(multi, lambda p, a: f1(a["text"], p["text"]) > 0.9) if multi else None
         figures["leaks"] = _leaks(conn, truth)
+        figures["misses"] = _misses(found, multi)
     finally:
         conn.close()
     return figures
 
 
+def _misses(found: list[tuple[dict, dict | None]], multi: list[tuple[dict, dict]]) -> dict[str, list[str]]:
+    """Per field, the posts it was wrong on (URL, then what the archive holds against the truth): what to read."""
+    misses: dict[str, list[str]] = {"missing": [post["url"] for post, article in found if article is None]}
+    checks = {
+        "title": lambda p, a: (normalised(a["title"]), normalised(p["title"])),
+        "date": lambda p, a: (a["published"], p["date"]),
+        "author": lambda p, a: (normalised(a["author"]), normalised(p["author"])),
+        "categories": lambda p, a: (_terms(json.loads(a["categories"])), _terms(p["categories"])),
+        "tags": lambda p, a: (_terms(json.loads(a["tags"])), _terms(p["tags"])),
+    }
+    for field, values in checks.items():
+        misses[field] = []
+        for post, article in found:
+            if article is None:
+                continue
+            ours, truth = values(post, article)
+            wrong = not same_instant(ours, truth) if field == "date" else ours != truth
+            if wrong:
+                misses[field].append(f"{post['url']}: {ours!r} ≠ {truth!r}")
+    misses["multi_page"] = [p["url"] for p, a in multi if f1(a["text"], p["text"]) <= 0.9]
+    return misses
+
+
+def _terms(terms: list[str]) -> list[str]:
+    return sorted(normalised(term) for term in terms)
+
+
 def _same_terms(archived: str, truth: list[str]) -> bool:
-    return sorted(normalised(term) for term in json.loads(archived)) == sorted(normalised(term) for term in truth)
+    return _terms(json.loads(archived)) == _terms(truth)
 
 
 def _share(pairs: list[tuple[Any, Any]], test: Any) -> float | None:
@@ -225,6 +251,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="bench-wordpress-") as folder:
             rows = run(Path(folder))
     print(table(rows))
+    for row in rows:
+        for field, posts in row["misses"].items():
+            for miss in posts:
+                print(f"{row['theme']}_{row['permalinks']} {field}: {miss}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "wordpress.json").write_text(json.dumps(rows, indent=1))
     (RESULTS / "wordpress.md").write_text(table(rows) + "\n")
