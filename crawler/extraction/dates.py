@@ -41,6 +41,11 @@ MAX_TIMES_READ = 20
 _THEME_TIMES = (
     ".wp-block-post-date time[datetime], article time[datetime], .entry-date[datetime], time.published[datetime]"
 )
+# A post's entry as hAtom, microformats2, HTML and WordPress's query loop mark it up. A small entry inside another
+# is another post's teaser in the post (a query loop, a latest-comments block): its date is that post's.
+_ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
+# WordPress's core blocks that list other posts' and comments' dates wherever an author puts them, post included.
+_LISTING_BLOCKS = ".wp-block-latest-posts, .wp-block-latest-comments, .wp-block-rss, .wp-block-calendar"
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
 _SHORT_TEXTS = etree.XPath(
     f"//text()[string-length(normalize-space()) <= {MAX_PRINTED_CHARS}][not(parent::script or parent::style)]",
@@ -103,11 +108,12 @@ class _Dates:
 
     @cached_property
     def seen(self) -> str | None:
-        """htmldate's reading with comment threads out of the tree, in the page's date order. Its extensive
-        search's answer stands where the page prints that day or its URL names it; else the ordinary search's."""
+        """htmldate's reading with comment threads and other posts' teasers out of the tree, in the page's date
+        order. Its extensive search's answer stands where the page prints that day or its URL names it; else the
+        ordinary search's."""
         today = datetime.now().astimezone().strftime("%Y-%m-%d")
         tree, url = self.page.tree, self.url
-        with detached(self.page.select(COMMENT_THREADS)):
+        with detached(self.page.select(COMMENT_THREADS) + list(self._other_posts)):
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
                 day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
@@ -115,11 +121,23 @@ class _Dates:
 
     @cached_property
     def _not_the_posts(self) -> set[HtmlElement]:
-        """Comment threads, and sidebars, widgets and related posts holding a small share of the page's text (a
-        theme may give the post's own column an id "sidebar")."""
+        """Comment threads, sidebars, widgets and related posts holding a small share of the page's text (a
+        theme may give the post's own column an id "sidebar"), and other posts' in the post."""
         limit = MAX_SIDEBAR_SHARE * len(self.page.text)
         sidebars = [e for e in self.page.select(SIDEBARS) if len(self.page.text_in(e)) <= limit]
-        return set(self.page.select(COMMENT_THREADS)) | set(sidebars)
+        return set(self.page.select(COMMENT_THREADS)) | set(sidebars) | self._other_posts
+
+    @cached_property
+    def _other_posts(self) -> set[HtmlElement]:
+        """Other posts' teasers and lists inside the post: query loops, latest posts and comments."""
+        entries = set(self.page.select(_ENTRIES))
+        return {e for e in entries if self._teaser_in(e, entries)} | set(self.page.select(_LISTING_BLOCKS))
+
+    def _teaser_in(self, entry: HtmlElement, entries: set[HtmlElement]) -> bool:
+        """An entry inside another that holds less than half its text: another post's teaser in the post, not the
+        post marked up twice (a theme's hentry <div> in its schema.org <article>)."""
+        outer = next((a for a in entry.iterancestors() if a in entries), None)
+        return outer is not None and len(self.page.text_in(entry)) < len(self.page.text_in(outer)) / 2
 
     def _theme_time(self) -> str | None:
         """The theme's own date markup outside comments and sidebars: <time datetime>, microdata datePublished,

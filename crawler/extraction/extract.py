@@ -10,7 +10,7 @@ from lxml import etree
 
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Person
-from crawler.extraction.body import extract_body
+from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
@@ -21,13 +21,13 @@ from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.page import Page, parse_html
+from crawler.extraction.page import HtmlElement, Page, parse_html, text_of
 from crawler.extraction.pagekind import decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
-from crawler.extraction.wordpress import post_content_page, wordpress_kind
+from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
 
 # Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
 # length (crawler/extraction/slimming.py): extraction time grows faster than linearly with the tree, and the post
@@ -98,6 +98,18 @@ def _extract_flattened(text: str, url: str) -> Article:
     return article
 
 
+def _short_wordpress_post(page: Page, body: Body, root: HtmlElement | None) -> tuple[Body, HtmlElement | None]:
+    """A WordPress post with little text (or none, or only an image) is its post-content element's, not what
+    trafilatura takes from the whole page then (menus, the post's meta)."""
+    if contentless_block_post(page):
+        return Body("", ""), None
+    content = post_content(page)
+    if content is None or len(body.text) >= SHORT_POST_CHARS and len(text_of(content)) >= SHORT_POST_CHARS:
+        return body, root
+    alone = content_alone(content, page.url)
+    return extract_body(alone, alone.tree.find("body")), content
+
+
 def _extract(page: Page) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = find_content_root(page)
@@ -107,14 +119,14 @@ def _extract(page: Page) -> Article:
     link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
     evidence = None
     if platform_kind := wordpress_kind(page):  # WordPress says what the page is: nothing to weigh
-        kind, reason = platform_kind, f"WordPress's body classes mark it a {platform_kind}"
+        kind, reason = platform_kind, f"WordPress's body classes mark it as {platform_kind}"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
     else:
         evidence = page_evidence(page, jsonld, body.text, link_chars, meta.published)
         kind, reason = decide(evidence)
-    if platform_kind == "article" and len(body.text) < SHORT_POST_CHARS and (alone := post_content_page(page)):
-        body = extract_body(alone, alone.tree.find("body"))  # a short post: its own content, not the whole page
+    if platform_kind == "article":
+        body, root = _short_wordpress_post(page, body, root)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
     # with SiteFacts): everything a post keeps is found on it too.
     is_article = kind in ("article", "other")

@@ -3,6 +3,7 @@ then what trafilatura and htmldate find. Titles, dates and authors each have a m
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -45,7 +46,7 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | N
     canonical = _canonical(tree, base)
     guesses = Guesses(page)  # trafilatura's heuristics, each run only when needed
     sites = site_names(page, jsonld, post)
-    block_categories = set(_link_texts(tree, _BLOCK_CATEGORIES))
+    block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
         authors=post_authors(page, jsonld, guesses, sites.folded),
@@ -67,7 +68,7 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | N
         tags=_unique(
             _metas(metas, "article:tag")
             + _keywords(post.get("keywords"))
-            + [text for text in _link_texts(tree, "a[rel~=tag]:not([rel~=category])") if text not in block_categories]
+            + _link_texts(tree, "a[rel~=tag]:not([rel~=category])", leaving=block_categories)
         )
         or _unique(_split(guesses.tags)),
     )
@@ -100,8 +101,8 @@ def _keywords(value: Any) -> list[str]:
     return [k for k in as_list(value) if isinstance(k, str)]
 
 
-def _link_texts(tree: Any, selector: str) -> list[str]:
-    return [text_of(a) for a in compiled((selector,))(tree)[:100]]
+def _link_texts(tree: Any, selector: str, leaving: Collection[Any] = ()) -> list[str]:
+    return [text_of(a) for a in compiled((selector,))(tree)[:100] if a not in leaving]
 
 
 def _split(values: list[str] | None) -> list[str]:

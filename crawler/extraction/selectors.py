@@ -28,6 +28,10 @@ CONTENT_ROOTS = (
 )
 
 # Regions inside or around the post whose images and text are not the post's.
+# WordPress's wp_link_pages(), the links to the pages of a split post: core's class, and the one its default
+# themes and Underscores-based ones ask for.
+WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links"
+
 NOT_POST = ", ".join(
     (
         ".sharedaddy",
@@ -77,6 +81,7 @@ NOT_POST = ", ".join(
         ".advertisement",
         ".adsbygoogle",
         ".post-navigation",
+        WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
         ".container_postbtn",
@@ -129,6 +134,7 @@ PLUGIN_CHROME = ", ".join(
         ".cookie-banner",
         ".adsbygoogle",
         ".post-navigation",
+        WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
         ".revenue_unit_wrap",

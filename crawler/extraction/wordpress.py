@@ -14,12 +14,14 @@ import re
 from lxml import html as lxml_html
 
 from crawler.extraction.page import HtmlElement, Page
+from crawler.extraction.selectors import WORDPRESS_PAGE_LINKS
 
 # Classes only WordPress's body_class() prints: the post's, page's or term's number, or WordPress's own markers.
-_WORDPRESS_BODY = re.compile(
-    r"(?:^|\s)(?:postid-\d+|page-id-\d+|(?:category|tag|author|term|paged)-\d+|wp-embed-responsive"
-    r"|page-template-default|post-template-default|search-(?:no-)?results|error404)(?=\s|$)"
+WORDPRESS_BODY_CLASSES = (
+    r"postid-\d+|page-id-\d+|(?:category|tag|author|term|paged)-\d+|wp-embed-responsive"
+    r"|page-template-default|post-template-default|search-(?:no-)?results|error404"
 )
+_WORDPRESS_BODY = re.compile(rf"(?:^|\s)(?:{WORDPRESS_BODY_CLASSES})(?=\s|$)")
 # (body class, page kind), first match wins: an attachment page is also `single`, a paged category also `paged`.
 BODY_KINDS = (
     ("attachment", "attachment"),
@@ -39,6 +41,8 @@ BODY_KINDS = (
 PASSWORD_FORM = "form.post-password-form"
 # The post's own content, as WordPress's block themes (the post-content block) and classic themes print it.
 POST_CONTENT = ".wp-block-post-content, .entry-content"
+# The wrapper of every page a block theme renders (WordPress's template canvas).
+BLOCK_THEME_CANVAS = "div.wp-site-blocks"
 
 
 def wordpress_kind(page: Page) -> str | None:
@@ -54,14 +58,26 @@ def wordpress_kind(page: Page) -> str | None:
     return kind
 
 
-def post_content_page(page: Page) -> Page | None:
-    """The post's content alone, as a page of its own, when the page holds exactly one (a single post's): for a
-    post too short for trafilatura, which then takes the whole page's text (menus, the post's meta) for its body."""
+def post_content(page: Page) -> HtmlElement | None:
+    """The post's content element, when the page holds exactly one (a single post's)."""
     found = page.select(POST_CONTENT)
     outermost = [e for e in found if not any(a in found for a in e.iterancestors())]
-    if len(outermost) != 1:
-        return None
-    return Page(_document(outermost[0]), page.url)
+    return outermost[0] if len(outermost) == 1 else None
+
+
+def content_alone(content: HtmlElement, url: str) -> Page:
+    """The post's content as a page of its own, without the links to its other pages: for a post too short for
+    trafilatura, which then takes the whole page's text (menus, the post's meta) for its body."""
+    alone = Page(_document(content), url)
+    for links in alone.select(WORDPRESS_PAGE_LINKS):
+        links.drop_tree()
+    return alone
+
+
+def contentless_block_post(page: Page) -> bool:
+    """A block theme's single post with no post-content block: WordPress prints none when the post's content is
+    empty, and the page's other text (menus, the post's meta, widgets) is not the post's."""
+    return bool(page.select(BLOCK_THEME_CANVAS)) and not page.select(POST_CONTENT)
 
 
 def _document(element: HtmlElement) -> HtmlElement:

@@ -2,6 +2,8 @@
 
 - extract() that found no post body on a page whose content (find_content_root: the post's container, else the
   element with the most paragraph text) holds MIN_BODY_WORDS words or more: the result says so, with the count.
+  That is asked of a short page not taken for a post, and of a post with no text at all (stored all the same:
+  its title, date, authors and images are the post's, and the error says what may be missing).
 
 `checked_extract()` returns the article as a dict with "problem" set then (None otherwise): the archive pipeline
 records it in crawl_errors when the crawl does not keep the page as a post either (what it knows of the site may
@@ -44,7 +46,8 @@ def checked_extract(
         article.comments += [c for c in rest_comments(list(comment_pages), url) if c.id not in shown]
     result = article.to_dict()
     short = result["kind"] == "other" and result["word_count"] < MIN_ARTICLE_WORDS
-    result["problem"] = missed_body(text, url) if short else None
+    empty = result["kind"] == "article" and not result["text"].strip()
+    result["problem"] = missed_body(text, url) if short or empty else None
     return result
 
 

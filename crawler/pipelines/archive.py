@@ -225,6 +225,8 @@ class ArchivePipeline:
             logger.warning("%s: %s", page.url, "; ".join(repairs))
             self.stats.inc_value("blogarchive/pages_repaired")
         if kind == "article":
+            if missed_body:  # a post stored without text, though its page seems to hold some
+                self._error(page.url, missed_body)
             if self._save(page.url, page.fetched_at, result):
                 page.image_urls = [image["src"] for image in result["images"]]
             return
@@ -250,7 +252,7 @@ class ArchivePipeline:
 
     def _save(self, url: str, fetched_at: str, result: dict[str, Any]) -> bool:
         """Store the post `url` fetched at `fetched_at`; False when it was not stored (and why is on record)."""
-        if not result["text"].strip():
+        if not result["text"].strip() and not result.get("title"):
             self._error(url, "no article text found on the page")
             return False
         result["url"] = storage_url(url, result.get("canonical_url"))

@@ -9,7 +9,8 @@ only on a page with few paragraphs, and only until there is enough of it. Marker
 write them. Each rule names a markup convention or a platform, never a site (docs/rendering.md lists them):
 
 - a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`) or a
-  `<noscript>` asking for JavaScript, on a page with little text; or little text beside much script;
+  `<noscript>` asking for JavaScript, on a page with little text; or little text beside much script, unless
+  WordPress's body classes say its template rendered the page;
 - a platform that builds its pages with scripts (Wix, Substack, Medium) or holds the post in a frame (Naver Blog's
   `mainFrame`);
 - a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
@@ -23,6 +24,8 @@ write them. Each rule names a markup convention or a platform, never a site (doc
 from __future__ import annotations
 
 import re
+
+from crawler.extraction.wordpress import WORDPRESS_BODY_CLASSES
 
 LITTLE_TEXT = 300  # characters of visible text below which a page may be a shell
 MUCH_SCRIPT = 20  # inline script this many times the text (and over 2 KB) makes a page with little text a shell
@@ -104,6 +107,11 @@ _SCRIPT_MARKER = re.compile(b"|".join(map(re.escape, SCRIPTS)))
 _BUTTON = re.compile(rb"<button\b[^>]*>(.{0,200}?)</button", re.DOTALL)
 _LOAD_MORE = re.compile(b"|".join(re.escape(word.encode()) for word in LOAD_MORE_WORDS))
 _PAGINATION = re.compile(rb"\brel\s*=\s*[\"']?next\b|/page/\d+/?[\"']|[?&](?:page|paged)=\d+[\"'&]", re.IGNORECASE)
+# A page WordPress rendered: its template printed the content, and its inline scripts are WordPress's own (emoji,
+# skip link, navigation), however much they outweigh a short tag page's text.
+_WORDPRESS_RENDERED = re.compile(
+    rb"<body\b[^>]*\bclass=[\"'][^\"']*?(?<![\w-])(?:" + WORDPRESS_BODY_CLASSES.encode() + rb")(?![\w-])"
+)
 _IMG = re.compile(rb"<img\b[^>]*>")
 # Where extraction finds an image's address itself (crawler/extraction/images.py reads these).
 _IMAGE_ADDRESS = re.compile(
@@ -174,7 +182,7 @@ def _shell(body: bytes, empty_roots: list[str]) -> str | None:
     if any(b"javascript" in match.group(1).lower() for match in _NOSCRIPT.finditer(body)):
         return "a shell: <noscript> asks for JavaScript, and the page has little text"
     script = _script_bytes(body)
-    if script > MUCH_SCRIPT * max(text, 1) and script > 2000:
+    if script > MUCH_SCRIPT * max(text, 1) and script > 2000 and not _WORDPRESS_RENDERED.search(body):
         return f"a shell: {text} characters of text beside {script} bytes of script"
     return None
 

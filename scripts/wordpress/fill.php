@@ -1,7 +1,8 @@
 <?php
 /* Fills one WordPress site through WordPress's own functions (Debian has no WP-CLI): the install, users with
- * biographies, categories and tags, posts in English, German and Korean (short ones, a <!--nextpage--> post, a
- * gallery, [caption] shortcodes, featured images), drafts, private, password-protected and scheduled posts,
+ * biographies, categories and tags, posts in English, German and Korean (short ones, an empty one, one that is
+ * an image alone, a <!--nextpage--> post, a gallery, [caption] shortcodes, featured images, a tag named as a
+ * category, a post listing the latest posts and comments), drafts, private, password-protected and scheduled posts,
  * threaded comments (approved, pending, spam), a page with two query-loop blocks, the theme and the permalink
  * structure. With a sixth argument, WordPress's theme unit test data (a WXR file) is imported too.
  *

@@ -53,6 +53,10 @@ def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> Non
         page(TEXT * 3 + '<a href="/page/2/">Older posts</a><div class="load-more"></div><script>var a;</script>'),
         page(TEXT * 3 + '<a href="/archive/">See more</a><script>var a;</script>'),
         page('<div id="app"></div>'),  # no script could fill it
+        # a WordPress tag page listing one post that is an image alone, beside WordPress's inline scripts
+        page(
+            '<h1>Tag: Walking</h1><a href="/cliffs/"><img src="/c.jpg"></a><script>' + "wp.emoji();" * 300 + "</script>"
+        ).replace(b"<body>", b'<body class="archive tag tag-walking tag-12 wp-embed-responsive">'),
     ],
 )
 def test_pages_whose_html_holds_them_need_no_browser(html: bytes) -> None:
