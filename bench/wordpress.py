@@ -30,6 +30,7 @@ import trafilatura
 from bench.wordpress_site import WordPress, crawl, requests_seen, wordpress
 
 RESULTS = Path("bench-results")
+_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."})
 
@@ -37,6 +38,11 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 def normalised(text: str | None) -> str:
     """WordPress prints titles and names through wptexturize (curly quotes, dashes): compared without it."""
     return " ".join((text or "").translate(_QUOTES).split())
+
+
+def shown_title(title: str) -> str:
+    """A title as its reader sees it: WordPress prints the markup an author put in a title (`<em>`) as markup."""
+    return normalised(_TAG.sub("", title))
 
 
 def f1(found: str, truth: str) -> float:
@@ -69,7 +75,7 @@ def score(db: Path, truth: dict[str, Any]) -> dict[str, Any]:
             "posts": len(posts),
             "post_recall": len(kept) / len(posts),
             "non_posts_kept": len(set(articles) - {post["url"] for post in posts}),
-            "title_exact": _share(kept, lambda p, a: normalised(a["title"]) == normalised(p["title"])),
+            "title_exact": _share(kept, lambda p, a: normalised(a["title"]) == shown_title(p["title"])),
             "date_exact": _share(kept, lambda p, a: same_instant(a["published"], p["date"])),
             "author_exact": _share(kept, lambda p, a: normalised(a["author"]) == normalised(p["author"])),
             "categories_exact": _share(kept, lambda p, a: _same_terms(a["categories"], p["categories"])),
@@ -91,7 +97,7 @@ def _misses(found: list[tuple[dict, dict | None]], multi: list[tuple[dict, dict]
     """Per field, the posts it was wrong on (URL, then what the archive holds against the truth): what to read."""
     misses: dict[str, list[str]] = {"missing": [post["url"] for post, article in found if article is None]}
     checks = {
-        "title": lambda p, a: (normalised(a["title"]), normalised(p["title"])),
+        "title": lambda p, a: (normalised(a["title"]), shown_title(p["title"])),
         "date": lambda p, a: (a["published"], p["date"]),
         "author": lambda p, a: (normalised(a["author"]), normalised(p["author"])),
         "categories": lambda p, a: (_terms(json.loads(a["categories"])), _terms(p["categories"])),
