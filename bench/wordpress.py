@@ -82,18 +82,20 @@ def score(db: Path, truth: dict[str, Any]) -> dict[str, Any]:
             "tags_exact": _share(kept, lambda p, a: _same_terms(a["tags"], p["tags"])),
         }
         figures.update(_bodies(conn, kept))
-        figures.update(_images(conn, kept))
-        figures.update(_comments(conn, kept))
+        misses = _misses(found)
+        figures.update(_images(conn, kept, misses))
+        figures.update(_comments(conn, kept, misses))
         multi = [(p, a) for p, a in kept if p["pages"] > 1]
         figures["multi_page_whole"] = _share(multi, lambda p, a: f1(a["text"], p["text"]) > 0.9) if multi else None
         figures["leaks"] = _leaks(conn, truth)
-        figures["misses"] = _misses(found, multi)
+        misses["multi_page"] = [p["url"] for p, a in multi if f1(a["text"], p["text"]) <= 0.9]
+        figures["misses"] = misses
     finally:
         conn.close()
     return figures
 
 
-def _misses(found: list[tuple[dict, dict | None]], multi: list[tuple[dict, dict]]) -> dict[str, list[str]]:
+def _misses(found: list[tuple[dict, dict | None]]) -> dict[str, list[str]]:
     """Per field, the posts it was wrong on (URL, then what the archive holds against the truth): what to read."""
     misses: dict[str, list[str]] = {"missing": [post["url"] for post, article in found if article is None]}
     checks = {
@@ -112,7 +114,6 @@ def _misses(found: list[tuple[dict, dict | None]], multi: list[tuple[dict, dict]
             wrong = not same_instant(ours, truth) if field == "date" else ours != truth
             if wrong:
                 misses[field].append(f"{post['url']}: {ours!r} ≠ {truth!r}")
-    misses["multi_page"] = [p["url"] for p, a in multi if f1(a["text"], p["text"]) <= 0.9]
     return misses
 
 
@@ -146,23 +147,32 @@ def _bodies(conn: sqlite3.Connection, kept: list[tuple[dict, dict]]) -> dict[str
     return {"body_f1": _mean(ours), "trafilatura_f1": _mean(theirs)}
 
 
-def _images(conn: sqlite3.Connection, kept: list[tuple[dict, dict]]) -> dict[str, float | None]:
+def _images(
+    conn: sqlite3.Connection, kept: list[tuple[dict, dict]], misses: dict[str, list[str]]
+) -> dict[str, float | None]:
     featured, captions_found, captions = 0, 0, 0
     with_featured = [(p, a) for p, a in kept if p["featured_image"]]
+    misses["featured_image"], misses["captions"] = [], []
     for post, article in kept:
         images = conn.execute("SELECT src, caption FROM images WHERE article_id = ?", (article["id"],)).fetchall()
         stem = Path(post["featured_image"] or "").stem
-        featured += bool(stem) and any(Path(src).stem.startswith(stem) for src, _ in images)
+        shows_featured = bool(stem) and any(Path(src).stem.startswith(stem) for src, _ in images)
+        featured += shows_featured
+        if stem and not shows_featured:
+            misses["featured_image"].append(f"{post['url']}: {stem} not among {[src for src, _ in images][:3]}")
         shown = " ".join(normalised(c) for _, c in images if c) + " " + normalised(article["text"])
         captions += len(post["captions"])
         captions_found += sum(normalised(c) in shown for c in post["captions"])
+        misses["captions"] += [f"{post['url']}: {c!r}" for c in post["captions"] if normalised(c) not in shown]
     return {
         "featured_images": featured / len(with_featured) if with_featured else None,
         "caption_recall": captions_found / captions if captions else None,
     }
 
 
-def _comments(conn: sqlite3.Connection, kept: list[tuple[dict, dict]]) -> dict[str, float | None]:
+def _comments(
+    conn: sqlite3.Connection, kept: list[tuple[dict, dict]], misses: dict[str, list[str]]
+) -> dict[str, float | None]:
     """A comment counts when its text is archived under its post; threaded when its parent is the right one."""
     total = found = threaded = 0
     for post, article in kept:
@@ -177,6 +187,9 @@ def _comments(conn: sqlite3.Connection, kept: list[tuple[dict, dict]]) -> dict[s
             match = by_text.get(normalised(comment["text"]))
             found += match is not None
             threaded += match is not None and match[1] == comment["parent"]
+            if match is None or match[1] != comment["parent"]:
+                wrong = "missing" if match is None else f"answers {match[1]}, not {comment['parent']}"
+                misses.setdefault("comments", []).append(f"{post['url']} comment {comment['id']}: {wrong}")
     return {
         "comment_recall": found / total if total else None,
         "comments_threaded": threaded / total if total else None,
