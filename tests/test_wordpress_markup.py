@@ -4,6 +4,7 @@ the parts of a split post, the REST API address of its comments, what the API an
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -59,6 +60,16 @@ def test_threaded_comments_keep_their_parent_and_depth_on_block_and_classic_them
         assert comments[0].author_url == "https://margaret-flynn.example.net/"
         assert comments[1].author_url is None  # the post's author replying, no site of their own
         assert comments[2].published == "2023-04-13T04:12:00+02:00"
+
+
+def test_a_comment_printed_twice_is_one_comment():
+    """A post may show its own comments in its content (a Comments block) above the theme's list of them."""
+    page = _page(CLASSIC_POST)
+    thread = page.tree.cssselect("ol.comment-list")[0]
+    page.tree.cssselect(".entry-content")[0].append(copy.deepcopy(thread))
+    twice = Page.from_html(lxml_html.tostring(page.tree, encoding="unicode"), page.url)
+    threads = [(c.id, c.parent, c.depth) for c in find_comments(twice)]
+    assert threads == [("2", None, 1), ("3", "2", 2), ("4", "3", 3), ("5", None, 1)]
 
 
 def test_figure_captions_are_read_as_paragraphs_and_the_page_put_back():

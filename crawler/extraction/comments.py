@@ -28,18 +28,20 @@ def find_comments(page: Page) -> list[Comment]:
     replies = {item for item in matching if item.tag == "li"}  # what marks a nested reply (_in_nested_comment)
     items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None]
     taken: dict[HtmlElement, Comment] = {}
+    seen: set[str | None] = set()
     comments = []
     for item in items:
         parent_item = next((a for a in item.iterancestors() if a in taken), None)
         if parent_item is not None and not _is_reply(item, parent_item):
             continue  # the schema.org Comment inside an <li> already taken: the same comment
         comment = _comment(item, replies, page.base)
-        if comment is None:
-            continue
+        if comment is None or comment.id is not None and comment.id in seen:
+            continue  # no comment; or one printed twice (a comments block in the post beside the theme's list)
         if parent_item is not None:
             parent = taken[parent_item]
             comment.parent, comment.depth = parent.id, parent.depth + 1
         taken[item] = comment
+        seen.add(comment.id)
         comments.append(comment)
     return comments
 
