@@ -10,7 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
-from archive import content
+from archive import changes, content
 from archive.connection import Connection
 from archive.media import fill_image_files
 from archive.pages import site_of
@@ -39,15 +39,16 @@ class Articles(Connection):
             if old is not None and (before is None or before == new):
                 if refresh:
                     article_id = self._write_article(article, digest, old["last_fetched"], old)
-                    self._write_children(article_id, site_of(article["url"]), rows, old["last_fetched"])
+                    self._write_children(run_id, article_id, site_of(article["url"]), rows, old["last_fetched"])
                     return "refreshed"
                 self._touch(article["url"], fetched_at, digest)
-                self._write_people(old["id"], site_of(article["url"]), rows["authors"], fetched_at)  # a bio, an avatar
+                # a bio, an avatar
+                self._write_people(run_id, old["id"], site_of(article["url"]), rows["authors"], fetched_at)
                 return "unchanged"
-            if before is not None:
-                self._keep_version(old, before, new)
+            version = self._keep_version(old, before, new) if before is not None else None
             article_id = self._write_article(article, digest, fetched_at, old)
-            self._write_children(article_id, site_of(article["url"]), rows, fetched_at)
+            self._write_children(run_id, article_id, site_of(article["url"]), rows, fetched_at)
+            self._note_change(run_id, article_id, article, before, new, version)
             column = "articles_updated" if old is not None else "articles_new"
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"
@@ -71,13 +72,45 @@ class Articles(Connection):
             )
         return cursor.rowcount > 0
 
-    def mark_gone(self, url: str, fetched_at: str) -> bool:
-        """The post answered 404/410: keep everything, note when it went. False when `url` is no archived post."""
+    def mark_gone(self, run_id: int, url: str, fetched_at: str) -> bool:
+        """The post answered 404/410: keep everything, note when it went (a change of run `run_id`, the first time).
+        False when `url` is no archived post."""
         with self._tx():
-            cursor = self.conn.execute(
-                "UPDATE articles SET gone_at = coalesce(gone_at, ?) WHERE url = ?", (fetched_at, url)
-            )
-        return cursor.rowcount > 0
+            old = self.conn.execute("SELECT id, site, title, gone_at FROM articles WHERE url = ?", (url,)).fetchone()
+            if old is not None and old["gone_at"] is None:
+                self.conn.execute("UPDATE articles SET gone_at = ? WHERE id = ?", (fetched_at, old["id"]))
+                changes.note(
+                    self.conn, run_id, old["site"], "post", "gone", url=url, title=old["title"], article_id=old["id"]
+                )
+        return old is not None
+
+    def _note_change(
+        self,
+        run_id: int,
+        article_id: int,
+        article: dict[str, Any],
+        before: content.Content | None,
+        after: content.Content,
+        version: int | None,
+    ) -> None:
+        """The post new, or changed from `before` (kept as article_versions `version`): a change of run `run_id`."""
+        url, title = article["url"], article.get("title")
+        if before is None:
+            changes.note(self.conn, run_id, site_of(url), "post", "new", url=url, title=title, article_id=article_id)
+            return
+        changes.note(
+            self.conn,
+            run_id,
+            site_of(url),
+            "post",
+            "changed",
+            url=url,
+            title=title,
+            article_id=article_id,
+            version=version,
+            fields=content.changed_parts(before, after),
+            summary=content.summary(before, after),
+        )
 
     def _write_article(self, article: dict[str, Any], digest: str, fetched_at: str, old: sqlite3.Row | None) -> int:
         row = {key: article.get(key) for key in ARTICLE_COLUMNS}
@@ -99,22 +132,24 @@ class Articles(Connection):
         self._update("articles", old["id"], row)
         return old["id"]
 
-    def _write_children(self, article_id: int, site: str, rows: Rows, seen_at: str) -> None:
+    def _write_children(self, run_id: int, article_id: int, site: str, rows: Rows, seen_at: str) -> None:
         """The post's images, comments and people, as `_rows` built them, in place of those it had."""
         for table in ("images", "comments"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         for table in content.ROW_PARTS:
             self._insert_rows(table, article_id, rows[table])
         fill_image_files(self.conn, article_id)
-        self._write_people(article_id, site, rows["authors"], seen_at)
+        self._write_people(run_id, article_id, site, rows["authors"], seen_at)
 
-    def _write_people(self, article_id: int, site: str, people: list[dict[str, Any]], seen_at: str) -> None:
+    def _write_people(
+        self, run_id: int, article_id: int, site: str, people: list[dict[str, Any]], seen_at: str
+    ) -> None:
         """The post's people (archive/people.py) and which of them wrote it, in byline order."""
         self.conn.execute("DELETE FROM article_authors WHERE article_id = ?", (article_id,))
         for position, person in enumerate(people, start=1):
             self.conn.execute(
                 "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
-                (article_id, upsert_person(self.conn, site, person, seen_at), position),
+                (article_id, upsert_person(self.conn, run_id, site, person, seen_at), position),
             )
 
     def _insert_rows(self, table: str, article_id: int, rows: list[dict[str, Any]]) -> None:
@@ -126,8 +161,9 @@ class Articles(Connection):
             named = {column: ids.get(row[column]) for column in references if row.get(column) is not None}
             ids[position] = self._insert(table, {**row, **named, "article_id": article_id})
 
-    def _keep_version(self, old: sqlite3.Row, before: content.Content, after: content.Content) -> None:
-        """Copy the post's stored content (`before`) to article_versions, with what changed on the way to `after`."""
+    def _keep_version(self, old: sqlite3.Row, before: content.Content, after: content.Content) -> int:
+        """Copy the post's stored content (`before`) to article_versions, with what changed on the way to `after`;
+        the version's number."""
         version = self.conn.execute(
             "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", (old["id"],)
         ).fetchone()[0]
@@ -138,6 +174,7 @@ class Articles(Connection):
         row = {"article_id": old["id"], "version": version, "fetched_at": old["last_fetched"], **parts}
         row.update(content_hash=old["content_hash"], diff_summary=content.summary(before, after))
         self._insert("article_versions", row)
+        return version
 
 
 def _rows(article: dict[str, Any]) -> Rows:

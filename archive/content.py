@@ -96,13 +96,17 @@ def digest(content: Content) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def changed_parts(old: Content, new: Content) -> list[str]:
+    """The parts that differ from `old` to `new`, in PARTS order; a part `old` did not record (a version made
+    before blogarchive kept it) is not counted as changed."""
+    return [part for part in PARTS if (old.get(part) is not None or part == "title") and old.get(part) != new.get(part)]
+
+
 def summary(old: Content, new: Content) -> str:
     """One line saying which parts changed and how much: 'title changed; text +3/-1 lines; comments +1/-0'."""
     said = []
-    for part in PARTS:
-        before, after = old.get(part), new.get(part)
-        if before is None and part != "title" or before == after:
-            continue  # a part an older version did not record, or one that did not change
+    for part in changed_parts(old, new):
+        before, after = old[part], new[part]
         if part == "title":
             said.append("title changed")
         elif part == "text":

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from typing import Any
 
+from archive import changes
 from archive.connection import Connection
 from archive.pages import site_of
 
@@ -23,24 +24,30 @@ _FIELDS = (*VERSIONED, "url", "article_count", "links")
 
 
 class People(Connection):
-    def save_author_page(self, url: str, person: dict[str, Any], fetched_at: str) -> int:
-        """The person an author page (`url`) is about, as extraction read it (Article.author_box)."""
+    def save_author_page(self, run_id: int, url: str, person: dict[str, Any], fetched_at: str) -> int:
+        """The person an author page (`url`) is about, as extraction read it (Article.author_box), seen by run
+        `run_id`."""
         with self._tx():
-            return upsert_person(self.conn, site_of(url), {**person, "url": person.get("url") or url}, fetched_at)
+            shown = {**person, "url": person.get("url") or url}
+            return upsert_person(self.conn, run_id, site_of(url), shown, fetched_at)
 
 
-def upsert_person(conn: sqlite3.Connection, site: str, person: dict[str, Any], seen_at: str) -> int:
+def upsert_person(conn: sqlite3.Connection, run_id: int, site: str, person: dict[str, Any], seen_at: str) -> int:
     """The row id of `person` ({name, url, bio, avatar_url, article_count, links}) on `site`, inserted or
-    completed as seen at `seen_at`."""
+    completed as seen at `seen_at` by run `run_id` (a new person, a changed one: a change of the run)."""
     row = _find(conn, site, person)
     shown = {k: person.get(k) for k in _FIELDS if person.get(k) not in (None, "", [])}
     if row is None:
         shown["links"] = json.dumps(shown.get("links") or [], ensure_ascii=False)
         columns = {"site": site, **shown, "first_seen": seen_at, "last_seen": seen_at}
-        return conn.execute(
+        author_id = conn.execute(
             f"INSERT INTO authors ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             list(columns.values()),
         ).lastrowid
+        changes.note(
+            conn, run_id, site, "person", "new", url=shown.get("url"), title=shown["name"], author_id=author_id
+        )
+        return author_id
     stored_links = json.loads(row["links"] or "[]")
     links = list(dict.fromkeys([*stored_links, *(shown.pop("links", None) or [])]))
     if row["url"]:
@@ -49,7 +56,23 @@ def upsert_person(conn: sqlite3.Connection, site: str, person: dict[str, Any], s
         shown.pop("name")  # another row has that name: this page's name for the person is not theirs alone
     changed = [k for k in VERSIONED if k in shown and row[k] not in (None, "") and shown[k] != row[k]]
     if changed:
-        _keep_version(conn, row, seen_at, changed)
+        version = _keep_version(conn, row, seen_at, changed)
+        said = "; ".join(f"{field} changed" for field in changed)
+        name = shown.get("name") or row["name"]
+        url = row["url"] or shown.get("url")
+        changes.note(
+            conn,
+            run_id,
+            site,
+            "person",
+            "changed",
+            url=url,
+            title=name,
+            author_id=row["id"],
+            version=version,
+            fields=changed,
+            summary=said,
+        )
     update = {**shown, "links": json.dumps(links, ensure_ascii=False), "last_seen": seen_at}
     conn.execute(
         f"UPDATE authors SET {', '.join(f'{k} = ?' for k in update)} WHERE id = ?", [*update.values(), row["id"]]
@@ -72,7 +95,7 @@ def _name_taken(conn: sqlite3.Connection, site: str, name: str, row_id: int) -> 
     return found.fetchone() is not None
 
 
-def _keep_version(conn: sqlite3.Connection, row: sqlite3.Row, seen_at: str, changed: list[str]) -> None:
+def _keep_version(conn: sqlite3.Connection, row: sqlite3.Row, seen_at: str, changed: list[str]) -> int:
     version = conn.execute(
         "SELECT coalesce(max(version), 0) + 1 FROM author_versions WHERE author_id = ?", (row["id"],)
     ).fetchone()[0]
@@ -91,3 +114,4 @@ def _keep_version(conn: sqlite3.Connection, row: sqlite3.Row, seen_at: str, chan
             json.dumps(changed),
         ),
     )
+    return version

@@ -49,7 +49,7 @@ OPERATIONS: dict[str, Callable[..., Any]] = {
     "save_article": lambda archive, run_id, article, fetched_at: archive.save_article(run_id, article, fetched_at),
     "finish_run": lambda archive, run_id, status: archive.finish_run(run_id, status),
     "touch_article": lambda archive, run_id, url, fetched_at: archive.touch_article(url, fetched_at),
-    "mark_gone": lambda archive, run_id, url, fetched_at: archive.mark_gone(url, fetched_at),
+    "mark_gone": lambda archive, run_id, url, fetched_at: archive.mark_gone(run_id, url, fetched_at),
 }
 
 

@@ -330,4 +330,41 @@ V11 = """
 ALTER TABLE pages ADD COLUMN reason TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
+# Version 12: change alerts (#34). Each run notes what it changed, in the transaction that changed it: a post new,
+# changed (which parts, and the article_versions row that keeps the state before) or gone, a person new or changed
+# (the author_versions row). Alerts and `blogarchive changes` read these rows rather than comparing timestamps
+# afterwards. Every delivery of an alert (a webhook POST, an Atom feed file written) is a row of alert_deliveries,
+# a failed one with its cause.
+V12 = """
+CREATE TABLE changes (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    site TEXT NOT NULL,
+    subject TEXT NOT NULL CHECK (subject IN ('post', 'person')),
+    change TEXT NOT NULL CHECK (change IN ('new', 'changed', 'gone')),
+    url TEXT,
+    title TEXT,
+    article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES authors(id) ON DELETE CASCADE,
+    version INTEGER,
+    fields TEXT NOT NULL DEFAULT '[]',
+    summary TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX changes_run ON changes(run_id);
+CREATE INDEX changes_site ON changes(site, at);
+CREATE TABLE alert_deliveries (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    kind TEXT NOT NULL CHECK (kind IN ('webhook', 'feed')),
+    target TEXT NOT NULL,
+    changes INTEGER NOT NULL,
+    attempts INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+    error TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX alert_deliveries_run ON alert_deliveries(run_id);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]

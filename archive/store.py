@@ -2,16 +2,18 @@
 
 Its methods come by job, one module each: the connection and its transactions (archive/connection.py), crawl runs
 (runs.py), pages and their bodies (pages.py), articles with their authors, images and versions (articles.py), the
-people behind a site and their versions (people.py).
+people behind a site and their versions (people.py),
+the deliveries of change alerts (changes.py).
 """
 
 from __future__ import annotations
 
 from archive.articles import Articles
+from archive.changes import Deliveries
 from archive.pages import Pages
 from archive.people import People
 from archive.runs import Runs
 
 
-class Archive(Runs, Pages, Articles, People):
+class Archive(Runs, Pages, Articles, People, Deliveries):
     """A blogarchive SQLite file, opened (created, migrated) for writing: `Archive(path, busy_timeout=30)`."""

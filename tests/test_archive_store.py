@@ -113,7 +113,7 @@ def test_a_person_is_found_again_by_their_author_page_and_their_changes_are_vers
         "article_count": 13,
         "links": ["https://a.social/@ann"],
     }
-    archive.save_author_page("https://blog.example/author/ann/", person, "t3")
+    archive.save_author_page(run, "https://blog.example/author/ann/", person, "t3")
     assert rows(archive, "SELECT name, bio, article_count, links, first_seen, last_seen FROM authors WHERE id = 1") == [
         ("Ann Lee-Park", "Gardener and cook.", 13, '["https://x.com/ann", "https://a.social/@ann"]', "t1", "t3")
     ]
@@ -125,7 +125,7 @@ def test_a_person_is_found_again_by_their_author_page_and_their_changes_are_vers
 
 def test_an_author_page_alone_makes_the_person(archive):
     person = {"name": "Dee Roe", "bio": "Writes.", "avatar_url": "https://blog.example/d.png", "links": []}
-    archive.save_author_page("https://blog.example/author/dee/", person, "t1")
+    archive.save_author_page(archive.start_run([]), "https://blog.example/author/dee/", person, "t1")
     assert rows(archive, "SELECT site, name, url, avatar_url FROM authors") == [
         ("blog.example", "Dee Roe", "https://blog.example/author/dee/", "https://blog.example/d.png")
     ]
@@ -171,8 +171,8 @@ def test_page_bodies_are_stored_once_per_content_and_give_validators(archive):
 def test_gone_post_keeps_its_data(archive):
     run = archive.start_run([])
     archive.save_article(run, article(), "t1")
-    assert archive.mark_gone("https://blog.example/2024/01/post/", "t2") is True
-    assert archive.mark_gone("https://blog.example/unknown/", "t2") is False
+    assert archive.mark_gone(run, "https://blog.example/2024/01/post/", "t2") is True
+    assert archive.mark_gone(run, "https://blog.example/unknown/", "t2") is False
     assert rows(archive, "SELECT title, gone_at FROM articles") == [("A post", "t2")]
     assert archive.article_fetch_times() == {}
 

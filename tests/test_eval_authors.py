@@ -20,7 +20,8 @@ def test_each_field_its_truth_states_is_scored_and_a_missing_box_scores_zero():
 def test_an_archive_is_scored_against_the_people_of_its_site(tmp_path):
     db = tmp_path / "a.db"
     archive = Archive(db)
-    archive.save_author_page("https://b.org/author/ann/", {"name": "Ann", "bio": "Grows beans."}, "t1")
+    run = archive.start_run(["https://b.org/"])
+    archive.save_author_page(run, "https://b.org/author/ann/", {"name": "Ann", "bio": "Grows beans."}, "t1")
     archive.close()
     people = [
         {"site": "b.org", "name": "Ann", "bio": "Grows beans.", "url": "https://b.org/author/ann/", "article_count": 3},

@@ -169,7 +169,7 @@ def test_a_gone_post_is_marked_gone_on_the_articles_page(demo_archive, tmp_path)
     shutil.copy(demo_archive, db)
     archive = Archive(db)
     url, title = archive.conn.execute("SELECT url, title FROM articles ORDER BY published DESC LIMIT 1").fetchone()
-    assert archive.mark_gone(url, "2025-02-03T04:05:06+00:00")
+    assert archive.mark_gone(archive.start_run([url]), url, "2025-02-03T04:05:06+00:00")
     archive.close()
     with serving(db) as base:
         page = _get(f"{base}/articles")

@@ -85,8 +85,8 @@ class RelayedArchive(Archive):
     def touch_article(self, url: str, fetched_at: str) -> bool:
         return self._relayed("touch_article", super().touch_article, (url, fetched_at), (url, fetched_at))
 
-    def mark_gone(self, url: str, fetched_at: str) -> bool:
-        return self._relayed("mark_gone", super().mark_gone, (url, fetched_at), (url, fetched_at))
+    def mark_gone(self, run_id: int, url: str, fetched_at: str) -> bool:
+        return self._relayed("mark_gone", super().mark_gone, (run_id, url, fetched_at), (url, fetched_at))
 
     def _relayed(self, name: str, method: Any, arguments: tuple[Any, ...], relayed: tuple[Any, ...]) -> Any:
         self._calls += 1

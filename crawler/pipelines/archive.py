@@ -220,7 +220,7 @@ class ArchivePipeline:
         self._record_page(page, kind, result["kind_reason"])
         missed_body = result.pop("problem", None)  # no body found on a page that has one
         if kind == "author" and result.get("author_box"):  # an author page completes the person it is about
-            self.archive.save_author_page(page.url, result["author_box"], page.fetched_at)
+            self.archive.save_author_page(self.run_id, page.url, result["author_box"], page.fetched_at)
         if repairs := result.pop("repairs", None):  # read all the same, another way: said, counted, not an error
             logger.warning("%s: %s", page.url, "; ".join(repairs))
             self.stats.inc_value("blogarchive/pages_repaired")
@@ -313,7 +313,7 @@ class ArchivePipeline:
         """A post the archive holds that now answers 404 or 410 is gone: kept, given gone_at, counted as gone. So is
         any page answering 410 (its server says it was removed). A 404 for a page never archived is a broken link:
         an error."""
-        if self.archive.mark_gone(item.url, _now()) or item.status == 410:
+        if self.archive.mark_gone(self.run_id, item.url, _now()) or item.status == 410:
             logger.info("%s: HTTP %d, gone (an archived post is kept, with gone_at)", item.url, item.status)
             self.stats.inc_value("blogarchive/gone")
         else:
