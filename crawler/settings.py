@@ -154,6 +154,14 @@ EXTENSIONS = {
     "crawler.extensions.progress.Progress": 500,
     "crawler.extensions.gc_tuning.GarbageCollectorTuning": 510,
 }
+# Change alerts (crawler/alerts/, docs/alerts.md), sent once the crawl is over: a webhook POST is tried once and up to
+# ALERT_WEBHOOK_RETRIES times more, waiting ALERT_WEBHOOK_BACKOFF seconds before the first retry and twice as long
+# before each next, each attempt given ALERT_WEBHOOK_TIMEOUT seconds; the changes feed keeps its newest
+# CHANGES_FEED_ENTRIES entries (one per run).
+ALERT_WEBHOOK_RETRIES = 3
+ALERT_WEBHOOK_BACKOFF = 1.0
+ALERT_WEBHOOK_TIMEOUT = 10.0
+CHANGES_FEED_ENTRIES = 100
 GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False

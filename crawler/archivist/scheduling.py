@@ -30,6 +30,7 @@ from croniter import croniter
 
 from archive import Archive
 from archive.runs import process_alive
+from crawler.alerts.webhook import WEBHOOK_ENV
 from crawler.archivist.sites import Site
 from crawler.errors import BlogarchiveError
 from crawler.members.session import HEADERS_ENV
@@ -109,16 +110,19 @@ def crawl_command(site: Site, db: Path) -> list[str]:
 
 
 def crawl_environment(site: Site) -> dict[str, str]:
-    """The crawl process's environment: ours, and the site's extra headers (never on its command line)."""
-    environment = {key: value for key, value in os.environ.items() if key != HEADERS_ENV}
+    """The crawl process's environment: ours, and the site's extra headers and webhook (never on its command line,
+    which anyone may read in `ps`)."""
+    environment = {key: value for key, value in os.environ.items() if key not in (HEADERS_ENV, WEBHOOK_ENV)}
     if site.headers:
         environment[HEADERS_ENV] = json.dumps(list(site.headers))
+    if site.webhook:
+        environment[WEBHOOK_ENV] = site.webhook
     return environment
 
 
 def crawl_options(site: Site) -> list[str]:
-    """The site's `blogarchive crawl` options: its job name, scope, budget, politeness and cookies file (no --db;
-    its headers go through the environment, crawl_environment)."""
+    """The site's `blogarchive crawl` options: its job name, scope, budget, politeness, cookies file and changes feed
+    (no --db; its headers and webhook go through the environment, crawl_environment)."""
     command = ["--job", site.name]
     command += [arg for pattern in site.allow for arg in ("--allow", pattern)]
     command += [arg for pattern in site.deny for arg in ("--deny", pattern)]
@@ -134,6 +138,8 @@ def crawl_options(site: Site) -> list[str]:
         command.append("--requisites")
     if site.cookies:
         command += ["--cookies", str(site.cookies)]
+    if site.changes_feed:
+        command += ["--changes-feed", str(site.changes_feed)]
     if site.requisite_hosts is not None:  # an empty list too: no other host
         command += ["-s", f"REQUISITES_HOSTS={','.join(site.requisite_hosts)}"]
     if site.requisite_deny_hosts:
@@ -272,6 +278,13 @@ class Scheduler:
                 site.name,
             )
             return False
+        if site.webhook or site.changes_feed:
+            logger.error(
+                "%s: not queued: its webhook and changes feed cannot be used with --broker (the workers' crawls do"
+                " not write the archive); crawl this site without --broker",
+                site.name,
+            )
+            return False
         if site.media:
             logger.error(
                 "%s: not queued: media = %s cannot be used with --broker (images would stay on the"
@@ -299,13 +312,18 @@ def describe_outcome(db: Path, run: dict[str, Any]) -> str:
     errors = run["errors"]
     text = f"run {run['id']} {run['status']}: {run['articles_new']} new, {run['articles_updated']} updated, "
     text += f"{errors} error{'s' * (errors != 1)}"
-    if errors:
-        with closing(Archive(db)) as archive:
-            first = archive.conn.execute(
-                "SELECT url, message FROM crawl_errors WHERE run_id = ? ORDER BY id LIMIT 1", (run["id"],)
-            ).fetchone()
-        if first is not None:
-            text += f"; first: {first['url']}: {first['message']}"
+    with closing(Archive(db)) as archive:
+        first = archive.conn.execute(
+            "SELECT url, message FROM crawl_errors WHERE run_id = ? ORDER BY id LIMIT 1", (run["id"],)
+        ).fetchone()
+        failed = archive.conn.execute(
+            "SELECT kind, target, error FROM alert_deliveries WHERE run_id = ? AND status = 'failed' ORDER BY id",
+            (run["id"],),
+        ).fetchall()
+    if errors and first is not None:
+        text += f"; first: {first['url']}: {first['message']}"
+    for delivery in failed:  # recorded, and said: the crawl's outcome stays the crawl's
+        text += f"; change alert not delivered ({delivery['kind']} {delivery['target']}: {delivery['error']})"
     return text
 
 

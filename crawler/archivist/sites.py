@@ -22,6 +22,7 @@ from typing import Any
 
 from croniter import croniter
 
+from crawler.alerts.webhook import webhook_problem
 from crawler.capture.hosts import check_host_pattern
 from crawler.core.setting_names import crawl_setting_names, unknown_setting
 from crawler.errors import ConfigError, InvalidPattern, InvalidStartURL, Problem, SessionInputError
@@ -56,6 +57,8 @@ class Site:
     headers: tuple[str, ...] = ()  # extra headers, "Name: value" (`crawl --header`)
     render: str | None = None  # None: the crawler's default (auto)
     render_hosts: tuple[str, ...] | None = None  # None: the crawler's default (every host)
+    webhook: str | None = None  # where each crawl's changes are POSTed (`crawl --webhook`)
+    changes_feed: Path | None = None  # the Atom file each crawl's changes are added to (`crawl --changes-feed`)
     settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -136,6 +139,10 @@ def _headers(value: Any) -> str | None:
     return None
 
 
+def _webhook(value: Any) -> str | None:
+    return _text(value) or webhook_problem(value)
+
+
 def _cron(value: Any) -> str | None:
     if isinstance(value, str) and croniter.is_valid(value):
         return None
@@ -174,6 +181,8 @@ SITE_KEYS: dict[str, Callable[[Any], str | None]] = {
     "headers": _headers,
     "render": _render_mode,
     "render_hosts": _hosts,
+    "webhook": _webhook,
+    "changes_feed": _text,
     "settings": _settings,
 }
 DEFAULT_KEYS = {"db": _text} | {key: check for key, check in SITE_KEYS.items() if key != "urls"}
@@ -250,7 +259,7 @@ def _site(name: str, defaults: dict[str, Any], values: dict[str, Any], base: Pat
     for key in ("urls", "allow", "deny", "requisite_hosts", "requisite_deny_hosts", "render_hosts"):
         if key in merged:
             merged[key] = tuple(merged[key])
-    for key in ("media", "warc", "cookies"):
+    for key in ("media", "warc", "cookies", "changes_feed"):
         if key in merged:
             merged[key] = base / merged[key]
     if "headers" in merged:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "serve": "crawler.cli.serve:serve",
     "reextract": "crawler.cli.archivist:reextract",
     "history": "crawler.cli.archivist:history",
+    "changes": "crawler.cli.changes:changes",
     "verify": "crawler.cli.archivist:verify",
     "sites": "crawler.cli.sites:sites",
     "schedule": "crawler.cli.schedule:schedule",

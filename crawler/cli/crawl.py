@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from scrapy.settings import Settings
 
+from crawler.alerts.deliver import Targets, deliver
+from crawler.alerts.webhook import WEBHOOK_ENV, webhook_problem
 from crawler.capture.warc_writer import prepare_warc_dir
 from crawler.cli import options
 from crawler.cli.options import check_archive
@@ -102,6 +104,42 @@ def check_requisites(requisites: bool, warc_dir: Path | None, extra: dict[str, s
     nothing."""
     if (requisites or Settings(extra).getbool("REQUISITES")) and not (warc_dir or extra.get("WARC_DIR")):
         raise options.InputError("--requisites needs --warc DIR: page requisites are kept in the WARC files only")
+
+
+def _check_webhook(ctx: click.Context, param: click.Parameter, url: str | None) -> str | None:
+    if url is not None and (problem := webhook_problem(url)) is not None:
+        raise click.BadParameter(problem, ctx=ctx, param=param)
+    return url
+
+
+def alert_targets(webhook: str | None, feed: Path | None, settings: Settings) -> Targets:
+    """Where this crawl's changes go, with the settings they are sent with."""
+    return Targets(
+        webhook=webhook,
+        feed=feed,
+        retries=settings.getint("ALERT_WEBHOOK_RETRIES"),
+        backoff=settings.getfloat("ALERT_WEBHOOK_BACKOFF"),
+        timeout=settings.getfloat("ALERT_WEBHOOK_TIMEOUT"),
+        keep=settings.getint("CHANGES_FEED_ENTRIES"),
+    )
+
+
+def check_alerts_here(webhook: str | None, feed: Path | None, broker: str | None) -> None:
+    """Alerts are sent by the process that writes the archive: not a worker's crawl."""
+    if broker and (webhook or feed):
+        raise options.InputError(
+            "--webhook and --changes-feed cannot be used with --broker: the workers' crawls do not write the archive;"
+            " crawl this blog without --broker"
+        )
+
+
+def send_alerts(run: dict[str, Any], db: Path, targets: Targets) -> None:
+    """Once the crawl is over and its archive closed: what a finished run changed to its webhook and feed; a
+    failure is one line (and a row of alert_deliveries), never the crawl's exit status. A run that did not finish
+    sends nothing: the run that completes its job reports its changes too."""
+    if targets and run.get("id") and run.get("status") == "finished":
+        for line in deliver(db, run["id"], targets):
+            click.echo(line, err=True)
 
 
 def _check_patterns(ctx: click.Context, param: click.Parameter, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -257,6 +295,18 @@ def archived_anything(run: dict[str, Any]) -> bool:
     metavar="'NAME: VALUE'",
     help="An extra request header, sent to the start URLs' origins only. Repeatable.",
 )
+@click.option(
+    "--webhook",
+    metavar="URL",
+    envvar=WEBHOOK_ENV,
+    callback=_check_webhook,
+    help="After the crawl, POST what it changed (JSON) to this URL; retried, a failure recorded, never fatal.",
+)
+@click.option(
+    "--changes-feed",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="After the crawl, add what it changed to this Atom feed file (created if missing).",
+)
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting. Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display, no summary; errors only in the archive.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write the full crawl log to this file.")
@@ -281,6 +331,8 @@ def crawl(
     screenshots_dir: Path | None,
     cookies: Path | None,
     headers: tuple[str, ...],
+    webhook: str | None,
+    changes_feed: Path | None,
     settings: tuple[str, ...],
     quiet: bool,
     log_file: Path | None,
@@ -298,6 +350,7 @@ def crawl(
     extra = parse_settings(settings, CrawlOptions(db=db).settings())
     check_requisites(requisites, warc_dir, extra)
     session = members_session(urls, cookies, headers, broker)
+    check_alerts_here(webhook, changes_feed, broker)
     if broker:
         given = {"--max-pages": max_pages, "--max-depth": max_depth, "--user-agent": user_agent, "--warc": warc_dir}
         arguments = [arg for pattern in allow for arg in ("--allow", pattern)]
@@ -308,7 +361,9 @@ def crawl(
         arguments += [arg for pair in settings for arg in ("-s", pair)]
         queue_job(broker, crawl_job(job, urls), urls, arguments, media_dir, db)
         return
-    busy_timeout = CrawlOptions(db=db, extra_settings=extra).settings().getfloat("ARCHIVE_BUSY_TIMEOUT")
+    crawl_settings = CrawlOptions(db=db, extra_settings=extra).settings()
+    busy_timeout = crawl_settings.getfloat("ARCHIVE_BUSY_TIMEOUT")
+    targets = alert_targets(webhook, changes_feed, crawl_settings)
     check_archive(db, crawl_job(job, urls), busy_timeout)
     if media_dir:
         check_media_dir(media_dir)
@@ -342,6 +397,7 @@ def crawl(
     exit_if_stopped(run)
     if not quiet:
         print_run_summary(run, db, Console())
+    send_alerts(run, db, targets)
     if run.get("status") not in (None, "finished"):  # Scrapy closed it for another reason (start_error …)
         click.echo(f"the crawl did not finish (status {run['status']}); run the same command to resume", err=True)
         sys.exit(1)
