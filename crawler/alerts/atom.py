@@ -42,6 +42,7 @@ def add_entry(path: Path, alert: dict[str, Any], keep: int) -> None:
     _child(author, "name", GENERATOR)
     for kept in [entry, *older][:keep]:
         feed.append(kept)
+    etree.indent(feed)  # the entries read back keep their layout, the new one gets it
     _write(path, etree.tostring(feed, xml_declaration=True, encoding="utf-8", pretty_print=True))
 
 
