@@ -20,8 +20,9 @@ from archive.query import Rows
 from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
+from crawler.discovery.comment_sources import comments_url, pages_prefix
 from crawler.discovery.structure import stored_structure
-from crawler.discovery.wordpress import rest_comments_url, split_post_parts
+from crawler.discovery.wordpress import split_post_parts
 from crawler.extraction.pagekind import decide_again
 from crawler.extraction_pool.worker import extract_page
 from crawler.urls import spellings, storage_url
@@ -73,12 +74,12 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
 
 def _companions(archive: Archive, body: bytes, url: str) -> tuple[list[tuple[str, bytes]], list[bytes]]:
     """What the crawl fetched with the page at `url` and kept (archive/pages.py: PART, COMMENTS_API): the parts of a
-    split post, in order, and the REST API's pages of its comments."""
+    split post, in order, and the pages of its comments its platform served apart from it (WordPress's REST API,
+    Blogger's comment feed)."""
     stored = dict(archive.companions(PART, url))
     parts = [(part, stored[part]) for part in split_post_parts(list(stored), url)]
-    first = rest_comments_url(body, url)
-    endpoint = first.split("&page=")[0] + "&page=" if first else None
-    return parts, [answer for _, answer in archive.companions(COMMENTS_API, endpoint)] if endpoint else []
+    first = comments_url(body, url)
+    return parts, [answer for _, answer in archive.companions(COMMENTS_API, pages_prefix(first))] if first else []
 
 
 @click.command()

@@ -12,22 +12,13 @@ from typing import Any
 from crawler.extraction.article import Comment
 from crawler.extraction.comments import inline_text
 from crawler.extraction.page import Page
+from crawler.extraction.threads import threaded
 
 
 def rest_comments(payloads: list[bytes], base_url: str) -> list[Comment]:
     """The comments of every page of the API's answer, replies after their parent (the API lists by date)."""
-    entries = [entry for payload in payloads for entry in _entries(payload)]
-    by_id = {str(entry.get("id")): entry for entry in entries if entry.get("id")}
-    depth: dict[str, int] = {}
-
-    def depth_of(key: str, seen: int = 0) -> int:
-        if key not in depth:
-            parent = str(by_id[key].get("parent") or 0)
-            depth[key] = 1 if parent not in by_id or seen > 100 else depth_of(parent, seen + 1) + 1
-        return depth[key]
-
-    comments = [_comment(by_id[key], depth_of(key), base_url) for key in by_id]
-    return _threaded([c for c in comments if c.text])
+    entries = {str(entry["id"]): entry for payload in payloads for entry in _entries(payload) if entry.get("id")}
+    return threaded([c for c in (_comment(entry, base_url) for entry in entries.values()) if c.text])
 
 
 def _entries(payload: bytes) -> list[dict[str, Any]]:
@@ -38,7 +29,7 @@ def _entries(payload: bytes) -> list[dict[str, Any]]:
     return [entry for entry in data if isinstance(entry, dict)] if isinstance(data, list) else []
 
 
-def _comment(entry: dict[str, Any], depth: int, base_url: str) -> Comment:
+def _comment(entry: dict[str, Any], base_url: str) -> Comment:
     rendered = (entry.get("content") or {}).get("rendered") or ""
     page = Page.from_html(f"<html><body>{rendered}</body></html>", base_url)
     paragraphs = page.tree.findall(".//p") or [page.tree]
@@ -50,21 +41,5 @@ def _comment(entry: dict[str, Any], depth: int, base_url: str) -> Comment:
         text="\n".join(inline_text(p) for p in paragraphs).strip(),
         id=str(entry["id"]),
         parent=None if parent == "0" else parent,
-        depth=depth,
         author_url=(entry.get("author_url") or "").strip() or None,
     )
-
-
-def _threaded(comments: list[Comment]) -> list[Comment]:
-    """Each top-level comment followed by its replies, depth first, each level in the API's (date) order."""
-    children: dict[str | None, list[Comment]] = {}
-    known = {c.id for c in comments}
-    for comment in comments:
-        children.setdefault(comment.parent if comment.parent in known else None, []).append(comment)
-    ordered: list[Comment] = []
-    stack = list(reversed(children.get(None, [])))
-    while stack:
-        comment = stack.pop()
-        ordered.append(comment)
-        stack.extend(reversed(children.get(comment.id, [])))
-    return ordered

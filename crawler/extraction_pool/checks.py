@@ -20,8 +20,8 @@ from crawler.extraction.decoding import decode_html
 from crawler.extraction.extract import extract
 from crawler.extraction.page import Page, text_of
 from crawler.extraction.pagekind import MIN_ARTICLE_WORDS
+from crawler.extraction.served_comments import served_comments
 from crawler.extraction.split_posts import joined
-from crawler.extraction.wordpress_rest import rest_comments
 
 MIN_BODY_WORDS = 2 * MIN_ARTICLE_WORDS
 
@@ -34,8 +34,8 @@ def checked_extract(
     charset: str | None = None,
 ) -> dict[str, Any]:
     """`parts`: (URL, body) of pages 2..N of a split post (crawler/extraction/split_posts.py); `comment_pages`: the
-    post's comments as WordPress's REST API answered (crawler/extraction/wordpress_rest.py); `charset`: the one the
-    page's Content-Type header declared (crawler/extraction/decoding.py)."""
+    post's comments as its platform served them apart from the page (crawler/extraction/served_comments.py);
+    `charset`: the one the page's Content-Type header declared (crawler/extraction/decoding.py)."""
     text = decode_html(body, charset)
     article = extract(text, url)
     if article.kind == "article" and parts:
@@ -43,7 +43,7 @@ def checked_extract(
         article = joined(article, [extract(decode_html(part), url) for _, part in parts])
     if article.kind == "article" and comment_pages:
         shown = {comment.id for comment in article.comments}
-        article.comments += [c for c in rest_comments(list(comment_pages), url) if c.id not in shown]
+        article.comments += [c for c in served_comments(list(comment_pages), url) if c.id not in shown]
     result = article.to_dict()
     short = result["kind"] == "other" and result["word_count"] < MIN_ARTICLE_WORDS
     empty = result["kind"] == "article" and not result["text"].strip()

@@ -33,6 +33,7 @@ from crawler.core.archive_handle import shared_archive, storage_broken, storage_
 from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.extraction.pagekind import SiteFacts, decide_again
+from crawler.extraction.served_comments import is_xml
 from crawler.extraction_pool.backlog import extraction_backlog
 from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
 from crawler.extraction_pool.worker import extract_and_pack, pack_hub, spawning_workers, start_worker
@@ -297,13 +298,12 @@ class ArchivePipeline:
         )
 
     def _record_companions(self, page: FetchedPage) -> None:
-        """The parts of a split post and the REST API's answers about its comments, kept like pages (their kinds
-        PART and COMMENTS_API) so `blogarchive reextract` can build the post again from them."""
-        for kind, content_type, fetched in (
-            (PART, "text/html", page.parts),
-            (COMMENTS_API, "application/json", page.comment_pages),
-        ):
+        """The parts of a split post and the answers about its comments (WordPress's REST API, JSON; Blogger's comment
+        feed, Atom), kept like pages (their kinds PART and COMMENTS_API) so `blogarchive reextract` can build the post
+        again from them."""
+        for kind, fetched in ((PART, page.parts), (COMMENTS_API, page.comment_pages)):
             for url, body in fetched:
+                content_type = "text/html" if kind == PART else _served_type(body)
                 self.archive.record_page(
                     self.run_id,
                     {"url": url, "status": 200, "content_type": content_type, "kind": kind, "body": body},
@@ -339,3 +339,7 @@ def _needs_extraction(page: FetchedPage) -> bool:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _served_type(body: bytes) -> str:
+    return "application/atom+xml" if is_xml(body) else "application/json"

@@ -25,15 +25,14 @@ from twisted.python.failure import Failure
 
 from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
+from crawler.discovery import comment_sources
 from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import PageLinks, page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.discovery.wordpress import (
     is_rest_api,
-    next_rest_comments_page,
     parts_from_rest_post,
-    rest_comments_url,
     rest_post_url,
     split_post_parts,
 )
@@ -289,7 +288,7 @@ class BlogSpider(scrapy.Spider):
             if response.meta.get(TRAP):  # found by a link: what its links bring counts (trap_budget.py)
                 self.traps.linked(response.url, page_links(response.body, response.url, response.encoding).pages)
             yield from self._follow(response, links)
-            wanted = [] if page.not_modified else [rest_comments_url(response.body, response.url)]
+            wanted = [] if page.not_modified else [comment_sources.comments_url(response.body, response.url)]
             if not parts and not page.not_modified and not url_kind(page.url):
                 wanted.insert(0, rest_post_url(response.body, response.url))  # a block theme shows no page links
             companions = [*parts, *(url for url in wanted if url and self.scope.contains_host(url))]
@@ -313,18 +312,19 @@ class BlogSpider(scrapy.Spider):
         page: FetchedPage = response.meta["post"]
         if (frontier_id := _frontier_id(response.request)) is not None:
             page.companion_frontier_ids.append(frontier_id)
-        if response.status != 200 and is_rest_api(response.url):  # a site that keeps its API from anonymous readers
-            logger.info("%s: HTTP %d from WordPress's REST API; the page alone is archived", page.url, response.status)
+        if response.status != 200 and (is_rest_api(response.url) or comment_sources.source(response.url)):
+            # a site that keeps its API or its comment feeds from anonymous readers
+            logger.info("%s: HTTP %d from %s; the page alone is archived", page.url, response.status, response.url)
         elif response.status != 200:
             yield CrawlError(response.url, f"HTTP {response.status} for a part of {page.url}")
         elif "/wp/v2/posts/" in response.url:
             parts = parts_from_rest_post(response.body, page.url)
             self.requested.update(parts)
             response.meta["companions"][:0] = parts
-        elif "/wp/v2/comments" in response.url:
+        elif comment_sources.source(response.url):
             page.comment_pages.append((response.url, response.body))
             total = int(response.headers.get("X-WP-TotalPages", b"1") or 1)
-            if (following := next_rest_comments_page(response.url, total)) is not None:
+            if (following := comment_sources.next_comments_page(response.url, response.body, total)) is not None:
                 response.meta["companions"].insert(0, following)
         elif isinstance(response, TextResponse):
             page.parts.append((response.url, response.body))
@@ -352,7 +352,8 @@ class BlogSpider(scrapy.Spider):
             if (request := self._page_request(url, by_link=True)) is not None:
                 yield request
         for feed_url in links.feeds:
-            if self.scope.contains_host(feed_url):
+            # A post's own comment feed (Blogger's) lists its comments, not pages: read as the post's comments.
+            if self.scope.contains_host(feed_url) and not comment_sources.source(feed_url):
                 yield from self._discovery(feed_url, self.parse_discovered, probe=False)
 
     def on_error(self, failure: Failure) -> Iterable[Any]:

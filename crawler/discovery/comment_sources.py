@@ -1,0 +1,39 @@
+"""Where a platform serves a post's comments apart from its page, and how their pages follow one another:
+WordPress's REST API (wordpress.py) and Blogger's comment feeds (blogger.py). The spider asks for them when a post
+page shows no comment (a theme that loads them by script); crawler/extraction/served_comments.py reads the answers.
+"""
+
+from __future__ import annotations
+
+from crawler.discovery import blogger, wordpress
+
+# How each source numbers its pages: the query parameter whose value changes from one page to the next.
+_PAGE_PARAMETER = {"wordpress": "page", "blogger": "start-index"}
+
+
+def comments_url(body: bytes, url: str) -> str | None:
+    """The first page of the comments of the post at `url` where its platform serves them apart from the page and
+    the page shows none; None otherwise."""
+    return wordpress.rest_comments_url(body, url) or blogger.comment_feed_url(body, url)
+
+
+def source(url: str) -> str | None:
+    """Which source `url` is a page of comments of ("wordpress", "blogger"), or None."""
+    if wordpress.is_rest_api(url) and "/wp/v2/comments" in url:
+        return "wordpress"
+    return "blogger" if blogger.is_comment_feed(url) else None
+
+
+def next_comments_page(url: str, body: bytes, total_pages: int) -> str | None:
+    """The page after `url`, while its source says there are more (WordPress: `total_pages`, its X-WP-TotalPages
+    header; Blogger: the feed's openSearch:totalResults), within each source's bound; None after the last."""
+    if source(url) == "wordpress":
+        return wordpress.next_rest_comments_page(url, total_pages)
+    return blogger.next_comment_feed_page(url, body)
+
+
+def pages_prefix(first: str) -> str:
+    """What the address of every page of the comments whose first page is `first` starts with: all of it up to the
+    value of the parameter numbering the pages. How `reextract` finds the pages a crawl kept."""
+    parameter = f"{_PAGE_PARAMETER[source(first) or 'wordpress']}="
+    return first[: first.rindex(parameter) + len(parameter)]
