@@ -47,8 +47,8 @@ class Articles(Connection):
                 return "unchanged"
             version = self._keep_version(old, before, new) if before is not None else None
             article_id = self._write_article(article, digest, fetched_at, old)
-            self._write_children(run_id, article_id, site_of(article["url"]), rows, fetched_at)
             self._note_change(run_id, article_id, article, before, new, version)
+            self._write_children(run_id, article_id, site_of(article["url"]), rows, fetched_at)
             column = "articles_updated" if old is not None else "articles_new"
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"

@@ -234,3 +234,56 @@ def test_a_sites_file_refuses_a_webhook_that_is_no_http_url(tmp_path):
     result = run_cli("sites", "check", "--config", str(config))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "webhook" in result.stderr + result.stdout and "not an http(s) URL" in result.stderr + result.stdout
+
+
+def test_a_crawl_stopped_half_way_leaves_its_changes_to_the_alert_of_the_run_that_completes_its_job(tmp_path):
+    from archive import Archive, changes
+
+    archive = Archive(tmp_path / "archive.db")
+    post = {"title": "Bread", "text": "Flour, water, salt.", "authors": [{"name": "Lea Brandt"}]}
+    stopped = archive.start_run(["https://blog.example.org/"], job="kitchen")
+    archive.save_article(stopped, {**post, "url": "https://blog.example.org/bread/"}, "2026-12-01T03:00:00+00:00")
+    archive.finish_run(stopped, "shutdown")
+    other = archive.start_run(["https://notes.example.net/"], job="notes")
+    archive.finish_run(other, "finished")
+    resumed = archive.start_run(["https://blog.example.org/"], job="kitchen")
+    archive.save_article(resumed, {**post, "url": "https://blog.example.org/rolls/"}, "2026-12-01T04:00:00+00:00")
+    archive.mark_gone(resumed, "https://blog.example.org/bread/", "2026-12-01T04:00:05+00:00")
+    archive.mark_gone(resumed, "https://blog.example.org/bread/", "2026-12-01T04:00:09+00:00")  # gone already
+    archive.finish_run(resumed, "finished")
+    assert changes.alert_runs(archive.conn, resumed) == [stopped, resumed]
+    found = [(c["run"], c["subject"], c["change"], c["url"]) for c in changes.of_runs(archive.conn, [stopped, resumed])]
+    archive.close()
+    assert found == [
+        (stopped, "post", "new", "https://blog.example.org/bread/"),
+        (stopped, "person", "new", None),
+        (resumed, "post", "new", "https://blog.example.org/rolls/"),
+        (resumed, "post", "gone", "https://blog.example.org/bread/"),
+    ]
+    assert [(c["run"], c["change"]) for c in changes_json(tmp_path) if c["subject"] == "post"] == [
+        (stopped, "new"),
+        (resumed, "new"),
+        (resumed, "gone"),
+    ]
+    assert changes_json(tmp_path, "--site", "blog.example.org") == changes_json(tmp_path)  # not the notes' run
+    unknown = run_cli("changes", "--db", str(tmp_path / "archive.db"), "--site", "notes.example.net")
+    assert unknown.returncode == 2 and "matches no site in the archive; the archive has: blog.example.org" in (
+        unknown.stderr
+    )
+
+
+def test_changes_of_an_archive_made_before_they_were_recorded_is_one_line(tmp_path):
+    from archive import schema
+
+    old = sqlite3.connect(tmp_path / "archive.db")
+    old.executescript("".join(schema.MIGRATIONS[:11]) + "PRAGMA user_version = 11;")
+    old.close()
+    shown = run_cli("changes", "--db", str(tmp_path / "archive.db"))
+    assert shown.returncode == 1 and "Traceback" not in shown.stderr
+    assert shown.stderr.strip().endswith(
+        "has no record of changes (it was made before blogarchive recorded them);"
+        " crawl it once with this blogarchive: the archive is upgraded and every"
+        " crawl's changes are recorded from then on"
+    )
+    both = run_cli("changes", "--db", str(tmp_path / "archive.db"), "--run", "1", "--since", "2026-01-01")
+    assert both.returncode == 2 and both.stderr.strip() == "Error: give --since DATE or --run N, not both"
