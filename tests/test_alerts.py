@@ -287,3 +287,15 @@ def test_changes_of_an_archive_made_before_they_were_recorded_is_one_line(tmp_pa
     )
     both = run_cli("changes", "--db", str(tmp_path / "archive.db"), "--run", "1", "--since", "2026-01-01")
     assert both.returncode == 2 and both.stderr.strip() == "Error: give --since DATE or --run N, not both"
+
+
+def test_a_scheduled_crawl_whose_webhook_fails_succeeds_and_its_log_says_the_alert_was_not_delivered(tmp_path):
+    site = DemoSite(sitemap="none")
+    hook = f"http://127.0.0.1:{unused_port()}/hook"
+    with serve(site):
+        options = f'webhook = "{hook}"\nsettings = {{ ALERT_WEBHOOK_RETRIES = 0 }}\n'
+        config = sites_file(tmp_path, {"blog": (site.base, "0 0 1 1 *")}, options)
+        result = run_cli("run-due", "--config", str(config), "--site", "blog")
+    assert result.returncode == 0, result.stderr
+    assert "blog: run 1 finished: " in result.stderr and "Traceback" not in result.stderr
+    assert f"; change alert not delivered (webhook {hook}: [Errno 111] Connection refused)" in result.stderr
