@@ -46,6 +46,9 @@ _THEME_TIMES = (
 _ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
 # WordPress's core blocks that list other posts' and comments' dates wherever an author puts them, post included.
 _LISTING_BLOCKS = ".wp-block-latest-posts, .wp-block-latest-comments, .wp-block-rss, .wp-block-calendar"
+# The post a WordPress page is (its body class postid-N), and the post an entry is (its class post-N).
+_WORDPRESS_POST_ID = re.compile(r"(?:^|\s)postid-(\d+)(?=\s|$)")
+_ENTRY_POST_ID = re.compile(r"(?:^|\s)post-(\d+)(?=\s|$)")
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
 _SHORT_TEXTS = etree.XPath(
     f"//text()[string-length(normalize-space()) <= {MAX_PRINTED_CHARS}][not(parent::script or parent::style)]",
@@ -131,7 +134,10 @@ class _Dates:
     def _other_posts(self) -> set[HtmlElement]:
         """Other posts' teasers and lists inside the post: query loops, latest posts and comments."""
         entries = set(self.page.select(_ENTRIES))
-        return {e for e in entries if self._teaser_in(e, entries)} | set(self.page.select(_LISTING_BLOCKS))
+        body = self.page.tree.find("body")
+        post = _WORDPRESS_POST_ID.search(body.get("class") or "") if body is not None else None
+        others = {e for e in entries if self._teaser_in(e, entries) or post and _names_another(e, post.group(1))}
+        return others | set(self.page.select(_LISTING_BLOCKS))
 
     def _teaser_in(self, entry: HtmlElement, entries: set[HtmlElement]) -> bool:
         """An entry inside another that holds less than half its text: another post's teaser in the post, not the
@@ -220,6 +226,13 @@ class _Dates:
             if value and _LOCALE.match(value.strip()):
                 return bool(_MONTH_FIRST_LOCALES.match(value.strip()))
         return self.language == "en"
+
+
+def _names_another(entry: HtmlElement, post_id: str) -> bool:
+    """On WordPress's page of post `post_id`, an entry marked as another post (a block theme's query loop prints
+    its teasers outside any entry of the post's own)."""
+    named = _ENTRY_POST_ID.search(entry.get("class") or "")
+    return named is not None and named.group(1) != post_id
 
 
 def first_date(*values: str | None) -> str | None:
