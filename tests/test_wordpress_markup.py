@@ -72,6 +72,26 @@ def test_a_comment_printed_twice_is_one_comment():
     assert threads == [("2", None, 1), ("3", "2", 2), ("4", "3", 3), ("5", None, 1)]
 
 
+def test_comments_after_a_thread_past_the_depth_limit_are_kept():
+    """Past its thread depth limit a block theme closes more <li>s than it opened; lxml then ends the comment
+    template's list early, and the comments after it stand in the comments block alone."""
+
+    def comment(number: int, depth: int, inner: str = "") -> str:
+        return (
+            f'<li id="comment-{number}" class="comment depth-{depth}"><div class="wp-block-comment-author-name">'
+            f'Reader {number}</div><div class="wp-block-comment-content"><p>Comment {number}.</p></div>{inner}'
+        )
+
+    deepest = comment(3, 2) + comment(4, 2) + "</li></li></li>"  # flattened at the limit, closed once too often
+    thread = comment(1, 1, f'<ol class="children">{comment(2, 2)}</li>{deepest}</ol>') + "</li>"
+    after = comment(5, 1) + "</li>" + comment(6, 1) + "</li>"
+    page = _body(
+        "post-template-default single single-post postid-1",
+        f'<div class="wp-block-comments"><ol class="wp-block-comment-template">{thread}{after}</ol></div>',
+    )
+    assert [c.id for c in find_comments(page)] == ["1", "2", "3", "4", "5", "6"]
+
+
 def test_figure_captions_are_read_as_paragraphs_and_the_page_put_back():
     page = _page(GALLERY)
     before = lxml_html.tostring(page.tree)

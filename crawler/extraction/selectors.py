@@ -317,6 +317,9 @@ BOX_HEADINGS = (
 COMMENT_ITEMS = (
     "ol.comment-list > li, ol.commentlist > li, ol.comment-list li.comment, ol.commentlist li.comment,"
     " ol.comment-list li.pingback, ol.comment-list li.trackback, .wp-block-comment-template li.comment,"
+    # … and outside the template's list: past the thread's depth limit a block theme closes more <li>s than it
+    # opened, and lxml's parser ends the list there, so the comments after it stand in the comments block alone
+    " .wp-block-comments li.comment,"
     " .comment-list > .comment, .comments-list > .comment,"
     " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
     # What comment embeds insert into the page once a browser has run them: Isso, Commento; and the thread of
