@@ -18,9 +18,11 @@ from crawler.discovery.wordpress import (
     rest_post_url,
     split_post_parts,
 )
+from crawler.extraction.article import Comment
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.comments import find_comments
 from crawler.extraction.page import Page
+from crawler.extraction.threads import completed
 from crawler.extraction.wordpress import wordpress_kind
 from crawler.extraction.wordpress_rest import rest_comments
 from crawler.extraction_pool.worker import pack_hub
@@ -134,15 +136,28 @@ def test_a_block_theme_post_without_page_links_is_split_as_its_rest_api_entry_sa
 
 def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
-    assert rest_comments_url(head, "https://example.org/p/") == (
-        "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
-    )
+    first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
+    assert rest_comments_url(head, "https://example.org/p/") == first_page
     plain = b'<link rel="alternate" type="application/json" href="https://example.org/?rest_route=/wp/v2/posts/17" />'
     assert rest_comments_url(plain, "https://example.org/?p=17") == (
         "https://example.org/?rest_route=/wp/v2/comments&post=17&per_page=100&page=1&order=asc"
     )
     assert rest_comments_url(head + b'<li id="comment-3" class="comment">', "https://example.org/p/") is None
     assert rest_comments_url(head + b'<form class="post-password-form">', "https://example.org/p/") is None
+    # A thread past WordPress's depth limit: replies shown beside their parent at the limit, with no reply link.
+    reply = b"<a rel='nofollow' class='comment-reply-link' href='?replytocom=1#respond'>Reply</a>"
+
+    def thread(*links: bytes) -> bytes:
+        depths = (1, 2, 3, 3)
+        return b"".join(
+            b'<li id="comment-%d" class="comment depth-%d">%s' % (n, d, a)
+            for n, d, a in zip(range(1, 5), depths, links, strict=True)
+        )
+
+    assert rest_comments_url(head + thread(reply, reply, b"", b""), "https://example.org/p/") == first_page
+    assert rest_comments_url(head + thread(reply, reply, reply, reply), "https://example.org/p/") is None  # under it
+    assert rest_comments_url(head + thread(b"", b"", b"", b""), "https://example.org/p/") is None  # closed: no telling
+    assert rest_comments_url(head + thread(reply, b"", reply, b""), "https://example.org/p/") is None  # not a limit
     first = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
     assert next_rest_comments_page(first, 3) == first.replace("&page=1&", "&page=2&")
     assert next_rest_comments_page(first, 1) is None
@@ -175,6 +190,16 @@ def test_the_rest_api_answer_gives_threaded_comments():
     assert comments[0].text == "First.\nSecond paragraph." and comments[1].text == "Thanks & welcome."
     assert comments[0].published == "2024-01-01T09:00:00+00:00"
     assert rest_comments([b'{"code": "rest_forbidden"}'], "https://example.org/p/") == []
+
+
+def test_the_rest_api_names_the_parents_a_page_past_the_depth_limit_misstates():
+    def comment(number: int, parent: int | None, depth: int = 1) -> Comment:
+        return Comment(id=str(number), parent=str(parent) if parent else None, depth=depth, text=f"c{number}")
+
+    shown = [comment(1, None), comment(2, 1, 2), comment(3, 2, 3), comment(4, 2, 3)]  # 4 answers 3, shown beside
+    served = [comment(1, None), comment(2, 1), comment(3, 2), comment(4, 3), comment(5, None)]
+    threads = [(c.id, c.parent, c.depth) for c in completed(shown, served)]
+    assert threads == [("1", None, 1), ("2", "1", 2), ("3", "2", 3), ("4", "3", 4), ("5", None, 1)]
 
 
 def test_an_empty_feed_is_a_feed():

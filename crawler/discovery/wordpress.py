@@ -30,6 +30,10 @@ _REST_POST = re.compile(
 )
 # WordPress's comment markup: every comment of every theme (classic and block) is an element with id="comment-N".
 _COMMENT_MARKUP = re.compile(rb"""\bid=["']?comment-\d+""")
+# A comment's <li> (its classes name its depth in the thread), and the link to answer it.
+_COMMENT_ITEM = re.compile(rb"""<li\b[^>]*\bid=["']?comment-\d+[^>]*>""")
+_DEPTH = re.compile(rb"(?<![\w-])depth-(\d+)(?![\w-])")
+_REPLY_LINK = re.compile(rb"""<a\b[^>]*\bclass=["'][^"']*(?<![\w-])comment-reply-link(?![\w-])""")
 # A password-protected post: the API keeps its comments to those who know the password.
 _PASSWORD_FORM = re.compile(rb"""class=["'][^"']*\bpost-password-form\b""")
 _PART_PATH = re.compile(r"^(\d{1,2})/?$")
@@ -99,13 +103,34 @@ def parts_from_rest_post(payload: bytes, url: str) -> list[str]:
 
 def rest_comments_url(body: bytes, url: str) -> str | None:
     """The REST API address of the comments of the WordPress post at `url`, when its page links its REST entry but
-    shows no comment (a theme that loads them by script, or a post without any); None otherwise."""
+    shows no comment (a theme that loads them by script, or a post without any) or a thread past WordPress's
+    depth limit (whose replies' parents only the API names); None otherwise."""
     match = _REST_POST.search(body)
-    if match is None or _COMMENT_MARKUP.search(body) or _PASSWORD_FORM.search(body):
+    if match is None or _PASSWORD_FORM.search(body):
+        return None
+    if _COMMENT_MARKUP.search(body) and not at_thread_depth_limit(body):
         return None
     entry = urljoin(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
     post = match.group(2).decode()
     return rest_comments_page(entry.rsplit("/posts/", 1)[0] + "/comments", post, 1)
+
+
+def at_thread_depth_limit(body: bytes) -> bool:
+    """A thread that reaches WordPress's depth limit (thread_comments_depth, 5 by default): WordPress shows replies
+    past it beside their parent, at the limit, and prints no reply link there — so comments without one, all at a
+    depth deeper than every comment with one (the post is open to comments), mean the page misstates some
+    replies' parents."""
+    items = list(_COMMENT_ITEM.finditer(body))
+    ends = [item.start() for item in items[1:]] + [len(body)] if items else []
+    answerable: set[int] = set()
+    unanswerable: set[int] = set()
+    for item, end in zip(items, ends, strict=True):
+        depth = _DEPTH.search(item.group())
+        if depth is None:
+            return False
+        linked = _REPLY_LINK.search(body, item.end(), end) is not None
+        (answerable if linked else unanswerable).add(int(depth.group(1)))
+    return bool(answerable) and len(unanswerable) == 1 and min(unanswerable) > max(answerable)
 
 
 def is_rest_api(url: str) -> bool:

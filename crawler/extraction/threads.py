@@ -22,3 +22,14 @@ def threaded(comments: list[Comment]) -> list[Comment]:
         ordered.append(comment)
         stack.extend((reply, depth + 1) for reply in reversed(children.get(comment.id, [])))
     return ordered
+
+
+def completed(shown: list[Comment], served: list[Comment]) -> list[Comment]:
+    """The page's comments completed by those its platform serves apart from it: the ones the page does not show
+    added, and each shown one answering the comment the platform names (past WordPress's depth limit a page shows
+    a reply beside its parent); threaded again."""
+    parents = {comment.id: comment.parent for comment in served}
+    for comment in shown:
+        comment.parent = parents.get(comment.id, comment.parent)
+    ids = {comment.id for comment in shown}
+    return threaded(shown + [comment for comment in served if comment.id not in ids])

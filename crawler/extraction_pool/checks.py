@@ -22,6 +22,7 @@ from crawler.extraction.page import Page, text_of
 from crawler.extraction.pagekind import MIN_ARTICLE_WORDS
 from crawler.extraction.served_comments import served_comments
 from crawler.extraction.split_posts import joined
+from crawler.extraction.threads import completed
 
 MIN_BODY_WORDS = 2 * MIN_ARTICLE_WORDS
 
@@ -42,8 +43,7 @@ def checked_extract(
         # Read under page 1's URL: a part's own (`?p=17&page=2`, `/post/2/`) looks like a listing's to url_kind().
         article = joined(article, [extract(decode_html(part), url) for _, part in parts])
     if article.kind == "article" and comment_pages:
-        shown = {comment.id for comment in article.comments}
-        article.comments += [c for c in served_comments(list(comment_pages), url) if c.id not in shown]
+        article.comments = completed(article.comments, served_comments(list(comment_pages), url))
     result = article.to_dict()
     short = result["kind"] == "other" and result["word_count"] < MIN_ARTICLE_WORDS
     empty = result["kind"] == "article" and not result["text"].strip()

@@ -2,8 +2,9 @@
 /* Fills one WordPress site through WordPress's own functions (Debian has no WP-CLI): the install, users with
  * biographies, categories and tags, posts in English, German and Korean (short ones, an empty one, one that is
  * an image alone, a <!--nextpage--> post, a gallery, [caption] shortcodes, featured images, a tag named as a
- * category, a post listing the latest posts and comments), drafts, private, password-protected and scheduled posts,
- * threaded comments (approved, pending, spam), a page with two query-loop blocks, the theme and the permalink
+ * category, a post listing the latest posts and comments), drafts, private, password-protected and scheduled
+ * posts, threaded comments (approved, pending, spam; one thread deeper than WordPress's depth limit shows), a
+ * page with two query-loop blocks, the theme and the permalink
  * structure. With a sixth argument, WordPress's theme unit test data (a WXR file) is imported too.
  *
  *   BLOGARCHIVE_WP_SITE=NAME php fill.php WORDPRESS_DIR CONTENT_JSON THEME pretty|plain HOME_URL
