@@ -94,6 +94,18 @@ def test_comments_after_a_thread_past_the_depth_limit_are_kept():
     assert [c.id for c in find_comments(page)] == ["1", "2", "3", "4", "5", "6"]
 
 
+def test_a_comment_keeps_its_headings_lists_and_tables_but_not_its_meta_line():
+    content = (
+        "<ul class='comment-meta'><li class='comment-author'>Ann</li><li class='comment-reply'>Reply</li></ul>"
+        "<h2>Tables</h2><p>As promised:</p><table><tr><th>Bean</th><th>Days</th></tr>"
+        "<tr><td>Runner</td><td>60</td></tr></table><ul><li>water daily</li><li>stake early</li></ul>"
+    )
+    comment = f'<li id="comment-7" class="comment depth-1"><div class="comment-content">{content}</div></li>'
+    page = _body("single single-post postid-1", f'<ol class="comment-list">{comment}</ol>')
+    (found,) = find_comments(page)
+    assert found.text.split("\n") == ["Tables", "As promised:", "Bean Days", "Runner 60", "water daily", "stake early"]
+
+
 def test_figure_captions_are_read_as_paragraphs_and_the_page_put_back():
     page = _page(GALLERY)
     before = lxml_html.tostring(page.tree)

@@ -20,6 +20,10 @@ _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$
 # The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123;
 # Disqus's post-4818445563.
 _COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-)(\d+)$")
+# The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
+# code and table rows a commenter may write too (WordPress allows them in comments).
+_META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-time", "comment-reply", "reply"}
+_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "tr", "address")
 
 
 def find_comments(page: Page) -> list[Comment]:
@@ -63,8 +67,9 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
     body = _first(item, COMMENT_TEXT, replies)
     if body is None:
         return None
-    paragraphs = [p for p in body.iterdescendants("p") if not _in_nested_comment(p, item, replies)] or [body]
-    text = "\n".join(inline_text(p) for p in paragraphs).strip()
+    blocks = [b for b in body.iterdescendants(*_TEXT_BLOCKS) if _innermost(b) and not _in_meta(b, body)]
+    paragraphs = [b for b in blocks if not _in_nested_comment(b, item, replies)] or [body]
+    text = "\n".join(filter(None, (_block_text(p) for p in paragraphs))).strip()
     if not text:
         return None
     author = _first(item, COMMENT_AUTHOR, replies)
@@ -77,6 +82,27 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
         id=_comment_id(item),
         author_url=_author_url(author, base),
     )
+
+
+def _innermost(block: HtmlElement) -> bool:
+    return next(block.iterdescendants(*_TEXT_BLOCKS), None) is None
+
+
+def _block_text(block: HtmlElement) -> str:
+    """A block's text as it reads; a table row's cells apart."""
+    if block.tag == "tr":
+        return " ".join(filter(None, (inline_text(cell) for cell in block.iterchildren("td", "th"))))
+    return inline_text(block)
+
+
+def _in_meta(block: HtmlElement, body: HtmlElement) -> bool:
+    """In the comment's meta line, which some themes print inside its content (a list of author, time, reply)."""
+    for node in (block, *block.iterancestors()):
+        if node is body:
+            return False
+        if not _META_CLASSES.isdisjoint((node.get("class") or "").split()):
+            return True
+    return False
 
 
 def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
