@@ -1,11 +1,21 @@
 """The archive's tables, indexes, full-text index and views, as forward migrations.
 
 MIGRATIONS[i] takes an archive from schema version i to i + 1 (PRAGMA user_version); archive/migrations.py
-applies them. A new schema change is a new entry at the end; entries already released are never edited.
-The tables are described column by column in docs/schema.md.
+applies them. A new schema change is a new entry at the end; entries already released are never edited. An entry is
+SQL text, or a function of a `sqlite_utils.Database` for what ALTER TABLE cannot do (`db["t"].transform(...)`: a
+column's type, NOT NULL or default, a dropped column). A new archive is made by the same steps as an old one is
+brought forward by, so the two cannot differ. The tables are described column by column in docs/schema.md.
+
+Written as SQL rather than with sqlite-utils' `create()`: the schema needs what `create()` cannot declare — a
+UNIQUE constraint over two columns, a CHECK, ON DELETE CASCADE, an FTS5 index with its own tokenizer and
+content_rowid, triggers and views.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
 
 V1 = """
 CREATE TABLE crawl_runs (
@@ -367,4 +377,4 @@ CREATE TABLE alert_deliveries (
 CREATE INDEX alert_deliveries_run ON alert_deliveries(run_id);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]
+MIGRATIONS: list[str | Callable[[Database], None]] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]
