@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from archive.content import content_columns
+from archive.database import database
 
 # (table or view, column) -> what each item of the JSON list is: "string", or "rows of T": objects with the content
 # columns of table T (archive/content.py), as a version keeps a post's images and comments.
@@ -65,15 +66,15 @@ def describe(conn: sqlite3.Connection, table: str) -> list[Column]:
     """The columns of a table or view. A view column without a declared type (a count, a json_group_array …)
     takes the storage type of its first non-NULL value."""
     described = []
-    for _, name, declared, *_ in conn.execute(f'PRAGMA table_info("{table}")'):
+    for column in database(conn)[table].columns:
+        name = column.name
         if (table, name) in JSON_LISTS:
             described.append(Column(name, "list", _items(conn, JSON_LISTS[table, name])))
         elif name in TIMESTAMPS:
             described.append(Column(name, "timestamp"))
         else:
-            described.append(
-                Column(name, STORAGE_KINDS.get((declared or _first_type(conn, table, name)).upper(), "text"))
-            )
+            declared = column.type or _first_type(conn, table, name)
+            described.append(Column(name, STORAGE_KINDS.get(declared.upper(), "text")))
     return described
 
 
@@ -82,8 +83,10 @@ def _items(conn: sqlite3.Connection, spec: str) -> str | tuple[tuple[str, str], 
     if not spec.startswith("rows of "):
         return spec
     table = spec.removeprefix("rows of ")
-    schema = conn.execute(f"PRAGMA table_info({table})").fetchall()
-    declared = {row[1]: STORAGE_KINDS.get((row[2] or "TEXT").upper(), "text") for row in schema}
+    declared = {
+        column.name: STORAGE_KINDS.get((column.type or "TEXT").upper(), "text")
+        for column in database(conn)[table].columns
+    }
     return tuple((column, declared[column]) for column in content_columns(conn, table))
 
 

@@ -19,6 +19,8 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+from archive.database import database
+
 # The parts, in the order history shows them; each is a column of article_versions.
 PARTS = ("title", "authors", "text", "tags", "categories", "images", "comments")
 LIST_PARTS = ("authors", "tags", "categories", "images", "comments")
@@ -33,12 +35,12 @@ Content = dict[str, Any]
 
 def content_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     """The columns of `table` ("images", "comments") that are part of a post's content, in schema order."""
-    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in NOT_CONTENT[table]]
+    return [column.name for column in database(conn).table(table).columns if column.name not in NOT_CONTENT[table]]
 
 
 def self_references(conn: sqlite3.Connection, table: str) -> list[str]:
     """The columns of `table` that name another row of it (a comment's parent)."""
-    return [row[3] for row in conn.execute(f"PRAGMA foreign_key_list({table})") if row[2] == table]
+    return [key.column for key in database(conn).table(table).foreign_keys if key.other_table == table]
 
 
 def built(conn: sqlite3.Connection, article: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> Content:

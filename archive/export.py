@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from archive.columns import Column, decode_lists, describe, json_list, to_timestamp
+from archive.database import database
 from archive.errors import FilterError
 from archive.filters import Filters
 from archive.tsv import write_tsv_row
@@ -31,14 +32,11 @@ ROW_GROUP_BYTES = 16 * 1024 * 1024
 
 
 def exportable(conn: sqlite3.Connection) -> list[str]:
-    """Every table and view of the archive but the full-text index's own tables."""
-    return [
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-            " AND name NOT LIKE 'articles\\_fts%' ESCAPE '\\' ORDER BY type, name"
-        )
-    ]
+    """Every table and view of the archive (tables first, each by name) but SQLite's own and the full-text
+    index's: articles_fts, its shadow tables and its queue (articles_fts_pending)."""
+    db = database(conn)
+    tables = [name for name in db.table_names() if not name.startswith(("sqlite_", "articles_fts"))]
+    return sorted(tables) + sorted(db.view_names())
 
 
 def rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[Column], Iterator[tuple[Any, ...]]]:

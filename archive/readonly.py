@@ -17,6 +17,7 @@ import time
 from os import PathLike
 from pathlib import Path
 
+from archive.database import database
 from archive.errors import ArchiveError
 
 
@@ -77,7 +78,7 @@ def _opened(path: Path, options: str) -> ReadOnlyConnection:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, factory=ReadOnlyConnection)
     try:
         conn.row_factory = sqlite3.Row
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone():
+        if "articles_fts" not in database(conn).table_names():
             raise ArchiveError(f"{path} is not a blogarchive archive (no articles_fts table)")
     except BaseException:
         conn.close()
