@@ -21,6 +21,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from archive.database import database
 from archive.errors import ArchiveError, storage_fault
 from archive.migrations import migrate
 from archive.schema import INDEX_PENDING, PENDING_POSTS
@@ -43,6 +44,7 @@ class Connection:
         """`busy_timeout`: seconds a write waits for another process's lock before it fails."""
         self.path = Path(path)
         self.conn = _connect(self.path, busy_timeout)
+        self.db = database(self.conn)  # sqlite-utils over the same connection: its writes join our transactions
         self._depth = 0  # nesting of batch()
         self._grouped = False
         try:
@@ -101,6 +103,7 @@ class Connection:
                     yield
             else:
                 with self.conn:
+                    self.conn.execute("BEGIN")  # opened now, so that sqlite-utils' writes join it, not commit alone
                     yield
                     self._index_pending()
         finally:
@@ -174,8 +177,11 @@ class Connection:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(storage_fault(self.path, exc) or f"cannot index {self.path} ({exc})") from exc
 
-    # Plain SQL rather than sqlite-utils' insert/update here: those commit on their own, which would split an
-    # article (row, images, authors) or a batch into several transactions that a reader could see half of.
+    # The crawl's rows (a post, its images, comments, people and versions) by plain SQL rather than sqlite-utils'
+    # table.insert() and update(): those check the table and the row before writing, and each opens a savepoint of
+    # its own; `python -m bench.archive_writes --posts 2000` saved posts 1.5x as fast this way (503 against 336
+    # posts/s, docs/benchmarks.md). Small writes off that path (runs, errors, media files, relay batches) use
+    # sqlite-utils through `self.db`.
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)

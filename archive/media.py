@@ -1,4 +1,5 @@
-"""Downloaded images: one media_files row per image URL, and its file columns on every images row with that src.
+"""Downloaded images: one media_files row per image URL (upserted by sqlite-utils), and its file columns on every
+images row with that src.
 
 The files themselves live under the crawl's MEDIA_DIR, named by their sha256 (crawler/pipelines/media.py writes them);
 `local_path` is relative to that folder, so the archive and the folder can move together.
@@ -7,7 +8,7 @@ The files themselves live under the crawl's MEDIA_DIR, named by their sha256 (cr
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 
 from archive.connection import Connection
 
@@ -24,24 +25,17 @@ class MediaFile:
 
 def stored_file(archive: Connection, url: str) -> MediaFile | None:
     """The file an earlier download of `url` stored, if one did (a failed download has none)."""
-    row = archive.conn.execute(
-        "SELECT url, sha256, local_path, bytes, content_type, fetched_at FROM media_files"
-        " WHERE url = ? AND sha256 IS NOT NULL",
-        (url,),
-    ).fetchone()
-    return MediaFile(**dict(row)) if row else None
+    rows = archive.db.table("media_files").rows_where(
+        "url = ? AND sha256 IS NOT NULL", [url], select=", ".join(field.name for field in fields(MediaFile))
+    )
+    row = next(rows, None)
+    return MediaFile(**row) if row else None
 
 
 def record_file(archive: Connection, media: MediaFile) -> None:
     """`media.url` is stored: its media_files row, and the file columns of every images row showing it."""
     with archive.batch():
-        archive.conn.execute(
-            "INSERT INTO media_files (url, sha256, local_path, bytes, content_type, fetched_at, error)"
-            " VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (url) DO UPDATE SET sha256 = excluded.sha256,"
-            " local_path = excluded.local_path, bytes = excluded.bytes, content_type = excluded.content_type,"
-            " fetched_at = excluded.fetched_at, error = NULL",
-            (media.url, media.sha256, media.local_path, media.bytes, media.content_type, media.fetched_at),
-        )
+        archive.db.table("media_files").upsert({**asdict(media), "error": None}, pk="url")
         archive.conn.execute(
             "UPDATE images SET sha256 = ?, local_path = ?, bytes = ? WHERE src = ?",
             (media.sha256, media.local_path, media.bytes, media.url),
@@ -51,13 +45,9 @@ def record_file(archive: Connection, media: MediaFile) -> None:
 def record_failure(archive: Connection, url: str, error: str, fetched_at: str, content_type: str | None = None) -> None:
     """`url` could not be stored. A file an earlier download stored is no longer vouched for, so its columns
     are cleared here and on the images rows (the next crawl tries again)."""
+    failed = {"url": url, "sha256": None, "local_path": None, "bytes": None, "content_type": content_type}
     with archive.batch():
-        archive.conn.execute(
-            "INSERT INTO media_files (url, content_type, fetched_at, error) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (url) DO UPDATE SET sha256 = NULL, local_path = NULL, bytes = NULL,"
-            " content_type = excluded.content_type, fetched_at = excluded.fetched_at, error = excluded.error",
-            (url, content_type, fetched_at, error),
-        )
+        archive.db.table("media_files").upsert({**failed, "fetched_at": fetched_at, "error": error}, pk="url")
         archive.conn.execute("UPDATE images SET sha256 = NULL, local_path = NULL, bytes = NULL WHERE src = ?", (url,))
 
 

@@ -12,6 +12,7 @@ the crawl_runs row it writes into.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import zlib
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgpack
+from sqlite_utils.db import NotFoundError
 
 from archive.connection import now
 from archive.pages import site_of
@@ -27,19 +29,6 @@ from archive.store import Archive
 
 logger = logging.getLogger(__name__)
 
-TABLES = """
-CREATE TABLE IF NOT EXISTS relay_runs (
-    run_key TEXT PRIMARY KEY,
-    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
-    worker TEXT
-);
-CREATE TABLE IF NOT EXISTS relay_batches (
-    batch_id TEXT PRIMARY KEY,
-    run_id INTEGER REFERENCES crawl_runs(id),
-    units INTEGER NOT NULL,
-    applied_at TEXT NOT NULL
-);
-"""
 
 # The calls a crawl relays: name → how the writer makes it (archive, run id, arguments). The worker leaves out the
 # run id its own archive gave: the writer's run is the batch's.
@@ -72,8 +61,24 @@ class Applied:
 
 
 def prepare(archive: Archive) -> None:
-    """The writer's own tables, created on its first start."""
-    archive.conn.executescript(TABLES)
+    """The writer's own tables, created by sqlite-utils on its first start (docs/schema.md)."""
+    runs = [("run_id", "crawl_runs", "id")]
+    with archive.batch():
+        archive.db.table("relay_runs").create(
+            {"run_key": str, "run_id": int, "worker": str},
+            pk="run_key",
+            not_null={"run_id"},
+            foreign_keys=runs,
+            if_not_exists=True,
+        )
+        archive.db.table("relay_batches").create(
+            {"batch_id": str, "run_id": int, "units": int, "applied_at": str},
+            pk="batch_id",
+            not_null={"units", "applied_at"},
+            foreign_keys=runs,
+            if_not_exists=True,
+        )
+    archive.commit()
 
 
 def apply_batch(archive: Archive, batch: dict[str, Any]) -> Applied:
@@ -90,7 +95,7 @@ def apply_batch(archive: Archive, batch: dict[str, Any]) -> Applied:
 
 def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
     run_id = _run_id(archive, batch["run"])
-    if archive.conn.execute("SELECT 1 FROM relay_batches WHERE batch_id = ?", (batch["id"],)).fetchone():
+    if archive.db.table("relay_batches").count_where("batch_id = ?", [batch["id"]]):
         archive.commit()
         return Applied(run_id, 0, 0, None)
     failed, finished = 0, None
@@ -105,10 +110,9 @@ def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
             logger.error("run %d: a relayed unit could not be stored: %s", run_id, exc)
             archive.record_error(run_id, _unit_url(calls), f"the writer could not store this: {exc}")
         finished = next((arguments[0] for name, arguments in calls if name == "finish_run"), finished)
-    archive.write(
-        "INSERT INTO relay_batches (batch_id, run_id, units, applied_at) VALUES (?, ?, ?, ?)",
-        (batch["id"], run_id, len(batch["units"]), now()),
-    )
+    with archive.batch():
+        applied = {"batch_id": batch["id"], "run_id": run_id, "units": len(batch["units"]), "applied_at": now()}
+        archive.db.table("relay_batches").insert(applied)
     archive.commit()
     return Applied(run_id, len(batch["units"]), failed, finished)
 
@@ -140,9 +144,9 @@ def seed_posts(archive: Archive, packed: bytes) -> int:
 def _run_id(archive: Archive, run: dict[str, Any]) -> int:
     """The crawl_runs row of the worker's run `run["key"]`, made on its first batch. Earlier relayed runs of the
     same job still 'running' are marked 'interrupted': their job was handed to this run (re-delivered)."""
-    row = archive.conn.execute("SELECT run_id FROM relay_runs WHERE run_key = ?", (run["key"],)).fetchone()
-    if row is not None:
-        return row[0]
+    relay_runs = archive.db.table("relay_runs")
+    with contextlib.suppress(NotFoundError):
+        return relay_runs.get(run["key"])["run_id"]
     with archive.batch():
         run_id = archive.start_run(list(run["start_urls"]), run["job"])
         archive.write(
@@ -150,9 +154,7 @@ def _run_id(archive: Archive, run: dict[str, Any]) -> int:
             " AND id IN (SELECT run_id FROM relay_runs)",
             (run["job"], run_id),
         )
-        archive.write(
-            "INSERT INTO relay_runs (run_key, run_id, worker) VALUES (?, ?, ?)", (run["key"], run_id, run["worker"])
-        )
+        relay_runs.insert({"run_key": run["key"], "run_id": run_id, "worker": run["worker"]})
     return run_id
 
 
