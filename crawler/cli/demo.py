@@ -14,19 +14,15 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from archive.database import database
 from crawler.cli.crawl import archived_anything, exit_if_stopped, print_run_summary
 from crawler.cli.options import check_archive
 from crawler.core.runner import CrawlOptions, run_crawl
 from crawler.demo.server import DemoSite, serve
 
-SUMMARY_SQL = {
-    "posts": "SELECT count(*) FROM articles",
-    "authors": "SELECT count(*) FROM authors",
-    "images": "SELECT count(*) FROM images",
-    "captions": "SELECT count(*) FROM images WHERE caption IS NOT NULL AND caption != ''",
-    "languages": "SELECT group_concat(language || ' ' || n, ', ') FROM "
-    "(SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC)",
-}
+LANGUAGES_SQL = (
+    "SELECT language, count(*) AS n FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY n DESC"
+)
 
 # Three questions an analyst asks first; docs/queries.md has more.
 EXAMPLE_QUERIES = {
@@ -49,9 +45,17 @@ EXAMPLE_QUERIES = {
 def print_archive_summary(db: Path, console: Console) -> None:
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
+        tables = database(connection)
+        summary = {
+            "posts": tables["articles"].count,
+            "authors": tables["authors"].count,
+            "images": tables["images"].count,
+            "captions": tables["images"].count_where("caption IS NOT NULL AND caption != ''"),
+            "languages": ", ".join(f"{row['language']} {row['n']}" for row in tables.query(LANGUAGES_SQL)),
+        }
         table = Table(title="what the archive holds", show_header=False)
-        for label, sql in SUMMARY_SQL.items():
-            table.add_row(label, str(connection.execute(sql).fetchone()[0]))
+        for label, value in summary.items():
+            table.add_row(label, str(value))
         console.print(table)
         for title, sql in EXAMPLE_QUERIES.items():
             console.print(f"\n[bold]{title}[/bold]\n[dim]{sql}[/dim]")
