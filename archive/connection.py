@@ -103,7 +103,8 @@ class Connection:
                     yield
             else:
                 with self.conn:
-                    self.conn.execute("BEGIN")  # opened now, so that sqlite-utils' writes join it, not commit alone
+                    if not self.conn.in_transaction:  # opened now, so that sqlite-utils' writes join it
+                        self.conn.execute("BEGIN")
                     yield
                     self._index_pending()
         finally:

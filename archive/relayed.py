@@ -131,13 +131,12 @@ def seed_posts(archive: Archive, packed: bytes) -> int:
     link. Only URL and times are known here (no text: `content_hash` is empty), so a post saved again counts as
     updated in the scratch archive; the writer, which has the post, decides what it is in the archive."""
     posts = msgpack.unpackb(zlib.decompress(packed)) if packed else []
-    rows = [(url, site_of(url), fetched, fetched, gone) for url, fetched, gone in posts]
+    columns = ("url", "site", "content_hash", "first_seen", "last_fetched", "gone_at")
+    rows = [
+        dict(zip(columns, (url, site_of(url), "", fetched, fetched, gone), strict=True)) for url, fetched, gone in posts
+    ]
     with archive.batch():
-        archive.conn.executemany(
-            "INSERT OR IGNORE INTO articles (url, site, content_hash, first_seen, last_fetched, gone_at)"
-            " VALUES (?, ?, '', ?, ?, ?)",
-            rows,
-        )
+        archive.db.table("articles").insert_all(rows, ignore=True)
     return len(rows)
 
 
