@@ -90,3 +90,18 @@ def test_the_archive_refusing_a_batch_keeps_nothing_of_it(archive: Archive, tmp_
     assert not archive.conn.in_transaction
     assert apply_batch(archive, batch("b1", "run-a", [("record_page", (PAGE,))])).units == 1
     assert count(archive, "pages") == count(archive, "relay_batches") == 1
+
+
+def test_a_restarted_writer_keeps_its_tables_and_what_it_applied(archive: Archive) -> None:
+    apply_batch(archive, batch("b1", "run-a", [("record_page", (PAGE,))]))
+    prepare(archive)  # the writer's next start
+    assert (count(archive, "relay_runs"), count(archive, "relay_batches")) == (1, 1)
+    assert apply_batch(archive, batch("b1", "run-a", [("record_page", (PAGE,))])).units == 0
+    for table in ("relay_runs", "relay_batches"):
+        assert [(fk.column, fk.other_table) for fk in archive.db[table].foreign_keys] == [("run_id", "crawl_runs")]
+    assert [(c.name, c.type, bool(c.notnull), c.is_pk) for c in archive.db["relay_batches"].columns] == [
+        ("batch_id", "TEXT", False, 1),
+        ("run_id", "INTEGER", False, 0),
+        ("units", "INTEGER", True, 0),
+        ("applied_at", "TEXT", True, 0),
+    ]
