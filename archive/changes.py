@@ -116,8 +116,7 @@ class Deliveries(Connection):
     ) -> None:
         """One delivery of run `run_id`'s alert: `kind` 'webhook' or 'feed', sent unless `error` says why not."""
         with self._tx():
-            self._insert(
-                "alert_deliveries",
+            self.db.table("alert_deliveries").insert(
                 {
                     "run_id": run_id,
                     "kind": kind,

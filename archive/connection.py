@@ -181,8 +181,8 @@ class Connection:
     # The crawl's rows (a post, its images, comments, people and versions) by plain SQL rather than sqlite-utils'
     # table.insert() and update(): those check the table and the row before writing, and each opens a savepoint of
     # its own; `python -m bench.archive_writes --posts 2000` saved posts 1.5x as fast this way (503 against 336
-    # posts/s, docs/benchmarks.md). Small writes off that path (runs, errors, media files, relay batches) use
-    # sqlite-utils through `self.db`.
+    # posts/s, docs/benchmarks.md). Small writes off that path (runs, errors, media files, alert deliveries, relay
+    # batches) use sqlite-utils through `self.db`.
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
