@@ -157,7 +157,10 @@ def test_an_empty_table_as_csv_still_has_its_header(demo_archive):
         (("--site", "no.example"), "--site 'no.example' matches no site in the archive; the archive has: 127.0.0.1:"),
         (("--author", "Nobody"), "--author 'Nobody' matches no post's author; the archive has: "),
         (("--lang", "xx"), "--lang 'xx' matches no post's language; the archive has: "),
-        (("--table", "nope"), "--table 'nope' is no table or view of the archive; choose one of: article_authors"),
+        (
+            ("--table", "nope"),
+            "--table 'nope' is no table or view of the archive; choose one of: alert_deliveries, article_authors",
+        ),
     ],
 )
 def test_a_filter_that_does_not_apply_or_matches_nothing_is_refused_before_writing(
