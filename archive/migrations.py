@@ -60,12 +60,21 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def _apply(db: Database, step: str | Callable[[Database], None], version: int) -> None:
-    """One migration and its version bump, in one transaction."""
-    with db.atomic():
+    """One migration and its version bump, in one transaction. SQL runs as one script (sqlite-utils' executescript
+    inside a transaction splits it statement by statement in Python: a new archive took 228 ms to make instead of
+    158)."""
+    conn = db.conn
+    try:
         if isinstance(step, str):
-            db.executescript(step)
+            conn.executescript(f"BEGIN; {step};")
         else:
-            step(db)
-        if db.execute("PRAGMA foreign_key_check").fetchone():
+            conn.execute("BEGIN")
+            step(db)  # sqlite-utils writes in savepoints inside this transaction
+        if conn.execute("PRAGMA foreign_key_check").fetchone():
             raise sqlite3.IntegrityError("the migration leaves rows whose foreign keys point at no row")
-        db.execute(f"PRAGMA user_version = {version}")
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
