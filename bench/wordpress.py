@@ -32,7 +32,7 @@ from bench.wordpress_site import WordPress, crawl, requests_seen, wordpress
 RESULTS = Path("bench-results")
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "...", "×": "x"})
 
 
 def normalised(text: str | None) -> str:

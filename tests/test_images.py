@@ -43,6 +43,19 @@ def test_a_lazy_loaded_image_yields_its_real_source_once():
     assert _srcs(body) == ["https://blog.example/uploads/a.jpg", "https://blog.example/uploads/b.jpg"]
 
 
+def test_a_picture_shown_twice_is_one_image_with_the_caption_one_showing_gives_it():
+    body = """<p><img src="/uploads/align.jpg" width="580" height="300"></p>
+      <figure class="wp-caption"><img src="/uploads/align.jpg"><figcaption>Centred, captioned.</figcaption></figure>"""
+    html = f"<html><body><article><div class='entry-content'>{PROSE}{body}</div></article></body></html>"
+    page = Page.from_html(html, "https://blog.example/2024/post/")
+    (image,) = find_images(page, find_content_root(page))
+    assert (image.src, image.caption, image.width) == (
+        "https://blog.example/uploads/align.jpg",
+        "Centred, captioned.",
+        580,
+    )
+
+
 def test_best_source_is_the_largest_srcset_candidate_resolved_against_the_base():
     page = Page.from_html("<img src='/s.jpg' srcset='/m.jpg 600w, /l.jpg 1200w'>", "https://blog.example/p/")
     assert best_source(next(page.tree.iter("img")), "https://cdn.example/") == ("https://cdn.example/l.jpg", 1200)

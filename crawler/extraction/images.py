@@ -52,26 +52,24 @@ def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElemen
     # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
     scripted = {src for img, src, _ in candidates if not _in_noscript(img)}
     images: list[tuple[HtmlElement, Image]] = []
-    seen: set[str] = set()
+    seen: dict[str, Image] = {}
     for img, src, srcset_width in candidates:
-        if not src or src in seen or (src in scripted and _in_noscript(img)):
+        if not src or (src in scripted and _in_noscript(img)):
             continue
-        seen.add(src)
+        if src in seen:  # the same picture again: one image, with the caption one of its showings gives it
+            seen[src].caption = seen[src].caption or caption_of(img)
+            continue
         width, height = _dimensions(img, srcset_width)
-        images.append(
-            (
-                img,
-                Image(
-                    src=src,
-                    position=len(images) + 1,
-                    alt=_text(img.get("alt")),
-                    title=_text(img.get("title")),
-                    caption=caption_of(img),
-                    width=width,
-                    height=height,
-                ),
-            )
+        seen[src] = Image(
+            src=src,
+            position=len(images) + 1,
+            alt=_text(img.get("alt")),
+            title=_text(img.get("title")),
+            caption=caption_of(img),
+            width=width,
+            height=height,
         )
+        images.append((img, seen[src]))
     return images
 
 
