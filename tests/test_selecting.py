@@ -54,3 +54,20 @@ def test_a_region_that_is_chrome_twice_over_is_taken_out_once():
     body = extract_body(page, None)
     assert "The post's own words." in body.text and "A comment." not in body.text
     assert "A comment." in text_of(page.tree)  # the page's tree is whole again
+
+
+def test_selectors_naming_an_absent_id_or_attribute_are_dropped_but_not_for_what_they_negate():
+    page = Page.from_html("<div id='main' class='widget' itemprop='author'><a href='/'>A</a></div>", "https://a.org/")
+    selectors = (
+        "#comments, #main, [itemtype$='schema.org/Person'], [itemprop~=author], a[rel~=tag],"
+        " aside:not([class*=meta]), .widget:not(#sidebar), #main > a[href], [data-x] a"
+    )
+    assert narrowed(selectors, page.names) == (
+        "#main",
+        "[itemprop~=author]",
+        "aside:not([class*=meta])",
+        ".widget:not(#sidebar)",
+        "#main > a[href]",
+    )
+    for selector in narrowed(selectors, None):  # what is dropped finds nothing, what is kept finds the same
+        assert page.select(selector) == page.tree.cssselect(selector)

@@ -1,8 +1,9 @@
 """One page, parsed once: the lxml tree every part of extraction reads, and what they share about it.
 
 Each finder (metadata, author boxes, images, comments, page kind) takes a `Page` instead of parsing the HTML
-again. CSS selectors are compiled once to XPath (lxml.cssselect) and evaluated in C; a selector naming a class
-the page never uses is dropped before the tree is walked (see `narrowed`).
+again. CSS selectors are compiled once to XPath (lxml.cssselect) and evaluated in C; a selector naming a class, an
+id or an attribute the page never uses is dropped before the tree is walked (see `narrowed`): each selector of a
+union walks the whole tree, so most of a select's cost was in selectors that could not match.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from urllib.parse import urljoin
 
-from cssselect import HTMLTranslator
+from cssselect import HTMLTranslator, parse
+from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash, Tree
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
@@ -24,13 +27,11 @@ from crawler.extraction.upstream import load_html
 HtmlElement = lxml_html.HtmlElement
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_ATTRIBUTES = etree.XPath("//@*")
 _CLASSED = etree.XPath("//*[@class]")
 _BASE_HREF = etree.XPath("//base/@href", smart_strings=False)
 _IDENTIFIED = etree.XPath("//*[@id]")
 _BARE_NAME = re.compile(r"[.#]-?[_a-zA-Z][\w-]*")
-_REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_NOT_CLASSES = re.compile(r":not\([^)]*\)|\[[^\]]*\]")  # negations and attribute values name no required class
 # Script and style text is the only child of its element: a parent test, where an ancestor test would walk to
 # the root for every text node. (A <template>'s inert content is rare enough to count as text.)
 _VISIBLE_TEXT = etree.XPath("descendant-or-self::text()[not(parent::script or parent::style)]", smart_strings=False)
@@ -56,7 +57,8 @@ class Page:
     def __init__(self, tree: HtmlElement, url: str) -> None:
         self.tree = tree
         self.url = url
-        self.classes = page_classes(tree)
+        self.names = page_names(tree)
+        self.classes = self.names.classes
         self._texts: dict[HtmlElement, str] = {}
 
     @classmethod
@@ -82,8 +84,10 @@ class Page:
         or `#name` is looked up in one pass over the elements that carry a class or an id, where each selector
         of an XPath union walks the whole tree (a tenth of the time for NOT_POST's 16 classes on a blog post)."""
         classes, ids, rest = _bare_names(selectors)
-        found = {e for e in _CLASSED(self.tree) if not classes.isdisjoint(e.get("class").split())}
-        found.update(e for e in _IDENTIFIED(self.tree) if e.get("id") in ids)
+        classes, ids = classes & self.names.classes, ids & self.names.ids
+        found = {e for e in _CLASSED(self.tree) if not classes.isdisjoint(e.get("class").split())} if classes else set()
+        if ids:
+            found.update(e for e in _IDENTIFIED(self.tree) if e.get("id") in ids)
         if rest:
             found.update(self.select(rest))
         return found
@@ -109,7 +113,7 @@ class Page:
     def select(self, selectors: str, root: HtmlElement | None = None) -> list[HtmlElement]:
         """The elements under `root` (default: the whole document; `root` itself included) matching any of the
         comma-separated `selectors`, in document order."""
-        keep = narrowed(selectors, self.classes)
+        keep = narrowed(selectors, self.names)
         return compiled(keep)(self.tree if root is None else root) if keep else []
 
     @cached_property
@@ -126,23 +130,76 @@ class Page:
         return index
 
 
+@dataclass(frozen=True)
+class Names:
+    """What a selector can require of a page: class names, ids and attribute names its elements carry."""
+
+    classes: frozenset[str]
+    ids: frozenset[str]
+    attributes: frozenset[str]
+
+    def allow(self, needs: Names) -> bool:
+        return needs.classes <= self.classes and needs.ids <= self.ids and needs.attributes <= self.attributes
+
+
+def page_names(tree: HtmlElement) -> Names:
+    """The class names, ids and attribute names the page's elements carry, from one XPath evaluated in C.
+
+    Taken once, when the page is parsed. Extraction's later, temporary changes to the tree take elements out,
+    rename tags or clear attributes (crawler/extraction/body.py, captions.py, verbatim.py), and add no class, id
+    or attribute before its last select: these stay a superset of what the tree holds, and a selector they rule
+    out cannot match."""
+    classes, ids, attributes = [], set(), set()
+    for value in _ATTRIBUTES(tree):
+        name = value.attrname
+        attributes.add(name)
+        if name == "class":
+            classes.append(value)
+        elif name == "id":
+            ids.add(str(value))
+    return Names(frozenset(" ".join(classes).split()), frozenset(ids), frozenset(attributes))
+
+
 def page_classes(tree: HtmlElement) -> frozenset[str]:
-    """Every class name the page's elements carry (one XPath, evaluated in C: a tenth of a regex over the HTML)."""
-    return frozenset(" ".join(_CLASS_VALUES(tree)).split())
+    """Every class name the page's elements carry."""
+    return page_names(tree).classes
 
 
-def narrowed(selectors: str, classes: frozenset[str] | None) -> tuple[str, ...]:
-    """The comma-separated `selectors` that can match a page using `classes` (all of them when None)."""
-    if classes is None:
+def narrowed(selectors: str, names: Names | frozenset[str] | None) -> tuple[str, ...]:
+    """The comma-separated `selectors` that can match a page carrying `names` (or these class names; all of the
+    selectors when None)."""
+    if names is None:
         return tuple(part for part, _ in _parts(selectors))
-    return tuple(part for part, required in _parts(selectors) if required <= classes)
+    if isinstance(names, Names):
+        return tuple(part for part, needs in _parts(selectors) if names.allow(needs))
+    return tuple(part for part, needs in _parts(selectors) if needs.classes <= names)
 
 
 @lru_cache(maxsize=1024)
-def _parts(selectors: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each selector of a comma-separated group with the class names an element must carry to match it."""
+def _parts(selectors: str) -> tuple[tuple[str, Names], ...]:
+    """Each selector of a comma-separated group with what it requires of a page to match."""
     parts = (part.strip() for part in selectors.split(","))
-    return tuple((p, frozenset(_REQUIRED_CLASS.findall(_NOT_CLASSES.sub("", p)))) for p in parts if p)
+    return tuple((p, _needs(p)) for p in parts if p)
+
+
+def _needs(selector: str) -> Names:
+    """The class names, ids and attribute names an element and its ancestors must carry to match `selector`:
+    those of every compound, not those inside a negation or another pseudo-class's argument."""
+    classes, ids, attributes = set(), set(), set()
+    pending: list[Tree] = [parsed.parsed_tree for parsed in parse(selector)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, Class):
+            classes.add(node.class_name)
+        elif isinstance(node, Hash):
+            ids.add(node.id)
+        elif isinstance(node, Attrib) and node.namespace is None:
+            attributes.add(node.attrib.lower())  # as HTMLTranslator matches it
+        if isinstance(node, CombinedSelector):
+            pending += [node.selector, node.subselector]
+        elif not isinstance(node, Element):
+            pending.append(node.selector)  # Class, Hash, Attrib, Negation, Pseudo, Function …: what it qualifies
+    return Names(frozenset(classes), frozenset(ids), frozenset(attributes))
 
 
 @lru_cache(maxsize=64)
