@@ -15,7 +15,7 @@ from trafilatura.metadata import METANAME_AUTHOR
 from crawler.extraction.article import Person
 from crawler.extraction.authorbox import clean_name
 from crawler.extraction.guesses import Guesses
-from crawler.extraction.page import Page, first, text_of
+from crawler.extraction.page import HtmlElement, Page, first, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BOXES
 from crawler.extraction.sitename import TITLE_SEPARATOR, fold
@@ -132,7 +132,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         ],
         lambda: _bylines(page),
         lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
-        lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(page, e)) or "")],
+        lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
     )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
     for number, source in enumerate(sources):
@@ -239,13 +239,13 @@ def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
     return name, not organisation
 
 
-def _a_byline(page: Page, element: Any) -> bool:
+def _a_byline(element: Any, boxes: set[HtmlElement]) -> bool:
     """Whether an element trafilatura's byline search found is the post's byline: not in comments, widgets or
     menus, and not a whole author box with paragraphs (its text would bring the bio; extract() reads the box).
-    A byline marked like a box (Blogger's <span class="post-author">) is a byline."""
+    A byline marked like a box (Blogger's <span class="post-author">) is a byline. `boxes`: the page's author boxes,
+    found before the search took anything out of the tree (an element it finds has no ancestor taken out)."""
     if _outside_post(element):
         return False
-    boxes = page.select_unordered(AUTHOR_BOXES)
     if any(box in boxes and box.find(".//p") is not None for box in element.iterancestors()):
         return False  # a link in an author box with a bio: its label ("View all of Daniel's posts."), not a byline
     return not (element in boxes and element.find(".//p") is not None)

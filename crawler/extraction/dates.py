@@ -116,7 +116,7 @@ class _Dates:
         ordinary search's."""
         today = datetime.now().astimezone().strftime("%Y-%m-%d")
         tree, url = self.page.tree, self.url
-        with detached(self.page.select(COMMENT_THREADS) + list(self._other_posts)):
+        with detached(self._comment_threads + list(self._other_posts)):
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
                 day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
@@ -128,7 +128,7 @@ class _Dates:
         theme may give the post's own column an id "sidebar"), and other posts' in the post."""
         limit = MAX_SIDEBAR_SHARE * len(self.page.text)
         sidebars = [e for e in self.page.select(SIDEBARS) if len(self.page.text_in(e)) <= limit]
-        return set(self.page.select(COMMENT_THREADS)) | set(sidebars) | self._other_posts
+        return set(self._comment_threads) | set(sidebars) | self._other_posts
 
     @cached_property
     def _other_posts(self) -> set[HtmlElement]:
@@ -144,6 +144,10 @@ class _Dates:
         post marked up twice (a theme's hentry <div> in its schema.org <article>)."""
         outer = next((a for a in entry.iterancestors() if a in entries), None)
         return outer is not None and len(self.page.text_in(entry)) < len(self.page.text_in(outer)) / 2
+
+    @cached_property
+    def _comment_threads(self) -> list[HtmlElement]:
+        return self.page.select(COMMENT_THREADS)
 
     def _theme_time(self) -> str | None:
         """The theme's own date markup outside comments and sidebars: <time datetime>, microdata datePublished,
