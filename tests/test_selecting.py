@@ -1,16 +1,19 @@
 """The page's class names and selector narrowing on the shared lxml tree (crawler/extraction/page.py)."""
 
-from crawler.extraction.page import Page, matches, narrowed, page_classes, parse_html, text_of
+from crawler.extraction.page import Names, Page, matches, narrowed, page_names, parse_html, text_of
 
 
-def test_page_classes_are_read_from_every_quoting_style():
-    html = """<div class="a b"><p class='c'></p><span class=d></span><i class=""></i></div>"""
-    assert page_classes(parse_html(html)) == {"a", "b", "c", "d"}
+def test_page_classes_ids_and_attributes_are_read_from_every_quoting_style():
+    html = """<div class="a b" id=top><p class='c' data-x></p><span class=d></span><i class=""></i></div>"""
+    names = page_names(parse_html(html))
+    assert names.classes == {"a", "b", "c", "d"} and names.ids == {"top"}
+    assert names.attributes == {"class", "id", "data-x"}
 
 
 def test_selectors_naming_absent_classes_are_dropped_but_attributes_and_negations_kept():
     selectors = "[itemtype$='schema.org/Person'], .widget:not(.Blog), .x.y, .x, article"
-    assert narrowed(selectors, frozenset({"widget", "x"})) == (
+    names = Names(frozenset({"widget", "x"}), frozenset(), frozenset({"itemtype"}))
+    assert narrowed(selectors, names) == (
         "[itemtype$='schema.org/Person']",
         ".widget:not(.Blog)",
         ".x",

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from crawler.extraction.article import AuthorBox, Person
 from crawler.extraction.avatars import avatar_url, normalised
 from crawler.extraction.images import SHARE_HREF
-from crawler.extraction.page import HtmlElement, compiled, text_of
+from crawler.extraction.page import HtmlElement, Names, compiled, narrowed, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
@@ -84,14 +84,17 @@ def parse_article_count(text: str) -> int | None:
     return None
 
 
-def read_box(element: HtmlElement, base: str, person: Person | None = None) -> AuthorBox | None:
+def read_box(
+    element: HtmlElement, base: str, person: Person | None = None, names: Names | None = None
+) -> AuthorBox | None:
     """The author box `element` holds: its name (`person`'s when the caller found the box by that person), bio,
     avatar, author page, article count and profile links; None without a name or without any of bio, avatar and
-    count (a bare byline is no box)."""
-    name = person.name if person is not None else _name(element)
+    count (a bare byline is no box). `names`: those of the page `element` is part of (page.Names), so that the
+    theme selectors naming classes it lacks are not tried."""
+    name = person.name if person is not None else _name(element, names)
     if not name:
         return None
-    bio = _bio(element, name)
+    bio = _bio(element, name, names)
     avatar_url = _avatar(element, base)
     count = parse_article_count(text_of(element))
     if not (bio or avatar_url or count is not None):
@@ -100,8 +103,8 @@ def read_box(element: HtmlElement, base: str, person: Person | None = None) -> A
     return AuthorBox(name=name, bio=bio, url=url, avatar_url=avatar_url, article_count=count, links=links)
 
 
-def _name(element: HtmlElement) -> str | None:
-    for node in _in_priority(element, AUTHOR_NAME):
+def _name(element: HtmlElement, names: Names | None) -> str | None:
+    for node in _in_priority(element, AUTHOR_NAME, names):
         if name := clean_name(_without_heading(text_of(node))):
             return name
     return None
@@ -128,10 +131,10 @@ def _without_heading(text: str) -> str:
     return text
 
 
-def _bio(element: HtmlElement, name: str) -> str | None:
+def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
     """The box's text about the person: the theme's bio element, else its first paragraph that is neither the
     name, a count, a date or reading time, nor a link's label ("More posts by Jane.")."""
-    for node in _in_priority(element, AUTHOR_BIO):
+    for node in _in_priority(element, AUTHOR_BIO, names):
         text = text_of(node)
         if _width(text) < _MIN_BIO_CHARS or text == name or _mostly_link(node, text):
             continue
@@ -152,10 +155,11 @@ def _mostly_link(node: HtmlElement, text: str) -> bool:
     return linked * 2 > len(text)
 
 
-def _in_priority(element: HtmlElement, selectors: tuple[str, ...]) -> Iterator[HtmlElement]:
+def _in_priority(element: HtmlElement, selectors: tuple[str, ...], names: Names | None) -> Iterator[HtmlElement]:
     """Matches under `element` (itself excluded), selector by selector in the table's order."""
     for selector in selectors:
-        yield from (node for node in compiled((selector,))(element) if node is not element)
+        if kept := narrowed(selector, names):
+            yield from (node for node in compiled(kept)(element) if node is not element)
 
 
 def _avatar(element: HtmlElement, base: str) -> str | None:

@@ -70,7 +70,7 @@ def find_author_boxes(
     for element in hinted:
         if any(element is u or _holds(element, u) or _holds(u, element) for u in used):
             continue
-        if (box := read_box(element, page.base)) is not None:
+        if (box := read_box(element, page.base, names=page.names)) is not None:
             box = _with_sibling_profiles(page, element, box)
             key = fold(box.name)
             by_name[key] = _merged(by_name[key], box) if key in by_name else box
@@ -115,7 +115,7 @@ def _before_the_listing(page: Page, person: Person) -> AuthorBox | None:
         listing = next((i for i, child in enumerate(head) if _lists_posts(child)), len(head))
         for child in list(head)[listing:]:
             head.remove(child)
-        return read_box(head, page.base, person)
+        return read_box(head, page.base, person, page.names)
     return None
 
 
@@ -146,7 +146,7 @@ def _best_region(
             if region in seen:
                 continue
             seen.add(region)
-            box = read_box(region, page.base, person)
+            box = read_box(region, page.base, person, page.names)
             if box is None:
                 continue
             score = _score(box, page.text_in(region), region in hints)

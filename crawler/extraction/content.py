@@ -11,7 +11,7 @@ MIN_ROOT_TEXT = 200  # characters: a smaller match is a teaser or a widget, not 
 def find_content_root(page: Page) -> HtmlElement | None:
     """The match of the most specific selector holding enough text and not in chrome; else the element with the
     most paragraph text."""
-    for selector in narrowed(", ".join(CONTENT_ROOTS), page.classes):
+    for selector in narrowed(", ".join(CONTENT_ROOTS), page.names):
         for candidate in compiled((selector,))(page.tree):
             if len(text_of(candidate)) >= MIN_ROOT_TEXT and not page.in_chrome(candidate):
                 return candidate

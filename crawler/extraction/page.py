@@ -58,7 +58,6 @@ class Page:
         self.tree = tree
         self.url = url
         self.names = page_names(tree)
-        self.classes = self.names.classes
         self._texts: dict[HtmlElement, str] = {}
 
     @classmethod
@@ -160,19 +159,11 @@ def page_names(tree: HtmlElement) -> Names:
     return Names(frozenset(" ".join(classes).split()), frozenset(ids), frozenset(attributes))
 
 
-def page_classes(tree: HtmlElement) -> frozenset[str]:
-    """Every class name the page's elements carry."""
-    return page_names(tree).classes
-
-
-def narrowed(selectors: str, names: Names | frozenset[str] | None) -> tuple[str, ...]:
-    """The comma-separated `selectors` that can match a page carrying `names` (or these class names; all of the
-    selectors when None)."""
+def narrowed(selectors: str, names: Names | None) -> tuple[str, ...]:
+    """The comma-separated `selectors` that can match a page carrying `names` (all of them when None)."""
     if names is None:
         return tuple(part for part, _ in _parts(selectors))
-    if isinstance(names, Names):
-        return tuple(part for part, needs in _parts(selectors) if names.allow(needs))
-    return tuple(part for part, needs in _parts(selectors) if needs.classes <= names)
+    return tuple(part for part, needs in _parts(selectors) if names.allow(needs))
 
 
 @lru_cache(maxsize=1024)
