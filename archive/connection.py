@@ -66,6 +66,12 @@ class Connection:
         _at_rest(self.conn)
         self.conn.close()
 
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the file now, so that closing later has little left to do. Passive: it
+        copies what no reader (a live `serve`) still needs, and never waits for one."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def check_writable(self) -> None:
         """Take the write lock for a moment: ArchiveError (one line, see storage_fault) when the file cannot be
         written now (locked by another process past the busy timeout, a read-only file system, a full disk)."""

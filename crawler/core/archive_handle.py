@@ -3,7 +3,8 @@ pipeline and the media pipeline), and what a storage fault does to the crawl.
 
 One connection means one writer: their writes never wait on each other's locks, and a component's write lands
 in the same transaction order the reactor runs them. The scheduler opens first and is closed last by Scrapy,
-but pipelines still write while it closes, so the connection is closed on `engine_stopped`, after everything.
+but pipelines still write while it closes, so the connection is closed on `engine_stopped`, after everything; the
+heavy part of closing (the last commit, the WAL checkpoint) is done on `spider_closed`, before that.
 Writes are committed every ARCHIVE_COMMIT_INTERVAL seconds rather than one by one (Archive.group_commits).
 
 A storage fault during a crawl — the disk full, the archive locked by another process past
@@ -58,6 +59,16 @@ def shared_archive(crawler: Any) -> Archive:
             archive.disconnect()
             setattr(crawler, _ATTRIBUTE, None)
 
+        def settle() -> None:
+            """The run's writes committed and the WAL copied into the file before Scrapy closes its download
+            handlers on engine_stopped: their close waits on a 1 s timer that fires a second time (Twisted's
+            AlreadyCalledError, a traceback on stderr) when the reactor is blocked meanwhile — as it was by this
+            commit, the full-text indexing of the last posts with it, at the end of a crawl on a busy machine."""
+            _commit(crawler, archive)
+            if not storage_broken(crawler):
+                archive.checkpoint()
+
+        crawler.signals.connect(settle, signal=signals.spider_closed, weak=False)
         crawler.signals.connect(close, signal=signals.engine_stopped, weak=False)
     return archive
 
