@@ -182,6 +182,29 @@ def test_cards_whose_link_wraps_the_title_make_a_listing():
     )
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ['<h2><a href="/">Back to Posts</a></h2>', '<h1 class="title"><a href="/blog/index.html">A Blog</a></h1>'],
+)
+def test_a_post_whose_heading_links_home_above_its_neighbours_teasers_is_a_post(heading):
+    """Jekyll and Hugo themes put the site's title or a "Back to posts" link in a heading and the previous and next
+    posts' titles after the wrapper that holds the post: the home link is no entry, so that wrapper is no entry's
+    block."""
+    body = "".join(f"<p>Paragraph {n} of the post, with words enough to be read as its prose.</p>" for n in range(30))
+    neighbours = "".join(
+        f'<div class="{side}"><h3><a href="/blog/2018/08/{day}/other/">The {side} post</a></h3></div>'
+        for side, day in (("prev", "09"), ("next", "30"))
+    )
+    html = (
+        '<html><head><meta property="og:type" content="article"></head><body><div class="wrapper">'
+        f'{heading}<h1>The post</h1><p class="meta">Aug 13, 2018</p><div id="content">{body}</div></div>'
+        f'<div class="links">{neighbours}</div></body></html>'
+    )
+    article = extract(html, "https://example.org/blog/2018/08/13/the-post/")
+    assert article.kind == "article", article.kind_reason
+    assert article.evidence.entries == 2 and article.evidence.entry_share < 0.1
+
+
 def test_a_page_of_teasers_each_marked_up_as_a_post_is_a_listing():
     """Blogger's home and Hexo NexT's archive mark each teaser up as a schema.org BlogPosting or Article."""
     teasers = "".join(

@@ -6,7 +6,9 @@ An entry's title link is a link in a heading (h1–h6), a link around one (a car
 listings in WordPress, Blogger, Ghost, Hugo and Jekyll themes alike (`<article><h2><a href=…>`, Jekyll minima's
 `<li><span class=post-meta>…<h3><a class=post-link>`, archive pages' `<li><time>…</time> <a>`). Its block is the
 largest element around the link that holds no other entry's link. Links in the page's chrome (sidebars, footers,
-related posts, post navigation: crawler/extraction/selectors.py NOT_POST) are no entries.
+related posts, post navigation: crawler/extraction/selectors.py NOT_POST) are no entries, nor is a link to the
+site's home page: a listing lists the site's other pages, and a heading that links home is the site's title or a
+"Back to posts" over a post (its block, around both the post and its previous/next teasers, would hold the post).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.sitename import is_home_link
 
 _HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _TITLE_LINKS = etree.XPath(
@@ -50,6 +53,8 @@ def find_entries(page: Page) -> Entries:
     for link in _TITLE_LINKS(page.tree):
         url = urldefrag(urljoin(page.base, link.get("href", "").strip())).url
         if urlsplit(url).netloc.lower() != host or _bare(url) == own or url in links or page.in_chrome(link):
+            continue
+        if is_home_link(link, page.base):
             continue
         links[url] = link
     blocks = _blocks(links)
