@@ -56,6 +56,17 @@ def test_a_page_without_any_date_gets_none_not_a_year_from_its_text():
     assert extract(html + "</body></html>", "https://club.example/about-the-club/").published is None
 
 
+def test_numbers_inside_an_id_or_a_hash_make_no_date():
+    """A year and a day are read where they stand on their own: a link to /shop/?view=c3ef1996dc…b1b…1ff0 prints
+    no 1 January 1996, while a byline's "March 1st, 2021" and an ISO timestamp print their day."""
+    hashes = ("c3ef1996dc6948c0a2aab1b967fe1ff0", "660f7e97452a47fb9f2645a1987357f9")
+    links = "".join(f'<li><a href="/shop/?view={h}">/shop/?view={h}</a></li>' for h in hashes)
+    html = f"<!doctype html><html><head><title>t</title></head><body><ul>{links}</ul></body></html>"
+    assert extract(html, "https://shop.example/shop/?view=32d1c41c4f4f45cda422675c8c25facf").published is None
+    assert _published('<p class="byline">Posted on March 1st, 2021</p>') == "2021-03-01"
+    assert _published('<p class="byline">2021-03-01T10:00:00</p>') == "2021-03-01"
+
+
 def test_a_date_inside_the_posts_prose_is_not_its_publication_date():
     prose = "<p>" + "We met again on 3 March 2019, years after the first trip, and walked the old road. " * 4 + "</p>"
     assert _published(prose) is None

@@ -54,6 +54,11 @@ _SHORT_TEXTS = etree.XPath(
     f"//text()[string-length(normalize-space()) <= {MAX_PRINTED_CHARS}][not(parent::script or parent::style)]",
     smart_strings=False,
 )
+# A number of a date stands on its own: "c3ef1996dc1b" (a hash, an id) prints no day of 1996, "29th", "1er" and
+# ISO's "29T10:00" print the 29th and the 1st.
+_ALONE = r"(?<![0-9A-Za-z])"
+_ALONE_AFTER = r"(?![0-9A-Za-z])"
+_URL_NUMBERS = re.compile(_ALONE + r"\d+" + _ALONE_AFTER)
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
 _MONTH_FIRST_LOCALES = re.compile(r"^en(?:[-_](?:us|ca|ph))?$|^es[-_]us$", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*$")
@@ -168,7 +173,7 @@ class _Dates:
     def _in_url(self, day: str) -> bool:
         """True when the page's URL spells `day` with numbers, in either order ("/29-10-2021", "/2021/10/29/")."""
         year, month, dom = day[:4], day[5:7], day[8:10]
-        numbers = re.findall(r"\d+", self.url)
+        numbers = _URL_NUMBERS.findall(self.url)
         return any(numbers[i : i + 3] in ([year, month, dom], [dom, month, year]) for i in range(len(numbers)))
 
     def _local_time(self, utc: str) -> str | None:
@@ -184,10 +189,15 @@ class _Dates:
         """True when a short text of the page prints `day` in full: its year, its day, and its month as a
         number or a name."""
         year, month, dom = day[:4], int(day[5:7]), int(day[8:10])
-        day_number, month_number = re.compile(rf"(?<!\d)0?{dom}(?!\d)"), re.compile(rf"(?<!\d)0?{month}(?!\d)")
+        year_number = re.compile(_ALONE + year + _ALONE_AFTER)
+        day_number = re.compile(rf"{_ALONE}0?{dom}(?:(?:st|nd|rd|th|er)?{_ALONE_AFTER}|(?=T\d))")
+        month_number = re.compile(rf"{_ALONE}0?{month}{_ALONE_AFTER}")
         month_name = re.compile(r"\b(?:" + "|".join(map(re.escape, _MONTH_NAMES[month])) + ")", re.IGNORECASE)
         for text in _SHORT_TEXTS(self.page.tree):
-            if year not in text or not day_number.search(rest := text.replace(year, " ", 1)):
+            if year not in text:
+                continue
+            rest, years = year_number.subn(" ", text, count=1)
+            if not years or not day_number.search(rest):
                 continue
             rest = day_number.sub(" ", rest, count=1)
             if month_number.search(rest) or month_name.search(rest):
