@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Listed:
     """A page a feed or a sitemap lists. `dated`: a feed's item with (True) or without (False) a publication
-    date; None for a sitemap's entry, which says nothing of the kind."""
+    date; None for a sitemap's entry or a taxonomy's term in a feed, which say nothing of the page's kind."""
 
     url: str
     dated: bool | None = None

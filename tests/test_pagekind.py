@@ -10,6 +10,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from crawler.demo.site import DemoSite
+from crawler.discovery.structure import SiteStructure, listed_in
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import PageEvidence, SiteFacts, decide, url_kind
 from crawler.extraction_pool.backlog import ExtractionBacklog
@@ -221,3 +222,47 @@ def test_a_tag_cloud_with_the_page_date_its_generator_prints_is_a_listing():
     head = '<meta property="article:published_time" content="2022-10-27T07:25:44.000Z">'
     html = f"<html><head>{head}</head><body><main><h1>tags</h1><p>5 tags</p><div>{cloud}</div></main></body></html>"
     assert extract(html, "https://example.github.io/tags/").kind_reason == "listing: most of its text is links"
+
+
+def test_an_undated_page_without_post_markup_at_a_hubs_url_is_that_hub():
+    """A Hugo term page listing its posts' titles in an <article> per year, no teasers: nothing says it is a post,
+    and its URL says what it is, whether the crawl knows the site or not."""
+    years = "".join(
+        f"<article><h4>{year}</h4><ul>"
+        + "".join(
+            f'<li><a href="/blog/{year}/post-{n}/">A post of {year} about gardening, number {n}</a></li>'
+            for n in range(8)
+        )
+        + "</ul></article>"
+        for year in (2020, 2019, 2018)
+    )
+    heading = "<h1>All articles categorized with coding</h1>"
+    html = f"<html><body><main>{heading}<section>{years}</section></main></body></html>"
+    article = extract(html, "https://blog.example/categories/coding/")
+    assert (article.kind, article.kind_reason.startswith("category page by its URL")) == ("category", True)
+    page = _evidence(words=205, link_share=0.3, url_kind="tag")
+    assert decide(page)[0] == decide(page, SiteFacts(site_known=True))[0] == "tag"
+    assert decide(_evidence(words=205, url_kind="tag", dated=True))[0] == "article"
+
+
+def test_a_taxonomys_feed_lists_its_terms_not_posts():
+    """Hugo's /categories/index.xml dates every term by its newest post, with an empty description: the crawl
+    settles those pages by their URL whichever it reads first; a post's item at a category's URL, with its text,
+    stays a post."""
+    items = "".join(
+        f"<item><title>{name}</title><link>https://blog.example/categories/{name}/</link>"
+        f"<pubDate>Thu, 31 Dec 2020 00:00:00 +0000</pubDate><description></description></item>"
+        for name in ("coding", "photography")
+    )
+    post = (
+        "<item><title>Rome</title><link>https://blog.example/topics/rome/</link>"
+        "<pubDate>Thu, 31 Dec 2020 00:00:00 +0000</pubDate><description>A week in Rome</description></item>"
+    )
+    feed = f"<rss version='2.0'><channel><title>Categories</title>{items}{post}</channel></rss>".encode()
+    structure = SiteStructure()
+    assert structure.add(listed_in("feed", feed, "https://blog.example/categories/index.xml")) == [
+        "https://blog.example/topics/rome/"
+    ]
+    term = "https://blog.example/categories/coding/"
+    assert structure.settles_by_url(term) and structure.facts(term) == SiteFacts(site_known=True)
+    assert structure.facts("https://blog.example/topics/rome/").feed_dated

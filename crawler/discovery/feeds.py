@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from crawler.extraction.pagekind import url_kind
+
 USUAL_FEED_PATHS = ("/feed/", "/feed.xml", "/atom.xml", "/rss.xml", "/index.xml", "/feeds/posts/default")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
@@ -18,13 +20,19 @@ _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 # A feed's date before this year is a placeholder: Hugo prints 0001-01-01 for a page without a date.
 FIRST_REAL_YEAR = 1970
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# Where an item carries text of its own: RSS's description and content:encoded, Atom's summary and content.
+_XML_TEXTS = ("{*}description", "{*}encoded", "{*}summary", "{*}content")
+_JSON_TEXTS = ("content_html", "content_text", "summary")
+_TAXONOMIES = ("tag", "category", "author")
 
 
 @dataclass(frozen=True)
 class FeedEntry:
     url: str
     modified: str | None  # when the item last changed (Atom <updated>, JSON Feed date_modified), for a recrawl
-    dated: bool  # the feed gives the item a real publication date: the site publishes it as a post
+    # True: the feed gives the item a real publication date, the site publishes it as a post; False: it lists the
+    # item without one; None: the item is a taxonomy's term (see _term()), whose date says nothing of its kind.
+    dated: bool | None
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -53,9 +61,11 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         items = [item for item in feed["items"] if isinstance(item, dict)]
         return [
             FeedEntry(
-                urljoin(base_url, url.strip()),
+                link := urljoin(base_url, url.strip()),
                 item.get("date_modified"),
-                _real_date(item.get("date_published")) or _real_date(item.get("date_modified")),
+                None
+                if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS))
+                else _real_date(item.get("date_published")) or _real_date(item.get("date_modified")),
             )
             for item in items
             if isinstance(url := item.get("url") or item.get("external_url"), str) and url.strip()
@@ -67,7 +77,9 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     for item in root.iter("{*}item", "{*}entry"):
         url = _item_link(item)
         if url:
-            entries.append(FeedEntry(urljoin(base_url, url), _item_modified(item), _item_dated(item)))
+            link = urljoin(base_url, url)
+            has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
+            entries.append(FeedEntry(link, _item_modified(item), None if _term(link, has_text) else _item_dated(item)))
     return entries
 
 
@@ -97,6 +109,17 @@ def feed_site(body: bytes, base_url: str) -> str | None:
     channel = root.find("{*}channel")
     link = _item_link(channel if channel is not None else root)
     return urljoin(base_url, link) if link else None
+
+
+def _term(url: str, has_text: bool) -> bool:
+    """An item at a tag's, category's or author's URL (pagekind.url_kind) without text of its own is a term of a
+    taxonomy, not a post: Hugo's /tags/index.xml, /categories/index.xml and /authors/index.xml list every term,
+    dated by its newest post, with an empty description."""
+    return not has_text and url_kind(url) in _TAXONOMIES
+
+
+def _has_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _item_link(item: etree._Element) -> str | None:

@@ -3,9 +3,10 @@ posts (crawler/extraction/pagekind.py `SiteFacts`).
 
 A feed's item with a publication date is a page the site publishes as a post; an item without one is a page the
 feed lists all the same (Hugo's feeds list every page, About and Impressum with the placeholder date 0001-01-01).
-A taxonomy's feed lists its term pages with dates too (Hugo's /tags/index.xml): a page is a post by what it is, and
-pagekind.decide() weighs a page's entries before any feed. A sitemap lists posts and pages alike: it says only
-that the crawl knows the site's pages.
+A taxonomy's feed lists its term pages with dates too (Hugo's /tags/index.xml): such an item, at a hub's URL and
+without text of its own, says nothing of the page (crawler/discovery/feeds.py), and pagekind.decide() weighs a
+page's entries before any feed. A sitemap lists posts and pages alike: it says only that the crawl knows the
+site's pages.
 """
 
 from __future__ import annotations

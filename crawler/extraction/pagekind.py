@@ -6,8 +6,9 @@ alone. `decide()` is the one decision: `extract()` calls it without site facts, 
 with what the crawl learnt from the site's feeds and sitemaps.
 
 `url_kind()` reads a hub's URL (/tag/, /category/, /author/, /page/N, ?s=, date archives). It is a hint only: it
-names the kind of a page that is a listing, and lets the crawl settle a hub without parsing it when no feed lists
-the URL as a dated post (crawler/pipelines/archive.py); it never makes a page that is a post anything else.
+names the kind of a page that is a listing, lets the crawl settle a hub without parsing it when no feed lists
+the URL as a dated post (crawler/pipelines/archive.py), and decides a page nothing else says is a post (no date,
+no post markup, no feed); it never makes a page that is a post anything else.
 
 This module imports no lxml: the crawl's own process uses it.
 """
@@ -146,6 +147,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "article", "the page states its publication date"
     if evidence.listing_markup and evidence.words < MAX_LISTING_TYPE_WORDS:
         return listing, f"listing: {evidence.listing_markup} markup"
+    if evidence.url_kind:  # nothing says a page at a hub's URL is a post
+        return listing, f"{listing} page by its URL: no date, no post markup, and no feed lists it as a post"
     if site is not None and site.site_known:
         return "other", "no date and no post markup, and no feed lists it"
     if evidence.words >= MIN_ARTICLE_WORDS:
