@@ -6,7 +6,7 @@ Field names follow schema.org Article in snake_case. Optional fields default to 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from crawler.extraction.pagekind import PageEvidence
@@ -59,20 +59,27 @@ class Comment:
     author_url: str | None = None
 
 
-@dataclass
-class Article:
-    url: str
+@dataclass(kw_only=True)
+class Metadata:
+    """What a page says of its post beyond its text: the fields extract_metadata() (crawler/extraction/metadata.py)
+    fills, declared once here for both it and `Article`."""
+
     canonical_url: str | None = None
     title: str | None = None
-    author: str | None = None  # display string; several authors joined with ", "
     authors: list[Person] = field(default_factory=list)
     published: str | None = None  # ISO 8601
     updated: str | None = None  # ISO 8601
-    language: str | None = None  # ISO 639-1
     sitename: str | None = None
     description: str | None = None
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Article(Metadata):
+    url: str
+    author: str | None = None  # display string; several authors joined with ", "
+    language: str | None = None  # ISO 639-1
     text: str = ""
     markdown: str = ""
     word_count: int = 0
@@ -89,5 +96,10 @@ class Article:
     # What extract() did to read a page it would otherwise have lost ("2 NUL characters removed"): the crawl says so.
     repairs: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, metadata: Metadata, **values: Any) -> Article:
+        """The record of a page whose metadata is `metadata` and whose other fields are `values`."""
+        return cls(**{known.name: getattr(metadata, known.name) for known in fields(Metadata)}, **values)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"url": self.url, **asdict(self)}  # the URL first, as `blogarchive extract` prints it

@@ -6,6 +6,8 @@ of ours read that one tree (crawler/extraction/page.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import etree
 
 from crawler.errors import ExtractionError
@@ -136,19 +138,11 @@ def _extract(page: Page) -> Article:
     if kind == "author":  # an author page is a listing; the person it is about goes to the archive's authors
         boxes = [person] if (person := author_page_person(page, jsonld)) is not None else []
     images = placed_images(page, root) if is_article else []
-    return Article(
+    return Article.of(
+        replace(meta, authors=authors),
         url=page.url,
-        canonical_url=meta.canonical_url,
-        title=meta.title,
         author=", ".join(p.name for p in authors) or None,
-        authors=authors,
-        published=meta.published,
-        updated=meta.updated,
         language=language,
-        sitename=meta.sitename,
-        description=meta.description,
-        categories=meta.categories,
-        tags=meta.tags,
         text=(text := without_leading_title(body.text, meta.title)),
         markdown=with_images(without_leading_title(body.markdown, meta.title), root, images),
         word_count=len(text.split()),

@@ -4,13 +4,12 @@ then what trafilatura and htmldate find. Titles, dates and authors each have a m
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from crawler.extraction.article import Person
+from crawler.extraction.article import Metadata
 from crawler.extraction.authors import as_list, post_authors
 from crawler.extraction.dates import first_date, published
 from crawler.extraction.guesses import Guesses
@@ -24,19 +23,6 @@ _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 # WordPress's block themes: the post-terms block of categories, whose links say rel="tag" like the tags'
 # (classic themes say rel="category tag").
 _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
-
-
-@dataclass
-class Metadata:
-    title: str | None = None
-    authors: list[Person] = field(default_factory=list)
-    published: str | None = None
-    updated: str | None = None
-    canonical_url: str | None = None
-    sitename: str | None = None
-    description: str | None = None
-    categories: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
 
 
 def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | None = None) -> Metadata:
