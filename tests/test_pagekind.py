@@ -225,8 +225,8 @@ def test_a_tag_cloud_with_the_page_date_its_generator_prints_is_a_listing():
 
 
 def test_an_undated_page_without_post_markup_at_a_hubs_url_is_that_hub():
-    """A Hugo term page listing its posts' titles in an <article> per year, no teasers: nothing says it is a post,
-    and its URL says what it is, whether the crawl knows the site or not."""
+    """A Hugo term page listing its posts' titles in an <article> per year, no teasers, is a category page; and a
+    page at a hub's URL that nothing says is a post is that hub, whether the crawl knows the site or not."""
     years = "".join(
         f"<article><h4>{year}</h4><ul>"
         + "".join(
@@ -239,7 +239,7 @@ def test_an_undated_page_without_post_markup_at_a_hubs_url_is_that_hub():
     heading = "<h1>All articles categorized with coding</h1>"
     html = f"<html><body><main>{heading}<section>{years}</section></main></body></html>"
     article = extract(html, "https://blog.example/categories/coding/")
-    assert (article.kind, article.kind_reason.startswith("category page by its URL")) == ("category", True)
+    assert article.kind == "category"
     page = _evidence(words=205, link_share=0.3, url_kind="tag")
     assert decide(page)[0] == decide(page, SiteFacts(site_known=True))[0] == "tag"
     assert decide(_evidence(words=205, url_kind="tag", dated=True))[0] == "article"
@@ -266,3 +266,23 @@ def test_a_taxonomys_feed_lists_its_terms_not_posts():
     term = "https://blog.example/categories/coding/"
     assert structure.settles_by_url(term) and structure.facts(term) == SiteFacts(site_known=True)
     assert structure.facts("https://blog.example/topics/rome/").feed_dated
+
+
+def test_links_the_extraction_left_out_do_not_make_a_post_a_listing():
+    """A news post whose container also holds an <aside> of 30 related stories: extraction leaves the aside out,
+    and the share of links is that of the text kept, not of the container's; a page whose text is the links is
+    still a listing."""
+    prose = "".join(
+        f"<p>The council met on Tuesday about the new cycle lanes along the river, item {i}.</p>" for i in range(8)
+    )
+    stories = "".join(
+        f"<li><a href='/news/{i}/'>Another story of the town, its roads and schools, part {i}</a></li>"
+        for i in range(30)
+    )
+    head = "<title>Cycle lanes</title><meta property='article:published_time' content='2022-01-25'>"
+    post = f"<div class='entry-content'><h1>Cycle lanes</h1>{prose}<aside><ul>{stories}</ul></aside></div>"
+    article = extract(f"<html><head>{head}</head><body>{post}</body></html>", "https://news.example/cycle-lanes.html")
+    assert (article.kind, article.evidence.link_share) == ("article", 0.0)
+    links = f"<div class='entry-content'><h1>Stories</h1><ul>{stories}</ul></div>"
+    listing = extract(f"<html><head>{head}</head><body>{links}</body></html>", "https://news.example/stories.html")
+    assert listing.kind == "listing" and listing.evidence.link_share > 0.9

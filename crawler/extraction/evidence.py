@@ -12,6 +12,7 @@ template prints it on every page, About and Impressum too).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,11 +34,8 @@ _MICROFORMAT = etree.XPath(
 _DATED_ARTICLE = etree.XPath("//article[.//time or .//*[contains(concat(' ', @rel, ' '), ' author ')]]")
 
 
-def page_evidence(
-    page: Page, jsonld: list[dict[str, Any]], text: str, link_chars: int, published: str | None
-) -> PageEvidence:
-    """The evidence of one page: `text` is the post's text as extracted, `link_chars` the link text in its
-    content (whitespace left out), `published` the date extraction found."""
+def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published: str | None) -> PageEvidence:
+    """The evidence of one page: `text` is the post's text as extracted, `published` the date extraction found."""
     parts = urlsplit(page.url)
     types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
     entries = find_entries(page)
@@ -47,7 +45,7 @@ def page_evidence(
         home=bool(_HOME_PATHS.match(parts.path or "/")) and not parts.query,  # /?p=123 is a WordPress post
         entries=entries.count,
         entry_share=round(min(entries.words / page_words, 1.0), 3) if page_words else 0.0,
-        link_share=round(link_chars / max(len("".join(text.split())), 1), 3),
+        link_share=round(_link_chars(page, text) / max(len("".join(text.split())), 1), 3),
         post_markup=_post_markup(page, types),
         post_items=sum(
             _is_post_type(itemtype) for itemtype in _ITEMTYPE_ELEMENTS(page.tree) if not page.in_chrome(itemtype)
@@ -56,6 +54,16 @@ def page_evidence(
         dated=published is not None,
         url_kind=url_kind(page.url),
     )
+
+
+def _link_chars(page: Page, text: str) -> int:
+    """How much of the extracted `text` (whitespace left out) is link text: each link outside the chrome counts as
+    often as its text occurs in `text`, at most as often as the page links it. Measured on the text itself, not on
+    the element it came from: a post's container often holds a list of other posts that extraction leaves out (an
+    <aside> of related links), and counted there they made a dated news post "mostly links"."""
+    linked = Counter(words for a in page.tree.iter("a") if (words := text_of(a)) and not page.in_chrome(a))
+    flat = " ".join(text.split())
+    return sum(len("".join(words.split())) * min(times, flat.count(words)) for words, times in linked.items())
 
 
 def _post_markup(page: Page, types: set[str]) -> str | None:

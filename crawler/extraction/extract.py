@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lxml import etree
-
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Person
 from crawler.extraction.body import Body, extract_body
@@ -38,7 +36,6 @@ MAX_PARSED_CHARS = 2_000_000
 # Below this many characters trafilatura judges its extraction failed and falls back to the page's whole text
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
-_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 
 
 def extract(html: str | bytes, url: str) -> Article:
@@ -118,14 +115,13 @@ def _extract(page: Page) -> Article:
     body = extract_body(page, root)
     language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language)
-    link_chars = len("".join("".join(_LINK_TEXT(root)).split())) if root is not None else 0
     evidence = None
     if platform_kind := wordpress_kind(page):  # WordPress says what the page is: nothing to weigh
         kind, reason = platform_kind, f"WordPress's body classes mark it as {platform_kind}"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
     else:
-        evidence = page_evidence(page, jsonld, body.text, link_chars, meta.published)
+        evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence)
     if platform_kind == "article":
         body, root = _short_wordpress_post(page, body, root)
