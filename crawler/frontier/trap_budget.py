@@ -9,7 +9,8 @@ neither, so a blog whose posts are `/?p=N` or `/archives/N` is never cut. Once a
 TRAP_PATTERN_PAGES such pages, or a host TRAP_HOST_PAGES, the links of that pattern (that host) are no longer
 followed; pages a sitemap or feed lists, start URLs and archived posts are never cut. Each cut-off is one
 crawl_errors row at the end of the crawl (the first URL cut, how many were cut and which budget), and the run's
-summary counts the URLs cut.
+summary counts the URLs cut. The scheduler spends the budgets as it hands out pages found by links; what those
+pages turn out to be and link to reaches the budgets by signals (`trap_budget()`).
 
 Several paginations on one page multiply: WordPress's query-loop blocks each page with a parameter of their own
 (`?query-1-page=2&query-2-page=5`), and every combination of their pages is a page, all of one pattern, none a post.
@@ -32,6 +33,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from crawler.core.per_crawler import per_crawler
+from crawler.core.signals import links_found, page_settled
 
 TRAP = "blogarchive_trap_checked"  # request.meta key: a page found by a link, subject to the budgets
 _DIGITS = re.compile(r"\d+")
@@ -164,12 +166,20 @@ def _message(cut: Cut, limit: int | None) -> str:
 
 
 def trap_budget(crawler: Any) -> TrapBudget:
-    """This crawler's trap budgets, made by whichever component asks first."""
+    """This crawler's trap budgets, made by whichever component asks first and fed from then on by the signals of
+    the components that learn what they count (crawler/core/signals.py): the spider's links_found and the archive
+    pipeline's page_settled. The scheduler spends them (take, redirect); the pipeline reports the cut-offs."""
+    return per_crawler(crawler, "trap_budget", lambda: _fed_budget(crawler))
+
+
+def _fed_budget(crawler: Any) -> TrapBudget:
     settings = crawler.settings
-    limits = (
+    budget = TrapBudget(
         settings.getint("TRAP_PATTERN_PAGES"),
         settings.getint("TRAP_HOST_PAGES"),
         settings.getint("TRAP_COMBINED_PAGINATIONS"),
+        stale_pages=settings.getint("TRAP_STALE_PAGES"),
     )
-    stale = settings.getint("TRAP_STALE_PAGES")
-    return per_crawler(crawler, "trap_budget", lambda: TrapBudget(*limits, stale_pages=stale))
+    crawler.signals.connect(budget.linked, signal=links_found)
+    crawler.signals.connect(budget.settled, signal=page_settled)
+    return budget

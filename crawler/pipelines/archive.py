@@ -30,6 +30,7 @@ from archive.frontier import Frontier
 from archive.media import article_image_urls
 from archive.pages import COMMENTS_API, PART
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
+from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.extraction.pagekind import SiteFacts, decide_again
@@ -59,7 +60,6 @@ class ArchivePipeline:
         self.workers_started = False
         self.batch_policy = False  # this process is under SCHED_BATCH while its extraction processes run
         self.backlog = extraction_backlog(crawler)
-        self.traps = trap_budget(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
         self.structure = SiteStructure()
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
@@ -101,13 +101,14 @@ class ArchivePipeline:
 
     def finish_run(self, reason: str) -> None:
         """On spider_closed, the first moment the close reason is known ("shutdown" after SIGTERM/SIGINT)."""
-        self.stats.set_value("blogarchive/trap_cut", self.traps.urls_cut)
+        traps = trap_budget(self.crawler)
+        self.stats.set_value("blogarchive/trap_cut", traps.urls_cut)
         if storage_broken(self.crawler):
             return  # the run stays 'running' with a dead pid: the next run marks it interrupted
         assert self.archive is not None and self.run_id is not None
         status = "finished" if reason in ("finished", "closespider_pagecount") else reason
         with storage_guard(self.crawler):
-            for url, message in self.traps.messages():
+            for url, message in traps.messages():
                 self._error(url, message)
             for url, (reason, _held) in self.not_kept.items():
                 if url in self.structure.dated:
@@ -139,10 +140,10 @@ class ArchivePipeline:
         with self.archive.batch():
             if isinstance(item, CrawlError):
                 self._error(item.url, item.message)
-                self.traps.settled(item.url, post=False)
+                self._settled(item.url, post=False)
             elif isinstance(item, Gone):
                 self._gone(item)
-                self.traps.settled(item.url, post=False)
+                self._settled(item.url, post=False)
             elif isinstance(item, Skipped):
                 logger.debug("skipped %s: %s", item.url, item.reason)
             elif isinstance(item, FetchedPage):
@@ -275,7 +276,7 @@ class ArchivePipeline:
 
     def _record_page(self, page: FetchedPage, kind: str, reason: str | None = None) -> None:
         if page.kind is None:  # a page, not robots.txt, a sitemap or a feed
-            self.traps.settled(page.url, post=kind in ("article", NOT_MODIFIED))
+            self._settled(page.url, post=kind in ("article", NOT_MODIFIED))
         self.archive.record_page(
             self.run_id,
             {
@@ -308,6 +309,10 @@ class ArchivePipeline:
                     self.run_id,
                     {"url": url, "status": 200, "content_type": content_type, "kind": kind, "body": body},
                 )
+
+    def _settled(self, url: str, post: bool) -> None:
+        """Say what the page at `url` turned out to be, for whoever keeps the books of it (the trap budgets)."""
+        self.crawler.signals.send_catch_log(signal=page_settled, url=url, post=post)
 
     def _gone(self, item: Gone) -> None:
         """A post the archive holds that now answers 404 or 410 is gone: kept, given gone_at, counted as gone. So is

@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 
 from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
+from crawler.core.signals import links_found
 from crawler.discovery import comment_sources
 from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts
@@ -50,7 +51,7 @@ from crawler.frontier.scheduler import (
     NO_EXTRACTION_PRIORITY,
     job_name,
 )
-from crawler.frontier.trap_budget import TRAP, trap_budget
+from crawler.frontier.trap_budget import TRAP
 from crawler.items import CrawlError, FetchedPage, Gone, Listed, Skipped
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
@@ -95,7 +96,6 @@ class BlogSpider(scrapy.Spider):
             spider.start_urls, settings.getlist("BLOG_ALLOW"), settings.getlist("BLOG_DENY")
         )
         spider.budget = page_budget(crawler)
-        spider.traps = trap_budget(crawler)
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
@@ -163,8 +163,6 @@ class BlogSpider(scrapy.Spider):
         if self.budget.exhausted:
             return None
         self.requested.add(url)
-        if by_link and not self.traps.allows(url):
-            return None
         self.archived.reach(url)
         if force:
             return scrapy.Request(
@@ -286,7 +284,8 @@ class BlogSpider(scrapy.Spider):
             parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(links.pages, response.url)
             self.requested.update(parts)  # parts of this post, not pages of their own
             if response.meta.get(TRAP):  # found by a link: what its links bring counts (trap_budget.py)
-                self.traps.linked(response.url, page_links(response.body, response.url, response.encoding).pages)
+                everything = page_links(response.body, response.url, response.encoding).pages
+                self.crawler.signals.send_catch_log(signal=links_found, url=response.url, links=everything)
             yield from self._follow(response, links)
             wanted = [] if page.not_modified else [comment_sources.comments_url(response.body, response.url)]
             if not parts and not page.not_modified and not url_kind(page.url):
