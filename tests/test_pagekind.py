@@ -121,6 +121,7 @@ def _evidence(**facts: object) -> PageEvidence:
         "home": False,
         "entries": 0,
         "entry_share": 0.0,
+        "text_in_entries": 1.0,
         "link_share": 0.0,
         "post_markup": None,
         "post_items": 0,
@@ -286,3 +287,39 @@ def test_links_the_extraction_left_out_do_not_make_a_post_a_listing():
     links = f"<div class='entry-content'><h1>Stories</h1><ul>{stories}</ul></div>"
     listing = extract(f"<html><head>{head}</head><body>{links}</body></html>", "https://news.example/stories.html")
     assert listing.kind == "listing" and listing.evidence.link_share > 0.9
+
+
+BRIDGE = "".join(
+    f"<p>The mayor opened the new bridge over the river on Monday, and the first buses crossed it, part {i}.</p>"
+    for i in range(6)
+)
+NEWS_HEAD = "<title>Bridge opens</title><meta property='article:published_time' content='2022-01-25'>"
+
+
+def test_a_rail_of_other_stories_the_extraction_left_out_does_not_make_a_post_a_listing():
+    """A news post beside a rail of 40 headlines, outside any chrome, that hold most of the page's words: the text
+    extraction kept is the story, none of it in the rail, so the rail's entries say nothing of the page."""
+    rail = "".join(
+        f"<li><h3><a href='/news/story-{n}/'>The town's story number {n} of this week</a></h3></li>" for n in range(40)
+    )
+    story = f"<article class='story'><h1>Bridge opens</h1>{BRIDGE}</article>"
+    body = f"{story}<section><h2>More news</h2><ul>{rail}</ul></section>"
+    article = extract(
+        f"<html><head>{NEWS_HEAD}</head><body>{body}</body></html>", "https://news.example/bridge-opens.html"
+    )
+    assert (article.kind, article.evidence.entries, article.evidence.text_in_entries) == ("article", 40, 0.0)
+    assert article.evidence.entry_share > 0.5
+    page = _evidence(words=134, entries=40, entry_share=0.7, text_in_entries=0.9)
+    assert decide(page)[0] == "listing"  # where the text extraction kept lies in the entries, they make a listing
+
+
+def test_a_block_many_times_larger_than_the_other_entries_is_the_post_not_an_entry():
+    """The post's wrapper holds one link to another story under a heading, three short teasers follow: the wrapper
+    is no teaser of the same listing, and the three teasers hold little of the page."""
+    story = f"<h1>Bridge opens</h1>{BRIDGE}<h4><a href='/news/the-old-bridge/'>The old bridge, 1950 to 2021</a></h4>"
+    teasers = "".join(f"<div><h3><a href='/news/story-{n}/'>Story {n} of the town</a></h3></div>" for n in range(3))
+    body = f"<main><div><div class='story'>{story}</div>{teasers}</div></main>"
+    article = extract(
+        f"<html><head>{NEWS_HEAD}</head><body>{body}</body></html>", "https://news.example/bridge-opens.html"
+    )
+    assert (article.kind, article.evidence.entries) == ("article", 3)

@@ -39,10 +39,15 @@ _ENTRY = etree.XPath(
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+# A block this many times the words of every other is no teaser of the same listing (see without_the_post()).
+DOMINANT_BLOCK = 4
+
+
 @dataclass(frozen=True)
 class Entries:
     count: int  # how many entries: blocks of one kind, each linking to one other page by its title
     words: int  # the words of the entries' blocks together
+    texts: tuple[str, ...] = ()  # each entry's text, whitespace folded
 
 
 def find_entries(page: Page) -> Entries:
@@ -57,8 +62,20 @@ def find_entries(page: Page) -> Entries:
         if is_home_link(link, page.base):
             continue
         links[url] = link
-    blocks = _blocks(links)
-    return Entries(len(blocks), sum(len(text_of(block).split()) for block in blocks))
+    texts = without_the_post([text_of(block) for block in _blocks(links)])
+    return Entries(len(texts), sum(len(text.split()) for text in texts), tuple(texts))
+
+
+def without_the_post(texts: list[str]) -> list[str]:
+    """The entries' texts without one that holds DOMINANT_BLOCK times the words of each other: the teasers of a
+    listing are alike, and a block that large is the page's own content around a title link (a news post whose
+    wrapper also holds a link to another story, with the teasers of a rail outside it)."""
+    if len(texts) < 2:
+        return texts
+    sizes = [len(text.split()) for text in texts]
+    largest = max(range(len(texts)), key=sizes.__getitem__)
+    others = max(size for index, size in enumerate(sizes) if index != largest)
+    return [text for index, text in enumerate(texts) if index != largest or sizes[largest] < DOMINANT_BLOCK * others]
 
 
 def _blocks(links: dict[str, HtmlElement]) -> list[HtmlElement]:

@@ -31,6 +31,8 @@ _MICROFORMAT = etree.XPath(
     " or contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]/@class",
     smart_strings=False,
 )
+SHINGLE_WORDS = 3
+_WORD = re.compile(r"\w+")
 _DATED_ARTICLE = etree.XPath("//article[.//time or .//*[contains(concat(' ', @rel, ' '), ' author ')]]")
 
 
@@ -45,6 +47,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         home=bool(_HOME_PATHS.match(parts.path or "/")) and not parts.query,  # /?p=123 is a WordPress post
         entries=entries.count,
         entry_share=round(min(entries.words / page_words, 1.0), 3) if page_words else 0.0,
+        text_in_entries=_share_within(text, entries.texts),
         link_share=round(_link_chars(page, text) / max(len("".join(text.split())), 1), 3),
         post_markup=_post_markup(page, types),
         post_items=sum(
@@ -54,6 +57,23 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         dated=published is not None,
         url_kind=url_kind(page.url),
     )
+
+
+def _share_within(text: str, parts: tuple[str, ...]) -> float:
+    """The share of the extracted `text` found inside `parts` (the entries' texts): of its runs of SHINGLE_WORDS
+    words, those that some part holds too. Runs, not lines or exact strings: trafilatura joins inline elements that
+    the page's text puts spaces between, marks list items with "- " and unescapes what a theme escaped twice, and
+    an entry's excerpt may stop mid-sentence. 1.0 for a text too short to say."""
+    runs = _runs(text)
+    if not runs:
+        return 1.0
+    held = set().union(*map(_runs, parts)) if parts else set()
+    return round(len(runs & held) / len(runs), 3)
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def _link_chars(page: Page, text: str) -> int:

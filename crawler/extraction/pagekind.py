@@ -68,6 +68,7 @@ MAX_LINK_DENSITY = 0.5
 # A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
 # _entries_of_a_listing() for how many entries it takes.
 LISTING_TEXT_SHARE = 0.5
+MAX_TEXT_IN_ENTRIES = 0.2
 MAX_LISTING_TYPE_WORDS = 400
 
 
@@ -80,6 +81,7 @@ class PageEvidence:
     home: bool  # the site's home page (/, /index.html …)
     entries: int  # teasers linking to other pages of the site (crawler/extraction/entries.py)
     entry_share: float  # the share of the page's text those entries hold
+    text_in_entries: float  # the share of the extracted text that lies in those entries (1.0: too short to say)
     link_share: float  # the share of the content's text that is link text
     post_markup: str | None  # e.g. "schema.org BlogPosting", "h-entry"; None when the page has none
     post_items: int  # elements outside the chrome whose microdata type is a post's (one per teaser on a listing)
@@ -129,7 +131,7 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "listing", "the site's home page"
     listed_as_post = site is not None and site.feed_dated
     enough = _entries_of_a_listing(evidence, listed_as_post)
-    if evidence.entries >= enough and evidence.entry_share >= LISTING_TEXT_SHARE:
+    if evidence.entries >= enough and evidence.entry_share >= LISTING_TEXT_SHARE and not _a_post_beside(evidence):
         return listing, f"listing: {_entries(evidence.entries)} linking to other pages hold most of its text"
     if listed_as_post:
         return "article", "a feed lists it with a date"
@@ -154,6 +156,14 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     if evidence.words >= MIN_ARTICLE_WORDS:
         return "article", f"{evidence.words} words of text (no date, no post markup, nothing known of the site)"
     return "other", f"short page ({evidence.words} words) without a date or post markup"
+
+
+def _a_post_beside(evidence: PageEvidence) -> bool:
+    """The text extraction kept is a post of its own beside the entries: MIN_ARTICLE_WORDS words or more, at most
+    MAX_TEXT_IN_ENTRIES of it in the entries — a news post beside a rail of other stories that holds more of the
+    page's words than the story. On a listing, the text kept is the entries' (or, when extraction read little of
+    the page, too short to say)."""
+    return evidence.words >= MIN_ARTICLE_WORDS and evidence.text_in_entries <= MAX_TEXT_IN_ENTRIES
 
 
 def _entries(count: int) -> str:
