@@ -122,6 +122,7 @@ def _evidence(**facts: object) -> PageEvidence:
         "entries": 0,
         "entry_share": 0.0,
         "text_in_entries": 1.0,
+        "text_in_items": 1.0,
         "link_share": 0.0,
         "post_markup": None,
         "post_items": 0,
@@ -323,3 +324,18 @@ def test_a_block_many_times_larger_than_the_other_entries_is_the_post_not_an_ent
         f"<html><head>{NEWS_HEAD}</head><body>{body}</body></html>", "https://news.example/bridge-opens.html"
     )
     assert (article.kind, article.evidence.entries) == ("article", 3)
+
+
+def test_related_stories_marked_up_as_posts_do_not_make_a_post_a_listing():
+    """A news post whose related stories below it are each marked up as a NewsArticle in microdata, the post itself
+    once more around its text: the text extraction kept is the post's, none of it in the related stories."""
+    related = "".join(
+        f"<div itemscope itemtype='https://schema.org/NewsArticle'><h3><a href='/news/story-{n}/'>"
+        f"<span itemprop='headline'>Story {n} of the town this week</span></a></h3></div>"
+        for n in range(4)
+    )
+    marked = "itemscope itemtype='https://schema.org/NewsArticle'"
+    story = f"<div {marked}><h1 itemprop='headline'>Bridge opens</h1>{BRIDGE}</div>"
+    html = f"<html><head>{NEWS_HEAD}</head><body><main>{story}<section>{related}</section></main></body></html>"
+    article = extract(html, "https://news.example/bridge-opens.html")
+    assert (article.kind, article.evidence.post_items, article.evidence.text_in_items) == ("article", 5, 0.0)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from crawler.extraction.entries import find_entries
+from crawler.extraction.entries import find_entries, without_the_post
 from crawler.extraction.page import Page, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, PageEvidence, url_kind
 from crawler.extraction.structured import types_of
@@ -42,6 +42,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
     types = set().union(*(types_of(obj) for obj in jsonld)) if jsonld else set()
     entries = find_entries(page)
     page_words = _words_outside_chrome(page)
+    items = [e for e in _ITEMTYPE_ELEMENTS(page.tree) if _is_post_type(e) and not page.in_chrome(e)]
     return PageEvidence(
         words=len(text.split()),
         home=bool(_HOME_PATHS.match(parts.path or "/")) and not parts.query,  # /?p=123 is a WordPress post
@@ -50,9 +51,8 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         text_in_entries=_share_within(text, entries.texts),
         link_share=round(_link_chars(page, text) / max(len("".join(text.split())), 1), 3),
         post_markup=_post_markup(page, types),
-        post_items=sum(
-            _is_post_type(itemtype) for itemtype in _ITEMTYPE_ELEMENTS(page.tree) if not page.in_chrome(itemtype)
-        ),
+        post_items=len(items),
+        text_in_items=_share_within(text, tuple(without_the_post([text_of(item) for item in items]))),
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
@@ -60,10 +60,11 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
 
 
 def _share_within(text: str, parts: tuple[str, ...]) -> float:
-    """The share of the extracted `text` found inside `parts` (the entries' texts): of its runs of SHINGLE_WORDS
-    words, those that some part holds too. Runs, not lines or exact strings: trafilatura joins inline elements that
-    the page's text puts spaces between, marks list items with "- " and unescapes what a theme escaped twice, and
-    an entry's excerpt may stop mid-sentence. 1.0 for a text too short to say."""
+    """The share of the extracted `text` found inside `parts` (the texts of the entries or of the items marked up as
+    posts): of its runs of SHINGLE_WORDS words, those that some part holds too. Runs, not lines or exact strings:
+    trafilatura joins inline elements that the page's text puts spaces between, marks list items with "- " and
+    unescapes what a theme escaped twice, and an entry's excerpt may stop mid-sentence. 1.0 for a text too short
+    to say."""
     runs = _runs(text)
     if not runs:
         return 1.0

@@ -85,6 +85,7 @@ class PageEvidence:
     link_share: float  # the share of the content's text that is link text
     post_markup: str | None  # e.g. "schema.org BlogPosting", "h-entry"; None when the page has none
     post_items: int  # elements outside the chrome whose microdata type is a post's (one per teaser on a listing)
+    text_in_items: float  # the share of the extracted text that lies in those elements (1.0: too short to say)
     listing_markup: str | None  # schema.org CollectionPage, ProfilePage … without a post type
     dated: bool  # the page states when it was published
     url_kind: str | None  # url_kind(url)
@@ -131,7 +132,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "listing", "the site's home page"
     listed_as_post = site is not None and site.feed_dated
     enough = _entries_of_a_listing(evidence, listed_as_post)
-    if evidence.entries >= enough and evidence.entry_share >= LISTING_TEXT_SHARE and not _a_post_beside(evidence):
+    beside_entries = _a_post_beside(evidence.words, evidence.text_in_entries)
+    if evidence.entries >= enough and evidence.entry_share >= LISTING_TEXT_SHARE and not beside_entries:
         return listing, f"listing: {_entries(evidence.entries)} linking to other pages hold most of its text"
     if listed_as_post:
         return "article", "a feed lists it with a date"
@@ -139,7 +141,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "other", "a feed that dates its posts lists it without a date"
     if evidence.url_kind == "author":  # an author's own page, parsed for the person it is about
         return "author", "an author's page by its URL, and no feed lists it as a post"
-    if evidence.post_items > 1:  # Blogger's and Hexo NexT's listings mark each teaser up as a BlogPosting/Article
+    # Blogger's and Hexo NexT's listings mark each teaser up as a BlogPosting/Article; a news post, its related stories
+    if evidence.post_items > 1 and not _a_post_beside(evidence.words, evidence.text_in_items):
         return listing, f"listing: {evidence.post_items} items marked up as posts"
     if evidence.post_markup:
         return "article", f"post markup ({evidence.post_markup})"
@@ -158,12 +161,13 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     return "other", f"short page ({evidence.words} words) without a date or post markup"
 
 
-def _a_post_beside(evidence: PageEvidence) -> bool:
-    """The text extraction kept is a post of its own beside the entries: MIN_ARTICLE_WORDS words or more, at most
-    MAX_TEXT_IN_ENTRIES of it in the entries — a news post beside a rail of other stories that holds more of the
-    page's words than the story. On a listing, the text kept is the entries' (or, when extraction read little of
+def _a_post_beside(words: int, share_in_teasers: float) -> bool:
+    """The text extraction kept (`words` long, `share_in_teasers` of it in the page's teasers: its entries or its
+    items marked up as posts) is a post of its own beside them: MIN_ARTICLE_WORDS words or more, at most
+    MAX_TEXT_IN_ENTRIES of it in the teasers — a news post beside a rail of other stories that holds more of the
+    page's words than the story. On a listing, the text kept is the teasers' (or, when extraction read little of
     the page, too short to say)."""
-    return evidence.words >= MIN_ARTICLE_WORDS and evidence.text_in_entries <= MAX_TEXT_IN_ENTRIES
+    return words >= MIN_ARTICLE_WORDS and share_in_teasers <= MAX_TEXT_IN_ENTRIES
 
 
 def _entries(count: int) -> str:
