@@ -10,13 +10,13 @@ pages where the two disagree are such posts (German, French, Spanish, Bengali te
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from crawler.extraction.page import Page
 
 _CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
-_IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 # A text overrules the page's declaration from this many characters (about 35 English words, or a paragraph of a
 # script written without spaces) and this probability of py3langid's, normalised over its 97 languages.
 OVERRULE_CHARS = 200
@@ -29,12 +29,20 @@ def post_language(page: Page, text: str) -> str | None:
     declared = declared_language(page)
     if len(text.split()) < 5 and len(text) < 40:
         return declared
-    detected, probability = _IDENTIFIER.classify(text[:_SAMPLE_CHARS])
+    detected, probability = identifier().classify(text[:_SAMPLE_CHARS])
     if declared is None:
         return detected
     if detected != declared and len(text) >= OVERRULE_CHARS and probability >= OVERRULE_PROBABILITY:
         return detected
     return declared
+
+
+@cache
+def identifier() -> LanguageIdentifier:
+    """py3langid's model, loaded at the first post a process reads rather than on import: it holds ~74 MB and takes
+    ~0.45 s to load, which the crawl's own process (it imports the extraction code but hands posts to the extraction
+    processes) would otherwise pay on every crawl, a recrawl that extracts nothing too."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def declared_language(page: Page) -> str | None:

@@ -43,12 +43,14 @@ def spawning_workers() -> Iterator[None]:
 
 
 def start_worker(parent_pid: int, leave_batch: bool = False) -> None:
-    """Worker initializer: import the extraction code now, while the other workers start too, rather than in the
-    first page's call; and end this worker when the crawl that started it is gone.
+    """Worker initializer: import the extraction code and load the language model now, while the other workers
+    start too, rather than in the first page's call; and end this worker when the crawl that started it is gone.
     `leave_batch`: the crawl's process put itself under SCHED_BATCH (crawler/extraction_pool/cpu_policy.py), which
     this worker inherited; extraction runs under the default policy."""
     import crawler.extraction_pool.checks  # noqa: F401
+    from crawler.extraction.language import identifier
 
+    identifier()
     if leave_batch:
         leave_batch_policy()
     exit_with_parent(parent_pid)
