@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from archive.terms.korean import is_korean, korean_terms
 from archive.terms.lemmas import LANGUAGES, word_terms
@@ -29,9 +30,15 @@ def word_forms(word: str, language: str | None) -> tuple[str, ...]:
     """The search terms of one word (without the word itself). A word in Latin letters in a post of a language
     without lemmas here (Korean, Japanese …) is read as English: the commands, products and terms such posts quote
     are English far more often than anything else."""
+    return _forms(word, (language or "").lower()[:2])
+
+
+@lru_cache(maxsize=200_000)
+def _forms(word: str, language: str) -> tuple[str, ...]:
+    """word_forms() for a language code already cut to its two letters: a post's words are mostly words the crawl
+    has seen, and each is looked at once per post."""
     if is_korean(word):
         return korean_terms(word)
-    language = (language or "").lower()[:2]
     if language not in LANGUAGES:
         language = "en" if word.isascii() else ""
     return word_terms(word, language) if language else ()
@@ -39,7 +46,7 @@ def word_forms(word: str, language: str | None) -> tuple[str, ...]:
 
 def _terms(text: str, language: str) -> Iterable[str]:
     for word in dict.fromkeys(WORD.findall(text)):  # each word once, in order
-        yield from word_forms(word, language)
+        yield from _forms(word, language)
 
 
 def _unique(terms: Iterable[str]) -> list[str]:
