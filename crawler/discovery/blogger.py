@@ -38,6 +38,8 @@ def comment_feed_url(body: bytes, url: str) -> str | None:
     """The first page of the comment feed of the Blogger post at `url`, when the page shows no comment (a theme
     that loads them by script, or a post without any) or not all of them ("Load more…"); None for a page that is no
     Blogger post or shows them all."""
+    if not _names_blogger(body):
+        return None
     if _SHOWN_COMMENT.search(body) and not _LOAD_MORE.search(body):
         return None
     if (link := _FEED_LINK.search(body)) is not None:
@@ -49,6 +51,12 @@ def comment_feed_url(body: bytes, url: str) -> str | None:
     own = urlsplit(url)
     parts = urlsplit(feed)._replace(scheme=own.scheme, netloc=own.netloc)  # the blog's host, never www.blogger.com
     return comment_feed_page(parts.geturl(), 1)
+
+
+def _names_blogger(body: bytes) -> bool:
+    """Whether the page names a post's comment feed or Blogger at all: a substring search, where the patterns below
+    each scan the whole page (0.44 ms a page of the benchmark's blog, for every page of every crawl)."""
+    return b"/comments/default" in body or b"logger" in body or b"LOGGER" in body
 
 
 def comment_feed_page(feed: str, start: int) -> str:
