@@ -43,29 +43,29 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
     entries = find_entries(page)
     page_words = _words_outside_chrome(page)
     items = [e for e in _ITEMTYPE_ELEMENTS(page.tree) if _is_post_type(e) and not page.in_chrome(e)]
+    text_runs = _runs(text)
     return PageEvidence(
         words=len(text.split()),
         home=bool(_HOME_PATHS.match(parts.path or "/")) and not parts.query,  # /?p=123 is a WordPress post
         entries=entries.count,
         entry_share=round(min(entries.words / page_words, 1.0), 3) if page_words else 0.0,
-        text_in_entries=_share_within(text, entries.texts),
+        text_in_entries=_share_within(text_runs, entries.texts),
         link_share=round(_link_chars(page, text) / max(len("".join(text.split())), 1), 3),
         post_markup=_post_markup(page, types),
         post_items=len(items),
-        text_in_items=_share_within(text, tuple(without_the_post([text_of(item) for item in items]))),
+        text_in_items=_share_within(text_runs, tuple(without_the_post([text_of(item) for item in items]))),
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
     )
 
 
-def _share_within(text: str, parts: tuple[str, ...]) -> float:
-    """The share of the extracted `text` found inside `parts` (the texts of the entries or of the items marked up as
-    posts): of its runs of SHINGLE_WORDS words, those that some part holds too. Runs, not lines or exact strings:
-    trafilatura joins inline elements that the page's text puts spaces between, marks list items with "- " and
+def _share_within(runs: set[tuple[str, ...]], parts: tuple[str, ...]) -> float:
+    """The share of the extracted text found inside `parts` (the texts of the entries or of the items marked up as
+    posts): of its `runs` of SHINGLE_WORDS words (_runs), those that some part holds too. Runs, not lines or exact
+    strings: trafilatura joins inline elements that the page's text puts spaces between, marks list items with "- " and
     unescapes what a theme escaped twice, and an entry's excerpt may stop mid-sentence. 1.0 for a text too short
     to say."""
-    runs = _runs(text)
     if not runs:
         return 1.0
     held = set().union(*map(_runs, parts)) if parts else set()
