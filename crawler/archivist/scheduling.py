@@ -345,25 +345,19 @@ def record_outcome(
     before writing any row gets one here, so every scheduled run is logged and the site waits for its next cron
     time. A child we stopped keeps what it wrote ('shutdown', or 'running' with a dead pid): it resumes next start.
     """
-    conn = archive.conn
-    query = "SELECT * FROM crawl_runs WHERE job = ? AND pid = ? AND id > ? ORDER BY id DESC LIMIT 1"
-    row = conn.execute(query, (site.name, pid, first_id)).fetchone()
+    runs = archive.db.table("crawl_runs")
+    where = "job = ? AND pid = ? AND id > ?"
+    row = next(runs.rows_where(where, [site.name, pid, first_id], order_by="id DESC", limit=1), None)
     if row is not None and (code == 0 or stopped or row["status"] not in ("finished", "running")):
-        return dict(row)
+        return row
     if stopped:
         return None
     with archive.batch():
         if row is None:
-            run_id = conn.execute(
-                "INSERT INTO crawl_runs (started, start_urls, job, pid) VALUES (?, ?, ?, ?)",
-                (started, json.dumps(list(site.urls)), site.name, pid),
-            ).lastrowid
-        else:
-            run_id = row["id"]
+            started_row = {"started": started, "start_urls": json.dumps(list(site.urls)), "job": site.name, "pid": pid}
+            row = runs.get(runs.insert(started_row).last_rowid)
         message = f"the crawl process exited with status {code}" + (f": {output}" if output else "")
-        archive.record_error(run_id, site.urls[0], message)
-        conn.execute(
-            "UPDATE crawl_runs SET status = 'failed', finished = coalesce(finished, ?) WHERE id = ?",
-            (datetime.now(UTC).isoformat(timespec="seconds"), run_id),
-        )
-    return archive.run(run_id)
+        archive.record_error(row["id"], site.urls[0], message)
+        finished = row["finished"] or datetime.now(UTC).isoformat(timespec="seconds")
+        runs.update(row["id"], {"status": "failed", "finished": finished})
+    return archive.run(row["id"])
