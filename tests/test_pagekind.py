@@ -13,7 +13,7 @@ from crawler.demo.site import DemoSite
 from crawler.discovery.structure import SiteStructure, listed_in
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import PageEvidence, SiteFacts, decide, url_kind
-from crawler.extraction_pool.backlog import ExtractionBacklog
+from crawler.extraction_pool.pool import ExtractionPool
 from crawler.extraction_pool.worker import extract_page, pack_hub
 from crawler.frontier.scheduler import NO_EXTRACTION_PRIORITY
 from crawler.spiders.blog import BlogSpider
@@ -108,11 +108,11 @@ def test_hub_pages_are_queued_at_the_priority_the_scheduler_prefers_while_extrac
     assert spider._page_request("https://blog.example/tag/bread/").priority == NO_EXTRACTION_PRIORITY
     assert spider._page_request("https://blog.example/page/3/").priority == NO_EXTRACTION_PRIORITY
     assert spider._page_request("https://blog.example/2024/01/sourdough-starter/").priority == 0
-    backlog = ExtractionBacklog(processes=2)
-    backlog.waiting = backlog.busy_at - 1
-    assert not backlog.busy()
-    backlog.waiting += 1
-    assert backlog.busy()
+    pool = ExtractionPool(processes=2, batch_scheduling=False)
+    pool.waiting = pool.busy_at - 1
+    assert not pool.busy()
+    pool.waiting += 1
+    assert pool.busy()
 
 
 def _evidence(**facts: object) -> PageEvidence:

@@ -1,2 +1,3 @@
-"""The processes extraction runs in, off the crawl's reactor: the function they run and the checks around
-extract(), the backlog the scheduler reads, and the CPU policy that keeps the crawl from preempting them."""
+"""The processes extraction runs in, off the crawl's reactor: the pool that starts, feeds and stops them and counts
+the pages waiting for them (which the scheduler reads), the function they run and the checks around extract(), and
+the CPU policy that keeps the crawl from preempting them."""

@@ -22,7 +22,7 @@ from scrapy.utils.request import request_from_dict
 
 from archive.frontier import Frontier
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
-from crawler.extraction_pool.backlog import extraction_backlog
+from crawler.extraction_pool.pool import extraction_pool
 from crawler.frontier.page_budget import continues, page_budget
 from crawler.frontier.trap_budget import TRAP, trap_budget
 
@@ -37,7 +37,7 @@ DISCOVERY_PRIORITY = 100
 # Posts a sitemap or feed lists: ahead of pages found by links, so that a --max-pages budget goes to posts.
 LISTED_PRIORITY = 50
 # The priority of pages the crawl settles without an extraction process (hub pages known by their URL). They come
-# after everything else, except while the extraction processes have a backlog (crawler/extraction_pool/backlog.py):
+# after everything else, except while the extraction processes have a backlog (crawler/extraction_pool/pool.py):
 # then they come first, so the crawl's process reads them while those processes are busy, instead of all at the end
 # with the extraction processes idle.
 NO_EXTRACTION_PRIORITY = -1
@@ -56,7 +56,7 @@ class FrontierScheduler(BaseScheduler):
         self.frontier: Frontier | None = None
         self.spider: Spider | None = None
         self.pending = 0
-        self.backlog = extraction_backlog(crawler)
+        self.extraction = extraction_pool(crawler)
         self.budget = page_budget(crawler)
         self.traps = trap_budget(crawler)
         self.downloading = 0  # requests in the downloader now (Scrapy's signals count them)
@@ -163,7 +163,7 @@ class FrontierScheduler(BaseScheduler):
     def _lease(self) -> tuple[int, bytes] | None:
         assert self.frontier is not None
         at_least = LISTED_PRIORITY - BAND if self._holding_back() else None
-        return self.frontier.lease(prefer=NO_EXTRACTION_PRIORITY if self.backlog.busy() else None, at_least=at_least)
+        return self.frontier.lease(prefer=NO_EXTRACTION_PRIORITY if self.extraction.busy() else None, at_least=at_least)
 
     def _holding_back(self) -> bool:
         """With a --max-pages budget, pages found by links wait while start URLs, sitemaps or feeds are still being
@@ -172,5 +172,5 @@ class FrontierScheduler(BaseScheduler):
         stall the crawl."""
         if not self.budget.limit or self.frontier is None:
             return False
-        busy = self.downloading > 0 or self.backlog.waiting > 0
+        busy = self.downloading > 0 or self.extraction.waiting > 0
         return busy and self.frontier.unfinished(DISCOVERY_PRIORITY - BAND)

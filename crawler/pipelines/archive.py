@@ -1,8 +1,8 @@
 """ArchivePipeline: extraction off the reactor, then one writer into the SQLite archive.
 
-Extraction is CPU-bound (trafilatura and our finders on one lxml tree), so it runs in a pool of
-EXTRACT_PROCESSES worker processes (0: the reactor's thread pool), and the reactor thread only downloads and
-writes. All writes happen on the reactor thread, so the archive has exactly one writer and one connection.
+Extraction is CPU-bound (trafilatura and our finders on one lxml tree), so it runs in the crawl's extraction
+processes (crawler/extraction_pool/pool.py), and the reactor thread only downloads and writes. All writes happen on
+the reactor thread, so the archive has exactly one writer and one connection.
 
 Which pages are posts is decided here, with extraction's evidence of each page and what the crawl learns of the
 site from its feeds and sitemaps (crawler/discovery/structure.py, crawler/extraction/pagekind.py): a hub page known
@@ -13,12 +13,8 @@ an error, so that `verify` and the exit code see it. Every page not kept says wh
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
-import multiprocessing
-import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -35,9 +31,8 @@ from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.extraction.pagekind import SiteFacts, decide_again
 from crawler.extraction.served_comments import is_xml
-from crawler.extraction_pool.backlog import extraction_backlog
-from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
-from crawler.extraction_pool.worker import extract_and_pack, pack_hub, spawning_workers, start_worker
+from crawler.extraction_pool.pool import extraction_pool
+from crawler.extraction_pool.worker import pack_hub
 from crawler.frontier.trap_budget import trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
 from crawler.urls import clean_url, storage_url
@@ -51,15 +46,11 @@ class ArchivePipeline:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.processes = crawler.settings.getint("EXTRACT_PROCESSES")
         self.media_enabled = bool(crawler.settings.get("MEDIA_DIR"))
         self.archive: Archive | None = None
         self.frontier: Frontier | None = None
         self.run_id: int | None = None
-        self.executor: Executor | None = None
-        self.workers_started = False
-        self.batch_policy = False  # this process is under SCHED_BATCH while its extraction processes run
-        self.backlog = extraction_backlog(crawler)
+        self.pool = extraction_pool(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
         self.structure = SiteStructure()
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
@@ -79,25 +70,10 @@ class ArchivePipeline:
             self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
         self.stats.set_value("blogarchive/run_id", self.run_id)
         self.frontier = Frontier(self.archive, spider.job)
-        if self.processes > 0:
-            # Before the pool starts: its threads and processes inherit the policy; the processes leave it.
-            self.batch_policy = self.crawler.settings.getbool("BATCH_SCHEDULING") and enter_batch_policy()
-            context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
-            with spawning_workers():  # the pool's semaphores start multiprocessing's resource tracker now
-                self.executor = ProcessPoolExecutor(
-                    self.processes,
-                    mp_context=context,
-                    initializer=start_worker,
-                    initargs=(os.getpid(), self.batch_policy),
-                )
-        else:
-            self.executor = ThreadPoolExecutor(1)
+        self.pool.open()
 
     def close_spider(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-        if self.batch_policy:
-            leave_batch_policy()
+        self.pool.close()
 
     def finish_run(self, reason: str) -> None:
         """On spider_closed, the first moment the close reason is known ("shutdown" after SIGTERM/SIGINT)."""
@@ -154,34 +130,12 @@ class ArchivePipeline:
                 self.frontier.done(frontier_id)
 
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
-        assert self.executor is not None
         if self.structure.settles_by_url(page.url):
             packed = pack_hub(page.body, page.url)  # a hub by its URL that no feed lists as a post: no parsing
         else:
-            self._start_workers()
-            loop = asyncio.get_running_loop()
-            self.backlog.waiting += 1
-            try:
-                comments = [body for _, body in page.comment_pages]
-                packed = await loop.run_in_executor(
-                    self.executor, extract_and_pack, page.body, page.url, page.parts, comments, page.charset
-                )
-            finally:
-                self.backlog.waiting -= 1
+            packed = await self.pool.extract(page)
         ok, result, page.body_zlib = packed
         return ok, result
-
-    def _start_workers(self) -> None:
-        """Start all the extraction processes at the first page that needs one, not when the crawl opens: each
-        spawn and import of trafilatura takes about a second of CPU, and an unchanged recrawl (sitemap lastmods,
-        304s, hubs read in this process) needs none — started at open, they took a sixth of such a recrawl's
-        time on the benchmark's blog. All start at once, so they import side by side while the first page waits."""
-        if self.workers_started or not isinstance(self.executor, ProcessPoolExecutor):
-            return
-        self.workers_started = True
-        with spawning_workers():
-            for _ in range(self.processes):
-                self.executor.submit(os.getpid)
 
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
         self.stats.inc_value("blogarchive/pages_fetched")
