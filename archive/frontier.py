@@ -54,24 +54,15 @@ class Frontier:
             (self.job, url, priority, request, now()),
         )
 
-    def lease(self, prefer: int | None = None, at_least: int | None = None) -> tuple[int, bytes] | None:
-        """The next pending request, now leased; None when nothing is pending. The next is the oldest at priority
-        `prefer` if there is one, else the highest priority, then the oldest. With `at_least`, only a request of
-        that priority or higher."""
+    def lease(self, at_least: int | None = None) -> tuple[int, bytes] | None:
+        """The next pending request, now leased; None when nothing is pending. The next is the one of the highest
+        priority, then the oldest. With `at_least`, only a request of that priority or higher."""
         floor, params = ("", (self.job,)) if at_least is None else (" AND priority >= ?", (self.job, at_least))
-        row = None
-        if prefer is not None and (at_least is None or prefer >= at_least):
-            row = self.conn.execute(
-                "SELECT id, request FROM frontier WHERE job = ? AND state = 'pending' AND priority = ?"
-                " ORDER BY id LIMIT 1",
-                (self.job, prefer),
-            ).fetchone()
-        if row is None:
-            row = self.conn.execute(
-                f"SELECT id, request FROM frontier WHERE job = ? AND state = 'pending'{floor}"
-                " ORDER BY priority DESC, id LIMIT 1",
-                params,
-            ).fetchone()
+        row = self.conn.execute(
+            f"SELECT id, request FROM frontier WHERE job = ? AND state = 'pending'{floor}"
+            " ORDER BY priority DESC, id LIMIT 1",
+            params,
+        ).fetchone()
         if row is None:
             return None
         self.archive.write("UPDATE frontier SET state = 'leased', updated_at = ? WHERE id = ?", (now(), row[0]))

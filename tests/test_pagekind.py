@@ -13,9 +13,8 @@ from crawler.demo.site import DemoSite
 from crawler.discovery.structure import SiteStructure, listed_in
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import PageEvidence, SiteFacts, decide, url_kind
-from crawler.extraction_pool.pool import ExtractionPool
 from crawler.extraction_pool.worker import extract_page, pack_hub
-from crawler.frontier.scheduler import NO_EXTRACTION_PRIORITY
+from crawler.frontier.scheduler import HUB_PRIORITY
 from crawler.spiders.blog import BlogSpider
 
 
@@ -102,17 +101,12 @@ def test_the_crawl_settles_a_hub_page_itself_with_the_kind_an_extraction_process
     assert pack_hub(binary, url)[1].endswith("binary data, not an HTML page")
 
 
-def test_hub_pages_are_queued_at_the_priority_the_scheduler_prefers_while_extraction_is_busy():
+def test_hub_pages_are_queued_after_posts():
     crawler = get_crawler(BlogSpider, {"BLOG_MAX_PAGES": 0, "RECRAWL_ARCHIVED": False})
     spider = BlogSpider.from_crawler(crawler, start_urls="https://blog.example/")
-    assert spider._page_request("https://blog.example/tag/bread/").priority == NO_EXTRACTION_PRIORITY
-    assert spider._page_request("https://blog.example/page/3/").priority == NO_EXTRACTION_PRIORITY
+    assert spider._page_request("https://blog.example/tag/bread/").priority == HUB_PRIORITY
+    assert spider._page_request("https://blog.example/page/3/").priority == HUB_PRIORITY
     assert spider._page_request("https://blog.example/2024/01/sourdough-starter/").priority == 0
-    pool = ExtractionPool(processes=2, batch_scheduling=False)
-    pool.waiting = pool.busy_at - 1
-    assert not pool.busy()
-    pool.waiting += 1
-    assert pool.busy()
 
 
 def _evidence(**facts: object) -> PageEvidence:

@@ -186,8 +186,9 @@ def test_frontier_rows_go_pending_leased_done_and_a_resume_puts_leased_rows_back
     frontier.requeue("http://b.test/2", 0, b"retry")
     assert frontier.counts() == {"pending": 2, "leased": 0, "done": 0}
     frontier.add("http://b.test/tag/x/", -1, b"hub")
-    assert frontier.lease(prefer=-1)[1] == b"hub"  # the oldest at the preferred priority, whatever the others'
-    assert frontier.lease(prefer=-1)[1] == b"r1"  # none left there: the usual order
+    assert [frontier.lease(at_least=0)[1] for _ in range(2)] == [b"r1", b"retry"]  # same priority: oldest first
+    assert frontier.lease(at_least=0) is None  # nothing below the floor
+    assert frontier.lease()[1] == b"hub"
     frontier.resume()
     frontier.clear()
     assert frontier.counts() == {"pending": 0, "leased": 0, "done": 0}

@@ -7,9 +7,8 @@ trafilatura takes about a second of CPU, and an unchanged recrawl (sitemap lastm
 own process) needs none — started at open, they took a sixth of such a recrawl's time on the benchmark's blog. All
 start at once, so they import side by side while the first page waits.
 
-`busy()` is what the scheduler reads: while the processes have work queued, the crawl's own process has time for
-pages it settles without them (hub pages: crawler/extraction/prescreen.py), so those are fetched then; when the
-queue runs low, posts come first again so that no extraction process waits.
+`waiting` is what the scheduler reads: with a --max-pages budget, pages found by links wait while something is in
+flight (crawler/frontier/scheduler.py).
 """
 
 from __future__ import annotations
@@ -31,14 +30,9 @@ class ExtractionPool:
         self.processes = processes
         self.batch_scheduling = batch_scheduling
         self.waiting = 0  # pages handed to the processes and not yet back
-        # Enough queued pages that each process finds its next one at hand while the next posts download.
-        self.busy_at = 4 * max(processes, 1)
         self.executor: Executor | None = None
         self.started = False
         self.batch_policy = False  # the crawl's process is under SCHED_BATCH while the processes run
-
-    def busy(self) -> bool:
-        return self.waiting >= self.busy_at
 
     def open(self) -> None:
         if self.processes <= 0:

@@ -47,8 +47,8 @@ from crawler.frontier.page_budget import page_budget
 from crawler.frontier.scheduler import (
     DISCOVERY_PRIORITY,
     FRONTIER_ID,
+    HUB_PRIORITY,
     LISTED_PRIORITY,
-    NO_EXTRACTION_PRIORITY,
     job_name,
 )
 from crawler.frontier.trap_budget import TRAP
@@ -168,8 +168,7 @@ class BlogSpider(scrapy.Spider):
             return scrapy.Request(
                 url, callback=self.parse_start, errback=self.on_error, meta=_PAGE_META, priority=DISCOVERY_PRIORITY
             )
-        # A hub (tag, category, author, paginated listing) needs no extraction process: see NO_EXTRACTION_PRIORITY.
-        priority = NO_EXTRACTION_PRIORITY if url_kind(url) else LISTED_PRIORITY if listed else 0
+        priority = HUB_PRIORITY if url_kind(url) else LISTED_PRIORITY if listed else 0
         meta = _LINK_META if by_link else _PAGE_META
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, meta=meta, priority=priority)
 
