@@ -30,9 +30,6 @@ TRAP_COMBINED_PAGINATIONS = 1
 # endless ?page=N repeating the same posts) is cut then, long before TRAP_PATTERN_PAGES (0: no limit).
 TRAP_STALE_PAGES = 10
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
-# With extraction processes, the crawl's process runs under Linux's SCHED_BATCH policy
-# (crawler/extraction_pool/cpu_policy.py).
-BATCH_SCHEDULING = True
 RECRAWL_ARCHIVED = True  # revisit posts already in the archive (finds edits and deletions)
 CONDITIONAL_GET = True  # recrawls send If-None-Match / If-Modified-Since and skip unchanged pages
 PROGRESS = "off"  # "rich" (live display), "plain" (a line every PROGRESS_INTERVAL s) or "off"
@@ -152,7 +149,6 @@ SPIDER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.extensions.progress.Progress": 500,
-    "crawler.extensions.gc_tuning.GarbageCollectorTuning": 510,
 }
 # Change alerts (crawler/alerts/, docs/alerts.md), sent once the crawl is over: a webhook POST is tried once and up to
 # ALERT_WEBHOOK_RETRIES times more, waiting ALERT_WEBHOOK_BACKOFF seconds before the first retry and twice as long
@@ -162,7 +158,6 @@ ALERT_WEBHOOK_RETRIES = 3
 ALERT_WEBHOOK_BACKOFF = 1.0
 ALERT_WEBHOOK_TIMEOUT = 10.0
 CHANGES_FEED_ENTRIES = 100
-GC_THRESHOLD = 20_000  # the crawl process's first-generation GC threshold (Python: 700); 0 leaves Python's
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control extension (2.19) serves an HTTP endpoint that runs Python code sent to it, and writes its

@@ -1,2 +1,1 @@
-"""Scrapy extensions (EXTENSIONS), one per module: the live progress display and the crawl process's
-garbage-collector tuning."""
+"""Scrapy extensions (EXTENSIONS), one per module: the live progress display."""

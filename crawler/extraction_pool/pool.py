@@ -20,30 +20,25 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from crawler.core.per_crawler import per_crawler
-from crawler.extraction_pool.cpu_policy import enter_batch_policy, leave_batch_policy
 from crawler.extraction_pool.worker import extract_and_pack, spawning_workers, start_worker
 from crawler.items import FetchedPage
 
 
 class ExtractionPool:
-    def __init__(self, processes: int, batch_scheduling: bool) -> None:
+    def __init__(self, processes: int) -> None:
         self.processes = processes
-        self.batch_scheduling = batch_scheduling
         self.waiting = 0  # pages handed to the processes and not yet back
         self.executor: Executor | None = None
         self.started = False
-        self.batch_policy = False  # the crawl's process is under SCHED_BATCH while the processes run
 
     def open(self) -> None:
         if self.processes <= 0:
             self.executor = ThreadPoolExecutor(1)
             return
-        # Before the pool starts: its threads and processes inherit the policy; the processes leave it.
-        self.batch_policy = self.batch_scheduling and enter_batch_policy()
         context = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor
         with spawning_workers():  # the pool's semaphores start multiprocessing's resource tracker now
             self.executor = ProcessPoolExecutor(
-                self.processes, mp_context=context, initializer=start_worker, initargs=(os.getpid(), self.batch_policy)
+                self.processes, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
             )
 
     async def extract(self, page: FetchedPage) -> tuple[bool, Any, bytes]:
@@ -62,8 +57,6 @@ class ExtractionPool:
     def close(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
-        if self.batch_policy:
-            leave_batch_policy()
 
     def _start_processes(self) -> None:
         if self.started or not isinstance(self.executor, ProcessPoolExecutor):
@@ -78,7 +71,6 @@ def extraction_pool(crawler: Any) -> ExtractionPool:
     """This crawler's extraction pool, made by whichever component asks first (the pipeline opens and closes it)."""
 
     def make() -> ExtractionPool:
-        settings = crawler.settings
-        return ExtractionPool(settings.getint("EXTRACT_PROCESSES"), settings.getbool("BATCH_SCHEDULING"))
+        return ExtractionPool(crawler.settings.getint("EXTRACT_PROCESSES"))
 
     return per_crawler(crawler, "extraction_pool", make)

@@ -17,7 +17,6 @@ from crawler.errors import BlogarchiveError
 from crawler.extraction.article import Article
 from crawler.extraction.pagekind import url_kind
 from crawler.extraction.prescreen import prescreen
-from crawler.extraction_pool.cpu_policy import leave_batch_policy
 
 # zlib level for page_bodies. Level 3 stores these pages ~5 % larger than level 6 and compresses them in ~60 % of
 # the time (measured on the benchmark's pages: 0.30 vs 0.49 ms per 40 KB page), CPU the extraction processes share
@@ -42,17 +41,13 @@ def spawning_workers() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def start_worker(parent_pid: int, leave_batch: bool = False) -> None:
+def start_worker(parent_pid: int) -> None:
     """Worker initializer: import the extraction code and load the language model now, while the other workers
-    start too, rather than in the first page's call; and end this worker when the crawl that started it is gone.
-    `leave_batch`: the crawl's process put itself under SCHED_BATCH (crawler/extraction_pool/cpu_policy.py), which
-    this worker inherited; extraction runs under the default policy."""
+    start too, rather than in the first page's call; and end this worker when the crawl that started it is gone."""
     import crawler.extraction_pool.checks  # noqa: F401
     from crawler.extraction.language import identifier
 
     identifier()
-    if leave_batch:
-        leave_batch_policy()
     exit_with_parent(parent_pid)
 
 
