@@ -1,7 +1,7 @@
 """ExtractionPool: the crawl's extraction processes, from their start to their end, and how many pages wait for them.
 
 One per crawl (`extraction_pool(crawler)`): the archive pipeline hands it pages and awaits their records, the
-scheduler asks it whether it is busy. EXTRACT_PROCESSES spawned worker processes (0: one thread, for tests and
+scheduler reads how many wait. EXTRACT_PROCESSES spawned worker processes (0: one thread, for tests and
 debugging). They start at the first page that needs one, not when the crawl opens: each spawn and import of
 trafilatura takes about a second of CPU, and an unchanged recrawl (sitemap lastmods, 304s, hubs read in the crawl's
 own process) needs none — started at open, they took a sixth of such a recrawl's time on the benchmark's blog. All
