@@ -11,16 +11,13 @@ in its low-memory form: ~20 MB for German instead of ~120 MB, ~0.15 ms a lookup,
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from simplemma.strategies import DictionaryLookupStrategy
-from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+from functools import cache, lru_cache
+from typing import Any
 
 LANGUAGES = frozenset({"de", "en"})
 SHORTEST_PART = 3  # letters: Weg, Rad, Tee
 LONGEST_WORD = 40  # letters: longer "words" are identifiers or hashes
 LINKING = ("es", "s")
-_DICTIONARY = DictionaryLookupStrategy(LOW_MEMORY_DICTIONARY_FACTORY)
 
 
 @lru_cache(maxsize=200_000)
@@ -63,4 +60,14 @@ def _noun(part: str) -> str | None:
 @lru_cache(maxsize=500_000)
 def _lemma(word: str, language: str) -> str | None:
     """The dictionary's lemma of the word, None for a word it does not know."""
-    return _DICTIONARY.get_lemma(word, language)
+    return _dictionary().get_lemma(word, language)
+
+
+@cache
+def _dictionary() -> Any:
+    """simplemma's dictionary lookup, imported at the first word looked up: importing simplemma takes ~0.15 s, which
+    every command that opens an archive paid, and a recrawl that stores no post needs no lemma."""
+    from simplemma.strategies import DictionaryLookupStrategy
+    from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+
+    return DictionaryLookupStrategy(LOW_MEMORY_DICTIONARY_FACTORY)
