@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -53,14 +54,14 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         link_share=round(_link_chars(page, text) / max(len("".join(text.split())), 1), 3),
         post_markup=_post_markup(page, types),
         post_items=len(items),
-        text_in_items=_share_within(text_runs, tuple(without_the_post([text_of(item) for item in items]))),
+        text_in_items=_share_within(text_runs, without_the_post([text_of(item) for item in items])),
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
     )
 
 
-def _share_within(runs: set[tuple[str, ...]], parts: tuple[str, ...]) -> float:
+def _share_within(runs: set[tuple[str, ...]], parts: Sequence[str]) -> float:
     """The share of the extracted text found inside `parts` (the texts of the entries or of the items marked up as
     posts): of its `runs` of SHINGLE_WORDS words (_runs), those that some part holds too. Runs, not lines or exact
     strings: trafilatura joins inline elements that the page's text puts spaces between, marks list items with "- " and
@@ -68,7 +69,7 @@ def _share_within(runs: set[tuple[str, ...]], parts: tuple[str, ...]) -> float:
     to say."""
     if not runs:
         return 1.0
-    held = set().union(*map(_runs, parts)) if parts else set()
+    held = set().union(*map(_runs, parts))
     return round(len(runs & held) / len(runs), 3)
 
 

@@ -40,8 +40,8 @@ def post_language(page: Page, text: str) -> str | None:
 @cache
 def identifier() -> LanguageIdentifier:
     """py3langid's model, loaded at the first post a process reads rather than on import: it holds ~74 MB and takes
-    ~0.45 s to load, which the crawl's own process (it imports the extraction code but hands posts to the extraction
-    processes) would otherwise pay on every crawl, a recrawl that extracts nothing too."""
+    ~0.45 s to load, which a process that imports the extraction code without reading a post need not pay. The
+    extraction processes load it as they start (crawler/extraction_pool/worker.py)."""
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
