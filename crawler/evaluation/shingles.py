@@ -8,23 +8,14 @@ means (not the mean of per-page F1s).
 
 from __future__ import annotations
 
-import re
 import statistics
-from collections import Counter
 from collections.abc import Sequence
 
+from crawler.extraction.agreement import SHINGLE, shingles, tokens
+
+__all__ = ["SHINGLE", "Counts", "exact", "page_counts", "page_f1", "shingle_scores", "shingles", "tokens"]
+
 Counts = tuple[float, float, float]  # tp, fp, fn of one page, summing to 1 (or all 0)
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-SHINGLE = 4
-
-
-def tokens(text: str | None) -> list[str]:
-    return _TOKEN.findall(text or "")
-
-
-def shingles(text: str | None, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
-    words = tokens(text)
-    return Counter(tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1)) if words[i : i + n])
 
 
 def page_counts(gold: str | None, extracted: str | None) -> Counts:
