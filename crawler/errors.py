@@ -53,6 +53,10 @@ class Problem:
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
+class BodyModeError(BlogarchiveError, ValueError):
+    """The environment's BLOGARCHIVE_BODY names no body mode."""
+
+
 class ConfigError(BlogarchiveError):
     """The sites file's problems, all of them, one line each."""
 

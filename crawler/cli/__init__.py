@@ -9,6 +9,9 @@ from collections import Counter
 
 import click
 
+from crawler.errors import BodyModeError
+from crawler.extraction.selection import mode as body_mode
+
 # command name -> "module:attribute"
 COMMANDS: dict[str, str] = {
     "crawl": "crawler.cli.crawl:crawl",
@@ -76,3 +79,7 @@ def refuse_repeated_options(command: click.Command, parent: click.Context, name:
 @click.version_option(package_name="blogarchive")
 def main() -> None:
     """Crawl blogs and archive every post, author box, image and caption into SQLite."""
+    try:
+        body_mode()  # a wrong BLOGARCHIVE_BODY is refused before any command starts, not on its first page
+    except BodyModeError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -3,6 +3,7 @@
 | name | call |
 |---|---|
 | blogarchive | `extract(html, url)`: its title line, then its text; authors, date |
+| blogarchive-best-of-three | the same in the best-of-three body mode (BLOGARCHIVE_BODY=best-of-three) |
 | trafilatura | `trafilatura.extract(html, include_comments=False)`; author, date (when asked): `extract_metadata` |
 | trafilatura-precision | the same with `favor_precision=True` |
 | readability-lxml | `html_text.extract_text(Document(text).summary(html_partial=True))`, text decoded by trafilatura |
@@ -19,9 +20,11 @@ pins, and runs on these).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 Runner = Callable[[bytes, str, bool], "Output"]  # (page bytes, URL, author and date wanted) -> Output
 
@@ -43,6 +46,28 @@ def _blogarchive(html: bytes, url: str, metadata: bool) -> Output:
     from crawler.extraction.extract import extract
 
     article = extract(html, url)
+    return _record(article)
+
+
+def _blogarchive_best_of_three(html: bytes, url: str, metadata: bool) -> Output:
+    """extract() with BLOGARCHIVE_BODY=best-of-three for this call (the runner's worker processes run one page at
+    a time)."""
+    from crawler.extraction.extract import extract
+    from crawler.extraction.selection import BEST_OF_THREE, MODE_VARIABLE
+
+    before = os.environ.get(MODE_VARIABLE)
+    os.environ[MODE_VARIABLE] = BEST_OF_THREE
+    try:
+        article = extract(html, url)
+    finally:
+        if before is None:
+            del os.environ[MODE_VARIABLE]
+        else:
+            os.environ[MODE_VARIABLE] = before
+    return _record(article)
+
+
+def _record(article: Any) -> Output:
     author = "; ".join(person.name for person in article.authors) or article.author
     text = "\n".join(filter(None, (article.title, article.text)))
     return Output(text, author, article.published, kind=article.kind, kind_reason=article.kind_reason)
@@ -98,6 +123,7 @@ EXTRACTORS = {
     e.name: e
     for e in (
         Extractor("blogarchive", _blogarchive, ("blogarchive", "trafilatura")),
+        Extractor("blogarchive-best-of-three", _blogarchive_best_of_three, ("blogarchive", "trafilatura")),
         Extractor("trafilatura", _trafilatura(), ("trafilatura",)),
         Extractor("trafilatura-precision", _trafilatura(favor_precision=True), ("trafilatura",)),
         Extractor("readability-lxml", _readability, ("readability-lxml", "html-text", "trafilatura")),

@@ -28,9 +28,10 @@ from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import HtmlElement, Page, detached, matches
+from crawler.extraction.selection import BEST_OF_THREE, CANDIDATES, Candidate, mode, model
 from crawler.extraction.selectors import COMMENT_THREADS, PLUGIN_CHROME
-from crawler.extraction.upstream import bare_extraction, xmltotxt
-from crawler.extraction.verbatim import as_trafilatura_keeps
+from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
+from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
@@ -66,22 +67,37 @@ class Body:
 
 def extract_body(page: Page, root: HtmlElement | None) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back."""
+    candidates, verbatim = body_candidates(page, root, alternatives=mode() == BEST_OF_THREE)
+    chosen = model().choose(candidates) if len(candidates) > 1 else candidates[0]
+    if chosen.body is None:
+        return Body("", "")
+    markdown = markdown_of(chosen.body, verbatim, lambda written: with_links(_nfc(written), page, root))
+    return Body(_nfc(chosen.text), _nfc(markdown))
+
+
+def body_candidates(page: Page, root: HtmlElement | None, alternatives: bool) -> tuple[list[Candidate], Verbatim]:
+    """trafilatura's extraction (its chrome blocks dropped), then, with `alternatives`, readability's and jusText's
+    of the same prepared tree — in the order of selection.CANDIDATES."""
     config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with (
         detached(_plugin_chrome(page, root)),
         _layout_tables_as_blocks(page),
         captions_as_paragraphs(page),
         as_trafilatura_keeps(page, root) as verbatim,
-    ):  # trafilatura copies the tree it is given
+    ):  # trafilatura copies the tree it is given; readability and jusText are given copies
         document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
-    if document is None or document.body is None:
-        return Body("", "")
+        others = []
+        if alternatives:
+            others = [readability_body(page.tree, page.base), justext_body(page.tree, page.base)]
+    body = None if document is None else document.body
+    text = "" if body is None else document.text
     # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped.
-    text = document.text
-    if drop_chrome_blocks(document.body, page, MAX_CHROME_SHARE):
-        text = xmltotxt(document.body, include_formatting=False)
-    markdown = markdown_of(document.body, verbatim, lambda written: with_links(_nfc(written), page, root))
-    return Body(_nfc(text), _nfc(markdown))
+    if body is not None and drop_chrome_blocks(body, page, MAX_CHROME_SHARE):
+        text = xmltotxt(body, include_formatting=False)
+    candidates = [Candidate(CANDIDATES[0], body, text or "")]
+    for name, other in zip(CANDIDATES[1:], others, strict=False):
+        candidates.append(Candidate(name, other, "" if other is None else xmltotxt(other, include_formatting=False)))
+    return candidates, verbatim
 
 
 def _dense_script(sample: str) -> bool:

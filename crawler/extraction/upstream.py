@@ -18,6 +18,8 @@ failure. RecursionError and MemoryError pass through: extract() answers a page n
 | `trafilatura.metadata.extract_title` | None |
 | `trafilatura.metadata.extract_catstags` | no categories or tags |
 | `htmldate.find_date` | None |
+| `trafilatura.external.try_readability` + `sanitize_tree` (readability_body) | None (no body found) |
+| `trafilatura.external.justext_rescue` (justext_body) | None (no body found) |
 """
 
 from __future__ import annotations
@@ -25,14 +27,17 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from copy import deepcopy
 from typing import Any, TypeVar
 
 import htmldate
 import trafilatura
+import trafilatura.external
 import trafilatura.metadata
 import trafilatura.utils
 import trafilatura.xml
-from trafilatura.settings import Document
+from lxml.html import HtmlElement
+from trafilatura.settings import Document, Extractor
 
 logger = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -79,3 +84,22 @@ extract_meta_json = guarded(lambda tree, metadata: metadata)(trafilatura.metadat
 extract_title = guarded(_nothing)(trafilatura.metadata.extract_title)
 extract_catstags = guarded(lambda metatype, tree: [])(trafilatura.metadata.extract_catstags)
 find_date = guarded(_nothing)(htmldate.find_date)
+
+
+@guarded(_nothing)
+def readability_body(tree: HtmlElement, url: str | None) -> Any:
+    """The body trafilatura's copy of readability finds in (a copy of) `tree`, in trafilatura's XML, as
+    trafilatura's own fallback to it makes it (`sanitize_tree`); None when it finds nothing."""
+    options = Extractor(url=url, tables=True)
+    found = trafilatura.external.try_readability(deepcopy(tree))
+    if found is None or not len(found):
+        return None
+    return trafilatura.external.sanitize_tree(found, options)[0]
+
+
+@guarded(_nothing)
+def justext_body(tree: HtmlElement, url: str | None) -> Any:
+    """The paragraphs jusText keeps of (a copy of) `tree` as trafilatura's fallback runs it: stop words of every
+    language it knows; None when it keeps none."""
+    found = trafilatura.external.justext_rescue(deepcopy(tree), Extractor(url=url))[0]
+    return found if found is not None and len(found) else None

@@ -1,0 +1,175 @@
+"""The body modes: trafilatura's extraction alone (the default), or the best of three extractions chosen by the
+shipped model (BLOGARCHIVE_BODY=best-of-three); a wrong mode is refused in one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from crawler.errors import BodyModeError
+from crawler.extraction import body as body_module
+from crawler.extraction import upstream
+from crawler.extraction.body import body_candidates
+from crawler.extraction.content import find_content_root
+from crawler.extraction.extract import extract
+from crawler.extraction.page import Page, parse_html
+from crawler.extraction.selection import (
+    BEST_OF_THREE,
+    CANDIDATES,
+    MODE_VARIABLE,
+    TRAFILATURA,
+    Candidate,
+    Model,
+    feature_names,
+    features,
+    mode,
+    model,
+)
+from tests.conftest import REPO
+
+PARAGRAPHS = [  # over 150 characters each: jusText calls shorter paragraphs boilerplate unless their neighbours are not
+    "The river had risen overnight, and by morning the lower fields were under a hand's depth of brown water that"
+    " smelled of mud and diesel, and the ducks were the only ones who seemed pleased about it.",
+    "We walked the dyke at seven, counting the sheep that had found the high ground on their own, and wrote down"
+    " the number of every gate that had been pushed open by the water during the night.",
+    "By noon the pumps were running again, and the farmer said this was the third flood since the spring, which"
+    " was more than he remembered in any year since his father had built the new barn.",
+    "In the evening the water began to fall, leaving a line of reeds and plastic along every fence post, and the"
+    " children went out with buckets to see what the river had left behind in the ditches.",
+]
+MENU = '<nav><ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li></ul></nav>'
+SIDEBAR = '<div class="sidebar"><h3>Links</h3><ul><li><a href="/a">A friend\'s blog</a></li></ul></div>'
+
+PAGE = f"""<html><head><title>After the flood</title></head><body>
+{MENU}
+<div class="content"><h1>After the flood</h1>{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}</div>
+{SIDEBAR}
+<footer>Copyright the author</footer></body></html>"""
+
+
+def _candidates(html: str = PAGE) -> list[Candidate]:
+    page = Page(parse_html(html), "https://blog.example/flood/")
+    return body_candidates(page, find_content_root(page), alternatives=True)[0]
+
+
+def test_the_mode_is_trafilatura_unless_the_environment_names_the_other(monkeypatch):
+    monkeypatch.delenv(MODE_VARIABLE, raising=False)
+    assert mode() == TRAFILATURA
+    monkeypatch.setenv(MODE_VARIABLE, " Best-Of-Three ")
+    assert mode() == BEST_OF_THREE
+    monkeypatch.setenv(MODE_VARIABLE, "fastest")
+    with pytest.raises(BodyModeError, match="no such body mode; set one of trafilatura, best-of-three"):
+        mode()
+
+
+def test_a_wrong_mode_is_one_line_before_any_command_runs():
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler", "extract", "--help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, MODE_VARIABLE: "fastest"},
+        timeout=60,
+    )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "BLOGARCHIVE_BODY='fastest'" in lines[0], result.stderr
+
+
+def test_the_default_mode_runs_neither_readability_nor_justext(monkeypatch):
+    monkeypatch.delenv(MODE_VARIABLE, raising=False)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("run in the default mode")
+
+    monkeypatch.setattr(body_module, "readability_body", refuse)
+    monkeypatch.setattr(body_module, "justext_body", refuse)
+    article = extract(PAGE, "https://blog.example/flood/")
+    assert all(p in article.text for p in PARAGRAPHS)
+
+
+def test_the_three_extractions_each_find_the_post_and_leave_the_menu():
+    found = _candidates()
+    assert [c.name for c in found] == list(CANDIDATES)
+    for candidate in found:
+        assert candidate.body is not None, candidate.name
+        assert PARAGRAPHS[1] in candidate.text, candidate.name
+        assert "A friend's blog" not in candidate.text, candidate.name
+
+
+def test_best_of_three_keeps_one_of_the_three_text_and_markdown_alike(monkeypatch):
+    monkeypatch.setenv(MODE_VARIABLE, BEST_OF_THREE)
+    article = extract(PAGE, "https://blog.example/flood/")
+    texts = {c.text for c in _candidates()}
+    assert article.text in texts or any(article.text in t for t in texts)
+    assert all(p in article.markdown for p in PARAGRAPHS)
+
+
+def test_features_measure_length_lines_and_agreement():
+    same = "\n".join(PARAGRAPHS)
+    values = dict(zip(feature_names(), features([same, same, ""]), strict=True))
+    assert values["in_trafilatura_readability"] == 1.0
+    assert values["in_trafilatura_justext"] == 0.0
+    assert values["in_justext_trafilatura"] == 0.0  # an empty extraction holds nothing and agrees with nothing
+    assert values["sentences_trafilatura"] == 1.0
+    assert values["short_trafilatura"] == 0.0
+    assert values["tokens_justext"] == 0.0
+    menu = "Home\nAbout\nArchive\nContact"
+    assert dict(zip(feature_names(), features([menu, same, same]), strict=True))["short_trafilatura"] == 1.0
+
+
+def _model_preferring(name: str) -> Model:
+    width = len(feature_names())
+    weights = {c: [0.0] * (width + 1) for c in CANDIDATES}
+    weights[name][0] = 1.0
+    return Model([0.0] * width, [1.0] * width, weights)
+
+
+@pytest.mark.parametrize("name", CANDIDATES)
+def test_the_model_keeps_the_extraction_it_scores_highest(name):
+    candidates = [Candidate(c, object(), f"text of {c}") for c in CANDIDATES]
+    assert _model_preferring(name).choose(candidates).name == name
+
+
+def test_trafilatura_is_kept_when_the_others_found_nothing_or_on_a_tie():
+    lonely = [Candidate(CANDIDATES[0], object(), "only this")] + [Candidate(c, None, "") for c in CANDIDATES[1:]]
+    assert _model_preferring(CANDIDATES[1]).choose(lonely).name == CANDIDATES[0]
+    width = len(feature_names())
+    even = Model([0.0] * width, [1.0] * width, {c: [0.5] + [0.0] * width for c in CANDIDATES})
+    assert even.choose([Candidate(c, object(), c) for c in CANDIDATES]).name == CANDIDATES[0]
+
+
+def test_the_shipped_model_reads_the_features_this_code_computes():
+    shipped = model()
+    assert set(shipped.weights) == set(CANDIDATES)
+    assert all(len(w) == len(feature_names()) + 1 for w in shipped.weights.values())
+    assert "train split" in shipped.trained_on
+
+
+def test_the_trainer_fits_a_score_that_ranks_like_the_truth():
+    pytest.importorskip("numpy")
+    from bench.train_body_model import fit
+
+    width = len(feature_names())
+    rows = [[float((i * 7 + j * 3) % 11) for j in range(width)] for i in range(60)]
+    targets = {c: [row[n] / 10 for row in rows] for n, c in enumerate(CANDIDATES)}
+    fitted = fit(rows, targets, alpha=0.01, trained_on="made-up rows")
+    for row in rows[:10]:
+        x = [(v - m) / s for v, m, s in zip(row, fitted.means, fitted.scales, strict=True)]
+        predicted = {c: w[0] + sum(a * b for a, b in zip(w[1:], x, strict=True)) for c, w in fitted.weights.items()}
+        assert max(predicted, key=predicted.get) == max(CANDIDATES, key=lambda c: targets[c][rows.index(row)])
+
+
+def test_a_failing_readability_or_justext_costs_only_its_candidate(monkeypatch):
+    import trafilatura.external
+
+    def breaks(*args, **kwargs):
+        raise ValueError("broken")
+
+    monkeypatch.setattr(trafilatura.external, "try_readability", breaks)
+    monkeypatch.setattr(trafilatura.external, "justext_rescue", breaks)
+    tree = parse_html(PAGE)
+    assert upstream.readability_body(tree, "https://blog.example/") is None
+    assert upstream.justext_body(tree, "https://blog.example/") is None
