@@ -25,7 +25,7 @@ from crawler.extraction.body import body_candidates
 from crawler.extraction.content import find_content_root
 from crawler.extraction.page import Page, parse_html
 from crawler.extraction.prescreen import prescreen
-from crawler.extraction.selection import CANDIDATES, MODEL_PATH, Model, features
+from crawler.extraction.selection import CANDIDATES, MODEL_PATH, Candidate, Model, features
 
 Texts = tuple[str, ...]  # one per CANDIDATES
 
@@ -97,18 +97,16 @@ def main() -> None:
             cells = []
             for n in range(len(CANDIDATES) + 1):
                 texts = [known[(p.set, p.id)] for p in chosen]
-                picked = [t[n] if n < len(CANDIDATES) else _chosen(model, t) for t in texts]
+                picked = [t[n] if n < len(CANDIDATES) else model.choose(_candidates(t)).text for t in texts]
                 cells.append(
                     shingle_scores([page_counts(p.gold, t) for p, t in zip(chosen, picked, strict=True)])["f1"]
                 )
             print(f"{name + ', ' + split:<18}" + "".join(f"{f:>13.4f}" for f in cells))
 
 
-def _chosen(model: Model, texts: Texts) -> str:
-    scores = model.scores(texts)
-    if not any(texts[1:]):
-        return texts[0]
-    return texts[max(range(len(CANDIDATES)), key=lambda n: (scores[CANDIDATES[n]], n == 0))]
+def _candidates(texts: Texts) -> list[Candidate]:
+    """The texts as the choice sees candidates: an empty text is an extraction that found nothing."""
+    return [Candidate(name, text or None, text) for name, text in zip(CANDIDATES, texts, strict=True)]
 
 
 if __name__ == "__main__":
