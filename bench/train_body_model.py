@@ -94,9 +94,9 @@ def main() -> None:
     for name in SETS:
         for split in ("train", "test"):
             chosen = [p for p in pages if p.set == name and p.split == split]
+            texts = [known[(p.set, p.id)] for p in chosen]
             cells = []
             for n in range(len(CANDIDATES) + 1):
-                texts = [known[(p.set, p.id)] for p in chosen]
                 picked = [t[n] if n < len(CANDIDATES) else model.choose(_candidates(t)).text for t in texts]
                 cells.append(
                     shingle_scores([page_counts(p.gold, t) for p, t in zip(chosen, picked, strict=True)])["f1"]

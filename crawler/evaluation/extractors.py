@@ -24,7 +24,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
 
 Runner = Callable[[bytes, str, bool], "Output"]  # (page bytes, URL, author and date wanted) -> Output
 
@@ -46,31 +45,25 @@ def _blogarchive(html: bytes, url: str, metadata: bool) -> Output:
     from crawler.extraction.extract import extract
 
     article = extract(html, url)
-    return _record(article)
+    author = "; ".join(person.name for person in article.authors) or article.author
+    text = "\n".join(filter(None, (article.title, article.text)))
+    return Output(text, author, article.published, kind=article.kind, kind_reason=article.kind_reason)
 
 
 def _blogarchive_best_of_three(html: bytes, url: str, metadata: bool) -> Output:
-    """extract() with BLOGARCHIVE_BODY=best-of-three for this call (the runner's worker processes run one page at
-    a time)."""
-    from crawler.extraction.extract import extract
+    """_blogarchive with BLOGARCHIVE_BODY=best-of-three for this call (the runner's worker processes run one page
+    at a time)."""
     from crawler.extraction.selection import BEST_OF_THREE, MODE_VARIABLE
 
     before = os.environ.get(MODE_VARIABLE)
     os.environ[MODE_VARIABLE] = BEST_OF_THREE
     try:
-        article = extract(html, url)
+        return _blogarchive(html, url, metadata)
     finally:
         if before is None:
             del os.environ[MODE_VARIABLE]
         else:
             os.environ[MODE_VARIABLE] = before
-    return _record(article)
-
-
-def _record(article: Any) -> Output:
-    author = "; ".join(person.name for person in article.authors) or article.author
-    text = "\n".join(filter(None, (article.title, article.text)))
-    return Output(text, author, article.published, kind=article.kind, kind_reason=article.kind_reason)
 
 
 def _trafilatura(**options: bool) -> Runner:
