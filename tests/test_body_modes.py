@@ -1,5 +1,7 @@
-"""The body modes: trafilatura's extraction alone (the default), or the best of three extractions chosen by the
-shipped model (BLOGARCHIVE_BODY=best-of-three); a wrong mode is refused in one line."""
+"""The body modes: the best of three extractions chosen by the shipped model on a page without a current
+template's markup and trafilatura's extraction on every other page (auto, the default), trafilatura's alone
+(BLOGARCHIVE_BODY=trafilatura), or the best of three on every page (best-of-three); a wrong mode is refused in one
+line."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from crawler.extraction.content import find_content_root
 from crawler.extraction.extract import extract
 from crawler.extraction.page import Page, parse_html
 from crawler.extraction.selection import (
+    AUTO,
     BEST_OF_THREE,
     CANDIDATES,
     MODE_VARIABLE,
@@ -54,13 +57,15 @@ def _candidates(html: str = PAGE) -> list[Candidate]:
     return body_candidates(page, find_content_root(page), alternatives=True)[0]
 
 
-def test_the_mode_is_trafilatura_unless_the_environment_names_the_other(monkeypatch):
+def test_the_mode_is_auto_unless_the_environment_names_another(monkeypatch):
     monkeypatch.delenv(MODE_VARIABLE, raising=False)
-    assert mode() == TRAFILATURA
+    assert mode() == AUTO
     monkeypatch.setenv(MODE_VARIABLE, " Best-Of-Three ")
     assert mode() == BEST_OF_THREE
+    monkeypatch.setenv(MODE_VARIABLE, "trafilatura")
+    assert mode() == TRAFILATURA
     monkeypatch.setenv(MODE_VARIABLE, "fastest")
-    with pytest.raises(BodyModeError, match="no such body mode; set one of trafilatura, best-of-three"):
+    with pytest.raises(BodyModeError, match="no such body mode; set one of auto, trafilatura, best-of-three"):
         mode()
 
 
@@ -78,16 +83,61 @@ def test_a_wrong_mode_is_one_line_before_any_command_runs():
     assert len(lines) == 1 and "BLOGARCHIVE_BODY='fastest'" in lines[0], result.stderr
 
 
-def test_the_default_mode_runs_neither_readability_nor_justext(monkeypatch):
+# The same post on a page of the 2000s: tables and <div>s, no HTML5 element, no post markup.
+OLD_PAGE = f"""<html><head><title>After the flood</title></head><body>
+<table><tr><td class="menu"><a href="/">Home</a><br><a href="/about">About</a></td>
+<td class="main"><h1>After the flood</h1>{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}</td></tr></table>
+<div class="footer">Copyright the author</div></body></html>"""
+TODAYS_PAGES = {
+    "HTML5 sectioning": PAGE,
+    "schema.org post": OLD_PAGE.replace(
+        "</head>", '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "After"}</script></head>'
+    ),
+    "hAtom": OLD_PAGE.replace('<td class="main">', '<td class="main hentry">'),
+}
+
+
+def _counting_alternatives(monkeypatch) -> list[str]:
+    ran: list[str] = []
+    real = {"readability": body_module.readability_body, "justext": body_module.justext_body}
+
+    def counted(name):
+        def call(*args, **kwargs):
+            ran.append(name)
+            return real[name](*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(body_module, "readability_body", counted("readability"))
+    monkeypatch.setattr(body_module, "justext_body", counted("justext"))
+    return ran
+
+
+@pytest.mark.parametrize("kind", TODAYS_PAGES)
+def test_auto_keeps_trafilatura_on_a_page_of_a_current_template(monkeypatch, kind):
     monkeypatch.delenv(MODE_VARIABLE, raising=False)
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("run in the default mode")
-
-    monkeypatch.setattr(body_module, "readability_body", refuse)
-    monkeypatch.setattr(body_module, "justext_body", refuse)
-    article = extract(PAGE, "https://blog.example/flood/")
+    ran = _counting_alternatives(monkeypatch)
+    article = extract(TODAYS_PAGES[kind], "https://blog.example/flood/")
+    assert ran == []
     assert all(p in article.text for p in PARAGRAPHS)
+
+
+def test_auto_reads_a_page_without_current_markup_three_ways(monkeypatch):
+    monkeypatch.delenv(MODE_VARIABLE, raising=False)
+    ran = _counting_alternatives(monkeypatch)
+    article = extract(OLD_PAGE, "https://blog.example/flood/")
+    assert ran == ["readability", "justext"]
+    assert all(p in article.text for p in PARAGRAPHS) and "About" not in article.text
+
+
+@pytest.mark.parametrize(("chosen", "runs"), [(TRAFILATURA, False), (BEST_OF_THREE, True)])
+def test_the_other_modes_read_every_page_one_way_or_three(monkeypatch, chosen, runs):
+    monkeypatch.setenv(MODE_VARIABLE, chosen)
+    ran = _counting_alternatives(monkeypatch)
+    for html in (PAGE, OLD_PAGE):
+        ran.clear()
+        extract(html, "https://blog.example/flood/")
+        assert bool(ran) is runs
 
 
 def test_the_three_extractions_each_find_the_post_and_leave_the_menu():

@@ -2,8 +2,9 @@
 
 | name | call |
 |---|---|
-| blogarchive | `extract(html, url)`: its title line, then its text; authors, date |
-| blogarchive-best-of-three | the same in the best-of-three body mode (BLOGARCHIVE_BODY=best-of-three) |
+| blogarchive | `extract(html, url)` in the body mode the environment names: its title line, its text; authors, date |
+| blogarchive-trafilatura | the same in the `trafilatura` body mode (BLOGARCHIVE_BODY=trafilatura) |
+| blogarchive-best-of-three | the same in the `best-of-three` body mode (BLOGARCHIVE_BODY=best-of-three) |
 | trafilatura | `trafilatura.extract(html, include_comments=False)`; author, date (when asked): `extract_metadata` |
 | trafilatura-precision | the same with `favor_precision=True` |
 | readability-lxml | `html_text.extract_text(Document(text).summary(html_partial=True))`, text decoded by trafilatura |
@@ -50,20 +51,24 @@ def _blogarchive(html: bytes, url: str, metadata: bool) -> Output:
     return Output(text, author, article.published, kind=article.kind, kind_reason=article.kind_reason)
 
 
-def _blogarchive_best_of_three(html: bytes, url: str, metadata: bool) -> Output:
-    """_blogarchive with BLOGARCHIVE_BODY=best-of-three for this call (the runner's worker processes run one page
-    at a time)."""
-    from crawler.extraction.selection import BEST_OF_THREE, MODE_VARIABLE
+def _blogarchive_in(body_mode: str) -> Runner:
+    """_blogarchive with BLOGARCHIVE_BODY=`body_mode` for each call (the runner's worker processes run one page at
+    a time)."""
 
-    before = os.environ.get(MODE_VARIABLE)
-    os.environ[MODE_VARIABLE] = BEST_OF_THREE
-    try:
-        return _blogarchive(html, url, metadata)
-    finally:
-        if before is None:
-            del os.environ[MODE_VARIABLE]
-        else:
-            os.environ[MODE_VARIABLE] = before
+    def run(html: bytes, url: str, metadata: bool) -> Output:
+        from crawler.extraction.selection import MODE_VARIABLE
+
+        before = os.environ.get(MODE_VARIABLE)
+        os.environ[MODE_VARIABLE] = body_mode
+        try:
+            return _blogarchive(html, url, metadata)
+        finally:
+            if before is None:
+                del os.environ[MODE_VARIABLE]
+            else:
+                os.environ[MODE_VARIABLE] = before
+
+    return run
 
 
 def _trafilatura(**options: bool) -> Runner:
@@ -116,7 +121,8 @@ EXTRACTORS = {
     e.name: e
     for e in (
         Extractor("blogarchive", _blogarchive, ("blogarchive", "trafilatura")),
-        Extractor("blogarchive-best-of-three", _blogarchive_best_of_three, ("blogarchive", "trafilatura")),
+        Extractor("blogarchive-trafilatura", _blogarchive_in("trafilatura"), ("blogarchive", "trafilatura")),
+        Extractor("blogarchive-best-of-three", _blogarchive_in("best-of-three"), ("blogarchive", "trafilatura")),
         Extractor("trafilatura", _trafilatura(), ("trafilatura",)),
         Extractor("trafilatura-precision", _trafilatura(favor_precision=True), ("trafilatura",)),
         Extractor("readability-lxml", _readability, ("readability-lxml", "html-text", "trafilatura")),

@@ -28,7 +28,7 @@ from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import HtmlElement, Page, detached, matches
-from crawler.extraction.selection import BEST_OF_THREE, CANDIDATES, Candidate, mode, model
+from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import COMMENT_THREADS, PLUGIN_CHROME
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps
@@ -65,9 +65,10 @@ class Body:
     markdown: str
 
 
-def extract_body(page: Page, root: HtmlElement | None) -> Body:
-    """`root`: the post's container (content.find_content_root), whose links the Markdown gets back."""
-    candidates, verbatim = body_candidates(page, root, alternatives=mode() == BEST_OF_THREE)
+def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = False) -> Body:
+    """`root`: the post's container (content.find_content_root), whose links the Markdown gets back. With
+    `alternatives`, the body is the best of three extractions (selection.py), else trafilatura's."""
+    candidates, verbatim = body_candidates(page, root, alternatives)
     chosen = model().choose(candidates) if len(candidates) > 1 else candidates[0]
     if chosen.body is None:
         return Body("", "")

@@ -7,6 +7,7 @@ of ours read that one tree (crawler/extraction/page.py).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Person
@@ -15,7 +16,7 @@ from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import find_content_root
 from crawler.extraction.decoding import decode_html
-from crawler.extraction.evidence import page_evidence
+from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
@@ -24,6 +25,7 @@ from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import HtmlElement, Page, parse_html, text_of
 from crawler.extraction.pagekind import decide
 from crawler.extraction.prescreen import prescreen
+from crawler.extraction.selection import AUTO, BEST_OF_THREE, mode
 from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
@@ -109,10 +111,16 @@ def _short_wordpress_post(page: Page, body: Body, root: HtmlElement | None) -> t
     return extract_body(alone, alone.tree.find("body")), content
 
 
+def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
+    """Whether the body mode (selection.py) wants the best of three extractions of this page."""
+    chosen = mode()
+    return chosen == BEST_OF_THREE or chosen == AUTO and template_markup(page, jsonld) is None
+
+
 def _extract(page: Page) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = find_content_root(page)
-    body = extract_body(page, root)
+    body = extract_body(page, root, alternatives=_best_of_three(page, jsonld))
     language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language)
     evidence = None

@@ -1,4 +1,4 @@
-"""The best-of-three body mode: which of three extractions of a page's body to keep, by how far they agree.
+"""The best-of-three choice: which of three extractions of a page's body to keep, by how far they agree.
 
 trafilatura (with blogarchive's preparations, body.py), readability and jusText (trafilatura's own fallbacks, run
 on the same prepared tree) each fail on pages where another is right: on the shared sets' training pages, picking
@@ -8,11 +8,15 @@ two hold. A linear model of that (one expected F1 per extraction, the highest ke
 of the shared Dragnet and CleanEval sets by `python -m bench.train_body_model`, which writes body_model.json (108
 numbers, no text of any page).
 
-It is not the default: it wins on those sets' older pages (2007–2013, hand-made sites among them) and loses on
-today's blog and news pages, where trafilatura's extraction with blogarchive's preparations is right more often
-than the model can tell (docs/extraction.md, "Body modes", has the figures). `BLOGARCHIVE_BODY=best-of-three` in
-the environment turns it on for every extraction of the process and its children (a crawl's extraction processes,
-reextract, eval).
+The model knows pages like those it was fitted on (2007–2013, hand-made sites among them): there it gains 0.03
+F1. On today's blog and news pages trafilatura's extraction is right more often than the model can tell, and the
+choice loses. So the body modes (`BLOGARCHIVE_BODY` in the environment, for every extraction of the process and its
+children — a crawl's extraction processes, reextract, eval):
+- `auto`, the default: the choice only on a page without a current template's markup (evidence.template_markup:
+  no post markup, no HTML5 sectioning element); trafilatura's extraction on every other page;
+- `trafilatura`: trafilatura's extraction on every page (the fastest);
+- `best-of-three`: the choice on every page.
+docs/extraction.md, "Body modes", has the figures.
 """
 
 from __future__ import annotations
@@ -32,14 +36,14 @@ from crawler.extraction.agreement import contained, shingles, tokens
 
 MODEL_PATH = Path(__file__).with_name("body_model.json")
 CANDIDATES = ("trafilatura", "readability", "justext")  # their order in the model's features
-TRAFILATURA, BEST_OF_THREE = "trafilatura", "best-of-three"
-MODES = (TRAFILATURA, BEST_OF_THREE)
+AUTO, TRAFILATURA, BEST_OF_THREE = "auto", "trafilatura", "best-of-three"
+MODES = (AUTO, TRAFILATURA, BEST_OF_THREE)
 MODE_VARIABLE = "BLOGARCHIVE_BODY"
 
 
 def mode() -> str:
-    """The body mode BLOGARCHIVE_BODY names (trafilatura when unset). Raises BodyModeError for another value."""
-    chosen = os.environ.get(MODE_VARIABLE, "").strip().lower() or TRAFILATURA
+    """The body mode BLOGARCHIVE_BODY names (auto when unset). Raises BodyModeError for another value."""
+    chosen = os.environ.get(MODE_VARIABLE, "").strip().lower() or AUTO
     if chosen not in MODES:
         raise BodyModeError(f"{MODE_VARIABLE}={chosen!r}: no such body mode; set one of {', '.join(MODES)} or unset it")
     return chosen
