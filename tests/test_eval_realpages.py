@@ -50,3 +50,22 @@ def test_eval_realpages_scores_the_posts_and_lists_the_pages_it_left_out(tmp_pat
     assert ours["recall"] == 1.0 and ours["author_exact"] == 1.0
     printed = run_cli("eval", "--realpages", str(folder), *options)
     assert "1 pages kept as posts" in printed.stdout and "https://orchard.example/blog/: listing" in printed.stdout
+
+
+def test_eval_runs_every_installed_extractor_but_the_other_body_modes_unless_named(tmp_path):
+    folder = tmp_path / "set"
+    (folder / "eval").mkdir(parents=True)
+    (folder / "eval" / "post.html").write_text(POST)
+    index = {"https://orchard.example/2024/01/pruning/": {"file": "post.html", "with": ["a quarter"], "without": []}}
+    (folder / "evaldata.json").write_text(json.dumps(index))
+    result = run_cli("eval", "--realpages", str(folder), "--jobs", "1", "--no-cache", "--json")
+    assert result.returncode == 0, result.stderr
+    (report,) = json.loads(result.stdout)["sets"]
+    assert {"blogarchive", "trafilatura", "trafilatura-precision"} <= set(report["rows"])
+    assert not {"blogarchive-trafilatura", "blogarchive-best-of-three"} & set(report["rows"])
+    options = ("-e", "blogarchive-trafilatura", "-e", "blogarchive-best-of-three", "-e", "trafilatura")
+    named = run_cli("eval", "--realpages", str(folder), "--jobs", "1", "--no-cache", *options, "--json")
+    assert named.returncode == 0, named.stderr
+    rows = json.loads(named.stdout)["sets"][0]["rows"]
+    assert set(rows) == {"blogarchive-trafilatura", "blogarchive-best-of-three", "trafilatura"}
+    assert all(row["recall"] == 1.0 for row in rows.values())

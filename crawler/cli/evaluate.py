@@ -19,7 +19,7 @@ from crawler.evaluation.authors import FIELDS as AUTHOR_FIELDS
 from crawler.evaluation.authors import archive_scores, fixture_scores
 from crawler.evaluation.bootstrap import RESAMPLES
 from crawler.evaluation.cleaning_sets import SETS, SPLITS, SetError, load_cleaning_set
-from crawler.evaluation.extractors import EXTRACTORS, Output
+from crawler.evaluation.extractors import DEFAULT_EXTRACTORS, EXTRACTORS, Output
 from crawler.evaluation.realpages import load_realpages
 from crawler.evaluation.report import (
     SetScores,
@@ -183,7 +183,7 @@ def _authors(fixtures_dir: Path | None, archive_db: Path | None, truth: Path | N
 
 
 def _chosen_extractors(names: tuple[str, ...], vs: str) -> list[str]:
-    chosen = list(dict.fromkeys(names or EXTRACTORS))
+    chosen = list(dict.fromkeys(names or DEFAULT_EXTRACTORS))
     missing = {name: EXTRACTORS[name].missing() for name in chosen}
     if names and any(missing.values()):
         absent = sorted({p for packages in missing.values() for p in packages})

@@ -130,3 +130,6 @@ EXTRACTORS = {
     )
 }
 BASELINES = ("trafilatura", "trafilatura-precision", "readability-lxml")  # what blogarchive must beat
+# Run when named with -e: blogarchive in its other body modes, beside `blogarchive` in the environment's mode.
+OTHER_BODY_MODES = ("blogarchive-trafilatura", "blogarchive-best-of-three")
+DEFAULT_EXTRACTORS = tuple(name for name in EXTRACTORS if name not in OTHER_BODY_MODES)
