@@ -82,3 +82,20 @@ def test_a_comments_time_is_never_the_posts_date():
     assert extract(html + "</article></body></html>", "https://blog.example/hello-world/").published is None
     dated = html.replace("<h1>Hello</h1>", '<h1>Hello</h1><p class="posted-on">Posted on March 3, 2020</p>')
     assert extract(dated + "</article></body></html>", "https://blog.example/hello-world/").published == "2020-03-03"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        '<p class="publish-date">01/1/0001 | Reading time: 1 minute</p>',
+        '<p class="post-meta">Posted on Jan 01, 0001</p>',
+        '<time datetime="0001-01-01T00:00:00Z">January 1, 0001</time>',
+        '<p class="date">0001-01-01</p>',
+    ],
+)
+def test_gos_zero_time_a_hugo_theme_prints_on_an_undated_page_is_no_date(printed):
+    assert _published(printed) is None
+
+
+def test_a_post_of_2001_keeps_its_date():
+    assert _published('<p class="publish-date">Posted on Jan 01, 2001</p>') == "2001-01-01"

@@ -15,6 +15,10 @@ everywhere, ISO year-first always; where the URL names the year and month, it se
 extensive search (free text, then copyright lines and lone years) runs only when its ordinary search found
 nothing, and its answer counts only where the page prints that very day in full in a short text (a byline, a
 date line): a lone "© 1995" or a number in the post's prose makes no date.
+
+Go's zero time, 0001-01-01, is no date: Hugo themes print it ("Jan 01, 0001", "01/1/0001", `<time
+datetime="0001-01-01T00:00:00Z">`) on a page whose front matter gives none, and htmldate reads its year 0001 as
+2001.
 """
 
 from __future__ import annotations
@@ -63,6 +67,9 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
 _MONTH_FIRST_LOCALES = re.compile(r"^en(?:[-_](?:us|ca|ph))?$|^es[-_]us$", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*$")
 _URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/")
+_ZERO_TIME = "0001-01-01"
+_ZERO_TIME_READ = "2001-01-01"  # htmldate's reading of it: a two-digit year is taken for this century's
+_YEAR_ONE = re.compile(r"(?<!\d)0001(?!\d)")
 # The months' names as printed dates write them, by their first letters (htmldate's English, French, German,
 # Indonesian and Turkish names, and Spanish, Italian, Portuguese, Dutch, Polish, Czech and Russian stems).
 _MONTH_STEMS = (
@@ -125,7 +132,15 @@ class _Dates:
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
                 day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
+        if day == _ZERO_TIME_READ and self._prints_zero_time:
+            return None
         return self._in_page_order(day) if day is not None and day != self.url_date else day
+
+    @cached_property
+    def _prints_zero_time(self) -> bool:
+        """True when the page shows the year 0001 (Go's zero time) and never 2001."""
+        values = [self.page.text, *_TIME_VALUES(self.page.tree)[:MAX_TIMES_READ]]
+        return any(_YEAR_ONE.search(v) for v in values) and not any("2001" in v for v in values)
 
     @cached_property
     def _not_the_posts(self) -> set[HtmlElement]:
@@ -259,6 +274,8 @@ def first_date(*values: str | None) -> str | None:
 
 
 def iso_date(value: str) -> str | None:
+    if value.startswith(_ZERO_TIME):
+        return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return value  # a date alone stays a date: no invented midnight
     try:
