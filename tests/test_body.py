@@ -152,3 +152,53 @@ def test_a_player_iframe_is_kept_as_its_address_and_a_like_button_iframe_is_not(
     assert "https://player.vimeo.com/video/1234567" in article.text
     assert "<https://player.vimeo.com/video/1234567>" in article.markdown
     assert "facebook.com" not in article.text and "facebook.com" not in article.markdown
+
+
+def _menu_page(main: str) -> str:
+    """A Hugo-like theme: hidden labels for its scripts, a banner with settings and a menu, a footer menu."""
+    return (
+        '<html lang="en"><head><title>Brave New World — My Shelf — books, bread and code</title></head><body>'
+        '<span style="display: none;" aria-hidden="true">Keep current color theme</span>'
+        '<header class="pre-header"><span>Dark mode</span> <span>Font size</span></header>'
+        '<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/blog/">Blog</a></li>'
+        '<li><a href="/about/">About</a></li></ul></nav></header>'
+        f'<section class="content">{main}</section>'
+        '<footer><p>More sections on this site</p><ul><li><a href="/reading/">Books</a></li>'
+        '<li><a href="/art/">Art</a></li></ul></footer></body></html>'
+    )
+
+
+def test_a_page_whose_post_has_no_text_gets_no_text_not_the_menus():
+    """trafilatura, finding no post, falls back on the page's whole text: a title-only entry came out as its theme's
+    labels and menus, and was archived as a post of 21 words."""
+    article = extract(_menu_page('<main><article class="page-content">\n  </article></main>'), URL)
+    assert article.text == "" and article.markdown == ""
+    assert article.kind == "other" and article.kind_reason == "no text"
+
+
+def test_an_image_only_post_is_not_taken_for_an_empty_page_and_keeps_its_picture():
+    """Its main element is its container, not the footer's paragraph, which holds more words."""
+    post = (
+        '<main><article><time datetime="2024-05-02">2 May</time><figure><img src="/2024/05/fog.jpg">'
+        "<figcaption>Fog on the river</figcaption></figure></article></main>"
+    )
+    article = extract(_menu_page(post), URL)
+    assert article.kind == "article"
+    fog = ("https://blog.example/2024/05/fog.jpg", "Fog on the river")
+    assert [(image.src, image.caption) for image in article.images] == [fog]
+
+
+def test_a_short_post_beside_the_same_menus_keeps_its_text():
+    post = "<main><article><p>Finished it on the train: colder than I remembered, and funnier.</p></article></main>"
+    assert "Finished it on the train: colder than I remembered, and funnier." in extract(_menu_page(post), URL).text
+
+
+def test_a_post_beside_an_empty_main_element_keeps_its_text():
+    """A block theme's group block may be a `<main>` with nothing in it, the post in the template beside it."""
+    post = '<main class="wp-block-group"></main><div class="entry"><p>' + PROSE + "</p></div>"
+    assert PROSE.strip()[:60] in extract(_menu_page(post), URL).text
+
+
+def test_a_post_in_a_header_inside_the_main_element_is_not_navigation():
+    post = "<main><header><p>Finished it on the train: colder than I remembered, and funnier.</p></header></main>"
+    assert "colder than I remembered" in extract(_menu_page(post), URL).text

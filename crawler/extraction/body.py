@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lxml import etree
 from trafilatura.settings import use_config
 
-from crawler.extraction.boilerplate import drop_chrome_blocks
+from crawler.extraction.boilerplate import drop_chrome_blocks, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of
 from crawler.extraction.markdown_links import with_links
@@ -90,7 +90,7 @@ def body_candidates(page: Page, root: HtmlElement | None, alternatives: bool) ->
         others = []
         if alternatives:
             others = [readability_body(page.tree, page.base), justext_body(page.tree, page.base)]
-    body = None if document is None else document.body
+    body = None if document is None or only_navigation(document.body, page) else document.body
     text = "" if body is None else document.text
     # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped.
     if body is not None and drop_chrome_blocks(body, page, MAX_CHROME_SHARE):

@@ -6,6 +6,14 @@ chrome regions as on the whole page. A block that also stands in the post ("Shar
 Generic class names also mark posts themselves (`div.entry.themeform.share` around a whole post), so a region
 holding a large share of the page's text is never chrome, and when the chrome would take most of the output the
 output is left whole: it is then the post.
+
+A page whose post has no text at all (a title-only entry) is a different case: trafilatura, finding no post,
+falls back on the page's whole text — its menus. When the page's post container is empty (its `main` elements,
+else its `article`s: no text, no image, video or frame) and every line of the output stands on the page only in
+its landmarks of navigation (`nav`, a `header` or `footer` outside any article or main, their ARIA roles) or in
+hidden elements, the output is the theme's and there is no body text (`only_navigation`). Either alone is not
+enough: on the shared real pages a `<header>` left unclosed holds a whole article, a paywalled article is hidden
+until paid for, and a block theme's empty `<main>` group stands beside the post.
 """
 
 from __future__ import annotations
@@ -17,6 +25,17 @@ from crawler.extraction.page import HtmlElement, Page
 MAX_DROPPED_SHARE = 0.5  # of the output's text: more than this and the "chrome" is the post
 _BLOCKS = ("p", "head", "item", "quote", "code", "cell")
 _CONTAINERS = ("list", "table", "row", "quote")
+_MAIN = etree.XPath("//main | //*[@role='main']")
+_ARTICLES = etree.XPath("//article")
+_MEDIA = etree.XPath(".//img | .//picture | .//video | .//audio | .//iframe | .//embed | .//object")
+# HTML's landmarks that are never a post's, and what the page hides; outermost only.
+_NAVIGATION = etree.XPath(
+    "//*[(self::nav or @role='navigation' or @role='banner' or @role='contentinfo' or @hidden"
+    " or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
+    " or (self::header or self::footer) and not(ancestor::article or ancestor::main))"
+    " and not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::*[@role='navigation'"
+    " or @role='banner' or @role='contentinfo' or @hidden or @aria-hidden='true'])]"
+)
 
 
 def drop_chrome_blocks(body: etree._Element, page: Page, max_region_share: float) -> bool:
@@ -44,6 +63,21 @@ def drop_chrome_blocks(body: etree._Element, page: Page, max_region_share: float
         if not _squashed("".join(container.itertext())) and container.getparent() is not None:
             _remove(container)
     return True
+
+
+def only_navigation(body: etree._Element, page: Page) -> bool:
+    """True when the page's post container is empty and every line of trafilatura's output `body` holds text the
+    page shows only in its navigation landmarks or hidden (see the module's docstring): the page's post has no
+    text. Lines, not blocks: trafilatura's fallback gives the page's text as one paragraph, a line per element."""
+    containers = _MAIN(page.tree) or _ARTICLES(page.tree)
+    if not containers or any(page.text_in(c) or _MEDIA(c) for c in containers):
+        return False  # an image-only post keeps what trafilatura made of its page: its kind is settled on that
+    regions = "\n".join(_squashed(page.text_in(e)) for e in _NAVIGATION(page.tree))
+    if not regions:
+        return False
+    page_text = _squashed(page.text)
+    lines = [squashed for line in "".join(body.itertext()).split("\n") if (squashed := _squashed(line))]
+    return bool(lines) and all(line in regions and regions.count(line) >= page_text.count(line) for line in lines)
 
 
 def _remove(element: etree._Element) -> None:

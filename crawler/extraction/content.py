@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed, text_of
 from crawler.extraction.selectors import CONTENT_ROOTS
 
 MIN_ROOT_TEXT = 200  # characters: a smaller match is a teaser or a widget, not the post
+_MAIN = etree.XPath("//main[not(ancestor::main)]")  # HTML allows one visible <main>: the page's own content
+_MEDIA = etree.XPath("(.//img | .//picture | .//video | .//iframe)[1]")
 
 
 def find_content_root(page: Page) -> HtmlElement | None:
     """The match of the most specific selector holding enough text and not in chrome; else the element with the
-    most paragraph text."""
+    most paragraph text — unless that lies outside the page's `<main>` and the `<main>` holds an image, a video or
+    a frame: a photo post's few words are in its main element, and a bio or footer below it has more."""
     for selector in narrowed(", ".join(CONTENT_ROOTS), page.names):
         for candidate in compiled((selector,))(page.tree):
             if len(text_of(candidate)) >= MIN_ROOT_TEXT and not page.in_chrome(candidate):
                 return candidate
-    return _densest_parent(page)
+    densest = _densest_parent(page)
+    main = next(iter(_MAIN(page.tree)), None)
+    if main is not None and _MEDIA(main) and (densest is None or main not in (densest, *densest.iterancestors())):
+        return main
+    return densest
 
 
 def _densest_parent(page: Page) -> HtmlElement | None:
