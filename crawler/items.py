@@ -13,6 +13,7 @@ class Listed:
 
     url: str
     dated: bool | None = None
+    published: str | None = None  # a dated feed item's publication date (ISO 8601)
 
 
 @dataclass

@@ -60,6 +60,7 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
         ok, result = extract_page(body, url, *_companions(archive, body, url), charset=charset)
         if ok:
             result["kind"], _reason = decide_again(result, structure.facts(url))
+            result["published"] = result.get("published") or structure.feed_date(url)  # as the crawl dated it
         if not ok:
             archive.record_error(run_id, url, result)
         elif result["kind"] == "article" and result["text"].strip():

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from crawler.extraction.dates import first_date
 from crawler.extraction.pagekind import url_kind
 
 USUAL_FEED_PATHS = ("/feed/", "/feed.xml", "/atom.xml", "/rss.xml", "/index.xml", "/feeds/posts/default")
@@ -33,6 +34,8 @@ class FeedEntry:
     # True: the feed gives the item a real publication date, the site publishes it as a post; False: it lists the
     # item without one; None: the item is a taxonomy's term (see _term()), whose date says nothing of its kind.
     dated: bool | None
+    # The item's publication date (ISO 8601), when it gives a real one: a post whose page prints none has this one.
+    published: str | None = None
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -66,6 +69,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
                 None
                 if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS))
                 else _real_date(item.get("date_published")) or _real_date(item.get("date_modified")),
+                _published(item.get("date_published"), item.get("date_modified")),
             )
             for item in items
             if isinstance(url := item.get("url") or item.get("external_url"), str) and url.strip()
@@ -79,7 +83,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         if url:
             link = urljoin(base_url, url)
             has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
-            entries.append(FeedEntry(link, _item_modified(item), None if _term(link, has_text) else _item_dated(item)))
+            dated = None if _term(link, has_text) else _item_dated(item)
+            entries.append(FeedEntry(link, _item_modified(item), dated, _item_published(item) if dated else None))
     return entries
 
 
@@ -151,6 +156,18 @@ def _item_dated(item: etree._Element) -> bool:
         for tag in ("{*}pubDate", "{*}published", "{*}updated", "{*}date")
         for node in item.iterfind(tag)
     )
+
+
+def _item_published(item: etree._Element) -> str | None:
+    """The item's publication date: Atom <published>, RSS <pubDate>, Dublin Core <date>, else Atom <updated> (Hugo's
+    Atom templates give only that)."""
+    tags = ("{*}published", "{*}pubDate", "{*}date", "{*}updated")
+    return _published(*(node.text for tag in tags for node in item.iterfind(tag)))
+
+
+def _published(*values: object) -> str | None:
+    """The first of `values` that is a real date (see _real_date), in ISO 8601."""
+    return first_date(*(value for value in values if isinstance(value, str) and _real_date(value)))
 
 
 def _real_date(value: object) -> bool:

@@ -25,6 +25,7 @@ class SiteStructure:
     def __init__(self) -> None:
         self.dated: set[str] = set()  # URLs a feed lists with a date
         self.undated: set[str] = set()  # URLs a feed that dates its other items lists without a date
+        self.published: dict[str, str] = {}  # URL -> the date the first feed listing it with one gives
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
 
     def add(self, listed: Iterable[Listed]) -> list[str]:
@@ -34,6 +35,8 @@ class SiteStructure:
         new_posts = []
         for page in listed:
             self.known_hosts.add(_host(page.url))
+            if page.dated and page.published:
+                self.published.setdefault(page.url, page.published)
             if page.dated and page.url not in self.dated:
                 self.dated.add(page.url)
                 new_posts.append(page.url)
@@ -44,6 +47,10 @@ class SiteStructure:
     def settles_by_url(self, url: str) -> bool:
         """A hub by its URL (pagekind.settled_kind) that no feed lists as a post: settled without parsing."""
         return settled_kind(url) is not None and clean_url(url) not in self.dated
+
+    def feed_date(self, url: str) -> str | None:
+        """The publication date a feed gives the page: a post whose page prints none is dated by its site's feed."""
+        return self.published.get(clean_url(url))
 
     def facts(self, url: str) -> SiteFacts:
         url = clean_url(url)
@@ -63,7 +70,7 @@ def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
     cleans them: what `verify` expects and `reextract` decides with."""
     if kind == "sitemap":
         return [Listed(clean_url(entry.url)) for entry in parse_sitemap(body) if not entry.is_sitemap]
-    return [Listed(clean_url(entry.url), entry.dated) for entry in feed_entries(body, url)]
+    return [Listed(clean_url(entry.url), entry.dated, entry.published) for entry in feed_entries(body, url)]
 
 
 def stored_structure(documents: Iterable[tuple[str, str, bytes]]) -> SiteStructure:

@@ -171,7 +171,7 @@ class ArchivePipeline:
             self._error(page.url, result)
             return
         facts = self.structure.facts(page.url)
-        result["kind"], result["kind_reason"] = decide_again(result, facts)
+        self._decide(result, page.url)
         kind = result["kind"]
         self._record_page(page, kind, result["kind_reason"])
         missed_body = result.pop("problem", None)  # no body found on a page that has one
@@ -200,11 +200,18 @@ class ArchivePipeline:
             if held is None:
                 continue
             fetched_url, fetched_at, result = held
-            result["kind"], result["kind_reason"] = decide_again(result, self.structure.facts(url))
+            self._decide(result, url)
             if result["kind"] == "article":
                 del self.not_kept[url]
                 self.archive.settle_page(self.run_id, fetched_url, result["kind"], result["kind_reason"])
                 self._save(fetched_url, fetched_at, result)  # its images: on the crawl's next run
+
+    def _decide(self, result: dict[str, Any], url: str) -> None:
+        """extract()'s result decided again with what the crawl knows of the site; a post whose page gives no date
+        gets the one its site's feed gives it."""
+        result["kind"], result["kind_reason"] = decide_again(result, self.structure.facts(url))
+        if result["kind"] == "article" and not result.get("published"):
+            result["published"] = self.structure.feed_date(url)
 
     def _save(self, url: str, fetched_at: str, result: dict[str, Any]) -> bool:
         """Store the post `url` fetched at `fetched_at`; False when it was not stored (and why is on record)."""

@@ -1,0 +1,45 @@
+"""A post whose page prints no date is dated by its site's feed (a Hugo theme without dates, a minimal Jekyll
+layout): the crawl keeps the date the feed gives the item, and reextract dates it the same way from the stored
+feed. The page's own date, where it has one, stands."""
+
+from __future__ import annotations
+
+from tests.conftest import run_cli
+from tests.hostile.servers import Server, post, serve
+
+
+def _site() -> Server:
+    home = (
+        '<!doctype html><html><head><title>Notes</title><link rel="alternate" type="application/rss+xml"'
+        ' href="/index.xml"></head><body><p>Notes on bread.</p></body></html>'
+    )
+    items = [
+        ("Rye", "/posts/rye/", "Fri, 29 May 2020 00:00:00 +0200"),
+        ("Spelt", "/posts/spelt/", "Thu, 03 Dec 2020 09:30:00 +0000"),
+    ]
+    rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title><link>/</link>' + "".join(
+        f"<item><title>{title}</title><link>{path}</link><pubDate>{day}</pubDate></item>" for title, path, day in items
+    )
+    printed = '<meta property="article:published_time" content="2020-12-01T10:00:00+00:00">'
+    return Server(
+        routes={
+            "/": (200, {}, home.encode()),
+            "/index.xml": (200, {"Content-Type": "application/rss+xml"}, (rss + "</channel></rss>").encode()),
+            "/posts/rye/": post("Rye"),
+            "/posts/spelt/": post("Spelt", head=printed),
+        }
+    )
+
+
+def test_a_post_without_a_date_of_its_own_gets_its_feeds_and_keeps_it_when_extracted_again(crawl, db, tmp_path):
+    with serve(_site()) as site:
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    expected = [
+        (site.base + "posts/rye/", "2020-05-29T00:00:00+02:00"),
+        (site.base + "posts/spelt/", "2020-12-01T10:00:00+00:00"),  # the page's own
+    ]
+    assert db("SELECT url, published FROM articles ORDER BY url") == expected
+    reextracted = run_cli("reextract", "--db", str(tmp_path / "archive.db"))
+    assert reextracted.returncode == 0, reextracted.stderr
+    assert db("SELECT url, published FROM articles ORDER BY url") == expected
