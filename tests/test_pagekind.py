@@ -146,6 +146,15 @@ def test_a_page_a_feed_lists_with_a_date_is_a_post_and_one_it_lists_without_is_n
     assert decide(page, SiteFacts(feed_undated=True, site_known=True))[0] == "other"
 
 
+def test_og_type_article_on_an_undated_page_of_links_makes_no_post():
+    """A theme that prints og:type article on every page prints it on its tag cloud and its list of authors too."""
+    links = _evidence(words=28, link_share=0.9, post_markup="og:type article")
+    assert decide(links) == ("listing", "listing: most of its text is links")
+    assert decide(_evidence(words=28, link_share=0.9, post_markup="og:type article", dated=True))[0] == "article"
+    assert decide(_evidence(words=28, link_share=0.9, post_markup="h-entry"))[0] == "article"
+    assert decide(_evidence(words=28, link_share=0.2, post_markup="og:type article"))[0] == "article"
+
+
 def test_two_teasers_make_a_listing_unless_a_feed_lists_the_page_as_a_post():
     """A page whose text is mostly entries linking elsewhere is a listing; a feed's post needs three such
     entries, as a post's previous/next teasers are two."""

@@ -21,7 +21,7 @@ from lxml import etree
 
 from crawler.extraction.entries import find_entries, without_the_post
 from crawler.extraction.page import Page, text_of
-from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, PageEvidence, url_kind
+from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, WEAKEST_POST_MARKUP, PageEvidence, url_kind
 from crawler.extraction.structured import types_of
 
 _HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.IGNORECASE)
@@ -113,7 +113,7 @@ def post_markup(page: Page, types: set[str]) -> str | None:
     if _DATED_ARTICLE(page.tree):
         return "<article> with a <time> or a rel=author link"
     if next(iter(page.meta.get("og:type", [])), "").strip().lower() == "article":
-        return "og:type article"
+        return WEAKEST_POST_MARKUP
     return None
 
 

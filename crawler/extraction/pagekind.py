@@ -65,6 +65,7 @@ LISTING_TYPES = {"CollectionPage", "ProfilePage", "SearchResultsPage", "Blog", "
 # its site (`blogarchive extract`, a blog without feeds or sitemaps).
 MIN_ARTICLE_WORDS = 60
 MAX_LINK_DENSITY = 0.5
+WEAKEST_POST_MARKUP = "og:type article"  # evidence.post_markup's name for it
 # A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
 # _entries_of_a_listing() for how many entries it takes.
 LISTING_TEXT_SHARE = 0.5
@@ -144,7 +145,7 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     # Blogger's and Hexo NexT's listings mark each teaser up as a BlogPosting/Article; a news post, its related stories
     if evidence.post_items > 1 and not _a_post_beside(evidence.words, evidence.text_in_items):
         return listing, f"listing: {evidence.post_items} items marked up as posts"
-    if evidence.post_markup:
+    if evidence.post_markup and not _only_a_theme_default(evidence):
         return "article", f"post markup ({evidence.post_markup})"
     if evidence.link_share > MAX_LINK_DENSITY:  # a tag cloud, an archive list: their dates are no post's date
         return listing, "listing: most of its text is links"
@@ -159,6 +160,12 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     if evidence.words >= MIN_ARTICLE_WORDS:
         return "article", f"{evidence.words} words of text (no date, no post markup, nothing known of the site)"
     return "other", f"short page ({evidence.words} words) without a date or post markup"
+
+
+def _only_a_theme_default(evidence: PageEvidence) -> bool:
+    """The page's only post markup is og:type article, which some themes print on every page, and it is an undated
+    page of links (a tag cloud, a list of authors): the markup says nothing of such a page."""
+    return evidence.post_markup == WEAKEST_POST_MARKUP and evidence.link_share > MAX_LINK_DENSITY and not evidence.dated
 
 
 def _a_post_beside(words: int, share_in_teasers: float) -> bool:
