@@ -176,6 +176,18 @@ def test_a_page_whose_post_has_no_text_gets_no_text_not_the_menus():
     assert article.kind == "other" and article.kind_reason == "no text"
 
 
+def test_a_post_whose_body_element_is_empty_gets_no_text_not_its_heading_and_menus():
+    """A stub for a post published elsewhere: its theme's post-body element is empty; around it the title, the date,
+    a share link, and a "top" button outside every landmark."""
+    post = (
+        '<div id="content"><article><h2 class="post-title">Creating Vue.js component instances</h2>'
+        '<div class="post-meta">January 23, 2018</div><div class="post-content"></div>'
+        '<div class="share-bar"><a href="https://twitter.com/share">Tweet</a></div></article></div>'
+        '<div class="bring-to-top">TOP</div>'
+    )
+    assert extract(_menu_page(post), URL).text == ""
+
+
 def test_an_image_only_post_is_not_taken_for_an_empty_page_and_keeps_its_picture():
     """Its main element is its container, not the footer's paragraph, which holds more words."""
     post = (

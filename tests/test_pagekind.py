@@ -155,6 +155,14 @@ def test_og_type_article_on_an_undated_page_of_links_makes_no_post():
     assert decide(_evidence(words=28, link_share=0.2, post_markup="og:type article"))[0] == "article"
 
 
+def test_a_page_without_text_is_a_post_only_where_a_feed_lists_it_with_a_date():
+    """A post whose body is elsewhere (a stub for a post published on another site), a title-only entry."""
+    empty = _evidence(words=0, post_markup="og:type article", dated=True)
+    assert decide(empty) == ("other", "no text")
+    assert decide(empty, SiteFacts(feed_undated=True, site_known=True)) == ("other", "no text")
+    assert decide(empty, SiteFacts(feed_dated=True)) == ("article", "a feed lists it with a date, without text")
+
+
 def test_two_teasers_make_a_listing_unless_a_feed_lists_the_page_as_a_post():
     """A page whose text is mostly entries linking elsewhere is a listing; a feed's post needs three such
     entries, as a post's previous/next teasers are two."""

@@ -7,24 +7,28 @@ Generic class names also mark posts themselves (`div.entry.themeform.share` arou
 holding a large share of the page's text is never chrome, and when the chrome would take most of the output the
 output is left whole: it is then the post.
 
-A page whose post has no text at all (a title-only entry) is a different case: trafilatura, finding no post,
-falls back on the page's whole text — its menus. When the page's post container is empty (its `main` elements,
-else its `article`s: no text, no image, video or frame) and every line of the output stands on the page only in
-its landmarks of navigation (`nav`, a `header` or `footer` outside any article or main, their ARIA roles) or in
-hidden elements, the output is the theme's and there is no body text (`only_navigation`). Either alone is not
-enough: on the shared real pages a `<header>` left unclosed holds a whole article, a paywalled article is hidden
-until paid for, and a block theme's empty `<main>` group stands beside the post.
+A page whose post has no text at all (a title-only entry, a stub for a post published elsewhere) is a different
+case: trafilatura, finding no post, falls back on the page's whole text — its menus. When the page's post-body
+container is empty (the theme's post-body element, else its `main`, else its `article`: no text, no image, video or
+frame) and trafilatura's output is the page's landmarks of navigation (`nav`, a `header` or `footer` outside any
+article or main, their ARIA roles) and hidden text but for a few words (the post's title, date and share links),
+there is no body text (`only_navigation`). Either alone is not enough: on the shared real pages a `<header>` left
+unclosed holds a whole article, a paywalled article is hidden until paid for, a block theme's empty `<main>` group
+stands beside the post, and a theme's empty `itemprop=articleBody` beside the text.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from crawler.extraction.page import HtmlElement, Page
+from crawler.extraction.page import HtmlElement, Page, compiled, narrowed
+from crawler.extraction.selectors import CONTENT_ROOTS
 
 MAX_DROPPED_SHARE = 0.5  # of the output's text: more than this and the "chrome" is the post
 _BLOCKS = ("p", "head", "item", "quote", "code", "cell")
 _CONTAINERS = ("list", "table", "row", "quote")
+POST_BODIES = CONTENT_ROOTS[: CONTENT_ROOTS.index(".content")]  # the specific ones: a theme's post-body element
+MAX_OTHER_WORDS = 30  # beside the navigation: a post's title, date and share links around its empty body
 _MAIN = etree.XPath("//main | //*[@role='main']")
 _ARTICLES = etree.XPath("//article")
 _MEDIA = etree.XPath(".//img | .//picture | .//video | .//audio | .//iframe | .//embed | .//object")
@@ -66,18 +70,33 @@ def drop_chrome_blocks(body: etree._Element, page: Page, max_region_share: float
 
 
 def only_navigation(body: etree._Element, page: Page) -> bool:
-    """True when the page's post container is empty and every line of trafilatura's output `body` holds text the
-    page shows only in its navigation landmarks or hidden (see the module's docstring): the page's post has no
-    text. Lines, not blocks: trafilatura's fallback gives the page's text as one paragraph, a line per element."""
-    containers = _MAIN(page.tree) or _ARTICLES(page.tree)
-    if not containers or any(page.text_in(c) or _MEDIA(c) for c in containers):
-        return False  # an image-only post keeps what trafilatura made of its page: its kind is settled on that
-    regions = "\n".join(_squashed(page.text_in(e)) for e in _NAVIGATION(page.tree))
-    if not regions:
+    """True when the page's post container is empty and trafilatura's output `body` is the page's navigation
+    landmarks and hidden text but for a few words (the post's title, date and share links, a "top" link): the
+    page's post has no text (see the module's docstring). Lines, not blocks: trafilatura's fallback gives the
+    page's text as one paragraph, a line per element."""
+    container = _empty_container(page)
+    if container is None:
         return False
+    regions = "\n".join(_squashed(page.text_in(e)) for e in _NAVIGATION(page.tree))
     page_text = _squashed(page.text)
-    lines = [squashed for line in "".join(body.itertext()).split("\n") if (squashed := _squashed(line))]
-    return bool(lines) and all(line in regions and regions.count(line) >= page_text.count(line) for line in lines)
+    lines = [line for line in "".join(body.itertext()).split("\n") if line.strip()]
+    rest = [
+        line
+        for line in lines
+        if (squashed := _squashed(line)) not in regions or regions.count(squashed) < page_text.count(squashed)
+    ]
+    return bool(lines) and sum(len(line.split()) for line in rest) <= MAX_OTHER_WORDS
+
+
+def _empty_container(page: Page) -> HtmlElement | None:
+    """The post's body container when the page has one and it is empty (no text, no image, video or frame): the
+    first match of the most specific post-body selector the page has (selectors.CONTENT_ROOTS before the generic
+    `.content`), else its `main`, else its `article`; every match empty."""
+    for selector in narrowed(", ".join(POST_BODIES), page.names):
+        if found := compiled((selector,))(page.tree):
+            return found[0] if not any(page.text_in(e) or _MEDIA(e) for e in found) else None
+    containers = _MAIN(page.tree) or _ARTICLES(page.tree)
+    return containers[0] if containers and not any(page.text_in(e) or _MEDIA(e) for e in containers) else None
 
 
 def _remove(element: etree._Element) -> None:

@@ -127,11 +127,11 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     `site` None: nothing is known of the site (extract() on its own); then a long undated page without post
     markup is still taken for a post, as most pages of a blog are."""
     listing = evidence.url_kind or "listing"
-    if evidence.words == 0:
-        return "other", "no text"
+    listed_as_post = site is not None and site.feed_dated
+    if evidence.words == 0:  # a title alone: a post only where the site's feed publishes it as one
+        return ("article", "a feed lists it with a date, without text") if listed_as_post else ("other", "no text")
     if evidence.home:
         return "listing", "the site's home page"
-    listed_as_post = site is not None and site.feed_dated
     enough = _entries_of_a_listing(evidence, listed_as_post)
     beside_entries = _a_post_beside(evidence.words, evidence.text_in_entries)
     if evidence.entries >= enough and evidence.entry_share >= LISTING_TEXT_SHARE and not beside_entries:
