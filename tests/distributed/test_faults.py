@@ -8,6 +8,7 @@ import signal
 import subprocess
 import time
 
+from crawler.distributed.engine import WRITE_REDELIVERY
 from tests.conftest import run_cli
 from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
 
@@ -105,6 +106,10 @@ def test_broker_restarted_mid_crawl_is_survived_by_workers_writer_and_crawl(slow
     roles.broker.restart()
     assert _archived(roles) < len(slow_site.expected_posts())
     wait_for(lambda: roles.query("SELECT 1 FROM crawl_runs WHERE status = 'finished'"), "the crawl to finish")
+    # A batch the writer had received when the broker went away is handed out again WRITE_REDELIVERY seconds
+    # later, possibly after the crawl's last batch: every post arrives, not necessarily in order.
+    expected = len(slow_site.expected_posts())
+    wait_for(lambda: _archived(roles) >= expected, "every post", timeout=WRITE_REDELIVERY + 60)
     _assert_complete_once(roles, slow_site)
     # The job was acknowledged over the new connection: it will not be handed out again.
     wait_for(lambda: roles.broker.client.hlen("unacked") == 0, "the job's acknowledgement")
