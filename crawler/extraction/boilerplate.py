@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from crawler.extraction.content import holds_media
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed
 from crawler.extraction.selectors import CONTENT_ROOTS
 
@@ -31,7 +32,6 @@ POST_BODIES = CONTENT_ROOTS[: CONTENT_ROOTS.index(".content")]  # the specific o
 MAX_OTHER_WORDS = 30  # beside the navigation: a post's title, date and share links around its empty body
 _MAIN = etree.XPath("//main | //*[@role='main']")
 _ARTICLES = etree.XPath("//article")
-_MEDIA = etree.XPath(".//img | .//picture | .//video | .//audio | .//iframe | .//embed | .//object")
 # HTML's landmarks that are never a post's, and what the page hides; outermost only.
 _NAVIGATION = etree.XPath(
     "//*[(self::nav or @role='navigation' or @role='banner' or @role='contentinfo' or @hidden"
@@ -94,9 +94,9 @@ def _empty_container(page: Page) -> HtmlElement | None:
     `.content`), else its `main`, else its `article`; every match empty."""
     for selector in narrowed(", ".join(POST_BODIES), page.names):
         if found := compiled((selector,))(page.tree):
-            return found[0] if not any(page.text_in(e) or _MEDIA(e) for e in found) else None
+            return found[0] if not any(page.text_in(e) or holds_media(e) for e in found) else None
     containers = _MAIN(page.tree) or _ARTICLES(page.tree)
-    return containers[0] if containers and not any(page.text_in(e) or _MEDIA(e) for e in containers) else None
+    return containers[0] if containers and not any(page.text_in(e) or holds_media(e) for e in containers) else None
 
 
 def _remove(element: etree._Element) -> None:

@@ -9,7 +9,12 @@ from crawler.extraction.selectors import CONTENT_ROOTS
 
 MIN_ROOT_TEXT = 200  # characters: a smaller match is a teaser or a widget, not the post
 _MAIN = etree.XPath("//main[not(ancestor::main)]")  # HTML allows one visible <main>: the page's own content
-_MEDIA = etree.XPath("(.//img | .//picture | .//video | .//iframe)[1]")
+_MEDIA = etree.XPath("(.//img | .//picture | .//video | .//audio | .//iframe | .//embed | .//object)[1]")
+
+
+def holds_media(element: HtmlElement) -> bool:
+    """The element holds an image, a video, a sound or a frame."""
+    return bool(_MEDIA(element))
 
 
 def find_content_root(page: Page) -> HtmlElement | None:
@@ -22,7 +27,7 @@ def find_content_root(page: Page) -> HtmlElement | None:
                 return candidate
     densest = _densest_parent(page)
     main = next(iter(_MAIN(page.tree)), None)
-    if main is not None and _MEDIA(main) and (densest is None or main not in (densest, *densest.iterancestors())):
+    if main is not None and holds_media(main) and (densest is None or main not in (densest, *densest.iterancestors())):
         return main
     return densest
 

@@ -171,7 +171,7 @@ class ArchivePipeline:
             self._error(page.url, result)
             return
         facts = self.structure.facts(page.url)
-        self._decide(result, page.url)
+        self._decide(result, page.url, facts)
         kind = result["kind"]
         self._record_page(page, kind, result["kind_reason"])
         missed_body = result.pop("problem", None)  # no body found on a page that has one
@@ -200,16 +200,16 @@ class ArchivePipeline:
             if held is None:
                 continue
             fetched_url, fetched_at, result = held
-            self._decide(result, url)
+            self._decide(result, url, self.structure.facts(url))
             if result["kind"] == "article":
                 del self.not_kept[url]
                 self.archive.settle_page(self.run_id, fetched_url, result["kind"], result["kind_reason"])
                 self._save(fetched_url, fetched_at, result)  # its images: on the crawl's next run
 
-    def _decide(self, result: dict[str, Any], url: str) -> None:
-        """extract()'s result decided again with what the crawl knows of the site; a post whose page gives no date
-        gets the one its site's feed gives it."""
-        result["kind"], result["kind_reason"] = decide_again(result, self.structure.facts(url))
+    def _decide(self, result: dict[str, Any], url: str, facts: SiteFacts) -> None:
+        """extract()'s result decided again with what the crawl knows of the site (`facts`); a post whose page gives
+        no date gets the one its site's feed gives it."""
+        result["kind"], result["kind_reason"] = decide_again(result, facts)
         if result["kind"] == "article" and not result.get("published"):
             result["published"] = self.structure.feed_date(url)
 
