@@ -214,3 +214,30 @@ def test_a_post_beside_an_empty_main_element_keeps_its_text():
 def test_a_post_in_a_header_inside_the_main_element_is_not_navigation():
     post = "<main><header><p>Finished it on the train: colder than I remembered, and funnier.</p></header></main>"
     assert "colder than I remembered" in extract(_menu_page(post), URL).text
+
+
+def test_autolinked_addresses_in_a_paragraph_and_a_list_item_are_text_and_links():
+    # Markdown's <https://…> autolink: a paragraph that is all link, which trafilatura drops as navigation when
+    # the link is over 100 characters or the paragraph under 30.
+    address = "https://git.example/kettle/compare/a858f5a1884e332b9fde90327d90b1eb405b40c6..89aae79d10ff10041dd4971b39e"
+    previous = "https://blog.example/2024/04/a-post/"
+    article = extract(
+        _page(
+            f"<p>今月の活動です。</p><ul><li>前回 <a href='{previous}'>{previous}</a></li></ul><h2>ケトル言語</h2>"
+            f"<p><a href='{address}'>{address}</a></p>"
+            "<ul><li>大きな進展はない</li><li>途中で止まっている作業が多い</li></ul>",
+            lang="ja",
+        ),
+        URL,
+    )
+    assert f"- 前回 {previous}\nケトル言語\n{address}\n- 大きな進展はない" in article.text
+    assert f"[{address}]({address})" in article.markdown and f"前回 [{previous}]({previous})" in article.markdown
+    assert "About" not in article.text  # the menu's links read as words: still navigation
+
+
+def test_a_short_autolinked_address_in_an_english_post_is_kept_in_its_place():
+    address = "https://rye.example/"
+    article = extract(
+        _page(f"<p>{PROSE}</p><p>The tables I use:</p><p><a href='{address}'>{address}</a></p><p>{PROSE}</p>"), URL
+    )
+    assert f"The tables I use:\n{address}\n" in article.text

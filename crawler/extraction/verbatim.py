@@ -14,7 +14,10 @@ anchors per line (MkDocs Material). So, before it reads the page:
 - an embedded video or map (`<iframe src>` whose address names a player or an embed) and a gist
   (`<script src=gist.github.com/…>`) in the post become a paragraph with their URL, a reference where trafilatura
   keeps nothing;
-- a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped.
+- a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped;
+- a link of the post that shows a web address (a Markdown autolink, `<a href=u>u</a>`) becomes that address as
+  text: trafilatura drops a paragraph or list item that is mostly link as navigation, and a menu's links read
+  as words, not as addresses. The Markdown links it again (markdown_links.py).
 
 (Figure captions are crawler/extraction/captions.py's.)
 
@@ -47,6 +50,8 @@ MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter 
 # w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
 # button, a page box or a sharing bar is an iframe too, and is chrome, not the post's content.
 _PLAYER = re.compile(r"embed|player|video|/maps", re.IGNORECASE)
+# A link whose text is a web address (an autolink): a menu's or a teaser's links read as words.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 CODE_ATTRIBUTE = "data-blogarchive-code"
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#.-]+)")
 _NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt"}
@@ -93,6 +98,7 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     for mark in page.select(FOOTNOTE_MARKS):
         swaps.append((mark, _element("a", f"[{' '.join(''.join(mark.itertext()).split())}]", href=mark.get("href"))))
     swaps += [(backlink, _element("span", "")) for backlink in page.select(FOOTNOTE_BACKLINKS)]
+    swaps += [(link, _element("span", address)) for link, address in _address_links(page, root)]
     done = []
     for old, new in swaps:
         if old.getparent() is not None and not any(a is o for o, _ in done for a in old.iterancestors()):
@@ -162,6 +168,14 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
                 yield _wrapper(frame, scope), url
     for script in page.select(GISTS, scope):
         yield script, urljoin(page.base, script.get("src", "").strip()).removesuffix(".js")
+
+
+def _address_links(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
+    """The post's links that show a web address as their text."""
+    for link in (page.tree if root is None else root).iter("a"):
+        address = "".join(link.itertext()).strip()
+        if _ADDRESS.match(address) and not page.in_chrome(link):
+            yield link, address
 
 
 def _wrapper(embed: HtmlElement, scope: HtmlElement) -> HtmlElement:
