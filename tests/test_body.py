@@ -241,3 +241,30 @@ def test_a_short_autolinked_address_in_an_english_post_is_kept_in_its_place():
         _page(f"<p>{PROSE}</p><p>The tables I use:</p><p><a href='{address}'>{address}</a></p><p>{PROSE}</p>"), URL
     )
     assert f"The tables I use:\n{address}\n" in article.text
+
+
+def test_a_list_of_links_to_other_sites_in_the_post_is_its_reading_list():
+    reading = "".join(
+        f"<li><a href='https://{host}/items/{n}'>{title}</a></li>"
+        for n, (host, title) in enumerate(
+            [("notes.example", "Why rye needs a sour start"), ("bakers.example", "Hydration tables for dense loaves")]
+        )
+    )
+    related = (
+        "<li><a href='/2024/04/spelt/'>Spelt for beginners</a></li><li><a href='/2024/03/oats/'>Oat rolls</a></li>"
+    )
+    share = (
+        f"<li><a href='https://social.example/share?u={URL}'>Share this on Social</a></li>"
+        f"<li><a href='https://chat.example/send?text=A%20post%20{URL}'>Send it to a friend</a></li>"
+    )
+    article = extract(
+        _page(
+            f"<p>{PROSE}</p><h2>Further reading</h2><ul>{reading}</ul><p>{PROSE}</p>"
+            f"<ul>{share}</ul><h3>More posts</h3><ul>{related}</ul>"
+        ),
+        URL,
+    )
+    assert "Further reading\n- Why rye needs a sour start\n- Hydration tables for dense loaves\n" in article.text
+    assert "[Why rye needs a sour start](https://notes.example/items/0)" in article.markdown
+    assert "Share this on Social" not in article.text and "Send it to a friend" not in article.text
+    assert "Spelt for beginners" not in article.text

@@ -17,7 +17,9 @@ anchors per line (MkDocs Material). So, before it reads the page:
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped;
 - a link of the post that shows a web address (a Markdown autolink, `<a href=u>u</a>`) becomes that address as
   text: trafilatura drops a paragraph or list item that is mostly link as navigation, and a menu's links read
-  as words, not as addresses. The Markdown links it again (markdown_links.py).
+  as words, not as addresses; so do the links of a list in the post whose every item links to another site (a
+  reading list; related posts and menus link within the site, share buttons carry the page's address). The
+  Markdown links them again (markdown_links.py).
 
 (Figure captions are crawler/extraction/captions.py's.)
 
@@ -31,7 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -99,6 +101,7 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
         swaps.append((mark, _element("a", f"[{' '.join(''.join(mark.itertext()).split())}]", href=mark.get("href"))))
     swaps += [(backlink, _element("span", "")) for backlink in page.select(FOOTNOTE_BACKLINKS)]
     swaps += [(link, _element("span", address)) for link, address in _address_links(page, root)]
+    swaps += [(link, _element("span", words)) for link, words in _reference_lists(page, root)]
     done = []
     for old, new in swaps:
         if old.getparent() is not None and not any(a is o for o, _ in done for a in old.iterancestors()):
@@ -176,6 +179,23 @@ def _address_links(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlE
         address = "".join(link.itertext()).strip()
         if _ADDRESS.match(address) and not page.in_chrome(link):
             yield link, address
+
+
+def _reference_lists(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
+    """The links of the post's lists whose every item links off the site: the author's reading list, not the
+    theme's related posts or menus (which link within the site). A share button's link, which carries the page's
+    own address in its query, is no reference."""
+    if root is None:
+        return
+    own = urlsplit(page.base).hostname
+    for listing in root.iter("ul", "ol"):
+        links = [item.find(".//a[@href]") for item in listing if item.tag == "li"]
+        if not links or any(link is None for link in links) or page.in_chrome(listing):
+            continue
+        addresses = [urlsplit(urljoin(page.base, link.get("href", "").strip())) for link in links]
+        if all(a.hostname and a.hostname != own and "http" not in unquote(a.query) for a in addresses):
+            for link in links:
+                yield link, "".join(link.itertext())
 
 
 def _wrapper(embed: HtmlElement, scope: HtmlElement) -> HtmlElement:
