@@ -14,12 +14,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urljoin, urlsplit
 
 import courlan
 from w3lib.url import canonicalize_url
 
 from crawler.errors import InvalidPattern, InvalidStartURL
+
+
+def joined(base: str, href: str | None) -> str | None:
+    """`href` resolved against `base` (`base` itself for none); None when that is no address urllib can read —
+    a bracket left open ("http://[2001:db8::1/"), a port out of range or not a number. urllib raises ValueError on
+    those, and a page, feed or sitemap holding one such link must lose that link, not itself."""
+    try:
+        url = urljoin(base, (href or "").strip())
+        return url if urlsplit(url).port != -1 else None  # .port raises for a port no server can have
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=65536)

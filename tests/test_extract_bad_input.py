@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from crawler.errors import ExtractionError
@@ -104,3 +106,43 @@ def test_json_ld_of_lists_and_strings_does_not_cost_the_post():
     )
     article = extract(page, "https://a.org/2024/05/a-post.html")
     assert article.kind == "article" and "garden and the weather" in article.text
+
+
+BROKEN = "http://[2001:db8::1/x"  # an unclosed IPv6 bracket: urllib raises ValueError on it
+
+
+@pytest.mark.parametrize("mode", ["auto", "best-of-three"])
+def test_addresses_no_parser_reads_do_not_cost_the_post(mode, monkeypatch):
+    # Every place an address is read: <base>, canonical, og:image, JSON-LD author, byline and rel=author, rel=me,
+    # the post's links, an autolink, a reading list, images (src, srcset, data-src), an iframe, a gist, a
+    # comment's author link, the author box.
+    monkeypatch.setenv("BLOGARCHIVE_BODY", mode)
+    jsonld = json.dumps(
+        {
+            "@type": "BlogPosting",
+            "headline": "A post",
+            "image": BROKEN,
+            "datePublished": "2024-05-02",
+            "author": {"@type": "Person", "name": "Ada Lovelace", "url": BROKEN},
+        }
+    )
+    prose = "".join(
+        f"<p>Note {n} about the garden and <a href='{BROKEN}'>the weather</a> in May.</p>" for n in range(12)
+    )
+    page = (
+        f'<html><head><base href="{BROKEN}"><link rel="canonical" href="{BROKEN}">'
+        f'<meta property="og:image" content="{BROKEN}"><script type="application/ld+json">{jsonld}</script></head>'
+        f'<body><nav><a href="{BROKEN}">Home</a></nav><article class="post h-entry"><h1 class="entry-title">A post'
+        f'</h1><div class="byline">By <a rel="author" class="p-author h-card" href="{BROKEN}">Ada Lovelace</a>'
+        f'</div><div class="entry-content">{prose}<p><a href="{BROKEN}">{BROKEN}</a></p>'
+        f'<ul><li><a href="{BROKEN}">A reading</a></li><li><a href="https://x.example/">Another</a></li></ul>'
+        f'<figure><img src="{BROKEN}" srcset="{BROKEN} 2x" data-src="{BROKEN}"><figcaption>A bed</figcaption>'
+        f'</figure><iframe src="{BROKEN}/embed/v" width="560" height="315"></iframe>'
+        f'<script src="https://gist.github.com/[x/1.js"></script></div>'
+        f'<div class="author-box"><img class="avatar" src="{BROKEN}"><a href="{BROKEN}" rel="me">Ada</a>'
+        f"<p>Ada writes about gardens.</p></div></article>"
+        f'<ol class="commentlist"><li class="comment"><cite class="fn"><a href="{BROKEN}">Bob</a></cite>'
+        "<p>A fine post about the garden.</p></li></ol></body></html>"
+    )
+    article = extract(page, "https://a.org/2024/05/a-post.html")
+    assert article.kind == "article" and "Note 11 about the garden and the weather in May." in article.text

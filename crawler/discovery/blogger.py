@@ -13,7 +13,9 @@ post's feed, on the blog's own host (crawler/extraction/blogger_feed.py reads it
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from crawler.urls import joined
 
 COMMENTS_PER_PAGE = 200
 MAX_COMMENT_PAGES = 10  # so at most 2,000 comments of one post from its feed
@@ -43,10 +45,12 @@ def comment_feed_url(body: bytes, url: str) -> str | None:
     if _SHOWN_COMMENT.search(body) and not _LOAD_MORE.search(body):
         return None
     if (link := _FEED_LINK.search(body)) is not None:
-        feed = urljoin(url, link.group(1).decode("ascii", "replace"))
+        feed = joined(url, link.group(1).decode("ascii", "replace"))
     elif _GENERATOR.search(body) and (post := _POST_ID.search(body)) is not None:
-        feed = urljoin(url, f"/feeds/{post.group(1).decode()}/comments/default")
+        feed = joined(url, f"/feeds/{post.group(1).decode()}/comments/default")
     else:
+        return None
+    if feed is None:
         return None
     own = urlsplit(url)
     parts = urlsplit(feed)._replace(scheme=own.scheme, netloc=own.netloc)  # the blog's host, never www.blogger.com

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from crawler.extraction.dates import first_date
 from crawler.extraction.pagekind import url_kind
+from crawler.urls import joined
 
 USUAL_FEED_PATHS = ("/feed/", "/feed.xml", "/atom.xml", "/rss.xml", "/index.xml", "/feeds/posts/default")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
@@ -64,7 +64,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         items = [item for item in feed["items"] if isinstance(item, dict)]
         return [
             FeedEntry(
-                link := urljoin(base_url, url.strip()),
+                link := joined(base_url, url) or "",
                 item.get("date_modified"),
                 None
                 if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS))
@@ -72,7 +72,9 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
                 _published(item.get("date_published"), item.get("date_modified")),
             )
             for item in items
-            if isinstance(url := item.get("url") or item.get("external_url"), str) and url.strip()
+            if isinstance(url := item.get("url") or item.get("external_url"), str)
+            and url.strip()
+            and joined(base_url, url)
         ]
     root = _root(body)
     if root is None:
@@ -80,8 +82,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     entries = []
     for item in root.iter("{*}item", "{*}entry"):
         url = _item_link(item)
-        if url:
-            link = urljoin(base_url, url)
+        if url and (link := joined(base_url, url)):
             has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
             dated = None if _term(link, has_text) else _item_dated(item)
             entries.append(FeedEntry(link, _item_modified(item), dated, _item_published(item) if dated else None))
@@ -107,13 +108,13 @@ def feed_site(body: bytes, base_url: str) -> str | None:
     Feed's home_page_url."""
     if (feed := _json_feed(body)) is not None:
         home = feed.get("home_page_url")
-        return urljoin(base_url, home) if isinstance(home, str) and home else None
+        return joined(base_url, home) if isinstance(home, str) and home else None
     root = _root(body)
     if root is None:
         return None
     channel = root.find("{*}channel")
     link = _item_link(channel if channel is not None else root)
-    return urljoin(base_url, link) if link else None
+    return joined(base_url, link) if link else None
 
 
 def _term(url: str, has_text: bool) -> bool:

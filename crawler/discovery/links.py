@@ -14,9 +14,10 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from crawler.discovery.feeds import FEED_TYPES
+from crawler.urls import joined
 
 _VALUE = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
 # An <a>/<area> with its href value in one match (nearly every tag the scan finds), or a <link>/<base> whole.
@@ -53,7 +54,8 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] 
                 if key in seen:
                     continue
                 seen.add(key)
-            pages.setdefault(base.join(_decoded(raw, encoding)), None)
+            if (link := base.join(_decoded(raw, encoding))) is not None:
+                pages.setdefault(link, None)
             continue
         name, attributes = name.lower(), b" " + tag.group(5)
         raw = _raw_value(_HREF.search(attributes))
@@ -66,13 +68,15 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] 
             seen.add(key)
         href = _decoded(raw, encoding)
         if name == b"base":
-            base = _Base(urljoin(url, href))
+            base = _Base(joined(url, href) or url)
         else:
             rels = set((_attribute(_REL, attributes, encoding) or "").lower().split())
+            if (link := base.join(href)) is None:
+                continue
             if rels & _PAGE_RELS:
-                pages.setdefault(base.join(href), None)
+                pages.setdefault(link, None)
             elif "alternate" in rels and _attribute(_TYPE, attributes, encoding) in FEED_TYPES:
-                feeds.setdefault(base.join(href), None)
+                feeds.setdefault(link, None)
     return PageLinks(list(pages), list(feeds))
 
 
@@ -97,15 +101,16 @@ class _Base:
         self.origin = f"{parts.scheme}://{parts.netloc}/"
         self.origin_bytes = self.origin.encode()
 
-    def join(self, href: str) -> str:
+    def join(self, href: str) -> str | None:
+        """The link's URL; None for one urllib cannot read (crawler/urls.py's `joined`)."""
         if href.startswith(("/", "http://", "https://")):
             return _join_from_origin(self.origin, href)
-        return urljoin(self.url, href)
+        return joined(self.url, href)
 
 
 @lru_cache(maxsize=2**16)
-def _join_from_origin(origin: str, href: str) -> str:
-    return urljoin(origin, href)
+def _join_from_origin(origin: str, href: str) -> str | None:
+    return joined(origin, href)
 
 
 def _attribute(pattern: re.Pattern[bytes], attributes: bytes, encoding: str) -> str | None:

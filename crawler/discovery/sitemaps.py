@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from crawler.urls import joined
+
 GZIP_MAGIC = b"\x1f\x8b\x08"
 
 # Where sitemaps live when robots.txt does not say. WordPress without permalinks serves its sitemap index at
@@ -45,4 +47,8 @@ def parse_sitemap(body: bytes) -> list[SitemapEntry]:
     is_index = sitemap.type == "sitemapindex"
     if sitemap.type not in ("urlset", "sitemapindex"):
         return []
-    return [SitemapEntry(entry["loc"].strip(), entry.get("lastmod"), is_index) for entry in sitemap if entry.get("loc")]
+    return [
+        SitemapEntry(url, entry.get("lastmod"), is_index)
+        for entry in sitemap
+        if entry.get("loc") and (url := joined(entry["loc"], None))
+    ]

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from crawler.urls import joined
 
 MAX_PARTS = 50  # pages of one split post
 REST_COMMENTS_PER_PAGE = 100
@@ -81,7 +83,9 @@ def rest_post_url(body: bytes, url: str) -> str | None:
     match = _REST_POST.search(body)
     if match is None or not _BLOCK_POST_CONTENT.search(body) or _PAGE_LINKS.search(body) or _PASSWORD_FORM.search(body):
         return None
-    entry = urljoin(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
+    entry = joined(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
+    if entry is None:
+        return None
     parts = urlsplit(entry)
     return parts._replace(query=urlencode([*parse_qsl(parts.query), ("_fields", "content")], safe="/")).geturl()
 
@@ -110,7 +114,9 @@ def rest_comments_url(body: bytes, url: str) -> str | None:
         return None
     if _COMMENT_MARKUP.search(body) and not at_thread_depth_limit(body):
         return None
-    entry = urljoin(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
+    entry = joined(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
+    if entry is None:
+        return None
     post = match.group(2).decode()
     return rest_comments_page(entry.rsplit("/posts/", 1)[0] + "/comments", post, 1)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from crawler.extraction.article import AuthorBox, Person
 from crawler.extraction.avatars import avatar_url, normalised
@@ -19,6 +19,7 @@ from crawler.extraction.page import HtmlElement, Names, compiled, narrowed, text
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
+from crawler.urls import joined
 
 _NUMBER = r"(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)"
 _COUNT_PATTERNS = [
@@ -181,7 +182,8 @@ def _described(img: HtmlElement) -> str:
 def _is_decoration(img: HtmlElement, box: HtmlElement) -> bool:
     """A share or social icon, a logo, a badge: by its own attributes, its size, or the element around it."""
     described = " ".join(img.get(a) or "" for a in ("class", "id", "alt")).lower()
-    src = urlsplit((img.get("data-src") or img.get("src") or "").lower()).path
+    # The path of its address (any base resolves it; an address urllib cannot read has none).
+    src = urlsplit(joined("http://x/", img.get("data-src") or img.get("src")) or "").path.lower()
     if _PORTRAIT.search(img.get("class") or ""):
         return False  # Hatena's "profile-icon" is the person's picture
     if _DECORATION.search(described) or _DECORATION.search(src):
@@ -206,7 +208,7 @@ def _links(element: HtmlElement, base: str, name: str, known_url: str | None) ->
     """The author's page and their profiles elsewhere. The author page: the link the byline gave for the person,
     else a rel=author link, else a link to an author-page path, else a link on the site labelled with the name.
     Profiles: rel=me links and links to other hosts, less share buttons."""
-    anchors = [(a, urljoin(base, a.get("href").strip())) for a in element.iterdescendants("a") if a.get("href")]
+    anchors = [(a, joined(base, a.get("href")) or "") for a in element.iterdescendants("a") if a.get("href")]
     anchors = [(a, href) for a, href in anchors if href.startswith("http") and not SHARE_HREF.search(href)]
     home = urlsplit(base).netloc.lower()
     anchors = [(a, href) for a, href in anchors if not _ACTION.search(href)]
@@ -276,14 +278,14 @@ def box_from_person(person: dict[str, Any], base: str) -> AuthorBox | None:
     links = [s for s in ([same_as] if isinstance(same_as, str) else same_as) if isinstance(s, str) and "://" in s]
     image = person.get("image")
     avatar = image.get("url") or image.get("contentUrl") if isinstance(image, dict) else first_text(image)
-    avatar = normalised(urljoin(base, avatar)) if avatar else None
+    avatar = normalised(resolved) if avatar and (resolved := joined(base, avatar)) else None
     if not name:
         return None
     url = first_text(person.get("url"))
     return AuthorBox(
         name=name,
         bio=bio,
-        url=urljoin(base, url) if url else None,
+        url=joined(base, url) if url else None,
         avatar_url=avatar,
         article_count=parse_article_count(bio or ""),
         links=links,

@@ -7,7 +7,6 @@ import html
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml.cssselect import CSSSelector
 from trafilatura.metadata import METANAME_AUTHOR
@@ -20,6 +19,7 @@ from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BOXES
 from crawler.extraction.sitename import TITLE_SEPARATOR, fold
 from crawler.extraction.structured import by_type, first_text
+from crawler.urls import joined
 
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
 _PROFILE_LINKS = CSSSelector("a[rel~=author][href], a[href*='/author/'], a[href*='/authors/']")
@@ -126,7 +126,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         # Not the links of an author box: their text is a label ("View all of Daniel's posts."); extract() takes
         # the box's own name when no byline names the author.
         lambda: [
-            Person(name=text_of(a), url=urljoin(base, a.get("href")))
+            Person(name=text_of(a), url=joined(base, a.get("href")))
             for a in _AUTHOR_LINKS(page.tree)
             if text_of(a) and not _outside_post(a) and not any(box in boxes for box in a.iterancestors())
         ],
@@ -183,8 +183,8 @@ def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> lis
     links: dict[str, str] = {}
     for anchor in _PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS]:
         name, is_person = _person_name(text_of(anchor), sites)
-        if name and is_person and not _outside_post(anchor):
-            links.setdefault(fold(name), urljoin(page.base, anchor.get("href").strip()))
+        if name and is_person and not _outside_post(anchor) and (url := joined(page.base, anchor.get("href"))):
+            links.setdefault(fold(name), url)
     return [person if person.url else Person(person.name, links.get(fold(person.name))) for person in people]
 
 
@@ -330,7 +330,7 @@ def _href(element: Any, base: str) -> str | None:
         href = link.get("href")
     if href is None and (around := next(element.iterancestors("a"), None)) is not None:
         href = around.get("href")
-    return urljoin(base, href.strip()) if href and not href.strip().startswith(("#", "javascript:")) else None
+    return joined(base, href) if href and not href.strip().startswith(("#", "javascript:")) else None
 
 
 def _person(value: Any, base: str) -> Person | None:
@@ -338,7 +338,7 @@ def _person(value: Any, base: str) -> Person | None:
         return Person(name=value.strip()) if value.strip() and not value.startswith("http") else None
     if isinstance(value, dict) and first_text(value.get("name")):
         url = first_text(value.get("url"))
-        return Person(name=html.unescape(first_text(value["name"]) or ""), url=urljoin(base, url) if url else None)
+        return Person(name=html.unescape(first_text(value["name"]) or ""), url=joined(base, url) if url else None)
     return None
 
 

@@ -18,7 +18,6 @@ import copy
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -27,6 +26,7 @@ from crawler.extraction.authorbox import box_from_person, clean_name, persons, r
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.selectors import AUTHOR_BOXES, AUTHOR_PAGE_TITLES
 from crawler.extraction.sitename import fold
+from crawler.urls import joined
 
 MAX_BOX_CHARS = 1500  # a region with more text than this is the post or a page section, not a box
 MAX_CLIMB = 6  # levels above a seed
@@ -246,12 +246,12 @@ def _merged(first: AuthorBox, again: AuthorBox) -> AuthorBox:
 def _with_profiles(page: Page, box: AuthorBox) -> AuthorBox:
     """The box's links and the rel=me links of an h-card naming the same person elsewhere on the page."""
     extra = [
-        urljoin(page.base, link.get("href").strip())
+        joined(page.base, link.get("href"))
         for card in _H_CARDS(page.tree)
         if not _excluded(card) and _card_name(card) == fold(box.name)
         for link in _RELME(card)
     ]
-    box.links = list(dict.fromkeys([*box.links, *(link for link in extra if link != box.url)]))
+    box.links = list(dict.fromkeys([*box.links, *(link for link in extra if link and link != box.url)]))
     return box
 
 
@@ -263,8 +263,8 @@ def _with_sibling_profiles(page: Page, element: HtmlElement, box: AuthorBox) -> 
         return box
     if len(page.text_in(around)) > MAX_BOX_CHARS:
         return box
-    extra = [urljoin(page.base, a.get("href").strip()) for a in _RELME(around)]
-    box.links = list(dict.fromkeys([*box.links, *(link for link in extra if link != box.url)]))
+    extra = [joined(page.base, a.get("href")) for a in _RELME(around)]
+    box.links = list(dict.fromkeys([*box.links, *(link for link in extra if link and link != box.url)]))
     return box
 
 
@@ -276,5 +276,5 @@ def _card_name(card: HtmlElement) -> str:
 
 def _page_profiles(page: Page, box: AuthorBox) -> list[str]:
     """On a person's own page every rel=me link is theirs (outside comments)."""
-    extra = [urljoin(page.base, a.get("href").strip()) for a in _RELME(page.tree) if not _excluded(a)]
-    return list(dict.fromkeys([*box.links, *(link for link in extra if link != box.url)]))
+    extra = [joined(page.base, a.get("href")) for a in _RELME(page.tree) if not _excluded(a)]
+    return list(dict.fromkeys([*box.links, *(link for link in extra if link and link != box.url)]))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urljoin
 
 from crawler.extraction.article import Comment
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
 from crawler.extraction.selectors import COMMENT_AUTHOR, COMMENT_ITEMS, COMMENT_TEXT, COMMENT_TIME_TITLES
+from crawler.urls import joined
 
 MAX_COMMENTS = 2000
 
@@ -143,7 +143,7 @@ def _author_url(author: HtmlElement | None, base: str) -> str | None:
         return None
     link = author if author.tag == "a" else next(author.iterdescendants("a"), None)
     href = (link.get("href") or "").strip() if link is not None else ""
-    return urljoin(base, href) if href and not href.startswith(("#", "javascript:", "mailto:")) else None
+    return joined(base, href) if href and not href.startswith(("#", "javascript:", "mailto:")) else None
 
 
 def _first(item: HtmlElement, selectors: tuple[str, ...], replies: set[HtmlElement]) -> HtmlElement | None:

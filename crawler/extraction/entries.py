@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.sitename import is_home_link
+from crawler.urls import joined
 
 _HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _TITLE_LINKS = etree.XPath(
@@ -56,7 +57,7 @@ def find_entries(page: Page) -> Entries:
     host = urlsplit(page.url).netloc.lower()
     links: dict[str, HtmlElement] = {}
     for link in _TITLE_LINKS(page.tree):
-        url = urldefrag(urljoin(page.base, link.get("href", "").strip())).url
+        url = urldefrag(joined(page.base, link.get("href")) or "").url
         if urlsplit(url).netloc.lower() != host or _bare(url) == own or url in links or page.in_chrome(link):
             continue
         if is_home_link(link, page.base):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, Page, first, matches, text_of
@@ -17,6 +16,7 @@ from crawler.extraction.selectors import (
     SHARE_ICON_CLASS,
     SHARE_ICON_SRC,
 )
+from crawler.urls import joined
 
 MAX_ICON_SIZE = 100  # pixels, both sides
 LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-file", "data-url", "src")
@@ -104,11 +104,11 @@ def best_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
         candidates = parse_srcset(img.get(attribute) or "")
         if candidates:
             url, width = max(candidates, key=lambda pair: pair[1])
-            return urljoin(base, url), int(width) if width > 10 else None
+            return joined(base, url), int(width) if width > 10 else None
     for attribute in LAZY_SRC_ATTRIBUTES:
         value = (img.get(attribute) or "").strip()
         if value and not value.startswith("data:"):
-            return urljoin(base, value), None
+            return joined(base, value), None
     return _picture_source(img, base)
 
 
@@ -122,7 +122,7 @@ def _picture_source(img: HtmlElement, base: str) -> tuple[str | None, int | None
     if not candidates:
         return None, None
     url, width = max(candidates, key=lambda pair: pair[1])
-    return urljoin(base, url), int(width) if width > 10 else None
+    return joined(base, url), int(width) if width > 10 else None
 
 
 def parse_srcset(srcset: str) -> list[tuple[str, float]]:

@@ -9,9 +9,9 @@ page, nor inside a longer word.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from crawler.extraction.page import HtmlElement, Page
+from crawler.urls import joined
 
 MIN_ANCHOR_CHARS = 3  # "1" or "»" would land on any digit or arrow of the text
 MAX_LINKS = 500
@@ -41,8 +41,8 @@ def _links(page: Page, root: HtmlElement) -> list[tuple[str, str]]:
         if not href or href.lower().startswith(_SKIPPED_SCHEMES) or page.in_chrome(anchor):
             continue
         text = " ".join("".join(anchor.itertext()).split())
-        if len(text) >= MIN_ANCHOR_CHARS:
-            links.append((text, urljoin(page.base, href)))
+        if len(text) >= MIN_ANCHOR_CHARS and (url := joined(page.base, href)):
+            links.append((text, url))
             if len(links) == MAX_LINKS:
                 break
     return links

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -18,6 +17,7 @@ from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.sitename import site_names
 from crawler.extraction.structured import by_type, first_text
 from crawler.extraction.titles import post_title
+from crawler.urls import joined
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 # WordPress's block themes: the post-terms block of categories, whose links say rel="tag" like the tags'
@@ -77,7 +77,7 @@ def _metas(metas: dict[str, list[str]], name: str) -> list[str]:
 
 def _canonical(tree: Any, base: str) -> str | None:
     for href in _CANONICAL(tree):
-        return urljoin(base, href.strip())
+        return joined(base, href)
     return None
 
 

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from urllib.parse import urljoin
 
 from cssselect import HTMLTranslator, parse
 from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash, Tree
@@ -23,6 +22,7 @@ from lxml.cssselect import CSSSelector
 
 from crawler.extraction.selectors import NOT_POST
 from crawler.extraction.upstream import load_html
+from crawler.urls import joined
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -70,7 +70,7 @@ class Page:
     def base(self) -> str:
         """The URL relative links resolve against: <base href>, else the page's URL."""
         for href in _BASE_HREF(self.tree):
-            return urljoin(self.url, href.strip())
+            return joined(self.url, href) or self.url
         return self.url
 
     @cached_property

@@ -33,11 +33,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
 from crawler.extraction.page import HtmlElement, Page, compiled
+from crawler.urls import joined
 
 CODE_BLOCKS = "figure.highlight, table.highlighttable, div.highlight, div.codehilite, pre"
 LINE_NUMBERS = (
@@ -165,12 +166,13 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
     for frame in scope.iter("iframe"):
         src = (frame.get("src") or frame.get("data-src") or "").strip()
         if src and not page.in_chrome(frame) and not _tiny(frame):
-            url = urljoin(page.base, src)
-            address = urlsplit(url)
-            if address.scheme in ("http", "https") and _PLAYER.search(address.netloc + address.path):
+            url = joined(page.base, src)
+            address = urlsplit(url or "")
+            if url and address.scheme in ("http", "https") and _PLAYER.search(address.netloc + address.path):
                 yield _wrapper(frame, scope), url
     for script in page.select(GISTS, scope):
-        yield script, urljoin(page.base, script.get("src", "").strip()).removesuffix(".js")
+        if url := joined(page.base, script.get("src")):
+            yield script, url.removesuffix(".js")
 
 
 def _address_links(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
@@ -192,7 +194,7 @@ def _reference_lists(page: Page, root: HtmlElement | None) -> Iterator[tuple[Htm
         links = [item.find(".//a[@href]") for item in listing if item.tag == "li"]
         if not links or any(link is None for link in links) or page.in_chrome(listing):
             continue
-        addresses = [urlsplit(urljoin(page.base, link.get("href", "").strip())) for link in links]
+        addresses = [urlsplit(joined(page.base, link.get("href")) or "") for link in links]
         if all(a.hostname and a.hostname != own and "http" not in unquote(a.query) for a in addresses):
             for link in links:
                 yield link, "".join(link.itertext())

@@ -195,3 +195,37 @@ def test_a_canonical_url_with_the_default_port_is_the_same_post():
     assert storage_url("http://127.0.0.1/x/", "http://127.0.0.1:80/x/") == "http://127.0.0.1/x/"
     assert storage_url("https://a.org/y/", "https://a.org:443/x/") == "https://a.org/x/"
     assert storage_url("http://a.org:8080/y/", "http://a.org/x/") == "http://a.org:8080/y/"  # another site
+
+
+BROKEN = ("http://[2001:db8::1/x", "http://127.0.0.1:99999/x", "http://127.0.0.1:port/x")  # urllib raises on each
+
+
+def test_addresses_no_parser_reads_cost_their_link_not_the_page_feed_or_sitemap(world, tmp_path, db):
+    # A home page, feed and sitemap with broken links beside good ones: each lost the whole page, so the crawl
+    # archived nothing ("could not read the page: ValueError: Invalid IPv6 URL"). Now each loses only those links.
+    blog, _, sink = world
+    broken = "".join(f'<a href="{url}">broken</a><link rel="alternate" href="{url}">' for url in BROKEN)
+    dated = '<meta property="article:published_time" content="2024-05-02">'
+    home = f'<html><head>{broken}</head><body>{broken}<a href="/home-post/">Home post</a></body></html>'
+    items = "".join(f"<item><title>Broken</title><link>{url}</link></item>" for url in BROKEN)
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title><link>{blog.base}</link>{items}'
+        f"<item><title>Feed post</title><link>{blog.base}feed-post/</link></item></channel></rss>"
+    )
+    sitemap = "".join(f"<url><loc>{url}</loc></url>" for url in (*BROKEN, f"{blog.base}sitemap-post/"))
+    home_post = post_html("Home post", head=f'{dated}<link rel="canonical" href="{BROKEN[0]}">')
+    blog.routes.update(
+        {
+            "/": (200, {}, home.encode()),
+            "/feed.xml": (200, {"Content-Type": "application/rss+xml"}, feed.encode()),
+            "/robots.txt": (200, {"Content-Type": "text/plain"}, f"Sitemap: {blog.base}sitemap.xml\n".encode()),
+            "/sitemap.xml": (200, {"Content-Type": "application/xml"}, f"<urlset>{sitemap}</urlset>".encode()),
+            "/home-post/": (200, {}, home_post.replace("</h1>", f"</h1>{broken}").encode()),
+            "/feed-post/": post("Feed post", head=dated),
+            "/sitemap-post/": post("Sitemap post", head=dated),
+        }
+    )
+    result = crawl(tmp_path, sink, blog.base)
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT url, message FROM crawl_errors") == []
+    assert {title for (title,) in db("SELECT title FROM articles")} == {"Home post", "Feed post", "Sitemap post"}
