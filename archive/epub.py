@@ -126,7 +126,9 @@ def _place_images(
         holder = img.getparent()
         if stored is None:
             book.images_linked += 1
-            link = etree.Element("a", href=safe_url_string(urljoin(post.url, src)))
+            link = etree.Element("a")
+            if (address := _resolved(post.url, src)) is not None:
+                link.set("href", address)
             link.text, link.tail = f"[{img.get('alt') or 'image'}]", img.tail
             holder.replace(img, link)
             continue
@@ -162,7 +164,20 @@ def _absolute_links(content: html.HtmlElement, base: str) -> None:
     for link in content.iter("a"):
         href = link.get("href")
         if href is not None and not href.startswith("mailto:"):
-            link.set("href", safe_url_string(urljoin(base, href)))
+            if (address := _resolved(base, href)) is not None:
+                link.set("href", address)
+            else:
+                del link.attrib["href"]
+
+
+def _resolved(base: str, href: str) -> str | None:
+    """`href` made absolute and safe for XHTML; None when urllib cannot read it (a bracket left open, a port out of
+    range): an archive made before its crawl refused such links may hold them, and one must cost its link, not the
+    book."""
+    try:
+        return safe_url_string(urljoin(base, href))
+    except ValueError:
+        return None
 
 
 def _xhtml(title: str, body: str, language: str, style: str) -> str:

@@ -51,6 +51,8 @@ def _tricky_posts(db: Path, media: Path, site: str) -> None:
     markdown = (
         "Read [the about page](/about/) and [the top](#top), <script>alert(1)</script> <b>raw</b> & more.\n\n"
         "![a remote picture](https://cdn.example/remote.jpg)\n\n"
+        # An address urllib cannot read, as an archive made before crawls refused them may hold.
+        "See [the old mirror](http://mirror.example:99999/) and [the lost host](http://[2001:db8::1/x)\n\n"
         f"![a webp picture]({base}/wp-content/uploads/pic.webp)\n\n"
         "| dish | minutes |\n|---|---|\n| soup | 40 |\n\n"
         "```python\nif a < b and c > d:\n    print('<&>')\n```\n"

@@ -305,3 +305,14 @@ def _requisite_records(found: list[dict]) -> list[dict]:
             via[record["WARC-Concurrent-To"]] = match.group(1).decode()
     main = [r for r in found if r["WARC-Type"] in ("response", "revisit") and r["WARC-Record-ID"] in via]
     return [{**r, "via": via[r["WARC-Record-ID"]]} for r in main]
+
+
+def test_a_base_or_a_requisite_address_urllib_cannot_read_costs_that_address_only():
+    body = (
+        b'<html><head><base href="http://[2001:db8::1/"><link rel="stylesheet" href="/site.css"></head>'
+        b'<body><img src="http://cdn.example:99999/x.png"><img src="/ok.png"></body></html>'
+    )
+    assert page_requisites(body, "https://blog.example/post/") == [
+        Requisite("https://blog.example/site.css", "stylesheet"),
+        Requisite("https://blog.example/ok.png", "image"),
+    ]

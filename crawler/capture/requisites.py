@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import lxml.html
 import tinycss2
 from lxml import etree
+
+from crawler.urls import joined
 
 STYLESHEET, SCRIPT, IMAGE, FONT = "stylesheet", "script", "image", "font"
 
@@ -65,10 +67,9 @@ class _Found:
     def add(self, value: str | None, kind: str) -> None:
         if not value or not (value := value.strip()) or value.startswith(("data:", "#")):
             return
-        try:
-            url = urldefrag(urljoin(self.base, value)).url
-        except ValueError:  # an invalid IPv6 host and the like: no request could be made of it
+        if (resolved := joined(self.base, value)) is None:  # an invalid IPv6 host and the like: no request
             return
+        url = urldefrag(resolved).url
         if urlsplit(url).scheme in ("http", "https") and url != self.page:
             self.urls.setdefault(url, kind)
 
@@ -82,7 +83,7 @@ def page_requisites(body: bytes, url: str) -> list[Requisite]:
         root = lxml.html.document_fromstring(body)
     except (etree.ParserError, ValueError):  # empty, or nothing but a comment
         return []
-    base = next((urljoin(url, href.strip()) for href in root.xpath("//base/@href") if href.strip()), url)
+    base = next((joined(url, href) for href in root.xpath("//base/@href") if href.strip()), None) or url
     found = _Found(base, url)
     _scan_html(root, found)
     return found.requisites()
