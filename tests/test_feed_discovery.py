@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from crawler.discovery.feeds import feed_entries
 from tests.hostile.servers import Server, post, serve
 
 
@@ -46,3 +47,21 @@ def test_a_json_feed_and_a_linked_tag_feed_are_read_for_their_posts(crawl, db):
     kinds = dict(db("SELECT url, kind FROM pages WHERE url LIKE '%feed.json' OR url LIKE '%index.xml'"))
     assert kinds == {site.base + "feed.json": "feed", site.base + "tags/bread/index.xml": "feed"}
     assert db("SELECT url, message FROM crawl_errors") == []
+
+
+def test_a_feed_item_whose_address_urllib_cannot_read_costs_that_item_only():
+    items = [
+        {"id": "1", "url": "/a-post/", "date_published": "2024-05-01T00:00:00Z", "content_text": "Hello"},
+        {"id": "2", "url": "http://[2001:db8::1/", "date_published": "2024-05-02T00:00:00Z"},
+        {"id": "3", "url": "http://blog.example:99999/", "date_published": "2024-05-03T00:00:00Z"},
+    ]
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Blog", "items": items})
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title>'
+        '<entry><title>Bad</title><link href="http://[2001:db8::1/"/></entry>'
+        '<entry><title>Good</title><link href="/a-post/"/><published>2024-05-01T00:00:00Z</published></entry></feed>'
+    )
+    for body in (json_feed.encode(), atom.encode()):
+        assert [entry.url for entry in feed_entries(body, "https://blog.example/feed")] == [
+            "https://blog.example/a-post/"
+        ]

@@ -61,21 +61,18 @@ def _root(body: bytes) -> etree._Element | None:
 def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     """Every item of an RSS, Atom or JSON feed, in feed order; [] when not a feed."""
     if (feed := _json_feed(body)) is not None:
-        items = [item for item in feed["items"] if isinstance(item, dict)]
-        return [
-            FeedEntry(
-                link := joined(base_url, url) or "",
-                item.get("date_modified"),
-                None
-                if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS))
-                else _real_date(item.get("date_published")) or _real_date(item.get("date_modified")),
-                _published(item.get("date_published"), item.get("date_modified")),
-            )
-            for item in items
-            if isinstance(url := item.get("url") or item.get("external_url"), str)
-            and url.strip()
-            and joined(base_url, url)
-        ]
+        entries = []
+        for item in feed["items"]:
+            url = item.get("url") or item.get("external_url") if isinstance(item, dict) else None
+            if not (isinstance(url, str) and url.strip() and (link := joined(base_url, url))):
+                continue
+            published, modified = item.get("date_published"), item.get("date_modified")
+            if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS)):
+                dated = None
+            else:
+                dated = _real_date(published) or _real_date(modified)
+            entries.append(FeedEntry(link, modified, dated, _published(published, modified)))
+        return entries
     root = _root(body)
     if root is None:
         return []

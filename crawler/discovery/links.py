@@ -71,12 +71,14 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] 
             base = _Base(joined(url, href) or url)
         else:
             rels = set((_attribute(_REL, attributes, encoding) or "").lower().split())
-            if (link := base.join(href)) is None:
-                continue
             if rels & _PAGE_RELS:
-                pages.setdefault(link, None)
+                found = pages
             elif "alternate" in rels and _attribute(_TYPE, attributes, encoding) in FEED_TYPES:
-                feeds.setdefault(link, None)
+                found = feeds
+            else:
+                continue
+            if (link := base.join(href)) is not None:
+                found.setdefault(link, None)
     return PageLinks(list(pages), list(feeds))
 
 
