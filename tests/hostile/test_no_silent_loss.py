@@ -72,6 +72,7 @@ HOSTILE = {
     "/chain/0/": "more than REDIRECT_MAX_TIMES redirect hops",
     "/cut-gzip/": "cut short: its gzip stream ends early (",
     "/aside-post/": "extraction found no post body, though the page's <aside> holds ",
+    "/moved-nowhere/": "redirects to an address no server can have: http://[2001:db8::1/x",
     "/sitemap-bomb.xml.gz": "sitemap refused: it inflates to more than 50 MB (a gzip bomb?)",
 }
 
@@ -108,6 +109,7 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
             "/too-large/": oversized_promise,
             "/loop/": redirect("/loop/again/"),
             "/loop/again/": redirect("/loop/"),
+            "/moved-nowhere/": redirect("http://[2001:db8::1/x"),
             **{f"/chain/{n}/": redirect(f"/chain/{n + 1}/") for n in range(25)},
             "/cut-gzip/": cut_gzip,
             "/aside-post/": post("Aside post", wrap="aside"),
