@@ -137,6 +137,7 @@ def test_addresses_no_parser_reads_do_not_cost_the_post(mode, monkeypatch):
         f'</div><div class="entry-content">{prose}<p><a href="{BROKEN}">{BROKEN}</a></p>'
         f'<ul><li><a href="{BROKEN}">A reading</a></li><li><a href="https://x.example/">Another</a></li></ul>'
         f'<figure><img src="{BROKEN}" srcset="{BROKEN} 2x" data-src="{BROKEN}"><figcaption>A bed</figcaption>'
+        f'</figure><figure><img srcset="{BROKEN} 2x" src="/bed.jpg"><figcaption>The bed in May</figcaption>'
         f'</figure><iframe src="{BROKEN}/embed/v" width="560" height="315"></iframe>'
         f'<script src="https://gist.github.com/[x/1.js"></script></div>'
         f'<div class="author-box"><img class="avatar" src="{BROKEN}"><a href="{BROKEN}" rel="me">Ada</a>'
@@ -146,3 +147,4 @@ def test_addresses_no_parser_reads_do_not_cost_the_post(mode, monkeypatch):
     )
     article = extract(page, "https://a.org/2024/05/a-post.html")
     assert article.kind == "article" and "Note 11 about the garden and the weather in May." in article.text
+    assert [(image.src, image.caption) for image in article.images] == [("https://a.org/bed.jpg", "The bed in May")]

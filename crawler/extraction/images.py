@@ -99,16 +99,18 @@ def _dimensions(img: HtmlElement, srcset_width: int | None) -> tuple[int | None,
 
 
 def best_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
-    """The largest srcset candidate, else the first real (non-placeholder) src attribute."""
+    """The largest srcset candidate, else the first real (non-placeholder) src attribute; an address urllib cannot
+    read is passed over for the next."""
     for attribute in SRCSET_ATTRIBUTES:
         candidates = parse_srcset(img.get(attribute) or "")
         if candidates:
             url, width = max(candidates, key=lambda pair: pair[1])
-            return joined(base, url), int(width) if width > 10 else None
+            if (resolved := joined(base, url)) is not None:
+                return resolved, int(width) if width > 10 else None
     for attribute in LAZY_SRC_ATTRIBUTES:
         value = (img.get(attribute) or "").strip()
-        if value and not value.startswith("data:"):
-            return joined(base, value), None
+        if value and not value.startswith("data:") and (resolved := joined(base, value)) is not None:
+            return resolved, None
     return _picture_source(img, base)
 
 
