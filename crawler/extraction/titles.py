@@ -16,7 +16,7 @@ import html
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -24,6 +24,7 @@ from crawler.extraction.page import HtmlElement, Page, first, text_of
 from crawler.extraction.selectors import POST_TITLES
 from crawler.extraction.sitename import TITLE_SEPARATOR, SiteNames, fold, is_home_link
 from crawler.extraction.structured import first_text
+from crawler.urls import joined
 
 MAX_HEADINGS_READ = 12
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
@@ -107,10 +108,9 @@ def _links_to(heading: HtmlElement, page: Page, urls: set[str]) -> bool:
 
 def _plain(base: str, href: str) -> str:
     """`href` resolved, without fragment, index file or trailing slash, for comparing a link with the page."""
-    try:
-        parts = urlsplit(urljoin(base, href))
-    except ValueError:  # "http://[not-an-address]/"
+    if (url := joined(base, href)) is None:  # "http://[not-an-address]/"
         return ""
+    parts = urlsplit(url)
     path = re.sub(r"(?:/index\.(?:html?|php))?/*$", "", parts.path)
     return f"{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
 
