@@ -126,6 +126,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.complete_body.CompleteBodyMiddleware": 595,
     # Before RedirectMiddleware (600) follows it: a redirect back into its own chain is an error, not a dropped hop.
     "crawler.downloadermiddlewares.redirect_loop.RedirectLoopMiddleware": 605,
+    # Scrapy's, in its place, except that a meta refresh to the page itself, back into its redirect chain or to an
+    # address urllib cannot read keeps the page instead of losing it.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.downloadermiddlewares.meta_refresh.MetaRefreshMiddleware": 580,
     # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
     # or RetryMiddleware (550) copies the request, so no redirect, retry or frontier row carries it.
     "crawler.downloadermiddlewares.origin_credentials.OriginCredentialsMiddleware": 610,

@@ -58,6 +58,11 @@ def nul_post() -> tuple[int, dict[str, str], bytes]:
     return 200, {}, html.encode()
 
 
+def refreshing(title: str, target: str, delay: int = 0) -> tuple[int, dict[str, str], bytes]:
+    """A post whose <meta http-equiv="refresh"> sends the browser to `target` after `delay` seconds."""
+    return 200, {}, post_html(title, head=f'<meta http-equiv="refresh" content="{delay}; url={target}">').encode()
+
+
 def deep_jsonld_post() -> tuple[int, dict[str, str], bytes]:
     """A post whose only odd part is a JSON-LD block nested 100,000 lists deep (Python's json gives up)."""
     deep = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
@@ -103,6 +108,9 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
                 "/index.php?entry=2",
                 "/?p=123",
                 "/?p=124&utm_source=feed",
+                "/reloading/",
+                "/refresh-nowhere/",
+                "/alias/",
             ),
             "/robots.txt": (200, {"Content-Type": "text/plain"}, f"Sitemap: {blog.base}sitemap-bomb.xml.gz\n".encode()),
             **bombs,
@@ -123,6 +131,10 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
             "/index.php?entry=2": post("Entry two"),
             "/?p=123": post("Post 123"),
             "/?p=124": post("Post 124"),
+            "/reloading/": refreshing("Reloading post", "/reloading/", delay=30),
+            "/refresh-nowhere/": refreshing("Refresh nowhere", "http://[2001:db8::1/x"),
+            "/alias/": refreshing("Moved", "/alias-target/"),  # a Hugo alias: the stub goes, its target stays
+            "/alias-target/": post("Alias target"),
         }
     )
     result = crawl(tmp_path, sink, blog.base)
@@ -144,6 +156,9 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
         "index.php?entry=2": "Entry two",
         "?p=123": "Post 123",
         "?p=124": "Post 124",
+        "reloading/": "Reloading post",  # a meta refresh to the page itself, or to an address no server can
+        "refresh-nowhere/": "Refresh nowhere",  # have, is no redirect: the page stays
+        "alias-target/": "Alias target",
     }
     assert articles == {blog.base + path: title for path, title in expected.items()}
     deep, big = (
@@ -159,6 +174,7 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
     assert f"{blog.base}nul-post/: 3 NUL characters removed" in log
     assert f"{blog.base}deep-jsonld-post/: 1 JSON-LD block(s) nested too deeply to read left out" in log
     assert f"{blog.base}deep-post/: nested more than " in log
+    assert f"{blog.base}refresh-nowhere/: its meta refresh names an address no server can have" in log
 
     report = run_cli("verify", "--db", str(tmp_path / "archive.db"), "--json")
     assert dict(json.loads(report.stdout)["given_up"]) == errors
