@@ -53,6 +53,24 @@ class Articles(Connection):
             self.conn.execute(f"UPDATE crawl_runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
         return "updated" if old is not None else "new"
 
+    def article_title(self, url: str) -> tuple[bool, str | None]:
+        """(whether a post is stored at `url`, its title)."""
+        row = self.conn.execute("SELECT title FROM articles WHERE url = ?", (url,)).fetchone()
+        return (row is not None, row["title"] if row is not None else None)
+
+    def move_article(self, url: str, to: str) -> bool:
+        """The post stored at `url` is stored at `to` instead, with its versions, authors, images, comments and
+        changes (they hang on its id). False, and nothing moved, when a post is stored at `to` already."""
+        with self._tx():
+            if self.conn.execute("SELECT 1 FROM articles WHERE url = ?", (to,)).fetchone() is not None:
+                return False
+            row = self.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+            if row is None:
+                return False
+            self.conn.execute("UPDATE articles SET url = ?, site = ? WHERE id = ?", (to, site_of(to), row["id"]))
+            self.conn.execute("UPDATE changes SET url = ? WHERE article_id = ? AND url = ?", (to, row["id"], url))
+        return True
+
     def article_fetch_times(self) -> dict[str, str]:
         """URL → last fetch of every archived post still online: what a recrawl may skip or must revisit."""
         rows = self.conn.execute("SELECT url, last_fetched FROM articles WHERE gone_at IS NULL ORDER BY id")

@@ -183,6 +183,9 @@ def _prefix(url: str) -> tuple[str, str]:
     return _host(parts), path
 
 
+_ROOT_PATHS = {"", "/", "/index.html", "/index.htm", "/index.php"}
+
+
 def _host(parts: SplitResult, www: bool = False) -> str:
     """host[:port], lower case, without credentials or the scheme's default port (so http:// and https:// of one
     host are one site, and :8080 of it another), and without `www.` unless `www`."""
@@ -231,7 +234,17 @@ def origin(url: str) -> tuple[str, str, int | None]:
 
 def storage_url(url: str, canonical: str | None) -> str:
     """The post's key: its rel=canonical when that points into the same site (host and port, a default port
-    written or not), so one post is stored once."""
-    if canonical and _host(urlsplit(canonical), www=True) == _host(urlsplit(url), www=True):
-        return clean_url(canonical)
-    return url
+    written or not), so one post is stored once — unless it names the site's root from a page elsewhere (a theme
+    that prints the home page as every page's canonical). crawler/core/post_keys.py checks it further."""
+    if not canonical:
+        return url
+    target, own = urlsplit(canonical), urlsplit(url)
+    if _host(target, www=True) != _host(own, www=True):
+        return url
+    if _is_root(target) and not _is_root(own):
+        return url
+    return clean_url(canonical)
+
+
+def _is_root(parts: SplitResult) -> bool:
+    return not parts.query and parts.path in _ROOT_PATHS

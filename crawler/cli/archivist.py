@@ -20,12 +20,13 @@ from archive.query import Rows
 from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
+from crawler.core.post_keys import PostKeys
 from crawler.discovery.comment_sources import comments_url, pages_prefix
 from crawler.discovery.structure import stored_structure
 from crawler.discovery.wordpress import split_post_parts
 from crawler.extraction.pagekind import decide_again
 from crawler.extraction_pool.worker import extract_page
-from crawler.urls import spellings, storage_url
+from crawler.urls import spellings
 
 GIVEN_UP_SHOWN = 50  # rows of the given-up table in verify's text report
 
@@ -53,6 +54,7 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
     run_id = archive.start_run([f"reextract:{filters.site or '*'}:{since.text if since else '*'}"])
     counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
     structure = stored_structure(discovery_documents(archive.conn, filters.site))  # as the crawl knew the site
+    keys = PostKeys(archive)
     for url, fetched_at, body, charset in archive.latest_pages(filters.site, since.utc if since else None):
         if structure.settles_by_url(url):
             counts["skipped"] += 1  # a hub the crawl settles without parsing
@@ -64,8 +66,10 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
         if not ok:
             archive.record_error(run_id, url, result)
         elif result["kind"] == "article" and result["text"].strip():
-            result["url"] = storage_url(url, result.get("canonical_url"))
-            counts[archive.save_article(run_id, result, fetched_at, refresh=True)] += 1
+            result["url"] = keys.key(url, result)
+            outcome = archive.save_article(run_id, result, fetched_at, refresh=True)
+            keys.stored(url, result["url"], outcome)
+            counts[outcome] += 1
             continue
         counts["skipped"] += 1
     run = archive.finish_run(run_id, "finished")

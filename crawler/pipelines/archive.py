@@ -26,6 +26,7 @@ from archive.frontier import Frontier
 from archive.media import article_image_urls
 from archive.pages import COMMENTS_API, PART
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
+from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
@@ -35,7 +36,7 @@ from crawler.extraction_pool.pool import extraction_pool
 from crawler.extraction_pool.worker import pack_hub
 from crawler.frontier.trap_budget import trap_budget
 from crawler.items import CrawlError, FetchedPage, Gone, Skipped
-from crawler.urls import clean_url, storage_url
+from crawler.urls import clean_url
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class ArchivePipeline:
         self.archive: Archive | None = None
         self.frontier: Frontier | None = None
         self.run_id: int | None = None
+        self.keys: PostKeys | None = None
         self.pool = extraction_pool(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
         self.structure = SiteStructure()
@@ -69,6 +71,7 @@ class ArchivePipeline:
         with storage_guard(self.crawler):
             self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
         self.stats.set_value("blogarchive/run_id", self.run_id)
+        self.keys = PostKeys(self.archive)
         self.frontier = Frontier(self.archive, spider.job)
         self.pool.open()
 
@@ -218,12 +221,14 @@ class ArchivePipeline:
         if not result["text"].strip() and not result.get("title"):
             self._error(url, "no article text found on the page")
             return False
-        result["url"] = storage_url(url, result.get("canonical_url"))
+        assert self.keys is not None
+        result["url"] = self.keys.key(url, result)
         scope = getattr(self.crawler.spider, "scope", None)
         if scope is not None and result["url"] != url and not scope.contains(result["url"]):
             logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", url, result["url"])
             return False
         outcome = self.archive.save_article(self.run_id, result, fetched_at)
+        self.keys.stored(url, result["url"], outcome)
         if outcome == "unchanged" and result["url"] in self.saved:
             outcome = "again"  # this run stored the post already, reached at another URL (its canonical's alias)
         self.saved.add(result["url"])

@@ -63,6 +63,11 @@ def refreshing(title: str, target: str, delay: int = 0) -> tuple[int, dict[str, 
     return 200, {}, post_html(title, head=f'<meta http-equiv="refresh" content="{delay}; url={target}">').encode()
 
 
+def canonical(title: str, href: str) -> tuple[int, dict[str, str], bytes]:
+    """A post whose theme prints `href` as its rel=canonical."""
+    return 200, {}, post_html(title, head=f'<link rel="canonical" href="{href}">').encode()
+
+
 def deep_jsonld_post() -> tuple[int, dict[str, str], bytes]:
     """A post whose only odd part is a JSON-LD block nested 100,000 lists deep (Python's json gives up)."""
     deep = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
@@ -78,6 +83,7 @@ HOSTILE = {
     "/cut-gzip/": "cut short: its gzip stream ends early (",
     "/aside-post/": "extraction found no post body, though the page's <aside> holds ",
     "/moved-nowhere/": "redirects to an address no server can have: http://[2001:db8::1/x",
+    "/fixed/": "HTTP 404",  # the canonical two posts name (below)
     "/sitemap-bomb.xml.gz": "sitemap refused: it inflates to more than 50 MB (a gzip bomb?)",
 }
 
@@ -111,6 +117,7 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
                 "/reloading/",
                 "/refresh-nowhere/",
                 "/alias/",
+                *(f"/canonical-{n}/" for n in range(4)),
             ),
             "/robots.txt": (200, {"Content-Type": "text/plain"}, f"Sitemap: {blog.base}sitemap-bomb.xml.gz\n".encode()),
             **bombs,
@@ -135,6 +142,8 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
             "/refresh-nowhere/": refreshing("Refresh nowhere", "http://[2001:db8::1/x"),
             "/alias/": refreshing("Moved", "/alias-target/"),  # a Hugo alias: the stub goes, its target stays
             "/alias-target/": post("Alias target"),
+            # a theme that names the home page as each post's canonical; one that names a fixed (missing) page
+            **{f"/canonical-{n}/": canonical(f"Canonical {n}", "/" if n < 2 else "/fixed/") for n in range(4)},
         }
     )
     result = crawl(tmp_path, sink, blog.base)
@@ -159,7 +168,16 @@ def test_every_url_given_up_on_is_a_crawl_error_counted_and_verified(world, tmp_
         "reloading/": "Reloading post",  # a meta refresh to the page itself, or to an address no server can
         "refresh-nowhere/": "Refresh nowhere",  # have, is no redirect: the page stays
         "alias-target/": "Alias target",
+        "canonical-0/": "Canonical 0",
+        "canonical-1/": "Canonical 1",
     }
+    # of two posts naming one canonical, the one read first is stored there, the other under its own address
+    fixed = {title: url for url, title in articles.items() if title in ("Canonical 2", "Canonical 3")}
+    assert sorted(fixed.values()) in (
+        [blog.base + "canonical-3/", blog.base + "fixed/"],
+        [blog.base + "canonical-2/", blog.base + "fixed/"],
+    )
+    articles = {url: title for url, title in articles.items() if title not in fixed}
     assert articles == {blog.base + path: title for path, title in expected.items()}
     deep, big = (
         db("SELECT word_count, author, published FROM articles WHERE url = ?", blog.base + path)[0]
