@@ -268,3 +268,37 @@ def test_a_list_of_links_to_other_sites_in_the_post_is_its_reading_list():
     assert "[Why rye needs a sour start](https://notes.example/items/0)" in article.markdown
     assert "Share this on Social" not in article.text and "Send it to a friend" not in article.text
     assert "Spelt for beginners" not in article.text
+
+
+def _themed_post(title: str, body_element: str, content: str) -> str:
+    """A post in a static theme's layout: a site header with its menu, the post's header (title, date), its body in
+    `body_element`, a footer with the site's blurb (Jekyll's minima, most Hugo themes, Ghost's Casper)."""
+    return (
+        f'<html lang="en"><head><title>{title} | Ann\'s notes</title>'
+        '<meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2024-03-01T00:00:00+00:00"></head><body>'
+        '<header class="site-header"><a class="site-title" href="/">Ann\'s notes</a>'
+        '<nav class="site-nav"><a href="/about/">About</a> <a href="/projects/">Projects and other things</a></nav>'
+        f'</header><main><article class="post"><header class="post-header"><h1 class="post-title">{title}</h1>'
+        '<p class="post-meta"><time datetime="2024-03-01">Mar 1, 2024</time></p></header>'
+        f"{body_element.format(content)}</article></main>"
+        '<footer class="site-footer"><p>Notes on gardening, code and the rest of life.</p></footer></body></html>'
+    )
+
+
+def test_a_short_post_is_its_post_body_element_on_any_theme():
+    """trafilatura calls a body under 250 characters a failure and takes the page's text instead: the menu, the
+    title, the date. A post that short (or only a photo) is what the theme's post-body element holds."""
+    note = "<p>Moved the garden beds today.</p>"
+    photo = '<figure><img src="/beds.jpg" alt="Two beds"></figure>'
+    for element in (
+        '<div class="post-content e-content" itemprop="articleBody">{}</div>',  # Jekyll's minima
+        '<section class="gh-content">{}</section>',  # Ghost
+        '<div class="post-body entry-content">{}</div>',  # Blogger
+    ):
+        article = extract(_themed_post("Quick note", element, note + photo), URL)
+        assert (article.kind, article.text) == ("article", "Moved the garden beds today."), element
+        assert article.markdown == "Moved the garden beds today.\n\n![Two beds](https://blog.example/beds.jpg)"
+        only_photo = extract(_themed_post("Beds", element, photo), URL)
+        assert (only_photo.kind, only_photo.text) == ("article", ""), element
+        assert only_photo.markdown == "![Two beds](https://blog.example/beds.jpg)"

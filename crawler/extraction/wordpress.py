@@ -58,9 +58,10 @@ def wordpress_kind(page: Page) -> str | None:
     return kind
 
 
-def post_content(page: Page) -> HtmlElement | None:
-    """The post's content element, when the page holds exactly one (a single post's)."""
-    found = page.select(POST_CONTENT)
+def post_content(page: Page, selector: str = POST_CONTENT) -> HtmlElement | None:
+    """The post's content element (`selector`: WordPress's, or any platform's), when the page holds exactly one
+    outside its chrome (a single post's)."""
+    found = [e for e in page.select(selector) if not page.in_chrome(e)]
     outermost = [e for e in found if not any(a in found for a in e.iterancestors())]
     return outermost[0] if len(outermost) == 1 else None
 
