@@ -110,3 +110,27 @@ def test_stated_data_naming_the_first_author_only_is_completed_by_the_visible_by
     # A byline that does not name the stated author is not taken for them.
     other = '<p class="post-meta">' + ", ".join(map(_minima_person, ["Tomás Reyes", "Yuna Seo"])) + "</p>"
     assert [person.name for person in _authors(head, other)] == ["Ana Lima"]
+
+
+def _minima_post(site_author: str | None, byline: str = "") -> list[Person]:
+    """A post as Jekyll's minima prints it: the site title linked rel=author to the home page, the home page's h-card
+    in the footer (its p-name `site.author`, else the site's title), a byline only when the post names an author."""
+    footer_name = site_author or "Ann's notes"
+    html = (
+        '<html lang="en"><head><title>T | Ann\'s notes</title></head><body><header class="site-header">'
+        '<a class="site-title" rel="author" href="/">Ann\'s notes</a></header><main><article class="post h-entry">'
+        f'<header class="post-header"><h1 class="post-title p-name">T</h1><p class="post-meta">{byline}</p></header>'
+        f'<div class="post-content e-content">{BODY}</div></article>'
+        '<div class="comments"><div class="h-cite"><span class="h-card"><a class="u-url p-name" href="/">Bo</a>'
+        "</span></div></div></main>"
+        '<footer class="site-footer h-card"><data class="u-url" href="/"></data><h2>Ann\'s notes</h2>'
+        f'<ul class="contact-list"><li class="p-name">{footer_name}</li></ul></footer></body></html>'
+    )
+    return extract(html, URL).authors
+
+
+def test_a_post_without_a_byline_is_by_the_person_its_rel_author_link_leads_to():
+    assert _minima_post("Ann Lee") == [Person("Ann Lee", "https://blog.example/")]
+    assert [p.name for p in _minima_post(None)] == ["Ann's notes"]  # no person named: the site's name, as before
+    byline = '<span class="p-author h-card" itemprop="name">Cy Roe</span>'
+    assert [p.name for p in _minima_post("Ann Lee", byline)] == ["Cy Roe"]  # the post's own byline first

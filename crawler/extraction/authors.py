@@ -19,9 +19,13 @@ from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BOXES
 from crawler.extraction.sitename import TITLE_SEPARATOR, fold
 from crawler.extraction.structured import by_type, first_text
-from crawler.urls import joined
+from crawler.urls import clean_url, joined
 
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
+_CARDS = CSSSelector(".h-card")
+_CARD_URL = CSSSelector(".u-url[href]")
+_CARD_NAME = CSSSelector(".p-name")
+_H_ENTRY = re.compile(r"(?:^|\s)h-(?:entry|cite)(?:\s|$)")
 _PROFILE_LINKS = CSSSelector("a[rel~=author][href], a[href*='/author/'], a[href*='/authors/']")
 MAX_PROFILE_LINKS = 50
 # Link labels WordPress themes put on an author's link (Twenty Twenty-One's "View all of %s's posts." in English,
@@ -131,6 +135,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
             if text_of(a) and not _outside_post(a) and not any(box in boxes for box in a.iterancestors())
         ],
         lambda: _bylines(page),
+        lambda: _rel_author_card(page),
         lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
         lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
     )
@@ -186,6 +191,22 @@ def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> lis
         if name and is_person and not _outside_post(anchor) and (url := joined(page.base, anchor.get("href"))):
             links.setdefault(fold(name), url)
     return [person if person.url else Person(person.name, links.get(fold(person.name))) for person in people]
+
+
+def _rel_author_card(page: Page) -> list[Person]:
+    """The person of the h-card a rel=author link points to, where the page holds that card (IndieWeb's authorship
+    rule, on the page itself). Jekyll's minima links its site title rel=author to the home page, and prints the
+    home page's h-card — `site.author` — in every page's footer; a post without an author of its own is theirs."""
+    targets = {clean_url(url) for a in _AUTHOR_LINKS(page.tree) if (url := joined(page.base, a.get("href")))}
+    for card in _CARDS(page.tree) if targets else ():
+        if any(_H_ENTRY.search(node.get("class") or "") for node in card.iterancestors()):
+            continue  # a byline's, a comment's or a cited post's card: not the site's
+        link = card if card.get("href") else next(iter(_CARD_URL(card)), None)
+        url = joined(page.base, link.get("href")) if link is not None else None
+        name = next((text_of(e) for e in _CARD_NAME(card)), "")
+        if url and name and clean_url(url) in targets:
+            return [Person(name=name, url=url)]
+    return []
 
 
 def _meta_author(metas: dict[str, list[str]]) -> str:
