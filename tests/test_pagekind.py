@@ -196,6 +196,30 @@ def test_cards_whose_link_wraps_the_title_make_a_listing():
     )
 
 
+def test_cards_with_an_overlay_link_make_a_listing_and_a_posts_labelled_icon_links_do_not():
+    """Hugo's PaperMod (a section's list page, /posts/): each card's link is empty, stretched over the card by CSS,
+    and named for screen readers after the card's title; the teasers' dates made the page a dated post."""
+    cards = "".join(
+        f'<article class="post-entry"><header class="entry-header"><h2>Post {n} - with a dash</h2></header>'
+        f'<div class="entry-content"><p>Paragraph one of post {n}, about the kettle and the bread.</p></div>'
+        f"<footer class=\"entry-footer\"><span title='2024-0{n}-05'>May {n}, 2024</span> · Ann Lee</footer>"
+        f'<a class="entry-link" aria-label="post link to Post {n} - with a dash" href="/posts/post-{n}/"></a>'
+        "</article>"
+        for n in range(1, 4)
+    )
+    html = f"<html><head><title>Posts</title></head><body><main><h1>Posts</h1>{cards}</main></body></html>"
+    article = extract(html, "https://blog.example/posts/")
+    assert (article.kind, article.kind_reason) == (
+        "listing",
+        "listing: 3 entries linking to other pages hold most of its text",
+    )
+    # a post's icon links, labelled but not after a card's one heading, are no entries
+    icons = "".join(f'<a aria-label="Tag {t}" href="/tags/{t}/"><svg></svg></a>' for t in ("bread", "kettle"))
+    prose = "<p>" + "The kettle sang while the bread cooled on the rack. " * 12 + "</p>"
+    post = f"<html><body><main><article><h1>Bread</h1><time>2024-05-01</time>{prose}{icons}</article></main></body>"
+    assert extract(post + "</html>", "https://blog.example/posts/bread/").kind == "article"
+
+
 @pytest.mark.parametrize(
     "heading",
     ['<h2><a href="/">Back to Posts</a></h2>', '<h1 class="title"><a href="/blog/index.html">A Blog</a></h1>'],

@@ -2,13 +2,15 @@
 one other page of the site by its title.
 
 An entry's title link is a link in a heading (h1–h6), a link around one (a card: Hugo's beautifulhugo
-`<article class=post-preview><a href=…><h2>`), or a link in a list item that also holds a <time>: the markup of
-listings in WordPress, Blogger, Ghost, Hugo and Jekyll themes alike (`<article><h2><a href=…>`, Jekyll minima's
-`<li><span class=post-meta>…<h3><a class=post-link>`, archive pages' `<li><time>…</time> <a>`). Its block is the
-largest element around the link that holds no other entry's link. Links in the page's chrome (sidebars, footers,
-related posts, post navigation: crawler/extraction/selectors.py NOT_POST) are no entries, nor is a link to the
-site's home page: a listing lists the site's other pages, and a heading that links home is the site's title or a
-"Back to posts" over a post (its block, around both the post and its previous/next teasers, would hold the post).
+`<article class=post-preview><a href=…><h2>`), an empty link a card stretches over itself, labelled with its
+heading (Hugo's PaperMod: `<a class=entry-link aria-label="post link to …">`), or a link in a list item that also
+holds a <time>: the markup of listings in WordPress, Blogger, Ghost, Hugo and Jekyll themes alike
+(`<article><h2><a href=…>`, Jekyll minima's `<li><span class=post-meta>…<h3><a class=post-link>`, archive pages'
+`<li><time>…</time> <a>`). Its block is the largest element around the link that holds no other entry's link. Links
+in the page's chrome (sidebars, footers, related posts, post navigation: crawler/extraction/selectors.py NOT_POST)
+are no entries, nor is a link to the site's home page: a listing lists the site's other pages, and a heading that
+links home is the site's title or a "Back to posts" over a post (its block, around both the post and its
+previous/next teasers, would hold the post).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from urllib.parse import urldefrag, urlsplit
 from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page, text_of
-from crawler.extraction.sitename import is_home_link
+from crawler.extraction.sitename import fold, is_home_link
 from crawler.urls import joined
 
 _HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
@@ -28,6 +30,10 @@ _TITLE_LINKS = etree.XPath(
     f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]]"
     f" | //li[.//time]//a[@href][not(ancestor::*[{_HEADING}])]"
 )
+# A card's overlay link: empty, stretched over the card by CSS, named for screen readers (PaperMod's
+# `<a class="entry-link" aria-label="post link to …">` beside the card's <h2>); see _names_its_card().
+_OVERLAY_LINKS = etree.XPath("//a[@href][not(normalize-space())][not(.//img)][@aria-label or @title]")
+_HEADINGS_IN = etree.XPath(f".//*[{_HEADING}]")
 
 # The element one entry of a listing is, in the themes' markup: <article>, a list item, microformats' h-entry,
 # WordPress's .hentry/.post.
@@ -56,7 +62,8 @@ def find_entries(page: Page) -> Entries:
     own = _bare(page.url)
     host = urlsplit(page.url).netloc.lower()
     links: dict[str, HtmlElement] = {}
-    for link in _TITLE_LINKS(page.tree):
+    overlays = [link for link in _OVERLAY_LINKS(page.tree) if _names_its_card(link)]
+    for link in [*_TITLE_LINKS(page.tree), *overlays]:
         url = urldefrag(joined(page.base, link.get("href")) or "").url
         if urlsplit(url).netloc.lower() != host or _bare(url) == own or url in links or page.in_chrome(link):
             continue
@@ -65,6 +72,14 @@ def find_entries(page: Page) -> Entries:
         links[url] = link
     texts = without_the_post([text_of(block) for block in _blocks(links)])
     return Entries(len(texts), sum(len(text.split()) for text in texts), tuple(texts))
+
+
+def _names_its_card(link: HtmlElement) -> bool:
+    """An empty link whose label names the one heading of the element it stands in: a card's overlay link."""
+    parent = link.getparent()
+    headings = _HEADINGS_IN(parent) if parent is not None else []
+    label = fold(link.get("aria-label") or link.get("title") or "")
+    return len(headings) == 1 and bool(title := fold(text_of(headings[0]))) and title in label
 
 
 def without_the_post(texts: list[str]) -> list[str]:
