@@ -302,3 +302,18 @@ def test_a_short_post_is_its_post_body_element_on_any_theme():
         only_photo = extract(_themed_post("Beds", element, photo), URL)
         assert (only_photo.kind, only_photo.text) == ("article", ""), element
         assert only_photo.markdown == "![Two beds](https://blog.example/beds.jpg)"
+
+
+def test_pictures_stand_in_the_markdown_where_they_stand_in_the_post():
+    """After the text before them; a picture that opens its paragraph (Markdown's image line with its caption
+    line below it, one <p>) before that paragraph."""
+    article = extract(
+        _page(
+            f"<p>{PROSE}</p><p><img src='/a.jpg' alt='A' width='800'><br><em>The new beds - image 1</em></p>"
+            f"<p>{PROSE[:80]} <img src='/b.jpg' alt='B' width='800'> after it.</p>"
+        ),
+        URL,
+    )
+    a, b = "![A](https://blog.example/a.jpg)", "![B](https://blog.example/b.jpg)"
+    assert f"rye.\n\n{a}\n\nThe new beds - image 1\n\nThe kettle" in article.markdown
+    assert article.markdown.endswith(f" after it.\n\n{b}")  # text comes before it in its paragraph
