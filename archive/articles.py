@@ -71,6 +71,16 @@ class Articles(Connection):
             self.conn.execute("UPDATE changes SET url = ? WHERE article_id = ? AND url = ?", (to, row["id"], url))
         return True
 
+    def date_undated_posts(self, dates: dict[str, str]) -> int:
+        """Posts stored without a publication date (their page prints none) get the one a feed gives them (`dates`:
+        URL → ISO 8601), however long ago they were stored; a date already stored stands. How many got one."""
+        with self._tx():
+            cursor = self.conn.executemany(
+                "UPDATE articles SET published = ? WHERE url = ? AND published IS NULL",
+                [(published, url) for url, published in dates.items()],
+            )
+        return max(cursor.rowcount, 0)
+
     def article_fetch_times(self) -> dict[str, str]:
         """URL → last fetch of every archived post still online: what a recrawl may skip or must revisit."""
         rows = self.conn.execute("SELECT url, last_fetched FROM articles WHERE gone_at IS NULL ORDER BY id")

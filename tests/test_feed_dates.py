@@ -8,7 +8,7 @@ from tests.conftest import run_cli
 from tests.hostile.servers import Server, post, serve
 
 
-def _site() -> Server:
+def _site(feed: bool = True, links: bool = False) -> Server:
     home = (
         '<!doctype html><html><head><title>Notes</title><link rel="alternate" type="application/rss+xml"'
         ' href="/index.xml"></head><body><p>Notes on bread.</p></body></html>'
@@ -21,14 +21,19 @@ def _site() -> Server:
         f"<item><title>{title}</title><link>{path}</link><pubDate>{day}</pubDate></item>" for title, path, day in items
     )
     printed = '<meta property="article:published_time" content="2020-12-01T10:00:00+00:00">'
-    return Server(
-        routes={
-            "/": (200, {}, home.encode()),
-            "/index.xml": (200, {"Content-Type": "application/rss+xml"}, (rss + "</channel></rss>").encode()),
-            "/posts/rye/": post("Rye"),
-            "/posts/spelt/": post("Spelt", head=printed),
-        }
-    )
+    if links:  # its home page links the posts
+        home = home.replace("<p>Notes on bread.</p>", '<a href="/posts/rye/">Rye</a> <a href="/posts/spelt/">Spelt</a>')
+    if not feed:  # the same blog before it had a feed
+        home = home.replace('<link rel="alternate" type="application/rss+xml" href="/index.xml">', "")
+    routes = {
+        "/": (200, {}, home.encode()),
+        "/index.xml": (200, {"Content-Type": "application/rss+xml"}, (rss + "</channel></rss>").encode()),
+        "/posts/rye/": post("Rye"),
+        "/posts/spelt/": post("Spelt", head=printed),
+    }
+    if not feed:
+        del routes["/index.xml"]
+    return Server(routes=routes)
 
 
 def test_a_post_without_a_date_of_its_own_gets_its_feeds_and_keeps_it_when_extracted_again(crawl, db, tmp_path):
@@ -43,3 +48,19 @@ def test_a_post_without_a_date_of_its_own_gets_its_feeds_and_keeps_it_when_extra
     reextracted = run_cli("reextract", "--db", str(tmp_path / "archive.db"))
     assert reextracted.returncode == 0, reextracted.stderr
     assert db("SELECT url, published FROM articles ORDER BY url") == expected
+
+
+def test_a_post_stored_without_a_date_gets_the_one_a_feed_read_later_gives(crawl, db):
+    """Stored undated (its page prints no date and no feed was read yet); unchanged when the blog is crawled again,
+    so not extracted again: the feed read then dates it. A date already stored stands."""
+    with serve(_site(feed=False, links=True)) as site:
+        assert crawl(site.base).returncode == 0
+        assert db("SELECT published FROM articles WHERE url = ?", site.base + "posts/rye/") == [(None,)]
+        site.routes.update(_site(links=True).routes)
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT url, published FROM articles ORDER BY url") == [
+        (site.base + "posts/rye/", "2020-05-29T00:00:00+02:00"),
+        (site.base + "posts/spelt/", "2020-12-01T10:00:00+00:00"),
+    ]
+    assert db("SELECT count(*) FROM article_versions") == [(0,)]

@@ -147,6 +147,9 @@ class ArchivePipeline:
         if page.kind is not None:  # robots, sitemap, feed
             self._record_page(page, page.kind)
             self._keep_listed_posts(self.structure.add(page.lists))
+            # posts stored undated before this feed was read (this run, or an earlier one: a recrawl finds them
+            # unchanged and does not extract them again)
+            self.archive.date_undated_posts({p.url: p.published for p in page.lists if p.dated and p.published})
         elif page.not_modified:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
