@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extraction.article import Person
+from crawler.extraction.article import Article, Person
 from crawler.extraction.extract import extract
 
 URL = "https://blog.example/2024/01/post/"
@@ -134,3 +134,36 @@ def test_a_post_without_a_byline_is_by_the_person_its_rel_author_link_leads_to()
     assert [p.name for p in _minima_post(None)] == ["Ann's notes"]  # no person named: the site's name, as before
     byline = '<span class="p-author h-card" itemprop="name">Cy Roe</span>'
     assert [p.name for p in _minima_post("Ann Lee", byline)] == ["Cy Roe"]  # the post's own byline first
+
+
+def _headed_post(line: str) -> Article:
+    """A post as Hugo's Ananke prints it: the title, a line under it, the date, then the post."""
+    return extract(
+        '<html lang="en"><head><title>T</title></head><body><main><article><header><h1>A post</h1>'
+        f'<p class="tracked">{line}</p><time datetime="2024-03-05">March 5, 2024</time></header>'
+        f"<div class='f4'>{BODY}</div></article></main></body></html>",
+        URL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By <strong>Heiko Braun</strong>", ["Heiko Braun"]),
+        ("Von Lisa Petrich und Jan Lukas Strozyk | 12.03.2024", ["Lisa Petrich", "Jan Lukas Strozyk"]),
+        ("Par Kab Niang Le 12 avril 2024", ["Kab Niang"]),
+        ("by marianne1", ["marianne1"]),
+    ],
+)
+def test_a_by_line_under_the_heading_names_the_authors_and_leaves_the_text(line, names):
+    article = _headed_post(line)
+    assert [person.name for person in article.authors] == names
+    assert article.text.startswith("A paragraph of the post")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By the time we got home, the bread had cooled.", "Von Wertpapieren des öffentlichen Sektors (PSPP, 2015)"],
+)
+def test_a_sentence_that_starts_with_by_names_nobody(line):
+    assert _headed_post(line).authors == []

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
 from lxml.cssselect import CSSSelector
 from trafilatura.metadata import METANAME_AUTHOR
 
@@ -22,6 +23,23 @@ from crawler.extraction.structured import by_type, first_text
 from crawler.urls import clean_url, joined
 
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
+_FIRST_H1 = etree.XPath("(//h1)[1]")
+# A line of its own (no block inside it) that starts with "By" or its translation, after the post's heading (or
+# anywhere, on a page without one); EXSLT's regular expressions, so that libxml2 tests each element once.
+_BY_WORDS = "by|von|par|por|di|door|av|af"
+_LINE = (
+    "[self::p or self::span or self::div or self::li or self::address or self::small]"
+    "[not(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)]"
+    f"[re:test(normalize-space(.), '^({_BY_WORDS})\\s+\\S', 'i')][string-length(normalize-space(.)) < 100]"
+)
+_BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
+_BY_LINES = etree.XPath("//*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
+_BY_PREFIX = re.compile(rf"^(?:{_BY_WORDS})\s+", re.IGNORECASE)
+# Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
+_BY_LINE_END = re.compile(r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+", re.IGNORECASE)
+_HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "zu"}
 _CARDS = CSSSelector(".h-card")
 _CARD_URL = CSSSelector(".u-url[href]")
 _CARD_NAME = CSSSelector(".p-name")
@@ -135,6 +153,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
             if text_of(a) and not _outside_post(a) and not any(box in boxes for box in a.iterancestors())
         ],
         lambda: _bylines(page),
+        lambda: _by_line(page),
         lambda: _rel_author_card(page),
         lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
         lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
@@ -191,6 +210,43 @@ def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> lis
         if name and is_person and not _outside_post(anchor) and (url := joined(page.base, anchor.get("href"))):
             links.setdefault(fold(name), url)
     return [person if person.url else Person(person.name, links.get(fold(person.name))) for person in people]
+
+
+def _by_line(page: Page) -> list[Person]:
+    """The names of the first line under the post's heading that reads "By Jane Roe" ("Von …", "Par …", "Por …"),
+    where no byline markup names them: Hugo's Ananke prints `<p class="tracked">By <strong>Jane Roe</strong></p>`,
+    news themes a bare "By Jane Roe and Joe Bloggs". A line of other text, of a comment, widget or teaser, is none."""
+    heading = next(iter(_FIRST_H1(page.tree)), None)
+    for line in _BY_LINES(page.tree) if heading is None else _BY_LINES_AFTER(heading):
+        if _outside_post(line):
+            continue
+        names = _BY_PREFIX.sub("", " ".join(text_of(line).split()), count=1)
+        names = _split_names(_BY_LINE_END.split(names, maxsplit=1)[0])
+        if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)):
+            return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
+        return [Person(name=name, url=_href(line, page.base)) for name in names]
+    return []
+
+
+def is_by_line(line: str, names: list[str]) -> bool:
+    """Whether a line of text is a byline naming `names` ("By Jane Roe", "**Von** Jane Roe und Joe Bloggs")."""
+    text = " ".join(line.replace("*", "").split())
+    if len(text) >= 100 or not _BY_PREFIX.match(text):
+        return False
+    rest = fold(_BY_PREFIX.sub("", text, count=1))
+    return bool(names) and all(fold(name) in rest for name in names)
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """A person's name as a byline writes it: one handle ("marianne1"), or up to five words each capitalised but for
+    the particles of names ("Ursula von der Leyen"), without digits or other punctuation than . ' -."""
+    words = name.split()
+    if len(words) == 1:
+        return bool(_HANDLE.match(name))
+    return len(words) <= 5 and all(
+        _NAME_WORD.match(word) and (word[0].isupper() or not word[0].islower() or word in _NAME_PARTICLES)
+        for word in words
+    )
 
 
 def _rel_author_card(page: Page) -> list[Person]:

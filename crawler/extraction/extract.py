@@ -6,11 +6,13 @@ of ours read that one tree (crawler/extraction/page.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Person
+from crawler.extraction.authors import is_by_line
 from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
@@ -78,11 +80,15 @@ def _extract_text(text: str, url: str) -> Article:
     return article
 
 
-def without_leading_title(text: str, title: str | None) -> str:
+def without_leading_title(text: str, title: str | None, authors: Sequence[Person] = ()) -> str:
     """The text without its first line when that line is the title (a Markdown heading of it too): every search
-    snippet would repeat it. A title that is not the first thing stays, as text."""
+    snippet would repeat it; and then without a first line that is the byline ("By Jane Roe", authors.by_line).
+    A title or byline that is not the first thing stays, as text."""
     first, _, rest = text.lstrip().partition("\n")
     if title and first and fold(first.lstrip("#").strip()) == fold(title):
+        text = rest.lstrip("\n")
+        first, _, rest = text.partition("\n")
+    if authors and is_by_line(first, [person.name for person in authors]):
         return rest.lstrip("\n")
     return text
 
@@ -154,8 +160,8 @@ def _extract(page: Page) -> Article:
         url=page.url,
         author=", ".join(p.name for p in authors) or None,
         language=language,
-        text=(text := without_leading_title(body.text, meta.title)),
-        markdown=with_images(without_leading_title(body.markdown, meta.title), root, images),
+        text=(text := without_leading_title(body.text, meta.title, authors)),
+        markdown=with_images(without_leading_title(body.markdown, meta.title, authors), root, images),
         word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
