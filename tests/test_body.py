@@ -317,3 +317,25 @@ def test_pictures_stand_in_the_markdown_where_they_stand_in_the_post():
     a, b = "![A](https://blog.example/a.jpg)", "![B](https://blog.example/b.jpg)"
     assert f"rye.\n\n{a}\n\nThe new beds - image 1\n\nThe kettle" in article.markdown
     assert article.markdown.endswith(f" after it.\n\n{b}")  # text comes before it in its paragraph
+
+
+def test_a_short_post_on_a_theme_of_utility_classes_is_its_paragraphs_not_its_article_in_one_line():
+    """Hugo's Ananke marks no post-body element. Under 250 characters of post, trafilatura falls back on the whole
+    <article> — title, byline, date, post, tags — as one line; the post is the element with its paragraphs."""
+    html = (
+        '<html lang="en"><head><title>Rye</title></head><body><header><nav><a href="/">Ann\'s notes</a></nav>'
+        '</header><main><article class="flex-l mw8 center"><header class="mt4 w-100"><h1 class="f1">Rye</h1>'
+        '<p class="tracked">By <strong>Ann Lee</strong></p><time datetime="2024-03-05">March 5, 2024</time></header>'
+        '<div class="lh-copy serif f4 w-two-thirds-l"><p>The rye rose overnight in the cold cellar.</p>'
+        "<h2>Baking</h2><p>Forty minutes at two hundred and thirty degrees, then an hour on the rack.</p>"
+        '<ul class="pa0"><li><a href="/tags/bread/">bread</a></li></ul></div>'
+        '<aside class="w-30-l"><p>Related</p><ul><li><a href="/posts/spelt/">Spelt</a></li></ul></aside>'
+        "</article></main></body></html>"
+    )
+    article = extract(html, URL)
+    assert [person.name for person in article.authors] == ["Ann Lee"]
+    lines = article.text.split("\n")
+    assert lines[0] == "The rye rose overnight in the cold cellar."
+    assert lines[-1] == "Forty minutes at two hundred and thirty degrees, then an hour on the rack."
+    for other in ("Ann Lee", "March 5", "bread", "Related", "Spelt"):
+        assert other not in article.text

@@ -49,6 +49,8 @@ _TRAFILATURA_OPTIONS = {
 # snippets on the shared set of real pages, so it is lowered only for text in those scripts.
 _DENSE_SCRIPT_CONFIG = use_config()
 _DENSE_SCRIPT_CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "100"
+_ALONE_CONFIG = use_config()
+_ALONE_CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "1"
 _DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Tables whose cells hold a heading or a long paragraph, outermost only.
 _LAYOUT_TABLES = etree.XPath(
@@ -65,10 +67,11 @@ class Body:
     markdown: str
 
 
-def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = False) -> Body:
+def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = False, alone: bool = False) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back. With
-    `alternatives`, the body is the best of three extractions (selection.py), else trafilatura's."""
-    candidates, verbatim = body_candidates(page, root, alternatives)
+    `alternatives`, the body is the best of three extractions (selection.py), else trafilatura's. `alone`: the page
+    is a post's body element alone (extract.py's short posts), which trafilatura reads however short it is."""
+    candidates, verbatim = body_candidates(page, root, alternatives, alone)
     chosen = model().choose(candidates) if len(candidates) > 1 else candidates[0]
     if chosen.body is None:
         return Body("", "")
@@ -76,10 +79,16 @@ def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = Fals
     return Body(_nfc(chosen.text), _nfc(markdown))
 
 
-def body_candidates(page: Page, root: HtmlElement | None, alternatives: bool) -> tuple[list[Candidate], Verbatim]:
+def body_candidates(
+    page: Page, root: HtmlElement | None, alternatives: bool, alone: bool = False
+) -> tuple[list[Candidate], Verbatim]:
     """trafilatura's extraction (its chrome blocks dropped), then, with `alternatives`, readability's and jusText's
     of the same prepared tree — in the order of selection.CANDIDATES."""
-    config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
+    if alone:  # all of it, however short: below MIN_EXTRACTED_SIZE trafilatura would flatten it into one line,
+        # and its precision filters drop a short post's heading and list
+        config = {"config": _ALONE_CONFIG, "favor_recall": True}
+    else:
+        config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with (
         detached(_plugin_chrome(page, root)),
         _layout_tables_as_blocks(page),

@@ -25,14 +25,14 @@ def find_content_root(page: Page) -> HtmlElement | None:
         for candidate in compiled((selector,))(page.tree):
             if len(text_of(candidate)) >= MIN_ROOT_TEXT and not page.in_chrome(candidate):
                 return candidate
-    densest = _densest_parent(page)
+    densest = densest_parent(page)
     main = next(iter(_MAIN(page.tree)), None)
     if main is not None and holds_media(main) and (densest is None or main not in (densest, *densest.iterancestors())):
         return main
     return densest
 
 
-def _densest_parent(page: Page) -> HtmlElement | None:
+def densest_parent(page: Page) -> HtmlElement | None:
     scores: dict[HtmlElement, int] = {}
     for count, paragraph in enumerate(page.tree.iter("p")):
         if count >= 2000:

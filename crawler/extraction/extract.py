@@ -16,7 +16,7 @@ from crawler.extraction.authors import is_by_line
 from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
-from crawler.extraction.content import find_content_root
+from crawler.extraction.content import densest_parent, find_content_root
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
@@ -115,13 +115,37 @@ def _short_post(page: Page, body: Body, root: HtmlElement | None, wordpress: boo
     if wordpress and contentless_block_post(page):
         return Body("", ""), None
     content = post_content(page) if wordpress else post_content(page, POST_BODIES)
+    marked = content is not None
+    if content is None and not wordpress:
+        content = _paragraphs_in(page, root)
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(text_of(content)) >= SHORT_POST_CHARS:
         return body, root
-    if not wordpress and len(body.text) >= SHORT_POST_CHARS:
-        # trafilatura found a body: elsewhere a post-body class may mark a byline or an empty gallery widget
+    if not wordpress and not _short_posts_fallback(body.text, text_of(content), marked):
         return body, root
     alone = content_alone(content, page.url)
-    return extract_body(alone, alone.tree.find("body")), content
+    return extract_body(alone, alone.tree.find("body"), alone=True), content
+
+
+def _paragraphs_in(page: Page, root: HtmlElement | None) -> HtmlElement | None:
+    """On a theme that marks no post-body element (utility classes only: Hugo's Ananke), the element holding the
+    most paragraph text, where it lies in the post's container and outside its chrome."""
+    densest = densest_parent(page)
+    if densest is None or root is None or page.in_chrome(densest):
+        return None
+    return densest if densest is root or root in densest.iterancestors() else None
+
+
+def _short_posts_fallback(body: str, content: str, marked: bool) -> bool:
+    """Whether trafilatura's `body` is its fallback for a short post rather than a post it found elsewhere on the
+    page. With a post-body class (`marked`): a body under 250 characters, or one that holds all of the element's
+    text and at most twice as much again (the title, byline, date and tags around it); elsewhere a class may mark
+    a byline or an empty gallery widget. Without one (the element with the most paragraph text), only that and in
+    one line — the fallback reads the whole <article> so — since such an element may leave out a post's lead."""
+    post = fold(content)
+    around = bool(post) and post in fold(body) and len(body) <= 3 * max(len(content), SHORT_POST_CHARS)
+    if not marked:
+        return around and "\n" not in body.strip()
+    return len(body) < SHORT_POST_CHARS or around
 
 
 def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
