@@ -23,12 +23,11 @@ from lxml import etree
 
 from crawler.extraction.content import holds_media
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed
-from crawler.extraction.selectors import CONTENT_ROOTS
+from crawler.extraction.selectors import POST_BODIES
 
 MAX_DROPPED_SHARE = 0.5  # of the output's text: more than this and the "chrome" is the post
 _BLOCKS = ("p", "head", "item", "quote", "code", "cell")
 _CONTAINERS = ("list", "table", "row", "quote")
-POST_BODIES = CONTENT_ROOTS[: CONTENT_ROOTS.index(".content")]  # the specific ones: a theme's post-body element
 MAX_OTHER_WORDS = 30  # beside the navigation: a post's title, date and share links around its empty body
 _MAIN = etree.XPath("//main | //*[@role='main']")
 _ARTICLES = etree.XPath("//article")

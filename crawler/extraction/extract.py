@@ -41,6 +41,7 @@ MAX_PARSED_CHARS = 2_000_000
 # Below this many characters trafilatura judges its extraction failed and falls back to the page's whole text
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
+_POST_BODIES = ", ".join(POST_BODIES)
 
 
 def extract(html: str | bytes, url: str) -> Article:
@@ -114,7 +115,7 @@ def _short_post(page: Page, body: Body, root: HtmlElement | None, wordpress: boo
     trafilatura found the post elsewhere."""
     if wordpress and contentless_block_post(page):
         return Body("", ""), None
-    content = post_content(page) if wordpress else post_content(page, POST_BODIES)
+    content = post_content(page) if wordpress else post_content(page, _POST_BODIES)
     marked = content is not None
     if content is None and not wordpress:
         content = _paragraphs_in(page, root)

@@ -27,27 +27,10 @@ CONTENT_ROOTS = (
     "main",
 )
 
-# The element that holds a post's body and nothing else, as platforms and themes mark it (a subset of CONTENT_ROOTS:
-# not the <article> or <main> around the title, date and byline): WordPress, schema.org microdata, h-entry, Jekyll's
-# minima and most Hugo themes, Ghost, Blogger, Substack, Squarespace, Wix, Elementor.
-POST_BODIES = ", ".join(
-    (
-        "[itemprop=articleBody]",
-        ".entry-content",
-        ".post-content",
-        ".e-content",
-        ".gh-content",
-        ".post-body",
-        ".article-content",
-        ".available-content",
-        ".body.markup",
-        ".post-entry",
-        ".blog-item-content",
-        ".single-post-content",
-        "[data-hook=post-description]",
-        ".elementor-widget-theme-post-content",
-    )
-)
+# The element that holds a post's body and nothing else, as platforms and themes mark it: the specific ones of
+# CONTENT_ROOTS, not the <article> or <main> around the title, date and byline (WordPress, schema.org microdata,
+# h-entry, Jekyll's minima and most Hugo themes, Ghost, Blogger, Substack, Squarespace, Wix, Elementor).
+POST_BODIES = CONTENT_ROOTS[: CONTENT_ROOTS.index(".content")]
 
 # Regions inside or around the post whose images and text are not the post's.
 # WordPress's wp_link_pages(), the links to the pages of a split post: core's class, and the one its default
