@@ -339,3 +339,16 @@ def test_a_short_post_on_a_theme_of_utility_classes_is_its_paragraphs_not_its_ar
     assert lines[-1] == "Forty minutes at two hundred and thirty degrees, then an hour on the rack."
     for other in ("Ann Lee", "March 5", "bread", "Related", "Spelt"):
         assert other not in article.text
+
+
+def test_an_html_comment_before_a_picture_is_no_text_before_it():
+    """A paragraph that opens with a comment (an editor's block marker, a template's note) and then a picture:
+    the comment is no text, and reading it as an element raised (a crawl error for the whole post)."""
+    from lxml import html
+
+    from crawler.extraction.markdown_images import _opens
+
+    paragraph = html.fromstring("<p><!-- wp:image --> <span><img src='/a.jpg'></span> Text.</p>")
+    assert _opens(paragraph, paragraph.find(".//img"))
+    paragraph = html.fromstring("<p>Before <!-- c --><span><img src='/a.jpg'></span></p>")
+    assert not _opens(paragraph, paragraph.find(".//img"))

@@ -71,8 +71,9 @@ def _opens(block: HtmlElement, img: HtmlElement) -> bool:
     while node is not block and (parent := node.getparent()) is not None:
         if (parent.text or "").strip():
             return False
-        if any(text_of(sibling) or (sibling.tail or "").strip() for sibling in node.itersiblings(preceding=True)):
-            return False
+        for sibling in node.itersiblings(preceding=True):  # an HTML comment has no text of its own, only a tail
+            if (isinstance(sibling.tag, str) and text_of(sibling)) or (sibling.tail or "").strip():
+                return False
         node = parent
     return True
 
