@@ -188,12 +188,15 @@ def test_cards_whose_link_wraps_the_title_make_a_listing():
         f'<p class="post-meta">2024-0{n}-01</p><p>What happened this month, in a sentence or two.</p></article>'
         for n in range(1, 6)
     )
-    html = f"<html><head><title>My blog</title></head><body><main>{cards}</main></body></html>"
-    article = extract(html, "https://example.github.io/blog/")
-    assert (article.kind, article.kind_reason) == (
+    assert _kind_of(cards, "https://example.github.io/blog/") == (
         "listing",
         "listing: 5 entries linking to other pages hold most of its text",
     )
+
+
+def _kind_of(cards: str, url: str) -> tuple[str, str | None]:
+    article = extract(f"<html><head><title>Posts</title></head><body><main>{cards}</main></body></html>", url)
+    return article.kind, article.kind_reason
 
 
 def test_cards_with_an_overlay_link_make_a_listing_and_a_posts_labelled_icon_links_do_not():
@@ -207,9 +210,7 @@ def test_cards_with_an_overlay_link_make_a_listing_and_a_posts_labelled_icon_lin
         "</article>"
         for n in range(1, 4)
     )
-    html = f"<html><head><title>Posts</title></head><body><main><h1>Posts</h1>{cards}</main></body></html>"
-    article = extract(html, "https://blog.example/posts/")
-    assert (article.kind, article.kind_reason) == (
+    assert _kind_of(f"<h1>Posts</h1>{cards}", "https://blog.example/posts/") == (
         "listing",
         "listing: 3 entries linking to other pages hold most of its text",
     )
