@@ -7,7 +7,7 @@ a blog's posts collapsed into one row, the others only in its article_versions. 
 long as it holds no other post:
 
 - a canonical that names the site's root, on a page elsewhere, is no post's address (storage_url);
-- a post whose canonical names another path, where a post with another title is stored is stored under its own address;
+- a post whose canonical names another path, where a post with another title is stored, goes under its own address;
 - a post at its own address that a post with another title took earlier in this run (through its canonical) gets
   its address back: the earlier post moves to the address it was fetched from.
 """
