@@ -60,3 +60,25 @@ def test_best_source_is_the_largest_srcset_candidate_resolved_against_the_base()
     page = Page.from_html("<img src='/s.jpg' srcset='/m.jpg 600w, /l.jpg 1200w'>", "https://blog.example/p/")
     assert best_source(next(page.tree.iter("img")), "https://cdn.example/") == ("https://cdn.example/l.jpg", 1200)
     assert parse_srcset("a.jpg, b.jpg 2x, data:x 3x") == [("a.jpg", 1.0), ("b.jpg", 2.0)]
+
+
+def _captions(body: str) -> list[tuple[str, str | None]]:
+    html = f"<html><body><article><div class='post-content'>{PROSE}{body}</div></article></body></html>"
+    page = Page.from_html(html, "https://blog.example/2024/post/")
+    return [(image.src.rsplit("/", 1)[1], image.caption) for image in find_images(page, find_content_root(page))]
+
+
+def test_markdowns_emphasised_line_under_a_picture_is_its_caption():
+    """`![Two beds](/beds.jpg)` then `*The new beds - image 1*`: one paragraph (kramdown, Hugo's Goldmark) or two."""
+    body = """
+      <p><img src="/a.jpg" alt="Two beds"><br><em>The new beds - image 1</em></p>
+      <p><a href="/b-large.jpg"><img src="/b.jpg"></a></p><p><em>The old beds - image 2</em></p>
+      <p><img src="/c.jpg"> <em>not a caption</em> but a sentence around a picture.</p>
+      <p><img src="/d.jpg"></p><p><em>An aside</em> and the prose after it.</p>
+    """
+    assert _captions(body) == [
+        ("a.jpg", "The new beds - image 1"),
+        ("b.jpg", "The old beds - image 2"),
+        ("c.jpg", None),
+        ("d.jpg", None),
+    ]

@@ -135,6 +135,9 @@ def parse_srcset(srcset: str) -> list[tuple[str, float]]:
     ]
 
 
+MAX_CAPTION_CHARS = 300  # an emphasised line under a picture longer than this is prose, not its caption
+
+
 def caption_of(img: HtmlElement) -> str | None:
     ancestors = list(img.iterancestors())
     for container_selector, caption_selector in CAPTION_CONTAINERS:
@@ -144,7 +147,29 @@ def caption_of(img: HtmlElement) -> str | None:
         caption = first(container, caption_selector)
         if caption is not None:
             return _text(text_of(caption))
-    return None
+    return _emphasised_line_under(img)
+
+
+def _emphasised_line_under(img: HtmlElement) -> str | None:
+    """Markdown's caption: the picture alone in its paragraph (in a link or not), then one emphasised line — in the
+    same paragraph (`![…](…)` and `*caption*` on the next line) or as the next paragraph, nothing else in it."""
+    picture = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
+    paragraph = picture.getparent()
+    if paragraph is None or paragraph.tag != "p" or (paragraph.text or "").strip():
+        return None
+    after = [child for child in paragraph if child is not picture and child.tag != "br"]
+    if picture.getprevious() is not None or any((c.tail or "").strip() for c in (picture, *paragraph)):
+        return None
+    if not after:  # the picture alone: the caption is the next paragraph, if that is one emphasised line
+        following = paragraph.getnext()
+        if following is None or following.tag != "p" or (following.text or "").strip() or len(following) != 1:
+            return None
+        after = list(following)
+        if (after[0].tail or "").strip():
+            return None
+    if len(after) != 1 or after[0].tag not in ("em", "i") or len(caption := text_of(after[0])) > MAX_CAPTION_CHARS:
+        return None
+    return _text(caption)
 
 
 def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement]) -> bool:
