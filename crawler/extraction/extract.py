@@ -110,14 +110,14 @@ def _extract_flattened(text: str, url: str) -> Article:
 def _short_post(page: Page, body: Body, root: HtmlElement | None, wordpress: bool) -> tuple[Body, HtmlElement | None]:
     """A post with little text (or none, or only an image) is its post-body element's (WordPress's post-content,
     or on any platform selectors.POST_BODIES), not what trafilatura takes from the whole page then (menus, the
-    post's title and meta, a footer's blurb). Off WordPress only where trafilatura's own body is that short: on
-    three of the 990 real pages a post-body class marks a byline, an empty microdata div or a gallery widget, and
-    trafilatura found the post elsewhere."""
+    post's title and meta, a footer's blurb). Off WordPress only where trafilatura's body is its fallback
+    (_short_posts_fallback): on three of the 990 real pages a post-body class marks a byline, an empty microdata
+    div or a gallery widget, and trafilatura found the post elsewhere."""
     if wordpress and contentless_block_post(page):
         return Body("", ""), None
     content = post_content(page) if wordpress else post_content(page, _POST_BODIES)
     marked = content is not None
-    if content is None and not wordpress:
+    if content is None and not wordpress and "\n" not in body.text.strip():  # see _short_posts_fallback
         content = _paragraphs_in(page, root)
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(text_of(content)) >= SHORT_POST_CHARS:
         return body, root
