@@ -76,7 +76,7 @@ def _share_within(runs: set[tuple[str, ...]], parts: Sequence[str]) -> float:
 
 def _runs(text: str) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
-    return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return set(zip(*(words[i:] for i in range(SHINGLE_WORDS))))  # half the time of a slice per run
 
 
 def _link_chars(page: Page, text: str) -> int:
