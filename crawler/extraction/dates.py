@@ -128,7 +128,7 @@ class _Dates:
         ordinary search's."""
         today = datetime.now().astimezone().strftime("%Y-%m-%d")
         tree, url = self.page.tree, self.url
-        with detached(self._comment_threads + list(self._other_posts)):
+        with detached(self._comment_threads | self._other_posts):
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
                 day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
@@ -147,17 +147,17 @@ class _Dates:
         """Comment threads, sidebars, widgets and related posts holding a small share of the page's text (a
         theme may give the post's own column an id "sidebar"), and other posts' in the post."""
         limit = MAX_SIDEBAR_SHARE * len(self.page.text)
-        sidebars = [e for e in self.page.select(SIDEBARS) if len(self.page.text_in(e)) <= limit]
-        return set(self._comment_threads) | set(sidebars) | self._other_posts
+        sidebars = [e for e in self.page.select_unordered(SIDEBARS) if len(self.page.text_in(e)) <= limit]
+        return self._comment_threads | set(sidebars) | self._other_posts
 
     @cached_property
     def _other_posts(self) -> set[HtmlElement]:
         """Other posts' teasers and lists inside the post: query loops, latest posts and comments."""
-        entries = set(self.page.select(_ENTRIES))
+        entries = self.page.select_unordered(_ENTRIES)
         body = self.page.tree.find("body")
         post = _WORDPRESS_POST_ID.search(body.get("class") or "") if body is not None else None
         others = {e for e in entries if self._teaser_in(e, entries) or post and _names_another(e, post.group(1))}
-        return others | set(self.page.select(_LISTING_BLOCKS))
+        return others | self.page.select_unordered(_LISTING_BLOCKS)
 
     def _teaser_in(self, entry: HtmlElement, entries: set[HtmlElement]) -> bool:
         """An entry inside another that holds less than half its text: another post's teaser in the post, not the
@@ -166,8 +166,8 @@ class _Dates:
         return outer is not None and len(self.page.text_in(entry)) < len(self.page.text_in(outer)) / 2
 
     @cached_property
-    def _comment_threads(self) -> list[HtmlElement]:
-        return self.page.select(COMMENT_THREADS)
+    def _comment_threads(self) -> set[HtmlElement]:
+        return self.page.select_unordered(COMMENT_THREADS)
 
     def _theme_time(self) -> str | None:
         """The theme's own date markup outside comments and sidebars: <time datetime>, microdata datePublished,
