@@ -341,6 +341,23 @@ def test_a_short_post_on_a_theme_of_utility_classes_is_its_paragraphs_not_its_ar
         assert other not in article.text
 
 
+def test_a_short_post_with_code_on_a_theme_of_utility_classes_is_its_element_not_the_page_in_one_block():
+    """With a code block or a list in it, trafilatura's fallback for a short post on Ananke is every line of the
+    page's text in one block — the site's name, the title, the byline, the date —, not the article in one line:
+    the post is still the element with its paragraphs, its code fenced and its list a list."""
+    html = (
+        '<html lang="en"><head><title>Tiny tip</title></head><body><header><nav><a href="/">Ann\'s notes</a></nav>'
+        '</header><main><article class="flex-l mw8 center"><header class="mt4 w-100"><h1 class="f1">Tiny tip</h1>'
+        '<p class="tracked">By <strong>Ann Lee</strong></p><time datetime="2024-08-02">August 2, 2024</time></header>'
+        '<div class="lh-copy serif f4 w-two-thirds-l"><p>List the files:</p>'
+        '<div class="highlight"><pre tabindex="0"><code class="language-sh" data-lang="sh">ls -la /tmp\n</code></pre>'
+        "</div><ul><li>item one</li><li>item two</li></ul></div></article></main></body></html>"
+    )
+    article = extract(html, URL)
+    assert article.text == "List the files:\nls -la /tmp\n- item one\n- item two"
+    assert article.markdown == "List the files:\n\n```sh\nls -la /tmp\n```\n\n- item one\n- item two"
+
+
 def test_an_html_comment_before_a_picture_is_no_text_before_it():
     """A paragraph that opens with a comment (an editor's block marker, a template's note) and then a picture:
     the comment is no text, and reading it as an element raised (a crawl error for the whole post)."""

@@ -65,6 +65,9 @@ DENSE_SCRIPT_SHARE = 0.3  # of the letters in the page's first 2,000 characters 
 class Body:
     text: str
     markdown: str
+    # The extraction is one block: one paragraph, or trafilatura's fallback for a text it finds too short — the
+    # <article>'s text in one line, or every line of the page's text in one block.
+    one_block: bool = False
 
 
 def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = False, alone: bool = False) -> Body:
@@ -76,7 +79,7 @@ def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = Fals
     if chosen.body is None:
         return Body("", "")
     markdown = markdown_of(chosen.body, verbatim, lambda written: with_links(_nfc(written), page, root))
-    return Body(_nfc(chosen.text), _nfc(markdown))
+    return Body(_nfc(chosen.text), _nfc(markdown), one_block=len(chosen.body) == 1)
 
 
 def body_candidates(

@@ -117,11 +117,11 @@ def _short_post(page: Page, body: Body, root: HtmlElement | None, wordpress: boo
         return Body("", ""), None
     content = post_content(page) if wordpress else post_content(page, _POST_BODIES)
     marked = content is not None
-    if content is None and not wordpress and "\n" not in body.text.strip():  # see _short_posts_fallback
+    if content is None and not wordpress and body.one_block:  # see _short_posts_fallback
         content = _paragraphs_in(page, root)
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(text_of(content)) >= SHORT_POST_CHARS:
         return body, root
-    if not wordpress and not _short_posts_fallback(body.text, text_of(content), marked):
+    if not wordpress and not _short_posts_fallback(body, text_of(content), marked):
         return body, root
     alone = content_alone(content, page.url)
     return extract_body(alone, alone.tree.find("body"), alone=True), content
@@ -136,17 +136,18 @@ def _paragraphs_in(page: Page, root: HtmlElement | None) -> HtmlElement | None:
     return densest if densest is root or root in densest.iterancestors() else None
 
 
-def _short_posts_fallback(body: str, content: str, marked: bool) -> bool:
+def _short_posts_fallback(body: Body, content: str, marked: bool) -> bool:
     """Whether trafilatura's `body` is its fallback for a short post rather than a post it found elsewhere on the
     page. With a post-body class (`marked`): a body under 250 characters, or one that holds all of the element's
     text and at most twice as much again (the title, byline, date and tags around it); elsewhere a class may mark
     a byline or an empty gallery widget. Without one (the element with the most paragraph text), only that and in
-    one line — the fallback reads the whole <article> so — since such an element may leave out a post's lead."""
-    post = fold(content)
-    around = bool(post) and post in fold(body) and len(body) <= 3 * max(len(content), SHORT_POST_CHARS)
+    one block — the fallback reads the whole <article> into one line, or the page's every line into one block —
+    since such an element may leave out a post's lead."""
+    text, post = body.text, fold(content)
+    around = bool(post) and post in fold(text) and len(text) <= 3 * max(len(content), SHORT_POST_CHARS)
     if not marked:
-        return around and "\n" not in body.strip()
-    return len(body) < SHORT_POST_CHARS or around
+        return around and body.one_block
+    return len(text) < SHORT_POST_CHARS or around
 
 
 def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
