@@ -30,6 +30,7 @@ from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import HtmlElement, Page, detached, matches
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import COMMENT_THREADS, PLUGIN_CHROME
+from crawler.extraction.spacing import fold_source_breaks
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps
 
@@ -105,10 +106,12 @@ def body_candidates(
     body = None if document is None or only_navigation(document.body, page) else document.body
     text = "" if body is None else document.text
     # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped.
-    if body is not None and drop_chrome_blocks(body, page, MAX_CHROME_SHARE):
+    if body is not None and (drop_chrome_blocks(body, page, MAX_CHROME_SHARE) | fold_source_breaks(body)):
         text = xmltotxt(body, include_formatting=False)
     candidates = [Candidate(CANDIDATES[0], body, text or "")]
     for name, other in zip(CANDIDATES[1:], others, strict=False):
+        if other is not None:
+            fold_source_breaks(other)
         candidates.append(Candidate(name, other, "" if other is None else xmltotxt(other, include_formatting=False)))
     return candidates, verbatim
 
@@ -126,7 +129,7 @@ def _nfc(text: str | None) -> str:
 def _plugin_chrome(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
     """The plugins' chrome regions that hold a small share of the page's text, and the comment threads that do not
     hold the post (below a short post, its comments are most of the page)."""
-    chrome = [e for e in page.chrome if e.tag != "form" and matches(e, PLUGIN_CHROME)]
+    chrome = [e for e in page.select_unordered(PLUGIN_CHROME) & page.chrome if e.tag != "form"]
     limit = MAX_CHROME_SHARE * len(page.text) if chrome else 0
     return [
         e
