@@ -15,6 +15,9 @@ anchors per line (MkDocs Material). So, before it reads the page:
   (`<script src=gist.github.com/…>`) in the post become a paragraph with their URL, a reference where trafilatura
   keeps nothing;
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped;
+- a heading's permalink anchor is dropped: the link inside an `<h2>` to the heading's own fragment, or a "#", "¶"
+  or "🔗" beside its words (Hugo's Congo and Coder print "#" and a screen reader's "Link to heading" there, Sphinx
+  and MkDocs "¶"): it is no part of the heading's text;
 - a link of the post that shows a web address (a Markdown autolink, `<a href=u>u</a>`) becomes that address as
   text: trafilatura drops a paragraph or list item that is mostly link as navigation, and a menu's links read
   as words, not as addresses; so do the links of a list in the post whose every item links to another site (a
@@ -56,6 +59,8 @@ _PLAYER = re.compile(r"embed|player|video|/maps", re.IGNORECASE)
 # A link whose text is a web address (an autolink): a menu's or a teaser's links read as words.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 CODE_ATTRIBUTE = "data-blogarchive-code"
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_WORDS = re.compile(r"[^\W_]+")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#.-]+)")
 _NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt"}
 
@@ -101,6 +106,7 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     for mark in page.select(FOOTNOTE_MARKS):
         swaps.append((mark, _element("a", f"[{' '.join(''.join(mark.itertext()).split())}]", href=mark.get("href"))))
     swaps += [(backlink, _element("span", "")) for backlink in page.select(FOOTNOTE_BACKLINKS)]
+    swaps += [(anchor, _element("span", "")) for anchor in _heading_permalinks(page.tree if root is None else root)]
     swaps += [(link, _element("span", address)) for link, address in _address_links(page, root)]
     swaps += [(link, _element("span", words)) for link, words in _reference_lists(page, root)]
     done = []
@@ -173,6 +179,19 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
     for script in page.select(GISTS, scope):
         if url := joined(page.base, script.get("src")):
             yield script, url.removesuffix(".js")
+
+
+def _heading_permalinks(scope: HtmlElement) -> Iterator[HtmlElement]:
+    """The links to a heading's own place inside it, beside the heading's words: its permalink anchor."""
+    for heading in scope.iter(*_HEADINGS):
+        heading_words = len(_WORDS.findall("".join(heading.itertext())))
+        for link in heading.iter("a"):
+            fragment = (link.get("href") or "").strip()
+            if len(fragment) < 2 or not fragment.startswith("#"):
+                continue
+            words = len(_WORDS.findall("".join(link.itertext())))
+            if (fragment[1:] in (heading.get("id"), link.get("id")) or not words) and heading_words > words:
+                yield link
 
 
 def _address_links(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
