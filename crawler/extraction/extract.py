@@ -6,6 +6,7 @@ of ours read that one tree (crawler/extraction/page.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -24,7 +25,7 @@ from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.page import HtmlElement, Page, parse_html, text_of
+from crawler.extraction.page import HtmlElement, Page, compiled, detached, parse_html, text_of
 from crawler.extraction.pagekind import decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.selection import AUTO, BEST_OF_THREE, mode
@@ -32,6 +33,7 @@ from crawler.extraction.selectors import POST_BODIES
 from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
+from crawler.extraction.verbatim import LINE_NUMBERS
 from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
 
 # Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
@@ -42,6 +44,7 @@ MAX_PARSED_CHARS = 2_000_000
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
 _POST_BODIES = ", ".join(POST_BODIES)
+_LINKED_LINE = re.compile(r"\[(.+)\]\([^()\s]*\)")  # a Markdown line that is one link: [words](address)
 
 
 def extract(html: str | bytes, url: str) -> Article:
@@ -86,7 +89,10 @@ def without_leading_title(text: str, title: str | None, authors: Sequence[Person
     snippet would repeat it; and then without a first line that is the byline ("By Jane Roe", authors.by_line).
     A title or byline that is not the first thing stays, as text."""
     first, _, rest = text.lstrip().partition("\n")
-    if title and first and fold(first.lstrip("#").strip()) == fold(title):
+    heading = first.lstrip("#").strip()
+    if linked := _LINKED_LINE.fullmatch(heading):  # "# [Title](its own URL)": a theme that links its <h1>
+        heading = linked.group(1)
+    if title and first and fold(heading) == fold(title):
         text = rest.lstrip("\n")
         first, _, rest = text.partition("\n")
     if authors and is_by_line(first, [person.name for person in authors]):
@@ -119,12 +125,23 @@ def _short_post(page: Page, body: Body, root: HtmlElement | None, wordpress: boo
     marked = content is not None
     if content is None and not wordpress and body.one_block:  # see _short_posts_fallback
         content = _paragraphs_in(page, root)
-    if content is None or len(body.text) >= SHORT_POST_CHARS and len(text_of(content)) >= SHORT_POST_CHARS:
+    content_text = "" if content is None else _without_line_numbers(content)
+    if content is None or len(body.text) >= SHORT_POST_CHARS and len(content_text) >= SHORT_POST_CHARS:
         return body, root
-    if not wordpress and not _short_posts_fallback(body, text_of(content), marked):
+    if not wordpress and not _short_posts_fallback(body, content_text, marked):
         return body, root
     alone = content_alone(content, page.url)
     return extract_body(alone, alone.tree.find("body"), alone=True), content
+
+
+def _without_line_numbers(element: HtmlElement) -> str:
+    """The element's text without its code blocks' line numbers, as trafilatura's text has it: a highlighter's
+    gutter (Hugo's `lineNos` table, rouge's) put a number between the post's words."""
+    gutters = compiled((LINE_NUMBERS,))(element)
+    if not gutters:
+        return text_of(element)
+    with detached(gutters):
+        return text_of(element)
 
 
 def _paragraphs_in(page: Page, root: HtmlElement | None) -> HtmlElement | None:
