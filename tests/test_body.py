@@ -369,3 +369,91 @@ def test_an_html_comment_before_a_picture_is_no_text_before_it():
     assert _opens(paragraph, paragraph.find(".//img"))
     paragraph = html.fromstring("<p>Before <!-- c --><span><img src='/a.jpg'></span></p>")
     assert not _opens(paragraph, paragraph.find(".//img"))
+
+
+def test_the_sources_indentation_is_no_part_of_the_text_and_code_keeps_its_own():
+    """trafilatura keeps the source's line breaks and indentation in a block it builds from an element whose
+    children it leaves out (a theme's meta line: a <time>, a separator, a reading time) and in a caption holding a
+    <p> (Hugo's figure shortcode): lines of spaces, a caption thirteen spaces in. Code keeps its indentation."""
+    html = _page(
+        '<div class="meta">\n    \n      <time datetime="2024-05-01">1 May</time><span>&middot;</span>'
+        '<span title="Reading time">4 min</span>\n    \n    </div>'
+        f"<p>{PROSE}</p>"
+        '<figure><img src="/a.jpg" alt="A"><figcaption>\n            <p>The first bed.</p>\n        </figcaption>'
+        "</figure>"
+        "<pre><code>def f():\n    return 1\n</code></pre>"
+    )
+    article = extract(html, URL)
+    lines = article.text.split("\n")
+    assert "The first bed." in lines
+    assert "def f():" in lines and "    return 1" in lines
+    assert not [line for line in lines if not line.strip()]
+    assert not [line for line in lines if line[:1].isspace() and line != "    return 1"]
+
+
+def test_a_headings_permalink_anchor_is_no_part_of_the_heading():
+    """Hugo's Congo prints a "#" link to the heading's own id beside its words, Coder a link whose text a screen
+    reader reads ("Link to heading"), Sphinx a "¶". A heading that is one link to itself keeps its words, and a
+    link to another place stays."""
+    html = _page(
+        f"<p>{PROSE}</p>"
+        '<h2 id="materials">Choosing Materials <span class="anchor"><a href="#materials" aria-label="Anchor">#</a>'
+        "</span></h2>"
+        f"<p>{PROSE}</p>"
+        '<h2 id="watering">Watering <a class="heading-link" href="#watering"><i title="Link to heading"></i>'
+        '<span class="sr-only">Link to heading</span></a></h2>'
+        f"<p>{PROSE}</p>"
+        '<h2>Soil <a class="headerlink" href="#soil">¶</a></h2>'
+        f"<p>{PROSE}</p>"
+        '<h2 id="tools"><a href="#tools">Tools</a></h2>'
+        f"<p>{PROSE}</p>"
+        '<h2 id="costs">Costs, see <a href="#watering">watering</a></h2>'
+        f"<p>{PROSE}</p>"
+    )
+    article = extract(html, URL)
+    headings = [line for line in article.markdown.split("\n") if line.startswith("## ")]
+    assert headings[:3] == ["## Choosing Materials", "## Watering", "## Soil"]
+    assert "Tools" in headings[3]  # its words, linked or not
+    assert headings[4].startswith("## Costs, see") and "watering" in headings[4]
+    assert "Link to heading" not in article.text and "Materials #" not in article.text
+
+
+def test_a_title_the_theme_links_is_not_repeated_as_the_first_line():
+    """A theme that links its <h1> to the post (Hugo's Coder) gives a first Markdown line "# [Title](url)": it is
+    the title, and goes as the plain title line does."""
+    html = _page(f"<p>{PROSE}</p>").replace(
+        "<h1>A post</h1>", f'<h1><a class="title-link" href="{URL}">A post</a></h1>'
+    )
+    article = extract(html, URL)
+    assert article.title == "A post"
+    assert article.markdown.startswith("The kettle sang")
+
+
+INTRO = "When the disk fills up, this one-liner finds the culprits quickly. It works on any Linux box with coreutils."
+
+
+def test_a_short_post_with_numbered_code_lines_is_its_post_body_element():
+    """Hugo prints a code block with `lineNos` as a table whose first cell holds the line numbers: the post-body
+    element's text has a number between the post's words that trafilatura's text lacks, and a short post was
+    left as trafilatura's fallback — title, prose, code and list in one line."""
+    code = (
+        '<div class="highlight"><div class="chroma"><table class="lntable"><tr><td class="lntd">'
+        '<pre class="chroma"><code><span class="lnt">1\n</span></code></pre></td><td class="lntd">'
+        '<pre class="chroma"><code class="language-bash" data-lang="bash">du -ah /var | sort -rh\n</code></pre>'
+        "</td></tr></table></div></div>"
+    )
+    html = (
+        '<html lang="en"><head><title>Shell tip</title></head><body><nav><a href="/">Notes</a></nav><main>'
+        '<article class="main-article"><header>'
+        '<h2 class="article-title">Shell tip: finding the largest files on a disk</h2>'
+        '<time datetime="2024-05-01">May 1, 2024</time></header>'
+        f'<section class="article-content"><p>{INTRO}</p>{code}'
+        "<ul><li>Run it as root to avoid permission errors</li><li>Replace /var with any folder you like</li></ul>"
+        "</section></article></main></body></html>"
+    )
+    article = extract(html, URL)
+    assert article.text == (
+        f"{INTRO}\ndu -ah /var | sort -rh\n- Run it as root to avoid permission errors\n"
+        "- Replace /var with any folder you like"
+    )
+    assert "```bash\ndu -ah /var | sort -rh\n```" in article.markdown
