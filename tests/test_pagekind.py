@@ -139,6 +139,19 @@ def test_an_undated_page_without_post_markup_is_no_post_on_a_site_whose_feeds_th
     assert decide(about, SiteFacts(site_known=True)) == ("other", "no date and no post markup, and no feed lists it")
 
 
+def test_og_type_article_alone_on_an_undated_page_no_feed_lists_makes_no_post_on_a_known_site():
+    """jekyll-seo-tag and many themes print og:type article on every page, the About page too: on a site whose
+    feeds the crawl read, an undated page they do not list, with no other post markup, is a page, not a post."""
+    about = _evidence(words=108, post_markup="og:type article")
+    assert decide(about)[0] == "article"  # nothing known of the site
+    assert decide(about, SiteFacts(site_known=True))[0] == "other"
+    assert decide(about, SiteFacts(feed_dated=True, site_known=True))[0] == "article"
+    dated = _evidence(words=108, post_markup="og:type article", dated=True)
+    assert decide(dated, SiteFacts(site_known=True))[0] == "article"
+    marked = _evidence(words=108, post_markup="schema.org BlogPosting")
+    assert decide(marked, SiteFacts(site_known=True))[0] == "article"
+
+
 def test_a_page_a_feed_lists_with_a_date_is_a_post_and_one_it_lists_without_is_not():
     """Hugo's feeds list every page; About and Impressum with the placeholder date 0001-01-01."""
     page = _evidence(words=12, post_markup="og:type article")
@@ -189,6 +202,21 @@ def test_cards_whose_link_wraps_the_title_make_a_listing():
         for n in range(1, 6)
     )
     assert _kind_of(cards, "https://example.github.io/blog/") == (
+        "listing",
+        "listing: 5 entries linking to other pages hold most of its text",
+    )
+
+
+def test_an_archive_of_dated_lines_is_a_listing_where_the_date_is_a_class_not_a_time():
+    """Hugo's Coder and hand-made archives: `<li><span class="date">May 20, 2023</span> <a>Title</a></li>`. A page
+    of them at a URL that names no hub (/posts/) was a post, dated by its newest line."""
+    lines = "".join(
+        f'<li><span class="date">May {n}, 2023</span> <a class="title" href="/posts/note-{n}/">Note number {n}</a></li>'
+        for n in range(1, 6)
+    )
+    assert _kind_of(
+        f'<h1>Posts</h1><ul>{lines}</ul><ul class="pagination"><li>1</li></ul>', "https://x.example/posts/"
+    ) == (
         "listing",
         "listing: 5 entries linking to other pages hold most of its text",
     )

@@ -1,16 +1,16 @@
 """The entries a page lists: the teasers of a blog's home, archive, tag and author pages, each a block that links to
 one other page of the site by its title.
 
-An entry's title link is a link in a heading (h1–h6), a link around one (a card: Hugo's beautifulhugo
-`<article class=post-preview><a href=…><h2>`), an empty link a card stretches over itself, labelled with its
-heading (Hugo's PaperMod: `<a class=entry-link aria-label="post link to …">`), or a link in a list item that also
-holds a <time>: the markup of listings in WordPress, Blogger, Ghost, Hugo and Jekyll themes alike
-(`<article><h2><a href=…>`, Jekyll minima's `<li><span class=post-meta>…<h3><a class=post-link>`, archive pages'
-`<li><time>…</time> <a>`). Its block is the largest element around the link that holds no other entry's link. Links
-in the page's chrome (sidebars, footers, related posts, post navigation: crawler/extraction/selectors.py NOT_POST)
-are no entries, nor is a link to the site's home page: a listing lists the site's other pages, and a heading that
-links home is the site's title or a "Back to posts" over a post (its block, around both the post and its
-previous/next teasers, would hold the post).
+An entry's title link is a link in a heading (h1–h6), a link around one (a card: Hugo's beautifulhugo `<article
+class=post-preview><a href=…><h2>`), an empty link a card stretches over itself, labelled with its heading (Hugo's
+PaperMod: `<a class=entry-link aria-label="post link to …">`), or a link in a list item that also holds a <time>
+(or, as its one link, an element of class date): the markup of listings in WordPress, Blogger, Ghost, Hugo and
+Jekyll themes alike (`<article><h2><a href=…>`, Jekyll minima's `<li><span class=post-meta>…<h3><a
+class=post-link>`, archive pages' `<li><time>…</time> <a>`, Hugo Coder's `<li><span class=date>…</span> <a>`). Its
+block is the largest element around the link that holds no other entry's link. Links in the page's chrome (sidebars,
+footers, related posts, post navigation: crawler/extraction/selectors.py NOT_POST) are no entries, nor is a link to
+the site's home page: a listing lists the site's other pages, and a heading that links home is the site's title or a
+"Back to posts" over a post (its block, around both the post and its previous/next teasers, would hold the post).
 """
 
 from __future__ import annotations
@@ -26,9 +26,15 @@ from crawler.extraction.sitename import fold, is_home_link
 from crawler.urls import joined
 
 _HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+# A list item that prints a date: an archive's entry, its date in a <time>, or in an element whose class says so
+# beside the item's one link (Hugo's Coder and many hand-made archives: <li><span class="date">May 20, 2023</span>
+# <a>Title</a></li>; a news site's teaser rail links a picture and a title in each item).
+_DATE_CLASS = " or ".join(
+    f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in ("date", "post-date", "entry-date")
+)
 _TITLE_LINKS = etree.XPath(
     f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]]"
-    f" | //li[.//time]//a[@href][not(ancestor::*[{_HEADING}])]"
+    f" | //li[.//time or count(.//a[@href]) = 1 and .//*[{_DATE_CLASS}]]//a[@href][not(ancestor::*[{_HEADING}])]"
 )
 # A card's overlay link: empty, stretched over the card by CSS, named for screen readers (PaperMod's
 # `<a class="entry-link" aria-label="post link to …">` beside the card's <h2>); see _names_its_card().

@@ -145,6 +145,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     # Blogger's and Hexo NexT's listings mark each teaser up as a BlogPosting/Article; a news post, its related stories
     if evidence.post_items > 1 and not _a_post_beside(evidence.words, evidence.text_in_items):
         return listing, f"listing: {evidence.post_items} items marked up as posts"
+    if evidence.post_markup == WEAKEST_POST_MARKUP and not evidence.dated and site is not None and site.site_known:
+        return "other", "no date, og:type article its only post markup, and no feed lists it"
     if evidence.post_markup and not _only_a_theme_default(evidence):
         return "article", f"post markup ({evidence.post_markup})"
     if evidence.link_share > MAX_LINK_DENSITY:  # a tag cloud, an archive list: their dates are no post's date
