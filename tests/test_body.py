@@ -457,3 +457,19 @@ def test_a_short_post_with_numbered_code_lines_is_its_post_body_element():
         "- Replace /var with any folder you like"
     )
     assert "```bash\ndu -ah /var | sort -rh\n```" in article.markdown
+
+
+def test_a_posts_table_of_contents_is_no_part_of_its_text():
+    """Hugo's PaperMod and Congo print the post's .TableOfContents in a `.toc` <details> ("Table of Contents"
+    summary, the headings as links), kramdown a `#markdown-toc` list: navigation, not text."""
+    toc = (
+        '<div class="toc"><details open><summary>Table of Contents</summary><nav id="TableOfContents"><ul>'
+        '<li><a href="#beds">Beds</a></li><li><a href="#soil">Soil</a></li></ul></nav></details></div>'
+    )
+    kramdown = '<ul id="markdown-toc"><li><a href="#beds">Beds</a></li><li><a href="#soil">Soil</a></li></ul>'
+    for contents in (toc, kramdown):
+        article = extract(
+            _page(f'{contents}<h2 id="beds">Beds</h2><p>{PROSE}</p><h2 id="soil">Soil</h2><p>{PROSE}</p>'), URL
+        )
+        assert "Table of Contents" not in article.text
+        assert article.text.split("\n")[0] == "Beds" and article.text.count("Soil") == 1

@@ -37,8 +37,24 @@ POST_BODIES = CONTENT_ROOTS[: CONTENT_ROOTS.index(".content")]
 # themes and Underscores-based ones ask for.
 WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links"
 
+# A post's table of contents, generated from its headings (Hugo's .TableOfContents in PaperMod's and Congo's `.toc`
+# <details>, kramdown's, WordPress's TOC plugins): navigation, not the post's text — its "Table of Contents"
+# summary and its headings' names would stand in the text twice.
+TABLES_OF_CONTENTS = (
+    "#TableOfContents",
+    ".toc",
+    "#toc",
+    ".table-of-contents",
+    "#markdown-toc",
+    "#ez-toc-container",
+    "#toc_container",
+    ".wp-block-rank-math-toc-block",
+    ".yoast-table-of-contents",
+    ".lwptoc",
+)
 NOT_POST = ", ".join(
     (
+        *TABLES_OF_CONTENTS,
         ".sharedaddy",
         ".jp-relatedposts",
         ".related-posts",
@@ -114,6 +130,7 @@ NOT_POST = ", ".join(
 # crawler/extraction/body.py judges those after trafilatura has run.
 PLUGIN_CHROME = ", ".join(
     (
+        *TABLES_OF_CONTENTS,
         ".sharedaddy",
         ".jp-relatedposts",
         ".yarpp-related",
