@@ -4,7 +4,7 @@ trafilatura trims a paragraph's text as it reads it, but not everywhere: a block
 children it left out keeps the source's indentation — a Hugo theme's meta line (`<div>` of a `<time>`, a
 separator and a reading time) came out as "    \\n    \\n      ·1 min\\n    \\n", and Hugo's own figure shortcode
 (`<figcaption>` holding an indented `<p>`) gave a caption thirteen spaces in. The text is the page's words, not
-its source's layout: a run of white space with a line break and more in it is one space, and a block neither
+its source's layout: a run of white space with a line break and more in it is one space, and a line neither
 starts nor ends with one. A line break alone stays: trafilatura's fallback for a page it cannot read joins the
 page's lines with it, and a source's hard-wrapped paragraph is left as trafilatura gives it. Code keeps every
 character.
@@ -20,7 +20,8 @@ _BROKEN_SPACE = re.compile(r"\s*\n\s*")
 _LINE_BREAK = "\n"  # alone, it is a line of its own: trafilatura's fallback joins the page's text so
 _VERBATIM = {"code", "pre"}
 _BLOCKS = {"p", "head", "item", "cell", "quote", "list", "row", "table", "body", "div", "section", "article", "figure"}
-_LINE_ENDS = _BLOCKS | _VERBATIM | {"lb", "graphic"}  # what a line ends at and starts after
+# What a line ends at and starts after. Not <code>: trafilatura marks inline code so too.
+_LINE_ENDS = _BLOCKS | {"lb", "graphic"}
 
 
 def fold_source_breaks(body: etree._Element) -> bool:
@@ -32,18 +33,18 @@ def fold_source_breaks(body: etree._Element) -> bool:
         if "\n" in (element.text or "") and element.tag not in _VERBATIM:
             text = _BROKEN_SPACE.sub(_folded, element.text)
             if element.tag in _BLOCKS:
-                text = text.lstrip()
+                text = text.lstrip(" ")
             if len(element) == 0 and element.tag in _BLOCKS or len(element) and element[0].tag in _LINE_ENDS:
-                text = text.rstrip()
+                text = text.rstrip(" ")
             changed |= text != element.text
             element.text = text
         if "\n" in (element.tail or "") and element.getparent() is not None:
             tail = _BROKEN_SPACE.sub(_folded, element.tail)
             if element.tag in _LINE_ENDS:
-                tail = tail.lstrip()
+                tail = tail.lstrip(" ")
             following = element.getnext()
             if following is None and element.getparent().tag in _BLOCKS or _ends_line(following):
-                tail = tail.rstrip()
+                tail = tail.rstrip(" ")
             changed |= tail != element.tail
             element.tail = tail
     return changed
