@@ -391,6 +391,18 @@ def test_the_sources_indentation_is_no_part_of_the_text_and_code_keeps_its_own()
     assert not [line for line in lines if line[:1].isspace() and line != "    return 1"]
 
 
+def test_inline_code_at_a_source_line_break_stays_apart_from_the_next_word():
+    """trafilatura marks inline code as it marks a code block: folding the source's line breaks must not read it
+    as a line's end and glue it to the next word ("pdftoppmverwandelt" on a Pelican blog)."""
+    html = _page(
+        f"<p>{PROSE}</p><p>Das Tool <code>pdftoppm</code>\nverwandelt Seiten in Bilder, mit\n    <code>-png</code>"
+        "\n    als Option.</p>"
+    )
+    text = extract(html, URL).text
+    words = text.split()
+    assert "pdftoppm" in words and "verwandelt" in words and "-png" in words and "als" in words
+
+
 def test_a_headings_permalink_anchor_is_no_part_of_the_heading():
     """Hugo's Congo prints a "#" link to the heading's own id beside its words, Coder a link whose text a screen
     reader reads ("Link to heading"), Sphinx a "¶". A heading that is one link to itself keeps its words, and a
