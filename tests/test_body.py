@@ -485,3 +485,15 @@ def test_a_posts_table_of_contents_is_no_part_of_its_text():
         )
         assert "Table of Contents" not in article.text
         assert article.text.split("\n")[0] == "Beds" and article.text.count("Soil") == 1
+
+
+def test_a_picture_after_a_code_block_stands_after_the_block():
+    """The Markdown holds a code block's lines apart: a picture after a block of several lines was placed at the
+    post's top (its anchor, the block's lines joined, stood on no line), and must not go inside the fence."""
+    html = _page(
+        f"<p>{PROSE}</p><pre><code>rsync -av public/ server:/var/www/\necho deployed\n</code></pre>"
+        '<figure><img src="/road.jpg" alt="Road" width="800"><figcaption>A mountain road</figcaption></figure>'
+        f"<p>{PROSE[:120]}</p>"
+    )
+    markdown = extract(html, URL).markdown
+    assert "echo deployed\n```\n\n![Road](https://blog.example/road.jpg)\n\nA mountain road" in markdown

@@ -17,6 +17,7 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>|]")
 ANCHOR_CHARS = 40
+_FENCES = ("```", "~~~")
 
 
 def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[HtmlElement, Image]]) -> str:
@@ -30,7 +31,7 @@ def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[Html
     for anchor, image in _anchored(root, images):
         found = next((i for i in range(cursor, len(lines)) if anchor and anchor in _plain(lines, i, plain)), None)
         if found is not None:
-            cursor = found + 1
+            cursor = _past_fence(lines, found) + 1
         placed.setdefault(cursor, []).append(f"![{image.alt or ''}]({image.src})")
     out: list[str] = []
     for index, line in enumerate([*lines, None]):
@@ -39,6 +40,15 @@ def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[Html
         if line is not None and not (line == "" and index in placed):  # one blank line after a picture
             out.append(line)
     return "\n".join(out).strip()
+
+
+def _past_fence(lines: list[str], index: int) -> int:
+    """`index`, or the closing fence of the code block whose line it is: a picture goes after the block."""
+    fences = [i for i, line in enumerate(lines) if line.startswith(_FENCES)]
+    opened = [i for i in fences if i <= index]
+    if len(opened) % 2 == 0:
+        return index
+    return next((i for i in fences if i > index), len(lines) - 1)
 
 
 def _plain(lines: list[str], index: int, cache: dict[int, str]) -> str:
@@ -59,9 +69,18 @@ def _anchored(root: HtmlElement, images: list[tuple[HtmlElement, Image]]) -> lis
         elif (image := by_element.pop(element, None)) is not None:
             container = next((a for a in element.iterancestors(*_BLOCKS)), None)
             skipped = container if container is not None and _opens(container, element) else None
-            last = next((text for block in reversed(blocks) if block is not skipped and (text := text_of(block))), "")
+            last = next((text for block in reversed(blocks) if block is not skipped and (text := _end_of(block))), "")
             anchored.append((last[-ANCHOR_CHARS:], image))
     return anchored + [("", image) for image in by_element.values()]
+
+
+def _end_of(block: HtmlElement) -> str:
+    """The block's text as the Markdown's lines are searched for it (_plain): a code block's last line, since the
+    Markdown holds its lines apart (text_of joins them, and the joined text stands on no line)."""
+    if block.tag == "pre":
+        lines = [line for line in "".join(block.itertext()).split("\n") if line.strip()]
+        return _fold(_MARKUP.sub("", lines[-1])) if lines else ""
+    return text_of(block)
 
 
 def _opens(block: HtmlElement, img: HtmlElement) -> bool:
