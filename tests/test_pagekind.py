@@ -31,6 +31,21 @@ def test_a_hub_page_is_a_listing_by_its_entries_and_named_by_its_url(path, kind)
     assert article.kind_reason.startswith("listing: ") and "linking to other pages" in article.kind_reason
 
 
+def test_a_later_page_of_jekyll_paginate_is_a_listing_even_of_two_whole_posts():
+    """jekyll-paginate's pages are /page2/, /page3/ …; Hyde lists whole posts on them, and a last page of two
+    long dated posts was a post (the page states a date)."""
+    prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 20 + "</p>"
+    posts = "".join(
+        f'<div class="post"><h1 class="post-title"><a href="/2024/0{n}/0{n}/walk-{n}/">Walk {n}</a></h1>'
+        f'<span class="post-date">0{n} Mar 2024</span>{prose}</div>'
+        for n in (1, 2)
+    )
+    html = f'<html><head><title>Notes</title></head><body><div class="content"><div class="posts">{posts}</div></div>'
+    assert url_kind("https://blog.example/page3/") == "listing"
+    assert url_kind("https://blog.example/2024/03/page3-of-the-diary/") is None
+    assert extract(html + "</body></html>", "https://blog.example/page3/").kind == "listing"
+
+
 def test_a_post_at_a_hubs_url_is_a_post():
     """The URL is a hint: a page at /archive/ or /tag/x/ that is one post, not a list of them, is a post."""
     prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 20 + "</p>"

@@ -33,9 +33,9 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("author", re.compile(r"/(?:author|authors|autor|auteur)/[^/]+/?(?:page/\d+/?)?$", re.I)),
     ("attachment", re.compile(r"/attachment/|[?&]attachment_id=", re.I)),
-    # WordPress's /page/N and ?paged=N only: a plain ?page=N also splits long posts and forum threads, so such a
-    # page is parsed and classified by its content.
-    ("listing", re.compile(r"(?:/page/\d+/?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I)),
+    # WordPress's and Hugo's /page/N, jekyll-paginate's /pageN/ and ?paged=N only: a plain ?page=N also splits long
+    # posts and forum threads, so such a page is parsed and classified by its content.
+    ("listing", re.compile(r"(?:/page/?\d+/?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I)),
     ("archive", re.compile(r"/(?:19|20)\d\d/(?:\d\d/)?(?:\d\d/)?$")),
     # WordPress's archives under plain permalinks (its query variables), and the pages of its query-loop blocks.
     ("tag", re.compile(r"^/(?:index\.php)?\?(?:.*&)?tag=[^&]+", re.I)),
