@@ -145,3 +145,22 @@ def test_a_sidebars_date_does_not_beat_the_posts_own():
         f"{sidebar}</body></html>"
     )
     assert extract(html, "https://blog.example/2023/10/31/post/").published[:10] == "2023-10-31"
+
+
+def test_hugos_content_section_is_no_category_and_a_news_sites_section_is_one():
+    """Hugo prints the post's content section ("posts", the folder its URL starts with) as article:section: on a
+    page Hugo generated that is no category. A news site's section is its URL's first folder too, and stays."""
+    prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"
+
+    def page(generator: str, section: str) -> str:
+        return (
+            f'<html><head><title>Beds</title>{generator}<meta property="article:section" content="{section}">'
+            '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-01">'
+            f"</head><body><article><h1>Beds</h1>{prose}"
+            '<a rel="category" href="/categories/garden/">Garden</a></article></body></html>'
+        )
+
+    hugo = extract(page('<meta name="generator" content="Hugo 0.111.3">', "posts"), "https://x.example/posts/beds/")
+    assert hugo.categories == ["Garden"]
+    news = extract(page("", "Politik"), "https://news.example/politik/beds-123.html")
+    assert news.categories == ["Politik", "Garden"]

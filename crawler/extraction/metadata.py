@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -14,7 +15,7 @@ from crawler.extraction.dates import first_date, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import Page, compiled, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
-from crawler.extraction.sitename import site_names
+from crawler.extraction.sitename import fold, site_names
 from crawler.extraction.structured import by_type, first_text
 from crawler.extraction.titles import post_title
 from crawler.urls import joined
@@ -46,8 +47,7 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | N
             first_text(post.get("description")), _meta(metas, "og:description"), _meta(metas, "description")
         ),
         categories=_unique(
-            as_list(post.get("articleSection"))
-            + _metas(metas, "article:section")
+            _sections(as_list(post.get("articleSection")) + _metas(metas, "article:section"), page, sites.folded)
             + _link_texts(tree, f"a[rel~=category], {_BLOCK_CATEGORIES}")
         )
         or _unique(guesses.categories),
@@ -58,6 +58,17 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | N
         )
         or _unique(_split(guesses.tags)),
     )
+
+
+def _sections(values: list[Any], page: Page, site_names: Collection[str]) -> list[Any]:
+    """The page's stated sections that are categories. Hugo prints its content section — the folder the post's
+    URL starts with, "post" or "posts" — as article:section and articleSection, and Congo the site's name outside
+    any section: on a page Hugo generated, neither is a category (elsewhere a news site's first folder is its
+    section, rightly). A theme's category links still name a category so spelt."""
+    if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
+        return values
+    folder = fold(unquote(urlsplit(page.url).path).strip("/").split("/")[0])
+    return [v for v in values if not isinstance(v, str) or (name := fold(v)) != folder and name not in site_names]
 
 
 def _first(*values: str | None) -> str | None:
