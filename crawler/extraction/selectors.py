@@ -42,6 +42,7 @@ WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links"
 # summary and its headings' names would stand in the text twice.
 TABLES_OF_CONTENTS = (
     "#TableOfContents",
+    ".post-toc",
     ".toc",
     "#toc",
     ".table-of-contents",
