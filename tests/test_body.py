@@ -497,3 +497,21 @@ def test_a_picture_after_a_code_block_stands_after_the_block():
     )
     markdown = extract(html, URL).markdown
     assert "echo deployed\n```\n\n![Road](https://blog.example/road.jpg)\n\nA mountain road" in markdown
+
+
+def test_a_themes_date_line_under_the_title_is_no_part_of_the_text():
+    """Jekyll's Hyde prints `<span class="post-date">20 Mar 2024</span>` under the title, and trafilatura keeps it
+    as the text's first line: the date is the record's `published`. A sentence that opens with the date, or a line
+    with another number in it, stays."""
+
+    def text_of_post(date_line: str) -> str:
+        head = '<meta property="article:published_time" content="2024-03-20T08:30:00+00:00">'
+        html = _page(f"<p>{date_line}</p><p>{PROSE}</p>").replace("<title>", f"{head}<title>")
+        return extract(html, URL).text
+
+    assert text_of_post("20 Mar 2024").startswith("The kettle sang")
+    assert text_of_post("Posted on March 20th, 2024").startswith("The kettle sang")
+    assert text_of_post("20.03.2024").startswith("The kettle sang")
+    kept = "On 20 March 2024 we moved the beds to the south fence, where the sun stays longest."
+    assert text_of_post(kept).startswith(kept)
+    assert text_of_post("20 Mar 2024 · 4 min read").startswith("20 Mar 2024")

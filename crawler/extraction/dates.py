@@ -203,21 +203,8 @@ class _Dates:
     def _printed(self, day: str) -> bool:
         """True when a short text of the page prints `day` in full: its year, its day, and its month as a
         number or a name."""
-        year, month, dom = day[:4], int(day[5:7]), int(day[8:10])
-        year_number = re.compile(_ALONE + year + _ALONE_AFTER)
-        day_number = re.compile(rf"{_ALONE}0?{dom}(?:(?:st|nd|rd|th|er)?{_ALONE_AFTER}|(?=T\d))")
-        month_number = re.compile(rf"{_ALONE}0?{month}{_ALONE_AFTER}")
-        month_name = re.compile(r"\b(?:" + "|".join(map(re.escape, _MONTH_NAMES[month])) + ")", re.IGNORECASE)
-        for text in _SHORT_TEXTS(self.page.tree):
-            if year not in text:
-                continue
-            rest, years = year_number.subn(" ", text, count=1)
-            if not years or not day_number.search(rest):
-                continue
-            rest = day_number.sub(" ", rest, count=1)
-            if month_number.search(rest) or month_name.search(rest):
-                return True
-        return False
+        year = day[:4]
+        return any(year in text and date_printed(text, day) is not None for text in _SHORT_TEXTS(self.page.tree))
 
     def _in_page_order(self, day: str) -> str:
         """htmldate reads an ambiguous numeric date day-first. Where the page prints this date as `A/B/YYYY` or
@@ -255,6 +242,21 @@ class _Dates:
             if value and _LOCALE.match(value.strip()):
                 return bool(_MONTH_FIRST_LOCALES.match(value.strip()))
         return self.language == "en"
+
+
+def date_printed(text: str, day: str) -> str | None:
+    """What `text` holds besides the date `day` (YYYY-MM-DD) printed in full — its year, its day, and its month as
+    a number or a name —, or None when it does not print that date."""
+    year, month, dom = day[:4], int(day[5:7]), int(day[8:10])
+    rest, years = re.subn(_ALONE + year + _ALONE_AFTER, " ", text, count=1)
+    rest, days = re.subn(rf"{_ALONE}0?{dom}(?:(?:st|nd|rd|th|er)?{_ALONE_AFTER}|(?=T\d))", " ", rest, count=1)
+    if not years or not days:
+        return None
+    rest, months = re.subn(rf"{_ALONE}0?{month}{_ALONE_AFTER}", " ", rest, count=1)
+    if not months:
+        names = "|".join(map(re.escape, _MONTH_NAMES[month]))
+        rest, months = re.subn(rf"\b(?:{names})\w*\.?", " ", rest, count=1, flags=re.IGNORECASE)
+    return rest if months else None
 
 
 def _names_another(entry: HtmlElement, post_id: str) -> bool:

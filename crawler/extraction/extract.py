@@ -18,6 +18,7 @@ from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import densest_parent, find_content_root
+from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
@@ -44,6 +45,10 @@ MAX_PARSED_CHARS = 2_000_000
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
 _POST_BODIES = ", ".join(POST_BODIES)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+MAX_DATE_LINE_CHARS = 50
+MAX_DATE_LINE_WORDS = 3
 _LINKED_LINE = re.compile(r"\[(.+)\]\([^()\s]*\)")  # a Markdown line that is one link: [words](address)
 
 
@@ -84,20 +89,33 @@ def _extract_text(text: str, url: str) -> Article:
     return article
 
 
-def without_leading_title(text: str, title: str | None, authors: Sequence[Person] = ()) -> str:
+def without_leading_title(
+    text: str, title: str | None, authors: Sequence[Person] = (), published: str | None = None
+) -> str:
     """The text without its first line when that line is the title (a Markdown heading of it too): every search
-    snippet would repeat it; and then without a first line that is the byline ("By Jane Roe", authors.by_line).
-    A title or byline that is not the first thing stays, as text."""
+    snippet would repeat it; and then without first lines that are the byline ("By Jane Roe", authors.by_line) or
+    the post's date alone ("20 Mar 2024", a theme's date line under its title: the date is a field of its own).
+    A title, byline or date that is not the first thing stays, as text."""
     first, _, rest = text.lstrip().partition("\n")
     heading = first.lstrip("#").strip()
     if linked := _LINKED_LINE.fullmatch(heading):  # "# [Title](its own URL)": a theme that links its <h1>
         heading = linked.group(1)
     if title and first and fold(heading) == fold(title):
         text = rest.lstrip("\n")
+    names = [person.name for person in authors]
+    for _ in range(2):  # a byline and a date line, in either order
         first, _, rest = text.partition("\n")
-    if authors and is_by_line(first, [person.name for person in authors]):
-        return rest.lstrip("\n")
+        if (names and is_by_line(first, names)) or (published and _date_alone(first, published[:10])):
+            text = rest.lstrip("\n")
     return text
+
+
+def _date_alone(line: str, day: str) -> bool:
+    """The line prints the date `day` and at most a few words besides ("Posted on", a weekday), no other number."""
+    if len(line) > MAX_DATE_LINE_CHARS:
+        return False
+    rest = date_printed(line.lstrip("#*_ "), day)
+    return rest is not None and not _DIGIT.search(rest) and len(_WORD.findall(rest)) <= MAX_DATE_LINE_WORDS
 
 
 def _extract_flattened(text: str, url: str) -> Article:
@@ -203,8 +221,8 @@ def _extract(page: Page) -> Article:
         url=page.url,
         author=", ".join(p.name for p in authors) or None,
         language=language,
-        text=(text := without_leading_title(body.text, meta.title, authors)),
-        markdown=with_images(without_leading_title(body.markdown, meta.title, authors), root, images),
+        text=(text := without_leading_title(body.text, meta.title, authors, meta.published)),
+        markdown=with_images(without_leading_title(body.markdown, meta.title, authors, meta.published), root, images),
         word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
