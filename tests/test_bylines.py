@@ -167,3 +167,12 @@ def test_a_by_line_under_the_heading_names_the_authors_and_leaves_the_text(line,
 )
 def test_a_sentence_that_starts_with_by_names_nobody(line):
     assert _headed_post(line).authors == []
+
+
+def test_an_author_boxs_description_is_no_authors_name():
+    """Jekyll's Mediumish prints the author's description in `span.author-description` above the post: read as
+    a byline it made "Jane Roe is a software developer living in Freiburg." the post's author. A name that ends
+    with an abbreviation ("e.V.", "Jr.") is still a name."""
+    description = '<span class="author-description">Jane Roe is a software developer living in Freiburg.</span>'
+    assert [p.name for p in _authors("", description)] == []
+    assert [p.name for p in _authors("", '<span class="author">By John Smith Jr.</span>')] == ["John Smith Jr."]

@@ -22,6 +22,7 @@ from crawler.extraction.sitename import TITLE_SEPARATOR, fold
 from crawler.extraction.structured import by_type, first_text
 from crawler.urls import clean_url, joined
 
+_SENTENCE_END = re.compile(r"(?<![.\w])[^\W\d_]{3,}[.!?]\s*$")
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
 _FIRST_H1 = etree.XPath("(//h1)[1]")
 # A line of its own (no block inside it) that starts with "By" or its translation, after the post's heading (or
@@ -237,6 +238,12 @@ def is_by_line(line: str, names: list[str]) -> bool:
     return bool(names) and all(fold(name) in rest for name in names)
 
 
+def _a_sentence(text: str) -> bool:
+    """Four words or more ending as a sentence ends (a word, not an abbreviation such as "e.V." or "Jr.", before
+    its full stop), not all of them a name's: a person's description, no name."""
+    return len(text.split()) >= 4 and bool(_SENTENCE_END.search(text)) and not _looks_like_a_name(text)
+
+
 def _looks_like_a_name(name: str) -> bool:
     """A person's name as a byline writes it: one handle ("marianne1"), or up to five words each capitalised but for
     the particles of names ("Ursula von der Leyen"), without digits or other punctuation than . ' -."""
@@ -299,6 +306,8 @@ def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
         text = rest[0] if len(rest) == 1 else text
     name = clean_name(text.strip(" ,;"))
     if not name or _PLACEHOLDER.match(name) or _SIGNATURE.search(name) or not _mostly_letters(name):
+        return None, False
+    if _a_sentence(name):  # an author box's bio, read as a byline: "Jane Roe is a developer living in Freiburg."
         return None, False
     words = name.split()
     if len(words) == 2 and words[0].casefold() == words[1].casefold():
