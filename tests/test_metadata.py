@@ -164,3 +164,16 @@ def test_hugos_content_section_is_no_category_and_a_news_sites_section_is_one():
     assert hugo.categories == ["Garden"]
     news = extract(page("", "Politik"), "https://news.example/politik/beds-123.html")
     assert news.categories == ["Politik", "Garden"]
+
+
+def test_a_logo_link_with_the_sites_tagline_names_the_site_as_its_title_does():
+    """Hugo's Mainroad links its logo home with the site's title and tagline in it and states no site name: the
+    name is the part of the page's <title> the label opens with."""
+    prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"
+    html = (
+        "<html><head><title>Why static sites - Jane's Notebook</title></head><body><header>"
+        '<a class="logo__link" href="/" rel="home"><div class="logo__title">Jane\'s Notebook</div>'
+        '<div class="logo__tagline">Notes on programming and travel</div></a></header>'
+        f"<article><h1>Why static sites</h1>{prose}</article></body></html>"
+    )
+    assert extract(html, "https://x.example/post/why-static-sites/").sitename == "Jane's Notebook"

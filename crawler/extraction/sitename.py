@@ -79,10 +79,22 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     names = [_clean(name) for name in stated + titled + labels]
     host = (urlsplit(page.url).hostname or "").lower()
     display = next((n for n in names[: len(stated) + len(titled)] if n and not _HOST_LIKE.fullmatch(n)), None)
+    if display is not None and len(stated) == 0:  # a home link's label: the name, or the name and its tagline
+        display = _named_in_title(display, text_of(page.tree.find(".//title")))
     parts = [part for name in names if name for part in TITLE_SEPARATOR.split(name)]  # "Site - Tagline"
     folded = {fold(name) for name in names + parts if name} | _host_spellings(host)
     folded |= {_AFFIXES.sub("", name) for name in folded}
     return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
+
+
+def _named_in_title(label: str, title: str) -> str:
+    """The part of the page's <title> that opens `label`, where one does: a logo link that prints the site's name
+    and its tagline ("Jane's Notebook Notes on programming") beside a <title> "Post - Jane's Notebook"."""
+    for part in TITLE_SEPARATOR.split(title):
+        part = part.strip()
+        if part and len(part) < len(label) and label.startswith(part) and label[len(part)].isspace():
+            return part
+    return label
 
 
 def home_links(page: Page) -> list[HtmlElement]:
