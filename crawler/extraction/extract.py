@@ -89,7 +89,7 @@ def _extract_text(text: str, url: str) -> Article:
     return article
 
 
-def without_leading_title(
+def without_leading_fields(
     text: str, title: str | None, authors: Sequence[Person] = (), published: str | None = None
 ) -> str:
     """The text without its first line when that line is the title (a Markdown heading of it too): every search
@@ -221,8 +221,8 @@ def _extract(page: Page) -> Article:
         url=page.url,
         author=", ".join(p.name for p in authors) or None,
         language=language,
-        text=(text := without_leading_title(body.text, meta.title, authors, meta.published)),
-        markdown=with_images(without_leading_title(body.markdown, meta.title, authors, meta.published), root, images),
+        text=(text := without_leading_fields(body.text, meta.title, authors, meta.published)),
+        markdown=with_images(without_leading_fields(body.markdown, meta.title, authors, meta.published), root, images),
         word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,

@@ -9,6 +9,7 @@ in the page (a picture that opens its paragraph, before that paragraph).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, text_of
@@ -26,12 +27,13 @@ def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[Html
         return markdown
     lines = markdown.split("\n")
     plain: dict[int, str] = {}  # a line without its Markdown, made when the search reaches it
+    fences = [i for i, line in enumerate(lines) if line.startswith(_FENCES)]
     placed: dict[int, list[str]] = {}
     cursor = 0
     for anchor, image in _anchored(root, images):
         found = next((i for i in range(cursor, len(lines)) if anchor and anchor in _plain(lines, i, plain)), None)
         if found is not None:
-            cursor = _past_fence(lines, found) + 1
+            cursor = _past_fence(fences, found, len(lines)) + 1
         placed.setdefault(cursor, []).append(f"![{image.alt or ''}]({image.src})")
     out: list[str] = []
     for index, line in enumerate([*lines, None]):
@@ -42,13 +44,13 @@ def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[Html
     return "\n".join(out).strip()
 
 
-def _past_fence(lines: list[str], index: int) -> int:
-    """`index`, or the closing fence of the code block whose line it is: a picture goes after the block."""
-    fences = [i for i, line in enumerate(lines) if line.startswith(_FENCES)]
-    opened = [i for i in fences if i <= index]
-    if len(opened) % 2 == 0:
+def _past_fence(fences: list[int], index: int, lines: int) -> int:
+    """`index`, or the closing fence of the code block whose line it is (`fences`: the fence lines' indexes, of
+    `lines` lines): a picture goes after the block."""
+    opened = bisect_right(fences, index)
+    if opened % 2 == 0:
         return index
-    return next((i for i in fences if i > index), len(lines) - 1)
+    return fences[opened] if opened < len(fences) else lines - 1
 
 
 def _plain(lines: list[str], index: int, cache: dict[int, str]) -> str:
