@@ -71,12 +71,14 @@ class Articles(Connection):
             self.conn.execute("UPDATE changes SET url = ? WHERE article_id = ? AND url = ?", (to, row["id"], url))
         return True
 
-    def date_undated_posts(self, dates: dict[str, str]) -> int:
+    def date_posts_from_feed(self, dates: dict[str, str]) -> int:
         """Posts stored without a publication date (their page prints none) get the one a feed gives them (`dates`:
-        URL → ISO 8601), however long ago they were stored; a date already stored stands. How many got one."""
+        URL → ISO 8601), however long ago they were stored, and a post stored with its day alone gets the feed's
+        time of that day (`more_precise`); another date already stored stands. How many changed."""
         with self._tx():
             cursor = self.conn.executemany(
-                "UPDATE articles SET published = ? WHERE url = ? AND published IS NULL",
+                "UPDATE articles SET published = ?1 WHERE url = ?2 AND (published IS NULL"
+                " OR length(published) = 10 AND published = substr(?1, 1, 10) AND length(?1) > 10)",
                 [(published, url) for url, published in dates.items()],
             )
         return max(cursor.rowcount, 0)

@@ -244,6 +244,15 @@ class _Dates:
         return self.language == "en"
 
 
+def more_precise(listed: str | None, stated: str | None) -> bool:
+    """A feed's date `listed` says more than the page's `stated`: the page states none, or only the day on which
+    the feed's timestamp falls (Jekyll's Hyde prints "15 Jan 2024", its Atom feed 2024-01-15T08:30:00+00:00).
+    archive/articles.py `date_posts_from_feed` applies the same rule to posts stored before the feed was read."""
+    if not listed:
+        return False
+    return not stated or len(stated) == 10 and len(listed) > 10 and listed[:10] == stated
+
+
 def date_printed(text: str, day: str) -> str | None:
     """What `text` holds besides the date `day` (YYYY-MM-DD) printed in full — its year, its day, and its month as
     a number or a name —, or None when it does not print that date."""

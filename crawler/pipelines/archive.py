@@ -30,6 +30,7 @@ from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
+from crawler.extraction.dates import more_precise
 from crawler.extraction.pagekind import SiteFacts, decide_again
 from crawler.extraction.served_comments import is_xml
 from crawler.extraction_pool.pool import extraction_pool
@@ -149,7 +150,7 @@ class ArchivePipeline:
             self._keep_listed_posts(self.structure.add(page.lists))
             # posts stored undated before this feed was read (this run, or an earlier one: a recrawl finds them
             # unchanged and does not extract them again)
-            self.archive.date_undated_posts({p.url: p.published for p in page.lists if p.dated and p.published})
+            self.archive.date_posts_from_feed({p.url: p.published for p in page.lists if p.dated and p.published})
         elif page.not_modified:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
@@ -214,10 +215,11 @@ class ArchivePipeline:
 
     def _decide(self, result: dict[str, Any], url: str, facts: SiteFacts) -> None:
         """extract()'s result decided again with what the crawl knows of the site (`facts`); a post whose page gives
-        no date gets the one its site's feed gives it."""
+        no date, or its day alone, gets the date its site's feed gives it (dates.more_precise)."""
         result["kind"], result["kind_reason"] = decide_again(result, facts)
-        if result["kind"] == "article" and not result.get("published"):
-            result["published"] = self.structure.feed_date(url)
+        listed = self.structure.feed_date(url)
+        if result["kind"] == "article" and more_precise(listed, result.get("published")):
+            result["published"] = listed
 
     def _save(self, url: str, fetched_at: str, result: dict[str, Any]) -> bool:
         """Store the post `url` fetched at `fetched_at`; False when it was not stored (and why is on record)."""
