@@ -105,7 +105,8 @@ def body_candidates(
             others = [readability_body(page.tree, page.base), justext_body(page.tree, page.base)]
     body = None if document is None or only_navigation(document.body, page) else document.body
     text = "" if body is None else document.text
-    # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped.
+    # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped or the
+    # source's layout folded (`|`, not `or`: both run).
     if body is not None and (drop_chrome_blocks(body, page, MAX_CHROME_SHARE) | fold_source_breaks(body)):
         text = xmltotxt(body, include_formatting=False)
     candidates = [Candidate(CANDIDATES[0], body, text or "")]

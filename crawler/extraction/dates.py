@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from htmldate.extractors import MONTHS, extract_url_date
@@ -256,16 +256,29 @@ def more_precise(listed: str | None, stated: str | None) -> bool:
 def date_printed(text: str, day: str) -> str | None:
     """What `text` holds besides the date `day` (YYYY-MM-DD) printed in full — its year, its day, and its month as
     a number or a name —, or None when it does not print that date."""
-    year, month, dom = day[:4], int(day[5:7]), int(day[8:10])
-    rest, years = re.subn(_ALONE + year + _ALONE_AFTER, " ", text, count=1)
-    rest, days = re.subn(rf"{_ALONE}0?{dom}(?:(?:st|nd|rd|th|er)?{_ALONE_AFTER}|(?=T\d))", " ", rest, count=1)
+    year_number, day_number, month_number, month_name = _day_patterns(day)
+    rest, years = year_number.subn(" ", text, count=1)
+    rest, days = day_number.subn(" ", rest, count=1)
     if not years or not days:
         return None
-    rest, months = re.subn(rf"{_ALONE}0?{month}{_ALONE_AFTER}", " ", rest, count=1)
+    rest, months = month_number.subn(" ", rest, count=1)
     if not months:
-        names = "|".join(map(re.escape, _MONTH_NAMES[month]))
-        rest, months = re.subn(rf"\b(?:{names})\w*\.?", " ", rest, count=1, flags=re.IGNORECASE)
+        rest, months = month_name.subn(" ", rest, count=1)
     return rest if months else None
+
+
+@lru_cache(maxsize=64)
+def _day_patterns(day: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The year, the day, the month's number and the month's names of `day`, each standing alone: compiled once
+    for a page's many short texts."""
+    year, month, dom = day[:4], int(day[5:7]), int(day[8:10])
+    names = "|".join(map(re.escape, _MONTH_NAMES[month]))
+    return (
+        re.compile(_ALONE + year + _ALONE_AFTER),
+        re.compile(rf"{_ALONE}0?{dom}(?:(?:st|nd|rd|th|er)?{_ALONE_AFTER}|(?=T\d))"),
+        re.compile(rf"{_ALONE}0?{month}{_ALONE_AFTER}"),
+        re.compile(rf"\b(?:{names})\w*\.?", re.IGNORECASE),
+    )
 
 
 def _names_another(entry: HtmlElement, post_id: str) -> bool:

@@ -28,17 +28,18 @@ def fold_source_breaks(body: etree._Element) -> bool:
     """Folds, in place, the white space holding a line break in `body`'s text outside code; True when any was."""
     changed = False
     for element in body.iter():
-        if not isinstance(element.tag, str) or _in_verbatim(element):
+        broken_text, broken_tail = "\n" in (element.text or ""), "\n" in (element.tail or "")
+        if not (broken_text or broken_tail) or not isinstance(element.tag, str) or _in_verbatim(element):
             continue
-        if "\n" in (element.text or "") and element.tag not in _VERBATIM:
+        if broken_text and element.tag not in _VERBATIM:
             text = _BROKEN_SPACE.sub(_folded, element.text)
             if element.tag in _BLOCKS:
                 text = text.lstrip(" ")
-            if len(element) == 0 and element.tag in _BLOCKS or len(element) and element[0].tag in _LINE_ENDS:
+            if len(element) == 0 and element.tag in _BLOCKS or len(element) and _ends_line(element[0]):
                 text = text.rstrip(" ")
             changed |= text != element.text
             element.text = text
-        if "\n" in (element.tail or "") and element.getparent() is not None:
+        if broken_tail and element.getparent() is not None:
             tail = _BROKEN_SPACE.sub(_folded, element.tail)
             if element.tag in _LINE_ENDS:
                 tail = tail.lstrip(" ")
