@@ -358,6 +358,50 @@ def test_a_short_post_with_code_on_a_theme_of_utility_classes_is_its_element_not
     assert article.markdown == "List the files:\n\n```sh\nls -la /tmp\n```\n\n- item one\n- item two"
 
 
+def test_a_short_post_without_a_post_body_class_leaves_the_sites_tagline_and_sidebar_out():
+    """Jekyll's Poole themes (Hyde, Lanyon) print the site's blurb and copyright in a sidebar before the post, and
+    Mediumish its tagline in a header, with the post in a `div.post` / `div.article-post` no selector knows: under
+    250 characters of post trafilatura's fallback took every paragraph of the page."""
+    sidebar = (
+        '<div class="sidebar"><div class="sidebar-about"><h1><a href="/">Ann\'s Notebook</a></h1>'
+        '<p class="lead">Notes on bread, travel and gardens by Ann Lee.</p></div>'
+        '<nav><a href="/">Home</a> <a href="/about/">About</a></nav><p>&copy; 2026. All rights reserved.</p></div>'
+    )
+    poole = (
+        f'<html lang="en"><head><title>Rye note &middot; Ann\'s Notebook</title></head><body>{sidebar}'
+        '<div class="content container"><div class="post"><h1 class="post-title">Rye note</h1>'
+        '<span class="post-date">05 Mar 2024</span><p>The rye rose overnight in the cold cellar, and I baked it at noon.</p>'
+        "</div>"
+        '<div class="related"><h2>Related Posts</h2><ul><li><h3><a href="/spelt/">Spelt <small>01 Mar 2024</small>'
+        "</a></h3></li></ul></div></div></body></html>"
+    )
+    mediumish = (
+        '<html lang="en"><head><title>Rye note | Ann\'s Notebook</title><meta property="og:title" content="Rye note">'
+        '<meta property="og:site_name" content="Ann\'s Notebook"></head><body>'
+        '<div class="site-content"><div class="mainheading"><h1 class="sitetitle">Ann\'s Notebook</h1>'
+        '<p class="lead">Notes on bread, travel and gardens.</p></div><div class="main-content">'
+        '<div class="mainheading"><h1 class="posttitle">Rye note</h1></div><div class="article-post">'
+        "<p>The rye rose overnight in the cold cellar, and I baked it at noon.</p></div>"
+        '<p><span class="post-date"><time datetime="2024-03-05">05 Mar 2024</time></span></p></div></div>'
+        "</body></html>"
+    )
+    for html in (poole, mediumish):
+        article = extract(html, URL)
+        assert (article.title, article.published[:10]) == ("Rye note", "2024-03-05")
+        assert article.text == article.markdown == "The rye rose overnight in the cold cellar, and I baked it at noon."
+
+
+def test_a_short_posts_lead_between_its_title_and_its_paragraphs_stays():
+    """A lead paragraph outside the element with the post's paragraphs, printed after the title, is the post's."""
+    html = (
+        '<html lang="en"><head><title>Rye note</title></head><body><div class="sidebar"><p class="lead">Notes on '
+        'bread by Ann Lee.</p></div><div class="content"><h1>Rye note</h1><p class="lead">A cellar, a night.</p>'
+        '<div class="post"><p>The rye rose overnight in the cold cellar.</p><p>It baked well.</p></div></div>'
+        "</body></html>"
+    )
+    assert "A cellar, a night." in extract(html, URL).text
+
+
 def test_an_html_comment_before_a_picture_is_no_text_before_it():
     """A paragraph that opens with a comment (an editor's block marker, a template's note) and then a picture:
     the comment is no text, and reading it as an element raised (a crawl error for the whole post)."""

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from lxml import etree
+
 from crawler.errors import ExtractionError
-from crawler.extraction.article import Article, Person
+from crawler.extraction.article import Article, Metadata, Person
 from crawler.extraction.authors import is_by_line
 from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import author_page_person, find_author_boxes
@@ -50,6 +52,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 MAX_DATE_LINE_CHARS = 50
 MAX_DATE_LINE_WORDS = 3
 _LINKED_LINE = re.compile(r"\[(.+)\]\([^()\s]*\)")  # a Markdown line that is one link: [words](address)
+_HEADINGS = etree.XPath("//h1 | //h2 | //h3")
+_TEXT_BEFORE = etree.XPath("preceding::text()[not(ancestor::script or ancestor::style)]")
 
 
 def extract(html: str | bytes, url: str) -> Article:
@@ -131,7 +135,9 @@ def _extract_flattened(text: str, url: str) -> Article:
     return article
 
 
-def _short_post(page: Page, body: Body, root: HtmlElement | None, wordpress: bool) -> tuple[Body, HtmlElement | None]:
+def _short_post(
+    page: Page, body: Body, root: HtmlElement | None, meta: Metadata, wordpress: bool
+) -> tuple[Body, HtmlElement | None]:
     """A post with little text (or none, or only an image) is its post-body element's (WordPress's post-content,
     or on any platform selectors.POST_BODIES), not what trafilatura takes from the whole page then (menus, the
     post's title and meta, a footer's blurb). Off WordPress only where trafilatura's body is its fallback
@@ -141,12 +147,14 @@ def _short_post(page: Page, body: Body, root: HtmlElement | None, wordpress: boo
         return Body("", ""), None
     content = post_content(page) if wordpress else post_content(page, _POST_BODIES)
     marked = content is not None
-    if content is None and not wordpress and body.one_block:  # see _short_posts_fallback
-        content = _paragraphs_in(page, root)
+    if content is None and not wordpress and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
+        content = _paragraphs_in(page, root)  # see _short_posts_fallback
     content_text = "" if content is None else _without_line_numbers(content)
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(content_text) >= SHORT_POST_CHARS:
         return body, root
-    if not wordpress and not _short_posts_fallback(body, content_text, marked):
+    if not wordpress and not (
+        _short_posts_fallback(body, content_text, marked) or not marked and _headed(page, body, content, meta)
+    ):
         return body, root
     alone = content_alone(content, page.url)
     return extract_body(alone, alone.tree.find("body"), alone=True), content
@@ -177,12 +185,39 @@ def _short_posts_fallback(body: Body, content: str, marked: bool) -> bool:
     text and at most twice as much again (the title, byline, date and tags around it); elsewhere a class may mark
     a byline or an empty gallery widget. Without one (the element with the most paragraph text), only that and in
     one block — the fallback reads the whole <article> into one line, or the page's every line into one block —
-    since such an element may leave out a post's lead."""
+    since such an element may leave out a post's lead (but see _headed)."""
     text, post = body.text, fold(content)
     around = bool(post) and post in fold(text) and len(text) <= 3 * max(len(content), SHORT_POST_CHARS)
     if not marked:
         return around and body.one_block
     return len(text) < SHORT_POST_CHARS or around
+
+
+def _headed(page: Page, body: Body, content: HtmlElement, meta: Metadata) -> bool:
+    """Whether trafilatura's `body` is its fallback for a short post whose post-body element no class marks (the
+    element with the most paragraph text, `content`): it holds that element's paragraphs, and each of its other
+    lines is printed in the element, is the post's date alone, or is printed before the post's title — the site's
+    tagline and blurb in a header or a sidebar (Jekyll's Poole themes, Mediumish). A lead standing between the
+    title and the paragraphs is none of these: such a body stays as it is."""
+    paragraphs = fold(" ".join(text_of(p) for p in content.iterchildren("p")))
+    text = body.text
+    if not paragraphs or paragraphs not in fold(text) or len(text) > 3 * SHORT_POST_CHARS:
+        return False
+    post, head, day = fold(text_of(content)), _page_head(page, meta.title), (meta.published or "")[:10]
+    return bool(head) and all(
+        (line := fold(x)) in post or line in head or day and _date_alone(x, day) for x in text.splitlines()
+    )
+
+
+def _page_head(page: Page, title: str | None) -> str:
+    """The page's text before the first heading that prints the post's `title` (folded), or "" without one."""
+    wanted = fold(title or "")
+    if not wanted:
+        return ""
+    for heading in _HEADINGS(page.tree):
+        if fold(text_of(heading)) == wanted:
+            return fold("".join(_TEXT_BEFORE(heading)))
+    return ""
 
 
 def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
@@ -206,7 +241,7 @@ def _extract(page: Page) -> Article:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence)
     if platform_kind == "article" or platform_kind is None and kind in ("article", "other"):
-        body, root = _short_post(page, body, root, wordpress=platform_kind is not None)
+        body, root = _short_post(page, body, root, meta, wordpress=platform_kind is not None)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
     # with SiteFacts): everything a post keeps is found on it too.
     is_article = kind in ("article", "other")
