@@ -393,6 +393,31 @@ def test_a_rail_of_other_stories_the_extraction_left_out_does_not_make_a_post_a_
     assert decide(page)[0] == "listing"  # where the text extraction kept lies in the entries, they make a listing
 
 
+def test_a_later_index_page_of_one_long_and_one_short_full_text_post_is_a_listing():
+    """Nikola's index pages print whole posts, each a schema.org Article and h-entry whose <h1> links to the post;
+    its last page held a long post and a one-line one, and the long one was taken for the page's own post beside
+    a related story (a post that dwarfs its related stories' items is still a post: the test above)."""
+    prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 30 + "</p>"
+    posts = "".join(
+        f'<article class="h-entry post-text" itemscope itemtype="http://schema.org/Article"><header>'
+        f'<h1 class="p-name entry-title"><a href="posts/{slug}/" class="u-url">{title}</a></h1>'
+        f'<time class="published dt-published" datetime="2024-0{n}-03T09:30:00+01:00">2024-0{n}-03</time></header>'
+        f'<div class="e-content entry-content">{text}</div></article>'
+        for n, slug, title, text in (
+            (2, "coffee", "Coffee note", "<p>A good espresso takes 25 s.</p>"),
+            (1, "rome", "Rome", prose),
+        )
+    )
+    html = (
+        "<html><head><title>Ann's notes (old posts, page 1)</title></head><body><div class='postindex'>"
+        f"{posts}</div><ul class='pager'><li><a href='.' rel='prev'>Newer posts</a></li></ul></body></html>"
+    )
+    article = extract(html, "https://notes.example/index-1.html")
+    assert (article.kind, article.kind_reason) == ("listing", "listing: 2 items marked up as posts")
+    own = html.replace('href="posts/rome/"', 'href="."')  # the long one is the page's own post: its link is the page
+    assert extract(own, "https://notes.example/posts/rome/").kind == "article"
+
+
 def test_a_block_many_times_larger_than_the_other_entries_is_the_post_not_an_entry():
     """The post's wrapper holds one link to another story under a heading, three short teasers follow: the wrapper
     is no teaser of the same listing, and the three teasers hold little of the page."""

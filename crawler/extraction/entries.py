@@ -80,6 +80,19 @@ def find_entries(page: Page) -> Entries:
     return Entries(len(texts), sum(len(text.split()) for text in texts), tuple(texts))
 
 
+def titled_elsewhere(element: HtmlElement, page: Page) -> bool:
+    """The element's first heading links to another page: a listing's teaser of a post (Nikola's index pages mark
+    each full-text post up as a schema.org Article whose <h1> links to it), not the page's own post, whose heading
+    links to the page itself or to nothing."""
+    for heading in _HEADINGS_IN(element):
+        link = heading.find(".//a[@href]")
+        if link is None:
+            return False
+        url = urldefrag(joined(page.base, link.get("href")) or "").url
+        return bool(url) and _bare(url) != _bare(page.url)
+    return False
+
+
 def _names_its_card(link: HtmlElement) -> bool:
     """An empty link whose label names the one heading of the element it stands in: a card's overlay link."""
     parent = link.getparent()

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from crawler.extraction.entries import find_entries, without_the_post
-from crawler.extraction.page import Page, text_of
+from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
+from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, WEAKEST_POST_MARKUP, PageEvidence, url_kind
 from crawler.extraction.structured import types_of
 
@@ -55,11 +55,21 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         link_share=round(_link_chars(page, text) / max(len("".join(text.split())), 1), 3),
         post_markup=post_markup(page, types),
         post_items=len(items),
-        text_in_items=_share_within(text_runs, without_the_post([text_of(item) for item in items])),
+        text_in_items=_share_within(text_runs, _teasers(items, page)),
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
     )
+
+
+def _teasers(items: list[HtmlElement], page: Page) -> list[str]:
+    """The texts of the items marked up as posts that are teasers: all of them when each links by its heading to
+    another page (a listing of full-text posts, one long and one short, as Nikola's later index pages print them);
+    else without one that dwarfs the others (the page's own post, beside its related stories)."""
+    texts = [text_of(item) for item in items]
+    if len(items) > 1 and all(titled_elsewhere(item, page) for item in items):
+        return texts
+    return without_the_post(texts)
 
 
 def _share_within(runs: set[tuple[str, ...]], parts: Sequence[str]) -> float:
