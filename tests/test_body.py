@@ -37,6 +37,23 @@ def test_a_link_lands_on_its_own_words_not_inside_a_longer_word():
     assert "[art](https://blog.example/tag/art/), not a start" in article.markdown
 
 
+def test_a_tag_list_the_text_leaves_out_puts_no_link_on_the_posts_own_words():
+    """Pelican's Flex prints the post's tags in a `div.tag-cloud` inside its <article>, and a WordPress theme its
+    categories in the entry's footer: the text leaves them out, and their links landed on the first "books" and
+    "bread" of the post, links its author never wrote. A link in the post's own sentence is set."""
+    tags = '<div class="tag-cloud"><p><a href="/tag/books.html">books</a> <a href="/tag/bread.html">bread</a></p></div>'
+    article = extract(
+        _page(
+            f"<p>{PROSE} Summer is for long books.</p><p>Rye <strong>bread</strong> keeps a week. "
+            f'<strong>Offer:</strong> <a href="/shop/">bread</a> for a week.</p>{tags}'
+        ),
+        URL,
+    )
+    assert "long books." in article.markdown and "Rye bread keeps" in article.markdown
+    assert "/tag/" not in article.markdown
+    assert "Offer: [bread](https://blog.example/shop/) for a week" in article.markdown
+
+
 def test_a_share_bar_inside_the_post_is_not_text():
     share = (
         '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Teilen mit:</h3>'

@@ -3,17 +3,23 @@
 trafilatura runs without `include_links` (crawler/extraction/body.py says why), so its output has the post's text
 but not its links. They are read from the post's container instead and set, in document order, on the first
 occurrence of their anchor text after the previous link: a link never lands before one that precedes it in the
-page, nor inside a longer word.
+page, nor inside a longer word. A link whose words around it the post's text does not hold — a tag list or a tag
+cloud in the container that extraction left out — is set nowhere: on the first "books" of the post it would put
+a link the author never wrote.
 """
 
 from __future__ import annotations
 
 import re
 
-from crawler.extraction.page import HtmlElement, Page
+from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.sitename import fold
 from crawler.urls import joined
 
 MIN_ANCHOR_CHARS = 3  # "1" or "»" would land on any digit or arrow of the text
+CONTEXT_CHARS = 12  # letters and digits of the text on either side of a link that must stand beside it in the post
+_INLINE = {"span", "em", "strong", "b", "i", "u", "small", "mark", "code", "sup", "sub", "abbr", "cite", "q", "s"}
+_WINDOW = 4 * CONTEXT_CHARS  # characters of the Markdown either side of an occurrence, marks and spaces among them
 MAX_LINKS = 500
 _SKIPPED_SCHEMES = ("javascript:", "data:")
 
@@ -23,18 +29,43 @@ def with_links(markdown: str, page: Page, root: HtmlElement | None) -> str:
         return markdown
     pieces: list[str] = []
     cursor = 0
-    for text, href in _links(page, page.tree if root is None else root):
-        match = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").search(markdown, cursor)
-        if match is None:
+    folded, lines = fold(markdown), {fold(line) for line in markdown.splitlines()}
+    for text, href, (before, after) in _links(page, page.tree if root is None else root):
+        words = fold(text)
+        if before + words + after not in (folded if before or after else lines):
             continue
-        pieces.append(markdown[cursor : match.start()])
+        found = _in_context(markdown, text, before, after, cursor)
+        if found is None:
+            continue
+        pieces.append(markdown[cursor : found[0]])
         pieces.append(f"[{_escaped(text)}]({_href(href)})")
-        cursor = match.end()
+        cursor = found[1]
     pieces.append(markdown[cursor:])
     return "".join(pieces)
 
 
-def _links(page: Page, root: HtmlElement) -> list[tuple[str, str]]:
+def _in_context(markdown: str, text: str, before: str, after: str, cursor: int) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of the link's `text` from `cursor` on, as a word, with the words that
+    stood `before` and `after` it (folded) on either side; on a line of its own where it stood alone."""
+    for match in re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").finditer(markdown, cursor):
+        start, end = match.span()
+        if before or after:
+            ahead, behind = markdown[max(0, start - _WINDOW) : start], markdown[end : end + _WINDOW]
+        else:  # the rest of its line
+            line_end = markdown.find("\n", end)
+            ahead, behind = markdown[markdown.rfind("\n", 0, start) + 1 : start], markdown[end:line_end]
+            if line_end < 0:
+                behind = markdown[end:]
+        if before or after:
+            if fold(ahead).endswith(before) and fold(behind).startswith(after):
+                return start, end
+        elif not fold(ahead) and not fold(behind):
+            return start, end
+    return None
+
+
+def _links(page: Page, root: HtmlElement) -> list[tuple[str, str, tuple[str, str]]]:
+    """(anchor text, address, folded words before and after it) of the links in `root`, outside its chrome."""
     links = []
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
@@ -42,10 +73,43 @@ def _links(page: Page, root: HtmlElement) -> list[tuple[str, str]]:
             continue
         text = " ".join("".join(anchor.itertext()).split())
         if len(text) >= MIN_ANCHOR_CHARS and (url := joined(page.base, href)):
-            links.append((text, url))
+            links.append((text, url, _context(anchor)))
             if len(links) == MAX_LINKS:
                 break
     return links
+
+
+def _context(anchor: HtmlElement) -> tuple[str, str]:
+    """A few letters of the text before and after the link, folded (sitename.fold: letters and digits, so that
+    trafilatura's spacing and quotes do not count); empty where the link stands alone in its block (a list item,
+    a paragraph of one link), which the post's text then holds as a line of its own."""
+    element = anchor
+    while True:
+        before, after = _beside(element)
+        parent = element.getparent()
+        if before or after or parent is None or parent.tag not in _INLINE:
+            return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
+        element = parent
+
+
+def _beside(element: HtmlElement) -> tuple[str, str]:
+    """The folded text of the element's parent just before the element and just after it (its siblings' words
+    count: "<strong>Offer:</strong> <a>…</a>", "…<br><br><a>…</a>"), at least CONTEXT_CHARS of each where the
+    parent has them."""
+    before = ""
+    for sibling in element.itersiblings(preceding=True):
+        before = fold(text_of(sibling) + (sibling.tail or "")) + before
+        if len(before) >= CONTEXT_CHARS:
+            break
+    else:
+        parent = element.getparent()
+        before = fold(parent.text or "" if parent is not None else "") + before
+    after = fold(element.tail or "")
+    for sibling in element.itersiblings():
+        if len(after) >= CONTEXT_CHARS:
+            break
+        after += fold(text_of(sibling) + (sibling.tail or ""))
+    return before, after
 
 
 def _escaped(text: str) -> str:
