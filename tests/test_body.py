@@ -387,8 +387,8 @@ def test_a_short_post_without_a_post_body_class_leaves_the_sites_tagline_and_sid
     poole = (
         f'<html lang="en"><head><title>Rye note &middot; Ann\'s Notebook</title></head><body>{sidebar}'
         '<div class="content container"><div class="post"><h1 class="post-title">Rye note</h1>'
-        '<span class="post-date">05 Mar 2024</span><p>The rye rose overnight in the cold cellar, and I baked it at noon.</p>'
-        "</div>"
+        '<span class="post-date">05 Mar 2024</span>'
+        "<p>The rye rose overnight in the cold cellar, and I baked it at noon.</p></div>"
         '<div class="related"><h2>Related Posts</h2><ul><li><h3><a href="/spelt/">Spelt <small>01 Mar 2024</small>'
         "</a></h3></li></ul></div></div></body></html>"
     )

@@ -33,6 +33,16 @@ def test_a_post_picture_named_after_a_network_or_marked_shareable_is_kept():
     assert _srcs(body) == ["https://blog.example/uploads/facebook-1024.jpg", "https://blog.example/uploads/market.jpg"]
 
 
+def test_a_small_picture_with_its_caption_is_the_posts_and_a_small_one_without_is_an_icon():
+    """Eleventy's image plugin writes each picture's true size: a 64 x 40 chart in a captioned <figure> was taken
+    for an icon and lost, with its caption."""
+    body = """<figure><picture><source type="image/webp" srcset="/img/chart-64.webp 64w">
+              <img src="/img/chart-64.png" alt="Chart" width="64" height="40"></picture>
+              <figcaption>Visits a day, 2024</figcaption></figure>
+              <img src="/theme/badge.png" width="80" height="15">"""
+    assert _srcs(body) == ["https://blog.example/img/chart-64.png"]
+
+
 def test_a_lazy_loaded_image_yields_its_real_source_once():
     body = """
       <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/uploads/a.jpg" width="640" height="480">

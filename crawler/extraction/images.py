@@ -181,8 +181,9 @@ def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement
     width, height = _int(img.get("width")), _int(img.get("height"))
     if (width is not None and width <= 2) or (height is not None and height <= 2):
         return True  # tracking pixel
-    if width is not None and height is not None and width <= MAX_ICON_SIZE and height <= MAX_ICON_SIZE:
-        return True  # avatars, icons, badges: a post's own pictures are larger
+    small = width is not None and height is not None and width <= MAX_ICON_SIZE and height <= MAX_ICON_SIZE
+    if small and caption_of(img) is None:
+        return True  # avatars, icons, badges: a post's own pictures are larger, or captioned (a thumbnail, a chart)
     return page.in_chrome(img)
 
 
