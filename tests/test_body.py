@@ -54,6 +54,24 @@ def test_a_tag_list_the_text_leaves_out_puts_no_link_on_the_posts_own_words():
     assert "Offer: [bread](https://blog.example/shop/) for a week" in article.markdown
 
 
+def test_the_links_to_the_previous_and_next_posts_are_not_the_posts_text_however_short_the_post():
+    """Eleventy's base blog lists the previous and next posts in a `ul.links-nextprev` under the post, in its
+    <main>; below a one-line post those links are most of the page's text, and chrome that large was kept."""
+    nextprev = (
+        '<ul class="links-nextprev"><li class="links-nextprev-prev">&larr; Previous<br> <a href="/blog/spelt/">'
+        'Spelt in the cellar</a></li><li class="links-nextprev-next">Next &rarr;<br><a href="/blog/oats/">'
+        "Oats for breakfast, every day of the winter</a></li></ul>"
+    )
+    for post in ("<p>The rye rose overnight.</p>", PROSE):
+        html = (
+            '<html lang="en"><head><title>Rye</title></head><body><header><a href="/">Ann\'s notes</a></header>'
+            f'<main id="main"><h1>Rye</h1><ul class="post-metadata"><li><time datetime="2024-03-05">5 March 2024'
+            f"</time></li></ul>{post}{nextprev}</main><footer><p>Built with Eleventy</p></footer></body></html>"
+        )
+        article = extract(html, URL)
+        assert not {"Previous", "Spelt", "Oats"} & set(article.markdown.replace("\n", " ").split()), article.markdown
+
+
 def test_a_share_bar_inside_the_post_is_not_text():
     share = (
         '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Teilen mit:</h3>'

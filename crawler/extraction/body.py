@@ -27,9 +27,9 @@ from crawler.extraction.boilerplate import drop_chrome_blocks, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of
 from crawler.extraction.markdown_links import with_links
-from crawler.extraction.page import HtmlElement, Page, detached, matches
+from crawler.extraction.page import HtmlElement, Page, detached
 from crawler.extraction.selection import CANDIDATES, Candidate, model
-from crawler.extraction.selectors import COMMENT_THREADS, PLUGIN_CHROME
+from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps
@@ -128,15 +128,14 @@ def _nfc(text: str | None) -> str:
 
 
 def _plugin_chrome(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
-    """The plugins' chrome regions that hold a small share of the page's text, and the comment threads that do not
-    hold the post (below a short post, its comments are most of the page)."""
+    """The plugins' chrome regions that hold a small share of the page's text or do not hold the post (below a
+    short post, its comments or its links to the previous and next posts are most of the page)."""
     chrome = [e for e in page.select_unordered(PLUGIN_CHROME) & page.chrome if e.tag != "form"]
     limit = MAX_CHROME_SHARE * len(page.text) if chrome else 0
     return [
         e
         for e in chrome
-        if len(page.text_in(e)) <= limit
-        or (matches(e, COMMENT_THREADS) and root is not None and root is not e and e not in root.iterancestors())
+        if len(page.text_in(e)) <= limit or (root is not None and root is not e and e not in root.iterancestors())
     ]
 
 

@@ -103,6 +103,7 @@ NOT_POST = ", ".join(
         ".advertisement",
         ".adsbygoogle",
         ".post-navigation",
+        ".links-nextprev",  # Eleventy's base blog: the previous and next posts under the post
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
@@ -157,6 +158,7 @@ PLUGIN_CHROME = ", ".join(
         ".cookie-banner",
         ".adsbygoogle",
         ".post-navigation",
+        ".links-nextprev",
         WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
