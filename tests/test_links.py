@@ -57,3 +57,22 @@ def test_with_a_seen_set_links_an_earlier_page_had_are_left_out():
     elsewhere = page_links(PAGE, "https://mirror.example/", seen=seen)
     assert "https://mirror.example/about/" in elsewhere.pages  # root-relative: the same bytes on another host
     assert "https://other.example/x" not in elsewhere.pages  # absolute: seen already
+
+
+def test_the_spider_follows_a_posts_links_to_pages_not_to_its_source_or_its_files():
+    """Nikola links every post's Markdown source ("Source": index.md); fetched, each was a crawl error for not
+    being an HTML page."""
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.blog import BlogSpider
+
+    spider = BlogSpider.from_crawler(get_crawler(BlogSpider), start_urls="https://blog.example/")
+    body = (
+        b'<html><body><a href="index.md" class="sourcelink">Source</a><a href="/posts/next-post/">Next</a>'
+        b'<a href="/files/notes.txt">Notes</a><a href="/files/talk.pdf">Slides</a></body></html>'
+    )
+    url = "https://blog.example/posts/a-post/"
+    response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url))
+    followed = [r.url for r in spider.parse_page(response) if isinstance(r, Request)]
+    assert followed == ["https://blog.example/posts/next-post/"]

@@ -58,7 +58,10 @@ from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials
 logger = logging.getLogger(__name__)
 
 # Page requests see 304 (conditional recrawl) and 404/410 (a post that is gone) in parse_page.
-_NOT_PAGES = {f".{extension}" for extension in IGNORED_EXTENSIONS}
+# Besides Scrapy's list (images, documents, archives, code): a post's source as its generator publishes it beside
+# the page (Nikola's "Source" link to index.md, Sphinx's _sources/*.rst.txt), text files.
+_SOURCES = ("md", "markdown", "rst", "adoc", "ipynb", "txt")
+_NOT_PAGES = {f".{extension}" for extension in (*IGNORED_EXTENSIONS, *_SOURCES)}
 _PAGE_META = {"page": True, "handle_httpstatus_list": [304, 404, 410]}
 _LINK_META = {**_PAGE_META, TRAP: True}  # a page found by a link: the scheduler checks the trap budgets again
 
