@@ -426,6 +426,25 @@ def test_a_short_post_without_a_post_body_class_leaves_the_sites_tagline_and_sid
         assert article.text == article.markdown == "The rye rose overnight in the cold cellar, and I baked it at noon."
 
 
+def test_a_one_line_post_shorter_than_the_sites_footer_is_its_paragraph_not_its_article_in_one_line():
+    """Pelican's Flex: the post's paragraph in an unclassed <div> of `article.single`, its header's "Posted on …
+    in <category>", a tag cloud and a comment embed's <noscript> beside it, and a footer whose two paragraphs hold
+    more text than the post. trafilatura's fallback read the whole <article> into one line."""
+    html = (
+        '<html lang="en"><head><title>Rye note - Ann\'s notes</title><meta property="og:title" content="Rye note">'
+        '</head><body><main><article class="single"><header><h1 id="rye-note">Rye note</h1><p>Posted on Tue 05 March'
+        ' 2024 in <a href="/category/notes.html">Notes</a></p></header>'
+        "<div><p>The rye rose overnight in the cold cellar.</p></div>"
+        '<div class="tag-cloud"><p><a href="/tag/bread.html">bread</a></p></div><div id="disqus_thread"></div>'
+        "<noscript>Please enable JavaScript to view comments.</noscript></article></main><footer><p>&copy; 2025 - "
+        'This work is licensed under a <a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">'
+        "Creative Commons Attribution-ShareAlike 4.0 International License</a></p><p>Built with Pelican using "
+        "the Flex theme</p></footer></body></html>"
+    )
+    article = extract(html, URL)
+    assert article.text == article.markdown == "The rye rose overnight in the cold cellar."
+
+
 def test_a_short_posts_lead_between_its_title_and_its_paragraphs_stays():
     """A lead paragraph outside the element with the post's paragraphs, printed after the title, is the post's."""
     html = (

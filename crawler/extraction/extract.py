@@ -172,11 +172,8 @@ def _without_line_numbers(element: HtmlElement) -> str:
 
 def _paragraphs_in(page: Page, root: HtmlElement | None) -> HtmlElement | None:
     """On a theme that marks no post-body element (utility classes only: Hugo's Ananke), the element holding the
-    most paragraph text, where it lies in the post's container and outside its chrome."""
-    densest = densest_parent(page)
-    if densest is None or root is None or page.in_chrome(densest):
-        return None
-    return densest if densest is root or root in densest.iterancestors() else None
+    most paragraph text in the post's container, outside its chrome."""
+    return None if root is None or page.in_chrome(root) else densest_parent(page, within=root)
 
 
 def _short_posts_fallback(body: Body, content: str, marked: bool) -> bool:
