@@ -613,3 +613,22 @@ def test_a_themes_date_line_under_the_title_is_no_part_of_the_text():
     kept = "On 20 March 2024 we moved the beds to the south fence, where the sun stays longest."
     assert text_of_post(kept).startswith(kept)
     assert text_of_post("20 Mar 2024 · 4 min read").startswith("20 Mar 2024")
+
+
+def test_a_date_line_that_names_the_posts_category_is_no_part_of_the_text():
+    """Pelican's Flex prints "Posted on Mon 15 January 2024 in <a>Essays</a>" under the title, a WordPress theme
+    "20.03.2024 | Baking": the date and the category are fields of their own. Another word stays."""
+
+    def post(date_line: str) -> tuple[str, str]:
+        head = (
+            '<meta property="article:published_time" content="2024-03-20T08:30:00+00:00">'
+            '<meta property="article:section" content="Baking"><title>'
+        )
+        html = _page(f"<p>{date_line}</p><p>{PROSE}</p>").replace("<title>", head)
+        article = extract(html, URL)
+        return article.text, article.markdown
+
+    for line in ('Posted on Wed 20 March 2024 in <a href="/category/baking.html">Baking</a>', "20.03.2024 | Baking"):
+        assert all(text.startswith("The kettle sang") for text in post(line)), post(line)
+    kept = 'Posted on Wed 20 March 2024 in <a href="/category/baking.html">Baking</a> and Brewing'
+    assert post(kept)[0].startswith("Posted on")

@@ -51,6 +51,7 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 MAX_DATE_LINE_CHARS = 50
 MAX_DATE_LINE_WORDS = 3
+_LINK = re.compile(r"\[([^\]]*)\]\([^()\s]*\)")  # a Markdown link: [words](address)
 _LINKED_LINE = re.compile(r"\[(.+)\]\([^()\s]*\)")  # a Markdown line that is one link: [words](address)
 _HEADINGS = etree.XPath("//h1 | //h2 | //h3")
 _TEXT_BEFORE = etree.XPath("preceding::text()[not(ancestor::script or ancestor::style)]")
@@ -94,11 +95,16 @@ def _extract_text(text: str, url: str) -> Article:
 
 
 def without_leading_fields(
-    text: str, title: str | None, authors: Sequence[Person] = (), published: str | None = None
+    text: str,
+    title: str | None,
+    authors: Sequence[Person] = (),
+    published: str | None = None,
+    terms: Sequence[str] = (),
 ) -> str:
     """The text without its first line when that line is the title (a Markdown heading of it too): every search
     snippet would repeat it; and then without first lines that are the byline ("By Jane Roe", authors.by_line) or
-    the post's date alone ("20 Mar 2024", a theme's date line under its title: the date is a field of its own).
+    the post's date alone ("20 Mar 2024", a theme's date line under its title: the date is a field of its own),
+    or with the post's category or tag (`terms`: "Posted on Mon 15 January 2024 in Essays", Pelican's Flex).
     A title, byline or date that is not the first thing stays, as text."""
     first, _, rest = text.lstrip().partition("\n")
     heading = first.lstrip("#").strip()
@@ -109,17 +115,24 @@ def without_leading_fields(
     names = [person.name for person in authors]
     for _ in range(2):  # a byline and a date line, in either order
         first, _, rest = text.partition("\n")
-        if (names and is_by_line(first, names)) or (published and _date_alone(first, published[:10])):
+        if (names and is_by_line(first, names)) or (published and _date_alone(first, published[:10], terms)):
             text = rest.lstrip("\n")
     return text
 
 
-def _date_alone(line: str, day: str) -> bool:
-    """The line prints the date `day` and at most a few words besides ("Posted on", a weekday), no other number."""
-    if len(line) > MAX_DATE_LINE_CHARS:
+def _date_alone(line: str, day: str, terms: Sequence[str] = ()) -> bool:
+    """The line prints the date `day` and at most a few words besides ("Posted on", a weekday), no other number;
+    the post's categories and tags (`terms`, each with its preposition: "in Essays") besides those."""
+    line = _LINK.sub(r"\1", line)
+    if len(line) > MAX_DATE_LINE_CHARS + sum(map(len, terms)):
         return False
     rest = date_printed(line.lstrip("#*_ "), day)
-    return rest is not None and not _DIGIT.search(rest) and len(_WORD.findall(rest)) <= MAX_DATE_LINE_WORDS
+    if rest is None or _DIGIT.search(rest):
+        return False
+    words = _WORD.findall(rest.casefold())
+    named = [term_words for term in terms if (term_words := set(_WORD.findall(term.casefold()))) <= set(words)]
+    others = [word for word in words if not any(word in term_words for term_words in named)]
+    return len(others) <= MAX_DATE_LINE_WORDS + len(named)
 
 
 def _extract_flattened(text: str, url: str) -> Article:
@@ -248,13 +261,16 @@ def _extract(page: Page) -> Article:
     if kind == "author":  # an author page is a listing; the person it is about goes to the archive's authors
         boxes = [person] if (person := author_page_person(page, jsonld)) is not None else []
     images = placed_images(page, root) if is_article else []
+    terms = [*meta.categories, *meta.tags]
     return Article.of(
         replace(meta, authors=authors),
         url=page.url,
         author=", ".join(p.name for p in authors) or None,
         language=language,
-        text=(text := without_leading_fields(body.text, meta.title, authors, meta.published)),
-        markdown=with_images(without_leading_fields(body.markdown, meta.title, authors, meta.published), root, images),
+        text=(text := without_leading_fields(body.text, meta.title, authors, meta.published, terms)),
+        markdown=with_images(
+            without_leading_fields(body.markdown, meta.title, authors, meta.published, terms), root, images
+        ),
         word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,
