@@ -174,6 +174,52 @@ def test_a_page_a_feed_lists_with_a_date_is_a_post_and_one_it_lists_without_is_n
     assert decide(page, SiteFacts(feed_undated=True, site_known=True))[0] == "other"
 
 
+def test_a_dated_page_at_the_sites_root_beside_a_section_of_posts_is_no_post():
+    """`hugo new about.md` dates the About page, and Hugo's feed lists it with its posts (Congo, Coder, Stack with
+    schema.org Article or og:type article on it): at the site's root, where none of the posts lies. A blog whose
+    posts lie at its root, or in dated folders, lists its posts as they are."""
+    rss = "".join(
+        f"<item><title>{path}</title><link>https://notes.example{path}</link>"
+        f"<pubDate>Sat, 0{n} Jul 2023 10:00:00 +0000</pubDate></item>"
+        for n, path in enumerate(("/posts/rye/", "/posts/spelt/", "/posts/oats/", "/about/", "/impressum/"), 1)
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title>{rss}</channel></rss>'.encode()
+    structure = SiteStructure()
+    structure.add(listed_in("feed", feed, "https://notes.example/index.xml"))
+    about = _evidence(words=40, dated=True, post_markup="schema.org Article")
+    kind, why = decide(about, structure.facts("https://notes.example/about/"))
+    assert kind == "other" and "root" in why
+    assert decide(about, structure.facts("https://notes.example/posts/rye/"))[0] == "article"
+    for paths in (
+        ("/rye/", "/spelt/", "/oats/", "/about/"),
+        ("/2023/07/rye/", "/2024/01/oats/", "/2024/02/a/", "/about/"),
+    ):
+        rss = "".join(
+            f"<item><link>https://b.example{path}</link><pubDate>Sat, 01 Jul 2023 10:00:00 +0000</pubDate></item>"
+            for path in paths
+        )
+        other = SiteStructure()
+        other.add(
+            listed_in("feed", f'<rss version="2.0"><channel>{rss}</channel></rss>'.encode(), "https://b.example/f")
+        )
+        assert decide(about, other.facts("https://b.example/about/"))[0] == "article", paths
+
+
+def test_nikolas_story_page_is_a_page_of_the_site_not_a_post():
+    """Nikola marks its pages `article.storypage` (its posts `postpage`), each a schema.org Article with a date."""
+    html = (
+        '<html><head><title>About</title><meta property="article:published_time" content="2024-01-01T09:00:00+01:00">'
+        '</head><body><article class="post-text storypage" itemscope itemtype="http://schema.org/Article"><header>'
+        '<h1 class="p-name entry-title">About</h1></header><div class="e-content entry-content"><p>'
+        + "Ann writes about bread and the cellar where it rises. " * 5
+        + "</p></div></article></body></html>"
+    )
+    about = extract(html, "https://notes.example/pages/about/")
+    assert (about.kind, about.kind_reason) == ("other", "a page of the site, not a post (Nikola's article.storypage)")
+    post = extract(html.replace("storypage", "postpage"), "https://notes.example/posts/rye/")
+    assert post.kind == "article"
+
+
 def test_og_type_article_on_an_undated_page_of_links_makes_no_post():
     """A theme that prints og:type article on every page prints it on its tag cloud and its list of authors too."""
     links = _evidence(words=28, link_share=0.9, post_markup="og:type article")

@@ -7,10 +7,17 @@ A taxonomy's feed lists its term pages with dates too (Hugo's /tags/index.xml): 
 without text of its own, says nothing of the page (crawler/discovery/feeds.py), and pagekind.decide() weighs a
 page's entries before any feed. A sitemap lists posts and pages alike: it says only that the crawl knows the
 site's pages.
+
+Hugo's feeds list every page with the date `hugo new` wrote into its front matter, About and Impressum too: a
+dated item at the site's root (/about/) while every other dated item of the site lies in one section (/posts/…,
+at least MIN_SECTION_POSTS of them, and more than the root's) is a page apart from the posts. A blog whose posts
+lie at its root, or in several sections or dated folders (/2024/05/…), has no such section, and its items are
+posts as they are listed.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -20,6 +27,8 @@ from crawler.extraction.pagekind import SiteFacts, settled_kind
 from crawler.items import Listed
 from crawler.urls import clean_url
 
+MIN_SECTION_POSTS = 3
+
 
 class SiteStructure:
     def __init__(self) -> None:
@@ -27,6 +36,10 @@ class SiteStructure:
         self.undated: set[str] = set()  # URLs a feed that dates its other items lists without a date
         self.published: dict[str, str] = {}  # URL -> the date the first feed listing it with one gives
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
+        # per host, the first path segment of each dated URL below one (/posts/a/ -> posts), and the dated URLs at
+        # its root (/about/)
+        self.sections: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.at_root: defaultdict[str, set[str]] = defaultdict(set)
 
     def add(self, listed: Iterable[Listed]) -> list[str]:
         """Take in a feed's or sitemap's pages; the URLs that became known as dated posts just now."""
@@ -40,6 +53,11 @@ class SiteStructure:
             if page.dated and page.url not in self.dated:
                 self.dated.add(page.url)
                 new_posts.append(page.url)
+                segments = _segments(page.url)
+                if len(segments) == 1:
+                    self.at_root[_host(page.url)].add(page.url)
+                elif segments:
+                    self.sections[_host(page.url)][segments[0]] += 1
             elif page.dated is False and dates_posts:
                 self.undated.add(page.url)
         return new_posts
@@ -58,11 +76,24 @@ class SiteStructure:
             feed_dated=url in self.dated,
             feed_undated=url in self.undated and url not in self.dated,
             site_known=_host(url) in self.known_hosts,
+            apart_from_posts=url in self.at_root[_host(url)] and self._one_section(_host(url)),
         )
+
+    def _one_section(self, host: str) -> bool:
+        """All the host's dated URLs below its root lie in one section, which holds more of them than the root."""
+        sections = self.sections[host]
+        if len(sections) != 1:
+            return False
+        count = next(iter(sections.values()))
+        return count >= MIN_SECTION_POSTS and count > len(self.at_root[host])
 
 
 def _host(url: str) -> str:
     return urlsplit(url).netloc.lower()
+
+
+def _segments(url: str) -> list[str]:
+    return [segment for segment in urlsplit(url).path.split("/") if segment]
 
 
 def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:

@@ -35,6 +35,7 @@ _MICROFORMAT = etree.XPath(
 SHINGLE_WORDS = 3
 _WORD = re.compile(r"\w+")
 _SECTIONING = ("main", "article", "section", "nav", "header", "footer", "aside")
+_STORY_PAGE = etree.XPath("//article[contains(concat(' ', normalize-space(@class), ' '), ' storypage ')]")
 _DATED_ARTICLE = etree.XPath("//article[.//time or .//*[contains(concat(' ', @rel, ' '), ' author ')]]")
 
 
@@ -59,6 +60,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
+        page_markup="Nikola's article.storypage" if _STORY_PAGE(page.tree) else None,
     )
 
 

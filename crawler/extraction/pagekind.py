@@ -90,6 +90,9 @@ class PageEvidence:
     listing_markup: str | None  # schema.org CollectionPage, ProfilePage … without a post type
     dated: bool  # the page states when it was published
     url_kind: str | None  # url_kind(url)
+    # The generator's markup for a page of the site that is not a post (Nikola's `article.storypage`): an About
+    # page carries a post's markup and a date there, and no feed lists it.
+    page_markup: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,9 @@ class SiteFacts:
     # A feed that dates its other items lists it without a date (Hugo's feeds list every page, pages undated).
     feed_undated: bool = False
     site_known: bool = False  # the crawl read a feed or sitemap of the site that lists its pages
+    # A feed dates it, but it lies at the site's root (/about/) where all the site's other dated items lie in one
+    # section (/posts/…): a page, as Hugo's feeds list every page with the date its front matter was given.
+    apart_from_posts: bool = False
 
 
 def url_kind(url: str) -> str | None:
@@ -127,11 +133,15 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     `site` None: nothing is known of the site (extract() on its own); then a long undated page without post
     markup is still taken for a post, as most pages of a blog are."""
     listing = evidence.url_kind or "listing"
-    listed_as_post = site is not None and site.feed_dated
+    listed_as_post = site is not None and site.feed_dated and not site.apart_from_posts
     if evidence.words == 0:  # a title alone: a post only where the site's feed publishes it as one
         return ("article", "a feed lists it with a date, without text") if listed_as_post else ("other", "no text")
     if evidence.home:
         return "listing", "the site's home page"
+    if evidence.page_markup and not listed_as_post:
+        return "other", f"a page of the site, not a post ({evidence.page_markup})"
+    if site is not None and site.apart_from_posts:
+        return "other", "a feed dates it, but at the site's root, and all the site's other dated items in one section"
     enough = _entries_of_a_listing(evidence, listed_as_post)
     beside_entries = _a_post_beside(evidence.words, evidence.text_in_entries)
     if evidence.entries >= enough and evidence.entry_share >= LISTING_TEXT_SHARE and not beside_entries:
