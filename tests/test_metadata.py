@@ -177,3 +177,27 @@ def test_a_logo_link_with_the_sites_tagline_names_the_site_as_its_title_does():
         f"<article><h1>Why static sites</h1>{prose}</article></body></html>"
     )
     assert extract(html, "https://x.example/post/why-static-sites/").sitename == "Jane's Notebook"
+
+
+def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
+    """Pelican's notmyidea prints "In <a>Notes</a>. tags: <a>life</a>" in the post's <footer>, Eleventy's base blog
+    a list of /tags/x/ links under the title: no rel, no meta names them. A link to a tag page inside a sentence is
+    the post's text, and a menu of a site's every category is no post's."""
+    footer = (
+        '<footer class="post-info"><abbr class="published">Sat 03 February 2024</abbr><address>By <a href="/author/ann'
+        '.html">Ann Lee</a></address><p>In <a href="/category/notes.html">Notes</a>.</p><p>tags: <a href="/tag/bread'
+        '.html">bread</a>, <a href="/tag/rye.html">rye</a></p></footer>'
+    )
+    html = f"<html><body><article><h1>Rye</h1>{footer}{BODY}</article></body></html>"
+    article = extract(html, "https://blog.example/rye.html")
+    assert (article.categories, article.tags) == (["Notes"], ["bread", "rye"])
+    eleventy = (
+        '<html><body><main><h1>Rye</h1><ul class="post-metadata"><li><time datetime="2024-03-05">5 March 2024</time>'
+        '</li><li><a href="/tags/bread/" class="post-tag">bread</a>, </li></ul>'
+        f'{BODY}<p>More on <a href="/tags/spelt/">spelt and other grains</a> in an earlier post.</p>'
+        "</main></body></html>"
+    )
+    assert extract(eleventy, "https://blog.example/blog/rye/").tags == ["bread"]
+    menu = "".join(f'<div class="item"><a href="/category/c{n}/">Topic {n}</a></div>' for n in range(14))
+    html = f"<html><body><article><h1>Rye</h1><div class='menu'>{menu}</div>{BODY}</article></body></html>"
+    assert extract(html, "https://blog.example/rye.html").categories == []

@@ -241,7 +241,7 @@ def _extract(page: Page) -> Article:
     root = find_content_root(page)
     body = extract_body(page, root, alternatives=_best_of_three(page, jsonld))
     language = post_language(page, body.text)
-    meta = extract_metadata(page, jsonld, language)
+    meta = extract_metadata(page, jsonld, language, root)
     evidence = None
     if platform_kind := wordpress_kind(page):  # WordPress says what the page is: nothing to weigh
         kind, reason = platform_kind, f"WordPress's body classes mark it as {platform_kind}"

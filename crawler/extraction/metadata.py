@@ -4,6 +4,7 @@ then what trafilatura and htmldate find. Titles, dates and authors each have a m
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -13,10 +14,11 @@ from crawler.extraction.article import Metadata
 from crawler.extraction.authors import as_list, post_authors
 from crawler.extraction.dates import first_date, published
 from crawler.extraction.guesses import Guesses
-from crawler.extraction.page import Page, compiled, text_of
+from crawler.extraction.page import HtmlElement, Page, compiled, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.sitename import fold, site_names
 from crawler.extraction.structured import by_type, first_text
+from crawler.extraction.term_links import linked_terms
 from crawler.extraction.titles import post_title
 from crawler.urls import joined
 
@@ -26,14 +28,18 @@ _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
 
 
-def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | None = None) -> Metadata:
-    """`language`: the body's language where the page declares none (numeric dates are read in its order)."""
+def extract_metadata(
+    page: Page, jsonld: list[dict[str, Any]], language: str | None = None, root: HtmlElement | None = None
+) -> Metadata:
+    """`language`: the body's language where the page declares none (numeric dates are read in its order); `root`:
+    the post's container, whose links to term pages name its categories and tags where no markup does."""
     post = next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
     metas, tree, base = page.meta, page.tree, page.base
     canonical = _canonical(tree, base)
     guesses = Guesses(page)  # trafilatura's heuristics, each run only when needed
     sites = site_names(page, jsonld, post)
     block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
+    linked = cache(lambda: linked_terms(page, root))  # read only where no markup names a term
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
         authors=post_authors(page, jsonld, guesses, sites.folded),
@@ -50,12 +56,14 @@ def extract_metadata(page: Page, jsonld: list[dict[str, Any]], language: str | N
             _sections(as_list(post.get("articleSection")) + _metas(metas, "article:section"), page, sites.folded)
             + _link_texts(tree, f"a[rel~=category], {_BLOCK_CATEGORIES}")
         )
+        or linked()[0]
         or _unique(guesses.categories),
         tags=_unique(
             _metas(metas, "article:tag")
             + _keywords(post.get("keywords"))
             + _link_texts(tree, "a[rel~=tag]:not([rel~=category])", leaving=block_categories)
         )
+        or linked()[1]
         or _unique(_split(guesses.tags)),
     )
 

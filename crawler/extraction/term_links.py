@@ -1,0 +1,79 @@
+"""A post's categories and tags from the links its theme prints to their pages, where no markup names them.
+
+Pelican's themes print "In <a href=/category/notes.html>Notes</a>. tags: <a href=/tag/life.html>life</a>" in the
+post's footer, Eleventy's base blog a list of `/tags/x/` links under the title, Jekyll themes and hand-made blogs
+the same without `rel="tag"`: the link's address says which it is (pagekind.url_kind). A link counts where it
+stands in the post's own container (its <article>, else the content root) outside the chrome (its own <footer> and
+<header> are not chrome here: that is where themes print them), names a term in a
+few words, and stands in a block holding little else ("Tags:", "In", commas): a link in a sentence of the post is
+the post's text, not its label. A block linking more terms of one kind than a post has is the site's menu of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.pagekind import url_kind
+from crawler.urls import joined
+
+MAX_TERM_WORDS = 4  # a term's name; a longer link text is a teaser's title
+MAX_LABEL_WORDS = 3  # words beside the links in their block: "Tags:", "Posted in", "Filed under"
+MAX_TERMS_IN_BLOCK = 12  # more links to one kind of term in one block: the site's menu of them
+_BLOCKS = {"p", "li", "dd", "td", "div", "span", "footer", "header", "section", "ul", "ol", "h1", "h2", "h3", "h4"}
+_KINDS = ("category", "tag")
+_PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
+
+
+def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
+    """(categories, tags) the post's container links to, each once, in page order."""
+    if root is None:
+        return [], []
+    scope = next(root.iterancestors("article"), root)
+    found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
+    for link in scope.iter("a"):
+        href = link.get("href")
+        if not href or _in_chrome(link, scope, page):
+            continue
+        kind = url_kind(joined(page.base, href) or "")
+        name = " ".join("".join(link.itertext()).split()).strip(_PUNCTUATION)
+        if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
+            continue
+        block = next((element for element in link.iterancestors() if element.tag in _BLOCKS), None)
+        if block is not None and _labelled(block):
+            found[kind].append((link, name))
+    categories, tags = (_names(found[kind]) for kind in _KINDS)
+    return categories, tags
+
+
+def _names(links: list[tuple[HtmlElement, str]]) -> list[str]:
+    """The terms' names, each once, without those of a group of more terms than a post has: the links held by the
+    nearest element that holds another of them (a list, a menu of one <div> a link)."""
+    holding: Counter[HtmlElement] = Counter()
+    for link, _ in links:
+        holding.update(link.iterancestors())
+    names = []
+    for link, name in links:
+        group = next((element for element in link.iterancestors() if holding[element] > 1), None)
+        if group is None or holding[group] <= MAX_TERMS_IN_BLOCK:
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _in_chrome(link: HtmlElement, scope: HtmlElement, page: Page) -> bool:
+    """The link lies in chrome other than the post's own <footer> or <header>, where themes print its terms."""
+    chrome = page.chrome
+    for element in link.iterancestors():
+        if element is scope:
+            return scope in chrome or page.in_chrome(scope)
+        if element in chrome and element.tag not in ("footer", "header"):
+            return True
+    return False
+
+
+def _labelled(block: HtmlElement) -> bool:
+    """The block holds its links and a few words besides: a label, not a sentence."""
+    rest = text_of(block)
+    for link in block.iter("a"):
+        rest = rest.replace(text_of(link), " ", 1)
+    return len(rest.split()) <= MAX_LABEL_WORDS
