@@ -14,6 +14,7 @@ class Listed:
     url: str
     dated: bool | None = None
     published: str | None = None  # a dated feed item's publication date (ISO 8601)
+    authors: tuple[tuple[str, str | None], ...] = ()  # a dated feed item's authors, (name, URL) each
 
 
 @dataclass

@@ -24,8 +24,6 @@ from crawler.core.post_keys import PostKeys
 from crawler.discovery.comment_sources import comments_url, pages_prefix
 from crawler.discovery.structure import stored_structure
 from crawler.discovery.wordpress import split_post_parts
-from crawler.extraction.dates import more_precise
-from crawler.extraction.pagekind import decide_again
 from crawler.extraction_pool.worker import extract_page
 from crawler.urls import spellings
 
@@ -62,9 +60,7 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
             continue
         ok, result = extract_page(body, url, *_companions(archive, body, url), charset=charset)
         if ok:
-            result["kind"], _reason = decide_again(result, structure.facts(url))
-            if more_precise(listed := structure.feed_date(url), result.get("published")):
-                result["published"] = listed  # as the crawl dated it
+            structure.decide(result, url)  # as the crawl decided it, dated it and named its authors
         if not ok:
             archive.record_error(run_id, url, result)
         elif result["kind"] == "article" and result["text"].strip():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -25,6 +26,7 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _XML_TEXTS = ("{*}description", "{*}encoded", "{*}summary", "{*}content")
 _JSON_TEXTS = ("content_html", "content_text", "summary")
 _TAXONOMIES = ("tag", "category", "author")
+_NAMED_ADDRESS = re.compile(r"\S+@\S+\s*\((.*)\)")  # RSS's <author>: "jane@example.org (Jane Roe)"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class FeedEntry:
     dated: bool | None
     # The item's publication date (ISO 8601), when it gives a real one: a post whose page prints none has this one.
     published: str | None = None
+    # Who wrote it, (name, URL or None) each: the item's Atom <author>, RSS <dc:creator> or <author>, JSON Feed
+    # author; an Atom or JSON feed's own author where the item names none (RFC 4287 4.2.1, JSON Feed 1.1 say so).
+    authors: tuple[tuple[str, str | None], ...] = ()
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -62,6 +67,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     """Every item of an RSS, Atom or JSON feed, in feed order; [] when not a feed."""
     if (feed := _json_feed(body)) is not None:
         entries = []
+        feed_authors = _json_authors(feed)
         for item in feed["items"]:
             url = item.get("url") or item.get("external_url") if isinstance(item, dict) else None
             if not (isinstance(url, str) and url.strip() and (link := joined(base_url, url))):
@@ -71,18 +77,22 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
                 dated = None
             else:
                 dated = _real_date(published) or _real_date(modified)
-            entries.append(FeedEntry(link, modified, dated, _published(published, modified)))
+            authors = _json_authors(item) or feed_authors if dated else ()
+            entries.append(FeedEntry(link, modified, dated, _published(published, modified), authors))
         return entries
     root = _root(body)
     if root is None:
         return []
     entries = []
+    feed_authors = _atom_authors(root) if etree.QName(root).localname == "feed" else ()
     for item in root.iter("{*}item", "{*}entry"):
         url = _item_link(item)
         if url and (link := joined(base_url, url)):
             has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
             dated = None if _term(link, has_text) else _item_dated(item)
-            entries.append(FeedEntry(link, _item_modified(item), dated, _item_published(item) if dated else None))
+            published = _item_published(item) if dated else None
+            authors = _item_authors(item) or feed_authors if dated else ()
+            entries.append(FeedEntry(link, _item_modified(item), dated, published, authors))
     return entries
 
 
@@ -135,6 +145,46 @@ def _item_link(item: etree._Element) -> str | None:
     if guid is not None and guid.get("isPermaLink", "true") == "true" and (guid.text or "").startswith("http"):
         return guid.text.strip()
     return None
+
+
+def _item_authors(item: etree._Element) -> tuple[tuple[str, str | None], ...]:
+    """The item's authors: Atom's <author> (or its <source>'s), Dublin Core's <creator>, RSS's <author> — an
+    address, "jane@example.org (Jane Roe)", whose name is the part in parentheses."""
+    source = item.find("{*}source")
+    if found := _atom_authors(item) or (_atom_authors(source) if source is not None else ()):
+        return found
+    creators = [" ".join((node.text or "").split()) for node in item.iterfind("{*}creator")]
+    if names := [name for name in creators if name]:
+        return tuple((name, None) for name in names)
+    return tuple((name, None) for node in item.iterfind("{*}author") if (name := _rss_author(node.text or "")))
+
+
+def _atom_authors(element: etree._Element) -> tuple[tuple[str, str | None], ...]:
+    """The element's own Atom <author>s that name someone, with their <uri>."""
+    found = []
+    for author in element.iterfind("{*}author"):
+        name = " ".join((author.findtext("{*}name") or "").split())
+        if name:
+            found.append((name, (author.findtext("{*}uri") or "").strip() or None))
+    return tuple(found)
+
+
+def _rss_author(text: str) -> str | None:
+    """The name in RSS's <author>: "jane@example.org (Jane Roe)" names Jane Roe; a bare address names nobody."""
+    text = " ".join(text.split())
+    if match := _NAMED_ADDRESS.fullmatch(text):
+        return match.group(1).strip() or None
+    return None if "@" in text or not text else text
+
+
+def _json_authors(item: dict[str, Any]) -> tuple[tuple[str, str | None], ...]:
+    """JSON Feed's `authors` (1.1) or `author` (1.0) of an item or of the feed."""
+    people = item.get("authors") or [item.get("author")]
+    return tuple(
+        (" ".join(person["name"].split()), person.get("url") if isinstance(person.get("url"), str) else None)
+        for person in people
+        if isinstance(person, dict) and isinstance(person.get("name"), str) and person["name"].strip()
+    )
 
 
 def _item_modified(item: etree._Element) -> str | None:

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import parse_sitemap
-from crawler.extraction.pagekind import SiteFacts, settled_kind
+from crawler.extraction.dates import more_precise
+from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind
 from crawler.items import Listed
 from crawler.urls import clean_url
 
@@ -35,6 +37,7 @@ class SiteStructure:
         self.dated: set[str] = set()  # URLs a feed lists with a date
         self.undated: set[str] = set()  # URLs a feed that dates its other items lists without a date
         self.published: dict[str, str] = {}  # URL -> the date the first feed listing it with one gives
+        self.authors: dict[str, tuple[tuple[str, str | None], ...]] = {}  # URL -> its authors, as that feed names
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
         # per host, the first path segment of each dated URL below one (/posts/a/ -> posts), and the dated URLs at
         # its root (/about/)
@@ -50,6 +53,8 @@ class SiteStructure:
             self.known_hosts.add(_host(page.url))
             if page.dated and page.published:
                 self.published.setdefault(page.url, page.published)
+            if page.dated and page.authors:
+                self.authors.setdefault(page.url, page.authors)
             if page.dated and page.url not in self.dated:
                 self.dated.add(page.url)
                 new_posts.append(page.url)
@@ -66,9 +71,21 @@ class SiteStructure:
         """A hub by its URL (pagekind.settled_kind) that no feed lists as a post: settled without parsing."""
         return settled_kind(url) is not None and clean_url(url) not in self.dated
 
-    def feed_date(self, url: str) -> str | None:
-        """The publication date a feed gives the page: a post whose page prints none is dated by its site's feed."""
-        return self.published.get(clean_url(url))
+    def decide(self, result: dict[str, Any], url: str, facts: SiteFacts | None = None) -> None:
+        """extract()'s `result` for `url` decided again with what the crawl knows of the site (`facts`, else this
+        structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
+        gives it (dates.more_precise), and one whose page names nobody the authors the feed names (its item's, or
+        the feed's own: Eleventy's base blog names its author in its Atom feed only)."""
+        result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url))
+        if result["kind"] != "article":
+            return
+        listed = self.published.get(clean_url(url))
+        if more_precise(listed, result.get("published")):
+            result["published"] = listed
+        authors = self.authors.get(clean_url(url), ())
+        if authors and not result.get("authors"):
+            result["authors"] = [{"name": name, "url": link} for name, link in authors]
+            result["author"] = ", ".join(name for name, _ in authors)
 
     def facts(self, url: str) -> SiteFacts:
         url = clean_url(url)
@@ -101,7 +118,9 @@ def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
     cleans them: what `verify` expects and `reextract` decides with."""
     if kind == "sitemap":
         return [Listed(clean_url(entry.url)) for entry in parse_sitemap(body) if not entry.is_sitemap]
-    return [Listed(clean_url(entry.url), entry.dated, entry.published) for entry in feed_entries(body, url)]
+    return [
+        Listed(clean_url(entry.url), entry.dated, entry.published, entry.authors) for entry in feed_entries(body, url)
+    ]
 
 
 def stored_structure(documents: Iterable[tuple[str, str, bytes]]) -> SiteStructure:

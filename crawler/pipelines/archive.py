@@ -30,7 +30,6 @@ from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
-from crawler.extraction.dates import more_precise
 from crawler.extraction.pagekind import SiteFacts, decide_again
 from crawler.extraction.served_comments import is_xml
 from crawler.extraction_pool.pool import extraction_pool
@@ -178,7 +177,7 @@ class ArchivePipeline:
             self._error(page.url, result)
             return
         facts = self.structure.facts(page.url)
-        self._decide(result, page.url, facts)
+        self.structure.decide(result, page.url, facts)
         kind = result["kind"]
         self._record_page(page, kind, result["kind_reason"])
         missed_body = result.pop("problem", None)  # no body found on a page that has one
@@ -207,19 +206,11 @@ class ArchivePipeline:
             if held is None:
                 continue
             fetched_url, fetched_at, result = held
-            self._decide(result, url, self.structure.facts(url))
+            self.structure.decide(result, url, self.structure.facts(url))
             if result["kind"] == "article":
                 del self.not_kept[url]
                 self.archive.settle_page(self.run_id, fetched_url, result["kind"], result["kind_reason"])
                 self._save(fetched_url, fetched_at, result)  # its images: on the crawl's next run
-
-    def _decide(self, result: dict[str, Any], url: str, facts: SiteFacts) -> None:
-        """extract()'s result decided again with what the crawl knows of the site (`facts`); a post whose page gives
-        no date, or its day alone, gets the date its site's feed gives it (dates.more_precise)."""
-        result["kind"], result["kind_reason"] = decide_again(result, facts)
-        listed = self.structure.feed_date(url)
-        if result["kind"] == "article" and more_precise(listed, result.get("published")):
-            result["published"] = listed
 
     def _save(self, url: str, fetched_at: str, result: dict[str, Any]) -> bool:
         """Store the post `url` fetched at `fetched_at`; False when it was not stored (and why is on record)."""

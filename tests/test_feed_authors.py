@@ -1,0 +1,61 @@
+"""A post whose page names nobody is by the authors its site's feed names: the item's own, else an Atom or JSON
+feed's own author (RFC 4287 4.2.1: an entry without one has the feed's). Eleventy's base blog names its author in
+its Atom feed only. A page's own byline stands; reextract names the same people from the stored feed."""
+
+from __future__ import annotations
+
+from crawler.discovery.feeds import feed_entries
+from tests.conftest import run_cli
+from tests.hostile.servers import Server, post, serve
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title>
+<link href="/"/><author><name>Ann Lee</name><uri>https://notes.example/about/</uri></author>
+<entry><title>Rye</title><link href="/blog/rye/"/><updated>2024-05-02T09:30:00Z</updated></entry>
+<entry><title>Spelt</title><link href="/blog/spelt/"/><updated>2024-05-03T09:30:00Z</updated>
+<author><name>Ben Ode</name></author></entry>
+<entry><title>Oats</title><link href="/blog/oats/"/><updated>2024-05-04T09:30:00Z</updated></entry>
+</feed>"""
+
+
+def test_feeds_name_their_items_authors_or_their_own():
+    atom = {entry.url: entry.authors for entry in feed_entries(ATOM.encode(), "https://notes.example/feed.xml")}
+    assert atom["https://notes.example/blog/rye/"] == (("Ann Lee", "https://notes.example/about/"),)
+    assert atom["https://notes.example/blog/spelt/"] == (("Ben Ode", None),)
+    rss = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><managingEditor>ed@x.example (Ed)'
+        "</managingEditor><item><link>https://x.example/a/</link><pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate>"
+        "<dc:creator>Cleo Park</dc:creator></item><item><link>https://x.example/b/</link><pubDate>Thu, 02 May 2024"
+        " 09:30:00 +0000</pubDate><author>dan@x.example (Dan Roe)</author></item><item><link>https://x.example/c/"
+        "</link><pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate><author>eve@x.example</author></item></channel></rss>"
+    )
+    authors = [entry.authors for entry in feed_entries(rss.encode(), "https://x.example/feed/")]
+    assert authors == [(("Cleo Park", None),), (("Dan Roe", None),), ()]  # RSS has no feed-wide author rule
+
+
+def test_a_post_whose_page_names_nobody_is_by_the_authors_its_feed_names(crawl, db, tmp_path):
+    home = '<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="/feed.xml"></head>'
+    routes = {
+        "/": (200, {}, (home + "<body><p>Notes.</p></body></html>").encode()),
+        "/feed.xml": (200, {"Content-Type": "application/atom+xml"}, ATOM.encode()),
+        "/blog/rye/": post("Rye"),
+        "/blog/spelt/": post("Spelt"),
+        "/blog/oats/": post("Oats", head='<meta name="author" content="Cleo Park">'),
+    }
+    with serve(Server(routes=routes)) as site:
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    query = (
+        "SELECT a.url, a.author, group_concat(p.name || ' ' || coalesce(p.url, '-')) FROM articles a"
+        " JOIN article_authors aa ON aa.article_id = a.id JOIN authors p ON p.id = aa.author_id GROUP BY a.id"
+        " ORDER BY a.url"
+    )
+    expected = [
+        (site.base + "blog/oats/", "Cleo Park", "Cleo Park -"),  # the page's own
+        (site.base + "blog/rye/", "Ann Lee", "Ann Lee https://notes.example/about/"),  # the feed's
+        (site.base + "blog/spelt/", "Ben Ode", "Ben Ode -"),  # its item's
+    ]
+    assert db(query) == expected
+    reextracted = run_cli("reextract", "--db", str(tmp_path / "archive.db"))
+    assert reextracted.returncode == 0, reextracted.stderr
+    assert db(query) == expected
+    assert db("SELECT count(*) FROM article_versions") == [(0,)]
