@@ -76,3 +76,17 @@ def test_the_spider_follows_a_posts_links_to_pages_not_to_its_source_or_its_file
     response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url))
     followed = [r.url for r in spider.parse_page(response) if isinstance(r, Request)]
     assert followed == ["https://blog.example/posts/next-post/"]
+
+
+def test_a_scripts_link_template_is_no_link():
+    """Chirpy's search writes its results from `'<a href="{url}">{title}</a>'` in an inline script: fetched as a
+    relative address, on every page, each was a 404 crawl error. A script that joins strings is the same."""
+    body = (
+        b"<a href='/posts/rye/'>Rye</a><script>var tpl = '<article><h2><a href=\"{url}\">{title}</a></h2>';"
+        b" var item = '<a href=\"' + post.url + '\">' + post.title; var m = '<a href=\"{{ url }}\">';</script>"
+        b'<a href="/posts/%7Bbraces%7D/">Encoded braces are a real address</a>'
+    )
+    assert page_links(body, "https://blog.example/posts/spelt/").pages == [
+        "https://blog.example/posts/rye/",
+        "https://blog.example/posts/%7Bbraces%7D/",
+    ]

@@ -5,7 +5,9 @@ each 40 KB page there cost about as much as everything else the reactor does per
 The scan finds `href` on <a>, <area> and <link rel=next|prev|canonical> (quoted either way or unquoted, entities
 decoded), feeds from <link rel=alternate>, and <base href>. A link inside a comment or a script may be picked up
 too; scope and the frontier filter those like any other link, and extraction (which does parse the page) decides
-what is a post.
+what is a post. An href that is a script's template, not an address — a placeholder in braces (Chirpy's search
+results `href="{url}"`, Mustache's `{{url}}`, `${url}`) or a string the script joins (`href="' + url + '"`) — is
+none: each was fetched as a relative address and recorded as a 404 crawl error, on every page.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _HREF = re.compile(rb"\shref" + _VALUE, re.IGNORECASE)
 _REL = re.compile(rb"\srel" + _VALUE, re.IGNORECASE)
 _TYPE = re.compile(rb"\stype" + _VALUE, re.IGNORECASE)
 _PAGE_RELS = {"next", "prev", "previous", "canonical"}
+_TEMPLATE = re.compile(rb"[{}]|^\s*['\"]\s*\+|\+\s*['\"]\s*$")  # a placeholder, or a script's string joined
 
 
 @dataclass
@@ -50,6 +53,8 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] 
         name = tag.group(4)
         if name is None:  # <a> or <area>
             raw = _raw_value(tag)
+            if _TEMPLATE.search(raw):
+                continue
             if seen is not None and (key := _page_independent_key(raw, base)) is not None:
                 if key in seen:
                     continue
