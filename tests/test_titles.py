@@ -76,3 +76,19 @@ def test_a_stated_title_with_a_tagline_gives_way_to_the_heading_it_starts_with()
 def test_entities_escaped_twice_in_og_title_are_decoded():
     head = '<meta property="og:title" content="Lemon &amp;#8222;cake&amp;#8220; &amp;#038; tea">'
     assert _title(head, BODY) == "Lemon „cake“ & tea"
+
+
+def test_a_headings_permalink_is_no_part_of_the_title():
+    """Python-Markdown's `toc` permalink (MkDocs Material's blog, Pelican) ends every heading, the post's <h1> too,
+    with `<a class="headerlink" href="#id">¶</a>`; a theme's marked title may carry one as well."""
+    body = "<p>" + "Today I learned that a good espresso needs twenty-five seconds. " * 5 + "</p>"
+    mkdocs = (
+        "<html><head><title>Coffee Note - Jane's Notes</title></head><body><article class='md-content__inner'>"
+        '<h1 id="coffee-note">Coffee Note<a class="headerlink" href="#coffee-note" title="Permanent link">&para;</a>'
+        f"</h1>{body}</article></body></html>"
+    )
+    assert extract(mkdocs, "https://notes.example/blog/2024/02/03/coffee-note/").title == "Coffee Note"
+    marked = mkdocs.replace('<h1 id="coffee-note">', '<h1 id="coffee-note" class="entry-title">').replace(
+        "<title>Coffee Note - Jane's Notes</title>", "<title>Jane's Notes</title>"
+    )
+    assert extract(marked, "https://notes.example/blog/2024/02/03/coffee-note/").title == "Coffee Note"

@@ -106,7 +106,7 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     for mark in page.select(FOOTNOTE_MARKS):
         swaps.append((mark, _element("a", f"[{' '.join(''.join(mark.itertext()).split())}]", href=mark.get("href"))))
     swaps += [(backlink, _element("span", "")) for backlink in page.select(FOOTNOTE_BACKLINKS)]
-    swaps += [(anchor, _element("span", "")) for anchor in _heading_permalinks(page.tree if root is None else root)]
+    swaps += [(anchor, _element("span", "")) for anchor in heading_permalinks(page.tree if root is None else root)]
     swaps += [(link, _element("span", address)) for link, address in _address_links(page, root)]
     swaps += [(link, _element("span", words)) for link, words in _reference_lists(page, root)]
     done = []
@@ -181,7 +181,7 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
             yield script, url.removesuffix(".js")
 
 
-def _heading_permalinks(scope: HtmlElement) -> Iterator[HtmlElement]:
+def heading_permalinks(scope: HtmlElement) -> Iterator[HtmlElement]:
     """The links to a heading's own place inside it, beside the heading's words: its permalink anchor."""
     for heading in scope.iter(*_HEADINGS):
         heading_words = len(_WORDS.findall("".join(heading.itertext())))
