@@ -201,3 +201,22 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
     menu = "".join(f'<div class="item"><a href="/category/c{n}/">Topic {n}</a></div>' for n in range(14))
     html = f"<html><body><article><h1>Rye</h1><div class='menu'>{menu}</div>{BODY}</article></body></html>"
     assert extract(html, "https://blog.example/rye.html").categories == []
+
+
+def test_a_sidebars_list_of_the_sites_tags_is_not_the_posts():
+    """Hexo's landscape marks its sidebar's list of every tag of the site rel=tag, as it marks the post's own in the
+    article's footer; a theme that prints the post's tags in an <aside> of the post prints none elsewhere."""
+    own = (
+        '<footer class="article-footer"><ul class="article-tag-list"><li><a href="/tags/rye/" rel="tag">rye</a></li>'
+        "</ul></footer>"
+    )
+    every = "".join(f'<li><a class="tag-list-link" href="/tags/t{n}/" rel="tag">t{n}</a></li>' for n in range(9))
+    sidebar = (
+        f'<aside id="sidebar"><div class="widget-wrap"><h3>Tags</h3><div class="widget"><ul>{every}</ul></div></div>'
+        "</aside>"
+    )
+    html = f"<html><body><article><h1>Rye</h1>{BODY}{own}</article>{sidebar}</body></html>"
+    assert extract(html, "https://blog.example/2024/05/rye/").tags == ["rye"]
+    aside = '<footer class="meta"><aside class="tags"><a href="/tag/rye/" rel="tag">rye</a></aside></footer>'
+    html = f"<html><body><section class='post'><article><h1>Rye</h1>{BODY}</article>{aside}</section></body></html>"
+    assert extract(html, "https://blog.example/2024/05/rye/").tags == ["rye"]

@@ -16,6 +16,7 @@ from crawler.extraction.dates import first_date, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
+from crawler.extraction.selectors import SIDEBARS
 from crawler.extraction.sitename import fold, site_names
 from crawler.extraction.structured import by_type, first_text
 from crawler.extraction.term_links import linked_terms
@@ -54,14 +55,14 @@ def extract_metadata(
         ),
         categories=_unique(
             _sections(as_list(post.get("articleSection")) + _metas(metas, "article:section"), page, sites.folded)
-            + _link_texts(tree, f"a[rel~=category], {_BLOCK_CATEGORIES}")
+            + _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
         )
         or linked()[0]
         or _unique(guesses.categories),
         tags=_unique(
             _metas(metas, "article:tag")
             + _keywords(post.get("keywords"))
-            + _link_texts(tree, "a[rel~=tag]:not([rel~=category])", leaving=block_categories)
+            + _link_texts(page, root, "a[rel~=tag]:not([rel~=category])", leaving=block_categories)
         )
         or linked()[1]
         or _unique(_split(guesses.tags)),
@@ -106,8 +107,18 @@ def _keywords(value: Any) -> list[str]:
     return [k for k in as_list(value) if isinstance(k, str)]
 
 
-def _link_texts(tree: Any, selector: str, leaving: Collection[Any] = ()) -> list[str]:
-    return [text_of(a) for a in compiled((selector,))(tree)[:100] if a not in leaving]
+def _link_texts(page: Page, root: HtmlElement | None, selector: str, leaving: Collection[Any] = ()) -> list[str]:
+    """The texts of the page's links matching `selector`; where some lie outside its sidebars and widgets, only
+    those: Hexo's landscape marks its sidebar's list of every tag of the site rel=tag, as the post's own tag list
+    is. A "sidebar" that holds the post's container is the post's column, and a theme that prints the post's own
+    tags in an <aside> prints none elsewhere."""
+    found = [a for a in compiled((selector,))(page.tree)[:100] if a not in leaving]
+    if not found:
+        return []
+    around = set() if root is None else {root, *root.iterancestors()}
+    sidebars = page.select_unordered(SIDEBARS) - around
+    outside = [a for a in found if sidebars.isdisjoint(a.iterancestors())]
+    return [text_of(a) for a in outside or found]
 
 
 def _split(values: list[str] | None) -> list[str]:

@@ -33,7 +33,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     for link in scope.iter("a"):
         href = link.get("href")
-        if not href or _in_chrome(link, scope, page):
+        if not href or _in_chrome(link, page, root):
             continue
         kind = url_kind(joined(page.base, href) or "")
         name = " ".join("".join(link.itertext()).split()).strip(_PUNCTUATION)
@@ -60,15 +60,17 @@ def _names(links: list[tuple[HtmlElement, str]]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _in_chrome(link: HtmlElement, scope: HtmlElement, page: Page) -> bool:
-    """The link lies in chrome other than the post's own <footer> or <header>, where themes print its terms."""
+def _in_chrome(link: HtmlElement, page: Page, root: HtmlElement | None) -> bool:
+    """The link lies in chrome — where the post's own <footer> and <header>, inside its <article> (else its
+    container), are none: themes print the post's terms there, and a sidebar's tag cloud elsewhere."""
+    scope = None if root is None else next(root.iterancestors("article"), root)
     chrome = page.chrome
     for element in link.iterancestors():
         if element is scope:
-            return scope in chrome or page.in_chrome(scope)
+            return page.in_chrome(scope)
         if element in chrome and element.tag not in ("footer", "header"):
             return True
-    return False
+    return page.in_chrome(link)
 
 
 def _labelled(block: HtmlElement) -> bool:
