@@ -218,6 +218,9 @@ def test_nikolas_story_page_is_a_page_of_the_site_not_a_post():
     assert (about.kind, about.kind_reason) == ("other", "a page of the site, not a post (Nikola's article.storypage)")
     post = extract(html.replace("storypage", "postpage"), "https://notes.example/posts/rye/")
     assert post.kind == "article"
+    hexo = html.replace("post-text storypage", "h-entry article article-type-page")  # Hexo's landscape
+    assert extract(hexo, "https://notes.example/about/").kind_reason.endswith("(Hexo's article.article-type-page)")
+    assert extract(hexo.replace("type-page", "type-post"), "https://notes.example/2024/rye/").kind == "article"
 
 
 def test_og_type_article_on_an_undated_page_of_links_makes_no_post():

@@ -35,7 +35,13 @@ _MICROFORMAT = etree.XPath(
 SHINGLE_WORDS = 3
 _WORD = re.compile(r"\w+")
 _SECTIONING = ("main", "article", "section", "nav", "header", "footer", "aside")
-_STORY_PAGE = etree.XPath("//article[contains(concat(' ', normalize-space(@class), ' '), ' storypage ')]")
+# The generators' markup for a page of the site (About, Impressum) rendered with the post's layout: a schema.org
+# Article or BlogPosting with a date there, which no feed lists.
+_PAGE_MARKUP = (
+    ("Nikola's article.storypage", "storypage"),  # its posts: postpage
+    ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
+)
+_PAGE_ARTICLES = etree.XPath("//article[@class]")
 _DATED_ARTICLE = etree.XPath("//article[.//time or .//*[contains(concat(' ', @rel, ' '), ' author ')]]")
 
 
@@ -60,7 +66,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
-        page_markup="Nikola's article.storypage" if _STORY_PAGE(page.tree) else None,
+        page_markup=_page_markup(page),
     )
 
 
@@ -72,6 +78,12 @@ def _teasers(items: list[HtmlElement], page: Page) -> list[str]:
     if len(items) > 1 and all(titled_elsewhere(item, page) for item in items):
         return texts
     return without_the_post(texts)
+
+
+def _page_markup(page: Page) -> str | None:
+    """The generator's name for the page's markup of a page that is not a post (_PAGE_MARKUP), or None."""
+    classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
+    return next((markup for markup, name in _PAGE_MARKUP if name in classes), None)
 
 
 def _share_within(runs: set[tuple[str, ...]], parts: Sequence[str]) -> float:
