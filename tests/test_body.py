@@ -595,6 +595,14 @@ def test_a_picture_after_a_code_block_stands_after_the_block():
     )
     markdown = extract(html, URL).markdown
     assert "echo deployed\n```\n\n![Road](https://blog.example/road.jpg)\n\nA mountain road" in markdown
+    hexo = (  # highlight.js in Hexo: a table of a gutter and the code, each line a span ended by <br>
+        '<figure class="highlight bash"><table><tr><td class="gutter"><pre><span class="line">1</span><br>'
+        '<span class="line">2</span><br></pre></td><td class="code"><pre><span class="line">rsync -av public/ '
+        'server:/var/www/</span><br><span class="line"><span class="built_in">echo</span> deployed</span><br></pre>'
+        "</td></tr></table></figure>"
+    )
+    markdown = extract(html.replace(html[html.index("<pre>") : html.index("</pre>") + 6], hexo), URL).markdown
+    assert "echo deployed\n```\n\n![Road](https://blog.example/road.jpg)\n\nA mountain road" in markdown
 
 
 def test_a_themes_date_line_under_the_title_is_no_part_of_the_text():

@@ -78,11 +78,22 @@ def _anchored(root: HtmlElement, images: list[tuple[HtmlElement, Image]]) -> lis
 
 def _end_of(block: HtmlElement) -> str:
     """The block's text as the Markdown's lines are searched for it (_plain): a code block's last line, since the
-    Markdown holds its lines apart (text_of joins them, and the joined text stands on no line)."""
+    Markdown holds its lines apart (text_of joins them, and the joined text stands on no line). A highlighter may
+    end its lines with <br> (Hexo's) rather than a line break."""
     if block.tag == "pre":
-        lines = [line for line in "".join(block.itertext()).split("\n") if line.strip()]
+        lines = [line for line in _with_breaks(block).split("\n") if line.strip()]
         return _fold(_MARKUP.sub("", lines[-1])) if lines else ""
     return text_of(block)
+
+
+def _with_breaks(element: HtmlElement) -> str:
+    """The element's text with a line break for each <br>."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append("\n" if child.tag == "br" else _with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _opens(block: HtmlElement, img: HtmlElement) -> bool:
