@@ -177,6 +177,16 @@ def test_a_prism_code_block_is_fenced_with_its_language_and_keeps_its_blank_line
     assert "import os" in article.text and "print(os.sep)" in article.text
 
 
+def test_a_shiki_code_block_is_fenced_with_the_language_its_data_attribute_names():
+    """Astro highlights with Shiki: the language is only the <pre>'s `data-language`."""
+    code = (
+        '<pre class="astro-code github-dark" tabindex="0" data-language="python"><code><span class="line">'
+        '<span style="color:#F97583">import</span> os</span>\n<span class="line">print(os.sep)</span></code></pre>'
+    )
+    article = extract(_page(f"<p>{PROSE}</p>{code}<p>{PROSE}</p>"), URL)
+    assert "```python\nimport os\nprint(os.sep)\n```" in article.markdown
+
+
 def test_a_player_iframe_is_kept_as_its_address_and_a_like_button_iframe_is_not():
     player = '<iframe src="https://player.vimeo.com/video/1234567" width="640" height="360" allowfullscreen></iframe>'
     like = (

@@ -9,7 +9,7 @@ anchors per line (MkDocs Material). So, before it reads the page:
 - each code block — rouge's `figure.highlight`, kramdown's and chroma's `div.highlight`, Pygments'
   `div.codehilite`, a bare `<pre>` (highlight.js, Prism) — becomes `<pre><code>` holding its code alone (line
   numbers out), numbered, so the Markdown can fence it with the language its markup names (`language-x`,
-  `data-lang`);
+  `data-lang`, Shiki's `data-language` in Astro);
 - MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
 - an embedded video or map (`<iframe src>` whose address names a player or an embed) and a gist
   (`<script src=gist.github.com/…>`) in the post become a paragraph with their URL, a reference where trafilatura
@@ -145,7 +145,7 @@ def _language(element: HtmlElement) -> str | None:
         if node is None:
             continue
         classes = (node.get("class") or "").split()
-        names = [node.get("data-lang") or ""] + _LANGUAGE.findall(" ".join(classes))
+        names = [node.get("data-lang") or node.get("data-language") or ""] + _LANGUAGE.findall(" ".join(classes))
         if node.tag == "figure" and "highlight" in classes and len(classes) == 2:
             names.append(classes[1 - classes.index("highlight")])  # Hexo: <figure class="highlight js">
         for name in names:
