@@ -650,3 +650,49 @@ def test_a_date_line_that_names_the_posts_category_is_no_part_of_the_text():
         assert all(text.startswith("The kettle sang") for text in post(line)), post(line)
     kept = 'Posted on Wed 20 March 2024 in <a href="/category/baking.html">Baking</a> and Brewing'
     assert post(kept)[0].startswith("Posted on")
+
+
+def test_a_one_line_post_is_not_a_related_posts_teaser_beside_it():
+    """Chirpy's "Further Reading" cards hold a teaser's excerpt each; beside a one-line post trafilatura took the
+    first excerpt for the post. An excerpt is chrome, the post's element holds the post."""
+    cards = "".join(
+        f'<article class="col"><a href="/posts/p{n}/" class="post-preview card h-100"><div class="card-body">'
+        f'<time data-ts="1" data-df="ll">Jan {n}, 2025</time><h4 class="pt-0 my-2">Post number {n}</h4>'
+        '<div class="text-muted"><p>After three years of working from home I finally have a desk setup I am happy '
+        "with. It took several iterations and a few bad purchases to get here. "
+        f"Number {n} of the set, and more words.</p></div>"
+        "</div></a></article>"
+        for n in range(1, 4)
+    )
+    html = (
+        '<html lang="en"><head><title>Coffee Note | Ann\'s Notes</title>'
+        '<meta property="og:title" content="Coffee Note">'
+        '<meta property="article:published_time" content="2024-02-03T09:30:00+01:00"></head><body>'
+        '<div id="main-wrapper"><div class="container"><div class="row"><main class="col-12">'
+        '<article class="px-1"><header><h1 data-toc-skip>Coffee Note</h1><div class="post-meta text-muted">'
+        "<span> Posted "
+        '<time data-ts="1">Feb 3, 2024</time></span><div class="d-flex"><span> By <em>Ann Lee</em></span></div></div>'
+        '</header><div class="content"><p>Today I learned that a good espresso needs twenty-five seconds.</p></div>'
+        '</article></main><aside id="related-posts" aria-labelledby="related-label"><h3 id="related-label">Further '
+        f'Reading</h3><nav class="row">{cards}</nav></aside></div></div></div></body></html>'
+    )
+    article = extract(html, "https://notes.example/posts/coffee-note/")
+    assert article.text == "Today I learned that a good espresso needs twenty-five seconds."
+
+
+def test_chirpys_licence_notice_and_share_bar_under_the_post_are_not_its_text():
+    """Jekyll's Chirpy closes every post with `div.post-tail-wrapper`: its categories, tags, "This post is licensed
+    under CC BY 4.0 by the author." and a share bar."""
+    tail = (
+        '<div class="post-tail-wrapper text-muted"><div class="post-meta mb-3"><a href="/categories/notes/">Notes</a>'
+        '</div><div class="post-tail-bottom d-flex"><div class="license-wrapper"> This post is licensed under <a '
+        'href="https://creativecommons.org/licenses/by/4.0/"> CC BY 4.0 </a> by the author.</div><div class="share-'
+        'wrapper"><span class="share-label">Share</span></div></div></div>'
+    )
+    html = (
+        "<html lang='en'><head><title>Rye</title></head><body><main><article class='px-1'><header><h1>Rye</h1></header>"
+        f"<div class='content'><p>{PROSE}</p><h2>Baking</h2><p>{PROSE[:200]}</p></div>{tail}</article></main>"
+        "</body></html>"
+    )
+    article = extract(html, URL)
+    assert "licensed" not in article.text and "licensed" not in article.markdown

@@ -166,7 +166,10 @@ def _short_post(
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(content_text) >= SHORT_POST_CHARS:
         return body, root
     if not wordpress and not (
-        _short_posts_fallback(body, content_text, marked) or not marked and _headed(page, body, content, meta)
+        _short_posts_fallback(body, content_text, marked)
+        or not marked
+        and _headed(page, body, content, meta)
+        or _in_chrome_only(page, body, content)
     ):
         return body, root
     alone = content_alone(content, page.url)
@@ -217,6 +220,16 @@ def _headed(page: Page, body: Body, content: HtmlElement, meta: Metadata) -> boo
     return bool(head) and all(
         (line := fold(x)) in post or line in head or day and _date_alone(x, day) for x in text.splitlines()
     )
+
+
+def _in_chrome_only(page: Page, body: Body, content: HtmlElement) -> bool:
+    """trafilatura's short `body` stands in the page's chrome and not in the post's element (`content`): beside a
+    one-line post it took a related post's teaser (Chirpy's `aside#related-posts`) for the post. A longer one is
+    the post, wherever a theme put it (in a text widget)."""
+    text = fold(body.text)
+    if not text or len(body.text) >= SHORT_POST_CHARS or text in fold(text_of(content)):
+        return False
+    return any(text in fold(page.text_in(region)) for region in page.chrome if content not in region.iterdescendants())
 
 
 def _page_head(page: Page, title: str | None) -> str:

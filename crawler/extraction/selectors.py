@@ -104,6 +104,7 @@ NOT_POST = ", ".join(
         ".adsbygoogle",
         ".post-navigation",
         ".links-nextprev",  # Eleventy's base blog: the previous and next posts under the post
+        ".post-tail-wrapper",  # Jekyll's Chirpy: the licence notice and the share bar under the post
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
