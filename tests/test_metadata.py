@@ -198,6 +198,12 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
         "</main></body></html>"
     )
     assert extract(eleventy, "https://blog.example/blog/rye/").tags == ["bread"]
+    mkdocs = (  # MkDocs Material: a nav of the post's tags, each a link to the one tags page at its anchor
+        '<html><body><article class="md-content__inner"><nav class="md-tags"><a href="../../tags/#tag:bread" '
+        f'class="md-tag">bread</a> <a href="../../tags/#tag:rye" class="md-tag">rye</a></nav><h1>Rye</h1>{BODY}'
+        "</article></body></html>"
+    )
+    assert extract(mkdocs, "https://blog.example/blog/2024/rye/").tags == ["bread", "rye"]
     menu = "".join(f'<div class="item"><a href="/category/c{n}/">Topic {n}</a></div>' for n in range(14))
     html = f"<html><body><article><h1>Rye</h1><div class='menu'>{menu}</div>{BODY}</article></body></html>"
     assert extract(html, "https://blog.example/rye.html").categories == []

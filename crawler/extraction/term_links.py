@@ -3,15 +3,17 @@
 Pelican's themes print "In <a href=/category/notes.html>Notes</a>. tags: <a href=/tag/life.html>life</a>" in the
 post's footer, Eleventy's base blog a list of `/tags/x/` links under the title, Jekyll themes and hand-made blogs
 the same without `rel="tag"`: the link's address says which it is (pagekind.url_kind). A link counts where it
-stands in the post's own container (its <article>, else the content root) outside the chrome (its own <footer> and
-<header> are not chrome here: that is where themes print them), names a term in a
+stands in the post's own container (its <article>, else the content root) outside the chrome (its own <footer>, <header>
+and <nav> are not chrome here: that is where themes print them), names a term in a
 few words, and stands in a block holding little else ("Tags:", "In", commas): a link in a sentence of the post is
 the post's text, not its label. A block linking more terms of one kind than a post has is the site's menu of them.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.pagekind import url_kind
@@ -20,8 +22,26 @@ from crawler.urls import joined
 MAX_TERM_WORDS = 4  # a term's name; a longer link text is a teaser's title
 MAX_LABEL_WORDS = 3  # words beside the links in their block: "Tags:", "Posted in", "Filed under"
 MAX_TERMS_IN_BLOCK = 12  # more links to one kind of term in one block: the site's menu of them
-_BLOCKS = {"p", "li", "dd", "td", "div", "span", "footer", "header", "section", "ul", "ol", "h1", "h2", "h3", "h4"}
+_BLOCKS = {
+    "p",
+    "li",
+    "dd",
+    "td",
+    "div",
+    "span",
+    "nav",
+    "footer",
+    "header",
+    "section",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+}
 _KINDS = ("category", "tag")
+_TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
 
 
@@ -35,7 +55,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         href = link.get("href")
         if not href or _in_chrome(link, page, root):
             continue
-        kind = url_kind(joined(page.base, href) or "")
+        kind = _term_kind(joined(page.base, href) or "")
         name = " ".join("".join(link.itertext()).split()).strip(_PUNCTUATION)
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
@@ -61,16 +81,28 @@ def _names(links: list[tuple[HtmlElement, str]]) -> list[str]:
 
 
 def _in_chrome(link: HtmlElement, page: Page, root: HtmlElement | None) -> bool:
-    """The link lies in chrome — where the post's own <footer> and <header>, inside its <article> (else its
-    container), are none: themes print the post's terms there, and a sidebar's tag cloud elsewhere."""
-    scope = None if root is None else next(root.iterancestors("article"), root)
+    """The link lies in chrome — where the <footer>, <header> and <nav> of the post's own <article> are none:
+    themes print the post's terms there (MkDocs Material's `nav.md-tags`), and a sidebar's tag cloud elsewhere. A
+    container that is no <article> may hold the site's menus: there they are chrome."""
+    article = None if root is None else next((e for e in (root, *root.iterancestors()) if e.tag == "article"), None)
+    if article is None:
+        return page.in_chrome(link)
     chrome = page.chrome
     for element in link.iterancestors():
-        if element is scope:
-            return page.in_chrome(scope)
-        if element in chrome and element.tag not in ("footer", "header"):
+        if element is article:
+            return page.in_chrome(article)
+        if element in chrome and element.tag not in ("footer", "header", "nav"):
             return True
     return page.in_chrome(link)
+
+
+def _term_kind(url: str) -> str | None:
+    """ "tag" or "category" for a link to a term's page (pagekind.url_kind), or to the one page of all tags or
+    categories at the term's anchor (MkDocs Material's `/tags/#tag:rye`, Mediumish's `/tags#rye`); else None."""
+    kind = url_kind(url)
+    if kind is None and (index := _TERM_INDEX.search(urlsplit(url).path)) and urlsplit(url).fragment:
+        return "category" if index.group(1).lower().startswith("categor") else "tag"
+    return kind
 
 
 def _labelled(block: HtmlElement) -> bool:
