@@ -34,7 +34,7 @@ from htmldate.utils import Extractor
 from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page, detached, first
-from crawler.extraction.selectors import COMMENT_THREADS, SIDEBARS
+from crawler.extraction.selectors import COMMENT_THREADS
 from crawler.extraction.structured import first_text
 from crawler.extraction.upstream import find_date
 
@@ -147,7 +147,7 @@ class _Dates:
         """Comment threads, sidebars, widgets and related posts holding a small share of the page's text (a
         theme may give the post's own column an id "sidebar"), and other posts' in the post."""
         limit = MAX_SIDEBAR_SHARE * len(self.page.text)
-        sidebars = [e for e in self.page.select_unordered(SIDEBARS) if len(self.page.text_in(e)) <= limit]
+        sidebars = [e for e in self.page.sidebars if len(self.page.text_in(e)) <= limit]
         return self._comment_threads | set(sidebars) | self._other_posts
 
     @cached_property

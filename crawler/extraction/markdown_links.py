@@ -29,11 +29,10 @@ def with_links(markdown: str, page: Page, root: HtmlElement | None) -> str:
         return markdown
     pieces: list[str] = []
     cursor = 0
-    folded, lines = fold(markdown), {fold(line) for line in markdown.splitlines()}
-    for text, href, (before, after) in _links(page, page.tree if root is None else root):
-        words = fold(text)
-        if before + words + after not in (folded if before or after else lines):
+    for anchor, text, href in _links(page, page.tree if root is None else root):
+        if text not in markdown:
             continue
+        before, after = _context(anchor)  # read only for a link whose words the post holds: most of a page's do not
         found = _in_context(markdown, text, before, after, cursor)
         if found is None:
             continue
@@ -64,8 +63,8 @@ def _in_context(markdown: str, text: str, before: str, after: str, cursor: int) 
     return None
 
 
-def _links(page: Page, root: HtmlElement) -> list[tuple[str, str, tuple[str, str]]]:
-    """(anchor text, address, folded words before and after it) of the links in `root`, outside its chrome."""
+def _links(page: Page, root: HtmlElement) -> list[tuple[HtmlElement, str, str]]:
+    """(anchor, its text, its address) of the links in `root`, outside its chrome."""
     links = []
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
@@ -73,7 +72,7 @@ def _links(page: Page, root: HtmlElement) -> list[tuple[str, str, tuple[str, str
             continue
         text = " ".join("".join(anchor.itertext()).split())
         if len(text) >= MIN_ANCHOR_CHARS and (url := joined(page.base, href)):
-            links.append((text, url, _context(anchor)))
+            links.append((anchor, text, url))
             if len(links) == MAX_LINKS:
                 break
     return links
@@ -98,18 +97,23 @@ def _beside(element: HtmlElement) -> tuple[str, str]:
     parent has them."""
     before = ""
     for sibling in element.itersiblings(preceding=True):
-        before = fold(text_of(sibling) + (sibling.tail or "")) + before
+        before = fold(_squeezed(text_of(sibling) + " " + (sibling.tail or ""))[-_WINDOW:]) + before
         if len(before) >= CONTEXT_CHARS:
             break
     else:
         parent = element.getparent()
-        before = fold(parent.text or "" if parent is not None else "") + before
-    after = fold(element.tail or "")
+        before = fold(_squeezed(parent.text or "" if parent is not None else "")[-_WINDOW:]) + before
+    after = fold(_squeezed(element.tail or "")[:_WINDOW])
     for sibling in element.itersiblings():
         if len(after) >= CONTEXT_CHARS:
             break
-        after += fold(text_of(sibling) + (sibling.tail or ""))
+        after += fold(_squeezed(text_of(sibling) + " " + (sibling.tail or ""))[:_WINDOW])
     return before, after
+
+
+def _squeezed(text: str) -> str:
+    """White space folded, so that a slice of the text holds its words (a tail may open with a line of spaces)."""
+    return " ".join(text.split())
 
 
 def _escaped(text: str) -> str:

@@ -16,7 +16,6 @@ from crawler.extraction.dates import first_date, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
-from crawler.extraction.selectors import SIDEBARS
 from crawler.extraction.sitename import fold, site_names
 from crawler.extraction.structured import by_type, first_text
 from crawler.extraction.term_links import linked_terms
@@ -116,7 +115,7 @@ def _link_texts(page: Page, root: HtmlElement | None, selector: str, leaving: Co
     if not found:
         return []
     around = set() if root is None else {root, *root.iterancestors()}
-    sidebars = page.select_unordered(SIDEBARS) - around
+    sidebars = page.sidebars - around
     outside = [a for a in found if sidebars.isdisjoint(a.iterancestors())]
     return [text_of(a) for a in outside or found]
 

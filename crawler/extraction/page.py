@@ -20,7 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
-from crawler.extraction.selectors import NOT_POST
+from crawler.extraction.selectors import NOT_POST, SIDEBARS
 from crawler.extraction.upstream import load_html
 from crawler.urls import joined
 
@@ -77,6 +77,12 @@ class Page:
     def chrome(self) -> frozenset[HtmlElement]:
         """Every element matching NOT_POST (sidebars, share bars, related posts, author boxes …)."""
         return frozenset(e for e in self.select_unordered(NOT_POST) if e.tag not in ("html", "body"))
+
+    @cached_property
+    def sidebars(self) -> frozenset[HtmlElement]:
+        """Every element matching SIDEBARS (sidebars, widgets, related posts): the date finder and the term links
+        both set them aside."""
+        return frozenset(self.select_unordered(SIDEBARS))
 
     def select_unordered(self, selectors: str) -> set[HtmlElement]:
         """The elements of the page matching any of the comma-separated `selectors`, in no order. A bare `.name`
