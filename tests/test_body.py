@@ -681,8 +681,8 @@ def test_a_one_line_post_is_not_a_related_posts_teaser_beside_it():
 
 
 def test_chirpys_licence_notice_and_share_bar_under_the_post_are_not_its_text():
-    """Jekyll's Chirpy closes every post with `div.post-tail-wrapper`: its categories, tags, "This post is licensed
-    under CC BY 4.0 by the author." and a share bar."""
+    """Jekyll's Chirpy closes every post with `div.post-tail-wrapper`: its categories and tags, "This post is
+    licensed under CC BY 4.0 by the author." (`div.license-wrapper`) and a share bar."""
     tail = (
         '<div class="post-tail-wrapper text-muted"><div class="post-meta mb-3"><a href="/categories/notes/">Notes</a>'
         '</div><div class="post-tail-bottom d-flex"><div class="license-wrapper"> This post is licensed under <a '
@@ -696,3 +696,4 @@ def test_chirpys_licence_notice_and_share_bar_under_the_post_are_not_its_text():
     )
     article = extract(html, URL)
     assert "licensed" not in article.text and "licensed" not in article.markdown
+    assert article.categories == ["Notes"]  # the tail's links to its terms are read all the same

@@ -104,7 +104,7 @@ NOT_POST = ", ".join(
         ".adsbygoogle",
         ".post-navigation",
         ".links-nextprev",  # Eleventy's base blog: the previous and next posts under the post
-        ".post-tail-wrapper",  # Jekyll's Chirpy: the licence notice and the share bar under the post
+        ".license-wrapper",  # Jekyll's Chirpy: "This post is licensed under CC BY 4.0 by the author."
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
