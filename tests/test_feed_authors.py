@@ -32,6 +32,21 @@ def test_feeds_name_their_items_authors_or_their_own():
     assert authors == [(("Cleo Park", None),), (("Dan Roe", None),), ()]  # RSS has no feed-wide author rule
 
 
+def test_a_feeds_admin_account_is_no_author():
+    """WordPress's feed names the "admin" account as dc:creator of its "Hello world!": no person, as on the page."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    rss = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><link>https://x.example/a/'
+        "</link><pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate><dc:creator>admin</dc:creator></item></channel></rss>"
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", rss.encode(), "https://x.example/feed/"))
+    result = {"kind": "article", "kind_reason": "", "evidence": None, "authors": [], "author": None}
+    structure.decide(result, "https://x.example/a/")
+    assert (result["authors"], result["author"]) == ([], None)
+
+
 def test_a_post_whose_page_names_nobody_is_by_the_authors_its_feed_names(crawl, db, tmp_path):
     home = '<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="/feed.xml"></head>'
     routes = {

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import parse_sitemap
+from crawler.extraction.authorbox import clean_name
 from crawler.extraction.dates import more_precise
 from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind
 from crawler.items import Listed
@@ -82,7 +83,8 @@ class SiteStructure:
         listed = self.published.get(clean_url(url))
         if more_precise(listed, result.get("published")):
             result["published"] = listed
-        authors = self.authors.get(clean_url(url), ())
+        # a name as a byline would be read: not WordPress's "admin" account, which its feed names as dc:creator
+        authors = [(name, link) for name, link in self.authors.get(clean_url(url), ()) if clean_name(name)]
         if authors and not result.get("authors"):
             result["authors"] = [{"name": name, "url": link} for name, link in authors]
             result["author"] = ", ".join(name for name, _ in authors)

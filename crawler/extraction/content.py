@@ -19,14 +19,18 @@ def holds_media(element: HtmlElement) -> bool:
 
 def find_content_root(page: Page) -> HtmlElement | None:
     """The match of the most specific selector holding enough text and not in chrome; else the element with the
-    most paragraph text outside the chrome (not a sidebar's widget, one comment, or the footer under a short post)
-    — unless that lies outside the page's `<main>` and the `<main>` holds an image, a video or a frame: a photo
-    post's few words are in its main element, and a bio or footer below it has more."""
+    most paragraph text outside the chrome (not a sidebar's widget, one comment, or the footer under a short post;
+    in it where no paragraph is outside) — unless that lies outside the page's `<main>` and the `<main>` holds an
+    image, a video or a frame: a photo post's few words are in its main element, and a bio or footer below it has
+    more."""
     for selector in narrowed(", ".join(CONTENT_ROOTS), page.names):
         for candidate in compiled((selector,))(page.tree):
             if len(text_of(candidate)) >= MIN_ROOT_TEXT and not page.in_chrome(candidate):
                 return candidate
+    # a post whose theme puts it in chrome (an <aside>) has its root there all the same: missed_body() reports it
     densest = densest_parent(page, within=page.tree)
+    if densest is None:
+        densest = densest_parent(page)
     main = next(iter(_MAIN(page.tree)), None)
     if main is not None and holds_media(main) and (densest is None or main not in (densest, *densest.iterancestors())):
         return main
