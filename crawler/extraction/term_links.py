@@ -3,10 +3,11 @@
 Pelican's themes print "In <a href=/category/notes.html>Notes</a>. tags: <a href=/tag/life.html>life</a>" in the
 post's footer, Eleventy's base blog a list of `/tags/x/` links under the title, Jekyll themes and hand-made blogs
 the same without `rel="tag"`: the link's address says which it is (pagekind.url_kind). A link counts where it
-stands in the post's own container (its <article>, else the content root) outside the chrome (its own <footer>, <header>
-and <nav> are not chrome here: that is where themes print them), names a term in a
-few words, and stands in a block holding little else ("Tags:", "In", commas): a link in a sentence of the post is
-the post's text, not its label. A block linking more terms of one kind than a post has is the site's menu of them.
+stands in the post's own container (its <article>, else the content root) outside the chrome (the <footer>,
+<header> and <nav> of the post's <article> are not chrome here: that is where themes print them), names a term
+in a few words, and stands in a block holding little else ("Tags:", "In", commas): a link in a sentence of the
+post is the post's text, not its label. A group linking more terms of one kind than a post has is the site's
+menu of them.
 """
 
 from __future__ import annotations
