@@ -84,13 +84,12 @@ def titled_elsewhere(element: HtmlElement, page: Page) -> bool:
     """The element's first heading links to another page: a listing's teaser of a post (Nikola's index pages mark
     each full-text post up as a schema.org Article whose <h1> links to it), not the page's own post, whose heading
     links to the page itself or to nothing."""
-    for heading in _HEADINGS_IN(element):
-        link = heading.find(".//a[@href]")
-        if link is None:
-            return False
-        url = urldefrag(joined(page.base, link.get("href")) or "").url
-        return bool(url) and _bare(url) != _bare(page.url)
-    return False
+    heading = next(iter(_HEADINGS_IN(element)), None)
+    link = None if heading is None else heading.find(".//a[@href]")
+    if link is None:
+        return False
+    url = urldefrag(joined(page.base, link.get("href")) or "").url
+    return bool(url) and _bare(url) != _bare(page.url)
 
 
 def _names_its_card(link: HtmlElement) -> bool:

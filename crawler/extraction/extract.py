@@ -229,7 +229,8 @@ def _in_chrome_only(page: Page, body: Body, content: HtmlElement) -> bool:
     text = fold(body.text)
     if not text or len(body.text) >= SHORT_POST_CHARS or text in fold(text_of(content)):
         return False
-    return any(text in fold(page.text_in(region)) for region in page.chrome if content not in region.iterdescendants())
+    holding = {content, *content.iterancestors()}  # a region around the post is not outside it
+    return any(text in fold(page.text_in(region)) for region in page.chrome - holding)
 
 
 def _page_head(page: Page, title: str | None) -> str:

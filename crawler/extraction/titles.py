@@ -89,10 +89,10 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     marked = page.select(POST_TITLES)[:MAX_HEADINGS_READ]
     linking = [h for h in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ] if _links_to(h, page, self_urls)]
     for element in marked + linking:
-        text = _cleaned(_heading_text(element) or element.get("content"))
+        permalinks = set(heading_permalinks(element))
+        text = _cleaned(_heading_text(element, permalinks) or element.get("content"))
         if not text or text in sites or page.in_chrome(element):
             continue
-        permalinks = set(heading_permalinks(element))
         link = next((a for a in element.iter("a") if a.get("href") and a not in permalinks), None)
         if link is not None and not _links_to(element, page, self_urls):
             continue  # a teaser's title: next/previous post, a listing
@@ -145,17 +145,17 @@ def _post_h1s(page: Page, sites: SiteNames) -> list[tuple[HtmlElement, str]]:
     <main> first."""
     found = []
     for h1 in _H1S(page.tree)[:MAX_HEADINGS_READ]:
-        text = _cleaned(_heading_text(h1))
+        text = _cleaned(_heading_text(h1, set(heading_permalinks(h1))))
         if not text or text in sites or page.in_chrome(h1) or _around_home_link(h1, page):
             continue
         found.append((h1, text))
     return sorted(found, key=lambda item: not _IN_POST(item[0]))
 
 
-def _heading_text(element: HtmlElement) -> str:
-    """The element's text without its heading permalinks: Python-Markdown's `toc` permalink (MkDocs, Pelican) puts
-    `<a class="headerlink" href="#id">¶</a>` in every heading, the post's <h1> too ("Coffee Note ¶")."""
-    with detached(heading_permalinks(element)):
+def _heading_text(element: HtmlElement, permalinks: set[HtmlElement]) -> str:
+    """The element's text without its heading `permalinks`: Python-Markdown's `toc` permalink (MkDocs, Pelican)
+    puts `<a class="headerlink" href="#id">¶</a>` in every heading, the post's <h1> too ("Coffee Note ¶")."""
+    with detached(permalinks):
         return text_of(element)
 
 
