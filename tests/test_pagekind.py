@@ -5,6 +5,7 @@ as a post."""
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 
 import pytest
 from scrapy.utils.test import get_crawler
@@ -203,6 +204,41 @@ def test_a_dated_page_at_the_sites_root_beside_a_section_of_posts_is_no_post():
             listed_in("feed", f'<rss version="2.0"><channel>{rss}</channel></rss>'.encode(), "https://b.example/f")
         )
         assert decide(about, other.facts("https://b.example/about/"))[0] == "article", paths
+
+
+def _feed_of(host: str, dated: dict[str, str]) -> SiteStructure:
+    """A site's structure once it read an RSS feed of `dated` (path -> day)."""
+    items = "".join(
+        f"<item><link>https://{host}{path}</link><pubDate>{day}</pubDate></item>" for path, day in dated.items()
+    )
+    structure = SiteStructure()
+    structure.add(
+        listed_in("feed", f'<rss version="2.0"><channel>{items}</channel></rss>'.encode(), f"https://{host}/f")
+    )
+    return structure
+
+
+def test_a_dated_page_in_a_section_the_sites_feeds_leave_out_is_no_post():
+    """Pelican's feeds list its posts (at the root) and not its pages (/pages/impressum.html, "Updated on" a date);
+    jekyll-seo-tag dates Chirpy's About page at the build's time, beside posts under /posts/ its feed lists. A page
+    older than the feeds' oldest item may be a post that dropped out of them; one in a section they list is a post
+    they left out; and a site whose feeds date fewer than three items says nothing by their absence."""
+    page = _evidence(words=120, dated=True, post_markup="schema.org BlogPosting")
+    days = ("Sat, 01 Jul 2023 10:00:00 +0000", "Mon, 04 Mar 2024 10:00:00 +0000", "Tue, 05 Nov 2024 09:00:00 +0000")
+    root = _feed_of("a.example", dict(zip(("/rye.html", "/spelt.html", "/oats.html"), days, strict=True)))
+    impressum = root.facts("https://a.example/pages/impressum.html", "2024-01-10")
+    kind, why = decide(page, impressum)
+    assert kind == "other" and "feeds" in why
+    assert decide(page, root.facts("https://a.example/pages/impressum.html", "2023-06-30"))[0] == "article"  # older
+    assert decide(page, root.facts("https://a.example/pages/impressum.html"))[0] == "article"  # undated
+    assert decide(page, root.facts("https://a.example/barley.html", "2024-01-10"))[0] == "article"  # a listed section
+    # a feed that lists the page makes it a post wherever it lies
+    assert decide(page, replace(impressum, feed_dated=True))[0] == "article"
+    posts = _feed_of("b.example", dict(zip(("/posts/rye/", "/posts/spelt/", "/posts/oats/"), days, strict=True)))
+    assert decide(page, posts.facts("https://b.example/about/", "2026-12-05T11:23:47+01:00"))[0] == "other"
+    assert decide(page, posts.facts("https://b.example/posts/barley/", "2024-01-10"))[0] == "article"
+    two = _feed_of("c.example", {"/posts/rye/": days[0], "/posts/spelt/": days[1]})
+    assert decide(page, two.facts("https://c.example/about/", "2024-01-10"))[0] == "article"
 
 
 def test_nikolas_story_page_is_a_page_of_the_site_not_a_post():

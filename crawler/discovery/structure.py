@@ -13,6 +13,12 @@ dated item at the site's root (/about/) while every other dated item of the site
 at least MIN_SECTION_POSTS of them, and more than the root's) is a page apart from the posts. A blog whose posts
 lie at its root, or in several sections or dated folders (/2024/05/…), has no such section, and its items are
 posts as they are listed.
+
+Pelican's, Astro's and Jekyll's feeds list only posts, and their pages carry a post's markup and a date (Pelican's
+"Updated on", jekyll-seo-tag's build time): a dated page none of the site's feeds lists, in a section of the site
+where they list nothing (/pages/impressum.html beside posts at the root, /about/ beside /posts/…), dated no earlier
+than the oldest item they list (a feed lists the newest posts: an older post may have dropped out of it), is a page
+apart from the posts, once the feeds date MIN_SECTION_POSTS items of the site.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ class SiteStructure:
         # its root (/about/)
         self.sections: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.at_root: defaultdict[str, set[str]] = defaultdict(set)
+        self.oldest: dict[str, str] = {}  # per host, the day of the oldest item a feed dates
 
     def add(self, listed: Iterable[Listed]) -> list[str]:
         """Take in a feed's or sitemap's pages; the URLs that became known as dated posts just now."""
@@ -54,6 +61,8 @@ class SiteStructure:
             self.known_hosts.add(_host(page.url))
             if page.dated and page.published:
                 self.published.setdefault(page.url, page.published)
+                host = _host(page.url)
+                self.oldest[host] = min(self.oldest.get(host, page.published[:10]), page.published[:10])
             if page.dated and page.authors:
                 self.authors.setdefault(page.url, page.authors)
             if page.dated and page.url not in self.dated:
@@ -77,7 +86,7 @@ class SiteStructure:
         structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
         gives it (dates.more_precise), and one whose page names nobody the authors the feed names (its item's, or
         the feed's own: Eleventy's base blog names its author in its Atom feed only)."""
-        result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url))
+        result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url, result.get("published")))
         if result["kind"] != "article":
             return
         listed = self.published.get(clean_url(url))
@@ -89,14 +98,28 @@ class SiteStructure:
             result["authors"] = [{"name": name, "url": link} for name, link in authors]
             result["author"] = ", ".join(name for name, _ in authors)
 
-    def facts(self, url: str) -> SiteFacts:
+    def facts(self, url: str, published: str | None = None) -> SiteFacts:
+        """What the site's feeds and sitemaps say of `url`, a page dated `published` (None: it states no date)."""
         url = clean_url(url)
         return SiteFacts(
             feed_dated=url in self.dated,
             feed_undated=url in self.undated and url not in self.dated,
             site_known=_host(url) in self.known_hosts,
             apart_from_posts=url in self.at_root[_host(url)] and self._one_section(_host(url)),
+            outside_the_feeds=bool(published and url not in self.dated and self._outside_the_feeds(url, published)),
         )
+
+    def _outside_the_feeds(self, url: str, published: str) -> bool:
+        """The site's feeds date MIN_SECTION_POSTS items or more, none in the section of `url` (its first folder,
+        or its root), the oldest of them no later than `published`."""
+        host = _host(url)
+        oldest = self.oldest.get(host)
+        if oldest is None or published[:10] < oldest:
+            return False
+        if sum(self.sections[host].values()) + len(self.at_root[host]) < MIN_SECTION_POSTS:
+            return False
+        segments = _segments(url)
+        return not (self.sections[host][segments[0]] if len(segments) > 1 else self.at_root[host])
 
     def _one_section(self, host: str) -> bool:
         """All the host's dated URLs below its root lie in one section, which holds more of them than the root."""

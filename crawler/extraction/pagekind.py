@@ -106,6 +106,10 @@ class SiteFacts:
     # A feed dates it, but it lies at the site's root (/about/) where all the site's other dated items lie in one
     # section (/posts/…): a page, as Hugo's feeds list every page with the date its front matter was given.
     apart_from_posts: bool = False
+    # It is dated, but no feed of the site lists it, and they list nothing in its section (its first folder, or the
+    # root) though they date three items or more, the oldest no later than it: Pelican's /pages/impressum.html beside
+    # posts at the root, jekyll-seo-tag's About page dated at the build's time beside /posts/….
+    outside_the_feeds: bool = False
 
 
 def url_kind(url: str) -> str | None:
@@ -148,6 +152,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return listing, f"listing: {_entries(evidence.entries)} linking to other pages hold most of its text"
     if listed_as_post:
         return "article", "a feed lists it with a date"
+    if site is not None and site.outside_the_feeds and not site.feed_dated:
+        return "other", "dated, but the site's feeds, which reach back beyond its date, list nothing of its section"
     if site is not None and site.feed_undated:
         return "other", "a feed that dates its posts lists it without a date"
     if evidence.url_kind == "author":  # an author's own page, parsed for the person it is about

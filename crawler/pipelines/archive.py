@@ -89,6 +89,8 @@ class ArchivePipeline:
         with storage_guard(self.crawler):
             for url, message in traps.messages():
                 self._error(url, message)
+            # decided again with all the feeds the run read: one read after a page may list its section
+            self._keep_listed_posts(list(self.not_kept))
             for url, (reason, _held) in self.not_kept.items():
                 if url in self.structure.dated:
                     self._error(url, f"a feed lists it as a post, but it was not kept: {reason}")
@@ -176,7 +178,7 @@ class ArchivePipeline:
             self._record_page(page, "error")
             self._error(page.url, result)
             return
-        facts = self.structure.facts(page.url)
+        facts = self.structure.facts(page.url, result.get("published"))
         self.structure.decide(result, page.url, facts)
         kind = result["kind"]
         self._record_page(page, kind, result["kind_reason"])
@@ -200,13 +202,14 @@ class ArchivePipeline:
             self.not_kept[clean_url(page.url)] = (result["kind_reason"], held)
 
     def _keep_listed_posts(self, urls: list[str]) -> None:
-        """Pages this run did not keep that a feed read since lists as dated posts: kept now, if they are."""
+        """Pages this run did not keep, decided again with what the feeds read since say of them (one lists the page
+        as a dated post, or other pages of its section): kept now, if they are posts."""
         for url in urls:
             _reason, held = self.not_kept.get(url, (None, None))
             if held is None:
                 continue
             fetched_url, fetched_at, result = held
-            self.structure.decide(result, url, self.structure.facts(url))
+            self.structure.decide(result, url, self.structure.facts(url, result.get("published")))
             if result["kind"] == "article":
                 del self.not_kept[url]
                 self.archive.settle_page(self.run_id, fetched_url, result["kind"], result["kind_reason"])

@@ -344,6 +344,13 @@ class BlogSpider(scrapy.Spider):
         yield self._companion(page, urls) if urls else page
 
     def _follow(self, response: TextResponse, links: PageLinks) -> Iterable[Any]:
+        """The page's feeds, then its links to pages: a feed read before the pages it names and those it leaves
+        out decides which of them are posts (crawler/discovery/structure.py), and a page decided a post is not
+        taken back."""
+        for feed_url in links.feeds:
+            # A post's own comment feed (Blogger's) lists its comments, not pages: read as the post's comments.
+            if self.scope.contains_host(feed_url) and not comment_sources.source(feed_url):
+                yield from self._discovery(feed_url, self.parse_discovered, probe=False)
         for link in links.pages:
             if link in self.requested or self.archived.known_unchanged(link):
                 continue  # asked for, or declared unchanged: both tried on the link as written (mostly clean) first
@@ -352,10 +359,6 @@ class BlogSpider(scrapy.Spider):
                 continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
             if (request := self._page_request(url, by_link=True)) is not None:
                 yield request
-        for feed_url in links.feeds:
-            # A post's own comment feed (Blogger's) lists its comments, not pages: read as the post's comments.
-            if self.scope.contains_host(feed_url) and not comment_sources.source(feed_url):
-                yield from self._discovery(feed_url, self.parse_discovered, probe=False)
 
     def on_error(self, failure: Failure) -> Iterable[Any]:
         request = failure.request

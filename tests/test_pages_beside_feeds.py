@@ -1,0 +1,65 @@
+"""A dated page the site's feeds leave out, in a section where they list nothing, is a page of the site, not a post
+(Pelican's /pages/impressum.html beside posts its feeds list; crawler/discovery/structure.py). What a feed read
+later says counts too: the run decides the pages it did not keep again at its end."""
+
+from __future__ import annotations
+
+from tests.hostile.servers import PARAGRAPH, Server, serve
+
+RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title>{}</channel></rss>'
+
+
+def _items(*dated: tuple[str, str]) -> bytes:
+    items = "".join(f"<item><link>{{base}}{path}</link><pubDate>{day}</pubDate></item>" for path, day in dated)
+    return RSS.format(items).encode()
+
+
+def _page(title: str, day: str, links: str = "", head: str = "") -> tuple[int, dict[str, str], bytes]:
+    body = "".join(f"<p>{PARAGRAPH} ({title}, paragraph {n})</p>" for n in range(4))
+    html = (
+        f"<!doctype html><html><head><title>{title}</title>{head}</head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>{title}</h1><time datetime='{day}'>{day}</time>{body}</article>{links}</body></html>"
+    )
+    return 200, {}, html.encode()
+
+
+def test_a_dated_page_beside_the_feeds_posts_is_not_stored_and_a_post_a_later_feed_vouches_for_is(crawl, db):
+    feed = _items(
+        ("posts/rye/", "Thu, 02 May 2024 09:30:00 +0000"),
+        ("posts/spelt/", "Fri, 03 May 2024 09:30:00 +0000"),
+        ("posts/oats/", "Sat, 04 May 2024 09:30:00 +0000"),
+    )
+    # the notes' feed is linked from a note only, so the crawl reads it after it decided /notes/two/
+    notes_feed = _items(("notes/one/", "Mon, 20 May 2024 09:30:00 +0000"))
+    home = (
+        '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>'
+        '<a href="/posts/rye/">Rye</a> <a href="/posts/spelt/">Spelt</a> <a href="/posts/oats/">Oats</a>'
+        ' <a href="/pages/impressum/">Impressum</a></body></html>'
+    )
+    notes_head = '<link rel="alternate" type="application/rss+xml" href="/notes/feed.xml">'
+    routes = {
+        "/": (200, {}, home.encode()),
+        "/posts/rye/": _page("Rye", "2024-05-02"),
+        "/posts/spelt/": _page("Spelt", "2024-05-03"),
+        "/posts/oats/": _page("Oats", "2024-05-04", links='<a href="/notes/two/">A note</a>'),
+        "/notes/two/": _page("Barley", "2024-06-01", links='<a href="/notes/one/">The first note</a>'),
+        "/notes/one/": _page("Millet", "2024-05-20", head=notes_head),
+        "/pages/impressum/": _page("Impressum", "2024-05-10"),
+    }
+    with serve(Server(routes=routes)) as site:
+        routes["/feed.xml"] = (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            feed.replace(b"{base}", site.base.encode()),
+        )
+        routes["/notes/feed.xml"] = (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            notes_feed.replace(b"{base}", site.base.encode()),
+        )
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    stored = {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")}
+    assert stored == {"posts/rye/", "posts/spelt/", "posts/oats/", "notes/one/", "notes/two/"}
+    [(kind, reason)] = db("SELECT kind, reason FROM pages WHERE url = ?", site.base + "pages/impressum/")
+    assert kind == "other" and "feeds" in reason
