@@ -67,6 +67,8 @@ def test_a_post_at_a_hubs_url_is_a_post():
         "https://news.example/long-read?page=1",
         "https://blog.example/category/travel/a-week-in-rome/",
         "https://blog.example/tag/x/some-post.html",
+        "https://blog.example/2024/05/tags/",
+        "https://blog.example/my-tags/",
     ],
 )
 def test_a_post_or_home_url_gives_nothing_away(url):
@@ -84,6 +86,8 @@ def test_a_query_page_on_a_listings_path_is_a_listing(url):
         ("https://a.org/category/travel/", "category"),
         ("https://a.org/category/travel/page/3/", "category"),
         ("https://a.org/tag/rome", "tag"),
+        ("https://a.org/tags/", "tag"),  # the index of every tag (Minimal Mistakes, Beautiful Jekyll)
+        ("https://a.org/blog/categories/", "category"),
         ("https://a.blogspot.com/search/label/Rome?max-results=7", "search"),
     ],
 )
@@ -239,6 +243,16 @@ def test_a_dated_page_in_a_section_the_sites_feeds_leave_out_is_no_post():
     assert decide(page, posts.facts("https://b.example/posts/barley/", "2024-01-10"))[0] == "article"
     two = _feed_of("c.example", {"/posts/rye/": days[0], "/posts/spelt/": days[1]})
     assert decide(page, two.facts("https://c.example/about/", "2024-01-10"))[0] == "article"
+
+
+def test_a_time_without_a_date_is_no_post_markup():
+    """Hugo's Stack prints the reading time in a <time> without a datetime on every page, its About page too; a
+    <time> that names a year, or has a datetime, dates the <article> it stands in."""
+    reading = '<time class="article-time--reading">1 minute read</time>'
+    html = "<html><head><title>About</title></head><body><article><h1>About</h1>{}<p>Ann bakes bread.</p></article>"
+    assert extract(html.format(reading), "https://a.example/about/").evidence.post_markup is None
+    for time in ("<time>5 March 2024</time>", '<time datetime="2024-03-05">Tuesday</time>'):
+        assert extract(html.format(time), "https://a.example/about/").evidence.post_markup.startswith("<article>")
 
 
 def test_nikolas_story_page_is_a_page_of_the_site_not_a_post():

@@ -42,7 +42,13 @@ _PAGE_MARKUP = (
     ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
 )
 _PAGE_ARTICLES = etree.XPath("//article[@class]")
-_DATED_ARTICLE = etree.XPath("//article[.//time or .//*[contains(concat(' ', @rel, ' '), ' author ')]]")
+# A <time> that dates something: its datetime, or a year in its words — not Hugo Stack's reading time, "<time
+# class=article-time--reading>1 minute read</time>", on its About page.
+_DATED_ARTICLE = etree.XPath(
+    "//article[.//time[@datetime or re:test(., '(^|[^0-9])(19|20)[0-9]{2}([^0-9]|$)')]"
+    " or .//*[contains(concat(' ', @rel, ' '), ' author ')]]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published: str | None) -> PageEvidence:

@@ -31,6 +31,10 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"/(?:category|categories|kategorie|categoria|categorie|topics?)/[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I
         ),
     ),
+    # The index of every tag or category, at the site's root or its blog's (Jekyll's Minimal Mistakes and Beautiful
+    # Jekyll list each tag's posts there, under the tag's name).
+    ("tag", re.compile(r"^/(?:[^/?]+/)?tags/?(?:$|\?)", re.I)),
+    ("category", re.compile(r"^/(?:[^/?]+/)?categories/?(?:$|\?)", re.I)),
     ("author", re.compile(r"/(?:author|authors|autor|auteur)/[^/]+/?(?:page/\d+/?)?$", re.I)),
     ("attachment", re.compile(r"/attachment/|[?&]attachment_id=", re.I)),
     # WordPress's and Hugo's /page/N, jekyll-paginate's /pageN/ and ?paged=N only: a plain ?page=N also splits long
