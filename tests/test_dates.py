@@ -49,6 +49,16 @@ def test_a_utc_timestamp_a_day_off_the_url_keeps_the_urls_local_day():
     assert _published("", head, url="https://news.example/2020/02/24/story/")[:10] == "2020-02-24"
 
 
+def test_a_date_in_a_script_is_the_programs_not_the_posts():
+    """Hydejack writes the build's time into its search index's key in an inline script: an undated About page was
+    taken for a post published the day the site was built. JSON-LD still dates a post."""
+    script = "<script>w._search = {INDEX_KEY: 'index--2026-12-05T13:36:27+01:00'};</script>"
+    html = f"<html><head><title>About</title>{script}</head><body><article><h1>About</h1>{BODY}</article></body></html>"
+    assert extract(html, "https://blog.example/about/").published is None
+    jsonld = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2024-03-01"}</script>'
+    assert _published("", head=jsonld + script).startswith("2024-03-01")
+
+
 def test_a_page_without_any_date_gets_none_not_a_year_from_its_text():
     prose = "<p>The club was founded in 1995 and has 2013 members; 1 in 12 of them drive.</p>" * 5
     footer = "<footer><p>© 1995 Example Club</p></footer>"

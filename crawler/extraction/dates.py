@@ -54,6 +54,9 @@ _LISTING_BLOCKS = ".wp-block-latest-posts, .wp-block-latest-comments, .wp-block-
 _WORDPRESS_POST_ID = re.compile(r"(?:^|\s)postid-(\d+)(?=\s|$)")
 _ENTRY_POST_ID = re.compile(r"(?:^|\s)post-(\d+)(?=\s|$)")
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
+# A script's dates are its program's (Hydejack's search index key holds the build's time), not the post's; its
+# JSON-LD states the post's.
+_SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
 _SHORT_TEXTS = etree.XPath(
     f"//text()[string-length(normalize-space()) <= {MAX_PRINTED_CHARS}][not(parent::script or parent::style)]",
     smart_strings=False,
@@ -128,7 +131,7 @@ class _Dates:
         ordinary search's."""
         today = datetime.now().astimezone().strftime("%Y-%m-%d")
         tree, url = self.page.tree, self.url
-        with detached(self._comment_threads | self._other_posts):
+        with detached(self._comment_threads | self._other_posts | set(_SCRIPTS(tree))):
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
                 day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
