@@ -166,6 +166,41 @@ def test_hugos_content_section_is_no_category_and_a_news_sites_section_is_one():
     assert news.categories == ["Politik", "Garden"]
 
 
+def test_a_stated_section_the_posts_category_links_do_not_name_is_no_category():
+    """Hugo themes that print no generator state Hugo's content section as article:section all the same (Coder's
+    "posts"; Stack's "Post", at /p/slug/) and link the post's real categories in a labelled block: the section none
+    of those links names is no category. A section one of them names stays."""
+    prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"
+
+    def page(section: str) -> str:
+        return (
+            f'<html><head><title>Beds</title><meta property="article:section" content="{section}">'
+            '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-01">'
+            f'</head><body><article><h1>Beds</h1><div class="post-meta"><div class="categories">In '
+            '<a href="/categories/garden/">Garden</a></div></div>'
+            f"{prose}</article></body></html>"
+        )
+
+    assert extract(page("Post"), "https://x.example/p/beds/").categories == ["Garden"]
+    assert extract(page("posts"), "https://x.example/posts/beds/").categories == ["Garden"]
+    assert extract(page("garden"), "https://x.example/posts/beds/").categories == ["garden"]
+
+
+def test_rel_tag_links_to_category_pages_name_categories_not_tags():
+    """Jekyll's Minimal Mistakes marks its "Categories:" links rel=tag, as its "Tags:" links are."""
+    prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"
+    html = (
+        '<html><head><title>Beds</title></head><body><article><h1>Beds</h1><time datetime="2024-03-01">1 March'
+        f'</time>{prose}<footer class="page__meta"><p class="page__taxonomy"><strong>Tags: </strong>'
+        '<a href="/tags/#soil" class="page__taxonomy-item" rel="tag">soil</a>, <a href="/tags/#beds" '
+        'class="page__taxonomy-item" rel="tag">beds</a></p><p class="page__taxonomy"><strong>Categories: </strong>'
+        '<a href="/categories/#garden" class="page__taxonomy-item" rel="tag">Garden</a></p></footer>'
+        "</article></body></html>"
+    )
+    article = extract(html, "https://x.example/garden/beds/")
+    assert article.tags == ["soil", "beds"]
+
+
 def test_a_logo_link_with_the_sites_tagline_names_the_site_as_its_title_does():
     """Hugo's Mainroad links its logo home with the site's title and tagline in it and states no site name: the
     name is the part of the page's <title> the label opens with."""

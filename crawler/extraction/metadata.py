@@ -3,7 +3,7 @@ then what trafilatura and htmldate find. Titles, dates and authors each have a m
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -15,8 +15,8 @@ from crawler.extraction.authors import as_list, post_authors
 from crawler.extraction.dates import first_date, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
-from crawler.extraction.pagekind import ARTICLE_TYPES
-from crawler.extraction.sitename import fold, site_names
+from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
+from crawler.extraction.sitename import SiteNames, fold, site_names
 from crawler.extraction.structured import by_type, first_text
 from crawler.extraction.term_links import linked_terms
 from crawler.extraction.titles import post_title
@@ -38,7 +38,8 @@ def extract_metadata(
     canonical = _canonical(tree, base)
     guesses = Guesses(page)  # trafilatura's heuristics, each run only when needed
     sites = site_names(page, jsonld, post)
-    block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
+    # links, not names: a tag may be named as a category is
+    block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree)) | _tags_to_category_pages(page)
     linked = cache(lambda: linked_terms(page, root))  # read only where no markup names a term
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
@@ -53,7 +54,7 @@ def extract_metadata(
             first_text(post.get("description")), _meta(metas, "og:description"), _meta(metas, "description")
         ),
         categories=_unique(
-            _sections(as_list(post.get("articleSection")) + _metas(metas, "article:section"), page, sites.folded)
+            _sections(as_list(post.get("articleSection")) + _metas(metas, "article:section"), page, sites, linked)
             + _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
         )
         or linked()[0]
@@ -68,15 +69,28 @@ def extract_metadata(
     )
 
 
-def _sections(values: list[Any], page: Page, site_names: Collection[str]) -> list[Any]:
+def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[[], tuple[list, list]]) -> list[Any]:
     """The page's stated sections that are categories. Hugo prints its content section — the folder the post's
     URL starts with, "post" or "posts" — as article:section and articleSection, and Congo the site's name outside
     any section: on a page Hugo generated, neither is a category (elsewhere a news site's first folder is its
-    section, rightly). A theme's category links still name a category so spelt."""
+    section, rightly). A theme's category links still name a category so spelt. Where the post's container links
+    its categories' pages (`linked`: term_links), a stated section none of them names is no category either: Hugo
+    themes that print no generator (Coder's "posts", Stack's "Post" at /p/slug/)."""
+    if values and (categories := {fold(name) for name in linked()[0]}):
+        values = [v for v in values if not isinstance(v, str) or fold(v) in categories]
     if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
         return values
     folder = fold(unquote(urlsplit(page.url).path).strip("/").split("/")[0])
-    return [v for v in values if not isinstance(v, str) or (name := fold(v)) != folder and name not in site_names]
+    return [v for v in values if not isinstance(v, str) or (name := fold(v)) != folder and name not in sites.folded]
+
+
+def _tags_to_category_pages(page: Page) -> set[HtmlElement]:
+    """rel=tag links to a category's page: Minimal Mistakes marks its "Categories:" links rel=tag as its tags'."""
+    return {
+        link
+        for link in compiled(("a[rel~=tag][href]",))(page.tree)[:100]
+        if url_kind(joined(page.base, link.get("href", ""))) == "category"
+    }
 
 
 def _first(*values: str | None) -> str | None:
