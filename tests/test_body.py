@@ -434,6 +434,18 @@ def test_a_short_post_without_a_post_body_class_leaves_the_sites_tagline_and_sid
         article = extract(html, URL)
         assert (article.title, article.published[:10]) == ("Rye note", "2024-03-05")
         assert article.text == article.markdown == "The rye rose overnight in the cold cellar, and I baked it at noon."
+    # a short post with subheadings between its paragraphs: the tagline goes, the subheadings stay
+    sections = (
+        "<p>The rye rose overnight in the cold cellar.</p><h2>The oven</h2><p>I baked it at noon, in the old oven.</p>"
+        "<h2>The taste</h2><p>Sour, dark and good.</p>"
+    )
+    article = extract(
+        mediumish.replace("<p>The rye rose overnight in the cold cellar, and I baked it at noon.</p>", sections), URL
+    )
+    assert article.markdown == (
+        "The rye rose overnight in the cold cellar.\n\n## The oven\n\nI baked it at noon, in the old oven.\n\n"
+        "## The taste\n\nSour, dark and good."
+    )
 
 
 def test_a_one_line_post_shorter_than_the_sites_footer_is_its_paragraph_not_its_article_in_one_line():
@@ -453,6 +465,32 @@ def test_a_one_line_post_shorter_than_the_sites_footer_is_its_paragraph_not_its_
     )
     article = extract(html, URL)
     assert article.text == article.markdown == "The rye rose overnight in the cold cellar."
+
+
+def test_a_short_post_above_minimal_mistakes_related_posts_is_the_post():
+    """Jekyll's Minimal Mistakes prints its post in `section.page__content` and four teasers with excerpts under
+    "You may also enjoy" (`div.page__related`): beside a one-line post they were taken for its text, and the post
+    for a listing — and it was not stored."""
+    teaser = (
+        '<div class="grid__item"><article class="archive__item" itemscope itemtype="https://schema.org/CreativeWork">'
+        '<h2 class="archive__item-title"><a href="/notes/{0}/" rel="permalink">The {0} note</a></h2>'
+        '<p class="page__meta"><time datetime="2024-02-0{1}">February {1}, 2024</time> less than 1 minute read</p>'
+        '<p class="archive__item-excerpt" itemprop="description">What the {0} did in the cellar over the long cold '
+        "winter, and what I learned from it about patience and bread.</p></article></div>"
+    )
+    html = (
+        '<html lang="en"><head><title>Coffee note</title></head><body><div id="main" role="main">'
+        '<article class="page" itemscope itemtype="https://schema.org/CreativeWork"><div class="page__inner-wrap">'
+        '<header><h1 id="page-title" class="page__title" itemprop="headline">Coffee note</h1></header>'
+        '<section class="page__content" itemprop="text"><p>A good espresso needs twenty-five seconds.</p></section>'
+        '<footer class="page__meta"><p class="page__date"><strong>Updated:</strong> <time datetime="2024-02-03">'
+        "February 3, 2024</time></p></footer></div></article></div>"
+        '<div class="page__related"><h4 class="page__related-title">You may also enjoy</h4><div class="grid__wrapper">'
+        + "".join(teaser.format(name, n) for n, name in enumerate(("rye", "spelt", "oats", "barley"), 1))
+        + "</div></div></body></html>"
+    )
+    article = extract(html, "https://x.example/notes/coffee-note/")
+    assert (article.kind, article.text) == ("article", "A good espresso needs twenty-five seconds.")
 
 
 def test_a_short_posts_lead_between_its_title_and_its_paragraphs_stays():
@@ -529,12 +567,17 @@ def test_a_headings_permalink_anchor_is_no_part_of_the_heading():
         f"<p>{PROSE}</p>"
         '<h2 id="costs">Costs, see <a href="#watering">watering</a></h2>'
         f"<p>{PROSE}</p>"
+        # Hugo percent-encodes the id of a heading in Korean (or with an umlaut) in the link's address
+        '<h2 id="경복궁">경복궁 <a class="heading-link" href="#%ea%b2%bd%eb%b3%b5%ea%b6%81"><i title="Link to heading">'
+        '</i><span class="sr-only">Link to heading</span></a></h2>'
+        f"<p>{PROSE}</p>"
     )
     article = extract(html, URL)
     headings = [line for line in article.markdown.split("\n") if line.startswith("## ")]
     assert headings[:3] == ["## Choosing Materials", "## Watering", "## Soil"]
     assert "Tools" in headings[3]  # its words, linked or not
     assert headings[4].startswith("## Costs, see") and "watering" in headings[4]
+    assert headings[5] == "## 경복궁"
     assert "Link to heading" not in article.text and "Materials #" not in article.text
 
 

@@ -212,9 +212,9 @@ def _headed(page: Page, body: Body, content: HtmlElement, meta: Metadata) -> boo
     lines is printed in the element, is the post's date alone, or is printed before the post's title — the site's
     tagline and blurb in a header or a sidebar (Jekyll's Poole themes, Mediumish). A lead standing between the
     title and the paragraphs is none of these: such a body stays as it is."""
-    paragraphs = fold(" ".join(text_of(p) for p in content.iterchildren("p")))
+    paragraphs = [fold(text_of(p)) for p in content.iterchildren("p")]  # subheadings may stand between them
     text = body.text
-    if not paragraphs or paragraphs not in fold(text) or len(text) > 3 * SHORT_POST_CHARS:
+    if not any(paragraphs) or len(text) > 3 * SHORT_POST_CHARS or not all(p in fold(text) for p in paragraphs):
         return False
     post, head, day = fold(text_of(content)), _page_head(page, meta.title), (meta.published or "")[:10]
     return bool(head) and all(

@@ -22,6 +22,7 @@ CONTENT_ROOTS = (
     ".sqs-layout",
     "[data-hook=post-description]",
     ".single-post-content",
+    ".page__content",  # Jekyll's Minimal Mistakes
     ".content",
     "article",
     "main",
@@ -60,6 +61,7 @@ NOT_POST = ", ".join(
         ".jp-relatedposts",
         ".related-posts",
         ".related",
+        ".page__related",  # Jekyll's Minimal Mistakes: "You may also enjoy"
         ".yarpp-related",
         ".crp_related",
         ".wp-block-jetpack-related-posts",
@@ -143,6 +145,7 @@ PLUGIN_CHROME = ", ".join(
         ".social-share",
         ".share-buttons",
         ".related-posts",
+        ".page__related",
         ".author-box",
         ".about-author",
         ".ast-author-box",
@@ -450,6 +453,7 @@ SIDEBARS = ", ".join(
         "aside:not([class*=meta]):not([class*=byline]):not([class*=info])",
         ".related",
         ".related-posts",
+        ".page__related",
         ".jp-relatedposts",
         ".yarpp-related",
         ".crp_related",

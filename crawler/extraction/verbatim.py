@@ -182,7 +182,8 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
 
 
 def heading_permalinks(scope: HtmlElement) -> Iterator[HtmlElement]:
-    """The links to a heading's own place inside it, beside the heading's words: its permalink anchor."""
+    """The links to a heading's own place inside it, beside the heading's words: its permalink anchor (to the
+    heading's id as it is, or percent-encoded: Hugo writes `href="#%ea%b2%bd…"` for `id="경복궁"`)."""
     for heading in scope.iter(*_HEADINGS):
         heading_words = len(_WORDS.findall("".join(heading.itertext())))
         for link in heading.iter("a"):
@@ -190,7 +191,7 @@ def heading_permalinks(scope: HtmlElement) -> Iterator[HtmlElement]:
             if len(fragment) < 2 or not fragment.startswith("#"):
                 continue
             words = len(_WORDS.findall("".join(link.itertext())))
-            if (fragment[1:] in (heading.get("id"), link.get("id")) or not words) and heading_words > words:
+            if (unquote(fragment[1:]) in (heading.get("id"), link.get("id")) or not words) and heading_words > words:
                 yield link
 
 

@@ -82,6 +82,8 @@ def contentless_block_post(page: Page) -> bool:
 
 
 def _document(element: HtmlElement) -> HtmlElement:
-    document = lxml_html.document_fromstring("<html><body></body></html>")
-    document.find("body").append(lxml_html.fromstring(lxml_html.tostring(element)))
+    """A document of the element alone, in an <article>: trafilatura reads the subheadings of a body it finds in
+    one, and keeps only the paragraphs of a <div> it finds on its own."""
+    document = lxml_html.document_fromstring("<html><body><article></article></body></html>")
+    document.find("body/article").append(lxml_html.fromstring(lxml_html.tostring(element)))
     return document
