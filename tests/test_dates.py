@@ -57,6 +57,8 @@ def test_a_date_in_a_script_is_the_programs_not_the_posts():
     assert extract(html, "https://blog.example/about/").published is None
     jsonld = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2024-03-01"}</script>'
     assert _published("", head=jsonld + script).startswith("2024-03-01")
+    data = '<script id="__NEXT_DATA__" type="application/json">{"post": {"createdAt": "2024-03-01T10:00:00"}}</script>'
+    assert _published("", head=data + script).startswith("2024-03-01")  # a script of data states the post's
 
 
 def test_a_page_without_any_date_gets_none_not_a_year_from_its_text():

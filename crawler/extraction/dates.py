@@ -54,9 +54,9 @@ _LISTING_BLOCKS = ".wp-block-latest-posts, .wp-block-latest-comments, .wp-block-
 _WORDPRESS_POST_ID = re.compile(r"(?:^|\s)postid-(\d+)(?=\s|$)")
 _ENTRY_POST_ID = re.compile(r"(?:^|\s)post-(\d+)(?=\s|$)")
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
-# A script's dates are its program's (Hydejack's search index key holds the build's time), not the post's; its
-# JSON-LD states the post's.
-_SCRIPTS = etree.XPath("//script[not(@type='application/ld+json')]")
+# A program's dates are its own (Hydejack's search index key holds the build's time), not the post's; a script of
+# data — JSON-LD, Next.js's __NEXT_DATA__, a state of type application/json — may state the post's.
+_SCRIPTS = etree.XPath("//script[not(contains(@type, 'json'))]")
 _SHORT_TEXTS = etree.XPath(
     f"//text()[string-length(normalize-space()) <= {MAX_PRINTED_CHARS}][not(parent::script or parent::style)]",
     smart_strings=False,
