@@ -187,7 +187,7 @@ def test_a_stated_section_the_posts_category_links_do_not_name_is_no_category():
 
 
 def test_rel_tag_links_to_category_pages_name_categories_not_tags():
-    """Jekyll's Minimal Mistakes marks its "Categories:" links rel=tag, as its "Tags:" links are."""
+    """Jekyll's Minimal Mistakes marks its "Categories:" links rel=tag, as its "Tags:" links are: categories."""
     prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"
     html = (
         '<html><head><title>Beds</title></head><body><article><h1>Beds</h1><time datetime="2024-03-01">1 March'
@@ -198,7 +198,17 @@ def test_rel_tag_links_to_category_pages_name_categories_not_tags():
         "</article></body></html>"
     )
     article = extract(html, "https://x.example/garden/beds/")
-    assert article.tags == ["soil", "beds"]
+    assert (article.tags, article.categories) == (["soil", "beds"], ["Garden"])
+
+
+def test_tags_one_article_tag_joins_with_commas_are_each_a_tag():
+    """Docusaurus writes every tag of the post into one article:tag, "web,hugo"."""
+    html = (
+        '<html><head><title>Beds</title><meta property="article:tag" content="soil,beds"><meta property="article:tag"'
+        ' content="Prices (Fares, Fees and Rates)"></head><body><article>'
+        f"<h1>Beds</h1>{BODY}</article></body></html>"
+    )
+    assert extract(html, "https://x.example/beds/").tags == ["soil", "beds", "Prices (Fares, Fees and Rates)"]
 
 
 def test_a_logo_link_with_the_sites_tagline_names_the_site_as_its_title_does():

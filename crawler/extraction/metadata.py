@@ -3,6 +3,7 @@ then what trafilatura and htmldate find. Titles, dates and authors each have a m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
@@ -26,6 +27,9 @@ _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 # WordPress's block themes: the post-terms block of categories, whose links say rel="tag" like the tags'
 # (classic themes say rel="category tag").
 _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
+_TERM_COMMA = re.compile(r",(?![^()]*\))")
+# The names of Hugo's usual content sections (content/post/, content/posts/, content/blog/), folded.
+_CONTENT_SECTIONS = {"post", "posts", "blog", "article", "articles"}
 
 
 def extract_metadata(
@@ -38,8 +42,8 @@ def extract_metadata(
     canonical = _canonical(tree, base)
     guesses = Guesses(page)  # trafilatura's heuristics, each run only when needed
     sites = site_names(page, jsonld, post)
-    # links, not names: a tag may be named as a category is
-    block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree)) | _tags_to_category_pages(page)
+    block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
+    tagged_categories = _tags_to_category_pages(page)  # in document order
     linked = cache(lambda: linked_terms(page, root))  # read only where no markup names a term
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
@@ -58,14 +62,18 @@ def extract_metadata(
             + _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
         )
         or linked()[0]
-        or _unique(guesses.categories),
+        or _unique(guesses.categories)
+        or _unique([text_of(link) for link in tagged_categories]),
         tags=_unique(
-            _metas(metas, "article:tag")
+            _terms(_metas(metas, "article:tag"))  # Docusaurus writes every tag into one: "web,hugo"
             + _keywords(post.get("keywords"))
-            + _link_texts(page, root, "a[rel~=tag]:not([rel~=category])", leaving=block_categories)
+            + _link_texts(
+                page, root, "a[rel~=tag]:not([rel~=category])", leaving={*block_categories, *tagged_categories}
+            )
         )
         or linked()[1]
-        or _unique(_split(guesses.tags)),
+        # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
+        or ([] if tagged_categories else _unique(_split(guesses.tags))),
     )
 
 
@@ -73,21 +81,24 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     """The page's stated sections that are categories. Hugo prints its content section — the folder the post's
     URL starts with, "post" or "posts" — as article:section and articleSection, and Congo the site's name outside
     any section: on a page Hugo generated, neither is a category (elsewhere a news site's first folder is its
-    section, rightly). A theme's category links still name a category so spelt. Where the post's container links
-    its categories' pages (`linked`: term_links), a stated section none of them names is no category either: Hugo
-    themes that print no generator (Coder's "posts", Stack's "Post" at /p/slug/)."""
-    if values and (categories := {fold(name) for name in linked()[0]}):
-        values = [v for v in values if not isinstance(v, str) or fold(v) in categories]
+    section, rightly). A theme's category links still name a category so spelt. Hugo themes that print no
+    generator state the content section all the same (Coder's "posts"; Stack's "Post", at /p/slug/): a section
+    named as content sections are (_CONTENT_SECTIONS) is none where the post's container links its categories'
+    pages (`linked`: term_links) and none of them is named so."""
+    named = any(isinstance(v, str) and fold(v) in _CONTENT_SECTIONS for v in values)
+    if named and (categories := {fold(name) for name in linked()[0]}) and not categories & _CONTENT_SECTIONS:
+        values = [v for v in values if not isinstance(v, str) or fold(v) not in _CONTENT_SECTIONS]
     if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
         return values
     folder = fold(unquote(urlsplit(page.url).path).strip("/").split("/")[0])
     return [v for v in values if not isinstance(v, str) or (name := fold(v)) != folder and name not in sites.folded]
 
 
-def _tags_to_category_pages(page: Page) -> set[HtmlElement]:
-    """rel=tag links to a category's page: Minimal Mistakes marks its "Categories:" links rel=tag as its tags'."""
+def _tags_to_category_pages(page: Page) -> dict[HtmlElement, None]:
+    """rel=tag links to a category's page, in the page's order: Minimal Mistakes marks its "Categories:" links
+    rel=tag as its tags'. They name the post's categories where nothing else does."""
     return {
-        link
+        link: None
         for link in compiled(("a[rel~=tag][href]",))(page.tree)[:100]
         if url_kind(joined(page.base, link.get("href", ""))) == "category"
     }
@@ -132,6 +143,12 @@ def _link_texts(page: Page, root: HtmlElement | None, selector: str, leaving: Co
     sidebars = page.sidebars - around
     outside = [a for a in found if sidebars.isdisjoint(a.iterancestors())]
     return [text_of(a) for a in outside or found]
+
+
+def _terms(values: list[str]) -> list[str]:
+    """The terms of a list of them written into one value, split at its commas outside brackets ("Prices (Fares,
+    Fees and Rates)" is one)."""
+    return [part.strip() for value in values for part in _TERM_COMMA.split(value) if part.strip()]
 
 
 def _split(values: list[str] | None) -> list[str]:
