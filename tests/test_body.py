@@ -3,6 +3,8 @@ Markdown with structure and links, chrome out of the text, posts whose container
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extraction.extract import extract
 
 URL = "https://blog.example/2024/05/a-post/"
@@ -185,6 +187,96 @@ def test_a_shiki_code_block_is_fenced_with_the_language_its_data_attribute_names
     )
     article = extract(_page(f"<p>{PROSE}</p>{code}<p>{PROSE}</p>"), URL)
     assert "```python\nimport os\nprint(os.sep)\n```" in article.markdown
+
+
+def test_quartos_code_cells_stand_where_they_are_fenced_with_their_language_and_apart_from_their_output():
+    """Quarto (pandoc) prints each code cell as `div.cell` — its code in `pre.sourceCode > code.sourceCode r`, each
+    line a span with an empty anchor, its output in a `pre` of its own. trafilatura takes an element of class
+    `cell` for the story and put the first cell before the post's first paragraph; the language is the class after
+    `sourceCode`; in `text` a code block and the next were one line."""
+    cell = (
+        '<div class="cell"><div class="sourceCode cell-code" id="cb1"><pre class="sourceCode r code-with-copy">'
+        '<code class="sourceCode r"><span id="cb1-1"><a href="#cb1-1" aria-hidden="true" tabindex="-1"></a>'
+        'tuesdata <span class="ot">&lt;-</span> <span class="fu">tt_load</span>(2023)</span>\n'
+        '<span id="cb1-2"><a href="#cb1-2" aria-hidden="true" tabindex="-1"></a></span>\n'
+        '<span id="cb1-3"><a href="#cb1-3" aria-hidden="true" tabindex="-1"></a>house <span class="ot">&lt;-</span>'
+        ' tuesdata$house</span></code><button class="code-copy-button"></button></pre></div>'
+        '<div class="cell-output cell-output-stdout"><pre><code>Downloading file 1 of 1</code></pre></div></div>'
+    )
+    html = (
+        '<html lang="en"><head><title>A post</title></head><body><main class="content" id="quarto-document-content">'
+        f"<h1>A post</h1><p>{PROSE}</p>{cell}<p>The end of it, in a short paragraph.</p></main></body></html>"
+    )
+    article = extract(html, URL)
+    assert article.markdown == (
+        f"{PROSE.strip()}\n\n```r\ntuesdata <- tt_load(2023)\n\nhouse <- tuesdata$house\n```\n\n"
+        "```\nDownloading file 1 of 1\n```\n\nThe end of it, in a short paragraph."
+    )
+    assert "house <- tuesdata$house\nDownloading file 1 of 1\n" in article.text
+
+
+# A body of the length at which trafilatura keeps the line under the title (shorter or longer, it drops it).
+_SECTIONS = "".join(
+    "<p>Rye has been baked in the north for a thousand years and is still the bread of the cold cellars. Spelt, by"
+    f" contrast, came back only in the last decades and focuses entirely on taste.</p><h2>Part {n}</h2><p>Both"
+    " want a long, slow proof and a hot oven.</p>"
+    for n in range(3)
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        (  # Docusaurus: the <time> and the reading time in the post's <header>, its body in #__blog-post-container
+            '<header><h1 class="title_f1Hy">Rye note</h1><div class="container_mt6G"><time datetime="2024-03-20T08:30'
+            ':00.000Z">March 20, 2024</time> · <!-- -->One min read</div></header>',
+            '<div id="__blog-post-container" class="markdown">{}</div>',
+        ),
+        (  # VuePress's theme-hope: the date, the reading time, in div.page-info; its body in #markdown-content
+            '<div class="vp-page-title"><h1>Rye note</h1><div class="page-info"><span class="page-date-info">'
+            '<span>3/20/24</span><meta property="datePublished" content="2024-03-20T00:00:00.000Z"></span>'
+            '<span class="page-reading-time-info"><span>Less than 1 minute</span></span></div><hr></div>',
+            '<div vp-content><div id="markdown-content">{}</div></div>',
+        ),
+        (  # Hydejack: the date with the categories and tags in the <header> of the post's <article>
+            '<header><h1 class="post-title">Rye note</h1><div class="post-date"><span><time datetime="2024-03-20T09:'
+            '30:00+01:00">20 Mar 2024</time> in <span>Baking</span> on <span>Rye</span>, <span>Bread</span></span>'
+            "</div></header>",
+            "{}",
+        ),
+    ],
+)
+def test_the_fields_a_theme_prints_between_the_title_and_the_body_are_not_the_first_line(header, body):
+    """trafilatura drops the <time> of such a line and keeps the rest ("· One min read", "3/20/24Less than 1
+    minute", "in Baking on Rye, Bread") as the post's first line. A lead sentence there stays (the next test)."""
+    html = (
+        '<html lang="en"><head><title>Rye note</title></head><body><main><article class="post">'
+        f"{header}{body.format(_SECTIONS)}</article></main></body></html>"
+    )
+    article = extract(html, URL)
+    assert article.text.startswith("Rye has been") and article.markdown.startswith("Rye has been")
+
+
+def test_a_lead_sentence_between_the_title_and_the_body_stays():
+    html = (
+        '<html lang="en"><head><title>Rye note</title></head><body><main><article><header><h1>Rye note</h1>'
+        '<div class="lead">Why rye wants a cold cellar.</div></header><div id="__blog-post-container">'
+        f"{_SECTIONS}</div></article></main></body></html>"
+    )
+    assert extract(html, URL).text.startswith("Why rye wants a cold cellar.")
+
+
+def test_a_heading_that_is_a_link_to_itself_is_a_heading_in_markdown():
+    """VuePress links each heading's words to the heading: `## Make`, not `## [Make](…#make)`."""
+    html = _page(
+        f"<p>{PROSE}</p>"
+        '<h2 id="make" tabindex="-1"><a class="header-anchor" href="#make"><span>Make</span></a></h2>'
+        f"<p>{PROSE}</p>"
+        '<h2 id="경복궁"><a class="header-anchor" href="#%EA%B2%BD%EB%B3%B5%EA%B6%81"><span>경복궁</span></a></h2>'
+        f"<p>{PROSE}</p>"
+    )
+    headings = [line for line in extract(html, URL).markdown.split("\n") if line.startswith("## ")]
+    assert headings == ["## Make", "## 경복궁"]
 
 
 def test_a_player_iframe_is_kept_as_its_address_and_a_like_button_iframe_is_not():

@@ -30,7 +30,7 @@ from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import HtmlElement, Page, detached
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
-from crawler.extraction.spacing import fold_source_breaks
+from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps
 
@@ -107,7 +107,9 @@ def body_candidates(
     text = "" if body is None else document.text
     # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped or the
     # source's layout folded (`|`, not `or`: both run).
-    if body is not None and (drop_chrome_blocks(body, page, MAX_CHROME_SHARE) | fold_source_breaks(body)):
+    if body is not None and (
+        drop_chrome_blocks(body, page, MAX_CHROME_SHARE) | fold_source_breaks(body) | separate_code_blocks(body)
+    ):
         text = xmltotxt(body, include_formatting=False)
     candidates = [Candidate(CANDIDATES[0], body, text or "")]
     for name, other in zip(CANDIDATES[1:], others, strict=False):

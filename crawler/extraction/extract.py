@@ -24,6 +24,7 @@ from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
+from crawler.extraction.header_fields import without_header_field
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
@@ -118,6 +119,15 @@ def without_leading_fields(
         if (names and is_by_line(first, names)) or (published and _date_alone(first, published[:10], terms)):
             text = rest.lstrip("\n")
     return text
+
+
+def _without_fields(
+    text: str, page: Page, root: HtmlElement | None, meta: Metadata, authors: Sequence[Person], terms: Sequence[str]
+) -> str:
+    """The text without the title, byline and date lines it starts with, nor a field line the theme prints between
+    the title and the post's body (header_fields.py)."""
+    text = without_leading_fields(text, meta.title, authors, meta.published, terms)
+    return without_header_field(text, page, root, meta.title)
 
 
 def _date_alone(line: str, day: str, terms: Sequence[str] = ()) -> bool:
@@ -281,10 +291,8 @@ def _extract(page: Page) -> Article:
         url=page.url,
         author=", ".join(p.name for p in authors) or None,
         language=language,
-        text=(text := without_leading_fields(body.text, meta.title, authors, meta.published, terms)),
-        markdown=with_images(
-            without_leading_fields(body.markdown, meta.title, authors, meta.published, terms), root, images
-        ),
+        text=(text := _without_fields(body.text, page, root, meta, authors, terms)),
+        markdown=with_images(_without_fields(body.markdown, page, root, meta, authors, terms), root, images),
         word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,

@@ -14,6 +14,7 @@ import re
 
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.sitename import fold
+from crawler.extraction.verbatim import heading_self_links
 from crawler.urls import joined
 
 MIN_ANCHOR_CHARS = 3  # "1" or "»" would land on any digit or arrow of the text
@@ -64,11 +65,12 @@ def _in_context(markdown: str, text: str, before: str, after: str, cursor: int) 
 
 
 def _links(page: Page, root: HtmlElement) -> list[tuple[HtmlElement, str, str]]:
-    """(anchor, its text, its address) of the links in `root`, outside its chrome."""
+    """(anchor, its text, its address) of the links in `root`, outside its chrome; not a heading's link to itself."""
     links = []
+    headings = {link for link, _ in heading_self_links(root)}
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
-        if not href or href.lower().startswith(_SKIPPED_SCHEMES) or page.in_chrome(anchor):
+        if not href or href.lower().startswith(_SKIPPED_SCHEMES) or page.in_chrome(anchor) or anchor in headings:
             continue
         text = " ".join("".join(anchor.itertext()).split())
         if len(text) >= MIN_ANCHOR_CHARS and (url := joined(page.base, href)):

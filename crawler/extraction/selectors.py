@@ -5,7 +5,8 @@
 FRAME_COMMENTS = "data-blogarchive-comments"
 
 # The post's body container, most specific first (WordPress, Gutenberg, Genesis, Astra, GeneratePress,
-# Elementor, Ghost, Blogger, Medium, Substack, Hugo, Jekyll, Tumblr, Squarespace, Wix, microdata).
+# Elementor, Ghost, Blogger, Medium, Substack, Hugo, Jekyll, Tumblr, Squarespace, Wix, microdata, Docusaurus,
+# VuePress, VitePress).
 CONTENT_ROOTS = (
     "[itemprop=articleBody]",
     ".entry-content",
@@ -23,6 +24,10 @@ CONTENT_ROOTS = (
     "[data-hook=post-description]",
     ".single-post-content",
     ".page__content",  # Jekyll's Minimal Mistakes
+    "#__blog-post-container",  # Docusaurus's blog
+    "#markdown-content",  # VuePress's theme-hope
+    ".theme-default-content",  # VuePress's default theme
+    ".vp-doc",  # VitePress
     ".content",
     "article",
     "main",

@@ -51,6 +51,25 @@ def fold_source_breaks(body: etree._Element) -> bool:
     return changed
 
 
+def separate_code_blocks(body: etree._Element) -> bool:
+    """Ends, in place, each code block of `body` that another follows with a line break; True when any was.
+    trafilatura's plain text runs two code blocks in a row into one line (a Quarto cell's code and its output:
+    "tt_load('2023-11-07')    Downloading file 1 of 1")."""
+    changed = False
+    for block in body.iter("code"):
+        following = block.getnext()
+        if _code_block(block) and following is not None and _code_block(following) and not (block.tail or "").strip():
+            block.addnext(etree.Element("lb"))  # xmltotxt drops a code block's tail, not a line break
+            changed = True
+    return changed
+
+
+def _code_block(element: etree._Element) -> bool:
+    """trafilatura's block of code: a <code> of its own in a block, not inline code in a paragraph."""
+    parent = element.getparent()
+    return element.tag == "code" and parent is not None and parent.tag in _BLOCKS - {"p", "head", "item", "cell"}
+
+
 def _ends_line(element: etree._Element | None) -> bool:
     return element is not None and element.tag in _LINE_ENDS
 

@@ -50,6 +50,7 @@ LINE_NUMBERS = (
 FOOTNOTE_MARKS = "a.footnote, a.footnote-ref, [role~=doc-noteref], sup > a[href^='#fn']"
 FOOTNOTE_BACKLINKS = "a.reversefootnote, a.footnote-backref, [role~=doc-backlink]"
 MATH_SCRIPTS = "script[type^='math/tex']"
+QUARTO_CELLS = "div.cell"
 GISTS = "script[src*='gist.github.com/']"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
@@ -107,8 +108,16 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
         swaps.append((mark, _element("a", f"[{' '.join(''.join(mark.itertext()).split())}]", href=mark.get("href"))))
     swaps += [(backlink, _element("span", "")) for backlink in page.select(FOOTNOTE_BACKLINKS)]
     swaps += [(anchor, _element("span", "")) for anchor in heading_permalinks(page.tree if root is None else root)]
+    swaps += [
+        (link, _element("span", words)) for link, words in heading_self_links(page.tree if root is None else root)
+    ]
     swaps += [(link, _element("span", address)) for link, address in _address_links(page, root)]
     swaps += [(link, _element("span", words)) for link, words in _reference_lists(page, root)]
+    # Quarto's code cells (`div.cell`: a code block and its output): trafilatura takes an element whose class is
+    # `cell` and nothing else for the story, and puts the first cell's text before the post's
+    cells = [cell for cell in page.select(QUARTO_CELLS) if cell.get("class") == "cell"]
+    for cell in cells:
+        cell.set("class", "cell code-cell")
     done = []
     for old, new in swaps:
         if old.getparent() is not None and not any(a is o for o, _ in done for a in old.iterancestors()):
@@ -120,6 +129,8 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     finally:
         for old, new in reversed(done):
             new.getparent().replace(new, old)
+        for cell in cells:
+            cell.set("class", "cell")
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -148,6 +159,8 @@ def _language(element: HtmlElement) -> str | None:
         names = [node.get("data-lang") or node.get("data-language") or ""] + _LANGUAGE.findall(" ".join(classes))
         if node.tag == "figure" and "highlight" in classes and len(classes) == 2:
             names.append(classes[1 - classes.index("highlight")])  # Hexo: <figure class="highlight js">
+        if "sourceCode" in classes[:-1]:  # pandoc's (Quarto's, R Markdown's): <code class="sourceCode r">
+            names.append(classes[classes.index("sourceCode") + 1])
         for name in names:
             if name and name.lower() not in _NO_LANGUAGE:
                 return name.lower()
@@ -179,6 +192,18 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
     for script in page.select(GISTS, scope):
         if url := joined(page.base, script.get("src")):
             yield script, url.removesuffix(".js")
+
+
+def heading_self_links(scope: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The links that are a heading's words and lead to the heading itself (VuePress's `<h2 id="make"><a
+    class="header-anchor" href="#make">Make</a></h2>`), with their words: a heading, not a link."""
+    for heading in scope.iter(*_HEADINGS):
+        for link in heading.iter("a"):
+            fragment = (link.get("href") or "").strip()
+            if fragment.startswith("#") and unquote(fragment[1:]) in (heading.get("id"), link.get("id")):
+                words = " ".join("".join(link.itertext()).split())
+                if words and words == " ".join("".join(heading.itertext()).split()):
+                    yield link, words
 
 
 def heading_permalinks(scope: HtmlElement) -> Iterator[HtmlElement]:

@@ -1,0 +1,67 @@
+"""The fields a theme prints between a post's title and its body: not the post's first line.
+
+Docusaurus prints the date and the reading time ("March 20, 2024 · One min read") under the title, VuePress's
+theme-hope the date, the reading time, the categories and tags ("3/20/24 Less than 1 minute"), Hydejack the date
+with the categories and tags ("20 Mar 2024 in Programming on Tools, Build"). trafilatura keeps what is left of
+such a line once it drops the `<time>` in it ("· One min read") as the post's first line, where the date line
+rule (extract.without_leading_fields) no longer knows it. Where the theme marks the post's body element
+(selectors.POST_BODIES), a first line printed between the title and that element, and no sentence — a lead
+between them is one, and stays — is such a field; where it marks none, one printed in the title's <header> inside
+the post's <article>.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from crawler.extraction.page import HtmlElement, Page
+from crawler.extraction.selectors import POST_BODIES
+from crawler.extraction.sitename import fold
+
+MAX_FIELD_WORDS = 8  # "in Programming on Tools, Build Last modified at:"
+_SENTENCE_END = re.compile(r"[.!?。！？…]\s*$")
+_WORD = re.compile(r"[^\W_]+")
+_HEADINGS = etree.XPath("//h1 | //h2 | //h3 | //h4 | //h5 | //h6")
+_TEXT = etree.XPath("following::text()[not(ancestor::script or ancestor::style)]")
+
+
+def without_header_field(text: str, page: Page, root: HtmlElement | None, title: str | None) -> str:
+    """`text` without its first line when that line is a field the theme prints after the post's `title` and
+    before its body element `root` (a marked one), or in the title's <header> — and no sentence."""
+    first, _, rest = text.partition("\n")
+    words = _WORD.findall(first)
+    if not words or len(words) > MAX_FIELD_WORDS or _SENTENCE_END.search(first) or root is None or not title:
+        return text
+    headings: dict[str, HtmlElement] = {}
+    for element in _HEADINGS(page.tree):
+        headings.setdefault(fold("".join(element.itertext())), element)
+    heading, line = headings.get(fold(title)), fold(first)
+    if heading is None or line in headings:  # a subtitle or a second headline is no field
+        return text
+    header = next(heading.iterancestors("header"), None)
+    if root in page.select(", ".join(POST_BODIES)):
+        body = set(root.iter())
+        between = _after(heading, body.__contains__)
+    elif header is not None and header is not root and root in header.iterancestors():
+        fields = set(header.iter())
+        between = _after(heading, lambda element: element not in fields)
+    else:
+        return text
+    return rest.lstrip("\n") if line in between else text
+
+
+def _after(heading: HtmlElement, past: Callable[[HtmlElement], bool]) -> str:
+    """The page's text after `heading` up to the first text in an element `past` says the fields end at
+    (folded)."""
+    texts = []
+    for node in _TEXT(heading):
+        element = node.getparent()
+        if element is not None and node.is_tail:
+            element = element.getparent()
+        if element is None or past(element):
+            break
+        texts.append(node)
+    return fold("".join(texts))
