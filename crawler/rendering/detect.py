@@ -124,7 +124,9 @@ _I = re.IGNORECASE | re.DOTALL
 _TEXT_OR_HIDDEN = re.compile(rb"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|>(?P<text>[^<]+)", _I)
 _SPACE = re.compile(rb"\s+")
 _NOSCRIPT = re.compile(rb"<noscript\b[^>]*>(.*?)</noscript\s*>", _I)
-_EMPTY_ELEMENT = re.compile(rb"[^<>]*>\s*(?:<!--.*?-->\s*)*</(?:div|main|section)>", re.DOTALL)
+# Comments and white space alone inside: one comment ends at its first "-->" (Vue's server rendering fills
+# <div id="app"> with `<!--[-->…<!--]-->` around the page: a comment that ran on to the last "-->" made it empty).
+_EMPTY_ELEMENT = re.compile(rb"[^<>]*>\s*(?:<!--(?:(?!-->).)*-->\s*)*</(?:div|main|section)>", re.DOTALL)
 
 
 def needs_browser(body: bytes) -> str | None:

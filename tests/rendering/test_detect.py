@@ -53,6 +53,11 @@ def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> Non
         page(TEXT * 3 + '<a href="/page/2/">Older posts</a><div class="load-more"></div><script>var a;</script>'),
         page(TEXT * 3 + '<a href="/archive/">See more</a><script>var a;</script>'),
         page('<div id="app"></div>'),  # no script could fill it
+        # Vue's server rendering (VuePress): a short post inside <div id="app">, its parts in <!--[-->…<!--]-->
+        page(
+            '<div id="app"><!--[--><!--[--><header>Notes</header><p>Coffee needs twenty-five seconds.</p><!--]-->'
+            "<!--]--></div><script src=/assets/app.js></script>"
+        ),
         # a WordPress tag page listing one post that is an image alone, beside WordPress's inline scripts
         page(
             '<h1>Tag: Walking</h1><a href="/cliffs/"><img src="/c.jpg"></a><script>' + "wp.emoji();" * 300 + "</script>"
