@@ -395,6 +395,16 @@ def test_a_page_of_teasers_each_marked_up_as_a_post_is_a_listing():
     )
     article = extract(f"<html><body><main>{teasers}</main></body></html>", "https://example.github.io/archives/")
     assert (article.kind, article.kind_reason) == ("listing", "listing: 3 items marked up as posts")
+    # VuePress's theme-hope marks them up in RDFa, each with excerpts long enough to pass for a post
+    rdfa = "".join(
+        f'<article class="vp-article-item" vocab="https://schema.org/" typeof="Article"><a href="/posts/p{n}.html">'
+        f'<header><span property="headline">Post {n}</span></header></a><div class="vp-article-excerpt"><p>'
+        + "Rye, spelt and oats, and what each of them wants of the baker. " * 4
+        + f'</p></div><meta property="datePublished" content="2022-1{n}-01T00:00:00.000Z"></article>'
+        for n in range(3)
+    )
+    article = extract(f"<html><body><main>{rdfa}</main></body></html>", "https://example.github.io/article/")
+    assert (article.kind, article.kind_reason) == ("listing", "listing: 3 items marked up as posts")
 
 
 def test_a_tag_cloud_with_the_page_date_its_generator_prints_is_a_listing():

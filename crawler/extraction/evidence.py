@@ -26,7 +26,7 @@ from crawler.extraction.structured import types_of
 
 _HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.IGNORECASE)
 _ITEMTYPES = etree.XPath("//@itemtype", smart_strings=False)
-_ITEMTYPE_ELEMENTS = etree.XPath("//*[@itemtype]")
+_ITEMTYPE_ELEMENTS = etree.XPath("//*[@itemtype or @typeof]")  # microdata, RDFa (VuePress's list of posts)
 _MICROFORMAT = etree.XPath(
     "(//*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]/@class",
@@ -167,4 +167,6 @@ def _words_outside_chrome(page: Page) -> int:
 
 
 def _is_post_type(element: etree._Element) -> bool:
-    return element.get("itemtype", "").strip().rstrip("/").rsplit("/", 1)[-1] in ARTICLE_TYPES
+    """The element is a post's item: microdata's itemtype or RDFa's typeof ("Article", "schema:BlogPosting")."""
+    types = f"{element.get('itemtype', '')} {element.get('typeof', '')}".split()
+    return any(name.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] in ARTICLE_TYPES for name in types)
