@@ -249,6 +249,12 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
         "</article></body></html>"
     )
     assert extract(mkdocs, "https://blog.example/blog/2024/rye/").tags == ["bread", "rye"]
+    beautiful_jekyll = (  # the tags in the block right after the post's <article>, each the tags page's anchor
+        f'<html><body><div class="container"><article class="blog-post"><h1>Rye</h1>{BODY}</article>'
+        '<div class="blog-tags"><span>Tags:</span> <a href="/tags#bread">bread</a> <a href="/tags#rye">rye</a>'
+        "</div></div></body></html>"
+    )
+    assert extract(beautiful_jekyll, "https://blog.example/2024-03-05-rye/").tags == ["bread", "rye"]
     menu = "".join(f'<div class="item"><a href="/category/c{n}/">Topic {n}</a></div>' for n in range(14))
     html = f"<html><body><article><h1>Rye</h1><div class='menu'>{menu}</div>{BODY}</article></body></html>"
     assert extract(html, "https://blog.example/rye.html").categories == []

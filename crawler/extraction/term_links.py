@@ -3,11 +3,11 @@
 Pelican's themes print "In <a href=/category/notes.html>Notes</a>. tags: <a href=/tag/life.html>life</a>" in the
 post's footer, Eleventy's base blog a list of `/tags/x/` links under the title, Jekyll themes and hand-made blogs
 the same without `rel="tag"`: the link's address says which it is (pagekind.url_kind). A link counts where it
-stands in the post's own container (its <article>, else the content root) outside the chrome (the <footer>,
-<header> and <nav> of the post's <article> are not chrome here: that is where themes print them), names a term
-in a few words, and stands in a block holding little else ("Tags:", "In", commas): a link in a sentence of the
-post is the post's text, not its label. A group linking more terms of one kind than a post has is the site's
-menu of them.
+stands in the post's own container (its <article> and the block right after it, else the content root) outside
+the chrome (the <footer>, <header> and <nav> of the post's <article> are not chrome here: that is where themes
+print them), names a term in a few words, and stands in a block holding little else ("Tags:", "In", commas): a
+link in a sentence of the post is the post's text, not its label. A group linking more terms of one kind than a
+post has is the site's menu of them.
 """
 
 from __future__ import annotations
@@ -51,8 +51,10 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     if root is None:
         return [], []
     scope = next(root.iterancestors("article"), root)
+    after = scope.getnext()  # Beautiful Jekyll prints "Tags: …" in the <div> right after the post's <article>
+    beside = after.iter("a") if after is not None and after.tag in _BLOCKS and scope.tag == "article" else ()
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
-    for link in scope.iter("a"):
+    for link in (*scope.iter("a"), *beside):
         href = link.get("href")
         if not href or _in_chrome(link, page, root):
             continue
