@@ -40,6 +40,18 @@ def test_a_themes_byline_names_the_author(meta_line):
     assert [p.name for p in _authors("", meta_line)] == ["Ana Lima"]
 
 
+def test_a_name_in_bold_after_written_by_is_the_author_and_the_rest_of_the_line_is_no_name():
+    """Gatsby's starter blog ends each post with its bio: "Written by <strong>Name</strong> who lives and works in
+    San Francisco building useful things. You should follow them on Twitter"."""
+    bio = (
+        '<footer><div class="bio"><p>Written by <strong>Ana Lima</strong> who lives and works in Lisbon building '
+        'useful things. <a href="https://twitter.example/ana">You should follow them on Twitter</a></p></div></footer>'
+    )
+    assert [p.name for p in _authors("", "", footer=bio)] == ["Ana Lima"]
+    sentence = "<p>Written by <strong>hand</strong>, every line of it, in the cold cellar.</p>"
+    assert _authors("", "", footer=sentence) == []
+
+
 def test_a_byline_link_in_the_meta_line_is_the_authors_name_and_url():
     meta_line = '<span class="author-link">| <b>Author:</b> <a href="/author/ana/">Ana Lima</a></span>'
     assert _authors("", f'<small class="post-meta">{meta_line}</small>') == [

@@ -34,6 +34,13 @@ _LINE = (
     f"[re:test(normalize-space(.), '^({_BY_WORDS})\\s+\\S', 'i')][string-length(normalize-space(.)) < 100]"
 )
 _BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
+# "Written by <strong>Jane Roe</strong>, who lives in …": the name set in bold after the words, the rest of the line
+# a bio (Gatsby's starter blog, under the post).
+_BOLD_AFTER_BY = etree.XPath(
+    "//*[self::p or self::div or self::span or self::small][re:test(normalize-space(text()[1]),"
+    f" '^((written|posted)\\s+)?({_BY_WORDS})$', 'i')]/*[1][self::strong or self::b]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 _BY_LINES = etree.XPath("//*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
 _BY_PREFIX = re.compile(rf"^(?:{_BY_WORDS})\s+", re.IGNORECASE)
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
@@ -155,6 +162,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         ],
         lambda: _bylines(page),
         lambda: _by_line(page),
+        lambda: _bold_after_by(page),
         lambda: _rel_author_card(page),
         lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
         lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
@@ -226,6 +234,17 @@ def _by_line(page: Page) -> list[Person]:
         if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)):
             return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
         return [Person(name=name, url=_href(line, page.base)) for name in names]
+    return []
+
+
+def _bold_after_by(page: Page) -> list[Person]:
+    """The name a line sets in bold right after "By" or "Written by", in the post (not a comment or widget), each
+    word of it capitalised as a name's are ("Written by <strong>hand</strong>" is a sentence)."""
+    for bold in _BOLD_AFTER_BY(page.tree):
+        name = " ".join(text_of(bold).split())
+        capitalised = all(not word[0].islower() for word in name.split())
+        if capitalised and not _outside_post(bold) and _looks_like_a_name(name):
+            return [Person(name=name)]
     return []
 
 
