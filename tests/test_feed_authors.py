@@ -74,3 +74,35 @@ def test_a_post_whose_page_names_nobody_is_by_the_authors_its_feed_names(crawl, 
     assert reextracted.returncode == 0, reextracted.stderr
     assert db(query) == expected
     assert db("SELECT count(*) FROM article_versions") == [(0,)]
+
+
+def test_a_post_whose_page_names_no_term_has_the_terms_its_feed_item_names():
+    """Quarto prints a post's categories as plain <div>s and names them in its feed's <category>; Atom's
+    <category term>, JSON Feed's `tags` likewise. A page's own terms stand."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    rss = (
+        '<rss version="2.0"><channel><item><link>https://x.example/a/</link><pubDate>Thu, 02 May 2024 09:30:00 +0000'
+        "</pubDate><category>code</category><category> analysis </category><category>code</category></item>"
+        "</channel></rss>"
+    )
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/b/"/><published>2024-05-02'
+        'T09:30:00Z</published><category term="rye" label="Rye bread"/><category term="oats"/></entry></feed>'
+    )
+    json_feed = (
+        '{"version": "https://jsonfeed.org/version/1.1", "items": [{"url": "https://x.example/c/", '
+        '"date_published": "2024-05-02T09:30:00Z", "tags": ["spelt"]}]}'
+    )
+    structure = SiteStructure()
+    for body in (rss, atom, json_feed):
+        structure.add(listed_in("feed", body.encode(), "https://x.example/feed/"))
+    got = {}
+    for path in ("a", "b", "c"):
+        result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": [], "tags": []}
+        structure.decide(result, f"https://x.example/{path}/")
+        got[path] = result["categories"]
+    assert got == {"a": ["code", "analysis"], "b": ["Rye bread", "oats"], "c": ["spelt"]}
+    tagged = {"kind": "article", "kind_reason": "", "evidence": None, "categories": [], "tags": ["bread"]}
+    structure.decide(tagged, "https://x.example/a/")
+    assert tagged["categories"] == []

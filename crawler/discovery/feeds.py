@@ -41,6 +41,8 @@ class FeedEntry:
     # Who wrote it, (name, URL or None) each: the item's Atom <author>, RSS <dc:creator> or <author>, JSON Feed
     # author; an Atom or JSON feed's own author where the item names none (RFC 4287 4.2.1, JSON Feed 1.1 say so).
     authors: tuple[tuple[str, str | None], ...] = ()
+    # Its terms: RSS's <category>, Atom's <category term> (or label), JSON Feed's `tags`.
+    terms: tuple[str, ...] = ()
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -78,7 +80,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
             else:
                 dated = _real_date(published) or _real_date(modified)
             authors = _json_authors(item) or feed_authors if dated else ()
-            entries.append(FeedEntry(link, modified, dated, _published(published, modified), authors))
+            terms = _json_terms(item) if dated else ()
+            entries.append(FeedEntry(link, modified, dated, _published(published, modified), authors, terms))
         return entries
     root = _root(body)
     if root is None:
@@ -92,7 +95,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
             dated = None if _term(link, has_text) else _item_dated(item)
             published = _item_published(item) if dated else None
             authors = _item_authors(item) or feed_authors if dated else ()
-            entries.append(FeedEntry(link, _item_modified(item), dated, published, authors))
+            terms = _item_terms(item) if dated else ()
+            entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms))
     return entries
 
 
@@ -157,6 +161,22 @@ def _item_authors(item: etree._Element) -> tuple[tuple[str, str | None], ...]:
     if names := [name for name in creators if name]:
         return tuple((name, None) for name in names)
     return tuple((name, None) for node in item.iterfind("{*}author") if (name := _rss_author(node.text or "")))
+
+
+def _item_terms(item: etree._Element) -> tuple[str, ...]:
+    """The item's terms: RSS's <category> text, Atom's <category> label or term; each once, in feed order."""
+    found = [
+        " ".join((node.get("label") or node.get("term") or node.text or "").split())
+        for node in item
+        if isinstance(node.tag, str) and etree.QName(node).localname == "category"
+    ]
+    return tuple(dict.fromkeys(name for name in found if name))
+
+
+def _json_terms(item: dict[str, Any]) -> tuple[str, ...]:
+    tags = item.get("tags")
+    names = (" ".join(tag.split()) for tag in tags if isinstance(tag, str)) if isinstance(tags, list) else ()
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _atom_authors(element: etree._Element) -> tuple[tuple[str, str | None], ...]:

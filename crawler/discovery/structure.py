@@ -45,6 +45,7 @@ class SiteStructure:
         self.undated: set[str] = set()  # URLs a feed that dates its other items lists without a date
         self.published: dict[str, str] = {}  # URL -> the date the first feed listing it with one gives
         self.authors: dict[str, tuple[tuple[str, str | None], ...]] = {}  # URL -> its authors, as that feed names
+        self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
         # per host, the first path segment of each dated URL below one (/posts/a/ -> posts), and the dated URLs at
         # its root (/about/)
@@ -65,6 +66,8 @@ class SiteStructure:
                 self.oldest[host] = min(self.oldest.get(host, page.published[:10]), page.published[:10])
             if page.dated and page.authors:
                 self.authors.setdefault(page.url, page.authors)
+            if page.dated and page.terms:
+                self.terms.setdefault(page.url, page.terms)
             if page.dated and page.url not in self.dated:
                 self.dated.add(page.url)
                 new_posts.append(page.url)
@@ -84,8 +87,9 @@ class SiteStructure:
     def decide(self, result: dict[str, Any], url: str, facts: SiteFacts | None = None) -> None:
         """extract()'s `result` for `url` decided again with what the crawl knows of the site (`facts`, else this
         structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
-        gives it (dates.more_precise), and one whose page names nobody the authors the feed names (its item's, or
-        the feed's own: Eleventy's base blog names its author in its Atom feed only)."""
+        gives it (dates.more_precise), one whose page names nobody the authors the feed names (its item's, or
+        the feed's own: Eleventy's base blog names its author in its Atom feed only), and one whose page names no
+        category or tag the terms its feed item names."""
         result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url, result.get("published")))
         if result["kind"] != "article":
             return
@@ -97,6 +101,10 @@ class SiteStructure:
         if authors and not result.get("authors"):
             result["authors"] = [{"name": name, "url": link} for name, link in authors]
             result["author"] = ", ".join(name for name, _ in authors)
+        # Quarto prints its categories as plain <div>s, and its feed names them: categories, where the page names no
+        # term (a feed's <category> names a category or a tag alike)
+        if (terms := self.terms.get(clean_url(url))) and not result.get("categories") and not result.get("tags"):
+            result["categories"] = list(terms)
 
     def facts(self, url: str, published: str | None = None) -> SiteFacts:
         """What the site's feeds and sitemaps say of `url`, a page dated `published` (None: it states no date)."""
@@ -144,7 +152,8 @@ def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
     if kind == "sitemap":
         return [Listed(clean_url(entry.url)) for entry in parse_sitemap(body) if not entry.is_sitemap]
     return [
-        Listed(clean_url(entry.url), entry.dated, entry.published, entry.authors) for entry in feed_entries(body, url)
+        Listed(clean_url(entry.url), entry.dated, entry.published, entry.authors, entry.terms)
+        for entry in feed_entries(body, url)
     ]
 
 
