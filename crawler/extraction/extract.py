@@ -24,7 +24,7 @@ from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
-from crawler.extraction.header_fields import without_header_field
+from crawler.extraction.header_fields import MARKDOWN_LINK, without_header_field
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
@@ -52,7 +52,6 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 MAX_DATE_LINE_CHARS = 50
 MAX_DATE_LINE_WORDS = 3
-_LINK = re.compile(r"\[([^\]]*)\]\([^()\s]*\)")  # a Markdown link: [words](address)
 _LINKED_LINE = re.compile(r"\[(.+)\]\([^()\s]*\)")  # a Markdown line that is one link: [words](address)
 _HEADINGS = etree.XPath("//h1 | //h2 | //h3")
 _TEXT_BEFORE = etree.XPath("preceding::text()[not(ancestor::script or ancestor::style)]")
@@ -133,7 +132,7 @@ def _without_fields(
 def _date_alone(line: str, day: str, terms: Sequence[str] = ()) -> bool:
     """The line prints the date `day` and at most a few words besides ("Posted on", a weekday), no other number;
     the post's categories and tags (`terms`, each with its preposition: "in Essays") besides those."""
-    line = _LINK.sub(r"\1", line)
+    line = MARKDOWN_LINK.sub(r"\1", line)
     if len(line) > MAX_DATE_LINE_CHARS + sum(map(len, terms)):
         return False
     rest = date_printed(line.lstrip("#*_ "), day)

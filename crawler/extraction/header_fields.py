@@ -24,6 +24,7 @@ from crawler.extraction.sitename import fold
 MAX_FIELD_WORDS = 8  # "in Programming on Tools, Build Last modified at:"
 _SENTENCE_END = re.compile(r"[.!?。！？…]\s*$")
 _WORD = re.compile(r"[^\W_]+")
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^()\s]*\)")  # a Markdown link: [words](address)
 _HEADINGS = etree.XPath("//h1 | //h2 | //h3 | //h4 | //h5 | //h6")
 _TEXT = etree.XPath("following::text()[not(ancestor::script or ancestor::style)]")
 
@@ -32,13 +33,14 @@ def without_header_field(text: str, page: Page, root: HtmlElement | None, title:
     """`text` without its first line when that line is a field the theme prints after the post's `title` and
     before its body element `root` (a marked one), or in the title's <header> — and no sentence."""
     first, _, rest = text.partition("\n")
-    words = _WORD.findall(first)
+    plain = MARKDOWN_LINK.sub(r"\1", first)  # Markdown's "[programming](/tag-programming/)" reads "programming"
+    words = _WORD.findall(plain)
     if not words or len(words) > MAX_FIELD_WORDS or _SENTENCE_END.search(first) or root is None or not title:
         return text
     headings: dict[str, HtmlElement] = {}
     for element in _HEADINGS(page.tree):
         headings.setdefault(fold("".join(element.itertext())), element)
-    heading, line = headings.get(fold(title)), fold(first)
+    heading, line = headings.get(fold(title)), fold(plain)
     if heading is None or line in headings:  # a subtitle or a second headline is no field
         return text
     header = next(heading.iterancestors("header"), None)
