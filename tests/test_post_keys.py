@@ -73,3 +73,16 @@ def test_a_post_whose_title_changed_keeps_its_address(archive):
     # reached at another spelling of its address only (http://, a query), edited: still the same post
     assert save(archive, keys, run, "http://blog.example/e/?amp=1", "Post E, edited", f"{SITE}/e/") == f"{SITE}/e/"
     assert stored(archive) == {f"{SITE}/e/": "Post E, edited"}
+
+
+def test_a_folder_and_its_index_page_holding_one_post_are_one_row(archive):
+    """Quarto links every post as /posts/x/index.html and its author's prose as /posts/x/; a static host serves the
+    same page at both, and it has no rel=canonical: one post. Another post at the other spelling stays apart."""
+    keys, run = PostKeys(archive), archive.start_run([SITE])
+    assert save(archive, keys, run, f"{SITE}/posts/x/index.html", "Post X", None) == f"{SITE}/posts/x/index.html"
+    assert save(archive, keys, run, f"{SITE}/posts/x/", "Post X", None) == f"{SITE}/posts/x/index.html"
+    assert save(archive, keys, run, f"{SITE}/posts/y/", "Post Y", None) == f"{SITE}/posts/y/"
+    assert save(archive, keys, run, f"{SITE}/posts/y/index.html", "Post Y", None) == f"{SITE}/posts/y/"
+    assert save(archive, keys, run, f"{SITE}/z/", "Post Z", None) == f"{SITE}/z/"
+    assert save(archive, keys, run, f"{SITE}/z/index.html", "Another page", None) == f"{SITE}/z/index.html"
+    assert len(stored(archive)) == 4

@@ -9,7 +9,9 @@ long as it holds no other post:
 - a canonical that names the site's root, on a page elsewhere, is no post's address (storage_url);
 - a post whose canonical names another path, where a post with another title is stored, goes under its own address;
 - a post at its own address that a post with another title took earlier in this run (through its canonical) gets
-  its address back: the earlier post moves to the address it was fetched from.
+  its address back: the earlier post moves to the address it was fetched from;
+- a post without a canonical at a folder's address (/post/) or its index (/post/index.html), where the other one
+  holds the same post, is stored there: one post, not two.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ class PostKeys:
         key = storage_url(url, result.get("canonical_url"))
         if key != url and _one_path(key, url):  # http/https, www., a query: the same page, whatever its title
             return key
+        if key == url and (alias := _index_spelling(url)) is not None:
+            stored, title = self.archive.article_title(alias)
+            if stored and not _other_post(title, result.get("title")):
+                return alias  # /post/ stored already as /post/index.html, or the other way round
         stored, title = self.archive.article_title(key)
         if not stored or not _other_post(title, result.get("title")):
             return key
@@ -66,6 +72,17 @@ def _other_post(stored_title: str | None, title: str | None) -> bool:
     return (
         bool(stored_title and title) and " ".join(stored_title.split()).casefold() != " ".join(title.split()).casefold()
     )
+
+
+def _index_spelling(url: str) -> str | None:
+    """The folder's other address: /post/index.html for /post/ and the other way round (a static host serves one
+    page at both, and Quarto links one, its author's prose the other); None for another URL."""
+    parts = urlsplit(url)
+    if parts.path.endswith("/index.html"):
+        return parts._replace(path=parts.path.removesuffix("index.html")).geturl()
+    if parts.path.endswith("/"):
+        return parts._replace(path=parts.path + "index.html").geturl()
+    return None
 
 
 def _one_path(url: str, other: str) -> bool:
