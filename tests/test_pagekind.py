@@ -405,6 +405,14 @@ def test_a_page_of_teasers_each_marked_up_as_a_post_is_a_listing():
     )
     article = extract(f"<html><body><main>{rdfa}</main></body></html>", "https://example.github.io/article/")
     assert (article.kind, article.kind_reason) == ("listing", "listing: 3 items marked up as posts")
+    # Drupal marks one post up twice, an RDFa item around a microdata one: one post, not two teasers
+    twice = (
+        '<html><body><div class="view-mode-full" typeof="schema:Article"><article itemscope '
+        'itemtype="http://schema.org/Article"><h1>Rye</h1><time datetime="2024-03-05">5 March</time><p>'
+        + "Rye, spelt and oats, and what each of them wants of the baker. " * 12
+        + "</p></article></div></body></html>"
+    )
+    assert extract(twice, "https://news.example/rye/").kind == "article"
 
 
 def test_a_tag_cloud_with_the_page_date_its_generator_prints_is_a_listing():

@@ -57,7 +57,10 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
     types = _types(jsonld)
     entries = find_entries(page)
     page_words = _words_outside_chrome(page)
-    items = [e for e in _ITEMTYPE_ELEMENTS(page.tree) if _is_post_type(e) and not page.in_chrome(e)]
+    marked = [e for e in _ITEMTYPE_ELEMENTS(page.tree) if _is_post_type(e) and not page.in_chrome(e)]
+    # one post marked up twice, an RDFa item around a microdata one (Drupal's), is one item: the outermost
+    within = {id(e) for item in marked for e in item.iterdescendants()} if len(marked) > 1 else set()
+    items = [e for e in marked if id(e) not in within]
     text_runs = _runs(text)
     return PageEvidence(
         words=len(text.split()),
