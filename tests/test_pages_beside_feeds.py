@@ -63,3 +63,39 @@ def test_a_dated_page_beside_the_feeds_posts_is_not_stored_and_a_post_a_later_fe
     assert stored == {"posts/rye/", "posts/spelt/", "posts/oats/", "notes/one/", "notes/two/"}
     [(kind, reason)] = db("SELECT kind, reason FROM pages WHERE url = ?", site.base + "pages/impressum/")
     assert kind == "other" and "feeds" in reason
+
+
+def test_a_post_a_feed_lists_that_the_crawl_took_for_a_listing_is_reported_not_lost_in_silence(crawl, db):
+    """A one-line post under four teasers with excerpts reads as a listing; its site's feed lists it as a post:
+    the run says so in a crawl error (which `verify` shows as given up), as it does for a page it did not keep for
+    another reason."""
+    teasers = "".join(
+        f'<article><h2><a href="/posts/{name}/">The {name} loaf</a></h2><p>{PARAGRAPH}</p></article>'
+        for name in ("rye", "spelt", "oats", "barley")
+    )
+    short = (
+        "<!doctype html><html><head><title>Coffee</title></head><body><main><h1>Coffee</h1>"
+        f"<p>A good espresso needs twenty-five seconds.</p>{teasers}</main></body></html>"
+    )
+    feed = _items(
+        ("posts/coffee/", "Thu, 02 May 2024 09:30:00 +0000"),
+        ("posts/rye/", "Fri, 03 May 2024 09:30:00 +0000"),
+        ("posts/spelt/", "Sat, 04 May 2024 09:30:00 +0000"),
+    )
+    home = (
+        '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>'
+        '<a href="/posts/coffee/">Coffee</a></body></html>'
+    )
+    routes = {"/": (200, {}, home.encode()), "/posts/coffee/": (200, {}, short.encode())}
+    for name in ("rye", "spelt", "oats", "barley"):
+        routes[f"/posts/{name}/"] = _page(name.title(), "2024-05-03")
+    with serve(Server(routes=routes)) as site:
+        routes["/feed.xml"] = (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            feed.replace(b"{base}", site.base.encode()),
+        )
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    [(message,)] = db("SELECT message FROM crawl_errors WHERE url = ?", site.base + "posts/coffee/")
+    assert message.startswith("a feed lists it as a post, but it was not kept: listing")

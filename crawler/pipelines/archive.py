@@ -30,7 +30,7 @@ from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
-from crawler.extraction.pagekind import SiteFacts, decide_again
+from crawler.extraction.pagekind import SiteFacts, decide_again, url_kind
 from crawler.extraction.served_comments import is_xml
 from crawler.extraction_pool.pool import extraction_pool
 from crawler.extraction_pool.worker import pack_hub
@@ -200,6 +200,10 @@ class ArchivePipeline:
             may_be_post = not facts.feed_dated and _post_if_listed(result, facts)
             held = (page.url, page.fetched_at, result) if may_be_post else None
             self.not_kept[clean_url(page.url)] = (result["kind_reason"], held)
+        elif kind == "listing" and not url_kind(page.url):
+            # a listing by its content where no address says so: if a feed lists it as a post, the run says it was
+            # not kept (Minimal Mistakes' related teasers outweighed one-line posts, which were lost in silence)
+            self.not_kept[clean_url(page.url)] = (result["kind_reason"], None)
 
     def _keep_listed_posts(self, urls: list[str]) -> None:
         """Pages this run did not keep, decided again with what the feeds read since say of them (one lists the page
