@@ -200,9 +200,9 @@ class ArchivePipeline:
             may_be_post = not facts.feed_dated and _post_if_listed(result, facts)
             held = (page.url, page.fetched_at, result) if may_be_post else None
             self.not_kept[clean_url(page.url)] = (result["kind_reason"], held)
-        elif kind == "listing" and not url_kind(page.url):
-            # a listing by its content where no address says so: if a feed lists it as a post, the run says it was
-            # not kept (Minimal Mistakes' related teasers outweighed one-line posts, which were lost in silence)
+        elif kind == "listing" and not url_kind(page.url) and _few_entries(result):
+            # a listing by a handful of entries where no address says so: if a feed lists it as a post, the run says
+            # it was not kept (Minimal Mistakes' four related teasers outweighed one-line posts, lost in silence)
             self.not_kept[clean_url(page.url)] = (result["kind_reason"], None)
 
     def _keep_listed_posts(self, urls: list[str]) -> None:
@@ -300,6 +300,15 @@ class ArchivePipeline:
         if len(messages) < MAX_ERRORS_REPORTED:
             self.stats.set_value("blogarchive/error_messages", [*messages, f"{url}: {message}"])
         self.archive.record_error(self.run_id, url, message)
+
+
+MAX_TEASERS = 8  # a post's related posts; a page of more entries is a listing a feed may list too (Hugo's sections)
+
+
+def _few_entries(result: dict[str, Any]) -> bool:
+    """The page is a listing by a handful of entries, as a short post's related teasers are."""
+    evidence = result.get("evidence") or {}
+    return 0 < max(evidence.get("entries", 0), evidence.get("post_items", 0)) <= MAX_TEASERS
 
 
 def _post_if_listed(result: dict[str, Any], facts: SiteFacts) -> bool:
