@@ -14,6 +14,11 @@ def _items(*dated: tuple[str, str]) -> bytes:
     return RSS.format(items).encode()
 
 
+def _feed_route(feed: bytes, base: str) -> tuple[int, dict[str, str], bytes]:
+    """The route serving `feed` with its items' addresses on the server at `base`."""
+    return 200, {"Content-Type": "application/rss+xml"}, feed.replace(b"{base}", base.encode())
+
+
 def _page(title: str, day: str, links: str = "", head: str = "") -> tuple[int, dict[str, str], bytes]:
     body = "".join(f"<p>{PARAGRAPH} ({title}, paragraph {n})</p>" for n in range(4))
     html = (
@@ -47,16 +52,8 @@ def test_a_dated_page_beside_the_feeds_posts_is_not_stored_and_a_post_a_later_fe
         "/pages/impressum/": _page("Impressum", "2024-05-10"),
     }
     with serve(Server(routes=routes)) as site:
-        routes["/feed.xml"] = (
-            200,
-            {"Content-Type": "application/rss+xml"},
-            feed.replace(b"{base}", site.base.encode()),
-        )
-        routes["/notes/feed.xml"] = (
-            200,
-            {"Content-Type": "application/rss+xml"},
-            notes_feed.replace(b"{base}", site.base.encode()),
-        )
+        routes["/feed.xml"] = _feed_route(feed, site.base)
+        routes["/notes/feed.xml"] = _feed_route(notes_feed, site.base)
         result = crawl(site.base)
     assert result.returncode == 0, result.stderr
     stored = {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")}
@@ -90,11 +87,7 @@ def test_a_post_a_feed_lists_that_the_crawl_took_for_a_listing_is_reported_not_l
     for name in ("rye", "spelt", "oats", "barley"):
         routes[f"/posts/{name}/"] = _page(name.title(), "2024-05-03")
     with serve(Server(routes=routes)) as site:
-        routes["/feed.xml"] = (
-            200,
-            {"Content-Type": "application/rss+xml"},
-            feed.replace(b"{base}", site.base.encode()),
-        )
+        routes["/feed.xml"] = _feed_route(feed, site.base)
         result = crawl(site.base)
     assert result.returncode == 0, result.stderr
     [(message,)] = db("SELECT message FROM crawl_errors WHERE url = ?", site.base + "posts/coffee/")
