@@ -23,7 +23,7 @@ from lxml import etree
 
 from crawler.extraction.content import holds_media
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed
-from crawler.extraction.selectors import POST_BODIES
+from crawler.extraction.selectors import POST_BODY_SELECTOR
 
 MAX_DROPPED_SHARE = 0.5  # of the output's text: more than this and the "chrome" is the post
 _BLOCKS = ("p", "head", "item", "quote", "code", "cell")
@@ -91,7 +91,7 @@ def _empty_container(page: Page) -> HtmlElement | None:
     """The post's body container when the page has one and it is empty (no text, no image, video or frame): the
     first match of the most specific post-body selector the page has (selectors.CONTENT_ROOTS before the generic
     `.content`), else its `main`, else its `article`; every match empty."""
-    for selector in narrowed(", ".join(POST_BODIES), page.names):
+    for selector in narrowed(POST_BODY_SELECTOR, page.names):
         if found := compiled((selector,))(page.tree):
             return found[0] if not any(page.text_in(e) or holds_media(e) for e in found) else None
     containers = _MAIN(page.tree) or _ARTICLES(page.tree)

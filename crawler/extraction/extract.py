@@ -33,7 +33,7 @@ from crawler.extraction.page import HtmlElement, Page, compiled, detached, parse
 from crawler.extraction.pagekind import decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.selection import AUTO, BEST_OF_THREE, mode
-from crawler.extraction.selectors import POST_BODIES
+from crawler.extraction.selectors import POST_BODY_SELECTOR
 from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
@@ -47,7 +47,6 @@ MAX_PARSED_CHARS = 2_000_000
 # Below this many characters trafilatura judges its extraction failed and falls back to the page's whole text
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
-_POST_BODIES = ", ".join(POST_BODIES)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 MAX_DATE_LINE_CHARS = 50
@@ -167,7 +166,7 @@ def _short_post(
     div or a gallery widget, and trafilatura found the post elsewhere."""
     if wordpress and contentless_block_post(page):
         return Body("", ""), None
-    content = post_content(page) if wordpress else post_content(page, _POST_BODIES)
+    content = post_content(page) if wordpress else post_content(page, POST_BODY_SELECTOR)
     marked = content is not None
     if content is None and not wordpress and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
         content = _paragraphs_in(page, root)  # see _short_posts_fallback

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page
-from crawler.extraction.selectors import POST_BODIES
+from crawler.extraction.selectors import POST_BODY_SELECTOR
 from crawler.extraction.sitename import fold
 
 MAX_FIELD_WORDS = 8  # "in Programming on Tools, Build Last modified at:"
@@ -44,7 +44,7 @@ def without_header_field(text: str, page: Page, root: HtmlElement | None, title:
     if heading is None or line in headings:  # a subtitle or a second headline is no field
         return text
     header = next(heading.iterancestors("header"), None)
-    if root in page.select(", ".join(POST_BODIES)):
+    if root in page.select(POST_BODY_SELECTOR):
         body = set(root.iter())
         between = _after(heading, body.__contains__)
     elif header is not None and header is not root and root in header.iterancestors():

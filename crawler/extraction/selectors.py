@@ -37,6 +37,7 @@ CONTENT_ROOTS = (
 # CONTENT_ROOTS, not the <article> or <main> around the title, date and byline (WordPress, schema.org microdata,
 # h-entry, Jekyll's minima and most Hugo themes, Ghost, Blogger, Substack, Squarespace, Wix, Elementor).
 POST_BODIES = CONTENT_ROOTS[: CONTENT_ROOTS.index(".content")]
+POST_BODY_SELECTOR = ", ".join(POST_BODIES)  # the same, as one selector group
 
 # Regions inside or around the post whose images and text are not the post's.
 # WordPress's wp_link_pages(), the links to the pages of a split post: core's class, and the one its default
