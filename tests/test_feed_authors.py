@@ -47,6 +47,35 @@ def test_a_feeds_admin_account_is_no_author():
     assert (result["authors"], result["author"]) == ([], None)
 
 
+def test_a_comment_feed_says_nothing_of_the_pages_its_comments_are_on():
+    """WordPress's comment feed lists each comment at its place in the page, with its commenter as dc:creator and
+    its own date, on posts and pages alike: read before the posts' feed, it made the commenter a post's author and
+    an About page a dated post."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    comments = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Comments on Notes</title>'
+        "<item><title>Comment on Hello world! by A Commenter</title><link>https://x.example/?p=1#comment-1</link>"
+        "<dc:creator>A Commenter</dc:creator><pubDate>Fri, 03 May 2024 10:00:00 +0000</pubDate>"
+        "<description>Hi, this is a comment.</description></item>"
+        "<item><title>Comment on About by Bo Ray</title><link>https://x.example/?page_id=2#comment-2</link>"
+        "<dc:creator>Bo Ray</dc:creator><pubDate>Fri, 03 May 2024 11:00:00 +0000</pubDate>"
+        "<description>Nice page.</description></item></channel></rss>"
+    )
+    posts = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><link>https://x.example/?p=1'
+        "</link><pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate><dc:creator>admin</dc:creator></item></channel></rss>"
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", comments.encode(), "https://x.example/?feed=comments-rss2"))
+    structure.add(listed_in("feed", posts.encode(), "https://x.example/?feed=rss2"))
+    assert structure.dated == {"https://x.example/?p=1"}
+    assert structure.published == {"https://x.example/?p=1": "2024-05-02T09:30:00+00:00"}
+    result = {"kind": "article", "kind_reason": "", "evidence": None, "authors": [], "author": None}
+    structure.decide(result, "https://x.example/?p=1")
+    assert (result["authors"], result["author"]) == ([], None)
+
+
 def test_a_post_whose_page_names_nobody_is_by_the_authors_its_feed_names(crawl, db, tmp_path):
     home = '<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="/feed.xml"></head>'
     routes = {

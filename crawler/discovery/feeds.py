@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -75,7 +76,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
             if not (isinstance(url, str) and url.strip() and (link := joined(base_url, url))):
                 continue
             published, modified = item.get("date_published"), item.get("date_modified")
-            if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS)):
+            if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS)) or _within_a_page(link):
                 dated = None
             else:
                 dated = _real_date(published) or _real_date(modified)
@@ -92,7 +93,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         url = _item_link(item)
         if url and (link := joined(base_url, url)):
             has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
-            dated = None if _term(link, has_text) else _item_dated(item)
+            dated = None if _term(link, has_text) or _within_a_page(link) else _item_dated(item)
             published = _item_published(item) if dated else None
             authors = _item_authors(item) or feed_authors if dated else ()
             terms = _item_terms(item) if dated else ()
@@ -133,6 +134,13 @@ def _term(url: str, has_text: bool) -> bool:
     taxonomy, not a post: Hugo's /tags/index.xml, /categories/index.xml and /authors/index.xml list every term,
     dated by its newest post, with an empty description."""
     return not has_text and url_kind(url) in _TAXONOMIES
+
+
+def _within_a_page(url: str) -> bool:
+    """An item at a place within a page (its link has a fragment) is a part of that page, a comment as a rule, and
+    says nothing of the page itself: WordPress's comment feed lists each comment at `/?p=1#comment-1` with its
+    commenter as dc:creator and its own date, on posts and pages alike; Blogger's at `…html?showComment=…#c…`."""
+    return bool(urlsplit(url).fragment)
 
 
 def _has_text(value: object) -> bool:
