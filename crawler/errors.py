@@ -13,6 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# The exit status of a crawl that finished without archiving everything it should have: a page or file that was
+# there could not be fetched or kept (the causes are in crawl_errors; `verify` lists them). Neither 1 (nothing
+# archived, the crawl failed) nor 2 (a usage error): the scheduler and the distributed worker take such a run as
+# finished, and cron, a script or CI sees it.
+EXIT_INCOMPLETE = 3
+
 
 class BlogarchiveError(Exception):
     """Base class: anything the CLI reports as one clear line instead of a traceback."""

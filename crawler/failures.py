@@ -57,6 +57,9 @@ class SessionExpired(GaveUp):
     error, never archived as the post (crawler/downloadermiddlewares/session_expiry.py)."""
 
 
+# The statuses by which a server says nothing is at the address: a broken link, no loss to the archive.
+NOTHING_THERE = (404, 410)
+
 # Scrapy's RobotsTxtMiddleware says why with this text only (an IgnoreRequest of no class of its own).
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 

@@ -68,6 +68,9 @@ class CrawlError:
     url: str
     message: str
     frontier_id: int | None = None
+    # False: nothing the crawl should have archived was there (a part of a post answering 404, a feed link to no
+    # feed); such an error does not make the crawl exit non-zero
+    lost: bool = True
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.demo.site import DemoSite
-from tests.conftest import run_cli
+from tests.conftest import FAULTS_EXIT, run_cli
 
 SHARED = "/wp-content/uploads/shared/banner.png"
 MISSING = "/wp-content/uploads/2024/01/missing.jpg"  # the demo serves no .jpg: a 404
@@ -43,7 +43,7 @@ def test_images_are_saved_once_by_content_and_recorded(site, crawl, db, tmp_path
     urls = _mix_images(site)
     media = tmp_path / "media"
     result = crawl(site.base, "--media", str(media))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == FAULTS_EXIT, result.stderr
 
     files = _files(media)
     for path, body in files.items():  # named by the sha256 of their bytes, fanned out by its first 4 digits
@@ -70,7 +70,7 @@ def test_images_are_saved_once_by_content_and_recorded(site, crawl, db, tmp_path
 def test_recrawl_downloads_nothing_stored_and_fills_rewritten_images_rows(site, crawl, db, tmp_path):
     urls = _mix_images(site)
     media = tmp_path / "media"
-    assert crawl(site.base, "--media", str(media)).returncode == 0
+    assert crawl(site.base, "--media", str(media)).returncode == FAULTS_EXIT
     before = db("SELECT url, sha256, local_path FROM media_files WHERE error IS NULL ORDER BY url")
     lost = db("SELECT local_path FROM media_files WHERE url = ?", urls["cdn"])[0][0]
     (media / lost).unlink()
@@ -81,7 +81,7 @@ def test_recrawl_downloads_nothing_stored_and_fills_rewritten_images_rows(site, 
 
     # Every post fetched and extracted again, so every image URL reaches the media pipeline again.
     again = crawl(site.base, "--media", str(media), "-s", "RECRAWL_ARCHIVED=False", "-s", "CONDITIONAL_GET=False")
-    assert again.returncode == 0, again.stderr
+    assert again.returncode == FAULTS_EXIT, again.stderr
 
     assert db("SELECT url, sha256, local_path FROM media_files WHERE error IS NULL ORDER BY url") == before
     assert (media / lost).is_file()  # a stored image whose file went missing is fetched again

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import FAULTS_EXIT, run_cli
 
 # Everything extraction decides, per table; ids, fetch times and run ids differ between any two crawls.
 SNAPSHOT = {
@@ -36,7 +36,7 @@ def test_worker_processes_store_the_same_rows_as_extraction_in_a_thread(site, tm
     for processes in (0, 2):
         db = tmp_path / f"archive-{processes}.db"
         result = run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", f"EXTRACT_PROCESSES={processes}")
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == FAULTS_EXIT, result.stderr
         snapshots[processes] = _snapshot(db)
     serial, parallel = snapshots[0], snapshots[2]
     assert len(serial["articles"]) == 33 and len(serial["images"]) > 30 and serial["comments"]

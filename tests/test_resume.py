@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archive import Archive
 from archive.frontier import Frontier
-from tests.conftest import REPO, run_cli
+from tests.conftest import FAULTS_EXIT, REPO, run_cli
 
 SLOW = ("-s", "DOWNLOAD_DELAY=0.15", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "AUTOTHROTTLE_ENABLED=False")
 
@@ -60,7 +60,7 @@ def test_a_crawl_killed_with_sigkill_resumes_without_losing_or_refetching_posts(
     done_before = {u for (u,) in sqlite3.connect(db).execute("SELECT url FROM frontier WHERE state = 'done'")}
 
     result = run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == FAULTS_EXIT, result.stderr
     conn = sqlite3.connect(db)
     assert set(conn.execute("SELECT url, title FROM articles")) == set(site.expected_posts())
     assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (33, 33)
@@ -105,7 +105,9 @@ def test_a_crawl_stopped_with_sigterm_keeps_its_frontier_and_the_next_run_finish
     report = json.loads(verified.stdout)
     assert report["unfinished_jobs"][0]["job"] == site.base and report["unfinished_jobs"][0]["pending"] > 0
 
-    assert run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
+    assert (
+        run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == FAULTS_EXIT
+    )
     assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (33, 33)
     assert run_cli("verify", "--db", str(db)).returncode == 0
 
@@ -160,7 +162,7 @@ def test_a_signal_while_the_crawl_is_still_opening_stops_it_once_it_runs():
 
 
 def test_verify_names_the_posts_a_crawl_left_out_and_why(site, crawl, tmp_path):
-    assert crawl(site.base, "--deny", "/2024/0[1-2]/").returncode == 0
+    assert crawl(site.base, "--deny", "/2024/0[1-2]/").returncode == FAULTS_EXIT
     result = run_cli("verify", "--db", str(tmp_path / "archive.db"), "--json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
@@ -208,7 +210,9 @@ def test_a_second_crawl_of_a_running_job_refuses_to_start_and_leaves_the_first_a
     assert first.wait(timeout=60) is not None
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("shutdown",)]  # a refused start: no run
-    assert run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == 0
+    assert (
+        run_cli("crawl", site.base, "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1").returncode == FAULTS_EXIT
+    )
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 33
 
 

@@ -20,7 +20,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.capture.warc_index import INDEX_NAME
 from crawler.demo.server import DemoSite, serve
-from tests.conftest import REPO
+from tests.conftest import FAULTS_EXIT, REPO
 
 WARCIO = str(Path(sys.executable).with_name("warcio"))
 FILE_NAME = re.compile(r"blogarchive-\d{17}-\d{5}\.warc\.gz")
@@ -78,7 +78,7 @@ def post_urls(site: DemoSite) -> list[str]:
 def test_crawl_writes_request_response_and_metadata_for_every_post_and_warcio_accepts_the_files(site, crawl, tmp_path):
     warc = tmp_path / "warc"
     result = crawl(site.base, "--warc", str(warc))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == FAULTS_EXIT, result.stderr
     paths = warc_files(warc)
     assert [p.name for p in paths if not FILE_NAME.fullmatch(p.name)] == []
     assert not list(warc.glob("*.open"))  # closed cleanly at the end of the crawl
@@ -154,7 +154,7 @@ def test_edited_post_gets_a_new_full_response_record(crawl, tmp_path):
 
 def test_small_max_size_rotates_files_each_starting_with_warcinfo(site, crawl, tmp_path):
     warc = tmp_path / "warc"
-    assert crawl(site.base, "--warc", str(warc), "-s", "WARC_MAX_SIZE=100000").returncode == 0
+    assert crawl(site.base, "--warc", str(warc), "-s", "WARC_MAX_SIZE=100000").returncode == FAULTS_EXIT
     paths = warc_files(warc)
     assert len(paths) > 2
     assert [p.name[-14:] for p in paths] == [f"-{n:05d}.warc.gz" for n in range(len(paths))]

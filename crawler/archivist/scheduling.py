@@ -32,7 +32,7 @@ from archive import Archive
 from archive.runs import process_alive
 from crawler.alerts.webhook import WEBHOOK_ENV
 from crawler.archivist.sites import Site
-from crawler.errors import BlogarchiveError
+from crawler.errors import EXIT_INCOMPLETE, BlogarchiveError
 from crawler.members.session import HEADERS_ENV
 
 logger = logging.getLogger("blogarchive.schedule")
@@ -173,6 +173,7 @@ class Scheduler:
         self.wake = threading.Event()  # set by a signal: ends the sleep between passes at once
         self.busy: set[str] = set()  # sites skipped in the last pass because another process crawls them
         self.crawled: list[str] = []  # the sites the last pass found due
+        self.incomplete: list[str] = []  # the sites of the last pass whose crawl finished with pages lost
 
     def handle_signals(self) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -209,10 +210,12 @@ class Scheduler:
 
     def run_due(self, sites: list[Site], now_anyway: bool = False) -> list[str]:
         """One pass: crawl every enabled site that is due now (`now_anyway`: every site given, due or not).
-        Returns the names of the sites whose crawl failed; `crawled` names those crawled."""
+        Returns the names of the sites whose crawl failed; `crawled` names those crawled, `incomplete` those whose
+        crawl finished without archiving everything it should have (exit status EXIT_INCOMPLETE)."""
         failed = []
         self.busy.clear()
         self.crawled = []
+        self.incomplete = []
         for site in sites:
             if self.stopping:
                 break
@@ -264,7 +267,9 @@ class Scheduler:
             logger.info("%s: stopped before the crawl recorded its run (exit %d)", site.name, code)
         else:
             logger.info("%s: %s", site.name, describe_outcome(self.db, run))
-        return code == 0 or stopped
+        if code == EXIT_INCOMPLETE:
+            self.incomplete.append(site.name)
+        return code in (0, EXIT_INCOMPLETE) or stopped
 
     def queue_site(self, site: Site) -> bool:
         """Queue the site's crawl on the broker, unless its last job is still queued or running there."""
@@ -348,7 +353,8 @@ def record_outcome(
     runs = archive.db.table("crawl_runs")
     where = "job = ? AND pid = ? AND id > ?"
     row = next(runs.rows_where(where, [site.name, pid, first_id], order_by="id DESC", limit=1), None)
-    if row is not None and (code == 0 or stopped or row["status"] not in ("finished", "running")):
+    finished = code in (0, EXIT_INCOMPLETE)  # the child finished its row (with its errors: crawl_errors)
+    if row is not None and (finished or stopped or row["status"] not in ("finished", "running")):
         return row
     if stopped:
         return None

@@ -21,7 +21,14 @@ from crawler.cli.options import check_archive
 from crawler.cli.set_option import parse_settings
 from crawler.cli.sites import config_option
 from crawler.core.runner import CrawlOptions, run_crawl
-from crawler.errors import BlogarchiveError, InvalidPattern, InvalidStartURL, SessionInputError, WarcDirError
+from crawler.errors import (
+    EXIT_INCOMPLETE,
+    BlogarchiveError,
+    InvalidPattern,
+    InvalidStartURL,
+    SessionInputError,
+    WarcDirError,
+)
 from crawler.frontier.scheduler import job_name
 from crawler.members.session import Session, build_session, headers_from_environment
 from crawler.rendering import RENDER_MODES
@@ -230,6 +237,21 @@ def exit_if_stopped(run: dict[str, Any]) -> None:
     sys.exit(128 + run["signal"])
 
 
+def exit_if_incomplete(run: dict[str, Any], db: Path) -> None:
+    """Pages or files the archive should hold and lacks (crawler/pipelines/archive.py says which errors count): one
+    line, and exit status EXIT_INCOMPLETE. A broken link (HTTP 404 for a page no feed or sitemap lists) is none."""
+    lost = run.get("lost", 0)
+    if not lost:
+        return
+    click.echo(
+        f"{lost} page{'s' * (lost != 1)} or file{'s' * (lost != 1)} of the blog could not be archived (each cause is"
+        f" in crawl_errors, run_id = {run.get('id')}); `blogarchive verify --db {db}` lists them, and the next crawl"
+        " tries them again",
+        err=True,
+    )
+    sys.exit(EXIT_INCOMPLETE)
+
+
 def archived_anything(run: dict[str, Any]) -> bool:
     """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success; and so does
     a run that resumed a stopped job, whose earlier runs had done the rest of its work (a stop near the end left
@@ -342,7 +364,9 @@ def crawl(
     the sites file now (as `run-due --site NAME`).
 
     Exit status 1 when nothing could be archived, the archive could not be written (disk full, locked,
-    read-only) or the crawl did not finish; every failed page is logged, counted and a row in crawl_errors.
+    read-only) or the crawl did not finish; 3 when it finished but could not archive a page or file that was there
+    (a server error, a timeout, a post it could not keep; not a broken link). Every failed page is logged, counted
+    and a row in crawl_errors.
     """
     if site_name is not None or not urls:
         _crawl_site(ctx, site_name, urls, broker)
@@ -405,6 +429,7 @@ def crawl(
         click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
         sys.exit(1)
     exit_if_signed_out(run)
+    exit_if_incomplete(run, db)
 
 
 def _crawl_site(ctx: click.Context, site_name: str | None, urls: tuple[str, ...], broker: str | None) -> None:

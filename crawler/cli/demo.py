@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from archive.database import database
-from crawler.cli.crawl import archived_anything, exit_if_stopped, print_run_summary
+from crawler.cli.crawl import archived_anything, exit_if_incomplete, exit_if_stopped, print_run_summary
 from crawler.cli.options import check_archive
 from crawler.core.runner import CrawlOptions, run_crawl
 from crawler.demo.server import DemoSite, serve
@@ -106,6 +106,7 @@ def demo(db: Path, port: int, serve_only: bool, quiet: bool) -> None:
     if not archived_anything(run):
         raise click.ClickException("the demo archived nothing; see the errors above")
     print_archive_summary(db, console)
+    exit_if_incomplete(run, db)
 
 
 def port_problem(port: int, error: OSError) -> str:

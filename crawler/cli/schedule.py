@@ -13,7 +13,7 @@ from crawler.archivist.scheduling import Scheduler, logger, next_to_run
 from crawler.archivist.sites import Site, read_config
 from crawler.cli import options
 from crawler.cli.sites import config_option, db_option, load_config
-from crawler.errors import ConfigError
+from crawler.errors import EXIT_INCOMPLETE, ConfigError
 
 
 def _start(config: Path, db: Path | None, broker: str | None) -> tuple[Scheduler, list[Site]]:
@@ -61,7 +61,8 @@ def run_due(config: Path, db: Path | None, site_name: str | None, broker: str | 
     """Crawl every enabled site that is due now, one after another, then exit (for cron or a systemd timer).
 
     Each site's outcome is logged with its first error's cause; with nothing due, when the next site is. Exit
-    status 1 when a crawl failed; the other sites are still crawled.
+    status 1 when a crawl failed, else 3 when a crawl finished without archiving everything it should have (as
+    `crawl` exits); the other sites are still crawled.
     """
     if site_name is not None:
         crawl_site_now(config, db, site_name, broker)
@@ -73,20 +74,24 @@ def run_due(config: Path, db: Path | None, site_name: str | None, broker: str | 
         click.echo(f"nothing due; next: {site.name} at {due:%Y-%m-%d %H:%M:%S} UTC")
     elif not scheduler.crawled:
         click.echo(f"nothing due: no site of {config} is enabled")
-    _exit_if_failed(failed)
+    _exit_if_failed(failed, scheduler)
 
 
 def crawl_site_now(config: Path, db: Path | None, name: str, broker: str | None = None) -> None:
     """Crawl the site `name` of the sites file now, due or not, as a scheduled run (its lock, its outcome logged);
     exit 1 when the crawl failed. `run-due --site NAME` and `crawl --site NAME`; with `broker`, queue it."""
     scheduler, sites = _start(config, db, broker)
-    _exit_if_failed(scheduler.run_due([_site_named(name, sites, config)], now_anyway=True))
+    _exit_if_failed(scheduler.run_due([_site_named(name, sites, config)], now_anyway=True), scheduler)
 
 
-def _exit_if_failed(failed: list[str]) -> None:
+def _exit_if_failed(failed: list[str], scheduler: Scheduler) -> None:
     if failed:
         click.echo(f"failed: {', '.join(failed)}", err=True)
         sys.exit(1)
+    if scheduler.incomplete:
+        names = ", ".join(scheduler.incomplete)
+        click.echo(f"incomplete: {names} (pages or files not archived; `blogarchive verify` lists them)", err=True)
+        sys.exit(EXIT_INCOMPLETE)
 
 
 def _site_named(name: str, sites: list[Site], config: Path) -> Site:

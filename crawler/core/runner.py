@@ -120,7 +120,8 @@ class _Stop:
 
 
 def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any]:
-    """Crawl to the end, or until SIGINT/SIGTERM; the crawl_runs row plus `articles_unchanged`, `error_messages`
+    """Crawl to the end, or until SIGINT/SIGTERM; the crawl_runs row plus `articles_unchanged`, `lost` (the errors
+    of pages and files the archive should have and lacks: crawler/pipelines/archive.py), `error_messages`
     (the first errors), `posts` (archived in this run), `signal` (the signal that stopped it, or None),
     `storage_error` (the storage fault that stopped it, or None) and `session_walls` (pages of a members-only crawl
     served to someone signed out)."""
@@ -150,6 +151,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "render_pages",
         "render_needed",
         "render_failed",
+        "lost",
     ):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
     run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts

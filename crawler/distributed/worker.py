@@ -3,7 +3,8 @@
 The crawl runs in a child process (Scrapy's reactor starts once per process) into a scratch archive under the
 worker's state folder, one per job, locked while in use. Its exit status decides what becomes of the job:
 
-- 0 or 1 (archived something, or nothing): done; the scratch archive is deleted.
+- 0, 1 or 3 (archived everything, nothing, or not everything: crawler/errors.py EXIT_INCOMPLETE): done, its errors
+  relayed with its posts; the scratch archive is deleted.
 - 75 (the broker could not take its results), 130/143 (stopped by a signal: the worker is shutting down): the job
   goes back to the queue (Reject, requeue); on this machine it resumes from the scratch archive's frontier.
 - killed, or crashed: tried again up to 3 times, 30 s apart, then recorded as a failed run in the archive.
@@ -34,10 +35,11 @@ from crawler.archivist.scheduling import OUTPUT_KEPT, site_lock
 from crawler.distributed.engine import CRAWL_TASK, make_app
 from crawler.distributed.jobs import SiteJob, mark
 from crawler.distributed.outbox import Outbox
+from crawler.errors import EXIT_INCOMPLETE
 
 logger = logging.getLogger("blogarchive.worker")
 
-DONE = (0, 1)
+DONE = (0, 1, EXIT_INCOMPLETE)
 REQUEUE = (75, 130, 143)
 USAGE = 2
 RETRIES = 3

@@ -58,6 +58,7 @@ class ArchivePipeline:
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
         # later could make one a post — what to store then: the URL fetched, when, and extraction's result.
         self.not_kept: dict[str, tuple[str, tuple[str, str, dict[str, Any]] | None]] = {}
+        self.dead_ends: set[str] = set()  # pages with nothing to archive (404, not HTML), by clean URL
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -88,12 +89,15 @@ class ArchivePipeline:
         status = "finished" if reason in ("finished", "closespider_pagecount") else reason
         with storage_guard(self.crawler):
             for url, message in traps.messages():
-                self._error(url, message)
+                self._error(url, message, lost=False)  # the crawl's guard against endless addresses, as set
             # decided again with all the feeds the run read: one read after a page may list its section
             self._keep_listed_posts(list(self.not_kept))
             for url, (reason, _held) in self.not_kept.items():
                 if url in self.structure.dated:
                     self._error(url, f"a feed lists it as a post, but it was not kept: {reason}")
+            # a broken link is no loss, unless a feed or sitemap lists the page
+            listed = sum(url in self.structure.listed for url in self.dead_ends)
+            self.stats.inc_value("blogarchive/lost", listed, start=0)
             run = self.archive.finish_run(self.run_id, status)
             repaired = self.stats.get_value("blogarchive/pages_repaired", 0)  # no column: the summary's row only
             self.stats.set_value("blogarchive/run", {**run, "pages_repaired": repaired})
@@ -120,7 +124,7 @@ class ArchivePipeline:
         # or neither, so a resumed crawl neither loses the page nor stores it twice.
         with self.archive.batch():
             if isinstance(item, CrawlError):
-                self._error(item.url, item.message)
+                self._error(item.url, item.message, item.lost)
                 self._settled(item.url, post=False)
             elif isinstance(item, Gone):
                 self._gone(item)
@@ -158,7 +162,7 @@ class ArchivePipeline:
             self._check_archived_images(page)
         elif not page.is_html:
             self._record_page(page, "non-html")
-            self._error(page.url, f"not an HTML page ({page.content_type or 'no content type'})")
+            self._error(page.url, f"not an HTML page ({page.content_type or 'no content type'})", lost=False)
         elif not page.body.strip():
             self._record_page(page, "empty")
             self._error(page.url, "empty page (no body)")
@@ -291,11 +295,18 @@ class ArchivePipeline:
             logger.info("%s: HTTP %d, gone (an archived post is kept, with gone_at)", item.url, item.status)
             self.stats.inc_value("blogarchive/gone")
         else:
-            self._error(item.url, f"HTTP {item.status}")
+            self._error(item.url, f"HTTP {item.status}", lost=False)
 
-    def _error(self, url: str, message: str) -> None:
+    def _error(self, url: str, message: str, lost: bool = True) -> None:
+        """Log, count and record a crawl error. `lost`: the page held something the archive should have and does
+        not (the crawl then exits non-zero); else the page had nothing to archive (a link to no page, a file that
+        is no page), a loss only when a feed or sitemap lists it (counted at the run's end)."""
         logger.error("%s: %s", url, message)
         self.stats.inc_value("blogarchive/errors")
+        if lost:
+            self.stats.inc_value("blogarchive/lost")
+        else:
+            self.dead_ends.add(clean_url(url))
         messages = self.stats.get_value("blogarchive/error_messages", [])
         if len(messages) < MAX_ERRORS_REPORTED:
             self.stats.set_value("blogarchive/error_messages", [*messages, f"{url}: {message}"])

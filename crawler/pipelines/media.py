@@ -5,7 +5,8 @@ this subclass names each file by its sha256 — MEDIA_DIR/<sha[:2]>/<sha[2:4]>/<
 by many posts, or the same bytes at two URLs, is one file, and records the outcome through the crawl's shared
 Archive: a media_files row per image URL and the file columns of every images row with that src. An image that
 an earlier crawl stored, with its file still there, is not downloaded again. A failed image is a media_files
-error and a crawl_errors row, never the crawl's failure.
+error and a crawl_errors row; one the crawl could not fetch (a timeout, HTTP 500) makes the crawl exit non-zero,
+one with nothing to save there (HTTP 404, not an image), refused or over MEDIA_MAX_SIZE does not.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from archive.connection import now
 from archive.media import MediaFile, record_failure, record_file, stored_file
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.downloadermiddlewares.scope_guard import MEDIA
-from crawler.failures import Refused, describe_failure, is_choice
+from crawler.failures import NOTHING_THERE, Refused, describe_failure, is_choice
 from crawler.items import FetchedPage
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,10 @@ logger = logging.getLogger(__name__)
 # Servers that do not know a file's type (S3's default, misconfigured CDNs) say so; the URL may still tell.
 _UNTYPED = ("", "application/octet-stream", "binary/octet-stream")
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,5}")
+
+
+class NothingToSave(FileException):
+    """The server answered, with no image to save: HTTP 404 or 410, a page, an empty body."""
 
 
 class MediaFilesPipeline(FilesPipeline):
@@ -93,7 +98,7 @@ class MediaFilesPipeline(FilesPipeline):
         """Save an image response, or raise FileException saying why not (Scrapy hands it to media_failed)."""
         content_type = _image_type(response, request.url)
         if problem := _refusal(response, content_type):
-            raise FileException(problem)
+            raise FileException(problem) if response.status not in (200, *NOTHING_THERE) else NothingToSave(problem)
         result = await super().media_downloaded(response, request, info, item=item)
         assert content_type is not None and result["checksum"] is not None
         media = MediaFile(request.url, result["checksum"], result["path"], len(response.body), content_type, now())
@@ -116,6 +121,7 @@ class MediaFilesPipeline(FilesPipeline):
             logger.info("image %s not saved: %s", request.url, failure.value)
             record_failure(self.archive, request.url, f"not downloaded: {failure.value}", now())
             return
+        lost = not failure.check(Refused, NothingToSave, DownloadCancelledError)
         if failure.check(Refused):  # the scope guard: a metadata, link-local … address
             message = failure.value.message
         elif failure.check(FileException):  # raised by media_downloaded, or by FilesPipeline writing the file
@@ -126,6 +132,8 @@ class MediaFilesPipeline(FilesPipeline):
             message = describe_failure(failure)
         logger.error("%s: image not saved: %s", request.url, message)
         self.crawler.stats.inc_value("blogarchive/errors")
+        if lost:
+            self.crawler.stats.inc_value("blogarchive/lost")
         record_failure(self.archive, request.url, message, now())
         self.archive.record_error(self.crawler.stats.get_value("blogarchive/run_id"), request.url, f"image: {message}")
 

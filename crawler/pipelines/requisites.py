@@ -38,7 +38,7 @@ from crawler.capture.requisites import STYLESHEET, Requisite, page_requisites, s
 from crawler.core.archive_handle import shared_archive
 from crawler.downloadermiddlewares.scope_guard import MEDIA
 from crawler.downloadermiddlewares.warc import VIA, WarcMiddleware
-from crawler.failures import Refused, describe_failure
+from crawler.failures import NOTHING_THERE, Refused, describe_failure
 from crawler.items import FetchedPage
 
 logger = logging.getLogger(__name__)
@@ -114,31 +114,34 @@ class RequisitesPipeline:
         try:
             response = await self.crawler.engine.download_async(request)
         except Refused as exc:
-            self._failed(requisite, post, exc.message)
+            self._failed(requisite, post, exc.message, lost=False)
             return
         except IgnoreRequest as exc:  # robots.txt said no: a choice, not an error (as for pages and images)
             logger.info("%s (%s of %s) not fetched: %s", requisite.url, requisite.kind, post, exc)
             self.stats.inc_value("blogarchive/requisites_robots")
             return
         except DownloadCancelledError:
-            self._failed(requisite, post, f"larger than REQUISITES_MAX_SIZE ({self.max_size} bytes)")
+            self._failed(requisite, post, f"larger than REQUISITES_MAX_SIZE ({self.max_size} bytes)", lost=False)
             return
         except Exception as exc:  # a download error of any kind: this requisite is lost, the post is not
             self._failed(requisite, post, describe_failure(Failure(exc)))
             return
         if response.status >= 400:
-            self._failed(requisite, post, f"HTTP {response.status}")
+            self._failed(requisite, post, f"HTTP {response.status}", lost=response.status not in NOTHING_THERE)
             return
         self.stats.inc_value("blogarchive/requisites_captured")
         if depth < IMPORT_DEPTH and _is_stylesheet(requisite, response):
             found = stylesheet_requisites(response.body, response.url, _charset(response))
             await self._fetch_all(found, referer=response.url, post=post, depth=depth + 1)
 
-    def _failed(self, requisite: Requisite, post: str, message: str) -> None:
+    def _failed(self, requisite: Requisite, post: str, message: str, lost: bool = True) -> None:
+        """A crawl error; `lost` (the file is there but was not captured) makes the crawl exit non-zero."""
         assert self.archive is not None
         logger.error("%s: %s of %s not captured: %s", requisite.url, requisite.kind, post, message)
         self.stats.inc_value("blogarchive/requisites_failed")
         self.stats.inc_value("blogarchive/errors")
+        if lost:
+            self.stats.inc_value("blogarchive/lost")
         run_id = self.stats.get_value("blogarchive/run_id")
         self.archive.record_error(run_id, requisite.url, f"{requisite.kind} of {post}: {message}")
 

@@ -42,7 +42,7 @@ from crawler.downloadermiddlewares.render import NEEDS_BROWSER, RenderedResponse
 from crawler.errors import InvalidStartURL
 from crawler.extraction.decoding import header_charset
 from crawler.extraction.pagekind import url_kind
-from crawler.failures import Refused, describe_failure, is_choice
+from crawler.failures import NOTHING_THERE, Refused, describe_failure, is_choice
 from crawler.frontier.page_budget import page_budget
 from crawler.frontier.scheduler import (
     DISCOVERY_PRIORITY,
@@ -240,7 +240,7 @@ class BlogSpider(scrapy.Spider):
         elif response.meta.get("probe"):
             yield Skipped(response.url, "usual path holds no sitemap or feed", _frontier_id(response.request))
         else:
-            yield CrawlError(response.url, "not a sitemap or feed", _frontier_id(response.request))
+            yield CrawlError(response.url, "not a sitemap or feed", _frontier_id(response.request), lost=False)
 
     def parse_start(self, response: Response) -> Iterable[Any]:
         """A start URL: a sitemap (or index) or a feed, told by content, is read as one, and the crawl's scope
@@ -317,7 +317,8 @@ class BlogSpider(scrapy.Spider):
             # a site that keeps its API or its comment feeds from anonymous readers
             logger.info("%s: HTTP %d from %s; the page alone is archived", page.url, response.status, response.url)
         elif response.status != 200:
-            yield CrawlError(response.url, f"HTTP {response.status} for a part of {page.url}")
+            message = f"HTTP {response.status} for a part of {page.url}"
+            yield CrawlError(response.url, message, lost=response.status not in NOTHING_THERE)
         elif "/wp/v2/posts/" in response.url:
             parts = parts_from_rest_post(response.body, page.url)
             self.requested.update(parts)
@@ -363,7 +364,8 @@ class BlogSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> Iterable[Any]:
         request = failure.request
         if failure.check(Refused):  # the scope guard: a redirect or URL the crawl must not follow, an error
-            yield CrawlError(failure.value.url, failure.value.message, _frontier_id(request))
+            # no loss: what is there is outside the crawl (a redirect off the blog) or forbidden to it
+            yield CrawlError(failure.value.url, failure.value.message, _frontier_id(request), lost=False)
             return
         message = describe_failure(failure)
         url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL the crawl asked for

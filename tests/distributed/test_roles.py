@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crawler.demo.server import DemoSite, serve
 from crawler.distributed.jobs import SiteJob, enqueue
-from tests.conftest import run_cli
+from tests.conftest import FAULTS_EXIT, run_cli
 from tests.distributed.conftest import Broker, Roles, wait_for
 
 POSTS = "SELECT url, title, content_hash FROM articles ORDER BY url"
@@ -46,7 +46,7 @@ def test_site_crawled_by_a_worker_is_archived_as_an_in_process_crawl_archives_it
     assert f"queued job '{site.base}'" in queued.stdout
     wait_for(lambda: _finished(roles), "the worker's run to reach the archive as finished")
 
-    assert crawl_here.wait(timeout=120) == 0
+    assert crawl_here.wait(timeout=120) == FAULTS_EXIT
     with sqlite3.connect(in_process) as expected:
         assert roles.query(POSTS) == expected.execute(POSTS).fetchall()
     [(status, job, pages, new)] = roles.query("SELECT status, job, pages_fetched, articles_new FROM crawl_runs")

@@ -1,0 +1,103 @@
+"""A crawl that archived less than it should exits non-zero (status 3, crawler/errors.py EXIT_INCOMPLETE), with one
+line that says how many pages or files and where their causes are; a broken link — a page no feed or sitemap
+lists answering 404 — or a redirect off the blog is no loss, and leaves the status 0. `run-due` says the same of
+its sites, and keeps such a run 'finished'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawler.errors import EXIT_INCOMPLETE
+from tests.conftest import run_cli
+from tests.hostile.servers import Server, post, redirect, serve
+from tests.test_schedule import YEARLY, sites_file
+
+NO_RETRY = ("-s", "RETRY_TIMES=0")
+
+
+def _home(*links: str, feed: bool = False) -> tuple[int, dict[str, str], bytes]:
+    head = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">' if feed else ""
+    items = "".join(f'<li><a href="{link}">{link}</a></li>' for link in links)
+    return 200, {}, f"<!doctype html><html><head>{head}</head><body><ul>{items}</ul></body></html>".encode()
+
+
+def _rss(base: str, *paths: str) -> tuple[int, dict[str, str], bytes]:
+    items = "".join(
+        f"<item><link>{base}{path}</link><pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate></item>" for path in paths
+    )
+    return 200, {"Content-Type": "application/rss+xml"}, f'<rss version="2.0"><channel>{items}</channel></rss>'.encode()
+
+
+def test_a_post_the_server_fails_on_makes_the_crawl_exit_incomplete(crawl, db, tmp_path: Path):
+    routes = {
+        "/": _home("/blog/rye/", "/blog/spelt/", "/blog/oats/"),
+        "/blog/rye/": post("Rye"),
+        "/blog/spelt/": (500, {}, b"database error"),
+        "/blog/oats/": post("Oats"),
+    }
+    with serve(Server(routes=routes)) as site:
+        result = crawl(site.base, *NO_RETRY)
+    assert result.returncode == EXIT_INCOMPLETE, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("1 page or file of the blog could not be archived"), lines
+    assert "crawl_errors, run_id = 1" in lines[0] and "blogarchive verify" in lines[0]
+    assert db("SELECT count(*) FROM articles") == [(2,)]  # the rest is archived
+    assert db("SELECT status FROM crawl_runs") == [("finished",)]
+    verified = run_cli("verify", "--db", str(tmp_path / "archive.db"), "--format", "csv")
+    assert f"given up,{site.base}blog/spelt/,HTTP 500" in verified.stdout
+
+
+def test_broken_links_and_redirects_off_the_blog_lose_nothing(crawl, db):
+    routes = {
+        "/": _home("/blog/rye/", "/blog/gone-long-ago/", "/go/shop"),
+        "/blog/rye/": post("Rye"),
+        "/go/shop": redirect("http://shop.example/item"),  # an affiliate link: out of the crawl's scope
+    }
+    with serve(Server(routes=routes)) as site:
+        result = crawl(site.base, *NO_RETRY)
+    assert result.returncode == 0, result.stderr
+    errors = db("SELECT url, message FROM crawl_errors ORDER BY url")
+    assert [url for url, _ in errors] == [site.base + "blog/gone-long-ago/", site.base + "go/shop"]
+
+
+def test_a_post_its_feed_lists_that_answers_404_is_lost(crawl):
+    """The site says the post exists; the crawl could not archive it."""
+    routes = {"/": _home("/blog/rye/", feed=True), "/blog/rye/": post("Rye")}
+    with serve(Server(routes=routes)) as site:
+        site.routes["/feed.xml"] = _rss(site.base, "blog/rye/", "blog/spelt/")
+        result = crawl(site.base, *NO_RETRY)
+    assert result.returncode == EXIT_INCOMPLETE, result.stderr
+
+
+def test_run_due_says_which_sites_lost_pages_and_keeps_their_runs_finished(tmp_path, db):
+    routes = {"/": _home("/blog/rye/", "/blog/spelt/"), "/blog/rye/": post("Rye"), "/blog/spelt/": (503, {}, b"")}
+    with serve(Server(routes=routes)) as site:
+        config = sites_file(tmp_path, {"flaky": (site.base, YEARLY)})
+        result = run_cli("run-due", "--config", str(config))
+    assert result.returncode == EXIT_INCOMPLETE, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("incomplete: flaky (")
+    assert db("SELECT job, status FROM crawl_runs") == [("flaky", "finished")]
+    assert db("SELECT message FROM crawl_errors") == [("HTTP 503",)]
+
+
+def test_an_image_the_server_fails_on_is_lost_one_it_has_not_is_not(crawl, db, tmp_path: Path):
+    figure = '<figure><img src="{}" alt="a loaf"><figcaption>The loaf</figcaption></figure>'
+
+    def page(title: str, src: str) -> bytes:
+        return post(title)[2].decode().replace("</article>", figure.format(src) + "</article>").encode()
+
+    routes = {
+        "/": _home("/blog/rye/", "/blog/spelt/"),
+        "/blog/rye/": (200, {}, page("Rye", "/img/missing.png")),
+        "/blog/spelt/": (200, {}, page("Spelt", "/img/broken.png")),
+        "/img/broken.png": (500, {}, b"storage backend down"),
+    }
+    with serve(Server(routes=routes)) as site:
+        only_missing = crawl(site.base + "blog/rye/", "--media", str(tmp_path / "media"), *NO_RETRY)
+        both = crawl(site.base, "--media", str(tmp_path / "media"), *NO_RETRY)
+    assert only_missing.returncode == 0, only_missing.stderr
+    assert both.returncode == EXIT_INCOMPLETE, both.stderr
+    assert db("SELECT message FROM crawl_errors WHERE run_id = 2 ORDER BY message") == [
+        ("image: HTTP 404",),
+        ("image: HTTP 500",),
+    ]
