@@ -111,3 +111,29 @@ def test_gos_zero_time_a_hugo_theme_prints_on_an_undated_page_is_no_date(printed
 
 def test_a_post_of_2001_keeps_its_date():
     assert _published('<p class="publish-date">Posted on Jan 01, 2001</p>') == "2001-01-01"
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        # hAtom: an edited post's `updated` time printed first (WordPress's GeneratePress)
+        '<time class="updated" datetime="2026-06-01T12:00:00+02:00">June 1, 2026</time>'
+        '<time class="entry-date published" datetime="2024-11-05T09:30:00+01:00">November 5, 2024</time>',
+        # microdata: dateModified first
+        '<time itemprop="dateModified" datetime="2026-06-01T12:00:00+02:00">June 1, 2026</time>'
+        '<time itemprop="datePublished" datetime="2024-11-05T09:30:00+01:00">November 5, 2024</time>',
+    ],
+)
+def test_the_time_of_the_last_change_is_the_updated_date_never_the_published_one(times):
+    html = (
+        '<html lang="en"><head><title>Hello</title></head><body><article><h1>Hello</h1>'
+        f'<div class="entry-meta"><span class="posted-on">{times}</span></div>{BODY}</article></body></html>'
+    )
+    article = extract(html, "https://blog.example/2024/11/05/hello-world/")
+    assert (article.published, article.updated) == ("2024-11-05T09:30:00+01:00", "2026-06-01T12:00:00+02:00")
+
+
+def test_a_time_both_published_and_updated_is_the_published_date():
+    """WordPress's classic themes mark a post never edited `entry-date published updated`."""
+    time = '<time class="entry-date published updated" datetime="2024-11-05T09:30:00+01:00">November 5, 2024</time>'
+    assert _published(time) == "2024-11-05T09:30:00+01:00"

@@ -45,6 +45,10 @@ MAX_TIMES_READ = 20
 _THEME_TIMES = (
     ".wp-block-post-date time[datetime], article time[datetime], .entry-date[datetime], time.published[datetime]"
 )
+# When the post last changed: microdata's dateModified, hAtom's `updated` where it is not also `published` (WordPress's
+# classic themes print `<time class="entry-date published updated">` for a post never edited, and for an edited one
+# the two times apart — GeneratePress the modified one first).
+_MODIFIED_TIMES = "[itemprop~=dateModified], .updated:not(.published)"
 # A post's entry as hAtom, microformats2, HTML and WordPress's query loop mark it up. A small entry inside another
 # is another post's teaser in the post (a query loop, a latest-comments block): its date is that post's.
 _ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
@@ -90,6 +94,15 @@ _MONTH_STEMS = (
     ("dic", "dec", "dez", "déc", "gru", "pro", "дек"),
 )
 _MONTH_NAMES = {n: names + stems for n, (names, stems) in enumerate(zip(MONTHS, _MONTH_STEMS, strict=True), 1)}
+
+
+def modified(page: Page) -> str | None:
+    """When the page's own date markup says the post last changed (_MODIFIED_TIMES), outside comment threads."""
+    threads = page.select_unordered(COMMENT_THREADS)
+    for node in page.select(_MODIFIED_TIMES)[:MAX_TIMES_READ]:
+        if not any(n in threads for n in (node, *node.iterancestors())):
+            return first_date(node.get("datetime"), node.get("content"))
+    return None
 
 
 def published(page: Page, post: dict[str, Any], url: str, language: str | None) -> str | None:
@@ -174,9 +187,10 @@ class _Dates:
 
     def _theme_time(self) -> str | None:
         """The theme's own date markup outside comments and sidebars: <time datetime>, microdata datePublished,
-        hAtom abbr.published."""
+        hAtom abbr.published; never a time marked as the last change."""
+        modified = self.page.select_unordered(_MODIFIED_TIMES)
         for node in self.page.select(_THEME_TIMES)[:MAX_TIMES_READ]:
-            if not self._outside_post(node):
+            if node not in modified and not self._outside_post(node):
                 return node.get("datetime")
         node = first(self.page.tree, "[itemprop~=datePublished][content], [itemprop~=datePublished][datetime]")
         node = node if node is not None else first(self.page.tree, "abbr.published")

@@ -13,7 +13,7 @@ from lxml import etree
 
 from crawler.extraction.article import Metadata
 from crawler.extraction.authors import as_list, post_authors
-from crawler.extraction.dates import first_date, published
+from crawler.extraction.dates import first_date, modified, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
@@ -51,7 +51,8 @@ def extract_metadata(
         published=published(page, post, canonical or page.url, language),
         updated=first_date(
             first_text(post.get("dateModified")), _meta(metas, "article:modified_time"), _meta(metas, "og:updated_time")
-        ),
+        )
+        or modified(page),
         canonical_url=canonical,
         sitename=sites.display,
         description=_first(
