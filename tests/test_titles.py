@@ -92,3 +92,15 @@ def test_a_headings_permalink_is_no_part_of_the_title():
         "<title>Coffee Note - Jane's Notes</title>", "<title>Jane's Notes</title>"
     )
     assert extract(marked, "https://notes.example/blog/2024/02/03/coffee-note/").title == "Coffee Note"
+
+
+@pytest.mark.parametrize(
+    ("section", "title"),
+    [("Blog", "Understanding generators"), ("Blog", "Blogging tips for a rainy day"), ("News", "Weekly notes")],
+)
+def test_a_section_header_marked_as_a_headline_loses_to_the_title_the_document_names(section, title):
+    """A theme that marks the section's header above the post (OceanWP's `h1.page-header-title`) as it marks the
+    post's own title: the one the <title> names, as words, is the post's."""
+    header = f'<header class="page-header"><h1 class="page-header-title" itemprop="headline">{section}</h1></header>'
+    post = f'<article><header><h2 class="entry-title" itemprop="headline">{title}</h2></header>{BODY}</article>'
+    assert _title(f"<title>{title} – Stone and Bread</title>", f"<main>{header}{post}</main>") == title

@@ -84,10 +84,13 @@ def _meta(page: Page, name: str) -> str | None:
 
 def _marked(page: Page, sites: SiteNames) -> str | None:
     """The first title the theme marks up (or a heading linking to the page itself) that belongs to this page:
-    not in chrome (related posts, sidebars, comments), not linking to another page, not the site's name."""
+    not in chrome (related posts, sidebars, comments), not linking to another page, not the site's name — and of
+    those, the longest the document's <title> names (as words), where one does: OceanWP marks its section header
+    ("Blog", an <h1 itemprop="headline"> above the post) as it marks the post's title."""
     self_urls = {_plain(page.url, ""), _plain(page.base, _canonical(page) or page.url)} - {""}
     marked = page.select(POST_TITLES)[:MAX_HEADINGS_READ]
     linking = [h for h in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ] if _links_to(h, page, self_urls)]
+    found = []
     for element in marked + linking:
         permalinks = set(heading_permalinks(element))
         text = _cleaned(_heading_text(element, permalinks) or element.get("content"))
@@ -96,8 +99,20 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
         link = next((a for a in element.iter("a") if a.get("href") and a not in permalinks), None)
         if link is not None and not _links_to(element, page, self_urls):
             continue  # a teaser's title: next/previous post, a listing
-        return text
-    return None
+        found.append(text)
+    title_element = page.tree.find(".//title")
+    document = _words(text_of(title_element)) if title_element is not None else ""
+    named = [text for text in found if _names(document, _words(text))]
+    return max(named, key=len) if named else next(iter(found), None)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _names(document: str, words: str) -> bool:
+    """The <title>'s `document` words hold `words` as whole words ("blog" is not in "blogging tips")."""
+    return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", document) is not None
 
 
 def _links_to(heading: HtmlElement, page: Page, urls: set[str]) -> bool:
