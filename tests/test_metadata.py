@@ -211,6 +211,18 @@ def test_tags_one_article_tag_joins_with_commas_are_each_a_tag():
     assert extract(html, "https://x.example/beds/").tags == ["soil", "beds", "Prices (Fares, Fees and Rates)"]
 
 
+def test_a_tag_stated_in_two_cases_or_printed_as_a_hashtag_is_one_tag():
+    """Hugo themes (Congo, LoveIt) state a tag's title in article:tag and its name in JSON-LD keywords; Hexo's NexT
+    links each tag as "# web"."""
+    jsonld = '<script type="application/ld+json">{"@type": "BlogPosting", "keywords": ["web", "hugo"]}</script>'
+    tags = '<div class="post-tags"><a href="/tags/web/" rel="tag"># web</a><a href="/tags/go/" rel="tag">#go</a></div>'
+    html = (
+        f'<html><head><title>Beds</title><meta property="article:tag" content="Web"><meta property="article:tag"'
+        f' content="Hugo">{jsonld}</head><body><article><h1>Beds</h1>{BODY}{tags}</article></body></html>'
+    )
+    assert extract(html, "https://x.example/beds/").tags == ["Web", "Hugo", "go"]
+
+
 def test_a_logo_link_with_the_sites_tagline_names_the_site_as_its_title_does():
     """Hugo's Mainroad links its logo home with the site's title and tagline in it and states no site name: the
     name is the part of the page's <title> the label opens with."""

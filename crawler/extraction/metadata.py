@@ -158,8 +158,11 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def _unique(values: list[Any]) -> list[str]:
-    seen: dict[str, None] = {}
+    """The terms once each, as first spelled: one term in another case is the same (Hugo themes state a tag's title
+    in article:tag, "Web", and its name in JSON-LD keywords, "web"), and so is one printed as a hashtag (Hexo's
+    NexT links each tag as "# web")."""
+    seen: dict[str, str] = {}
     for value in values:
-        if isinstance(value, str) and value.strip():
-            seen.setdefault(" ".join(value.split()), None)
-    return list(seen)
+        if isinstance(value, str) and (term := " ".join(value.removeprefix("#").split())):
+            seen.setdefault(term.casefold(), term)
+    return list(seen.values())
