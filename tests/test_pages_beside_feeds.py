@@ -93,3 +93,27 @@ def test_a_post_a_feed_lists_that_the_crawl_took_for_a_listing_is_reported_not_l
     assert result.returncode == EXIT_INCOMPLETE, result.stderr
     [(message,)] = db("SELECT message FROM crawl_errors WHERE url = ?", site.base + "posts/coffee/")
     assert message.startswith("a feed lists it as a post, but it was not kept: listing")
+
+
+def test_an_undated_page_marked_up_as_a_post_where_the_feeds_list_nothing_is_a_page():
+    """Hugo's LoveIt and DoIt mark every page up as a BlogPosting, About without a date, at the root beside the
+    posts their feed lists in /posts/. An undated post in the feeds' section (older than a feed's last ten) stays."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+    from crawler.extraction.extract import extract
+
+    feed = _items(
+        ("posts/rye/", "Thu, 02 May 2024 09:30:00 +0000"),
+        ("posts/spelt/", "Fri, 03 May 2024 09:30:00 +0000"),
+        ("posts/oats/", "Sat, 04 May 2024 09:30:00 +0000"),
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", feed.replace(b"{base}", b"https://x.example/"), "https://x.example/index.xml"))
+    jsonld = '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "About"}</script>'
+    body = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(4))
+    html = f"<html><head><title>About</title>{jsonld}</head><body><main><h1>About</h1>{body}</main></body></html>"
+    kinds = {}
+    for url in ("https://x.example/about/", "https://x.example/posts/barley/"):
+        result = extract(html, url).to_dict()
+        structure.decide(result, url)
+        kinds[url.removeprefix("https://x.example/")] = result["kind"]
+    assert kinds == {"about/": "other", "posts/barley/": "article"}

@@ -117,15 +117,19 @@ class SiteStructure:
             site_known=_host(url) in self.known_hosts,
             apart_from_posts=url in self.at_root[_host(url)] and self._one_section(_host(url)),
             outside_the_feeds=bool(published and url not in self.dated and self._outside_the_feeds(url, published)),
+            section_unlisted=url not in self.dated and self._section_unlisted(url),
         )
 
     def _outside_the_feeds(self, url: str, published: str) -> bool:
         """The site's feeds date MIN_SECTION_POSTS items or more, none in the section of `url` (its first folder,
         or its root), the oldest of them no later than `published`."""
+        oldest = self.oldest.get(_host(url))
+        return oldest is not None and published[:10] >= oldest and self._section_unlisted(url)
+
+    def _section_unlisted(self, url: str) -> bool:
+        """The site's feeds date MIN_SECTION_POSTS items or more, none in the section of `url` (its first folder, or
+        its root)."""
         host = _host(url)
-        oldest = self.oldest.get(host)
-        if oldest is None or published[:10] < oldest:
-            return False
         if sum(self.sections[host].values()) + len(self.at_root[host]) < MIN_SECTION_POSTS:
             return False
         segments = _segments(url)

@@ -114,6 +114,10 @@ class SiteFacts:
     # root) though they date three items or more, the oldest no later than it: Pelican's /pages/impressum.html beside
     # posts at the root, jekyll-seo-tag's About page dated at the build's time beside /posts/….
     outside_the_feeds: bool = False
+    # No feed of the site lists it, and they list nothing in its section though they date three items or more: an
+    # undated page there is one of the site's pages, whatever its markup (LoveIt and DoIt, Hugo themes, mark About
+    # up as a BlogPosting without a date, at the root beside posts in /posts/).
+    section_unlisted: bool = False
 
 
 def url_kind(url: str) -> str | None:
@@ -167,6 +171,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return listing, f"listing: {evidence.post_items} items marked up as posts"
     if evidence.post_markup == WEAKEST_POST_MARKUP and not evidence.dated and site is not None and site.site_known:
         return "other", "no date, og:type article its only post markup, and no feed lists it"
+    if evidence.post_markup and not evidence.dated and site is not None and site.section_unlisted:
+        return "other", "no date, and the site's feeds, which date its posts, list nothing of its section"
     if evidence.post_markup and not _only_a_theme_default(evidence):
         return "article", f"post markup ({evidence.post_markup})"
     if evidence.link_share > MAX_LINK_DENSITY:  # a tag cloud, an archive list: their dates are no post's date
