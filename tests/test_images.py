@@ -92,3 +92,16 @@ def test_markdowns_emphasised_line_under_a_picture_is_its_caption():
         ("c.jpg", None),
         ("d.jpg", None),
     ]
+
+
+def test_a_lazy_loaders_stand_in_is_never_the_image_where_the_image_is_named_too():
+    """Hexo's Fluid puts its spinner in srcset and the image in src; a lazy plugin its blank in src, the image in
+    data-src. A picture whose own name only looks like a stand-in's is still the image."""
+    cases = {
+        '<img src="/images/road.png" srcset="/img/loading.gif" lazyload>': "https://x.example/images/road.png",
+        '<img src="/p/lazy_placeholder.gif" data-src="/a/x.jpg">': "https://x.example/a/x.jpg",
+        '<img src="/photos/pixel-art.png">': "https://x.example/photos/pixel-art.png",
+    }
+    for html, src in cases.items():
+        img = next(Page.from_html(html, "https://x.example/p/").tree.iter("img"))
+        assert best_source(img, "https://x.example/p/")[0] == src, html

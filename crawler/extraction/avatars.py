@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawler.extraction.images import best_source
+from crawler.extraction.images import LAZY_PLACEHOLDER, best_source
 from crawler.extraction.page import HtmlElement
 
 _PLACEHOLDER = re.compile(
-    r"placeholder|blank\.|spacer|transparent|pixel|1x1|lazy[-_]?load|loading\.(?:gif|svg)"
-    r"|default[-_]?(?:avatar|user|profile|author)|(?:avatar|user|profile)[-_]?default|no[-_]?avatar|mystery[-_]?man"
+    LAZY_PLACEHOLDER
+    + r"|default[-_]?(?:avatar|user|profile|author)|(?:avatar|user|profile)[-_]?default|no[-_]?avatar|mystery[-_]?man"
     r"|/anon(?:ymous)?\d*\.(?:png|gif|jpe?g|svg)"
 )
 _GRAVATAR_HOST = re.compile(r"(?:^|\.)gravatar\.com$")

@@ -21,6 +21,10 @@ from crawler.urls import joined
 MAX_ICON_SIZE = 100  # pixels, both sides
 LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-file", "data-url", "src")
 SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
+# A lazy loader's stand-in, by its file's name: the spinner or blank a script swaps for the image (Hexo's Fluid puts
+# its /img/loading.gif in srcset, the image in src).
+LAZY_PLACEHOLDER = r"placeholder|blank\.|spacer|transparent|pixel|1x1|lazy[-_]?load|loading\.(?:gif|svg)"
+_LAZY_PLACEHOLDER = re.compile(LAZY_PLACEHOLDER, re.I)
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
 _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
@@ -99,19 +103,20 @@ def _dimensions(img: HtmlElement, srcset_width: int | None) -> tuple[int | None,
 
 
 def best_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
-    """The largest srcset candidate, else the first real (non-placeholder) src attribute; an address urllib cannot
-    read is passed over for the next."""
+    """The largest srcset candidate, else the first src attribute that is no data: URI; an address urllib cannot
+    read is passed over for the next, and a lazy loader's stand-in (LAZY_PLACEHOLDER) for any other source."""
+    sources = []
     for attribute in SRCSET_ATTRIBUTES:
-        candidates = parse_srcset(img.get(attribute) or "")
-        if candidates:
+        if candidates := parse_srcset(img.get(attribute) or ""):
             url, width = max(candidates, key=lambda pair: pair[1])
-            if (resolved := joined(base, url)) is not None:
-                return resolved, int(width) if width > 10 else None
+            sources.append((joined(base, url), int(width) if width > 10 else None))
     for attribute in LAZY_SRC_ATTRIBUTES:
         value = (img.get(attribute) or "").strip()
-        if value and not value.startswith("data:") and (resolved := joined(base, value)) is not None:
-            return resolved, None
-    return _picture_source(img, base)
+        if value and not value.startswith("data:"):
+            sources.append((joined(base, value), None))
+    readable = [(url, width) for url, width in sources if url is not None]
+    real = [(url, width) for url, width in readable if not _LAZY_PLACEHOLDER.search(url)]
+    return next(iter(real or readable), None) or _picture_source(img, base)
 
 
 def _picture_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
