@@ -832,3 +832,24 @@ def test_chirpys_licence_notice_and_share_bar_under_the_post_are_not_its_text():
     article = extract(html, URL)
     assert "licensed" not in article.text and "licensed" not in article.markdown
     assert article.categories == ["Notes"]  # the tail's links to its terms are read all the same
+
+
+def test_code_line_numbers_styled_out_of_a_copy_are_not_code():
+    """Hugo's Chroma with noClasses (its default) styles its line numbers user-select:none and gives them no class:
+    inline, each before its line, or in a table's first cell."""
+    number = '<span style="white-space:pre;-webkit-user-select:none;user-select:none;color:#7f7f7f">{}</span>'
+    inline = "".join(
+        f'<span style="display:flex;">{number.format(n)}<span>{line}\n</span></span>'
+        for n, line in enumerate(("def squares(n):", "    yield n * n"), 1)
+    )
+    numbers = number.format("1\n") + number.format("2\n")
+    table = (
+        f'<table style="border-spacing:0;"><tr><td style="vertical-align:top;"><pre><code>{numbers}</code></pre></td>'
+        '<td><pre><code class="language-sh">cd /srv\nls\n</code></pre></td></tr></table>'
+    )
+    for code, expected in (
+        (f'<pre tabindex="0"><code class="language-python">{inline}</code></pre>', "def squares(n):\n    yield n * n"),
+        (f'<div class="highlight">{table}</div>', "cd /srv\nls"),
+    ):
+        article = extract(_page(f"<p>{PROSE}</p>{code}<p>{PROSE}</p>"), URL)
+        assert expected in article.text and expected in article.markdown, article.markdown

@@ -44,8 +44,11 @@ from crawler.extraction.page import HtmlElement, Page, compiled
 from crawler.urls import joined
 
 CODE_BLOCKS = "figure.highlight, table.highlighttable, div.highlight, div.codehilite, pre"
+# A highlighter's line numbers, by class; or by the style that keeps them out of a copy of the code (Hugo's Chroma
+# with noClasses, its default, prints them as spans styled user-select:none).
 LINE_NUMBERS = (
-    ".gutter, .rouge-gutter, .lineno, pre.lineno, .lnt, .ln, .linenos, .linenodiv, td.lntd:first-child, td.linenos"
+    ".gutter, .rouge-gutter, .lineno, pre.lineno, .lnt, .ln, .linenos, .linenodiv, td.lntd:first-child, td.linenos,"
+    " [style*='user-select:none'], [style*='user-select: none']"
 )
 FOOTNOTE_MARKS = "a.footnote, a.footnote-ref, [role~=doc-noteref], sup > a[href^='#fn']"
 FOOTNOTE_BACKLINKS = "a.reversefootnote, a.footnote-backref, [role~=doc-backlink]"
