@@ -146,6 +146,35 @@ def test_a_block_theme_post_without_page_links_is_split_as_its_rest_api_entry_sa
     assert parts_from_rest_post(b'{"code": "rest_forbidden"}', url) == []
 
 
+def test_comments_in_a_themes_own_list_and_a_name_printed_beside_its_date_and_reply_link():
+    """comment_class() and the callbacks' ids mark WordPress's comments in whatever list a theme prints (Astra's
+    ol.ast-comment-list); a theme's .comment-author may hold the date and the reply link beside the name
+    (OceanWP)."""
+    own_list = (
+        '<div id="comments" class="comments-area"><ol class="ast-comment-list"><li class="comment even depth-1"'
+        ' id="li-comment-2"><article id="comment-2" class="ast-comment"><header class="ast-comment-meta vcard">'
+        "<cite><b class='fn'><a class='url' href='https://ann.example/'>Ann Lee</a></b></cite>"
+        '<time datetime="2024-11-05T15:07:00+01:00">Nov 5</time></header><section class="ast-comment-content'
+        ' comment"><p>Thanks, this helped.</p></section></article></li></ol></div>'
+    )
+    beside = (
+        '<ol class="comment-list"><li id="comment-3" class="comment-container"><article class="comment depth-1'
+        ' comment-body"><div class="comment-content"><div class="comment-author"><span class="comment-link">'
+        "<a href='https://bo.example/' class='url'>Bo Ray</a> </span><span class=\"comment-meta commentmetadata\">"
+        '<span class="comment-date">November 5, 2024</span><a class="comment-reply-link" href="#">Reply</a></span>'
+        '</div><div class="comment-entry"><div class="comment-content"><p>Nice one.</p></div></div></div></article>'
+        "</li></ol>"
+    )
+    page = Page.from_html(
+        f"<html><body><article><p>Post.</p></article>{own_list}{beside}</body></html>", "https://x.example/p/"
+    )
+    found = [(c.id, c.author, c.author_url, c.text) for c in find_comments(page)]
+    assert found == [
+        ("2", "Ann Lee", "https://ann.example/", "Thanks, this helped."),
+        ("3", "Bo Ray", "https://bo.example/", "Nice one."),
+    ]
+
+
 def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
     first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"

@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 
 from crawler.extraction.article import Comment
-from crawler.extraction.page import HtmlElement, Page, compiled, text_of
+from crawler.extraction.page import HtmlElement, Page, compiled, detached, text_of
 from crawler.extraction.selectors import COMMENT_AUTHOR, COMMENT_ITEMS, COMMENT_TEXT, COMMENT_TIME_TITLES
 from crawler.urls import joined
 
@@ -23,6 +23,8 @@ _COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-)(\d+)$")
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
 # code and table rows a commenter may write too (WordPress allows them in comments).
 _META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-time", "comment-reply", "reply"}
+# What a theme prints inside the commenter's name's element beside the name (OceanWP: the date and a reply link).
+_BESIDE_THE_NAME = "time, .comment-meta, .commentmetadata, .comment-date, .comment-reply-link, .reply"
 _TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "tr", "address")
 
 
@@ -74,7 +76,7 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
         return None
     author = _first(item, COMMENT_AUTHOR, replies)
     published = _published(item, replies)
-    author_text = _SAYS.sub("", text_of(author)) if author is not None else ""
+    author_text = _SAYS.sub("", _name_in(author)) if author is not None else ""
     return Comment(
         author=author_text.strip() or None,
         published=published,
@@ -82,6 +84,12 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
         id=_comment_id(item),
         author_url=_author_url(author, base),
     )
+
+
+def _name_in(author: HtmlElement) -> str:
+    """The commenter's name: the author element's text without the date and links a theme prints beside it."""
+    with detached(e for e in compiled((_BESIDE_THE_NAME,))(author) if e is not author):
+        return text_of(author)
 
 
 def _innermost(block: HtmlElement) -> bool:

@@ -356,6 +356,9 @@ COMMENT_ITEMS = (
     # opened, and lxml's parser ends the list there, so the comments after it stand in the comments block alone
     " .wp-block-comments li.comment,"
     " .comment-list > .comment, .comments-list > .comment,"
+    # WordPress's comment_class() and the ids its comment callbacks give, in whatever list a theme prints them
+    # (Astra's ol.ast-comment-list)
+    " li.comment[id^='comment-'], li.comment[id^='li-comment-'],"
     " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
     # What comment embeds insert into the page once a browser has run them: Isso, Commento; and the thread of
     # Disqus's embed app, which the renderer takes from Disqus's frame (its replies in `ul.children`).
