@@ -272,6 +272,15 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
     assert extract(html, "https://blog.example/rye.html").categories == []
 
 
+def test_a_link_to_the_page_of_all_categories_names_none():
+    """Hexo's Butterfly links its counts ("Categories 4") to /categories/: that page lists the terms, it is none."""
+    counts = '<a href="/categories/"><div class="headline">Categories</div><div class="length-num">4</div></a>'
+    terms = '<div class="post-meta">In <a href="/categories/notes/">Notes</a></div>'
+    article = f"<article><h1>Beds</h1>{terms}{BODY}<div>{counts}</div></article>"
+    html = f"<html><head><title>Beds</title></head><body>{article}</body></html>"
+    assert extract(html, "https://x.example/beds/").categories == ["Notes"]
+
+
 def test_a_sidebars_list_of_the_sites_tags_is_not_the_posts():
     """Hexo's landscape marks its sidebar's list of every tag of the site rel=tag, as it marks the post's own in the
     article's footer; a theme that prints the post's tags in an <aside> of the post prints none elsewhere."""

@@ -101,11 +101,14 @@ def _in_chrome(link: HtmlElement, page: Page, root: HtmlElement | None) -> bool:
 
 def _term_kind(url: str) -> str | None:
     """ "tag" or "category" for a link to a term's page (pagekind.url_kind), or to the one page of all tags or
-    categories at the term's anchor (MkDocs Material's `/tags/#tag:rye`, Mediumish's `/tags#rye`); else None."""
-    kind = url_kind(url)
-    if kind is None and (index := _TERM_INDEX.search(urlsplit(url).path)) and urlsplit(url).fragment:
+    categories at the term's anchor (MkDocs Material's `/tags/#tag:rye`, Mediumish's `/tags#rye`); else None — and
+    for a link to that page itself, which names no term (Hexo's Butterfly links "Categories 4" to `/categories/`)."""
+    parts = urlsplit(url)
+    if index := _TERM_INDEX.search(parts.path):
+        if not parts.fragment:
+            return None
         return "category" if index.group(1).lower().startswith("categor") else "tag"
-    return kind
+    return url_kind(url)
 
 
 def _labelled(block: HtmlElement) -> bool:
