@@ -853,3 +853,30 @@ def test_code_line_numbers_styled_out_of_a_copy_are_not_code():
     ):
         article = extract(_page(f"<p>{PROSE}</p>{code}<p>{PROSE}</p>"), URL)
         assert expected in article.text and expected in article.markdown, article.markdown
+
+
+def test_a_one_line_post_in_its_marked_body_beside_a_page_of_chrome_is_that_line():
+    """Hexo's Butterfly around a one-line post: menus twice, the sidebar's counts, the post's meta and the
+    neighbouring posts' teasers, which trafilatura's fallback reads with the post's line; the post-body element
+    holds the post."""
+    menu = "".join(f'<div class="menus_item"><a href="/{n}/">{n.title()}</a></div>' for n in ("archives", "tags"))
+    sidebar = (
+        '<div class="aside-content" id="aside-content"><div class="card-widget card-info"><div class="site-data">'
+        '<a href="/archives/"><div class="headline">Articles</div><div class="length-num">12</div></a>'
+        '<a href="/tags/"><div class="headline">Tags</div><div class="length-num">14</div></a></div></div></div>'
+    )
+    teaser = (
+        '<div class="pagination-related"><a href="/{0}/"><div class="info-1">{0}</div>'
+        '<div class="info-2">{1}</div></a></div>'
+    )
+    line = "Today I learned that a good espresso needs exactly twenty-five seconds of extraction."
+    html = (
+        f'<html lang="en"><head><title>Coffee Note | Jane\'s Blog</title></head><body><div id="sidebar"><div '
+        f'id="sidebar-menus">{menu}</div></div><header id="page-header"><nav id="nav">{menu}</nav><h1 '
+        'class="post-title">Coffee Note</h1><div id="post-meta">Created 2024-02-03 | Updated 2024-02-04</div>'
+        f'</header><main class="layout" id="content-inner"><div id="post"><article class="container post-content"'
+        f' id="article-container"><p>{line}</p></article><nav class="pagination-post" id="pagination">'
+        f"{teaser.format('previous', PROSE)}{teaser.format('next', PROSE)}</nav></div>{sidebar}</main>"
+        '<footer id="footer">©2024 By Jane Example</footer></body></html>'
+    )
+    assert extract(html, URL).text == line

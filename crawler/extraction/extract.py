@@ -47,6 +47,7 @@ MAX_PARSED_CHARS = 2_000_000
 # Below this many characters trafilatura judges its extraction failed and falls back to the page's whole text
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
+MIN_CHROME_LINES = 3  # of a short post's page-wide fallback: menus, sidebars, widgets (_page_wide)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 MAX_DATE_LINE_CHARS = 50
@@ -178,6 +179,8 @@ def _short_post(
         or not marked
         and _headed(page, body, content, meta)
         or _in_chrome_only(page, body, content)
+        or marked
+        and _page_wide(page, body, content_text)
     ):
         return body, root
     alone = content_alone(content, page.url)
@@ -212,6 +215,20 @@ def _short_posts_fallback(body: Body, content: str, marked: bool) -> bool:
     if not marked:
         return around and body.one_block
     return len(text) < SHORT_POST_CHARS or around
+
+
+def _page_wide(page: Page, body: Body, content: str) -> bool:
+    """trafilatura's `body` is its fallback of the whole page: it holds the post-body element's text (`content`)
+    and MIN_CHROME_LINES lines or more that stand in the page's chrome (menus, sidebars, widgets) — Hexo's
+    Butterfly around a one-line post: its sidebar's counts, menus twice, post meta and the neighbouring posts'
+    teasers. A post trafilatura found outside an element a class marks as the post's body (a byline so marked)
+    has no such lines."""
+    post, text = fold(content), fold(body.text)
+    if not post or post not in text:
+        return False
+    chrome = fold(" ".join(page.text_in(region) for region in page.chrome))
+    lines = {line for line in map(fold, body.text.splitlines()) if line and line not in post}
+    return sum(line in chrome for line in lines) >= MIN_CHROME_LINES
 
 
 def _headed(page: Page, body: Body, content: HtmlElement, meta: Metadata) -> bool:
