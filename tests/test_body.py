@@ -880,3 +880,43 @@ def test_a_one_line_post_in_its_marked_body_beside_a_page_of_chrome_is_that_line
         '<footer id="footer">©2024 By Jane Example</footer></body></html>'
     )
     assert extract(html, URL).text == line
+
+
+LINE = "Today I learned that a good espresso needs exactly twenty-five seconds of extraction."
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # Hexo's Fluid: GitHub's .markdown-body inside an article.post-content with the title, meta, licence box and
+        # the neighbouring posts, each an <article>
+        '<main><article class="post-content mx-auto"><h1 id="seo-header">Coffee Note</h1><div class="markdown-body">'
+        '<p>{line}</p></div><hr><div><div class="post-metas"><span class="category-chain"><a href="/categories/n/">'
+        'Notes</a></span><a href="/tags/life/">#life</a></div><div class="license-box"><div class="license-title">'
+        '<div>Coffee Note</div><div>{url}</div></div><div class="license-meta"><div class="license-meta-item"><div>'
+        'Author</div><div>Jane Example</div></div><div class="license-meta-item"><div>Posted on</div><div>February'
+        ' 3, 2024</div></div></div></div><div class="post-prevnext"><article class="post-prev"><a href="/older/">'
+        '<span class="hidden-mobile">Build Systems</span><span class="visible-mobile">Previous</span></a></article>'
+        '<article class="post-next"><a href="/newer/"><span class="hidden-mobile">Why Static Sites Still Matter'
+        '</span><span class="visible-mobile">Next</span></a></article></div></div></article></main>',
+        # Bear Blog: the post in a <content> element of its <main>, the navigation and tags after it
+        "<main><h1>Coffee Note</h1><p><i><time datetime='2024-02-03'>03 Feb, 2024</time></i></p><content>"
+        '<p>{line}</p></content><div><p><a href="/older/">&lt;&lt; Previous Post</a></p><p>|</p>'
+        '<p><a href="/newer/">Next Post &gt;&gt;</a></p></div><p><a href="/blog/life/">#Life</a></p></main>',
+        # WordPress's Hello Elementor: its hAtom entry's .page-content, the post's tags in it
+        '<a class="skip-link screen-reader-text" href="#content">Skip to content</a><main id="content" class="site-main'
+        ' post-7 post type-post hentry category-notes tag-life"><div class="page-header"><h1 class="entry-title">'
+        'Coffee Note</h1></div><div class="page-content"><p>{line}</p><div class="post-tags"><span class="tag-links">'
+        'Tagged <a href="/tag/life/" rel="tag">life</a></span></div></div></main>',
+    ],
+)
+def test_a_one_line_post_in_its_platforms_post_body_element_is_that_line(layout):
+    wordpress = "single single-post postid-7" if "hentry" in layout else ""
+    page = (
+        f'<html lang="en"><head><title>Coffee Note - Notes</title></head><body class="{wordpress}"><header>'
+        '<a href="/">Notes</a>'
+        '<nav><a href="/archives/">Archives</a> <a href="/tags/">Tags</a> <a href="/about/">About</a></nav>'
+        f"</header>{layout.format(line=LINE, url=URL)}<footer>© 2024 Jane Example · Powered by a generator</footer>"
+        "</body></html>"
+    )
+    assert extract(page, URL).text == LINE

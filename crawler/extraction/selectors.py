@@ -10,6 +10,8 @@ FRAME_COMMENTS = "data-blogarchive-comments"
 CONTENT_ROOTS = (
     "[itemprop=articleBody]",
     ".entry-content",
+    ".hentry > .page-content",  # WordPress's Hello Elementor
+    ".markdown-body",  # GitHub's class for rendered Markdown: Hexo's Fluid, inside its article.post-content
     ".post-content",
     ".gh-content",
     ".post-body",
@@ -28,6 +30,7 @@ CONTENT_ROOTS = (
     "#markdown-content",  # VuePress's theme-hope
     ".theme-default-content",  # VuePress's default theme
     ".vp-doc",  # VitePress
+    "main > content",  # Bear Blog (and Hugo's hugo-bearblog)
     ".content",
     "article",
     "main",

@@ -13,7 +13,7 @@ import re
 
 from lxml import html as lxml_html
 
-from crawler.extraction.page import HtmlElement, Page
+from crawler.extraction.page import HtmlElement, Page, compiled, narrowed
 from crawler.extraction.selectors import WORDPRESS_PAGE_LINKS
 
 # Classes only WordPress's body_class() prints: the post's, page's or term's number, or WordPress's own markers.
@@ -40,7 +40,7 @@ BODY_KINDS = (
 # The form a password-protected post shows instead of its text: there is nothing of the post to keep.
 PASSWORD_FORM = "form.post-password-form"
 # The post's own content, as WordPress's block themes (the post-content block) and classic themes print it.
-POST_CONTENT = ".wp-block-post-content, .entry-content"
+POST_CONTENT = ".wp-block-post-content, .entry-content, .hentry > .page-content"  # Hello Elementor's is the last
 # The wrapper of every page a block theme renders (WordPress's template canvas).
 BLOCK_THEME_CANVAS = "div.wp-site-blocks"
 
@@ -59,11 +59,16 @@ def wordpress_kind(page: Page) -> str | None:
 
 
 def post_content(page: Page, selector: str = POST_CONTENT) -> HtmlElement | None:
-    """The post's content element (`selector`: WordPress's, or any platform's), when the page holds exactly one
-    outside its chrome (a single post's)."""
-    found = [e for e in page.select(selector) if not page.in_chrome(e)]
-    outermost = [e for e in found if not any(a in found for a in e.iterancestors())]
-    return outermost[0] if len(outermost) == 1 else None
+    """The post's content element (`selector`: WordPress's, or any platform's, most specific first), when the most
+    specific selector the page matches outside its chrome matches exactly one (a single post's): Hexo's Fluid
+    prints its post body, `.markdown-body`, in an `<article class="post-content">` with the title, meta and
+    licence box."""
+    for one in narrowed(selector, page.names):
+        found = [e for e in compiled((one,))(page.tree) if not page.in_chrome(e)]
+        if found:
+            outermost = [e for e in found if not any(a in found for a in e.iterancestors())]
+            return outermost[0] if len(outermost) == 1 else None
+    return None
 
 
 def content_alone(content: HtmlElement, url: str) -> Page:
