@@ -137,3 +137,14 @@ def test_a_time_both_published_and_updated_is_the_published_date():
     """WordPress's classic themes mark a post never edited `entry-date published updated`."""
     time = '<time class="entry-date published updated" datetime="2024-11-05T09:30:00+01:00">November 5, 2024</time>'
     assert _published(time) == "2024-11-05T09:30:00+01:00"
+
+
+def test_a_date_in_other_digits_or_marked_pubdate_is_read_as_what_it_is():
+    """HTML5's pubdate attribute marks the publication date, whatever its class; a date written in Bengali digits
+    is no ISO date."""
+    assert _published('<time class="updated" datetime="2021-03-16T08:00:48+00:00" pubdate>16 marca 2021</time>') == (
+        "2021-03-16T08:00:48+00:00"
+    )
+    from crawler.extraction.dates import first_date
+
+    assert first_date("২০২০-০৮-২৯", "2020-08-29") == "2020-08-29"

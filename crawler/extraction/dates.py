@@ -47,8 +47,8 @@ _THEME_TIMES = (
 )
 # When the post last changed: microdata's dateModified, hAtom's `updated` where it is not also `published` (WordPress's
 # classic themes print `<time class="entry-date published updated">` for a post never edited, and for an edited one
-# the two times apart — GeneratePress the modified one first).
-_MODIFIED_TIMES = "[itemprop~=dateModified], .updated:not(.published)"
+# the two times apart — GeneratePress the modified one first). HTML5's pubdate attribute says the publication date.
+_MODIFIED_TIMES = "[itemprop~=dateModified], .updated:not(.published):not([pubdate])"
 # A post's entry as hAtom, microformats2, HTML and WordPress's query loop mark it up. A small entry inside another
 # is another post's teaser in the post (a query loop, a latest-comments block): its date is that post's.
 _ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
@@ -317,7 +317,7 @@ def first_date(*values: str | None) -> str | None:
 def iso_date(value: str) -> str | None:
     if value.startswith(_ZERO_TIME):
         return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):  # ASCII digits: \d takes ২০২০ (Bengali) for a year
         return value  # a date alone stays a date: no invented midnight
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
@@ -326,7 +326,7 @@ def iso_date(value: str) -> str | None:
     try:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):
-        return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}$", value[:10]) else None
+        return value[:10] if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}$", value[:10]) else None
 
 
 def _days_apart(first_day: str, second_day: str) -> int:
