@@ -104,3 +104,18 @@ def test_a_section_header_marked_as_a_headline_loses_to_the_title_the_document_n
     header = f'<header class="page-header"><h1 class="page-header-title" itemprop="headline">{section}</h1></header>'
     post = f'<article><header><h2 class="entry-title" itemprop="headline">{title}</h2></header>{BODY}</article>'
     assert _title(f"<title>{title} – Stone and Bread</title>", f"<main>{header}{post}</main>") == title
+
+
+def test_a_home_link_that_prints_the_posts_title_names_no_site():
+    """Hexo's Butterfly links the post's title home in its nav ("… Back to Home"): its parts around a dash are no
+    spellings of the site's name, to be cut off the title."""
+    title = "Build Systems – Make vs. Ninja - A Comparison"
+    nav = (
+        '<nav id="nav"><a class="nav-site-title" href="/"><span class="site-name">Jane\'s Blog</span></a>'
+        f'<a class="nav-page-title" href="/"><span class="site-name">{title}</span><span> Back to Home</span></a></nav>'
+    )
+    body = f'{nav}<article><h1 class="post-title">{title}</h1>{BODY}</article>'
+    head = f'<title>{title} | Jane\'s Blog</title><meta property="og:title" content="{title}">'
+    article = extract(f"<html><head>{head}</head><body>{body}</body></html>", URL)
+    assert (article.title, article.sitename) == (title, "Jane's Blog")
+    assert not article.markdown.startswith("#")

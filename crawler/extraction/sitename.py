@@ -27,6 +27,8 @@ MAX_LINKS_READ = 400  # anchors, in document order: a layout's home links are in
 MAX_NAME_CHARS = 80
 MIN_HOST_NAME = 4  # letters: a shorter host name ("ab.de") is a prefix of too many words
 _ANCHORS = etree.XPath("//a[@href]")
+_H1S = etree.XPath("//h1")
+MAX_H1S_READ = 5
 _IN_OR_AROUND_HEADING = etree.XPath("ancestor::*[self::h1 or self::h2 or self::h3] or .//h1 or .//h2 or .//h3")
 _INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$")
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
@@ -75,7 +77,8 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     stated += [text_of(element) for element in page.select(SITE_TITLES)[:1]]
     homes = home_links(page)
     titled = [text_of(a) for a in homes if _IN_OR_AROUND_HEADING(a) or "home" in (a.get("rel") or "").split()]
-    labels = [label for anchor in homes for label in _labels(anchor)]
+    headings = _post_headings(page, homes)
+    labels = [label for anchor in homes for label in _labels(anchor) if not _holds_any(label, headings)]
     names = [_clean(name) for name in stated + titled + labels]
     host = (urlsplit(page.url).hostname or "").lower()
     display = next((n for n in names[: len(stated) + len(titled)] if n and not _HOST_LIKE.fullmatch(n)), None)
@@ -85,6 +88,25 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     folded = {fold(name) for name in names + parts if name} | _host_spellings(host)
     folded |= {_AFFIXES.sub("", name) for name in folded}
     return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
+
+
+def _post_headings(page: Page, homes: list[HtmlElement]) -> list[str]:
+    """The page's <h1>s, folded, that are neither the site's title markup nor a link home: the post's title."""
+    site_titles = set(page.select(SITE_TITLES))
+    found = []
+    for h1 in _H1S(page.tree)[:MAX_H1S_READ]:
+        around = {h1, *h1.iterancestors(), *h1.iterdescendants()}
+        if around.isdisjoint(site_titles) and around.isdisjoint(homes) and (text := fold(text_of(h1))):
+            found.append(text)
+    return found
+
+
+def _holds_any(label: str, headings: list[str]) -> bool:
+    """A home link's label that prints the post's title is no name of the site: Hexo's Butterfly links the post's
+    title home ("Build Systems – Make vs. Ninja - A Comparison  Back to Home"), and the parts of the title around
+    its dashes were taken for the site's name and cut off the title."""
+    folded = fold(label)
+    return bool(folded) and any(heading in folded for heading in headings)
 
 
 def _named_in_title(label: str, title: str) -> str:
