@@ -97,8 +97,13 @@ def test_a_name_starting_like_a_label_keeps_it():
         f'<div class="pw-author"><h2 class="pw-author-name">Written by Jane Doe</h2><p>{BIO}</p></div>',
         # Substack
         f'<div class="profile-hover-card"><a class="author-name">Jane Doe</a><div class="bio">{BIO}</div></div>',
+        # WordPress's OceanWP: a box by its id, the name a heading beside the description
+        '<section id="author-bio" class="clr"><div id="author-bio-inner"><div class="author-bio-avatar"><a href='
+        '"/author/jane/" rel="author"><img class="avatar" src="/jane.jpg" alt=""></a></div><div class="author-bio-'
+        'content clr"><h3 class="author-bio-title"><a href="/author/jane/">Jane Doe</a></h3><div class="author-bio-'
+        f'description clr">{BIO}</div></div></div></section>',
     ],
-    ids=["ghost-source", "ghost-casper", "blogger", "post-author", "wix", "medium", "substack"],
+    ids=["ghost-source", "ghost-casper", "blogger", "post-author", "wix", "medium", "substack", "oceanwp"],
 )
 def test_platform_author_boxes_are_found(html):
     [box] = _boxes(f"<article><p>Post.</p>{html}</article>")
@@ -225,6 +230,28 @@ def test_an_author_page_gives_its_person():
     )
     person = author_page_person(Page(parse_html(html), "https://a.org/author/jane/"), [])
     assert (person.name, person.bio, person.url) == ("Jane Doe", BIO, "https://a.org/author/jane/")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # Astra: the name's heading inside the bio element
+        '<section class="ast-author-box ast-archive-description"><div class="ast-author-bio"><h1 class="page-title'
+        f' ast-archive-title">Jane Doe</h1><p>{BIO}</p></div><div class="ast-author-avatar"><img class="avatar'
+        ' avatar-120 photo" src="/jane.jpg" alt=""></div></section>',
+        # GeneratePress: the bio as the text of a <div> under the heading
+        '<header class="page-header"><h1 class="page-title"><span class="vcard">Jane Doe</span></h1>'
+        f'<div class="author-info">{BIO}</div></header>',
+        # Hello Elementor: the heading is an entry-title
+        '<div class="page-header"><h1 class="entry-title">Author: <span>Jane Doe</span></h1>'
+        f'<p class="archive-description">{BIO}</p></div>',
+    ],
+    ids=["astra", "generatepress", "hello-elementor"],
+)
+def test_wordpress_themes_author_pages_give_their_person_and_bio(header):
+    html = f'<main>{header}<article><h2><a href="/p/1/">Beans</a></h2><p>Beans, again.</p></article></main>'
+    person = author_page_person(Page(parse_html(html), "https://a.org/author/jane/"), [])
+    assert (person.name, person.bio) == ("Jane Doe", BIO)
 
 
 def test_the_avatar_is_the_box_picture_not_a_share_icon_or_logo():

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from crawler.extraction.article import AuthorBox, Person
 from crawler.extraction.avatars import avatar_url, normalised
 from crawler.extraction.images import SHARE_HREF
-from crawler.extraction.page import HtmlElement, Names, compiled, narrowed, text_of
+from crawler.extraction.page import HtmlElement, Names, compiled, detached, narrowed, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
@@ -134,9 +134,11 @@ def _without_heading(text: str) -> str:
 
 def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
     """The box's text about the person: the theme's bio element, else its first paragraph that is neither the
-    name, a count, a date or reading time, nor a link's label ("More posts by Jane.")."""
+    name, a count, a date or reading time, nor a link's label ("More posts by Jane."); a heading inside the bio
+    element is not the bio (Astra's .ast-author-bio holds the name's <h1> and the bio's <p>)."""
     for node in _in_priority(element, AUTHOR_BIO, names):
-        text = text_of(node)
+        with detached(node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6")):
+            text = text_of(node)
         if _width(text) < _MIN_BIO_CHARS or text == name or _mostly_link(node, text):
             continue
         short = _width(text) < _SHORT_TEXT_CHARS

@@ -254,7 +254,7 @@ CAPTION_CONTAINERS = (
 
 # Author boxes of common themes: the box, then its parts inside it.
 AUTHOR_BOXES = (
-    ".author-box, .about-author, .author-bio, .entry-author, .ast-author-box, .ast-single-author-box,"
+    ".author-box, .about-author, .author-bio, #author-bio, .entry-author, .ast-author-box, .ast-single-author-box,"
     " .elementor-author-box,"
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
     " .profile-hover-card, .author-block, .pp-multiple-authors-boxes-li,"
@@ -294,6 +294,7 @@ AUTHOR_NAME = (
 )
 AUTHOR_BIO = (
     ".author-description",
+    ".author-bio-description",  # OceanWP
     ".author-bio-text",
     ".elementor-author-box__bio",
     ".ast-author-bio",
@@ -312,6 +313,7 @@ AUTHOR_BIO = (
     ".md-profile__description",
     ".archive-description",
     ".taxonomy-description",
+    ".author-info",  # GeneratePress's author page: the bio under the heading, as text of its own
     "[itemprop=description]",
     ".saboxplugin-desc",
     ".description",
@@ -329,6 +331,7 @@ AUTHOR_PAGE_TITLES = (
     "h1.author-title",
     "h1.p-name",
     ".archive-title",
+    ".page-header h1.entry-title",  # WordPress's Hello Elementor
 )
 # Box headings that are not a name ("About the author" and its translations).
 BOX_HEADINGS = (
