@@ -273,3 +273,21 @@ def test_plain_permalink_archives_are_hubs_by_their_url():
         "?paged=2": "listing",
         "r/?query-1-page=2": "listing",
     }
+
+
+def test_a_posts_terms_from_post_class_where_the_theme_prints_none():
+    """Astra prints no tags, Hello Elementor no categories; post_class() names every term on the post's entry by
+    its slug (one of other letters percent-encoded, its %s dropped), and a widget's link to the archive names it."""
+    from crawler.extraction.extract import extract
+
+    entry = "post-12 post type-post status-publish hentry category-notes tag-life tag-ec849cec9ab8"
+    widget = (
+        '<aside class="widget widget_categories"><ul><li><a href="/category/notes/">Field notes</a></li></ul></aside>'
+    )
+    html = (
+        '<html><head><title>Rye</title></head><body class="post-template-default single single-post postid-12">'
+        f'<article id="post-12" class="{entry}"><h1 class="entry-title">Rye</h1><div class="entry-content"><p>'
+        f"{'Rye bread needs a long, cool rise and a sour starter. ' * 8}</p></div></article>{widget}</body></html>"
+    )
+    article = extract(html, "https://x.example/2024/05/rye/")
+    assert (article.categories, article.tags) == (["Field notes"], ["life", "서울"])

@@ -21,6 +21,7 @@ from crawler.extraction.sitename import SiteNames, fold, site_names
 from crawler.extraction.structured import by_type, first_text
 from crawler.extraction.term_links import linked_terms
 from crawler.extraction.titles import post_title
+from crawler.extraction.wordpress import post_class_terms
 from crawler.urls import joined
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
@@ -45,6 +46,7 @@ def extract_metadata(
     block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
     tagged_categories = _tags_to_category_pages(page)  # in document order
     linked = cache(lambda: linked_terms(page, root))  # read only where no markup names a term
+    wordpress_terms = cache(lambda: post_class_terms(page))  # and where the post's container links none
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
         authors=post_authors(page, jsonld, guesses, sites.folded),
@@ -63,6 +65,7 @@ def extract_metadata(
             + _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
         )
         or linked()[0]
+        or _unique(wordpress_terms()[0])
         or _unique(guesses.categories)
         or _unique([text_of(link) for link in tagged_categories]),
         tags=_unique(
@@ -73,6 +76,7 @@ def extract_metadata(
             )
         )
         or linked()[1]
+        or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
         or ([] if tagged_categories else _unique(_split(guesses.tags))),
     )

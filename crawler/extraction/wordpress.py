@@ -10,10 +10,12 @@ plain permalinks (`/?cat=3`, `/?m=202406`) is a listing though its URL looks lik
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.extraction.page import HtmlElement, Page, compiled, narrowed
+from crawler.extraction.page import HtmlElement, Page, compiled, narrowed, text_of
 from crawler.extraction.selectors import WORDPRESS_PAGE_LINKS
 
 # Classes only WordPress's body_class() prints: the post's, page's or term's number, or WordPress's own markers.
@@ -43,6 +45,13 @@ PASSWORD_FORM = "form.post-password-form"
 POST_CONTENT = ".wp-block-post-content, .entry-content, .hentry > .page-content"  # Hello Elementor's is the last
 # The wrapper of every page a block theme renders (WordPress's template canvas).
 BLOCK_THEME_CANVAS = "div.wp-site-blocks"
+# post_class() names the post's terms on its entry by their slugs: `post-12 type-post … category-notes tag-life`.
+_POST_ID = re.compile(r"(?:^|\s)postid-(\d+)(?=\s|$)")
+_TERM_CLASS = re.compile(r"^(category|tag)-(.+)$")
+# A term's archive under WordPress's default bases: /category/notes/, /category/parent/child/, /tag/life/.
+_TERM_ARCHIVE = re.compile(r"/(category|tag)/(?:[^/]+/)*([^/]+)/?$")
+_LINKS = etree.XPath("//a[@href]")
+MAX_LINKS_READ = 1000
 
 
 def wordpress_kind(page: Page) -> str | None:
@@ -56,6 +65,46 @@ def wordpress_kind(page: Page) -> str | None:
     if kind == "article" and page.select(PASSWORD_FORM):
         return "protected"
     return kind
+
+
+def post_class_terms(page: Page) -> tuple[list[str], list[str]]:
+    """(categories, tags) that post_class() names on a single post's entry — Astra prints no tags, Hello Elementor
+    no categories, but every theme prints post_class() — each by the name of the page's link to its archive
+    (/category/notes/ "Notes": a widget or menu lists them), else by its slug; ([], []) off a WordPress post."""
+    body = page.tree.find("body")
+    post = _POST_ID.search(body.get("class") or "") if body is not None else None
+    if post is None:
+        return [], []
+    entry = f"post-{post.group(1)}"
+    classes = next((e.get("class").split() for e in page.select(f".{entry}") if "type-post" in e.get("class")), [])
+    named = _archive_names(page)
+    terms: dict[str, list[str]] = {"category": [], "tag": []}
+    for name in classes:
+        if match := _TERM_CLASS.match(name):
+            kind, slug = match.groups()
+            terms[kind].append(named.get((kind, slug)) or _unslugged(slug))
+    return terms["category"], terms["tag"]
+
+
+def _archive_names(page: Page) -> dict[tuple[str, str], str]:
+    """(kind, slug as post_class() prints it) → the text of the page's first link to that term's archive. A slug
+    of other letters is percent-encoded (/category/%ec%84%9c%ec%9a%b8/), and sanitize_html_class() drops its %s."""
+    named: dict[tuple[str, str], str] = {}
+    for link in _LINKS(page.tree)[:MAX_LINKS_READ]:
+        if (match := _TERM_ARCHIVE.search(urlsplit(link.get("href")).path)) and (text := text_of(link)):
+            named.setdefault((match.group(1), match.group(2).lower().replace("%", "")), text)
+    return named
+
+
+def _unslugged(slug: str) -> str:
+    """The slug, or the words a percent-encoded slug of other letters spells (ec849cec9ab8: 서울)."""
+    if re.fullmatch(r"(?:[0-9a-f]{2}){3,}", slug):
+        try:
+            words = bytes.fromhex(slug).decode("utf-8")
+        except UnicodeDecodeError:
+            return slug
+        return words if not words.isascii() else slug
+    return slug
 
 
 def post_content(page: Page, selector: str = POST_CONTENT) -> HtmlElement | None:
