@@ -920,3 +920,18 @@ def test_a_one_line_post_in_its_platforms_post_body_element_is_that_line(layout)
         "</body></html>"
     )
     assert extract(page, URL).text == LINE
+
+
+def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_the_language():
+    """Hugo's DoIt prints a header in its code block: a button with the language's name, one to toggle the line
+    numbers; the <pre> holds the code, its <code> names no language."""
+    block = (
+        '<div class="code-block highlight is-closed show-line-numbers"><div class="tw:flex"><button class="code-block-'
+        'button" aria-hidden="true"><span class="tw:group-[.is-open]:rotate-90"><svg viewBox="0 0 1 1"></svg></span>'
+        '<span class="tw:select-none tw:my-1! tw:block">bash</span></button>\n\n<div class="tw:flex"><button class='
+        '"line-number-button" title="Toggle line numbers"><svg viewBox="0 0 1 1"></svg></button></div></div>\n\n'
+        '<pre class="tw:block"><code class="chroma"><span class="line"><span class="cl">set -e\n</span></span>'
+        '<span class="line"><span class="cl">hugo --minify\n</span></span></code></pre></div>'
+    )
+    article = extract(_page(f"<p>{PROSE}</p>{block}<p>{PROSE}</p>"), URL)
+    assert "```bash\nset -e\nhugo --minify\n```" in article.markdown, article.markdown

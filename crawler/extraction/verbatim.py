@@ -67,6 +67,8 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WORDS = re.compile(r"[^\W_]+")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#.-]+)")
 _NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt"}
+_WORD_LABEL = re.compile(r"[A-Za-z][\w+#.-]{0,15}")
+_NOT_LABELS = {"copy", "copied", "code", "expand", "collapse", "wrap", "raw"}
 
 
 @dataclass
@@ -142,15 +144,18 @@ def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
 
 
 def _code_block(element: HtmlElement) -> CodeBlock:
-    """The block's code without its line numbers, and the language its markup (or its wrapper's) names."""
+    """The block's code without its line numbers, and the language its markup (or its wrapper's) names. In a
+    highlighter's container the code is its <pre>'s: a theme's header above it (DoIt's language label, its copy and
+    line-number buttons, a file name) is not code."""
     copy = deepcopy(element)
     for number in compiled((LINE_NUMBERS,))(copy):
         if number.getparent() is not None:
             number.getparent().remove(number)
     for br in copy.iter("br"):  # Hexo's highlighter ends each line with a <br>
         br.tail = "\n" + (br.tail or "")
-    code = "".join(copy.itertext()).strip("\n")
-    return CodeBlock(code, _language(element))
+    pres = [] if copy.tag == "pre" else _outermost(list(copy.iter("pre")))
+    code = "\n".join("".join(part.itertext()).strip("\n") for part in pres or [copy])
+    return CodeBlock(code, _language(element) or _label(element))
 
 
 def _language(element: HtmlElement) -> str | None:
@@ -167,6 +172,20 @@ def _language(element: HtmlElement) -> str | None:
         for name in names:
             if name and name.lower() not in _NO_LANGUAGE:
                 return name.lower()
+    return None
+
+
+def _label(element: HtmlElement) -> str | None:
+    """The language a highlighter's container prints above its <pre> as a word of its own (DoIt's header button:
+    `<span class="tw:select-none">bash</span>`), where its markup names none."""
+    if element.tag == "pre":
+        return None
+    for node in element.iter():
+        if node.tag == "pre":
+            break
+        word = (node.text or "").strip() if isinstance(node.tag, str) and len(node) == 0 else ""
+        if _WORD_LABEL.fullmatch(word) and word.lower() not in _NO_LANGUAGE | _NOT_LABELS:
+            return word.lower()
     return None
 
 
