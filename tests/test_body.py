@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extraction.extract import extract
+from crawler.extraction.page import Page
 
 URL = "https://blog.example/2024/05/a-post/"
 PROSE = "The kettle sang while the bread cooled on the rack, and the kitchen smelled of rye. " * 6
@@ -935,3 +936,36 @@ def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_th
     )
     article = extract(_page(f"<p>{PROSE}</p>{block}<p>{PROSE}</p>"), URL)
     assert "```bash\nset -e\nhugo --minify\n```" in article.markdown, article.markdown
+
+
+@pytest.mark.parametrize(
+    "licence",
+    [
+        # Hexo's Butterfly (and NexT): author, address and licence under the post
+        '<div class="post-copyright"><div class="post-copyright__author"><span class="post-copyright-meta">Author: '
+        '</span><span class="post-copyright-info"><a href="/">Jane Example</a></span></div><div class="post-copyright'
+        '__notice"><span class="post-copyright-meta">Copyright Notice: </span><span class="post-copyright-info">All '
+        "articles on this blog are licensed under <a>CC BY-NC-SA 4.0</a> unless otherwise stated.</span></div></div>",
+        # Hexo's Fluid
+        '<div class="license-box"><div class="license-title"><div>A post</div><div>https://blog.example/2024/05/a-'
+        'post/</div></div><div class="license-meta"><div class="license-meta-item"><div>Author</div><div>Jane '
+        "Example</div></div></div></div>",
+    ],
+)
+def test_a_posts_licence_box_is_not_its_text(licence):
+    body = (
+        "<p>Generators produce a sequence of values lazily, one at a time.</p><h2 id='first'><a href='#first' "
+        "class='headerlink'></a>A first example</h2><p>The following function yields the squares of the numbers "
+        "below n, each only when it is asked for.</p><blockquote><p>Laziness is a virtue.</p></blockquote><p>They "
+        "compose nicely with the functions in the itertools module.</p>"
+    )
+    tags = '<div class="tag_share"><a class="post-meta__tags" href="/tags/python/">python</a></div>'
+    post = f'<div id="post"><article class="container post-content" id="article-container">{body}</article>'
+    html = (
+        f"<html><head><title>A post</title></head><body><main><h1>A post</h1>{post}{licence}{tags}</div></main>"
+        "</body></html>"
+    )
+    page = Page.from_html(html, URL)
+    assert page.in_chrome(page.select(".post-copyright, .license-box")[0])
+    article = extract(html, URL)
+    assert article.text.endswith("They compose nicely with the functions in the itertools module."), article.text

@@ -116,6 +116,8 @@ NOT_POST = ", ".join(
         ".post-navigation",
         ".links-nextprev",  # Eleventy's base blog: the previous and next posts under the post
         ".license-wrapper",  # Jekyll's Chirpy: "This post is licensed under CC BY 4.0 by the author."
+        ".post-copyright",  # Hexo's NexT and Butterfly: the post's author, address and licence under it
+        ".license-box",  # Hexo's Fluid: the same
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
@@ -172,6 +174,8 @@ PLUGIN_CHROME = ", ".join(
         ".adsbygoogle",
         ".post-navigation",
         ".links-nextprev",
+        ".post-copyright",
+        ".license-box",
         WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
