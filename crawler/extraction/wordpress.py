@@ -10,13 +10,13 @@ plain permalinks (`/?cat=3`, `/?m=202406`) is a listing though its URL looks lik
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed, text_of
 from crawler.extraction.selectors import WORDPRESS_PAGE_LINKS
+from crawler.extraction.sitename import fold
 
 # Classes only WordPress's body_class() prints: the post's, page's or term's number, or WordPress's own markers.
 WORDPRESS_BODY_CLASSES = (
@@ -77,23 +77,29 @@ def post_class_terms(page: Page) -> tuple[list[str], list[str]]:
         return [], []
     entry = f"post-{post.group(1)}"
     classes = next((e.get("class").split() for e in page.select(f".{entry}") if "type-post" in e.get("class")), [])
-    named = _archive_names(page)
+    archives, texts = _link_names(page)
     terms: dict[str, list[str]] = {"category": [], "tag": []}
     for name in classes:
         if match := _TERM_CLASS.match(name):
             kind, slug = match.groups()
-            terms[kind].append(named.get((kind, slug)) or _unslugged(slug))
+            terms[kind].append(archives.get((kind, slug)) or texts.get(fold(slug)) or _unslugged(slug))
     return terms["category"], terms["tag"]
 
 
-def _archive_names(page: Page) -> dict[tuple[str, str], str]:
-    """(kind, slug as post_class() prints it) → the text of the page's first link to that term's archive. A slug
-    of other letters is percent-encoded (/category/%ec%84%9c%ec%9a%b8/), and sanitize_html_class() drops its %s."""
-    named: dict[tuple[str, str], str] = {}
+def _link_names(page: Page) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """(kind, slug as post_class() prints it) → the text of the page's first link to that term's archive (a slug
+    of other letters is percent-encoded, /category/%ec%84%9c%ec%9a%b8/, and sanitize_html_class() drops its %s);
+    and any link's text by its letters and digits (a menu's "Einheit der Woche" for einheit-der-woche)."""
+    archives: dict[tuple[str, str], str] = {}
+    texts: dict[str, str] = {}
     for link in _LINKS(page.tree)[:MAX_LINKS_READ]:
-        if (match := _TERM_ARCHIVE.search(urlsplit(link.get("href")).path)) and (text := text_of(link)):
-            named.setdefault((match.group(1), match.group(2).lower().replace("%", "")), text)
-    return named
+        if not (text := text_of(link)):
+            continue
+        address = re.split(r"[?#]", link.get("href"), maxsplit=1)[0]  # no urlsplit: "http://[x]/" raises
+        if match := _TERM_ARCHIVE.search(address):
+            archives.setdefault((match.group(1), match.group(2).lower().replace("%", "")), text)
+        texts.setdefault(fold(text), text)
+    return archives, texts
 
 
 def _unslugged(slug: str) -> str:
