@@ -47,7 +47,6 @@ class SiteStructure:
         self.authors: dict[str, tuple[tuple[str, str | None], ...]] = {}  # URL -> its authors, as that feed names
         self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
-        self.listed: set[str] = set()  # every URL a feed or sitemap lists
         # per host, the first path segment of each dated URL below one (/posts/a/ -> posts), and the dated URLs at
         # its root (/about/)
         self.sections: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -61,7 +60,6 @@ class SiteStructure:
         new_posts = []
         for page in listed:
             self.known_hosts.add(_host(page.url))
-            self.listed.add(page.url)
             if page.dated and page.published:
                 self.published.setdefault(page.url, page.published)
                 host = _host(page.url)

@@ -58,7 +58,6 @@ class ArchivePipeline:
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
         # later could make one a post — what to store then: the URL fetched, when, and extraction's result.
         self.not_kept: dict[str, tuple[str, tuple[str, str, dict[str, Any]] | None]] = {}
-        self.dead_ends: set[str] = set()  # pages with nothing to archive (404, not HTML), by clean URL
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -95,9 +94,6 @@ class ArchivePipeline:
             for url, (reason, _held) in self.not_kept.items():
                 if url in self.structure.dated:
                     self._error(url, f"a feed lists it as a post, but it was not kept: {reason}")
-            # a broken link is no loss, unless a feed or sitemap lists the page
-            listed = sum(url in self.structure.listed for url in self.dead_ends)
-            self.stats.inc_value("blogarchive/lost", listed, start=0)
             run = self.archive.finish_run(self.run_id, status)
             repaired = self.stats.get_value("blogarchive/pages_repaired", 0)  # no column: the summary's row only
             self.stats.set_value("blogarchive/run", {**run, "pages_repaired": repaired})
@@ -299,14 +295,12 @@ class ArchivePipeline:
 
     def _error(self, url: str, message: str, lost: bool = True) -> None:
         """Log, count and record a crawl error. `lost`: the page held something the archive should have and does
-        not (the crawl then exits non-zero); else the page had nothing to archive (a link to no page, a file that
-        is no page), a loss only when a feed or sitemap lists it (counted at the run's end)."""
+        not (the crawl then exits non-zero); else there was nothing to archive (a link to no page, even one a feed
+        or sitemap lists — `verify` reports those —, a file that is no page)."""
         logger.error("%s: %s", url, message)
         self.stats.inc_value("blogarchive/errors")
         if lost:
             self.stats.inc_value("blogarchive/lost")
-        else:
-            self.dead_ends.add(clean_url(url))
         messages = self.stats.get_value("blogarchive/error_messages", [])
         if len(messages) < MAX_ERRORS_REPORTED:
             self.stats.set_value("blogarchive/error_messages", [*messages, f"{url}: {message}"])
