@@ -77,12 +77,13 @@ def post_class_terms(page: Page) -> tuple[list[str], list[str]]:
         return [], []
     entry = f"post-{post.group(1)}"
     classes = next((e.get("class").split() for e in page.select(f".{entry}") if "type-post" in e.get("class")), [])
+    slugs = [match.groups() for name in classes if (match := _TERM_CLASS.match(name))]
+    if not slugs:
+        return [], []
     archives, texts = _link_names(page)
     terms: dict[str, list[str]] = {"category": [], "tag": []}
-    for name in classes:
-        if match := _TERM_CLASS.match(name):
-            kind, slug = match.groups()
-            terms[kind].append(archives.get((kind, slug)) or texts.get(fold(slug)) or _unslugged(slug))
+    for kind, slug in slugs:
+        terms[kind].append(archives.get((kind, slug)) or texts.get(fold(slug)) or _unslugged(slug))
     return terms["category"], terms["tag"]
 
 
