@@ -70,6 +70,12 @@ _IGNORED: list[tuple[str, str]] = [
 ]
 
 
+def nothing_there(failure: Failure) -> bool:
+    """The server answered that nothing is at the address (NOTHING_THERE): a sitemap or feed a page names and the
+    site does not have is a broken link, as a page is."""
+    return bool(failure.check(HttpError)) and failure.value.response.status in NOTHING_THERE
+
+
 def is_choice(failure: Failure) -> bool:
     """The request ended by the crawl's choice (robots.txt said no, a sitemap said unchanged): no error."""
     return bool(failure.check(NotNeeded)) or (

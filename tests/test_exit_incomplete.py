@@ -15,8 +15,8 @@ from tests.test_schedule import YEARLY, sites_file
 NO_RETRY = ("-s", "RETRY_TIMES=0")
 
 
-def _home(*links: str, feed: bool = False) -> tuple[int, dict[str, str], bytes]:
-    head = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">' if feed else ""
+def _home(*links: str, feed: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    head = f'<link rel="alternate" type="application/rss+xml" href="{feed}">' if feed else ""
     items = "".join(f'<li><a href="{link}">{link}</a></li>' for link in links)
     return 200, {}, f"<!doctype html><html><head>{head}</head><body><ul>{items}</ul></body></html>".encode()
 
@@ -49,7 +49,7 @@ def test_a_post_the_server_fails_on_makes_the_crawl_exit_incomplete(crawl, db, t
 
 def test_broken_links_and_redirects_off_the_blog_lose_nothing(crawl, db):
     routes = {
-        "/": _home("/blog/rye/", "/blog/gone-long-ago/", "/go/shop"),
+        "/": _home("/blog/rye/", "/blog/gone-long-ago/", "/go/shop", feed="/feeds/news.xml"),  # its feed is gone
         "/blog/rye/": post("Rye"),
         "/go/shop": redirect("http://shop.example/item"),  # an affiliate link: out of the crawl's scope
     }
@@ -57,13 +57,17 @@ def test_broken_links_and_redirects_off_the_blog_lose_nothing(crawl, db):
         result = crawl(site.base, *NO_RETRY)
     assert result.returncode == 0, result.stderr
     errors = db("SELECT url, message FROM crawl_errors ORDER BY url")
-    assert [url for url, _ in errors] == [site.base + "blog/gone-long-ago/", site.base + "go/shop"]
+    assert [url for url, _ in errors] == [
+        site.base + "blog/gone-long-ago/",
+        site.base + "feeds/news.xml",
+        site.base + "go/shop",
+    ]
 
 
 def test_a_post_its_feed_lists_that_answers_404_is_no_loss_of_the_crawl_and_verify_names_it(crawl, tmp_path: Path):
     """The site says the post exists and does not serve it: the crawl archived all it could; `verify`, which holds
     the archive against the site's own lists, names the post missing."""
-    routes = {"/": _home("/blog/rye/", feed=True), "/blog/rye/": post("Rye")}
+    routes = {"/": _home("/blog/rye/", feed="/feed.xml"), "/blog/rye/": post("Rye")}
     with serve(Server(routes=routes)) as site:
         site.routes["/feed.xml"] = _rss(site.base, "blog/rye/", "blog/spelt/")
         result = crawl(site.base, *NO_RETRY)

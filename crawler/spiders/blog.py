@@ -42,7 +42,7 @@ from crawler.downloadermiddlewares.render import NEEDS_BROWSER, RenderedResponse
 from crawler.errors import InvalidStartURL
 from crawler.extraction.decoding import header_charset
 from crawler.extraction.pagekind import url_kind
-from crawler.failures import NOTHING_THERE, Refused, describe_failure, is_choice
+from crawler.failures import NOTHING_THERE, Refused, describe_failure, is_choice, nothing_there
 from crawler.frontier.page_budget import page_budget
 from crawler.frontier.scheduler import (
     DISCOVERY_PRIORITY,
@@ -374,7 +374,7 @@ class BlogSpider(scrapy.Spider):
         elif request.meta.get("probe"):
             yield Skipped(request.url, f"discovery probe: {message}", _frontier_id(request))
         else:
-            yield CrawlError(url, message, _frontier_id(request))
+            yield CrawlError(url, message, _frontier_id(request), lost=not nothing_there(failure))
 
 
 def _fetched(response: Response, kind: str | None = None, lists: list[Listed] | None = None) -> FetchedPage:
