@@ -24,6 +24,8 @@ from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
+from crawler.extraction.ghost import POST_CONTENT as GHOST_CONTENT
+from crawler.extraction.ghost import ghost_kind
 from crawler.extraction.header_fields import MARKDOWN_LINK, without_header_field
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
@@ -38,6 +40,7 @@ from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
 from crawler.extraction.verbatim import LINE_NUMBERS
+from crawler.extraction.wordpress import POST_CONTENT as WORDPRESS_CONTENT
 from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
 
 # Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
@@ -47,6 +50,7 @@ MAX_PARSED_CHARS = 2_000_000
 # Below this many characters trafilatura judges its extraction failed and falls back to the page's whole text
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
+PLATFORM_CONTENT = {"WordPress": WORDPRESS_CONTENT, "Ghost": GHOST_CONTENT}  # each platform's post content
 MIN_CHROME_LINES = 3  # of a short post's page-wide fallback: menus, sidebars, widgets (_page_wide)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -158,23 +162,24 @@ def _extract_flattened(text: str, url: str) -> Article:
 
 
 def _short_post(
-    page: Page, body: Body, root: HtmlElement | None, meta: Metadata, wordpress: bool
+    page: Page, body: Body, root: HtmlElement | None, meta: Metadata, platform: str | None
 ) -> tuple[Body, HtmlElement | None]:
-    """A post with little text (or none, or only an image) is its post-body element's (WordPress's post-content,
-    or on any platform selectors.POST_BODIES), not what trafilatura takes from the whole page then (menus, the
-    post's title and meta, a footer's blurb). Off WordPress only where trafilatura's body is its fallback
-    (_short_posts_fallback): on three of the 990 real pages a post-body class marks a byline, an empty microdata
-    div or a gallery widget, and trafilatura found the post elsewhere."""
-    if wordpress and contentless_block_post(page):
+    """A post with little text (or none, or only an image) is its post-body element's (the post content of the
+    `platform` that rendered the page, WordPress's or Ghost's, or on any platform selectors.POST_BODIES), not what
+    trafilatura takes from the whole page then (menus, the post's title and meta, a footer's blurb, a "Read more"
+    card's excerpt). Off those platforms only where trafilatura's body is its fallback (_short_posts_fallback): on
+    three of the 990 real pages a post-body class marks a byline, an empty microdata div or a gallery widget, and
+    trafilatura found the post elsewhere."""
+    if platform == "WordPress" and contentless_block_post(page):
         return Body("", ""), None
-    content = post_content(page) if wordpress else post_content(page, POST_BODY_SELECTOR)
+    content = post_content(page, PLATFORM_CONTENT.get(platform or "", POST_BODY_SELECTOR))
     marked = content is not None
-    if content is None and not wordpress and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
+    if content is None and not platform and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
         content = _paragraphs_in(page, root)  # see _short_posts_fallback
     content_text = "" if content is None else _without_line_numbers(content)
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(content_text) >= SHORT_POST_CHARS:
         return body, root
-    if not wordpress and not (
+    if not platform and not (
         _short_posts_fallback(body, content_text, marked)
         or not marked
         and _headed(page, body, content, meta)
@@ -275,6 +280,15 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
     return chosen == BEST_OF_THREE or chosen == AUTO and template_markup(page, jsonld) is None
 
 
+def _platform(page: Page) -> tuple[str | None, str | None]:
+    """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's."""
+    if kind := wordpress_kind(page):
+        return "WordPress", kind
+    if kind := ghost_kind(page):
+        return "Ghost", kind
+    return None, None
+
+
 def _extract(page: Page) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = find_content_root(page)
@@ -282,15 +296,16 @@ def _extract(page: Page) -> Article:
     language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language, root)
     evidence = None
-    if platform_kind := wordpress_kind(page):  # WordPress says what the page is: nothing to weigh
-        kind, reason = platform_kind, f"WordPress's body classes mark it as {platform_kind}"
+    platform, platform_kind = _platform(page)
+    if platform_kind is not None:  # WordPress or Ghost says what the page is: nothing to weigh
+        kind, reason = platform_kind, f"{platform}'s body classes mark it as {platform_kind}"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
     else:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence)
     if platform_kind == "article" or platform_kind is None and kind in ("article", "other"):
-        body, root = _short_post(page, body, root, meta, wordpress=platform_kind is not None)
+        body, root = _short_post(page, body, root, meta, platform if platform_kind else None)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
     # with SiteFacts): everything a post keeps is found on it too.
     is_article = kind in ("article", "other")

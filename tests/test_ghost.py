@@ -1,0 +1,63 @@
+"""Ghost's markup conventions: its generator tag and `{{body_class}}` name the page's template, which settles what
+the page is (a one-line post beside "Read more" cards, About marked up as an Article); a post's content is its
+`.gh-content`; the byline's avatar is no post image."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction.extract import extract
+
+LINE = "Today I learned that a good espresso needs exactly twenty-five seconds of extraction."
+EXCERPT = "This spring I planted tomatoes, beans and far too much zucchini in the raised beds behind the house. " * 2
+CARD = (
+    '<article class="gh-card post no-image"><a class="gh-card-link" href="/{0}/"><div class="gh-card-wrapper">'
+    '<h3 class="gh-card-title is-title">{0}</h3><p class="gh-card-excerpt is-body">{1}</p></div></a></article>'
+)
+SOURCE_READ_MORE = (
+    '<section class="gh-container is-grid gh-outer"><div class="gh-container-inner gh-inner"><h2 class="gh-'
+    'container-title">Read more</h2><div class="gh-feed">'
+    + "".join(CARD.format(slug, EXCERPT) for slug in ("garden-diary", "rainy-day", "seoul", "rust"))
+    + "</div></div></section>"
+)
+CASPER_READ_MORE = (
+    '<aside class="read-more-wrap outer"><div class="read-more inner"><article class="post-card post no-image">'
+    '<div class="post-card-content"><a class="post-card-content-link" href="/garden-diary/"><header class="post-'
+    f'card-header"><h2 class="post-card-title">A Small Garden Diary</h2></header><div class="post-card-excerpt">'
+    f"{EXCERPT}</div></a></div></article></div></aside>"
+)
+
+
+def _ghost(body_class: str, main: str, after: str = "", jsonld_type: str = "Article") -> str:
+    jsonld = f'{{"@context": "https://schema.org", "@type": "{jsonld_type}", "headline": "Coffee Note"}}'
+    return (
+        '<html lang="en"><head><title>Coffee Note</title><meta name="generator" content="Ghost 5.130">'
+        f'<script type="application/ld+json">{jsonld}</script></head><body class="{body_class}">'
+        '<header id="gh-navigation"><a class="gh-navigation-logo" href="/">Jane\'s Notes</a><nav><a href="/about/">'
+        f'About</a></nav></header><main class="gh-main">{main}</main>{after}<footer class="gh-footer">Powered by Ghost'
+        "</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("after", [SOURCE_READ_MORE, CASPER_READ_MORE], ids=["source", "casper"])
+def test_a_one_line_ghost_post_beside_read_more_cards_is_that_line(after):
+    post = (
+        '<article class="gh-article post tag-notes"><header class="gh-article-header gh-canvas"><h1 class="gh-'
+        'article-title is-title">Coffee Note</h1><div class="gh-article-author-image instapaper_ignore"><a href="/'
+        'author/jane/"><img class="author-profile-image" src="/content/images/size/w160/avatar.png" alt="Jane">'
+        f'</a></div></header><section class="gh-content gh-canvas is-body"><p>{LINE}</p></section></article>'
+    )
+    article = extract(_ghost("post-template tag-notes", post, after), "https://notes.example/one-sentence-coffee/")
+    assert (article.kind, article.text, article.images) == ("article", LINE, [])
+
+
+def test_a_ghost_page_marked_up_as_an_article_is_a_page():
+    about = '<article class="gh-article page"><section class="gh-content gh-canvas"><p>' + EXCERPT + "</p></section>"
+    article = extract(_ghost("page-template page-about", about + "</article>"), "https://notes.example/about/")
+    assert (article.kind, article.kind_reason) == ("page", "Ghost's body classes mark it as page")
+
+
+def test_body_classes_off_ghost_say_nothing():
+    """A theme elsewhere may print the same class names: only Ghost's generator tag makes them Ghost's."""
+    html = _ghost("page-template", f"<article><p>{EXCERPT}</p></article>").replace("Ghost 5.130", "Hugo 0.140")
+    assert extract(html, "https://notes.example/2024/05/coffee/").kind == "article"
