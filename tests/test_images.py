@@ -105,3 +105,17 @@ def test_a_lazy_loaders_stand_in_is_never_the_image_where_the_image_is_named_too
     for html, src in cases.items():
         img = next(Page.from_html(html, "https://x.example/p/").tree.iter("img"))
         assert best_source(img, "https://x.example/p/")[0] == src, html
+
+
+def test_an_image_no_reader_sees_or_the_authors_h_card_photo_is_no_post_image():
+    """Eleventy Excellent prints a hidden h-entry for microformats parsers, the author's h-card photo in it; Ghost's
+    Source prints the byline's avatar as an author-profile-image."""
+    html = (
+        "<html><body><article><div class='post-content'>"
+        f"{PROSE}<figure><img src='/road.jpg' width='640' height='400'><figcaption>The road</figcaption></figure>"
+        "</div><div hidden class='h-entry'><a rel='author' class='p-name u-url' href='/'>Jane</a>"
+        "<img src='/icon-512x512.png' alt='Jane' class='u-author h-card' width='512' height='512'></div>"
+        "<img class='author-profile-image' src='/size/w160/avatar.png' alt='Jane'></article></body></html>"
+    )
+    page = Page.from_html(html, "https://blog.example/2024/post/")
+    assert [image.src for image in find_images(page, page.tree.find(".//article"))] == ["https://blog.example/road.jpg"]

@@ -194,8 +194,12 @@ PLUGIN_CHROME = ", ".join(
 )
 
 
-# A class matching this marks an image as chrome: avatars, emoji, logos, icons, ads ("download-button" is fine).
-IMAGE_EXCLUDED_CLASS = r"avatar|emoji|logo|icon|gravatar|wp-smiley|sponsor|advert|^ads?(?:[-_]|$)|[-_]ads?(?:[-_]|$)"
+# A class matching this marks an image as chrome: avatars (Ghost's author-profile-image, an h-card's photo of the
+# author), emoji, logos, icons, ads ("download-button" is fine).
+IMAGE_EXCLUDED_CLASS = (
+    r"avatar|emoji|logo|icon|gravatar|wp-smiley|sponsor|advert|^ads?(?:[-_]|$)|[-_]ads?(?:[-_]|$)"
+    r"|profile-image|author-image|^h-card$|^u-author$"
+)
 IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
 
 # Share buttons (images only: their icons are never the post's, but these regions are not NOT_POST chrome, whose
