@@ -946,13 +946,16 @@ def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_th
         '</span><span class="post-copyright-info"><a href="/">Jane Example</a></span></div><div class="post-copyright'
         '__notice"><span class="post-copyright-meta">Copyright Notice: </span><span class="post-copyright-info">All '
         "articles on this blog are licensed under <a>CC BY-NC-SA 4.0</a> unless otherwise stated.</span></div></div>",
+        # Jekyll's TeXt: the previous and next posts, each a label and a link
+        '<div class="article__section-navigator clearfix"><div class="previous"><span>PREVIOUS</span><a href="/a/">'
+        'Coffee Note</a></div><div class="next"><span>NEXT</span><a href="/b/">Rainy Day</a></div></div>',
         # Hexo's Fluid
         '<div class="license-box"><div class="license-title"><div>A post</div><div>https://blog.example/2024/05/a-'
         'post/</div></div><div class="license-meta"><div class="license-meta-item"><div>Author</div><div>Jane '
         "Example</div></div></div></div>",
     ],
 )
-def test_a_posts_licence_box_is_not_its_text(licence):
+def test_a_licence_box_or_the_links_to_the_next_posts_is_not_the_posts_text(licence):
     body = (
         "<p>Generators produce a sequence of values lazily, one at a time.</p><h2 id='first'><a href='#first' "
         "class='headerlink'></a>A first example</h2><p>The following function yields the squares of the numbers "
@@ -966,6 +969,6 @@ def test_a_posts_licence_box_is_not_its_text(licence):
         "</body></html>"
     )
     page = Page.from_html(html, URL)
-    assert page.in_chrome(page.select(".post-copyright, .license-box")[0])
+    assert page.in_chrome(page.select(".post-copyright, .license-box, .article__section-navigator")[0])
     article = extract(html, URL)
     assert article.text.endswith("They compose nicely with the functions in the itertools module."), article.text

@@ -281,6 +281,17 @@ def test_a_link_to_the_page_of_all_categories_names_none():
     assert extract(html, "https://x.example/beds/").categories == ["Notes"]
 
 
+def test_a_count_printed_inside_a_terms_link_is_no_part_of_its_name():
+    """Pelican's Elegant prints how many posts each tag has inside its link: `python <span>1</span>`."""
+    tags = (
+        '<h4>Tags</h4><ul class="list-of-tags tags-in-article"><li><a href="/tags.html#python-ref">python <span '
+        'class="superscript">1</span></a></li><li><a href="/tags.html#life-ref">life <span class="superscript">3'
+        "</span></a></li></ul>"
+    )
+    html = f"<html><head><title>Beds</title></head><body><article><h1>Beds</h1>{BODY}{tags}</article></body></html>"
+    assert extract(html, "https://x.example/beds.html").tags == ["python", "life"]
+
+
 def test_a_sidebars_list_of_the_sites_tags_is_not_the_posts():
     """Hexo's landscape marks its sidebar's list of every tag of the site rel=tag, as it marks the post's own in the
     article's footer; a theme that prints the post's tags in an <aside> of the post prints none elsewhere."""

@@ -115,6 +115,7 @@ NOT_POST = ", ".join(
         ".adsbygoogle",
         ".post-navigation",
         ".links-nextprev",  # Eleventy's base blog: the previous and next posts under the post
+        ".article__section-navigator",  # Jekyll's TeXt: the same
         ".license-wrapper",  # Jekyll's Chirpy: "This post is licensed under CC BY 4.0 by the author."
         ".post-copyright",  # Hexo's NexT and Butterfly: the post's author, address and licence under it
         ".license-box",  # Hexo's Fluid: the same
@@ -174,6 +175,7 @@ PLUGIN_CHROME = ", ".join(
         ".adsbygoogle",
         ".post-navigation",
         ".links-nextprev",
+        ".article__section-navigator",
         ".post-copyright",
         ".license-box",
         WORDPRESS_PAGE_LINKS,

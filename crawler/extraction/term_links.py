@@ -44,6 +44,7 @@ _BLOCKS = {
 _KINDS = ("category", "tag")
 _TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
+_COUNT = re.compile(r"\(?\d+\)?")
 
 
 def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
@@ -59,7 +60,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         if not href or _in_chrome(link, page, root):
             continue
         kind = _term_kind(joined(page.base, href) or "")
-        name = " ".join("".join(link.itertext()).split()).strip(_PUNCTUATION)
+        name = _term_name(link)
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
         block = next((element for element in link.iterancestors() if element.tag in _BLOCKS), None)
@@ -67,6 +68,17 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
     return categories, tags
+
+
+def _term_name(link: HtmlElement) -> str:
+    """The link's text without a count printed in it (Pelican's Elegant: `python <span class="superscript">1</span>`)
+    and the separators a theme put inside it."""
+    parts = [link.text or ""]
+    for child in link:
+        if not isinstance(child.tag, str) or not _COUNT.fullmatch(text_of(child)):
+            parts.append("".join(child.itertext()) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split()).strip(_PUNCTUATION)
 
 
 def _names(links: list[tuple[HtmlElement, str]]) -> list[str]:
