@@ -560,3 +560,17 @@ def test_related_stories_marked_up_as_posts_do_not_make_a_post_a_listing():
     html = f"<html><head>{NEWS_HEAD}</head><body><main>{story}<section>{related}</section></main></body></html>"
     article = extract(html, "https://news.example/bridge-opens.html")
     assert (article.kind, article.evidence.post_items, article.evidence.text_in_items) == ("article", 5, 0.0)
+
+
+def test_an_archive_of_dated_links_marked_og_type_article_like_every_page_is_a_listing():
+    """Pelican's Elegant prints og:type article on every page, its archive too: a list of links to posts, each with
+    its <time>. A post with one date, or a page of links with none, is read as before."""
+    rows = "".join(
+        f'<div itemscope><a href="/post-{n}.html">Post number {n}</a> <time datetime="2024-0{n}-02T09:30:00+01:00">'
+        f"{n} Feb</time></div>"
+        for n in range(1, 8)
+    )
+    head = '<title>All Posts</title><meta property="og:type" content="article">'
+    html = f'<html><head>{head}</head><body><h1>All Posts</h1><div class="blog-archives">{rows}</div></body></html>'
+    article = extract(html, "https://x.example/archives.html")
+    assert (article.kind, article.kind_reason) == ("listing", "listing: most of its text is links")

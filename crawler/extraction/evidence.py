@@ -42,6 +42,8 @@ _PAGE_MARKUP = (
     ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
 )
 _PAGE_ARTICLES = etree.XPath("//article[@class]")
+_TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
+MAX_TIMES_READ = 20
 # A <time> that dates something: its datetime, or a year in its words — not Hugo Stack's reading time, "<time
 # class=article-time--reading>1 minute read</time>", on its About page.
 _DATED_ARTICLE = etree.XPath(
@@ -76,6 +78,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         dated=published is not None,
         url_kind=url_kind(page.url),
         page_markup=_page_markup(page),
+        days=len({value[:10] for value in _TIME_VALUES(page.tree)[:MAX_TIMES_READ]}),
     )
 
 

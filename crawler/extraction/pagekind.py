@@ -69,6 +69,7 @@ LISTING_TYPES = {"CollectionPage", "ProfilePage", "SearchResultsPage", "Blog", "
 # its site (`blogarchive extract`, a blog without feeds or sitemaps).
 MIN_ARTICLE_WORDS = 60
 MAX_LINK_DENSITY = 0.5
+MANY_DAYS = 3  # distinct days in a page's <time>s: a list of posts, not a post
 WEAKEST_POST_MARKUP = "og:type article"  # evidence.post_markup's name for it
 # A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
 # _entries_of_a_listing() for how many entries it takes.
@@ -97,6 +98,7 @@ class PageEvidence:
     # The generator's markup for a page of the site that is not a post (Nikola's `article.storypage`): an About
     # page carries a post's markup and a date there, and no feed lists it.
     page_markup: str | None = None
+    days: int = 0  # the days its first 20 <time datetime>s name: a listing names one per entry
 
 
 @dataclass(frozen=True)
@@ -191,9 +193,14 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
 
 
 def _only_a_theme_default(evidence: PageEvidence) -> bool:
-    """The page's only post markup is og:type article, which some themes print on every page, and it is an undated
-    page of links (a tag cloud, a list of authors): the markup says nothing of such a page."""
-    return evidence.post_markup == WEAKEST_POST_MARKUP and evidence.link_share > MAX_LINK_DENSITY and not evidence.dated
+    """The page's only post markup is og:type article, which some themes print on every page, and it is a page of
+    links (a tag cloud, a list of authors) undated or naming MANY_DAYS days (Pelican Elegant's archive, each post
+    with its <time>): the markup says nothing of such a page."""
+    return (
+        evidence.post_markup == WEAKEST_POST_MARKUP
+        and evidence.link_share > MAX_LINK_DENSITY
+        and (not evidence.dated or evidence.days >= MANY_DAYS)
+    )
 
 
 def _a_post_beside(words: int, share_in_teasers: float) -> bool:
