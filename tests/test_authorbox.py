@@ -254,6 +254,25 @@ def test_wordpress_themes_author_pages_give_their_person_and_bio(header):
     assert (person.name, person.bio) == ("Jane Doe", BIO)
 
 
+def test_an_author_page_without_a_bio_takes_none_from_the_posts_it_lists():
+    """Pelican's Attila names the person in each listed post's meta line, beside the post's excerpt."""
+    teaser = (
+        '<article class="post"><div class="inner"><div class="box post-box"><h2 class="post-title"><a href="/{0}.html">'
+        '{0}</a></h2><span class="post-meta">By <a class="post-meta-tag" href="/author/jane.html">Jane Doe</a> in <a '
+        'href="/category/notes.html">Notes</a></span><p class="post-excerpt">{1}</p></div></div></article>'
+    )
+    html = (
+        '<header class="blog-header"><div class="inner"><div class="archive archive-author box archive-box"><span '
+        'class="archive-info"><span class="archive-type">Author</span><span class="archive-count">12 posts</span>'
+        '</span><h2 class="archive-title">Jane Doe</h2></div></div></header><main class="content">'
+        + teaser.format("beans", "Beans, again, and the trellis they climb all summer long.")
+        + teaser.format("rye", "Rye bread needs a long, cool rise and a sour starter.")
+        + "</main>"
+    )
+    person = author_page_person(Page(parse_html(html), "https://a.org/author/jane.html"), [])
+    assert (person.name, person.bio, person.article_count) == ("Jane Doe", None, 12)
+
+
 def test_the_avatar_is_the_box_picture_not_a_share_icon_or_logo():
     html = (
         '<div class="author-box"><a href="https://twitter.com/intent/tweet"><img src="/img/social/twitter.png"></a>'

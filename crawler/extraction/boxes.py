@@ -37,6 +37,7 @@ _TEXT_NAMING = etree.XPath(
 _IMAGE_NAMING = etree.XPath("//img[@alt = $name]")
 _LINK_TO = etree.XPath("//a[@href = $href]")
 _RELME = etree.XPath("//a[@href][contains(concat(' ', normalize-space(@rel), ' '), ' me ')]")
+_LINKED_HEADINGS = etree.XPath(".//h1[.//a[@href]] | .//h2[.//a[@href]] | .//h3[.//a[@href]]")
 _H_CARDS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' h-card ')]")
 # Regions whose names are not the post's author: comments, menus, other posts' cards.
 _NOT_SEARCHED = re.compile(
@@ -178,6 +179,8 @@ def _regions(
     """The seed's ancestors up to a box's size: not the post's body, its text or what holds them, not a region
     with other posts (<article>), not the post's title on a post page."""
     root, body_start = post
+    if author_page and _in_teaser(seed):
+        return  # the byline of one of the person's posts the page lists, not the person's own box
     for level, element in enumerate(seed.iterancestors()):
         if level >= MAX_CLIMB or element.tag in _STOP_TAGS or element.tag == "article":
             return
@@ -191,6 +194,13 @@ def _regions(
         if len(text) > MAX_BOX_CHARS or (body_start and body_start in text):
             return
         yield element
+
+
+def _in_teaser(element: HtmlElement) -> bool:
+    """Inside an <article> that links its heading elsewhere: a listing's teaser (Pelican Attila's author page names
+    the person in each post's meta line, beside the post's excerpt, which was read as their bio)."""
+    article = next(element.iterancestors("article"), None)
+    return article is not None and bool(_LINKED_HEADINGS(article))
 
 
 def _holds(element: HtmlElement, other: HtmlElement) -> bool:
