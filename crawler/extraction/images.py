@@ -181,7 +181,7 @@ def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement
     src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-lazy-src")).lower()
     if any(_EXCLUDED_CLASS.search(c.lower()) for c in (img.get("class") or "").split()):
         return True
-    if any("hidden" in node.attrib for node in (img, *img.iterancestors())):
+    if "hidden" in page.names.attributes and any("hidden" in node.attrib for node in (img, *img.iterancestors())):
         return True  # shown to no reader: a theme's hidden h-entry for microformats parsers (Eleventy Excellent)
     if _is_share_icon(img, src, share_buttons) or any(part in src for part in IMAGE_EXCLUDED_SRC):
         return True

@@ -74,10 +74,11 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
         *(first_text(obj.get("name")) for obj in by_type(jsonld, "Organization", "NewsMediaOrganization")),
     ]
     stated = [name for name in stated if name and fold(name) not in own_titles]  # a tag misused for the title
-    stated += [text_of(element) for element in page.select(SITE_TITLES)[:1]]
+    site_titles = page.select(SITE_TITLES)
+    stated += [text_of(element) for element in site_titles[:1]]
     homes = home_links(page)
     titled = [text_of(a) for a in homes if _IN_OR_AROUND_HEADING(a) or "home" in (a.get("rel") or "").split()]
-    headings = _post_headings(page, homes)
+    headings = _post_headings(page, set(site_titles) | set(homes))
     labels = [label for anchor in homes for label in _labels(anchor) if not _holds_any(label, headings)]
     names = [_clean(name) for name in stated + titled + labels]
     host = (urlsplit(page.url).hostname or "").lower()
@@ -90,13 +91,13 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
 
 
-def _post_headings(page: Page, homes: list[HtmlElement]) -> list[str]:
-    """The page's <h1>s, folded, that are neither the site's title markup nor a link home: the post's title."""
-    site_titles = set(page.select(SITE_TITLES))
+def _post_headings(page: Page, site_marks: set[HtmlElement]) -> list[str]:
+    """The page's <h1>s, folded, that are neither the site's title markup nor a link home (`site_marks`), nor in or
+    around one: the post's title."""
     found = []
     for h1 in _H1S(page.tree)[:MAX_H1S_READ]:
-        around = {h1, *h1.iterancestors(), *h1.iterdescendants()}
-        if around.isdisjoint(site_titles) and around.isdisjoint(homes) and (text := fold(text_of(h1))):
+        around = (h1, *h1.iterancestors(), *h1.iterdescendants())
+        if (not site_marks or all(e not in site_marks for e in around)) and (text := fold(text_of(h1))):
             found.append(text)
     return found
 
@@ -134,7 +135,7 @@ def is_home_link(anchor: HtmlElement, base: str) -> bool:
     """A link to the site's root, or to the one-folder root a site under a sub-path has ("/blog/" for a page under
     it): where every layout links its name and logo."""
     href = (anchor.get("href") or "").strip()
-    if not href or href.startswith(("#", "mailto:", "javascript:")):
+    if not href or href.startswith(("#", "mailto:", "javascript:")) or "/." not in href and _DEEP.match(href):
         return False
     try:
         target, page = _target(href, base), _split(base)
@@ -159,6 +160,9 @@ def _target(href: str, base: str) -> SplitResult:
 
 
 _split = lru_cache(maxsize=16)(urlsplit)  # the page's own URL, split once for all its links
+# A link whose path, rooted or after its host, holds three slashes or more (`/2024/05/post/`; no dot segment that would
+# climb back) is no home link, whatever the page: told without parsing it, as most of a page's links are.
+_DEEP = re.compile(r"(?:https?://[^/?#]*)?/(?!/)[^?#/]*/[^?#/]*/")
 
 
 def _clean(name: str | None) -> str | None:
