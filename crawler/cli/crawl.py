@@ -239,7 +239,7 @@ def exit_if_stopped(run: dict[str, Any]) -> None:
 
 def exit_if_incomplete(run: dict[str, Any], db: Path) -> None:
     """Pages or files the archive should hold and lacks (crawler/pipelines/archive.py says which errors count): one
-    line, and exit status EXIT_INCOMPLETE. A broken link (HTTP 404 for a page no feed or sitemap lists) is none."""
+    line, and exit status EXIT_INCOMPLETE. A broken link (HTTP 404 or 410, even for a page a feed lists) is none."""
     lost = run.get("lost", 0)
     if not lost:
         return
