@@ -305,7 +305,7 @@ def _extract(page: Page) -> Article:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence)
     if platform_kind == "article" or platform_kind is None and kind in ("article", "other"):
-        body, root = _short_post(page, body, root, meta, platform if platform_kind else None)
+        body, root = _short_post(page, body, root, meta, platform)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
     # with SiteFacts): everything a post keeps is found on it too.
     is_article = kind in ("article", "other")
