@@ -876,10 +876,15 @@ def test_a_one_line_post_in_its_marked_body_beside_a_page_of_chrome_is_that_line
         f'id="sidebar-menus">{menu}</div></div><header id="page-header"><nav id="nav">{menu}</nav><h1 '
         'class="post-title">Coffee Note</h1><div id="post-meta">Created 2024-02-03 | Updated 2024-02-04</div>'
         f'</header><main class="layout" id="content-inner"><div id="post"><article class="container post-content"'
-        f' id="article-container"><p>{line}</p></article><nav class="pagination-post" id="pagination">'
-        f"{teaser.format('previous', PROSE)}{teaser.format('next', PROSE)}</nav></div>{sidebar}</main>"
+        f' id="article-container"><p>{line}</p></article><div class="post-copyright">Author: Jane Example</div>'
+        f'<nav class="pagination-post" id="pagination">{teaser.format("previous", PROSE)}'
+        f'{teaser.format("next", PROSE)}</nav><div class="relatedPosts"><div class="headline"><span>Related '
+        f'Articles</span></div><div class="relatedPosts-list">{teaser.format("related", PROSE.upper())}</div></div>'
+        f"</div>{sidebar}</main>"
         '<footer id="footer">©2024 By Jane Example</footer></body></html>'
     )
+    page = Page.from_html(html, URL)
+    assert all(page.in_chrome(e) for e in page.select(".relatedPosts, #aside-content"))  # its related posts, sidebar
     assert extract(html, URL).text == line
 
 

@@ -71,6 +71,8 @@ NOT_POST = ", ".join(
         ".related-posts",
         ".related",
         ".page__related",  # Jekyll's Minimal Mistakes: "You may also enjoy"
+        ".relatedPosts",  # Hexo's Butterfly: "Related Articles"
+        "#aside-content",  # Hexo's Butterfly: its sidebar (author card, announcement, recent posts)
         ".yarpp-related",
         ".crp_related",
         ".wp-block-jetpack-related-posts",
@@ -479,6 +481,8 @@ SIDEBARS = ", ".join(
         ".related",
         ".related-posts",
         ".page__related",
+        ".relatedPosts",
+        "#aside-content",
         ".jp-relatedposts",
         ".yarpp-related",
         ".crp_related",
