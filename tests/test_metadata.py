@@ -292,6 +292,17 @@ def test_a_count_printed_inside_a_terms_link_is_no_part_of_its_name():
     assert extract(html, "https://x.example/beds.html").tags == ["python", "life"]
 
 
+def test_links_to_a_list_of_posts_filtered_by_a_term_name_the_posts_terms():
+    """Jekyll's TeXt links each tag of the post to its archive filtered by the tag: `/archive.html?tag=tools`."""
+    tags = (
+        '<div class="article__info"><ul class="left-col menu"><li><a class="button button--pill" href="/archive.html?'
+        'tag=tools">tools</a></li><li><a class="button button--pill" href="/archive.html?tag=build">build</a></li>'
+        "</ul></div>"
+    )
+    html = f"<html><head><title>Make</title></head><body><article><h1>Make</h1>{tags}{BODY}</article></body></html>"
+    assert extract(html, "https://x.example/2024/03/20/make.html").tags == ["tools", "build"]
+
+
 def test_a_sidebars_list_of_the_sites_tags_is_not_the_posts():
     """Hexo's landscape marks its sidebar's list of every tag of the site rel=tag, as it marks the post's own in the
     article's footer; a theme that prints the post's tags in an <aside> of the post prints none elsewhere."""

@@ -45,6 +45,7 @@ _KINDS = ("category", "tag")
 _TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
 _COUNT = re.compile(r"\(?\d+\)?")
+_TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
 
 def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
@@ -114,12 +115,15 @@ def _in_chrome(link: HtmlElement, page: Page, root: HtmlElement | None) -> bool:
 def _term_kind(url: str) -> str | None:
     """ "tag" or "category" for a link to a term's page (pagekind.url_kind), or to the one page of all tags or
     categories at the term's anchor (MkDocs Material's `/tags/#tag:rye`, Mediumish's `/tags#rye`); else None — and
-    for a link to that page itself, which names no term (Hexo's Butterfly links "Categories 4" to `/categories/`)."""
+    for a link to that page itself, which names no term (Hexo's Butterfly links "Categories 4" to `/categories/`); or
+    to a list of posts filtered by the term in its query (Jekyll TeXt's `/archive.html?tag=tools`)."""
     parts = urlsplit(url)
     if index := _TERM_INDEX.search(parts.path):
         if not parts.fragment:
             return None
         return "category" if index.group(1).lower().startswith("categor") else "tag"
+    if filtered := _TERM_QUERY.search(parts.query):
+        return "category" if filtered.group(1).lower().startswith("categor") else "tag"
     return url_kind(url)
 
 
