@@ -299,7 +299,10 @@ def test_links_to_a_list_of_posts_filtered_by_a_term_name_the_posts_terms():
         'tag=tools">tools</a></li><li><a class="button button--pill" href="/archive.html?tag=build">build</a></li>'
         "</ul></div>"
     )
-    html = f"<html><head><title>Make</title></head><body><article><h1>Make</h1>{tags}{BODY}</article></body></html>"
+    shop = '<p><a href="https://shop.example/dp/B01?tag=blog-21">Zum Angebot</a></p>'  # an affiliate's tag= elsewhere
+    html = (
+        f"<html><head><title>Make</title></head><body><article><h1>Make</h1>{tags}{BODY}{shop}</article></body></html>"
+    )
     assert extract(html, "https://x.example/2024/03/20/make.html").tags == ["tools", "build"]
 
 

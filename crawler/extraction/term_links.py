@@ -60,7 +60,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         href = link.get("href")
         if not href or _in_chrome(link, page, root):
             continue
-        kind = _term_kind(joined(page.base, href) or "")
+        kind = _term_kind(joined(page.base, href) or "", page.base)
         name = _term_name(link)
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
@@ -112,17 +112,18 @@ def _in_chrome(link: HtmlElement, page: Page, root: HtmlElement | None) -> bool:
     return page.in_chrome(link)
 
 
-def _term_kind(url: str) -> str | None:
+def _term_kind(url: str, base: str) -> str | None:
     """ "tag" or "category" for a link to a term's page (pagekind.url_kind), or to the one page of all tags or
     categories at the term's anchor (MkDocs Material's `/tags/#tag:rye`, Mediumish's `/tags#rye`); else None — and
     for a link to that page itself, which names no term (Hexo's Butterfly links "Categories 4" to `/categories/`); or
-    to a list of posts filtered by the term in its query (Jekyll TeXt's `/archive.html?tag=tools`)."""
+    to a list of posts of the site (`base`'s host) filtered by the term in its query (Jekyll TeXt's
+    `/archive.html?tag=tools`; a shop's link carries `?tag=` for its affiliate)."""
     parts = urlsplit(url)
     if index := _TERM_INDEX.search(parts.path):
         if not parts.fragment:
             return None
         return "category" if index.group(1).lower().startswith("categor") else "tag"
-    if filtered := _TERM_QUERY.search(parts.query):
+    if (filtered := _TERM_QUERY.search(parts.query)) and parts.netloc == urlsplit(base).netloc:
         return "category" if filtered.group(1).lower().startswith("categor") else "tag"
     return url_kind(url)
 
