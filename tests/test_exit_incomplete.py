@@ -108,3 +108,23 @@ def test_an_image_the_server_fails_on_is_lost_one_it_has_not_is_not(crawl, db, t
         ("image: HTTP 404",),
         ("image: HTTP 500",),
     ]
+
+
+def test_a_post_that_needs_a_browser_is_lost_without_one_a_tag_page_is_not(crawl, db):
+    """With --render never, a page that needs a browser is a crawl error; a post's text is lost with it, a tag's
+    page (a hub by its address, which holds no post) loses nothing: its links were read from its HTML."""
+    shell = b'<!doctype html><html><body><div id="app"></div><script src="/app.js"></script></body></html>'
+    routes = {
+        "/": _home("/blog/rye/", "/tags/bread/"),
+        "/blog/rye/": post("Rye"),
+        "/tags/bread/": (200, {}, shell.replace(b"</div>", b'</div><a href="/blog/spelt/">Spelt</a>')),
+        "/blog/spelt/": post("Spelt"),
+    }
+    with serve(Server(routes=routes)) as site:
+        hub_only = crawl(site.base, *NO_RETRY, "--render", "never")
+        site.routes["/blog/oats/"] = (200, {}, shell)
+        site.routes["/"] = _home("/blog/rye/", "/tags/bread/", "/blog/oats/")
+        with_post = crawl(site.base, *NO_RETRY, "--render", "never")
+    assert hub_only.returncode == 0, hub_only.stderr
+    assert with_post.returncode == EXIT_INCOMPLETE, with_post.stderr
+    assert db("SELECT count(*) FROM articles WHERE url LIKE '%/blog/spelt/'") == [(1,)]  # found through the tag page

@@ -145,7 +145,9 @@ class ArchivePipeline:
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
         self.stats.inc_value("blogarchive/pages_fetched")
         if page.needs_browser is not None:  # its content is lost without one: on record, never silent
-            self._error(page.url, page.needs_browser)
+            # a hub by its URL (a tag's or an archive's page) holds no post, and its links were read all the same:
+            # no loss (Hexo Fluid asks for JavaScript in a <noscript> on every page, its tag pages with little text)
+            self._error(page.url, page.needs_browser, lost=not self.structure.settles_by_url(page.url))
         if page.kind is not None:  # robots, sitemap, feed
             self._record_page(page, page.kind)
             self._keep_listed_posts(self.structure.add(page.lists))
