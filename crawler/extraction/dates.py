@@ -96,6 +96,11 @@ _MONTH_STEMS = (
 _MONTH_NAMES = {n: names + stems for n, (names, stems) in enumerate(zip(MONTHS, _MONTH_STEMS, strict=True), 1)}
 
 
+def days_named(page: Page) -> int:
+    """How many days the page's first MAX_TIMES_READ <time datetime>s name: a listing names one per entry."""
+    return len({value[:10] for value in _TIME_VALUES(page.tree)[:MAX_TIMES_READ]})
+
+
 def modified(page: Page) -> str | None:
     """When the page's own date markup says the post last changed (_MODIFIED_TIMES), outside comment threads."""
     threads = page.select_unordered(COMMENT_THREADS)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from crawler.extraction.dates import days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, WEAKEST_POST_MARKUP, PageEvidence, url_kind
@@ -42,8 +43,6 @@ _PAGE_MARKUP = (
     ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
 )
 _PAGE_ARTICLES = etree.XPath("//article[@class]")
-_TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
-MAX_TIMES_READ = 20
 # A <time> that dates something: its datetime, or a year in its words — not Hugo Stack's reading time, "<time
 # class=article-time--reading>1 minute read</time>", on its About page.
 _DATED_ARTICLE = etree.XPath(
@@ -78,7 +77,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         dated=published is not None,
         url_kind=url_kind(page.url),
         page_markup=_page_markup(page),
-        days=len({value[:10] for value in _TIME_VALUES(page.tree)[:MAX_TIMES_READ]}),
+        days=days_named(page),
     )
 
 
