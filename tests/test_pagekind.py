@@ -321,6 +321,21 @@ def test_cards_whose_link_wraps_the_title_make_a_listing():
     )
 
 
+def test_cards_of_a_sections_pages_one_dated_make_a_listing():
+    """Hugo Stack lists a section's pages (/page/) as cards, each `<article>` one link around the title, one of them
+    dated: the dated card, five times the words of a one-word card, is still a card, not the page's own post."""
+    cards = '<article><a href="/archives/"><h2>Archives</h2><footer><time datetime="2019-05-28">Tuesday, May 28,'
+    cards += " 2019</time></footer></a></article>"
+    cards += "".join(
+        f'<article><a href="/{name.lower()}/"><h2>{name}</h2></a></article>'
+        for name in ("About", "Impressum", "Search")
+    )
+    assert _kind_of(f"<header><h1>Pages</h1></header><section>{cards}</section>", "https://x.example/page/") == (
+        "listing",
+        "listing: 4 entries linking to other pages hold most of its text",
+    )
+
+
 def test_an_archive_of_dated_lines_is_a_listing_where_the_date_is_a_class_not_a_time():
     """Hugo's Coder and hand-made archives: `<li><span class="date">May 20, 2023</span> <a>Title</a></li>`. A page
     of them at a URL that names no hub (/posts/) was a post, dated by its newest line."""

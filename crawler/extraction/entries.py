@@ -16,6 +16,7 @@ the site's home page: a listing lists the site's other pages, and a heading that
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urlsplit
 
@@ -76,7 +77,8 @@ def find_entries(page: Page) -> Entries:
         if is_home_link(link, page.base):
             continue
         links[url] = link
-    texts = without_the_post([text_of(block) for block in _blocks(links)])
+    blocks = _blocks(links)
+    texts = without_the_post([text_of(block) for block, _ in blocks], [_a_card(*pair) for pair in blocks])
     return Entries(len(texts), sum(len(text.split()) for text in texts), tuple(texts))
 
 
@@ -100,25 +102,35 @@ def _names_its_card(link: HtmlElement) -> bool:
     return len(headings) == 1 and bool(title := fold(text_of(headings[0]))) and title in label
 
 
-def without_the_post(texts: list[str]) -> list[str]:
+def without_the_post(texts: list[str], cards: Sequence[bool] = ()) -> list[str]:
     """The entries' texts without one that holds DOMINANT_BLOCK times the words of each other: the teasers of a
     listing are alike, and a block that large is the page's own content around a title link (a news post whose
-    wrapper also holds a link to another story, with the teasers of a rail outside it)."""
+    wrapper also holds a link to another story, with the teasers of a rail outside it). A block that `cards` marks
+    (all its text within its title link) is a teaser however it compares: Hugo Stack lists a section's pages as
+    cards, one of them dated ("Archives Tuesday, May 28, 2019"), the others a word each ("About")."""
     if len(texts) < 2:
         return texts
     sizes = [len(text.split()) for text in texts]
     largest = max(range(len(texts)), key=sizes.__getitem__)
+    if largest < len(cards) and cards[largest]:
+        return texts
     others = max(size for index, size in enumerate(sizes) if index != largest)
     return [text for index, text in enumerate(texts) if index != largest or sizes[largest] < DOMINANT_BLOCK * others]
 
 
-def _blocks(links: dict[str, HtmlElement]) -> list[HtmlElement]:
+def _a_card(block: HtmlElement, link: HtmlElement) -> bool:
+    """The entry's block is its title link and what the link holds, nothing beside it: a card."""
+    return block is link or len(text_of(block).split()) <= len(text_of(link).split())
+
+
+def _blocks(links: dict[str, HtmlElement]) -> list[tuple[HtmlElement, HtmlElement]]:
     """The entries' blocks: for each link, the child that holds it of its nearest ancestor holding another entry's
     link too (a list item, an <article>, a card); only the blocks of the most common tag, since a listing repeats
     one element per entry (grouped by year or not). A lone link's block is the entry element around it
     (`_ENTRY`), else its heading's parent."""
     if len(links) == 1:
-        return [_entry_around(next(iter(links.values())))]
+        link = next(iter(links.values()))
+        return [(_entry_around(link), link)]
     holding: Counter[HtmlElement] = Counter()
     for link in links.values():
         holding.update(link.iterancestors())
@@ -129,10 +141,10 @@ def _blocks(links: dict[str, HtmlElement]) -> list[HtmlElement]:
             if holding[ancestor] > 1:
                 break
             child = ancestor
-        blocks.append(child)
-    tags = Counter(block.tag for block in blocks)
+        blocks.append((child, link))
+    tags = Counter(block.tag for block, _ in blocks)
     tag = tags.most_common(1)[0][0] if tags else None
-    return [block for block in blocks if block.tag == tag]
+    return [(block, link) for block, link in blocks if block.tag == tag]
 
 
 def _entry_around(link: HtmlElement) -> HtmlElement:
