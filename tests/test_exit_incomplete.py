@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive import Archive
 from crawler.errors import EXIT_INCOMPLETE
 from tests.conftest import run_cli
 from tests.hostile.servers import Server, post, redirect, serve
@@ -45,6 +46,25 @@ def test_a_post_the_server_fails_on_makes_the_crawl_exit_incomplete(crawl, db, t
     assert db("SELECT status FROM crawl_runs") == [("finished",)]
     verified = run_cli("verify", "--db", str(tmp_path / "archive.db"), "--format", "csv")
     assert f"given up,{site.base}blog/spelt/,HTTP 500" in verified.stdout
+
+
+def test_a_post_whose_rows_the_archive_refuses_is_a_crawl_error_and_the_crawl_exits_incomplete(crawl, db, tmp_path):
+    """A fault in one page's rows (here a trigger of the archive's owner refuses a title) undoes that page's
+    writes; the page is a crawl error that counts as lost — it was lost without a word before."""
+    store = Archive(tmp_path / "archive.db")
+    store.conn.execute(
+        "CREATE TRIGGER no_spelt BEFORE INSERT ON articles WHEN NEW.title = 'Spelt'"
+        " BEGIN SELECT RAISE(ABORT, 'no spelt here'); END"
+    )
+    store.close()
+    routes = {"/": _home("/blog/rye/", "/blog/spelt/"), "/blog/rye/": post("Rye"), "/blog/spelt/": post("Spelt")}
+    with serve(Server(routes=routes)) as site:
+        result = crawl(site.base, *NO_RETRY)
+    assert result.returncode == EXIT_INCOMPLETE, result.stderr
+    assert db("SELECT title FROM articles") == [("Rye",)]
+    assert db("SELECT url, message FROM crawl_errors") == [
+        (site.base + "blog/spelt/", "could not be stored (IntegrityError: no spelt here)")
+    ]
 
 
 def test_broken_links_and_redirects_off_the_blog_lose_nothing(crawl, db):

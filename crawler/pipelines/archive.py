@@ -111,9 +111,20 @@ class ArchivePipeline:
                 item.previous_kind, item.previous_reason = previous
         if storage_broken(self.crawler):
             return item
-        with storage_guard(self.crawler):
-            self._store(item, extracted)
+        try:
+            with storage_guard(self.crawler):
+                self._store(item, extracted)
+        except Exception as exc:  # noqa: BLE001 — a fault in this page's rows (its batch undone): lost, and said so
+            self._unstorable(item, exc)
         return item
+
+    def _unstorable(self, item: Any, exc: Exception) -> None:
+        """The page's rows could not be written (the batch was rolled back): a crawl error that counts as lost, with
+        the traceback in the log. Its frontier row stays open, so the next run fetches it again."""
+        url = getattr(item, "url", repr(item))
+        logger.error("%s: could not be stored", url, exc_info=exc)
+        with storage_guard(self.crawler), self.archive.batch():
+            self._error(url, f"could not be stored ({type(exc).__name__}: {exc})")
 
     def _store(self, item: Any, extracted: tuple[bool, Any] | None) -> None:
         # Everything the item leads to, and its frontier row's "done", in one transaction: a kill leaves both
