@@ -174,12 +174,14 @@ class Articles(Connection):
     def _write_people(
         self, run_id: int, article_id: int, site: str, people: list[dict[str, Any]], seen_at: str
     ) -> None:
-        """The post's people (archive/people.py) and which of them wrote it, in byline order."""
+        """The post's people (archive/people.py) and which of them wrote it, in byline order; a person the byline
+        and the author box name differently (found as one row) is written once, at their first place."""
         self.conn.execute("DELETE FROM article_authors WHERE article_id = ?", (article_id,))
-        for position, person in enumerate(people, start=1):
+        authors = dict.fromkeys(upsert_person(self.conn, run_id, site, person, seen_at) for person in people)
+        for position, author_id in enumerate(authors, start=1):
             self.conn.execute(
                 "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
-                (article_id, upsert_person(self.conn, run_id, site, person, seen_at), position),
+                (article_id, author_id, position),
             )
 
     def _insert_rows(self, table: str, article_id: int, rows: list[dict[str, Any]]) -> None:

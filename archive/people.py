@@ -1,11 +1,12 @@
 """The people behind a site: one `authors` row per person, whatever page showed them, and their changes as versions.
 
-A person is found again by their author page URL first (a renamed author keeps their row), then by their name on
-the site. A post page's byline, its author box and the person's own author page each complete the row: a field a
-page shows fills or replaces the stored one, a field it lacks keeps its stored value, profile links add up. Their
-author page URL, once known, stays: it is who they are (a multilingual site's /de/authors/x/ is the same person).
-When a shown name, bio or avatar replaces a different stored one, the stored state is first kept in
-`author_versions`, as a changed post's is in `article_versions`. The article count is updated in place: it grows
+A person is found again by their author page URL first (a renamed author keeps their row; the site's home page,
+where themes link every author without a page of their own, names no one), then by their name on the site. A post
+page's byline, its author box and the person's own author page each complete the row: a field a page shows fills
+or replaces the stored one, a field it lacks keeps its stored value, profile links add up. Their author page URL,
+once known, stays: it is who they are (a multilingual site's /de/authors/x/ is the same person). When a shown
+name, bio or avatar replaces a different stored one, the stored state is first kept in `author_versions`, as a
+changed post's is in `article_versions`. The article count is updated in place: it grows
 with every post, which is no change of the person.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from typing import Any
+from urllib.parse import urlsplit
 
 from archive import changes
 from archive.connection import Connection
@@ -81,13 +83,20 @@ def upsert_person(conn: sqlite3.Connection, run_id: int, site: str, person: dict
 
 
 def _find(conn: sqlite3.Connection, site: str, person: dict[str, Any]) -> sqlite3.Row | None:
-    if person.get("url"):
+    if person.get("url") and not _site_home(person["url"], site):
         found = conn.execute(
             "SELECT * FROM authors WHERE site = ? AND url = ? ORDER BY id LIMIT 1", (site, person["url"])
         ).fetchone()
         if found is not None:
             return found
     return conn.execute("SELECT * FROM authors WHERE site = ? AND name = ?", (site, person["name"])).fetchone()
+
+
+def _site_home(url: str, site: str) -> bool:
+    """`url` is the site's own home page: no one person's address. Jekyll's Minimal Mistakes links each post's
+    author, the owner or a guest, to the home page when no page of their own is configured."""
+    parts = urlsplit(url)
+    return parts.netloc.lower() == site and parts.path in ("", "/") and not parts.query
 
 
 def _name_taken(conn: sqlite3.Connection, site: str, name: str, row_id: int) -> bool:

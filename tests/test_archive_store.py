@@ -78,6 +78,28 @@ def test_authors_are_one_row_per_person_per_site_in_byline_order(archive):
     assert rows(archive, "SELECT author_id, position FROM article_authors WHERE article_id = 1") == [(1, 1), (2, 2)]
 
 
+def test_the_sites_home_page_as_two_peoples_address_keeps_them_apart(archive):
+    """Jekyll's Minimal Mistakes links every author without a page of their own to the home page: the owner on
+    her posts, a guest on his. The home page is no one's address: each stays a row of their own, named as shown."""
+    run = archive.start_run([])
+    home = "https://blog.example/"
+    for url, name in (("https://blog.example/a/", "Jane Example"), ("https://blog.example/b/", "Max Muster")):
+        box = [{"name": name, "bio": f"{name} writes.", "url": home, "links": []}]
+        archive.save_article(run, article(url=url, title=name, authors=[{"name": name}], author_boxes=box), "t1")
+    assert rows(archive, "SELECT name, url FROM authors ORDER BY id") == [("Jane Example", home), ("Max Muster", home)]
+    assert rows(archive, "SELECT count(*) FROM author_versions") == [(0,)]
+
+
+def test_a_person_the_byline_and_the_box_name_differently_is_one_author_of_the_post(archive):
+    """The byline's name and the author box's (another spelling, one author page) are found as one row: the post
+    has that author once."""
+    page = "https://blog.example/author/ann/"
+    people = [{"name": "Ann Lee", "url": page}]
+    box = [{"name": "Ann M. Lee", "bio": "Gardener.", "url": page, "links": []}]
+    archive.save_article(archive.start_run([]), article(authors=people, author_boxes=box), "t1")
+    assert rows(archive, "SELECT author_id, position FROM article_authors") == [(1, 1)]
+
+
 def test_an_author_keeps_the_fullest_values_seen_on_any_post(archive):
     run = archive.start_run([])
     archive.save_article(run, article(), "t1")  # Ann's box: bio, avatar, count, links
