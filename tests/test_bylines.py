@@ -66,6 +66,21 @@ def test_a_rel_author_link_gives_its_url_to_the_name_meta_tags_state():
     ]
 
 
+def test_an_author_card_linked_home_names_a_person_not_the_site():
+    """Jekyll's Minimal Mistakes: a guest's post names him in its author meta tag and in the sidebar's h-card, whose
+    name links home (he has no page of his own); the site owner is the site's JSON-LD Person. The card's home link
+    is no site name, so the guest is the author."""
+    head = '<meta name="author" content="Max Muster"><meta property="og:site_name" content="Jane\'s Notebook">'
+    head += '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person",'
+    head += ' "name": "Jane Example", "url": "https://blog.example/"}</script>'
+    card = '<div class="sidebar"><div itemscope itemtype="https://schema.org/Person" class="h-card">'
+    card += '<h3 class="author__name p-name" itemprop="name"><a class="u-url" rel="me" href="https://blog.example/">'
+    card += "Max Muster</a></h3></div></div>"
+    html = f'<html lang="en"><head><title>T</title>{head}</head><body>{card}<article><h1>T</h1>{BODY}</article>'
+    article = extract(f"{html}</body></html>", URL)
+    assert (article.authors, article.sitename) == ([Person("Max Muster")], "Jane's Notebook")
+
+
 @pytest.mark.parametrize(
     "label", ["View all of Ana Lima&#8217;s posts.", "Alle Beiträge von Ana Lima anzeigen", "Ana Lima의 모든 글 보기"]
 )

@@ -30,6 +30,14 @@ _ANCHORS = etree.XPath("//a[@href]")
 _H1S = etree.XPath("//h1")
 MAX_H1S_READ = 5
 _IN_OR_AROUND_HEADING = etree.XPath("ancestor::*[self::h1 or self::h2 or self::h3] or .//h1 or .//h2 or .//h3")
+# A link home that names a person, not the site: an author card's name, linked home where the author has no page of
+# their own (Jekyll's Minimal Mistakes: `<div class="h-card" itemtype="…/Person">…<a class="u-url" rel="me" href="/">`).
+_PERSON_LINK = etree.XPath(
+    "contains(concat(' ', normalize-space(@rel), ' '), ' me ')"
+    " or contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
+    " or ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' h-card ')"
+    " or contains(@itemtype, 'schema.org/Person')]"
+)
 _INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$")
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 _NOT_A_NAME = re.compile(r"[\d\s./:-]+")
@@ -76,7 +84,7 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     stated = [name for name in stated if name and fold(name) not in own_titles]  # a tag misused for the title
     site_titles = page.select(SITE_TITLES)
     stated += [text_of(element) for element in site_titles[:1]]
-    homes = home_links(page)
+    homes = [anchor for anchor in home_links(page) if not _PERSON_LINK(anchor)]
     titled = [text_of(a) for a in homes if _IN_OR_AROUND_HEADING(a) or "home" in (a.get("rel") or "").split()]
     headings = _post_headings(page, set(site_titles) | set(homes))
     labels = [label for anchor in homes for label in _labels(anchor) if not _holds_any(label, headings)]
