@@ -175,6 +175,42 @@ def test_comments_in_a_themes_own_list_and_a_name_printed_beside_its_date_and_re
     ]
 
 
+def _wp_comment(number: int, depth: int, name: str, text: str, inner: str = "", tag: str = "div") -> str:
+    """A comment as WordPress's walker prints it: comment_class() with the depth, the callbacks' ids."""
+    return (
+        f'<{tag} id="comment-{number}" class="comment depth-{depth}"><article id="div-comment-{number}"'
+        ' class="comment-body"><footer class="comment-meta"><div class="comment-author vcard">'
+        f'<span class="fn">{name}</span></div><time datetime="2024-11-0{number}T16:21:00+01:00">Nov</time></footer>'
+        f'<div class="comment-content"><p>{text}</p></div></article>{inner}</{tag}>'
+    )
+
+
+def test_comments_printed_as_divs_each_reply_inside_its_parent_are_a_thread():
+    """`wp_list_comments(['style' => 'div'])` (Twenty Twenty): no list, a reply's <div> right inside its parent's.
+    Twenty Twenty's comments were all lost."""
+    reply = _wp_comment(5, 2, "Jane Example", "Glad it helped.")
+    thread = _wp_comment(4, 1, "Margaret Flynn", "Thanks!", inner=reply) + _wp_comment(6, 1, "Bo Ray", "Nice.")
+    html = f'<html><body><article><p>Post.</p></article><div class="comments" id="comments">{thread}</div></body>'
+    found = [
+        (c.id, c.parent, c.depth, c.author, c.text) for c in find_comments(Page.from_html(html, "https://x.example/p/"))
+    ]
+    assert found == [
+        ("4", None, 1, "Margaret Flynn", "Thanks!"),
+        ("5", "4", 2, "Jane Example", "Glad it helped."),
+        ("6", None, 1, "Bo Ray", "Nice."),
+    ]
+
+
+def test_a_reply_printed_after_its_parent_is_threaded_by_its_depth_class():
+    """Neve prints a reply's list after its parent's item, not inside it: `<li class="children"><ol><li
+    class="comment depth-2">`. comment_class()'s depth says whose reply it is: the last comment a level up."""
+    replies = _wp_comment(5, 2, "Jane Example", "Glad it helped.", tag="li")
+    items = _wp_comment(4, 1, "Margaret Flynn", "Thanks!", tag="li") + f'<li class="children"><ol>{replies}</ol></li>'
+    html = f'<html><body><article><p>Post.</p></article><ol class="nv-comments-list">{items}</ol></body></html>'
+    found = [(c.id, c.parent, c.depth) for c in find_comments(Page.from_html(html, "https://x.example/p/"))]
+    assert found == [("4", None, 1), ("5", "4", 2)]
+
+
 def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
     first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"

@@ -20,6 +20,7 @@ _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$
 # The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123;
 # Disqus's post-4818445563.
 _COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-)(\d+)$")
+_DEPTH = re.compile(r"^depth-(\d+)$")
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
 # code and table rows a commenter may write too (WordPress allows them in comments).
 _META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-time", "comment-reply", "reply"}
@@ -35,6 +36,7 @@ def find_comments(page: Page) -> list[Comment]:
     items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None]
     taken: dict[HtmlElement, Comment] = {}
     seen: set[str | None] = set()
+    at_depth: dict[int, Comment] = {}  # the last comment of each depth WordPress's comment_class() printed
     comments = []
     for item in items:
         parent_item = next((a for a in item.iterancestors() if a in taken), None)
@@ -43,19 +45,32 @@ def find_comments(page: Page) -> list[Comment]:
         comment = _comment(item, replies, page.base)
         if comment is None or comment.id is not None and comment.id in seen:
             continue  # no comment; or one printed twice (a comments block in the post beside the theme's list)
-        if parent_item is not None:
-            parent = taken[parent_item]
+        depth = _depth_class(item)
+        parent = taken[parent_item] if parent_item is not None else at_depth.get(depth - 1) if depth else None
+        if parent is not None:
             comment.parent, comment.depth = parent.id, parent.depth + 1
+        if depth:
+            at_depth[depth] = comment
         taken[item] = comment
         seen.add(comment.id)
         comments.append(comment)
     return comments
 
 
+def _depth_class(item: HtmlElement) -> int | None:
+    """The depth in its thread that WordPress's comment_class() gives a comment (`depth-2`): where a theme prints
+    a reply after its parent rather than inside it (Neve: `<li class="children"><ol><li class="comment depth-2">`
+    beside the parent's `<li>`), the reply's parent is the last comment one level up."""
+    return next((int(m.group(1)) for name in (item.get("class") or "").split() if (m := _DEPTH.match(name))), None)
+
+
 def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
-    """A comment item inside another is a reply when it is a list item or sits in a list nested in the other (a
-    schema.org Comment directly inside an <li> comment is that same comment)."""
-    if item.tag == "li":
+    """A comment item inside another is a reply when it is a list item, sits in a list nested in the other, or
+    has another comment id (WordPress's `wp_list_comments(style=div)`, Twenty Twenty's: `<div id="comment-5">`
+    right inside `<div id="comment-4">`); a schema.org Comment directly inside an <li> comment is that same
+    comment."""
+    own, other = _comment_id(item), _comment_id(ancestor)
+    if item.tag == "li" or own is not None and other is not None and own != other:
         return True
     for node in item.iterancestors():
         if node is ancestor:

@@ -375,8 +375,8 @@ COMMENT_ITEMS = (
     " .wp-block-comments li.comment,"
     " .comment-list > .comment, .comments-list > .comment,"
     # WordPress's comment_class() and the ids its comment callbacks give, in whatever list a theme prints them
-    # (Astra's ol.ast-comment-list)
-    " li.comment[id^='comment-'], li.comment[id^='li-comment-'],"
+    # (Astra's ol.ast-comment-list), or as <div>s with wp_list_comments(style=div) (Twenty Twenty)
+    " li.comment[id^='comment-'], li.comment[id^='li-comment-'], div.comment[id^='comment-'],"
     " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
     # What comment embeds insert into the page once a browser has run them: Isso, Commento; and the thread of
     # Disqus's embed app, which the renderer takes from Disqus's frame (its replies in `ul.children`).
