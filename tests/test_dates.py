@@ -133,10 +133,15 @@ def test_the_time_of_the_last_change_is_the_updated_date_never_the_published_one
     assert (article.published, article.updated) == ("2024-11-05T09:30:00+01:00", "2026-06-01T12:00:00+02:00")
 
 
-def test_a_time_both_published_and_updated_is_the_published_date():
-    """WordPress's classic themes mark a post never edited `entry-date published updated`."""
-    time = '<time class="entry-date published updated" datetime="2024-11-05T09:30:00+01:00">November 5, 2024</time>'
-    assert _published(time) == "2024-11-05T09:30:00+01:00"
+@pytest.mark.parametrize("microdata", ["", ' itemprop="dateModified"'])
+def test_a_time_both_published_and_updated_is_the_published_date_and_no_change(microdata):
+    """WordPress's classic themes mark a post never edited `entry-date published updated`; Kadence marks that one
+    time itemprop=dateModified too (its published date was the feed's UTC time, and the post's own time its last
+    change)."""
+    time = f'<time class="entry-date published updated" datetime="2024-11-05T09:30:00+01:00"{microdata}>Nov 5</time>'
+    html = f'<html lang="en"><head><title>Hello</title></head><body><article><h1>Hello</h1>{time}{BODY}</article>'
+    article = extract(html + "</body></html>", "https://blog.example/hello-world/")
+    assert (article.published, article.updated) == ("2024-11-05T09:30:00+01:00", None)
 
 
 def test_a_date_in_other_digits_or_marked_pubdate_is_read_as_what_it_is():

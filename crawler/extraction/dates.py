@@ -47,8 +47,9 @@ _THEME_TIMES = (
 )
 # When the post last changed: microdata's dateModified, hAtom's `updated` where it is not also `published` (WordPress's
 # classic themes print `<time class="entry-date published updated">` for a post never edited, and for an edited one
-# the two times apart — GeneratePress the modified one first). HTML5's pubdate attribute says the publication date.
-_MODIFIED_TIMES = "[itemprop~=dateModified], .updated:not(.published):not([pubdate])"
+# the two times apart — GeneratePress the modified one first; Kadence marks the one time of a post never edited
+# itemprop=dateModified too). HTML5's pubdate attribute says the publication date.
+_MODIFIED_TIMES = "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate])"
 # A post's entry as hAtom, microformats2, HTML and WordPress's query loop mark it up. A small entry inside another
 # is another post's teaser in the post (a query loop, a latest-comments block): its date is that post's.
 _ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
