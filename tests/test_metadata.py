@@ -272,6 +272,30 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
     assert extract(html, "https://blog.example/rye.html").categories == []
 
 
+def _blowfish_card(slug: str, title: str, category: str) -> str:
+    """Hugo Blowfish's card: an empty link stretched over it, named by its aria-label, the title in a <div>."""
+    return (
+        f'<div class="group-hover-card"><a href="/posts/{slug}/" class="absolute inset-0" aria-label="{title}"></a>'
+        f'<div class="group-hover-card-title">{title}</div><div><time datetime="2024-01-15">15 January 2024</time>'
+        f'</div><div><a href="/categories/{category.lower()}/"><span>{category}</span></a></div></div>'
+    )
+
+
+def test_the_categories_of_related_posts_printed_in_the_posts_article_are_not_the_posts():
+    """Hugo Blowfish prints related posts inside the post's <article>, each card with its categories: the post's
+    categories are those of its own header (9 of 12 posts had another's too)."""
+    header = '<header><h1>Coffee Note</h1><time datetime="2024-02-03">3 Feb</time>'
+    header += '<div><a href="/categories/notes/"><span>Notes</span></a></div></header>'
+    related = "".join(_blowfish_card(f"p{n}", f"Another post {n}", c) for n, c in enumerate(("Essays", "Reisen")))
+    html = f"<html><body><article>{header}{BODY}<h2>Related</h2><section>{related}</section></article></body></html>"
+    assert extract(html, "https://blog.example/posts/coffee/").categories == ["Notes"]
+    cards = "".join(_blowfish_card(f"p{n}", f"Another post {n}", "Notes") for n in range(5))  # the list of posts
+    listing = extract(
+        f"<html><body><main><h1>Blog</h1><section>{cards}</section></main></body></html>", "https://blog.example/posts/"
+    )
+    assert listing.kind == "listing"
+
+
 def test_a_link_to_the_page_of_all_categories_names_none():
     """Hexo's Butterfly links its counts ("Categories 4") to /categories/: that page lists the terms, it is none."""
     counts = '<a href="/categories/"><div class="headline">Categories</div><div class="length-num">4</div></a>'

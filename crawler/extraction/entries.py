@@ -66,6 +66,12 @@ class Entries:
 
 def find_entries(page: Page) -> Entries:
     """The page's entries: the other pages of the site it links to by their titles, outside its chrome."""
+    texts = [text_of(block) for block in teaser_blocks(page)]
+    return Entries(len(texts), sum(len(text.split()) for text in texts), tuple(texts))
+
+
+def teaser_blocks(page: Page) -> list[HtmlElement]:
+    """The blocks of the page's entries, without the page's own post (`the_post`)."""
     own = _bare(page.url)
     host = urlsplit(page.url).netloc.lower()
     links: dict[str, HtmlElement] = {}
@@ -77,9 +83,9 @@ def find_entries(page: Page) -> Entries:
         if is_home_link(link, page.base):
             continue
         links[url] = link
-    blocks = _blocks(links)
-    texts = without_the_post([text_of(block) for block, _ in blocks], [_a_card(*pair) for pair in blocks])
-    return Entries(len(texts), sum(len(text.split()) for text in texts), tuple(texts))
+    pairs = _blocks(links)
+    post = the_post([text_of(block) for block, _ in pairs], [_a_card(*pair) for pair in pairs])
+    return [block for index, (block, _) in enumerate(pairs) if index != post]
 
 
 def titled_elsewhere(element: HtmlElement, page: Page) -> bool:
@@ -95,27 +101,40 @@ def titled_elsewhere(element: HtmlElement, page: Page) -> bool:
 
 
 def _names_its_card(link: HtmlElement) -> bool:
-    """An empty link whose label names the one heading of the element it stands in: a card's overlay link."""
+    """An empty link whose label names the one heading of the element it stands in, or, in a card without
+    headings, whose aria-label is the text of one of its elements (Hugo Blowfish's `div.group-hover-card-title`): a
+    card's overlay link."""
     parent = link.getparent()
-    headings = _HEADINGS_IN(parent) if parent is not None else []
+    if parent is None:
+        return False
+    headings = _HEADINGS_IN(parent)
     label = fold(link.get("aria-label") or link.get("title") or "")
-    return len(headings) == 1 and bool(title := fold(text_of(headings[0]))) and title in label
+    if headings:
+        return len(headings) == 1 and bool(title := fold(text_of(headings[0]))) and title in label
+    named = fold(link.get("aria-label") or "")  # the link's name for screen readers, not a tooltip
+    return bool(named) and any(fold(text_of(e)) == named for e in parent.iterdescendants("div", "span", "p"))
 
 
 def without_the_post(texts: list[str], cards: Sequence[bool] = ()) -> list[str]:
-    """The entries' texts without one that holds DOMINANT_BLOCK times the words of each other: the teasers of a
+    """The entries' texts without the page's own post among them (`the_post`)."""
+    post = the_post(texts, cards)
+    return [text for index, text in enumerate(texts) if index != post]
+
+
+def the_post(texts: list[str], cards: Sequence[bool] = ()) -> int | None:
+    """Which of the entries' texts, if any, holds DOMINANT_BLOCK times the words of each other: the teasers of a
     listing are alike, and a block that large is the page's own content around a title link (a news post whose
     wrapper also holds a link to another story, with the teasers of a rail outside it). A block that `cards` marks
     (all its text within its title link) is a teaser however it compares: Hugo Stack lists a section's pages as
     cards, one of them dated ("Archives Tuesday, May 28, 2019"), the others a word each ("About")."""
     if len(texts) < 2:
-        return texts
+        return None
     sizes = [len(text.split()) for text in texts]
     largest = max(range(len(texts)), key=sizes.__getitem__)
     if largest < len(cards) and cards[largest]:
-        return texts
+        return None
     others = max(size for index, size in enumerate(sizes) if index != largest)
-    return [text for index, text in enumerate(texts) if index != largest or sizes[largest] < DOMINANT_BLOCK * others]
+    return largest if sizes[largest] >= DOMINANT_BLOCK * others else None
 
 
 def _a_card(block: HtmlElement, link: HtmlElement) -> bool:
@@ -148,6 +167,9 @@ def _blocks(links: dict[str, HtmlElement]) -> list[tuple[HtmlElement, HtmlElemen
 
 
 def _entry_around(link: HtmlElement) -> HtmlElement:
+    parent = link.getparent()
+    if parent is not None and not text_of(link) and not link.xpath(".//img"):
+        return parent  # a card's overlay link (_OVERLAY_LINKS): the card
     ancestors = list(link.iterancestors())
     entry = next((element for element in ancestors if _ENTRY(element)), None)
     if entry is not None:

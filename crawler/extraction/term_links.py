@@ -6,16 +6,21 @@ the same without `rel="tag"`: the link's address says which it is (pagekind.url_
 stands in the post's own container (its <article> and the block right after it, else the content root) outside
 the chrome (the <footer>, <header> and <nav> of the post's <article> are not chrome here: that is where themes
 print them), names a term in a few words, and stands in a block holding little else ("Tags:", "In", commas): a
-link in a sentence of the post is the post's text, not its label. A group linking more terms of one kind than a
-post has is the site's menu of them.
+link in a sentence of the post is the post's text, not its label; nor is a link in a teaser of another post that
+the theme prints inside the post's <article> (Hugo Blowfish's related posts, each with its categories). A group
+linking more terms of one kind than a post has is the site's menu of them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from urllib.parse import urlsplit
 
+from lxml import etree
+
+from crawler.extraction.entries import teaser_blocks
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.pagekind import url_kind
 from crawler.urls import joined
@@ -44,6 +49,7 @@ _BLOCKS = {
 _KINDS = ("category", "tag")
 _TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
+_H1 = etree.XPath("boolean(.//h1)")
 _COUNT = re.compile(r"\(?\d+\)?")
 _TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
@@ -56,6 +62,8 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     after = scope.getnext()  # Beautiful Jekyll prints "Tags: …" in the <div> right after the post's <article>
     beside = after.iter("a") if after is not None and after.tag in _BLOCKS and scope.tag == "article" else ()
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
+    ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
+    teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
     for link in (*scope.iter("a"), *beside):
         href = link.get("href")
         if not href or _in_chrome(link, page, root):
@@ -65,7 +73,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
         block = next((element for element in link.iterancestors() if element.tag in _BLOCKS), None)
-        if block is not None and _labelled(block):
+        if block is not None and _labelled(block) and teasers().isdisjoint(link.iterancestors()):
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
     return categories, tags
