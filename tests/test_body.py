@@ -685,6 +685,18 @@ def test_a_title_the_theme_links_is_not_repeated_as_the_first_line():
     assert article.markdown.startswith("The kettle sang")
 
 
+def test_a_field_printed_above_the_title_goes_with_the_title_line():
+    """hello-friend-ng prints the reading time in its <main>, above the post's <article> and its <h1>: trafilatura
+    starts the text with "One minute", then the title. A sentence above the title stays."""
+    reading_time = '<div class="post-info"><p>One minute</p></div>'
+    html = f"<html><head><title>A post</title></head><body><main class='post'>{reading_time}<article><h1>A post"
+    html += f"</h1><div class='post-content'><p>{PROSE}</p><p>{PROSE}</p></div></article></main></body></html>"
+    article = extract(html, URL)
+    assert article.markdown.startswith("The kettle sang") and article.text.startswith("The kettle sang")
+    lead = html.replace("One minute", "We moved house last week, and this is the first post from the new desk.")
+    assert extract(lead, URL).text.startswith("We moved house")
+
+
 INTRO = "When the disk fills up, this one-liner finds the culprits quickly. It works on any Linux box with coreutils."
 
 

@@ -26,7 +26,7 @@ from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.ghost import POST_CONTENT as GHOST_CONTENT
 from crawler.extraction.ghost import ghost_kind
-from crawler.extraction.header_fields import MARKDOWN_LINK, without_header_field
+from crawler.extraction.header_fields import MARKDOWN_LINK, is_field_line, without_header_field
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
@@ -51,6 +51,7 @@ MAX_PARSED_CHARS = 2_000_000
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
 PLATFORM_CONTENT = {"WordPress": WORDPRESS_CONTENT, "Ghost": GHOST_CONTENT}  # each platform's post content
+FIELDS_BEFORE_TITLE = 2  # lines above the title in the text: a reading time, a kicker
 MIN_CHROME_LINES = 3  # of a short post's page-wide fallback: menus, sidebars, widgets (_page_wide)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -110,17 +111,33 @@ def without_leading_fields(
     the post's date alone ("20 Mar 2024", a theme's date line under its title: the date is a field of its own),
     or with the post's category or tag (`terms`: "Posted on Mon 15 January 2024 in Essays", Pelican's Flex).
     A title, byline or date that is not the first thing stays, as text."""
-    first, _, rest = text.lstrip().partition("\n")
-    heading = first.lstrip("#").strip()
-    if linked := _LINKED_LINE.fullmatch(heading):  # "# [Title](its own URL)": a theme that links its <h1>
-        heading = linked.group(1)
-    if title and first and fold(heading) == fold(title):
-        text = rest.lstrip("\n")
+    text = _without_title(text, title)
     names = [person.name for person in authors]
     for _ in range(2):  # a byline and a date line, in either order
         first, _, rest = text.partition("\n")
         if (names and is_by_line(first, names)) or (published and _date_alone(first, published[:10], terms)):
             text = rest.lstrip("\n")
+    return text
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """The text without its title line when that is its first line, or comes after at most FIELDS_BEFORE_TITLE
+    field lines, which go with it (hello-friend-ng prints the reading time above the post's <h1>, in its <main>)."""
+    if not title:
+        return text
+    lines = text.lstrip().split("\n")
+    fields = 0
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        heading = line.lstrip("#").strip()
+        if linked := _LINKED_LINE.fullmatch(heading):  # "# [Title](its own URL)": a theme that links its <h1>
+            heading = linked.group(1)
+        if fold(heading) == fold(title):
+            return "\n".join(lines[number + 1 :]).lstrip("\n")
+        fields += 1
+        if fields > FIELDS_BEFORE_TITLE or not is_field_line(line):
+            break
     return text
 
 

@@ -34,8 +34,7 @@ def without_header_field(text: str, page: Page, root: HtmlElement | None, title:
     before its body element `root` (a marked one), or in the title's <header> — and no sentence."""
     first, _, rest = text.partition("\n")
     plain = MARKDOWN_LINK.sub(r"\1", first)  # Markdown's "[programming](/tag-programming/)" reads "programming"
-    words = _WORD.findall(plain)
-    if not words or len(words) > MAX_FIELD_WORDS or _SENTENCE_END.search(first) or root is None or not title:
+    if not is_field_line(first) or root is None or not title:
         return text
     headings: dict[str, HtmlElement] = {}
     for element in _HEADINGS(page.tree):
@@ -53,6 +52,12 @@ def without_header_field(text: str, page: Page, root: HtmlElement | None, title:
     else:
         return text
     return rest.lstrip("\n") if line in between else text
+
+
+def is_field_line(line: str) -> bool:
+    """The line could be a field a theme prints (a date, a reading time, terms): a few words, and no sentence."""
+    words = _WORD.findall(MARKDOWN_LINK.sub(r"\1", line))
+    return 0 < len(words) <= MAX_FIELD_WORDS and not _SENTENCE_END.search(line)
 
 
 def _after(heading: HtmlElement, past: Callable[[HtmlElement], bool]) -> str:
