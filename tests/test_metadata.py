@@ -186,6 +186,14 @@ def test_a_stated_section_the_posts_category_links_do_not_name_is_no_category():
     assert extract(page("garden"), "https://x.example/posts/beds/").categories == ["garden"]
 
 
+def test_a_stated_section_that_names_the_posts_folder_is_no_category_whatever_links_the_theme_prints():
+    """hello-friend-ng: Hugo's "posts" as article:section beside the theme's own category, no generator tag, and
+    no category link in the post's <article> (they stand outside it): 11 of 12 posts had the category "posts"."""
+    head = '<meta property="article:section" content="posts"><meta property="article:section" content="Garden">'
+    html = f"<html><head><title>Beds</title>{head}</head><body><article><h1>Beds</h1>{BODY}</article></body></html>"
+    assert extract(html, "https://x.example/posts/2024/03/beds/").categories == ["Garden"]
+
+
 def test_rel_tag_links_to_category_pages_name_categories_not_tags():
     """Jekyll's Minimal Mistakes marks its "Categories:" links rel=tag, as its "Tags:" links are: categories."""
     prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"

@@ -89,13 +89,16 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     section, rightly). A theme's category links still name a category so spelt. Hugo themes that print no
     generator state the content section all the same (Coder's "posts"; Stack's "Post", at /p/slug/): a section
     named as content sections are (_CONTENT_SECTIONS) is none where the post's container links its categories'
-    pages (`linked`: term_links) and none of them is named so."""
+    pages (`linked`: term_links) and none of them is named so, nor where it names the folder the post's URL starts
+    with (hello-friend-ng's "posts" at /posts/…, its category links outside the post's <article>)."""
+    folder = fold(unquote(urlsplit(page.url).path).strip("/").split("/")[0])
     named = any(isinstance(v, str) and fold(v) in _CONTENT_SECTIONS for v in values)
     if named and (categories := {fold(name) for name in linked()[0]}) and not categories & _CONTENT_SECTIONS:
         values = [v for v in values if not isinstance(v, str) or fold(v) not in _CONTENT_SECTIONS]
+    if folder in _CONTENT_SECTIONS:  # /posts/… stated as section "posts": the folder, no category
+        values = [v for v in values if not isinstance(v, str) or fold(v) != folder]
     if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
         return values
-    folder = fold(unquote(urlsplit(page.url).path).strip("/").split("/")[0])
     return [v for v in values if not isinstance(v, str) or (name := fold(v)) != folder and name not in sites.folded]
 
 
