@@ -75,6 +75,20 @@ def test_the_links_to_the_previous_and_next_posts_are_not_the_posts_text_however
         assert not {"Previous", "Spelt", "Oats"} & set(article.markdown.replace("\n", " ").split()), article.markdown
 
 
+def test_the_neighbours_a_theme_lists_in_a_pagination_block_inside_the_post_are_not_its_text():
+    """Hugo's Terminal ends the post's <article> with `div.pagination`: "Read other posts" and the neighbours'
+    buttons (8 of 12 posts ended "Read other posts")."""
+    pagination = (
+        '<div class="pagination"><div class="pagination__title"><span class="pagination__title-h">Read other posts'
+        '</span><hr></div><div class="pagination__buttons"><a class="button inline prev" href="/posts/spelt/">'
+        "Spelt in the cellar</a></div></div>"
+    )
+    html = '<html lang="en"><head><title>A post</title></head><body><main><article class="post"><h1>A post</h1>'
+    html += f'<div class="post-content"><p>{PROSE}</p></div>{pagination}</article></main></body></html>'
+    article = extract(html, URL)
+    assert "Read other posts" not in article.text and "Spelt" not in article.text
+
+
 def test_a_share_bar_inside_the_post_is_not_text():
     share = (
         '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Teilen mit:</h3>'

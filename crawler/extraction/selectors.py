@@ -126,6 +126,7 @@ NOT_POST = ", ".join(
         ".another_category",
         ".container_postbtn",
         ".item-pagination",
+        ".pagination",  # a list's page links, or under a post its neighbours (Hugo Terminal's "Read other posts")
         "a[rel~=sponsored]",
         ".revenue_unit_wrap",
         ".adfit",
