@@ -102,8 +102,12 @@ def test_a_name_starting_like_a_label_keeps_it():
         '"/author/jane/" rel="author"><img class="avatar" src="/jane.jpg" alt=""></a></div><div class="author-bio-'
         'content clr"><h3 class="author-bio-title"><a href="/author/jane/">Jane Doe</a></h3><div class="author-bio-'
         f'description clr">{BIO}</div></div></div></section>',
+        # WordPress's Twenty Twenty: a link to the author's archive after the bio's paragraph, in its element
+        '<div class="author-bio"><div class="author-title-wrapper"><h2 class="author-title heading-size-4">Jane Doe'
+        f'</h2></div><div class="author-description"><p>{BIO}</p><a class="author-link" href="/author/jane/" rel='
+        '"author">View Archive <span aria-hidden="true">&rarr;</span></a></div></div>',
     ],
-    ids=["ghost-source", "ghost-casper", "blogger", "post-author", "wix", "medium", "substack", "oceanwp"],
+    ids=["ghost-source", "ghost-casper", "blogger", "post-author", "wix", "medium", "substack", "oceanwp", "tt20"],
 )
 def test_platform_author_boxes_are_found(html):
     [box] = _boxes(f"<article><p>Post.</p>{html}</article>")

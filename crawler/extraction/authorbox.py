@@ -73,6 +73,8 @@ _ACTION = re.compile(r"/(?:m/)?signin|/login|[?&]actionUrl=|/subscribe\b|/follow
 # Text a box prints beside the name that is no bio: a date, a reading time ("5 Jan 2024 · 4 min read").
 _NOT_A_BIO = re.compile(r"\b(?:19|20)\d\d\b|\bmin(?:ute)?s?\b|minuten|분", re.IGNORECASE)
 _MIN_BIO_CHARS, _SHORT_TEXT_CHARS = 20, 60
+# A link to the person's archive of posts, beside the bio in its element: rel=author, or to an author page.
+_ARCHIVE_LINKS = "a[rel~=author], a[href*='/author/']"
 _WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -135,9 +137,10 @@ def _without_heading(text: str) -> str:
 def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
     """The box's text about the person: the theme's bio element, else its first paragraph that is neither the
     name, a count, a date or reading time, nor a link's label ("More posts by Jane."); a heading inside the bio
-    element is not the bio (Astra's .ast-author-bio holds the name's <h1> and the bio's <p>)."""
+    element is not the bio (Astra's .ast-author-bio holds the name's <h1> and the bio's <p>), nor is a link to
+    the person's posts (Twenty Twenty's "View Archive →" after the bio's <p>)."""
     for node in _in_priority(element, AUTHOR_BIO, names):
-        with detached(node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6")):
+        with detached([*node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6"), *compiled((_ARCHIVE_LINKS,))(node)]):
             text = text_of(node)
         if _width(text) < _MIN_BIO_CHARS or text == name or _mostly_link(node, text):
             continue
