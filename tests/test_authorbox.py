@@ -249,13 +249,30 @@ def test_an_author_page_gives_its_person():
         # Hello Elementor: the heading is an entry-title
         '<div class="page-header"><h1 class="entry-title">Author: <span>Jane Doe</span></h1>'
         f'<p class="archive-description">{BIO}</p></div>',
+        # Neve: WordPress's own archive title, "<span class=vcard>", in a bare <h1>; the bio a <p> beside it
+        f'<div class="nv-page-title"><h1><span class="vcard">Jane Doe</span></h1><p>{BIO}</p></div>',
+        # Blocksy: the bio in .page-description, a meta line that counts the person's comments under it
+        '<header class="entry-header"><div class="ct-author-name"><h1 class="page-title">Jane Doe</h1></div><div'
+        f' class="page-description">{BIO}</div><ul class="entry-meta"><li class="meta-articles">Articles: 12</li>'
+        '<li class="meta-comments">Comments: 1</li></ul></header>',
     ],
-    ids=["astra", "generatepress", "hello-elementor"],
+    ids=["astra", "generatepress", "hello-elementor", "neve", "blocksy"],
 )
 def test_wordpress_themes_author_pages_give_their_person_and_bio(header):
     html = f'<main>{header}<article><h2><a href="/p/1/">Beans</a></h2><p>Beans, again.</p></article></main>'
     person = author_page_person(Page(parse_html(html), "https://a.org/author/jane/"), [])
     assert (person.name, person.bio) == ("Jane Doe", BIO)
+
+
+def test_an_author_page_that_prints_only_the_name_gives_the_person_and_their_page():
+    """Twenty Twenty-Two's author page: "Author: <span>Jane Doe</span>" over the posts, nothing else of her; the
+    byline of its posts links nowhere, so this page is the only address the person has."""
+    html = (
+        '<h1 class="wp-block-query-title">Author: <span>Jane Doe</span></h1><main><ul class="wp-block-post-template">'
+    )
+    html += '<li><h2><a href="/p/1/">Beans</a></h2></li></ul></main>'
+    person = author_page_person(Page(parse_html(html), "https://a.org/author/jane/"), [])
+    assert (person.name, person.url, person.bio) == ("Jane Doe", "https://a.org/author/jane/", None)
 
 
 def test_an_author_page_without_a_bio_takes_none_from_the_posts_it_lists():

@@ -46,7 +46,10 @@ _NOT_SEARCHED = re.compile(
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)
 _LISTS_OR_FORMS = etree.XPath(
     "boolean(.//form or count(.//h2[.//a] | .//h3[.//a]) > 1 or .//*[contains(@class, 'wp-block-post-template')]"
-    " or .//*[contains(@class, 'comment') or contains(@id, 'comment') or contains(@id, 'respond')])"
+    # a comment thread's element, by a class or id that starts with "comment" — not Blocksy's count of them,
+    # `li.meta-comments`, in the meta line under an author page's bio
+    " or .//*[contains(concat(' ', normalize-space(@class)), ' comment') or starts-with(@id, 'comment')"
+    " or contains(@id, 'respond')])"
 )
 _STOP_TAGS = {"body", "html", "main"}
 _HINT_BONUS = 1.5
@@ -87,7 +90,8 @@ def find_author_boxes(
 def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | None:
     """The person an author page (/author/x/, Blogger's and Ghost's profile pages) is about: named by its
     JSON-LD ProfilePage/Person or its heading ("Author: Jane", "Posts by Jane"), read from the region around the
-    name, completed by the JSON-LD; the page's own URL is their author page when the region links none."""
+    name, completed by the JSON-LD; the page's own URL is their author page when the region links none (or when
+    no region around the name says more of them)."""
     described = [box for person in persons(jsonld) if (box := box_from_person(person, page.base))]
     name = next((box.name for box in described), None) or _heading_name(page)
     if not name:
@@ -98,8 +102,8 @@ def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | 
     for person_box in described:
         if fold(person_box.name) == fold(name):
             box = _merged(box, person_box) if box is not None else person_box
-    if box is None:
-        return None
+    if box is None:  # their page names them and prints nothing else of them (Twenty Twenty-Two): its address
+        box = AuthorBox(name=name)
     box.url = box.url or page.url
     box.links = _page_profiles(page, box)
     return box

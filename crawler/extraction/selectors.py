@@ -326,6 +326,7 @@ AUTHOR_BIO = (
     ".md-profile__description",
     ".archive-description",
     ".taxonomy-description",
+    ".page-description",  # the same, as Blocksy prints the_archive_description()
     ".author-info",  # GeneratePress's author page: the bio under the heading, as text of its own
     "[itemprop=description]",
     ".saboxplugin-desc",
@@ -345,6 +346,7 @@ AUTHOR_PAGE_TITLES = (
     "h1.p-name",
     ".archive-title",
     ".page-header h1.entry-title",  # WordPress's Hello Elementor
+    "h1 .vcard",  # WordPress's own archive title, "Author: <span class="vcard">Jane</span>", in a theme's bare <h1>
 )
 # Box headings that are not a name ("About the author" and its translations).
 BOX_HEADINGS = (
