@@ -107,7 +107,17 @@ def test_a_name_starting_like_a_label_keeps_it():
         f'</h2></div><div class="author-description"><p>{BIO}</p><a class="author-link" href="/author/jane/" rel='
         '"author">View Archive <span aria-hidden="true">&rarr;</span></a></div></div>',
     ],
-    ids=["ghost-source", "ghost-casper", "blogger", "post-author", "wix", "medium", "substack", "oceanwp", "tt20"],
+    ids=[
+        "ghost-source",
+        "ghost-casper",
+        "blogger",
+        "post-author",
+        "wix",
+        "medium",
+        "substack",
+        "oceanwp",
+        "tt20",
+    ],
 )
 def test_platform_author_boxes_are_found(html):
     [box] = _boxes(f"<article><p>Post.</p>{html}</article>")
@@ -135,6 +145,20 @@ def test_blogger_sidebar_profile_of_the_posts_author_is_their_box():
         "https://www.blogger.com/profile/42",
         "https://blogger.googleusercontent.com/img/b/me.jpg",
     )
+
+
+def test_a_bio_in_the_line_after_the_name_of_a_card_of_utility_classes():
+    """Hugo's Congo and Blowfish: a label, the name and the bio, each a <div> of utility classes, beside the
+    picture and the profile links: no element says which is the bio (it was lost)."""
+    card = (
+        '<div class="flex author"><img class="rounded-full" width="96" height="96" src="/img/jane.png" alt="Jane">'
+        '<div class="place-self-center"><div class="text-[0.6rem] uppercase">Author</div><div class="font-semibold">'
+        f'Jane Doe</div><div class="text-sm text-neutral-700">{BIO}</div><div class="text-2xl"><div class="flex">'
+        '<a href="mailto:jane@example.org" aria-label="Email" rel="me noopener"></a><a href="https://jane.example.org/"'
+        ' aria-label="Link" rel="me noopener"></a></div></div></div></div>'
+    )
+    [box] = _boxes(f"<article><p>Post.</p>{card}</article>", authors=[Person("Jane Doe")])
+    assert (box.name, box.bio) == ("Jane Doe", BIO)
 
 
 def test_a_box_without_any_known_class_is_found_by_what_it_holds():

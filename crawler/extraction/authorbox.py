@@ -73,6 +73,8 @@ _ACTION = re.compile(r"/(?:m/)?signin|/login|[?&]actionUrl=|/subscribe\b|/follow
 # Text a box prints beside the name that is no bio: a date, a reading time ("5 Jan 2024 · 4 min read").
 _NOT_A_BIO = re.compile(r"\b(?:19|20)\d\d\b|\bmin(?:ute)?s?\b|minuten|분", re.IGNORECASE)
 _MIN_BIO_CHARS, _SHORT_TEXT_CHARS = 20, 60
+_SENTENCE = re.compile(r"[.!?。！？]\s*$")
+_LINES = ("div", "p", "h2", "h3", "h4", "h5", "h6")  # elements a card prints as lines of their own
 # A link to the person's archive of posts, beside the bio in its element: rel=author, or to an author page.
 _ARCHIVE_LINKS = "a[rel~=author], a[href*='/author/']"
 _WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -148,7 +150,20 @@ def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
         if short and (parse_article_count(text) is not None or _NOT_A_BIO.search(text)):
             continue
         return text
-    return None
+    return _bare_bio(element, name)
+
+
+def _bare_bio(element: HtmlElement, name: str) -> str | None:
+    """Where no bio element or paragraph holds it, the sentence printed in the line right after the name's (Hugo's
+    Congo and Blowfish: "Author", the name and the bio, each a <div> of utility classes); not a date line."""
+    named = next((e for e in element.iterdescendants(*_LINES) if text_of(e) == name), None)
+    following = named.getnext() if named is not None else None
+    if following is None or following.tag not in _LINES or next(following.iterdescendants(*_LINES), None) is not None:
+        return None
+    text = text_of(following)
+    if _width(text) < _MIN_BIO_CHARS or not _SENTENCE.search(text) or _mostly_link(following, text):
+        return None
+    return None if _width(text) < _SHORT_TEXT_CHARS and _NOT_A_BIO.search(text) else text
 
 
 def _width(text: str) -> int:
