@@ -211,6 +211,25 @@ def test_a_reply_printed_after_its_parent_is_threaded_by_its_depth_class():
     assert found == [("4", None, 1), ("5", "4", 2)]
 
 
+def test_a_comments_date_printed_only_in_words_is_its_day():
+    """Blocksy prints the commenter in `h4.ct-comment-author` and the date only as the text of the comment's
+    permalink; OceanWP in `.comment-date`; a German theme "19. Juni 2019 um 6:16". No <time>: the day was lost."""
+    blocksy = (
+        '<li id="comment-4" class="comment depth-1"><article class="ct-comment-inner"><footer class="ct-comment-meta">'
+        "<h4 class='ct-comment-author'><a href='https://ann.example/' class='url'>Ann Lee</a></h4><div class="
+        '"ct-comment-meta-data"><a href="https://x.example/p/#comment-4">November 5, 2024 / 4:21 pm</a> <a class='
+        '"comment-reply-link" href="#">Reply</a></div></footer><div class="ct-comment-content entry-content"><p>Thanks'
+        "!</p></div></article></li>"
+    )
+    german = _wp_comment(5, 1, "Bo Ray", "Danke.", tag="li").replace(
+        '<time datetime="2024-11-05T16:21:00+01:00">Nov</time>',
+        '<span class="comment-date">19. Juni 2019 um 6:16</span>',
+    )
+    html = f'<html><body><article><p>Post.</p></article><ol class="ct-comment-list">{blocksy}{german}</ol></body>'
+    found = [(c.author, c.author_url, c.published) for c in find_comments(Page.from_html(html, "https://x.example/p/"))]
+    assert found == [("Ann Lee", "https://ann.example/", "2024-11-05"), ("Bo Ray", None, "2019-06-19")]
+
+
 def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
     first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"

@@ -11,10 +11,18 @@ from datetime import datetime
 
 from crawler.extraction.article import Comment
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, text_of
-from crawler.extraction.selectors import COMMENT_AUTHOR, COMMENT_ITEMS, COMMENT_TEXT, COMMENT_TIME_TITLES
+from crawler.extraction.selectors import (
+    COMMENT_AUTHOR,
+    COMMENT_DATE_TEXT,
+    COMMENT_ITEMS,
+    COMMENT_TEXT,
+    COMMENT_TIME_TITLES,
+)
+from crawler.extraction.upstream import day_in_words
 from crawler.urls import joined
 
 MAX_COMMENTS = 2000
+MAX_DATE_TEXT = 80  # characters: a date line, not a sentence that names a day
 
 _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$", re.IGNORECASE)
 # The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123;
@@ -130,7 +138,8 @@ def _in_meta(block: HtmlElement, body: HtmlElement) -> bool:
 
 def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     """The comment's <time datetime>; else a time printed in a title attribute (COMMENT_TIME_TITLES), as ISO 8601
-    when it is in the platform's format, as printed when not."""
+    when it is in the platform's format, as printed when not; else the day its date line or permalink prints in
+    words (COMMENT_DATE_TEXT: OceanWP's `.comment-date`, Blocksy's permalink "November 5, 2024 / 4:21 pm")."""
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     if time is not None and time.get("datetime"):
         return time.get("datetime")
@@ -141,7 +150,9 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
                 return datetime.strptime(printed, layout).isoformat()
             except ValueError:
                 return printed
-    return None
+    printed = _first(item, COMMENT_DATE_TEXT, replies)
+    text = text_of(printed) if printed is not None else ""
+    return day_in_words(text) if 0 < len(text) <= MAX_DATE_TEXT else None
 
 
 def inline_text(element: HtmlElement) -> str:

@@ -395,6 +395,7 @@ COMMENT_AUTHOR = (
     "cite.user",
     ".comment-author",
     "[itemprop=author]",
+    "[class$='-comment-author']",  # a theme's prefixed name for it (Blocksy's h4.ct-comment-author)
     ".comment-name",
     ".isso-author",
     ".commento-name",
@@ -418,6 +419,9 @@ COMMENT_TEXT = (
 # AM"), in the reader's time zone (the renderer's browser runs in UTC). A title in another language is kept as
 # printed.
 COMMENT_TIME_TITLES = (("a.time-ago[title]", "%A, %B %d, %Y %I:%M %p"),)
+# A comment's date printed as words only, no <time>: its date element, else the permalink WordPress's walkers print
+# the date in (`<a href="…#comment-4">November 5, 2024 / 4:21 pm</a>`).
+COMMENT_DATE_TEXT = (".comment-date", ".comment-metadata a", "a[href*='#comment-']")
 
 
 # The post's own title, as themes mark it: hAtom/WordPress (.entry-title, the block themes' .wp-block-post-title),

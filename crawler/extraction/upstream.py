@@ -18,6 +18,7 @@ failure. RecursionError and MemoryError pass through: extract() answers a page n
 | `trafilatura.metadata.extract_title` | None |
 | `trafilatura.metadata.extract_catstags` | no categories or tags |
 | `htmldate.find_date` | None |
+| `htmldate.extractors.try_date_expr` (day_in_words) | None |
 | `trafilatura.external.try_readability` + `sanitize_tree` (readability_body) | None (no body found) |
 | `trafilatura.external.justext_rescue` (justext_body) | None (no body found) |
 """
@@ -28,9 +29,11 @@ import functools
 import logging
 from collections.abc import Callable
 from copy import deepcopy
+from datetime import datetime
 from typing import Any, TypeVar
 
 import htmldate
+import htmldate.extractors
 import trafilatura
 import trafilatura.external
 import trafilatura.metadata
@@ -84,6 +87,14 @@ extract_meta_json = guarded(lambda tree, metadata: metadata)(trafilatura.metadat
 extract_title = guarded(_nothing)(trafilatura.metadata.extract_title)
 extract_catstags = guarded(lambda metatype, tree: [])(trafilatura.metadata.extract_catstags)
 find_date = guarded(_nothing)(htmldate.find_date)
+
+
+@guarded(_nothing)
+def day_in_words(text: str) -> str | None:
+    """The day (YYYY-MM-DD) a short text prints in words, in any language htmldate reads ("November 5, 2024 /
+    4:21 pm", "5. November 2024 um 16:21 Uhr", "2024년 11월 5일"), between 1995 and next year; None when none."""
+    latest = datetime(datetime.now().year + 1, 12, 31)
+    return htmldate.extractors.try_date_expr(text, "%Y-%m-%d", True, datetime(1995, 1, 1), latest)
 
 
 @guarded(_nothing)
