@@ -106,6 +106,10 @@ def test_a_name_starting_like_a_label_keeps_it():
         '<div class="author-bio"><div class="author-title-wrapper"><h2 class="author-title heading-size-4">Jane Doe'
         f'</h2></div><div class="author-description"><p>{BIO}</p><a class="author-link" href="/author/jane/" rel='
         '"author">View Archive <span aria-hidden="true">&rarr;</span></a></div></div>',
+        # MkDocs Material's blog: the name in <strong> at the head of the description element
+        '<div class="md-profile md-post__profile"><span class="md-author"><img src="/a.png" alt="Jane Doe"></span>'
+        f'<span class="md-profile__description"><strong><a href="https://jane.example/">Jane Doe</a></strong><br>{BIO}'
+        "</span></div>",
     ],
     ids=[
         "ghost-source",
@@ -117,6 +121,7 @@ def test_a_name_starting_like_a_label_keeps_it():
         "substack",
         "oceanwp",
         "tt20",
+        "mkdocs-material",
     ],
 )
 def test_platform_author_boxes_are_found(html):

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from crawler.extraction.extract import extract
+from crawler.extraction.page import Page
+from crawler.extraction.term_links import linked_terms
 
+URL = "https://blog.example/blog/2024/rain/"
 BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
 
 
@@ -269,6 +272,9 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
         "</article></body></html>"
     )
     assert extract(mkdocs, "https://blog.example/blog/2024/rye/").tags == ["bread", "rye"]
+    short = Page.from_html(mkdocs.replace("<article", "<main><article").replace("</article>", "</article></main>"), URL)
+    main = short.tree.find(".//main")  # a short post's container: the <main> around its <article>
+    assert linked_terms(short, main) == ([], ["bread", "rye"])
     beautiful_jekyll = (  # the tags in the block right after the post's <article>, each the tags page's anchor
         f'<html><body><div class="container"><article class="blog-post"><h1>Rye</h1>{BODY}</article>'
         '<div class="blog-tags"><span>Tags:</span> <a href="/tags#bread">bread</a> <a href="/tags#rye">rye</a>'

@@ -74,6 +74,7 @@ _ACTION = re.compile(r"/(?:m/)?signin|/login|[?&]actionUrl=|/subscribe\b|/follow
 _NOT_A_BIO = re.compile(r"\b(?:19|20)\d\d\b|\bmin(?:ute)?s?\b|minuten|분", re.IGNORECASE)
 _MIN_BIO_CHARS, _SHORT_TEXT_CHARS = 20, 60
 _SENTENCE = re.compile(r"[.!?。！？]\s*$")
+_NAME_LINES = ("strong", "b", "a", "span")  # the name printed in a bio's element before the bio
 _LINES = ("div", "p", "h2", "h3", "h4", "h5", "h6")  # elements a card prints as lines of their own
 # A link to the person's archive of posts, beside the bio in its element: rel=author, or to an author page.
 _ARCHIVE_LINKS = "a[rel~=author], a[href*='/author/']"
@@ -140,10 +141,13 @@ def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
     """The box's text about the person: the theme's bio element, else its first paragraph that is neither the
     name, a count, a date or reading time, nor a link's label ("More posts by Jane."); a heading inside the bio
     element is not the bio (Astra's .ast-author-bio holds the name's <h1> and the bio's <p>), nor is a link to
-    the person's posts (Twenty Twenty's "View Archive →" after the bio's <p>)."""
+    the person's posts (Twenty Twenty's "View Archive →" after the bio's <p>), nor the name printed in an element
+    of its own before it (MkDocs Material's `.md-profile__description`: `<strong>Jane</strong><br>` and the bio)."""
     for node in _in_priority(element, AUTHOR_BIO, names):
         with detached([*node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6"), *compiled((_ARCHIVE_LINKS,))(node)]):
             text = text_of(node)
+        if text.startswith(name + " ") and any(text_of(e) == name for e in node.iterdescendants(*_NAME_LINES)):
+            text = text[len(name) :].strip()
         if _width(text) < _MIN_BIO_CHARS or text == name or _mostly_link(node, text):
             continue
         short = _width(text) < _SHORT_TEXT_CHARS

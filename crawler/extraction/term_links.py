@@ -106,9 +106,12 @@ def _names(links: list[tuple[HtmlElement, str]]) -> list[str]:
 
 def _in_chrome(link: HtmlElement, page: Page, root: HtmlElement | None) -> bool:
     """The link lies in chrome — where the <footer>, <header> and <nav> of the post's own <article> are none:
-    themes print the post's terms there (MkDocs Material's `nav.md-tags`), and a sidebar's tag cloud elsewhere. A
-    container that is no <article> may hold the site's menus: there they are chrome."""
+    themes print the post's terms there (MkDocs Material's `nav.md-tags`), and a sidebar's tag cloud elsewhere —
+    also where the post's container is an element around its <article> (a short post's <main>). A container that
+    is no <article> may hold the site's menus: there they are chrome."""
     article = None if root is None else next((e for e in (root, *root.iterancestors()) if e.tag == "article"), None)
+    if article is None and root is not None:  # a container around the post's <article> (a short post's <main>)
+        article = next((a for a in link.iterancestors("article") if root in a.iterancestors()), None)
     if article is None:
         return page.in_chrome(link)
     chrome = page.chrome
