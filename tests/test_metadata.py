@@ -281,6 +281,12 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
         "</div></div></body></html>"
     )
     assert extract(beautiful_jekyll, "https://blog.example/2024-03-05-rye/").tags == ["bread", "rye"]
+    astropaper = (  # AstroPaper: the tags in a list after the <article>, an <hr> between them
+        f'<html><body><main><article id="article"><h1>Rye</h1>{BODY}</article><hr><ul><li><a href="/tags/bread/">'
+        "<svg></svg>&nbsp;<span>bread</span></a></li><li><a href='/tags/rye/'><span>rye</span></a></li></ul>"
+        "</main></body></html>"
+    )
+    assert extract(astropaper, "https://blog.example/posts/rye/").tags == ["bread", "rye"]
     menu = "".join(f'<div class="item"><a href="/category/c{n}/">Topic {n}</a></div>' for n in range(14))
     html = f"<html><body><article><h1>Rye</h1><div class='menu'>{menu}</div>{BODY}</article></body></html>"
     assert extract(html, "https://blog.example/rye.html").categories == []

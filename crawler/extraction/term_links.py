@@ -13,6 +13,7 @@ linking more terms of one kind than a post has is the site's menu of them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import cache
@@ -28,6 +29,7 @@ from crawler.urls import joined
 MAX_TERM_WORDS = 4  # a term's name; a longer link text is a teaser's title
 MAX_LABEL_WORDS = 3  # words beside the links in their block: "Tags:", "Posted in", "Filed under"
 MAX_TERMS_IN_BLOCK = 12  # more links to one kind of term in one block: the site's menu of them
+BLOCKS_AFTER = 3  # elements after the post's <article> looked at for its terms
 _BLOCKS = {
     "p",
     "li",
@@ -59,8 +61,8 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     if root is None:
         return [], []
     scope = next(root.iterancestors("article"), root)
-    after = scope.getnext()  # Beautiful Jekyll prints "Tags: …" in the <div> right after the post's <article>
-    beside = after.iter("a") if after is not None and after.tag in _BLOCKS and scope.tag == "article" else ()
+    after = _block_after(scope) if scope.tag == "article" else None
+    beside = after.iter("a") if after is not None else ()
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
@@ -77,6 +79,16 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
     return categories, tags
+
+
+def _block_after(article: HtmlElement) -> HtmlElement | None:
+    """The first block after the post's <article> that holds a link, past a rule or an empty element between them
+    (Beautiful Jekyll prints "Tags: …" in the <div> right after it; AstroPaper its list of tags after an <hr>)."""
+    for sibling in itertools.islice(article.itersiblings(), BLOCKS_AFTER):
+        if not isinstance(sibling.tag, str) or sibling.find(".//a") is None and not text_of(sibling):
+            continue  # a rule, a spacer, a comment
+        return sibling if sibling.tag in _BLOCKS and sibling.find(".//a") is not None else None
+    return None
 
 
 def _term_name(link: HtmlElement) -> str:
