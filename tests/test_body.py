@@ -711,6 +711,40 @@ def test_a_field_printed_above_the_title_goes_with_the_title_line():
     assert extract(lead, URL).text.startswith("We moved house")
 
 
+def test_a_short_post_with_a_plugins_block_in_its_content_is_its_own_text():
+    """A related-posts plugin (Contextual Related Posts) puts its block inside WordPress's `.entry-content`: the
+    element looked long, and a one-sentence post of Twenty Twenty-One was stored as trafilatura's one-line reading
+    of its whole <article>, title and author box included."""
+    titles = (  # with the post, the element holds 250 characters or more
+        "My Home Office Setup",
+        "Build Systems – Make vs. Ninja - A Comparison",
+        "A Small Garden Diary",
+        "Why Static Sites Still Matter",
+        "Reading List for the Summer",
+    )
+    related = "".join(
+        f'<li><a href="/2025/01/{n}/p/" class="crp_link post-{n}"><span class="crp_title">{title}</span></a></li>'
+        for n, title in enumerate(titles)
+    )
+    bio = (
+        '<div class="author-bio show-avatars"><div class="author-bio-content"><h2 class="author-title"> By Jane Example'
+        ' </h2><p class="author-description"> Jane is a software developer in Freiburg who writes about programming,'
+        ' travel and the occasional garden disaster.</p><a class="author-link" href="/author/jane/" rel="author">'
+        "View all of Jane Example&#039;s posts.</a></div></div>"
+    )
+    html = (
+        '<html lang="en"><head><title>Rainy Day</title></head><body class="single single-post postid-11"><main>'
+        '<article id="post-11" class="post-11 post type-post status-publish format-standard hentry entry"><header '
+        'class="entry-header alignwide"><h1 class="entry-title">Rainy Day</h1></header><div class="entry-content">'
+        f"<p>{RAIN}</p><div class='crp_related crp-text-only'><h2>Related Posts:</h2><ul>{related}</ul></div></div>"
+        f"{bio}</article></main></body></html>"
+    )
+    assert extract(html, "https://blog.example/2024/09/18/rain/").text == RAIN
+
+
+RAIN = "It rained all day, so I finally read the novel that had been sitting on my shelf since spring."
+
+
 INTRO = "When the disk fills up, this one-liner finds the culprits quickly. It works on any Linux box with coreutils."
 
 

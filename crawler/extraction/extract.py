@@ -193,7 +193,7 @@ def _short_post(
     marked = content is not None
     if content is None and not platform and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
         content = _paragraphs_in(page, root)  # see _short_posts_fallback
-    content_text = "" if content is None else _without_line_numbers(content)
+    content_text = "" if content is None else _post_text(page, content)
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(content_text) >= SHORT_POST_CHARS:
         return body, root
     if not platform and not (
@@ -209,13 +209,14 @@ def _short_post(
     return extract_body(alone, alone.tree.find("body"), alone=True), content
 
 
-def _without_line_numbers(element: HtmlElement) -> str:
-    """The element's text without its code blocks' line numbers, as trafilatura's text has it: a highlighter's
-    gutter (Hugo's `lineNos` table, rouge's) put a number between the post's words."""
-    gutters = compiled((LINE_NUMBERS,))(element)
-    if not gutters:
-        return text_of(element)
-    with detached(gutters):
+def _post_text(page: Page, element: HtmlElement) -> str:
+    """The post-body element's text as trafilatura's text has it: without its code blocks' line numbers (a
+    highlighter's gutter — Hugo's `lineNos` table, rouge's — put a number between the post's words) and without
+    the chrome plugins put inside it (a table of contents, related posts: on a short post they made the element
+    look long, and trafilatura's one-line fallback of the whole <article> was kept)."""
+    chrome = page.chrome
+    inside = [e for e in element.iterdescendants() if e in chrome] if chrome else []
+    with detached([*compiled((LINE_NUMBERS,))(element), *inside]):
         return text_of(element)
 
 
