@@ -316,6 +316,16 @@ def test_the_categories_of_related_posts_printed_in_the_posts_article_are_not_th
     assert listing.kind == "listing"
 
 
+def test_a_template_value_in_json_ld_is_no_author_and_html_in_its_description_is_text():
+    """Hugo's Clarity prints its author table into its JSON-LD as Go prints a map ("map[name:Jane Doe]"), and the
+    post's summary as HTML ("<p>It rained all day.</p>")."""
+    ld = '{"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Rain", "author": {"@type": "Person",'
+    ld += ' "name": "map[name:Jane Doe]"}, "description": "\\u003cp\\u003eIt rained all day.\\u003c/p\\u003e"}'
+    html = f'<html><head><script type="application/ld+json">{ld}</script></head><body><article><h1>Rain</h1>{BODY}'
+    article = extract(html + "</article></body></html>", "https://x.example/post/rain/")
+    assert (article.authors, article.description) == ([], "It rained all day.")
+
+
 def test_a_link_to_the_page_of_all_categories_names_none():
     """Hexo's Butterfly links its counts ("Categories 4") to /categories/: that page lists the terms, it is none."""
     counts = '<a href="/categories/"><div class="headline">Categories</div><div class="length-num">4</div></a>'

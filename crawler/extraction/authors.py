@@ -109,6 +109,9 @@ _PLACEHOLDER = re.compile(
     r"^(?:no author|posted|published|datum|date|edit|text|ph\.?d\.?|md|dr\.?|prof\.?)$",
     re.IGNORECASE,
 )
+# A template's value printed as Go prints a map or a list (`map[name:Jane Doe]`, `[Jane Doe]`: Hugo's Clarity puts
+# its author table into its JSON-LD so), or a template tag left unrendered: no name.
+_TEMPLATE_VALUE = re.compile(r"^(?:map\[.*\]|\[.*\]|\{\{.*\}\}|\{%.*%\})$")
 _EXTRA_PREFIX = re.compile(
     r"^(?:par|interview|text|beitrag von|zum profil von|erstellt von|posted on .*? by"
     r"|\S+ \d{4} by)(?:\s*:\s*|\s+)",
@@ -161,7 +164,8 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: _by_line(page),
         lambda: _bold_after_by(page),
         lambda: _rel_author_card(page),
-        lambda: [Person(name=n) for n in _split_names(guesses.stated_author or "")],
+        # trafilatura's reading of the same JSON-LD would make "Map" of a template's `map[name:Jane Doe]`
+        lambda: [] if _template_author(post) else [Person(name=n) for n in _split_names(guesses.stated_author or "")],
         lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
     )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
@@ -311,10 +315,18 @@ def _split_names(text: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*(?:,|;|&| and | und )\s*", text) if n.strip()]
 
 
+def _template_author(post: dict[str, Any]) -> bool:
+    """The JSON-LD post's author is a template's value printed as is (_TEMPLATE_VALUE)."""
+    names = [a.get("name") if isinstance(a, dict) else a for a in as_list(post.get("author"))]
+    return any(isinstance(name, str) and _TEMPLATE_VALUE.match(name.strip()) for name in names)
+
+
 def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
     """A byline's name cleaned (labels, trailing arrows, dates and URLs dropped), and whether it names a person
     rather than the site, its publisher, a desk ("Redaktion") or a theme; (None, False) for no name at all."""
     text = html.unescape(" ".join(text.split())).strip(" →»›|·•")
+    if _TEMPLATE_VALUE.match(text):
+        return None, False
     text = next((m.group(1) for label in _LINK_LABELS if (m := label.match(text))), text)
     text = _EXTRA_PREFIX.sub("", text)
     text = _TRAILING_LABEL.sub("", _TRAILING_DATE.sub("", _TRAILING_WORDED_DATE.sub("", text)))

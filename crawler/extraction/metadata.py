@@ -15,7 +15,7 @@ from crawler.extraction.article import Metadata
 from crawler.extraction.authors import as_list, post_authors
 from crawler.extraction.dates import first_date, modified, published
 from crawler.extraction.guesses import Guesses
-from crawler.extraction.page import HtmlElement, Page, compiled, text_of
+from crawler.extraction.page import HtmlElement, Page, compiled, parse_html, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
 from crawler.extraction.sitename import SiteNames, fold, site_names
 from crawler.extraction.structured import by_type, first_text
@@ -58,7 +58,7 @@ def extract_metadata(
         canonical_url=canonical,
         sitename=sites.display,
         description=_first(
-            first_text(post.get("description")), _meta(metas, "og:description"), _meta(metas, "description")
+            _plain(first_text(post.get("description"))), _meta(metas, "og:description"), _meta(metas, "description")
         ),
         categories=_unique(
             _sections(as_list(post.get("articleSection")) + _metas(metas, "article:section"), page, sites, linked)
@@ -110,6 +110,14 @@ def _tags_to_category_pages(page: Page) -> dict[HtmlElement, None]:
         for link in compiled(("a[rel~=tag][href]",))(page.tree)[:100]
         if url_kind(joined(page.base, link.get("href", ""))) == "category"
     }
+
+
+def _plain(text: str | None) -> str | None:
+    """A JSON-LD text as text: Hugo's `.Summary` left as HTML there (Clarity: "<p>It rained all day …</p>")."""
+    if not text or "<" not in text:
+        return text
+    parsed = parse_html(f"<div>{text}</div>")
+    return text_of(parsed) if parsed is not None else text
 
 
 def _first(*values: str | None) -> str | None:
