@@ -113,6 +113,8 @@ _WORDPRESS_RENDERED = re.compile(
     rb"<body\b[^>]*\bclass=[\"'][^\"']*?(?<![\w-])(?:" + WORDPRESS_BODY_CLASSES.encode() + rb")(?![\w-])"
 )
 _IMG = re.compile(rb"<img\b[^>]*>")
+_DATA_SCRIPT = re.compile(rb"\stype\s*=\s*[\"']?[^\"'>\s]*json", re.IGNORECASE)
+_HYDRATION_PAYLOADS = (b"self.__next_f.push(", b"(self.__next_f=self.__next_f||[]).push(")
 # Where extraction finds an image's address itself (crawler/extraction/images.py reads these).
 _IMAGE_ADDRESS = re.compile(
     rb"\s(?:src|srcset|data-src|data-lazy-src|data-original|data-orig-file|data-url|data-srcset|data-lazy-srcset)"
@@ -202,12 +204,18 @@ def visible_text_length(body: bytes, enough: int | None = None) -> int:
 
 
 def _script_bytes(body: bytes) -> int:
-    """The bytes between <script …> and </script>, found with find() alone."""
+    """The bytes of the page's code between <script …> and </script>, found with find() alone: not data (JSON-LD,
+    `__NEXT_DATA__` and other `type=…json` scripts) nor Next.js's server payload (`self.__next_f.push(…)`, the
+    App Router's copy of the page it rendered for the client to hydrate) — they build nothing, and a short post of
+    a static Next.js export was called a shell for them."""
     total, start = 0, body.find(b"<script")
     while start != -1:
         end = body.find(b"</script", start)
         if end == -1:
             return total + len(body) - start
-        total += end - start
+        tag_end = body.find(b">", start, end)
+        tag, code = body[start : tag_end + 1], body[tag_end + 1 : end].lstrip()
+        if not (_DATA_SCRIPT.search(tag) or code.startswith(_HYDRATION_PAYLOADS)):
+            total += end - start
         start = body.find(b"<script", end)
     return total

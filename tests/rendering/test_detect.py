@@ -62,6 +62,13 @@ def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> Non
         page(
             '<h1>Tag: Walking</h1><a href="/cliffs/"><img src="/c.jpg"></a><script>' + "wp.emoji();" * 300 + "</script>"
         ).replace(b"<body>", b'<body class="archive tag tag-walking tag-12 wp-embed-responsive">'),
+        # a short post of a static Next.js export (App Router): the server's payload for hydration beside it, and
+        # its data as JSON; no code builds the page
+        page(
+            "<article><h1>Coffee</h1><p>Coffee needs twenty-five seconds.</p></article>"
+            + "".join(f'<script>self.__next_f.push([1,"{"x" * 1000}"])</script>' for _ in range(7))
+            + '<script type="application/ld+json">{"@type": "BlogPosting"}</script>'
+        ),
     ],
 )
 def test_pages_whose_html_holds_them_need_no_browser(html: bytes) -> None:
