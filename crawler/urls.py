@@ -33,6 +33,12 @@ def joined(base: str, href: str | None) -> str | None:
         return None
 
 
+# A fragment that is an app's route (`/#/posts/x`, `/#!/posts/x`): a script-routed app (Docsify, a router in hash
+# mode, on hosts that serve one file for every path) addresses its pages so. clean_url() drops it as every fragment:
+# the crawl does not follow such routes, and says so when it archived nothing (crawler/cli/crawl.py).
+HASH_ROUTES = ("/", "!/")
+
+
 @lru_cache(maxsize=65536)
 def clean_url(url: str) -> str:
     """Tracking parameters and fragment removed, canonical form; the URL unchanged if courlan rejects it.

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from tests.conftest import run_cli, unused_port
+from tests.hostile.servers import Server, serve
 
 
 def test_a_refused_connection_is_one_error_not_retried_and_the_host_not_tried_again(tmp_path):
@@ -170,3 +171,16 @@ def test_a_list_setting_takes_a_json_list_or_commas_and_bad_items_are_one_line(t
         result = run_cli("crawl", "http://127.0.0.1:1/", "--db", str(tmp_path / "b.db"), "--quiet", "-s", value)
         assert result.returncode == 2 and expected in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "b.db").exists()
+
+
+def test_a_blog_whose_pages_are_routes_after_a_hash_says_so_when_nothing_was_archived(crawl, db):
+    """A script-routed app in hash mode (Docsify, a router on a host that serves one file for every path) links its
+    posts as `#/posts/x`: the crawl cannot follow them, archives nothing, and its one line says why."""
+    links = "".join(f'<li><a href="#/posts/{slug}">Post {slug}</a></li>' for slug in ("rye", "spelt", "oats"))
+    home = f"<!doctype html><html><head><title>Notes</title></head><body><h1>Notes</h1><ul>{links}</ul></body></html>"
+    with serve(Server(routes={"/": (200, {}, home.encode())})) as site:
+        result = crawl(site.base)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"nothing was archived from {site.base}: its pages are addressed")
+    assert "routes after '#' (3 links" in lines[0] and "docs/rendering.md" in lines[0]

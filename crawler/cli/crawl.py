@@ -252,6 +252,16 @@ def exit_if_incomplete(run: dict[str, Any], db: Path) -> None:
     sys.exit(EXIT_INCOMPLETE)
 
 
+def _why_nothing(run: dict[str, Any]) -> str:
+    """What the crawl saw that explains an empty archive, as the end of its one line."""
+    if run.get("hash_routes"):
+        return (
+            f": its pages are addressed by routes after '#' ({run['hash_routes']} links such as /#/posts/…, a"
+            " script-routed app), which blogarchive does not follow; see docs/rendering.md"
+        )
+    return ""
+
+
 def archived_anything(run: dict[str, Any]) -> bool:
     """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success; and so does
     a run that resumed a stopped job, whose earlier runs had done the rest of its work (a stop near the end left
@@ -426,7 +436,7 @@ def crawl(
         click.echo(f"the crawl did not finish (status {run['status']}); run the same command to resume", err=True)
         sys.exit(1)
     if not archived_anything(run):
-        click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}", err=True)
+        click.echo(f"nothing was archived from {', '.join(map(redact_url, urls))}{_why_nothing(run)}", err=True)
         sys.exit(1)
     exit_if_signed_out(run)
     exit_if_incomplete(run, db)

@@ -152,6 +152,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "render_needed",
         "render_failed",
         "lost",
+        "hash_routes",
     ):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
     run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts

@@ -53,7 +53,7 @@ from crawler.frontier.scheduler import (
 )
 from crawler.frontier.trap_budget import TRAP
 from crawler.items import CrawlError, FetchedPage, Gone, Listed, Skipped
-from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
+from crawler.urls import HASH_ROUTES, Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
 
@@ -353,6 +353,8 @@ class BlogSpider(scrapy.Spider):
             if self.scope.contains_host(feed_url) and not comment_sources.source(feed_url):
                 yield from self._discovery(feed_url, self.parse_discovered, probe=False)
         for link in links.pages:
+            if urlsplit(link).fragment.startswith(HASH_ROUTES):  # an app's route, not a place in the page: counted,
+                self.crawler.stats.inc_value("blogarchive/hash_routes")  # as the crawl cannot follow it (crawl.py)
             if link in self.requested or self.archived.known_unchanged(link):
                 continue  # asked for, or declared unchanged: both tried on the link as written (mostly clean) first
             url = clean_url(link)
