@@ -745,6 +745,28 @@ def test_a_short_post_with_a_plugins_block_in_its_content_is_its_own_text():
 RAIN = "It rained all day, so I finally read the novel that had been sitting on my shelf since spring."
 
 
+def test_a_post_trafilatura_reads_as_the_pages_paragraphs_keeps_its_headings_and_lists():
+    """Jekyll's "minimal" (a GitHub Pages default theme): the post is a bare <section> beside a <header> holding
+    the site's tagline; trafilatura falls back on the page's paragraphs — every heading and list of the post lost,
+    the tagline kept. The post's container, read alone, has them."""
+    post = (
+        "<small>20 March 2024</small><h1>Build Systems</h1><p class='view'>by Jane Example</p>"
+        f"<p>{PROSE}</p><h2>Make</h2><p>Make reads a Makefile and compares timestamps of what it builds.</p>"
+        "<ul><li>a text editor you enjoy</li><li>a generator such as Hugo</li></ul><h2>Ninja</h2>"
+        "<p>Ninja files are meant to be generated rather than written by hand, by CMake or Meson.</p>"
+    )
+    header = (
+        '<header><h1><a href="/">Jane\'s Blog</a></h1><p>Notes on code, travel and gardens</p><p class="view"><a href='
+        '"https://github.com/jane">View My GitHub Profile</a></p><ul class="downloads"><li><a href="/z">Download '
+        "<strong>ZIP File</strong></a></li></ul></header>"
+    )
+    html = f'<html lang="en"><head><title>Build Systems</title></head><body><div class="wrapper">{header}'
+    html += f"<section>{post}</section><footer><p>Hosted on GitHub Pages</p></footer></div></body></html>"
+    markdown = extract(html, "https://jane.github.io/2024/03/20/build-systems.html").markdown
+    assert "\n\n## Make\n\n" in markdown and "- a text editor you enjoy" in markdown
+    assert "Notes on code" not in markdown
+
+
 INTRO = "When the disk fills up, this one-liner finds the culprits quickly. It works on any Linux box with coreutils."
 
 

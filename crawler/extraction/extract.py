@@ -52,6 +52,9 @@ MAX_PARSED_CHARS = 2_000_000
 SHORT_POST_CHARS = 250
 PLATFORM_CONTENT = {"WordPress": WORDPRESS_CONTENT, "Ghost": GHOST_CONTENT}  # each platform's post content
 FIELDS_BEFORE_TITLE = 2  # lines above the title in the text: a reading time, a kicker
+STRUCTURE_LOST = 2  # headings or list items of the post's container that trafilatura's paragraphs-only reading lost
+_STRUCTURE = etree.XPath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li")
+_STRUCTURE_LINE = re.compile(r"^(?:#{1,6} |- |\d+\. |```|\|)", re.MULTILINE)
 MIN_CHROME_LINES = 3  # of a short post's page-wide fallback: menus, sidebars, widgets (_page_wide)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -209,6 +212,30 @@ def _short_post(
     return extract_body(alone, alone.tree.find("body"), alone=True), content
 
 
+def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Body:
+    """The post read alone from its container when trafilatura kept its paragraphs and none of its structure: its
+    fallback for a page whose post it cannot delimit is the page's paragraphs (Jekyll's "minimal" theme, a GitHub
+    Pages default: the post a bare <section> beside a <header> of the site's tagline) — every heading and list of
+    the post lost, the tagline and byline kept. Where the container (`root`, content.find_content_root) holds
+    STRUCTURE_LOST headings or list items or more, none of them a line of trafilatura's text, each of its paragraphs
+    in it, and no less text than it, the container is the post."""
+    if root is None or not body.text or _STRUCTURE_LINE.search(body.markdown):
+        return body  # trafilatura kept a heading or a list: its reading stands
+    blocks = [block for e in _STRUCTURE(root) if (block := fold(text_of(e)))]
+    if len(blocks) < STRUCTURE_LOST:
+        return body
+    lines, text = {fold(line) for line in body.text.splitlines()}, fold(body.text)
+    paragraphs = [paragraph for e in root.iter("p") if (paragraph := fold(text_of(e)))]
+    if not paragraphs or not lines.isdisjoint(blocks) or not all(p in text for p in paragraphs):
+        return body
+    if len(text) > len(fold(text_of(root))):  # trafilatura read more than the container holds: the post is larger
+        return body
+    alone = content_alone(root, page.url)
+    read = extract_body(alone, alone.tree.find("body"), alone=True)
+    kept = fold(read.text)
+    return read if all(p in kept for p in paragraphs) else body  # never a paragraph less
+
+
 def _post_text(page: Page, element: HtmlElement) -> str:
     """The post-body element's text as trafilatura's text has it: without its code blocks' line numbers (a
     highlighter's gutter — Hugo's `lineNos` table, rouge's — put a number between the post's words) and without
@@ -324,6 +351,7 @@ def _extract(page: Page) -> Article:
         kind, reason = decide(evidence)
     if platform_kind == "article" or platform_kind is None and kind in ("article", "other"):
         body, root = _short_post(page, body, root, meta, platform)
+        body = _with_its_structure(page, body, root)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
     # with SiteFacts): everything a post keeps is found on it too.
     is_article = kind in ("article", "other")
