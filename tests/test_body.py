@@ -767,6 +767,28 @@ def test_a_post_trafilatura_reads_as_the_pages_paragraphs_keeps_its_headings_and
     assert "Notes on code" not in markdown
 
 
+def test_a_short_wordpress_post_in_a_themes_own_content_class_is_its_text():
+    """WordPress's ColorMag prints the post in `div.cm-entry-summary`, no class WordPress's content selectors know:
+    a one-sentence post was stored as the whole <article> in one line — category, title, date and author first."""
+    meta = (
+        '<div class="cm-entry-header-meta"><div class="cm-post-categories"><a href="/category/notes/" rel="category'
+        ' tag">Notes</a></div></div><header class="cm-entry-header"><h1 class="cm-entry-title">Coffee Note</h1>'
+        "</header>"
+        '<div class="cm-below-entry-meta"><span class="cm-post-date"><a href="/2024/02/03/coffee/"><time class="entry-'
+        'date published updated" datetime="2024-02-03T09:30:00+01:00">February 3, 2024</time></a></span><span class='
+        '"cm-author cm-vcard"><a class="url fn n" href="/author/jane/">Jane Example</a></span></div>'
+    )
+    html = (
+        '<html lang="en"><head><title>Coffee Note</title></head><body class="post-template-default single single-post '
+        'postid-7"><main><article id="post-7" class="post-7 post type-post hentry category-notes"><div class="cm-post-'
+        f'content">{meta}<div class="cm-entry-summary"><p>{COFFEE}</p></div></div></article></main></body></html>'
+    )
+    assert extract(html, "https://blog.example/2024/02/03/coffee/").markdown == COFFEE
+
+
+COFFEE = "Today I learned that a good espresso needs exactly twenty-five seconds of extraction."
+
+
 INTRO = "When the disk fills up, this one-liner finds the culprits quickly. It works on any Linux box with coreutils."
 
 

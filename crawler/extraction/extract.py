@@ -187,19 +187,20 @@ def _short_post(
     """A post with little text (or none, or only an image) is its post-body element's (the post content of the
     `platform` that rendered the page, WordPress's or Ghost's, or on any platform selectors.POST_BODIES), not what
     trafilatura takes from the whole page then (menus, the post's title and meta, a footer's blurb, a "Read more"
-    card's excerpt). Off those platforms only where trafilatura's body is its fallback (_short_posts_fallback): on
-    three of the 990 real pages a post-body class marks a byline, an empty microdata div or a gallery widget, and
-    trafilatura found the post elsewhere."""
+    card's excerpt). Off those platforms, or on one whose theme marks its post content with a class of its own,
+    only where trafilatura's body is its fallback (_short_posts_fallback): on three of the 990 real pages a post-body
+    class marks a byline, an empty microdata div or a gallery widget, and trafilatura found the post elsewhere."""
     if platform == "WordPress" and contentless_block_post(page):
         return Body("", ""), None
     content = post_content(page, PLATFORM_CONTENT.get(platform or "", POST_BODY_SELECTOR))
     marked = content is not None
-    if content is None and not platform and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
-        content = _paragraphs_in(page, root)  # see _short_posts_fallback
+    if content is None and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
+        content = _paragraphs_in(page, root)  # see _short_posts_fallback; also a platform's theme with a class
+        # of its own for the post's content (WordPress's ColorMag: `.cm-entry-summary`)
     content_text = "" if content is None else _post_text(page, content)
     if content is None or len(body.text) >= SHORT_POST_CHARS and len(content_text) >= SHORT_POST_CHARS:
         return body, root
-    if not platform and not (
+    if not (platform and marked) and not (
         _short_posts_fallback(body, content_text, marked)
         or not marked
         and _headed(page, body, content, meta)
