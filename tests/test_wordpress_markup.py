@@ -230,6 +230,28 @@ def test_a_comments_date_printed_only_in_words_is_its_day():
     assert found == [("Ann Lee", "https://ann.example/", "2024-11-05"), ("Bo Ray", None, "2019-06-19")]
 
 
+def test_comments_of_bootstrap_media_markup_and_a_post_author_badge():
+    """Hestia prints a comment as Bootstrap's media object: `.comment-author` holds the avatar alone, the name and
+    the date are in `h4.media-heading` (`<small> · November 5, 2024 at 4:21 pm</small>`); ColorMag puts a "Post
+    author" badge inside `.fn` and the date in `.comment-date-time`. Names and days were lost, or the badge kept."""
+    hestia = (
+        '<div class="comment even depth-1 media" id="comment-4"><a class="pull-left" href="https://ann.example/">'
+        '<div class="comment-author avatar vcard"><img class="avatar" src="/a.png" alt=""></div></a><div class="media-'
+        "body\"><h4 class='media-heading'><a href='https://ann.example/' class='url'>Ann Lee</a><small> &#183; "
+        "November 5, 2024 at 4:21 pm </small></h4><p>Thanks!</p></div></div>"
+    )
+    colormag = (
+        '<li id="comment-5" class="comment bypostauthor depth-1"><article id="div-comment-5"><footer class="comment-'
+        'meta"><div class="comment-author vcard"><b class="fn"> Jane Example<span>Post author</span> </b></div><div '
+        'class="comment-metadata"><div class="comment-date-time">November 6, 2024 at 9:10 am</div><a class="comment-'
+        'permalink" href="#comment-5">Permalink</a></div></footer><div class="comment-content"><p>Glad it helped.</p>'
+        "</div></article></li>"
+    )
+    html = f'<html><body><article><p>Post.</p></article><div id="comments">{hestia}<ol>{colormag}</ol></div></body>'
+    found = [(c.author, c.published) for c in find_comments(Page.from_html(html, "https://x.example/p/"))]
+    assert found == [("Ann Lee", "2024-11-05"), ("Jane Example", "2024-11-06")]
+
+
 def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
     first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"

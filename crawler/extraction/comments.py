@@ -32,8 +32,9 @@ _DEPTH = re.compile(r"^depth-(\d+)$")
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
 # code and table rows a commenter may write too (WordPress allows them in comments).
 _META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-time", "comment-reply", "reply"}
-# What a theme prints inside the commenter's name's element beside the name (OceanWP: the date and a reply link).
-_BESIDE_THE_NAME = "time, .comment-meta, .commentmetadata, .comment-date, .comment-reply-link, .reply"
+# What a theme prints inside the commenter's name's element beside the name (OceanWP: the date and a reply link;
+# Bootstrap's media heading, Hestia's: the date in a <small>).
+_BESIDE_THE_NAME = "time, small, .comment-meta, .commentmetadata, .comment-date, .comment-reply-link, .reply"
 _TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "tr", "address")
 
 
@@ -97,7 +98,7 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
     text = "\n".join(filter(None, (_block_text(p) for p in paragraphs))).strip()
     if not text:
         return None
-    author = _first(item, COMMENT_AUTHOR, replies)
+    author = _first(item, COMMENT_AUTHOR, replies, worded=True)  # Hestia's .comment-author holds the avatar alone
     published = _published(item, replies)
     author_text = _SAYS.sub("", _name_in(author)) if author is not None else ""
     return Comment(
@@ -110,8 +111,12 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
 
 
 def _name_in(author: HtmlElement) -> str:
-    """The commenter's name: the author element's text without the date and links a theme prints beside it."""
-    with detached(e for e in compiled((_BESIDE_THE_NAME,))(author) if e is not author):
+    """The commenter's name: the author element's text without the date and links a theme prints beside it, nor
+    a badge in it after the name's own text (ColorMag: `<b class="fn"> Jane<span>Post author</span></b>`)."""
+    beside = [e for e in compiled((_BESIDE_THE_NAME,))(author) if e is not author]
+    if (author.text or "").strip():
+        beside += [child for child in author if isinstance(child.tag, str) and child.tag != "a"]
+    with detached(beside):
         return text_of(author)
 
 
@@ -180,11 +185,14 @@ def _author_url(author: HtmlElement | None, base: str) -> str | None:
     return joined(base, href) if href and not href.startswith(("#", "javascript:", "mailto:")) else None
 
 
-def _first(item: HtmlElement, selectors: tuple[str, ...], replies: set[HtmlElement]) -> HtmlElement | None:
-    """The first match of the most specific selector that has one outside the item's nested replies."""
+def _first(
+    item: HtmlElement, selectors: tuple[str, ...], replies: set[HtmlElement], worded: bool = False
+) -> HtmlElement | None:
+    """The first match of the most specific selector that has one outside the item's nested replies; with
+    `worded`, one that holds text."""
     for selector in selectors:
         for found in compiled((selector,))(item):
-            if found is not item and not _in_nested_comment(found, item, replies):
+            if found is not item and not _in_nested_comment(found, item, replies) and (not worded or text_of(found)):
                 return found
     return None
 

@@ -120,6 +120,7 @@ NOT_POST = ", ".join(
         ".article__section-navigator",  # Jekyll's TeXt: the same
         ".license-wrapper",  # Jekyll's Chirpy: "This post is licensed under CC BY 4.0 by the author."
         ".post-copyright",  # Hexo's NexT and Butterfly: the post's author, address and licence under it
+        ".post-copyright-info",  # Hexo's Redefine: the same
         ".license-box",  # Hexo's Fluid: the same
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
@@ -396,6 +397,7 @@ COMMENT_AUTHOR = (
     ".comment-author",
     "[itemprop=author]",
     "[class$='-comment-author']",  # a theme's prefixed name for it (Blocksy's h4.ct-comment-author)
+    ".media-heading",  # Bootstrap's media object (Hestia): the name, the date in a <small> beside it
     ".comment-name",
     ".isso-author",
     ".commento-name",
@@ -421,7 +423,13 @@ COMMENT_TEXT = (
 COMMENT_TIME_TITLES = (("a.time-ago[title]", "%A, %B %d, %Y %I:%M %p"),)
 # A comment's date printed as words only, no <time>: its date element, else the permalink WordPress's walkers print
 # the date in (`<a href="…#comment-4">November 5, 2024 / 4:21 pm</a>`).
-COMMENT_DATE_TEXT = (".comment-date", ".comment-metadata a", "a[href*='#comment-']")
+COMMENT_DATE_TEXT = (
+    ".comment-date",
+    ".comment-date-time",  # ColorMag
+    ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
+    ".comment-metadata a",
+    "a[href*='#comment-']",
+)
 
 
 # The post's own title, as themes mark it: hAtom/WordPress (.entry-title, the block themes' .wp-block-post-title),
