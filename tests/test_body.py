@@ -1062,6 +1062,10 @@ def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_th
         '<div class="license-box"><div class="license-title"><div>A post</div><div>https://blog.example/2024/05/a-'
         'post/</div></div><div class="license-meta"><div class="license-meta-item"><div>Author</div><div>Jane '
         "Example</div></div></div></div>",
+        # Hexo's Redefine
+        '<div class="post-copyright-info w-full my-8 px-2"><div class="article-copyright-info-container"><ul><li>'
+        "<strong>Title:</strong> A post</li><li><strong>Author:</strong> Jane Example</li><li><strong>License:"
+        "</strong> This work is licensed under CC BY-NC-SA 4.0.</li></ul></div></div>",
     ],
 )
 def test_a_licence_box_or_the_links_to_the_next_posts_is_not_the_posts_text(licence):
@@ -1078,6 +1082,8 @@ def test_a_licence_box_or_the_links_to_the_next_posts_is_not_the_posts_text(lice
         "</body></html>"
     )
     page = Page.from_html(html, URL)
-    assert page.in_chrome(page.select(".post-copyright, .license-box, .article__section-navigator")[0])
+    assert page.in_chrome(
+        page.select(".post-copyright, .license-box, .article__section-navigator, .post-copyright-info")[0]
+    )
     article = extract(html, URL)
     assert article.text.endswith("They compose nicely with the functions in the itertools module."), article.text
