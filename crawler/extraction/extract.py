@@ -53,8 +53,9 @@ SHORT_POST_CHARS = 250
 PLATFORM_CONTENT = {"WordPress": WORDPRESS_CONTENT, "Ghost": GHOST_CONTENT}  # each platform's post content
 FIELDS_BEFORE_TITLE = 2  # lines above the title in the text: a reading time, a kicker
 STRUCTURE_LOST = 2  # headings or list items of the post's container that trafilatura's paragraphs-only reading lost
+MAX_DROPPED_LINES, MAX_DROPPED_CHARS = 3, 200  # of trafilatura's reading the container read alone may leave out
 _STRUCTURE = etree.XPath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li")
-_STRUCTURE_LINE = re.compile(r"^(?:#{1,6} |- |\d+\. |```|\|)", re.MULTILINE)
+_STRUCTURE_LINE = re.compile(r"^(?:#{1,6} |- |\d+\. )", re.MULTILINE)  # a heading or a list item
 MIN_CHROME_LINES = 3  # of a short post's page-wide fallback: menus, sidebars, widgets (_page_wide)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -218,10 +219,11 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
     fallback for a page whose post it cannot delimit is the page's paragraphs (Jekyll's "minimal" theme, a GitHub
     Pages default: the post a bare <section> beside a <header> of the site's tagline) — every heading and list of
     the post lost, the tagline and byline kept. Where the container (`root`, content.find_content_root) holds
-    STRUCTURE_LOST headings or list items or more, none of them a line of trafilatura's text, each of its paragraphs
-    in it, and no less text than it, the container is the post."""
+    STRUCTURE_LOST headings or list items or more, none of them a line of trafilatura's text, and each of its
+    paragraphs in it, the container is the post — read alone, unless that loses a paragraph or more than
+    MAX_DROPPED_LINES short lines of what trafilatura read (a larger post around a small container)."""
     if root is None or not body.text or _STRUCTURE_LINE.search(body.markdown):
-        return body  # trafilatura kept a heading or a list: its reading stands
+        return body  # trafilatura kept a heading or a list item: its reading stands
     blocks = [block for e in _STRUCTURE(root) if (block := fold(text_of(e)))]
     if len(blocks) < STRUCTURE_LOST:
         return body
@@ -229,11 +231,12 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
     paragraphs = [paragraph for e in root.iter("p") if (paragraph := fold(text_of(e)))]
     if not paragraphs or not lines.isdisjoint(blocks) or not all(p in text for p in paragraphs):
         return body
-    if len(text) > len(fold(text_of(root))):  # trafilatura read more than the container holds: the post is larger
-        return body
     alone = content_alone(root, page.url)
     read = extract_body(alone, alone.tree.find("body"), alone=True)
     kept = fold(read.text)
+    dropped = [line for line in lines if line and line not in kept]  # the site's tagline, a byline — or a post
+    if len(dropped) > MAX_DROPPED_LINES or sum(map(len, dropped)) > MAX_DROPPED_CHARS:
+        return body  # more than a few short lines of what trafilatura read
     return read if all(p in kept for p in paragraphs) else body  # never a paragraph less
 
 
