@@ -114,6 +114,7 @@ _WORDPRESS_RENDERED = re.compile(
 )
 _IMG = re.compile(rb"<img\b[^>]*>")
 _DATA_SCRIPT = re.compile(rb"\stype\s*=\s*[\"']?[^\"'>\s]*json", re.IGNORECASE)
+_SPACE_RUN = re.compile(rb"\s*")
 _HYDRATION_PAYLOADS = (b"self.__next_f.push(", b"(self.__next_f=self.__next_f||[]).push(")
 # Where extraction finds an image's address itself (crawler/extraction/images.py reads these).
 _IMAGE_ADDRESS = re.compile(
@@ -213,9 +214,9 @@ def _script_bytes(body: bytes) -> int:
         end = body.find(b"</script", start)
         if end == -1:
             return total + len(body) - start
-        tag_end = body.find(b">", start, end)
-        tag, code = body[start : tag_end + 1], body[tag_end + 1 : end].lstrip()
-        if not (_DATA_SCRIPT.search(tag) or code.startswith(_HYDRATION_PAYLOADS)):
+        tag_end = body.find(b">", start, end) + 1  # 0: no end of the tag before </script>, all of it is code
+        code = _SPACE_RUN.match(body, tag_end).end() if tag_end else start  # the code's first byte, no copy of it
+        if not tag_end or not (_DATA_SCRIPT.search(body, start, tag_end) or body.startswith(_HYDRATION_PAYLOADS, code)):
             total += end - start
         start = body.find(b"<script", end)
     return total

@@ -353,7 +353,7 @@ class BlogSpider(scrapy.Spider):
             if self.scope.contains_host(feed_url) and not comment_sources.source(feed_url):
                 yield from self._discovery(feed_url, self.parse_discovered, probe=False)
         for link in links.pages:
-            if urlsplit(link).fragment.startswith(HASH_ROUTES):  # an app's route, not a place in the page: counted,
+            if "#" in link and urlsplit(link).fragment.startswith(HASH_ROUTES):  # an app's route: counted,
                 self.crawler.stats.inc_value("blogarchive/hash_routes")  # as the crawl cannot follow it (crawl.py)
             if link in self.requested or self.archived.known_unchanged(link):
                 continue  # asked for, or declared unchanged: both tried on the link as written (mostly clean) first
