@@ -21,6 +21,7 @@ from crawler.discovery.wordpress import (
 from crawler.extraction.article import Comment
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.comments import find_comments
+from crawler.extraction.extract import extract
 from crawler.extraction.page import Page
 from crawler.extraction.threads import completed
 from crawler.extraction.wordpress import wordpress_kind
@@ -119,6 +120,26 @@ def test_figure_captions_are_read_as_paragraphs_and_the_page_put_back():
         "Stone walls of County Clare, winter 2023",
     ]
     assert lxml_html.tostring(page.tree) == before
+
+
+def test_a_gallerys_pictures_stand_in_the_markdown_each_before_its_own_caption():
+    article = extract((GALLERY / "page.html").read_text(), json.loads((GALLERY / "meta.json").read_text())["url"])
+    captions = [
+        "A dry stone wall near Kilfenora, built without mortar",
+        "A gap in the wall closed with a single stone",
+        "Walls running down to the sea at Fanore",
+        "Stone walls of County Clare, winter 2023",  # the gallery's own
+    ]
+    lines = [line.split("](")[0] for line in article.markdown.split("\n") if line.startswith("![") or line in captions]
+    assert lines == [
+        "![A dry stone wall",
+        captions[0],
+        "![A wall with a gate",
+        captions[1],
+        "![Walls down to the sea",
+        captions[2],
+        captions[3],
+    ]
 
 
 def test_a_split_post_is_joined_from_its_parts():

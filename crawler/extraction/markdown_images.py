@@ -14,7 +14,9 @@ from bisect import bisect_right
 from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, text_of
 
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"}
+# A figure's caption is a line of the text (crawler/extraction/captions.py): the next picture of a gallery goes after
+# the caption of the one before it, not with it after the text before the gallery.
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt", "figcaption"}
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>|]")
 ANCHOR_CHARS = 40
