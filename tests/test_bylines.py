@@ -81,6 +81,18 @@ def test_an_author_card_linked_home_names_a_person_not_the_site():
     assert (article.authors, article.sitename) == ([Person("Max Muster")], "Jane's Notebook")
 
 
+def test_the_copyright_holder_linked_home_in_the_footer_is_the_owner_not_the_sites_name():
+    """Hexo's and Hugo's themes print the `author` setting in the footer's copyright line, linked home: the author
+    meta tag's person, not a spelling of the site's name (Hexo Redefine's "© 2022 - 2026 ♥ Jane Example"), so the
+    name is not passed over for the byline's text with the badge beside it."""
+    head = '<meta name="author" content="Ana Lima"><meta property="og:site_name" content="Ana\'s Notebook">'
+    footer = '<footer><div class="info">&copy; <span>2022</span> - 2026 <a href="/">Ana Lima</a></div></footer>'
+    header = '<div class="author"><span class="name">Ana Lima</span> <span class="author-label">Lv2</span></div>'
+    html = f'<html lang="en"><head><title>T</title>{head}</head><body><article><h1>T</h1>{header}{BODY}</article>'
+    article = extract(f"{html}{footer}</body></html>", URL)
+    assert (article.authors, article.sitename) == ([Person("Ana Lima")], "Ana's Notebook")
+
+
 @pytest.mark.parametrize(
     "label", ["View all of Ana Lima&#8217;s posts.", "Alle Beiträge von Ana Lima anzeigen", "Ana Lima의 모든 글 보기"]
 )

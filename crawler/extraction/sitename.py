@@ -37,6 +37,10 @@ _PERSON_LINK = etree.XPath(
     " or contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
     " or ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' h-card ')"
     " or contains(@itemtype, 'schema.org/Person')]"
+    # The copyright holder's name in the footer's "© 2022–2026 Jane Roe", linked home: the owner, most often the
+    # person who writes the blog (Hexo's and Hugo's themes print their `author` setting so).
+    " or parent::*[string-length(normalize-space()) < 200]"
+    "[contains(., '©') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]"
 )
 _INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$")
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
