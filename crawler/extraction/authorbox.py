@@ -49,7 +49,9 @@ _HATENA_ID = re.compile(r"^id:(?=[A-Za-z][\w-]*$)")
 _NOT_A_NAME = re.compile(
     r"^(?:(?:view |see |show )?all (?:posts|articles)|more posts|alle (?:beiträge|artikel)|tous les articles"
     r"|weiter|weitere artikel|mehr|more|read more|afficher mon profil complet|(?:view )?(?:my )?(?:full )?profile"
-    r"|admin|wordpressadmin|archiv anzeigen|show archive|follow|folgen|name)\s*$",
+    r"|admin|wordpressadmin|archiv anzeigen|show archive|follow|folgen|name"
+    # a box's heading over its authors (PublishPress Authors' "Authors"), read where a byline is searched
+    r"|(?:the |post )?authors?|autor(?:in|en)?|auteurs?|작성자|글쓴이|저자)\s*$",
     re.IGNORECASE,
 )
 _STRIPPED_HEADINGS = ("zur person",)  # headings that share an element with the name or a link
@@ -124,6 +126,11 @@ def clean_name(text: str) -> str | None:
     if not text or len(text) > 80 or "://" in text or parse_article_count(text) is not None:
         return None
     return None if _NOT_A_NAME.match(text) else text
+
+
+def split_names(text: str) -> list[str]:
+    """The names a byline lists: "Ana Lima, Ben Roe and Cy Doe" → three."""
+    return [n.strip() for n in re.split(r"\s*(?:,|;|&| and | und )\s*", text) if n.strip()]
 
 
 def _without_heading(text: str) -> str:

@@ -13,7 +13,7 @@ from lxml.cssselect import CSSSelector
 from trafilatura.metadata import METANAME_AUTHOR
 
 from crawler.extraction.article import Person
-from crawler.extraction.authorbox import clean_name
+from crawler.extraction.authorbox import clean_name, split_names
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, first, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
@@ -24,6 +24,9 @@ from crawler.urls import clean_url, joined
 
 _SENTENCE_END = re.compile(r"(?<![.\w])[^\W\d_]{3,}[.!?]\s*$")
 _AUTHOR_LINKS = CSSSelector("a[rel~=author][href]")
+_HEAD_META = etree.XPath(
+    "/html/head/meta[translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = $name]"
+)
 _FIRST_H1 = etree.XPath("(//h1)[1]")
 # A line of its own (no block inside it) that starts with "By" or its translation, after the post's heading (or
 # anywhere, on a page without one); EXSLT's regular expressions, so that libxml2 tests each element once.
@@ -152,7 +155,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
     boxes = page.select_unordered(AUTHOR_BOXES)
     sources = (
         lambda: [p for a in as_list(post.get("author")) if (p := _person(_resolved(a, jsonld), base)) is not None],
-        lambda: [Person(name=n) for n in _split_names(_meta_author(page.meta))],
+        lambda: [Person(name=n) for n in _meta_authors(page)],
         # Not the links of an author box: their text is a label ("View all of Daniel's posts."); extract() takes
         # the box's own name when no byline names the author.
         lambda: [
@@ -165,8 +168,8 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: _bold_after_by(page),
         lambda: _rel_author_card(page),
         # trafilatura's reading of the same JSON-LD would make "Map" of a template's `map[name:Jane Doe]`
-        lambda: [] if _template_author(post) else [Person(name=n) for n in _split_names(guesses.stated_author or "")],
-        lambda: [Person(name=n) for n in _split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
+        lambda: [] if _template_author(post) else [Person(name=n) for n in split_names(guesses.stated_author or "")],
+        lambda: [Person(name=n) for n in split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
     )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
     for number, source in enumerate(sources):
@@ -231,7 +234,7 @@ def _by_line(page: Page) -> list[Person]:
         if _outside_post(line):
             continue
         names = _BY_PREFIX.sub("", " ".join(text_of(line).split()), count=1)
-        names = _split_names(_BY_LINE_END.split(names, maxsplit=1)[0])
+        names = split_names(_BY_LINE_END.split(names, maxsplit=1)[0])
         if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)):
             return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
         return [Person(name=name, url=_href(line, page.base)) for name in names]
@@ -294,14 +297,22 @@ def _rel_author_card(page: Page) -> list[Person]:
     return []
 
 
-def _meta_author(metas: dict[str, list[str]]) -> str:
-    """The first author meta tag under any of the names trafilatura knows (author, dc.creator, parsely-author …)
-    that holds a name rather than a profile URL."""
+def _meta_authors(page: Page) -> list[str]:
+    """The names of the first of the names trafilatura knows for an author meta tag (author, dc.creator,
+    parsely-author …) whose tags hold a name rather than a profile URL; of each of its tags in the page's head
+    where there are several (Molongui Authorship writes one `<meta name="author">` per author of the post, journals
+    one `dc.creator` each) — not of a list of microdata further down (a paper's references) — each split where it
+    names several."""
     for name in ("author", *sorted(METANAME_AUTHOR - {"author"})):
-        for value in metas.get(name, []):
-            if value and not value.startswith(("http://", "https://", "@")):  # a profile or a Twitter handle
-                return value
-    return ""
+        if values := _names_only(page.meta.get(name, [])):
+            in_head = _names_only([tag.get("content") or "" for tag in _HEAD_META(page.tree, name=name)])
+            return [person for value in (in_head if len(in_head) > 1 else values[:1]) for person in split_names(value)]
+    return []
+
+
+def _names_only(values: list[str]) -> list[str]:
+    """Not a profile's URL or a Twitter handle."""
+    return [value for value in values if value and not value.startswith(("http://", "https://", "@"))]
 
 
 def _resolved(value: Any, jsonld: list[dict[str, Any]]) -> Any:
@@ -309,10 +320,6 @@ def _resolved(value: Any, jsonld: list[dict[str, Any]]) -> Any:
     if isinstance(value, dict) and "name" not in value and (ref := value.get("@id")):
         return next((obj for obj in jsonld if obj.get("@id") == ref and obj is not value), value)
     return value
-
-
-def _split_names(text: str) -> list[str]:
-    return [n.strip() for n in re.split(r"\s*(?:,|;|&| and | und )\s*", text) if n.strip()]
 
 
 def _template_author(post: dict[str, Any]) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 from lxml import etree
 
 from crawler.extraction.article import AuthorBox, Person
-from crawler.extraction.authorbox import box_from_person, clean_name, persons, read_box
+from crawler.extraction.authorbox import box_from_person, clean_name, persons, read_box, split_names
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.selectors import AUTHOR_BOXES, AUTHOR_PAGE_TITLES
 from crawler.extraction.sitename import fold
@@ -44,6 +44,7 @@ _NOT_SEARCHED = re.compile(
     r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon", re.IGNORECASE
 )
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)
+_SIDEBAR = re.compile(r"sidebar|widget", re.IGNORECASE)
 _LISTS_OR_FORMS = etree.XPath(
     "boolean(.//form or count(.//h2[.//a] | .//h3[.//a]) > 1 or .//*[contains(@class, 'wp-block-post-template')]"
     # a comment thread's element, by a class or id that starts with "comment" — not Blocksy's count of them,
@@ -75,6 +76,8 @@ def find_author_boxes(
         if any(element is u or _holds(element, u) or _holds(u, element) for u in used):
             continue
         if (box := read_box(element, page.base, names=page.names)) is not None:
+            if _names_others(box.name, {*by_name, *(fold(person.name) for person in authors)}):
+                continue
             box = _with_sibling_profiles(page, element, box)
             key = fold(box.name)
             by_name[key] = _merged(by_name[key], box) if key in by_name else box
@@ -85,6 +88,46 @@ def find_author_boxes(
         if (key := fold(person_box.name)) in by_name:
             by_name[key] = _merged(by_name[key], person_box)
     return [_with_profiles(page, box) for box in by_name.values()]
+
+
+def listed_authors(page: Page, boxes: list[AuthorBox]) -> list[Person]:
+    """The post's authors where no byline names them (`boxes`: find_author_boxes()'s): the person of its first
+    box, and with them those of the boxes listed beside it, one per author — a plugin's list of the post's authors
+    (PublishPress Authors' `<li>`s in one `<ul>`), each box a sibling of the first, of its tag. A box elsewhere on
+    the page, and a list of boxes in a sidebar or widget (the site's team), name nobody else who wrote the post."""
+    if not boxes:
+        return []
+    first = Person(boxes[0].name, boxes[0].url)
+    if len(boxes) == 1:
+        return [first]
+    named = {fold(box.name): box for box in boxes}
+    hinted = _outermost([e for e in page.select(AUTHOR_BOXES) if not _in_comments(e)])
+    for element in hinted:
+        group = [e for e in hinted if e.getparent() is element.getparent() and e.tag == element.tag]
+        if len(group) < 2 or _in_a_sidebar(element):
+            continue
+        listed = [
+            named[key]
+            for e in group
+            if (box := read_box(e, page.base, names=page.names)) and (key := fold(box.name)) in named
+        ]
+        if listed and fold(listed[0].name) == fold(first.name):
+            return [Person(box.name, box.url) for box in listed]
+    return [first]
+
+
+def _in_a_sidebar(element: HtmlElement) -> bool:
+    return any(
+        node.tag == "aside" or _SIDEBAR.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+        for node in element.iterancestors()
+    )
+
+
+def _names_others(name: str, others: set[str]) -> bool:
+    """`name` lists several people each of whom `others` (folded names) holds: a theme's box over all of a
+    post's authors (Twenty Twenty-One's "By Jane Roe and Max Muster" under Molongui Authorship), no person."""
+    names = split_names(name)
+    return len(names) > 1 and all(fold(each) in others for each in names)
 
 
 def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | None:

@@ -132,6 +132,8 @@ NOT_POST = ", ".join(
         ".revenue_unit_wrap",
         ".adfit",
         ".pp-multiple-authors-boxes-wrapper",
+        ".saboxplugin-wrap",  # WordPress's Simple Author Box, inside the post's content
+        ".m-a-box",  # WordPress's Molongui Authorship: the same
         ".comment-list",
         ".commentlist",
         "ol.comments",
@@ -169,6 +171,8 @@ PLUGIN_CHROME = ", ".join(
         ".gh-author",
         ".post-author-box",
         ".pp-multiple-authors-boxes-wrapper",
+        ".saboxplugin-wrap",  # WordPress's Simple Author Box, inside the post's content
+        ".m-a-box",  # WordPress's Molongui Authorship: the same
         ".comments-area",
         "#comments",
         "#respond",
@@ -272,6 +276,8 @@ AUTHOR_BOXES = (
     " .elementor-author-box,"
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
     " .profile-hover-card, .author-block, .pp-multiple-authors-boxes-li,"
+    # Molongui Authorship: one profile per author of a post with several, else its box's container
+    " .m-a-box-profile-multiauthor, .m-a-box-container,"
     " [itemtype$='schema.org/Person'],"
     # Ghost (Source, Casper, Headline …), Blogger and WordPress themes' .post-author, Wix, Medium, Substack.
     # (Not Blogger's sidebar Profile widget: it describes the blog's owner, not the post's author.)

@@ -1,0 +1,98 @@
+"""WordPress's author-box plugins, as they print their boxes into a post on Twenty Twenty-One: the box's bio is no
+line of the post, every author of a post with several is its author, and a box over all of them is no person.
+The markup is the plugins' own (Simple Author Box 2.3, PublishPress Authors 4.8, Molongui Authorship 4.9),
+trimmed to what they print."""
+
+from __future__ import annotations
+
+from crawler.extraction.article import Article, Person
+from crawler.extraction.extract import extract
+
+URL = "https://blog.example/2024/03/20/build-systems/"
+PROSE = "<p>Make has been around since 1976 and still builds most of the world's C code.</p>"
+JANE_BIO = "Jane is a software developer in Freiburg who writes about programming and travel."
+MAX_BIO = "Max bakes sourdough in Stuttgart and co-edits this blog; he writes about hiking and bread."
+
+
+def _post(content_end: str, head: str = "", after_content: str = "") -> Article:
+    html = (
+        f'<html lang="en"><head><title>Build Systems – Jane&#39;s Blog</title>{head}</head>'
+        '<body class="post-template-default single single-post postid-8 single-format-standard">'
+        '<main id="main"><article id="post-8" class="post-8 post type-post status-publish format-standard hentry">'
+        '<header class="entry-header"><h1 class="entry-title">Build Systems</h1></header>'
+        f'<div class="entry-content">{PROSE}{content_end}</div>'
+        '<footer class="entry-footer"><div class="posted-by"><span class="posted-on">Published <time '
+        'class="entry-date published updated" datetime="2024-03-20T09:30:00+01:00">March 20, 2024</time></span>'
+        f"</div></footer>{after_content}</article></main></body></html>"
+    )
+    return extract(html, URL)
+
+
+def _avatar(name: str) -> str:
+    return f"<img alt='{name}' src='https://secure.gravatar.com/avatar/{len(name)}?s=80' class='avatar photo'>"
+
+
+def test_simple_author_boxs_bio_is_not_a_line_of_the_post():
+    box = (
+        '<div class="saboxplugin-wrap" itemtype="http://schema.org/Person" itemscope itemprop="author">'
+        f'<div class="saboxplugin-gravatar">{_avatar("Jane Example")}</div>'
+        '<div class="saboxplugin-authorname"><a href="https://blog.example/author/jane/" class="vcard author" '
+        'rel="author" itemprop="url"><span class="fn" itemprop="name">Jane Example</span></a></div>'
+        f'<div class="saboxplugin-desc"><div itemprop="description"><p>{JANE_BIO}</p></div></div>'
+        '<div class="saboxplugin-web "><a href="https://jane.example.com/">https://jane.example.com/</a></div></div>'
+    )
+    article = _post(box)
+    assert article.text.splitlines() == ["Make has been around since 1976 and still builds most of the world's C code."]
+    assert [(b.name, b.bio) for b in article.author_boxes] == [("Jane Example", JANE_BIO)]
+
+
+def _publishpress_item(index: int, slug: str, name: str, bio: str) -> str:
+    return (
+        f'<li class="pp-multiple-authors-boxes-li author_index_{index} author_{slug} has-avatar">'
+        f'<div class="pp-author-boxes-avatar"><div class="avatar-image">{_avatar(name)}</div></div>'
+        '<div class="pp-author-boxes-avatar-details"><div class="pp-author-boxes-name multiple-authors-name">'
+        f'<a href="https://blog.example/author/{slug}/" rel="author" title="{name}" class="author url fn">{name}</a>'
+        f'</div><p class="pp-author-boxes-description multiple-authors-description">{bio}</p></div></li>'
+    )
+
+
+def test_publishpress_authors_list_names_every_author_in_order_and_its_heading_none():
+    """No byline: the theme's is replaced by the plugin's box, headed "Authors", one <li> per author."""
+    box = (
+        '<div class="pp-multiple-authors-boxes-wrapper pp-multiple-authors-wrapper box-post-id-8">'
+        '<h2 class="widget-title box-header-title">Authors</h2>'
+        '<ul class="pp-multiple-authors-boxes-ul author-ul-0">'
+        f"{_publishpress_item(0, 'max', 'Max Mustermann', MAX_BIO)}"
+        f"{_publishpress_item(1, 'jane', 'Jane Example', JANE_BIO)}</ul></div>"
+    )
+    article = _post(box)
+    assert article.authors == [
+        Person("Max Mustermann", "https://blog.example/author/max/"),
+        Person("Jane Example", "https://blog.example/author/jane/"),
+    ]
+    assert [b.name for b in article.author_boxes] == ["Max Mustermann", "Jane Example"]
+    assert article.text.splitlines() == ["Make has been around since 1976 and still builds most of the world's C code."]
+
+
+def test_molongui_names_each_author_in_a_meta_tag_and_the_themes_joint_box_is_no_person():
+    head = '<meta name="author" content="Jane Example"><meta name="author" content="Max Mustermann">'
+    profiles = "".join(
+        f'<div class="m-a-box-profile-multiauthor" itemscope itemtype="https://schema.org/Person">'
+        f'<div class="m-a-box-item m-a-box-avatar">{_avatar(name)}</div>'
+        f'<div class="m-a-box-name m-a-box-title"><h5><a class="m-a-box-name-url" '
+        f'href="https://blog.example/author/{slug}/">{name}</a></h5></div>'
+        f'<div class="m-a-box-bio"><p>{bio}</p></div></div>'
+        for slug, name, bio in (("jane", "Jane Example", JANE_BIO), ("max", "Max Mustermann", MAX_BIO))
+    )
+    box = f'<div id="mab-1" class="m-a-box" data-multiauthor="true">{profiles}</div>'
+    theme_box = (
+        f'<div class="author-bio show-avatars">{_avatar("")}<div class="author-bio-content">'
+        '<h2 class="author-title">By Jane Example and Max Mustermann</h2>'
+        f'<p class="author-description">{JANE_BIO}</p><a class="author-link" '
+        'href="https://blog.example/author/jane/?mab_v3=6" rel="author">View all of Jane Example and Max '
+        "Mustermann&#039;s posts.</a></div></div>"
+    )
+    article = _post(box, head, theme_box)
+    assert [p.name for p in article.authors] == ["Jane Example", "Max Mustermann"]
+    assert [b.name for b in article.author_boxes] == ["Jane Example", "Max Mustermann"]
+    assert article.text.splitlines() == ["Make has been around since 1976 and still builds most of the world's C code."]
