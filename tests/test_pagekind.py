@@ -458,13 +458,22 @@ def test_an_undated_page_without_post_markup_at_a_hubs_url_is_that_hub():
     assert decide(_evidence(words=205, url_kind="tag", dated=True))[0] == "article"
 
 
-def test_a_taxonomys_feed_lists_its_terms_not_posts():
+@pytest.mark.parametrize(
+    "description",
+    [
+        "<description></description>",
+        # Hugo Hermit's feed template prints a term's missing summary as Go's `<no value>`
+        "<description><![CDATA[&lt;no value&gt;]]></description>",
+        "<description>&lt;no value&gt;</description>",
+    ],
+)
+def test_a_taxonomys_feed_lists_its_terms_not_posts(description):
     """Hugo's /categories/index.xml dates every term by its newest post, with an empty description: the crawl
     settles those pages by their URL whichever it reads first; a post's item at a category's URL, with its text,
     stays a post."""
     items = "".join(
         f"<item><title>{name}</title><link>https://blog.example/categories/{name}/</link>"
-        f"<pubDate>Thu, 31 Dec 2020 00:00:00 +0000</pubDate><description></description></item>"
+        f"<pubDate>Thu, 31 Dec 2020 00:00:00 +0000</pubDate>{description}</item>"
         for name in ("coding", "photography")
     )
     post = (

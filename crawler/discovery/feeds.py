@@ -3,6 +3,7 @@ are."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -129,6 +130,9 @@ def feed_site(body: bytes, base_url: str) -> str | None:
     return joined(base_url, link) if link else None
 
 
+_NO_TEXT = {"", "<no value>"}
+
+
 def _term(url: str, has_text: bool) -> bool:
     """An item at a tag's, category's or author's URL (pagekind.url_kind) without text of its own is a term of a
     taxonomy, not a post: Hugo's /tags/index.xml, /categories/index.xml and /authors/index.xml list every term,
@@ -144,7 +148,9 @@ def _within_a_page(url: str) -> bool:
 
 
 def _has_text(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())
+    """Text of the item's own: not Go's `<no value>` (a Hugo theme's feed template printing a term's missing
+    summary, as Hermit's does, escaped or not)."""
+    return isinstance(value, str) and html.unescape(value).strip() not in _NO_TEXT
 
 
 def _item_link(item: etree._Element) -> str | None:
