@@ -4,7 +4,8 @@ trafilatura drops every `<figure>` whole (its cleaning list), and with it the ca
 a gallery (WordPress's gallery block: a caption per picture and one for the gallery) and of WordPress's `[caption]`
 shortcode, which HTML5 themes render as `<figure class="wp-caption">`. A caption is a sentence of the post, so
 each is moved out, as a plain `<p>` (trafilatura also discards elements whose class names a caption), to just after
-its outermost figure, and put back afterwards.
+its outermost figure, and put back afterwards; its permalink anchor (Sphinx's "#") and Sphinx's class for its
+words are left out meanwhile.
 """
 
 from __future__ import annotations
@@ -14,9 +15,16 @@ from contextlib import contextmanager
 
 from lxml import etree
 
-from crawler.extraction.page import HtmlElement, Page
+from crawler.extraction.images import permalink_anchors
+from crawler.extraction.page import HtmlElement, Page, detached
 
 _FIGURE_CAPTIONS = etree.XPath("//figure//figcaption[normalize-space()]")
+# Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
+# which trafilatura would discard by their class. Not every element a caption class names: news sites mark a photo
+# credit so, and trafilatura drops it.
+_CAPTION_CLASS = etree.XPath(
+    "contains(concat(' ', @class, ' '), ' caption-text ') or contains(concat(' ', @class, ' '), ' caption-number ')"
+)
 
 
 @contextmanager
@@ -38,9 +46,15 @@ def captions_as_paragraphs(page: Page) -> Iterator[None]:
         before.addnext(caption)
         before.tail, caption.tail = None, before.tail  # the figure's tail stays after what follows it
         last[figure] = caption
+    # the classes inside a caption that name its words (_CAPTION_CLASS) are left out meanwhile too
+    named = [(e, e.attrib.pop("class")) for c, *_ in moved for e in c.iterdescendants() if _CAPTION_CLASS(e)]
     try:
-        yield
+        # a caption's permalink anchor would make trafilatura take the caption for a link
+        with detached(anchor for caption, *_ in moved for anchor in permalink_anchors(caption)):
+            yield
     finally:
+        for element, names in named:
+            element.set("class", names)
         for caption, parent, index, tail, _, attributes in reversed(moved):
             previous = caption.getprevious()
             previous.tail = caption.tail

@@ -206,8 +206,7 @@ def _short_post(
         or not marked
         and _headed(page, body, content, meta)
         or _in_chrome_only(page, body, content)
-        or marked
-        and _page_wide(page, body, content_text)
+        or _page_wide(page, body, content_text)
     ):
         return body, root
     alone = content_alone(content, page.url)
@@ -275,8 +274,9 @@ def _page_wide(page: Page, body: Body, content: str) -> bool:
     """trafilatura's `body` is its fallback of the whole page: it holds the post-body element's text (`content`)
     and MIN_CHROME_LINES lines or more that stand in the page's chrome (menus, sidebars, widgets) — Hexo's
     Butterfly around a one-line post: its sidebar's counts, menus twice, post meta and the neighbouring posts'
-    teasers. A post trafilatura found outside an element a class marks as the post's body (a byline so marked)
-    has no such lines."""
+    teasers; ABlog's one-sentence post on Sphinx, its post-body element no class marks: the theme's menus and
+    ABlog's sidebar. A post trafilatura found outside an element a class marks as the post's body (a byline so
+    marked) has no such lines."""
     post, text = fold(content), fold(body.text)
     if not post or post not in text:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crawler.extraction.article import Image
-from crawler.extraction.page import HtmlElement, Page, first, matches, text_of
+from crawler.extraction.page import HtmlElement, Page, detached, first, matches, text_of
 from crawler.extraction.selectors import (
     CAPTION_CONTAINERS,
     FEATURED_IMAGES,
@@ -28,6 +28,7 @@ _LAZY_PLACEHOLDER = re.compile(LAZY_PLACEHOLDER, re.I)
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
 _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
+_WORD = re.compile(r"\w")
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
 SHARE_HREF = re.compile(
@@ -151,8 +152,22 @@ def caption_of(img: HtmlElement) -> str | None:
             continue
         caption = first(container, caption_selector)
         if caption is not None:
-            return _text(text_of(caption))
+            return _text(_caption_text(caption))
     return _emphasised_line_under(img)
+
+
+def _caption_text(caption: HtmlElement) -> str:
+    """The caption's words without its permalink anchor."""
+    if not (anchors := permalink_anchors(caption)):
+        return text_of(caption)
+    with detached(anchors):
+        return text_of(caption)
+
+
+def permalink_anchors(caption: HtmlElement) -> list[HtmlElement]:
+    """A caption's links to a place in the page with no word of their own: Sphinx's `<a class="headerlink"
+    href="#id1">#</a>` after a figure's caption, a ¶."""
+    return [a for a in caption.iter("a") if (a.get("href") or "").startswith("#") and not _WORD.search(text_of(a))]
 
 
 def _emphasised_line_under(img: HtmlElement) -> str | None:

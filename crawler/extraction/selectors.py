@@ -117,6 +117,10 @@ NOT_POST = ", ".join(
         ".adsbygoogle",
         ".post-navigation",
         ".links-nextprev",  # Eleventy's base blog: the previous and next posts under the post
+        ".ablog__prev-next",  # Sphinx's ABlog: the same
+        # ABlog's sidebar widgets (recent posts, tags, archives), whatever the Sphinx theme — not its postcard, which
+        # holds the post's own date, author, categories and tags
+        ".ablog-sidebar-item:not(.ablog__postcard):not(.ablog__postcard2)",
         ".article__section-navigator",  # Jekyll's TeXt: the same
         ".license-wrapper",  # Jekyll's Chirpy: "This post is licensed under CC BY 4.0 by the author."
         ".post-copyright",  # Hexo's NexT and Butterfly: the post's author, address and licence under it
@@ -183,6 +187,7 @@ PLUGIN_CHROME = ", ".join(
         ".adsbygoogle",
         ".post-navigation",
         ".links-nextprev",
+        ".ablog__prev-next",
         ".article__section-navigator",
         ".post-copyright",
         ".license-box",
@@ -286,6 +291,9 @@ AUTHOR_BOXES = (
     # WordPress's post-author block; h-card authors (microformats2); MkDocs Material's blog author profile.
     " .wp-block-post-author, .p-author.h-card, .md-post__profile"
 )
+# A card of the post's own beside it, in a sidebar: its date, author, categories and tags (Sphinx's ABlog, whatever
+# the theme; `.ablog__postcard2` inside it)
+POST_CARDS = ".ablog__postcard"
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
     ".author-name",

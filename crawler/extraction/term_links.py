@@ -8,7 +8,8 @@ the chrome (the <footer>, <header> and <nav> of the post's <article> are not chr
 print them), names a term in a few words, and stands in a block holding little else ("Tags:", "In", commas): a
 link in a sentence of the post is the post's text, not its label; nor is a link in a teaser of another post that
 the theme prints inside the post's <article> (Hugo Blowfish's related posts, each with its categories). A group
-linking more terms of one kind than a post has is the site's menu of them.
+linking more terms of one kind than a post has is the site's menu of them. A card of the post's own that a theme
+prints in its sidebar (selectors.POST_CARDS) counts as the post's container.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from lxml import etree
 from crawler.extraction.entries import teaser_blocks
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.pagekind import url_kind
+from crawler.extraction.selectors import POST_CARDS
 from crawler.urls import joined
 
 MAX_TERM_WORDS = 4  # a term's name; a longer link text is a teaser's title
@@ -66,9 +68,11 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
-    for link in (*scope.iter("a"), *beside):
+    card = [link for element in page.select(POST_CARDS) for link in element.iter("a")]
+    in_card = set(card)
+    for link in (*scope.iter("a"), *beside, *card):
         href = link.get("href")
-        if not href or _in_chrome(link, page, root):
+        if not href or link not in in_card and _in_chrome(link, page, root):
             continue
         kind = _term_kind(joined(page.base, href) or "", page.base)
         name = _term_name(link)

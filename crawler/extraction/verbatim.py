@@ -65,8 +65,9 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 CODE_ATTRIBUTE = "data-blogarchive-code"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WORDS = re.compile(r"[^\W_]+")
-_LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#.-]+)")
-_NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt"}
+# Sphinx's wrapper names it too: `<div class="highlight-bash notranslate"><div class="highlight"><pre>`
+_LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight)-([\w+#.-]+)")
+_NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt", "default"}
 _WORD_LABEL = re.compile(r"[A-Za-z][\w+#.-]{0,15}")
 _NOT_LABELS = {"copy", "copied", "code", "expand", "collapse", "wrap", "raw"}
 
