@@ -273,6 +273,26 @@ def test_nikolas_story_page_is_a_page_of_the_site_not_a_post():
     assert extract(hexo.replace("type-page", "type-post"), "https://notes.example/2024/rye/").kind == "article"
 
 
+def test_a_page_hexo_types_website_is_a_page_of_the_site_however_its_theme_dates_it():
+    """Hexo's open_graph() helper types a post `article` and any other page `website`; Butterfly prints an About
+    page's front-matter date as article:published_time in a <div id="page">, with no Article markup."""
+    head = (
+        '<meta name="generator" content="Hexo 8.1.2"><meta property="og:type" content="{}">'
+        '<meta property="article:published_time" content="2024-01-01T09:00:00.000Z">'
+    )
+    body = (
+        '<div id="page"><h1 id="site-title">About</h1><div class="container" id="article-container"><p>'
+        + "Jane writes about bread, code and the garden behind her house in Freiburg. " * 4
+        + "</p></div></div>"
+    )
+    html = f"<html><head><title>About</title>{head}</head><body>{body}</body></html>"
+    about = extract(html.format("website"), "https://notes.example/about/")
+    assert (about.kind, about.kind_reason) == ("other", "a page of the site, not a post (Hexo's og:type website)")
+    assert extract(html.format("article"), "https://notes.example/2024/01/01/bread/").kind == "article"
+    other_generator = html.format("website").replace("Hexo 8.1.2", "Hugo 0.147.9")
+    assert extract(other_generator, "https://notes.example/about/").kind == "article"
+
+
 def test_og_type_article_on_an_undated_page_of_links_makes_no_post():
     """A theme that prints og:type article on every page prints it on its tag cloud and its list of authors too."""
     links = _evidence(words=28, link_share=0.9, post_markup="og:type article")

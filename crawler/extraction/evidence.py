@@ -76,7 +76,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
-        page_markup=_page_markup(page),
+        page_markup=_page_markup(page, listing=entries.count > 1 or url_kind(page.url) is not None),
         days=days_named(page),
     )
 
@@ -91,10 +91,18 @@ def _teasers(items: list[HtmlElement], page: Page) -> list[str]:
     return without_the_post(texts)
 
 
-def _page_markup(page: Page) -> str | None:
-    """The generator's name for the page's markup of a page that is not a post (_PAGE_MARKUP), or None."""
+def _page_markup(page: Page, listing: bool) -> str | None:
+    """The generator's name for the page's markup of a page that is not a post (_PAGE_MARKUP), or None. Hexo's
+    `open_graph()` helper, which its themes print, types a post `article` and every other page `website`: a page
+    that does not list posts (`listing`), typed so by Hexo, is one of the site's pages, however its theme dates it
+    (Butterfly's About and Impressum print their front matter's date as `article:published_time`)."""
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
-    return next((markup for markup, name in _PAGE_MARKUP if name in classes), None)
+    if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
+        return markup
+    hexo = any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
+    if hexo and not listing and page.meta.get("og:type", [""])[0] == "website":
+        return "Hexo's og:type website"
+    return None
 
 
 def _share_within(runs: set[tuple[str, ...]], parts: Sequence[str]) -> float:
