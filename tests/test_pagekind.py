@@ -14,6 +14,7 @@ from crawler.demo.site import DemoSite
 from crawler.discovery.structure import SiteStructure, listed_in
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import PageEvidence, SiteFacts, decide, url_kind
+from crawler.extraction_pool.checks import checked_extract
 from crawler.extraction_pool.worker import extract_page, pack_hub
 from crawler.frontier.scheduler import HUB_PRIORITY
 from crawler.spiders.blog import BlogSpider
@@ -291,6 +292,21 @@ def test_a_page_hexo_types_website_is_a_page_of_the_site_however_its_theme_dates
     assert extract(html.format("article"), "https://notes.example/2024/01/01/bread/").kind == "article"
     other_generator = html.format("website").replace("Hexo 8.1.2", "Hugo 0.147.9")
     assert extract(other_generator, "https://notes.example/about/").kind == "article"
+
+
+def test_a_short_page_hexo_marks_as_a_page_is_no_post_missed_and_an_unmarked_one_is():
+    """The extraction processes report a short page not taken for a post whose content holds many words (a post
+    they may have missed): not a page its generator marks as one of the site's pages."""
+    sidebar = "<aside><p>" + "Jane writes about bread, code and the garden behind her house. " * 12 + "</p></aside>"
+    head = '<meta name="generator" content="Hexo 8.1.2"><meta property="og:type" content="website">'
+    html = (
+        f"<html><head><title>About</title>{head}</head><body><main><div id='page'><h1>About</h1><p>"
+        f"Jane lives in Freiburg.</p></div>{sidebar}</main></body></html>"
+    )
+    about = checked_extract(html.encode(), "https://notes.example/about/")
+    assert (about["kind"], about["problem"]) == ("other", None)
+    unmarked = checked_extract(html.replace("Hexo 8.1.2", "Hugo").encode(), "https://notes.example/about/")
+    assert unmarked["kind"] == "other" and unmarked["problem"].startswith("extraction found no post body")
 
 
 def test_og_type_article_on_an_undated_page_of_links_makes_no_post():

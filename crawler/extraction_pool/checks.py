@@ -2,7 +2,8 @@
 
 - extract() that found no post body on a page whose content (find_content_root: the post's container, else the
   element with the most paragraph text) holds MIN_BODY_WORDS words or more: the result says so, with the count.
-  That is asked of a short page not taken for a post, and of a post with no text at all (stored all the same:
+  That is asked of a short page not taken for a post (but one its generator marks as a page of the site: Nikola's
+  story page, Hexo's page typed `website`), and of a post with no text at all (stored all the same:
   its title, date, authors and images are the post's, and the error says what may be missing).
 
 `checked_extract()` returns the article as a dict with "problem" set then (None otherwise): the archive pipeline
@@ -45,7 +46,9 @@ def checked_extract(
     if article.kind == "article" and comment_pages:
         article.comments = completed(article.comments, served_comments(list(comment_pages), url))
     result = article.to_dict()
-    short = result["kind"] == "other" and result["word_count"] < MIN_ARTICLE_WORDS
+    # a page its generator marks as one of the site's pages (pagekind's page_markup) is no post missed
+    marked_page = bool((result.get("evidence") or {}).get("page_markup"))
+    short = result["kind"] == "other" and result["word_count"] < MIN_ARTICLE_WORDS and not marked_page
     empty = result["kind"] == "article" and not result["text"].strip()
     result["problem"] = missed_body(text, url) if short or empty else None
     return result
