@@ -5,22 +5,25 @@ trimmed to what they print."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from crawler.extraction.article import Article, Person
 from crawler.extraction.extract import extract
 
+FIXTURES = Path(__file__).parent / "fixtures" / "wordpress-plugins"
 URL = "https://blog.example/2024/03/20/build-systems/"
 PROSE = "<p>Make has been around since 1976 and still builds most of the world's C code.</p>"
 JANE_BIO = "Jane is a software developer in Freiburg who writes about programming and travel."
 MAX_BIO = "Max bakes sourdough in Stuttgart and co-edits this blog; he writes about hiking and bread."
 
 
-def _post(content_end: str, head: str = "", after_content: str = "") -> Article:
+def _post(content_end: str, head: str = "", after_content: str = "", prose: str = PROSE) -> Article:
     html = (
         f'<html lang="en"><head><title>Build Systems – Jane&#39;s Blog</title>{head}</head>'
         '<body class="post-template-default single single-post postid-8 single-format-standard">'
         '<main id="main"><article id="post-8" class="post-8 post type-post status-publish format-standard hentry">'
         '<header class="entry-header"><h1 class="entry-title">Build Systems</h1></header>'
-        f'<div class="entry-content">{PROSE}{content_end}</div>'
+        f'<div class="entry-content">{prose}{content_end}</div>'
         '<footer class="entry-footer"><div class="posted-by"><span class="posted-on">Published <time '
         'class="entry-date published updated" datetime="2024-03-20T09:30:00+01:00">March 20, 2024</time></span>'
         f"</div></footer>{after_content}</article></main></body></html>"
@@ -96,3 +99,69 @@ def test_molongui_names_each_author_in_a_meta_tag_and_the_themes_joint_box_is_no
     assert [p.name for p in article.authors] == ["Jane Example", "Max Mustermann"]
     assert [b.name for b in article.author_boxes] == ["Jane Example", "Max Mustermann"]
     assert article.text.splitlines() == ["Make has been around since 1976 and still builds most of the world's C code."]
+
+
+def test_a_molongui_guest_without_a_page_has_a_box_of_their_own():
+    """A guest author's profile has no author page: the region holding both profiles (and the other's page) is
+    nobody's box."""
+    head = '<meta name="author" content="Jane Example"><meta name="author" content="Lee Guest">'
+    jane = (
+        '<div class="m-a-box-profile-multiauthor" data-author-type="user" itemscope itemtype="https://schema.org/Person">'
+        f'<div class="m-a-box-item m-a-box-avatar">{_avatar("Jane Example")}</div><div class="m-a-box-name">'
+        '<h5><a class="m-a-box-name-url" href="https://blog.example/author/jane/">Jane Example</a></h5></div>'
+        f'<div class="m-a-box-bio"><p>{JANE_BIO}</p></div></div>'
+    )
+    lee = (
+        '<div class="m-a-box-profile-multiauthor" data-author-type="guest" itemscope itemid="#molongui-disabled-link"'
+        f' itemtype="https://schema.org/Person"><div class="m-a-box-item m-a-box-avatar"><a class="m-a-box-avatar-url"'
+        f' href="https://lee.example.com/">{_avatar("Lee Guest")}</a></div><div class="m-a-box-name"><h5><span> Lee '
+        "Guest </span></h5></div><div class='m-a-box-bio'><p>Lee is a guest writer from Busan who writes about Rust "
+        "and embedded systems.</p></div></div>"
+    )
+    box = f'<div class="m-a-box" data-multiauthor="true"><div class="m-a-box-container">{jane}{lee}</div></div>'
+    article = _post(box, head)
+    assert [p.name for p in article.authors] == ["Jane Example", "Lee Guest"]
+    guest = article.author_boxes[1]
+    assert (guest.name, guest.url, guest.bio) == (
+        "Lee Guest",
+        None,
+        "Lee is a guest writer from Busan who writes about Rust and embedded systems.",
+    )
+
+
+def test_wp_post_authors_bio_is_no_list_of_names_and_starboxs_hidden_tab_no_text():
+    wp_post_author = (
+        '<h3 class="awpa-title">About The Author</h3><div class="wp-post-author-wrap wp-post-author-shortcode left">'
+        '<div class="awpa-tab-content active"><div class="wp-post-author"><div class="awpa-img awpa-author-block">'
+        f'<a href="https://blog.example/author/jane/">{_avatar("Jane Example")}</a></div><div class="wp-post-author-'
+        'meta awpa-author-block"><h4 class="awpa-display-name"><a href="https://blog.example/author/jane/">Jane '
+        f'Example</a></h4><div class="wp-post-author-meta-bio"><p>{JANE_BIO}</p></div></div></div></div></div>'
+    )
+    article = _post(wp_post_author)
+    assert [p.name for p in article.authors] == ["Jane Example"]
+    assert "Jane is a software developer" not in article.text
+    starbox = (
+        '<div class="abh_box abh_box_down"><ul class="abh_tabs"><li class="abh_about abh_active"><a href="#abh_about">'
+        'Author</a></li><li class="abh_posts"><a href="#abh_posts">Recent Posts</a></li></ul>'
+        '<div class="abh_tab_content">'
+        f'<section class="vcard author abh_about_tab abh_tab">{_avatar("Jane Example")}<div class="abh_name fn name">'
+        '<a href="https://blog.example/author/jane/">Jane Example</a></div>'
+        f'<div class="abh_description note">{JANE_BIO}'
+        '</div></section><section class="abh_posts_tab abh_tab"><div class="abh_name">Latest posts by Jane Example '
+        '</div><div class="abh_description note"><ul><li><a href="https://blog.example/2025/11/28/review/">Looking '
+        "Back on Two Years of Blogging</a><span> - November 28, 2025</span></li></ul></div></section></div></div>"
+    )
+    article = _post(starbox)
+    assert article.text == "Make has been around since 1976 and still builds most of the world's C code."
+    assert [(b.name, b.bio) for b in article.author_boxes] == [("Jane Example", JANE_BIO)]
+
+
+def test_twenty_twenty_ones_author_box_under_a_short_korean_post_is_no_line_of_it():
+    """A page of real WordPress 6.1, Twenty Twenty-One with Author Bio Box (tests/fixtures/wordpress-plugins/): under
+    the 51-word post the plugin's box, then the theme's own `div.author-bio`, which trafilatura kept as the text's
+    last lines."""
+    page = FIXTURES / "ko-twentytwentyone-author-bio-box" / "page.html"
+    article = extract(page.read_text(), "https://blog.example/2024/07/02/seoul-travel/")
+    assert article.text.splitlines()[-1].startswith("서울의 길거리 음식은 정말 다양합니다.")
+    assert len(article.text.split()) == 51
+    assert [(b.name, b.url) for b in article.author_boxes] == [("Jane Example", "https://blog.example/author/jane/")]

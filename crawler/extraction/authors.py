@@ -168,8 +168,8 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: _bold_after_by(page),
         lambda: _rel_author_card(page),
         # trafilatura's reading of the same JSON-LD would make "Map" of a template's `map[name:Jane Doe]`
-        lambda: [] if _template_author(post) else [Person(name=n) for n in split_names(guesses.stated_author or "")],
-        lambda: [Person(name=n) for n in split_names(guesses.byline(lambda e: _a_byline(e, boxes)) or "")],
+        lambda: [] if _template_author(post) else [Person(name=n) for n in _guessed_names(guesses.stated_author)],
+        lambda: [Person(name=n) for n in _guessed_names(guesses.byline(lambda e: _a_byline(e, boxes)))],
     )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
     for number, source in enumerate(sources):
@@ -261,6 +261,13 @@ def is_by_line(line: str, names: list[str]) -> bool:
         return False
     rest = fold(_BY_PREFIX.sub("", text, count=1))
     return bool(names) and all(fold(name) in rest for name in names)
+
+
+def _guessed_names(text: str | None) -> list[str]:
+    """The names trafilatura's guess lists — none where it is a sentence: an author box's bio it took for the
+    byline (WP Post Author's "Jane is a developer in Freiburg who writes about programming, travel and …"), whose
+    commas and "and" would split it into people."""
+    return [] if not text or _a_sentence(text) else split_names(text)
 
 
 def _a_sentence(text: str) -> bool:

@@ -138,6 +138,10 @@ NOT_POST = ", ".join(
         ".pp-multiple-authors-boxes-wrapper",
         ".saboxplugin-wrap",  # WordPress's Simple Author Box, inside the post's content
         ".m-a-box",  # WordPress's Molongui Authorship: the same
+        ".abh_box",  # Starbox: the same, with a hidden tab of the author's latest posts
+        ".wp-post-author-wrap",  # WP Post Author
+        ".about-author-box",  # About Author Box
+        "#author-bio-box",  # Author Bio Box
         ".comment-list",
         ".commentlist",
         "ol.comments",
@@ -170,6 +174,7 @@ PLUGIN_CHROME = ", ".join(
         ".page__related",
         ".author-box",
         ".about-author",
+        ".author-bio",  # WordPress's Twenty Twenty-One and many themes: the author's box under the post
         ".ast-author-box",
         ".elementor-author-box",
         ".gh-author",
@@ -177,6 +182,10 @@ PLUGIN_CHROME = ", ".join(
         ".pp-multiple-authors-boxes-wrapper",
         ".saboxplugin-wrap",  # WordPress's Simple Author Box, inside the post's content
         ".m-a-box",  # WordPress's Molongui Authorship: the same
+        ".abh_box",  # Starbox: the same, with a hidden tab of the author's latest posts
+        ".wp-post-author-wrap",  # WP Post Author
+        ".about-author-box",  # About Author Box
+        "#author-bio-box",  # Author Bio Box
         ".comments-area",
         "#comments",
         "#respond",
@@ -282,7 +291,9 @@ AUTHOR_BOXES = (
     " .author-card, .gh-author-card, .author-profile, .post-author-box, .author-info, .saboxplugin-wrap,"
     " .profile-hover-card, .author-block, .pp-multiple-authors-boxes-li,"
     # Molongui Authorship: one profile per author of a post with several, else its box's container
-    " .m-a-box-profile-multiauthor, .m-a-box-container,"
+    " .m-a-box-profile-multiauthor, .m-a-box[data-multiauthor=false] .m-a-box-container,"
+    # Starbox, WP Post Author, About Author Box, Author Bio Box
+    " .abh_box, .wp-post-author, .about-author-box, #author-bio-box,"
     " [itemtype$='schema.org/Person'],"
     # Ghost (Source, Casper, Headline …), Blogger and WordPress themes' .post-author, Wix, Medium, Substack.
     # (Not Blogger's sidebar Profile widget: it describes the blog's owner, not the post's author.)
