@@ -267,7 +267,11 @@ def _guessed_names(text: str | None) -> list[str]:
     """The names trafilatura's guess lists — none where it is a sentence: an author box's bio it took for the
     byline (WP Post Author's "Jane is a developer in Freiburg who writes about programming, travel and …"), whose
     commas and "and" would split it into people."""
-    return [] if not text or _a_sentence(text) else split_names(text)
+    if not text:
+        return []
+    if any(label.match(" ".join(html.unescape(text).split())) for label in _LINK_LABELS):
+        return [text]  # "View all of Jane Roe's posts.": a label around one name, which _person_name takes out
+    return [] if _a_sentence(text) else split_names(text)
 
 
 def _a_sentence(text: str) -> bool:
