@@ -39,9 +39,10 @@ _LINK_TO = etree.XPath("//a[@href = $href]")
 _RELME = etree.XPath("//a[@href][contains(concat(' ', normalize-space(@rel), ' '), ' me ')]")
 _LINKED_HEADINGS = etree.XPath(".//h1[.//a[@href]] | .//h2[.//a[@href]] | .//h3[.//a[@href]]")
 _H_CARDS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' h-card ')]")
-# Regions whose names are not the post's author: comments, menus, other posts' cards.
+# Regions whose names are not the post's author: comments, menus, other posts' cards, a post's licence box (its
+# author named under "Author", the licence's links).
 _NOT_SEARCHED = re.compile(
-    r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon", re.IGNORECASE
+    r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon|licens", re.IGNORECASE
 )
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)
 _SIDEBAR = re.compile(r"sidebar|widget", re.IGNORECASE)

@@ -126,6 +126,7 @@ NOT_POST = ", ".join(
         ".post-copyright",  # Hexo's NexT and Butterfly: the post's author, address and licence under it
         ".post-copyright-info",  # Hexo's Redefine: the same
         ".license-box",  # Hexo's Fluid: the same
+        ".article-licensing",  # Hexo's Icarus: the same, the post's title in it
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
@@ -200,6 +201,7 @@ PLUGIN_CHROME = ", ".join(
         ".article__section-navigator",
         ".post-copyright",
         ".license-box",
+        ".article-licensing",
         WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
