@@ -1087,3 +1087,31 @@ def test_a_licence_box_or_the_links_to_the_next_posts_is_not_the_posts_text(lice
     )
     article = extract(html, URL)
     assert article.text.endswith("They compose nicely with the functions in the itertools module."), article.text
+
+
+def test_hexo_icarus_licence_box_is_no_line_of_the_post_nor_the_authors_box():
+    """Icarus prints a licence box after the post's content: its title and address, "Author: Jane Example", and
+    the licence's Creative Commons links."""
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the post on build systems, on Make and Ninja and the files they read.</p>"
+        for n in range(1, 5)
+    )
+    licence = (
+        '<div class="article-licensing box"><div class="licensing-title"><p>Build Systems</p><p><a href="'
+        f'{URL}">{URL}</a></p></div><div class="licensing-meta level is-mobile"><div class="level-left"><div '
+        'class="level-item is-narrow"><div><h6>Author</h6><p>Jane Example</p></div></div><div class="level-item '
+        'is-narrow"><div><h6>Posted on</h6><p>2024-03-20</p></div></div><div class="level-item is-narrow"><div><h6>'
+        'Licensed under</h6><p><a class="icons" rel="noopener" target="_blank" title="Creative Commons" href="https://'
+        'creativecommons.org/"><i class="icon fab fa-creative-commons"></i></a><a class="icons" title="Attribution" '
+        'href="https://creativecommons.org/licenses/by/4.0/"><i class="icon fab fa-creative-commons-by"></i></a>'
+        "</p></div></div></div></div></div>"
+    )
+    page = (
+        '<html lang="en"><head><title>Build Systems - Notes</title><meta name="author" content="Jane Example">'
+        '<meta name="generator" content="Hexo 7.3.0"></head><body><section class="section"><div class="card">'
+        '<article class="card-content article" role="article"><h1 class="title is-3 is-size-4-mobile">Build Systems'
+        f'</h1><div class="content">{paragraphs}</div>{licence}</article></div></section></body></html>'
+    )
+    article = extract(page, URL)
+    assert article.text.splitlines()[-1].startswith("Paragraph 4 of the post")
+    assert article.author_boxes == []
