@@ -377,3 +377,21 @@ def test_a_sidebars_list_of_the_sites_tags_is_not_the_posts():
     aside = '<footer class="meta"><aside class="tags"><a href="/tag/rye/" rel="tag">rye</a></aside></footer>'
     html = f"<html><body><section class='post'><article><h1>Rye</h1>{BODY}</article>{aside}</section></body></html>"
     assert extract(html, "https://blog.example/2024/05/rye/").tags == ["rye"]
+
+
+def test_json_ld_with_a_templates_trailing_commas_is_read():
+    """Hugo's Tranquilpeak leaves a comma before `}` where an optional field is empty: the post's date with its
+    offset and its author are the JSON-LD's, not the offset-less `article:published_time` beside it."""
+    jsonld = (
+        '{"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Rye", '
+        '"datePublished": "2024-01-15T09:30:00+01:00", "author": {"@type": "Person", "name": "Ana Lima", }, '
+        '"keywords": ["bread", "rye", ], }'
+    )
+    html = (
+        '<html><head><title>Rye</title><meta property="article:published_time" content="2024-01-15T09:30:00">'
+        f'<script type="application/ld+json">{jsonld}</script></head><body><article><h1>Rye</h1><p>'
+        + "Rye bread needs a sour starter and a long, slow rise in a warm kitchen. " * 5
+        + "</p></article></body></html>"
+    )
+    article = extract(html, "https://bread.example/2024/01/rye/")
+    assert (article.published, article.author) == ("2024-01-15T09:30:00+01:00", "Ana Lima")

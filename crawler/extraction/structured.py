@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -18,9 +19,22 @@ def jsonld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
         try:
             data = json.loads(script.text or "", strict=False)
         except ValueError:
-            continue  # broken JSON-LD is common; the page's other metadata still counts
+            try:
+                data = json.loads(_TRAILING_COMMA.sub(_without_comma, script.text or ""), strict=False)
+            except ValueError:
+                continue  # broken JSON-LD is common; the page's other metadata still counts
         objects.extend(_flatten(data))
     return objects
+
+
+# A comma before a closing brace or bracket, outside strings: a template's optional field left empty (Hugo's
+# Tranquilpeak writes `"name": "Jane Example",` then `}` where the author has no URL) — JSON's parser refuses it,
+# a browser's search engines read it.
+_TRAILING_COMMA = re.compile(r'"(?:\\.|[^"\\])*"|,(\s*[}\]])')
+
+
+def _without_comma(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(1) is not None else match.group(0)
 
 
 def unreadable_jsonld(tree: HtmlElement) -> list[HtmlElement]:
