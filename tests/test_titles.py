@@ -119,3 +119,27 @@ def test_a_home_link_that_prints_the_posts_title_names_no_site():
     article = extract(f"<html><head>{head}</head><body>{body}</body></html>", URL)
     assert (article.title, article.sitename) == (title, "Jane's Blog")
     assert not article.markdown.startswith("#")
+
+
+def test_lektors_blog_post_the_site_its_h1_the_post_its_h2_and_written_by_line():
+    """Lektor's quickstart blog (and many hand-made layouts): `<h1>` the site's name on every page, the post's
+    title its `<h2>`, then "written by Jane Example on 2024-01-15" in a `<p class="meta">` — the post's title,
+    author and its headings and lists, the byline no line of the text."""
+    post = (
+        "<!doctype html><meta charset='utf-8'><title>A Small Garden Diary — Jane's Notes</title><body><header>"
+        "<h1>Jane's Notes</h1><nav><ul><li><a href='../../'>Welcome</a></li><li><a href='../'>Blog</a></li></ul>"
+        "</nav></header><div class='page'><div class='blog-post'><h2>A Small Garden Diary</h2><p class='meta'>"
+        "written by Jane Example on 2025-05-21</p><p>This spring I planted tomatoes, basil and a row of sunflowers"
+        " on the balcony. Most of them survived, which already counts as a success.</p><h2>What worked</h2><ol>"
+        "<li>Watering early in the morning</li><li>Using large pots with good drainage</li></ol><h2>What did not"
+        "</h2><p>The strawberries were eaten by birds before a single one turned red. Next year they get a net.</p>"
+        "</div></div><footer>&copy; Copyright 2025 by Jane Example.</footer></body>"
+    )
+    article = extract(post, "https://notes.example/blog/garden-diary/")
+    assert (article.title, article.author) == ("A Small Garden Diary", "Jane Example")
+    assert article.markdown.split("\n\n")[:3] == [
+        "This spring I planted tomatoes, basil and a row of sunflowers on the balcony. Most of them survived, which "
+        "already counts as a success.",
+        "## What worked",
+        "1. Watering early in the morning\n2. Using large pots with good drainage",
+    ]

@@ -28,13 +28,15 @@ _HEAD_META = etree.XPath(
     "/html/head/meta[translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = $name]"
 )
 _FIRST_H1 = etree.XPath("(//h1)[1]")
-# A line of its own (no block inside it) that starts with "By" or its translation, after the post's heading (or
-# anywhere, on a page without one); EXSLT's regular expressions, so that libxml2 tests each element once.
+# A line of its own (no block inside it) that starts with "By" ("Written by", Lektor's blog) or its translation,
+# after the post's heading (or anywhere, on a page without one); EXSLT's regular expressions, so that libxml2 tests
+# each element once.
 _BY_WORDS = "by|von|par|por|di|door|av|af"
 _LINE = (
     "[self::p or self::span or self::div or self::li or self::address or self::small]"
     "[not(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)]"
-    f"[re:test(normalize-space(.), '^({_BY_WORDS})\\s+\\S', 'i')][string-length(normalize-space(.)) < 100]"
+    f"[re:test(normalize-space(.), '^((written|posted) )?({_BY_WORDS})\\s+\\S', 'i')]"
+    "[string-length(normalize-space(.)) < 100]"
 )
 _BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
 # "Written by <strong>Jane Roe</strong>, who lives in …": the name set in bold after the words, the rest of the line
@@ -42,7 +44,7 @@ _BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://
 _BOLD_FIRST = etree.XPath("//*[self::p or self::div or self::span or self::small]/*[1][self::strong or self::b]")
 _BY_BOLD = re.compile(rf"^(?:(?:written|posted)\s+)?(?:{_BY_WORDS})$", re.IGNORECASE)
 _BY_LINES = etree.XPath("//*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
-_BY_PREFIX = re.compile(rf"^(?:{_BY_WORDS})\s+", re.IGNORECASE)
+_BY_PREFIX = re.compile(rf"^(?:(?:written|posted)\s+)?(?:{_BY_WORDS})\s+", re.IGNORECASE)
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
 _BY_LINE_END = re.compile(r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+", re.IGNORECASE)
 _HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")

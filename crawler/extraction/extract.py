@@ -227,7 +227,11 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
     if len(blocks) < STRUCTURE_LOST:
         return body
     lines, text = {fold(line) for line in body.text.splitlines()}, fold(body.text)
-    paragraphs = [paragraph for e in root.iter("p") if (paragraph := fold(text_of(e)))]
+    paragraphs = [words for e in root.iter("p") if (words := text_of(e))]
+    # but a few field lines (a byline in a <p>, "written by Jane Roe on 2024-01-15", which the text leaves out)
+    if len(fields := [words for words in paragraphs if is_field_line(words)]) <= MAX_DROPPED_LINES:
+        paragraphs = [words for words in paragraphs if words not in fields]
+    paragraphs = [fold(words) for words in paragraphs]
     if not paragraphs or not lines.isdisjoint(blocks) or not all(p in text for p in paragraphs):
         return body
     alone = content_alone(root, page.url)

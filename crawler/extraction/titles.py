@@ -30,6 +30,7 @@ from crawler.urls import joined
 MAX_HEADINGS_READ = 12
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
 _H1S = etree.XPath("//h1")
+_SUBHEADINGS = etree.XPath("//h2 | //h3")
 _IN_POST = etree.XPath("ancestor::*[self::article or self::main or @role='main']")
 _SELF_LINK_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][.//a[@href]]")
 _PARAGRAPHS_AND_H1S = etree.XPath("//p | //h1")
@@ -146,6 +147,8 @@ def _from_document(page: Page, sites: SiteNames) -> str | None:
     raw = _cleaned(text_of(title_element)) if title_element is not None else None
     document = without_site(raw, sites)
     headings = _post_h1s(page, sites)
+    if raw and (printed := _beside_the_site_heading(page, raw, headings)):
+        return printed
     folded_title = fold(raw or "")
     for _, text in headings:
         if folded_title and fold(text) in folded_title:
@@ -153,6 +156,25 @@ def _from_document(page: Page, sites: SiteNames) -> str | None:
     if headings and (document is None or _before_first_paragraph(page, headings[0][0])):
         return headings[0][1]
     return document or (headings[0][1] if headings else None)
+
+
+def _beside_the_site_heading(page: Page, raw: str, headings: list[tuple[HtmlElement, str]]) -> str | None:
+    """The post's <h2> or <h3> where the page's <h1> is one end of the <title> and that heading the other: a
+    hand-made layout, or Lektor's blog, prints the site's name as the <h1> of every page ("<title>Post — Site",
+    `<h1>Site</h1>`, `<h2>Post</h2>`)."""
+    separators = list(TITLE_SEPARATOR.finditer(raw))
+    if not separators or not headings:
+        return None
+    first_sep, last_sep = separators[0], separators[-1]
+    ends = {
+        fold(raw[last_sep.end() :]): raw[: last_sep.start()],
+        fold(raw[: first_sep.start()]): raw[first_sep.end() :],
+    }
+    other = next((ends[fold(text)] for _, text in headings if fold(text) in ends), None)
+    if other is None:
+        return None
+    wanted = fold(other)
+    return next((text for h in _SUBHEADINGS(page.tree)[:MAX_HEADINGS_READ] if fold(text := text_of(h)) == wanted), None)
 
 
 def _post_h1s(page: Page, sites: SiteNames) -> list[tuple[HtmlElement, str]]:
