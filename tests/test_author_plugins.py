@@ -165,3 +165,17 @@ def test_twenty_twenty_ones_author_box_under_a_short_korean_post_is_no_line_of_i
     assert article.text.splitlines()[-1].startswith("서울의 길거리 음식은 정말 다양합니다.")
     assert len(article.text.split()) == 51
     assert [(b.name, b.url) for b in article.author_boxes] == [("Jane Example", "https://blog.example/author/jane/")]
+
+
+def test_twenty_twenty_ones_box_over_co_authors_plus_authors_names_each_and_is_the_firsts():
+    """Co-Authors Plus without theme support: no byline, and Twenty Twenty-One's box names both authors ("By Jane
+    Example and Lee Guest") over the first one's bio and picture."""
+    theme_box = (
+        f'<div class="author-bio show-avatars">{_avatar("")}<div class="author-bio-content">'
+        '<h2 class="author-title">By Jane Example and Lee Guest</h2>'
+        f'<p class="author-description">{JANE_BIO}</p><a class="author-link" href="https://blog.example/author/jane/" '
+        'rel="author">View all of Jane Example and Lee Guest&#039;s posts.</a></div></div>'
+    )
+    article = _post("", after_content=theme_box)
+    assert article.authors == [Person("Jane Example", "https://blog.example/author/jane/"), Person("Lee Guest")]
+    assert [(b.name, b.bio) for b in article.author_boxes] == [("Jane Example", JANE_BIO)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from lxml import etree
@@ -95,10 +96,13 @@ def listed_authors(page: Page, boxes: list[AuthorBox]) -> list[Person]:
     """The post's authors where no byline names them (`boxes`: find_author_boxes()'s): the person of its first
     box, and with them those of the boxes listed beside it, one per author — a plugin's list of the post's authors
     (PublishPress Authors' `<li>`s in one `<ul>`), each box a sibling of the first, of its tag. A box elsewhere on
-    the page, and a list of boxes in a sidebar or widget (the site's team), name nobody else who wrote the post."""
+    the page, and a list of boxes in a sidebar or widget (the site's team), name nobody else who wrote the post.
+    A first box naming several people names each of them (its_first_author())."""
     if not boxes:
         return []
     first = Person(boxes[0].name, boxes[0].url)
+    if len(names := split_names(first.name)) > 1:  # a theme's box over them all: its_first_author()
+        return [Person(names[0], first.url), *(Person(name) for name in names[1:])]
     if len(boxes) == 1:
         return [first]
     named = {fold(box.name): box for box in boxes}
@@ -115,6 +119,14 @@ def listed_authors(page: Page, boxes: list[AuthorBox]) -> list[Person]:
         if listed and fold(listed[0].name) == fold(first.name):
             return [Person(box.name, box.url) for box in listed]
     return [first]
+
+
+def its_first_author(boxes: list[AuthorBox]) -> list[AuthorBox]:
+    """`boxes` with a first box that names several people ("By Jane Roe and Lee Guest": Twenty Twenty-One's own
+    box under Co-Authors Plus, which prints the first author's bio and picture) named for the first of them."""
+    if boxes and len(names := split_names(boxes[0].name)) > 1:
+        return [replace(boxes[0], name=names[0]), *boxes[1:]]
+    return boxes
 
 
 def _in_a_sidebar(element: HtmlElement) -> bool:
