@@ -63,6 +63,17 @@ TABLES_OF_CONTENTS = (
     ".yoast-table-of-contents",
     ".lwptoc",
 )
+# WordPress's author-box plugins, which print their boxes inside the post's content: chrome to the text (NOT_POST,
+# PLUGIN_CHROME), and read as author boxes (AUTHOR_BOXES names the box in each).
+AUTHOR_BOX_PLUGINS = (
+    ".pp-multiple-authors-boxes-wrapper",  # PublishPress Authors
+    ".saboxplugin-wrap",  # Simple Author Box
+    ".m-a-box",  # Molongui Authorship
+    ".abh_box",  # Starbox, with a hidden tab of the author's latest posts
+    ".wp-post-author-wrap",  # WP Post Author
+    ".about-author-box",  # About Author Box
+    "#author-bio-box",  # Author Bio Box
+)
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
@@ -136,13 +147,7 @@ NOT_POST = ", ".join(
         "a[rel~=sponsored]",
         ".revenue_unit_wrap",
         ".adfit",
-        ".pp-multiple-authors-boxes-wrapper",
-        ".saboxplugin-wrap",  # WordPress's Simple Author Box, inside the post's content
-        ".m-a-box",  # WordPress's Molongui Authorship: the same
-        ".abh_box",  # Starbox: the same, with a hidden tab of the author's latest posts
-        ".wp-post-author-wrap",  # WP Post Author
-        ".about-author-box",  # About Author Box
-        "#author-bio-box",  # Author Bio Box
+        *AUTHOR_BOX_PLUGINS,
         ".comment-list",
         ".commentlist",
         "ol.comments",
@@ -180,13 +185,7 @@ PLUGIN_CHROME = ", ".join(
         ".elementor-author-box",
         ".gh-author",
         ".post-author-box",
-        ".pp-multiple-authors-boxes-wrapper",
-        ".saboxplugin-wrap",  # WordPress's Simple Author Box, inside the post's content
-        ".m-a-box",  # WordPress's Molongui Authorship: the same
-        ".abh_box",  # Starbox: the same, with a hidden tab of the author's latest posts
-        ".wp-post-author-wrap",  # WP Post Author
-        ".about-author-box",  # About Author Box
-        "#author-bio-box",  # Author Bio Box
+        *AUTHOR_BOX_PLUGINS,
         ".comments-area",
         "#comments",
         "#respond",
