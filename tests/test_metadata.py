@@ -395,3 +395,28 @@ def test_json_ld_with_a_templates_trailing_commas_is_read():
     )
     article = extract(html, "https://bread.example/2024/01/rye/")
     assert (article.published, article.author) == ("2024-01-15T09:30:00+01:00", "Ana Lima")
+
+
+def test_the_block_right_after_a_short_posts_container_names_its_terms_but_a_sidebars_column_does_not():
+    """Hugo Anatole: a one-line post's container is `.post__content`, its category and tag links in the
+    `.post__footer` right after it; Hugo states the content section "post" as article:section. A sidebar column
+    right after a post's container, under a heading of its own, lists every category of the site."""
+    head = '<title>Coffee Note</title><meta property="article:section" content="post">'
+    post = (
+        '<main class="wrapper__main"><div class="post"><div class="post__content"><h1>Coffee Note</h1><ul class='
+        '"post__meta"><li class="post__meta-item"><span class="post__meta-text">2024-02-03</span></li></ul><p>Today '
+        "I learned that a good espresso needs exactly twenty-five seconds of extraction.</p></div>{after}</div></main>"
+    )
+    footer = (
+        '<div class="post__footer"><span><a class="category" href="/categories/notes/">Notes</a></span>'
+        '<span><a class="tag" href="/tags/life/">life</a></span></div>'
+    )
+    html = f"<html><head>{head}</head><body>{post.format(after=footer)}</body></html>"
+    article = extract(html, "https://notes.example/2024/02/one-sentence-coffee/")
+    assert (article.categories, article.tags) == (["Notes"], ["life"])
+    column = (
+        '<div class="column"><div id="side_categories"><h3>Kategorien</h3><ul><li><a href="/category/hotels/">'
+        'Hotels</a></li><li><a href="/category/urlaub/">Urlaub</a></li></ul></div></div>'
+    )
+    html = f"<html><head><title>Coffee Note</title></head><body>{post.format(after=column)}</body></html>"
+    assert extract(html, "https://notes.example/2024/02/one-sentence-coffee/").categories == []

@@ -2,14 +2,15 @@
 
 Pelican's themes print "In <a href=/category/notes.html>Notes</a>. tags: <a href=/tag/life.html>life</a>" in the
 post's footer, Eleventy's base blog a list of `/tags/x/` links under the title, Jekyll themes and hand-made blogs
-the same without `rel="tag"`: the link's address says which it is (pagekind.url_kind). A link counts where it
-stands in the post's own container (its <article> and the block right after it, else the content root) outside
-the chrome (the <footer>, <header> and <nav> of the post's <article> are not chrome here: that is where themes
-print them), names a term in a few words, and stands in a block holding little else ("Tags:", "In", commas): a
-link in a sentence of the post is the post's text, not its label; nor is a link in a teaser of another post that
-the theme prints inside the post's <article> (Hugo Blowfish's related posts, each with its categories). A group
-linking more terms of one kind than a post has is the site's menu of them. A card of the post's own that a theme
-prints in its sidebar (selectors.POST_CARDS) counts as the post's container.
+the same without `rel="tag"`: the link's address says which it is (pagekind.url_kind). A link counts where it stands
+in the post's own container (its <article> and the block right after it, else the content root) outside the chrome
+(the <footer>, <header> and <nav> of the post's <article> are not chrome here: that is where themes print them;
+after a container that is no <article>, the block right after it without a heading of its own: Hugo Anatole's
+`.post__footer` beside a short post's `.post__content`), names a term in a few words, and stands in a block holding
+little else ("Tags:", "In", commas): a link in a sentence of the post is the post's text, not its label; nor is a
+link in a teaser of another post that the theme prints inside the post's <article> (Hugo Blowfish's related posts,
+each with its categories). A group linking more terms of one kind than a post has is the site's menu of them. A card
+of the post's own that a theme prints in its sidebar (selectors.POST_CARDS) counts as the post's container.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ _KINDS = ("category", "tag")
 _TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
 _H1 = etree.XPath("boolean(.//h1)")
+_A_SECTION = etree.XPath("boolean(.//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6)")
 _COUNT = re.compile(r"\(?\d+\)?")
 _TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
@@ -63,7 +65,9 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     if root is None:
         return [], []
     scope = next(root.iterancestors("article"), root)
-    after = _block_after(scope) if scope.tag == "article" else None
+    after = _block_after(scope)
+    if after is not None and scope.tag != "article" and _A_SECTION(after):
+        after = None  # after a container that is no <article>, a block with a heading of its own: a sidebar's column
     beside = after.iter("a") if after is not None else ()
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
