@@ -179,3 +179,31 @@ def test_twenty_twenty_ones_box_over_co_authors_plus_authors_names_each_and_is_t
     article = _post("", after_content=theme_box)
     assert article.authors == [Person("Jane Example", "https://blog.example/author/jane/"), Person("Lee Guest")]
     assert [(b.name, b.bio) for b in article.author_boxes] == [("Jane Example", JANE_BIO)]
+
+
+def test_an_authors_website_is_their_profile_and_the_sites_page_of_their_posts_their_page():
+    """Docusaurus states the author's website as the JSON-LD author's `url` and links the byline's name to the
+    blog's page of the author's posts; Starbox links the name to the website and the archive from "see all"."""
+    jsonld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", "author": '
+        '{"@type": "Person", "name": "Jane Example", "url": "https://jane.example.org"}}</script>'
+    )
+    byline = (
+        '<div class="avatar"><img class="avatar__photo" src="/img/jane.png" alt="Jane Example"><div class="avatar__'
+        'intro"><div class="avatar__name"><a href="/blog/authors/jane/"><span>Jane Example</span></a></div><small '
+        f'class="authorTitle">{JANE_BIO}</small></div></div>'
+    )
+    article = _post(byline, jsonld)
+    assert article.authors == [Person("Jane Example", "https://blog.example/blog/authors/jane/")]
+    assert "https://jane.example.org" in article.author_boxes[0].links
+    starbox = (
+        '<div class="abh_box"><section class="vcard author abh_about_tab abh_tab">'
+        f'<div class="abh_image">{_avatar("Jane Example")}</div><div class="abh_text"><div class="abh_name fn name">'
+        '<a href="https://jane.example.com/">Jane Example</a></div><div class="abh_job"><span class="title">Developer'
+        '</span></div><div class="abh_allposts"><a href="https://blog.example/author/jane/">see all</a></div><div '
+        f'class="abh_description note">{JANE_BIO}</div></div></section></div>'
+    )
+    article = _post(starbox)
+    assert article.authors == [Person("Jane Example", "https://blog.example/author/jane/")]
+    assert article.author_boxes[0].url == "https://blog.example/author/jane/"
+    assert "https://jane.example.com/" in article.author_boxes[0].links

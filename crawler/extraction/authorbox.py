@@ -236,15 +236,22 @@ def _int(value: str | None) -> int | None:
 
 
 def _links(element: HtmlElement, base: str, name: str, known_url: str | None) -> tuple[str | None, list[str]]:
-    """The author's page and their profiles elsewhere. The author page: the link the byline gave for the person,
-    else a rel=author link, else a link to an author-page path, else a link on the site labelled with the name.
+    """The author's page and their profiles elsewhere. The author page: the link the byline gave for the person
+    (unless that is another host's and the box links an author page on the site), else a rel=author link, else a
+    link to an author-page path, else a link on the site labelled with the name.
     Profiles: rel=me links and links to other hosts, less share buttons."""
     anchors = [(a, joined(base, a.get("href")) or "") for a in element.iterdescendants("a") if a.get("href")]
     anchors = [(a, href) for a, href in anchors if href.startswith("http") and not SHARE_HREF.search(href)]
     home = urlsplit(base).netloc.lower()
     anchors = [(a, href) for a, href in anchors if not _ACTION.search(href)]
+    # a byline's link to the person's own website is their page only where the box links no author page on the
+    # site (Starbox links the name to the website, the author's archive from "see all")
+    elsewhere = known_url is not None and urlsplit(known_url).netloc.lower() != home and not names_a_profile(known_url)
+    on_site = elsewhere and any(
+        urlsplit(href).netloc.lower() == home and _author_page(href, home) for _, href in anchors
+    )
     tests = (
-        lambda a, href: href == known_url,
+        lambda a, href: href == known_url and not on_site,
         lambda a, href: "author" in (a.get("rel") or "").split(),
         lambda a, href: _author_page(href, home) and "me" not in (a.get("rel") or "").split(),
         lambda a, href: urlsplit(href).netloc.lower() == home and clean_name(text_of(a)) == name,
@@ -257,6 +264,11 @@ def _links(element: HtmlElement, base: str, name: str, known_url: str | None) ->
         if href != url and href not in links and (is_me or _is_profile(href, base)):
             links.append(href)
     return url, links
+
+
+def names_a_profile(url: str) -> bool:
+    """The URL's path is an author page's (/author/x, /authors/x, /profile/x, /@x), on whatever host."""
+    return bool(_AUTHOR_PAGE.search(urlsplit(url).path))
 
 
 def _author_page(href: str, home: str) -> bool:

@@ -19,11 +19,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from crawler.extraction.article import AuthorBox, Person
-from crawler.extraction.authorbox import box_from_person, clean_name, persons, read_box, split_names
+from crawler.extraction.authorbox import box_from_person, clean_name, names_a_profile, persons, read_box, split_names
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.selectors import AUTHOR_BOXES, AUTHOR_PAGE_TITLES
 from crawler.extraction.sitename import fold
@@ -127,6 +128,25 @@ def its_first_author(boxes: list[AuthorBox]) -> list[AuthorBox]:
     if boxes and len(names := split_names(boxes[0].name)) > 1:
         return [replace(boxes[0], name=names[0]), *boxes[1:]]
     return boxes
+
+
+def with_their_pages(authors: list[Person], boxes: list[AuthorBox], base: str) -> tuple[list[Person], list[AuthorBox]]:
+    """`authors` with the author page of their box where their stated URL is another host's, and `boxes` with that
+    URL among their links: the person's own website, which JSON-LD states as their `url` (Docusaurus) or a byline
+    links (Starbox), is their profile, the page on the site listing their posts their page. A stated URL that is an
+    author page itself (another language's subdomain: Global Voices' es. for de.) stays."""
+    home = urlsplit(base).netloc.lower()
+    by_name = {fold(box.name): box for box in boxes if box.url and urlsplit(box.url).netloc.lower() == home}
+    people = []
+    for person in authors:
+        box = by_name.get(fold(person.name))
+        if box is None or not person.url or urlsplit(person.url).netloc.lower() == home or names_a_profile(person.url):
+            people.append(person)
+            continue
+        people.append(Person(person.name, box.url))
+        if person.url not in box.links:
+            box.links = [person.url, *box.links]
+    return people, boxes
 
 
 def _in_a_sidebar(element: HtmlElement) -> bool:

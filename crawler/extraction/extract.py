@@ -17,7 +17,13 @@ from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Metadata, Person
 from crawler.extraction.authors import is_by_line
 from crawler.extraction.body import Body, extract_body
-from crawler.extraction.boxes import author_page_person, find_author_boxes, its_first_author, listed_authors
+from crawler.extraction.boxes import (
+    author_page_person,
+    find_author_boxes,
+    its_first_author,
+    listed_authors,
+    with_their_pages,
+)
 from crawler.extraction.comments import find_comments
 from crawler.extraction.content import densest_parent, find_content_root
 from crawler.extraction.dates import date_printed
@@ -367,6 +373,7 @@ def _extract(page: Page) -> Article:
     # A post whose byline the page does not mark up but whose author box names someone is by that person.
     authors = meta.authors or listed_authors(page, boxes)
     boxes = its_first_author(boxes)
+    authors, boxes = with_their_pages(authors, boxes, page.base)
     if kind == "author":  # an author page is a listing; the person it is about goes to the archive's authors
         boxes = [person] if (person := author_page_person(page, jsonld)) is not None else []
     images = placed_images(page, root) if is_article else []
