@@ -1115,3 +1115,27 @@ def test_hexo_icarus_licence_box_is_no_line_of_the_post_nor_the_authors_box():
     article = extract(page, URL)
     assert article.text.splitlines()[-1].startswith("Paragraph 4 of the post")
     assert article.author_boxes == []
+
+
+def test_expressive_codes_block_is_kept_a_line_per_line_without_numbers_or_its_file_name():
+    """Expressive Code (Astro's Starlight, Fuwari): the <pre> in a <figure>, a `div.ec-line` per line with its
+    number in a gutter, the language in `pre[data-language]`, the file name in the figure's caption."""
+
+    def line(number: int, code: str) -> str:
+        return (
+            f'<div class="ec-line"><div class="gutter"><div class="ln" aria-hidden="true">{number}</div></div>'
+            f'<div class="code">{code}</div></div>'
+        )
+
+    code = line(1, "<span>def</span><span> squares(n):</span>") + line(2, '<span class="indent">    </span>yield n')
+    code += line(3, "\n") + line(4, "print(list(squares(5)))")
+    block = (
+        '<div class="expressive-code"><figure class="frame has-title"><figcaption class="header"><span class="title">'
+        f'squares.py</span></figcaption><pre data-language="python" class="wrap"><code>{code}</code><div class="copy">'
+        '<button title="Copy to clipboard"></button></div></pre></figure></div>'
+    )
+    prose = "<p>Generators are one of Python's most elegant features, and a generator looks like a function.</p>"
+    page = f"<html><head><title>Generators</title></head><body><article><h1>Generators</h1>{prose}{block}{prose}"
+    article = extract(page + "</article></body></html>", URL)
+    assert "```python\ndef squares(n):\n    yield n\n\nprint(list(squares(5)))\n```" in article.markdown
+    assert "squares.py" not in article.text

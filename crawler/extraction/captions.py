@@ -18,7 +18,8 @@ from lxml import etree
 from crawler.extraction.images import permalink_anchors
 from crawler.extraction.page import HtmlElement, Page, detached
 
-_FIGURE_CAPTIONS = etree.XPath("//figure//figcaption[normalize-space()]")
+# not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>
+_FIGURE_CAPTIONS = etree.XPath("//figure//figcaption[normalize-space()][not(ancestor::figure[.//pre])]")
 # Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
 # which trafilatura would discard by their class. Not every element a caption class names: news sites mark a photo
 # credit so, and trafilatura drops it.

@@ -43,7 +43,8 @@ from lxml import html as lxml_html
 from crawler.extraction.page import HtmlElement, Page, compiled
 from crawler.urls import joined
 
-CODE_BLOCKS = "figure.highlight, table.highlighttable, div.highlight, div.codehilite, pre"
+# Expressive Code (Astro's Starlight, Fuwari …) wraps its <pre> in a <figure>, which trafilatura drops whole
+CODE_BLOCKS = "figure.highlight, table.highlighttable, div.highlight, div.codehilite, div.expressive-code, pre"
 # A highlighter's line numbers, by class; or by the style that keeps them out of a copy of the code (Hugo's Chroma
 # with noClasses, its default, prints them as spans styled user-select:none).
 LINE_NUMBERS = (
@@ -155,8 +156,19 @@ def _code_block(element: HtmlElement) -> CodeBlock:
     for br in copy.iter("br"):  # Hexo's highlighter ends each line with a <br>
         br.tail = "\n" + (br.tail or "")
     pres = [] if copy.tag == "pre" else _outermost(list(copy.iter("pre")))
-    code = "\n".join("".join(part.itertext()).strip("\n") for part in pres or [copy])
+    code = "\n".join(_code_text(part) for part in pres or [copy])
     return CodeBlock(code, _language(element) or _label(element))
+
+
+def _code_text(pre: HtmlElement) -> str:
+    """The code of a <pre>: its text, or where its <code> holds a <div> per line and nothing else (Expressive
+    Code's `div.ec-line`, an empty line a line break alone), those lines."""
+    code = pre.find("code")
+    holder = code if code is not None else pre
+    lines = list(holder)
+    if lines and all(line.tag == "div" for line in lines) and not (holder.text or "").strip():
+        return "\n".join("".join(line.itertext()).strip("\n") for line in lines).strip("\n")
+    return "".join(pre.itertext()).strip("\n")
 
 
 def _language(element: HtmlElement) -> str | None:
