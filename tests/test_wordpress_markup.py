@@ -390,3 +390,35 @@ def test_a_posts_terms_from_post_class_where_the_theme_prints_none():
     )
     article = extract(html, "https://x.example/2024/05/rye/")
     assert (article.categories, article.tags) == (["Field notes"], ["life", "서울"])
+
+
+def test_wpdiscuz_comments_with_their_author_time_and_thread():
+    """wpDiscuz prints a div per comment (`wpd-comm-ID_PARENT`), each reply inside its parent's, the time in the
+    date's title ("2 years ago" shown)."""
+
+    def comment(own: int, parent: int, name: str, when: str, text: str, inner: str = "") -> str:
+        reply = " wpd-reply" if parent else ""
+        return (
+            f"<div id='wpd-comm-{own}_{parent}' class='comment depth-{2 if parent else 1} wpd-comment{reply}'>"
+            f'<div class="wpd-comment-wrap"><div class="wpd-comment-left"><div class="wpd-avatar"><img alt="{name}" '
+            f'src="https://secure.gravatar.com/avatar/{own}?s=64" class="avatar avatar-64 photo"></div></div>'
+            f'<div id="comment-{own}" class="wpd-comment-right"><div class="wpd-comment-header"><div class='
+            f'"wpd-comment-author "><a href="https://{name.split()[0].lower()}.example.net/">{name}</a></div><div '
+            f'class="wpd-comment-date" title="{when}"><i class="far fa-clock"></i> 2 years ago</div></div><div '
+            f'class="wpd-comment-text"><p>{text}</p></div><div class="wpd-comment-footer"><div class="wpd-vote">'
+            f"<div class='wpd-vote-result' title='0'>0</div></div><div class=\"wpd-reply-button\"><span>Reply</span>"
+            f"</div></div></div></div><div id='wpdiscuz_form_anchor-{own}_{parent}'></div>{inner}</div>"
+        )
+
+    reply = comment(5, 4, "Jane Example", "November 5, 2024 11:49 pm", "Glad it helped, Margaret!")
+    thread = comment(4, 0, "Margaret Flynn", "November 5, 2024 4:21 pm", "The squares example made it click.", reply)
+    page = _body(
+        "single single-post postid-12",
+        f'<div id="comments" class="comments-area"><div id="wpd-threads" class="wpd-thread-wrapper"><div class='
+        f'"wpd-thread-list">{thread}</div></div></div>',
+    )
+    found = find_comments(page)
+    assert [(c.id, c.parent, c.author, c.published, c.text) for c in found] == [
+        ("4", None, "Margaret Flynn", "2024-11-05T16:21:00", "The squares example made it click."),
+        ("5", "4", "Jane Example", "2024-11-05T23:49:00", "Glad it helped, Margaret!"),
+    ]

@@ -27,7 +27,9 @@ MAX_DATE_TEXT = 80  # characters: a date line, not a sentence that names a day
 _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$", re.IGNORECASE)
 # The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123;
 # Disqus's post-4818445563.
-_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-)(\d+)$")
+# WordPress's (`comment-4`, `li-comment-4`), Blogger's (`c4`), Disqus's (`post-4`), wpDiscuz's (`wpd-comm-5_4`: the
+# comment, then its parent)
+_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-|wpd-comm-)(\d+)(?:_\d+)?$")
 _DEPTH = re.compile(r"^depth-(\d+)$")
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
 # code and table rows a commenter may write too (WordPress allows them in comments).
@@ -41,7 +43,8 @@ _TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre"
 def find_comments(page: Page) -> list[Comment]:
     """The page's comments in document order, replies after their parent; at most MAX_COMMENTS items read."""
     matching = page.select(COMMENT_ITEMS)
-    replies = {item for item in matching if item.tag == "li"}  # what marks a nested reply (_in_nested_comment)
+    # what marks a nested reply (_in_nested_comment): a list item, or a div wpDiscuz marks as a reply
+    replies = {item for item in matching if item.tag == "li" or "wpd-reply" in (item.get("class") or "").split()}
     items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None]
     taken: dict[HtmlElement, Comment] = {}
     seen: set[str | None] = set()

@@ -410,11 +410,14 @@ COMMENT_ITEMS = (
     " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
     # What comment embeds insert into the page once a browser has run them: Isso, Commento; and the thread of
     # Disqus's embed app, which the renderer takes from Disqus's frame (its replies in `ul.children`).
-    " .isso-comment, .commento-card, #post-list li.post"
+    " .isso-comment, .commento-card, #post-list li.post,"
+    # wpDiscuz, WordPress's comment plugin: a div per comment, each reply inside its parent's
+    " div.wpd-comment"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
     ".comment-author .fn",
+    ".wpd-comment-author",
     ".wp-block-comment-author-name",
     ".comment-author-name",
     ".comment-author [itemprop=name]",
@@ -432,6 +435,7 @@ COMMENT_AUTHOR = (
 )
 COMMENT_TEXT = (
     ".comment-content",
+    ".wpd-comment-text",
     ".wp-block-comment-content",
     "[itemprop=text]",
     ".tt-wrap-desc",
@@ -446,7 +450,11 @@ COMMENT_TEXT = (
 # ("3 years ago") holds it in its title as moment.js's English "LLLL" prints it ("Monday, September 23, 2013 5:49
 # AM"), in the reader's time zone (the renderer's browser runs in UTC). A title in another language is kept as
 # printed.
-COMMENT_TIME_TITLES = (("a.time-ago[title]", "%A, %B %d, %Y %I:%M %p"),)
+COMMENT_TIME_TITLES = (
+    ("a.time-ago[title]", "%A, %B %d, %Y %I:%M %p"),
+    # wpDiscuz prints "2 years ago" and the time in WordPress's default formats ("F j, Y g:i a") in the title
+    (".wpd-comment-date[title]", "%B %d, %Y %I:%M %p"),
+)
 # A comment's date printed as words only, no <time>: its date element, else the permalink WordPress's walkers print
 # the date in (`<a href="…#comment-4">November 5, 2024 / 4:21 pm</a>`).
 COMMENT_DATE_TEXT = (
