@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urljoin, urlsplit
+from urllib.parse import SplitResult, parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
 import courlan
 from w3lib.url import canonicalize_url
@@ -39,12 +39,22 @@ def joined(base: str, href: str | None) -> str | None:
 HASH_ROUTES = ("/", "!/")
 
 
+# A query that is a path, no parameter in it: Serendipity's default links (`index.php?/archives/1-title.html`) and
+# Dotclear's (`index.php?post/2024/01/15/title`) name the post so. It is kept as written.
+_PATH_IN_QUERY = re.compile(r"^/?[^=&]*/[^=&]*$")
+_QUERY_SAFE = "/:@!$'()*+,;-._~%"
+
+
 @lru_cache(maxsize=65536)
 def clean_url(url: str) -> str:
     """Tracking parameters and fragment removed, canonical form; the URL unchanged if courlan rejects it.
 
     Cached: every page of a blog repeats its menus and widgets, and this runs on the reactor for each link.
     """
+    parts = urlsplit(url)
+    if _PATH_IN_QUERY.match(parts.query):  # courlan would drop it, w3lib make it `?%2Farchives%2F…=`
+        page = clean_url(parts._replace(query="", fragment="").geturl())
+        return urlsplit(page)._replace(query=quote(parts.query, safe=_QUERY_SAFE)).geturl()
     normalised = courlan.normalize_url(url, strict=False) or url
     parts = urlsplit(normalised)
     if parts.query:

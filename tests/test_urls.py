@@ -37,3 +37,15 @@ def test_scope_allow_and_deny_regexes():
     assert scope.contains("https://a.org/2024/01/x/")
     assert not scope.contains("https://a.org/2019/01/x/")
     assert not scope.contains("https://a.org/about/")
+
+
+def test_a_query_that_is_a_path_is_kept_as_written():
+    """Serendipity's and Dotclear's default links name the post in a query without parameters; courlan dropped it,
+    and every post was one URL, /index.php."""
+    assert clean_url("https://blog.example/index.php?/archives/1-Why.html#c4") == (
+        "https://blog.example/index.php?/archives/1-Why.html"
+    )
+    assert clean_url("https://blog.example/index.php?post/2024/01/15/why") == (
+        "https://blog.example/index.php?post/2024/01/15/why"
+    )
+    assert clean_url("https://blog.example/?p=5&utm_source=x") == "https://blog.example/?p=5"
