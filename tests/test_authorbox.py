@@ -380,3 +380,16 @@ def test_srcset_largest_candidate_and_lazy_noscript_twin_counted_once():
 
 def test_parse_srcset_ignores_data_uris():
     assert parse_srcset("data:image/png;base64,xx 1x, /b.jpg 2x") == [("/b.jpg", 2.0)]
+
+
+def test_an_author_page_showing_wordpress_no_results_names_nobody():
+    """Polylang's /de/author/max/ for a person with no German posts: WordPress's content-none template, "Nothing
+    here" as the page's heading."""
+    html = (
+        "<html><head><title>Max Mustermann – Stone and Bread</title></head><body class='archive author author-max'>"
+        '<main id="main" class="site-main"><section class="no-results not-found"><header class="page-header">'
+        '<h1 class="page-title">Nothing here</h1></header><div class="page-content"><p>It seems we can&#8217;t find '
+        "what you&#8217;re looking for. Perhaps searching can help.</p><form role='search' class='search-form'>"
+        "<input type='search' name='s'></form></div></section></main></body></html>"
+    )
+    assert author_page_person(Page(parse_html(html), "https://a.org/de/author/max/"), []) is None

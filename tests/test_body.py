@@ -1139,3 +1139,42 @@ def test_expressive_codes_block_is_kept_a_line_per_line_without_numbers_or_its_f
     article = extract(page + "</article></body></html>", URL)
     assert "```python\ndef squares(n):\n    yield n\n\nprint(list(squares(5)))\n```" in article.markdown
     assert "squares.py" not in article.text
+
+
+def test_hexo_materys_neighbours_reward_and_reprint_box_are_none_of_the_post():
+    """Matery prints, after the post, its reprint notice, the donation QR codes and the previous and next posts'
+    cards (their covers, categories and tags); Astro Fuwari its licence box (the title and the address)."""
+    neighbours = (
+        '<article id="prenext-posts" class="prev-next articles"><div class="row article-row"><div class="article '
+        'col s12 m6"><div class="article-badge left-badge text-color">Previous</div><div class="card"><a href="/2024/'
+        '11/05/python-generators/"><div class="card-image"><img src="/medias/featureimages/8.jpg" class="responsive'
+        '-img" alt="Understanding Python Generators"><span class="card-title">Understanding Python Generators</span>'
+        '</div></a><div class="card-content article-content"><span class="publish-author"><a href="/categories/'
+        'Programming/" class="post-category">Programming</a></span></div><div class="card-action article-tags"><a '
+        'href="/tags/python/"><span class="chip bg-color">python</span></a></div></div></div></div></article>'
+    )
+    extras = (
+        '<div class="reprint" id="reprint-statement"><div class="reprint__author"><span class="reprint-meta">Author: '
+        '</span><span class="reprint-info"><a href="/about">Jane Example</a></span></div><div class="reprint__notice">'
+        '<span class="reprint-meta">Reprint policy: </span><span class="reprint-info">All articles in this blog are '
+        'used except for special statements CC BY 4.0 reprint policy.</span></div></div><div id="reward"><div '
+        'id="rewardModal" class="modal"><img src="/medias/reward/alipay.jpg" class="reward-img" alt="QR"></div></div>'
+        '<div class="card-base license-container onload-animation"><div class="font-bold">Rainy Day</div>'
+        f'<a href="{URL}" class="link">{URL}</a></div>'
+    )
+    terms = (
+        '<div class="article-tag"><a href="/tags/life/"><span class="chip bg-color">life</span></a></div><div class='
+        '"post-cate"><a href="/categories/Notes/" class="post-category">Notes</a></div>'
+    )
+    line = "<p>It rained all day, so I finally read the novel that had been sitting on my shelf since spring.</p>"
+    page = (
+        '<html lang="en"><head><title>Rainy Day | Notes</title><meta name="generator" content="Hexo 7.3.0"></head>'
+        '<body><main class="content"><div id="artDetail"><div class="card"><div class="card-content article-info">'
+        f'{terms}</div><div class="card-content article-card-content"><div id="articleContent">{line}</div>{extras}'
+        f"</div></div></div>{neighbours}</main></body></html>"
+    )
+    article = extract(page, URL)
+    assert (
+        article.text == "It rained all day, so I finally read the novel that had been sitting on my shelf since spring."
+    )
+    assert (article.categories, article.tags, article.images) == (["Notes"], ["life"], [])

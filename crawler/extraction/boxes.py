@@ -48,6 +48,7 @@ _NOT_SEARCHED = re.compile(
 )
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)
 _SIDEBAR = re.compile(r"sidebar|widget", re.IGNORECASE)
+_NO_RESULTS = etree.XPath("boolean(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' no-results ')])")
 _LISTS_OR_FORMS = etree.XPath(
     "boolean(.//form or count(.//h2[.//a] | .//h3[.//a]) > 1 or .//*[contains(@class, 'wp-block-post-template')]"
     # a comment thread's element, by a class or id that starts with "comment" — not Blocksy's count of them,
@@ -208,8 +209,12 @@ def _lists_posts(element: HtmlElement) -> bool:
 
 
 def _heading_name(page: Page) -> str | None:
+    """The name an author page's heading gives — not the heading of WordPress's template for an empty result
+    ("Nothing here" in `section.no-results`: Polylang's /de/author/x/ of a person with no German posts)."""
     for selector in AUTHOR_PAGE_TITLES:
         for heading in page.select(selector):
+            if _NO_RESULTS(heading):
+                continue
             if name := clean_name(text_of(heading)):
                 return name
     return None

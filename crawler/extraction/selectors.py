@@ -138,6 +138,10 @@ NOT_POST = ", ".join(
         ".post-copyright-info",  # Hexo's Redefine: the same
         ".license-box",  # Hexo's Fluid: the same
         ".article-licensing",  # Hexo's Icarus: the same, the post's title in it
+        "#reprint-statement",  # Hexo's Matery: the same ("reprint policy")
+        ".license-container",  # Astro's Fuwari: the same
+        "#prenext-posts",  # Hexo's Matery: the previous and next posts' cards, with their terms and covers
+        "#reward",  # Hexo's Matery: the donation QR codes
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
@@ -201,6 +205,10 @@ PLUGIN_CHROME = ", ".join(
         ".post-copyright",
         ".license-box",
         ".article-licensing",
+        "#reprint-statement",
+        ".license-container",
+        "#prenext-posts",
+        "#reward",
         WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
