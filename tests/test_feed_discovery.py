@@ -49,6 +49,32 @@ def test_a_json_feed_and_a_linked_tag_feed_are_read_for_their_posts(crawl, db):
     assert db("SELECT url, message FROM crawl_errors") == []
 
 
+def test_a_feed_only_an_icons_link_leads_to_is_read_though_its_name_ends_in_rss(crawl, db):
+    """VitePress's blog themes link /feed.rss from an icon, with no <link rel=alternate>; its items date the posts
+    and name their author, which the pages do not print."""
+    home = (
+        '<!doctype html><html><head><title>Notes</title></head><body><a class="VPSocialLink" aria-label="RSS" '
+        'href="/feed.rss"><svg></svg></a><a href="/posts/rye.html">Rye</a></body></html>'
+    )
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title><link>/</link><item><title>Rye</title>'
+        "<link>/posts/rye.html</link><pubDate>Sat, 03 Feb 2024 09:30:00 GMT</pubDate><author>Ana Lima</author>"
+        "</item></channel></rss>"
+    )
+    routes = {
+        "/": (200, {}, home.encode()),
+        "/feed.rss": (200, {"Content-Type": "application/rss+xml"}, rss.encode()),
+        "/posts/rye.html": post("Rye"),
+    }
+    with serve(Server(routes=routes)) as site:
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT url, author, substr(published, 1, 10) FROM articles") == [
+        (site.base + "posts/rye.html", "Ana Lima", "2024-02-03")
+    ]
+    assert db("SELECT kind FROM pages WHERE url LIKE '%feed.rss'") == [("feed",)]
+
+
 def test_a_feed_item_whose_address_urllib_cannot_read_costs_that_item_only():
     items = [
         {"id": "1", "url": "/a-post/", "date_published": "2024-05-01T00:00:00Z", "content_text": "Hello"},

@@ -61,7 +61,10 @@ logger = logging.getLogger(__name__)
 # Besides Scrapy's list (images, documents, archives, code): a post's source as its generator publishes it beside
 # the page (Nikola's "Source" link to index.md, Sphinx's _sources/*.rst.txt), text files.
 _SOURCES = ("md", "markdown", "rst", "adoc", "ipynb", "txt")
-_NOT_PAGES = {f".{extension}" for extension in (*IGNORED_EXTENSIONS, *_SOURCES)}
+# Not Scrapy's "rss", though: a feed a page links to (VitePress blogs link their /feed.rss from an icon alone, no
+# <link rel="alternate">) is read for its posts, dates, authors and terms.
+_FEEDS = ("rss",)
+_NOT_PAGES = {f".{extension}" for extension in (*IGNORED_EXTENSIONS, *_SOURCES) if extension not in _FEEDS}
 _PAGE_META = {"page": True, "handle_httpstatus_list": [304, 404, 410]}
 _LINK_META = {**_PAGE_META, TRAP: True}  # a page found by a link: the scheduler checks the trap budgets again
 
