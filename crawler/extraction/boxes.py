@@ -234,7 +234,6 @@ def _best_region(
             seen.add(region)
             if sum(region is h or _holds(region, h) for h in hinted) > 1:
                 break  # the boxes of several people (a plugin's, one per author): none of them alone
-
             box = read_box(region, page.base, person, page.names)
             if box is None:
                 continue
