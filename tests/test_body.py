@@ -1139,6 +1139,10 @@ def test_expressive_codes_block_is_kept_a_line_per_line_without_numbers_or_its_f
     article = extract(page + "</article></body></html>", URL)
     assert "```python\ndef squares(n):\n    yield n\n\nprint(list(squares(5)))\n```" in article.markdown
     assert "squares.py" not in article.text
+    picture = '<figure><img src="/images/road.png" alt="Road" width="800" height="500"></figure>'
+    article = extract(page.replace(f"{block}{prose}", f"{block}{picture}{prose}") + "</article></body></html>", URL)
+    code_end = article.markdown.index("print(list(squares(5)))\n```")
+    assert code_end < article.markdown.index("![Road](https://blog.example/images/road.png)")
 
 
 def test_hexo_materys_neighbours_reward_and_reprint_box_are_none_of_the_post():

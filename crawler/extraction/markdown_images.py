@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 
 from crawler.extraction.article import Image
-from crawler.extraction.page import HtmlElement, text_of
+from crawler.extraction.page import HtmlElement, compiled, detached, text_of
+from crawler.extraction.verbatim import LINE_NUMBERS, line_divs
 
 # A figure's caption is a line of the text (crawler/extraction/captions.py): the next picture of a gallery goes after
 # the caption of the one before it, not with it after the text before the gallery.
@@ -83,6 +84,9 @@ def _end_of(block: HtmlElement) -> str:
     Markdown holds its lines apart (text_of joins them, and the joined text stands on no line). A highlighter may
     end its lines with <br> (Hexo's) rather than a line break."""
     if block.tag == "pre":
+        if divs := line_divs(block):  # Expressive Code: a <div> per line, its number in a gutter
+            with detached(compiled((LINE_NUMBERS,))(divs[-1])):
+                return _fold(_MARKUP.sub("", "".join(divs[-1].itertext())))
         lines = [line for line in _with_breaks(block).split("\n") if line.strip()]
         return _fold(_MARKUP.sub("", lines[-1])) if lines else ""
     return text_of(block)

@@ -161,14 +161,21 @@ def _code_block(element: HtmlElement) -> CodeBlock:
 
 
 def _code_text(pre: HtmlElement) -> str:
-    """The code of a <pre>: its text, or where its <code> holds a <div> per line and nothing else (Expressive
-    Code's `div.ec-line`, an empty line a line break alone), those lines."""
+    """The code of a <pre>: its text, or its lines where it prints a <div> per line (line_divs())."""
+    if lines := line_divs(pre):
+        return "\n".join("".join(line.itertext()).strip("\n") for line in lines).strip("\n")
+    return "".join(pre.itertext()).strip("\n")
+
+
+def line_divs(pre: HtmlElement) -> list[HtmlElement]:
+    """The <div> per line a <pre> (or its <code>) holds and nothing else: Expressive Code's `div.ec-line`, an empty
+    line a line break alone; [] for a <pre> of text."""
     code = pre.find("code")
     holder = code if code is not None else pre
     lines = list(holder)
     if lines and all(line.tag == "div" for line in lines) and not (holder.text or "").strip():
-        return "\n".join("".join(line.itertext()).strip("\n") for line in lines).strip("\n")
-    return "".join(pre.itertext()).strip("\n")
+        return lines
+    return []
 
 
 def _language(element: HtmlElement) -> str | None:
