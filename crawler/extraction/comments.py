@@ -30,7 +30,13 @@ _SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$
 # WordPress's (`comment-4`, `li-comment-4`), Blogger's (`c4`), Disqus's (`post-4`), wpDiscuz's (`wpd-comm-5_4`: the
 # comment, then its parent)
 _COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-|wpd-comm-)(\d+)(?:_\d+)?$")
-_DEPTH = re.compile(r"^depth-(\d+)$")
+# WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` (counted from 0)
+_DEPTH = re.compile(r"^(?:depth-(\d+)|commentlevel-(\d+))$")
+# The commenter named in the line with the comment's time, no element of their own: Dotclear's "From Kim - <time>",
+# Serendipity's "Kim on <time>:" (a link where they gave an address)
+_BEFORE_THE_NAME = re.compile(r"^(?:from|by|par|de|von|van)\s+", re.IGNORECASE)
+_AFTER_THE_NAME = re.compile(r"\s*(?:[-–—,:|]|\bon|\bam|\ble|\bat)\s*$", re.IGNORECASE)
+MAX_NAME_WORDS = 5
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
 # code and table rows a commenter may write too (WordPress allows them in comments).
 _META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-time", "comment-reply", "reply"}
@@ -73,7 +79,10 @@ def _depth_class(item: HtmlElement) -> int | None:
     """The depth in its thread that WordPress's comment_class() gives a comment (`depth-2`): where a theme prints
     a reply after its parent rather than inside it (Neve: `<li class="children"><ol><li class="comment depth-2">`
     beside the parent's `<li>`), the reply's parent is the last comment one level up."""
-    return next((int(m.group(1)) for name in (item.get("class") or "").split() if (m := _DEPTH.match(name))), None)
+    for name in (item.get("class") or "").split():
+        if match := _DEPTH.match(name):
+            return int(match.group(1)) if match.group(1) else int(match.group(2)) + 1
+    return None
 
 
 def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
@@ -104,13 +113,38 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
     author = _first(item, COMMENT_AUTHOR, replies, worded=True)  # Hestia's .comment-author holds the avatar alone
     published = _published(item, replies)
     author_text = _SAYS.sub("", _name_in(author)) if author is not None else ""
+    author_url = _author_url(author, base)
+    if author is None:
+        author_text, author_url = _named_before_the_time(item, replies, base)
     return Comment(
         author=author_text.strip() or None,
         published=published,
         text=text,
         id=_comment_id(item),
-        author_url=_author_url(author, base),
+        author_url=author_url,
     )
+
+
+def _named_before_the_time(item: HtmlElement, replies: set[HtmlElement], base: str) -> tuple[str, str | None]:
+    """The commenter and their link where no element of the comment marks the name: the words before the comment's
+    <time> in its line, less "From"/"Par" before and "on"/"-" after (Dotclear's "From Kim - <time>", Serendipity's
+    "Kim on <time>:"), its number's link to itself left out; ("", None) for more words than a name's."""
+    time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
+    line = time.getparent() if time is not None else None
+    if line is None:
+        return "", None
+    words, link = [line.text or ""], None
+    for child in line:
+        if child is time:
+            break
+        if not (child.get("href") or "").startswith("#"):
+            words.append(text_of(child))
+            link = link or _author_url(child, base)
+        words.append(child.tail or "")
+    name = _AFTER_THE_NAME.sub("", _BEFORE_THE_NAME.sub("", " ".join(" ".join(words).split())))
+    if not name or len(name.split()) > MAX_NAME_WORDS:
+        return "", None
+    return name, link
 
 
 def _name_in(author: HtmlElement) -> str:

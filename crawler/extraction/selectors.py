@@ -420,7 +420,9 @@ COMMENT_ITEMS = (
     # Disqus's embed app, which the renderer takes from Disqus's frame (its replies in `ul.children`).
     " .isso-comment, .commento-card, #post-list li.post,"
     # wpDiscuz, WordPress's comment plugin: a div per comment, each reply inside its parent's
-    " div.wpd-comment"
+    " div.wpd-comment,"
+    # Serendipity: an <article> per comment, replies after their parent, a level class each
+    " article.serendipity_comment"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -444,6 +446,7 @@ COMMENT_AUTHOR = (
 COMMENT_TEXT = (
     ".comment-content",
     ".wpd-comment-text",
+    ".serendipity_commentBody",
     ".wp-block-comment-content",
     "[itemprop=text]",
     ".tt-wrap-desc",
