@@ -1182,3 +1182,16 @@ def test_hexo_materys_neighbours_reward_and_reprint_box_are_none_of_the_post():
         article.text == "It rained all day, so I finally read the novel that had been sitting on my shelf since spring."
     )
     assert (article.categories, article.tags, article.images) == (["Notes"], ["life"], [])
+
+
+def test_highlight_jss_bare_class_names_a_code_blocks_language_and_another_class_does_not():
+    """HTMLy and older themes print highlight.js's class without its `language-` prefix: `<code class="bash">`."""
+    prose = "<p>A paragraph of the post, long enough to make its container the post's body, and more words.</p>"
+
+    def markdown(code_class: str) -> str:
+        block = f'<pre><code class="{code_class}">make all\nmake install</code></pre>'
+        page = f"<html><head><title>T</title></head><body><article><h1>T</h1>{prose}{block}{prose}</article></body>"
+        return extract(page + "</html>", URL).markdown
+
+    assert "```bash\nmake all\nmake install\n```" in markdown("bash")
+    assert "```\nmake all\nmake install\n```" in markdown("hljs")

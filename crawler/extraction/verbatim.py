@@ -36,9 +36,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
+from pygments.lexers import get_all_lexers
 
 from crawler.extraction.page import HtmlElement, Page, compiled
 from crawler.urls import joined
@@ -189,10 +191,20 @@ def _language(element: HtmlElement) -> str | None:
             names.append(classes[1 - classes.index("highlight")])  # Hexo: <figure class="highlight js">
         if "sourceCode" in classes[:-1]:  # pandoc's (Quarto's, R Markdown's): <code class="sourceCode r">
             names.append(classes[classes.index("sourceCode") + 1])
+        # highlight.js's bare class, as HTMLy and older themes print it: <pre><code class="bash">
+        if node.tag == "code" and len(classes) == 1 and classes[0].lower() in _language_names():
+            names.append(classes[0])
         for name in names:
             if name and name.lower() not in _NO_LANGUAGE:
                 return name.lower()
     return None
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """The names and aliases of every language Pygments knows (a dependency of rich's), read from its table of
+    lexers without importing one."""
+    return frozenset(alias.lower() for _, aliases, _, _ in get_all_lexers(plugins=False) for alias in aliases)
 
 
 def _label(element: HtmlElement) -> str | None:
