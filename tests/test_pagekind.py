@@ -634,3 +634,25 @@ def test_an_archive_of_dated_links_marked_og_type_article_like_every_page_is_a_l
     html = f'<html><head>{head}</head><body><h1>All Posts</h1><div class="blog-archives">{rows}</div></body></html>'
     article = extract(html, "https://x.example/archives.html")
     assert (article.kind, article.kind_reason) == ("listing", "listing: most of its text is links")
+
+
+@pytest.mark.parametrize(
+    ("body_class", "kind"),
+    [("dc-post", "article"), ("dc-page", "page"), ("dc-archive-month", "archive"), ("dc-tag", "tag"), ("x", None)],
+)
+def test_dotclears_body_class_says_what_the_page_is(body_class, kind):
+    """Dotclear prints its template's name on the <body>: a month's archive printing its one post whole (its title
+    a link to the post, a <time>) is no post, the About page no post either."""
+    post = (
+        '<article class="post" role="article"><header><h2 class="post-title"><a href="/index.php/post/2024/01/15/'
+        'rye">Rye</a></h2><p class="post-info">By Jane Example, <time datetime="2024-01-15T09:30:00+01:00">Monday, '
+        "January 15 2024</time></p></header><div class='post-content'><p>"
+        + "Rye bread needs a sour starter and a long, slow rise in a warm kitchen. " * 5
+        + "</p></div></article>"
+    )
+    html = f'<html lang="en"><head><title>Rye - Notes</title></head><body class="{body_class}">{post}</body></html>'
+    article = extract(html, "https://notes.example/index.php/archive/2024/01")
+    if kind is None:
+        assert article.kind == "article" and not article.kind_reason.startswith("Dotclear")
+    else:
+        assert (article.kind, article.kind_reason) == (kind, f"Dotclear's body classes mark it as {kind}")

@@ -28,6 +28,7 @@ from crawler.extraction.comments import find_comments
 from crawler.extraction.content import densest_parent, find_content_root
 from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
+from crawler.extraction.dotclear import dotclear_kind
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.ghost import POST_CONTENT as GHOST_CONTENT
@@ -340,11 +341,14 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 
 
 def _platform(page: Page) -> tuple[str | None, str | None]:
-    """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's."""
+    """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's, else
+    Dotclear's."""
     if kind := wordpress_kind(page):
         return "WordPress", kind
     if kind := ghost_kind(page):
         return "Ghost", kind
+    if kind := dotclear_kind(page):
+        return "Dotclear", kind
     return None, None
 
 
