@@ -656,6 +656,20 @@ def test_inline_code_at_a_source_line_break_stays_apart_from_the_next_word():
     assert "pdftoppm" in words and "verwandelt" in words and "-png" in words and "als" in words
 
 
+def test_a_paragraph_holding_inline_code_is_one_line_as_every_other_paragraph():
+    """trafilatura trims a paragraph's source line breaks but not around inline code: every Markdown engine's
+    wrapped paragraph with a `code` span came out broken mid-sentence, in the text and the Markdown alike."""
+    html = _page(
+        f"<p>{PROSE}</p><p>Eine Funktion gibt ein <code>Result</code> zurück, und der Aufrufer muss\n"
+        "entscheiden, was geschieht.</p><ul><li>An item with <code>code</code> that wraps\nonto a second line</li></ul>"
+        "<pre><code>first = 1\nsecond = 2\n</code></pre>"
+    )
+    article = extract(html, URL)
+    assert "und der Aufrufer muss entscheiden, was geschieht." in article.text
+    assert "- An item with code that wraps onto a second line" in article.text
+    assert "muss entscheiden" in article.markdown and "`code` that wraps onto" in article.markdown
+    assert "first = 1\nsecond = 2" in article.text
+
 def test_a_headings_permalink_anchor_is_no_part_of_the_heading():
     """Hugo's Congo prints a "#" link to the heading's own id beside its words, Coder a link whose text a screen
     reader reads ("Link to heading"), Sphinx a "¶". A heading that is one link to itself keeps its words, and a

@@ -6,13 +6,16 @@ separator and a reading time) came out as "    \\n    \\n      ·1 min\\n    \\n
 (`<figcaption>` holding an indented `<p>`) gave a caption thirteen spaces in. The text is the page's words, not
 its source's layout: a run of white space with a line break and more in it is one space, and a line neither
 starts nor ends with one. A line break alone stays: trafilatura's fallback for a page it cannot read joins the
-page's lines with it, and a source's hard-wrapped paragraph is left as trafilatura gives it. Code keeps every
-character.
+page's lines with it, and a source's hard-wrapped paragraph is left as trafilatura gives it — except in a paragraph
+holding inline code, which trafilatura leaves untrimmed around the code: there a line break alone is the source's
+wrap ("gibt ein `Result` zurück, und der Aufrufer muss\\nentscheiden" in every Markdown engine's output). Code
+keeps every character.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -22,6 +25,7 @@ _VERBATIM = {"code", "pre"}
 _BLOCKS = {"p", "head", "item", "cell", "quote", "list", "row", "table", "body", "div", "section", "article", "figure"}
 # What a line ends at and starts after. Not <code>: trafilatura marks inline code so too.
 _LINE_ENDS = _BLOCKS | {"lb", "graphic"}
+_PARAGRAPHS = {"p", "head", "item", "cell", "quote"}  # where a line of prose wraps
 
 
 def fold_source_breaks(body: etree._Element) -> bool:
@@ -32,7 +36,7 @@ def fold_source_breaks(body: etree._Element) -> bool:
         if not (broken_text or broken_tail) or not isinstance(element.tag, str) or _in_verbatim(element):
             continue
         if broken_text and element.tag not in _VERBATIM:
-            text = _BROKEN_SPACE.sub(_folded, element.text)
+            text = _BROKEN_SPACE.sub(_folding(element), element.text)
             if element.tag in _BLOCKS:
                 text = text.lstrip(" ")
             if len(element) == 0 and element.tag in _BLOCKS or len(element) and _ends_line(element[0]):
@@ -40,7 +44,7 @@ def fold_source_breaks(body: etree._Element) -> bool:
             changed |= text != element.text
             element.text = text
         if broken_tail and element.getparent() is not None:
-            tail = _BROKEN_SPACE.sub(_folded, element.tail)
+            tail = _BROKEN_SPACE.sub(_folding(element.getparent()), element.tail)
             if element.tag in _LINE_ENDS:
                 tail = tail.lstrip(" ")
             following = element.getnext()
@@ -74,8 +78,26 @@ def _ends_line(element: etree._Element | None) -> bool:
     return element is not None and element.tag in _LINE_ENDS
 
 
+def _folding(holder: etree._Element) -> Callable[[re.Match[str]], str]:
+    """How a run of white space in `holder`'s text (or a child's tail) is folded: a line break alone stays, but in
+    a paragraph holding inline code."""
+    return _to_space if _holds_inline_code(_block_of(holder)) else _folded
+
+
+def _block_of(element: etree._Element) -> etree._Element | None:
+    return next((e for e in (element, *element.iterancestors()) if e.tag in _BLOCKS), None)
+
+
+def _holds_inline_code(block: etree._Element | None) -> bool:
+    return block is not None and block.tag in _PARAGRAPHS and any(not _code_block(c) for c in block.iter("code"))
+
+
 def _folded(run: re.Match[str]) -> str:
     return _LINE_BREAK if run.group() == _LINE_BREAK else " "
+
+
+def _to_space(run: re.Match[str]) -> str:
+    return " "
 
 
 def _in_verbatim(element: etree._Element) -> bool:
