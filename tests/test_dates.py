@@ -49,6 +49,16 @@ def test_a_utc_timestamp_a_day_off_the_url_keeps_the_urls_local_day():
     assert _published("", head, url="https://news.example/2020/02/24/story/")[:10] == "2020-02-24"
 
 
+@pytest.mark.parametrize("printed", ["14 August 2023", "15 August 2023"])
+def test_a_time_stated_with_its_offset_stands_whatever_day_the_page_printed_for_it_in_another_zone(printed):
+    """A script-built page formats <time datetime="…+09:00"> in its reader's zone (the crawl's browser runs in
+    UTC), a static site's build in its server's: the printed day may be the day before; the moment is the author's."""
+    time = f'<p class="meta"><time datetime="2023-08-15T07:20:00+09:00">{printed}</time></p>'
+    assert _published(time, lang="ko") == "2023-08-15T07:20:00+09:00"
+    two_days_off = '<p class="meta"><time datetime="2023-08-15T07:20:00+09:00">13 August 2023</time></p>'
+    assert _published(two_days_off, lang="ko")[:10] == "2023-08-13"
+
+
 def test_a_date_in_a_script_is_the_programs_not_the_posts():
     """Hydejack writes the build's time into its search index's key in an inline script: an undated About page was
     taken for a post published the day the site was built. JSON-LD still dates a post."""

@@ -24,7 +24,7 @@ datetime="0001-01-01T00:00:00Z">`) on a page whose front matter gives none, and 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cached_property, lru_cache
 from typing import Any
@@ -33,7 +33,7 @@ from htmldate.extractors import MONTHS, extract_url_date
 from htmldate.utils import Extractor
 from lxml import etree
 
-from crawler.extraction.page import HtmlElement, Page, detached, first
+from crawler.extraction.page import HtmlElement, Page, detached, first, text_of
 from crawler.extraction.selectors import COMMENT_THREADS
 from crawler.extraction.structured import first_text
 from crawler.extraction.upstream import find_date
@@ -136,6 +136,8 @@ class _Dates:
             return local
         if seen == self.url_date and (_days_apart(seen, stated) > 1 or not _is_utc(local)):
             return local  # the page's own date over the URL's, but a UTC timestamp a day off is the same moment
+        if not _is_utc(local) and seen[:10] in _days_somewhere(local) and self._prints_as(local, seen):
+            return local  # the author's own clock; the <time> printed that moment's day where it was rendered
         return seen
 
     @cached_property
@@ -207,6 +209,14 @@ class _Dates:
     def _outside_post(self, node: HtmlElement) -> bool:
         regions = self._not_the_posts
         return bool(regions) and any(n in regions for n in (node, *node.iterancestors()))
+
+    def _prints_as(self, stated: str, day: str) -> bool:
+        """True when a <time> whose datetime is the moment `stated` prints `day` as its text."""
+        moment = _instant(stated)
+        return any(
+            _instant((node.get("datetime") or "").strip()) == moment and date_printed(text_of(node), day) is not None
+            for node in self.page.tree.iter("time")
+        )
 
     def _in_url(self, day: str) -> bool:
         """True when the page's URL spells `day` with numbers, in either order ("/29-10-2021", "/2021/10/29/")."""
@@ -340,6 +350,16 @@ def _days_apart(first_day: str, second_day: str) -> int:
         return abs((date.fromisoformat(first_day[:10]) - date.fromisoformat(second_day[:10])).days)
     except ValueError:
         return 0
+
+
+def _days_somewhere(value: str) -> set[str]:
+    """The days a moment stated with its offset falls on somewhere on Earth (UTC−12 to UTC+14): the days a <time>
+    may print for its own datetime where it is rendered — an app formats <time datetime="…+09:00"> in its reader's
+    zone (the crawl's browser runs in UTC), a static site's build in its server's. Empty without an offset."""
+    moment = _instant(value)
+    if moment is None:
+        return set()
+    return {(moment + timedelta(hours=hours)).astimezone(UTC).date().isoformat() for hours in range(-12, 15)}
 
 
 def _is_utc(value: str) -> bool:
