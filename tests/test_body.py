@@ -670,6 +670,7 @@ def test_a_paragraph_holding_inline_code_is_one_line_as_every_other_paragraph():
     assert "muss entscheiden" in article.markdown and "`code` that wraps onto" in article.markdown
     assert "first = 1\nsecond = 2" in article.text
 
+
 def test_a_headings_permalink_anchor_is_no_part_of_the_heading():
     """Hugo's Congo prints a "#" link to the heading's own id beside its words, Coder a link whose text a screen
     reader reads ("Link to heading"), Sphinx a "¶". A heading that is one link to itself keeps its words, and a
@@ -754,6 +755,40 @@ def test_a_short_post_with_a_plugins_block_in_its_content_is_its_own_text():
         f"{bio}</article></main></body></html>"
     )
     assert extract(html, "https://blog.example/2024/09/18/rain/").text == RAIN
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="swp_social_panel swp_horizontal_panel" data-post-id="34"><div class="nc_tweetContainer '
+        'swp_share_button swp_twitter"><a class="nc_tweet swp_share_link"><span class="swp_share">Tweet</span></a>'
+        '</div><div class="nc_tweetContainer swp_share_button total_shares"><span class="swp_count">0 '
+        '<span class="swp_label">Shares</span></span></div></div>',  # Social Warfare
+        '<div class="shared-counts-wrap before_content style-classic"><a class="shared-counts-button facebook" '
+        'data-social-network="Facebook"><span class="shared-counts-label">Facebook</span></a><a class="shared-counts-'
+        'button twitter"><span class="shared-counts-label">Tweet</span></a></div>',  # Shared Counts
+        "<div class='code-block code-block-2' style='margin: 8px 0; clear: both;'><div class=\"sample-ad\">"
+        "Advertisement: Fresh bread delivered, order at bakery.example.com</div></div>",  # Ad Inserter
+    ],
+)
+def test_share_and_ad_plugins_blocks_in_the_content_are_no_part_of_even_a_one_sentence_post(block):
+    """Social Warfare's and Shared Counts' buttons and Ad Inserter's numbered blocks sit inside WordPress's
+    `.entry-content`, before, between and after the paragraphs: on a post of a sentence or none they were its
+    text ("Tweet Share Pin Share 0 Shares"), and Ad Inserter's ads were in the middle of every post."""
+    html = (
+        '<html lang="en"><head><title>Rainy Day</title></head><body class="single single-post postid-11"><main>'
+        '<article id="post-11" class="post-11 post type-post status-publish format-standard hentry entry"><header '
+        'class="entry-header"><h1 class="entry-title">Rainy Day</h1></header><div class="entry-content">'
+        f"{block}<p>{RAIN}</p>{block}</div></article></main></body></html>"
+    )
+    assert extract(html, "https://blog.example/2024/09/18/rain/").text == RAIN
+    picture = '<figure class="wp-block-image"><img src="/wp-content/uploads/cliffs.jpg" alt="Cliffs"></figure>'
+    for nothing in ("", picture):
+        assert extract(html.replace(f"<p>{RAIN}</p>", nothing), "https://blog.example/2024/09/18/rain/").text == ""
+    second = "The rain stopped at six, and the street smelled of wet stone and cut grass for an hour. " * 4
+    long = html.replace(f"<p>{RAIN}</p>", f"<p>{PROSE}</p>{block}<p>{second}</p>")
+    text = extract(long, "https://blog.example/2024/09/18/rain/").text
+    assert text == f"{PROSE.strip()}\n{second.strip()}"
 
 
 RAIN = "It rained all day, so I finally read the novel that had been sitting on my shelf since spring."

@@ -74,6 +74,13 @@ AUTHOR_BOX_PLUGINS = (
     ".about-author-box",  # About Author Box
     "#author-bio-box",  # Author Bio Box
 )
+# WordPress's share-button and ad plugins, which print inside the post's content (before and after it, between its
+# paragraphs): their labels ("Tweet Share Pin Share 0 Shares", "Advertisement: …") are no part of the post.
+PLUGIN_SHARE_AND_ADS = (
+    ".swp_social_panel",  # Social Warfare
+    ".shared-counts-wrap",  # Shared Counts
+    "div.code-block[class*='code-block-']",  # Ad Inserter's numbered blocks ("code-block code-block-2")
+)
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
@@ -92,6 +99,7 @@ NOT_POST = ", ".join(
         ".social-share",
         ".share-buttons",
         ".addtoany_share_save_container",
+        *PLUGIN_SHARE_AND_ADS,
         ".author-box",
         ".about-author",
         ".author-bio",
@@ -178,6 +186,7 @@ PLUGIN_CHROME = ", ".join(
         ".crp_related",
         ".wp-block-jetpack-related-posts",
         ".addtoany_share_save_container",
+        *PLUGIN_SHARE_AND_ADS,
         ".social-share",
         ".share-buttons",
         ".related-posts",
