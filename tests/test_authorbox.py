@@ -393,3 +393,17 @@ def test_an_author_page_showing_wordpress_no_results_names_nobody():
         "<input type='search' name='s'></form></div></section></main></body></html>"
     )
     assert author_page_person(Page(parse_html(html), "https://a.org/de/author/max/"), []) is None
+
+
+def test_a_bio_that_prints_the_name_after_a_byline_word_and_ends_in_a_link_is_the_sentence_between():
+    """The starter blog most Gatsby blogs grew from prints its Bio as one line: "Written by <strong>Name</strong>
+    bio. <a>You should follow them on Twitter</a>" — all of it was the bio. The link is the box's, among its links."""
+    box = (
+        '<footer><div class="bio"><img class="bio-avatar" src="/static/profile-pic.png" alt="Profile picture"><p>'
+        f'Written by <strong>Alice Schmidt</strong> {BIO} <a href="https://twitter.com/aliceschmidt">You should follow '
+        "them on Twitter</a></p></div></footer>"
+    )
+    html = f"<html><body><article><h1>A post</h1><p>{'Text of the post. ' * 30}</p>{box}</article></body></html>"
+    found = _boxes(html, authors=[Person("Alice Schmidt")])
+    assert [(b.name, b.bio) for b in found] == [("Alice Schmidt", BIO)]
+    assert found[0].links == ["https://twitter.com/aliceschmidt"]

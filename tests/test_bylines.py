@@ -215,3 +215,61 @@ def test_an_author_boxs_description_is_no_authors_name():
     description = '<span class="author-description">Jane Roe is a software developer living in Freiburg.</span>'
     assert [p.name for p in _authors("", description)] == []
     assert [p.name for p in _authors("", '<span class="author">By John Smith Jr.</span>')] == ["John Smith Jr."]
+
+
+def test_the_posts_links_to_its_authors_pages_name_them_over_a_site_wide_author_meta():
+    """Hugo's Coder prints the site owner as <meta name="author"> on every page and the post's authors only as
+    links to their pages of the `authors` taxonomy: every post was the owner's, a co-author lost; Wagtail's Puput
+    links the author's page and marks up nothing, and its posts had no author at all."""
+    byline = '<div class="authors"><i class="fa fa-user"></i> <a href="/authors/bob-okafor/">Bob Okafor</a>{}</div>'
+    site_owner = '<meta name="author" content="Alice Schmidt">'
+    assert [p.name for p in _authors(site_owner, byline.format(""))] == ["Bob Okafor"]
+    both = byline.format('<span class="separator">•</span><a href="/authors/alice-schmidt/">Alice Schmidt</a>')
+    assert _authors(site_owner, both) == [
+        Person("Bob Okafor", "https://blog.example/authors/bob-okafor/"),
+        Person("Alice Schmidt", "https://blog.example/authors/alice-schmidt/"),
+    ]
+    assert [p.name for p in _authors(site_owner, '<a href="/authors/alice-schmidt/">Alice Schmidt</a>')] == [
+        "Alice Schmidt"
+    ]
+    puput = '<ul class="links"><li><i class="fa fa-user"></i><a href="/blog/author/daniel/">daniel</a></li></ul>'
+    assert _authors("", puput) == [Person("daniel", "https://blog.example/blog/author/daniel/")]
+    related = '<aside class="widget"><a href="/author/carol/">Carol Nguyen</a></aside>'
+    assert _authors(site_owner, "", related) == [Person("Alice Schmidt", None)]
+
+
+def test_a_bylines_plain_text_listing_several_names_is_each_of_them():
+    """Hugo's Terminal prints a post's authors joined with commas in one span, no link: one person "Alice Schmidt,
+    Bob Okafor" was stored. A byline whose one link holds a comma is still one name."""
+    terminal = (
+        '<div class="post-meta"><time class="post-date">2024-05-04</time><span class="post-author">{}</span></div>'
+    )
+    assert _authors("", terminal.format("Alice Schmidt, Bob Okafor")) == [Person("Alice Schmidt"), Person("Bob Okafor")]
+    assert [p.name for p in _authors("", terminal.format("Ana Lima"))] == ["Ana Lima"]
+    sentence = terminal.format("Ana Lima, who writes about rivers")
+    assert [p.name for p in _authors("", sentence)] != ["Ana Lima", "who writes about rivers"]
+
+
+def test_a_co_author_who_owns_the_site_is_still_an_author():
+    """A post by the site's owner and a guest lost the owner: hello-friend-ng prints the owner in the footer as
+    `<span>© 2024</span><span><a href="/">Alice Schmidt</a></span>` (the © in a sibling, not the link's line), and
+    DoIt names the owner as the JSON-LD publisher Organization — both read as the site's name, which no author is.
+    DoIt also lists the post's authors under "authors", not schema.org's "author"."""
+    footer = (
+        '<footer><div class="copyright"><span>© 2024</span><span><a href="/">Alice Schmidt</a></span></div></footer>'
+    )
+    html = (
+        '<html lang="en"><head><title>River cleanup</title><meta name="author" content="Alice Schmidt, Bob Okafor">'
+        f"</head><body><article><h1>River cleanup</h1>{BODY}</article>{footer}</body></html>"
+    )
+    assert [p.name for p in extract(html, URL).authors] == ["Alice Schmidt", "Bob Okafor"]
+    jsonld = (
+        '{"@context": "http://schema.org", "@type": "BlogPosting", "headline": "River cleanup", "publisher": {"@type":'
+        ' "Organization", "name": "Alice Schmidt"}, "authors": [{"@type": "Person", "name": "Alice Schmidt"}, '
+        '{"@type": "Person", "name": "Bob Okafor"}]}'
+    )
+    doit = (
+        f'<html lang="en"><head><title>River cleanup</title><script type="application/ld+json">{jsonld}</script>'
+        f"</head><body><article><h1>River cleanup</h1>{BODY}</article></body></html>"
+    )
+    assert [p.name for p in extract(doit, URL).authors] == ["Alice Schmidt", "Bob Okafor"]

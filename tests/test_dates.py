@@ -163,3 +163,27 @@ def test_a_date_in_other_digits_or_marked_pubdate_is_read_as_what_it_is():
     from crawler.extraction.dates import first_date
 
     assert first_date("২০২০-০৮-২৯", "2020-08-29") == "2020-08-29"
+
+
+def test_a_sidebar_of_archive_months_beside_a_short_page_dates_nothing():
+    """Chyrp Lite prints its sidebar (categories, recent posts, an archive list of `<time>`d months) on every page:
+    beside a short About page it holds most of the page's text, and "April 2023" dated the page, which was stored
+    as a post. A sidebar that does not hold the post's container is no part of it, however much text it has."""
+    months = "".join(
+        f'<li><a href="/archive/2023/{m:02}/"><time datetime="2023-{m:02}-01T00:00:00+02:00">{name} 2023</time>'
+        "</a></li>"
+        for m, name in ((4, "April"), (5, "May"), (6, "June"), (9, "September"), (11, "November"))
+    )
+    recent = "".join(
+        f'<li><a href="/2023/0{n}/0{n}/post-{n}/">A longer title of recent post {n}</a></li>' for n in range(1, 8)
+    )
+    html = (
+        '<html lang="en"><head><title>About</title></head><body><div id="sidebar" role="banner"><h1>Stone and Bread'
+        f'</h1><ul class="navigation sidebar recent_posts">{recent}</ul><ul class="navigation sidebar archive_list">'
+        f'{months}</ul></div><div id="main"><article id="page_1" class="page"><h2><a href="/about/">About</a></h2>'
+        "<section><p>This blog is written by Daniel and Anna. We write about walks and bread.</p></section></article>"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://blog.example/about/")
+    assert article.published is None
+    assert article.kind != "article"

@@ -59,6 +59,14 @@ def test_a_short_text_or_a_matching_one_keeps_the_declared_language():
     assert _language("", GERMAN) == "de"
 
 
+def test_a_short_text_in_a_script_of_one_language_is_in_that_language_whatever_the_page_declares():
+    """A one-sentence Korean post on a blog whose pages declare `en` kept `en` (too short for py3langid to
+    overrule): Hangul is Korean's alone, as Kana is Japanese's. A Korean word in an English sentence is not."""
+    assert _language(" lang='en'", "<p>경주의 가을은 짧다. 은행잎이 하루 만에 다 떨어졌다.</p>") == "ko"
+    assert _language(" lang='en-US'", "<p>今日は雨でした。</p>") == "ja"
+    assert _language(" lang='en'", "<p>We ate kimchi jjigae (김치찌개) at the market.</p>") == "en"
+
+
 def _article(head: str = "", byline: str = "", url: str = "https://blog.example/2024/01/post/"):
     html = f"<html><head>{head}</head><body><article><h1>T</h1>{byline}{BODY}</article></body></html>"
     return extract(html, url)
@@ -420,3 +428,29 @@ def test_the_block_right_after_a_short_posts_container_names_its_terms_but_a_sid
     )
     html = f"<html><head><title>Coffee Note</title></head><body>{post.format(after=column)}</body></html>"
     assert extract(html, "https://notes.example/2024/02/one-sentence-coffee/").categories == []
+
+
+def test_all_in_one_seos_article_section_of_the_posts_terms_is_its_category_and_its_site_name_has_no_separator():
+    """All in One SEO writes articleSection as the post's category and tags in one text ("Walking, ireland,
+    limestone, spring": one category so named was stored) and og:site_name as "name, separator, tagline" with the
+    separator left where the tagline is empty ("Stone and Bread -")."""
+    jsonld = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "Walking the Burren",'
+        ' "articleSection": "Walking, ireland, limestone, spring"}]}'
+    )
+    html = (
+        '<html lang="en"><head><title>Walking the Burren - Stone and Bread</title>'
+        '<meta property="og:site_name" content="Stone and Bread -">'
+        f'<script type="application/ld+json">{jsonld}</script></head><body><article><h1>Walking the Burren</h1>'
+        f'{BODY}<footer><a href="/category/walking/" rel="category tag">Walking</a> <a href="/tag/ireland/" '
+        'rel="tag">ireland</a> <a href="/tag/limestone/" rel="tag">limestone</a> <a href="/tag/spring/" rel="tag">'
+        "spring</a></footer></article></body></html>"
+    )
+    article = extract(html, "https://blog.example/2023/04/12/walking-the-burren/")
+    assert article.categories == ["Walking"]
+    assert article.tags == ["ireland", "limestone", "spring"]
+    assert article.sitename == "Stone and Bread"
+    section = html.replace("Walking, ireland, limestone, spring", "Arts, Culture and Ideas")
+    assert extract(section, "https://blog.example/2023/04/12/walking-the-burren/").categories[0] == (
+        "Arts, Culture and Ideas"
+    )

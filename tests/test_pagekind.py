@@ -58,6 +58,23 @@ def test_a_post_at_a_hubs_url_is_a_post():
         assert extract(html, url).kind == "article"
 
 
+def test_pluxmls_numbered_category_pages_are_categories_and_name_the_posts_categories():
+    """PluXml numbers its categories (/categorie1/walking; index.php?categorie1/walking without URL rewriting) and
+    marks their links up with nothing: every post's categories were lost."""
+    assert url_kind("https://blog.example/categorie1/walking") == "category"
+    assert url_kind("https://blog.example/index.php?categorie12/walking") == "category"
+    assert url_kind("https://blog.example/article9/categorie-design") is None
+    prose = "<p>" + "We walked from Doolin along the coastal path and came back soaked. " * 12 + "</p>"
+    meta = (
+        '<span class="classified-in">Classified in : <a class="noactive" href="/categorie1/walking" title="Walking">'
+        'Walking</a></span> <span class="tags">Tags : <a class="noactive" href="/tag/ireland" title="ireland">ireland'
+        "</a></span>"
+    )
+    html = f"<html><body><article><header><h2>Cliffs in the Rain</h2>{meta}</header>{prose}</article></body></html>"
+    article = extract(html, "https://blog.example/article9/cliffs-in-the-rain")
+    assert article.categories == ["Walking"] and article.tags == ["ireland"]
+
+
 @pytest.mark.parametrize(
     "url",
     [

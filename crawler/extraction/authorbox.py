@@ -77,6 +77,8 @@ _NOT_A_BIO = re.compile(r"\b(?:19|20)\d\d\b|\bmin(?:ute)?s?\b|minuten|분", re.I
 _MIN_BIO_CHARS, _SHORT_TEXT_CHARS = 20, 60
 _SENTENCE = re.compile(r"[.!?。！？]\s*$")
 _NAME_LINES = ("strong", "b", "a", "span")  # the name printed in a bio's element before the bio
+BY_WORDS = "by|von|par|por|di|door|av|af"
+BY_PREFIX = re.compile(rf"^(?:(?:written|posted)\s+)?(?:{BY_WORDS})\s+", re.IGNORECASE)  # "Written by", "Von"
 _LINES = ("div", "p", "h2", "h3", "h4", "h5", "h6")  # elements a card prints as lines of their own
 # A link to the person's archive of posts, beside the bio in its element: rel=author, or to an author page.
 _ARCHIVE_LINKS = "a[rel~=author], a[href*='/author/']"
@@ -153,15 +155,38 @@ def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
     for node in _in_priority(element, AUTHOR_BIO, names):
         with detached([*node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6"), *compiled((_ARCHIVE_LINKS,))(node)]):
             text = text_of(node)
-        if text.startswith(name + " ") and any(text_of(e) == name for e in node.iterdescendants(*_NAME_LINES)):
-            text = text[len(name) :].strip()
-        if _width(text) < _MIN_BIO_CHARS or text == name or _mostly_link(node, text):
+        if _mostly_link(node, text):
+            continue
+        text = _without_name(node, text, name)
+        if _width(text) < _MIN_BIO_CHARS or text == name:
             continue
         short = _width(text) < _SHORT_TEXT_CHARS
         if short and (parse_article_count(text) is not None or _NOT_A_BIO.search(text)):
             continue
         return text
     return _bare_bio(element, name)
+
+
+def _without_name(node: HtmlElement, text: str, name: str) -> str:
+    """A bio's text less the name printed in an element of its own before it, with its byline word (the starter
+    blog of Gatsby: "Written by <strong>Jane Roe</strong> writes about rivers. <a>You should follow them on
+    Twitter</a>"), and less a last link's label after the bio's last sentence (its profiles are the box's links)."""
+    if any(text_of(e) == name for e in node.iterdescendants(*_NAME_LINES)):
+        bare = BY_PREFIX.sub("", text, count=1)
+        if bare.startswith(name + " "):
+            text = bare[len(name) :].strip()
+    last = _last_element(node)
+    while last is not None and last.tag != "a" and not (last.tail or "").strip():
+        last = _last_element(last)
+    if last is not None and last.tag == "a" and not (last.tail or "").strip() and (label := text_of(last)):
+        before = text[: -len(label)].rstrip() if text.endswith(label) else ""
+        if _SENTENCE.search(before):
+            text = before
+    return text
+
+
+def _last_element(node: HtmlElement) -> HtmlElement | None:
+    return next((e for e in reversed(node) if isinstance(e.tag, str)), None)
 
 
 def _bare_bio(element: HtmlElement, name: str) -> str | None:

@@ -13,13 +13,13 @@ from lxml.cssselect import CSSSelector
 from trafilatura.metadata import METANAME_AUTHOR
 
 from crawler.extraction.article import Person
-from crawler.extraction.authorbox import clean_name, split_names
+from crawler.extraction.authorbox import BY_PREFIX, BY_WORDS, clean_name, split_names
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, first, text_of
-from crawler.extraction.pagekind import ARTICLE_TYPES
+from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
 from crawler.extraction.selectors import AUTHOR_BOXES
 from crawler.extraction.sitename import TITLE_SEPARATOR, fold
-from crawler.extraction.structured import by_type, first_text
+from crawler.extraction.structured import as_list, by_type, first_text
 from crawler.urls import clean_url, joined
 
 _SENTENCE_END = re.compile(r"(?<![.\w])[^\W\d_]{3,}[.!?]\s*$")
@@ -31,20 +31,18 @@ _FIRST_H1 = etree.XPath("(//h1)[1]")
 # A line of its own (no block inside it) that starts with "By" ("Written by", Lektor's blog) or its translation,
 # after the post's heading (or anywhere, on a page without one); EXSLT's regular expressions, so that libxml2 tests
 # each element once.
-_BY_WORDS = "by|von|par|por|di|door|av|af"
 _LINE = (
     "[self::p or self::span or self::div or self::li or self::address or self::small]"
     "[not(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)]"
-    f"[re:test(normalize-space(.), '^((written|posted) )?({_BY_WORDS})\\s+\\S', 'i')]"
+    f"[re:test(normalize-space(.), '^((written|posted) )?({BY_WORDS})\\s+\\S', 'i')]"
     "[string-length(normalize-space(.)) < 100]"
 )
 _BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
 # "Written by <strong>Jane Roe</strong>, who lives in …": the name set in bold after the words, the rest of the line
 # a bio (Gatsby's starter blog, under the post). The words are matched in Python: EXSLT's are slower.
 _BOLD_FIRST = etree.XPath("//*[self::p or self::div or self::span or self::small]/*[1][self::strong or self::b]")
-_BY_BOLD = re.compile(rf"^(?:(?:written|posted)\s+)?(?:{_BY_WORDS})$", re.IGNORECASE)
+_BY_BOLD = re.compile(rf"^(?:(?:written|posted)\s+)?(?:{BY_WORDS})$", re.IGNORECASE)
 _BY_LINES = etree.XPath("//*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
-_BY_PREFIX = re.compile(rf"^(?:(?:written|posted)\s+)?(?:{_BY_WORDS})\s+", re.IGNORECASE)
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
 _BY_LINE_END = re.compile(r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+", re.IGNORECASE)
 _HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")
@@ -155,8 +153,13 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
     site's, publisher's or theme's name is no author; neither is a name in comments, widgets or menus."""
     base, post = page.base, next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
     boxes = page.select_unordered(AUTHOR_BOXES)
+    author_pages = lambda: _author_page_links(page, boxes)  # noqa: E731 — a source, as the others
     sources = (
-        lambda: [p for a in as_list(post.get("author")) if (p := _person(_resolved(a, jsonld), base)) is not None],
+        lambda: [
+            p
+            for a in as_list(post.get("author")) or as_list(post.get("authors"))  # Hugo's DoIt writes "authors"
+            if (p := _person(_resolved(a, jsonld), base)) is not None
+        ],
         lambda: [Person(name=n) for n in _meta_authors(page)],
         # Not the links of an author box: their text is a label ("View all of Daniel's posts."); extract() takes
         # the box's own name when no byline names the author.
@@ -169,6 +172,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: _by_line(page),
         lambda: _bold_after_by(page),
         lambda: _rel_author_card(page),
+        lambda: found if len(found := author_pages()) == 1 else [],
         # trafilatura's reading of the same JSON-LD would make "Map" of a template's `map[name:Jane Doe]`
         lambda: [] if _template_author(post) else [Person(name=n) for n in _guessed_names(guesses.stated_author)],
         lambda: [Person(name=n) for n in _guessed_names(guesses.byline(lambda e: _a_byline(e, boxes)))],
@@ -179,12 +183,16 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         organisation = organisation or named
         if people and number < STATED_SOURCES:  # stated data often names the first of several authors only
             people = next((more for more in _visible(page, sources[2], sites) if _completes(more, people)), people)
+            if number == 1 and (linked := _people(author_pages(), sites)[0]) and len(linked) <= MAX_LINKED_AUTHORS:
+                # a site-wide author meta (a theme's `author` setting) against the authors whose pages the post links
+                people = linked if not _names_any(linked, people) or _completes(linked, people) else people
         if people:
             return _with_profile_urls(people, page, sites)
     return organisation
 
 
 STATED_SOURCES = 2  # JSON-LD and author meta tags, before the page's visible bylines (rel=author links, the theme's)
+MAX_LINKED_AUTHORS = 4  # links to author pages in one post: more is a list of people, not a byline
 
 
 def _people(found: list[Person], sites: set[str]) -> tuple[list[Person], list[Person]]:
@@ -205,6 +213,27 @@ def _visible(page: Page, rel_author: Any, sites: set[str]) -> Iterator[list[Pers
     bylines (a theme's byline found by class alone may hold dates and categories beside the names)."""
     yield _people(rel_author(), sites)[0]
     yield _people(_bylines(page, marked_only=True), sites)[0]
+
+
+def _names_any(people: list[Person], others: list[Person]) -> bool:
+    """True when one of `people` is one of `others`, or a label holding their name ("Alle Artikel von Jane Roe")."""
+    names = [fold(person.name) for person in others]
+    return any(a in b or b in a for person in people if (a := fold(person.name)) for b in names if b)
+
+
+def _author_page_links(page: Page, boxes: set[HtmlElement]) -> list[Person]:
+    """The people the post links to their author pages (/author/jane/, Hugo's /authors/jane/ taxonomy) outside
+    comments, widgets, menus and author boxes, where no markup says they are the author: Wagtail's Puput and Hugo's
+    Coder print such a byline and nothing more; Coder's <meta name="author"> is the site's owner on every page.
+    One name per page, the first link's, where it reads as a name: "More from Jane Roe" is a label of hers."""
+    people: dict[str, Person] = {}
+    for anchor in _PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS]:
+        url = joined(page.base, anchor.get("href"))
+        if not url or url in people or url_kind(url) != "author" or _outside_post(anchor):
+            continue
+        if boxes.isdisjoint(anchor.iterancestors()) and _looks_like_a_name(name := text_of(anchor)):
+            people[url] = Person(name=name, url=url)
+    return list(people.values())
 
 
 def _completes(byline: list[Person], stated: list[Person]) -> bool:
@@ -235,7 +264,7 @@ def _by_line(page: Page) -> list[Person]:
     for line in _BY_LINES(page.tree) if heading is None else _BY_LINES_AFTER(heading):
         if _outside_post(line):
             continue
-        names = _BY_PREFIX.sub("", " ".join(text_of(line).split()), count=1)
+        names = BY_PREFIX.sub("", " ".join(text_of(line).split()), count=1)
         names = split_names(_BY_LINE_END.split(names, maxsplit=1)[0])
         if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)):
             return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
@@ -259,9 +288,9 @@ def _bold_after_by(page: Page) -> list[Person]:
 def is_by_line(line: str, names: list[str]) -> bool:
     """Whether a line of text is a byline naming `names` ("By Jane Roe", "**Von** Jane Roe und Joe Bloggs")."""
     text = " ".join(line.replace("*", "").split())
-    if len(text) >= 100 or not _BY_PREFIX.match(text):
+    if len(text) >= 100 or not BY_PREFIX.match(text):
         return False
-    rest = fold(_BY_PREFIX.sub("", text, count=1))
+    rest = fold(BY_PREFIX.sub("", text, count=1))
     return bool(names) and all(fold(name) in rest for name in names)
 
 
@@ -422,8 +451,20 @@ def _bylines(page: Page, marked_only: bool = False) -> list[Person]:
             same = [
                 e for e in found if e is found[0] or (_one_line(found[0], e) if marked else e.getparent() is parent)
             ]
-            return [Person(name=_name_of(e), url=_href(e, page.base)) for e in same[:6] if _name_of(e)]
+            return [person for e in same[:6] for person in _named_in(e, page.base)]
     return [] if marked_only else _meta_line_bylines(page)
+
+
+def _named_in(element: Any, base: str) -> list[Person]:
+    """The person a byline element names; the people, where its plain text lists several names and links none
+    (Hugo's Terminal: `<span class="post-author">Alice Schmidt, Bob Okafor</span>`)."""
+    name = _name_of(element)
+    if not name:
+        return []
+    names = split_names(name) if first(element, "a[href]") is None and element.tag != "a" else [name]
+    if len(names) > 1 and all(map(_looks_like_a_name, names)):
+        return [Person(name=part) for part in names]
+    return [Person(name=name, url=_href(element, base))]
 
 
 def _one_line(first_name: Any, other: Any) -> bool:
@@ -450,7 +491,7 @@ def _meta_line_bylines(page: Page) -> list[Person]:
         ]
         found = [first(e, "a[href]") if first(e, "a[href]") is not None else e for e in found]  # "By <a>Name</a>"
         if found:
-            return [Person(name=_name_of(e), url=_href(e, page.base)) for e in found[:6] if _name_of(e)]
+            return [person for e in found[:6] for person in _named_in(e, page.base)]
     return []
 
 
@@ -476,9 +517,3 @@ def _person(value: Any, base: str) -> Person | None:
         url = first_text(value.get("url"))
         return Person(name=html.unescape(first_text(value["name"]) or ""), url=joined(base, url) if url else None)
     return None
-
-
-def as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

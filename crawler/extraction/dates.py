@@ -111,15 +111,18 @@ def modified(page: Page) -> str | None:
     return None
 
 
-def published(page: Page, post: dict[str, Any], url: str, language: str | None) -> str | None:
+def published(
+    page: Page, post: dict[str, Any], url: str, language: str | None, root: HtmlElement | None = None
+) -> str | None:
     """`post`: the page's JSON-LD Article (or {}); `url`: the canonical URL where the page has one;
-    `language`: the page's ISO 639-1 language when it declares none (a locale is read from the page first)."""
-    return _Dates(page, url, language).published(post)
+    `language`: the page's ISO 639-1 language when it declares none (a locale is read from the page first);
+    `root`: the post's container, where known."""
+    return _Dates(page, url, language, root).published(post)
 
 
 class _Dates:
-    def __init__(self, page: Page, url: str, language: str | None) -> None:
-        self.page, self.url, self.language = page, url, language
+    def __init__(self, page: Page, url: str, language: str | None, root: HtmlElement | None = None) -> None:
+        self.page, self.url, self.language, self.root = page, url, language, root
 
     def published(self, post: dict[str, Any]) -> str | None:
         metas = self.page.meta
@@ -152,7 +155,7 @@ class _Dates:
         ordinary search's."""
         today = datetime.now().astimezone().strftime("%Y-%m-%d")
         tree, url = self.page.tree, self.url
-        with detached(self._comment_threads | self._other_posts | set(_SCRIPTS(tree))):
+        with detached(self._comment_threads | self._other_posts | self._beside_the_post | set(_SCRIPTS(tree))):
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
                 day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
@@ -168,11 +171,23 @@ class _Dates:
 
     @cached_property
     def _not_the_posts(self) -> set[HtmlElement]:
-        """Comment threads, sidebars, widgets and related posts holding a small share of the page's text (a
-        theme may give the post's own column an id "sidebar"), and other posts' in the post."""
+        """Comment threads, sidebars, widgets and related posts holding a small share of the page's text or not
+        holding the post's container (a theme may give the post's own column an id "sidebar"; beside a short page a
+        sidebar of archive links holds most of the text: Chyrp Lite's "April 2023" <time>s dated its About page),
+        and other posts' in the post."""
         limit = MAX_SIDEBAR_SHARE * len(self.page.text)
-        sidebars = [e for e in self.page.sidebars if len(self.page.text_in(e)) <= limit]
+        around = {self.root, *self.root.iterancestors()} if self.root is not None else set()
+        sidebars = [e for e in self.page.sidebars if len(self.page.text_in(e)) <= limit or around and e not in around]
         return self._comment_threads | set(sidebars) | self._other_posts
+
+    @cached_property
+    def _beside_the_post(self) -> set[HtmlElement]:
+        """The sidebars and widgets that do not hold the post's container, where it is known: a short page's sidebar
+        of archive links ("April 2023") holds most of its text and all its dates (Chyrp Lite's About)."""
+        if self.root is None:
+            return set()
+        around = {self.root, *self.root.iterancestors()}
+        return {e for e in self.page.sidebars if e not in around and self.root not in e.iterancestors()}
 
     @cached_property
     def _other_posts(self) -> set[HtmlElement]:

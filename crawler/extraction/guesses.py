@@ -8,12 +8,13 @@ page (40 % of its time, an author search that copies the whole tree among them) 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cached_property
 
 from trafilatura.metadata import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from crawler.extraction.page import HtmlElement, Page, detached
+from crawler.extraction.term_links import MAX_TERMS_IN_BLOCK
 from crawler.extraction.upstream import examine_meta, extract_catstags, extract_meta_json, extract_title
 
 MAX_BYLINE_CHARS = 120  # as trafilatura's own search: longer text is a sentence, not a name
@@ -52,6 +53,14 @@ class Guesses:
     def categories(self) -> list[str]:
         return extract_catstags("category", self._page.tree)
 
-    @cached_property
-    def tags(self) -> list[str]:
-        return extract_catstags("tag", self._page.tree)
+    def tags(self, sidebars: Collection[HtmlElement]) -> list[str]:
+        """trafilatura's reading of the page's tags, which takes the first block of tag links it finds anywhere: a
+        sidebar's tag cloud on a post that has no tags (Wagtail's Puput). Read with the `sidebars` out of the tree
+        first; where that finds none, the whole page's, unless it is a cloud of more than MAX_TERMS_IN_BLOCK (a
+        post's own tags may stand in an aside: Toptal's "blog_post-aside")."""
+        with detached(sidebars):
+            found = extract_catstags("tag", self._page.tree)
+        if found:
+            return found
+        found = extract_catstags("tag", self._page.tree)
+        return found if len(found) <= MAX_TERMS_IN_BLOCK else []

@@ -3,8 +3,10 @@
 What the page declares (`<html lang>`, og:locale, Content-Language) is usually the site's setting, not the post's:
 WordPress prints the site's locale on every page, so a German or Korean post on a site set to English declares
 `en`. The declaration stands when the text is short or py3langid is unsure; a text long enough that py3langid reads
-as another language with near certainty overrules it. On the 990 real pages of ../shared/realpages, 23 of the 25
-pages where the two disagree are such posts (German, French, Spanish, Bengali text declared `en`), read by eye.
+as another language with near certainty overrules it, and so does a text of any length written mostly in a script
+that one language alone writes (Hangul, Kana, Thai, Greek, Georgian, Armenian). On the 990 real pages of
+../shared/realpages, 23 of the 25 pages where the two disagree are such posts (German, French, Spanish, Bengali text
+declared `en`), read by eye.
 """
 
 from __future__ import annotations
@@ -29,9 +31,25 @@ _CONFIRM_CHARS = 500
 _SAMPLE_CHARS = 1500
 
 
+# Scripts that one language alone writes: a text mostly in one is in that language however short it is (a
+# one-sentence Korean post on a blog whose pages declare `en` kept `en`: too short for py3langid to overrule).
+_OWN_SCRIPTS = (
+    ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")),  # Hangul
+    ("ja", re.compile(r"[\u3040-\u30ff]")),  # Hiragana and Katakana
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("ka", re.compile(r"[\u10a0-\u10ff]")),
+    ("hy", re.compile(r"[\u0530-\u058f]")),
+)
+_LETTER = re.compile(r"[^\W\d_]")
+SCRIPT_SHARE = 0.5  # of the text's letters
+
+
 def post_language(page: Page, text: str) -> str | None:
     """The language of the post whose page is `page` and whose body text is `text`."""
     declared = declared_language(page)
+    if len(text) < OVERRULE_CHARS and (written := _written_in(text)) is not None:
+        return written
     if len(text.split()) < 5 and len(text) < 40:
         return declared
     if declared is not None and identifier().classify(text[:_CONFIRM_CHARS])[0] == declared:
@@ -42,6 +60,15 @@ def post_language(page: Page, text: str) -> str | None:
     if detected != declared and len(text) >= OVERRULE_CHARS and probability >= OVERRULE_PROBABILITY:
         return detected
     return declared
+
+
+def _written_in(text: str) -> str | None:
+    """The language whose own script writes most of the text's letters (Hangul: Korean), if any."""
+    letters = len(_LETTER.findall(text))
+    for language, script in _OWN_SCRIPTS:
+        if letters and len(script.findall(text)) >= SCRIPT_SHARE * letters:
+            return language
+    return None
 
 
 @cache

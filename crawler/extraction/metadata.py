@@ -12,13 +12,13 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from crawler.extraction.article import Metadata
-from crawler.extraction.authors import as_list, post_authors
+from crawler.extraction.authors import post_authors
 from crawler.extraction.dates import first_date, modified, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, compiled, parse_html, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
 from crawler.extraction.sitename import SiteNames, fold, site_names
-from crawler.extraction.structured import by_type, first_text
+from crawler.extraction.structured import as_list, by_type, first_text
 from crawler.extraction.term_links import linked_terms
 from crawler.extraction.titles import post_title
 from crawler.extraction.wordpress import post_class_terms
@@ -47,10 +47,24 @@ def extract_metadata(
     tagged_categories = _tags_to_category_pages(page)  # in document order
     linked = cache(lambda: linked_terms(page, root))  # read only where no markup names a term
     wordpress_terms = cache(lambda: post_class_terms(page))  # and where the post's container links none
+    tags = (
+        _unique(
+            _terms(_metas(metas, "article:tag"))  # Docusaurus writes every tag into one: "web,hugo"
+            + _keywords(post.get("keywords"))
+            + _link_texts(
+                page, root, "a[rel~=tag]:not([rel~=category])", leaving={*block_categories, *tagged_categories}
+            )
+        )
+        or linked()[1]
+        or _unique(wordpress_terms()[1])
+        # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
+        or ([] if tagged_categories else _unique(_split(guesses.tags(_sidebars_beside(page, root)))))
+    )
+    category_links = _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
         authors=post_authors(page, jsonld, guesses, sites.folded),
-        published=published(page, post, canonical or page.url, language),
+        published=published(page, post, canonical or page.url, language, root),
         updated=first_date(
             first_text(post.get("dateModified")), _meta(metas, "article:modified_time"), _meta(metas, "og:updated_time")
         )
@@ -61,24 +75,19 @@ def extract_metadata(
             _plain(first_text(post.get("description"))), _meta(metas, "og:description"), _meta(metas, "description")
         ),
         categories=_unique(
-            _sections(as_list(post.get("articleSection")) + _metas(metas, "article:section"), page, sites, linked)
-            + _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
+            _sections(
+                _unlisted(as_list(post.get("articleSection")), category_links, tags) + _metas(metas, "article:section"),
+                page,
+                sites,
+                linked,
+            )
+            + category_links
         )
         or linked()[0]
         or _unique(wordpress_terms()[0])
         or _unique(guesses.categories)
         or _unique([text_of(link) for link in tagged_categories]),
-        tags=_unique(
-            _terms(_metas(metas, "article:tag"))  # Docusaurus writes every tag into one: "web,hugo"
-            + _keywords(post.get("keywords"))
-            + _link_texts(
-                page, root, "a[rel~=tag]:not([rel~=category])", leaving={*block_categories, *tagged_categories}
-            )
-        )
-        or linked()[1]
-        or _unique(wordpress_terms()[1])
-        # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
-        or ([] if tagged_categories else _unique(_split(guesses.tags))),
+        tags=tags,
     )
 
 
@@ -100,6 +109,24 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
         return values
     return [v for v in values if not isinstance(v, str) or (name := fold(v)) != folder and name not in sites.folded]
+
+
+def _unlisted(sections: list[Any], categories: list[str], tags: list[str]) -> list[Any]:
+    """JSON-LD articleSection as a list where a plugin joined the post's terms into one text: All in One SEO writes
+    "Walking, ireland, limestone, spring" — the post's categories, then its tags. A text whose comma-separated parts
+    name a category or a tag the page links is that list, its tags left out (its first part where all are tags: a
+    category named as a tag is); any other text is one section."""
+    known = {fold(term) for term in categories + tags}
+    tagged = {fold(tag) for tag in tags}
+    listed: list[Any] = []
+    for section in sections:
+        parts = [part.strip() for part in section.split(",")] if isinstance(section, str) and "," in section else []
+        if len(parts) > 1 and any(fold(part) in known for part in parts):
+            untagged = [part for part in parts if part and fold(part) not in tagged]
+            listed += untagged or parts[:1]  # a category named as a tag is: the list's first
+        else:
+            listed.append(section)
+    return listed
 
 
 def _tags_to_category_pages(page: Page) -> dict[HtmlElement, None]:
@@ -155,10 +182,14 @@ def _link_texts(page: Page, root: HtmlElement | None, selector: str, leaving: Co
     found = [a for a in compiled((selector,))(page.tree)[:100] if a not in leaving]
     if not found:
         return []
-    around = set() if root is None else {root, *root.iterancestors()}
-    sidebars = page.sidebars - around
+    sidebars = _sidebars_beside(page, root)
     outside = [a for a in found if sidebars.isdisjoint(a.iterancestors())]
     return [text_of(a) for a in outside or found]
+
+
+def _sidebars_beside(page: Page, root: HtmlElement | None) -> frozenset[HtmlElement]:
+    """The page's sidebars and widgets but those around the post's container `root` (the post's own column)."""
+    return page.sidebars - ({root, *root.iterancestors()} if root is not None else set())
 
 
 def _terms(values: list[str]) -> list[str]:

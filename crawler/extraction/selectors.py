@@ -118,6 +118,7 @@ NOT_POST = ", ".join(
         "#comments",
         "#respond",
         ".comment-respond",
+        "form[action$='/comments/post/']",  # django-contrib-comments' form (Wagtail's Puput, Django sites)
         ".newsletter",
         ".subscribe",
         ".subscription-widget",

@@ -21,7 +21,7 @@ from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.selectors import SITE_TITLES
-from crawler.extraction.structured import by_type, first_text
+from crawler.extraction.structured import as_list, by_type, first_text
 
 MAX_LINKS_READ = 400  # anchors, in document order: a layout's home links are in its header, nav or sidebar
 MAX_NAME_CHARS = 80
@@ -38,12 +38,16 @@ _PERSON_LINK = etree.XPath(
     " or ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' h-card ')"
     " or contains(@itemtype, 'schema.org/Person')]"
     # The copyright holder's name in the footer's "© 2022–2026 Jane Roe", linked home: the owner, most often the
-    # person who writes the blog (Hexo's and Hugo's themes print their `author` setting so).
-    " or parent::*[string-length(normalize-space()) < 200]"
+    # person who writes the blog (Hexo's and Hugo's themes print their `author` setting so); the © in the link's
+    # line or in a sibling of its own (hello-friend-ng: `<span>© 2024</span><span><a href="/">Jane Roe</a></span>`).
+    " or ancestor::*[position() <= 2][string-length(normalize-space()) < 200]"
     "[contains(., '©') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]"
 )
 _INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$")
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+# A separator left at an end of a stated name: All in One SEO writes og:site_name as its title format's "site name,
+# separator, tagline" and leaves the separator where the tagline is empty ("Stone and Bread -").
+_DANGLING_SEPARATOR = re.compile(r"^(?:(?:\||-|–|—|::|»|·)\s+)+|(?:\s+(?:\||-|–|—|::|»|·))+$")
 _NOT_A_NAME = re.compile(r"[\d\s./:-]+")
 _HOST_LIKE = re.compile(r"(?:https?://)?[\w.-]+\.[a-z]{2,}(?::\d+)?/?", re.IGNORECASE)
 _AFFIXES = re.compile(r"^www|(?:com|de|at|ch|net|org|eu|fr|es|it|uk|info|io|dev|blog)$")
@@ -78,12 +82,18 @@ def fold(text: str) -> str:
 def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -> SiteNames:
     publisher = post.get("publisher")
     own_titles = {fold(t) for t in [text_of(page.tree.find(".//title")), *page.meta.get("og:title", [])] if t}
+    # a person the post names as its author is no publisher, though a theme names them so (Hugo's DoIt: its
+    # `author` setting as the publisher Organization, the post's authors as Persons)
+    authors = {fold(name) for name in post_author_names(post)}
+    organisations = [
+        first_text(publisher.get("name")) if isinstance(publisher, dict) else None,
+        *(first_text(obj.get("name")) for obj in by_type(jsonld, "Organization", "NewsMediaOrganization")),
+    ]
     stated = [
         next(iter(page.meta.get("og:site_name", [])), None),
         next(iter(page.meta.get("application-name", [])), None),
         *(first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite")),
-        first_text(publisher.get("name")) if isinstance(publisher, dict) else None,
-        *(first_text(obj.get("name")) for obj in by_type(jsonld, "Organization", "NewsMediaOrganization")),
+        *(name for name in organisations if name and fold(name) not in authors),
     ]
     stated = [name for name in stated if name and fold(name) not in own_titles]  # a tag misused for the title
     site_titles = page.select(SITE_TITLES)
@@ -101,6 +111,18 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     folded = {fold(name) for name in names + parts if name} | _host_spellings(host)
     folded |= {_AFFIXES.sub("", name) for name in folded}
     return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
+
+
+def post_author_names(post: dict[str, Any]) -> list[str]:
+    """The names of the Persons a JSON-LD post names as its authors: `author`, or Hugo's DoIt's `authors`."""
+    people = as_list(post.get("author")) or as_list(post.get("authors"))
+    return [
+        name
+        for person in people
+        if isinstance(person, dict)
+        and "Person" in as_list(person.get("@type"))
+        and (name := first_text(person.get("name")))
+    ]
 
 
 def _post_headings(page: Page, site_marks: set[HtmlElement]) -> list[str]:
@@ -178,7 +200,7 @@ _DEEP = re.compile(r"(?:https?://[^/?#]*)?/(?!/)[^?#/]*/[^?#/]*/")
 
 
 def _clean(name: str | None) -> str | None:
-    name = " ".join(html.unescape(name or "").split())
+    name = _DANGLING_SEPARATOR.sub("", " ".join(html.unescape(name or "").split()))
     if not name or len(name) > MAX_NAME_CHARS or _NOT_A_NAME.fullmatch(name):
         return None
     return name

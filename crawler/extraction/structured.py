@@ -81,3 +81,10 @@ def first_text(value: Any) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
     return None
+
+
+def as_list(value: Any) -> list[Any]:
+    """A JSON-LD value that may be one item or a list of them, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
