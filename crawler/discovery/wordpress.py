@@ -63,6 +63,22 @@ def split_post_parts(links: list[str], url: str) -> list[str]:
     return [parts[n] for n in sorted(parts)]
 
 
+def has_page_links(body: bytes) -> bool:
+    """True when the page prints WordPress's page links of a split post (`post-page-numbers`)."""
+    return _PAGE_LINKS.search(body) is not None
+
+
+def parts_of_linked_posts(links: list[str], url: str) -> set[str]:
+    """Among a page's `links`, the pages 2..N of the posts it links (or of itself): classic themes print a split
+    post whole, its page links too, on the home, archive, category and tag pages. Those are parts, which each
+    post's own page fetches after it; followed as pages of their own they were stored as posts, and the post,
+    their links seen already, as its first page alone."""
+    found: set[str] = set()
+    for post in {*links, url}:
+        found.update(split_post_parts(links, post))
+    return found
+
+
 def _part_number(link: object, base: object, own_query: list[tuple[str, str]]) -> int | None:
     if base.query:  # plain permalinks: ?p=17 → ?p=17&page=2
         if link.path != base.path:

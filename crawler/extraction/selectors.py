@@ -44,8 +44,8 @@ POST_BODY_SELECTOR = ", ".join(POST_BODIES)  # the same, as one selector group
 
 # Regions inside or around the post whose images and text are not the post's.
 # WordPress's wp_link_pages(), the links to the pages of a split post: core's class, and the one its default
-# themes and Underscores-based ones ask for.
-WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links"
+# themes and Underscores-based ones ask for; Twenty Ten's.
+WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links, div.page-link"
 
 # A post's table of contents, generated from its headings (Hugo's .TableOfContents in PaperMod's and Congo's `.toc`
 # <details>, kramdown's, WordPress's TOC plugins): navigation, not the post's text — its "Table of Contents"

@@ -32,8 +32,10 @@ from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import PageLinks, page_links
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.discovery.wordpress import (
+    has_page_links,
     is_rest_api,
     parts_from_rest_post,
+    parts_of_linked_posts,
     rest_post_url,
     split_post_parts,
 )
@@ -284,10 +286,18 @@ class BlogSpider(scrapy.Spider):
         page.not_modified = NOT_MODIFIED in response.flags
         companions: list[str] = []
         if page.is_html and isinstance(response, TextResponse):
-            # links_seen: links an earlier page had too are not looked at again (see page_links).
+            # links_seen: links an earlier page had too are not looked at again (see page_links) — but a split post's
+            # page links may have been seen on a listing that printed it whole: they are read from all its links.
             links = page_links(response.body, response.url, response.encoding, self.links_seen)
-            parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(links.pages, response.url)
+            every = (
+                page_links(response.body, response.url, response.encoding).pages
+                if has_page_links(response.body)
+                else []
+            )
+            own = every or links.pages
+            parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(own, response.url)
             self.requested.update(parts)  # parts of this post, not pages of their own
+            self.requested.update(parts_of_linked_posts(every, response.url))  # and of the posts a listing prints
             if response.meta.get(TRAP):  # found by a link: what its links bring counts (trap_budget.py)
                 everything = page_links(response.body, response.url, response.encoding).pages
                 self.crawler.signals.send_catch_log(signal=links_found, url=response.url, links=everything)
