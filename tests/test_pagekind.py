@@ -4,8 +4,10 @@ as a post."""
 
 from __future__ import annotations
 
+import json
 import zlib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from scrapy.utils.test import get_crawler
@@ -543,6 +545,25 @@ def test_a_taxonomys_feed_lists_its_terms_not_posts(description):
     assert structure.facts("https://blog.example/topics/rome/").feed_dated
 
 
+def test_a_taxonomys_own_feed_lists_its_terms_though_each_has_a_description():
+    """Hugo's DoIt gives each author of the `authors` taxonomy a bio, and /authors/index.xml prints it as the item's
+    description, dated by the author's newest post: the two author pages were stored as posts. A feed whose every
+    item links a term's page under the feed's own page is the taxonomy's."""
+    items = "".join(
+        f"<item><title>{name}</title><link>https://blog.example/authors/{slug}/</link>"
+        f"<pubDate>Mon, 20 May 2024 08:45:00 +0200</pubDate><description>{name} writes about rivers."
+        "</description></item>"
+        for slug, name in (("alice-schmidt", "Alice Schmidt"), ("bob-okafor", "Bob Okafor"))
+    )
+    channel = "<title>Authors - Lab Notebook</title><link>https://blog.example/authors/</link>"
+    feed = f"<rss version='2.0'><channel>{channel}{items}</channel></rss>".encode()
+    assert SiteStructure().add(listed_in("feed", feed, "https://blog.example/authors/index.xml")) == []
+    posts = feed.replace(b"/authors/alice-schmidt/", b"/2024/05/alice/").replace(
+        b"/authors/bob-okafor/", b"/2024/05/bob/"
+    )
+    assert len(SiteStructure().add(listed_in("feed", posts, "https://blog.example/authors/index.xml"))) == 2
+
+
 def test_links_the_extraction_left_out_do_not_make_a_post_a_listing():
     """A news post whose container also holds an <aside> of 30 related stories: extraction leaves the aside out,
     and the share of links is that of the text kept, not of the container's; a page whose text is the links is
@@ -673,3 +694,32 @@ def test_dotclears_body_class_says_what_the_page_is(body_class, kind):
         assert article.kind == "article" and not article.kind_reason.startswith("Dotclear")
     else:
         assert (article.kind, article.kind_reason) == (kind, f"Dotclear's body classes mark it as {kind}")
+
+
+def test_an_undated_blogposting_of_genre_page_is_a_page_of_the_site():
+    """Hugo's LoveIt family (LoveIt, DoIt, FixIt) types every page a BlogPosting and names its content type the
+    `genre`: About and Impressum ("genre": "page", no datePublished) were stored as posts."""
+    prose = "<p>" + "We are two people writing about bread, rivers and the code we run at home. " * 6 + "</p>"
+
+    def page(genre: str, dated: str = "") -> str:
+        jsonld = f'{{"@type": "BlogPosting", "headline": "About", "genre": "{genre}"{dated}}}'
+        return (
+            f'<html><head><title>About</title><script type="application/ld+json">{jsonld}</script></head>'
+            f"<body><article><h1>About</h1>{prose}</article></body></html>"
+        )
+
+    assert extract(page("page"), "https://blog.example/about/").kind == "other"
+    assert extract(page("posts"), "https://blog.example/about/").kind == "article"
+    dated = ', "datePublished": "2024-03-01T09:00:00+01:00"'
+    assert extract(page("page", dated), "https://blog.example/about/").kind == "article"
+
+
+def test_a_one_sentence_post_whose_page_wide_reading_looks_like_a_listing_is_its_post():
+    """Hexo's Keep marks a post's body `.post-content` and nothing else (no <article>, no <nav>, no JSON-LD):
+    trafilatura's fallback for a one-sentence post is the whole page — its menus twice, the post's terms, the
+    previous and next posts' titles — mostly links, so a listing: the post was stored as none. Judged by its
+    post-body element's sentence, it is a post. (A page of the theme, built here: tests/fixtures/hexo/.)"""
+    case = Path(__file__).parent / "fixtures" / "hexo" / "en-keep-one-sentence-post"
+    article = extract((case / "page.html").read_bytes(), json.loads((case / "meta.json").read_text())["url"])
+    assert article.kind == "article"
+    assert article.text == "The kettle whistled at exactly seven o’clock this morning."

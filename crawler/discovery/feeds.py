@@ -90,15 +90,15 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         return []
     entries = []
     feed_authors = _atom_authors(root) if etree.QName(root).localname == "feed" else ()
-    for item in root.iter("{*}item", "{*}entry"):
-        url = _item_link(item)
-        if url and (link := joined(base_url, url)):
-            has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
-            dated = None if _term(link, has_text) or _within_a_page(link) else _item_dated(item)
-            published = _item_published(item) if dated else None
-            authors = _item_authors(item) or feed_authors if dated else ()
-            terms = _item_terms(item) if dated else ()
-            entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms))
+    items = [(item, link) for item in root.iter("{*}item", "{*}entry") if (link := _absolute_link(item, base_url))]
+    of_terms = _lists_terms(root, [link for _, link in items], base_url)
+    for item, link in items:
+        has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
+        dated = None if of_terms or _term(link, has_text) or _within_a_page(link) else _item_dated(item)
+        published = _item_published(item) if dated else None
+        authors = _item_authors(item) or feed_authors if dated else ()
+        terms = _item_terms(item) if dated else ()
+        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms))
     return entries
 
 
@@ -138,6 +138,22 @@ def _term(url: str, has_text: bool) -> bool:
     taxonomy, not a post: Hugo's /tags/index.xml, /categories/index.xml and /authors/index.xml list every term,
     dated by its newest post, with an empty description."""
     return not has_text and url_kind(url) in _TAXONOMIES
+
+
+def _absolute_link(item: etree._Element, base_url: str) -> str | None:
+    url = _item_link(item)
+    return joined(base_url, url) if url else None
+
+
+def _lists_terms(root: etree._Element, links: list[str], base_url: str) -> bool:
+    """A taxonomy's own feed lists its terms, each with its description where it has one: every item links a
+    term's page (pagekind.url_kind) under the feed's own page — Hugo's /authors/index.xml (DoIt: each author's
+    bio, dated by their newest post), whose items, read as posts, stored the author pages as posts."""
+    channel = next((link.text.strip() for link in root.iterfind("{*}channel/{*}link") if link.text), None)
+    home = joined(base_url, channel) if channel else None
+    return bool(home and links) and all(
+        link.startswith(home) and link != home and url_kind(link) in _TAXONOMIES for link in links
+    )
 
 
 def _within_a_page(url: str) -> bool:

@@ -23,7 +23,7 @@ from crawler.extraction.dates import days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, WEAKEST_POST_MARKUP, PageEvidence, url_kind
-from crawler.extraction.structured import types_of
+from crawler.extraction.structured import by_type, types_of
 
 _HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.IGNORECASE)
 _ITEMTYPES = etree.XPath("//@itemtype", smart_strings=False)
@@ -76,7 +76,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
-        page_markup=_page_markup(page, listing=entries.count > 1 or url_kind(page.url) is not None),
+        page_markup=_page_markup(page, jsonld, listing=entries.count > 1 or url_kind(page.url) is not None),
         days=days_named(page),
     )
 
@@ -91,14 +91,18 @@ def _teasers(items: list[HtmlElement], page: Page) -> list[str]:
     return without_the_post(texts)
 
 
-def _page_markup(page: Page, listing: bool) -> str | None:
+def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str | None:
     """The generator's name for the page's markup of a page that is not a post (_PAGE_MARKUP), or None. Hexo's
     `open_graph()` helper, which its themes print, types a post `article` and every other page `website`: a page
     that does not list posts (`listing`), typed so by Hexo, is one of the site's pages, however its theme dates it
-    (Butterfly's About and Impressum print their front matter's date as `article:published_time`)."""
+    (Butterfly's About and Impressum print their front matter's date as `article:published_time`). Hugo's LoveIt
+    family (LoveIt, DoIt, FixIt) types every page a BlogPosting and names its content type the `genre`: "page" for
+    a page, without a date."""
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
     if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
         return markup
+    if any(item.get("genre") == "page" and not item.get("datePublished") for item in by_type(jsonld, *ARTICLE_TYPES)):
+        return 'JSON-LD genre "page", undated'
     hexo = any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
     if hexo and not listing and page.meta.get("og:type", [""])[0] == "website":
         return "Hexo's og:type website"
