@@ -90,3 +90,21 @@ def test_a_scripts_link_template_is_no_link():
         "https://blog.example/posts/rye/",
         "https://blog.example/posts/%7Bbraces%7D/",
     ]
+
+
+def test_a_percent_or_erb_placeholder_is_no_link():
+    """FlatPress's gdprvideoembed plugin puts its consent box's template in every page's head, `href="%video_url%"`
+    and `https://youtu.be/%id%`: fetched as a relative address, each page gave a 404 crawl error (52 on one blog).
+    ERB/EJS/Underscore templates write `<%= url %>`. Percent escapes, `%E2%80%99s%20` among them, are addresses."""
+    body = (
+        b'<script>var gdpr = {youtube: \'<a href="%video_url%" target="_blank">%video_url%</a>\','
+        b" vimeo: '<a href=\"https://vimeo.com/%id%\">'};</script>"
+        b"<script type='text/template'><a href=\"<%= post.url %>\"><%- post.title %></a></script>"
+        b'<a href="/2023/09/17/%ec%a2%85%eb%a1%9c-%ea%b3%a8/">Escapes</a>'
+        b'<a href="/cafe%C3%A9s%20and%20bread/">More escapes</a><a href="/posts/rye/">Rye</a>'
+    )
+    assert page_links(body, "https://blog.example/").pages == [
+        "https://blog.example/2023/09/17/%ec%a2%85%eb%a1%9c-%ea%b3%a8/",
+        "https://blog.example/cafe%C3%A9s%20and%20bread/",
+        "https://blog.example/posts/rye/",
+    ]

@@ -6,8 +6,11 @@ The scan finds `href` on <a>, <area> and <link rel=next|prev|canonical> (quoted 
 decoded), feeds from <link rel=alternate>, and <base href>. A link inside a comment or a script may be picked up
 too; scope and the frontier filter those like any other link, and extraction (which does parse the page) decides
 what is a post. An href that is a script's template, not an address — a placeholder in braces (Chirpy's search
-results `href="{url}"`, Mustache's `{{url}}`, `${url}`) or a string the script joins (`href="' + url + '"`) — is
-none: each was fetched as a relative address and recorded as a 404 crawl error, on every page.
+results `href="{url}"`, Mustache's `{{url}}`, `${url}`), in ERB/EJS/Underscore tags (`<%= url %>`), between
+percent signs (FlatPress's gdprvideoembed plugin configures its consent box with `href="%video_url%"` and
+`https://youtu.be/%id%` in every page's head; a `%XX` escape is never taken for one) or a string the script joins
+(`href="' + url + '"`) — is none: each was fetched as a relative address and recorded as a 404 crawl error, on
+every page.
 """
 
 from __future__ import annotations
@@ -28,7 +31,11 @@ _HREF = re.compile(rb"\shref" + _VALUE, re.IGNORECASE)
 _REL = re.compile(rb"\srel" + _VALUE, re.IGNORECASE)
 _TYPE = re.compile(rb"\stype" + _VALUE, re.IGNORECASE)
 _PAGE_RELS = {"next", "prev", "previous", "canonical"}
-_TEMPLATE = re.compile(rb"[{}]|^\s*['\"]\s*\+|\+\s*['\"]\s*$")  # a placeholder, or a script's string joined
+# A placeholder ({url}, {{url}}, ${url}; <%= url %>; %name%, where neither percent sign starts a %XX escape, as
+# in %E2%80%99s%20), or a script's string joined.
+_TEMPLATE = re.compile(
+    rb"[{}]|<%|%>|%(?![0-9A-Fa-f]{2})[A-Za-z_]\w*%|%[A-Za-z_]\w*%(?![0-9A-Fa-f]{2})|^\s*['\"]\s*\+|\+\s*['\"]\s*$"
+)
 
 
 @dataclass
