@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from crawler.discovery.feeds import starts_as_feed
+
 
 @dataclass(frozen=True)
 class Listed:
@@ -58,9 +60,11 @@ class FetchedPage:
 
     @property
     def is_html(self) -> bool:
-        return self.content_type in ("text/html", "application/xhtml+xml") or (
-            not self.content_type and self.body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
-        )
+        """By its Content-Type (by its first bytes without one); never a feed, whatever its Content-Type: a static
+        host serves a feed saved as /blog/feed/index.html as text/html, and as a page it was stored as a post."""
+        if self.content_type in ("text/html", "application/xhtml+xml"):
+            return not starts_as_feed(self.body)
+        return not self.content_type and self.body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from crawler.discovery.feeds import feed_entries
+from crawler.items import FetchedPage
 from tests.hostile.servers import Server, post, serve
 
 
@@ -91,3 +92,22 @@ def test_a_feed_item_whose_address_urllib_cannot_read_costs_that_item_only():
         assert [entry.url for entry in feed_entries(body, "https://blog.example/feed")] == [
             "https://blog.example/a-post/"
         ]
+
+
+def test_a_feed_is_known_by_its_first_bytes_whatever_its_content_type():
+    """A static host serving a feed saved as /blog/feed/index.html calls it text/html: it was taken for a page and
+    stored as a post. What precedes a feed's root (BOM, XML declaration, stylesheet, comment, RSS 0.91's doctype)
+    is skipped; an HTML page, or a <feed> element outside Atom's namespace, is no feed."""
+    feeds = [
+        b'\xef\xbb\xbf\n<?xml version="1.0"?>\n<?xml-stylesheet href="/rss.xsl"?>\n<!-- cached -->\n<rss>',
+        b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x.dtd">\n<rss version="0.91">',
+        b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+        b'<?xml version="1.0"?>\n<feed xml:lang="en" xmlns="http://www.w3.org/2005/Atom">',
+    ]
+    pages = [b"<!doctype html><html><head><title>rss</title>", b"<html><body><rss>", b"<feed><p>Our feed</p>", b""]
+    for body in feeds:
+        page = FetchedPage("https://blog.example/feed/", 200, "text/html", "2024-01-01T00:00:00+00:00", body)
+        assert not page.is_html, body
+    for body in pages:
+        page = FetchedPage("https://blog.example/feed/", 200, "text/html", "2024-01-01T00:00:00+00:00", body)
+        assert page.is_html, body

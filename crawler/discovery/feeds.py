@@ -29,6 +29,15 @@ _XML_TEXTS = ("{*}description", "{*}encoded", "{*}summary", "{*}content")
 _JSON_TEXTS = ("content_html", "content_text", "summary")
 _TAXONOMIES = ("tag", "category", "author")
 _NAMED_ADDRESS = re.compile(r"\S+@\S+\s*\((.*)\)")  # RSS's <author>: "jane@example.org (Jane Roe)"
+# A feed's first bytes: a BOM; white space, the XML declaration, processing instructions (a feed's xml-stylesheet),
+# comments, a doctype (RSS 0.91's); then its root: <rss>, RSS 1.0's <rdf:RDF>, Atom's <feed> in Atom's namespace
+# (1.0's or 0.3's).
+_FEED_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*>|<!--.*?-->|<!(?i:doctype)[^>\[]*>)*"
+    rb"<(?:rss\b|rdf:RDF\b|(?:[\w-]+:)?feed\b[^>]*?\sxmlns(?::[\w-]+)?\s*=\s*[\"']"
+    rb"http://(?:www\.w3\.org/2005/Atom|purl\.org/atom/ns#)[\"'])",
+    re.DOTALL,
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,12 @@ def is_feed(body: bytes) -> bool:
         return True
     root = _root(body)
     return root is not None and etree.QName(root).localname.lower() in ("rss", "feed", "rdf")
+
+
+def starts_as_feed(body: bytes) -> bool:
+    """The body is an RSS, RDF or Atom feed by its first bytes, whatever the Content-Type it came with: a static host
+    serving a feed saved as /feed/index.html calls it text/html. Cheap (no parse) and false for any HTML page."""
+    return _FEED_START.match(body) is not None
 
 
 def feed_site(body: bytes, base_url: str) -> str | None:

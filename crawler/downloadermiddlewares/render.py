@@ -35,6 +35,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 
 from crawler.capture.hosts import HostRules
+from crawler.discovery.feeds import starts_as_feed
 from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resolve
 from crawler.downloadermiddlewares.warc import VIA
 from crawler.errors import BrowserLost, BrowserUnavailable
@@ -274,7 +275,8 @@ class RenderMiddleware:
 
 def _is_html(response: Response) -> bool:
     content_type = (response.headers.get("Content-Type") or b"").split(b";")[0].strip().lower()
-    return isinstance(response, TextResponse) and content_type in (b"text/html", b"application/xhtml+xml")
+    html = isinstance(response, TextResponse) and content_type in (b"text/html", b"application/xhtml+xml")
+    return html and not starts_as_feed(response.body)  # a feed a static host calls text/html (items.py)
 
 
 def _document(response: Response) -> Any:
