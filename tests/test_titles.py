@@ -73,6 +73,27 @@ def test_a_stated_title_with_a_tagline_gives_way_to_the_heading_it_starts_with()
     assert _title(head, f"<article><h1>Lemon cake</h1>{BODY}</article>") == "Lemon cake"
 
 
+def test_flatpress_comments_page_is_titled_as_its_post():
+    """FlatPress prints each post whole again on its own comments page, titled "Post : comments" (og:title and
+    <title>) over the post's `.entry-title`: stored with that title, it was a second post beside the one its
+    canonical names. A spaced colon in a title whose first part is not the printed heading stays (French style)."""
+    head = (
+        '<title>Cliffs in the Rain : comments &laquo; Stone and Bread</title><meta property="og:site_name" content='
+        '"Stone and Bread"><meta property="og:title" content="Cliffs in the Rain : comments - Stone and Bread">'
+    )
+    body = (
+        '<div id="head"><h1><a href="/">Stone and Bread</a></h1></div><div itemscope'
+        ' itemtype="http://schema.org/BlogPosting" class="entry"><h2 itemprop="name" class="entry-title">'
+        f'<a href="{URL}comments/">Cliffs in the Rain</a></h2><div itemprop="articleBody">{BODY}</div></div>'
+    )
+    assert _title(head, body, URL + "comments/") == "Cliffs in the Rain"
+    korean = URL.replace("post/", "%EA%B0%80%EC%9D%84/")  # the crawl's address; FlatPress links %ea%b0%80…
+    lowercase = body.replace(f"{URL}comments/", "https://blog.example/2024/01/%ea%b0%80%ec%9d%84/comments/")
+    assert _title(head, lowercase, korean + "comments/") == "Cliffs in the Rain"
+    french = '<meta property="og:title" content="Le pain : une histoire">'
+    assert _title(french, f"<article><h1>Le pain : une histoire</h1>{BODY}</article>") == "Le pain : une histoire"
+
+
 def test_entities_escaped_twice_in_og_title_are_decoded():
     head = '<meta property="og:title" content="Lemon &amp;#8222;cake&amp;#8220; &amp;#038; tea">'
     assert _title(head, BODY) == "Lemon „cake“ & tea"

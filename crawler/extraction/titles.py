@@ -35,6 +35,10 @@ _IN_POST = etree.XPath("ancestor::*[self::article or self::main or @role='main']
 _SELF_LINK_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][.//a[@href]]")
 _PARAGRAPHS_AND_H1S = etree.XPath("//p | //h1")
 _IN_HEADER = etree.XPath("ancestor::header")
+# FlatPress joins a post's title and the view of it with " : " ("Cliffs in the Rain : comments"): a separator where
+# the part before it is the post's printed heading, not elsewhere (French typography spaces every colon so).
+_SPACED_COLON = re.compile(r"\s+:\s+")
+_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 
 
 def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callable[[], str | None]) -> str | None:
@@ -49,8 +53,9 @@ def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callab
 
 def _printed_start(title: str, page: Page, sites: SiteNames) -> str | None:
     """The post's printed heading where a stated title is that heading and more after a separator ("Post – Site
-    tagline", "Post - Rezept von Site"): a site name the page does not spell out. None otherwise."""
-    separators = list(TITLE_SEPARATOR.finditer(title))
+    tagline", "Post - Rezept von Site"): a site name the page does not spell out, or the view of the post the page
+    is (FlatPress's own page of a post's comments: "Post : comments"). None otherwise."""
+    separators = sorted([*TITLE_SEPARATOR.finditer(title), *_SPACED_COLON.finditer(title)], key=lambda m: m.start())
     if not separators:
         return None
     heading = _marked(page, sites) or next((text for _, text in _post_h1s(page, sites)), None)
@@ -125,12 +130,14 @@ def _links_to(heading: HtmlElement, page: Page, urls: set[str]) -> bool:
 
 
 def _plain(base: str, href: str) -> str:
-    """`href` resolved, without fragment, index file or trailing slash, for comparing a link with the page."""
+    """`href` resolved, without fragment, index file or trailing slash, its %XX escapes in capitals (RFC 3986 2.1:
+    FlatPress writes `%ea%b2`, the crawl asks for `%EA%B2`), for comparing a link with the page."""
     if (url := joined(base, href)) is None:  # "http://[not-an-address]/"
         return ""
     parts = urlsplit(url)
     path = re.sub(r"(?:/index\.(?:html?|php))?/*$", "", parts.path)
-    return f"{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
+    plain = f"{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
+    return _ESCAPE.sub(lambda escape: escape.group().upper(), plain) if "%" in plain else plain
 
 
 def _canonical(page: Page) -> str | None:
