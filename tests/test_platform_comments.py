@@ -1,6 +1,8 @@
-"""Comments of blog engines that print the commenter in the line with the comment's time, no element of their own:
-Dotclear's default theme ("From Kim - <time>") and Serendipity's 2k11 ("Kim on <time>:", replies a level class
-each). The markup is the engines' own (Dotclear 2.40, Serendipity 2.7), trimmed."""
+"""Comments of blog engines other than WordPress, each in its own markup: those that print the commenter in the line
+with the comment's time, no element of their own — Dotclear's default theme ("From Kim - <time>"), Serendipity's
+2k11 ("Kim on <time>:", replies a level class each), PluXml's ("<time> - Kim said :") — and django-contrib-comments'
+default list, Chyrp Lite's and FlatPress's. The markup is the engines' own (Dotclear 2.40, Serendipity 2.7,
+django-contrib-comments 2.2 under Puput, Chyrp Lite 2026.02, FlatPress 1.5 Leggero, PluXml 5.8), trimmed."""
 
 from __future__ import annotations
 
@@ -48,4 +50,109 @@ def test_serendipitys_comments_with_their_commenter_and_thread():
     assert _comments(html) == [
         ("1", None, "Max Mustermann", "https://max.example.org/", "2024-01-16T09:15:00+00:00", "Great."),
         ("2", "1", "Jane Example", None, "2024-01-16T11:00:00+00:00", "Thanks Max!"),
+    ]
+
+
+def test_django_contrib_comments_list_names_the_commenter_after_the_time_in_its_dt():
+    """django-contrib-comments' default comments/list.html (Puput's, many Django blogs'): a `<dt id="cN">` prints
+    the time and the commenter, "DATE - NAME", and the `<dd>` after it the text; none was archived."""
+    html = (
+        '<div><h3>Comments:</h3><dl id="comments">\n<dt id="c1">\n  April 13, 2023, 8:12 a.m. - Siobhan\n</dt>\n'
+        '<dd>\n  <p>We did the same walk last May.</p>\n</dd>\n<dt id="c2">\n  Sept. 1, 2023, noon - Daniel '
+        'O\'Connor\n</dt>\n<dd>\n  <p>Try next year!</p>\n</dd>\n<dt id="c3">April 14, 2023, 12:05 a.m. - Kim</dt>'
+        '<dd><p>Same here.</p></dd></dl><form action="/comments/post/" method="post"><p><label for="id_name">Name:'
+        '</label> <input type="text" name="name" id="id_name"></p></form></div>'
+    )
+    assert _comments(html) == [
+        ("1", None, "Siobhan", None, "2023-04-13T08:12:00", "We did the same walk last May."),
+        ("2", None, "Daniel O'Connor", None, "2023-09-01T12:00:00", "Try next year!"),
+        ("3", None, "Kim", None, "2023-04-14T00:05:00", "Same here."),
+    ]
+
+
+def test_chyrp_lites_commenter_is_the_heading_that_says_said_and_no_line_of_the_text():
+    """Chyrp Lite prints "<a>Name</a> said:" in a heading first in the comment's section (Topaz; Blossom's
+    `<h4>`) or over it (Sparrow's `<h3>`), its time in the permalink below; none was archived."""
+    html = (
+        '<article class="commentary"><ol class="comments paginated" data-post_id="9"><li id="comment_1"><section '
+        'class="comment" dir="auto"><h4><a href="https://maire.example.net/">Máire Ní Bhriain</a> said:</h4><p>We '
+        'were there the same week.</p><p>The path was closed.</p></section><div class="metadata"><a href="https://'
+        'blog.example/comment/1/" class="permalink"><time datetime="2024-03-10T08:00:00+01:00">10 March 2024</time>'
+        '</a></div></li><li id="comment_2"><h3>Tom said:</h3><section class="comment"><p>Upwards rain is the best '
+        'rain.</p></section><div class="metadata"><a href="https://blog.example/comment/2/" class="permalink"><time '
+        'datetime="2024-03-11T20:15:00+01:00">11 March 2024</time></a></div></li><li id="comment_shim"></li><li '
+        'class="comment_form"><form id="add_comment" method="post"><label for="c">Your comment</label><textarea '
+        'id="c"></textarea><button type="submit">Speak</button></form></li></ol></article>'
+    )
+    assert _comments(html) == [
+        (
+            "1",
+            None,
+            "Máire Ní Bhriain",
+            "https://maire.example.net/",
+            "2024-03-10T08:00:00+01:00",
+            "We were there the same week.\nThe path was closed.",
+        ),
+        ("2", None, "Tom", None, "2024-03-11T20:15:00+01:00", "Upwards rain is the best rain."),
+    ]
+
+
+def test_flatpress_comments_are_dated_by_their_id_when_the_day_is_not_printed():
+    """FlatPress's Leggero prints the comment's paragraphs in its `<li>` beside the name and the date line, and
+    a day's second comment only " at 09:30:00"; the id holds when it was written (`comment240310-093000`). None
+    was archived."""
+
+    def comment(stamp: str, who: str, day: str, text: str) -> str:
+        return (
+            f'<li id="comment{stamp}" ><strong class=\'comment-name\'>{who}</strong><p class="date"><a href="https:'
+            f'//blog.example/post/comments/#comment{stamp}" title="Permalink">{day}</a></p>{text}</li>'
+        )
+
+    html = (
+        '<ol id="comments">'
+        + comment(
+            "240310-080000",
+            '<a href="https://maire.example.net/" rel="nofollow">Máire</a>',
+            "Sunday, March 10, 2024 at 08:00:00",
+            "<p>We were there.</p><p>It rained</p>",
+        )
+        + comment("240310-093000", "Tom", " at 09:30:00", "<p>Thanks!</p>")
+        + "</ol>"
+    )
+    assert _comments(html) == [
+        (
+            "240310-080000",
+            None,
+            "Máire",
+            "https://maire.example.net/",
+            "2024-03-10T08:00:00",
+            "We were there.\nIt rained",
+        ),
+        ("240310-093000", None, "Tom", None, "2024-03-10T09:30:00", "Thanks!"),
+    ]
+
+
+def test_pluxmls_commenter_is_named_after_the_time_and_replies_follow_by_level():
+    """PluXml's default theme prints "#2 <time> - <a>Name</a> said :" (its number a link to the comment's full
+    address), the text in `p.content_com`, and a reply after its parent with `level-1`; none was archived."""
+
+    def comment(number: int, level: int, who: str, when: str, text: str) -> str:
+        return (
+            f'<div id="c0009-{number}" class="comment level-{level}"><div id="com-{number}"><small><a class="nbcom" '
+            f'href="https://blog.example/article9/cliffs#c0009-{number}" title="#{number}">#{number}</a>&nbsp;\n'
+            f'<time datetime="{when}">sunday 10 march 2024 - 08:00</time> -\n{who}\t\tsaid :\n</small><blockquote>'
+            f'<p class="content_com type-normal">{text}</p></blockquote></div><a rel="nofollow" href="https://blog.'
+            f'example/article9/cliffs#form" onclick="replyCom(\'{number}\')">Reply</a></div>'
+        )
+
+    html = (
+        '<h3 id="comments">3 comments</h3>'
+        + comment(1, 0, '<a rel="nofollow" href="https://maire.example.net/">Máire</a>', "2024-03-10 08:00", "Closed.")
+        + comment(2, 1, '<a rel="nofollow" href="https://daniel.example.org/">Daniel</a>', "2024-03-10 09:30", "Ok.")
+        + comment(3, 0, "Tom", "2024-03-11 20:15", "Rain.")
+    )
+    assert _comments(html) == [
+        ("1", None, "Máire", "https://maire.example.net/", "2024-03-10T08:00", "Closed."),
+        ("2", "1", "Daniel", "https://daniel.example.org/", "2024-03-10T09:30", "Ok."),
+        ("3", None, "Tom", None, "2024-03-11T20:15", "Rain."),
     ]

@@ -1,8 +1,9 @@
 """Comments the page renders (WordPress comment lists and comment blocks, Blogger, static-site comments, schema.org
-Comment, and what comment embeds — Isso, Commento, Disqus's frame — show once a browser has run them), with their
-threads: a reply nested in its parent's item (WordPress's `<ol class="children">`, the comment block's nested
-`<ol>`, Disqus's `<ul class="children">`) is a comment of its own, with the parent's id and one more level of
-depth."""
+Comment, the lists of other blog engines — Serendipity, Dotclear, Chyrp Lite, FlatPress, PluXml — and of
+django-contrib-comments, and what comment embeds — Isso, Commento, Disqus's frame — show once a browser has run
+them), with their threads: a reply nested in its parent's item (WordPress's `<ol class="children">`, the comment
+block's nested `<ol>`, Disqus's `<ul class="children">`) is a comment of its own, with the parent's id and one more
+level of depth."""
 
 from __future__ import annotations
 
@@ -24,22 +25,37 @@ from crawler.urls import joined
 MAX_COMMENTS = 2000
 MAX_DATE_TEXT = 80  # characters: a date line, not a sentence that names a day
 
-_SAYS = re.compile(r"\s+(?:says|sagt|dice|dit|zegt|diz|scrive|schreibt)\s*:?\s*$", re.IGNORECASE)
-# The id a platform gives a comment's element: WordPress's comment-12, li-comment-12, div-comment-12; Blogger's c123;
-# Disqus's post-4818445563.
-# WordPress's (`comment-4`, `li-comment-4`), Blogger's (`c4`), Disqus's (`post-4`), wpDiscuz's (`wpd-comm-5_4`: the
-# comment, then its parent)
-_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-|c|post-|wpd-comm-)(\d+)(?:_\d+)?$")
-# WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` (counted from 0)
-_DEPTH = re.compile(r"^(?:depth-(\d+)|commentlevel-(\d+))$")
+# What follows the commenter's name: WordPress's "Anna says:" and its translations, Chyrp Lite's "Anna said:",
+# PluXml's "Anna said :" ("a dit", "sagte")
+_SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|schreibt)\s*:?\s*$", re.IGNORECASE)
+# The id a platform gives a comment's element: WordPress's (`comment-4`, `li-comment-4`, `div-comment-4`),
+# Blogger's and django-contrib-comments' (`c4`), Disqus's (`post-4`), wpDiscuz's (`wpd-comm-5_4`: the comment,
+# then its parent), Chyrp Lite's (`comment_4`); PluXml's (`c0009-4`: the post, then the comment's number in it);
+# FlatPress's (`comment240310-080000`: when it was written, yymmdd-hhmmss)
+_COMMENT_ID = re.compile(
+    r"^(?:(?:li-|div-)?comment[-_]|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
+)
+_FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
+# WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` and PluXml's `level-1` (counted from 0)
+_DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+))$")
+# django-contrib-comments' time as Django's default English DATETIME_FORMAT prints it ("N j, Y, P": "April 13,
+# 2023, 8:12 a.m.", "Sept. 5, 2023, noon")
+_DJANGO_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_DJANGO_TIME = re.compile(
+    r"^(?P<month>[A-Z][a-z]+\.?) (?P<day>\d{1,2}), (?P<year>\d{4}), "
+    r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? (?P<half>[ap])\.m\.|(?P<noon>noon)|midnight)$"
+)
+# A <time datetime> with a space between day and time (valid HTML: PluXml's "2024-03-10 09:30")
+_SPACED_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
 # The commenter named in the line with the comment's time, no element of their own: Dotclear's "From Kim - <time>",
 # Serendipity's "Kim on <time>:" (a link where they gave an address)
-_BEFORE_THE_NAME = re.compile(r"^(?:from|by|par|de|von|van)\s+", re.IGNORECASE)
+_BEFORE_THE_NAME = re.compile(r"^(?:(?:from|by|par|de|von|van)\s+|[-–—,:|]\s*)", re.IGNORECASE)
 _AFTER_THE_NAME = re.compile(r"\s*(?:[-–—,:|]|\bon|\bam|\ble|\bat)\s*$", re.IGNORECASE)
 MAX_NAME_WORDS = 5
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
 # code and table rows a commenter may write too (WordPress allows them in comments).
-_META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-time", "comment-reply", "reply"}
+# FlatPress prints the date line (`p.date`) among the comment's paragraphs.
+_META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-time", "comment-reply", "reply", "date"}
 # What a theme prints inside the commenter's name's element beside the name (OceanWP: the date and a reply link;
 # Bootstrap's media heading, Hestia's: the date in a <small>).
 _BESIDE_THE_NAME = "time, small, .comment-meta, .commentmetadata, .comment-date, .comment-reply-link, .reply"
@@ -76,7 +92,8 @@ def find_comments(page: Page) -> list[Comment]:
 
 
 def _depth_class(item: HtmlElement) -> int | None:
-    """The depth in its thread that WordPress's comment_class() gives a comment (`depth-2`): where a theme prints
+    """The depth in its thread that WordPress's comment_class() gives a comment (`depth-2`; Serendipity's
+    `commentlevel-1`, PluXml's `level-1`, counted from 0): where a theme prints
     a reply after its parent rather than inside it (Neve: `<li class="children"><ol><li class="comment depth-2">`
     beside the parent's `<li>`), the reply's parent is the last comment one level up."""
     for name in (item.get("class") or "").split():
@@ -102,20 +119,21 @@ def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
 
 
 def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment | None:
-    body = _first(item, COMMENT_TEXT, replies)
+    if item.tag == "dt":
+        return _listed_comment(item)
+    # FlatPress prints the comment's paragraphs in its item beside the name and the date line
+    body = item if _FLATPRESS_ID.match(item.get("id") or "") else _first(item, COMMENT_TEXT, replies)
     if body is None:
         return None
-    blocks = [b for b in body.iterdescendants(*_TEXT_BLOCKS) if _innermost(b) and not _in_meta(b, body)]
-    paragraphs = [b for b in blocks if not _in_nested_comment(b, item, replies)] or [body]
-    text = "\n".join(filter(None, (_block_text(p) for p in paragraphs))).strip()
+    author = _first(item, COMMENT_AUTHOR, replies, worded=True)  # Hestia's .comment-author holds the avatar alone
+    text = _text(body, item, replies, author)
     if not text:
         return None
-    author = _first(item, COMMENT_AUTHOR, replies, worded=True)  # Hestia's .comment-author holds the avatar alone
     published = _published(item, replies)
     author_text = _SAYS.sub("", _name_in(author)) if author is not None else ""
     author_url = _author_url(author, base)
     if author is None:
-        author_text, author_url = _named_before_the_time(item, replies, base)
+        author_text, author_url = _named_beside_the_time(item, replies, base)
     return Comment(
         author=author_text.strip() or None,
         published=published,
@@ -125,26 +143,81 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
     )
 
 
-def _named_before_the_time(item: HtmlElement, replies: set[HtmlElement], base: str) -> tuple[str, str | None]:
+def _text(body: HtmlElement, item: HtmlElement, replies: set[HtmlElement], author: HtmlElement | None) -> str:
+    """The comment's text: the blocks of its body, each a line, less its meta line, its replies' and the heading
+    that names the commenter (Chyrp Lite's Topaz: "<h4>Anna said:</h4>" first in the text's section)."""
+    blocks = [b for b in body.iterdescendants(*_TEXT_BLOCKS) if _innermost(b) and not _in_meta(b, body)]
+    if author is not None and body in author.iterancestors():
+        blocks = [b for b in blocks if b is not author and author not in b.iterancestors()]
+    paragraphs = [b for b in blocks if not _in_nested_comment(b, item, replies)] or [body]
+    return "\n".join(filter(None, (_block_text(p) for p in paragraphs))).strip()
+
+
+def _listed_comment(item: HtmlElement) -> Comment | None:
+    """A comment of django-contrib-comments' default list (`comments/list.html`): `<dt id="cN">` prints its time and
+    its commenter, "April 13, 2023, 8:12 a.m. - Siobhan", and the `<dd>` after it the text."""
+    body = item.getnext()
+    if body is None or body.tag != "dd":
+        return None
+    text = _text(body, body, set(), None)
+    if not text:
+        return None
+    printed, _, name = text_of(item).partition(" - ")
+    return Comment(author=name.strip() or None, published=_django_time(printed), text=text, id=_comment_id(item))
+
+
+def _django_time(printed: str) -> str | None:
+    """The time in Django's default English format as ISO 8601 (the site's time zone is not printed); else the
+    day it prints in words, as any language's format has it."""
+    match = _DJANGO_TIME.match(printed)
+    if match is None or match["month"] not in _DJANGO_MONTHS:
+        return day_in_words(printed) if 0 < len(printed) <= MAX_DATE_TEXT else None
+    hour = 12 if match["noon"] else int(match["hour"] or 0) % 12 + (12 if match["half"] == "p" else 0)
+    month, day, minute = _DJANGO_MONTHS.index(match["month"]) + 1, int(match["day"]), int(match["minute"] or 0)
+    try:
+        return datetime(int(match["year"]), month, day, hour, minute).isoformat()
+    except ValueError:
+        return None
+
+
+def _named_beside_the_time(item: HtmlElement, replies: set[HtmlElement], base: str) -> tuple[str, str | None]:
     """The commenter and their link where no element of the comment marks the name: the words before the comment's
     <time> in its line, less "From"/"Par" before and "on"/"-" after (Dotclear's "From Kim - <time>", Serendipity's
-    "Kim on <time>:"), its number's link to itself left out; ("", None) for more words than a name's."""
+    "Kim on <time>:"); else the words after it that end in "said" (PluXml's "<time> - Kim said :"). The comment's
+    number, a link to itself, is left out; ("", None) for more words than a name's."""
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     line = time.getparent() if time is not None else None
     if line is None:
         return "", None
-    words, link = [line.text or ""], None
+    before: list[tuple[str, str | None]] = [(line.text or "", None)]
+    after: list[tuple[str, str | None]] = []
+    words = before
     for child in line:
         if child is time:
-            break
-        if not (child.get("href") or "").startswith("#"):
-            words.append(text_of(child))
-            link = link or _author_url(child, base)
-        words.append(child.tail or "")
-    name = _AFTER_THE_NAME.sub("", _BEFORE_THE_NAME.sub("", " ".join(" ".join(words).split())))
+            words = after
+        elif not _to_itself(child, item):
+            words.append((text_of(child), _author_url(child, base)))
+        words.append((child.tail or "", None))
+    name, link = _name_among(before)
+    if name:
+        return name, link
+    printed = " ".join(" ".join(word for word, _ in after).split())
+    return _name_among(after) if _SAYS.search(printed) else ("", None)
+
+
+def _name_among(words: list[tuple[str, str | None]]) -> tuple[str, str | None]:
+    """The name the words around a comment's time give, and the first link among them."""
+    printed = _SAYS.sub("", " ".join(" ".join(word for word, _ in words).split()))
+    name = _AFTER_THE_NAME.sub("", _BEFORE_THE_NAME.sub("", printed))
     if not name or len(name.split()) > MAX_NAME_WORDS:
         return "", None
-    return name, link
+    return name, next((link for _, link in words if link), None)
+
+
+def _to_itself(link: HtmlElement, item: HtmlElement) -> bool:
+    """A link to the comment itself: its number or permalink (`#c1`; PluXml's full address ending `#c0009-2`)."""
+    href = link.get("href") or ""
+    return href.startswith("#") or bool(item.get("id")) and href.endswith("#" + item.get("id", ""))
 
 
 def _name_in(author: HtmlElement) -> str:
@@ -184,7 +257,9 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     words (COMMENT_DATE_TEXT: OceanWP's `.comment-date`, Blocksy's permalink "November 5, 2024 / 4:21 pm")."""
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     if time is not None and time.get("datetime"):
-        return time.get("datetime")
+        return _SPACED_DATETIME.sub(r"\1T\2", time.get("datetime", "").strip())
+    if written := _flatpress_time(item):
+        return written
     for selector, layout in COMMENT_TIME_TITLES:
         titled = _first(item, (selector,), replies)
         if titled is not None and (printed := " ".join(titled.get("title", "").split())):
@@ -195,6 +270,19 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     printed = _first(item, COMMENT_DATE_TEXT, replies)
     text = text_of(printed) if printed is not None else ""
     return day_in_words(text) if 0 < len(text) <= MAX_DATE_TEXT else None
+
+
+def _flatpress_time(item: HtmlElement) -> str | None:
+    """When a FlatPress comment was written, as its id says (`comment240310-093000`; the page prints only the time
+    for a day's second comment), in the blog's time as printed."""
+    match = _FLATPRESS_ID.match(item.get("id") or "")
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(n) for n in match.groups())
+    try:
+        return datetime(2000 + year, month, day, hour, minute, second).isoformat()
+    except ValueError:
+        return None
 
 
 def inline_text(element: HtmlElement) -> str:
@@ -209,7 +297,7 @@ def _comment_id(item: HtmlElement) -> str | None:
     for node in (item, *item.iterchildren()):
         match = _COMMENT_ID.match(node.get("id") or "")
         if match:
-            return match.group(1)
+            return next(group for group in match.groups() if group)
     return None
 
 

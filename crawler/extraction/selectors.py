@@ -432,7 +432,13 @@ COMMENT_ITEMS = (
     # wpDiscuz, WordPress's comment plugin: a div per comment, each reply inside its parent's
     " div.wpd-comment,"
     # Serendipity: an <article> per comment, replies after their parent, a level class each
-    " article.serendipity_comment"
+    " article.serendipity_comment,"
+    # django-contrib-comments' default comments/list.html (Puput, many Django blogs): a <dt id="cN"> with the date
+    # and the name, the text in the <dd> after it
+    " dl#comments > dt[id^='c'],"
+    # Chyrp Lite's themes: li#comment_N in ol.comments; FlatPress's (Leggero and the themes built on it):
+    # li#commentYYMMDD-HHMMSS in ol#comments; PluXml's: div#cART-N.comment with its thread's level-N
+    " ol.comments > li[id^='comment_'], ol#comments > li[id^='comment'], div.comment[id^='c'][class*='level-']"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -451,6 +457,8 @@ COMMENT_AUTHOR = (
     ".isso-author",
     ".commento-name",
     ".post-byline .author",
+    # Chyrp Lite: "<a>Name</a> said:" in a heading over the text (Blossom, Sparrow) or first in it (Topaz)
+    "li[id^='comment_'] > h3, li[id^='comment_'] > .comment > h4:first-child",
     "cite",
 )
 COMMENT_TEXT = (
@@ -465,6 +473,8 @@ COMMENT_TEXT = (
     ".isso-text",
     ".commento-body",
     ".post-message",
+    ".content_com",  # PluXml
+    "li[id^='comment_'] > section.comment",  # Chyrp Lite, its commenter's heading in it in Topaz
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link
