@@ -1244,3 +1244,55 @@ def test_highlight_jss_bare_class_names_a_code_blocks_language_and_another_class
 
     assert "```bash\nmake all\nmake install\n```" in markdown("bash")
     assert "```\nmake all\nmake install\n```" in markdown("hljs")
+
+
+def test_django_contrib_comments_form_under_a_short_post_is_not_its_text():
+    """django-contrib-comments' form (Puput's, any Django blog's `{% render_comment_form %}`) puts each field's
+    label in a <p>: under a one-line post those paragraphs held the most text, and "Name: Email address: URL:
+    Comment: If you enter anything in this field your comment will be treated as spam:" was the post's text."""
+    fields = [("name", "Name:"), ("email", "Email address:"), ("url", "URL:"), ("comment", "Comment:")]
+    form = (
+        '<form action="/comments/post/" method="post"><div><input type="hidden" name="security_hash" value="8f"></div>'
+        + "".join(f'<p><label for="id_{n}">{label}</label> <input name="{n}" id="id_{n}"></p>' for n, label in fields)
+        + '<p style="display:none;"><label for="id_honeypot">If you enter anything in this field your comment will'
+        ' be treated as spam:</label> <input name="honeypot" id="id_honeypot"></p><p class="submit"><input '
+        'type="submit" name="post" value="Post"></p></form>'
+    )
+    html = (
+        '<html lang="en"><head><title>Hello</title></head><body><nav><a href="/">Home</a></nav><div class="row"><div '
+        'class="col-md-9"><article class="box page-content"><header><h2 class="post_title"><a href="/blog/hello/">'
+        'Hello</a></h2></header><section><div class="rich-text"><p>Hello world, this blog is open.</p></div></section>'
+        f'<div><h3>Comments:</h3><dl id="comments">\n</dl>{form}</div></article></div><div class="col-md-3"><ul '
+        'class="sidebar"><h4>Last Entries</h4><li><a href="/blog/a/">A walk</a></li></ul></div></div>'
+        "<footer>© Blog Example</footer></body></html>"
+    )
+    assert extract(html, URL).text == "Hello world, this blog is open."
+
+
+def test_chyrp_lites_comments_article_under_a_short_post_is_not_taken_for_the_post():
+    """Chyrp Lite prints a post's comments and its comment form in an `<article class="commentary">` after the
+    post's own <article>: below a one-sentence post it was the first <article> with enough text, taken for the
+    post's container, and the post's text became the page's menus and archive links around the sentence."""
+    categories = "".join(f'<li><a href="/category/{c}/">{c}</a></li>' for c in ("Baking", "Notes", "Walking"))
+    months = "".join(f'<li><a href="/archive/2024/0{m}/"><time>{m} 2024</time></a></li>' for m in (1, 2, 3))
+    comments = (
+        '<li id="comment_1"><section class="comment"><h4><a href="https://maire.example.net/">Máire</a> said:</h4><p>'
+        "We were there the same week. The path near Hag's Head was closed, and the rain came sideways off the sea "
+        "all afternoon, so we sat in the visitor centre with a pot of tea and watched it.</p></section><div class="
+        '"metadata"><a href="/comment/1/" class="permalink"><time datetime="2024-03-10T08:00:00+01:00">10 March 2024'
+        '</time></a></div></li><li class="comment_form"><form id="add_comment" method="post"><label for="b">Your '
+        'comment</label><textarea name="body" id="b"></textarea><button type="submit">Speak</button></form></li>'
+    )
+    html = (
+        '<html lang="en"><head><title>Cliffs</title></head><body><div id="sidebar"><h1><a href="/">Stone and Bread</a>'
+        f'</h1><h2>Categories</h2><ul class="navigation">{categories}</ul><h2>Archive</h2><ul class="navigation">'
+        f'{months}</ul></div><div id="main" role="main"><div role="navigation" class="prev traversal"><a rel="prev" '
+        'href="/2024/04/01/nothing/">Next post</a></div><article class="post text" id="post_9"><h2 class="post_title">'
+        '<a href="/2024/03/09/cliffs/" rel="bookmark">Cliffs</a></h2><section class="body"><p>Heute nur ein Satz: der '
+        'Sauerteig lebt wieder.</p></section><footer><div class="metadata"><time datetime="2024-03-09T11:11:00+01:00">'
+        '9 March 2024</time></div></footer></article><h3 id="comments">Comments</h3><article class="commentary" '
+        f'aria-labelledby="comments"><ol class="comments">{comments}</ol></article></div></body></html>'
+    )
+    article = extract(html, URL)
+    assert article.text == "Heute nur ein Satz: der Sauerteig lebt wieder."
+    assert [comment.author for comment in article.comments] == ["Máire"]

@@ -118,7 +118,9 @@ NOT_POST = ", ".join(
         "#comments",
         "#respond",
         ".comment-respond",
-        "form[action$='/comments/post/']",  # django-contrib-comments' form (Wagtail's Puput, Django sites)
+        # Chyrp Lite's comments and comment form, an <article> (beside a short post taken for the post's container)
+        "article.commentary",
+        "form[action$='/comments/post/']",  # django-contrib-comments' form (comments/form.html), under its list
         ".newsletter",
         ".subscribe",
         ".subscription-widget",
