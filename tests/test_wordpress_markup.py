@@ -273,6 +273,22 @@ def test_comments_of_bootstrap_media_markup_and_a_post_author_badge():
     assert found == [("Ann Lee", "2024-11-05"), ("Jane Example", "2024-11-06")]
 
 
+def test_twenty_twentys_commenter_links_their_site_around_their_name():
+    """Twenty Twenty wraps the avatar and the name in the link to the commenter's site: their address was lost."""
+    item = (
+        '<div id="comment-15" class="comment even thread-even depth-1">'
+        '<article id="div-comment-15" class="comment-body"><footer class="comment-meta">'
+        '<div class="comment-author vcard"><a href="https://margaret.example.net/" rel="external nofollow" class="url">'
+        '<img class="avatar" src="/a.png" alt=""><span class="fn">Margaret Flynn</span>'
+        '<span class="screen-reader-text says">says:</span></a></div>'
+        '<div class="comment-metadata"><a href="/p/#comment-15"><time datetime="2024-05-02T10:00:00+00:00">May 2, 2024'
+        '</time></a></div></footer><div class="comment-content"><p>Lovely walk.</p></div></article></div>'
+    )
+    html = f'<html><body><article><p>Post.</p></article><div class="comments" id="comments">{item}</div></body></html>'
+    found = [(c.author, c.author_url) for c in find_comments(Page.from_html(html, "https://x.example/p/"))]
+    assert found == [("Margaret Flynn", "https://margaret.example.net/")]
+
+
 def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
     first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
@@ -297,6 +313,9 @@ def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     assert rest_comments_url(head + thread(reply, reply, reply, reply), "https://example.org/p/") is None  # under it
     assert rest_comments_url(head + thread(b"", b"", b"", b""), "https://example.org/p/") is None  # closed: no telling
     assert rest_comments_url(head + thread(reply, b"", reply, b""), "https://example.org/p/") is None  # not a limit
+    # Twenty Twenty lists its comments as <div>s (wp_list_comments style=div): the same limit, the same answer
+    divs = thread(reply, reply, b"", b"").replace(b"<li ", b"<div ")
+    assert rest_comments_url(head + divs, "https://example.org/p/") == first_page
     first = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
     assert next_rest_comments_page(first, 3) == first.replace("&page=1&", "&page=2&")
     assert next_rest_comments_page(first, 1) is None

@@ -32,8 +32,9 @@ _REST_POST = re.compile(
 )
 # WordPress's comment markup: every comment of every theme (classic and block) is an element with id="comment-N".
 _COMMENT_MARKUP = re.compile(rb"""\bid=["']?comment-\d+""")
-# A comment's <li> (its classes name its depth in the thread), and the link to answer it.
-_COMMENT_ITEM = re.compile(rb"""<li\b[^>]*\bid=["']?comment-\d+[^>]*>""")
+# A comment's <li>, or <div> where the theme lists them so (wp_list_comments style=div: Twenty Twenty), its classes
+# naming its depth in the thread; and the link to answer it.
+_COMMENT_ITEM = re.compile(rb"""<(?:li|div)\b[^>]*\bid=["']?comment-\d+[^>]*>""")
 _DEPTH = re.compile(rb"(?<![\w-])depth-(\d+)(?![\w-])")
 _REPLY_LINK = re.compile(rb"""<a\b[^>]*\bclass=["'][^"']*(?<![\w-])comment-reply-link(?![\w-])""")
 # A password-protected post: the API keeps its comments to those who know the password.

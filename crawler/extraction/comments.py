@@ -302,10 +302,13 @@ def _comment_id(item: HtmlElement) -> str | None:
 
 
 def _author_url(author: HtmlElement | None, base: str) -> str | None:
-    """The commenter's own site: the link on their name (WordPress marks it rel="external nofollow ugc")."""
+    """The commenter's own site: the link on their name (WordPress marks it rel="external nofollow ugc"), or the
+    link around it (Twenty Twenty: `<a class="url"><img …><span class="fn">Name</span> says:</a>`)."""
     if author is None:
         return None
     link = author if author.tag == "a" else next(author.iterdescendants("a"), None)
+    if link is None and (parent := author.getparent()) is not None and parent.tag == "a":
+        link = parent
     href = (link.get("href") or "").strip() if link is not None else ""
     return joined(base, href) if href and not href.startswith(("#", "javascript:", "mailto:")) else None
 
