@@ -13,6 +13,7 @@ with every post, which is no change of the person.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from typing import Any
 from urllib.parse import urlsplit
@@ -56,6 +57,8 @@ def upsert_person(conn: sqlite3.Connection, run_id: int, site: str, person: dict
         shown.pop("url", None)  # their page, as first seen, is who they are: a translation's /de/authors/x/ is not news
     if shown.get("name") and _name_taken(conn, site, shown["name"], row["id"]):
         shown.pop("name")  # another row has that name: this page's name for the person is not theirs alone
+    if shown.get("name") and row["name"] and _labelled(shown["name"], row["name"]):
+        shown.pop("name")  # their stored name behind a label that extraction did not know ("Autorenarchiv: Ann")
     changed = [k for k in VERSIONED if k in shown and row[k] not in (None, "") and shown[k] != row[k]]
     if changed:
         version = _keep_version(conn, row, seen_at, changed)
@@ -97,6 +100,13 @@ def _site_home(url: str, site: str) -> bool:
     author, the owner or a guest, to the home page when no page of their own is configured."""
     parts = urlsplit(url)
     return parts.netloc.lower() == site and parts.path in ("", "/") and not parts.query
+
+
+def _labelled(shown: str, stored: str) -> bool:
+    """`shown` is `stored` behind a label and a colon: the heading of an author page in a label extraction does not
+    know (a theme's or a translation's "Author Archives: Ann Lee"), which replaced the name every post's byline
+    gave, and back again on the next post — a new version of the person each time."""
+    return re.fullmatch(r".+[:：]\s*" + re.escape(stored), shown) is not None
 
 
 def _name_taken(conn: sqlite3.Connection, site: str, name: str, row_id: int) -> bool:

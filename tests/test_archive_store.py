@@ -145,6 +145,19 @@ def test_a_person_is_found_again_by_their_author_page_and_their_changes_are_vers
     assert rows(archive, "SELECT author_id FROM article_authors WHERE article_id = 1") == [(1,)]
 
 
+def test_an_author_page_heading_with_an_unknown_label_does_not_rename_the_person(archive):
+    """An author page's heading read with a label extraction does not know ("Autorenarchiv: Ann Lee", as WordPress's
+    Twenty Ten prints "Author Archives: …") replaced the name the posts' bylines give, and each later post put it
+    back: a new version of the person every time."""
+    run = archive.start_run([])
+    archive.save_article(run, article(), "t1")
+    person = {"name": "Autorenarchiv: Ann Lee", "bio": "Gardener.", "links": []}
+    archive.save_author_page(run, "https://blog.example/author/ann/", person, "t2")
+    archive.save_article(run, article(url="https://blog.example/2024/02/other/", title="Other"), "t3")
+    assert rows(archive, "SELECT name FROM authors WHERE url = 'https://blog.example/author/ann/'") == [("Ann Lee",)]
+    assert rows(archive, "SELECT count(*) FROM author_versions") == [(0,)]
+
+
 def test_an_author_page_alone_makes_the_person(archive):
     person = {"name": "Dee Roe", "bio": "Writes.", "avatar_url": "https://blog.example/d.png", "links": []}
     archive.save_author_page(archive.start_run([]), "https://blog.example/author/dee/", person, "t1")

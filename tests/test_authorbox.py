@@ -65,7 +65,16 @@ def test_json_ld_person_with_description_is_a_box_when_the_markup_has_none():
 
 @pytest.mark.parametrize(
     "label",
-    ["Author: ", "Written by ", "Von ", "Post author By ", "Zeige alle Beiträge von ", "글쓴이 ", "About "],
+    [
+        "Author: ",
+        "Written by ",
+        "Von ",
+        "Post author By ",
+        "Zeige alle Beiträge von ",
+        "글쓴이 ",
+        "About ",
+        "Author Archives: ",
+    ],
 )
 def test_the_name_comes_without_its_label(label):
     html = f'<div class="author-box"><span class="author-name">{label}Martin Oakes</span><p>{BIO}</p></div>'
@@ -291,6 +300,26 @@ def test_wordpress_themes_author_pages_give_their_person_and_bio(header):
     html = f'<main>{header}<article><h2><a href="/p/1/">Beans</a></h2><p>Beans, again.</p></article></main>'
     person = author_page_person(Page(parse_html(html), "https://a.org/author/jane/"), [])
     assert (person.name, person.bio) == ("Jane Doe", BIO)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # Twenty Nineteen
+        '<h1 class="page-title">Author Archives: <span class="page-description">Jane Doe</span></h1>',
+        # Twenty Ten (Twenty Eleven and Twelve alike): the name an h-card's link
+        '<h1 class="page-title author">Author Archives: <span class="vcard"><a class="url fn n" href='
+        '"/author/jane/" title="Jane Doe" rel="me">Jane Doe</a></span></h1>',
+    ],
+    ids=["twentynineteen", "twentyten"],
+)
+def test_wordpress_classic_themes_author_archives_heading_names_the_person(heading):
+    """WordPress's default themes head an author page "Author Archives: Jane Doe": the person was stored as
+    "Archives: Jane Doe" (only "Author" was known as a label)."""
+    html = f'<main><header class="page-header">{heading}</header><article><h2><a href="/p/1/">Beans</a></h2>'
+    html += "<p>Beans, again.</p></article></main>"
+    person = author_page_person(Page(parse_html(html), "https://a.org/author/jane/"), [])
+    assert (person.name, person.url) == ("Jane Doe", "https://a.org/author/jane/")
 
 
 def test_an_author_page_that_prints_only_the_name_gives_the_person_and_their_page():

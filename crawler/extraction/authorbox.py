@@ -34,11 +34,13 @@ _COUNT_PATTERNS = [
         _NUMBER + r"\s*(?:件の記事|記事)",
     )
 ]
-# Labels themes put before the name, possibly several ("Post author By X"); "Byron" keeps its "By".
+# Labels themes put before the name, possibly several ("Post author By X"); "Byron" keeps its "By". "Author
+# Archives: X" is the author page's heading of WordPress's Twenty Ten, Eleven, Twelve and Nineteen (and of the
+# many themes made from them), as their English strings print it.
 _NAME_PREFIX = re.compile(
     r"^(?:(?:about the author|about|über den autor|über die autorin|über|written by|posted by|published by|"
     r"(?:view |see |more |all )*(?:all )?(?:posts|articles|beiträge|artikel) (?:by|von)|zeige alle beiträge von|"
-    r"alle beiträge von|post author|author|geschrieben von|verfasst von|eingestellt von|vom|von|by|"
+    r"alle beiträge von|post author|author archives?|author|geschrieben von|verfasst von|eingestellt von|vom|von|by|"
     r"à propos de|作者|글쓴이|저자|작성자|"
     r"auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+))+",
     re.IGNORECASE,
