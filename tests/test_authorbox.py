@@ -119,6 +119,11 @@ def test_a_name_starting_like_a_label_keeps_it():
         '<div class="md-profile md-post__profile"><span class="md-author"><img src="/a.png" alt="Jane Doe"></span>'
         f'<span class="md-profile__description"><strong><a href="https://jane.example/">Jane Doe</a></strong><br>{BIO}'
         "</span></div>",
+        # WordPress's Twenty Ten (Twenty Eleven's #author-info alike): ids, and the bio a bare text after the <h2>
+        '<div id="entry-author-info"><div id="author-avatar"><img class="avatar avatar-60 photo" src="/jane.jpg"'
+        f' alt=""></div><div id="author-description"><h2>About Jane Doe</h2>{BIO}<div id="author-link"><a href='
+        '"/author/jane/" rel="author">View all posts by Jane Doe <span class="meta-nav">&rarr;</span></a></div>'
+        "</div></div>",
     ],
     ids=[
         "ghost-source",
@@ -131,11 +136,25 @@ def test_a_name_starting_like_a_label_keeps_it():
         "oceanwp",
         "tt20",
         "mkdocs-material",
+        "twentyten",
     ],
 )
 def test_platform_author_boxes_are_found(html):
     [box] = _boxes(f"<article><p>Post.</p>{html}</article>")
     assert (box.name, box.bio) == ("Jane Doe", BIO)
+
+
+def test_a_byline_line_with_a_short_date_is_no_bio_once_its_archive_link_is_left_out():
+    """A bio element's link to the person's archive is no part of the bio (so it no longer counts against a short
+    bio's words): a translator's line, "Übersetzung <a href=/author/…>Jane Doe</a>, 12.12.22", less that link, is a
+    label and a date, no bio."""
+    html = (
+        '<article><p>Post.</p><div class="author"><img class="avatar" src="/jane.jpg" alt=""><p class="author-bio">'
+        'Übersetzung <span><a href="/author/jane/">Jane Doe</a></span>, <span class="date">12.12.22</span></p></div>'
+        "</article>"
+    )
+    boxes = _boxes(html, authors=[Person("Jane Doe", "https://a.org/author/jane/")])
+    assert [box.bio for box in boxes] in ([], [None])
 
 
 def _profile_widget(name: str) -> str:
@@ -293,8 +312,12 @@ def test_an_author_page_gives_its_person():
         '<header class="entry-header"><div class="ct-author-name"><h1 class="page-title">Jane Doe</h1></div><div'
         f' class="page-description">{BIO}</div><ul class="entry-meta"><li class="meta-articles">Articles: 12</li>'
         '<li class="meta-comments">Comments: 1</li></ul></header>',
+        # Twenty Ten: the same box as under its posts, by ids, the bio a bare text after the <h2>
+        '<h1 class="page-title author">Author Archives: <span class="vcard"><a class="url fn n" href="/author/jane/"'
+        ' rel="me">Jane Doe</a></span></h1><div id="entry-author-info"><div id="author-avatar"><img class="avatar"'
+        f' src="/jane.jpg" alt=""></div><div id="author-description"><h2>About Jane Doe</h2>{BIO}</div></div>',
     ],
-    ids=["astra", "generatepress", "hello-elementor", "neve", "blocksy"],
+    ids=["astra", "generatepress", "hello-elementor", "neve", "blocksy", "twentyten"],
 )
 def test_wordpress_themes_author_pages_give_their_person_and_bio(header):
     html = f'<main>{header}<article><h2><a href="/p/1/">Beans</a></h2><p>Beans, again.</p></article></main>'

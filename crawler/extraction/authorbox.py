@@ -7,6 +7,7 @@ nothing is invented where the page has none.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -15,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from crawler.extraction.article import AuthorBox, Person
 from crawler.extraction.avatars import avatar_url, normalised
 from crawler.extraction.images import SHARE_HREF
-from crawler.extraction.page import HtmlElement, Names, compiled, detached, narrowed, text_of
+from crawler.extraction.page import HtmlElement, Names, compiled, narrowed, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
@@ -75,7 +76,9 @@ _TRACKING = re.compile(r"^(?:utm_\w+|source|ref|fbclid|gclid)$", re.IGNORECASE)
 # Links in a box that act rather than lead to a profile: sign in, follow, subscribe.
 _ACTION = re.compile(r"/(?:m/)?signin|/login|[?&]actionUrl=|/subscribe\b|/follow\b", re.IGNORECASE)
 # Text a box prints beside the name that is no bio: a date, a reading time ("5 Jan 2024 · 4 min read").
-_NOT_A_BIO = re.compile(r"\b(?:19|20)\d\d\b|\bmin(?:ute)?s?\b|minuten|분", re.IGNORECASE)
+_NOT_A_BIO = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2}\b|\bmin(?:ute)?s?\b|minuten|분", re.IGNORECASE
+)  # a year, a day of two-digit year ("12.12.22"), a reading time
 _MIN_BIO_CHARS, _SHORT_TEXT_CHARS = 20, 60
 _SENTENCE = re.compile(r"[.!?。！？]\s*$")
 _NAME_LINES = ("strong", "b", "a", "span")  # the name printed in a bio's element before the bio
@@ -125,7 +128,8 @@ def _name(element: HtmlElement, names: Names | None) -> str | None:
 def clean_name(text: str) -> str | None:
     """A person's name as a byline or box shows it, without its label ("Post author By …", "Von …"); None for
     text that is no name (a link text like "All posts", a count, a URL, a sentence)."""
-    text = _HATENA_ID.sub("", _NAME_PREFIX.sub("", " ".join(text.split())).strip(" :—-|"))
+    # a link label's arrow too (Twenty Ten's "View all posts by Jane →")
+    text = _HATENA_ID.sub("", _NAME_PREFIX.sub("", " ".join(text.split())).strip(" :—-|→»›"))
     text = re.split(r"\s+[-–|]\s+https?://", text)[0].strip()
     if not text or len(text) > 80 or "://" in text or parse_article_count(text) is not None:
         return None
@@ -155,11 +159,11 @@ def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
     the person's posts (Twenty Twenty's "View Archive →" after the bio's <p>), nor the name printed in an element
     of its own before it (MkDocs Material's `.md-profile__description`: `<strong>Jane</strong><br>` and the bio)."""
     for node in _in_priority(element, AUTHOR_BIO, names):
-        with detached([*node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6"), *compiled((_ARCHIVE_LINKS,))(node)]):
-            text = text_of(node)
-        if _mostly_link(node, text):
+        kept = _less_headings_and_links(node)
+        text = text_of(kept)
+        if _mostly_link(kept, text):
             continue
-        text = _without_name(node, text, name)
+        text = _without_name(kept, text, name)
         if _width(text) < _MIN_BIO_CHARS or text == name:
             continue
         short = _width(text) < _SHORT_TEXT_CHARS
@@ -189,6 +193,15 @@ def _without_name(node: HtmlElement, text: str, name: str) -> str:
 
 def _last_element(node: HtmlElement) -> HtmlElement | None:
     return next((e for e in reversed(node) if isinstance(e.tag, str)), None)
+
+
+def _less_headings_and_links(node: HtmlElement) -> HtmlElement:
+    """A copy of a bio element without its headings and its links to the person's archive, the text after each
+    kept: WordPress's Twenty Ten and Eleven print the bio as bare text after the box's "About Jane" <h2>."""
+    kept = copy.deepcopy(node)
+    for element in [*kept.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6"), *compiled((_ARCHIVE_LINKS,))(kept)]:
+        element.drop_tree()  # lxml.html's: the element's tail stays
+    return kept
 
 
 def _bare_bio(element: HtmlElement, name: str) -> str | None:

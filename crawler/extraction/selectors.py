@@ -104,6 +104,8 @@ NOT_POST = ", ".join(
         ".about-author",
         ".author-bio",
         ".author-info",
+        "#entry-author-info",  # WordPress's Twenty Ten
+        "#author-info",  # WordPress's Twenty Eleven
         ".entry-author",
         ".ast-author-box",
         ".elementor-author-box",
@@ -321,7 +323,9 @@ AUTHOR_BOXES = (
     " .gh-author, .gh-author-box, .gh-article-author, .post-author, .post-author-profile,"
     " [data-hook*=author], .pw-author, .author-bio-card,"
     # WordPress's post-author block; h-card authors (microformats2); MkDocs Material's blog author profile.
-    " .wp-block-post-author, .p-author.h-card, .md-post__profile"
+    " .wp-block-post-author, .p-author.h-card, .md-post__profile,"
+    # WordPress's Twenty Ten and Twenty Eleven: ids, not classes ("About Jane" in an <h2>, then the bio as text)
+    " #entry-author-info, #author-info"
 )
 # A card of the post's own beside it, in a sidebar: its date, author, categories and tags (Sphinx's ABlog, whatever
 # the theme; `.ablog__postcard2` inside it)
@@ -354,6 +358,7 @@ AUTHOR_NAME = (
 )
 AUTHOR_BIO = (
     ".author-description",
+    "#author-description",  # WordPress's Twenty Ten and Eleven: the bio a bare text after the <h2>
     ".author-bio-description",  # OceanWP
     ".author-bio-text",
     ".elementor-author-box__bio",
