@@ -757,6 +757,35 @@ def test_a_short_post_with_a_plugins_block_in_its_content_is_its_own_text():
     assert extract(html, "https://blog.example/2024/09/18/rain/").text == RAIN
 
 
+def _twenty_sixteen_post(content: str) -> str:
+    """WordPress's Twenty Sixteen: its author box (template-parts/biography.php) inside the post's `.entry-content`."""
+    box = (
+        '<div class="author-info"><div class="author-avatar"><img alt="" src="https://gravatar.example/avatar/ab?s=42"'
+        ' class="avatar avatar-42 photo" height="42" width="42"></div><div class="author-description"><h2 class='
+        '"author-title"><span class="author-heading">Author:</span> Anna Schmidt</h2><p class="author-bio">Anna ist'
+        " Bibliothekarin in Leipzig und schreibt über Bücher, Radtouren und das Brotbacken. <a class='author-link'"
+        " href='/author/anna/' rel='author'>View all posts by Anna Schmidt</a></p></div></div>"
+    )
+    return (
+        '<html lang="en"><head><title>Nothing to Add</title><meta name="generator" content="WordPress 6.1.1"></head>'
+        '<body class="single single-post postid-7"><main>'
+        '<article id="post-7" class="post-7 post type-post status-publish format-standard hentry"><header class='
+        f'"entry-header"><h1 class="entry-title">Nothing to Add</h1></header><div class="entry-content">{content}'
+        f'{box}</div><footer class="entry-footer"><span class="byline"><a class="url fn n" href="/author/anna/">Anna'
+        " Schmidt</a></span></footer></article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("content", ["", '<p><img src="/wp-content/uploads/2024/05/cliffs.jpg" width="1200"></p>'])
+def test_an_empty_or_image_only_post_is_not_its_author_box_heading(content):
+    """Twenty Sixteen prints the author's box inside the post's content: an empty post's text, and an image-only
+    post's, was the box's heading ("Author:\nAnna Schmidt") — the post read alone from its content element kept
+    the chrome inside it, which the test of its length had left out."""
+    article = extract(_twenty_sixteen_post(content), "https://blog.example/2024/06/01/nothing-to-add/")
+    assert article.text == "" and "Anna" not in article.markdown
+    assert ("cliffs.jpg" in article.markdown) == bool(content)  # the picture stays the post's
+
+
 @pytest.mark.parametrize(
     "block",
     [

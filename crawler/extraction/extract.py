@@ -216,7 +216,8 @@ def _short_post(
         or _page_wide(page, body, content_text)
     ):
         return body, root
-    alone = content_alone(content, page.url)
+    with detached(_chrome_inside(page, content)):  # as _post_text() measured it: Twenty Sixteen's author box
+        alone = content_alone(content, page.url)  # inside the post's content was the text of an empty post
     return extract_body(alone, alone.tree.find("body"), alone=True), content
 
 
@@ -255,10 +256,15 @@ def _post_text(page: Page, element: HtmlElement) -> str:
     highlighter's gutter — Hugo's `lineNos` table, rouge's — put a number between the post's words) and without
     the chrome plugins put inside it (a table of contents, related posts: on a short post they made the element
     look long, and trafilatura's one-line fallback of the whole <article> was kept)."""
-    chrome = page.chrome
-    inside = [e for e in element.iterdescendants() if e in chrome] if chrome else []
-    with detached([*compiled((LINE_NUMBERS,))(element), *inside]):
+    with detached([*compiled((LINE_NUMBERS,))(element), *_chrome_inside(page, element)]):
         return text_of(element)
+
+
+def _chrome_inside(page: Page, element: HtmlElement) -> list[HtmlElement]:
+    """The page's chrome inside the post-body element: what a theme or a plugin prints there that is no part of
+    the post (an author box, a table of contents, related posts)."""
+    chrome = page.chrome
+    return [e for e in element.iterdescendants() if e in chrome] if chrome else []
 
 
 def _paragraphs_in(page: Page, root: HtmlElement | None) -> HtmlElement | None:
