@@ -142,6 +142,37 @@ def test_a_gallerys_pictures_stand_in_the_markdown_each_before_its_own_caption()
     ]
 
 
+def test_captions_of_a_theme_without_html5_captions_stay_in_the_text_and_markdown():
+    """WordPress renders the [caption] shortcode as `<div class="wp-caption">` with `<p class="wp-caption-text">`
+    where the theme declares no HTML5 caption support (Twenty Ten): trafilatura discarded the caption by its class,
+    and the text and Markdown lost the line that Twenty Fifteen's <figcaption> keeps; the page is put back after."""
+    caption = (
+        '<div id="attachment_12" style="width: 650px" class="wp-caption alignnone"><img aria-describedby="caption-'
+        'attachment-12" class="size-large wp-image-12" src="/wp-content/uploads/2023/01/ilse.jpg" alt="Die Ilse"'
+        ' width="640" height="427"><p id="caption-attachment-12" class="wp-caption-text">Die Ilsefälle nach einem'
+        " Regentag</p></div>"
+    )
+    before = "Dieser Beitrag wurde noch mit dem alten Editor geschrieben, die Bilder mit dem Shortcode. " * 3
+    after = "Der Weg führt danach steil bergauf, über Wurzeln und große Steine, und oben gibt es heißen Tee. " * 3
+    html = (
+        '<html lang="de"><head><title>Bildunterschriften</title></head><body class="single single-post postid-9">'
+        '<div id="content"><div id="post-9" class="post-9 post type-post hentry"><h1 class="entry-title">'
+        f'Bildunterschriften</h1><div class="entry-content"><p>{before}</p>{caption}<p>{after}</p></div></div></div>'
+        "</body></html>"
+    )
+    article = extract(html, "https://example.org/2023/03/18/bildunterschriften/")
+    assert article.text.split("\n") == [before.strip(), "Die Ilsefälle nach einem Regentag", after.strip()]
+    markdown = article.markdown.split("\n\n")
+    assert markdown[1].startswith("![Die Ilse](") and markdown[2] == "Die Ilsefälle nach einem Regentag"
+    assert [image.caption for image in article.images] == ["Die Ilsefälle nach einem Regentag"]
+    page = Page.from_html(html, "https://example.org/2023/03/18/bildunterschriften/")
+    source = lxml_html.tostring(page.tree)
+    with captions_as_paragraphs(page):
+        moved = page.tree.xpath("//div[contains(@class, 'wp-caption')]")[0].getnext()
+        assert (moved.tag, moved.text, dict(moved.attrib)) == ("p", "Die Ilsefälle nach einem Regentag", {})
+    assert lxml_html.tostring(page.tree) == source
+
+
 def test_a_split_post_is_joined_from_its_parts():
     url = "https://example.org/2024/02/14/long-way/"
     links = [url + "2/", url + "3/", url + "comment-page-2/", "https://example.org/2024/", url + "2/#respond"]

@@ -2,10 +2,12 @@
 
 trafilatura drops every `<figure>` whole (its cleaning list), and with it the captions of the post's pictures, of
 a gallery (WordPress's gallery block: a caption per picture and one for the gallery) and of WordPress's `[caption]`
-shortcode, which HTML5 themes render as `<figure class="wp-caption">`. A caption is a sentence of the post, so
-each is moved out, as a plain `<p>` (trafilatura also discards elements whose class names a caption), to just after
-its outermost figure, and put back afterwards; its permalink anchor (Sphinx's "#") and Sphinx's class for its
-words are left out meanwhile.
+shortcode, which HTML5 themes render as `<figure class="wp-caption">`. Themes without HTML5 caption support
+(Twenty Ten, and any classic theme that does not declare it) render the shortcode as `<div class="wp-caption">`
+with the caption in `<p class="wp-caption-text">`, which trafilatura discards by its class. A caption is a sentence
+of the post, so each is moved out, as a plain `<p>` (trafilatura also discards elements whose class names a
+caption), to just after its outermost figure (or WordPress's caption `<div>`), and put back afterwards; its
+permalink anchor (Sphinx's "#") and Sphinx's class for its words are left out meanwhile.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from crawler.extraction.images import permalink_anchors
 from crawler.extraction.page import HtmlElement, Page, detached
 
 # not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>
-_FIGURE_CAPTIONS = etree.XPath("//figure//figcaption[normalize-space()][not(ancestor::figure[.//pre])]")
+_FIGURE_CAPTIONS = etree.XPath(
+    "//figure//figcaption[normalize-space()][not(ancestor::figure[.//pre])]"
+    # WordPress's [caption] without HTML5 support: <div class="wp-caption"><img><p class="wp-caption-text">
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')][not(self::figure)]"
+    "/*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')][normalize-space()]"
+    "[not(ancestor::figure)]"
+)
 # Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
 # which trafilatura would discard by their class. Not every element a caption class names: news sites mark a photo
 # credit so, and trafilatura drops it.
@@ -31,15 +39,15 @@ _CAPTION_CLASS = etree.XPath(
 @contextmanager
 def captions_as_paragraphs(page: Page) -> Iterator[None]:
     """The page's figure captions (outside chrome) as paragraphs after their outermost figure, for the block."""
-    moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str]]] = []
+    moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str], str]] = []
     for caption in _FIGURE_CAPTIONS(page.tree):
         if page.in_chrome(caption):
             continue
-        figure = list(caption.iterancestors("figure"))[-1]
+        figure = ([*caption.iterancestors("figure")] or [caption.getparent()])[-1]  # or WordPress's caption <div>
         parent, tail = caption.getparent(), caption.tail
-        moved.append((caption, parent, parent.index(caption), tail, figure, dict(caption.attrib)))
+        moved.append((caption, parent, parent.index(caption), tail, figure, dict(caption.attrib), caption.tag))
     last: dict[HtmlElement, HtmlElement] = {}  # figure → the caption last put after it: the next goes after that
-    for caption, parent, _, _, figure, _ in moved:
+    for caption, parent, _, _, figure, _, _ in moved:
         parent.remove(caption)  # lxml moves the tail with the element
         caption.tag, caption.tail = "p", None
         caption.attrib.clear()
@@ -56,10 +64,10 @@ def captions_as_paragraphs(page: Page) -> Iterator[None]:
     finally:
         for element, names in named:
             element.set("class", names)
-        for caption, parent, index, tail, _, attributes in reversed(moved):
+        for caption, parent, index, tail, _, attributes, tag in reversed(moved):
             previous = caption.getprevious()
             previous.tail = caption.tail
             caption.getparent().remove(caption)
-            caption.tag, caption.tail = "figcaption", tail
+            caption.tag, caption.tail = tag, tail
             caption.attrib.update(attributes)
             parent.insert(index, caption)
