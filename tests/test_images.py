@@ -119,3 +119,43 @@ def test_an_image_no_reader_sees_or_the_authors_h_card_photo_is_no_post_image():
     )
     page = Page.from_html(html, "https://blog.example/2024/post/")
     assert [image.src for image in find_images(page, page.tree.find(".//article"))] == ["https://blog.example/road.jpg"]
+
+
+def _wordpress_post(before: str, after: str = "") -> str:
+    return (
+        f"<html><body class='single single-post postid-5'><header class='site-header'>{before}</header>"
+        f"<main><article class='post-5 post has-post-thumbnail'><h1 class='entry-title'>The Burren</h1>"
+        f"<div class='entry-content'>{PROSE}</div></article></main>{after}</body></html>"
+    )
+
+
+def test_wordpress_featured_image_printed_above_the_article_is_the_posts_first():
+    """Twenty Seventeen prints the featured image in `.single-featured-image-header`, Twenty Nineteen in the site's
+    header (`.site-featured-image figure.post-thumbnail`), both outside the post's <article>: it was lost. Every
+    featured image WordPress prints carries `wp-post-image`."""
+    thumbnail = (
+        '<img width="1200" height="800" src="/wp-content/uploads/2023/01/burren.jpg" class="attachment-{0}'
+        ' size-{0} wp-post-image" alt="Limestone pavement">'
+    )
+    seventeen = f'<div class="single-featured-image-header">{thumbnail.format("twentyseventeen-featured-image")}</div>'
+    nineteen = '<div class="site-featured-image"><figure class="post-thumbnail">{}</figure></div>'
+    for header in (seventeen, nineteen.format(thumbnail.format("post-thumbnail"))):
+        page = Page.from_html(_wordpress_post(header), "https://blog.example/2023/04/12/the-burren/")
+        images = find_images(page, find_content_root(page))
+        assert [(i.src, i.alt) for i in images] == [
+            ("https://blog.example/wp-content/uploads/2023/01/burren.jpg", "Limestone pavement")
+        ]
+
+
+def test_other_posts_featured_images_outside_the_article_are_not_the_posts():
+    """A widget's and a teaser's thumbnails carry `wp-post-image` too: linked to their posts, or in a widget."""
+    teaser = (
+        '<div class="featured-posts"><a href="/2023/05/01/aran/"><img width="600" height="400" class="wp-post-image"'
+        ' src="/wp-content/uploads/2023/01/aran.jpg"></a></div>'
+    )
+    widget = (
+        '<aside class="widget widget_recent_posts"><img width="600" height="400" class="wp-post-image"'
+        ' src="/wp-content/uploads/2023/01/harz.jpg"></aside>'
+    )
+    page = Page.from_html(_wordpress_post(teaser, widget), "https://blog.example/2023/04/12/the-burren/")
+    assert find_images(page, find_content_root(page)) == []

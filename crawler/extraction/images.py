@@ -12,6 +12,7 @@ from crawler.extraction.selectors import (
     IMAGE_EXCLUDED_CLASS,
     IMAGE_EXCLUDED_SRC,
     OTHER_POSTS,
+    POST_THUMBNAILS,
     SHARE_BUTTONS,
     SHARE_ICON_CLASS,
     SHARE_ICON_SRC,
@@ -29,6 +30,7 @@ _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
 _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
 _WORD = re.compile(r"\w")
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|$)", re.I)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
 SHARE_HREF = re.compile(
@@ -79,15 +81,36 @@ def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElemen
 
 
 def _featured_outside(page: Page, root: HtmlElement) -> list[HtmlElement]:
-    """The post's featured image printed before its body, outside it and outside any <article> (block themes)."""
-    if next(root.iterancestors("article"), None) is not None or root.tag == "article":
-        return []
+    """The post's featured image printed before its body, outside it and outside any <article> (block themes); or,
+    where the post is an <article>, WordPress's one featured image outside every <article> (Twenty Seventeen and
+    Nineteen print it above the post, in the site's header) — not a widget's, not another post's teaser (linked
+    to that post), and none where several such stand (a slider of posts)."""
     others = page.select_unordered(OTHER_POSTS)
+    if next(root.iterancestors("article"), None) is not None or root.tag == "article":
+        found = [
+            img
+            for img in page.select(POST_THUMBNAILS)
+            if next(img.iterancestors("article"), None) is None
+            and not any(node in others for node in img.iterancestors())
+            and not page.in_chrome(img)
+            and not _linked_elsewhere(img, page)
+        ]
+        return found if len(found) == 1 else []
     return [
         img
         for img in page.select(FEATURED_IMAGES)
         if root not in img.iterancestors() and not any(node in others for node in img.iterancestors())
     ][:1]
+
+
+def _linked_elsewhere(img: HtmlElement, page: Page) -> bool:
+    """Inside a link to another page than this one and than a picture file: a teaser of another post."""
+    link = next(img.iterancestors("a"), None)
+    href = joined(page.base, link.get("href")) if link is not None else None
+    if not href:
+        return False
+    target = href.split("#")[0]
+    return target.rstrip("/") != page.url.split("#")[0].rstrip("/") and not _PICTURE_FILE.search(target)
 
 
 def _in_noscript(img: HtmlElement) -> bool:

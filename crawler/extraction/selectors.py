@@ -294,6 +294,10 @@ SHARE_ICON_SRC = (
 # block themes: the post-featured-image block; classic themes' .post-thumbnail), and the lists of other posts whose
 # featured images are not the post's (the query loop's post template).
 FEATURED_IMAGES = ".wp-block-post-featured-image img, .post-thumbnail img"
+# WordPress core's class of every featured image it prints (the_post_thumbnail()), which classic themes may put
+# outside the post's <article> too: Twenty Seventeen's .single-featured-image-header, Twenty Nineteen's
+# .site-featured-image in the site's header.
+POST_THUMBNAILS = "img.wp-post-image"
 OTHER_POSTS = ".wp-block-post-template, .wp-block-query"
 
 # Where a caption sits relative to an image: (container selector, caption selector inside it).
