@@ -373,14 +373,17 @@ def _extract(page: Page) -> Article:
     else:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence)
-        if kind == "listing" and (short := _short_post(page, body, root, meta, platform))[0] is not body:
-            # trafilatura's fallback for a one-sentence post is the whole page, the neighbouring posts' teasers
-            # in it (Hexo's Keep): the page is judged again by the post its post-body element holds
-            retried = page_evidence(page, jsonld, short[0].text, meta.published)
-            if (again := decide(retried))[0] in ("article", "other"):
-                evidence, (kind, reason), (body, root) = retried, again, short
+    rescued = False
+    if platform_kind is None and kind == "listing":
+        # trafilatura's fallback for a one-sentence post is the whole page, the neighbouring posts' teasers in it
+        # (Hexo's Keep): the page is judged again by the post its post-body element holds
+        short_body, short_root = _short_post(page, body, root, meta, platform)
+        retried = page_evidence(page, jsonld, short_body.text, meta.published) if short_body is not body else None
+        if retried is not None and (again := decide(retried))[0] in ("article", "other"):
+            evidence, (kind, reason), body, root, rescued = retried, again, short_body, short_root, True
     if platform_kind == "article" or platform_kind is None and kind in ("article", "other"):
-        body, root = _short_post(page, body, root, meta, platform)
+        if not rescued:
+            body, root = _short_post(page, body, root, meta, platform)
         body = _with_its_structure(page, body, root)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
     # with SiteFacts): everything a post keeps is found on it too.
