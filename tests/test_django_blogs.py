@@ -60,3 +60,14 @@ def test_a_sidebars_tag_cloud_is_not_the_tags_of_a_post_that_has_none():
     assert extract(_puput_page(body), URL).tags == []
     own = '<li><i class="fa fa-tag"></i><ul><li class="tag"><a href="/blog/tag/csv/">csv</a></li></ul></li>'
     assert extract(_puput_page(body, own), URL).tags == ["csv"]
+
+
+def test_the_meta_list_over_a_puput_post_is_no_line_of_its_text():
+    """Puput prints the author, the date, the categories and the comment count as a list above the post, each
+    behind an icon: the text and the Markdown began "- daniel / - July 8, 2023 / - 0"."""
+    prose = "Reading a large CSV file at once fills memory. The csv module can stream it row by row instead. " * 4
+    meta = '<li><i class="fa fa-comments"></i> 0</li>'
+    html = _puput_page(f'<div class="rich-text"><p>{prose}</p><p>{prose}</p></div>', meta)
+    article = extract(html, URL)
+    assert article.author == "daniel"
+    assert article.text.startswith("Reading a large CSV") and article.markdown.startswith("Reading a large CSV")

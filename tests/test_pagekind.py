@@ -723,3 +723,6 @@ def test_a_one_sentence_post_whose_page_wide_reading_looks_like_a_listing_is_its
     article = extract((case / "page.html").read_bytes(), json.loads((case / "meta.json").read_text())["url"])
     assert article.kind == "article"
     assert article.text == "The kettle whistled at exactly seven o’clock this morning."
+    # where no class marks the post's body, the densest paragraph is no post to judge the page by
+    unmarked = (case / "page.html").read_bytes().replace(b'class="post-content keep-markdown-body "', b'class="k"')
+    assert extract(unmarked, json.loads((case / "meta.json").read_text())["url"]).kind == "listing"

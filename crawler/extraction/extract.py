@@ -69,6 +69,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 MAX_DATE_LINE_CHARS = 50
 MAX_DATE_LINE_WORDS = 3
 _LINKED_LINE = re.compile(r"\[(.+)\]\([^()\s]*\)")  # a Markdown line that is one link: [words](address)
+_LIST_ITEM = re.compile(r"^- ")  # trafilatura's mark of a list item
+_COUNT = re.compile(r"\d{1,5}")  # a comments or views count beside the byline and date, its icon gone
 _HEADINGS = etree.XPath("//h1 | //h2 | //h3")
 _TEXT_BEFORE = etree.XPath("preceding::text()[not(ancestor::script or ancestor::style)]")
 
@@ -124,10 +126,15 @@ def without_leading_fields(
     A title, byline or date that is not the first thing stays, as text."""
     text = _without_title(text, title)
     names = [person.name for person in authors]
-    for _ in range(2):  # a byline and a date line, in either order
+    removed = False
+    for _ in range(3):  # a byline and a date line, in either order, and a count after them
         first, _, rest = text.partition("\n")
-        if (names and is_by_line(first, names)) or (published and _date_alone(first, published[:10], terms)):
-            text = rest.lstrip("\n")
+        # a theme's meta list (Puput: "- daniel", "- July 8, 2023", "- 0"), its name linked in the Markdown
+        line = MARKDOWN_LINK.sub(r"\1", _LIST_ITEM.sub("", first, count=1))
+        listed_name = line != first and fold(line) in {fold(name) for name in names}
+        byline = names and (is_by_line(line, names) or listed_name)
+        if byline or (published and _date_alone(line, published[:10], terms)) or removed and _COUNT.fullmatch(line):
+            text, removed = rest.lstrip("\n"), True
     return text
 
 
@@ -374,9 +381,10 @@ def _extract(page: Page) -> Article:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence)
     rescued = False
-    if platform_kind is None and kind == "listing":
+    if platform_kind is None and kind == "listing" and post_content(page, POST_BODY_SELECTOR) is not None:
         # trafilatura's fallback for a one-sentence post is the whole page, the neighbouring posts' teasers in it
-        # (Hexo's Keep): the page is judged again by the post its post-body element holds
+        # (Hexo's Keep): the page is judged again by the post its one post-body element holds (an element a theme
+        # marks so — not the densest paragraphs of a page no class marks, a demo page's embed caption)
         short_body, short_root = _short_post(page, body, root, meta, platform)
         retried = page_evidence(page, jsonld, short_body.text, meta.published) if short_body is not body else None
         if retried is not None and (again := decide(retried))[0] in ("article", "other"):
