@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from crawler.discovery.feeds import starts_as_feed
+from crawler.discovery.sitemaps import starts_as_sitemap
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,11 @@ class FetchedPage:
 
     @property
     def is_html(self) -> bool:
-        """By its Content-Type (by its first bytes without one); never a feed, whatever its Content-Type: a static
-        host serves a feed saved as /blog/feed/index.html as text/html, and as a page it was stored as a post."""
+        """By its Content-Type (by its first bytes without one); never a feed nor a sitemap, whatever its
+        Content-Type: a static host serves a feed saved as /blog/feed/index.html, or a sitemap saved as
+        /sitemap/index.html, as text/html, and as a page it was stored as a post (its entries not read)."""
         if self.content_type in ("text/html", "application/xhtml+xml"):
-            return not starts_as_feed(self.body)
+            return not starts_as_feed(self.body) and not starts_as_sitemap(self.body)
         return not self.content_type and self.body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
 
 

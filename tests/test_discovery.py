@@ -2,6 +2,7 @@ import gzip
 
 from crawler.discovery.feeds import feed_links
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
+from crawler.items import FetchedPage
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -66,3 +67,22 @@ def test_atom_feed_links_resolve_relative_hrefs():
 
 def test_garbage_is_not_a_feed():
     assert feed_links(b"\x00\x01binary", "https://a.org/") == []
+
+
+def test_a_sitemap_is_known_by_its_first_bytes_whatever_its_content_type():
+    """A static host serving a sitemap saved as /sitemap/index.html calls it text/html: it was taken for a page and
+    its entries never read. What precedes the root (BOM, XML declaration, stylesheet, comment) is skipped; an HTML
+    page that only mentions a urlset is no sitemap."""
+    sitemaps = [
+        URLSET,
+        INDEX,
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<?xml-stylesheet href="/sitemap.xsl"?>\n<!-- Yoast -->\n<sitemapindex>',
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.org/</loc></url></urlset>',
+    ]
+    pages = [b"<!doctype html><html><head><title>urlset</title>", b"<html><body><urlset>", b"<urlsets>", b""]
+    for body in sitemaps:
+        fetched = FetchedPage("https://a.org/sitemap/", 200, "text/html", "2024-01-01T00:00:00+00:00", body)
+        assert not fetched.is_html, body
+    for body in pages:
+        fetched = FetchedPage("https://a.org/sitemap/", 200, "text/html", "2024-01-01T00:00:00+00:00", body)
+        assert fetched.is_html, body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scrapy.utils.gz import gunzip
@@ -14,6 +15,12 @@ GZIP_MAGIC = b"\x1f\x8b\x08"
 # Where sitemaps live when robots.txt does not say. WordPress without permalinks serves its sitemap index at
 # /?sitemap=index, and /robots.txt and /wp-sitemap.xml answer with a redirect to its home page.
 USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/?sitemap=index")
+
+# A sitemap's first bytes: a BOM; white space, the XML declaration, processing instructions (a sitemap's
+# xml-stylesheet, as Yoast and WordPress print), comments; then its root: sitemaps.org's <urlset> or <sitemapindex>.
+_SITEMAP_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*>|<!--.*?-->)*<(?:[\w-]+:)?(?:urlset|sitemapindex)[\s>/]", re.DOTALL
+)
 
 # A decompressed sitemap larger than this is refused (the sitemaps.org limit is 50 MB).
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -28,6 +35,13 @@ class SitemapEntry:
 
 def sitemaps_from_robots(robots_txt: bytes, base_url: str) -> list[str]:
     return list(sitemap_urls_from_robots(robots_txt, base_url=base_url))
+
+
+def starts_as_sitemap(body: bytes) -> bool:
+    """The body is a sitemap or sitemap index by its first bytes, whatever the Content-Type it came with: a static
+    host serving a sitemap saved as /sitemap/index.html, or /sitemap.xml with the wrong type, calls it text/html.
+    Cheap (no parse) and false for any HTML page (the same test as feeds.starts_as_feed)."""
+    return _SITEMAP_START.match(body) is not None
 
 
 def parse_sitemap(body: bytes) -> list[SitemapEntry]:

@@ -36,6 +36,7 @@ from scrapy.http import HtmlResponse, Request, Response, TextResponse
 
 from crawler.capture.hosts import HostRules
 from crawler.discovery.feeds import starts_as_feed
+from crawler.discovery.sitemaps import starts_as_sitemap
 from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resolve
 from crawler.downloadermiddlewares.warc import VIA
 from crawler.errors import BrowserLost, BrowserUnavailable
@@ -276,7 +277,8 @@ class RenderMiddleware:
 def _is_html(response: Response) -> bool:
     content_type = (response.headers.get("Content-Type") or b"").split(b";")[0].strip().lower()
     html = isinstance(response, TextResponse) and content_type in (b"text/html", b"application/xhtml+xml")
-    return html and not starts_as_feed(response.body)  # a feed a static host calls text/html (items.py)
+    # a feed or sitemap a static host calls text/html (items.py)
+    return html and not starts_as_feed(response.body) and not starts_as_sitemap(response.body)
 
 
 def _document(response: Response) -> Any:
