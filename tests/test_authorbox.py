@@ -459,3 +459,16 @@ def test_a_bio_that_prints_the_name_after_a_byline_word_and_ends_in_a_link_is_th
     found = _boxes(html, authors=[Person("Alice Schmidt")])
     assert [(b.name, b.bio) for b in found] == [("Alice Schmidt", BIO)]
     assert found[0].links == ["https://twitter.com/aliceschmidt"]
+
+
+def test_a_themes_box_that_names_nobody_is_the_box_of_the_posts_one_author():
+    """PluXml's default theme prints the author's bio alone under the post (div.author-infos, no name in it), the name
+    only in the byline ("Written by Jane Doe"): the bio was not read, the post had no author box. The same box in a
+    sidebar (the blog's "about" widget) is no post author's, nor is one under a post by two people."""
+    byline = '<span class="written-by">Written by Jane Doe</span>'
+    box = f'<div class="author-infos"><p>{BIO}</p></div>'
+    post = f"<article><header><h2>Beans</h2>{byline}</header><p>Post.</p></article>"
+    [found] = _boxes(f"<main>{post}{box}</main>", authors=[Person("Jane Doe")])
+    assert (found.name, found.bio) == ("Jane Doe", BIO)
+    assert _boxes(f'<main>{post}</main><aside class="sidebar">{box}</aside>', authors=[Person("Jane Doe")]) == []
+    assert _boxes(f"<main>{post}{box}</main>", authors=[Person("Jane Doe"), Person("Lee Roe")]) == []

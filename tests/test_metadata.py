@@ -454,3 +454,16 @@ def test_all_in_one_seos_article_section_of_the_posts_terms_is_its_category_and_
     assert extract(section, "https://blog.example/2023/04/12/walking-the-burren/").categories[0] == (
         "Arts, Culture and Ideas"
     )
+
+
+def test_a_tag_whose_slug_the_engine_emptied_is_named_by_its_link():
+    """PluXml makes a tag's slug of its Latin letters only: a Korean tag links to the page of all tags, `/tag/`,
+    named by its text and title alike — the post's Korean tags were lost; and the commas between three tags counted
+    as words, past a label's, so none of them was read. A link naming that page itself is none."""
+    tags = (
+        '<span class="tags">Tags : <a class="noactive" href="/tag/" title="경주">경주</a>, <a class="noactive"'
+        ' href="/tag/" title="가을">가을</a>, <a href="/tag/rain" title="rain">rain</a>, <a href="/tag/"'
+        ' title="Tags">Tags</a></span>'
+    )
+    html = f"<html><head><title>Beds</title></head><body><article><header><h2>Beds</h2>{tags}</header>{BODY}</article>"
+    assert extract(html + "</body></html>", "https://x.example/article8/beds").tags == ["경주", "가을", "rain"]

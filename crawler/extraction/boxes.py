@@ -87,7 +87,7 @@ def find_author_boxes(
             by_name[key] = _merged(by_name[key], box) if key in by_name else box
     described = [box for person in persons(jsonld) if (box := box_from_person(person, page.base))]
     if not by_name:
-        return [box for box in described if box.bio]
+        return [box for box in described if box.bio] or _nameless(page, hinted, authors)
     for person_box in described:  # the markup's box, completed by the page's own JSON-LD for that author
         if (key := fold(person_box.name)) in by_name:
             by_name[key] = _merged(by_name[key], person_box)
@@ -148,6 +148,21 @@ def with_their_pages(authors: list[Person], boxes: list[AuthorBox], base: str) -
         if person.url not in box.links:
             box.links = [person.url, *box.links]
     return people, boxes
+
+
+def _nameless(page: Page, hinted: list[HtmlElement], authors: list[Person]) -> list[AuthorBox]:
+    """Where nothing else gives the post's one author a box: the first theme's box that names nobody, read as
+    theirs — PluXml's default theme prints the bio alone in div.author-infos under the post, the name only in its
+    byline ("Written by Jane"). Not a box in a sidebar (the blog's "about" widget), nor one that names a person."""
+    if len(authors) != 1:
+        return []
+    for element in hinted:
+        if _in_a_sidebar(element) or read_box(element, page.base, names=page.names) is not None:
+            continue
+        if fold(authors[0].name) not in fold(page.text_in(element)):
+            box = read_box(element, page.base, authors[0], page.names)
+            return [_with_profiles(page, _with_sibling_profiles(page, element, box))] if box is not None else []
+    return []
 
 
 def _in_a_sidebar(element: HtmlElement) -> bool:

@@ -329,7 +329,9 @@ AUTHOR_BOXES = (
     # WordPress's post-author block; h-card authors (microformats2); MkDocs Material's blog author profile.
     " .wp-block-post-author, .p-author.h-card, .md-post__profile,"
     # WordPress's Twenty Ten and Twenty Eleven: ids, not classes ("About Jane" in an <h2>, then the bio as text)
-    " #entry-author-info, #author-info"
+    " #entry-author-info, #author-info,"
+    # PluXml's default theme: the author's bio alone under the post (plxShow::authorInfo), the name in the byline
+    " .author-infos"
 )
 # A card of the post's own beside it, in a sidebar: its date, author, categories and tags (Sphinx's ABlog, whatever
 # the theme; `.ablog__postcard2` inside it)

@@ -53,6 +53,7 @@ _BLOCKS = {
 }
 _KINDS = ("category", "tag")
 _TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
+_INDEX_NAMES = ("tag", "tags", "category", "categories")  # a link naming the page of all terms itself
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
 _H1 = etree.XPath("boolean(.//h1)")
 _A_SECTION = etree.XPath("boolean(.//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6)")
@@ -78,8 +79,9 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         href = link.get("href")
         if not href or link not in in_card and _in_chrome(link, page, root):
             continue
-        kind = _term_kind(joined(page.base, href) or "", page.base)
+        url = joined(page.base, href) or ""
         name = _term_name(link)
+        kind = _term_kind(url, page.base) or _emptied_slug(url, link, name)
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
         block = next((element for element in link.iterancestors() if element.tag in _BLOCKS), None)
@@ -159,9 +161,23 @@ def _term_kind(url: str, base: str) -> str | None:
     return url_kind(url)
 
 
+def _emptied_slug(url: str, link: HtmlElement, name: str) -> str | None:
+    """ "tag" or "category" for a link to the page of all terms that names one term by its text and its title alike:
+    the term's own address with its slug emptied — PluXml makes a slug of a name's Latin letters only, and links a
+    Korean tag as `<a href="/tag/" title="경주">경주</a>`. A link naming the page of all terms itself ("Tags",
+    Hexo's "Categories 4") has no such title."""
+    parts = urlsplit(url)
+    index = _TERM_INDEX.search(parts.path)
+    title = " ".join((link.get("title") or "").split())
+    if index is None or parts.query or parts.fragment or title != name or name.casefold() in _INDEX_NAMES:
+        return None
+    return "category" if index.group(1).lower().startswith("categor") else "tag"
+
+
 def _labelled(block: HtmlElement) -> bool:
-    """The block holds its links and a few words besides: a label, not a sentence."""
+    """The block holds its links and a few words besides: a label, not a sentence. The separators between the links
+    are no words (PluXml's "Tags : a, b, c" has three commas)."""
     rest = text_of(block)
     for link in block.iter("a"):
         rest = rest.replace(text_of(link), " ", 1)
-    return len(rest.split()) <= MAX_LABEL_WORDS
+    return sum(any(c.isalnum() for c in word) for word in rest.split()) <= MAX_LABEL_WORDS
