@@ -111,11 +111,11 @@ class Pages(Connection):
     ) -> Iterator[tuple[str, str, bytes, str | None]]:
         """(url, fetched_at, raw body, its header's charset) of the latest stored fetch of every HTML page, for
         re-extraction; `since` is a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc). Not the
-        parts of split posts: see `companions`."""
+        parts of split posts nor a post's comments view (FlatPress's, HTML): see `companions`."""
         sql = (
             "SELECT p.url, p.fetched_at, b.body, p.charset FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
             " WHERE p.id IN (SELECT max(id) FROM pages WHERE content_type IN ('text/html', 'application/xhtml+xml')"
-            f" AND status = 200 AND coalesce(kind, '') != '{PART}' GROUP BY url)"
+            f" AND status = 200 AND coalesce(kind, '') NOT IN ('{PART}', '{COMMENTS_API}') GROUP BY url)"
         )
         params: list[str] = []
         if since:

@@ -1,11 +1,14 @@
 """Where a platform serves a post's comments apart from its page, and how their pages follow one another:
-WordPress's REST API (wordpress.py) and Blogger's comment feeds (blogger.py). The spider asks for them when a post
-page shows no comment (a theme that loads them by script); crawler/extraction/served_comments.py reads the answers.
+WordPress's REST API (wordpress.py), Blogger's comment feeds (blogger.py) and a post's comments view, the post again
+with its comments on a page of its own (FlatPress's, comment_views.py). The spider asks for them when a post page
+shows no comment (a theme that loads them by script); crawler/extraction/served_comments.py reads the answers.
 """
 
 from __future__ import annotations
 
-from crawler.discovery import blogger, wordpress
+from urllib.parse import urlsplit
+
+from crawler.discovery import blogger, comment_views, wordpress
 
 # How each source numbers its pages: the query parameter whose value changes from one page to the next.
 _PAGE_PARAMETER = {"wordpress": "page", "blogger": "start-index"}
@@ -14,13 +17,19 @@ _PAGE_PARAMETER = {"wordpress": "page", "blogger": "start-index"}
 def comments_url(body: bytes, url: str) -> str | None:
     """The first page of the comments of the post at `url` where its platform serves them apart from the page and
     the page shows none; None otherwise."""
-    return wordpress.rest_comments_url(body, url) or blogger.comment_feed_url(body, url)
+    return (
+        wordpress.rest_comments_url(body, url)
+        or blogger.comment_feed_url(body, url)
+        or comment_views.view_url(body, url)
+    )
 
 
 def source(url: str) -> str | None:
-    """Which source `url` is a page of comments of ("wordpress", "blogger"), or None."""
+    """Which source `url` is a page of comments of ("wordpress", "blogger", "view"), or None."""
     if wordpress.is_rest_api(url) and "/wp/v2/comments" in url:
         return "wordpress"
+    if comment_views.is_view(url):
+        return "view"
     return "blogger" if blogger.is_comment_feed(url) else None
 
 
@@ -29,11 +38,16 @@ def next_comments_page(url: str, body: bytes, total_pages: int) -> str | None:
     header; Blogger: the feed's openSearch:totalResults), within each source's bound; None after the last."""
     if source(url) == "wordpress":
         return wordpress.next_rest_comments_page(url, total_pages)
+    if source(url) == "view":
+        return None  # one page: FlatPress prints all of a post's comments
     return blogger.next_comment_feed_page(url, body)
 
 
 def pages_prefix(first: str) -> str:
     """What the address of every page of the comments whose first page is `first` starts with: all of it up to the
-    value of the parameter numbering the pages. How `reextract` finds the pages a crawl kept."""
+    value of the parameter numbering the pages (a comments view's: itself). How `reextract` finds the pages a crawl
+    kept."""
+    if source(first) == "view":
+        return urlsplit(first)._replace(fragment="").geturl()  # as the answer's address, without it
     parameter = f"{_PAGE_PARAMETER[source(first) or 'wordpress']}="
     return first[: first.rindex(parameter) + len(parameter)]

@@ -31,7 +31,7 @@ from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.extraction.pagekind import SiteFacts, decide_again, url_kind
-from crawler.extraction.served_comments import is_xml
+from crawler.extraction.served_comments import is_html, is_xml
 from crawler.extraction_pool.pool import extraction_pool
 from crawler.extraction_pool.worker import pack_hub
 from crawler.frontier.trap_budget import trap_budget
@@ -343,4 +343,6 @@ def _now() -> str:
 
 
 def _served_type(body: bytes) -> str:
+    if is_html(body):  # a post's comments view (FlatPress's)
+        return "text/html"
     return "application/atom+xml" if is_xml(body) else "application/json"

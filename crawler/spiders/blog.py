@@ -27,6 +27,7 @@ from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources
+from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import PageLinks, page_links
@@ -284,6 +285,13 @@ class BlogSpider(scrapy.Spider):
             yield from self.parse_discovered(response)
             return
         page.not_modified = NOT_MODIFIED in response.flags
+        if page.is_html and (post := viewed_post(response.body, response.url)):
+            # A post's comments view (FlatPress's …/comments/), reached by a link: read with its post, as its
+            # companion (comment_views.py), never a page of its own — the post is asked for instead.
+            if (request := self._page_request(post, by_link=True)) is not None:
+                yield request
+            yield Skipped(response.url, f"the comments view of {post}, read with it", _frontier_id(response.request))
+            return
         companions: list[str] = []
         if page.is_html and isinstance(response, TextResponse):
             # links_seen: links an earlier page had too are not looked at again (see page_links) — but a split post's
@@ -301,8 +309,9 @@ class BlogSpider(scrapy.Spider):
             if response.meta.get(TRAP):  # found by a link: what its links bring counts (trap_budget.py)
                 everything = page_links(response.body, response.url, response.encoding).pages
                 self.crawler.signals.send_catch_log(signal=links_found, url=response.url, links=everything)
-            yield from self._follow(response, links)
             wanted = [] if page.not_modified else [comment_sources.comments_url(response.body, response.url)]
+            self.requested.update(clean_url(url) for url in wanted if url and comment_sources.source(url) == "view")
+            yield from self._follow(response, links)  # less its comments view: asked for with it, no page of its own
             if not parts and not page.not_modified and not url_kind(page.url):
                 wanted.insert(0, rest_post_url(response.body, response.url))  # a block theme shows no page links
             companions = [*parts, *(url for url in wanted if url and self.scope.contains_host(url))]
