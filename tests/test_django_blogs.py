@@ -71,3 +71,57 @@ def test_the_meta_list_over_a_puput_post_is_no_line_of_its_text():
     article = extract(html, URL)
     assert article.author == "daniel"
     assert article.text.startswith("Reading a large CSV") and article.markdown.startswith("Reading a large CSV")
+
+
+MEZZANINE_URL = "https://blog.example/blog/walking-the-burren/"
+
+
+def _mezzanine_page(body: str) -> str:
+    """Mezzanine's default templates (base.html, blog_post_detail.html, its filter panel) around a post's `body`,
+    which `{{ blog_post.content|richtext_filters }}` prints with no element of its own."""
+    tag_cloud = "".join(f'<li><a href="/blog/tag/{t}/" class="tag-weight-1">{t}</a> (1)</li>' for t in TAG_CLOUD)
+    recent = "".join(f'<li><a href="/blog/post-{n}/">Post number {n}</a></li>' for n in range(5))
+    comment_form = "".join(
+        f'<div class="form-group"><label for="id_{n}">{n.title()}</label><input name="{n}"><p class="help-block">'
+        f"required</p></div>"
+        for n in ("name", "email", "comment")
+    )
+    return (
+        '<html lang="en"><head><title>Walking the Burren | Drei Freunde Blog</title></head><body><div class="navbar">'
+        '<a class="navbar-brand" href="/">Drei Freunde Blog</a><ul class="nav navbar-nav"><li><a href="/">Home</a></li>'
+        '<li><a href="/blog/">Blog</a></li></ul></div><div class="container"><h1>Walking the Burren</h1><ul class='
+        '"breadcrumb"><li><a href="/">Home</a></li><li class="active">Walking the Burren</li></ul></div><div class='
+        '"container"><div class="row"><div class="col-md-2 left"><ul class="nav nav-list"><li><a href="/">Home</a>'
+        '</li></ul></div><div class="col-md-7 middle"><h6 class="post-meta">Posted by: <a href="/blog/author/daniel/">'
+        'Daniel O\'Connor</a> 3 years, 7 months ago</h6><p>(<a href="#comments">1 comment</a>)</p>'
+        f'{body}<ul class="list-inline tags"><li>Tags:</li><li><a href="/blog/tag/ireland/">ireland</a></li></ul>'
+        '<div class="panel panel-default rating"><div class="panel-body"><span id="rating-1">Currently unrated</span>'
+        '</div></div><a class="btn btn-sm share-twitter" href="https://twitter.com/intent/tweet?url=x">Share on '
+        'Twitter</a> <a class="btn btn-sm share-facebook" href="https://www.facebook.com/sharer/sharer.php?u=x">'
+        'Share on Facebook</a><ul class="pager"><li class="previous"><a href="/blog/hello/">&larr; Hello</a></li></ul>'
+        '<div id="comments"><h3>Comments</h3><div class="comment"><p>Lovely write-up, we will try that route.</p>'
+        f'</div><h3>New Comment</h3><form method="post" action="/comment/">{comment_form}</form></div></div><div '
+        f'class="col-md-3 right"><h3>Recent Posts</h3><ul class="list-unstyled recent-posts">{recent}</ul>'
+        f'<h3>Tags</h3><ul class="list-inline tag-cloud">{tag_cloud}</ul><h3>Authors</h3><ul class="list-unstyled">'
+        '<li><a href="/blog/author/anna/">Anna Schmidt</a> (4)</li></ul></div></div></div><footer><p class="site-info">'
+        'Powered by <a href="http://mezzanine.jupo.org">Mezzanine</a></p></footer></body></html>'
+    )
+
+
+BURREN = (
+    "<p>The Burren is a strange country of bare limestone, and in April it is at its best. The gentians come out"
+    " between the grey slabs.</p><p>We started at Ballyvaughan early in the morning, with a flask of tea and a map"
+    " that had seen better days.</p>"
+)
+FANORE = "<p>By the afternoon the clouds had come in, and we walked down to Fanore with rain in our faces.</p>"
+
+
+def test_mezzanines_byline_share_links_and_tag_cloud_are_not_the_posts_text():
+    """Mezzanine's post page prints the byline as `h6.post-meta` ("Posted by: Name 3 years ago"), "Share on Twitter
+    Share on Facebook" as two links under the post, and the sidebar's keyword cloud with each keyword's count:
+    every post's text had them, a short post's all three."""
+    hello = "This blog has moved to a new engine and says hello again."
+    for body, last in ((BURREN + FANORE, "rain in our faces."), (f"<p>{hello}</p>", hello)):
+        text = extract(_mezzanine_page(body), MEZZANINE_URL).text
+        assert "Share on" not in text and "Posted by" not in text and "limestone (1)" not in text
+        assert text.endswith(last)

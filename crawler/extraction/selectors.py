@@ -81,9 +81,14 @@ PLUGIN_SHARE_AND_ADS = (
     ".shared-counts-wrap",  # Shared Counts
     "div.code-block[class*='code-block-']",  # Ad Inserter's numbered blocks ("code-block code-block-2")
 )
+# Mezzanine's blog (Django): its post page prints the post's body with no element around it, beside the byline
+# (`<h6 class="post-meta">Posted by: NAME 3 years ago</h6>`), its share links and, in the sidebar, the keyword
+# cloud with each keyword's count — on every post, in its text.
+MEZZANINE_CHROME = ("h6.post-meta", "a.share-twitter", "a.share-facebook", "ul.tag-cloud")
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
+        *MEZZANINE_CHROME,
         ".sharedaddy",
         ".jp-relatedposts",
         ".related-posts",
@@ -185,6 +190,7 @@ NOT_POST = ", ".join(
 PLUGIN_CHROME = ", ".join(
     (
         *TABLES_OF_CONTENTS,
+        *MEZZANINE_CHROME,
         ".sharedaddy",
         ".jp-relatedposts",
         ".yarpp-related",
