@@ -50,6 +50,16 @@ def test_a_later_page_of_jekyll_paginate_is_a_listing_even_of_two_whole_posts():
     assert extract(html + "</body></html>", "https://blog.example/page3/").kind == "listing"
 
 
+@pytest.mark.parametrize(
+    "path", ["/blog/archive/2024/3/", "/blog/archive/2024/", "/blog/archive/2023/11/", "/2024/03/", "/2024/3/7/"]
+)
+def test_a_date_archives_url_is_an_archive_with_its_month_and_day_unpadded_too(path):
+    """Mezzanine's month archives are /blog/archive/2024/3/ (Django's URL pattern takes the month as a number, and
+    its links print it unpadded): they were no archive by their URL, and with the site's feed out of reach a month
+    printing its one post whole was stored as a post."""
+    assert url_kind(f"https://blog.example{path}") == "archive"
+
+
 def test_a_post_at_a_hubs_url_is_a_post():
     """The URL is a hint: a page at /archive/ or /tag/x/ that is one post, not a list of them, is a post."""
     prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 20 + "</p>"

@@ -42,7 +42,9 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # WordPress's and Hugo's /page/N, jekyll-paginate's /pageN/ and ?paged=N only: a plain ?page=N also splits long
     # posts and forum threads, so such a page is parsed and classified by its content.
     ("listing", re.compile(r"(?:/page/?\d+/?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I)),
-    ("archive", re.compile(r"/(?:19|20)\d\d/(?:\d\d/)?(?:\d\d/)?$")),
+    # A year's, month's or day's archive: /2024/03/ (WordPress), and the month and day unpadded where the URL is
+    # made of the numbers as such (Mezzanine's /blog/archive/2024/3/, Django's date-based views)
+    ("archive", re.compile(r"/(?:19|20)\d\d/(?:(?:\d\d|[1-9])/)?(?:(?:\d\d|[1-9])/)?$")),
     # WordPress's archives under plain permalinks (its query variables), and the pages of its query-loop blocks.
     ("tag", re.compile(r"^/(?:index\.php)?\?(?:.*&)?tag=[^&]+", re.I)),
     ("category", re.compile(r"^/(?:index\.php)?\?(?:.*&)?(?:cat=-?\d+|category_name=[^&]+)", re.I)),
