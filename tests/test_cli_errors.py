@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from tests.conftest import run_cli, unused_port
-from tests.hostile.servers import Server, serve
+from tests.hostile.servers import Server, page, serve
 
 
 def test_a_refused_connection_is_one_error_not_retried_and_the_host_not_tried_again(tmp_path):
@@ -184,3 +184,18 @@ def test_a_blog_whose_pages_are_routes_after_a_hash_says_so_when_nothing_was_arc
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"nothing was archived from {site.base}: its pages are addressed")
     assert "routes after '#' (3 links" in lines[0] and "docs/rendering.md" in lines[0]
+
+
+def test_a_blog_whose_robots_txt_forbids_the_crawl_says_so_when_nothing_was_archived(crawl, db):
+    """`Disallow: /` for every agent: Scrapy's robots.txt middleware refuses every request, which a --quiet crawl
+    logs nowhere — it exited 1 with "nothing was archived from URL" and no reason. Its one line says why now, and
+    how to crawl the site anyway."""
+    robots = b"User-agent: *\nDisallow: /\n"
+    home = page("/2024/01/rye/", "/2024/02/spelt/")
+    with serve(Server(routes={"/robots.txt": (200, {"Content-Type": "text/plain"}, robots), "/": home})) as site:
+        result = crawl(site.base)
+        paths = site.paths()
+    assert result.returncode == 1 and "/robots.txt" in paths and "/" not in paths, paths
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"nothing was archived from {site.base}: its robots.txt forbids")
+    assert "-s ROBOTSTXT_OBEY=False" in lines[0]

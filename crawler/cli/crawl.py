@@ -259,6 +259,11 @@ def _why_nothing(run: dict[str, Any]) -> str:
             f": its pages are addressed by routes after '#' ({run['hash_routes']} links such as /#/posts/…, a"
             " script-routed app), which blogarchive does not follow; see docs/rendering.md"
         )
+    if run.get("robots_forbidden"):  # Scrapy's RobotsTxtMiddleware refused them, its log line hidden in --quiet
+        return (
+            f": its robots.txt forbids the crawl ({run['robots_forbidden']} requests refused); to crawl it anyway,"
+            " -s ROBOTSTXT_OBEY=False (a sites file's obey_robots = false)"
+        )
     return ""
 
 
