@@ -164,3 +164,13 @@ def test_lektors_blog_post_the_site_its_h1_the_post_its_h2_and_written_by_line()
         "## What worked",
         "1. Watering early in the morning\n2. Using large pots with good drainage",
     ]
+
+
+def test_a_title_of_only_the_site_after_a_separator_is_no_title():
+    """Nuxt's titleTemplate "%s · Field Notes" with an empty %s: a single-page app's shell that no script has
+    rendered prints `<title>· Field Notes</title>`, stored as the title "· Field Notes". The site's part of a
+    template is no title; a title the template filled keeps its own words."""
+    shell = '<div id="__nuxt"></div><script>window.__NUXT__={};</script>'
+    assert _title("<title>· Field Notes</title>", shell) is None
+    assert _title("<title>| Daily Planet</title>", f"<article>{BODY}</article>") is None
+    assert _title("<title>Sourdough basics · Field Notes</title>", shell) == "Sourdough basics · Field Notes"

@@ -39,6 +39,10 @@ _IN_HEADER = etree.XPath("ancestor::header")
 # the part before it is the post's printed heading, not elsewhere (French typography spaces every colon so).
 _SPACED_COLON = re.compile(r"\s+:\s+")
 _ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
+# A title that opens with a separator is a title template's site part with the page's part empty: Nuxt's
+# titleTemplate "%s · Field Notes" (Next.js's "%s | Site", a WordPress SEO plugin's "%title% – %sitename%") in a
+# single-page app's shell that no script has rendered yet prints "<title>· Field Notes</title>" — no title.
+_LEADING_SEPARATOR = re.compile(r"(?:\||-|–|—|::|»|·)\s")
 
 
 def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callable[[], str | None]) -> str | None:
@@ -66,7 +70,7 @@ def _printed_start(title: str, page: Page, sites: SiteNames) -> str | None:
 def without_site(title: str | None, sites: SiteNames) -> str | None:
     """The title without a leading or trailing part that is the site's name; None when it is only that."""
     title = _cleaned(title)
-    if not title or title in sites:
+    if not title or title in sites or _LEADING_SEPARATOR.match(title):
         return None
     separators = list(TITLE_SEPARATOR.finditer(title))
     if separators and sites.named_by(title[separators[-1].end() :]):
