@@ -116,6 +116,21 @@ BURREN = (
 FANORE = "<p>By the afternoon the clouds had come in, and we walked down to Fanore with rain in our faces.</p>"
 
 
+def test_a_mezzanine_posts_headings_and_lists_printed_without_a_wrapper_are_kept():
+    """Mezzanine prints the post's body as bare siblings in the page's column, beside the byline, the share links,
+    the pager and the comments: trafilatura kept its paragraphs and lost every heading between them, and a list
+    with them (or kept the list and lost the heading). The column, read alone without its chrome, has them."""
+    route = "<ul><li>Ballyvaughan to the green road</li><li>the green road to Formoyle</li></ul>"
+    lost_list = f"{BURREN}<h2>Where the path goes</h2><p>The route follows old droving roads:</p>{route}{FANORE}"
+    markdown = extract(_mezzanine_page(lost_list), MEZZANINE_URL).markdown
+    assert "\n\n## Where the path goes\n\n" in markdown and "- the green road to Formoyle" in markdown
+    books = "<ol><li>The Old Ways, for the paths.</li><li>Bread Matters, for the bread.</li></ol>"
+    kept_list = f"{BURREN}<h2>The three</h2>{books}{FANORE}"
+    markdown = extract(_mezzanine_page(kept_list), MEZZANINE_URL).markdown
+    assert "\n\n## The three\n\n1. The Old Ways, for the paths." in markdown
+    assert markdown.endswith("rain in our faces.")
+
+
 def test_mezzanines_byline_share_links_and_tag_cloud_are_not_the_posts_text():
     """Mezzanine's post page prints the byline as `h6.post-meta` ("Posted by: Name 3 years ago"), "Share on Twitter
     Share on Facebook" as two links under the post, and the sidebar's keyword cloud with each keyword's count:

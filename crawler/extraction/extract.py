@@ -62,6 +62,7 @@ FIELDS_BEFORE_TITLE = 2  # lines above the title in the text: a reading time, a 
 STRUCTURE_LOST = 2  # headings or list items of the post's container that trafilatura's paragraphs-only reading lost
 MAX_DROPPED_LINES, MAX_DROPPED_CHARS = 3, 200  # of trafilatura's reading the container read alone may leave out
 _STRUCTURE = etree.XPath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li")
+_SUBHEADINGS = etree.XPath(".//h2 | .//h3 | .//h4")
 _STRUCTURE_LINE = re.compile(r"^(?:#{1,6} |- |\d+\. )", re.MULTILINE)  # a heading or a list item
 MIN_CHROME_LINES = 3  # of a short post's page-wide fallback: menus, sidebars, widgets (_page_wide)
 _DIGIT = re.compile(r"\d")
@@ -229,33 +230,62 @@ def _short_post(
 
 
 def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Body:
-    """The post read alone from its container when trafilatura kept its paragraphs and none of its structure: its
+    """The post read alone from its container when trafilatura kept its paragraphs and lost its structure: its
     fallback for a page whose post it cannot delimit is the page's paragraphs (Jekyll's "minimal" theme, a GitHub
     Pages default: the post a bare <section> beside a <header> of the site's tagline) — every heading and list of
     the post lost, the tagline and byline kept. Where the container (`root`, content.find_content_root) holds
-    STRUCTURE_LOST headings or list items or more, none of them a line of trafilatura's text, and each of its
-    paragraphs in it, the container is the post — read alone, unless that loses a paragraph or more than
-    MAX_DROPPED_LINES short lines of what trafilatura read (a larger post around a small container)."""
-    if root is None or not body.text or _STRUCTURE_LINE.search(body.markdown):
-        return body  # trafilatura kept a heading or a list item: its reading stands
-    blocks = [block for e in _STRUCTURE(root) if (block := fold(text_of(e)))]
-    if len(blocks) < STRUCTURE_LOST:
+    STRUCTURE_LOST headings or list items or more, none of them a line of trafilatura's text, or a subheading lost
+    between two paragraphs trafilatura kept (_lost_subheading), and each of its paragraphs in it, the container is
+    the post — read alone, unless that loses a paragraph or more than MAX_DROPPED_LINES short lines of what
+    trafilatura read (a larger post around a small container). The chrome in the container (its comments, a share
+    bar) is neither weighed nor read."""
+    if root is None or not body.text:
         return body
     lines, text = {fold(line) for line in body.text.splitlines()}, fold(body.text)
-    paragraphs = [words for e in root.iter("p") if (words := text_of(e))]
+    chrome = _chrome_inside(page, root)
+    with detached(chrome):
+        blocks = [block for e in _STRUCTURE(root) if (block := fold(text_of(e)))]
+        paragraphs = [words for e in root.iter("p") if (words := text_of(e))]
+        lost_subheading = _lost_subheading(root, lines, text)
+    if not lost_subheading and (
+        _STRUCTURE_LINE.search(body.markdown)  # trafilatura kept a heading or a list item: its reading stands
+        or len(blocks) < STRUCTURE_LOST
+        or not lines.isdisjoint(blocks)
+    ):
+        return body
     # but a few field lines (a byline in a <p>, "written by Jane Roe on 2024-01-15", which the text leaves out)
     if len(fields := [words for words in paragraphs if is_field_line(words)]) <= MAX_DROPPED_LINES:
         paragraphs = [words for words in paragraphs if words not in fields]
     paragraphs = [fold(words) for words in paragraphs]
-    if not paragraphs or not lines.isdisjoint(blocks) or not all(p in text for p in paragraphs):
+    if not paragraphs or not all(p in text for p in paragraphs):
         return body
-    alone = content_alone(root, page.url)
+    with detached(chrome):
+        alone = content_alone(root, page.url)
     read = extract_body(alone, alone.tree.find("body"), alone=True)
     kept = fold(read.text)
     dropped = [line for line in lines if line and line not in kept]  # the site's tagline, a byline — or a post
     if len(dropped) > MAX_DROPPED_LINES or sum(map(len, dropped)) > MAX_DROPPED_CHARS:
         return body  # more than a few short lines of what trafilatura read
     return read if all(p in kept for p in paragraphs) else body  # never a paragraph less
+
+
+def _lost_subheading(root: HtmlElement, lines: set[str], text: str) -> bool:
+    """A subheading of the container that is no line of trafilatura's text (folded: `lines`, `text`) though it
+    stands between paragraphs trafilatura kept: a <p> right before it, and after it a <p>, or a list and then one.
+    A post printed with no element of its own around it, its paragraphs, headings and lists siblings in the page's
+    column beside the byline, the share links and the comments (Mezzanine's post page: the post's content in
+    `<div class="col-md-7 middle">`), is read by trafilatura's precision as paragraphs among chrome: it keeps them
+    and drops every heading between them. (A heading over a gallery or a widget is none of these.)"""
+    for heading in _SUBHEADINGS(root):
+        before, following = heading.getprevious(), heading.getnext()
+        if before is None or before.tag != "p" or following is None or following.tag not in ("p", "ul", "ol"):
+            continue
+        after = following if following.tag == "p" else following.getnext()
+        if after is None or after.tag != "p" or not (title := fold(text_of(heading))):
+            continue
+        if title not in lines and all((words := fold(text_of(p))) and words in text for p in (before, after)):
+            return True
+    return False
 
 
 def _post_text(page: Page, element: HtmlElement) -> str:
