@@ -67,6 +67,26 @@ def test_a_short_text_in_a_script_of_one_language_is_in_that_language_whatever_t
     assert _language(" lang='en'", "<p>We ate kimchi jjigae (김치찌개) at the market.</p>") == "en"
 
 
+def test_a_short_posts_language_is_its_own_texts_not_the_pages_it_was_first_read_from():
+    """Eleventy's base blog prints a post in `<main>` with no <article>: trafilatura reads a one-paragraph post as
+    the whole page, menus and all, and the short-post rescue narrows it to the post afterwards — but the language
+    had been read from that first reading: a Hangul post on an English-declared site was stored `en`."""
+    nav = "".join(f'<li class="nav-item"><a href="/{n.lower()}/">{n}</a></li>' for n in ("Home", "Archive", "About"))
+    html = (
+        '<html lang="en"><head><title>제주 바다</title></head><body><a href="#skip">Skip to main content</a><header>'
+        f'<a href="/" class="home-link">Field Notes</a><nav><ul class="nav">{nav}</ul></nav></header><main id="skip">'
+        '<heading-anchors><h1>제주 바다</h1><ul class="post-metadata"><li><time datetime="2023-08-14">14 August 2023'
+        '</time></li><li><a href="/tags/photo/" class="post-tag">photo</a></li></ul><p>아침 일찍 협재 해변에서 찍은'
+        ' 사진입니다. 물이 맑았습니다.</p><figure><img src="/img/sea.png" alt="Sea"><figcaption>협재 해변의 아침'
+        '</figcaption></figure><ul class="links-nextprev"><li>← Previous<br><a'
+        ' href="/blog/harz/">A walk in the Harz mountains</a></li></ul></heading-anchors></main><footer><p><em>Built'
+        ' with <a href="https://www.11ty.dev/">Eleventy</a></em></p></footer></body></html>'
+    )
+    article = extract(html, "https://blog.example/blog/jeju-sea/")
+    assert article.text.startswith("아침 일찍") and "Archive" not in article.text
+    assert article.language == "ko"
+
+
 def _article(head: str = "", byline: str = "", url: str = "https://blog.example/2024/01/post/"):
     html = f"<html><head>{head}</head><body><article><h1>T</h1>{byline}{BODY}</article></body></html>"
     return extract(html, url)

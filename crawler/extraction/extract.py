@@ -397,8 +397,8 @@ def _platform(page: Page) -> tuple[str | None, str | None]:
 
 def _extract(page: Page) -> Article:
     jsonld = jsonld_objects(page.tree)
-    root = find_content_root(page)
-    body = extract_body(page, root, alternatives=_best_of_three(page, jsonld))
+    root = first_root = find_content_root(page)
+    body = first_body = extract_body(page, root, alternatives=_best_of_three(page, jsonld))
     language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language, root)
     evidence = None
@@ -423,6 +423,11 @@ def _extract(page: Page) -> Article:
         if not rescued:
             body, root = _short_post(page, body, root, meta, platform)
         body = _with_its_structure(page, body, root)
+    if body is not first_body and (final := post_language(page, body.text)) != language:
+        # The post's language is its final body's: the first extraction of a short post is the whole page's text,
+        # menus and all (a one-paragraph Hangul post read as English on an English-declared Eleventy site), and
+        # numeric dates are read in that language's order (metadata.py).
+        language, meta = final, extract_metadata(page, jsonld, final, first_root)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
     # with SiteFacts): everything a post keeps is found on it too.
     is_article = kind in ("article", "other")
