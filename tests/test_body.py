@@ -1325,3 +1325,52 @@ def test_chyrp_lites_comments_article_under_a_short_post_is_not_taken_for_the_po
     article = extract(html, URL)
     assert article.text == "Heute nur ein Satz: der Sauerteig lebt wieder."
     assert [comment.author for comment in article.comments] == ["Máire"]
+
+
+HIKE = (
+    "We left the car at the edge of the village before sunrise, and the path climbed steadily through the pines "
+    "towards the ridge, where the wind had already cleared the last of the night's cloud away from the summit."
+)
+SUMMIT = "At the top there was soup in the hut and a view of exactly twenty metres, then the long way back down."
+# What a GitHub Pages theme's post carries that is no post: pages-themes/minimal's and hacker's post layout prints
+# the date, the title and "by AUTHOR" above it and "tags: <em>a</em> - <em>b</em>" after it.
+GITHUB_PAGES_STRUCTURES = {
+    "a lone subheading": ("<h3 id='on-the-way'>On the way</h3>", "### On the way"),
+    "a code block": (
+        "<div class='language-plaintext highlighter-rouge'><div class='highlight'><pre class='highlight'><code>"
+        "ssh hut@summit.example\nuptime\n</code></pre></div></div>",
+        "```\nssh hut@summit.example\nuptime\n```",
+    ),
+    "a table": (
+        "<table><thead><tr><th>Stage</th><th>Hours</th></tr></thead><tbody><tr><td>Forest</td><td>2</td></tr>"
+        "<tr><td>Ridge</td><td>1</td></tr></tbody></table>",
+        "| Stage | Hours |",
+    ),
+}
+
+
+@pytest.mark.parametrize("structure", GITHUB_PAGES_STRUCTURES)
+def test_a_github_pages_post_with_one_subheading_code_block_or_table_is_read_from_its_section(structure):
+    """GitHub Pages themes (pages-themes/minimal; hacker prints the same post layout): the post is a bare <section>
+    beside a <header> of the site's tagline, and trafilatura reads the page's paragraphs. A post whose structure was
+    one subheading, one code block or one table began with the tagline and the byline ("by Jane Example") and
+    lost its subheading — the rule that reads the <section> alone asked for two headings or list items — and
+    every post ended with its layout's "tags: hiking - alps" line."""
+    block, markdown_block = GITHUB_PAGES_STRUCTURES[structure]
+    post = (
+        "<small>23 September 2023</small>\n<h1>Up the ridge</h1>\n<p class='view'>by Jane Example</p>\n"
+        f"<p>{HIKE}</p>\n{block}\n<p>{SUMMIT}</p>\n\n  <small>tags: <em>hiking</em> - <em>alps</em></small>\n"
+    )
+    html = (
+        '<html lang="en"><head><title>Up the ridge | Field Notes</title><meta property="article:published_time" '
+        'content="2023-09-23T18:10:00+02:00"><meta name="author" content="Jane Example"></head><body><div '
+        'class="wrapper"><header><h1><a href="https://jane.github.io/">Field Notes</a></h1><p>Bread, walks and code.'
+        f"</p></header><section>{post}</section><footer><p><small>Hosted on GitHub Pages &mdash; Theme by <a href="
+        '"https://github.com/orderedlist">orderedlist</a></small></p></footer></div></body></html>'
+    )
+    article = extract(html, "https://jane.github.io/walks/2023/09/23/up-the-ridge.html")
+    lines = article.text.splitlines()
+    assert (lines[0], lines[-1]) == (HIKE, SUMMIT)
+    assert "Bread, walks" not in article.text and "Jane Example" not in article.text
+    assert "tags:" not in article.markdown and "hiking" not in article.markdown
+    assert f"\n\n{markdown_block}" in article.markdown

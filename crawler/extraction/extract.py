@@ -59,9 +59,12 @@ MAX_PARSED_CHARS = 2_000_000
 SHORT_POST_CHARS = 250
 PLATFORM_CONTENT = {"WordPress": WORDPRESS_CONTENT, "Ghost": GHOST_CONTENT}  # each platform's post content
 FIELDS_BEFORE_TITLE = 2  # lines above the title in the text: a reading time, a kicker
-STRUCTURE_LOST = 2  # headings or list items of the post's container that trafilatura's paragraphs-only reading lost
+STRUCTURE_LOST = 2  # structure blocks of the post's container that trafilatura's paragraphs-only reading lost …
+# … or one, where that reading holds a line printed above the container: the fallback's mark, the site's tagline
 MAX_DROPPED_LINES, MAX_DROPPED_CHARS = 3, 200  # of trafilatura's reading the container read alone may leave out
-_STRUCTURE = etree.XPath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li")
+# What trafilatura's paragraphs-only reading of a post loses: its headings and list items, and with them its code
+# blocks and tables (which crawler/extraction/verbatim.py may put back, though the reading stays the page's)
+_STRUCTURE = etree.XPath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li | .//pre | .//table")
 _SUBHEADINGS = etree.XPath(".//h2 | .//h3 | .//h4")
 _STRUCTURE_LINE = re.compile(r"^(?:#{1,6} |- |\d+\. )", re.MULTILINE)  # a heading or a list item
 MIN_CHROME_LINES = 3  # of a short post's page-wide fallback: menus, sidebars, widgets (_page_wide)
@@ -234,11 +237,14 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
     fallback for a page whose post it cannot delimit is the page's paragraphs (Jekyll's "minimal" theme, a GitHub
     Pages default: the post a bare <section> beside a <header> of the site's tagline) — every heading and list of
     the post lost, the tagline and byline kept. Where the container (`root`, content.find_content_root) holds
-    STRUCTURE_LOST headings or list items or more, none of them a line of trafilatura's text, or a subheading lost
-    between two paragraphs trafilatura kept (_lost_subheading), and each of its paragraphs in it, the container is
-    the post — read alone, unless that loses a paragraph or more than MAX_DROPPED_LINES short lines of what
-    trafilatura read (a larger post around a small container). The chrome in the container (its comments, a share
-    bar) is neither weighed nor read."""
+    STRUCTURE_LOST headings, list items, code blocks or tables or more — one, where trafilatura's text holds a line
+    printed above the container and not in it (the tagline): a post whose structure is one subheading, one code
+    block or one table —, none of them a line of trafilatura's text, or a subheading lost between two paragraphs
+    trafilatura kept (_lost_subheading), and each of its paragraphs in it, the container is the post: read alone,
+    unless that loses a paragraph or more than MAX_DROPPED_LINES short lines of what trafilatura read (a larger post
+    around a small container). The chrome in the container (its comments, a share bar, the theme's "tags:" line) is
+    neither weighed nor read. A lone heading with no such line stays as trafilatura read it: a comments section's
+    heading ("Comments", "Lesermeinungen") closing a news site's post container, which trafilatura drops."""
     if root is None or not body.text:
         return body
     lines, text = {fold(line) for line in body.text.splitlines()}, fold(body.text)
@@ -249,7 +255,7 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
         lost_subheading = _lost_subheading(root, lines, text)
     if not lost_subheading and (
         _STRUCTURE_LINE.search(body.markdown)  # trafilatura kept a heading or a list item: its reading stands
-        or len(blocks) < STRUCTURE_LOST
+        or not blocks
         or not lines.isdisjoint(blocks)
     ):
         return body
@@ -259,6 +265,8 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
     paragraphs = [fold(words) for words in paragraphs]
     if not paragraphs or not all(p in text for p in paragraphs):
         return body
+    if not lost_subheading and len(blocks) < STRUCTURE_LOST and not _from_above(lines, root):
+        return body  # one structure block, and no line of trafilatura's reading from above the container
     with detached(chrome):
         alone = content_alone(root, page.url)
     read = extract_body(alone, alone.tree.find("body"), alone=True)
@@ -286,6 +294,13 @@ def _lost_subheading(root: HtmlElement, lines: set[str], text: str) -> bool:
         if title not in lines and all((words := fold(text_of(p))) and words in text for p in (before, after)):
             return True
     return False
+
+
+def _from_above(lines: set[str], root: HtmlElement) -> bool:
+    """Whether one of trafilatura's `lines` (folded) is printed above the post's container `root` and not in it:
+    the site's tagline in the page's header, which trafilatura's fallback to the page's paragraphs keeps."""
+    inside, above = fold(text_of(root)), fold("".join(_TEXT_BEFORE(root)))
+    return any(line and line not in inside and line in above for line in lines)
 
 
 def _post_text(page: Page, element: HtmlElement) -> str:

@@ -152,6 +152,10 @@ NOT_POST = ", ".join(
         ".ablog-sidebar-item:not(.ablog__postcard):not(.ablog__postcard2)",
         ".article__section-navigator",  # Jekyll's TeXt: the same
         ".license-wrapper",  # Jekyll's Chirpy: "This post is licensed under CC BY 4.0 by the author."
+        # GitHub Pages themes' post layout (pages-themes/minimal, hacker): "tags: <em>a</em> - <em>b</em>" in a
+        # <small> after the post, the last child of the page's content element
+        ".wrapper > section > small:last-child",
+        "#main_content > small:last-child",
         ".post-copyright",  # Hexo's NexT and Butterfly: the post's author, address and licence under it
         ".post-copyright-info",  # Hexo's Redefine: the same
         ".license-box",  # Hexo's Fluid: the same
@@ -222,6 +226,8 @@ PLUGIN_CHROME = ", ".join(
         ".links-nextprev",
         ".ablog__prev-next",
         ".article__section-navigator",
+        ".wrapper > section > small:last-child",  # trafilatura keeps this <small>'s text as bare text, no block
+        "#main_content > small:last-child",
         ".post-copyright",
         ".license-box",
         ".article-licensing",
