@@ -1374,3 +1374,25 @@ def test_a_github_pages_post_with_one_subheading_code_block_or_table_is_read_fro
     assert "Bread, walks" not in article.text and "Jane Example" not in article.text
     assert "tags:" not in article.markdown and "hiking" not in article.markdown
     assert f"\n\n{markdown_block}" in article.markdown
+
+
+def test_jekyll_nows_written_on_date_after_the_entry_is_no_line_of_the_text():
+    """Jekyll Now prints the post in `article.post > div.entry` and "Written on March 4, 2023" in a `div.date`
+    after it: that line ended the text and the Markdown of every post trafilatura read whole. A date the post's
+    own last line gives stays."""
+
+    def page(last: str) -> str:
+        return (
+            '<html lang="en"><head><title>Up the ridge</title></head><body><div class="wrapper-masthead"><header '
+            'class="masthead"><div class="site-info"><h1 class="site-name"><a href="/">Field Notes</a></h1><p class='
+            '"site-description">Bread, walks and code.</p></div><nav><a href="/">Blog</a><a href="/about">About</a>'
+            '</nav></header></div><div id="main" role="main" class="container"><article class="post"><h1>Up the ridge'
+            f'</h1><div class="entry"><p>{HIKE}</p><h3>On the way</h3><p>{SUMMIT}</p>{last}</div><div '
+            'class="date">Written on September 23, 2023</div></article></div></body></html>'
+        )
+
+    url = "https://jane.github.io/2023/09/23/up-the-ridge/"
+    article = extract(page(""), url)
+    assert article.published.startswith("2023-09-23")
+    assert article.text.endswith(SUMMIT) and article.markdown.endswith(SUMMIT)
+    assert extract(page("<p>Written on September 23, 2023</p>"), url).text.endswith("Written on September 23, 2023")

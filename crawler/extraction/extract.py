@@ -167,9 +167,21 @@ def _without_fields(
     text: str, page: Page, root: HtmlElement | None, meta: Metadata, authors: Sequence[Person], terms: Sequence[str]
 ) -> str:
     """The text without the title, byline and date lines it starts with, nor a field line the theme prints between
-    the title and the post's body (header_fields.py)."""
+    the title and the post's body (header_fields.py), nor a date line it prints after that body."""
     text = without_leading_fields(text, meta.title, authors, meta.published, terms)
-    return without_header_field(text, page, root, meta.title)
+    return _without_trailing_date(without_header_field(text, page, root, meta.title), page, root, meta.published)
+
+
+def _without_trailing_date(text: str, page: Page, root: HtmlElement | None, published: str | None) -> str:
+    """The text without its last line where that is the post's date alone ("Written on March 4, 2023": Jekyll
+    Now prints it under the post's `div.entry`) and the theme marks the post's body element (`root`, one of
+    selectors.POST_BODIES), which does not print it: a date the post's own last sentence gives stays."""
+    if root is None or not published or root not in page.select(POST_BODY_SELECTOR):
+        return text
+    rest, _, last = text.rstrip().rpartition("\n")
+    if not _date_alone(last, published[:10]) or fold(MARKDOWN_LINK.sub(r"\1", last)) in fold(text_of(root)):
+        return text
+    return rest.rstrip()
 
 
 def _date_alone(line: str, day: str, terms: Sequence[str] = ()) -> bool:

@@ -26,6 +26,7 @@ CONTENT_ROOTS = (
     "[data-hook=post-description]",
     ".single-post-content",
     ".page__content",  # Jekyll's Minimal Mistakes
+    "article.post > .entry",  # Jekyll Now: the post's <div class="entry">, its "Written on" date after it
     "#__blog-post-container",  # Docusaurus's blog
     "#markdown-content",  # VuePress's theme-hope
     ".theme-default-content",  # VuePress's default theme
