@@ -1396,3 +1396,73 @@ def test_jekyll_nows_written_on_date_after_the_entry_is_no_line_of_the_text():
     assert article.published.startswith("2023-09-23")
     assert article.text.endswith(SUMMIT) and article.markdown.endswith(SUMMIT)
     assert extract(page("<p>Written on September 23, 2023</p>"), url).text.endswith("Written on September 23, 2023")
+
+
+def test_minimal_mistakes_staticman_comments_and_form_are_no_part_of_the_text():
+    """Minimal Mistakes prints Staticman's comments and its comment form in `.page__comments` ("Comments", each
+    comment an `article.js-comment` with schema.org Comment microdata, then "Leave a Comment", "Your email address
+    will not be published. Required fields are marked *" and `form.js-form`); Beautiful Jekyll and many Jekyll
+    themes copy it. The form's heading and notice ended the text of every post; the comments stay comments."""
+
+    def comment(number: int, name: str, day: str, words: str) -> str:
+        return (
+            f'<article id="comment{number}" class="js-comment comment" itemprop="comment" itemscope itemtype="https://'
+            'schema.org/Comment"><div class="comment__avatar-wrapper"><img class="comment__avatar" src="https://www.'
+            f'gravatar.com/avatar/0c8?d=mm&s=80" alt="{name}"></div><div class="comment__content-wrapper"><h4 class='
+            '"comment__author" itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">'
+            f'{name}</span></h4><p class="comment__date"><a href="#comment{number}" itemprop="url"><time datetime="'
+            f'{day}T08:12:00+02:00" itemprop="datePublished">{day}</time></a></p><div itemprop="text"><p>{words}</p>'
+            "</div></div></article>"
+        )
+
+    comments = (
+        '<div class="staticman-comments"><div class="page__comments"><div class="js-comments"><h3 class="page__'
+        'comments-title">Comments</h3>'
+        + comment(1, "Carol Nguyen", "2023-06-19", "What a light! Which lens did you use for this one?")
+        + comment(2, "Bob Okafor", "2023-06-20", "Thanks Carol, a plain 35 mm at f/2.")
+        + '</div><div class="page__comments-form"><h3 class="page__comments-title">Leave a Comment</h3><p class='
+        '"small">Your email address will not be published. Required fields are marked <span class="required">*'
+        "</span></p>"
+        '<form id="new_comment" class="page__comments-form js-form form" method="post"><div class="form-group"><label '
+        'for="m">Comment <small class="required">*</small></label><textarea id="m" name="fields[message]"></textarea>'
+        '</div><div class="form-group"><label for="n">Name <small class="required">*</small></label><input id="n" '
+        'name="fields[name]"></div><p class="d-none js-notice alert"><strong class="js-notice-text-success d-none">'
+        "Thanks for your comment! It will show on the site once it has been approved.</strong></p><button type="
+        '"submit" class="btn btn-primary btn-lg">Submit Comment</button></form></div></div></div>'
+    )
+    for post in (f"<p>{HIKE}</p><p>{SUMMIT}</p>", f"<p>{SUMMIT}</p>"):
+        html = (
+            '<html lang="en"><head><title>Up the ridge</title></head><body><nav class="navbar"><a class="navbar-brand"'
+            ' href="/">Field Notes</a></nav><header class="header-section"><div class="post-heading"><h1>Up the ridge'
+            '</h1><span class="post-meta">Posted on June 18, 2023</span></div></header><main class="container-md">'
+            f'<div class="row"><div class="col-xl-8"><div class="blog-post">{post}</div><div class="blog-tags"><span>'
+            f'Tags:</span><a href="/tags#alps">alps</a></div>{comments}</div></div></main><footer><p class="copyright">'
+            "Field Notes team</p></footer></body></html>"
+        )
+        article = extract(html, "https://jane.github.io/2023-06-18-up-the-ridge/")
+        assert article.text.splitlines()[-1] == SUMMIT
+        assert "Comment" not in article.markdown and "email address" not in article.markdown
+        assert [(c.author, c.text) for c in article.comments] == [
+            ("Carol Nguyen", "What a light! Which lens did you use for this one?"),
+            ("Bob Okafor", "Thanks Carol, a plain 35 mm at f/2."),
+        ]
+
+
+@pytest.mark.parametrize("tag", ["div", "article"])
+def test_a_short_beautiful_jekyll_post_is_its_blog_post_element(tag):
+    """Beautiful Jekyll prints the post in `div.blog-post` (LizardByte's fork; daattali's `article.blog-post
+    role=main`) and after it what its layout adds below every post — a page's `after-content` includes, the fork's
+    affiliate disclaimer, the tags: under a one-paragraph post trafilatura's fallback took them for its text."""
+    after = (
+        '<div class="after-content"><small><em>Field Notes is written by three friends who walk, bake and write code.'
+        "</em></small></div>"
+    )
+    html = (
+        '<html lang="en"><head><title>A quiet week</title></head><body><nav class="navbar"><a class="navbar-brand" '
+        'href="/">Field Notes</a></nav><header class="header-section"><div class="post-heading"><h1>A quiet week</h1>'
+        '<span class="post-meta">Posted on July 9, 2023</span></div></header><main class="container-md"><div class='
+        f'"row"><div class="col-xl-8"><{tag} class="blog-post"><p>{SUMMIT}</p></{tag}>{after}<div class="blog-tags">'
+        '<span>Tags:</span><a href="/tags#notes">notes</a></div></div></div></main><footer><p class="copyright">Field '
+        "Notes team</p></footer></body></html>"
+    )
+    assert extract(html, "https://jane.github.io/2023-07-09-a-quiet-week/").text == SUMMIT

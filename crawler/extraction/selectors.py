@@ -27,6 +27,10 @@ CONTENT_ROOTS = (
     ".single-post-content",
     ".page__content",  # Jekyll's Minimal Mistakes
     "article.post > .entry",  # Jekyll Now: the post's <div class="entry">, its "Written on" date after it
+    # Beautiful Jekyll: the post's body under its header, its tags and comments after it (LizardByte's fork prints a
+    # <div>, daattali's an <article role=main>); not any .blog-post: WordPress themes give <body> that class
+    "div.blog-post",
+    "article.blog-post",
     "#__blog-post-container",  # Docusaurus's blog
     "#markdown-content",  # VuePress's theme-hope
     ".theme-default-content",  # VuePress's default theme
@@ -129,6 +133,9 @@ NOT_POST = ", ".join(
         # Chyrp Lite's comments and comment form, an <article> (beside a short post taken for the post's container)
         "article.commentary",
         "form[action$='/comments/post/']",  # django-contrib-comments' form (comments/form.html), under its list
+        # Minimal Mistakes' comments (Staticman's list and its form, "Leave a Comment", "Your email address will
+        # not be published"), which Beautiful Jekyll and many Jekyll themes copy
+        ".page__comments",
         ".newsletter",
         ".subscribe",
         ".subscription-widget",
@@ -219,6 +226,7 @@ PLUGIN_CHROME = ", ".join(
         "#comments",
         "#respond",
         ".comment-respond",
+        ".page__comments",
         ".subscription-widget",
         "#cookie-notice",
         ".cookie-banner",
@@ -568,6 +576,7 @@ COMMENT_THREADS = ", ".join(
         "ol.comments",
         ".comments-list",
         "#respond",
+        ".page__comments",
         ".comment",
         "[itemtype$='schema.org/Comment']",
         "#pcs-comments",
