@@ -487,3 +487,11 @@ def test_a_tag_whose_slug_the_engine_emptied_is_named_by_its_link():
     )
     html = f"<html><head><title>Beds</title></head><body><article><header><h2>Beds</h2>{tags}</header>{BODY}</article>"
     assert extract(html + "</body></html>", "https://x.example/article8/beds").tags == ["경주", "가을", "rain"]
+
+
+def test_a_hashtag_printed_in_a_link_to_a_tags_page_is_no_part_of_the_tag():
+    """A Nuxt theme links each tag as "#brot" without rel=tag: the tags were stored "#brot" where a rel=tag link's
+    were stored "brot"."""
+    tags = '<p class="post-tags">Tags: <a href="/tags/brot" class="tag">#brot</a><a href="/tags/Roggen">#Roggen</a></p>'
+    html = f"<html><body><article><h1>Brot</h1>{BODY}<footer>{tags}</footer></article></body></html>"
+    assert extract(html, "https://x.example/posts/brot").tags == ["brot", "Roggen"]

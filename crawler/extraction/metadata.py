@@ -45,7 +45,7 @@ def extract_metadata(
     sites = site_names(page, jsonld, post)
     block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
     tagged_categories = _tags_to_category_pages(page)  # in document order
-    linked = cache(lambda: linked_terms(page, root))  # read only where no markup names a term
+    linked = cache(lambda: _linked(page, root))  # read only where no markup names a term
     wordpress_terms = cache(lambda: post_class_terms(page))  # and where the post's container links none
     tags = (
         _unique(
@@ -89,6 +89,13 @@ def extract_metadata(
         or _unique([text_of(link) for link in tagged_categories]),
         tags=tags,
     )
+
+
+def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
+    """(categories, tags) the post's container links to (term_links), each once as the markup's are: a Nuxt theme
+    links its tags as "#brot"."""
+    categories, tags = linked_terms(page, root)
+    return _unique(categories), _unique(tags)
 
 
 def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[[], tuple[list, list]]) -> list[Any]:
