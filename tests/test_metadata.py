@@ -495,3 +495,18 @@ def test_a_hashtag_printed_in_a_link_to_a_tags_page_is_no_part_of_the_tag():
     tags = '<p class="post-tags">Tags: <a href="/tags/brot" class="tag">#brot</a><a href="/tags/Roggen">#Roggen</a></p>'
     html = f"<html><body><article><h1>Brot</h1>{BODY}<footer>{tags}</footer></article></body></html>"
     assert extract(html, "https://x.example/posts/brot").tags == ["brot", "Roggen"]
+
+
+def test_a_term_link_right_after_its_label_in_a_longer_byline_line_names_the_term():
+    """A hand-made byline "26 February 2023 · by Bob · in Küche · 1 min read": the line has more words than a label,
+    and the category was lost; a link so placed in a sentence of the post is none."""
+    meta = (
+        '<p class="post-meta"><time datetime="2023-02-26T10:30:00+01:00">26 February 2023</time> · by <a href="/authors'
+        '/bob">Bob Okafor</a> · in <a href="/categories/kueche">Küche</a>, <a href="/categories/brot">Brot</a> · 1 min'
+        " read </p>"
+    )
+    html = f"<html><body><article><header><h1>Sauerteig</h1>{meta}</header>{BODY}</article></body></html>"
+    assert extract(html, "https://x.example/posts/sauerteig").categories == ["Küche", "Brot"]
+    sentence = '<p>We wrote more of it <em>later</em> in <a href="/categories/kueche">Küche</a>, see there.</p>'
+    html = f"<html><body><article><h1>Sauerteig</h1>{BODY}{sentence}</article></body></html>"
+    assert extract(html, "https://x.example/posts/sauerteig").categories == []

@@ -31,6 +31,7 @@ from crawler.urls import joined
 
 MAX_TERM_WORDS = 4  # a term's name; a longer link text is a teaser's title
 MAX_LABEL_WORDS = 3  # words beside the links in their block: "Tags:", "Posted in", "Filed under"
+MAX_LINE_WORDS = 24  # a line of a byline, a date and a term's label; a longer text is a paragraph
 MAX_TERMS_IN_BLOCK = 12  # more links to one kind of term in one block: the site's menu of them
 BLOCKS_AFTER = 3  # elements after the post's <article> looked at for its terms
 _BLOCKS = {
@@ -58,6 +59,41 @@ _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Corona
 _H1 = etree.XPath("boolean(.//h1)")
 _A_SECTION = etree.XPath("boolean(.//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6)")
 _COUNT = re.compile(r"\(?\d+\)?")
+# A term link's label in a line of other things (term_links._after_label): English, German, French, Spanish,
+# Portuguese, Italian, Dutch.
+_LABELS = {
+    "in",
+    "posted in",
+    "filed under",
+    "filed in",
+    "under",
+    "category",
+    "categories",
+    "tags",
+    "tagged",
+    "tagged with",
+    "topics",
+    "kategorie",
+    "kategorien",
+    "rubrik",
+    "schlagwörter",
+    "schlagworte",
+    "veröffentlicht in",
+    "dans",
+    "catégorie",
+    "catégories",
+    "étiquettes",
+    "en",
+    "categoría",
+    "categorías",
+    "etiquetas",
+    "em",
+    "categoria",
+    "categorias",
+    "categorie",
+    "trefwoorden",
+}
+_LABEL_SEPARATORS = re.compile(r"[,:;·•|/–—-]+")
 _TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
 
@@ -85,7 +121,8 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
         block = next((element for element in link.iterancestors() if element.tag in _BLOCKS), None)
-        if block is not None and _labelled(block) and teasers().isdisjoint(link.iterancestors()):
+        labelled = block is not None and (_labelled(block) or _after_label(link, block, kind, page.base))
+        if labelled and teasers().isdisjoint(link.iterancestors()):
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
     return categories, tags
@@ -172,6 +209,37 @@ def _emptied_slug(url: str, link: HtmlElement, name: str) -> str | None:
     if index is None or parts.query or parts.fragment or title != name or name.casefold() in _INDEX_NAMES:
         return None
     return "category" if index.group(1).lower().startswith("categor") else "tag"
+
+
+def _after_label(link: HtmlElement, block: HtmlElement, kind: str, base: str) -> bool:
+    """The link follows its own label in a line of a few other things: a hand-made byline "<time>26 February 2023
+    </time> · by <a>Bob</a> · in <a>Küche</a> · 1 min read", "by <a>Ann</a> in <a>Notes</a>". The label is the text
+    right before the link, after a separator, the line's start, a <time> or a link to an author's page (in a
+    sentence, "<em>later</em> in <a>…</a>", it follows words); or the element right before the link ("<strong>Filed
+    under:</strong>"); or another link to a term of the same kind so labelled, a comma between them."""
+    if len(text_of(block).split()) > MAX_LINE_WORDS:
+        return False
+    before = link.getprevious()
+    text = (before.tail if before is not None else link.getparent().text) or ""
+    if label := _label(text):
+        opens = before is None or _LABEL_SEPARATORS.match(text.strip()) or before.tag == "time"
+        by_author = (
+            before is not None
+            and before.tag == "a"
+            and url_kind(joined(base, before.get("href") or "") or "") == "author"
+        )
+        return label in _LABELS and bool(opens or by_author)
+    if before is None or not isinstance(before.tag, str):
+        return False
+    if before.tag == "a":
+        same = _term_kind(joined(base, before.get("href") or "") or "", base) == kind
+        return same and "," in text and _after_label(before, block, kind, base)
+    return _label(text_of(before)) in _LABELS
+
+
+def _label(text: str) -> str:
+    """The words of a text without separators, case folded: "· in " is "in", "Filed under:" "filed under"."""
+    return " ".join(_LABEL_SEPARATORS.sub(" ", text).split()).casefold()
 
 
 def _labelled(block: HtmlElement) -> bool:
