@@ -240,6 +240,18 @@ def test_rel_tag_links_to_category_pages_name_categories_not_tags():
     assert (article.tags, article.categories) == (["soil", "beds"], ["Garden"])
 
 
+def test_rel_tag_links_a_theme_classes_as_tags_are_tags_whatever_page_they_link():
+    """Nikola's default TAG_PATH is "categories": its tags link /categories/harbour/, rel=tag in a `ul.tags`, and
+    every tag was stored as a category too."""
+    tags = (
+        '<ul itemprop="keywords" class="tags"><li><a class="tag p-category" href="../../categories/harbour/" rel="tag">'
+        'harbour</a></li><li><a class="tag p-category" href="../../categories/photo/" rel="tag">photo</a></li></ul>'
+    )
+    html = f"<html><head><title>Dusk</title></head><body><article><h1>Dusk</h1>{BODY}{tags}</article></body></html>"
+    article = extract(html, "https://x.example/posts/harbour-at-dusk/")
+    assert (article.tags, article.categories) == (["harbour", "photo"], [])
+
+
 def test_tags_one_article_tag_joins_with_commas_are_each_a_tag():
     """Docusaurus writes every tag of the post into one article:tag, "web,hugo"."""
     html = (

@@ -19,7 +19,7 @@ from crawler.extraction.page import HtmlElement, Page, compiled, parse_html, tex
 from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
 from crawler.extraction.sitename import SiteNames, fold, site_names
 from crawler.extraction.structured import as_list, by_type, first_text
-from crawler.extraction.term_links import linked_terms
+from crawler.extraction.term_links import classed_as_tag, linked_terms
 from crawler.extraction.titles import post_title
 from crawler.extraction.wordpress import post_class_terms
 from crawler.urls import joined
@@ -138,11 +138,14 @@ def _unlisted(sections: list[Any], categories: list[str], tags: list[str]) -> li
 
 def _tags_to_category_pages(page: Page) -> dict[HtmlElement, None]:
     """rel=tag links to a category's page, in the page's order: Minimal Mistakes marks its "Categories:" links
-    rel=tag as its tags'. They name the post's categories where nothing else does."""
+    rel=tag as its tags'. They name the post's categories where nothing else does. Not those the theme classes as
+    tags (the link or its list: `tag`, `tags`): Nikola's TAG_PATH is "categories" by default, its tags' pages are
+    /categories/harbour/ (its categories' /categories/cat_x/), and it prints `<ul class="tags"><li><a class="tag
+    p-category" rel="tag">`."""
     return {
         link: None
         for link in compiled(("a[rel~=tag][href]",))(page.tree)[:100]
-        if url_kind(joined(page.base, link.get("href", ""))) == "category"
+        if url_kind(joined(page.base, link.get("href", ""))) == "category" and not classed_as_tag(link)
     }
 
 

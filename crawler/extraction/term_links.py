@@ -53,6 +53,7 @@ _BLOCKS = {
     "h4",
 }
 _KINDS = ("category", "tag")
+_TAG_CLASSES = {"tag", "tags"}
 _TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
 _INDEX_NAMES = ("tag", "tags", "category", "categories")  # a link naming the page of all terms itself
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
@@ -118,6 +119,9 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         url = joined(page.base, href) or ""
         name = _term_name(link)
         kind = _term_kind(url, page.base) or _emptied_slug(url, link, name)
+        rel = (link.get("rel") or "").split()
+        if kind == "category" and "tag" in rel and "category" not in rel and classed_as_tag(link):
+            kind = "tag"  # Nikola's tags, at /categories/harbour/
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
         block = next((element for element in link.iterancestors() if element.tag in _BLOCKS), None)
@@ -126,6 +130,14 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
     return categories, tags
+
+
+def classed_as_tag(link: HtmlElement) -> bool:
+    """The link, or the list or block holding it (its parent, or the list around its <li>), is classed `tag` or
+    `tags`: Nikola's `<ul class="tags"><li><a class="tag p-category" rel="tag">` — its default TAG_PATH is
+    "categories", its tags' pages /categories/harbour/ (its categories' /categories/cat_x/)."""
+    holders = [link, *itertools.islice(link.iterancestors(), 2)]
+    return any(not _TAG_CLASSES.isdisjoint((element.get("class") or "").split()) for element in holders)
 
 
 def _block_after(article: HtmlElement) -> HtmlElement | None:
