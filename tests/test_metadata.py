@@ -419,6 +419,23 @@ def test_a_sidebars_list_of_the_sites_tags_is_not_the_posts():
     assert extract(html, "https://blog.example/2024/05/rye/").tags == ["rye"]
 
 
+def test_a_list_of_every_category_with_its_count_of_posts_is_not_the_posts():
+    """Mezzanine's default theme prints the site's categories, each with its count of posts, in a plain Bootstrap
+    column beside every post, inside the `div.row` that trafilatura's category search reads: every post had all of
+    them. A post's own categories carry no counts."""
+    every = "".join(f'<li><a href="/blog/category/{c.lower()}/">{c}</a> ({n})</li>' for n, c in enumerate("ABC", 1))
+    column = f'<div class="col-md-3 right"><div class="panel"><h3>Categories</h3><ul>{every}</ul></div></div>'
+    tags = '<ul class="list-inline tags"><li>Tags:</li><li><a href="/blog/tag/rye/">rye</a></li></ul>'
+    html = (
+        f'<html><body><div class="row"><div class="col-md-7 middle"><h1>Rye</h1>{BODY}{tags}</div>{column}</div>'
+        "</body></html>"
+    )
+    assert extract(html, "https://x.example/blog/rye/").categories == []
+    own = '<div class="entry-meta">In <a href="/blog/category/bread/">Bread</a></div>'
+    html = html.replace("<h1>Rye</h1>", f"<h1>Rye</h1>{own}")
+    assert extract(html, "https://x.example/blog/rye/").categories == ["Bread"]
+
+
 def test_json_ld_with_a_templates_trailing_commas_is_read():
     """Hugo's Tranquilpeak leaves a comma before `}` where an optional field is empty: the post's date with its
     offset and its author are the JSON-LD's, not the offset-less `article:published_time` beside it."""

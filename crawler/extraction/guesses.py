@@ -14,7 +14,7 @@ from functools import cached_property
 from trafilatura.metadata import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from crawler.extraction.page import HtmlElement, Page, detached
-from crawler.extraction.term_links import MAX_TERMS_IN_BLOCK
+from crawler.extraction.term_links import MAX_TERMS_IN_BLOCK, counted_term_lists
 from crawler.extraction.upstream import examine_meta, extract_catstags, extract_meta_json, extract_title
 
 MAX_BYLINE_CHARS = 120  # as trafilatura's own search: longer text is a sentence, not a name
@@ -49,9 +49,20 @@ class Guesses:
     def title(self) -> str | None:
         return extract_title(self._page.tree)
 
-    @cached_property
-    def categories(self) -> list[str]:
-        return extract_catstags("category", self._page.tree)
+    def categories(self, sidebars: Collection[HtmlElement]) -> list[str]:
+        """trafilatura's reading of the page's categories, which takes the first block of category links it finds
+        anywhere (a `div.row` around the whole layout): a list of every category with its count of posts
+        (term_links.counted_term_lists) is never the post's — Mezzanine's default theme prints one in a plain
+        column beside every post, and every post had all nine — and the `sidebars` are out of the tree first, as
+        for the tags; where that finds none, the whole page's but the counted lists, unless more than
+        MAX_TERMS_IN_BLOCK."""
+        with detached(counted_term_lists(self._page)):
+            with detached(sidebars):
+                found = extract_catstags("category", self._page.tree)
+            if found:
+                return found
+            found = extract_catstags("category", self._page.tree)
+        return found if len(found) <= MAX_TERMS_IN_BLOCK else []
 
     def tags(self, sidebars: Collection[HtmlElement]) -> list[str]:
         """trafilatura's reading of the page's tags, which takes the first block of tag links it finds anywhere: a

@@ -85,7 +85,7 @@ def extract_metadata(
         )
         or linked()[0]
         or _unique(wordpress_terms()[0])
-        or _unique(guesses.categories)
+        or _unique(guesses.categories(_sidebars_beside(page, root)))
         or _unique([text_of(link) for link in tagged_categories]),
         tags=tags,
     )

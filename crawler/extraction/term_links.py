@@ -59,6 +59,7 @@ _INDEX_NAMES = ("tag", "tags", "category", "categories")  # a link naming the pa
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
 _H1 = etree.XPath("boolean(.//h1)")
 _A_SECTION = etree.XPath("boolean(.//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6)")
+_LISTS = etree.XPath("//ul[li] | //ol[li]")
 _COUNT = re.compile(r"\(?\d+\)?")
 # A term link's label in a line of other things (term_links._after_label): English, German, French, Spanish,
 # Portuguese, Italian, Dutch.
@@ -130,6 +131,31 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
     return categories, tags
+
+
+def counted_term_lists(page: Page) -> frozenset[HtmlElement]:
+    """The page's lists of links to term pages, each with its count of posts beside it ("Walking (1)"): the site's
+    menu of its categories or tags, whatever its class — Mezzanine's default theme prints its "Categories" and
+    "Tags" lists so in a plain Bootstrap column, WordPress's Categories widget so with "Show post counts". A post's
+    own terms carry no counts."""
+    found = []
+    for items in _LISTS(page.tree):
+        entries = [li for li in items if isinstance(li.tag, str)]
+        if entries and all(li.tag == "li" and _counted_term(li, page.base) for li in entries):
+            found.append(items)
+    return frozenset(found)
+
+
+def _counted_term(item: HtmlElement, base: str) -> bool:
+    """The list item holds a link to a term's page and a count outside it, besides a list of its own (WordPress's
+    subcategories)."""
+    links = [a for a in item.iter("a") if next(a.iterancestors("ul", "ol")) is item.getparent()]
+    if len(links) != 1 or _term_kind(joined(base, links[0].get("href") or "") or "", base) not in _KINDS:
+        return False
+    rest = text_of(item)
+    for inner in (*links, *item.iterchildren("ul", "ol")):
+        rest = rest.replace(text_of(inner), " ", 1)
+    return bool(_COUNT.fullmatch(" ".join(rest.split())))
 
 
 def classed_as_tag(link: HtmlElement) -> bool:
