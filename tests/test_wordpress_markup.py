@@ -442,6 +442,30 @@ def test_a_posts_terms_from_post_class_where_the_theme_prints_none():
     assert (article.categories, article.tags) == (["Field notes"], ["life", "서울"])
 
 
+def test_a_term_post_class_names_by_its_id_is_no_term_but_the_one_a_widget_lists_by_that_id():
+    """WordPress's sanitize_html_class() leaves a slug of other letters (여행, %ec%97%ac…) empty, and post_class()
+    names the term by its ID instead: `category-25` on Hello Elementor, which prints no category link — the
+    category was stored "25". The Categories widget (`li.cat-item-25`) and the Tag Cloud (`a.tag-link-29`) name
+    terms by their IDs."""
+    from crawler.extraction.extract import extract
+
+    entry = "post-9 post type-post status-publish hentry category-25 tag-29 tag-31"
+    html = (
+        '<html><head><title>Market</title></head><body class="post-template-default single single-post postid-9">'
+        f'<main id="content" class="site-main {entry}"><h1 class="entry-title">Market</h1><div class="page-content"><p>'
+        f"{'The market opens at six and the noodles are gone by ten. ' * 8}</p></div></main>{{widgets}}</body></html>"
+    )
+    article = extract(html.format(widgets=""), "https://x.example/ko/2023/09/23/market/")
+    assert (article.categories, article.tags) == ([], [])
+    widgets = (
+        '<aside class="widget widget_categories"><ul><li class="cat-item cat-item-25"><a href="/ko/category/%ec%97%ac'
+        '%ed%96%89/">여행</a></li></ul></aside><aside class="widget widget_tag_cloud"><a href="/ko/tag/%ec%84%9c%ec%9a'
+        '%b8/" class="tag-cloud-link tag-link-29 tag-link-position-1">서울</a></aside>'
+    )
+    article = extract(html.format(widgets=widgets), "https://x.example/ko/2023/09/23/market/")
+    assert (article.categories, article.tags) == (["여행"], ["서울"])
+
+
 def test_wpdiscuz_comments_with_their_author_time_and_thread():
     """wpDiscuz prints a div per comment (`wpd-comm-ID_PARENT`), each reply inside its parent's, the time in the
     date's title ("2 years ago" shown)."""

@@ -70,7 +70,9 @@ def wordpress_kind(page: Page) -> str | None:
 def post_class_terms(page: Page) -> tuple[list[str], list[str]]:
     """(categories, tags) that post_class() names on a single post's entry — Astra prints no tags, Hello Elementor
     no categories, but every theme prints post_class() — each by the name of the page's link to its archive
-    (/category/notes/ "Notes": a widget or menu lists them), else by its slug; ([], []) off a WordPress post."""
+    (/category/notes/ "Notes": a widget or menu lists them), else by its slug; ([], []) off a WordPress post. A slug
+    of other letters only that sanitize_html_class() leaves empty is named by the term's ID instead (`category-25`
+    for 여행): a number is no name — the term is the one a widget lists by that ID, else none."""
     body = page.tree.find("body")
     post = _POST_ID.search(body.get("class") or "") if body is not None else None
     if post is None:
@@ -83,8 +85,19 @@ def post_class_terms(page: Page) -> tuple[list[str], list[str]]:
     archives, texts = _link_names(page)
     terms: dict[str, list[str]] = {"category": [], "tag": []}
     for kind, slug in slugs:
+        if slug.isdigit():  # the term's ID, not its name
+            if name := _listed_term(page, kind, slug):
+                terms[kind].append(name)
+            continue
         terms[kind].append(archives.get((kind, slug)) or texts.get(fold(slug)) or _unslugged(slug))
     return terms["category"], terms["tag"]
+
+
+def _listed_term(page: Page, kind: str, term_id: str) -> str | None:
+    """The name of the term of ID `term_id` where a list of terms on the page names it by its ID: the Categories
+    widget's (wp_list_categories: `li.cat-item-25`), the Tag Cloud's (`a.tag-link-29`)."""
+    found = page.select(f".cat-item-{term_id} > a" if kind == "category" else f"a.tag-link-{term_id}")
+    return text_of(found[0]) or None if found else None
 
 
 def _link_names(page: Page) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
