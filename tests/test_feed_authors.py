@@ -132,6 +132,44 @@ def test_a_post_whose_page_names_no_term_has_the_terms_its_feed_item_names():
         structure.decide(result, f"https://x.example/{path}/")
         got[path] = result["categories"]
     assert got == {"a": ["code", "analysis"], "b": ["Rye bread", "oats"], "c": ["spelt"]}
-    tagged = {"kind": "article", "kind_reason": "", "evidence": None, "categories": [], "tags": ["bread"]}
-    structure.decide(tagged, "https://x.example/a/")
-    assert tagged["categories"] == []
+    own = {"kind": "article", "kind_reason": "", "evidence": None, "categories": ["Notes"], "tags": []}
+    structure.decide(own, "https://x.example/a/")
+    assert (own["categories"], own["tags"]) == (["Notes"], [])
+
+
+def test_the_feed_items_terms_beside_the_pages_tags_are_its_categories_and_the_feeds_spelling_stands():
+    """WordPress's Hello Elementor prints the post's tags only; post_class() names a category of other letters by
+    its ID (`category-25`), one of ASCII letters by its slug ("walking"); the RSS item names every term, the
+    category first: "여행", "서울", "시장". The categories were none, and "walking" kept the slug's case."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    items = (
+        ("ko", ("여행", "서울", "시장")),
+        ("walk", ("Walking", "ireland", "Long walks")),
+        ("all", ("서울", "시장")),
+    )
+    rss = "".join(
+        f"<item><link>https://x.example/{path}/</link><pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate>"
+        + "".join(f"<category><![CDATA[{term}]]></category>" for term in terms)
+        + "</item>"
+        for path, terms in items
+    )
+    structure = SiteStructure()
+    structure.add(
+        listed_in("feed", f'<rss version="2.0"><channel>{rss}</channel></rss>'.encode(), "https://x.example/feed/")
+    )
+    pages = {
+        "ko": ([], ["서울", "시장"]),
+        "walk": (["walking"], ["ireland", "long-walks"]),
+        "all": ([], ["서울", "시장"]),
+    }
+    got = {}
+    for path, (categories, tags) in pages.items():
+        result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": categories, "tags": tags}
+        structure.decide(result, f"https://x.example/{path}/")
+        got[path] = (result["categories"], result["tags"])
+    assert got == {
+        "ko": (["여행"], ["서울", "시장"]),
+        "walk": (["Walking"], ["ireland", "Long walks"]),
+        "all": ([], ["서울", "시장"]),
+    }

@@ -33,6 +33,7 @@ from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extraction.authorbox import clean_name
 from crawler.extraction.dates import more_precise
 from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind
+from crawler.extraction.sitename import fold
 from crawler.items import Listed
 from crawler.urls import clean_url
 
@@ -88,8 +89,8 @@ class SiteStructure:
         """extract()'s `result` for `url` decided again with what the crawl knows of the site (`facts`, else this
         structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
         gives it (dates.more_precise), one whose page names nobody the authors the feed names (its item's, or
-        the feed's own: Eleventy's base blog names its author in its Atom feed only), and one whose page names no
-        category or tag the terms its feed item names."""
+        the feed's own: Eleventy's base blog names its author in its Atom feed only), and its terms as
+        `with_feed_terms` reads them with its feed item's."""
         result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url, result.get("published")))
         if result["kind"] != "article":
             return
@@ -101,10 +102,8 @@ class SiteStructure:
         if authors and not result.get("authors"):
             result["authors"] = [{"name": name, "url": link} for name, link in authors]
             result["author"] = ", ".join(name for name, _ in authors)
-        # Quarto prints its categories as plain <div>s, and its feed names them: categories, where the page names no
-        # term (a feed's <category> names a category or a tag alike)
-        if (terms := self.terms.get(clean_url(url))) and not result.get("categories") and not result.get("tags"):
-            result["categories"] = list(terms)
+        if terms := self.terms.get(clean_url(url)):
+            result["categories"], result["tags"] = with_feed_terms(result.get("categories"), result.get("tags"), terms)
 
     def facts(self, url: str, published: str | None = None) -> SiteFacts:
         """What the site's feeds and sitemaps say of `url`, a page dated `published` (None: it states no date)."""
@@ -140,6 +139,36 @@ class SiteStructure:
             return False
         count = next(iter(sections.values()))
         return count >= MIN_SECTION_POSTS and count > len(self.at_root[host])
+
+
+def with_feed_terms(
+    categories: list[str] | None, tags: list[str] | None, feed_terms: Iterable[str]
+) -> tuple[list[str], list[str]]:
+    """(categories, tags) of a post's page read with the terms its feed item names (RSS's <category>, Atom's, JSON
+    Feed's tags), which name its categories and its tags alike, each by its name. Where the page names no category,
+    the feed's terms that are not among the page's tags are its categories: all of them where the page names no
+    tag either (Quarto prints its categories as plain <div>s), those beside its tags where it names some (WordPress's
+    Hello Elementor prints only the tags; post_class() names a category of other letters by its ID, and the RSS
+    item names it "여행"). And a term the page names in another spelling of the feed's — a slug post_class() prints,
+    "walking" for "Walking", "long-walks" for "Long walks" — is spelt as the feed names it."""
+    feed = list(dict.fromkeys(feed_terms))
+    spelt: dict[str, str] = {}
+    for term in feed:
+        spelt.setdefault(_term_key(term), term)
+
+    def respelt(terms: list[str]) -> list[str]:
+        return list(dict.fromkeys(spelt.get(_term_key(term), term) for term in terms))
+
+    tags = respelt(tags or [])
+    if categories:
+        return respelt(categories), tags
+    tagged = {_term_key(tag) for tag in tags}
+    return [term for term in feed if _term_key(term) not in tagged], tags
+
+
+def _term_key(term: str) -> str:
+    """A term's letters and digits, case folded (the term itself where it has none: "🍞")."""
+    return fold(term) or term
 
 
 def _host(url: str) -> str:
