@@ -273,3 +273,22 @@ def test_a_co_author_who_owns_the_site_is_still_an_author():
         f"</head><body><article><h1>River cleanup</h1>{BODY}</article></body></html>"
     )
     assert [p.name for p in extract(doit, URL).authors] == ["Alice Schmidt", "Bob Okafor"]
+
+
+def test_a_json_ld_author_that_is_the_publishers_name_loses_to_the_byline_in_its_spelling():
+    """Hugo's Tania writes its site-wide name as every post's JSON-LD author, the publisher Organization's name too
+    ("Field Notes Team"), and the post's author in <meta name="author"> through `humanize` ("Alice schmidt") and in
+    the byline ("By Alice Schmidt | <time>"): every post was the team's. Where nothing else names anyone, the
+    JSON-LD's author stands."""
+    jsonld = (
+        '<script type="application/ld+json">{"@context": "http://schema.org", "@type": "Article", "headline": "T",'
+        ' "author": {"@type": "Person", "name": "Field Notes Team"}, "publisher": {"@type": "Organization", "name":'
+        ' "Field Notes Team"}}</script>'
+    )
+    meta = '<meta name="author" content="Alice schmidt">'
+    byline = '<div class="post-meta"><div>By Alice Schmidt | <time>May 20, 2024</time> | 1 minutes</div></div>'
+    assert _authors(jsonld + meta, byline) == [Person("Alice Schmidt")]
+    assert _authors(meta, byline) == [Person("Alice Schmidt")]
+    assert _authors(jsonld + meta, "") == [Person("Alice schmidt")]
+    assert _authors(jsonld, byline) == [Person("Alice Schmidt")]
+    assert _authors(jsonld, "") == [Person("Field Notes Team")]

@@ -178,21 +178,55 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: [Person(name=n) for n in _guessed_names(guesses.byline(lambda e: _a_byline(e, boxes)))],
     )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
+    publishers: list[Person] = []  # the JSON-LD's author where it is its publisher Organization's name
     for number, source in enumerate(sources):
         people, named = _people(source(), sites)
         organisation = organisation or named
+        if number == 0 and people and _publisher_named(people, post, jsonld):
+            publishers = people  # Hugo's Tania: the site-wide name as every post's author; the meta and byline name
+            continue  # the writer. A later source naming someone else wins; none, and the name stands (DoIt).
+        if publishers and number >= VISIBLE_SOURCES:
+            break  # trafilatura's guesses read the same JSON-LD again, and a stray name of theirs is no byline
         if people and number < STATED_SOURCES:  # stated data often names the first of several authors only
             people = next((more for more in _visible(page, sources[2], sites) if _completes(more, people)), people)
             if number == 1 and (linked := _people(author_pages(), sites)[0]) and len(linked) <= MAX_LINKED_AUTHORS:
                 # a site-wide author meta (a theme's `author` setting) against the authors whose pages the post links
                 people = linked if not _names_any(linked, people) or _completes(linked, people) else people
+            people = _byline_spelling(people, page)
         if people:
             return _with_profile_urls(people, page, sites)
-    return organisation
+    return _with_profile_urls(publishers, page, sites) if publishers else organisation
 
 
 STATED_SOURCES = 2  # JSON-LD and author meta tags, before the page's visible bylines (rel=author links, the theme's)
+VISIBLE_SOURCES = 8  # … and the page's bylines and author-page links, before trafilatura's guesses
 MAX_LINKED_AUTHORS = 4  # links to author pages in one post: more is a list of people, not a byline
+
+
+def _publisher_named(people: list[Person], post: dict[str, Any], jsonld: list[dict[str, Any]]) -> bool:
+    """True when the JSON-LD post's authors are all its publisher Organization's name: a theme that writes its
+    site-wide name as the author (Hugo's Tania: author and publisher "Field Notes Team", the byline "By Alice
+    Schmidt"). A publisher that is a Person (Yoast's personal site) is the author, rightly."""
+    publisher = _resolved(post.get("publisher"), jsonld)
+    if not isinstance(publisher, dict) or "Organization" not in as_list(publisher.get("@type")):
+        return False
+    name = fold(first_text(publisher.get("name")) or "")
+    return bool(name) and all(fold(person.name) == name for person in people)
+
+
+def _byline_spelling(people: list[Person], page: Page) -> list[Person]:
+    """Stated names in the spelling of the page's byline where they differ only in case and the stated one is not
+    written as a name is (a word in lower case): Hugo's Tania writes its author meta through `humanize`, which
+    lower-cases all but the first letter ("Alice schmidt"), and prints "By Alice Schmidt" over the post."""
+    if all(_looks_like_a_name(person.name) for person in people):
+        return people
+    printed = {person.name.casefold(): person.name for person in _bylines(page) + _by_line(page)}
+    return [
+        Person(printed.get(person.name.casefold(), person.name), person.url)
+        if not _looks_like_a_name(person.name) and _looks_like_a_name(printed.get(person.name.casefold(), ""))
+        else person
+        for person in people
+    ]
 
 
 def _people(found: list[Person], sites: set[str]) -> tuple[list[Person], list[Person]]:
