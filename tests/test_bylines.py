@@ -292,3 +292,26 @@ def test_a_json_ld_author_that_is_the_publishers_name_loses_to_the_byline_in_its
     assert _authors(jsonld + meta, "") == [Person("Alice schmidt")]
     assert _authors(jsonld, byline) == [Person("Alice Schmidt")]
     assert _authors(jsonld, "") == [Person("Field Notes Team")]
+
+
+def test_a_header_line_of_name_date_and_reading_time_is_the_byline():
+    """Hugo's Poison prints "Alice Schmidt - <time>May 20, 2024</time> - 1 min read" under the post's heading, no
+    "By", no class naming an author: the post had no author, and its text began "Alice Schmidt - - 1 min read". A
+    line of other words beside the date, or without the reading time, names nobody."""
+    line = (
+        '<div class="headline"><div><span>{} - </span><time datetime=" 2024-05-20T20:00:00&#43;0200" '
+        'class="post-date">May 20, 2024</time><span> - </span><span class="reading-time"><span>{}</span></span>'
+        "</div></div>"
+    )
+    post = (
+        '<html lang="en"><head><title>A quiet week</title></head><body><div class="post"><div class="info">'
+        '<h1 class="post-title"><a href="/posts/a-quiet-week/">A quiet week</a></h1>{}</div>'
+        "<p>Nothing happened this week, and that was fine.</p></div></body></html>"
+    )
+    article = extract(post.format(line.format("Alice Schmidt", "1 min read")), URL)
+    assert (article.authors, article.text) == (
+        [Person("Alice Schmidt")],
+        "Nothing happened this week, and that was fine.",
+    )
+    assert extract(post.format(line.format("Updated twice since then", "1 min read")), URL).authors == []
+    assert extract(post.format(line.format("Alice Schmidt", "Notes")), URL).authors == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -43,6 +43,17 @@ _BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://
 _BOLD_FIRST = etree.XPath("//*[self::p or self::div or self::span or self::small]/*[1][self::strong or self::b]")
 _BY_BOLD = re.compile(rf"^(?:(?:written|posted)\s+)?(?:{BY_WORDS})$", re.IGNORECASE)
 _BY_LINES = etree.XPath("//*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
+# A header line of the author's name, the <time> and the reading time, separated, without "By" (Hugo's Poison:
+# `<span>Alice Schmidt - </span><time …>May 20, 2024</time><span> - </span><span>1 min read</span>`): the first
+# line around one of the first <time>s after the post's heading: its nearest element of a few words around it.
+_TIMES_AFTER = etree.XPath("following::time")
+_BLOCKS = etree.XPath("boolean(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)")
+MAX_DATED_LINES, MAX_LINE_LEVELS, MAX_DATED_LINE_CHARS = 3, 3, 120
+_META_SEPARATOR = re.compile(r"(?:\s*(?:[|•·—–]|(?<!\S)-(?!\S))\s*)+")  # a run of them: "Jane Roe - - 1 min read"
+READING_TIME = re.compile(
+    r"^(?:~\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten?|분)\.?(?:\s+(?:read|reading|lesezeit|lesen|de lecture|읽기))?$",
+    re.IGNORECASE,
+)
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
 _BY_LINE_END = re.compile(r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+", re.IGNORECASE)
 _HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")
@@ -170,6 +181,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         ],
         lambda: _bylines(page),
         lambda: _by_line(page),
+        lambda: _dated_line(page),
         lambda: _bold_after_by(page),
         lambda: _rel_author_card(page),
         lambda: found if len(found := author_pages()) == 1 else [],
@@ -199,7 +211,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
 
 
 STATED_SOURCES = 2  # JSON-LD and author meta tags, before the page's visible bylines (rel=author links, the theme's)
-VISIBLE_SOURCES = 8  # … and the page's bylines and author-page links, before trafilatura's guesses
+VISIBLE_SOURCES = 9  # … and the page's bylines and author-page links, before trafilatura's guesses
 MAX_LINKED_AUTHORS = 4  # links to author pages in one post: more is a list of people, not a byline
 
 
@@ -304,6 +316,40 @@ def _by_line(page: Page) -> list[Person]:
             return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
         return [Person(name=name, url=_href(line, page.base)) for name in names]
     return []
+
+
+def _dated_line(page: Page) -> list[Person]:
+    """The name of a header line under the post's heading that prints a name, the post's <time> and its reading time
+    apart by separators and nothing else (Hugo's Poison: "Alice Schmidt - May 20, 2024 - 1 min read"): a byline
+    without "By". A line of other words, or without the reading time, names nobody this way."""
+    heading = next(iter(_FIRST_H1(page.tree)), None)
+    if heading is None:
+        return []
+    for time in _TIMES_AFTER(heading)[:MAX_DATED_LINES]:
+        for line in list(time.iterancestors("div", "p", "span", "small"))[:MAX_LINE_LEVELS]:
+            text = " ".join(text_of(line).split())
+            if len(text) >= MAX_DATED_LINE_CHARS or line.tag in ("div", "p") and _BLOCKS(line):
+                break  # past the line: a region of the page
+            parts = [part for part in _META_SEPARATOR.split(text) if part]
+            names = [part for part in parts if part != " ".join(text_of(time).split()) and not READING_TIME.match(part)]
+            if len(parts) > 2 and len(names) == 1 and any(map(READING_TIME.match, parts)):
+                if _looks_like_a_name(names[0]) and not _outside_post(line):
+                    return [Person(name=names[0], url=_href(line, page.base))]
+                return []
+    return []
+
+
+def is_meta_line(line: str, names: list[str], dated: Callable[[str], bool]) -> bool:
+    """Whether a line of text is such a header line naming one of `names` (_dated_line), its date left out or
+    printed (`dated`): "Alice Schmidt - - 1 min read", the <time> dropped from it."""
+    parts = [part for part in _META_SEPARATOR.split(" ".join(line.split())) if part]
+    named = [part for part in parts if fold(part) in {fold(name) for name in names}]
+    rest = [part for part in parts if part not in named]
+    return (
+        len(named) == 1
+        and any(map(READING_TIME.match, rest))
+        and all(READING_TIME.match(part) or dated(part) for part in rest)
+    )
 
 
 def _bold_after_by(page: Page) -> list[Person]:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Metadata, Person
-from crawler.extraction.authors import is_by_line
+from crawler.extraction.authors import is_by_line, is_meta_line
 from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import (
     author_page_person,
@@ -136,7 +136,8 @@ def without_leading_fields(
         # a theme's meta list (Puput: "- daniel", "- July 8, 2023", "- 0"), its name linked in the Markdown
         line = MARKDOWN_LINK.sub(r"\1", _LIST_ITEM.sub("", first, count=1))
         listed_name = line != first and fold(line) in {fold(name) for name in names}
-        byline = names and (is_by_line(line, names) or listed_name)
+        dated = lambda part: bool(published) and _date_alone(part, published[:10])  # noqa: E731
+        byline = names and (is_by_line(line, names) or listed_name or is_meta_line(line, names, dated))
         if byline or (published and _date_alone(line, published[:10], terms)) or removed and _COUNT.fullmatch(line):
             text, removed = rest.lstrip("\n"), True
     return text
