@@ -225,6 +225,21 @@ def test_a_stated_section_that_names_the_posts_folder_is_no_category_whatever_li
     assert extract(html, "https://x.example/posts/2024/03/beds/").categories == ["Garden"]
 
 
+def test_hugos_content_section_is_no_category_where_the_post_names_none_nor_after_a_language_folder():
+    """Hugo's built-in opengraph template prints `<meta property="article:section" content="posts">` (Archie): the
+    section went out as the URL's first folder, and came back from trafilatura's guesses, which read the same meta;
+    on a multilingual site's /de/posts/… the first folder is the language. Every post had the category "posts"."""
+    html = (
+        '<html><head><title>Beds</title><meta property="article:section" content="posts"></head>'
+        f"<body><article><h1>Beds</h1>{BODY}</article></body></html>"
+    )
+    assert extract(html, "https://x.example/posts/beds/").categories == []
+    assert extract(html, "https://x.example/de/posts/beete/").categories == []
+    assert extract(html, "https://x.example/ko/posts/beds/").categories == []
+    news = html.replace('content="posts"', 'content="Politik"')
+    assert extract(news, "https://news.example/de/politik/beds-123.html").categories == ["Politik"]
+
+
 def test_rel_tag_links_to_category_pages_name_categories_not_tags():
     """Jekyll's Minimal Mistakes marks its "Categories:" links rel=tag, as its "Tags:" links are: categories."""
     prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"

@@ -31,6 +31,7 @@ _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
 _TERM_COMMA = re.compile(r",(?![^()]*\))")
 # The names of Hugo's usual content sections (content/post/, content/posts/, content/blog/), folded.
 _CONTENT_SECTIONS = {"post", "posts", "blog", "article", "articles"}
+_LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.IGNORECASE)  # "de", "ko", "pt-br", "zh_Hans"
 
 
 def extract_metadata(
@@ -85,7 +86,8 @@ def extract_metadata(
         )
         or linked()[0]
         or _unique(wordpress_terms()[0])
-        or _unique(guesses.categories(_sidebars_beside(page, root)))
+        # trafilatura reads article:section again
+        or _unique(_sections(guesses.categories(_sidebars_beside(page, root)), page, sites, linked))
         or _unique([text_of(link) for link in tagged_categories]),
         tags=tags,
     )
@@ -106,16 +108,20 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     generator state the content section all the same (Coder's "posts"; Stack's "Post", at /p/slug/): a section
     named as content sections are (_CONTENT_SECTIONS) is none where the post's container links its categories'
     pages (`linked`: term_links) and none of them is named so, nor where it names the folder the post's URL starts
-    with (hello-friend-ng's "posts" at /posts/…, its category links outside the post's <article>)."""
-    folder = fold(unquote(urlsplit(page.url).path).strip("/").split("/")[0])
+    with (hello-friend-ng's "posts" at /posts/…, its category links outside the post's <article>) — or the one after
+    a language's folder (a multilingual Hugo site's /de/posts/…, /ko/posts/…)."""
+    path = unquote(urlsplit(page.url).path).strip("/").split("/")
+    folders = {fold(path[0]), fold(path[1])} if len(path) > 2 and _LANGUAGE_FOLDER.match(path[0]) else {fold(path[0])}
     named = any(isinstance(v, str) and fold(v) in _CONTENT_SECTIONS for v in values)
     if named and (categories := {fold(name) for name in linked()[0]}) and not categories & _CONTENT_SECTIONS:
         values = [v for v in values if not isinstance(v, str) or fold(v) not in _CONTENT_SECTIONS]
-    if folder in _CONTENT_SECTIONS:  # /posts/… stated as section "posts": the folder, no category
-        values = [v for v in values if not isinstance(v, str) or fold(v) != folder]
+    if folders & _CONTENT_SECTIONS:  # /posts/… stated as section "posts": the folder, no category
+        values = [v for v in values if not isinstance(v, str) or fold(v) not in folders & _CONTENT_SECTIONS]
     if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
         return values
-    return [v for v in values if not isinstance(v, str) or (name := fold(v)) != folder and name not in sites.folded]
+    return [
+        v for v in values if not isinstance(v, str) or (name := fold(v)) not in folders and name not in sites.folded
+    ]
 
 
 def _unlisted(sections: list[Any], categories: list[str], tags: list[str]) -> list[Any]:
