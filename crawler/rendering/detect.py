@@ -9,8 +9,9 @@ only on a page with few paragraphs, and only until there is enough of it. Marker
 write them. Each rule names a markup convention or a platform, never a site (docs/rendering.md lists them):
 
 - a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`) or a
-  `<noscript>` asking for JavaScript, on a page with little text; or little text beside much script, unless
-  WordPress's body classes say its template rendered the page;
+  `<noscript>` asking for JavaScript (not one saying only that the page works best with it: Hugo's FixIt), on a
+  page with little text; or little text beside much script, unless WordPress's body classes say its template
+  rendered the page;
 - a platform that builds its pages with scripts (Wix, Substack, Medium) or holds the post in a frame (Naver Blog's
   `mainFrame`);
 - a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
@@ -127,6 +128,13 @@ _I = re.IGNORECASE | re.DOTALL
 _TEXT_OR_HIDDEN = re.compile(rb"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|>(?P<text>[^<]+)", _I)
 _SPACE = re.compile(rb"\s+")
 _NOSCRIPT = re.compile(rb"<noscript\b[^>]*>(.*?)</noscript\s*>", _I)
+# A <noscript> that only says the page is better with JavaScript, printed on every page of a theme whose pages hold
+# their content: "Theme FixIt works best with JavaScript enabled." (Hugo's LoveIt, DoIt, FixIt; Hexo's NexT),
+# Gatsby's "This app works best with JavaScript enabled.", Hexo Fluid's "…浏览效果更佳". Not a request to enable it.
+_ONLY_WARNS = re.compile(
+    "works best with|best viewed with|(?:better|best) experience|am besten mit|效果更佳|效果最佳".encode(),
+    re.IGNORECASE,
+)
 # Comments and white space alone inside: one comment ends at its first "-->" (Vue's server rendering fills
 # <div id="app"> with `<!--[-->…<!--]-->` around the page: a comment that ran on to the last "-->" made it empty).
 _EMPTY_ELEMENT = re.compile(rb"[^<>]*>\s*(?:<!--(?:(?!-->).)*-->\s*)*</(?:div|main|section)>", re.DOTALL)
@@ -184,12 +192,18 @@ def _shell(body: bytes, empty_roots: list[str]) -> str | None:
         return None
     if empty_roots:
         return f'a shell: an empty <div id="{empty_roots[0]}"> that a script fills'
-    if any(b"javascript" in match.group(1).lower() for match in _NOSCRIPT.finditer(body)):
+    if any(_asks_for_javascript(match.group(1)) for match in _NOSCRIPT.finditer(body)):
         return "a shell: <noscript> asks for JavaScript, and the page has little text"
     script = _script_bytes(body)
     if script > MUCH_SCRIPT * max(text, 1) and script > 2000 and not _WORDPRESS_RENDERED.search(body):
         return f"a shell: {text} characters of text beside {script} bytes of script"
     return None
+
+
+def _asks_for_javascript(noscript: bytes) -> bool:
+    """A <noscript> that names JavaScript and does not only say the page works better with it (_ONLY_WARNS): such
+    a page is judged by its text and script as any other (its little text beside little script is its content)."""
+    return b"javascript" in noscript.lower() and not _ONLY_WARNS.search(noscript)
 
 
 def visible_text_length(body: bytes, enough: int | None = None) -> int:

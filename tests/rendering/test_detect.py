@@ -75,6 +75,18 @@ def test_pages_whose_html_holds_them_need_no_browser(html: bytes) -> None:
     assert needs_browser(html) is None
 
 
+def test_a_noscript_that_only_says_the_page_works_best_with_javascript_asks_for_no_browser() -> None:
+    """Hugo's FixIt prints `<noscript><div class="noscript-warning">Theme FixIt works best with JavaScript
+    enabled.</div></noscript>` on every page of a static site: its tag pages, a few links and little text, were
+    rendered in Chromium (41 of them). A page with little text beside much script, or an empty application root,
+    is a shell whatever its <noscript> says."""
+    warning = '<noscript><div class="noscript-warning">Theme FixIt works best with JavaScript enabled.</div></noscript>'
+    tag_page = '<main><h2>Tag - life</h2><article><a href="/posts/a-quiet-week/">A quiet week</a></article></main>'
+    assert needs_browser(page(tag_page + warning + "<script>var t = 1;</script>")) is None
+    assert needs_browser(page("<h1>Hi</h1>" + warning + "<script>" + "var x = 1;" * 400 + "</script>")) is not None
+    assert needs_browser(page('<div id="app"></div>' + warning + "<script src=/a.js></script>")) is not None
+
+
 def test_no_page_of_the_benchmark_blog_needs_a_browser(tmp_path: Path) -> None:
     """The sample blog's posts with a WordPress theme's inline styles and scripts: a static blog stays unrendered."""
     write_static_site(synthetic_site(30), tmp_path)
