@@ -19,6 +19,7 @@ class Listed:
     published: str | None = None  # a dated feed item's publication date (ISO 8601)
     authors: tuple[tuple[str, str | None], ...] = ()  # a dated feed item's authors, (name, URL) each
     terms: tuple[str, ...] = ()  # a dated feed item's categories and tags
+    alternates: tuple[str, ...] = ()  # a sitemap entry's translations (sitemaps.SitemapEntry.alternates)
 
 
 @dataclass

@@ -117,3 +117,58 @@ def test_an_undated_page_marked_up_as_a_post_where_the_feeds_list_nothing_is_a_p
         structure.decide(result, url)
         kinds[url.removeprefix("https://x.example/")] = result["kind"]
     assert kinds == {"about/": "other", "posts/barley/": "article"}
+
+
+SITEMAP = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>'
+SITEMAP_INDEX = (
+    '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</sitemapindex>'
+)
+
+
+def _xml(template: str, tag: str, paths: tuple[str, ...], base: str) -> tuple[int, dict[str, str], bytes]:
+    entries = "".join(f"<{tag}><loc>{base}{path}</loc></{tag}>" for path in paths)
+    return 200, {"Content-Type": "application/xml"}, template.format(entries).encode()
+
+
+def test_a_languages_feed_beside_its_sitemap_is_read_though_no_page_links_it(crawl, db):
+    """Hugo's multilingual site (Tania): a sitemap index of /en/sitemap.xml and /de/sitemap.xml, a feed per language
+    at /de/index.xml that no page links (the footer links /index.xml in every language). Only the English feed was
+    read, and the German posts, dated, in a folder its feeds listed nothing of, were lost in silence (exit 0)."""
+    english = ("posts/rye/", "posts/spelt/", "posts/oats/")
+    german = ("de/posts/roggen/", "de/posts/dinkel/")
+    home = '<!doctype html><html><body><a href="/posts/rye/">Rye</a><a href="/index.xml">RSS</a></body></html>'
+    routes = {"/": (200, {}, home.encode())}
+    for n, path in enumerate(english + german, 1):
+        routes[f"/{path}"] = _page(path, f"2024-05-0{n}", links='<a href="/index.xml">RSS</a>')
+    with serve(Server(routes=routes)) as site:
+        days = [f"Thu, 0{n} May 2024 09:30:00 +0000" for n in range(1, 6)]
+        routes["/index.xml"] = _feed_route(_items(*zip(english, days, strict=False)), site.base)
+        routes["/de/index.xml"] = _feed_route(_items(*zip(german, days[3:], strict=True)), site.base)
+        routes["/sitemap.xml"] = _xml(SITEMAP_INDEX, "sitemap", ("en/sitemap.xml", "de/sitemap.xml"), site.base)
+        routes["/en/sitemap.xml"] = _xml(SITEMAP, "url", english, site.base)
+        routes["/de/sitemap.xml"] = _xml(SITEMAP, "url", german, site.base)
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    stored = {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")}
+    assert stored == {*english, *german}
+
+
+def test_posts_a_sitemap_lists_in_a_section_no_feed_found_are_reported_as_lost(crawl, db):
+    """Dated pages with a post's markup that a sitemap lists, in a section where the feeds the crawl read list
+    nothing (a feed of their own nothing links), are not kept — and the run says so and exits incomplete, as it does
+    for any post it could not keep; a page at the root (About) is said, not counted as lost."""
+    posts = ("posts/rye/", "posts/spelt/", "posts/oats/")
+    notes = ("notes/barley/", "notes/millet/")
+    home = '<!doctype html><html><body><a href="/posts/rye/">Rye</a></body></html>'
+    routes = {"/": (200, {}, home.encode()), "/about/": _page("About", "2024-06-01")}
+    for n, path in enumerate(posts + notes, 1):
+        routes[f"/{path}"] = _page(path, f"2024-05-0{n}")
+    with serve(Server(routes=routes)) as site:
+        days = [f"Thu, 0{n} May 2024 09:30:00 +0000" for n in range(1, 4)]
+        routes["/feed.xml"] = _feed_route(_items(*zip(posts, days, strict=True)), site.base)
+        routes["/sitemap.xml"] = _xml(SITEMAP, "url", (*posts, *notes, "about/"), site.base)
+        result = crawl(site.base)
+    assert result.returncode == EXIT_INCOMPLETE, result.stderr
+    errors = dict(db("SELECT url, message FROM crawl_errors"))
+    assert {url.removeprefix(site.base) for url in errors} == {*notes, "about/"}
+    assert all("a sitemap lists it and it looks like a post" in message for message in errors.values())

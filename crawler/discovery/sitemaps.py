@@ -31,6 +31,9 @@ class SitemapEntry:
     url: str
     lastmod: str | None
     is_sitemap: bool  # True: another sitemap (from an index); False: a page
+    # The page's translations, its own address among them, as its <xhtml:link rel="alternate" hreflang> name them
+    # (Hugo's sitemap of a multilingual site): what tells a language's folder (/de/, /ko/) from a section.
+    alternates: tuple[str, ...] = ()
 
 
 def sitemaps_from_robots(robots_txt: bytes, base_url: str) -> list[str]:
@@ -62,7 +65,7 @@ def parse_sitemap(body: bytes) -> list[SitemapEntry]:
     if sitemap.type not in ("urlset", "sitemapindex"):
         return []
     return [
-        SitemapEntry(url, entry.get("lastmod"), is_index)
+        SitemapEntry(url, entry.get("lastmod"), is_index, tuple(entry.get("alternate", ())))
         for entry in sitemap
         if entry.get("loc") and (url := joined(entry["loc"], None))
     ]

@@ -18,11 +18,18 @@ Pelican's, Astro's and Jekyll's feeds list only posts, and their pages carry a p
 "Updated on", jekyll-seo-tag's build time): a dated page none of the site's feeds lists, in a section of the site
 where they list nothing (/pages/impressum.html beside posts at the root, /about/ beside /posts/…), dated no earlier
 than the oldest item they list (a feed lists the newest posts: an older post may have dropped out of it), is a page
-apart from the posts, once the feeds date MIN_SECTION_POSTS items of the site.
+apart from the posts, once the feeds date MIN_SECTION_POSTS items of the site; the age does not count where the
+feeds list every page the sitemaps list in their sections (Tania's About, dated before the first post).
+
+Hugo builds a multilingual site as one site per language, in its folder (/de/, /ko/), each with its own sitemap
+and feed: a language's folder, as the translations a sitemap names show it, is no section. /de/posts/x/ lies in
+the section posts, /de/impressum/ at the German root, weighed against the German posts; and the feeds' silence
+says nothing of a language none of whose items they list (the feed of that language was never read).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -32,7 +39,7 @@ from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extraction.authorbox import clean_name
 from crawler.extraction.dates import more_precise
-from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind
+from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind, url_kind
 from crawler.extraction.sitename import fold
 from crawler.items import Listed
 from crawler.urls import clean_url
@@ -48,11 +55,13 @@ class SiteStructure:
         self.authors: dict[str, tuple[tuple[str, str | None], ...]] = {}  # URL -> its authors, as that feed names
         self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
-        # per host, the first path segment of each dated URL below one (/posts/a/ -> posts), and the dated URLs at
-        # its root (/about/)
-        self.sections: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        self.at_root: defaultdict[str, set[str]] = defaultdict(set)
         self.oldest: dict[str, str] = {}  # per host, the day of the oldest item a feed dates
+        self.dated_by_host: defaultdict[str, set[str]] = defaultdict(set)
+        # per host, the folders that hold a language's site (/de/, /ko/: Hugo's multilingual sites), as the
+        # translations a sitemap names show them
+        self.languages: defaultdict[str, set[str]] = defaultdict(set)
+        self.sitemapped: defaultdict[str, set[str]] = defaultdict(set)  # per host, the pages a sitemap lists
+        self._place_cache: dict[str, _Places] = {}  # per host, its dated URLs by language and section (cached)
 
     def add(self, listed: Iterable[Listed]) -> list[str]:
         """Take in a feed's or sitemap's pages; the URLs that became known as dated posts just now."""
@@ -60,10 +69,15 @@ class SiteStructure:
         dates_posts = any(page.dated for page in listed)  # a feed without dates says nothing by their absence
         new_posts = []
         for page in listed:
-            self.known_hosts.add(_host(page.url))
+            host = _host(page.url)
+            self.known_hosts.add(host)
+            if page.dated is None and not url_kind(page.url):
+                self.sitemapped[host].add(page.url)
+            if page.alternates and (found := _language_folders([page.url, *page.alternates])):
+                self.languages[host] |= found
+                self._place_cache.pop(host, None)
             if page.dated and page.published:
                 self.published.setdefault(page.url, page.published)
-                host = _host(page.url)
                 self.oldest[host] = min(self.oldest.get(host, page.published[:10]), page.published[:10])
             if page.dated and page.authors:
                 self.authors.setdefault(page.url, page.authors)
@@ -71,12 +85,9 @@ class SiteStructure:
                 self.terms.setdefault(page.url, page.terms)
             if page.dated and page.url not in self.dated:
                 self.dated.add(page.url)
+                self.dated_by_host[host].add(page.url)
+                self._place_cache.pop(host, None)
                 new_posts.append(page.url)
-                segments = _segments(page.url)
-                if len(segments) == 1:
-                    self.at_root[_host(page.url)].add(page.url)
-                elif segments:
-                    self.sections[_host(page.url)][segments[0]] += 1
             elif page.dated is False and dates_posts:
                 self.undated.add(page.url)
         return new_posts
@@ -112,33 +123,132 @@ class SiteStructure:
             feed_dated=url in self.dated,
             feed_undated=url in self.undated and url not in self.dated,
             site_known=_host(url) in self.known_hosts,
-            apart_from_posts=url in self.at_root[_host(url)] and self._one_section(_host(url)),
+            apart_from_posts=self._apart_from_posts(url),
             outside_the_feeds=bool(published and url not in self.dated and self._outside_the_feeds(url, published)),
             section_unlisted=url not in self.dated and self._section_unlisted(url),
         )
 
+    def left_out(self, url: str, result: dict[str, Any]) -> bool | None:
+        """For a page a sitemap lists, dated and marked up as a post (extract()'s `result`), that the feeds' silence
+        about where it lies made no post (SiteFacts.outside_the_feeds): whether it lies in a section (True) or at
+        its language's root (False); None for any other page."""
+        url = clean_url(url)
+        evidence = result.get("evidence") or {}
+        if url not in self.sitemapped[_host(url)] or not (evidence.get("post_markup") and result.get("published")):
+            return None
+        if not self.facts(url, result["published"]).outside_the_feeds:
+            return None
+        return self._places(_host(url)).place(url)[1] is not None
+
+    def _places(self, host: str) -> _Places:
+        if (places := self._place_cache.get(host)) is None:
+            places = self._place_cache[host] = _Places(self.dated_by_host[host], self.languages[host])
+        return places
+
     def _outside_the_feeds(self, url: str, published: str) -> bool:
         """The site's feeds date MIN_SECTION_POSTS items or more, none in the section of `url` (its first folder,
-        or its root), the oldest of them no later than `published`."""
-        oldest = self.oldest.get(_host(url))
-        return oldest is not None and published[:10] >= oldest and self._section_unlisted(url)
+        or its root), the oldest of them no later than `published` — or they list every page the sitemaps list in
+        the sections they list, and no post of the site has dropped out of them."""
+        host = _host(url)
+        oldest = self.oldest.get(host)
+        if oldest is None or not self._section_unlisted(url):
+            return False
+        return published[:10] >= oldest or self._feeds_complete(host)
+
+    def _feeds_complete(self, host: str) -> bool:
+        """The sitemaps list pages in the sections where the feeds list posts, and the feeds list every one of them
+        (a hub's address aside): the feeds reach back to the site's first post (Hugo's list every page of a
+        section; Tania's About, dated before the first post, is no post that dropped out of them)."""
+        places = self._places(host)
+        in_sections = [
+            url
+            for url in self.sitemapped[host]
+            if (place := places.place(url))[1] is not None and places.sections[place]
+        ]
+        return bool(in_sections) and all(url in self.dated for url in in_sections)
 
     def _section_unlisted(self, url: str) -> bool:
-        """The site's feeds date MIN_SECTION_POSTS items or more, none in the section of `url` (its first folder, or
-        its root)."""
-        host = _host(url)
-        if sum(self.sections[host].values()) + len(self.at_root[host]) < MIN_SECTION_POSTS:
+        """The site's feeds date MIN_SECTION_POSTS items or more, some of them in the language of `url` (its
+        folder: /de/, /ko/ on a multilingual Hugo site, whose feed of each language only a link or a probe finds;
+        the root's), none in its section (its first folder below the language's, or the language's root)."""
+        places = self._places(_host(url))
+        if places.total < MIN_SECTION_POSTS:
             return False
-        segments = _segments(url)
-        return not (self.sections[host][segments[0]] if len(segments) > 1 else self.at_root[host])
+        language, section = places.place(url)
+        if not places.in_language[language]:
+            return False  # no feed of its language was read: their silence says nothing of it
+        return not (places.sections[language, section] if section is not None else places.at_root[language])
 
-    def _one_section(self, host: str) -> bool:
-        """All the host's dated URLs below its root lie in one section, which holds more of them than the root."""
-        sections = self.sections[host]
-        if len(sections) != 1:
+    def _apart_from_posts(self, url: str) -> bool:
+        """A dated item at its language's root (/about/, /de/impressum/), where all the site's dated items below
+        a language's root lie in one section (posts/, /de/posts/, /ko/posts/ are one), which holds
+        MIN_SECTION_POSTS of them or more, and more in this language than its root does. Hugo builds each language
+        as a site of its own, each with the site's sections."""
+        if url not in self.dated:
             return False
-        count = next(iter(sections.values()))
-        return count >= MIN_SECTION_POSTS and count > len(self.at_root[host])
+        places = self._places(_host(url))
+        language, section = places.place(url)
+        if section is not None or url not in places.at_root[language]:
+            return False
+        names = {name for _, name in places.sections}
+        if len(names) != 1:
+            return False
+        [name] = names
+        total = sum(count for (_, section_name), count in places.sections.items() if section_name == name)
+        return total >= MIN_SECTION_POSTS and places.sections[language, name] > len(places.at_root[language])
+
+
+class _Places:
+    """A host's dated URLs by language (a language's folder, or "" for the site's root) and section (the first
+    folder below the language's; None at the language's root)."""
+
+    def __init__(self, dated: Iterable[str], languages: set[str]) -> None:
+        self.languages = languages
+        self.sections: Counter[tuple[str, str | None]] = Counter()
+        self.at_root: defaultdict[str, set[str]] = defaultdict(set)
+        self.in_language: Counter[str] = Counter()
+        self.total = 0
+        for url in dated:
+            segments = self.segments(url)
+            if not segments[1]:
+                continue  # a language's home page
+            self.total += 1
+            self.in_language[segments[0]] += 1
+            if len(segments[1]) == 1:
+                self.at_root[segments[0]].add(url)
+            else:
+                self.sections[segments[0], segments[1][0]] += 1
+
+    def segments(self, url: str) -> tuple[str, list[str]]:
+        segments = _segments(url)
+        if len(segments) > 1 and segments[0].lower() in self.languages:
+            return segments[0].lower(), segments[1:]
+        return "", segments
+
+    def place(self, url: str) -> tuple[str, str | None]:
+        """(language, section) of `url`: section None at the language's root."""
+        language, segments = self.segments(url)
+        return language, segments[0] if len(segments) > 1 else None
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*", re.IGNORECASE)
+
+
+def _language_folders(translations: list[str]) -> set[str]:
+    """The folders of languages a page's translations show: a first folder shaped as a language tag (BCP 47:
+    de, ko, pt-br) that, left out, gives another translation's path, or in whose place another translation has
+    another such folder (Hugo's /de/about/ beside /about/ and /ko/about/)."""
+    paths = {tuple(_segments(url)) for url in translations}
+    found = set()
+    for path in paths:
+        if len(path) < 2 or not _LANGUAGE_TAG.fullmatch(path[0]):
+            continue
+        rest = path[1:]
+        if rest in paths or any(
+            other != path and other[1:] == rest and _LANGUAGE_TAG.fullmatch(other[0]) for other in paths if other
+        ):
+            found.add(path[0].lower())
+    return found
 
 
 def with_feed_terms(
@@ -183,7 +293,11 @@ def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
     """The pages a stored sitemap or feed lists (`kind` as the pages table has it), URLs cleaned as the spider
     cleans them: what `verify` expects and `reextract` decides with."""
     if kind == "sitemap":
-        return [Listed(clean_url(entry.url)) for entry in parse_sitemap(body) if not entry.is_sitemap]
+        return [
+            Listed(clean_url(entry.url), alternates=entry.alternates)
+            for entry in parse_sitemap(body)
+            if not entry.is_sitemap
+        ]
     return [
         Listed(clean_url(entry.url), entry.dated, entry.published, entry.authors, entry.terms)
         for entry in feed_entries(body, url)

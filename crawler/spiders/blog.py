@@ -218,9 +218,11 @@ class BlogSpider(scrapy.Spider):
                 if entry.is_sitemap:
                     if self.scope.contains_host(entry.url):
                         yield from self._discovery(entry.url, self.parse_discovered, probe=False)
+                        for feed_url in _feeds_beside(entry.url, response.url):
+                            yield from self._discovery(feed_url, self.parse_discovered)
                     continue
                 if self.scope.contains(url := clean_url(entry.url)):
-                    listed.append(Listed(url))
+                    listed.append(Listed(url, alternates=entry.alternates))
                     if not url_kind(entry.url):
                         self.listed.add(url)
                 if self.archived.unchanged(entry.url, entry.lastmod):
@@ -435,6 +437,18 @@ def _uncaptured(warc_dir: str, posts: dict[str, str]) -> set[str]:
     finally:
         index.close()
     return {url for url in posts if url not in captured}
+
+
+def _feeds_beside(sitemap_url: str, index_url: str) -> list[str]:
+    """The usual feed paths in the folder of a sitemap that a sitemap index lists from a folder below its own: Hugo's
+    multilingual site is one site per language, /de/ with its /de/sitemap.xml and its /de/index.xml, which its
+    pages need not link (Tania's footer links /index.xml in every language)."""
+    folder, index_folder = posixpath.dirname(urlsplit(sitemap_url).path), posixpath.dirname(urlsplit(index_url).path)
+    if urlsplit(sitemap_url).netloc != urlsplit(index_url).netloc or folder == index_folder:
+        return []
+    if not folder.startswith(index_folder.rstrip("/") + "/"):
+        return []
+    return [urljoin(sitemap_url, path.lstrip("/")) for path in USUAL_FEED_PATHS]
 
 
 def _is_sitemap(body: bytes) -> bool:
