@@ -736,3 +736,24 @@ def test_a_one_sentence_post_whose_page_wide_reading_looks_like_a_listing_is_its
     # where no class marks the post's body, the densest paragraph is no post to judge the page by
     unmarked = (case / "page.html").read_bytes().replace(b'class="post-content keep-markdown-body "', b'class="k"')
     assert extract(unmarked, json.loads((case / "meta.json").read_text())["url"]).kind == "listing"
+
+
+def test_a_feed_of_a_taxonomy_of_the_sites_own_naming_lists_its_terms_not_posts():
+    """Hugo's /series/index.xml ("Series on Field Notes") lists each series, one here, dated by its newest post with
+    an empty description: the series' page was stored as a post (Poison, Archie) — `series` is no address a
+    tag's or category's is known by. A section's feed gives each post its summary, and the site's own feed at its
+    root lists posts whatever their text."""
+    item = (
+        "<item><title>Data at the bakery</title><link>https://blog.example/series/data-at-the-bakery/</link>"
+        "<pubDate>Fri, 12 Apr 2024 18:30:00 +0200</pubDate><description>{}</description></item>"
+    )
+    channel = "<title>Series on Field Notes</title><link>https://blog.example/series/</link>"
+
+    def feed(description: str, link: str = channel) -> bytes:
+        return f"<rss version='2.0'><channel>{link}{item.format(description)}</channel></rss>".encode()
+
+    assert SiteStructure().add(listed_in("feed", feed(""), "https://blog.example/series/index.xml")) == []
+    section = feed("We baked the same loaf six weekends in a row.")
+    assert len(SiteStructure().add(listed_in("feed", section, "https://blog.example/series/index.xml"))) == 1
+    root = feed("", "<title>Field Notes</title><link>https://blog.example/</link>").replace(b"series/", b"")
+    assert len(SiteStructure().add(listed_in("feed", root, "https://blog.example/index.xml"))) == 1

@@ -100,9 +100,12 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     entries = []
     feed_authors = _atom_authors(root) if etree.QName(root).localname == "feed" else ()
     items = [(item, link) for item in root.iter("{*}item", "{*}entry") if (link := _absolute_link(item, base_url))]
-    of_terms = _lists_terms(root, [link for _, link in items], base_url)
-    for item, link in items:
-        has_text = any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
+    texts = [
+        any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
+        for item, _ in items
+    ]
+    of_terms = _lists_terms(root, [link for _, link in items], base_url, texts)
+    for (item, link), has_text in zip(items, texts, strict=True):
         dated = None if of_terms or _term(link, has_text) or _within_a_page(link) else _item_dated(item)
         published = _item_published(item) if dated else None
         authors = _item_authors(item) or feed_authors if dated else ()
@@ -160,15 +163,24 @@ def _absolute_link(item: etree._Element, base_url: str) -> str | None:
     return joined(base_url, url) if url else None
 
 
-def _lists_terms(root: etree._Element, links: list[str], base_url: str) -> bool:
-    """A taxonomy's own feed lists its terms, each with its description where it has one: every item links a
-    term's page (pagekind.url_kind) under the feed's own page — Hugo's /authors/index.xml (DoIt: each author's
-    bio, dated by their newest post), whose items, read as posts, stored the author pages as posts."""
+def _lists_terms(root: etree._Element, links: list[str], base_url: str, texts: list[bool]) -> bool:
+    """A taxonomy's own feed lists its terms: every item links a page one folder below the feed's own page, each
+    a term's page (pagekind.url_kind), with its description where it has one — Hugo's /authors/index.xml (DoIt:
+    each author's bio, dated by their newest post), whose items, read as posts, stored the author pages as posts —
+    or none with text of its own: a taxonomy of the site's own naming, Hugo's /series/index.xml ("Series on …")
+    lists each series dated by its newest post, with an empty description (a section's feed gives each post its
+    summary)."""
     channel = next((link.text.strip() for link in root.iterfind("{*}channel/{*}link") if link.text), None)
     home = joined(base_url, channel) if channel else None
-    return bool(home and links) and all(
-        link.startswith(home) and link != home and url_kind(link) in _TAXONOMIES for link in links
-    )
+    if not (home and links and urlsplit(home).path.strip("/")) or not all(_one_below(link, home) for link in links):
+        return False  # the site's own feed lists its posts at its root, text or none
+    return all(url_kind(link) in _TAXONOMIES for link in links) or not any(texts)
+
+
+def _one_below(link: str, home: str) -> bool:
+    """`link` is a page in the folder `home` (/series/data-at-the-bakery/ in /series/)."""
+    rest = urlsplit(link).path.removeprefix(urlsplit(home).path) if link.startswith(home) and link != home else ""
+    return bool(rest) and len([segment for segment in rest.split("/") if segment]) == 1
 
 
 def _within_a_page(url: str) -> bool:
