@@ -724,6 +724,28 @@ def test_an_undated_blogposting_of_genre_page_is_a_page_of_the_site():
     assert extract(page("page", dated), "https://blog.example/about/").kind == "article"
 
 
+def test_a_dated_blogposting_of_genre_page_on_the_loveit_familys_page_layout_is_a_page_of_the_site():
+    """FixIt prints About and Impressum with its layout for any content but posts, `<article class="page single
+    special">`, and `hugo new` dates them: "genre": "page" with a datePublished, stored as posts. Its posts have
+    `<article class="page single">` and "genre": "posts"."""
+    prose = "<p>" + "We are two people writing about bread, rivers and the code we run at home. " * 6 + "</p>"
+
+    def page(genre: str, classes: str) -> str:
+        jsonld = (
+            f'{{"@type": "BlogPosting", "headline": "About", "genre": "{genre}",'
+            ' "datePublished": "2024-01-01T00:00:00+01:00"}'
+        )
+        return (
+            f'<html><head><title>About</title><script type="application/ld+json">{jsonld}</script></head>'
+            f'<body><article class="{classes}"><h1>About</h1>{prose}</article></body></html>'
+        )
+
+    about = extract(page("page", "page single special"), "https://blog.example/about/")
+    assert about.kind == "other" and "special" in about.kind_reason
+    assert extract(page("posts", "page single"), "https://blog.example/posts/rye/").kind == "article"
+    assert extract(page("page", "page single"), "https://blog.example/rye/").kind == "article"
+
+
 def test_a_one_sentence_post_whose_page_wide_reading_looks_like_a_listing_is_its_post():
     """Hexo's Keep marks a post's body `.post-content` and nothing else (no <article>, no <nav>, no JSON-LD):
     trafilatura's fallback for a one-sentence post is the whole page — its menus twice, the post's terms, the

@@ -43,6 +43,10 @@ _PAGE_MARKUP = (
     ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
 )
 _PAGE_ARTICLES = etree.XPath("//article[@class]")
+_SPECIAL_LAYOUT = etree.XPath(
+    "//*[self::article or self::div][contains(concat(' ', normalize-space(@class), ' '), ' single ')"
+    " and contains(concat(' ', normalize-space(@class), ' '), ' special ')]"
+)
 # A <time> that dates something: its datetime, or a year in its words — not Hugo Stack's reading time, "<time
 # class=article-time--reading>1 minute read</time>", on its About page.
 _DATED_ARTICLE = etree.XPath(
@@ -101,8 +105,14 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
     if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
         return markup
-    if any(item.get("genre") == "page" and not item.get("datePublished") for item in by_type(jsonld, *ARTICLE_TYPES)):
+    pages = [item for item in by_type(jsonld, *ARTICLE_TYPES) if item.get("genre") == "page"]
+    if any(not item.get("datePublished") for item in pages):
         return 'JSON-LD genre "page", undated'
+    # the family's layout for any content but its posts (_default/single.html): FixIt's <article class="page single
+    # special">, LoveIt's and DoIt's <div class="page single special">; its posts have posts/single.html, "page
+    # single", and its home and feed list the content type "posts" alone — a dated About there is a page too
+    if pages and _SPECIAL_LAYOUT(page.tree):
+        return 'JSON-LD genre "page", on the LoveIt family\'s layout for pages (.single.special)'
     hexo = any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
     if hexo and not listing and page.meta.get("og:type", [""])[0] == "website":
         return "Hexo's og:type website"
