@@ -779,3 +779,28 @@ def test_a_feed_of_a_taxonomy_of_the_sites_own_naming_lists_its_terms_not_posts(
     assert len(SiteStructure().add(listed_in("feed", section, "https://blog.example/series/index.xml"))) == 1
     root = feed("", "<title>Field Notes</title><link>https://blog.example/</link>").replace(b"series/", b"")
     assert len(SiteStructure().add(listed_in("feed", root, "https://blog.example/index.xml"))) == 1
+
+
+def test_an_archive_of_links_each_beside_its_date_is_a_listing_whatever_the_dates_markup():
+    """Hugo's Archie lists a section as `<li class="post"><a>title</a> <span class="meta">8월 15, 2024</span>` — no
+    <time>, no class naming a date — and its Korean /ko/posts/ of two posts was stored as a post dated by the newest;
+    FixIt prints `<article class="archive-item"><a class="archive-item-link">…</a><span class="archive-item-date">`.
+    A list item's or article's one link beside an element whose class ends in -date, or whose words name a year, is
+    an entry; a post's list of links with no date beside them is none."""
+    korean = (
+        ('<li class="post"><a href="/ko/jeju-bada-sajin/">제주 바다</a> <span class="meta">8월 15, 2024</span></li>'),
+        ('<li class="post"><a href="/ko/posts/hugo-intro/">휴고 소개</a> <span class="meta">7월 3, 2024</span></li>'),
+    )
+    html = f'<html><body><main><h1>글</h1><ul class="posts">{"".join(korean)}</ul></main></body></html>'
+    assert extract(html, "https://blog.example/ko/posts/").kind == "listing"
+    fixit = "".join(
+        f'<article class="archive-item"><a class="archive-item-link" href="/de/posts/{slug}/">{title}</a>'
+        f'<span class="archive-item-date" title="2024-03-22 10:00:00">03-22</span></article>'
+        for slug, title in (("roggen", "Roggen und Dinkel"), ("harz", "Eine Wanderung im Harz"))
+    )
+    assert extract(f"<html><body><main><h1>Alle</h1>{fixit}</main></body></html>", "https://b.example/p/").kind == (
+        "listing"
+    )
+    reading = "".join(f'<li><span class="meta">see</span> <a href="/{n}/">note {n}</a></li>' for n in range(3))
+    post = f"<html><body><main><h1>Notes</h1><p>Published 12 May 2024.</p><ul>{reading}</ul></main></body></html>"
+    assert extract(post, "https://blog.example/notes/").kind == "article"
