@@ -5,7 +5,8 @@ later says counts too: the run decides the pages it did not keep again at its en
 from __future__ import annotations
 
 from crawler.errors import EXIT_INCOMPLETE
-from tests.hostile.servers import PARAGRAPH, Server, serve
+from tests.conftest import run_cli
+from tests.hostile.servers import PARAGRAPH, Server, serve, served_after
 
 RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title>{}</channel></rss>'
 
@@ -172,3 +173,102 @@ def test_posts_a_sitemap_lists_in_a_section_no_feed_found_are_reported_as_lost(c
     errors = dict(db("SELECT url, message FROM crawl_errors"))
     assert {url.removeprefix(site.base) for url in errors} == {*notes, "about/"}
     assert all("a sitemap lists it and it looks like a post" in message for message in errors.values())
+
+
+# Mezzanine's threaded comments, as its blog templates print them
+COMMENTS = (
+    "<div id='comments'><h3>Comments</h3><div id='comment-7' class='comment media'><div class='media-body'>"
+    "<h4 class='media-heading'>Seoyeon Lee <small class='timespan'>3 years ago</small></h4><p>What a picture! What"
+    " time was it taken?</p><div id='comment-8' class='comment media'><div class='media-body'>"
+    "<h4 class='media-heading'>Minji Kim <small class='timespan'>3 years ago</small></h4>"
+    "<p>Around seven in the morning.</p></div></div></div></div></div>"
+)
+
+
+def test_a_short_post_its_teasers_outweigh_that_a_feed_lists_is_kept_with_its_image_and_comments(crawl, db, tmp_path):
+    """A one-line post with an image and two comments, two related posts' teasers under it: alone, extraction took
+    it for a listing (two entries hold most of its text) and computed no images, comments nor author box; the
+    site's feed lists it as a post, and the crawl kept it without them (Mezzanine's short posts under its sidebar).
+    It is read as a post with what the crawl knows of the site, and reextract reads it the same way."""
+    teasers = "".join(
+        f'<article><h2><a href="/posts/{name}/">The {name} loaf</a></h2><p>{PARAGRAPH}</p></article>'
+        for name in ("rye", "spelt")
+    )
+    short = (
+        "<!doctype html><html><head><title>The sea at Jeju</title></head><body><main><article class='post'>"
+        "<h1>The sea at Jeju</h1><div class='entry-content'><p>Taken early in the morning at Hyeopjae beach.</p>"
+        "<figure><img src='/media/jeju-coast.png' alt='Clear water over black basalt'><figcaption>Hyeopjae in the"
+        f" morning</figcaption></figure></div>{COMMENTS}</article><h3>Related posts</h3>{teasers}</main></body></html>"
+    )
+    feed = _items(
+        ("posts/jeju/", "Thu, 02 May 2024 09:30:00 +0000"),
+        ("posts/rye/", "Fri, 03 May 2024 09:30:00 +0000"),
+        ("posts/spelt/", "Sat, 04 May 2024 09:30:00 +0000"),
+    )
+    home = (
+        '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>'
+        '<a href="/posts/jeju/">Jeju</a></body></html>'
+    )
+    routes = {"/": (200, {}, home.encode()), "/posts/jeju/": (200, {}, short.encode())}
+    for name in ("rye", "spelt"):
+        routes[f"/posts/{name}/"] = _page(name.title(), "2024-05-03")
+    with serve(Server(routes=routes)) as site:
+        routes["/feed.xml"] = _feed_route(feed, site.base)
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    url = site.base + "posts/jeju/"
+    query = (
+        "SELECT a.text, (SELECT group_concat(src) FROM images i WHERE i.article_id = a.id),"
+        " (SELECT group_concat(author) FROM comments c WHERE c.article_id = a.id) FROM articles a WHERE a.url = ?"
+    )
+    expected = [
+        (
+            "Taken early in the morning at Hyeopjae beach.\nHyeopjae in the morning",
+            site.base + "media/jeju-coast.png",
+            "Seoyeon Lee,Minji Kim",
+        )
+    ]
+    assert db(query, url) == expected
+    reextracted = run_cli("reextract", "--db", str(tmp_path / "archive.db"))
+    assert reextracted.returncode == 0, reextracted.stderr
+    assert db(query, url) == expected
+    assert db("SELECT count(*) FROM article_versions") == [(0,)]
+
+
+def test_a_short_post_a_feed_lists_is_no_lost_body_when_its_text_is_kept(crawl, db, tmp_path):
+    """A short post without date or markup under a list of recent posts: alone, extraction found 'no post body,
+    though the page's <div> holds 146 words'; the site's feed made it a post, and its text was stored — but the
+    crawl recorded that error and exited 3, whether the feed was read before the page (Mezzanine) or after it (the
+    page held until a feed vouches for it). A missed body is an error only where the crawl does not keep it."""
+    recent = "".join(
+        f"<li><a href='/posts/p{n}/'>Along the river to the old town, day {n} of the ride</a></li>" for n in range(8)
+    )
+    words = " ".join(PARAGRAPH.split()[:40]) + "."
+    elbe = (
+        "<!doctype html><html><head><title>By bike along the Elbe</title>{head}</head><body><div class='container'>"
+        f"<h1>By bike along the Elbe</h1><div class='row'><p>{words}</p><h3>Recent posts</h3>"
+        f"<ul class='recent-posts'>{recent}</ul></div></div></body></html>"
+    )
+    feed = _items(("posts/elbe/", "Thu, 02 May 2024 09:30:00 +0000"), ("posts/rye/", "Fri, 03 May 2024 09:30:00 +0000"))
+    later_feed = _items(("posts/later/elbe/", "Thu, 02 May 2024 09:30:00 +0000"))
+    home = (
+        '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>'
+        '<a href="/posts/elbe/">Elbe</a> <a href="/posts/rye/">Rye</a></body></html>'
+    )
+    later_head = '<link rel="alternate" type="application/rss+xml" href="/later/feed.xml">'
+    routes = {
+        "/": (200, {}, home.encode()),
+        "/posts/elbe/": (200, {}, elbe.format(head="").encode()),
+        "/posts/rye/": _page("Rye", "2024-05-03", links="<a href='/posts/later/elbe/'>Again</a>"),
+        # its feed linked from the page alone, and read once the page is settled
+        "/posts/later/elbe/": (200, {}, elbe.format(head=later_head).encode()),
+    }
+    with serve(Server(routes=routes)) as site:
+        routes["/feed.xml"] = _feed_route(feed, site.base)
+        settled = f"SELECT 1 FROM pages WHERE url = '{site.base}posts/later/elbe/'"
+        routes["/later/feed.xml"] = served_after(tmp_path / "archive.db", settled, _feed_route(later_feed, site.base))
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT url, message FROM crawl_errors WHERE url LIKE '%elbe/'") == []  # (the recent posts: 404)
+    stored = db("SELECT url, word_count FROM articles WHERE url LIKE '%elbe/' ORDER BY url")
+    assert stored == [(site.base + "posts/elbe/", 40), (site.base + "posts/later/elbe/", 40)]

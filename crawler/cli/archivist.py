@@ -58,7 +58,8 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
         if structure.settles_by_url(url):
             counts["skipped"] += 1  # a hub the crawl settles without parsing
             continue
-        ok, result = extract_page(body, url, *_companions(archive, body, url), charset=charset)
+        facts = structure.facts(url)  # as the crawl knew the site, a listing by its markup a feed makes a post
+        ok, result = extract_page(body, url, *_companions(archive, body, url), charset=charset, site=facts)
         if ok:
             structure.decide(result, url)  # as the crawl decided it, dated it and named its authors
         if not ok:

@@ -39,7 +39,7 @@ from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, parse_html, text_of
-from crawler.extraction.pagekind import decide
+from crawler.extraction.pagekind import SiteFacts, decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.selection import AUTO, BEST_OF_THREE, mode
 from crawler.extraction.selectors import POST_BODY_SELECTOR
@@ -79,27 +79,31 @@ _HEADINGS = etree.XPath("//h1 | //h2 | //h3")
 _TEXT_BEFORE = etree.XPath("preceding::text()[not(ancestor::script or ancestor::style)]")
 
 
-def extract(html: str | bytes, url: str) -> Article:
-    """Everything the archive keeps of one page. Raises ExtractionError for input that is not a web page."""
+def extract(html: str | bytes, url: str, site: SiteFacts | None = None) -> Article:
+    """Everything the archive keeps of one page. Raises ExtractionError for input that is not a web page.
+
+    `site`: what a crawl knows of the page's site from its feeds (pagekind.SiteFacts), or None. The page is judged
+    with it, so that a page its own markup leaves a listing and a feed makes a post (a one-line post under a
+    sidebar of links, Mezzanine's) is read as a post: its body, images, comments and author box."""
     decoded = decode_html(html)
     text, settled = prescreen(decoded, url)
     if settled is not None:
         return settled
     nuls = len(decoded) - len(text)
-    article = _extract_text(text, url)
+    article = _extract_text(text, url, site)
     if nuls:
         article.repairs.insert(0, f"{nuls} NUL character{'s' if nuls > 1 else ''} removed")
     return article
 
 
-def _extract_text(text: str, url: str) -> Article:
+def _extract_text(text: str, url: str, site: SiteFacts | None = None) -> Article:
     if len(text) > MAX_PARSED_CHARS:
         text = densest_window(slimmed(text), MAX_PARSED_CHARS)
     tree = parse_html(text)
     if tree is None:
         return Article(url=url, kind="other", kind_reason="no HTML to parse")
     try:
-        article = _extract(Page(tree, url))
+        article = _extract(Page(tree, url), site)
     except RecursionError:
         article = None
     if article is None and (blocks := [script.text for script in unreadable_jsonld(tree)]):
@@ -108,11 +112,11 @@ def _extract_text(text: str, url: str) -> Article:
         for block in blocks:
             kept = kept.replace(block, "")
         if kept != text:
-            article = _extract_text(kept, url)
+            article = _extract_text(kept, url, site)
             article.repairs.append(f"{len(blocks)} JSON-LD block(s) nested too deeply to read left out")
             return article
     if article is None or article.kind != "article" and too_deep(tree):
-        return _extract_flattened(text, url)  # nested too deeply to parse: see flatten.py
+        return _extract_flattened(text, url, site)  # nested too deeply to parse: see flatten.py
     return article
 
 
@@ -200,12 +204,12 @@ def _date_alone(line: str, day: str, terms: Sequence[str] = ()) -> bool:
     return len(others) <= MAX_DATE_LINE_WORDS + len(named)
 
 
-def _extract_flattened(text: str, url: str) -> Article:
+def _extract_flattened(text: str, url: str, site: SiteFacts | None = None) -> Article:
     tree = parse_html(flatten(text))
     try:
         if tree is None:
             return Article(url=url, kind="other", kind_reason="no HTML to parse")
-        article = _extract(Page(tree, url))
+        article = _extract(Page(tree, url), site)
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
     if article.kind == "article":
@@ -423,7 +427,7 @@ def _platform(page: Page) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _extract(page: Page) -> Article:
+def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = first_root = find_content_root(page)
     body = first_body = extract_body(page, root, alternatives=_best_of_three(page, jsonld))
@@ -437,7 +441,7 @@ def _extract(page: Page) -> Article:
             reason = "a password-protected post: WordPress shows its password form, not its text"
     else:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
-        kind, reason = decide(evidence)
+        kind, reason = decide(evidence, site)
     rescued = False
     if platform_kind is None and kind == "listing" and post_content(page, POST_BODY_SELECTOR) is not None:
         # trafilatura's fallback for a one-sentence post is the whole page, the neighbouring posts' teasers in it
@@ -445,7 +449,7 @@ def _extract(page: Page) -> Article:
         # marks so — not the densest paragraphs of a page no class marks, a demo page's embed caption)
         short_body, short_root = _short_post(page, body, root, meta, platform)
         retried = page_evidence(page, jsonld, short_body.text, meta.published) if short_body is not body else None
-        if retried is not None and (again := decide(retried))[0] in ("article", "other"):
+        if retried is not None and (again := decide(retried, site))[0] in ("article", "other"):
             evidence, (kind, reason), body, root, rescued = retried, again, short_body, short_root, True
     if platform_kind == "article" or platform_kind is None and kind in ("article", "other"):
         if not rescued:
@@ -457,7 +461,8 @@ def _extract(page: Page) -> Article:
         # numeric dates are read in that language's order (metadata.py).
         language, meta = final, extract_metadata(page, jsonld, final, first_root)
     # A page that is not a listing may still be a post by what the crawl learns of its site (pagekind.decide()
-    # with SiteFacts): everything a post keeps is found on it too.
+    # with SiteFacts), after extraction: everything a post keeps is found on it too. (A listing by its markup that
+    # the site's feeds make a post is one here, when the crawl knew it: `site`.)
     is_article = kind in ("article", "other")
     boxes = find_author_boxes(page, jsonld, meta.authors, root, body.text) if is_article else []
     # A post whose byline the page does not mark up but whose author box names someone is by that person.

@@ -20,7 +20,7 @@ from crawler.extraction.content import find_content_root
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.extract import extract
 from crawler.extraction.page import Page, text_of
-from crawler.extraction.pagekind import MIN_ARTICLE_WORDS
+from crawler.extraction.pagekind import MIN_ARTICLE_WORDS, SiteFacts
 from crawler.extraction.served_comments import served_comments
 from crawler.extraction.split_posts import joined
 from crawler.extraction.threads import completed
@@ -34,16 +34,22 @@ def checked_extract(
     parts: Sequence[tuple[str, bytes]] = (),
     comment_pages: Sequence[bytes] = (),
     charset: str | None = None,
+    site: SiteFacts | None = None,
 ) -> dict[str, Any]:
     """`parts`: (URL, body) of pages 2..N of a split post (crawler/extraction/split_posts.py); `comment_pages`: the
     post's comments as its platform served them apart from the page (crawler/extraction/served_comments.py);
-    `charset`: the one the page's Content-Type header declared (crawler/extraction/decoding.py)."""
+    `charset`: the one the page's Content-Type header declared (crawler/extraction/decoding.py); `site`: what the
+    crawl knows of the page's site (extract()).
+
+    A page of kind "other" gets its parts and comments as a post does: a feed read later may make it one
+    (crawler/pipelines/archive.py keeps it then, as it was read here)."""
     text = decode_html(body, charset)
-    article = extract(text, url)
-    if article.kind == "article" and parts:
+    article = extract(text, url, site)
+    post = article.kind in ("article", "other")
+    if post and parts:
         # Read under page 1's URL: a part's own (`?p=17&page=2`, `/post/2/`) looks like a listing's to url_kind().
-        article = joined(article, [extract(decode_html(part), url) for _, part in parts])
-    if article.kind == "article" and comment_pages:
+        article = joined(article, [extract(decode_html(part), url, site) for _, part in parts])
+    if post and comment_pages:
         article.comments = completed(article.comments, served_comments(list(comment_pages), url))
     result = article.to_dict()
     # a page its generator marks as one of the site's pages (pagekind's page_markup) is no post missed

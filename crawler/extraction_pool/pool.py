@@ -20,6 +20,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from crawler.core.per_crawler import per_crawler
+from crawler.extraction.pagekind import SiteFacts
 from crawler.extraction_pool.worker import extract_and_pack, spawning_workers, start_worker
 from crawler.items import FetchedPage
 
@@ -41,15 +42,16 @@ class ExtractionPool:
                 self.processes, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
             )
 
-    async def extract(self, page: FetchedPage) -> tuple[bool, Any, bytes]:
-        """(ok, the record as a dict or a one-line reason, the body's zlib form) of one page, from a worker."""
+    async def extract(self, page: FetchedPage, site: SiteFacts | None = None) -> tuple[bool, Any, bytes]:
+        """(ok, the record as a dict or a one-line reason, the body's zlib form) of one page, from a worker; `site`:
+        what the crawl knows of the page's site (extract())."""
         assert self.executor is not None, "ExtractionPool.open() first"
         self._start_processes()
         self.waiting += 1
         try:
             comments = [body for _, body in page.comment_pages]
             return await asyncio.get_running_loop().run_in_executor(
-                self.executor, extract_and_pack, page.body, page.url, page.parts, comments, page.charset
+                self.executor, extract_and_pack, page.body, page.url, page.parts, comments, page.charset, site
             )
         finally:
             self.waiting -= 1

@@ -15,7 +15,7 @@ from typing import Any
 
 from crawler.errors import BlogarchiveError
 from crawler.extraction.article import Article
-from crawler.extraction.pagekind import url_kind
+from crawler.extraction.pagekind import SiteFacts, url_kind
 from crawler.extraction.prescreen import prescreen
 
 # zlib level for page_bodies. Level 3 stores these pages ~5 % larger than level 6 and compresses them in ~60 % of
@@ -69,12 +69,13 @@ def extract_page(
     parts: Sequence[tuple[str, bytes]] = (),
     comment_pages: Sequence[bytes] = (),
     charset: str | None = None,
+    site: SiteFacts | None = None,
 ) -> tuple[bool, Any]:
     """(True, Article as dict, with "problem": see crawler/extraction_pool/checks.py) or (False, one-line reason).
-    `parts`, `comment_pages` and `charset`: see checks.checked_extract."""
+    `parts`, `comment_pages`, `charset` and `site`: see checks.checked_extract."""
     from crawler.extraction_pool.checks import checked_extract  # imported in the worker, once
 
-    return _guarded(lambda b, u: checked_extract(b, u, parts, comment_pages, charset), body, url)
+    return _guarded(lambda b, u: checked_extract(b, u, parts, comment_pages, charset, site), body, url)
 
 
 def extract_and_pack(
@@ -83,10 +84,11 @@ def extract_and_pack(
     parts: Sequence[tuple[str, bytes]] = (),
     comment_pages: Sequence[bytes] = (),
     charset: str | None = None,
+    site: SiteFacts | None = None,
 ) -> tuple[bool, Any, bytes]:
     """extract_page() plus the body's zlib form for page_bodies, compressed here so the crawl's reactor process
     (which writes the archive) does not spend its time compressing pages."""
-    ok, result = extract_page(body, url, parts, comment_pages, charset)
+    ok, result = extract_page(body, url, parts, comment_pages, charset, site)
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
 
 

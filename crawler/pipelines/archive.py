@@ -56,8 +56,9 @@ class ArchivePipeline:
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
         self.structure = SiteStructure()
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
-        # later could make one a post — what to store then: the URL fetched, when, and extraction's result.
-        self.not_kept: dict[str, tuple[str, tuple[str, str, dict[str, Any]] | None]] = {}
+        # later could make one a post — what to store then (the URL fetched, when, and extraction's result) and
+        # the body extraction missed on it (checks.py), an error if the run does not keep it.
+        self.not_kept: dict[str, tuple[str, tuple[str, str, dict[str, Any]] | None, str | None]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -91,7 +92,9 @@ class ArchivePipeline:
                 self._error(url, message, lost=False)  # the crawl's guard against endless addresses, as set
             # decided again with all the feeds the run read: one read after a page may list its section
             self._keep_listed_posts(list(self.not_kept))
-            for url, (reason, held) in self.not_kept.items():
+            for url, (reason, held, missed_body) in self.not_kept.items():
+                if missed_body:  # of a page held for a feed that did not make it a post
+                    self._error(url, missed_body)
                 if url in self.structure.dated:
                     self._error(url, f"a feed lists it as a post, but it was not kept: {reason}")
                 elif held is not None and (in_section := self.structure.left_out(url, held[2])) is not None:
@@ -155,10 +158,22 @@ class ArchivePipeline:
                 self.frontier.done(frontier_id)
 
     async def _extract(self, page: FetchedPage) -> tuple[bool, Any]:
+        """The page extracted with what the crawl knows of its site (extract()'s `site`): a page its markup leaves
+        a listing that a feed makes a post is read as a post, with its images, comments and author box. Read
+        again when a feed read while it was being extracted makes it a post it was not read as."""
         if self.structure.settles_by_url(page.url):
             packed = pack_hub(page.body, page.url)  # a hub by its URL that no feed lists as a post: no parsing
         else:
-            packed = await self.pool.extract(page)
+            facts = self.structure.facts(page.url)
+            while True:
+                packed = await self.pool.extract(page, facts)
+                ok, result, _ = packed
+                known = self.structure.facts(page.url)
+                if not ok or known == facts or _read_as_post(result):
+                    break
+                if decide_again(result, self.structure.facts(page.url, result.get("published")))[0] != "article":
+                    break
+                facts = known
         ok, result, page.body_zlib = packed
         return ok, result
 
@@ -211,27 +226,32 @@ class ArchivePipeline:
             logger.warning("%s: %s", page.url, "; ".join(repairs))
             self.stats.inc_value("blogarchive/pages_repaired")
         if kind == "article":
-            if missed_body:  # a post stored without text, though its page seems to hold some
+            # a post stored without text, though its page seems to hold some; one stored with the text extraction
+            # found (a short page the site's feed makes a post: Mezzanine's) lost no body
+            if missed_body and not result["text"].strip():
                 self._error(page.url, missed_body)
             if self._save(page.url, page.fetched_at, result):
                 page.image_urls = [image["src"] for image in result["images"]]
             return
-        if missed_body:
-            self._error(page.url, missed_body)
         if kind == "other":  # not a listing or a hub: a post the crawl could not keep, if a feed lists it as one
             may_be_post = not facts.feed_dated and _post_if_listed(result, facts)
             held = (page.url, page.fetched_at, result) if may_be_post else None
-            self.not_kept[clean_url(page.url)] = (result["kind_reason"], held)
+            # a page a feed read later may make a post: its missed body is an error if the run does not keep it
+            self.not_kept[clean_url(page.url)] = (result["kind_reason"], held, missed_body if may_be_post else None)
+            if may_be_post:
+                return
         elif kind == "listing" and not url_kind(page.url) and _few_entries(result):
             # a listing by a handful of entries where no address says so: if a feed lists it as a post, the run says
             # it was not kept (Minimal Mistakes' four related teasers outweighed one-line posts, lost in silence)
-            self.not_kept[clean_url(page.url)] = (result["kind_reason"], None)
+            self.not_kept[clean_url(page.url)] = (result["kind_reason"], None, None)
+        if missed_body:
+            self._error(page.url, missed_body)
 
     def _keep_listed_posts(self, urls: list[str]) -> None:
         """Pages this run did not keep, decided again with what the feeds read since say of them (one lists the page
         as a dated post, or other pages of its section): kept now, if they are posts."""
         for url in urls:
-            _reason, held = self.not_kept.get(url, (None, None))
+            _reason, held, _missed_body = self.not_kept.get(url, (None, None, None))
             if held is None:
                 continue
             fetched_url, fetched_at, result = held
@@ -336,6 +356,12 @@ def _few_entries(result: dict[str, Any]) -> bool:
     """The page is a listing by a handful of entries, as a short post's related teasers are."""
     evidence = result.get("evidence") or {}
     return 0 < max(evidence.get("entries", 0), evidence.get("post_items", 0)) <= MAX_TEASERS
+
+
+def _read_as_post(result: dict[str, Any]) -> bool:
+    """Extraction read the page as a post (extract(): its kind "article" or "other"), with its images, comments
+    and author box."""
+    return result["kind"] in ("article", "other")
 
 
 def _post_if_listed(result: dict[str, Any], facts: SiteFacts) -> bool:

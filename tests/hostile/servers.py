@@ -8,12 +8,15 @@ that would leave the machine lands in the sink instead, and a test can assert th
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -109,6 +112,22 @@ def post_html(title: str, paragraphs: int = 6, head: str = "", wrap: str = "arti
 
 def post(title: str, **options: str) -> Route:
     return 200, {}, post_html(title, **options).encode()
+
+
+def served_after(db_path: Path, sql: str, route: Route) -> Handler:
+    """`route`, answered once `sql` finds a row in the crawl's archive at `db_path` (or after a minute): a page the
+    crawl reads after what it settles first, whatever the crawl's pace."""
+
+    def handler(request: BaseHTTPRequestHandler) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(sqlite3.Error), closing(sqlite3.connect(db_path)) as connection:
+                if connection.execute(sql).fetchone():
+                    break
+            time.sleep(0.2)
+        answer(request, route)
+
+    return handler
 
 
 def redirect(location: str, status: int = 302) -> Route:
