@@ -83,6 +83,70 @@ class Articles(Connection):
             )
         return max(cursor.rowcount, 0)
 
+    def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
+        """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor) get the authors a
+        feed read after them names (`credits`: URL → {"authors": [{"name", "url"}], "categories": [...]}, as
+        crawler/discovery/structure.py gives them), and posts stored with no category or tag the feed item's
+        terms — what the crawl gives a post it extracts after the feed. A post this run stored (new or changed)
+        is completed in place, its change of this run saying what changed; one an earlier run stored changes,
+        as save_article changes it: its previous state kept in article_versions, the change noted. How many
+        changed."""
+        changed = 0
+        with self._tx():
+            for url, credit in credits.items():
+                old = self.conn.execute(
+                    "SELECT * FROM articles WHERE url = ? AND (tags = '[]' AND categories = '[]'"
+                    " OR NOT EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = articles.id))",
+                    (url,),
+                ).fetchone()
+                if old is None:
+                    continue
+                before = content.stored(self.conn, old)
+                authors = [] if before["authors"] else list(credit.get("authors") or [])
+                terms = [] if before["tags"] or before["categories"] else list(credit.get("categories") or [])
+                after = {**before, "categories": terms or before["categories"]}
+                after["authors"] = list(dict.fromkeys(person["name"] for person in authors)) or before["authors"]
+                if after == before:
+                    continue
+                self._complete(run_id, old, before, after)
+                row: dict[str, Any] = {"content_hash": content.digest(after)}
+                if authors:
+                    row["author"] = ", ".join(after["authors"])
+                    self._write_people(run_id, old["id"], site_of(url), authors, seen_at)
+                if terms:
+                    row["categories"] = json.dumps(terms, ensure_ascii=False)
+                self._update("articles", old["id"], row)
+                changed += 1
+        return changed
+
+    def _complete(self, run_id: int, old: sqlite3.Row, before: content.Content, after: content.Content) -> None:
+        """The versions and changes of the post `old` completed from `before` to `after` (credit_posts_from_feed)."""
+        noted = self.conn.execute(
+            "SELECT id, change, version FROM changes WHERE run_id = ? AND article_id = ? AND subject = 'post'"
+            " ORDER BY id DESC LIMIT 1",
+            (run_id, old["id"]),
+        ).fetchone()
+        if noted is None:  # stored by an earlier run: a change
+            version = self._keep_version(old, before, after)
+            self._note_change(run_id, old["id"], {"url": old["url"], "title": old["title"]}, before, after, version)
+            self.conn.execute("UPDATE crawl_runs SET articles_updated = articles_updated + 1 WHERE id = ?", (run_id,))
+        elif noted["change"] == "changed" and noted["version"] is not None:  # this run's change, now to `after`
+            kept = self._version_content(old["id"], noted["version"])
+            self.conn.execute(
+                "UPDATE changes SET fields = ?, summary = ? WHERE id = ?",
+                (json.dumps(content.changed_parts(kept, after)), content.summary(kept, after), noted["id"]),
+            )
+
+    def _version_content(self, article_id: int, version: int) -> content.Content:
+        """The content article_versions keeps as `version` of the post `article_id`."""
+        row = self.conn.execute(
+            "SELECT * FROM article_versions WHERE article_id = ? AND version = ?", (article_id, version)
+        ).fetchone()
+        return {
+            part: json.loads(row[part]) if part in content.LIST_PARTS and row[part] is not None else row[part]
+            for part in content.PARTS
+        }
+
     def article_fetch_times(self) -> dict[str, str]:
         """URL → last fetch of every archived post still online: what a recrawl may skip or must revisit."""
         rows = self.conn.execute("SELECT url, last_fetched FROM articles WHERE gone_at IS NULL ORDER BY id")

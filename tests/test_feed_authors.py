@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from crawler.discovery.feeds import feed_entries
 from tests.conftest import run_cli
-from tests.hostile.servers import Server, post, serve
+from tests.hostile.servers import Server, post, serve, served_after
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title>
 <link href="/"/><author><name>Ann Lee</name><uri>https://notes.example/about/</uri></author>
@@ -173,3 +173,68 @@ def test_the_feed_items_terms_beside_the_pages_tags_are_its_categories_and_the_f
         "walk": (["Walking"], ["ireland", "Long walks"]),
         "all": ([], ["서울", "시장"]),
     }
+
+    tagged = {"kind": "article", "kind_reason": "", "evidence": None, "categories": [], "tags": ["bread"]}
+    structure.decide(tagged, "https://x.example/a/")
+    assert tagged["categories"] == []
+
+
+KO_FEED = (
+    '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Stone and'
+    " Bread</title><item><title>종로 골목 시장</title><link>{base}ko/2023/09/23/jongno-alley-market/</link>"
+    "<dc:creator><![CDATA[김민지]]></dc:creator><pubDate>Sat, 23 Sep 2023 11:10:00 +0000</pubDate>"
+    "<category><![CDATA[여행]]></category><category><![CDATA[시장]]></category></item></channel></rss>"
+)
+POST_QUERY = (
+    "SELECT a.author, a.categories, (SELECT group_concat(p.name) FROM article_authors aa JOIN authors p"
+    " ON p.id = aa.author_id WHERE aa.article_id = a.id) FROM articles a"
+)
+
+
+def _polylang_site(feed_linked_from: str) -> Server:
+    """A Polylang site whose theme prints no byline (Hello Elementor): its Korean post names its author and terms in
+    /ko/feed/ alone, linked from `feed_linked_from` ("post", "home" or "" for nowhere)."""
+    link = '<link rel="alternate" type="application/rss+xml" href="/ko/feed/">'
+    home = f"<!doctype html><html><head>{link if feed_linked_from == 'home' else ''}</head><body>"
+    home += '<a href="/ko/2023/09/23/jongno-alley-market/">종로</a></body></html>'
+    head = link if feed_linked_from == "post" else ""
+    return Server(
+        routes={
+            "/": (200, {}, home.encode()),
+            "/ko/2023/09/23/jongno-alley-market/": post("종로 골목 시장", head=head),
+        }
+    )
+
+
+def test_a_post_stored_before_the_feed_naming_its_author_was_read_is_by_that_author(crawl, db, tmp_path):
+    """The post, fetched and stored first (the feed is linked from it alone, and served once the post is in the
+    archive), was stored naming nobody: its date was fixed by the feed read later, its author and terms were not.
+    Completed in the run that stored it: no version, its change the post's 'new' one."""
+    site = _polylang_site(feed_linked_from="post")
+    with serve(site):
+        stored = "SELECT 1 FROM articles WHERE url LIKE '%jongno-alley-market/'"
+        feed = (200, {"Content-Type": "application/rss+xml"}, KO_FEED.format(base=site.base).encode())
+        site.routes["/ko/feed/"] = served_after(tmp_path / "archive.db", stored, feed)
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert db(POST_QUERY) == [("김민지", '["여행", "시장"]', "김민지")]
+    assert db("SELECT count(*) FROM article_versions") == [(0,)]
+    assert db("SELECT change, fields FROM changes WHERE subject = 'post'") == [("new", "[]")]
+
+
+def test_a_post_an_earlier_run_stored_naming_nobody_changes_to_the_authors_a_feed_names(crawl, db):
+    """Stored by a run that read no feed; crawled again unchanged (not extracted again), the feed now linked from
+    the home page: its author and terms are the feed's, a change of the post, its previous state kept."""
+    site = _polylang_site(feed_linked_from="")
+    with serve(site):
+        assert crawl(site.base).returncode == 0
+        assert db(POST_QUERY) == [(None, "[]", None)]
+        site.routes.update(_polylang_site(feed_linked_from="home").routes)
+        feed = (200, {"Content-Type": "application/rss+xml"}, KO_FEED.format(base=site.base).encode())
+        site.routes["/ko/feed/"] = feed
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert db(POST_QUERY) == [("김민지", '["여행", "시장"]', "김민지")]
+    assert db("SELECT version, authors, categories FROM article_versions") == [(1, "[]", "[]")]
+    changes = db("SELECT run_id, change, fields FROM changes WHERE subject = 'post' ORDER BY id")
+    assert changes == [(1, "new", "[]"), (2, "changed", '["authors", "categories"]')]

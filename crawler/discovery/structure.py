@@ -108,13 +108,24 @@ class SiteStructure:
         listed = self.published.get(clean_url(url))
         if more_precise(listed, result.get("published")):
             result["published"] = listed
-        # a name as a byline would be read: not WordPress's "admin" account, which its feed names as dc:creator
-        authors = [(name, link) for name, link in self.authors.get(clean_url(url), ()) if clean_name(name)]
-        if authors and not result.get("authors"):
-            result["authors"] = [{"name": name, "url": link} for name, link in authors]
-            result["author"] = ", ".join(name for name, _ in authors)
+        credit = self.credit(url)
+        if credit["authors"] and not result.get("authors"):
+            result["authors"] = credit["authors"]
+            result["author"] = ", ".join(person["name"] for person in credit["authors"])
         if terms := self.terms.get(clean_url(url)):
             result["categories"], result["tags"] = with_feed_terms(result.get("categories"), result.get("tags"), terms)
+
+    def credit(self, url: str) -> dict[str, Any]:
+        """What the site's feeds name for the post at `url` (decide(); archive `credit_posts_from_feed` gives it to
+        a post stored before the feed was read): its authors — a name as a byline would be read, not WordPress's
+        "admin" account, which its feed names as dc:creator — and, as categories, its terms (Quarto prints its
+        categories as plain <div>s, and its feed names them; a feed's <category> names a category or a tag
+        alike)."""
+        authors = [(name, link) for name, link in self.authors.get(clean_url(url), ()) if clean_name(name)]
+        return {
+            "authors": [{"name": name, "url": link} for name, link in authors],
+            "categories": list(self.terms.get(clean_url(url), ())),
+        }
 
     def facts(self, url: str, published: str | None = None) -> SiteFacts:
         """What the site's feeds and sitemaps say of `url`, a page dated `published` (None: it states no date)."""

@@ -189,6 +189,12 @@ class ArchivePipeline:
             # posts stored undated before this feed was read (this run, or an earlier one: a recrawl finds them
             # unchanged and does not extract them again)
             self.archive.date_posts_from_feed({p.url: p.published for p in page.lists if p.dated and p.published})
+            # and posts stored naming nobody, or no term, get the authors and terms it names (Polylang's /ko/feed/,
+            # read after the Korean posts a theme without bylines printed)
+            credits = {
+                p.url: credit for p in page.lists if p.dated and any((credit := self.structure.credit(p.url)).values())
+            }
+            self.archive.credit_posts_from_feed(self.run_id, credits, page.fetched_at)
         elif page.not_modified:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
