@@ -3,6 +3,8 @@ the folder of a language is no section of the site (crawler/discovery/structure.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from crawler.discovery.structure import SiteStructure, listed_in
 from crawler.extraction.pagekind import PageEvidence, decide
 
@@ -97,7 +99,10 @@ def test_a_languages_posts_are_no_pages_where_the_crawl_read_no_feed_of_that_lan
     assert _kind(structure, "/de/post/roggen/", "2024-05-17") == "article"
     assert _kind(structure, "/de/impressum/", "2024-01-01") == "article"  # no German feed read: nothing known
     assert _kind(structure, "/about/", "2024-01-01") == "other"  # older than the feeds' oldest, which are complete
-    assert structure.left_out(SITE + "/about/", {"published": "2024-01-01", "evidence": {"post_markup": "x"}}) is False
+    about = {"published": "2024-01-01", "evidence": asdict(_page()), "kind": "other"}
+    assert structure.left_out(SITE + "/about/", about) is False  # said, at the root: not lost
+    marked = {**about, "evidence": asdict(_page(page_markup="FixIt's layout for pages"))}
+    assert structure.left_out(SITE + "/about/", marked) is None  # its own markup decided it
     # a sitemap that lists a post the feeds leave out in their section: they may have dropped older posts
     structure.add(listed_in("sitemap", _sitemap(("/post/barley/", ())), SITE + "/sitemap.xml"))
     assert _kind(structure, "/about/", "2024-01-01") == "article"

@@ -272,3 +272,20 @@ def test_a_short_post_a_feed_lists_is_no_lost_body_when_its_text_is_kept(crawl, 
     assert db("SELECT url, message FROM crawl_errors WHERE url LIKE '%elbe/'") == []  # (the recent posts: 404)
     stored = db("SELECT url, word_count FROM articles WHERE url LIKE '%elbe/' ORDER BY url")
     assert stored == [(site.base + "posts/elbe/", 40), (site.base + "posts/later/elbe/", 40)]
+
+
+def test_a_page_a_feed_dates_at_the_root_beside_the_section_of_posts_is_no_post_lost(crawl, db):
+    """Hugo's feeds list About with the date `hugo new` gave it, at the root beside the posts in /posts/: a page of
+    the site, not a post the run could not keep — Poison and Archie exited incomplete for About and Impressum."""
+    posts = ("posts/rye/", "posts/spelt/", "posts/oats/")
+    home = '<!doctype html><html><body><a href="/posts/rye/">Rye</a><a href="/about/">About</a></body></html>'
+    routes = {"/": (200, {}, home.encode()), "/about/": _page("About", "2024-01-01")}
+    for n, path in enumerate(posts, 1):
+        routes[f"/{path}"] = _page(path, f"2024-05-0{n}")
+    with serve(Server(routes=routes)) as site:
+        days = [f"Thu, 0{n} May 2024 09:30:00 +0000" for n in range(1, 5)]
+        routes["/index.xml"] = _feed_route(_items(*zip((*posts, "about/"), days, strict=True)), site.base)
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")} == set(posts)
+    assert db("SELECT url FROM crawl_errors") == []

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -147,8 +148,9 @@ class SiteStructure:
         evidence = result.get("evidence") or {}
         if url not in self.sitemapped[_host(url)] or not (evidence.get("post_markup") and result.get("published")):
             return None
-        if not self.facts(url, result["published"]).outside_the_feeds:
-            return None
+        facts = self.facts(url, result["published"])
+        if not facts.outside_the_feeds or decide_again(result, replace(facts, outside_the_feeds=False))[0] != "article":
+            return None  # the feeds' silence did not decide it: its own markup (FixIt's page layout) did
         return self._places(_host(url)).place(url)[1] is not None
 
     def _places(self, host: str) -> _Places:

@@ -95,7 +95,7 @@ class ArchivePipeline:
             for url, (reason, held, missed_body) in self.not_kept.items():
                 if missed_body:  # of a page held for a feed that did not make it a post
                     self._error(url, missed_body)
-                if url in self.structure.dated:
+                if url in self.structure.dated and not self.structure.facts(url).apart_from_posts:
                     self._error(url, f"a feed lists it as a post, but it was not kept: {reason}")
                 elif held is not None and (in_section := self.structure.left_out(url, held[2])) is not None:
                     # dated, a post's markup, a sitemap lists it: not kept only because the feeds leave out what
