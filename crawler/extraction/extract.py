@@ -259,15 +259,16 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
     block or one table —, none of them a line of trafilatura's text, or a subheading lost between two paragraphs
     trafilatura kept (_lost_subheading), and each of its paragraphs in it, the container is the post: read alone,
     unless that loses a paragraph or more than MAX_DROPPED_LINES short lines of what trafilatura read (a larger post
-    around a small container). The chrome in the container (its comments, a share bar, the theme's "tags:" line) is
-    neither weighed nor read. A lone heading with no such line stays as trafilatura read it: a comments section's
-    heading ("Comments", "Lesermeinungen") closing a news site's post container, which trafilatura drops."""
+    around a small container). The paragraphs of the chrome in the container (its comments, a comment form's help
+    lines, the theme's "tags:" line) are not weighed, and the chrome is not read. A lone heading with no such line
+    stays as trafilatura read it: a comments section's heading ("Comments", "Lesermeinungen") closing a news site's
+    post container, which trafilatura drops."""
     if root is None or not body.text:
         return body
     lines, text = {fold(line) for line in body.text.splitlines()}, fold(body.text)
+    blocks = [block for e in _STRUCTURE(root) if (block := fold(text_of(e)))]
     chrome = _chrome_inside(page, root)
     with detached(chrome):
-        blocks = [block for e in _STRUCTURE(root) if (block := fold(text_of(e)))]
         paragraphs = [words for e in root.iter("p") if (words := text_of(e))]
         lost_subheading = _lost_subheading(root, lines, text)
     if not lost_subheading and (

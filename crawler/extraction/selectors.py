@@ -89,7 +89,7 @@ PLUGIN_SHARE_AND_ADS = (
 # Mezzanine's blog (Django): its post page prints the post's body with no element around it, beside the byline
 # (`<h6 class="post-meta">Posted by: NAME 3 years ago</h6>`), its share links and, in the sidebar, the keyword
 # cloud with each keyword's count — on every post, in its text.
-MEZZANINE_CHROME = ("h6.post-meta", "a.share-twitter", "a.share-facebook", "ul.tag-cloud")
+MEZZANINE_CHROME = ("h6.post-meta", "a.btn.share-twitter", "a.btn.share-facebook", "ul.tag-cloud")
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
