@@ -33,18 +33,18 @@ _HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6
 _DATE_CLASS = " or ".join(
     f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in ("date", "post-date", "entry-date")
 )
-# An archive's entry that is its one link and the post's date beside it: in an element whose class ends in -date
-# (FixIt's <article class="archive-item"><a class="archive-item-link">…</a><span class="archive-item-date"
-# title="2024-03-22 10:00:00">03-22</span>), or in words outside the link that name a year (Archie's <li
-# class="post"><a>제주 바다</a> <span class="meta">8월 15, 2024</span></li>).
+# An archive's entry without a <time> (those are above) that is its one link and the post's date beside it: in an
+# element whose class ends in -date (FixIt's <article class="archive-item"><a class="archive-item-link">…</a>
+# <span class="archive-item-date" title="2024-03-22 10:00:00">03-22</span>), or in words outside the link that name
+# a year (Archie's <li class="post"><a>제주 바다</a> <span class="meta">8월 15, 2024</span></li>).
 _DATED_BESIDE = (
     "contains(concat(' ', normalize-space(@class), ' '), '-date ') or re:test(., '(^|[^0-9])(19|20)[0-9]{2}([^0-9]|$)')"
 )
 _TITLE_LINKS = etree.XPath(
     f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]]"
     f" | //li[.//time or count(.//a[@href]) = 1 and .//*[{_DATE_CLASS}]]//a[@href][not(ancestor::*[{_HEADING}])]"
-    f" | //*[self::li or self::article][count(.//a[@href]) = 1][*[not(self::a)][not(.//a)][{_DATED_BESIDE}]]"
-    f"//a[@href][not(ancestor::*[{_HEADING}])]",
+    f" | //*[self::li or self::article][count(.//a[@href]) = 1][not(.//time)]"
+    f"[*[not(self::a)][not(.//a)][{_DATED_BESIDE}]]//a[@href][not(ancestor::*[{_HEADING}])]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 # A card's overlay link: empty, stretched over the card by CSS, named for screen readers (PaperMod's
