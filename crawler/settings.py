@@ -114,6 +114,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.scope_guard.ScopeGuardMiddleware": 40,
     # First: a post a sitemap has just declared unchanged is not fetched, though its link was queued before.
     "crawler.downloadermiddlewares.known_unchanged.KnownUnchangedMiddleware": 50,
+    # Scrapy's robots.txt middleware, in its place, except that every request queued while a host's robots.txt
+    # is fetched gets its rules (Scrapy's let all but the first through).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.downloadermiddlewares.robots.RobotsTxtMiddleware": 100,
     # After robots.txt (100), which usually finds a host down: its waiting requests then fail at once.
     "crawler.downloadermiddlewares.unreachable.UnreachableHostMiddleware": 120,
     # The spider's Scope decides what is in the crawl. With no allowed_domains on the spider, Scrapy's
