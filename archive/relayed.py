@@ -39,6 +39,10 @@ OPERATIONS: dict[str, Callable[..., Any]] = {
     "finish_run": lambda archive, run_id, status: archive.finish_run(run_id, status),
     "touch_article": lambda archive, run_id, url, fetched_at: archive.touch_article(url, fetched_at),
     "mark_gone": lambda archive, run_id, url, fetched_at: archive.mark_gone(run_id, url, fetched_at),
+    "save_author_page": lambda archive, run_id, url, person, at: archive.save_author_page(run_id, url, person, at),
+    "settle_page": lambda archive, run_id, url, kind, reason: archive.settle_page(run_id, url, kind, reason),
+    "date_posts_from_feed": lambda archive, run_id, dates: archive.date_posts_from_feed(dates),
+    "credit_posts_from_feed": lambda archive, run_id, credits, at: archive.credit_posts_from_feed(run_id, credits, at),
 }
 
 
@@ -161,6 +165,6 @@ def _unit_url(calls: list[list[Any]]) -> str:
     for name, arguments in calls:
         if name in ("record_page", "save_article"):
             return arguments[0].get("url", "")
-        if name in ("record_error", "touch_article", "mark_gone"):
+        if name in ("record_error", "touch_article", "mark_gone", "save_author_page", "settle_page"):
             return arguments[0]
     return ""

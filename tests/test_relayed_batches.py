@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive import Archive
-from archive.relayed import apply_batch, pack_unit, prepare
+from archive.relayed import OPERATIONS, apply_batch, pack_unit, prepare
 
 PAGE = {
     "url": "https://k.example/soup/",
@@ -105,3 +105,89 @@ def test_a_restarted_writer_keeps_its_tables_and_what_it_applied(archive: Archiv
         ("units", "INTEGER", True, 0),
         ("applied_at", "TEXT", True, 0),
     ]
+
+
+# What the archive pipeline asks of the archive without writing: a worker's scratch archive answers these itself.
+PIPELINE_READS = {"batch", "conn", "same_body_kind", "start_run"}
+
+
+def test_every_write_the_archive_pipeline_makes_is_relayed_to_the_writer() -> None:
+    """Feed dates and credits, author pages and settled page kinds were written on the worker's scratch archive
+    only: a distributed crawl lost a post's feed date and authors, and every author page's bio, in the real one."""
+    import ast
+
+    from crawler.distributed.relayed_archive import RelayedArchive
+    from crawler.pipelines import archive as pipeline
+
+    tree = ast.parse(Path(pipeline.__file__).read_text("utf-8"))
+    called = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "archive"
+        and isinstance(node.value.value, ast.Name)
+        and node.value.value.id == "self"
+    }
+    writes = called - PIPELINE_READS
+    assert {"save_article", "date_posts_from_feed", "save_author_page"} <= writes  # the walk finds the calls
+    assert not writes - set(RelayedArchive.__dict__), "not relayed by the worker"
+    assert not writes - set(OPERATIONS) - {"start_run"}, "not applied by the writer"
+
+
+class RecordingOutbox:
+    """The units a worker's archive hands to the broker, kept in order (the broker's part is tested in
+    tests/distributed/ with a real Redis)."""
+
+    def __init__(self) -> None:
+        self.units: list[list[tuple[str, tuple]]] = []
+
+    def open_run(self, start_urls: list[str], job: str | None) -> None:
+        pass
+
+    def add(self, calls: list[tuple[str, tuple]]) -> None:
+        self.units.append(calls)
+
+    def flush(self, force: bool = False) -> None:
+        pass
+
+
+def test_feed_dates_feed_credits_author_pages_and_settled_kinds_reach_the_writer(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from crawler.distributed.relayed_archive import RelayedArchive
+
+    outbox = RecordingOutbox()
+    worker = RelayedArchive(tmp_path / "worker.db", outbox)
+    run_id = worker.start_run(["https://k.example/"], "kitchen")
+    author_page = {**PAGE, "url": "https://k.example/author/ann/", "kind": "other"}
+    with worker.batch():
+        worker.record_page(run_id, PAGE)
+        worker.save_article(run_id, POST, PAGE["fetched_at"])
+    with worker.batch():
+        worker.date_posts_from_feed({POST["url"]: "2025-02-28T09:00:00+00:00"})
+        credit = {"authors": [{"name": "Ann Cook", "url": "https://k.example/author/ann/"}], "categories": ["Soup"]}
+        worker.credit_posts_from_feed(run_id, {POST["url"]: credit}, PAGE["fetched_at"])
+    with worker.batch():
+        worker.record_page(run_id, author_page)
+        worker.settle_page(run_id, author_page["url"], "author", "an author page")
+        person = {"name": "Ann Cook", "bio": "Cooks soup.", "url": author_page["url"]}
+        worker.save_author_page(run_id, author_page["url"], person, PAGE["fetched_at"])
+    worker.commit()
+
+    apply_batch(archive, batch("b1", "run-a", *outbox.units))
+    queries = (
+        "SELECT url, published, author, categories FROM articles",
+        "SELECT name, url, bio FROM authors ORDER BY id",
+        "SELECT url, kind, reason FROM pages ORDER BY id",
+    )
+    for query in queries:
+        wanted = [tuple(row) for row in worker.conn.execute(query)]
+        assert [tuple(row) for row in archive.conn.execute(query)] == wanted, query
+    [post] = archive.conn.execute("SELECT published, author, categories FROM articles").fetchall()
+    assert tuple(post) == ("2025-02-28T09:00:00+00:00", "Ann Cook", '["Soup"]')
+    assert [tuple(row) for row in archive.conn.execute("SELECT bio FROM authors WHERE bio IS NOT NULL")] == [
+        ("Cooks soup.",)
+    ]
+    assert wanted[-1][1:] == ("author", "an author page")
+    worker.close()

@@ -88,6 +88,20 @@ class RelayedArchive(Archive):
     def mark_gone(self, run_id: int, url: str, fetched_at: str) -> bool:
         return self._relayed("mark_gone", super().mark_gone, (run_id, url, fetched_at), (url, fetched_at))
 
+    def save_author_page(self, run_id: int, url: str, person: dict[str, Any], fetched_at: str) -> int:
+        arguments = (run_id, url, person, fetched_at)
+        return self._relayed("save_author_page", super().save_author_page, arguments, (url, person, fetched_at))
+
+    def settle_page(self, run_id: int, url: str, kind: str, reason: str) -> None:
+        return self._relayed("settle_page", super().settle_page, (run_id, url, kind, reason), (url, kind, reason))
+
+    def date_posts_from_feed(self, dates: dict[str, str]) -> int:
+        return self._relayed("date_posts_from_feed", super().date_posts_from_feed, (dates,), (dates,))
+
+    def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
+        arguments = (run_id, credits, seen_at)
+        return self._relayed("credit_posts_from_feed", super().credit_posts_from_feed, arguments, (credits, seen_at))
+
     def _relayed(self, name: str, method: Any, arguments: tuple[Any, ...], relayed: tuple[Any, ...]) -> Any:
         self._calls += 1
         try:
