@@ -140,3 +140,11 @@ def test_mezzanines_byline_share_links_and_tag_cloud_are_not_the_posts_text():
         text = extract(_mezzanine_page(body), MEZZANINE_URL).text
         assert "Share on" not in text and "Posted by" not in text and "limestone (1)" not in text
         assert text.endswith(last)
+
+
+def test_mezzanines_posted_by_link_is_the_author_beside_its_sidebars_list_of_authors():
+    """Mezzanine's byline is `<h6 class="post-meta">Posted by: <a href="/blog/author/daniel/">NAME</a> 3 years ago`,
+    and its sidebar lists every author of the site with a count of posts ("Anna Schmidt (4)"): the post's one link to
+    an author page was one of several, and the post had no author (a crawl took the feed's, a single page none)."""
+    authors = extract(_mezzanine_page(BURREN + FANORE), MEZZANINE_URL).authors
+    assert [(a.name, a.url) for a in authors] == [("Daniel O'Connor", "https://blog.example/blog/author/daniel/")]

@@ -20,6 +20,7 @@ from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
 from crawler.extraction.selectors import AUTHOR_BOXES
 from crawler.extraction.sitename import TITLE_SEPARATOR, fold
 from crawler.extraction.structured import as_list, by_type, first_text
+from crawler.extraction.term_links import counted_link_lists
 from crawler.urls import clean_url, joined
 
 _SENTENCE_END = re.compile(r"(?<![.\w])[^\W\d_]{3,}[.!?]\s*$")
@@ -271,11 +272,18 @@ def _author_page_links(page: Page, boxes: set[HtmlElement]) -> list[Person]:
     """The people the post links to their author pages (/author/jane/, Hugo's /authors/jane/ taxonomy) outside
     comments, widgets, menus and author boxes, where no markup says they are the author: Wagtail's Puput and Hugo's
     Coder print such a byline and nothing more; Coder's <meta name="author"> is the site's owner on every page.
-    One name per page, the first link's, where it reads as a name: "More from Jane Roe" is a label of hers."""
+    One name per page, the first link's, where it reads as a name: "More from Jane Roe" is a label of hers. Not the
+    site's list of its authors, each with a count of posts (Mezzanine's default theme prints "Authors" so in a
+    plain column beside the post, its byline "Posted by: <a href=/blog/author/anna/>Anna Schmidt</a>"): theirs."""
     people: dict[str, Person] = {}
+    menus: frozenset[HtmlElement] | None = None
     for anchor in _PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS]:
         url = joined(page.base, anchor.get("href"))
         if not url or url in people or url_kind(url) != "author" or _outside_post(anchor):
+            continue
+        if menus is None:
+            menus = counted_link_lists(page, lambda target: url_kind(target) == "author")
+        if not menus.isdisjoint(anchor.iterancestors("ul", "ol")):
             continue
         if boxes.isdisjoint(anchor.iterancestors()) and _looks_like_a_name(name := text_of(anchor)):
             people[url] = Person(name=name, url=url)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -138,19 +139,26 @@ def counted_term_lists(page: Page) -> frozenset[HtmlElement]:
     menu of its categories or tags, whatever its class — Mezzanine's default theme prints its "Categories" and
     "Tags" lists so in a plain Bootstrap column, WordPress's Categories widget so with "Show post counts". A post's
     own terms carry no counts."""
+    return counted_link_lists(page, lambda url: _term_kind(url, page.base) in _KINDS)
+
+
+def counted_link_lists(page: Page, target: Callable[[str], bool]) -> frozenset[HtmlElement]:
+    """The page's lists whose every item links one page `target` accepts (by its absolute URL) with a count of posts
+    beside the link: a site's menu of its terms (counted_term_lists), or of its authors — Mezzanine's default theme
+    prints "Authors" so ("Anna Schmidt (4)"), as WordPress's wp_list_authors() with `optioncount`."""
     found = []
     for items in _LISTS(page.tree):
         entries = [li for li in items if isinstance(li.tag, str)]
-        if entries and all(li.tag == "li" and _counted_term(li, page.base) for li in entries):
+        if entries and all(li.tag == "li" and _counted_link(li, page.base, target) for li in entries):
             found.append(items)
     return frozenset(found)
 
 
-def _counted_term(item: HtmlElement, base: str) -> bool:
-    """The list item holds a link to a term's page and a count outside it, besides a list of its own (WordPress's
-    subcategories)."""
+def _counted_link(item: HtmlElement, base: str, target: Callable[[str], bool]) -> bool:
+    """The list item holds a link to a page `target` accepts and a count outside it, besides a list of its own
+    (WordPress's subcategories)."""
     links = [a for a in item.iter("a") if next(a.iterancestors("ul", "ol")) is item.getparent()]
-    if len(links) != 1 or _term_kind(joined(base, links[0].get("href") or "") or "", base) not in _KINDS:
+    if len(links) != 1 or not target(joined(base, links[0].get("href") or "") or ""):
         return False
     rest = text_of(item)
     for inner in (*links, *item.iterchildren("ul", "ol")):
