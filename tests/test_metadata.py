@@ -240,6 +240,23 @@ def test_hugos_content_section_is_no_category_where_the_post_names_none_nor_afte
     assert extract(news, "https://news.example/de/politik/beds-123.html").categories == ["Politik"]
 
 
+def test_hugos_content_section_is_no_category_where_the_posts_url_does_not_start_with_its_folder():
+    """Hugo prints `.Section` as article:section whatever URL the post is given (a `url` in its front matter, the
+    site's permalinks): Archie's Korean post at /ko/jeju-bada-sajin/ states "posts", its URL names no such folder,
+    Archie prints no generator and no category link, and the post had the category "posts". A category so named
+    by the post's link, or spelt as a category's name is ("Posts"), stays."""
+    html = (
+        '<html><head><title>Sea</title><meta property="article:section" content="posts"></head>'
+        f"<body><article><h1>Sea</h1>{BODY}</article></body></html>"
+    )
+    assert extract(html, "https://x.example/ko/jeju-bada-sajin/").categories == []
+    assert extract(html, "https://x.example/2024/08/sea/").categories == []
+    linked = html.replace("</article>", '<p>Filed in <a href="/category/posts/">posts</a></p></article>')
+    assert extract(linked, "https://x.example/2024/08/sea/").categories == ["posts"]
+    named = html.replace('content="posts"', 'content="Posts"')
+    assert extract(named, "https://x.example/2024/08/sea/").categories == ["Posts"]
+
+
 def test_rel_tag_links_to_category_pages_name_categories_not_tags():
     """Jekyll's Minimal Mistakes marks its "Categories:" links rel=tag, as its "Tags:" links are: categories."""
     prose = "<p>" + "The beds went in along the south fence before the frost. " * 12 + "</p>"

@@ -109,12 +109,18 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     named as content sections are (_CONTENT_SECTIONS) is none where the post's container links its categories'
     pages (`linked`: term_links) and none of them is named so, nor where it names the folder the post's URL starts
     with (hello-friend-ng's "posts" at /posts/…, its category links outside the post's <article>) — or the one after
-    a language's folder (a multilingual Hugo site's /de/posts/…, /ko/posts/…)."""
+    a language's folder (a multilingual Hugo site's /de/posts/…, /ko/posts/…). Nor is one spelt as a content folder
+    is, in lower case as Hugo's built-in templates print `.Section` ("posts"), wherever the post's URL puts it (a
+    `url` in its front matter, the site's permalinks: Archie's /ko/jeju-bada-sajin/), but where the post links a
+    category page so named; a category's name is printed as its author spelt it ("Posts", "Blog")."""
     path = unquote(urlsplit(page.url).path).strip("/").split("/")
     folders = {fold(path[0]), fold(path[1])} if len(path) > 2 and _LANGUAGE_FOLDER.match(path[0]) else {fold(path[0])}
     named = any(isinstance(v, str) and fold(v) in _CONTENT_SECTIONS for v in values)
     if named and (categories := {fold(name) for name in linked()[0]}) and not categories & _CONTENT_SECTIONS:
         values = [v for v in values if not isinstance(v, str) or fold(v) not in _CONTENT_SECTIONS]
+    if any(isinstance(v, str) and v.strip() in _CONTENT_SECTIONS for v in values):  # "posts", not "Posts"
+        linked_names = {fold(name) for name in linked()[0]}
+        values = [v for v in values if not isinstance(v, str) or v.strip() not in _CONTENT_SECTIONS - linked_names]
     if folders & _CONTENT_SECTIONS:  # /posts/… stated as section "posts": the folder, no category
         values = [v for v in values if not isinstance(v, str) or fold(v) not in folders & _CONTENT_SECTIONS]
     if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
