@@ -20,6 +20,7 @@ class Listed:
     authors: tuple[tuple[str, str | None], ...] = ()  # a dated feed item's authors, (name, URL) each
     terms: tuple[str, ...] = ()  # a dated feed item's categories and tags
     alternates: tuple[str, ...] = ()  # a sitemap entry's translations (sitemaps.SitemapEntry.alternates)
+    term: bool = False  # a taxonomy's term in a feed (feeds.FeedEntry.term)
 
 
 @dataclass

@@ -106,3 +106,25 @@ def test_a_languages_posts_are_no_pages_where_the_crawl_read_no_feed_of_that_lan
     # a sitemap that lists a post the feeds leave out in their section: they may have dropped older posts
     structure.add(listed_in("sitemap", _sitemap(("/post/barley/", ())), SITE + "/sitemap.xml"))
     assert _kind(structure, "/about/", "2024-01-01") == "article"
+
+
+def test_a_sections_list_page_in_a_languages_folder_is_a_listing_though_it_states_a_date():
+    """FixIt: Hugo's section page /ko/posts/ ("All Posts 2", its two entries dated, the page dated by the newest)
+    lies in no feed; in the Korean folder it stood at the Korean root, where the feed lists a post
+    (/ko/jeju-bada-sajin/), so the feeds' silence said nothing of it, its two entries held too little of its text,
+    and it was stored as a post (the German /de/posts/, at a root the feed lists nothing at, was taken for a page).
+    The folder right above the posts a feed dates is their section's list page."""
+    structure = SiteStructure()
+    structure.add(listed_in("sitemap", _sitemap(("/de/authors/", AUTHORS)), SITE + "/de/sitemap.xml"))
+    english = [(f"/posts/{name}/", DAY) for name in ("rye", "spelt", "oats")]
+    korean = [("/ko/posts/hugo-intro/", DAY), ("/ko/jeju-bada-sajin/", DAY)]
+    for path, items in (("/index.xml", english), ("/ko/index.xml", korean)):
+        structure.add(listed_in("feed", _feed(*items), SITE + path))
+    archive = _page(words=35, entries=2, entry_share=0.27, text_in_entries=0.15, link_share=0.23, post_markup=None)
+    for path in ("/ko/posts/", "/posts/", "/ko/posts/index.html"):
+        assert decide(archive, structure.facts(SITE + path, "2024-08-15"))[0] == "listing", path
+    assert _kind(structure, "/ko/posts/hugo-intro/") == "article"
+    assert _kind(structure, "/ko/jeju-bada-sajin/") == "article"
+    # a post the feeds date stays a post, whatever lies below it
+    structure.add(listed_in("feed", _feed(("/ko/posts/hugo-intro/part-2/", DAY)), SITE + "/ko/posts/index.xml"))
+    assert _kind(structure, "/ko/posts/hugo-intro/") == "article"

@@ -781,6 +781,29 @@ def test_a_feed_of_a_taxonomy_of_the_sites_own_naming_lists_its_terms_not_posts(
     assert len(SiteStructure().add(listed_in("feed", root, "https://blog.example/index.xml"))) == 1
 
 
+def test_a_taxonomys_page_of_terms_is_a_listing_though_it_states_a_date():
+    """Poison: Hugo's /series/ lists each series by its title and the date of its newest post, and was stored as a
+    post ("the page states its publication date"): its one entry held too little of its text, `series` is no
+    address of a known taxonomy, and its feed's items are terms, which say nothing of their pages. The folder
+    right above the terms a taxonomy's feed lists is the taxonomy's page of terms."""
+    feed = (
+        b"<rss version='2.0'><channel><title>Series on Field Notes</title><link>https://blog.example/series/</link>"
+        b"<item><title>Data at the bakery</title><link>https://blog.example/series/data-at-the-bakery/</link>"
+        b"<pubDate>Fri, 12 Apr 2024 18:30:00 +0200</pubDate><description></description></item></channel></rss>"
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", feed, "https://blog.example/series/index.xml"))
+    page = PageEvidence(
+        words=9, home=False, entries=1, entry_share=0.4, text_in_entries=0.7, link_share=0.4, post_markup=None,
+        post_items=0, text_in_items=0.0, listing_markup=None, dated=True, url_kind=None,
+    )  # fmt: skip
+    assert decide(page)[0] == "article"  # the page alone, as before
+    assert decide(page, structure.facts("https://blog.example/series/", "2024-04-12"))[0] == "listing"
+    # a term's own page, and a page beside the taxonomy, are not the folder of its terms
+    assert not structure.facts("https://blog.example/series/data-at-the-bakery/").holds_listed
+    assert not structure.facts("https://blog.example/about/").holds_listed
+
+
 def test_an_archive_of_links_each_beside_its_date_is_a_listing_whatever_the_dates_markup():
     """Hugo's Archie lists a section as `<li class="post"><a>title</a> <span class="meta">8월 15, 2024</span>` — no
     <time>, no class naming a date — and its Korean /ko/posts/ of two posts was stored as a post dated by the newest;

@@ -54,6 +54,8 @@ class FeedEntry:
     authors: tuple[tuple[str, str | None], ...] = ()
     # Its terms: RSS's <category>, Atom's <category term> (or label), JSON Feed's `tags`.
     terms: tuple[str, ...] = ()
+    # The item is a taxonomy's term (_term(), _lists_terms()): its folder is the taxonomy's page of terms.
+    term: bool = False
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -86,13 +88,11 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
             if not (isinstance(url, str) and url.strip() and (link := joined(base_url, url))):
                 continue
             published, modified = item.get("date_published"), item.get("date_modified")
-            if _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS)) or _within_a_page(link):
-                dated = None
-            else:
-                dated = _real_date(published) or _real_date(modified)
+            term = _term(link, any(_has_text(item.get(key)) for key in _JSON_TEXTS))
+            dated = None if term or _within_a_page(link) else _real_date(published) or _real_date(modified)
             authors = _json_authors(item) or feed_authors if dated else ()
             terms = _json_terms(item) if dated else ()
-            entries.append(FeedEntry(link, modified, dated, _published(published, modified), authors, terms))
+            entries.append(FeedEntry(link, modified, dated, _published(published, modified), authors, terms, term))
         return entries
     root = _root(body)
     if root is None:
@@ -106,11 +106,12 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     ]
     of_terms = _lists_terms(root, [link for _, link in items], base_url, texts)
     for (item, link), has_text in zip(items, texts, strict=True):
-        dated = None if of_terms or _term(link, has_text) or _within_a_page(link) else _item_dated(item)
+        term = of_terms or _term(link, has_text)
+        dated = None if term or _within_a_page(link) else _item_dated(item)
         published = _item_published(item) if dated else None
         authors = _item_authors(item) or feed_authors if dated else ()
         terms = _item_terms(item) if dated else ()
-        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms))
+        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms, term))
     return entries
 
 

@@ -25,6 +25,10 @@ Hugo builds a multilingual site as one site per language, in its folder (/de/, /
 and feed: a language's folder, as the translations a sitemap names show it, is no section. /de/posts/x/ lies in
 the section posts, /de/impressum/ at the German root, weighed against the German posts; and the feeds' silence
 says nothing of a language none of whose items they list (the feed of that language was never read).
+
+The folder right above pages a feed dates, or lists as a taxonomy's terms, is their list page, not a post: Hugo's
+section pages (/ko/posts/, dated by FixIt from its newest post) and a taxonomy's page of terms (/series/) lie in
+no feed.
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ class SiteStructure:
         # translations a sitemap names show them
         self.languages: defaultdict[str, set[str]] = defaultdict(set)
         self.sitemapped: defaultdict[str, set[str]] = defaultdict(set)  # per host, the pages a sitemap lists
+        # per host, the folders (paths, not the root) right above a page a feed dates or lists as a term
+        self.folders: defaultdict[str, set[str]] = defaultdict(set)
         self._place_cache: dict[str, _Places] = {}  # per host, its dated URLs by language and section (cached)
 
     def add(self, listed: Iterable[Listed]) -> list[str]:
@@ -72,6 +78,8 @@ class SiteStructure:
         for page in listed:
             host = _host(page.url)
             self.known_hosts.add(host)
+            if (page.dated or page.term) and (folder := _folder(page.url)):
+                self.folders[host].add(folder)
             if page.dated is None and not url_kind(page.url):
                 self.sitemapped[host].add(page.url)
             if page.alternates and (found := _language_folders([page.url, *page.alternates])):
@@ -138,6 +146,7 @@ class SiteStructure:
             apart_from_posts=self._apart_from_posts(url),
             outside_the_feeds=bool(published and url not in self.dated and self._outside_the_feeds(url, published)),
             section_unlisted=url not in self.dated and self._section_unlisted(url),
+            holds_listed=url not in self.dated and _path(url) in self.folders[_host(url)],
         )
 
     def left_out(self, url: str, result: dict[str, Any]) -> bool | None:
@@ -302,6 +311,20 @@ def _segments(url: str) -> list[str]:
     return [segment for segment in urlsplit(url).path.split("/") if segment]
 
 
+def _path(url: str) -> str:
+    """The path of `url` as a folder's: /ko/posts/ for /ko/posts, /ko/posts/ and /ko/posts/index.html."""
+    segments = _segments(url)
+    if segments and segments[-1].lower() in ("index.html", "index.htm"):
+        segments = segments[:-1]
+    return "/" + "".join(segment + "/" for segment in segments)
+
+
+def _folder(url: str) -> str | None:
+    """The folder right above the page at `url` (/ko/posts/ for /ko/posts/hugo-intro/); None at the root."""
+    segments = _path(url).strip("/").split("/")
+    return "/" + "".join(segment + "/" for segment in segments[:-1]) if len(segments) > 1 else None
+
+
 def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
     """The pages a stored sitemap or feed lists (`kind` as the pages table has it), URLs cleaned as the spider
     cleans them: what `verify` expects and `reextract` decides with."""
@@ -312,7 +335,7 @@ def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
             if not entry.is_sitemap
         ]
     return [
-        Listed(clean_url(entry.url), entry.dated, entry.published, entry.authors, entry.terms)
+        Listed(clean_url(entry.url), entry.dated, entry.published, entry.authors, entry.terms, term=entry.term)
         for entry in feed_entries(body, url)
     ]
 

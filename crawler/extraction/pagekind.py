@@ -124,6 +124,10 @@ class SiteFacts:
     # undated page there is one of the site's pages, whatever its markup (LoveIt and DoIt, Hugo themes, mark About
     # up as a BlogPosting without a date, at the root beside posts in /posts/).
     section_unlisted: bool = False
+    # It is the folder right above pages a feed dates, or lists as a taxonomy's terms, and no feed dates it: the
+    # list page of a section (Hugo's /ko/posts/, which FixIt dates by its newest post, as Hugo's section pages lie
+    # in no feed) or a taxonomy's page of terms (Hugo's /series/, whose feed lists each series).
+    holds_listed: bool = False
 
 
 def url_kind(url: str) -> str | None:
@@ -166,6 +170,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return listing, f"listing: {_entries(evidence.entries)} linking to other pages hold most of its text"
     if listed_as_post:
         return "article", "a feed lists it with a date"
+    if site is not None and site.holds_listed:
+        return listing, "the folder of pages the site's feeds list: their section's or taxonomy's list page"
     if site is not None and site.outside_the_feeds and not site.feed_dated:
         return "other", "dated, but the site's feeds, which reach back beyond its date, list nothing of its section"
     if site is not None and site.feed_undated:
