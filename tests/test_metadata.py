@@ -571,3 +571,40 @@ def test_a_term_link_right_after_its_label_in_a_longer_byline_line_names_the_ter
     sentence = '<p>We wrote more of it <em>later</em> in <a href="/categories/kueche">Küche</a>, see there.</p>'
     html = f"<html><body><article><h1>Sauerteig</h1>{BODY}{sentence}</article></body></html>"
     assert extract(html, "https://x.example/posts/sauerteig").categories == []
+
+
+def _nikola_post(url_path: str, translated: bool, generator: str = "Nikola (getnikola.com)") -> str:
+    """A Nikola post page at `url_path` (its own rel=canonical, every language's translation in its <head>, as
+    Nikola prints them for every post), its header's list of translations where `translated`."""
+    slug = "/posts/walking-the-burren/"
+    translations = (
+        '<div class="metadata posttranslations translations"><h3 class="posttranslations-intro">Also available in:'
+        f'</h3><p><a href="/de{slug}" rel="alternate" hreflang="de">Deutsch</a></p></div>'
+    )
+    return (
+        f'<html lang="de"><head><meta name="generator" content="{generator}"><title>Walking the Burren</title>'
+        f'<link rel="alternate" type="application/rss+xml" hreflang="en" href="/rss.xml">'
+        f'<link rel="canonical" href="https://blog.example{url_path}">'
+        f'<link rel="alternate" hreflang="en" href="{slug}"><link rel="alternate" hreflang="ko" href="/ko{slug}">'
+        '</head><body><article class="post-text h-entry hentry postpage"><header><h1 class="p-name entry-title">'
+        'Walking the Burren</h1><time class="published dt-published" datetime="2023-04-12T09:30:00+02:00">'
+        f"2023-04-12</time>{translations if translated else ''}</header>"
+        f'<div class="e-content entry-content">{BODY}</div></article></body></html>'
+    )
+
+
+def test_a_nikola_post_nobody_translated_is_one_post_under_every_languages_folder():
+    """Nikola publishes a post nobody translated under every language's folder as well (SHOW_UNTRANSLATED_POSTS,
+    on by default): /de/posts/walking-the-burren/ and /ko/posts/… in German and Korean chrome, the same English
+    post, each its own rel=canonical; the crawl stored three posts. Nikola lists a post's translations in its header
+    only where it has some: a copy's address is the default language's, the same path without the folder."""
+    for folder in ("/de", "/ko"):
+        page = f"https://blog.example{folder}/posts/walking-the-burren/"
+        copy = extract(_nikola_post(f"{folder}/posts/walking-the-burren/", translated=False), page)
+        assert copy.canonical_url == "https://blog.example/posts/walking-the-burren/", folder
+    url = "https://blog.example/de/posts/walking-the-burren/"
+    # a translation (its header lists the others), the default language's own page, another generator: themselves
+    assert extract(_nikola_post("/de/posts/walking-the-burren/", translated=True), url).canonical_url == url
+    assert extract(_nikola_post("/de/posts/walking-the-burren/", False, "Hugo 0.111.3"), url).canonical_url == url
+    default = "https://blog.example/posts/walking-the-burren/"
+    assert extract(_nikola_post("/posts/walking-the-burren/", translated=False), default).canonical_url == default

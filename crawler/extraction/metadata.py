@@ -25,6 +25,11 @@ from crawler.extraction.wordpress import post_class_terms
 from crawler.urls import joined
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
+# Nikola: a post page (article.postpage), its translations listed in its header (div.posttranslations), and the
+# translations of the page its <head> names (every language's, a feed's aside).
+_NIKOLA_POST = etree.XPath("//article[contains(concat(' ', normalize-space(@class), ' '), ' postpage ')]")
+_NIKOLA_TRANSLATIONS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' posttranslations ')]")
+_HEAD_TRANSLATIONS = etree.XPath("//head/link[@rel='alternate'][@hreflang][not(@type)]/@href", smart_strings=False)
 # WordPress's block themes: the post-terms block of categories, whose links say rel="tag" like the tags'
 # (classic themes say rel="category tag").
 _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
@@ -41,7 +46,7 @@ def extract_metadata(
     the post's container, whose links to term pages name its categories and tags where no markup does."""
     post = next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
     metas, tree, base = page.meta, page.tree, page.base
-    canonical = _canonical(tree, base)
+    canonical = _untranslated_original(page) or _canonical(tree, base)
     guesses = Guesses(page)  # trafilatura's heuristics, each run only when needed
     sites = site_names(page, jsonld, post)
     block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
@@ -187,6 +192,28 @@ def _metas(metas: dict[str, list[str]], name: str) -> list[str]:
 def _canonical(tree: Any, base: str) -> str | None:
     for href in _CANONICAL(tree):
         return joined(base, href)
+    return None
+
+
+def _untranslated_original(page: Page) -> str | None:
+    """The address of the post a Nikola page is a copy of: a post nobody translated is published under every
+    language's folder as well (SHOW_UNTRANSLATED_POSTS, on by default), the same post in each language's chrome,
+    each copy its own rel=canonical. Nikola lists a post's translations in its header (div.posttranslations) only
+    where there are some; a post page without that list, in a folder (/de/posts/x/) whose <head> names the same
+    path without it (/posts/x/, the default language's) among its translations, is that post's copy."""
+    if not any(generator.startswith("Nikola") for generator in page.meta.get("generator", [])):
+        return None
+    if not _NIKOLA_POST(page.tree) or _NIKOLA_TRANSLATIONS(page.tree):
+        return None
+    parts = urlsplit(page.url)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if len(segments) < 2:
+        return None
+    original = "/" + "/".join(segments[1:]) + ("/" if parts.path.endswith("/") else "")
+    for href in _HEAD_TRANSLATIONS(page.tree):
+        translation = joined(page.base, href)
+        if translation and urlsplit(translation).netloc == parts.netloc and urlsplit(translation).path == original:
+            return translation
     return None
 
 
