@@ -156,3 +156,40 @@ def test_pluxmls_commenter_is_named_after_the_time_and_replies_follow_by_level()
         ("2", "1", "Daniel", "https://daniel.example.org/", "2024-03-10T09:30", "Ok."),
         ("3", None, "Tom", None, "2024-03-11T20:15", "Rain."),
     ]
+
+
+def _ikiwiki_comment(html5: bool, digest: str, subject: str, who: str, when: str, text: str) -> str:
+    """A comment as ikiwiki's comments plugin prints it (templates/comment.tmpl, ikiwiki 3.2020): its subject,
+    its text in `.inlinecontent`, then "Comment by <span class=author>…</span> — <the time>"; with the html5
+    option an <article> of <header>s and a <section>, and the time a <time datetime>."""
+    block, head, body = ("article", "header", "section") if html5 else ("div", "div", "div")
+    printed = f"{when[:10]} {when[11:16]}"
+    time = f'<span class="date">{printed}</span>'
+    if html5:
+        time = f'<time datetime="{when}" pubdate="pubdate">{printed}</time>'
+    return (
+        f'<{block} class="comment" id="comment-{digest}">\n<{head} class="comment-subject">\n<a href="https://blog.'
+        f'example/post/#comment-{digest}">{subject}</a>\n</{head}>\n<{body} class="inlinecontent">\n{text}\n</{body}>'
+        f'\n<{head} class="comment-header">\nComment by\n<span class="author" title="Signed in">\n{who}\n</span>\n'
+        f'&mdash; {time}\n</{head}>\n<div style="clear: both"></div>\n</{block}>'
+    )
+
+
+def test_ikiwikis_comments_with_their_commenter_and_time():
+    """ikiwiki's comments plugin: a comment's id is the md5 of its page, its text in `.inlinecontent` (a
+    one-paragraph comment with no <p>), the commenter in the header's `span.author` after "Comment by", the time
+    in its `span.date` ("%Y-%m-%d %H:%M" as the setup's timeformat says) or, with html5, a <time>; no comment
+    was archived (no text found, or none of the items was read as a comment)."""
+    first, second = "8590ecb248898daeb6c38d5f1e608c3c", "83fd386714760413a37b7f570f79ae4f"
+    for html5 in (False, True):
+        html = (
+            '<div id="comments" role="complementary">'
+            + _ikiwiki_comment(html5, first, "Backups", "Jonas Weber", "2024-05-10T08:00:00Z", "Sound great.")
+            + _ikiwiki_comment(html5, second, "Re: Backups", "Anna", "2024-05-10T09:30:00Z", "<p>No.</p><p>Only.</p>")
+            + '<div class="addcomment">Comments on this page are closed.</div></div>'
+        )
+        when = ("2024-05-10T08:00:00Z", "2024-05-10T09:30:00Z") if html5 else ("2024-05-10T08:00", "2024-05-10T09:30")
+        assert _comments(html) == [
+            (first, None, "Jonas Weber", None, when[0], "Sound great."),
+            (second, None, "Anna", None, when[1], "No.\nOnly."),
+        ], html5

@@ -1,5 +1,5 @@
 """Comments the page renders (WordPress comment lists and comment blocks, Blogger, static-site comments, schema.org
-Comment, the lists of other blog engines — Serendipity, Dotclear, Chyrp Lite, FlatPress, PluXml — and of
+Comment, the lists of other blog engines — Serendipity, Dotclear, Chyrp Lite, FlatPress, PluXml, ikiwiki — and of
 django-contrib-comments, and what comment embeds — Isso, Commento, Disqus's frame — show once a browser has run
 them), with their threads: a reply nested in its parent's item (WordPress's `<ol class="children">`, the comment
 block's nested `<ol>`, Disqus's `<ul class="children">`) is a comment of its own, with the parent's id and one more
@@ -31,9 +31,11 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # The id a platform gives a comment's element: WordPress's (`comment-4`, `li-comment-4`, `div-comment-4`),
 # Blogger's and django-contrib-comments' (`c4`), Disqus's (`post-4`), wpDiscuz's (`wpd-comm-5_4`: the comment,
 # then its parent), Chyrp Lite's (`comment_4`); PluXml's (`c0009-4`: the post, then the comment's number in it);
-# FlatPress's (`comment240310-080000`: when it was written, yymmdd-hhmmss)
+# FlatPress's (`comment240310-080000`: when it was written, yymmdd-hhmmss); ikiwiki's (`comment-` and the md5 of
+# the comment's page)
 _COMMENT_ID = re.compile(
     r"^(?:(?:li-|div-)?comment[-_]|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
+    r"|^comment-([0-9a-f]{32})$"
 )
 _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
 # WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` and PluXml's `level-1` (counted from 0)
@@ -45,8 +47,10 @@ _DJANGO_TIME = re.compile(
     r"^(?P<month>[A-Z][a-z]+\.?) (?P<day>\d{1,2}), (?P<year>\d{4}), "
     r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? (?P<half>[ap])\.m\.|(?P<noon>noon)|midnight)$"
 )
-# A <time datetime> with a space between day and time (valid HTML: PluXml's "2024-03-10 09:30")
+# A <time datetime> with a space between day and time (valid HTML: PluXml's "2024-03-10 09:30"); a date line
+# printed so (ikiwiki's timeformat "%Y-%m-%d %H:%M")
 _SPACED_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
+_PRINTED_DATETIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d(?::\d\d)?)")
 # The commenter named in the line with the comment's time, no element of their own: Dotclear's "From Kim - <time>",
 # Serendipity's "Kim on <time>:" (a link where they gave an address)
 _BEFORE_THE_NAME = re.compile(r"^(?:(?:from|by|par|de|von|van)\s+|[-–—,:|]\s*)", re.IGNORECASE)
@@ -269,6 +273,8 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
                 return printed
     printed = _first(item, COMMENT_DATE_TEXT, replies)
     text = text_of(printed) if printed is not None else ""
+    if match := _PRINTED_DATETIME.fullmatch(text):
+        return f"{match[1]}T{match[2]}"
     return day_in_words(text) if 0 < len(text) <= MAX_DATE_TEXT else None
 
 

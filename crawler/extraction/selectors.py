@@ -472,7 +472,10 @@ COMMENT_ITEMS = (
     " dl#comments > dt[id^='c'],"
     # Chyrp Lite's themes: li#comment_N in ol.comments; FlatPress's (Leggero and the themes built on it):
     # li#commentYYMMDD-HHMMSS in ol#comments; PluXml's: div#cART-N.comment with its thread's level-N
-    " ol.comments > li[id^='comment_'], ol#comments > li[id^='comment'], div.comment[id^='c'][class*='level-']"
+    " ol.comments > li[id^='comment_'], ol#comments > li[id^='comment'], div.comment[id^='c'][class*='level-'],"
+    # ikiwiki's comments plugin: div.comment#comment-MD5, with its html5 option an <article> right in its
+    # section#comments (Drupal's article.comment#comment-N sits deeper, in its theme's wrappers)
+    " #comments > article.comment[id^='comment-']"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -493,6 +496,7 @@ COMMENT_AUTHOR = (
     ".post-byline .author",
     # Chyrp Lite: "<a>Name</a> said:" in a heading over the text (Blossom, Sparrow) or first in it (Topaz)
     "li[id^='comment_'] > h3, li[id^='comment_'] > .comment > h4:first-child",
+    ".comment-header > .author",  # ikiwiki: "Comment by <span class=author>Name</span> — <time>"
     "cite",
 )
 COMMENT_TEXT = (
@@ -509,6 +513,7 @@ COMMENT_TEXT = (
     ".post-message",
     ".content_com",  # PluXml
     "li[id^='comment_'] > section.comment",  # Chyrp Lite, its commenter's heading in it in Topaz
+    ".comment > .inlinecontent",  # ikiwiki: a one-paragraph comment's text with no <p>
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link
@@ -527,6 +532,7 @@ COMMENT_DATE_TEXT = (
     ".comment-date-time",  # ColorMag
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
+    ".comment-header > .date",  # ikiwiki, in the setup's timeformat (its subject links the comment, not the date)
     "a[href*='#comment-']",
 )
 
