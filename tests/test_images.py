@@ -159,3 +159,27 @@ def test_other_posts_featured_images_outside_the_article_are_not_the_posts():
     )
     page = Page.from_html(_wordpress_post(teaser, widget), "https://blog.example/2023/04/12/the-burren/")
     assert find_images(page, find_content_root(page)) == []
+
+
+def test_a_picture_laid_out_in_a_captioned_table_is_a_figure_in_the_text_and_its_caption_the_images():
+    """ikiwiki's img directive with a caption prints `<table class="img"><caption>…</caption><tr><td><a><img>`:
+    the post's text had an empty table row for the picture ("|  |") after the caption, and the picture no
+    caption."""
+    from crawler.extraction.extract import extract
+
+    picture = (
+        '<table class="img"><caption>Boats returning at dawn</caption><tr><td><a href="/pics/harbour.png"><img src'
+        '="./400x300-harbour.png" width="400" height="300" alt="Boats" class="img" /></a></td></tr></table>'
+    )
+    html = (
+        "<html><head><title>Harbour</title></head><body><div id='content'><h1>Morning at the harbour</h1>"
+        f"<p>We got up before sunrise to watch the boats come back to the harbour, a long walk.</p>{picture}"
+        "<p>The fish market opened at six, and by seven most of the catch was sold to the town.</p></div>"
+    )
+    article = extract(html, "https://blog.example/post/")
+    assert article.text.splitlines() == [
+        "We got up before sunrise to watch the boats come back to the harbour, a long walk.",
+        "Boats returning at dawn",
+        "The fish market opened at six, and by seven most of the catch was sold to the town.",
+    ]
+    assert [image.caption for image in article.images] == ["Boats returning at dawn"]

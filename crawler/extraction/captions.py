@@ -8,6 +8,11 @@ with the caption in `<p class="wp-caption-text">`, which trafilatura discards by
 of the post, so each is moved out, as a plain `<p>` (trafilatura also discards elements whose class names a
 caption), to just after its outermost figure (or WordPress's caption `<div>`), and put back afterwards; its
 permalink anchor (Sphinx's "#") and Sphinx's class for its words are left out meanwhile.
+
+ikiwiki's img directive lays a captioned picture out in a table (`<table class="img"><caption>…</caption><tr><td>
+<a><img></a></td></tr></table>`). Read as a table, the post's text had an empty row for the picture ("|  |"); such a
+table is a figure for the time of the block, its caption the figure's caption. (Not Blogger's
+`table.tr-caption-container` yet: as a figure, two real posts' Markdown lost paragraph breaks after it.)
 """
 
 from __future__ import annotations
@@ -36,9 +41,45 @@ _CAPTION_CLASS = etree.XPath(
 )
 
 
+# A picture's layout table and its caption (ikiwiki's img directive); a table of several pictures or of anything
+# else is none
+_PICTURE_TABLES = etree.XPath("//table[contains(concat(' ', normalize-space(@class), ' '), ' img ')][caption]")
+_PICTURE_TABLE_CAPTIONS = etree.XPath("caption")
+_TABLE_TAGS = ("table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col")
+
+
 @contextmanager
 def captions_as_paragraphs(page: Page) -> Iterator[None]:
-    """The page's figure captions (outside chrome) as paragraphs after their outermost figure, for the block."""
+    """The page's figure captions (outside chrome) as paragraphs after their outermost figure, for the block; a
+    captioned picture's layout table is a figure meanwhile."""
+    with _picture_tables_as_figures(page), _figure_captions_as_paragraphs(page):
+        yield
+
+
+@contextmanager
+def _picture_tables_as_figures(page: Page) -> Iterator[None]:
+    """A captioned picture's layout table (_PICTURE_TABLES) as a <figure> with its <figcaption>, its rows and cells
+    <div>s, for the time of the block."""
+    renamed: list[tuple[HtmlElement, str]] = []
+    for table in _PICTURE_TABLES(page.tree):
+        inner = [e for e in table.iter(*_TABLE_TAGS) if e is not table]
+        if len(list(table.iter("img"))) != 1 or any(e.tag == "table" for e in inner):
+            continue
+        captions = _PICTURE_TABLE_CAPTIONS(table)
+        renamed.append((table, table.tag))
+        table.tag = "figure"
+        for element in inner:
+            renamed.append((element, element.tag))
+            element.tag = "figcaption" if element in captions else "div"
+    try:
+        yield
+    finally:
+        for element, tag in renamed:
+            element.tag = tag
+
+
+@contextmanager
+def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
     moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str], str]] = []
     for caption in _FIGURE_CAPTIONS(page.tree):
         if page.in_chrome(caption):

@@ -326,6 +326,7 @@ CAPTION_CONTAINERS = (
     ("figure", "figcaption"),
     (".wp-caption", ".wp-caption-text"),
     ("table.tr-caption-container", ".tr-caption"),
+    ("table.img", "caption"),  # ikiwiki's img directive with a caption
     (".image-block-wrapper, .sqs-block-image, .image-block", ".image-caption, .image-caption-wrapper"),
     (".captioned-image-container", ".image-caption, figcaption"),
     (".photo-wrapper, .npf_image", ".caption"),
