@@ -187,3 +187,38 @@ def test_a_sidebar_of_archive_months_beside_a_short_page_dates_nothing():
     article = extract(html, "https://blog.example/about/")
     assert article.published is None
     assert article.kind != "article"
+
+
+def _ikiwiki_page(html5: bool, edited: str, created: str) -> str:
+    """A post as ikiwiki's page.tmpl prints it (3.2020): its text in #content, then the footer's page info with
+    "Last edited <date>" and the creation date only in an HTML comment after it; the time a `span.date` in the
+    setup's timeformat, a <time datetime> with the html5 option (whose <article class="page"> holds the page)."""
+
+    def printed(when: str, pubdate: bool = False) -> str:
+        shown = f"{when[:10]} {when[11:16]}"
+        if not html5:
+            return f'<span class="date">{shown}</span>'
+        marked = ' pubdate="pubdate"' if pubdate else ""
+        return f'<time datetime="{when}"{marked}>{shown}</time>'
+
+    page, info = ("article", "nav") if html5 else ("div", "div")
+    return (
+        f'<html><head><title>Frühlingsmarkt in Freiburg</title></head><body><{page} class="page"><div id="content" '
+        f'role="main"><p>Auf dem Münsterplatz in Freiburg findet jeden Morgen ein Markt statt. Im Mai gibt es dort '
+        f"Spargel, Erdbeeren und Bärlauch.</p>{BODY}</div>"
+        f'<div id="footer" class="pagefooter" role="contentinfo"><{info} id="pageinfo"><div class="tags">Tags: <a '
+        f'href="../../tags/Reisen/" rel="tag">Reisen</a></div>\n<div class="pagedate">\nLast edited {printed(edited)}'
+        f"\n<!-- Created {printed(created, True)} -->\n</div>\n</{info}></div></{page}></body></html>"
+    )
+
+
+@pytest.mark.parametrize("html5", [False, True])
+def test_an_ikiwiki_post_is_dated_when_created_not_when_last_edited(html5):
+    """ikiwiki prints a page's last edit in its footer and its creation only in an HTML comment: an edited post was
+    dated by its last edit, and a post never edited lost its time of day, or its day — htmldate read "Last edited
+    2024-05-20 08:30" after the tags as 2024-05-02."""
+    edited = extract(_ikiwiki_page(html5, "2024-06-01T08:00:00Z", "2024-04-18T14:45:00Z"), "https://b.example/p/")
+    assert edited.published == ("2024-04-18T14:45:00+00:00" if html5 else "2024-04-18T14:45:00")
+    assert edited.updated == ("2024-06-01T08:00:00+00:00" if html5 else None)
+    once = extract(_ikiwiki_page(html5, "2024-05-20T08:30:00Z", "2024-05-20T08:30:00Z"), "https://b.example/p/")
+    assert once.published == ("2024-05-20T08:30:00+00:00" if html5 else "2024-05-20T08:30:00")

@@ -36,7 +36,7 @@ from lxml import etree
 from crawler.extraction.page import HtmlElement, Page, detached, first, text_of
 from crawler.extraction.selectors import COMMENT_THREADS
 from crawler.extraction.structured import first_text
-from crawler.extraction.upstream import find_date
+from crawler.extraction.upstream import day_in_words, find_date
 
 MAX_PRINTED_CHARS = 200  # a text longer than this is prose, not a date line
 MAX_SIDEBAR_SHARE = 0.3  # of the page's text: a "sidebar" holding more is the post's column
@@ -49,7 +49,18 @@ _THEME_TIMES = (
 # classic themes print `<time class="entry-date published updated">` for a post never edited, and for an edited one
 # the two times apart — GeneratePress the modified one first; Kadence marks the one time of a post never edited
 # itemprop=dateModified too). HTML5's pubdate attribute says the publication date.
-_MODIFIED_TIMES = "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate])"
+_MODIFIED_TIMES = (
+    "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate]), #pageinfo > .pagedate > time"
+)
+# ikiwiki's page template prints when the page last changed in its footer's page info, "Last edited <date>", and
+# when it was created only in an HTML comment after that (the date its Atom feed gives as `published`):
+# `<!-- Created <span class="date">2024-05-20 08:30</span> -->` in the setup's timeformat, a `<time datetime
+# pubdate>` with the html5 option. The last edit is no publication date.
+_IKIWIKI_PAGEDATE = "#pageinfo > .pagedate"
+_IKIWIKI_CREATED = re.compile(
+    r'<div class="pagedate">\s*Last edited <(span|time)\b[^>]*>[^<]*</\1>\s*'
+    r'<!-- Created (?:<time datetime="([^"]+)"[^>]*>|<span class="date">)([^<]*)</'
+)
 # A post's entry as hAtom, microformats2, HTML and WordPress's query loop mark it up. A small entry inside another
 # is another post's teaser in the post (a query loop, a latest-comments block): its date is that post's.
 _ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
@@ -129,6 +140,7 @@ class _Dates:
         stated = first_date(
             first_text(post.get("datePublished")),
             next(iter(metas.get("article:published_time", [])), None),
+            self._ikiwiki_created,
             self._theme_time(),
         )
         seen = self.seen
@@ -155,13 +167,27 @@ class _Dates:
         ordinary search's."""
         today = datetime.now().astimezone().strftime("%Y-%m-%d")
         tree, url = self.page.tree, self.url
-        with detached(self._comment_threads | self._other_posts | self._beside_the_post | set(_SCRIPTS(tree))):
+        # ikiwiki's date line is the last edit, where the page states its creation
+        last_edit = set(self.page.select(_IKIWIKI_PAGEDATE)) if self._ikiwiki_created else set()
+        taken = self._comment_threads | self._other_posts | self._beside_the_post | set(_SCRIPTS(tree)) | last_edit
+        with detached(taken):
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
                 day = find_date(tree, original_date=True, extensive_search=False, max_date=today, url=url)
         if day == _ZERO_TIME_READ and self._prints_zero_time:
             return None
         return self._in_page_order(day) if day is not None and day != self.url_date else day
+
+    @cached_property
+    def _ikiwiki_created(self) -> str | None:
+        """When ikiwiki says the page was created (_IKIWIKI_CREATED): its <time datetime>, else its printed time
+        ("2024-05-20 08:30", the server's local time), else the day it prints in words (the default "%c")."""
+        if not self.page.source or (match := _IKIWIKI_CREATED.search(self.page.source)) is None:
+            return None
+        if match[2]:
+            return iso_date(match[2].strip())
+        printed = " ".join(match[3].split())
+        return iso_date(printed) or day_in_words(printed)
 
     @cached_property
     def _prints_zero_time(self) -> bool:

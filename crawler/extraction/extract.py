@@ -103,7 +103,7 @@ def _extract_text(text: str, url: str, site: SiteFacts | None = None) -> Article
     if tree is None:
         return Article(url=url, kind="other", kind_reason="no HTML to parse")
     try:
-        article = _extract(Page(tree, url), site)
+        article = _extract(Page(tree, url, text), site)
     except RecursionError:
         article = None
     if article is None and (blocks := [script.text for script in unreadable_jsonld(tree)]):
@@ -209,7 +209,7 @@ def _extract_flattened(text: str, url: str, site: SiteFacts | None = None) -> Ar
     try:
         if tree is None:
             return Article(url=url, kind="other", kind_reason="no HTML to parse")
-        article = _extract(Page(tree, url), site)
+        article = _extract(Page(tree, url, text), site)
     except RecursionError as exc:
         raise ExtractionError(url, "the page is nested too deeply to parse") from exc
     if article.kind == "article":

@@ -54,9 +54,12 @@ def parse_html(html: str) -> HtmlElement | None:
 class Page:
     """The parsed page and the facts about it that more than one finder needs, each computed once."""
 
-    def __init__(self, tree: HtmlElement, url: str) -> None:
+    def __init__(self, tree: HtmlElement, url: str, source: str = "") -> None:
+        """`source`: the HTML text the tree was parsed from, where the caller has it — what the parser drops (the
+        HTML comments) is read there."""
         self.tree = tree
         self.url = url
+        self.source = source
         self.names = page_names(tree)
         self._texts: dict[HtmlElement, str] = {}
 
@@ -64,7 +67,7 @@ class Page:
     def from_html(cls, html: str, url: str) -> Page:
         """A page from its HTML text (an empty document when it has none): for tests and one-off callers."""
         tree = parse_html(html)
-        return cls(lxml_html.document_fromstring("<html></html>") if tree is None else tree, url)
+        return cls(lxml_html.document_fromstring("<html></html>") if tree is None else tree, url, html)
 
     @cached_property
     def base(self) -> str:
