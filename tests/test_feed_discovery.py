@@ -111,3 +111,30 @@ def test_a_feed_is_known_by_its_first_bytes_whatever_its_content_type():
     for body in pages:
         page = FetchedPage("https://blog.example/feed/", 200, "text/html", "2024-01-01T00:00:00+00:00", body)
         assert page.is_html, body
+
+
+def test_a_blosxom_feed_item_leads_to_the_entrys_own_page_not_the_days():
+    """blosxom's stock RSS flavour links each item to the day's page at the entry's anchor (/2024/06/03#editors,
+    every entry of that day on it, an archive) and gives the entry's own path only as a guid that is no permalink:
+    no post was read, all were lost; its <category> is the entry's folder, "/tech", read as a category "/tech"."""
+    rss = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Plain Files</title>'
+        "<link>https://blog.example/</link><generator>blosxom/2.1.2</generator>"
+        "<item><title>Editors</title><pubDate>Mon, 03 Jun 2024 19:05:00 +0000</pubDate>"
+        "<link>https://blog.example/2024/06/03#editors</link><category>/tech</category>"
+        '<guid isPermaLink="false">https://blog.example/tech/editors</guid><description>Vim</description></item>'
+        "<item><title>Hello</title><pubDate>Fri, 05 Jan 2024 09:00:00 +0000</pubDate>"
+        "<link>https://blog.example/2024/01/05#hello</link><category></category>"
+        '<guid isPermaLink="false">https://blog.example/hello</guid><description>Hi</description></item>'
+        "</channel></rss>"
+    )
+    entries = feed_entries(rss.encode(), "https://blog.example/index.rss")
+    assert [(entry.url, entry.dated, entry.terms) for entry in entries] == [
+        ("https://blog.example/tech/editors.html", True, ("tech",)),
+        ("https://blog.example/hello.html", True, ()),
+    ]
+    other = rss.replace("<generator>blosxom/2.1.2</generator>", "")  # any other feed: an item within a page
+    assert [(entry.url, entry.dated) for entry in feed_entries(other.encode(), "https://blog.example/index.rss")] == [
+        ("https://blog.example/2024/06/03#editors", None),
+        ("https://blog.example/2024/01/05#hello", None),
+    ]

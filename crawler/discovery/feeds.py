@@ -99,7 +99,10 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         return []
     entries = []
     feed_authors = _atom_authors(root) if etree.QName(root).localname == "feed" else ()
-    items = [(item, link) for item in root.iter("{*}item", "{*}entry") if (link := _absolute_link(item, base_url))]
+    blosxom = _blosxom(root)
+    items = [
+        (item, link) for item in root.iter("{*}item", "{*}entry") if (link := _absolute_link(item, base_url, blosxom))
+    ]
     texts = [
         any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
         for item, _ in items
@@ -111,6 +114,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         published = _item_published(item) if dated else None
         authors = _item_authors(item) or feed_authors if dated else ()
         terms = _item_terms(item) if dated else ()
+        if blosxom:  # its <category> is the entry's folder, "/tech/linux": the category "tech/linux"
+            terms = tuple(name for term in terms if (name := term.strip("/")))
         entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms, term))
     return entries
 
@@ -159,9 +164,28 @@ def _term(url: str, has_text: bool) -> bool:
     return not has_text and url_kind(url) in _TAXONOMIES
 
 
-def _absolute_link(item: etree._Element, base_url: str) -> str | None:
-    url = _item_link(item)
+def _absolute_link(item: etree._Element, base_url: str, blosxom: bool = False) -> str | None:
+    url = (blosxom and _blosxom_entry(item)) or _item_link(item)
     return joined(base_url, url) if url else None
+
+
+def _blosxom(root: etree._Element) -> bool:
+    """A blosxom feed: its stock RSS flavour names the generator "blosxom/<version>" in the channel."""
+    return any(
+        (node.text or "").strip().lower().startswith("blosxom") for node in root.iterfind("{*}channel/{*}generator")
+    )
+
+
+def _blosxom_entry(item: etree._Element) -> str | None:
+    """The page of a blosxom entry: its stock RSS flavour links each item to the day's page at the entry's anchor
+    (`$url/$yr/$mo_num/$da#$fn`, several entries on one page) and gives its own path only as the guid
+    (`$url$path/$fn`, isPermaLink="false"), where blosxom serves the entry alone in its default flavour
+    (`$url$path/$fn.html`: dynamically, and statically with $static_entries)."""
+    link, guid = _item_link(item), item.find("{*}guid")
+    if not (link and urlsplit(link).fragment and guid is not None and (guid.text or "").strip().startswith("http")):
+        return None
+    entry = guid.text.strip()
+    return None if urlsplit(entry).fragment or entry.endswith("/") else entry + ".html"
 
 
 def _lists_terms(root: etree._Element, links: list[str], base_url: str, texts: list[bool]) -> bool:
