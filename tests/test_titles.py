@@ -174,3 +174,18 @@ def test_a_title_of_only_the_site_after_a_separator_is_no_title():
     assert _title("<title>· Field Notes</title>", shell) is None
     assert _title("<title>| Daily Planet</title>", f"<article>{BODY}</article>") is None
     assert _title("<title>Sourdough basics · Field Notes</title>", shell) == "Sourdough basics · Field Notes"
+
+
+def test_blosxoms_entry_page_is_titled_by_the_heading_anchored_at_its_file_name():
+    """blosxom's stock html flavour: the entry's page (`$path/$fn.html`) has the blog's title alone as <title> and
+    <h1>, the day's date as <h2> and the entry's title as `<h3><a name="$fn">…</a></h3>`: the post was titled by
+    the blog ("Plain Files"). A heading anchored at another name (a day's page lists several) is no title."""
+    page = (
+        '<html><head><title>Plain Files   </title></head><body><div align="center"><h1>Plain Files</h1><p>  </p>'
+        '</div><h2>Tue, 02 Apr 2024</h2><div><h3><a name="python-csv">Reading CSV Files in Python</a></h3><div>'
+        + BODY
+        + '</div><p>posted at: 08:15 | path: <a href="https://blog.example/tech">/tech</a> | <a href="https://'
+        'blog.example/2024/04/02#python-csv">permanent link to this entry</a></p></div></body></html>'
+    )
+    assert extract(page, "https://blog.example/tech/python-csv.html").title == "Reading CSV Files in Python"
+    assert extract(page, "https://blog.example/tech/editors.html").title != "Reading CSV Files in Python"

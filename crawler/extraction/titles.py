@@ -33,6 +33,7 @@ _H1S = etree.XPath("//h1")
 _SUBHEADINGS = etree.XPath("//h2 | //h3")
 _IN_POST = etree.XPath("ancestor::*[self::article or self::main or @role='main']")
 _SELF_LINK_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][.//a[@href]]")
+_ANCHOR_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][a[@name = $name and not(@href)]]")
 _PARAGRAPHS_AND_H1S = etree.XPath("//p | //h1")
 _IN_HEADER = etree.XPath("ancestor::header")
 # FlatPress joins a post's title and the view of it with " : " ("Cliffs in the Rain : comments"): a separator where
@@ -101,7 +102,7 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     marked = page.select(POST_TITLES)[:MAX_HEADINGS_READ]
     linking = [h for h in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ] if _links_to(h, page, self_urls)]
     found = []
-    for element in marked + linking:
+    for element in marked + linking + _anchored_at_file_name(page):
         permalinks = set(heading_permalinks(element))
         text = _cleaned(_heading_text(element, permalinks) or element.get("content"))
         if not text or text in sites or page.in_chrome(element):
@@ -114,6 +115,21 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     document = _words(text_of(title_element)) if title_element is not None else ""
     named = [text for text in found if _names(document, _words(text))]
     return max(named, key=len) if named else next(iter(found), None)
+
+
+def _anchored_at_file_name(page: Page) -> list[HtmlElement]:
+    """The heading that is an anchor named as the page's file is named, without its extension: blosxom's stock
+    html flavour prints an entry's title as `<h3><a name="$fn">$title</a></h3>` on the entry's own page
+    (`$path/$fn.html`), whose <title> and <h1> are the blog's title alone."""
+    name = urlsplit(page.url).path.rpartition("/")[2]
+    stem, dot, extension = name.rpartition(".")
+    if not (dot and stem and extension.isalnum()):
+        return []
+    return [
+        heading
+        for heading in _ANCHOR_HEADINGS(page.tree, name=stem)[:MAX_HEADINGS_READ]
+        if text_of(heading) == text_of(heading[0])
+    ]
 
 
 def _words(text: str) -> str:
