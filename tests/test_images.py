@@ -183,3 +183,35 @@ def test_a_picture_laid_out_in_a_captioned_table_is_a_figure_in_the_text_and_its
         "The fish market opened at six, and by seven most of the catch was sold to the town.",
     ]
     assert [image.caption for image in article.images] == ["Boats returning at dawn"]
+
+
+def test_a_blogger_captioned_picture_is_a_caption_paragraph_in_the_text_and_its_caption_the_images():
+    """Blogger's editor lays a captioned image out as `<table class="tr-caption-container">`, the picture in one
+    row and the caption in the next (`td.tr-caption`), inside a <div> whose text goes on around it: the post's
+    text had a "| caption |" row; the caption is a paragraph of its own now, and the text on either side of the
+    table in its <div> stays a paragraph apart in the Markdown."""
+    from crawler.extraction.extract import extract
+
+    picture = (
+        '<table cellpadding="0" cellspacing="0" class="tr-caption-container" style="float: left;"><tbody><tr><td'
+        ' style="text-align: center;"><a href="https://blogger.googleusercontent.com/img/b/a/s1600/sea.jpg"'
+        ' imageanchor="1"><img border="0" height="240" width="320"'
+        ' src="https://blogger.googleusercontent.com/img/b/a/s320/sea.jpg" /></a></td></tr>'
+        '<tr><td class="tr-caption" style="text-align: center;">The lighthouse at dawn</td></tr></tbody></table>'
+    )
+    paragraphs = [
+        "We walked along the shore for most of the morning, past the old harbour, and the wind was cold.",
+        "Before the picture we had coffee in the little cafe by the harbour, which opens at seven.",
+        "The lighthouse at dawn",
+        "After lunch the sun came out, and we sat on the rocks to watch the fishing boats come back.",
+        "In the evening we ate fish and chips on the pier, and the gulls waited for every chip that fell.",
+    ]
+    html = (
+        "<html><head><title>A walk</title></head><body><div class='post hentry'><h3 class='post-title'>A walk</h3>"
+        f"<div class='post-body entry-content'><div>{paragraphs[0]}</div><div><br /></div><div>{paragraphs[1]}\n"
+        f"{picture}\n<i>{paragraphs[3]}</i></div><div><br /></div><div>{paragraphs[4]}</div></div></div></body></html>"
+    )
+    article = extract(html, "https://walks.blogspot.com/2024/05/a-walk.html")
+    assert article.text.splitlines() == paragraphs
+    assert [p for p in article.markdown.split("\n\n") if not p.startswith("![")] == paragraphs
+    assert [image.caption for image in article.images] == ["The lighthouse at dawn"]

@@ -10,9 +10,13 @@ caption), to just after its outermost figure (or WordPress's caption `<div>`), a
 permalink anchor (Sphinx's "#") and Sphinx's class for its words are left out meanwhile.
 
 ikiwiki's img directive lays a captioned picture out in a table (`<table class="img"><caption>…</caption><tr><td>
-<a><img></a></td></tr></table>`). Read as a table, the post's text had an empty row for the picture ("|  |"); such a
-table is a figure for the time of the block, its caption the figure's caption. (Not Blogger's
-`table.tr-caption-container` yet: as a figure, two real posts' Markdown lost paragraph breaks after it.)
+<a><img></a></td></tr></table>`), and so does Blogger's editor (`<table class="tr-caption-container"><tr><td><a>
+<img></a></td></tr><tr><td class="tr-caption">…</td></tr></table>`). Read as a table, the post's text had a row for
+the picture ("|  |") and one for Blogger's caption ("| caption |"); such a table is a figure for the time of the
+block, its caption the figure's caption. Blogger's body is <div>s and <br>s, rarely <p>s, and its picture table
+stands inside a <div> whose text goes on around it: that text, up to the next block on either side, is a <div> of
+its own meanwhile (as a figure's tail it would be the tail of the caption's paragraph, one paragraph with the next in
+the Markdown).
 """
 
 from __future__ import annotations
@@ -41,10 +45,22 @@ _CAPTION_CLASS = etree.XPath(
 )
 
 
-# A picture's layout table and its caption (ikiwiki's img directive); a table of several pictures or of anything
-# else is none
-_PICTURE_TABLES = etree.XPath("//table[contains(concat(' ', normalize-space(@class), ' '), ' img ')][caption]")
-_PICTURE_TABLE_CAPTIONS = etree.XPath("caption")
+# A picture's layout table and its caption (ikiwiki's img directive; Blogger's captioned image, its caption the
+# cell below the picture's); a table of several pictures or of anything else is none
+_PICTURE_TABLES = etree.XPath(
+    "//table[contains(concat(' ', normalize-space(@class), ' '), ' img ')][caption]"
+    " | //table[contains(concat(' ', normalize-space(@class), ' '), ' tr-caption-container ')]"
+    "[.//td[contains(concat(' ', normalize-space(@class), ' '), ' tr-caption ')][normalize-space()]]"
+)
+_PICTURE_TABLE_CAPTIONS = etree.XPath(
+    "caption | .//td[contains(concat(' ', normalize-space(@class), ' '), ' tr-caption ')]"
+)
+# what may stand in a line of text (HTML's phrasing content): a run of them beside a picture table is a paragraph
+_INLINE = frozenset(
+    ("a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img")
+    + ("ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u")
+    + ("var", "wbr")
+)
 _TABLE_TAGS = ("table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col")
 
 
@@ -59,8 +75,9 @@ def captions_as_paragraphs(page: Page) -> Iterator[None]:
 @contextmanager
 def _picture_tables_as_figures(page: Page) -> Iterator[None]:
     """A captioned picture's layout table (_PICTURE_TABLES) as a <figure> with its <figcaption>, its rows and cells
-    <div>s, for the time of the block."""
+    <div>s, and the text beside it in its parent (_run) a <div>, for the time of the block."""
     renamed: list[tuple[HtmlElement, str]] = []
+    wrapped: list[HtmlElement] = []
     for table in _PICTURE_TABLES(page.tree):
         inner = [e for e in table.iter(*_TABLE_TAGS) if e is not table]
         if len(list(table.iter("img"))) != 1 or any(e.tag == "table" for e in inner):
@@ -71,11 +88,60 @@ def _picture_tables_as_figures(page: Page) -> Iterator[None]:
         for element in inner:
             renamed.append((element, element.tag))
             element.tag = "figcaption" if element in captions else "div"
+        if table.getparent().tag != "p":
+            wrapped.extend(run for run in (_run(table, after=False), _run(table, after=True)) if run is not None)
     try:
         yield
     finally:
+        for block in reversed(wrapped):
+            _unwrap(block)
         for element, tag in renamed:
             element.tag = tag
+
+
+def _run(table: HtmlElement, after: bool) -> HtmlElement | None:
+    """The text that follows (`after`) or precedes a picture table in its parent, up to the next block, wrapped in a
+    <div> (returned); None where there is none. Blogger's text beside its picture table is the rest of a <div>:
+    trafilatura would leave the text after it as the tail of the caption's paragraph, and run the text before it
+    into the caption, one paragraph in the Markdown. A <div>, not a <p>: trafilatura reads a post's <div>s as its
+    paragraphs only while its <p>s hold little text, and Blogger's posts are <div>s."""
+    run: list[HtmlElement] = []
+    for sibling in table.itersiblings(preceding=not after):
+        if not isinstance(sibling.tag, str) or sibling.tag not in _INLINE:
+            break
+        run.append(sibling)
+    if not after:
+        run.reverse()
+    previous = table if after else (run[0] if run else table).getprevious()
+    parent = table.getparent()
+    text = parent.text if previous is None else previous.tail
+    if not (text or "").strip() and not any(e.text_content().strip() or e.tag == "img" for e in run):
+        return None
+    block = parent.makeelement("div", {})
+    block.text = text
+    if previous is None:
+        parent.text = None
+    else:
+        previous.tail = None
+    if after:
+        table.addnext(block)
+    else:
+        (run[0] if run else table).addprevious(block)
+    for element in run:
+        block.append(element)  # with its tail
+    return block
+
+
+def _unwrap(block: HtmlElement) -> None:
+    """What _run wrapped, back in its parent as it was."""
+    previous, parent = block.getprevious(), block.getparent()
+    if block.text is not None and previous is None:
+        parent.text = (parent.text or "") + block.text
+    elif block.text is not None:
+        previous.tail = (previous.tail or "") + block.text
+    for element in list(block):
+        block.addprevious(element)
+    parent.remove(block)  # its tail (none: the run ended at a block or at the parent's end) too
 
 
 @contextmanager
