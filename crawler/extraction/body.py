@@ -27,7 +27,7 @@ from crawler.extraction.boilerplate import drop_chrome_blocks, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of
 from crawler.extraction.markdown_links import with_links
-from crawler.extraction.page import HtmlElement, Page, detached
+from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
@@ -57,7 +57,6 @@ _DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9f
 _LAYOUT_TABLES = etree.XPath(
     "//table[not(ancestor::table)][.//td[.//h1 or .//h2 or .//h3 or .//p[string-length(normalize-space()) > 200]]]"
 )
-_TABLE_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption")
 _LETTER = re.compile(r"[^\W\d_]")
 DENSE_SCRIPT_SHARE = 0.3  # of the letters in the page's first 2,000 characters of text
 
@@ -146,16 +145,11 @@ def _layout_tables_as_blocks(page: Page) -> Iterator[None]:
     """The page's layout tables read as <div>s for the time of the block. A hand-made site lays its page out in a
     table (menu and visitor counter in one cell, the post in the next); trafilatura keeps a table whole, as data,
     menu and all. A table is layout when a cell holds a heading or a long paragraph: data tables hold neither."""
-    renamed = [
-        (e, e.tag)
+    parts = [
+        (e, "div")
         for table in _LAYOUT_TABLES(page.tree)
-        for e in table.iter(*_TABLE_TAGS)
+        for e in table.iter(*TABLE_PARTS)
         if e is table or next(e.iterancestors("table")) is table
     ]  # a data table inside stays one
-    for element, _ in renamed:
-        element.tag = "div"
-    try:
+    with renamed(parts):
         yield
-    finally:
-        for element, tag in renamed:
-            element.tag = tag

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from lxml import etree
 
 from crawler.extraction.images import permalink_anchors
-from crawler.extraction.page import HtmlElement, Page, detached
+from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
 
 # not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>
 _FIGURE_CAPTIONS = etree.XPath(
@@ -61,7 +61,6 @@ _INLINE = frozenset(
     + ("ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u")
     + ("var", "wbr")
 )
-_TABLE_TAGS = ("table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col")
 
 
 @contextmanager
@@ -76,27 +75,25 @@ def captions_as_paragraphs(page: Page) -> Iterator[None]:
 def _picture_tables_as_figures(page: Page) -> Iterator[None]:
     """A captioned picture's layout table (_PICTURE_TABLES) as a <figure> with its <figcaption>, its rows and cells
     <div>s, and the text beside it in its parent (_run) a <div>, for the time of the block."""
-    renamed: list[tuple[HtmlElement, str]] = []
-    wrapped: list[HtmlElement] = []
+    parts: list[tuple[HtmlElement, str]] = []
+    beside: list[HtmlElement] = []  # the tables whose neighbouring text is wrapped
     for table in _PICTURE_TABLES(page.tree):
-        inner = [e for e in table.iter(*_TABLE_TAGS) if e is not table]
+        inner = [e for e in table.iter(*TABLE_PARTS) if e is not table]
         if len(list(table.iter("img"))) != 1 or any(e.tag == "table" for e in inner):
             continue
         captions = _PICTURE_TABLE_CAPTIONS(table)
-        renamed.append((table, table.tag))
-        table.tag = "figure"
-        for element in inner:
-            renamed.append((element, element.tag))
-            element.tag = "figcaption" if element in captions else "div"
+        parts.append((table, "figure"))
+        parts.extend((e, "figcaption" if e in captions else "div") for e in inner)
         if table.getparent().tag != "p":
-            wrapped.extend(run for run in (_run(table, after=False), _run(table, after=True)) if run is not None)
-    try:
-        yield
-    finally:
-        for block in reversed(wrapped):
-            _unwrap(block)
-        for element, tag in renamed:
-            element.tag = tag
+            beside.append(table)
+    with renamed(parts):
+        runs = (run for table in beside for run in (_run(table, after=False), _run(table, after=True)))
+        wrapped = [run for run in runs if run is not None]
+        try:
+            yield
+        finally:
+            for block in reversed(wrapped):
+                _unwrap(block)
 
 
 def _run(table: HtmlElement, after: bool) -> HtmlElement | None:

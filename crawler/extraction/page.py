@@ -9,7 +9,7 @@ union walks the whole tree, so most of a select's cost was in selectors that cou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -243,6 +243,24 @@ def text_of(element: HtmlElement | None) -> str:
     if element is None:
         return ""
     return " ".join(" ".join(_VISIBLE_TEXT(element)).split())
+
+
+# A table's own parts: what a reader is shown as other blocks while the table lays out the page or a picture
+TABLE_PARTS = ("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+@contextmanager
+def renamed(tags: Sequence[tuple[HtmlElement, str]]) -> Iterator[None]:
+    """Each element under the tag paired with it for the time of the block, then under its own again: a layout
+    table read as the blocks or the figure it lays out, without a copy of the tree."""
+    originals = [(element, element.tag) for element, _ in tags]
+    for element, tag in tags:
+        element.tag = tag
+    try:
+        yield
+    finally:
+        for element, tag in originals:
+            element.tag = tag
 
 
 @contextmanager
