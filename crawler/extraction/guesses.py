@@ -57,21 +57,21 @@ class Guesses:
         for the tags; where that finds none, the whole page's but the counted lists, unless more than
         MAX_TERMS_IN_BLOCK."""
         with detached(counted_term_lists(self._page)):
-            with detached(sidebars):
-                found = extract_catstags("category", self._page.tree)
-            if found:
-                return found
-            found = extract_catstags("category", self._page.tree)
-        return found if len(found) <= MAX_TERMS_IN_BLOCK else []
+            return self._terms("category", sidebars)
 
     def tags(self, sidebars: Collection[HtmlElement]) -> list[str]:
         """trafilatura's reading of the page's tags, which takes the first block of tag links it finds anywhere: a
         sidebar's tag cloud on a post that has no tags (Wagtail's Puput). Read with the `sidebars` out of the tree
         first; where that finds none, the whole page's, unless it is a cloud of more than MAX_TERMS_IN_BLOCK (a
         post's own tags may stand in an aside: Toptal's "blog_post-aside")."""
+        return self._terms("tag", sidebars)
+
+    def _terms(self, kind: str, sidebars: Collection[HtmlElement]) -> list[str]:
+        """trafilatura's first block of `kind` links with the `sidebars` out of the tree; where there is none, the
+        whole page's, unless more than MAX_TERMS_IN_BLOCK."""
         with detached(sidebars):
-            found = extract_catstags("tag", self._page.tree)
+            found = extract_catstags(kind, self._page.tree)
         if found:
             return found
-        found = extract_catstags("tag", self._page.tree)
+        found = extract_catstags(kind, self._page.tree)
         return found if len(found) <= MAX_TERMS_IN_BLOCK else []
