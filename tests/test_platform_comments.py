@@ -193,3 +193,32 @@ def test_ikiwikis_comments_with_their_commenter_and_time():
             (first, None, "Jonas Weber", None, when[0], "Sound great."),
             (second, None, "Anna", None, when[1], "No.\nOnly."),
         ], html5
+
+
+def _chronicle_comment(who: str, submitted: str, text: str) -> str:
+    """A comment as chronicle's stock themes print it (comment-loop.inc of default, leftbar, blocky and
+    copyrighteous, chronicle 4.6): its commenter, its date as chronicle reads it from the comment file's name
+    ("Submitted at HH:MM:SS on DD Month YYYY", comments.cgi's gmtime) and its text as the visitor typed it, each a
+    div of the comment's div.entry, every comment in one <blockquote> under the heading."""
+    return (
+        f'\n  <div class="entry">\n  <div class="title">{who}</div>\n  <div class="date">{submitted}</div>\n'
+        f'  <div class="body">{text}\n</div>\n  </div>\n'
+    )
+
+
+def test_chronicles_comments_with_their_commenter_and_submission_time():
+    """chronicle's comment loop marks nothing as a comment (no id, no comment class: a div.entry like the post's
+    own, in a <blockquote> after "<h3>Comments On This Entry</h3>"); no comment was archived."""
+    html = (
+        '<div class="entry"><div class="title">Static blogs</div><div class="date">2nd May 2024</div>'
+        '<div class="body"><p>A blog compiler turns text into HTML.</p></div></div>\n'
+        " <h3>Comments On This Entry</h3>\n <blockquote>"
+        + _chronicle_comment("Sam Porter", "Submitted at 12:00:00 on 03 May 2024", "What do you use for search?")
+        + _chronicle_comment("Kim Minjun", "Submitted at 18:45:00 on  3 May 2024", "Nothing yet.\nThe tags do.")
+        + ' </blockquote>\n<h3>Add A Comment</h3>\n<blockquote><form action="/cgi-bin/comments.cgi" method="post">'
+        '<input type="text" name="name"></form></blockquote>'
+    )
+    assert _comments(html) == [
+        (None, None, "Sam Porter", None, "2024-05-03T12:00:00", "What do you use for search?"),
+        (None, None, "Kim Minjun", None, "2024-05-03T18:45:00", "Nothing yet. The tags do."),  # as a browser shows it
+    ]

@@ -51,6 +51,23 @@ _DJANGO_TIME = re.compile(
 # printed so (ikiwiki's timeformat "%Y-%m-%d %H:%M")
 _SPACED_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
 _PRINTED_DATETIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d(?::\d\d)?)")
+# chronicle's comment date, read from the comment file's name that comments.cgi writes (gmtime, English month names):
+# "Submitted at 12:00:00 on 03 May 2024"
+_SUBMITTED_AT = re.compile(r"Submitted at (\d\d):(\d\d):(\d\d) on (\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # The commenter named in the line with the comment's time, no element of their own: Dotclear's "From Kim - <time>",
 # Serendipity's "Kim on <time>:" (a link where they gave an address)
 _BEFORE_THE_NAME = re.compile(r"^(?:(?:from|by|par|de|von|van)\s+|[-–—,:|]\s*)", re.IGNORECASE)
@@ -275,6 +292,14 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     text = text_of(printed) if printed is not None else ""
     if match := _PRINTED_DATETIME.fullmatch(text):
         return f"{match[1]}T{match[2]}"
+    if (match := _SUBMITTED_AT.fullmatch(" ".join(text.split()))) and match[5] in _MONTHS:
+        hour, minute, second, day, month, year = match.groups()
+        try:
+            return datetime(
+                int(year), _MONTHS.index(month) + 1, int(day), int(hour), int(minute), int(second)
+            ).isoformat()
+        except ValueError:
+            return None
     return day_in_words(text) if 0 < len(text) <= MAX_DATE_TEXT else None
 
 

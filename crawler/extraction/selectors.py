@@ -476,7 +476,10 @@ COMMENT_ITEMS = (
     " ol.comments > li[id^='comment_'], ol#comments > li[id^='comment'], div.comment[id^='c'][class*='level-'],"
     # ikiwiki's comments plugin: div.comment#comment-MD5, with its html5 option an <article> right in its
     # section#comments (Drupal's article.comment#comment-N sits deeper, in its theme's wrappers)
-    " #comments > article.comment[id^='comment-']"
+    " #comments > article.comment[id^='comment-'],"
+    # chronicle's stock themes (comment-loop.inc): each comment a div.entry like the post's own, all in the
+    # <blockquote> after the "Comments On This Entry" heading
+    " h3 + blockquote > div.entry"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -498,6 +501,7 @@ COMMENT_AUTHOR = (
     # Chyrp Lite: "<a>Name</a> said:" in a heading over the text (Blossom, Sparrow) or first in it (Topaz)
     "li[id^='comment_'] > h3, li[id^='comment_'] > .comment > h4:first-child",
     ".comment-header > .author",  # ikiwiki: "Comment by <span class=author>Name</span> — <time>"
+    "div.entry > div.title",  # chronicle: the commenter's name where the post's div.entry has its title
     "cite",
 )
 COMMENT_TEXT = (
@@ -515,6 +519,7 @@ COMMENT_TEXT = (
     ".content_com",  # PluXml
     "li[id^='comment_'] > section.comment",  # Chyrp Lite, its commenter's heading in it in Topaz
     ".comment > .inlinecontent",  # ikiwiki: a one-paragraph comment's text with no <p>
+    "div.entry > div.body",  # chronicle: the text as the visitor typed it, no <p>
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link
@@ -534,6 +539,7 @@ COMMENT_DATE_TEXT = (
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
     ".comment-header > .date",  # ikiwiki, in the setup's timeformat (its subject links the comment, not the date)
+    "div.entry > div.date",  # chronicle: "Submitted at 12:00:00 on 03 May 2024"
     "a[href*='#comment-']",
 )
 
