@@ -222,3 +222,22 @@ def test_an_ikiwiki_post_is_dated_when_created_not_when_last_edited(html5):
     assert edited.updated == ("2024-06-01T08:00:00+00:00" if html5 else None)
     once = extract(_ikiwiki_page(html5, "2024-05-20T08:30:00Z", "2024-05-20T08:30:00Z"), "https://b.example/p/")
     assert once.published == ("2024-05-20T08:30:00+00:00" if html5 else "2024-05-20T08:30:00")
+
+
+def test_a_chronicle_comments_submission_day_is_not_the_posts_date():
+    """chronicle's blocky theme prints the entry's day in a bare table cell and each comment's in a div.date
+    ("Submitted at 08:00:00 on 13 March 2024", comment-loop.inc of its stock themes): the post was dated by its
+    first comment, its comments unmarked as comments (div.entry in the <blockquote> after their heading)."""
+    comments = "".join(
+        f'<div class="entry"><div class="title">{who}</div><div class="date">Submitted at {at} on 13 March 2024'
+        f'</div><div class="body">Nice start, looking forward to more.</div></div>'
+        for who, at in (("Jonas", "08:00:00"), ("Mara", "09:30:00"))
+    )
+    html = (
+        '<html><head><title>Blog: Hello</title></head><body><div class="title"><h1><a href="/">Field Notes</a>'
+        '</h1></div><table width="100%"><tr><td valign="top"><fieldset><legend>Hello</legend>'
+        f'<div class="body">{BODY}</div><table width="100%"><tr><td><div class="tags">Tags: <a href="/tags/notes">'
+        'notes</a>.</div></td><td align="right">12th March 2024</td></tr></table></fieldset>'
+        f"<h3>Comments On This Entry</h3><blockquote>{comments}</blockquote></td></tr></table></body></html>"
+    )
+    assert extract(html, "https://blog.example/Hello.html").published == "2024-03-12"

@@ -594,6 +594,7 @@ COMMENT_THREADS = ", ".join(
         "[itemtype$='schema.org/Comment']",
         "#pcs-comments",
         f"[{FRAME_COMMENTS}]",
+        "h3 + blockquote > div.entry",  # chronicle's comments (COMMENT_ITEMS), each dated in its div.date
     )
 )
 # Sidebars, widgets and related posts, which list other posts' dates. An <aside> that holds the post's own meta
