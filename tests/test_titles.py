@@ -189,3 +189,28 @@ def test_blosxoms_entry_page_is_titled_by_the_heading_anchored_at_its_file_name(
     )
     assert extract(page, "https://blog.example/tech/python-csv.html").title == "Reading CSV Files in Python"
     assert extract(page, "https://blog.example/tech/editors.html").title != "Reading CSV Files in Python"
+
+
+@pytest.mark.parametrize(
+    ("document", "entry"),
+    [
+        # default, leftbar, blog.steve.org.uk: "<blog_title>: <title>", the title the entry's first div.title
+        ("Field Notes: Sourdough: flour", '<div class="entry"><div class="title">{}</div>{}<div class="body">{}</div>'),
+        # blocky: "Blog: <title>", the title the legend of the entry's <fieldset>
+        ("Blog: Sourdough: flour", '<fieldset><legend>{}</legend><div class="body">{}</div>{}</fieldset>'),
+        # copyrighteous: "copyrighteous: <title>", the title its blosxom-style span.blosxomTitle
+        (
+            "copyrighteous: Sourdough: flour",
+            '{1}<div class="storybox"><span class="blosxomTitle">{0}</span><div class="story">{2}</div></div>',
+        ),
+    ],
+)
+def test_chronicles_entry_page_is_titled_by_the_entrys_title_not_the_blogs_prefix(document, entry):
+    """chronicle's stock themes (4.6) title an entry's page "<blog's title>: <entry's title>" and print the entry's
+    title alone, in markup of their own (no heading, no title class), under the blog's <h1>: the post was titled by
+    the whole <title> ("Field Notes: Sourdough: flour"; the colon no separator, titles have colons)."""
+    layout = '<div class="title"><h1><a href="https://blog.example/">Field Notes</a></h1></div>'
+    date = '<div class="date">2nd May 2024</div>'
+    body = layout + entry.format("Sourdough: flour", date, BODY)
+    url = "https://blog.example/Sourdough__flour.html"
+    assert _title(f"<title>{document}</title>", body, url) == "Sourdough: flour"

@@ -36,6 +36,16 @@ _SELF_LINK_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][.//a[@h
 _ANCHOR_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][a[@name = $name and not(@href)]]")
 _PARAGRAPHS_AND_H1S = etree.XPath("//p | //h1")
 _IN_HEADER = etree.XPath("ancestor::header")
+# chronicle's stock themes (4.6) title an entry's page "<blog's title>: <entry's title>" ("Blog: …" in blocky,
+# "copyrighteous: …") and print the entry's title alone in markup of their own, before the entry's body: default's,
+# leftbar's and blog.steve.org.uk's div.title in div.entry, blocky's legend of the entry's <fieldset>,
+# copyrighteous's span.blosxomTitle in div.storybox (a comment's div.entry names its commenter so: the <title> does
+# not name it)
+_CHRONICLE_TITLES = etree.XPath(
+    "//div[@class='entry']/div[@class='title'][following-sibling::div[@class='body']]"
+    " | //fieldset/legend[following-sibling::div[@class='body']]"
+    " | //div[@class='storybox']/span[@class='blosxomTitle'][following-sibling::div[@class='story']]"
+)
 # FlatPress joins a post's title and the view of it with " : " ("Cliffs in the Rain : comments"): a separator where
 # the part before it is the post's printed heading, not elsewhere (French typography spaces every colon so).
 _SPACED_COLON = re.compile(r"\s+:\s+")
@@ -94,15 +104,17 @@ def _meta(page: Page, name: str) -> str | None:
 
 
 def _marked(page: Page, sites: SiteNames) -> str | None:
-    """The first title the theme marks up (or a heading linking to the page itself) that belongs to this page:
-    not in chrome (related posts, sidebars, comments), not linking to another page, not the site's name — and of
-    those, the longest the document's <title> names (as words), where one does: OceanWP marks its section header
-    ("Blog", an <h1 itemprop="headline"> above the post) as it marks the post's title."""
+    """The first title the theme marks up (or a heading linking to the page itself, blosxom's heading anchored at
+    the file's name, chronicle's entry title: _CHRONICLE_TITLES) that belongs to this page: not in chrome (related
+    posts, sidebars, comments), not linking to another page, not the site's name — and of those, the longest the
+    document's <title> names (as words), where one does: OceanWP marks its section header ("Blog", an
+    <h1 itemprop="headline"> above the post) as it marks the post's title."""
     self_urls = {_plain(page.url, ""), _plain(page.base, _canonical(page) or page.url)} - {""}
     marked = page.select(POST_TITLES)[:MAX_HEADINGS_READ]
     linking = [h for h in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ] if _links_to(h, page, self_urls)]
     found = []
-    for element in marked + linking + _anchored_at_file_name(page):
+    chronicle = _CHRONICLE_TITLES(page.tree)[:MAX_HEADINGS_READ]
+    for element in marked + linking + _anchored_at_file_name(page) + chronicle:
         permalinks = set(heading_permalinks(element))
         text = _cleaned(_heading_text(element, permalinks) or element.get("content"))
         if not text or text in sites or page.in_chrome(element):
