@@ -1,7 +1,7 @@
 """Post images (crawler/extraction/images.py): share buttons' icons left out, lazy-loaded images resolved once."""
 
-from crawler.extraction.content import find_content_root
-from crawler.extraction.images import best_source, find_images, parse_srcset
+from crawler.extraction.content import body_holder, find_content_root
+from crawler.extraction.images import best_source, find_images, parse_srcset, placed_images
 from crawler.extraction.page import Page
 
 PROSE = "<p>" + "A paragraph of the post, long enough to make its container the post's body. " * 4 + "</p>"
@@ -215,3 +215,36 @@ def test_a_blogger_captioned_picture_is_a_caption_paragraph_in_the_text_and_its_
     assert article.text.splitlines() == paragraphs
     assert [p for p in article.markdown.split("\n\n") if not p.startswith("![")] == paragraphs
     assert [image.caption for image in article.images] == ["The lighthouse at dawn"]
+
+
+def test_a_posts_pictures_are_found_where_its_text_is_when_a_header_repeats_its_lead():
+    """A Jekyll theme's cover repeats a post's first lines as a standfirst under the title, in one <p>; the post
+    itself (imported from Tistory) is short lines, each its own <p>, between slides. The cover's paragraph is the
+    page's densest, so the container the pictures were looked for in was the cover: the post's slides were lost
+    where the text extraction read the post's own lines. The pictures are also looked for in the element that
+    holds the extracted text (content.body_holder), in page order; the cover's picture stays the post's."""
+    lines = [
+        "These slides compare containers with virtual machines.",
+        "The deck is split into two parts for the upload.",
+        "The original is one document on the slide service.",
+    ]
+    slides = "".join(f"<p><span class='imageblock'><img src='/assets/slide{n}.png'></span></p>" for n in (1, 2))
+    html = (
+        "<html><body><div id='navbar'><a href='/'>Back to Posts</a></div>"
+        "<div id='cover'><div><h1>Containers and VMs</h1>"
+        f"<p>{' '.join(lines)} More in the post.</p><img src='/assets/cover.jpg' width='1200' height='400'></div></div>"
+        "<div id='content'><div id='post-content'><div class='area_view'>"
+        + "".join(f"<p>{line}</p><p><br></p>" for line in lines)
+        + slides
+        + "</div></div></div></body></html>"
+    )
+    page = Page.from_html(html, "https://blog.example/docker/2015/05/09/containers/")
+    root = find_content_root(page)
+    holder = body_holder(page, "\n".join(lines), root)
+    assert holder.get("class") == "area_view"
+    assert [image.src for _, image in placed_images(page, root, holder)] == [
+        "https://blog.example/assets/cover.jpg",
+        "https://blog.example/assets/slide1.png",
+        "https://blog.example/assets/slide2.png",
+    ]
+    assert body_holder(page, f"{' '.join(lines)} More in the post.", root) is root  # the cover's own text

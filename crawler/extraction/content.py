@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed, text_of
 from crawler.extraction.selectors import CONTENT_ROOTS
 
 MIN_ROOT_TEXT = 200  # characters: a smaller match is a teaser or a widget, not the post
+HELD_SHARE = 0.5  # of the post's text: a container holding less is not the post's
+HOLDER_SHARE = 0.8  # of the post's text found on the page: what the element found instead holds
+MIN_PLACED_CHARS = 20  # a shorter line or text node (a word, a date, a name) may stand anywhere on the page
 _MAIN = etree.XPath("//main[not(ancestor::main)]")  # HTML allows one visible <main>: the page's own content
+_TEXT_NODES = etree.XPath(".//text()[not(parent::script or parent::style)]")
 _MEDIA = etree.XPath("(.//img | .//picture | .//video | .//audio | .//iframe | .//embed | .//object)[1]")
 
 
@@ -48,3 +54,38 @@ def densest_parent(page: Page, within: HtmlElement | None = None) -> HtmlElement
         if parent is not None and (within is None or not page.in_chrome(paragraph)):
             scores[parent] = scores.get(parent, 0) + len(text_of(paragraph))
     return max(scores, key=scores.__getitem__) if scores else None
+
+
+def body_holder(page: Page, text: str, root: HtmlElement | None) -> HtmlElement | None:
+    """The element that holds the post's `text` as extracted: `root` (find_content_root) where at least HELD_SHARE
+    of the text stands in its text nodes, else the deepest element below <body> that holds HOLDER_SHARE of what of
+    the text the page's text nodes hold. The container a selector or the densest paragraphs name may be another
+    than the one the extraction read the post from: a header's standfirst that sums up the post's first lines in
+    one paragraph (a Jekyll theme's cover), one panel of a post exported from Confluence, an excerpt's
+    .entry-content above the post's — and the post's pictures are looked for in the container (images.py). Text
+    nodes, not the element's whole text: a standfirst's one paragraph holds the words of the post's first lines."""
+    folded = " ".join(text.split())
+    if len(folded) < MIN_PLACED_CHARS:
+        return root
+    if root is not None and sum(length for _, length in _placed(root, folded)) >= HELD_SHARE * len(folded):
+        return root
+    weights: dict[HtmlElement, int] = {}
+    body = page.tree.find("body")
+    for element, length in _placed(page.tree if body is None else body, folded):
+        for holder in (element, *element.iterancestors()):
+            weights[holder] = weights.get(holder, 0) + length
+    found = max((weight for element, weight in weights.items() if element.tag == "body"), default=0)
+    if not found or root is not None and weights.get(root, 0) >= HELD_SHARE * found:
+        return root
+    holders = [e for e, weight in weights.items() if weight >= HOLDER_SHARE * found and e.tag not in ("html", "body")]
+    return max(holders, key=lambda e: sum(1 for _ in e.iterancestors()), default=root)
+
+
+def _placed(element: HtmlElement, folded: str) -> Iterator[tuple[HtmlElement, int]]:
+    """The elements under `element` whose own text nodes (MIN_PLACED_CHARS or longer) stand in the `folded`
+    text, each with the length of such a node."""
+    for node in _TEXT_NODES(element):
+        words = " ".join(node.split())
+        if len(words) >= MIN_PLACED_CHARS and words in folded:
+            parent = node.getparent()
+            yield (parent.getparent() if node.is_tail else parent), len(words)

@@ -25,7 +25,7 @@ from crawler.extraction.boxes import (
     with_their_pages,
 )
 from crawler.extraction.comments import find_comments
-from crawler.extraction.content import densest_parent, find_content_root
+from crawler.extraction.content import body_holder, densest_parent, find_content_root
 from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.dotclear import dotclear_kind
@@ -38,7 +38,7 @@ from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.page import HtmlElement, Page, compiled, detached, parse_html, text_of
+from crawler.extraction.page import HtmlElement, Page, compiled, detached, enclosing, parse_html, text_of
 from crawler.extraction.pagekind import SiteFacts, decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.selection import AUTO, BEST_OF_THREE, mode
@@ -472,7 +472,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     authors, boxes = with_their_pages(authors, boxes, page.base)
     if kind == "author":  # an author page is a listing; the person it is about goes to the archive's authors
         boxes = [person] if (person := author_page_person(page, jsonld)) is not None else []
-    images = placed_images(page, root) if is_article else []
+    holder = body_holder(page, body.text, root) if is_article else root
+    images = placed_images(page, root, holder) if is_article else []
     terms = [*meta.categories, *meta.tags]
     return Article.of(
         replace(meta, authors=authors),
@@ -480,7 +481,9 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         author=", ".join(p.name for p in authors) or None,
         language=language,
         text=(text := _without_fields(body.text, page, root, meta, authors, terms)),
-        markdown=with_images(_without_fields(body.markdown, page, root, meta, authors, terms), root, images),
+        markdown=with_images(
+            _without_fields(body.markdown, page, root, meta, authors, terms), enclosing(root, holder), images
+        ),
         word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,
         author_boxes=boxes,

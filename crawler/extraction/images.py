@@ -46,8 +46,14 @@ def find_images(page: Page, root: HtmlElement | None) -> list[Image]:
     return [image for _, image in placed_images(page, root)]
 
 
-def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElement, Image]]:
-    """The post's images, each with the <img> it was read from (markdown_images.py places it by that element)."""
+def placed_images(
+    page: Page, root: HtmlElement | None, holder: HtmlElement | None = None
+) -> list[tuple[HtmlElement, Image]]:
+    """The post's images, each with the <img> it was read from (markdown_images.py places it by that element).
+    `holder`: the element that holds the post's text where `root` does not (content.body_holder) — its pictures
+    are the post's too, in page order with the root's (a lead photo in the root above the text stays one)."""
+    if root is None or holder is not None and holder in root.iterancestors():
+        root, holder = holder, None
     if root is None:
         return []
     # The <article> around the body also holds the post's feature image (Ghost, many themes put it in the
@@ -55,6 +61,11 @@ def placed_images(page: Page, root: HtmlElement | None) -> list[tuple[HtmlElemen
     root = next(root.iterancestors("article"), root)
     base, share_buttons = page.base, frozenset(page.select(SHARE_BUTTONS, root))
     found = [*_featured_outside(page, root), *root.iter("img")]
+    if holder is not None and holder is not root and root not in holder.iterancestors():  # neither holds the other
+        holder = next(holder.iterancestors("article"), holder)
+        share_buttons |= frozenset(page.select(SHARE_BUTTONS, holder))
+        order = {img: index for index, img in enumerate(page.tree.iter("img"))}
+        found = sorted({*found, *holder.iter("img")}, key=order.__getitem__)
     candidates = [(img, *best_source(img, base)) for img in found if not _excluded(img, page, share_buttons)]
     # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
     scripted = {src for img, src, _ in candidates if not _in_noscript(img)}

@@ -245,6 +245,14 @@ def text_of(element: HtmlElement | None) -> str:
     return " ".join(" ".join(_VISIBLE_TEXT(element)).split())
 
 
+def enclosing(first: HtmlElement | None, second: HtmlElement | None) -> HtmlElement | None:
+    """The innermost element that holds both (one may hold the other); the other where one is None."""
+    if first is None or second is None:
+        return second if first is None else first
+    around = {first, *first.iterancestors()}
+    return next(e for e in (second, *second.iterancestors()) if e in around)
+
+
 # A table's own parts: what a reader is shown as other blocks while the table lays out the page or a picture
 TABLE_PARTS = ("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th")
 
