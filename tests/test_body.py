@@ -471,6 +471,81 @@ def test_pictures_stand_in_the_markdown_where_they_stand_in_the_post():
     assert article.markdown.endswith(f" after it.\n\n{b}")  # text comes before it in its paragraph
 
 
+def test_pictures_in_a_post_of_text_runs_and_brs_stand_after_the_run_before_them():
+    """Blogger's editor writes a post as text and <br>s in <div>s, each picture in a `div.separator` or a captioned
+    `table.tr-caption-container` of its own: the text before a picture is in no <p>, and every picture stood
+    together after the last <p>, heading or quote before it (here all three after the quote at the top)."""
+    blogger = "https://blogger.googleusercontent.com/img/b/R29vZ2xl"
+    pictures = {
+        name: f'<a href="{blogger}/s1600/{name}.jpg" imageanchor="1"><img border="0" height="480" width="640"'
+        f' src="{blogger}/s640/{name}.jpg" /></a>'
+        for name in ("cover", "pages", "stars", "cellar")
+    }
+    lines = [
+        f"The kettle sang while the bread cooled on the rack, and the kitchen smelled of rye {words}."
+        for words in (
+            "on the day the copy came",
+            "on the first evening",
+            "on the second day",
+            "on the third day",
+            "on the last day",
+        )
+    ]
+    body = (
+        f"{lines[0]}<br />\n<br />\n<u>Blurb:</u><br />\n<blockquote class='tr_bq'>\n<i>{PROSE}</i></blockquote>\n"
+        f'<div class="separator" style="clear: both; text-align: center;">\n{pictures["cover"]}</div>\n<br />\n'
+        f"<u>Opinion:</u><br />\n{lines[1]}<br />\n{lines[2]}<br />\n<br />\n"
+        f'<div class="separator" style="clear: both; text-align: center;">\n{pictures["pages"]}</div>\n'
+        f"{lines[3]}<br />\n<br />\n{lines[4]}<br />\n<br />\n"
+        '<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container"><tbody><tr><td>'
+        f'{pictures["stars"]}</td></tr><tr><td class="tr-caption">Five of five stars</td></tr></tbody></table>'
+    )
+    html = (
+        "<html><head><title>A review</title></head><body><div class='post hentry'><h3 class='post-title'>A review"
+        f"</h3><div class='post-body entry-content'>{body}</div></div></body></html>"
+    )
+    markdown = extract(html, "https://rye.blogspot.com/2024/05/a-review.html").markdown
+    cover, pages, stars = (f"![]({blogger}/s640/{name}.jpg)" for name in ("cover", "pages", "stars"))
+    assert f"{PROSE[-40:].strip()}\n\n{cover}\n\nOpinion:\n\n" in markdown
+    assert f"{lines[2]}\n\n{pages}\n\n{lines[3]}" in markdown
+    assert f"{lines[4]}\n\n{stars}\n\nFive of five stars" in markdown
+    # each paragraph a <div> of its own, a picture's separator opening the <div> of the text after it
+    body = (
+        f"<div>{lines[0]}</div><div><br /></div><h3>Blurb</h3><div>{lines[1]}</div><div><br /></div><div>{lines[2]}"
+        f'</div><div><br /></div><div><div class="separator">{pictures["cellar"]}</div>{lines[3]}</div>'
+        f"<div><br /></div><div>{lines[4]}</div>"
+    )
+    markdown = extract(html.replace(html[html.index(lines[0]) : html.index("</div></div></body>")], body), URL)
+    assert f"{lines[2]}\n\n![]({blogger}/s640/cellar.jpg)\n\n{lines[3]}" in markdown.markdown
+
+
+def test_a_short_run_the_markdown_leaves_out_does_not_place_a_picture_after_a_line_holding_its_words():
+    """A run of a few characters before a picture (a kicker, a counter, a label) stands inside many lines of the
+    text: where the Markdown leaves the run out, the picture went after the first line holding its word. A short
+    run is looked for as a line of its own."""
+    from lxml import html
+
+    from crawler.extraction.article import Image
+    from crawler.extraction.markdown_images import with_images
+
+    post = html.fromstring(
+        "<div class='post-body'><span class='kicker'>Kansas</span><br />"
+        '<div class="separator"><a href="/wheat.jpg"><img src="/wheat-s640.jpg" /></a></div>'
+        "The harvest began in Kansas on Monday, a week early.<br /><br />Farmers expect a good year.<br />"
+        '<div class="separator"><a href="/combine.jpg"><img src="/combine-s640.jpg" /></a></div>Rye<br /></div>'
+    )
+    wheat, combine = post.findall(".//img")
+    markdown = "The harvest began in Kansas on Monday, a week early.\n\nFarmers expect a good year.\n\nRye"
+    images = [(wheat, Image("/wheat.jpg", 1)), (combine, Image("/combine.jpg", 2))]
+    assert with_images(markdown, post, images).split("\n\n") == [
+        "![](/wheat.jpg)",
+        "The harvest began in Kansas on Monday, a week early.",
+        "Farmers expect a good year.",
+        "![](/combine.jpg)",
+        "Rye",
+    ]
+
+
 def test_a_short_post_on_a_theme_of_utility_classes_is_its_paragraphs_not_its_article_in_one_line():
     """Hugo's Ananke marks no post-body element. Under 250 characters of post, trafilatura falls back on the whole
     <article> — title, byline, date, post, tags — as one line; the post is the element with its paragraphs."""
