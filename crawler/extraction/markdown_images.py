@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import chain, islice
 
 from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, compiled, detached, text_of
@@ -92,28 +93,29 @@ def _anchored(root: HtmlElement, images: list[tuple[HtmlElement, Image]]) -> lis
     by_element = dict(images)
     anchored: list[tuple[list[str], Image]] = []
     blocks: list[HtmlElement] = []  # the text blocks passed so far; only the last one's text is read, when needed
-    runs: list[str] = []  # the ends of the runs of text passed so far
+    runs: list[str] = []  # the runs of text passed so far (made anchors of only when a picture comes)
     run: list[str] = []  # the text of the run under way
 
     def end_run() -> None:
-        if text := _anchor(run):
+        if (text := "".join(run)) and not text.isspace():
             runs.append(text)
         run.clear()
 
-    stack: list[tuple[HtmlElement, bool]] = [(root, False)]
-    while stack:
-        element, ended = stack.pop()
-        tag = element.tag if isinstance(element.tag, str) else None  # None: a comment, its tail text all the same
-        if ended:
-            if tag in _BREAKS:
-                end_run()
-            if tag == "pre" and (last := _end_of(element)):  # the code block's last line, as the Markdown holds it
-                runs.append(last[-ANCHOR_CHARS:])
-            if element is not root:
-                run.append(element.tail or "")
-            continue
-        stack.append((element, True))
-        if tag is None:
+    def ended(element: HtmlElement) -> None:
+        if element.tag in _BREAKS:
+            end_run()
+        if element.tag == "pre" and (last := _end_of(element)):  # the code block's last line, as the Markdown has it
+            runs.append(last)
+        run.append(element.tail or "")
+
+    open_elements: list[HtmlElement] = []  # the element under way and its ancestors below the root
+    for element in root.iter():  # document order, comments too: their tail is text
+        if element is not root:
+            parent = element.getparent()
+            while open_elements and open_elements[-1] is not parent:
+                ended(open_elements.pop())
+            open_elements.append(element)
+        if not isinstance(tag := element.tag, str):
             continue
         if tag in _BREAKS:
             end_run()
@@ -123,18 +125,17 @@ def _anchored(root: HtmlElement, images: list[tuple[HtmlElement, Image]]) -> lis
             container = next((a for a in element.iterancestors(*_BLOCKS)), None)
             skipped = container if container is not None and _opens(container, element) else None
             last = next((text for block in reversed(blocks) if block is not skipped and (text := _end_of(block))), "")
-            nearest = [text] if (text := _anchor(run)) else []
-            anchors = [*nearest, *reversed(runs[-_RUNS_TRIED + len(nearest) :]), last[-ANCHOR_CHARS:]]
+            nearest = filter(None, map(_anchor, chain(("".join(run),), reversed(runs))))
+            anchors = [*islice(nearest, _RUNS_TRIED), last[-ANCHOR_CHARS:]]
             anchored.append(([anchor for anchor in anchors if anchor], image))
         if tag not in _NO_TEXT:
             run.append(element.text or "")
-            stack.extend((child, False) for child in reversed(element))
     return anchored + [([], image) for image in by_element.values()]
 
 
-def _anchor(run: list[str]) -> str:
+def _anchor(run: str) -> str:
     """The end of a run of text as the Markdown's lines are searched for it (_plain, _holds)."""
-    text = _fold(_MARKUP.sub("", "".join(run)))
+    text = _fold(_MARKUP.sub("", run))
     return text[-ANCHOR_CHARS:] if len(text) >= _WHOLE_LINE_BELOW or not text else f"\n{text}"
 
 
