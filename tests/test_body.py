@@ -194,6 +194,15 @@ def test_a_prism_code_block_is_fenced_with_its_language_and_keeps_its_blank_line
     assert "import os" in article.text and "print(os.sep)" in article.text
 
 
+def test_a_code_block_with_windows_line_ends_has_line_feeds_alone():
+    """A CMS writes a text field saved from a browser's form with `&#xD;` before each line feed (a press office's
+    address in a <pre>), which the parser keeps as a character: each line of the fenced block ended with "\\r"."""
+    code = "<pre>Press office &#xD;\nMain street 7&#xD;\n&#xD;\n10119 Berlin&#13;Germany</pre>"
+    article = extract(_page(f"<p>{PROSE}</p>{code}<p>{PROSE}</p>"), URL)
+    assert "```\nPress office \nMain street 7\n\n10119 Berlin\nGermany\n```" in article.markdown, article.markdown
+    assert "\r" not in article.text
+
+
 def test_a_shiki_code_block_is_fenced_with_the_language_its_data_attribute_names():
     """Astro highlights with Shiki: the language is only the <pre>'s `data-language`."""
     code = (

@@ -159,6 +159,9 @@ def _code_block(element: HtmlElement) -> CodeBlock:
         br.tail = "\n" + (br.tail or "")
     pres = [] if copy.tag == "pre" else _outermost(list(copy.iter("pre")))
     code = "\n".join(_code_text(part) for part in pres or [copy])
+    # A carriage return, before a line feed (a Windows line end) or alone, ends a line: a CMS writes a text field
+    # saved from a browser's form with `&#xD;` before each line feed, which the parser keeps as a character
+    code = code.replace("\r\n", "\n").replace("\r", "\n")
     return CodeBlock(code, _language(element) or _label(element))
 
 
