@@ -157,6 +157,32 @@ def test_best_of_three_keeps_one_of_the_three_text_and_markdown_alike(monkeypatc
     assert all(p in article.markdown for p in PARAGRAPHS)
 
 
+# A post's code block with a blank line, indentation and a comment of words, between two of the old page's paragraphs.
+CODE = (
+    "import socket\n\ndef fetch(host, port=80):\n    # wait for the answer, and give up after five seconds\n"
+    "    return socket.create_connection((host, port), timeout=5.0)"
+)
+CODE_PAGE = OLD_PAGE.replace(f"<p>{PARAGRAPHS[2]}", f"<pre><code>{CODE}</code></pre><p>{PARAGRAPHS[2]}").replace(
+    f"<p>{PARAGRAPHS[3]}", f"<pre></pre><p>{PARAGRAPHS[3]}"
+)  # and an empty one, which is no line of the text
+
+
+@pytest.mark.parametrize("name", CANDIDATES)
+def test_a_code_block_is_fenced_and_verbatim_whichever_extraction_is_kept(monkeypatch, name):
+    """A hand-made page's code block (a chronicle blog's `<pre><code>`, read three ways in auto mode) was a `> `
+    quote in the Markdown, its blank line gone, when readability's extraction was kept (trafilatura's tag
+    conversion alone makes a `<pre>` a quote), and jusText's had it as a paragraph, indentation and blank line
+    gone; trafilatura's plain text dropped the blank line whichever was kept."""
+    monkeypatch.delenv(MODE_VARIABLE, raising=False)
+    page = Page(parse_html(CODE_PAGE), "https://blog.example/flood/")
+    assert all(c.body is not None for c in body_candidates(page, find_content_root(page), alternatives=True)[0])
+    monkeypatch.setattr(body_module, "model", lambda: _model_preferring(name))
+    article = extract(CODE_PAGE, "https://blog.example/flood/")
+    assert f"{PARAGRAPHS[1]}\n\n```\n{CODE}\n```\n\n{PARAGRAPHS[2]}" in article.markdown, article.markdown
+    assert f"{PARAGRAPHS[1]}\n{CODE}\n{PARAGRAPHS[2]}" in article.text, article.text
+    assert f"{PARAGRAPHS[2]}\n{PARAGRAPHS[3]}" in article.text, article.text
+
+
 def test_features_measure_length_lines_and_agreement():
     same = "\n".join(PARAGRAPHS)
     values = dict(zip(feature_names(), features([same, same, ""]), strict=True))

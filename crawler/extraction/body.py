@@ -25,14 +25,14 @@ from trafilatura.settings import use_config
 
 from crawler.extraction.boilerplate import drop_chrome_blocks, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
-from crawler.extraction.markdown_blocks import markdown_of
+from crawler.extraction.markdown_blocks import markdown_of, text_of
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
-from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps
+from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
@@ -79,14 +79,16 @@ def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = Fals
     if chosen.body is None:
         return Body("", "")
     markdown = markdown_of(chosen.body, verbatim, lambda written: with_links(_nfc(written), page, root))
-    return Body(_nfc(chosen.text), _nfc(markdown), one_block=len(chosen.body) == 1)
+    text = text_of(chosen.body, verbatim)
+    return Body(_nfc(chosen.text if text is None else text), _nfc(markdown), one_block=len(chosen.body) == 1)
 
 
 def body_candidates(
     page: Page, root: HtmlElement | None, alternatives: bool, alone: bool = False
 ) -> tuple[list[Candidate], Verbatim]:
     """trafilatura's extraction (its chrome blocks dropped), then, with `alternatives`, readability's and jusText's
-    of the same prepared tree — in the order of selection.CANDIDATES."""
+    of the same prepared tree — in the order of selection.CANDIDATES. Their code blocks are marked as trafilatura's
+    are (verbatim.mark_fallback_code) once their text is read: the choice reads the texts the three give."""
     if alone:  # all of it, however short: below MIN_EXTRACTED_SIZE trafilatura would flatten it into one line,
         # and its precision filters drop a short post's heading and list
         config = {"config": _ALONE_CONFIG, "favor_recall": True}
@@ -115,6 +117,8 @@ def body_candidates(
         if other is not None:
             fold_source_breaks(other)
         candidates.append(Candidate(name, other, "" if other is None else xmltotxt(other, include_formatting=False)))
+        if other is not None:
+            mark_fallback_code(other, verbatim.code_blocks)
     return candidates, verbatim
 
 

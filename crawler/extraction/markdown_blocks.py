@@ -1,17 +1,18 @@
 """The post's Markdown from trafilatura's output, with code fenced in the language its markup names and quotes as
-Markdown quotes.
+Markdown quotes; and its text with the code as the page has it.
 
 trafilatura's own writer fences code without a language and writes a blockquote's text as plain paragraphs. Here
 each code block the page had (crawler/extraction/verbatim.py numbered them) and each quote is set aside as a
 placeholder paragraph while trafilatura writes the rest; the page's links go back on their anchor text
 (markdown_links.py, which so never lands inside code); then each placeholder becomes its fenced block — the code
-exactly as the page has it — or its `> ` quote.
+exactly as the page has it — or its `> ` quote. trafilatura's plain text drops every blank line, a code block's
+too: there each code block is set aside the same way and put back as it is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 
 from lxml import etree
@@ -36,15 +37,35 @@ def markdown_of(body: etree._Element, verbatim: Verbatim, linked: Callable[[str]
     return tidy(_quoted(markdown)).strip()
 
 
-def _set_aside(body: etree._Element, blocks: list[CodeBlock], fills: list[str]) -> etree._Element:
-    """Each numbered code block replaced by a placeholder paragraph, each quote's content between marks."""
+def text_of(body: etree._Element, verbatim: Verbatim) -> str | None:
+    """`body`'s plain text (trafilatura's writer's) with each numbered code block's code as the page has it, blank
+    lines and all; None when `body` holds no numbered code block (its text is trafilatura's as it is). An empty
+    block is no line, as in trafilatura's text."""
+    fills: list[str] = []
+    blocks = [block if block.code.strip() else None for block in verbatim.code_blocks]
+    copy = _set_aside(deepcopy(body), blocks, fills, lambda block: block.code, quotes=False)
+    if not fills:
+        return None
+    return _PLACEHOLDER.sub(lambda match: fills[int(match.group(1))], xmltotxt(copy, include_formatting=False))
+
+
+def _set_aside(
+    body: etree._Element,
+    blocks: Sequence[CodeBlock | None],
+    fills: list[str],
+    written: Callable[[CodeBlock], str] | None = None,
+    quotes: bool = True,
+) -> etree._Element:
+    """Each numbered code block replaced by a placeholder paragraph (`written`, fenced() by default, the block as it
+    goes back in `fills`; a block None left as it is), with `quotes` each quote's content between marks."""
     for element in list(body.iter("code", "quote")):
         number = element.get(CODE_ATTRIBUTE)
         if element.tag == "quote":
-            _mark(element, 0, _QUOTE_START)
-            _mark(element, len(element), _QUOTE_END)
-        elif number is not None and number.isdigit() and int(number) < len(blocks):
-            fills.append(fenced(blocks[int(number)]))
+            if quotes:
+                _mark(element, 0, _QUOTE_START)
+                _mark(element, len(element), _QUOTE_END)
+        elif number is not None and number.isdigit() and int(number) < len(blocks) and blocks[int(number)]:
+            fills.append((written or fenced)(blocks[int(number)]))
             placeholder = etree.Element("p")
             placeholder.text = f"blogarchiveblock{len(fills) - 1}x"
             placeholder.tail = element.tail

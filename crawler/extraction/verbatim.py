@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+from justext.utils import normalize_whitespace
+from lxml import etree
 from lxml import html as lxml_html
 from pygments.lexers import get_all_lexers
 
@@ -140,6 +142,27 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
             new.getparent().replace(new, old)
         for cell in cells:
             cell.set("class", "cell")
+
+
+def mark_fallback_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
+    """Marks, in place, the numbered code blocks in readability's or jusText's extraction (trafilatura's fallbacks,
+    selection.py's other two candidates) as trafilatura's own extraction marks them: a `<code>` with the block's
+    number, so that the text and the Markdown have the code as the page has it. trafilatura's main extraction makes
+    a `<pre>` holding a `<code>` alone a code block; readability's output goes through its tag conversion alone,
+    which makes such a `<pre>` a quote (its code then a `> ` quote without its blank lines), and jusText keeps a
+    paragraph's words alone, white space folded (the block a paragraph of its code so folded, indentation and blank
+    lines gone)."""
+    for element in body.iter():
+        if element.get(CODE_ATTRIBUTE) is not None:
+            element.tag = "code"
+    folded: dict[str, list[int]] = {}
+    for number, block in enumerate(blocks):
+        folded.setdefault(normalize_whitespace(block.code.strip()), []).append(number)
+    for paragraph in body.iter("p"):
+        numbers = folded.get(paragraph.text) if paragraph.text else None
+        if numbers and len(paragraph) == 0 and paragraph.get(CODE_ATTRIBUTE) is None:
+            paragraph.tag = "code"
+            paragraph.set(CODE_ATTRIBUTE, str(numbers.pop(0)))
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
