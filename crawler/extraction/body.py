@@ -25,7 +25,7 @@ from trafilatura.settings import use_config
 
 from crawler.extraction.boilerplate import drop_chrome_blocks, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
-from crawler.extraction.markdown_blocks import markdown_of, text_of
+from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
 from crawler.extraction.selection import CANDIDATES, Candidate, model
@@ -79,7 +79,7 @@ def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = Fals
     if chosen.body is None:
         return Body("", "")
     markdown = markdown_of(chosen.body, verbatim, lambda written: with_links(_nfc(written), page, root))
-    text = text_of(chosen.body, verbatim)
+    text = text_with_code(chosen.body, verbatim)
     return Body(_nfc(chosen.text if text is None else text), _nfc(markdown), one_block=len(chosen.body) == 1)
 
 

@@ -37,10 +37,12 @@ def markdown_of(body: etree._Element, verbatim: Verbatim, linked: Callable[[str]
     return tidy(_quoted(markdown)).strip()
 
 
-def text_of(body: etree._Element, verbatim: Verbatim) -> str | None:
+def text_with_code(body: etree._Element, verbatim: Verbatim) -> str | None:
     """`body`'s plain text (trafilatura's writer's) with each numbered code block's code as the page has it, blank
     lines and all; None when `body` holds no numbered code block (its text is trafilatura's as it is). An empty
     block is no line, as in trafilatura's text."""
+    if not any(element.get(CODE_ATTRIBUTE) is not None for element in body.iter("code")):
+        return None  # most posts: no copy of the tree made
     fills: list[str] = []
     blocks = [block if block.code.strip() else None for block in verbatim.code_blocks]
     copy = _set_aside(deepcopy(body), blocks, fills, lambda block: block.code, quotes=False)
