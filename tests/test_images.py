@@ -218,7 +218,7 @@ def test_a_blogger_captioned_picture_is_a_caption_paragraph_in_the_text_and_its_
 
 
 def test_a_posts_pictures_are_found_where_its_text_is_when_a_header_repeats_its_lead():
-    """A Jekyll theme's cover repeats a post's first lines as a standfirst under the title, in one <p>; the post
+    """A Jekyll theme's cover repeats a post's lines as a standfirst under the title, in one <p>; the post
     itself (imported from Tistory) is short lines, each its own <p>, between slides. The cover's paragraph is the
     page's densest, so the container the pictures were looked for in was the cover: the post's slides were lost
     where the text extraction read the post's own lines. The pictures are also looked for in the element that
@@ -232,7 +232,7 @@ def test_a_posts_pictures_are_found_where_its_text_is_when_a_header_repeats_its_
     html = (
         "<html><body><div id='navbar'><a href='/'>Back to Posts</a></div>"
         "<div id='cover'><div><h1>Containers and VMs</h1>"
-        f"<p>{' '.join(lines)} More in the post.</p><img src='/assets/cover.jpg' width='1200' height='400'></div></div>"
+        f"<p>{' '.join(lines)}</p><img src='/assets/cover.jpg' width='1200' height='400'></div></div>"
         "<div id='content'><div id='post-content'><div class='area_view'>"
         + "".join(f"<p>{line}</p><p><br></p>" for line in lines)
         + slides
@@ -247,4 +247,4 @@ def test_a_posts_pictures_are_found_where_its_text_is_when_a_header_repeats_its_
         "https://blog.example/assets/slide1.png",
         "https://blog.example/assets/slide2.png",
     ]
-    assert body_holder(page, f"{' '.join(lines)} More in the post.", root) is root  # the cover's own text
+    assert body_holder(page, " ".join(lines), root) is root  # the cover's own paragraph read as the post

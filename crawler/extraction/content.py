@@ -64,7 +64,9 @@ def body_holder(page: Page, text: str, root: HtmlElement | None) -> HtmlElement 
     one paragraph (a Jekyll theme's cover), one panel of a post exported from Confluence, an excerpt's
     .entry-content above the post's — and the post's pictures are looked for in the container (images.py). Text
     nodes, not the element's whole text: a standfirst's one paragraph holds the words of the post's first lines."""
-    folded = " ".join(text.split())
+    # each line's white space folded, the lines kept apart: a node's words stand in one line of the text (a
+    # standfirst's paragraph summing up the post's first lines holds the words of several)
+    folded = "\n".join(" ".join(line.split()) for line in text.splitlines())
     if len(folded) < MIN_PLACED_CHARS:
         return root
     if root is not None and sum(length for _, length in _placed(root, folded)) >= HELD_SHARE * len(folded):
@@ -82,8 +84,8 @@ def body_holder(page: Page, text: str, root: HtmlElement | None) -> HtmlElement 
 
 
 def _placed(element: HtmlElement, folded: str) -> Iterator[tuple[HtmlElement, int]]:
-    """The elements under `element` whose own text nodes (MIN_PLACED_CHARS or longer) stand in the `folded`
-    text, each with the length of such a node."""
+    """The elements under `element` whose own text nodes (MIN_PLACED_CHARS or longer) stand in a line of the
+    `folded` text, each with the length of such a node."""
     for node in _TEXT_NODES(element):
         words = " ".join(node.split())
         if len(words) >= MIN_PLACED_CHARS and words in folded:
