@@ -222,3 +222,41 @@ def test_chronicles_comments_with_their_commenter_and_submission_time():
         (None, None, "Sam Porter", None, "2024-05-03T12:00:00", "What do you use for search?"),
         (None, None, "Kim Minjun", None, "2024-05-03T18:45:00", "Nothing yet. The tags do."),  # as a browser shows it
     ]
+
+
+def _tistory_comment(number: int, kind: str, who: str, when: str, text: str, replies: str = "") -> str:
+    return (
+        f'<li id="comment{number}"><div class="rp_{kind}"><span class="image"><img src="https://tistory1.daumcdn.net/'
+        f'tistory/1/attach/p.png" width="32" height="32"></span><span class="name">{who}</span><span class="date"> '
+        f'{when}</span><span class="control"><a href="/88#comment{number}" class="address">&nbsp;<span>댓글주소</span>'
+        f'</a><a href="#" onclick="" class="modify">&nbsp;<span>수정/삭제</span></a></span><p>{text}</p></div>'
+        + (f"<ul>{replies}</ul>" if replies else "")
+        + "</li>"
+    )
+
+
+def test_tistory_skins_comments_with_their_commenter_time_and_replies():
+    """A Tistory skin prints its comments with the platform's <s_rp_rep> substitutions (Tistory's skin guide,
+    comment.md): each an <li id="[##_rp_rep_id_##]"> ("comment" and the comment's number) around a div classed
+    [##_rp_rep_class_##] (rp_general, rp_admin for the blog's owner …), the commenter in span.name, the time as
+    Tistory prints it ("2016.07.25 09:13"), the text in a <p>, the replies (<s_rp2_rep>) in a list inside their
+    parent's <li>; no comment was archived."""
+    reply = _tistory_comment(5120340, "admin", "냥집사", "2016.07.25 12:40", "아침 7시쯤이었어요.")
+    html = (
+        '<div class="commentList"><ol>'
+        + _tistory_comment(
+            5120331,
+            "general",
+            '<a href="https://momo.tistory.com">모모</a>',
+            "2016.07.25 09:13",
+            "도리이 사진 정말 멋지네요!",
+            reply,
+        )
+        + _tistory_comment(5120355, "general", "교토덕후", "2016.07.26 22:01", "비 오는 날도 운치 있어요.")
+        + "</ol></div>"
+    )
+    assert _comments(html) == [
+        ("5120331", None, "모모", "https://momo.tistory.com", "2016-07-25T09:13", "도리이 사진 정말 멋지네요!"),
+        ("5120340", "5120331", "냥집사", None, "2016-07-25T12:40", "아침 7시쯤이었어요."),
+        ("5120355", None, "교토덕후", None, "2016-07-26T22:01", "비 오는 날도 운치 있어요."),
+    ]

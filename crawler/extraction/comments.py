@@ -32,10 +32,10 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # Blogger's and django-contrib-comments' (`c4`), Disqus's (`post-4`), wpDiscuz's (`wpd-comm-5_4`: the comment,
 # then its parent), Chyrp Lite's (`comment_4`); PluXml's (`c0009-4`: the post, then the comment's number in it);
 # FlatPress's (`comment240310-080000`: when it was written, yymmdd-hhmmss); ikiwiki's (`comment-` and the md5 of
-# the comment's page)
+# the comment's page); Tistory's (`comment5120331`: [##_rp_rep_id_##], "comment" and its number)
 _COMMENT_ID = re.compile(
     r"^(?:(?:li-|div-)?comment[-_]|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
-    r"|^comment-([0-9a-f]{32})$"
+    r"|^comment-([0-9a-f]{32})$|^comment(\d+)$"
 )
 _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
 # WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` and PluXml's `level-1` (counted from 0)
@@ -51,6 +51,9 @@ _DJANGO_TIME = re.compile(
 # printed so (ikiwiki's timeformat "%Y-%m-%d %H:%M")
 _SPACED_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
 _PRINTED_DATETIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d(?::\d\d)?)")
+# Tistory's comment time as its skins print it ([##_rp_rep_date_##]: "2016.07.25 09:13"; its comment app's
+# "2023. 4. 8. 21:03")
+_TISTORY_DATETIME = re.compile(r"(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})\.? (\d{1,2}):(\d\d)")
 # chronicle's comment date, read from the comment file's name that comments.cgi writes (gmtime, English month names):
 # "Submitted at 12:00:00 on 03 May 2024"
 _SUBMITTED_AT = re.compile(r"Submitted at (\d\d):(\d\d):(\d\d) on (\d{1,2}) ([A-Z][a-z]+) (\d{4})")
@@ -292,6 +295,11 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     text = text_of(printed) if printed is not None else ""
     if match := _PRINTED_DATETIME.fullmatch(text):
         return f"{match[1]}T{match[2]}"
+    if match := _TISTORY_DATETIME.fullmatch(text):
+        try:
+            return datetime(*(int(n) for n in match.groups())).isoformat(timespec="minutes")
+        except ValueError:
+            return None
     if (match := _SUBMITTED_AT.fullmatch(" ".join(text.split()))) and match[5] in _MONTHS:
         hour, minute, second, day, month, year = match.groups()
         try:

@@ -479,7 +479,10 @@ COMMENT_ITEMS = (
     " #comments > article.comment[id^='comment-'],"
     # chronicle's stock themes (comment-loop.inc): each comment a div.entry like the post's own, all in the
     # <blockquote> after the "Comments On This Entry" heading
-    " h3 + blockquote > div.entry"
+    " h3 + blockquote > div.entry,"
+    # Tistory's skins (<s_rp_rep>, the skin guide's comment.md): li#[##_rp_rep_id_##] ("comment" and its number)
+    # around a div classed [##_rp_rep_class_##] (rp_general, rp_admin …), the replies (<s_rp2_rep>) in a list in it
+    " li[id^='comment']:has(> div[class^='rp_'])"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -502,6 +505,7 @@ COMMENT_AUTHOR = (
     "li[id^='comment_'] > h3, li[id^='comment_'] > .comment > h4:first-child",
     ".comment-header > .author",  # ikiwiki: "Comment by <span class=author>Name</span> — <time>"
     "div.entry > div.title",  # chronicle: the commenter's name where the post's div.entry has its title
+    "li[id^='comment'] > div[class^='rp_'] > .name",  # Tistory's skins: [##_rp_rep_name_##]
     "cite",
 )
 COMMENT_TEXT = (
@@ -540,6 +544,7 @@ COMMENT_DATE_TEXT = (
     ".comment-metadata a",
     ".comment-header > .date",  # ikiwiki, in the setup's timeformat (its subject links the comment, not the date)
     "div.entry > div.date",  # chronicle: "Submitted at 12:00:00 on 03 May 2024"
+    "li[id^='comment'] > div[class^='rp_'] > .date",  # Tistory's skins: [##_rp_rep_date_##], "2016.07.25 09:13"
     "a[href*='#comment-']",
 )
 
