@@ -94,6 +94,27 @@ def test_markdowns_emphasised_line_under_a_picture_is_its_caption():
     ]
 
 
+def test_tistorys_old_editor_captions_are_the_pictures_captions():
+    """Tistory's old editor (posts before its 2019 editor, still served so) wraps a picture in `span.imageblock`
+    with its caption in `span.cap1`, and two or three pictures side by side in `div.imageblock dual` (`triple`), a
+    table of one cell each, each caption a `p.cap1` under its picture: the pictures had no caption."""
+    body = """
+      <p style="text-align: center;"><span class="imageblock" style="display:inline-block;width:600px;"><span
+        dir="/cfile/a.jpg" rel="lightbox"><img src="/cfile/a.jpg" width="600" height="400"></span><span
+        class="cap1" style="display:block;width:600px;">Senbon torii at Fushimi Inari</span></span></p>
+      <div class="imageblock dual" style="text-align: center;"><table style="margin: 0 auto;"><tr>
+        <td><img src="/cfile/b.jpg" width="300" height="200"><p class="cap1">Kiyomizu-dera</p></td>
+        <td><img src="/cfile/c.jpg" width="300" height="200"><p class="cap1">Ninenzaka</p></td>
+        <td><img src="/cfile/d.jpg" width="300" height="200"></td></tr></table></div>
+    """
+    assert _captions(body) == [
+        ("a.jpg", "Senbon torii at Fushimi Inari"),
+        ("b.jpg", "Kiyomizu-dera"),
+        ("c.jpg", "Ninenzaka"),
+        ("d.jpg", None),
+    ]
+
+
 def test_a_lazy_loaders_stand_in_is_never_the_image_where_the_image_is_named_too():
     """Hexo's Fluid puts its spinner in srcset and the image in src; a lazy plugin its blank in src, the image in
     data-src. A picture whose own name only looks like a stand-in's is still the image."""

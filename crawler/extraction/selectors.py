@@ -331,6 +331,10 @@ CAPTION_CONTAINERS = (
     (".captioned-image-container", ".image-caption, figcaption"),
     (".photo-wrapper, .npf_image", ".caption"),
     ("[data-hook=imageViewer], .image-viewer", "[data-hook=imageViewerCaption], .image-caption"),
+    # Tistory's old editor: span.imageblock and its span.cap1; in div.imageblock dual/triple a table cell per
+    # picture, its caption the cell's p.cap1 (the editor's own class: the cell is tested alone, not the div)
+    ("span.imageblock", ".cap1"),
+    ("td:has(> p.cap1)", "p.cap1"),
 )
 
 # Author boxes of common themes: the box, then its parts inside it.
