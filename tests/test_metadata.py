@@ -608,3 +608,22 @@ def test_a_nikola_post_nobody_translated_is_one_post_under_every_languages_folde
     assert extract(_nikola_post("/de/posts/walking-the-burren/", False, "Hugo 0.111.3"), url).canonical_url == url
     default = "https://blog.example/posts/walking-the-burren/"
     assert extract(_nikola_post("/posts/walking-the-burren/", translated=False), default).canonical_url == default
+
+
+def test_a_tistory_posts_category_is_the_category_page_its_header_links():
+    """A Tistory skin prints the post's category ([##_article_rep_category_##], "parent/child") as a link to its
+    page ([##_article_rep_category_link_##], /category/parent/child) above the body Tistory's editor wraps in
+    div.tt_article_useless_p_margin, no rel nor class a reader knows, and states it in no meta: the post had no
+    category. The blog's menu linking another category before it, and the sidebar's category list with its counts,
+    are not the post's."""
+    prose = "<p>" + "아침 일찍 가면 사람이 적어서 사진 찍기 좋습니다. " * 12 + "</p>"
+    html = (
+        '<html><head><title>교토 여행기</title><meta property="og:type" content="article"></head><body>'
+        '<header><ul class="menu"><li><a href="/category/%EC%9D%BC%EC%83%81">일상</a></li></ul></header>'
+        '<div class="article"><h2>교토 여행기</h2><div class="info">'
+        '<a href="/category/%EC%97%AC%ED%96%89/%EC%9D%BC%EB%B3%B8">여행/일본</a> <span class="date">2016.07.24 15:02'
+        f'</span></div><div class="desc"><div class="tt_article_useless_p_margin">{prose}</div></div></div>'
+        '<div class="sidebar"><ul class="tt_category"><li><a href="/category/%EC%97%AC%ED%96%89" class="link_item">'
+        '여행 <span class="c_cnt">(24)</span></a></li></ul></div></body></html>'
+    )
+    assert extract(html, "https://travel-cat.tistory.com/88").categories == ["여행/일본"]

@@ -89,6 +89,7 @@ def extract_metadata(
             )
             + category_links
         )
+        or tistory_category(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])
         # trafilatura reads article:section again
@@ -96,6 +97,38 @@ def extract_metadata(
         or _unique([text_of(link) for link in tagged_categories]),
         tags=tags,
     )
+
+
+# Tistory (Kakao's blog platform): its editor wraps every post's body in div.tt_article_useless_p_margin, and its
+# skins print the post's category ([##_article_rep_category_##], "parent/child") as a link to its page
+# ([##_article_rep_category_link_##], /category/parent/child) in the post's header, no rel nor class to it
+_TISTORY_BODY = etree.XPath(
+    "(//div[contains(concat(' ', normalize-space(@class), ' '), ' tt_article_useless_p_margin ')])[1]"
+)
+_TISTORY_CATEGORY = re.compile(r"^/category/(.+?)/?$")
+
+
+def tistory_category(page: Page) -> list[str]:
+    """A Tistory post's category: the last link before its body (a menu's come earlier) to the blog's category
+    page that names it as Tistory prints it, its path (a sidebar's category list adds each one's count), else the
+    first such link after the body's start (Tistory's "'…' 카테고리의 다른 글" under the post)."""
+    body = next(iter(_TISTORY_BODY(page.tree)), None)
+    if body is None:
+        return []
+    host, sidebars = urlsplit(page.base).netloc, page.sidebars
+    before, after, past = [], [], False
+    for element in page.tree.iter():
+        past = past or element is body
+        if element.tag != "a" or (target := joined(page.base, element.get("href") or None)) is None:
+            continue
+        url = urlsplit(target)
+        match = _TISTORY_CATEGORY.match(url.path)
+        if url.netloc != host or match is None or text_of(element) != unquote(match[1]).strip():
+            continue
+        if page.in_chrome(element) or any(node in sidebars for node in element.iterancestors()):
+            continue
+        (after if past else before).append(text_of(element))
+    return before[-1:] or after[:1]
 
 
 def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
