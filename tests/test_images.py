@@ -1,6 +1,7 @@
 """Post images (crawler/extraction/images.py): share buttons' icons left out, lazy-loaded images resolved once."""
 
 from crawler.extraction.content import body_holder, find_content_root
+from crawler.extraction.extract import extract
 from crawler.extraction.images import best_source, find_images, parse_srcset, placed_images
 from crawler.extraction.page import Page
 
@@ -269,3 +270,23 @@ def test_a_posts_pictures_are_found_where_its_text_is_when_a_header_repeats_its_
         "https://blog.example/assets/slide2.png",
     ]
     assert body_holder(page, " ".join(lines), root) is root  # the cover's own paragraph read as the post
+
+
+def test_a_tistory_skins_related_articles_thumbnails_are_not_the_posts_pictures():
+    """Tistory skins print the category's other posts under the post (<s_article_related>) in
+    `div.related-articles`, inside the <article> around the post, each with its thumbnail: the thumbnails were among
+    a short post's pictures."""
+    prose = "<p>환경을 지우려면 .venv 폴더를 통째로 삭제하면 끝입니다.</p>"
+    picture = '<figure class="imageblock alignCenter"><span><img src="https://blog.kakaocdn.net/dn/b1/img.jpg"></span></figure>'
+    html = (
+        "<html><head><title>venv</title></head><body><article><main><h1>venv</h1><section>"
+        f'<div class="post-content" id="article-view"><div class="tt_article_useless_p_margin">{prose}{picture}'
+        f"{prose}</div></div></section><section><div class=\"related-articles\"><h2><strong>'Python'</strong></h2><ul>"
+        '<li><a href="/209?category=8811"><span>f-string</span><span class="thum"><img src="//i1.daumcdn.net/thumb/'
+        'C50x50.fwebp.q85/?fname=https://blog.kakaocdn.net/dn/x/t1/img.png" alt=""></span></a></li>'
+        '<li><a href="/198?category=8811"><span>pip</span><span class="thum"><img src="//i1.daumcdn.net/thumb/'
+        'C50x50.fwebp.q85/?fname=https://blog.kakaocdn.net/dn/x/t2/img.png" alt=""></span></a></li>'
+        "</ul></div></section></main></article></body></html>"
+    )
+    images = extract(html, "https://codezaram.tistory.com/214").images
+    assert [image.src for image in images] == ["https://blog.kakaocdn.net/dn/b1/img.jpg"]

@@ -100,6 +100,7 @@ NOT_POST = ", ".join(
         ".related",
         ".page__related",  # Jekyll's Minimal Mistakes: "You may also enjoy"
         ".relatedPosts",  # Hexo's Butterfly: "Related Articles"
+        ".related-articles",  # Tistory skins' <s_article_related> (the category's other posts), and other themes'
         "#aside-content",  # Hexo's Butterfly: its sidebar (author card, announcement, recent posts)
         ".yarpp-related",
         ".crp_related",
