@@ -112,6 +112,8 @@ def tistory_category(page: Page) -> list[str]:
     """A Tistory post's category: the last link before its body (a menu's come earlier) to the blog's category
     page that names it as Tistory prints it, its path (a sidebar's category list adds each one's count), else the
     first such link after the body's start (Tistory's "'…' 카테고리의 다른 글" under the post)."""
+    if "tt_article_useless_p_margin" not in page.names.classes:  # no walk of the tree on another platform's page
+        return []
     body = next(iter(_TISTORY_BODY(page.tree)), None)
     if body is None:
         return []
