@@ -166,6 +166,29 @@ def test_lektors_blog_post_the_site_its_h1_the_post_its_h2_and_written_by_line()
     ]
 
 
+_SIDEBAR = '<div id="sidebar"><h2>Field Notes</h2><ul><li><a href="/">Home</a></li></ul><h2>Tags</h2></div>'
+_FOOTER = '<div id="footer"><h3>Field Notes</h3><p>A blog about walking and baking, since 2019.</p></div>'
+
+
+@pytest.mark.parametrize(
+    ("post", "beside"),
+    [
+        ('<article class="post">{}</article>', _SIDEBAR),
+        ('<article class="post">{}</article>', _FOOTER),
+        ("{}", _SIDEBAR),
+    ],
+)
+def test_the_posts_h1_wins_over_a_widget_heading_spelling_the_site(post, beside):
+    """Nanoc's `create-site` layout: `<title>Site - Item's title</title>`, the item's `<h1>` in `div#main` and
+    headed widgets in `div#sidebar`. With a widget (or a footer block) headed by the site's name, the rule for
+    Lektor's layout (the `<h1>` the site's name, the post's title an `<h2>`) read the post's `<h1>` as the site
+    and stored the widget's heading, "Field Notes", as every post's title. An `<h1>` inside the post's
+    `<article>` is its own, and a sidebar's heading is no post's title."""
+    item = f'<h1>Streaming large CSV files</h1><p class="meta">Posted on August 14, 2023</p>{BODY}'
+    body = f'<div id="main">{post.format(item)}</div>{beside}'
+    assert _title("<title>Field Notes - Streaming large CSV files</title>", body) == "Streaming large CSV files"
+
+
 def test_a_title_of_only_the_site_after_a_separator_is_no_title():
     """Nuxt's titleTemplate "%s · Field Notes" with an empty %s: a single-page app's shell that no script has
     rendered prints `<title>· Field Notes</title>`, stored as the title "· Field Notes". The site's part of a

@@ -200,7 +200,12 @@ def _from_document(page: Page, sites: SiteNames) -> str | None:
 def _beside_the_site_heading(page: Page, raw: str, headings: list[tuple[HtmlElement, str]]) -> str | None:
     """The post's <h2> or <h3> where the page's <h1> is one end of the <title> and that heading the other: a
     hand-made layout, or Lektor's blog, prints the site's name as the <h1> of every page ("<title>Post — Site",
-    `<h1>Site</h1>`, `<h2>Post</h2>`)."""
+    `<h1>Site</h1>`, `<h2>Post</h2>`).
+
+    Not where that <h1> is inside the post's <article> or <main> (the post's own heading, not a layout's site
+    name), nor with an <h2>/<h3> in a sidebar: Nanoc's `create-site` layout titles every page "<site> - <item's
+    title>", prints the item's <h1> in `div#main` and headed widgets in `div#sidebar`, whose heading may spell
+    the site's name — a widget's heading, never the post's title."""
     separators = list(TITLE_SEPARATOR.finditer(raw))
     if not separators or not headings:
         return None
@@ -209,11 +214,19 @@ def _beside_the_site_heading(page: Page, raw: str, headings: list[tuple[HtmlElem
         fold(raw[last_sep.end() :]): raw[: last_sep.start()],
         fold(raw[: first_sep.start()]): raw[first_sep.end() :],
     }
-    other = next((ends[fold(text)] for _, text in headings if fold(text) in ends), None)
+    other = next((ends[fold(text)] for h1, text in headings if fold(text) in ends and not _IN_POST(h1)), None)
     if other is None:
         return None
     wanted = fold(other)
-    return next((text for h in _SUBHEADINGS(page.tree)[:MAX_HEADINGS_READ] if fold(text := text_of(h)) == wanted), None)
+    sidebars = page.sidebars
+    return next(
+        (
+            text
+            for h in _SUBHEADINGS(page.tree)[:MAX_HEADINGS_READ]
+            if fold(text := text_of(h)) == wanted and h not in sidebars and sidebars.isdisjoint(h.iterancestors())
+        ),
+        None,
+    )
 
 
 def _post_h1s(page: Page, sites: SiteNames) -> list[tuple[HtmlElement, str]]:
