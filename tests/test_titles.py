@@ -166,6 +166,28 @@ def test_lektors_blog_post_the_site_its_h1_the_post_its_h2_and_written_by_line()
     ]
 
 
+def test_the_feed_links_title_names_the_site_at_an_end_of_the_title():
+    """Nanoc's `create-site` layout titles every page "Site - Title" and names the site nowhere else but in the
+    head's feed link (`<link rel="alternate" type="application/atom+xml" title="Site">`, as jekyll-feed and
+    Hugo title theirs, WordPress "Site » Feed"): the site's name was none and a page without an `<h1>` (an About
+    page) kept "Feldnotizen - About this blog" as its title. A feed title that is no end of the <title>, the
+    <title> itself or a part of the post's heading names nothing."""
+    feed = '<link rel="alternate" type="application/atom+xml" title="{}" href="/feed.xml">'
+    body = f'<div id="main">{BODY}</div><div id="sidebar"><ul><li><a href="/">Home</a></li></ul></div>'
+    page = "<html><head><title>Feldnotizen - About this blog</title>{}</head><body>{}</body></html>"
+    article = extract(page.format(feed.format("Feldnotizen"), body), "https://notes.example/about/")
+    assert (article.title, article.sitename) == ("About this blog", "Feldnotizen")
+    article = extract(page.format(feed.format("Feldnotizen » Feed"), body), "https://notes.example/about/")
+    assert (article.title, article.sitename) == ("About this blog", "Feldnotizen")
+    article = extract(page.format(feed.format("Recent posts"), body), "https://notes.example/about/")
+    assert (article.title, article.sitename) == ("Feldnotizen - About this blog", None)
+    # a feed link titled as the page itself (a CMS repeating the <title>, Drupal's feed of the term the page is)
+    post = "<html><head><title>Long read – Part two - Planet</title>{}</head><body><h1>Long read – Part two</h1>{}"
+    for named in ("Long read – Part two - Planet", "Long read"):
+        article = extract(post.format(feed.format(named), f"<article>{BODY}</article>"), URL)
+        assert (article.title, article.sitename) == ("Long read – Part two", None)
+
+
 _SIDEBAR = '<div id="sidebar"><h2>Field Notes</h2><ul><li><a href="/">Home</a></li></ul><h2>Tags</h2></div>'
 _FOOTER = '<div id="footer"><h3>Field Notes</h3><p>A blog about walking and baking, since 2019.</p></div>'
 

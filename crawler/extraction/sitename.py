@@ -4,8 +4,8 @@ One reading serves three jobs: the `sitename` field, cutting the name off a titl
 and telling the site from an author. Sources, most explicit first: og:site_name, application-name, the JSON-LD
 WebSite's and the post's publisher's name, the theme's site-title markup (`.site-title`, `.wp-block-site-title` …)
 and the labels of links to the home page (their text, title, aria-label or logo's alt: every layout links its name
-home). A host name is never the `sitename` field, but a title part that spells the page's host ("Example.com")
-names the site too.
+home), then a head's feed link titled as one end of the <title> (see `_feed_names`). A host name is never the
+`sitename` field, but a title part that spells the page's host ("Example.com") names the site too.
 """
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ MAX_NAME_CHARS = 80
 MIN_HOST_NAME = 4  # letters: a shorter host name ("ab.de") is a prefix of too many words
 _ANCHORS = etree.XPath("//a[@href]")
 _H1S = etree.XPath("//h1")
+_FEED_LINKS = etree.XPath(
+    "//head/link[@title][contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
+    "[contains(@type, 'rss+xml') or contains(@type, 'atom+xml')]"
+)
+MAX_FEED_LINKS_READ = 8
 MAX_H1S_READ = 5
 _IN_OR_AROUND_HEADING = etree.XPath("ancestor::*[self::h1 or self::h2 or self::h3] or .//h1 or .//h2 or .//h3")
 # A link home that names a person, not the site: an author card's name, linked home where the author has no page of
@@ -102,15 +107,39 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     titled = [text_of(a) for a in homes if _IN_OR_AROUND_HEADING(a) or "home" in (a.get("rel") or "").split()]
     headings = _post_headings(page, set(site_titles) | set(homes))
     labels = [label for anchor in homes for label in _labels(anchor) if not _holds_any(label, headings)]
-    names = [_clean(name) for name in stated + titled + labels]
+    feeds = _feed_names(page, headings)
+    names = [_clean(name) for name in stated + titled + feeds + labels]
     host = (urlsplit(page.url).hostname or "").lower()
-    display = next((n for n in names[: len(stated) + len(titled)] if n and not _HOST_LIKE.fullmatch(n)), None)
+    shown = len(stated) + len(titled) + len(feeds)
+    display = next((n for n in names[:shown] if n and not _HOST_LIKE.fullmatch(n)), None)
     if display is not None and len(stated) == 0:  # a home link's label: the name, or the name and its tagline
         display = _named_in_title(display, text_of(page.tree.find(".//title")))
     parts = [part for name in names if name for part in TITLE_SEPARATOR.split(name)]  # "Site - Tagline"
     folded = {fold(name) for name in names + parts if name} | _host_spellings(host)
     folded |= {_AFFIXES.sub("", name) for name in folded}
     return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
+
+
+def _feed_names(page: Page, headings: list[str]) -> list[str]:
+    """The site's name as the head's feed links title it, where it is one end of the page's <title>: a layout
+    names its feed after the site (jekyll-feed's and Hugo's `title="Site"`, WordPress's "Site » Feed", a Nanoc
+    layout's `<link rel="alternate" type="application/atom+xml" title="Site">` beside its "Site - Title"). Not a
+    feed titled as the page itself (a CMS's feed link repeating the <title>, Drupal's term feed named after the
+    term whose page it is): a name the <title> is whole, or one a post heading (`headings`, folded) holds."""
+    title = text_of(page.tree.find(".//title"))
+    parts = [fold(part) for part in TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2:
+        return []
+    ends = {parts[0], parts[-1]} - {""}
+    found = []
+    for link in _FEED_LINKS(page.tree)[:MAX_FEED_LINKS_READ]:
+        stated = " ".join((link.get("title") or "").split())
+        name = TITLE_SEPARATOR.split(stated)[0]
+        folded = fold(name)
+        if fold(stated) == fold(title) or folded not in ends or any(folded in heading for heading in headings):
+            continue
+        found.append(name)
+    return found
 
 
 def post_author_names(post: dict[str, Any]) -> list[str]:
