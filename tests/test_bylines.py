@@ -66,6 +66,18 @@ def test_a_rel_author_link_gives_its_url_to_the_name_meta_tags_state():
     ]
 
 
+def test_naver_blogs_nickname_meta_is_the_author_not_its_blog_name_meta():
+    """Naver Blog's post page states its writer in `<meta property="naverblog:nickname">`, and its
+    `og:article:author` is the blog's name and "| 블로그" ("blog"): the author was "블로그", or the blog's name and
+    "블로그" split at the bar."""
+    head = (
+        '<meta property="og:type" content="article"><meta property="og:article:author" content="부엌일기 | 블로그">'
+        '<meta property="og:site_name" content="네이버 블로그 | 부엌일기">'
+        '<meta property="naverblog:nickname" content="소주하우스, 서울">'
+    )
+    assert [p.name for p in _authors(head, "")] == ["소주하우스, 서울"]
+
+
 def test_an_author_card_linked_home_names_a_person_not_the_site():
     """Jekyll's Minimal Mistakes: a guest's post names him in its author meta tag and in the sidebar's h-card, whose
     name links home (he has no page of his own); the site owner is the site's JSON-LD Person. The card's home link

@@ -432,7 +432,10 @@ def _meta_authors(page: Page) -> list[str]:
     parsely-author …) whose tags hold a name rather than a profile URL; of each of its tags in the page's head
     where there are several (Molongui Authorship writes one `<meta name="author">` per author of the post, journals
     one `dc.creator` each) — not of a list of microdata further down (a paper's references) — each split where it
-    names several."""
+    names several. Naver Blog names a post's writer in its own `naverblog:nickname` (its `og:article:author` is
+    the blog's name and "| 블로그", "blog"): that nickname, whole."""
+    if nickname := _names_only(page.meta.get("naverblog:nickname", [])):
+        return nickname[:1]
     for name in ("author", *sorted(METANAME_AUTHOR - {"author"})):
         if values := _names_only(page.meta.get(name, [])):
             in_head = _names_only([tag.get("content") or "" for tag in _HEAD_META(page.tree, name=name)])
