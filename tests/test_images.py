@@ -116,6 +116,26 @@ def test_tistorys_old_editor_captions_are_the_pictures_captions():
     ]
 
 
+def test_naver_smarteditor_ones_caption_module_is_the_pictures_caption():
+    """Naver Blog's SmartEditor ONE puts a picture and its caption in one image section, the caption a text module
+    `div.se-module-text.se-caption` beside the picture's `div.se-module-image`: the picture had no caption, and
+    trafilatura dropped the caption's words (its class names a caption) from the text."""
+    body = """
+      <div class="se-component se-image"><div class="se-component-content">
+        <div class="se-section se-section-image se-l-default">
+          <div class="se-module se-module-image"><img src="/naver/radish.jpg" data-width="693" data-height="520"></div>
+          <div class="se-module se-module-text se-caption"><p class="se-text-paragraph">Radish cut into strips</p></div>
+        </div></div></div>
+      <div class="se-component se-image"><div class="se-component-content">
+        <div class="se-section se-section-image se-l-default">
+          <div class="se-module se-module-image"><img src="/naver/pan.jpg" data-width="693" data-height="520"></div>
+        </div></div></div>
+    """
+    assert _captions(body) == [("radish.jpg", "Radish cut into strips"), ("pan.jpg", None)]
+    html = f"<html><body><article><div class='post-content'>{PROSE}{body}</div></article></body></html>"
+    assert "Radish cut into strips" in extract(html, "https://blog.example/2024/post/").text
+
+
 def test_a_lazy_loaders_stand_in_is_never_the_image_where_the_image_is_named_too():
     """Hexo's Fluid puts its spinner in srcset and the image in src; a lazy plugin its blank in src, the image in
     data-src. A picture whose own name only looks like a stand-in's is still the image."""

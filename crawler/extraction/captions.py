@@ -36,6 +36,9 @@ _FIGURE_CAPTIONS = etree.XPath(
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')][not(self::figure)]"
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')][normalize-space()]"
     "[not(ancestor::figure)]"
+    # Naver Blog's SmartEditor ONE: an image component's section, its caption a text module div.se-caption
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' se-section-image ')]"
+    "/*[contains(concat(' ', normalize-space(@class), ' '), ' se-caption ')][normalize-space()][not(ancestor::figure)]"
 )
 # Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
 # which trafilatura would discard by their class. Not every element a caption class names: news sites mark a photo

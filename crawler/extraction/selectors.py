@@ -336,6 +336,9 @@ CAPTION_CONTAINERS = (
     # picture, its caption the cell's p.cap1 (the editor's own class: the cell is tested alone, not the div)
     ("span.imageblock", ".cap1"),
     ("td:has(> p.cap1)", "p.cap1"),
+    # Naver Blog's SmartEditor ONE: an image component's section holds the picture's module and its caption's text
+    # module, div.se-module-text.se-caption (se- classes are the editor's own)
+    (".se-section-image", ".se-caption"),
 )
 
 # Author boxes of common themes: the box, then its parts inside it.
