@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Debian's static blog engines for the test suite and the benchmark: Hugo, and Jekyll with the theme and plugins
-# Debian packages (minima, jekyll-feed, jekyll-seo-tag, jekyll-paginate, jekyll-sitemap, jekyll-archives). No gem,
-# theme or Hugo module comes from the network: the blogs' sources are in tests/sites/.
+# Debian packages (minima, jekyll-feed, jekyll-seo-tag, jekyll-paginate, jekyll-sitemap, jekyll-archives); for the
+# test suite also chronicle (Steve Kemp's blog compiler, its stock default theme) and nanoc (create-site's layout
+# with nanoc's Blogging and Tagging helpers). No gem, theme or Hugo module comes from the network: the blogs' sources
+# are in tests/sites/.
 #
 #   scripts/static_engines.sh install ENGINE              install the engine's Debian packages if missing (as root)
 #   scripts/static_engines.sh build ENGINE SRC OUT URL    build the blog whose sources are in SRC into OUT, for URL
 #
-# ENGINE is hugo or jekyll. SRC is copied first (both engines write caches and lock files into their source
-# folder). Exit status 77: the engine is not installed and cannot be (not root, or no package source), so a test
+# ENGINE is hugo, jekyll, chronicle or nanoc. SRC is copied first (the engines write caches, lock files and output
+# into their source folder). Exit status 77: the engine is not installed and cannot be (not root, or no package source), so a test
 # that needs it is skipped.
 set -euo pipefail
 
@@ -16,7 +18,9 @@ packages() {
         hugo) echo hugo ;;
         jekyll) echo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag ruby-jekyll-paginate \
             ruby-jekyll-sitemap ruby-jekyll-archives ;;
-        *) echo "unknown engine '$1': give hugo or jekyll" >&2; exit 2 ;;
+        chronicle) echo chronicle ;;
+        nanoc) echo nanoc ;;
+        *) echo "unknown engine '$1': give hugo, jekyll, chronicle or nanoc" >&2; exit 2 ;;
     esac
 }
 
@@ -59,11 +63,27 @@ build() {
             jekyll build --quiet --source "$work/src" --destination "$out" \
                 --config "$work/src/_config.yml,$work/url.yml"
             ;;
+        chronicle)
+            # Entries in blog/, comments in comments/ named as comments.cgi names them; chroniclerc is read after
+            # /etc/chroniclerc (which disables comments), HOME is the work folder so no ~/.chroniclerc is. chronicle
+            # copies no file of the blog's own: its pictures are copied beside the pages.
+            local second=0  # chronicle orders an entry's comments by mtime: here, the order of their names (times)
+            for comment in "$work/src/comments"/*; do touch -d "@$((second += 60))" "$comment"; done
+            (cd "$work/src" && HOME="$work" chronicle --config chroniclerc --input blog --comments comments \
+                --output "$out" --url-prefix "$url" >/dev/null)
+            cp -r "$work/src/images" "$out/images"
+            ;;
+        nanoc)
+            printf 'base_url: "%s"\n' "${url%/}" >>"$work/src/nanoc.yaml"
+            (cd "$work/src" && HOME="$work" nanoc compile >/dev/null)
+            mkdir -p "$out"
+            cp -r "$work/src/output/." "$out/"
+            ;;
     esac
 }
 
 case "${1:-}" in
-    install) install "${2:?usage: $0 install hugo|jekyll}" ;;
+    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc}" ;;
     build) build "${2:?usage: $0 build ENGINE SRC OUT URL}" "${3:?SRC}" "$(realpath -m "${4:?OUT}")" "${5:?URL}" ;;
     *) echo "usage: $0 install ENGINE | build ENGINE SRC OUT URL" >&2; exit 2 ;;
 esac

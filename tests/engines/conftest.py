@@ -107,6 +107,23 @@ def jekyll_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
     return crawled("jekyll", tmp_path_factory)
 
 
+@pytest.fixture(scope="session")
+def chronicle_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
+    return crawled("chronicle", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def nanoc_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
+    return crawled("nanoc", tmp_path_factory)
+
+
+@pytest.fixture(params=["chronicle", "nanoc"])
+def compiled_blog(request: pytest.FixtureRequest) -> CrawledBlog:
+    """A small blog of a blog compiler whose markup is its own (chronicle's default theme, nanoc's create-site
+    layout), not a theme family many sites share."""
+    return request.getfixturevalue(f"{request.param}_blog")
+
+
 @pytest.fixture(params=["hugo", "jekyll"])
 def blog(request: pytest.FixtureRequest) -> CrawledBlog:
     return request.getfixturevalue(f"{request.param}_blog")

@@ -1,11 +1,12 @@
 """What the test blogs' sources say each post is: its URL (by the engine's permalink rule), title, day, authors,
-language, code blocks and text. Read from the front matter and Markdown in tests/sites/, never from the HTML the
-engines built."""
+language, code blocks and text (and, for chronicle's and nanoc's, its paragraphs, tags, pictures and comments). Read
+from the front matter and Markdown in tests/sites/, never from the HTML the engines built."""
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from tests.engines.sites import SOURCES
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 _FENCE = re.compile(r"^```[\w-]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
+_PRE = re.compile(r"<pre><code[^>]*>(.*?)</code></pre>", re.DOTALL)
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_FIGURE = re.compile(r'<img src="([^"]+)"[^>]*>\s*<figcaption>(.*?)</figcaption>', re.DOTALL)
+_CHRONICLE_HEADER = re.compile(r"\A((?:\w+: [^\n]*\n)+)\n(.*)\Z", re.DOTALL)
 _LIQUID_HIGHLIGHT = re.compile(r"{%\s*highlight\s+\w+\s*%}\n?(.*?){%\s*endhighlight\s*%}", re.DOTALL)
 _SHORTCODE = re.compile(r"{{<\s*figure\s+(.*?)>}}", re.DOTALL)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
@@ -34,10 +39,21 @@ class TruthPost:
     code: tuple[str, ...]  # the text of each code block
     text: str  # the post's text: Markdown rendered, tags stripped, figures' captions kept
     source: str  # the file, relative to tests/sites/
+    tags: tuple[str, ...] = ()  # chronicle's and nanoc's posts
+    pictures: tuple[tuple[str, str], ...] = ()  # (src, caption) of each <figure>, chronicle's and nanoc's posts
+    comments: tuple[TruthComment, ...] = ()  # chronicle's
+    paragraphs: tuple[str, ...] = ()  # the text of each paragraph, chronicle's and nanoc's posts
+
+
+@dataclass(frozen=True)
+class TruthComment:
+    author: str
+    time: str  # YYYY-MM-DDTHH:MM:SS, as the comment file's name says
+    text: str
 
 
 def truth(engine: str) -> list[TruthPost]:
-    return {"hugo": hugo_posts, "jekyll": jekyll_posts}[engine]()
+    return {"hugo": hugo_posts, "jekyll": jekyll_posts, "chronicle": chronicle_posts, "nanoc": nanoc_posts}[engine]()
 
 
 def hugo_posts() -> list[TruthPost]:
@@ -64,6 +80,73 @@ def jekyll_posts() -> list[TruthPost]:
         url = "/" + "/".join([*meta.get("categories", []), f"{date:%Y/%m/%d}", f"{title_slug}.html"])
         posts.append(_post(url, meta, body, meta.get("lang", "en"), path))
     return posts
+
+
+def chronicle_posts() -> list[TruthPost]:
+    """blog/*.txt, chronicle's entries: "Title:", "Tags:" and "Date:" lines, a blank line, Markdown (Markdown.pl's:
+    indented code blocks). Each is written to /<its title, every character but a letter or digit "_">.html, its
+    comments are comments/<that name without .html>.<DD-Month-YYYY-HH:MM:SS> ("Name:", "Mail:", the text)."""
+    posts = []
+    source = SOURCES / "chronicle"
+    for path in sorted((source / "blog").glob("*.txt")):
+        match = _CHRONICLE_HEADER.match(path.read_text("utf-8"))
+        assert match, f"{path}: no header"
+        meta = dict(line.split(": ", 1) for line in match.group(1).splitlines())
+        body = match.group(2)
+        name = re.sub(r"[^a-zA-Z0-9]", "_", meta["Title"])
+        comments = []
+        for comment in sorted((source / "comments").glob(f"{name}.*")):
+            lines = comment.read_text("utf-8").splitlines()
+            when = datetime.strptime(comment.name.rsplit(".", 1)[1], "%d-%B-%Y-%H:%M:%S")
+            author = next(line[len("Name: ") :] for line in lines if line.startswith("Name: "))
+            text = " ".join(line for line in lines if not line.startswith(("Name: ", "Mail: ")))
+            comments.append(TruthComment(author, f"{when:%Y-%m-%dT%H:%M:%S}", text))
+        posts.append(
+            TruthPost(
+                path=f"/{name}.html",
+                title=meta["Title"],
+                day=f"{datetime.strptime(meta['Date'], '%d %B %Y %H:%M:%S'):%Y-%m-%d}",
+                authors=(),
+                language="en",
+                code=_code(body),
+                text=_text(body),
+                source=str(path.relative_to(SOURCES)),
+                tags=tuple(tag.strip() for tag in meta["Tags"].split(",")),
+                pictures=tuple(_FIGURE.findall(body)),
+                comments=tuple(comments),
+                paragraphs=_paragraphs(body),
+            )
+        )
+    return posts
+
+
+def nanoc_posts() -> list[TruthPost]:
+    """content/posts/*.md, nanoc's Blogging helper's articles (kind: article, created_at), written to
+    /posts/<name>/ (Rules), Markdown as kramdown reads it (code in kramdown's ~~~ fences)."""
+    posts = []
+    for path in sorted((SOURCES / "nanoc" / "content" / "posts").glob("*.md")):
+        meta, body = _read(path)
+        post = _post(f"/posts/{path.stem}/", {**meta, "date": meta["created_at"]}, body, "en", path)
+        posts.append(
+            replace(
+                post,
+                code=_code(body),
+                tags=tuple(meta["tags"]),
+                pictures=tuple(_FIGURE.findall(body)),
+                paragraphs=_paragraphs(body),
+            )
+        )
+    return posts
+
+
+def _code(body: str) -> tuple[str, ...]:
+    """Each code block's text, as a Markdown reader reads it (an indented block, a ``` or ~~~ fence)."""
+    return tuple(html.unescape(block).strip("\n") for block in _PRE.findall(_MARKDOWN.render(body)))
+
+
+def _paragraphs(body: str) -> tuple[str, ...]:
+    paragraphs = (html.unescape(_TAG.sub(" ", p)) for p in _PARAGRAPH.findall(_MARKDOWN.render(body)))
+    return tuple(" ".join(p.split()) for p in paragraphs)
 
 
 @dataclass(frozen=True)
@@ -99,7 +182,7 @@ def _date(value: object) -> datetime:
 
 
 def _post(url: str, meta: dict, body: str, language: str, path: Path) -> TruthPost:
-    authors = meta.get("authors") or [meta["author"]]
+    authors = meta.get("authors") or [meta.get("author") or meta["author_name"]]
     code = [block.strip() for block in _FENCE.findall(body) + _LIQUID_HIGHLIGHT.findall(body)]
     return TruthPost(
         path=url,
