@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from tests.engines.conftest import CrawledBlog, path_of
+from tests.engines.truth import site_name
 
 
 def test_the_crawl_finishes_without_an_error(compiled_blog: CrawledBlog):
@@ -35,6 +36,22 @@ def test_days_are_as_the_sources_say(compiled_blog: CrawledBlog):
     archived = compiled_blog.articles()
     got = {post.path: (archived[post.path]["published"] or "")[:10] for post in compiled_blog.posts}
     assert got == {post.path: post.day for post in compiled_blog.posts}
+
+
+def test_authors_are_as_the_sources_say(compiled_blog: CrawledBlog):
+    """nanoc's posts name theirs (author_name, printed in the post's meta line as a span.author, and in the Atom
+    feed, which lists only the five newest); chronicle's default theme prints none."""
+    archived = compiled_blog.articles()
+    got = {post.path: archived[post.path]["authors"] for post in compiled_blog.posts}
+    assert got == {post.path: list(post.authors) for post in compiled_blog.posts}
+
+
+def test_every_post_names_its_blog(compiled_blog: CrawledBlog):
+    """chronicle prints the blog's title as the <h1> above the entry and before ": " in the <title>; nanoc's
+    create-site layout only in "Site - Title" and its feed link's title (its sidebar's heading repeats it)."""
+    archived = compiled_blog.articles()
+    name = site_name(compiled_blog.engine)
+    assert {path: article["sitename"] for path, article in archived.items()} == {path: name for path in archived}
 
 
 def test_every_paragraph_is_in_the_text(compiled_blog: CrawledBlog):

@@ -139,6 +139,14 @@ def nanoc_posts() -> list[TruthPost]:
     return posts
 
 
+def site_name(engine: str) -> str:
+    """The blog's name: chronicle's blog_title (chroniclerc), the title nanoc's Atom feed is given (content/feed.erb),
+    which its layout's <title> and its feed link repeat."""
+    if engine == "chronicle":
+        return re.search(r"^blog_title = (.+)$", (SOURCES / "chronicle" / "chroniclerc").read_text(), re.M).group(1)
+    return re.search(r"title: '([^']+)'", (SOURCES / "nanoc" / "content" / "feed.erb").read_text()).group(1)
+
+
 def _code(body: str) -> tuple[str, ...]:
     """Each code block's text, as a Markdown reader reads it (an indented block, a ``` or ~~~ fence)."""
     return tuple(html.unescape(block).strip("\n") for block in _PRE.findall(_MARKDOWN.render(body)))
