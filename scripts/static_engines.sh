@@ -34,6 +34,7 @@ missing() {
 
 install() {
     local engine=$1 needed
+    packages "$engine" >/dev/null  # an unknown engine exits here: inside $(missing …) its exit would be lost
     needed=$(missing "$engine")
     [ -z "$needed" ] && return 0
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
