@@ -327,3 +327,69 @@ def test_a_header_line_of_name_date_and_reading_time_is_the_byline():
     )
     assert extract(post.format(line.format("Updated twice since then", "1 min read")), URL).authors == []
     assert extract(post.format(line.format("Alice Schmidt", "Notes")), URL).authors == []
+
+
+def test_a_name_after_the_posts_time_and_a_by_word_is_the_byline():
+    """A layout of a hand-made or Jekyll/Hugo theme prints "Posted on <time>March 3, 2024</time> by Jonas Weber ·
+    Tags: …" under the heading, the name in no classed element: the post had no author. The name's link is the
+    author's, not the date's permalink, and the line is not the text's; words after the <time> that are no name
+    name nobody."""
+    post = (
+        '<html lang="en"><head><title>Night walk</title></head><body><div class="post"><h1>Night walk</h1>'
+        '<p class="meta">Posted on <a href="/posts/night-walk/"><time datetime="2024-03-03">March 3, 2024</time></a>'
+        " {} · Tags: <a href='/tags/walks/'>walks</a></p>"
+        "<p>We walked along the river until the lights of the harbour came on, one by one.</p></div></body></html>"
+    )
+    named = extract(post.format('by <a href="/about/">Jonas Weber</a>'), URL)
+    assert named.authors == [Person("Jonas Weber", "https://blog.example/about/")]
+    assert named.text == "We walked along the river until the lights of the harbour came on, one by one."
+    assert extract(post.format("von Anna Berg und Jonas Weber"), URL).authors == [
+        Person("Anna Berg"),
+        Person("Jonas Weber"),
+    ]
+    assert extract(post.format("by the sea, mostly"), URL).authors == []
+
+
+def test_an_author_label_line_and_a_byline_ending_at_its_date_or_time_name_the_author():
+    """A hand-made layout prints "Author: Jane Roe" (a Korean skin "작성자: 홍길동") under the heading, an old one
+    "Written by Jane Roe on March 3, 2024" or "Posted by Jane Roe at 10:00 AM": the label was no byline, and the
+    name ran on into the date ("Jane Roe on March 3, 2024", no name), so each post had no author. The line is a
+    field, not the text's."""
+    post = (
+        '<html lang="{}"><head><title>Night walk</title></head><body><div class="post"><h1>Night walk</h1>{}'
+        "<p>We walked along the river until the lights of the harbour came on, one by one.</p></div></body></html>"
+    )
+    for lang, line, name in [
+        ("en", "<p>Author: Jane Roe</p>", "Jane Roe"),
+        ("de", "<p>Autorin: Jane Roe</p>", "Jane Roe"),
+        ("ko", "<p>작성자: 홍길동</p>", "홍길동"),
+        ("en", "<p>Written by Jane Roe on March 3, 2024</p>", "Jane Roe"),
+        ("en", "<p>Posted by Jane Roe at 10:00 AM</p>", "Jane Roe"),
+    ]:
+        article = extract(post.format(lang, line), URL)
+        assert (article.authors, article.text) == (
+            [Person(name)],
+            "We walked along the river until the lights of the harbour came on, one by one.",
+        ), line
+    assert extract(post.format("en", "<p>Author: the whole team of the harbour office</p>"), URL).authors == []
+
+
+def test_an_author_label_among_a_books_facts_is_not_the_posts_author():
+    """A book blog's review lists the book's facts in lines of their own — "Titel: …", "Autorin: …", "Verlag: …" —
+    in the post: "Autorin: Alys Moreau" there is the book's author, not the post's."""
+    facts = "".join(
+        f"<div>{line}</div>"
+        for line in (
+            "<u>Titel:</u> The Lantern Girls",
+            "<u>Seiten:</u> 400",
+            "<u>Autorin:</u> Alys Moreau",
+            "Verlag: X",
+        )
+    )
+    post = (
+        '<html lang="de"><head><title>Lesemonat Juni</title></head><body><div class="post"><h1>Lesemonat Juni</h1>'
+        f"<div><div>Diesen Monat lese ich etwas aus dem Jugendbuch-Regal, das mir eine Freundin empfohlen hat.</div>"
+        f"{facts}<div>Ich bin gespannt, wie es mir gefällt, und berichte am Ende des Monats.</div></div>"
+        "</div></body></html>"
+    )
+    assert extract(post, URL).authors == []

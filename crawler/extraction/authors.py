@@ -29,13 +29,19 @@ _HEAD_META = etree.XPath(
     "/html/head/meta[translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = $name]"
 )
 _FIRST_H1 = etree.XPath("(//h1)[1]")
-# A line of its own (no block inside it) that starts with "By" ("Written by", Lektor's blog) or its translation,
-# after the post's heading (or anywhere, on a page without one); EXSLT's regular expressions, so that libxml2 tests
-# each element once.
+# "Author: Jane Roe", "Autor: …", "작성자: 홍길동": a label and a colon before the name, where a hand-made layout or a
+# Korean blog's skin prints the writer without "By".
+_AUTHOR_LABELS = "author|autor|autorin|auteur|autore|verfasser|verfasserin|작성자|글쓴이|저자|作者|著者"
+_LABELLED = re.compile(r"^[^\W\d_][\w .’'-]{0,30}?\s*[:：]\s*\S")  # "Seiten: 400", "Verlag: …", "Dt. Titel: …"
+_AUTHOR_LABEL = re.compile(f"^(?:{_AUTHOR_LABELS})\\s*[:：]\\s*", re.IGNORECASE)
+# A line of its own (no block inside it) that starts with "By" ("Written by", Lektor's blog) or its translation, or
+# with an author label, after the post's heading (or anywhere, on a page without one); EXSLT's regular expressions,
+# so that libxml2 tests each element once.
 _LINE = (
     "[self::p or self::span or self::div or self::li or self::address or self::small]"
     "[not(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)]"
-    f"[re:test(normalize-space(.), '^((written|posted) )?({BY_WORDS})\\s+\\S', 'i')]"
+    "[re:test(normalize-space(.), "
+    f"'^(((written|posted) )?({BY_WORDS})\\s+\\S|({_AUTHOR_LABELS})\\s*[:：]\\s*\\S)', 'i')]"
     "[string-length(normalize-space(.)) < 100]"
 )
 _BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
@@ -55,8 +61,18 @@ READING_TIME = re.compile(
     r"^(?:~\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten?|분)\.?(?:\s+(?:read|reading|lesezeit|lesen|de lecture|읽기))?$",
     re.IGNORECASE,
 )
+# "Posted on March 3, 2024 by Jonas Weber · Tags: …" as a text's first line (_by_after_time's line; the date may be
+# gone from it: trafilatura drops a <time> in a link)
+_POSTED_ON_BY = re.compile(
+    rf"^(?:posted|published|written|veröffentlicht|publié)(?:\s+(?:on|am|le))?\b.{{0,40}}?\s(?:{BY_WORDS})\s+",
+    re.IGNORECASE,
+)
+_BY_AFTER_TIME = re.compile(rf"^\s*(?:{BY_WORDS})\s+(?=\S)", re.IGNORECASE)  # " by Jonas Weber" after a <time>
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
-_BY_LINE_END = re.compile(r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+", re.IGNORECASE)
+_BY_LINE_END = re.compile(
+    r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)|\s+(?:at|um|à|alle)\s+(?=\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+",
+    re.IGNORECASE,
+)
 _HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "zu"}
@@ -183,6 +199,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: _bylines(page),
         lambda: _by_line(page),
         lambda: _dated_line(page),
+        lambda: _by_after_time(page),
         lambda: _bold_after_by(page),
         lambda: _rel_author_card(page),
         lambda: found if len(found := author_pages()) == 1 else [],
@@ -318,12 +335,30 @@ def _by_line(page: Page) -> list[Person]:
     for line in _BY_LINES(page.tree) if heading is None else _BY_LINES_AFTER(heading):
         if _outside_post(line):
             continue
-        names = BY_PREFIX.sub("", " ".join(text_of(line).split()), count=1)
-        names = split_names(_BY_LINE_END.split(names, maxsplit=1)[0])
+        text = " ".join(text_of(line).split())
+        if _AUTHOR_LABEL.match(text) and _in_a_data_sheet(line):
+            continue  # a book review's "Titel: … / Autorin: … / Verlag: …": the book's author, not the post's
+        names = split_names(
+            _BY_LINE_END.split(_AUTHOR_LABEL.sub("", BY_PREFIX.sub("", text, count=1), count=1), maxsplit=1)[0]
+        )
         if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)):
             return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
         return [Person(name=name, url=_href(line, page.base)) for name in names]
     return []
+
+
+def _in_a_data_sheet(line: HtmlElement) -> bool:
+    """Whether a line stands among lines of "Label: value" (a book's or a product's facts), its own or, where it is
+    alone in its element, its element's neighbours."""
+    element = line
+    for _ in range(2):
+        neighbours = [e for e in (element.getprevious(), element.getnext()) if e is not None]
+        if neighbours:
+            return any(_LABELLED.match(" ".join(text_of(e).split())) for e in neighbours)
+        element = element.getparent()
+        if element is None:
+            break
+    return False
 
 
 def _dated_line(page: Page) -> list[Person]:
@@ -345,6 +380,36 @@ def _dated_line(page: Page) -> list[Person]:
                     return [Person(name=names[0], url=_href(line, page.base))]
                 return []
     return []
+
+
+def _by_after_time(page: Page) -> list[Person]:
+    """The names a header line under the post's heading prints right after the post's <time> and a by-word:
+    "Posted on <time>March 3, 2024</time> by Jonas Weber · Tags: …", "<time>…</time> von Anna Berg" — the date
+    before the name, the name in no element a theme classes (a hand-made layout's, a Jekyll or Hugo theme's `{{ date
+    }} by {{ author }}`). Words after the <time> that are no name ("by the sea") name nobody."""
+    heading = next(iter(_FIRST_H1(page.tree)), None)
+    if heading is None:
+        return []
+    for time in _TIMES_AFTER(heading)[:MAX_DATED_LINES]:
+        printed = " ".join(text_of(time).split())
+        for line in list(time.iterancestors("div", "p", "span", "small"))[:MAX_LINE_LEVELS]:
+            text = " ".join(text_of(line).split())
+            if len(text) >= MAX_DATED_LINE_CHARS or line.tag in ("div", "p") and _BLOCKS(line):
+                break  # past the line: a region of the page
+            after = text.partition(printed)[2] if printed else ""
+            if not _BY_AFTER_TIME.match(after):
+                continue
+            names = split_names(_BY_LINE_END.split(_BY_AFTER_TIME.sub("", after, count=1), maxsplit=1)[0])
+            if 0 < len(names) <= 4 and all(map(_looks_like_a_name, names)) and not _outside_post(line):
+                return [Person(name=name, url=_link_named(line, name, page.base)) for name in names]
+            return []
+    return []
+
+
+def _link_named(line: HtmlElement, name: str, base: str) -> str | None:
+    """The link of a line whose text is `name` (not the line's first link: that is often the date's permalink)."""
+    link = next((a for a in line.iter("a") if " ".join(text_of(a).split()) == name and a.get("href")), None)
+    return None if link is None else _href(link, base)
 
 
 def is_meta_line(line: str, names: list[str], dated: Callable[[str], bool]) -> bool:
@@ -376,9 +441,10 @@ def _bold_after_by(page: Page) -> list[Person]:
 def is_by_line(line: str, names: list[str]) -> bool:
     """Whether a line of text is a byline naming `names` ("By Jane Roe", "**Von** Jane Roe und Joe Bloggs")."""
     text = " ".join(line.replace("*", "").split())
-    if len(text) >= 100 or not BY_PREFIX.match(text):
+    prefix = BY_PREFIX.match(text) or _POSTED_ON_BY.match(text) or _AUTHOR_LABEL.match(text)
+    if len(text) >= 100 or not prefix:
         return False
-    rest = fold(BY_PREFIX.sub("", text, count=1))
+    rest = fold(text[prefix.end() :])
     return bool(names) and all(fold(name) in rest for name in names)
 
 
