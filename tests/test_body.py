@@ -1550,3 +1550,57 @@ def test_a_short_beautiful_jekyll_post_is_its_blog_post_element(tag):
         "Notes team</p></footer></body></html>"
     )
     assert extract(html, "https://jane.github.io/2023-07-09-a-quiet-week/").text == SUMMIT
+
+
+def test_a_hidden_data_holder_is_not_the_text_of_a_short_post():
+    """A page may keep data for its scripts as text in an element it hides (display:none, `hidden`): below a
+    one-line post too short for trafilatura's own extraction, its fallback took the hidden JSON for the post."""
+    data = '{"title":"A quiet week","source":"https://blog.example/2024/05/a-post/","logNo":221236891086,' * 3
+    html = (
+        '<html lang="en"><head><title>A quiet week</title></head><body><div class="post"><h2>A quiet week</h2>'
+        '<span class="when">2024-05-02</span><div class="story"><p>Nothing much happened.</p></div></div>'
+        f'<div class="share-data" style="display: none">{data}</div><div hidden>{data}</div></body></html>'
+    )
+    article = extract(html, URL)
+    assert "logNo" not in article.text and "Nothing much happened." in article.text
+
+
+_NAVER_MOBILE = (
+    '<html lang="ko"><head><title>3월 25일 일요일 : 네이버 블로그</title><meta property="og:type" content="article">'
+    '</head><body><div id="ct" class="end" role="main">{body}</div><div class="social_plugin_property" '
+    'style="display:none">{{"title":"3월 25일 일요일","source":'
+    '"https://blog.naver.com/mym0404/221236891086","blogName":"와 이게 에..","domainIdOrBlogId":"mym0404",'
+    '"nicknameOrBlogId":"MJ Studio","logNo":221236891086,"smartEditorVersion":3,"outsideDisplay":true}}</div>'
+    '<div id="_div_categorylist" class="lyr_category_lst1" style="display:none;"><ul><li><a href="/PostList.naver?'
+    'blogId=mym0404&amp;categoryNo=18">- Daily</a></li></ul></div></body></html>'
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(  # SmartEditor 3: the header (category, title, writer) and the body, each a component area
+            '<div class="post_ct se3_view" id="viewTypeSelector"><div class="se_doc_viewer se_body_wrap"><div '
+            'class="se_component_wrap"><div class="se_component '
+            'se_documentTitle"><div class="blog_category"><a href="/PostList.naver?blogId=mym0404&amp;categoryNo=18">'
+            '- Daily</a></div><h3 class="se_textarea">3월 25일 일요일</h3><div class="blog_authorArea"><strong>MJ '
+            'Studio</strong><p class="blog_date">2018. 3. 25. 14:38</p></div></div></div><div class="se_component_'
+            'wrap sect_dsc __se_component_area"><div class="se_component se_paragraph default"><p class="se_textarea'
+            '">오늘은 비가 와서 산책을 미루고 집에서 책을 읽었다.</p></div></div></div></div>',
+            id="se3",
+        ),
+        pytest.param(  # the oldest editor (SE2): the header above, the post's HTML as written in div.post_ct
+            '<div class="_postView"><div class="post_tit_area"><strong class="tit_category"><a href="/PostList.'
+            'naver?blogId=mym0404&amp;categoryNo=18">- Daily</a></strong><h3 class="tit_h3">3월 25일 일요일</h3><div '
+            'class="author_area"><strong class="ell">MJ Studio</strong><p class="se_date">2018. 3. 25. 14:38</p>'
+            '</div></div><div class="post_ct" id="viewTypeSelector"><p>오늘은 비가 와서 산책을 미루고 집에서 책을 '
+            "읽었다.</p></div></div>",
+            id="se2",
+        ),
+    ],
+)
+def test_a_short_naver_blog_post_on_the_mobile_page_is_its_editors_body_not_its_hidden_share_data(body):
+    """Naver Blog's mobile post page keeps the post's share data as JSON in a hidden div.social_plugin_property;
+    under a one-line post (SmartEditor 3's, the oldest editor's) that JSON was the post's text."""
+    article = extract(_NAVER_MOBILE.format(body=body), "https://m.blog.naver.com/mym0404/221236891086")
+    assert article.text == "오늘은 비가 와서 산책을 미루고 집에서 책을 읽었다."

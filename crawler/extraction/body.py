@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lxml import etree
 from trafilatura.settings import use_config
 
-from crawler.extraction.boilerplate import drop_chrome_blocks, only_navigation
+from crawler.extraction.boilerplate import drop_chrome_blocks, drop_hidden_data, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_links import with_links
@@ -109,12 +109,16 @@ def body_candidates(
     # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped or the
     # source's layout folded (`|`, not `or`: both run).
     if body is not None and (
-        drop_chrome_blocks(body, page, MAX_CHROME_SHARE) | fold_source_breaks(body) | separate_code_blocks(body)
+        drop_hidden_data(body, page)
+        | drop_chrome_blocks(body, page, MAX_CHROME_SHARE)
+        | fold_source_breaks(body)
+        | separate_code_blocks(body)
     ):
         text = xmltotxt(body, include_formatting=False)
     candidates = [Candidate(CANDIDATES[0], body, text or "")]
     for name, other in zip(CANDIDATES[1:], others, strict=False):
         if other is not None:
+            drop_hidden_data(other, page)
             fold_source_breaks(other)
         candidates.append(Candidate(name, other, "" if other is None else xmltotxt(other, include_formatting=False)))
         if other is not None:

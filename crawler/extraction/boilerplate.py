@@ -40,6 +40,15 @@ _NAVIGATION = etree.XPath(
     " or @role='banner' or @role='contentinfo' or @hidden or @aria-hidden='true'])]"
 )
 
+# What a page keeps for its scripts and shows no reader: an element hidden by the `hidden` attribute (not
+# "until-found", whose text a reader's search reveals) or an inline display:none, holding text and no element — data,
+# not a part of the page laid out and hidden for now (a closed menu, a slide): Naver Blog's
+# div.social_plugin_property, the post's share data as JSON.
+_HIDDEN_DATA = etree.XPath(
+    "//body//*[@hidden and @hidden != 'until-found' or contains(translate(@style, ' ', ''), 'display:none')]"
+    "[not(*)][normalize-space()]"
+)
+
 
 def drop_chrome_blocks(body: etree._Element, page: Page, max_region_share: float) -> bool:
     """Removes, in place, the blocks of trafilatura's output `body` that come from the page's chrome; True when
@@ -66,6 +75,32 @@ def drop_chrome_blocks(body: etree._Element, page: Page, max_region_share: float
         if not _squashed("".join(container.itertext())) and container.getparent() is not None:
             _remove(container)
     return True
+
+
+def drop_hidden_data(body: etree._Element, page: Page) -> bool:
+    """Removes, in place, the blocks of an extraction's output `body` whose text the page holds only in its hidden
+    data (_HIDDEN_DATA); True when it removed any. trafilatura's fallbacks for a text it finds too short
+    (readability's, its baseline, jusText's) read what the page hides: a short post on Naver Blog's mobile page came
+    out as the JSON of its hidden div.social_plugin_property. Judged after the fact: a page whose extraction holds
+    none of that data reads as before."""
+    data = [_squashed(page.text_in(e)) for e in _HIDDEN_DATA(page.tree)]
+    data = "\n".join(text for text in data if text)
+    if not data:
+        return False
+    page_text = _squashed(page.text)
+    doomed = []
+    for block in body.iter(*_BLOCKS):
+        text = _squashed("".join(block.itertext()))
+        if (
+            text
+            and text in data
+            and data.count(text) >= page_text.count(text)
+            and not any(d in block.iterancestors() for d in doomed)
+        ):
+            doomed.append(block)
+    for block in doomed:
+        _remove(block)
+    return bool(doomed)
 
 
 def only_navigation(body: etree._Element, page: Page) -> bool:

@@ -36,6 +36,14 @@ CONTENT_ROOTS = (
     ".theme-default-content",  # VuePress's default theme
     ".vp-doc",  # VitePress
     "main > content",  # Bear Blog (and Hugo's hugo-bearblog)
+    # Naver Blog: the post's body as each of its editors prints it — SmartEditor ONE's div.se-main-container, SE3's
+    # div.se_component_wrap.__se_component_area (the areas the page's own image loader is given), the oldest
+    # editor's (SE2) div#postViewArea on the desktop page and, on the mobile page, div.post_ct (#viewTypeSelector),
+    # which around the newer editors' containers holds the post's header as well
+    ".se-main-container",
+    ".__se_component_area",
+    "#postViewArea",
+    "div.post_ct",
     ".content",
     "article",
     "main",
