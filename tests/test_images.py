@@ -136,6 +136,28 @@ def test_naver_smarteditor_ones_caption_module_is_the_pictures_caption():
     assert "Radish cut into strips" in extract(html, "https://blog.example/2024/post/").text
 
 
+def test_naver_smarteditor_ones_caption_stands_in_the_text_where_the_picture_is_in_its_image_link():
+    """SmartEditor ONE puts the picture in its image link (`a.se-module-image-link`, which opens its photo viewer):
+    the caption, put after the image section for trafilatura's run, stood in the component's content beside one
+    empty link, which trafilatura dropped whole as a block of links — the caption was the picture's but no line of
+    the text."""
+    body = """
+      <div class="se-component se-image se-l-default"><div class="se-component-content">
+        <div class="se-section se-section-image se-l-default se-section-align-justify">
+          <div class="se-module se-module-image"><a href="#" class="se-module-image-link __se_image_link __se_link"
+            onclick="return false;" data-linktype="img"><img src="/naver/radish.jpg" data-width="693"
+            data-height="520"></a></div>
+          <div class="se-module se-module-text se-caption"><p class="se-text-paragraph">Radish cut into strips</p></div>
+        </div></div></div>
+      <div class="se-component se-text se-l-default"><div class="se-component-content"><div class="se-section
+        se-section-text"><div class="se-module se-module-text"><p class="se-text-paragraph">Then the pan went on.</p>
+        </div></div></div></div>
+    """
+    assert _captions(body) == [("radish.jpg", "Radish cut into strips")]
+    html = f"<html><body><article><div class='se-main-container'>{PROSE}{body}</div></article></body></html>"
+    assert "\nRadish cut into strips\nThen the pan went on." in extract(html, "https://blog.example/2024/post/").text
+
+
 def test_a_lazy_loaders_stand_in_is_never_the_image_where_the_image_is_named_too():
     """Hexo's Fluid puts its spinner in srcset and the image in src; a lazy plugin its blank in src, the image in
     data-src. A picture whose own name only looks like a stand-in's is still the image."""

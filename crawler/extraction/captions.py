@@ -144,13 +144,25 @@ def _unwrap(block: HtmlElement) -> None:
     parent.remove(block)  # its tail (none: the run ended at a block or at the parent's end) too
 
 
+def _naver_component(caption: HtmlElement) -> list[HtmlElement]:
+    """SmartEditor ONE's image component (div.se-component) around the image section that holds `caption`, or
+    none."""
+    section = caption.getparent()
+    if "se-section-image" not in (section.get("class") or "").split():
+        return []
+    return [e for e in section.iterancestors() if "se-component" in (e.get("class") or "").split()][:1]
+
+
 @contextmanager
 def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
     moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str], str]] = []
     for caption in _FIGURE_CAPTIONS(page.tree):
         if page.in_chrome(caption):
             continue
-        figure = ([*caption.iterancestors("figure")] or [caption.getparent()])[-1]  # or WordPress's caption <div>
+        # or WordPress's caption <div>, or SmartEditor ONE's image component around its section: the picture in
+        # its image link (a.se-module-image-link) leaves the section and the component's content a block of one
+        # empty link, which trafilatura drops whole with whatever else it holds
+        figure = ([*caption.iterancestors("figure")] or _naver_component(caption) or [caption.getparent()])[-1]
         parent, tail = caption.getparent(), caption.tail
         moved.append((caption, parent, parent.index(caption), tail, figure, dict(caption.attrib), caption.tag))
     last: dict[HtmlElement, HtmlElement] = {}  # figure → the caption last put after it: the next goes after that
