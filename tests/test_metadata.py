@@ -610,6 +610,47 @@ def test_a_nikola_post_nobody_translated_is_one_post_under_every_languages_folde
     assert extract(_nikola_post("/posts/walking-the-burren/", translated=False), default).canonical_url == default
 
 
+def test_a_naver_blog_posts_category_and_tags_are_the_ones_its_desktop_page_prints():
+    """Naver Blog's desktop post page prints the post's category in its header as a link to the blog's list of it
+    (div.blog2_series > a.pcol2, /PostList.naver?…&categoryNo=15) and its tags under the body (div.wrap_tag, each an
+    a.itemTagfont to /PostListByTagName.naver… printing "#" and the tag), no rel nor meta: neither was read."""
+    prose = "<p class='se-text-paragraph'>" + "아침 일찍 가면 사람이 적어서 사진 찍기 좋습니다. " * 12 + "</p>"
+    html = (
+        '<html><head><title>교토 여행기 : 네이버 블로그</title><meta property="og:type" content="article"></head>'
+        '<body><div id="post-view223329011505" class="post-view"><div class="se-viewer se-theme-default">'
+        '<div class="se-component se-documentTitle"><div class="se-component-content"><div class="se-section '
+        'se-section-documentTitle"><div class="blog2_series"><a class="pcol2" href="/PostList.naver?blogId=travelcat'
+        '&amp;categoryNo=15&amp;from=postList">여행/일본</a></div><div class="pcol1"><div class="se-module se-module-'
+        'text se-title-text"><p class="se-text-paragraph">교토 여행기</p></div></div></div></div></div>'
+        f'<div class="se-main-container">{prose}</div></div></div><div class="wrap_tag"><div id="tagList_223329011505"'
+        '><strong class="blind">태그</strong><a href="/PostListByTagName.naver?blogId=travelcat&amp;tagName=교토" '
+        'class="item pcol2 itemTagfont _setTop"><span class="ell">#교토</span></a><a href="/PostListByTagName.naver?'
+        'blogId=travelcat&amp;tagName=여행" class="item pcol2 itemTagfont _setTop"><span class="ell">#여행</span></a>'
+        "</div></div></body></html>"
+    )
+    article = extract(html, "https://blog.naver.com/travelcat/223329011505")
+    assert (article.categories, article.tags) == (["여행/일본"], ["교토", "여행"])
+
+
+def test_a_naver_blog_posts_category_is_the_one_its_mobile_page_prints_in_its_header():
+    """The mobile page prints the category in the post's header too: SmartEditor 3's and ONE's div.blog_category,
+    the oldest editor's strong.tit_category; the closed layer of the blog's categories is not the post's."""
+    prose = "<p>" + "아침 일찍 가면 사람이 적어서 사진 찍기 좋습니다. " * 12 + "</p>"
+    for header in (
+        '<div class="blog_category"><a href="/PostList.naver?blogId=travelcat&amp;categoryNo=80">▶ 방방곡곡</a></div>',
+        '<strong class="tit_category"><a href="/PostList.naver?blogId=travelcat&amp;categoryNo=80">▶ 방방곡곡</a>'
+        "</strong>",
+    ):
+        html = (
+            '<html><head><title>교토 여행기 : 네이버 블로그</title><meta property="og:type" content="article"></head>'
+            f'<body><div class="post_tit_area">{header}<h3 class="tit_h3">교토 여행기</h3></div><div class="post_ct" '
+            f'id="viewTypeSelector">{prose}</div><div id="_div_categorylist" class="lyr_category_lst1" style="display:'
+            'none;"><ul><li><a href="/PostList.naver?blogId=travelcat&amp;categoryNo=3">일상</a></li></ul></div>'
+            "</body></html>"
+        )
+        assert extract(html, "https://m.blog.naver.com/travelcat/223329011505").categories == ["▶ 방방곡곡"]
+
+
 def test_a_tistory_posts_category_is_the_category_page_its_header_links():
     """A Tistory skin prints the post's category ([##_article_rep_category_##], "parent/child") as a link to its
     page ([##_article_rep_category_link_##], /category/parent/child) above the body Tistory's editor wraps in

@@ -61,6 +61,7 @@ def extract_metadata(
                 page, root, "a[rel~=tag]:not([rel~=category])", leaving={*block_categories, *tagged_categories}
             )
         )
+        or naver_tags(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
@@ -90,6 +91,7 @@ def extract_metadata(
             + category_links
         )
         or tistory_category(page)
+        or naver_category(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])
         # trafilatura reads article:section again
@@ -131,6 +133,37 @@ def tistory_category(page: Page) -> list[str]:
             continue
         (after if past else before).append(text_of(element))
     return before[-1:] or after[:1]
+
+
+# Naver Blog prints a post's category as a link to the blog's list of it (/PostList.naver?blogId=…&categoryNo=…)
+# in the post's header: the desktop page in div.blog2_series (a.pcol2), the mobile page in SmartEditor 3's and
+# ONE's div.blog_category and the oldest editor's strong.tit_category; and the desktop page its tags under the
+# post in div.wrap_tag, each an a.itemTagfont to /PostListByTagName.naver… printing "#" and the tag (the mobile page
+# writes its tags with a script)
+_NAVER_CATEGORY = etree.XPath(
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' blog2_series ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' blog_category ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' tit_category ')]//a[contains(@href, 'categoryNo=')]"
+)
+_NAVER_TAGS = etree.XPath(
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' wrap_tag ')]"
+    "//a[contains(concat(' ', normalize-space(@class), ' '), ' itemTagfont ')]"
+)
+_NAVER_CLASSES = frozenset(("blog2_series", "blog_category", "tit_category"))
+
+
+def naver_category(page: Page) -> list[str]:
+    """A Naver Blog post's category: the first link to its list in the post's header (_NAVER_CATEGORY)."""
+    if _NAVER_CLASSES.isdisjoint(page.names.classes):  # no walk of the tree on another platform's page
+        return []
+    return [name for link in _NAVER_CATEGORY(page.tree) if (name := text_of(link))][:1]
+
+
+def naver_tags(page: Page) -> list[str]:
+    """A Naver Blog post's tags as its desktop page prints them (_NAVER_TAGS), without their "#"."""
+    if "itemTagfont" not in page.names.classes:
+        return []
+    return _unique([name for link in _NAVER_TAGS(page.tree) if (name := text_of(link).lstrip("#").strip())])
 
 
 def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
