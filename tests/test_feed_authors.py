@@ -179,6 +179,28 @@ def test_the_feed_items_terms_beside_the_pages_tags_are_its_categories_and_the_f
     assert tagged["categories"] == []
 
 
+def test_a_tag_named_as_the_posts_category_in_other_case_keeps_its_own_spelling():
+    """Pelican's Atom feed names a post's category and its tags alike (`<category term>`), and a tag may have the
+    category's name in other case: the tag "photography" of a post in "Photography" came out as "Photography",
+    and where the page named no category the category was lost, taken for the tag."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/posts/harbour/"/><published>'
+        '2023-09-21T20:40:00+02:00</published><category term="Photography"/><category term="galway"/>'
+        '<category term="photography"/></entry></feed>'
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", atom.encode(), "https://x.example/feeds/all.atom.xml"))
+    got = []
+    for categories in (["Photography"], []):
+        result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": categories}
+        result["tags"] = ["galway", "photography"]
+        structure.decide(result, "https://x.example/posts/harbour/")
+        got.append((result["categories"], result["tags"]))
+    assert got == [(["Photography"], ["galway", "photography"])] * 2
+
+
 KO_FEED = (
     '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Stone and'
     " Bread</title><item><title>종로 골목 시장</title><link>{base}ko/2023/09/23/jongno-alley-market/</link>"

@@ -282,20 +282,22 @@ def with_feed_terms(
     tag either (Quarto prints its categories as plain <div>s), those beside its tags where it names some (WordPress's
     Hello Elementor prints only the tags; post_class() names a category of other letters by its ID, and the RSS
     item names it "여행"). And a term the page names in another spelling of the feed's — a slug post_class() prints,
-    "walking" for "Walking", "long-walks" for "Long walks" — is spelt as the feed names it."""
+    "walking" for "Walking", "long-walks" for "Long walks" — is spelt as the feed names it; but not one the feed
+    names as the page spells it: Pelican's Atom feed names a post's category and tags alike, and a tag may share a
+    category's name in other letters' case (tag "photography" in category "Photography": two terms, not one)."""
     feed = list(dict.fromkeys(feed_terms))
     spelt: dict[str, str] = {}
     for term in feed:
         spelt.setdefault(_term_key(term), term)
 
     def respelt(terms: list[str]) -> list[str]:
-        return list(dict.fromkeys(spelt.get(_term_key(term), term) for term in terms))
+        return list(dict.fromkeys(term if term in feed else spelt.get(_term_key(term), term) for term in terms))
 
     tags = respelt(tags or [])
     if categories:
         return respelt(categories), tags
-    tagged = {_term_key(tag) for tag in tags}
-    return [term for term in feed if _term_key(term) not in tagged], tags
+    tagged = set(tags)  # spelt as the feed spells them where it names them
+    return [term for term in feed if term not in tagged], tags
 
 
 def _term_key(term: str) -> str:
