@@ -364,6 +364,28 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
     assert extract(html, "https://blog.example/rye.html").categories == []
 
 
+def test_pelican_simples_post_info_before_the_posts_content_names_its_category_and_tags():
+    """Pelican's simple theme prints the post's footer.post-info ("Category: <a>…</a>", "Tags: <a>…</a>") before its
+    div.entry-content, both in section#content, no <article> around them: the page named no category (a crawl
+    took the feed's) and its tags were trafilatura's guess. The site's menu of its categories is none of them."""
+    menu = "".join(f'<li><a href="/category/{c.lower()}/">{c}</a></li>' for c in ("Baking", "Notes", "Photography"))
+    info = (
+        '<footer class="post-info"><time class="published" datetime="2023-09-21T20:40:00+02:00">Thu 21 September 2023'
+        '</time><address class="vcard author">By <a class="url fn" href="/author/dan/">Dan Roe</a></address>'
+        '<div class="category">Category: <a href="/category/photography/">Photography</a></div><div class="tags">'
+        'Tags: <a href="/tag/galway/">galway</a> <a href="/tag/photography/">photography</a></div></footer>'
+    )
+    html = (
+        f'<html><body><header id="banner"><h1><a href="/">Field Notes</a></h1></header><nav id="menu"><ul>{menu}'
+        '</ul></nav><section id="content" class="body"><header><h2 class="entry-title"><a href="/posts/harbour/" '
+        f'rel="bookmark">Harbour</a></h2></header>{info}<div class="entry-content">{BODY}</div></section>'
+        '<footer id="contentinfo" class="body">Proudly powered by <a href="https://getpelican.com/">Pelican</a>'
+        "</footer></body></html>"
+    )
+    article = extract(html, "https://blog.example/posts/harbour/")
+    assert (article.categories, article.tags) == (["Photography"], ["galway", "photography"])
+
+
 def _blowfish_card(slug: str, title: str, category: str) -> str:
     """Hugo Blowfish's card: an empty link stretched over it, named by its aria-label, the title in a <div>."""
     return (

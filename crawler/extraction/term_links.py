@@ -10,7 +10,8 @@ after a container that is no <article>, the block right after it without a headi
 little else ("Tags:", "In", commas): a link in a sentence of the post is the post's text, not its label; nor is a
 link in a teaser of another post that the theme prints inside the post's <article> (Hugo Blowfish's related posts,
 each with its categories). A group linking more terms of one kind than a post has is the site's menu of them. A card
-of the post's own that a theme prints in its sidebar (selectors.POST_CARDS) counts as the post's container.
+of the post's own that a theme prints in its sidebar (selectors.POST_CARDS) counts as the post's container, and so
+does the post's info that Pelican's simple theme prints in a `footer.post-info` right before the container.
 """
 
 from __future__ import annotations
@@ -113,6 +114,8 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
     card = [link for element in page.select(POST_CARDS) for link in element.iter("a")]
+    info = _post_info_before(scope)
+    card += info.iter("a") if info is not None and scope.tag != "article" else ()
     in_card = set(card)
     for link in (*scope.iter("a"), *beside, *card):
         href = link.get("href")
@@ -181,6 +184,17 @@ def _block_after(article: HtmlElement) -> HtmlElement | None:
         if not isinstance(sibling.tag, str) or sibling.find(".//a") is None and not text_of(sibling):
             continue  # a rule, a spacer, a comment
         return sibling if sibling.tag in _BLOCKS and sibling.find(".//a") is not None else None
+    return None
+
+
+def _post_info_before(container: HtmlElement) -> HtmlElement | None:
+    """The post's `footer.post-info` right before its container, in the same parent: Pelican's simple theme prints
+    the date, the byline, "Category: <a>…</a>" and "Tags: <a>…</a>" so, before its div.entry-content, no <article>
+    around them (section#content holds both) — a <footer> outside any <article>, which reads as the page's chrome.
+    notmyidea prints its footer.post-info inside the div.entry-content."""
+    for sibling in itertools.islice(container.itersiblings(preceding=True), BLOCKS_AFTER):
+        if isinstance(sibling.tag, str) and "post-info" in (sibling.get("class") or "").split():
+            return sibling
     return None
 
 
