@@ -249,6 +249,29 @@ def test_a_picture_laid_out_in_a_captioned_table_is_a_figure_in_the_text_and_its
     assert [image.caption for image in article.images] == ["Boats returning at dawn"]
 
 
+def test_a_docutils_figure_caption_is_a_paragraph_in_the_text_and_its_caption_the_images():
+    """A reST `figure` directive, as docutils' HTML writer renders it for Pelican (its reST posts) and Sphinx's HTML 4
+    builder, is `<div class="figure"><img><p class="caption">…</p></div>`: trafilatura dropped the caption from the
+    text by its class, and the picture had none (its alt stood for it)."""
+    figure = (
+        '<div class="figure"><img alt="Fishing boats at the quay" src="/images/harbour.png" /><p class="caption">'
+        "The quay at half past eight, from the Long Walk.</p></div>"
+    )
+    html = (
+        '<html><head><title>Harbour</title></head><body><section id="content"><h2 class="entry-title">Harbour at dusk'
+        '</h2><div class="entry-content"><p>The fishing boats come in just as the lights go on along the quay, one by'
+        f" one.</p>{figure}<p>We waited an hour for the light, and the gulls waited there with us.</p></div></section>"
+        "</body></html>"
+    )
+    article = extract(html, "https://blog.example/posts/2023/09/21/harbour/")
+    assert article.text.splitlines() == [
+        "The fishing boats come in just as the lights go on along the quay, one by one.",
+        "The quay at half past eight, from the Long Walk.",
+        "We waited an hour for the light, and the gulls waited there with us.",
+    ]
+    assert [image.caption for image in article.images] == ["The quay at half past eight, from the Long Walk."]
+
+
 def test_a_blogger_captioned_picture_is_a_caption_paragraph_in_the_text_and_its_caption_the_images():
     """Blogger's editor lays a captioned image out as `<table class="tr-caption-container">`, the picture in one
     row and the caption in the next (`td.tr-caption`), inside a <div> whose text goes on around it: the post's

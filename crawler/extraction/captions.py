@@ -4,10 +4,11 @@ trafilatura drops every `<figure>` whole (its cleaning list), and with it the ca
 a gallery (WordPress's gallery block: a caption per picture and one for the gallery) and of WordPress's `[caption]`
 shortcode, which HTML5 themes render as `<figure class="wp-caption">`. Themes without HTML5 caption support
 (Twenty Ten, and any classic theme that does not declare it) render the shortcode as `<div class="wp-caption">`
-with the caption in `<p class="wp-caption-text">`, which trafilatura discards by its class. A caption is a sentence
-of the post, so each is moved out, as a plain `<p>` (trafilatura also discards elements whose class names a
-caption), to just after its outermost figure (or WordPress's caption `<div>`), and put back afterwards; its
-permalink anchor (Sphinx's "#") and Sphinx's class for its words are left out meanwhile.
+with the caption in `<p class="wp-caption-text">`, which trafilatura discards by its class; so does docutils' HTML
+writer (Pelican's reST posts) with a figure, `<div class="figure">` and its caption in `<p class="caption">`. A
+caption is a sentence of the post, so each is moved out, as a plain `<p>` (trafilatura also discards elements whose
+class names a caption), to just after its outermost figure (or WordPress's or docutils' caption `<div>`), and put
+back afterwards; its permalink anchor (Sphinx's "#") and Sphinx's class for its words are left out meanwhile.
 
 ikiwiki's img directive lays a captioned picture out in a table (`<table class="img"><caption>…</caption><tr><td>
 <a><img></a></td></tr></table>`), and so does Blogger's editor (`<table class="tr-caption-container"><tr><td><a>
@@ -36,6 +37,10 @@ _FIGURE_CAPTIONS = etree.XPath(
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')][not(self::figure)]"
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')][normalize-space()]"
     "[not(ancestor::figure)]"
+    # docutils' HTML writer (html4css1: Pelican's reST posts, Sphinx's HTML 4 builder): a `figure` directive is
+    # <div class="figure"><img><p class="caption">…</p></div>, which trafilatura drops by the caption's class
+    " | //div[contains(concat(' ', normalize-space(@class), ' '), ' figure ')]"
+    "/p[contains(concat(' ', normalize-space(@class), ' '), ' caption ')][normalize-space()][not(ancestor::figure)]"
     # Naver Blog's SmartEditor ONE: an image component's section, its caption a text module div.se-caption
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' se-section-image ')]"
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' se-caption ')][normalize-space()][not(ancestor::figure)]"

@@ -336,6 +336,7 @@ CAPTION_CONTAINERS = (
     (".wp-caption", ".wp-caption-text"),
     ("table.tr-caption-container", ".tr-caption"),
     ("table.img", "caption"),  # ikiwiki's img directive with a caption
+    ("div.figure", "p.caption"),  # docutils' figure directive (html4css1): Pelican's reST posts, Sphinx's HTML 4
     (".image-block-wrapper, .sqs-block-image, .image-block", ".image-caption, .image-caption-wrapper"),
     (".captioned-image-container", ".image-caption, figcaption"),
     (".photo-wrapper, .npf_image", ".caption"),
