@@ -61,8 +61,9 @@ def placed_images(
     root = next(root.iterancestors("article"), root)
     base, share_buttons = page.base, frozenset(page.select(SHARE_BUTTONS, root))
     found = [*_featured_outside(page, root), *root.iter("img")]
-    if holder is not None and holder is not root and root not in holder.iterancestors():  # neither holds the other
-        holder = next(holder.iterancestors("article"), holder)
+    # the holder's pictures, widened to its <article> as the root is, and the root's: once each where the two
+    # overlap (one holds the other), in page order
+    if holder is not None and (holder := next(holder.iterancestors("article"), holder)) is not root:
         share_buttons |= frozenset(page.select(SHARE_BUTTONS, holder))
         order = {img: index for index, img in enumerate(page.tree.iter("img"))}
         found = sorted({*found, *holder.iter("img")}, key=order.__getitem__)
