@@ -28,10 +28,13 @@ MAX_NAME_CHARS = 80
 MIN_HOST_NAME = 4  # letters: a shorter host name ("ab.de") is a prefix of too many words
 _ANCHORS = etree.XPath("//a[@href]")
 _H1S = etree.XPath("//h1")
+# the <head>'s links, read from the root down (no walk of the tree): libxml2's HTML parser keeps one <head>, the
+# root's child, and drops a misplaced <head> tag (its links go to where the tag stood)
 _FEED_LINKS = etree.XPath(
-    "//head/link[@title][contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
+    "/*/head/link[@title][contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
     "[contains(@type, 'rss+xml') or contains(@type, 'atom+xml')]"
 )
+_FEED_LINK_ATTRIBUTES = frozenset({"title", "rel", "type"})  # a page without one of them has no _FEED_LINKS
 MAX_FEED_LINKS_READ = 8
 MAX_H1S_READ = 5
 _IN_OR_AROUND_HEADING = etree.XPath("ancestor::*[self::h1 or self::h2 or self::h3] or .//h1 or .//h2 or .//h3")
@@ -128,7 +131,7 @@ def _feed_names(page: Page, headings: list[str]) -> list[str]:
     term whose page it is): a name the <title> is whole, or one a post heading (`headings`, folded) holds."""
     title = text_of(page.tree.find(".//title"))
     parts = [fold(part) for part in TITLE_SEPARATOR.split(title)]
-    if len(parts) < 2:
+    if len(parts) < 2 or not page.names.attributes >= _FEED_LINK_ATTRIBUTES:  # no walk of the tree where none can be
         return []
     ends = {parts[0], parts[-1]} - {""}
     found = []

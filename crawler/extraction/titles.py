@@ -46,6 +46,7 @@ _CHRONICLE_TITLES = etree.XPath(
     " | //fieldset/legend[following-sibling::div[@class='body']]"
     " | //div[@class='storybox']/span[@class='blosxomTitle'][following-sibling::div[@class='story']]"
 )
+_CHRONICLE_CLASSES = frozenset({"body", "blosxomTitle"})  # one of them on a page where _CHRONICLE_TITLES can match
 # FlatPress joins a post's title and the view of it with " : " ("Cliffs in the Rain : comments"): a separator where
 # the part before it is the post's printed heading, not elsewhere (French typography spaces every colon so).
 _SPACED_COLON = re.compile(r"\s+:\s+")
@@ -113,7 +114,8 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     marked = page.select(POST_TITLES)[:MAX_HEADINGS_READ]
     linking = [h for h in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ] if _links_to(h, page, self_urls)]
     found = []
-    chronicle = _CHRONICLE_TITLES(page.tree)[:MAX_HEADINGS_READ]
+    # no walk of the tree where its classes rule the engines' markup out (most pages)
+    chronicle = _CHRONICLE_TITLES(page.tree)[:MAX_HEADINGS_READ] if _CHRONICLE_CLASSES & page.names.classes else []
     for element in marked + linking + _anchored_at_file_name(page) + chronicle:
         permalinks = set(heading_permalinks(element))
         text = _cleaned(_heading_text(element, permalinks) or element.get("content"))
