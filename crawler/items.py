@@ -21,6 +21,7 @@ class Listed:
     terms: tuple[str, ...] = ()  # a dated feed item's categories and tags
     alternates: tuple[str, ...] = ()  # a sitemap entry's translations (sitemaps.SitemapEntry.alternates)
     term: bool = False  # a taxonomy's term in a feed (feeds.FeedEntry.term)
+    title: str | None = None  # a dated feed item's title (feeds.FeedEntry.title)
 
 
 @dataclass

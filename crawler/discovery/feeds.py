@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.html
 from lxml import etree
 
 from crawler.extraction.dates import first_date
@@ -56,6 +57,9 @@ class FeedEntry:
     terms: tuple[str, ...] = ()
     # The item is a taxonomy's term (_term(), _lists_terms()): its folder is the taxonomy's page of terms.
     term: bool = False
+    # Its title as the feed gives it (a dated item's): the post's title as the blog's engine knows it, without the
+    # site's name a page's <title> adds and whole where a page's title was cut at a dash.
+    title: str | None = None
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -92,7 +96,10 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
             dated = None if term or _within_a_page(link) else _real_date(published) or _real_date(modified)
             authors = _json_authors(item) or feed_authors if dated else ()
             terms = _json_terms(item) if dated else ()
-            entries.append(FeedEntry(link, modified, dated, _published(published, modified), authors, terms, term))
+            title = item.get("title") if dated and isinstance(item.get("title"), str) else None
+            entries.append(
+                FeedEntry(link, modified, dated, _published(published, modified), authors, terms, term, _folded(title))
+            )
         return entries
     root = _root(body)
     if root is None:
@@ -116,7 +123,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         terms = _item_terms(item) if dated else ()
         if blosxom:  # its <category> is the entry's folder, "/tech/linux": the category "tech/linux"
             terms = tuple(name for term in terms if (name := term.strip("/")))
-        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms, term))
+        title = _item_title(item) if dated else None
+        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms, term, title))
     return entries
 
 
@@ -253,6 +261,22 @@ def _item_terms(item: etree._Element) -> tuple[str, ...]:
         if isinstance(node.tag, str) and etree.QName(node).localname == "category"
     ]
     return tuple(dict.fromkeys(name for name in found if name))
+
+
+def _item_title(item: etree._Element) -> str | None:
+    """The item's <title> as text: an Atom title of type html is HTML escaped in the XML (its tags and entities
+    read as a page's are)."""
+    node = next((n for n in item if isinstance(n.tag, str) and etree.QName(n).localname == "title"), None)
+    if node is None:
+        return None
+    text = "".join(node.itertext())
+    if node.get("type") == "html" and text.strip():
+        text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
+    return _folded(text)
+
+
+def _folded(text: str | None) -> str | None:
+    return " ".join(text.split()) or None if text else None
 
 
 def _json_terms(item: dict[str, Any]) -> tuple[str, ...]:

@@ -46,6 +46,7 @@ from crawler.extraction.authorbox import clean_name
 from crawler.extraction.dates import more_precise
 from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind, url_kind
 from crawler.extraction.sitename import fold
+from crawler.extraction.titles import with_feed_title
 from crawler.items import Listed
 from crawler.urls import clean_url
 
@@ -59,6 +60,7 @@ class SiteStructure:
         self.published: dict[str, str] = {}  # URL -> the date the first feed listing it with one gives
         self.authors: dict[str, tuple[tuple[str, str | None], ...]] = {}  # URL -> its authors, as that feed names
         self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
+        self.titles: dict[str, str] = {}  # URL -> its title, as the first feed listing it with a date gives it
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
         self.oldest: dict[str, str] = {}  # per host, the day of the oldest item a feed dates
         self.dated_by_host: defaultdict[str, set[str]] = defaultdict(set)
@@ -92,6 +94,8 @@ class SiteStructure:
                 self.authors.setdefault(page.url, page.authors)
             if page.dated and page.terms:
                 self.terms.setdefault(page.url, page.terms)
+            if page.dated and page.title:
+                self.titles.setdefault(page.url, page.title)
             if page.dated and page.url not in self.dated:
                 self.dated.add(page.url)
                 self.dated_by_host[host].add(page.url)
@@ -109,8 +113,9 @@ class SiteStructure:
         """extract()'s `result` for `url` decided again with what the crawl knows of the site (`facts`, else this
         structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
         gives it (dates.more_precise), one whose page names nobody the authors the feed names (its item's, or
-        the feed's own: Eleventy's base blog names its author in its Atom feed only), and its terms as
-        `with_feed_terms` reads them with its feed item's."""
+        the feed's own: Eleventy's base blog names its author in its Atom feed only), its terms as
+        `with_feed_terms` reads them with its feed item's, and its title as `with_feed_title` reads it with its
+        feed item's."""
         result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url, result.get("published")))
         if result["kind"] != "article":
             return
@@ -123,6 +128,7 @@ class SiteStructure:
             result["author"] = ", ".join(person["name"] for person in credit["authors"])
         if terms := self.terms.get(clean_url(url)):
             result["categories"], result["tags"] = with_feed_terms(result.get("categories"), result.get("tags"), terms)
+        result["title"] = with_feed_title(result.get("title"), self.titles.get(clean_url(url)), result.get("sitename"))
 
     def credit(self, url: str) -> dict[str, Any]:
         """What the site's feeds name for the post at `url` (decide(); archive `credit_posts_from_feed` gives it to
@@ -337,7 +343,15 @@ def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
             if not entry.is_sitemap
         ]
     return [
-        Listed(clean_url(entry.url), entry.dated, entry.published, entry.authors, entry.terms, term=entry.term)
+        Listed(
+            clean_url(entry.url),
+            entry.dated,
+            entry.published,
+            entry.authors,
+            entry.terms,
+            term=entry.term,
+            title=entry.title,
+        )
         for entry in feed_entries(body, url)
     ]
 

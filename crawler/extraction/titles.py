@@ -67,6 +67,25 @@ def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callab
     return _marked(page, sites) or _from_document(page, sites) or without_site(guess(), sites)
 
 
+def with_feed_title(title: str | None, feed_title: str | None, sitename: str | None = None) -> str | None:
+    """A post's title read from its page (`title`) with the title its site's feed gives it: the feed's where the
+    page's is the feed's and more after a separator ("Lord of Souls — KevOps — DevOps, Cooking, …": a page without
+    a heading, its <title> holding the site's name and tagline), or the feed's is the page's and more after a
+    separator (a title cut at a dash by the site-name rules: "Release 2.0 – what changed" whose page said "Release
+    2.0" beside its site's name) — unless what the feed's has more is the site's name (`sitename`): a feed that
+    names its site in every item's title. Any other difference keeps the page's: a feed may shorten, a page may say
+    more."""
+    if not title or not feed_title or title == feed_title:
+        return title or feed_title
+    page, feed = title.lower(), feed_title.lower()  # lower(), not casefold(): the lengths stay ("ß")
+    if page.startswith(feed) and TITLE_SEPARATOR.match(page[len(feed) :]):
+        return feed_title
+    if feed.startswith(page) and (separator := TITLE_SEPARATOR.match(feed[len(page) :])):
+        more = feed[len(page) + separator.end() :]
+        return title if sitename and fold(more) == fold(sitename) else feed_title
+    return title
+
+
 def _printed_start(title: str, page: Page, sites: SiteNames) -> str | None:
     """The post's printed heading where a stated title is that heading and more after a separator ("Post – Site
     tagline", "Post - Rezept von Site"): a site name the page does not spell out, or the view of the post the page

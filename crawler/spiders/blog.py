@@ -237,7 +237,15 @@ class BlogSpider(scrapy.Spider):
             for entry in feed:
                 if self.scope.contains(url := clean_url(entry.url)):
                     listed.append(
-                        Listed(url, entry.dated, entry.published, entry.authors, entry.terms, term=entry.term)
+                        Listed(
+                            url,
+                            entry.dated,
+                            entry.published,
+                            entry.authors,
+                            entry.terms,
+                            term=entry.term,
+                            title=entry.title,
+                        )
                     )
                 if self.archived.unchanged(entry.url, entry.modified):
                     continue  # the feed says: not changed since our last fetch
