@@ -158,6 +158,24 @@ def test_naver_smarteditor_ones_caption_stands_in_the_text_where_the_picture_is_
     assert "\nRadish cut into strips\nThen the pan went on." in extract(html, "https://blog.example/2024/post/").text
 
 
+def test_brunchs_image_item_caption_is_the_pictures_caption():
+    """Kakao Brunch's editor puts an image item's picture and its caption in one `div.wrap_img_float`, the caption a
+    `span.text_caption` after the <img>: the picture had no caption, and trafilatura dropped the caption's words (its
+    class names a caption) from the text."""
+    body = """
+      <div class="wrap_item item_type_img"><div class="wrap_content mobile_align_content_full">
+        <div class="wrap_img_inner_float"><div class="wrap_img_float" style="width: 700px">
+          <img src="/brunch/teapot.jpg" alt="" width="700"><span class="text_caption">A teapot on the sill</span>
+        </div></div></div></div>
+      <div class="wrap_item item_type_img"><div class="wrap_content">
+        <div class="wrap_img_inner_float"><div class="wrap_img_float"><img src="/brunch/door.jpg" alt=""></div></div>
+      </div></div>
+    """
+    assert _captions(body) == [("teapot.jpg", "A teapot on the sill"), ("door.jpg", None)]
+    html = f"<html><body><article><div class='post-content'>{PROSE}{body}</div></article></body></html>"
+    assert "A teapot on the sill" in extract(html, "https://blog.example/2024/post/").text
+
+
 def test_a_lazy_loaders_stand_in_is_never_the_image_where_the_image_is_named_too():
     """Hexo's Fluid puts its spinner in srcset and the image in src; a lazy plugin its blank in src, the image in
     data-src. A picture whose own name only looks like a stand-in's is still the image."""

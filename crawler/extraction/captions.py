@@ -44,6 +44,10 @@ _FIGURE_CAPTIONS = etree.XPath(
     # Naver Blog's SmartEditor ONE: an image component's section, its caption a text module div.se-caption
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' se-section-image ')]"
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' se-caption ')][normalize-space()][not(ancestor::figure)]"
+    # Kakao Brunch's editor: an image item's div.wrap_img_float, the picture and its caption span.text_caption
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wrap_img_float ')]"
+    "/*[contains(concat(' ', normalize-space(@class), ' '), ' text_caption ')][normalize-space()]"
+    "[not(ancestor::figure)]"
 )
 # Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
 # which trafilatura would discard by their class. Not every element a caption class names: news sites mark a photo

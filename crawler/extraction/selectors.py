@@ -348,6 +348,8 @@ CAPTION_CONTAINERS = (
     # Naver Blog's SmartEditor ONE: an image component's section holds the picture's module and its caption's text
     # module, div.se-module-text.se-caption (se- classes are the editor's own)
     (".se-section-image", ".se-caption"),
+    # Kakao Brunch's editor: an image item's picture and its caption, span.text_caption, in div.wrap_img_float
+    (".wrap_img_float", ".text_caption"),
 )
 
 # Author boxes of common themes: the box, then its parts inside it.
