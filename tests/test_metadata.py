@@ -673,6 +673,39 @@ def test_a_naver_blog_posts_category_is_the_one_its_mobile_page_prints_in_its_he
         assert extract(html, "https://m.blog.naver.com/travelcat/223329011505").categories == ["▶ 방방곡곡"]
 
 
+def test_a_brunch_posts_keywords_are_its_tags():
+    """Kakao Brunch prints a post's keywords under its body in ul.list_keyword, each an a.link_keyword to the
+    keyword's page (/keyword/…), no rel nor meta: the post had no tags."""
+    prose = "<p class='wrap_item item_type_text'>" + "알람 없이 눈을 떴다. 창밖은 이미 환했다. " * 12 + "</p>"
+    html = (
+        '<html><head><title>퇴사 후 첫 번째 아침</title><meta property="og:type" content="article"></head><body>'
+        '<div class="wrap_cover"><h1 class="cover_title">퇴사 후 첫 번째 아침</h1></div>'
+        f'<div class="wrap_body text_align_left finish_txt">{prose}</div><div class="wrap_body_info">'
+        '<div class="wrap_keyword"><ul class="list_keyword"><li><a href="/keyword/%ED%87%B4%EC%82%AC" '
+        'class="link_keyword #keyword">퇴사</a></li><li><a href="/keyword/%EC%97%90%EC%84%B8%EC%9D%B4" '
+        'class="link_keyword #keyword">에세이</a></li></ul></div></div></body></html>'
+    )
+    assert extract(html, "https://brunch.co.kr/@haneul/12").tags == ["퇴사", "에세이"]
+
+
+def test_a_velog_posts_tags_are_the_tag_pages_its_header_links():
+    """Velog prints a post's tags in its header (div.head-wrapper, beside the byline's div.information), each a
+    link to /tags/<name> with styled-components' hashed classes, no rel nor meta: the post had no tags. A tag
+    link elsewhere on the page (a comment's) is not the post's."""
+    prose = "<p>" + "React 18부터는 상태 업데이트를 한 번에 묶어서 렌더링합니다. " * 12 + "</p>"
+    html = (
+        '<html><head><title>React 18의 자동 배칭</title><meta property="og:type" content="article"></head><body>'
+        '<div id="root"><div class="sc-eGRUor jZKtkU"><div class="head-wrapper"><h1>React 18의 자동 배칭</h1>'
+        '<div class="sc-hxaKAp"><div class="information"><span class="username"><a href="/@devkim/posts">김개발</a>'
+        '</span><span class="separator">·</span><span>2023년 5월 3일</span></div></div><div class="sc-jWUzzU">'
+        '<a class="sc-dmRaPn kBPqFn" href="/tags/React">React</a><a class="sc-dmRaPn kBPqFn" '
+        'href="/tags/%ED%94%84%EB%A1%A0%ED%8A%B8%EC%97%94%EB%93%9C">프론트엔드</a></div></div></div>'
+        f'<div class="sc-dvQaRk"><div class="sc-kgflAQ lbRXIp atom-one">{prose}</div></div>'
+        '<div class="comment"><p>See <a href="/tags/Vue">Vue</a> too.</p></div></div></body></html>'
+    )
+    assert extract(html, "https://velog.io/@devkim/react18-batching").tags == ["React", "프론트엔드"]
+
+
 def test_a_tistory_posts_category_is_the_category_page_its_header_links():
     """A Tistory skin prints the post's category ([##_article_rep_category_##], "parent/child") as a link to its
     page ([##_article_rep_category_link_##], /category/parent/child) above the body Tistory's editor wraps in

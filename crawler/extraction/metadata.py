@@ -62,6 +62,8 @@ def extract_metadata(
             )
         )
         or naver_tags(page)
+        or brunch_keywords(page)
+        or velog_tags(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
@@ -164,6 +166,37 @@ def naver_tags(page: Page) -> list[str]:
     if "itemTagfont" not in page.names.classes:
         return []
     return _unique([name for link in _NAVER_TAGS(page.tree) if (name := text_of(link).lstrip("#").strip())])
+
+
+# Kakao Brunch prints a post's keywords under it in ul.list_keyword, each an a.link_keyword to the keyword's page
+# (/keyword/…), no rel nor meta to any
+_BRUNCH_KEYWORDS = etree.XPath(
+    "//ul[contains(concat(' ', normalize-space(@class), ' '), ' list_keyword ')]"
+    "//a[contains(concat(' ', normalize-space(@class), ' '), ' link_keyword ')][contains(@href, '/keyword/')]"
+)
+# Velog prints a post's tags in its header (velog-client's PostHead: div.head-wrapper, the byline's
+# div.information > span.username beside them), each a link to the tag's page, /tags/<name>, whose classes are
+# styled-components' hashes: no rel, no class nor meta to any
+_VELOG_TAGS = etree.XPath(
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' head-wrapper ')]"
+    "[.//*[contains(concat(' ', normalize-space(@class), ' '), ' information ')]"
+    "/span[contains(concat(' ', normalize-space(@class), ' '), ' username ')]]"
+    "//a[starts-with(@href, '/tags/')]"
+)
+
+
+def brunch_keywords(page: Page) -> list[str]:
+    """A Kakao Brunch post's keywords, its tags (_BRUNCH_KEYWORDS)."""
+    if "link_keyword" not in page.names.classes:  # no walk of the tree on another platform's page
+        return []
+    return _unique([name for link in _BRUNCH_KEYWORDS(page.tree) if (name := text_of(link))])
+
+
+def velog_tags(page: Page) -> list[str]:
+    """A Velog post's tags as its header prints them (_VELOG_TAGS)."""
+    if "head-wrapper" not in page.names.classes:
+        return []
+    return _unique([name for link in _VELOG_TAGS(page.tree) if (name := text_of(link))])
 
 
 def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
