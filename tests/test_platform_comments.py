@@ -260,3 +260,39 @@ def test_tistory_skins_comments_with_their_commenter_time_and_replies():
         ("5120340", "5120331", "냥집사", None, "2016-07-25T12:40", "아침 7시쯤이었어요."),
         ("5120355", None, "교토덕후", None, "2016-07-26T22:01", "비 오는 날도 운치 있어요."),
     ]
+
+
+def _velog_comment(who: str, when: str, text: str) -> str:
+    return (
+        '<div class="sc-jSMfEi sc-gKXOVf comment"><div class="sc-iBkjds kBaNhd"><div class="profile"><a href="/@'
+        f'{who}"><img src="https://velog.velcdn.com/images/{who}/profile/a.png" alt="comment-user-thumbnail"></a>'
+        f'<div class="comment-info"><div class="username"><a href="/@{who}">{who}</a></div><div class="date">{when}'
+        '</div></div></div></div><div class="sc-hAZoDl"><div class="sc-jqUVSM"><div class="sc-kgflAQ lbRXIp '
+        f'atom-one">{text}</div></div></div><div class="sc-fnykZs"><div class="sc-fEOsli"><svg></svg><span>답글 달기'
+        "</span></div></div></div>"
+    )
+
+
+def test_velogs_comments_with_their_commenter_and_day():
+    """Velog prints each comment (velog-client's PostCommentItem) in a div.comment whose other classes are
+    styled-components' hashes: its head's div.profile holds the avatar and div.comment-info, the commenter's
+    .username and the .date ("2023년 5월 4일"), the text is its Markdown rendered in a div.atom-one (its code
+    theme's class), under it the "답글 달기" toggle; no comment was archived."""
+    html = (
+        '<div class="sc-dkPtRN"><h4>2개의 댓글</h4><div class="sc-hKMtZM"><textarea placeholder="댓글을 작성하세요">'
+        '</textarea></div><div class="sc-eCYdqJ">'
+        + _velog_comment("parkdev", "2023년 5월 4일", "<p>flushSync 예시가 도움이 됐어요.</p><p>감사합니다!</p>")
+        + _velog_comment("leejs", "3일 전", "<p>이제 지워도 되겠네요.</p>")
+        + "</div></div>"
+    )
+    assert _comments(html) == [
+        (
+            None,
+            None,
+            "parkdev",
+            "https://blog.example/@parkdev",
+            "2023-05-04",
+            "flushSync 예시가 도움이 됐어요.\n감사합니다!",
+        ),
+        (None, None, "leejs", "https://blog.example/@leejs", None, "이제 지워도 되겠네요."),
+    ]

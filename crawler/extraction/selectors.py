@@ -501,7 +501,10 @@ COMMENT_ITEMS = (
     " h3 + blockquote > div.entry,"
     # Tistory's skins (<s_rp_rep>, the skin guide's comment.md): li#[##_rp_rep_id_##] ("comment" and its number)
     # around a div classed [##_rp_rep_class_##] (rp_general, rp_admin …), the replies (<s_rp2_rep>) in a list in it
-    " li[id^='comment']:has(> div[class^='rp_'])"
+    " li[id^='comment']:has(> div[class^='rp_']),"
+    # Velog (velog-client's PostCommentItem): a div.comment, its other classes styled-components' hashes, whose
+    # head holds div.profile with the avatar and div.comment-info (the commenter's .username, the .date)
+    " div.comment:has(> div > div.profile > div.comment-info)"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -525,6 +528,7 @@ COMMENT_AUTHOR = (
     ".comment-header > .author",  # ikiwiki: "Comment by <span class=author>Name</span> — <time>"
     "div.entry > div.title",  # chronicle: the commenter's name where the post's div.entry has its title
     "li[id^='comment'] > div[class^='rp_'] > .name",  # Tistory's skins: [##_rp_rep_name_##]
+    ".profile > .comment-info > .username",  # Velog
     "cite",
 )
 COMMENT_TEXT = (
@@ -543,6 +547,7 @@ COMMENT_TEXT = (
     "li[id^='comment_'] > section.comment",  # Chyrp Lite, its commenter's heading in it in Topaz
     ".comment > .inlinecontent",  # ikiwiki: a one-paragraph comment's text with no <p>
     "div.entry > div.body",  # chronicle: the text as the visitor typed it, no <p>
+    ".atom-one",  # Velog: the comment's Markdown as its MarkdownRender prints it (its code theme's class)
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link
@@ -564,6 +569,7 @@ COMMENT_DATE_TEXT = (
     ".comment-header > .date",  # ikiwiki, in the setup's timeformat (its subject links the comment, not the date)
     "div.entry > div.date",  # chronicle: "Submitted at 12:00:00 on 03 May 2024"
     "li[id^='comment'] > div[class^='rp_'] > .date",  # Tistory's skins: [##_rp_rep_date_##], "2016.07.25 09:13"
+    ".profile > .comment-info > .date",  # Velog: "2023년 5월 4일" (a recent one "3일 전": no date)
     "a[href*='#comment-']",
 )
 
