@@ -66,6 +66,30 @@ def test_a_rel_author_link_gives_its_url_to_the_name_meta_tags_state():
     ]
 
 
+def test_brunchs_and_velogs_byline_link_is_the_authors_url():
+    """Kakao Brunch prints "by <a href=/@name>Name</a>" in its cover's span.text_author and Velog its writer in the
+    header's div.information > span.username as a link to /@name/posts, no rel and no /author/ page: the author,
+    named by Brunch's og:article:author or Velog's byline, had no URL. A commenter's link is not the author's."""
+    brunch = (
+        '<span class="cover_info"><span class="f_l text_author #author"><span class="ico_by">by</span> '
+        '<a href="/@haneul" class="#author">김하늘</a></span><span class="f_l date">Mar 14. 2023</span></span>'
+    )
+    assert _authors('<meta property="og:article:author" content="김하늘">', brunch) == [
+        Person("김하늘", "https://blog.example/@haneul")
+    ]
+    velog = (
+        '<div class="sc-hxaKAp"><div class="information"><span class="username"><a href="/@devkim/posts">김개발</a>'
+        '</span><span class="separator">·</span><span>2023년 5월 3일</span></div></div>'
+    )
+    comment = (
+        '<div class="comment"><div class="profile"><div class="comment-info"><div class="username"><a href="/@kim">'
+        "김개발</a></div></div></div><p>좋은 글이네요.</p></div>"
+    )
+    assert _authors('<meta name="author" content="김개발">', velog, footer=comment) == [
+        Person("김개발", "https://blog.example/@devkim/posts")
+    ]
+
+
 def test_naver_blogs_nickname_meta_is_the_author_not_its_blog_name_meta():
     """Naver Blog's post page states its writer in `<meta property="naverblog:nickname">`, and its
     `og:article:author` is the blog's name and "| 블로그" ("blog"): the author was "블로그", or the blog's name and

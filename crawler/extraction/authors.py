@@ -82,6 +82,9 @@ _CARD_NAME = CSSSelector(".p-name")
 _H_ENTRY = re.compile(r"(?:^|\s)h-(?:entry|cite)(?:\s|$)")
 _PROFILE_LINKS = CSSSelector("a[rel~=author][href], a[href*='/author/'], a[href*='/authors/']")
 MAX_PROFILE_LINKS = 50
+# The byline's link to the writer's page where a platform's page is no /author/ page and no rel says so: Kakao
+# Brunch's span.text_author ("by <a href=/@name>"), Velog's div.information > span.username (/@name/posts)
+_BYLINE_PROFILE_LINKS = CSSSelector("span.text_author > a[href], .information > span.username > a[href]")
 # Link labels WordPress themes put on an author's link (Twenty Twenty-One's "View all of %s's posts." in English,
 # German and Korean): the name inside is the author, the label is not.
 _LINK_LABELS = (
@@ -315,12 +318,13 @@ def _completes(byline: list[Person], stated: list[Person]) -> bool:
 
 
 def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> list[Person]:
-    """Each person without a URL gets the one of a link naming them on the page: a rel=author link, or a link
-    to an /author/ page (a name from meta tags or JSON-LD keeps the byline's link this way)."""
+    """Each person without a URL gets the one of a link naming them on the page: a rel=author link, a link to
+    an /author/ page, or a platform's byline link to the writer's page (_BYLINE_PROFILE_LINKS); a name from meta
+    tags or JSON-LD keeps the byline's link this way."""
     if all(person.url for person in people):
         return people
     links: dict[str, str] = {}
-    for anchor in _PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS]:
+    for anchor in [*_PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS], *_BYLINE_PROFILE_LINKS(page.tree)[:1]]:
         name, is_person = _person_name(text_of(anchor), sites)
         if name and is_person and not _outside_post(anchor) and (url := joined(page.base, anchor.get("href"))):
             links.setdefault(fold(name), url)
