@@ -73,6 +73,20 @@ def test_a_stated_title_with_a_tagline_gives_way_to_the_heading_it_starts_with()
     assert _title(head, f"<article><h1>Lemon cake</h1>{BODY}</article>") == "Lemon cake"
 
 
+def test_a_brunchbook_episodes_number_is_no_part_of_its_title():
+    """Kakao Brunch states a brunchbook episode's og:title and <title> as its number and its title ("3화 서울의
+    골목을 걷다") and prints the post's title alone in its h1.cover_title: the title began with the number. A
+    title whose first word is such a number, with no heading printing the rest, keeps it."""
+    head = '<title>3화 서울의 골목을 걷다</title><meta property="og:title" content="3화 서울의 골목을 걷다">'
+    cover = (
+        '<div class="wrap_cover"><span class="num_episode">3화</span><h1 class="cover_title">서울의 골목을 걷다</h1>'
+    )
+    body = f'{cover}</div><div class="wrap_body">{BODY}</div>'
+    assert _title(head, body, "https://brunch.co.kr/@walker/31") == "서울의 골목을 걷다"
+    head = '<meta property="og:title" content="10화 안에 끝내는 파이썬">'
+    assert _title(head, f"<h1>파이썬 강좌</h1>{BODY}") == "10화 안에 끝내는 파이썬"
+
+
 def test_flatpress_comments_page_is_titled_as_its_post():
     """FlatPress prints each post whole again on its own comments page, titled "Post : comments" (og:title and
     <title>) over the post's `.entry-title`: stored with that title, it was a second post beside the one its

@@ -50,6 +50,8 @@ _CHRONICLE_CLASSES = frozenset({"body", "blosxomTitle"})  # one of them on a pag
 # FlatPress joins a post's title and the view of it with " : " ("Cliffs in the Rain : comments"): a separator where
 # the part before it is the post's printed heading, not elsewhere (French typography spaces every colon so).
 _SPACED_COLON = re.compile(r"\s+:\s+")
+# A series' episode number before a post's title: Korean "N화" (Kakao Brunch's brunchbooks)
+_EPISODE = re.compile(r"^\d{1,4}화\s+(\S.*)$")
 _ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 # A title that opens with a separator is a title template's site part with the page's part empty: Nuxt's
 # titleTemplate "%s · Field Notes" (Next.js's "%s | Site", a WordPress SEO plugin's "%title% – %sitename%") in a
@@ -63,7 +65,7 @@ def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callab
     stated = (first_text(post.get("headline")), _meta(page, "og:title"), _meta(page, "twitter:title"))
     for value in stated:
         if title := without_site(value, sites):
-            return _printed_start(title, page, sites) or title
+            return _printed_start(title, page, sites) or _episode_heading(title, page, sites) or title
     return _marked(page, sites) or _from_document(page, sites) or without_site(guess(), sites)
 
 
@@ -96,6 +98,16 @@ def _printed_start(title: str, page: Page, sites: SiteNames) -> str | None:
     heading = _marked(page, sites) or next((text for _, text in _post_h1s(page, sites)), None)
     folded = fold(heading or "")
     return heading if folded and any(fold(title[: m.start()]) == folded for m in separators) else None
+
+
+def _episode_heading(title: str, page: Page, sites: SiteNames) -> str | None:
+    """The post's printed heading where a stated title is that heading after the number of its episode in a
+    series ("3화 서울의 골목을 걷다": Kakao Brunch states a brunchbook episode's og:title and <title> so, and prints
+    the post's own title alone in its h1.cover_title). None otherwise."""
+    if not (match := _EPISODE.match(title)):
+        return None
+    heading = _marked(page, sites) or next((text for _, text in _post_h1s(page, sites)), None)
+    return heading if heading and fold(heading) == fold(match[1]) else None
 
 
 def without_site(title: str | None, sites: SiteNames) -> str | None:
