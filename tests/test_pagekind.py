@@ -416,6 +416,31 @@ def test_an_archive_of_dated_lines_is_a_listing_where_the_date_is_a_class_not_a_
     )
 
 
+def test_brunchs_list_of_posts_is_a_listing():
+    """Kakao Brunch lists an author's posts (and a keyword's, a brunchbook's) as `<li>`s each one
+    `a.link_post` around the teaser's `strong.tit_subject`, its summary and its `span.publish_time` ("Mar 03.
+    2023"), no heading and no <time>: the author's page was a post, dated by its first teaser."""
+    items = "".join(
+        f'<li class="list_has_image animation_up_late"><a href="/@haneul/{n}" class="link_post #post_list"><div '
+        f'class="post_title"><strong class="tit_subject">아침의 기록 {n}</strong><div class="wrap_sub_content"><span '
+        f'class="article_content">창문을 열고 한참을 서 있었다. 바람이 불었고 나는 오래 생각했다.</span></div></div>'
+        f'<span class="append"><span class="publish_time">Mar 0{n}. 2023</span></span></a></li>'
+        for n in range(1, 6)
+    )
+    profile = (
+        '<div class="wrap_profile"><strong class="tit_profile">김하늘</strong><p class="txt_desc">쓰는 사람.</p></div>'
+    )
+    html = (
+        f'<html><head><title>김하늘의 브런치스토리</title></head><body><div id="wrap">{profile}<div class="wrap_'
+        f'article_list"><ul class="list_article list_post1">{items}</ul></div></div></body></html>'
+    )
+    article = extract(html, "https://brunch.co.kr/@haneul")
+    assert (article.kind, article.kind_reason) == (
+        "listing",
+        "listing: 5 entries linking to other pages hold most of its text",
+    )
+
+
 def _kind_of(cards: str, url: str) -> tuple[str, str | None]:
     article = extract(f"<html><head><title>Posts</title></head><body><main>{cards}</main></body></html>", url)
     return article.kind, article.kind_reason

@@ -29,9 +29,12 @@ from crawler.urls import joined
 _HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 # A list item that prints a date: an archive's entry, its date in a <time>, or in an element whose class says so
 # beside the item's one link (Hugo's Coder and many hand-made archives: <li><span class="date">May 20, 2023</span>
-# <a>Title</a></li>; a news site's teaser rail links a picture and a title in each item).
+# <a>Title</a></li>; a news site's teaser rail links a picture and a title in each item; Kakao Brunch's lists of
+# posts — an author's page, a keyword's, a brunchbook's — `<li><a class="link_post">` around the teaser's
+# strong.tit_subject, its summary and its span.publish_time).
 _DATE_CLASS = " or ".join(
-    f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in ("date", "post-date", "entry-date")
+    f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+    for name in ("date", "post-date", "entry-date", "publish_time")
 )
 # An archive's entry without a <time> (those are above) that is its one link and the post's date beside it: in an
 # element whose class ends in -date (FixIt's <article class="archive-item"><a class="archive-item-link">…</a>
