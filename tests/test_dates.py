@@ -71,6 +71,28 @@ def test_a_date_in_a_script_is_the_programs_not_the_posts():
     assert _published("", head=data + script).startswith("2024-03-01")  # a script of data states the post's
 
 
+def test_velogs_apollo_state_dates_the_post_it_shows():
+    """Velog prints a recent post's date as "3일 전" and states it nowhere else for readers: its server render hands
+    its scripts the Apollo cache, `window.__APOLLO_STATE__={…}`, whose ROOT_QUERY's post(…) refers to the post the
+    page shows and its `released_at`; the post had no date. The cache's other objects (a comment's created_at)
+    and a cache without the post's query date nothing."""
+    post = '"Post:p1":{"id":"p1","title":"Hello","released_at":"2024-03-01T11:42:10.553Z","__typename":"Post"}'
+    comment = '"Comment:c1":{"id":"c1","created_at":"2024-03-04T09:00:00.000Z","__typename":"Comment"}'
+    query = '"ROOT_QUERY":{"post({\\"url_slug\\":\\"hello\\",\\"username\\":\\"kim\\"})":'
+    ref = '{"type":"id","generated":false,"id":"Post:p1","typename":"Post"}'
+    byline = (
+        '<div class="information"><span class="username"><a href="/@kim/posts">kim</a></span><span>3일 전</span></div>'
+    )
+    url = "https://velog.io/@kim/hello"
+    state = f"<script>window.__APOLLO_STATE__={{{comment},{post},{query}{ref}}}}};</script>"
+    assert _published(byline, head=state, lang="ko", url=url).startswith("2024-03-01")
+    ref3 = '{"__ref":"Post:p1"}'  # Apollo 3's reference
+    state = f"<script>window.__APOLLO_STATE__={{{comment},{post},{query}{ref3}}}}};</script>"
+    assert _published(byline, head=state, lang="ko", url=url).startswith("2024-03-01")
+    state = f"<script>window.__APOLLO_STATE__={{{comment},{post}}};</script>"
+    assert _published(byline, head=state, lang="ko", url=url) is None
+
+
 def test_a_page_without_any_date_gets_none_not_a_year_from_its_text():
     prose = "<p>The club was founded in 1995 and has 2013 members; 1 in 12 of them drive.</p>" * 5
     footer = "<footer><p>© 1995 Example Club</p></footer>"

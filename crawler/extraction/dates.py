@@ -23,6 +23,7 @@ datetime="0001-01-01T00:00:00Z">`) on a page whose front matter gives none, and 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -70,6 +71,11 @@ _LISTING_BLOCKS = ".wp-block-latest-posts, .wp-block-latest-comments, .wp-block-
 _WORDPRESS_POST_ID = re.compile(r"(?:^|\s)postid-(\d+)(?=\s|$)")
 _ENTRY_POST_ID = re.compile(r"(?:^|\s)post-(\d+)(?=\s|$)")
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
+# Velog (velog-client's server render) hands its scripts the Apollo cache of the page's queries as
+# `window.__APOLLO_STATE__={…};`: the ROOT_QUERY's `post({"url_slug":…,"username":…})` refers to the post the page
+# shows, whose `released_at` is when it was published (the page prints the day only, a recent post "3일 전").
+_APOLLO_STATE = re.compile(r"^\s*window\.__APOLLO_STATE__\s*=\s*(\{.*\})\s*;?\s*$", re.DOTALL)
+_APOLLO_SCRIPTS = etree.XPath("//script[not(@src)][starts-with(normalize-space(), 'window.__APOLLO_STATE__')]")
 # A program's dates are its own (Hydejack's search index key holds the build's time), not the post's; a script of
 # data — JSON-LD, Next.js's __NEXT_DATA__, a state of type application/json — may state the post's.
 _SCRIPTS = etree.XPath("//script[not(contains(@type, 'json'))]")
@@ -140,6 +146,7 @@ class _Dates:
         stated = first_date(
             first_text(post.get("datePublished")),
             next(iter(metas.get("article:published_time", [])), None),
+            self._apollo_released,
             self._ikiwiki_created,
             self._theme_time(),
         )
@@ -188,6 +195,24 @@ class _Dates:
             return iso_date(match[2].strip())
         printed = " ".join(match[3].split())
         return iso_date(printed) or day_in_words(printed)
+
+    @cached_property
+    def _apollo_released(self) -> str | None:
+        """When the post the page's Apollo cache queried was released (_APOLLO_STATE: Velog's post page)."""
+        if "__APOLLO_STATE__" not in self.page.source:
+            return None
+        for script in _APOLLO_SCRIPTS(self.page.tree)[:1]:
+            try:
+                state = json.loads(match[1]) if (match := _APOLLO_STATE.match(script.text or "")) else None
+            except ValueError:
+                return None
+            queries = state.get("ROOT_QUERY") if isinstance(state, dict) else None
+            for key, value in (queries or {}).items():
+                if key.startswith("post(") and isinstance(value, dict):
+                    post = state.get(value.get("__ref") or value.get("id") or "")  # Apollo 3's reference, Apollo 2's
+                    released = post.get("released_at") if isinstance(post, dict) else None
+                    return released if isinstance(released, str) else None
+        return None
 
     @cached_property
     def _prints_zero_time(self) -> bool:
