@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Debian's static blog engines for the test suite and the benchmark: Hugo, and Jekyll with the theme and plugins
 # Debian packages (minima, jekyll-feed, jekyll-seo-tag, jekyll-paginate, jekyll-sitemap, jekyll-archives); for the
-# test suite also chronicle (Steve Kemp's blog compiler, its stock default theme) and nanoc (create-site's layout
-# with nanoc's Blogging and Tagging helpers). No gem, theme or Hugo module comes from the network: the blogs' sources
-# are in tests/sites/.
+# test suite also chronicle (Steve Kemp's blog compiler, its stock default theme), nanoc (create-site's layout with
+# nanoc's Blogging and Tagging helpers) and Pelican (with Python-Markdown, its default theme "simple", the one
+# Debian's package keeps). No gem, theme or Hugo module comes from the network: the blogs' sources are in tests/sites/.
 #
 #   scripts/static_engines.sh install ENGINE              install the engine's Debian packages if missing (as root)
 #   scripts/static_engines.sh build ENGINE SRC OUT URL    build the blog whose sources are in SRC into OUT, for URL
 #
-# ENGINE is hugo, jekyll, chronicle or nanoc. SRC is copied first (the engines write caches, lock files and output
-# into their source folder). Exit status 77: the engine is not installed and cannot be (not root, or no package source), so a test
-# that needs it is skipped.
+# ENGINE is hugo, jekyll, chronicle, nanoc or pelican. SRC is copied first (the engines write caches, lock files and
+# output into their source folder). Exit status 77: the engine is not installed and cannot be (not root, or no package
+# source), so a test that needs it is skipped.
 set -euo pipefail
 
 packages() {
@@ -20,7 +20,8 @@ packages() {
             ruby-jekyll-sitemap ruby-jekyll-archives ;;
         chronicle) echo chronicle ;;
         nanoc) echo nanoc ;;
-        *) echo "unknown engine '$1': give hugo, jekyll, chronicle or nanoc" >&2; exit 2 ;;
+        pelican) echo pelican python3-markdown ;;
+        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc or pelican" >&2; exit 2 ;;
     esac
 }
 
@@ -80,11 +81,17 @@ build() {
             mkdir -p "$out"
             cp -r "$work/src/output/." "$out/"
             ;;
+        pelican)
+            # pelicanconf.py's SITEURL is empty: the URL comes here, as JSON, for the pages' links and the feeds'.
+            local site="\"${url%/}\""
+            (cd "$work/src" && HOME="$work" pelican content --settings pelicanconf.py --output "$out" --quiet \
+                --extra-settings SITEURL="$site" FEED_DOMAIN="$site" >/dev/null)
+            ;;
     esac
 }
 
 case "${1:-}" in
-    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc}" ;;
+    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican}" ;;
     build) build "${2:?usage: $0 build ENGINE SRC OUT URL}" "${3:?SRC}" "$(realpath -m "${4:?OUT}")" "${5:?URL}" ;;
     *) echo "usage: $0 install ENGINE | build ENGINE SRC OUT URL" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 """What the test blogs' sources say each post is: its URL (by the engine's permalink rule), title, day, authors,
-language, code blocks and text (and, for chronicle's and nanoc's, its paragraphs, tags, pictures and comments). Read
-from the front matter and Markdown in tests/sites/, never from the HTML the engines built."""
+language, code blocks and text (and, for chronicle's, nanoc's and Pelican's, its paragraphs, tags, pictures and
+comments). Read from the front matter, Markdown and reST in tests/sites/, never from the HTML the engines built."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 from markdown_it import MarkdownIt
@@ -27,6 +28,9 @@ _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
 _HUGO_LANGUAGE = re.compile(r"\.(de|ko)\.md$")
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
+_PELICAN_SETTING = re.compile(r'^([A-Z_]+) = "(.*)"$', re.MULTILINE)
+_PELICAN_MARKDOWN = re.compile(r"\A((?:\w+: [^\n]*\n)+)\n(.*)\Z", re.DOTALL)
+_PELICAN_REST = re.compile(r"\A([^\n]+)\n#+\n\n((?::\w+: [^\n]*\n)+)\n(.*)\Z", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,12 @@ class TruthPost:
     code: tuple[str, ...]  # the text of each code block
     text: str  # the post's text: Markdown rendered, tags stripped, figures' captions kept
     source: str  # the file, relative to tests/sites/
-    tags: tuple[str, ...] = ()  # chronicle's and nanoc's posts
-    pictures: tuple[tuple[str, str], ...] = ()  # (src, caption) of each <figure>, chronicle's and nanoc's posts
+    tags: tuple[str, ...] = ()  # chronicle's, nanoc's and Pelican's posts
+    pictures: tuple[tuple[str, str], ...] = ()  # (src, caption) of each figure, chronicle's, nanoc's and Pelican's
     comments: tuple[TruthComment, ...] = ()  # chronicle's
-    paragraphs: tuple[str, ...] = ()  # the text of each paragraph, chronicle's and nanoc's posts
+    paragraphs: tuple[str, ...] = ()  # the text of each paragraph, chronicle's, nanoc's and Pelican's posts
+    categories: tuple[str, ...] = ()  # Pelican's (one each)
+    offset: str = ""  # the UTC offset of the post's time where it was written ("+02:00"), Pelican's
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,8 @@ class TruthComment:
 
 
 def truth(engine: str) -> list[TruthPost]:
-    return {"hugo": hugo_posts, "jekyll": jekyll_posts, "chronicle": chronicle_posts, "nanoc": nanoc_posts}[engine]()
+    readers = {"hugo": hugo_posts, "jekyll": jekyll_posts, "chronicle": chronicle_posts, "nanoc": nanoc_posts}
+    return {**readers, "pelican": pelican_posts}[engine]()
 
 
 def hugo_posts() -> list[TruthPost]:
@@ -139,9 +146,75 @@ def nanoc_posts() -> list[TruthPost]:
     return posts
 
 
+def pelican_posts() -> list[TruthPost]:
+    """content/*.md and content/*.rst, Pelican's articles (content/pages/ holds its pages): Markdown's "Key: value"
+    lines or reST's title and field list, then the body. Each is written to /posts/<its day>/<slug>/ (ARTICLE_URL),
+    or /posts/<its day>/<slug>-<lang>/ in another language than DEFAULT_LANG (ARTICLE_LANG_URL), its time read in
+    TIMEZONE; a post naming no author is AUTHOR's."""
+    source = SOURCES / "pelican"
+    settings = dict(_PELICAN_SETTING.findall((source / "pelicanconf.py").read_text("utf-8")))
+    posts = []
+    for path in sorted((source / "content").glob("*.*")):
+        text = path.read_text("utf-8")
+        if path.suffix == ".rst":
+            match = _PELICAN_REST.match(text)
+            assert match, f"{path}: no title and fields"
+            meta = {"title": match.group(1), **{k: v for k, v in re.findall(r"^:(\w+): (.*)$", match.group(2), re.M)}}
+            paragraphs, pictures = _rest(match.group(3))
+            code: tuple[str, ...] = ()
+            body_text = " ".join(paragraphs)
+        else:
+            match = _PELICAN_MARKDOWN.match(text)
+            assert match, f"{path}: no metadata"
+            meta = {k.lower(): v for k, v in (line.split(": ", 1) for line in match.group(1).splitlines())}
+            paragraphs, pictures, code = _paragraphs(match.group(2)), (), _code(match.group(2))
+            body_text = _text(match.group(2))
+        date = datetime.strptime(meta["date"], "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
+        language = meta.get("lang", settings["DEFAULT_LANG"])
+        slug = meta["slug"] if language == settings["DEFAULT_LANG"] else f"{meta['slug']}-{language}"
+        offset = date.strftime("%z")
+        posts.append(
+            TruthPost(
+                path=f"/posts/{date:%Y/%m/%d}/{slug}/",
+                title=meta["title"],
+                day=f"{date:%Y-%m-%d}",
+                authors=tuple(meta["authors"].split(", ")) if "authors" in meta else (settings["AUTHOR"],),
+                language=language,
+                code=code,
+                text=body_text,
+                source=str(path.relative_to(SOURCES)),
+                tags=tuple(meta["tags"].split(", ")),
+                pictures=pictures,
+                paragraphs=paragraphs,
+                categories=(meta["category"],),
+                offset=f"{offset[:3]}:{offset[3:]}",
+            )
+        )
+    return posts
+
+
+def _rest(body: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The paragraphs and figures of a reST body of paragraphs and figure directives (".. figure:: {static}/…",
+    its options, its caption: the first indented paragraph after them, which is a paragraph of the text too)."""
+    paragraphs, pictures, figure = [], [], None
+    for block in re.split(r"\n\s*\n", body.strip()):
+        if block.startswith(".. figure:: "):
+            figure = block.splitlines()[0][len(".. figure:: ") :].replace("{static}", "")
+        elif block.startswith(" ") and figure:
+            caption = " ".join(block.split())
+            paragraphs.append(caption)
+            pictures.append((figure, caption))
+            figure = None
+        else:
+            paragraphs.append(" ".join(block.split()))
+    return tuple(paragraphs), tuple(pictures)
+
+
 def site_name(engine: str) -> str:
     """The blog's name: chronicle's blog_title (chroniclerc), the title nanoc's Atom feed is given (content/feed.erb),
-    which its layout's <title> and its feed link repeat."""
+    which its layout's <title> and its feed link repeat, Pelican's SITENAME (pelicanconf.py)."""
+    if engine == "pelican":
+        return dict(_PELICAN_SETTING.findall((SOURCES / "pelican" / "pelicanconf.py").read_text("utf-8")))["SITENAME"]
     if engine == "chronicle":
         return re.search(r"^blog_title = (.+)$", (SOURCES / "chronicle" / "chroniclerc").read_text(), re.M).group(1)
     return re.search(r"title: '([^']+)'", (SOURCES / "nanoc" / "content" / "feed.erb").read_text()).group(1)
