@@ -165,6 +165,30 @@ def test_the_time_of_the_last_change_is_the_updated_date_never_the_published_one
     assert (article.published, article.updated) == ("2024-11-05T09:30:00+01:00", "2026-06-01T12:00:00+02:00")
 
 
+@pytest.mark.parametrize(
+    "times",
+    [
+        # Pelican's simple theme (its default)
+        '<time class="published" datetime="2024-04-02T19:10:00+02:00">Tue 02 April 2024</time>'
+        '<time class="modified" datetime="2024-05-06T08:00:00+02:00">Mon 06 May 2024</time>',
+        # Pelican's notmyidea theme
+        '<abbr class="published" title="2024-04-02T19:10:00+02:00">Published: Tue 02 April 2024</abbr><br>'
+        '<abbr class="modified" title="2024-05-06T08:00:00+02:00">Updated: Mon 06 May 2024</abbr>',
+    ],
+)
+def test_a_pelican_articles_modified_time_is_its_updated_date(times):
+    """Pelican's themes print an edited article's Modified time after its publication as a time.modified (simple)
+    or an abbr.modified (notmyidea) in its footer.post-info: the post had no updated date."""
+    html = (
+        '<html lang="en"><head><title>Notes - Hello</title></head><body><section id="content" class="body">'
+        '<header><h2 class="entry-title"><a href="/p/hello/" rel="bookmark">Hello</a></h2></header>'
+        f'<footer class="post-info">{times}<address class="vcard author">By <a class="url fn" href="/author/anna/">'
+        f'Anna</a></address></footer><div class="entry-content">{BODY}</div></section></body></html>'
+    )
+    article = extract(html, "https://blog.example/p/hello/")
+    assert (article.published, article.updated) == ("2024-04-02T19:10:00+02:00", "2024-05-06T08:00:00+02:00")
+
+
 @pytest.mark.parametrize("microdata", ["", ' itemprop="dateModified"'])
 def test_a_time_both_published_and_updated_is_the_published_date_and_no_change(microdata):
     """WordPress's classic themes mark a post never edited `entry-date published updated`; Kadence marks that one

@@ -49,9 +49,12 @@ _THEME_TIMES = (
 # When the post last changed: microdata's dateModified, hAtom's `updated` where it is not also `published` (WordPress's
 # classic themes print `<time class="entry-date published updated">` for a post never edited, and for an edited one
 # the two times apart — GeneratePress the modified one first; Kadence marks the one time of a post never edited
-# itemprop=dateModified too). HTML5's pubdate attribute says the publication date.
+# itemprop=dateModified too). HTML5's pubdate attribute says the publication date. Pelican's themes print an edited
+# article's last change after its publication, as a <time class="modified" datetime> (simple, the default) or an
+# <abbr class="modified" title> (notmyidea, as it prints abbr.published).
 _MODIFIED_TIMES = (
-    "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate]), #pageinfo > .pagedate > time"
+    "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate]), #pageinfo > .pagedate > time,"
+    " time.modified[datetime]:not(.published), abbr.modified[title]:not(.published)"
 )
 # ikiwiki's page template prints when the page last changed in its footer's page info, "Last edited <date>", and
 # when it was created only in an HTML comment after that (the date its Atom feed gives as `published`):
@@ -124,7 +127,9 @@ def modified(page: Page) -> str | None:
     threads = page.select_unordered(COMMENT_THREADS)
     for node in page.select(_MODIFIED_TIMES)[:MAX_TIMES_READ]:
         if not any(n in threads for n in (node, *node.iterancestors())):
-            return first_date(node.get("datetime"), node.get("content"))
+            return first_date(
+                node.get("datetime"), node.get("content"), node.get("title") if node.tag == "abbr" else None
+            )
     return None
 
 

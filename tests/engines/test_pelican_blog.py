@@ -1,8 +1,8 @@
 """A blog built by Debian's Pelican 4.8 with its default theme, "simple" (tests/sites/pelican/: Markdown posts, one
-with a fenced code block, a reST post with a figure, posts in German and Korean, two authors, an About page), crawled
-with the real CLI and checked against the truth of its sources (tests/engines/truth.py): every post and nothing else,
-each post's title, day and UTC offset, authors, category, tags, language, paragraphs, code as written and its
-figure's caption, in the text and as the picture's."""
+with a fenced code block, one modified, a reST post with a figure, posts in German and Korean, three authors, an About
+page), crawled with the real CLI and checked against the truth of its sources (tests/engines/truth.py): every post and
+nothing else, each post's title, day and UTC offset, last change, authors, category, tags, language, paragraphs, code
+as written and its figure's caption, in the text and as the picture's."""
 
 from __future__ import annotations
 
@@ -38,6 +38,16 @@ def test_days_and_offsets_are_as_the_sources_say(pelican_blog: CrawledBlog):
     got = {post.path: archived[post.path]["published"] or "" for post in pelican_blog.posts}
     assert {path: (published[:10], published[-6:]) for path, published in got.items()} == {
         post.path: (post.day, post.offset) for post in pelican_blog.posts
+    }
+
+
+def test_a_modified_post_is_updated_as_the_sources_say(pelican_blog: CrawledBlog):
+    """A post's Modified time, which the theme prints as time.modified after its time.published, is its updated
+    date (it had none); a post never modified has none."""
+    archived = pelican_blog.articles()
+    assert any(post.updated for post in pelican_blog.posts)
+    assert {post.path: archived[post.path]["updated"] for post in pelican_blog.posts} == {
+        post.path: post.updated for post in pelican_blog.posts
     }
 
 

@@ -49,6 +49,7 @@ class TruthPost:
     paragraphs: tuple[str, ...] = ()  # the text of each paragraph, chronicle's, nanoc's and Pelican's posts
     categories: tuple[str, ...] = ()  # Pelican's (one each)
     offset: str = ""  # the UTC offset of the post's time where it was written ("+02:00"), Pelican's
+    updated: str | None = None  # when the post last changed, ISO 8601 with its offset: Pelican's Modified
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def pelican_posts() -> list[TruthPost]:
     """content/*.md and content/*.rst, Pelican's articles (content/pages/ holds its pages): Markdown's "Key: value"
     lines or reST's title and field list, then the body. Each is written to /posts/<its day>/<slug>/ (ARTICLE_URL),
     or /posts/<its day>/<slug>-<lang>/ in another language than DEFAULT_LANG (ARTICLE_LANG_URL), its time read in
-    TIMEZONE; a post naming no author is AUTHOR's."""
+    TIMEZONE (its Modified time too); a post naming no author is AUTHOR's."""
     source = SOURCES / "pelican"
     settings = dict(_PELICAN_SETTING.findall((source / "pelicanconf.py").read_text("utf-8")))
     posts = []
@@ -169,7 +170,11 @@ def pelican_posts() -> list[TruthPost]:
             meta = {k.lower(): v for k, v in (line.split(": ", 1) for line in match.group(1).splitlines())}
             paragraphs, pictures, code = _paragraphs(match.group(2)), (), _code(match.group(2))
             body_text = _text(match.group(2))
-        date = datetime.strptime(meta["date"], "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
+        zone = ZoneInfo(settings["TIMEZONE"])
+        date = datetime.strptime(meta["date"], "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+        modified = (
+            datetime.strptime(meta["modified"], "%Y-%m-%d %H:%M").replace(tzinfo=zone) if "modified" in meta else None
+        )
         language = meta.get("lang", settings["DEFAULT_LANG"])
         slug = meta["slug"] if language == settings["DEFAULT_LANG"] else f"{meta['slug']}-{language}"
         offset = date.strftime("%z")
@@ -188,6 +193,7 @@ def pelican_posts() -> list[TruthPost]:
                 paragraphs=paragraphs,
                 categories=(meta["category"],),
                 offset=f"{offset[:3]}:{offset[3:]}",
+                updated=modified.isoformat() if modified else None,
             )
         )
     return posts
