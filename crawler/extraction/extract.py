@@ -46,6 +46,7 @@ from crawler.extraction.selectors import POST_BODY_SELECTOR
 from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
+from crawler.extraction.substack import substack_kind
 from crawler.extraction.verbatim import LINE_NUMBERS
 from crawler.extraction.wordpress import POST_CONTENT as WORDPRESS_CONTENT
 from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
@@ -418,13 +419,15 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 
 def _platform(page: Page) -> tuple[str | None, str | None]:
     """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's, else
-    Dotclear's."""
+    Dotclear's; else Substack's paywall, which makes its post page a protected post (crawler/extraction/substack.py)."""
     if kind := wordpress_kind(page):
         return "WordPress", kind
     if kind := ghost_kind(page):
         return "Ghost", kind
     if kind := dotclear_kind(page):
         return "Dotclear", kind
+    if kind := substack_kind(page):
+        return "Substack", kind
     return None, None
 
 
@@ -440,6 +443,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         kind, reason = platform_kind, f"{platform}'s body classes mark it as {platform_kind}"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
+            if platform == "Substack":
+                reason = "a paid subscribers' post: Substack shows its paywall after the free part, not the post"
     else:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence, site)

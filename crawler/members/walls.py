@@ -10,6 +10,8 @@ Each sign is a platform's markup convention (a row of the tables below), never o
   Portal sign-in form (`data-members-form="signin"`); for a member, the Portal account button (`data-portal="account"`).
 - WordPress membership plugins: MemberPress's `.mepr-unauthorized-message`, Paid Memberships Pro's
   `.pmpro_content_message`.
+- Substack: the paywall (`div.paywall`, headed `h2.paywall-title` "This post is for paid subscribers") its post page
+  shows after the free part of a paid subscribers' post.
 - Any site: a form with a password field (a login form: a signed-in reader is not asked for a password), a sign-out
   link (crawler/members/addresses.py: `/logout`, `/sign-out` …).
 """
@@ -32,6 +34,7 @@ WALLS: tuple[tuple[str, str], ...] = (
     ("Ghost's sign-in form", "form[data-members-form='signin']"),
     ("MemberPress's members-only notice", ".mepr-unauthorized-message"),
     ("Paid Memberships Pro's members-only notice", ".pmpro_content_message"),
+    ("Substack's paywall", ".paywall .paywall-title"),
 )
 # Any login form: a wall only on a page without a signed-in mark (a member's account page may ask for a password).
 LOGIN_FORM = ("a login form", "form input[type='password' i]")
@@ -48,7 +51,7 @@ _SIGNED_IN = tuple(CSSSelector(css) for _, css in SIGNED_IN)
 # A page with none of these words has no sign of either kind and is not parsed.
 _WORDS = re.compile(
     rb"password|loginform|wpadminbar|logged-in|data-portal|data-members-form|gh-post-upgrade-cta|mepr-unauthorized"
-    rb"|pmpro_content_message|logout|log-out|signout|sign-out",
+    rb"|pmpro_content_message|paywall-title|logout|log-out|signout|sign-out",
     re.IGNORECASE,
 )
 
