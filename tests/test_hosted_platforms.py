@@ -42,3 +42,54 @@ def test_a_substack_post_cut_short_by_its_paywall_is_a_protected_post_not_a_shor
     whole = extract(_substack(""), "https://theledger.substack.com/p/march-numbers")
     assert whole.kind == "article"  # the free post, or the paid one seen by a subscriber: no paywall
     assert whole.text.endswith("what they tell us about the next quarter.")
+
+
+def _tumblr(body: str, after: str = "") -> str:
+    return (
+        "<html><head><title>Moth &amp; Lantern</title>"
+        '<script type="application/ld+json">{"@type":"SocialMediaPosting","datePublished":"2024-02-25T19:40:02+00:00",'
+        '"author":"mothandlantern","@context":"http://schema.org"}</script></head><body>'
+        "<header><h1><a href='/'>Moth &amp; Lantern</a></h1></header><main id='posts'>"
+        f"<article class='post text'><h2 class='title'>the lantern festival</h2><div class='body'>{body}</div>"
+        "<div class='meta'><a href='/post/7411'>February 25, 2024</a> <a href='/post/7411#notes'>3 notes</a></div>"
+        f"{after}</article></main></body></html>"
+    )
+
+
+OWN_WORDS = (
+    "<p>I went this year with my sister. We wrote our grandmother's name on ours and watched it until it was"
+    " just another spark among thousands of others over the valley.</p>"
+    "<p>Go early: by six the platform at Shifen is so full that you cannot move at all.</p>"
+)
+
+
+def test_a_tumblr_reblog_names_the_blog_its_quoted_part_is_by():
+    """A reblogged Tumblr post's text had the quoted post's words under no name, as the reblogger's own: Tumblr's
+    line naming the blog they are by (`<p><a class="tumblr_blog">name</a>:</p>` before the <blockquote>) is all
+    link, and trafilatura dropped it."""
+    trail = (
+        "<p><a class='tumblr_blog' href='https://sky-lanterns.tumblr.com/post/7410'>sky-lanterns</a>:</p>"
+        "<blockquote><p>Every year on the fifteenth day of the first lunar month the sky over Pingxi fills with"
+        " paper lanterns, each with a wish written on its sides.</p></blockquote>"
+    )
+    article = extract(_tumblr(trail + OWN_WORDS), "https://mothandlantern.tumblr.com/post/7411/the-lantern-festival")
+    lines = article.text.splitlines()
+    quoted = next(i for i, line in enumerate(lines) if line.startswith("Every year on the fifteenth day"))
+    assert lines[quoted - 1] == "sky-lanterns:"
+    assert "[sky-lanterns](https://sky-lanterns.tumblr.com/post/7410):" in article.markdown
+
+
+def test_a_tumblr_posts_notes_are_not_its_text():
+    """A Tumblr post's text ended with its notes, each like and reblog a line ("inkwell-owl liked this"): themes
+    print {PostNotes} under the post as an ol.notes of li.note items."""
+    notes = (
+        "<ol class='notes'><li class='note reblog tumblelog_paperboat-days with_commentary'><span class='action'>"
+        "<a href='https://paperboat-days.tumblr.com/post/7412' class='tumblelog'>paperboat-days</a> reblogged this"
+        " from <a href='https://mothandlantern.tumblr.com/' class='source_tumblelog'>mothandlantern</a> and added:"
+        "</span><blockquote>going next year, thank you for the tip!!</blockquote></li>"
+        "<li class='note like tumblelog_inkwell-owl without_commentary'><span class='action'>"
+        "<a href='https://inkwell-owl.tumblr.com/'>inkwell-owl</a> liked this</span></li></ol>"
+    )
+    article = extract(_tumblr(OWN_WORDS, notes), "https://mothandlantern.tumblr.com/post/7411/the-lantern-festival")
+    assert article.text.endswith("so full that you cannot move at all.")
+    assert "liked this" not in article.markdown and "reblogged this" not in article.markdown

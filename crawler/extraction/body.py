@@ -31,6 +31,7 @@ from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, re
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
+from crawler.extraction.tumblr import reblog_attributions_as_text
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code
 
@@ -98,6 +99,7 @@ def body_candidates(
         detached(_plugin_chrome(page, root)),
         _layout_tables_as_blocks(page),
         captions_as_paragraphs(page),
+        reblog_attributions_as_text(page),
         as_trafilatura_keeps(page, root) as verbatim,
     ):  # trafilatura copies the tree it is given; readability and jusText are given copies
         document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)

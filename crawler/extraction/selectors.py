@@ -94,6 +94,9 @@ PLUGIN_SHARE_AND_ADS = (
     ".shared-counts-wrap",  # Shared Counts
     "div.code-block[class*='code-block-']",  # Ad Inserter's numbered blocks ("code-block code-block-2")
 )
+# Tumblr themes' {block:PostNotes}: the post's notes under it on its permalink page, an li.note for each like and
+# reblog ("x liked this", "y reblogged this from z"), in an ol.notes — not a footnote list of that class.
+TUMBLR_NOTES = ("ol.notes:has(> li.note.like)", "ol.notes:has(> li.note.reblog)")
 # Mezzanine's blog (Django): its post page prints the post's body with no element around it, beside the byline
 # (`<h6 class="post-meta">Posted by: NAME 3 years ago</h6>`), its share links and, in the sidebar, the keyword
 # cloud with each keyword's count — on every post, in its text.
@@ -103,6 +106,7 @@ NOT_POST = ", ".join(
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
         ".sharedaddy",
+        *TUMBLR_NOTES,
         ".jp-relatedposts",
         ".related-posts",
         ".related",
@@ -213,6 +217,7 @@ PLUGIN_CHROME = ", ".join(
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
         ".sharedaddy",
+        *TUMBLR_NOTES,
         ".jp-relatedposts",
         ".yarpp-related",
         ".crp_related",
