@@ -93,3 +93,41 @@ def test_a_tumblr_posts_notes_are_not_its_text():
     article = extract(_tumblr(OWN_WORDS, notes), "https://mothandlantern.tumblr.com/post/7411/the-lantern-festival")
     assert article.text.endswith("so full that you cannot move at all.")
     assert "liked this" not in article.markdown and "reblogged this" not in article.markdown
+
+
+def _medium(story: str, after: str = "") -> str:
+    return (
+        "<html><head><title>Why Our Cache Lied to Us | by Priya Natarajan | Medium</title>"
+        "<meta property='og:type' content='article'>"
+        "<meta property='article:published_time' content='2024-02-20T08:31:12.045Z'></head><body><div id='root'>"
+        "<div class='l k'><a href='https://medium.com/'>Medium</a>"
+        "<a href='https://medium.com/m/signin'>Sign in</a></div>"
+        "<div class='l'><article><div class='l'><section>"
+        "<h1 class='pw-post-title gu gv' data-testid='storyTitle'>Why Our Cache Lied to Us</h1>"
+        "<div class='ab'><a data-testid='authorName' href='/@priyanat?source=post_page'>Priya Natarajan</a>"
+        "<span data-testid='storyReadTime'>6 min read</span> · <span data-testid='storyPublishDate'>Feb 20, 2024</span>"
+        "</div>"
+        f"{story}</section></div></article></div>{after}</div></body></html>"
+    )
+
+
+MEDIUM_STORY = (
+    "<p class='pw-post-body-paragraph mh mi'>For three weeks our dashboards showed balances that were up to ninety"
+    " seconds old. Nobody noticed until a customer withdrew the same money twice from two accounts.</p>"
+    "<p class='pw-post-body-paragraph mh mi'>Every write cleared the local cache of the node that handled it, but"
+    " the shared cache kept the value until its ninety-second expiry ran out on every other node.</p>"
+)
+MEDIUM_CLAPS = (
+    "<div class='ab co'><div class='pw-multi-vote-icon ed kc'><button data-testid='headerClapButton'></button></div>"
+    "<div class='pw-multi-vote-count l kj'><p class='be b'><span>1.2K</span></p></div>"
+    "<button aria-label='responses'><p class='be b'><span class='pw-responses-count kx'>14</span></p></button>"
+    "<button data-testid='headerBookmarkButton'></button></div>"
+)
+
+
+def test_medium_clap_and_response_counts_are_not_the_storys_text():
+    """A Medium story's text began with "1.2K" and "14": its clap and response buttons' counts over the story
+    (div.pw-multi-vote-count, span.pw-responses-count), the bar's only words, stood as a line of the text."""
+    article = extract(_medium(MEDIUM_CLAPS + MEDIUM_STORY), "https://medium.com/@priyanat/why-our-cache-3f2a9c1b7e44")
+    assert article.text.splitlines()[0].startswith("For three weeks our dashboards")
+    assert "1.2K" not in article.text and "14" not in article.text.split()

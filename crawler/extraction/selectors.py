@@ -97,6 +97,9 @@ PLUGIN_SHARE_AND_ADS = (
 # Tumblr themes' {block:PostNotes}: the post's notes under it on its permalink page, an li.note for each like and
 # reblog ("x liked this", "y reblogged this from z"), in an ol.notes — not a footnote list of that class.
 TUMBLR_NOTES = ("ol.notes:has(> li.note.like)", "ol.notes:has(> li.note.reblog)")
+# Medium's clap and response counts ("1.2K", "14"), the buttons' labels over and under the story: the bar's only
+# words, which its icons and atomic classes leave as a line of the post's text.
+MEDIUM_COUNTS = (".pw-multi-vote-count", ".pw-responses-count")
 # Mezzanine's blog (Django): its post page prints the post's body with no element around it, beside the byline
 # (`<h6 class="post-meta">Posted by: NAME 3 years ago</h6>`), its share links and, in the sidebar, the keyword
 # cloud with each keyword's count — on every post, in its text.
@@ -107,6 +110,7 @@ NOT_POST = ", ".join(
         *MEZZANINE_CHROME,
         ".sharedaddy",
         *TUMBLR_NOTES,
+        *MEDIUM_COUNTS,
         ".jp-relatedposts",
         ".related-posts",
         ".related",
@@ -218,6 +222,7 @@ PLUGIN_CHROME = ", ".join(
         *MEZZANINE_CHROME,
         ".sharedaddy",
         *TUMBLR_NOTES,
+        *MEDIUM_COUNTS,
         ".jp-relatedposts",
         ".yarpp-related",
         ".crp_related",
