@@ -131,3 +131,19 @@ def test_medium_clap_and_response_counts_are_not_the_storys_text():
     article = extract(_medium(MEDIUM_CLAPS + MEDIUM_STORY), "https://medium.com/@priyanat/why-our-cache-3f2a9c1b7e44")
     assert article.text.splitlines()[0].startswith("For three weeks our dashboards")
     assert "1.2K" not in article.text and "14" not in article.text.split()
+
+
+def test_medium_topics_after_the_story_are_its_tags():
+    """A Medium story had no tags: Medium prints its topics' links (/tag/slug) in the <div> after the one that holds
+    nothing but the story's <article>, and only the blocks right after the <article> itself were read."""
+    topics = (
+        "<div class='ab ca'><div class='ab cp'>"
+        "<a href='https://medium.com/tag/caching?source=post_page-----3f2a9c1b7e44'>"
+        "<div class='xa by'>Caching</div></a>"
+        "<a href='https://medium.com/tag/postmortem?source=post_page'><div class='xa by'>Postmortem</div></a>"
+        "</div></div>"
+        "<div class='ab ca'><h2>More from Priya Natarajan</h2><article><a href='/@priyanat/retries-aa11'>"
+        "<h2>Retries Considered Harmful</h2></a><p>Jan 3, 2024</p></article></div>"
+    )
+    article = extract(_medium(MEDIUM_STORY, topics), "https://medium.com/@priyanat/why-our-cache-3f2a9c1b7e44")
+    assert article.tags == ["Caching", "Postmortem"]

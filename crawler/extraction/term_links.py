@@ -179,7 +179,11 @@ def classed_as_tag(link: HtmlElement) -> bool:
 
 def _block_after(article: HtmlElement) -> HtmlElement | None:
     """The first block after the post's <article> that holds a link, past a rule or an empty element between them
-    (Beautiful Jekyll prints "Tags: …" in the <div> right after it; AstroPaper its list of tags after an <hr>)."""
+    (Beautiful Jekyll prints "Tags: …" in the <div> right after it; AstroPaper its list of tags after an <hr>) — after
+    the wrappers around the <article> that hold nothing else, where it is their only child (Medium's story page:
+    the <article> alone in its <div>, the story's topic links in the <div> after that)."""
+    while not any(isinstance(e.tag, str) for e in article.itersiblings()) and _only_child(article):
+        article = article.getparent()
     for sibling in itertools.islice(article.itersiblings(), BLOCKS_AFTER):
         if not isinstance(sibling.tag, str) or sibling.find(".//a") is None and not text_of(sibling):
             continue  # a rule, a spacer, a comment
@@ -196,6 +200,14 @@ def _post_info_before(container: HtmlElement) -> HtmlElement | None:
         if isinstance(sibling.tag, str) and "post-info" in (sibling.get("class") or "").split():
             return sibling
     return None
+
+
+def _only_child(element: HtmlElement) -> bool:
+    """The element is the only element in its parent, the parent no <body> and no text of its own beside it."""
+    parent = element.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return False
+    return sum(isinstance(e.tag, str) for e in parent) == 1 and not (parent.text or "").strip()
 
 
 def _term_name(link: HtmlElement) -> str:
