@@ -296,3 +296,36 @@ def test_velogs_comments_with_their_commenter_and_day():
         ),
         (None, None, "leejs", "https://blog.example/@leejs", None, "이제 지워도 되겠네요."),
     ]
+
+
+def test_substacks_commenter_is_the_link_in_its_commenter_name():
+    """Substack's comments had no commenter: each comment's table.comment-content names them in a
+    span.commenter-name (their profile link) over the .comment-body, a class no commenter selector named."""
+
+    def comment(number: int, who: str, profile: str, text: str) -> str:
+        return (
+            f'<div class="comment" id="comment-{number}"><table class="comment-content"><tr><td class="comment-head">'
+            f'<a href="{profile}"><img class="user-icon" src="https://substackcdn.com/x.png"></a></td>'
+            f'<td class="comment-main"><div class="comment-meta"><span class="commenter-name"><a href="{profile}">'
+            f'{who}</a></span></div><div class="comment-body"><p>{text}</p></div><div class="comment-actions">'
+            '<span><a href="#">♡ 3</a></span><span><a href="#">Reply</a></span></div></td></tr></table></div>'
+        )
+
+    html = (
+        '<div id="discussion" class="comments-section"><div class="comments-page"><div class="comment-list">'
+        '<div class="comment-list-items">'
+        + comment(4911, "Alan Reid", "https://substack.com/profile/1200-alan-reid", "Lovely piece.")
+        + comment(4912, "June Okafor", "https://substack.com/profile/877-june-okafor", "Did you go out on the boats?")
+        + "</div></div></div></div>"
+    )
+    assert _comments(html) == [
+        ("4911", None, "Alan Reid", "https://substack.com/profile/1200-alan-reid", None, "Lovely piece."),
+        (
+            "4912",
+            None,
+            "June Okafor",
+            "https://substack.com/profile/877-june-okafor",
+            None,
+            "Did you go out on the boats?",
+        ),
+    ]

@@ -530,6 +530,7 @@ COMMENT_AUTHOR = (
     "[class$='-comment-author']",  # a theme's prefixed name for it (Blocksy's h4.ct-comment-author)
     ".media-heading",  # Bootstrap's media object (Hestia): the name, the date in a <small> beside it
     ".comment-name",
+    ".commenter-name",  # Substack: the commenter's link in the comment's table.comment-content, over its .comment-body
     ".isso-author",
     ".commento-name",
     ".post-byline .author",
