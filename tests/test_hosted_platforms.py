@@ -147,3 +147,15 @@ def test_medium_topics_after_the_story_are_its_tags():
     )
     article = extract(_medium(MEDIUM_STORY, topics), "https://medium.com/@priyanat/why-our-cache-3f2a9c1b7e44")
     assert article.tags == ["Caching", "Postmortem"]
+
+
+def test_a_tumblr_blogs_site_name_is_the_blogs_not_tumblrs():
+    """Every Tumblr blog's site name was "Tumblr": Tumblr writes og:site_name "Tumblr" into the head of every blog's
+    page, whatever the theme, and that stated name came first; the blog names itself in its theme's header and
+    <title> ({Title})."""
+    page = _tumblr(OWN_WORDS).replace(
+        "<head>", "<head><meta property='og:site_name' content='Tumblr'><meta property='og:type' content='article'>"
+    )
+    article = extract(page, "https://mothandlantern.tumblr.com/post/7411/the-lantern-festival")
+    assert article.sitename == "Moth & Lantern"
+    assert extract(page, "https://www.tumblr.com/explore/today").sitename == "Tumblr"  # Tumblr's own pages

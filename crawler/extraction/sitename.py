@@ -58,6 +58,9 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 _DANGLING_SEPARATOR = re.compile(r"^(?:(?:\||-|–|—|::|»|·)\s+)+|(?:\s+(?:\||-|–|—|::|»|·))+$")
 _NOT_A_NAME = re.compile(r"[\d\s./:-]+")
 _HOST_LIKE = re.compile(r"(?:https?://)?[\w.-]+\.[a-z]{2,}(?::\d+)?/?", re.IGNORECASE)
+# The name a hosting platform writes as og:site_name on the blogs it hosts, and the platform's own hosts.
+_PLATFORM_NAMES = {"tumblr"}
+_PLATFORM_HOSTS = {"tumblr.com", "www.tumblr.com"}
 _AFFIXES = re.compile(r"^www|(?:com|de|at|ch|net|org|eu|fr|es|it|uk|info|io|dev|blog)$")
 
 
@@ -98,7 +101,7 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
         *(first_text(obj.get("name")) for obj in by_type(jsonld, "Organization", "NewsMediaOrganization")),
     ]
     stated = [
-        next(iter(page.meta.get("og:site_name", [])), None),
+        _blogs_own(next(iter(page.meta.get("og:site_name", [])), None), page),
         next(iter(page.meta.get("application-name", [])), None),
         *(first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite")),
         *(name for name in organisations if name and fold(name) not in authors),
@@ -121,6 +124,14 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     folded = {fold(name) for name in names + parts if name} | _host_spellings(host)
     folded |= {_AFFIXES.sub("", name) for name in folded}
     return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
+
+
+def _blogs_own(name: str | None, page: Page) -> str | None:
+    """og:site_name, unless it is the hosting platform's own name on a blog it hosts: Tumblr writes "Tumblr" there on
+    every blog's page (its OpenGraph block, whatever the theme), the blog's name is its theme's {Title}."""
+    if name and fold(name) in _PLATFORM_NAMES and (urlsplit(page.url).hostname or "") not in _PLATFORM_HOSTS:
+        return None
+    return name
 
 
 def _feed_names(page: Page, headings: list[str]) -> list[str]:
