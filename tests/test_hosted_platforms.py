@@ -159,3 +159,21 @@ def test_a_tumblr_blogs_site_name_is_the_blogs_not_tumblrs():
     article = extract(page, "https://mothandlantern.tumblr.com/post/7411/the-lantern-festival")
     assert article.sitename == "Moth & Lantern"
     assert extract(page, "https://www.tumblr.com/explore/today").sitename == "Tumblr"  # Tumblr's own pages
+
+
+def test_a_substack_pictures_caption_is_a_line_of_the_text_after_it():
+    """A Substack post's picture captions were missing from its text: Substack wraps every captioned picture's
+    <figure> in a div.captioned-image-container, and the caption, put after the figure for trafilatura's run, stood
+    inside that <div>, which trafilatura drops whole by its class naming a caption."""
+    figure = (
+        "<div class='captioned-image-container'><figure><a class='image-link image2 is-viewable-img' href="
+        "'https://substackcdn.com/image/fetch/f_auto/slipway.jpeg'><div class='image2-inset'><picture>"
+        "<img src='https://substackcdn.com/image/fetch/w_1456/slipway.jpeg' width='1456' height='971' alt=''>"
+        "</picture></div></a><figcaption class='image-caption'>The slipway at Kessock in January.</figcaption>"
+        "</figure></div>"
+    )
+    post = _substack("").replace("<p>Below,", figure + "<p>Below,")
+    article = extract(post, "https://theledger.substack.com/p/march-numbers")
+    lines = article.text.splitlines()
+    assert lines[lines.index("The slipway at Kessock in January.") + 1].startswith("Below, I go through")
+    assert article.images[0].caption == "The slipway at Kessock in January."

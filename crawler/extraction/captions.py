@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from lxml import etree
 
 from crawler.extraction.images import permalink_anchors
-from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
+from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed, text_of
 
 # not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>
 _FIGURE_CAPTIONS = etree.XPath(
@@ -66,6 +66,11 @@ _PICTURE_TABLES = etree.XPath(
 )
 _PICTURE_TABLE_CAPTIONS = etree.XPath(
     "caption | .//td[contains(concat(' ', normalize-space(@class), ' '), ' tr-caption ')]"
+)
+# what trafilatura drops by its name when it keeps no images (its DISCARD_IMAGE_ELEMENTS), its text with it
+_CAPTION_NAMED = etree.XPath(
+    "(self::div or self::section or self::span or self::p)"
+    " and (contains(@id, 'caption') or contains(@class, 'caption'))"
 )
 # what may stand in a line of text (HTML's phrasing content): a run of them beside a picture table is a paragraph
 _INLINE = frozenset(
@@ -162,6 +167,19 @@ def _naver_component(caption: HtmlElement) -> list[HtmlElement]:
     return [e for e in section.iterancestors() if "se-component" in (e.get("class") or "").split()][:1]
 
 
+def _caption_named_wrapper(figure: HtmlElement) -> HtmlElement:
+    """The outermost element around the figure that holds nothing else and that trafilatura drops by its class or id
+    naming a caption (a <div>, <section>, <span> or <p>: Substack's div.captioned-image-container around every
+    captioned picture), else the figure: a caption put after the figure inside it would be dropped with it."""
+    outer, text = figure, text_of(figure)
+    for ancestor in figure.iterancestors():
+        if text_of(ancestor) != text:
+            break
+        if _CAPTION_NAMED(ancestor):
+            outer = ancestor
+    return outer
+
+
 @contextmanager
 def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
     moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str], str]] = []
@@ -172,6 +190,7 @@ def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
         # its image link (a.se-module-image-link) leaves the section and the component's content a block of one
         # empty link, which trafilatura drops whole with whatever else it holds
         figure = ([*caption.iterancestors("figure")] or _naver_component(caption) or [caption.getparent()])[-1]
+        figure = _caption_named_wrapper(figure)
         parent, tail = caption.getparent(), caption.tail
         moved.append((caption, parent, parent.index(caption), tail, figure, dict(caption.attrib), caption.tag))
     last: dict[HtmlElement, HtmlElement] = {}  # figure → the caption last put after it: the next goes after that
