@@ -42,6 +42,8 @@ def test_a_substack_post_cut_short_by_its_paywall_is_a_protected_post_not_a_shor
     whole = extract(_substack(""), "https://theledger.substack.com/p/march-numbers")
     assert whole.kind == "article"  # the free post, or the paid one seen by a subscriber: no paywall
     assert whole.text.endswith("what they tell us about the next quarter.")
+    other = _substack(PAYWALL).replace("available-content", "article-body")  # another site's paywall class
+    assert extract(other, "https://news.example/2024/03/march-numbers/").kind == "article"
 
 
 def _tumblr(body: str, after: str = "") -> str:

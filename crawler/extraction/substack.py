@@ -13,8 +13,10 @@ from crawler.extraction.page import Page
 
 # Substack's paywall as its post page prints it where the free part of a paid post ends.
 PAYWALL = ".paywall .paywall-title"
+# Substack's post body, which the paywall follows: a news site's own `.paywall-title` is not Substack's.
+_SUBSTACK_BODY = "div.available-content"
 
 
 def substack_kind(page: Page) -> str | None:
     """Kind "protected" for a Substack post page that shows its paywall; None for any other page."""
-    return "protected" if page.select(PAYWALL) else None
+    return "protected" if page.select(PAYWALL) and page.select(_SUBSTACK_BODY) else None
