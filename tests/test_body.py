@@ -194,6 +194,30 @@ def test_a_prism_code_block_is_fenced_with_its_language_and_keeps_its_blank_line
     assert "import os" in article.text and "print(os.sep)" in article.text
 
 
+def test_a_code_block_in_a_list_item_keeps_its_lines_and_is_fenced_inside_the_item():
+    """A how-to's numbered step holding its command (`<li>Install it:<pre><code class="language-sh">…`, Hexo's and
+    Jekyll's highlighted blocks under a list item alike): trafilatura copies such an item's elements by tag and text
+    alone, and the block came out run on from the item's words ("1. Install it: ```"), without its language or
+    its blank lines, and unindented, which ends the list in CommonMark."""
+    code = '<pre><code class="language-sh">apt update\n\n  apt install rye</code></pre>'
+    steps = f"<ol><li>Install it:{code}</li><li><p>Then bake.</p></li></ol>"
+    article = extract(_page(f"<p>{PROSE}</p>{steps}<p>{PROSE}</p>"), URL)
+    assert "1. Install it:\n   ```sh\n   apt update\n\n     apt install rye\n   ```\n2. Then bake." in article.markdown
+    assert "Install it:\napt update\n\n  apt install rye\n" in article.text, article.text
+
+
+def test_a_code_block_in_a_quote_keeps_its_language_and_blank_lines():
+    """A quoted note holding a code block: trafilatura copies the quote's elements by tag and text alone, and the
+    block lost its language and its blank lines."""
+    quote = (
+        '<blockquote><p>A note on labels.</p><pre><code class="language-js">foo: {\n\n  break foo;\n}</code></pre>'
+        "<p>Rarely needed.</p></blockquote>"
+    )
+    article = extract(_page(f"<p>{PROSE}</p>{quote}<p>{PROSE}</p>"), URL)
+    assert "> ```js\n> foo: {\n>\n>   break foo;\n> }\n> ```" in article.markdown, article.markdown
+    assert "foo: {\n\n  break foo;\n}" in article.text
+
+
 def test_a_code_block_with_windows_line_ends_has_line_feeds_alone():
     """A CMS writes a text field saved from a browser's form with `&#xD;` before each line feed (a press office's
     address in a <pre>), which the parser keeps as a character: each line of the fenced block ended with "\\r"."""

@@ -33,7 +33,7 @@ from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
 from crawler.extraction.tumblr import reblog_attributions_as_text
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
-from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code
+from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code, number_nested_code
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
@@ -108,6 +108,8 @@ def body_candidates(
             others = [readability_body(page.tree, page.base), justext_body(page.tree, page.base)]
     body = None if document is None or only_navigation(document.body, page) else document.body
     text = "" if body is None else document.text
+    if body is not None:
+        number_nested_code(body, verbatim.code_blocks)
     # trafilatura has made the plain text already; it is made again only when chrome blocks were dropped or the
     # source's layout folded (`|`, not `or`: both run).
     if body is not None and (

@@ -22,6 +22,8 @@ from crawler.extraction.verbatim import CODE_ATTRIBUTE, CodeBlock, Verbatim
 
 _PLACEHOLDER = re.compile(r"blogarchiveblock(\d+)x")  # letters and digits: trafilatura's writer leaves them be
 _LONGEST_BACKTICKS = re.compile(r"`+")
+# A list item's first line in trafilatura's writing: its indentation (two spaces a level) and its marker
+_LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_START, _QUOTE_END = "blogarchivequotestartx", "blogarchivequoteendx"
 
 
@@ -33,7 +35,7 @@ def markdown_of(body: etree._Element, verbatim: Verbatim, linked: Callable[[str]
     markdown = linked(xmltotxt(copy, include_formatting=True))
     embeds = set(verbatim.embeds)
     lines = [f"<{line}>" if line in embeds else line for line in markdown.split("\n")]
-    markdown = _PLACEHOLDER.sub(lambda match: fills[int(match.group(1))], "\n".join(lines))
+    markdown = _filled("\n".join(lines), fills, indented=True)
     return tidy(_quoted(markdown)).strip()
 
 
@@ -48,7 +50,37 @@ def text_with_code(body: etree._Element, verbatim: Verbatim) -> str | None:
     copy = _set_aside(deepcopy(body), blocks, fills, lambda block: block.code, quotes=False)
     if not fills:
         return None
-    return _PLACEHOLDER.sub(lambda match: fills[int(match.group(1))], xmltotxt(copy, include_formatting=False))
+    return _filled(xmltotxt(copy, include_formatting=False), fills, indented=False)
+
+
+def _filled(written: str, fills: list[str], indented: bool) -> str:
+    """`written` with each placeholder's block in its place, on lines of its own: trafilatura writes a list item's
+    block on the item's line ("1. Install it: ```", the code's first line run on from the item's words), and so
+    the code begins a line, and what follows it in the item another. With `indented` (the Markdown), the block's
+    lines are indented to the list item's content, as CommonMark reads a fenced block inside an item (unindented,
+    it ends the list)."""
+    out = []
+    for line in written.split("\n"):
+        matches = list(_PLACEHOLDER.finditer(line))
+        if not matches or _QUOTE_START in line or _QUOTE_END in line:  # a quote's marks stand on their own lines
+            out.append(_PLACEHOLDER.sub(lambda match: fills[int(match.group(1))], line))
+            continue
+        marker = _LIST_MARKER.match(line)
+        indent = " " * (marker.end() if marker else len(line) - len(line.lstrip())) if indented else ""
+        parts, start = [], 0
+        for match in matches:
+            before = line[start : match.start()]
+            lines = fills[int(match.group(1))].split("\n")
+            if start == 0 and (not before.strip() or (marker and before == marker.group(0))):
+                parts.append(before + lines[0])  # the line's (or the item's) own start: the block begins it
+            else:
+                parts += [before.rstrip(), indent + lines[0]] if before.strip() else [indent + lines[0]]
+            parts += [indent + code if code else "" for code in lines[1:]]
+            start = match.end()
+        if rest := line[start:].strip():
+            parts.append(indent + rest)
+        out.append("\n".join(parts))
+    return "\n".join(out)
 
 
 def _set_aside(
@@ -122,7 +154,7 @@ def tidy(markdown: str) -> str:
     """At most one blank line in a row outside fenced code."""
     out, blank, fence = [], 0, None
     for line in markdown.split("\n"):
-        opening = re.match(r"(?:> )*(`{3,})", line)
+        opening = re.match(r"(?:> )*\s*(?:(?:[-*+]|\d+[.)])\s+)?(`{3,})", line)  # in a list item too
         if opening and (fence is None or opening.group(1).startswith(fence)):
             fence = opening.group(1) if fence is None else None
         blank = blank + 1 if not line.strip() and fence is None else 0

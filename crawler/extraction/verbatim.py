@@ -165,6 +165,33 @@ def mark_fallback_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
             paragraph.set(CODE_ATTRIBUTE, str(numbers.pop(0)))
 
 
+def number_nested_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
+    """Numbers, in place, the code blocks of trafilatura's list items and quotes as its other code blocks are
+    numbered. trafilatura copies the elements of a list item or a blockquote holding more than text by their tag
+    and text alone, so a code block there (a numbered "1. Install it: <pre>…" of a how-to, Hexo's and Jekyll's
+    highlighted blocks under a list item or in a quoted note) lost its number: its language, and in the text and
+    the Markdown its blank lines and its own lines (it ran on from the item's words). Such a `<code>` whose text is
+    a block's code, not yet placed, is that block."""
+    placed = {element.get(CODE_ATTRIBUTE) for element in body.iter("code")}
+    unplaced: dict[str, list[int]] = {}
+    for number, block in enumerate(blocks):
+        if str(number) not in placed and block.code.strip():
+            unplaced.setdefault(normalize_whitespace(block.code.strip()), []).append(number)
+    for element in body.iter("code"):
+        parent = element.getparent()
+        if element.get(CODE_ATTRIBUTE) is not None or len(element) or parent is None:
+            continue
+        if parent.tag not in ("item", "quote"):
+            continue
+        # the `<pre>` itself, which trafilatura reads as a quote holding its code
+        unit = parent if parent.tag == "quote" and len(parent) == 1 and not (parent.text or "").strip() else element
+        if "\n" not in (element.text or "").strip() and (unit.tail or "").strip():
+            continue  # a line in a sentence that goes on after it: inline code (HackerNoon's `<pre>` in a sentence)
+        numbers = unplaced.get(normalize_whitespace((element.text or "").strip()))
+        if numbers:
+            element.set(CODE_ATTRIBUTE, str(numbers.pop(0)))
+
+
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
     chosen = set(elements)
     return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
