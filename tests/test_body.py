@@ -218,6 +218,14 @@ def test_a_code_block_in_a_quote_keeps_its_language_and_blank_lines():
     assert "foo: {\n\n  break foo;\n}" in article.text
 
 
+def test_a_pre_of_white_space_alone_is_no_code_block():
+    """A CMS's stray `<pre>` holding a line break alone (a news site's, left open before a video's caption) shows
+    nothing, and the Markdown had an empty fenced block there."""
+    article = extract(_page(f"<p>{PROSE}</p><div><pre>\n  \n</div><p>Second paragraph. {PROSE}</p>"), URL)
+    assert "```" not in article.markdown, article.markdown
+    assert "Second paragraph." in article.text
+
+
 def test_a_code_block_with_windows_line_ends_has_line_feeds_alone():
     """A CMS writes a text field saved from a browser's form with `&#xD;` before each line feed (a press office's
     address in a <pre>), which the parser keeps as a character: each line of the fenced block ended with "\\r"."""

@@ -104,7 +104,12 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     for element in _outermost(page.select(CODE_BLOCKS)):
         if element.tag != "pre" and element.find(".//pre") is None:
             continue  # a theme's "highlight" box, not code
-        blocks.append(_code_block(element))
+        if not (block := _code_block(element)).code.strip():
+            # a <pre> of white space alone (a CMS's stray or unclosed tag: watson.ch's before a video) shows
+            # nothing: no block, where trafilatura's writer fenced an empty one
+            swaps.append((element, _element("span", "")))
+            continue
+        blocks.append(block)
         swaps.append((element, _pre(blocks[-1].code, len(blocks) - 1)))
     for script in page.select(MATH_SCRIPTS):
         source = (script.text or "").strip()
