@@ -226,6 +226,15 @@ def test_a_pre_of_white_space_alone_is_no_code_block():
     assert "Second paragraph." in article.text
 
 
+def test_inline_code_a_pretty_printer_put_on_a_line_of_its_own_stays_in_its_sentence():
+    """BeautifulSoup's prettify (an exported blog's HTML) writes an inline element's text on a line of its own,
+    which a browser folds into the sentence; trafilatura took the `<code>` for a block and fenced it mid-sentence."""
+    paragraph = "<p>\n  Before the cluster, run\n  <code>\n   prerequisites.yml\n  </code>\n  on each host.\n </p>"
+    article = extract(_page(f"<p>{PROSE}</p>{paragraph}<p>{PROSE}</p>"), URL)
+    assert "run `prerequisites.yml` on each host." in article.markdown, article.markdown
+    assert "run prerequisites.yml on each host." in article.text
+
+
 def test_a_code_block_with_windows_line_ends_has_line_feeds_alone():
     """A CMS writes a text field saved from a browser's form with `&#xD;` before each line feed (a press office's
     address in a <pre>), which the parser keeps as a character: each line of the fenced block ended with "\\r"."""

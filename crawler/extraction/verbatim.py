@@ -111,6 +111,9 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
             continue
         blocks.append(block)
         swaps.append((element, _pre(blocks[-1].code, len(blocks) - 1)))
+    swaps += [
+        (code, _element("code", words)) for code, words in _wrapped_inline_code(page.tree if root is None else root)
+    ]
     for script in page.select(MATH_SCRIPTS):
         source = (script.text or "").strip()
         if "mode=display" in script.get("type", "").replace(" ", ""):
@@ -168,6 +171,19 @@ def mark_fallback_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
         if numbers and len(paragraph) == 0 and paragraph.get(CODE_ATTRIBUTE) is None:
             paragraph.tag = "code"
             paragraph.set(CODE_ATTRIBUTE, str(numbers.pop(0)))
+
+
+def _wrapped_inline_code(scope: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The inline `<code>` (out of a `<pre>`) whose one word or line stands between line breaks of the source, with
+    that line: an HTML pretty-printer (BeautifulSoup's prettify, as an exported blog is written) puts an inline
+    element's text on a line of its own, which a browser folds into the sentence, and trafilatura took the code
+    for a block of code and fenced it mid-sentence ("Run ```\n   prerequisites.yml\n```")."""
+    for code in scope.iter("code"):
+        text, line = code.text or "", (code.text or "").strip()
+        if len(code) or "\n" not in text or not line or "\n" in line:
+            continue
+        if not any(ancestor.tag == "pre" for ancestor in code.iterancestors()):
+            yield code, " ".join(text.split())
 
 
 def number_nested_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
