@@ -1645,3 +1645,18 @@ def test_a_short_naver_blog_post_on_the_mobile_page_is_its_editors_body_not_its_
     under a one-line post (SmartEditor 3's, the oldest editor's) that JSON was the post's text."""
     article = extract(_NAVER_MOBILE.format(body=body), "https://m.blog.naver.com/mym0404/221236891086")
     assert article.text == "오늘은 비가 와서 산책을 미루고 집에서 책을 읽었다."
+
+
+def test_a_quote_inside_a_list_item_or_a_div_of_text_is_quoted_and_leaves_no_marks():
+    """A forum's post in a list item quoting another ("Zitat von Yves" <blockquote>…</blockquote>), a <div> of text
+    holding a quote: trafilatura writes the quote into the line of the words around it, and the Markdown kept the
+    marks that set a quote's lines apart ("blogarchivequotestartx Das war …") as words of the post."""
+    item = "<ol><li><div>Zitat von Yves</div><blockquote>Das war nur die Vorbereitung.</blockquote>Gesendet</li></ol>"
+    listed = extract(_page(f"<p>{PROSE}</p>{item}<p>{PROSE}</p>"), URL)
+    assert "1. Zitat von Yves\n> Das war nur die Vorbereitung.\nGesendet" in listed.markdown, listed.markdown
+    div = extract(_page(f"<div>{PROSE}<blockquote>Das war nur die Vorbereitung.</blockquote>Gesendet</div>"), URL)
+    assert "\n> Das war nur die Vorbereitung.\n" in div.markdown, div.markdown
+    cell = "<table><tr><td>Zitat <blockquote>Das war nur die Vorbereitung.</blockquote></td></tr></table>"
+    tabled = extract(_page(f"<p>{PROSE}</p>{cell}<p>{PROSE}</p>"), URL)
+    assert "| Zitat Das war nur die Vorbereitung. |" in tabled.markdown, tabled.markdown
+    assert all("blogarchive" not in a.markdown for a in (listed, div, tabled))

@@ -25,6 +25,8 @@ _LONGEST_BACKTICKS = re.compile(r"`+")
 # A list item's first line in trafilatura's writing: its indentation (two spaces a level) and its marker
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_START, _QUOTE_END = "blogarchivequotestartx", "blogarchivequoteendx"
+_MARK_IN_LINE = re.compile(rf"\s*(?:{_QUOTE_START}|{_QUOTE_END})\s*")
+_MARK_SPLIT = re.compile(rf"\s*({_QUOTE_START}|{_QUOTE_END})\s*")  # the marks kept, as parts of their own
 
 
 def markdown_of(body: etree._Element, verbatim: Verbatim, linked: Callable[[str], str]) -> str:
@@ -125,9 +127,9 @@ def _quoted(markdown: str) -> str:
     """The lines between a quote's marks prefixed with `> ` (once per level), the marks gone, no blank quoted line
     at a quote's edges."""
     leveled, depth = [], 0
-    for line in markdown.split("\n"):
+    for line in _marks_apart(markdown):
         if line.strip() in (_QUOTE_START, _QUOTE_END):
-            depth += 1 if line.strip() == _QUOTE_START else -1
+            depth = max(0, depth + (1 if line.strip() == _QUOTE_START else -1))
             continue
         leveled.append((depth, line))
     kept = [
@@ -136,6 +138,21 @@ def _quoted(markdown: str) -> str:
         if not (level and not line.strip() and _at_edge(leveled, n))
     ]
     return "\n".join(("> " * level + line).rstrip() if level else line for level, line in kept)
+
+
+def _marks_apart(markdown: str) -> list[str]:
+    """The Markdown's lines, a quote's mark inside a line set on a line of its own: trafilatura writes a quote
+    inside a list item or a <div> of text into the line of the words around it ("1. Zitat von Yves <mark> Das war
+    …"). In a table's row the marks are dropped: a row is one line."""
+    lines = []
+    for line in markdown.split("\n"):
+        if (_QUOTE_START not in line and _QUOTE_END not in line) or line.strip() in (_QUOTE_START, _QUOTE_END):
+            lines.append(line)
+        elif line.lstrip().startswith("|"):
+            lines.append(_MARK_IN_LINE.sub(" ", line).strip())
+        else:
+            lines += [part.strip() for part in _MARK_SPLIT.split(line) if part.strip()]
+    return lines
 
 
 def _at_edge(leveled: list[tuple[int, str]], n: int) -> bool:
