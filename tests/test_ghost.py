@@ -61,3 +61,31 @@ def test_body_classes_off_ghost_say_nothing():
     """A theme elsewhere may print the same class names: only Ghost's generator tag makes them Ghost's."""
     html = _ghost("page-template", f"<article><p>{EXCERPT}</p></article>").replace("Ghost 5.130", "Hugo 0.140")
     assert extract(html, "https://notes.example/2024/05/coffee/").kind == "article"
+
+
+def _post(content: str) -> str:
+    """A Casper post page whose `.gh-content` holds `content`."""
+    article = (
+        '<article class="article post"><header class="article-header gh-canvas"><h1 class="article-title">Coffee '
+        'Note</h1><div class="article-byline"><h4 class="author-name"><a href="/author/jane/">Jane Doe</a></h4>'
+        '<time class="byline-meta-date" datetime="2026-10-25">25 Oct 2026</time></div></header><section class="gh-'
+        f'content gh-canvas">{content}</section></article>'
+    )
+    return _ghost("post-template tag-python", article, CASPER_READ_MORE)
+
+
+def test_a_ghost_code_card_with_a_caption_keeps_its_code_and_caption():
+    """Ghost's code card with a caption is a `figure.kg-code-card` around the <pre>, and trafilatura drops every
+    <figure>: the code was lost, and a post short without it came out as trafilatura's fallback, one line of the
+    title, byline, date, code and caption."""
+    code = 'import re\n\nfor line in open("access.log"):\n    print(line.split()[0])'
+    card = (
+        f'<figure class="kg-card kg-code-card"><pre><code class="language-python">{code}\n</code></pre><figcaption>'
+        "parse.py, the whole script</figcaption></figure>"
+    )
+    html = _post(f"<p>Web server logs are easy to read.</p><h2>The script</h2>{card}<p>That is all it takes.</p>")
+    article = extract(html, "https://notes.example/parsing-logs/")
+    assert article.text == (
+        f"Web server logs are easy to read.\nThe script\n{code}\nparse.py, the whole script\nThat is all it takes."
+    )
+    assert f"```python\n{code}\n```" in article.markdown

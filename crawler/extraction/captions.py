@@ -30,9 +30,11 @@ from lxml import etree
 from crawler.extraction.images import permalink_anchors
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed, text_of
 
-# not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>
+# not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>;
+# but Ghost's code card's caption is the writer's words under the code, as under a picture (`figure.kg-code-card`)
 _FIGURE_CAPTIONS = etree.XPath(
-    "//figure//figcaption[normalize-space()][not(ancestor::figure[.//pre])]"
+    "//figure//figcaption[normalize-space()]"
+    "[not(ancestor::figure[.//pre][not(contains(concat(' ', normalize-space(@class), ' '), ' kg-code-card '))])]"
     # WordPress's [caption] without HTML5 support: <div class="wp-caption"><img><p class="wp-caption-text">
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')][not(self::figure)]"
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')][normalize-space()]"
