@@ -89,3 +89,22 @@ def test_a_ghost_code_card_with_a_caption_keeps_its_code_and_caption():
         f"Web server logs are easy to read.\nThe script\n{code}\nparse.py, the whole script\nThat is all it takes."
     )
     assert f"```python\n{code}\n```" in article.markdown
+
+
+def test_a_ghost_callout_cards_text_is_a_line_of_the_post_and_its_emoji_is_not():
+    """Ghost's callout card prints its text in a `div.kg-callout-text`, no <p> in it, beside the emoji in a
+    `div.kg-callout-emoji`: beside the post's subheading and list trafilatura dropped that <div>, and the tip was
+    missing from the text."""
+    callout = (
+        '<div class="kg-card kg-callout-card kg-callout-card-grey"><div class="kg-callout-emoji">🌱</div><div class='
+        '"kg-callout-text">Tip: <strong>zucchini</strong> need more room than you think.</div></div>'
+    )
+    html = _post(
+        f"<p>In April I planted the raised beds again.</p><h2>What grows</h2><ul><li>Tomatoes</li><li>Beans</li>"
+        f"</ul>{callout}<p>Next year I will plant less and water more often.</p>"
+    )
+    article = extract(html, "https://notes.example/garden/")
+    assert article.text == (
+        "In April I planted the raised beds again.\nWhat grows\n- Tomatoes\n- Beans\n"
+        "Tip: zucchini need more room than you think.\nNext year I will plant less and water more often."
+    )

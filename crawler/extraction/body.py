@@ -25,6 +25,7 @@ from trafilatura.settings import use_config
 
 from crawler.extraction.boilerplate import drop_chrome_blocks, drop_hidden_data, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
+from crawler.extraction.ghost import callouts_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
@@ -99,6 +100,7 @@ def body_candidates(
         detached(_plugin_chrome(page, root)),
         _layout_tables_as_blocks(page),
         captions_as_paragraphs(page),
+        callouts_as_paragraphs(page),
         reblog_attributions_as_text(page),
         as_trafilatura_keeps(page, root) as verbatim,
     ):  # trafilatura copies the tree it is given; readability and jusText are given copies

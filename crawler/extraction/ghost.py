@@ -9,7 +9,10 @@ beside four "Read more" cards is a post, and About is a page.
 
 from __future__ import annotations
 
-from crawler.extraction.page import Page
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from crawler.extraction.page import Page, detached, renamed
 
 # (body class, page kind), first match wins: a tag's later pages are `tag-template paged`.
 BODY_KINDS = (
@@ -22,6 +25,10 @@ BODY_KINDS = (
 )
 # The post's content, as Ghost's themes print it (Casper's and Source's `section.gh-content`).
 POST_CONTENT = ".gh-content"
+# Ghost's callout card (the editor's Koenig cards, mobiledoc's and lexical's alike): `div.kg-callout-card` holding
+# the emoji the writer picked in `div.kg-callout-emoji` and the text, inline markup only, in `div.kg-callout-text`.
+CALLOUT_TEXT = ".kg-callout-card > .kg-callout-text"
+CALLOUT_EMOJI = ".kg-callout-card > .kg-callout-emoji"
 
 
 def ghost_kind(page: Page) -> str | None:
@@ -31,3 +38,12 @@ def ghost_kind(page: Page) -> str | None:
     body = page.tree.find("body")
     names = set((body.get("class") or "").split()) if body is not None else set()
     return next((kind for name, kind in BODY_KINDS if name in names), None)
+
+
+@contextmanager
+def callouts_as_paragraphs(page: Page) -> Iterator[None]:
+    """Ghost's callout cards as paragraphs of their text for the time of the block: trafilatura drops a <div> of
+    text with no <p> in it beside a post's headings and lists (a callout's words were missing from the text), and
+    the card's emoji is its icon, no line of the post."""
+    with detached(page.select(CALLOUT_EMOJI)), renamed([(text, "p") for text in page.select(CALLOUT_TEXT)]):
+        yield
