@@ -108,3 +108,48 @@ def test_a_ghost_callout_cards_text_is_a_line_of_the_post_and_its_emoji_is_not()
         "In April I planted the raised beds again.\nWhat grows\n- Tomatoes\n- Beans\n"
         "Tip: zucchini need more room than you think.\nNext year I will plant less and water more often."
     )
+
+
+def _person(name: str, slug: str, site: str) -> str:
+    return (
+        f'{{"@type": "Person", "name": "{name}", "url": "https://notes.example/author/{slug}/", "image": {{"@type": '
+        f'"ImageObject", "url": "https://notes.example/content/images/{slug}.png"}}, "sameAs": ["{site}"]}}'
+    )
+
+
+def test_a_ghost_posts_co_authors_are_its_json_ld_contributors():
+    """Ghost's structured data names a post's primary author its Article's `author` and every other author a
+    `contributor`; Casper prints them all in the byline, an avatar each. A post by two people had only the first."""
+    jsonld = (
+        '{"@context": "https://schema.org", "@type": "Article", "headline": "Coffee Note", "author": '
+        + _person("Max Mustermann", "max", "https://max.example/")
+        + ', "contributor": ['
+        + _person("Jane Doe", "jane", "https://janedoe.example/")
+        + "]}"
+    )
+    avatars = "".join(
+        f'<li class="author-list-item"><a href="/author/{slug}/" class="author-avatar"><img class="author-profile-'
+        f'image" src="/content/images/size/w100/{slug}.png" alt="{name}"></a></li>'
+        for slug, name in (("max", "Max Mustermann"), ("jane", "Jane Doe"))
+    )
+    byline = (
+        f'<div class="article-byline"><section class="article-byline-content"><ul class="author-list">{avatars}</ul>'
+        '<div class="article-byline-meta"><h4 class="author-name"><a href="/author/max/">Max Mustermann</a>, <a '
+        'href="/author/jane/">Jane Doe</a></h4></div></section></div>'
+    )
+    post = (
+        f'<article class="article post"><header class="article-header gh-canvas"><h1 class="article-title">Coffee '
+        f'Note</h1>{byline}</header><section class="gh-content gh-canvas"><p>{EXCERPT}</p></section></article>'
+    )
+    html = _ghost("post-template", post).replace(
+        '{"@context": "https://schema.org", "@type": "Article", "headline": "Coffee Note"}', jsonld
+    )
+    article = extract(html, "https://notes.example/harz/")
+    assert [(p.name, p.url) for p in article.authors] == [
+        ("Max Mustermann", "https://notes.example/author/max/"),
+        ("Jane Doe", "https://notes.example/author/jane/"),
+    ]
+    assert [(box.name, box.links) for box in article.author_boxes] == [
+        ("Max Mustermann", ["https://max.example/"]),
+        ("Jane Doe", ["https://janedoe.example/"]),
+    ]

@@ -333,12 +333,16 @@ def _is_profile(href: str, base: str) -> bool:
     return urlsplit(href).netloc.lower() != urlsplit(base).netloc.lower()
 
 
-def persons(jsonld: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Top-level Person objects and the Persons nested as an article's author, each name once."""
+def persons(jsonld: list[dict[str, Any]], contributors: bool = False) -> list[dict[str, Any]]:
+    """Top-level Person objects and the Persons nested as an article's author, each name once; with `contributors`
+    (a page Ghost rendered: its co-authors are its Article's `contributor` Persons) those nested as contributors
+    too."""
+    keys = ("author", "contributor") if contributors else ("author",)
     nested = [
         author
         for article in by_type(jsonld, *ARTICLE_TYPES)
-        for author in (article.get("author") if isinstance(article.get("author"), list) else [article.get("author")])
+        for key in keys
+        for author in (article.get(key) if isinstance(article.get(key), list) else [article.get(key)])
         if isinstance(author, dict) and "Person" in types_of(author)
     ]
     profile = [

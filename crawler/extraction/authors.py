@@ -14,6 +14,7 @@ from trafilatura.metadata import METANAME_AUTHOR
 
 from crawler.extraction.article import Person
 from crawler.extraction.authorbox import BY_PREFIX, BY_WORDS, clean_name, split_names
+from crawler.extraction.ghost import rendered_by_ghost
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, first, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
@@ -188,7 +189,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
     sources = (
         lambda: [
             p
-            for a in as_list(post.get("author")) or as_list(post.get("authors"))  # Hugo's DoIt writes "authors"
+            for a in (as_list(post.get("author")) or as_list(post.get("authors"))) + _co_authors(page, post)
             if (p := _person(_resolved(a, jsonld), base)) is not None
         ],
         lambda: [Person(name=n) for n in _meta_authors(page)],
@@ -229,6 +230,13 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         if people:
             return _with_profile_urls(people, page, sites)
     return _with_profile_urls(publishers, page, sites) if publishers else organisation
+
+
+def _co_authors(page: Page, post: dict[str, Any]) -> list[Any]:
+    """A Ghost post's authors after its first: Ghost's structured data names the primary author its Article's
+    `author` and the others, in their order, its `contributor` Persons. (Elsewhere a contributor may be an editor,
+    an illustrator, a photographer: no author.)"""
+    return as_list(post.get("contributor")) if rendered_by_ghost(page) else []
 
 
 STATED_SOURCES = 2  # JSON-LD and author meta tags, before the page's visible bylines (rel=author links, the theme's)

@@ -25,6 +25,7 @@ from lxml import etree
 
 from crawler.extraction.article import AuthorBox, Person
 from crawler.extraction.authorbox import box_from_person, clean_name, names_a_profile, persons, read_box, split_names
+from crawler.extraction.ghost import rendered_by_ghost
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.selectors import AUTHOR_BOXES, AUTHOR_PAGE_TITLES
 from crawler.extraction.sitename import fold
@@ -85,7 +86,8 @@ def find_author_boxes(
             box = _with_sibling_profiles(page, element, box)
             key = fold(box.name)
             by_name[key] = _merged(by_name[key], box) if key in by_name else box
-    described = [box for person in persons(jsonld) if (box := box_from_person(person, page.base))]
+    people = persons(jsonld, contributors=rendered_by_ghost(page))
+    described = [box for person in people if (box := box_from_person(person, page.base))]
     if not by_name:
         return [box for box in described if box.bio] or _nameless(page, hinted, authors)
     for person_box in described:  # the markup's box, completed by the page's own JSON-LD for that author

@@ -31,9 +31,14 @@ CALLOUT_TEXT = ".kg-callout-card > .kg-callout-text"
 CALLOUT_EMOJI = ".kg-callout-card > .kg-callout-emoji"
 
 
+def rendered_by_ghost(page: Page) -> bool:
+    """Whether Ghost rendered the page: its generator tag names Ghost."""
+    return any(generator.startswith("Ghost") for generator in page.meta.get("generator", []))
+
+
 def ghost_kind(page: Page) -> str | None:
     """The page's kind as Ghost's body classes name it; None for a page Ghost did not render."""
-    if not any(generator.startswith("Ghost") for generator in page.meta.get("generator", [])):
+    if not rendered_by_ghost(page):
         return None
     body = page.tree.find("body")
     names = set((body.get("class") or "").split()) if body is not None else set()
