@@ -153,3 +153,20 @@ def test_a_ghost_posts_co_authors_are_its_json_ld_contributors():
         ("Max Mustermann", ["https://max.example/"]),
         ("Jane Doe", ["https://janedoe.example/"]),
     ]
+
+
+def test_a_ghost_members_only_post_shown_to_a_visitor_is_a_protected_post():
+    """Ghost's `{{content}}` helper prints, for a visitor a members-only post is not for, its notice for
+    subscribers (`aside.gh-post-upgrade-cta`) in place of the post: the page was archived as the post, with no
+    text, as if the post were empty."""
+    cta = (
+        '<aside class="gh-post-upgrade-cta"><div class="gh-post-upgrade-cta-content"><h2>This post is for subscribers'
+        ' only</h2><a class="gh-btn" data-portal="signup" href="#/portal/signup">Subscribe now</a><p><small>Already '
+        'have an account? <a data-portal="signin" href="#/portal/signin">Sign in</a></small></p></div></aside>'
+    )
+    article = extract(_post(cta), "https://notes.example/roasting-notes/")
+    assert (article.kind, article.kind_reason) == (
+        "protected",
+        "a members-only post: Ghost shows its notice for subscribers, not the post",
+    )
+    assert extract(_post(f"<p>{LINE}</p>"), "https://notes.example/coffee/").kind == "article"

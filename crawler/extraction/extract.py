@@ -418,8 +418,9 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 
 
 def _platform(page: Page) -> tuple[str | None, str | None]:
-    """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's, else
-    Dotclear's; else Substack's paywall, which makes its post page a protected post (crawler/extraction/substack.py)."""
+    """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's (its members-only
+    notice makes a post page a protected post), else Dotclear's; else Substack's paywall, which makes its post page a
+    protected post (crawler/extraction/substack.py)."""
     if kind := wordpress_kind(page):
         return "WordPress", kind
     if kind := ghost_kind(page):
@@ -445,6 +446,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
             reason = "a password-protected post: WordPress shows its password form, not its text"
             if platform == "Substack":
                 reason = "a paid subscribers' post: Substack shows its paywall after the free part, not the post"
+            if platform == "Ghost":
+                reason = "a members-only post: Ghost shows its notice for subscribers, not the post"
     else:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence, site)

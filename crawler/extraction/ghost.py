@@ -4,7 +4,8 @@ Every Ghost theme prints `{{body_class}}` on its `<body>` (Casper and Source, Gh
 for a post, `page-template` for a page (About, Impressum — marked up as a schema.org Article all the same),
 `home-template`, `tag-template`, `author-template`, and `paged` on a listing's later pages. Ghost names itself in
 its generator tag. As WordPress's body classes do (wordpress.py), that settles what the page is: a one-line post
-beside four "Read more" cards is a post, and About is a page.
+beside four "Read more" cards is a post, and About is a page; a post page that shows a visitor Ghost's members-only
+notice in place of the post is a post behind a wall.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ BODY_KINDS = (
     ("home-template", "listing"),
     ("paged", "listing"),
 )
+# What Ghost's `{{content}}` helper prints for a visitor the post is not for (visibility members, paid or tiers):
+# its content-cta template, "This post is for subscribers only" and the Subscribe and Sign in links, after the
+# public preview the writer chose, if any.
+UPGRADE_CTA = "aside.gh-post-upgrade-cta"
 # The post's content, as Ghost's themes print it (Casper's and Source's `section.gh-content`).
 POST_CONTENT = ".gh-content"
 # Ghost's callout card (the editor's Koenig cards, mobiledoc's and lexical's alike): `div.kg-callout-card` holding
@@ -42,7 +47,10 @@ def ghost_kind(page: Page) -> str | None:
         return None
     body = page.tree.find("body")
     names = set((body.get("class") or "").split()) if body is not None else set()
-    return next((kind for name, kind in BODY_KINDS if name in names), None)
+    kind = next((kind for name, kind in BODY_KINDS if name in names), None)
+    # a members-only post shown to a visitor: its preview at most, never the post (kind "protected", as WordPress's
+    # password-protected post and Substack's paid one are)
+    return "protected" if kind == "article" and page.select(UPGRADE_CTA) else kind
 
 
 @contextmanager
