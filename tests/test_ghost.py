@@ -170,3 +170,21 @@ def test_a_ghost_members_only_post_shown_to_a_visitor_is_a_protected_post():
         "a members-only post: Ghost shows its notice for subscribers, not the post",
     )
     assert extract(_post(f"<p>{LINE}</p>"), "https://notes.example/coffee/").kind == "article"
+
+
+def test_a_ghost_bookmark_card_is_a_line_of_its_url():
+    """Ghost's bookmark card is a <figure> holding one link around the linked page's title, description, icon,
+    author and publisher, which trafilatura drops whole: the post's reference to that page was gone from its text
+    and Markdown. It is read as an embed is: its URL, none of the other page's metadata."""
+    url = "https://docs.python.org/3/library/re.html"
+    card = (
+        f'<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="{url}"><div class="kg-'
+        'bookmark-content"><div class="kg-bookmark-title">re — Regular expression operations</div><div class="kg-'
+        'bookmark-description">This module provides regular expression matching operations.</div><div class="kg-'
+        'bookmark-metadata"><img class="kg-bookmark-icon" src="https://docs.python.org/favicon.ico" alt=""><span '
+        'class="kg-bookmark-author">Python documentation</span><span class="kg-bookmark-publisher">Python Software '
+        "Foundation</span></div></div></a></figure>"
+    )
+    article = extract(_post(f"<p>{EXCERPT}</p><p>The module's reference:</p>{card}"), "https://notes.example/re/")
+    assert article.text == f"{EXCERPT.strip()}\nThe module's reference:\n{url}"
+    assert article.markdown.endswith(f"The module's reference:\n\n<{url}>")

@@ -11,9 +11,10 @@ anchors per line (MkDocs Material). So, before it reads the page:
   numbers out), numbered, so the Markdown can fence it with the language its markup names (`language-x`,
   `data-lang`, Shiki's `data-language` in Astro);
 - MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
-- an embedded video or map (`<iframe src>` whose address names a player or an embed) and a gist
-  (`<script src=gist.github.com/…>`) in the post become a paragraph with their URL, a reference where trafilatura
-  keeps nothing;
+- an embedded video or map (`<iframe src>` whose address names a player or an embed), a gist
+  (`<script src=gist.github.com/…>`) and Ghost's bookmark card (`figure.kg-bookmark-card`, a link to another page
+  around that page's title and description) in the post become a paragraph with their URL, a reference where
+  trafilatura keeps nothing;
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped;
 - a heading's permalink anchor is dropped: the link inside an `<h2>` to the heading's own fragment, or a "#", "¶"
   or "🔗" beside its words (Hugo's Congo and Coder print "#" and a screen reader's "Link to heading" there, Sphinx
@@ -65,6 +66,9 @@ FOOTNOTE_BACKLINKS = "a.reversefootnote, a.footnote-backref, [role~=doc-backlink
 MATH_SCRIPTS = "script[type^='math/tex']"
 QUARTO_CELLS = "div.cell"
 GISTS = "script[src*='gist.github.com/']"
+# Ghost's bookmark card: a <figure> (which trafilatura drops whole) holding one link to the page it previews, around
+# that page's title, description, icon, author, publisher and thumbnail — its metadata, none of it the writer's
+BOOKMARK_CARDS = "figure.kg-bookmark-card"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
 # w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
@@ -313,7 +317,8 @@ def _element(tag: str, text: str, **attributes: str | None) -> HtmlElement:
 
 
 def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
-    """The post's embedded videos, maps and gists (inside its container, out of chrome), with their URLs."""
+    """The post's embedded videos, maps and gists, and Ghost's bookmark cards (inside its container, out of chrome),
+    with their URLs."""
     scope = page.tree if root is None else root
     for frame in scope.iter("iframe"):
         src = (frame.get("src") or frame.get("data-src") or "").strip()
@@ -325,6 +330,10 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
     for script in page.select(GISTS, scope):
         if url := joined(page.base, script.get("src")):
             yield script, url.removesuffix(".js")
+    for card in page.select(BOOKMARK_CARDS, scope):
+        link = next(card.iter("a"), None)
+        if link is not None and not page.in_chrome(card) and (url := joined(page.base, link.get("href"))):
+            yield card, url
 
 
 def heading_self_links(scope: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
