@@ -14,7 +14,10 @@ anchors per line (MkDocs Material). So, before it reads the page:
 - an embedded video or map (`<iframe src>` whose address names a player or an embed), a gist
   (`<script src=gist.github.com/…>`) and Ghost's bookmark card (`figure.kg-bookmark-card`, a link to another page
   around that page's title and description) in the post become a paragraph with their URL, a reference where
-  trafilatura keeps nothing;
+  trafilatura keeps nothing; so does the URL a WordPress embed block shows as bare text where its provider gave no
+  player;
+- WordPress's pullquote block, a quote in a `<figure>`, is a `<div>` where its quote is no line of the post printed
+  again: its quote is read as the post's;
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped;
 - a heading's permalink anchor is dropped: the link inside an `<h2>` to the heading's own fragment, or a "#", "¶"
   or "🔗" beside its words (Hugo's Congo and Coder print "#" and a screen reader's "Link to heading" there, Sphinx
@@ -33,6 +36,7 @@ Everything is put back when the block ends: the other finders read the page as i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
@@ -45,7 +49,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from pygments.lexers import get_all_lexers
 
-from crawler.extraction.page import HtmlElement, Page, compiled
+from crawler.extraction.page import HtmlElement, Page, compiled, text_of
 from crawler.urls import joined
 
 # Expressive Code (Astro's Starlight, Fuwari …) wraps its <pre> in a <figure>, which trafilatura drops whole; so
@@ -69,6 +73,16 @@ GISTS = "script[src*='gist.github.com/']"
 # Ghost's bookmark card: a <figure> (which trafilatura drops whole) holding one link to the page it previews, around
 # that page's title, description, icon, author, publisher and thumbnail — its metadata, none of it the writer's
 BOOKMARK_CARDS = "figure.kg-bookmark-card"
+# WordPress's embed block (core/embed) saves the URL it embeds as the text of its wrapper and replaces it with the
+# provider's player when the page is served; where the provider gives none (offline, a removed video, Instagram and
+# Facebook since WordPress 5.5.2 dropped their oEmbed) the page shows the URL as it was saved, bare text in a
+# <figure>, which trafilatura drops whole
+WORDPRESS_EMBEDS = "figure.wp-block-embed > .wp-block-embed__wrapper"
+# WordPress's pullquote block (core/pullquote) saves its quote and citation in a <figure>, dropped likewise (where
+# the quote is a line of the post's text printed again, rightly: _own_pullquotes)
+WORDPRESS_PULLQUOTES = "figure.wp-block-pullquote"
+PULLQUOTE_RUN = 3  # words
+REPEATED_PULLQUOTE_SHARE = 0.5  # of a pullquote's runs of words standing in the post's text besides
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
 # w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
@@ -146,6 +160,9 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     cells = [cell for cell in page.select(QUARTO_CELLS) if cell.get("class") == "cell"]
     for cell in cells:
         cell.set("class", "cell code-cell")
+    pullquotes = _own_pullquotes(page, root)
+    for pullquote in pullquotes:
+        pullquote.tag = "div"
     done = []
     for old, new in swaps:
         if old.getparent() is not None and not any(a is o for o, _ in done for a in old.iterancestors()):
@@ -159,6 +176,8 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
             new.getparent().replace(new, old)
         for cell in cells:
             cell.set("class", "cell")
+        for pullquote in pullquotes:
+            pullquote.tag = "figure"
 
 
 def mark_fallback_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
@@ -334,6 +353,12 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
         link = next(card.iter("a"), None)
         if link is not None and not page.in_chrome(card) and (url := joined(page.base, link.get("href"))):
             yield card, url
+    for wrapper in page.select(WORDPRESS_EMBEDS, scope):
+        saved = (wrapper.text or "").strip()
+        if len(wrapper) == 0 and _ADDRESS.match(saved) and not page.in_chrome(wrapper):
+            url = joined(page.base, saved)
+            if url and urlsplit(url).scheme in ("http", "https"):
+                yield _wrapper(wrapper, scope), url
 
 
 def heading_self_links(scope: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
@@ -385,6 +410,30 @@ def _reference_lists(page: Page, root: HtmlElement | None) -> Iterator[tuple[Htm
         if all(a.hostname and a.hostname != own and "http" not in unquote(a.query) for a in addresses):
             for link in links:
                 yield link, "".join(link.itertext())
+
+
+def _own_pullquotes(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
+    """WordPress's pullquote blocks in the post whose quote its text does not hold elsewhere. WordPress describes
+    the block as "a quote from your text": a magazine's pullquote prints a line of the article again, as it is or
+    cut short (most of its runs of PULLQUOTE_RUN words stand in the text), which is no line of the post's text; one
+    that quotes another's words (a video's, a poet's) is the only place they stand."""
+    scope = page.tree if root is None else root
+    pullquotes = [e for e in page.select(WORDPRESS_PULLQUOTES, scope) if not page.in_chrome(e)]
+    if not pullquotes:
+        return []
+    whole = Counter(_runs(text_of(scope)))
+    kept = []
+    for pullquote in pullquotes:
+        runs = Counter(_runs(" ".join(text_of(p) for p in pullquote.iter("p"))))  # its citation left out
+        repeated = sum(n for run, n in runs.items() if whole[run] > n)
+        if runs and repeated < REPEATED_PULLQUOTE_SHARE * sum(runs.values()):
+            kept.append(pullquote)
+    return kept
+
+
+def _runs(text: str) -> list[tuple[str, ...]]:
+    words = _WORDS.findall(text.casefold())
+    return [tuple(words[i : i + PULLQUOTE_RUN]) for i in range(max(1, len(words) - PULLQUOTE_RUN + 1))]
 
 
 def _wrapper(embed: HtmlElement, scope: HtmlElement) -> HtmlElement:

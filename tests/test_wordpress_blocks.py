@@ -1,0 +1,61 @@
+"""WordPress's core blocks in a post's text, as the block editor saves them (`wp-block-*` markup) and a theme prints
+them in its `.entry-content`: each block's words in the text and the Markdown, in their place."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract
+
+URL = "https://blog.example/2024/11/02/ein-beitrag/"
+PROSE = "Am Morgen fuhren wir an der Mulde entlang, und der Nebel lag noch über den Wiesen bei Grimma. " * 4
+LAST = "Am Abend waren wir müde, aber glücklich."
+
+
+def _post(content: str) -> str:
+    """A post page of a WordPress theme: the post's blocks between two paragraphs, in its .entry-content."""
+    return (
+        '<html lang="de"><head><title>Ein Beitrag – Stein und Brot</title></head>'
+        '<body class="post-template-default single single-post postid-7"><header id="masthead">'
+        '<p class="site-title"><a href="/">Stein und Brot</a></p><nav><a href="/">Start</a> '
+        '<a href="/about/">Über uns</a></nav></header><main id="main"><article class="post-7 post type-post">'
+        '<header class="entry-header"><h1 class="entry-title">Ein Beitrag</h1></header>'
+        f'<div class="entry-content"><p>{PROSE}</p>\n{content}\n<p>{LAST}</p></div></article></main>'
+        '<footer id="colophon"><p>Stolz präsentiert von WordPress</p></footer></body></html>'
+    )
+
+
+def test_a_pullquote_block_stands_in_the_text_and_markdown_as_a_quote():
+    """The pullquote block saves its quote and citation in a <figure>, which trafilatura drops whole: the quote
+    was missing from the post."""
+    pullquote = (
+        '<figure class="wp-block-pullquote"><blockquote><p>Die schönsten Orte liegen zwischen zwei Dörfern.</p>'
+        "<cite>Theodor Fontane</cite></blockquote></figure>"
+    )
+    article = extract(_post(pullquote), URL)
+    lines = article.text.split("\n")
+    assert lines[-3:] == ["Die schönsten Orte liegen zwischen zwei Dörfern.", "Theodor Fontane", LAST]
+    assert "> Die schönsten Orte liegen zwischen zwei Dörfern.\n>\n> Theodor Fontane\n\n" + LAST in article.markdown
+
+
+def test_a_pullquote_block_that_prints_a_line_of_the_post_again_is_no_line_of_its_text():
+    """WordPress describes the pullquote as "a quote from your text": a magazine's pullquote repeats a sentence of
+    the article, cut short, and is not read twice."""
+    said = "Wer langsam fährt, sieht am Ende mehr vom Fluss als von der Straße, sagte mein Großvater immer."
+    pullquote = (
+        '<figure class="wp-block-pullquote"><blockquote><p>Wer langsam fährt, sieht mehr vom Fluss als von der '
+        "Straße.</p><cite>Anna Schmidt</cite></blockquote></figure>"
+    )
+    article = extract(_post(f"<p>{said}</p>{pullquote}"), URL)
+    assert article.text.split("\n")[-2:] == [said, LAST]
+
+
+def test_an_embed_block_whose_provider_gave_no_player_keeps_its_url():
+    """Where the provider gives no player (offline, Instagram since WordPress 5.5.2), the embed block shows the URL
+    it saved as bare text in its <figure>: the URL was missing from the post, its caption alone left."""
+    embed = (
+        '<figure class="wp-block-embed is-type-rich is-provider-instagram wp-block-embed-instagram">'
+        '<div class="wp-block-embed__wrapper">\nhttps://www.instagram.com/p/Cx1abc/\n</div>'
+        '<figcaption class="wp-element-caption">Der Markt in Grimma</figcaption></figure>'
+    )
+    article = extract(_post(embed), URL)
+    assert article.text.split("\n")[-3:] == ["https://www.instagram.com/p/Cx1abc/", "Der Markt in Grimma", LAST]
+    assert "<https://www.instagram.com/p/Cx1abc/>\n\nDer Markt in Grimma\n\n" + LAST in article.markdown
