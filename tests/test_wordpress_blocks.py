@@ -59,3 +59,38 @@ def test_an_embed_block_whose_provider_gave_no_player_keeps_its_url():
     article = extract(_post(embed), URL)
     assert article.text.split("\n")[-3:] == ["https://www.instagram.com/p/Cx1abc/", "Der Markt in Grimma", LAST]
     assert "<https://www.instagram.com/p/Cx1abc/>\n\nDer Markt in Grimma\n\n" + LAST in article.markdown
+
+
+def test_a_file_blocks_file_name_stands_in_the_text_without_its_download_button():
+    """The file block is a link named as the file and a "Download" button: trafilatura dropped the block as a
+    block of links, and the post lost the file it offers."""
+    file_block = (
+        '<div class="wp-block-file"><a id="wp-block-file--media-4d2" href="/wp-content/uploads/2024/11/route.pdf">'
+        'Karte der Route (PDF)</a><a href="/wp-content/uploads/2024/11/route.pdf" class="wp-block-file__button '
+        'wp-element-button" download aria-describedby="wp-block-file--media-4d2">Download</a></div>'
+    )
+    article = extract(_post(file_block), URL)
+    assert article.text.split("\n")[-2:] == ["Karte der Route (PDF)", LAST]
+    assert "Download" not in article.text and "Download" not in article.markdown
+
+
+def test_a_buttons_blocks_buttons_to_other_sites_stand_in_the_text_and_link_in_the_markdown():
+    """Each button of the buttons block is a link in a <div class="wp-block-button">, a class trafilatura drops as
+    a page's button chrome: the buttons the author wrote were missing. A button to the site's own donation page
+    is its call to action, not read."""
+    buttons = (
+        '<div class="wp-block-buttons is-layout-flex"><div class="wp-block-button"><a class="wp-block-button__link '
+        'wp-element-button" href="https://faehre.example/fahrplan">Fahrplan der Fähre</a></div>'
+        '<div class="wp-block-button"><a class="wp-block-button__link wp-element-button" '
+        'href="https://rad.example/">Ein Rad leihen</a></div></div>'
+    )
+    donate = (
+        '<div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" '
+        'href="/spenden/">Unterstütze uns!</a></div></div>'
+    )
+    article = extract(_post(buttons + donate), URL)
+    assert article.text.split("\n")[-3:] == ["Fahrplan der Fähre", "Ein Rad leihen", LAST]
+    assert (
+        "[Fahrplan der Fähre](https://faehre.example/fahrplan)\n\n[Ein Rad leihen](https://rad.example/)\n\n" + LAST
+        in article.markdown
+    )

@@ -18,6 +18,10 @@ anchors per line (MkDocs Material). So, before it reads the page:
   player;
 - WordPress's pullquote block, a quote in a `<figure>`, is a `<div>` where its quote is no line of the post printed
   again: its quote is read as the post's;
+- WordPress's file block becomes a paragraph of the file's name (its "Download" button goes), and its buttons block
+  a paragraph per button to another site of the button's words: trafilatura dropped them as links, or as a
+  button's chrome (a button to the site's own page is its call to action, as a list of links within the site is
+  its menu);
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped;
 - a heading's permalink anchor is dropped: the link inside an `<h2>` to the heading's own fragment, or a "#", "¶"
   or "🔗" beside its words (Hugo's Congo and Coder print "#" and a screen reader's "Link to heading" there, Sphinx
@@ -83,6 +87,13 @@ WORDPRESS_EMBEDS = "figure.wp-block-embed > .wp-block-embed__wrapper"
 WORDPRESS_PULLQUOTES = "figure.wp-block-pullquote"
 PULLQUOTE_RUN = 3  # words
 REPEATED_PULLQUOTE_SHARE = 0.5  # of a pullquote's runs of words standing in the post's text besides
+# WordPress's file block (core/file): a link named as the file (its title, or what the author typed) and a
+# "Download" button beside it; and the buttons block's buttons (core/button), each a link of the author's words. A
+# block that is one link is dropped by trafilatura as navigation, the file's or the button's words with it
+WORDPRESS_FILES = ".wp-block-file"
+WORDPRESS_FILE_NAMES = ".wp-block-file > a:not(.wp-block-file__button)"
+WORDPRESS_BUTTONS = ".wp-block-buttons"  # its buttons: WORDPRESS_BUTTON_LINKS; trafilatura drops a "button" class
+WORDPRESS_BUTTON_LINKS = ".wp-block-button > a.wp-block-button__link"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
 # w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
@@ -155,6 +166,8 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     ]
     swaps += [(link, _element("span", address)) for link, address in _address_links(page, root)]
     swaps += [(link, _element("span", words)) for link, words in _reference_lists(page, root)]
+    swaps += list(_file_blocks(page, root))
+    swaps += list(_button_blocks(page, root))
     # Quarto's code cells (`div.cell`: a code block and its output): trafilatura takes an element whose class is
     # `cell` and nothing else for the story, and puts the first cell's text before the post's
     cells = [cell for cell in page.select(QUARTO_CELLS) if cell.get("class") == "cell"]
@@ -434,6 +447,36 @@ def _own_pullquotes(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
 def _runs(text: str) -> list[tuple[str, ...]]:
     words = _WORDS.findall(text.casefold())
     return [tuple(words[i : i + PULLQUOTE_RUN]) for i in range(max(1, len(words) - PULLQUOTE_RUN + 1))]
+
+
+def _file_blocks(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, HtmlElement]]:
+    """WordPress's file blocks in the post, each with a paragraph of the file's name: not the block's "Download"
+    button (its own label, not the author's)."""
+    for block in page.select(WORDPRESS_FILES, page.tree if root is None else root):
+        names = [" ".join("".join(link.itertext()).split()) for link in page.select(WORDPRESS_FILE_NAMES, block)]
+        if any(names) and not page.in_chrome(block):
+            yield block, _element("p", " ".join(name for name in names if name))
+
+
+def _button_blocks(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, HtmlElement]]:
+    """WordPress's buttons blocks in the post, each with a <div> of its buttons that lead off the site, a paragraph
+    of each one's words: their classes name a button, which trafilatura drops as the page's chrome. A button to a
+    page of the site's own (its donation or newsletter page under every post) is its call to action, as a list
+    linking within the site is its navigation (_reference_lists), and a share button carries the page's own
+    address in its query: neither is read."""
+    own = urlsplit(page.base).hostname
+    for block in page.select(WORDPRESS_BUTTONS, page.tree if root is None else root):
+        if page.in_chrome(block):
+            continue
+        words = []
+        for link in page.select(WORDPRESS_BUTTON_LINKS, block):
+            address = urlsplit(joined(page.base, link.get("href")) or "")
+            if address.hostname and address.hostname != own and "http" not in unquote(address.query):
+                words.append(" ".join("".join(link.itertext()).split()))
+        if any(words):
+            replacement = _element("div", "")
+            replacement.extend(_element("p", line) for line in words if line)
+            yield block, replacement
 
 
 def _wrapper(embed: HtmlElement, scope: HtmlElement) -> HtmlElement:
