@@ -57,6 +57,29 @@ def test_a_tag_list_the_text_leaves_out_puts_no_link_on_the_posts_own_words():
     assert "Offer: [bread](https://blog.example/shop/) for a week" in article.markdown
 
 
+def test_a_table_of_contents_left_out_of_the_text_puts_no_link_on_the_headings_it_lists():
+    """A hand-made table of contents, a list of links to the post's headings by their anchors (WordPress's heading
+    block gives each an id): the text leaves the list out as navigation, and each entry's link landed on its
+    heading ("## [Anreise](…#anreise)"), a link the heading never had. A heading's own link, or one around it, is
+    set."""
+    toc = '<ul><li><a href="#anreise">Anreise</a></li><li><a href="#aufstieg">Aufstieg</a></li></ul>'
+    article = extract(
+        _page(
+            f'<p>{PROSE}</p>{toc}<h2 id="anreise">Anreise</h2><p>{PROSE}</p><h2 id="aufstieg">Aufstieg</h2>'
+            f'<p>{PROSE}</p><h2><a href="/2024/01/rye/">Rye notes</a></h2><p>{PROSE}</p>'
+            f'<a href="/2024/02/oats/"><h2>Oat notes</h2></a><p>{PROSE}</p>'
+        ),
+        URL,
+    )
+    headings = [line for line in article.markdown.split("\n") if line.startswith("## ")]
+    assert headings == [
+        "## Anreise",
+        "## Aufstieg",
+        "## [Rye notes](https://blog.example/2024/01/rye/)",
+        "## [Oat notes](https://blog.example/2024/02/oats/)",
+    ]
+
+
 def test_the_links_to_the_previous_and_next_posts_are_not_the_posts_text_however_short_the_post():
     """Eleventy's base blog lists the previous and next posts in a `ul.links-nextprev` under the post, in its
     <main>; below a one-line post those links are most of the page's text, and chrome that large was kept."""

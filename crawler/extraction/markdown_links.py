@@ -23,6 +23,7 @@ _INLINE = {"span", "em", "strong", "b", "i", "u", "small", "mark", "code", "sup"
 _WINDOW = 4 * CONTEXT_CHARS  # characters of the Markdown either side of an occurrence, marks and spaces among them
 MAX_LINKS = 500
 _SKIPPED_SCHEMES = ("javascript:", "data:")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def with_links(markdown: str, page: Page, root: HtmlElement | None) -> str:
@@ -34,7 +35,7 @@ def with_links(markdown: str, page: Page, root: HtmlElement | None) -> str:
         if text not in markdown:
             continue
         before, after = _context(anchor)  # read only for a link whose words the post holds: most of a page's do not
-        found = _in_context(markdown, text, before, after, cursor)
+        found = _in_context(markdown, text, before, after, cursor, _in_heading(anchor))
         if found is None:
             continue
         pieces.append(markdown[cursor : found[0]])
@@ -44,11 +45,24 @@ def with_links(markdown: str, page: Page, root: HtmlElement | None) -> str:
     return "".join(pieces)
 
 
-def _in_context(markdown: str, text: str, before: str, after: str, cursor: int) -> tuple[int, int] | None:
+def _in_heading(anchor: HtmlElement) -> bool:
+    """The link is in a heading, or holds one (a teaser's link around its <h2>)."""
+    return next(anchor.iterancestors(*_HEADINGS), None) is not None or next(anchor.iter(*_HEADINGS), None) is not None
+
+
+def _in_context(
+    markdown: str, text: str, before: str, after: str, cursor: int, heading: bool = True
+) -> tuple[int, int] | None:
     """(start, end) of the first occurrence of the link's `text` from `cursor` on, as a word, with the words that
-    stood `before` and `after` it (folded) on either side; on a line of its own where it stood alone."""
+    stood `before` and `after` it (folded) on either side; on a line of its own where it stood alone. A link
+    outside the page's headings (neither in one nor around one) lands on no heading's line (not `heading`): a
+    hand-made table of contents, a list of links to the post's headings by their anchors (WordPress's heading
+    block gives each heading its own), which the text leaves out as navigation, put each heading's entry on the
+    heading itself."""
     for match in re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").finditer(markdown, cursor):
         start, end = match.span()
+        if not heading and markdown[markdown.rfind("\n", 0, start) + 1 : start].lstrip().startswith("#"):
+            continue
         if before or after:
             ahead, behind = markdown[max(0, start - _WINDOW) : start], markdown[end : end + _WINDOW]
         else:  # the rest of its line
