@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawler.discovery.feeds import starts_as_feed
+from crawler.discovery.feeds import FeedEntry, starts_as_feed
 from crawler.discovery.sitemaps import starts_as_sitemap
 
 
@@ -22,6 +22,11 @@ class Listed:
     alternates: tuple[str, ...] = ()  # a sitemap entry's translations (sitemaps.SitemapEntry.alternates)
     term: bool = False  # a taxonomy's term in a feed (feeds.FeedEntry.term)
     title: str | None = None  # a dated feed item's title (feeds.FeedEntry.title)
+
+    @classmethod
+    def of_feed_entry(cls, entry: FeedEntry, url: str) -> Listed:
+        """A feed's item as listed, at `url` (its address as the crawl cleaned it)."""
+        return cls(url, entry.dated, entry.published, entry.authors, entry.terms, term=entry.term, title=entry.title)
 
 
 @dataclass

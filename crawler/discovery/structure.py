@@ -342,18 +342,7 @@ def listed_in(kind: str, body: bytes, url: str) -> list[Listed]:
             for entry in parse_sitemap(body)
             if not entry.is_sitemap
         ]
-    return [
-        Listed(
-            clean_url(entry.url),
-            entry.dated,
-            entry.published,
-            entry.authors,
-            entry.terms,
-            term=entry.term,
-            title=entry.title,
-        )
-        for entry in feed_entries(body, url)
-    ]
+    return [Listed.of_feed_entry(entry, clean_url(entry.url)) for entry in feed_entries(body, url)]
 
 
 def stored_structure(documents: Iterable[tuple[str, str, bytes]]) -> SiteStructure:

@@ -236,17 +236,7 @@ class BlogSpider(scrapy.Spider):
         if feed:
             for entry in feed:
                 if self.scope.contains(url := clean_url(entry.url)):
-                    listed.append(
-                        Listed(
-                            url,
-                            entry.dated,
-                            entry.published,
-                            entry.authors,
-                            entry.terms,
-                            term=entry.term,
-                            title=entry.title,
-                        )
-                    )
+                    listed.append(Listed.of_feed_entry(entry, url))
                 if self.archived.unchanged(entry.url, entry.modified):
                     continue  # the feed says: not changed since our last fetch
                 if (request := self._page_request(entry.url, listed=True)) is not None:
