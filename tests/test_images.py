@@ -373,3 +373,43 @@ def test_a_tistory_skins_related_articles_thumbnails_are_not_the_posts_pictures(
     )
     images = extract(html, "https://codezaram.tistory.com/214").images
     assert [image.src for image in images] == ["https://blog.kakaocdn.net/dn/b1/img.jpg"]
+
+
+def test_a_caption_that_is_only_the_pictures_credit_is_the_images_caption_and_no_line_of_the_text():
+    """A figure whose caption is only its credit ("Foto: Jane Roe", "(Photo: AP)", "Photo by … on Unsplash") —
+    news sites and blogs print one under every picture — put the credit between the post's paragraphs as a line
+    of its text; it is the picture's attribution: the image's caption, out of the text and the Markdown. A caption
+    that says something and names the photographer too stays the post's line."""
+    from crawler.extraction.extract import extract
+
+    def figure(name: str, caption: str) -> str:
+        picture = f'<img src="/img/{name}.jpg" alt="{name}" width="800">'
+        return f"<figure>{picture}<figcaption>{caption}</figcaption></figure>"
+
+    html = (
+        '<html><head><title>Am Deich</title></head><body><article><h1>Am Deich</h1><div class="entry-content">'
+        "<p>Am Sonntag sind wir früh los, der Wind kam von Westen und die Schafe standen dicht am Zaun.</p>"
+        f"{figure('deich', 'Foto: Jana Hinrichs')}"
+        "<p>Hinter dem Siel führt der Weg zwei Kilometer am Wasser entlang bis zum alten Leuchtturm.</p>"
+        f"{figure('siel', '(Photo: A. B. Meyer/dpa)')}"
+        "<p>Am Leuchtturm gab es Tee aus der Thermoskanne und Kekse, bevor der Regen kam.</p>"
+        f"{figure('turm', 'Photo by Jane Roe on Unsplash')}"
+        "<p>Zurück ging es mit dem Bus, der nur zweimal am Tag fährt, aber pünktlich war.</p>"
+        f"{figure('bus', 'Der Bus an der Haltestelle am Deich. Foto: Jana Hinrichs')}"
+        "</div></article></body></html>"
+    )
+    article = extract(html, "https://blog.example/2024/03/am-deich/")
+    assert article.text.splitlines() == [
+        "Am Sonntag sind wir früh los, der Wind kam von Westen und die Schafe standen dicht am Zaun.",
+        "Hinter dem Siel führt der Weg zwei Kilometer am Wasser entlang bis zum alten Leuchtturm.",
+        "Am Leuchtturm gab es Tee aus der Thermoskanne und Kekse, bevor der Regen kam.",
+        "Zurück ging es mit dem Bus, der nur zweimal am Tag fährt, aber pünktlich war.",
+        "Der Bus an der Haltestelle am Deich. Foto: Jana Hinrichs",
+    ]
+    assert "Hinrichs" not in article.markdown.split("Der Bus")[0] and "Unsplash" not in article.markdown
+    assert [image.caption for image in article.images] == [
+        "Foto: Jana Hinrichs",
+        "(Photo: A. B. Meyer/dpa)",
+        "Photo by Jane Roe on Unsplash",
+        "Der Bus an der Haltestelle am Deich. Foto: Jana Hinrichs",
+    ]

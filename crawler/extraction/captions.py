@@ -22,6 +22,7 @@ the Markdown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -57,6 +58,28 @@ _FIGURE_CAPTIONS = etree.XPath(
 _CAPTION_CLASS = etree.XPath(
     "contains(concat(' ', @class, ' '), ' caption-text ') or contains(concat(' ', @class, ' '), ' caption-number ')"
 )
+
+
+# A caption that is only the picture's credit — a credit label and a name or agency ("Foto: Jane Roe", "(Photo:
+# AP)", "Bild: Werk/Name", "Crédits photos : Agence", "사진: 홍길동", "© Jane Roe", "Photo by Jane Roe on Unsplash")
+# — is the picture's attribution, kept as its caption in the images, not a line of the post: it is left in its
+# figure, which trafilatura drops. A caption that goes on to say something is the post's, credit and all.
+_CREDIT_LABEL = (
+    r"(?:fotos?|bild(?:er)?|photos?|photograph|image|picture|credits?|cr[ée]dits?(?: photos?)?|cr[ée]ditos?"
+    r"|fuente|fonte|quelle|source|kuva|zdj[eę]cie|fot\.|사진|출처|copyright)"
+)
+_CREDIT_ONLY = re.compile(
+    rf"^\(?(?:{_CREDIT_LABEL}\s*[:：]|©|\(c\)|(?:photo|image|picture|foto|bild) (?:by|von|courtesy of)\b)"
+    # a dot inside a word (an agency's domain) or after an initial, and one at the end: no sentence ends in it
+    r"(?:[^.!?:;]|\.(?=\S)|(?<=\b\w)\.(?=\s)){1,80}\.?\)?$",
+    re.IGNORECASE,
+)
+MAX_CREDIT_WORDS = 8
+
+
+def is_photo_credit(caption: str) -> bool:
+    """Whether a caption's words are only a credit (_CREDIT_ONLY): a label and a few words, no sentence."""
+    return len(caption.split()) <= MAX_CREDIT_WORDS and bool(_CREDIT_ONLY.match(caption))
 
 
 # A picture's layout table and its caption (ikiwiki's img directive; Blogger's captioned image, its caption the
@@ -186,7 +209,7 @@ def _caption_named_wrapper(figure: HtmlElement) -> HtmlElement:
 def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
     moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str], str]] = []
     for caption in _FIGURE_CAPTIONS(page.tree):
-        if page.in_chrome(caption):
+        if page.in_chrome(caption) or is_photo_credit(text_of(caption)):
             continue
         # or WordPress's caption <div>, or SmartEditor ONE's image component around its section: the picture in
         # its image link (a.se-module-image-link) leaves the section and the component's content a block of one
