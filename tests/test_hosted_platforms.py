@@ -179,3 +179,37 @@ def test_a_substack_pictures_caption_is_a_line_of_the_text_after_it():
     lines = article.text.splitlines()
     assert lines[lines.index("The slipway at Kessock in January.") + 1].startswith("Below, I go through")
     assert article.images[0].caption == "The slipway at Kessock in January."
+
+
+MEDIUM_APP = "<meta property='al:android:package' content='com.medium.reader'>"
+MEDIUM_PAYWALL = (
+    "<div class='ab ca'><div class='sp sq'><h2 class='be jv'>Create an account to read the full story.</h2>"
+    "<p class='be b'>The author made this story available to Medium members only.</p>"
+    "<p class='be b'>If you're new to Medium, create a new account to read this story on us.</p>"
+    "<a href='https://medium.com/m/signin?operation=register'>Sign up with Google</a>"
+    "<p>Already have an account? <a href='https://medium.com/m/signin?operation=login'>Sign in</a></p></div></div>"
+)
+
+
+def test_a_medium_member_only_story_is_a_protected_post_its_preview_kept():
+    """A member-only Medium story seen by a reader who is no member was stored as a complete post: Medium serves its
+    first paragraphs and its paywall ("Create an account to read the full story"), marks the story "Member-only
+    story" over its title and says `isAccessibleForFree: false` in its JSON-LD — each alone now makes it a post
+    behind a wall, the preview its text."""
+    url = "https://medium.com/@priyanat/why-our-cache-3f2a9c1b7e44"
+    free = _medium(MEDIUM_STORY).replace("<head>", "<head>" + MEDIUM_APP)
+    assert extract(free, url).kind == "article"
+    paywalled = extract(_medium(MEDIUM_STORY, MEDIUM_PAYWALL).replace("<head>", "<head>" + MEDIUM_APP), url)
+    assert paywalled.kind == "protected" and "Medium" in paywalled.kind_reason
+    assert paywalled.text.startswith("For three weeks our dashboards")
+    marked = free.replace("<section>", "<section><div class='ab'><p class='be b'>Member-only story</p></div>")
+    assert extract(marked, url).kind == "protected"
+    jsonld = (
+        '<script type="application/ld+json">{"@context":"http://schema.org","@type":"NewsArticle",'
+        '"headline":"Why Our Cache Lied to Us","isAccessibleForFree":false,'
+        '"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,"cssSelector":".meteredContent"}}</script>'
+    )
+    assert extract(free.replace("</head>", jsonld + "</head>"), url).kind == "protected"
+    # another site quoting Medium's words is not Medium's story page
+    assert extract(_medium(MEDIUM_STORY, MEDIUM_PAYWALL), "https://blog.example/cache/").kind != "protected"
+

@@ -37,6 +37,7 @@ from crawler.extraction.header_fields import MARKDOWN_LINK, is_field_line, witho
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_images import with_images
+from crawler.extraction.medium import medium_kind
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, enclosing, parse_html, text_of
 from crawler.extraction.pagekind import SiteFacts, decide
@@ -417,10 +418,10 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
     return chosen == BEST_OF_THREE or chosen == AUTO and template_markup(page, jsonld) is None
 
 
-def _platform(page: Page) -> tuple[str | None, str | None]:
+def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's (its members-only
     notice makes a post page a protected post), else Dotclear's; else Substack's paywall, which makes its post page a
-    protected post (crawler/extraction/substack.py)."""
+    protected post (crawler/extraction/substack.py), else Medium's member-only story (crawler/extraction/medium.py)."""
     if kind := wordpress_kind(page):
         return "WordPress", kind
     if kind := ghost_kind(page):
@@ -429,6 +430,8 @@ def _platform(page: Page) -> tuple[str | None, str | None]:
         return "Dotclear", kind
     if kind := substack_kind(page):
         return "Substack", kind
+    if kind := medium_kind(page, jsonld):
+        return "Medium", kind
     return None, None
 
 
@@ -439,13 +442,15 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language, root)
     evidence = None
-    platform, platform_kind = _platform(page)
+    platform, platform_kind = _platform(page, jsonld)
     if platform_kind is not None:  # WordPress or Ghost says what the page is: nothing to weigh
         kind, reason = platform_kind, f"{platform}'s body classes mark it as {platform_kind}"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
             if platform == "Substack":
                 reason = "a paid subscribers' post: Substack shows its paywall after the free part, not the post"
+            if platform == "Medium":
+                reason = "a member-only story: Medium shows a reader who is no member its preview, not the story"
             if platform == "Ghost":
                 reason = "a members-only post: Ghost shows its notice for subscribers, not the post"
     else:
