@@ -213,3 +213,23 @@ def test_a_medium_member_only_story_is_a_protected_post_its_preview_kept():
     # another site quoting Medium's words is not Medium's story page
     assert extract(_medium(MEDIUM_STORY, MEDIUM_PAYWALL), "https://blog.example/cache/").kind != "protected"
 
+
+def test_a_substack_footnote_reads_1_in_brackets_at_its_reference_and_before_its_words():
+    """A Substack post's footnote references ran into their words ("twice1"), and each footnote's number stood as a
+    line "1" over its words: Substack prints the reference as an a.footnote-anchor, and each footnote as a
+    div.footnote of its number (a.footnote-number) beside its div.footnote-content."""
+    reference = (
+        "<p>The office counted every grant twice<a class='footnote-anchor' data-component-name='FootnoteAnchorToDOM'"
+        " id='footnote-anchor-1' href='#footnote-1' target='_self'>1</a> in the first report.</p>"
+    )
+    footnote = (
+        "<div class='footnote' data-component-name='FootnoteToDOM'><a id='footnote-1' href='#footnote-anchor-1'"
+        " class='footnote-number' contenteditable='false' target='_self'>1</a><div class='footnote-content'>"
+        "<p>The second count was corrected in May.</p><p>The office has not said why.</p></div></div>"
+    )
+    post = (
+        _substack("").replace("<p>Below,", reference + "<p>Below,").replace("quarter.</p>", "quarter.</p>" + footnote)
+    )
+    lines = extract(post, "https://theledger.substack.com/p/march-numbers").text.splitlines()
+    assert "The office counted every grant twice[1] in the first report." in lines
+    assert lines[-2:] == ["[1] The second count was corrected in May.", "The office has not said why."]

@@ -22,7 +22,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
   a paragraph per button to another site of the button's words: trafilatura dropped them as links, or as a
   button's chrome (a button to the site's own page is its call to action, as a list of links within the site is
   its menu);
-- a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped;
+- a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped; Substack's footnote
+  begins with its number as "[1] ", not under a line "1";
 - a heading's permalink anchor is dropped: the link inside an `<h2>` to the heading's own fragment, or a "#", "¶"
   or "🔗" beside its words (Hugo's Congo and Coder print "#" and a screen reader's "Link to heading" there, Sphinx
   and MkDocs "¶"): it is no part of the heading's text;
@@ -39,6 +40,7 @@ Everything is put back when the block ends: the other finders read the page as i
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -69,7 +71,13 @@ LINE_NUMBERS = (
     ".gutter, .rouge-gutter, .lineno, pre.lineno, .lnt, .ln, .linenos, .linenodiv, td.lntd:first-child, td.linenos,"
     " [style*='user-select:none'], [style*='user-select: none']"
 )
-FOOTNOTE_MARKS = "a.footnote, a.footnote-ref, [role~=doc-noteref], sup > a[href^='#fn']"
+# Substack marks a footnote's reference as an a.footnote-anchor (its number, linking to #footnote-1)
+FOOTNOTE_MARKS = "a.footnote, a.footnote-ref, [role~=doc-noteref], sup > a[href^='#fn'], a.footnote-anchor"
+# Substack's footnotes, under its post: a div.footnote each, its number (an a.footnote-number, back to the reference)
+# beside its words, a div.footnote-content of paragraphs
+SUBSTACK_FOOTNOTES = "div.footnote"
+SUBSTACK_FOOTNOTE_NUMBER = "a.footnote-number"
+SUBSTACK_FOOTNOTE_TEXT = "div.footnote-content"
 FOOTNOTE_BACKLINKS = "a.reversefootnote, a.footnote-backref, [role~=doc-backlink]"
 MATH_SCRIPTS = "script[type^='math/tex']"
 QUARTO_CELLS = "div.cell"
@@ -160,6 +168,7 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     for mark in page.select(FOOTNOTE_MARKS):
         swaps.append((mark, _element("a", f"[{' '.join(''.join(mark.itertext()).split())}]", href=mark.get("href"))))
     swaps += [(backlink, _element("span", "")) for backlink in page.select(FOOTNOTE_BACKLINKS)]
+    swaps += list(_substack_footnotes(page))
     swaps += [(anchor, _element("span", "")) for anchor in heading_permalinks(page.tree if root is None else root)]
     swaps += [
         (link, _element("span", words)) for link, words in heading_self_links(page.tree if root is None else root)
@@ -447,6 +456,23 @@ def _own_pullquotes(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
 def _runs(text: str) -> list[tuple[str, ...]]:
     words = _WORDS.findall(text.casefold())
     return [tuple(words[i : i + PULLQUOTE_RUN]) for i in range(max(1, len(words) - PULLQUOTE_RUN + 1))]
+
+
+def _substack_footnotes(page: Page) -> Iterator[tuple[HtmlElement, HtmlElement]]:
+    """Substack's footnotes, each number beginning its footnote's first line as "[1]", the way its reference reads:
+    the number, a link on a line of its own beside the footnote's paragraphs, stood as a line "1" over them."""
+    for footnote in page.select(SUBSTACK_FOOTNOTES):
+        number = next(iter(page.select(SUBSTACK_FOOTNOTE_NUMBER, footnote)), None)
+        content = next(iter(page.select(SUBSTACK_FOOTNOTE_TEXT, footnote)), None)
+        if number is None or content is None or not (mark := " ".join("".join(number.itertext()).split())):
+            continue
+        yield number, _element("span", "")
+        first = next((child for child in content if child.tag == "p"), None)
+        if first is None:
+            continue
+        line = copy.deepcopy(first)
+        line.text = f"[{mark}] {line.text or ''}"
+        yield first, line
 
 
 def _file_blocks(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, HtmlElement]]:
