@@ -233,3 +233,14 @@ def test_a_substack_footnote_reads_1_in_brackets_at_its_reference_and_before_its
     lines = extract(post, "https://theledger.substack.com/p/march-numbers").text.splitlines()
     assert "The office counted every grant twice[1] in the first report." in lines
     assert lines[-2:] == ["[1] The second count was corrected in May.", "The office has not said why."]
+
+
+def test_a_substack_posts_subtitle_is_its_description_where_the_page_states_none():
+    """A Substack post whose page had no meta description had no description: its subtitle, which the writer sets
+    under the title and Substack prints as the post header's h3.subtitle, is the post's description."""
+    article = extract(_substack(""), "https://theledger.substack.com/p/march-numbers")
+    assert article.description == "Where the money went"
+    stated = _substack("").replace("<head>", "<head><meta name='description' content='Three lines of a budget.'>")
+    assert extract(stated, "https://theledger.substack.com/p/march-numbers").description == "Three lines of a budget."
+    other = _substack("").replace("available-content", "article-body")  # another site's h3.subtitle
+    assert extract(other, "https://news.example/2024/03/march-numbers/").description is None

@@ -19,6 +19,7 @@ from crawler.extraction.page import HtmlElement, Page, compiled, parse_html, tex
 from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
 from crawler.extraction.sitename import SiteNames, fold, site_names
 from crawler.extraction.structured import as_list, by_type, first_text
+from crawler.extraction.substack import substack_subtitle
 from crawler.extraction.term_links import classed_as_tag, linked_terms
 from crawler.extraction.titles import post_title
 from crawler.extraction.wordpress import post_class_terms
@@ -81,7 +82,10 @@ def extract_metadata(
         canonical_url=canonical,
         sitename=sites.display,
         description=_first(
-            _plain(first_text(post.get("description"))), _meta(metas, "og:description"), _meta(metas, "description")
+            _plain(first_text(post.get("description"))),
+            _meta(metas, "og:description"),
+            _meta(metas, "description"),
+            substack_subtitle(page),
         ),
         categories=_unique(
             _sections(
