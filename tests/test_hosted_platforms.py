@@ -244,3 +244,20 @@ def test_a_substack_posts_subtitle_is_its_description_where_the_page_states_none
     assert extract(stated, "https://theledger.substack.com/p/march-numbers").description == "Three lines of a budget."
     other = _substack("").replace("available-content", "article-body")  # another site's h3.subtitle
     assert extract(other, "https://news.example/2024/03/march-numbers/").description is None
+
+
+def test_a_tumblr_posts_author_the_blog_has_the_blogs_address_as_its_page():
+    """A Tumblr post's author, the blog it is posted on (the JSON-LD's author, the blog's name), had no URL: the
+    blog's own address is its page — name.tumblr.com, or the custom domain whose head names the blog in Tumblr's
+    app links (tumblr://x-callback-url/blog?blogName=name)."""
+    url = "https://mothandlantern.tumblr.com/post/7411/the-lantern-festival"
+    assert [(a.name, a.url) for a in extract(_tumblr(OWN_WORDS), url).authors] == [
+        ("mothandlantern", "https://mothandlantern.tumblr.com/")
+    ]
+    app_link = (
+        "<meta property='al:android:url' content='tumblr://x-callback-url/blog?blogName=mothandlantern&postID=7411'>"
+    )
+    own_domain = _tumblr(OWN_WORDS).replace("<head>", "<head>" + app_link)
+    assert extract(own_domain, "https://moth.example/post/7411").authors[0].url == "https://moth.example/"
+    # another site whose author is named so has no Tumblr blog's address
+    assert extract(_tumblr(OWN_WORDS), "https://moth.example/post/7411").authors[0].url is None

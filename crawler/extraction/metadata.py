@@ -22,6 +22,7 @@ from crawler.extraction.structured import as_list, by_type, first_text
 from crawler.extraction.substack import substack_subtitle
 from crawler.extraction.term_links import classed_as_tag, linked_terms
 from crawler.extraction.titles import post_title
+from crawler.extraction.tumblr import with_blog_address
 from crawler.extraction.wordpress import post_class_terms
 from crawler.urls import joined
 
@@ -73,7 +74,7 @@ def extract_metadata(
     category_links = _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
-        authors=post_authors(page, jsonld, guesses, sites.folded),
+        authors=with_blog_address(post_authors(page, jsonld, guesses, sites.folded), page),
         published=published(page, post, canonical or page.url, language, root),
         updated=first_date(
             first_text(post.get("dateModified")), _meta(metas, "article:modified_time"), _meta(metas, "og:updated_time")

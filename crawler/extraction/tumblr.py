@@ -6,13 +6,22 @@ body, as Tumblr writes it into the {Body} of every theme (and its API's legacy `
 trafilatura drops such a paragraph by its link density: the quoted words stood in the text under no name, as the
 reblogger's own. For the time of trafilatura's run the link is a <span> (its text unchanged; the Markdown gets the
 link back from the page, crawler/extraction/markdown_links.py).
+
+A Tumblr post's author is the blog it is posted on, named by its name (the JSON-LD's `author`, the theme's {Name}):
+the blog's own address is that author's page — name.tumblr.com, www.tumblr.com/name on Tumblr's own site, or the
+custom domain the blog is served on, whose head names the blog in Tumblr's app links
+(`tumblr://x-callback-url/blog?blogName=name`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
+from crawler.extraction.article import Person
 from crawler.extraction.page import Page, renamed
 
 # The link naming the blog a reblogged post's quoted part is by (Tumblr's legacy reblog trail).
@@ -24,3 +33,35 @@ def reblog_attributions_as_text(page: Page) -> Iterator[None]:
     """Tumblr's reblog-trail links read as text for the time of the block."""
     with renamed([(link, "span") for link in page.select(REBLOG_ATTRIBUTION)]):
         yield
+
+
+# Tumblr's app links in a blog page's head (Twitter card and App Links), naming the blog the page is of.
+_APP_LINKS = ("al:android:url", "al:ios:url", "twitter:app:url:googleplay", "twitter:app:url:iphone")
+_APP_BLOG = re.compile(r"^tumblr://x-callback-url/blog\?(?:.*&)?blogName=([\w-]+)", re.IGNORECASE)
+_TUMBLR = "tumblr.com"
+
+
+def with_blog_address(people: list[Person], page: Page) -> list[Person]:
+    """The authors, the one named as the Tumblr blog the page is of given the blog's address where none is known."""
+    blog = _blog(page)
+    if blog is None:
+        return people
+    name, address = blog
+    return [
+        dataclasses.replace(person, url=address) if person.url is None and person.name.lower() == name else person
+        for person in people
+    ]
+
+
+def _blog(page: Page) -> tuple[str, str] | None:
+    """The Tumblr blog a page is of, its name (lower case) and its address; None for a page of no Tumblr blog."""
+    url = urlsplit(page.url)
+    host, scheme = (url.hostname or "").lower(), url.scheme or "https"
+    if host.endswith("." + _TUMBLR) and host != "www." + _TUMBLR:
+        return host.removesuffix("." + _TUMBLR), f"{scheme}://{host}/"
+    if host in (_TUMBLR, "www." + _TUMBLR):  # Tumblr's own site: www.tumblr.com/name/123/slug
+        name = next(iter(url.path.strip("/").split("/")), "").lower()
+        return (name, f"https://www.tumblr.com/{name}") if name else None
+    named = (_APP_BLOG.match(link) for key in _APP_LINKS for link in page.meta.get(key, []))
+    name = next((match.group(1).lower() for match in named if match), None)
+    return (name, f"{scheme}://{host}/") if name and host else None  # a blog on its own domain
