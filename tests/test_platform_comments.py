@@ -6,6 +6,8 @@ django-contrib-comments 2.2 under Puput, Chyrp Lite 2026.02, FlatPress 1.5 Legge
 
 from __future__ import annotations
 
+import json
+
 from crawler.extraction.comments import find_comments
 from crawler.extraction.page import Page
 
@@ -329,3 +331,49 @@ def test_substacks_commenter_is_the_link_in_its_commenter_name():
             "Did you go out on the boats?",
         ),
     ]
+
+
+def test_substacks_comment_dates_without_a_year_come_from_its_start_up_data_or_are_left_out():
+    """Substack's comments printed as "Mar 3" (this year's: Substack prints the day without its year) were dated
+    nothing (a day without its year is no date, rather than a guessed year); the page's own data, `window._preloads`
+    (each comment's id and ISO date), gives the time each was written."""
+
+    def comment(number: int, who: str, when: str, text: str) -> str:
+        return (
+            f'<div class="comment" id="comment-{number}"><table class="comment-content"><tr><td class="comment-main">'
+            f'<div class="comment-meta"><span class="commenter-name"><a href="https://substack.com/profile/{number}">'
+            f'{who}</a></span><a class="comment-date" href="https://theledger.substack.com/p/march-numbers/comment/'
+            f'{number}">{when}</a></div><div class="comment-body"><p>{text}</p></div></td></tr></table></div>'
+        )
+
+    preloads = {
+        "post": {"id": 1402, "slug": "march-numbers"},
+        "comments": [
+            {
+                "id": 4911,
+                "name": "Alan Reid",
+                "body": "Lovely piece.",
+                "date": "2026-03-03T16:12:40.118Z",
+                "children": [],
+            }
+        ],
+    }
+    script = f"<script>window._preloads = JSON.parse({json.dumps(json.dumps(preloads))})</script>"
+    html = (
+        '<div id="discussion" class="comments-section"><div class="comment-list-items">'
+        + comment(4911, "Alan Reid", "Mar 3", "Lovely piece.")
+        + comment(4912, "June Okafor", "Mar 4", "Did you go out on the boats?")
+        + comment(3120, "Ian Moss", "Nov 20, 2023", "Still true a year on.")
+        + "</div></div>"
+    )
+    assert [(c.author, c.published) for c in _substack_comments(script + html)] == [
+        ("Alan Reid", "2026-03-03T16:12:40.118Z"),
+        ("June Okafor", None),
+        ("Ian Moss", "2023-11-20"),
+    ]
+    assert _substack_comments(html)[0].published is None  # without the data: no guessed year
+
+
+def _substack_comments(html: str) -> list:
+    page = Page.from_html(f"<html><body>{html}</body></html>", "https://theledger.substack.com/p/march-numbers")
+    return find_comments(page)

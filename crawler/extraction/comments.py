@@ -19,6 +19,7 @@ from crawler.extraction.selectors import (
     COMMENT_TEXT,
     COMMENT_TIME_TITLES,
 )
+from crawler.extraction.substack import comment_dates, served_by_substack
 from crawler.extraction.upstream import day_in_words
 from crawler.urls import joined
 
@@ -112,6 +113,17 @@ def find_comments(page: Page) -> list[Comment]:
         taken[item] = comment
         seen.add(comment.id)
         comments.append(comment)
+    # Substack prints this year's comments' day without its year ("Mar 3", read as no date): its start-up data
+    # gives their time
+    return _substack_dates(page, comments) if comments and served_by_substack(page) else comments
+
+
+def _substack_dates(page: Page, comments: list[Comment]) -> list[Comment]:
+    """Each comment's time as the start-up data of the Substack page holds it (crawler/extraction/substack.py)."""
+    dates = comment_dates(page)
+    for comment in comments:
+        if comment.id is not None and comment.id in dates:
+            comment.published = dates[comment.id]
     return comments
 
 
