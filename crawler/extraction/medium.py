@@ -4,7 +4,8 @@ Medium serves a story page (medium.com/@writer/slug, a publication's subdomain o
 links in the head (`<meta property="al:android:package" content="com.medium.reader">`, on every Medium page, the
 custom domains' too). A story its writer made for members only is marked so three ways, each Medium's own:
 "Member-only story" printed over the story beside its star; the Article of its JSON-LD `isAccessibleForFree: false`
-(Google's convention for paywalled content, its `hasPart` naming the `.meteredContent` element around the story);
+(Google's convention for paywalled content, its `hasPart` naming the `.meteredContent` element around the story:
+that element alone says nothing, as it may wrap a free story too);
 and, for a reader who is no member, the paywall where the story stops after its first paragraphs ("Create an
 account to read the full story", "The author made this story available to Medium members only"). What the page
 holds is the public preview, never the story: the page is a post behind a wall (kind "protected", as WordPress's
@@ -24,8 +25,6 @@ _MEDIUM_APP = "com.medium.reader"
 # The words Medium prints over a member-only story, and in the paywall that ends its preview for anyone else.
 _MEMBER_ONLY = "Member-only story"
 _PAYWALL_WORDS = ("Create an account to read the full story", "story available to Medium members only")
-# The element Medium's structured data names as the members' part of the story (Google's paywalled-content markup).
-_METERED = ".meteredContent"
 
 
 def rendered_by_medium(page: Page) -> bool:
@@ -40,7 +39,7 @@ def medium_kind(page: Page, jsonld: list[dict[str, Any]]) -> str | None:
     free = [post.get("isAccessibleForFree") for post in by_type(jsonld, *ARTICLE_TYPES)]
     locked = any(str(value).strip().lower() == "false" for value in free)
     text = page.text
-    if locked or _marked_member_only(page) or any(words in text for words in _PAYWALL_WORDS) or page.select(_METERED):
+    if locked or _marked_member_only(page) or any(words in text for words in _PAYWALL_WORDS):
         return "protected"
     return None
 
