@@ -1683,3 +1683,25 @@ def test_a_quote_inside_a_list_item_or_a_div_of_text_is_quoted_and_leaves_no_mar
     tabled = extract(_page(f"<p>{PROSE}</p>{cell}<p>{PROSE}</p>"), URL)
     assert "| Zitat Das war nur die Vorbereitung. |" in tabled.markdown, tabled.markdown
     assert all("blogarchive" not in a.markdown for a in (listed, div, tabled))
+
+
+def test_an_ad_slots_label_is_no_line_of_the_text_and_a_bloggers_own_disclosure_stays():
+    """An ad slot after each section of a post printed its label over the ad (a <span>Werbung</span> in a
+    div.section-ad, "Ad" in a div.AdContainer): the ad, a script's frame, leaves no text, and each label stood as a
+    line of the post's text. The same word as the blogger's own disclosure over a sponsored post is the post's."""
+
+    def section(words: str, slot: str) -> str:
+        text = f'<div class="section-container"><div class="section-text">{words}</div></div>'
+        return f'<section class="body">{text}<div class="after-section-content">{slot}</div></section>'
+
+    werbung = '<div class="section-ad"><span>Werbung</span><div class="ad" data-ad-size="728x90"></div></div>'
+    ad = '<div class="AdContainer--standalone AdContainer"><div class="AdLoader"><span>Ad</span></div></div>'
+    sections = section(PROSE, werbung) + section(f"{PROSE} The crust stayed crisp.", ad) + section(PROSE, werbung)
+    article = extract(_page(sections, lang="de"), URL)
+    assert "The crust stayed crisp." in article.text
+    assert not {"Werbung", "Ad"} & set(article.text.splitlines()) and "Werbung" not in article.markdown
+    inline = '<span id="content_ad_1" class="float-start"><div class="adunit-label"><small>Anzeige</small></div></span>'
+    within = extract(_page(f"<p>{PROSE} Das Kompetenzzentrum{inline} wurde erweitert.</p>{sections}", lang="de"), URL)
+    assert "Das Kompetenzzentrum wurde erweitert." in within.text and "Anzeige" not in within.text
+    disclosed = extract(_page(f"<p><strong>Werbung</strong></p>{sections}", lang="de"), URL)
+    assert disclosed.text.splitlines()[0] == "Werbung" and disclosed.text.count("Werbung") == 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lxml import etree
 from trafilatura.settings import use_config
 
-from crawler.extraction.boilerplate import drop_chrome_blocks, drop_hidden_data, only_navigation
+from crawler.extraction.boilerplate import ad_labels_silenced, drop_chrome_blocks, drop_hidden_data, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.ghost import callouts_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
@@ -98,6 +98,7 @@ def body_candidates(
         config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with (
         detached(_plugin_chrome(page, root)),
+        ad_labels_silenced(page),
         _layout_tables_as_blocks(page),
         captions_as_paragraphs(page),
         callouts_as_paragraphs(page),

@@ -19,6 +19,10 @@ stands beside the post, and a theme's empty `itemprop=articleBody` beside the te
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from lxml import etree
 
 from crawler.extraction.content import holds_media
@@ -101,6 +105,61 @@ def drop_hidden_data(body: etree._Element, page: Page) -> bool:
     for block in doomed:
         _remove(block)
     return bool(doomed)
+
+
+# The label an ad slot prints over its ad ("Anzeige", "Werbung", "Advertisement", "Reklama" …): the ad itself, a
+# script's frame, leaves no text, and the label stood as a line between the post's paragraphs.
+_AD_LABEL = re.compile(
+    r"^\W*(?:ad|ads|advertisement|advertisements|advertising|anzeige|werbung|reklama|reklame|publicidad|publicité"
+    r"|pubblicità|advertentie|annons|mainos|реклама|광고|広告|sponsored)\W*$",
+    re.IGNORECASE,
+)
+# A class or id word naming an ad slot, its words split at "-", "_" and a lower-to-upper case change ("infor-ad",
+# "textAds", "AdContainer", "section-ad", "adv-info"): not "add", "adress", "head"
+_AD_WORDS = frozenset(("ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense", "adslot"))
+_WORDS_OF_NAME = re.compile(r"[-_]+|(?<=[a-z])(?=[A-Z])")
+AD_SLOT_LEVELS = 3  # the label, or an element around it up to this many levels out, names the ad slot
+# the elements of the body whose text is a word or two (an ad label's length at most)
+_SHORT_TEXTS = etree.XPath("//body//*[normalize-space()][string-length(normalize-space()) < 20]")
+
+
+def ad_labels(page: Page) -> list[HtmlElement]:
+    """The labels of the page's ad slots: each element whose text is an ad's label alone (_AD_LABEL) and that is
+    named as an ad slot (_AD_WORDS in its class or id), or stands inside one at most AD_SLOT_LEVELS levels in. A
+    blogger's own "Werbung" over a sponsored post, a disclosure, is no ad slot's and stays."""
+    if not any(map(_names_an_ad, page.names.classes)) and not any(map(_names_an_ad, page.names.ids)):
+        return []
+    labels: list[HtmlElement] = []
+    for element in _SHORT_TEXTS(page.tree):
+        if _AD_LABEL.match(element.text_content()) and any(
+            _names_an_ad(name)
+            for e in [element, *element.iterancestors()][: AD_SLOT_LEVELS + 1]
+            for name in (e.get("class") or "").split() + [e.get("id") or ""]
+        ):
+            labels.append(element)
+    return [e for e in labels if not any(a in labels for a in e.iterancestors())]
+
+
+@contextmanager
+def ad_labels_silenced(page: Page) -> Iterator[None]:
+    """The page's ad labels (ad_labels) without their words for the time of the block: emptied, not taken out, as an
+    ad slot may stand inside a paragraph whose words go on after it (its tail)."""
+    texts = [(e, e.text, e.tail if e is not label else None) for label in ad_labels(page) for e in label.iter()]
+    for element, _, tail in texts:
+        element.text = None
+        if tail is not None:
+            element.tail = None
+    try:
+        yield
+    finally:
+        for element, text, tail in texts:
+            element.text = text
+            if tail is not None:
+                element.tail = tail
+
+
+def _names_an_ad(name: str) -> bool:
+    return bool(name) and any(word.lower() in _AD_WORDS for word in _WORDS_OF_NAME.split(name))
 
 
 def only_navigation(body: etree._Element, page: Page) -> bool:
