@@ -34,6 +34,7 @@ from htmldate.extractors import MONTHS, extract_url_date
 from htmldate.utils import Extractor
 from lxml import etree
 
+from crawler.extraction.bearblog import bear_published
 from crawler.extraction.page import HtmlElement, Page, detached, first, text_of
 from crawler.extraction.selectors import COMMENT_THREADS
 from crawler.extraction.structured import first_text
@@ -153,6 +154,7 @@ class _Dates:
             next(iter(metas.get("article:published_time", [])), None),
             self._apollo_released,
             self._ikiwiki_created,
+            bear_published(self.page),
             self._theme_time(),
         )
         seen = self.seen

@@ -16,6 +16,7 @@ from lxml import etree
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Metadata, Person
 from crawler.extraction.authors import is_by_line, is_meta_line
+from crawler.extraction.bearblog import bear_kind
 from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import (
     author_page_person,
@@ -420,14 +421,17 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 
 def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's (its members-only
-    notice makes a post page a protected post), else Dotclear's; else Substack's paywall, which makes its post page a
-    protected post (crawler/extraction/substack.py), else Medium's member-only story (crawler/extraction/medium.py)."""
+    notice makes a post page a protected post), else Dotclear's, else Bear Blog's; else Substack's paywall, which
+    makes its post page a protected post (crawler/extraction/substack.py), else Medium's member-only story
+    (crawler/extraction/medium.py)."""
     if kind := wordpress_kind(page):
         return "WordPress", kind
     if kind := ghost_kind(page):
         return "Ghost", kind
     if kind := dotclear_kind(page):
         return "Dotclear", kind
+    if kind := bear_kind(page):
+        return "Bear Blog", kind
     if kind := substack_kind(page):
         return "Substack", kind
     if kind := medium_kind(page, jsonld):

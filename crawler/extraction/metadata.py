@@ -13,6 +13,7 @@ from lxml import etree
 
 from crawler.extraction.article import Metadata
 from crawler.extraction.authors import post_authors
+from crawler.extraction.bearblog import bear_tags
 from crawler.extraction.dates import first_date, modified, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, compiled, parse_html, text_of
@@ -66,6 +67,7 @@ def extract_metadata(
         or naver_tags(page)
         or brunch_keywords(page)
         or velog_tags(page)
+        or bear_tags(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
