@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from crawler.extraction.extract import extract
+from crawler.extraction.pagekind import url_kind
 
 BEAR_HEAD = (
     "<head><meta charset='utf-8'><title>{title} – Slow Miles</title>"
@@ -67,3 +68,49 @@ def test_a_bear_blog_page_is_a_page_not_a_post():
     page = extract(_bear("page", "Now", BEAR_TEXT), "https://slowmiles.bearblog.dev/now/")
     assert page.kind == "page"
     assert page.tags == []
+
+
+WRITEFREELY_HEAD = (
+    "<head><meta charset='utf-8'><title>{title} &mdash; Flour Diaries</title><meta name='generator'"
+    " content='WriteFreely'><meta property='og:title' content='{title}'><meta property='og:type' content='article'>"
+    "<meta property='article:published_time' content='2024-03-05T14:20:00Z'></head>"
+)
+WRITEFREELY_HEADER = (
+    "<header><h1 dir='ltr' id='blog-title'><a rel='author' href='/' class='h-card p-author'>Flour Diaries</a></h1>"
+    "</header>"
+)
+
+
+def _hashtag(tag: str) -> str:
+    return (
+        f"<a href='https://flour.example.org/tag:{tag}' class='hashtag'><span>#</span>"
+        f"<span class='p-category'>{tag}</span></a>"
+    )
+
+
+def test_a_writefreely_posts_hashtags_are_its_tags():
+    """A WriteFreely post had no tags: WriteFreely makes each #hashtag of the post's text a link to the blog's page
+    of the tag (a.hashtag, its name in a span.p-category, /tag:baking), no rel nor meta to any."""
+    html = (
+        f"<html lang='en'>{WRITEFREELY_HEAD.replace('{title}', 'Tending a starter')}<body id='post'>"
+        f"{WRITEFREELY_HEADER}<article id='post-body' class='norm h-entry '>"
+        "<h2 id='title' class='p-name dated'>Tending a starter</h2>"
+        "<time class='dt-published' datetime='2024-03-05T14:20:00Z'>March 5, 2024</time><div class='e-content'>"
+        "<p>A starter is a small pet that lives in a jar on the counter, and like any pet it wants feeding at"
+        f" regular hours, more so when the kitchen is warm. {_hashtag('baking')}</p>"
+        "<p>Rye flour makes it livelier than white flour, and a warm spot near the oven speeds everything up on"
+        f" cold winter mornings.</p><p>{_hashtag('sourdough')}</p></div></article>"
+        "<footer dir='ltr'><hr><nav><p>published with <a href='https://writefreely.org'>writefreely</a></p></nav>"
+        "</footer></body></html>"
+    )
+    post = extract(html, "https://flour.example.org/tending-a-starter")
+    assert post.kind == "article"
+    assert post.tags == ["baking", "sourdough"]
+
+
+def test_a_writefreely_tag_page_is_the_tags_hub():
+    """A WriteFreely blog's page of a tag (/tag:baking, its later pages /tag:baking/page/2) was a listing of no
+    term: its address is no /tag/baking/."""
+    assert url_kind("https://flour.example.org/tag:baking") == "tag"
+    assert url_kind("https://write.as/flour/tag:baking/page/2") == "tag"
+    assert url_kind("https://flour.example.org/tending-a-starter") is None

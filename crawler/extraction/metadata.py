@@ -68,6 +68,7 @@ def extract_metadata(
         or brunch_keywords(page)
         or velog_tags(page)
         or bear_tags(page)
+        or writefreely_tags(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
@@ -190,6 +191,15 @@ _VELOG_TAGS = etree.XPath(
     "/span[contains(concat(' ', normalize-space(@class), ' '), ' username ')]]"
     "//a[starts-with(@href, '/tags/')]"
 )
+# WriteFreely (write.as) makes a link of each #hashtag the writer puts in a post's text, to the blog's page of that
+# tag (postrender.go: `<a href="…/tag:baking" class="hashtag"><span>#</span><span class="p-category">baking</span></a>`,
+# a Chorus instance's /read/t/baking), and prints the post in article#post-body (collection-post.tmpl,
+# chorus-collection-post.tmpl): the post's tags, no rel nor meta to any. Not the hashtags of the teasers a blog's
+# home page lists, each in an article.h-entry of its own.
+_WRITEFREELY_TAGS = etree.XPath(
+    "//article[@id='post-body']//a[contains(concat(' ', normalize-space(@class), ' '), ' hashtag ')]"
+    "/span[contains(concat(' ', normalize-space(@class), ' '), ' p-category ')]"
+)
 
 
 def brunch_keywords(page: Page) -> list[str]:
@@ -204,6 +214,13 @@ def velog_tags(page: Page) -> list[str]:
     if "head-wrapper" not in page.names.classes:
         return []
     return _unique([name for link in _VELOG_TAGS(page.tree) if (name := text_of(link))])
+
+
+def writefreely_tags(page: Page) -> list[str]:
+    """A WriteFreely post's hashtags, its tags (_WRITEFREELY_TAGS)."""
+    if "hashtag" not in page.names.classes:
+        return []
+    return _unique([name for span in _WRITEFREELY_TAGS(page.tree) if (name := text_of(span))])
 
 
 def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:

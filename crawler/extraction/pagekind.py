@@ -31,6 +31,8 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"/(?:category|categories|kategorie|categoria|categorie|topics?)/[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I
         ),
     ),
+    # WriteFreely's tag pages, a blog's posts holding the #hashtag: /tag:baking, /tag:baking/page/2 (routes.go).
+    ("tag", re.compile(r"/tag:[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I)),
     # PluXml's categories, numbered: /categorie1/walking, or without URL rewriting index.php?categorie1/walking
     ("category", re.compile(r"[/?]categorie\d+/[^/?]+/?(?:page\d+/?)?$", re.I)),
     # The index of every tag or category, at the site's root or its blog's (Jekyll's Minimal Mistakes and Beautiful
