@@ -114,3 +114,33 @@ def test_a_writefreely_tag_page_is_the_tags_hub():
     assert url_kind("https://flour.example.org/tag:baking") == "tag"
     assert url_kind("https://write.as/flour/tag:baking/page/2") == "tag"
     assert url_kind("https://flour.example.org/tending-a-starter") is None
+
+
+def _marfa(title: str, url: str) -> str:
+    heading = f"<h1 class='p-name'>{title}</h1>" if title else ""
+    document = f"Dana Reyes - {title}" if title else "Dana Reyes"
+    return (
+        f"<html lang='en'><head><meta content='Dana Reyes' name='author'><title>{document}</title>"
+        "<link rel='me' href='https://micro.blog/danareyes'></head><body><header><div id='header'>"
+        "<a href='/'>Dana Reyes</a></div></header><section id='wrapper'><article class='h-entry post'><header>"
+        f"{heading}<h2 class='headline'><time class='dt-published' datetime='2024-05-18 16:45:00 -0500'>"
+        f"<a class='u-url dates' href='{url}'>May 18, 2024</a></time></h2></header>"
+        "<section class='e-content post-body'><p>Finally rehung the garden gate on a new post set in gravel, with"
+        " longer screws. It swings shut on its own now, which the dog finds very suspicious.</p></section>"
+        "<section id='post-meta' class='clearfix p-author h-card'><a href='/' class='u-url'><div><span"
+        " class='p-name dark'>Dana Reyes</span></div></a></section></article></section></body></html>"
+    )
+
+
+def test_a_microblog_posts_date_heading_is_no_title():
+    """A micro.blog post without a title (a micropost, the platform's staple) was titled by its date, "May 18,
+    2024": the Marfa theme prints the date as a permalink in the header's h2.headline, and that heading linking to
+    the page itself (or, linking elsewhere, trafilatura's guess) was read as the title. A titled post keeps its
+    <h1>."""
+    url = "https://dana.micro.blog/2024/05/18/181234.html"
+    for linked in (url, "https://dana.micro.blog/2024/05/18/garden-gate.html"):
+        micropost = extract(_marfa("", linked), url)
+        assert micropost.title is None
+        assert micropost.published == "2024-05-18T16:45:00-05:00"
+    titled = "https://dana.micro.blog/2024/05/18/garden-gate.html"
+    assert extract(_marfa("Fixing the garden gate", titled), titled).title == "Fixing the garden gate"

@@ -66,7 +66,7 @@ def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callab
     for value in stated:
         if title := without_site(value, sites):
             return _printed_start(title, page, sites) or _episode_heading(title, page, sites) or title
-    return _marked(page, sites) or _from_document(page, sites) or without_site(guess(), sites)
+    return _marked(page, sites) or _from_document(page, sites) or _no_date(page, without_site(guess(), sites))
 
 
 def with_feed_title(title: str | None, feed_title: str | None, sitename: str | None = None) -> str | None:
@@ -150,7 +150,7 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     for element in marked + linking + _anchored_at_file_name(page) + chronicle:
         permalinks = set(heading_permalinks(element))
         text = _cleaned(_heading_text(element, permalinks) or element.get("content"))
-        if not text or text in sites or page.in_chrome(element):
+        if not text or text in sites or page.in_chrome(element) or _a_date(element):
             continue
         link = next((a for a in element.iter("a") if a.get("href") and a not in permalinks), None)
         if link is not None and not _links_to(element, page, self_urls):
@@ -160,6 +160,23 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     document = _words(text_of(title_element)) if title_element is not None else ""
     named = [text for text in found if _names(document, _words(text))]
     return max(named, key=len) if named else next(iter(found), None)
+
+
+def _a_date(heading: HtmlElement) -> bool:
+    """The heading prints nothing but a <time>: the post's date, no title. micro.blog's Marfa theme prints a post's
+    date as a permalink in its header's heading (`<h2 class="headline"><time class="dt-published"><a class="u-url"
+    href=…>May 18, 2024</a></time></h2>`), under the title's <h1> where the post has a title — a micropost has
+    none."""
+    text = text_of(heading)
+    return any(text_of(time) == text for time in heading.iter("time"))
+
+
+def _no_date(page: Page, title: str | None) -> str | None:
+    """The title, unless it is what a heading printing nothing but a <time> says (_a_date): trafilatura takes a
+    titleless micro.blog post's date heading for its title."""
+    if title and any(_a_date(h) and _cleaned(text_of(h)) == title for h in _SUBHEADINGS(page.tree)[:MAX_HEADINGS_READ]):
+        return None
+    return title
 
 
 def _anchored_at_file_name(page: Page) -> list[HtmlElement]:
