@@ -144,3 +144,28 @@ def test_a_microblog_posts_date_heading_is_no_title():
         assert micropost.published == "2024-05-18T16:45:00-05:00"
     titled = "https://dana.micro.blog/2024/05/18/garden-gate.html"
     assert extract(_marfa("Fixing the garden gate", titled), titled).title == "Fixing the garden gate"
+
+
+def test_a_forem_posts_tags_are_its_tags():
+    """A Forem post (dev.to) had no tags: Forem prints them under the title in the article's header, each an
+    a.crayons-tag to the tag's page, /t/bash, with its "#" in a span, no rel and no term path; its meta keywords add
+    the site's own words ("software, coding")."""
+    html = (
+        "<html lang='en'><head><title>Parsing logs with awk - DEV Community</title>"
+        "<meta name='keywords' content='bash, linux, software, coding, development'>"
+        "<meta property='og:type' content='article'><meta property='og:title' content='Parsing logs with awk'>"
+        "<meta property='og:site_name' content='DEV Community'></head><body><main><div class='article-wrapper'>"
+        "<article class='crayons-card crayons-article' id='article-show-container'>"
+        "<header class='crayons-article__header' id='main-title'><div class='crayons-article__header__meta'>"
+        "<h1 class='fs-3xl fw-bold'>Parsing logs with awk</h1><div class='mb-4 spec__tags'>"
+        "<a class='crayons-tag mr-1' href='/t/bash'><span class='crayons-tag__prefix'>#</span>bash</a>"
+        "<a class='crayons-tag mr-1' href='/t/linux'><span class='crayons-tag__prefix'>#</span>linux</a></div>"
+        "<div class='crayons-article__subheader'><a href='/mira' class='crayons-link'>Mira Holt</a>"
+        "<time datetime='2024-02-11T08:12:45Z'>Feb 11</time></div></div></header><div class='crayons-article__main'>"
+        "<div class='crayons-article__body text-styles' id='article-body'><p>Every week I end up grepping the same"
+        " access logs, and every week awk turns out to be the shorter answer than any script.</p><p>The ninth"
+        " field is the status code in the combined log format, which is usually enough to spot a bad deploy.</p>"
+        "</div></div></article></div></main></body></html>"
+    )
+    post = extract(html, "https://dev.to/mira/parsing-logs-with-awk-3kfa")
+    assert post.tags == ["bash", "linux"]

@@ -69,6 +69,7 @@ def extract_metadata(
         or velog_tags(page)
         or bear_tags(page)
         or writefreely_tags(page)
+        or forem_tags(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
@@ -200,6 +201,14 @@ _WRITEFREELY_TAGS = etree.XPath(
     "//article[@id='post-body']//a[contains(concat(' ', normalize-space(@class), ' '), ' hashtag ')]"
     "/span[contains(concat(' ', normalize-space(@class), ' '), ' p-category ')]"
 )
+# Forem (dev.to and every Forem community) prints a post's tags under its title in the article's header
+# (app/views/articles/show.html.erb: article#article-show-container), each an a.crayons-tag to the tag's page, /t/bash,
+# "#" in a span.crayons-tag__prefix: no rel, and /t/ is no term path (its meta keywords add the site's own words:
+# "software, coding, development")
+_FOREM_TAGS = etree.XPath(
+    "//article[@id='article-show-container']//a[contains(concat(' ', normalize-space(@class), ' '), ' crayons-tag ')]"
+    "[starts-with(@href, '/t/')]"
+)
 
 
 def brunch_keywords(page: Page) -> list[str]:
@@ -221,6 +230,13 @@ def writefreely_tags(page: Page) -> list[str]:
     if "hashtag" not in page.names.classes:
         return []
     return _unique([name for span in _WRITEFREELY_TAGS(page.tree) if (name := text_of(span))])
+
+
+def forem_tags(page: Page) -> list[str]:
+    """A Forem post's tags as its header prints them (_FOREM_TAGS), without their "#"."""
+    if "crayons-tag" not in page.names.classes:
+        return []
+    return _unique([name for link in _FOREM_TAGS(page.tree) if (name := text_of(link).lstrip("#").strip())])
 
 
 def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
