@@ -8,7 +8,8 @@ with the caption in `<p class="wp-caption-text">`, which trafilatura discards by
 writer (Pelican's reST posts) with a figure, `<div class="figure">` and its caption in `<p class="caption">`. A
 caption is a sentence of the post, so each is moved out, as a plain `<p>` (trafilatura also discards elements whose
 class names a caption), to just after its outermost figure (or WordPress's or docutils' caption `<div>`), and put
-back afterwards; its permalink anchor (Sphinx's "#") and Sphinx's class for its words are left out meanwhile.
+back afterwards; its permalink anchor (Sphinx's "#") and Sphinx's and Squarespace's classes for its words are left
+out meanwhile.
 
 ikiwiki's img directive lays a captioned picture out in a table (`<table class="img"><caption>…</caption><tr><td>
 <a><img></a></td></tr></table>`), and so does Blogger's editor (`<table class="tr-caption-container"><tr><td><a>
@@ -53,10 +54,12 @@ _FIGURE_CAPTIONS = etree.XPath(
     "[not(ancestor::figure)]"
 )
 # Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
+# and Squarespace's image block's (`<figcaption class="image-caption-wrapper"><div class="image-caption"><p>…`),
 # which trafilatura would discard by their class. Not every element a caption class names: news sites mark a photo
 # credit so, and trafilatura drops it.
 _CAPTION_CLASS = etree.XPath(
     "contains(concat(' ', @class, ' '), ' caption-text ') or contains(concat(' ', @class, ' '), ' caption-number ')"
+    " or contains(concat(' ', @class, ' '), ' image-caption ')"
 )
 
 

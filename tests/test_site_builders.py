@@ -1,0 +1,63 @@
+"""The site builders' blog post pages, written after their markup: Squarespace's (7.1's article.blog-item, its
+body a div.blog-item-content of .sqs-block blocks; 7.0's templates' article.hentry, div.body.entry-content)."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract
+
+SQUARESPACE_URL = "https://tidewater.example/blog/walking-the-old-harbour-road"
+
+
+def _squarespace_block(kind: str, inner: str) -> str:
+    return f"<div class='sqs-block {kind}-block sqs-block-{kind}'><div class='sqs-block-content'>{inner}</div></div>"
+
+
+def _squarespace(*blocks: str) -> str:
+    """A Squarespace 7.1 blog post page holding `blocks` in its layout."""
+    html = _squarespace_block(
+        "html",
+        "<div class='sqs-html-content'><p>The old harbour road leaves the village past the chapel and climbs along"
+        " the cliff for three miles before it drops down to the cove where the boats used to winter.</p>"
+        "<p>We started early, with the tide still out and the gulls quarrelling over the mud below the wall.</p>"
+        "</div>",
+    )
+    last = _squarespace_block(
+        "html",
+        "<div class='sqs-html-content'><p>At the bottom the cove opens out, a half moon of shingle with two"
+        " upturned boats and a boathouse that somebody has painted blue.</p></div>",
+    )
+    return (
+        "<html lang='en'><head><meta charset='utf-8'><title>Walking the Old Harbour Road — Tidewater Notes</title>"
+        "<meta property='og:site_name' content='Tidewater Notes'></head><body>"
+        "<header><a href='/'>Tidewater Notes</a><nav><a href='/blog'>Blog</a><a href='/about'>About</a></nav>"
+        "</header><main><article class='entry h-entry blog-item'><div class='blog-item-wrapper'>"
+        "<div class='blog-item-top-wrapper'><div class='blog-item-meta-wrapper'><div class='blog-meta-section'>"
+        "<span class='blog-author'>Maren Holt</span><time class='dt-published blog-meta-item"
+        " blog-meta-item--date' datetime='2023-04-11'>April 11, 2023</time></div></div>"
+        "<div class='blog-item-title'><h1 class='entry-title p-name'>Walking the Old Harbour Road</h1></div></div>"
+        "<div class='blog-item-content-wrapper'><div class='blog-item-content e-content'>"
+        "<div class='sqs-layout sqs-grid-12 columns-12' data-type='item'><div class='row sqs-row'>"
+        f"<div class='col sqs-col-12 span-12'>{html}{''.join(blocks)}{last}</div></div></div></div></div>"
+        "</div></article></main></body></html>"
+    )
+
+
+def test_a_squarespace_image_blocks_caption_is_a_line_of_the_text_after_its_picture():
+    """A Squarespace post's picture captions were missing from its text: the image block prints its caption as
+    <figcaption class="image-caption-wrapper"><div class="image-caption"><p>…, and trafilatura dropped the
+    div.image-caption by its class, the caption's words with it (the image's caption was found)."""
+    image = _squarespace_block(
+        "image",
+        "<div class='image-block-outer-wrapper layout-caption-below design-layout-inline'>"
+        "<figure class='sqs-block-image-figure intrinsic'><div class='image-block-wrapper'>"
+        "<img src='https://images.squarespace-cdn.com/content/v1/5a/chapel.jpg' alt=''></div>"
+        "<figcaption class='image-caption-wrapper'><div class='image-caption'><p>The chapel at the top of the"
+        " harbour road, seen from the breakwater.</p></div></figcaption></figure></div>",
+    )
+    article = extract(_squarespace(image), SQUARESPACE_URL)
+    lines = article.text.splitlines()
+    caption = "The chapel at the top of the harbour road, seen from the breakwater."
+    assert lines[lines.index(caption) + 1].startswith("At the bottom the cove opens out")
+    assert lines[lines.index(caption) - 1].startswith("We started early")
+    assert article.images[0].caption == caption
+    assert article.title == "Walking the Old Harbour Road"
