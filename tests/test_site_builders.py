@@ -61,3 +61,27 @@ def test_a_squarespace_image_blocks_caption_is_a_line_of_the_text_after_its_pict
     assert lines[lines.index(caption) - 1].startswith("We started early")
     assert article.images[0].caption == caption
     assert article.title == "Walking the Old Harbour Road"
+
+
+def test_a_squarespace_quote_block_is_a_quote_of_the_post():
+    """A Squarespace post's quote blocks were missing from its text, their source alone left: the quote block saves
+    its quote in a <figure> (<blockquote> and <figcaption class="source">), which trafilatura drops whole."""
+    quote = _squarespace_block(
+        "quote",
+        "<figure><blockquote><span>“</span>Nobody walks it for the view; they walk it to get to the cove."
+        "<span>”</span></blockquote><figcaption class='source'>— an old fisherman at the pub</figcaption></figure>",
+    )
+    article = extract(_squarespace(quote), SQUARESPACE_URL)
+    assert "> “Nobody walks it for the view; they walk it to get to the cove.”" in article.markdown.splitlines()
+    lines = article.text.splitlines()
+    assert lines[lines.index("— an old fisherman at the pub") - 1].startswith("“Nobody walks it for the view")
+
+
+def test_a_squarespace_quote_block_printing_a_line_of_the_post_again_is_no_line_of_its_own():
+    """A quote block repeating the post's own words (a magazine's pull quote) is read as WordPress's pullquote is:
+    not a second time in the text."""
+    quote = _squarespace_block(
+        "quote", "<figure><blockquote>the gulls quarrelling over the mud below the wall</blockquote></figure>"
+    )
+    article = extract(_squarespace(quote), SQUARESPACE_URL)
+    assert article.text.count("quarrelling over the mud") == 1

@@ -16,8 +16,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
   around that page's title and description) in the post become a paragraph with their URL, a reference where
   trafilatura keeps nothing; so does the URL a WordPress embed block shows as bare text where its provider gave no
   player;
-- WordPress's pullquote block, a quote in a `<figure>`, is a `<div>` where its quote is no line of the post printed
-  again: its quote is read as the post's;
+- WordPress's pullquote block and Squarespace's quote block, a quote in a `<figure>`, are a `<div>` where the
+  quote is no line of the post printed again: its quote is read as the post's;
 - WordPress's file block becomes a paragraph of the file's name (its "Download" button goes), and its buttons block
   a paragraph per button to another site of the button's words: trafilatura dropped them as links, or as a
   button's chrome (a button to the site's own page is its call to action, as a list of links within the site is
@@ -93,6 +93,10 @@ WORDPRESS_EMBEDS = "figure.wp-block-embed > .wp-block-embed__wrapper"
 # WordPress's pullquote block (core/pullquote) saves its quote and citation in a <figure>, dropped likewise (where
 # the quote is a line of the post's text printed again, rightly: _own_pullquotes)
 WORDPRESS_PULLQUOTES = "figure.wp-block-pullquote"
+# Squarespace's quote block saves its quote and source in a <figure> too (<figure><blockquote>…</blockquote>
+# <figcaption class="source">): read as WordPress's pullquote is
+SQUARESPACE_QUOTES = ".sqs-block-quote figure"
+PULLQUOTES = f"{WORDPRESS_PULLQUOTES}, {SQUARESPACE_QUOTES}"
 PULLQUOTE_RUN = 3  # words
 REPEATED_PULLQUOTE_SHARE = 0.5  # of a pullquote's runs of words standing in the post's text besides
 # WordPress's file block (core/file): a link named as the file (its title, or what the author typed) and a
@@ -435,22 +439,29 @@ def _reference_lists(page: Page, root: HtmlElement | None) -> Iterator[tuple[Htm
 
 
 def _own_pullquotes(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
-    """WordPress's pullquote blocks in the post whose quote its text does not hold elsewhere. WordPress describes
+    """WordPress's pullquote blocks (and Squarespace's quote blocks) in the post whose quote its text does not hold
+    elsewhere. WordPress describes
     the block as "a quote from your text": a magazine's pullquote prints a line of the article again, as it is or
     cut short (most of its runs of PULLQUOTE_RUN words stand in the text), which is no line of the post's text; one
     that quotes another's words (a video's, a poet's) is the only place they stand."""
     scope = page.tree if root is None else root
-    pullquotes = [e for e in page.select(WORDPRESS_PULLQUOTES, scope) if not page.in_chrome(e)]
+    pullquotes = [e for e in page.select(PULLQUOTES, scope) if not page.in_chrome(e)]
     if not pullquotes:
         return []
     whole = Counter(_runs(text_of(scope)))
     kept = []
     for pullquote in pullquotes:
-        runs = Counter(_runs(" ".join(text_of(p) for p in pullquote.iter("p"))))  # its citation left out
+        # its citation left out: WordPress's quote is its <p>s, Squarespace's its <blockquote>'s text
+        runs = Counter(_runs(" ".join(text_of(p) for p in pullquote.iter("p")) or text_of(_quote(pullquote))))
         repeated = sum(n for run, n in runs.items() if whole[run] > n)
         if runs and repeated < REPEATED_PULLQUOTE_SHARE * sum(runs.values()):
             kept.append(pullquote)
     return kept
+
+
+def _quote(pullquote: HtmlElement) -> HtmlElement:
+    """The quote of a pullquote without <p>s: its <blockquote> (Squarespace's quote block), else itself."""
+    return next(pullquote.iter("blockquote"), pullquote)
 
 
 def _runs(text: str) -> list[tuple[str, ...]]:
