@@ -1,5 +1,6 @@
 """The site builders' blog post pages, written after their markup: Squarespace's (7.1's article.blog-item, its
-body a div.blog-item-content of .sqs-block blocks; 7.0's templates' article.hentry, div.body.entry-content)."""
+body a div.blog-item-content of .sqs-block blocks; 7.0's templates' article.hentry, div.body.entry-content) and
+Weebly's (div.blog-post, its body div.blog-content of div.paragraph blocks, its comments in div#commentArea)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,49 @@ def test_a_squarespace_quote_block_printing_a_line_of_the_post_again_is_no_line_
     )
     article = extract(_squarespace(quote), SQUARESPACE_URL)
     assert article.text.count("quarrelling over the mud") == 1
+
+
+WEEBLY_URL = "https://northbound.weebly.com/blog/three-days-on-the-kungsleden"
+
+
+def _weebly_comment(heading: str, text: str) -> str:
+    return (
+        "<div class='blogCommentWrap'><div class='blogCommentHeading'><div class='blogCommentHeadingInner'>"
+        f"{heading}</div></div><div class='blogCommentText'><div>{text}</div></div></div>"
+    )
+
+
+def test_a_weebly_posts_comments_are_its_comments():
+    """A Weebly post's comments were not found: Weebly prints each as a div.blogCommentWrap in div#commentArea, the
+    commenter in div.blogCommentAuthor (linked where they gave a site), the date in div.blogCommentDate and the text
+    in div.blogCommentText — none of the classes the comment finders knew."""
+    comments = _weebly_comment(
+        "<div class='blogCommentAuthor'><a class='name' href='http://lars.example.se'>Lars</a></div>"
+        "<div class='blogCommentDate'>8/22/2019 06:13:20 am</div>",
+        "Great trip report, we did the same stretch last year.",
+    ) + _weebly_comment(
+        "<div class='blogCommentAuthor'>Mia</div><div class='blogCommentDate'>8/23/2019 09:01:00 pm</div>",
+        "How heavy were the packs in the end?",
+    )
+    page = (
+        "<html lang='en'><head><meta charset='utf-8'><title>Three days on the Kungsleden - Northbound</title></head>"
+        "<body><div class='wsite-header'><a href='/'>Northbound</a></div><div id='wsite-content'>"
+        "<div id='blogTable' class='blog-table'><div class='blog-body'><div id='blog-post-836112' class='blog-post'>"
+        "<div class='blog-header'><h2 class='blog-title'><a class='blog-title-link blog-link' href='"
+        f"{WEEBLY_URL}'>Three days on the Kungsleden</a></h2><p class='blog-date'><span class='date-text'>8/21/2019"
+        "</span></p></div><div class='blog-content'><div class='paragraph'>We set out from Abisko in light rain,"
+        " with packs that were too heavy and a map that was too old. The first day follows the river up through"
+        " birch woods.<br><br>By the second day the trees were gone and the valley opened out, with snow still"
+        " lying in the gullies in late August.</div></div></div>"
+        "<div id='comments' class='blog-comments'><h2 class='blog-comments-title'>2 Comments</h2>"
+        f"<div id='commentArea'>{comments}</div><div class='blogCommentForm'><h2>Leave a Reply.</h2><form>"
+        "<label>Name (required)</label><input name='name'><textarea></textarea></form></div></div>"
+        "</div></div></div></body></html>"
+    )
+    article = extract(page, WEEBLY_URL)
+    assert [(c.author, c.author_url, c.text) for c in article.comments] == [
+        ("Lars", "http://lars.example.se", "Great trip report, we did the same stretch last year."),
+        ("Mia", None, "How heavy were the packs in the end?"),
+    ]
+    assert article.comments[0].published.startswith("2019-08-22")
+    assert "Great trip report" not in article.text

@@ -514,7 +514,10 @@ COMMENT_ITEMS = (
     " li[id^='comment']:has(> div[class^='rp_']),"
     # Velog (velog-client's PostCommentItem): a div.comment, its other classes styled-components' hashes, whose
     # head holds div.profile with the avatar and div.comment-info (the commenter's .username, the .date)
-    " div.comment:has(> div > div.profile > div.comment-info)"
+    " div.comment:has(> div > div.profile > div.comment-info),"
+    # Weebly's blog: a div.blogCommentWrap per comment in div#commentArea, its heading's div.blogCommentAuthor (a
+    # link a.name where the commenter gave a site) and div.blogCommentDate, its div.blogCommentText
+    " #commentArea > .blogCommentWrap"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -540,6 +543,7 @@ COMMENT_AUTHOR = (
     "div.entry > div.title",  # chronicle: the commenter's name where the post's div.entry has its title
     "li[id^='comment'] > div[class^='rp_'] > .name",  # Tistory's skins: [##_rp_rep_name_##]
     ".profile > .comment-info > .username",  # Velog
+    ".blogCommentAuthor",  # Weebly
     "cite",
 )
 COMMENT_TEXT = (
@@ -559,6 +563,7 @@ COMMENT_TEXT = (
     ".comment > .inlinecontent",  # ikiwiki: a one-paragraph comment's text with no <p>
     "div.entry > div.body",  # chronicle: the text as the visitor typed it, no <p>
     ".atom-one",  # Velog: the comment's Markdown as its MarkdownRender prints it (its code theme's class)
+    ".blogCommentText",  # Weebly
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link
@@ -577,6 +582,7 @@ COMMENT_DATE_TEXT = (
     ".comment-date-time",  # ColorMag
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
+    ".blogCommentDate",  # Weebly
     ".comment-header > .date",  # ikiwiki, in the setup's timeformat (its subject links the comment, not the date)
     "div.entry > div.date",  # chronicle: "Submitted at 12:00:00 on 03 May 2024"
     "li[id^='comment'] > div[class^='rp_'] > .date",  # Tistory's skins: [##_rp_rep_date_##], "2016.07.25 09:13"
