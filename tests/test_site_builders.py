@@ -132,3 +132,34 @@ def test_a_weebly_posts_comments_are_its_comments():
     ]
     assert article.comments[0].published.startswith("2019-08-22")
     assert "Great trip report" not in article.text
+
+
+def test_a_weebly_image_elements_caption_is_its_pictures_caption():
+    """A Weebly post's picture had no caption: Weebly's image element prints it in an unclassed <div> after the
+    picture's link in its div.wsite-image (the words were a line of the text, the image's caption none); an empty
+    one is no caption."""
+    image = (
+        "<div><div class='wsite-image wsite-image-border-none' style='text-align:center'><a>"
+        "<img src='/uploads/4/5/1/2/45121/{name}_orig.jpg' alt='Picture'></a>"
+        "<div style='display:block;font-size:90%'>{caption}</div></div></div>"
+    )
+    page = (
+        "<html lang='en'><head><meta charset='utf-8'><title>Three days on the Kungsleden - Northbound</title></head>"
+        "<body><div id='wsite-content'><div id='blogTable' class='blog-table'><div class='blog-post'>"
+        "<div class='blog-header'><h2 class='blog-title'><a class='blog-title-link blog-link' href='"
+        f"{WEEBLY_URL}'>Three days on the Kungsleden</a></h2><p class='blog-date'><span class='date-text'>8/21/2019"
+        "</span></p></div><div class='blog-content'><div class='paragraph'>We set out from Abisko in light rain,"
+        " with packs that were too heavy and a map that was too old. The first day follows the river up through"
+        " birch woods.</div>"
+        + image.format(name="alesjaure", caption="The huts at Alesjaure, seen from the ridge.")
+        + "<div class='paragraph'>By the second day the trees were gone and the valley opened out, with snow still"
+        " lying in the gullies in late August.</div>"
+        + image.format(name="pass", caption="")
+        + "</div></div></div></div></body></html>"
+    )
+    article = extract(page, WEEBLY_URL)
+    assert [(i.src.rsplit("/", 1)[1], i.caption) for i in article.images] == [
+        ("alesjaure_orig.jpg", "The huts at Alesjaure, seen from the ridge."),
+        ("pass_orig.jpg", None),
+    ]
+    assert "The huts at Alesjaure, seen from the ridge." in article.text.splitlines()

@@ -360,6 +360,8 @@ CAPTION_CONTAINERS = (
     (".se-section-image", ".se-caption"),
     # Kakao Brunch's editor: an image item's picture and its caption, span.text_caption, in div.wrap_img_float
     (".wrap_img_float", ".text_caption"),
+    # Weebly's image element: div.wsite-image, the picture (in its link) and its caption an unclassed <div> after it
+    (".wsite-image", ".wsite-image > div"),
 )
 
 # Author boxes of common themes: the box, then its parts inside it.
