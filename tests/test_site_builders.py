@@ -88,6 +88,24 @@ def test_a_squarespace_quote_block_printing_a_line_of_the_post_again_is_no_line_
     assert article.text.count("quarrelling over the mud") == 1
 
 
+def test_a_squarespace_video_block_is_a_line_of_its_players_address():
+    """A Squarespace post's video was gone without a trace: the video block holds its player's <iframe> as escaped
+    HTML in the data-html of an empty div.sqs-video-wrapper (the site's script makes the player of it), so the served
+    page has no iframe, and nothing of the block reached the text."""
+    player = (
+        "&lt;iframe src=&quot;//www.youtube.com/embed/abcdefghijk?wmode=opaque&quot; width=&quot;854&quot;"
+        " height=&quot;480&quot; frameborder=&quot;0&quot; allowfullscreen&gt;&lt;/iframe&gt;"
+    )
+    video = _squarespace_block(
+        "video", f"<div class='intrinsic'><div class='sqs-video-wrapper' data-html='{player}'></div></div>"
+    )
+    article = extract(_squarespace(video), SQUARESPACE_URL)
+    lines = article.markdown.splitlines()
+    line = "<https://www.youtube.com/embed/abcdefghijk?wmode=opaque>"
+    assert line in lines
+    assert lines[lines.index(line) + 2].startswith("At the bottom the cove opens out")
+
+
 WEEBLY_URL = "https://northbound.weebly.com/blog/three-days-on-the-kungsleden"
 
 

@@ -15,7 +15,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
   (`<script src=gist.github.com/…>`) and Ghost's bookmark card (`figure.kg-bookmark-card`, a link to another page
   around that page's title and description) in the post become a paragraph with their URL, a reference where
   trafilatura keeps nothing; so does the URL a WordPress embed block shows as bare text where its provider gave no
-  player;
+  player, and the player's address in a Squarespace video block's data-html (its iframe, escaped, until a script
+  makes it);
 - WordPress's pullquote block and Squarespace's quote block, a quote in a `<figure>`, are a `<div>` where the
   quote is no line of the post printed again: its quote is read as the post's;
 - WordPress's file block becomes a paragraph of the file's name (its "Download" button goes), and its buttons block
@@ -90,6 +91,9 @@ BOOKMARK_CARDS = "figure.kg-bookmark-card"
 # Facebook since WordPress 5.5.2 dropped their oEmbed) the page shows the URL as it was saved, bare text in a
 # <figure>, which trafilatura drops whole
 WORDPRESS_EMBEDS = "figure.wp-block-embed > .wp-block-embed__wrapper"
+# Squarespace's video block holds its player's <iframe> as escaped HTML in the data-html of an empty
+# div.sqs-video-wrapper, which the site's script turns into the player: served, the page has no iframe
+SQUARESPACE_VIDEOS = ".sqs-video-wrapper[data-html]"
 # WordPress's pullquote block (core/pullquote) saves its quote and citation in a <figure>, dropped likewise (where
 # the quote is a line of the post's text printed again, rightly: _own_pullquotes)
 WORDPRESS_PULLQUOTES = "figure.wp-block-pullquote"
@@ -367,11 +371,8 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
     scope = page.tree if root is None else root
     for frame in scope.iter("iframe"):
         src = (frame.get("src") or frame.get("data-src") or "").strip()
-        if src and not page.in_chrome(frame) and not _tiny(frame):
-            url = joined(page.base, src)
-            address = urlsplit(url or "")
-            if url and address.scheme in ("http", "https") and _PLAYER.search(address.netloc + address.path):
-                yield _wrapper(frame, scope), url
+        if src and not page.in_chrome(frame) and not _tiny(frame) and (url := _player(page, src)):
+            yield _wrapper(frame, scope), url
     for script in page.select(GISTS, scope):
         if url := joined(page.base, script.get("src")):
             yield script, url.removesuffix(".js")
@@ -379,12 +380,38 @@ def _embeds(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement,
         link = next(card.iter("a"), None)
         if link is not None and not page.in_chrome(card) and (url := joined(page.base, link.get("href"))):
             yield card, url
+    for wrapper in page.select(SQUARESPACE_VIDEOS, scope):
+        played = next(wrapper.iter("iframe"), None) is not None  # a rendered page's player: an iframe above
+        if not played and not page.in_chrome(wrapper) and (url := _player_address(page, wrapper.get("data-html", ""))):
+            yield _wrapper(wrapper, scope), url
     for wrapper in page.select(WORDPRESS_EMBEDS, scope):
         saved = (wrapper.text or "").strip()
         if len(wrapper) == 0 and _ADDRESS.match(saved) and not page.in_chrome(wrapper):
             url = joined(page.base, saved)
             if url and urlsplit(url).scheme in ("http", "https"):
                 yield _wrapper(wrapper, scope), url
+
+
+def _player(page: Page, src: str) -> str | None:
+    """The absolute address of an iframe's `src` where it names a player or a map (_PLAYER), else None."""
+    url = joined(page.base, src)
+    address = urlsplit(url or "")
+    if url and address.scheme in ("http", "https") and _PLAYER.search(address.netloc + address.path):
+        return url
+    return None
+
+
+def _player_address(page: Page, html: str) -> str | None:
+    """The player's address in the HTML of an embed saved in an attribute (Squarespace's video block)."""
+    if "<iframe" not in html:
+        return None
+    try:
+        fragments = lxml_html.fragments_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    frames = (e for f in fragments if isinstance(f, etree._Element) for e in f.iter("iframe"))
+    src = next((src for frame in frames if (src := (frame.get("src") or "").strip())), None)
+    return _player(page, src) if src else None
 
 
 def heading_self_links(scope: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
