@@ -1,6 +1,7 @@
 """The site builders' blog post pages, written after their markup: Squarespace's (7.1's article.blog-item, its
 body a div.blog-item-content of .sqs-block blocks; 7.0's templates' article.hentry, div.body.entry-content) and
-Weebly's (div.blog-post, its body div.blog-content of div.paragraph blocks, its comments in div#commentArea)."""
+Weebly's (div.blog-post, its body div.blog-content of div.paragraph blocks, its comments in div#commentArea) and
+Wix's (article[data-hook=post], its body the rich content viewer in [data-hook=post-description])."""
 
 from __future__ import annotations
 
@@ -181,3 +182,28 @@ def test_a_weebly_image_elements_caption_is_its_pictures_caption():
         ("pass_orig.jpg", None),
     ]
     assert "The huts at Alesjaure, seen from the ridge." in article.text.splitlines()
+
+
+def test_a_wix_pictures_blurred_stand_in_is_not_the_image_the_picture_is():
+    """A Wix post's pictures were stored as the blurred thumbnails the served page holds (…/v1/fill/w_147,h_83,…,
+    blur_2,…/name), which Wix's image component replaces with a sharp copy once its script runs; now the image is
+    the picture's own file, the address before its /v1/ transform. A sharp resized copy stays as it is."""
+    media = "https://static.wixstatic.com/media/ab12_{0}~mv2.jpg"
+    blurred = media + "/v1/fill/w_147,h_83,al_c,q_80,usm_0.66_1.00_0.01,blur_2,enc_auto/ab12_{0}~mv2.jpg"
+    sharp = media + "/v1/fill/w_740,h_493,al_c,q_85,enc_auto/ab12_{0}~mv2.jpg"
+    page = (
+        "<html lang='en'><head><meta charset='utf-8'><title>My first pottery market</title>"
+        "<meta name='generator' content='Wix.com Website Builder'></head><body><main><div data-hook='post-page'>"
+        "<article data-hook='post'><h1 data-hook='post-title'><span>My first pottery market</span></h1>"
+        "<div data-hook='post-description'><section data-id='content-viewer'><p dir='auto' data-hook='rcv-block1'>"
+        "I booked a stall at the autumn craft market with six weeks to go and about forty finished pieces, which"
+        " turned out to be both too many and too few.</p>"
+        f"<div data-hook='rcv-block2'><div data-hook='imageViewer'><img src='{blurred.format('mugs')}' alt=''>"
+        "</div></div><p dir='auto' data-hook='rcv-block3'>By the end of the day the small bowls had sold out and"
+        " the big platters had not moved at all, which says something about what people carry home on a bus.</p>"
+        f"<div data-hook='rcv-block4'><div data-hook='imageViewer'><img src='{sharp.format('bowls')}' alt=''>"
+        "</div></div></section></div></article></div></main></body></html>"
+    )
+    article = extract(page, "https://www.clayandkiln.example/post/my-first-pottery-market")
+    assert [image.src for image in article.images] == [media.format("mugs"), sharp.format("bowls")]
+    assert f"![]({media.format('mugs')})" in article.markdown.splitlines()

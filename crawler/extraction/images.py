@@ -26,6 +26,11 @@ SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
 # its /img/loading.gif in srcset, the image in src).
 LAZY_PLACEHOLDER = r"placeholder|blank\.|spacer|transparent|pixel|1x1|lazy[-_]?load|loading\.(?:gif|svg)"
 _LAZY_PLACEHOLDER = re.compile(LAZY_PLACEHOLDER, re.I)
+# Wix's stand-in: a small blurred copy of the picture (its transform `…/v1/fill/w_147,h_83,…,blur_2,…/name`), which
+# its image component's script replaces with a copy sized to the screen; the file itself is the address before /v1/
+_WIX_BLURRED = re.compile(
+    r"^(https?://static\.wixstatic\.com/media/[^/?#]+)/v1/(?:[^/?#]+/)*?[^/?#]*\bblur_\d+[^/?#]*/"
+)
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
 _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
@@ -150,9 +155,16 @@ def best_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
         value = (img.get(attribute) or "").strip()
         if value and not value.startswith("data:"):
             sources.append((joined(base, value), None))
-    readable = [(url, width) for url, width in sources if url is not None]
+    readable = [_unblurred(url, width) for url, width in sources if url is not None]
     real = [(url, width) for url, width in readable if not _LAZY_PLACEHOLDER.search(url)]
     return next(iter(real or readable), None) or _picture_source(img, base)
+
+
+def _unblurred(url: str, width: int | None) -> tuple[str, int | None]:
+    """The picture a Wix blurred stand-in (_WIX_BLURRED) stands for, at its own size; any other source as it is."""
+    if match := _WIX_BLURRED.match(url):
+        return match.group(1), None
+    return url, width
 
 
 def _picture_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
