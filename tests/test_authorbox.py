@@ -472,3 +472,16 @@ def test_a_themes_box_that_names_nobody_is_the_box_of_the_posts_one_author():
     assert (found.name, found.bio) == ("Jane Doe", BIO)
     assert _boxes(f'<main>{post}</main><aside class="sidebar">{box}</aside>', authors=[Person("Jane Doe")]) == []
     assert _boxes(f"<main>{post}{box}</main>", authors=[Person("Jane Doe"), Person("Lee Roe")]) == []
+
+
+@pytest.mark.parametrize("line", ["Author: Jonas Weber-Hoffmann", "Autor: <span>Multimedia Redaktion</span>"])
+def test_an_author_label_line_is_no_bio(line):
+    """A hand-made header's "Author: Jonas Weber-Hoffmann" line, long enough to pass for a bio, was read as one:
+    the byline made an author box whose bio was the byline again."""
+    html = (
+        "<article><h1>Night walk</h1>"
+        f'<div class="info"><p>Datum: 3. März 2024</p><p>{line}</p><p>Kategorie: Reisen</p></div>'
+        "<p>We walked along the river until the lights of the harbour came on, one by one.</p></article>"
+    )
+    name = line.partition(":")[2].replace("<span>", "").replace("</span>", "").strip()
+    assert [box.bio for box in _boxes(html, authors=[Person(name)])] in ([], [None])

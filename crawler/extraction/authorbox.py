@@ -164,8 +164,8 @@ def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
         if _mostly_link(kept, text):
             continue
         text = _without_name(kept, text, name)
-        if _width(text) < _MIN_BIO_CHARS or text == name:
-            continue
+        if _width(text) < _MIN_BIO_CHARS or text == name or clean_name(text) == name:
+            continue  # the name, or its byline line ("Autor: Jane Roe-Hoffmann", a header's label line): no bio
         short = _width(text) < _SHORT_TEXT_CHARS
         if short and (parse_article_count(text) is not None or _NOT_A_BIO.search(text)):
             continue
