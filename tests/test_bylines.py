@@ -417,3 +417,23 @@ def test_an_author_label_among_a_books_facts_is_not_the_posts_author():
         "</div></body></html>"
     )
     assert extract(post, URL).authors == []
+
+
+def _walk(lang: str, header: str, before: str = "") -> Article:
+    """A hand-made post: its heading, `header` lines under it, then its text (`before` it, a paragraph of prose)."""
+    return extract(
+        f'<html lang="{lang}"><head><title>Night walk</title></head><body><div class="post"><h1>Night walk</h1>'
+        f"{before}{header}<p>We walked along the river until the lights of the harbour came on, one by one.</p>"
+        "</div></body></html>",
+        URL,
+    )
+
+
+def test_an_author_label_among_the_posts_header_fields_names_the_author():
+    """A hand-made header prints "Datum: …", "Autor: …", "Kategorie: …", "Lesezeit: …" in lines of their own: the
+    author's line was taken for a line of a data sheet (a book's facts) and refused. A sheet of other labels is
+    still one."""
+    header = "<p>Datum: 3. März 2024</p><p>Autor: Jonas Weber</p><p>Kategorie: Reisen</p><p>Lesezeit: 3 Minuten</p>"
+    assert _walk("de", header).authors == [Person("Jonas Weber")]
+    sheet = "<div>Zubereitungszeit: 20 Minuten</div><div>Autor: Jonas Weber</div><div>Portionen: 4</div>"
+    assert _walk("de", sheet).authors == []

@@ -35,6 +35,15 @@ _FIRST_H1 = etree.XPath("(//h1)[1]")
 _AUTHOR_LABELS = "author|autor|autorin|auteur|autore|verfasser|verfasserin|작성자|글쓴이|저자|作者|著者"
 _LABELLED = re.compile(r"^[^\W\d_][\w .’'-]{0,30}?\s*[:：]\s*\S")  # "Seiten: 400", "Verlag: …", "Dt. Titel: …"
 _AUTHOR_LABEL = re.compile(f"^(?:{_AUTHOR_LABELS})\\s*[:：]\\s*", re.IGNORECASE)
+# The labels a post's own header prints beside its author's (its date, categories, tags, reading time, comments):
+# "Datum: … / Autor: … / Kategorie: …" is the post's header, not a data sheet.
+_POST_FIELD_LABEL = re.compile(
+    r"^(?:date|datum|published|posted|updated|veröffentlicht|aktualisiert|erstellt|geändert|publié|mis à jour"
+    r"|category|categories|kategorien?|rubriken?|catégories?|tags?|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rte?r?"
+    r"|reading time|lesezeit|lesedauer|temps de lecture|comments?|kommentare?|commentaires?"
+    r"|작성일|날짜|카테고리|분류|태그|댓글)\s*[:：]",
+    re.IGNORECASE,
+)
 # A line of its own (no block inside it) that starts with "By" ("Written by", Lektor's blog) or its translation, or
 # with an author label, after the post's heading (or anywhere, on a page without one); EXSLT's regular expressions,
 # so that libxml2 tests each element once.
@@ -361,12 +370,14 @@ def _by_line(page: Page) -> list[Person]:
 
 def _in_a_data_sheet(line: HtmlElement) -> bool:
     """Whether a line stands among lines of "Label: value" (a book's or a product's facts), its own or, where it is
-    alone in its element, its element's neighbours."""
+    alone in its element, its element's neighbours — not among the post's own header fields ("Datum: …",
+    "Kategorie: …", "Lesezeit: …": a hand-made header prints the author's line between them)."""
     element = line
     for _ in range(2):
         neighbours = [e for e in (element.getprevious(), element.getnext()) if e is not None]
         if neighbours:
-            return any(_LABELLED.match(" ".join(text_of(e).split())) for e in neighbours)
+            texts = [" ".join(text_of(e).split()) for e in neighbours]
+            return any(_LABELLED.match(text) and not _POST_FIELD_LABEL.match(text) for text in texts)
         element = element.getparent()
         if element is None:
             break
