@@ -429,6 +429,30 @@ def _walk(lang: str, header: str, before: str = "") -> Article:
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>글쓴이 홍길동</p>",
+        "<p>작성자 | 홍길동</p>",
+        "<p><span>글쓴이</span><span>홍길동</span></p>",
+        "<div><span>작성자</span> <span>홍길동</span> <span>2024. 3. 3. 10:00</span></div>",
+    ],
+)
+def test_a_korean_author_label_without_a_colon_names_the_author(line):
+    """Tistory's and Korean hand-made skins print the label "글쓴이" or "작성자" and the name in two spans, or apart
+    by a space or a bar, without a colon: the post had no author, and its text began "글쓴이홍길동"."""
+    article = _walk("ko", line)
+    assert (article.authors, article.text) == (
+        [Person("홍길동")],
+        "We walked along the river until the lights of the harbour came on, one by one.",
+    )
+
+
+@pytest.mark.parametrize("line", ["<p>작성자 본인만 볼 수 있는 글입니다</p>", "<p>작성자가 직접 쓴 글</p>"])
+def test_a_korean_sentence_that_starts_with_the_label_names_nobody(line):
+    assert _walk("ko", line).authors == []
+
+
 def test_an_author_label_among_the_posts_header_fields_names_the_author():
     """A hand-made header prints "Datum: …", "Autor: …", "Kategorie: …", "Lesezeit: …" in lines of their own: the
     author's line was taken for a line of a data sheet (a book's facts) and refused. A sheet of other labels is

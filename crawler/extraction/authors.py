@@ -35,6 +35,13 @@ _FIRST_H1 = etree.XPath("(//h1)[1]")
 _AUTHOR_LABELS = "author|autor|autorin|auteur|autore|verfasser|verfasserin|작성자|글쓴이|저자|作者|著者"
 _LABELLED = re.compile(r"^[^\W\d_][\w .’'-]{0,30}?\s*[:：]\s*\S")  # "Seiten: 400", "Verlag: …", "Dt. Titel: …"
 _AUTHOR_LABEL = re.compile(f"^(?:{_AUTHOR_LABELS})\\s*[:：]\\s*", re.IGNORECASE)
+# Korean skins (Tistory's, hand-made ones) print "글쓴이" or "작성자" and the name without a colon: in two spans, apart
+# by a space or a bar ("글쓴이 홍길동", "작성자 | 홍길동"). The name then is one, of a word or two, up to a date.
+_SPACED_LABELS = "작성자|글쓴이"
+_SPACED_LABEL = re.compile(f"^(?:{_SPACED_LABELS})(?:\\s*[|｜]\\s*|\\s+)(?=\\S)")
+_SPACED_LABEL_RUN_ON = re.compile(f"^(?:{_SPACED_LABELS})\\s*[|｜]?\\s*(?=\\S)")  # the text: the spans run on
+_SPACED_NAME_END = re.compile(r"\s+(?=\d)")
+MAX_SPACED_NAME_WORDS = 2
 # The labels a post's own header prints beside its author's (its date, categories, tags, reading time, comments):
 # "Datum: … / Autor: … / Kategorie: …" is the post's header, not a data sheet.
 _POST_FIELD_LABEL = re.compile(
@@ -51,7 +58,8 @@ _LINE = (
     "[self::p or self::span or self::div or self::li or self::address or self::small]"
     "[not(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)]"
     "[re:test(normalize-space(.), "
-    f"'^(((written|posted) )?({BY_WORDS})\\s+\\S|({_AUTHOR_LABELS})\\s*[:：]\\s*\\S)', 'i')]"
+    f"'^(((written|posted) )?({BY_WORDS})\\s+\\S|({_AUTHOR_LABELS})\\s*[:：]\\s*\\S"
+    f"|({_SPACED_LABELS})\\s*[|｜]?\\s*\\S)', 'i')]"
     "[string-length(normalize-space(.)) < 100]"
 )
 _BY_LINES_AFTER = etree.XPath("following::*" + _LINE, namespaces={"re": "http://exslt.org/regular-expressions"})
@@ -359,6 +367,13 @@ def _by_line(page: Page) -> list[Person]:
         text = " ".join(text_of(line).split())
         if _AUTHOR_LABEL.match(text) and _in_a_data_sheet(line):
             continue  # a book review's "Titel: … / Autorin: … / Verlag: …": the book's author, not the post's
+        if spaced := _SPACED_LABEL.match(text):
+            name = _SPACED_NAME_END.split(_BY_LINE_END.split(text[spaced.end() :], maxsplit=1)[0], maxsplit=1)[0]
+            if len(name.split()) > MAX_SPACED_NAME_WORDS or not _looks_like_a_name(name):
+                return []  # "작성자 본인만 볼 수 있는 글입니다": a sentence
+            return [Person(name=name, url=_href(line, page.base))]
+        if not (BY_PREFIX.match(text) or _AUTHOR_LABEL.match(text)):
+            continue  # "작성자가 …": the label's word run on into a sentence, no label
         names = split_names(
             _BY_LINE_END.split(_AUTHOR_LABEL.sub("", BY_PREFIX.sub("", text, count=1), count=1), maxsplit=1)[0]
         )
@@ -464,7 +479,12 @@ def _bold_after_by(page: Page) -> list[Person]:
 def is_by_line(line: str, names: list[str]) -> bool:
     """Whether a line of text is a byline naming `names` ("By Jane Roe", "**Von** Jane Roe und Joe Bloggs")."""
     text = " ".join(line.replace("*", "").split())
-    prefix = BY_PREFIX.match(text) or _POSTED_ON_BY.match(text) or _AUTHOR_LABEL.match(text)
+    prefix = (
+        BY_PREFIX.match(text)
+        or _POSTED_ON_BY.match(text)
+        or _AUTHOR_LABEL.match(text)
+        or _SPACED_LABEL_RUN_ON.match(text)
+    )
     if len(text) >= 100 or not prefix:
         return False
     rest = fold(text[prefix.end() :])
