@@ -430,6 +430,57 @@ def _walk(lang: str, header: str, before: str = "") -> Article:
 
 
 @pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "March 3, 2024 by Jonas Weber"),
+        ("de", "3. März 2024 von Jonas Weber"),
+        ("en", "2024-03-03 by Jonas Weber | 3 comments"),
+        ("en", 'Sunday, 3rd March 2024 by <a href="/about/">Jonas Weber</a>'),
+    ],
+)
+def test_a_name_after_a_date_printed_as_text_and_a_by_word_is_the_byline(lang, line):
+    """Jekyll and Hugo themes print `{{ date | date: "%B %-d, %Y" }} by {{ author }}` under the heading, the date as
+    plain text, no <time>, as many hand-made blogs do: the post had no author."""
+    article = _walk(lang, f'<p class="meta">{line}</p>')
+    assert [person.name for person in article.authors] == ["Jonas Weber"]
+    assert article.text == "We walked along the river until the lights of the harbour came on, one by one."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 3, 2024 by the way, nothing new",
+        "March 3, 2024 by 2030, they say",
+        "3. März 2024 von 10 Uhr bis 12 Uhr",
+        'March 3, 2024 by <a href="/category/travel-notes/">Travel Notes</a>',
+        "3. März 2024 – 5. März 2024",
+        "2024-03-03 – Updated",
+        '<time datetime="2024-03-03">3 March 2024</time> — <a href="/tag/river-walks/">River Walks</a>',
+    ],
+)
+def test_words_after_a_date_that_are_no_name_name_nobody(line):
+    assert _walk("en", f"<p>{line}</p>").authors == []
+
+
+def test_a_date_line_in_the_posts_text_names_nobody():
+    """Only the post's header (before a paragraph of its text) is read for the date line: a list of talks or a
+    changelog further down names other people and things."""
+    prose = "<p>" + "We walked along the river until the lights of the harbour came on, one by one. " * 3 + "</p>"
+    assert _walk("en", "<ul><li>March 3, 2024 by Jonas Weber</li></ul>", before=prose).authors == []
+
+
+@pytest.mark.parametrize("dash", ["—", "–"])
+def test_a_name_after_the_posts_time_and_a_dash_is_the_byline(dash):
+    """PaperMod-like Hugo themes and hand-made layouts print "<time>3 March 2024</time> — Jonas Weber" under the
+    heading: the post had no author, and its text began "— Jonas Weber" (the <time> dropped from it)."""
+    article = _walk("en", f'<p class="meta"><time datetime="2024-03-03">3 March 2024</time> {dash} Jonas Weber</p>')
+    assert (article.authors, article.text) == (
+        [Person("Jonas Weber")],
+        "We walked along the river until the lights of the harbour came on, one by one.",
+    )
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "<p>글쓴이 홍길동</p>",

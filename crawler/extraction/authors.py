@@ -14,6 +14,7 @@ from trafilatura.metadata import METANAME_AUTHOR
 
 from crawler.extraction.article import Person
 from crawler.extraction.authorbox import BY_PREFIX, BY_WORDS, clean_name, split_names
+from crawler.extraction.dates import PRINTED_DAY
 from crawler.extraction.ghost import rendered_by_ghost
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, first, text_of
@@ -72,6 +73,8 @@ _BY_LINES = etree.XPath("//*" + _LINE, namespaces={"re": "http://exslt.org/regul
 # `<span>Alice Schmidt - </span><time …>May 20, 2024</time><span> - </span><span>1 min read</span>`): the first
 # line around one of the first <time>s after the post's heading: its nearest element of a few words around it.
 _TIMES_AFTER = etree.XPath("following::time")
+MAX_HEADER_ELEMENTS = 60  # elements after the post's heading searched for a date line that names the author
+_FOLLOWING = etree.XPath(f"following::*[position() <= {MAX_HEADER_ELEMENTS}]")
 _BLOCKS = etree.XPath("boolean(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)")
 MAX_DATED_LINES, MAX_LINE_LEVELS, MAX_DATED_LINE_CHARS = 3, 3, 120
 _META_SEPARATOR = re.compile(r"(?:\s*(?:[|•·—–]|(?<!\S)-(?!\S))\s*)+")  # a run of them: "Jane Roe - - 1 min read"
@@ -85,7 +88,9 @@ _POSTED_ON_BY = re.compile(
     rf"^(?:posted|published|written|veröffentlicht|publié)(?:\s+(?:on|am|le))?\b.{{0,40}}?\s(?:{BY_WORDS})\s+",
     re.IGNORECASE,
 )
-_BY_AFTER_TIME = re.compile(rf"^\s*(?:{BY_WORDS})\s+(?=\S)", re.IGNORECASE)  # " by Jonas Weber" after a <time>
+# " by Jonas Weber" or " — Jonas Weber" after a <time> or a date printed as text
+_NAME_AFTER_DATE = re.compile(rf"^\s*(?:(?:{BY_WORDS})\s+|(?P<dash>[—–])\s*)(?=\S)", re.IGNORECASE)
+_PROSE_CHARS = 200  # a paragraph this long: the post's text has begun, its header is past
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
 _BY_LINE_END = re.compile(
     r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)|\s+(?:at|um|à|alle)\s+(?=\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+",
@@ -421,10 +426,12 @@ def _dated_line(page: Page) -> list[Person]:
 
 
 def _by_after_time(page: Page) -> list[Person]:
-    """The names a header line under the post's heading prints right after the post's <time> and a by-word:
-    "Posted on <time>March 3, 2024</time> by Jonas Weber · Tags: …", "<time>…</time> von Anna Berg" — the date
-    before the name, the name in no element a theme classes (a hand-made layout's, a Jekyll or Hugo theme's `{{ date
-    }} by {{ author }}`). Words after the <time> that are no name ("by the sea") name nobody."""
+    """The names a header line under the post's heading prints right after the post's <time> and a by-word or a
+    dash: "Posted on <time>March 3, 2024</time> by Jonas Weber · Tags: …", "<time>…</time> von Anna Berg",
+    "<time>3 March 2024</time> — Jonas Weber" — the date before the name, the name in no element a theme classes (a
+    hand-made layout's, a Jekyll or Hugo theme's `{{ date }} by {{ author }}`, the dash of PaperMod-like themes);
+    else those after a date printed as text at the start of such a line (_by_after_day). Words after the <time>
+    that are no name ("by the sea") name nobody."""
     heading = next(iter(_FIRST_H1(page.tree)), None)
     if heading is None:
         return []
@@ -434,14 +441,47 @@ def _by_after_time(page: Page) -> list[Person]:
             text = " ".join(text_of(line).split())
             if len(text) >= MAX_DATED_LINE_CHARS or line.tag in ("div", "p") and _BLOCKS(line):
                 break  # past the line: a region of the page
-            after = text.partition(printed)[2] if printed else ""
-            if not _BY_AFTER_TIME.match(after):
-                continue
-            names = split_names(_BY_LINE_END.split(_BY_AFTER_TIME.sub("", after, count=1), maxsplit=1)[0])
-            if 0 < len(names) <= 4 and all(map(_looks_like_a_name, names)) and not _outside_post(line):
-                return [Person(name=name, url=_link_named(line, name, page.base)) for name in names]
-            return []
+            if (people := _named_after_date(text.partition(printed)[2] if printed else "", line, page)) is not None:
+                return people
+    return _by_after_day(page, heading)
+
+
+def _by_after_day(page: Page, heading: HtmlElement) -> list[Person]:
+    """The names after a date printed as plain text, no <time>, and a by-word or a dash, at the start of a line of
+    the post's header (after its heading, before a paragraph of its text): "March 3, 2024 by Jonas Weber", "3. März
+    2024 von Jonas Weber", "2024-03-03 by Jonas Weber | 3 comments" (Jekyll's and Hugo's `{{ date | date: "%B %-d,
+    %Y" }} by {{ author }}`, many hand-made blogs)."""
+    for line in _FOLLOWING(heading):
+        if line.tag == "p" and len(text_of(line)) >= _PROSE_CHARS:
+            break  # the post's text: a date line further down is no byline ("2024-03-03 – Fixed the upload")
+        if line.tag not in ("div", "p", "span", "small", "li", "address") or line.tag in ("div", "p") and _BLOCKS(line):
+            continue
+        text = " ".join(text_of(line).split())
+        day = PRINTED_DAY.match(text) if len(text) < MAX_DATED_LINE_CHARS else None
+        if day and (people := _named_after_date(text[day.end() :], line, page)) is not None:
+            return people
     return []
+
+
+def _named_after_date(after: str, line: HtmlElement, page: Page) -> list[Person] | None:
+    """The people a meta line names after its date (`after`: the rest of the line) and a by-word or a dash; None
+    where no such word follows the date; none where the words after it are no names ("by the sea", "von 10 Uhr"),
+    link a category or tag, or, after a dash, are one word not linked to an author page ("— Updated", a category's
+    name)."""
+    match = _NAME_AFTER_DATE.match(after)
+    if match is None:
+        return None
+    names = split_names(_BY_LINE_END.split(after[match.end() :], maxsplit=1)[0])
+    if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)) or _outside_post(line):
+        return []
+    people = [Person(name=name, url=_link_named(line, name, page.base)) for name in names]
+    kinds = [url_kind(person.url) if person.url else None for person in people]
+    if any(kind in ("category", "tag") for kind in kinds):
+        return []
+    lone_words = [len(person.name.split()) < 2 and kind != "author" for person, kind in zip(people, kinds, strict=True)]
+    if match.group("dash") and any(lone_words):
+        return []
+    return people
 
 
 def _link_named(line: HtmlElement, name: str, base: str) -> str | None:
@@ -479,13 +519,19 @@ def _bold_after_by(page: Page) -> list[Person]:
 def is_by_line(line: str, names: list[str]) -> bool:
     """Whether a line of text is a byline naming `names` ("By Jane Roe", "**Von** Jane Roe und Joe Bloggs")."""
     text = " ".join(line.replace("*", "").split())
+    if len(text) >= 100:
+        return False
+    day = PRINTED_DAY.match(text)  # "March 3, 2024 by Jane Roe"
     prefix = (
-        BY_PREFIX.match(text)
+        _NAME_AFTER_DATE.match(text := text[day.end() :])
+        if day
+        else BY_PREFIX.match(text)
         or _POSTED_ON_BY.match(text)
         or _AUTHOR_LABEL.match(text)
         or _SPACED_LABEL_RUN_ON.match(text)
+        or _NAME_AFTER_DATE.match(text)  # "— Jane Roe", its <time> dropped from the text
     )
-    if len(text) >= 100 or not prefix:
+    if not prefix:
         return False
     rest = fold(text[prefix.end() :])
     return bool(names) and all(fold(name) in rest for name in names)

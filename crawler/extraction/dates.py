@@ -116,6 +116,16 @@ _MONTH_STEMS = (
     ("dic", "dec", "dez", "déc", "gru", "pro", "дек"),
 )
 _MONTH_NAMES = {n: names + stems for n, (names, stems) in enumerate(zip(MONTHS, _MONTH_STEMS, strict=True), 1)}
+_MONTH_WORDS = "|".join(sorted({re.escape(name) for names in _MONTH_NAMES.values() for name in names}, key=len)[::-1])
+# A day printed at the start of a meta line, any weekday before it: "March 3, 2024", "Sun, 3rd March 2024",
+# "3. März 2024", "2024-03-03", "03.03.2024", "2024년 3월 3일".
+PRINTED_DAY = re.compile(
+    rf"^(?:[^\W\d_]{{2,}}\.?,?\s+)??(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{2,4}}"
+    rf"|(?:{_MONTH_WORDS})[^\W\d_]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:\.|st|nd|rd|th|er)?\s+(?:{_MONTH_WORDS})[^\W\d_]*\.?,?\s+\d{{4}}"
+    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)(?![\w:])",
+    re.IGNORECASE,
+)
 
 
 def days_named(page: Page) -> int:
