@@ -94,3 +94,18 @@ def test_a_buttons_blocks_buttons_to_other_sites_stand_in_the_text_and_link_in_t
         "[Fahrplan der Fähre](https://faehre.example/fahrplan)\n\n[Ein Rad leihen](https://rad.example/)\n\n" + LAST
         in article.markdown
     )
+
+
+def test_wordpress_footnotes_are_marked_in_brackets_without_their_back_links():
+    """WordPress's footnotes block (6.3+) marks a note with a number in a <sup data-fn>, which ran into the word
+    before it ("Fluss1"), and ends each note with a "↩︎" back-link."""
+    text = (
+        '<p>Die Mulde ist ein Fluss<sup data-fn="5f0c2a" class="fn"><a href="#5f0c2a" id="5f0c2a-link">1</a></sup>'
+        ' in Sachsen.</p><ol class="wp-block-footnotes"><li id="5f0c2a">Genauer: die Zwickauer und die Freiberger '
+        'Mulde. <a href="#5f0c2a-link" aria-label="Jump to footnote reference 1">↩︎</a></li></ol>'
+    )
+    article = extract(_post(text), URL)
+    assert "Die Mulde ist ein Fluss[1] in Sachsen." in article.text
+    assert "Genauer: die Zwickauer und die Freiberger Mulde." in article.text
+    assert "↩" not in article.text and "↩" not in article.markdown
+    assert "Fluss\\[1\\] in Sachsen." in article.markdown

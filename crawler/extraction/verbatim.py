@@ -23,8 +23,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
   a paragraph per button to another site of the button's words: trafilatura dropped them as links, or as a
   button's chrome (a button to the site's own page is its call to action, as a list of links within the site is
   its menu);
-- a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped; Substack's footnote
-  begins with its number as "[1] ", not under a line "1";
+- a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped (WordPress's footnotes
+  block's too); Substack's footnote begins with its number as "[1] ", not under a line "1";
 - a heading's permalink anchor is dropped: the link inside an `<h2>` to the heading's own fragment, or a "#", "¶"
   or "🔗" beside its words (Hugo's Congo and Coder print "#" and a screen reader's "Link to heading" there, Sphinx
   and MkDocs "¶"): it is no part of the heading's text;
@@ -72,14 +72,21 @@ LINE_NUMBERS = (
     ".gutter, .rouge-gutter, .lineno, pre.lineno, .lnt, .ln, .linenos, .linenodiv, td.lntd:first-child, td.linenos,"
     " [style*='user-select:none'], [style*='user-select: none']"
 )
-# Substack marks a footnote's reference as an a.footnote-anchor (its number, linking to #footnote-1)
-FOOTNOTE_MARKS = "a.footnote, a.footnote-ref, [role~=doc-noteref], sup > a[href^='#fn'], a.footnote-anchor"
+# Substack marks a footnote's reference as an a.footnote-anchor (its number, linking to #footnote-1); WordPress's
+# footnotes (core/footnotes, 6.3+) mark a note `<sup data-fn="…" class="fn"><a href="#…" id="…-link">1` and end it,
+# in the post's `ol.wp-block-footnotes`, with a back-link `<a href="#…-link">↩︎</a>`
+FOOTNOTE_MARKS = (
+    "a.footnote, a.footnote-ref, [role~=doc-noteref], sup > a[href^='#fn'], a.footnote-anchor,"
+    " sup[data-fn] > a[href^='#']"
+)
 # Substack's footnotes, under its post: a div.footnote each, its number (an a.footnote-number, back to the reference)
 # beside its words, a div.footnote-content of paragraphs
 SUBSTACK_FOOTNOTES = "div.footnote"
 SUBSTACK_FOOTNOTE_NUMBER = "a.footnote-number"
 SUBSTACK_FOOTNOTE_TEXT = "div.footnote-content"
-FOOTNOTE_BACKLINKS = "a.reversefootnote, a.footnote-backref, [role~=doc-backlink]"
+FOOTNOTE_BACKLINKS = (
+    "a.reversefootnote, a.footnote-backref, [role~=doc-backlink], ol.wp-block-footnotes > li > a[href$='-link']"
+)
 MATH_SCRIPTS = "script[type^='math/tex']"
 QUARTO_CELLS = "div.cell"
 GISTS = "script[src*='gist.github.com/']"
