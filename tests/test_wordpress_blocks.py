@@ -96,6 +96,21 @@ def test_a_buttons_blocks_buttons_to_other_sites_stand_in_the_text_and_link_in_t
     )
 
 
+def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
+    """The file's name stood in the Markdown unlinked: its link's words around it were read with the "Download"
+    button beside it, which the post's text leaves out, so the link landed nowhere."""
+    file_block = (
+        '<div class="wp-block-file"><a id="wp-block-file--media-9e1" href="/wp-content/uploads/2024/11/fahrplan.pdf">'
+        'Fahrplan der Fähren</a><a href="/wp-content/uploads/2024/11/fahrplan.pdf" class="wp-block-file__button '
+        'wp-element-button" download aria-describedby="wp-block-file--media-9e1">Herunterladen</a></div>'
+    )
+    article = extract(_post(file_block), URL)
+    assert (
+        "[Fahrplan der Fähren](https://blog.example/wp-content/uploads/2024/11/fahrplan.pdf)\n\n" + LAST
+        in article.markdown
+    )
+
+
 def test_wordpress_footnotes_are_marked_in_brackets_without_their_back_links():
     """WordPress's footnotes block (6.3+) marks a note with a number in a <sup data-fn>, which ran into the word
     before it ("Fluss1"), and ends each note with a "↩︎" back-link."""

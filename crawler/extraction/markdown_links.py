@@ -11,6 +11,7 @@ a link the author never wrote.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.sitename import fold
@@ -24,6 +25,9 @@ _WINDOW = 4 * CONTEXT_CHARS  # characters of the Markdown either side of an occu
 MAX_LINKS = 500
 _SKIPPED_SCHEMES = ("javascript:", "data:")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Beside a link, words the post's text leaves out: WordPress's file block's "Download" button, beside the link named
+# as the file (verbatim.py reads the file's name alone)
+_UNREAD_BESIDE = frozenset({"wp-block-file__button"})
 
 
 def with_links(markdown: str, page: Page, root: HtmlElement | None) -> str:
@@ -112,7 +116,7 @@ def _beside(element: HtmlElement) -> tuple[str, str]:
     count: "<strong>Offer:</strong> <a>…</a>", "…<br><br><a>…</a>"), at least CONTEXT_CHARS of each where the
     parent has them."""
     before = ""
-    for sibling in element.itersiblings(preceding=True):
+    for sibling in _read(element.itersiblings(preceding=True)):
         before = fold(_squeezed(text_of(sibling) + " " + (sibling.tail or ""))[-_WINDOW:]) + before
         if len(before) >= CONTEXT_CHARS:
             break
@@ -120,11 +124,16 @@ def _beside(element: HtmlElement) -> tuple[str, str]:
         parent = element.getparent()
         before = fold(_squeezed(parent.text or "" if parent is not None else "")[-_WINDOW:]) + before
     after = fold(_squeezed(element.tail or "")[:_WINDOW])
-    for sibling in element.itersiblings():
+    for sibling in _read(element.itersiblings()):
         if len(after) >= CONTEXT_CHARS:
             break
         after += fold(_squeezed(text_of(sibling) + " " + (sibling.tail or ""))[:_WINDOW])
     return before, after
+
+
+def _read(siblings: Iterator[HtmlElement]) -> Iterator[HtmlElement]:
+    """The siblings whose words the post's text holds (not _UNREAD_BESIDE's)."""
+    return (s for s in siblings if _UNREAD_BESIDE.isdisjoint((s.get("class") or "").split()))
 
 
 def _squeezed(text: str) -> str:
