@@ -111,6 +111,26 @@ def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
     )
 
 
+def test_a_verse_block_is_lines_of_a_poem_not_fenced_code():
+    """The verse block ("poetry … song lyrics") saves its lines in a <pre>, and the Markdown fenced the poem as
+    code; its lines now end in hard breaks, its stanzas apart, its indentation kept."""
+    verse = (
+        '<pre class="wp-block-verse">Der Nebel liegt auf den Wiesen,\n  der Fluss trägt ihn fort,\n\n'
+        "und wir gehen heim.</pre>"
+    )
+    article = extract(_post(verse), URL)
+    assert "```" not in article.markdown
+    stanzas = "Der Nebel liegt auf den Wiesen,\\\n\u00a0\u00a0der Fluss trägt ihn fort,\n\nund wir gehen heim."
+    assert stanzas + "\n\n" + LAST in article.markdown
+    assert article.text.split("\n")[-5:] == [
+        "Der Nebel liegt auf den Wiesen,",
+        "  der Fluss trägt ihn fort,",
+        "",
+        "und wir gehen heim.",
+        LAST,
+    ]
+
+
 def test_wordpress_footnotes_are_marked_in_brackets_without_their_back_links():
     """WordPress's footnotes block (6.3+) marks a note with a number in a <sup data-fn>, which ran into the word
     before it ("Fluss1"), and ends each note with a "↩︎" back-link."""

@@ -118,9 +118,25 @@ def _mark(quote: etree._Element, position: int, text: str) -> None:
 
 
 def fenced(block: CodeBlock) -> str:
-    """A fenced code block longer than any run of backticks in the code, with its language."""
+    """A fenced code block longer than any run of backticks in the code, with its language; a verse (WordPress's
+    verse block) as its lines instead (verse_lines())."""
+    if block.verse:
+        return verse_lines(block.code)
     fence = "`" * max(3, 1 + max((len(run) for run in _LONGEST_BACKTICKS.findall(block.code)), default=0))
     return f"{fence}{block.language or ''}\n{block.code}\n{fence}"
+
+
+def verse_lines(poem: str) -> str:
+    """A poem's lines in Markdown: each line of a stanza ending in a hard break (a backslash), the stanzas apart by
+    a blank line, a line's indentation kept as no-break spaces (Markdown drops a line's leading spaces, and reads
+    four as code)."""
+    stanzas = [stanza.strip("\n") for stanza in re.split(r"\n(?:[^\S\n]*\n)+", poem.strip("\n"))]
+    written = []
+    for stanza in stanzas:
+        lines = [line.rstrip() for line in stanza.split("\n")]
+        lines = ["\u00a0" * (len(line) - len(line.lstrip())) + line.lstrip() for line in lines]
+        written.append("\\\n".join(lines))
+    return "\n\n".join(written)
 
 
 def _quoted(markdown: str) -> str:

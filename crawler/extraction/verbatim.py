@@ -23,6 +23,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
   a paragraph per button to another site of the button's words: trafilatura dropped them as links, or as a
   button's chrome (a button to the site's own page is its call to action, as a list of links within the site is
   its menu);
+- WordPress's verse block (a poem in a `<pre>`) is such a block too, marked a verse: its lines as they are, not
+  fenced in the Markdown (markdown_blocks.verse_lines());
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped (WordPress's footnotes
   block's too); Substack's footnote begins with its number as "[1] ", not under a line "1";
 - a heading's permalink anchor is dropped: the link inside an `<h2>` to the heading's own fragment, or a "#", "¶"
@@ -134,12 +136,20 @@ _WORD_LABEL = re.compile(r"[A-Za-z][\w+#.-]{0,15}")
 _NOT_LABELS = {"copy", "copied", "code", "expand", "collapse", "wrap", "raw"}
 
 
+# WordPress's verse block (core/verse, "Insert poetry … or quote song lyrics") saves its lines in a <pre> to keep its
+# line breaks and spacing: a poem, no code (its preformatted block, "text that respects your spacing and tabs", is
+# fenced: only a fence keeps its spacing in Markdown)
+VERSES = "pre.wp-block-verse"
+
+
 @dataclass
 class CodeBlock:
-    """One code block of the page: its code, and its language where the markup names one."""
+    """One code block of the page: its code, and its language where the markup names one; `verse` a poem's lines
+    in a <pre> (VERSES), its text kept as it is, written in Markdown as lines, not fenced."""
 
     code: str
     language: str | None
+    verse: bool = False
 
 
 @dataclass
@@ -298,6 +308,8 @@ def _code_block(element: HtmlElement) -> CodeBlock:
     # A carriage return, before a line feed (a Windows line end) or alone, ends a line: a CMS writes a text field
     # saved from a browser's form with `&#xD;` before each line feed, which the parser keeps as a character
     code = code.replace("\r\n", "\n").replace("\r", "\n")
+    if element.tag == "pre" and compiled((VERSES,))(element):
+        return CodeBlock(code, None, verse=True)
     return CodeBlock(code, _language(element) or _label(element))
 
 
