@@ -131,6 +131,20 @@ def test_a_verse_block_is_lines_of_a_poem_not_fenced_code():
     ]
 
 
+def test_a_tables_html_caption_is_a_line_before_its_table_not_a_row_of_it():
+    """A table's <caption> (the classic editor's tables) was read as the table's first row, a header of one cell
+    ("| Die Etappen |  |") above the table's own header: no valid pipe table."""
+    table = (
+        "<table><caption>Die Etappen der Tour</caption><thead><tr><th>Ort</th><th>Kilometer</th></tr></thead>"
+        "<tbody><tr><td>Grimma</td><td>12</td></tr><tr><td>Wurzen</td><td>30</td></tr></tbody></table>"
+    )
+    article = extract(_post(table), URL)
+    rows = "| Ort | Kilometer |\n|---|---|\n| Grimma | 12 |\n| Wurzen | 30 |"
+    markdown = "\n".join(line.rstrip() for line in article.markdown.split("\n"))
+    assert "Die Etappen der Tour\n\n" + rows + "\n\n" + LAST in markdown
+    assert article.text.count("Die Etappen der Tour") == 1 and "|  |" not in article.text
+
+
 def test_wordpress_footnotes_are_marked_in_brackets_without_their_back_links():
     """WordPress's footnotes block (6.3+) marks a note with a number in a <sup data-fn>, which ran into the word
     before it ("Fluss1"), and ends each note with a "↩︎" back-link."""

@@ -19,6 +19,9 @@ block, its caption the figure's caption. Blogger's body is <div>s and <br>s, rar
 stands inside a <div> whose text goes on around it: that text, up to the next block on either side, is a <div> of
 its own meanwhile (as a figure's tail it would be the tail of the caption's paragraph, one paragraph with the next in
 the Markdown).
+
+A data table's own `<caption>` (the classic editor's tables) is a paragraph before its table meanwhile: trafilatura
+made it the table's first row, a header of one cell above the table's own.
 """
 
 from __future__ import annotations
@@ -95,6 +98,10 @@ _PICTURE_TABLES = etree.XPath(
 _PICTURE_TABLE_CAPTIONS = etree.XPath(
     "caption | .//td[contains(concat(' ', normalize-space(@class), ' '), ' tr-caption ')]"
 )
+# A data table's own caption (HTML's <caption>, as the classic editor's and TinyMCE's tables have it; WordPress's
+# table block captions in a <figcaption> after the table instead): trafilatura reads it as a first row, a header of
+# one cell, which breaks the Markdown table
+_TABLE_CAPTIONS = etree.XPath("//table/caption[normalize-space()]")
 # what trafilatura drops by its name when it keeps no images (its DISCARD_IMAGE_ELEMENTS), its text with it
 _CAPTION_NAMED = etree.XPath(
     "(self::div or self::section or self::span or self::p)"
@@ -112,8 +119,30 @@ _INLINE = frozenset(
 def captions_as_paragraphs(page: Page) -> Iterator[None]:
     """The page's figure captions (outside chrome) as paragraphs after their outermost figure, for the block; a
     captioned picture's layout table is a figure meanwhile."""
-    with _picture_tables_as_figures(page), _figure_captions_as_paragraphs(page):
+    with _picture_tables_as_figures(page), _figure_captions_as_paragraphs(page), _table_captions_as_paragraphs(page):
         yield
+
+
+@contextmanager
+def _table_captions_as_paragraphs(page: Page) -> Iterator[None]:
+    """Each data table's <caption> (_TABLE_CAPTIONS; a picture table's is a figcaption by now) as a paragraph before
+    its table, where a browser shows it, for the time of the block."""
+    moved = []
+    for caption in _TABLE_CAPTIONS(page.tree):
+        table = caption.getparent()
+        if page.in_chrome(caption) or table.getparent() is None:
+            continue
+        moved.append((caption, table, table.index(caption), caption.tail, caption.tag))
+        table.remove(caption)
+        caption.tag, caption.tail = "p", None
+        table.addprevious(caption)
+    try:
+        yield
+    finally:
+        for caption, table, index, tail, tag in reversed(moved):
+            caption.getparent().remove(caption)
+            caption.tag, caption.tail = tag, tail
+            table.insert(index, caption)
 
 
 @contextmanager
