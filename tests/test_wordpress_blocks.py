@@ -158,3 +158,18 @@ def test_wordpress_footnotes_are_marked_in_brackets_without_their_back_links():
     assert "Genauer: die Zwickauer und die Freiberger Mulde." in article.text
     assert "↩" not in article.text and "↩" not in article.markdown
     assert "Fluss\\[1\\] in Sachsen." in article.markdown
+
+
+def test_a_table_block_without_a_header_section_is_a_pipe_table_before_its_caption():
+    """The table block saves no header row unless its "Header section" is on: the Markdown's rows had no header
+    and delimiter row above them, no pipe table (the caption after it then ran on as a line of no table)."""
+    table = (
+        '<figure class="wp-block-table is-style-stripes"><table class="has-fixed-layout"><tbody><tr><td>Grimma</td>'
+        "<td>12</td></tr><tr><td>Wurzen</td><td>30</td></tr></tbody></table>"
+        '<figcaption class="wp-element-caption">Die Etappen der Tour</figcaption></figure>'
+    )
+    article = extract(_post(table), URL)
+    markdown = "\n".join(line.rstrip() for line in article.markdown.split("\n"))
+    assert "|  |  |\n|---|---|\n| Grimma | 12 |\n| Wurzen | 30 |\n\nDie Etappen der Tour\n\n" + LAST in markdown
+    lines = [line.rstrip() for line in article.text.split("\n")]
+    assert lines[-4:] == ["| Grimma | 12 |", "| Wurzen | 30 |", "Die Etappen der Tour", LAST]

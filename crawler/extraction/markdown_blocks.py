@@ -33,7 +33,7 @@ def markdown_of(body: etree._Element, verbatim: Verbatim, linked: Callable[[str]
     """`body`: trafilatura's output (left as it is); `verbatim`: what crawler/extraction/verbatim.py set aside;
     `linked`: puts the page's links back into Markdown text. An embed's URL on a line of its own becomes a link."""
     fills: list[str] = []
-    copy = _set_aside(deepcopy(body), verbatim.code_blocks, fills)
+    copy = _headed(_set_aside(deepcopy(body), verbatim.code_blocks, fills))
     markdown = linked(xmltotxt(copy, include_formatting=True))
     embeds = set(verbatim.embeds)
     lines = [f"<{line}>" if line in embeds else line for line in markdown.split("\n")]
@@ -53,6 +53,27 @@ def text_with_code(body: etree._Element, verbatim: Verbatim) -> str | None:
     if not fills:
         return None
     return _filled(xmltotxt(copy, include_formatting=False), fills, indented=False)
+
+
+def _headed(body: etree._Element) -> etree._Element:
+    """Each table whose first row is no header row (WordPress's table block saves none unless its "Header section"
+    is on; a hand-made table of <td>s) with an empty header row above it: a GFM pipe table is one only under a
+    header row and its delimiter row, which trafilatura writes after a header row alone. Not a table in a table's
+    cell or around one (a layout table): trafilatura writes a cell's table into its row's line, no pipe table; nor
+    a table of one cell, a box around what it holds (a highlighter's frame around its code), no data."""
+    for table in body.iter("table"):
+        first = table.find("row")
+        if first is None or any(cell.get("role") == "head" for cell in first.findall("cell")):
+            continue
+        if any(True for _ in table.iterancestors("table", "cell")) or any(True for _ in table.iterdescendants("table")):
+            continue
+        if not "".join(table.itertext()).strip() or (len(table.findall("row")) == 1 and len(first) == 1):
+            continue  # a table of empty cells (a layout's spacer), or of one cell (a box, a code block's frame)
+        header = etree.Element("row")
+        for _ in first.findall("cell"):
+            etree.SubElement(header, "cell", role="head")
+        first.addprevious(header)
+    return body
 
 
 def _filled(written: str, fills: list[str], indented: bool) -> str:
