@@ -1705,3 +1705,24 @@ def test_an_ad_slots_label_is_no_line_of_the_text_and_a_bloggers_own_disclosure_
     assert "Das Kompetenzzentrum wurde erweitert." in within.text and "Anzeige" not in within.text
     disclosed = extract(_page(f"<p><strong>Werbung</strong></p>{sections}", lang="de"), URL)
     assert disclosed.text.splitlines()[0] == "Werbung" and disclosed.text.count("Werbung") == 1
+
+
+def test_a_paragraph_written_as_a_div_beside_the_posts_paragraphs_is_kept_whatever_the_page_holds():
+    """A Hugo shortcode's column writes a paragraph straight into a <div> beside a picture; trafilatura reads a
+    <div>'s text only where the whole page's <p>s hold little text, so the paragraph was lost on a page whose author
+    box and sidebar hold paragraphs enough, and kept on the same post without them. A post written in <div>s alone
+    keeps every one."""
+    column = (
+        '<section class="side-by-side"><div class="left w-60">Over the weekend I built a settings panel for this'
+        " site, so that you can choose how wide the text runs and how the colours change.</div>"
+        '<div class="right w-40"><figure><img src="/img/panel.png" alt="The panel"><figcaption>The new panel'
+        "</figcaption></figure></div></section>"
+    )
+    post = f"{column}<p>{PROSE}</p><p>{PROSE} Next I want a dark mode, and larger type for those who like it.</p>"
+    author = '<section class="author"><div class="right">' + f"<p>{PROSE}</p>" * 3 + "</div></section>"
+    for around in ("", author):
+        text = extract(_page(post, around), URL).text
+        assert text.startswith("Over the weekend I built a settings panel"), around[:20]
+    divs = "".join(f'<div class="paragraph">{PROSE} Part {n}:</div>' for n in range(4))
+    alone = extract(_page(f"<div class='content'>{divs}</div>"), URL).text
+    assert all(f"Part {n}:" in alone for n in range(4))

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from lxml import etree
-from trafilatura.settings import use_config
+from trafilatura.settings import DEFAULT_CONFIG, use_config
 
 from crawler.extraction.boilerplate import ad_labels_silenced, drop_chrome_blocks, drop_hidden_data, only_navigation
 from crawler.extraction.captions import captions_as_paragraphs
@@ -32,6 +32,7 @@ from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, re
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
+from crawler.extraction.text_divs import text_divs_as_paragraphs
 from crawler.extraction.tumblr import reblog_attributions_as_text
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code, number_nested_code
@@ -102,6 +103,7 @@ def body_candidates(
         _layout_tables_as_blocks(page),
         captions_as_paragraphs(page),
         callouts_as_paragraphs(page),
+        text_divs_as_paragraphs(page, root, int(config.get("config", DEFAULT_CONFIG)["DEFAULT"]["MIN_EXTRACTED_SIZE"])),
         reblog_attributions_as_text(page),
         as_trafilatura_keeps(page, root) as verbatim,
     ):  # trafilatura copies the tree it is given; readability and jusText are given copies

@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from lxml import etree
 
 from crawler.extraction.images import permalink_anchors
-from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed, text_of
+from crawler.extraction.page import PHRASING, TABLE_PARTS, HtmlElement, Page, detached, renamed, text_of
 
 # not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>;
 # but Ghost's code card's caption is the writer's words under the code, as under a picture (`figure.kg-code-card`)
@@ -107,12 +107,6 @@ _CAPTION_NAMED = etree.XPath(
     "(self::div or self::section or self::span or self::p)"
     " and (contains(@id, 'caption') or contains(@class, 'caption'))"
 )
-# what may stand in a line of text (HTML's phrasing content): a run of them beside a picture table is a paragraph
-_INLINE = frozenset(
-    ("a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img")
-    + ("ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u")
-    + ("var", "wbr")
-)
 
 
 @contextmanager
@@ -178,7 +172,7 @@ def _run(table: HtmlElement, after: bool) -> HtmlElement | None:
     paragraphs only while its <p>s hold little text, and Blogger's posts are <div>s."""
     run: list[HtmlElement] = []
     for sibling in table.itersiblings(preceding=not after):
-        if not isinstance(sibling.tag, str) or sibling.tag not in _INLINE:
+        if not isinstance(sibling.tag, str) or sibling.tag not in PHRASING:
             break
         run.append(sibling)
     if not after:

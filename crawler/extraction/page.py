@@ -253,6 +253,13 @@ def enclosing(first: HtmlElement | None, second: HtmlElement | None) -> HtmlElem
     return next(e for e in (second, *second.iterancestors()) if e in around)
 
 
+# What may stand in a line of text (HTML's phrasing content)
+PHRASING = frozenset(
+    ("a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img")
+    + ("ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u")
+    + ("var", "wbr")
+)
+
 # A table's own parts: what a reader is shown as other blocks while the table lays out the page or a picture
 TABLE_PARTS = ("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th")
 

@@ -1,0 +1,54 @@
+"""A post's paragraph written as a <div> of text: read as a paragraph for the time of trafilatura's run.
+
+trafilatura reads a `<div>`'s own text only where the page's `<p>`s hold little text: under three times its minimum
+extraction size, counted over the whole page, its chrome too (main_extractor's `ptest`). A post that writes a
+paragraph straight into a `<div>` among its `<p>`s — a Hugo shortcode's column beside a picture (`<div
+class="left"> words </div><div class="right"><figure>`), a hand-made page's text block, an editor that saves a
+paragraph as a `<div>` — lost it whenever the page's `<p>`s held more (the sidebar's, the author box's), and kept it
+otherwise. On such a page, inside the post's container and outside its chrome, a `<div>` that holds text of its own
+and nothing but what stands in a line of text (phrasing content: links, emphasis, `<br>`s), and whose words end as a
+sentence does, is a `<p>` meanwhile. Where the page's `<p>`s hold less, trafilatura reads the `<div>`s already, and
+they stay: a `<p>` more could tip the page over that line and cost it the rest of its `<div>`s (a post written in
+`<div>`s alone, Medium-like editors').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from lxml import etree
+
+from crawler.extraction.page import PHRASING, HtmlElement, Page, renamed, text_of
+
+MIN_WORDS = 8  # a sentence: not a date line, a label or a button's words
+# and it ends as a sentence does (a closing quote or bracket after its mark allowed)
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+DIVS_UNREAD_FACTOR = 3  # trafilatura reads <div>s where the page's <p> text is under this × its minimum size
+_PARAGRAPH_TEXT = etree.XPath("//p//text()")
+
+
+@contextmanager
+def text_divs_as_paragraphs(page: Page, root: HtmlElement | None, min_extracted_size: int) -> Iterator[None]:
+    """Each paragraph-like <div> in the post's container `root` as a <p>, for the block, on a page whose <p>s hold
+    DIVS_UNREAD_FACTOR × `min_extracted_size` (trafilatura's setting) or more; none elsewhere."""
+    divs = []
+    if root is not None and len("".join(_PARAGRAPH_TEXT(page.tree))) >= DIVS_UNREAD_FACTOR * min_extracted_size:
+        divs = list(_text_divs(page, root))
+    with renamed([(div, "p") for div in divs]):
+        yield
+
+
+def _text_divs(page: Page, root: HtmlElement) -> Iterator[HtmlElement]:
+    for div in root.iterdescendants("div"):
+        if not _own_text(div) or any(isinstance(child.tag, str) and child.tag not in PHRASING for child in div):
+            continue
+        text = text_of(div)
+        if len(text.split()) >= MIN_WORDS and _SENTENCE_END.search(text) and not page.in_chrome(div):
+            yield div
+
+
+def _own_text(div: HtmlElement) -> bool:
+    """Whether the <div> holds text outside its child elements."""
+    return bool((div.text or "").strip()) or any((child.tail or "").strip() for child in div)
