@@ -273,3 +273,24 @@ def test_chronicles_entry_page_is_titled_by_the_entrys_title_not_the_blogs_prefi
     body = layout + entry.format("Sourdough: flour", date, BODY)
     url = "https://blog.example/Sourdough__flour.html"
     assert _title(f"<title>{document}</title>", body, url) == "Sourdough: flour"
+
+
+def test_elementor_pros_post_title_widget_is_the_title_not_the_headers_site_title_heading():
+    """Elementor Pro's theme builder prints a post's title with its Post Title widget, an .elementor-heading-title
+    <h1> as every Heading widget's, the header's site title among them (an <h2> linking home). Without og:title
+    the page was titled by the site's name: its <h1> is one end of the <title>, read as a layout's site name, and
+    the header's heading the other."""
+
+    def widget(kind: str, inner: str) -> str:
+        return f'<div class="elementor-element elementor-widget elementor-widget-{kind}">{inner}</div>'
+
+    header = widget(
+        "theme-site-title", '<h2 class="elementor-heading-title"><a href="https://blog.example">Field Notes</a></h2>'
+    )
+    title = widget("theme-post-title", '<h1 class="elementor-heading-title">Walking the Cotswold Way</h1>')
+    content = widget("theme-post-content", BODY)
+    body = (
+        f'<div data-elementor-type="header" class="elementor elementor-location-header">{header}</div>'
+        f'<div data-elementor-type="single-post" class="elementor elementor-location-single">{title}{content}</div>'
+    )
+    assert _title("<title>Walking the Cotswold Way &#8211; Field Notes</title>", body) == "Walking the Cotswold Way"

@@ -608,6 +608,9 @@ POST_TITLES = ", ".join(
         ".post-full-title",
         ".gh-article-title",
         "[data-hook=post-title]",
+        # Elementor Pro's Post Title widget, the title of a post laid out by its theme builder's single-post template:
+        # an .elementor-heading-title like every other Heading widget's (the site's name in the header's among them)
+        ".elementor-widget-theme-post-title .elementor-heading-title",
     )
 )
 # The site's name as layouts print it above every page: WordPress (classic and block themes), Jekyll minima,
