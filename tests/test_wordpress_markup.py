@@ -496,3 +496,54 @@ def test_wpdiscuz_comments_with_their_author_time_and_thread():
         ("4", None, "Margaret Flynn", "2024-11-05T16:21:00", "The squares example made it click."),
         ("5", "4", "Jane Example", "2024-11-05T23:49:00", "Glad it helped, Margaret!"),
     ]
+
+
+def test_beaver_themers_posts_grid_under_a_post_is_no_part_of_its_text():
+    """Beaver Themer lays a single post out of modules (in the Beaver Builder theme's div.fl-page-content): the
+    post's Post Content module, then, as related posts, a Posts module (.fl-module-post-grid) listing other posts'
+    titles, dates, excerpts and "Read More" links — which were read as the end of the post's text."""
+    paragraphs = (
+        "The Cotswold Way runs a hundred and two miles from Chipping Campden to the Roman baths of Bath, and in the"
+        " last weeks of October the beech woods along the escarpment turn the colour of copper.",
+        "We set out on a grey Monday morning with a single rucksack each, a paper map and no particular plan for"
+        " where we would sleep that night.",
+    )
+
+    def module(kind: str, inner: str) -> str:
+        return f'<div class="fl-module fl-module-{kind}"><div class="fl-module-content">{inner}</div></div>'
+
+    def teaser(n: int, title: str, excerpt: str) -> str:
+        link = f'href="https://blog.example/2023/{n}/"'
+        return (
+            f'<div class="fl-post-column"><div class="fl-post-grid-post post-{n} post type-post">'
+            '<div class="fl-post-grid-text">'
+            f'<h2 class="fl-post-grid-title"><a {link}>{title}</a></h2><div class="fl-post-grid-meta">'
+            f'<span class="fl-post-grid-date">October {n}, 2023</span></div><div class="fl-post-grid-content">'
+            f'<p>{excerpt}</p><a class="fl-post-grid-more" {link}>Read More</a></div></div></div></div>'
+        )
+
+    teasers = teaser(1, "The Ridgeway in three days", "Britain's oldest road, walked end to end over a weekend.")
+    teasers += teaser(2, "South West Coast Path notes", "Cliffs, coves and too many stairs on the way to Land's End.")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    layout = (
+        module("heading", '<h1 class="fl-heading"><span class="fl-heading-text">The Cotswold Way</span></h1>')
+        + module("fl-post-content", f'<div class="fl-builder-content fl-builder-content-42">{body}</div>')
+        + module("heading", '<h3 class="fl-heading"><span class="fl-heading-text">Related posts</span></h3>')
+        + module("post-grid", f'<div class="fl-post-grid">{teasers}</div>')
+    )
+    header = (
+        "<header class='site-header'><p class='site-title'><a href='https://blog.example/'>Field Notes</a></p>"
+        "<nav><ul><li><a href='https://blog.example/'>Home</a></li></ul></nav></header>"
+    )
+    page = (
+        "<html><head><title>The Cotswold Way &#8211; Field Notes</title></head>"
+        f"<body class='single single-post postid-42'>{header}"
+        f"<div class='fl-page-content'><div class='fl-builder-content fl-builder-content-120'>{layout}</div></div>"
+        "</body></html>"
+    )
+    record = extract(page, "https://blog.example/2024/03/cotswold-way/")
+    assert record.text == "\n".join(paragraphs)
+    assert "Read More" not in record.markdown and "Ridgeway" not in record.markdown
+    # on a home page the same module is the listing
+    home = extract(page.replace("single single-post postid-42", "home blog"), "https://blog.example/")
+    assert home.kind == "listing"

@@ -104,6 +104,14 @@ MEDIUM_COUNTS = (".pw-multi-vote-count", ".pw-responses-count")
 # (`<h6 class="post-meta">Posted by: NAME 3 years ago</h6>`), its share links and, in the sidebar, the keyword
 # cloud with each keyword's count — on every post, in its text.
 MEZZANINE_CHROME = ("h6.post-meta", "a.btn.share-twitter", "a.btn.share-facebook", "ul.tag-cloud")
+# Beaver Builder's modules listing other posts (Posts: grid, columns, feed, gallery; Posts Slider; Posts Carousel),
+# which a Beaver Themer singular layout puts under the post as its related posts; on a single post (WordPress's body
+# class `single`) only: on a home page or an archive built with them they are the listing.
+BEAVER_POSTS_ON_A_POST = (
+    "body.single .fl-module-post-grid",
+    "body.single .fl-module-post-slider",
+    "body.single .fl-module-post-carousel",
+)
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
@@ -121,6 +129,7 @@ NOT_POST = ", ".join(
         ".yarpp-related",
         ".crp_related",
         ".wp-block-jetpack-related-posts",
+        *BEAVER_POSTS_ON_A_POST,
         ".share",
         ".sharing",
         ".social-share",
@@ -227,6 +236,7 @@ PLUGIN_CHROME = ", ".join(
         ".yarpp-related",
         ".crp_related",
         ".wp-block-jetpack-related-posts",
+        *BEAVER_POSTS_ON_A_POST,
         ".addtoany_share_save_container",
         *PLUGIN_SHARE_AND_ADS,
         ".social-share",
