@@ -547,3 +547,52 @@ def test_beaver_themers_posts_grid_under_a_post_is_no_part_of_its_text():
     # on a home page the same module is the listing
     home = extract(page.replace("single single-post postid-42", "home blog"), "https://blog.example/")
     assert home.kind == "listing"
+
+
+def test_divis_blog_module_in_a_posts_layout_is_no_part_of_its_text():
+    """A post laid out with the Divi Builder may end with a Blog module (.et_pb_posts, each post an
+    article.et_pb_post) listing the blog's latest posts, their titles and excerpts — which were read as the end of
+    the post's text."""
+    paragraphs = (
+        "The Cotswold Way runs a hundred and two miles from Chipping Campden to the Roman baths of Bath, and in the"
+        " last weeks of October the beech woods along the escarpment turn the colour of copper.",
+        "We set out on a grey Monday morning with a single rucksack each, a paper map and no particular plan for"
+        " where we would sleep that night, and found a room above a pub in Broadway by four.",
+    )
+
+    def row(modules: str) -> str:
+        return f'<div class="et_pb_row"><div class="et_pb_column et_pb_column_4_4 et-last-child">{modules}</div></div>'
+
+    def text(inner: str) -> str:
+        return f'<div class="et_pb_module et_pb_text"><div class="et_pb_text_inner">{inner}</div></div>'
+
+    def teaser(n: int, title: str, excerpt: str) -> str:
+        link = f'href="https://blog.example/2023/{n}/"'
+        return (
+            f'<article id="post-{n}" class="et_pb_post clearfix post-{n} post type-post status-publish hentry">'
+            f'<h2 class="entry-title"><a {link}>{title}</a></h2><p class="post-meta"><span class="published">'
+            f"Oct {n}, 2023</span></p><div class='post-content'><div class='post-content-inner'><p>{excerpt}</p>"
+            "</div></div></article>"
+        )
+
+    teasers = teaser(1, "The Ridgeway in three days", "Britain's oldest road, walked end to end over a long weekend.")
+    teasers += teaser(2, "South West Coast Path notes", "Cliffs, coves and too many stairs on the way to Land's End.")
+    teasers += teaser(3, "Offa's Dyke in the rain", "Two weeks along the border of England and Wales, most of it wet.")
+    layout = (
+        '<div class="et_pb_section et_section_regular">'
+        + row(text("".join(f"<p>{p}</p>" for p in paragraphs)))
+        + row(f'<div class="et_pb_module et_pb_blog_0 et_pb_posts et_pb_bg_layout_light">{teasers}</div>')
+        + "</div>"
+    )
+    page = (
+        "<html><head><title>The Cotswold Way | Field Notes</title></head>"
+        "<body class='single single-post postid-42 et_pb_pagebuilder_layout et_divi_theme'>"
+        "<div id='main-content'><article id='post-42' class='et_pb_post post-42 post type-post hentry'>"
+        "<div class='et_post_meta_wrapper'><h1 class='entry-title'>The Cotswold Way</h1></div>"
+        f"<div class='entry-content'><div class='et-l et-l--post'>{layout}</div></div></article></div></body></html>"
+    )
+    record = extract(page, "https://blog.example/2024/03/cotswold-way/")
+    assert record.text == "\n".join(paragraphs)
+    assert "Ridgeway" not in record.markdown
+    home = extract(page.replace("single single-post postid-42", "home blog"), "https://blog.example/")
+    assert home.kind == "listing"

@@ -104,13 +104,17 @@ MEDIUM_COUNTS = (".pw-multi-vote-count", ".pw-responses-count")
 # (`<h6 class="post-meta">Posted by: NAME 3 years ago</h6>`), its share links and, in the sidebar, the keyword
 # cloud with each keyword's count — on every post, in its text.
 MEZZANINE_CHROME = ("h6.post-meta", "a.btn.share-twitter", "a.btn.share-facebook", "ul.tag-cloud")
-# Beaver Builder's modules listing other posts (Posts: grid, columns, feed, gallery; Posts Slider; Posts Carousel),
-# which a Beaver Themer singular layout puts under the post as its related posts; on a single post (WordPress's body
-# class `single`) only: on a home page or an archive built with them they are the listing.
-BEAVER_POSTS_ON_A_POST = (
+# Page builders' modules listing other posts, which a single post's layout puts under the post as its related posts
+# (or its author puts in the post's own layout): on a single post (WordPress's body class `single`) only, for on a
+# home page or an archive built with them they are the listing. Beaver Builder's Posts (grid, columns, feed,
+# gallery), Posts Slider and Posts Carousel modules (a Beaver Themer singular layout's); Divi's Blog module, its list
+# layout (.et_pb_posts) and its grid (.et_pb_blog_grid_wrapper), each post an article.et_pb_post.
+BUILDER_POSTS_ON_A_POST = (
     "body.single .fl-module-post-grid",
     "body.single .fl-module-post-slider",
     "body.single .fl-module-post-carousel",
+    "body.single .et_pb_posts",
+    "body.single .et_pb_blog_grid_wrapper",
 )
 NOT_POST = ", ".join(
     (
@@ -129,7 +133,7 @@ NOT_POST = ", ".join(
         ".yarpp-related",
         ".crp_related",
         ".wp-block-jetpack-related-posts",
-        *BEAVER_POSTS_ON_A_POST,
+        *BUILDER_POSTS_ON_A_POST,
         ".share",
         ".sharing",
         ".social-share",
@@ -236,7 +240,7 @@ PLUGIN_CHROME = ", ".join(
         ".yarpp-related",
         ".crp_related",
         ".wp-block-jetpack-related-posts",
-        *BEAVER_POSTS_ON_A_POST,
+        *BUILDER_POSTS_ON_A_POST,
         ".addtoany_share_save_container",
         *PLUGIN_SHARE_AND_ADS,
         ".social-share",
