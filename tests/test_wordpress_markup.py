@@ -596,3 +596,51 @@ def test_divis_blog_module_in_a_posts_layout_is_no_part_of_its_text():
     assert "Ridgeway" not in record.markdown
     home = extract(page.replace("single single-post postid-42", "home blog"), "https://blog.example/")
     assert home.kind == "listing"
+
+
+def test_elementor_pros_posts_widget_on_a_post_is_no_part_of_its_text():
+    """Elementor Pro's Posts widget (.elementor-widget-posts; its Loop Grid, .elementor-widget-loop-grid) in a
+    single post's template lists other posts as cards, each an article.elementor-post with its image, category
+    badge, title, excerpt and date — under a short post, read as the end of the post's text."""
+    paragraph = (
+        "The Cotswold Way runs a hundred and two miles from Chipping Campden to the Roman baths of Bath, and in the"
+        " last weeks of October the beech woods along the escarpment turn the colour of copper."
+    )
+
+    def widget(kind: str, inner: str) -> str:
+        return (
+            f'<div class="elementor-element elementor-widget elementor-widget-{kind}">'
+            f'<div class="elementor-widget-container">{inner}</div></div>'
+        )
+
+    def card(n: int, title: str, excerpt: str) -> str:
+        link = f'href="https://blog.example/2023/{n}/"'
+        return (
+            f'<article class="elementor-post elementor-grid-item post-{n} post type-post status-publish hentry">'
+            f'<div class="elementor-post__card"><a class="elementor-post__thumbnail__link" {link}>'
+            f'<div class="elementor-post__thumbnail"><img src="https://blog.example/{n}.jpg" alt=""></div></a>'
+            '<div class="elementor-post__badge">Walking</div><div class="elementor-post__text">'
+            f'<h3 class="elementor-post__title"><a {link}>{title}</a></h3><div class="elementor-post__excerpt">'
+            f'<p>{excerpt}</p></div><a class="elementor-post__read-more" {link}>Read More »</a></div>'
+            '<div class="elementor-post__meta-data"><span class="elementor-post-date">'
+            f"October {n}, 2023</span></div></div></article>"
+        )
+
+    cards = card(1, "The Ridgeway in three days", "Britain's oldest road, walked end to end with friends and a dog.")
+    cards += card(2, "South West Coast Path notes", "Cliffs, coves and too many stairs, and a ferry nearly missed.")
+    template = (
+        widget("theme-post-title", '<h1 class="elementor-heading-title">The Cotswold Way</h1>')
+        + widget("theme-post-content", f"<p>{paragraph}</p>")
+        + widget("posts", f'<div class="elementor-posts elementor-posts--skin-cards elementor-grid">{cards}</div>')
+    )
+    page = (
+        "<html><head><title>The Cotswold Way | Field Notes</title></head>"
+        "<body class='single single-post postid-42 elementor-default elementor-page-120'>"
+        f"<div data-elementor-type='single-post' class='elementor elementor-location-single'>{template}</div>"
+        "</body></html>"
+    )
+    record = extract(page, "https://blog.example/2024/03/cotswold-way/")
+    assert record.text == paragraph
+    assert "Ridgeway" not in record.markdown
+    home = extract(page.replace("single single-post postid-42", "home blog"), "https://blog.example/")
+    assert home.kind == "listing"

@@ -108,13 +108,18 @@ MEZZANINE_CHROME = ("h6.post-meta", "a.btn.share-twitter", "a.btn.share-facebook
 # (or its author puts in the post's own layout): on a single post (WordPress's body class `single`) only, for on a
 # home page or an archive built with them they are the listing. Beaver Builder's Posts (grid, columns, feed,
 # gallery), Posts Slider and Posts Carousel modules (a Beaver Themer singular layout's); Divi's Blog module, its list
-# layout (.et_pb_posts) and its grid (.et_pb_blog_grid_wrapper), each post an article.et_pb_post.
+# layout (.et_pb_posts) and its grid (.et_pb_blog_grid_wrapper), each post an article.et_pb_post; Elementor Pro's
+# Posts widget (classic, cards, full content skins) and its Loop Grid and Loop Carousel widgets, each post an
+# article.elementor-post or a div.e-loop-item.
 BUILDER_POSTS_ON_A_POST = (
     "body.single .fl-module-post-grid",
     "body.single .fl-module-post-slider",
     "body.single .fl-module-post-carousel",
     "body.single .et_pb_posts",
     "body.single .et_pb_blog_grid_wrapper",
+    "body.single .elementor-widget-posts",
+    "body.single .elementor-widget-loop-grid",
+    "body.single .elementor-widget-loop-carousel",
 )
 NOT_POST = ", ".join(
     (
