@@ -8,7 +8,7 @@ level of depth."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from crawler.extraction.article import Comment
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, text_of
@@ -37,6 +37,14 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 _COMMENT_ID = re.compile(
     r"^(?:(?:li-|div-)?comment[-_]|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
     r"|^comment-([0-9a-f]{32})$|^comment(\d+)$"
+)
+# Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds
+# since the epoch (every theme prints it, the threaded list's .datetime link and the classic list's timestamp)
+_BLOGGER_SHOW_COMMENT = re.compile(r"[?&]showComment=(\d{10,14})(?:[&#]|$)")
+# What Blogger's classic comment list prints after the commenter's name (its commentPostedByMsg, in the blog's
+# language): "said...", "hat gesagt…", "a dit…", "dijo...", "ha detto...", "zei...", "disse..."
+_BLOGGER_SAID = re.compile(
+    r"\s+(?:said|hat gesagt|a dit|dijo|ha detto|zei|disse|sa|sagde|kirjoitti|pisze)\s*(?:\.\.\.|…)?\s*$", re.IGNORECASE
 )
 _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
 # WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` and PluXml's `level-1` (counted from 0)
@@ -84,6 +92,7 @@ _META_CLASSES = {"comment-meta", "comment-metadata", "comment-author", "comment-
 # What a theme prints inside the commenter's name's element beside the name (OceanWP: the date and a reply link;
 # Bootstrap's media heading, Hestia's: the date in a <small>).
 _BESIDE_THE_NAME = "time, small, .comment-meta, .commentmetadata, .comment-date, .comment-reply-link, .reply"
+_BR = "\x00"  # a <br> in a block's text, never a character of the page's (the parser drops NULs)
 _TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "tr", "address")
 
 
@@ -156,7 +165,7 @@ def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
 
 def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment | None:
     if item.tag == "dt":
-        return _listed_comment(item)
+        return _blogger_listed_comment(item) if "comment-author" in (item.get("class") or "") else _listed_comment(item)
     # FlatPress prints the comment's paragraphs in its item beside the name and the date line
     body = item if _FLATPRESS_ID.match(item.get("id") or "") else _first(item, COMMENT_TEXT, replies)
     if body is None:
@@ -200,6 +209,42 @@ def _listed_comment(item: HtmlElement) -> Comment | None:
         return None
     printed, _, name = text_of(item).partition(" - ")
     return Comment(author=name.strip() or None, published=_django_time(printed), text=text, id=_comment_id(item))
+
+
+def _blogger_listed_comment(item: HtmlElement) -> Comment | None:
+    """A comment of Blogger's classic list (`dl#comments-block`): the dt.comment-author prints the commenter, "<a
+    href=profile>Name</a> said..." ("Anonymous said..." with no link), the dd.comment-body after it the text, the
+    dd.comment-footer after that the permalink that holds the comment's time."""
+    body = item.getnext()
+    if body is None or body.tag != "dd":
+        return None
+    text = _text(body, body, set(), None)
+    if not text:
+        return None
+    footer = body.getnext()
+    links = [a for a in item.iterdescendants("a") if text_of(a) and (a.get("href") or "").strip()]
+    name = text_of(links[-1]) if links else _BLOGGER_SAID.sub("", text_of(item))
+    return Comment(
+        author=name.strip() or None,
+        published=_blogger_time(footer) if footer is not None and footer.tag == "dd" else None,
+        text=text,
+        id=_comment_id(item),
+        author_url=_author_url(links[-1], "") if links else None,
+    )
+
+
+def _blogger_time(item: HtmlElement, replies: set[HtmlElement] | None = None) -> str | None:
+    """The time of a Blogger comment as its permalink holds it (`?showComment=` and the milliseconds since the
+    epoch), in UTC to the millisecond, as Blogger's comment feed gives it; None where no such link is in it."""
+    for link in item.iterdescendants("a"):
+        if replies is not None and _in_nested_comment(link, item, replies):
+            continue
+        if match := _BLOGGER_SHOW_COMMENT.search(link.get("href") or ""):
+            try:
+                return datetime.fromtimestamp(int(match[1]) / 1000, tz=UTC).isoformat(timespec="milliseconds")
+            except (OverflowError, OSError, ValueError):
+                return None
+    return None
 
 
 def _django_time(printed: str) -> str | None:
@@ -271,10 +316,23 @@ def _innermost(block: HtmlElement) -> bool:
 
 
 def _block_text(block: HtmlElement) -> str:
-    """A block's text as it reads; a table row's cells apart."""
+    """A block's text as it reads, a line per line its <br>s break (Blogger prints a comment as one
+    p.comment-content, its lines and paragraphs <br>s); a table row's cells apart."""
     if block.tag == "tr":
         return " ".join(filter(None, (inline_text(cell) for cell in block.iterchildren("td", "th"))))
-    return inline_text(block)
+    return "\n".join(filter(None, (" ".join(line.split()) for line in "".join(_broken_text(block)).split(_BR))))
+
+
+def _broken_text(element: HtmlElement) -> list[str]:
+    """The element's text as itertext() gives it, _BR for each <br> in it (a newline of the source is a space)."""
+    parts = [element.text or ""] if isinstance(element.tag, str) else []
+    for child in element:
+        if child.tag == "br":
+            parts.append(_BR)
+        elif isinstance(child.tag, str):
+            parts += _broken_text(child)
+        parts.append(child.tail or "")
+    return parts
 
 
 def _in_meta(block: HtmlElement, body: HtmlElement) -> bool:
@@ -294,7 +352,7 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     if time is not None and time.get("datetime"):
         return _SPACED_DATETIME.sub(r"\1T\2", time.get("datetime", "").strip())
-    if written := _flatpress_time(item):
+    if written := _flatpress_time(item) or _blogger_time(item, replies):
         return written
     for selector, layout in COMMENT_TIME_TITLES:
         titled = _first(item, (selector,), replies)

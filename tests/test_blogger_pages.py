@@ -1,0 +1,123 @@
+"""Blogger's post pages as its themes render them: the layouts themes of new blogs (Contempo, Soho, Emporio, Notable,
+Essential: the post's JSON-LD, a threaded comment list `.comment-thread li.comment`) and the older Designer
+templates (Simple, Awesome Inc., Watermark …), whose non-threaded comments are the classic `dl#comments-block`.
+The markup is Blogger's own as it serves it, trimmed."""
+
+from __future__ import annotations
+
+from crawler.extraction.comments import find_comments
+from crawler.extraction.page import Page
+
+URL = "https://kitchennotes.blogspot.com/2024/03/winter-squash-soup.html"
+# Blogger's comment permalink holds the comment's time, in milliseconds since the epoch: 1710264600000 is
+# 2024-03-12 17:30 UTC (10:30 AM in the blog's Pacific time, as the page prints it)
+PERMALINK = URL + "?showComment={}#c{}"
+
+
+def _comments(html: str) -> list[tuple]:
+    page = Page.from_html(f"<html><body>{html}</body></html>", URL)
+    return [(c.id, c.parent, c.author, c.author_url, c.published, c.text) for c in find_comments(page)]
+
+
+def _threaded(id_: str, name: str, millis: int, text: str, replies: str = "") -> str:
+    """A comment of the threaded list Blogger's layouts themes print (its `threadedCommentsHtml`)."""
+    return (
+        f'<li class="comment" id="c{id_}"><div class="avatar-image-container"><img src="//resources.blogblog.com/'
+        f'img/blank.gif" alt=""/></div><div class="comment-block"><div class="comment-header"><cite class="user">'
+        f'{name}</cite><span class="icon user "></span><span class="datetime secondary-text"><a rel="nofollow" '
+        f'href="{PERMALINK.format(millis, id_)}">March 12, 2024 at 10:30 AM</a></span></div><p class="comment-'
+        f'content">{text}</p><span class="comment-actions secondary-text"><a class="comment-reply" target="_self" '
+        f'data-comment-id="{id_}">Reply</a></span></div><div class="comment-replies"><div id="c{id_}-rt" class='
+        f'"comment-thread inline-thread"><span class="thread-toggle thread-expanded"><span class="thread-arrow">'
+        f'</span><span class="thread-count"><a target="_self">Replies</a></span></span><ol id="c{id_}-ra" class='
+        f'"thread-chrome thread-expanded"><div>{replies}</div><div id="c{id_}-continue" class="continue"><a class='
+        f'"comment-reply" target="_self" data-comment-id="{id_}">Reply</a></div></ol></div></div>'
+        f'<div class="comment-replybox-single" id="c{id_}-ce"></div></li>'
+    )
+
+
+def test_a_blogger_threaded_comment_is_dated_by_its_permalink_and_keeps_its_lines():
+    """A Blogger comment had no time, and its lines ran together ("sage.I added"): the threaded list prints the
+    time in words in the blog's own format ("March 12, 2024 at 10:30 AM", often the hour alone) and holds it in
+    the permalink's `showComment` (milliseconds since the epoch); its text is one p.comment-content whose lines and
+    paragraphs are <br>s."""
+    reply = _threaded(
+        "1002",
+        '<a href="https://www.blogger.com/profile/42" rel="nofollow">Anna Baker</a>',
+        1710268200000,
+        "Nutmeg is a fine idea.",
+    )
+    html = (
+        '<section class="comments threaded" id="comments"><div class="comments-content"><div id="comment-holder">'
+        '<div class="comment-thread toplevel-thread"><ol id="top-ra">'
+        + _threaded(
+            "1001",
+            '<a href="https://www.blogger.com/profile/7" rel="nofollow">Margaret</a>',
+            1710264600000,
+            "Lovely with the sage.<br><br>I added a pinch of nutmeg.<br>Just a pinch.",
+            reply,
+        )
+        + _threaded("1003", "Anonymous", 1710350000000, "Could I use pumpkin?")
+        + "</ol></div></div></div></section>"
+    )
+    assert _comments(html) == [
+        (
+            "1001",
+            None,
+            "Margaret",
+            "https://www.blogger.com/profile/7",
+            "2024-03-12T17:30:00.000+00:00",
+            "Lovely with the sage.\nI added a pinch of nutmeg.\nJust a pinch.",
+        ),
+        (
+            "1002",
+            "1001",
+            "Anna Baker",
+            "https://www.blogger.com/profile/42",
+            "2024-03-12T18:30:00.000+00:00",
+            "Nutmeg is a fine idea.",
+        ),
+        ("1003", None, "Anonymous", None, "2024-03-13T17:13:20.000+00:00", "Could I use pumpkin?"),
+    ]
+
+
+def test_blogger_classic_comment_list_gives_each_comment_its_commenter_time_and_text():
+    """A Blogger post's comments were not found under the Designer templates' non-threaded list: Blogger prints
+    `dl#comments-block`, a dt.comment-author per comment ("<a>Name</a> said...", "Anonymous said..." with no
+    link), its text the dd.comment-body after it, its permalink in the dd.comment-footer after that."""
+
+    def item(id_: str, who: str, said: str, millis: int, text: str) -> str:
+        return (
+            f"<dt class='comment-author ' id='c{id_}'><a name='c{id_}'></a><div class='avatar-image-container vcard'>"
+            f"<span dir='ltr'><img src='https://resources.blogblog.com/img/blank.gif' width='35' height='35' alt=''>"
+            f"</span></div>{who} {said}</dt><dd class='comment-body' id='Blog1_cmt-{id_}'><p>{text}</p></dd>"
+            f"<dd class='comment-footer'><span class='comment-timestamp'><a href='{PERMALINK.format(millis, id_)}'"
+            f" title='comment permalink'>12. März 2024 um 18:30</a></span></dd>"
+        )
+
+    html = (
+        "<div class='comments' id='comments'><a name='comments'></a><h4>2 Kommentare:</h4>"
+        "<div id='Blog1_comments-block-wrapper'><dl class='avatar-comment-indent' id='comments-block'>"
+        + item(
+            "1001",
+            "<a href='https://www.blogger.com/profile/7' rel='nofollow'>Margret</a>",
+            "hat gesagt…",
+            1710264600000,
+            "Schön mit Salbei.<br /><br />Und etwas Muskat.",
+        )
+        + item("1002", "Anonym", "hat gesagt…", 1710268200000, "Geht auch Kürbis?")
+        + "</dl></div><p class='comment-footer'><a href='https://www.blogger.com/comment/fullpage/post/1/2'>"
+        "Kommentar veröffentlichen</a></p></div>"
+    )
+    assert _comments(html) == [
+        (
+            "1001",
+            None,
+            "Margret",
+            "https://www.blogger.com/profile/7",
+            "2024-03-12T17:30:00.000+00:00",
+            "Schön mit Salbei.\nUnd etwas Muskat.",
+        ),
+        ("1002", None, "Anonym", None, "2024-03-12T18:30:00.000+00:00", "Geht auch Kürbis?"),
+    ]
+
