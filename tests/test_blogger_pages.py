@@ -6,6 +6,7 @@ The markup is Blogger's own as it serves it, trimmed."""
 from __future__ import annotations
 
 from crawler.extraction.comments import find_comments
+from crawler.extraction.extract import extract
 from crawler.extraction.page import Page
 
 URL = "https://kitchennotes.blogspot.com/2024/03/winter-squash-soup.html"
@@ -121,3 +122,26 @@ def test_blogger_classic_comment_list_gives_each_comment_its_commenter_time_and_
         ("1002", None, "Anonym", None, "2024-03-12T18:30:00.000+00:00", "Geht auch Kürbis?"),
     ]
 
+
+def test_a_blogger_layouts_themes_site_name_is_the_blogs_not_bloggers():
+    """Every post of a blog on Blogger's layouts themes was of the site "Blogger": Contempo, Soho, Emporio, Notable
+    and Essential write `"publisher": {"@type": "Organization", "name": "Blogger"}` into each post's JSON-LD, and
+    that stated name came first; the blog names itself in its Header widget and its <title>."""
+    head = (
+        "<head><title>Kitchen Notes: Winter squash soup</title><meta content='blogger' name='generator'/>"
+        '<script type="application/ld+json">{"@context": "http://schema.org", "@type": "BlogPosting",'
+        ' "headline": "Winter squash soup", "datePublished": "2024-03-12T09:30:00-07:00", "publisher": {"@type":'
+        ' "Organization", "name": "Blogger", "logo": {"@type": "ImageObject", "url": "https://blogger.googleuser'
+        'content.com/img/b/U2hvZWJveA/h60/", "width": 206, "height": 60}}, "author": {"@type": "Person", "name":'
+        ' "Anna Baker"}}</script></head>'
+    )
+    body = (
+        "<body><header class='centered-top-container'><div class='widget Header' id='Header1'><div class="
+        "'header-widget'><div><h1><a href='https://kitchennotes.blogspot.com/'>Kitchen Notes</a></h1></div></div>"
+        "</div></header><main id='main'><div class='widget Blog' id='Blog1'><article class='post-outer-container'>"
+        "<div class='post'><h3 class='post-title entry-title'>Winter squash soup</h3><div class='post-body "
+        "entry-content' id='post-body-1'>" + "<div>Winter squash keeps for months in a cool cellar, and a slow oven"
+        " turns it sweet. We roast it whole and fold it into a soup.</div>" * 4 + "</div></div></article></div>"
+        "</main></body>"
+    )
+    assert extract(f"<html lang='en'>{head}{body}</html>", URL).sitename == "Kitchen Notes"

@@ -97,7 +97,7 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     # `author` setting as the publisher Organization, the post's authors as Persons)
     authors = {fold(name) for name in post_author_names(post)}
     organisations = [
-        first_text(publisher.get("name")) if isinstance(publisher, dict) else None,
+        _blogs_publisher(first_text(publisher.get("name")) if isinstance(publisher, dict) else None, page),
         *(first_text(obj.get("name")) for obj in by_type(jsonld, "Organization", "NewsMediaOrganization")),
     ]
     stated = [
@@ -130,6 +130,15 @@ def _blogs_own(name: str | None, page: Page) -> str | None:
     """og:site_name, unless it is the hosting platform's own name on a blog it hosts: Tumblr writes "Tumblr" there on
     every blog's page (its OpenGraph block, whatever the theme), the blog's name is its theme's {Title}."""
     if name and fold(name) in _PLATFORM_NAMES and (urlsplit(page.url).hostname or "") not in _PLATFORM_HOSTS:
+        return None
+    return name
+
+
+def _blogs_publisher(name: str | None, page: Page) -> str | None:
+    """The post's publisher's name, unless it is Blogger's on a blog Blogger serves: Blogger's layouts themes
+    (Contempo, Soho, Emporio, Notable, Essential) write `"publisher": {"@type": "Organization", "name":
+    "Blogger"}` into every post's JSON-LD, the blog's name is its Header widget's."""
+    if name and fold(name) == "blogger" and "blogger" in (g.casefold() for g in page.meta.get("generator", [])):
         return None
     return name
 
