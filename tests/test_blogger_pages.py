@@ -145,3 +145,58 @@ def test_a_blogger_layouts_themes_site_name_is_the_blogs_not_bloggers():
         "</main></body>"
     )
     assert extract(f"<html lang='en'>{head}{body}</html>", URL).sitename == "Kitchen Notes"
+
+
+def _simple(url: str, posts: str) -> str:
+    """A page of a blog on Blogger's Simple template (the Designer templates' markup): the generator tag, the Blog
+    widget's posts, each a schema.org BlogPosting in microdata."""
+    return (
+        "<html><head><meta content='blogger' name='generator'/><title>Kitchen Notes</title>"
+        f"<link href='{url}' rel='canonical'/></head><body><div class='main section' id='main'>"
+        f"<div class='widget Blog' id='Blog1'><div class='blog-posts hfeed'>{posts}</div>"
+        "<div class='blog-pager' id='blog-pager'><a class='home-link' href='https://kitchennotes.blogspot.com/'>"
+        "Home</a></div></div></div></body></html>"
+    )
+
+
+def _item(title: str, posted: str = "") -> str:
+    return (
+        "<div class='post-outer'><div class='post hentry uncustomized-post-template' itemprop='blogPost' itemscope="
+        "'itemscope' itemtype='http://schema.org/BlogPosting'><h3 class='post-title entry-title' itemprop='name'>"
+        f"{title}</h3><div class='post-body entry-content' itemprop='description articleBody'>"
+        + "We keep the cellar cool and dark all winter, and the squash keep until spring.<br />"
+        * 8
+        + f"</div><div class='post-footer'><div class='post-footer-line post-footer-line-1'>{posted}</div></div>"
+        "</div></div>"
+    )
+
+
+def test_a_blogger_static_page_is_a_page_not_a_post():
+    """A Blogger blog's static page (About, Contact) was stored as a post: Blogger prints it in the post's layout,
+    a BlogPosting like any post, only undated; Blogger serves every static page at /p/SLUG.html, its mobile view
+    with ?m=1."""
+    for url in ("https://kitchennotes.blogspot.com/p/about.html", "https://kitchennotes.example/p/about.html?m=1"):
+        article = extract(_simple(url, _item("About this kitchen")), url)
+        assert (article.kind, article.title) == ("page", "About this kitchen"), url
+
+
+def test_blogger_label_and_archive_pages_are_hubs_though_they_print_one_post_whole():
+    """A Blogger label page or month's archive that holds one post was stored as that post: Blogger prints a
+    label's posts (/search/label/LABEL, the label page's address, not a search's) and an archive's (/2024/03/,
+    the archive widget's older /2024_03_01_archive.html) whole, as on the home page."""
+    posted = (
+        "<span class='post-timestamp'>at <a class='timestamp-link' href='https://kitchennotes.blogspot.com/2024/03/"
+        "soup.html' rel='bookmark'><abbr class='published' itemprop='datePublished' title='2024-03-12T09:30:00-07:00'"
+        ">9:30 AM</abbr></a></span>"
+    )
+    blog = "https://kitchennotes.blogspot.com"
+    for url, kind in (
+        (f"{blog}/search/label/Soup", "tag"),
+        (f"{blog}/search/label/Soup?max-results=7", "tag"),
+        (f"{blog}/2024/03/", "archive"),
+        (f"{blog}/2024_03_01_archive.html", "archive"),
+        (f"{blog}/search?updated-max=2024-03-12T09:30:00-07:00&max-results=7", "listing"),
+    ):
+        assert extract(_simple(url, _item("Winter squash soup", posted)), url).kind == kind, url
+    post = f"{blog}/2024/03/soup.html"
+    assert extract(_simple(post, _item("Winter squash soup", posted)), post).kind == "article"

@@ -118,7 +118,7 @@ def test_a_query_page_on_a_listings_path_is_a_listing(url):
         ("https://a.org/tag/rome", "tag"),
         ("https://a.org/tags/", "tag"),  # the index of every tag (Minimal Mistakes, Beautiful Jekyll)
         ("https://a.org/blog/categories/", "category"),
-        ("https://a.blogspot.com/search/label/Rome?max-results=7", "search"),
+        ("https://a.blogspot.com/search/label/Rome?max-results=7", "tag"),  # Blogger's label page
     ],
 )
 def test_a_tag_or_category_url_with_one_name_is_a_hub(url, kind):

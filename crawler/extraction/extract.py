@@ -17,6 +17,7 @@ from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Metadata, Person
 from crawler.extraction.authors import is_by_line, is_meta_line
 from crawler.extraction.bearblog import bear_kind
+from crawler.extraction.blogger import blogger_kind
 from crawler.extraction.body import Body, extract_body
 from crawler.extraction.boxes import (
     author_page_person,
@@ -421,7 +422,8 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 
 def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's (its members-only
-    notice makes a post page a protected post), else Dotclear's, else Bear Blog's; else Substack's paywall, which
+    notice makes a post page a protected post), else Dotclear's, else Bear Blog's, else Blogger's address for a
+    page that is no post (crawler/extraction/blogger.py); else Substack's paywall, which
     makes its post page a protected post (crawler/extraction/substack.py), else Medium's member-only story
     (crawler/extraction/medium.py)."""
     if kind := wordpress_kind(page):
@@ -432,6 +434,8 @@ def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str
         return "Dotclear", kind
     if kind := bear_kind(page):
         return "Bear Blog", kind
+    if kind := blogger_kind(page):
+        return "Blogger", kind
     if kind := substack_kind(page):
         return "Substack", kind
     if kind := medium_kind(page, jsonld):
@@ -449,6 +453,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     platform, platform_kind = _platform(page, jsonld)
     if platform_kind is not None:  # WordPress or Ghost says what the page is: nothing to weigh
         kind, reason = platform_kind, f"{platform}'s body classes mark it as {platform_kind}"
+        if platform == "Blogger":
+            reason = f"Blogger's address marks it as {platform_kind}"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
             if platform == "Substack":

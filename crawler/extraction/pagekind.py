@@ -21,7 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("search", re.compile(r"(?:[?&](?:s|q|search)=)|/search(?:/|$)")),
+    # (not Blogger's label pages, /search/label/LABEL: a tag's, below)
+    ("search", re.compile(r"(?:[?&](?:s|q|search)=)|/search(?:/(?!label/)|$)")),
     # A tag or category with one name after it (and maybe /page/N): /category/travel/rome-trip/ is a post under
     # a /%category%/%postname%/ permalink, or a nested category, and is parsed to tell which.
     ("tag", re.compile(r"/(?:tag|tags|tagged|schlagwort|label|search/label)/[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I)),
