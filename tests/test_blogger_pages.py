@@ -200,3 +200,25 @@ def test_blogger_label_and_archive_pages_are_hubs_though_they_print_one_post_who
         assert extract(_simple(url, _item("Winter squash soup", posted)), url).kind == kind, url
     post = f"{blog}/2024/03/soup.html"
     assert extract(_simple(post, _item("Winter squash soup", posted)), post).kind == "article"
+
+
+def test_blogger_classic_templates_comments_are_found_and_dated_by_the_day_they_print():
+    """Under Blogger's classic (pre-layout) templates, such as Minima's classic edition, no comment was found: their
+    `dl#comments-block` names the commenter in a dt.comment-poster, "<a>Name</a> said...", and links the comment at
+    "#cN" in a dd.comment-timestamp that prints its time in the blog's format, no showComment."""
+    html = (
+        "<div id='comments'><h4>1 Comments:</h4><dl id='comments-block'><dt class='comment-poster' id='c4007'>"
+        "<a name='c4007'></a><a href='https://www.blogger.com/profile/7'>Margaret</a> said...</dt>"
+        "<dd class='comment-body'><p>Lovely with the sage.<br />And nutmeg.</p></dd><dd class='comment-timestamp'>"
+        "<a href='#c4007' title='comment permalink'>March 12, 2024 10:30 AM</a></dd></dl></div>"
+    )
+    assert _comments(html) == [
+        (
+            "4007",
+            None,
+            "Margaret",
+            "https://www.blogger.com/profile/7",
+            "2024-03-12",
+            "Lovely with the sage.\nAnd nutmeg.",
+        )
+    ]

@@ -165,7 +165,8 @@ def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
 
 def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment | None:
     if item.tag == "dt":
-        return _blogger_listed_comment(item) if "comment-author" in (item.get("class") or "") else _listed_comment(item)
+        blogger = {"comment-author", "comment-poster"} & set((item.get("class") or "").split())
+        return _blogger_listed_comment(item) if blogger else _listed_comment(item)
     # FlatPress prints the comment's paragraphs in its item beside the name and the date line
     body = item if _FLATPRESS_ID.match(item.get("id") or "") else _first(item, COMMENT_TEXT, replies)
     if body is None:
@@ -214,7 +215,9 @@ def _listed_comment(item: HtmlElement) -> Comment | None:
 def _blogger_listed_comment(item: HtmlElement) -> Comment | None:
     """A comment of Blogger's classic list (`dl#comments-block`): the dt.comment-author prints the commenter, "<a
     href=profile>Name</a> said..." ("Anonymous said..." with no link), the dd.comment-body after it the text, the
-    dd.comment-footer after that the permalink that holds the comment's time."""
+    dd.comment-footer after that the permalink that holds the comment's time. Blogger's classic (pre-layout)
+    templates print the same list, the commenter a dt.comment-poster, the permalink "#cN" in a dd.comment-timestamp
+    with the time in the blog's format: its day in words then."""
     body = item.getnext()
     if body is None or body.tag != "dd":
         return None
@@ -226,11 +229,19 @@ def _blogger_listed_comment(item: HtmlElement) -> Comment | None:
     name = text_of(links[-1]) if links else _BLOGGER_SAID.sub("", text_of(item))
     return Comment(
         author=name.strip() or None,
-        published=_blogger_time(footer) if footer is not None and footer.tag == "dd" else None,
+        published=_blogger_listed_time(footer) if footer is not None and footer.tag == "dd" else None,
         text=text,
         id=_comment_id(item),
         author_url=_author_url(links[-1], "") if links else None,
     )
+
+
+def _blogger_listed_time(footer: HtmlElement) -> str | None:
+    """The time a comment's footer in Blogger's classic list holds: its permalink's, else the day it prints."""
+    if published := _blogger_time(footer):
+        return published
+    printed = text_of(footer)
+    return day_in_words(printed) if 0 < len(printed) <= MAX_DATE_TEXT else None
 
 
 def _blogger_time(item: HtmlElement, replies: set[HtmlElement] | None = None) -> str | None:

@@ -523,8 +523,8 @@ COMMENT_ITEMS = (
     " dl#comments > dt[id^='c'],"
     # Blogger's classic comment list (the Designer templates' non-threaded comments, layout templates before 2011):
     # <dl id="comments-block">, a dt.comment-author "<a>Name</a> said..." per comment, its text the dd.comment-body
-    # after it, its permalink the dd.comment-footer's
-    " dl#comments-block > dt.comment-author,"
+    # after it, its permalink the dd.comment-footer's; the classic (pre-layout) templates' dt.comment-poster alike
+    " dl#comments-block > dt.comment-author, dl#comments-block > dt.comment-poster,"
     # Chyrp Lite's themes: li#comment_N in ol.comments; FlatPress's (Leggero and the themes built on it):
     # li#commentYYMMDD-HHMMSS in ol#comments; PluXml's: div#cART-N.comment with its thread's level-N
     " ol.comments > li[id^='comment_'], ol#comments > li[id^='comment'], div.comment[id^='c'][class*='level-'],"
