@@ -1726,3 +1726,21 @@ def test_a_paragraph_written_as_a_div_beside_the_posts_paragraphs_is_kept_whatev
     divs = "".join(f'<div class="paragraph">{PROSE} Part {n}:</div>' for n in range(4))
     alone = extract(_page(f"<div class='content'>{divs}</div>"), URL).text
     assert all(f"Part {n}:" in alone for n in range(4))
+
+
+def test_tistorys_editor_lines_written_as_divs_are_the_posts_paragraphs():
+    """Tistory's older editor writes each line of a post as <div><span>…</span></div> in the post's
+    div.tt_article_useless_p_margin, short and often without a sentence's end; on a page whose <p>s hold text enough
+    (a paragraph of the newer editor's, a sidebar's) trafilatura read none of them, and the post lost those lines."""
+    lines = [
+        "[설정 정리]",
+        "이제 앞에서 설정했던 내용들을 사용해볼 시간입니다.",
+        "만들었던 프로젝트로 들어간 뒤,",
+        "하단의 Project Administration을 클릭합니다.",
+        "좌측에 많이 본 듯한 메뉴가 존재합니다.",
+    ]
+    body = "".join(f"<div><span>{line}</span></div><div><br></div>" for line in lines)
+    later = f"<p>{PROSE}</p>" * 2  # a paragraph the newer editor wrote, when the post was edited
+    post = f'<div class="area_view"><div class="tt_article_useless_p_margin">{body}{later}</div></div>'
+    text = extract(_page(post, lang="ko"), URL).text
+    assert all(line in text.splitlines() for line in lines[1:]), text

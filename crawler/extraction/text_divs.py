@@ -10,6 +10,11 @@ and nothing but what stands in a line of text (phrasing content: links, emphasis
 sentence does, is a `<p>` meanwhile. Where the page's `<p>`s hold less, trafilatura reads the `<div>`s already, and
 they stay: a `<p>` more could tip the page over that line and cost it the rest of its `<div>`s (a post written in
 `<div>`s alone, Medium-like editors').
+
+An editor that writes every paragraph as a `<div>` marks its body: Tistory's (Kakao's blog platform) wraps each post
+in `div.tt_article_useless_p_margin`, its older editor's paragraphs `<div><span>…</span></div>`, one line each,
+however short, with no sentence's end ("아이씐나", "… 들어간 뒤,"): there every `<div>` of a line of text is a
+paragraph.
 """
 
 from __future__ import annotations
@@ -27,26 +32,37 @@ MIN_WORDS = 8  # a sentence: not a date line, a label or a button's words
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 DIVS_UNREAD_FACTOR = 3  # trafilatura reads <div>s where the page's <p> text is under this × its minimum size
 _PARAGRAPH_TEXT = etree.XPath("//p//text()")
+# the bodies of editors that write a paragraph as a <div> (Tistory's)
+_DIV_EDITOR_BODIES = etree.XPath(
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' tt_article_useless_p_margin ')]"
+)
 
 
 @contextmanager
 def text_divs_as_paragraphs(page: Page, root: HtmlElement | None, min_extracted_size: int) -> Iterator[None]:
-    """Each paragraph-like <div> in the post's container `root` as a <p>, for the block, on a page whose <p>s hold
-    DIVS_UNREAD_FACTOR × `min_extracted_size` (trafilatura's setting) or more; none elsewhere."""
+    """Each paragraph-like <div> in the post's container `root`, and each <div> of a line of text in a Tistory
+    post's body, as a <p>, for the block, on a page whose <p>s hold DIVS_UNREAD_FACTOR × `min_extracted_size`
+    (trafilatura's setting) or more; none elsewhere."""
     divs = []
-    if root is not None and len("".join(_PARAGRAPH_TEXT(page.tree))) >= DIVS_UNREAD_FACTOR * min_extracted_size:
-        divs = list(_text_divs(page, root))
-    with renamed([(div, "p") for div in divs]):
+    if len("".join(_PARAGRAPH_TEXT(page.tree))) >= DIVS_UNREAD_FACTOR * min_extracted_size:
+        divs = [] if root is None else list(_text_divs(page, root))
+        divs += [div for body in _DIV_EDITOR_BODIES(page.tree) for div in body.iterdescendants("div") if _a_line(div)]
+    with renamed([(div, "p") for div in dict.fromkeys(divs)]):
         yield
 
 
 def _text_divs(page: Page, root: HtmlElement) -> Iterator[HtmlElement]:
     for div in root.iterdescendants("div"):
-        if not _own_text(div) or any(isinstance(child.tag, str) and child.tag not in PHRASING for child in div):
+        if not _own_text(div) or not _a_line(div):
             continue
         text = text_of(div)
         if len(text.split()) >= MIN_WORDS and _SENTENCE_END.search(text) and not page.in_chrome(div):
             yield div
+
+
+def _a_line(div: HtmlElement) -> bool:
+    """Whether the <div> holds words and nothing but what stands in a line of text."""
+    return bool(text_of(div)) and all(not isinstance(child.tag, str) or child.tag in PHRASING for child in div)
 
 
 def _own_text(div: HtmlElement) -> bool:
