@@ -202,14 +202,19 @@ def _text(body: HtmlElement, item: HtmlElement, replies: set[HtmlElement], autho
 def _listed_comment(item: HtmlElement) -> Comment | None:
     """A comment of django-contrib-comments' default list (`comments/list.html`): `<dt id="cN">` prints its time and
     its commenter, "April 13, 2023, 8:12 a.m. - Siobhan", and the `<dd>` after it the text."""
-    body = item.getnext()
-    if body is None or body.tag != "dd":
+    if (listed := _listed_text(item)) is None:
         return None
-    text = _text(body, body, set(), None)
-    if not text:
-        return None
+    _, text = listed
     printed, _, name = text_of(item).partition(" - ")
     return Comment(author=name.strip() or None, published=_django_time(printed), text=text, id=_comment_id(item))
+
+
+def _listed_text(item: HtmlElement) -> tuple[HtmlElement, str] | None:
+    """A listed comment's <dd> after its <dt> `item`, and the comment's text in it; None where there is no text."""
+    body = item.getnext()
+    if body is None or body.tag != "dd" or not (text := _text(body, body, set(), None)):
+        return None
+    return body, text
 
 
 def _blogger_listed_comment(item: HtmlElement) -> Comment | None:
@@ -218,12 +223,9 @@ def _blogger_listed_comment(item: HtmlElement) -> Comment | None:
     dd.comment-footer after that the permalink that holds the comment's time. Blogger's classic (pre-layout)
     templates print the same list, the commenter a dt.comment-poster, the permalink "#cN" in a dd.comment-timestamp
     with the time in the blog's format: its day in words then."""
-    body = item.getnext()
-    if body is None or body.tag != "dd":
+    if (listed := _listed_text(item)) is None:
         return None
-    text = _text(body, body, set(), None)
-    if not text:
-        return None
+    body, text = listed
     footer = body.getnext()
     links = [a for a in item.iterdescendants("a") if text_of(a) and (a.get("href") or "").strip()]
     name = text_of(links[-1]) if links else _BLOGGER_SAID.sub("", text_of(item))
