@@ -413,3 +413,25 @@ def test_a_caption_that_is_only_the_pictures_credit_is_the_images_caption_and_no
         "Photo by Jane Roe on Unsplash",
         "Der Bus an der Haltestelle am Deich. Foto: Jana Hinrichs",
     ]
+
+
+def test_a_credit_in_its_own_element_after_a_captions_words_is_the_images_and_no_words_of_the_text():
+    """News sites and blog themes print the photographer after the caption in an element of its own
+    (`<figcaption><span>Caption.</span> <span class="credit">Kuva: Jane Roe</span></figcaption>`): the credit ran on
+    as words of the post's text after the caption; the caption's words stay, the image keeps the whole caption."""
+    from crawler.extraction.extract import extract
+
+    caption = "<span>Die Fähre legt am Morgen im alten Hafen an.</span> <span class='credit'>Foto: Jana Hinrichs</span>"
+    html = (
+        '<html><head><title>Hafen</title></head><body><article><h1>Hafen</h1><div class="entry-content">'
+        "<p>Am Sonntag sind wir früh los, der Wind kam von Westen und die Schafe standen dicht am Zaun.</p>"
+        f'<figure><img src="/img/hafen.jpg" alt="Hafen" width="800"><figcaption>{caption}</figcaption></figure>'
+        "<p>Hinter dem Siel führt der Weg zwei Kilometer am Wasser entlang bis zum alten Leuchtturm.</p>"
+        "</div></article></body></html>"
+    )
+    article = extract(html, "https://blog.example/2024/03/hafen/")
+    assert "Die Fähre legt am Morgen im alten Hafen an." in article.text.splitlines()
+    assert "Hinrichs" not in article.text and "Hinrichs" not in article.markdown
+    assert [image.caption for image in article.images] == [
+        "Die Fähre legt am Morgen im alten Hafen an. Foto: Jana Hinrichs"
+    ]

@@ -117,6 +117,16 @@ def captions_as_paragraphs(page: Page) -> Iterator[None]:
         yield
 
 
+def _credits_in(caption: HtmlElement) -> list[HtmlElement]:
+    """The elements of a caption that are its picture's credit alone (is_photo_credit), after words of its own and
+    with nothing after them: the caption's last child element, its tail blank."""
+    children = [child for child in caption if isinstance(child.tag, str)]
+    last = children[-1] if children else None
+    if last is None or (last.tail or "").strip() or not is_photo_credit(text_of(last)):
+        return []
+    return [last] if text_of(caption) != text_of(last) else []
+
+
 @contextmanager
 def _table_captions_as_paragraphs(page: Page) -> Iterator[None]:
     """Each data table's <caption> (_TABLE_CAPTIONS; a picture table's is a figcaption by now) as a paragraph before
@@ -256,8 +266,11 @@ def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
     # the classes inside a caption that name its words (_CAPTION_CLASS) are left out meanwhile too
     named = [(e, e.attrib.pop("class")) for c, *_ in moved for e in c.iterdescendants() if _CAPTION_CLASS(e)]
     try:
-        # a caption's permalink anchor would make trafilatura take the caption for a link
-        with detached(anchor for caption, *_ in moved for anchor in permalink_anchors(caption)):
+        # a caption's permalink anchor would make trafilatura take the caption for a link; a credit in an element
+        # of its own after the caption's words ("… Berlin. <span>Kuva: Jane Roe</span>") is the picture's, as a
+        # caption of a credit alone is
+        anchors = [anchor for caption, *_ in moved for anchor in permalink_anchors(caption)]
+        with detached([*anchors, *(credit for caption, *_ in moved for credit in _credits_in(caption))]):
             yield
     finally:
         for element, names in named:
