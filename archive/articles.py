@@ -85,26 +85,26 @@ class Articles(Connection):
 
     def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
         """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor) get the authors a
-        feed read after them names (`credits`: URL → {"authors": [{"name", "url"}], "categories": [...]}, as
-        crawler/discovery/structure.py gives them), and posts stored with no category or tag the feed item's
-        terms — what the crawl gives a post it extracts after the feed. A post this run stored (new or changed)
-        is completed in place, its change of this run saying what changed; one an earlier run stored changes,
-        as save_article changes it: its previous state kept in article_versions, the change noted. How many
-        changed."""
+        feed read after them names (`credits`: URL → {"authors": [{"name", "url"}], "categories": [...], "title":
+        [stored, completed]}, as crawler/discovery/structure.py and the archive pipeline give them), posts stored
+        with no category or tag the feed item's terms, and a post stored titled `stored` the title `completed`
+        (the page's title completed with the feed item's: crawler/extraction/titles.py `with_feed_title`, read
+        against the title stored_titles() gave; a post titled otherwise by now keeps its title) — what the crawl
+        gives a post it extracts after the feed. A post this run stored (new or changed) is completed in place,
+        its change of this run saying what changed; one an earlier run stored changes, as save_article changes
+        it: its previous state kept in article_versions, the change noted. How many changed."""
         changed = 0
         with self._tx():
             for url, credit in credits.items():
-                old = self.conn.execute(
-                    "SELECT * FROM articles WHERE url = ? AND (tags = '[]' AND categories = '[]'"
-                    " OR NOT EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = articles.id))",
-                    (url,),
-                ).fetchone()
+                old = self.conn.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
                 if old is None:
                     continue
                 before = content.stored(self.conn, old)
                 authors = [] if before["authors"] else list(credit.get("authors") or [])
                 terms = [] if before["tags"] or before["categories"] else list(credit.get("categories") or [])
-                after = {**before, "categories": terms or before["categories"]}
+                stored, completed = credit.get("title") or (None, None)
+                title = completed if completed and stored == old["title"] else old["title"]
+                after = {**before, "title": title, "categories": terms or before["categories"]}
                 after["authors"] = list(dict.fromkeys(person["name"] for person in authors)) or before["authors"]
                 if after == before:
                     continue
@@ -115,9 +115,21 @@ class Articles(Connection):
                     self._write_people(run_id, old["id"], site_of(url), authors, seen_at)
                 if terms:
                     row["categories"] = json.dumps(terms, ensure_ascii=False)
+                if title != old["title"]:
+                    row["title"] = title
                 self._update("articles", old["id"], row)
                 changed += 1
         return changed
+
+    def stored_titles(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """URL → (title, site name) of each post stored at one of `urls`: what a feed's title completes
+        (credit_posts_from_feed)."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for url in urls:
+            row = self.conn.execute("SELECT title, sitename FROM articles WHERE url = ?", (url,)).fetchone()
+            if row is not None:
+                found[url] = (row["title"], row["sitename"])
+        return found
 
     def _complete(self, run_id: int, old: sqlite3.Row, before: content.Content, after: content.Content) -> None:
         """The versions and changes of the post `old` completed from `before` to `after` (credit_posts_from_feed)."""
@@ -128,9 +140,12 @@ class Articles(Connection):
         ).fetchone()
         if noted is None:  # stored by an earlier run: a change
             version = self._keep_version(old, before, after)
-            self._note_change(run_id, old["id"], {"url": old["url"], "title": old["title"]}, before, after, version)
+            self._note_change(run_id, old["id"], {"url": old["url"], "title": after["title"]}, before, after, version)
             self.conn.execute("UPDATE crawl_runs SET articles_updated = articles_updated + 1 WHERE id = ?", (run_id,))
-        elif noted["change"] == "changed" and noted["version"] is not None:  # this run's change, now to `after`
+            return
+        # this run's change, now to `after`, under the post's title
+        self.conn.execute("UPDATE changes SET title = ? WHERE id = ?", (after["title"], noted["id"]))
+        if noted["change"] == "changed" and noted["version"] is not None:
             kept = self._version_content(old["id"], noted["version"])
             self.conn.execute(
                 "UPDATE changes SET fields = ?, summary = ? WHERE id = ?",

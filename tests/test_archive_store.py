@@ -304,3 +304,37 @@ def test_the_full_text_index_takes_a_commit_s_posts_at_commit_through_savepoints
     assert search("compost") == []
     reader.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")  # raises if not
     archive.close()
+
+
+def test_a_feed_read_later_titles_a_stored_post_as_its_page_title_completed_reads(archive):
+    """credit_posts_from_feed completed a post's authors and terms only: a post stored with its page's whole
+    <title> ("A post — Garden notes — soil and seeds") kept it where the feed read after it titles it "A post". Now
+    the title completed from the one stored (`title`: [stored, completed]) is the post's: in place where this run
+    stored it, a change with a version where an earlier run did; a post titled otherwise by now keeps its title."""
+    page_title = "A post — Garden notes — soil and seeds"
+    first = archive.start_run(["https://blog.example/"])
+    archive.save_article(first, article(title=page_title), "2024-02-01T00:00:00+00:00")
+    retitle = {"title": [page_title, "A post"], "authors": [], "categories": []}
+    second = archive.start_run(["https://blog.example/"])
+    other = article(url="https://blog.example/2024/01/other/", title=page_title)
+    archive.save_article(second, other, "2024-02-02T00:00:00+00:00")
+    stale = {"title": ["A post — Garden", "A post"], "authors": [], "categories": []}
+    credits = {article()["url"]: retitle, other["url"]: retitle, "https://blog.example/2024/01/gone/": retitle}
+    assert archive.credit_posts_from_feed(second, credits, "2024-02-02T00:00:00+00:00") == 2
+    assert archive.credit_posts_from_feed(second, {other["url"]: stale}, "2024-02-02T00:00:00+00:00") == 0
+    assert rows(archive, "SELECT url, title FROM articles ORDER BY id") == [
+        (article()["url"], "A post"),
+        (other["url"], "A post"),
+    ]
+    assert rows(archive, "SELECT version, title FROM article_versions") == [(1, page_title)]
+    assert rows(
+        archive, "SELECT run_id, url, change, title, fields FROM changes WHERE subject = 'post' ORDER BY id"
+    ) == [
+        (first, article()["url"], "new", page_title, "[]"),
+        (second, other["url"], "new", "A post", "[]"),
+        (second, article()["url"], "changed", "A post", '["title"]'),
+    ]
+    assert rows(archive, "SELECT title FROM articles_fts WHERE articles_fts MATCH 'seeds'") == []
+    assert archive.stored_titles([other["url"], "https://blog.example/2024/01/gone/"]) == {
+        other["url"]: ("A post", None)
+    }

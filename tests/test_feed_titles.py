@@ -8,7 +8,7 @@ from __future__ import annotations
 from crawler.discovery.feeds import feed_entries
 from crawler.extraction.titles import with_feed_title
 from tests.conftest import run_cli
-from tests.hostile.servers import PARAGRAPH, Server, post, serve
+from tests.hostile.servers import PARAGRAPH, Server, post, serve, served_after
 
 RSS = (
     '<rss version="2.0"><channel><title>Notes</title><link>https://notes.example/</link>'
@@ -80,3 +80,63 @@ def test_a_post_page_without_a_heading_is_titled_as_its_feed_item_in_a_crawl_and
     reextracted = run_cli("reextract", "--db", str(tmp_path / "archive.db"))
     assert reextracted.returncode == 0, reextracted.stderr
     assert db(query) == expected
+
+
+# A Hugo note marked up as a post (og:type article) and printed without a heading: its title is its <title>, the
+# note's title with the site's name and tagline.
+NOTE = (
+    "<!doctype html><html><head><title>Lord of Souls &mdash; Notes — bread, books and walks</title>{head}"
+    '<meta property="og:type" content="article"><meta property="article:published_time"'
+    ' content="2020-07-01T00:00:00+00:00"></head><body><nav><a href="/">Home</a></nav><main><article>'
+    f"<p>{PARAGRAPH}</p></article></main></body></html>"
+)
+FEED_LINK = '<link rel="alternate" type="application/rss+xml" href="/notes/feed.rss">'
+NOTE_QUERY = "SELECT title FROM articles"
+
+
+def _notes_site(feed_linked_from: str) -> Server:
+    """The note linked from the home page; its feed linked from `feed_linked_from` ("note", "home" or "")."""
+    home = f"<!doctype html><html><head>{FEED_LINK if feed_linked_from == 'home' else ''}</head><body>"
+    home += '<a href="/reading/lord-of-souls/">Lord of Souls</a></body></html>'
+    note = NOTE.format(head=FEED_LINK if feed_linked_from == "note" else "")
+    return Server(routes={"/": (200, {}, home.encode()), "/reading/lord-of-souls/": (200, {}, note.encode())})
+
+
+def _feed(base: str) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": "application/rss+xml"}, RSS.replace("https://notes.example/", base).encode()
+
+
+def test_a_post_stored_before_its_feed_was_read_gets_the_title_the_feed_completes(crawl, db, tmp_path):
+    """The note, fetched and stored first (its feed is linked from it alone, and served once the note is in the
+    archive), kept its whole <title> as its title: the feed read later completed its authors and terms, not its
+    title. Completed in the run that stored it: no version, its change the post's 'new' one, under the title."""
+    site = _notes_site(feed_linked_from="note")
+    with serve(site):
+        stored = "SELECT 1 FROM articles WHERE url LIKE '%lord-of-souls/'"
+        site.routes["/notes/feed.rss"] = served_after(tmp_path / "archive.db", stored, _feed(site.base))
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert db(NOTE_QUERY) == [("Lord of Souls",)]
+    assert db("SELECT count(*) FROM article_versions") == [(0,)]
+    assert db("SELECT change, title, fields FROM changes WHERE subject = 'post'") == [("new", "Lord of Souls", "[]")]
+
+
+def test_a_post_an_earlier_run_titled_as_its_page_changes_to_the_title_a_feed_completes(crawl, db):
+    """Stored by a run that read no feed, titled with its whole <title>; crawled again unchanged (not extracted
+    again), the feed now linked from the home page: its title is the feed's, a change of the post, its previous
+    title kept."""
+    site = _notes_site(feed_linked_from="")
+    with serve(site):
+        assert crawl(site.base).returncode == 0
+        assert db(NOTE_QUERY) == [("Lord of Souls — Notes — bread, books and walks",)]
+        site.routes.update(_notes_site(feed_linked_from="home").routes)
+        site.routes["/notes/feed.rss"] = _feed(site.base)
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert db(NOTE_QUERY) == [("Lord of Souls",)]
+    assert db("SELECT version, title FROM article_versions") == [(1, "Lord of Souls — Notes — bread, books and walks")]
+    changes = db("SELECT run_id, change, title, fields FROM changes WHERE subject = 'post' ORDER BY id")
+    assert changes == [
+        (1, "new", "Lord of Souls — Notes — bread, books and walks", "[]"),
+        (2, "changed", "Lord of Souls", '["title"]'),
+    ]

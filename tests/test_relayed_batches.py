@@ -108,7 +108,7 @@ def test_a_restarted_writer_keeps_its_tables_and_what_it_applied(archive: Archiv
 
 
 # What the archive pipeline asks of the archive without writing: a worker's scratch archive answers these itself.
-PIPELINE_READS = {"batch", "conn", "same_body_kind", "start_run"}
+PIPELINE_READS = {"batch", "conn", "same_body_kind", "start_run", "stored_titles"}
 
 
 def test_every_write_the_archive_pipeline_makes_is_relayed_to_the_writer() -> None:
@@ -167,6 +167,7 @@ def test_feed_dates_feed_credits_author_pages_and_settled_kinds_reach_the_writer
     with worker.batch():
         worker.date_posts_from_feed({POST["url"]: "2025-02-28T09:00:00+00:00"})
         credit = {"authors": [{"name": "Ann Cook", "url": "https://k.example/author/ann/"}], "categories": ["Soup"]}
+        credit["title"] = ["Soup", "Soup – slowly"]
         worker.credit_posts_from_feed(run_id, {POST["url"]: credit}, PAGE["fetched_at"])
     with worker.batch():
         worker.record_page(run_id, author_page)
@@ -177,15 +178,15 @@ def test_feed_dates_feed_credits_author_pages_and_settled_kinds_reach_the_writer
 
     apply_batch(archive, batch("b1", "run-a", *outbox.units))
     queries = (
-        "SELECT url, published, author, categories FROM articles",
+        "SELECT url, title, published, author, categories FROM articles",
         "SELECT name, url, bio FROM authors ORDER BY id",
         "SELECT url, kind, reason FROM pages ORDER BY id",
     )
     for query in queries:
         wanted = [tuple(row) for row in worker.conn.execute(query)]
         assert [tuple(row) for row in archive.conn.execute(query)] == wanted, query
-    [post] = archive.conn.execute("SELECT published, author, categories FROM articles").fetchall()
-    assert tuple(post) == ("2025-02-28T09:00:00+00:00", "Ann Cook", '["Soup"]')
+    [post] = archive.conn.execute("SELECT title, published, author, categories FROM articles").fetchall()
+    assert tuple(post) == ("Soup – slowly", "2025-02-28T09:00:00+00:00", "Ann Cook", '["Soup"]')
     assert [tuple(row) for row in archive.conn.execute("SELECT bio FROM authors WHERE bio IS NOT NULL")] == [
         ("Cooks soup.",)
     ]

@@ -128,7 +128,12 @@ class SiteStructure:
             result["author"] = ", ".join(person["name"] for person in credit["authors"])
         if terms := self.terms.get(clean_url(url)):
             result["categories"], result["tags"] = with_feed_terms(result.get("categories"), result.get("tags"), terms)
-        result["title"] = with_feed_title(result.get("title"), self.titles.get(clean_url(url)), result.get("sitename"))
+        result["title"] = self.completed_title(url, result.get("title"), result.get("sitename"))
+
+    def completed_title(self, url: str, title: str | None, sitename: str | None) -> str | None:
+        """The title `title` of the post at `url` (of the site named `sitename`) as `with_feed_title` reads it with
+        its feed item's (decide(); the archive pipeline gives it to a post stored before the feed was read)."""
+        return with_feed_title(title, self.titles.get(clean_url(url)), sitename)
 
     def credit(self, url: str) -> dict[str, Any]:
         """What the site's feeds name for the post at `url` (decide(); archive `credit_posts_from_feed` gives it to

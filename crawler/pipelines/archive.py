@@ -190,11 +190,9 @@ class ArchivePipeline:
             # unchanged and does not extract them again)
             self.archive.date_posts_from_feed({p.url: p.published for p in page.lists if p.dated and p.published})
             # and posts stored naming nobody, or no term, get the authors and terms it names (Polylang's /ko/feed/,
-            # read after the Korean posts a theme without bylines printed)
-            credits = {
-                p.url: credit for p in page.lists if p.dated and any((credit := self.structure.credit(p.url)).values())
-            }
-            self.archive.credit_posts_from_feed(self.run_id, credits, page.fetched_at)
+            # read after the Korean posts a theme without bylines printed), and a post stored with its page's title
+            # the title the crawl gives it when it has read the feed first
+            self.archive.credit_posts_from_feed(self.run_id, self._credits(page), page.fetched_at)
         elif page.not_modified:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
@@ -215,6 +213,23 @@ class ArchivePipeline:
             assert extracted is not None
             self._store_extracted(page, *extracted)
         self._record_companions(page)
+
+    def _credits(self, page: FetchedPage) -> dict[str, dict[str, Any]]:
+        """What the feed `page` (and the feeds read before it) name for the posts it dates, for
+        `credit_posts_from_feed`: their authors and terms (SiteStructure.credit), and for a post stored already
+        whose title the feed's completes (with_feed_title) [its stored title, the completed one]."""
+        dated = [p.url for p in page.lists if p.dated]
+        stored = self.archive.stored_titles(dated)
+        credits = {}
+        for url in dated:
+            credit = self.structure.credit(url)
+            if url in stored:
+                title, sitename = stored[url]
+                if (completed := self.structure.completed_title(url, title, sitename)) != title:
+                    credit["title"] = [title, completed]
+            if any(credit.values()):
+                credits[url] = credit
+        return credits
 
     def _store_extracted(self, page: FetchedPage, ok: bool, result: Any) -> None:
         if not ok:
