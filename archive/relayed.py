@@ -123,21 +123,27 @@ def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
 
 def site_posts(conn: sqlite3.Connection, sites: Sequence[str]) -> bytes:
     """What a worker's crawl needs to know of the archive to recrawl these sites (hosts) as a crawl here would: the
-    URL, last fetch and gone_at of each of their posts, compressed (a few KB for 500 posts)."""
+    URL, last fetch, gone_at, title and site name of each of their posts, compressed (a few KB for 500 posts; the
+    title is what a feed read later completes: credit_posts_from_feed)."""
     marks = ", ".join("?" for _ in sites)
-    rows = conn.execute(f"SELECT url, last_fetched, gone_at FROM articles WHERE site IN ({marks})", list(sites))
+    rows = conn.execute(
+        f"SELECT url, last_fetched, gone_at, title, sitename FROM articles WHERE site IN ({marks})", list(sites)
+    )
     return zlib.compress(msgpack.packb([list(row) for row in rows]), 9)
 
 
 def seed_posts(archive: Archive, packed: bytes) -> int:
     """Give a worker's scratch archive the posts the real archive holds (site_posts): with them the crawl skips
     the posts a sitemap says are unchanged, revisits those it did not reach, and tells a gone post from a broken
-    link. Only URL and times are known here (no text: `content_hash` is empty), so a post saved again counts as
-    updated in the scratch archive; the writer, which has the post, decides what it is in the archive."""
+    link; and with their titles a feed read later completes a post's title as it would in a crawl next to the
+    archive. Only URL, times and titles are known here (no text: `content_hash` is empty), so a post saved again
+    counts as updated in the scratch archive; the writer, which has the post, decides what it is in the archive.
+    A job queued before titles were sent gives URL and times alone."""
     posts = msgpack.unpackb(zlib.decompress(packed)) if packed else []
-    columns = ("url", "site", "content_hash", "first_seen", "last_fetched", "gone_at")
+    columns = ("url", "site", "content_hash", "first_seen", "last_fetched", "gone_at", "title", "sitename")
     rows = [
-        dict(zip(columns, (url, site_of(url), "", fetched, fetched, gone), strict=True)) for url, fetched, gone in posts
+        dict(zip(columns, (url, site_of(url), "", fetched, fetched, gone, *named), strict=True))
+        for url, fetched, gone, *named in ([*post, None, None][:5] for post in posts)
     ]
     with archive.batch():
         archive.db.table("articles").insert_all(rows, ignore=True)

@@ -192,3 +192,43 @@ def test_feed_dates_feed_credits_author_pages_and_settled_kinds_reach_the_writer
     ]
     assert wanted[-1][1:] == ("author", "an author page")
     worker.close()
+
+
+def test_a_worker_completes_the_title_of_a_post_an_earlier_run_stored_as_a_crawl_next_to_the_archive_does(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """A worker's scratch archive was seeded with the URLs and times of the site's posts alone: a feed read in a
+    recrawl found no stored title to complete ("Soup — Kitchen — slow food", the page's whole <title>, where the feed
+    says "Soup"), and the post kept it in the real archive. The seed holds each post's title and site name now; a
+    job queued before (URL and times alone) still seeds its posts."""
+    import zlib
+
+    import msgpack
+
+    from archive.relayed import seed_posts, site_posts
+    from crawler.distributed.relayed_archive import RelayedArchive
+    from crawler.extraction.titles import with_feed_title
+
+    page_title = "Soup — Kitchen — slow food"
+    first = archive.start_run(["https://k.example/"], "kitchen")
+    archive.save_article(first, {**POST, "title": page_title}, PAGE["fetched_at"])
+    archive.finish_run(first, "finished")
+    outbox = RecordingOutbox()
+    worker = RelayedArchive(tmp_path / "worker.db", outbox)
+    assert seed_posts(worker, site_posts(archive.conn, ["k.example"])) == 1
+    run_id = worker.start_run(["https://k.example/"], "kitchen")
+    stored = worker.stored_titles([POST["url"]])
+    assert stored == {POST["url"]: (page_title, None)}
+    title, sitename = stored[POST["url"]]
+    credit = {"authors": [], "categories": [], "title": [title, with_feed_title(title, "Soup", sitename)]}
+    with worker.batch():
+        worker.credit_posts_from_feed(run_id, {POST["url"]: credit}, PAGE["fetched_at"])
+    worker.commit()
+    apply_batch(archive, batch("b1", "run-b", *outbox.units))
+    assert [tuple(row) for row in archive.conn.execute("SELECT title FROM articles")] == [("Soup",)]
+    assert [tuple(row) for row in archive.conn.execute("SELECT title FROM article_versions")] == [(page_title,)]
+    worker.close()
+    older = RelayedArchive(tmp_path / "older.db", RecordingOutbox())
+    assert seed_posts(older, zlib.compress(msgpack.packb([[POST["url"], PAGE["fetched_at"], None]]))) == 1
+    assert older.stored_titles([POST["url"]]) == {POST["url"]: (None, None)}
+    older.close()
