@@ -1744,3 +1744,19 @@ def test_tistorys_editor_lines_written_as_divs_are_the_posts_paragraphs():
     post = f'<div class="area_view"><div class="tt_article_useless_p_margin">{body}{later}</div></div>'
     text = extract(_page(post, lang="ko"), URL).text
     assert all(line in text.splitlines() for line in lines[1:]), text
+
+
+def test_php_error_messages_printed_into_the_page_are_no_lines_of_the_text():
+    """An old WordPress on a newer PHP prints PHP's errors into the page as display_errors writes them
+    ("<b>Deprecated</b>:  … in <b>/www/htdocs/…/wp-settings.php</b> on line <b>520</b><br />"), dozens above and
+    inside the post: they stood as lines of its text. A post that quotes such an error in its own words keeps it."""
+    error = (
+        "<br />\n<b>Deprecated</b>:  Assigning the return value of new by reference is deprecated in "
+        "<b>/www/htdocs/w00a2ebd/wp-settings.php</b> on line <b>520</b><br />\n"
+    )
+    quoted = "<p>The log said: Deprecated: create_function() is deprecated in /var/www/x.php on line 3.</p>"
+    post = f"<p>{PROSE}</p><p>{error * 3}Then we sliced it thin and ate it with butter and a little salt.</p>{quoted}"
+    article = extract(_page(f"{error * 5}{post}"), URL)
+    assert "wp-settings.php" not in article.text and "Assigning the return value" not in article.markdown
+    assert "Then we sliced it thin and ate it with butter and a little salt." in article.text
+    assert "The log said: Deprecated: create_function() is deprecated in /var/www/x.php on line 3." in article.text

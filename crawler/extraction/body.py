@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from lxml import etree
 from trafilatura.settings import DEFAULT_CONFIG, use_config
 
-from crawler.extraction.boilerplate import ad_labels_silenced, drop_chrome_blocks, drop_hidden_data, only_navigation
+from crawler.extraction.boilerplate import (
+    ad_labels_silenced,
+    drop_chrome_blocks,
+    drop_hidden_data,
+    only_navigation,
+    php_errors_silenced,
+)
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.ghost import callouts_as_paragraphs
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
@@ -100,6 +106,7 @@ def body_candidates(
     with (
         detached(_plugin_chrome(page, root)),
         ad_labels_silenced(page),
+        php_errors_silenced(page),
         _layout_tables_as_blocks(page),
         captions_as_paragraphs(page),
         callouts_as_paragraphs(page),

@@ -144,18 +144,68 @@ def ad_labels(page: Page) -> list[HtmlElement]:
 def ad_labels_silenced(page: Page) -> Iterator[None]:
     """The page's ad labels (ad_labels) without their words for the time of the block: emptied, not taken out, as an
     ad slot may stand inside a paragraph whose words go on after it (its tail)."""
-    texts = [(e, e.text, e.tail if e is not label else None) for label in ad_labels(page) for e in label.iter()]
-    for element, _, tail in texts:
+    with _emptied([(e, e is not label) for label in ad_labels(page) for e in label.iter()]):
+        yield
+
+
+@contextmanager
+def _emptied(parts: list[tuple[HtmlElement, bool]]) -> Iterator[None]:
+    """Each element without its text (and its tail, where its flag says so) for the time of the block."""
+    kept = [(element, element.text, element.tail if with_tail else None) for element, with_tail in parts]
+    for element, _, tail in kept:
         element.text = None
         if tail is not None:
             element.tail = None
     try:
         yield
     finally:
-        for element, text, tail in texts:
+        for element, text, tail in kept:
             element.text = text
             if tail is not None:
                 element.tail = tail
+
+
+# PHP's error messages as its display_errors prints them into a page, before or amid the HTML a blog's software
+# writes (an old WordPress on a newer PHP): "<b>Deprecated</b>:  message in <b>/path/file.php</b> on line <b>42</b>"
+_PHP_LEVELS = (
+    "Warning",
+    "Notice",
+    "Deprecated",
+    "Strict Standards",
+    "Fatal error",
+    "Parse error",
+    "Catchable fatal error",
+)
+_PHP_ERROR_LEVELS = etree.XPath(
+    "//b["
+    + " or ".join(f"normalize-space() = '{level}'" for level in _PHP_LEVELS)
+    + "][starts-with(normalize-space(following-sibling::node()[1]), ':')]"
+)
+
+
+@contextmanager
+def php_errors_silenced(page: Page) -> Iterator[None]:
+    """PHP's error messages in the page (_PHP_ERROR_LEVELS: its level, the message, the script and the line, each
+    part in its place) without their words for the time of the block: dozens of "Deprecated: … in
+    /www/htdocs/…/wp-settings.php on line 520" lines stood in the post's text. The text after the line's number
+    stays."""
+    parts: list[tuple[HtmlElement, bool]] = []
+    for level in _PHP_ERROR_LEVELS(page.tree):
+        path = level.getnext()
+        number = path.getnext() if path is not None else None
+        if (
+            path is None
+            or number is None
+            or path.tag != "b"
+            or number.tag != "b"
+            or not (path.text or "").strip().endswith(".php")
+            or (path.tail or "").strip() != "on line"
+            or not (number.text or "").strip().isdigit()
+        ):
+            continue
+        parts += [(level, True), (path, True), (number, False)]
+    with _emptied(parts):
+        yield
 
 
 def _names_an_ad(name: str) -> bool:
