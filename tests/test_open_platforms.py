@@ -1,6 +1,7 @@
 """Blog platforms whose page templates are public source, their pages written after those templates: Bear Blog's
 (HermanMartinus/bearblog's templates/post.html, home.html, posts.html) and WriteFreely's
-(writefreely/writefreely's templates/collection-post.tmpl, collection.tmpl)."""
+(writefreely/writefreely's templates/collection-post.tmpl, collection.tmpl) and Forem's (forem/forem's
+app/views/comments partials, its Rouge-rendered code)."""
 
 from __future__ import annotations
 
@@ -169,3 +170,88 @@ def test_a_forem_posts_tags_are_its_tags():
     )
     post = extract(html, "https://dev.to/mira/parsing-logs-with-awk-3kfa")
     assert post.tags == ["bash", "linux"]
+
+
+def _forem_comment(number: int, username: str, name: str, body: str, replies: str = "") -> str:
+    """A comment as Forem's comments/_comment, _comment_proper and _comment_header partials print it."""
+    return (
+        f"<details class='comment-wrapper js-comment-wrapper' open><summary><span></span></summary>"
+        f"<div id='comment-node-{number}' class='comment single-comment-node root comment--deep-0'"
+        f" data-comment-id='{number}'><div class='comment__inner'><a href='/{username}' class='crayons-avatar'>"
+        f"<img class='crayons-avatar__image' src='https://media2.dev.to/{username}.png' alt='{name} profile image'>"
+        "</a><div class='inner-comment comment__details'><div class='comment__content crayons-card'>"
+        f"<header class='comment__header'><a href='/{username}' class='crayons-link crayons-link--secondary'>"
+        f"<span class='js-comment-username'>{name}</span></a><span role='presentation'>&bull;</span>"
+        f"<a href='/{username}/comment/{number}' class='comment-date crayons-link'>"
+        "<time datetime='2024-02-12T09:15:02Z'>Feb 12</time></a><div class='comment__dropdown'><ul>"
+        f"<li><a href='/{username}/comment/{number}' class='permalink-copybtn'>Copy link</a></li></ul></div></header>"
+        f"<div class='comment__body text-styles text-styles--secondary body'>{body}</div></div>"
+        "<footer class='comment__footer'><button class='reaction-like'><span>Like</span></button></footer></div></div>"
+        f"{replies}</div></details>"
+    )
+
+
+def _forem_post(article_body: str, comments: str = "") -> str:
+    return (
+        "<html lang='en'><head><title>Parsing logs with awk - DEV Community</title>"
+        "<meta property='og:type' content='article'><meta property='og:title' content='Parsing logs with awk'>"
+        "<meta property='og:site_name' content='DEV Community'></head><body><main><div class='article-wrapper'>"
+        "<article class='crayons-card crayons-article' id='article-show-container'>"
+        "<header class='crayons-article__header' id='main-title'><div class='crayons-article__header__meta'>"
+        "<h1 class='fs-3xl fw-bold'>Parsing logs with awk</h1><div class='crayons-article__subheader'>"
+        "<a href='/mira' class='crayons-link'>Mira Holt</a><time datetime='2024-02-11T08:12:45Z'>Feb 11</time>"
+        "</div></div></header><div class='crayons-article__main'>"
+        f"<div class='crayons-article__body text-styles' id='article-body'>{article_body}</div></div>"
+        "<section id='comments' class='crayons-card comments'><header><h2>Top comments (3)</h2></header>"
+        f"<div class='comments' id='comment-trees-container'>{comments}</div></section></article></div></main>"
+        "</body></html>"
+    )
+
+
+FOREM_TEXT = (
+    "<p>Every week I end up grepping the same access logs, and every week awk turns out to be the shorter answer"
+    " than any script.</p><p>The ninth field is the status code in the combined log format, which is usually"
+    " enough to spot a bad deploy.</p>"
+)
+
+
+def test_a_forem_comments_commenter_and_replies_are_read():
+    """A Forem post's comments (dev.to) had no commenter, only a comment's first paragraph and no reply: Forem's
+    comment partial names the commenter in a span.js-comment-username in the header's link to their profile, holds
+    the text in div.comment__body and prints each reply inside its parent's div#comment-node-N."""
+    reply = _forem_comment(102, "mira", "Mira Holt", "<p>It does, and -F changes that.</p>")
+    comments = _forem_comment(
+        101,
+        "jopark",
+        "Jo Park",
+        "<p>Nice one, I always forget awk splits on whitespace.</p><p>Does it handle tabs too?</p>",
+        reply,
+    ) + _forem_comment(103, "samlee", "Sam Lee", "<p>uniq -c needs sort first, good call.</p>")
+    post = extract(_forem_post(FOREM_TEXT, comments), "https://dev.to/mira/parsing-logs-with-awk-3kfa")
+    assert [(c.author, c.author_url, c.text, c.id, c.parent) for c in post.comments] == [
+        (
+            "Jo Park",
+            "https://dev.to/jopark",
+            "Nice one, I always forget awk splits on whitespace.\nDoes it handle tabs too?",
+            "101",
+            None,
+        ),
+        ("Mira Holt", "https://dev.to/mira", "It does, and -F changes that.", "102", "101"),
+        ("Sam Lee", "https://dev.to/samlee", "uniq -c needs sort first, good call.", "103", None),
+    ]
+
+
+def test_a_forem_code_blocks_language_is_its_fences():
+    """A Forem post's code (dev.to) was fenced without its language: Forem renders Markdown with Rouge's Redcarpet
+    plugin, which names the lexer in the <pre>'s classes (`<pre class="highlight shell">`), in a div.highlight."""
+    code = (
+        "<div class='highlight js-code-highlight'><pre class='highlight shell'><code><span class='nb'>awk</span>"
+        " <span class='s1'>'{print $9}'</span> access.log | <span class='nb'>sort</span></code></pre>"
+        "<div class='highlight__panel js-actions-panel'><div class='highlight__panel-action'>Enter fullscreen mode"
+        "</div></div></div>"
+    )
+    plain = "<div class='highlight'><pre class='highlight plaintext'><code>404 12\n200 9000</code></pre></div>"
+    html = _forem_post(FOREM_TEXT.replace("</p>", f"</p>{code}", 1) + plain)
+    markdown = extract(html, "https://dev.to/mira/parsing-logs-with-awk-3kfa").markdown
+    assert "```shell\nawk '{print $9}' access.log | sort\n```" in markdown
+    assert "```\n404 12\n200 9000\n```" in markdown

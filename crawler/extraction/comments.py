@@ -33,9 +33,10 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # Blogger's and django-contrib-comments' (`c4`), Disqus's (`post-4`), wpDiscuz's (`wpd-comm-5_4`: the comment,
 # then its parent), Chyrp Lite's (`comment_4`); PluXml's (`c0009-4`: the post, then the comment's number in it);
 # FlatPress's (`comment240310-080000`: when it was written, yymmdd-hhmmss); ikiwiki's (`comment-` and the md5 of
-# the comment's page); Tistory's (`comment5120331`: [##_rp_rep_id_##], "comment" and its number)
+# the comment's page); Tistory's (`comment5120331`: [##_rp_rep_id_##], "comment" and its number); Forem's
+# (`comment-node-4`, each reply's div inside its parent's)
 _COMMENT_ID = re.compile(
-    r"^(?:(?:li-|div-)?comment[-_]|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
+    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
     r"|^comment-([0-9a-f]{32})$|^comment(\d+)$"
 )
 # Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds

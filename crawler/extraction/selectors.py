@@ -569,6 +569,7 @@ COMMENT_AUTHOR = (
     "li[id^='comment'] > div[class^='rp_'] > .name",  # Tistory's skins: [##_rp_rep_name_##]
     ".profile > .comment-info > .username",  # Velog
     ".blogCommentAuthor",  # Weebly
+    ".comment__header .js-comment-username",  # Forem (dev.to): in the link to the commenter's profile
     "cite",
 )
 COMMENT_TEXT = (
@@ -589,6 +590,7 @@ COMMENT_TEXT = (
     "div.entry > div.body",  # chronicle: the text as the visitor typed it, no <p>
     ".atom-one",  # Velog: the comment's Markdown as its MarkdownRender prints it (its code theme's class)
     ".blogCommentText",  # Weebly
+    ".comment__body",  # Forem (dev.to): the comment's processed Markdown, its paragraphs, lists and code
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link

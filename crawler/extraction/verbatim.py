@@ -340,6 +340,9 @@ def _language(element: HtmlElement) -> str | None:
         names = [node.get("data-lang") or node.get("data-language") or ""] + _LANGUAGE.findall(" ".join(classes))
         if node.tag == "figure" and "highlight" in classes and len(classes) == 2:
             names.append(classes[1 - classes.index("highlight")])  # Hexo: <figure class="highlight js">
+        # Rouge's Redcarpet plugin (Forem's, dev.to's code blocks): <pre class="highlight shell">, the lexer's tag
+        if node.tag == "pre" and classes[:1] == ["highlight"] and len(classes) == 2:
+            names += [name for name in classes[1:] if name.lower() in _language_names()]
         if "sourceCode" in classes[:-1]:  # pandoc's (Quarto's, R Markdown's): <code class="sourceCode r">
             names.append(classes[classes.index("sourceCode") + 1])
         # highlight.js's bare class, as HTMLy and older themes print it: <pre><code class="bash">
