@@ -109,6 +109,44 @@ def test_a_writefreely_posts_hashtags_are_its_tags():
     assert post.tags == ["baking", "sourdough"]
 
 
+def _writefreely_post(last: str) -> str:
+    """A WriteFreely post page as collection-post.tmpl prints it, its head naming the blog as the author."""
+    head = WRITEFREELY_HEAD.replace("{title}", "Tending a starter").replace(
+        "<meta property='og:title'",
+        "<meta name='author' content='Flour Diaries'><meta property='og:site_name' content='Flour Diaries'>"
+        "<meta property='og:title'",
+    )
+    return (
+        f"<html lang='en'>{head}<body id='post'>{WRITEFREELY_HEADER}<article id='post-body' class='norm h-entry'>"
+        "<h2 id='title' class='p-name'>Tending a starter</h2><div class='e-content'>"
+        "<p>A starter is a small pet that lives in a jar on the counter, and like any pet it wants feeding at"
+        " regular hours, more so when the kitchen is warm.</p><p>Rye flour makes it livelier than white flour,"
+        f" and a warm spot near the oven speeds everything up on cold winter mornings.</p>{last}</div></article>"
+        "<footer dir='ltr'><hr><nav><p>published with <a href='https://writefreely.org'>writefreely</a></p></nav>"
+        "</footer></body></html>"
+    )
+
+
+def test_a_writefreely_posts_line_of_hashtags_is_a_line_of_its_text():
+    """A WriteFreely post's line of hashtags alone ("#baking #bread" under the text) was missing from its text:
+    WriteFreely makes each hashtag a link, and trafilatura dropped the line as all link."""
+    for last, line in (
+        (f"<p>{_hashtag('sourdough')}</p>", "#sourdough"),
+        (f"<p>{_hashtag('baking')} {_hashtag('bread')}</p><p>More soon, with pictures.</p>", "#baking #bread"),
+    ):
+        post = extract(_writefreely_post(last), "https://flour.example.org/tending-a-starter")
+        assert line in post.text.splitlines()
+        assert post.text.splitlines()[1].startswith("Rye flour")
+
+
+def test_a_writefreely_posts_author_the_blog_links_the_blogs_home():
+    """A WriteFreely post's author, the blog (its head's meta author), had no address, though the header's title
+    links the blog's home as the author (`<a rel="author" href="/" class="h-card p-author">`), as a Tumblr
+    post's blog's address is its author's."""
+    post = extract(_writefreely_post(""), "https://flour.example.org/tending-a-starter")
+    assert [(p.name, p.url) for p in post.authors] == [("Flour Diaries", "https://flour.example.org/")]
+
+
 def test_a_writefreely_tag_page_is_the_tags_hub():
     """A WriteFreely blog's page of a tag (/tag:baking, its later pages /tag:baking/page/2) was a listing of no
     term: its address is no /tag/baking/."""

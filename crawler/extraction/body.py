@@ -42,6 +42,7 @@ from crawler.extraction.text_divs import text_divs_as_paragraphs
 from crawler.extraction.tumblr import reblog_attributions_as_text
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code, number_nested_code
+from crawler.extraction.writefreely import hashtags_as_text
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
 _TRAFILATURA_OPTIONS = {
@@ -112,6 +113,7 @@ def body_candidates(
         callouts_as_paragraphs(page),
         text_divs_as_paragraphs(page, root, int(config.get("config", DEFAULT_CONFIG)["DEFAULT"]["MIN_EXTRACTED_SIZE"])),
         reblog_attributions_as_text(page),
+        hashtags_as_text(page),
         as_trafilatura_keeps(page, root) as verbatim,
     ):  # trafilatura copies the tree it is given; readability and jusText are given copies
         document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)

@@ -14,6 +14,7 @@ from lxml import etree
 from crawler.extraction.article import Metadata
 from crawler.extraction.authors import post_authors
 from crawler.extraction.bearblog import bear_tags
+from crawler.extraction.blog_address import with_blog_address
 from crawler.extraction.dates import first_date, modified, published
 from crawler.extraction.guesses import Guesses
 from crawler.extraction.page import HtmlElement, Page, compiled, parse_html, text_of
@@ -23,7 +24,6 @@ from crawler.extraction.structured import as_list, by_type, first_text
 from crawler.extraction.substack import substack_subtitle
 from crawler.extraction.term_links import classed_as_tag, linked_terms
 from crawler.extraction.titles import post_title
-from crawler.extraction.tumblr import with_blog_address
 from crawler.extraction.wordpress import post_class_terms
 from crawler.urls import joined
 

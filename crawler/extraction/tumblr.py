@@ -15,13 +15,11 @@ custom domain the blog is served on, whose head names the blog in Tumblr's app l
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from crawler.extraction.article import Person
 from crawler.extraction.page import Page, renamed
 
 # The link naming the blog a reblogged post's quoted part is by (Tumblr's legacy reblog trail).
@@ -41,19 +39,7 @@ _APP_BLOG = re.compile(r"^tumblr://x-callback-url/blog\?(?:.*&)?blogName=([\w-]+
 _TUMBLR = "tumblr.com"
 
 
-def with_blog_address(people: list[Person], page: Page) -> list[Person]:
-    """The authors, the one named as the Tumblr blog the page is of given the blog's address where none is known."""
-    blog = _blog(page)
-    if blog is None:
-        return people
-    name, address = blog
-    return [
-        dataclasses.replace(person, url=address) if person.url is None and person.name.lower() == name else person
-        for person in people
-    ]
-
-
-def _blog(page: Page) -> tuple[str, str] | None:
+def blog(page: Page) -> tuple[str, str] | None:
     """The Tumblr blog a page is of, its name (lower case) and its address; None for a page of no Tumblr blog."""
     url = urlsplit(page.url)
     host, scheme = (url.hostname or "").lower(), url.scheme or "https"
