@@ -153,6 +153,49 @@ def test_a_weebly_posts_comments_are_its_comments():
     assert "Great trip report" not in article.text
 
 
+def test_a_weebly_posts_replies_are_threaded_by_their_level():
+    """A Weebly post's replies came out as comments of their own: Weebly lists a post's comments flat, each reply
+    after the comment it answers, and marks each div.blogCommentWrap with its level in the thread, counted from 0
+    (`blogCommentLevel0` a comment on the post, `blogCommentLevel1` a reply to it); its reply button's script names
+    the comment (`comment_id=N`). Each wrap stands in a div of its own in div#commentArea (Weebly themes' scripts
+    find a reply's parent by `.parent().prev("div")`), where no comment was found at all."""
+
+    def comment(number: int, level: int, name: str, text: str) -> str:
+        return (
+            f"<div><div class='blogCommentWrap blogCommentLevel{level}'>"
+            "<div class='blogCommentHeading'><div class='blogCommentHeadingInner'>"
+            f"<div class='blogCommentAuthor'>{name}</div><div class='blogCommentDate'>8/22/2019 06:13:20 am</div>"
+            f"</div></div><div class='blogCommentText'><div>{text}</div></div><span class='blog-button reply-comment'"
+            f" onclick='blog.replyToComment(&quot;836112&quot;, &quot;comment_id={number}&quot;)'>Reply</span>"
+            "</div></div>"
+        )
+
+    comments = (
+        comment(101, 0, "Lars", "Great trip report, we did the same stretch last year.")
+        + comment(102, 1, "Northbound", "Thanks Lars! Which way round did you walk it?")
+        + comment(103, 2, "Lars", "North to south, from Abisko.")
+        + comment(104, 0, "Mia", "How heavy were the packs in the end?")
+    )
+    page = (
+        "<html lang='en'><head><meta charset='utf-8'><title>Three days on the Kungsleden - Northbound</title></head>"
+        "<body><div id='wsite-content'><div id='blogTable' class='blog-table'><div class='blog-body'>"
+        "<div id='blog-post-836112' class='blog-post'><div class='blog-header'><h2 class='blog-title'>"
+        f"<a class='blog-title-link blog-link' href='{WEEBLY_URL}'>Three days on the Kungsleden</a></h2>"
+        "<p class='blog-date'><span class='date-text'>8/21/2019</span></p></div><div class='blog-content'>"
+        "<div class='paragraph'>We set out from Abisko in light rain, with packs that were too heavy and a map that"
+        " was too old. The first day follows the river up through birch woods.</div></div></div>"
+        "<div id='comments' class='blog-comments'><div id='commentArea'><h2 class='blog-comments-title'>Comments"
+        f"</h2>{comments}</div></div></div></div></div></body></html>"
+    )
+    article = extract(page, WEEBLY_URL)
+    assert [(c.author, c.id, c.parent, c.depth) for c in article.comments] == [
+        ("Lars", "101", None, 1),
+        ("Northbound", "102", "101", 2),
+        ("Lars", "103", "102", 3),
+        ("Mia", "104", None, 1),
+    ]
+
+
 def test_a_weebly_image_elements_caption_is_its_pictures_caption():
     """A Weebly post's picture had no caption: Weebly's image element prints it in an unclassed <div> after the
     picture's link in its div.wsite-image (the words were a line of the text, the image's caption none); an empty

@@ -48,8 +48,13 @@ _BLOGGER_SAID = re.compile(
     r"\s+(?:said|hat gesagt|a dit|dijo|ha detto|zei|disse|sa|sagde|kirjoitti|pisze)\s*(?:\.\.\.|…)?\s*$", re.IGNORECASE
 )
 _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
-# WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` and PluXml's `level-1` (counted from 0)
-_DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+))$")
+# WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1`, PluXml's `level-1` and Weebly's
+# `blogCommentLevel1` (counted from 0)
+_DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|blogCommentLevel(\d+))$")
+# Weebly names a comment only in its reply button's script: `<span class="blog-button reply-comment"
+# onclick="…comment_id=123…">`
+_WEEBLY_REPLY = "span.reply-comment[onclick]"
+_WEEBLY_COMMENT_ID = re.compile(r"comment_id=(\d+)")
 # django-contrib-comments' time as Django's default English DATETIME_FORMAT prints it ("N j, Y, P": "April 13,
 # 2023, 8:12 a.m.", "Sept. 5, 2023, noon")
 _DJANGO_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -139,12 +144,13 @@ def _substack_dates(page: Page, comments: list[Comment]) -> list[Comment]:
 
 def _depth_class(item: HtmlElement) -> int | None:
     """The depth in its thread that WordPress's comment_class() gives a comment (`depth-2`; Serendipity's
-    `commentlevel-1`, PluXml's `level-1`, counted from 0): where a theme prints
-    a reply after its parent rather than inside it (Neve: `<li class="children"><ol><li class="comment depth-2">`
-    beside the parent's `<li>`), the reply's parent is the last comment one level up."""
+    `commentlevel-1`, PluXml's `level-1`, Weebly's `blogCommentLevel1` on its div.blogCommentWrap, counted from 0):
+    where a platform prints a reply after its parent rather than inside it (Neve: `<li class="children"><ol><li
+    class="comment depth-2">` beside the parent's `<li>`; Weebly's flat list), the reply's parent is the last
+    comment one level up."""
     for name in (item.get("class") or "").split():
         if match := _DEPTH.match(name):
-            return int(match.group(1)) if match.group(1) else int(match.group(2)) + 1
+            return int(match.group(1)) if match.group(1) else int(match.group(2) or match.group(3)) + 1
     return None
 
 
@@ -185,9 +191,18 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
         author=author_text.strip() or None,
         published=published,
         text=text,
-        id=_comment_id(item),
+        id=_comment_id(item) or _weebly_comment_id(item),
         author_url=author_url,
     )
+
+
+def _weebly_comment_id(item: HtmlElement) -> str | None:
+    """A Weebly comment's number, as its reply button's script names it (_WEEBLY_REPLY)."""
+    if "blogCommentWrap" not in (item.get("class") or "").split():
+        return None
+    button = next(iter(compiled((_WEEBLY_REPLY,))(item)), None)
+    match = _WEEBLY_COMMENT_ID.search(button.get("onclick", "")) if button is not None else None
+    return match[1] if match else None
 
 
 def _text(body: HtmlElement, item: HtmlElement, replies: set[HtmlElement], author: HtmlElement | None) -> str:

@@ -541,8 +541,9 @@ COMMENT_ITEMS = (
     # head holds div.profile with the avatar and div.comment-info (the commenter's .username, the .date)
     " div.comment:has(> div > div.profile > div.comment-info),"
     # Weebly's blog: a div.blogCommentWrap per comment in div#commentArea, its heading's div.blogCommentAuthor (a
-    # link a.name where the commenter gave a site) and div.blogCommentDate, its div.blogCommentText
-    " #commentArea > .blogCommentWrap"
+    # link a.name where the commenter gave a site) and div.blogCommentDate, its div.blogCommentText; the replies
+    # after their parent, each wrap's blogCommentLevelN its depth (comments.py)
+    " #commentArea .blogCommentWrap"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
