@@ -107,6 +107,43 @@ def test_a_squarespace_video_block_is_a_line_of_its_players_address():
     assert lines[lines.index(line) + 2].startswith("At the bottom the cove opens out")
 
 
+def test_a_squarespace_gallery_blocks_slide_titles_are_its_pictures_captions():
+    """A Squarespace 7.0 post's gallery had no captions: the gallery block (its grid design) prints each
+    picture in a div.slide, its title in a div.image-slide-title after the picture's lightbox link, which
+    trafilatura dropped with the slides; now each title is its picture's caption and a line of the text after the
+    paragraphs before the gallery, in the pictures' order. A slide with no title has no caption."""
+
+    def slide(name: str, title: str) -> str:
+        src = f"https://images.squarespace-cdn.com/content/v1/5a/{name}.jpg"
+        return (
+            "<div class='slide sqs-gallery-design-grid-slide' data-type='image'><div class='margin-wrapper'>"
+            f"<a data-title='{title}' data-description='' href='{src}' class='image-slide-anchor"
+            f" js-gallery-lightbox-opener content-fill'><noscript><img src='{src}' alt='{name}.jpg'></noscript>"
+            f"<img class='thumb-image' data-src='{src}' data-image='{src}' data-image-dimensions='2500x1667'"
+            f" alt='{name}.jpg' data-load='false' data-type='image'></a>"
+            + (f"<div class='image-slide-title'>{title}</div>" if title else "")
+            + "</div></div>"
+        )
+
+    gallery = _squarespace_block(
+        "gallery",
+        "<div class='sqs-gallery-container sqs-gallery-block-grid sqs-gallery-thumbnails-per-row-3 clear'>"
+        "<div class='sqs-gallery'>"
+        + slide("chapel", "The chapel at the top of the village.")
+        + slide("cove", "The cove at low tide, the boathouse behind.")
+        + slide("wall", "")
+        + "</div></div>",
+    )
+    article = extract(_squarespace(gallery), SQUARESPACE_URL)
+    assert [(i.src.rsplit("/", 1)[1], i.caption) for i in article.images] == [
+        ("chapel.jpg", "The chapel at the top of the village."),
+        ("cove.jpg", "The cove at low tide, the boathouse behind."),
+        ("wall.jpg", None),
+    ]
+    lines = article.text.splitlines()
+    assert lines[2:4] == ["The chapel at the top of the village.", "The cove at low tide, the boathouse behind."]
+
+
 WEEBLY_URL = "https://northbound.weebly.com/blog/three-days-on-the-kungsleden"
 
 

@@ -55,6 +55,12 @@ _FIGURE_CAPTIONS = etree.XPath(
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wrap_img_float ')]"
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' text_caption ')][normalize-space()]"
     "[not(ancestor::figure)]"
+    # Squarespace 7.0's gallery block (its grid design): a div.slide per picture in div.sqs-gallery, its
+    # title a div.image-slide-title after the picture's link
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' sqs-block-gallery ')]"
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' slide ')]"
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' image-slide-title ')][normalize-space()]"
+    "[not(ancestor::figure)]"
 )
 # Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
 # and Squarespace's image block's (`<figcaption class="image-caption-wrapper"><div class="image-caption"><p>…`),
@@ -228,6 +234,14 @@ def _naver_component(caption: HtmlElement) -> list[HtmlElement]:
     return [e for e in section.iterancestors() if "se-component" in (e.get("class") or "").split()][:1]
 
 
+def _squarespace_gallery(caption: HtmlElement) -> list[HtmlElement]:
+    """Squarespace 7.0's gallery block around a slide's title `caption`, or none: trafilatura drops the gallery's
+    slides, and its titles are lines after the gallery, in the order of its pictures."""
+    if "image-slide-title" not in (caption.get("class") or "").split():
+        return []
+    return [e for e in caption.iterancestors() if "sqs-block-gallery" in (e.get("class") or "").split()][:1]
+
+
 def _caption_named_wrapper(figure: HtmlElement) -> HtmlElement:
     """The outermost element around the figure that holds nothing else and that trafilatura drops by its class or id
     naming a caption (a <div>, <section>, <span> or <p>: Substack's div.captioned-image-container around every
@@ -250,7 +264,12 @@ def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
         # or WordPress's caption <div>, or SmartEditor ONE's image component around its section: the picture in
         # its image link (a.se-module-image-link) leaves the section and the component's content a block of one
         # empty link, which trafilatura drops whole with whatever else it holds
-        figure = ([*caption.iterancestors("figure")] or _naver_component(caption) or [caption.getparent()])[-1]
+        figure = (
+            [*caption.iterancestors("figure")]
+            or _naver_component(caption)
+            or _squarespace_gallery(caption)
+            or [caption.getparent()]
+        )[-1]
         figure = _caption_named_wrapper(figure)
         parent, tail = caption.getparent(), caption.tail
         moved.append((caption, parent, parent.index(caption), tail, figure, dict(caption.attrib), caption.tag))

@@ -381,6 +381,9 @@ CAPTION_CONTAINERS = (
     (".wrap_img_float", ".text_caption"),
     # Weebly's image element: div.wsite-image, the picture (in its link) and its caption an unclassed <div> after it
     (".wsite-image", ".wsite-image > div"),
+    # Squarespace 7.0's gallery block: a div.slide per picture, its title (div.image-slide-title) the picture's
+    # caption (the container is tested alone: its own selector, not the gallery block's)
+    (".slide:has(.image-slide-title)", ".image-slide-title"),
 )
 
 # Author boxes of common themes: the box, then its parts inside it.
