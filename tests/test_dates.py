@@ -287,3 +287,44 @@ def test_a_chronicle_comments_submission_day_is_not_the_posts_date():
         f"<h3>Comments On This Entry</h3><blockquote>{comments}</blockquote></td></tr></table></body></html>"
     )
     assert extract(html, "https://blog.example/Hello.html").published == "2024-03-12"
+
+
+def _elementor_post_info(day: str, time: str) -> str:
+    """Elementor Pro's Post Info widget as its single-post templates print it: the date and the time items, each a
+    <time> without datetime."""
+    return (
+        "<div class='elementor-element elementor-widget elementor-widget-post-info' data-widget_type="
+        "'post-info.default'><div class='elementor-widget-container'><ul class='elementor-inline-items"
+        " elementor-icon-list-items elementor-post-info'>"
+        "<li class='elementor-icon-list-item elementor-inline-item' itemprop='author'><a href='/author/jo/'>"
+        "<span class='elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-author'>"
+        "Jo Park</span></a></li><li class='elementor-icon-list-item elementor-inline-item' itemprop='datePublished'>"
+        "<a href='/2024/03/05/'><span class='elementor-icon-list-text elementor-post-info__item"
+        f" elementor-post-info__item--type-date'><time>{day}</time></span></a></li>"
+        "<li class='elementor-icon-list-item elementor-inline-item' itemprop='datePublished'>"
+        "<span class='elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-time'>"
+        f"<time>{time}</time></span></li></ul></div></div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "time", "published"),
+    [
+        ("en", "March 5, 2024", "9:30 am", "2024-03-05T09:30:00"),
+        ("en", "March 5, 2024", "12:05 pm", "2024-03-05T12:05:00"),
+        ("en", "March 5, 2024", "9:30 p.m.", "2024-03-05T21:30:00"),
+        ("de", "5. März 2024", "09:30", "2024-03-05T09:30:00"),
+        ("de", "05.03.2024", "9:30 Uhr", "2024-03-05T09:30:00"),
+    ],
+)
+def test_an_elementor_post_infos_time_item_is_the_posts_time(lang, day, time, published):
+    """An Elementor post was dated by its day alone though its Post Info widget prints the time beside it: Elementor
+    Pro's date and time items print them in the site's formats, no datetime; where the page states no time for
+    machines, the two are the post's time on the site's clock."""
+    assert _published(_elementor_post_info(day, time), lang=lang) == published
+
+
+def test_an_elementor_post_infos_time_item_gives_way_to_a_stated_time():
+    """The time stated in the page's meta is the post's, whatever the Post Info widget prints."""
+    head = "<meta property='article:published_time' content='2024-03-05T08:30:00+00:00'>"
+    assert _published(_elementor_post_info("March 5, 2024", "9:30 am"), head) == "2024-03-05T08:30:00+00:00"

@@ -66,6 +66,20 @@ _IKIWIKI_CREATED = re.compile(
     r'<div class="pagedate">\s*Last edited <(span|time)\b[^>]*>[^<]*</\1>\s*'
     r'<!-- Created (?:<time datetime="([^"]+)"[^>]*>|<span class="date">)([^<]*)</'
 )
+# Elementor Pro's Post Info widget (ul.elementor-post-info) prints the post's date and its time as two items, each
+# in a <time> with no datetime, in the site's formats: the date item's (.elementor-post-info__item--type-date)
+# "March 5, 2024", "5. März 2024", the time item's (--type-time) "9:30 am", "09:30", "9:30 Uhr".
+# Not one in a Loop Grid's or Loop Carousel's item (e-loop-item) or a Posts widget's card: another post's.
+_ELEMENTOR_POST_INFO = "ul.elementor-post-info"
+_ELEMENTOR_OTHER_POSTS = {
+    "e-loop-item",
+    "elementor-widget-posts",
+    "elementor-widget-loop-grid",
+    "elementor-widget-loop-carousel",
+}
+_ELEMENTOR_DATE = ".elementor-post-info__item--type-date"
+_ELEMENTOR_TIME = ".elementor-post-info__item--type-time"
+_PRINTED_TIME = re.compile(r"^(\d{1,2})[:.h](\d\d)(?::\d\d)?\s*(?:([ap])\.?\s?m\.?|uhr|h)?$", re.IGNORECASE)
 # A post's entry as hAtom, microformats2, HTML and WordPress's query loop mark it up. A small entry inside another
 # is another post's teaser in the post (a query loop, a latest-comments block): its date is that post's.
 _ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
@@ -165,6 +179,7 @@ class _Dates:
             self._apollo_released,
             self._ikiwiki_created,
             bear_published(self.page),
+            self._elementor_post_info_time,
             self._theme_time(),
         )
         seen = self.seen
@@ -212,6 +227,32 @@ class _Dates:
             return iso_date(match[2].strip())
         printed = " ".join(match[3].split())
         return iso_date(printed) or day_in_words(printed)
+
+    @cached_property
+    def _elementor_post_info_time(self) -> str | None:
+        """The day and the time Elementor Pro's Post Info widget prints in its date and time items
+        (_ELEMENTOR_POST_INFO), as the site's clock reads them: "2024-03-05T09:30"; None without both."""
+        if "elementor-post-info__item--type-time" not in self.page.names.classes:
+            return None
+        for widget in self.page.select(_ELEMENTOR_POST_INFO):
+            if self._outside_post(widget) or any(
+                not _ELEMENTOR_OTHER_POSTS.isdisjoint((a.get("class") or "").split()) for a in widget.iterancestors()
+            ):
+                continue
+            day_item, time_item = first(widget, _ELEMENTOR_DATE), first(widget, _ELEMENTOR_TIME)
+            if day_item is None or time_item is None:
+                continue
+            day = day_in_words(text_of(day_item))
+            match = _PRINTED_TIME.match(text_of(time_item))
+            if day is None or match is None:
+                return None
+            hour, minute = int(match[1]), int(match[2])
+            if match[3]:  # 12-hour clock: 12 am is midnight, 12 pm noon
+                hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
+            if hour > 23 or minute > 59:
+                return None
+            return f"{self._in_page_order(day)}T{hour:02d}:{minute:02d}"
+        return None
 
     @cached_property
     def _apollo_released(self) -> str | None:
