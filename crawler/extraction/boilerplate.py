@@ -119,25 +119,30 @@ _AD_LABEL = re.compile(
 _AD_WORDS = frozenset(("ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense", "adslot"))
 _WORDS_OF_NAME = re.compile(r"[-_]+|(?<=[a-z])(?=[A-Z])")
 AD_SLOT_LEVELS = 3  # the label, or an element around it up to this many levels out, names the ad slot
-# the elements of the body whose text is a word or two (an ad label's length at most)
-_SHORT_TEXTS = etree.XPath("//body//*[normalize-space()][string-length(normalize-space()) < 20]")
+_CLASSED_OR_IDENTIFIED = etree.XPath("//body//*[@class or @id]")
 
 
 def ad_labels(page: Page) -> list[HtmlElement]:
     """The labels of the page's ad slots: each element whose text is an ad's label alone (_AD_LABEL) and that is
     named as an ad slot (_AD_WORDS in its class or id), or stands inside one at most AD_SLOT_LEVELS levels in. A
     blogger's own "Werbung" over a sponsored post, a disclosure, is no ad slot's and stays."""
-    if not any(map(_names_an_ad, page.names.classes)) and not any(map(_names_an_ad, page.names.ids)):
+    names = {name for name in (*page.names.classes, *page.names.ids) if _names_an_ad(name)}
+    if not names:
         return []
-    labels: list[HtmlElement] = []
-    for element in _SHORT_TEXTS(page.tree):
-        if _AD_LABEL.match(element.text_content()) and any(
-            _names_an_ad(name)
-            for e in [element, *element.iterancestors()][: AD_SLOT_LEVELS + 1]
-            for name in (e.get("class") or "").split() + [e.get("id") or ""]
-        ):
-            labels.append(element)
+    slots = [
+        e for e in _CLASSED_OR_IDENTIFIED(page.tree) if not names.isdisjoint((*e.get("class", "").split(), e.get("id")))
+    ]
+    labels = {e for slot in slots for e in _within(slot, AD_SLOT_LEVELS) if _AD_LABEL.match(e.text_content())}
     return [e for e in labels if not any(a in labels for a in e.iterancestors())]
+
+
+def _within(element: HtmlElement, levels: int) -> Iterator[HtmlElement]:
+    """The element and its descendants at most `levels` levels in."""
+    yield element
+    if levels:
+        for child in element:
+            if isinstance(child.tag, str):
+                yield from _within(child, levels - 1)
 
 
 @contextmanager
