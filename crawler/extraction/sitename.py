@@ -19,6 +19,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import etree
 
+from crawler.extraction.blogger import served_by_blogger
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.selectors import SITE_TITLES
 from crawler.extraction.structured import as_list, by_type, first_text
@@ -138,7 +139,7 @@ def _blogs_publisher(name: str | None, page: Page) -> str | None:
     """The post's publisher's name, unless it is Blogger's on a blog Blogger serves: Blogger's layouts themes
     (Contempo, Soho, Emporio, Notable, Essential) write `"publisher": {"@type": "Organization", "name":
     "Blogger"}` into every post's JSON-LD, the blog's name is its Header widget's."""
-    if name and fold(name) == "blogger" and "blogger" in (g.casefold() for g in page.meta.get("generator", [])):
+    if name and fold(name) == "blogger" and served_by_blogger(page):
         return None
     return name
 

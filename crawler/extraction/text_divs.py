@@ -44,7 +44,7 @@ def text_divs_as_paragraphs(page: Page, root: HtmlElement | None, min_extracted_
     post's body, as a <p>, for the block, on a page whose <p>s hold DIVS_UNREAD_FACTOR × `min_extracted_size`
     (trafilatura's setting) or more; none elsewhere."""
     divs = []
-    if len("".join(_PARAGRAPH_TEXT(page.tree))) >= DIVS_UNREAD_FACTOR * min_extracted_size:
+    if sum(map(len, _PARAGRAPH_TEXT(page.tree))) >= DIVS_UNREAD_FACTOR * min_extracted_size:
         divs = [] if root is None else list(_text_divs(page, root))
         divs += [div for body in _DIV_EDITOR_BODIES(page.tree) for div in body.iterdescendants("div") if _a_line(div)]
     with renamed([(div, "p") for div in dict.fromkeys(divs)]):
