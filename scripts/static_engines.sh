@@ -2,15 +2,18 @@
 # Debian's static blog engines for the test suite and the benchmark: Hugo, and Jekyll with the theme and plugins
 # Debian packages (minima, jekyll-feed, jekyll-seo-tag, jekyll-paginate, jekyll-sitemap, jekyll-archives); for the
 # test suite also chronicle (Steve Kemp's blog compiler, its stock default theme), nanoc (create-site's layout with
-# nanoc's Blogging and Tagging helpers) and Pelican (with Python-Markdown, its default theme "simple", the one
-# Debian's package keeps). No gem, theme or Hugo module comes from the network: the blogs' sources are in tests/sites/.
+# nanoc's Blogging and Tagging helpers), Pelican (with Python-Markdown, its default theme "simple", the one Debian's
+# package keeps) and Hexo (from npm, not Debian: the packages, pinned, that tests/sites/hexo/package.json lists, as
+# `hexo init`'s starter does — its renderers and generators and its default theme, landscape). No gem, theme or Hugo
+# module comes from the network: the blogs' sources are in tests/sites/.
 #
-#   scripts/static_engines.sh install ENGINE              install the engine's Debian packages if missing (as root)
+#   scripts/static_engines.sh install ENGINE              install the engine's Debian packages if missing (as root);
+#                                                         Hexo's npm packages into ~/.cache/blogarchive/hexo/ (kept)
 #   scripts/static_engines.sh build ENGINE SRC OUT URL    build the blog whose sources are in SRC into OUT, for URL
 #
-# ENGINE is hugo, jekyll, chronicle, nanoc or pelican. SRC is copied first (the engines write caches, lock files and
-# output into their source folder). Exit status 77: the engine is not installed and cannot be (not root, or no package
-# source), so a test that needs it is skipped.
+# ENGINE is hugo, jekyll, chronicle, nanoc, pelican or hexo. SRC is copied first (the engines write caches, lock files
+# and output into their source folder). Exit status 77: the engine is not installed and cannot be (not root, no
+# package source, or for Hexo no node, npm or npm registry), so a test that needs it is skipped.
 set -euo pipefail
 
 packages() {
@@ -21,23 +24,48 @@ packages() {
         chronicle) echo chronicle ;;
         nanoc) echo nanoc ;;
         pelican) echo pelican python3-markdown ;;
-        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc or pelican" >&2; exit 2 ;;
+        hexo) command -v npm >/dev/null || echo nodejs npm ;;  # any npm will do (NodeSource's nodejs ships its own)
+        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc, pelican or hexo" >&2; exit 2 ;;
     esac
 }
 
 missing() {
     local missing=()
-    for package in $(packages "$1"); do
+    for package in $(packages "$1"); do  # none for hexo where npm is already on the PATH
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
     echo "${missing[@]}"
+}
+
+# Hexo's npm packages: tests/sites/hexo/package.json's, installed once per version of that file into a folder that
+# outlives the run (the suite's build links its node_modules/ in, and downloads nothing).
+HEXO_SITE="$(dirname "$(realpath "$0")")/../tests/sites/hexo"
+
+hexo_modules() {
+    echo "${XDG_CACHE_HOME:-$HOME/.cache}/blogarchive/hexo/$(sha256sum <"$HEXO_SITE/package.json" | cut -c1-16)"
+}
+
+install_hexo() {
+    local folder
+    folder=$(hexo_modules)
+    [ -x "$folder/node_modules/.bin/hexo" ] && return 0
+    command -v npm >/dev/null || { echo "hexo needs npm (Debian's npm, as root)" >&2; exit 77; }
+    mkdir -p "$folder.part"
+    cp "$HEXO_SITE/package.json" "$folder.part/package.json"
+    (cd "$folder.part" && npm install --ignore-scripts --no-audit --no-fund --no-package-lock -q >/dev/null 2>&1) \
+        || { rm -rf "$folder.part"; echo "could not install Hexo's packages with npm" >&2; exit 77; }
+    rm -rf "$folder"
+    mv "$folder.part" "$folder"
 }
 
 install() {
     local engine=$1 needed
     packages "$engine" >/dev/null  # an unknown engine exits here: inside $(missing …) its exit would be lost
     needed=$(missing "$engine")
-    [ -z "$needed" ] && return 0
+    if [ -z "$needed" ]; then
+        [ "$engine" = hexo ] && install_hexo
+        return 0
+    fi
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
         echo "$engine needs the Debian packages: $needed (install them as root)" >&2
         exit 77
@@ -48,6 +76,8 @@ install() {
         || { apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null 2>&1 \
             && apt-get -o DPkg::Lock::Timeout=600 install -y -q $needed >/dev/null 2>&1; } \
         || { echo "could not install $needed with apt-get" >&2; exit 77; }
+    [ "$engine" = hexo ] && install_hexo
+    return 0
 }
 
 build() {
@@ -87,11 +117,21 @@ build() {
             (cd "$work/src" && HOME="$work" pelican content --settings pelicanconf.py --output "$out" --quiet \
                 --extra-settings SITEURL="$site" FEED_DOMAIN="$site" >/dev/null)
             ;;
+        hexo)
+            # The packages installed (install_hexo) are linked in as the site's node_modules/; the URL comes in a
+            # second config file, read after _config.yml.
+            ln -s "$(hexo_modules)/node_modules" "$work/src/node_modules"
+            printf 'url: "%s"\n' "${url%/}" >"$work/url.yml"
+            (cd "$work/src" && HOME="$work" TZ=UTC node_modules/.bin/hexo generate --silent \
+                --config "_config.yml,$work/url.yml" >/dev/null)
+            mkdir -p "$out"
+            cp -r "$work/src/public/." "$out/"
+            ;;
     esac
 }
 
 case "${1:-}" in
-    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican}" ;;
+    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican|hexo}" ;;
     build) build "${2:?usage: $0 build ENGINE SRC OUT URL}" "${3:?SRC}" "$(realpath -m "${4:?OUT}")" "${5:?URL}" ;;
     *) echo "usage: $0 install ENGINE | build ENGINE SRC OUT URL" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 """What the test blogs' sources say each post is: its URL (by the engine's permalink rule), title, day, authors,
-language, code blocks and text (and, for chronicle's, nanoc's and Pelican's, its paragraphs, tags, pictures and
-comments). Read from the front matter, Markdown and reST in tests/sites/, never from the HTML the engines built."""
+language, code blocks and text (and, for chronicle's, nanoc's, Pelican's and Hexo's, its paragraphs, tags, pictures
+and comments). Read from the front matter, Markdown and reST in tests/sites/, never from the HTML the engines built."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ _LIQUID_HIGHLIGHT = re.compile(r"{%\s*highlight\s+\w+\s*%}\n?(.*?){%\s*endhighli
 _SHORTCODE = re.compile(r"{{<\s*figure\s+(.*?)>}}", re.DOTALL)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 _HUGO_LANGUAGE = re.compile(r"\.(de|ko)\.md$")
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 _PELICAN_SETTING = re.compile(r'^([A-Z_]+) = "(.*)"$', re.MULTILINE)
@@ -50,6 +51,7 @@ class TruthPost:
     categories: tuple[str, ...] = ()  # Pelican's (one each)
     offset: str = ""  # the UTC offset of the post's time where it was written ("+02:00"), Pelican's
     updated: str | None = None  # when the post last changed, ISO 8601 with its offset: Pelican's Modified
+    time: datetime | None = None  # the post's time, as the front matter gives it with its offset: Hexo's
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class TruthComment:
 
 def truth(engine: str) -> list[TruthPost]:
     readers = {"hugo": hugo_posts, "jekyll": jekyll_posts, "chronicle": chronicle_posts, "nanoc": nanoc_posts}
-    return {**readers, "pelican": pelican_posts}[engine]()
+    return {**readers, "pelican": pelican_posts, "hexo": hexo_posts}[engine]()
 
 
 def hugo_posts() -> list[TruthPost]:
@@ -199,6 +201,38 @@ def pelican_posts() -> list[TruthPost]:
     return posts
 
 
+def hexo_posts() -> list[TruthPost]:
+    """source/_posts/*.md, Hexo's posts (source/about/ is a page): front matter with a date and its offset, tags,
+    categories and a `lang` where the post is not in _config.yml's language; written to /:year/:month/:day/:title/
+    (permalink, :title the file's name), the day in UTC (the build's clock: _config.yml sets no timezone). Each is by
+    _config.yml's author, the one Hexo's open_graph helper names; its pictures are Markdown images, whose alt the
+    default theme's script shows as the caption (the HTML has none)."""
+    source = SOURCES / "hexo"
+    config = yaml.safe_load((source / "_config.yml").read_text("utf-8"))
+    posts = []
+    for path in sorted((source / "source" / "_posts").glob("*.md")):
+        meta, body = _read(path)
+        time = _date(meta["date"])
+        posts.append(
+            TruthPost(
+                path=f"/{time.astimezone(ZoneInfo('UTC')):%Y/%m/%d}/{path.stem}/",
+                title=meta["title"],
+                day=f"{time:%Y-%m-%d}",
+                authors=(config["author"],),
+                language=meta.get("lang", config["language"]),
+                code=_code(body),
+                text=_text(body),
+                source=str(path.relative_to(SOURCES)),
+                tags=tuple(meta["tags"]),
+                pictures=tuple((src, alt) for alt, src in _MARKDOWN_IMAGE.findall(body)),
+                paragraphs=_paragraphs(body),
+                categories=tuple(meta["categories"]),
+                time=time,
+            )
+        )
+    return posts
+
+
 def _rest(body: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The paragraphs and figures of a reST body of paragraphs and figure directives (".. figure:: {static}/…",
     its options, its caption: the first indented paragraph after them, which is a paragraph of the text too)."""
@@ -218,7 +252,10 @@ def _rest(body: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
 
 def site_name(engine: str) -> str:
     """The blog's name: chronicle's blog_title (chroniclerc), the title nanoc's Atom feed is given (content/feed.erb),
-    which its layout's <title> and its feed link repeat, Pelican's SITENAME (pelicanconf.py)."""
+    which its layout's <title> and its feed link repeat, Pelican's SITENAME (pelicanconf.py), Hexo's title
+    (_config.yml)."""
+    if engine == "hexo":
+        return yaml.safe_load((SOURCES / "hexo" / "_config.yml").read_text("utf-8"))["title"]
     if engine == "pelican":
         return dict(_PELICAN_SETTING.findall((SOURCES / "pelican" / "pelicanconf.py").read_text("utf-8")))["SITENAME"]
     if engine == "chronicle":
