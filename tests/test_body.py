@@ -1371,6 +1371,38 @@ def test_expressive_codes_block_is_kept_a_line_per_line_without_numbers_or_its_f
     assert code_end < article.markdown.index("![Road](https://blog.example/images/road.png)")
 
 
+def test_a_hexo_paragraphs_lines_broken_with_br_stay_one_paragraph_in_the_markdown():
+    """hexo-renderer-marked, Hexo's default renderer, writes a <br> for each line of a paragraph of the Markdown
+    source (its `breaks` option, on by default): the Markdown had a paragraph per line. Each line now ends in a hard
+    break, the paragraph one, its link kept; a blank line of the source is still a new paragraph."""
+    paragraph = (
+        "<p>Our bakery sales export grew past two gigabytes, and reading it into memory stopped being an<br>"
+        '<a href="https://docs.python.org/3/library/csv.html">option for us</a>: the standard library streams, one '
+        "row<br>at a time from any iterable of lines, whatever the size of the file.</p>"
+    )
+    second = "<p>The function keeps one row and the running totals in memory, and finished in forty seconds.</p>"
+    page = (
+        '<html lang="en"><head><title>Streaming a CSV file | Field Notes</title><meta name="generator" '
+        'content="Hexo 8.1.2"></head><body><article class="h-entry article article-type-post"><h1 class="p-name '
+        'article-title">Streaming a CSV file</h1><div class="e-content article-entry">'
+        f"{paragraph}{second}{paragraph.replace('bakery', 'café')}</div></article></body></html>"
+    )
+    article = extract(page, URL)
+    lines = (
+        "Our bakery sales export grew past two gigabytes, and reading it into memory stopped being an\\\n"
+        "[option for us](https://docs.python.org/3/library/csv.html): the standard library streams, one row\\\n"
+        "at a time from any iterable of lines, whatever the size of the file."
+    )
+    second_text = "The function keeps one row and the running totals in memory, and finished in forty seconds."
+    assert lines + "\n\n" + second_text + "\n\n" + lines.replace("bakery", "café") in article.markdown
+    assert article.text.splitlines()[:4] == [  # the text, a line per line, as it was
+        "Our bakery sales export grew past two gigabytes, and reading it into memory stopped being an",
+        "option for us: the standard library streams, one row",
+        "at a time from any iterable of lines, whatever the size of the file.",
+        second_text,
+    ]
+
+
 def test_hexo_materys_neighbours_reward_and_reprint_box_are_none_of_the_post():
     """Matery prints, after the post, its reprint notice, the donation QR codes and the previous and next posts'
     cards (their covers, categories and tags); Astro Fuwari its licence box (the title and the address)."""

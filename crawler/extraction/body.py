@@ -80,17 +80,32 @@ class Body:
     one_block: bool = False
 
 
-def extract_body(page: Page, root: HtmlElement | None, alternatives: bool = False, alone: bool = False) -> Body:
+def extract_body(
+    page: Page, root: HtmlElement | None, alternatives: bool = False, alone: bool = False, lines_of: Page | None = None
+) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back. With
     `alternatives`, the body is the best of three extractions (selection.py), else trafilatura's. `alone`: the page
-    is a post's body element alone (extract.py's short posts), which trafilatura reads however short it is."""
+    is a post's body element alone (extract.py's short posts), which trafilatura reads however short it is;
+    `lines_of`, the page it comes from, tells how its <br>s break lines (lines_broken)."""
     candidates, verbatim = body_candidates(page, root, alternatives, alone)
     chosen = model().choose(candidates) if len(candidates) > 1 else candidates[0]
     if chosen.body is None:
         return Body("", "")
-    markdown = markdown_of(chosen.body, verbatim, lambda written: with_links(_nfc(written), page, root))
+    markdown = markdown_of(
+        chosen.body,
+        verbatim,
+        lambda written: with_links(_nfc(written), page, root),
+        line_breaks=lines_broken(lines_of or page),
+    )
     text = text_with_code(chosen.body, verbatim)
     return Body(_nfc(chosen.text if text is None else text), _nfc(markdown), one_block=len(chosen.body) == 1)
+
+
+def lines_broken(page: Page) -> bool:
+    """Whether a <br> in a paragraph of the page breaks a line of it, never two for a paragraph: Hexo's default
+    renderer, hexo-renderer-marked, writes one for each line of a paragraph in the post's Markdown source (its
+    `breaks` option, on by default), and a blank line as a new paragraph."""
+    return any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
 
 
 def body_candidates(

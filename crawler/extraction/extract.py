@@ -250,7 +250,7 @@ def _short_post(
         return body, root
     with detached(_chrome_inside(page, content)):  # as _post_text() measured it: Twenty Sixteen's author box
         alone = content_alone(content, page.url)  # inside the post's content was the text of an empty post
-    return extract_body(alone, alone.tree.find("body"), alone=True), content
+    return extract_body(alone, alone.tree.find("body"), alone=True, lines_of=page), content
 
 
 def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Body:
@@ -291,7 +291,7 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
         return body  # one structure block, and no line of trafilatura's reading from above the container
     with detached(chrome):
         alone = content_alone(root, page.url)
-    read = extract_body(alone, alone.tree.find("body"), alone=True)
+    read = extract_body(alone, alone.tree.find("body"), alone=True, lines_of=page)
     kept = fold(read.text)
     dropped = [line for line in lines if line and line not in kept]  # the site's tagline, a byline — or a post
     if len(dropped) > MAX_DROPPED_LINES or sum(map(len, dropped)) > MAX_DROPPED_CHARS:

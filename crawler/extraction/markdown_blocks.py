@@ -25,16 +25,23 @@ _LONGEST_BACKTICKS = re.compile(r"`+")
 # A list item's first line in trafilatura's writing: its indentation (two spaces a level) and its marker
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_START, _QUOTE_END = "blogarchivequotestartx", "blogarchivequoteendx"
+_BREAK = "blogarchivebreakx"  # a line break inside a paragraph, for the time of trafilatura's writer
+_LINE_BREAK = re.compile(rf"[ \t]*{_BREAK}[ \t]*\n?[ \t]*")
 _MARK_IN_LINE = re.compile(rf"\s*(?:{_QUOTE_START}|{_QUOTE_END})\s*")
 _MARK_SPLIT = re.compile(rf"\s*({_QUOTE_START}|{_QUOTE_END})\s*")  # the marks kept, as parts of their own
 
 
-def markdown_of(body: etree._Element, verbatim: Verbatim, linked: Callable[[str], str]) -> str:
+def markdown_of(
+    body: etree._Element, verbatim: Verbatim, linked: Callable[[str], str], line_breaks: bool = False
+) -> str:
     """`body`: trafilatura's output (left as it is); `verbatim`: what crawler/extraction/verbatim.py set aside;
-    `linked`: puts the page's links back into Markdown text. An embed's URL on a line of its own becomes a link."""
+    `linked`: puts the page's links back into Markdown text. An embed's URL on a line of its own becomes a link.
+    `line_breaks`: a <br> between a paragraph's words is a line break of it (_line_breaks), not a paragraph break."""
     fills: list[str] = []
     copy = _headed(_set_aside(deepcopy(body), verbatim.code_blocks, fills))
-    markdown = linked(xmltotxt(copy, include_formatting=True))
+    if line_breaks:
+        copy = _line_breaks(copy)
+    markdown = linked(_LINE_BREAK.sub("\\\\\n", xmltotxt(copy, include_formatting=True)))
     embeds = set(verbatim.embeds)
     lines = [f"<{line}>" if line in embeds else line for line in markdown.split("\n")]
     markdown = _filled("\n".join(lines), fills, indented=True)
@@ -104,6 +111,32 @@ def _filled(written: str, fills: list[str], indented: bool) -> str:
             parts.append(indent + rest)
         out.append("\n".join(parts))
     return "\n".join(out)
+
+
+def _line_breaks(body: etree._Element) -> etree._Element:
+    """Each <br> (trafilatura's <lb>) of a paragraph with words before and after it as a mark that becomes a
+    Markdown hard break (a backslash ending the line), where trafilatura's writer made it a paragraph break. Only for a
+    renderer that writes a <br> for a line of the source and never two for a paragraph: trafilatura's tree keeps one
+    <lb> of Blogger's `<br><br>`, a paragraph break, so a <br> of any page is no line break."""
+    for paragraph in body.iter("p"):
+        for lb in [child for child in paragraph if child.tag == "lb"]:
+            before = lb.getprevious()
+            words_before = (paragraph.text or "").strip() or any(
+                "".join(sibling.itertext()).strip() or (sibling.tail or "").strip()
+                for sibling in lb.itersiblings(preceding=True)
+            )
+            words_after = (lb.tail or "").strip() or any(
+                "".join(sibling.itertext()).strip() or (sibling.tail or "").strip() for sibling in lb.itersiblings()
+            )
+            if not (words_before and words_after):
+                continue
+            mark = f" {_BREAK} {lb.tail or ''}"
+            if before is not None:
+                before.tail = (before.tail or "") + mark
+            else:
+                paragraph.text = (paragraph.text or "") + mark
+            paragraph.remove(lb)
+    return body
 
 
 def _set_aside(

@@ -97,6 +97,24 @@ def test_every_paragraph_is_in_the_text_and_nothing_of_the_theme(hexo_blog: Craw
     } == {}
 
 
+def test_a_paragraphs_lines_are_one_paragraph_in_the_markdown(hexo_blog: CrawledBlog):
+    """hexo-renderer-marked breaks a paragraph's lines with <br>: in the Markdown each ends in a hard break (a
+    backslash), the paragraph one, as in the source (it was a paragraph per line)."""
+    archived = hexo_blog.articles()
+    wrapped = {}
+    for post in hexo_blog.posts:
+        body = (SOURCES / post.source).read_text("utf-8").split("\n---\n", 1)[1]
+        body = re.sub(r"^```.*?^```", "", body, flags=re.MULTILINE | re.DOTALL)  # code, blank lines and all
+        blocks = [block.strip().splitlines() for block in re.split(r"\n\s*\n", body)]
+        paragraphs = [lines for lines in blocks if len(lines) > 1 and not re.match(r"[`|#!*-]|\d+\.", lines[0])]
+        wrapped[post.path] = ["\\\n".join(lines).replace("'", "’") for lines in paragraphs]
+    assert sum(map(len, wrapped.values())) >= 10
+    missing = {
+        path: [p for p in paragraphs if p not in archived[path]["markdown"]] for path, paragraphs in wrapped.items()
+    }
+    assert {path: paragraphs for path, paragraphs in missing.items() if paragraphs} == {}
+
+
 def test_a_post_of_a_sentence_is_kept_whole(hexo_blog: CrawledBlog):
     short = [post for post in hexo_blog.posts if len(post.text.split()) <= 15 and not post.pictures]
     archived = hexo_blog.articles()
