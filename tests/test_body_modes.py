@@ -130,6 +130,36 @@ def test_auto_reads_a_page_without_current_markup_three_ways(monkeypatch):
     assert all(p in article.text for p in PARAGRAPHS) and "About" not in article.text
 
 
+# ikiwiki's default page template (Debian's ikiwiki, html5 off): <div>s alone, the post in div#content role=main.
+IKIWIKI_POST = """<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>제주 바다 산책</title>
+<meta name="author" content="Alice Schmidt" /></head><body><div class="page">
+<div class="pageheader"><div class="header"><span><span class="parentlinks"><a href="../../">Lowland Notes</a>/
+<a href="../">posts</a>/ </span><span class="title">제주 바다 산책</span></span></div></div>
+<div id="pagebody"><div id="content" role="main">
+<p>자정이 지나서 협재 해변을 걸었습니다. 바다는 조용했고 현무암 해안은 아직 젖어 있었습니다.</p>
+<h2>걷기 좋은 길</h2>
+<ul><li>협재 해변에서 금능 해변까지</li><li>한림항 방파제</li></ul>
+<p>아침에는 고기국수를 먹었습니다.</p>
+</div></div>
+<div id="footer" class="pagefooter" role="contentinfo"><div id="pageinfo">
+<div class="tags">Tags: <a href="../../tags/photo/" rel="tag">사진</a></div>
+<div class="pagedate">Last edited <span class="date">Sun Dec  6 17:34:56 2026</span>
+<!-- Created <span class="date">Mon Aug 14 17:40:00 2023</span> --></div></div>
+<!-- from Lowland Notes --></div></div></body></html>"""
+
+
+def test_auto_keeps_trafilatura_on_ikiwikis_page_template_and_a_short_list_with_it(monkeypatch):
+    """A Korean ikiwiki post's list of two short items was lost: ikiwiki's page template has no HTML5 element, so
+    the model chose readability's extraction, which drops the list. Its page template is one of today's: its
+    content is div#pagebody > div#content role=main."""
+    monkeypatch.delenv(MODE_VARIABLE, raising=False)
+    ran = _counting_alternatives(monkeypatch)
+    article = extract(IKIWIKI_POST, "https://blog.example/posts/jeju-sea/")
+    assert ran == []
+    assert "- 협재 해변에서 금능 해변까지\n- 한림항 방파제\n" in article.text
+
+
 @pytest.mark.parametrize(("chosen", "runs"), [(TRAFILATURA, False), (BEST_OF_THREE, True)])
 def test_the_other_modes_read_every_page_one_way_or_three(monkeypatch, chosen, runs):
     monkeypatch.setenv(MODE_VARIABLE, chosen)

@@ -36,6 +36,9 @@ _MICROFORMAT = etree.XPath(
 SHINGLE_WORDS = 3
 _WORD = re.compile(r"\w+")
 _SECTIONING = ("main", "article", "section", "nav", "header", "footer", "aside")
+# ikiwiki's page template (templates/page.tmpl) without its html5 option, as Debian's ikiwiki builds a blog: <div>s
+# alone, the page's content in div#pagebody > div#content role="main" (WAI-ARIA's main landmark, <main>'s role).
+_IKIWIKI_CONTENT = etree.XPath("(//div[@id='pagebody']/div[@id='content'][@role='main'])[1]")
 # The generators' markup for a page of the site (About, Impressum) rendered with the post's layout: a schema.org
 # Article or BlogPosting with a date there, which no feed lists.
 _PAGE_MARKUP = (
@@ -149,14 +152,17 @@ def _link_chars(page: Page, text: str) -> int:
 
 def template_markup(page: Page, jsonld: list[dict[str, Any]]) -> str | None:
     """What shows that the page was made by a template of the last fifteen years: its post markup, or else the
-    first HTML5 sectioning element (<main>, <article>, <nav> …); None for a page with neither — a hand-made page,
-    a template of the 2000s. The `auto` body mode (crawler/extraction/selection.py) keeps trafilatura's extraction
-    on a page with such markup and chooses the best of three on a page without: the choice was fitted on pages of
-    2007–2013 and loses on today's."""
+    first HTML5 sectioning element (<main>, <article>, <nav> …), or else ikiwiki's page template (_IKIWIKI_CONTENT,
+    a template of today in <div>s); None for a page with none of them — a hand-made page, a template of the 2000s.
+    The `auto` body mode (crawler/extraction/selection.py) keeps trafilatura's extraction on a page with such markup
+    and chooses the best of three on a page without: the choice was fitted on pages of 2007–2013 and loses on
+    today's."""
     if found := post_markup(page, _types(jsonld)):
         return found
     element = next(page.tree.iter(*_SECTIONING), None)
-    return None if element is None else f"<{element.tag}>"
+    if element is not None:
+        return f"<{element.tag}>"
+    return "ikiwiki's div#content" if _IKIWIKI_CONTENT(page.tree) else None
 
 
 def post_markup(page: Page, types: set[str]) -> str | None:
