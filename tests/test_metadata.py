@@ -319,6 +319,19 @@ def test_a_logo_link_with_the_sites_tagline_names_the_site_as_its_title_does():
     assert extract(html, "https://x.example/post/why-static-sites/").sitename == "Jane's Notebook"
 
 
+def test_ikiwikis_parent_links_name_the_site_by_their_first_link():
+    """ikiwiki's page template states the blog's name nowhere but in its header's parent links, the first the
+    wiki's root, named by its wikiname ("Lowland Notes/ posts/ Title"): a post had no site name."""
+    prose = "<p>" + "The first frost came last night and the dahlias are black this morning. " * 8 + "</p>"
+    html = (
+        '<html><head><title>First frost</title></head><body><div class="page"><div class="pageheader">'
+        '<div class="header"><span><span class="parentlinks"><a href="../../">Lowland Notes</a>/ <a href="../">'
+        'posts</a>/ </span><span class="title">First frost</span></span></div></div><div id="pagebody">'
+        f'<div id="content" role="main">{prose}</div></div></div></body></html>'
+    )
+    assert extract(html, "https://x.example/posts/first-frost/").sitename == "Lowland Notes"
+
+
 def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
     """Pelican's notmyidea prints "In <a>Notes</a>. tags: <a>life</a>" in the post's <footer>, Eleventy's base blog
     a list of /tags/x/ links under the title: no rel, no meta names them. A link to a tag page inside a sentence is

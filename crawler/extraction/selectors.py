@@ -654,6 +654,9 @@ SITE_TITLES = ", ".join(
         ".navbar-brand",
         ".gh-head-logo",
         ".Header .title",
+        # ikiwiki's page template: the header's parent links ("Wiki/ posts/ ") open with the wiki's root, which it
+        # names by its wikiname (the blog's name)
+        ".pageheader .parentlinks > a:first-child",
     )
 )
 
