@@ -74,14 +74,30 @@ class Articles(Connection):
     def date_posts_from_feed(self, dates: dict[str, str]) -> int:
         """Posts stored without a publication date (their page prints none) get the one a feed gives them (`dates`:
         URL → ISO 8601), however long ago they were stored, and a post stored with its day alone gets the feed's
-        time of that day (`more_precise`); another date already stored stands. How many changed."""
+        time of that day (`more_precise`), and a post stored with its time on the site's clock but no offset (ikiwiki's
+        "Created" time) the offset the feed's time of the same moment shows (`zoned_by_feed`: a whole quarter hour
+        off UTC, at most 14 hours, not from a feed's midnight); another date already stored stands. How many
+        changed."""
         with self._tx():
             cursor = self.conn.executemany(
                 "UPDATE articles SET published = ?1 WHERE url = ?2 AND (published IS NULL"
                 " OR length(published) = 10 AND published = substr(?1, 1, 10) AND length(?1) > 10)",
                 [(published, url) for url, published in dates.items()],
             )
-        return max(cursor.rowcount, 0)
+            changed = max(cursor.rowcount, 0)
+            # SQLite's julianday() reads a time with an offset as the moment, one without as on UTC's clock: their
+            # difference in minutes is the offset of the page's clock
+            cursor = self.conn.executemany(
+                "UPDATE articles SET published = published || CASE WHEN m < 0 THEN '-' ELSE '+' END"
+                " || printf('%02d:%02d', abs(m) / 60, abs(m) % 60)"
+                " FROM (SELECT id AS zoned, CAST(round((julianday(published) - julianday(?1)) * 1440) AS INTEGER) AS m"
+                " FROM articles WHERE url = ?2 AND published GLOB '????-??-??T??:??:??'"
+                " AND (?1 GLOB '*[+-]??:??' OR ?1 GLOB '*Z') AND substr(?1, 12, 8) != '00:00:00')"
+                " WHERE id = zoned AND m % 15 = 0 AND abs(m) <= 840",
+                [(published, url) for url, published in dates.items()],
+            )
+            changed += max(cursor.rowcount, 0)
+        return changed
 
     def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
         """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor) get the authors a

@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extraction.authorbox import clean_name
-from crawler.extraction.dates import more_precise
+from crawler.extraction.dates import more_precise, zoned_by_feed
 from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind, url_kind
 from crawler.extraction.sitename import fold
 from crawler.extraction.titles import with_feed_title
@@ -112,7 +112,8 @@ class SiteStructure:
     def decide(self, result: dict[str, Any], url: str, facts: SiteFacts | None = None) -> None:
         """extract()'s `result` for `url` decided again with what the crawl knows of the site (`facts`, else this
         structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
-        gives it (dates.more_precise), one whose page names nobody the authors the feed names (its item's, or
+        gives it (dates.more_precise), one whose page gives its time without an offset the offset the feed's
+        time shows (dates.zoned_by_feed), one whose page names nobody the authors the feed names (its item's, or
         the feed's own: Eleventy's base blog names its author in its Atom feed only), its terms as
         `with_feed_terms` reads them with its feed item's, and its title as `with_feed_title` reads it with its
         feed item's."""
@@ -122,6 +123,8 @@ class SiteStructure:
         listed = self.published.get(clean_url(url))
         if more_precise(listed, result.get("published")):
             result["published"] = listed
+        elif zoned := zoned_by_feed(listed, result.get("published")):
+            result["published"] = zoned
         credit = self.credit(url)
         if credit["authors"] and not result.get("authors"):
             result["authors"] = credit["authors"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import cached_property, lru_cache
 from typing import Any
@@ -408,6 +408,31 @@ def more_precise(listed: str | None, stated: str | None) -> bool:
     if not listed:
         return False
     return not stated or len(stated) == 10 and len(listed) > 10 and listed[:10] == stated
+
+
+MAX_UTC_OFFSET = timedelta(hours=14)  # Kiribati's; every offset in use is a whole quarter hour
+
+
+def zoned_by_feed(listed: str | None, stated: str | None) -> str | None:
+    """The page's time `stated` with the UTC offset the feed's `listed` shows it has, or None: a page that prints its
+    time on the site's clock with no offset (ikiwiki's "Created" time, in its timeformat, on the clock of its setup's
+    timezone) beside a feed that states the moment (ikiwiki's Atom <published>, in UTC) — where the two are the same
+    moment on a clock a whole quarter hour off UTC, at most 14 hours off, the page's time with that offset
+    ("2024-05-03T20:15:00" and "2024-05-03T18:15:00Z": "2024-05-03T20:15:00+02:00"). Not from a feed's midnight
+    beside a page's other hour: a feed that dates its items by their day alone. archive/articles.py
+    `date_posts_from_feed` applies the same rule to posts stored before the feed was read."""
+    if not listed or not stated or len(stated) <= 10:
+        return None
+    try:
+        page_time, feed_time = datetime.fromisoformat(stated), datetime.fromisoformat(listed)
+    except ValueError:
+        return None
+    if page_time.tzinfo is not None or feed_time.tzinfo is None or feed_time.time() == datetime.min.time():
+        return None
+    offset = page_time - feed_time.astimezone(UTC).replace(tzinfo=None)
+    if offset % timedelta(minutes=15) or abs(offset) > MAX_UTC_OFFSET:
+        return None
+    return page_time.replace(tzinfo=timezone(offset)).isoformat()
 
 
 def date_printed(text: str, day: str) -> str | None:
