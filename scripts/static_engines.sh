@@ -3,17 +3,20 @@
 # Debian packages (minima, jekyll-feed, jekyll-seo-tag, jekyll-paginate, jekyll-sitemap, jekyll-archives); for the
 # test suite also chronicle (Steve Kemp's blog compiler, its stock default theme), nanoc (create-site's layout with
 # nanoc's Blogging and Tagging helpers), Pelican (with Python-Markdown, its default theme "simple", the one Debian's
-# package keeps) and Hexo (from npm, not Debian: the packages, pinned, that tests/sites/hexo/package.json lists, as
-# `hexo init`'s starter does — its renderers and generators and its default theme, landscape). No gem, theme or Hugo
-# module comes from the network: the blogs' sources are in tests/sites/.
+# package keeps), ikiwiki (Debian 12's 3.20200202.3, pinned: the wiki compiler many Debian developers' blogs are
+# built with, its default templates, Markdown by Discount, the img plugin by PerlMagick) and Hexo (from npm, not
+# Debian: the packages, pinned, that tests/sites/hexo/package.json lists, as `hexo init`'s starter does — its
+# renderers and generators and its default theme, landscape). No gem, theme or Hugo module comes from the network:
+# the blogs' sources are in tests/sites/.
 #
 #   scripts/static_engines.sh install ENGINE              install the engine's Debian packages if missing (as root);
 #                                                         Hexo's npm packages into ~/.cache/blogarchive/hexo/ (kept)
 #   scripts/static_engines.sh build ENGINE SRC OUT URL    build the blog whose sources are in SRC into OUT, for URL
 #
-# ENGINE is hugo, jekyll, chronicle, nanoc, pelican or hexo. SRC is copied first (the engines write caches, lock files
-# and output into their source folder). Exit status 77: the engine is not installed and cannot be (not root, no
-# package source, or for Hexo no node, npm or npm registry), so a test that needs it is skipped.
+# ENGINE is hugo, jekyll, chronicle, nanoc, pelican, ikiwiki or hexo. SRC is copied first (the engines write caches,
+# lock files and output into their source folder). Exit status 77: the engine is not installed and cannot be (not
+# root, no package source, not the pinned version, or for Hexo no node, npm or npm registry), so a test that needs
+# it is skipped.
 set -euo pipefail
 
 packages() {
@@ -24,15 +27,20 @@ packages() {
         chronicle) echo chronicle ;;
         nanoc) echo nanoc ;;
         pelican) echo pelican python3-markdown ;;
+        ikiwiki) echo ikiwiki=3.20200202.3-1 libtext-markdown-discount-perl libimage-magick-perl \
+            libhtml-scrubber-perl ;;
         hexo) command -v npm >/dev/null || echo nodejs npm ;;  # any npm will do (NodeSource's nodejs ships its own)
-        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc, pelican or hexo" >&2; exit 2 ;;
+        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc, pelican, ikiwiki or hexo" >&2; exit 2 ;;
     esac
 }
 
 missing() {
     local missing=()
-    for package in $(packages "$1"); do  # none for hexo where npm is already on the PATH
-        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    for package in $(packages "$1"); do  # "name=version": that version of it; none for hexo where npm is on the PATH
+        local name=${package%%=*} version=${package#*=}
+        [ "$version" = "$package" ] && version='.*'
+        dpkg-query -W -f='${Status} ${Version}' "$name" 2>/dev/null | grep -qx "install ok installed $version" \
+            || missing+=("$package")
     done
     echo "${missing[@]}"
 }
@@ -117,6 +125,13 @@ build() {
             (cd "$work/src" && HOME="$work" pelican content --settings pelicanconf.py --output "$out" --quiet \
                 --extra-settings SITEURL="$site" FEED_DOMAIN="$site" >/dev/null)
             ;;
+        ikiwiki)
+            # blog.setup is after Debian's auto-blog.setup, its pages after the "blog" example's; ikiwiki keeps its
+            # state in the source folder (.ikiwiki/), hence the copy. No CGI, no VCS: the pages' "Last edited" is
+            # the copy's time, their day is [[!meta date]]'s.
+            (cd "$work/src" && HOME="$work" ikiwiki --setup blog.setup --set srcdir="$work/src/src" \
+                --set destdir="$out" --set url="${url%/}" >/dev/null)
+            ;;
         hexo)
             # The packages installed (install_hexo) are linked in as the site's node_modules/; the URL comes in a
             # second config file, read after _config.yml.
@@ -131,7 +146,7 @@ build() {
 }
 
 case "${1:-}" in
-    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican|hexo}" ;;
+    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican|ikiwiki|hexo}" ;;
     build) build "${2:?usage: $0 build ENGINE SRC OUT URL}" "${3:?SRC}" "$(realpath -m "${4:?OUT}")" "${5:?URL}" ;;
     *) echo "usage: $0 install ENGINE | build ENGINE SRC OUT URL" >&2; exit 2 ;;
 esac

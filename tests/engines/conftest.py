@@ -127,6 +127,11 @@ def hexo_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
     return crawled("hexo", tmp_path_factory)
 
 
+@pytest.fixture(scope="session")
+def ikiwiki_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
+    return crawled("ikiwiki", tmp_path_factory)
+
+
 @pytest.fixture(params=["chronicle", "nanoc"])
 def compiled_blog(request: pytest.FixtureRequest) -> CrawledBlog:
     """A small blog of a blog compiler whose markup is its own (chronicle's default theme, nanoc's create-site

@@ -42,7 +42,7 @@ def test_times_are_as_the_sources_say(hexo_blog: CrawledBlog):
     UTC ("2023-08-14T22:20:00.000Z"): the front matter's time (07:20 in Seoul the next day), to the minute."""
     archived = hexo_blog.articles()
     got = {post.path: datetime.fromisoformat(archived[post.path]["published"] or "") for post in hexo_blog.posts}
-    assert got == {post.path: post.time for post in hexo_blog.posts}
+    assert got == {post.path: post.moment for post in hexo_blog.posts}
 
 
 def test_authors_are_as_the_sources_say(hexo_blog: CrawledBlog):

@@ -1,6 +1,7 @@
 """What the test blogs' sources say each post is: its URL (by the engine's permalink rule), title, day, authors,
 language, code blocks and text (and, for chronicle's, nanoc's, Pelican's and Hexo's, its paragraphs, tags, pictures
-and comments). Read from the front matter, Markdown and reST in tests/sites/, never from the HTML the engines built."""
+and comments). Read from the front matter, Markdown, reST and ikiwiki's directives in tests/sites/, never from the
+HTML the engines built."""
 
 from __future__ import annotations
 
@@ -49,9 +50,10 @@ class TruthPost:
     comments: tuple[TruthComment, ...] = ()  # chronicle's
     paragraphs: tuple[str, ...] = ()  # the text of each paragraph, chronicle's, nanoc's and Pelican's posts
     categories: tuple[str, ...] = ()  # Pelican's (one each)
-    offset: str = ""  # the UTC offset of the post's time where it was written ("+02:00"), Pelican's
+    offset: str = ""  # the UTC offset of the post's time where it was written ("+02:00"), Pelican's and ikiwiki's
+    time: str = ""  # the post's time on the site's clock, ISO 8601 with its offset: ikiwiki's (its setup's timezone)
     updated: str | None = None  # when the post last changed, ISO 8601 with its offset: Pelican's Modified
-    time: datetime | None = None  # the post's time, as the front matter gives it with its offset: Hexo's
+    moment: datetime | None = None  # the post's time, as the front matter gives it with its offset: Hexo's
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class TruthComment:
 
 def truth(engine: str) -> list[TruthPost]:
     readers = {"hugo": hugo_posts, "jekyll": jekyll_posts, "chronicle": chronicle_posts, "nanoc": nanoc_posts}
-    return {**readers, "pelican": pelican_posts, "hexo": hexo_posts}[engine]()
+    return {**readers, "pelican": pelican_posts, "ikiwiki": ikiwiki_posts, "hexo": hexo_posts}[engine]()
 
 
 def hugo_posts() -> list[TruthPost]:
@@ -227,7 +229,66 @@ def hexo_posts() -> list[TruthPost]:
                 pictures=tuple((src, alt) for alt, src in _MARKDOWN_IMAGE.findall(body)),
                 paragraphs=_paragraphs(body),
                 categories=tuple(meta["categories"]),
-                time=time,
+                moment=time,
+            )
+        )
+    return posts
+
+
+_IKIWIKI_DIRECTIVE = re.compile(r"\[\[!(\w+)\s+(.*?)\]\]\n?", re.DOTALL)
+_IKIWIKI_PARAMETER = re.compile(r'(?:(\w+)=)?(?:"([^"]*)"|(\S+))')
+_IKIWIKI_LANGUAGE = re.compile(r"\A<!-- language: (\w+) -->\n")
+
+
+def ikiwiki_posts() -> list[TruthPost]:
+    """src/posts/*.mdwn, the pages the blog's index inlines: [[!meta title/date/author]] and [[!tag]] directives,
+    then Markdown (Discount's: ``` fences, pipe tables) with [[!img FILE alt=… caption=…]] directives. Each is written
+    to /posts/<name>/ (usedirs), an image to /<its path> (it is linked from the wiki's root); its time is shown on
+    the clock of blog.setup's timezone. A post not in English
+    opens with an HTML comment naming its language, which ikiwiki's htmlscrubber drops from the page: ikiwiki
+    itself has no per-page language (only its po plugin's translations do)."""
+    setup = (SOURCES / "ikiwiki" / "blog.setup").read_text("utf-8")
+    posts = []
+    for path in sorted((SOURCES / "ikiwiki" / "src" / "posts").glob("*.mdwn")):
+        source = path.read_text("utf-8")
+        language = match.group(1) if (match := _IKIWIKI_LANGUAGE.match(source)) else "en"
+        source = _IKIWIKI_LANGUAGE.sub("", source)
+        meta: dict[str, str] = {}
+        tags: list[str] = []
+        pictures: list[tuple[str, str]] = []
+
+        def directive(match: re.Match, meta=meta, tags=tags, pictures=pictures) -> str:
+            name, parameters = match.group(1), _IKIWIKI_PARAMETER.findall(match.group(2))
+            if name == "meta":
+                meta.update((key, quoted or bare) for key, quoted, bare in parameters)
+            elif name == "tag":
+                tags.extend(quoted or bare for _key, quoted, bare in parameters)
+            elif name == "img":
+                named = {key: quoted or bare for key, quoted, bare in parameters if key}
+                src = next(quoted or bare for key, quoted, bare in parameters if not key)
+                pictures.append((f"/{src}", named["caption"]))
+                return f"<p>{named['caption']}</p>\n"
+            return ""
+
+        body = _IKIWIKI_DIRECTIVE.sub(directive, source)
+        date = datetime.strptime(meta["date"], "%Y-%m-%d %H:%M:%S %z")
+        clock = ZoneInfo(re.search(r'timezone => "([^"]+)"', setup).group(1))
+        offset = date.strftime("%z")
+        posts.append(
+            TruthPost(
+                path=f"/posts/{path.stem}/",
+                title=meta["title"],
+                day=f"{date:%Y-%m-%d}",
+                authors=(meta["author"],),
+                language=language,
+                code=_code(body),
+                text=_text(body),
+                source=str(path.relative_to(SOURCES)),
+                tags=tuple(tags),
+                pictures=tuple(pictures),
+                paragraphs=_paragraphs(body),
+                offset=f"{offset[:3]}:{offset[3:]}",
+                time=date.astimezone(clock).isoformat(),
             )
         )
     return posts
@@ -253,9 +314,11 @@ def _rest(body: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
 def site_name(engine: str) -> str:
     """The blog's name: chronicle's blog_title (chroniclerc), the title nanoc's Atom feed is given (content/feed.erb),
     which its layout's <title> and its feed link repeat, Pelican's SITENAME (pelicanconf.py), Hexo's title
-    (_config.yml)."""
+    (_config.yml), ikiwiki's wikiname (blog.setup)."""
     if engine == "hexo":
         return yaml.safe_load((SOURCES / "hexo" / "_config.yml").read_text("utf-8"))["title"]
+    if engine == "ikiwiki":
+        return re.search(r'wikiname => "([^"]+)"', (SOURCES / "ikiwiki" / "blog.setup").read_text()).group(1)
     if engine == "pelican":
         return dict(_PELICAN_SETTING.findall((SOURCES / "pelican" / "pelicanconf.py").read_text("utf-8")))["SITENAME"]
     if engine == "chronicle":
