@@ -294,3 +294,25 @@ def test_elementor_pros_post_title_widget_is_the_title_not_the_headers_site_titl
         f'<div data-elementor-type="single-post" class="elementor elementor-location-single">{title}{content}</div>'
     )
     assert _title("<title>Walking the Cotswold Way &#8211; Field Notes</title>", body) == "Walking the Cotswold Way"
+
+
+def test_docusaurus_navbar_title_is_the_site_name():
+    """Docusaurus writes no og:site_name, no WebSite JSON-LD; its navbar prints the site's name
+    (themeConfig.navbar.title) as Infima's `b.navbar__title` in the `a.navbar__brand` linking home, and titles the
+    page "Post | Site". The sitename was None: the brand link is no heading and has no rel=home."""
+    head = (
+        '<meta name="generator" content="Docusaurus v3.10.2"><title data-rh="true">Hello, Field Notes | Field Notes'
+        '</title><meta data-rh="true" property="og:title" content="Hello, Field Notes | Field Notes">'
+    )
+    navbar = (
+        '<nav aria-label="Main" class="theme-layout-navbar navbar navbar--fixed-top"><div class="navbar__inner">'
+        '<div class="theme-layout-navbar-left navbar__items"><a class="navbar__brand" href="/">'
+        '<b class="navbar__title text--truncate">Field Notes</b></a><a class="navbar__item navbar__link" '
+        'href="/blog">Blog</a></div></div></nav>'
+    )
+    post = (
+        '<main class="col col--7"><article><header><h1 class="title_f1Hy">Hello, Field Notes</h1></header>'
+        f'<div id="__blog-post-container" class="markdown">{BODY}</div></article></main>'
+    )
+    article = extract(f"<html><head>{head}</head><body>{navbar}{post}</body></html>", URL)
+    assert (article.title, article.sitename) == ("Hello, Field Notes", "Field Notes")

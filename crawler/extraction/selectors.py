@@ -643,7 +643,8 @@ POST_TITLES = ", ".join(
     )
 )
 # The site's name as layouts print it above every page: WordPress (classic and block themes), Jekyll minima,
-# Hexo NexT, Bootstrap-based Hugo themes (.navbar-brand), Blogger and Ghost headers.
+# Hexo NexT, Bootstrap-based Hugo themes (.navbar-brand), Blogger and Ghost headers, Docusaurus's navbar (Infima's
+# .navbar__title in the a.navbar__brand linking home: its themeConfig.navbar.title; no og:site_name on its pages).
 SITE_TITLES = ", ".join(
     (
         ".site-title",
@@ -652,6 +653,7 @@ SITE_TITLES = ", ".join(
         ".blog-title",
         "#site-title",
         ".navbar-brand",
+        ".navbar__brand .navbar__title",
         ".gh-head-logo",
         ".Header .title",
         # ikiwiki's page template: the header's parent links ("Wiki/ posts/ ") open with the wiki's root, which it
