@@ -1792,3 +1792,32 @@ def test_php_error_messages_printed_into_the_page_are_no_lines_of_the_text():
     assert "wp-settings.php" not in article.text and "Assigning the return value" not in article.markdown
     assert "Then we sliced it thin and ate it with butter and a little salt." in article.text
     assert "The log said: Deprecated: create_function() is deprecated in /var/www/x.php on line 3." in article.text
+
+
+def test_docusaurus_tab_labels_stand_at_the_start_of_their_panels():
+    """Docusaurus's <Tabs> prints its labels as a `ul[role=tablist]` above the panels (`div[role=tabpanel]`, all in
+    the static HTML, the unselected ones `hidden`): the labels came out as a list of their own ("- Linux\\n-
+    macOS") and neither code block said which tab it was."""
+
+    def code(language: str, line: str) -> str:
+        return (
+            f'<div class="language-{language} codeBlockContainer_Ckt0 theme-code-block"><div class="codeBlockContent_'
+            f'QJqH"><pre tabindex="0" class="prism-code language-{language} codeBlock_bY9V"><code class="codeBlockLines'
+            f'_e6Vv"><div class="token-line"><span class="token plain">{line}</span><br></div></code></pre></div></div>'
+        )
+
+    tabs = (
+        '<div class="theme-tabs-container tabs-container tabList__CuJ"><ul role="tablist" aria-orientation='
+        '"horizontal" class="tabs"><li role="tab" tabindex="0" aria-selected="true" class="tabs__item tabItem_LNqP '
+        'tabs__item--active">Linux</li><li role="tab" tabindex="-1" aria-selected="false" class="tabs__item '
+        'tabItem_LNqP">macOS</li></ul><div class="margin-top--md">'
+        f'<div role="tabpanel" class="tabItem_Ymn6">{code("bash", "du -xh --max-depth=1 /var")}</div>'
+        f'<div role="tabpanel" class="tabItem_Ymn6" hidden="">{code("bash", "du -h -d 1 /usr/local")}</div></div></div>'
+    )
+    html = _page(f'<div id="__blog-post-container" class="markdown"><p>{PROSE}</p>{tabs}<p>{PROSE}</p></div>')
+    article = extract(html, URL)
+    assert "- Linux" not in article.markdown and "- macOS" not in article.markdown
+    assert "Linux\n\n```bash\ndu -xh --max-depth=1 /var\n```\n\nmacOS\n\n```bash\ndu -h -d 1 /usr/local\n```" in (
+        article.markdown
+    )
+    assert "Linux\ndu -xh --max-depth=1 /var\nmacOS\ndu -h -d 1 /usr/local" in article.text
