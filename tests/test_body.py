@@ -277,6 +277,23 @@ def test_a_shiki_code_block_is_fenced_with_the_language_its_data_attribute_names
     assert "```python\nimport os\nprint(os.sep)\n```" in article.markdown
 
 
+def test_a_docutils_code_block_is_fenced_with_the_language_after_its_code_class():
+    """A reST post's code (Nikola's `.. code-block:: python`) was fenced without its language: docutils' code
+    directive names it in the <pre>'s class after `code` (`code python literal-block`; Nikola's own directive
+    `code python`, each line after an empty anchor). Nikola's Markdown compiler prints `code literal-block`: none."""
+    rest = (
+        '<div class="code"><pre class="code python"><a id="rest_code_1-1" name="rest_code_1-1"'
+        ' href="#rest_code_1-1"></a><span class="kn">import</span> <span class="nn">csv</span>\n'
+        '<a id="rest_code_1-2" name="rest_code_1-2" href="#rest_code_1-2"></a>print(csv)\n</pre></div>'
+    )
+    docutils = '<pre class="code shell literal-block"><code>ls -l</code></pre>'
+    markdown = '<div class="code"><pre class="code literal-block">make all</pre></div>'
+    article = extract(_page(f"<p>{PROSE}</p>{rest}<p>{PROSE}</p>{docutils}<p>{PROSE}</p>{markdown}<p>{PROSE}</p>"), URL)
+    assert "```python\nimport csv\nprint(csv)\n```" in article.markdown, article.markdown
+    assert "```shell\nls -l\n```" in article.markdown
+    assert "```\nmake all\n```" in article.markdown
+
+
 def test_quartos_code_cells_stand_where_they_are_fenced_with_their_language_and_apart_from_their_output():
     """Quarto (pandoc) prints each code cell as `div.cell` — its code in `pre.sourceCode > code.sourceCode r`, each
     line a span with an empty anchor, its output in a `pre` of its own. trafilatura takes an element of class

@@ -343,6 +343,10 @@ def _language(element: HtmlElement) -> str | None:
         # Rouge's Redcarpet plugin (Forem's, dev.to's code blocks): <pre class="highlight shell">, the lexer's tag
         if node.tag == "pre" and classes[:1] == ["highlight"] and len(classes) == 2:
             names += [name for name in classes[1:] if name.lower() in _language_names()]
+        # docutils' code directive (reST: Nikola's, Pelican's): <pre class="code python literal-block">, Nikola's own
+        # <pre class="code python">; its Markdown compiler prints no language (<pre class="code literal-block">)
+        if node.tag == "pre" and classes[:1] == ["code"]:
+            names += [name for name in classes[1:2] if name.lower() in _language_names()]
         if "sourceCode" in classes[:-1]:  # pandoc's (Quarto's, R Markdown's): <code class="sourceCode r">
             names.append(classes[classes.index("sourceCode") + 1])
         # highlight.js's bare class, as HTMLy and older themes print it: <pre><code class="bash">
