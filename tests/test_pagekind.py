@@ -303,6 +303,41 @@ def test_nikolas_story_page_is_a_page_of_the_site_not_a_post():
     assert extract(hexo.replace("type-page", "type-post"), "https://notes.example/2024/rye/").kind == "article"
 
 
+def test_nikolas_oldest_index_page_holding_one_post_is_a_listing_not_that_post():
+    """Nikola prints its index pages' posts in full in a div.postindex, each marked up as its post page is (an
+    h-entry schema.org Article, dated); the oldest page, index-1.html, holding one post, was taken for a post — a
+    crawl error ("a sitemap lists it and it looks like a post, but it was not kept"). The post's own page is an
+    article.postpage outside any postindex."""
+    entry = (
+        '<article class="{}" itemscope="itemscope" itemtype="http://schema.org/Article"><header>'
+        '<h1 class="p-name entry-title"><a href="{}" class="u-url">A walk along the Elbe</a></h1>'
+        '<p class="byline author vcard"><span class="byline-name fn" itemprop="author">'
+        '<a href="/authors/anna-berger/">Anna Berger</a></span></p><p class="dateline"><time class="published'
+        ' dt-published" datetime="2024-03-05T09:30:00+01:00" itemprop="datePublished">2024-03-05 09:30</time></p>'
+        '</header><div class="e-content entry-content"><p>'
+        + "We left Dresden early on a grey morning and followed the river north past the sheep. " * 5
+        + "</p></div></article>"
+    )
+    page = '<html lang="en"><head><title>Brot und Bytes</title></head><body><div id="content">{}</div></body></html>'
+    index = extract(
+        page.format(
+            '<div class="postindex">'
+            + entry.format("h-entry post-text", "/posts/elbe/")
+            + '</div><ul class="pager postindexpager clearfix"><li class="previous"><a href="." rel="prev">Newer posts'
+            "</a></li></ul>"
+        ),
+        "https://notes.example/index-1.html",
+    )
+    assert (index.kind, index.kind_reason) == (
+        "listing",
+        "listing: its generator's index of posts (Nikola's div.postindex)",
+    )
+    post = extract(
+        page.format(entry.format("post-text h-entry hentry postpage", ".")), "https://notes.example/posts/elbe/"
+    )
+    assert post.kind == "article"
+
+
 def test_a_page_hexo_types_website_is_a_page_of_the_site_however_its_theme_dates_it():
     """Hexo's open_graph() helper types a post `article` and any other page `website`; Butterfly prints an About
     page's front-matter date as article:published_time in a <div id="page">, with no Article markup."""
@@ -646,7 +681,9 @@ def test_a_rail_of_other_stories_the_extraction_left_out_does_not_make_a_post_a_
 def test_a_later_index_page_of_one_long_and_one_short_full_text_post_is_a_listing():
     """Nikola's index pages print whole posts, each a schema.org Article and h-entry whose <h1> links to the post;
     its last page held a long post and a one-line one, and the long one was taken for the page's own post beside
-    a related story (a post that dwarfs its related stories' items is still a post: the test above)."""
+    a related story (a post that dwarfs its related stories' items is still a post: the test above). The posts
+    stand here in a bare <div>, not Nikola's div.postindex, which alone makes a listing (the test of its oldest
+    index page): any theme's listing of full-text posts is told so."""
     prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 30 + "</p>"
     posts = "".join(
         f'<article class="h-entry post-text" itemscope itemtype="http://schema.org/Article"><header>'
@@ -659,7 +696,7 @@ def test_a_later_index_page_of_one_long_and_one_short_full_text_post_is_a_listin
         )
     )
     html = (
-        "<html><head><title>Ann's notes (old posts, page 1)</title></head><body><div class='postindex'>"
+        "<html><head><title>Ann's notes (old posts, page 1)</title></head><body><div>"
         f"{posts}</div><ul class='pager'><li><a href='.' rel='prev'>Newer posts</a></li></ul></body></html>"
     )
     article = extract(html, "https://notes.example/index-1.html")

@@ -46,6 +46,13 @@ _PAGE_MARKUP = (
     ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
 )
 _PAGE_ARTICLES = etree.XPath("//article[@class]")
+# Nikola's index pages (index.tmpl of its base theme, which bootstrap4 and bootblog4 keep, and their Jinja twins)
+# print the posts of the page in full, each an h-entry, in a div.postindex: the oldest page, index-1.html, may hold
+# one post alone, which its markup cannot tell from the post's own page (article.postpage, outside any postindex).
+_INDEX_POSTS = etree.XPath(
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' postindex ')]"
+    "//article[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
+)
 _SPECIAL_LAYOUT = etree.XPath(
     "//*[self::article or self::div][contains(concat(' ', normalize-space(@class), ' '), ' single ')"
     " and contains(concat(' ', normalize-space(@class), ' '), ' special ')]"
@@ -84,6 +91,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         dated=published is not None,
         url_kind=url_kind(page.url),
         page_markup=_page_markup(page, jsonld, listing=entries.count > 1 or url_kind(page.url) is not None),
+        index_markup="Nikola's div.postindex" if _INDEX_POSTS(page.tree) else None,
         days=days_named(page),
     )
 

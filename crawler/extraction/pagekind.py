@@ -106,6 +106,9 @@ class PageEvidence:
     # page carries a post's markup and a date there, and no feed lists it.
     page_markup: str | None = None
     days: int = 0  # the days its first 20 <time datetime>s name: a listing names one per entry
+    # The generator's markup for a page listing posts in full, however few (Nikola's `div.postindex`: its oldest
+    # index page may hold one post, marked up as the post's own page is).
+    index_markup: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "listing", "the site's home page"
     if evidence.page_markup and not listed_as_post:
         return "other", f"a page of the site, not a post ({evidence.page_markup})"
+    if evidence.index_markup and not listed_as_post:
+        return listing, f"listing: its generator's index of posts ({evidence.index_markup})"
     if site is not None and site.apart_from_posts:
         return "other", "a feed dates it, but at the site's root, and all the site's other dated items in one section"
     enough = _entries_of_a_listing(evidence, listed_as_post)
