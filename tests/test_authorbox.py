@@ -345,6 +345,24 @@ def test_wordpress_classic_themes_author_archives_heading_names_the_person(headi
     assert (person.name, person.url) == ("Jane Doe", "https://a.org/author/jane/")
 
 
+def test_nikolas_author_page_gives_its_person_and_bio_and_its_own_address_not_the_feeds():
+    """Nikola's author.tmpl heads an author page "Posts by Jane Doe" in a bare <h1> of `article.authorpage`, her
+    AUTHOR_PAGES_DESCRIPTIONS entry the <p> after it and a link to her RSS at /authors/jane-doe.xml under it: the
+    person was not found (no heading known); her author page was then that feed, an address at an author's path."""
+    html = (
+        '<div id="content"><article class="authorpage"><header><h1>Posts by Jane Doe</h1>'
+        f'<p>{BIO}</p><div class="metadata"><p class="feedlink"><a href="../jane-doe.xml" hreflang="en"'
+        ' type="application/rss+xml">RSS feed</a></p></div></header><ul class="postlist"><li><time class="listdate"'
+        ' datetime="2024-03-05T09:30:00+01:00">2024-03-05 09:30</time> <a href="../../posts/beans/"'
+        ' class="listtitle">Beans</a></li></ul></article></div>'
+    )
+    person = author_page_person(Page(parse_html(html), "https://a.org/authors/jane-doe/"), [])
+    assert (person.name, person.bio, person.url) == ("Jane Doe", BIO, "https://a.org/authors/jane-doe/")
+    feed_untyped = html.replace(' type="application/rss+xml"', "")
+    person = author_page_person(Page(parse_html(feed_untyped), "https://a.org/authors/jane-doe/"), [])
+    assert person.url == "https://a.org/authors/jane-doe/"
+
+
 def test_an_author_page_that_prints_only_the_name_gives_the_person_and_their_page():
     """Twenty Twenty-Two's author page: "Author: <span>Jane Doe</span>" over the posts, nothing else of her; the
     byline of its posts links nowhere, so this page is the only address the person has."""

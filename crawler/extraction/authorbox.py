@@ -75,6 +75,7 @@ _PROFILE_PLATFORMS = ("blogger.com", "medium.com", "substack.com", "wordpress.co
 _TRACKING = re.compile(r"^(?:utm_\w+|source|ref|fbclid|gclid)$", re.IGNORECASE)
 # Links in a box that act rather than lead to a profile: sign in, follow, subscribe.
 _ACTION = re.compile(r"/(?:m/)?signin|/login|[?&]actionUrl=|/subscribe\b|/follow\b", re.IGNORECASE)
+_FEED_PATH = re.compile(r"\.(?:xml|rss|atom)$", re.IGNORECASE)
 # Text a box prints beside the name that is no bio: a date, a reading time ("5 Jan 2024 · 4 min read").
 _NOT_A_BIO = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2}\b|\bmin(?:ute)?s?\b|minuten|분", re.IGNORECASE
@@ -283,7 +284,7 @@ def _links(element: HtmlElement, base: str, name: str, known_url: str | None) ->
     anchors = [(a, joined(base, a.get("href")) or "") for a in element.iterdescendants("a") if a.get("href")]
     anchors = [(a, href) for a, href in anchors if href.startswith("http") and not SHARE_HREF.search(href)]
     home = urlsplit(base).netloc.lower()
-    anchors = [(a, href) for a, href in anchors if not _ACTION.search(href)]
+    anchors = [(a, href) for a, href in anchors if not _ACTION.search(href) and not _is_feed(a, href)]
     # a byline's link to the person's own website is their page only where the box links no author page on the
     # site (Starbox links the name to the website, the author's archive from "see all")
     elsewhere = known_url is not None and urlsplit(known_url).netloc.lower() != home and not names_a_profile(known_url)
@@ -304,6 +305,13 @@ def _links(element: HtmlElement, base: str, name: str, known_url: str | None) ->
         if href != url and href not in links and (is_me or _is_profile(href, base)):
             links.append(href)
     return url, links
+
+
+def _is_feed(anchor: HtmlElement, href: str) -> bool:
+    """A link to a feed, no page of the person's: Nikola's author page links the author's RSS at /authors/x.xml
+    (`type="application/rss+xml"`), at an author page's path."""
+    kind = (anchor.get("type") or "").lower()
+    return kind.endswith(("rss+xml", "atom+xml", "feed+json")) or _FEED_PATH.search(urlsplit(href).path) is not None
 
 
 def names_a_profile(url: str) -> bool:

@@ -479,6 +479,7 @@ AUTHOR_PAGE_TITLES = (
     "h1.p-name",
     ".archive-title",
     ".page-header h1.entry-title",  # WordPress's Hello Elementor
+    "article.authorpage h1",  # Nikola's author.tmpl: "Posts by Jane", her AUTHOR_PAGES_DESCRIPTIONS after it
     "h1 .vcard",  # WordPress's own archive title, "Author: <span class="vcard">Jane</span>", in a theme's bare <h1>
 )
 # Box headings that are not a name ("About the author" and its translations).
