@@ -363,6 +363,23 @@ def test_nikolas_author_page_gives_its_person_and_bio_and_its_own_address_not_th
     assert person.url == "https://a.org/authors/jane-doe/"
 
 
+def test_a_short_bio_naming_a_korean_given_name_min_is_a_bio_a_reading_time_is_not():
+    """A short line that says "min" is taken for a reading time ("4 min read"), no bio: Kim Min-ji's bio on her
+    Nikola author page, "Min-ji cooks Korean food in Berlin.", was dropped for her romanised given name."""
+    html = (
+        '<article class="authorpage"><header><h1>Posts by Kim Min-ji</h1><p>{}</p></header><ul class="postlist">'
+        '<li><a href="/posts/kimchi/" class="listtitle">Kimchi</a></li></ul></article>'
+    )
+    bio = "Min-ji cooks Korean food in Berlin."
+    person = author_page_person(Page(parse_html(html.format(bio)), "https://a.org/authors/kim-min-ji/"), [])
+    assert (person.name, person.bio) == ("Kim Min-ji", bio)
+    spaced = "Kim Min Ji"
+    page = Page(parse_html(html.format("Min Ji cooks Korean food in Berlin.").replace("Kim Min-ji", spaced)), "")
+    assert author_page_person(page, []).bio == "Min Ji cooks Korean food in Berlin."
+    timed = Page(parse_html(html.format("Kim Min-ji · March 2024 · 4 min read")), "https://a.org/authors/kim-min-ji/")
+    assert author_page_person(timed, []).bio is None
+
+
 def test_an_author_page_that_prints_only_the_name_gives_the_person_and_their_page():
     """Twenty Twenty-Two's author page: "Author: <span>Jane Doe</span>" over the posts, nothing else of her; the
     byline of its posts links nowhere, so this page is the only address the person has."""

@@ -168,7 +168,7 @@ def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
         if _width(text) < _MIN_BIO_CHARS or text == name or clean_name(text) == name:
             continue  # the name, or its byline line ("Autor: Jane Roe-Hoffmann", a header's label line): no bio
         short = _width(text) < _SHORT_TEXT_CHARS
-        if short and (parse_article_count(text) is not None or _NOT_A_BIO.search(text)):
+        if short and (parse_article_count(text) is not None or _dated_or_timed(text, name)):
             continue
         return text
     return _bare_bio(element, name)
@@ -215,7 +215,15 @@ def _bare_bio(element: HtmlElement, name: str) -> str | None:
     text = text_of(following)
     if _width(text) < _MIN_BIO_CHARS or not _SENTENCE.search(text) or _mostly_link(following, text):
         return None
-    return None if _width(text) < _SHORT_TEXT_CHARS and _NOT_A_BIO.search(text) else text
+    return None if _width(text) < _SHORT_TEXT_CHARS and _dated_or_timed(text, name) else text
+
+
+def _dated_or_timed(text: str, name: str) -> bool:
+    """A short text names a date or a reading time (_NOT_A_BIO) in other words than the person's name: a Korean
+    given name romanised, "Min-ji" or "Kim Min Ji", is no "min" of a reading time ("Min-ji cooks in Berlin.")."""
+    for word in name.split():
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return _NOT_A_BIO.search(text) is not None
 
 
 def _width(text: str) -> int:
