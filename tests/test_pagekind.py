@@ -338,6 +338,28 @@ def test_nikolas_oldest_index_page_holding_one_post_is_a_listing_not_that_post()
     assert post.kind == "article"
 
 
+def test_an_author_page_dated_by_her_posts_outside_the_feeds_sections_is_still_her_page():
+    """Nikola's author page lists her posts each with its <time>, and so is dated; no feed lists /authors/, and a
+    dated page in a section the feeds leave out is one of the site's pages ("other"): the page of an author with
+    two posts, too few to make a listing by its entries, was no author page, and her bio was not stored."""
+    posts = "".join(
+        f'<li><time class="listdate" datetime="2024-0{n}-20T12:00:00+09:00">2024-0{n}-20 12:00</time> <a href="../../'
+        f'posts/{slug}/" class="listtitle">{slug}</a></li>'
+        for n, slug in ((5, "kimchi-jjigae"), (1, "bibimbap-at-home"))
+    )
+    html = (
+        '<html lang="en"><head><title>Posts by Kim Min-ji | Brot und Bytes</title></head><body><div id="content">'
+        '<article class="authorpage"><header><h1>Posts by Kim Min-ji</h1><p>Min-ji cooks Korean food in Berlin and'
+        ' writes it all down.</p></header><ul class="postlist">'
+        f"{posts}</ul></article></div></body></html>"
+    )
+    site = SiteFacts(site_known=True, outside_the_feeds=True)
+    page = extract(html, "https://notes.example/authors/kim-min-ji/")
+    assert page.evidence.dated and decide(page.evidence, site)[0] == "author"
+    elsewhere = extract(html, "https://notes.example/people/kim-min-ji/")
+    assert decide(elsewhere.evidence, site)[0] == "other"
+
+
 def test_a_page_hexo_types_website_is_a_page_of_the_site_however_its_theme_dates_it():
     """Hexo's open_graph() helper types a post `article` and any other page `website`; Butterfly prints an About
     page's front-matter date as article:published_time in a <div id="page">, with no Article markup."""

@@ -180,7 +180,9 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "article", "a feed lists it with a date"
     if site is not None and site.holds_listed:
         return listing, "the folder of pages the site's feeds list: their section's or taxonomy's list page"
-    if site is not None and site.outside_the_feeds and not site.feed_dated:
+    # not an author's page: dated by its newest post where the feeds list none of its section (Nikola's
+    # /authors/x/, whose <time>s date her posts), it is still the page of the person it is about
+    if site is not None and site.outside_the_feeds and not site.feed_dated and evidence.url_kind != "author":
         return "other", "dated, but the site's feeds, which reach back beyond its date, list nothing of its section"
     if site is not None and site.feed_undated:
         return "other", "a feed that dates its posts lists it without a date"
