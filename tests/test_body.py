@@ -1573,6 +1573,34 @@ def test_a_github_pages_post_with_one_subheading_code_block_or_table_is_read_fro
     assert f"\n\n{markdown_block}" in article.markdown
 
 
+def test_a_short_posts_code_block_trafilatura_folded_into_a_paragraph_is_read_from_its_container():
+    """Lektor's quickstart blog prints a post in a bare div.blog-post: its title an <h2>, "written by Jane on
+    2025-02-03" in a p.meta, then the body. A short post (a sentence, a code block, a sentence) is below the size
+    trafilatura's main extraction keeps, and its fallback folded the code into one paragraph ("import csv with
+    open(…) as f: for row in …"), unfenced; the container read alone keeps its lines."""
+    code = (
+        '<pre><code class="lang-python">import csv\n\nwith open(&quot;bakes.csv&quot;) as f:\n    for row in'
+        " csv.DictReader(f):\n        print(row[&quot;date&quot;], row[&quot;flour&quot;])\n</code></pre>"
+    )
+    html = (
+        '<!doctype html>\n<meta charset="utf-8">\n<title>Reading a baking log — Brot und Bytes</title>\n<body><header>'
+        '<h1>Brot und Bytes</h1><nav><ul class="nav navbar-nav"><li><a href="../../">Welcome</a></li>'
+        '<li class="active"><a href="../">Blog</a></li><li><a href="../../about/">About</a></li></ul></nav></header>'
+        '<div class="page">'
+        '<div class="blog-post"><h2>Reading a baking log</h2><p class="meta">written by Jonas Klein on 2025-02-03</p>'
+        f"<p>The log is a plain CSV file with one row per bake.</p>\n{code}\n<p>Nothing fancy, but it answers the"
+        " question of which flour we used most.</p></div></div><footer>&copy; Copyright 2026 by Brot und Bytes."
+        "</footer></body>"
+    )
+    article = extract(html, "https://bread.example/blog/reading-a-baking-log/")
+    fenced = (
+        'import csv\n\nwith open("bakes.csv") as f:\n    for row in csv.DictReader(f):\n'
+        '        print(row["date"], row["flour"])'
+    )
+    assert f"\n\n```python\n{fenced}\n```\n\n" in article.markdown, article.markdown
+    assert article.text.startswith("The log is") and article.text.endswith("flour we used most.")
+
+
 def test_jekyll_nows_written_on_date_after_the_entry_is_no_line_of_the_text():
     """Jekyll Now prints the post in `article.post > div.entry` and "Written on March 4, 2023" in a `div.date`
     after it: that line ended the text and the Markdown of every post trafilatura read whole. A date the post's

@@ -271,14 +271,25 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
         return body
     lines, text = {fold(line) for line in body.text.splitlines()}, fold(body.text)
     blocks = [block for e in _STRUCTURE(root) if (block := fold(text_of(e)))]
+    # a code block of several lines that is one line of trafilatura's text: folded into a paragraph by its
+    # fallback for a text it finds too short (its main extraction keeps a <pre>'s lines) — lost, not kept, and the
+    # fallback's mark (Lektor's quickstart blog: a short post of a sentence, a code block and a sentence)
+    folded_code = any(
+        len([line for line in "".join(pre.itertext()).splitlines() if line.strip()]) > 1 and fold(text_of(pre)) in lines
+        for pre in root.iter("pre")
+    )
     chrome = _chrome_inside(page, root)
     with detached(chrome):
         paragraphs = [words for e in root.iter("p") if (words := text_of(e))]
         lost_subheading = _lost_subheading(root, lines, text)
-    if not lost_subheading and (
-        _STRUCTURE_LINE.search(body.markdown)  # trafilatura kept a heading or a list item: its reading stands
-        or not blocks
-        or not lines.isdisjoint(blocks)
+    if (
+        not lost_subheading
+        and not folded_code
+        and (
+            _STRUCTURE_LINE.search(body.markdown)  # trafilatura kept a heading or a list item: its reading stands
+            or not blocks
+            or not lines.isdisjoint(blocks)
+        )
     ):
         return body
     # but a few field lines (a byline in a <p>, "written by Jane Roe on 2024-01-15", which the text leaves out)
@@ -287,7 +298,7 @@ def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Bod
     paragraphs = [fold(words) for words in paragraphs]
     if not paragraphs or not all(p in text for p in paragraphs):
         return body
-    if not lost_subheading and len(blocks) < STRUCTURE_LOST and not _from_above(lines, root):
+    if not (lost_subheading or folded_code) and len(blocks) < STRUCTURE_LOST and not _from_above(lines, root):
         return body  # one structure block, and no line of trafilatura's reading from above the container
     with detached(chrome):
         alone = content_alone(root, page.url)
