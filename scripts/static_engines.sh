@@ -6,17 +6,21 @@
 # package keeps), ikiwiki (Debian 12's 3.20200202.3, pinned: the wiki compiler many Debian developers' blogs are
 # built with, its default templates, Markdown by Discount, the img plugin by PerlMagick) and Hexo (from npm, not
 # Debian: the packages, pinned, that tests/sites/hexo/package.json lists, as `hexo init`'s starter does — its
-# renderers and generators and its default theme, landscape). No gem, theme or Hugo module comes from the network:
-# the blogs' sources are in tests/sites/.
+# renderers and generators and its default theme, landscape) and Material for MkDocs (from PyPI, not Debian: MkDocs
+# and mkdocs-material as requirements-dev.txt pins them, with Material's built-in blog and tags plugins, into the
+# Python that runs the suite, $PYTHON). No gem, theme or Hugo module comes from the network: the blogs' sources are
+# in tests/sites/.
 #
 #   scripts/static_engines.sh install ENGINE              install the engine's Debian packages if missing (as root);
-#                                                         Hexo's npm packages into ~/.cache/blogarchive/hexo/ (kept)
+#                                                         Hexo's npm packages into ~/.cache/blogarchive/hexo/ (kept);
+#                                                         mkdocs-material's pins into $PYTHON's environment (pip)
 #   scripts/static_engines.sh build ENGINE SRC OUT URL    build the blog whose sources are in SRC into OUT, for URL
 #
-# ENGINE is hugo, jekyll, chronicle, nanoc, pelican, ikiwiki or hexo. SRC is copied first (the engines write caches,
-# lock files and output into their source folder). Exit status 77: the engine is not installed and cannot be (not
-# root, no package source, not the pinned version, or for Hexo no node, npm or npm registry), so a test that needs
-# it is skipped.
+# ENGINE is hugo, jekyll, chronicle, nanoc, pelican, ikiwiki, hexo or mkdocs-material. SRC is copied first (the
+# engines write caches, lock files and output into their source folder). Exit status 77: the engine is not installed
+# and cannot be (not root, no package source, not the pinned version, for Hexo no node, npm or npm registry, for
+# mkdocs-material no pip or PyPI), so a test that needs it is skipped. PYTHON is the Python whose environment has (or
+# gets) MkDocs and Material (python3 by default; the suite passes its own).
 set -euo pipefail
 
 packages() {
@@ -30,7 +34,9 @@ packages() {
         ikiwiki) echo ikiwiki=3.20200202.3-1 libtext-markdown-discount-perl libimage-magick-perl \
             libhtml-scrubber-perl ;;
         hexo) command -v npm >/dev/null || echo nodejs npm ;;  # any npm will do (NodeSource's nodejs ships its own)
-        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc, pelican, ikiwiki or hexo" >&2; exit 2 ;;
+        mkdocs-material) ;;  # from PyPI (install_mkdocs_material)
+        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc, pelican, ikiwiki, hexo or mkdocs-material" >&2
+            exit 2 ;;
     esac
 }
 
@@ -66,12 +72,36 @@ install_hexo() {
     mv "$folder.part" "$folder"
 }
 
+# Material for MkDocs: the versions of MkDocs, mkdocs-material and pymdown-extensions requirements-dev.txt pins,
+# installed with pip into $PYTHON's environment where they are not there yet (CI's pip install -r has them).
+PYTHON=${PYTHON:-python3}
+REQUIREMENTS="$(dirname "$(realpath "$0")")/../requirements-dev.txt"
+
+material_pins() {
+    grep -E '^(mkdocs|mkdocs-material|pymdown-extensions)==' "$REQUIREMENTS"
+}
+
+install_mkdocs_material() {
+    local pins
+    pins=$(material_pins | tr "\n" " ")
+    # shellcheck disable=SC2086  # one word per pin
+    "$PYTHON" - $pins <<'CHECK' 2>/dev/null && return 0
+import sys
+from importlib.metadata import version
+sys.exit(any(version(name) != pinned for name, pinned in (pin.split("==") for pin in sys.argv[1:])))
+CHECK
+    # shellcheck disable=SC2086
+    "$PYTHON" -m pip install -q $pins >/dev/null 2>&1 \
+        || { echo "could not install $pins with $PYTHON -m pip" >&2; exit 77; }
+}
+
 install() {
     local engine=$1 needed
     packages "$engine" >/dev/null  # an unknown engine exits here: inside $(missing …) its exit would be lost
     needed=$(missing "$engine")
     if [ -z "$needed" ]; then
         [ "$engine" = hexo ] && install_hexo
+        [ "$engine" = mkdocs-material ] && install_mkdocs_material
         return 0
     fi
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
@@ -142,11 +172,18 @@ build() {
             mkdir -p "$out"
             cp -r "$work/src/public/." "$out/"
             ;;
+        mkdocs-material)
+            # The URL is appended to mkdocs.yml (site_url: the pages' canonical links and the sitemap's). Material's
+            # notice of its end of life is not printed (NO_MKDOCS_2_WARNING).
+            printf 'site_url: "%s"\n' "$url" >>"$work/src/mkdocs.yml"
+            (cd "$work/src" && HOME="$work" NO_MKDOCS_2_WARNING=1 "$PYTHON" -m mkdocs build --quiet --strict \
+                --site-dir "$out" >/dev/null)
+            ;;
     esac
 }
 
 case "${1:-}" in
-    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican|ikiwiki|hexo}" ;;
+    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican|ikiwiki|hexo|mkdocs-material}" ;;
     build) build "${2:?usage: $0 build ENGINE SRC OUT URL}" "${3:?SRC}" "$(realpath -m "${4:?OUT}")" "${5:?URL}" ;;
     *) echo "usage: $0 install ENGINE | build ENGINE SRC OUT URL" >&2; exit 2 ;;
 esac

@@ -132,6 +132,11 @@ def ikiwiki_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
     return crawled("ikiwiki", tmp_path_factory)
 
 
+@pytest.fixture(scope="session")
+def mkdocs_material_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
+    return crawled("mkdocs-material", tmp_path_factory)
+
+
 @pytest.fixture(params=["chronicle", "nanoc"])
 def compiled_blog(request: pytest.FixtureRequest) -> CrawledBlog:
     """A small blog of a blog compiler whose markup is its own (chronicle's default theme, nanoc's create-site

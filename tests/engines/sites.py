@@ -3,7 +3,9 @@ serves a built site: files as they are, a folder by its index.html, 404 for anyt
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO / "tests" / "sites"
 SCRIPT = REPO / "scripts" / "static_engines.sh"
-ENGINES = ("hugo", "jekyll", "chronicle", "nanoc", "pelican", "ikiwiki", "hexo")
+ENGINES = ("hugo", "jekyll", "chronicle", "nanoc", "pelican", "ikiwiki", "hexo", "mkdocs-material")
 NOT_INSTALLABLE = 77  # the script's exit status when the engine cannot be installed here
 
 
@@ -50,7 +52,10 @@ def served_blog(engine: str, out: Path) -> Iterator[str]:
 
 def build(engine: str, out: Path, base: str) -> None:
     result = subprocess.run(
-        [str(SCRIPT), "build", engine, str(SOURCES / engine), str(out), base], capture_output=True, text=True
+        [str(SCRIPT), "build", engine, str(SOURCES / engine), str(out), base],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHON": sys.executable},  # MkDocs and Material: the suite's own environment's
     )
     if result.returncode == NOT_INSTALLABLE:
         raise EngineMissing(result.stderr.strip())

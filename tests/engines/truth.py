@@ -1,12 +1,13 @@
 """What the test blogs' sources say each post is: its URL (by the engine's permalink rule), title, day, authors,
-language, code blocks and text (and, for chronicle's, nanoc's, Pelican's and Hexo's, its paragraphs, tags, pictures
-and comments). Read from the front matter, Markdown, reST and ikiwiki's directives in tests/sites/, never from the
-HTML the engines built."""
+language, code blocks and text (and, for chronicle's, nanoc's, Pelican's, Hexo's and MkDocs Material's, its
+paragraphs, tags, pictures and comments). Read from the front matter, Markdown, reST and ikiwiki's directives in
+tests/sites/, never from the HTML the engines built."""
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -53,7 +54,8 @@ class TruthPost:
     offset: str = ""  # the UTC offset of the post's time where it was written ("+02:00"), Pelican's and ikiwiki's
     time: str = ""  # the post's time on the site's clock, ISO 8601 with its offset: ikiwiki's (its setup's timezone)
     updated: str | None = None  # when the post last changed, ISO 8601 with its offset: Pelican's Modified
-    moment: datetime | None = None  # the post's time, as the front matter gives it with its offset: Hexo's
+    moment: datetime | None = None  # the post's time, as the front matter gives it with its offset: Hexo's, MkDocs'
+    people: tuple[TruthPerson, ...] = ()  # the authors as .authors.yml describes them: MkDocs Material's
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ class TruthComment:
 
 def truth(engine: str) -> list[TruthPost]:
     readers = {"hugo": hugo_posts, "jekyll": jekyll_posts, "chronicle": chronicle_posts, "nanoc": nanoc_posts}
-    return {**readers, "pelican": pelican_posts, "ikiwiki": ikiwiki_posts, "hexo": hexo_posts}[engine]()
+    readers |= {"pelican": pelican_posts, "ikiwiki": ikiwiki_posts, "hexo": hexo_posts}
+    return {**readers, "mkdocs-material": mkdocs_material_posts}[engine]()
 
 
 def hugo_posts() -> list[TruthPost]:
@@ -294,6 +297,79 @@ def ikiwiki_posts() -> list[TruthPost]:
     return posts
 
 
+_MKDOCS_ADMONITION = re.compile(r'^!!! (\w+)(?: "([^"]*)")?\n\n((?:    .*\n|\n)+)', re.MULTILINE)
+_MKDOCS_FIGURE = re.compile(
+    r'^<figure markdown="span">\n\s*!\[([^\]]*)\]\(([^)\s]+)\)(?:\{[^}]*\})?\n'
+    r"\s*<figcaption>(.*?)</figcaption>\n</figure>\n",
+    re.MULTILINE,
+)
+_MKDOCS_HEADING = re.compile(r"\A\s*# (.+)\n")
+
+
+def mkdocs_material_posts() -> list[TruthPost]:
+    """docs/blog/posts/*.md, the posts of Material's blog plugin (a draft: true one is not built): front matter with
+    date.created (and date.updated) with its offset, authors (ids of docs/blog/.authors.yml), categories, tags, a
+    slug, and a `language` of this suite's own where the post is not in the theme's (Material has no language of a
+    page: every page's <html lang> is the theme's). The title is the body's # heading; each is written to
+    /blog/<created's day>/<slug>/ (post_url_format "{date}/{slug}", the day in the front matter's offset), the slug
+    the title's as pymdownx.slugs.slugify(case="lower") makes it where the front matter gives none. The body is
+    Python-Markdown's: an admonition's title (its type's, capitalised, where it names none) is a paragraph before its
+    indented text; a figure (md_in_html) is its picture and its caption, a paragraph; tabs in code are 4 spaces."""
+    source = SOURCES / "mkdocs-material"
+    config = yaml.safe_load((source / "mkdocs.yml").read_text("utf-8"))
+    people = _mkdocs_people(source / "docs" / "blog" / ".authors.yml")
+    posts = []
+    for path in sorted((source / "docs" / "blog" / "posts").glob("*.md")):
+        meta, body = _read(path)
+        if meta.get("draft"):
+            continue
+        title = _MKDOCS_HEADING.match(body).group(1)
+        body = _MKDOCS_HEADING.sub("", body).replace("<!-- more -->\n", "").expandtabs(4)
+        pictures = tuple((_site_path(path, src), caption) for _alt, src, caption in _MKDOCS_FIGURE.findall(body))
+        body = _MKDOCS_FIGURE.sub(lambda m: f"{m.group(3)}\n", body)
+        body = _MKDOCS_ADMONITION.sub(
+            lambda m: f"{m.group(2) or m.group(1).capitalize()}\n\n{re.sub(r'(?m)^    ', '', m.group(3))}", body
+        )
+        created, updated = meta["date"]["created"], meta["date"].get("updated")
+        slug = meta.get("slug") or re.sub(r"[^\w\- ]", "", unicodedata.normalize("NFC", title).strip().lower())
+        posts.append(
+            TruthPost(
+                path=f"/blog/{created:%Y/%m/%d}/{slug.replace(' ', '-')}/",
+                title=title,
+                day=f"{created:%Y-%m-%d}",
+                authors=tuple(people[key].name for key in meta["authors"]),
+                language=meta.get("language", config["theme"]["language"]),
+                code=_code(body),
+                text=_text(body),
+                source=str(path.relative_to(SOURCES)),
+                tags=tuple(meta["tags"]),
+                pictures=pictures,
+                paragraphs=_paragraphs(body),
+                categories=tuple(meta["categories"]),
+                updated=updated.isoformat() if updated else None,
+                moment=created,
+                people=tuple(people[key] for key in meta["authors"]),
+            )
+        )
+    return posts
+
+
+def _mkdocs_people(authors_file: Path) -> dict[str, TruthPerson]:
+    """.authors.yml: each author's name, description (the bio), avatar and url; without a url, the blog plugin's
+    author page (authors_profiles: /blog/author/<id>/) is theirs."""
+    found = {}
+    for key, author in yaml.safe_load(authors_file.read_text("utf-8"))["authors"].items():
+        url = author.get("url") or f"/blog/author/{key}/"
+        found[key] = TruthPerson(author["name"], author["description"], url, f"/{author['avatar']}")
+    return found
+
+
+def _site_path(page: Path, src: str) -> str:
+    """The site's path of a file a Markdown page under docs/ links relatively."""
+    docs = SOURCES / "mkdocs-material" / "docs"
+    return "/" + str((page.parent / src).resolve().relative_to(docs.resolve()))
+
+
 def _rest(body: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The paragraphs and figures of a reST body of paragraphs and figure directives (".. figure:: {static}/…",
     its options, its caption: the first indented paragraph after them, which is a paragraph of the text too)."""
@@ -314,7 +390,9 @@ def _rest(body: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
 def site_name(engine: str) -> str:
     """The blog's name: chronicle's blog_title (chroniclerc), the title nanoc's Atom feed is given (content/feed.erb),
     which its layout's <title> and its feed link repeat, Pelican's SITENAME (pelicanconf.py), Hexo's title
-    (_config.yml), ikiwiki's wikiname (blog.setup)."""
+    (_config.yml), ikiwiki's wikiname (blog.setup), MkDocs' site_name (mkdocs.yml)."""
+    if engine == "mkdocs-material":
+        return yaml.safe_load((SOURCES / "mkdocs-material" / "mkdocs.yml").read_text("utf-8"))["site_name"]
     if engine == "hexo":
         return yaml.safe_load((SOURCES / "hexo" / "_config.yml").read_text("utf-8"))["title"]
     if engine == "ikiwiki":
@@ -340,7 +418,8 @@ def _paragraphs(body: str) -> tuple[str, ...]:
 class TruthPerson:
     name: str
     bio: str  # the text of their author page, as the source writes it
-    path: str  # their author page's URL path
+    path: str  # their author page's URL path (or their own site's URL, MkDocs Material's .authors.yml url)
+    avatar: str = ""  # their picture's URL path: MkDocs Material's
 
 
 def people(engine: str) -> list[TruthPerson]:
