@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extraction.extract import extract
+from tests.material_blog import material_post
 
 BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
 
@@ -328,3 +329,27 @@ def test_an_elementor_post_infos_time_item_gives_way_to_a_stated_time():
     """The time stated in the page's meta is the post's, whatever the Post Info widget prints."""
     head = "<meta property='article:published_time' content='2024-03-05T08:30:00+00:00'>"
     assert _published(_elementor_post_info("March 5, 2024", "9:30 am"), head) == "2024-03-05T08:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("created", "updated", "published", "changed"),
+    [
+        ("2024-03-05 09:30:00+01:00", None, "2024-03-05T09:30:00+01:00", None),
+        (
+            "2024-03-05 09:30:00+01:00",
+            "2024-03-09 18:05:00+01:00",
+            "2024-03-05T09:30:00+01:00",
+            "2024-03-09T18:05:00+01:00",
+        ),
+        ("2024-03-05 00:00:00+00:00", "2024-03-09 00:00:00", "2024-03-05", "2024-03-09"),
+    ],
+)
+def test_a_mkdocs_material_posts_sidebar_times_are_its_created_and_updated_times(created, updated, published, changed):
+    """Material's blog plugin prints date.created and date.updated in the post's sidebar, outside its <article>,
+    each a <time datetime> in Python's str() of the time ("2024-03-05 09:30:00+01:00"): the post was dated by its
+    day alone, its time and offset lost, and never updated. A day alone, which Material makes midnight (in UTC from
+    9.x on, naive before), stays a day."""
+    record = extract(
+        material_post(created=created, updated=updated), "https://b.example/blog/2024/03/05/cold-proofing/"
+    )
+    assert (record.published, record.updated) == (published, changed)

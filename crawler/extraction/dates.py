@@ -57,6 +57,14 @@ _MODIFIED_TIMES = (
     "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate]), #pageinfo > .pagedate > time,"
     " time.modified[datetime]:not(.published), abbr.modified[title]:not(.published)"
 )
+# MkDocs Material's blog plugin prints a post's dates in the post's own sidebar (div.md-sidebar--post, outside its
+# <article>), in its metadata list: date.created in the first item, date.updated (where the front matter gives one)
+# in the item after it, each a <time datetime> holding Python's str() of the front matter's time ("2024-03-05
+# 09:30:00+01:00"). A day alone is made midnight, in UTC from 9.x on ("2024-03-05 00:00:00+00:00"): the day alone.
+# Not the teasers' times of its index and archive pages (div.md-post__meta in an article.md-post--excerpt).
+_MATERIAL_TIMES = ".md-sidebar--post .md-post__meta time[datetime]"
+_MATERIAL_UPDATED = ".md-sidebar--post .md-post__meta .md-nav__item + .md-nav__item > .md-nav__link > time[datetime]"
+_MATERIAL_MIDNIGHT = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]00:00:00(?:\+00:00)?")
 # ikiwiki's page template prints when the page last changed in its footer's page info, "Last edited <date>", and
 # when it was created only in an HTML comment after that (the date its Atom feed gives as `published`):
 # `<!-- Created <span class="date">2024-05-20 08:30</span> -->` in the setup's timeformat, a `<time datetime
@@ -148,7 +156,10 @@ def days_named(page: Page) -> int:
 
 
 def modified(page: Page) -> str | None:
-    """When the page's own date markup says the post last changed (_MODIFIED_TIMES), outside comment threads."""
+    """When the page's own date markup says the post last changed (MkDocs Material's date.updated, _MODIFIED_TIMES),
+    outside comment threads."""
+    if (updated := material_time(page, _MATERIAL_UPDATED)) is not None:
+        return updated
     threads = page.select_unordered(COMMENT_THREADS)
     for node in page.select(_MODIFIED_TIMES)[:MAX_TIMES_READ]:
         if not any(n in threads for n in (node, *node.iterancestors())):
@@ -156,6 +167,18 @@ def modified(page: Page) -> str | None:
                 node.get("datetime"), node.get("content"), node.get("title") if node.tag == "abbr" else None
             )
     return None
+
+
+def material_time(page: Page, selector: str) -> str | None:
+    """The time of MkDocs Material's blog post sidebar that `selector` finds (_MATERIAL_TIMES: date.created, the first;
+    _MATERIAL_UPDATED), ISO 8601; the day alone where it is the midnight Material makes of a day."""
+    if "md-sidebar--post" not in page.names.classes:
+        return None
+    node = next(iter(page.select(selector)), None)
+    value = " ".join((node.get("datetime") or "").split()) if node is not None else ""
+    if match := _MATERIAL_MIDNIGHT.fullmatch(value):
+        return match[1]
+    return first_date(value)
 
 
 def published(
@@ -180,6 +203,7 @@ class _Dates:
             self._ikiwiki_created,
             bear_published(self.page),
             self._elementor_post_info_time,
+            material_time(self.page, _MATERIAL_TIMES),
             self._theme_time(),
         )
         seen = self.seen

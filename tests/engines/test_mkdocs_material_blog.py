@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 
 from tests.engines.conftest import CrawledBlog, path_of
 from tests.engines.sites import SOURCES
@@ -125,6 +126,19 @@ def test_pictures_are_kept_with_their_captions(mkdocs_material_blog: CrawledBlog
     pictured = [post for post in blog.posts if post.pictures]
     assert len(pictured) >= 3
     assert got == {post.path: list(post.pictures) for post in pictured}
+
+
+def test_times_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
+    """The post's sidebar prints date.created in a <time datetime="2023-02-19 17:40:00+01:00"> (Python's str() of
+    the front matter's time), and date.updated, where there is one, in the list item after it: both to the minute,
+    with their offset."""
+    blog = mkdocs_material_blog
+    archived = blog.articles()
+    got = {post.path: datetime.fromisoformat(archived[post.path]["published"] or "") for post in blog.posts}
+    assert got == {post.path: post.moment for post in blog.posts}
+    assert [post for post in blog.posts if post.updated]
+    updated = {post.path: archived[post.path]["updated"] for post in blog.posts}
+    assert updated == {post.path: post.updated for post in blog.posts}
 
 
 def _cells(line: str) -> list[str]:
