@@ -7,6 +7,7 @@ import pytest
 
 from crawler.extraction.article import Article, Person
 from crawler.extraction.extract import extract
+from tests.material_blog import Author, material_post
 
 URL = "https://blog.example/2024/01/post/"
 BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
@@ -512,3 +513,19 @@ def test_an_author_label_among_the_posts_header_fields_names_the_author():
     assert _walk("de", header).authors == [Person("Jonas Weber")]
     sheet = "<div>Zubereitungszeit: 20 Minuten</div><div>Autor: Jonas Weber</div><div>Portionen: 4</div>"
     assert _walk("de", sheet).authors == []
+
+
+def test_a_mkdocs_material_posts_authors_are_its_sidebars_profiles_not_the_sites_author_meta():
+    """Material's <meta name="author"> is the site's site_author on every page; the blog plugin names the post's
+    authors in the post's sidebar, a profile each from .authors.yml (the name in a <strong> linked to the author's
+    url or author page): a post by Bob was Alice's, the site's owner, and a post by two had one author."""
+    alice = Author("Alice Schmidt", "Writes Python.", "../../../../../images/alice.svg", "../../../../author/alice/")
+    bob = Author("Bob Okafor", "Bakes on weekends.", "../../../../../images/bob.svg", "https://bob.example.org/")
+    url = "https://docs.example/blog/2024/03/05/cold-proofing/"
+    by_bob = extract(material_post(authors=(bob,), site_author="Alice Schmidt"), url)
+    assert by_bob.authors == [Person("Bob Okafor", "https://bob.example.org/")]
+    by_both = extract(material_post(authors=(alice, bob), site_author="Alice Schmidt"), url)
+    assert by_both.authors == [
+        Person("Alice Schmidt", "https://docs.example/blog/author/alice/"),
+        Person("Bob Okafor", "https://bob.example.org/"),
+    ]

@@ -99,6 +99,8 @@ _BY_LINE_END = re.compile(
 _HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "zu"}
+# MkDocs Material's blog post sidebar: each author's profile, the name in a <strong> (authors._material_post_authors)
+_MATERIAL_AUTHOR_NAMES = CSSSelector(".md-sidebar--post .md-post__authors .md-profile__description > strong")
 _CARDS = CSSSelector(".h-card")
 _CARD_URL = CSSSelector(".u-url[href]")
 _CARD_NAME = CSSSelector(".p-name")
@@ -214,7 +216,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
             for a in (as_list(post.get("author")) or as_list(post.get("authors"))) + _co_authors(page, post)
             if (p := _person(_resolved(a, jsonld), base)) is not None
         ],
-        lambda: [Person(name=n) for n in _meta_authors(page)],
+        lambda: _material_post_authors(page) or [Person(name=n) for n in _meta_authors(page)],
         # Not the links of an author box: their text is a label ("View all of Daniel's posts."); extract() takes
         # the box's own name when no byline names the author.
         lambda: [
@@ -580,6 +582,22 @@ def _rel_author_card(page: Page) -> list[Person]:
         if url and name and clean_url(url) in targets:
             return [Person(name=name, url=url)]
     return []
+
+
+def _material_post_authors(page: Page) -> list[Person]:
+    """The authors MkDocs Material's blog plugin names in the post's sidebar, in their order: a profile each
+    (div.md-post__authors > .md-profile: the avatar, then the name in a <strong>, linked to the author's url from
+    .authors.yml or their author page, and the description). Material's <meta name="author"> is the site's
+    site_author on every page, whoever wrote the post."""
+    if "md-post__authors" not in page.names.classes:
+        return []
+    people = []
+    for strong in _MATERIAL_AUTHOR_NAMES(page.tree):
+        link = strong.find("a")
+        href = link.get("href") if link is not None else None
+        if name := text_of(strong):
+            people.append(Person(name=name, url=joined(page.base, href) if href else None))
+    return people
 
 
 def _meta_authors(page: Page) -> list[str]:

@@ -141,5 +141,24 @@ def test_times_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
     assert updated == {post.path: post.updated for post in blog.posts}
 
 
+def test_authors_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
+    """The post's sidebar profiles (div.md-post__authors) name its authors, each linked to their .authors.yml url
+    or, without one, their author page (/blog/author/alice/), with their description and avatar; Material's <meta
+    name="author"> is the site's site_author on every page, no author of a post it does not name."""
+    blog = mkdocs_material_blog
+    archived = blog.articles()
+    got = {post.path: archived[post.path]["authors"] for post in blog.posts}
+    assert len({len(post.authors) for post in blog.posts}) > 1
+    assert got == {post.path: list(post.authors) for post in blog.posts}
+    stored = {name: (url, bio, avatar) for name, url, bio, avatar in blog.query(_PEOPLE)}
+    people = {person.name: person for post in blog.posts for person in post.people}
+    assert {name: (path_of(url or ""), bio, path_of(avatar or "")) for name, (url, bio, avatar) in stored.items()} == {
+        person.name: (path_of(person.path), person.bio, person.avatar) for person in people.values()
+    }
+
+
+_PEOPLE = "SELECT name, url, bio, avatar_url FROM authors"
+
+
 def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
