@@ -7,6 +7,7 @@ import pytest
 from crawler.extraction.extract import extract
 from crawler.extraction.page import Page
 from crawler.extraction.term_links import linked_terms
+from tests.material_blog import material_post
 
 URL = "https://blog.example/blog/2024/rain/"
 BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
@@ -736,3 +737,12 @@ def test_a_tistory_posts_category_is_the_category_page_its_header_links():
         '여행 <span class="c_cnt">(24)</span></a></li></ul></div></body></html>'
     )
     assert extract(html, "https://travel-cat.tistory.com/88").categories == ["여행/일본"]
+
+
+def test_a_mkdocs_material_posts_categories_are_those_of_its_sidebars_metadata():
+    """Material's blog plugin prints the post's categories in the post's own sidebar, outside its <article> ("in
+    <a href=../category/bread/>Bread</a>, <a …>Baking</a>" in .md-post__meta, under the dates), and the site's
+    navigation lists every category in another sidebar: the post had no category."""
+    html = material_post(categories=(("Bread", "bread"), ("Slow food", "slow-food")), tags=("rye",))
+    article = extract(html, "https://docs.example/blog/2024/03/05/cold-proofing/")
+    assert (article.categories, article.tags) == (["Bread", "Slow food"], ["rye"])

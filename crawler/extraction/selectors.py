@@ -409,8 +409,9 @@ AUTHOR_BOXES = (
     " .author-infos"
 )
 # A card of the post's own beside it, in a sidebar: its date, author, categories and tags (Sphinx's ABlog, whatever
-# the theme; `.ablog__postcard2` inside it)
-POST_CARDS = ".ablog__postcard"
+# the theme; `.ablog__postcard2` inside it; MkDocs Material's blog post sidebar, its metadata list: the dates, "in"
+# and the post's categories, the reading time)
+POST_CARDS = ".ablog__postcard, .md-sidebar--post .md-post__meta"
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
     ".author-name",

@@ -141,6 +141,14 @@ def test_times_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
     assert updated == {post.path: post.updated for post in blog.posts}
 
 
+def test_categories_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
+    """The post's sidebar prints its categories in its metadata ("in <a href=../category/kitchen/>Kitchen</a>"),
+    not the site navigation's list of every category."""
+    archived = mkdocs_material_blog.articles()
+    got = {post.path: json.loads(archived[post.path]["categories"]) for post in mkdocs_material_blog.posts}
+    assert got == {post.path: list(post.categories) for post in mkdocs_material_blog.posts}
+
+
 def test_authors_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
     """The post's sidebar profiles (div.md-post__authors) name its authors, each linked to their .authors.yml url
     or, without one, their author page (/blog/author/alice/), with their description and avatar; Material's <meta
