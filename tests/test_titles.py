@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extraction.extract import extract
+from tests.material_blog import material_post
 
 URL = "https://blog.example/2024/01/post/"
 BODY = "<p>" + "A paragraph of the post with words enough to be prose. " * 20 + "</p>"
@@ -316,3 +317,11 @@ def test_docusaurus_navbar_title_is_the_site_name():
     )
     article = extract(f"<html><head>{head}</head><body>{navbar}{post}</body></html>", URL)
     assert (article.title, article.sitename) == ("Hello, Field Notes", "Field Notes")
+
+
+def test_mkdocs_materials_header_topic_is_the_site_name():
+    """Material for MkDocs writes no og:site_name and titles a page "Post - Site"; its header prints site_name in
+    the first of its two topics (the page's title in the second) and the logo's link home is titled with it, no
+    heading and no rel=home: the sitename was None."""
+    article = extract(material_post(title="Cold proofing", site="Crumb Notes"), URL)
+    assert (article.title, article.sitename) == ("Cold proofing", "Crumb Notes")

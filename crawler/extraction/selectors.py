@@ -661,6 +661,9 @@ SITE_TITLES = ", ".join(
         # ikiwiki's page template: the header's parent links ("Wiki/ posts/ ") open with the wiki's root, which it
         # names by its wikiname (the blog's name)
         ".pageheader .parentlinks > a:first-child",
+        # Material for MkDocs' header: the first of its two topics is the site's name (site_name), the second the
+        # page's title; it writes no og:site_name
+        ".md-header__title .md-header__topic:first-child > .md-ellipsis",
     )
 )
 

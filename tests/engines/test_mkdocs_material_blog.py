@@ -15,6 +15,7 @@ from datetime import datetime
 
 from tests.engines.conftest import CrawledBlog, path_of
 from tests.engines.sites import SOURCES
+from tests.engines.truth import site_name
 
 
 def test_the_crawl_finishes_without_an_error(mkdocs_material_blog: CrawledBlog):
@@ -139,6 +140,13 @@ def test_times_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
     assert [post for post in blog.posts if post.updated]
     updated = {post.path: archived[post.path]["updated"] for post in blog.posts}
     assert updated == {post.path: post.updated for post in blog.posts}
+
+
+def test_every_post_names_its_blog(mkdocs_material_blog: CrawledBlog):
+    """Material writes no og:site_name: the header's first topic prints site_name."""
+    archived = mkdocs_material_blog.articles()
+    name = site_name(mkdocs_material_blog.engine)
+    assert {path: article["sitename"] for path, article in archived.items()} == {path: name for path in archived}
 
 
 def test_categories_are_as_the_sources_say(mkdocs_material_blog: CrawledBlog):
