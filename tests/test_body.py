@@ -1290,6 +1290,24 @@ def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_th
     assert "```bash\nset -e\nhugo --minify\n```" in article.markdown, article.markdown
 
 
+@pytest.mark.parametrize(("classes", "fence"), [("highlight", "```"), ("language-python highlight", "```python")])
+def test_a_pymdownx_code_blocks_title_is_no_language(classes, fence):
+    """pymdownx.highlight (MkDocs Material's code blocks) prints a block's title (```` ```python title="loaves.py"
+    ````) in a span.filename before its <pre>, and names the language in a language-* class only with its
+    pygments_lang_class option (Material's docs set it, pymdownx's default is off): the file name was taken for the
+    language label a theme prints above a block ("```loaves.py")."""
+    block = (
+        f'<div class="{classes}"><span class="filename">loaves.py</span><pre><span></span><code>'
+        '<span id="__span-0-1"><a id="__codelineno-0-1" name="__codelineno-0-1" href="#__codelineno-0-1"></a>'
+        '<span class="kn">import</span><span class="w"> </span><span class="nn">csv</span>\n</span>'
+        '<span id="__span-0-2"><a id="__codelineno-0-2" name="__codelineno-0-2" href="#__codelineno-0-2"></a>'
+        '<span class="nb">print</span><span class="p">(</span><span class="n">csv</span><span class="p">)</span>'
+        "\n</span></code></pre></div>"
+    )
+    article = extract(_page(f"<p>{PROSE}</p>{block}<p>{PROSE}</p>"), URL)
+    assert f"{fence}\nimport csv\nprint(csv)\n```" in article.markdown, article.markdown
+
+
 @pytest.mark.parametrize(
     "licence",
     [

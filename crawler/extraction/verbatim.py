@@ -134,6 +134,7 @@ _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight)-([
 _NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt", "default"}
 _WORD_LABEL = re.compile(r"[A-Za-z][\w+#.-]{0,15}")
 _NOT_LABELS = {"copy", "copied", "code", "expand", "collapse", "wrap", "raw"}
+_CODE_TITLE = "filename"  # pymdownx.highlight's code block title: <span class="filename">loaves.py</span>
 
 
 # WordPress's verse block (core/verse, "Insert poetry … or quote song lyrics") saves its lines in a <pre> to keep its
@@ -367,13 +368,17 @@ def _language_names() -> frozenset[str]:
 
 def _label(element: HtmlElement) -> str | None:
     """The language a highlighter's container prints above its <pre> as a word of its own (DoIt's header button:
-    `<span class="tw:select-none">bash</span>`), where its markup names none."""
+    `<span class="tw:select-none">bash</span>`), where its markup names none. Not the block's title:
+    pymdownx.highlight (MkDocs Material's code blocks) prints a block's `title="loaves.py"` in a `span.filename`
+    before its <pre>, and without its pygments_lang_class option names no language."""
     if element.tag == "pre":
         return None
     for node in element.iter():
         if node.tag == "pre":
             break
-        word = (node.text or "").strip() if isinstance(node.tag, str) and len(node) == 0 else ""
+        if not isinstance(node.tag, str) or _CODE_TITLE in (node.get("class") or "").split():
+            continue
+        word = (node.text or "").strip() if len(node) == 0 else ""
         if _WORD_LABEL.fullmatch(word) and word.lower() not in _NO_LANGUAGE | _NOT_LABELS:
             return word.lower()
     return None
