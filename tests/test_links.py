@@ -108,3 +108,18 @@ def test_a_percent_or_erb_placeholder_is_no_link():
         "https://blog.example/cafe%C3%A9s%20and%20bread/",
         "https://blog.example/posts/rye/",
     ]
+
+
+def test_a_link_rel_sitemap_is_read_with_the_feeds():
+    """Astro's blog starter names its @astrojs/sitemap index only in its head's <link rel="sitemap">, beside the
+    RSS feed: the scan took neither for a page, and the crawl never read the sitemap (About, rendered with the
+    post's layout and dated before the first post, was then stored as a post)."""
+    head = (
+        b'<html><head><link rel="icon" type="image/svg+xml" href="/favicon.svg" />'
+        b'<link rel="sitemap" href="/sitemap-index.xml" />'
+        b'<link rel="alternate" type="application/rss+xml" title="Notes" href="https://blog.example/rss.xml" />'
+        b'</head><body><a href="/about">About</a></body></html>'
+    )
+    links = page_links(head, "https://blog.example/blog/first-post/")
+    assert links.feeds == ["https://blog.example/sitemap-index.xml", "https://blog.example/rss.xml"]
+    assert links.pages == ["https://blog.example/about"]

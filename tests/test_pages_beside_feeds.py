@@ -289,3 +289,36 @@ def test_a_page_a_feed_dates_at_the_root_beside_the_section_of_posts_is_no_post_
     assert result.returncode == 0, result.stderr
     assert {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")} == set(posts)
     assert db("SELECT url FROM crawl_errors") == []
+
+
+def test_an_astro_starters_about_page_dated_before_its_first_post_is_a_page_by_its_sitemap(crawl, db, tmp_path):
+    """Astro's blog starter renders About with the post's layout and a date (`pubDate`, before the first post's),
+    at the root beside the posts in /blog/; its RSS feed lists every post, and @astrojs/sitemap lists every page at
+    /sitemap-index.xml (a <link rel="sitemap"> names it, no robots.txt). The crawl never read that sitemap — so
+    nothing said the feed reaches back to the first post — and stored About and Impressum as posts."""
+    posts = ("blog/rye/", "blog/spelt/", "blog/oats/")
+    feed = '<link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+    head = f'<link rel="sitemap" href="/sitemap-index.xml">{feed}'
+    menu = (
+        '<a href="/">Home</a> <a href="/blog/">Blog</a> <a href="/about/">About</a> <a href="/impressum/">Impressum</a>'
+    )
+    cards = "".join(f'<li><a href="/{path}"><h4 class="title">{path}</h4></a></li>' for path in posts)
+    home = f"<!doctype html><html><head>{head}</head><body><header>{menu}</header><ul>{cards}</ul></body></html>"
+    routes = {"/": (200, {}, home.encode())}
+    for n, path in enumerate(posts, 1):
+        routes[f"/{path}"] = _page(path, f"2024-05-0{n}T00:00:00.000Z", links=menu, head=head)
+    with serve(Server(routes=routes)) as site:
+        # the pages answered once the sitemap is read, as a crawl at its own pace reads it first
+        read = "SELECT 1 FROM pages WHERE url LIKE '%sitemap-0.xml'"
+        for path, title in (("/about/", "About"), ("/impressum/", "Impressum")):
+            page = _page(title, "2021-08-08T00:00:00.000Z", links=menu, head=head)
+            routes[path] = served_after(tmp_path / "archive.db", read, page)
+        days = [f"Thu, 0{n} May 2024 00:00:00 GMT" for n in range(1, 4)]
+        routes["/rss.xml"] = _feed_route(_items(*zip(posts, days, strict=True)), site.base)
+        routes["/sitemap-index.xml"] = _xml(SITEMAP_INDEX, "sitemap", ("sitemap-0.xml",), site.base)
+        routes["/sitemap-0.xml"] = _xml(SITEMAP, "url", ("", "about/", "blog/", *posts, "impressum/"), site.base)
+        result = crawl(site.base, "-s", "DOWNLOAD_TIMEOUT=90")  # (served_after waits a minute at most)
+    assert result.returncode == 0, result.stderr
+    assert {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")} == set(posts)
+    kinds = dict(db("SELECT url, kind FROM pages WHERE url LIKE '%about/' OR url LIKE '%impressum/'"))
+    assert set(kinds.values()) == {"other"}, kinds

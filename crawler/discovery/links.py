@@ -3,9 +3,10 @@
 The spider runs on the reactor thread, which every download and archive write shares; building an lxml tree for
 each 40 KB page there cost about as much as everything else the reactor does per page (measured with py-spy).
 The scan finds `href` on <a>, <area> and <link rel=next|prev|canonical> (quoted either way or unquoted, entities
-decoded), feeds from <link rel=alternate>, and <base href>. A link inside a comment or a script may be picked up
-too; scope and the frontier filter those like any other link, and extraction (which does parse the page) decides
-what is a post. An href that is a script's template, not an address — a placeholder in braces (Chirpy's search
+decoded), feeds from <link rel=alternate>, sitemaps from <link rel=sitemap> (Astro's blog starter names its
+@astrojs/sitemap index so, and no robots.txt does), and <base href>. A link inside a comment or a script may be
+picked up too; scope and the frontier filter those like any other link, and extraction (which does parse the page)
+decides what is a post. An href that is a script's template, not an address — a placeholder in braces (Chirpy's search
 results `href="{url}"`, Mustache's `{{url}}`, `${url}`), in ERB/EJS/Underscore tags (`<%= url %>`), between
 percent signs (FlatPress's gdprvideoembed plugin configures its consent box with `href="%video_url%"` and
 `https://youtu.be/%id%` in every page's head; a `%XX` escape is never taken for one) or a string the script joins
@@ -41,7 +42,8 @@ _TEMPLATE = re.compile(
 @dataclass
 class PageLinks:
     pages: list[str] = field(default_factory=list)  # <a>, <area>, <link rel=next|prev|canonical>
-    feeds: list[str] = field(default_factory=list)  # <link rel=alternate> with a feed type
+    # <link rel=alternate> with a feed type, and <link rel=sitemap>: read as the spider reads any feed or sitemap
+    feeds: list[str] = field(default_factory=list)
 
 
 def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] | None = None) -> PageLinks:
@@ -85,7 +87,8 @@ def page_links(body: bytes, url: str, encoding: str = "utf-8", seen: set[bytes] 
             rels = set((_attribute(_REL, attributes, encoding) or "").lower().split())
             if rels & _PAGE_RELS:
                 found = pages
-            elif "alternate" in rels and _attribute(_TYPE, attributes, encoding) in FEED_TYPES:
+            # a feed, or a sitemap (Astro's blog starter: <link rel="sitemap" href="/sitemap-index.xml">)
+            elif "sitemap" in rels or ("alternate" in rels and _attribute(_TYPE, attributes, encoding) in FEED_TYPES):
                 found = feeds
             else:
                 continue

@@ -1,4 +1,5 @@
-"""Sitemaps: urlsets and sitemap indexes (WordPress wp-sitemap.xml, Yoast sitemap_index.xml), plain or gzip."""
+"""Sitemaps: urlsets and sitemap indexes (WordPress wp-sitemap.xml, Yoast sitemap_index.xml, Astro's
+sitemap-index.xml), plain or gzip."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from crawler.urls import joined
 GZIP_MAGIC = b"\x1f\x8b\x08"
 
 # Where sitemaps live when robots.txt does not say. WordPress without permalinks serves its sitemap index at
-# /?sitemap=index, and /robots.txt and /wp-sitemap.xml answer with a redirect to its home page.
-USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/?sitemap=index")
+# /?sitemap=index, and /robots.txt and /wp-sitemap.xml answer with a redirect to its home page. Astro's
+# @astrojs/sitemap writes /sitemap-index.xml (of /sitemap-0.xml …), which Astro's blog starter names only in a
+# <link rel="sitemap"> (crawler/discovery/links.py), read after the pages its home links.
+USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/sitemap-index.xml", "/wp-sitemap.xml", "/?sitemap=index")
 
 # A sitemap's first bytes: a BOM; white space, the XML declaration, processing instructions (a sitemap's
 # xml-stylesheet, as Yoast and WordPress print), comments; then its root: sitemaps.org's <urlset> or <sitemapindex>.
