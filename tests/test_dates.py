@@ -190,6 +190,20 @@ def test_a_pelican_articles_modified_time_is_its_updated_date(times):
     assert (article.published, article.updated) == ("2024-04-02T19:10:00+02:00", "2024-05-06T08:00:00+02:00")
 
 
+def test_an_astro_starters_last_updated_on_time_is_the_updated_date():
+    """Astro's blog starter prints an edited post's `updatedDate` after its `pubDate`, inside the same div.date above
+    the title: "Last updated on <time>" in a div.last-updated-on. The post had no updated date."""
+    html = (
+        '<html lang="en"><head><title>Streaming a CSV file</title></head><body><main><article>'
+        '<div class="hero-image"></div><div class="prose"><div class="title"><div class="date">'
+        '<time datetime="2024-02-03T00:00:00.000Z"> Feb 3, 2024 </time> <div class="last-updated-on">\n'
+        'Last updated on <time datetime="2024-02-10T00:00:00.000Z"> Feb 10, 2024 </time> </div> </div>'
+        f"<h1>Streaming a CSV file</h1><hr></div>{BODY}</div></article></main></body></html>"
+    )
+    article = extract(html, "https://blog.example/blog/python-csv-streaming/")
+    assert (article.published, article.updated) == ("2024-02-03T00:00:00+00:00", "2024-02-10T00:00:00+00:00")
+
+
 @pytest.mark.parametrize("microdata", ["", ' itemprop="dateModified"'])
 def test_a_time_both_published_and_updated_is_the_published_date_and_no_change(microdata):
     """WordPress's classic themes mark a post never edited `entry-date published updated`; Kadence marks that one

@@ -52,10 +52,11 @@ _THEME_TIMES = (
 # the two times apart — GeneratePress the modified one first; Kadence marks the one time of a post never edited
 # itemprop=dateModified too). HTML5's pubdate attribute says the publication date. Pelican's themes print an edited
 # article's last change after its publication, as a <time class="modified" datetime> (simple, the default) or an
-# <abbr class="modified" title> (notmyidea, as it prints abbr.published).
+# <abbr class="modified" title> (notmyidea, as it prints abbr.published). Astro's blog starter (BlogPost.astro) prints
+# a post's `updatedDate` after its `pubDate`, "Last updated on <time datetime>" in a div.last-updated-on.
 _MODIFIED_TIMES = (
     "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate]), #pageinfo > .pagedate > time,"
-    " time.modified[datetime]:not(.published), abbr.modified[title]:not(.published)"
+    " time.modified[datetime]:not(.published), abbr.modified[title]:not(.published), .last-updated-on > time[datetime]"
 )
 # MkDocs Material's blog plugin prints a post's dates in the post's own sidebar (div.md-sidebar--post, outside its
 # <article>), in its metadata list: date.created in the first item, date.updated (where the front matter gives one)
