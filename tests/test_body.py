@@ -1182,6 +1182,46 @@ def test_chirpys_licence_notice_and_share_bar_under_the_post_are_not_its_text():
     assert article.categories == ["Notes"]  # the tail's links to its terms are read all the same
 
 
+def test_chirpy_5s_further_reading_and_trending_tags_beside_a_short_post_are_not_the_posts():
+    """Jekyll's Chirpy up to 6.x prints its "Further Reading" cards in a bare `div#related-posts` under the post and
+    its "Trending Tags" in a bare `div#panel-wrapper` beside it (from 7.0 on both are <aside>s): a one-line post was
+    stored as a listing ("3 entries linking to other pages hold most of its text"), a longer one had the cards'
+    excerpts for its text, and every trending tag was one of its tags."""
+    cards = "".join(
+        f'<div class="card"> <a href="/posts/p{n}/"><div class="card-body"> <em class="small" data-ts="1704700800" '
+        f'data-df="ll"> Jan {n}, 2024 </em><h3 class="pt-0 mt-1 mb-3" data-toc-skip>Post number {n}</h3>'
+        '<div class="text-muted small"><p> This notebook collects what two friends learn while baking bread, writing '
+        "small programs and walking through markets, and both of them post in the language the lesson came in...</p>"
+        "</div></div></a></div>"
+        for n in range(1, 4)
+    )
+    trending = "".join(f'<a class="post-tag" href="/tags/{t}/">{t}</a> ' for t in ("meta", "bread", "git", "python"))
+    html = (
+        '<html lang="en"><head><title>First asparagus | Field Notes</title>'
+        '<meta property="og:title" content="First asparagus">'
+        '<meta property="article:published_time" content="2024-04-01T07:10:00+02:00"></head><body>'
+        '<div id="main-wrapper" class="d-flex justify-content-center"><div id="main" class="container">'
+        '<div class="row"><div id="core-wrapper" class="col-12 col-lg-11 col-xl-9">'
+        '<div class="post pl-1 pr-1"><h1 data-toc-skip>First asparagus</h1><div class="post-meta text-muted"><span>'
+        ' Posted <em data-ts="1711948200" data-df="ll">Apr 1, 2024</em></span><div class="d-flex"><span> By <em>'
+        '<a href="https://minji.example.org/">Kim Min-ji</a></em></span></div></div><div class="post-content"><p>The '
+        "first bundle of white asparagus of the season arrived at the market this morning, still wet from the "
+        'field.</p></div><div class="post-tail-wrapper text-muted"><div class="post-meta mb-3"><a href="/categories/'
+        'notes/">notes</a></div><div class="post-tags"><a href="/tags/spring/" class="post-tag no-text-decoration">'
+        'spring</a></div></div></div></div><div id="panel-wrapper" class="col-xl-3 pl-2 text-muted"><div '
+        'class="access"><div id="access-tags"><div class="panel-heading">Trending Tags</div><div class="d-flex '
+        f'flex-wrap mt-3 mb-1 mr-3">{trending}</div></div></div></div></div><div class="row"><div id="tail-wrapper" '
+        'class="col-12 col-lg-11 col-xl-9 mt-5"><div id="related-posts" class="mb-2 mb-sm-4"><h3 class="pt-2 mb-4 '
+        f'ml-1" data-toc-skip>Further Reading</h3><div class="card-deck mb-4">{cards}</div></div></div></div></div>'
+        "</div></body></html>"
+    )
+    article = extract(html, "https://notes.example/posts/first-asparagus/")
+    assert article.kind == "article"
+    assert article.text.startswith("The first bundle of white asparagus") and article.text.endswith("from the field.")
+    assert "notebook" not in article.text
+    assert article.tags == ["spring"]
+
+
 def test_code_line_numbers_styled_out_of_a_copy_are_not_code():
     """Hugo's Chroma with noClasses (its default) styles its line numbers user-select:none and gives them no class:
     inline, each before its line, or in a table's first cell."""

@@ -121,6 +121,10 @@ BUILDER_POSTS_ON_A_POST = (
     "body.single .elementor-widget-loop-grid",
     "body.single .elementor-widget-loop-carousel",
 )
+# Jekyll's Chirpy up to its 6.x prints beside each post a bare `div#panel-wrapper` ("Recently Updated" and its
+# "Trending Tags", links to tag pages that are none of the post's) and under it a `div#related-posts`
+# ("Further Reading": three cards, each another post's title, date and excerpt); from 7.0 on both are <aside>s.
+CHIRPY_CHROME = ("#panel-wrapper", "#related-posts")
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
@@ -132,6 +136,7 @@ NOT_POST = ", ".join(
         ".related-posts",
         ".related",
         ".page__related",  # Jekyll's Minimal Mistakes: "You may also enjoy"
+        *CHIRPY_CHROME,
         ".relatedPosts",  # Hexo's Butterfly: "Related Articles"
         ".related-articles",  # Tistory skins' <s_article_related> (the category's other posts), and other themes'
         "#aside-content",  # Hexo's Butterfly: its sidebar (author card, announcement, recent posts)
@@ -252,6 +257,7 @@ PLUGIN_CHROME = ", ".join(
         ".share-buttons",
         ".related-posts",
         ".page__related",
+        "#related-posts",
         ".author-box",
         ".about-author",
         ".author-bio",  # WordPress's Twenty Twenty-One and many themes: the author's box under the post
@@ -701,6 +707,7 @@ SIDEBARS = ", ".join(
         ".related",
         ".related-posts",
         ".page__related",
+        *CHIRPY_CHROME,
         ".relatedPosts",
         "#aside-content",
         ".jp-relatedposts",
