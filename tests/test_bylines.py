@@ -188,6 +188,29 @@ def test_stated_data_naming_the_first_author_only_is_completed_by_the_visible_by
     assert [person.name for person in _authors(head, other)] == ["Ana Lima"]
 
 
+def test_chirpys_by_line_completes_the_first_author_jekyll_seo_tag_states_each_with_their_own_link():
+    """Jekyll's Chirpy prints a post's `authors: [minji, alice]` as "By <em><a>Kim Min-ji</a></em>, <em><a>Alice
+    Schmidt</a></em>" (each name linked to her `url` of _data/authors.yml) in a bare `div.post-meta`; jekyll-seo-tag
+    states the first of them only. The post was Kim Min-ji's alone; and the line's names all took its first link."""
+    head = (
+        '<meta name="author" content="Kim Min-ji"><script type="application/ld+json">{"@type": "BlogPosting",'
+        ' "author": {"@type": "Person", "name": "Kim Min-ji", "url": "https://minji.example.org/"}}</script>'
+    )
+    header = (
+        '<div class="post-meta text-muted"><span> Posted <em data-ts="1720342800" data-df="ll"> Jul 7, 2024 </em>'
+        '</span><div class="d-flex justify-content-between"><span> By <em> <a href="https://minji.example.org/">Kim '
+        'Min-ji</a> </em>, <em> <a href="https://alice.example.org/">Alice Schmidt</a> </em> </span><div><span '
+        'class="readtime" title="58 words"><em>1 min</em> read</span></div></div></div>'
+    )
+    both = [Person("Kim Min-ji", "https://minji.example.org/"), Person("Alice Schmidt", "https://alice.example.org/")]
+    assert _authors(head, header) == both
+    assert _authors("", header) == both  # the line alone: Alice Schmidt's link was Kim Min-ji's
+    # A plain line of a name, its team and its company names no more people than the stated one.
+    stated = head.replace("Kim Min-ji", "Alex Durán")
+    plain = "<p><em>Posted by Alex Durán, AMP Project Marketing, Google</em></p>"
+    assert [person.name for person in _authors(stated, plain)] == ["Alex Durán"]
+
+
 def _minima_post(site_author: str | None, byline: str = "") -> list[Person]:
     """A post as Jekyll's minima prints it: the site title linked rel=author to the home page, the home page's h-card
     in the footer (its p-name `site.author`, else the site's title), a byline only when the post names an author."""

@@ -309,9 +309,12 @@ def _people(found: list[Person], sites: set[str]) -> tuple[list[Person], list[Pe
 
 def _visible(page: Page, rel_author: Any, sites: set[str]) -> Iterator[list[Person]]:
     """The people the page's visible bylines mark up one by one: its rel=author links, then microdata or h-card
-    bylines (a theme's byline found by class alone may hold dates and categories beside the names)."""
+    bylines (a theme's byline found by class alone may hold dates and categories beside the names), then the line
+    under the post's heading that reads "By Ann Lee, Bo Park", each name in an element of its own (Jekyll's Chirpy
+    prints a post's `authors` so, where jekyll-seo-tag's JSON-LD and meta name the first of them only)."""
     yield _people(rel_author(), sites)[0]
     yield _people(_bylines(page, marked_only=True), sites)[0]
+    yield _people(_by_line(page, apart=True), sites)[0]
 
 
 def _names_any(people: list[Person], others: list[Person]) -> bool:
@@ -363,10 +366,13 @@ def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> lis
     return [person if person.url else Person(person.name, links.get(fold(person.name))) for person in people]
 
 
-def _by_line(page: Page) -> list[Person]:
+def _by_line(page: Page, apart: bool = False) -> list[Person]:
     """The names of the first line under the post's heading that reads "By Jane Roe" ("Von …", "Par …", "Por …"),
     where no byline markup names them: Hugo's Ananke prints `<p class="tracked">By <strong>Jane Roe</strong></p>`,
-    news themes a bare "By Jane Roe and Joe Bloggs". A line of other text, of a comment, widget or teaser, is none."""
+    news themes a bare "By Jane Roe and Joe Bloggs". A line of other text, of a comment, widget or teaser, is none.
+    `apart`: only a line of several names each set in an element of its own (Chirpy's "By <em><a>Ann Lee</a></em>,
+    <em><a>Bo Park</a></em>"), not a plain "Posted by Alex Durán, AMP Project Marketing, Google", a name, its team
+    and its company."""
     heading = next(iter(_FIRST_H1(page.tree)), None)
     for line in _BY_LINES(page.tree) if heading is None else _BY_LINES_AFTER(heading):
         if _outside_post(line):
@@ -386,8 +392,18 @@ def _by_line(page: Page) -> list[Person]:
         )
         if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)):
             return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
-        return [Person(name=name, url=_href(line, page.base)) for name in names]
+        if apart and (len(names) < 2 or not all(_set_apart(line, name) for name in names)):
+            return []
+        if len(names) == 1:
+            return [Person(name=names[0], url=_href(line, page.base))]
+        # several: each its own name's link (Chirpy's "By <em><a>Ann</a></em>, <em><a>Bo</a></em>"), not the first's
+        return [Person(name=name, url=_link_named(line, name, page.base)) for name in names]
     return []
+
+
+def _set_apart(line: HtmlElement, name: str) -> bool:
+    """Whether `name` is the whole text of an element of its own inside `line` (a link, an <em>, a <span>)."""
+    return any(" ".join(text_of(element).split()) == name for element in line.iterdescendants())
 
 
 def _in_a_data_sheet(line: HtmlElement) -> bool:
