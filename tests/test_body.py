@@ -1222,6 +1222,17 @@ def test_chirpy_5s_further_reading_and_trending_tags_beside_a_short_post_are_not
     assert article.tags == ["spring"]
 
 
+def test_a_post_in_a_layout_wrapper_named_like_chirpys_panel_keeps_its_tags():
+    """Chirpy's side panel is chrome by its blocks (`#access-tags`, `#access-lastmod`), not by `#panel-wrapper`:
+    other layouts name their whole page so, and a post inside it lost the tags its footer links."""
+    html = (
+        '<html lang="en"><head><title>A post</title></head><body><div id="panel-wrapper"><nav><a href="/">Home</a>'
+        f'</nav><main><article><h1>A post</h1><p>{PROSE}</p><p class="tags">Tags: <a href="/tags/rye/">rye</a></p>'
+        "</article></main></div></body></html>"
+    )
+    assert extract(html, URL).tags == ["rye"]
+
+
 def test_code_line_numbers_styled_out_of_a_copy_are_not_code():
     """Hugo's Chroma with noClasses (its default) styles its line numbers user-select:none and gives them no class:
     inline, each before its line, or in a table's first cell."""

@@ -121,10 +121,12 @@ BUILDER_POSTS_ON_A_POST = (
     "body.single .elementor-widget-loop-grid",
     "body.single .elementor-widget-loop-carousel",
 )
-# Jekyll's Chirpy up to its 6.x prints beside each post a bare `div#panel-wrapper` ("Recently Updated" and its
-# "Trending Tags", links to tag pages that are none of the post's) and under it a `div#related-posts`
-# ("Further Reading": three cards, each another post's title, date and excerpt); from 7.0 on both are <aside>s.
-CHIRPY_CHROME = ("#panel-wrapper", "#related-posts")
+# Jekyll's Chirpy up to its 6.x prints beside each post a bare `div#panel-wrapper` holding its "Recently Updated"
+# (`#access-lastmod`) and "Trending Tags" (`#access-tags`, links to tag pages that are none of the post's), and under
+# the post a `div#related-posts` ("Further Reading": three cards, each another post's title, date and excerpt);
+# from 7.0 on the panel and the cards are <aside>s. The panel's blocks, not `#panel-wrapper`: other pages name
+# their whole layout so.
+CHIRPY_CHROME = ("#access-lastmod", "#access-tags", "#related-posts")
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
