@@ -252,6 +252,11 @@ def _headed_post(line: str) -> Article:
         ("Von Lisa Petrich und Jan Lukas Strozyk | 12.03.2024", ["Lisa Petrich", "Jan Lukas Strozyk"]),
         ("Par Kab Niang Le 12 avril 2024", ["Kab Niang"]),
         ("by marianne1", ["marianne1"]),
+        # a dateline after a break is no part of the last name
+        (
+            "Von <strong>Jana Roe</strong> und <strong>Tom Berg</strong><br><span></span><br> Kakuma/Kenia",
+            ["Jana Roe", "Tom Berg"],
+        ),
     ],
 )
 def test_a_by_line_under_the_heading_names_the_authors_and_leaves_the_text(line, names):

@@ -377,7 +377,7 @@ def _by_line(page: Page, apart: bool = False) -> list[Person]:
     for line in _BY_LINES(page.tree) if heading is None else _BY_LINES_AFTER(heading):
         if _outside_post(line):
             continue
-        text = " ".join(text_of(line).split())
+        text = _first_line(line)
         if _AUTHOR_LABEL.match(text) and _in_a_data_sheet(line):
             continue  # a book review's "Titel: … / Autorin: … / Verlag: …": the book's author, not the post's
         if spaced := _SPACED_LABEL.match(text):
@@ -399,6 +399,31 @@ def _by_line(page: Page, apart: bool = False) -> list[Person]:
         # several: each its own name's link (Chirpy's "By <em><a>Ann</a></em>, <em><a>Bo</a></em>"), not the first's
         return [Person(name=name, url=_link_named(line, name, page.base)) for name in names]
     return []
+
+
+def _first_line(element: HtmlElement) -> str:
+    """The element's text up to its first <br>, whitespace folded, where that holds more than a word; else all of
+    it. A by-line is one line: "Von <strong>Jana Roe</strong> und <strong>Tom Berg</strong><br>Kakuma/Kenia" (a
+    WordPress post's first paragraph, its dateline after a break) named "Tom Berg Kakuma/Kenia"."""
+    whole = " ".join(text_of(element).split())
+    if next(element.iter("br"), None) is None:
+        return whole
+    parts: list[str] = []
+
+    def until_a_break(node: HtmlElement) -> bool:
+        if node.tag == "br":
+            return True
+        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            parts.append(node.text or "")
+            for child in node:
+                if until_a_break(child):
+                    return True
+                parts.append(child.tail or "")
+        return False
+
+    until_a_break(element)
+    first = " ".join("".join(parts).split())
+    return first if len(first.split()) > 1 else whole
 
 
 def _set_apart(line: HtmlElement, name: str) -> bool:
