@@ -520,3 +520,24 @@ def test_an_author_label_line_is_no_bio(line):
     )
     name = line.partition(":")[2].replace("<span>", "").replace("</span>", "").strip()
     assert [box.bio for box in _boxes(html, authors=[Person(name)])] in ([], [None])
+
+
+def test_mainroads_authorbox_description_is_the_bio():
+    """Hugo's Mainroad prints the author box after the post (partials/authorbox.html: div.authorbox, "About Jane Doe"
+    in span.authorbox__name, the bio as bare text in div.authorbox__description): the name and the avatar were read,
+    the bio was not — no element the bio search knew, no paragraph."""
+    box = (
+        '<div class="authorbox clearfix"><figure class="authorbox__avatar"><img alt="Jane Doe avatar" '
+        'src="/img/avatar.png" class="avatar" height="90" width="90"></figure><div class="authorbox__header">'
+        '<span class="authorbox__name">About Jane Doe</span></div>'
+        f'<div class="authorbox__description">\n\t\t{BIO}\n\t</div></div>'
+    )
+    post = (
+        '<article class="post"><header class="post__header"><h1 class="post__title">Beans</h1>'
+        '<div class="post__meta meta"><div class="meta__item-author meta__item"><span class="meta__text">Jane Doe'
+        f'</span></div></div></header><div class="content post__content clearfix"><p>{"Text of the post. " * 30}'
+        "</p></div></article>"
+    )
+    html = f'<html><body><div class="primary"><main class="main" role="main">{post}</main>{box}</div></body></html>'
+    [found] = _boxes(html, authors=[Person("Jane Doe")])
+    assert (found.name, found.bio, found.avatar_url) == ("Jane Doe", BIO, "https://a.org/img/avatar.png")

@@ -472,6 +472,7 @@ AUTHOR_BIO = (
     ".author-info",  # GeneratePress's author page: the bio under the heading, as text of its own
     "[itemprop=description]",
     ".saboxplugin-desc",
+    ".authorbox__description",  # Hugo's Mainroad (partials/authorbox.html): the site author's bio as bare text
     ".description",
     ".bio",
     "p",
