@@ -541,3 +541,36 @@ def test_mainroads_authorbox_description_is_the_bio():
     html = f'<html><body><div class="primary"><main class="main" role="main">{post}</main>{box}</div></body></html>'
     [found] = _boxes(html, authors=[Person("Jane Doe")])
     assert (found.name, found.bio, found.avatar_url) == ("Jane Doe", BIO, "https://a.org/img/avatar.png")
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        # PaperMod's list.html: the term's <h1> (and its RSS link) in header.page-header, its text in .post-content
+        '<main class="main"><header class="page-header"><div class="breadcrumbs"><a href="/">Home</a>&nbsp;»&nbsp;'
+        '<a href="/authors/">Authors</a></div><h1>Jane Doe <a href="index.xml" title="RSS"><svg></svg></a></h1>'
+        f'</header><div class="post-content"><p>{BIO}</p></div><article class="post-entry tag-entry"><header '
+        'class="entry-header"><h2>Beans</h2></header><a class="entry-link" href="/p/1/"></a></article></main>',
+        # Mainroad's list.html: h1.main__title in header.main__header, the text in div.main__content
+        '<main class="main list" role="main"><header class="main__header"><h1 class="main__title">Jane Doe</h1>'
+        f'</header><div class="content main__content clearfix"><p>{BIO}</p></div><article class="list__item post">'
+        '<h2 class="list__title post__title"><a href="/p/1/" rel="bookmark">Beans</a></h2></article></main>',
+        # Congo's term.html: the breadcrumbs' link to the page, then the <h1>, in one <header>
+        '<main><header><ol class="text-sm"><li class="inline"><a href="/authors/">Authors</a></li><li class="inline '
+        'hidden"><a href="/authors/jane-doe/">Jane Doe</a></li></ol><h1 class="mt-0 text-4xl">Jane Doe</h1></header>'
+        f'<section class="flex prose"><div class="min-w-0"><p>{BIO}</p></div></section><section><h2>2024</h2>'
+        '<article><h3><a href="/p/1/">Beans</a></h3></article></section></main>',
+        # Coder's taxonomy list: "Author: Jane Doe", a link to the page, the text after the <header>
+        '<section class="container list"><header><h1 class="title"><a class="title-link" href="/authors/jane-doe/">'
+        f'Author: Jane Doe</a></h1></header><p>{BIO}</p><ul><li><span class="date">May 2, 2024</span><a '
+        'class="title" href="/p/1/">Beans</a></li></ul></section>',
+    ],
+)
+def test_a_hugo_author_term_page_gives_the_person_its_heading_and_address_name(main):
+    """Hugo writes an authors taxonomy term's page at /authors/<the name, urlized>/, titled with the name, its
+    _index.md text the bio; PaperMod, Mainroad, Congo and Coder head it with the name in an <h1> no author-page
+    heading selector knows: the page named nobody, the person got neither their page nor their bio."""
+    html = f"<html><body>{main}</body></html>"
+    person = author_page_person(Page(parse_html(html), "https://a.org/authors/jane-doe/"), [])
+    assert (person.name, person.bio, person.url) == ("Jane Doe", BIO, "https://a.org/authors/jane-doe/")
+    assert author_page_person(Page(parse_html(html), "https://a.org/authors/joe-roe/"), []) is None

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -187,7 +187,7 @@ def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | 
     name, completed by the JSON-LD; the page's own URL is their author page when the region links none (or when
     no region around the name says more of them)."""
     described = [box for person in persons(jsonld) if (box := box_from_person(person, page.base))]
-    name = next((box.name for box in described), None) or _heading_name(page)
+    name = next((box.name for box in described), None) or _heading_name(page) or _addressed_heading(page)
     if not name:
         return None
     person = Person(name, page.url)
@@ -205,17 +205,25 @@ def author_page_person(page: Page, jsonld: list[dict[str, Any]]) -> AuthorBox | 
 
 def _before_the_listing(page: Page, person: Person) -> AuthorBox | None:
     """The person from what their page prints before its list of posts, where the heading shares one container
-    with that list (Hugo's and Jekyll's author layouts: <h1>, bio, then the posts)."""
+    with that list (Hugo's and Jekyll's author layouts: <h1>, bio, then the posts), or the heading's <header> does
+    (Hugo's PaperMod and Mainroad: <main>, its <header> with the <h1>, the term's text, then the posts)."""
+    first: AuthorBox | None = None
     for seed in _seeds(page, person):
         container = seed.getparent()
-        if container is None or container.tag in _STOP_TAGS:
+        if container is not None and container.tag == "header" and container.getparent() is not None:
+            container = container.getparent()
+            if container.tag != "main":
+                continue
+        elif container is None or container.tag in _STOP_TAGS:
             continue
         head = copy.deepcopy(container)
         listing = next((i for i, child in enumerate(head) if _lists_posts(child)), len(head))
         for child in list(head)[listing:]:
             head.remove(child)
-        return read_box(head, page.base, person, page.names)
-    return None
+        if (box := read_box(head, page.base, person, page.names)) is not None and box.bio:
+            return box
+        first = first or box  # a breadcrumb's link to the page (Congo's) before the heading: read on
+    return first
 
 
 def _lists_posts(element: HtmlElement) -> bool:
@@ -223,6 +231,28 @@ def _lists_posts(element: HtmlElement) -> bool:
     if not isinstance(element.tag, str):
         return False
     return element.tag in ("article", "ul", "ol", "h2") or element.find(".//article") is not None
+
+
+def _addressed_heading(page: Page) -> str | None:
+    """The name of an <h1> that the page's address spells, on an author page addressed by the person's name: Hugo
+    writes a taxonomy term's page at /authors/<the term, urlized>/ and its list layouts head it with the term
+    (PaperMod's bare <h1> in header.page-header, Mainroad's h1.main__title, Coder's "Author: Jane", Stack's
+    h1.section-term), no class the author-page headings know; a heading other than the address's is none."""
+    segments = [part for part in urlsplit(page.url).path.split("/") if part]
+    if not segments:
+        return None
+    wanted = _slug(unquote(segments[-1]))
+    for heading in page.tree.iter("h1"):
+        if _NO_RESULTS(heading):
+            continue
+        if (name := clean_name(text_of(heading))) and _slug(name) == wanted:
+            return name
+    return None
+
+
+def _slug(text: str) -> str:
+    """Words joined by dashes, lower case (Hugo's urlize, Jekyll's slugify)."""
+    return "-".join(re.findall(r"\w+", text.casefold()))
 
 
 def _heading_name(page: Page) -> str | None:
