@@ -557,3 +557,21 @@ def test_a_mkdocs_material_posts_authors_are_its_sidebars_profiles_not_the_sites
         Person("Alice Schmidt", "https://docs.example/blog/author/alice/"),
         Person("Bob Okafor", "https://bob.example.org/"),
     ]
+
+
+@pytest.mark.parametrize("by", ["By ", ""])
+def test_ananke_names_the_authors_in_the_strong_of_the_line_under_the_title_without_by(by):
+    """Hugo's Ananke prints the author as `<p class="tracked">By <strong>Jane</strong></p>` under the title, but
+    translates "By" only for a few languages (de, en, es, fr, it, no, pt): a Korean post printed the bare <strong>
+    and had no author; two authors are one <strong>, "Ana Lima, Ben Roe"."""
+    html = (
+        '<html lang="ko"><head><title>T</title></head><body><main><article class="flex-l mw8 center ph3">'
+        '<header class="mt4 w-100"><h1 class="f1 athelas mt3 mb1">파이썬으로 CSV 읽기</h1>'
+        f'<p class="tracked">\n        {by}<strong>Ana Lima, Ben Roe</strong>\n      </p>'
+        '<time class="f6 mv4 dib tracked" datetime="2023-06-03T20:40:00+09:00">6월 3, 2023</time>'
+        f'</header><div class="nested-copy-line-height lh-copy serif f4 nested-links mid-gray pr4-l w-two-thirds-l">'
+        f"{BODY}</div></article></main></body></html>"
+    )
+    article = extract(html, URL)
+    assert [person.name for person in article.authors] == ["Ana Lima", "Ben Roe"]
+    assert "Ana Lima" not in article.text

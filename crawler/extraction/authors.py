@@ -137,6 +137,9 @@ _BYLINES = (
     ".byline.author",
     ".byline a",
     "#author-name",
+    # Hugo's Ananke: the names in the <strong> of the line under the title, "By" before it in a few languages only
+    # (its single.html translates "by" for de, en, es, fr, it, no and pt; a Korean or Dutch post prints the <strong>)
+    "h1.athelas + p.tracked > strong",
 )
 # The byline selectors whose every match is one person by its markup (microdata Person, h-card).
 _PERSON_BYLINES = ("[itemprop~=author] [itemprop~=name]", "a[itemprop~=author]", ".h-entry .p-author")
