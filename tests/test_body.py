@@ -675,6 +675,51 @@ def test_a_short_post_with_code_on_a_theme_of_utility_classes_is_its_element_not
     assert article.markdown == "List the files:\n\n```sh\nls -la /tmp\n```\n\n- item one\n- item two"
 
 
+def test_a_short_post_on_ananke_leaves_every_field_line_of_its_header_out():
+    """Ananke prints under a post's title its author's line (the bare <strong> where it does not translate "By":
+    Korean), the date, the reading time and the word count (" - One minute read ", " - 37 words "). For a short post
+    with code trafilatura's fallback kept the header's lines after the title: the author's was left out as a field,
+    the reading time's after it stayed the post's first line ("- One minute read - 37 words")."""
+    html = (
+        '<html lang="ko"><head><title>CSV 읽기 | 노트</title></head><body><header><nav role="navigation">'
+        '<a href="/ko/" class="f3 fw2">노트</a><ul class="pl0 mr3"><li class="list"><a href="/posts/">Posts</a></li>'
+        '<li class="list"><a href="/about/">About</a></li></ul></nav></header><main class="pb7" role="main">'
+        '<article class="flex-l flex-wrap justify-between mw8 center ph3"><header class="mt4 w-100"><aside '
+        'class="instapaper_ignoref b helvetica tracked">POSTS</aside><h1 class="f1 athelas mt3 mb1">CSV 읽기</h1>'
+        '<p class="tracked">\n<strong>Ann Lee</strong>\n</p><time class="f6 mv4 dib tracked" '
+        'datetime="2023-06-03T20:40:00+09:00">6월 3, 2023</time>\n<span class="f6 mv4 dib tracked"> - One minute '
+        'read </span>\n<span class="f6 mv4 dib tracked"> - 37 words </span></header><div class="nested-copy-line-'
+        'height lh-copy serif f4 nested-links mid-gray pr4-l w-two-thirds-l"><p>큰 CSV 파일을 한 번에 메모리에 올리면 '
+        '느려집니다. 한 줄씩 읽으면 메모리를 거의 쓰지 않습니다.</p><div class="highlight"><pre tabindex="0"><code '
+        'class="language-python" data-lang="python">import csv\n\nwith open("data.csv") as f:\n'
+        "    for row in csv.reader(f):\n        print(row)\n</code></pre></div><p>이 방법은 일정한 메모리만 "
+        '사용합니다.</p><ul class="pa0"><li class="list di"><a href="/ko/tags/python" class="link f5">python</a>'
+        '</li></ul><div class="mt6 instapaper_ignoref"></div></div><aside class="w-30-l mt6-l"></aside></article>'
+        '</main><footer class="bg-black" role="contentinfo"><a href="/">&copy; 노트 2026</a></footer></body></html>'
+    )
+    article = extract(html, URL)
+    assert article.text.startswith("큰 CSV 파일을 한 번에")
+    assert "minute" not in article.text and "words" not in article.text and "Ann Lee" not in article.text
+    assert "```python\nimport csv" in article.markdown
+
+
+def test_a_list_of_terms_in_the_posts_header_goes_whole_or_stays_whole():
+    """Field lines under the title are left out one after another; a list of the post's categories in its header
+    (a date, then `<ul><li>Press release</li><li>Health</li>…`) is one of them, all its items or none: its first
+    item alone was left out, the others stayed the post's first lines."""
+    header = (
+        '<header class="intro"><h1>Rye note</h1><div class="date-cat"><span class="date">10. November 2021</span>'
+        '<div class="cat"><ul><li>Press release</li><li> Corona </li><li> Health and care </li><li> Diaconal profile'
+        "</li></ul></div></div></header>"
+    )
+    html = (
+        '<html lang="en"><head><title>Rye note</title></head><body><main><article class="post">'
+        f'{header}<div id="__blog-post-container" class="markdown">{_SECTIONS}</div></article></main></body></html>'
+    )
+    article = extract(html, URL)
+    assert article.text.startswith("Rye has been")
+
+
 def test_a_short_post_without_a_post_body_class_leaves_the_sites_tagline_and_sidebar_out():
     """Jekyll's Poole themes (Hyde, Lanyon) print the site's blurb and copyright in a sidebar before the post, and
     Mediumish its tagline in a header, with the post in a `div.post` / `div.article-post` no selector knows: under

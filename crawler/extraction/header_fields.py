@@ -22,6 +22,8 @@ from crawler.extraction.selectors import POST_BODY_SELECTOR
 from crawler.extraction.sitename import fold
 
 MAX_FIELD_WORDS = 8  # "in Programming on Tools, Build Last modified at:"
+MAX_FIELD_LINES = 3  # field lines in a row: the author's, the date's, the reading time's; a list one line
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 _SENTENCE_END = re.compile(r"[.!?。！？…]\s*$")
 _WORD = re.compile(r"[^\W_]+")
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^()\s]*\)")  # a Markdown link: [words](address)
@@ -30,8 +32,32 @@ _TEXT = etree.XPath("following::text()[not(ancestor::script or ancestor::style)]
 
 
 def without_header_field(text: str, page: Page, root: HtmlElement | None, title: str | None) -> str:
-    """`text` without its first line when that line is a field the theme prints after the post's `title` and
-    before its body element `root` (a marked one), or in the title's <header> — and no sentence."""
+    """`text` without its first lines while each is a field the theme prints after the post's `title` and before
+    its body element `root` (a marked one), or in the title's <header> — and no sentence: a theme may print several
+    (Hugo's Ananke: the author's line, then the date, the reading time and the word count, " - One minute read -
+    37 words", which a short post's fallback extraction keeps after the author's)."""
+    for _ in range(MAX_FIELD_LINES):
+        shorter = text
+        for _ in range(_leading_list_items(text) or 1):  # a list of terms goes whole, or stays whole
+            fewer = _without_first_field(shorter, page, root, title)
+            if fewer == shorter:
+                return text
+            shorter = fewer
+        text = shorter
+    return text
+
+
+def _leading_list_items(text: str) -> int:
+    """How many lines of a list the text starts with (a theme's list of the post's categories in its header)."""
+    count = 0
+    for line in text.split("\n"):
+        if not _LIST_ITEM.match(line):
+            break
+        count += 1
+    return count
+
+
+def _without_first_field(text: str, page: Page, root: HtmlElement | None, title: str | None) -> str:
     first, _, rest = text.partition("\n")
     plain = MARKDOWN_LINK.sub(r"\1", first)  # Markdown's "[programming](/tag-programming/)" reads "programming"
     if not is_field_line(first) or root is None or not title:
