@@ -720,6 +720,37 @@ def test_a_list_of_terms_in_the_posts_header_goes_whole_or_stays_whole():
     assert article.text.startswith("Rye has been")
 
 
+def test_a_short_post_on_mainroad_leaves_the_author_box_under_it_out():
+    """Hugo's Mainroad prints the site author's box (div.authorbox: "About Jane Doe", the bio) after the post's
+    <main>, in the same div.primary: for a post of two sentences trafilatura's fallback took the box as the post's
+    last lines. The box is still the author's."""
+    html = (
+        '<html class="no-js" lang="en"><head><title>Tomato season, part 2 - Notes</title></head><body class="body">'
+        '\n<div class="container container--outer">\n<div class="wrapper flex">\n<div class="primary">\n<main '
+        'class="main" role="main">\n\t<article class="post">\n\t\t<header class="post__header">\n\t\t\t<h1 '
+        'class="post__title">Tomato season, part 2</h1>\n\t\t\t<div class="post__meta meta"><div '
+        'class="meta__item-author meta__item">\n\t<span class="meta__text">Jane Doe</span>\n</div>\n<div '
+        'class="meta__item-datetime meta__item">\n\t<time class="meta__text" datetime="2023-08-02T07:45:00&#43;02:00"'
+        '>August 02, 2023</time></div><div class="meta__item-categories meta__item"><span class="meta__text"><a '
+        'class="meta__link" href="/categories/kitchen/" rel="category">Kitchen</a>\n\t</span>\n</div></div>\n\t\t'
+        '</header>\n\t\t<div class="content post__content clearfix">\n\t\t\t<p>The second week of August brought '
+        "more tomatoes than two people can eat, so we made a sauce and froze it in jars.\nRoasting them first for "
+        "forty minutes gives the sauce a deeper colour.</p>\n\t\t</div>\n\t</article>\n</main>\n"
+        '<div class="authorbox clearfix">\n\t<figure class="authorbox__avatar">\n\t\t<img alt="Jane Doe avatar" '
+        'src="/img/jane.png" class="avatar" height="90" width="90">\n\t</figure>\n\t<div class="authorbox__header">'
+        '\n\t\t<span class="authorbox__name">About Jane Doe</span>\n\t</div>\n\t<div class="authorbox__description">'
+        "\n\t\tJane bakes bread in Hamburg and walks the Elbe on weekends.\n\t</div>\n</div>\n</div>\n</div>\n</div>"
+        "\n</body>\n</html>"
+    )
+    article = extract(html, URL)
+    assert article.text.startswith("The second week of August")
+    assert "Jane" not in article.text and "Hamburg" not in article.text
+    assert (article.author_box.name, article.author_box.bio) == (
+        "Jane Doe",
+        "Jane bakes bread in Hamburg and walks the Elbe on weekends.",
+    )
+
+
 def test_a_short_post_without_a_post_body_class_leaves_the_sites_tagline_and_sidebar_out():
     """Jekyll's Poole themes (Hyde, Lanyon) print the site's blurb and copyright in a sidebar before the post, and
     Mediumish its tagline in a header, with the post in a `div.post` / `div.article-post` no selector knows: under

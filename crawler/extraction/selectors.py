@@ -153,6 +153,7 @@ NOT_POST = ", ".join(
         ".addtoany_share_save_container",
         *PLUGIN_SHARE_AND_ADS,
         ".author-box",
+        ".authorbox",  # Hugo's Mainroad: the site author's box under the post (partials/authorbox.html)
         ".about-author",
         ".author-bio",
         ".author-info",
@@ -414,7 +415,9 @@ AUTHOR_BOXES = (
     # WordPress's Twenty Ten and Twenty Eleven: ids, not classes ("About Jane" in an <h2>, then the bio as text)
     " #entry-author-info, #author-info,"
     # PluXml's default theme: the author's bio alone under the post (plxShow::authorInfo), the name in the byline
-    " .author-infos"
+    " .author-infos,"
+    # Hugo's Mainroad: div.authorbox under the post, the bio as bare text in div.authorbox__description
+    " .authorbox"
 )
 # A card of the post's own beside it, in a sidebar: its date, author, categories and tags (Sphinx's ABlog, whatever
 # the theme; `.ablog__postcard2` inside it; MkDocs Material's blog post sidebar, its metadata list: the dates, "in"
