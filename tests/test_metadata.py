@@ -320,6 +320,47 @@ def test_a_logo_link_with_the_sites_tagline_names_the_site_as_its_title_does():
     assert extract(html, "https://x.example/post/why-static-sites/").sitename == "Jane's Notebook"
 
 
+@pytest.mark.parametrize(
+    ("title", "nav"),
+    [
+        # Ananke: the name linked home from the header's <nav>, utility classes only
+        (
+            "Why static sites | Jane's Notebook",
+            '<nav class="pv3 ph3 ph4-ns" role="navigation"><div class="flex-l justify-between items-center center">'
+            '<a href="/" class="f3 fw2 hover-white no-underline white-90 dib">\n  Jane\'s Notebook\n</a><ul><li>'
+            '<a href="/about/" title="About page">About</a></li></ul></div></nav>',
+        ),
+        # Coder: a.navigation-title; Congo: its breadcrumbs' first link (its header's link home is rel=me: a
+        # person's, no name of the site)
+        (
+            "Why static sites · Jane's Notebook",
+            '<nav class="navigation"><a class="navigation-title" href="/">Jane\'s Notebook</a></nav>',
+        ),
+        (
+            "Why static sites · Jane's Notebook",
+            '<nav class="flex"><div><a class="decoration-primary-500" rel="me" href="/">Jane\'s Notebook</a></div>'
+            '</nav><ol class="text-sm"><li class="inline hidden"><a class="hover:underline" href="/">Jane\'s Notebook'
+            '</a><span>/</span></li><li class="inline"><a class="hover:underline" href="/posts/">Posts</a></li></ol>',
+        ),
+    ],
+)
+def test_a_home_link_labelled_as_an_end_of_the_title_names_the_site(title, nav):
+    """Hugo's Ananke, Coder and Congo title a post "Post | Site" ("Post · Site"), link the site's name home from the
+    header's <nav> — no heading, no site-title class, no rel=home — and state no og:site_name (Debian's Hugo 0.111,
+    whose internal OpenGraph template writes none): a post had no site name. A home link labelled otherwise names
+    none ("Home"), nor one the rest of the <title> is not the post's heading beside."""
+    html = (
+        f"<html><head><title>{title}</title></head><body><header>{nav}</header>"
+        f"<main><article><h1>Why static sites</h1>{BODY}</article></main></body></html>"
+    )
+    assert extract(html, "https://x.example/posts/why-static-sites/").sitename == "Jane's Notebook"
+    home = html.replace(">\n  Jane's Notebook\n</a>", ">Home</a>").replace(">Jane's Notebook</a>", ">Home</a>")
+    assert extract(home, "https://x.example/posts/why-static-sites/").sitename is None
+    # a menu's label that opens a <title> of other words ("News - Site update - Love Hina"): no name of the site
+    other = html.replace(f"<title>{title}</title>", "<title>Jane's Notebook - Site update - Love Hina</title>")
+    assert extract(other, "https://x.example/posts/why-static-sites/").sitename is None
+
+
 def test_ikiwikis_parent_links_name_the_site_by_their_first_link():
     """ikiwiki's page template states the blog's name nowhere but in its header's parent links, the first the
     wiki's root, named by its wikiname ("Lowland Notes/ posts/ Title"): a post had no site name."""

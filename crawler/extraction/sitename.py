@@ -119,6 +119,9 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     host = (urlsplit(page.url).hostname or "").lower()
     shown = len(stated) + len(titled) + len(feeds)
     display = next((n for n in names[:shown] if n and not _HOST_LIKE.fullmatch(n)), None)
+    display = display or _titled_label(
+        [_clean(label) for label in labels], text_of(page.tree.find(".//title")), headings
+    )
     if display is not None and len(stated) == 0:  # a home link's label: the name, or the name and its tagline
         display = _named_in_title(display, text_of(page.tree.find(".//title")))
     parts = [part for name in names if name for part in TITLE_SEPARATOR.split(name)]  # "Site - Tagline"
@@ -195,6 +198,22 @@ def _holds_any(label: str, headings: list[str]) -> bool:
     its dashes were taken for the site's name and cut off the title."""
     folded = fold(label)
     return bool(folded) and any(heading in folded for heading in headings)
+
+
+def _titled_label(labels: list[str | None], title: str, headings: list[str]) -> str | None:
+    """The first home link's label that is one end of the page's <title> whose rest is the post's heading (one of
+    `headings`, folded), as a feed link's title is (_feed_names): Hugo's Ananke and Coder link the site's name home
+    from a <nav> with no site-title class and no heading (Congo from its breadcrumbs, its header's link being
+    rel=me), and title every post "Post | Site" ("·" for Coder and Congo), with no og:site_name on Debian's Hugo
+    0.111. Not a menu's label that opens a <title> of other words ("News" of "News - Site Update - … - Love Hina")."""
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return None
+    ends = {fold(parts[0]): fold("".join(parts[1:])), fold(parts[-1]): fold("".join(parts[:-1]))}
+    for label in labels:
+        if label and not _HOST_LIKE.fullmatch(label) and ends.get(fold(label), "") in headings:
+            return label
+    return None
 
 
 def _named_in_title(label: str, title: str) -> str:
