@@ -2011,3 +2011,86 @@ def test_docusaurus_tab_labels_stand_at_the_start_of_their_panels():
         article.markdown
     )
     assert "Linux\ndu -xh --max-depth=1 /var\nmacOS\ndu -h -d 1 /usr/local" in article.text
+
+
+def _stellar_post(title: str, body: str) -> str:
+    """A post as Hexo's Stellar (1.x) prints it: the left bar (avatar, site title, "Recent Update"), the banner
+    (breadcrumbs, dates, title), the post's article.md-text, its tags, its div.article-footer (licence, share
+    buttons) and its div.related-wrap#read-next (the newer and older posts)."""
+    leftbar = (
+        '<aside class="l_left leftbar-card"><header class="header"><div class="logo-wrap"><a class="avatar" href='
+        '"/about/"><img class="avatar" src="/images/jane.svg"></a><a class="title" href="/"><div class="main">Field '
+        'Notes</div><div class="sub cap">Bread, code and walks</div></a></div></header><div class="widgets"><widget '
+        'class="widget-wrapper recent-widget"><div class="widget-header"><span class="name">Recent Update</span>'
+        '</div><div class="widget-body"><a class="ui-collection__item" href="/2023/05/20/harz/" title="A walk in the '
+        'Harz"><span class="ui-collection__title">A walk in the Harz</span></a></div></widget></div></aside>'
+    )
+    banner = (
+        '<div class="article-banner-wrap"><div class="article banner top"><div class="content"><div class="top '
+        'bread-nav footnote"><div class="top-row"><div class="left" id="breadcrumb"><a class="cap breadcrumb" href="/">'
+        'Home</a><span class="sep"></span><a class="cap breadcrumb" href="/">Blog</a><span class="sep"></span><a '
+        'class="cap breadcrumb-link" href="/categories/Travel/">Travel</a></div></div><div class="meta-row"><div '
+        'class="flex-row" id="post-meta"><span class="text created">Posted on: <time datetime="2023-08-14T22:20:00'
+        '.000Z">2023-08-14</time></span><span class="text updated">Updated on: <time datetime="2024-02-01T10:00:00'
+        f'.000Z">2024-02-01</time></span></div></div></div><div class="bottom only-title"><div class="text-area"><h1 '
+        f'class="text title"><span>{title}</span></h1></div></div></div></div></div>'
+    )
+    share = "".join(
+        f'<a class="social share-item {name}"{link}><img class="lazy" src="" data-src="https://gcore.jsdelivr.net/gh/'
+        f'cdn-x/placeholder@1.0.12/social/{name}.svg" /></a>'
+        for name, link in (
+            ("wechat", ' onclick="util.toggle(&quot;qrcode-wechat&quot;)"'),
+            (
+                "weibo",
+                ' target="_blank" href="https://service.weibo.com/share/share.php?url=https%3A%2F%2Fblog.example'
+                '%2F2024%2F05%2Fa-post%2F&title=A%20post%20-%20Field%20Notes"',
+            ),
+            (
+                "email",
+                ' href="mailto:?subject=A%20post%20-%20Field%20Notes&amp;body=https%3A%2F%2Fblog.example%2F2024'
+                '%2F05%2Fa-post%2F"',
+            ),
+            ("link", ' onclick="util.copy(&quot;copy-link&quot;, &quot;Copied!&quot;)"'),
+        )
+    )
+    footer = (  # indented as Stellar's template prints it: trafilatura reads the indentation as text
+        '<div class="article-tags"><a class="tag" href="/tags/sea/">sea</a></div><div class="article-footer">\n    '
+        '<section id="license">\n      <div class="header"><span>License</span></div>\n      <div class="body"><p>This '
+        'post is licensed under <a target="_blank" rel="noopener" href="https://creativecommons.org/licenses/by-nc-sa/'
+        '4.0/">CC BY-NC-SA 4.0</a>.</p>\n</div>\n    </section>\n    \n\n\n    <section id="share">\n      <div '
+        'class="header"><span>Share</span></div>\n      <div class="body">\n        <div class="link"><input class="'
+        f'copy-area" readonly="true" id="copy-link" value="{URL}" /></div>\n        <div class="social-wrap dis-'
+        f'select">{share}</div>\n        \n        <div class="qrcode" id="qrcode-wechat" style="opacity:0;height:0">'
+        "\n          "
+        '<img class="lazy" src="" data-src="https://api.qrserver.com/v1/create-qr-code/?size=256x256&data=https%3A%2F'
+        '%2Fblog.example%2F2024%2F05%2Fa-post%2F"/>\n        </div>\n        \n      </div>\n    </section>\n    </div>'
+        '\n<div class="related-wrap" id="read-next"><section class="body"><div class="item" id="prev"></div><div class='
+        '"item" id="next"><div class="note">Older</div><a href="/2023/05/20/harz/">A walk in the Harz</a></div>'
+        "</section></div>"
+    )
+    return (
+        f'<html lang="en"><head><title>{title} - Field Notes</title><meta name="generator" content="Hexo 8.1.2"></head>'
+        f'<body><div class="l_body content" id="start" layout="post">{leftbar}<div class="l_main" id="main">{banner}'
+        f'<article class="md-text content">{body}</article>{footer}<footer class="page-footer footnote"><hr><div '
+        'class="text"><p>Built with Stellar.</p></div></footer></div></div></body></html>'
+    )
+
+
+def test_hexo_stellars_licence_share_buttons_and_next_posts_are_not_a_one_line_posts_text():
+    """Stellar prints the licence and share buttons in div.article-footer and the newer and older posts in
+    div.related-wrap#read-next under the post: a post of one sentence ended in "License / This post is licensed
+    under CC BY-NC-SA 4.0. / Share / Older / A walk in the Harz"."""
+    line = "Nothing baked, nothing written, nothing broken, and the starter survived on rye and neglect."
+    article = extract(_stellar_post("A quiet week", f"<p>{line}</p>"), URL)
+    assert article.text == line
+
+
+def test_hexo_stellars_post_body_is_a_photo_posts_text_not_its_banner():
+    """A photo post of a line and a picture was read from Stellar's whole page: its breadcrumbs ("Home / Blog /
+    Travel"), "Posted on: 2023-08-14 / Updated on: …" and title before the line — Stellar's article.md-text, the
+    post's body, was none that a post's body is read from."""
+    line = "아침 일찍 협재 해변에서 찍은 사진입니다."
+    body = f'<p>{line}</p><p><img src="/images/jeju-coast.svg" alt="협재 해변의 아침"></p>'
+    article = extract(_stellar_post("제주 바다", body), URL)
+    assert article.text == line
+    assert [image.src for image in article.images] == ["https://blog.example/images/jeju-coast.svg"]

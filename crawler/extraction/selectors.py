@@ -36,6 +36,8 @@ CONTENT_ROOTS = (
     ".theme-default-content",  # VuePress's default theme
     ".vp-doc",  # VitePress
     "main > content",  # Bear Blog (and Hugo's hugo-bearblog)
+    # Hexo's Stellar: the post's body, between its banner (breadcrumbs, dates, title) and its tags and footer
+    "article.md-text",
     # Naver Blog: the post's body as each of its editors prints it — SmartEditor ONE's div.se-main-container, SE3's
     # div.se_component_wrap.__se_component_area (the areas the page's own image loader is given), the oldest
     # editor's (SE2) div#postViewArea on the desktop page and, on the mobile page, div.post_ct (#viewTypeSelector),
@@ -127,6 +129,16 @@ BUILDER_POSTS_ON_A_POST = (
 # from 7.0 on the panel and the cards are <aside>s. The panel's blocks, not `#panel-wrapper`: other pages name
 # their whole layout so.
 CHIRPY_CHROME = ("#access-lastmod", "#access-tags", "#related-posts")
+# Hexo's Stellar prints under a post its div.article-footer — the licence (`section#license`), share buttons with a
+# WeChat QR code (`section#share`), the contributors of a wiki page (`section#contributors`) — and its previous and
+# next posts in a `div.related-wrap#read-next` ("Newer" / "Older", each a title). Not the footer's
+# `section#references`: the post's own list of sources, from its front matter.
+STELLAR_CHROME = (
+    ".article-footer > #license",
+    ".article-footer > #share",
+    ".article-footer > #contributors",
+    ".related-wrap#read-next",
+)
 NOT_POST = ", ".join(
     (
         *TABLES_OF_CONTENTS,
@@ -215,6 +227,7 @@ NOT_POST = ", ".join(
         ".license-container",  # Astro's Fuwari: the same
         "#prenext-posts",  # Hexo's Matery: the previous and next posts' cards, with their terms and covers
         "#reward",  # Hexo's Matery: the donation QR codes
+        *STELLAR_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
@@ -291,6 +304,7 @@ PLUGIN_CHROME = ", ".join(
         ".license-container",
         "#prenext-posts",
         "#reward",
+        *STELLAR_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
