@@ -227,6 +227,41 @@ def test_comments_in_a_themes_own_list_and_a_name_printed_beside_its_date_and_re
     ]
 
 
+def _oceanwp_comment(number: int, depth: int, name: str, text: str, children: str = "") -> str:
+    """A comment as OceanWP's callback (oceanwp_comment) prints it: li#comment-N.comment-container, comment_class()
+    on the <article> in it, the name (linked only to a guest's site), date and reply link in its .comment-author."""
+    return (
+        f'<li id="comment-{number}" class="comment-container"><article class="comment depth-{depth} comment-body">'
+        f'<div class="comment-content"><div class="comment-author"><span class="comment-link">{name} </span>'
+        '<span class="comment-meta commentmetadata"><span class="comment-date">April 12, 2023</span><a rel="nofollow"'
+        f' class="comment-reply-link" href="https://x.example/p/?replytocom={number}#respond">Reply</a></span></div>'
+        f'<div class="comment-entry"><div class="comment-content"><p>{text}</p></div></div></div></article>'
+        f"{children}</li>"
+    )
+
+
+def test_oceanwps_replies_are_threaded_and_a_registered_commenter_has_no_site():
+    """OceanWP nests a reply's li.comment-container (no comment class: comment_class() is on its <article>) in the
+    ol.children of its parent's: every reply was lost. And a registered commenter's name links nowhere: the reply
+    link beside it in .comment-author was taken for their site."""
+    guest = "<a href='https://margaret.example.net/' rel='external nofollow ugc' class='url'>Margaret Flynn</a>"
+    reply = _oceanwp_comment(4, 3, guest, "Thanks, we will try that route.")
+    answer = _oceanwp_comment(3, 2, "Daniel O'Connor", "Lower down.", f'<ol class="children">{reply}</ol>')
+    thread = _oceanwp_comment(2, 1, guest, "Near the summit?", f'<ol class="children">{answer}</ol>')
+    thread += _oceanwp_comment(5, 1, "Daniel O'Connor", "Welcome to the Burren.")
+    html = f'<html><body><article><p>Post.</p></article><ol class="comment-list">{thread}</ol></body></html>'
+    found = [
+        (c.id, c.parent, c.depth, c.author, c.author_url)
+        for c in find_comments(Page.from_html(html, "https://x.example/p/"))
+    ]
+    assert found == [
+        ("2", None, 1, "Margaret Flynn", "https://margaret.example.net/"),
+        ("3", "2", 2, "Daniel O'Connor", None),
+        ("4", "3", 3, "Margaret Flynn", "https://margaret.example.net/"),
+        ("5", None, 1, "Daniel O'Connor", None),
+    ]
+
+
 def _wp_comment(number: int, depth: int, name: str, text: str, inner: str = "", tag: str = "div") -> str:
     """A comment as WordPress's walker prints it: comment_class() with the depth, the callbacks' ids."""
     return (

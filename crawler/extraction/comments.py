@@ -444,7 +444,11 @@ def _author_url(author: HtmlElement | None, base: str) -> str | None:
     link around it (Twenty Twenty: `<a class="url"><img …><span class="fn">Name</span> says:</a>`)."""
     if author is None:
         return None
-    link = author if author.tag == "a" else next(author.iterdescendants("a"), None)
+    # not the links a theme prints beside the name (OceanWP's reply link, in its .comment-author): a registered
+    # commenter's name links nowhere, and the reply link was taken for their site
+    beside = set(compiled((_BESIDE_THE_NAME,))(author)) - {author}
+    named = (a for a in author.iterdescendants("a") if beside.isdisjoint((a, *a.iterancestors())))
+    link = author if author.tag == "a" else next(named, None)
     if link is None and (parent := author.getparent()) is not None and parent.tag == "a":
         link = parent
     href = (link.get("href") or "").strip() if link is not None else ""

@@ -541,6 +541,9 @@ COMMENT_ITEMS = (
     # WordPress's comment_class() and the ids its comment callbacks give, in whatever list a theme prints them
     # (Astra's ol.ast-comment-list), or as <div>s with wp_list_comments(style=div) (Twenty Twenty)
     " li.comment[id^='comment-'], li.comment[id^='li-comment-'], div.comment[id^='comment-'],"
+    # OceanWP's callback (oceanwp_comment): li#comment-N.comment-container, comment_class() on the <article> in it,
+    # each reply's <li> in the ol.children of its parent's
+    " li.comment-container[id^='comment-'],"
     " .comment-thread li.comment, .tt-item-reply, [itemtype$='schema.org/Comment'], .comment-block, .static-comment,"
     # What comment embeds insert into the page once a browser has run them: Isso, Commento; and the thread of
     # Disqus's embed app, which the renderer takes from Disqus's frame (its replies in `ul.children`).
