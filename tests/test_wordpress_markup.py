@@ -387,6 +387,35 @@ def test_comments_are_asked_of_the_rest_api_only_where_the_page_shows_none():
     assert next_rest_comments_page(first, 1) is None
 
 
+def test_a_thread_at_the_depth_limit_is_seen_whatever_id_the_themes_callback_gives_a_comment():
+    """comment_class() marks a comment whatever its theme's callback names it: Astra's `<li id="li-comment-N">`
+    and Neve's `<li id="comment-item-N">` (the comment-N id on the <article> in it), OceanWP's <article> of
+    comment_class() inside its li#comment-N.comment-container. Only an <li>/<div> of id comment-N was read, so on
+    those themes the replies past the limit kept the wrong parent (the API was never asked)."""
+    head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
+    first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
+    reply = b"<a rel='nofollow' class='comment-reply-link' href='?replytocom=1#respond'>Reply</a>"
+    items = {  # (number, depth, reply link) → the comment's opening markup
+        "astra": lambda n, d, a: (
+            b'<li class="comment even depth-%d" id="li-comment-%d"><article id="comment-%d">%s' % (d, n, n, a)
+        ),
+        "neve": lambda n, d, a: (
+            b'<li class="comment depth-%d" id="comment-item-%d"><article id="comment-%d">%s' % (d, n, n, a)
+        ),
+        "oceanwp": lambda n, d, a: (
+            b'<li id="comment-%d" class="comment-container"><article class="comment depth-%d'
+            b' comment-body">%s' % (n, d, a)
+        ),
+    }
+    for theme, item in items.items():
+        at_limit = b"".join(
+            item(n, d, a) for n, d, a in zip((1, 2, 3, 4), (1, 2, 3, 3), (reply, reply, b"", b""), strict=True)
+        )
+        under = b"".join(item(n, d, reply) for n, d in zip((1, 2, 3, 4), (1, 2, 3, 3), strict=True))
+        assert rest_comments_url(head + at_limit, "https://example.org/p/") == first_page, theme
+        assert rest_comments_url(head + under, "https://example.org/p/") is None, theme
+
+
 def test_the_rest_api_answer_gives_threaded_comments():
     answer = [
         {

@@ -32,10 +32,14 @@ _REST_POST = re.compile(
 )
 # WordPress's comment markup: every comment of every theme (classic and block) is an element with id="comment-N".
 _COMMENT_MARKUP = re.compile(rb"""\bid=["']?comment-\d+""")
-# A comment's <li>, or <div> where the theme lists them so (wp_list_comments style=div: Twenty Twenty), its classes
-# naming its depth in the thread; and the link to answer it.
-_COMMENT_ITEM = re.compile(rb"""<(?:li|div)\b[^>]*\bid=["']?comment-\d+[^>]*>""")
-_DEPTH = re.compile(rb"(?<![\w-])depth-(\d+)(?![\w-])")
+# A comment's element as comment_class() marks it, whatever id the theme's callback gives it: the comment's type
+# first, then its depth in the thread — on the <li> (`id="comment-N"` in the default themes, Astra's
+# `li-comment-N`, Neve's `comment-item-N`), the <div> where the theme lists them so (wp_list_comments style=div:
+# Twenty Twenty), or the <article> inside the <li> (OceanWP's li#comment-N.comment-container); and the link to
+# answer it.
+_COMMENT_ITEM = re.compile(
+    rb"""<(?:li|div|article)\b[^>]*\sclass=["'](?:comment|pingback|trackback)\s[^"'>]*?(?<![\w-])depth-(\d+)(?![\w-])"""
+)
 _REPLY_LINK = re.compile(rb"""<a\b[^>]*\bclass=["'][^"']*(?<![\w-])comment-reply-link(?![\w-])""")
 # A password-protected post: the API keeps its comments to those who know the password.
 _PASSWORD_FORM = re.compile(rb"""class=["'][^"']*\bpost-password-form\b""")
@@ -148,11 +152,8 @@ def at_thread_depth_limit(body: bytes) -> bool:
     answerable: set[int] = set()
     unanswerable: set[int] = set()
     for item, end in zip(items, ends, strict=True):
-        depth = _DEPTH.search(item.group())
-        if depth is None:
-            return False
         linked = _REPLY_LINK.search(body, item.end(), end) is not None
-        (answerable if linked else unanswerable).add(int(depth.group(1)))
+        (answerable if linked else unanswerable).add(int(item.group(1)))
     return bool(answerable) and len(unanswerable) == 1 and min(unanswerable) > max(answerable)
 
 
