@@ -911,3 +911,32 @@ def test_an_archive_of_links_each_beside_its_date_is_a_listing_whatever_the_date
     reading = "".join(f'<li><span class="meta">see</span> <a href="/{n}/">note {n}</a></li>' for n in range(3))
     post = f"<html><body><main><h1>Notes</h1><p>Published 12 May 2024.</p><ul>{reading}</ul></main></body></html>"
     assert extract(post, "https://blog.example/notes/").kind == "article"
+
+
+def test_a_post_of_one_picture_is_no_post_missed_for_the_chrome_its_theme_prints_in_its_article():
+    """OceanWP prints a post's navigation, its "You Might Also Like" related posts and its comments (with their
+    form) inside the post's <article>: a post of one picture was reported as a post whose body was missed, "the
+    page's <article> holds 129 words", all of them that chrome's."""
+    related = "".join(
+        f'<article class="related-post"><h3 class="related-post-title"><a href="/2024/0{n}/01/walk/">A Week of Walking'
+        f" on the Islands Number {n}</a></h3><time>June {n}, 2024</time></article>"
+        for n in range(1, 4)
+    )
+    comments = (
+        '<section id="comments" class="comments-area"><ol class="comment-list"><li id="comment-2" class="comment-'
+        'container"><article class="comment depth-1 comment-body"><p>'
+        + "The cliffs are beautiful in the rain, and we walked them last spring with our children. "
+        * 5
+        + '</p></article></li></ol><div id="respond" class="comment-respond"><p>Your email address will not be'
+        " published. Required fields are marked.</p></div></section>"
+    )
+    article = (
+        '<article id="post-35"><h2 class="single-post-title entry-title">Cliffs in the Rain</h2>'
+        '<div class="entry-content"><figure class="wp-block-image"><img src="/uploads/aran.jpg" alt=""></figure>'
+        '</div><nav class="navigation post-navigation"><a href="/2024/03/02/walls/">Previous Post A Gallery of Stone'
+        ' Walls</a></nav><section id="related-posts"><h3>You Might Also Like</h3>'
+        f"{related}</section>{comments}</article>"
+    )
+    html = f"<html><head><title>Cliffs in the Rain</title></head><body><main>{article}</main></body></html>"
+    post = checked_extract(html.encode(), "https://stone.example/2024/05/20/cliffs-in-the-rain/")
+    assert post["problem"] is None

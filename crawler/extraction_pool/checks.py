@@ -19,8 +19,9 @@ from typing import Any
 from crawler.extraction.content import find_content_root
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.extract import extract
-from crawler.extraction.page import Page, text_of
+from crawler.extraction.page import HtmlElement, Page, detached, text_of
 from crawler.extraction.pagekind import MIN_ARTICLE_WORDS, SiteFacts
+from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.served_comments import served_comments
 from crawler.extraction.split_posts import joined
 from crawler.extraction.threads import completed
@@ -60,10 +61,22 @@ def checked_extract(
     return result
 
 
+def _marked_chrome_inside(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
+    """What themes and plugins mark unambiguously as no part of the post (selectors.PLUGIN_CHROME: comments,
+    related posts, the post's navigation, author boxes) inside `root`: not the generic chrome (an <aside>, a
+    <footer>), where a theme may print the post itself — that is a post missed."""
+    return [] if root is None else [e for e in page.select(PLUGIN_CHROME, root) if e is not root]
+
+
 def missed_body(html: str, url: str) -> str | None:
-    """Why a page extract() found no post on looks like a post all the same; None when it does not."""
-    root = find_content_root(Page.from_html(html, url))
-    words = len(text_of(root).split())
+    """Why a page extract() found no post on looks like a post all the same; None when it does not. The words of
+    the chrome marked as such inside the content root are not counted: OceanWP prints a post's navigation,
+    related posts and comments (with their form) inside its <article>, which made a post of a single picture one
+    missed."""
+    page = Page.from_html(html, url)
+    root = find_content_root(page)
+    with detached(_marked_chrome_inside(page, root)):
+        words = len(text_of(root).split())
     if root is None or words < MIN_BODY_WORDS:
         return None
     return f"extraction found no post body, though the page's <{root.tag}> holds {words} words"
