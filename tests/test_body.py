@@ -1402,6 +1402,25 @@ def test_a_one_line_post_in_its_platforms_post_body_element_is_that_line(layout)
     assert extract(page, URL).text == LINE
 
 
+def test_a_hello_elementor_post_of_one_picture_has_no_text_and_keeps_its_tags():
+    """Hello Elementor prints the post's tag line in its .page-content, after the post: a post of a single picture
+    had "Tagged ireland , Walking" for its text."""
+    page = (
+        '<html lang="en"><head><title>Cliffs in the Rain - Stone and Bread</title></head><body class="post-template-'
+        'default single single-post postid-35 single-format-standard"><header><a href="/">Stone and Bread</a><nav><a'
+        ' href="/reading-room/">Reading Room</a></nav></header><main id="content" class="site-main post-35 post type-'
+        'post status-publish hentry category-walking tag-ireland tag-walking"><div class="page-header"><h1 class='
+        '"entry-title">Cliffs in the Rain</h1></div><div class="page-content"><figure class="wp-block-image size-'
+        'large"><img src="https://stone.example/wp-content/uploads/2023/01/aran-1024x683.jpg" alt="" class="wp-image'
+        '-6"></figure><div class="post-tags"><span class="tag-links">Tagged <a href="https://stone.example/tag/ireland'
+        '/" rel="tag">ireland</a>, <a href="https://stone.example/tag/walking/" rel="tag">Walking</a></span></div>'
+        "</div></main><footer>© 2024 Stone and Bread</footer></body></html>"
+    )
+    article = extract(page, "https://stone.example/2024/05/20/cliffs-in-the-rain/")
+    assert (article.text, article.tags) == ("", ["ireland", "Walking"])
+    assert article.markdown == "![](https://stone.example/wp-content/uploads/2023/01/aran-1024x683.jpg)"
+
+
 def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_the_language():
     """Hugo's DoIt prints a header in its code block: a button with the language's name, one to toggle the line
     numbers; the <pre> holds the code, its <code> names no language."""

@@ -61,6 +61,9 @@ POST_BODY_SELECTOR = ", ".join(POST_BODIES)  # the same, as one selector group
 # WordPress's wp_link_pages(), the links to the pages of a split post: core's class, and the one its default
 # themes and Underscores-based ones ask for; Twenty Ten's.
 WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links, div.page-link"
+# Hello Elementor's tag line, "Tagged <a rel=tag>…</a>", which its single template prints inside the post's
+# content element (`div.page-content`), after the_content() and wp_link_pages(): the post's tags, not its text.
+HELLO_ELEMENTOR_TAGS = ".page-content > div.post-tags"
 
 # A post's table of contents, generated from its headings (Hugo's .TableOfContents in PaperMod's and Congo's `.toc`
 # <details>, kramdown's, WordPress's TOC plugins): navigation, not the post's text — its "Table of Contents"

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed, text_of
-from crawler.extraction.selectors import WORDPRESS_PAGE_LINKS
+from crawler.extraction.selectors import HELLO_ELEMENTOR_TAGS, WORDPRESS_PAGE_LINKS
 from crawler.extraction.sitename import fold
 
 # Classes only WordPress's body_class() prints: the post's, page's or term's number, or WordPress's own markers.
@@ -141,10 +141,11 @@ def post_content(page: Page, selector: str = POST_CONTENT) -> HtmlElement | None
 
 
 def content_alone(content: HtmlElement, url: str) -> Page:
-    """The post's content as a page of its own, without the links to its other pages: for a post too short for
-    trafilatura, which then takes the whole page's text (menus, the post's meta) for its body."""
+    """The post's content as a page of its own, without the links to its other pages nor the tag line Hello
+    Elementor prints in it: for a post too short for trafilatura, which then takes the whole page's text (menus,
+    the post's meta) for its body. (The page's tags are read from the page itself.)"""
     alone = Page(_document(content), url)
-    for links in alone.select(WORDPRESS_PAGE_LINKS):
+    for links in alone.select(f"{WORDPRESS_PAGE_LINKS}, {HELLO_ELEMENTOR_TAGS}"):
         links.drop_tree()
     return alone
 
