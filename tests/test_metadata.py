@@ -361,6 +361,23 @@ def test_a_home_link_labelled_as_an_end_of_the_title_names_the_site(title, nav):
     assert extract(other, "https://x.example/posts/why-static-sites/").sitename is None
 
 
+def test_a_link_to_a_languages_root_without_its_slash_is_its_home_link():
+    """Hugo's Coder links the site's name home from a language's pages as `href="/ko"` — its relLangURL of "/"
+    drops the slash — and only "/ko/" counted as that language's home: its Korean and German posts had no site
+    name. A link to the folder a page is not under, or to a section's folder (not the page's language), is still
+    no home link."""
+    nav = '<nav class="navigation"><a class="navigation-title" href="/ko">\n  Trail &amp; Crumb\n</a></nav>'
+    html = (
+        '<html lang="ko"><head><title>Why static sites · Trail &amp; Crumb</title></head><body>'
+        f"<header>{nav}</header>"
+        f"<main><article><h1>Why static sites</h1>{BODY}</article></main></body></html>"
+    )
+    assert extract(html, "https://x.example/ko/posts/why-static-sites/").sitename == "Trail & Crumb"
+    assert extract(html, "https://x.example/de/posts/why-static-sites/").sitename is None
+    section = html.replace('href="/ko"', 'href="/news"')
+    assert extract(section, "https://x.example/news/posts/why-static-sites/").sitename is None
+
+
 def test_ikiwikis_parent_links_name_the_site_by_their_first_link():
     """ikiwiki's page template states the blog's name nowhere but in its header's parent links, the first the
     wiki's root, named by its wikiname ("Lowland Notes/ posts/ Title"): a post had no site name."""

@@ -239,7 +239,9 @@ def _labels(anchor: HtmlElement) -> list[str]:
 
 def is_home_link(anchor: HtmlElement, base: str) -> bool:
     """A link to the site's root, or to the one-folder root a site under a sub-path has ("/blog/" for a page under
-    it): where every layout links its name and logo."""
+    it): where every layout links its name and logo. A language's root, the page's own language, is the same home
+    with or without its slash: Hugo's Coder links it as "/ko" from the pages under /ko/ (its relLangURL of "/"
+    drops the slash) — not a section's "/gospodarka" from the pages under it."""
     href = (anchor.get("href") or "").strip()
     if not href or href.startswith(("#", "mailto:", "javascript:")) or "/." not in href and _DEEP.match(href):
         return False
@@ -250,9 +252,17 @@ def is_home_link(anchor: HtmlElement, base: str) -> bool:
     if target.netloc != page.netloc or target.query:
         return False
     path, own = _INDEX_FILE.sub("/", target.path) or "/", _INDEX_FILE.sub("/", page.path) or "/"
+    if path.count("/") == 1 and own.startswith(path + "/") and _in_language(anchor, path[1:]):
+        path += "/"  # "/ko" of a page under /ko/ in Korean
     if path == own:
         return False  # the home page itself
     return path == "/" or (path.endswith("/") and path.count("/") == 2 and own.startswith(path))
+
+
+def _in_language(anchor: HtmlElement, code: str) -> bool:
+    """The page's <html lang> is `code` ("ko", "zh-cn"), or its language is ("de" of "de-DE")."""
+    lang = (anchor.getroottree().getroot().get("lang") or "").strip().lower()
+    return bool(code) and code.lower() in (lang, lang.split("-")[0])
 
 
 def _target(href: str, base: str) -> SplitResult:
