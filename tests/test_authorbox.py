@@ -180,6 +180,41 @@ def test_blogger_sidebar_profile_of_the_posts_author_is_their_box():
     )
 
 
+def _icarus_profile(name: str) -> str:
+    """Hexo Icarus's profile widget (layout/widget/profile.jsx) in its left column."""
+    return (
+        '<div class="column column-left"><div class="card widget" data-type="profile"><div class="card-content">'
+        '<nav class="level"><div class="level-item has-text-centered flex-shrink-1"><div><figure class="image '
+        f'is-128x128 mx-auto mb-2"><img class="avatar" src="/images/me.svg" alt="{name}"></figure><p class="title '
+        f'is-size-4 is-block">{name}</p><p class="is-size-6 is-block">Baker and Python developer</p><p class="is-size-6'
+        ' is-flex justify-content-center"><i class="fas fa-map-marker-alt mr-1"></i><span>Hamburg</span></p></div>'
+        '</div></nav><nav class="level is-mobile"><div class="level-item has-text-centered is-marginless"><div><p '
+        'class="heading">Posts</p><a href="/archives/"><p class="title">10</p></a></div></div></nav><div class="level">'
+        '<a class="level-item button is-primary is-rounded" href="https://github.com/me" rel="me noopener">Follow</a>'
+        '</div><div class="level is-mobile is-multiline"><a class="level-item button is-transparent is-marginless" '
+        'rel="me noopener" title="Github" href="https://github.com/me"><i class="fab fa-github"></i></a></div></div>'
+        "</div></div>"
+    )
+
+
+def test_icarus_profile_widget_of_the_posts_author_is_their_box():
+    """Hexo Icarus prints the site owner's name, title and avatar in its profile widget inside a Bulma
+    `nav.level`, a layout, and every place naming the author inside a <nav> was a menu's: the post had no author
+    box. It is the box of the post's author where it names them, and no box of a post by someone else."""
+    post = "<article><h1>Hydration</h1><p>Post.</p></article>"
+    [box] = _boxes(f"<main>{post}</main>{_icarus_profile('Jane Doe')}", authors=[Person("Jane Doe")])
+    assert (box.name, box.bio, box.avatar_url, box.links) == (
+        "Jane Doe",
+        "Baker and Python developer",
+        "https://a.org/images/me.svg",
+        ["https://github.com/me"],
+    )
+    assert _boxes(f"<main>{post}</main>{_icarus_profile('Blog Owner')}", authors=[Person("Jane Doe")]) == []
+    # a menu's <nav> elsewhere is still no box
+    menu = _icarus_profile("Jane Doe").replace('data-type="profile"', 'data-type="menu"')
+    assert _boxes(f"<main>{post}</main>{menu}", authors=[Person("Jane Doe")]) == []
+
+
 def test_a_bio_in_the_line_after_the_name_of_a_card_of_utility_classes():
     """Hugo's Congo and Blowfish: a label, the name and the bio, each a <div> of utility classes, beside the
     picture and the profile links: no element says which is the bio (it was lost)."""

@@ -48,6 +48,13 @@ _NOT_SEARCHED = re.compile(
     r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon|licens", re.IGNORECASE
 )
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)
+# Hexo Icarus's profile widget (layout/widget/profile.jsx: div.card.widget[data-type=profile]), the site owner's card
+# in the sidebar: its name, title ("Baker and Python developer"), location and avatar in a Bulma `nav.level`, a
+# layout and no menu. Read like any region around the post's author's name: theirs only where it names them.
+_IN_PROFILE_WIDGET = etree.XPath(
+    "boolean(ancestor-or-self::*[@data-type = 'profile']"
+    "[contains(concat(' ', normalize-space(@class), ' '), ' widget ')])"
+)
 _SIDEBAR = re.compile(r"sidebar|widget", re.IGNORECASE)
 _NO_RESULTS = etree.XPath("boolean(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' no-results ')])")
 _LISTS_OR_FORMS = etree.XPath(
@@ -349,12 +356,12 @@ def _score(box: AuthorBox, text: str, hinted: bool) -> float:
 
 def _excluded(element: HtmlElement) -> bool:
     """In comments, menus, lists of other posts, or the site's footer (a <footer> outside any <article>: the
-    site's owner and description, not the post's author)."""
+    site's owner and description, not the post's author). A <nav> in Icarus's profile widget is no menu."""
     ancestors = list(element.iterancestors())
     if any(node.tag == "footer" for node in (element, *ancestors)) and not any(a.tag == "article" for a in ancestors):
         return True
     for node in (element, *ancestors):
-        if node.tag == "nav":
+        if node.tag == "nav" and not _IN_PROFILE_WIDGET(node):
             return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if node.tag not in ("article", "body", "html") and _NOT_SEARCHED.search(names):
