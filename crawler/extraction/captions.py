@@ -28,12 +28,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from lxml import etree
 
 from crawler.extraction.images import permalink_anchors
-from crawler.extraction.page import PHRASING, TABLE_PARTS, HtmlElement, Page, detached, renamed, text_of
+from crawler.extraction.page import (
+    PHRASING,
+    TABLE_PARTS,
+    HtmlElement,
+    Page,
+    detached,
+    moved_as_paragraphs,
+    renamed,
+    text_of,
+)
 
 # not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>;
 # but Ghost's code card's caption is the writer's words under the code, as under a picture (`figure.kg-code-card`)
@@ -133,26 +142,13 @@ def _credits_in(caption: HtmlElement) -> list[HtmlElement]:
     return [last] if text_of(caption) != text_of(last) else []
 
 
-@contextmanager
-def _table_captions_as_paragraphs(page: Page) -> Iterator[None]:
+def _table_captions_as_paragraphs(page: Page) -> AbstractContextManager[None]:
     """Each data table's <caption> (_TABLE_CAPTIONS; a picture table's is a figcaption by now) as a paragraph before
     its table, where a browser shows it, for the time of the block."""
-    moved = []
-    for caption in _TABLE_CAPTIONS(page.tree):
-        table = caption.getparent()
-        if page.in_chrome(caption) or table.getparent() is None:
-            continue
-        moved.append((caption, table, table.index(caption), caption.tail, caption.tag))
-        table.remove(caption)
-        caption.tag, caption.tail = "p", None
-        table.addprevious(caption)
-    try:
-        yield
-    finally:
-        for caption, table, index, tail, tag in reversed(moved):
-            caption.getparent().remove(caption)
-            caption.tag, caption.tail = tag, tail
-            table.insert(index, caption)
+    captions = [
+        c for c in _TABLE_CAPTIONS(page.tree) if not page.in_chrome(c) and c.getparent().getparent() is not None
+    ]
+    return moved_as_paragraphs([(caption, caption.getparent().addprevious) for caption in captions])
 
 
 @contextmanager

@@ -9,37 +9,28 @@ the panels ("- Linux - macOS"), no panel saying which tab it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
+from functools import partial
 
 from lxml import etree
 
-from crawler.extraction.page import Page
+from crawler.extraction.page import HtmlElement, Page, moved_as_paragraphs
 
 TAB_GROUPS = "div.tabs-container"
 _TABS = etree.XPath("./ul[@role='tablist']/li[@role='tab']")
 _PANELS = etree.XPath("./div/*[@role='tabpanel']")
 
 
-@contextmanager
-def tab_labels_on_panels(page: Page) -> Iterator[None]:
+def tab_labels_on_panels(page: Page) -> AbstractContextManager[None]:
     """Each Docusaurus tab label as a paragraph at the start of its panel, for the time of the block, where the
     group prints as many labels as panels (a group it cannot pair is left as it is)."""
-    moved = []
+    moves = []
     for group in page.select(TAB_GROUPS):
         tabs, panels = _TABS(group), _PANELS(group)
-        if not tabs or len(tabs) != len(panels):
-            continue
-        for tab, panel in zip(tabs, panels, strict=True):
-            tablist = tab.getparent()
-            moved.append((tab, tablist, tablist.index(tab), tab.tail, tab.tag))
-            tablist.remove(tab)
-            tab.tag, tab.tail = "p", None
-            panel.insert(0, tab)
-    try:
-        yield
-    finally:
-        for tab, tablist, index, tail, tag in reversed(moved):
-            tab.getparent().remove(tab)
-            tab.tag, tab.tail = tag, tail
-            tablist.insert(index, tab)
+        if tabs and len(tabs) == len(panels):
+            moves += [(tab, partial(_at_the_start, panel)) for tab, panel in zip(tabs, panels, strict=True)]
+    return moved_as_paragraphs(moves)
+
+
+def _at_the_start(panel: HtmlElement, label: HtmlElement) -> None:
+    panel.insert(0, label)

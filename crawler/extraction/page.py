@@ -9,7 +9,7 @@ union walks the whole tree, so most of a select's cost was in selectors that cou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -276,6 +276,27 @@ def renamed(tags: Sequence[tuple[HtmlElement, str]]) -> Iterator[None]:
     finally:
         for element, tag in originals:
             element.tag = tag
+
+
+@contextmanager
+def moved_as_paragraphs(moves: Iterable[tuple[HtmlElement, Callable[[HtmlElement], None]]]) -> Iterator[None]:
+    """Each element taken out of its place (its tail left behind), made a <p> and put where its `place` puts it
+    for the time of the block, then back as it was: a label or caption read as a paragraph where a browser shows
+    it (a table's <caption> before its table, a tab's label at the start of its panel)."""
+    moved = []
+    for element, place in moves:
+        parent = element.getparent()
+        moved.append((element, parent, parent.index(element), element.tail, element.tag))
+        parent.remove(element)
+        element.tag, element.tail = "p", None
+        place(element)
+    try:
+        yield
+    finally:
+        for element, parent, index, tail, tag in reversed(moved):
+            element.getparent().remove(element)
+            element.tag, element.tail = tag, tail
+            parent.insert(index, element)
 
 
 @contextmanager
