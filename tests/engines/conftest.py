@@ -8,7 +8,7 @@ import fcntl
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,44 +97,23 @@ def _build_and_crawl(engine: str, folder: Path) -> dict[str, object]:
     return {"base": base, "returncode": result.returncode, "stderr": result.stderr}
 
 
-@pytest.fixture(scope="session")
-def hugo_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("hugo", tmp_path_factory)
+def _crawled_blog(engine: str) -> Callable[[pytest.TempPathFactory], CrawledBlog]:
+    """The session fixture `<engine>_blog` ("mkdocs_material_blog" for mkdocs-material): the engine's blog, crawled."""
+
+    def blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
+        return crawled(engine, tmp_path_factory)
+
+    return pytest.fixture(scope="session", name=f"{engine.replace('-', '_')}_blog")(blog)
 
 
-@pytest.fixture(scope="session")
-def jekyll_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("jekyll", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def chronicle_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("chronicle", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def nanoc_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("nanoc", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def pelican_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("pelican", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def hexo_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("hexo", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def ikiwiki_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("ikiwiki", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def mkdocs_material_blog(tmp_path_factory: pytest.TempPathFactory) -> CrawledBlog:
-    return crawled("mkdocs-material", tmp_path_factory)
+hugo_blog = _crawled_blog("hugo")
+jekyll_blog = _crawled_blog("jekyll")
+chronicle_blog = _crawled_blog("chronicle")
+nanoc_blog = _crawled_blog("nanoc")
+pelican_blog = _crawled_blog("pelican")
+hexo_blog = _crawled_blog("hexo")
+ikiwiki_blog = _crawled_blog("ikiwiki")
+mkdocs_material_blog = _crawled_blog("mkdocs-material")
 
 
 @pytest.fixture(params=["chronicle", "nanoc"])
