@@ -75,6 +75,16 @@ def slow_site() -> Iterator[SlowSite]:
         yield site
 
 
+@pytest.fixture
+def slower_site() -> Iterator[SlowSite]:
+    """The slow site at three times its pace, for a test that must act while the crawl is still under way: at
+    0.04 s a request, a loaded machine's test process polled once more after the fourth post and found the whole
+    crawl archived (CI, once)."""
+    site = SlowSite(delay=0.12, posts=16)
+    with serve(site):
+        yield site
+
+
 # Job options: one request at a time at the site's own pace, small batches (many of them for the writer).
 PACED = ("-s", "AUTOTHROTTLE_ENABLED=false", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "RELAY_BATCH_UNITS=2")
 
