@@ -804,3 +804,36 @@ def test_a_mkdocs_material_posts_categories_are_those_of_its_sidebars_metadata()
     html = material_post(categories=(("Bread", "bread"), ("Slow food", "slow-food")), tags=("rye",))
     article = extract(html, "https://docs.example/blog/2024/03/05/cold-proofing/")
     assert (article.categories, article.tags) == (["Bread", "Slow food"], ["rye"])
+
+
+def _quarto_post(title_block: str, listing: str = "") -> str:
+    """A post of Quarto's blog template, its title block (header#title-block-header) `title_block`."""
+    return (
+        '<html lang="en"><head><meta name="generator" content="quarto-1.7.32"><title>Rye Bread – Crumbs</title>'
+        '</head><body class="nav-fixed fullcontent"><header id="quarto-header"><nav class="navbar"><a '
+        'class="navbar-brand" href="../../index.html"><span class="navbar-title">Crumbs</span></a></nav></header>'
+        f'{title_block}<div id="quarto-content"><main class="content" id="quarto-document-content">'
+        "<p>Rye needs a sour dough and a long, cool proof; the crumb stays dense and moist for days.</p>"
+        f"{listing}</main></div></body></html>"
+    )
+
+
+def test_a_quarto_posts_categories_are_those_its_title_block_prints():
+    """Quarto prints a post's front-matter `categories` in its title block as plain <div>s (div.quarto-categories >
+    div.quarto-category), no link, rel nor meta to any: the post had no categories where the site has no feed. A
+    listing's cards' categories (another post's) are not the post's."""
+    block = (
+        '<header id="title-block-header" class="quarto-title-block default page-columns page-full">'
+        '<div class="quarto-title-banner page-columns page-full"><div class="quarto-title column-body">'
+        '<h1 class="title">Rye Bread</h1><div class="quarto-categories"><div class="quarto-category">baking</div>'
+        '<div class="quarto-category">sourdough</div></div></div></div><div class="quarto-title-meta"><div>'
+        '<div class="quarto-title-meta-heading">Published</div><div class="quarto-title-meta-contents">'
+        '<p class="date">March 4, 2025</p></div></div></div></header>'
+    )
+    cards = (
+        '<div class="quarto-listing"><div class="quarto-post"><h3 class="listing-title">Spelt</h3>'
+        '<div class="listing-categories"><div class="listing-category">grains</div></div></div></div>'
+    )
+    article = extract(_quarto_post(block, cards), "https://crumbs.example/posts/rye/")
+    assert article.categories == ["baking", "sourdough"]
+    assert article.tags == []

@@ -103,6 +103,7 @@ def extract_metadata(
         )
         or tistory_category(page)
         or naver_category(page)
+        or quarto_categories(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])
         # trafilatura reads article:section again
@@ -168,6 +169,24 @@ def naver_category(page: Page) -> list[str]:
     if _NAVER_CLASSES.isdisjoint(page.names.classes):  # no walk of the tree on another platform's page
         return []
     return [name for link in _NAVER_CATEGORY(page.tree) if (name := text_of(link))][:1]
+
+
+# Quarto prints a post's `categories` (its front matter's) in its title block, header#title-block-header, as
+# plain <div>s, no link, rel nor meta to any (templates/title-block.html and banner/title-block.html:
+# `<div class="quarto-categories"><div class="quarto-category">news</div>…`); its script makes them links to the
+# listing, filtered, in a browser. Not a listing's cards' categories, outside any title block.
+_QUARTO_CATEGORIES = etree.XPath(
+    "//header[@id='title-block-header']"
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' quarto-categories ')]"
+    "/*[contains(concat(' ', normalize-space(@class), ' '), ' quarto-category ')]"
+)
+
+
+def quarto_categories(page: Page) -> list[str]:
+    """A Quarto post's categories as its title block prints them (_QUARTO_CATEGORIES)."""
+    if "quarto-category" not in page.names.classes:  # no walk of the tree on another platform's page
+        return []
+    return _unique([name for element in _QUARTO_CATEGORIES(page.tree) if (name := text_of(element))])
 
 
 def naver_tags(page: Page) -> list[str]:
