@@ -2113,3 +2113,31 @@ def test_hexo_stellars_post_body_is_a_photo_posts_text_not_its_banner():
     article = extract(_stellar_post("제주 바다", body), URL)
     assert article.text == line
     assert [image.src for image in article.images] == ["https://blog.example/images/jeju-coast.svg"]
+
+
+def test_quartos_title_block_byline_is_not_a_short_posts_text():
+    """Quarto's banner title block (header#title-block-header, outside the post's <main>) prints the post's author
+    and date in div.quarto-title-meta; trafilatura added both to a short post's text ("Tristan O'Malley",
+    "June 14, 2025"). They stay the post's author and date."""
+    html = (
+        '<html lang="en"><head><meta name="generator" content="quarto-1.7.32">'
+        '<meta name="author" content="Alice Schmidt"><meta name="dcterms.date" content="2025-06-14">'
+        "<title>Welcome – Crumbs</title></head>"
+        '<body class="nav-fixed fullcontent"><header id="quarto-header"><nav class="navbar"><a '
+        'class="navbar-brand" href="../../index.html"><span class="navbar-title">Crumbs</span></a></nav></header>'
+        '<header id="title-block-header" class="quarto-title-block default page-columns page-full">'
+        '<div class="quarto-title-banner page-columns page-full"><div class="quarto-title column-body">'
+        '<h1 class="title">Welcome</h1></div></div><div class="quarto-title-meta"><div>'
+        '<div class="quarto-title-meta-heading">Author</div><div class="quarto-title-meta-contents">'
+        '<p>Alice Schmidt </p></div></div><div><div class="quarto-title-meta-heading">Published</div>'
+        '<div class="quarto-title-meta-contents"><p class="date">June 14, 2025</p></div></div></div></header>'
+        '<div id="quarto-content"><main class="content quarto-banner-title-block" id="quarto-document-content">'
+        "<p>This is the first post of the blog. Welcome!</p><p>Since this post has no image, the first image will be "
+        "used.</p></main></div></body></html>"
+    )
+    article = extract(html, "https://crumbs.example/posts/welcome/")
+    assert article.text == (
+        "This is the first post of the blog. Welcome!\nSince this post has no image, the first image will be used."
+    )
+    assert article.author == "Alice Schmidt"
+    assert article.published[:10] == "2025-06-14"

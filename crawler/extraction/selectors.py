@@ -183,6 +183,10 @@ NOT_POST = ", ".join(
         ".author-list",
         ".article-byline",
         ".byline",
+        # Quarto's title block: the post's authors, affiliations, dates and DOI under its title (title-block.html's
+        # div.quarto-title-meta), which trafilatura adds to a short post's text (a banner title block stands
+        # outside the post's <main>)
+        ".quarto-title-meta",
         ".post-author-box",
         ".comments-area",
         "#comments",
