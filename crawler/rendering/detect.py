@@ -10,8 +10,8 @@ write them. Each rule names a markup convention or a platform, never a site (doc
 
 - a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`) or a
   `<noscript>` asking for JavaScript (not one saying only that the page works best with it: Hugo's FixIt), on a
-  page with little text; or little text beside much script, unless WordPress's body classes say its template
-  rendered the page;
+  page with little text; or little text beside much script, unless WordPress's body classes or a static site
+  generator's `<meta name="generator">` (Quarto, Hugo, Jekyll, Hexo …) say its template rendered the page;
 - a platform that builds its pages with scripts (Wix, Substack, Medium) or holds the post in a frame (Naver Blog's
   `mainFrame`);
 - a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
@@ -113,6 +113,14 @@ _PAGINATION = re.compile(rb"\brel\s*=\s*[\"']?next\b|/page/\d+/?[\"']|[?&](?:pag
 _WORDPRESS_RENDERED = re.compile(
     rb"<body\b[^>]*\bclass=[\"'][^\"']*?(?<![\w-])(?:" + WORDPRESS_BODY_CLASSES.encode() + rb")(?![\w-])"
 )
+# A <meta name="generator"> naming a generator that writes each page's text into its HTML at build time: a page of
+# little text beside its theme's inline code (Quarto's anchors, copy buttons and tooltips on every page: a blog's
+# About of one line was called a shell) is that page, not a script that builds it.
+_GENERATOR_META = re.compile(rb"<meta\b[^>]*\bname\s*=\s*[\"']?generator\b[^>]*>", re.IGNORECASE)
+_STATIC_GENERATOR = re.compile(
+    rb"\bcontent\s*=\s*[\"']?\s*(?:quarto|hugo|jekyll|hexo|nikola|mkdocs|eleventy|pelican|ikiwiki|docutils)\b",
+    re.IGNORECASE,
+)
 _IMG = re.compile(rb"<img\b[^>]*>")
 _DATA_SCRIPT = re.compile(rb"\stype\s*=\s*[\"']?[^\"'>\s]*json", re.IGNORECASE)
 _SPACE_RUN = re.compile(rb"\s*")
@@ -195,9 +203,17 @@ def _shell(body: bytes, empty_roots: list[str]) -> str | None:
     if any(_asks_for_javascript(match.group(1)) for match in _NOSCRIPT.finditer(body)):
         return "a shell: <noscript> asks for JavaScript, and the page has little text"
     script = _script_bytes(body)
-    if script > MUCH_SCRIPT * max(text, 1) and script > 2000 and not _WORDPRESS_RENDERED.search(body):
+    if script > MUCH_SCRIPT * max(text, 1) and script > 2000 and not _rendered_by_template(body):
         return f"a shell: {text} characters of text beside {script} bytes of script"
     return None
+
+
+def _rendered_by_template(body: bytes) -> bool:
+    """WordPress's body classes, or a static site generator's <meta name="generator">, say the page's HTML was
+    rendered whole by its template: its script is the theme's, not what builds the page."""
+    if _WORDPRESS_RENDERED.search(body):
+        return True
+    return any(_STATIC_GENERATOR.search(tag) for tag in _GENERATOR_META.findall(body))
 
 
 def _asks_for_javascript(noscript: bytes) -> bool:
