@@ -1436,6 +1436,30 @@ def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_th
     assert "```bash\nset -e\nhugo --minify\n```" in article.markdown, article.markdown
 
 
+def test_vitepress_code_blocks_language_label_is_no_line_of_the_text():
+    """VitePress wraps each code block in a `div.language-python` holding its copy button, the language's name as a
+    label (`<span class="lang">python</span>`) and the <pre>: on a VitePress post page the label was a line "python"
+    of the post's text before the code, and the Markdown quoted the code ("> ```python") under it."""
+    block = (
+        '<div class="language-python vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class='
+        '"lang">python</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code>'
+        '<span class="line"><span style="--shiki-light:#D73A49;">import</span><span> json</span></span>\n<span class='
+        '"line"></span>\n<span class="line"><span>print(json.dumps([1]))</span></span></code></pre></div>'
+    )
+    page = (
+        '<html lang="en"><head><title>Dumping JSON | Crumb</title><meta name="generator" content="VitePress v1.6.4">'
+        '</head><body><div id="app"><div class="VPDoc"><main class="main"><div class="vp-doc _posts_json"><div><h1 id='
+        '"dumping-json" tabindex="-1">Dumping JSON <a class="header-anchor" href="#dumping-json">\u200b</a></h1>'
+        "<p>Python's standard library writes JSON without any help, and this paragraph is long enough to be a post of "
+        "its own.</p>"
+        f"{block}<p>The list comes out as it went in, which is what we wanted from the standard library.</p>"
+        "</div></div></main></div></div></body></html>"
+    )
+    article = extract(page, "https://crumb.example/posts/json.html")
+    assert "```python\nimport json\n\nprint(json.dumps([1]))\n```" in article.markdown, article.markdown
+    assert "python\nimport json" not in article.text and "> " not in article.markdown
+
+
 @pytest.mark.parametrize(("classes", "fence"), [("highlight", "```"), ("language-python highlight", "```python")])
 def test_a_pymdownx_code_blocks_title_is_no_language(classes, fence):
     """pymdownx.highlight (MkDocs Material's code blocks) prints a block's title (```` ```python title="loaves.py"

@@ -117,6 +117,10 @@ REPEATED_PULLQUOTE_SHARE = 0.5  # of a pullquote's runs of words standing in the
 # block that is one link is dropped by trafilatura as navigation, the file's or the button's words with it
 WORDPRESS_FILES = ".wp-block-file"
 WORDPRESS_FILE_NAMES = ".wp-block-file > a:not(.wp-block-file__button)"
+# VitePress's code block (its Markdown's preWrapper): `<div class="language-python vp-adaptive-theme">` holding its
+# copy button, the language's name as a label, `<span class="lang">python</span>`, and the <pre>; the whole is the
+# block (read from the <pre> alone, the label was a line of the post's text before its code)
+VITEPRESS_CODE_LABELS = "div[class*='language-'] > button.copy + span.lang"
 WORDPRESS_BUTTONS = ".wp-block-buttons"  # its buttons: WORDPRESS_BUTTON_LINKS; trafilatura drops a "button" class
 WORDPRESS_BUTTON_LINKS = ".wp-block-button > a.wp-block-button__link"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
@@ -169,7 +173,8 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     found = Verbatim()
     blocks = found.code_blocks
     swaps: list[tuple[HtmlElement, HtmlElement]] = []
-    for element in _outermost(page.select(CODE_BLOCKS)):
+    wrapped = [label.getparent() for label in page.select(VITEPRESS_CODE_LABELS)]
+    for element in _outermost(sorted({*page.select(CODE_BLOCKS), *wrapped}, key=_document_order)):
         if element.tag != "pre" and element.find(".//pre") is None:
             continue  # a theme's "highlight" box, not code
         if not (block := _code_block(element)).code.strip():
@@ -287,6 +292,15 @@ def number_nested_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
         numbers = unplaced.get(normalize_whitespace((element.text or "").strip()))
         if numbers:
             element.set(CODE_ATTRIBUTE, str(numbers.pop(0)))
+
+
+def _document_order(element: HtmlElement) -> tuple[int, ...]:
+    """The element's place in its document: the index of each of its ancestors and its own among their siblings."""
+    path = []
+    while (parent := element.getparent()) is not None:
+        path.append(parent.index(element))
+        element = parent
+    return tuple(reversed(path))
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
