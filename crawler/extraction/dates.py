@@ -39,6 +39,7 @@ from crawler.extraction.page import HtmlElement, Page, detached, first, text_of
 from crawler.extraction.selectors import COMMENT_THREADS
 from crawler.extraction.structured import first_text
 from crawler.extraction.upstream import day_in_words, find_date
+from crawler.extraction.vitepress import sugarat_published
 
 MAX_PRINTED_CHARS = 200  # a text longer than this is prose, not a date line
 MAX_SIDEBAR_SHARE = 0.3  # of the page's text: a "sidebar" holding more is the post's column
@@ -203,6 +204,7 @@ class _Dates:
             self._apollo_released,
             self._ikiwiki_created,
             bear_published(self.page),
+            sugarat_published(self.page),
             self._elementor_post_info_time,
             material_time(self.page, _MATERIAL_TIMES),
             self._theme_time(),

@@ -51,6 +51,7 @@ from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
 from crawler.extraction.substack import substack_kind
 from crawler.extraction.verbatim import LINE_NUMBERS
+from crawler.extraction.vitepress import sugarat_kind
 from crawler.extraction.wordpress import POST_CONTENT as WORDPRESS_CONTENT
 from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
 
@@ -436,7 +437,8 @@ def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str
     notice makes a post page a protected post), else Dotclear's, else Bear Blog's, else Blogger's address for a
     page that is no post (crawler/extraction/blogger.py); else Substack's paywall, which
     makes its post page a protected post (crawler/extraction/substack.py), else Medium's member-only story
-    (crawler/extraction/medium.py)."""
+    (crawler/extraction/medium.py); else the post or page @sugarat/theme's page data in a VitePress page says it
+    is (crawler/extraction/vitepress.py)."""
     if kind := wordpress_kind(page):
         return "WordPress", kind
     if kind := ghost_kind(page):
@@ -451,6 +453,8 @@ def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str
         return "Substack", kind
     if kind := medium_kind(page, jsonld):
         return "Medium", kind
+    if kind := sugarat_kind(page):
+        return "@sugarat/theme", kind
     return None, None
 
 
@@ -466,6 +470,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         kind, reason = platform_kind, f"{platform}'s body classes mark it as {platform_kind}"
         if platform == "Blogger":
             reason = f"Blogger's address marks it as {platform_kind}"
+        if platform == "@sugarat/theme":
+            reason = f"@sugarat/theme's page data in VitePress's site data lists it as {platform_kind}"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
             if platform == "Substack":

@@ -24,6 +24,7 @@ from crawler.extraction.structured import as_list, by_type, first_text
 from crawler.extraction.substack import substack_subtitle
 from crawler.extraction.term_links import classed_as_tag, linked_terms
 from crawler.extraction.titles import post_title
+from crawler.extraction.vitepress import sugarat_terms
 from crawler.extraction.wordpress import post_class_terms
 from crawler.urls import joined
 
@@ -64,6 +65,7 @@ def extract_metadata(
                 page, root, "a[rel~=tag]:not([rel~=category])", leaving={*block_categories, *tagged_categories}
             )
         )
+        or sugarat_terms(page)[1]
         or naver_tags(page)
         or brunch_keywords(page)
         or velog_tags(page)
@@ -101,6 +103,7 @@ def extract_metadata(
             )
             + category_links
         )
+        or sugarat_terms(page)[0]
         or tistory_category(page)
         or naver_category(page)
         or quarto_categories(page)
