@@ -25,6 +25,7 @@ from crawler.extraction.substack import substack_subtitle
 from crawler.extraction.term_links import classed_as_tag, linked_terms
 from crawler.extraction.titles import post_title
 from crawler.extraction.vitepress import sugarat_terms
+from crawler.extraction.vuepress import hope_categories
 from crawler.extraction.wordpress import post_class_terms
 from crawler.urls import joined
 
@@ -104,6 +105,7 @@ def extract_metadata(
             + category_links
         )
         or sugarat_terms(page)[0]
+        or hope_categories(page)
         or tistory_category(page)
         or naver_category(page)
         or quarto_categories(page)
