@@ -120,3 +120,13 @@ def test_a_sugarat_blogs_home_of_another_language_is_a_listing():
         f"{_site_data([], {'en': [ROGGEN]})}</body></html>"
     )
     assert extract(home, "https://crumb.example/en/").kind == "listing"
+
+
+def test_a_sugarat_posts_author_has_the_bio_the_themes_author_list_gives():
+    """@sugarat/theme's `authorList` describes each author (`nickname`, `url`, `des`: the line the theme shows on
+    the byline's link, in a browser): the post's author had no bio and no link to their site."""
+    post = extract(_page("de-DE", "Über Roggenmehl", "/de/posts/roggenmehl", ROGGEN_TEXT, _site_data([ROGGEN])),
+                   "https://crumb.example/de/posts/roggenmehl.html")  # fmt: skip
+    assert post.author_box is not None
+    assert (post.author_box.name, post.author_box.bio) == ("李明", "前端工程师")
+    assert post.author_box.links == ["https://liming.example.cn/"]

@@ -51,7 +51,7 @@ from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
 from crawler.extraction.substack import substack_kind
 from crawler.extraction.verbatim import LINE_NUMBERS
-from crawler.extraction.vitepress import sugarat_kind
+from crawler.extraction.vitepress import sugarat_author_boxes, sugarat_kind
 from crawler.extraction.wordpress import POST_CONTENT as WORDPRESS_CONTENT
 from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
 
@@ -506,6 +506,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     # the site's feeds make a post is one here, when the crawl knew it: `site`.)
     is_article = kind in ("article", "other")
     boxes = find_author_boxes(page, jsonld, meta.authors, root, body.text) if is_article else []
+    if is_article and not boxes and platform == "@sugarat/theme":
+        boxes = sugarat_author_boxes(page)  # the theme's authorList: no box on the page, its bio in a link's title
     # A post whose byline the page does not mark up but whose author box names someone is by that person.
     authors = meta.authors or listed_authors(page, boxes)
     boxes = its_first_author(boxes)

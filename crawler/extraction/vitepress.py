@@ -9,7 +9,7 @@ it reads every page's front matter into its configuration, `themeConfig.blog.pag
 path without `.html`) and `meta` — `title`, `date` ("2024/04/20 08:15:00", the build machine's clock), `author`,
 `tags`, `categories`, and `hidden: true` for a page its front matter keeps out of the blog's list of posts
 (`publish: false` sets it; an About page, an Impressum). Its `authorList` names each author's `url` and `des` (the
-author's one-line description, which the theme shows on the byline's link).
+author's one-line description, which the theme shows on the byline's link): their site and their bio.
 
 A page that data lists and does not hide is a post; one it hides is a page (kind "page", as a WordPress page is);
 a page it does not list (the blog's home, a listing of `layout: home`) is judged as any page is.
@@ -23,7 +23,7 @@ import weakref
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from crawler.extraction.article import Person
+from crawler.extraction.article import AuthorBox, Person
 from crawler.extraction.page import Page
 from crawler.urls import joined
 
@@ -131,6 +131,23 @@ def sugarat_authors(page: Page) -> list[Person]:
     )
     url = listed.get("url")
     return [Person(name=name.strip(), url=joined(page.base, url) if isinstance(url, str) and url else None)]
+
+
+def sugarat_author_boxes(page: Page) -> list[AuthorBox]:
+    """The post's author as @sugarat/theme's `authorList` describes them: their `des` (the line the theme shows on
+    the byline's link) their bio, their `url` (their own site) among their links; [] for an author the list does
+    not describe, and elsewhere."""
+    authors = sugarat_authors(page)
+    if not authors or (entry := _entry(page)) is None:
+        return []
+    listed = next(
+        (a for a in entry[1].get("authorList") or [] if isinstance(a, dict) and a.get("nickname") == authors[0].name),
+        {},
+    )
+    bio = listed.get("des")
+    if not isinstance(bio, str) or not bio.strip():
+        return []
+    return [AuthorBox(name=authors[0].name, bio=bio.strip(), links=[authors[0].url] if authors[0].url else [])]
 
 
 def sugarat_terms(page: Page) -> tuple[list[str], list[str]]:
