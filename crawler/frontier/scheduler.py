@@ -166,11 +166,13 @@ class FrontierScheduler(BaseScheduler):
         return self.frontier.lease(at_least=at_least)
 
     def _holding_back(self) -> bool:
-        """With a --max-pages budget, pages found by links wait while start URLs, sitemaps or feeds are still being
-        fetched or read: the posts those list come first. Only while something is in flight — a download, or a page
-        waiting for or in extraction — (which wakes the engine when done), so a request that never settles cannot
-        stall the crawl."""
-        if not self.budget.limit or self.frontier is None:
+        """Pages found by links wait while start URLs, sitemaps or feeds are still being fetched or read: the posts
+        those list come first (a --max-pages budget goes to them), and a page is decided with what they say of it —
+        an About page at a blog's root, dated and in the post layout, is a page because the feeds reach back to the
+        first post, which the sitemap shows (Astro's blog starter: About, fetched while its sitemap was in flight,
+        was stored as a post). Only while something is in flight — a download, or a page waiting for or in
+        extraction — (which wakes the engine when done), so a request that never settles cannot stall the crawl."""
+        if self.frontier is None:
             return False
         busy = self.downloading > 0 or self.extraction.waiting > 0
         return busy and self.frontier.unfinished(DISCOVERY_PRIORITY - BAND)
