@@ -2165,3 +2165,21 @@ def test_quartos_title_block_byline_is_not_a_short_posts_text():
     )
     assert article.author == "Alice Schmidt"
     assert article.published[:10] == "2025-06-14"
+
+
+def test_a_templates_inert_content_is_no_part_of_the_text_a_declarative_shadow_roots_is():
+    """HTML's <template> is never rendered — a script copies it — but parsed as any element its content was text:
+    AMP's list of a recipe's steps, `<template type="amp-mustache">{{#steps}}…{{/steps}}</template>`, gave the
+    recipe lines of Mustache tags and the placeholder "There are no steps yet". A declarative shadow root
+    (`<template shadowrootmode="open">`) is rendered where it stands, and its text stays."""
+    steps = (
+        '<amp-list src="/steps.json" layout="responsive" width="4" height="3"><template type="amp-mustache">'
+        "{{#steps}}<h3>{{{title}}}</h3><p>{{{text}}}</p>{{/steps}}{{^steps}}<p>There are no steps yet. Write the "
+        "first!</p>{{/steps}}</template></amp-list>"
+    )
+    shadow = '<div><template shadowrootmode="open"><p>Rye keeps for a week in a linen bag.</p></template></div>'
+    after = "<p>The oven cooled slowly overnight, and in the morning the loaves were ready to slice.</p>"
+    article = extract(_page(f"<p>{PROSE}</p>{steps}{after}{shadow}"), URL)
+    assert "{{" not in article.text and "no steps yet" not in article.text, article.text
+    assert "{{" not in article.markdown
+    assert "the loaves were ready to slice." in article.text and "Rye keeps for a week in a linen bag." in article.text

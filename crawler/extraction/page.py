@@ -33,7 +33,7 @@ _BASE_HREF = etree.XPath("//base/@href", smart_strings=False)
 _IDENTIFIED = etree.XPath("//*[@id]")
 _BARE_NAME = re.compile(r"[.#]-?[_a-zA-Z][\w-]*")
 # Script and style text is the only child of its element: a parent test, where an ancestor test would walk to
-# the root for every text node. (A <template>'s inert content is rare enough to count as text.)
+# the root for every text node. (<template> elements are gone from the tree: parse_html.)
 _VISIBLE_TEXT = etree.XPath("descendant-or-self::text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
@@ -43,12 +43,27 @@ def parse_html(html: str) -> HtmlElement | None:
     XML declaration): on some real pages its extraction finds no body in a tree parsed any other way."""
     html = _XML_DECLARATION.sub("", html, count=1)
     tree = load_html(html)  # None for a fragment it takes for no document: lxml's own parse then
-    if isinstance(tree, HtmlElement):
-        return tree
-    try:
-        return lxml_html.document_fromstring(html)
-    except (ValueError, etree.ParserError):
-        return None
+    if not isinstance(tree, HtmlElement):
+        try:
+            tree = lxml_html.document_fromstring(html)
+        except (ValueError, etree.ParserError):
+            return None
+    if "<template" in html:
+        _drop_templates(tree)
+    return tree
+
+
+# A <template>'s content is inert (HTML's "template contents": never rendered, there for a script to copy), but a
+# parser that knows no templates makes it the element's children: AMP's and other frameworks' Mustache templates
+# (`<template type="amp-mustache">{{#images}}…`) were lines of a recipe's text. A declarative shadow root
+# (`shadowrootmode`, formerly `shadowroot`) is rendered in place, and stays.
+_INERT_TEMPLATES = etree.XPath("//template[not(@shadowrootmode or @shadowroot)]")
+
+
+def _drop_templates(tree: HtmlElement) -> None:
+    for template in _INERT_TEMPLATES(tree):
+        if template.getparent() is not None:
+            template.drop_tree()
 
 
 class Page:
