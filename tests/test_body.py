@@ -2183,3 +2183,29 @@ def test_a_templates_inert_content_is_no_part_of_the_text_a_declarative_shadow_r
     assert "{{" not in article.text and "no steps yet" not in article.text, article.text
     assert "{{" not in article.markdown
     assert "the loaves were ready to slice." in article.text and "Rye keeps for a week in a linen bag." in article.text
+
+
+def test_amps_push_notification_box_consent_and_menu_drawer_are_not_the_posts_text():
+    """An AMP page's own components of chrome — `amp-web-push-widget` ("Want More? … Would Like To Send You Push
+    Notifications."), `amp-user-notification` (a cookie notice), `amp-sidebar` (the menu drawer) — ended an AMP
+    story's text; they are chrome on any AMP page."""
+    push = (
+        '<amp-web-push-widget visibility="unsubscribed" layout="fixed" width="375" height="225">'
+        "<div><h3>Want More?</h3><p>Kitchen Notes Would Like To Send You Push Notifications.</p>"
+        '<button on="tap:amp-web-push.subscribe">Allow Notifications</button></div></amp-web-push-widget>'
+    )
+    notice = (
+        '<amp-user-notification id="cookies" layout="nodisplay"><p>This site uses cookies to remember what you read '
+        "and for statistics.</p><button>I accept</button></amp-user-notification>"
+    )
+    drawer = (
+        '<amp-sidebar id="menu" layout="nodisplay"><ul><li><a href="/recipes/">All our recipes</a></li></ul>'
+        "</amp-sidebar>"
+    )
+    html = _page(f"<p>{PROSE}</p><p>Rye wants a long, cool rise overnight.</p>{push}", around=notice).replace(
+        "<body>", f"<body>{drawer}"
+    )
+    article = extract(html, URL)
+    assert "Rye wants a long, cool rise overnight." in article.text
+    for chrome in ("Push Notifications", "Want More?", "uses cookies", "All our recipes"):
+        assert chrome not in article.text and chrome not in article.markdown, chrome

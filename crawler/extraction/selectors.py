@@ -142,8 +142,13 @@ STELLAR_CHROME = (
     ".article-footer > #contributors",
     ".related-wrap#read-next",
 )
+# AMP's components of a page's chrome, its own elements whatever the site: the push-notification subscription box
+# (`amp-web-push-widget`: "Want More? … Would Like To Send You Push Notifications. Allow Notifications" ended an
+# AMP story's text), the consent and cookie notices, the menu drawer.
+AMP_CHROME = ("amp-web-push-widget", "amp-consent", "amp-user-notification", "amp-sidebar")
 NOT_POST = ", ".join(
     (
+        *AMP_CHROME,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
         ".sharedaddy",
@@ -264,6 +269,7 @@ NOT_POST = ", ".join(
 # crawler/extraction/body.py judges those after trafilatura has run.
 PLUGIN_CHROME = ", ".join(
     (
+        *AMP_CHROME,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
         ".sharedaddy",
