@@ -189,16 +189,20 @@ _QUARTO_CATEGORIES = etree.XPath(
 
 def quarto_categories(page: Page) -> list[str]:
     """A Quarto post's categories as its title block prints them (_QUARTO_CATEGORIES)."""
-    if "quarto-category" not in page.names.classes:  # no walk of the tree on another platform's page
-        return []
-    return _unique([name for element in _QUARTO_CATEGORIES(page.tree) if (name := text_of(element))])
+    return _platform_terms(page, "quarto-category", _QUARTO_CATEGORIES)
 
 
 def naver_tags(page: Page) -> list[str]:
     """A Naver Blog post's tags as its desktop page prints them (_NAVER_TAGS), without their "#"."""
-    if "itemTagfont" not in page.names.classes:
+    return _platform_terms(page, "itemTagfont", _NAVER_TAGS)
+
+
+def _platform_terms(page: Page, marker: str, terms: etree.XPath) -> list[str]:
+    """The texts of the elements `terms` finds, each once, without a leading "#" — on a page whose classes name
+    `marker`, the platform's own class: no walk of the tree on another platform's page."""
+    if marker not in page.names.classes:
         return []
-    return _unique([name for link in _NAVER_TAGS(page.tree) if (name := text_of(link).lstrip("#").strip())])
+    return _unique([name for element in terms(page.tree) if (name := text_of(element).lstrip("#").strip())])
 
 
 # Kakao Brunch prints a post's keywords under it in ul.list_keyword, each an a.link_keyword to the keyword's page
@@ -237,30 +241,22 @@ _FOREM_TAGS = etree.XPath(
 
 def brunch_keywords(page: Page) -> list[str]:
     """A Kakao Brunch post's keywords, its tags (_BRUNCH_KEYWORDS)."""
-    if "link_keyword" not in page.names.classes:  # no walk of the tree on another platform's page
-        return []
-    return _unique([name for link in _BRUNCH_KEYWORDS(page.tree) if (name := text_of(link))])
+    return _platform_terms(page, "link_keyword", _BRUNCH_KEYWORDS)
 
 
 def velog_tags(page: Page) -> list[str]:
     """A Velog post's tags as its header prints them (_VELOG_TAGS)."""
-    if "head-wrapper" not in page.names.classes:
-        return []
-    return _unique([name for link in _VELOG_TAGS(page.tree) if (name := text_of(link))])
+    return _platform_terms(page, "head-wrapper", _VELOG_TAGS)
 
 
 def writefreely_tags(page: Page) -> list[str]:
     """A WriteFreely post's hashtags, its tags (_WRITEFREELY_TAGS)."""
-    if "hashtag" not in page.names.classes:
-        return []
-    return _unique([name for span in _WRITEFREELY_TAGS(page.tree) if (name := text_of(span))])
+    return _platform_terms(page, "hashtag", _WRITEFREELY_TAGS)
 
 
 def forem_tags(page: Page) -> list[str]:
     """A Forem post's tags as its header prints them (_FOREM_TAGS), without their "#"."""
-    if "crayons-tag" not in page.names.classes:
-        return []
-    return _unique([name for link in _FOREM_TAGS(page.tree) if (name := text_of(link).lstrip("#").strip())])
+    return _platform_terms(page, "crayons-tag", _FOREM_TAGS)
 
 
 def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
