@@ -138,3 +138,37 @@ def test_a_blosxom_feed_item_leads_to_the_entrys_own_page_not_the_days():
         ("https://blog.example/2024/06/03#editors", None),
         ("https://blog.example/2024/01/05#hello", None),
     ]
+
+
+def test_eleventys_feed_at_its_usual_path_is_read_first_and_a_project_page_beside_the_posts_is_none(crawl, db):
+    """Eleventy's base blog writes its feed to /feed/feed.xml, and a blog built on an older base blog links a
+    /feed/rss.xml that does not exist: nothing led to the feed before the crawl had decided the blog's /lab/ pages —
+    long, undated, no post markup, and nothing known of the site — and stored them as posts."""
+    home = (
+        '<!doctype html><html><head><title>Notes</title><link rel="alternate" type="application/rss+xml"'
+        ' href="/feed/rss.xml"></head><body><a href="/posts/rye/">Rye</a> <a href="/posts/spelt/">Spelt</a>'
+        ' <a href="/posts/oats/">Oats</a> <a href="/lab/hint/">hint.css</a></body></html>'
+    )
+    entries = "".join(
+        f"<entry><title>{name}</title><link href='{{base}}posts/{name.lower()}/'/><updated>2024-05-0{n}T08:00:00Z"
+        f"</updated><id>{{base}}posts/{name.lower()}/</id></entry>"
+        for n, name in enumerate(("Rye", "Spelt", "Oats"), 1)
+    )
+    atom = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title>{entries}</feed>'
+    routes = {
+        "/": (200, {}, home.encode()),
+        "/posts/rye/": post("Rye"),
+        "/posts/spelt/": post("Spelt"),
+        "/posts/oats/": post("Oats"),
+        "/lab/hint/": post("hint.css", wrap="div"),
+    }
+    with serve(Server(routes=routes)) as site:
+        routes["/feed/feed.xml"] = (
+            200,
+            {"Content-Type": "application/atom+xml"},
+            atom.replace("{base}", site.base).encode(),
+        )
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    stored = {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")}
+    assert stored == {"posts/rye/", "posts/spelt/", "posts/oats/"}, stored

@@ -17,7 +17,18 @@ from crawler.extraction.dates import first_date
 from crawler.extraction.pagekind import url_kind
 from crawler.urls import joined
 
-USUAL_FEED_PATHS = ("/feed/", "/feed.xml", "/atom.xml", "/rss.xml", "/index.xml", "/feeds/posts/default")
+# Eleventy's base blog writes its feed to /feed/feed.xml (its own <link> to it is relative, and broken below a
+# post; a site from an older base blog links a /feed/rss.xml it never built): read first, the feed says that the
+# project pages beside the posts are none.
+USUAL_FEED_PATHS = (
+    "/feed/",
+    "/feed.xml",
+    "/atom.xml",
+    "/rss.xml",
+    "/index.xml",
+    "/feed/feed.xml",
+    "/feeds/posts/default",
+)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
