@@ -11,7 +11,7 @@ write them. Each rule names a markup convention or a platform, never a site (doc
 - a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`) or a
   `<noscript>` asking for JavaScript (not one saying only that the page works best with it: Hugo's FixIt), on a
   page with little text; or little text beside much script, unless WordPress's body classes or a static site
-  generator's `<meta name="generator">` (Quarto, Hugo, Jekyll, Hexo …) say its template rendered the page;
+  generator's `<meta name="generator">` (Quarto, Hugo, Jekyll, Hexo, Gatsby …) say its template rendered the page;
 - a platform that builds its pages with scripts (Wix, Substack, Medium) or holds the post in a frame (Naver Blog's
   `mainFrame`);
 - a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
@@ -118,7 +118,7 @@ _WORDPRESS_RENDERED = re.compile(
 # About of one line was called a shell) is that page, not a script that builds it.
 _GENERATOR_META = re.compile(rb"<meta\b[^>]*\bname\s*=\s*[\"']?generator\b[^>]*>", re.IGNORECASE)
 _STATIC_GENERATOR = re.compile(
-    rb"\bcontent\s*=\s*[\"']?\s*(?:quarto|hugo|jekyll|hexo|nikola|mkdocs|eleventy|pelican|ikiwiki|docutils)\b",
+    rb"\bcontent\s*=\s*[\"']?\s*(?:quarto|hugo|jekyll|hexo|nikola|mkdocs|eleventy|pelican|ikiwiki|docutils|gatsby)\b",
     re.IGNORECASE,
 )
 _IMG = re.compile(rb"<img\b[^>]*>")
