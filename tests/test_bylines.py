@@ -575,3 +575,32 @@ def test_ananke_names_the_authors_in_the_strong_of_the_line_under_the_title_with
     article = extract(html, URL)
     assert [person.name for person in article.authors] == ["Ana Lima", "Ben Roe"]
     assert "Ana Lima" not in article.text
+
+
+def test_nextjs_blog_starters_avatar_names_the_author_and_its_name_leaves_the_text():
+    """Next.js's blog starter prints the post's author as its Avatar only — an <img> whose alt is the name and the
+    name beside it, no "By", twice (one for wide screens, one for narrow) between the title and the <time>: the
+    post had no author, and its text began with the name twice. An image beside a caption of other words, or an
+    avatar alone, names nobody."""
+
+    def post(avatar: str) -> Article:
+        html = (
+            '<html lang="en"><head><title>Harz | Next.js Blog Example</title></head><body><main><article>'
+            '<h1 class="text-5xl">Eine Wanderung im Harz</h1>'
+            f'<div class="hidden md:block md:mb-12">{avatar}</div>'
+            '<div class="sm:mx-0"><img alt="Cover Image for Eine Wanderung im Harz" src="/assets/cover.jpg"></div>'
+            f'<div class="max-w-2xl mx-auto"><div class="block md:hidden mb-6">{avatar}</div>'
+            '<div class="mb-6 text-lg"><time datetime="2023-10-01T08:00:00.000Z">October 1, 2023</time></div></div>'
+            f'<div class="max-w-2xl mx-auto"><div class="markdown">{BODY}</div></div></article></main></body></html>'
+        )
+        return extract(html, URL)
+
+    named = post(
+        '<div class="flex items-center"><img src="/assets/blog/authors/anna.png" class="w-12 h-12 rounded-full"'
+        ' alt="Anna Schmidt"><div class="text-xl font-bold">Anna Schmidt</div></div>'
+    )
+    assert [person.name for person in named.authors] == ["Anna Schmidt"]
+    assert named.text.startswith("A paragraph of the post")
+    captioned = post('<div><img src="/a.png" alt="Anna Schmidt"><div>Anna Schmidt at the Brocken</div></div>')
+    assert captioned.authors == []
+    assert post('<div><img src="/a.png" alt="Anna Schmidt"></div>').authors == []

@@ -233,6 +233,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: _dated_line(page),
         lambda: _by_after_time(page),
         lambda: _bold_after_by(page),
+        lambda: _avatar_beside_name(page),
         lambda: _rel_author_card(page),
         lambda: found if len(found := author_pages()) == 1 else [],
         # trafilatura's reading of the same JSON-LD would make "Map" of a template's `map[name:Jane Doe]`
@@ -268,7 +269,7 @@ def _co_authors(page: Page, post: dict[str, Any]) -> list[Any]:
 
 
 STATED_SOURCES = 2  # JSON-LD and author meta tags, before the page's visible bylines (rel=author links, the theme's)
-VISIBLE_SOURCES = 9  # … and the page's bylines and author-page links, before trafilatura's guesses
+VISIBLE_SOURCES = 10  # … and the page's bylines and author-page links, before trafilatura's guesses
 MAX_LINKED_AUTHORS = 4  # links to author pages in one post: more is a list of people, not a byline
 
 
@@ -559,6 +560,32 @@ def _bold_after_by(page: Page) -> list[Person]:
         name = " ".join(text_of(bold).split())
         capitalised = all(not word[0].islower() for word in name.split())
         if capitalised and not _outside_post(bold) and _looks_like_a_name(name):
+            return [Person(name=name)]
+    return []
+
+
+def _avatar_beside_name(page: Page) -> list[Person]:
+    """The name printed right after an avatar <img> whose alt is that name, the two alone in their element, in the
+    post's header (after its <h1>, before its <time> and its text): the Avatar of Next.js's blog starter,
+    `<div><img src="/assets/blog/authors/tim.jpeg" alt="Tim Neutkens"><div>Tim Neutkens</div></div>`, a byline
+    without "By" that many Next.js blogs keep."""
+    heading = next(iter(_FIRST_H1(page.tree)), None)
+    if heading is None:
+        return []
+    for element in _FOLLOWING(heading):
+        if element.tag == "time" or element.tag == "p" and len(text_of(element)) >= _PROSE_CHARS:
+            break  # past the post's header
+        if element.tag != "img" or (parent := element.getparent()) is None or len(parent) != 2:
+            continue
+        name = " ".join((element.get("alt") or "").split())
+        printed = element.getnext()
+        if (
+            name
+            and printed is not None
+            and " ".join(text_of(printed).split()) == name == " ".join(text_of(parent).split())
+            and _looks_like_a_name(name)
+            and not _outside_post(element)
+        ):
             return [Person(name=name)]
     return []
 

@@ -142,9 +142,10 @@ def without_leading_fields(
     removed = False
     for _ in range(3):  # a byline and a date line, in either order, and a count after them
         first, _, rest = text.partition("\n")
-        # a theme's meta list (Puput: "- daniel", "- July 8, 2023", "- 0"), its name linked in the Markdown
+        # a theme's meta list (Puput: "- daniel", "- July 8, 2023", "- 0"), its name linked in the Markdown; or
+        # the name alone, as printed beside its avatar (Next.js's blog starter prints it twice, for two screens)
         line = MARKDOWN_LINK.sub(r"\1", _LIST_ITEM.sub("", first, count=1))
-        listed_name = line != first and fold(line) in {fold(name) for name in names}
+        listed_name = fold(line) in {fold(name) for name in names}
         dated = lambda part: bool(published) and _date_alone(part, published[:10])  # noqa: E731
         byline = names and (is_by_line(line, names) or listed_name or is_meta_line(line, names, dated))
         if byline or (published and _date_alone(line, published[:10], terms)) or removed and _COUNT.fullmatch(line):
