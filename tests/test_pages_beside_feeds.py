@@ -8,7 +8,7 @@ import time
 
 from crawler.errors import EXIT_INCOMPLETE
 from tests.conftest import run_cli
-from tests.hostile.servers import PARAGRAPH, Server, answer, serve, served_after
+from tests.hostile.servers import PARAGRAPH, Server, answer, post, serve, served_after
 
 RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title>{}</channel></rss>'
 
@@ -354,3 +354,23 @@ def test_pages_found_by_links_wait_for_the_sitemaps_in_flight(crawl, db, tmp_pat
     in a real build; here the sitemap answers after four seconds)."""
     base, result = _astro_starter(crawl, tmp_path, pages_wait=False, sitemap_delay=4.0)
     _about_and_impressum_are_pages(base, result, db)
+
+
+def test_a_blog_under_a_folder_has_its_sitemap_there_read_and_its_undated_project_page_is_no_post(crawl, db):
+    """A blog on GitHub Pages' project site lives under /<project>/: MkDocs writes /hex/sitemap.xml and links it
+    nowhere, and the host's root has none. The crawl tried the usual paths at the root only, knew nothing of the site
+    when it decided /hex/projects/conmon/ — long, undated, no post markup — and stored it as a post."""
+    posts = ("blog/2024/05/01/rye/", "blog/2024/05/02/spelt/", "blog/2024/05/03/oats/")
+    titles = ("Rye", "Spelt", "Oats", "conmon")
+    links = "".join(f'<a href="/hex/{p}">{t}</a> ' for p, t in zip((*posts, "projects/conmon/"), titles, strict=True))
+    routes = {"/hex/": (200, {}, f"<!doctype html><html><body><nav>{links}</nav></body></html>".encode())}
+    for n, path in enumerate(posts, 1):
+        routes[f"/hex/{path}"] = _page(path, f"2024-05-0{n}")
+    routes["/hex/projects/conmon/"] = post("conmon", wrap="div")
+    with serve(Server(routes=routes)) as site:
+        paths = ("", *posts, "projects/conmon/")
+        routes["/hex/sitemap.xml"] = _xml(SITEMAP, "url", tuple(f"hex/{p}" for p in paths), site.base)
+        result = crawl(site.base + "hex/")
+    assert result.returncode == 0, result.stderr
+    stored = {url.removeprefix(site.base + "hex/") for (url,) in db("SELECT url FROM articles")}
+    assert stored == set(posts), stored

@@ -124,9 +124,10 @@ class BlogSpider(scrapy.Spider):
                 yield page
             for request in self._discovery(urljoin(url, "/robots.txt"), self.parse_robots):
                 yield request
-            for path in (*USUAL_SITEMAP_PATHS, *USUAL_FEED_PATHS):
-                for request in self._discovery(urljoin(url, path), self.parse_discovered):
-                    yield request
+            for folder in _discovery_folders(url):
+                for path in (*USUAL_SITEMAP_PATHS, *USUAL_FEED_PATHS):
+                    for request in self._discovery(urljoin(folder, path.lstrip("/")), self.parse_discovered):
+                        yield request
 
     def _archived_posts(self) -> dict[str, str]:
         """URL → last fetch of the posts earlier runs archived (empty with RECRAWL_ARCHIVED off)."""
@@ -437,6 +438,18 @@ def _uncaptured(warc_dir: str, posts: dict[str, str]) -> set[str]:
     finally:
         index.close()
     return {url for url in posts if url not in captured}
+
+
+def _discovery_folders(start_url: str) -> list[str]:
+    """Where the usual sitemap and feed paths are tried for a start URL: the host's root, and the start URL's folder
+    when it is not the root — a blog on GitHub Pages' project site lives under /<project>/, its generator's
+    /hex/sitemap.xml or /blog/index.xml there (MkDocs links its sitemap nowhere): without it, the crawl knew
+    nothing of the site when it decided its undated project pages, and stored them as posts."""
+    path = urlsplit(start_url).path
+    if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+        start_url = urljoin(start_url, path.rsplit("/", 1)[-1] + "/")  # /hex, which the server redirects to /hex/
+    root, folder = urljoin(start_url, "/"), urljoin(start_url, ".")
+    return [root] if folder == root else [root, folder]
 
 
 def _feeds_beside(sitemap_url: str, index_url: str) -> list[str]:
