@@ -5,6 +5,11 @@ the feeds stored as feeds, no "not an HTML page" error."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from crawler.discovery.feeds import feed_entries
 from crawler.items import FetchedPage
@@ -111,6 +116,30 @@ def test_a_feed_is_known_by_its_first_bytes_whatever_its_content_type():
     for body in pages:
         page = FetchedPage("https://blog.example/feed/", 200, "text/html", "2024-01-01T00:00:00+00:00", body)
         assert page.is_html, body
+
+
+def test_a_page_opening_with_a_run_of_comments_is_known_as_no_feed_at_once():
+    """Jekyll's Chirpy theme opens every page with a doctype and a run of HTML comments its includes leave, one
+    after another; the test for a feed's or a sitemap's first bytes let each comment run on to any later `-->`,
+    and a page with 20 of them took seconds, a Chirpy blog's home page a quarter of an hour: its crawl stood still.
+    A comment ends at its first `-->`; the test ends as fast for any number of them, and still finds the feed or
+    sitemap behind such a run."""
+    probe = r"""
+import sys
+from crawler.discovery.feeds import starts_as_feed
+from crawler.discovery.sitemaps import starts_as_sitemap
+run = b"<!-- a theme include -->\n" * 40
+page = b"<!doctype html>\n" + run + b"<html><body><p>Post</p></body></html>"
+feed = b'<?xml version="1.0"?>\n' + run + b'<rss version="2.0">'
+urlset = b'<?xml version="1.0"?>\n' + run + b"<urlset>"
+found = (starts_as_feed(page), starts_as_sitemap(page), starts_as_feed(feed), starts_as_sitemap(urlset))
+sys.exit(0 if found == (False, False, True, True) else 1)
+"""
+    try:  # a process of its own: a regular expression's match cannot be interrupted
+        done = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).parent.parent, timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading a page's first bytes did not end in 30 seconds")
+    assert done.returncode == 0
 
 
 def test_a_blosxom_feed_item_leads_to_the_entrys_own_page_not_the_days():

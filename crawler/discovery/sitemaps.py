@@ -21,8 +21,9 @@ USUAL_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/sitemap-index.xml
 
 # A sitemap's first bytes: a BOM; white space, the XML declaration, processing instructions (a sitemap's
 # xml-stylesheet, as Yoast and WordPress print), comments; then its root: sitemaps.org's <urlset> or <sitemapindex>.
+# Possessive (`*+`), as feeds._FEED_START: a comment ends at its first `-->` (no exponential retries).
 _SITEMAP_START = re.compile(
-    rb"(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*>|<!--.*?-->)*<(?:[\w-]+:)?(?:urlset|sitemapindex)[\s>/]", re.DOTALL
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*>|<!--.*?-->)*+<(?:[\w-]+:)?(?:urlset|sitemapindex)[\s>/]", re.DOTALL
 )
 
 # A decompressed sitemap larger than this is refused (the sitemaps.org limit is 50 MB).
