@@ -435,3 +435,15 @@ def test_a_credit_in_its_own_element_after_a_captions_words_is_the_images_and_no
     assert [image.caption for image in article.images] == [
         "Die Fähre legt am Morgen im alten Hafen an. Foto: Jana Hinrichs"
     ]
+
+
+def test_a_picture_sized_in_percent_is_no_icon():
+    """HTML's width and height may be a percentage of the space the picture stands in (`width="50%"`, as a
+    Pelican post's hand-written `<img>` sizes its figures): read as 50 pixels each, the post's two figures were
+    taken for icons and left out."""
+    body = (
+        '<div class="text-center"><img src="/assets/tweets/cr.png" width="50%" height="50%" title="Geotagged tweets">'
+        "<p><strong>Figure:</strong> Tweets matched against a bounding box.</p></div>"
+        '<img src="/theme/badge.png" width="40" height="40">'
+    )
+    assert _srcs(body) == ["https://blog.example/assets/tweets/cr.png"]

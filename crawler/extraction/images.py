@@ -272,8 +272,10 @@ def _is_share_icon(img: HtmlElement, src: str, share_buttons: frozenset[HtmlElem
 
 
 def _int(value: object) -> int | None:
+    """A width or height attribute's pixels; None for a percentage (`width="50%"`, of the space the picture stands
+    in, which HTML allows and browsers honour): no size in pixels, never an icon's."""
     match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
-    return int(match.group(1)) if match else None
+    return int(match.group(1)) if match and not str(value).strip().endswith("%") else None
 
 
 def _text(value: object) -> str | None:
