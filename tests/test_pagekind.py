@@ -110,6 +110,16 @@ def test_a_query_page_on_a_listings_path_is_a_listing(url):
     assert url_kind(url) == "listing"
 
 
+def test_pelicans_later_index_pages_are_listings_by_their_address():
+    """Pelican pages its index as /index2.html, /index3.html … (its default PAGINATION_PATTERNS), and the last one,
+    holding one post in full under a heading that links the post's page rel=bookmark, was stored as that post (a
+    real Pelican blog's /posts/index6.html). /index.html and a post named so stay pages to read."""
+    for url in ("https://a.org/index2.html", "https://a.org/posts/index6.html", "https://a.org/blog/index12.htm"):
+        assert url_kind(url) == "listing", url
+    for url in ("https://a.org/index.html", "https://a.org/posts/index1.html", "https://a.org/2024/index2-notes.html"):
+        assert url_kind(url) is None, url
+
+
 @pytest.mark.parametrize(
     ("url", "kind"),
     [

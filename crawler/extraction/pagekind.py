@@ -42,9 +42,14 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category", re.compile(r"^/(?:[^/?]+/)?categories/?(?:$|\?)", re.I)),
     ("author", re.compile(r"/(?:author|authors|autor|auteur)/[^/]+/?(?:page/\d+/?)?$", re.I)),
     ("attachment", re.compile(r"/attachment/|[?&]attachment_id=", re.I)),
-    # WordPress's and Hugo's /page/N, jekyll-paginate's /pageN/ and ?paged=N only: a plain ?page=N also splits long
-    # posts and forum threads, so such a page is parsed and classified by its content.
-    ("listing", re.compile(r"(?:/page/?\d+/?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I)),
+    # WordPress's and Hugo's /page/N, jekyll-paginate's /pageN/, Pelican's /index2.html (its default
+    # PAGINATION_PATTERNS: the last holds a post or two in full, each heading a rel=bookmark link, as a post's page
+    # does) and ?paged=N only: a plain ?page=N also splits long posts and forum threads, so such a page is parsed
+    # and classified by its content.
+    (
+        "listing",
+        re.compile(r"(?:/page/?\d+/?$)|(?:/index(?:[2-9]|[1-9]\d+)\.html?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I),
+    ),
     # A year's, month's or day's archive: /2024/03/ (WordPress), and the month and day unpadded where the URL is
     # made of the numbers as such (Mezzanine's /blog/archive/2024/3/, Django's date-based views)
     ("archive", re.compile(r"/(?:19|20)\d\d/(?:(?:\d\d|[1-9])/)?(?:(?:\d\d|[1-9])/)?$")),
