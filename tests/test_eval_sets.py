@@ -131,3 +131,16 @@ def test_eval_runs_readability_and_justext_as_the_shared_sets_runner_calls_them(
     rows = json.loads(result.stdout)["sets"][0]["rows"]
     assert {name: rows[name]["empty"] for name in rows} == {"trafilatura": 0, "readability-lxml": 0, "justext": 0}
     assert all(rows[name]["f1"] > 0.8 for name in rows)
+
+
+def test_a_page_readability_cannot_read_is_counted_as_its_error_without_its_traceback(caplog):
+    """readability-lxml logs a failure's traceback before raising it; the run counts the failure and prints no
+    traceback (lxml refuses a control character a dropped <script>'s tail moves into its parent's text)."""
+    pytest.importorskip("readability", reason="pip install --no-deps -r requirements-eval.txt")
+    from crawler.evaluation.running import _timed
+
+    prose = b"A sentence of the post. " * 20
+    page = b"<html><body><div><p>" + prose + b"</p>a<script>x</script>\x0cb</div></body></html>"
+    output = _timed(("readability-lxml", page, "http://127.0.0.1/post/", False))
+    assert output.error is not None and output.error.startswith("Unparseable")
+    assert not [record for record in caplog.records if record.name.startswith("readability")]

@@ -21,6 +21,7 @@ pins, and runs on these).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ def _readability(html: bytes, url: str, metadata: bool) -> Output:
     from readability import Document
     from trafilatura.utils import decode_file
 
+    # readability logs a failure's whole traceback before raising it; the raise is counted (the report's errors)
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     return Output(html_text.extract_text(Document(decode_file(html)).summary(html_partial=True)))
 
 
