@@ -120,6 +120,27 @@ def test_pelicans_later_index_pages_are_listings_by_their_address():
         assert url_kind(url) is None, url
 
 
+def test_a_listings_later_page_named_by_its_index_html_is_a_listing_not_its_one_dated_teaser():
+    """jekyll-paginate-v2's page trail (al-folio's pagination) links each page as /blog/page/N/index.html; the last
+    page, one teaser under the blog's heading and its date, was parsed and stored as a post dated by the teaser (a
+    real al-folio blog's /blog/page/4/). A folder's index.html is the folder: its URL gives its kind away."""
+    html = (
+        "<html><body><nav><a href='/'>about</a> <a href='/blog/'>blog</a></nav><div class='post'>"
+        "<div class='header-bar'><h1>Hello, reader</h1><h2>Field notes on the projects I build and the papers "
+        "I read while building them.</h2></div><ul class='post-list'><li>"
+        "<h3><a class='post-title' href='/blog/2019/linear-algebra/'>Linear Algebra</a></h3>"
+        "<p class='post-meta'>May 15, 2019</p><p></p></li></ul><nav><ul class='pagination'>"
+        "<li><a href='/blog/page/3/'>Newer</a></li><li><a href='/blog/index.html'>1</a></li>"
+        "<li><a href='/blog/page/4/index.html'>4</a></li></ul></nav></div></body></html>"
+    )
+    url = "https://a.org/blog/page/4/index.html"
+    assert url_kind(url) == "listing" and SiteStructure().settles_by_url(url)
+    assert pack_hub(html.encode(), url)[1]["kind"] == "listing"
+    assert url_kind("https://a.org/archives/2022/07/index.html") == "archive"  # Hexo's month archive
+    assert url_kind("https://a.org/tags/vue/index.htm") == "tag"
+    assert url_kind("https://a.org/2021/06/18/claw-machine/index.html") is None  # a Hexo post's own page
+
+
 @pytest.mark.parametrize(
     ("url", "kind"),
     [

@@ -63,6 +63,9 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _QUERY_PAGE = re.compile(r"(?:^|&)page=\d+(?:&|$)")
 _LATER_PAGE = re.compile(r"/page/\d+/?(?:\?|$)|[?&]paged?=\d+")
 _LISTING_PATH = re.compile(r"^/?$|^/(?:blog|news|posts|articles|archives?|index\.(?:html?|php))/?$", re.I)
+# A folder's index page named in full: jekyll-paginate-v2's page trail (al-folio's pagination) links
+# /blog/page/2/index.html, Hexo's archives /archives/2022/07/index.html — the folder's own address.
+_FOLDER_INDEX = re.compile(r"(?<=/)index\.html?$", re.I)
 ARTICLE_TYPES = {
     "Article",
     "BlogPosting",
@@ -144,9 +147,10 @@ class SiteFacts:
 def url_kind(url: str) -> str | None:
     """The kind a hub's URL gives away (tag, category, author, paginated listing …); None for any other URL."""
     parts = urlsplit(url)
-    target = (parts.path or "/") + ("?" + parts.query if parts.query else "")
+    path = _FOLDER_INDEX.sub("", parts.path or "/")  # /page/2/index.html is /page/2/
+    target = path + ("?" + parts.query if parts.query else "")
     kind = next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
-    if kind is None and _QUERY_PAGE.search(parts.query) and _LISTING_PATH.search(parts.path or "/"):
+    if kind is None and _QUERY_PAGE.search(parts.query) and _LISTING_PATH.search(path):
         return "listing"  # ?page=N on a listing's path; on a post's path it splits the post, which is parsed
     return kind
 
@@ -155,7 +159,8 @@ def settled_kind(url: str) -> str | None:
     """The kind of a hub that is kept without parsing, known by its URL: `url_kind`'s, except an author's own page
     (/author/x/, not its later pages), which is parsed for the person it is about (crawler/extraction/boxes.py)."""
     kind = url_kind(url)
-    if kind == "author" and not _LATER_PAGE.search(urlsplit(url).path + "?" + urlsplit(url).query):
+    parts = urlsplit(url)
+    if kind == "author" and not _LATER_PAGE.search(_FOLDER_INDEX.sub("", parts.path) + "?" + parts.query):
         return None
     return kind
 
