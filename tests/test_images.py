@@ -203,6 +203,23 @@ def test_an_image_no_reader_sees_or_the_authors_h_card_photo_is_no_post_image():
     assert [image.src for image in find_images(page, page.tree.find(".//article"))] == ["https://blog.example/road.jpg"]
 
 
+def test_the_authors_picture_in_a_microdata_byline_is_no_post_image():
+    """Hexo's Volantis prints the author's avatar beside the name in the post's header, inside the schema.org
+    Person it marks itemprop=author (a lazy <img>, no size, no avatar class): it was every post's first image."""
+    html = (
+        "<html><body><article itemscope itemtype='http://schema.org/Article' class='article post'>"
+        "<div class='article-meta'><h1 itemprop='name headline'>A new host</h1><div class='new-meta-box'>"
+        "<div class='new-meta-item author' itemprop='author' itemscope itemtype='http://schema.org/Person'>"
+        "<a itemprop='url' class='author' href='/'><img itemprop='image' src='/img/avatar/me.png' class='lazyload'>"
+        "<p itemprop='name'>Wolf</p></a></div></div></div>"
+        f"<div id='post-body' itemprop='articleBody'>{PROSE}<p><img src='/img/post/road.jpg' alt='The road'></p>"
+        "</div></article></body></html>"
+    )
+    page = Page.from_html(html, "https://blog.example/posts/1508771690.html")
+    found = find_images(page, page.tree.find(".//div[@id='post-body']"))
+    assert [image.src for image in found] == ["https://blog.example/img/post/road.jpg"]
+
+
 def _wordpress_post(before: str, after: str = "") -> str:
     return (
         f"<html><body class='single single-post postid-5'><header class='site-header'>{before}</header>"

@@ -7,6 +7,7 @@ import re
 from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, Page, detached, first, matches, text_of
 from crawler.extraction.selectors import (
+    AUTHOR_PICTURE_HOLDERS,
     CAPTION_CONTAINERS,
     FEATURED_IMAGES,
     IMAGE_EXCLUDED_CLASS,
@@ -247,6 +248,8 @@ def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement
         return True  # shown to no reader: a theme's hidden h-entry for microformats parsers (Eleventy Excellent)
     if _is_share_icon(img, src, share_buttons) or any(part in src for part in IMAGE_EXCLUDED_SRC):
         return True
+    if any(matches(node, AUTHOR_PICTURE_HOLDERS) for node in img.iterancestors()):
+        return True  # the author's picture in the post's microdata byline
     width, height = _int(img.get("width")), _int(img.get("height"))
     if (width is not None and width <= 2) or (height is not None and height <= 2):
         return True  # tracking pixel

@@ -342,6 +342,9 @@ IMAGE_EXCLUDED_CLASS = (
     r"avatar|emoji|logo|icon|gravatar|wp-smiley|sponsor|advert|^ads?(?:[-_]|$)|[-_]ads?(?:[-_]|$)"
     r"|profile-image|author-image|^h-card$|^u-author$"
 )
+# The post's author as schema.org microdata (a Person, itemprop=author): a picture inside is the author's (Hexo's
+# Volantis prints the author's avatar beside the name in the post's header), as an h-card's photo is.
+AUTHOR_PICTURE_HOLDERS = "[itemprop~=author]"
 IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
 
 # Share buttons (images only: their icons are never the post's, but these regions are not NOT_POST chrome, whose
