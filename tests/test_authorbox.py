@@ -9,6 +9,7 @@ from crawler.extraction.authorbox import parse_article_count
 from crawler.extraction.avatars import normalised
 from crawler.extraction.boxes import author_page_person, find_author_boxes
 from crawler.extraction.content import find_content_root
+from crawler.extraction.extract import extract
 from crawler.extraction.images import find_images, parse_srcset
 from crawler.extraction.page import Page, parse_html
 
@@ -413,6 +414,26 @@ def test_a_short_bio_naming_a_korean_given_name_min_is_a_bio_a_reading_time_is_n
     assert author_page_person(page, []).bio == "Min Ji cooks Korean food in Berlin."
     timed = Page(parse_html(html.format("Kim Min-ji · March 2024 · 4 min read")), "https://a.org/authors/kim-min-ji/")
     assert author_page_person(timed, []).bio is None
+
+
+def test_a_date_written_with_its_year_character_beside_the_bylines_name_is_no_bio():
+    """Hexo's Volantis prints the author (avatar and name, a schema.org Person) and then the date, "发布于：" and a
+    day such as 2022年8月20日, as the items of the post's header: a Chinese, Japanese or Korean date writes its
+    year with 年 or 년, which runs into the digits (no word boundary), and the date was stored as the author's
+    bio."""
+    prose = "<p>" + "博客换了新的主机，顺便整理了旧文章的分类和标签，以后再详细介绍。" * 6 + "</p>"
+    html = (
+        "<html lang='zh-CN'><body><article itemscope itemtype='http://schema.org/Article' class='article post'>"
+        "<div class='article-meta'><h1 class='title' itemprop='name headline'>换了主机</h1>"
+        "<div class='new-meta-box'><div class='new-meta-item author' itemprop='author' itemscope"
+        " itemtype='http://schema.org/Person'><a itemprop='url' class='author' href='/' rel='nofollow'>"
+        "<img itemprop='image' src='/img/avatar/wolf.png'><p itemprop='name'>Wolf</p></a></div>"
+        "<div class='new-meta-item date'><a class='notlink'><p>{}</p></a></div></div></div>"
+        f"<div id='post-body' itemprop='articleBody'>{prose}</div></article></body></html>"
+    )
+    for date in ("发布于：2023年10月25日", "投稿日：2023年10月25日", "작성일: 2023년 10월 25일"):
+        box = extract(html.format(date), "https://blog.example/posts/1508771690.html").author_box
+        assert box is not None and (box.name, box.bio) == ("Wolf", None), date
 
 
 def test_an_author_page_that_prints_only_the_name_gives_the_person_and_their_page():
