@@ -436,6 +436,21 @@ def test_the_links_a_theme_prints_to_a_posts_category_and_tag_pages_name_them():
     assert extract(html, "https://blog.example/rye.html").categories == []
 
 
+def test_a_chinese_sentence_linking_another_sites_category_page_names_no_category_of_the_post():
+    """A sentence is no label of a term link however few its spaces: a Hexo Fluid post's sentence ending "…, see
+    <a>…</a>." in Chinese, linking another blog's category page (`/someone/category/123.html`), was read as a
+    label and the link's text stored as the post's category — Chinese and Japanese put no spaces between words. A
+    label, 分类：, still is one."""
+    sentence = (
+        "<p>3：接口的设计要先考虑调用它的页面需要什么数据，这是 REST 服务设计的一条老规矩，细节不在这里展开，"
+        '可以参考 <a href="https://other.example/someone/category/123.html">接口设计</a>。</p>'
+    )
+    prose = "<p>" + "这篇笔记整理了前端项目里的几条开发约定，以及团队怎样执行它们。" * 8 + "</p>"
+    meta = '<div class="post-meta">分类：<a href="/categories/Notes/">Notes</a></div>'
+    html = f"<html lang='zh-CN'><body><article><h1>开发约定</h1>{meta}{prose}{sentence}</article></body></html>"
+    assert extract(html, "https://blog.example/posts/a6cb3820/").categories == ["Notes"]
+
+
 def test_pelican_simples_post_info_before_the_posts_content_names_its_category_and_tags():
     """Pelican's simple theme prints the post's footer.post-info ("Category: <a>…</a>", "Tags: <a>…</a>") before its
     div.entry-content, both in section#content, no <article> around them: the page named no category (a crawl
