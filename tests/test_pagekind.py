@@ -411,6 +411,33 @@ def test_a_page_hexo_types_website_is_a_page_of_the_site_however_its_theme_dates
     assert extract(other_generator, "https://notes.example/about/").kind == "article"
 
 
+def test_a_hexo_page_whose_sections_link_other_pages_is_a_page_of_the_site_not_a_post():
+    """Hexo's Cactus marks every page up as a schema.org BlogPosting and dates it; a page of notes whose sections
+    each open with a heading linking the page that goes deeper (a blog's /exploitation/ introducing six pages of
+    notes) counted as a listing by its linked headings, so its og:type website was not read, and it was stored as a
+    post. A listing's entries hold most of its text; this page's text is its own."""
+    head = (
+        '<meta name="generator" content="Hexo 7.3.0"><meta property="og:type" content="website">'
+        '<meta property="article:published_time" content="2018-05-04T22:17:04.000Z">'
+    )
+    topics = ("shells", "payloads", "heap", "gdb", "radare", "strings")
+    sections = "".join(
+        f'<h1><a href="/{topic}">Notes on {topic}</a></h1><p>'
+        + f"What I keep needing about {topic} in capture-the-flag problems, with the commands I reach for first. " * 2
+        + "</p>"
+        for topic in topics
+    )
+    body = (
+        '<article class="post" itemscope itemtype="http://schema.org/BlogPosting"><header><h1 itemprop="name'
+        ' headline">exploitation</h1></header><div class="content" itemprop="articleBody">'
+        f"{sections}</div></article>"
+    )
+    html = f"<html><head><title>exploitation</title>{head}</head><body>{body}</body></html>"
+    page = extract(html, "https://notes.example/exploitation/")
+    assert (page.kind, page.kind_reason) == ("other", "a page of the site, not a post (Hexo's og:type website)")
+    assert extract(html.replace("website", "article"), "https://notes.example/exploitation/").kind == "article"
+
+
 def test_a_short_page_hexo_marks_as_a_page_is_no_post_missed_and_an_unmarked_one_is():
     """The extraction processes report a short page not taken for a post whose content holds many words (a post
     they may have missed): not a page its generator marks as one of the site's pages."""

@@ -22,7 +22,14 @@ from lxml import etree
 from crawler.extraction.dates import days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
 from crawler.extraction.page import HtmlElement, Page, text_of
-from crawler.extraction.pagekind import ARTICLE_TYPES, LISTING_TYPES, WEAKEST_POST_MARKUP, PageEvidence, url_kind
+from crawler.extraction.pagekind import (
+    ARTICLE_TYPES,
+    LISTING_TEXT_SHARE,
+    LISTING_TYPES,
+    WEAKEST_POST_MARKUP,
+    PageEvidence,
+    url_kind,
+)
 from crawler.extraction.structured import by_type, types_of
 
 _HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.IGNORECASE)
@@ -77,11 +84,15 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
     within = {id(e) for item in marked for e in item.iterdescendants()} if len(marked) > 1 else set()
     items = [e for e in marked if id(e) not in within]
     text_runs = _runs(text)
+    entry_share = round(min(entries.words / page_words, 1.0), 3) if page_words else 0.0
+    # a page that lists posts: its entries hold most of its text (not a page of its own prose whose headings link
+    # the pages it introduces: a Hexo Cactus blog's /exploitation/, its six sections each a link to a page of notes)
+    listing = entries.count > 1 and entry_share >= LISTING_TEXT_SHARE or url_kind(page.url) is not None
     return PageEvidence(
         words=len(text.split()),
         home=bool(_HOME_PATHS.match(parts.path or "/")) and not parts.query,  # /?p=123 is a WordPress post
         entries=entries.count,
-        entry_share=round(min(entries.words / page_words, 1.0), 3) if page_words else 0.0,
+        entry_share=entry_share,
         text_in_entries=_share_within(text_runs, entries.texts),
         link_share=round(_link_chars(page, text) / max(len("".join(text.split())), 1), 3),
         post_markup=post_markup(page, types),
@@ -90,7 +101,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         listing_markup=_listing_markup(types),
         dated=published is not None,
         url_kind=url_kind(page.url),
-        page_markup=_page_markup(page, jsonld, listing=entries.count > 1 or url_kind(page.url) is not None),
+        page_markup=_page_markup(page, jsonld, listing=listing),
         index_markup="Nikola's div.postindex" if _INDEX_POSTS(page.tree) else None,
         days=days_named(page),
     )
