@@ -852,3 +852,21 @@ def test_a_quarto_posts_categories_are_those_its_title_block_prints():
     article = extract(_quarto_post(block, cards), "https://crumbs.example/posts/rye/")
     assert article.categories == ["baking", "sourdough"]
     assert article.tags == []
+
+
+def test_the_tags_between_a_posts_heading_and_its_container_that_is_no_article_are_its_tags():
+    """Hugo's Terminal theme before 3.0: `div.post` holds the post's `h1.post-title`, its `div.post-meta` and its
+    tags as "#<a href=/tags/rust/>rust</a>" in a `span.post-tags`, then the `div.post-content` — no <article>, no
+    rel=tag: the post had no tags. The site's menu before the content, in the <body> itself, names none."""
+    post = (
+        '<div class="post"><h1 class="post-title"><a href="/post/bread/">Sourdough Notes</a></h1><div class='
+        '"post-meta"><span class="post-date">2021-01-24</span><span> - 3 minute read</span></div><span class='
+        '"post-tags">#<a href="/tags/baking/">baking</a>&nbsp;#<a href="/tags/rye/">rye</a>&nbsp;</span>'
+        f'<div class="post-content"><div>{BODY}</div></div></div>'
+    )
+    html = f"<html><head><title>Sourdough Notes</title></head><body><div class='content'>{post}</div></body></html>"
+    article = extract(html, "https://bread.example/post/bread/")
+    assert (article.categories, article.tags) == ([], ["baking", "rye"])
+    menu = '<h1>Bread Notes</h1><p>#<a href="/tags/baking/">baking</a> #<a href="/tags/rye/">rye</a></p>'
+    html = f"<html><head><title>Sourdough Notes</title></head><body>{menu}<div>{BODY}</div></body></html>"
+    assert extract(html, "https://bread.example/post/bread/").tags == []

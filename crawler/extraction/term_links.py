@@ -11,7 +11,9 @@ little else ("Tags:", "In", commas): a link in a sentence of the post is the pos
 link in a teaser of another post that the theme prints inside the post's <article> (Hugo Blowfish's related posts,
 each with its categories). A group linking more terms of one kind than a post has is the site's menu of them. A card
 of the post's own that a theme prints in its sidebar (selectors.POST_CARDS) counts as the post's container, and so
-does the post's info that Pelican's simple theme prints in a `footer.post-info` right before the container.
+does the post's info that Pelican's simple theme prints in a `footer.post-info` right before the container, and,
+where the container is no <article>, the blocks between it and the post's <h1> in the element holding both (Hugo
+Terminal's `span.post-tags` in its `div.post`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ MAX_LABEL_WORDS = 3  # words beside the links in their block: "Tags:", "Posted i
 MAX_LINE_WORDS = 24  # a line of a byline, a date and a term's label; a longer text is a paragraph
 MAX_TERMS_IN_BLOCK = 12  # more links to one kind of term in one block: the site's menu of them
 BLOCKS_AFTER = 3  # elements after the post's <article> looked at for its terms
+BLOCKS_BEFORE = 6  # elements before a container that is no <article> looked at for the post's <h1>
 _BLOCKS = {
     "p",
     "li",
@@ -112,7 +115,8 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     after = _block_after(scope)
     if after is not None and scope.tag != "article" and _A_SECTION(after):
         after = None  # after a container that is no <article>, a block with a heading of its own: a sidebar's column
-    beside = after.iter("a") if after is not None else ()
+    beside = [*(after.iter("a") if after is not None else ())]
+    beside += [link for block in _post_header_before(scope) for link in block.iter("a")]
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
@@ -203,6 +207,23 @@ def _post_info_before(container: HtmlElement) -> HtmlElement | None:
         if isinstance(sibling.tag, str) and "post-info" in (sibling.get("class") or "").split():
             return sibling
     return None
+
+
+def _post_header_before(container: HtmlElement) -> list[HtmlElement]:
+    """The blocks from the post's <h1> to its container, in the parent holding both, where the container is no
+    <article>: Hugo's Terminal theme (before 3.0) prints `h1.post-title`, `div.post-meta` and `span.post-tags`
+    ("#<a href=/tags/rust/>rust</a>") in its `div.post` before `div.post-content`, no <article> around them. None in
+    the <body> itself, whose blocks before the content are the site's header."""
+    parent = container.getparent()
+    if container.tag == "article" or parent is None or parent.tag in ("body", "html"):
+        return []
+    blocks = []
+    for sibling in itertools.islice(container.itersiblings(preceding=True), BLOCKS_BEFORE):
+        if isinstance(sibling.tag, str):
+            blocks.append(sibling)
+            if sibling.tag == "h1" or _H1(sibling):
+                return blocks
+    return []
 
 
 def _only_child(element: HtmlElement) -> bool:
