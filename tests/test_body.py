@@ -2209,3 +2209,26 @@ def test_amps_push_notification_box_consent_and_menu_drawer_are_not_the_posts_te
     assert "Rye wants a long, cool rise overnight." in article.text
     for chrome in ("Push Notifications", "Want More?", "uses cookies", "All our recipes"):
         assert chrome not in article.text and chrome not in article.markdown, chrome
+
+
+def test_hugo_fixits_donation_qr_codes_in_the_posts_content_are_none_of_the_post():
+    """FixIt prints its reward box (`div.post-reward`: a "赞赏" button, the Alipay and WeChat QR codes, each an <img>
+    over its name) at the end of the post's own div#content: every post's text ended "支付宝 微信", and the two
+    QR codes were stored as the post's images."""
+    reward = (
+        '<div class="post-reward"><div class="comment"></div><input type="checkbox" class="reward-input" '
+        'id="fi-reward" hidden /><label class="reward-button" for="fi-reward">赞赏</label><div class="reward-ways" '
+        'data-mode="static"><div><img loading="lazy" src="/images/reward/alipay.png" alt="王芳 支付宝"/>'
+        '<span data-animation>支付宝</span></div><div><img loading="lazy" src="/images/reward/wechat.png" '
+        'alt="王芳 微信"/><span data-animation>微信</span></div></div></div>'
+    )
+    line = "<p>今天整理了一下 tmux 的配置文件，把常用的快捷键都重新映射了一遍，用起来顺手多了。</p>"
+    page = (
+        '<html lang="zh-CN"><head><title>tmux 配置 - 王芳</title><meta name="generator" content="Hugo 0.123.8">'
+        '<meta name="theme" content="FixIt v0.3.2"></head><body><main class="container"><article class="page single">'
+        '<div class="header"><h1 class="single-title">tmux 配置</h1></div><div class="content" id="content">'
+        f"{line}{reward}</div></article></main></body></html>"
+    )
+    article = extract(page, "https://wangfang.example/2023-05-28-tmux/")
+    assert article.text == "今天整理了一下 tmux 的配置文件，把常用的快捷键都重新映射了一遍，用起来顺手多了。"
+    assert article.images == []

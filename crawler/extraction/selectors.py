@@ -239,6 +239,7 @@ NOT_POST = ", ".join(
         ".license-container",  # Astro's Fuwari: the same
         "#prenext-posts",  # Hexo's Matery: the previous and next posts' cards, with their terms and covers
         "#reward",  # Hexo's Matery: the donation QR codes
+        ".post-reward",  # Hugo's FixIt: the same ("赞赏": Alipay's and WeChat's), in the post's div#content
         *STELLAR_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
@@ -317,6 +318,7 @@ PLUGIN_CHROME = ", ".join(
         ".license-container",
         "#prenext-posts",
         "#reward",
+        ".post-reward",
         *STELLAR_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".another_category",
