@@ -325,3 +325,29 @@ def test_mkdocs_materials_header_topic_is_the_site_name():
     heading and no rel=home: the sitename was None."""
     article = extract(material_post(title="Cold proofing", site="Crumb Notes"), URL)
     assert (article.title, article.sitename) == ("Cold proofing", "Crumb Notes")
+
+
+def test_an_application_name_that_names_the_pages_theme_is_not_the_site_name():
+    """Hugo FixIt (as LoveIt, which it forks) writes its `params.app.title` as application-name, and the theme's own
+    configuration, which blogs copy, sets it to "FixIt": every post of a blog named "Wang Fang" (its <title>'s end,
+    its JSON-LD WebSite) had "FixIt" for its site name. The theme credits itself in its footer with a link to its
+    repository titled "FixIt v0.3.2", and on the home page in `<meta name="theme">`."""
+    jsonld = '{"@context": "http://schema.org", "@type": "WebSite", "name": "Wang Fang"}'
+    head = (
+        '<meta name="generator" content="Hugo 0.123.8"><title>tmux 配置 - Wang Fang</title>'
+        f'<meta name="application-name" content="FixIt"><script type="application/ld+json">{jsonld}</script>'
+    )
+    credit = (
+        '<footer class="footer"><div class="footer-line powered">由 <a href="https://gohugo.io/" title="Hugo 0.123.8">'
+        'Hugo</a> 强力驱动 | 主题 - <a href="https://github.com/hugo-fixit/FixIt" title="FixIt v0.3.2">FixIt</a>'
+        "</div></footer>"
+    )
+    article = extract(f"<html><head>{head}</head><body><article>{BODY}</article>{credit}</body></html>", URL)
+    assert (article.title, article.sitename) == ("tmux 配置", "Wang Fang")
+    home = head + '<meta name="theme" content="FixIt v0.3.2">'
+    assert extract(f"<html><head>{home}</head><body><article>{BODY}</article></body></html>", URL).sitename == (
+        "Wang Fang"
+    )
+    named = head.replace('content="FixIt">', 'content="Notes of Wang Fang">')
+    page = f"<html><head>{named}</head><body><article>{BODY}</article>{credit}</body></html>"
+    assert extract(page, URL).sitename == "Notes of Wang Fang"

@@ -52,6 +52,8 @@ _PERSON_LINK = etree.XPath(
     " or ancestor::*[position() <= 2][string-length(normalize-space()) < 200]"
     "[contains(., '©') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]"
 )
+# A theme's credit in the page's footer: a link to its repository, titled (_theme_names)
+_THEME_CREDITS = etree.XPath("//footer//a[starts-with(@href, 'https://github.com/')][@title]")
 _INDEX_FILE = re.compile(r"(?:^|/)index\.(?:html?|php)$")
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 # A separator left at an end of a stated name: All in One SEO writes og:site_name as its title format's "site name,
@@ -103,7 +105,7 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     ]
     stated = [
         _blogs_own(next(iter(page.meta.get("og:site_name", [])), None), page),
-        next(iter(page.meta.get("application-name", [])), None),
+        _application_name(page),
         *(first_text(obj.get("name")) for obj in by_type(jsonld, "WebSite")),
         *(name for name in organisations if name and fold(name) not in authors),
     ]
@@ -128,6 +130,27 @@ def site_names(page: Page, jsonld: list[dict[str, Any]], post: dict[str, Any]) -
     folded = {fold(name) for name in names + parts if name} | _host_spellings(host)
     folded |= {_AFFIXES.sub("", name) for name in folded}
     return SiteNames(display, frozenset(name for name in folded if len(name) > 1), _host_name(host))
+
+
+def _application_name(page: Page) -> str | None:
+    """application-name, unless it is the name of the page's theme: Hugo's LoveIt and its forks (DoIt, FixIt) write
+    their `params.app.title` there, which the theme's own configuration, the one blogs copy, sets to the theme's
+    name ("FixIt"); the theme names itself in its footer's credit and FixIt's home page in `<meta name="theme">`."""
+    name = next(iter(page.meta.get("application-name", [])), None)
+    return None if name and fold(name) in _theme_names(page) else name
+
+
+def _theme_names(page: Page) -> set[str]:
+    """The names of the page's theme, folded: `<meta name="theme" content="FixIt v0.3.2">`, and the credit a LoveIt
+    theme prints in its footer, a link to its repository titled with its name and version
+    (`<a href="https://github.com/hugo-fixit/FixIt" title="FixIt v0.3.2">`)."""
+    names = {words[0] for theme in page.meta.get("theme", []) if (words := theme.split())}
+    for link in _THEME_CREDITS(page.tree):
+        repository = urlsplit(link.get("href")).path.rstrip("/").rsplit("/", 1)[-1]
+        words = link.get("title").split()
+        if len(words) == 2 and fold(words[0]) == fold(repository) and words[1].lstrip("v")[:1].isdigit():
+            names.add(repository)
+    return {fold(name) for name in names}
 
 
 def _blogs_own(name: str | None, page: Page) -> str | None:
