@@ -260,3 +260,30 @@ def test_a_post_an_earlier_run_stored_naming_nobody_changes_to_the_authors_a_fee
     assert db("SELECT version, authors, categories FROM article_versions") == [(1, "[]", "[]")]
     changes = db("SELECT run_id, change, fields FROM changes WHERE subject = 'post' ORDER BY id")
     assert changes == [(1, "new", "[]"), (2, "changed", '["authors", "categories"]')]
+
+
+def test_zolas_unknown_author_in_its_stock_feeds_is_no_author():
+    """Zola's stock Atom and RSS templates print "Unknown" as the author of a post whose site sets no `author`
+    (a theme's `[extra] author` is none): that names nobody. Another feed's "Unknown" is left as it names it."""
+    atom = (
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>Notes'
+        '</title><generator uri="https://www.getzola.org/">Zola</generator><entry xml:lang="en"><title>Rye</title>'
+        "<published>2024-05-02T00:00:00+00:00</published><author><name>\n  Unknown\n  </name></author>"
+        '<link rel="alternate" type="text/html" href="https://x.example/rye/"/><id>https://x.example/rye/</id>'
+        "</entry><entry><title>Spelt</title><published>2024-05-03T00:00:00+00:00</published><author><name>Ann Lee"
+        '</name></author><link rel="alternate" href="https://x.example/spelt/"/></entry></feed>'
+    )
+    rss = (
+        '<rss version="2.0"><channel><title>Notes</title><generator>Zola</generator><item><title>Rye</title>'
+        "<pubDate>Thu, 02 May 2024 00:00:00 +0000</pubDate><author>Unknown</author>"
+        "<link>https://x.example/rye/</link></item></channel></rss>"
+    )
+    assert [entry.authors for entry in feed_entries(atom.encode(), "https://x.example/atom.xml")] == [
+        (),
+        (("Ann Lee", None),),
+    ]
+    assert [entry.authors for entry in feed_entries(rss.encode(), "https://x.example/rss.xml")] == [()]
+    other = rss.replace("<generator>Zola</generator>", "")
+    assert [entry.authors for entry in feed_entries(other.encode(), "https://x.example/rss.xml")] == [
+        (("Unknown", None),)
+    ]

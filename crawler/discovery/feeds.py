@@ -40,6 +40,9 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _XML_TEXTS = ("{*}description", "{*}encoded", "{*}summary", "{*}content")
 _JSON_TEXTS = ("content_html", "content_text", "summary")
 _TAXONOMIES = ("tag", "category", "author")
+# Zola's stock Atom and RSS templates name each item's author as the page's first author, else the site's
+# `author` setting, else "Unknown": a site that sets neither (a theme's [extra] author is neither) names nobody.
+_ZOLA_NOBODY = "Unknown"
 _NAMED_ADDRESS = re.compile(r"\S+@\S+\s*\((.*)\)")  # RSS's <author>: "jane@example.org (Jane Roe)"
 # A feed's first bytes: a BOM; white space, the XML declaration, processing instructions (a feed's xml-stylesheet),
 # comments, a doctype (RSS 0.91's); then its root: <rss>, RSS 1.0's <rdf:RDF>, Atom's <feed> in Atom's namespace
@@ -120,6 +123,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     entries = []
     feed_authors = _atom_authors(root) if etree.QName(root).localname == "feed" else ()
     blosxom = _blosxom(root)
+    nobody = _ZOLA_NOBODY if _generator(root) == "zola" else ""
     items = [
         (item, link) for item in root.iter("{*}item", "{*}entry") if (link := _absolute_link(item, base_url, blosxom))
     ]
@@ -133,6 +137,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         dated = None if term or _within_a_page(link) else _item_dated(item)
         published = _item_published(item) if dated else None
         authors = _item_authors(item) or feed_authors if dated else ()
+        authors = tuple(author for author in authors if author[0] != nobody)
         terms = _item_terms(item) if dated else ()
         if blosxom:  # its <category> is the entry's folder, "/tech/linux": the category "tech/linux"
             terms = tuple(name for term in terms if (name := term.strip("/")))
@@ -192,9 +197,14 @@ def _absolute_link(item: etree._Element, base_url: str, blosxom: bool = False) -
 
 def _blosxom(root: etree._Element) -> bool:
     """A blosxom feed: its stock RSS flavour names the generator "blosxom/<version>" in the channel."""
-    return any(
-        (node.text or "").strip().lower().startswith("blosxom") for node in root.iterfind("{*}channel/{*}generator")
-    )
+    return _generator(root).startswith("blosxom")
+
+
+def _generator(root: etree._Element) -> str:
+    """The generator an RSS channel or an Atom feed names, lower-case ("" for none): Zola's stock feeds say "Zola"."""
+    node = root.find("{*}generator")
+    node = root.find("{*}channel/{*}generator") if node is None else node
+    return " ".join((node.text or "").split()).lower() if node is not None else ""
 
 
 def _blosxom_entry(item: etree._Element) -> str | None:
