@@ -604,3 +604,35 @@ def test_nextjs_blog_starters_avatar_names_the_author_and_its_name_leaves_the_te
     captioned = post('<div><img src="/a.png" alt="Anna Schmidt"><div>Anna Schmidt at the Brocken</div></div>')
     assert captioned.authors == []
     assert post('<div><img src="/a.png" alt="Anna Schmidt"></div>').authors == []
+
+
+def _gh(*handles: str) -> list[str]:
+    return [f'<a href="https://github.com/{handle}">@{handle}</a>' for handle in handles]
+
+
+@pytest.mark.parametrize(
+    ("line", "handles"),
+    [
+        # a Zola site of a code project: "Written by" its writers' GitHub accounts, a serial comma before the last
+        (
+            '<span class="post-authors post-date">Written by {}, {}, and {}<br>Published on '
+            '<time datetime="2024-01-02">Jan 02, 2024</time></span>',
+            ["ana-lima", "bo1984", "cy"],
+        ),
+        # more than four, each linked: the people of a newsletter, not a sentence
+        (
+            '<span class="post-authors">Written by {}, {}, {}, {}, {}, and {}<br>Published on '
+            '<time datetime="2024-01-02">Jan 02, 2024</time></span>',
+            ["ana-lima", "bo1984", "cy", "dee", "eve", "fay"],
+        ),
+        # the newsletter's editors in parentheses after the date
+        (
+            '<span class="post-authors post-date">Published on <time datetime="2024-01-02">Jan 02, 2024</time>'
+            "(edited by {} and {})</span>",
+            ["ana-lima", "bo1984"],
+        ),
+    ],
+)
+def test_github_accounts_written_as_mentions_in_a_byline_are_its_authors(line, handles):
+    authors = _authors("", line.format(*_gh(*handles)))
+    assert authors == [Person(f"@{handle}", f"https://github.com/{handle}") for handle in handles]

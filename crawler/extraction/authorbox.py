@@ -140,8 +140,9 @@ def clean_name(text: str) -> str | None:
 
 
 def split_names(text: str) -> list[str]:
-    """The names a byline lists: "Ana Lima, Ben Roe and Cy Doe" → three."""
-    return [n.strip() for n in re.split(r"\s*(?:,|;|&| and | und )\s*", text) if n.strip()]
+    """The names a byline lists: "Ana Lima, Ben Roe and Cy Doe" → three; so with a serial comma before the last
+    ("Ana Lima, Ben Roe, and Cy Doe")."""
+    return [n.strip() for n in re.split(r"\s*(?:,\s*and |,|;|&| and | und )\s*", text) if n.strip()]
 
 
 def _without_heading(text: str) -> str:

@@ -89,8 +89,11 @@ _POSTED_ON_BY = re.compile(
     rf"^(?:posted|published|written|veröffentlicht|publié)(?:\s+(?:on|am|le))?\b.{{0,40}}?\s(?:{BY_WORDS})\s+",
     re.IGNORECASE,
 )
-# " by Jonas Weber" or " — Jonas Weber" after a <time> or a date printed as text
-_NAME_AFTER_DATE = re.compile(rf"^\s*(?:(?:{BY_WORDS})\s+|(?P<dash>[—–])\s*)(?=\S)", re.IGNORECASE)
+# " by Jonas Weber" or " — Jonas Weber" after a <time> or a date printed as text; " (edited by Jonas Weber)", a
+# newsletter's editors in parentheses
+_NAME_AFTER_DATE = re.compile(
+    rf"^\s*(?:(?P<paren>\(\s*)?(?:edited\s+)?(?:{BY_WORDS})\s+|(?P<dash>[—–])\s*)(?=\S)", re.IGNORECASE
+)
 _PROSE_CHARS = 200  # a paragraph this long: the post's text has begun, its header is past
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
 _BY_LINE_END = re.compile(
@@ -98,6 +101,7 @@ _BY_LINE_END = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")
+_MENTION = re.compile(r"^@[^\W\d_][\w.-]{0,38}$")  # an account as a mention names it: "@phip1611"
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "zu"}
 # MkDocs Material's blog post sidebar: each author's profile, the name in a <strong> (authors._material_post_authors)
@@ -203,8 +207,12 @@ _TRAILING_WORDED_DATE = re.compile(
     r"|aug|sep|okt|oct|nov|dez|dec)\w*\.?,?\s+\d{4}|\s+vor\s+\d+\s+\w+|\s+[—–]\s+(?:veröffentlicht|published)\b).*$",
     re.IGNORECASE,
 )
-# What a byline leaves after the name once its date is cut: "Stand:", "vor 3 Tagen", "Updated", a Twitter handle.
-_TRAILING_LABEL = re.compile(r"\s+(?:stand|vor|am|on|updated|aktualisiert|@\w+)\s*:?$", re.IGNORECASE)
+# What a byline leaves after the name once its date is cut: "Stand:", "vor 3 Tagen", "Updated", "Published on", a
+# Twitter handle.
+_TRAILING_LABEL = re.compile(
+    r"\s+(?:stand|vor|am|on|updated|aktualisiert|(?:published|posted|veröffentlicht)(?:\s+(?:on|am))?|@\w+)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sites: set[str]) -> list[Person]:
@@ -271,6 +279,7 @@ def _co_authors(page: Page, post: dict[str, Any]) -> list[Any]:
 STATED_SOURCES = 2  # JSON-LD and author meta tags, before the page's visible bylines (rel=author links, the theme's)
 VISIBLE_SOURCES = 10  # … and the page's bylines and author-page links, before trafilatura's guesses
 MAX_LINKED_AUTHORS = 4  # links to author pages in one post: more is a list of people, not a byline
+MAX_LINKED_NAMES = 12  # names a byline links one by one: more is a list of people, not a byline
 
 
 def _publisher_named(people: list[Person], post: dict[str, Any], jsonld: list[dict[str, Any]]) -> bool:
@@ -395,7 +404,7 @@ def _by_line(page: Page, apart: bool = False) -> list[Person]:
         names = split_names(
             _BY_LINE_END.split(_AUTHOR_LABEL.sub("", BY_PREFIX.sub("", text, count=1), count=1), maxsplit=1)[0]
         )
-        if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)):
+        if not _a_list_of_names(names, line, page.base):
             return []  # a sentence that starts with the word ("By the time we…", "Von Wertpapieren des …")
         if apart and (len(names) < 2 or not all(_set_apart(line, name) for name in names)):
             return []
@@ -519,8 +528,9 @@ def _named_after_date(after: str, line: HtmlElement, page: Page) -> list[Person]
     match = _NAME_AFTER_DATE.match(after)
     if match is None:
         return None
-    names = split_names(_BY_LINE_END.split(after[match.end() :], maxsplit=1)[0])
-    if not 0 < len(names) <= 4 or not all(map(_looks_like_a_name, names)) or _outside_post(line):
+    rest = after[match.end() :].partition(")")[0] if match.group("paren") else after[match.end() :]
+    names = split_names(_BY_LINE_END.split(rest, maxsplit=1)[0])
+    if not _a_list_of_names(names, line, page.base) or _outside_post(line):
         return []
     people = [Person(name=name, url=_link_named(line, name, page.base)) for name in names]
     kinds = [url_kind(person.url) if person.url else None for person in people]
@@ -530,6 +540,15 @@ def _named_after_date(after: str, line: HtmlElement, page: Page) -> list[Person]
     if match.group("dash") and any(lone_words):
         return []
     return people
+
+
+def _a_list_of_names(names: list[str], line: HtmlElement, base: str) -> bool:
+    """Whether the words a byline's by-word leads to are its authors' names: each written as a name, up to four —
+    or more, each a link of its own in the `line` ("Written by @ana, @bo, @cy, @dee, and @eve", each linking their
+    account: a project's site lists all who wrote its newsletter)."""
+    if not names or len(names) > MAX_LINKED_NAMES or not all(map(_looks_like_a_name, names)):
+        return False
+    return len(names) <= 4 or all(_link_named(line, name, base) for name in names)
 
 
 def _link_named(line: HtmlElement, name: str, base: str) -> str | None:
@@ -629,11 +648,12 @@ def _a_sentence(text: str) -> bool:
 
 
 def _looks_like_a_name(name: str) -> bool:
-    """A person's name as a byline writes it: one handle ("marianne1"), or up to five words each capitalised but for
+    """A person's name as a byline writes it: one handle ("marianne1"), written as a mention too ("@marianne1": a
+    site of a code project names its writers by their GitHub accounts), or up to five words each capitalised but for
     the particles of names ("Ursula von der Leyen"), without digits or other punctuation than . ' -."""
     words = name.split()
     if len(words) == 1:
-        return bool(_HANDLE.match(name))
+        return bool(_HANDLE.match(name.removeprefix("@")))
     return len(words) <= 5 and all(
         _NAME_WORD.match(word) and (word[0].isupper() or not word[0].islower() or word in _NAME_PARTICLES)
         for word in words
@@ -753,9 +773,10 @@ def _a_byline(element: Any, boxes: set[HtmlElement]) -> bool:
 
 
 def _mostly_letters(name: str) -> bool:
-    """False for "3.17", "#10" or "13:36 Uhr": a name has at least two letters and more letters than digits."""
+    """False for "3.17", "#10" or "13:36 Uhr": a name has at least two letters and more letters than digits — or
+    is an account written as a mention, digits and all ("@phip1611")."""
     letters = sum(c.isalpha() for c in name)
-    return letters >= 2 and letters > sum(c.isdigit() for c in name)
+    return letters >= 2 and (letters > sum(c.isdigit() for c in name) or bool(_MENTION.match(name)))
 
 
 def _outside_post(element: Any) -> bool:
