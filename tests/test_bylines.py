@@ -636,3 +636,10 @@ def _gh(*handles: str) -> list[str]:
 def test_github_accounts_written_as_mentions_in_a_byline_are_its_authors(line, handles):
     authors = _authors("", line.format(*_gh(*handles)))
     assert authors == [Person(f"@{handle}", f"https://github.com/{handle}") for handle in handles]
+
+
+@pytest.mark.parametrize("line", ["<p>Por ejemplo, esto.</p>", "<p>Por ejemplo.</p>", "<p>By now, everyone.</p>"])
+def test_a_sentence_of_the_posts_text_after_a_by_word_names_nobody(line):
+    """Spanish "Por ejemplo, esto." ("for example, this.") is no byline of "ejemplo" and "esto.": an account's
+    name ends in a letter or a digit, a word and a full stop end a sentence."""
+    assert _authors("", "", line + BODY) == []

@@ -100,7 +100,9 @@ _BY_LINE_END = re.compile(
     r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)|\s+(?:at|um|à|alle)\s+(?=\d)|\s*[|•·/]\s*|\s+[—–]\s+|\s+-\s+",
     re.IGNORECASE,
 )
-_HANDLE = re.compile(r"^[^\W_][\w.'-]{0,39}$")
+# An account's name: a letter or digit first and last ("jane.doe", "marianne1"); a word and a full stop ends a
+# sentence ("Por ejemplo, esto.": Spanish "for example" after the by-word "Por").
+_HANDLE = re.compile(r"^[^\W_](?:[\w.'-]{0,38}[^\W_])?$")
 _MENTION = re.compile(r"^@[^\W\d_][\w.-]{0,38}$")  # an account as a mention names it: "@phip1611"
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "zu"}
