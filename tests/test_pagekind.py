@@ -369,6 +369,29 @@ def test_nikolas_oldest_index_page_holding_one_post_is_a_listing_not_that_post()
     assert post.kind == "article"
 
 
+def test_hakylls_post_list_is_a_listing_not_a_post_dated_by_its_oldest_entry():
+    """Hakyll's default post list (templates/post-list.html) prints each post as a link and its day in words,
+    "<li><a>Title</a> - March  9, 2021</li>", after a section's blurb: the page was dated by one of them and, its
+    links under half its text, stored as a post. A post's own list of links with no dates stays a post."""
+    items = "".join(
+        f'<li>\n<a href="../../posts/blog/2021-0{n}-0{n}-{slug}.html">{slug.title()} bread</a> - March  {n}, 2021\n'
+        "</li>"
+        for n, slug in ((3, "rye"), (2, "spelt"), (1, "oats"))
+    )
+    page = (
+        '<html lang="en"><head><title>Bakery - Posts</title></head><body><header><nav><a href="../../">Home</a>'
+        '</nav></header><main role="main"><h1>Posts</h1>{}<ul>{}</ul></main></body></html>'
+    )
+    blurb = "From time to time I write about baking, flour, ovens and the slow work of sourdough at home. " * 3
+    listing = extract(page.format(blurb, items), "https://bakery.example/posts/blog/")
+    assert (listing.kind, listing.kind_reason) == (
+        "listing",
+        "listing: its generator's index of posts (Hakyll's post list)",
+    )
+    undated = items.replace(" - March  3, 2021", "").replace(" - March  2, 2021", "")
+    assert extract(page.format(blurb, undated), "https://bakery.example/posts/blog/").evidence.index_markup is None
+
+
 def test_an_author_page_dated_by_her_posts_outside_the_feeds_sections_is_still_her_page():
     """Nikola's author page lists her posts each with its <time>, and so is dated; no feed lists /authors/, and a
     dated page in a section the feeds leave out is one of the site's pages ("other"): the page of an author with

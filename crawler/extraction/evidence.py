@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from crawler.extraction.dates import days_named
+from crawler.extraction.dates import PRINTED_DAY, days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
 from crawler.extraction.page import HtmlElement, Page, text_of
 from crawler.extraction.pagekind import (
@@ -60,6 +60,11 @@ _INDEX_POSTS = etree.XPath(
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' postindex ')]"
     "//article[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
 )
+# Hakyll's default post list (templates/post-list.html, which hakyll-init's archive and many Hakyll blogs' section
+# pages print): `<ul><li><a href="$url$">$title$</a> - $date$</li>…</ul>`, each item a link and its day in words.
+_LINKED_ITEMS = etree.XPath("//ul[count(li) >= 3]/li[count(*) = 1][a[@href]]")
+_DASH = re.compile(r"^\s*-\s*")
+MIN_DATED_LINKS = 3  # a list of posts: one or two are a post's own "see also"
 _SPECIAL_LAYOUT = etree.XPath(
     "//*[self::article or self::div][contains(concat(' ', normalize-space(@class), ' '), ' single ')"
     " and contains(concat(' ', normalize-space(@class), ' '), ' special ')]"
@@ -102,9 +107,24 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         dated=published is not None,
         url_kind=url_kind(page.url),
         page_markup=_page_markup(page, jsonld, listing=listing),
-        index_markup="Nikola's div.postindex" if _INDEX_POSTS(page.tree) else None,
+        index_markup=_index_markup(page),
         days=days_named(page),
     )
+
+
+def _index_markup(page: Page) -> str | None:
+    """The generator's markup of a page listing its posts: Nikola's div.postindex, Hakyll's post list (at least
+    MIN_DATED_LINKS items each a link, " - " and the day, in one list)."""
+    if _INDEX_POSTS(page.tree):
+        return "Nikola's div.postindex"
+    lists = Counter(
+        item.getparent()
+        for item in _LINKED_ITEMS(page.tree)
+        if not (item.text or "").strip()
+        and (dash := _DASH.match(tail := item[0].tail or ""))
+        and PRINTED_DAY.match(" ".join(tail[dash.end() :].split()))
+    )
+    return "Hakyll's post list" if any(count >= MIN_DATED_LINKS for count in lists.values()) else None
 
 
 def _teasers(items: list[HtmlElement], page: Page) -> list[str]:
