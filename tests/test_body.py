@@ -2232,3 +2232,22 @@ def test_hugo_fixits_donation_qr_codes_in_the_posts_content_are_none_of_the_post
     article = extract(page, "https://wangfang.example/2023-05-28-tmux/")
     assert article.text == "今天整理了一下 tmux 的配置文件，把常用的快捷键都重新映射了一遍，用起来顺手多了。"
     assert article.images == []
+
+
+def test_hydes_date_line_with_a_reading_time_and_a_translations_link_is_not_the_first_paragraphs_start():
+    """Poole's Hyde (a Zola blog's copy) prints the date line as a bare span after the title, the first paragraph
+    beside it in the same element: with a reading time and a link to the post's translation added to it, the line
+    ran into the first paragraph ("2021-04-10 | 5 min read | Leer en español So it turns out …"); the date stays."""
+    html = (
+        '<!doctype html><html lang="en"><head><title>Easy mode | Devlog</title></head><body><div class="sidebar">'
+        '<a href="/"><h1>Devlog</h1></a></div><div class="content container"><div class="post">'
+        '<h1 class="post-title">Easy mode</h1><span class="post-date">2021-04-10 | 5 min read | '
+        '<a href="/es/tools/easy-mode/"> Leer en español </a> </span><p>So it turns out the editor has an easy mode. '
+        + "It lets anyone insert and edit text right away, as in any other editor. " * 6
+        + "<h2>How does it work?</h2><p>"
+        + "A few options in a file of its own switch it on, and a flag on the command line reads it. " * 6
+        + "</div></div></body></html>"
+    )
+    article = extract(html, "https://blog.example/tools/easy-mode/")
+    assert article.text.startswith("So it turns out the editor has an easy mode.")
+    assert article.published == "2021-04-10"

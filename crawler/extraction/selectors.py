@@ -109,6 +109,11 @@ MEDIUM_COUNTS = (".pw-multi-vote-count", ".pw-responses-count")
 # (`<h6 class="post-meta">Posted by: NAME 3 years ago</h6>`), its share links and, in the sidebar, the keyword
 # cloud with each keyword's count — on every post, in its text.
 MEZZANINE_CHROME = ("h6.post-meta", "a.btn.share-twitter", "a.btn.share-facebook", "ul.tag-cloud")
+# Poole's Hyde and Lanyon (Jekyll's, ported to Hugo and Zola) print the post's date line as a bare span right after
+# its title, `<h1 class="post-title">…</h1><span class="post-date">…</span>`, the post's first paragraph beside it
+# with no element around the two: where a theme adds to the date a reading time and a link to the post's
+# translation ("2021-04-10 | 5 min read | <a>Leer en español</a>"), trafilatura ran that into the first paragraph.
+HYDE_CHROME = ("h1.post-title + span.post-date",)
 # Page builders' modules listing other posts, which a single post's layout puts under the post as its related posts
 # (or its author puts in the post's own layout): on a single post (WordPress's body class `single`) only, for on a
 # home page or an archive built with them they are the listing. Beaver Builder's Posts (grid, columns, feed,
@@ -151,6 +156,7 @@ NOT_POST = ", ".join(
         *AMP_CHROME,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
+        *HYDE_CHROME,
         ".sharedaddy",
         *TUMBLR_NOTES,
         *MEDIUM_COUNTS,
@@ -273,6 +279,7 @@ PLUGIN_CHROME = ", ".join(
         *AMP_CHROME,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
+        *HYDE_CHROME,
         ".sharedaddy",
         *TUMBLR_NOTES,
         *MEDIUM_COUNTS,
