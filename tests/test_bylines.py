@@ -580,8 +580,8 @@ def test_ananke_names_the_authors_in_the_strong_of_the_line_under_the_title_with
 def test_nextjs_blog_starters_avatar_names_the_author_and_its_name_leaves_the_text():
     """Next.js's blog starter prints the post's author as its Avatar only — an <img> whose alt is the name and the
     name beside it, no "By", twice (one for wide screens, one for narrow) between the title and the <time>: the
-    post had no author, and its text began with the name twice. An image beside a caption of other words, or an
-    avatar alone, names nobody."""
+    post had no author, its text began with the name twice and its first image was the avatar. An image beside a
+    caption of other words, or an avatar alone, names nobody."""
 
     def post(avatar: str) -> Article:
         html = (
@@ -601,6 +601,7 @@ def test_nextjs_blog_starters_avatar_names_the_author_and_its_name_leaves_the_te
     )
     assert [person.name for person in named.authors] == ["Anna Schmidt"]
     assert named.text.startswith("A paragraph of the post")
+    assert [(image.src, image.position) for image in named.images] == [("https://blog.example/assets/cover.jpg", 1)]
     captioned = post('<div><img src="/a.png" alt="Anna Schmidt"><div>Anna Schmidt at the Brocken</div></div>')
     assert captioned.authors == []
     assert post('<div><img src="/a.png" alt="Anna Schmidt"></div>').authors == []

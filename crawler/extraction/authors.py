@@ -596,19 +596,22 @@ def _avatar_beside_name(page: Page) -> list[Person]:
     for element in _FOLLOWING(heading):
         if element.tag == "time" or element.tag == "p" and len(text_of(element)) >= _PROSE_CHARS:
             break  # past the post's header
-        if element.tag != "img" or (parent := element.getparent()) is None or len(parent) != 2:
-            continue
-        name = " ".join((element.get("alt") or "").split())
-        printed = element.getnext()
-        if (
-            name
-            and printed is not None
-            and " ".join(text_of(printed).split()) == name == " ".join(text_of(parent).split())
-            and _looks_like_a_name(name)
-            and not _outside_post(element)
-        ):
+        if element.tag == "img" and (name := name_beside(element)) and not _outside_post(element):
             return [Person(name=name)]
     return []
+
+
+def name_beside(img: HtmlElement) -> str | None:
+    """The person's name an avatar `img` shows, where its alt is that name and the element right after it prints
+    it, the two alone in their element (`<div><img alt="Tim Neutkens"><div>Tim Neutkens</div></div>`); None for
+    any other <img>."""
+    parent, printed = img.getparent(), img.getnext()
+    if parent is None or len(parent) != 2 or printed is None:
+        return None
+    name = " ".join((img.get("alt") or "").split())
+    if name and text_of(printed) == name == text_of(parent) and _looks_like_a_name(name):
+        return name
+    return None
 
 
 def is_by_line(line: str, names: list[str]) -> bool:

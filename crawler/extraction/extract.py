@@ -15,7 +15,7 @@ from lxml import etree
 
 from crawler.errors import ExtractionError
 from crawler.extraction.article import Article, Metadata, Person
-from crawler.extraction.authors import is_by_line, is_meta_line
+from crawler.extraction.authors import is_by_line, is_meta_line, name_beside
 from crawler.extraction.bearblog import bear_kind
 from crawler.extraction.blogger import blogger_kind
 from crawler.extraction.body import Body, extract_body
@@ -517,6 +517,9 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         boxes = [person] if (person := author_page_person(page, jsonld)) is not None else []
     holder = body_holder(page, body.text, root) if is_article else root
     images = placed_images(page, root, holder) if is_article else []
+    names = {person.name for person in authors}
+    kept = [(img, image) for img, image in images if name_beside(img) not in names]  # not a byline's avatar
+    images = [(img, replace(image, position=n)) for n, (img, image) in enumerate(kept, 1)]
     terms = [*meta.categories, *meta.tags]
     return Article.of(
         replace(meta, authors=authors),
