@@ -815,6 +815,21 @@ def test_a_one_line_post_shorter_than_the_sites_footer_is_its_paragraph_not_its_
     assert article.text == article.markdown == "The rye rose overnight in the cold cellar."
 
 
+def test_a_short_post_after_an_admonition_keeps_its_heading_and_paragraph():
+    """A short post is read from its post-body element alone, and trafilatura took that element, a <div> of three
+    blocks under 100 characters with a link among them, for a links widget and dropped it whole: a theme's
+    admonition or callout before the post's heading and a paragraph opening with a link (Hugo FixIt's notice of
+    the post's age, a <div> of <div>s) left the notice alone for the text, or nothing."""
+    callout = (
+        '<div class="details admonition note open"><div class="details-summary admonition-title">Note</div>'
+        '<div class="details-content"><div class="admonition-content">Old notes, kept as they were.</div></div></div>'
+    )
+    post = '<h2 id="beds">Beds</h2><p><a href="https://seeds.example/">Seed shop</a> opens in May.</p>'
+    for element in ('<div class="post-content">{}</div>', '<div class="content" id="content">{}</div>'):
+        article = extract(_themed_post("Garden links", element, callout + post), URL)
+        assert article.text.endswith("Beds\nSeed shop opens in May."), element
+
+
 def test_a_short_post_above_minimal_mistakes_related_posts_is_the_post():
     """Jekyll's Minimal Mistakes prints its post in `section.page__content` and four teasers with excerpts under
     "You may also enjoy" (`div.page__related`): beside a one-line post they were taken for its text, and the post

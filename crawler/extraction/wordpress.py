@@ -157,8 +157,13 @@ def contentless_block_post(page: Page) -> bool:
 
 
 def _document(element: HtmlElement) -> HtmlElement:
-    """A document of the element alone, in an <article>: trafilatura reads the subheadings of a body it finds in
-    one, and keeps only the paragraphs of a <div> it finds on its own."""
-    document = lxml_html.document_fromstring("<html><body><article></article></body></html>")
-    document.find("body/article").append(lxml_html.fromstring(lxml_html.tostring(element)))
+    """A document of the element alone, as its <article>: trafilatura reads the subheadings of a body it finds in
+    one, and keeps only the paragraphs of a <div> it finds on its own. The element is the <article> itself, not a
+    <div> in one: trafilatura takes a <div> of its body with three blocks or more, under 100 characters and a link
+    among them, for a links widget and drops it whole (its backtracking link-density test) — a short post's text
+    was lost whole where a theme's admonition or callout stood before its heading and paragraph (Hugo FixIt)."""
+    document = lxml_html.document_fromstring("<html><body></body></html>")
+    alone = lxml_html.fromstring(lxml_html.tostring(element, with_tail=False))
+    alone.tag = "article"
+    document.find("body").append(alone)
     return document
