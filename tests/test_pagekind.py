@@ -1021,3 +1021,31 @@ def test_a_post_of_one_picture_is_no_post_missed_for_the_chrome_its_theme_prints
     html = f"<html><head><title>Cliffs in the Rain</title></head><body><main>{article}</main></body></html>"
     post = checked_extract(html.encode(), "https://stone.example/2024/05/20/cliffs-in-the-rain/")
     assert post["problem"] is None
+
+
+def test_an_untitled_page_of_one_picture_is_a_page_of_the_site_not_a_post_without_text():
+    """Minimal Mistakes marks every page of its `single` layout up as an h-entry: an About page with no title, its
+    content one picture, was taken for a post by its markup and the menus and footer trafilatura read first, and
+    then not stored for want of text — a crawl that did not finish. With neither title nor text in its post-body
+    element it is one of the site's pages; a feed that dates it still makes it a post."""
+    html = (
+        '<html lang="ko"><head><title>An Easy Notebook</title><meta property="og:site_name" content="An Easy Notebook">'
+        '</head><body><div class="masthead"><nav id="site-nav">'
+        '<a class="site-title" href="/">An Easy Notebook</a>'
+        '<ul class="visible-links"><li><a href="/about/">About</a></li><li><a href="/posts/">Posts</a></li></ul>'
+        '</nav></div><div id="main" role="main"><article class="page h-entry" itemscope '
+        'itemtype="https://schema.org/CreativeWork"><div class="page__inner-wrap"><header>'
+        '<h1 id="page-title" class="page__title p-name"><a href="/about/" class="u-url"></a></h1></header>'
+        '<section class="page__content e-content" itemprop="text"><center><img src="/me.jpeg" width="300"></center>'
+        '</section></div></article></div><div class="page__footer"><footer><ul class="social-icons"><li>'
+        '<strong>Follow:</strong></li><li><a href="/feed.xml">Feed</a></li></ul><div>&copy; 2023 Ann. Powered by '
+        '<a href="https://jekyllrb.com">Jekyll</a> and a theme of many mistakes.</div></footer></div></body></html>'
+    )
+    page = extract(html, "https://notes.example/about/")
+    assert (page.kind, page.text, [image.src for image in page.images]) == (
+        "other",
+        "",
+        ["https://notes.example/me.jpeg"],
+    )
+    listed = extract(html, "https://notes.example/about/", replace(SiteFacts(), site_known=True, feed_dated=True))
+    assert listed.kind == "article"

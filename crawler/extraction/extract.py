@@ -497,6 +497,13 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         if not rescued:
             body, root = _short_post(page, body, root, meta, platform)
         body = _with_its_structure(page, body, root)
+    if platform_kind is None and kind == "article" and not body.text.strip() and not meta.title:
+        # Nothing of a post: no title, and no text in its post-body element read alone — a picture, Minimal
+        # Mistakes' untitled About page, whose `single` layout marks every page up as an h-entry. It is judged by
+        # that text, not by the menus and footer trafilatura read first: one of the site's pages, unless a feed
+        # lists it as a post.
+        evidence = page_evidence(page, jsonld, body.text, meta.published)
+        kind, reason = decide(evidence, site)
     if body is not first_body and (final := post_language(page, body.text)) != language:
         # The post's language is its final body's: the first extraction of a short post is the whole page's text,
         # menus and all (a one-paragraph Hangul post read as English on an English-declared Eleventy site), and
