@@ -2266,3 +2266,25 @@ def test_hydes_date_line_with_a_reading_time_and_a_translations_link_is_not_the_
     article = extract(html, "https://blog.example/tools/easy-mode/")
     assert article.text.startswith("So it turns out the editor has an easy mode.")
     assert article.published == "2021-04-10"
+
+
+def test_a_loveit_familys_post_of_a_picture_alone_is_its_content_element_not_the_page():
+    """Hugo's LoveIt and its forks (DoIt, FixIt) print the post's body in `div#content.content`, in the page's
+    `.page.single` after its title and meta, before its related posts: a post with no paragraph in it (a picture, a
+    notice alone) had the whole page's text, its byline, reading time and related posts' titles, for its own."""
+    html = (
+        '<html lang="en"><head><title>Harbour at dawn - Ann</title></head><body><header class="desktop">'
+        '<a href="/">Ann</a><a class="menu-item" href="/posts/">Posts</a><a class="menu-item" href="/tags/">Tags</a>'
+        '</header><main class="container"><article class="page single"><h1 class="single-title">Harbour at dawn</h1>'
+        '<div class="post-meta"><span class="post-author"><a href="/" rel="author">Ann</a></span> '
+        '<span>included in <a href="/categories/photos/">Photos</a></span> <time datetime="2024-03-01">2024-03-01'
+        "</time> <span>About 10 words</span> <span>One minute</span></div>"
+        '<div class="content" id="content"><figure><img src="/harbour.jpg" alt="The harbour"></figure></div>'
+        '<div class="related-container"><h2 class="related-title">Related</h2><ul><li><a href="/posts/boats/">'
+        'Boats in the fog</a></li><li><a href="/posts/gulls/">Gulls over the pier</a></li></ul></div>'
+        '<div class="post-footer" id="post-footer"><div class="post-tags"><a href="/tags/sea/">sea</a></div>'
+        "</div></article></main><footer>Powered by Hugo</footer></body></html>"
+    )
+    article = extract(html, "https://ann.example/posts/harbour/")
+    assert (article.kind, article.text) == ("article", "")
+    assert [image.src for image in article.images] == ["https://ann.example/harbour.jpg"]

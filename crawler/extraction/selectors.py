@@ -46,6 +46,9 @@ CONTENT_ROOTS = (
     ".__se_component_area",
     "#postViewArea",
     "div.post_ct",
+    # Hugo's LoveIt and its forks (DoIt, FixIt): the post's body, div#content.content in the page's .page.single,
+    # after its title and meta, before its related posts, reward box and footer
+    ".page.single > #content",
     ".content",
     "article",
     "main",
