@@ -351,3 +351,18 @@ def test_an_application_name_that_names_the_pages_theme_is_not_the_site_name():
     named = head.replace('content="FixIt">', 'content="Notes of Wang Fang">')
     page = f"<html><head>{named}</head><body><article>{BODY}</article>{credit}</body></html>"
     assert extract(page, URL).sitename == "Notes of Wang Fang"
+
+
+def test_a_section_heading_linking_to_its_own_id_is_not_the_title():
+    """Nuxt Content prints each heading of a post's Markdown as a link to the heading's own id, the page's path
+    before the fragment (`<h2 id="about-me"><a href="/articles/post#about-me">About me</a></h2>`), and its stock
+    blog themes print no <h1>: the post's first section heading was its title, where the <title> names the post."""
+    url = "https://blog.example/articles/first-post"
+    body = (
+        '<div id="__nuxt"><article><a href="/articles" class="back">Back</a><div class="prose">'
+        '<h2 id="hello-there"><a aria-current="page" href="/articles/first-post#hello-there">Hello there</a></h2>'
+        f'{BODY}<h3 id="about-me"><a href="/articles/first-post#about-me">About me</a></h3>{BODY}</div></article></div>'
+    )
+    assert _title("<title>A first post</title>", body, url) == "A first post"
+    own = body.replace('href="/articles/first-post#hello-there"', 'href="/articles/first-post"')
+    assert _title("<title>ignored when a permalink heading says it</title>", own, url) == "Hello there"

@@ -16,7 +16,7 @@ import html
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -204,11 +204,22 @@ def _names(document: str, words: str) -> bool:
 
 
 def _links_to(heading: HtmlElement, page: Page, urls: set[str]) -> bool:
-    """True when the heading is a link to the page itself (its text the link's): a permalink heading."""
+    """True when the heading is a link to the page itself (its text the link's): a permalink heading — not a
+    section's anchor, the link to the heading's own id (_anchors_itself)."""
     link = heading if heading.tag == "a" else first(heading, "a[href]")
     if link is None or (href := link.get("href", "").strip()).startswith("#") or not href:
         return False
+    if _anchors_itself(heading, link, href):
+        return False
     return text_of(link) == text_of(heading) and _plain(page.base, href) in urls
+
+
+def _anchors_itself(heading: HtmlElement, link: HtmlElement, href: str) -> bool:
+    """The link's fragment is the heading's own id: a section heading of the body made a link to itself, the page's
+    path before the fragment. Nuxt Content's prose headings print so (`<h2 id="about-me"><a
+    href="/articles/post#about-me">`), where markdown-it-anchor and Python-Markdown write the fragment alone."""
+    fragment = unquote(urlsplit(href).fragment)
+    return bool(fragment) and fragment in {heading.get("id"), link.get("id"), link.get("name")}
 
 
 def _plain(base: str, href: str) -> str:
