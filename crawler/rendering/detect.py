@@ -125,6 +125,10 @@ _IMG = re.compile(rb"<img\b[^>]*>")
 _DATA_SCRIPT = re.compile(rb"\stype\s*=\s*[\"']?[^\"'>\s]*json", re.IGNORECASE)
 _SPACE_RUN = re.compile(rb"\s*")
 _HYDRATION_PAYLOADS = (b"self.__next_f.push(", b"(self.__next_f=self.__next_f||[]).push(")
+# Nuxt's copy of the state its server rendered the page from, for the client to hydrate: `window.__NUXT__=…` (Nuxt 2,
+# and Nuxt 3 after importing the route's `_payload.js`, as `nuxi generate` writes a static page); an unrendered
+# Nuxt shell has its empty `<div id="__nuxt">`, found by that.
+_NUXT_STATE = re.compile(rb'(?:import\s*\w+\s*from\s*"[^"]*_payload\.js";?\s*)?window\.__NUXT__\s*=')
 # Where extraction finds an image's address itself (crawler/extraction/images.py reads these).
 _IMAGE_ADDRESS = re.compile(
     rb"\s(?:src|srcset|data-src|data-lazy-src|data-original|data-orig-file|data-url|data-srcset|data-lazy-srcset)"
@@ -237,8 +241,9 @@ def visible_text_length(body: bytes, enough: int | None = None) -> int:
 def _script_bytes(body: bytes) -> int:
     """The bytes of the page's code between <script …> and </script>, found with find() alone: not data (JSON-LD,
     `__NEXT_DATA__` and other `type=…json` scripts) nor Next.js's server payload (`self.__next_f.push(…)`, the
-    App Router's copy of the page it rendered for the client to hydrate) — they build nothing, and a short post of
-    a static Next.js export was called a shell for them."""
+    App Router's copy of the page it rendered for the client to hydrate) or Nuxt's (`window.__NUXT__=…`) — they
+    build nothing, and a short post of a static Next.js export, a Nuxt Content blog's home and list of articles,
+    were called shells for them."""
     total, start = 0, body.find(b"<script")
     while start != -1:
         end = body.find(b"</script", start)
@@ -246,7 +251,12 @@ def _script_bytes(body: bytes) -> int:
             return total + len(body) - start
         tag_end = body.find(b">", start, end) + 1  # 0: no end of the tag before </script>, all of it is code
         code = _SPACE_RUN.match(body, tag_end).end() if tag_end else start  # the code's first byte, no copy of it
-        if not tag_end or not (_DATA_SCRIPT.search(body, start, tag_end) or body.startswith(_HYDRATION_PAYLOADS, code)):
+        if not tag_end or not (_DATA_SCRIPT.search(body, start, tag_end) or _hydration_payload(body, code)):
             total += end - start
         start = body.find(b"<script", end)
     return total
+
+
+def _hydration_payload(body: bytes, code: int) -> bool:
+    """The script at `code` is a framework's copy of the page its server rendered: Next.js's or Nuxt's."""
+    return body.startswith(_HYDRATION_PAYLOADS, code) or _NUXT_STATE.match(body, code) is not None

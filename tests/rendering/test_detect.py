@@ -127,6 +127,27 @@ def test_a_gatsby_tag_page_beside_its_chunk_map_needs_no_browser() -> None:
     assert "bytes of script" in (needs_browser(page(tag_page)) or "")
 
 
+def test_a_nuxt_page_beside_the_state_its_server_rendered_it_from_needs_no_browser() -> None:
+    """`nuxi generate` renders every page of a Nuxt Content blog and writes after it the state the page was rendered
+    from, for the client to hydrate (`window.__NUXT__=…`, Nuxt 3 after importing the route's `_payload.js`; Nuxt 2
+    without): its home and its list of articles, one post each, were called shells — 107 characters of text beside
+    9,634 bytes of script, most of it that state — and the crawl exited incomplete. Nuxt's SPA fallback, an empty
+    `<div id="__nuxt">` beside the same state, still is one."""
+    state = "{state:{" + ",".join(f'"$s{n}":{{_path:"/articles/p{n}",title:"Post {n}"}}' for n in range(60)) + "}}"
+    listing = (
+        '<div id="__nuxt"><div class="app-layout"><!--[--><header><nav><a href="/">Home</a>'
+        '<a href="/articles">Articles</a></nav></header><main><article class="featured"><a href="/articles/first">'
+        "<h1>A first post</h1></a><time>January 8, 2023</time></article></main><!--]--></div></div>"
+        + "<script>const w=window,de=document.documentElement;de.classList.add('light');</script>"
+    )
+    for payload in (f'import p from "/_payload.js";window.__NUXT__={{...p,...{state}}}', f"window.__NUXT__={state}"):
+        script = f'<script type="module">{payload}</script><script type="module" src="/_nuxt/entry.js"></script>'
+        assert needs_browser(page(listing + script)) is None
+        assert "bytes of script" in (needs_browser(page(listing + script.replace("__NUXT__", "__APP__"))) or "")
+        shell = '<div id="__nuxt"></div>' + script
+        assert 'empty <div id="__nuxt">' in (needs_browser(page(shell)) or "")
+
+
 def test_no_page_of_the_benchmark_blog_needs_a_browser(tmp_path: Path) -> None:
     """The sample blog's posts with a WordPress theme's inline styles and scripts: a static blog stays unrendered."""
     write_static_site(synthetic_site(30), tmp_path)
