@@ -293,3 +293,31 @@ def test_a_forem_code_blocks_language_is_its_fences():
     markdown = extract(html, "https://dev.to/mira/parsing-logs-with-awk-3kfa").markdown
     assert "```shell\nawk '{print $9}' access.log | sort\n```" in markdown
     assert "```\n404 12\n200 9000\n```" in markdown
+
+
+def test_a_post_a_script_decrypts_is_a_protected_post():
+    """Mizuki (an Astro theme) writes a post marked `encrypted: true` into its page encrypted and shows in the post's
+    card a password field and an unlock button (`div#password-protection`): the post was stored as a post, its text
+    the share line the card prints under it. A post behind a password is `protected`, as WordPress's is; a login
+    form, in a sidebar or for commenters in the post's content (a name and a password), locks nothing."""
+    head = "<head><title>Locked notes - Field Notes</title><meta name='generator' content='Astro v5.16.14'></head>"
+    nav = "<nav><a href='/'>Home</a> <a href='/archive/'>Archive</a> <a href='/about/'>About</a></nav>"
+    card = (
+        "<main id='swup-container'><div id='post-container' class='card-base'><h1>Locked notes</h1>"
+        "<time datetime='2024-01-15'>2024-01-15</time>"
+        "<div id='password-protection' class='password-protection'><div class='password-container'>"
+        "<h2>此内容受密码保护</h2><p>请输入密码以查看受保护的内容</p><div class='password-input-group'>"
+        "<input type='password' id='password-input' placeholder='请输入密码'><button id='unlock-btn'>解锁</button>"
+        "</div></div></div><div id='decrypted-content' style='display: none;'></div>"
+        "<p>如果这篇文章对你有帮助，欢迎分享给更多人！</p></div></main>"
+    )
+    url = "https://notes.example/posts/locked-notes/"
+    locked = extract(f"<html lang='zh-CN'>{head}<body>{nav}{card}</body></html>", url)
+    assert locked.kind == "protected" and "password field" in (locked.kind_reason or "")
+    text = "<p>" + "The towpath follows the water for twelve miles, past nine locks and a swing bridge. " * 4 + "</p>"
+    open_post = card.replace(card[card.index("<div id='password-protection'") : card.index("<p>如果")], text)
+    login = "<aside class='widget'><form action='/login'><input type='password' name='pwd'></form></aside>"
+    assert extract(f"<html>{head}<body>{nav}{open_post}{login}</body></html>", url).kind == "article"
+    commenters = "<form id='user-login-form'><input type='text' name='name'><input type='password' name='pass'></form>"
+    with_login = open_post.replace("<p>如果", commenters + "<p>如果")
+    assert extract(f"<html>{head}<body>{nav}{with_login}</body></html>", url).kind == "article"

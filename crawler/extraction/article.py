@@ -88,7 +88,8 @@ class Article(Metadata):
     images: list[Image] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     # page kind: article, listing, tag, category, author, archive, search, attachment, protected (a post behind a
-    # password form or a paywall: WordPress's password form, Substack's paywall, Ghost's members-only notice), other
+    # password form or a paywall: WordPress's password form, Substack's paywall, Ghost's members-only notice, a
+    # password field where an encrypted post's text would be), other
     kind: str = "article"
     kind_reason: str | None = None  # why the page is of that kind (crawler/extraction/pagekind.py)
     # What the page's markup says of its kind: the crawl decides again with what it knows of the site.

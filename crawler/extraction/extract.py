@@ -31,6 +31,7 @@ from crawler.extraction.content import body_holder, densest_parent, find_content
 from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.dotclear import dotclear_kind
+from crawler.extraction.encrypted import encrypted_kind
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.ghost import POST_CONTENT as GHOST_CONTENT
@@ -63,6 +64,7 @@ MAX_PARSED_CHARS = 2_000_000
 # (its MIN_EXTRACTED_SIZE).
 SHORT_POST_CHARS = 250
 PLATFORM_CONTENT = {"WordPress": WORDPRESS_CONTENT, "Ghost": GHOST_CONTENT}  # each platform's post content
+ENCRYPTED = "an encrypted post's page"  # _platform()'s name for a page encrypted_kind() marks protected
 FIELDS_BEFORE_TITLE = 2  # lines above the title in the text: a reading time, a kicker
 STRUCTURE_LOST = 2  # structure blocks of the post's container that trafilatura's paragraphs-only reading lost …
 # … or one, where that reading holds a line printed above the container: the fallback's mark, the site's tagline
@@ -467,6 +469,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     meta = extract_metadata(page, jsonld, language, root)
     evidence = None
     platform, platform_kind = _platform(page, jsonld)
+    if platform_kind is None and (platform_kind := encrypted_kind(page, root)) is not None:
+        platform = ENCRYPTED
     if platform_kind is not None:  # WordPress or Ghost says what the page is: nothing to weigh
         kind, reason = platform_kind, f"{platform}'s body classes mark it as {platform_kind}"
         if platform == "Blogger":
@@ -481,6 +485,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
                 reason = "a member-only story: Medium shows a reader who is no member its preview, not the story"
             if platform == "Ghost":
                 reason = "a members-only post: Ghost shows its notice for subscribers, not the post"
+            if platform == ENCRYPTED:
+                reason = "an encrypted post: the page shows a password field where its text would be, not the post"
     else:
         evidence = page_evidence(page, jsonld, body.text, meta.published)
         kind, reason = decide(evidence, site)
