@@ -1662,6 +1662,31 @@ def test_hexo_materys_neighbours_reward_and_reprint_box_are_none_of_the_post():
     assert (article.categories, article.tags, article.images) == (["Notes"], ["life"], [])
 
 
+def test_astro_mizukis_last_modified_card_is_none_of_the_post():
+    """Mizuki (an Astro theme, Fuwari's descendant) prints under the post's card a card of its own saying when the
+    post was last modified — a script fills its `#modifiedtime` — and that "部分信息可能已经过时" (some of it may be
+    out of date): the line ended the text of most of a Mizuki blog's posts."""
+    lines = [
+        "It rained all day, so I finally read the novel that had been sitting on my shelf since spring.",
+        "By evening the rain had stopped and the street smelled of wet leaves and bread from the bakery.",
+    ]
+    notice = (
+        '<div class="card-base p-6 mb-4"><div class="flex items-center gap-3"><div class="flex items-center h-12 w-12'
+        ' rounded-lg"><svg><use href="#history"></use></svg></div><div class="flex flex-col gap-1"><div id="modified'
+        'time" class="text-[1.0rem] leading-tight"></div><p class="text-[0.8rem] leading-tight"> 部分信息可能已经过时 '
+        "</p></div></div></div>"
+    )
+    page = (
+        '<html lang="zh-CN"><head><title>Rainy Day - Notes</title><meta name="generator" content="Astro v5.16.14">'
+        '</head><body><main id="swup-container"><div id="content-wrapper"><div id="post-container" class="card-base">'
+        '<h1>Rainy Day</h1><div class="prose custom-md markdown-content">'
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + f'</div></div>{notice}<div class="flex"><a href="/posts/older/">Older post</a></div></div></main>'
+        "</body></html>"
+    )
+    assert extract(page, URL).text == "\n".join(lines)
+
+
 def test_highlight_jss_bare_class_names_a_code_blocks_language_and_another_class_does_not():
     """HTMLy and older themes print highlight.js's class without its `language-` prefix: `<code class="bash">`."""
     prose = "<p>A paragraph of the post, long enough to make its container the post's body, and more words.</p>"

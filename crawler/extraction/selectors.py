@@ -246,6 +246,9 @@ NOT_POST = ", ".join(
         ".article-licensing",  # Hexo's Icarus: the same, the post's title in it
         "#reprint-statement",  # Hexo's Matery: the same ("reprint policy")
         ".license-container",  # Astro's Fuwari: the same
+        # Astro's Mizuki: the card under the post saying when it was last modified (a script fills #modifiedtime) and
+        # that "部分信息可能已经过时" (some of it may be out of date)
+        ".card-base:has(#modifiedtime)",
         "#prenext-posts",  # Hexo's Matery: the previous and next posts' cards, with their terms and covers
         "#reward",  # Hexo's Matery: the donation QR codes
         ".post-reward",  # Hugo's FixIt: the same ("赞赏": Alipay's and WeChat's), in the post's div#content
@@ -326,6 +329,7 @@ PLUGIN_CHROME = ", ".join(
         ".article-licensing",
         "#reprint-statement",
         ".license-container",
+        ".card-base:has(#modifiedtime)",
         "#prenext-posts",
         "#reward",
         ".post-reward",
