@@ -1687,6 +1687,28 @@ def test_astro_mizukis_last_modified_card_is_none_of_the_post():
     assert extract(page, URL).text == "\n".join(lines)
 
 
+def test_franklins_page_footer_is_none_of_the_post():
+    """Franklin.jl's templates end every page's `div.franklin-content` — the element that holds the post — with the
+    page's footer, `div.page-foot` ("© Name. Last modified: June 22, 2023. Website built with Franklin.jl."): it
+    ended the text of every post of a Franklin blog. A post that names Franklin in its own text keeps it."""
+    lines = [
+        "This is another post in the series in which I try to learn vector graphics by drawing noise.",
+        "Thanks to the authors of the Franklin.jl website builder, and to everyone who commented.",
+    ]
+    foot = (
+        '<div class="page-foot"><div class="copyright">&copy; Jane Example. Last modified: June 22, 2023. Website built'
+        ' with <a href="https://github.com/tlienart/Franklin.jl">Franklin.jl</a>.</div></div>'
+    )
+    page = (
+        '<html lang="en"><head><title>Noise</title></head><body><header><div class="blog-name"><a href="/">Jane'
+        '\u2019s blog</a></div><nav><ul><li><a href="/">Home</a></li></ul></nav></header><div class="franklin-content">'
+        '<h1 id="noise"><a href="#noise" class="header-anchor">Noise</a></h1>'
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + f"{foot}</div><!-- CONTENT ENDS HERE --></body></html>"
+    )
+    assert extract(page, "https://jane.example/pages/2018-10-11-noise/").text == "\n".join(lines)
+
+
 def test_highlight_jss_bare_class_names_a_code_blocks_language_and_another_class_does_not():
     """HTMLy and older themes print highlight.js's class without its `language-` prefix: `<code class="bash">`."""
     prose = "<p>A paragraph of the post, long enough to make its container the post's body, and more words.</p>"

@@ -249,6 +249,9 @@ NOT_POST = ", ".join(
         # Astro's Mizuki: the card under the post saying when it was last modified (a script fills #modifiedtime) and
         # that "部分信息可能已经过时" (some of it may be out of date)
         ".card-base:has(#modifiedtime)",
+        # Franklin.jl's page footer ("© Name. Last modified: June 22, 2023. Website built with Franklin.jl."), which
+        # its templates print at the end of every page's div.franklin-content, the post's own element
+        ".franklin-content > .page-foot",
         "#prenext-posts",  # Hexo's Matery: the previous and next posts' cards, with their terms and covers
         "#reward",  # Hexo's Matery: the donation QR codes
         ".post-reward",  # Hugo's FixIt: the same ("赞赏": Alipay's and WeChat's), in the post's div#content
@@ -330,6 +333,7 @@ PLUGIN_CHROME = ", ".join(
         "#reprint-statement",
         ".license-container",
         ".card-base:has(#modifiedtime)",
+        ".franklin-content > .page-foot",
         "#prenext-posts",
         "#reward",
         ".post-reward",
