@@ -17,7 +17,7 @@ JANE_BIO = "Jane is a software developer in Freiburg who writes about programmin
 MAX_BIO = "Max bakes sourdough in Stuttgart and co-edits this blog; he writes about hiking and bread."
 
 
-def _post(content_end: str, head: str = "", after_content: str = "", prose: str = PROSE) -> Article:
+def _post(content_end: str, head: str = "", after_content: str = "", prose: str = PROSE, byline: str = "") -> Article:
     html = (
         f'<html lang="en"><head><title>Build Systems – Jane&#39;s Blog</title>{head}</head>'
         '<body class="post-template-default single single-post postid-8 single-format-standard">'
@@ -26,7 +26,7 @@ def _post(content_end: str, head: str = "", after_content: str = "", prose: str 
         f'<div class="entry-content">{prose}{content_end}</div>'
         '<footer class="entry-footer"><div class="posted-by"><span class="posted-on">Published <time '
         'class="entry-date published updated" datetime="2024-03-20T09:30:00+01:00">March 20, 2024</time></span>'
-        f"</div></footer>{after_content}</article></main></body></html>"
+        f"{byline}</div></footer>{after_content}</article></main></body></html>"
     )
     return extract(html, URL)
 
@@ -179,6 +179,23 @@ def test_twenty_twenty_ones_box_over_co_authors_plus_authors_names_each_and_is_t
     article = _post("", after_content=theme_box)
     assert article.authors == [Person("Jane Example", "https://blog.example/author/jane/"), Person("Lee Guest")]
     assert [(b.name, b.bio) for b in article.author_boxes] == [("Jane Example", JANE_BIO)]
+
+
+def test_co_authors_plus_names_in_one_byline_link_are_each_an_author():
+    """Co-Authors Plus's template filter makes `the_author` every co-author's name ("A, B and C"), and Twenty
+    Twenty-One prints it inside its one rel=author link to the post author's page, Twenty Seventeen (and _s-based
+    themes) inside `span.author.vcard > a.url.fn` (real WordPress 6.1, Co-Authors Plus 3.6)."""
+    jane = "https://blog.example/author/jane/"
+    twenty_one = f'<span class="byline">By <a href="{jane}" rel="author">Jane Example, 김민지 and Lee Guest</a></span>'
+    article = _post("", byline=twenty_one)
+    assert article.authors == [Person("Jane Example", jane), Person("김민지"), Person("Lee Guest")]
+    seventeen = (
+        '<span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/jane/">Jane Example'
+        " und Lee Guest</a></span></span>"
+    )
+    assert _post("", byline=seventeen).authors == [Person("Jane Example", jane), Person("Lee Guest")]
+    one = f'<span class="byline">By <a href="{jane}" rel="author">Jane Example, PhD</a></span>'
+    assert [person.url for person in _post("", byline=one).authors] == [jane]  # a degree, no second name
 
 
 def test_an_authors_website_is_their_profile_and_the_sites_page_of_their_posts_their_page():

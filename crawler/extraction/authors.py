@@ -105,6 +105,7 @@ _BY_LINE_END = re.compile(
 _HANDLE = re.compile(r"^[^\W_](?:[\w.'-]{0,38}[^\W_])?$")
 _MENTION = re.compile(r"^@[^\W\d_][\w.-]{0,38}$")  # an account as a mention names it: "@phip1611"
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
+_LAST_OF_NAMES = re.compile(r"\s(?:and|und|&)\s")  # the word before a list's last name (authors._linked_people)
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "zu"}
 # MkDocs Material's blog post sidebar: each author's profile, the name in a <strong> (authors._material_post_authors)
 _MATERIAL_AUTHOR_NAMES = CSSSelector(".md-sidebar--post .md-post__authors .md-profile__description > strong")
@@ -234,9 +235,10 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         # Not the links of an author box: their text is a label ("View all of Daniel's posts."); extract() takes
         # the box's own name when no byline names the author.
         lambda: [
-            Person(name=text_of(a), url=joined(base, a.get("href")))
+            person
             for a in _AUTHOR_LINKS(page.tree)
             if text_of(a) and not _outside_post(a) and not any(box in boxes for box in a.iterancestors())
+            for person in _linked_people(text_of(a), joined(base, a.get("href")))
         ],
         lambda: _bylines(page),
         lambda: _by_line(page),
@@ -823,10 +825,24 @@ def _named_in(element: Any, base: str) -> list[Person]:
     name = _name_of(element)
     if not name:
         return []
-    names = split_names(name) if first(element, "a[href]") is None and element.tag != "a" else [name]
+    if first(element, "a[href]") is not None or element.tag == "a":
+        return _linked_people(name, _href(element, base))
+    names = split_names(name)
     if len(names) > 1 and all(map(_looks_like_a_name, names)):
         return [Person(name=part) for part in names]
     return [Person(name=name, url=_href(element, base))]
+
+
+def _linked_people(name: str, url: str | None) -> list[Person]:
+    """The people one byline link names: its text's person, or each of the names it lists as Co-Authors Plus
+    lists a post's authors. Its template filter makes WordPress's `the_author` every co-author's name, joined by
+    ", " and, before the last, " and " (its German, " und "): a theme that prints one link to the post author's
+    page around that name (Twenty Twenty-One's "By <a rel=author>Ann Lee, Bo Park and Cy Doe</a>", Twenty
+    Seventeen's `a.url.fn`) names them all in it, and the link is the first one's."""
+    names = split_names(name)
+    if len(names) > 1 and _LAST_OF_NAMES.search(name) and all(map(_looks_like_a_name, names)):
+        return [Person(name=names[0], url=url), *(Person(name=other) for other in names[1:])]
+    return [Person(name=name, url=url)]
 
 
 def _one_line(first_name: Any, other: Any) -> bool:
