@@ -100,15 +100,16 @@ class Articles(Connection):
         return changed
 
     def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
-        """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor) get the authors a
-        feed read after them names (`credits`: URL → {"authors": [{"name", "url"}], "categories": [...], "title":
-        [stored, completed]}, as crawler/discovery/structure.py and the archive pipeline give them), posts stored
-        with no category or tag the feed item's terms, and a post stored titled `stored` the title `completed`
-        (the page's title completed with the feed item's: crawler/extraction/titles.py `with_feed_title`, read
-        against the title stored_titles() gave; a post titled otherwise by now keeps its title) — what the crawl
-        gives a post it extracts after the feed. A post this run stored (new or changed) is completed in place,
-        its change of this run saying what changed; one an earlier run stored changes, as save_article changes
-        it: its previous state kept in article_versions, the change noted. How many changed."""
+        """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor), or some of the people
+        a feed read after them names and no one else (_completing), get the authors that feed names (`credits`: URL →
+        {"authors": [{"name", "url"}], "categories": [...], "title": [stored, completed]}, as
+        crawler/discovery/structure.py and the archive pipeline give them), posts stored with no category or tag the
+        feed item's terms, and a post stored titled `stored` the title `completed` (the page's title completed with the
+        feed item's: crawler/extraction/titles.py `with_feed_title`, read against the title stored_titles() gave; a post
+        titled otherwise by now keeps its title) — what the crawl gives a post it extracts after the feed. A post this
+        run stored (new or changed) is completed in place, its change of this run saying what changed; one an earlier
+        run stored changes, as save_article changes it: its previous state kept in article_versions, the change noted.
+        How many changed."""
         changed = 0
         with self._tx():
             for url, credit in credits.items():
@@ -116,7 +117,7 @@ class Articles(Connection):
                 if old is None:
                     continue
                 before = content.stored(self.conn, old)
-                authors = [] if before["authors"] else list(credit.get("authors") or [])
+                authors = _completing(before["authors"], list(credit.get("authors") or []))
                 terms = [] if before["tags"] or before["categories"] else list(credit.get("categories") or [])
                 stored, completed = credit.get("title") or (None, None)
                 title = completed if completed and stored == old["title"] else old["title"]
@@ -355,3 +356,13 @@ def _people(article: dict[str, Any]) -> list[dict[str, Any]]:
     for name, box in boxes.items():  # a box whose author the byline did not name
         people.setdefault(name, box)
     return list(people.values())
+
+
+def _completing(stored: list[str], feed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The feed's authors where they complete the post's `stored` names: it names nobody, or only some of the
+    feed's people (Co-Authors Plus's RSS item names each co-author, a block theme's page the first:
+    crawler/discovery/structure.py `with_feed_authors`, which keeps the page's links); else none."""
+    names = {person["name"].casefold() for person in feed}
+    if not stored or (len(feed) > len(stored) and {name.casefold() for name in stored} <= names):
+        return feed
+    return []

@@ -338,3 +338,26 @@ def test_a_feed_read_later_titles_a_stored_post_as_its_page_title_completed_read
     assert archive.stored_titles([other["url"], "https://blog.example/2024/01/gone/"]) == {
         other["url"]: ("A post", None)
     }
+
+
+def test_a_feed_read_later_completes_a_stored_post_that_names_some_of_its_authors(archive):
+    """A post stored by the first of the authors a feed read after it names (Co-Authors Plus's RSS item names each
+    co-author; a block theme's page the post author alone) is by them all; one naming someone else, or all of
+    them, keeps its own."""
+    run = archive.start_run(["https://blog.example/"])
+    first = [{"name": "Ann Lee", "url": "https://blog.example/author/ann/"}]
+    archive.save_article(run, article(author="Ann Lee", authors=first), "2024-02-01T00:00:00+00:00")
+    other = article(url="https://blog.example/2024/01/other/", author="Cy Doe", authors=[{"name": "Cy Doe"}])
+    archive.save_article(run, other, "2024-02-01T00:00:00+00:00")
+    feed = [{"name": "Ann Lee", "url": None}, {"name": "Bo Kim", "url": None}]
+    credits = {url: {"authors": feed, "categories": []} for url in (article()["url"], other["url"])}
+    assert archive.credit_posts_from_feed(run, credits, "2024-02-01T00:00:00+00:00") == 1
+    assert rows(archive, "SELECT url, author FROM articles ORDER BY id") == [
+        (article()["url"], "Ann Lee, Bo Kim"),
+        (other["url"], "Cy Doe"),
+    ]
+    assert rows(
+        archive,
+        "SELECT p.name, p.url FROM article_authors aa JOIN authors p ON p.id = aa.author_id"
+        " WHERE aa.article_id = 1 ORDER BY aa.position",
+    ) == [("Ann Lee", "https://blog.example/author/ann/"), ("Bo Kim", None)]

@@ -287,3 +287,34 @@ def test_zolas_unknown_author_in_its_stock_feeds_is_no_author():
     assert [entry.authors for entry in feed_entries(other.encode(), "https://x.example/rss.xml")] == [
         (("Unknown", None),)
     ]
+
+
+def test_a_post_whose_page_names_the_first_of_its_feeds_co_authors_is_by_them_all():
+    """Co-Authors Plus adds a <dc:creator> for each co-author after the first to WordPress's RSS item (HTML-escaped
+    inside its CDATA), while a block theme's Post Author block (Twenty Twenty-Three's) prints the post author alone
+    (real WordPress 6.1, Co-Authors Plus 3.6): the post is by them all, the page's link to the first kept. A page
+    naming someone the feed does not, or everyone it does, stands."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    rss = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><link>https://x.example/a/'
+        "</link><pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate><dc:creator><![CDATA[Anna Schmidt]]></dc:creator>"
+        "<category><![CDATA[Walking]]></category><dc:creator><![CDATA[Daniel O&#039;Connor]]></dc:creator></item>"
+        "</channel></rss>"
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", rss.encode(), "https://x.example/feed/"))
+
+    def decided(*names: str) -> list[dict]:
+        people = [{"name": name, "url": f"https://x.example/author/{name[:4].lower()}/"} for name in names]
+        result = {"kind": "article", "kind_reason": "", "evidence": None, "authors": people, "author": None}
+        structure.decide(result, "https://x.example/a/")
+        return result["authors"]
+
+    assert decided("Anna Schmidt") == [
+        {"name": "Anna Schmidt", "url": "https://x.example/author/anna/"},
+        {"name": "Daniel O'Connor", "url": None},
+    ]
+    assert [person["name"] for person in decided("Mina Kim")] == ["Mina Kim"]
+    both = decided("Daniel O'Connor", "Anna Schmidt")
+    assert [person["name"] for person in both] == ["Daniel O'Connor", "Anna Schmidt"]

@@ -266,11 +266,13 @@ def _item_link(item: etree._Element) -> str | None:
 
 def _item_authors(item: etree._Element) -> tuple[tuple[str, str | None], ...]:
     """The item's authors: Atom's <author> (or its <source>'s), Dublin Core's <creator>, RSS's <author> — an
-    address, "jane@example.org (Jane Roe)", whose name is the part in parentheses."""
+    address, "jane@example.org (Jane Roe)", whose name is the part in parentheses. A <dc:creator>'s character
+    references are read: Co-Authors Plus writes each co-author's after the first HTML-escaped into its CDATA
+    ("Daniel O&#039;Connor")."""
     source = item.find("{*}source")
     if found := _atom_authors(item) or (_atom_authors(source) if source is not None else ()):
         return found
-    creators = [" ".join((node.text or "").split()) for node in item.iterfind("{*}creator")]
+    creators = [" ".join(html.unescape(node.text or "").split()) for node in item.iterfind("{*}creator")]
     if names := [name for name in creators if name]:
         return tuple((name, None) for name in names)
     return tuple((name, None) for node in item.iterfind("{*}author") if (name := _rss_author(node.text or "")))

@@ -113,8 +113,9 @@ class SiteStructure:
         """extract()'s `result` for `url` decided again with what the crawl knows of the site (`facts`, else this
         structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
         gives it (dates.more_precise), one whose page gives its time without an offset the offset the feed's
-        time shows (dates.zoned_by_feed), one whose page names nobody the authors the feed names (its item's, or
-        the feed's own: Eleventy's base blog names its author in its Atom feed only), its terms as
+        time shows (dates.zoned_by_feed), one whose page names nobody, or some of them only, the authors the feed
+        names (its item's, or the feed's own: Eleventy's base blog names its author in its Atom feed only;
+        with_feed_authors), its terms as
         `with_feed_terms` reads them with its feed item's, and its title as `with_feed_title` reads it with its
         feed item's."""
         result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url, result.get("published")))
@@ -126,9 +127,9 @@ class SiteStructure:
         elif zoned := zoned_by_feed(listed, result.get("published")):
             result["published"] = zoned
         credit = self.credit(url)
-        if credit["authors"] and not result.get("authors"):
-            result["authors"] = credit["authors"]
-            result["author"] = ", ".join(person["name"] for person in credit["authors"])
+        if credit["authors"] and (people := with_feed_authors(result.get("authors") or [], credit["authors"])):
+            result["authors"] = people
+            result["author"] = ", ".join(person["name"] for person in people)
         if terms := self.terms.get(clean_url(url)):
             result["categories"], result["tags"] = with_feed_terms(result.get("categories"), result.get("tags"), terms)
         result["title"] = self.completed_title(url, result.get("title"), result.get("sitename"))
@@ -360,3 +361,17 @@ def stored_structure(documents: Iterable[tuple[str, str, bytes]]) -> SiteStructu
     for url, kind, body in documents:
         structure.add(listed_in(kind, body, url))
     return structure
+
+
+def with_feed_authors(page: list[dict[str, Any]], feed: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The post's authors as its feed item completes its page's (`page`, `feed`: {"name", "url"} each), or None
+    where the page's stand: the feed's where the page names nobody, or where it names some of the people the feed
+    names and no one else — Co-Authors Plus adds a <dc:creator> to WordPress's RSS item for each co-author after
+    the first, while a block theme's Post Author block (Twenty Twenty-Two's, Twenty Twenty-Three's) prints the post
+    author alone. Each keeps the page's link to them, else the feed's."""
+    if not page:
+        return feed
+    links = {fold(person["name"]): person.get("url") for person in page}
+    if len(feed) <= len(page) or not set(links) <= {fold(person["name"]) for person in feed}:
+        return None
+    return [{"name": person["name"], "url": links.get(fold(person["name"])) or person.get("url")} for person in feed]
