@@ -59,6 +59,8 @@ def upsert_person(conn: sqlite3.Connection, run_id: int, site: str, person: dict
         shown.pop("name")  # another row has that name: this page's name for the person is not theirs alone
     if shown.get("name") and row["name"] and _labelled(shown["name"], row["name"]):
         shown.pop("name")  # their stored name behind a label that extraction did not know ("Autorenarchiv: Ann")
+    if shown.get("name") and row["name"] and _straight(shown["name"]) == _straight(row["name"]):
+        shown.pop("name")  # the stored name in other quotes: WordPress curls an author page's title, not a byline
     changed = [k for k in VERSIONED if k in shown and row[k] not in (None, "") and shown[k] != row[k]]
     if changed:
         version = _keep_version(conn, row, seen_at, changed)
@@ -92,7 +94,22 @@ def _find(conn: sqlite3.Connection, site: str, person: dict[str, Any]) -> sqlite
         ).fetchone()
         if found is not None:
             return found
-    return conn.execute("SELECT * FROM authors WHERE site = ? AND name = ?", (site, person["name"])).fetchone()
+    found = conn.execute("SELECT * FROM authors WHERE site = ? AND name = ?", (site, person["name"])).fetchone()
+    if found is None:
+        found = conn.execute(
+            "SELECT * FROM authors WHERE site = ? AND replace(replace(name, char(8217), ?), char(8216), ?) = ?"
+            " ORDER BY id",
+            (site, "'", "'", _straight(person["name"])),
+        ).fetchone()
+    return found
+
+
+def _straight(name: str) -> str:
+    """`name` with straight apostrophes: WordPress's wptexturize curls them in titles — an author page's, "Author:
+    Daniel O’Connor" — and not in a byline's name, "Daniel O'Connor"; one person's name either way (the author page
+    renamed the person the byline named, a new version, and a post naming them without a link, by the byline's
+    spelling, made a second row)."""
+    return name.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def _site_home(url: str, site: str) -> bool:

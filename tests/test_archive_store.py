@@ -158,6 +158,23 @@ def test_an_author_page_heading_with_an_unknown_label_does_not_rename_the_person
     assert rows(archive, "SELECT count(*) FROM author_versions") == [(0,)]
 
 
+def test_an_author_pages_curled_apostrophe_is_the_bylines_name(archive):
+    """WordPress's wptexturize curls the apostrophe of an author page's title ("Daniel O’Connor"), not of a byline's
+    name ("Daniel O'Connor"): the author page renamed the person, a new version, and a post naming them without a
+    link (a co-author its feed names) made a second person."""
+    run = archive.start_run([])
+    byline = [{"name": "Daniel O'Connor", "url": "https://blog.example/author/daniel/"}]
+    archive.save_article(run, article(author="Daniel O'Connor", authors=byline), "t1")
+    archive.save_author_page(run, "https://blog.example/author/daniel/", {"name": "Daniel O’Connor"}, "t2")
+    other = article(url="https://blog.example/2024/02/other/", title="Other", author="Ann Lee, Daniel O’Connor")
+    other["authors"] = [{"name": "Ann Lee"}, {"name": "Daniel O’Connor"}]
+    archive.save_article(run, other, "t3")
+    assert rows(archive, "SELECT name, url FROM authors WHERE name LIKE 'Daniel%'") == [
+        ("Daniel O'Connor", "https://blog.example/author/daniel/")
+    ]
+    assert rows(archive, "SELECT count(*) FROM author_versions") == [(0,)]
+
+
 def test_an_author_page_alone_makes_the_person(archive):
     person = {"name": "Dee Roe", "bio": "Writes.", "avatar_url": "https://blog.example/d.png", "links": []}
     archive.save_author_page(archive.start_run([]), "https://blog.example/author/dee/", person, "t1")
