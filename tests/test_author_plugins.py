@@ -181,6 +181,26 @@ def test_twenty_twenty_ones_box_over_co_authors_plus_authors_names_each_and_is_t
     assert [(b.name, b.bio) for b in article.author_boxes] == [("Jane Example", JANE_BIO)]
 
 
+def test_twenty_twenty_ones_box_over_co_authors_under_simple_author_box_is_the_first_authors():
+    """Simple Author Box prints the post author's box in the post; Twenty Twenty-One's own box under it names every
+    co-author of Co-Authors Plus ("By Jane Example, Lee Guest and Max Muster") over the first one's bio and
+    picture: her box, not a person of that name at her page."""
+    avatar = "<img alt='' src='https://secure.gravatar.com/avatar/5b6d?s=100' class='avatar avatar-100 photo'>"
+    sab = (
+        f'<div class="saboxplugin-wrap"><div class="saboxplugin-gravatar">{avatar}</div><div class="saboxplugin-'
+        'authorname"><a href="https://blog.example/author/jane/" class="vcard author"><span class="fn">Jane Example'
+        f'</span></a></div><div class="saboxplugin-desc"><div><p>{JANE_BIO}</p></div></div></div>'
+    )
+    names = "Jane Example, Lee Guest and Max Muster"
+    theme_box = (
+        f'<div class="author-bio show-avatars">{avatar}<div class="author-bio-content"><h2 class="author-title"> By '
+        f'{names} </h2><p class="author-description"> {JANE_BIO}</p><a class="author-link" href="https://blog.example'
+        f'/author/jane/" rel="author">View all of {names}&#039;s posts.</a></div></div>'
+    )
+    article = _post(sab, after_content=theme_box)
+    assert {box.name for box in article.author_boxes} == {"Jane Example"}
+
+
 def test_co_authors_plus_names_in_one_byline_link_are_each_an_author():
     """Co-Authors Plus's template filter makes `the_author` every co-author's name ("A, B and C"), and Twenty
     Twenty-One prints it inside its one rel=author link to the post author's page, Twenty Seventeen (and _s-based

@@ -133,11 +133,15 @@ def listed_authors(page: Page, boxes: list[AuthorBox]) -> list[Person]:
 
 
 def its_first_author(boxes: list[AuthorBox]) -> list[AuthorBox]:
-    """`boxes` with a first box that names several people ("By Jane Roe and Lee Guest": Twenty Twenty-One's own
-    box under Co-Authors Plus, which prints the first author's bio and picture) named for the first of them."""
-    if boxes and len(names := split_names(boxes[0].name)) > 1:
-        return [replace(boxes[0], name=names[0]), *boxes[1:]]
-    return boxes
+    """`boxes` with each box that names several people ("By Jane Roe and Lee Guest": Twenty Twenty-One's own box
+    under Co-Authors Plus, which prints the first author's bio and picture) named for the first of them — the first
+    box, or one under another plugin's (Simple Author Box's, for the post author alone), which named the person at
+    the first author's page "Jane Roe and Lee Guest"."""
+    named = []
+    for box in boxes:
+        names = split_names(box.name)
+        named.append(replace(box, name=names[0]) if len(names) > 1 else box)
+    return named
 
 
 def with_their_pages(authors: list[Person], boxes: list[AuthorBox], base: str) -> tuple[list[Person], list[AuthorBox]]:
