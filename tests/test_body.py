@@ -1013,6 +1013,34 @@ def test_a_short_post_with_a_plugins_block_in_its_content_is_its_own_text():
     assert extract(html, "https://blog.example/2024/09/18/rain/").text == RAIN
 
 
+def test_related_posts_by_taxonomy_and_kk_star_ratings_in_the_content_are_not_its_text():
+    """Related Posts by Taxonomy's shortcode (`div.rpbt_shortcode`: "Related Posts" and links to other posts) and
+    kk Star Ratings' widget (`div.kk-star-ratings`: its stars and legend, "4.2 / 5 ( 10 votes )") print into
+    WordPress's `.entry-content` (real WordPress 6.1, Twenty Twenty-One): their text ended a short post's, and was
+    the whole text of an empty one."""
+    ratings = (
+        '<div class="kk-star-ratings kksr-valign-top kksr-align-left" data-id="11"><div class="kksr-stars"><div '
+        'class="kksr-stars-inactive"><div class="kksr-star" data-star="1"><div class="kksr-icon"></div></div></div>'
+        '</div><div class="kksr-legend"><strong class="kksr-score">4.2</strong><span class="kksr-muted">/</span>'
+        '<strong>5</strong><span class="kksr-muted">(</span><strong class="kksr-count">10</strong><span '
+        'class="kksr-muted">votes</span><span class="kksr-muted">)</span></div></div>'
+    )
+    titles = ("A Week on the Aran Islands", "Walking the Burren in April", "A Gallery of Stone Walls")
+    related = "".join(f'<li><a href="/2024/0{n}/{n}/p/">{title}</a></li>' for n, title in enumerate(titles, 1))
+    related = f'<div class="rpbt_shortcode"><h3>Related Posts</h3><ul>{related}</ul></div>'
+
+    def post(prose: str) -> str:
+        return (
+            '<html lang="en"><head><title>Rainy Day</title></head><body class="single single-post postid-11"><main>'
+            '<article id="post-11" class="post-11 post type-post status-publish format-standard hentry entry"><header'
+            ' class="entry-header alignwide"><h1 class="entry-title">Rainy Day</h1></header><div class="entry-content">'
+            f"{ratings}{prose}{related}</div></article></main></body></html>"
+        )
+
+    assert extract(post(f"<p>{RAIN}</p>"), "https://blog.example/2024/09/18/rain/").text == RAIN
+    assert extract(post(""), "https://blog.example/2024/09/18/rain/").text == ""
+
+
 def _twenty_sixteen_post(content: str) -> str:
     """WordPress's Twenty Sixteen: its author box (template-parts/biography.php) inside the post's `.entry-content`."""
     box = (

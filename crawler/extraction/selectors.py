@@ -102,6 +102,9 @@ PLUGIN_SHARE_AND_ADS = (
     ".shared-counts-wrap",  # Shared Counts
     "div.code-block[class*='code-block-']",  # Ad Inserter's numbered blocks ("code-block code-block-2")
 )
+# WordPress plugins' blocks in a post's `.entry-content`: Related Posts by Taxonomy's shortcode and block ("Related
+# Posts" and links to other posts) and kk Star Ratings' widget (its stars and legend, "4.2 / 5 ( 10 votes )").
+PLUGIN_POST_EXTRAS = (".rpbt_shortcode", ".kk-star-ratings")
 # Tumblr themes' {block:PostNotes}: the post's notes under it on its permalink page, an li.note for each like and
 # reblog ("x liked this", "y reblogged this from z"), in an ol.notes — not a footnote list of that class.
 TUMBLR_NOTES = ("ol.notes:has(> li.note.like)", "ol.notes:has(> li.note.reblog)")
@@ -175,6 +178,7 @@ NOT_POST = ", ".join(
         ".crp_related",
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
+        *PLUGIN_POST_EXTRAS,
         ".share",
         ".sharing",
         ".social-share",
@@ -297,6 +301,7 @@ PLUGIN_CHROME = ", ".join(
         ".crp_related",
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
+        *PLUGIN_POST_EXTRAS,
         ".addtoany_share_save_container",
         *PLUGIN_SHARE_AND_ADS,
         ".social-share",
