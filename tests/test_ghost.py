@@ -1,6 +1,6 @@
 """Ghost's markup conventions: its generator tag and `{{body_class}}` name the page's template, which settles what
 the page is (a one-line post beside "Read more" cards, About marked up as an Article); a post's content is its
-`.gh-content`; the byline's avatar is no post image."""
+`.gh-content`; the byline's avatar is no post image; another post's card is no author box."""
 
 from __future__ import annotations
 
@@ -188,3 +188,26 @@ def test_a_ghost_bookmark_card_is_a_line_of_its_url():
     article = extract(_post(f"<p>{EXCERPT}</p><p>The module's reference:</p>{card}"), "https://notes.example/re/")
     assert article.text == f"{EXCERPT.strip()}\nThe module's reference:\n{url}"
     assert article.markdown.endswith(f"The module's reference:\n\n<{url}>")
+
+
+def test_a_ghost_source_read_more_card_by_the_posts_author_is_no_author_box():
+    """Source prints under a post four "Read more" cards, each one link (`a.gh-card-link`) around another post's
+    feature image, heading and excerpt, with "By Jane Doe" under them: the card of another post by the post's
+    author was read as her box, that post's excerpt her bio and its feature image her picture."""
+    card = (
+        '<article class="gh-card post"><a class="gh-card-link" href="/garden-diary/"><figure class="gh-card-image">'
+        '<img src="/content/images/size/w600/2026/05/beds.jpg" alt="Raised beds"></figure><div class="gh-card-'
+        'wrapper"><h3 class="gh-card-title is-title">A Small Garden Diary</h3><p class="gh-card-excerpt is-body">'
+        f'{EXCERPT}</p><footer class="gh-card-meta"><span class="gh-card-author">By Jane Doe</span><time class="gh-'
+        'card-date" datetime="2026-05-02">02 May 2026</time></footer></div></a></article>'
+    )
+    read_more = SOURCE_READ_MORE.replace('<div class="gh-feed">', f'<div class="gh-feed">{card}', 1)
+    post = (
+        '<article class="gh-article post tag-notes"><header class="gh-article-header gh-canvas"><h1 class="gh-'
+        'article-title is-title">Coffee Note</h1><div class="gh-article-meta"><div class="gh-article-meta-wrapper">'
+        '<h4 class="gh-article-author-name"><a href="/author/jane/">Jane Doe</a></h4><div class="gh-article-meta-'
+        'content"><time class="gh-article-meta-date" datetime="2026-10-25">25 Oct 2026</time></div></div></div>'
+        f'</header><section class="gh-content gh-canvas is-body"><p>{EXCERPT}</p><p>{LINE}</p></section></article>'
+    )
+    article = extract(_ghost("post-template tag-notes", post, read_more), "https://notes.example/coffee-note/")
+    assert ([p.name for p in article.authors], article.author_boxes) == (["Jane Doe"], [])

@@ -40,7 +40,8 @@ _TEXT_NAMING = etree.XPath(
 _IMAGE_NAMING = etree.XPath("//img[@alt = $name]")
 _LINK_TO = etree.XPath("//a[@href = $href]")
 _RELME = etree.XPath("//a[@href][contains(concat(' ', normalize-space(@rel), ' '), ' me ')]")
-_LINKED_HEADINGS = etree.XPath(".//h1[.//a[@href]] | .//h2[.//a[@href]] | .//h3[.//a[@href]]")
+# A heading holding a link, or held by one: a card made one link (Ghost Source's a.gh-card-link)
+_LINKED_HEADINGS = etree.XPath("(.//h1 | .//h2 | .//h3)[.//a[@href]] | .//a[@href][.//h1 or .//h2 or .//h3]")
 _H_CARDS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' h-card ')]")
 # Regions whose names are not the post's author: comments, menus, other posts' cards, a post's licence box (its
 # author named under "Author", the licence's links).
@@ -324,8 +325,8 @@ def _regions(
     """The seed's ancestors up to a box's size: not the post's body, its text or what holds them, not a region
     with other posts (<article>), not the post's title on a post page."""
     root, body_start = post
-    if author_page and _in_teaser(seed):
-        return  # the byline of one of the person's posts the page lists, not the person's own box
+    if _in_teaser(page, seed, post, author_page):
+        return  # the byline of a post the page lists (one of the person's, another beside the post), not a box
     for level, element in enumerate(seed.iterancestors()):
         if level >= MAX_CLIMB or element.tag in _STOP_TAGS or element.tag == "article":
             return
@@ -341,11 +342,24 @@ def _regions(
         yield element
 
 
-def _in_teaser(element: HtmlElement) -> bool:
+def _in_teaser(page: Page, element: HtmlElement, post: tuple[HtmlElement | None, str], author_page: bool) -> bool:
     """Inside an <article> that links its heading elsewhere: a listing's teaser (Pelican Attila's author page names
-    the person in each post's meta line, beside the post's excerpt, which was read as their bio)."""
+    the person in each post's meta line, beside the post's excerpt, which was read as their bio), or on a post page
+    a card of another post beside it, an <article> that holds neither the post's body container, nor an <h1>, nor
+    the start of its text (`post`) — Ghost Source's "Read more" cards, each one link around a post's heading,
+    excerpt and feature image with "By Jane" under them, were read as the box of the post's author Jane, another
+    post's excerpt her bio. The post's own <article> (its heading may link to itself; a news site's holds related
+    articles' cards) is no teaser."""
     article = next(element.iterancestors("article"), None)
-    return article is not None and bool(_LINKED_HEADINGS(article))
+    if article is None or not _LINKED_HEADINGS(article):
+        return False
+    if author_page:
+        return True
+    root, body_start = post
+    if root is not None and (article is root or _holds(article, root)) or article.find(".//h1") is not None:
+        return False
+    start = " ".join(body_start.split())  # as text_in() spaces it
+    return bool(start) and start not in page.text_in(article)
 
 
 def _holds(element: HtmlElement, other: HtmlElement) -> bool:
