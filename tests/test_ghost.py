@@ -211,3 +211,28 @@ def test_a_ghost_source_read_more_card_by_the_posts_author_is_no_author_box():
     )
     article = extract(_ghost("post-template tag-notes", post, read_more), "https://notes.example/coffee-note/")
     assert ([p.name for p in article.authors], article.author_boxes) == (["Jane Doe"], [])
+
+
+def test_a_ghost_bookmark_cards_thumbnail_is_no_picture_of_the_post():
+    """Ghost's bookmark card shows the linked page's og:image in `div.kg-bookmark-thumbnail` inside the card's
+    link, and the writer's caption under the card: the other page's thumbnail was stored as a picture of the post,
+    captioned with the writer's words about the link."""
+    url = "https://docs.python.org/3/library/re.html"
+    card = (
+        f'<figure class="kg-card kg-bookmark-card kg-card-hascaption"><a class="kg-bookmark-container" href="{url}">'
+        '<div class="kg-bookmark-content"><div class="kg-bookmark-title">re — Regular expression operations</div>'
+        '<div class="kg-bookmark-metadata"><span class="kg-bookmark-author">Python documentation</span></div></div>'
+        '<div class="kg-bookmark-thumbnail"><img src="https://docs.python.org/3/_static/og-image.png" alt="" '
+        """onerror="this.style.display = 'none'"></div></a><figcaption>The reference I keep open</figcaption>"""
+        "</figure>"
+    )
+    photo = (
+        '<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/content/images/2026/10/beans.jpg" '
+        'class="kg-image" alt="Beans" width="1200" height="800"><figcaption>Freshly roasted beans</figcaption>'
+        "</figure>"
+    )
+    article = extract(_post(f"<p>{EXCERPT}</p>{photo}{card}"), "https://notes.example/re/")
+    assert [(image.src, image.caption) for image in article.images] == [
+        ("https://notes.example/content/images/2026/10/beans.jpg", "Freshly roasted beans")
+    ]
+    assert article.text.endswith(f"{url}\nThe reference I keep open")

@@ -18,6 +18,7 @@ from crawler.extraction.selectors import (
     SHARE_ICON_CLASS,
     SHARE_ICON_SRC,
 )
+from crawler.extraction.verbatim import BOOKMARK_CARDS
 from crawler.urls import joined
 
 MAX_ICON_SIZE = 100  # pixels, both sides
@@ -250,6 +251,8 @@ def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement
         return True
     if any(matches(node, AUTHOR_PICTURE_HOLDERS) for node in img.iterancestors()):
         return True  # the author's picture in the post's microdata byline
+    if any(matches(node, BOOKMARK_CARDS) for node in img.iterancestors()):
+        return True  # the linked page's thumbnail in Ghost's bookmark card: its metadata, no picture of the post
     width, height = _int(img.get("width")), _int(img.get("height"))
     if (width is not None and width <= 2) or (height is not None and height <= 2):
         return True  # tracking pixel
