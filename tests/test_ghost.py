@@ -236,3 +236,18 @@ def test_a_ghost_bookmark_cards_thumbnail_is_no_picture_of_the_post():
         ("https://notes.example/content/images/2026/10/beans.jpg", "Freshly roasted beans")
     ]
     assert article.text.endswith(f"{url}\nThe reference I keep open")
+
+
+def test_a_ghost_product_cards_title_and_description_are_lines_of_the_post():
+    """Ghost's product card holds the product's picture, title, rating and description and, last, the writer's
+    button to buy it: trafilatura dropped the whole card for that link's density, the title and the writer's
+    words about the product missing from the text. It is read without its button."""
+    card = (
+        '<div class="kg-card kg-product-card"><div class="kg-product-card-container"><img src="/content/images/2026/'
+        '10/grinder.jpg" width="1200" height="800" class="kg-product-card-image"><div class="kg-product-card-title-'
+        'container"><h4 class="kg-product-card-title"><span>Hand grinder</span></h4></div><div class="kg-product-'
+        'card-description"><p>Mine grinds twenty grams in under a minute.</p></div><a href="https://shop.example/'
+        'grinder" class="kg-product-card-button kg-product-card-btn-accent"><span>Buy it</span></a></div></div>'
+    )
+    article = extract(_post(f"<p>{EXCERPT}</p>{card}<p>{LINE}</p>"), "https://notes.example/grinder/")
+    assert article.text == f"{EXCERPT.strip()}\nHand grinder\nMine grinds twenty grams in under a minute.\n{LINE}"

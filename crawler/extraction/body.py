@@ -32,7 +32,7 @@ from crawler.extraction.boilerplate import (
 )
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.docusaurus import tab_labels_on_panels
-from crawler.extraction.ghost import callouts_as_paragraphs
+from crawler.extraction.ghost import cards_as_text
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_links import with_links
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
@@ -126,7 +126,7 @@ def body_candidates(
         php_errors_silenced(page),
         _layout_tables_as_blocks(page),
         captions_as_paragraphs(page),
-        callouts_as_paragraphs(page),
+        cards_as_text(page),
         tab_labels_on_panels(page),
         text_divs_as_paragraphs(page, root, int(config.get("config", DEFAULT_CONFIG)["DEFAULT"]["MIN_EXTRACTED_SIZE"])),
         reblog_attributions_as_text(page),

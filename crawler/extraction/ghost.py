@@ -34,6 +34,9 @@ POST_CONTENT = ".gh-content"
 # the emoji the writer picked in `div.kg-callout-emoji` and the text, inline markup only, in `div.kg-callout-text`.
 CALLOUT_TEXT = ".kg-callout-card > .kg-callout-text"
 CALLOUT_EMOJI = ".kg-callout-card > .kg-callout-emoji"
+# Ghost's product card: the product's picture, title (`h4.kg-product-card-title`), rating, description and, last,
+# the writer's button to buy it, `a.kg-product-card-button`, a link that makes the card dense in links for trafilatura.
+PRODUCT_BUTTON = ".kg-product-card-container > a.kg-product-card-button"
 
 
 def rendered_by_ghost(page: Page) -> bool:
@@ -54,9 +57,13 @@ def ghost_kind(page: Page) -> str | None:
 
 
 @contextmanager
-def callouts_as_paragraphs(page: Page) -> Iterator[None]:
+def cards_as_text(page: Page) -> Iterator[None]:
     """Ghost's callout cards as paragraphs of their text for the time of the block: trafilatura drops a <div> of
     text with no <p> in it beside a post's headings and lists (a callout's words were missing from the text), and
-    the card's emoji is its icon, no line of the post."""
-    with detached(page.select(CALLOUT_EMOJI)), renamed([(text, "p") for text in page.select(CALLOUT_TEXT)]):
+    the card's emoji is its icon, no line of the post. A product card without its button: trafilatura dropped the
+    whole card, the product's title and the writer's description, for the density of that one link."""
+    with (
+        detached([*page.select(CALLOUT_EMOJI), *page.select(PRODUCT_BUTTON)]),
+        renamed([(text, "p") for text in page.select(CALLOUT_TEXT)]),
+    ):
         yield
