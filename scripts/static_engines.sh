@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Debian's static blog engines for the test suite and the benchmark: Hugo, and Jekyll with the theme and plugins
 # Debian packages (minima, jekyll-feed, jekyll-seo-tag, jekyll-paginate, jekyll-sitemap, jekyll-archives); for the
-# test suite also chronicle (Steve Kemp's blog compiler, its stock default theme), nanoc (create-site's layout with
-# nanoc's Blogging and Tagging helpers), Pelican (with Python-Markdown, its default theme "simple", the one Debian's
-# package keeps), ikiwiki (Debian 12's 3.20200202.3, pinned: the wiki compiler many Debian developers' blogs are
-# built with, its default templates, Markdown by Discount, the img plugin by PerlMagick) and Hexo (from npm, not
+# test suite also chronicle (Steve Kemp's blog compiler, its stock default theme; with Text::Markdown, which it only
+# suggests and its Markdown entries need), nanoc (create-site's layout with nanoc's Blogging and Tagging helpers),
+# Pelican (with Python-Markdown, its default theme "simple", the one Debian's package keeps), ikiwiki (Debian 12's
+# 3.20200202.3, pinned: the wiki compiler many Debian developers' blogs are built with, its default templates,
+# Markdown by Discount, the img plugin by PerlMagick) and Hexo (from npm, not
 # Debian: the packages, pinned, that tests/sites/hexo/package.json lists, as `hexo init`'s starter does — its
 # renderers and generators and its default theme, landscape) and Material for MkDocs (from PyPI, not Debian: MkDocs
 # and mkdocs-material as requirements-dev.txt pins them, with Material's built-in blog and tags plugins, into the
@@ -28,7 +29,7 @@ packages() {
         hugo) echo hugo ;;
         jekyll) echo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag ruby-jekyll-paginate \
             ruby-jekyll-sitemap ruby-jekyll-archives ;;
-        chronicle) echo chronicle ;;
+        chronicle) echo chronicle libtext-markdown-perl ;;
         nanoc) echo nanoc ;;
         pelican) echo pelican python3-markdown ;;
         ikiwiki) echo ikiwiki=3.20200202.3-1 libtext-markdown-discount-perl libimage-magick-perl \
