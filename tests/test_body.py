@@ -2117,7 +2117,7 @@ def test_php_error_messages_printed_into_the_page_are_no_lines_of_the_text():
     assert "The log said: Deprecated: create_function() is deprecated in /var/www/x.php on line 3." in article.text
 
 
-def test_docusaurus_tab_labels_stand_at_the_start_of_their_panels():
+def test_docusaurus_tab_labels_stand_before_their_panels():
     """Docusaurus's <Tabs> prints its labels as a `ul[role=tablist]` above the panels (`div[role=tabpanel]`, all in
     the static HTML, the unselected ones `hidden`): the labels came out as a list of their own ("- Linux\\n-
     macOS") and neither code block said which tab it was."""
@@ -2144,6 +2144,68 @@ def test_docusaurus_tab_labels_stand_at_the_start_of_their_panels():
         article.markdown
     )
     assert "Linux\ndu -xh --max-depth=1 /var\nmacOS\ndu -h -d 1 /usr/local" in article.text
+
+
+def test_shortcodes_ultimate_spoilers_and_tabs_are_read_each_under_its_label():
+    """Shortcodes Ultimate's [su_spoiler] (`div.su-spoiler`, a title and a content div, closed or open) has a class
+    naming its icon, `su-spoiler-icon-plus`, which trafilatura discards as chrome: every question and answer of a
+    post's accordion was missing; its [su_tabs] print their labels together in `div.su-tabs-nav`, which came out
+    as one line ("Flour tabWater tab") above the panels."""
+    spoilers = "".join(
+        f'<div class="su-spoiler su-spoiler-style-default su-spoiler-icon-plus{closed}" data-scroll-offset="0">'
+        f'<div class="su-spoiler-title" tabindex="0" role="button"><span class="su-spoiler-icon"></span>{title}</div>'
+        f'<div class="su-spoiler-content su-u-clearfix su-u-trim">{answer}</div></div>'
+        for closed, title, answer in (
+            (" su-spoiler-closed", "How long does the dough rest?", "Overnight, in a cool room, under a cloth."),
+            ("", "Which flour works best?", "A light rye, sifted twice."),
+        )
+    )
+    tabs = (
+        '<div class="su-tabs su-tabs-style-default" data-active="1"><div class="su-tabs-nav"><span class="" '
+        'tabindex="0" role="button">Summer</span><span class="" tabindex="0" role="button">Winter</span></div>'
+        '<div class="su-tabs-panes"><div class="su-tabs-pane su-u-clearfix su-u-trim" data-title="Summer">Bake early '
+        'in the morning.</div><div class="su-tabs-pane su-u-clearfix su-u-trim" data-title="Winter">Let the oven '
+        "heat the kitchen.</div></div></div>"
+    )
+    html = _page(f'<div class="entry-content"><p>{PROSE}</p><div class="su-accordion">{spoilers}</div>{tabs}</div>')
+    text = extract(html, URL).text
+    assert (
+        "How long does the dough rest?\nOvernight, in a cool room, under a cloth.\nWhich flour works best?\nA light "
+        "rye, sifted twice.\nSummer\nBake early in the morning.\nWinter\nLet the oven heat the kitchen."
+    ) in text
+
+
+def test_pickplugins_accordions_and_tabs_are_read_in_a_short_post():
+    """Accordions by PickPlugins hides its items in a `div.items` styled display:none until its script has laid
+    them out, and prints its tabs' labels as a list of links to the panels: a short post kept only its own two
+    lines, none of the questions, answers or tabs."""
+    head = (
+        '<span class="accordion-icons"><span class="accordion-icon-active"><i class="fas fa-chevron-up"></i></span>'
+        "</span>"
+    )
+    accordion = (
+        '<div id="accordions-7" class="accordions-7 accordions"><div id="accordions-lazy-7" class="accordions-lazy">'
+        '</div><div class="items" style="display:none">'
+        f'<div id="header-0" class="accordions-head head0">{head}<span class="accordions-head-title">Is rye '
+        'healthy?</span></div><div class="accordion-content content0"><p>Rye keeps you full for long.</p></div></div>'
+        "</div>"
+    )
+    tabs = (
+        '<div id="accordions-tabs-9" class="accordions-tabs-9 accordions-tabs accordions"><ul>'
+        + "".join(
+            f'<li id="header-{i}" class="tabs-nav head{i}"><a class="accordions-tab-head" href="#tabs-{i}">{head}'
+            f'<span id="header-text-{i}" class="accordions-head-title">{label}</span></a></li>'
+            for i, label in enumerate(("Rye", "Wheat"))
+        )
+        + '</ul><div class="tabs-content tabs-content0" id="tabs-0"><p>Dense and sour.</p></div><div class="tabs-'
+        'content tabs-content1" id="tabs-1"><p>Light and airy.</p></div></div>'
+    )
+    html = _page(f'<div class="entry-content"><p>Questions first.</p>{accordion}{tabs}<p>That is all.</p></div>')
+    text = extract(html, URL).text
+    assert text == (
+        "Questions first.\nIs rye healthy?\nRye keeps you full for long.\nRye\nDense and sour.\nWheat\nLight and "
+        "airy.\nThat is all."
+    )
 
 
 def _stellar_post(title: str, body: str) -> str:

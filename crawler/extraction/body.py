@@ -31,7 +31,6 @@ from crawler.extraction.boilerplate import (
     php_errors_silenced,
 )
 from crawler.extraction.captions import captions_as_paragraphs
-from crawler.extraction.docusaurus import tab_labels_on_panels
 from crawler.extraction.ghost import cards_as_text
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_links import with_links
@@ -40,6 +39,7 @@ from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
 from crawler.extraction.text_divs import text_divs_as_paragraphs
+from crawler.extraction.toggles import accordions_open, tab_labels_on_panels
 from crawler.extraction.tumblr import reblog_attributions_as_text
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code, number_nested_code
@@ -128,6 +128,7 @@ def body_candidates(
         captions_as_paragraphs(page),
         cards_as_text(page),
         tab_labels_on_panels(page),
+        accordions_open(page),
         text_divs_as_paragraphs(page, root, int(config.get("config", DEFAULT_CONFIG)["DEFAULT"]["MIN_EXTRACTED_SIZE"])),
         reblog_attributions_as_text(page),
         hashtags_as_text(page),

@@ -294,6 +294,18 @@ def renamed(tags: Sequence[tuple[HtmlElement, str]]) -> Iterator[None]:
 
 
 @contextmanager
+def unmarked(marks: Sequence[tuple[HtmlElement, str]]) -> Iterator[None]:
+    """Each element without the attribute paired with it for the time of the block, then with it again: a class
+    or style a reader takes for chrome or hidden text lifted off a part of the post."""
+    lifted = [(element, name, element.attrib.pop(name)) for element, name in marks if name in element.attrib]
+    try:
+        yield
+    finally:
+        for element, name, value in lifted:
+            element.set(name, value)
+
+
+@contextmanager
 def moved_as_paragraphs(moves: Iterable[tuple[HtmlElement, Callable[[HtmlElement], None]]]) -> Iterator[None]:
     """Each element taken out of its place (its tail left behind), made a <p> and put where its `place` puts it
     for the time of the block, then back as it was: a label or caption read as a paragraph where a browser shows
