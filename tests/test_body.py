@@ -1041,6 +1041,64 @@ def test_related_posts_by_taxonomy_and_kk_star_ratings_in_the_content_are_not_it
     assert extract(post(""), "https://blog.example/2024/09/18/rain/").text == ""
 
 
+def test_wp_postratings_and_a_content_plugins_list_of_posts_are_not_the_posts_text():
+    """WP-PostRatings' widget (`div.post-ratings`: its stars, "(3 votes, average: 4.33 out of 5)", then
+    `div.post-ratings-loading`'s "Loading…") opened the text of posts whose owner calls the_ratings() above the
+    content, and a short post's text was trafilatura's whole-article fallback, the title and the widget with it;
+    WP Show Posts' list (`section.wp-show-posts`, an article.wp-show-posts-single for each post) and Shortcodes
+    Ultimate's [su_posts] (`div.su-posts`, a div.su-post each) put other posts' titles and excerpts into the
+    text of the post that shows them, as a page builder's posts module on a single post does."""
+    stars = "".join(
+        f'<img id="rating_11_{n}" src="/wp-content/plugins/wp-postratings/images/stars/rating_on.gif" alt="{n} Star"'
+        f' title="{n} Star" onclick="rate_post();" style="cursor: pointer; border: 0px;">'
+        for n in range(1, 6)
+    )
+    ratings = (
+        f'<div id="post-ratings-11" class="post-ratings" itemscope itemtype="https://schema.org/Article" '
+        f'data-nonce="ab12">{stars} (3 votes, average: 4.33 out of 5)<br><span class="post-ratings-text" '
+        'id="ratings_11_text"></span><meta itemprop="headline" content="Rainy Day"></div><div id="post-ratings-11-'
+        'loading" class="post-ratings-loading"><img src="/wp-content/plugins/wp-postratings/images/loading.gif" '
+        'width="16" height="16" class="post-ratings-image">Loading…</div>'
+    )
+    others = (("A Week on the Aran Islands", "Inis Mór is small enough to cross on foot in a morning."),)
+    show_posts = (
+        '<section id="wpsp-9" class=" wp-show-posts-columns wp-show-posts">'
+        + "".join(
+            f'<article class=" wp-show-posts-single post-3 post type-post status-publish hentry wpsp-col-6"><div class='
+            f'"wp-show-posts-inner"><header class="wp-show-posts-entry-header"><h2 class="wp-show-posts-entry-title">'
+            f'<a href="/2024/05/01/aran/" rel="bookmark">{title}</a></h2></header><div class="wp-show-posts-entry-'
+            f'summary"><p>{excerpt}</p></div></div></article>'
+            for title, excerpt in others
+        )
+        + "</section>"
+    )
+    su_posts = (
+        '<div class="su-posts su-posts-default-loop ">'
+        + "".join(
+            f'<div id="su-post-3" class="su-post "><h2 class="su-post-title"><a href="/2024/05/01/aran/">{title}</a>'
+            f'</h2><div class="su-post-meta">Posted: May 1, 2024</div><div class="su-post-excerpt">{excerpt}</div>'
+            "</div>"
+            for title, excerpt in others
+        )
+        + "</div>"
+    )
+
+    def post(prose: str, listing: str = "") -> str:
+        return (
+            '<html lang="en"><head><title>Rainy Day</title></head><body class="post-template-default single '
+            'single-post postid-11"><main><article id="post-11" class="post-11 post type-post status-publish hentry '
+            'entry"><header class="entry-header alignwide"><h1 class="entry-title">Rainy Day</h1></header><div '
+            f'class="entry-content">{ratings}{prose}{listing}</div></article></main></body></html>'
+        )
+
+    url = "https://blog.example/2024/09/18/rain/"
+    assert extract(post(f"<p>{RAIN}</p>"), url).text == RAIN
+    assert extract(post("<p>It rained all day.</p>"), url).text == "It rained all day."
+    assert extract(post(""), url).text == ""
+    for listing in (show_posts, su_posts):
+        assert extract(post(f"<p>{RAIN}</p>", listing), url).text == RAIN
+
+
 def _twenty_sixteen_post(content: str) -> str:
     """WordPress's Twenty Sixteen: its author box (template-parts/biography.php) inside the post's `.entry-content`."""
     box = (

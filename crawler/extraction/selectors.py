@@ -103,8 +103,15 @@ PLUGIN_SHARE_AND_ADS = (
     "div.code-block[class*='code-block-']",  # Ad Inserter's numbered blocks ("code-block code-block-2")
 )
 # WordPress plugins' blocks in a post's `.entry-content`: Related Posts by Taxonomy's shortcode and block ("Related
-# Posts" and links to other posts) and kk Star Ratings' widget (its stars and legend, "4.2 / 5 ( 10 votes )").
-PLUGIN_POST_EXTRAS = (".rpbt_shortcode", ".kk-star-ratings")
+# Posts" and links to other posts), kk Star Ratings' widget (its stars and legend, "4.2 / 5 ( 10 votes )") and
+# WP-PostRatings' (`div.post-ratings`, its stars and "(3 votes, average: 4.33 out of 5)", then the "Loading…" it
+# shows while a vote is sent, `div.post-ratings-loading`).
+PLUGIN_POST_EXTRAS = (
+    ".rpbt_shortcode",
+    ".kk-star-ratings",
+    ".post-ratings",
+    ".post-ratings-loading",
+)
 # Tumblr themes' {block:PostNotes}: the post's notes under it on its permalink page, an li.note for each like and
 # reblog ("x liked this", "y reblogged this from z"), in an ol.notes — not a footnote list of that class.
 TUMBLR_NOTES = ("ol.notes:has(> li.note.like)", "ol.notes:has(> li.note.reblog)")
@@ -126,7 +133,9 @@ HYDE_CHROME = ("h1.post-title + span.post-date",)
 # gallery), Posts Slider and Posts Carousel modules (a Beaver Themer singular layout's); Divi's Blog module, its list
 # layout (.et_pb_posts) and its grid (.et_pb_blog_grid_wrapper), each post an article.et_pb_post; Elementor Pro's
 # Posts widget (classic, cards, full content skins) and its Loop Grid and Loop Carousel widgets, each post an
-# article.elementor-post or a div.e-loop-item.
+# article.elementor-post or a div.e-loop-item. Content plugins' shortcodes for a list of posts alike: WP Show Posts'
+# (`section.wp-show-posts`, each post an article.wp-show-posts-single) and Shortcodes Ultimate's [su_posts]
+# (`div.su-posts`, each post a div.su-post).
 BUILDER_POSTS_ON_A_POST = (
     "body.single .fl-module-post-grid",
     "body.single .fl-module-post-slider",
@@ -136,6 +145,8 @@ BUILDER_POSTS_ON_A_POST = (
     "body.single .elementor-widget-posts",
     "body.single .elementor-widget-loop-grid",
     "body.single .elementor-widget-loop-carousel",
+    "body.single .wp-show-posts",
+    "body.single .su-posts",
 )
 # Jekyll's Chirpy up to its 6.x prints beside each post a bare `div#panel-wrapper` holding its "Recently Updated"
 # (`#access-lastmod`) and "Trending Tags" (`#access-tags`, links to tag pages that are none of the post's), and under
