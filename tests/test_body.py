@@ -2233,6 +2233,29 @@ def test_shortcodes_ultimate_spoilers_and_tabs_are_read_each_under_its_label():
     ) in text
 
 
+def test_shortcodes_ultimate_expand_is_read_whole_without_its_links():
+    """Shortcodes Ultimate's [su_expand] cuts its text to a few lines (`div.su-expand-content`, styled max-height
+    and overflow:hidden) until its "Show more" link: trafilatura discarded the text for its classes ("expand") and
+    its style ("hidden"), and kept the links; [su_divider]'s "Go to top" link ended a paragraph."""
+    expand = (
+        '<div class="su-expand su-expand-collapsed su-expand-link-style-default" data-height="40"><div class="su-'
+        'expand-content su-u-trim" style="color:#333333;max-height:40px;overflow:hidden"><p>The long part: soak the '
+        'linen, flour it with rice flour and let it dry before the first loaf.</p></div><div class="su-expand-link '
+        'su-expand-link-more"><a href="javascript:;"><span>Show more</span></a></div><div class="su-expand-link su-'
+        'expand-link-less"><a href="javascript:;"><span>Show less</span></a></div></div>'
+    )
+    divider = '<div class="su-divider su-divider-style-default"><a href="#">Go to top</a></div>'
+    html = _page(f'<div class="entry-content"><p>How to care for a proofing basket.</p>{expand}{divider}</div>')
+    assert extract(html, URL).text == (
+        "How to care for a proofing basket.\nThe long part: soak the linen, flour it with rice flour and let it dry "
+        "before the first loaf."
+    )
+    html = _page(f'<div class="entry-content"><p>{PROSE}</p>{expand}{divider}<p>{PROSE}</p></div>')
+    text = extract(html, URL).text
+    assert "The long part: soak the linen" in text
+    assert "Show more" not in text and "Go to top" not in text
+
+
 def test_pickplugins_accordions_and_tabs_are_read_in_a_short_post():
     """Accordions by PickPlugins hides its items in a `div.items` styled display:none until its script has laid
     them out, and prints its tabs' labels as a list of links to the panels: a short post kept only its own two

@@ -105,12 +105,15 @@ PLUGIN_SHARE_AND_ADS = (
 # WordPress plugins' blocks in a post's `.entry-content`: Related Posts by Taxonomy's shortcode and block ("Related
 # Posts" and links to other posts), kk Star Ratings' widget (its stars and legend, "4.2 / 5 ( 10 votes )") and
 # WP-PostRatings' (`div.post-ratings`, its stars and "(3 votes, average: 4.33 out of 5)", then the "Loading…" it
-# shows while a vote is sent, `div.post-ratings-loading`).
+# shows while a vote is sent, `div.post-ratings-loading`); Shortcodes Ultimate's controls, [su_expand]'s "Show
+# more" and "Show less" links (`div.su-expand-link`) and [su_divider]'s "Go to top" (`div.su-divider`).
 PLUGIN_POST_EXTRAS = (
     ".rpbt_shortcode",
     ".kk-star-ratings",
     ".post-ratings",
     ".post-ratings-loading",
+    ".su-expand-link",
+    ".su-divider",
 )
 # Tumblr themes' {block:PostNotes}: the post's notes under it on its permalink page, an li.note for each like and
 # reblog ("x liked this", "y reblogged this from z"), in an ol.notes — not a footnote list of that class.

@@ -47,7 +47,7 @@ _TAB_GROUPS = tuple(
     (group, etree.XPath(tabs), etree.XPath(panels), etree.XPath(nav) if nav else None)
     for group, tabs, panels, nav in TAB_GROUPS
 )
-# (the element that holds the panels, the attribute trafilatura discards it for, each panel's header).
+# (the element that holds the panels, the attribute trafilatura discards it for, each panel's header if any).
 ACCORDIONS = (
     # Shortcodes Ultimate's [su_spoiler] (alone or in [su_accordion]): `div.su-spoiler`, whose class names its icon
     # (`su-spoiler-icon-plus`, which trafilatura's "-icon" discards), holding `div.su-spoiler-title` and
@@ -56,6 +56,11 @@ ACCORDIONS = (
     # Accordions by PickPlugins ([accordions]): its items in a `div.items` that is `display:none` until the script
     # has laid them out, each `div.accordions-head` before its `div.accordion-content`.
     ("div.accordions > div.items", "style", "div.accordions > div.items > div.accordions-head"),
+    # Shortcodes Ultimate's [su_expand]: its text cut to a few lines in `div.su-expand-content` (styled
+    # `overflow:hidden`, which trafilatura discards as it does "hidden") until "Show more"; both classes name
+    # "expand", which trafilatura discards too (its links are chrome: selectors.PLUGIN_POST_EXTRAS).
+    ("div.su-expand, div.su-expand > div.su-expand-content", "class", None),
+    ("div.su-expand > div.su-expand-content", "style", None),
 )
 
 
@@ -80,6 +85,6 @@ def accordions_open(page: Page) -> Iterator[None]:
     paragraph, for the time of the block."""
     with (
         unmarked([(e, attribute) for selector, attribute, _ in ACCORDIONS for e in page.select(selector)]),
-        renamed([(e, "p") for *_, headers in ACCORDIONS for e in page.select(headers)]),
+        renamed([(e, "p") for *_, headers in ACCORDIONS if headers for e in page.select(headers)]),
     ):
         yield
