@@ -8,6 +8,7 @@ its fast substring search: six passes over the bytes, whatever the number of mar
 only on a page with few paragraphs, and only until there is enough of it. Markers are matched as the platforms
 write them. Each rule names a markup convention or a platform, never a site (docs/rendering.md lists them):
 
+- a shell: SvelteKit's start script with no data of a page its server rendered (`kit.start(app, element)`);
 - a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`) or a
   `<noscript>` asking for JavaScript (not one saying only that the page works best with it: Hugo's FixIt), on a
   page with little text; or little text beside much script, unless WordPress's body classes or a static site
@@ -129,6 +130,13 @@ _HYDRATION_PAYLOADS = (b"self.__next_f.push(", b"(self.__next_f=self.__next_f||[
 # and Nuxt 3 after importing the route's `_payload.js`, as `nuxi generate` writes a static page); an unrendered
 # Nuxt shell has its empty `<div id="__nuxt">`, found by that.
 _NUXT_STATE = re.compile(rb'(?:import\s*\w+\s*from\s*"[^"]*_payload\.js";?\s*)?window\.__NUXT__\s*=')
+# SvelteKit's start call, in the one inline script it prints into every page: `kit.start(app, element, {…})` hands
+# the client the data of the page its server rendered, to hydrate; `kit.start(app, element)` (or `app.start(element)`
+# of an inline or single-bundle build) hands it nothing, because nothing was rendered (`ssr = false`, adapter-static's
+# SPA fallback page): the app builds the page from scratch. That page is a shell whatever its root, `<div
+# id="svelte">` or SvelteKit's `<div style="display: contents">`, which its start script keeps from looking empty.
+_SVELTEKIT_GLOBAL = b"__sveltekit_"
+_SVELTEKIT_BARE_START = re.compile(rb"\.start\(\s*(?:app\s*,\s*)?element\s*\)")
 # Where extraction finds an image's address itself (crawler/extraction/images.py reads these).
 _IMAGE_ADDRESS = re.compile(
     rb"\s(?:src|srcset|data-src|data-lazy-src|data-original|data-orig-file|data-url|data-srcset|data-lazy-srcset)"
@@ -166,6 +174,8 @@ def needs_browser(body: bytes) -> str | None:
     for tag in _SCRIPT_TAG.findall(body):
         if (marker := _SCRIPT_MARKER.search(tag)) is not None:
             return SCRIPTS[marker.group()]
+    if _SVELTEKIT_GLOBAL in body and _SVELTEKIT_BARE_START.search(body):
+        return "a shell: SvelteKit starts its app with no page its server rendered"
     for check in (_growing_listing, _scripted_images):
         if (reason := check(body)) is not None:
             return reason

@@ -15,6 +15,13 @@ from crawler.rendering.detect import needs_browser
 TEXT = "<p>" + "Notes from the garden, the soil and the rows of beans we planted along the fence. " * 3 + "</p>"
 
 
+# The inline script SvelteKit prints into each page to start its client; {args} is the page it rendered, if any.
+SVELTEKIT_START = """<script>{{ __sveltekit_1x2y3z = {{ base: "" }};
+const element = document.currentScript.parentElement;
+Promise.all([import("/_app/immutable/entry/start.js"), import("/_app/immutable/entry/app.js")])
+.then(([kit, app]) => {{ kit.start(app, element{args}); }}); }}</script>"""
+
+
 def page(body: str, head: str = "") -> bytes:
     return f"<!doctype html><html><head><title>t</title>{head}</head><body>{body}</body></html>".encode()
 
@@ -38,6 +45,10 @@ def page(body: str, head: str = "") -> bytes:
         (page(TEXT * 3 + '<button type="button">더보기</button><script>var l;</script>'), "loads more posts"),
         (page(TEXT * 3 + '<div class="infinite-scroll-sentinel"></div><script>var l;</script>'), "infinite scroll"),
         (page(TEXT + '<img class="x"><img class="y"><img class="z"><script>var i;</script>'), "3 of 3 images"),
+        # SvelteKit's page that its server did not render (`ssr = false`, the static adapter's SPA fallback): the
+        # root holds the start script alone, which hands the app no page to hydrate
+        (page(f'<div id="svelte">{SVELTEKIT_START.format(args="")}</div>'), "SvelteKit starts its app"),
+        (page(f'<div style="display: contents">{SVELTEKIT_START.format(args="")}</div>'), "SvelteKit starts"),
     ],
 )
 def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> None:
@@ -53,6 +64,12 @@ def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> Non
         page(TEXT * 3 + '<a href="/page/2/">Older posts</a><div class="load-more"></div><script>var a;</script>'),
         page(TEXT * 3 + '<a href="/archive/">See more</a><script>var a;</script>'),
         page('<div id="app"></div>'),  # no script could fill it
+        # SvelteKit's prerendered page of little text: its start script hands the app the page to hydrate
+        page(
+            '<div style="display: contents"><!--[--><h1>Tags</h1><a href="/tags/go">go</a><!--]-->'
+            + SVELTEKIT_START.format(args=", { node_ids: [0, 4], data: [null, null], form: null, error: null }")
+            + "</div>"
+        ),
         # Vue's server rendering (VuePress): a short post inside <div id="app">, its parts in <!--[-->…<!--]-->
         page(
             '<div id="app"><!--[--><!--[--><header>Notes</header><p>Coffee needs twenty-five seconds.</p><!--]-->'
