@@ -13,8 +13,8 @@ write them. Each rule names a markup convention or a platform, never a site (doc
   `<noscript>` asking for JavaScript (not one saying only that the page works best with it: Hugo's FixIt), on a
   page with little text; or little text beside much script, unless WordPress's body classes or a static site
   generator's `<meta name="generator">` (Quarto, Hugo, Jekyll, Hexo, Gatsby …) say its template rendered the page;
-- a platform that builds its pages with scripts (Wix, Substack, Medium) or holds the post in a frame (Naver Blog's
-  `mainFrame`);
+- a platform that builds its pages with scripts (Wix, Substack, Medium, Docsify) or holds the post in a frame
+  (Naver Blog's `mainFrame`);
 - a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
   pagination link;
 - images whose address no attribute holds (a script sets it): extraction reads `src`, `srcset` and the usual
@@ -63,6 +63,9 @@ SCRIPTS = {
     b"static.parastorage.com/": "a Wix page, built by scripts",
     b"substackcdn.com/": "a Substack page, built by scripts",
     b"cdn-client.medium.com/": "a Medium page, built by scripts",
+    # Docsify's index.html is the one page of the site: its script fetches the Markdown and renders it into
+    # `<div id="app">`, which the writer may fill with a "Loading…" line of their own (no longer empty)
+    b"docsify": "a Docsify site, built by scripts",
     b".disqus.com/embed.js": "comments loaded by script (Disqus)",
     b"data-isso": "comments loaded by script (Isso)",
     b"utteranc.es/": "comments loaded by script (utterances)",

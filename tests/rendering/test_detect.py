@@ -35,6 +35,15 @@ def page(body: str, head: str = "") -> bytes:
         (page("<h1>Hi</h1><script>" + "var x = 1;" * 400 + "</script>"), "bytes of script"),
         (page(TEXT * 3 + '<script src="https://static.parastorage.com/x.js"></script>'), "a Wix page"),
         (page(TEXT * 3 + '<script src="https://substackcdn.com/bundle.js"></script>'), "a Substack page"),
+        # Docsify's one page, its app root holding the writer's own loading line, not empty
+        (
+            page(
+                '<div id="app">Loading the notes…</div><script>window.$docsify = {loadSidebar: true}</script>'
+                '<script src="//cdn.jsdelivr.net/npm/docsify@4/lib/docsify.min.js"></script>'
+            ),
+            "a Docsify site",
+        ),
+        (page('<div id="app">…</div><script src="./lib/docsify.min.js"></script>'), "a Docsify site"),
         (page('<iframe id="mainFrame" src="/PostView"></iframe><script>var a;</script>'), "Naver Blog's mainFrame"),
         (page(TEXT * 3 + '<div id="disqus_thread"></div><script>var d;</script>'), "(Disqus)"),
         (
