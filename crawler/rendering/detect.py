@@ -9,10 +9,11 @@ only on a page with few paragraphs, and only until there is enough of it. Marker
 write them. Each rule names a markup convention or a platform, never a site (docs/rendering.md lists them):
 
 - a shell: SvelteKit's start script with no data of a page its server rendered (`kit.start(app, element)`);
-- a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`) or a
-  `<noscript>` asking for JavaScript (not one saying only that the page works best with it: Hugo's FixIt), on a
-  page with little text; or little text beside much script, unless WordPress's body classes or a static site
-  generator's `<meta name="generator">` (Quarto, Hugo, Jekyll, Hexo, Gatsby …) say its template rendered the page;
+- a shell: an empty application root (`<div id="app">`, `root`, `__next`, `__nuxt`, `___gatsby`, `svelte`;
+  Angular's `<app-root>`) or a `<noscript>` asking for JavaScript (not one saying only that the page works best
+  with it: Hugo's FixIt), on a page with little text; or little text beside much script, unless WordPress's body
+  classes or a static site generator's `<meta name="generator">` (Quarto, Hugo, Jekyll, Hexo, Gatsby …) say its
+  template rendered the page;
 - a platform that builds its pages with scripts (Wix, Substack, Medium, Docsify) or holds the post in a frame
   (Naver Blog's `mainFrame`);
 - a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
@@ -49,6 +50,12 @@ IDS = {
     b"remark42": "comments loaded by script (Remark42)",
     b"hyvor-talk-view": "comments loaded by script (Hyvor Talk)",
 }
+# Angular's root component, the element its index.html holds for the app to fill: `<app-root></app-root>` as the CLI
+# writes it, `<PREFIX-root>` with a project's own prefix. Read only on a page that has "-root>" (its end tag) in it.
+_ANGULAR_ROOT_NAME = b"-root>"
+_ANGULAR_ROOT = re.compile(
+    rb"<([a-z][a-z0-9]*(?:-[a-z0-9]+)*-root)(?:\s[^>]*)?>\s*(?:<!--(?:(?!-->).)*-->\s*)*</\1>", re.DOTALL
+)
 # Words in a class attribute: what each means.
 CLASSES = {
     b"fb-comments": "comments loaded by script (Facebook comments)",
@@ -173,7 +180,9 @@ def needs_browser(body: bytes) -> str | None:
         if meaning != "shell":
             return meaning
         if _EMPTY_ELEMENT.match(body, match.end() - 1):
-            shell_roots.append(match.group(1).decode())
+            shell_roots.append(f'<div id="{match.group(1).decode()}">')
+    if _ANGULAR_ROOT_NAME in body:
+        shell_roots += (f"<{name.decode()}>" for name in _ANGULAR_ROOT.findall(body))
     for tag in _SCRIPT_TAG.findall(body):
         if (marker := _SCRIPT_MARKER.search(tag)) is not None:
             return SCRIPTS[marker.group()]
@@ -216,7 +225,7 @@ def _shell(body: bytes, empty_roots: list[str]) -> str | None:
     if text >= LITTLE_TEXT:
         return None
     if empty_roots:
-        return f'a shell: an empty <div id="{empty_roots[0]}"> that a script fills'
+        return f"a shell: an empty {empty_roots[0]} that a script fills"
     if any(_asks_for_javascript(match.group(1)) for match in _NOSCRIPT.finditer(body)):
         return "a shell: <noscript> asks for JavaScript, and the page has little text"
     script = _script_bytes(body)

@@ -31,6 +31,9 @@ def page(body: str, head: str = "") -> bytes:
     [
         (page('<div id="app"></div><script src="/app.js"></script>'), 'empty <div id="app">'),
         (page('<div id="__next"></div><script src="/_next/main.js"></script>'), 'empty <div id="__next">'),
+        # Angular's root component as its CLI writes index.html, code in files only: no id, no inline script
+        (page('<app-root></app-root><script src="main.js" type="module"></script>'), "empty <app-root>"),
+        (page('<blog-root>\n<!-- app -->\n</blog-root><script src="main.js"></script>'), "empty <blog-root>"),
         (page("<noscript>Please enable JavaScript.</noscript><script src=/a.js></script>"), "<noscript> asks"),
         (page("<h1>Hi</h1><script>" + "var x = 1;" * 400 + "</script>"), "bytes of script"),
         (page(TEXT * 3 + '<script src="https://static.parastorage.com/x.js"></script>'), "a Wix page"),
@@ -73,6 +76,9 @@ def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> Non
         page(TEXT * 3 + '<a href="/page/2/">Older posts</a><div class="load-more"></div><script>var a;</script>'),
         page(TEXT * 3 + '<a href="/archive/">See more</a><script>var a;</script>'),
         page('<div id="app"></div>'),  # no script could fill it
+        # Angular prerendered (its root holds the page), and a page whose custom element merely ends in -root
+        page("<app-root><article>" + TEXT * 3 + '</article></app-root><script src="main.js"></script>'),
+        page(TEXT * 3 + '<tree-root></tree-root><script src="tree.js"></script>'),
         # SvelteKit's prerendered page of little text: its start script hands the app the page to hydrate
         page(
             '<div style="display: contents"><!--[--><h1>Tags</h1><a href="/tags/go">go</a><!--]-->'
