@@ -3,7 +3,8 @@
 It owns rendering, between the downloader and the spider: its process_response gets each page's raw response
 (decoded, redirects followed) and, with RENDER = "auto" when crawler/rendering/detect.py says the HTML is not the
 page (a shell, a script-built platform, a listing that grows by script, comments a script loads …) or with
-"always" for every page, hands back a `RenderedResponse`: the DOM the browser built, as UTF-8 HTML, which the spider
+"always" for every page — and a 404 whose page is an app's shell, a static host's fallback for an app's routes —,
+hands back a `RenderedResponse`: the DOM the browser built, as UTF-8 HTML, which the spider
 reads for links and the pipeline extracts, carrying the raw body (kept in the archive beside it), why it was
 rendered, the URLs the page's router pushed, and a screenshot when RENDER_SCREENSHOTS is on. Static pages pass
 through untouched: no browser is started until a page needs one.
@@ -103,7 +104,11 @@ class RenderMiddleware:
             await self.chromium.close()
 
     async def process_response(self, request: Request, response: Response) -> Response:
-        if not request.meta.get("page") or response.status != 200 or not _is_html(response):
+        if not request.meta.get("page") or not _is_html(response):
+            return response
+        if response.status == 404:
+            return await self._app_route(request, response)
+        if response.status != 200:
             return response
         reason = needs_browser(response.body) if self.mode != "always" else "--render always"
         if reason is None:
@@ -113,6 +118,20 @@ class RenderMiddleware:
             self.stats.inc_value("blogarchive/render_needed")
             return response
         return await self._rendered(request, response, reason)
+
+    async def _app_route(self, request: Request, response: Response) -> Response:
+        """A 404 whose page is an app's shell: a static host's fallback for a single-page app's routes. GitHub Pages
+        answers every path it has no file for with the site's 404.html, and an app built for it makes that page its
+        own shell (angular-cli-ghpages copies index.html there, SvelteKit's static adapter writes `fallback:
+        '404.html'`, Vue's and React's guides `cp index.html 404.html`): a browser shows the route's page, under
+        HTTP 404. Rendered, it is that page (status 200, its reason saying the host answered 404); a page whose
+        404 is no shell stays a 404, and so does one the browser could not render."""
+        reason = needs_browser(response.body) if self.mode != "never" else None
+        if reason is None or not reason.startswith("a shell"):
+            return response
+        reason = f"the host's 404 page is an app's shell, which shows the route ({reason})"
+        rendered = await self._rendered(request, response, reason)
+        return rendered.replace(status=200) if isinstance(rendered, RenderedResponse) else response
 
     async def _rendered(self, request: Request, response: Response, reason: str) -> Response:
         from playwright.async_api import Error as PlaywrightError
