@@ -186,6 +186,24 @@ def test_a_blog_whose_pages_are_routes_after_a_hash_says_so_when_nothing_was_arc
     assert "routes after '#' (3 links" in lines[0] and "docs/rendering.md" in lines[0]
 
 
+def test_a_blog_whose_pages_hold_no_text_unrendered_says_so_when_nothing_was_archived(crawl, db):
+    """An app whose shell no rule of --render auto knows (its own root element, its code in files): the page is
+    stored with no text, nothing is archived, and the crawl's one line said no more than that. It says now that
+    its page held no text and was not rendered, and how to render it."""
+    home = (
+        b"<!doctype html><html><head><title>Notes</title><script type=module src=/bundle.js></script></head>"
+        b"<body><notes-app></notes-app></body></html>"
+    )
+    bundle = (200, {"Content-Type": "text/javascript"}, b"document.body.append('Notes');")
+    with serve(Server(routes={"/": (200, {}, home), "/bundle.js": bundle})) as site:
+        result = crawl(site.base)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"nothing was archived from {site.base}: its page held no text")
+    assert "--render always" in lines[0]
+    assert db("SELECT kind, rendered FROM pages WHERE url = ?", site.base) == [("other", None)]
+
+
 def test_a_blog_whose_robots_txt_forbids_the_crawl_says_so_when_nothing_was_archived(crawl, db):
     """`Disallow: /` for every agent: Scrapy's robots.txt middleware refuses every request, which a --quiet crawl
     logs nowhere — it exited 1 with "nothing was archived from URL" and no reason. Its one line says why now, and

@@ -259,6 +259,12 @@ def _why_nothing(run: dict[str, Any]) -> str:
             f": its pages are addressed by routes after '#' ({run['hash_routes']} links such as /#/posts/…, a"
             " script-routed app), which blogarchive does not follow; see docs/rendering.md"
         )
+    if run.get("textless"):  # pages with no text that no rule of crawler/rendering/detect.py sent to the browser
+        pages, them = (f"{run['textless']} of its pages", "them") if run["textless"] > 1 else ("its page", "it")
+        return (
+            f": {pages} held no text and no browser rendered {them} — if a script builds {them} (an app whose"
+            " shell blogarchive does not recognise), crawl with --render always; see docs/rendering.md"
+        )
     if run.get("robots_forbidden"):  # Scrapy's RobotsTxtMiddleware refused them, its log line hidden in --quiet
         return (
             f": its robots.txt forbids the crawl ({run['robots_forbidden']} requests refused); to crawl it anyway,"

@@ -153,6 +153,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "render_failed",
         "lost",
         "hash_routes",
+        "textless",
     ):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
     run["robots_forbidden"] = stats.get_value("robotstxt/forbidden", 0)  # requests robots.txt refused

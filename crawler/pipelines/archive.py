@@ -240,6 +240,8 @@ class ArchivePipeline:
         self.structure.decide(result, page.url, facts)
         kind = result["kind"]
         self._record_page(page, kind, result["kind_reason"])
+        if kind == "other" and not page.rendered and not result["text"].strip():
+            self.stats.inc_value("blogarchive/textless")  # a script may build it that detect.py does not know
         missed_body = result.pop("problem", None)  # no body found on a page that has one
         if kind == "author" and result.get("author_box"):  # an author page completes the person it is about
             self.archive.save_author_page(self.run_id, page.url, result["author_box"], page.fetched_at)
