@@ -256,8 +256,9 @@ def _why_nothing(run: dict[str, Any]) -> str:
     """What the crawl saw that explains an empty archive, as the end of its one line."""
     if run.get("hash_routes"):
         return (
-            f": its pages are addressed by routes after '#' ({run['hash_routes']} links such as /#/posts/…, a"
-            " script-routed app), which blogarchive does not follow; see docs/rendering.md"
+            f": its pages are addressed by routes after '#' ({run['hash_routes']} links such as"
+            f" {run.get('hash_route') or '/#/posts/…'}, a script-routed app), which blogarchive does not follow;"
+            " see docs/rendering.md"
         )
     if run.get("textless"):  # pages with no text that no rule of crawler/rendering/detect.py sent to the browser
         pages, them = (f"{run['textless']} of its pages", "them") if run["textless"] > 1 else ("its page", "it")

@@ -156,6 +156,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "textless",
     ):
         run[key] = stats.get_value(f"blogarchive/{key}", 0)
+    run["hash_route"] = stats.get_value("blogarchive/hash_route")  # the first of the hash_routes links
     run["robots_forbidden"] = stats.get_value("robotstxt/forbidden", 0)  # requests robots.txt refused
     run["images_saved"] = stats.get_value("file_status_count/downloaded", 0)  # Scrapy's FilesPipeline counts
     run["images_kept"] = stats.get_value("file_status_count/uptodate", 0)

@@ -378,8 +378,8 @@ class BlogSpider(scrapy.Spider):
             if self.scope.contains_host(feed_url) and not comment_sources.source(feed_url):
                 yield from self._discovery(feed_url, self.parse_discovered, probe=False)
         for link in links.pages:
-            if "#" in link and urlsplit(link).fragment.startswith(HASH_ROUTES):  # an app's route: counted,
-                self.crawler.stats.inc_value("blogarchive/hash_routes")  # as the crawl cannot follow it (crawl.py)
+            if "#" in link and urlsplit(link).fragment.startswith(HASH_ROUTES):
+                self._count_hash_route(link)
             if link in self.requested or self.archived.known_unchanged(link):
                 continue  # asked for, or declared unchanged: both tried on the link as written (mostly clean) first
             url = clean_url(link)
@@ -387,6 +387,17 @@ class BlogSpider(scrapy.Spider):
                 continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
             if (request := self._page_request(url, by_link=True)) is not None:
                 yield request
+
+    def _count_hash_route(self, link: str) -> None:
+        """An app's route after '#': counted, as the crawl cannot follow it, and the first one kept to be named in
+        the crawl's line if it archives nothing (crawl.py) — the first that names a route, not a heading's anchor
+        of the home route (Docsify's `#/?id=…`), where the page has one."""
+        stats = self.crawler.stats
+        stats.inc_value("blogarchive/hash_routes")
+        parts = urlsplit(link)
+        named = stats.get_value("blogarchive/hash_route")
+        if named is None or ("#/?" in named and not parts.fragment.startswith("/?")):
+            stats.set_value("blogarchive/hash_route", f"{parts.path or '/'}#{parts.fragment}")
 
     def on_error(self, failure: Failure) -> Iterable[Any]:
         request = failure.request
