@@ -148,3 +148,26 @@ def test_a_post_that_needs_a_browser_is_lost_without_one_a_tag_page_is_not(crawl
     assert hub_only.returncode == 0, hub_only.stderr
     assert with_post.returncode == EXIT_INCOMPLETE, with_post.stderr
     assert db("SELECT count(*) FROM articles WHERE url LIKE '%/blog/spelt/'") == [(1,)]  # found through the tag page
+
+
+def test_a_hugo_section_list_beside_its_themes_inline_script_is_no_page_lost_without_a_browser(crawl, db):
+    """Hugo names itself in the home page's `<meta name="generator">` only: a section's list of two posts beside
+    the theme's 4 KB of inline code (Hugo Stack's /post/ and /archives/) was a shell that needed a browser, and with
+    --render never a page lost — the crawl of a complete static blog exited incomplete. The home page's generator
+    speaks for the site's other pages."""
+    script = "<script>" + "document.body.classList.add('animated-loading');" * 80 + "</script>"
+    hugo = '<meta name="generator" content="Hugo 0.155.3">'
+    home = _home("/post/", "/p/rye/", "/p/spelt/")[2].replace(b"<head>", f"<head>{hugo}".encode())
+    section = (
+        "<!doctype html><html><head><title>Posts</title></head><body><section class='article-list--compact'>"
+        "<article><a href='/p/rye/'><h2>Rye</h2><time>Feb 03, 2026</time></a></article>"
+        f"<article><a href='/p/spelt/'><h2>Spelt</h2><time>Feb 02, 2026</time></a></article></section>{script}"
+        "</body></html>"
+    )
+    routes = {"/": (200, {}, home), "/post/": (200, {}, section.encode()), "/p/rye/": post("Rye")}
+    routes["/p/spelt/"] = post("Spelt")
+    with serve(Server(routes=routes)) as site:
+        result = crawl(site.base, *NO_RETRY, "--render", "never")
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT count(*) FROM crawl_errors") == [(0,)]
+    assert db("SELECT count(*) FROM articles") == [(2,)]

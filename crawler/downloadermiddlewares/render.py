@@ -42,7 +42,7 @@ from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resol
 from crawler.downloadermiddlewares.warc import VIA
 from crawler.errors import BrowserLost, BrowserUnavailable
 from crawler.rendering import RENDER_MODES
-from crawler.rendering.detect import needs_browser
+from crawler.rendering.detect import names_static_generator, needs_browser
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +86,7 @@ class RenderMiddleware:
         self.chromium: Any = None
         self.unavailable: str | None = None  # why no browser could be started: every page that needs one says so
         self.address_kinds: dict[str, str | None] = {}
+        self.generated_sites: set[str] = set()  # hosts a page of which named a static site generator
         self.cache: OrderedDict[str, Any] = OrderedDict()
         self.cached_bytes = 0
 
@@ -110,7 +111,7 @@ class RenderMiddleware:
             return await self._app_route(request, response)
         if response.status != 200:
             return response
-        reason = needs_browser(response.body) if self.mode != "always" else "--render always"
+        reason = self._why_render(response) if self.mode != "always" else "--render always"
         if reason is None:
             return response
         if self.mode == "never":
@@ -126,12 +127,21 @@ class RenderMiddleware:
         '404.html'`, Vue's and React's guides `cp index.html 404.html`): a browser shows the route's page, under
         HTTP 404. Rendered, it is that page (status 200, its reason saying the host answered 404); a page whose
         404 is no shell stays a 404, and so does one the browser could not render."""
-        reason = needs_browser(response.body) if self.mode != "never" else None
+        reason = self._why_render(response) if self.mode != "never" else None
         if reason is None or not reason.startswith("a shell"):
             return response
         reason = f"the host's 404 page is an app's shell, which shows the route ({reason})"
         rendered = await self._rendered(request, response, reason)
         return rendered.replace(status=200) if isinstance(rendered, RenderedResponse) else response
+
+    def _why_render(self, response: Response) -> str | None:
+        """needs_browser() of the page, told whether a page of its site seen before named a static site generator:
+        Hugo names itself in the home page's `<meta name="generator">` only, and a Hugo theme's section list, of a
+        few posts beside its inline code, is no shell on that account (Stack's)."""
+        site = urlsplit(response.url).netloc.lower()
+        if site not in self.generated_sites and names_static_generator(response.body):
+            self.generated_sites.add(site)
+        return needs_browser(response.body, site_generated=site in self.generated_sites)
 
     async def _rendered(self, request: Request, response: Response, reason: str) -> Response:
         from playwright.async_api import Error as PlaywrightError

@@ -13,7 +13,7 @@ write them. Each rule names a markup convention or a platform, never a site (doc
   Angular's `<app-root>`) or a `<noscript>` asking for JavaScript (not one saying only that the page works best
   with it: Hugo's FixIt), on a page with little text; or little text beside much script, unless WordPress's body
   classes or a static site generator's `<meta name="generator">` (Quarto, Hugo, Jekyll, Hexo, Gatsby …) say its
-  template rendered the page;
+  template rendered the page, or an earlier page of its site said so (Hugo names itself in the home page alone);
 - a platform that builds its pages with scripts (Wix, Substack, Medium, Docsify) or holds the post in a frame
   (Naver Blog's `mainFrame`);
 - a listing that grows by script: a "load more" button, or an infinite-scroll / load-more element, and no
@@ -170,8 +170,10 @@ _ONLY_WARNS = re.compile(
 _EMPTY_ELEMENT = re.compile(rb"[^<>]*>\s*(?:<!--(?:(?!-->).)*-->\s*)*</(?:div|main|section)>", re.DOTALL)
 
 
-def needs_browser(body: bytes) -> str | None:
-    """Why the page needs a browser to show its content, or None when its HTML holds it."""
+def needs_browser(body: bytes, site_generated: bool = False) -> str | None:
+    """Why the page needs a browser to show its content, or None when its HTML holds it. `site_generated`: another
+    page of the site names a static site generator (`names_static_generator`), as Hugo writes its `<meta
+    name="generator">` into the home page alone: this page's little text beside much script is its template's too."""
     if b"<script" not in body:
         return None  # nothing could build or change the page
     shell_roots = []
@@ -191,7 +193,7 @@ def needs_browser(body: bytes) -> str | None:
     for check in (_growing_listing, _scripted_images):
         if (reason := check(body)) is not None:
             return reason
-    return _shell(body, shell_roots)
+    return _shell(body, shell_roots, site_generated)
 
 
 def _growing_listing(body: bytes) -> str | None:
@@ -218,7 +220,7 @@ def _scripted_images(body: bytes) -> str | None:
     return None
 
 
-def _shell(body: bytes, empty_roots: list[str]) -> str | None:
+def _shell(body: bytes, empty_roots: list[str], site_generated: bool) -> str | None:
     if body.count(b"</p>") >= FEW_PARAGRAPHS:
         return None
     text = visible_text_length(body, enough=LITTLE_TEXT)
@@ -229,7 +231,7 @@ def _shell(body: bytes, empty_roots: list[str]) -> str | None:
     if any(_asks_for_javascript(match.group(1)) for match in _NOSCRIPT.finditer(body)):
         return "a shell: <noscript> asks for JavaScript, and the page has little text"
     script = _script_bytes(body)
-    if script > MUCH_SCRIPT * max(text, 1) and script > 2000 and not _rendered_by_template(body):
+    if script > MUCH_SCRIPT * max(text, 1) and script > 2000 and not (site_generated or _rendered_by_template(body)):
         return f"a shell: {text} characters of text beside {script} bytes of script"
     return None
 
@@ -237,8 +239,12 @@ def _shell(body: bytes, empty_roots: list[str]) -> str | None:
 def _rendered_by_template(body: bytes) -> bool:
     """WordPress's body classes, or a static site generator's <meta name="generator">, say the page's HTML was
     rendered whole by its template: its script is the theme's, not what builds the page."""
-    if _WORDPRESS_RENDERED.search(body):
-        return True
+    return _WORDPRESS_RENDERED.search(body) is not None or names_static_generator(body)
+
+
+def names_static_generator(body: bytes) -> bool:
+    """The page's `<meta name="generator">` names a generator that writes each page's text into its HTML at build
+    time (_STATIC_GENERATOR)."""
     return any(_STATIC_GENERATOR.search(tag) for tag in _GENERATOR_META.findall(body))
 
 

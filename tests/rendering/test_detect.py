@@ -195,3 +195,18 @@ def test_every_page_of_the_test_blogs_that_needs_a_browser_is_found() -> None:
     assert needs_browser(blogs.scroll_answer("/", {})[2]) is not None
     assert needs_browser(blogs.scroll_answer("/2024/post-1/", {})[2]) is not None
     assert needs_browser(blogs.frames_answer("/garden/post-1", {})[2]) is not None
+
+
+def test_a_page_of_a_site_whose_home_names_a_static_generator_is_no_shell_for_its_inline_script() -> None:
+    """Hugo writes its `<meta name="generator">` into the home page alone: a Hugo theme's section list of two posts
+    (Stack's /post/, 196 characters of text beside some 4 KB of the theme's inline code) names no generator, and
+    was a shell. A page of a site whose home named one (`site_generated`) is judged as that home would be; an
+    empty application root is a shell whatever the site."""
+    listing = (
+        '<section class="article-list--compact"><article><a href="/p/rye/"><h2>Rye</h2><time>Feb 03, 2026</time>'
+        "</a></article></section><script>" + "document.body.classList.add('animated');" * 60 + "</script>"
+    )
+    assert "bytes of script" in (needs_browser(page(listing)) or "")
+    assert needs_browser(page(listing), site_generated=True) is None
+    shell = '<div id="app"></div><script src="/app.js"></script>'
+    assert 'empty <div id="app">' in (needs_browser(page(shell), site_generated=True) or "")
