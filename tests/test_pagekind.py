@@ -637,7 +637,8 @@ def test_a_page_of_teasers_each_marked_up_as_a_post_is_a_listing():
         for n in range(3)
     )
     article = extract(f"<html><body><main>{teasers}</main></body></html>", "https://example.github.io/archives/")
-    assert (article.kind, article.kind_reason) == ("listing", "listing: 3 items marked up as posts")
+    # (NexT's div.post-title also makes each an entry, a title that is no heading)
+    assert article.kind == "listing" and article.kind_reason.startswith("listing: 3 "), article.kind_reason
     # VuePress's theme-hope marks them up in RDFa, each with excerpts long enough to pass for a post
     rdfa = "".join(
         f'<article class="vp-article-item" vocab="https://schema.org/" typeof="Article"><a href="/posts/p{n}.html">'
@@ -1049,3 +1050,67 @@ def test_an_untitled_page_of_one_picture_is_a_page_of_the_site_not_a_post_withou
     )
     listed = extract(html, "https://notes.example/about/", replace(SiteFacts(), site_known=True, feed_dated=True))
     assert listed.kind == "article"
+
+
+def _icarus(url: str, headline: str, main: str) -> str:
+    """A page as Hexo's Icarus prints it: a BlogPosting in the head of every page, naming the page it is about."""
+    jsonld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": headline,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "author": {"name": "Mei"},
+        }
+    )
+    return (
+        f'<html><head><meta name="generator" content="Hexo 7.3.0"><meta property="og:type" content="blog">'
+        f'<title>{headline}</title><script type="application/ld+json">{jsonld}</script></head><body>'
+        f'<div class="columns"><div class="column-main">{main}</div></div></body></html>'
+    )
+
+
+def _icarus_teaser(path: str, title: str, day: str) -> str:
+    return (
+        '<div class="card"><article class="card-content article"><div class="article-meta"><span>Posted '
+        f'<time datetime="{day}T00:00:00.000Z">{day}</time></span><a href="/categories/notes/garden/">Garden</a>'
+        f'</div><p class="title"><a class="link-muted" href="{path}">{title}</a></p><div class="content"><p>'
+        + f"What grew in the beds this month, {title.lower()}, and what the frost took. " * 3
+        + f'</p></div><a class="article-more button" href="{path}#more">Read more</a></article></div>'
+    )
+
+
+def test_hexo_icarus_listings_are_listings_though_the_theme_marks_each_up_as_a_blogposting():
+    """Hexo's Icarus prints a schema.org BlogPosting in the head of every page; on a listing it is the blog's — its
+    headline the blog's title, its page the blog's home (a site under a sub-path names it without its slash) —,
+    and it lists posts as <article>s each with a <time>, titled by a <p class="title"> (no heading) and linked by a
+    "Read more" to the post's `#more`, Hexo's mark of the end of its excerpt. A nested category's page
+    (/categories/notes/garden/) and the archives were stored as posts (a real Icarus blog, its demo site's six
+    nested categories and its /archives/). Its posts, whose BlogPosting names their own page, stay posts."""
+    base = "https://mei.github.io/blog"
+    teasers = _icarus_teaser("/blog/2024/05/beans/", "Beans", "2024-05-02") + _icarus_teaser(
+        "/blog/2024/04/frost/", "Frost", "2024-04-11"
+    )
+    category = extract(_icarus(base, "Mei's garden", teasers), f"{base}/categories/notes/garden/")
+    assert category.kind == "listing", category.kind_reason
+    items = "".join(
+        f'<article class="media"><figure class="media-left"><a class="image" href="/blog/2024/{n:02d}/p{n}/">'
+        f'<img src="/blog/c{n}.svg" alt="Post {n}"></a></figure><div class="media-content"><p class="date">'
+        f'<time datetime="2024-{n:02d}-01T00:00:00.000Z">2024-{n:02d}-01</time></p><p class="title">'
+        f'<a href="/blog/2024/{n:02d}/p{n}/">Post number {n}</a></p></div></article>'
+        for n in range(1, 7)
+    )
+    archives = extract(
+        _icarus(base, "Mei's garden", f'<div class="card"><h3>2024</h3>{items}</div>'), f"{base}/archives/"
+    )
+    assert archives.kind == "listing", archives.kind_reason
+    body = (
+        '<div class="card"><article class="card-content article"><div class="article-meta"><time datetime='
+        '"2024-05-02T00:00:00.000Z">2024-05-02</time></div><h1 class="title">Beans</h1><div class="content"><p>'
+        + "The beans came up along the fence after the rain, a week later than last year. "
+        * 6
+        + "</p></div>"
+        "</article></div>"
+    )
+    post = extract(_icarus(f"{base}/2024/05/beans/", "Beans", body), f"{base}/2024/05/beans/")
+    assert (post.kind, post.kind_reason) == ("article", "post markup (schema.org BlogPosting)")

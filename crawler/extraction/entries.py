@@ -43,8 +43,20 @@ _DATE_CLASS = " or ".join(
 _DATED_BESIDE = (
     "contains(concat(' ', normalize-space(@class), ' '), '-date ') or re:test(., '(^|[^0-9])(19|20)[0-9]{2}([^0-9]|$)')"
 )
+# A teaser's "Read more": Hexo cuts a post's excerpt at its `<!-- more -->` and marks the place in the post with
+# <span id="more">; its themes link each teaser's "Read more" to it (landscape's `a.article-more-link`, Icarus's
+# `a.article-more`, NexT's), and Icarus titles its teasers with a <p class="title">, no heading.
+_READ_MORE = "substring(@href, string-length(@href) - 4) = '#more'"
+# A title that is no heading, by its class: hAtom's `entry-title`, a theme's `post-title`, a paragraph of Bulma's
+# `title` (Hexo's Icarus prints each teaser's title, on its archives too, as <p class="title"><a>).
+_TITLE_CLASS = (
+    "self::p[contains(concat(' ', normalize-space(@class), ' '), ' title ')]"
+    " or (self::p or self::div or self::span) and (contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' post-title '))"
+)
 _TITLE_LINKS = etree.XPath(
-    f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]]"
+    f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]] | //a[{_READ_MORE}]"
+    f" | //*[{_TITLE_CLASS}]//a[@href]"
     f" | //li[.//time or count(.//a[@href]) = 1 and .//*[{_DATE_CLASS}]]//a[@href][not(ancestor::*[{_HEADING}])]"
     f" | //*[self::li or self::article][count(.//a[@href]) = 1][not(.//time)]"
     f"[*[not(self::a)][not(.//a)][{_DATED_BESIDE}]]//a[@href][not(ancestor::*[{_HEADING}])]",

@@ -30,6 +30,7 @@ from crawler.extraction.pagekind import (
     PageEvidence,
     url_kind,
 )
+from crawler.extraction.sitename import is_home_url
 from crawler.extraction.structured import by_type, types_of
 
 _HOME_PATHS = re.compile(r"^/(?:index\.(?:html?|php|aspx?)|default\.aspx?|home/?|start/?)?$", re.IGNORECASE)
@@ -81,7 +82,7 @@ _DATED_ARTICLE = etree.XPath(
 def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published: str | None) -> PageEvidence:
     """The evidence of one page: `text` is the post's text as extracted, `published` the date extraction found."""
     parts = urlsplit(page.url)
-    types = _types(jsonld)
+    types = _types(_of_this_page(jsonld, page))
     entries = find_entries(page)
     page_words = _words_outside_chrome(page)
     marked = [e for e in _ITEMTYPE_ELEMENTS(page.tree) if _is_post_type(e) and not page.in_chrome(e)]
@@ -213,11 +214,39 @@ def post_markup(page: Page, types: set[str]) -> str | None:
         return f"schema.org {found[0]} (microdata)"
     if classes := _MICROFORMAT(page.tree):
         return "h-entry" if "h-entry" in classes[0].split() else "hAtom hentry"
-    if _DATED_ARTICLE(page.tree):
+    if _one_dated_article(page):
         return "<article> with a <time> or a rel=author link"
     if next(iter(page.meta.get("og:type", [])), "").strip().lower() == "article":
         return WEAKEST_POST_MARKUP
     return None
+
+
+def _of_this_page(jsonld: list[dict[str, Any]], page: Page) -> list[dict[str, Any]]:
+    """The JSON-LD objects that describe this page: not an undated post whose mainEntityOfPage is the site's home
+    page, on another page. Hexo's Icarus prints a BlogPosting in the head of every page, on a listing (its archives,
+    a category's page) the blog's own — its headline the blog's title, its page the blog's home, no date —, and
+    that made each listing it was printed on a post."""
+    return [obj for obj in jsonld if not (types_of(obj) & ARTICLE_TYPES and _about_the_home(obj, page))]
+
+
+def _about_the_home(obj: dict[str, Any], page: Page) -> bool:
+    """An undated post whose page is the site's home: a news site's dated article that names its home as its page
+    is still the article."""
+    if obj.get("datePublished") or obj.get("dateCreated"):
+        return False
+    main = obj.get("mainEntityOfPage")
+    target = main.get("@id") or main.get("url") if isinstance(main, dict) else main
+    # the home of a blog under a sub-path is named without its slash too: Icarus's "https://x.github.io/blog"
+    return isinstance(target, str) and is_home_url(target.strip(), page.url, lambda folder: True)
+
+
+def _one_dated_article(page: Page) -> bool:
+    """One <article> outside the chrome holds a <time> or a rel=author link (those inside it aside): the post's. A
+    page of several is a list of them, each dated — Hexo's Icarus prints its archives and a category's page as
+    <article>s that are teasers, their titles in a <p class="title">, no heading to tell them by."""
+    found = [article for article in _DATED_ARTICLE(page.tree) if not page.in_chrome(article)]
+    inner = {id(inside) for article in found for inside in article.iterdescendants("article")}
+    return len([article for article in found if id(article) not in inner]) == 1
 
 
 def _types(jsonld: list[dict[str, Any]]) -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -265,7 +266,12 @@ def is_home_link(anchor: HtmlElement, base: str) -> bool:
     it): where every layout links its name and logo. A language's root, the page's own language, is the same home
     with or without its slash: Hugo's Coder links it as "/ko" from the pages under /ko/ (its relLangURL of "/"
     drops the slash) — not a section's "/gospodarka" from the pages under it."""
-    href = (anchor.get("href") or "").strip()
+    return is_home_url((anchor.get("href") or "").strip(), base, lambda code: _in_language(anchor, code))
+
+
+def is_home_url(href: str, base: str, in_language: Callable[[str], bool] = lambda code: False) -> bool:
+    """`href`, read on the page at `base`, is the site's home page as `is_home_link` tells it (`in_language`: the
+    page is in the language of that code, whose root it may name without its slash)."""
     if not href or href.startswith(("#", "mailto:", "javascript:")) or "/." not in href and _DEEP.match(href):
         return False
     try:
@@ -275,7 +281,7 @@ def is_home_link(anchor: HtmlElement, base: str) -> bool:
     if target.netloc != page.netloc or target.query:
         return False
     path, own = _INDEX_FILE.sub("/", target.path) or "/", _INDEX_FILE.sub("/", page.path) or "/"
-    if path.count("/") == 1 and own.startswith(path + "/") and _in_language(anchor, path[1:]):
+    if path.count("/") == 1 and own.startswith(path + "/") and in_language(path[1:]):
         path += "/"  # "/ko" of a page under /ko/ in Korean
     if path == own:
         return False  # the home page itself
