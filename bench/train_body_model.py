@@ -1,12 +1,18 @@
 """Fit the model that chooses a page's body among trafilatura's, readability's and jusText's extractions.
 
     python -m bench.train_body_model --sets ../shared/extraction-sets [--set dragnet --set cleaneval] [--alpha 10]
+        [--folds 5]
 
 Trains on the **train** split of the shared Dragnet and CleanEval sets only and reports the choice's score on each
 set's train and test split beside each extraction alone (the sets' metric: token 4-gram shingles, F1 of the mean
 precision and recall). Writes crawler/extraction/body_model.json: per extraction an intercept and one weight per
 standardised feature (selection.features), fitted by ridge regression to that extraction's F1 against the gold
 text of each training page. `--set cleaneval` trains without Dragnet's AGPLv3-licensed data.
+
+`--folds K` also reports the choice cross-validated on the train split, grouped by host: each page scored by a
+model fitted without any page of its site. Dragnet's test split shares most of its sites with its train split, so
+its test figure says how the model does on sites it has seen; the grouped figure, how it does on the next site —
+measure an idea (a feature, a candidate, a penalty) there before looking at the test split.
 
 Needs numpy (requirements-dev.txt); blogarchive itself reads the file without it. The three extractions of every
 page are kept in --cache between runs (they change only with the extraction code: delete the file then).
@@ -16,10 +22,12 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from crawler.evaluation.cleaning_sets import SETS, load_cleaning_set
+from crawler.evaluation.cleaning_sets import SETS, CleaningPage, load_cleaning_set
 from crawler.evaluation.shingles import page_counts, page_f1, shingle_scores
 from crawler.extraction.body import body_candidates
 from crawler.extraction.content import find_content_root
@@ -63,6 +71,7 @@ def main() -> None:
     parser.add_argument("--sets", type=Path, required=True, help="the shared extraction-sets folder")
     parser.add_argument("--set", action="append", choices=SETS, help="train on these sets (default both)")
     parser.add_argument("--alpha", type=float, default=10.0, help="ridge penalty")
+    parser.add_argument("--folds", type=int, default=0, help="also cross-validate on the train split by host")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--data", type=Path, default=Path.home() / ".cache/blogarchive/extraction-sets")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache/blogarchive/body-candidates.pickle")
@@ -102,6 +111,38 @@ def main() -> None:
                     shingle_scores([page_counts(p.gold, t) for p, t in zip(chosen, picked, strict=True)])["f1"]
                 )
             print(f"{name + ', ' + split:<18}" + "".join(f"{f:>13.4f}" for f in cells))
+    if args.folds > 1:
+        chosen = _cross_validated(training, known, args.folds, args.alpha)
+        for name in SETS:
+            scored = [p for p in training if p.set == name]
+            if scored:
+                counts = [page_counts(p.gold, chosen[(p.set, p.id)]) for p in scored]
+                print(f"{name + ', CV':<18}{'':>39}{shingle_scores(counts)['f1']:>13.4f}")
+
+
+def host_fold(page: CleaningPage, folds: int) -> int:
+    """The fold of a page's site: every page of a host in the same one. A page without a URL (Dragnet's without a
+    canonical link) is a site of its own."""
+    site = urlsplit(page.url).hostname or f"{page.set}/{page.id}"
+    return zlib.crc32(site.encode("utf-8")) % folds
+
+
+def _cross_validated(
+    training: list[CleaningPage], known: dict[tuple[str, str], Texts], folds: int, alpha: float
+) -> dict[tuple[str, str], str]:
+    """Each training page's chosen text, by a model fitted on the other folds' pages."""
+    chosen = {}
+    for fold in range(folds):
+        fitted_on = [p for p in training if host_fold(p, folds) != fold]
+        targets = {
+            name: [page_f1(page_counts(p.gold, known[(p.set, p.id)][n])) for p in fitted_on]
+            for n, name in enumerate(CANDIDATES)
+        }
+        model = fit([features(known[(p.set, p.id)]) for p in fitted_on], targets, alpha, "")
+        for page in training:
+            if host_fold(page, folds) == fold:
+                chosen[(page.set, page.id)] = model.choose(_candidates(known[(page.set, page.id)])).text
+    return chosen
 
 
 def _candidates(texts: Texts) -> list[Candidate]:

@@ -268,6 +268,20 @@ def test_the_trainer_fits_a_score_that_ranks_like_the_truth():
         assert max(predicted, key=predicted.get) == max(CANDIDATES, key=lambda c: targets[c][rows.index(row)])
 
 
+def test_the_trainers_cross_validation_keeps_a_site_in_one_fold():
+    from bench.train_body_model import host_fold
+    from crawler.evaluation.cleaning_sets import CleaningPage
+
+    def page(page_id: str, url: str) -> CleaningPage:
+        return CleaningPage("dragnet", page_id, "train", url, b"", "")
+
+    site = [page(str(n), f"https://news.example/2012/story-{n}.html") for n in range(20)]
+    assert len({host_fold(p, 5) for p in site}) == 1
+    # pages without a URL are sites of their own: they spread over the folds
+    alone = [page(f"R{n}", "") for n in range(40)]
+    assert len({host_fold(p, 5) for p in alone}) == 5
+
+
 def test_a_failing_readability_or_justext_costs_only_its_candidate(monkeypatch):
     import trafilatura.external
 
