@@ -251,3 +251,21 @@ def test_a_ghost_product_cards_title_and_description_are_lines_of_the_post():
     )
     article = extract(_post(f"<p>{EXCERPT}</p>{card}<p>{LINE}</p>"), "https://notes.example/grinder/")
     assert article.text == f"{EXCERPT.strip()}\nHand grinder\nMine grinds twenty grams in under a minute.\n{LINE}"
+
+
+def test_a_ghost_file_cards_title_and_caption_are_lines_of_the_post():
+    """Ghost's file card is one download link around the writer's title and caption for the file, its name, size
+    and a download icon: trafilatura dropped the card whole, and the caption's class alone drops it too. Title and
+    caption are lines of the post; the file's name, size and icon are not."""
+    card = (
+        '<div class="kg-card kg-file-card"><a class="kg-file-card-container" href="/content/files/2026/10/roast-log'
+        '.csv" title="Download" download=""><div class="kg-file-card-contents"><div class="kg-file-card-title">My '
+        'roast log</div><div class="kg-file-card-caption">Every batch since March, with times and weights.</div>'
+        '<div class="kg-file-card-metadata"><div class="kg-file-card-filename">roast-log.csv</div><div class="kg-'
+        'file-card-filesize">12 KB</div></div></div><div class="kg-file-card-icon"><svg viewBox="0 0 24 24"><title>'
+        "download-circle</title></svg></div></a></div>"
+    )
+    article = extract(_post(f"<p>{EXCERPT}</p>{card}<p>{LINE}</p>"), "https://notes.example/roast-log/")
+    assert article.text == (
+        f"{EXCERPT.strip()}\nMy roast log\nEvery batch since March, with times and weights.\n{LINE}"
+    )

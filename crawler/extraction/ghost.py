@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from crawler.extraction.page import Page, detached, renamed
+from crawler.extraction.page import Page, detached, moved_as_paragraphs, renamed
 
 # (body class, page kind), first match wins: a tag's later pages are `tag-template paged`.
 BODY_KINDS = (
@@ -37,6 +37,10 @@ CALLOUT_EMOJI = ".kg-callout-card > .kg-callout-emoji"
 # Ghost's product card: the product's picture, title (`h4.kg-product-card-title`), rating, description and, last,
 # the writer's button to buy it, `a.kg-product-card-button`, a link that makes the card dense in links for trafilatura.
 PRODUCT_BUTTON = ".kg-product-card-container > a.kg-product-card-button"
+# Ghost's file card: one download link, `a.kg-file-card-container`, around the writer's title for the file
+# (`div.kg-file-card-title`) and caption (`div.kg-file-card-caption`), the file's name and size and a download icon.
+FILE_LINK = ".kg-file-card > a.kg-file-card-container"
+FILE_WORDS = ".kg-file-card-title, .kg-file-card-caption"
 
 
 def rendered_by_ghost(page: Page) -> bool:
@@ -61,9 +65,14 @@ def cards_as_text(page: Page) -> Iterator[None]:
     """Ghost's callout cards as paragraphs of their text for the time of the block: trafilatura drops a <div> of
     text with no <p> in it beside a post's headings and lists (a callout's words were missing from the text), and
     the card's emoji is its icon, no line of the post. A product card without its button: trafilatura dropped the
-    whole card, the product's title and the writer's description, for the density of that one link."""
+    whole card, the product's title and the writer's description, for the density of that one link. A file card's
+    title and caption as paragraphs before its download link, and the link (the file's name and size, an icon's
+    SVG title) no text: trafilatura dropped the card whole, that link all of it."""
+    links = page.select(FILE_LINK)
+    words = [(element, link.addprevious) for link in links for element in page.select(FILE_WORDS, link)]
     with (
-        detached([*page.select(CALLOUT_EMOJI), *page.select(PRODUCT_BUTTON)]),
+        moved_as_paragraphs(words),
+        detached([*page.select(CALLOUT_EMOJI), *page.select(PRODUCT_BUTTON), *links]),
         renamed([(text, "p") for text in page.select(CALLOUT_TEXT)]),
     ):
         yield

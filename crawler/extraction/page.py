@@ -307,22 +307,25 @@ def unmarked(marks: Sequence[tuple[HtmlElement, str]]) -> Iterator[None]:
 
 @contextmanager
 def moved_as_paragraphs(moves: Iterable[tuple[HtmlElement, Callable[[HtmlElement], None]]]) -> Iterator[None]:
-    """Each element taken out of its place (its tail left behind), made a <p> and put where its `place` puts it
-    for the time of the block, then back as it was: a label or caption read as a paragraph where a browser shows
-    it (a table's <caption> before its table, a tab's label at the start of its panel)."""
+    """Each element taken out of its place (its tail left behind), made a bare <p> and put where its `place` puts
+    it for the time of the block, then back as it was: a label or caption read as a paragraph where a browser shows
+    it (a table's <caption> before its table, a tab's label at the start of its panel). Bare: trafilatura drops an
+    element whose class names a caption (Ghost's `div.kg-file-card-caption`) with its text."""
     moved = []
     for element, place in moves:
         parent = element.getparent()
-        moved.append((element, parent, parent.index(element), element.tail, element.tag))
+        moved.append((element, parent, parent.index(element), element.tail, element.tag, dict(element.attrib)))
         parent.remove(element)
         element.tag, element.tail = "p", None
+        element.attrib.clear()
         place(element)
     try:
         yield
     finally:
-        for element, parent, index, tail, tag in reversed(moved):
+        for element, parent, index, tail, tag, attributes in reversed(moved):
             element.getparent().remove(element)
             element.tag, element.tail = tag, tail
+            element.attrib.update(attributes)
             parent.insert(index, element)
 
 
