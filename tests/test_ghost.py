@@ -269,3 +269,24 @@ def test_a_ghost_file_cards_title_and_caption_are_lines_of_the_post():
     assert article.text == (
         f"{EXCERPT.strip()}\nMy roast log\nEvery batch since March, with times and weights.\n{LINE}"
     )
+
+
+def test_a_ghost_members_only_posts_text_is_its_public_preview_without_the_notice():
+    """A members-only post shows everyone the preview its writer put before the paywall, then Ghost's notice for
+    subscribers: a post so short had trafilatura's reading of the whole page for its text, Source's "Read more"
+    cards' excerpts around it. Its text is the preview, and a post with none has no text; the notice is none."""
+    cta = (
+        '<aside class="gh-post-upgrade-cta"><div class="gh-post-upgrade-cta-content"><h2>This post is for subscribers'
+        ' only</h2><a class="gh-btn" data-portal="signup" href="#/portal/signup">Subscribe now</a><p><small>Already '
+        'have an account? <a data-portal="signin" href="#/portal/signin">Sign in</a></small></p></div></aside>'
+    )
+    post = (
+        '<article class="gh-article post tag-notes"><header class="gh-article-header gh-canvas"><h1 class="gh-'
+        'article-title is-title">Coffee Note</h1></header><section class="gh-content gh-canvas is-body">{}</section>'
+        "</article>"
+    )
+    url = "https://notes.example/roasting-notes/"
+    teaser = extract(_ghost("post-template tag-notes", post.format(f"<p>{LINE}</p>{cta}"), SOURCE_READ_MORE), url)
+    assert (teaser.kind, teaser.text) == ("protected", LINE)
+    locked = extract(_ghost("post-template tag-notes", post.format(cta), SOURCE_READ_MORE), url)
+    assert (locked.kind, locked.text) == ("protected", "")

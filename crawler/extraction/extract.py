@@ -503,6 +503,10 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         if not rescued:
             body, root = _short_post(page, body, root, meta, platform)
         body = _with_its_structure(page, body, root)
+    elif platform == "Ghost" and kind == "protected":
+        # the preview the writer chose, in the post's content before Ghost's notice (chrome), else nothing: not
+        # trafilatura's reading of the whole page, the "Read more" cards' excerpts around a line of preview
+        body, root = _short_post(page, body, root, meta, platform)
     if platform_kind is None and kind == "article" and not body.text.strip() and not meta.title:
         # Nothing of a post: no title, and no text in its post-body element read alone — a picture, Minimal
         # Mistakes' untitled About page, whose `single` layout marks every page up as an h-entry. It is judged by
