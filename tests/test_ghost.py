@@ -290,3 +290,21 @@ def test_a_ghost_members_only_posts_text_is_its_public_preview_without_the_notic
     assert (teaser.kind, teaser.text) == ("protected", LINE)
     locked = extract(_ghost("post-template tag-notes", post.format(cta), SOURCE_READ_MORE), url)
     assert (locked.kind, locked.text) == ("protected", "")
+
+
+def test_a_ghost_audio_cards_title_is_a_line_of_the_post_and_its_player_is_not():
+    """Ghost's audio card prints the writer's title for the recording in a `div.kg-audio-title`, no <p>, beside its
+    player's buttons, time played and length: on Casper the text had "0:00/95" under the title, on Source neither."""
+    icon = '<svg viewBox="0 0 24 24"><path d="M23 10 2 0v24z"></path></svg>'
+    card = (
+        '<div class="kg-card kg-audio-card"><img src="" alt="audio-thumbnail" class="kg-audio-thumbnail kg-audio-'
+        f'hide"><div class="kg-audio-thumbnail placeholder">{icon}</div><div class="kg-audio-player-container">'
+        '<audio src="/content/media/2026/10/interview.mp3" preload="metadata"></audio><div class="kg-audio-title">'
+        'Interview with the roaster</div><div class="kg-audio-player"><button class="kg-audio-play-icon" aria-label='
+        f'"Play audio">{icon}</button><span class="kg-audio-current-time">0:00</span><div class="kg-audio-time">/'
+        '<span class="kg-audio-duration">95</span></div><input type="range" class="kg-audio-seek-slider" max="100" '
+        'value="0"><button class="kg-audio-playback-rate" aria-label="Adjust playback speed">1×</button></div></div>'
+        "</div>"
+    )
+    article = extract(_post(f"<p>{EXCERPT}</p>{card}<p>{LINE}</p>"), "https://notes.example/interview/")
+    assert article.text == f"{EXCERPT.strip()}\nInterview with the roaster\n{LINE}"

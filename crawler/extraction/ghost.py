@@ -41,6 +41,10 @@ PRODUCT_BUTTON = ".kg-product-card-container > a.kg-product-card-button"
 # (`div.kg-file-card-title`) and caption (`div.kg-file-card-caption`), the file's name and size and a download icon.
 FILE_LINK = ".kg-file-card > a.kg-file-card-container"
 FILE_WORDS = ".kg-file-card-title, .kg-file-card-caption"
+# Ghost's audio card: the writer's title for the recording (`div.kg-audio-title`, no <p>) beside its player
+# (`div.kg-audio-player`: play and mute buttons, the time played and the length, "0:00/95", speed and volume).
+AUDIO_TITLE = ".kg-audio-player-container > .kg-audio-title"
+AUDIO_PLAYER = ".kg-audio-player-container > .kg-audio-player"
 
 
 def rendered_by_ghost(page: Page) -> bool:
@@ -67,12 +71,13 @@ def cards_as_text(page: Page) -> Iterator[None]:
     the card's emoji is its icon, no line of the post. A product card without its button: trafilatura dropped the
     whole card, the product's title and the writer's description, for the density of that one link. A file card's
     title and caption as paragraphs before its download link, and the link (the file's name and size, an icon's
-    SVG title) no text: trafilatura dropped the card whole, that link all of it."""
+    SVG title) no text: trafilatura dropped the card whole, that link all of it. An audio card's title as a
+    paragraph and its player no text: the title was missing, or came with the player's "0:00/95"."""
     links = page.select(FILE_LINK)
     words = [(element, link.addprevious) for link in links for element in page.select(FILE_WORDS, link)]
     with (
         moved_as_paragraphs(words),
-        detached([*page.select(CALLOUT_EMOJI), *page.select(PRODUCT_BUTTON), *links]),
-        renamed([(text, "p") for text in page.select(CALLOUT_TEXT)]),
+        detached([*page.select(CALLOUT_EMOJI), *page.select(PRODUCT_BUTTON), *links, *page.select(AUDIO_PLAYER)]),
+        renamed([(text, "p") for text in page.select(f"{CALLOUT_TEXT}, {AUDIO_TITLE}")]),
     ):
         yield
