@@ -132,6 +132,9 @@ _STATIC_GENERATOR = re.compile(
     rb"\bcontent\s*=\s*[\"']?\s*(?:quarto|hugo|jekyll|hexo|nikola|mkdocs|eleventy|pelican|ikiwiki|docutils|gatsby)\b",
     re.IGNORECASE,
 )
+# Ghost's generator tag: its themes' "load more" and infinite scroll (Casper's, Source's, Dawn's) fetch the next page
+# from the `<link rel="next">` its `{{ghost_head}}` prints, and a listing without one has nothing more to show.
+_GHOST_GENERATOR = re.compile(rb"\bcontent\s*=\s*[\"']?\s*Ghost\b", re.IGNORECASE)
 _IMG = re.compile(rb"<img\b[^>]*>")
 _DATA_SCRIPT = re.compile(rb"\stype\s*=\s*[\"']?[^\"'>\s]*json", re.IGNORECASE)
 _SPACE_RUN = re.compile(rb"\s*")
@@ -205,9 +208,15 @@ def _growing_listing(body: bytes) -> str | None:
         grows = grows or "a listing that grows by script (infinite scroll, load more)"
     if grows is None and any(_LOAD_MORE.search(m.group(1).lower()) for m in _BUTTON.finditer(body)):
         grows = "a listing that loads more posts by script"
-    if grows is None or _PAGINATION.search(body):
-        return None  # nothing grows; or the crawl follows the pages of the listing
+    if grows is None or _PAGINATION.search(body) or _rendered_by_ghost(body):
+        return None  # nothing grows; or the crawl follows the pages of the listing; or Ghost's listing is whole
     return f"{grows}, with no pagination link"
+
+
+def _rendered_by_ghost(body: bytes) -> bool:
+    """Ghost's generator tag names it (_GHOST_GENERATOR): a listing's "load more" loads `rel=next` or nothing — Dawn
+    prints its button on a tag's one page too."""
+    return any(_GHOST_GENERATOR.search(tag) for tag in _GENERATOR_META.findall(body))
 
 
 def _scripted_images(body: bytes) -> str | None:

@@ -137,6 +137,20 @@ def test_a_static_generators_short_page_beside_its_themes_inline_script_needs_no
     assert "bytes of script" in (needs_browser(page(about, '<meta name="generator" content="Wix.com">')) or "")
 
 
+def test_a_ghost_listing_without_a_next_page_needs_no_browser() -> None:
+    """Ghost's themes load more posts from the `<link rel="next">` that `{{ghost_head}}` prints, and Dawn prints its
+    "Load more" button on a tag's one page too: each tag page of a Ghost blog on Dawn was a crawl error under
+    `--render never` ("a listing that grows by script … with no pagination link"), and rendered under `auto`. The
+    same page off Ghost still needs a browser."""
+    feed = '<article class="feed post"><h2 class="feed-title">Coffee</h2><a href="/coffee/">Coffee</a></article>'
+    tag_page = (
+        TEXT + feed + '<nav class="load-more"><button class="button gh-loadmore">Load more</button></nav>'
+        "<script src=/assets/built/main.min.js></script>"
+    )
+    assert needs_browser(page(tag_page, '<meta name="generator" content="Ghost 5.130">')) is None
+    assert "with no pagination link" in (needs_browser(page(tag_page)) or "")
+
+
 def test_a_gatsby_tag_page_beside_its_chunk_map_needs_no_browser() -> None:
     """Gatsby renders every page at build time and writes its loader inline after it (`window.___chunkMapping`, the
     webpack compilation hash: some 2.5 KB): the starter blog's tag page of one post, 124 characters of text, was
