@@ -308,3 +308,25 @@ def test_a_ghost_audio_cards_title_is_a_line_of_the_post_and_its_player_is_not()
     )
     article = extract(_post(f"<p>{EXCERPT}</p>{card}<p>{LINE}</p>"), "https://notes.example/interview/")
     assert article.text == f"{EXCERPT.strip()}\nInterview with the roaster\n{LINE}"
+
+
+def test_a_ghost_themes_own_notice_for_subscribers_makes_a_protected_post_too():
+    """A theme may print its own notice where `{{content}}` prints the post (its partials/content-cta.hbs: Dawn's
+    `section.single-cta`, Portal's buttons to subscribe and sign in): Dawn's members-only posts were stored as
+    complete posts, a paid one's text the notice's "This post is for paying subscribers only"."""
+    notice = (
+        '<section class="single-cta"><h2 class="single-cta-title">This post is for paying subscribers only</h2>'
+        '<button class="button single-cta-button" data-portal="signup">Subscribe now</button><br><button class="'
+        'button-text single-cta-footer" data-portal="signin">Already have an account? Sign in</button></section>'
+    )
+    post = (
+        '<article class="single post tag-notes"><header class="single-header gh-canvas"><h1 class="single-title">'
+        'Coffee Note</h1></header><div class="single-content gh-content gh-canvas">{}</div></article>'
+    )
+    url = "https://notes.example/roasting-notes/"
+    locked = extract(_ghost("post-template tag-notes", post.format(notice)), url)
+    assert (locked.kind, locked.text) == ("protected", "")
+    teaser = extract(_ghost("post-template tag-notes", post.format(f"<p>{EXCERPT}</p><p>{LINE}</p>{notice}")), url)
+    assert (teaser.kind, teaser.text) == ("protected", f"{EXCERPT.strip()}\n{LINE}")
+    signup = '<a class="gh-btn" data-portal="signup" href="#/portal/signup">Subscribe</a>'  # in a post: no notice
+    assert extract(_ghost("post-template", post.format(f"<p>{LINE}</p>{signup}")), url).kind == "article"

@@ -35,7 +35,7 @@ from crawler.extraction.encrypted import encrypted_kind
 from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.ghost import POST_CONTENT as GHOST_CONTENT
-from crawler.extraction.ghost import ghost_kind
+from crawler.extraction.ghost import ghost_kind, upgrade_notices
 from crawler.extraction.header_fields import MARKDOWN_LINK, is_field_line, without_header_field
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
@@ -252,9 +252,26 @@ def _short_post(
         or _page_wide(page, body, content_text)
     ):
         return body, root
+    return _read_alone(page, content), content
+
+
+def _read_alone(page: Page, content: HtmlElement) -> Body:
+    """The post's content element read as a page of its own, without the chrome inside it."""
     with detached(_chrome_inside(page, content)):  # as _post_text() measured it: Twenty Sixteen's author box
         alone = content_alone(content, page.url)  # inside the post's content was the text of an empty post
-    return extract_body(alone, alone.tree.find("body"), alone=True, lines_of=page), content
+    return extract_body(alone, alone.tree.find("body"), alone=True, lines_of=page)
+
+
+def _ghost_preview(page: Page, body: Body, root: HtmlElement | None) -> tuple[Body, HtmlElement | None]:
+    """A Ghost members-only post's text: the preview the writer put before the paywall, its post content read
+    without Ghost's or the theme's notice for subscribers, or nothing where there is none — not trafilatura's
+    reading of the whole page (Source's "Read more" cards' excerpts around a line of preview; Dawn's notice, "This
+    post is for paying subscribers only", for the text). A theme without Ghost's content class keeps `body`."""
+    content = post_content(page, GHOST_CONTENT)
+    if content is None:
+        return body, root
+    with detached(upgrade_notices(page)):
+        return _read_alone(page, content), content
 
 
 def _with_its_structure(page: Page, body: Body, root: HtmlElement | None) -> Body:
@@ -504,9 +521,7 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
             body, root = _short_post(page, body, root, meta, platform)
         body = _with_its_structure(page, body, root)
     elif platform == "Ghost" and kind == "protected":
-        # the preview the writer chose, in the post's content before Ghost's notice (chrome), else nothing: not
-        # trafilatura's reading of the whole page, the "Read more" cards' excerpts around a line of preview
-        body, root = _short_post(page, body, root, meta, platform)
+        body, root = _ghost_preview(page, body, root)
     if platform_kind is None and kind == "article" and not body.text.strip() and not meta.title:
         # Nothing of a post: no title, and no text in its post-body element read alone — a picture, Minimal
         # Mistakes' untitled About page, whose `single` layout marks every page up as an h-entry. It is judged by

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from crawler.extraction.page import Page, detached, moved_as_paragraphs, renamed
+from crawler.extraction.page import HtmlElement, Page, detached, moved_as_paragraphs, renamed
 
 # (body class, page kind), first match wins: a tag's later pages are `tag-template paged`.
 BODY_KINDS = (
@@ -30,6 +30,10 @@ BODY_KINDS = (
 UPGRADE_CTA = "aside.gh-post-upgrade-cta"
 # The post's content, as Ghost's themes print it (Casper's and Source's `section.gh-content`).
 POST_CONTENT = ".gh-content"
+# A theme may print a notice of its own in its place (its `partials/content-cta.hbs`: Dawn's `section.single-cta`),
+# where `{{content}}` prints the post; each holds what a visitor signs in or upgrades with, a trigger of Ghost's
+# Portal (`data-portal="signin"`, `"account/plans"`), which the editor never writes into a post.
+PORTAL_TRIGGERS = '[data-portal="signin"], [data-portal^="account/plans"]'
 # Ghost's callout card (the editor's Koenig cards, mobiledoc's and lexical's alike): `div.kg-callout-card` holding
 # the emoji the writer picked in `div.kg-callout-emoji` and the text, inline markup only, in `div.kg-callout-text`.
 CALLOUT_TEXT = ".kg-callout-card > .kg-callout-text"
@@ -61,7 +65,18 @@ def ghost_kind(page: Page) -> str | None:
     kind = next((kind for name, kind in BODY_KINDS if name in names), None)
     # a members-only post shown to a visitor: its preview at most, never the post (kind "protected", as WordPress's
     # password-protected post and Substack's paid one are)
-    return "protected" if kind == "article" and page.select(UPGRADE_CTA) else kind
+    return "protected" if kind == "article" and upgrade_notices(page) else kind
+
+
+def upgrade_notices(page: Page) -> list[HtmlElement]:
+    """Ghost's notices for subscribers on the page: its own (UPGRADE_CTA), and a theme's, the child of the post's
+    content that holds a Portal trigger to sign in or upgrade (PORTAL_TRIGGERS)."""
+    notices = page.select(UPGRADE_CTA)
+    for content in page.select(POST_CONTENT):
+        for trigger in page.select(PORTAL_TRIGGERS, content):
+            notice = next(e for e in (trigger, *trigger.iterancestors()) if e.getparent() is content)
+            notices += [] if notice in notices else [notice]
+    return notices
 
 
 @contextmanager
