@@ -6,7 +6,8 @@ Each sign is a platform's markup convention (a row of the tables below), never o
 - WordPress: wp-login.php's `form#loginform`; the password-protected post's `form.post-password-form` (its
   `wp-postpass_…` cookie missing or expired); for a signed-in reader, the toolbar `#wpadminbar`, the body class
   `logged-in` and the `wp-login.php?action=logout` link.
-- Ghost: the `aside.gh-post-upgrade-cta` its `{{content}}` helper puts where a members-only post's body would be, the
+- Ghost: the `aside.gh-post-upgrade-cta` its `{{content}}` helper puts where a members-only post's body would be, or
+  the theme's own notice there (Dawn's: a Portal button to sign in or upgrade in the post's `.gh-content`), the
   Portal sign-in form (`data-members-form="signin"`); for a member, the Portal account button (`data-portal="account"`).
 - WordPress membership plugins: MemberPress's `.mepr-unauthorized-message`, Paid Memberships Pro's
   `.pmpro_content_message`.
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from lxml import etree, html
 from lxml.cssselect import CSSSelector
 
+from crawler.extraction.ghost import PORTAL_TRIGGERS, POST_CONTENT
 from crawler.members.addresses import is_sign_out
 
 # (what the page shows, where) — the first that matches names the wall.
@@ -31,6 +33,10 @@ WALLS: tuple[tuple[str, str], ...] = (
     ("WordPress's login form", "form#loginform"),
     ("WordPress's password form (a password-protected post)", "form.post-password-form"),
     ("Ghost's members-only notice", "aside.gh-post-upgrade-cta, .gh-post-upgrade-cta"),
+    (
+        "a Ghost theme's members-only notice",
+        ", ".join(f"{POST_CONTENT} {trigger}" for trigger in PORTAL_TRIGGERS.split(", ")),
+    ),
     ("Ghost's sign-in form", "form[data-members-form='signin']"),
     ("MemberPress's members-only notice", ".mepr-unauthorized-message"),
     ("Paid Memberships Pro's members-only notice", ".pmpro_content_message"),
