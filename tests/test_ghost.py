@@ -330,3 +330,55 @@ def test_a_ghost_themes_own_notice_for_subscribers_makes_a_protected_post_too():
     assert (teaser.kind, teaser.text) == ("protected", f"{EXCERPT.strip()}\n{LINE}")
     signup = '<a class="gh-btn" data-portal="signup" href="#/portal/signup">Subscribe</a>'  # in a post: no notice
     assert extract(_ghost("post-template", post.format(f"<p>{LINE}</p>{signup}")), url).kind == "article"
+
+
+def test_a_ghost_post_of_a_few_lines_outside_ghosts_content_class_is_its_lines():
+    """Liebling prints the post in a `div.js-post-content` of its own, no `.gh-content`, after its share buttons
+    and inside an <article> with the post's tags, a newsletter form and the author's box: trafilatura read a post of
+    a few lines, just over 250 characters, as the whole <article> in one line, and that line was the post's text; a
+    members-only post's text was that line too."""
+    lines = [
+        "Compilers translate programs written in one language into another language.",
+        "History",
+        "The first compiler was written for the A-0 system in 1952, and many followed it.",
+        "Most of them were written by small teams.",
+        "Closing paragraph of the plain post.",
+    ]
+    share = (
+        '<div class="m-share"><div class="m-share__content js-sticky"><a href="https://www.facebook.com/sharer/'
+        'sharer.php?u=https://notes.example/compilers/" class="m-icon-button filled in-share" aria-label="Facebook">'
+        '<span class="icon-facebook"></span></a><a href="https://twitter.com/intent/tweet?url=https://notes.example/'
+        'compilers/" class="m-icon-button filled in-share" aria-label="Twitter"><span class="icon-twitter"></span>'
+        '</a><button class="m-icon-button filled in-share progress js-scrolltop" aria-label="Scroll to top"><span '
+        'class="icon-arrow-top"></span></button></div></div>'
+    )
+    paragraphs = f"<p>{lines[0]}</p><h2>{lines[1]}</h2>" + "".join(f"<p>{line}</p>" for line in lines[2:])
+    tags = (
+        '<section class="m-tags in-post"><h3 class="m-submenu-title">Tags</h3><ul><li><a href="/tag/history/">History'
+        '</a></li><li><a href="/tag/tutorials/">Tutorials</a></li></ul></section>'
+    )
+    after = (
+        '<section class="m-subscribe-section js-newsletter"><h4 class="m-subscribe-section__title">Subscribe to our '
+        'newsletter</h4><p class="m-subscribe-section__description">Get the latest posts delivered right to your inbox.'
+        '</p><form data-members-form="subscribe"><input data-members-email type="email" placeholder="Your email '
+        'address"><button type="submit">Subscribe</button></form></section><section class="m-author"><h4 class="m-'
+        'author__name"><a href="/author/jane/">Jane Doe</a></h4><p class="m-author__bio">Roaster and writer.</p>'
+        "</section>"
+    )
+    post = (
+        '<article><div class="l-content in-post"><div class="l-wrapper in-post"><div class="l-post-content js-'
+        'progress-content"><header class="m-heading"><h1 class="m-heading__title in-post">Coffee Note</h1><div '
+        'class="m-heading__meta"><a href="/tag/history/" class="m-heading__meta__tag">History</a><span>&bull;</span>'
+        '<span class="m-heading__meta__time">Feb 1, 2026</span></div></header><div class="pos-relative js-post-'
+        f'content">{share}{paragraphs}{tags}</div></div></div>{after}</div></article>'
+    )
+    article = extract(_ghost("post-template tag-history", post), "https://notes.example/compilers/")
+    assert article.text == "\n".join(lines)
+    # a members-only post there: its preview is what precedes Ghost's notice where `{{content}}` printed it, not the
+    # theme's share buttons and tags around it
+    notice = '<aside class="gh-post-upgrade-cta"><h2>This post is for subscribers only</h2></aside>'
+    members = post.replace(paragraphs, f"<p>{lines[0]}</p>{notice}")
+    teaser = extract(_ghost("post-template tag-history", members), "https://notes.example/compilers/")
+    assert (teaser.kind, teaser.text) == ("protected", lines[0])
+    locked = extract(_ghost("post-template", post.replace(paragraphs, notice)), "https://notes.example/compilers/")
+    assert (locked.kind, locked.text) == ("protected", "")

@@ -242,7 +242,16 @@ def _short_post(
         content = _paragraphs_in(page, root)  # see _short_posts_fallback; also a platform's theme with a class
         # of its own for the post's content (WordPress's ColorMag: `.cm-entry-summary`)
     content_text = "" if content is None else _post_text(page, content)
-    if content is None or len(body.text) >= SHORT_POST_CHARS and len(content_text) >= SHORT_POST_CHARS:
+    # a Ghost theme that prints the post without Ghost's content class (Liebling): trafilatura's fallback for a post
+    # of a few lines is the whole <article> in one line, its tags, newsletter form, author box and "Recommended for
+    # you" with it, however long the post is (then judged as any unmarked post's: _short_posts_fallback)
+    flattened = platform == "Ghost" and not marked and body.one_block
+    if (
+        content is None
+        or not flattened
+        and len(body.text) >= SHORT_POST_CHARS
+        and len(content_text) >= SHORT_POST_CHARS
+    ):
         return body, root
     if not (platform and marked) and not (
         _short_posts_fallback(body, content_text, marked)
@@ -266,11 +275,16 @@ def _ghost_preview(page: Page, body: Body, root: HtmlElement | None) -> tuple[Bo
     """A Ghost members-only post's text: the preview the writer put before the paywall, its post content read
     without Ghost's or the theme's notice for subscribers, or nothing where there is none — not trafilatura's
     reading of the whole page (Source's "Read more" cards' excerpts around a line of preview; Dawn's notice, "This
-    post is for paying subscribers only", for the text). A theme without Ghost's content class keeps `body`."""
+    post is for paying subscribers only", for the text). On a theme without Ghost's content class (Liebling) the
+    post's content is where `{{content}}` printed the notice, its parent, and what follows the notice there is the
+    theme's (Liebling's list of the post's tags), since `{{content}}` ends with it."""
+    notices = upgrade_notices(page)
     content = post_content(page, GHOST_CONTENT)
+    if content is None and notices:
+        content = notices[0].getparent()
     if content is None:
         return body, root
-    with detached(upgrade_notices(page)):
+    with detached([*notices, *(notices[-1].itersiblings() if notices else ())]):
         return _read_alone(page, content), content
 
 
