@@ -1522,6 +1522,53 @@ def test_a_hello_elementor_post_of_one_picture_has_no_text_and_keeps_its_tags():
     assert article.markdown == "![](https://stone.example/wp-content/uploads/2023/01/aran-1024x683.jpg)"
 
 
+def _hueman_post(content: str, pages: str = "") -> str:
+    """A single post as WordPress's Hueman prints it: the post's content in the div.entry-inner of its <article>
+    (with the links to a split post's pages in a nav.pagination there); the post's tags, the author's box, related
+    posts and comments after the <article>, in the theme's main.content; the sidebar's "Follow:" and the
+    neighbouring posts beside it."""
+    return (
+        '<html lang="en"><head><title>Coffee Note - Stone and Bread</title></head><body class="post-template-default '
+        'single single-post postid-31 single-format-standard col-3cm full-width"><header id="header"><p class="site-'
+        'title"><a href="/">Stone and Bread</a></p><p class="site-description">Stone and Bread</p></header><div class='
+        '"main"><main class="content" id="content"><div class="page-title hu-pad group"><ul class="meta-single group">'
+        '<li class="category"><a href="/category/notes/" rel="category tag">Notes</a></li></ul></div><div class="hu-'
+        'pad group"><article class="post-31 post type-post status-publish format-standard hentry category-notes tag-'
+        'life"><div class="post-inner group"><h1 class="post-title entry-title">Coffee Note</h1><p class="post-byline"'
+        '>by <span class="vcard author"><span class="fn"><a href="/author/jane/" rel="author">Jane Roe</a></span>'
+        '</span> · <time class="published" datetime="2024-08-02T20:15:00+02:00">August 2, 2024</time></p><div class='
+        f'"entry themeform"><div class="entry-inner">{content}<nav class="pagination group">{pages}</nav></div></div>'
+        '</div></article><p class="post-tags"><span>Tags:</span> <a href="/tag/life/" rel="tag">life</a></p><div '
+        'class="author-bio"><p class="bio-name">Jane Roe</p><p class="bio-desc">Baker and walker in Galway.</p></div>'
+        '<h4 class="heading">You may also like...</h4><ul class="related-posts group"><li class="related post-hover">'
+        '<article class="post-12 post"><h4 class="post-title entry-title"><a href="/rye/">Rye Bread</a></h4></article>'
+        '</li></ul></div></main><div class="sidebar s1"><div class="sidebar-top group"><p>Follow:</p></div><ul class='
+        '"post-nav group"><li class="next"><strong>Next story</strong><a href="/newer/" rel="next"><span>Newer Post'
+        "</span></a></li></ul></div></div><footer>© 2024 Stone and Bread</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "pages", "text"),
+    [
+        (f"<p>{LINE}</p>", "", LINE),
+        ("", "", ""),  # the theme unit test's "Edge Case: No Content"
+        (
+            "<p>Post Page 1</p>",
+            '<div class="post-pages">Pages: <span class="post-page-numbers current">1</span> <a href="/coffee-note/2/"'
+            ' class="post-page-numbers">2</a></div>',
+            "Post Page 1",
+        ),
+    ],
+)
+def test_a_short_hueman_post_is_its_entry_inner_without_the_themes_chrome(content, pages, text):
+    """Hueman prints the post's content in a div.entry-inner, no .entry-content: a post too short for trafilatura
+    was read from the theme's main.content instead — the site's name twice, the byline, "Tags: life", "Follow:" —
+    and a split post's page links ("Pages: 1 2") stood in its text."""
+    article = extract(_hueman_post(content, pages), "https://stone.example/2024/08/02/coffee-note/")
+    assert (article.text, article.tags, article.categories) == (text, ["life"], ["Notes"])
+
+
 def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_the_language():
     """Hugo's DoIt prints a header in its code block: a button with the language's name, one to toggle the line
     numbers; the <pre> holds the code, its <code> names no language."""

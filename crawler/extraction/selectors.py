@@ -11,6 +11,9 @@ CONTENT_ROOTS = (
     "[itemprop=articleBody]",
     ".entry-content",
     ".hentry > .page-content",  # WordPress's Hello Elementor
+    # WordPress's Hueman: the post's content in its div.entry-inner, inside the div.entry.themeform of its
+    # <article>; its tags, author box, related posts and comments after the article, in its main.content
+    ".entry.themeform > .entry-inner",
     ".markdown-body",  # GitHub's class for rendered Markdown: Hexo's Fluid, inside its article.post-content
     ".post-content",
     ".gh-content",
@@ -62,8 +65,9 @@ POST_BODY_SELECTOR = ", ".join(POST_BODIES)  # the same, as one selector group
 
 # Regions inside or around the post whose images and text are not the post's.
 # WordPress's wp_link_pages(), the links to the pages of a split post: core's class, and the one its default
-# themes and Underscores-based ones ask for; Twenty Ten's.
-WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links, div.page-link"
+# themes and Underscores-based ones ask for; Twenty Ten's; Hueman's nav.pagination in its div.entry-inner, around
+# wp_link_pages() (or WP-PageNavi's multipart links).
+WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links, div.page-link, .entry-inner > nav.pagination"
 # Hello Elementor's tag line, "Tagged <a rel=tag>…</a>", which its single template prints inside the post's
 # content element (`div.page-content`), after the_content() and wp_link_pages(): the post's tags, not its text.
 HELLO_ELEMENTOR_TAGS = ".page-content > div.post-tags"

@@ -42,7 +42,8 @@ BODY_KINDS = (
 # The form a password-protected post shows instead of its text: there is nothing of the post to keep.
 PASSWORD_FORM = "form.post-password-form"
 # The post's own content, as WordPress's block themes (the post-content block) and classic themes print it.
-POST_CONTENT = ".wp-block-post-content, .entry-content, .hentry > .page-content"  # Hello Elementor's is the last
+# Hello Elementor's is the third, Hueman's the last.
+POST_CONTENT = ".wp-block-post-content, .entry-content, .hentry > .page-content, .entry.themeform > .entry-inner"
 # The wrapper of every page a block theme renders (WordPress's template canvas).
 BLOCK_THEME_CANVAS = "div.wp-site-blocks"
 # post_class() names the post's terms on its entry by their slugs: `post-12 type-post … category-notes tag-life`.
