@@ -1569,6 +1569,46 @@ def test_a_short_hueman_post_is_its_entry_inner_without_the_themes_chrome(conten
     assert (article.text, article.tags, article.categories) == (text, ["life"], ["Notes"])
 
 
+def _spacious_post(content: str) -> str:
+    """A single post as WordPress's Spacious (ThemeGrill) prints it: the post's title in an h1.header-post-title-class
+    above it, the site's name in an h3; in the post's .entry-content, after the post, the hidden hAtom title the
+    theme appends to the_content and the "Tagged on:" line."""
+    return (
+        '<html lang="en"><head><title>Coffee Note &#8211; Stone and Bread</title></head><body class="post-template-'
+        'default single single-post postid-80 single-format-standard"><header id="masthead"><h3 id="site-title"><a '
+        'href="/" rel="home">Stone and Bread</a></h3><nav id="site-navigation"><a href="/about/">About</a></nav><div '
+        'class="header-post-title-container"><h1 class="header-post-title-class">Coffee Note</h1></div></header><div '
+        'id="main"><div id="primary"><div id="content"><article id="post-80" class="post-80 post type-post status-'
+        'publish format-standard hentry category-notes tag-life"><div class="entry-content clearfix">'
+        f'{content}<div class="extra-hatom-entry-title"><span class="entry-title">Coffee Note</span></div><div class='
+        '"tags">Tagged on: <a href="/tag/life/" rel="tag">life</a></div></div><footer class="entry-meta-bar"><span '
+        'class="by-author author vcard"><a class="url fn n" href="/author/jane/">Jane Roe</a></span><span class="date">'
+        '<time class="entry-date published" datetime="2024-08-02T20:15:00+02:00">August 2, 2024</time></span><span '
+        'class="category"><a href="/category/notes/" rel="category tag">Notes</a></span></footer></article></div></div>'
+        "</div><footer>© 2024 Stone and Bread</footer></body></html>"
+    )
+
+
+def test_a_spacious_posts_hidden_hatom_title_and_tag_line_are_not_its_text():
+    """ThemeGrill's themes append the post's title to its content in a hidden div.extra-hatom-entry-title, and
+    Spacious prints "Tagged on:" and the tags there: the last lines of the post's text were its title and tags."""
+    article = extract(_spacious_post(f"<p>{PROSE}</p><p>{LINE}</p>"), "https://stone.example/2024/08/02/coffee-note/")
+    assert (article.title, article.tags, article.text.splitlines()[-1]) == ("Coffee Note", ["life"], LINE)
+    assert "Coffee Note" not in article.text and "Tagged" not in article.text
+
+
+def test_a_query_loop_in_a_spacious_post_does_not_title_it():
+    """A query loop in the post (the theme unit test's posts of WordPress's blocks) lists other posts' titles, each
+    a .wp-block-post-title, before the end of the post's content, where Spacious prints the one title it marks: the
+    post was titled with the first of them, "Hello world!"."""
+    loop = "".join(
+        f'<li class="wp-block-post"><h2 class="wp-block-post-title">Other post {n}</h2></li>' for n in range(14)
+    )
+    content = f'<p>{PROSE}</p><div class="wp-block-query"><ul class="wp-block-post-template">{loop}</ul></div>'
+    article = extract(_spacious_post(content), "https://stone.example/2024/08/02/coffee-note/")
+    assert article.title == "Coffee Note"
+
+
 def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_the_language():
     """Hugo's DoIt prints a header in its code block: a button with the language's name, one to toggle the line
     numbers; the <pre> holds the code, its <code> names no language."""

@@ -119,6 +119,11 @@ PLUGIN_POST_EXTRAS = (
     ".su-expand-link",
     ".su-divider",
 )
+# What WordPress themes print into a post's `.entry-content` after the post: ThemeGrill's themes (Spacious, Ample,
+# Accelerate …) append to the_content on a single post a hidden hAtom title, `div.extra-hatom-entry-title`, for
+# rich snippets — the post's title as the last line of its text —, and Spacious prints the post's tags there too,
+# "Tagged on: <a rel=tag>…</a>" in a `div.tags`.
+THEME_POST_EXTRAS = (".extra-hatom-entry-title", ".entry-content > div.tags")
 # Tumblr themes' {block:PostNotes}: the post's notes under it on its permalink page, an li.note for each like and
 # reblog ("x liked this", "y reblogged this from z"), in an ol.notes — not a footnote list of that class.
 TUMBLR_NOTES = ("ol.notes:has(> li.note.like)", "ol.notes:has(> li.note.reblog)")
@@ -197,6 +202,7 @@ NOT_POST = ", ".join(
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
         *PLUGIN_POST_EXTRAS,
+        *THEME_POST_EXTRAS,
         ".share",
         ".sharing",
         ".social-share",
@@ -320,6 +326,7 @@ PLUGIN_CHROME = ", ".join(
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
         *PLUGIN_POST_EXTRAS,
+        *THEME_POST_EXTRAS,
         ".addtoany_share_save_container",
         *PLUGIN_SHARE_AND_ADS,
         ".social-share",

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from crawler.extraction.page import HtmlElement, Page, detached, first, text_of
-from crawler.extraction.selectors import POST_TITLES
+from crawler.extraction.selectors import OTHER_POSTS, POST_TITLES
 from crawler.extraction.sitename import TITLE_SEPARATOR, SiteNames, fold, is_home_link
 from crawler.extraction.structured import first_text
 from crawler.extraction.verbatim import heading_permalinks
@@ -142,7 +142,7 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     document's <title> names (as words), where one does: OceanWP marks its section header ("Blog", an
     <h1 itemprop="headline"> above the post) as it marks the post's title."""
     self_urls = {_plain(page.url, ""), _plain(page.base, _canonical(page) or page.url)} - {""}
-    marked = page.select(POST_TITLES)[:MAX_HEADINGS_READ]
+    marked = _outside_other_posts(page, page.select(POST_TITLES))[:MAX_HEADINGS_READ]
     linking = [h for h in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ] if _links_to(h, page, self_urls)]
     found = []
     # no walk of the tree where its classes rule the engines' markup out (most pages)
@@ -160,6 +160,17 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     document = _words(text_of(title_element)) if title_element is not None else ""
     named = [text for text in found if _names(document, _words(text))]
     return max(named, key=len) if named else next(iter(found), None)
+
+
+def _outside_other_posts(page: Page, titles: list[HtmlElement]) -> list[HtmlElement]:
+    """The titles that are not other posts' in a query loop or its post template (selectors.OTHER_POSTS) inside the
+    post: the theme unit test's query-loop posts list a dozen posts' `.wp-block-post-title`s above the end of the
+    post's content, where Spacious and ThemeGrill's other themes print the post's one marked title (a hidden hAtom
+    `.entry-title`), and the first twelve marked were the query loop's."""
+    others = page.select_unordered(OTHER_POSTS)
+    if not others:
+        return titles
+    return [t for t in titles if not any(node in others for node in (t, *t.iterancestors()))]
 
 
 def _a_date(heading: HtmlElement) -> bool:
@@ -247,7 +258,7 @@ def _from_document(page: Page, sites: SiteNames) -> str | None:
     raw = _cleaned(text_of(title_element)) if title_element is not None else None
     document = without_site(raw, sites)
     headings = _post_h1s(page, sites)
-    if raw and (printed := _beside_the_site_heading(page, raw, headings)):
+    if raw and (printed := _beside_the_site_heading(page, raw, headings, sites)):
         return printed
     folded_title = fold(raw or "")
     for _, text in headings:
@@ -258,7 +269,9 @@ def _from_document(page: Page, sites: SiteNames) -> str | None:
     return document or (headings[0][1] if headings else None)
 
 
-def _beside_the_site_heading(page: Page, raw: str, headings: list[tuple[HtmlElement, str]]) -> str | None:
+def _beside_the_site_heading(
+    page: Page, raw: str, headings: list[tuple[HtmlElement, str]], sites: SiteNames
+) -> str | None:
     """The post's <h2> or <h3> where the page's <h1> is one end of the <title> and that heading the other: a
     hand-made layout, or Lektor's blog, prints the site's name as the <h1> of every page ("<title>Post — Site",
     `<h1>Site</h1>`, `<h2>Post</h2>`).
@@ -266,7 +279,9 @@ def _beside_the_site_heading(page: Page, raw: str, headings: list[tuple[HtmlElem
     Not where that <h1> is inside the post's <article> or <main> (the post's own heading, not a layout's site
     name), nor with an <h2>/<h3> in a sidebar: Nanoc's `create-site` layout titles every page "<site> - <item's
     title>", prints the item's <h1> in `div#main` and headed widgets in `div#sidebar`, whose heading may spell
-    the site's name — a widget's heading, never the post's title."""
+    the site's name — a widget's heading, never the post's title. Nor where the <title>'s other end is the site's
+    name: that <h1> is the post's title outside its <article>, and the heading spelling the site's name a layout's
+    (Spacious prints the post's title in an h1.header-post-title-class above the post, the site's in an h3)."""
     separators = list(TITLE_SEPARATOR.finditer(raw))
     if not separators or not headings:
         return None
@@ -276,7 +291,7 @@ def _beside_the_site_heading(page: Page, raw: str, headings: list[tuple[HtmlElem
         fold(raw[: first_sep.start()]): raw[first_sep.end() :],
     }
     other = next((ends[fold(text)] for h1, text in headings if fold(text) in ends and not _IN_POST(h1)), None)
-    if other is None:
+    if other is None or _cleaned(other) in sites:
         return None
     wanted = fold(other)
     sidebars = page.sidebars
