@@ -1609,6 +1609,47 @@ def test_a_query_loop_in_a_spacious_post_does_not_title_it():
     assert article.title == "Coffee Note"
 
 
+def _customizr_post(title: str, content: str) -> str:
+    """A single post as WordPress's Customizr prints it: its <article> (a header with the post's terms and byline,
+    its h1.entry-title where the post has a title), then a section.post-related-articles of other posts' cards, "You
+    may also like", each its title an h2.entry-title linking that post."""
+    heading = f'<h1 class="entry-title">{title}</h1>' if title else ""
+    card = (
+        '<article class="grid-item czr-related-post post-{0} post"><div class="entry-meta post-info">Published <a href='
+        '"/{1}/" rel="bookmark"><time class="entry-date published" datetime="2009-06-01T10:00:00+02:00">June 1, 2009'
+        '</time></a></div><h2 class="entry-title"><a class="czr-title" href="/{1}/" rel="bookmark">{2}</a></h2><div '
+        'class="tc-content-inner entry-summary"><div class="czr-wp-the-content"><p>{3}</p></div></div></article>'
+    )
+    cards = "".join(card.format(n, f"post-{n}", f"Post {n}", f"{PROSE[:120]} […]") for n in range(4))
+    return (
+        f"<html lang='en'><head><title>{title + ' – ' if title else ''}Stone and Bread</title></head><body class='post-"
+        "template-default single single-post postid-95 single-format-standard'><header class='tc-header'><a href='/' "
+        "class='navbar-brand-sitename'>Stone and Bread</a></header><div id='main-wrapper'><div id='content'><article "
+        "id='post-95' class='post-95 post type-post status-publish format-standard category-classic tag-title czr-"
+        "hentry'><header class='entry-header'><div class='tax__container post-info entry-meta'><a class='tax__link' "
+        f"href='/category/classic/'>Classic</a></div>{heading}<span class='author-meta'>by <span class='author vcard'>"
+        "<a class='url fn n' href='/author/jane/'>Jane Roe</a></span></span></header><div class='post-entry tc-content-"
+        f"inner'><section class='post-content entry-content'><div class='czr-wp-the-content'>{content}</div></section>"
+        "</div></article><section class='post-related-articles czr-carousel' id='related-posts-section'><header><h3 "
+        f"class='related-posts_title'>You may also like</h3></header><div class='row'>{cards}</div></section></div>"
+        "</div><footer>© 2024 Stone and Bread</footer></body></html>"
+    )
+
+
+def test_an_untitled_customizr_post_is_not_titled_after_a_related_post():
+    """A post without a title (the theme unit test's "Edge Case: No Title") prints no heading and Customizr titles
+    its page with the site's name alone: the post was titled after a card of its "You may also like"."""
+    article = extract(_customizr_post("", f"<p>{LINE}</p>"), "https://stone.example/2009/09/05/edge-case-no-title/")
+    assert (article.title, article.text) == (None, LINE)  # not "Post 0"
+
+
+def test_a_short_customizr_post_ends_before_its_related_posts():
+    """Customizr's "You may also like" cards under a short post (an aside of one quote) were the end of its text."""
+    aside = " ".join(PROSE.split()[:50])
+    article = extract(_customizr_post("Post Format: Aside", f"<p>{aside}</p>"), "https://stone.example/2010/05/09/a/")
+    assert (article.title, article.text) == ("Post Format: Aside", aside)
+
+
 def test_a_highlighters_header_above_the_code_is_not_code_and_its_label_names_the_language():
     """Hugo's DoIt prints a header in its code block: a button with the language's name, one to toggle the line
     numbers; the <pre> holds the code, its <code> names no language."""

@@ -199,6 +199,7 @@ NOT_POST = ", ".join(
         "#aside-content",  # Hexo's Butterfly: its sidebar (author card, announcement, recent posts)
         ".yarpp-related",
         ".crp_related",
+        ".post-related-articles",  # WordPress's Customizr: "You may also like", cards of other posts
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
         *PLUGIN_POST_EXTRAS,
@@ -323,6 +324,7 @@ PLUGIN_CHROME = ", ".join(
         ".jp-relatedposts",
         ".yarpp-related",
         ".crp_related",
+        ".post-related-articles",  # WordPress's Customizr: "You may also like", cards of other posts
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
         *PLUGIN_POST_EXTRAS,
@@ -802,6 +804,7 @@ SIDEBARS = ", ".join(
         ".jp-relatedposts",
         ".yarpp-related",
         ".crp_related",
+        ".post-related-articles",  # WordPress's Customizr: "You may also like", cards of other posts
         ".wp-block-jetpack-related-posts",
     )
 )

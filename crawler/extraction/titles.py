@@ -66,7 +66,9 @@ def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callab
     for value in stated:
         if title := without_site(value, sites):
             return _printed_start(title, page, sites) or _episode_heading(title, page, sites) or title
-    return _marked(page, sites) or _from_document(page, sites) or _no_date(page, without_site(guess(), sites))
+    return (
+        _marked(page, sites) or _from_document(page, sites) or _no_date(page, _own(page, without_site(guess(), sites)))
+    )
 
 
 def with_feed_title(title: str | None, feed_title: str | None, sitename: str | None = None) -> str | None:
@@ -171,6 +173,20 @@ def _outside_other_posts(page: Page, titles: list[HtmlElement]) -> list[HtmlElem
     if not others:
         return titles
     return [t for t in titles if not any(node in others for node in (t, *t.iterancestors()))]
+
+
+def _own(page: Page, title: str | None) -> str | None:
+    """The title trafilatura guessed, unless it is what a heading linking to another page says (another post's
+    teaser): a post without a title (WordPress's asides and status updates, the theme unit test's "Edge Case: No
+    Title") whose page has neither an <h1> nor a <title> other than the site's name was titled after a related post
+    that Customizr's "You may also like" cards print under it, a different one on each visit."""
+    if not title:
+        return title
+    self_urls = {_plain(page.url, ""), _plain(page.base, _canonical(page) or page.url)} - {""}
+    for heading in _SELF_LINK_HEADINGS(page.tree)[:MAX_HEADINGS_READ]:
+        if _cleaned(text_of(heading)) == title and not _links_to(heading, page, self_urls):
+            return None
+    return title
 
 
 def _a_date(heading: HtmlElement) -> bool:
