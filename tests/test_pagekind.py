@@ -214,6 +214,62 @@ def test_a_short_dated_post_is_a_post_and_a_short_undated_page_is_not():
     assert decide(_evidence(words=17))[0] == "other"
 
 
+def _pixyll_post(paragraphs: list[str], related: list[str], figures: tuple[str, ...] = ()) -> str:
+    """A post as Jekyll's Pixyll theme prints it: its header, its text in article.post-content and, under it, its
+    "Related Posts", each a div.post holding one link around the post's title."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs) + "".join(
+        f'<p align="center"><img alt="{name}" src="/images/{n}.jpg"></p><p align="center">{name}</p>'
+        for n, name in enumerate(figures)
+    )
+    cards = "".join(
+        f'<div class="post ml2"><a href="/2015/0{n % 9 + 1}/1{n}/post-{n}" class="post-link">'
+        f'<h4 class="post-title">{title}</h4><p class="post-summary"></p></a></div>'
+        for n, title in enumerate(related)
+    )
+    return (
+        '<html><head><meta property="og:type" content="article"><title>树莓派的风扇控制 – Notes</title></head>'
+        '<body><header class="site-header"><a href="/" class="site-title">Notes</a><nav class="site-nav">'
+        '<a href="/archive/">Archive</a><a href="/about/">About</a></nav></header>'
+        '<div class="post p2 wrap" role="main"><div class="measure">'
+        '<div class="post-header mb2"><h1>树莓派的风扇控制</h1>'
+        f'<span class="post-meta">Mar 7, 2008</span><br><span class="post-meta small">1 minute read</span></div>'
+        f'<article class="post-content">{text}</article><div class="share-page">Share this post!</div>'
+        f'<h3 class="related-post-title">Related Posts</h3>{cards}</div></div></body></html>'
+    )
+
+
+def test_a_short_chinese_post_above_its_related_posts_is_a_post_not_a_listing():
+    """Pixyll prints ten "Related Posts" under each post, each a link around its title. A post of two short
+    paragraphs in Chinese, whose sentences have no spaces between their words, held fewer words by its spaces than
+    those ten English titles, and was a listing, its entries holding most of the page's text: 26 of a real Pixyll
+    blog's 235 posts, all short Chinese ones, were lost so. Two Han or Kana characters count as a word now, as they
+    do for a label's length (crawler/extraction/term_links.py); a list of Chinese titles is still a listing."""
+    related = [
+        "Generate a Hexdump",
+        "A Complete Guide For Installing TFTP In CentOS 7",
+        "How To Log With Local Facilities?",
+        "Retrieve The Log After Crash",
+        "Customizing The Log Timestamp",
+        "Debug Kernel Memory Leaks",
+        "Linux System Log",
+        "Click Notes II - Script Language",
+        "Click Notes I - Overview",
+        "Building A Remote Develop Environment",
+    ]
+    chinese = [
+        "今天给树莓派写了一个控制风扇的小程序。程序分为三部分：读取温度、判断阈值、切换引脚的电平高低。",
+        "因为用到了不少硬件相关的细节，所以想要完整代码的朋友可以给我留言。",
+    ]
+    figures = ("风扇的接线图", "温度变化曲线", "程序运行效果")
+    article = extract(_pixyll_post(chinese, related, figures), "https://blog.example/2008/03/07/raspberry-fan")
+    assert (article.kind, article.kind_reason) == ("article", "post markup (og:type article)")
+    titles = "".join(
+        f'<li><a href="/2020/0{n + 1}/0{n + 1}/p{n}/">关于次优最小生成树的第{n}篇笔记</a></li>' for n in range(8)
+    )
+    listing = f"<html><body><h1>归档</h1><ul>{titles}</ul></body></html>"
+    assert extract(listing, "https://blog.example/archives/").kind == "listing"
+
+
 def test_an_undated_page_without_post_markup_is_no_post_on_a_site_whose_feeds_the_crawl_read():
     about = _evidence(words=180)
     assert decide(about)[0] == "article"  # nothing known of the site: a long page is taken for a post

@@ -22,7 +22,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
-from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.sitename import fold, is_home_link
 from crawler.urls import joined
 
@@ -92,7 +92,7 @@ class Entries:
 def find_entries(page: Page) -> Entries:
     """The page's entries: the other pages of the site it links to by their titles, outside its chrome."""
     texts = [text_of(block) for block in teaser_blocks(page)]
-    return Entries(len(texts), sum(len(text.split()) for text in texts), tuple(texts))
+    return Entries(len(texts), sum(map(word_count, texts)), tuple(texts))
 
 
 def teaser_blocks(page: Page) -> list[HtmlElement]:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from crawler.extraction.dates import PRINTED_DAY, days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
-from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import (
     ARTICLE_TYPES,
     LISTING_TEXT_SHARE,
@@ -95,7 +95,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
     # the pages it introduces: a Hexo Cactus blog's /exploitation/, its six sections each a link to a page of notes)
     listing = entries.count > 1 and entry_share >= LISTING_TEXT_SHARE or url_kind(page.url) is not None
     return PageEvidence(
-        words=len(text.split()),
+        words=word_count(text),
         home=bool(_HOME_PATHS.match(parts.path or "/")) and not parts.query,  # /?p=123 is a WordPress post
         entries=entries.count,
         entry_share=entry_share,
@@ -264,7 +264,7 @@ def _words_outside_chrome(page: Page) -> int:
         return 0
     chrome = page.chrome
     outermost = [element for element in chrome if not any(a in chrome for a in element.iterancestors())]
-    return len(text_of(body).split()) - sum(len(page.text_in(element).split()) for element in outermost)
+    return word_count(text_of(body)) - sum(word_count(page.text_in(element)) for element in outermost)
 
 
 def _is_post_type(element: etree._Element) -> bool:

@@ -21,14 +21,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from crawler.extraction.entries import teaser_blocks
-from crawler.extraction.page import HtmlElement, Page, text_of
+from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import url_kind
 from crawler.extraction.selectors import POST_CARDS
 from crawler.urls import joined
@@ -101,9 +101,6 @@ _LABELS = {
     "trefwoorden",
 }
 _LABEL_SEPARATORS = re.compile(r"[,:;·•|/–—-]+")
-# Han and Kana: Chinese and Japanese put no spaces between words (Korean does), so a sentence is one or two "words"
-# by its spaces; two such characters count as one word (_word_count).
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
 
@@ -313,7 +310,7 @@ def _after_label(link: HtmlElement, block: HtmlElement, kind: str, base: str) ->
     right before the link, after a separator, the line's start, a <time> or a link to an author's page (in a
     sentence, "<em>later</em> in <a>…</a>", it follows words); or the element right before the link ("<strong>Filed
     under:</strong>"); or another link to a term of the same kind so labelled, a comma between them."""
-    if _word_count(text_of(block).split()) > MAX_LINE_WORDS:
+    if word_count(text_of(block)) > MAX_LINE_WORDS:
         return False
     before = link.getprevious()
     text = (before.tail if before is not None else link.getparent().text) or ""
@@ -344,11 +341,5 @@ def _labelled(block: HtmlElement) -> bool:
     rest = text_of(block)
     for link in block.iter("a"):
         rest = rest.replace(text_of(link), " ", 1)
-    return _word_count(word for word in rest.split() if any(c.isalnum() for c in word)) <= MAX_LABEL_WORDS
-
-
-def _word_count(words: Iterable[str]) -> int:
-    """How many words the space-separated `words` make: a run of Han or Kana (_UNSPACED) one per two characters —
-    a label, 分类 or カテゴリー, is one to three, a Chinese sentence around a link ("…具体请移步<a>架构篇</a>。")
-    many, where its spaces make it two or three."""
-    return sum(max(1, sum((len(run) + 1) // 2 for run in _UNSPACED.findall(word))) for word in words)
+    # a Chinese sentence around a link ("…具体请移步<a>架构篇</a>。") is many words, its spaces make it two or three
+    return word_count(" ".join(word for word in rest.split() if any(c.isalnum() for c in word))) <= MAX_LABEL_WORDS
