@@ -1003,6 +1003,27 @@ def test_a_feed_of_a_taxonomy_of_the_sites_own_naming_lists_its_terms_not_posts(
     assert len(SiteStructure().add(listed_in("feed", root, "https://blog.example/index.xml"))) == 1
 
 
+def test_a_taxonomy_feed_lists_terms_whose_names_hold_a_slash_several_folders_down():
+    """Hugo keeps a slash of a term's name in its address: a blog's series "NOI/IOI" lies at /series/noi/ioi/, two
+    folders below /series/, and /series/index.xml, whose other items lay one folder below, was no longer a feed of
+    terms — each of the series its items name was stored as a post, dated by its newest post (a real Hugo blog,
+    zzo theme, Chinese: its series pages). A term as many folders below as its name has parts is one."""
+    items = "".join(
+        f"<item><title>{name}</title><link>https://blog.example/series/{path}/</link>"
+        "<pubDate>Fri, 12 Apr 2024 18:30:00 +0200</pubDate><description/></item>"
+        for name, path in (("NOI/IOI", "noi/ioi"), ("学期总结", "%E5%AD%A6%E6%9C%9F%E6%80%BB%E7%BB%93"))
+    )
+    channel = "<channel><title>Series on Notes</title><link>https://blog.example/series/</link>"
+
+    def listed(feed: str) -> list[str]:
+        return SiteStructure().add(listed_in("feed", feed.encode(), "https://blog.example/series/index.xml"))
+
+    assert listed(f"<rss version='2.0'>{channel}{items}</channel></rss>") == []
+    # a section's feed whose posts lie in dated folders below it lists posts: their titles are no paths
+    posts = items.replace("/series/noi/ioi/", "/series/2024/04/noi/")
+    assert len(listed(f"<rss version='2.0'>{channel.replace('Series', 'Posts')}{posts}</channel></rss>")) == 2
+
+
 def test_a_taxonomys_page_of_terms_is_a_listing_though_it_states_a_date():
     """Poison: Hugo's /series/ lists each series by its title and the date of its newest post, and was stored as a
     post ("the page states its publication date"): its one entry held too little of its text, `series` is no

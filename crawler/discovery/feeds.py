@@ -131,7 +131,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         any(_has_text("".join(node.itertext())) for tag in _XML_TEXTS for node in item.iterfind(tag))
         for item, _ in items
     ]
-    of_terms = _lists_terms(root, [link for _, link in items], base_url, texts)
+    titles = [_item_title(item) for item, _ in items]
+    of_terms = _lists_terms(root, [link for _, link in items], base_url, texts, titles)
     for (item, link), has_text in zip(items, texts, strict=True):
         term = of_terms or _term(link, has_text)
         dated = None if term or _within_a_page(link) else _item_dated(item)
@@ -219,7 +220,9 @@ def _blosxom_entry(item: etree._Element) -> str | None:
     return None if urlsplit(entry).fragment or entry.endswith("/") else entry + ".html"
 
 
-def _lists_terms(root: etree._Element, links: list[str], base_url: str, texts: list[bool]) -> bool:
+def _lists_terms(
+    root: etree._Element, links: list[str], base_url: str, texts: list[bool], titles: list[str | None]
+) -> bool:
     """A taxonomy's own feed lists its terms: every item links a page one folder below the feed's own page, each
     a term's page (pagekind.url_kind), with its description where it has one — Hugo's /authors/index.xml (DoIt:
     each author's bio, dated by their newest post), whose items, read as posts, stored the author pages as posts —
@@ -228,15 +231,20 @@ def _lists_terms(root: etree._Element, links: list[str], base_url: str, texts: l
     summary)."""
     channel = next((link.text.strip() for link in root.iterfind("{*}channel/{*}link") if link.text), None)
     home = joined(base_url, channel) if channel else None
-    if not (home and links and urlsplit(home).path.strip("/")) or not all(_one_below(link, home) for link in links):
+    if not (home and links and urlsplit(home).path.strip("/")):
         return False  # the site's own feed lists its posts at its root, text or none
+    if not all(_one_below(link, home, title) for link, title in zip(links, titles, strict=True)):
+        return False
     return all(url_kind(link) in _TAXONOMIES for link in links) or not any(texts)
 
 
-def _one_below(link: str, home: str) -> bool:
-    """`link` is a page in the folder `home` (/series/data-at-the-bakery/ in /series/)."""
+def _one_below(link: str, home: str, title: str | None) -> bool:
+    """`link` is a page in the folder `home` (/series/data-at-the-bakery/ in /series/) — or as many folders below
+    as the item's title has parts between slashes: Hugo keeps a slash of a term's name in its address, the series
+    "WC/CTSC/APIO" at /series/wc/ctsc/apio/, the tag "0/1 分数规划" at /tags/0/1-分数规划/."""
     rest = urlsplit(link).path.removeprefix(urlsplit(home).path) if link.startswith(home) and link != home else ""
-    return bool(rest) and len([segment for segment in rest.split("/") if segment]) == 1
+    folders = len([segment for segment in rest.split("/") if segment])
+    return bool(rest) and folders in {1, len((title or "").split("/"))}
 
 
 def _within_a_page(url: str) -> bool:
