@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -1022,6 +1022,36 @@ def test_a_taxonomy_feed_lists_terms_whose_names_hold_a_slash_several_folders_do
     # a section's feed whose posts lie in dated folders below it lists posts: their titles are no paths
     posts = items.replace("/series/noi/ioi/", "/series/2024/04/noi/")
     assert len(listed(f"<rss version='2.0'>{channel.replace('Series', 'Posts')}{posts}</channel></rss>")) == 2
+
+
+def test_a_term_page_a_taxonomys_feed_lists_is_no_post_the_crawl_lost():
+    """Hugo zzo prints a series' page, its one or two posts too few entries to make a listing, dated by its newest
+    post and with og:type article; no feed dates it, and the crawl reported it as a post a sitemap lists and that
+    it lost (exit 3). A page a taxonomy's own feed lists as its term is none."""
+    site = "https://blog.example"
+    posts = "".join(
+        f"<item><link>{site}/posts/{name}/</link><pubDate>Fri, 0{n} Mar 2024 10:00:00 +0000</pubDate>"
+        f"<description>Text of {name}</description></item>"
+        for n, name in enumerate(("rye", "spelt", "oats"), start=1)
+    )
+    series = (
+        f"<channel><title>Series on Notes</title><link>{site}/series/</link><item><title>Bread</title>"
+        f"<link>{site}/series/bread/</link><pubDate>Sun, 03 Mar 2024 10:00:00 +0000</pubDate><description/></item>"
+    )
+    urls = "".join(f"<url><loc>{site}{path}</loc></url>" for path in ("/posts/rye/", "/series/bread/"))
+    sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+    evidence = PageEvidence(40, False, 1, 0.3, 0.2, 0.1, "og:type article", 0, 0.0, None, True, None)
+    page = {"published": "2024-03-03", "evidence": asdict(evidence), "kind": "other"}
+    structure = SiteStructure()
+    structure.add(listed_in("sitemap", sitemap, f"{site}/sitemap.xml"))
+    structure.add(
+        listed_in("feed", f"<rss version='2.0'><channel>{posts}</channel></rss>".encode(), f"{site}/index.xml")
+    )
+    assert structure.left_out(f"{site}/series/bread/", page) is True  # before the series' feed is read: lost
+    structure.add(
+        listed_in("feed", f"<rss version='2.0'>{series}</channel></rss>".encode(), f"{site}/series/index.xml")
+    )
+    assert structure.left_out(f"{site}/series/bread/", page) is None
 
 
 def test_a_taxonomys_page_of_terms_is_a_listing_though_it_states_a_date():

@@ -57,6 +57,7 @@ class SiteStructure:
     def __init__(self) -> None:
         self.dated: set[str] = set()  # URLs a feed lists with a date
         self.undated: set[str] = set()  # URLs a feed that dates its other items lists without a date
+        self.term_pages: set[str] = set()  # URLs a taxonomy's feed lists as its terms (feeds.py: FeedEntry.term)
         self.published: dict[str, str] = {}  # URL -> the date the first feed listing it with one gives
         self.authors: dict[str, tuple[tuple[str, str | None], ...]] = {}  # URL -> its authors, as that feed names
         self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
@@ -82,6 +83,8 @@ class SiteStructure:
             self.known_hosts.add(host)
             if (page.dated or page.term) and (folder := _folder(page.url)):
                 self.folders[host].add(folder)
+            if page.term:
+                self.term_pages.add(page.url)
             if page.dated is None and not url_kind(page.url):
                 self.sitemapped[host].add(page.url)
             if page.alternates and (found := _language_folders([page.url, *page.alternates])):
@@ -167,10 +170,14 @@ class SiteStructure:
     def left_out(self, url: str, result: dict[str, Any]) -> bool | None:
         """For a page a sitemap lists, dated and marked up as a post (extract()'s `result`), that the feeds' silence
         about where it lies made no post (SiteFacts.outside_the_feeds): whether it lies in a section (True) or at
-        its language's root (False); None for any other page."""
+        its language's root (False); None for any other page — and for a term's page a taxonomy's feed lists: Hugo's
+        /series/x/ of one or two posts, too few entries to make it a listing, is dated by its newest post and marked
+        up as the post layout is, and the crawl reported it lost."""
         url = clean_url(url)
         evidence = result.get("evidence") or {}
         if url not in self.sitemapped[_host(url)] or not (evidence.get("post_markup") and result.get("published")):
+            return None
+        if url in self.term_pages:
             return None
         facts = self.facts(url, result["published"])
         if not facts.outside_the_feeds or decide_again(result, replace(facts, outside_the_feeds=False))[0] != "article":
