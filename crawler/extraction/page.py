@@ -261,8 +261,12 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+
 def word_count(text: str) -> int:
     """How many words `text` holds: its space-separated words, a run of Han or Kana one per two characters. A label,
     分类 or カテゴリー, is one to three; a Chinese post of a hundred characters is fifty, where its spaces make it a
-    handful, fewer than the English titles of the sidebar beside it."""
-    return sum(max(1, sum((len(run) + 1) // 2 for run in _UNSPACED.findall(word))) for word in text.split())
+    handful, fewer than the English titles of the sidebar beside it. It counts every page's whole text: a text
+    without Han or Kana is counted by its spaces alone (a regular expression per word took 9 ms on a long post)."""
+    words = text.split()
+    if text.isascii() or _UNSPACED.search(text) is None:
+        return len(words)
+    return sum(max(1, sum((len(run) + 1) // 2 for run in _UNSPACED.findall(word))) for word in words)
 
 
 def text_of(element: HtmlElement | None) -> str:
