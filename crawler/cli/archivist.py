@@ -21,7 +21,7 @@ from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
 from crawler.core.post_keys import PostKeys
-from crawler.discovery.comment_sources import comments_url, pages_prefix
+from crawler.discovery.comment_sources import comments_url, next_comments_pages, pages_prefix
 from crawler.discovery.structure import stored_structure
 from crawler.discovery.wordpress import split_post_parts
 from crawler.extraction_pool.worker import extract_page
@@ -79,11 +79,17 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
 def _companions(archive: Archive, body: bytes, url: str) -> tuple[list[tuple[str, bytes]], list[bytes]]:
     """What the crawl fetched with the page at `url` and kept (archive/pages.py: PART, COMMENTS_API): the parts of a
     split post, in order, and the pages of its comments its platform served apart from it (WordPress's REST API,
-    Blogger's comment feed)."""
+    Blogger's comment feed, Ghost's comments API and the replies it served apart, at addresses of their own)."""
     stored = dict(archive.companions(PART, url))
     parts = [(part, stored[part]) for part in split_post_parts(list(stored), url)]
-    first = comments_url(body, url)
-    return parts, [answer for _, answer in archive.companions(COMMENTS_API, pages_prefix(first))] if first else []
+    if (first := comments_url(body, url)) is None:
+        return parts, []
+    answers = archive.companions(COMMENTS_API, pages_prefix(first))
+    for answer_url, answer in list(answers):
+        for following in next_comments_pages(answer_url, answer, 0):
+            if not following.startswith(pages_prefix(first)):
+                answers += archive.companions(COMMENTS_API, following)
+    return parts, [answer for _, answer in answers]
 
 
 @click.command()

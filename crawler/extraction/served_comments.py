@@ -1,6 +1,7 @@
 """Comments a platform serves apart from the post's page, each answer read by its format: WordPress's REST API
-(JSON, wordpress_rest.py), Blogger's comment feeds (Atom, blogger_feed.py) and a post's comments view (HTML: the post
-again with its comments, FlatPress's; crawler/discovery/comment_views.py)."""
+(JSON, a list: wordpress_rest.py), Ghost's comments API (JSON, an object: ghost_comments.py), Blogger's comment
+feeds (Atom, blogger_feed.py) and a post's comments view (HTML: the post again with its comments, FlatPress's;
+crawler/discovery/comment_views.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from crawler.extraction.article import Comment
 from crawler.extraction.blogger_feed import feed_comments
 from crawler.extraction.comments import find_comments
 from crawler.extraction.decoding import decode_html
+from crawler.extraction.ghost_comments import ghost_comments
 from crawler.extraction.page import Page
 from crawler.extraction.wordpress_rest import rest_comments
 from crawler.urls import clean_url
@@ -19,7 +21,12 @@ def served_comments(payloads: list[bytes], base_url: str) -> list[Comment]:
     views = [payload for payload in payloads if is_html(payload)]
     feeds = [payload for payload in payloads if is_xml(payload) and not is_html(payload)]
     answers = [payload for payload in payloads if not is_xml(payload)]
-    return [*rest_comments(answers, base_url), *feed_comments(feeds, base_url), *view_comments(views, base_url)]
+    return [
+        *rest_comments(answers, base_url),
+        *ghost_comments(answers, base_url),
+        *feed_comments(feeds, base_url),
+        *view_comments(views, base_url),
+    ]
 
 
 def view_comments(views: list[bytes], base_url: str) -> list[Comment]:

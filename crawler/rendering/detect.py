@@ -21,13 +21,15 @@ write them. Each rule names a markup convention or a platform, never a site (doc
 - images whose address no attribute holds (a script sets it): extraction reads `src`, `srcset` and the usual
   lazy-loading attributes (`data-src` …) itself, so those alone need no browser;
 - comments a script loads: an embed (Disqus, Isso, Commento, utterances, giscus, Remark42, Cusdis, Hyvor Talk,
-  Facebook).
+  Facebook); Ghost's comments-ui only where its script names no post (the crawl reads a named post's comments from
+  Ghost's comments API itself: crawler/discovery/ghost.py).
 """
 
 from __future__ import annotations
 
 import re
 
+from crawler.discovery.ghost import loads_unreadable_comments
 from crawler.extraction.wordpress import WORDPRESS_BODY_CLASSES
 
 LITTLE_TEXT = 300  # characters of visible text below which a page may be a shell
@@ -191,6 +193,8 @@ def needs_browser(body: bytes, site_generated: bool = False) -> str | None:
     for tag in _SCRIPT_TAG.findall(body):
         if (marker := _SCRIPT_MARKER.search(tag)) is not None:
             return SCRIPTS[marker.group()]
+    if loads_unreadable_comments(body):
+        return "comments loaded by script (Ghost), for no post the page names"
     if _SVELTEKIT_GLOBAL in body and _SVELTEKIT_BARE_START.search(body):
         return "a shell: SvelteKit starts its app with no page its server rendered"
     for check in (_growing_listing, _scripted_images):

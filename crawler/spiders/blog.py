@@ -351,8 +351,8 @@ class BlogSpider(scrapy.Spider):
         elif comment_sources.source(response.url):
             page.comment_pages.append((response.url, response.body))
             total = int(response.headers.get("X-WP-TotalPages", b"1") or 1)
-            if (following := comment_sources.next_comments_page(response.url, response.body, total)) is not None:
-                response.meta["companions"].insert(0, following)
+            following = comment_sources.next_comments_pages(response.url, response.body, total)
+            response.meta["companions"][:0] = [url for url in following if self.scope.contains_host(url)]
         elif isinstance(response, TextResponse):
             page.parts.append((response.url, response.body))
             links = page_links(response.body, response.url, response.encoding, self.links_seen)
