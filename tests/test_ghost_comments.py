@@ -73,6 +73,9 @@ def test_a_ghost_post_page_names_where_ghost_serves_its_comments():
     assert pages_prefix(first) == f"{API}?limit=100&page="
     # a Ghost installed under a path: its API is under it too
     assert comments_url(_script("https://blog.example/news/"), POST).startswith("https://blog.example/news/members/")
+    # Ghost writes the attributes' values unescaped: a theme's title for the comments may hold a ">"
+    titled = _script().replace(b'data-key="', b'data-title="Comments > replies" data-key="')
+    assert comments_url(titled, POST) == first
     assert comments_url(_script(post=""), POST) is None
     assert comments_url(b"<p>No comments script.</p>", POST) is None
 

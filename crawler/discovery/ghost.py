@@ -21,8 +21,9 @@ from crawler.urls import joined
 COMMENTS_PER_PAGE = 100
 MAX_COMMENT_PAGES = 10  # so at most 1,000 top-level comments of one post, each with all its replies
 
-_COMMENTS_SCRIPT = re.compile(rb"<script\b[^>]*\sdata-ghost-comments\s*=[^>]*>")
-_SITE = re.compile(rb"""\sdata-ghost-comments\s*=\s*["']([^"']+)["']""")
+# The script's tag, read up to the next tag: Ghost writes each attribute's value as it is (getDataAttributes), and a
+# theme's `{{comments title="…"}}` may hold a ">".
+_COMMENTS_SCRIPT = re.compile(rb"""<script\b[^<]*?\sdata-ghost-comments\s*=\s*["']([^"']+)["'][^<]*""")
 # Ghost's ids are 24 hexadecimal digits (MongoDB's ObjectId), read as any word
 _POST_ID = re.compile(rb"""\sdata-post-id\s*=\s*["']([\w-]+)["']""")
 _API_PATH = re.compile(r"/members/api/comments/(?:post/[\w-]+|([\w-]+)/replies)/$")
@@ -34,11 +35,10 @@ def comments_api_url(body: bytes, url: str) -> str | None:
     if b"data-ghost-comments" not in body:  # a substring search first: this runs on every page of every crawl
         return None
     tag = _COMMENTS_SCRIPT.search(body)
-    site = _SITE.search(tag.group()) if tag else None
     post = _POST_ID.search(tag.group()) if tag else None
-    if site is None or post is None:
+    if tag is None or post is None:
         return None
-    root = joined(url, site.group(1).decode("ascii", "replace").replace("&amp;", "&"))
+    root = joined(url, tag.group(1).decode("ascii", "replace").replace("&amp;", "&"))
     if root is None:
         return None
     root = urlsplit(root)._replace(query="", fragment="").geturl()
