@@ -31,6 +31,7 @@ from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.discovery.links import PageLinks, page_links
+from crawler.discovery.query_loops import repeated_loop_pages
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.discovery.wordpress import (
     has_page_links,
@@ -109,6 +110,7 @@ class BlogSpider(scrapy.Spider):
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
         spider.links_seen = set()  # hrefs (bytes) _follow has looked at already
+        spider.query_loops = {}  # WordPress's query loops met, and the page each was first met on (query_loops.py)
         spider.listed = set()  # the posts (not hubs) in scope that the sitemaps list
         archived = spider._archived_posts()
         spider.archived = ArchivedPosts(archived, _uncaptured(settings.get("WARC_DIR"), archived))
@@ -314,6 +316,8 @@ class BlogSpider(scrapy.Spider):
                 self.crawler.signals.send_catch_log(signal=links_found, url=response.url, links=everything)
             wanted = [] if page.not_modified else [comment_sources.comments_url(response.body, response.url)]
             self.requested.update(clean_url(url) for url in wanted if url and comment_sources.source(url) == "view")
+            if repeated := repeated_loop_pages(response.body, response.url, response.encoding, self.query_loops):
+                links.pages = [link for link in links.pages if clean_url(link) not in repeated]  # followed elsewhere
             yield from self._follow(response, links)  # less its comments view: asked for with it, no page of its own
             if not parts and not page.not_modified and not url_kind(page.url):
                 wanted.insert(0, rest_post_url(response.body, response.url))  # a block theme shows no page links

@@ -156,9 +156,9 @@ def test_query_loop_combinations_are_not_crawled(wordpress_sites: dict[str, Site
     for site in wordpress_sites.values():
         loops = [r for r in site.requests if "query-1-page=" in r or "query-2-page=" in r]
         assert loops, site.name  # each pagination alone is followed …
-        assert not [r for r in loops if "query-1-page=" in r and "query-2-page=" in r], site.name  # … not both
-        cuts = site.query("SELECT message FROM crawl_errors WHERE message LIKE '%TRAP_COMBINED_PAGINATIONS%'")
-        assert cuts, site.name
+        # … not both: on a loop's page 2 the other loop's links are those of a loop followed on page 1 already
+        # (crawler/discovery/query_loops.py), and TRAP_COMBINED_PAGINATIONS cuts any combination that gets past
+        assert not [r for r in loops if "query-1-page=" in r and "query-2-page=" in r], site.name
 
 
 def test_comments_a_theme_loads_by_script_come_from_the_rest_api(wordpress_sites: dict[str, Site]) -> None:
