@@ -1131,6 +1131,46 @@ def test_a_post_of_one_picture_is_no_post_missed_for_the_chrome_its_theme_prints
     assert post["problem"] is None
 
 
+def test_a_post_of_one_picture_is_no_post_missed_for_the_sidebar_widgets_its_theme_prints_in_its_main():
+    """WordPress's Hemingway prints its sidebar inside the <main> that holds the post: the theme unit test's "Post
+    Format: Image", a picture and no text, was reported as a post whose body was missed, "the page's <main> holds
+    268 words", nearly all of them the widgets' (dynamic_sidebar's `div.widget.widget_<type>`), and the crawl
+    exited 3."""
+    recent = "".join(
+        f'<li><a class="wp-block-latest-posts__post-title" href="/2024/0{n}/01/walk/">A Week of Walking on the Islands,'
+        f" Part {n}</a></li>"
+        for n in range(1, 6)
+    )
+    months = "".join(f'<li><a href="/{y}/{m:02}/">{m}/{y}</a></li>' for y in (2022, 2023, 2024) for m in range(1, 13))
+    terms = "".join(f'<li class="cat-item"><a href="/category/c{n}/">Field Notes {n}</a></li>' for n in range(12))
+    sidebar = (
+        '<div class="sidebar right" role="complementary">'
+        '<div id="block-2" class="widget widget_block widget_search"><div class="widget-content"><form role="search"'
+        ' class="wp-block-search"><label>Search</label><input type="search" name="s"></form></div></div>'
+        '<div id="block-3" class="widget widget_block"><div class="widget-content"><h2>Recent Posts</h2>'
+        f'<ul class="wp-block-latest-posts__list wp-block-latest-posts">{recent}</ul></div></div>'
+        f'<div id="block-5" class="widget widget_block"><div class="widget-content"><h2>Archives</h2><ul>{months}</ul>'
+        f'</div></div><div id="block-6" class="widget widget_block"><div class="widget-content"><h2>Categories</h2>'
+        f'<ul class="wp-block-categories">{terms}</ul></div></div></div>'
+    )
+    post = (
+        '<div class="content left"><div class="posts"><article id="post-90" class="post-90 post type-post hentry">'
+        '<div class="post-header"><h1 class="post-title entry-title">Cliffs in the Rain</h1>'
+        '<div class="post-meta"><span class="post-date">May 20, 2024</span></div></div>'
+        '<div class="post-content entry-content"><p>&nbsp;</p><p><a href="/uploads/aran.jpg"><img alt=""'
+        ' src="/uploads/aran-604.jpg" width="604" height="453"></a></p></div><div class="post-meta-bottom">'
+        '<p class="post-tags"><a href="/tag/walks/" rel="tag">walks</a></p><nav class="post-nav group">'
+        '<a class="post-nav-older" href="/2024/05/19/walls/"><h5>Previous post</h5>Stone Walls</a></nav></div>'
+        "</article></div></div>"
+    )
+    html = (
+        '<html><head><title>Cliffs in the Rain</title></head><body class="single single-post postid-90">'
+        f'<main class="wrapper section-inner group" id="site-content">{post}{sidebar}</main></body></html>'
+    )
+    post = checked_extract(html.encode(), "https://stone.example/2024/05/20/cliffs-in-the-rain/")
+    assert post["kind"] == "article" and post["problem"] is None
+
+
 def test_an_untitled_page_of_one_picture_is_a_page_of_the_site_not_a_post_without_text():
     """Minimal Mistakes marks every page of its `single` layout up as an h-entry: an About page with no title, its
     content one picture, was taken for a post by its markup and the menus and footer trafilatura read first, and

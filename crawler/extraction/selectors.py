@@ -307,6 +307,11 @@ NOT_POST = ", ".join(
     )
 )
 
+# A WordPress sidebar's widgets as dynamic_sidebar() prints them, `class="widget widget_<type>"` (widget_block,
+# widget_search, widget_recent_entries …; not Blogger's `widget Blog`, which holds the posts): no part of a post, and
+# a classic theme may print its sidebar inside the <main> that holds the post (Hemingway).
+WORDPRESS_WIDGETS = ".widget[class*=' widget_']"
+
 # Chrome that plugins and themes mark unambiguously (a subset of NOT_POST), comment threads among it: taken out
 # of the page before trafilatura reads it, because trafilatura merges such a region's text into the post's last
 # paragraph (Jetpack's "Teilen mit: Facebook …"), where no filter of its output can cut it. Generic names

@@ -21,7 +21,7 @@ from crawler.extraction.decoding import decode_html
 from crawler.extraction.extract import extract
 from crawler.extraction.page import HtmlElement, Page, detached, text_of
 from crawler.extraction.pagekind import MIN_ARTICLE_WORDS, SiteFacts
-from crawler.extraction.selectors import PLUGIN_CHROME
+from crawler.extraction.selectors import PLUGIN_CHROME, WORDPRESS_WIDGETS
 from crawler.extraction.served_comments import served_comments
 from crawler.extraction.split_posts import joined
 from crawler.extraction.threads import completed
@@ -63,9 +63,10 @@ def checked_extract(
 
 def _marked_chrome_inside(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
     """What themes and plugins mark unambiguously as no part of the post (selectors.PLUGIN_CHROME: comments,
-    related posts, the post's navigation, author boxes) inside `root`: not the generic chrome (an <aside>, a
-    <footer>), where a theme may print the post itself — that is a post missed."""
-    return [] if root is None else [e for e in page.select(PLUGIN_CHROME, root) if e is not root]
+    related posts, the post's navigation, author boxes; WordPress's sidebar widgets) inside `root`: not the generic
+    chrome (an <aside>, a <footer>), where a theme may print the post itself — that is a post missed."""
+    chrome = f"{PLUGIN_CHROME}, {WORDPRESS_WIDGETS}"
+    return [] if root is None else [e for e in page.select(chrome, root) if e is not root]
 
 
 def missed_body(html: str, url: str) -> str | None:
