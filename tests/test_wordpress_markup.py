@@ -708,3 +708,37 @@ def test_elementor_pros_posts_widget_on_a_post_is_no_part_of_its_text():
     assert "Ridgeway" not in record.markdown
     home = extract(page.replace("single single-post postid-42", "home blog"), "https://blog.example/")
     assert home.kind == "listing"
+
+
+def test_a_gallery_shortcodes_captions_without_html5_are_its_pictures_and_lines_of_the_text():
+    """A theme that declares no HTML5 galleries gets WordPress's [gallery] as a <dl class="gallery-item"> per
+    picture, its caption a <dd class="wp-caption-text gallery-caption">: no picture had its caption, and the text
+    was the captions as a list ("- Bell on wharf…") after the theme's "Skip to content" where nothing else stood."""
+
+    def item(number: int, name: str, caption: str = "") -> str:
+        dd = f"<dd class='wp-caption-text gallery-caption'>\n{caption}\n</dd>" if caption else ""
+        return (
+            f"<dl class='gallery-item'><dt class='gallery-icon landscape'><a href='/2010/09/10/walls/{name}/'>"
+            f"<img width='150' height='113' src='/wp-content/uploads/2008/06/{name}.jpg' class='attachment-thumbnail'"
+            f" alt='' aria-describedby='gallery-1-{number}'></a></dt>{dd}</dl>"
+        )
+
+    gallery = (
+        "<div id='gallery-1' class='gallery galleryid-61 gallery-columns-3 gallery-size-thumbnail'>"
+        + item(1, "bell", "Bell on wharf in San Francisco")
+        + item(2, "fog")
+        + item(3, "bridge", "Golden Gate Bridge")
+        + "<br style='clear: both'>"
+        + item(4, "rail", "Rusty rails with fishplate, Kojonup")
+        + "<br style='clear: both'></div>"
+    )
+    html = (
+        "<html><head><title>Harbour pictures – Blog</title></head><body class='single single-post postid-61'>"
+        "<a class='skip-link screen-reader-text' href='#content'>Skip to content</a><div id='content'>"
+        "<article id='post-61' class='post-61 post type-post hentry'><h1 class='entry-title'>Harbour pictures</h1>"
+        f"<div class='entry-content'>{gallery}</div></article></div></body></html>"
+    )
+    article = extract(html, "https://example.org/2010/09/10/harbour-pictures/")
+    captions = ["Bell on wharf in San Francisco", "Golden Gate Bridge", "Rusty rails with fishplate, Kojonup"]
+    assert [image.caption for image in article.images] == [captions[0], None, captions[1], captions[2]]
+    assert article.text.split("\n") == captions

@@ -1,15 +1,17 @@
 """Captions in the post's text: figure captions read as paragraphs for the time of trafilatura's run.
 
-trafilatura drops every `<figure>` whole (its cleaning list), and with it the captions of the post's pictures, of
-a gallery (WordPress's gallery block: a caption per picture and one for the gallery) and of WordPress's `[caption]`
-shortcode, which HTML5 themes render as `<figure class="wp-caption">`. Themes without HTML5 caption support
-(Twenty Ten, and any classic theme that does not declare it) render the shortcode as `<div class="wp-caption">`
-with the caption in `<p class="wp-caption-text">`, which trafilatura discards by its class; so does docutils' HTML
-writer (Pelican's reST posts) with a figure, `<div class="figure">` and its caption in `<p class="caption">`. A
-caption is a sentence of the post, so each is moved out, as a plain `<p>` (trafilatura also discards elements whose
-class names a caption), to just after its outermost figure (or WordPress's or docutils' caption `<div>`), and put
-back afterwards; its permalink anchor (Sphinx's "#") and Sphinx's and Squarespace's classes for its words are left
-out meanwhile.
+trafilatura drops every `<figure>` whole (its cleaning list), and with it the captions of the post's pictures, of a
+gallery (WordPress's gallery block: a caption per picture and one for the gallery) and of WordPress's `[caption]`
+shortcode, which HTML5 themes render as `<figure class="wp-caption">`. Themes without HTML5 caption support (Twenty
+Ten, and any classic theme that does not declare it) render the shortcode as `<div class="wp-caption">` with the
+caption in `<p class="wp-caption-text">`, which trafilatura discards by its class; so does docutils' HTML writer
+(Pelican's reST posts) with a figure, `<div class="figure">` and its caption in `<p class="caption">`. Without HTML5
+galleries WordPress's `[gallery]` shortcode is a `<dl class="gallery-item">` per picture, its caption a `<dd
+class="gallery-caption">`, which trafilatura reads as a list's item where it keeps the gallery at all. A caption is
+a sentence of the post, so each is moved out, as a plain `<p>` (trafilatura also discards elements whose class names
+a caption), to just after its outermost figure (or WordPress's or docutils' caption `<div>`, or the gallery's
+`<dl>`), and put back afterwards; its permalink anchor (Sphinx's "#") and Sphinx's and Squarespace's classes for its
+words are left out meanwhile.
 
 ikiwiki's img directive lays a captioned picture out in a table (`<table class="img"><caption>…</caption><tr><td>
 <a><img></a></td></tr></table>`), and so does Blogger's editor (`<table class="tr-caption-container"><tr><td><a>
@@ -52,6 +54,11 @@ _FIGURE_CAPTIONS = etree.XPath(
     # WordPress's [caption] without HTML5 support: <div class="wp-caption"><img><p class="wp-caption-text">
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')][not(self::figure)]"
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')][normalize-space()]"
+    "[not(ancestor::figure)]"
+    # and its [gallery] without HTML5 support: <dl class="gallery-item"><dt><img><dd class="gallery-caption">, which
+    # trafilatura reads as a list item, if it keeps the gallery at all
+    " | //dl[contains(concat(' ', normalize-space(@class), ' '), ' gallery-item ')]"
+    "/dd[contains(concat(' ', normalize-space(@class), ' '), ' gallery-caption ')][normalize-space()]"
     "[not(ancestor::figure)]"
     # docutils' HTML writer (html4css1: Pelican's reST posts, Sphinx's HTML 4 builder): a `figure` directive is
     # <div class="figure"><img><p class="caption">…</p></div>, which trafilatura drops by the caption's class

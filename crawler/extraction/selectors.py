@@ -459,6 +459,9 @@ OTHER_POSTS = ".wp-block-post-template, .wp-block-query"
 CAPTION_CONTAINERS = (
     ("figure", "figcaption"),
     (".wp-caption", ".wp-caption-text"),
+    # WordPress's [gallery] where the theme declares no HTML5 galleries: a dl.gallery-item per picture, the picture in
+    # its dt.gallery-icon, the caption its dd.wp-caption-text.gallery-caption (HTML5's is a figure and figcaption)
+    ("dl.gallery-item", "dd.gallery-caption"),
     ("table.tr-caption-container", ".tr-caption"),
     ("table.img", "caption"),  # ikiwiki's img directive with a caption
     ("div.figure", "p.caption"),  # docutils' figure directive (html4css1): Pelican's reST posts, Sphinx's HTML 4
