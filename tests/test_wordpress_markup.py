@@ -742,3 +742,26 @@ def test_a_gallery_shortcodes_captions_without_html5_are_its_pictures_and_lines_
     captions = ["Bell on wharf in San Francisco", "Golden Gate Bridge", "Rusty rails with fishplate, Kojonup"]
     assert [image.caption for image in article.images] == [captions[0], None, captions[1], captions[2]]
     assert article.text.split("\n") == captions
+
+
+def test_a_caption_that_wpautop_put_in_the_paragraph_before_it_is_a_line_of_its_own():
+    """A `[caption]` on the line after a line of text is wrapped by wpautop() in that line's paragraph, `text<br>
+    <figure class="wp-caption">…</figure></p>` on an HTML5 theme; a browser ends the paragraph at the figure, but
+    lxml keeps the figure in it, and the caption was the end of the paragraph's line."""
+    before = "The picture above, though wide, should stay inside the column without spilling into the margin. " * 2
+    figure = (
+        '<figure id="attachment_907" aria-describedby="caption-attachment-907" style="width: 1200px" class="wp-caption'
+        ' aligncenter"><img class="wp-image-907" alt="The harbour wall" src="/wp-content/uploads/2013/03/wall.jpg"'
+        ' width="1200" height="400"><figcaption id="caption-attachment-907" class="wp-caption-text">The harbour wall'
+        " at low tide.</figcaption></figure>"
+    )
+    after = "Further along the quay the boats were pulled up on the slipway, waiting for the spring tides. " * 2
+    html = (
+        "<html><head><title>The harbour</title></head><body class='single single-post postid-9'><div id='content'>"
+        "<article id='post-9' class='post-9 post type-post hentry'><h1 class='entry-title'>The harbour</h1>"
+        f"<div class='entry-content'><p>{before.strip()}<br />\n{figure}</p>\n<p>{after.strip()}</p></div></article>"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://example.org/2013/01/10/the-harbour/")
+    assert article.text.split("\n") == [before.strip(), "The harbour wall at low tide.", after.strip()]
+    assert [image.caption for image in article.images] == ["The harbour wall at low tide."]

@@ -258,6 +258,18 @@ def _caption_named_wrapper(figure: HtmlElement) -> HtmlElement:
     return outer
 
 
+def _paragraph_ended_by(figure: HtmlElement) -> HtmlElement:
+    """The <p> that a <figure> ends, where lxml's parser left the figure inside it, else the figure. WordPress's
+    wpautop() wraps a `[caption]` on the line after a line of text in that line's paragraph (`text<br>
+    <figure class="wp-caption">…</figure></p>`); a browser ends the paragraph at the <figure>, but lxml keeps the
+    figure in it, and a caption put after the figure was the end of the paragraph's line. Only where nothing follows
+    the figure in the paragraph: text after it would come after the caption."""
+    parent = figure.getparent()
+    if figure.tag != "figure" or parent is None or parent.tag != "p":
+        return figure
+    return parent if figure.getnext() is None and not (figure.tail or "").strip() else figure
+
+
 @contextmanager
 def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
     moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str], str]] = []
@@ -273,7 +285,7 @@ def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
             or _squarespace_gallery(caption)
             or [caption.getparent()]
         )[-1]
-        figure = _caption_named_wrapper(figure)
+        figure = _paragraph_ended_by(_caption_named_wrapper(figure))
         parent, tail = caption.getparent(), caption.tail
         moved.append((caption, parent, parent.index(caption), tail, figure, dict(caption.attrib), caption.tag))
     last: dict[HtmlElement, HtmlElement] = {}  # figure → the caption last put after it: the next goes after that
