@@ -765,3 +765,42 @@ def test_a_caption_that_wpautop_put_in_the_paragraph_before_it_is_a_line_of_its_
     article = extract(html, "https://example.org/2013/01/10/the-harbour/")
     assert article.text.split("\n") == [before.strip(), "The harbour wall at low tide.", after.strip()]
     assert [image.caption for image in article.images] == ["The harbour wall at low tide."]
+
+
+def test_a_jetpack_tiled_gallerys_captions_are_its_pictures():
+    """Jetpack's tiled gallery (WordPress.com, WordPress with Jetpack) lays out a div.tiled-gallery-item per picture,
+    its caption a div.tiled-gallery-caption after the picture's link: no picture had its caption."""
+
+    def item(name: str, caption: str = "") -> str:
+        words = (
+            f'<div class="tiled-gallery-caption" itemprop="caption description"> {caption} </div>' if caption else ""
+        )
+        return (
+            '<div class="tiled-gallery-item tiled-gallery-item-large" itemprop="associatedMedia" itemscope'
+            ' itemtype="http://schema.org/ImageObject"><a href="/2015/05/18/lakeside/' + name + '/" border="0"'
+            ' itemprop="url"><meta itemprop="width" content="367"><img data-attachment-id="7"'
+            f' src="/wp-content/uploads/2015/05/{name}.jpg" width="367" height="489" alt="{name}"></a>{words}</div>'
+        )
+
+    gallery = (
+        '<div class="tiled-gallery type-rectangular tiled-gallery-unresized" itemscope'
+        ' itemtype="http://schema.org/ImageGallery"><div class="gallery-row"><div class="gallery-group images-2">'
+        + item("terrace", "The terrace above the lake")
+        + item("hall")
+        + '</div><div class="gallery-group images-1">'
+        + item("garden", "The garden in May")
+        + "</div></div></div>"
+    )
+    text = "The hotel stands south of the city in a park by a lake, with a terrace for summer and a large hall. " * 2
+    html = (
+        "<html><head><title>By the lake</title></head><body class='single single-post postid-9'><div id='content'>"
+        "<article id='post-9' class='post-9 post type-post hentry'><h1 class='entry-title'>By the lake</h1>"
+        f"<div class='entry-content'><p>{text.strip()}</p>{gallery}<p>{text.strip()}</p></div></article></div>"
+        "</body></html>"
+    )
+    article = extract(html, "https://example.org/2015/05/18/lakeside/")
+    assert [(image.alt, image.caption) for image in article.images] == [
+        ("terrace", "The terrace above the lake"),
+        ("hall", None),
+        ("garden", "The garden in May"),
+    ]

@@ -462,6 +462,10 @@ CAPTION_CONTAINERS = (
     # WordPress's [gallery] where the theme declares no HTML5 galleries: a dl.gallery-item per picture, the picture in
     # its dt.gallery-icon, the caption its dd.wp-caption-text.gallery-caption (HTML5's is a figure and figcaption)
     ("dl.gallery-item", "dd.gallery-caption"),
+    # Jetpack's tiled gallery (WordPress.com, and WordPress with Jetpack: `[gallery type="rectangular"]` and its
+    # square, circle and columns layouts): a div.tiled-gallery-item per picture, its caption a div.tiled-gallery-caption
+    # after the picture's link, laid over the picture
+    (".tiled-gallery-item", ".tiled-gallery-caption"),
     ("table.tr-caption-container", ".tr-caption"),
     ("table.img", "caption"),  # ikiwiki's img directive with a caption
     ("div.figure", "p.caption"),  # docutils' figure directive (html4css1): Pelican's reST posts, Sphinx's HTML 4
