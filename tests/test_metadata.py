@@ -497,6 +497,20 @@ def test_the_categories_of_related_posts_printed_in_the_posts_article_are_not_th
     assert listing.kind == "listing"
 
 
+def test_terms_printed_as_badges_a_script_opens_are_the_posts():
+    """Hugo Blowfish has printed a post's categories as badges with no link, each a <span> whose onclick opens the
+    term's page (`window.open("/categories/frontend/","_self")`); a button opening another page is no term."""
+    badges = "".join(
+        f'<span class=mr-2 onclick=\'window.open("/categories/{slug}/","_self")\'><span class=flex>'
+        f'<span class="rounded-md border">{slug}</span></span></span>'
+        for slug in ("frontend", "design")
+    )
+    share = "<button onclick='window.open(\"https://share.example/?u=x\")'>Share</button>"
+    header = f'<header><h1>Headless</h1><div><time datetime="2023-02-03">3 Feb</time></div><div>{badges}</div></header>'
+    html = f"<html><body><article>{header}{BODY}{share}</article></body></html>"
+    assert extract(html, "https://blog.example/posts/headless/").categories == ["frontend", "design"]
+
+
 def test_a_template_value_in_json_ld_is_no_author_and_html_in_its_description_is_text():
     """Hugo's Clarity prints its author table into its JSON-LD as Go prints a map ("map[name:Jane Doe]"), and the
     post's summary as HTML ("<p>It rained all day.</p>")."""

@@ -13,7 +13,8 @@ each with its categories). A group linking more terms of one kind than a post ha
 of the post's own that a theme prints in its sidebar (selectors.POST_CARDS) counts as the post's container, and so
 does the post's info that Pelican's simple theme prints in a `footer.post-info` right before the container, and,
 where the container is no <article>, the blocks between it and the post's <h1> in the element holding both (Hugo
-Terminal's `span.post-tags` in its `div.post`).
+Terminal's `span.post-tags` in its `div.post`). A link may be no <a>: Hugo Blowfish has printed each term as a
+badge a script opens, `<span onclick='window.open("/categories/frontend/","_self")'>` (_SCRIPTED_HREF).
 """
 
 from __future__ import annotations
@@ -101,6 +102,11 @@ _LABELS = {
     "trefwoorden",
 }
 _LABEL_SEPARATORS = re.compile(r"[,:;·•|/–—-]+")
+# The address an element's onclick opens, where that is all it does: `window.open("/tags/x/")`, `location.href='…'`.
+_SCRIPTED_HREF = re.compile(
+    r"""^\s*(?:window\.)?(?:open\(|location(?:\.href)?\s*=|location\.assign\()\s*(["'])([^"']+)\1"""
+)
+_LINKS = etree.XPath(".//a | .//*[@onclick][not(.//a)]")
 _TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
 
@@ -112,17 +118,17 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     after = _block_after(scope)
     if after is not None and scope.tag != "article" and _A_SECTION(after):
         after = None  # after a container that is no <article>, a block with a heading of its own: a sidebar's column
-    beside = [*(after.iter("a") if after is not None else ())]
-    beside += [link for block in _post_header_before(scope) for link in block.iter("a")]
+    beside = _links(after) if after is not None else []
+    beside += [link for block in _post_header_before(scope) for link in _links(block)]
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
-    card = [link for element in page.select(POST_CARDS) for link in element.iter("a")]
+    card = [link for element in page.select(POST_CARDS) for link in _links(element)]
     info = _post_info_before(scope)
-    card += info.iter("a") if info is not None and scope.tag != "article" else ()
+    card += _links(info) if info is not None and scope.tag != "article" else []
     in_card = set(card)
-    for link in (*scope.iter("a"), *beside, *card):
-        href = link.get("href")
+    for link in (*_links(scope), *beside, *card):
+        href = _href(link)
         if not href or link not in in_card and _in_chrome(link, page, root):
             continue
         url = joined(page.base, href) or ""
@@ -139,6 +145,19 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
     return categories, tags
+
+
+def _links(element: HtmlElement) -> list[HtmlElement]:
+    """The element's links in page order: its <a>s, and the elements a script opens an address from (_href)."""
+    return [link for link in _LINKS(element) if link.tag == "a" or _href(link)]
+
+
+def _href(link: HtmlElement) -> str | None:
+    """The address a link opens: its href, or the one its onclick opens and nothing else (_SCRIPTED_HREF)."""
+    if link.tag == "a":
+        return link.get("href")
+    scripted = _SCRIPTED_HREF.match(link.get("onclick") or "")
+    return scripted.group(2) if scripted else None
 
 
 def counted_term_lists(page: Page) -> frozenset[HtmlElement]:
@@ -339,7 +358,7 @@ def _labelled(block: HtmlElement) -> bool:
     """The block holds its links and a few words besides: a label, not a sentence. The separators between the links
     are no words (PluXml's "Tags : a, b, c" has three commas)."""
     rest = text_of(block)
-    for link in block.iter("a"):
+    for link in _links(block):
         rest = rest.replace(text_of(link), " ", 1)
     # a Chinese sentence around a link ("…具体请移步<a>架构篇</a>。") is many words, its spaces make it two or three
     return word_count(" ".join(word for word in rest.split() if any(c.isalnum() for c in word))) <= MAX_LABEL_WORDS
