@@ -218,6 +218,24 @@ def test_a_stated_section_the_posts_category_links_do_not_name_is_no_category():
     assert extract(page("garden"), "https://x.example/posts/beds/").categories == ["garden"]
 
 
+def test_a_hugo_sites_content_section_is_no_category_of_a_post_that_links_none():
+    """Hugo Stack prints the post's section title-cased as article:section ("Post" at /p/slug/, "Page" for a page
+    of content/page/) and no generator tag on a post; the assets Hugo Pipes fingerprinted say Hugo built it. A post
+    of no category had the category "Post"; elsewhere a stated "Blog" is the post's category."""
+    fingerprint = "0f" * 32
+
+    def page(section: str, assets: str) -> str:
+        head = f'<meta property="article:section" content="{section}"><meta property="og:type" content="article">'
+        return f"<html><head><title>Beds</title>{head}{assets}</head><body><article><h1>Beds</h1>{BODY}</article>"
+
+    stack = f'<link rel="stylesheet" href="/scss/style.min.{fingerprint}.css">'
+    assert extract(page("Post", stack), "https://x.example/p/beds/").categories == []
+    assert extract(page("Page", stack), "https://x.example/archives/").categories == []
+    assert extract(page("Blog", '<link rel="stylesheet" href="/style.css">'), "https://x.example/beds/").categories == [
+        "Blog"
+    ]
+
+
 def test_a_stated_section_that_names_the_posts_folder_is_no_category_whatever_links_the_theme_prints():
     """hello-friend-ng: Hugo's "posts" as article:section beside the theme's own category, no generator tag, and
     no category link in the post's <article> (they stand outside it): 11 of 12 posts had the category "posts"."""

@@ -17,6 +17,7 @@ from crawler.extraction.bearblog import bear_tags
 from crawler.extraction.blog_address import with_blog_address
 from crawler.extraction.dates import first_date, modified, published
 from crawler.extraction.guesses import Guesses
+from crawler.extraction.hugo import PAGES_SECTION, built_by_hugo
 from crawler.extraction.page import HtmlElement, Page, compiled, parse_html, text_of
 from crawler.extraction.pagekind import ARTICLE_TYPES, url_kind
 from crawler.extraction.sitename import SiteNames, fold, site_names
@@ -39,8 +40,8 @@ _HEAD_TRANSLATIONS = etree.XPath("//head/link[@rel='alternate'][@hreflang][not(@
 # (classic themes say rel="category tag").
 _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
 _TERM_COMMA = re.compile(r",(?![^()]*\))")
-# The names of Hugo's usual content sections (content/post/, content/posts/, content/blog/), folded.
-_CONTENT_SECTIONS = {"post", "posts", "blog", "article", "articles"}
+# The names of Hugo's usual content sections (content/post/, content/posts/, content/blog/, content/page/), folded.
+_CONTENT_SECTIONS = {"post", "posts", "blog", "article", "articles", PAGES_SECTION}
 _LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.IGNORECASE)  # "de", "ko", "pt-br", "zh_Hans"
 
 
@@ -275,21 +276,27 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     named as content sections are (_CONTENT_SECTIONS) is none where the post's container links its categories'
     pages (`linked`: term_links) and none of them is named so, nor where it names the folder the post's URL starts
     with (hello-friend-ng's "posts" at /posts/…, its category links outside the post's <article>) — or the one after
-    a language's folder (a multilingual Hugo site's /de/posts/…, /ko/posts/…). Nor is one spelt as a content folder
+    a language's folder (a multilingual Hugo site's /de/posts/…, /ko/posts/…) —, nor on a page Hugo generated, where
+    the post links no category page so named (its generator tag says so, or the assets Hugo Pipes fingerprinted):
+    Hugo's own template prints `.Section` there, Stack its name title-cased
+    ("Post" for a post of no category at /p/slug/, "Page" for a page of content/page/, where Hugo themes' example
+    sites keep the site's pages). Nor is one spelt as a content folder
     is, in lower case as Hugo's built-in templates print `.Section` ("posts"), wherever the post's URL puts it (a
     `url` in its front matter, the site's permalinks: Archie's /ko/jeju-bada-sajin/), but where the post links a
     category page so named; a category's name is printed as its author spelt it ("Posts", "Blog")."""
     path = unquote(urlsplit(page.url).path).strip("/").split("/")
     folders = {fold(path[0]), fold(path[1])} if len(path) > 2 and _LANGUAGE_FOLDER.match(path[0]) else {fold(path[0])}
-    named = any(isinstance(v, str) and fold(v) in _CONTENT_SECTIONS for v in values)
-    if named and (categories := {fold(name) for name in linked()[0]}) and not categories & _CONTENT_SECTIONS:
-        values = [v for v in values if not isinstance(v, str) or fold(v) not in _CONTENT_SECTIONS]
+    hugo = built_by_hugo(page)
+    if any(isinstance(v, str) and fold(v) in _CONTENT_SECTIONS for v in values):
+        categories = {fold(name) for name in linked()[0]}
+        if (hugo or categories) and not categories & _CONTENT_SECTIONS:
+            values = [v for v in values if not isinstance(v, str) or fold(v) not in _CONTENT_SECTIONS]
     if any(isinstance(v, str) and v.strip() in _CONTENT_SECTIONS for v in values):  # "posts", not "Posts"
         linked_names = {fold(name) for name in linked()[0]}
         values = [v for v in values if not isinstance(v, str) or v.strip() not in _CONTENT_SECTIONS - linked_names]
     if folders & _CONTENT_SECTIONS:  # /posts/… stated as section "posts": the folder, no category
         values = [v for v in values if not isinstance(v, str) or fold(v) not in folders & _CONTENT_SECTIONS]
-    if not any(generator.startswith("Hugo") for generator in page.meta.get("generator", [])):
+    if not hugo:
         return values
     return [
         v for v in values if not isinstance(v, str) or (name := fold(v)) not in folders and name not in sites.folded
