@@ -635,6 +635,26 @@ def test_brunchs_list_of_posts_is_a_listing():
     )
 
 
+def test_a_page_of_hugos_pages_section_is_no_post_whatever_its_date():
+    """Hugo themes' example sites keep the site's pages in content/page/, and Hugo's template states that section
+    as article:section "page": Bilberry's Legal and Tech skills, dated 2000 and 2010 by the theme's example front
+    matter, before the oldest post in the feed, were stored as posts; About, Blog and Projects, dated later, were
+    not kept but reported as losses. A post of another section stays a post."""
+
+    prose = "<p>" + "The notice names the owner of the site and how to reach them by post. " * 8 + "</p>"
+
+    def page(section: str) -> str:
+        head = f'<meta name="generator" content="Hugo 0.160.1"><meta property="article:section" content="{section}">'
+        head += '<meta property="og:type" content="article">'
+        head += '<meta property="article:published_time" content="2000-02-16T13:17:56+01:00">'
+        body = f'<article class="default article"><div class="content"><h1 class="article-title">Legal</h1>{prose}'
+        return f"<html><head><title>Legal</title>{head}</head><body>{body}</div></article></body></html>"
+
+    site = SiteFacts(site_known=True)
+    assert decide(extract(page("page"), "https://x.example/page/legal/").evidence, site)[0] == "other"
+    assert decide(extract(page("article"), "https://x.example/2000-legal/").evidence, site)[0] == "article"
+
+
 def _kind_of(cards: str, url: str) -> tuple[str, str | None]:
     article = extract(f"<html><head><title>Posts</title></head><body><main>{cards}</main></body></html>", url)
     return article.kind, article.kind_reason

@@ -21,6 +21,7 @@ from lxml import etree
 
 from crawler.extraction.dates import PRINTED_DAY, days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
+from crawler.extraction.hugo import in_pages_section
 from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import (
     ARTICLE_TYPES,
@@ -144,7 +145,8 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
     that does not list posts (`listing`), typed so by Hexo, is one of the site's pages, however its theme dates it
     (Butterfly's About and Impressum print their front matter's date as `article:published_time`). Hugo's LoveIt
     family (LoveIt, DoIt, FixIt) types every page a BlogPosting and names its content type the `genre`: "page" for
-    a page, without a date."""
+    a page, without a date. Hugo's section of the site's pages, content/page/, where Hugo themes' example sites keep
+    them (hugo.in_pages_section)."""
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
     if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
         return markup
@@ -156,6 +158,8 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
     # single", and its home and feed list the content type "posts" alone — a dated About there is a page too
     if pages and _SPECIAL_LAYOUT(page.tree):
         return 'JSON-LD genre "page", on the LoveIt family\'s layout for pages (.single.special)'
+    if in_pages_section(page):
+        return "Hugo's section of the site's pages (article:section page)"
     hexo = any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
     if hexo and not listing and page.meta.get("og:type", [""])[0] == "website":
         return "Hexo's og:type website"

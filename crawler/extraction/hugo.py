@@ -1,4 +1,4 @@
-"""Hugo's conventions: whether Hugo built a page, and the content section of the site's pages."""
+"""Hugo's conventions: whether Hugo built a page, and whether it is one of the site's pages by its content section."""
 
 from __future__ import annotations
 
@@ -21,3 +21,10 @@ def built_by_hugo(page: Page) -> bool:
     assets = (element.get("href") or element.get("src") or "" for element in page.tree.iter("link", "script"))
     return any(_FINGERPRINTED.search(asset) for asset in assets)
 
+
+def in_pages_section(page: Page) -> bool:
+    """The page states Hugo's section of the site's pages (PAGES_SECTION) as its article:section, and Hugo built it:
+    an About, a Legal notice, whatever date its front matter gives it (Bilberry's example pages are dated 2000 and
+    2010, before any post)."""
+    sections = page.meta.get("article:section", [])
+    return any(section.strip().casefold() == PAGES_SECTION for section in sections) and built_by_hugo(page)
