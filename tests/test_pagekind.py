@@ -635,6 +635,22 @@ def test_brunchs_list_of_posts_is_a_listing():
     )
 
 
+def test_stacks_archives_page_is_a_listing_though_the_feed_dates_it():
+    """Hugo's feed lists a page of content/page/ with its front matter's date, and Hugo Stack's Archives lists a
+    small blog's posts in two teasers, fewer than a page the feed dates needs to be a listing: it was a post."""
+    teasers = "".join(
+        f'<article><a href="/p/note-{n}/"><div class="article-details"><h2 class="article-title">Note {n}</h2>'
+        f'<footer class="article-time"><time datetime="2026-02-0{n}T12:00:00+08:00">Feb 0{n}, 2026</time></footer>'
+        "</div></a></article>"
+        for n in (1, 2)
+    )
+    head = '<meta property="og:type" content="article"><meta property="article:published_time" content="2026-01-21">'
+    html = f'<html><head><title>Archives</title>{head}</head><body class="template-archives"><main>'
+    html += f'<div class="archives-group"><h2>2026</h2><div class="article-list--compact">{teasers}</div></div>'
+    article = extract(html + "</main></body></html>", "https://x.example/archives/")
+    assert decide(article.evidence, SiteFacts(feed_dated=True, site_known=True))[0] == "listing"
+
+
 def test_a_page_of_hugos_pages_section_is_no_post_whatever_its_date():
     """Hugo themes' example sites keep the site's pages in content/page/, and Hugo's template states that section
     as article:section "page": Bilberry's Legal and Tech skills, dated 2000 and 2010 by the theme's example front

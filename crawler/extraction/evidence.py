@@ -65,6 +65,9 @@ _INDEX_POSTS = etree.XPath(
 # Hakyll's default post list (templates/post-list.html, which hakyll-init's archive and many Hakyll blogs' section
 # pages print): `<ul><li><a href="$url$">$title$</a> - $date$</li>…</ul>`, each item a link and its day in words.
 _LINKED_ITEMS = etree.XPath("//ul[count(li) >= 3]/li[count(*) = 1][a[@href]]")
+# Themes' layouts for their archives, by the class their <body> carries there (Hugo Stack's layouts/_default/
+# archives.html: `template-archives`; its posts' <body> is `article-page`).
+_ARCHIVE_LAYOUTS = (("Hugo Stack's body.template-archives", "template-archives"),)
 _DASH = re.compile(r"^\s*-\s*")
 MIN_DATED_LINKS = 3  # a list of posts: one or two are a post's own "see also"
 _SPECIAL_LAYOUT = etree.XPath(
@@ -110,6 +113,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         url_kind=url_kind(page.url),
         page_markup=_page_markup(page, jsonld, listing=listing),
         index_markup=_index_markup(page),
+        archive_layout=_archive_layout(page),
         days=days_named(page),
     )
 
@@ -127,6 +131,13 @@ def _index_markup(page: Page) -> str | None:
         and PRINTED_DAY.match(" ".join(tail[dash.end() :].split()))
     )
     return "Hakyll's post list" if any(count >= MIN_DATED_LINKS for count in lists.values()) else None
+
+
+def _archive_layout(page: Page) -> str | None:
+    """The theme's name for the layout of its archives the page is laid out with (_ARCHIVE_LAYOUTS), or None."""
+    body = next(page.tree.iter("body"), None)
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    return next((layout for layout, name in _ARCHIVE_LAYOUTS if name in classes), None)
 
 
 def _teasers(items: list[HtmlElement], page: Page) -> list[str]:

@@ -117,6 +117,9 @@ class PageEvidence:
     # The generator's markup for a page listing posts in full, however few (Nikola's `div.postindex`: its oldest
     # index page may hold one post, marked up as the post's own page is).
     index_markup: str | None = None
+    # A theme's layout for its archives, a listing however few posts it lists and whatever a feed says of it (Hugo's
+    # feeds list a page of content/page/ with its front matter's date: Stack's Archives).
+    archive_layout: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return ("article", "a feed lists it with a date, without text") if listed_as_post else ("other", "no text")
     if evidence.home:
         return "listing", "the site's home page"
+    if evidence.archive_layout:
+        return listing, f"listing: its theme's layout for its archives ({evidence.archive_layout})"
     if evidence.page_markup and not listed_as_post:
         return "other", f"a page of the site, not a post ({evidence.page_markup})"
     if evidence.index_markup and not listed_as_post:
