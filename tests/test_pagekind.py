@@ -830,6 +830,26 @@ def test_a_taxonomys_own_feed_lists_its_terms_though_each_has_a_description():
     assert len(SiteStructure().add(listed_in("feed", posts, "https://blog.example/authors/index.xml"))) == 2
 
 
+def test_a_tag_whose_name_holds_a_slash_is_a_term_of_its_taxonomys_feed():
+    """Hugo's urlize keeps the "/" of a tag named "CI/CD": its page is /tags/ci/cd/, two folders below /tags/, and
+    /tags/index.xml dated it as a post the crawl did not keep (a false loss, exit 3). A section's feed of posts in
+    dated folders, no summaries, lists posts still."""
+
+    def feed(home: str, items_at: tuple[tuple[str, str], ...]) -> bytes:
+        items = "".join(
+            f"<item><title>{title}</title><link>https://blog.example{path}</link>"
+            "<pubDate>Thu, 17 Oct 2019 00:00:00 +0000</pubDate><description/></item>"
+            for path, title in items_at
+        )
+        channel = f"<title>Tags on Blog</title><link>https://blog.example{home}</link>"
+        return f"<rss version='2.0'><channel>{channel}{items}</channel></rss>".encode()
+
+    tags = feed("/tags/", (("/tags/azure/", "Azure"), ("/tags/ci/cd/", "CI/CD"), ("/tags/docker/", "Docker")))
+    assert SiteStructure().add(listed_in("feed", tags, "https://blog.example/tags/index.xml")) == []
+    posts = feed("/posts/", (("/posts/2019/10/azure/", "Azure on a budget"), ("/posts/2019/10/drone/", "Drone CI")))
+    assert len(SiteStructure().add(listed_in("feed", posts, "https://blog.example/posts/index.xml"))) == 2
+
+
 def test_links_the_extraction_left_out_do_not_make_a_post_a_listing():
     """A news post whose container also holds an <aside> of 30 related stories: extraction leaves the aside out,
     and the share of links is that of the text kept, not of the container's; a page whose text is the links is

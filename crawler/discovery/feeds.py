@@ -228,7 +228,8 @@ def _lists_terms(
     each author's bio, dated by their newest post), whose items, read as posts, stored the author pages as posts —
     or none with text of its own: a taxonomy of the site's own naming, Hugo's /series/index.xml ("Series on …")
     lists each series dated by its newest post, with an empty description (a section's feed gives each post its
-    summary)."""
+    summary). A term whose name holds a "/" lies deeper, without text of its own, beside the others: Hugo's urlize
+    keeps the "/", and the tag "CI/CD" is /tags/ci/cd/."""
     channel = next((link.text.strip() for link in root.iterfind("{*}channel/{*}link") if link.text), None)
     home = joined(base_url, channel) if channel else None
     if not (home and links and urlsplit(home).path.strip("/")):
