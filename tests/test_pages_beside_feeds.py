@@ -98,6 +98,40 @@ def test_a_post_a_feed_lists_that_the_crawl_took_for_a_listing_is_reported_not_l
     assert message.startswith("a feed lists it as a post, but it was not kept: listing")
 
 
+def test_a_themes_archives_page_a_feed_dates_is_a_listing_and_no_loss(crawl, db):
+    """Hugo's feed lists the pages of content/page/ with their front matter's date, Hugo Stack's Archives too: on a
+    blog of two posts its two teasers were a listing by a handful of entries that a feed lists as a post, "not
+    kept", and the crawl exited 3. Stack lays it out with its archives layout (`body.template-archives`)."""
+    teasers = "".join(
+        f'<article><a href="/p/{name}/"><h2 class="article-title">{name.title()}</h2>'
+        f'<time datetime="2026-02-0{n}">Feb 0{n}, 2026</time></a></article>'
+        for n, name in enumerate(("rye", "spelt"), start=1)
+    )
+    archives = (
+        '<!doctype html><html><head><title>Archives</title><meta property="og:type" content="article"></head>'
+        f'<body class="template-archives"><main><div class="archives-group">{teasers}</div></main></body></html>'
+    )
+    feed = _items(
+        ("p/rye/", "Sun, 01 Feb 2026 09:30:00 +0000"),
+        ("p/spelt/", "Mon, 02 Feb 2026 09:30:00 +0000"),
+        ("archives/", "Wed, 21 Jan 2026 00:00:00 +0000"),
+    )
+    home = (
+        '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/index.xml"></head><body>'
+        '<a href="/archives/">Archives</a></body></html>'
+    )
+    routes = {"/": (200, {}, home.encode()), "/archives/": (200, {}, archives.encode())}
+    for n, name in enumerate(("rye", "spelt"), start=1):
+        routes[f"/p/{name}/"] = _page(name.title(), f"2026-02-0{n}")
+    with serve(Server(routes=routes)) as site:
+        routes["/index.xml"] = _feed_route(feed, site.base)
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    stored = {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")}
+    assert stored == {"p/rye/", "p/spelt/"}
+    assert db("SELECT url, message FROM crawl_errors") == []
+
+
 def test_an_undated_page_marked_up_as_a_post_where_the_feeds_list_nothing_is_a_page():
     """Hugo's LoveIt and DoIt mark every page up as a BlogPosting, About without a date, at the root beside the
     posts their feed lists in /posts/. An undated post in the feeds' section (older than a feed's last ten) stays."""

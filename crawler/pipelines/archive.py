@@ -376,8 +376,11 @@ MAX_TEASERS = 8  # a post's related posts; a page of more entries is a listing a
 
 
 def _few_entries(result: dict[str, Any]) -> bool:
-    """The page is a listing by a handful of entries, as a short post's related teasers are."""
+    """The page is a listing by a handful of entries, as a short post's related teasers are — not by its theme's
+    layout for its archives (Hugo Stack's Archives of a blog of two posts, which Hugo's feed dates)."""
     evidence = result.get("evidence") or {}
+    if evidence.get("archive_layout"):
+        return False
     return 0 < max(evidence.get("entries", 0), evidence.get("post_items", 0)) <= MAX_TEASERS
 
 
