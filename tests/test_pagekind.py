@@ -149,6 +149,9 @@ def test_a_listings_later_page_named_by_its_index_html_is_a_listing_not_its_one_
         ("https://a.org/tag/rome", "tag"),
         ("https://a.org/tags/", "tag"),  # the index of every tag (Minimal Mistakes, Beautiful Jekyll)
         ("https://a.org/blog/categories/", "category"),
+        # a multilingual Hugo site on a GitHub Pages project site: its index of tags in English, under the project
+        ("https://a.github.io/notes/en/tags/", "tag"),
+        ("https://a.github.io/notes/zh-cn/categories/", "category"),
         ("https://a.blogspot.com/search/label/Rome?max-results=7", "tag"),  # Blogger's label page
     ],
 )

@@ -37,9 +37,10 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # PluXml's categories, numbered: /categorie1/walking, or without URL rewriting index.php?categorie1/walking
     ("category", re.compile(r"[/?]categorie\d+/[^/?]+/?(?:page\d+/?)?$", re.I)),
     # The index of every tag or category, at the site's root or its blog's (Jekyll's Minimal Mistakes and Beautiful
-    # Jekyll list each tag's posts there, under the tag's name).
-    ("tag", re.compile(r"^/(?:[^/?]+/)?tags/?(?:$|\?)", re.I)),
-    ("category", re.compile(r"^/(?:[^/?]+/)?categories/?(?:$|\?)", re.I)),
+    # Jekyll list each tag's posts there, under the tag's name), or a language's below either (a multilingual Hugo
+    # site on a GitHub Pages project site: /WangScape/en/tags/).
+    ("tag", re.compile(r"^/(?:[^/?]+/)?(?:[a-z]{2}(?:[-_][a-z]{2,4})?/)?tags/?(?:$|\?)", re.I)),
+    ("category", re.compile(r"^/(?:[^/?]+/)?(?:[a-z]{2}(?:[-_][a-z]{2,4})?/)?categories/?(?:$|\?)", re.I)),
     ("author", re.compile(r"/(?:author|authors|autor|auteur)/[^/]+/?(?:page/\d+/?)?$", re.I)),
     ("attachment", re.compile(r"/attachment/|[?&]attachment_id=", re.I)),
     # WordPress's and Hugo's /page/N, jekyll-paginate's /pageN/, Pelican's /index2.html (its default
