@@ -236,6 +236,23 @@ def test_a_hugo_sites_content_section_is_no_category_of_a_post_that_links_none()
     ]
 
 
+def test_hugos_content_folder_stated_as_section_is_no_category_whatever_its_name():
+    """Hugo's built-in opengraph template prints `.Section`, the post's content folder, as article:section: Bilberry's
+    posts in content/code/ and content/book/, at /2018-08-12-rbac-firestore/ by the site's permalinks, had the
+    categories "code" and "book" (22 and 2 of 31 posts; their front matter names none). A category page the post
+    links so named makes it a category still, and a name spelt as its author spelt it ("Travel") stays."""
+
+    def page(section: str, terms: str = "") -> str:
+        head = f'<meta name="generator" content="Hugo 0.160.1"><meta property="article:section" content="{section}">'
+        return f"<html><head><title>RBAC</title>{head}</head><body><article><h1>RBAC</h1>{terms}{BODY}</article>"
+
+    url = "https://x.example/2018-08-12-rbac-firestore/"
+    assert extract(page("code"), url).categories == []
+    linked = '<div class="meta">In <a href="/categories/code/">code</a></div>'
+    assert extract(page("code", linked), url).categories == ["code"]
+    assert extract(page("Travel"), url).categories == ["Travel"]
+
+
 def test_a_stated_section_that_names_the_posts_folder_is_no_category_whatever_links_the_theme_prints():
     """hello-friend-ng: Hugo's "posts" as article:section beside the theme's own category, no generator tag, and
     no category link in the post's <article> (they stand outside it): 11 of 12 posts had the category "posts"."""

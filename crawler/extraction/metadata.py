@@ -42,6 +42,8 @@ _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
 _TERM_COMMA = re.compile(r",(?![^()]*\))")
 # The names of Hugo's usual content sections (content/post/, content/posts/, content/blog/, content/page/), folded.
 _CONTENT_SECTIONS = {"post", "posts", "blog", "article", "articles", PAGES_SECTION}
+# A content folder's name as Hugo's templates print `.Section`: "code", "book", "posts".
+_FOLDER_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.IGNORECASE)  # "de", "ko", "pt-br", "zh_Hans"
 
 
@@ -283,7 +285,9 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     sites keep the site's pages). Nor is one spelt as a content folder
     is, in lower case as Hugo's built-in templates print `.Section` ("posts"), wherever the post's URL puts it (a
     `url` in its front matter, the site's permalinks: Archie's /ko/jeju-bada-sajin/), but where the post links a
-    category page so named; a category's name is printed as its author spelt it ("Posts", "Blog")."""
+    category page so named; a category's name is printed as its author spelt it ("Posts", "Blog"). On a page Hugo
+    built, any section so spelt is its content folder, whatever its name, unless the post links a category page so
+    named (Bilberry's posts in content/code/ and content/book/, at /2018-08-12-rbac-firestore/, state "code")."""
     path = unquote(urlsplit(page.url).path).strip("/").split("/")
     folders = {fold(path[0]), fold(path[1])} if len(path) > 2 and _LANGUAGE_FOLDER.match(path[0]) else {fold(path[0])}
     hugo = built_by_hugo(page)
@@ -298,8 +302,14 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
         values = [v for v in values if not isinstance(v, str) or fold(v) not in folders & _CONTENT_SECTIONS]
     if not hugo:
         return values
+    linked_names = {fold(name) for name in linked()[0]} if any(isinstance(v, str) for v in values) else set()
     return [
-        v for v in values if not isinstance(v, str) or (name := fold(v)) not in folders and name not in sites.folded
+        v
+        for v in values
+        if not isinstance(v, str)
+        or (name := fold(v)) not in folders
+        and name not in sites.folded
+        and (not _FOLDER_NAME.fullmatch(v.strip()) or name in linked_names)
     ]
 
 
