@@ -288,6 +288,8 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     category page so named; a category's name is printed as its author spelt it ("Posts", "Blog"). On a page Hugo
     built, any section so spelt is its content folder, whatever its name, unless the post links a category page so
     named (Bilberry's posts in content/code/ and content/book/, at /2018-08-12-rbac-firestore/, state "code")."""
+    if not values:
+        return values  # most pages state none: no need to ask whether Hugo built it (a walk of its assets)
     path = unquote(urlsplit(page.url).path).strip("/").split("/")
     folders = {fold(path[0]), fold(path[1])} if len(path) > 2 and _LANGUAGE_FOLDER.match(path[0]) else {fold(path[0])}
     hugo = built_by_hugo(page)
