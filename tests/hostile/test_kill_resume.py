@@ -32,6 +32,7 @@ def start(url: str, db: Path) -> subprocess.Popen[str]:
 
 def test_a_1000_post_crawl_killed_10_times_at_random_loses_and_duplicates_nothing(tmp_path):
     seed = random.randrange(2**32)
+    print(f"seed: {seed}")  # shown with a failure the assertions do not catch (a stop that times out)
     chance = random.Random(seed)
     db = tmp_path / "archive.db"
     site = synthetic_site(POSTS, theme=False)
