@@ -45,6 +45,7 @@ ARCHIVE_RELAY_RUN = ""  # the run's key in the writer's relay_runs (the worker s
 RELAY_BATCH_UNITS = 100  # a batch for the writer leaves at this many units (a page's writes are one unit) …
 RELAY_BATCH_BYTES = 4 * 1024 * 1024  # … or this many bytes, and at every commit (ARCHIVE_COMMIT_INTERVAL)
 RELAY_MAX_QUEUED = 100  # while the writer has this many batches waiting, the crawl waits
+RELAY_RESEND_AFTER = 60.0  # seconds: a batch the writer has not applied by then is sent again (then 2×, 4×, …)
 WARC_MAX_SIZE = 1024**3  # bytes; a WARC file that reaches this is closed and the next one started
 REQUISITES = False  # with WARC_DIR: each archived post's stylesheets, scripts, fonts and images go into the WARC too
 REQUISITES_HOSTS = ["*"]  # other hosts requisites may come from: * = any, a host (and those under it), host:port

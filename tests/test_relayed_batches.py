@@ -142,6 +142,9 @@ class RecordingOutbox:
     def __init__(self) -> None:
         self.units: list[list[tuple[str, tuple]]] = []
 
+    def keep_sent_in(self, store: object) -> None:
+        pass
+
     def open_run(self, start_urls: list[str], job: str | None) -> None:
         pass
 

@@ -24,6 +24,13 @@ WRITE_TASK = "blogarchive.write_batch"
 
 SITE_REDELIVERY = 6 * 3600.0  # seconds: a site job whose worker vanished is handed out again after this
 WRITE_REDELIVERY = 30.0  # seconds: the same for a batch whose writer vanished
+RECEIPT_SECONDS = 7 * 24 * 3600  # a batch's receipt waits this long for the crawl that sent it
+APPLIED_KEY = "blogarchive.writes.applied_count"  # how many batches the writer has applied (or skipped, applied before)
+
+
+def receipt_key(batch_id: str) -> str:
+    """Where the writer says that it applied a batch, for the crawl that sent it (crawler/distributed/outbox.py)."""
+    return f"blogarchive.writes.applied:{batch_id}"
 
 
 def make_app(broker: str, role: str = "sites", redeliver_after: float | None = None) -> Celery:

@@ -3,7 +3,9 @@
 The crawl runs exactly as `blogarchive crawl` does, into a scratch archive of the worker's (its frontier, the
 pages it has seen this run); every write the archive pipeline makes there is also put in the outbox, unit by unit
 (one `batch()`, one unit), and reaches the one real archive through the broker (archive/relayed.py applies it).
-Only the calls a crawl makes on the Archive are relayed; the frontier's own rows stay on the worker.
+Only the calls a crawl makes on the Archive are relayed; the frontier's own rows stay on the worker. The batches sent
+and not yet applied are kept here too (the outbox's relay_outbox), and a crawl that ends, unless stopped to resume
+later, ends only once the writer has applied them all.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class RelayedArchive(Archive):
         super().__init__(path)
         self.group_commits()  # commit() is where the outbox is emptied, so the crawl always groups its commits
         self.outbox = outbox
+        outbox.keep_sent_in(self.conn)
+        self._settle = False  # the run ended for good: wait for the writer to apply everything sent
         self._unit: list[tuple[str, tuple[Any, ...]]] | None = None  # calls of the open batch()
         self._calls = 0  # relayed calls in progress: one made inside another (save_article's touch) is not sent
 
@@ -55,14 +59,17 @@ class RelayedArchive(Archive):
 
     def commit(self) -> None:
         """Send what is ready first: a page's frontier row is done here only once its results are in the broker."""
-        try:
+        with _relay_or_exit():
             self.outbox.flush()
-        except RelayFailed as exc:
-            # As if killed: nothing written since the last commit counts as done, and the job is crawled again.
-            logger.critical("%s", exc)
-            print(f"error: {exc}; the site job goes back to the queue", file=sys.stderr, flush=True)
-            os._exit(EXIT_RELAY_FAILED)
         super().commit()
+
+    def disconnect(self) -> None:
+        """The crawl is over. Unless it was stopped (SIGTERM: its job resumes from this archive), wait until the
+        writer has applied every batch sent: a batch the broker lost is sent again from here."""
+        if self._settle:
+            with _relay_or_exit():
+                self.outbox.settle()
+        super().disconnect()
 
     def start_run(self, start_urls: list[str], job: str | None = None) -> int:
         run_id = super().start_run(start_urls, job)
@@ -70,6 +77,7 @@ class RelayedArchive(Archive):
         return run_id
 
     def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
+        self._settle = status != "shutdown"
         return self._relayed("finish_run", super().finish_run, (run_id, status), (status,))
 
     def record_page(self, run_id: int, page: dict[str, Any]) -> None:
@@ -116,6 +124,18 @@ class RelayedArchive(Archive):
         return result
 
 
+@contextmanager
+def _relay_or_exit() -> Iterator[None]:
+    """RelayFailed ends the crawl as if killed: nothing written since the last commit counts as done, and the job
+    is crawled again (from this archive, on this machine)."""
+    try:
+        yield
+    except RelayFailed as exc:
+        logger.critical("%s", exc)
+        print(f"error: {exc}; the site job goes back to the queue", file=sys.stderr, flush=True)
+        os._exit(EXIT_RELAY_FAILED)
+
+
 def _compressed(page: dict[str, Any]) -> dict[str, Any]:
     """The page as the writer needs it: the body compressed (as page_bodies keeps it), not raw."""
     body = page.get("body")
@@ -139,5 +159,6 @@ def relayed_archive(settings: Any) -> RelayedArchive:
         settings.getint("RELAY_BATCH_UNITS"),
         settings.getint("RELAY_BATCH_BYTES"),
         settings.getint("RELAY_MAX_QUEUED"),
+        settings.getfloat("RELAY_RESEND_AFTER"),
     )
     return RelayedArchive(settings.get("ARCHIVE_DB"), outbox)

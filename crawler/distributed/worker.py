@@ -36,6 +36,7 @@ from crawler.distributed.engine import CRAWL_TASK, make_app
 from crawler.distributed.jobs import SiteJob, mark
 from crawler.distributed.outbox import Outbox
 from crawler.errors import EXIT_INCOMPLETE
+from crawler.settings import RELAY_RESEND_AFTER as RESEND_AFTER
 
 logger = logging.getLogger("blogarchive.worker")
 
@@ -119,9 +120,10 @@ def _crawl(config: WorkerConfig, scratch: Path, run_key: str, urls: list[str], o
 
 def _record_failure(config: WorkerConfig, run_key: str, name: str, urls: list[str], message: str) -> None:
     """The archive learns of a crawl that could not run or kept dying: a failed run with the crawl's last output."""
-    outbox = Outbox(config.broker, run_key, max_units=1, max_bytes=1, max_queued=10**9)
+    outbox = Outbox(config.broker, run_key, max_units=1, max_bytes=1, max_queued=10**9, resend_after=RESEND_AFTER)
     outbox.open_run(urls, name)
     outbox.add([("record_error", (urls[0] if urls else "", message)), ("finish_run", ("failed",))])
+    outbox.settle()
 
 
 def _forget(config: WorkerConfig, name: str, scratch: Path) -> None:

@@ -1,8 +1,9 @@
 """`blogarchive writer`'s task: apply each batch the crawls relay to the one archive (archive/relayed.py).
 
 The writer is a Celery worker of one process and one thread (the solo pool) on the writes queue, so the archive
-keeps a single writer connection. A batch is acknowledged to the broker only after its transaction committed; one
-the archive cannot take now (locked by another program for longer than SQLite's 30 s wait, disk full) goes back to
+keeps a single writer connection. A batch is acknowledged to the broker only after its transaction committed, and
+a receipt is left for the crawl that sent it (which sends again a batch that gets none: the broker may lose one);
+one the archive cannot take now (locked by another program for longer than SQLite's 30 s wait, disk full) goes back to
 the head of the queue and is tried again, while the crawls wait for the writer (RELAY_MAX_QUEUED).
 """
 
@@ -15,10 +16,12 @@ from typing import Any
 
 from celery import Celery
 from celery.exceptions import Reject
+from kombu.exceptions import OperationalError
+from redis.exceptions import RedisError
 
 from archive import Archive
 from archive.relayed import apply_batch
-from crawler.distributed.engine import WRITE_TASK
+from crawler.distributed.engine import APPLIED_KEY, RECEIPT_SECONDS, WRITE_TASK, receipt_key
 
 logger = logging.getLogger("blogarchive.writer")
 
@@ -39,6 +42,7 @@ def register(app: Celery, archive: Archive) -> None:
             )
             time.sleep(RETRY_DELAY)
             raise Reject(str(exc), requeue=True) from exc
+        _leave_receipt(app, batch["id"])
         job = batch["run"]["job"]
         if not applied.units and batch["units"]:
             logger.info("%s: batch %s was applied before; skipped", job, batch["id"])
@@ -58,3 +62,17 @@ def register(app: Celery, archive: Archive) -> None:
                 run["articles_updated"],
                 run["errors"],
             )
+
+
+def _leave_receipt(app: Celery, batch_id: str) -> None:
+    """Tell the crawl that sent the batch that it is applied, and count it (the crawls' measure of how far the
+    writer has gone: crawler/distributed/outbox.py). Without the broker, the crawl sends the batch again later; it
+    is skipped as applied then, and its receipt left."""
+    try:
+        with app.connection_for_write() as connection:
+            pipe = connection.default_channel.client.pipeline()
+            pipe.set(receipt_key(batch_id), 1, ex=RECEIPT_SECONDS).incr(APPLIED_KEY).execute()
+    except (OperationalError, OSError, RedisError) as exc:
+        logger.warning(
+            "batch %s is applied; its receipt could not be left (%s), so its crawl sends it again", batch_id, exc
+        )

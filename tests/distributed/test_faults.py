@@ -3,12 +3,21 @@ restarted. Nothing a crawl fetched is lost, and nothing is archived twice."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import json
 import os
 import signal
+import sqlite3
 import subprocess
 import time
+from pathlib import Path
+
+import msgpack
+import pytest
 
 from crawler.distributed.engine import WRITE_REDELIVERY
+from crawler.settings import RELAY_RESEND_AFTER
 from tests.conftest import run_cli
 from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
 
@@ -18,6 +27,31 @@ WRITES = "blogarchive.writes"  # the writer's queue
 
 def _archived(roles: Roles) -> int:
     return len(roles.query(POSTS))
+
+
+def _handed_over(state: Path) -> bool:
+    """The worker's crawl (its scratch archive in the state folder `state`) ended its run: its last batch, the
+    run's end, is in the broker (a batch leaves before the commit that records it)."""
+    for scratch in state.glob("*.db"):
+        connection = sqlite3.connect(f"{scratch.as_uri()}?mode=ro", uri=True)
+        with contextlib.closing(connection), contextlib.suppress(sqlite3.OperationalError):  # no tables yet
+            if connection.execute("SELECT 1 FROM crawl_runs WHERE status = 'finished'").fetchone():
+                return True
+    return False
+
+
+def _a_batch_of_posts(roles: Roles) -> bytes:
+    """A queued batch that stores posts no other batch stores, as the broker holds it (kombu's JSON envelope of
+    Celery's msgpack). (A post may be stored twice in a crawl: the second time, unchanged.)"""
+    stored: dict[bytes, set[str]] = {}
+    for message in roles.broker.client.lrange(WRITES, 0, -1):
+        arguments, _, _ = msgpack.unpackb(base64.b64decode(json.loads(message)["body"]), raw=False)
+        calls = [call for unit in arguments[0]["units"] for call in msgpack.unpackb(unit, raw=False)]
+        stored[message] = {article["url"] for name, (article, *_) in calls if name == "save_article"}
+    for message, posts in stored.items():
+        if posts and not any(posts & others for other, others in stored.items() if other != message):
+            return message
+    pytest.fail("no batch storing a post of its own in the writer's queue")
 
 
 def _assert_complete_once(roles: Roles, site: SlowSite) -> None:
@@ -68,9 +102,9 @@ def test_worker_stopped_mid_site_puts_its_job_back_and_resumes_it_where_it_stopp
 
 
 def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_site: SlowSite, roles: Roles) -> None:
-    roles.worker("--concurrency", "1")
+    roles.worker("--concurrency", "1", state="machine")
     assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
-    wait_for(lambda: not roles.broker.client.exists("blogarchive.job:slow"), "the worker to hand over the whole site")
+    wait_for(lambda: _handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
     handed_over = roles.broker.client.llen(WRITES)
 
     doomed = roles.writer()
@@ -86,6 +120,27 @@ def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_si
     wait_for(lambda: len(roles.query("SELECT 1 FROM relay_batches")) == handed_over, "every batch to be applied")
     _assert_complete_once(roles, slow_site)
     assert roles.query("SELECT status FROM crawl_runs") == [("finished",)]
+    # The job ends once its crawl has read the receipt of every batch it sent.
+    wait_for(lambda: not roles.broker.client.exists("blogarchive.job:slow"), "the job's end")
+
+
+def test_a_batch_the_broker_lost_is_sent_again_by_the_crawl_that_sent_it(slow_site: SlowSite, roles: Roles) -> None:
+    """A broker can lose a message it took: kombu's Redis transport pops a batch and records it as delivered in two
+    steps (a broker restart between them loses it), and a Redis without `appendfsync always` loses its last writes
+    in a crash. Here the broker loses a batch of posts outright; the crawl keeps every batch it sent until the
+    writer's receipt, and sends this one again."""
+    roles.worker("--concurrency", "1", state="machine")
+    options = (*PACED, "-s", "RELAY_RESEND_AFTER=2")
+    assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *options).returncode == 0
+    wait_for(lambda: _handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
+    assert roles.broker.client.lrem(WRITES, 1, _a_batch_of_posts(roles)) == 1
+    assert roles.broker.client.exists("blogarchive.job:slow")  # the job waits for the writer
+
+    roles.writer()
+    wait_for(lambda: not roles.broker.client.exists("blogarchive.job:slow"), "the job's end")
+    _assert_complete_once(roles, slow_site)
+    assert roles.query("SELECT status FROM crawl_runs") == [("finished",)]
+    assert roles.broker.client.keys("blogarchive.writes.applied:*") == []  # every receipt read, and removed
 
 
 def _frozen_holding_a_batch(roles: Roles, writer: subprocess.Popen[bytes]) -> bool:
@@ -112,9 +167,10 @@ def test_broker_restarted_mid_crawl_is_survived_by_workers_writer_and_crawl(
     finished = "SELECT 1 FROM crawl_runs WHERE status = 'finished'"
     wait_for(lambda: roles.query(finished), "the crawl to finish", timeout=WRITE_REDELIVERY + 90)
     # A batch the writer had received when the broker went away is handed out again WRITE_REDELIVERY seconds
-    # later, possibly after the crawl's last batch: every post arrives, not necessarily in order.
+    # later, and one the broker lost is sent again by the crawl RELAY_RESEND_AFTER seconds after it was first
+    # (test_a_batch_the_broker_lost_…), possibly after the crawl's last batch: every post arrives, not in order.
     expected = len(slower_site.expected_posts())
-    wait_for(lambda: _archived(roles) >= expected, "every post", timeout=WRITE_REDELIVERY + 60)
+    wait_for(lambda: _archived(roles) >= expected, "every post", timeout=RELAY_RESEND_AFTER + 90)
     _assert_complete_once(roles, slower_site)
     # The job was acknowledged over the new connection: it will not be handed out again.
     wait_for(lambda: roles.broker.client.hlen("unacked") == 0, "the job's acknowledgement")

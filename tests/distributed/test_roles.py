@@ -53,7 +53,7 @@ def test_site_crawled_by_a_worker_is_archived_as_an_in_process_crawl_archives_it
     assert (status, job, new) == ("finished", site.base, len(site.expected_posts()))
     assert pages > new
     assert len(roles.query("SELECT 1 FROM relay_batches")) > 2  # bounded batches, not one message
-    # The job is over (the worker says so once the crawl's last batch is in): it may be queued again.
+    # The job is over (the worker says so once the writer applied every batch of its crawl): it may be queued again.
     wait_for(lambda: not roles.broker.client.exists(f"blogarchive.job:{site.base}"), "the job's end")
 
 
