@@ -72,6 +72,21 @@ WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links, div.page-link, .entry-inne
 # content element (`div.page-content`), after the_content() and wp_link_pages(): the post's tags, not its text.
 HELLO_ELEMENTOR_TAGS = ".page-content > div.post-tags"
 
+# Comment threads and their forms, whichever platform printed them (the post's comments are read apart:
+# crawler/extraction/comments.py), and the ones blogarchive put in the page from a comments source
+# (FRAME_COMMENTS).
+COMMENT_LISTS = (
+    ".comment-list",
+    ".commentlist",
+    "ol.comments",
+    ".comments-list",
+    ".wp-block-comments",
+    ".wp-block-comments-query-loop",
+    ".wp-block-post-comments-form",
+    "#pcs-comments",
+    f"[{FRAME_COMMENTS}]",
+)
+
 # A post's table of contents, generated from its headings (Hugo's .TableOfContents in PaperMod's and Congo's `.toc`
 # <details>, kramdown's, WordPress's TOC plugins): navigation, not the post's text — its "Table of Contents"
 # summary and its headings' names would stand in the text twice.
@@ -295,15 +310,7 @@ NOT_POST = ", ".join(
         ".revenue_unit_wrap",
         ".adfit",
         *AUTHOR_BOX_PLUGINS,
-        ".comment-list",
-        ".commentlist",
-        "ol.comments",
-        ".comments-list",
-        ".wp-block-comments",
-        ".wp-block-comments-query-loop",
-        ".wp-block-post-comments-form",
-        "#pcs-comments",
-        f"[{FRAME_COMMENTS}]",
+        *COMMENT_LISTS,
     )
 )
 
@@ -380,15 +387,7 @@ PLUGIN_CHROME = ", ".join(
         ".container_postbtn",
         ".revenue_unit_wrap",
         ".adfit",
-        ".comment-list",
-        ".commentlist",
-        "ol.comments",
-        ".comments-list",
-        ".wp-block-comments",
-        ".wp-block-comments-query-loop",
-        ".wp-block-post-comments-form",
-        "#pcs-comments",
-        f"[{FRAME_COMMENTS}]",
+        *COMMENT_LISTS,
     )
 )
 
