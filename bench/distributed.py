@@ -33,6 +33,7 @@ import redis
 from bench.rss import PeakSampler
 from crawler.demo.server import DemoSite, serve
 from crawler.distributed.jobs import SiteJob, enqueue
+from crawler.distributed.worker import handed_over
 
 RESULTS = Path("bench-results")
 REDIS_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "redis.sh"
@@ -163,7 +164,8 @@ def writer_ceiling(broker: str, folder: Path, bases: list[str], concurrency: int
     for _ in range(3):
         roles.start("worker", "--concurrency", str(concurrency), "--state-dir", str(roles.folder / "state"))
     enqueue(broker, jobs(bases, ("-s", "RELAY_MAX_QUEUED=1000000")))  # nothing drains the queue yet
-    wait(lambda: not client.keys("blogarchive.job:*"), "the workers to crawl every site", 1800)
+    # A job ends once the writer applied its batches: the workers have crawled every site when each crawl ended its run
+    wait(lambda: handed_over(roles.folder / "state") == len(bases), "the workers to crawl every site", 1800)
     batches = client.llen("blogarchive.writes")
     queued_bytes = sum(len(message) for message in client.lrange("blogarchive.writes", 0, -1))
     redis_peak = int(client.info("memory")["used_memory_peak"])

@@ -16,11 +16,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import uuid
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,17 @@ def _crawl(config: WorkerConfig, scratch: Path, run_key: str, urls: list[str], o
             _running.discard(process)
         output.seek(0)
         return code, output.read()[-OUTPUT_KEPT:].decode("utf-8", "replace").strip()
+
+
+def handed_over(state_dir: Path) -> int:
+    """How many crawls of this machine (scratch archives in `state_dir`) have ended their run: everything they
+    fetched is in the broker, and they wait for the writer to apply it (crawler/distributed/outbox.py)."""
+    count = 0
+    for scratch in state_dir.glob("*.db"):
+        connection = sqlite3.connect(f"{scratch.as_uri()}?mode=ro", uri=True)
+        with closing(connection), suppress(sqlite3.OperationalError):  # a crawl that has not made its tables yet
+            count += connection.execute("SELECT 1 FROM crawl_runs WHERE status = 'finished'").fetchone() is not None
+    return count
 
 
 def _record_failure(config: WorkerConfig, run_key: str, name: str, urls: list[str], message: str) -> None:

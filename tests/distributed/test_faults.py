@@ -4,19 +4,17 @@ restarted. Nothing a crawl fetched is lost, and nothing is archived twice."""
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import time
-from pathlib import Path
 
 import msgpack
 import pytest
 
 from crawler.distributed.engine import WRITE_REDELIVERY
+from crawler.distributed.worker import handed_over
 from crawler.settings import RELAY_RESEND_AFTER
 from tests.conftest import run_cli
 from tests.distributed.conftest import PACED, Roles, SlowSite, wait_for
@@ -27,17 +25,6 @@ WRITES = "blogarchive.writes"  # the writer's queue
 
 def _archived(roles: Roles) -> int:
     return len(roles.query(POSTS))
-
-
-def _handed_over(state: Path) -> bool:
-    """The worker's crawl (its scratch archive in the state folder `state`) ended its run: its last batch, the
-    run's end, is in the broker (a batch leaves before the commit that records it)."""
-    for scratch in state.glob("*.db"):
-        connection = sqlite3.connect(f"{scratch.as_uri()}?mode=ro", uri=True)
-        with contextlib.closing(connection), contextlib.suppress(sqlite3.OperationalError):  # no tables yet
-            if connection.execute("SELECT 1 FROM crawl_runs WHERE status = 'finished'").fetchone():
-                return True
-    return False
 
 
 def _a_batch_of_posts(roles: Roles) -> bytes:
@@ -104,7 +91,7 @@ def test_worker_stopped_mid_site_puts_its_job_back_and_resumes_it_where_it_stopp
 def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_site: SlowSite, roles: Roles) -> None:
     roles.worker("--concurrency", "1", state="machine")
     assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
-    wait_for(lambda: _handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
+    wait_for(lambda: handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
     handed_over = roles.broker.client.llen(WRITES)
 
     doomed = roles.writer()
@@ -132,7 +119,7 @@ def test_a_batch_the_broker_lost_is_sent_again_by_the_crawl_that_sent_it(slow_si
     roles.worker("--concurrency", "1", state="machine")
     options = (*PACED, "-s", "RELAY_RESEND_AFTER=2")
     assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *options).returncode == 0
-    wait_for(lambda: _handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
+    wait_for(lambda: handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
     assert roles.broker.client.lrem(WRITES, 1, _a_batch_of_posts(roles)) == 1
     assert roles.broker.client.exists("blogarchive.job:slow")  # the job waits for the writer
 
