@@ -92,7 +92,7 @@ def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_si
     roles.worker("--concurrency", "1", state="machine")
     assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
     wait_for(lambda: handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
-    handed_over = roles.broker.client.llen(WRITES)
+    queued = roles.broker.client.llen(WRITES)
 
     doomed = roles.writer()
     # Probed every 2 ms from its start: a fast writer applied every batch between two 50 ms polls.
@@ -101,10 +101,10 @@ def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_si
         assert time.monotonic() < deadline, "gave up waiting for the writer to hold a batch"
         time.sleep(0.002)
     roles.kill(doomed)  # it was given a batch and had not acknowledged it: applying it, or about to
-    assert len(roles.query("SELECT 1 FROM relay_batches")) < handed_over
+    assert len(roles.query("SELECT 1 FROM relay_batches")) < queued
 
     roles.writer("--redeliver-after", "1")
-    wait_for(lambda: len(roles.query("SELECT 1 FROM relay_batches")) == handed_over, "every batch to be applied")
+    wait_for(lambda: len(roles.query("SELECT 1 FROM relay_batches")) == queued, "every batch to be applied")
     _assert_complete_once(roles, slow_site)
     assert roles.query("SELECT status FROM crawl_runs") == [("finished",)]
     # The job ends once its crawl has read the receipt of every batch it sent.
