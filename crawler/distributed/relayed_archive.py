@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import signal
 import sys
 import zlib
 from collections.abc import Iterator
@@ -67,7 +68,7 @@ class RelayedArchive(Archive):
         """The crawl is over. Unless it was stopped (SIGTERM: its job resumes from this archive), wait until the
         writer has applied every batch sent: a batch the broker lost is sent again from here."""
         if self._settle:
-            with _relay_or_exit():
+            with _relay_or_exit(), _stoppable():
                 self.outbox.settle()
         super().disconnect()
 
@@ -134,6 +135,31 @@ def _relay_or_exit() -> Iterator[None]:
         logger.critical("%s", exc)
         print(f"error: {exc}; the site job goes back to the queue", file=sys.stderr, flush=True)
         os._exit(EXIT_RELAY_FAILED)
+
+
+class _Stopped(Exception):
+    """SIGTERM or SIGINT while the crawl waits for the writer."""
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    """A worker stopped while its crawl waits for the writer (down for the night) stops at once, as it does while
+    crawling: the crawl ends as a stopped one (exit 143 or 130), its job goes back to the queue, and the job's next
+    run on this machine waits again for what the writer has not applied (relay_outbox keeps it)."""
+
+    def stop(number: int, _: object) -> None:
+        raise _Stopped(number)
+
+    handlers = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    except _Stopped as stopped:
+        print("stopped while waiting for the archive's writer; the site job goes back to the queue", file=sys.stderr)
+        sys.stderr.flush()
+        os._exit(128 + stopped.args[0])
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
 
 
 def _compressed(page: dict[str, Any]) -> dict[str, Any]:

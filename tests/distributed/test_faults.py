@@ -88,6 +88,26 @@ def test_worker_stopped_mid_site_puts_its_job_back_and_resumes_it_where_it_stopp
     assert roles.query("SELECT status FROM crawl_runs ORDER BY id") == [("shutdown",), ("finished",)]
 
 
+def test_a_worker_stopped_while_its_crawl_waits_for_the_writer_stops_and_its_job_resumes_the_wait(
+    slow_site: SlowSite, roles: Roles
+) -> None:
+    """A crawl that has fetched everything waits until the writer applied every batch (none runs here); a worker
+    stopped meanwhile stops at once, puts the job back, and on this machine the job waits again."""
+    stopped = roles.worker("--concurrency", "1", state="machine")
+    assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
+    wait_for(lambda: handed_over(roles.folder / "machine"), "the worker to hand over the whole site")
+    time.sleep(1)  # the crawl waits for the writer
+    stopped.send_signal(signal.SIGTERM)
+    assert stopped.wait(timeout=60) == 0
+    assert roles.broker.client.llen("blogarchive.sites") == 1
+    assert roles.broker.client.hlen("unacked") == 0
+
+    roles.writer()
+    roles.worker("--concurrency", "1", state="machine")
+    wait_for(lambda: not roles.broker.client.exists("blogarchive.job:slow"), "the resumed job's end")
+    _assert_complete_once(roles, slow_site)
+
+
 def test_writer_killed_and_restarted_loses_no_batch_a_worker_handed_over(slow_site: SlowSite, roles: Roles) -> None:
     roles.worker("--concurrency", "1", state="machine")
     assert run_cli("crawl", slow_site.base, "--job", "slow", "--broker", roles.broker.url, *PACED).returncode == 0
