@@ -644,3 +644,15 @@ def test_a_sentence_of_the_posts_text_after_a_by_word_names_nobody(line):
     """Spanish "Por ejemplo, esto." ("for example, this.") is no byline of "ejemplo" and "esto.": an account's
     name ends in a letter or a digit, a word and a full stop end a sentence."""
     assert _authors("", "", line + BODY) == []
+
+
+def test_an_hcard_byline_names_the_author_over_a_site_wide_author_meta():
+    """Octopress prints the site's `author` setting as <meta name="author"> on every page and the post's own author
+    in the hCard of its footer, "Posted by <span class="fn">": every post was the site owner's."""
+    site_owner = '<meta name="author" content="Example Lab Ltd.">'
+    hcard = '<p class="meta"><span class="byline author vcard">Posted by <span class="fn">{}</span></span></p>'
+    assert _authors(site_owner, "", f"<footer>{hcard.format('Jin Qian')}</footer>") == [Person("Jin Qian")]
+    assert _authors(site_owner, "", f"<footer>{hcard.format('Example Lab Ltd.')}</footer>") == [
+        Person("Example Lab Ltd.")
+    ]
+    assert _authors('<meta name="author" content="Jin Qian">', "", "") == [Person("Jin Qian")]

@@ -151,6 +151,8 @@ _BYLINES = (
 )
 # The byline selectors whose every match is one person by its markup (microdata Person, h-card).
 _PERSON_BYLINES = ("[itemprop~=author] [itemprop~=name]", "a[itemprop~=author]", ".h-entry .p-author")
+# The post author's hCard (microformats 1), where Octopress prints the post's own author: "Posted by <span class=fn>"
+_HCARD_BYLINE = CSSSelector(".byline.author.vcard > .fn")
 MAX_BYLINE_CHARS = 200  # a byline line: names, a date, labels — not a region with text of its own
 # Where static-site themes print the date and the author side by side (Hugo, Jekyll, Hexo, Pelican): an element
 # in one of them whose class names an author (`<span class="author">`, `span.post-author`, `.meta__item-author`)
@@ -267,6 +269,10 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
             if number == 1 and (linked := _people(author_pages(), sites)[0]) and len(linked) <= MAX_LINKED_AUTHORS:
                 # a site-wide author meta (a theme's `author` setting) against the authors whose pages the post links
                 people = linked if not _names_any(linked, people) or _completes(linked, people) else people
+            elif number == 1 and (marked := _people(_hcard_byline(page), sites)[0]):
+                # … or against the people its byline marks up (Octopress: `<meta name="author">` is the site's
+                # `author` on every page, the post's own in the hCard of "Posted by <span class=fn>")
+                people = marked if not _names_any(marked, people) else people
             people = _byline_spelling(people, page)
         if people:
             return _with_profile_urls(people, page, sites)
@@ -799,6 +805,11 @@ def _outside_post(element: Any) -> bool:
         if node.tag not in ("article", "main") and _NOT_BYLINE.search(names) and not _BLOGGER_POSTS.search(names):
             return True
     return False
+
+
+def _hcard_byline(page: Page) -> list[Person]:
+    """The name of the post's hCard byline, outside comments, widgets and teasers: the first, one person."""
+    return next(([Person(name)] for e in _HCARD_BYLINE(page.tree) if not _outside_post(e) and (name := text_of(e))), [])
 
 
 def _bylines(page: Page, marked_only: bool = False) -> list[Person]:
