@@ -2634,3 +2634,27 @@ def test_a_loveit_familys_post_of_a_picture_alone_is_its_content_element_not_the
     article = extract(html, "https://ann.example/posts/harbour/")
     assert (article.kind, article.text) == ("article", "")
     assert [image.src for image in article.images] == ["https://ann.example/harbour.jpg"]
+
+
+def test_octopress_code_figures_are_kept_without_their_line_numbers_or_title():
+    """Octopress 2 prints a fenced or `codeblock` block as a `figure.code` around Pygments' line-number table
+    (`td.gutter`, `td.code`), its title in a <figcaption>: trafilatura drops every <figure>, and the code was lost."""
+
+    def block(title: str, lines: list[str]) -> str:
+        numbers = "".join(f"<span class='line-number'>{n}</span>\n" for n in range(1, len(lines) + 1))
+        code = "".join(f"<span class='line'>{line}\n</span>" for line in lines)
+        return (
+            f"<figure class='code'><figcaption><span>{title}</span></figcaption><div class=\"highlight\"><table><tr>"
+            f'<td class="gutter"><pre class="line-numbers">{numbers}</pre></td>'
+            f"<td class='code'><pre><code class='bash'>{code}</code></pre></td></tr></table></div></figure>"
+        )
+
+    steps = (
+        f"<p>{PROSE}</p><h3>Add the user</h3>{block('', ['adduser deploy', 'su deploy'])}"
+        "<p>Then update the packages, as every server needs before it is used.</p>"
+        f"<h3>Update</h3>{block('update.sh', ['sudo apt-get update'])}<p>That is all: the server is ready.</p>"
+    )
+    article = extract(_page(steps), URL)
+    assert "### Add the user\n\n```bash\nadduser deploy\nsu deploy\n```\n\nThen update" in article.markdown
+    assert "### Update\n\n```bash\nsudo apt-get update\n```\n\nThat is all" in article.markdown
+    assert "update.sh" not in article.text

@@ -63,10 +63,12 @@ from crawler.urls import joined
 
 # Expressive Code (Astro's Starlight, Fuwari …) wraps its <pre> in a <figure>, which trafilatura drops whole; so
 # does Ghost's code card where it has a caption (`figure.kg-card.kg-code-card`: the <pre> and a <figcaption>; without
-# one the card is a bare <pre>), whose caption captions.py puts after it
+# one the card is a bare <pre>), whose caption captions.py puts after it; and Octopress's code block, a
+# `figure.code` around Pygments' line-number table (`div.highlight`, its `td.gutter` and `td.code`) and the block's
+# title in a <figcaption>
 CODE_BLOCKS = (
     "figure.highlight, table.highlighttable, div.highlight, div.codehilite, div.expressive-code, figure.kg-code-card,"
-    " pre"
+    " figure.code, pre"
 )
 # A highlighter's line numbers, by class; or by the style that keeps them out of a copy of the code (Hugo's Chroma
 # with noClasses, its default, prints them as spans styled user-select:none).
