@@ -919,3 +919,25 @@ def test_the_tags_between_a_posts_heading_and_its_container_that_is_no_article_a
     menu = '<h1>Bread Notes</h1><p>#<a href="/tags/baking/">baking</a> #<a href="/tags/rye/">rye</a></p>'
     html = f"<html><head><title>Sourdough Notes</title></head><body>{menu}<div>{BODY}</div></body></html>"
     assert extract(html, "https://bread.example/post/bread/").tags == []
+
+
+def test_quartz_notes_tags_in_the_header_before_its_article_are_its_tags_nested_ones_whole():
+    """Quartz prints a note's title, date and `ul.tags` in a `div.page-header` before the note's <article>, each tag
+    linking `./tags/x`, and an Obsidian tag nested with "/" (`bread/rye`) at the folders it spells — a folder named
+    "search" among them —: the note had no tags. A link of the header that is no tag (the breadcrumbs to folders)
+    names none."""
+    header = (
+        '<div class="page-header"><div class="popover-hint"><nav class="breadcrumb-container"><a href="../">Home</a>'
+        '<a href="./baking/">baking</a></nav><h1 class="article-title">Rye Starter</h1><p class="content-meta"><time'
+        ' datetime="2024-03-20T03:06:00.000Z">Mar 19, 2024</time><span>5 min read</span></p><ul class="tags"><li>'
+        '<a href="./tags/bread/rye" class="internal tag-link">bread/rye</a></li><li><a href="./tags/kitchen" class='
+        '"internal tag-link">kitchen</a></li><li><a href="./tags/tools/search/sieve" class="internal tag-link">'
+        "tools/search/sieve</a></li></ul></div></div>"
+    )
+    note = f'<div class="center">{header}<article class="popover-hint"><h2>Feeding</h2>{BODY}</article></div>'
+    html = f'<html><head><title>Rye Starter</title><meta name="generator" content="Quartz"></head><body>{note}'
+    article = extract(html + "</body></html>", "https://notes.example/garden/Rye-Starter")
+    assert (article.categories, article.tags) == ([], ["bread/rye", "kitchen", "tools/search/sieve"])
+    sentence = '<p>See <a href="/tags/bread/rye">everything on rye bread/rye</a> too.</p>'
+    html = f"<html><head><title>Rye</title></head><body><article><h1>Rye</h1>{BODY}{sentence}</article></body></html>"
+    assert extract(html, "https://notes.example/garden/Rye").tags == []

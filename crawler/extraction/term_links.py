@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -60,6 +60,7 @@ _BLOCKS = {
 }
 _KINDS = ("category", "tag")
 _TAG_CLASSES = {"tag", "tags"}
+_TAG_FOLDER = re.compile(r"/tags/", re.IGNORECASE)
 _TERM_INDEX = re.compile(r"/(tags?|categories|category)(?:\.html?)?/?$", re.IGNORECASE)
 _INDEX_NAMES = ("tag", "tags", "category", "categories")  # a link naming the page of all terms itself
 _PUNCTUATION = " ,;·•|"  # a separator the theme put inside the link: "Coronavirus,"
@@ -119,7 +120,12 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     if after is not None and scope.tag != "article" and _A_SECTION(after):
         after = None  # after a container that is no <article>, a block with a heading of its own: a sidebar's column
     beside = _links(after) if after is not None else []
-    beside += [link for block in _post_header_before(scope) for link in _links(block)]
+    beside += [
+        link
+        for block in _post_header_before(scope)
+        for link in _links(block)
+        if scope.tag != "article" or classed_as_tag(link)
+    ]
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
@@ -133,7 +139,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
             continue
         url = joined(page.base, href) or ""
         name = _term_name(link)
-        kind = _term_kind(url, page.base) or _emptied_slug(url, link, name)
+        kind = _nested_tag(url, name) or _term_kind(url, page.base) or _emptied_slug(url, link, name)
         rel = (link.get("rel") or "").split()
         if kind == "category" and "tag" in rel and "category" not in rel and classed_as_tag(link):
             kind = "tag"  # Nikola's tags, at /categories/harbour/
@@ -226,12 +232,14 @@ def _post_info_before(container: HtmlElement) -> HtmlElement | None:
 
 
 def _post_header_before(container: HtmlElement) -> list[HtmlElement]:
-    """The blocks from the post's <h1> to its container, in the parent holding both, where the container is no
-    <article>: Hugo's Terminal theme (before 3.0) prints `h1.post-title`, `div.post-meta` and `span.post-tags`
-    ("#<a href=/tags/rust/>rust</a>") in its `div.post` before `div.post-content`, no <article> around them. None in
-    the <body> itself, whose blocks before the content are the site's header."""
+    """The blocks from the post's <h1> to its container, in the parent holding both: Hugo's Terminal theme (before
+    3.0) prints `h1.post-title`, `div.post-meta` and `span.post-tags` ("#<a href=/tags/rust/>rust</a>") in its
+    `div.post` before `div.post-content`, no <article> around them; Quartz its `h1.article-title`, date and
+    `ul.tags` in a `div.page-header` before the note's <article> (of those before an <article>, linked_terms takes
+    the links classed as tags only). None in the <body> itself, whose blocks before the content are the site's
+    header."""
     parent = container.getparent()
-    if container.tag == "article" or parent is None or parent.tag in ("body", "html"):
+    if parent is None or parent.tag in ("body", "html"):
         return []
     blocks = []
     for sibling in itertools.islice(container.itersiblings(preceding=True), BLOCKS_BEFORE):
@@ -292,6 +300,15 @@ def _in_chrome(link: HtmlElement, page: Page, root: HtmlElement | None) -> bool:
         if element in chrome and element.tag not in ("footer", "header", "nav"):
             return True
     return page.in_chrome(link)
+
+
+def _nested_tag(url: str, name: str) -> str | None:
+    """ "tag" for a link to the page of a tag whose name holds a "/", named as the folders below `/tags/` spell it:
+    Quartz writes Obsidian's nested tag `stats/hypothesis_tests` at `/tags/stats/hypothesis_tests`, its name's
+    spaces made hyphens (Hugo's urlize keeps a tag's "/" too: "CI/CD" at `/tags/ci/cd/`)."""
+    below = _TAG_FOLDER.split(unquote(urlsplit(url).path).rstrip("/"), maxsplit=1)
+    slug = "-".join(name.split()).casefold()
+    return "tag" if "/" in slug and len(below) == 2 and below[1].casefold() == slug else None
 
 
 def _term_kind(url: str, base: str) -> str | None:
