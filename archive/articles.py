@@ -102,7 +102,7 @@ class Articles(Connection):
     def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
         """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor), or some of the people
         a feed read after them names and no one else (_completing), get the authors that feed names (`credits`: URL →
-        {"authors": [{"name", "url"}], "categories": [...], "title": [stored, completed]}, as
+        {"authors": [{"name", "url"}], "categories": [...], "tags": [...], "title": [stored, completed]}, as
         crawler/discovery/structure.py and the archive pipeline give them), posts stored with no category or tag the
         feed item's terms, and a post stored titled `stored` the title `completed` (the page's title completed with the
         feed item's: crawler/extraction/titles.py `with_feed_title`, read against the title stored_titles() gave; a post
@@ -118,10 +118,13 @@ class Articles(Connection):
                     continue
                 before = content.stored(self.conn, old)
                 authors = _completing(before["authors"], list(credit.get("authors") or []))
-                terms = [] if before["tags"] or before["categories"] else list(credit.get("categories") or [])
+                untermed = not (before["tags"] or before["categories"])
+                terms = list(credit.get("categories") or []) if untermed else []
+                tags = list(credit.get("tags") or []) if untermed else []
                 stored, completed = credit.get("title") or (None, None)
                 title = completed if completed and stored == old["title"] else old["title"]
                 after = {**before, "title": title, "categories": terms or before["categories"]}
+                after["tags"] = tags or before["tags"]
                 after["authors"] = list(dict.fromkeys(person["name"] for person in authors)) or before["authors"]
                 if after == before:
                     continue
@@ -132,6 +135,8 @@ class Articles(Connection):
                     self._write_people(run_id, old["id"], site_of(url), authors, seen_at)
                 if terms:
                     row["categories"] = json.dumps(terms, ensure_ascii=False)
+                if tags:
+                    row["tags"] = json.dumps(tags, ensure_ascii=False)
                 if title != old["title"]:
                     row["title"] = title
                 self._update("articles", old["id"], row)

@@ -19,6 +19,7 @@ class Listed:
     published: str | None = None  # a dated feed item's publication date (ISO 8601)
     authors: tuple[tuple[str, str | None], ...] = ()  # a dated feed item's authors, (name, URL) each
     terms: tuple[str, ...] = ()  # a dated feed item's categories and tags
+    tags: tuple[str, ...] = ()  # of those, the ones the feed marks as tags (feeds.FeedEntry.tags)
     alternates: tuple[str, ...] = ()  # a sitemap entry's translations (sitemaps.SitemapEntry.alternates)
     term: bool = False  # a taxonomy's term in a feed (feeds.FeedEntry.term)
     title: str | None = None  # a dated feed item's title (feeds.FeedEntry.title)
@@ -26,7 +27,16 @@ class Listed:
     @classmethod
     def of_feed_entry(cls, entry: FeedEntry, url: str) -> Listed:
         """A feed's item as listed, at `url` (its address as the crawl cleaned it)."""
-        return cls(url, entry.dated, entry.published, entry.authors, entry.terms, term=entry.term, title=entry.title)
+        return cls(
+            url,
+            entry.dated,
+            entry.published,
+            entry.authors,
+            entry.terms,
+            tags=entry.tags,
+            term=entry.term,
+            title=entry.title,
+        )
 
 
 @dataclass

@@ -378,3 +378,20 @@ def test_a_feed_read_later_completes_a_stored_post_that_names_some_of_its_author
         "SELECT p.name, p.url FROM article_authors aa JOIN authors p ON p.id = aa.author_id"
         " WHERE aa.article_id = 1 ORDER BY aa.position",
     ) == [("Ann Lee", "https://blog.example/author/ann/"), ("Bo Kim", None)]
+
+
+def test_a_feed_read_later_gives_a_post_stored_without_terms_its_categories_and_the_tags_it_marks(archive):
+    """A Hexo post stored before its Atom feed was read, its page naming no term, gets the feed item's categories
+    and, apart from them, the terms the feed marks as tags (structure.credit: `tags`); a post naming a term keeps
+    its own."""
+    run = archive.start_run(["https://blog.example/"])
+    archive.save_article(run, article(categories=[], tags=[]), "2024-02-01T00:00:00+00:00")
+    other = article(url="https://blog.example/2024/01/other/", categories=["Notes"], tags=[])
+    archive.save_article(run, other, "2024-02-01T00:00:00+00:00")
+    credit = {"authors": [], "categories": ["译文"], "tags": ["CSS", "布局"]}
+    credits = {article()["url"]: credit, other["url"]: credit}
+    assert archive.credit_posts_from_feed(run, credits, "2024-02-01T00:00:00+00:00") == 1
+    assert rows(archive, "SELECT url, categories, tags FROM articles ORDER BY id") == [
+        (article()["url"], '["译文"]', '["CSS", "布局"]'),
+        (other["url"], '["Notes"]', "[]"),
+    ]

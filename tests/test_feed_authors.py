@@ -318,3 +318,30 @@ def test_a_post_whose_page_names_the_first_of_its_feeds_co_authors_is_by_them_al
     assert [person["name"] for person in decided("Mina Kim")] == ["Mina Kim"]
     both = decided("Daniel O'Connor", "Anna Schmidt")
     assert [person["name"] for person in both] == ["Daniel O'Connor", "Anna Schmidt"]
+
+
+def test_the_terms_a_hexo_feed_marks_as_tags_by_their_pages_are_the_posts_tags_where_its_page_names_none():
+    """Hexo's Atom feed (hexo-generator-feed) names a post's category and its tags alike, each `<category>` with
+    its page as its scheme (`/categories/x/`, `/tags/x/`); a Hexo theme that prints the category on the post and
+    not its tags left the post without tags. A page's own tags stand; a scheme that is no tag page names none."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/2022/03/05/b4e0/"/><published>'
+        '2022-03-05T06:27:05.000Z</published><category term="译文" scheme="https://x.example/categories/%E8%AF%91%E6'
+        '%96%87/"/><category term="CSS" scheme="https://x.example/tags/CSS/"/><category term="布局" scheme="https://'
+        'x.example/tags/%E5%B8%83%E5%B1%80/"/></entry><entry><link href="https://x.example/2022/03/06/c5f1/"/>'
+        '<published>2022-03-06T06:27:05.000Z</published><category term="bread" scheme="https://x.example/"/>'
+        "</entry></feed>"
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", atom.encode(), "https://x.example/atom.xml"))
+    got = []
+    for categories, tags in ((["译文"], []), ([], []), (["译文"], ["grid"])):
+        result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": categories, "tags": tags}
+        structure.decide(result, "https://x.example/2022/03/05/b4e0/")
+        got.append((result["categories"], result["tags"]))
+    assert got == [(["译文"], ["CSS", "布局"]), (["译文"], ["CSS", "布局"]), (["译文"], ["grid"])]
+    wordpress = {"kind": "article", "kind_reason": "", "evidence": None, "categories": [], "tags": []}
+    structure.decide(wordpress, "https://x.example/2022/03/06/c5f1/")
+    assert (wordpress["categories"], wordpress["tags"]) == (["bread"], [])

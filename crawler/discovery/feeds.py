@@ -76,6 +76,8 @@ class FeedEntry:
     # Its title as the feed gives it (a dated item's): the post's title as the blog's engine knows it, without the
     # site's name a page's <title> adds and whole where a page's title was cut at a dash.
     title: str | None = None
+    # Of its terms, the ones the feed marks as tags (_item_tags()).
+    tags: tuple[str, ...] = ()
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -143,7 +145,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         if blosxom:  # its <category> is the entry's folder, "/tech/linux": the category "tech/linux"
             terms = tuple(name for term in terms if (name := term.strip("/")))
         title = _item_title(item) if dated else None
-        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms, term, title))
+        tags = _item_tags(item, base_url) if dated else ()
+        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms, term, title, tags))
     return entries
 
 
@@ -293,6 +296,20 @@ def _item_terms(item: etree._Element) -> tuple[str, ...]:
         " ".join((node.get("label") or node.get("term") or node.text or "").split())
         for node in item
         if isinstance(node.tag, str) and etree.QName(node).localname == "category"
+    ]
+    return tuple(dict.fromkeys(name for name in found if name))
+
+
+def _item_tags(item: etree._Element, base_url: str) -> tuple[str, ...]:
+    """The item's Atom <category>s whose `scheme` is the address of the term's tag page (pagekind.url_kind): Hexo's
+    feed (hexo-generator-feed) names a post's categories and tags alike, each with its page as its scheme —
+    `/categories/x/` or `/tags/x/` — and many Hexo themes print the categories on a post and not its tags."""
+    found = [
+        " ".join((node.get("label") or node.get("term") or "").split())
+        for node in item
+        if isinstance(node.tag, str)
+        and etree.QName(node).localname == "category"
+        and url_kind(joined(base_url, node.get("scheme") or "") or "") == "tag"
     ]
     return tuple(dict.fromkeys(name for name in found if name))
 

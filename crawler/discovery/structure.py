@@ -61,6 +61,7 @@ class SiteStructure:
         self.published: dict[str, str] = {}  # URL -> the date the first feed listing it with one gives
         self.authors: dict[str, tuple[tuple[str, str | None], ...]] = {}  # URL -> its authors, as that feed names
         self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
+        self.tags: dict[str, tuple[str, ...]] = {}  # URL -> those of its terms that feed marks as tags
         self.titles: dict[str, str] = {}  # URL -> its title, as the first feed listing it with a date gives it
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
         self.oldest: dict[str, str] = {}  # per host, the day of the oldest item a feed dates
@@ -95,8 +96,8 @@ class SiteStructure:
                 self.oldest[host] = min(self.oldest.get(host, page.published[:10]), page.published[:10])
             if page.dated and page.authors:
                 self.authors.setdefault(page.url, page.authors)
-            if page.dated and page.terms:
-                self.terms.setdefault(page.url, page.terms)
+            if page.dated and page.terms and page.url not in self.terms:
+                self.terms[page.url], self.tags[page.url] = page.terms, page.tags
             if page.dated and page.title:
                 self.titles.setdefault(page.url, page.title)
             if page.dated and page.url not in self.dated:
@@ -134,7 +135,9 @@ class SiteStructure:
             result["authors"] = people
             result["author"] = ", ".join(person["name"] for person in people)
         if terms := self.terms.get(clean_url(url)):
-            result["categories"], result["tags"] = with_feed_terms(result.get("categories"), result.get("tags"), terms)
+            result["categories"], result["tags"] = with_feed_terms(
+                result.get("categories"), result.get("tags"), terms, self.tags.get(clean_url(url), ())
+            )
         result["title"] = self.completed_title(url, result.get("title"), result.get("sitename"))
 
     def completed_title(self, url: str, title: str | None, sitename: str | None) -> str | None:
@@ -149,9 +152,11 @@ class SiteStructure:
         categories as plain <div>s, and its feed names them; a feed's <category> names a category or a tag
         alike)."""
         authors = [(name, link) for name, link in self.authors.get(clean_url(url), ()) if clean_name(name)]
+        tags = self.tags.get(clean_url(url), ())
         return {
             "authors": [{"name": name, "url": link} for name, link in authors],
-            "categories": list(self.terms.get(clean_url(url), ())),
+            "categories": [term for term in self.terms.get(clean_url(url), ()) if term not in tags],
+            "tags": list(tags),
         }
 
     def facts(self, url: str, published: str | None = None) -> SiteFacts:
@@ -296,7 +301,7 @@ def _language_folders(translations: list[str]) -> set[str]:
 
 
 def with_feed_terms(
-    categories: list[str] | None, tags: list[str] | None, feed_terms: Iterable[str]
+    categories: list[str] | None, tags: list[str] | None, feed_terms: Iterable[str], feed_tags: Iterable[str] = ()
 ) -> tuple[list[str], list[str]]:
     """(categories, tags) of a post's page read with the terms its feed item names (RSS's <category>, Atom's, JSON
     Feed's tags), which name its categories and its tags alike, each by its name. Where the page names no category,
@@ -306,8 +311,12 @@ def with_feed_terms(
     item names it "여행"). And a term the page names in another spelling of the feed's — a slug post_class() prints,
     "walking" for "Walking", "long-walks" for "Long walks" — is spelt as the feed names it; but not one the feed
     names as the page spells it: Pelican's Atom feed names a post's category and tags alike, and a tag may share a
-    category's name in other letters' case (tag "photography" in category "Photography": two terms, not one)."""
+    category's name in other letters' case (tag "photography" in category "Photography": two terms, not one). Where
+    the feed marks some of its terms as tags (`feed_tags`: Hexo's Atom feed gives each term its page as its scheme),
+    those are no categories, and they are the post's tags where its page names none (Hexo themes print a post's
+    categories and not its tags)."""
     feed = list(dict.fromkeys(feed_terms))
+    marked = set(feed_tags)
     spelt: dict[str, str] = {}
     for term in feed:
         spelt.setdefault(_term_key(term), term)
@@ -315,10 +324,10 @@ def with_feed_terms(
     def respelt(terms: list[str]) -> list[str]:
         return list(dict.fromkeys(term if term in feed else spelt.get(_term_key(term), term) for term in terms))
 
-    tags = respelt(tags or [])
+    tags = respelt(tags or []) or [term for term in feed if term in marked]
     if categories:
         return respelt(categories), tags
-    tagged = set(tags)  # spelt as the feed spells them where it names them
+    tagged = set(tags) | marked  # spelt as the feed spells them where it names them
     return [term for term in feed if term not in tagged], tags
 
 
