@@ -938,6 +938,6 @@ def test_quartz_notes_tags_in_the_header_before_its_article_are_its_tags_nested_
     html = f'<html><head><title>Rye Starter</title><meta name="generator" content="Quartz"></head><body>{note}'
     article = extract(html + "</body></html>", "https://notes.example/garden/Rye-Starter")
     assert (article.categories, article.tags) == ([], ["bread/rye", "kitchen", "tools/search/sieve"])
-    sentence = '<p>See <a href="/tags/bread/rye">everything on rye bread/rye</a> too.</p>'
+    sentence = '<p>My notes on baking keep <a href="/tags/bread/rye">bread/rye</a> apart from the wheat loaves.</p>'
     html = f"<html><head><title>Rye</title></head><body><article><h1>Rye</h1>{BODY}{sentence}</article></body></html>"
     assert extract(html, "https://notes.example/garden/Rye").tags == []

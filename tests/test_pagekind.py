@@ -159,6 +159,16 @@ def test_a_tag_or_category_url_with_one_name_is_a_hub(url, kind):
     assert url_kind(url) == kind
 
 
+def test_a_nested_tags_page_is_a_tag_hub_by_its_url():
+    """Quartz writes the page of an Obsidian tag nested with "/" at the folders it spells below /tags/: read as a
+    post's page, `/tags/cs/dsa/dp` (its index note's 126 words, no post body) was a crawl error and the crawl's
+    exit status 3."""
+    assert url_kind("https://a.github.io/garden/tags/cs/dsa/dp") == "tag"
+    assert url_kind("https://a.org/tags/ci/cd/") == "tag"
+    assert url_kind("https://a.org/tags/bread/page/2/") == "tag"
+    assert url_kind("https://a.org/posts/tags-and-labels/") is None
+
+
 def test_a_post_under_a_category_permalink_is_parsed_and_stored_as_an_article():
     prose = "<p>" + "We walked from the Colosseum to the Tiber in the morning light. " * 20 + "</p>"
     html = f"<html><body><article><h1>A week in Rome</h1>{prose}</article></body></html>"

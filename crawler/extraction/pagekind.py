@@ -32,6 +32,10 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"/(?:category|categories|kategorie|categoria|categorie|topics?)/[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I
         ),
     ),
+    # A nested tag's page, its name's "/" kept as folders below /tags/: Quartz writes the page of Obsidian's tag
+    # `cs/dsa/dp` at /tags/cs/dsa/dp (Hugo's urlize keeps a tag's "/" too: "CI/CD" at /tags/ci/cd/). No permalink
+    # puts a post below /tags/ as WordPress's %category% puts one below /category/.
+    ("tag", re.compile(r"/tags/[^/?]+(?:/[^/?]+)+/?(?:$|\?)", re.I)),
     # WriteFreely's tag pages, a blog's posts holding the #hashtag: /tag:baking, /tag:baking/page/2 (routes.go).
     ("tag", re.compile(r"/tag:[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I)),
     # PluXml's categories, numbered: /categorie1/walking, or without URL rewriting index.php?categorie1/walking
