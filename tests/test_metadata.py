@@ -330,6 +330,26 @@ def test_tags_one_article_tag_joins_with_commas_are_each_a_tag():
     assert extract(html, "https://x.example/beds/").tags == ["soil", "beds", "Prices (Fares, Fees and Rates)"]
 
 
+def test_json_ld_keywords_joined_with_commas_in_one_entry_are_each_a_tag():
+    """Beautiful Hugo writes a post's tags into its JSON-LD as one entry of a list, `"keywords": ["privacy, matomo,
+    website"]`, and prints no tag link on the post: one tag "privacy, matomo, website" was stored. schema.org's
+    keywords are delimited by commas, in a list of one entry as in a Text; an entry of a longer list is one keyword
+    (a news site's "Kohl, Helmut")."""
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "No tracking", "keywords": ["privacy, '
+        'matomo, website"]}</script>'
+    )
+    html = f"<html><head><title>No tracking</title>{jsonld}</head><body><article><h1>No tracking</h1>{BODY}"
+    assert extract(html + "</article></body></html>", "https://x.example/post/no-tracking/").tags == [
+        "privacy",
+        "matomo",
+        "website",
+    ]
+    names = jsonld.replace('["privacy, matomo, website"]', '["Kohl, Helmut", "Bonn"]')
+    html = f"<html><head><title>No tracking</title>{names}</head><body><article><h1>No tracking</h1>{BODY}"
+    assert extract(html + "</article></body></html>", "https://x.example/post/kohl/").tags == ["Kohl, Helmut", "Bonn"]
+
+
 def test_a_tag_stated_in_two_cases_or_printed_as_a_hashtag_is_one_tag():
     """Hugo themes (Congo, LoveIt) state a tag's title in article:tag and its name in JSON-LD keywords; Hexo's NexT
     links each tag as "# web"."""

@@ -398,9 +398,11 @@ def _untranslated_original(page: Page) -> str | None:
 
 
 def _keywords(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [k.strip() for k in value.split(",") if k.strip()]
-    return [k for k in as_list(value) if isinstance(k, str)]
+    """JSON-LD `keywords`: schema.org's Text of keywords delimited by commas, or a list of keywords — a list of one
+    entry is that Text in a list, split at its commas as well: Beautiful Hugo writes a post's tags joined into one,
+    `["privacy, matomo"]`. An entry of a longer list is one keyword, commas and all ("Kohl, Helmut")."""
+    entries = [k for k in as_list(value) if isinstance(k, str)]
+    return _terms(entries) if len(entries) == 1 else entries
 
 
 def _link_texts(page: Page, root: HtmlElement | None, selector: str, leaving: Collection[Any] = ()) -> list[str]:
