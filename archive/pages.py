@@ -99,12 +99,29 @@ class Pages(Connection):
 
     def stored_page(self, url: str) -> tuple[bytes, str] | None:
         """The raw body and content type (no parameters) of the latest 200 fetch of `url` that kept its body."""
+        stored = self.stored_fetch(url)
+        return stored[:2] if stored else None
+
+    def stored_fetch(self, url: str) -> tuple[bytes, str, str | None] | None:
+        """stored_page's body and content type, and the charset its header declared: what a recrawl reads of a post
+        it does not fetch again."""
         row = self.conn.execute(
-            "SELECT b.body, p.content_type FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
+            "SELECT b.body, p.content_type, p.charset FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
             " WHERE p.url = ? AND p.status = 200 ORDER BY p.id DESC LIMIT 1",
             (url,),
         ).fetchone()
-        return (zlib.decompress(row["body"]), row["content_type"] or "") if row else None
+        return (zlib.decompress(row["body"]), row["content_type"] or "", row["charset"]) if row else None
+
+    def same_companions(self, kind: str, fetched: list[tuple[str, bytes]]) -> bool:
+        """Whether each of `fetched` (url, body) is, byte for byte, the latest stored fetch of its URL of `kind`
+        (COMMENTS_API): a post's comments served apart from its page, unchanged since the last crawl."""
+        for url, body in fetched:
+            row = self.conn.execute(
+                "SELECT body_sha256 FROM pages WHERE url = ? AND kind = ? ORDER BY id DESC LIMIT 1", (url, kind)
+            ).fetchone()
+            if row is None or row["body_sha256"] != hashlib.sha256(body).hexdigest():
+                return False
+        return True
 
     def latest_pages(
         self, site: str | None = None, since: str | None = None

@@ -52,8 +52,12 @@ class FetchedPage:
     # Set for discovery documents (robots, sitemap, feed): stored as a page, never extracted.
     kind: str | None = None
     lists: list[Listed] = field(default_factory=list)  # a feed's or sitemap's pages, in scope
-    # The server answered 304: `body` is the archived copy, used for links only, never re-extracted.
+    # The server answered 304: `body` is the archived copy, used for links and to find where the post's comments are
+    # served apart from it; extracted again only with those comments, when they changed (ArchivePipeline).
     not_modified: bool = False
+    # Not fetched at all (a sitemap or feed said the post is unchanged): the archived copy, handed on with the
+    # comments served apart from it, which may have changed; no fetch of it is recorded.
+    from_archive: bool = False
     frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
     body_sha256: str | None = None  # filled by ArchivePipeline (same-body check), before extraction
     body_zlib: bytes | None = None  # filled by the extraction worker
@@ -75,6 +79,7 @@ class FetchedPage:
     # with this page.
     parts: list[tuple[str, bytes]] = field(default_factory=list)
     comment_pages: list[tuple[str, bytes]] = field(default_factory=list)
+    comments_incomplete: bool = False  # a page of its comments did not answer: the comments read are not all of them
     companion_frontier_ids: list[int] = field(default_factory=list)
 
     @property

@@ -32,6 +32,9 @@ TRAP_STALE_PAGES = 10
 EXTRACT_PROCESSES = min(os.cpu_count() or 1, 4)  # extraction worker processes; 0 runs it in a thread
 RECRAWL_ARCHIVED = True  # revisit posts already in the archive (finds edits and deletions)
 CONDITIONAL_GET = True  # recrawls send If-None-Match / If-Modified-Since and skip unchanged pages
+# A recrawl asks again for the comments a post's platform serves apart from its page (a REST API, a comment feed, a
+# comments view) though the page is unchanged (304, or a sitemap's lastmod), for this many posts at most (0: none).
+COMMENTS_RECHECK_LIMIT = 1000
 PROGRESS = "off"  # "rich" (live display), "plain" (a line every PROGRESS_INTERVAL s) or "off"
 PROGRESS_INTERVAL = 5.0
 CRAWL_JOB = ""  # names the crawl (sites.toml: the site's name); "" = its start URLs. A killed job resumes by name

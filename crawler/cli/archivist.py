@@ -15,15 +15,13 @@ from archive import Archive, ArchiveError
 from archive.completeness import discovery_documents
 from archive.filters import Filters, Moment
 from archive.history import find_post, part_lines, unified_diff, versions
-from archive.pages import COMMENTS_API, PART
 from archive.query import Rows
 from crawler.archivist import verification
 from crawler.cli import options
 from crawler.cli.output import print_rows
+from crawler.core.companions import stored_companions
 from crawler.core.post_keys import PostKeys
-from crawler.discovery.comment_sources import comments_url, next_comments_pages, pages_prefix
 from crawler.discovery.structure import stored_structure
-from crawler.discovery.wordpress import split_post_parts
 from crawler.extraction_pool.worker import extract_page
 from crawler.urls import spellings
 
@@ -59,7 +57,7 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
             counts["skipped"] += 1  # a hub the crawl settles without parsing
             continue
         facts = structure.facts(url)  # as the crawl knew the site, a listing by its markup a feed makes a post
-        ok, result = extract_page(body, url, *_companions(archive, body, url), charset=charset, site=facts)
+        ok, result = extract_page(body, url, *stored_companions(archive, body, url), charset=charset, site=facts)
         if ok:
             structure.decide(result, url)  # as the crawl decided it, dated it and named its authors
         if not ok:
@@ -74,22 +72,6 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
     run = archive.finish_run(run_id, "finished")
     archive.close()
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + f" (run {run['id']}, {run['errors']} errors)")
-
-
-def _companions(archive: Archive, body: bytes, url: str) -> tuple[list[tuple[str, bytes]], list[bytes]]:
-    """What the crawl fetched with the page at `url` and kept (archive/pages.py: PART, COMMENTS_API): the parts of a
-    split post, in order, and the pages of its comments its platform served apart from it (WordPress's REST API,
-    Blogger's comment feed, Ghost's comments API and the replies it served apart, at addresses of their own)."""
-    stored = dict(archive.companions(PART, url))
-    parts = [(part, stored[part]) for part in split_post_parts(list(stored), url)]
-    if (first := comments_url(body, url)) is None:
-        return parts, []
-    answers = archive.companions(COMMENTS_API, pages_prefix(first))
-    for answer_url, answer in list(answers):
-        for following in next_comments_pages(answer_url, answer, 0):
-            if not following.startswith(pages_prefix(first)):
-                answers += archive.companions(COMMENTS_API, following)
-    return parts, [answer for _, answer in answers]
 
 
 @click.command()

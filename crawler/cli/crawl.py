@@ -169,6 +169,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("not modified (304)", "pages_not_modified"),
         ("skipped, unchanged per sitemap", "skipped_by_lastmod"),
         ("same body, not re-extracted", "pages_same_body"),
+        ("comments asked again (page unchanged)", "comments_rechecked"),
         ("gone (404/410)", "gone"),
         ("cut off as crawler traps", "trap_cut"),
         ("read after a repair (NULs, nesting, JSON-LD)", "pages_repaired"),
@@ -178,6 +179,8 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("finished", "finished"),
     ):
         table.add_row(label, str(run.get(key, "")))
+    if run.get("comments_not_rechecked"):
+        table.add_row("comments not asked again (COMMENTS_RECHECK_LIMIT)", str(run["comments_not_rechecked"]))
     if run.get("media_dir"):
         table.add_row("images saved (--media)", f"{run['images_saved']}, {run['images_kept']} already there")
     if run.get("warc_dir"):

@@ -145,6 +145,8 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "pages_not_modified",
         "skipped_by_lastmod",
         "pages_same_body",
+        "comments_rechecked",
+        "comments_not_rechecked",
         "gone",
         "trap_cut",
         "resumed_done",

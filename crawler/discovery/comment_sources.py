@@ -2,7 +2,8 @@
 WordPress's REST API (wordpress.py), Blogger's comment feeds (blogger.py), Ghost's comments API (ghost.py) and a
 post's comments view, the post again with its comments on a page of its own (FlatPress's, comment_views.py). The
 spider asks for them when a post page shows no comment (a theme that loads them by script); Ghost's pages never do
-(comments-ui loads them); crawler/extraction/served_comments.py reads the answers.
+(comments-ui loads them); crawler/extraction/served_comments.py reads the answers. It asks on every crawl, the page
+changed or not (COMMENTS_RECHECK_LIMIT), as comments come and go while the page stays the same.
 """
 
 from __future__ import annotations

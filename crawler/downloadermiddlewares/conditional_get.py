@@ -1,8 +1,9 @@
 """ConditionalGetMiddleware: recrawls ask "changed since?" and reuse the archived body when the answer is no.
 
 A page fetched before is requested with If-None-Match / If-Modified-Since from the archive's pages table. On 304
-the response gets the stored body back (flag "not-modified"), so the spider can still follow its links while the
-pipeline skips extraction and writes no article rows.
+the response gets the stored body back (flag "not-modified"), so the spider can still follow its links and ask the
+post's comments served apart from its page, while the pipeline skips extraction and writes no article rows — unless
+those comments changed (crawler/pipelines/archive.py).
 """
 
 from __future__ import annotations

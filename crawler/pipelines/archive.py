@@ -26,6 +26,7 @@ from archive.frontier import Frontier
 from archive.media import article_image_urls
 from archive.pages import COMMENTS_API, PART
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
+from crawler.core.companions import stored_parts
 from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
@@ -117,10 +118,15 @@ class ArchivePipeline:
         if isinstance(item, FetchedPage) and _needs_extraction(item):
             item.body_sha256 = hashlib.sha256(item.body).hexdigest()
             previous = self.archive.same_body_kind(item.url, item.body_sha256)
-            if previous is None:
+            if previous is None or (previous[0] == "article" and self._new_comments(item)):
                 extracted = await self._extract(item)
             else:
                 item.previous_kind, item.previous_reason = previous
+        elif isinstance(item, FetchedPage) and _unchanged_page(item) and self._new_comments(item):
+            # its page unchanged (304, or a sitemap said so), its comments not: the post read again from its archived
+            # page and parts, with the comments as they are now
+            item.parts = stored_parts(self.archive, item.url)
+            extracted = await self._extract(item)
         if storage_broken(self.crawler):
             return item
         try:
@@ -177,7 +183,18 @@ class ArchivePipeline:
         ok, result, page.body_zlib = packed
         return ok, result
 
+    def _new_comments(self, page: FetchedPage) -> bool:
+        """The comments of the post `page`, served apart from its page, are not the answers the archive holds of them:
+        all of them answered, and one is new or differs."""
+        if not page.comment_pages or page.comments_incomplete:
+            return False
+        return not self.archive.same_companions(COMMENTS_API, page.comment_pages)
+
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
+        if page.from_archive:  # not fetched: its comments only
+            self._store_comments_of_unchanged(page, extracted)
+            self._record_companions(page)
+            return
         self.stats.inc_value("blogarchive/pages_fetched")
         if page.needs_browser is not None:  # its content is lost without one: on record, never silent
             # a hub by its URL (a tag's or an archive's page) holds no post, and its links were read all the same:
@@ -197,6 +214,7 @@ class ArchivePipeline:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
             self._check_archived_images(page)
+            self._store_comments_of_unchanged(page, extracted)
         elif not page.is_html:
             self._record_page(page, "non-html")
             self._error(page.url, f"not an HTML page ({page.content_type or 'no content type'})", lost=False)
@@ -213,6 +231,19 @@ class ArchivePipeline:
             assert extracted is not None
             self._store_extracted(page, *extracted)
         self._record_companions(page)
+
+    def _store_comments_of_unchanged(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
+        """A post whose page is unchanged, read again because its comments changed: stored as any post is, so a
+        comment added is a change of it (a version, a change row), and one removed stays in the version before."""
+        if extracted is None:
+            return
+        ok, result = extracted
+        if not ok:
+            self._error(page.url, result)
+            return
+        self.structure.decide(result, page.url, self.structure.facts(page.url, result.get("published")))
+        if result["kind"] == "article":
+            self._save(page.url, page.fetched_at, result)
 
     def _credits(self, page: FetchedPage) -> dict[str, dict[str, Any]]:
         """What the feed `page` (and the feeds read before it) name for the posts it dates, for
@@ -397,6 +428,11 @@ def _post_if_listed(result: dict[str, Any], facts: SiteFacts) -> bool:
 
 def _needs_extraction(page: FetchedPage) -> bool:
     return page.kind is None and not page.not_modified and page.is_html and bool(page.body.strip())
+
+
+def _unchanged_page(page: FetchedPage) -> bool:
+    """A page unchanged since the archive's copy (a 304, or a sitemap's or feed's date said so), which is HTML."""
+    return page.kind is None and page.not_modified and page.is_html and bool(page.body.strip())
 
 
 def _now() -> str:

@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 
 from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
+from crawler.core.archive_handle import shared_archive
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources
 from crawler.discovery.comment_views import viewed_post
@@ -229,6 +230,7 @@ class BlogSpider(scrapy.Spider):
                     if not url_kind(entry.url):
                         self.listed.add(url)
                 if self.archived.unchanged(entry.url, entry.lastmod):
+                    yield from self._comments_of_unchanged(entry.url)
                     continue  # the sitemap says: not changed since our last fetch
                 if (request := self._page_request(entry.url, listed=True)) is not None:
                     yield request
@@ -241,6 +243,7 @@ class BlogSpider(scrapy.Spider):
                 if self.scope.contains(url := clean_url(entry.url)):
                     listed.append(Listed.of_feed_entry(entry, url))
                 if self.archived.unchanged(entry.url, entry.modified):
+                    yield from self._comments_of_unchanged(entry.url)
                     continue  # the feed says: not changed since our last fetch
                 if (request := self._page_request(entry.url, listed=True)) is not None:
                     yield request
@@ -314,7 +317,9 @@ class BlogSpider(scrapy.Spider):
             if response.meta.get(TRAP):  # found by a link: what its links bring counts (trap_budget.py)
                 everything = page_links(response.body, response.url, response.encoding).pages
                 self.crawler.signals.send_catch_log(signal=links_found, url=response.url, links=everything)
-            wanted = [] if page.not_modified else [comment_sources.comments_url(response.body, response.url)]
+            # the comments a script loads, asked for even when the page is unchanged (304: from its archived body),
+            # as they change without it (COMMENTS_RECHECK_LIMIT)
+            wanted = [self._comments_url(response.body, response.url, page.not_modified)]
             self.requested.update(clean_url(url) for url in wanted if url and comment_sources.source(url) == "view")
             if repeated := repeated_loop_pages(response.body, response.url, response.encoding, self.query_loops):
                 links.pages = [link for link in links.pages if clean_url(link) not in repeated]  # followed elsewhere
@@ -330,6 +335,42 @@ class BlogSpider(scrapy.Spider):
 
     # -- a post's companions: pages 2..N of a split post, its comments from WordPress's REST API ----------------
 
+    def _comments_url(self, body: bytes, url: str, unchanged: bool) -> str | None:
+        """Where the post at `url` (its page `body`) has its comments served apart from the page, if anywhere. For a
+        post whose page is unchanged, while this crawl has asked so for fewer than COMMENTS_RECHECK_LIMIT posts:
+        comments come and go while the page stays the same."""
+        first = comment_sources.comments_url(body, url)
+        if first is None or not unchanged:
+            return first
+        if first in self.requested:  # asked for already: the sitemap said unchanged, then a link's 304 came
+            return None
+        self.requested.add(first)
+        stats, limit = self.crawler.stats, self.settings.getint("COMMENTS_RECHECK_LIMIT")
+        if stats.get_value("blogarchive/comments_rechecked", 0) >= limit:
+            if not stats.get_value("blogarchive/comments_not_rechecked"):
+                logger.warning("COMMENTS_RECHECK_LIMIT (%d) reached: further unchanged posts' comments wait", limit)
+            stats.inc_value("blogarchive/comments_not_rechecked")
+            return None
+        stats.inc_value("blogarchive/comments_rechecked")
+        return first
+
+    def _comments_of_unchanged(self, url: str) -> Iterable[scrapy.Request]:
+        """A post a sitemap or feed declared unchanged is not fetched, but its comments served apart from its page
+        are asked for, from where its archived page says they are: the archived page is handed on with them, never
+        stored again (FetchedPage.from_archive)."""
+        if not self.scope.contains(url):
+            return
+        stored = shared_archive(self.crawler).stored_fetch(url)
+        if stored is None:
+            return
+        body, content_type, charset = stored
+        first = self._comments_url(body, url, unchanged=True)
+        if first is None or not self.scope.contains_host(first):
+            return
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        page = FetchedPage(url, 200, content_type, now, body, charset=charset, not_modified=True, from_archive=True)
+        yield self._companion(page, [first])
+
     def _companion(self, page: FetchedPage, urls: list[str]) -> scrapy.Request:
         """The request for the first of `urls`; the post's page waits in its meta (and so in the frontier) until
         the last has answered, and is then handed on whole (see parse_companion)."""
@@ -344,6 +385,7 @@ class BlogSpider(scrapy.Spider):
             page.companion_frontier_ids.append(frontier_id)
         if response.status != 200 and (is_rest_api(response.url) or comment_sources.source(response.url)):
             # a site that keeps its API or its comment feeds from anonymous readers
+            page.comments_incomplete = page.comments_incomplete or comment_sources.source(response.url) is not None
             logger.info("%s: HTTP %d from %s; the page alone is archived", page.url, response.status, response.url)
         elif response.status != 200:
             message = f"HTTP {response.status} for a part of {page.url}"
@@ -367,6 +409,7 @@ class BlogSpider(scrapy.Spider):
         page: FetchedPage = failure.request.meta["post"]
         if (frontier_id := _frontier_id(failure.request)) is not None:
             page.companion_frontier_ids.append(frontier_id)
+        page.comments_incomplete = page.comments_incomplete or comment_sources.source(failure.request.url) is not None
         yield CrawlError(failure.request.url, f"{describe_failure(failure)} (a part of {page.url})")
         yield from self._next_companion(page, failure.request.meta["companions"])
 

@@ -1,0 +1,195 @@
+"""A recrawl asks a post's comments again though its page is unchanged: comments a script loads (Ghost's comments
+API here; WordPress's REST API, Blogger's comment feeds and comments views alike) come and go while the page answers
+304, the same bytes, or is not fetched at all because its sitemap's lastmod is older than the last crawl. They were
+asked for only with a changed page, so a comment added since the last crawl was never archived, and nothing said so.
+Now the crawl asks them every time (COMMENTS_RECHECK_LIMIT posts at most), and a post whose comments changed is
+read again from its archived page and stored as any changed post: a version, a change row, the run's "updated"."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tests.conftest import run_cli
+
+POST_ID = "65f1a2b3c4d5e6f708192a3b"
+COMMENTS_API = f"/members/api/comments/post/{POST_ID}/"
+
+
+def _comment(cid: str, name: str, text: str) -> dict[str, Any]:
+    """One top-level comment as Ghost's comments API answers it, without replies."""
+    member = {"id": f"m-{cid}", "uuid": f"u-{cid}", "name": name, "expertise": None, "avatar_image": None}
+    return {
+        "id": cid,
+        "in_reply_to_id": None,
+        "status": "published",
+        "html": f"<p>{text}</p>",
+        "created_at": f"2024-05-0{cid[-1]}T10:00:00.000Z",
+        "member": member,
+        "replies": [],
+        "count": {"replies": 0, "likes": 0},
+    }
+
+
+def _post_page(base: str) -> bytes:
+    """A Ghost post whose comments Ghost's `{{comments}}` helper loads by script."""
+    text = "".join(f"<p>Sourdough needs time, paragraph {n} of the post about it.</p>" for n in range(6))
+    script = (
+        f'<script defer src="https://cdn.example/comments-ui.min.js" data-ghost-comments="{base}"'
+        f' data-api="{base}ghost/api/content/" data-key="0a1b2c" data-post-id="{POST_ID}"></script>'
+    )
+    return (
+        '<html><head><meta name="generator" content="Ghost 5.130">'
+        '<meta property="article:published_time" content="2024-05-01T09:00:00.000Z">'
+        "<title>Sourdough</title></head><body>"
+        f'<article class="article post"><h1 class="article-title">Sourdough</h1><section class="gh-content">{text}'
+        f"</section></article>{script}</body></html>"
+    ).encode()
+
+
+@contextmanager
+def _ghost_blog(etag: bool = True) -> Iterator[dict[str, Any]]:
+    """A Ghost blog of one post, its comments in blog["comments"] (newest first, as Ghost lists them). With `etag`
+    the post's page answers a conditional GET with 304; its sitemap dates the post in 2024."""
+    blog: dict[str, Any] = {"seen": [], "comments": [_comment("c1", "Ann", "Lovely crumb.")]}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            blog["seen"].append(self.path)
+            path, base = urlsplit(self.path).path, blog["base"]
+            pagination = {"page": 1, "limit": 100, "pages": 1, "total": len(blog["comments"]), "next": None}
+            answers = {
+                "/": ("text/html", f'<html><body><a href="{base}sourdough/">Sourdough</a></body></html>'.encode()),
+                "/sitemap.xml": ("application/xml", _sitemap(base)),
+                "/sourdough/": ("text/html", _post_page(base)),
+                COMMENTS_API: (
+                    "application/json",
+                    json.dumps({"comments": blog["comments"], "meta": {"pagination": pagination}}).encode(),
+                ),
+            }
+            if path not in answers:
+                self.send_response(404)
+                self.end_headers()
+                return
+            content_type, body = answers[path]
+            if path == "/sourdough/" and etag and self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            if path == "/sourdough/" and etag:
+                self.send_header("ETag", '"v1"')
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    blog["base"] = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield blog
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _sitemap(base: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{base}sourdough/</loc><lastmod>2024-05-01</lastmod></url></urlset>"
+    ).encode()
+
+
+def _crawl(blog: dict[str, Any], db: Path, *options: str) -> None:
+    crawled = run_cli("crawl", blog["base"], "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=0", *options)
+    assert crawled.returncode == 0, crawled.stderr
+
+
+def _comments(db: Path) -> list[tuple[str, str]]:
+    return sqlite3.connect(db).execute("SELECT author, text FROM comments ORDER BY position").fetchall()
+
+
+def _last_run(db: Path) -> tuple[int, int]:
+    return (
+        sqlite3.connect(db).execute("SELECT articles_new, articles_updated FROM crawl_runs ORDER BY id DESC").fetchone()
+    )
+
+
+def _changes(db: Path) -> list[tuple[str, str]]:
+    return sqlite3.connect(db).execute("SELECT change, fields FROM changes ORDER BY id").fetchall()
+
+
+def test_a_recrawl_archives_a_comment_added_to_a_post_that_answers_304(tmp_path):
+    db = tmp_path / "archive.db"
+    with _ghost_blog() as blog:
+        _crawl(blog, db)
+        assert _comments(db) == [("Ann", "Lovely crumb.")]
+        blog["comments"].insert(0, _comment("c2", "Bo", "Which flour?"))
+        blog["seen"].clear()
+        _crawl(blog, db, "-s", "RECRAWL_ARCHIVED=False")  # every page asked for: the post's answers 304
+    assert "/sourdough/" in blog["seen"]
+    assert _comments(db) == [("Ann", "Lovely crumb."), ("Bo", "Which flour?")]
+    assert _last_run(db) == (0, 1)
+    assert _changes(db)[-1] == ("changed", '["comments"]')
+
+
+def test_a_comment_removed_since_stays_in_the_posts_earlier_version(tmp_path):
+    db = tmp_path / "archive.db"
+    with _ghost_blog() as blog:
+        blog["comments"].insert(0, _comment("c2", "Bo", "Spam, removed later."))
+        _crawl(blog, db)
+        blog["comments"].pop(0)
+        _crawl(blog, db, "-s", "RECRAWL_ARCHIVED=False")
+    assert _comments(db) == [("Ann", "Lovely crumb.")]
+    (kept,) = sqlite3.connect(db).execute("SELECT comments FROM article_versions").fetchone()
+    assert [c["author"] for c in json.loads(kept)] == ["Ann", "Bo"]
+
+
+def test_a_recrawl_asks_the_comments_of_a_post_its_sitemap_says_is_unchanged(tmp_path):
+    db = tmp_path / "archive.db"
+    with _ghost_blog() as blog:
+        _crawl(blog, db)
+        blog["comments"].insert(0, _comment("c2", "Bo", "Which flour?"))
+        blog["seen"].clear()
+        _crawl(blog, db)
+    assert "/sourdough/" not in blog["seen"]  # the sitemap's lastmod: the page is not fetched
+    assert any(path.startswith(COMMENTS_API) for path in blog["seen"])
+    assert _comments(db) == [("Ann", "Lovely crumb."), ("Bo", "Which flour?")]
+    assert _last_run(db) == (0, 1)
+    fetches = sqlite3.connect(db).execute("SELECT count(*) FROM pages WHERE url LIKE '%/sourdough/'").fetchone()
+    assert fetches == (1,)  # the page not fetched again is not recorded as a fetch
+
+
+def test_a_recrawl_archives_a_comment_added_to_a_post_that_answers_the_same_bytes(tmp_path):
+    db = tmp_path / "archive.db"
+    with _ghost_blog(etag=False) as blog:
+        _crawl(blog, db)
+        blog["comments"].insert(0, _comment("c2", "Bo", "Which flour?"))
+        _crawl(blog, db, "-s", "RECRAWL_ARCHIVED=False")
+    assert _comments(db) == [("Ann", "Lovely crumb."), ("Bo", "Which flour?")]
+    assert _last_run(db) == (0, 1)
+
+
+def test_unchanged_comments_leave_the_post_unchanged_and_the_limit_bounds_the_requests(tmp_path):
+    db = tmp_path / "archive.db"
+    with _ghost_blog() as blog:
+        _crawl(blog, db)
+        _crawl(blog, db, "-s", "RECRAWL_ARCHIVED=False")
+        assert _last_run(db) == (0, 0)
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM article_versions").fetchone() == (0,)
+        blog["comments"].insert(0, _comment("c2", "Bo", "Which flour?"))
+        blog["seen"].clear()
+        _crawl(blog, db, "-s", "COMMENTS_RECHECK_LIMIT=0")
+    assert not any(path.startswith(COMMENTS_API) for path in blog["seen"])
+    assert _comments(db) == [("Ann", "Lovely crumb.")]
