@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from tests.conftest import run_cli
 
@@ -56,26 +56,32 @@ def _post_page(base: str) -> bytes:
 
 @contextmanager
 def _ghost_blog(etag: bool = True) -> Iterator[dict[str, Any]]:
-    """A Ghost blog of one post, its comments in blog["comments"] (newest first, as Ghost lists them). With `etag`
-    the post's page answers a conditional GET with 304; its sitemap dates the post in 2024."""
-    blog: dict[str, Any] = {"seen": [], "comments": [_comment("c1", "Ann", "Lovely crumb.")]}
+    """A Ghost blog of one post, its comments in blog["comments"] (newest first, as Ghost lists them), blog["limit"]
+    to a page of the API's answers; blog["refused"]: the pages of them that answer 403. With `etag` the post's page
+    answers a conditional GET with 304; its sitemap dates the post in 2024."""
+    blog: dict[str, Any] = {"seen": [], "comments": [_comment("c1", "Ann", "Lovely crumb.")], "limit": 100}
+    blog["refused"] = set()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             blog["seen"].append(self.path)
             path, base = urlsplit(self.path).path, blog["base"]
-            pagination = {"page": 1, "limit": 100, "pages": 1, "total": len(blog["comments"]), "next": None}
+            page, limit = int(dict(parse_qsl(urlsplit(self.path).query)).get("page", "1")), blog["limit"]
+            total = len(blog["comments"])
+            following = page + 1 if page * limit < total else None
+            pagination = {"page": page, "limit": limit, "pages": -(-total // limit), "total": total, "next": following}
+            shown = blog["comments"][(page - 1) * limit : page * limit]
             answers = {
                 "/": ("text/html", f'<html><body><a href="{base}sourdough/">Sourdough</a></body></html>'.encode()),
                 "/sitemap.xml": ("application/xml", _sitemap(base)),
                 "/sourdough/": ("text/html", _post_page(base)),
                 COMMENTS_API: (
                     "application/json",
-                    json.dumps({"comments": blog["comments"], "meta": {"pagination": pagination}}).encode(),
+                    json.dumps({"comments": shown, "meta": {"pagination": pagination}}).encode(),
                 ),
             }
-            if path not in answers:
-                self.send_response(404)
+            if path not in answers or (path == COMMENTS_API and page in blog["refused"]):
+                self.send_response(404 if path not in answers else 403)
                 self.end_headers()
                 return
             content_type, body = answers[path]
@@ -193,3 +199,17 @@ def test_unchanged_comments_leave_the_post_unchanged_and_the_limit_bounds_the_re
         _crawl(blog, db, "-s", "COMMENTS_RECHECK_LIMIT=0")
     assert not any(path.startswith(COMMENTS_API) for path in blog["seen"])
     assert _comments(db) == [("Ann", "Lovely crumb.")]
+
+
+def test_a_page_of_comments_that_does_not_answer_leaves_the_post_as_archived_until_the_next_crawl(tmp_path):
+    db = tmp_path / "archive.db"
+    with _ghost_blog() as blog:
+        _crawl(blog, db)
+        blog["comments"].insert(0, _comment("c2", "Bo", "Which flour?"))
+        blog["limit"], blog["refused"] = 1, {2}  # Ann's comment now on the answers' second page, which fails
+        _crawl(blog, db)
+        assert _comments(db) == [("Ann", "Lovely crumb.")]  # not taken for deleted
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM article_versions").fetchone() == (0,)
+        blog["refused"] = set()
+        _crawl(blog, db)
+    assert _comments(db) == [("Ann", "Lovely crumb."), ("Bo", "Which flour?")]

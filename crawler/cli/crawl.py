@@ -180,7 +180,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
     ):
         table.add_row(label, str(run.get(key, "")))
     if run.get("comments_not_rechecked"):
-        table.add_row("comments not asked again (COMMENTS_RECHECK_LIMIT)", str(run["comments_not_rechecked"]))
+        table.add_row("comments not asked again (limit)", str(run["comments_not_rechecked"]))
     if run.get("media_dir"):
         table.add_row("images saved (--media)", f"{run['images_saved']}, {run['images_kept']} already there")
     if run.get("warc_dir"):

@@ -193,7 +193,7 @@ class ArchivePipeline:
     def _store_page(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
         if page.from_archive:  # not fetched: its comments only
             self._store_comments_of_unchanged(page, extracted)
-            self._record_companions(page)
+            self._record_companions(page, extracted is not None)
             return
         self.stats.inc_value("blogarchive/pages_fetched")
         if page.needs_browser is not None:  # its content is lost without one: on record, never silent
@@ -230,7 +230,7 @@ class ArchivePipeline:
         else:
             assert extracted is not None
             self._store_extracted(page, *extracted)
-        self._record_companions(page)
+        self._record_companions(page, extracted is not None)
 
     def _store_comments_of_unchanged(self, page: FetchedPage, extracted: tuple[bool, Any] | None) -> None:
         """A post whose page is unchanged, read again because its comments changed: stored as any post is, so a
@@ -363,11 +363,15 @@ class ArchivePipeline:
             },
         )
 
-    def _record_companions(self, page: FetchedPage) -> None:
+    def _record_companions(self, page: FetchedPage, extracted: bool) -> None:
         """The parts of a split post and the answers about its comments (WordPress's REST API, JSON; Blogger's comment
         feed, Atom), kept like pages (their kinds PART and COMMENTS_API) so `blogarchive reextract` can build the post
-        again from them."""
-        for kind, fetched in ((PART, page.parts), (COMMENTS_API, page.comment_pages)):
+        again from them. Not the parts of an unchanged page (the archive's, not fetched), nor answers the post was not
+        built from because one did not answer: the answers kept last are those of the post as archived, which the
+        next crawl compares its answers with (_new_comments)."""
+        parts = [] if page.not_modified else page.parts
+        comment_pages = page.comment_pages if extracted or not page.comments_incomplete else []
+        for kind, fetched in ((PART, parts), (COMMENTS_API, comment_pages)):
             for url, body in fetched:
                 content_type = "text/html" if kind == PART else _served_type(body)
                 self.archive.record_page(
