@@ -12,6 +12,8 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -213,3 +215,98 @@ def test_a_page_of_comments_that_does_not_answer_leaves_the_post_as_archived_unt
         blog["refused"] = set()
         _crawl(blog, db)
     assert _comments(db) == [("Ann", "Lovely crumb."), ("Bo", "Which flour?")]
+
+
+def _wordpress_post(comments: list[tuple[str, str, str]]) -> bytes:
+    """A WordPress post that prints its comments (comment_class()'s items) and comment_form()'s form."""
+    items = "".join(
+        f'<li id="comment-{n}" class="comment depth-1"><article class="comment-body"><footer class="comment-meta">'
+        f'<div class="comment-author vcard"><b class="fn">{name}</b></div></footer>'
+        f'<div class="comment-content"><p>{text}</p></div></article></li>'
+        for n, (name, text, _) in enumerate(comments, 1)
+    )
+    text = "".join(f"<p>Rye bread wants a slow oven, paragraph {n} of the post about it.</p>" for n in range(6))
+    return (
+        '<html><head><meta name="generator" content="WordPress 6.5"><title>Rye</title>'
+        '<meta property="article:published_time" content="2024-05-01T09:00:00+00:00"></head><body>'
+        f'<article class="post type-post"><h1 class="entry-title">Rye</h1><div class="entry-content">{text}</div>'
+        f'</article><div id="comments" class="comments-area"><ol class="comment-list">{items}</ol>'
+        '<div id="respond" class="comment-respond"><form id="commentform"></form></div></div></body></html>'
+    ).encode()
+
+
+def _comments_feed(base: str, comments: list[tuple[str, str, str]]) -> bytes:
+    """WordPress's comment feed (/comments/feed/): the latest comments, each at its post's address with the
+    comment's fragment, dated when it was posted."""
+    items = "".join(
+        f"<item><title>Comment on Rye by {name}</title><link>{base}rye/#comment-{n}</link>"
+        f"<dc:creator>{name}</dc:creator><pubDate>{posted}</pubDate><description>{text}</description></item>"
+        for n, (name, text, posted) in reversed(list(enumerate(comments, 1)))
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<channel><title>Comments for Bakery</title><link>{base}</link>{items}</channel></rss>"
+    ).encode()
+
+
+@contextmanager
+def _wordpress_blog() -> Iterator[dict[str, Any]]:
+    """A WordPress blog of one post that prints its comments, blog["comments"] (name, text, RFC 822 time), and
+    links its comment feed; its sitemap dates the post's last edit in 2024, as SEO plugins state a post's
+    modification time, which a comment does not change."""
+    blog: dict[str, Any] = {"seen": [], "comments": [("Ann", "Dark and good.", "Thu, 02 May 2024 10:00:00 +0000")]}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            blog["seen"].append(self.path)
+            base = blog["base"]
+            home = (
+                f'<html><head><link rel="alternate" type="application/rss+xml" title="Bakery &raquo; Comments Feed"'
+                f' href="{base}comments/feed/"></head><body><a href="{base}rye/">Rye</a></body></html>'
+            )
+            answers = {
+                "/": ("text/html", home.encode()),
+                "/sitemap.xml": ("application/xml", _sitemap(base).replace(b"sourdough/", b"rye/")),
+                "/rye/": ("text/html", _wordpress_post(blog["comments"])),
+                "/comments/feed/": ("application/rss+xml", _comments_feed(base, blog["comments"])),
+            }
+            content_type, body = answers.get(urlsplit(self.path).path, ("text/html", b""))
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    blog["base"] = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield blog
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_post_its_comment_feed_lists_a_new_comment_of_is_fetched_though_its_sitemap_says_it_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    """WordPress prints a post's comments in its page, and its sitemap's lastmod (an SEO plugin's: the post's
+    edit time) says nothing of a comment; the blog's comment feed dates each comment. A post a comment was posted
+    on since its last fetch is fetched; one without is not (its lastmod)."""
+    db = tmp_path / "archive.db"
+    with _wordpress_blog() as blog:
+        _crawl(blog, db)
+        assert _comments(db) == [("Ann", "Dark and good.")]
+        blog["seen"].clear()
+        _crawl(blog, db)
+        assert "/rye/" not in blog["seen"]  # no comment since: skipped by its lastmod
+        now = datetime.now(UTC) + timedelta(seconds=2)
+        blog["comments"].append(("Bo", "Which flour?", format_datetime(now)))
+        blog["seen"].clear()
+        _crawl(blog, db)
+        assert "/rye/" in blog["seen"]
+    assert _comments(db) == [("Ann", "Dark and good."), ("Bo", "Which flour?")]
+    assert _last_run(db) == (0, 1)

@@ -78,6 +78,9 @@ class FeedEntry:
     title: str | None = None
     # Of its terms, the ones the feed marks as tags (_item_tags()).
     tags: tuple[str, ...] = ()
+    # An item within a page (a comment in WordPress's or Blogger's comment feed: _within_a_page()): when it was
+    # posted, ISO 8601. A comment changes its post's page and no sitemap's <lastmod>.
+    posted: str | None = None
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -146,7 +149,9 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
             terms = tuple(name for term in terms if (name := term.strip("/")))
         title = _item_title(item) if dated else None
         tags = _item_tags(item, base_url) if dated else ()
-        entries.append(FeedEntry(link, _item_modified(item), dated, published, authors, terms, term, title, tags))
+        posted = _item_published(item) if _within_a_page(link) else None
+        entry = FeedEntry(link, _item_modified(item), dated, published, authors, terms, term, title, tags, posted)
+        entries.append(entry)
     return entries
 
 

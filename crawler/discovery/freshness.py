@@ -55,6 +55,16 @@ class ArchivedPosts:
         self.unchanged_urls.add(url)
         return True
 
+    def commented_since(self, url: str, posted: str | None) -> bool:
+        """A comment posted at `posted` on the archived post at `url` (a comment feed's item) is later than the post's
+        last fetch: its page has changed whatever a sitemap says."""
+        posted_at, last_fetch = parse_when(posted), parse_when(self.fetched.get(clean_url(url)))
+        return posted_at is not None and last_fetch is not None and posted_at > last_fetch
+
+    def recheck(self, url: str) -> None:
+        """The post at `url` is fetched after all, though a sitemap or feed declared it unchanged."""
+        self.unchanged_urls.discard(clean_url(url))
+
     @property
     def skipped(self) -> int:
         return len(self.unchanged_urls)

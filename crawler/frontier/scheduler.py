@@ -29,6 +29,7 @@ from crawler.frontier.trap_budget import TRAP, trap_budget
 logger = logging.getLogger(__name__)
 
 FRONTIER_ID = "frontier_id"  # request.meta key: the request's frontier row
+QUEUE_AGAIN = "queue_again"  # request.meta key: queue the page though this run had it (dropped, or done)
 # Priorities, highest first. Scrapy moves a retried request 1 down (RETRY_PRIORITY_ADJUST) and a redirect hop 2 up
 # (REDIRECT_PRIORITY_ADJUST): each level is a band BAND wide, so a retry or redirect stays in its request's band.
 BAND = 10
@@ -119,7 +120,8 @@ class FrontierScheduler(BaseScheduler):
         assert self.frontier is not None
         previous = request.meta.pop(FRONTIER_ID, None)
         blob = pickle.dumps(request.to_dict(spider=self.spider), protocol=pickle.HIGHEST_PROTOCOL)
-        if previous is not None and request.dont_filter:  # a retry (or a redirect that must not be filtered)
+        if request.dont_filter and (previous is not None or request.meta.get(QUEUE_AGAIN)):
+            # a retry (or a redirect that must not be filtered), or a page asked for again (QUEUE_AGAIN)
             self.frontier.requeue(request.url, request.priority, blob)
             self.pending = self.frontier.counts()["pending"]
             queued = True

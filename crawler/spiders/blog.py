@@ -54,6 +54,7 @@ from crawler.frontier.scheduler import (
     FRONTIER_ID,
     HUB_PRIORITY,
     LISTED_PRIORITY,
+    QUEUE_AGAIN,
     job_name,
 )
 from crawler.frontier.trap_budget import TRAP
@@ -110,6 +111,7 @@ class BlogSpider(scrapy.Spider):
         # The job names the crawl in crawl_runs and the frontier: a crawl with the same job resumes a killed one.
         spider.job = job_name(settings.get("CRAWL_JOB"), spider.start_urls or spider.raw_start_urls)
         spider.requested = set()  # URLs this process asked for (the frontier dedupes across runs)
+        spider.commented = set()  # archived posts a comment feed lists a comment of since their last fetch
         spider.links_seen = set()  # hrefs (bytes) _follow has looked at already
         spider.query_loops = {}  # WordPress's query loops met, and the page each was first met on (query_loops.py)
         spider.listed = set()  # the posts (not hubs) in scope that the sitemaps list
@@ -229,7 +231,7 @@ class BlogSpider(scrapy.Spider):
                     listed.append(Listed(url, alternates=entry.alternates))
                     if not url_kind(entry.url):
                         self.listed.add(url)
-                if self.archived.unchanged(entry.url, entry.lastmod):
+                if clean_url(entry.url) not in self.commented and self.archived.unchanged(entry.url, entry.lastmod):
                     yield from self._comments_of_unchanged(entry.url)
                     continue  # the sitemap says: not changed since our last fetch
                 if (request := self._page_request(entry.url, listed=True)) is not None:
@@ -242,6 +244,16 @@ class BlogSpider(scrapy.Spider):
             for entry in feed:
                 if self.scope.contains(url := clean_url(entry.url)):
                     listed.append(Listed.of_feed_entry(entry, url))
+                if self.archived.commented_since(url, entry.posted):
+                    # a comment feed's item posted since its post was archived: the post's page has a new comment,
+                    # whatever its sitemap's <lastmod> (an edit's time) said or will say; asked for again if a link's
+                    # request for it was dropped as unchanged
+                    self.commented.add(url)
+                    self.archived.recheck(url)
+                    self.requested.discard(url)
+                    if (request := self._page_request(entry.url, listed=True)) is not None:
+                        yield request.replace(dont_filter=True, meta={**request.meta, QUEUE_AGAIN: True})
+                    continue
                 if self.archived.unchanged(entry.url, entry.modified):
                     yield from self._comments_of_unchanged(entry.url)
                     continue  # the feed says: not changed since our last fetch
