@@ -12,9 +12,11 @@ from urllib.parse import urlsplit
 from archive.connection import Connection, now
 
 # The kinds of what the crawl fetched for a post besides its page (crawler/discovery/wordpress.py): pages 2..N of a
-# split post, and the REST API's answers about its comments. Kept so that reextract builds the post whole again.
+# split post, the REST API's answers about its comments, and the post's REST API entry (its date). Kept so that
+# reextract builds the post whole again.
 PART = "post-part"
 COMMENTS_API = "comments-api"
+POST_API = "post-api"
 
 
 class Pages(Connection):
@@ -143,8 +145,8 @@ class Pages(Connection):
                 yield url, fetched_at, zlib.decompress(body), charset
 
     def companions(self, kind: str, prefix: str) -> list[tuple[str, bytes]]:
-        """(url, body) of the latest stored fetch of each page of `kind` (PART, COMMENTS_API) whose URL starts with
-        `prefix`, in the order they were fetched."""
+        """(url, body) of the latest stored fetch of each page of `kind` (PART, COMMENTS_API, POST_API) whose URL
+        starts with `prefix`, in the order they were fetched."""
         rows = self.conn.execute(
             "SELECT p.url, b.body FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256 WHERE p.id IN"
             " (SELECT max(id) FROM pages WHERE kind = ? AND substr(url, 1, length(?)) = ? GROUP BY url) ORDER BY p.id",

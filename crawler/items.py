@@ -75,11 +75,12 @@ class FetchedPage:
     # The page needed a browser it did not get (--render never, or rendering failed): why; a crawl error.
     needs_browser: str | None = None
     # What the spider fetched for this post after its page (crawler/discovery/wordpress.py): (URL, body) of pages
-    # 2..N of a split post, the REST API's pages of its comments, and those requests' frontier rows, marked done
-    # with this page.
+    # 2..N of a split post, the REST API's pages of its comments, the post's own REST API entry (its date), and
+    # those requests' frontier rows, marked done with this page.
     parts: list[tuple[str, bytes]] = field(default_factory=list)
     comment_pages: list[tuple[str, bytes]] = field(default_factory=list)
     comments_incomplete: bool = False  # a page of its comments did not answer: the comments read are not all of them
+    entry: tuple[str, bytes] | None = None
     companion_frontier_ids: list[int] = field(default_factory=list)
 
     @property

@@ -187,7 +187,7 @@ def test_a_block_theme_post_without_page_links_is_split_as_its_rest_api_entry_sa
     head = b'<link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/posts/17" />'
     block = head + b'<div class="entry-content wp-block-post-content"><p>Part one</p></div>'
     url = "https://example.org/2024/02/14/long-way/"
-    assert rest_post_url(block, url) == "https://example.org/wp-json/wp/v2/posts/17?_fields=content"
+    assert rest_post_url(block, url) == "https://example.org/wp-json/wp/v2/posts/17?_fields=content,date_gmt"
     assert rest_post_url(block + b'<a class="post-page-numbers" href="2/">2</a>', url) is None  # links: no need
     assert rest_post_url(head + b'<div class="entry-content"><p>Classic</p></div>', url) is None
     entry = json.dumps({"content": {"rendered": "<p>1</p><!--nextpage--><p>2</p><!--nextpage--><p>3</p>"}}).encode()

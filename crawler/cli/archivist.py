@@ -57,7 +57,8 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
             counts["skipped"] += 1  # a hub the crawl settles without parsing
             continue
         facts = structure.facts(url)  # as the crawl knew the site, a listing by its markup a feed makes a post
-        ok, result = extract_page(body, url, *stored_companions(archive, body, url), charset=charset, site=facts)
+        parts, comments, entry = stored_companions(archive, body, url)
+        ok, result = extract_page(body, url, parts, comments, charset=charset, site=facts, entry=entry)
         if ok:
             structure.decide(result, url)  # as the crawl decided it, dated it and named its authors
         if not ok:

@@ -9,6 +9,9 @@ Block themes (WordPress 6.1's Twenty Twenty-Two and -Three) print no links to pa
 them, nor can a crawler from the HTML. For a post a block theme rendered without page links, the crawl asks the
 post's REST API entry (its content only), which holds every page, and fetches the parts it counts there.
 
+The same entry states the post's date (`date_gmt`), which Twenty Twenty-Five's post page does not print: the post
+is dated by it (crawler/extraction/wordpress_rest.py).
+
 Every post page links its REST API entry (`<link rel="alternate" type="application/json"
 href=".../wp-json/wp/v2/posts/17">`). A theme that loads comments by script shows no comment on the page; the
 crawl then asks the API for the post's comments, which it answers with approved comments only, their threads
@@ -99,8 +102,10 @@ def _part_number(link: object, base: object, own_query: list[tuple[str, str]]) -
 
 
 def rest_post_url(body: bytes, url: str) -> str | None:
-    """The REST API address of the content of the WordPress post at `url`, when a block theme rendered it without
-    page links (so the page cannot say whether the post goes on); None otherwise."""
+    """The REST API address of the content and date of the WordPress post at `url`, when a block theme rendered it
+    without page links (so the page cannot say whether the post goes on); None otherwise. The date is WordPress's
+    own: the block themes' single template may print none (Twenty Twenty-Five's), and a date then guessed from the
+    page is another's (a dated link in the post, a "More posts" loop) — see wordpress_rest.rest_published."""
     match = _REST_POST.search(body)
     if match is None or not _BLOCK_POST_CONTENT.search(body) or _PAGE_LINKS.search(body) or _PASSWORD_FORM.search(body):
         return None
@@ -108,7 +113,8 @@ def rest_post_url(body: bytes, url: str) -> str | None:
     if entry is None:
         return None
     parts = urlsplit(entry)
-    return parts._replace(query=urlencode([*parse_qsl(parts.query), ("_fields", "content")], safe="/")).geturl()
+    fields = ("_fields", "content,date_gmt")  # its pages, and its date (Twenty Twenty-Five prints none)
+    return parts._replace(query=urlencode([*parse_qsl(parts.query), fields], safe="/,")).geturl()
 
 
 def parts_from_rest_post(payload: bytes, url: str) -> list[str]:

@@ -554,6 +554,12 @@ def _days_somewhere(value: str) -> set[str]:
     return {(moment + timedelta(hours=hours)).astimezone(UTC).date().isoformat() for hours in range(-12, 15)}
 
 
+def same_moment(first: str | None, second: str | None) -> bool:
+    """Both name the same moment, each with its offset ("2023-01-05T10:00:00+01:00", "2023-01-05T09:00:00+00:00")."""
+    moments = [_instant(value) if value else None for value in (first, second)]
+    return moments[0] is not None and moments[0] == moments[1]
+
+
 def _is_utc(value: str) -> bool:
     return value.endswith(("+00:00", "Z"))
 

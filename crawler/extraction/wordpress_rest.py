@@ -1,4 +1,5 @@
-"""Comments from WordPress's REST API (`/wp-json/wp/v2/comments?post=N`): pure, JSON in, Comments out.
+"""Comments from WordPress's REST API (`/wp-json/wp/v2/comments?post=N`): pure, JSON in, Comments out; and the
+post's date from its own entry (`/wp-json/wp/v2/posts/N`).
 
 The API answers an anonymous reader with approved comments only, each with its id, its parent's id (0 at the top
 level), its author's name and URL, its time (`date`, the site's local time, and `date_gmt`) and its rendered HTML.
@@ -7,6 +8,7 @@ level), its author's name and URL, its time (`date`, the site's local time, and 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from crawler.extraction.article import Comment
@@ -19,6 +21,17 @@ def rest_comments(payloads: list[bytes], base_url: str) -> list[Comment]:
     """The comments of every page of the API's answer, replies after their parent (the API lists by date)."""
     entries = {str(entry["id"]): entry for payload in payloads for entry in _entries(payload) if entry.get("id")}
     return threaded([c for c in (_comment(entry, base_url) for entry in entries.values()) if c.text])
+
+
+def rest_published(payload: bytes) -> str | None:
+    """The publication time of a post as its REST API entry (`/wp-json/wp/v2/posts/N`) states it, in UTC
+    (`date_gmt`, ISO 8601 without an offset: "+00:00" is added); None for an answer without one."""
+    try:
+        entry = json.loads(payload)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    gmt = entry.get("date_gmt") if isinstance(entry, dict) else None
+    return f"{gmt}+00:00" if isinstance(gmt, str) and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", gmt) else None
 
 
 def _entries(payload: bytes) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crawler.extraction.content import find_content_root
+from crawler.extraction.dates import same_moment
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.extract import extract
 from crawler.extraction.page import HtmlElement, Page, detached, text_of
@@ -25,6 +26,7 @@ from crawler.extraction.selectors import PLUGIN_CHROME, WORDPRESS_WIDGETS
 from crawler.extraction.served_comments import served_comments
 from crawler.extraction.split_posts import joined
 from crawler.extraction.threads import completed
+from crawler.extraction.wordpress_rest import rest_published
 
 MIN_BODY_WORDS = 2 * MIN_ARTICLE_WORDS
 
@@ -36,11 +38,13 @@ def checked_extract(
     comment_pages: Sequence[bytes] = (),
     charset: str | None = None,
     site: SiteFacts | None = None,
+    entry: bytes | None = None,
 ) -> dict[str, Any]:
     """`parts`: (URL, body) of pages 2..N of a split post (crawler/extraction/split_posts.py); `comment_pages`: the
     post's comments as its platform served them apart from the page (crawler/extraction/served_comments.py);
     `charset`: the one the page's Content-Type header declared (crawler/extraction/decoding.py); `site`: what the
-    crawl knows of the page's site (extract()).
+    crawl knows of the page's site (extract()); `entry`: the post's WordPress REST API entry, whose date is the
+    post's (crawler/discovery/wordpress.py), whatever the page printed or let be guessed.
 
     A page of kind "other" gets its parts and comments as a post does: a feed read later may make it one
     (crawler/pipelines/archive.py keeps it then, as it was read here)."""
@@ -52,6 +56,8 @@ def checked_extract(
         article = joined(article, [extract(decode_html(part), url, site) for _, part in parts])
     if post and comment_pages:
         article.comments = completed(article.comments, served_comments(list(comment_pages), url))
+    if post and entry and (published := rest_published(entry)) and not same_moment(article.published, published):
+        article.published = published  # where the page states that moment, its own stands, on its clock's offset
     result = article.to_dict()
     # a page its generator marks as one of the site's pages (pagekind's page_markup) is no post missed
     marked_page = bool((result.get("evidence") or {}).get("page_markup"))

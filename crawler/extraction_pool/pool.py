@@ -50,8 +50,9 @@ class ExtractionPool:
         self.waiting += 1
         try:
             comments = [body for _, body in page.comment_pages]
+            entry = page.entry[1] if page.entry else None
             return await asyncio.get_running_loop().run_in_executor(
-                self.executor, extract_and_pack, page.body, page.url, page.parts, comments, page.charset, site
+                self.executor, extract_and_pack, page.body, page.url, page.parts, comments, page.charset, site, entry
             )
         finally:
             self.waiting -= 1

@@ -70,12 +70,13 @@ def extract_page(
     comment_pages: Sequence[bytes] = (),
     charset: str | None = None,
     site: SiteFacts | None = None,
+    entry: bytes | None = None,
 ) -> tuple[bool, Any]:
     """(True, Article as dict, with "problem": see crawler/extraction_pool/checks.py) or (False, one-line reason).
-    `parts`, `comment_pages`, `charset` and `site`: see checks.checked_extract."""
+    `parts`, `comment_pages`, `charset`, `site` and `entry`: see checks.checked_extract."""
     from crawler.extraction_pool.checks import checked_extract  # imported in the worker, once
 
-    return _guarded(lambda b, u: checked_extract(b, u, parts, comment_pages, charset, site), body, url)
+    return _guarded(lambda b, u: checked_extract(b, u, parts, comment_pages, charset, site, entry), body, url)
 
 
 def extract_and_pack(
@@ -85,10 +86,11 @@ def extract_and_pack(
     comment_pages: Sequence[bytes] = (),
     charset: str | None = None,
     site: SiteFacts | None = None,
+    entry: bytes | None = None,
 ) -> tuple[bool, Any, bytes]:
     """extract_page() plus the body's zlib form for page_bodies, compressed here so the crawl's reactor process
     (which writes the archive) does not spend its time compressing pages."""
-    ok, result = extract_page(body, url, parts, comment_pages, charset, site)
+    ok, result = extract_page(body, url, parts, comment_pages, charset, site, entry)
     return ok, result, zlib.compress(body, BODY_COMPRESSION_LEVEL)
 
 

@@ -24,9 +24,9 @@ from scrapy import signals
 from archive import Archive
 from archive.frontier import Frontier
 from archive.media import article_image_urls
-from archive.pages import COMMENTS_API, PART
+from archive.pages import COMMENTS_API, PART, POST_API
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
-from crawler.core.companions import stored_parts
+from crawler.core.companions import stored_entry, stored_parts
 from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure
@@ -126,6 +126,8 @@ class ArchivePipeline:
             # its page unchanged (304, or a sitemap said so), its comments not: the post read again from its archived
             # page and parts, with the comments as they are now
             item.parts = stored_parts(self.archive, item.url)
+            if (entry := stored_entry(self.archive, item.body, item.url)) is not None:
+                item.entry = (item.url, entry)  # its date (Twenty Twenty-Five prints none)
             extracted = await self._extract(item)
         if storage_broken(self.crawler):
             return item
@@ -364,14 +366,15 @@ class ArchivePipeline:
         )
 
     def _record_companions(self, page: FetchedPage, extracted: bool) -> None:
-        """The parts of a split post and the answers about its comments (WordPress's REST API, JSON; Blogger's comment
-        feed, Atom), kept like pages (their kinds PART and COMMENTS_API) so `blogarchive reextract` can build the post
-        again from them. Not the parts of an unchanged page (the archive's, not fetched), nor answers the post was not
-        built from because one did not answer: the answers kept last are those of the post as archived, which the
-        next crawl compares its answers with (_new_comments)."""
+        """The parts of a split post, the answers about its comments (WordPress's REST API, JSON; Blogger's comment
+        feed, Atom) and the post's REST API entry, kept like pages (their kinds PART, COMMENTS_API and POST_API) so
+        `blogarchive reextract` can build the post again from them. Not the parts or entry of an unchanged page (the
+        archive's, not fetched), nor answers the post was not built from because one did not answer: the answers
+        kept last are those of the post as archived, which the next crawl compares its answers with (_new_comments)."""
         parts = [] if page.not_modified else page.parts
+        entry = [page.entry] if page.entry and not page.not_modified else []
         comment_pages = page.comment_pages if extracted or not page.comments_incomplete else []
-        for kind, fetched in ((PART, parts), (COMMENTS_API, comment_pages)):
+        for kind, fetched in ((PART, parts), (COMMENTS_API, comment_pages), (POST_API, entry)):
             for url, body in fetched:
                 content_type = "text/html" if kind == PART else _served_type(body)
                 self.archive.record_page(

@@ -403,6 +403,7 @@ class BlogSpider(scrapy.Spider):
             message = f"HTTP {response.status} for a part of {page.url}"
             yield CrawlError(response.url, message, lost=response.status not in NOTHING_THERE)
         elif "/wp/v2/posts/" in response.url:
+            page.entry = (response.url, response.body)
             parts = parts_from_rest_post(response.body, page.url)
             self.requested.update(parts)
             response.meta["companions"][:0] = parts
