@@ -20,11 +20,12 @@ included (crawler/extraction/wordpress_rest.py reads them).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from crawler.urls import joined
+from crawler.urls import clean_url, joined
 
 MAX_PARTS = 50  # pages of one split post
 REST_COMMENTS_PER_PAGE = 100
@@ -47,6 +48,9 @@ _REPLY_LINK = re.compile(rb"""<a\b[^>]*\bclass=["'][^"']*(?<![\w-])comment-reply
 # A password-protected post: the API keeps its comments to those who know the password.
 _PASSWORD_FORM = re.compile(rb"""class=["'][^"']*\bpost-password-form\b""")
 _PART_PATH = re.compile(r"^(\d{1,2})/?$")
+_COMMENT_PAGE_PATH = re.compile(r"^(/.*/)comment-page-\d+/?$")  # WordPress's rewrite rule for comment pages
+# a link to one: `&cpage=2` in a query is printed `&amp;cpage=2` or, by esc_url(), `&#038;cpage=2`
+_COMMENT_PAGE_LINK = re.compile(rb"""\bhref=["']([^"']*(?:/comment-page-\d+|[?&;]cpage=\d+)[^"']*)["']""")
 _BLOCK_POST_CONTENT = re.compile(rb"""class=["'][^"']*\bwp-block-post-content\b""")
 _PAGE_LINKS = re.compile(rb"""\bpost-page-numbers\b""")
 _NEXTPAGE = "<!--nextpage-->"
@@ -132,14 +136,49 @@ def parts_from_rest_post(payload: bytes, url: str) -> list[str]:
     return [parts._replace(path=f"{stem}{n}/").geturl() for n in range(2, count + 1)]
 
 
+def commented_post(body: bytes, url: str) -> str | None:
+    """The post whose page of comments the WordPress page at `url` is, or None: with its comments paginated
+    (page_comments), WordPress serves page N of a post's comments at the post's address plus `comment-page-N/`
+    (`cpage=N` in a plain permalink's query) — the post again, its rel=canonical that address, and every comment's
+    permalink and reply link there (/hello-world/comment-page-1/#comment-1 under a post of one comment). Reached by
+    such a link first, it was stored as the post, and the post's own page, the same post, was not. It is no page of
+    its own: the post's page is read instead, its comments whole as the post's page and the REST API give them
+    (rest_comments_url). A WordPress post page is known by its link to its REST API entry."""
+    return _post_of_comment_page(url) if _REST_POST.search(body) is not None else None
+
+
+def _post_of_comment_page(url: str) -> str | None:
+    """The post whose page of comments `url` is by its form (commented_post), without fragment; else None."""
+    parts = urlsplit(url)
+    if (match := _COMMENT_PAGE_PATH.match(parts.path)) is not None and not parts.query:
+        return parts._replace(path=match.group(1), fragment="").geturl()
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    rest = [(name, value) for name, value in query if name != "cpage"]
+    if len(rest) < len(query) and rest:
+        return parts._replace(query=urlencode(rest), fragment="").geturl()
+    return None
+
+
+def _links_comment_pages(body: bytes, url: str) -> bool:
+    """The page links a page of its own comments (commented_post): WordPress paginates them, and the page shows
+    one page of them (the newest, by default), the others at addresses that are no pages of their own."""
+    own = clean_url(url)
+    for match in _COMMENT_PAGE_LINK.finditer(body):
+        link = joined(url, html.unescape(match.group(1).decode("utf-8", "replace")))
+        if link is not None and (post := _post_of_comment_page(link)) is not None and clean_url(post) == own:
+            return True
+    return False
+
+
 def rest_comments_url(body: bytes, url: str) -> str | None:
     """The REST API address of the comments of the WordPress post at `url`, when its page links its REST entry but
-    shows no comment (a theme that loads them by script, or a post without any) or a thread past WordPress's
-    depth limit (whose replies' parents only the API names); None otherwise."""
+    shows no comment (a theme that loads them by script, or a post without any), a thread past WordPress's
+    depth limit (whose replies' parents only the API names) or one page of its comments (_links_comment_pages);
+    None otherwise."""
     match = _REST_POST.search(body)
     if match is None or _PASSWORD_FORM.search(body):
         return None
-    if _COMMENT_MARKUP.search(body) and not at_thread_depth_limit(body):
+    if _COMMENT_MARKUP.search(body) and not at_thread_depth_limit(body) and not _links_comment_pages(body, url):
         return None
     entry = joined(url, match.group(1).decode("ascii", "replace").replace("&amp;", "&"))
     if entry is None:

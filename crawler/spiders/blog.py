@@ -35,6 +35,7 @@ from crawler.discovery.links import PageLinks, page_links
 from crawler.discovery.query_loops import repeated_loop_pages
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.discovery.wordpress import (
+    commented_post,
     has_page_links,
     is_rest_api,
     parts_from_rest_post,
@@ -305,9 +306,12 @@ class BlogSpider(scrapy.Spider):
             yield from self.parse_discovered(response)
             return
         page.not_modified = NOT_MODIFIED in response.flags
-        if page.is_html and (post := viewed_post(response.body, response.url)):
-            # A post's comments view (FlatPress's …/comments/), reached by a link: read with its post, as its
-            # companion (comment_views.py), never a page of its own — the post is asked for instead.
+        if page.is_html and (
+            post := viewed_post(response.body, response.url) or commented_post(response.body, response.url)
+        ):
+            # A post's comments view (FlatPress's …/comments/, WordPress's …/comment-page-2/), reached by a link:
+            # read with its post (comment_views.py, wordpress.commented_post), never a page of its own — the post
+            # is asked for instead.
             if (request := self._page_request(post, by_link=True)) is not None:
                 yield request
             yield Skipped(response.url, f"the comments view of {post}, read with it", _frontier_id(response.request))
