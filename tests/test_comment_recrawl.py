@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.conftest import run_cli
+from tests.local_http import QuietHandler, serving
 
 POST_ID = "65f1a2b3c4d5e6f708192a3b"
 COMMENTS_API = f"/members/api/comments/post/{POST_ID}/"
@@ -64,7 +63,7 @@ def _ghost_blog(etag: bool = True) -> Iterator[dict[str, Any]]:
     blog: dict[str, Any] = {"seen": [], "comments": [_comment("c1", "Ann", "Lovely crumb.")], "limit": 100}
     blog["refused"] = set()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             blog["seen"].append(self.path)
             path, base = urlsplit(self.path).path, blog["base"]
@@ -91,25 +90,11 @@ def _ghost_blog(etag: bool = True) -> Iterator[dict[str, Any]]:
                 self.send_response(304)
                 self.end_headers()
                 return
-            self.send_response(200)
-            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            if path == "/sourdough/" and etag:
-                self.send_header("ETag", '"v1"')
-            self.end_headers()
-            self.wfile.write(body)
+            self.answer(200, content_type, body, {"ETag": '"v1"'} if path == "/sourdough/" and etag else None)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    blog["base"] = f"http://127.0.0.1:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(Handler) as base:
+        blog["base"] = base
         yield blog
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _sitemap(base: str) -> bytes:
@@ -256,7 +241,7 @@ def _wordpress_blog() -> Iterator[dict[str, Any]]:
     modification time, which a comment does not change."""
     blog: dict[str, Any] = {"seen": [], "comments": [("Ann", "Dark and good.", "Thu, 02 May 2024 10:00:00 +0000")]}
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             blog["seen"].append(self.path)
             base = blog["base"]
@@ -271,23 +256,11 @@ def _wordpress_blog() -> Iterator[dict[str, Any]]:
                 "/comments/feed/": ("application/rss+xml", _comments_feed(base, blog["comments"])),
             }
             content_type, body = answers.get(urlsplit(self.path).path, ("text/html", b""))
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.answer(200 if body else 404, content_type, body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    blog["base"] = f"http://127.0.0.1:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(Handler) as base:
+        blog["base"] = base
         yield blog
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_post_its_comment_feed_lists_a_new_comment_of_is_fetched_though_its_sitemap_says_it_is_unchanged(

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -20,6 +18,7 @@ from crawler.discovery.comment_sources import comments_url, next_comments_pages,
 from crawler.extraction.served_comments import served_comments
 from crawler.rendering.detect import needs_browser
 from tests.conftest import run_cli
+from tests.local_http import QuietHandler, serving
 
 POST_ID = "6b15f800c34e592c148ec071"
 POST = "https://blog.example/compilers/"
@@ -124,7 +123,7 @@ def test_a_ghost_comments_script_that_names_no_post_is_said():
 def _ghost_blog() -> Iterator[dict[str, Any]]:
     blog: dict[str, Any] = {"seen": []}
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             blog["seen"].append(self.path)
             parts = urlsplit(self.path)
@@ -141,23 +140,11 @@ def _ghost_blog() -> Iterator[dict[str, Any]]:
             }
             content_type, body = answers.get(parts.path, ("text/html", ""))
             data = body if isinstance(body, bytes) else body.encode()
-            self.send_response(200 if parts.path in answers else 404)
-            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.answer(200 if parts.path in answers else 404, content_type, data)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    blog["base"] = f"http://127.0.0.1:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(Handler) as base:
+        blog["base"] = base
         yield blog
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _post_page(base: str) -> str:

@@ -7,14 +7,13 @@ broken link."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from subprocess import CompletedProcess
 
 import pytest
 
 from tests.chromium import install_chromium
+from tests.local_http import QuietHandler, serving
 
 POSTS = {
     "tomatoes": ("Staking the tomatoes", "2024-05-02", "The tomatoes went up the canes in May, tied loosely."),
@@ -65,26 +64,13 @@ def app_on_static_host() -> Iterator[str]:
     if (reason := install_chromium()) is not None:
         pytest.skip(reason)
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             status, content_type, body = answer(self.path.split("?")[0])
-            data = body.encode()
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.answer(status, content_type, body.encode())
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield base
 
 
 def test_posts_an_app_shows_under_the_hosts_404_page_are_archived(
