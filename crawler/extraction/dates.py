@@ -428,32 +428,16 @@ class _Dates:
         return self.language == "en"
 
 
-MAX_UTC_OFFSET = timedelta(hours=14)  # Kiribati's; every offset in use is a whole quarter hour
-
-
 def more_precise(listed: str | None, stated: str | None) -> bool:
     """A feed's date `listed` says more than the page's `stated`: the page states none, or only the day on which
     the feed's timestamp falls (Jekyll's Hyde prints "15 Jan 2024", its Atom feed 2024-01-15T08:30:00+00:00).
     archive/articles.py `date_posts_from_feed` applies the same rule to posts stored before the feed was read."""
     if not listed:
         return False
-    return not stated or len(stated) == 10 and len(listed) > 10 and _falls_on(listed, stated)
+    return not stated or len(stated) == 10 and len(listed) > 10 and listed[:10] == stated
 
 
-def _falls_on(listed: str, day: str) -> bool:
-    """The feed's timestamp `listed` falls on the page's `day`, a day on the site's clock: the day it spells, or,
-    for a moment stated with its UTC offset, that day on some clock at most MAX_UTC_OFFSET off UTC — WordPress's
-    RSS states every item's time in UTC (`+0000`), so a post of 00:27 in Berlin, on 5 October by its page and its
-    URL, is 22:27 on the 4th in the feed. A feed's midnight is a day alone: its own day only."""
-    if listed[:10] == day:
-        return True
-    try:
-        moment, start = datetime.fromisoformat(listed), datetime.fromisoformat(day).replace(tzinfo=UTC)
-    except ValueError:
-        return False
-    if moment.tzinfo is None or moment.time() == datetime.min.time():
-        return False
-    return start - MAX_UTC_OFFSET <= moment < start + timedelta(days=1) + MAX_UTC_OFFSET
+MAX_UTC_OFFSET = timedelta(hours=14)  # Kiribati's; every offset in use is a whole quarter hour
 
 
 def zoned_by_feed(listed: str | None, stated: str | None) -> str | None:
