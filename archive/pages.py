@@ -114,6 +114,13 @@ class Pages(Connection):
         ).fetchone()
         return (zlib.decompress(row["body"]), row["content_type"] or "", row["charset"]) if row else None
 
+    def last_read(self, url: str) -> str | None:
+        """When a crawl last read `url` (200) or found it unchanged (304), as stored; None if never."""
+        row = self.conn.execute(
+            "SELECT fetched_at FROM pages WHERE url = ? AND status IN (200, 304) ORDER BY id DESC LIMIT 1", (url,)
+        ).fetchone()
+        return row["fetched_at"] if row else None
+
     def same_companions(self, kind: str, fetched: list[tuple[str, bytes]]) -> bool:
         """Whether each of `fetched` (url, body) is, byte for byte, the latest stored fetch of its URL of `kind`
         (COMMENTS_API): a post's comments served apart from its page, unchanged since the last crawl."""

@@ -202,65 +202,119 @@ def test_a_page_of_comments_that_does_not_answer_leaves_the_post_as_archived_unt
     assert _comments(db) == [("Ann", "Lovely crumb."), ("Bo", "Which flour?")]
 
 
-def _wordpress_post(comments: list[tuple[str, str, str]]) -> bytes:
+def _wordpress_post(title: str, comments: list[tuple[str, str]]) -> bytes:
     """A WordPress post that prints its comments (comment_class()'s items) and comment_form()'s form."""
     items = "".join(
         f'<li id="comment-{n}" class="comment depth-1"><article class="comment-body"><footer class="comment-meta">'
         f'<div class="comment-author vcard"><b class="fn">{name}</b></div></footer>'
         f'<div class="comment-content"><p>{text}</p></div></article></li>'
-        for n, (name, text, _) in enumerate(comments, 1)
+        for n, (name, text) in enumerate(comments, 1)
     )
-    text = "".join(f"<p>Rye bread wants a slow oven, paragraph {n} of the post about it.</p>" for n in range(6))
+    text = "".join(f"<p>{title} bread wants a slow oven, paragraph {n} of the post about it.</p>" for n in range(6))
     return (
-        '<html><head><meta name="generator" content="WordPress 6.5"><title>Rye</title>'
+        f'<html><head><meta name="generator" content="WordPress 6.5"><title>{title}</title>'
         '<meta property="article:published_time" content="2024-05-01T09:00:00+00:00"></head><body>'
-        f'<article class="post type-post"><h1 class="entry-title">Rye</h1><div class="entry-content">{text}</div>'
+        f'<article class="post type-post"><h1 class="entry-title">{title}</h1><div class="entry-content">{text}</div>'
         f'</article><div id="comments" class="comments-area"><ol class="comment-list">{items}</ol>'
         '<div id="respond" class="comment-respond"><form id="commentform"></form></div></div></body></html>'
     ).encode()
 
 
-def _comments_feed(base: str, comments: list[tuple[str, str, str]]) -> bytes:
-    """WordPress's comment feed (/comments/feed/): the latest comments, each at its post's address with the
-    comment's fragment, dated when it was posted."""
+def _comments_feed(blog: dict[str, Any]) -> bytes:
+    """WordPress's comment feed (/comments/feed/): the latest blog["feed_size"] comments (posts_per_rss), each at
+    its permalink — its post's address (blog["pages_of"] its page of comments) with the comment's fragment —
+    dated when it was posted."""
     items = "".join(
-        f"<item><title>Comment on Rye by {name}</title><link>{base}rye/#comment-{n}</link>"
-        f"<dc:creator>{name}</dc:creator><pubDate>{posted}</pubDate><description>{text}</description></item>"
-        for n, (name, text, posted) in reversed(list(enumerate(comments, 1)))
+        f"<item><title>Comment on {post} by {name}</title><link>{_permalink(blog, post, n)}</link>"
+        f"<dc:creator>{name}</dc:creator><pubDate>{format_datetime(posted)}</pubDate>"
+        f"<description>{text}</description></item>"
+        for n, post, name, text, posted in _newest_first(blog)[: blog["feed_size"]]
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        f"<channel><title>Comments for Bakery</title><link>{base}</link>{items}</channel></rss>"
+        f"<channel><title>Comments for Bakery</title><link>{blog['base']}</link>{items}</channel></rss>"
     ).encode()
+
+
+def _newest_first(blog: dict[str, Any]) -> list[tuple[int, str, str, str, datetime]]:
+    numbered = [(n, *comment) for n, comment in enumerate(blog["comments"], 1)]
+    return sorted(numbered, key=lambda comment: comment[4], reverse=True)
+
+
+def _permalink(blog: dict[str, Any], post: str, n: int) -> str:
+    page = f"comment-page-{blog['pages_of']}/" if blog["pages_of"] else ""
+    return f"{blog['base']}{post}/{page}#comment-{n}"
+
+
+def _rest_comments(blog: dict[str, Any], query: dict[str, str]) -> tuple[bytes, dict[str, str]]:
+    """WordPress's REST API's list of comments (`after`, `per_page`, `page`, `_fields=link,date_gmt`), newest
+    first, and its X-WP-TotalPages."""
+    after = datetime.fromisoformat(query["after"]).replace(tzinfo=UTC)
+    since = [c for c in _newest_first(blog) if c[4] > after]
+    size, page = int(query["per_page"]), int(query["page"])
+    entries = [
+        {"link": _permalink(blog, post, n), "date_gmt": posted.strftime("%Y-%m-%dT%H:%M:%S")}
+        for n, post, _, _, posted in since[(page - 1) * size : page * size]
+    ]
+    return json.dumps(entries).encode(), {"X-WP-TotalPages": str(max(1, -(-len(since) // size)))}
+
+
+POSTS = ("rye", "spelt", "oat")
 
 
 @contextmanager
 def _wordpress_blog() -> Iterator[dict[str, Any]]:
-    """A WordPress blog of one post that prints its comments, blog["comments"] (name, text, RFC 822 time), and
-    links its comment feed; its sitemap dates the post's last edit in 2024, as SEO plugins state a post's
-    modification time, which a comment does not change."""
-    blog: dict[str, Any] = {"seen": [], "comments": [("Ann", "Dark and good.", "Thu, 02 May 2024 10:00:00 +0000")]}
+    """A WordPress blog of three posts that print their comments, blog["comments"] (post, name, text, time), and
+    link its comment feed, which holds the latest blog["feed_size"]; its sitemap dates the posts' last edits in
+    2024, as SEO plugins state a post's modification time, which a comment does not change. blog["api"] is the
+    status its REST API answers with."""
+    posted = datetime(2024, 5, 2, 10, tzinfo=UTC)
+    blog: dict[str, Any] = {"seen": [], "comments": [("rye", "Ann", "Dark and good.", posted)], "feed_size": 10}
+    blog.update(pages_of=0, api=200)
 
     class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             blog["seen"].append(self.path)
-            base = blog["base"]
+            base, path = blog["base"], urlsplit(self.path).path
+            links = "".join(f'<a href="{base}{post}/">{post}</a>' for post in POSTS)
             home = (
                 f'<html><head><link rel="alternate" type="application/rss+xml" title="Bakery &raquo; Comments Feed"'
-                f' href="{base}comments/feed/"></head><body><a href="{base}rye/">Rye</a></body></html>'
+                f' href="{base}comments/feed/"></head><body>{links}</body></html>'
             )
+            sitemap = "".join(f"<url><loc>{base}{post}/</loc><lastmod>2024-05-01</lastmod></url>" for post in POSTS)
             answers = {
                 "/": ("text/html", home.encode()),
-                "/sitemap.xml": ("application/xml", _sitemap(base).replace(b"sourdough/", b"rye/")),
-                "/rye/": ("text/html", _wordpress_post(blog["comments"])),
-                "/comments/feed/": ("application/rss+xml", _comments_feed(base, blog["comments"])),
+                "/sitemap.xml": ("application/xml", _urlset(sitemap)),
+                "/comments/feed/": ("application/rss+xml", _comments_feed(blog)),
             }
-            content_type, body = answers.get(urlsplit(self.path).path, ("text/html", b""))
+            for post in POSTS:
+                comments = [(name, text) for on, name, text, _ in blog["comments"] if on == post]
+                answers[f"/{post}/"] = ("text/html", _wordpress_post(post.title(), comments))
+            if path == "/wp-json/wp/v2/comments":
+                body, headers = _rest_comments(blog, dict(parse_qsl(urlsplit(self.path).query)))
+                self.answer(blog["api"], "application/json", body if blog["api"] == 200 else b"{}", headers)
+                return
+            content_type, body = answers.get(path, ("text/html", b""))
             self.answer(200 if body else 404, content_type, body)
 
     with serving(Handler) as base:
         blog["base"] = base
         yield blog
+
+
+def _urlset(urls: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{urls}</urlset>"
+    ).encode()
+
+
+def _post_fetches(blog: dict[str, Any]) -> list[str]:
+    return sorted(path.strip("/") for path in blog["seen"] if path.strip("/") in POSTS)
+
+
+def _api_asked(blog: dict[str, Any]) -> list[str]:
+    return [path for path in blog["seen"] if path.startswith("/wp-json/")]
 
 
 def test_a_post_its_comment_feed_lists_a_new_comment_of_is_fetched_though_its_sitemap_says_it_is_unchanged(
@@ -275,11 +329,69 @@ def test_a_post_its_comment_feed_lists_a_new_comment_of_is_fetched_though_its_si
         assert _comments(db) == [("Ann", "Dark and good.")]
         blog["seen"].clear()
         _crawl(blog, db)
-        assert "/rye/" not in blog["seen"]  # no comment since: skipped by its lastmod
-        now = datetime.now(UTC) + timedelta(seconds=2)
-        blog["comments"].append(("Bo", "Which flour?", format_datetime(now)))
+        assert _post_fetches(blog) == []  # no comment since: skipped by their lastmod
+        blog["comments"].append(("rye", "Bo", "Which flour?", datetime.now(UTC) + timedelta(seconds=2)))
         blog["seen"].clear()
         _crawl(blog, db)
-        assert "/rye/" in blog["seen"]
+        assert _post_fetches(blog) == ["rye"]
+        assert _api_asked(blog) == []  # the feed holds every comment since the last crawl
     assert _comments(db) == [("Ann", "Dark and good."), ("Bo", "Which flour?")]
     assert _last_run(db) == (0, 1)
+
+
+def _comment_on_each_post(blog: dict[str, Any]) -> None:
+    """A comment on each post since the last crawl, oat's first."""
+    now = datetime.now(UTC)
+    for n, post in enumerate(reversed(POSTS), 1):
+        blog["comments"].append((post, f"Reader {n}", f"A question about {post}.", now + timedelta(seconds=2 + n)))
+
+
+def test_comments_since_the_last_crawl_past_the_comment_feeds_latest_are_listed_by_the_rest_api(
+    tmp_path: Path,
+) -> None:
+    """WordPress's comment feed holds its latest comments only (posts_per_rss, two here) and pages no further:
+    with three posted since the last crawl, the one on oat was in no feed, and oat, its sitemap's lastmod older
+    than its last fetch, kept its old page. The REST API lists every comment since; each post is fetched once."""
+    db = tmp_path / "archive.db"
+    with _wordpress_blog() as blog:
+        blog["feed_size"] = 2
+        _crawl(blog, db)
+        _comment_on_each_post(blog)
+        blog["seen"].clear()
+        _crawl(blog, db)
+        assert _post_fetches(blog) == ["oat", "rye", "spelt"]
+        assert len(_api_asked(blog)) == 1
+        blog["seen"].clear()
+        _crawl(blog, db)  # nothing since
+        assert _post_fetches(blog) == [] and _api_asked(blog) == []
+    assert sorted(_comments(db))[-3:] == [
+        (f"Reader {n}", f"A question about {post}.") for n, post in ((1, "oat"), (2, "spelt"), (3, "rye"))
+    ]
+    assert _last_run(db) == (0, 0)
+
+
+def test_a_comment_whose_permalink_is_on_a_page_of_comments_brings_its_post(tmp_path: Path) -> None:
+    """With its comments paginated, a comment's permalink is on a page of its post's comments
+    (/rye/comment-page-1/#comment-2), in the comment feed and the REST API alike: the post is what changed."""
+    db = tmp_path / "archive.db"
+    with _wordpress_blog() as blog:
+        blog.update(feed_size=2, pages_of=1)
+        _crawl(blog, db)
+        _comment_on_each_post(blog)
+        blog["seen"].clear()
+        _crawl(blog, db)
+        assert _post_fetches(blog) == ["oat", "rye", "spelt"]
+
+
+def test_a_rest_api_closed_to_anonymous_readers_leaves_the_feeds_posts_fetched_and_says_so(tmp_path: Path) -> None:
+    """Security plugins close the REST API to visitors (401): the posts the feed names are fetched, the crawl ends
+    well, and its log says that comments past the feed are not known."""
+    db = tmp_path / "archive.db"
+    with _wordpress_blog() as blog:
+        blog.update(feed_size=2, api=401)
+        _crawl(blog, db)
+        _comment_on_each_post(blog)
+        blog["seen"].clear()
+        _crawl(blog, db, "--log-file", str(log := tmp_path / "crawl.log"))
+        assert _post_fetches(blog) == ["rye", "spelt"]
+        assert "comments posted since the last crawl past the comment feed's latest are not known" in log.read_text()

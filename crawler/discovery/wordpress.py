@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from crawler.urls import clean_url, joined
@@ -49,6 +50,10 @@ _REPLY_LINK = re.compile(rb"""<a\b[^>]*\bclass=["'][^"']*(?<![\w-])comment-reply
 _PASSWORD_FORM = re.compile(rb"""class=["'][^"']*\bpost-password-form\b""")
 _PART_PATH = re.compile(r"^(\d{1,2})/?$")
 _COMMENT_PAGE_PATH = re.compile(r"^(/.*/)comment-page-\d+/?$")  # WordPress's rewrite rule for comment pages
+# the site-wide comment feed: /comments/feed/ (or its /atom/, /rss2/… forms) under pretty permalinks, in the folder
+# WordPress is installed in; ?feed=comments-rss2 (or comments-atom) under plain ones
+_COMMENT_FEED_PATH = re.compile(r"^(/(?:.*/)?)comments/feed/(?:(?:atom|rss|rss2|rdf)/)?$")
+_COMMENT_FEED_QUERY = re.compile(r"^feed=comments-(?:rss2|atom|rss|rdf)$")
 # a link to one: `&cpage=2` in a query is printed `&amp;cpage=2` or, by esc_url(), `&#038;cpage=2`
 _COMMENT_PAGE_LINK = re.compile(rb"""\bhref=["']([^"']*(?:/comment-page-\d+|[?&;]cpage=\d+)[^"']*)["']""")
 _BLOCK_POST_CONTENT = re.compile(rb"""class=["'][^"']*\bwp-block-post-content\b""")
@@ -157,6 +162,46 @@ def _post_of_comment_page(url: str) -> str | None:
     if len(rest) < len(query) and rest:
         return parts._replace(query=urlencode(rest), fragment="").geturl()
     return None
+
+
+def post_of_comment_link(url: str) -> str:
+    """The post a comment's permalink (`/post/#comment-5`, `/post/comment-page-2/#comment-5`, `?p=17&cpage=2#…`)
+    is on: its fragment and page of comments dropped."""
+    return _post_of_comment_page(url) or urlsplit(url)._replace(fragment="").geturl()
+
+
+def comments_since_url(feed_url: str, since: datetime) -> str | None:
+    """For WordPress's site-wide comment feed at `feed_url`, the REST API's list of the comments posted after
+    `since`, newest first, their permalinks and times alone (`_fields`); None for another feed. The feed holds the
+    latest comments only (posts_per_rss: ten by default) and pages no further (WordPress ignores `paged` there);
+    the API lists them all. It compares `after` with each comment's time on the site's clock, which may be up to
+    14 hours off UTC: asked from a day earlier, the times (`date_gmt`) decide."""
+    parts = urlsplit(feed_url)
+    pretty = _COMMENT_FEED_PATH.match(parts.path)
+    if pretty is not None and not parts.query:
+        path, query = pretty.group(1) + "wp-json/wp/v2/comments", []
+    elif _COMMENT_FEED_QUERY.match(parts.query) and parts.path.endswith("/"):
+        path, query = parts.path, [("rest_route", "/wp/v2/comments")]
+    else:
+        return None
+    after = (since - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S")
+    query += [("after", after), ("orderby", "date_gmt"), ("order", "desc")]
+    query += [("per_page", str(REST_COMMENTS_PER_PAGE)), ("page", "1"), ("_fields", "link,date_gmt")]
+    return parts._replace(path=path, query=urlencode(query, safe="/,:")).geturl()
+
+
+def comment_times(payload: bytes) -> list[tuple[str, str]]:
+    """(permalink, time in UTC) of each comment of the REST API's answer to comments_since_url; [] for an answer
+    that is not one."""
+    try:
+        entries = json.loads(payload)
+    except (ValueError, UnicodeDecodeError):
+        return []
+    return [
+        (entry["link"], f"{entry['date_gmt']}+00:00")
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict) and isinstance(entry.get("link"), str) and isinstance(entry.get("date_gmt"), str)
+    ]
 
 
 def _links_comment_pages(body: bytes, url: str) -> bool:

@@ -29,17 +29,22 @@ from crawler.core.archive_handle import shared_archive
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources
 from crawler.discovery.comment_views import viewed_post
-from crawler.discovery.feeds import USUAL_FEED_PATHS, feed_entries, feed_site, is_feed
-from crawler.discovery.freshness import ArchivedPosts
+from crawler.discovery.feeds import USUAL_FEED_PATHS, FeedEntry, feed_entries, feed_site, is_feed
+from crawler.discovery.freshness import ArchivedPosts, parse_when
 from crawler.discovery.links import PageLinks, page_links
 from crawler.discovery.query_loops import repeated_loop_pages
 from crawler.discovery.sitemaps import USUAL_SITEMAP_PATHS, parse_sitemap, sitemaps_from_robots
 from crawler.discovery.wordpress import (
+    MAX_REST_COMMENT_PAGES,
+    comment_times,
     commented_post,
+    comments_since_url,
     has_page_links,
     is_rest_api,
+    next_rest_comments_page,
     parts_from_rest_post,
     parts_of_linked_posts,
+    post_of_comment_link,
     rest_post_url,
     split_post_parts,
 )
@@ -245,21 +250,16 @@ class BlogSpider(scrapy.Spider):
             for entry in feed:
                 if self.scope.contains(url := clean_url(entry.url)):
                     listed.append(Listed.of_feed_entry(entry, url))
-                if self.archived.commented_since(url, entry.posted):
-                    # a comment feed's item posted since its post was archived: the post's page has a new comment,
-                    # whatever its sitemap's <lastmod> (an edit's time) said or will say; asked for again if a link's
-                    # request for it was dropped as unchanged
-                    self.commented.add(url)
-                    self.archived.recheck(url)
-                    self.requested.discard(url)
-                    if (request := self._page_request(entry.url, listed=True)) is not None:
-                        yield request.replace(dont_filter=True, meta={**request.meta, QUEUE_AGAIN: True})
+                if entry.posted and self.archived.commented_since(post := post_of_comment_link(url), entry.posted):
+                    if post not in self.commented:  # the feed may list several of its comments
+                        yield from self._commented(post)
                     continue
                 if self.archived.unchanged(entry.url, entry.modified):
                     yield from self._comments_of_unchanged(entry.url)
                     continue  # the feed says: not changed since our last fetch
                 if (request := self._page_request(entry.url, listed=True)) is not None:
                     yield request
+            yield from self._comments_past_feed(response.url, feed)
             self._count_listed()
             yield _fetched(response, kind="feed", lists=listed)
         elif is_feed(response.body):
@@ -268,6 +268,60 @@ class BlogSpider(scrapy.Spider):
             yield Skipped(response.url, "usual path holds no sitemap or feed", _frontier_id(response.request))
         else:
             yield CrawlError(response.url, "not a sitemap or feed", _frontier_id(response.request), lost=False)
+
+    def _commented(self, url: str) -> Iterable[scrapy.Request]:
+        """The archived post at `url` (cleaned) has a comment posted since its last fetch (a comment feed's item, the
+        REST API's list): its page has changed whatever its sitemap's <lastmod> (an edit's time) said or will say,
+        and is asked for again if a link's request for it was dropped as unchanged."""
+        self.commented.add(url)
+        self.archived.recheck(url)
+        self.requested.discard(url)
+        if (request := self._page_request(url, listed=True)) is not None:
+            yield request.replace(dont_filter=True, meta={**request.meta, QUEUE_AGAIN: True})
+
+    def _comments_past_feed(self, url: str, feed: list[FeedEntry]) -> Iterable[scrapy.Request]:
+        """WordPress's comment feed holds its latest comments only: when every one of them was posted since the
+        crawl last read it, others posted since may be past it, and the REST API is asked for them all (a recrawl
+        of a busy blog whose sitemap dates each post by its last edit, as SEO plugins do, missed those)."""
+        posted = [when for entry in feed if (when := parse_when(entry.posted)) is not None]
+        if not posted or not self.archived.fetched:
+            return
+        last_read = parse_when(shared_archive(self.crawler).last_read(url))
+        if last_read is None or min(posted) <= last_read:
+            return
+        endpoint = comments_since_url(url, last_read)
+        if endpoint is not None and endpoint not in self.requested and self.scope.contains_host(endpoint):
+            self.requested.add(endpoint)
+            yield self._comment_times_request(endpoint)
+
+    def _comment_times_request(self, url: str) -> scrapy.Request:
+        meta = {"handle_httpstatus_list": [401, 403, 404, 410]}  # a site that keeps its API from anonymous readers
+        return scrapy.Request(
+            url, callback=self.parse_comment_times, errback=self.on_error, meta=meta, priority=DISCOVERY_PRIORITY
+        )
+
+    def parse_comment_times(self, response: Response) -> Iterable[Any]:
+        """A page of the REST API's list of comments since the crawl last read the comment feed: each post with one
+        posted since its last fetch is asked for again, and the next page after it."""
+        if response.status != 200:
+            logger.warning(
+                "%s: HTTP %d; comments posted since the last crawl past the comment feed's latest are not known,"
+                " and a post whose page is not fetched keeps them for a later crawl",
+                response.url,
+                response.status,
+            )
+            yield Skipped(response.url, f"HTTP {response.status}", _frontier_id(response.request))
+            return
+        for link, posted in comment_times(response.body):
+            post = clean_url(post_of_comment_link(link))
+            if self.scope.contains(post) and post not in self.commented and self.archived.commented_since(post, posted):
+                yield from self._commented(post)
+        total = int(response.headers.get("X-WP-TotalPages", b"1") or 1)
+        if (following := next_rest_comments_page(response.url, total)) is not None:
+            yield self._comment_times_request(following)
+        elif total > MAX_REST_COMMENT_PAGES:
+            logger.warning("%s: more comments since the last crawl than the %d pages read", response.url, total)
+        yield _fetched(response, kind="feed")
 
     def parse_start(self, response: Response) -> Iterable[Any]:
         """A start URL: a sitemap (or index) or a feed, told by content, is read as one, and the crawl's scope
