@@ -269,6 +269,12 @@ def _why_nothing(run: dict[str, Any]) -> str:
             f": {pages} held no text and no browser rendered {them} — if a script builds {them} (an app whose"
             " shell blogarchive does not recognise), crawl with --render always; see docs/rendering.md"
         )
+    if gone := run.get("gone", 0) + run.get("broken_links", 0):  # robots.txt refusing its admin pages is not why
+        pages = f"the {gone} pages it links answered" if gone > 1 else "the page it links answered"
+        refused = f" (its robots.txt refused {run['robots_forbidden']} requests more)" * bool(
+            run.get("robots_forbidden")
+        )
+        return f": {pages} 404 Not Found or 410 Gone{refused} — is it the blog's current address?"
     if run.get("robots_forbidden"):  # Scrapy's RobotsTxtMiddleware refused them, its log line hidden in --quiet
         return (
             f": its robots.txt forbids the crawl ({run['robots_forbidden']} requests refused); to crawl it anyway,"

@@ -148,6 +148,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "comments_rechecked",
         "comments_not_rechecked",
         "gone",
+        "broken_links",
         "trap_cut",
         "resumed_done",
         "render_pages",

@@ -394,6 +394,7 @@ class ArchivePipeline:
             logger.info("%s: HTTP %d, gone (an archived post is kept, with gone_at)", item.url, item.status)
             self.stats.inc_value("blogarchive/gone")
         else:
+            self.stats.inc_value("blogarchive/broken_links")
             self._error(item.url, f"HTTP {item.status}", lost=False)
 
     def _error(self, url: str, message: str, lost: bool = True) -> None:
