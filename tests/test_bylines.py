@@ -656,3 +656,19 @@ def test_an_hcard_byline_names_the_author_over_a_site_wide_author_meta():
         Person("Example Lab Ltd.")
     ]
     assert _authors('<meta name="author" content="Jin Qian">', "", "") == [Person("Jin Qian")]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "SHOW ALL ARTICLES OF<br>Ana Lima",
+        "Alle Artikel von Ana Lima",
+        "View all posts by Ana Lima",
+        "More articles by Ana Lima",
+    ],
+)
+def test_an_author_archive_links_label_is_no_part_of_the_name(label):
+    """The post's one byline is the link to the writer's archive under the post, labelled as themes and author box
+    plugins label it: the name inside the label is the author's, the label is not."""
+    footer = f'<div class="author-link"><a href="/author/ana-lima/" rel="author">{label}</a></div>'
+    assert _authors("", "", footer) == [Person("Ana Lima", "https://blog.example/author/ana-lima/")]

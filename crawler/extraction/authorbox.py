@@ -40,8 +40,9 @@ _COUNT_PATTERNS = [
 # many themes made from them), as their English strings print it.
 _NAME_PREFIX = re.compile(
     r"^(?:(?:about the author|about|über den autor|über die autorin|über|written by|posted by|published by|"
-    r"(?:view |see |more |all )*(?:all )?(?:posts|articles|beiträge|artikel) (?:by|von)|zeige alle beiträge von|"
-    r"alle beiträge von|post author|author archives?|author|geschrieben von|verfasst von|eingestellt von|vom|von|by|"
+    r"(?:view |see |show |read |more |all )*(?:all )?(?:posts|articles|stories|beiträge|artikel) (?:by|of|von)|"
+    r"(?:zeige )?(?:alle|weitere) (?:beiträge|artikel) von|post author|author archives?|author|geschrieben von|"
+    r"verfasst von|eingestellt von|vom|von|by|"
     r"à propos de|作者|글쓴이|저자|작성자|"
     r"auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+))+",
     re.IGNORECASE,

@@ -364,7 +364,8 @@ def _author_page_links(page: Page, boxes: set[HtmlElement]) -> list[Person]:
             menus = counted_link_lists(page, lambda target: url_kind(target) == "author")
         if not menus.isdisjoint(anchor.iterancestors("ul", "ol")):
             continue
-        if boxes.isdisjoint(anchor.iterancestors()) and _looks_like_a_name(name := text_of(anchor)):
+        name = clean_name(text := text_of(anchor)) or text  # its label dropped: "Show all articles of Jane Roe"
+        if boxes.isdisjoint(anchor.iterancestors()) and _looks_like_a_name(name):
             people[url] = Person(name=name, url=url)
     return list(people.values())
 
