@@ -672,3 +672,10 @@ def test_an_author_archive_links_label_is_no_part_of_the_name(label):
     plugins label it: the name inside the label is the author's, the label is not."""
     footer = f'<div class="author-link"><a href="/author/ana-lima/" rel="author">{label}</a></div>'
     assert _authors("", "", footer) == [Person("Ana Lima", "https://blog.example/author/ana-lima/")]
+
+
+@pytest.mark.parametrize("label", ["veröffentlicht von", "publié par"])
+def test_a_published_by_label_is_no_part_of_the_name(label):
+    """A theme's "published by" line before the author's name, in German and French, as "Posted by" is in English."""
+    meta_line = f'<div class="entry-meta"><div class="entry-author">{label} Ana</div></div>'
+    assert [person.name for person in _authors("", meta_line)] == ["Ana"]

@@ -42,7 +42,7 @@ _NAME_PREFIX = re.compile(
     r"^(?:(?:about the author|about|über den autor|über die autorin|über|written by|posted by|published by|"
     r"(?:view |see |show |read |more |all )*(?:all )?(?:posts|articles|stories|beiträge|artikel) (?:by|of|von)|"
     r"(?:zeige )?(?:alle|weitere) (?:beiträge|artikel) von|post author|author archives?|author|geschrieben von|"
-    r"verfasst von|eingestellt von|vom|von|by|"
+    r"verfasst von|eingestellt von|veröffentlicht von|publié par|vom|von|by|"
     r"à propos de|作者|글쓴이|저자|작성자|"
     r"auteur|autor|autore|door|por)(?:\s*[:：]\s*|\s+))+",
     re.IGNORECASE,
