@@ -84,6 +84,11 @@ COMMENT_LISTS = (
     ".wp-block-comments-query-loop",
     ".wp-block-post-comments-form",
     "#pcs-comments",
+    # Typepad's templates: the comment list (div#all-comments.comments, its "Comments" heading over the
+    # .comments-content) and, apart from it, the comment form with its preview and captcha boxes (div#atp-comments:
+    # "Post a comment", "The letters and numbers you entered did not match the image"), which no class above names
+    "#all-comments",
+    "#atp-comments",
     f"[{FRAME_COMMENTS}]",
 )
 
@@ -792,6 +797,7 @@ COMMENT_THREADS = ", ".join(
         ".comment",
         "[itemtype$='schema.org/Comment']",
         "#pcs-comments",
+        "#all-comments",  # Typepad's comment list (COMMENT_LISTS)
         f"[{FRAME_COMMENTS}]",
         "h3 + blockquote > div.entry",  # chronicle's comments (COMMENT_ITEMS), each dated in its div.date
     )
