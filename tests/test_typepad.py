@@ -84,3 +84,15 @@ def test_a_typepad_posts_comments_and_comment_form_are_not_its_text():
         "Reading a winter of those lines in a row, you can follow each storm as it comes in from the west and blows"
         " itself out over two or three days.",
     ]
+
+
+def test_a_typepad_comment_names_its_commenter_in_its_footer_line():
+    """A Typepad comment had no author: Typepad names the commenter in the comment's footer line, "Posted by:
+    Maren |" (a link where they gave their site), before the comment's permalink, which prints its time; the
+    comment's element is `comment-` and its asset id ("6a" and 32 hex digits)."""
+    article = extract(_post(), URL)
+    assert [(c.author, c.author_url, c.id, c.published[:10]) for c in article.comments] == [
+        ("Maren", None, FIRST, "2013-05-23"),
+        ("Tom Ashby", "http://tidewatcher.example.org", SECOND, "2013-05-23"),
+        ("Ruth", None, THIRD, "2013-05-23"),
+    ]

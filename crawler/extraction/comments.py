@@ -34,10 +34,11 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # then its parent), Chyrp Lite's (`comment_4`); PluXml's (`c0009-4`: the post, then the comment's number in it);
 # FlatPress's (`comment240310-080000`: when it was written, yymmdd-hhmmss); ikiwiki's (`comment-` and the md5 of
 # the comment's page); Tistory's (`comment5120331`: [##_rp_rep_id_##], "comment" and its number); Forem's
-# (`comment-node-4`, each reply's div inside its parent's)
+# (`comment-node-4`, each reply's div inside its parent's); Typepad's (`comment-6a00d8…970b`: the comment's asset
+# id, "6a" and 32 hex digits)
 _COMMENT_ID = re.compile(
     r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
-    r"|^comment-([0-9a-f]{32})$|^comment(\d+)$"
+    r"|^comment-([0-9a-f]{32})$|^comment(\d+)$|^comment-(6a[0-9a-f]{32})$"
 )
 # Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds
 # since the epoch (every theme prints it, the threaded list's .datetime link and the classic list's timestamp)
@@ -87,8 +88,8 @@ _MONTHS = (
     "December",
 )
 # The commenter named in the line with the comment's time, no element of their own: Dotclear's "From Kim - <time>",
-# Serendipity's "Kim on <time>:" (a link where they gave an address)
-_BEFORE_THE_NAME = re.compile(r"^(?:(?:from|by|par|de|von|van)\s+|[-–—,:|]\s*)", re.IGNORECASE)
+# Serendipity's "Kim on <time>:" (a link where they gave an address), Typepad's "Posted by: Kim | <a>time</a>"
+_BEFORE_THE_NAME = re.compile(r"^(?:(?:posted\s+by:|from|by|par|de|von|van)\s+|[-–—,:|]\s*)", re.IGNORECASE)
 _AFTER_THE_NAME = re.compile(r"\s*(?:[-–—,:|]|\bon|\bam|\ble|\bat)\s*$", re.IGNORECASE)
 MAX_NAME_WORDS = 5
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
@@ -293,9 +294,13 @@ def _django_time(printed: str) -> str | None:
 def _named_beside_the_time(item: HtmlElement, replies: set[HtmlElement], base: str) -> tuple[str, str | None]:
     """The commenter and their link where no element of the comment marks the name: the words before the comment's
     <time> in its line, less "From"/"Par" before and "on"/"-" after (Dotclear's "From Kim - <time>", Serendipity's
-    "Kim on <time>:"); else the words after it that end in "said" (PluXml's "<time> - Kim said :"). The comment's
-    number, a link to itself, is left out; ("", None) for more words than a name's."""
+    "Kim on <time>:"); else the words after it that end in "said" (PluXml's "<time> - Kim said :"). Where no <time>
+    marks it, the time is the comment's permalink printing it (Typepad's "Posted by: Kim | <a href=#comment-6a…>May
+    22, 2013 at 03:46 PM</a>"). The comment's number, a link to itself, is left out; ("", None) for more words than a
+    name's."""
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
+    if time is None:
+        time = next((a for a in item.iterdescendants("a") if _to_itself(a, item) and a.get("href") != "#"), None)
     line = time.getparent() if time is not None else None
     if line is None:
         return "", None
