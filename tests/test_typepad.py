@@ -96,3 +96,14 @@ def test_a_typepad_comment_names_its_commenter_in_its_footer_line():
         ("Tom Ashby", "http://tidewatcher.example.org", SECOND, "2013-05-23"),
         ("Ruth", None, THIRD, "2013-05-23"),
     ]
+
+
+def test_a_typepad_byline_line_is_no_author_box():
+    """A Typepad post's byline line made an author box whose bio was "Posted by at 03:42 PM | Permalink": the
+    line names the author with rel=author and the time the post was written; a short text that names a clock
+    time is no bio, as one naming a year is not. The author stands, with the profile link."""
+    article = extract(_post(), URL)
+    assert [(a.name, a.url) for a in article.authors] == [
+        ("Ilse Brandt", "http://profile.typepad.com/6p017ee5c70e77970d")
+    ]
+    assert article.author_box is None

@@ -79,10 +79,12 @@ _ACTION = re.compile(r"/(?:m/)?signin|/login|[?&]actionUrl=|/subscribe\b|/follow
 _FEED_PATH = re.compile(r"\.(?:xml|rss|atom)$", re.IGNORECASE)
 # Text a box prints beside the name that is no bio: a date, a reading time ("5 Jan 2024 · 4 min read").
 _NOT_A_BIO = re.compile(
-    r"\b(?:19|20)\d\d\b|(?:19|20)\d\d\s*[年년]|\b\d{1,2}[./]\d{1,2}[./]\d{2}\b|\bmin(?:ute)?s?\b|minuten|분",
+    r"\b(?:19|20)\d\d\b|(?:19|20)\d\d\s*[年년]|\b\d{1,2}[./]\d{1,2}[./]\d{2}\b|\bmin(?:ute)?s?\b|minuten|분"
+    r"|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )  # a year (a Chinese, Japanese or Korean one with its 年 or 년: "2022年8月20日"), a day of two-digit year
-# ("12.12.22"), a reading time
+# ("12.12.22"), a reading time, a clock time (Typepad's byline line "Posted by <a rel=author>Jane</a> at 03:42 PM |
+# Permalink", its day in the date header above it)
 _MIN_BIO_CHARS, _SHORT_TEXT_CHARS = 20, 60
 _SENTENCE = re.compile(r"[.!?。！？]\s*$")
 _NAME_LINES = ("strong", "b", "a", "span")  # the name printed in a bio's element before the bio
