@@ -107,3 +107,15 @@ def test_a_typepad_byline_line_is_no_author_box():
         ("Ilse Brandt", "http://profile.typepad.com/6p017ee5c70e77970d")
     ]
     assert article.author_box is None
+
+
+def test_a_typepad_posts_title_is_its_entry_header():
+    """A Typepad post's title kept the blog's name: Typepad states the post's og:title and <title> as "Post - Blog -
+    tagline" (the tagline no site name, so no part was cut), and prints the post's heading alone in the
+    h3.entry-header of its div.entry, which no title selector named."""
+    stated = "The lighthouse keeper's log - Harbour Lights - Notes from the north coast, its lights and its weather"
+    page = _post().replace(
+        "<title>Harbour Lights: The lighthouse keeper's log</title>",
+        f"<title>{stated}</title><meta property='og:title' content=\"{stated}\">",
+    )
+    assert extract(page, URL).title == "The lighthouse keeper's log"

@@ -752,6 +752,9 @@ POST_TITLES = ", ".join(
         ".post-full-title",
         ".gh-article-title",
         "[data-hook=post-title]",
+        # Typepad's templates: the post's heading in its div.entry, over div.entry-content (an <h3>, under the day's
+        # h2.date-header; not WordPress's <header class="entry-header">, which holds the title and the meta)
+        "h3.entry-header",
         # Elementor Pro's Post Title widget, the title of a post laid out by its theme builder's single-post template:
         # an .elementor-heading-title like every other Heading widget's (the site's name in the header's among them)
         ".elementor-widget-theme-post-title .elementor-heading-title",
