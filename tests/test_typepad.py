@@ -119,3 +119,31 @@ def test_a_typepad_posts_title_is_its_entry_header():
         f"<title>{stated}</title><meta property='og:title' content=\"{stated}\">",
     )
     assert extract(page, URL).title == "The lighthouse keeper's log"
+
+
+def test_a_typepad_posts_first_paragraph_written_before_its_paragraphs_is_kept():
+    """A Typepad post lost its first paragraph, or kept it broken at its first element ("… and the", "whole"): its
+    editor wrote it straight into the div.entry-body, bare text before the <p>s of the rest, and trafilatura reads a
+    <div>'s own text beside its <p>s not at all, or as scraps. That line, a sentence,
+    is the post's first paragraph (where the page's <p>s hold less text than here, trafilatura reads the <div>'s
+    own text, and kept it)."""
+    more = "".join(
+        f"<p>In the {month} pages the keeper notes the ice on the gallery rail, the coal delivered by the supply boat"
+        " and the days the fog kept the horn sounding from dusk until the morning watch.</p>"
+        for month in ("January", "February", "March", "April", "May")
+    )
+    page = (
+        _post()
+        .replace(
+            "<div class='entry-body'><p>The keeper wrote",
+            "<div class='entry-body'>NORTH LIGHT -- For sixty years the keepers of the north light kept a log, and the"
+            " <em>whole</em> run of it has come back to the village this spring.<p>The keeper wrote",
+        )
+        .replace("two or three days.</p></div>", f"two or three days.</p>{more}</div>")
+    )
+    assert extract(page, URL).text.splitlines()[:2] == [
+        "NORTH LIGHT -- For sixty years the keepers of the north light kept a log, and the whole run of it has come"
+        " back to the village this spring.",
+        "The keeper wrote one line every four hours: the wind, the sea, the state of the lamp and any ship that passed"
+        " close enough to be named.",
+    ]

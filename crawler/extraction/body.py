@@ -38,7 +38,7 @@ from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, re
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
-from crawler.extraction.text_divs import text_divs_as_paragraphs
+from crawler.extraction.text_divs import leading_text_as_paragraph, text_divs_as_paragraphs
 from crawler.extraction.toggles import accordions_open, tab_labels_on_panels
 from crawler.extraction.tumblr import reblog_attributions_as_text
 from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
@@ -130,6 +130,7 @@ def body_candidates(
         tab_labels_on_panels(page),
         accordions_open(page),
         text_divs_as_paragraphs(page, root, int(config.get("config", DEFAULT_CONFIG)["DEFAULT"]["MIN_EXTRACTED_SIZE"])),
+        leading_text_as_paragraph(page, root),
         reblog_attributions_as_text(page),
         hashtags_as_text(page),
         as_trafilatura_keeps(page, root) as verbatim,

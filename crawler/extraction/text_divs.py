@@ -19,6 +19,7 @@ paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,6 +59,44 @@ def _text_divs(page: Page, root: HtmlElement) -> Iterator[HtmlElement]:
         text = text_of(div)
         if len(text.split()) >= MIN_WORDS and _SENTENCE_END.search(text) and not page.in_chrome(div):
             yield div
+
+
+@contextmanager
+def leading_text_as_paragraph(page: Page, root: HtmlElement | None) -> Iterator[None]:
+    """The post's first paragraph where it is written straight into a <div> of the post's container `root`, before
+    the <p>s that follow it (Typepad's editor: "ARLINGTON -- In the first major league start …<p>Texas avoided …"),
+    in a <p> of its own for the block: trafilatura reads a <div>'s own text beside its <p>s not at all, and the post
+    lost its first paragraph. The text and the phrasing elements in its line (links, emphasis, <br>s) up to the first
+    block are the paragraph, where they make a sentence of MIN_WORDS words or more, outside the page's chrome."""
+    runs = [] if root is None else [run for div in (root, *root.iterdescendants("div")) if (run := _leading(page, div))]
+    for div, phrasing in runs:
+        paragraph = div.makeelement("p", {})
+        paragraph.text, div.text = div.text, None
+        paragraph.extend(phrasing)  # each with its tail
+        div.insert(0, paragraph)
+    try:
+        yield
+    finally:
+        for div, _ in reversed(runs):
+            paragraph = div[0]
+            div.remove(paragraph)
+            div.text = paragraph.text
+            for index, child in enumerate(list(paragraph)):
+                div.insert(index, child)
+
+
+def _leading(page: Page, div: HtmlElement) -> tuple[HtmlElement, list[HtmlElement]] | None:
+    """The <div> and the phrasing elements of its leading text's line, where that line is a paragraph before a <p>
+    of the <div>'s; None otherwise."""
+    if div.tag != "div" or not (div.text or "").strip():
+        return None
+    phrasing = list(itertools.takewhile(lambda child: isinstance(child.tag, str) and child.tag in PHRASING, div))
+    if len(phrasing) == len(div) or div[len(phrasing)].tag != "p":
+        return None
+    text = " ".join(((div.text or "") + "".join(text_of(e) + " " + (e.tail or "") for e in phrasing)).split())
+    if len(text.split()) < MIN_WORDS or not _SENTENCE_END.search(text) or page.in_chrome(div):
+        return None
+    return div, phrasing
 
 
 def _a_line(div: HtmlElement) -> bool:
