@@ -96,6 +96,29 @@ def test_a_buttons_blocks_buttons_to_other_sites_stand_in_the_text_and_link_in_t
     )
 
 
+def test_a_button_without_a_link_and_a_button_saved_before_the_buttons_block_stand_in_the_text():
+    """A button the author left without a link (the editor saves its `<a>` without href) and a button block saved
+    alone, as WordPress before 5.4 did (a `div.wp-block-button` with no `div.wp-block-buttons` around it), were
+    dropped as a button's chrome: the words were missing from the post."""
+    unlinked = (
+        '<div class="wp-block-buttons is-layout-flex"><div class="wp-block-button"><a class="wp-block-button__link '
+        'wp-element-button">Die Karte kommt bald</a></div></div>'
+    )
+    alone = (
+        '<div class="wp-block-button aligncenter"><a class="wp-block-button__link" '
+        'href="https://faehre.example/fahrplan">Fahrplan der Fähre</a></div>'
+        '<div class="wp-block-button"><a class="wp-block-button__link">Noch ohne Ziel</a></div>'
+    )
+    article = extract(_post(unlinked + alone), URL)
+    assert article.text.split("\n")[-5:] == [
+        PROSE.strip(),
+        "Die Karte kommt bald",
+        "Fahrplan der Fähre",
+        "Noch ohne Ziel",
+        LAST,
+    ]
+
+
 def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
     """The file's name stood in the Markdown unlinked: its link's words around it were read with the "Download"
     button beside it, which the post's text leaves out, so the link landed nowhere."""

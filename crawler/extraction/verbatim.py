@@ -20,9 +20,9 @@ anchors per line (MkDocs Material). So, before it reads the page:
 - WordPress's pullquote block and Squarespace's quote block, a quote in a `<figure>`, are a `<div>` where the
   quote is no line of the post printed again: its quote is read as the post's;
 - WordPress's file block becomes a paragraph of the file's name (its "Download" button goes), and its buttons block
-  a paragraph per button to another site of the button's words: trafilatura dropped them as links, or as a
-  button's chrome (a button to the site's own page is its call to action, as a list of links within the site is
-  its menu);
+  (or a button saved alone, before that block) a paragraph per button to another site or to nowhere (no link yet)
+  of the button's words: trafilatura dropped them as links, or as a button's chrome (a button to the site's own
+  page is its call to action, as a list of links within the site is its menu);
 - WordPress's verse block (a poem in a `<pre>`) is such a block too, marked a verse: its lines as they are, not
   fenced in the Markdown (markdown_blocks.verse_lines());
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped (WordPress's footnotes
@@ -123,7 +123,9 @@ WORDPRESS_FILE_NAMES = ".wp-block-file > a:not(.wp-block-file__button)"
 # copy button, the language's name as a label, `<span class="lang">python</span>`, and the <pre>; the whole is the
 # block (read from the <pre> alone, the label was a line of the post's text before its code)
 VITEPRESS_CODE_LABELS = "div[class*='language-'] > button.copy + span.lang"
-WORDPRESS_BUTTONS = ".wp-block-buttons"  # its buttons: WORDPRESS_BUTTON_LINKS; trafilatura drops a "button" class
+# A buttons block (core/buttons, WordPress 5.4+) holds its buttons; a button block saved before it stands alone, a
+# `div.wp-block-button` in the post's text. trafilatura drops a "button" class: their buttons, WORDPRESS_BUTTON_LINKS
+WORDPRESS_BUTTONS = ".wp-block-buttons, .wp-block-button"
 WORDPRESS_BUTTON_LINKS = ".wp-block-button > a.wp-block-button__link"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
@@ -570,19 +572,22 @@ def _file_blocks(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlEle
 
 
 def _button_blocks(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, HtmlElement]]:
-    """WordPress's buttons blocks in the post, each with a <div> of its buttons that lead off the site, a paragraph
-    of each one's words: their classes name a button, which trafilatura drops as the page's chrome. A button to a
-    page of the site's own (its donation or newsletter page under every post) is its call to action, as a list
-    linking within the site is its navigation (_reference_lists), and a share button carries the page's own
-    address in its query: neither is read."""
+    """WordPress's buttons blocks in the post (and its buttons saved alone, before the buttons block), each with a
+    <div> of its buttons that lead off the site or nowhere, a paragraph of each one's words: their classes name a
+    button, which trafilatura drops as the page's chrome. A button the author left without a link (the editor
+    saves an `<a>` without href) is words of the post, no way anywhere. A button to a page of the site's own (its
+    donation or newsletter page under every post) is its call to action, as a list linking within the site is its
+    navigation (_reference_lists), and a share button carries the page's own address in its query: neither is
+    read."""
     own = urlsplit(page.base).hostname
-    for block in page.select(WORDPRESS_BUTTONS, page.tree if root is None else root):
+    for block in _outermost(page.select(WORDPRESS_BUTTONS, page.tree if root is None else root)):
         if page.in_chrome(block):
             continue
         words = []
         for link in page.select(WORDPRESS_BUTTON_LINKS, block):
             address = urlsplit(joined(page.base, link.get("href")) or "")
-            if address.hostname and address.hostname != own and "http" not in unquote(address.query):
+            off_site = address.hostname and address.hostname != own and "http" not in unquote(address.query)
+            if off_site or link.get("href") is None:
                 words.append(" ".join("".join(link.itertext()).split()))
         if any(words):
             replacement = _element("div", "")
