@@ -119,6 +119,31 @@ def test_a_button_without_a_link_and_a_button_saved_before_the_buttons_block_sta
     ]
 
 
+def test_a_quote_and_a_cover_whose_text_is_a_link_stand_in_the_text_and_link_in_the_markdown():
+    """A quote block of one linked sentence and a cover block whose text is a link (its words over a picture) were
+    dropped as navigation, the link most of their words: the quote and the cover's words were missing."""
+    quote = (
+        '<blockquote class="wp-block-quote is-layout-flow"><p><a href="https://zitate.example/brot">Brot ist das '
+        "wärmste aller Worte.</a></p><cite>Ein Bäcker</cite></blockquote>"
+    )
+    cover = (
+        '<div class="wp-block-cover"><span aria-hidden="true" class="wp-block-cover__background has-background-dim">'
+        '</span><img class="wp-block-cover__image-background" alt="" src="/wp-content/uploads/2024/11/tal.jpg" '
+        'data-object-fit="cover"/><div class="wp-block-cover__inner-container is-layout-flow"><p class="has-text-'
+        'align-center has-large-font-size"><a href="https://fest.example/">Erntefest im Tal der Lahn</a></p></div>'
+        "</div>"
+    )
+    article = extract(_post(quote + cover), URL)
+    assert article.text.split("\n")[-4:] == [
+        "Brot ist das wärmste aller Worte.",
+        "Ein Bäcker",
+        "Erntefest im Tal der Lahn",
+        LAST,
+    ]
+    assert "> [Brot ist das wärmste aller Worte.](https://zitate.example/brot)" in article.markdown
+    assert "[Erntefest im Tal der Lahn](https://fest.example/)\n\n" + LAST in article.markdown
+
+
 def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
     """The file's name stood in the Markdown unlinked: its link's words around it were read with the "Download"
     button beside it, which the post's text leaves out, so the link landed nowhere."""

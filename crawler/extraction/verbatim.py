@@ -23,6 +23,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
   (or a button saved alone, before that block) a paragraph per button to another site or to nowhere (no link yet)
   of the button's words: trafilatura dropped them as links, or as a button's chrome (a button to the site's own
   page is its call to action, as a list of links within the site is its menu);
+- the links of WordPress's quote and cover blocks read as their words: a quote of one linked sentence, a cover whose
+  text is one link, were dropped as navigation (the Markdown links them again);
 - WordPress's verse block (a poem in a `<pre>`) is such a block too, marked a verse: its lines as they are, not
   fenced in the Markdown (markdown_blocks.verse_lines());
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped (WordPress's footnotes
@@ -127,6 +129,10 @@ VITEPRESS_CODE_LABELS = "div[class*='language-'] > button.copy + span.lang"
 # `div.wp-block-button` in the post's text. trafilatura drops a "button" class: their buttons, WORDPRESS_BUTTON_LINKS
 WORDPRESS_BUTTONS = ".wp-block-buttons, .wp-block-button"
 WORDPRESS_BUTTON_LINKS = ".wp-block-button > a.wp-block-button__link"
+# WordPress's quote block (core/quote) and cover block (core/cover: text over a picture; `.wp-block-cover-image`
+# before WordPress 5.0) hold the author's words, which trafilatura drops as navigation where a link is most of them
+# (a quote of one linked sentence, a cover whose text is a link): their links are read as words
+WORDPRESS_WORD_BLOCKS = "blockquote.wp-block-quote, .wp-block-cover, .wp-block-cover-image"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
 # w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
@@ -210,6 +216,7 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     ]
     swaps += [(link, _element("span", address)) for link, address in _address_links(page, root)]
     swaps += [(link, _element("span", words)) for link, words in _reference_lists(page, root)]
+    swaps += [(link, _element("span", words)) for link, words in _block_links(page, root)]
     swaps += list(_file_blocks(page, root))
     swaps += list(_button_blocks(page, root))
     # Quarto's code cells (`div.cell`: a code block and its output): trafilatura takes an element whose class is
@@ -512,6 +519,13 @@ def _reference_lists(page: Page, root: HtmlElement | None) -> Iterator[tuple[Htm
         if all(a.hostname and a.hostname != own and "http" not in unquote(a.query) for a in addresses):
             for link in links:
                 yield link, "".join(link.itertext())
+
+
+def _block_links(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
+    """The links of WordPress's quote and cover blocks in the post (WORDPRESS_WORD_BLOCKS), with their words."""
+    for block in _outermost(page.select(WORDPRESS_WORD_BLOCKS, page.tree if root is None else root)):
+        if not page.in_chrome(block):
+            yield from ((link, "".join(link.itertext())) for link in block.iter("a") if link.get("href"))
 
 
 def _own_pullquotes(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
