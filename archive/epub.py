@@ -118,7 +118,7 @@ def _place_images(
     archive: zipfile.ZipFile, book: Book, post: PostRecord, media: Path | None, content: html.HtmlElement
 ) -> None:
     """Each <img> of the post: its file in the book (as a figure with its caption), or a link to its address."""
-    captions = {image.src: image.caption for image in post.images if image.caption}
+    captions = post.captions()
     for img in list(content.iter("img")):
         src = img.get("src") or ""
         path = post.image_file(src, media)
@@ -135,7 +135,7 @@ def _place_images(
         img.set("src", "../" + stored)
         img.set("alt", img.get("alt") or "")
         img.attrib.pop("title", None)
-        caption = captions.get(src)
+        caption = captions(src)
         if holder.tag == "p" and len(holder) == 1 and not (holder.text or "").strip() and not (img.tail or "").strip():
             figure = etree.Element("figure")
             holder.getparent().replace(holder, figure)

@@ -97,7 +97,7 @@ def write_post(post: PostRecord, folder: Path, media: Path | None, counts: Markd
     """The post's index.md and image files into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     names: dict[str, str] = {}  # image src → its file name beside the post
-    captions = {image.src: image.caption for image in post.images if image.caption}
+    captions = post.captions()
 
     def local(match: re.Match[str]) -> str:
         alt, src = match.group(1), match.group(2)
@@ -110,7 +110,7 @@ def write_post(post: PostRecord, folder: Path, media: Path | None, counts: Markd
             with replacing(folder / names[src]) as partial:
                 shutil.copyfile(source, partial)
             counts.images_copied += 1
-        caption = captions.get(src)
+        caption = captions(src)
         title = ' "' + caption.replace("\\", "\\\\").replace('"', '\\"') + '"' if caption else ""
         return f"![{alt}]({names[src]}{title})"
 

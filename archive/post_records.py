@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -39,6 +39,20 @@ class PostRecord:
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     images: list[PostImage] = field(default_factory=list)
+
+    def captions(self) -> Callable[[str], str | None]:
+        """A caption for each showing of a picture in the post's order: called with a picture's address, the
+        caption of its next showing. A post may show one photo twice under two captions, two images of one src
+        (crawler/extraction/images.py); past its last showing, a picture keeps that one's caption."""
+        showings: dict[str, list[str | None]] = {}
+        for image in self.images:
+            showings.setdefault(image.src, []).append(image.caption)
+
+        def caption(src: str) -> str | None:
+            left = showings.get(src) or [None]
+            return left.pop(0) if len(left) > 1 else left[0]
+
+        return caption
 
     def image_file(self, src: str, media: Path | None) -> Path | None:
         """The downloaded file of the image `src` under the media folder, if it is there."""

@@ -23,6 +23,7 @@ from lxml import etree
 
 from archive import Archive
 from archive.media import MediaFile, record_file
+from archive.post_records import PostImage, PostRecord
 from crawler.demo.server import DemoSite, serve
 from tests.conftest import REPO, run_cli
 
@@ -252,3 +253,18 @@ def test_document_exports_refuse_what_they_cannot_do_in_one_line(exported, tmp_p
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and message in lines[0], (arguments, result.stderr)
     assert not (tmp_path / "x.epub").exists()
+
+
+def test_a_picture_shown_twice_under_two_captions_has_each_caption_at_its_showing():
+    """A post that shows one photo twice, each under its own caption, has two images of one src: the exports gave
+    every showing of a picture the one caption a dict by src kept."""
+    post = PostRecord(1, "https://blog.example/p/", "blog.example", "P", None, None, "en", None, "")
+    post.images = [
+        PostImage("https://blog.example/harbour.jpg", "", "The harbour at dawn.", None),
+        PostImage("https://blog.example/boat.jpg", "", None, None),
+        PostImage("https://blog.example/harbour.jpg", "", "The harbour at noon.", None),
+    ]
+    caption = post.captions()
+    shown = ["https://blog.example/harbour.jpg", "https://blog.example/boat.jpg", "https://blog.example/harbour.jpg"]
+    assert [caption(src) for src in shown] == ["The harbour at dawn.", None, "The harbour at noon."]
+    assert caption("https://blog.example/harbour.jpg") == "The harbour at noon."

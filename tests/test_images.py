@@ -67,6 +67,24 @@ def test_a_picture_shown_twice_is_one_image_with_the_caption_one_showing_gives_i
     )
 
 
+def test_a_picture_shown_again_under_a_caption_of_its_own_is_a_second_image_with_that_caption():
+    """WordPress's image block shows the same photo twice in a post, each under its own caption: the second
+    showing was folded into the first, its caption lost from the post's images."""
+    body = """<figure class="wp-block-image size-large"><img src="/uploads/harbour.jpg" alt="">
+      <figcaption class="wp-element-caption">The harbour at dawn.</figcaption></figure>
+      <p>Later the same day the boats went out to sea.</p>
+      <figure class="wp-block-image size-large"><img src="/uploads/harbour.jpg" alt="">
+      <figcaption class="wp-element-caption">The same harbour at noon, the boats gone.</figcaption></figure>
+      <figure class="wp-block-image"><img src="/uploads/harbour.jpg" alt=""></figure>"""
+    html = f"<html><body><article><div class='entry-content'>{PROSE}{body}</div></article></body></html>"
+    page = Page.from_html(html, "https://blog.example/2024/post/")
+    images = find_images(page, find_content_root(page))
+    assert [(image.src, image.caption, image.position) for image in images] == [
+        ("https://blog.example/uploads/harbour.jpg", "The harbour at dawn.", 1),
+        ("https://blog.example/uploads/harbour.jpg", "The same harbour at noon, the boats gone.", 2),
+    ]
+
+
 def test_best_source_is_the_largest_srcset_candidate_resolved_against_the_base():
     page = Page.from_html("<img src='/s.jpg' srcset='/m.jpg 600w, /l.jpg 1200w'>", "https://blog.example/p/")
     assert best_source(next(page.tree.iter("img")), "https://cdn.example/") == ("https://cdn.example/l.jpg", 1200)

@@ -82,8 +82,10 @@ def placed_images(
     for img, src, srcset_width in candidates:
         if not src or (src in scripted and _in_noscript(img)):
             continue
-        if src in seen:  # the same picture again: one image, with the caption one of its showings gives it
-            seen[src].caption = seen[src].caption or caption_of(img)
+        caption = caption_of(img)
+        if src in seen and not _captioned_anew(seen[src].caption, caption):
+            # the same picture again: one image, with the caption one of its showings gives it
+            seen[src].caption = seen[src].caption or caption
             continue
         width, height = _dimensions(img, srcset_width)
         seen[src] = Image(
@@ -91,12 +93,19 @@ def placed_images(
             position=len(images) + 1,
             alt=_text(img.get("alt")),
             title=_text(img.get("title")),
-            caption=caption_of(img),
+            caption=caption,
             width=width,
             height=height,
         )
         images.append((img, seen[src]))
     return images
+
+
+def _captioned_anew(first: str | None, again: str | None) -> bool:
+    """A picture shown again under a caption of its own: a photo a post shows twice, each time captioned for what
+    it shows there, is two images. Not the same words again, or more or fewer of them (a teaser's picture
+    repeated with its title and a "Read more" after it)."""
+    return bool(first and again and first not in again and again not in first)
 
 
 def _featured_outside(page: Page, root: HtmlElement) -> list[HtmlElement]:
