@@ -445,6 +445,26 @@ def test_the_rest_api_answer_gives_threaded_comments():
     assert rest_comments([b'{"code": "rest_forbidden"}'], "https://example.org/p/") == []
 
 
+def test_a_rest_api_comment_keeps_its_headings_lists_quotes_and_code():
+    """A comment's rendered HTML holds what WordPress lets a commenter write (kses keeps headings, lists,
+    blockquotes, <pre> and <code>): only its <p> were read, its list and code lost."""
+    rendered = (
+        "<h3>Zum Roggen</h3>\n<p>Ich habe es zweimal versucht:</p>\n<ul>\n<li>mit jungem Sauerteig</li>\n"
+        "<li>mit altem</li>\n</ul>\n<blockquote><p>Geduld ist das Salz des Bäckers.</p></blockquote>\n"
+        "<pre><code>ruhen = 12 h</code></pre>\n"
+    )
+    answer = [{"id": 3, "parent": 0, "author_name": "Greta", "content": {"rendered": rendered}}]
+    (comment,) = rest_comments([json.dumps(answer).encode()], "https://example.org/p/")
+    assert comment.text.split("\n") == [
+        "Zum Roggen",
+        "Ich habe es zweimal versucht:",
+        "mit jungem Sauerteig",
+        "mit altem",
+        "Geduld ist das Salz des Bäckers.",
+        "ruhen = 12 h",
+    ]
+
+
 def test_the_rest_api_names_the_parents_a_page_past_the_depth_limit_misstates():
     def comment(number: int, parent: int | None, depth: int = 1) -> Comment:
         return Comment(id=str(number), parent=str(parent) if parent else None, depth=depth, text=f"c{number}")

@@ -216,6 +216,12 @@ def _text(body: HtmlElement, item: HtmlElement, replies: set[HtmlElement], autho
     return "\n".join(filter(None, (_block_text(p) for p in paragraphs))).strip()
 
 
+def body_text(body: HtmlElement) -> str:
+    """The text of a comment's body and nothing else around it (a <dd> of a list, the HTML WordPress's REST API
+    renders): its blocks — paragraphs, headings, list items, quotes, code — a line each."""
+    return _text(body, body, set(), None)
+
+
 def _listed_comment(item: HtmlElement) -> Comment | None:
     """A comment of django-contrib-comments' default list (`comments/list.html`): `<dt id="cN">` prints its time and
     its commenter, "April 13, 2023, 8:12 a.m. - Siobhan", and the `<dd>` after it the text."""
@@ -229,7 +235,7 @@ def _listed_comment(item: HtmlElement) -> Comment | None:
 def _listed_text(item: HtmlElement) -> tuple[HtmlElement, str] | None:
     """A listed comment's <dd> after its <dt> `item`, and the comment's text in it; None where there is no text."""
     body = item.getnext()
-    if body is None or body.tag != "dd" or not (text := _text(body, body, set(), None)):
+    if body is None or body.tag != "dd" or not (text := body_text(body)):
         return None
     return body, text
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from crawler.extraction.article import Comment
-from crawler.extraction.comments import inline_text
+from crawler.extraction.comments import body_text
 from crawler.extraction.page import Page
 from crawler.extraction.threads import threaded
 
@@ -45,13 +45,12 @@ def _entries(payload: bytes) -> list[dict[str, Any]]:
 def _comment(entry: dict[str, Any], base_url: str) -> Comment:
     rendered = (entry.get("content") or {}).get("rendered") or ""
     page = Page.from_html(f"<html><body>{rendered}</body></html>", base_url)
-    paragraphs = page.tree.findall(".//p") or [page.tree]
     gmt = entry.get("date_gmt")
     parent = str(entry.get("parent") or 0)
     return Comment(
         author=(entry.get("author_name") or "").strip() or None,
         published=f"{gmt}+00:00" if gmt else entry.get("date"),
-        text="\n".join(inline_text(p) for p in paragraphs).strip(),
+        text=body_text(next(page.tree.iter("body"), page.tree)),
         id=str(entry["id"]),
         parent=None if parent == "0" else parent,
         author_url=(entry.get("author_url") or "").strip() or None,
