@@ -144,6 +144,38 @@ def test_a_quote_and_a_cover_whose_text_is_a_link_stand_in_the_text_and_link_in_
     assert "[Erntefest im Tal der Lahn](https://fest.example/)\n\n" + LAST in article.markdown
 
 
+def test_an_accordion_blocks_headings_stand_before_their_panels():
+    """WordPress's accordion block prints each panel's heading as the <button aria-expanded> that opens it, inside
+    the heading (the WAI-ARIA accordion pattern): trafilatura dropped the button, and every question of a FAQ was
+    missing, its answers left without them."""
+
+    def item(question: str, answer: str) -> str:
+        return (
+            '<div class="wp-block-accordion-item is-layout-flow"><h3 class="wp-block-accordion-heading"><button '
+            'aria-expanded="false" aria-controls="accordion-item-2-panel" id="accordion-item-2" type="button" '
+            f'class="wp-block-accordion-heading__toggle"><span class="wp-block-accordion-heading__toggle-title">'
+            f'{question}</span><span class="wp-block-accordion-heading__toggle-icon" aria-hidden="true">+</span>'
+            '</button></h3><div aria-labelledby="accordion-item-2" id="accordion-item-2-panel" role="region" '
+            f'class="wp-block-accordion-panel is-layout-flow"><p>{answer}</p></div></div>'
+        )
+
+    accordion = (
+        '<div role="group" class="wp-block-accordion is-layout-flow">'
+        + item("Wie lange ruht der Roggen?", "Zwölf Stunden mindestens, in einem kühlen Raum.")
+        + item("Welcher Ofen?", "Ein Steinofen hält die Hitze am längsten.")
+        + "</div>"
+    )
+    article = extract(_post(accordion), URL)
+    assert article.text.split("\n")[-5:] == [
+        "Wie lange ruht der Roggen?",
+        "Zwölf Stunden mindestens, in einem kühlen Raum.",
+        "Welcher Ofen?",
+        "Ein Steinofen hält die Hitze am längsten.",
+        LAST,
+    ]
+    assert "### Welcher Ofen?\n\nEin Steinofen" in article.markdown
+
+
 def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
     """The file's name stood in the Markdown unlinked: its link's words around it were read with the "Download"
     button beside it, which the post's text leaves out, so the link landed nowhere."""

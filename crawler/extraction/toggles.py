@@ -7,7 +7,10 @@ for the browser's script made trafilatura read them wrong or not at all:
   before its panel (TAB_GROUPS);
 - WordPress content plugins' accordions and spoilers carry a class or a style trafilatura takes for chrome, and
   the writer's questions and answers were missing from the post: for the run, that mark is lifted and each
-  header read as a paragraph before its panel (ACCORDIONS).
+  header read as a paragraph before its panel (ACCORDIONS);
+- an accordion of the WAI-ARIA pattern (WordPress's own accordion block) puts each panel's heading in the
+  <button> that opens it, which trafilatura drops with the heading's words: the button is read as those words
+  (HEADING_TOGGLES).
 """
 
 from __future__ import annotations
@@ -63,6 +66,11 @@ ACCORDIONS = (
     ("div.su-expand > div.su-expand-content", "style", None),
 )
 
+# The WAI-ARIA accordion pattern (WordPress's own accordion block, core/accordion, as WordPress 7.1 prints it): each
+# panel's heading holds the <button aria-expanded> that opens the panel, around the heading's words; trafilatura
+# drops a <button>, and the heading's words with it. Read as the heading's words, for the run.
+HEADING_TOGGLES = ", ".join(f"h{level} > button[aria-expanded]" for level in range(1, 7))
+
 
 @contextmanager
 def tab_labels_on_panels(page: Page) -> Iterator[None]:
@@ -82,9 +90,10 @@ def tab_labels_on_panels(page: Page) -> Iterator[None]:
 @contextmanager
 def accordions_open(page: Page) -> Iterator[None]:
     """The accordions and spoilers of ACCORDIONS without the mark trafilatura discards them for, each header a
-    paragraph, for the time of the block."""
+    paragraph, and the toggles in headings (HEADING_TOGGLES) their words, for the time of the block."""
     with (
         unmarked([(e, attribute) for selector, attribute, _ in ACCORDIONS for e in page.select(selector)]),
         renamed([(e, "p") for *_, headers in ACCORDIONS if headers for e in page.select(headers)]),
+        renamed([(e, "span") for e in page.select(HEADING_TOGGLES)]),
     ):
         yield
