@@ -176,6 +176,39 @@ def test_an_accordion_blocks_headings_stand_before_their_panels():
     assert "### Welcher Ofen?\n\nEin Steinofen" in article.markdown
 
 
+def test_a_tabs_blocks_labels_stand_each_before_its_panel():
+    """WordPress's tabs block prints its labels together, a <button role="tab"> each, above the panels, all but
+    the first hidden: each panel was read without the label that says what it is about."""
+
+    def panel(number: int, words: str) -> str:
+        hidden = " hidden" if number else ""
+        return (
+            f'<section{hidden} aria-labelledby="tab__tabs_2-tab-{number}" id="tabs_2-tab-{number}" role="tabpanel" '
+            f'tabindex="0" class="wp-block-tab-panel is-layout-flow"><p>{words}</p></section>'
+        )
+
+    labels = "".join(
+        f'<button aria-controls="tabs_2-tab-{number}" id="tab__tabs_2-tab-{number}" type="button" role="tab">'
+        f"{label}</button>"
+        for number, label in enumerate(["Roggen", "Dinkel"])
+    )
+    tabs = (
+        '<div data-wp-interactive="core/tabs" class="wp-block-tabs is-layout-flow"><div aria-label="Tabbed content" '
+        f'role="tablist" class="wp-block-tab-list is-layout-flex">{labels}</div><div class="wp-block-tab-panels">'
+        + panel(0, "Roggen braucht Säure und eine lange Ruhe.")
+        + panel(1, "Dinkel will sanft geknetet werden.")
+        + "</div></div>"
+    )
+    article = extract(_post(tabs), URL)
+    assert article.text.split("\n")[-5:] == [
+        "Roggen",
+        "Roggen braucht Säure und eine lange Ruhe.",
+        "Dinkel",
+        "Dinkel will sanft geknetet werden.",
+        LAST,
+    ]
+
+
 def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
     """The file's name stood in the Markdown unlinked: its link's words around it were read with the "Download"
     button beside it, which the post's text leaves out, so the link landed nowhere."""

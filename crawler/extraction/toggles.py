@@ -37,6 +37,15 @@ TAB_GROUPS = (
         f"./div[{_PANE.format('su-tabs-panes')}]/div[{_PANE.format('su-tabs-pane')}]",
         None,
     ),
+    # WordPress's own tabs block (core/tabs, WordPress 7.1): a `div.wp-block-tab-list[role=tablist]` of one
+    # `<button role=tab>` per label, then `div.wp-block-tab-panels`, one `section.wp-block-tab-panel[role=tabpanel]`
+    # per tab, all but the active one `hidden`; the label buttons made the block chrome, the theme's header with it.
+    (
+        "div.wp-block-tabs",
+        f"./div[{_PANE.format('wp-block-tab-list')}]/button[@role='tab']",
+        f"./div[{_PANE.format('wp-block-tab-panels')}]/*[@role='tabpanel']",
+        f"./div[{_PANE.format('wp-block-tab-list')}]",
+    ),
     # Accordions by PickPlugins as tabs ([accordions_tabs]): a <ul> of `li.tabs-nav`, each label's text in
     # `span.accordions-head-title` inside a link to its panel, then one `div.tabs-content` per tab.
     (
