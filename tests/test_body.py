@@ -2417,6 +2417,48 @@ def test_pickplugins_accordions_and_tabs_are_read_in_a_short_post():
     )
 
 
+def test_spectras_faq_and_tabs_are_read_each_answer_under_its_question_and_each_panel_under_its_label():
+    """Spectra's FAQ block (uagb/faq) has classes naming an icon, an "expand" setting and a button, which
+    trafilatura discards: every question and answer was missing, and its questions stand in a
+    `div.uagb-faq-questions-button`; its tabs block prints its labels as a list of links above the panels, and the
+    panels were read without them."""
+    icon = '<span class="uagb-icon uagb-faq-icon-wrap"><svg viewBox="0 0 448 512"><path d="M4"></path></svg></span>'
+    items = "".join(
+        f'<div class="wp-block-uagb-faq-child uagb-faq-child__outer-wrap uagb-block-f{n}"><div class="uagb-faq-child__'
+        f'wrapper"><div class="uagb-faq-item" role="tab" tabindex="0"><div class="uagb-faq-questions-button uagb-faq-'
+        f'questions">{icon}<span class="uagb-question">{question}</span></div><div class="uagb-faq-content"><span><p>'
+        f"{answer}</p></span></div></div></div></div>"
+        for n, (question, answer) in enumerate(
+            (("How long does rye rest?", "Twelve hours, in a cool room."), ("Which oven?", "A stone oven."))
+        )
+    )
+    faq = (
+        '<div class="wp-block-uagb-faq uagb-faq__outer-wrap uagb-block-faq1 uagb-faq-icon-row uagb-faq-layout-'
+        'accordion uagb-faq-expand-first-true uagb-faq-inactive-other-true" data-faqtoggle="true" role="tablist">'
+        f'<div class="uagb-faq__wrap uagb-buttons-layout-wrap">{items}</div></div>'
+    )
+    labels = "".join(
+        f'<li class="uagb-tab"><a href="#uagb-tabs__tab{n}" class="uagb-tabs-list uagb-tabs__icon-position-left" '
+        f'data-tab="{n}"><span>{label}</span></a></li>'
+        for n, label in enumerate(("Rye", "Spelt"))
+    )
+    panels = "".join(
+        f'<div class="uagb-tabs__body-container uagb-tabs__inner-tab uagb-inner-tab-{n}"><div class="wp-block-uagb-'
+        f'tabs-child uagb-blocks__t{n} uagb-tabs__body" aria-labelledby="uagb-tabs__tab{n}"><p>{words}</p></div></div>'
+        for n, words in enumerate(("Dense and sour.", "Nutty and light."))
+    )
+    tabs = (
+        '<div class="wp-block-uagb-tabs uagb-block-tab1 uagb-tabs__wrap uagb-tabs__hstyle1-desktop" data-tab-active='
+        f'"0"><ul class="uagb-tabs__panel uagb-tabs__align-left">{labels}</ul><div class="uagb-tabs__body-wrap">'
+        f"{panels}</div></div>"
+    )
+    html = _page(f'<div class="entry-content"><p>Questions first.</p>{faq}{tabs}<p>That is all.</p></div>')
+    assert extract(html, URL).text == (
+        "Questions first.\nHow long does rye rest?\nTwelve hours, in a cool room.\nWhich oven?\nA stone oven.\nRye\n"
+        "Dense and sour.\nSpelt\nNutty and light.\nThat is all."
+    )
+
+
 def _stellar_post(title: str, body: str) -> str:
     """A post as Hexo's Stellar (1.x) prints it: the left bar (avatar, site title, "Recent Update"), the banner
     (breadcrumbs, dates, title), the post's article.md-text, its tags, its div.article-footer (licence, share

@@ -46,6 +46,14 @@ TAB_GROUPS = (
         f"./div[{_PANE.format('wp-block-tab-panels')}]/*[@role='tabpanel']",
         f"./div[{_PANE.format('wp-block-tab-list')}]",
     ),
+    # Spectra's tabs block (uagb/tabs): a `ul.uagb-tabs__panel` of one `li.uagb-tab` per label, each a link to its
+    # panel around the label's words, then `div.uagb-tabs__body-wrap`, one `div.uagb-tabs__body-container` per tab.
+    (
+        "div.uagb-tabs__wrap",
+        f"./ul[{_PANE.format('uagb-tabs__panel')}]/li/a/span[not({_PANE.format('uagb-tabs__icon')})]",
+        f"./div[{_PANE.format('uagb-tabs__body-wrap')}]/div[{_PANE.format('uagb-tabs__body-container')}]",
+        f"./ul[{_PANE.format('uagb-tabs__panel')}]",
+    ),
     # Accordions by PickPlugins as tabs ([accordions_tabs]): a <ul> of `li.tabs-nav`, each label's text in
     # `span.accordions-head-title` inside a link to its panel, then one `div.tabs-content` per tab.
     (
@@ -73,6 +81,11 @@ ACCORDIONS = (
     # "expand", which trafilatura discards too (its links are chrome: selectors.PLUGIN_POST_EXTRAS).
     ("div.su-expand, div.su-expand > div.su-expand-content", "class", None),
     ("div.su-expand > div.su-expand-content", "style", None),
+    # Spectra's (Ultimate Addons for Gutenberg's) FAQ block (uagb/faq): its `div.uagb-faq__outer-wrap`'s classes name
+    # an icon and an "expand" setting, its `div.uagb-faq__wrap` a button (`uagb-buttons-layout-wrap`), all of which
+    # trafilatura discards, and each question (`span.uagb-question`) stands in a `div.uagb-faq-questions-button` (a
+    # button again) before its answer, `div.uagb-faq-content`.
+    ("div.uagb-faq__outer-wrap, div.uagb-faq__wrap, div.uagb-faq-questions", "class", "span.uagb-question"),
 )
 
 # The WAI-ARIA accordion pattern (WordPress's own accordion block, core/accordion, as WordPress 7.1 prints it): each
