@@ -209,6 +209,29 @@ def test_a_tabs_blocks_labels_stand_each_before_its_panel():
     ]
 
 
+def test_a_paragraph_that_is_one_link_in_a_group_a_column_or_a_media_text_block_stands_in_the_text():
+    """A group, a column and the text beside a media-text block's picture are <div>s around the author's blocks;
+    one holding a paragraph that is one link was dropped as navigation, the link's words with it."""
+    blocks = (
+        '<div class="wp-block-media-text is-stacked-on-mobile"><figure class="wp-block-media-text__media"><img '
+        'src="/wp-content/uploads/2024/11/ufer.jpg" alt="" class="wp-image-12 size-full"/></figure><div class="wp-'
+        'block-media-text__content"><p><a href="https://wandern.example/mulde">Der Weg an der Mulde entlang</a></p>'
+        '</div></div><div class="wp-block-group is-layout-constrained"><p><a href="https://faehre.example/">'
+        'Fahrzeiten der Fähre</a></p></div><div class="wp-block-columns is-layout-flex"><div class="wp-block-column">'
+        '<p>Links das Wetter vom Sonntag.</p></div><div class="wp-block-column"><p><a href="https://wetter.example/">'
+        "Die Vorhersage für Grimma</a></p></div></div>"
+    )
+    article = extract(_post(blocks), URL)
+    assert article.text.split("\n")[-5:] == [
+        "Der Weg an der Mulde entlang",
+        "Fahrzeiten der Fähre",
+        "Links das Wetter vom Sonntag.",
+        "Die Vorhersage für Grimma",
+        LAST,
+    ]
+    assert "[Fahrzeiten der Fähre](https://faehre.example/)" in article.markdown
+
+
 def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
     """The file's name stood in the Markdown unlinked: its link's words around it were read with the "Download"
     button beside it, which the post's text leaves out, so the link landed nowhere."""

@@ -24,7 +24,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
   of the button's words: trafilatura dropped them as links, or as a button's chrome (a button to the site's own
   page is its call to action, as a list of links within the site is its menu);
 - the links of WordPress's quote and cover blocks read as their words: a quote of one linked sentence, a cover whose
-  text is one link, were dropped as navigation (the Markdown links them again);
+  text is one link, were dropped as navigation (the Markdown links them again); so are the links that are a whole
+  paragraph in its layout blocks (a group, a column, a media-text block's text) in the post's container;
 - WordPress's verse block (a poem in a `<pre>`) is such a block too, marked a verse: its lines as they are, not
   fenced in the Markdown (markdown_blocks.verse_lines());
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped (WordPress's footnotes
@@ -133,6 +134,9 @@ WORDPRESS_BUTTON_LINKS = ".wp-block-button > a.wp-block-button__link"
 # before WordPress 5.0) hold the author's words, which trafilatura drops as navigation where a link is most of them
 # (a quote of one linked sentence, a cover whose text is a link): their links are read as words
 WORDPRESS_WORD_BLOCKS = "blockquote.wp-block-quote, .wp-block-cover, .wp-block-cover-image"
+# WordPress's layout blocks in the post (a group, a column, the text beside a media-text block's picture), a <div>
+# around the author's blocks: one that holds a paragraph that is one link is dropped as navigation likewise
+WORDPRESS_LAYOUT_BLOCKS = ".wp-block-group, .wp-block-column, .wp-block-media-text__content"
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
 # w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
@@ -522,10 +526,20 @@ def _reference_lists(page: Page, root: HtmlElement | None) -> Iterator[tuple[Htm
 
 
 def _block_links(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
-    """The links of WordPress's quote and cover blocks in the post (WORDPRESS_WORD_BLOCKS), with their words."""
+    """The links of WordPress's quote and cover blocks in the post (WORDPRESS_WORD_BLOCKS), and those that are a
+    whole paragraph in its layout blocks (WORDPRESS_LAYOUT_BLOCKS: only within the post's container, where a block
+    theme's header and footer, groups too, are not), with their words."""
     for block in _outermost(page.select(WORDPRESS_WORD_BLOCKS, page.tree if root is None else root)):
         if not page.in_chrome(block):
             yield from ((link, "".join(link.itertext())) for link in block.iter("a") if link.get("href"))
+    if root is None:
+        return
+    for block in _outermost(page.select(WORDPRESS_LAYOUT_BLOCKS, root)):
+        if not page.in_chrome(block):
+            for paragraph in block.iter("p"):
+                links = paragraph.findall("a")
+                if len(links) == 1 and links[0].get("href") and text_of(paragraph) == text_of(links[0]):
+                    yield links[0], "".join(links[0].itertext())
 
 
 def _own_pullquotes(page: Page, root: HtmlElement | None) -> list[HtmlElement]:
