@@ -607,6 +607,28 @@ def test_nextjs_blog_starters_avatar_names_the_author_and_its_name_leaves_the_te
     assert post('<div><img src="/a.png" alt="Anna Schmidt"></div>').authors == []
 
 
+def test_a_figures_caption_repeating_its_alt_names_nobody_and_the_image_stays():
+    """Bludit's editor writes a captioned picture as <figure><img alt=…><figcaption>…</figcaption></figure>, and
+    a writer often gives both the same words; after a Korean post's short first paragraph such a caption read as
+    an avatar's name beside it: the caption became the post's author and the picture was dropped as the avatar.
+    A <figure>'s words are its caption, never a byline."""
+    caption = "성수동 로스터리의 창가 자리"
+    html = (
+        '<html lang="ko"><head><title>서울의 작은 카페 탐방기</title></head><body>'
+        '<article class="page" itemscope itemtype="https://schema.org/Article"><header class="page-header">'
+        '<h1 class="title" itemprop="headline">서울의 작은 카페 탐방기</h1></header>'
+        '<div class="page-content" itemprop="articleBody"><p>지난 주말에 성수동의 작은 카페들을 돌아다녔다.</p>'
+        f'<figure><img src="/uploads/cafe.png" alt="{caption}"><figcaption>{caption}</figcaption></figure>'
+        "<p>가장 기억에 남는 곳은 직접 원두를 볶는 작은 로스터리였다. 주인은 커피 이야기를 한참 들려주었다.</p>"
+        "<p>다음에는 연남동에 가 볼 생각이다.</p></div></article></body></html>"
+    )
+    article = extract(html, URL)
+    assert article.authors == []
+    assert [(image.src, image.caption) for image in article.images] == [
+        ("https://blog.example/uploads/cafe.png", caption)
+    ]
+
+
 def _gh(*handles: str) -> list[str]:
     return [f'<a href="https://github.com/{handle}">@{handle}</a>' for handle in handles]
 

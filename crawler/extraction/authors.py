@@ -613,9 +613,11 @@ def _avatar_beside_name(page: Page) -> list[Person]:
 def name_beside(img: HtmlElement) -> str | None:
     """The person's name an avatar `img` shows, where its alt is that name and the element right after it prints
     it, the two alone in their element (`<div><img alt="Tim Neutkens"><div>Tim Neutkens</div></div>`); None for
-    any other <img>."""
+    any other <img>, and for a <figure>'s image: the words beside it are its <figcaption>, which writers often repeat as
+    the alt, and they are the picture's caption however much they look like a name ("성수동 로스터리의 창가 자리").
+    """
     parent, printed = img.getparent(), img.getnext()
-    if parent is None or len(parent) != 2 or printed is None:
+    if parent is None or len(parent) != 2 or printed is None or parent.tag == "figure":
         return None
     name = " ".join((img.get("alt") or "").split())
     if name and text_of(printed) == name == text_of(parent) and _looks_like_a_name(name):
