@@ -997,6 +997,56 @@ def test_dotclears_body_class_says_what_the_page_is(body_class, kind):
         assert (article.kind, article.kind_reason) == (kind, f"Dotclear's body classes mark it as {kind}")
 
 
+def _typecho_page(og_type: str, respond: str, url: str) -> str:
+    """A page of Typecho's default theme: the core's header (generator, og:type), one BlogPosting with its author
+    and <time>, and the reply form's box named after the content (`respond-post-4`), or none."""
+    box = (
+        f'<div id="{respond}" class="respond"><form method="post" action="{url}comment"></form></div>'
+        if respond
+        else ""
+    )
+    return (
+        '<html><head><meta charset="UTF-8"><title>Sauerteig - Notes</title>'
+        '<meta name="generator" content="Typecho 1.3.0"><meta name="template" content="default">'
+        f'<meta property="og:type" content="{og_type}"></head><body><div id="main" role="main">'
+        '<article class="post" itemscope itemtype="http://schema.org/BlogPosting"><h2 class="post-title" '
+        'itemprop="name headline"><a itemprop="url" href="https://notes.example/index.php/archives/11/">Sauerteig</a>'
+        '</h2><ul class="post-meta"><li itemprop="author" itemscope itemtype="http://schema.org/Person">Autor: '
+        '<a itemprop="name" href="https://notes.example/index.php/author/1/" rel="author">Anna</a></li><li>'
+        '<time datetime="2024-06-15T15:35:00+00:00" itemprop="datePublished">2024-06-15</time></li></ul>'
+        '<div class="post-content" itemprop="articleBody"><p>'
+        + "Sauerteig braucht vor allem Geduld, ein kräftiges Anstellgut und eine lange Gare im Kühlschrank. " * 5
+        + f"</p></div></article>{box}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("og_type", "respond", "path", "kind"),
+    [
+        ("article", "respond-post-11", "/index.php/archives/11/", "article"),
+        ("article", "respond-page-18", "/index.php/about.html", "page"),
+        # the second page of an author's posts, which holds one: a post's markup, under a <time>, in full
+        ("website", "", "/index.php/author/1/2/", "listing"),
+    ],
+)
+def test_typechos_og_type_and_reply_box_say_what_the_page_is(og_type, respond, path, kind):
+    """Typecho's header types every archive but a single post or page `website`, and names the reply form's box
+    after the content's type: its About page (dated by its theme as a post is) and an author's second page
+    holding one post whole were stored as posts."""
+    url = f"https://notes.example{path}"
+    article = extract(_typecho_page(og_type, respond, url), url)
+    assert (article.kind, article.kind_reason) == (
+        kind,
+        f"Typecho's og:type or the id of its reply box marks it as {kind}",
+    )
+
+
+def test_a_typecho_post_with_its_comments_closed_is_judged_by_its_markup():
+    url = "https://notes.example/index.php/archives/11/"
+    article = extract(_typecho_page("article", "", url), url)
+    assert article.kind == "article" and not article.kind_reason.startswith("Typecho")
+
+
 def test_an_undated_blogposting_of_genre_page_is_a_page_of_the_site():
     """Hugo's LoveIt family (LoveIt, DoIt, FixIt) types every page a BlogPosting and names its content type the
     `genre`: About and Impressum ("genre": "page", no datePublished) were stored as posts."""

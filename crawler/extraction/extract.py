@@ -51,6 +51,7 @@ from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
 from crawler.extraction.substack import substack_kind
+from crawler.extraction.typecho import typecho_kind
 from crawler.extraction.verbatim import LINE_NUMBERS
 from crawler.extraction.vitepress import sugarat_author_boxes, sugarat_kind
 from crawler.extraction.wordpress import POST_CONTENT as WORDPRESS_CONTENT
@@ -468,7 +469,8 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 
 def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's (its members-only
-    notice makes a post page a protected post), else Dotclear's, else Bear Blog's, else Blogger's address for a
+    notice makes a post page a protected post), else Dotclear's, else Typecho's og:type and reply box
+    (crawler/extraction/typecho.py), else Bear Blog's, else Blogger's address for a
     page that is no post (crawler/extraction/blogger.py); else Substack's paywall, which
     makes its post page a protected post (crawler/extraction/substack.py), else Medium's member-only story
     (crawler/extraction/medium.py); else the post or page @sugarat/theme's page data in a VitePress page says it
@@ -479,6 +481,8 @@ def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str
         return "Ghost", kind
     if kind := dotclear_kind(page):
         return "Dotclear", kind
+    if kind := typecho_kind(page):
+        return "Typecho", kind
     if kind := bear_kind(page):
         return "Bear Blog", kind
     if kind := blogger_kind(page):
@@ -506,6 +510,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         kind, reason = platform_kind, f"{platform}'s body classes mark it as {platform_kind}"
         if platform == "Blogger":
             reason = f"Blogger's address marks it as {platform_kind}"
+        if platform == "Typecho":
+            reason = f"Typecho's og:type or the id of its reply box marks it as {platform_kind}"
         if platform == "@sugarat/theme":
             reason = f"@sugarat/theme's page data in VitePress's site data lists it as {platform_kind}"
         if kind == "protected":
