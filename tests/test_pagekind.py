@@ -87,6 +87,73 @@ def test_pluxmls_numbered_category_pages_are_categories_and_name_the_posts_categ
     assert article.categories == ["Walking"] and article.tags == ["ireland"]
 
 
+def _emlog_post(comments: str = "") -> str:
+    """A post of Emlog's default theme (echo_log.php): the author and category linked by query (?author=1,
+    ?sort=10) in its header, the tags (?tag=) after the text, the comments inside the <article>."""
+    return (
+        '<html lang="zh-CN"><head><title>在树莓派上搭建个人博客 - 小站</title></head><body>'
+        '<article class="container log-con blog-container"><header class="log-header">'
+        '<h1 class="log-title">在树莓派上搭建个人博客</h1><div class="log-meta"><div class="log-meta-left">'
+        '<span class="log-meta-item"><a href="https://blog.example/?author=1">王丽</a></span>'
+        '<span class="log-meta-item">发布于 <time datetime="2024-01-10T10:30:00+08:00">2024-1-10 10:30</time></span>'
+        '<span class="log-meta-item"><a href="https://blog.example/?sort=10">技术</a></span></div></div></header>'
+        '<div class="markdown" id="emlogEchoLog"><p>今年春天我决定把博客搬到家里的树莓派上，完全掌控自己的数据。</p>'
+        '<p><img src="/content/uploadfile/202401/pi.png" alt="树莓派"></p>'
+        "<p>首先需要安装操作系统，然后配置网络和防火墙。整个过程大约花了一个下午，之后每天自动备份。</p></div>"
+        '<p class="top-5"><a href="https://blog.example/?tag=%E5%8D%9A%E5%AE%A2" class="tags" title="标签">博客</a>'
+        f"</p>{comments}</article></body></html>"
+    )
+
+
+def test_emlogs_query_archives_are_hubs_and_name_the_posts_category_and_author():
+    """Emlog (a PHP blog engine of China's) addresses its archives by query without URL rewriting (?sort=10 a
+    category's posts, ?record=202401 a month's, ?keyword= a search) or as /sort/10, /record/202401: a category
+    holding one post, printed under its <time>, was stored as a post, and no post had a category or an author."""
+    for url, kind in [
+        ("https://blog.example/?sort=10", "category"),
+        ("https://blog.example/?sort=10&page=2", "category"),
+        ("https://blog.example/sort/10", "category"),
+        ("https://blog.example/?record=202401", "archive"),
+        ("https://blog.example/record/202401", "archive"),
+        ("https://blog.example/?keyword=php", "search"),
+    ]:
+        assert url_kind(url) == kind, url
+    assert url_kind("https://blog.example/?post=3") is None
+    assert url_kind("https://shop.example/catalogue/?sort=price") is None
+    article = extract(_emlog_post(), "https://blog.example/?post=2")
+    assert (article.categories, article.tags) == (["技术"], ["博客"])
+    assert [(p.name, p.url) for p in article.authors] == [("王丽", "https://blog.example/?author=1")]
+
+
+def test_emlogs_comments_in_the_post_are_threaded_and_their_avatars_no_pictures_of_the_post():
+    """Emlog's default theme prints each comment as a div.comment whose id is its number, a reply's div inside its
+    parent's, each with the commenter's avatar (no size given) — inside the post's <article>: no comment was read,
+    and every avatar was stored as a picture of the post."""
+
+    def comment(number: int, name: str, text: str, replies: str = "", reply: bool = False) -> str:
+        return (
+            f'<div class="comment{" comment-children" if reply else ""}" id="{number}"><div class="avatar">'
+            f'<img src="//cravatar.cn/avatar/{number:032d}?s=120" alt="avatar"></div><div class="comment-infos">'
+            f'<div class="arrow"></div><b>{name} </b><span class="comment-time">2024-01-11</span>'
+            f'<div class="comment-content">{text}</div><div class="comment-reply"><button type="button" '
+            f'class="com-reply">回复</button></div></div>{replies}</div>'
+        )
+
+    thread = (
+        '<div id="comments"><form method="post" action="https://blog.example/index.php?action=addcom"></form></div>'
+        '<div class="comment-header"><b>收到3条评论</b></div>'
+        + comment(2, "Dave", "I tried the same last year.")
+        + comment(1, "Carol", "Thanks, very helpful!", comment(3, "Erin", "@Carol：Same here.", reply=True))
+    )
+    article = extract(_emlog_post(thread), "https://blog.example/?post=2")
+    assert [(c.id, c.parent, c.author, c.text) for c in article.comments] == [
+        ("2", None, "Dave", "I tried the same last year."),
+        ("1", None, "Carol", "Thanks, very helpful!"),
+        ("3", "1", "Erin", "@Carol：Same here."),
+    ]
+    assert [image.src for image in article.images] == ["https://blog.example/content/uploadfile/202401/pi.png"]
+
+
 @pytest.mark.parametrize(
     "url",
     [

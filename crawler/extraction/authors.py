@@ -113,7 +113,10 @@ _CARDS = CSSSelector(".h-card")
 _CARD_URL = CSSSelector(".u-url[href]")
 _CARD_NAME = CSSSelector(".p-name")
 _H_ENTRY = re.compile(r"(?:^|\s)h-(?:entry|cite)(?:\s|$)")
-_PROFILE_LINKS = CSSSelector("a[rel~=author][href], a[href*='/author/'], a[href*='/authors/']")
+# Links to a person's page: rel=author, an /author/ page, or one by query as WordPress's plain permalinks and Emlog
+# address an author's posts (/?author=1) — that one where pagekind.url_kind says so, not a search by author
+_PROFILE_LINKS = CSSSelector("a[rel~=author][href], a[href*='/author/'], a[href*='/authors/'], a[href*='author=']")
+_QUERY_ONLY = re.compile(r"^(?!.*/authors?/).*[?&]author=", re.I)
 MAX_PROFILE_LINKS = 50
 # The byline's link to the writer's page where a platform's page is no /author/ page and no rel says so: Kakao
 # Brunch's span.text_author ("by <a href=/@name>"), Velog's div.information > span.username (/@name/posts)
@@ -347,6 +350,17 @@ def _names_any(people: list[Person], others: list[Person]) -> bool:
     return any(a in b or b in a for person in people if (a := fold(person.name)) for b in names if b)
 
 
+def _profile_links(page: Page) -> list[HtmlElement]:
+    """The page's links to a person's page (_PROFILE_LINKS), one by query only where it is an author's archive."""
+    return [
+        anchor
+        for anchor in _PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS]
+        if "author" in (anchor.get("rel") or "").split()
+        or not _QUERY_ONLY.match(href := anchor.get("href") or "")
+        or url_kind(joined(page.base, href) or "") == "author"
+    ]
+
+
 def _author_page_links(page: Page, boxes: set[HtmlElement]) -> list[Person]:
     """The people the post links to their author pages (/author/jane/, Hugo's /authors/jane/ taxonomy) outside
     comments, widgets, menus and author boxes, where no markup says they are the author: Wagtail's Puput and Hugo's
@@ -356,7 +370,7 @@ def _author_page_links(page: Page, boxes: set[HtmlElement]) -> list[Person]:
     plain column beside the post, its byline "Posted by: <a href=/blog/author/anna/>Anna Schmidt</a>"): theirs."""
     people: dict[str, Person] = {}
     menus: frozenset[HtmlElement] | None = None
-    for anchor in _PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS]:
+    for anchor in _profile_links(page):
         url = joined(page.base, anchor.get("href"))
         if not url or url in people or url_kind(url) != "author" or _outside_post(anchor):
             continue
@@ -384,7 +398,7 @@ def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> lis
     if all(person.url for person in people):
         return people
     links: dict[str, str] = {}
-    for anchor in [*_PROFILE_LINKS(page.tree)[:MAX_PROFILE_LINKS], *_BYLINE_PROFILE_LINKS(page.tree)[:1]]:
+    for anchor in [*_profile_links(page), *_BYLINE_PROFILE_LINKS(page.tree)[:1]]:
         name, is_person = _person_name(text_of(anchor), sites)
         if name and is_person and not _outside_post(anchor) and (url := joined(page.base, anchor.get("href"))):
             links.setdefault(fold(name), url)

@@ -35,10 +35,11 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # FlatPress's (`comment240310-080000`: when it was written, yymmdd-hhmmss); ikiwiki's (`comment-` and the md5 of
 # the comment's page); Tistory's (`comment5120331`: [##_rp_rep_id_##], "comment" and its number); Forem's
 # (`comment-node-4`, each reply's div inside its parent's); Typepad's (`comment-6a00d8…970b`: the comment's asset
-# id, "6a" and 32 hex digits)
+# id, "6a" and 32 hex digits); Emlog's default theme's (the bare number, `<div class="comment" id="3">`, each
+# reply's div inside its parent's)
 _COMMENT_ID = re.compile(
     r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
-    r"|^comment-([0-9a-f]{32})$|^comment(\d+)$|^comment-(6a[0-9a-f]{32})$"
+    r"|^comment-([0-9a-f]{32})$|^comment(\d+)$|^comment-(6a[0-9a-f]{32})$|^(\d+)$"
 )
 # Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds
 # since the epoch (every theme prints it, the threaded list's .datetime link and the classic list's timestamp)

@@ -9,6 +9,7 @@ from crawler.extraction.page import HtmlElement, Page, detached, first, matches,
 from crawler.extraction.selectors import (
     AUTHOR_PICTURE_HOLDERS,
     CAPTION_CONTAINERS,
+    COMMENT_ITEMS,
     FEATURED_IMAGES,
     IMAGE_EXCLUDED_CLASS,
     IMAGE_EXCLUDED_SRC,
@@ -260,6 +261,8 @@ def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement
         return True
     if any(matches(node, AUTHOR_PICTURE_HOLDERS) for node in img.iterancestors()):
         return True  # the author's picture in the post's microdata byline
+    if any(matches(node, COMMENT_ITEMS) for node in img.iterancestors()):
+        return True  # a commenter's avatar where the <article> holds the comments (Emlog's default theme): theirs
     if any(matches(node, BOOKMARK_CARDS) for node in img.iterancestors()):
         return True  # the linked page's thumbnail in Ghost's bookmark card: its metadata, no picture of the post
     width, height = _int(img.get("width")), _int(img.get("height"))

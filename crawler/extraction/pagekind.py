@@ -64,6 +64,12 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("author", re.compile(r"^/(?:index\.php)?\?(?:.*&)?author(?:_name)?=[^&]+", re.I)),
     ("archive", re.compile(r"^/(?:index\.php)?\?(?:.*&)?(?:m=\d{4,14}|year=\d{4})(?:&|$)", re.I)),
     ("listing", re.compile(r"[?&]query-\d+-page=\d+", re.I)),
+    # Emlog's (a PHP blog engine of China's) archives, as its default URLs (?sort=10, ?record=202401, ?keyword=)
+    # and its rewritten ones (/sort/10, /record/202401) name them; its tag and author pages are ?tag=, ?author=
+    # as WordPress's are. A category's page holding one post prints it under its <time> as the post's page does.
+    ("category", re.compile(r"^/(?:index\.php)?\?(?:.*&)?sort=[^&]+|^/sort/[^/?]+/?(?:page/\d+/?)?$", re.I)),
+    ("archive", re.compile(r"^/(?:index\.php)?\?(?:.*&)?record=\d{4,8}(?:&|$)|^/record/\d{4,8}/?(?:page/\d+/?)?$")),
+    ("search", re.compile(r"^/(?:index\.php)?\?(?:.*&)?keyword=", re.I)),
 )
 _QUERY_PAGE = re.compile(r"(?:^|&)page=\d+(?:&|$)")
 _LATER_PAGE = re.compile(r"/page/\d+/?(?:\?|$)|[?&]paged?=\d+")

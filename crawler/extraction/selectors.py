@@ -661,7 +661,11 @@ COMMENT_ITEMS = (
     # Weebly's blog: a div.blogCommentWrap per comment in div#commentArea, its heading's div.blogCommentAuthor (a
     # link a.name where the commenter gave a site) and div.blogCommentDate, its div.blogCommentText; the replies
     # after their parent, each wrap's blogCommentLevelN its depth (comments.py)
-    " #commentArea .blogCommentWrap"
+    " #commentArea .blogCommentWrap,"
+    # Emlog's default theme (blog_comments): a div.comment whose id is the comment's number, its div.comment-infos
+    # holding the name in a <b>, the .comment-time and the .comment-content; each reply a div.comment-children
+    # inside its parent's
+    " div.comment[id]:has(> div.comment-infos > div.comment-content)"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -688,6 +692,7 @@ COMMENT_AUTHOR = (
     "li[id^='comment'] > div[class^='rp_'] > .name",  # Tistory's skins: [##_rp_rep_name_##]
     ".profile > .comment-info > .username",  # Velog
     ".blogCommentAuthor",  # Weebly
+    "div.comment[id] > .comment-infos > b",  # Emlog's default theme
     ".comment__header .js-comment-username",  # Forem (dev.to): in the link to the commenter's profile
     "cite",
 )
