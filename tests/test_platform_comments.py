@@ -377,3 +377,31 @@ def test_substacks_comment_dates_without_a_year_come_from_its_start_up_data_or_a
 def _substack_comments(html: str) -> list:
     page = Page.from_html(f"<html><body>{html}</body></html>", "https://theledger.substack.com/p/march-numbers")
     return find_comments(page)
+
+
+def test_rhymixs_board_comments_are_read_and_a_reply_threaded_by_its_indent():
+    """Rhymix's board skins print a document's comments as li#comment_N.fbItem, the commenter in an h3.author, the
+    time "2024.01.11 09:30", the text the core's div.xe_content, a reply after its parent classed `indent1`: no
+    comment of a Korean board's document was read."""
+
+    def item(number: int, name: str, text: str, depth: int = 0) -> str:
+        indent = f" indent indent{depth}" if depth else ""
+        return (
+            f'<li class="fbItem{indent}" id="comment_{number}"><div class="fbMeta"><span class="profile"></span>'
+            f'<h3 class="author"><strong>{name}</strong></h3><p class="time">2024.01.11 09:3{depth}</p></div>'
+            f'<div class="comment_{number}_0 rhymix_content xe_content"><p>{text}</p></div><p class="action">'
+            '<a href="#" class="voted">추천0</a></p></li>'
+        )
+
+    html = (
+        '<div class="feedback" id="comment"><div class="fbHeader"><h2>댓글 <em>3</em></h2></div><ul class="fbList">'
+        + item(111, "김민지", "좋은 글 감사합니다.")
+        + item(117, "박서준", "저도 그렇게 생각해요.", depth=1)
+        + item(114, "이하늘", "다음 글도 기대할게요.")
+        + "</ul></div>"
+    )
+    assert _comments(html) == [
+        ("111", None, "김민지", None, "2024-01-11T09:30", "좋은 글 감사합니다."),
+        ("117", "111", "박서준", None, "2024-01-11T09:31", "저도 그렇게 생각해요."),
+        ("114", None, "이하늘", None, "2024-01-11T09:30", "다음 글도 기대할게요."),
+    ]

@@ -52,7 +52,7 @@ _BLOGGER_SAID = re.compile(
 _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
 # WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1`, PluXml's `level-1` and Weebly's
 # `blogCommentLevel1` (counted from 0)
-_DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|blogCommentLevel(\d+))$")
+_DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|(?:blogCommentLevel|indent)(\d+))$")
 # Weebly names a comment only in its reply button's script: `<span class="blog-button reply-comment"
 # onclick="…comment_id=123…">`
 _WEEBLY_REPLY = "span.reply-comment[onclick]"
@@ -146,14 +146,16 @@ def _substack_dates(page: Page, comments: list[Comment]) -> list[Comment]:
 
 def _depth_class(item: HtmlElement) -> int | None:
     """The depth in its thread that WordPress's comment_class() gives a comment (`depth-2`; Serendipity's
-    `commentlevel-1`, PluXml's `level-1`, Weebly's `blogCommentLevel1` on its div.blogCommentWrap, counted from 0):
+    `commentlevel-1`, PluXml's `level-1`, Weebly's `blogCommentLevel1` on its div.blogCommentWrap and Rhymix's
+    `indent1` on its li.fbItem, counted from 0):
     where a platform prints a reply after its parent rather than inside it (Neve: `<li class="children"><ol><li
     class="comment depth-2">` beside the parent's `<li>`; Weebly's flat list), the reply's parent is the last
     comment one level up."""
-    for name in (item.get("class") or "").split():
+    names = (item.get("class") or "").split()
+    for name in names:
         if match := _DEPTH.match(name):
             return int(match.group(1)) if match.group(1) else int(match.group(2) or match.group(3)) + 1
-    return None
+    return 1 if "fbItem" in names else None  # Rhymix's board skins class a reply `indentN`, its parent nothing
 
 
 def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:

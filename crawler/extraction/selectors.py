@@ -665,7 +665,11 @@ COMMENT_ITEMS = (
     # Emlog's default theme (blog_comments): a div.comment whose id is the comment's number, its div.comment-infos
     # holding the name in a <b>, the .comment-time and the .comment-content; each reply a div.comment-children
     # inside its parent's
-    " div.comment[id]:has(> div.comment-infos > div.comment-content)"
+    " div.comment[id]:has(> div.comment-infos > div.comment-content),"
+    # Rhymix's board skins (default, xedition): li#comment_N.fbItem, the commenter in its div.fbMeta's h3.author,
+    # the time its p.time ("2024.01.11 09:30"), the text the core's div.xe_content (comment_N_M); a reply after
+    # its parent, classed `indent indentN` (comments.py)
+    " li.fbItem[id^='comment_']"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -693,11 +697,13 @@ COMMENT_AUTHOR = (
     ".profile > .comment-info > .username",  # Velog
     ".blogCommentAuthor",  # Weebly
     "div.comment[id] > .comment-infos > b",  # Emlog's default theme
+    "li.fbItem > .fbMeta > .author",  # Rhymix's board skins
     ".comment__header .js-comment-username",  # Forem (dev.to): in the link to the commenter's profile
     "cite",
 )
 COMMENT_TEXT = (
     ".comment-content",
+    "div.xe_content[class^='comment_']",  # Rhymix and XpressEngine: the core's element for a comment's text
     ".wpd-comment-text",
     ".serendipity_commentBody",
     ".wp-block-comment-content",
@@ -734,6 +740,7 @@ COMMENT_DATE_TEXT = (
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
     ".blogCommentDate",  # Weebly
+    "li.fbItem > .fbMeta > .time",  # Rhymix's board skins: "2024.01.11 09:30", read as Tistory's
     ".comment-header > .date",  # ikiwiki, in the setup's timeformat (its subject links the comment, not the date)
     "div.entry > div.date",  # chronicle: "Submitted at 12:00:00 on 03 May 2024"
     "li[id^='comment'] > div[class^='rp_'] > .date",  # Tistory's skins: [##_rp_rep_date_##], "2016.07.25 09:13"
