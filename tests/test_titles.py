@@ -366,3 +366,28 @@ def test_a_section_heading_linking_to_its_own_id_is_not_the_title():
     assert _title("<title>A first post</title>", body, url) == "A first post"
     own = body.replace('href="/articles/first-post#hello-there"', 'href="/articles/first-post"')
     assert _title("<title>ignored when a permalink heading says it</title>", own, url) == "Hello there"
+
+
+def _distill_post(site: str, title: str, categories: str = "") -> str:
+    """A post as R's distill writes it: every stated title "<site>: <post>", the post's own <h1> in div.d-title."""
+    stated, name = f"{site}: {title}".replace("'", "&#39;"), site.replace("'", "&#39;")
+    head = (
+        f'<meta name="generator" content="distill"/><title>{site}: {title}</title>'
+        f'<meta property="og:title" content="{stated}"/><meta property="og:site_name" content="{name}"/>'
+        f'<meta property="twitter:title" content="{stated}"/><meta name="citation_title" content="{stated}"/>'
+    )
+    body = (
+        f'<header class="header"><nav class="distill-site-nav"><a href="../../index.html" class="title">{site}</a>'
+        f'</nav></header><div class="d-title"><h1>{title}</h1>{categories}<p>A note on it</p></div>'
+        f'<div class="d-byline">Jo Rivers<br/>2022-03-25</div><div class="d-article">{BODY}</div>'
+    )
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("title", ["favicons, fetched", "CircleCI for R: Workflows, caches, and more"])
+def test_a_leading_site_name_and_colon_is_cut_from_a_distill_posts_title(title):
+    """R's distill titles every post "<site's title>: <post's title>" in its <title>, og:title, twitter:title and
+    citation_title, og:site_name naming the site: every post of a distill blog kept the site's name and the colon.
+    A colon of the post's own title stays."""
+    page = _distill_post("Jo Rivers's blog", title)
+    assert extract(page, "https://blog.example/posts/favicons/").title == title

@@ -57,6 +57,11 @@ _ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 # titleTemplate "%s · Field Notes" (Next.js's "%s | Site", a WordPress SEO plugin's "%title% – %sitename%") in a
 # single-page app's shell that no script has rendered yet prints "<title>· Field Notes</title>" — no title.
 _LEADING_SEPARATOR = re.compile(r"(?:\||-|–|—|::|»|·)\s")
+# A title template that puts the site's name first and a colon after it: R's distill titles every post's page,
+# og:title, twitter:title and citation_title "<site's title>: <post's title>" (and Blogger's classic templates
+# "<blog>: <post>"). Only the first colon, and only after a spelling of the site's name: "CircleCI for R: Workflows"
+# keeps its colon.
+_AFTER_SITE_COLON = re.compile(r":\s+")
 
 
 def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callable[[], str | None]) -> str | None:
@@ -122,6 +127,8 @@ def without_site(title: str | None, sites: SiteNames) -> str | None:
         return title[: separators[-1].start()]
     if separators and sites.named_by(title[: separators[0].start()]):
         return title[separators[0].end() :]
+    if (colon := _AFTER_SITE_COLON.search(title)) and title[: colon.start()] in sites and title[colon.end() :]:
+        return title[colon.end() :]
     return title
 
 
