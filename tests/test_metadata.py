@@ -961,3 +961,21 @@ def test_quartz_notes_tags_in_the_header_before_its_article_are_its_tags_nested_
     sentence = '<p>My notes on baking keep <a href="/tags/bread/rye">bread/rye</a> apart from the wheat loaves.</p>'
     html = f"<html><head><title>Rye</title></head><body><article><h1>Rye</h1>{BODY}{sentence}</article></body></html>"
     assert extract(html, "https://notes.example/garden/Rye").tags == []
+
+
+def test_a_distill_posts_categories_are_those_its_title_block_links():
+    """R's distill prints a post's front-matter `categories` in its title block (div.d-title > div.dt-tags), each an
+    a.dt-tag to the blog's listing at a fragment (index.html#category:R), no rel, term path nor meta: the post had
+    no categories. A listing card's div.dt-tags (another post's) are not the post's."""
+    tags = (
+        '<div class="dt-tags"><a href="../../index.html#category:R" class="dt-tag">R</a>'
+        '<a href="../../index.html#category:Software_Development" class="dt-tag">Software Development</a></div>'
+    )
+    card = f'<div class="posts-list"><a href="../other/"><h2>Another</h2><div class="dt-tags">{tags}</div></a></div>'
+    html = (
+        '<html><head><meta name="generator" content="distill"/><title>Blog: Rye</title></head><body>'
+        f'<div class="d-title"><h1>Rye</h1>{tags}<p>On rye</p></div><div class="d-article">{BODY}</div>{card}'
+        "</body></html>"
+    )
+    article = extract(html, "https://blog.example/posts/rye/")
+    assert (article.categories, article.tags) == (["R", "Software Development"], [])

@@ -112,6 +112,7 @@ def extract_metadata(
         or tistory_category(page)
         or naver_category(page)
         or quarto_categories(page)
+        or distill_categories(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])
         # trafilatura reads article:section again
@@ -193,6 +194,22 @@ _QUARTO_CATEGORIES = etree.XPath(
 def quarto_categories(page: Page) -> list[str]:
     """A Quarto post's categories as its title block prints them (_QUARTO_CATEGORIES)."""
     return _platform_terms(page, "quarto-category", _QUARTO_CATEGORIES)
+
+
+# R's distill prints a post's front-matter `categories` in its title block (div.d-title, under the <h1>) as links to
+# the blog's listing at a fragment (`<div class="dt-tags"><a href="../../index.html#category:R" class="dt-tag">R
+# </a>…`): no rel, no term path, no meta to any. Not a listing's cards' categories (div.dt-tags outside a title
+# block).
+_DISTILL_CATEGORIES = etree.XPath(
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' d-title ')]"
+    "/div[contains(concat(' ', normalize-space(@class), ' '), ' dt-tags ')]"
+    "/*[contains(concat(' ', normalize-space(@class), ' '), ' dt-tag ')]"
+)
+
+
+def distill_categories(page: Page) -> list[str]:
+    """A distill post's categories as its title block prints them (_DISTILL_CATEGORIES)."""
+    return _platform_terms(page, "dt-tag", _DISTILL_CATEGORIES)
 
 
 def naver_tags(page: Page) -> list[str]:
