@@ -39,6 +39,15 @@ def test_the_urls_year_and_month_settle_the_order_of_a_numeric_date():
     assert _published(byline, lang="en", url="https://blog.example/2013/12/hello-world/") == "2013-12-08"
 
 
+def test_a_month_first_date_the_page_states_in_iso_is_not_swapped_by_its_printed_form():
+    """R's distill prints the front matter's date as written under the title ("05-10-2020", month first) and
+    states it in `<meta itemprop="datePublished" content="2020-05-10">`: on an en_US page the reading, already month
+    first, was swapped as if htmldate had read the print day first, and the post was dated 5 October."""
+    head = '<meta property="article:published" itemprop="datePublished" content="2020-05-10"/>'
+    byline = '<div class="d-byline">Jo Rivers<br/>05-10-2020</div>'
+    assert _published(byline, head, "en-US") == "2020-05-10"
+
+
 def test_the_pages_own_date_beats_the_date_in_its_url():
     head = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2022-05-02"}</script>'
     byline = '<p class="date">2022年5月2日</p>'

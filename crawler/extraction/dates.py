@@ -393,9 +393,11 @@ class _Dates:
     def _in_page_order(self, day: str) -> str:
         """htmldate reads an ambiguous numeric date day-first. Where the page prints this date as `A/B/YYYY` or
         `A-B-YYYY`, the reading its URL's year and month agree with, else its locale's; a dotted `A.B.YYYY` is
-        day-first everywhere."""
+        day-first everywhere. Only a print whose first number is htmldate's day is its reading: where the page
+        prints the month first and htmldate has that order, it read the day elsewhere (R's distill prints the front
+        matter's "05-10-2020" under the title and states 2020-05-10 in `itemprop=datePublished`), and it stands."""
         year, month, dom = int(day[:4]), int(day[5:7]), int(day[8:10])
-        if dom > 12 or dom == month or self._separator_printed(year, {dom, month}) in (None, "."):
+        if dom > 12 or dom == month or self._separator_printed(year, dom, month) in (None, "."):
             return day
         swapped = date(year, dom, month).isoformat()
         url_month = self._url_year_month
@@ -403,10 +405,10 @@ class _Dates:
             return swapped if url_month == (year, dom) else day
         return swapped if self._month_first else day
 
-    def _separator_printed(self, year: int, numbers: set[int]) -> str | None:
-        """The separator of the first numeric date of `year` whose day and month are `numbers` the page prints."""
+    def _separator_printed(self, year: int, first: int, second: int) -> str | None:
+        """The separator of the first numeric date of `year` the page prints as `first`, `second`, year."""
         for first_number, separator, second_number, printed_year in _NUMERIC_DATE.findall(self.page.text):
-            if int(printed_year) == year and {int(first_number), int(second_number)} == numbers:
+            if int(printed_year) == year and (int(first_number), int(second_number)) == (first, second):
                 return separator
         return None
 
