@@ -125,7 +125,8 @@ class SiteStructure:
         result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url, result.get("published")))
         if result["kind"] != "article":
             return
-        listed = self.published.get(clean_url(url))
+        key = self._listed(url)
+        listed = self.published.get(key)
         if more_precise(listed, result.get("published")):
             result["published"] = listed
         elif zoned := zoned_by_feed(listed, result.get("published")):
@@ -134,16 +135,16 @@ class SiteStructure:
         if credit["authors"] and (people := with_feed_authors(result.get("authors") or [], credit["authors"])):
             result["authors"] = people
             result["author"] = ", ".join(person["name"] for person in people)
-        if terms := self.terms.get(clean_url(url)):
+        if terms := self.terms.get(key):
             result["categories"], result["tags"] = with_feed_terms(
-                result.get("categories"), result.get("tags"), terms, self.tags.get(clean_url(url), ())
+                result.get("categories"), result.get("tags"), terms, self.tags.get(key, ())
             )
         result["title"] = self.completed_title(url, result.get("title"), result.get("sitename"))
 
     def completed_title(self, url: str, title: str | None, sitename: str | None) -> str | None:
         """The title `title` of the post at `url` (of the site named `sitename`) as `with_feed_title` reads it with
         its feed item's (decide(); the archive pipeline gives it to a post stored before the feed was read)."""
-        return with_feed_title(title, self.titles.get(clean_url(url)), sitename)
+        return with_feed_title(title, self.titles.get(self._listed(url)), sitename)
 
     def credit(self, url: str) -> dict[str, Any]:
         """What the site's feeds name for the post at `url` (decide(); archive `credit_posts_from_feed` gives it to
@@ -151,13 +152,23 @@ class SiteStructure:
         "admin" account, which its feed names as dc:creator — and, as categories, its terms (Quarto prints its
         categories as plain <div>s, and its feed names them; a feed's <category> names a category or a tag
         alike)."""
-        authors = [(name, link) for name, link in self.authors.get(clean_url(url), ()) if clean_name(name)]
-        tags = self.tags.get(clean_url(url), ())
+        key = self._listed(url)
+        authors = [(name, link) for name, link in self.authors.get(key, ()) if clean_name(name)]
+        tags = self.tags.get(key, ())
         return {
             "authors": [{"name": name, "url": link} for name, link in authors],
-            "categories": [term for term in self.terms.get(clean_url(url), ()) if term not in tags],
+            "categories": [term for term in self.terms.get(key, ()) if term not in tags],
             "tags": list(tags),
         }
+
+    def _listed(self, url: str) -> str:
+        """`url` as the site's feeds list it: a folder's page (/posts/rye/) where they list it without the trailing
+        slash alone (/posts/rye), which a static server answers by redirecting to the folder — R's distill links each
+        post so in its feed, and a post got none of its feed item's categories, date, authors or title."""
+        url = clean_url(url)
+        if url in self.dated or not (bare := _unslashed(url)):
+            return url
+        return bare if bare in self.dated else url
 
     def facts(self, url: str, published: str | None = None) -> SiteFacts:
         """What the site's feeds and sitemaps say of `url`, a page dated `published` (None: it states no date)."""
@@ -334,6 +345,24 @@ def with_feed_terms(
 def _term_key(term: str) -> str:
     """A term's letters and digits, case folded (the term itself where it has none: "🍞")."""
     return fold(term) or term
+
+
+def _unslashed(url: str) -> str | None:
+    """`url`, a folder's page (/posts/rye/ or /posts/rye/index.html), as the folder without its trailing slash
+    (/posts/rye); None for any other URL."""
+    parts, folder = urlsplit(url), _path(url)
+    if folder in ("/", parts.path + "/") or parts.query or parts.fragment:  # the root, or no folder's page
+        return None
+    return url[: -len(parts.path)] + folder.rstrip("/")
+
+
+def folder_page(url: str) -> str | None:
+    """The folder's page a static server redirects `url` to (/posts/rye -> /posts/rye/): what the crawl stores a
+    post a feed lists at `url` under (SiteStructure._listed); None for a folder's page, the root or a query."""
+    parts = urlsplit(url)
+    if not parts.path.strip("/") or parts.path.endswith("/") or parts.query or parts.fragment:
+        return None
+    return url[: -len(parts.path)] + parts.path + "/"
 
 
 def _host(url: str) -> str:

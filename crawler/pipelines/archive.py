@@ -29,7 +29,7 @@ from crawler.core.archive_handle import shared_archive, storage_broken, storage_
 from crawler.core.companions import stored_entry, stored_parts
 from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
-from crawler.discovery.structure import SiteStructure
+from crawler.discovery.structure import SiteStructure, folder_page
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.extraction.pagekind import SiteFacts, decide_again, url_kind
 from crawler.extraction.served_comments import is_html, is_xml
@@ -252,10 +252,13 @@ class ArchivePipeline:
         `credit_posts_from_feed`: their authors and terms (SiteStructure.credit), and for a post stored already
         whose title the feed's completes (with_feed_title) [its stored title, the completed one]."""
         dated = [p.url for p in page.lists if p.dated]
-        stored = self.archive.stored_titles(dated)
+        folders = {url: folder for url in dated if (folder := folder_page(url))}
+        stored = self.archive.stored_titles(dated + list(folders.values()))
         credits = {}
-        for url in dated:
-            credit = self.structure.credit(url)
+        for listed in dated:
+            credit = self.structure.credit(listed)
+            # a post stored at the folder's page its feed item's link leaves out the trailing slash of
+            url = listed if listed in stored or listed not in folders else folders[listed]
             if url in stored:
                 title, sitename = stored[url]
                 if (completed := self.structure.completed_title(url, title, sitename)) != title:
