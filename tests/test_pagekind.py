@@ -1447,3 +1447,34 @@ def test_hexo_icarus_listings_are_listings_though_the_theme_marks_each_up_as_a_b
     )
     post = extract(_icarus(f"{base}/2024/05/beans/", "Beans", body), f"{base}/2024/05/beans/")
     assert (post.kind, post.kind_reason) == ("article", "post markup (schema.org BlogPosting)")
+
+
+def _matery_card(path: str, title: str, day: str) -> str:
+    """A teaser as Hexo's Matery prints it, a Materialize card: the title a span.card-title in the linked
+    div.card-image, no heading."""
+    return (
+        f'<div class="article col s12 m6"><div class="card"><a href="{path}"><div class="card-image">'
+        f'<img src="/blog/medias/featureimages/3.jpg" class="responsive-img" alt="{title}"> <span class="card-title">'
+        f'{title}</span></div></a><div class="card-content article-content"><div class="summary block-with-text">'
+        + f"What grew in the beds this month, {title.lower()}, and what the frost took. "
+        * 2
+        + f'</div><div class="publish-info"><span class="publish-date">{day}</span><span class="publish-author">'
+        f'<a href="/blog/categories/garden/" class="post-category">garden</a></span></div></div></div></div>'
+    )
+
+
+def test_hexo_materys_archives_of_cards_titled_without_headings_are_a_listing():
+    """Hexo's Matery prints its archives as a timeline of Materialize cards, each linking its div.card-image, whose
+    span.card-title is the post's title — no heading, no <time>: the archives page, dated by its first card, was
+    stored as a post (a real Matery blog's /archives/, "归档")."""
+    cards = _matery_card("/blog/posts/9bcea011.html", "Beans", "2024-05-02") + _matery_card(
+        "/blog/posts/d4a1185.html", "Frost", "2024-04-11"
+    )
+    html = (
+        '<html lang="zh-CN"><head><meta name="generator" content="Hexo 5.4.0"><title>归档 | Mei</title></head><body>'
+        '<header class="navbar-fixed"><a href="/blog/" class="waves-effect">Mei</a></header><main class="content">'
+        f'<div id="cd-timeline" class="container"><article class="cd-timeline-content">{cards}</article></div>'
+        "</main></body></html>"
+    )
+    archives = extract(html, "https://mei.github.io/blog/archives/")
+    assert archives.kind == "listing", archives.kind_reason

@@ -54,9 +54,12 @@ _TITLE_CLASS = (
     " or (self::p or self::div or self::span) and (contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' post-title '))"
 )
+# A card's title in Materialize's markup: `.card-title` in the card's `.card-image`, a link around it (Hexo's
+# Matery: `<div class="card"><a href=…><div class="card-image"><img …><span class="card-title">…</span></div></a>`)
+_CARD_TITLE = "contains(concat(' ', normalize-space(@class), ' '), ' card-title ')"
 _TITLE_LINKS = etree.XPath(
     f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]] | //a[{_READ_MORE}]"
-    f" | //*[{_TITLE_CLASS}]//a[@href]"
+    f" | //*[{_TITLE_CLASS}]//a[@href] | //a[@href][.//*[{_CARD_TITLE}]]"
     f" | //li[.//time or count(.//a[@href]) = 1 and .//*[{_DATE_CLASS}]]//a[@href][not(ancestor::*[{_HEADING}])]"
     f" | //*[self::li or self::article][count(.//a[@href]) = 1][not(.//time)]"
     f"[*[not(self::a)][not(.//a)][{_DATED_BESIDE}]]//a[@href][not(ancestor::*[{_HEADING}])]",
