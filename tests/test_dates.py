@@ -48,6 +48,20 @@ def test_a_month_first_date_the_page_states_in_iso_is_not_swapped_by_its_printed
     assert _published(byline, head, "en-US") == "2020-05-10"
 
 
+def test_the_time_vuepress_prints_as_a_pages_last_update_is_not_its_publication():
+    """VuePress 1's default theme and vuepress-theme-reco print under a page, in footer.page-edit, the time git last
+    changed its file ("上次更新: 2/18/2020, 10:15:44 AM"): a reco page whose front matter gives no date was dated so,
+    and one whose text says "update: 2019-12-11" was dated by the later commit."""
+    footer = (
+        '<footer class="page-edit"><div class="edit-link"><a href="https://github.com/x/blog/edit/master/a.md">'
+        'Edit</a></div><div class="last-updated"><span class="prefix">上次更新: </span> <span class="time">'
+        "2/18/2020, 10:15:44 AM</span></div></footer>"
+    )
+    assert _published(footer, lang="zh-CN") is None
+    noted = "<blockquote><p>Fiber是React16中新的协调引擎。</p><p>update: 2019-12-11</p></blockquote>"
+    assert _published(noted + footer, lang="zh-CN") == "2019-12-11"
+
+
 def test_the_pages_own_date_beats_the_date_in_its_url():
     head = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2022-05-02"}</script>'
     byline = '<p class="date">2022年5月2日</p>'

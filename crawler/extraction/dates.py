@@ -59,6 +59,10 @@ _MODIFIED_TIMES = (
     "[itemprop~=dateModified]:not(.published), .updated:not(.published):not([pubdate]), #pageinfo > .pagedate > time,"
     " time.modified[datetime]:not(.published), abbr.modified[title]:not(.published), .last-updated-on > time[datetime]"
 )
+# VuePress 1's default theme, and the themes built on it (vuepress-theme-reco 1.x), print under a page, in its
+# footer.page-edit, when git last changed its file ("Last Updated: 2/18/2020, 10:15:44 AM", the browser's locale
+# string): no publication date, though the page states none other
+_VUEPRESS_LAST_UPDATED = "footer.page-edit > .last-updated"
 # MkDocs Material's blog plugin prints a post's dates in the post's own sidebar (div.md-sidebar--post, outside its
 # <article>), in its metadata list: date.created in the first item, date.updated (where the front matter gives one)
 # in the item after it, each a <time datetime> holding Python's str() of the front matter's time ("2024-03-05
@@ -236,6 +240,8 @@ class _Dates:
         # ikiwiki's date line is the last edit, where the page states its creation
         last_edit = set(self.page.select(_IKIWIKI_PAGEDATE)) if self._ikiwiki_created else set()
         taken = self._comment_threads | self._other_posts | self._beside_the_post | set(_SCRIPTS(tree)) | last_edit
+        if "last-updated" in self.page.names.classes:
+            taken |= set(self.page.select(_VUEPRESS_LAST_UPDATED))
         with detached(taken):
             day = find_date(tree, original_date=True, extensive_search=True, max_date=today, url=url)
             if day is not None and day != self.url_date and not self._printed(day) and not self._in_url(day):
