@@ -979,3 +979,22 @@ def test_a_distill_posts_categories_are_those_its_title_block_links():
     )
     article = extract(html, "https://blog.example/posts/rye/")
     assert (article.categories, article.tags) == (["R", "Software Development"], [])
+
+
+def test_a_vuepress_reco_pages_tags_are_those_its_page_info_prints():
+    """vuepress-theme-reco 1.x prints a page's front-matter `tags` in the page info under its title (div.page-title:
+    i.reco-account, i.reco-date, i.reco-tag), each a span.tag-item a script makes clickable — no link, rel nor meta:
+    the page had no tags. A listing card's tags, outside a page's title block, are not its tags."""
+    info = (
+        '<div class="page-title"><h1>Rye</h1><hr><div><i class="iconfont reco-account"><span>Mei</span></i>'
+        '<i class="iconfont reco-date"><span>2020-03-14</span></i><i class="iconfont reco-tag tags">'
+        '<span class="tag-item">baking</span><span class="tag-item">rye</span></i></div></div>'
+    )
+    card = '<div class="abstract-item"><i class="iconfont reco-tag tags"><span class="tag-item">oats</span></i></div>'
+    html = (
+        '<html><head><meta name="generator" content="VuePress 1.9.7"><title>Rye | Mei</title></head><body>'
+        f'<main class="page">{info}<div class="theme-reco-content content__default">{BODY}</div></main>{card}'
+        "</body></html>"
+    )
+    article = extract(html, "https://mei.example/baking/rye/")
+    assert (article.categories, article.tags) == ([], ["baking", "rye"])

@@ -76,6 +76,7 @@ def extract_metadata(
         or bear_tags(page)
         or writefreely_tags(page)
         or forem_tags(page)
+        or reco_tags(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
@@ -210,6 +211,21 @@ _DISTILL_CATEGORIES = etree.XPath(
 def distill_categories(page: Page) -> list[str]:
     """A distill post's categories as its title block prints them (_DISTILL_CATEGORIES)."""
     return _platform_terms(page, "dt-tag", _DISTILL_CATEGORIES)
+
+
+# vuepress-theme-reco 1.x prints a page's front-matter `tags` in its page info under the title (div.page-title: the
+# author in i.reco-account, the date in i.reco-date, the tags in i.reco-tag, each a span.tag-item its script makes
+# clickable): no link, rel nor meta to any. Not a listing's cards' tags (outside a div.page-title).
+_RECO_TAGS = etree.XPath(
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' page-title ')]"
+    "//i[contains(concat(' ', normalize-space(@class), ' '), ' reco-tag ')]"
+    "/span[contains(concat(' ', normalize-space(@class), ' '), ' tag-item ')]"
+)
+
+
+def reco_tags(page: Page) -> list[str]:
+    """A vuepress-theme-reco page's tags as its page info prints them (_RECO_TAGS)."""
+    return _platform_terms(page, "reco-tag", _RECO_TAGS)
 
 
 def naver_tags(page: Page) -> list[str]:
