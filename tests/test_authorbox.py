@@ -630,3 +630,24 @@ def test_a_hugo_author_term_page_gives_the_person_its_heading_and_address_name(m
     person = author_page_person(Page(parse_html(html), "https://a.org/authors/jane-doe/"), [])
     assert (person.name, person.bio, person.url) == ("Jane Doe", BIO, "https://a.org/authors/jane-doe/")
     assert author_page_person(Page(parse_html(html), "https://a.org/authors/joe-roe/"), []) is None
+
+
+def test_gatsby_starter_bees_bio_under_a_post_names_its_author():
+    """gatsby-starter-bee prints its Bio under every post (div.bio > div.author: the avatar, "Written by" in
+    span.author-name-prefix, the author as "@name" in a.author-name-content to /about, the introduction in
+    div.author-introduction), no byline, meta nor JSON-LD naming anyone: a bee blog's posts had no author."""
+    bio = (
+        '<hr class="custom-hr"><div class="bio"><div class="author"><div class="author-description">'
+        '<div class="author-image gatsby-image-wrapper"><img src="/static/abc/profile.png" alt="avatar"></div>'
+        '<div class="author-name"><span class="author-name-prefix">Written by</span><a class="author-name-content" '
+        f'href="/about"><span>@<!-- -->minji</span></a><div class="author-introduction">{BIO}</div>'
+        '<p class="author-socials"></p></div></div></div></div>'
+    )
+    html = (
+        '<html lang="ko"><head><meta name="generator" content="Gatsby 2.32.13"><title>댓글 기능 추가하기</title></head>'
+        f'<body><div id="___gatsby"><header><h1>댓글 기능 추가하기</h1></header><div class="post-container">'
+        f'<div class="post-content"><p>{"글의 본문입니다. " * 40}</p></div></div>{bio}</div></body></html>'
+    )
+    article = extract(html, "https://minji.github.io/etc/comments/")
+    assert [(p.name, p.url) for p in article.authors] == [("@minji", "https://minji.github.io/about")]
+    assert article.author_box is not None and article.author_box.bio == BIO

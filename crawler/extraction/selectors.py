@@ -515,7 +515,10 @@ AUTHOR_BOXES = (
     # PluXml's default theme: the author's bio alone under the post (plxShow::authorInfo), the name in the byline
     " .author-infos,"
     # Hugo's Mainroad: div.authorbox under the post, the bio as bare text in div.authorbox__description
-    " .authorbox"
+    " .authorbox,"
+    # gatsby-starter-bee (and the Korean blogs forked from it): its Bio under every post, div.bio > div.author,
+    # "Written by" then the author's name in a.author-name-content, the introduction in div.author-introduction
+    " .bio > .author:has(.author-name-content)"
 )
 # A card of the post's own beside it, in a sidebar: its date, author, categories and tags (Sphinx's ABlog, whatever
 # the theme; `.ablog__postcard2` inside it; MkDocs Material's blog post sidebar, its metadata list: the dates, "in"
@@ -523,6 +526,7 @@ AUTHOR_BOXES = (
 POST_CARDS = ".ablog__postcard, .md-sidebar--post .md-post__meta"
 # Tried in this order (most specific first), each over the whole box.
 AUTHOR_NAME = (
+    ".author-name-content",  # gatsby-starter-bee's Bio: "@name" after the span "Written by", in div.author-name
     ".author-name",
     ".pp-author-boxes-name",
     ".elementor-author-box__name",
