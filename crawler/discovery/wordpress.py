@@ -7,7 +7,8 @@ fetches them after page 1 and stores the post whole under page 1's URL.
 
 Block themes (WordPress 6.1's Twenty Twenty-Two and -Three) print no links to pages 2..N: a reader cannot reach
 them, nor can a crawler from the HTML. For a post a block theme rendered without page links, the crawl asks the
-post's REST API entry (its content only), which holds every page, and fetches the parts it counts there.
+post's REST API entry (its content only), which holds every page, and fetches the parts it counts there — also
+when an SEO plugin (Yoast SEO, Rank Math) names the post's page 2, and that page only, in a `<link rel="next">`.
 
 The same entry states the post's date (`date_gmt`), which Twenty Twenty-Five's post page does not print: the post
 is dated by it (crawler/extraction/wordpress_rest.py).

@@ -383,6 +383,10 @@ class BlogSpider(scrapy.Spider):
             own = every or links.pages
             parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(own, response.url)
             self.requested.update(parts)  # parts of this post, not pages of their own
+            # A block theme prints no page links, and an SEO plugin's <link rel="next"> names page 2 alone: its REST
+            # API entry counts them all (rest_post_url is None where the page prints page links)
+            entry = None if page.not_modified or url_kind(page.url) else rest_post_url(response.body, response.url)
+            parts = [] if entry else parts
             self.requested.update(parts_of_linked_posts(every, response.url))  # and of the posts a listing prints
             if response.meta.get(TRAP):  # found by a link: what its links bring counts (trap_budget.py)
                 everything = page_links(response.body, response.url, response.encoding).pages
@@ -394,8 +398,7 @@ class BlogSpider(scrapy.Spider):
             if repeated := repeated_loop_pages(response.body, response.url, response.encoding, self.query_loops):
                 links.pages = [link for link in links.pages if clean_url(link) not in repeated]  # followed elsewhere
             yield from self._follow(response, links)  # less its comments view: asked for with it, no page of its own
-            if not parts and not page.not_modified and not url_kind(page.url):
-                wanted.insert(0, rest_post_url(response.body, response.url))  # a block theme shows no page links
+            wanted.insert(0, entry)
             companions = [*parts, *(url for url in wanted if url and self.scope.contains_host(url))]
         if isinstance(response, RenderedResponse):  # the routes its client-side router pushed are pages too
             for url in response.routes:
