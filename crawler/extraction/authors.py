@@ -253,8 +253,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         lambda: _avatar_beside_name(page),
         lambda: _rel_author_card(page),
         lambda: found if len(found := author_pages()) == 1 else [],
-        # trafilatura's reading of the same JSON-LD would make "Map" of a template's `map[name:Jane Doe]`
-        lambda: [] if _template_author(post) else [Person(name=n) for n in _guessed_names(guesses.stated_author)],
+        lambda: [] if _states_author(post) else [Person(name=n) for n in _guessed_names(guesses.stated_author)],
         lambda: [Person(name=n) for n in _guessed_names(guesses.byline(lambda e: _a_byline(e, boxes)))],
     )
     organisation: list[Person] = []  # the site's own name or a desk: kept only when no source names a person
@@ -750,10 +749,13 @@ def _resolved(value: Any, jsonld: list[dict[str, Any]]) -> Any:
     return value
 
 
-def _template_author(post: dict[str, Any]) -> bool:
-    """The JSON-LD post's author is a template's value printed as is (_TEMPLATE_VALUE)."""
-    names = [a.get("name") if isinstance(a, dict) else a for a in as_list(post.get("author"))]
-    return any(isinstance(name, str) and _TEMPLATE_VALUE.match(name.strip()) for name in names)
+def _states_author(post: dict[str, Any]) -> bool:
+    """The JSON-LD post names its author: the first source read that, and trafilatura's reading of the same JSON-LD
+    adds only names that are no author of the post — any Person of the graph, the site's own entity among them
+    (Rank Math's `#person`, typed Person and Organization and named as the site: "Stone and Bread" read as two
+    people where the author was an account's name, "admin"), or a template's value printed as is (a Hugo theme's
+    `map[name:Jane Doe]` read as "Map")."""
+    return bool(as_list(post.get("author")) or as_list(post.get("authors")))
 
 
 def _person_name(text: str, sites: set[str]) -> tuple[str | None, bool]:
