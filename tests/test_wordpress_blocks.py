@@ -232,6 +232,26 @@ def test_a_paragraph_that_is_one_link_in_a_group_a_column_or_a_media_text_block_
     assert "[Fahrzeiten der Fähre](https://faehre.example/)" in article.markdown
 
 
+def test_a_paragraph_that_is_one_link_in_a_generateblocks_element_or_container_stands_in_the_text():
+    """GenerateBlocks' layout blocks, its element (2.x: `gb-element-<id>`, the class of a styled one) and its
+    container (1.x: `div.gb-container`), are <div>s around the author's blocks as WordPress's group is; one holding a
+    paragraph that is one link lost it as navigation."""
+    blocks = (
+        '<div class="gb-element-e7a1b2c3"><h2 class="gb-text gb-text-t1a2b3c4">Das Landbrot</h2><p class="gb-text '
+        'gb-text-t2a2b3c4">Ein helles Brot mit etwas Vollkorn, im Topf gebacken.</p><p class="wp-block-paragraph">'
+        '<a href="https://rezepte.example/landbrot">Das Rezept, mit dem ich anfing</a></p></div>'
+        '<div class="gb-container gb-container-c1d2e3f4"><div class="gb-inside-container"><p><a '
+        'href="https://rezepte.example/roggen">Das Roggenbrot nach Omas Art</a></p></div></div>'
+    )
+    article = extract(_post(blocks), URL)
+    assert article.text.split("\n")[-4:] == [
+        "Ein helles Brot mit etwas Vollkorn, im Topf gebacken.",
+        "Das Rezept, mit dem ich anfing",
+        "Das Roggenbrot nach Omas Art",
+        LAST,
+    ]
+
+
 def test_a_file_blocks_file_name_links_to_the_file_in_the_markdown():
     """The file's name stood in the Markdown unlinked: its link's words around it were read with the "Download"
     button beside it, which the post's text leaves out, so the link landed nowhere."""

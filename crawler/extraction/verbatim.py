@@ -135,8 +135,11 @@ WORDPRESS_BUTTON_LINKS = ".wp-block-button > a.wp-block-button__link"
 # (a quote of one linked sentence, a cover whose text is a link): their links are read as words
 WORDPRESS_WORD_BLOCKS = "blockquote.wp-block-quote, .wp-block-cover, .wp-block-cover-image"
 # WordPress's layout blocks in the post (a group, a column, the text beside a media-text block's picture), a <div>
-# around the author's blocks: one that holds a paragraph that is one link is dropped as navigation likewise
-WORDPRESS_LAYOUT_BLOCKS = ".wp-block-group, .wp-block-column, .wp-block-media-text__content"
+# around the author's blocks: one that holds a paragraph that is one link is dropped as navigation likewise; so are
+# GenerateBlocks' (its 2.x element, classed `gb-element-<id>` where it is styled, and its 1.x container)
+WORDPRESS_LAYOUT_BLOCKS = (
+    ".wp-block-group, .wp-block-column, .wp-block-media-text__content, .gb-container, [class*='gb-element-']"
+)
 MIN_EMBED_SIDE = 50  # pixels: an iframe this small on either side is a counter or a pixel, not an embed
 # Where a player or a map sits in an iframe's address (YouTube and Spotify /embed/, player.vimeo.com/video/,
 # w.soundcloud.com/player/, Google Maps /maps/embed, OpenStreetMap's export/embed.html): a like, share or follow
