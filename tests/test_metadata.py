@@ -715,6 +715,26 @@ def test_all_in_one_seos_article_section_of_the_posts_terms_is_its_category_and_
     )
 
 
+def test_all_in_one_seos_article_section_of_a_post_with_a_tag_and_no_category_is_no_category():
+    """All in One SEO's articleSection of a post in no category is its tags alone; one tag was stored as the post's
+    category (WordPress's theme unit test data: "Keyboard navigation", tagged "Codex", in no category)."""
+    jsonld = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "Keyboard navigation",'
+        ' "articleSection": "Codex"}]}'
+    )
+    html = (
+        '<html lang="en"><head><title>Keyboard navigation - Stone and Bread</title>'
+        f'<script type="application/ld+json" class="aioseo-schema">{jsonld}</script></head><body><article><h1>'
+        f'Keyboard navigation</h1>{BODY}<footer><a href="/tag/codex/" rel="tag">Codex</a></footer></article>'
+        "</body></html>"
+    )
+    article = extract(html, "https://blog.example/2018/10/20/keyboard-navigation/")
+    assert (article.categories, article.tags) == ([], ["Codex"])
+    # another's articleSection is the post's section, though its posts are tagged so too (a news site's city)
+    other = html.replace(' class="aioseo-schema"', "")
+    assert extract(other, "https://blog.example/2018/10/20/keyboard-navigation/").categories == ["Codex"]
+
+
 def test_a_tag_whose_slug_the_engine_emptied_is_named_by_its_link():
     """PluXml makes a tag's slug of its Latin letters only: a Korean tag links to the page of all tags, `/tag/`,
     named by its text and title alike — the post's Korean tags were lost; and the commas between three tags counted

@@ -36,6 +36,7 @@ _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 _NIKOLA_POST = etree.XPath("//article[contains(concat(' ', normalize-space(@class), ' '), ' postpage ')]")
 _NIKOLA_TRANSLATIONS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' posttranslations ')]")
 _HEAD_TRANSLATIONS = etree.XPath("//head/link[@rel='alternate'][@hreflang][not(@type)]/@href", smart_strings=False)
+_AIOSEO_SCHEMA = compiled(("script.aioseo-schema",))  # All in One SEO's JSON-LD
 # WordPress's block themes: the post-terms block of categories, whose links say rel="tag" like the tags'
 # (classic themes say rel="category tag").
 _BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
@@ -101,7 +102,8 @@ def extract_metadata(
         ),
         categories=_unique(
             _sections(
-                _unlisted(as_list(post.get("articleSection")), category_links, tags) + _metas(metas, "article:section"),
+                _unlisted(as_list(post.get("articleSection")), category_links, tags, _aioseo(page))
+                + _metas(metas, "article:section"),
                 page,
                 sites,
                 linked,
@@ -348,11 +350,19 @@ def _sections(values: list[Any], page: Page, sites: SiteNames, linked: Callable[
     ]
 
 
-def _unlisted(sections: list[Any], categories: list[str], tags: list[str]) -> list[Any]:
+def _aioseo(page: Page) -> bool:
+    """The page's JSON-LD is All in One SEO's (`<script type="application/ld+json" class="aioseo-schema">`)."""
+    return bool(_AIOSEO_SCHEMA(page.tree))
+
+
+def _unlisted(sections: list[Any], categories: list[str], tags: list[str], every_term: bool) -> list[Any]:
     """JSON-LD articleSection as a list where a plugin joined the post's terms into one text: All in One SEO writes
     "Walking, ireland, limestone, spring" — the post's categories, then its tags. A text whose comma-separated parts
     name a category or a tag the page links is that list, its tags left out (its first part where all are tags: a
-    category named as a tag is); any other text is one section."""
+    category named as a tag is); where `every_term` says the plugin is All in One SEO, which writes every term of
+    the post there, a text that is a tag the page links, on a page that links no category, is the list of a post in
+    no category (WordPress's theme unit test data has such), no section; any other text is one section (a news
+    site's section may be a tag of its posts too)."""
     known = {fold(term) for term in categories + tags}
     tagged = {fold(tag) for tag in tags}
     listed: list[Any] = []
@@ -361,6 +371,8 @@ def _unlisted(sections: list[Any], categories: list[str], tags: list[str]) -> li
         if len(parts) > 1 and any(fold(part) in known for part in parts):
             untagged = [part for part in parts if part and fold(part) not in tagged]
             listed += untagged or parts[:1]  # a category named as a tag is: the list's first
+        elif every_term and isinstance(section, str) and not categories and fold(section) in tagged:
+            continue
         else:
             listed.append(section)
     return listed
