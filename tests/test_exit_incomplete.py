@@ -171,3 +171,29 @@ def test_a_hugo_section_list_beside_its_themes_inline_script_is_no_page_lost_wit
     assert result.returncode == 0, result.stderr
     assert db("SELECT count(*) FROM crawl_errors") == [(0,)]
     assert db("SELECT count(*) FROM articles") == [(2,)]
+
+
+def test_links_to_an_engines_admin_and_login_areas_are_not_followed_nor_lost(crawl, db):
+    """Rhymix's xedition layout links its admin area (`/index.php?module=admin&act=…`) and the member module's
+    sign-in and sign-up (`?act=dispMemberLoginForm`) on every page, and the engine answers a visitor's request for
+    the admin area 403: the crawl counted a page lost and exited 3. Engines' admin and member areas, by their own URL
+    conventions (XE's `module=admin` and `act=disp…Admin…`/`dispMember…`, WordPress's /wp-admin/ and /wp-login.php,
+    Joomla's /administrator/, Drupal's /user/login …), are no pages of a blog."""
+    areas = (
+        "/index.php?module=admin",
+        "/index.php?module=admin&act=dispMenuAdminSiteMap",
+        "/index.php?mid=board&act=dispMemberLoginForm",
+        "/index.php?mid=board&document_srl=7&act=dispMemberSignUpForm",
+        "/wp-admin/",
+        "/wp-login.php?redirect_to=%2F",
+        "/administrator/",
+        "/user/login?destination=/node/1",
+    )
+    routes = {"/": _home("/board/7", "/board/9", *areas), "/board/7": post("Rye"), "/board/9": post("Spelt")}
+    routes.update({path.split("?")[0]: (403, {}, b"<h1>Forbidden</h1>") for path in areas})
+    with serve(Server(routes=routes)) as site:
+        result = crawl(site.base, *NO_RETRY)
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT count(*) FROM crawl_errors") == [(0,)]
+    assert db("SELECT count(*) FROM articles") == [(2,)]
+    assert not [path for path in site.paths() if "admin" in path or "login" in path or "Member" in path]

@@ -1,4 +1,12 @@
-"""Addresses, by convention, that a signed-in crawl treats apart: login pages, sign-outs, admin areas, action links.
+"""Addresses, by convention, that a crawl treats apart: engines' admin and member areas, login pages, sign-outs,
+action links.
+
+An engine's admin and member areas (ENGINE_AREAS, XE_AREA) are no pages of the blog, for any crawl: every visitor's
+page may link them (Rhymix's xedition layout links `/index.php?module=admin` on every page), and the engine answers
+a visitor with its login form, a redirect to it, or 403 — which counted as a page the crawl could not archive. A
+crawl does not follow a link there (crawler/spiders/blog.py).
+
+A signed-in crawl treats more apart.
 
 A login page's address is how a site that redirects says the session ended (`/wp-login.php`, `…/login`,
 `…/signin` …). The others are GETs that act rather than show, which a crawler signed in as a member must not
@@ -7,7 +15,7 @@ would end the session the crawl is using, and, for a user who may edit, the admi
 (WordPress's "Trash" is `post.php?post=12&action=trash&_wpnonce=…`):
 
 - a sign-out address: a path ending in `/logout`, `/log-out`, `/signout`, `/sign-out`, or `action=logout` in the query;
-- an admin area: WordPress's `/wp-admin/`, Ghost's `/ghost/`;
+- an engine's admin or member area (`engine_area`);
 - a WordPress action link: any URL carrying a `_wpnonce`;
 - a login page asked for by a link (a redirect to one is followed: the answer says the session ended).
 """
@@ -19,7 +27,21 @@ from urllib.parse import parse_qsl, urlsplit
 
 # The last segment of a login address's path, without its extension: /wp-login.php, /user/login, /accounts/signin/.
 LOGIN_PAGES = frozenset({"wp-login", "login", "log-in", "signin", "sign-in", "logon"})
-ADMIN_AREAS = ("/wp-admin/", "/ghost/")
+# Engines' admin and member areas by the start of their path (a folder also without its last slash), and whose.
+ENGINE_AREAS: dict[str, str] = {
+    "/wp-admin/": "WordPress's admin area",
+    "/wp-login.php": "WordPress's login page",
+    "/ghost/": "Ghost's admin area",
+    "/admin/": "the admin area (Typecho, Emlog, Bludit, Decap CMS)",
+    "/administrator/": "Joomla's admin area",
+    "/user/login": "Drupal's login page",
+    "/user/register": "Drupal's sign-up page",
+    "/user/password": "Drupal's password page",
+}
+# XpressEngine and Rhymix address every screen by query: `module=admin`, or an `act` named disp|proc, its module, then
+# Admin for the module's admin screens (`dispMenuAdminSiteMap`); the member module's screens are sign-in, sign-up,
+# account (`dispMemberLoginForm`, `dispMemberSignUpForm`, `procMemberLogout`).
+XE_AREA = re.compile(r"^(?:disp|proc)(?:Member|[A-Z]\w*?Admin)")
 _SIGN_OUT = re.compile(r"/(?:logout|log-out|signout|sign-out)(?:\.\w+)?/?$", re.IGNORECASE)
 
 
@@ -40,10 +62,21 @@ def acting_link(url: str, redirected: bool = False) -> str | None:
     parts = urlsplit(url)
     if is_sign_out(url):
         return "a sign-out link"
-    if any(parts.path.startswith(area) or parts.path == area.rstrip("/") for area in ADMIN_AREAS):
-        return "the admin area"
     if any(name == "_wpnonce" for name, _ in parse_qsl(parts.query, keep_blank_values=True)):
         return "a WordPress action link (_wpnonce)"
-    if not redirected and is_login_address(url):
-        return "a login page"
+    if is_login_address(url):  # /wp-login.php among them: a redirect there says the session ended
+        return None if redirected else "a login page"
+    return engine_area(url)
+
+
+def engine_area(url: str) -> str | None:
+    """Which engine's admin or member area `url` is in (ENGINE_AREAS, XE_AREA), or None."""
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    for start, area in ENGINE_AREAS.items():
+        if path.startswith(start) or path == start.rstrip("/"):
+            return area
+    query = parse_qsl(parts.query)
+    if ("module", "admin") in query or any(name == "act" and XE_AREA.match(value) for name, value in query):
+        return "XpressEngine's admin or member area"
     return None

@@ -65,6 +65,7 @@ from crawler.frontier.scheduler import (
 )
 from crawler.frontier.trap_budget import TRAP
 from crawler.items import CrawlError, FetchedPage, Gone, Listed, Skipped
+from crawler.members.addresses import engine_area
 from crawler.urls import HASH_ROUTES, Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
@@ -506,6 +507,8 @@ class BlogSpider(scrapy.Spider):
             url = clean_url(link)
             if url in self.requested or posixpath.splitext(urlsplit(url).path)[1].lower() in _NOT_PAGES:
                 continue  # asked for already; or a figure's link to its full-size image, a PDF, an archive …
+            if engine_area(url) is not None:
+                continue  # the engine's admin or login screens: no page of the blog, and closed to a visitor
             if (request := self._page_request(url, by_link=True)) is not None:
                 yield request
 
