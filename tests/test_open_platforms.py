@@ -1,7 +1,8 @@
 """Blog platforms whose page templates are public source, their pages written after those templates: Bear Blog's
 (HermanMartinus/bearblog's templates/post.html, home.html, posts.html) and WriteFreely's
 (writefreely/writefreely's templates/collection-post.tmpl, collection.tmpl) and Forem's (forem/forem's
-app/views/comments partials, its Rouge-rendered code)."""
+app/views/comments partials, its Rouge-rendered code) and Rhymix's (rhymix/rhymix's board skin
+modules/board/skins/xedition: _read.html, _list.html)."""
 
 from __future__ import annotations
 
@@ -321,3 +322,63 @@ def test_a_post_a_script_decrypts_is_a_protected_post():
     commenters = "<form id='user-login-form'><input type='text' name='name'><input type='password' name='pass'></form>"
     with_login = open_post.replace("<p>如果", commenters + "<p>如果")
     assert extract(f"<html>{head}<body>{nav}{with_login}</body></html>", url).kind == "article"
+
+
+RHYMIX_PARAGRAPHS = (
+    "올봄에 동네 뒷산을 따라 걷는 새 산책로가 열렸다. 입구는 도서관 옆 작은 공원이고,"
+    " 정상까지는 천천히 걸어도 한 시간이면 충분하다.",
+    "길은 대부분 나무 데크로 되어 있어서 비가 온 다음 날에도 신발이 젖지 않는다."
+    " 중간에 쉼터가 세 곳 있고, 두 번째 쉼터에서는 시내가 한눈에 내려다보인다.",
+    "아침 일곱 시쯤 가면 사람이 거의 없다. 새소리를 들으며 걷다 보면 하루를 시작할 힘이 생긴다.",
+    "내려오는 길에는 시장에 들러 떡을 샀다. 다음 주말에는 친구들과 함께 다시 갈 생각이다.",
+)
+
+RHYMIX_OTHER_TITLES = ("부산 여행 첫째 날", "여름 김치 담그기", "자전거로 한강 한 바퀴", "새 노트북 후기")
+
+
+def _rhymix_document(paragraphs: tuple[str, ...] = RHYMIX_PARAGRAPHS, generator: str = "Rhymix") -> str:
+    """A board document as Rhymix's xedition board skin prints it (modules/board/skins/xedition: _read.html, then
+    the comments, then _list.html's table of the board's documents), its text in the core's document element."""
+    rows = "".join(
+        f'<tr><td class="no">{n}</td><td class="title"><a href="/board/{40 + n}">{title}</a>'
+        f' <img src="/modules/document/tpl/icons/default/new.gif" alt="new" title="new"></td>'
+        f'<td class="author"><a href="#popup_menu_area" class="member_4">김민지</a></td>'
+        f'<td class="time">2024.05.0{n}</td><td class="m_no">{n * 3}</td></tr>'
+        for n, title in enumerate(
+            ("부산 여행 첫째 날", "여름 김치 담그기", "자전거로 한강 한 바퀴", "새 노트북 후기"), 1
+        )
+    )
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><meta name="generator" content="{generator}">'
+        "<title>동네 뒷산 산책로</title></head><body><header><ul><li><a href='/board'>자유게시판</a></li>"
+        "<li><a href='/notice'>공지사항</a></li></ul></header><div class='sub-content'><h1>자유게시판</h1>"
+        '<div class="board"><div class="board_read"><div class="read_header"><h1>'
+        '<a href="http://example.kr/board/52">동네 뒷산 산책로</a></h1><p class="meta"><span class="author">'
+        '<i class="xi-user"></i> <a href="#popup_menu_area" class="member_4 author">김민지</a></span>'
+        '<span class="time"><i class="xi-time"></i> 2024.05.06 07:45</span><span class="read_count">'
+        '<i class="xi-eye"></i> 조회 수 : 12</span></p></div><div class="read_body"><!--BeforeDocument(52,4)-->'
+        f'<div class="document_52_4 rhymix_content xe_content">{text}</div><!--AfterDocument(52,4)--></div>'
+        '<div class="read_footer"><div class="tns"><span class="tags"><i class="xi-tags"></i>'
+        '<a href="/board?search_target=tag&amp;search_keyword=산책" class="tag" rel="tag">산책</a></span></div>'
+        '<div class="btnArea"><span class="etc"><a href="/board" class="btn">목록</a></span></div></div></div>'
+        '<div class="feedback" id="comment"><div class="fbHeader"><h2>댓글 <em>0</em></h2></div></div>'
+        '<div class="board_list" id="board_list"><table width="100%" border="1" cellspacing="0"'
+        ' summary="List of Articles"><thead><tr><th scope="col"><span>번호</span></th><th scope="col"'
+        ' class="title"><span>제목</span></th><th scope="col"><span>글쓴이</span></th><th scope="col">'
+        '<span>날짜</span></th><th scope="col"><span>조회 수</span></th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></div></div><footer><p>Powered by Rhymix</p></footer></body></html>"
+    )
+
+
+def test_a_rhymix_documents_text_is_its_own_not_the_board_list_under_it():
+    """Every Rhymix document's text ended with the board's list of documents (numbers, titles, authors, dates and
+    views, and the list's "new" icons for its pictures): the board skin prints that list under the document and
+    its comments. The core prints the document's text in its own element, `document_{id}_{member} xe_content`,
+    whatever the skin; on a page Rhymix or XpressEngine generated, the post's text is that element's."""
+    for paragraphs in (RHYMIX_PARAGRAPHS, RHYMIX_PARAGRAPHS * 3):
+        post = extract(_rhymix_document(paragraphs), "http://example.kr/board/52")
+        assert post.kind == "article"
+        assert post.text.splitlines() == list(paragraphs)
+        assert post.images == []
+        assert post.tags == ["산책"]

@@ -56,6 +56,7 @@ from crawler.extraction.verbatim import LINE_NUMBERS
 from crawler.extraction.vitepress import sugarat_author_boxes, sugarat_kind
 from crawler.extraction.wordpress import POST_CONTENT as WORDPRESS_CONTENT
 from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
+from crawler.extraction.xpressengine import xe_document
 
 # Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
 # length (crawler/extraction/slimming.py): extraction time grows faster than linearly with the tree, and the post
@@ -237,6 +238,8 @@ def _short_post(
     class marks a byline, an empty microdata div or a gallery widget, and trafilatura found the post elsewhere."""
     if platform == "WordPress" and contentless_block_post(page):
         return Body("", ""), None
+    if (document := xe_document(page)) is not None:  # the core's element, whatever the skin prints around it
+        return _read_alone(page, document), document
     content = post_content(page, PLATFORM_CONTENT.get(platform or "", POST_BODY_SELECTOR))
     marked = content is not None
     if content is None and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
