@@ -382,3 +382,11 @@ def test_a_rhymix_documents_text_is_its_own_not_the_board_list_under_it():
         assert post.text.splitlines() == list(paragraphs)
         assert post.images == []
         assert post.tags == ["산책"]
+
+
+def test_a_rhymix_document_is_dated_to_the_minute_its_board_skin_prints():
+    """A Rhymix document's date was its day alone: Rhymix states the moment nowhere but in the board skin's header
+    of the document, "2024.05.06 07:45" ('Y.m.d H:i', the default skin's p.time, xedition's span.time)."""
+    for generator in ("Rhymix", "XpressEngine"):
+        post = extract(_rhymix_document(generator=generator), "http://example.kr/board/52")
+        assert post.published == "2024-05-06T07:45:00"

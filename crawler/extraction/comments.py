@@ -11,6 +11,7 @@ import re
 from datetime import UTC, datetime
 
 from crawler.extraction.article import Comment
+from crawler.extraction.dates import DOTTED_DATETIME, dotted_datetime
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, text_of
 from crawler.extraction.selectors import (
     COMMENT_AUTHOR,
@@ -68,9 +69,6 @@ _DJANGO_TIME = re.compile(
 # printed so (ikiwiki's timeformat "%Y-%m-%d %H:%M")
 _SPACED_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
 _PRINTED_DATETIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d(?::\d\d)?)")
-# Tistory's comment time as its skins print it ([##_rp_rep_date_##]: "2016.07.25 09:13"; its comment app's
-# "2023. 4. 8. 21:03")
-_TISTORY_DATETIME = re.compile(r"(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})\.? (\d{1,2}):(\d\d)")
 # chronicle's comment date, read from the comment file's name that comments.cgi writes (gmtime, English month names):
 # "Submitted at 12:00:00 on 03 May 2024"
 _SUBMITTED_AT = re.compile(r"Submitted at (\d\d):(\d\d):(\d\d) on (\d{1,2}) ([A-Z][a-z]+) (\d{4})")
@@ -408,11 +406,8 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     text = text_of(printed) if printed is not None else ""
     if match := _PRINTED_DATETIME.fullmatch(text):
         return f"{match[1]}T{match[2]}"
-    if match := _TISTORY_DATETIME.fullmatch(text):
-        try:
-            return datetime(*(int(n) for n in match.groups())).isoformat(timespec="minutes")
-        except ValueError:
-            return None
+    if match := DOTTED_DATETIME.fullmatch(text):
+        return dotted_datetime(match)
     if (match := _SUBMITTED_AT.fullmatch(" ".join(text.split()))) and match[5] in _MONTHS:
         hour, minute, second, day, month, year = match.groups()
         try:

@@ -16,10 +16,15 @@ from crawler.extraction.wordpress import post_content
 
 GENERATORS = ("XpressEngine", "Rhymix")
 DOCUMENT = "div.xe_content[class^='document_']"
+# The document's time as the board skins print it in its header, to the minute ('Y.m.d H:i': "2024.05.06 07:45"):
+# the default skin's p.time, xedition's span.time; the page states it nowhere else.
+READ_TIME = ".board_read > .read_header .time"
+
+
+def generated_by_xe(page: Page) -> bool:
+    return any(generator.startswith(GENERATORS) for generator in page.meta.get("generator", []))
 
 
 def xe_document(page: Page) -> HtmlElement | None:
     """The element holding the text of the one document an XpressEngine or Rhymix page shows, or None."""
-    if not any(generator.startswith(GENERATORS) for generator in page.meta.get("generator", [])):
-        return None
-    return post_content(page, DOCUMENT)
+    return post_content(page, DOCUMENT) if generated_by_xe(page) else None
