@@ -336,7 +336,9 @@ RHYMIX_PARAGRAPHS = (
 RHYMIX_OTHER_TITLES = ("부산 여행 첫째 날", "여름 김치 담그기", "자전거로 한강 한 바퀴", "새 노트북 후기")
 
 
-def _rhymix_document(paragraphs: tuple[str, ...] = RHYMIX_PARAGRAPHS, generator: str = "Rhymix") -> str:
+def _rhymix_document(
+    paragraphs: tuple[str, ...] = RHYMIX_PARAGRAPHS, generator: str = "Rhymix", category: str = ""
+) -> str:
     """A board document as Rhymix's xedition board skin prints it (modules/board/skins/xedition: _read.html, then
     the comments, then _list.html's table of the board's documents), its text in the core's document element."""
     rows = "".join(
@@ -349,11 +351,13 @@ def _rhymix_document(paragraphs: tuple[str, ...] = RHYMIX_PARAGRAPHS, generator:
         )
     )
     text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    linked = f'<a href="/board/category/61" class="category">{category}</a>\n' if category else ""
     return (
         f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><meta name="generator" content="{generator}">'
         "<title>동네 뒷산 산책로</title></head><body><header><ul><li><a href='/board'>자유게시판</a></li>"
-        "<li><a href='/notice'>공지사항</a></li></ul></header><div class='sub-content'><h1>자유게시판</h1>"
-        '<div class="board"><div class="board_read"><div class="read_header"><h1>'
+        "<li><a href='/notice'>공지사항</a></li></ul></header>"
+        "<div class='visual sub'><div class='sub_title'><h1>자유게시판</h1></div></div><div class='body'>"
+        f'<div class="board"><div class="board_read"><div class="read_header"><h1>{linked}'
         '<a href="http://example.kr/board/52">동네 뒷산 산책로</a></h1><p class="meta"><span class="author">'
         '<i class="xi-user"></i> <a href="#popup_menu_area" class="member_4 author">김민지</a></span>'
         '<span class="time"><i class="xi-time"></i> 2024.05.06 07:45</span><span class="read_count">'
@@ -367,7 +371,7 @@ def _rhymix_document(paragraphs: tuple[str, ...] = RHYMIX_PARAGRAPHS, generator:
         ' summary="List of Articles"><thead><tr><th scope="col"><span>번호</span></th><th scope="col"'
         ' class="title"><span>제목</span></th><th scope="col"><span>글쓴이</span></th><th scope="col">'
         '<span>날짜</span></th><th scope="col"><span>조회 수</span></th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></div></div><footer><p>Powered by Rhymix</p></footer></body></html>"
+        f"<tbody>{rows}</tbody></table></div></div></div></div><footer><p>Powered by Rhymix</p></footer></body></html>"
     )
 
 
@@ -390,3 +394,11 @@ def test_a_rhymix_document_is_dated_to_the_minute_its_board_skin_prints():
     for generator in ("Rhymix", "XpressEngine"):
         post = extract(_rhymix_document(generator=generator), "http://example.kr/board/52")
         assert post.published == "2024-05-06T07:45:00"
+
+
+def test_a_rhymix_documents_category_is_the_one_its_board_skin_prints_before_its_title():
+    """A Rhymix document had no category: the board skin prints it before the title, in the h1 of the document's
+    header, a.category linking the board's page of it (/board/category/61), no rel nor meta to it."""
+    post = extract(_rhymix_document(category="나들이"), "http://example.kr/board/52")
+    assert post.categories == ["나들이"]
+    assert post.title == "동네 뒷산 산책로"

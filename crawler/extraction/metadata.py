@@ -116,6 +116,7 @@ def extract_metadata(
         or naver_category(page)
         or quarto_categories(page)
         or distill_categories(page)
+        or xe_category(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])
         # trafilatura reads article:section again
@@ -193,6 +194,15 @@ _QUARTO_CATEGORIES = etree.XPath(
     "/*[contains(concat(' ', normalize-space(@class), ' '), ' quarto-category ')]"
 )
 
+# XpressEngine's and Rhymix's board skins (default, xedition) print a document's category before its title, in the
+# h1 of the document's header (_read.html: `<a class="category">`, a link to the board's page of it, ?category=N or
+# /board/category/N), where the board uses categories: no rel nor meta to it. Not the board list's categories.
+_XE_CATEGORY = etree.XPath(
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' board_read ')]"
+    "/div[contains(concat(' ', normalize-space(@class), ' '), ' read_header ')]"
+    "/h1/a[contains(concat(' ', normalize-space(@class), ' '), ' category ')]"
+)
+
 
 def quarto_categories(page: Page) -> list[str]:
     """A Quarto post's categories as its title block prints them (_QUARTO_CATEGORIES)."""
@@ -228,6 +238,9 @@ _RECO_TAGS = etree.XPath(
 def reco_tags(page: Page) -> list[str]:
     """A vuepress-theme-reco page's tags as its page info prints them (_RECO_TAGS)."""
     return _platform_terms(page, "reco-tag", _RECO_TAGS)
+def xe_category(page: Page) -> list[str]:
+    """An XpressEngine or Rhymix document's category as its board skin prints it (_XE_CATEGORY)."""
+    return _platform_terms(page, "read_header", _XE_CATEGORY)
 
 
 def naver_tags(page: Page) -> list[str]:

@@ -35,6 +35,13 @@ _IN_POST = etree.XPath("ancestor::*[self::article or self::main or @role='main']
 _SELF_LINK_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][.//a[@href]]")
 _ANCHOR_HEADINGS = etree.XPath("//*[self::h1 or self::h2 or self::h3][a[@name = $name and not(@href)]]")
 _PARAGRAPHS_AND_H1S = etree.XPath("//p | //h1")
+# XpressEngine's and Rhymix's board skins (default, xedition) print a document's category inside the h1 of its
+# header, before its title (`<h1><a class="category">여행</a> <a href="…/board/52">Title</a></h1>`): a label, no
+# word of the title — the h1 read "여행 Title", which the <title> did not name, and a layout's h1 won.
+_CATEGORY_LABELS = etree.XPath(
+    "self::h1[parent::div[contains(concat(' ', normalize-space(@class), ' '), ' read_header ')]]"
+    "/a[contains(concat(' ', normalize-space(@class), ' '), ' category ')]"
+)
 _IN_HEADER = etree.XPath("ancestor::header")
 # chronicle's stock themes (4.6) title an entry's page "<blog's title>: <entry's title>" ("Blog: …" in blocky,
 # "copyrighteous: …") and print the entry's title alone in markup of their own, before the entry's body: default's,
@@ -342,8 +349,9 @@ def _post_h1s(page: Page, sites: SiteNames) -> list[tuple[HtmlElement, str]]:
 
 def _heading_text(element: HtmlElement, permalinks: set[HtmlElement]) -> str:
     """The element's text without its heading `permalinks`: Python-Markdown's `toc` permalink (MkDocs, Pelican)
-    puts `<a class="headerlink" href="#id">¶</a>` in every heading, the post's <h1> too ("Coffee Note ¶")."""
-    with detached(permalinks):
+    puts `<a class="headerlink" href="#id">¶</a>` in every heading, the post's <h1> too ("Coffee Note ¶"); nor
+    its category label (_CATEGORY_LABELS)."""
+    with detached([*permalinks, *_CATEGORY_LABELS(element)]):
         return text_of(element)
 
 
