@@ -337,10 +337,11 @@ RHYMIX_OTHER_TITLES = ("부산 여행 첫째 날", "여름 김치 담그기", "�
 
 
 def _rhymix_document(
-    paragraphs: tuple[str, ...] = RHYMIX_PARAGRAPHS, generator: str = "Rhymix", category: str = ""
+    paragraphs: tuple[str, ...] = RHYMIX_PARAGRAPHS, generator: str = "Rhymix", category: str | None = None
 ) -> str:
     """A board document as Rhymix's xedition board skin prints it (modules/board/skins/xedition: _read.html, then
-    the comments, then _list.html's table of the board's documents), its text in the core's document element."""
+    the comments, then _list.html's category tabs and table of the board's documents), its text in the core's
+    document element."""
     rows = "".join(
         f'<tr><td class="no">{n}</td><td class="title"><a href="/board/{40 + n}">{title}</a>'
         f' <img src="/modules/document/tpl/icons/default/new.gif" alt="new" title="new"></td>'
@@ -352,11 +353,18 @@ def _rhymix_document(
     )
     text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     linked = f'<a href="/board/category/61" class="category">{category}</a>\n' if category else ""
+    tabs = (
+        '<ul class="cTab"><li class="on"><a href="/board/52">전체</a></li><li><a href="/board/category/61">나들이</a>'
+        '</li><li><a href="/board/category/62">요리</a></li></ul>'
+        if category is not None
+        else ""
+    )
     return (
         f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><meta name="generator" content="{generator}">'
         "<title>동네 뒷산 산책로</title></head><body><header><ul><li><a href='/board'>자유게시판</a></li>"
         "<li><a href='/notice'>공지사항</a></li></ul></header>"
-        "<div class='visual sub'><div class='sub_title'><h1>자유게시판</h1></div></div><div class='body'>"
+        "<div class='visual sub'><div class='sub_title'><h1>자유게시판</h1></div></div>"
+        "<div class='body fixed-width sub right'><div class='content' id='content'>"
         f'<div class="board"><div class="board_read"><div class="read_header"><h1>{linked}'
         '<a href="http://example.kr/board/52">동네 뒷산 산책로</a></h1><p class="meta"><span class="author">'
         '<i class="xi-user"></i> <a href="#popup_menu_area" class="member_4 author">김민지</a></span>'
@@ -367,11 +375,12 @@ def _rhymix_document(
         '<a href="/board?search_target=tag&amp;search_keyword=산책" class="tag" rel="tag">산책</a></span></div>'
         '<div class="btnArea"><span class="etc"><a href="/board" class="btn">목록</a></span></div></div></div>'
         '<div class="feedback" id="comment"><div class="fbHeader"><h2>댓글 <em>0</em></h2></div></div>'
-        '<div class="board_list" id="board_list"><table width="100%" border="1" cellspacing="0"'
+        f'{tabs}<div class="board_list" id="board_list"><table width="100%" border="1" cellspacing="0"'
         ' summary="List of Articles"><thead><tr><th scope="col"><span>번호</span></th><th scope="col"'
         ' class="title"><span>제목</span></th><th scope="col"><span>글쓴이</span></th><th scope="col">'
         '<span>날짜</span></th><th scope="col"><span>조회 수</span></th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></div></div></div><footer><p>Powered by Rhymix</p></footer></body></html>"
+        f"<tbody>{rows}</tbody></table></div></div></div></div></div>"
+        "<footer><p>Powered by Rhymix</p></footer></body></html>"
     )
 
 
@@ -402,3 +411,10 @@ def test_a_rhymix_documents_category_is_the_one_its_board_skin_prints_before_its
     post = extract(_rhymix_document(category="나들이"), "http://example.kr/board/52")
     assert post.categories == ["나들이"]
     assert post.title == "동네 뒷산 산책로"
+
+
+def test_a_rhymix_document_of_no_category_has_none_not_the_boards_category_tabs():
+    """The board skin prints the board's category tabs above its list of documents, under the document (xedition's
+    ul.cTab, each a link to /board/category/N): a document of no category had every category of the board."""
+    post = extract(_rhymix_document(category=""), "http://example.kr/board/52")
+    assert post.categories == []

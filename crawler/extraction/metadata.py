@@ -28,6 +28,7 @@ from crawler.extraction.titles import post_title
 from crawler.extraction.vitepress import sugarat_terms
 from crawler.extraction.vuepress import hope_categories
 from crawler.extraction.wordpress import post_class_terms
+from crawler.extraction.xpressengine import xe_document
 from crawler.urls import joined
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
@@ -100,7 +101,9 @@ def extract_metadata(
             _meta(metas, "description"),
             substack_subtitle(page),
         ),
-        categories=_unique(
+        categories=xe_terms
+        if (xe_terms := xe_category(page)) is not None
+        else _unique(
             _sections(
                 _unlisted(as_list(post.get("articleSection")), category_links, tags, _aioseo(page))
                 + _metas(metas, "article:section"),
@@ -116,7 +119,6 @@ def extract_metadata(
         or naver_category(page)
         or quarto_categories(page)
         or distill_categories(page)
-        or xe_category(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])
         # trafilatura reads article:section again
@@ -197,6 +199,7 @@ _QUARTO_CATEGORIES = etree.XPath(
 # XpressEngine's and Rhymix's board skins (default, xedition) print a document's category before its title, in the
 # h1 of the document's header (_read.html: `<a class="category">`, a link to the board's page of it, ?category=N or
 # /board/category/N), where the board uses categories: no rel nor meta to it. Not the board list's categories.
+_XE_READ_HEADER = ".board_read > .read_header"
 _XE_CATEGORY = etree.XPath(
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' board_read ')]"
     "/div[contains(concat(' ', normalize-space(@class), ' '), ' read_header ')]"
@@ -238,8 +241,15 @@ _RECO_TAGS = etree.XPath(
 def reco_tags(page: Page) -> list[str]:
     """A vuepress-theme-reco page's tags as its page info prints them (_RECO_TAGS)."""
     return _platform_terms(page, "reco-tag", _RECO_TAGS)
-def xe_category(page: Page) -> list[str]:
-    """An XpressEngine or Rhymix document's category as its board skin prints it (_XE_CATEGORY)."""
+
+
+def xe_category(page: Page) -> list[str] | None:
+    """An XpressEngine or Rhymix document's category as its board skin prints it (_XE_CATEGORY), none where it
+    prints none; None on any other page. A document's page is its category's only source: the skin prints the
+    board's category tabs above its list of documents under it (xedition's ul.cTab, each a link to
+    /board/category/N), which were read as the categories of a document of none."""
+    if xe_document(page) is None or not page.select(_XE_READ_HEADER):
+        return None
     return _platform_terms(page, "read_header", _XE_CATEGORY)
 
 
