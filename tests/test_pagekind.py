@@ -751,6 +751,25 @@ def test_a_page_of_hugos_pages_section_is_no_post_whatever_its_date():
     assert decide(extract(page("article"), "https://x.example/2000-legal/").evidence, site)[0] == "article"
 
 
+def test_a_page_of_hugos_pages_section_is_no_post_though_the_feed_dates_it():
+    """Hugo's default RSS template lists every regular page with its front matter's date: Hugo Stack's About, in
+    content/page/ beside the posts of content/post/, was stored as a post because "a feed lists it with a date".
+    A post of another section the feed dates stays a post."""
+    prose = "<p>" + "私は製品開発の部署で働いていて、家ではサーバーを組んで遊んでいます。" * 8 + "</p>"
+
+    def page(section: str) -> str:
+        head = f'<meta property="article:section" content="{section}"><meta property="og:type" content="article">'
+        head += f'<link rel="stylesheet" href="/scss/style.min.{"0a" * 32}.css">'  # Hugo Pipes' fingerprint
+        body = '<article class="main-article"><header><h2 class="article-title">About</h2>'
+        body += '<footer class="article-time"><time class="article-time--published">2024/05/25</time></footer>'
+        body += f"</header>{prose}</article>"
+        return f"<html><head><title>About</title>{head}</head><body><main>{body}</main></body></html>"
+
+    site = SiteFacts(feed_dated=True, site_known=True)
+    assert decide(extract(page("Page"), "https://x.example/page/about/").evidence, site)[0] == "other"
+    assert decide(extract(page("Post"), "https://x.example/post/about-my-server/").evidence, site)[0] == "article"
+
+
 def _kind_of(cards: str, url: str) -> tuple[str, str | None]:
     article = extract(f"<html><head><title>Posts</title></head><body><main>{cards}</main></body></html>", url)
     return article.kind, article.kind_reason

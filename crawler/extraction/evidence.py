@@ -25,6 +25,7 @@ from crawler.extraction.hugo import in_pages_section
 from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import (
     ARTICLE_TYPES,
+    HUGO_PAGES_MARKUP,
     LISTING_TEXT_SHARE,
     LISTING_TYPES,
     WEAKEST_POST_MARKUP,
@@ -170,7 +171,7 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
     if pages and _SPECIAL_LAYOUT(page.tree):
         return 'JSON-LD genre "page", on the LoveIt family\'s layout for pages (.single.special)'
     if in_pages_section(page):
-        return "Hugo's section of the site's pages (article:section page)"
+        return HUGO_PAGES_MARKUP
     hexo = any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
     if hexo and not listing and page.meta.get("og:type", [""])[0] == "website":
         return "Hexo's og:type website"

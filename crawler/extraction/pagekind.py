@@ -97,6 +97,10 @@ MIN_ARTICLE_WORDS = 60
 MAX_LINK_DENSITY = 0.5
 MANY_DAYS = 3  # distinct days in a page's <time>s: a list of posts, not a post
 WEAKEST_POST_MARKUP = "og:type article"  # evidence.post_markup's name for it
+# evidence.page_markup's name for a page of Hugo's section of the site's pages (content/page/). Hugo's default RSS
+# template lists every regular page of the site, each with its front matter's date: a feed's date says nothing of
+# such a page, where it overrules the page markup of generators whose feeds list posts alone (Nikola, Hexo).
+HUGO_PAGES_MARKUP = "Hugo's section of the site's pages (article:section page)"
 # A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
 # _entries_of_a_listing() for how many entries it takes.
 LISTING_TEXT_SHARE = 0.5
@@ -192,7 +196,7 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "listing", "the site's home page"
     if evidence.archive_layout:
         return listing, f"listing: its theme's layout for its archives ({evidence.archive_layout})"
-    if evidence.page_markup and not listed_as_post:
+    if evidence.page_markup and (not listed_as_post or evidence.page_markup == HUGO_PAGES_MARKUP):
         return "other", f"a page of the site, not a post ({evidence.page_markup})"
     if evidence.index_markup and not listed_as_post:
         return listing, f"listing: its generator's index of posts ({evidence.index_markup})"
@@ -267,6 +271,12 @@ def decide_again(result: dict[str, Any], site: SiteFacts) -> tuple[str, str | No
     if result.get("evidence") is None:  # an empty page, or a hub settled by its URL
         return result["kind"], result.get("kind_reason")
     return decide(PageEvidence(**result["evidence"]), site)
+
+
+def listed_anyway(result: dict[str, Any]) -> bool:
+    """extract()'s `result`, as a dict, is a page its generator's feeds list whatever it is (HUGO_PAGES_MARKUP): its
+    feed's date makes no post of it, and leaving it out loses no post a feed lists."""
+    return (result.get("evidence") or {}).get("page_markup") == HUGO_PAGES_MARKUP
 
 
 def _entries_of_a_listing(evidence: PageEvidence, listed_as_post: bool) -> int:

@@ -31,7 +31,7 @@ from crawler.core.post_keys import PostKeys
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure, folder_page
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
-from crawler.extraction.pagekind import SiteFacts, decide_again, url_kind
+from crawler.extraction.pagekind import SiteFacts, decide_again, listed_anyway, url_kind
 from crawler.extraction.served_comments import is_html, is_xml
 from crawler.extraction_pool.pool import extraction_pool
 from crawler.extraction_pool.worker import pack_hub
@@ -292,7 +292,9 @@ class ArchivePipeline:
             if self._save(page.url, page.fetched_at, result):
                 page.image_urls = [image["src"] for image in result["images"]]
             return
-        if kind == "other":  # not a listing or a hub: a post the crawl could not keep, if a feed lists it as one
+        # not a listing or a hub: a post the crawl could not keep, if a feed lists it as one — unless its generator's
+        # feeds list such pages as well (Hugo's)
+        if kind == "other" and not listed_anyway(result):
             may_be_post = not facts.feed_dated and _post_if_listed(result, facts)
             held = (page.url, page.fetched_at, result) if may_be_post else None
             # a page a feed read later may make a post: its missed body is an error if the run does not keep it
