@@ -21,6 +21,13 @@ class Runs(Connection):
         with self._tx():
             return self.db.table("crawl_runs").insert(row).last_rowid
 
+    def crawled_start_urls(self) -> list[str]:
+        """The web addresses the crawls were started at (not a reextract's own label): the blogs' homes, for
+        `reextract` to decide their pages as the crawl did."""
+        rows = self.db.execute("SELECT start_urls FROM crawl_runs").fetchall()
+        urls = {url for (urls,) in rows for url in json.loads(urls or "[]")}
+        return sorted(url for url in urls if url.startswith(("http://", "https://")))
+
     def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
         with self._tx():
             self.db.table("crawl_runs").update(run_id, {"finished": now(), "status": status})

@@ -4,6 +4,7 @@ later says counts too: the run decides the pages it did not keep again at its en
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 from crawler.errors import EXIT_INCOMPLETE
@@ -408,3 +409,32 @@ def test_a_blog_under_a_folder_has_its_sitemap_there_read_and_its_undated_projec
     assert result.returncode == 0, result.stderr
     stored = {url.removeprefix(site.base + "hex/") for (url,) in db("SELECT url FROM articles")}
     assert stored == set(posts), stored
+
+
+def test_the_home_of_a_blog_under_a_folder_is_a_listing_whatever_it_prints(tmp_path):
+    """A GitHub Pages project site lives under /<project>/, and its home is that folder's page: Hexo Matery's home,
+    dated by its featured card, no post markup, its feed naming the host's root, was stored as a post, as the check
+    of the site's home knew the root alone. The folder the crawl starts in is the blog's home (given with or without
+    its slash); a post the crawl starts at, marked up as one, stays a post."""
+    posts = ("posts/rye/", "posts/spelt/")
+    cards = "".join(
+        f'<div class="card"><a href="/notes/{path}"><span class="card-title">{path}</span></a></div>' for path in posts
+    )
+    featured = f'<div class="card"><p>{PARAGRAPH}</p><span class="publish-date">2024-05-02</span></div>'
+    home = f'<!doctype html><html><head><title>Notes</title></head><body><a href="/notes/">Notes</a>{featured}{cards}'
+    routes = {"/notes/": (200, {}, (home + "</body></html>").encode()), "/notes": (301, {"Location": "/notes/"}, b"")}
+    for n, path in enumerate(posts, 1):
+        routes[f"/notes/{path}"] = _page(path, f"2024-05-0{n}", links='<a href="/notes/">Notes</a>')
+    for n, (start, expected) in enumerate((("notes/", posts), ("notes", posts), ("notes/posts/rye/", posts[:1]))):
+        archive = tmp_path / f"{n}.db"
+        with serve(Server(routes=routes)) as site:
+            result = run_cli("crawl", site.base + start, "--db", str(archive), "--quiet", "-s", "EXTRACT_PROCESSES=1")
+        assert result.returncode == 0, result.stderr
+        with sqlite3.connect(archive) as connection:
+            stored = {
+                url.removeprefix(site.base + "notes/") for (url,) in connection.execute("SELECT url FROM articles")
+            }
+        assert stored == set(expected), (start, stored)
+    assert run_cli("reextract", "--db", str(tmp_path / "0.db")).returncode == 0  # decided as the crawl did
+    with sqlite3.connect(tmp_path / "0.db") as connection:
+        assert len(connection.execute("SELECT url FROM articles").fetchall()) == len(posts)

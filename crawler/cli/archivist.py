@@ -51,6 +51,8 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
     run_id = archive.start_run([f"reextract:{filters.site or '*'}:{since.text if since else '*'}"])
     counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
     structure = stored_structure(discovery_documents(archive.conn, filters.site))  # as the crawl knew the site
+    for url in archive.crawled_start_urls():
+        structure.add_start(url)
     keys = PostKeys(archive)
     for url, fetched_at, body, charset in archive.latest_pages(filters.site, since.utc if since else None):
         if structure.settles_by_url(url):

@@ -73,6 +73,14 @@ class SiteStructure:
         # per host, the folders (paths, not the root) right above a page a feed dates or lists as a term
         self.folders: defaultdict[str, set[str]] = defaultdict(set)
         self._place_cache: dict[str, _Places] = {}  # per host, its dated URLs by language and section (cached)
+        self.homes: set[tuple[str, str]] = set()  # (host, folder) of the start URLs that name a folder
+
+    def add_start(self, url: str) -> None:
+        """Take in a start URL of the crawl: one that names a folder (/repo/, /repo, /repo/index.html) is its blog's
+        home (SiteFacts.crawl_home); one that names a file (/posts/x.html) says nothing."""
+        last = urlsplit(url).path.rstrip("/").rpartition("/")[2]
+        if "." not in last or last.lower() in ("index.html", "index.htm"):
+            self.homes.add((_host(url), _path(url)))
 
     def add(self, listed: Iterable[Listed]) -> list[str]:
         """Take in a feed's or sitemap's pages; the URLs that became known as dated posts just now."""
@@ -181,6 +189,7 @@ class SiteStructure:
             outside_the_feeds=bool(published and url not in self.dated and self._outside_the_feeds(url, published)),
             section_unlisted=url not in self.dated and self._section_unlisted(url),
             holds_listed=url not in self.dated and _path(url) in self.folders[_host(url)],
+            crawl_home=not urlsplit(url).query and (_host(url), _path(url)) in self.homes,
         )
 
     def left_out(self, url: str, result: dict[str, Any]) -> bool | None:

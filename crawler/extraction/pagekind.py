@@ -160,6 +160,11 @@ class SiteFacts:
     # list page of a section (Hugo's /ko/posts/, which FixIt dates by its newest post, as Hugo's section pages lie
     # in no feed) or a taxonomy's page of terms (Hugo's /series/, whose feed lists each series).
     holds_listed: bool = False
+    # It is the folder the crawl was started in (`blogarchive crawl https://x.github.io/repo/`): the blog's home, below
+    # the site's root where a blog lives under a sub-path (a GitHub project site's /<repo>/), which PageEvidence.home,
+    # reading the address alone, cannot tell from any other folder's page (a feed's channel link may name the host's
+    # root instead: Hexo's `url` set without its `root`).
+    crawl_home: bool = False
 
 
 def url_kind(url: str) -> str | None:
@@ -194,6 +199,10 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return ("article", "a feed lists it with a date, without text") if listed_as_post else ("other", "no text")
     if evidence.home:
         return "listing", "the site's home page"
+    # (not a post the crawl was started at, to archive it: one a feed dates, or marked up as a post)
+    own_post = listed_as_post or evidence.post_markup not in (None, WEAKEST_POST_MARKUP)
+    if site is not None and site.crawl_home and not own_post:
+        return "listing", "the blog's home page: the folder the crawl started in"
     if evidence.archive_layout:
         return listing, f"listing: its theme's layout for its archives ({evidence.archive_layout})"
     if evidence.page_markup and (not listed_as_post or evidence.page_markup == HUGO_PAGES_MARKUP):

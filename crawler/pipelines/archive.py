@@ -75,6 +75,8 @@ class ArchivePipeline:
         self.stats.set_value("blogarchive/run_id", self.run_id)
         self.keys = PostKeys(self.archive)
         self.frontier = Frontier(self.archive, spider.job)
+        for url in getattr(spider, "start_urls", []):
+            self.structure.add_start(url)
         self.pool.open()
 
     def close_spider(self) -> None:
