@@ -570,6 +570,32 @@ def test_a_page_hexo_types_website_is_a_page_of_the_site_however_its_theme_dates
     assert extract(other_generator, "https://notes.example/about/").kind == "article"
 
 
+def test_hexo_materys_about_layout_is_a_page_of_the_site_not_a_post():
+    """Hexo Matery lays its About out (`layout: about`) as a profile card — avatar, the blog's name, "2 文章 2 分类
+    3 标签" — above the page's text, undated, without Open Graph, in div#aboutme.about-container: long enough, it was
+    stored as a post, its author the card's counts. A post of the same theme, in div#artDetail, stays a post."""
+    prose = "<p>" + "我是一名前端开发工程师，平时喜欢写一些技术笔记，也记录生活里的小事情。" * 6 + "</p>"
+    card = (
+        '<div class="card"><div class="card-content"><div class="post-statis"><div class="statis">2 文章</div>'
+        '<div class="statis">2 分类</div><div class="statis">3 标签</div></div><div class="profile"><div '
+        f'class="author"><div class="title">realwds</div><div class="career">前端开发工程师</div></div></div>{prose}'
+    )
+    head = '<meta name="generator" content="Hexo 5.4.0">'
+    about = (
+        f'<html><head><title>关于 | 个人博客</title>{head}</head><body><main class="content">{{}}</main></body></html>'
+    )
+    page = extract(
+        about.format(f'<div id="aboutme" class="container about-container">{card}</div></div></div>'),
+        "https://x.example/about/",
+    )
+    assert (page.kind, page.kind_reason) == (
+        "other",
+        "a page of the site, not a post (Hexo Matery's about layout (#aboutme.about-container))",
+    )
+    post = f'<div id="artDetail"><div class="card"><div class="card-content article-card-content">{prose}</div></div>'
+    assert extract(about.format(post + "</div>"), "https://x.example/posts/d4a1185.html").kind == "article"
+
+
 def test_a_hexo_page_whose_sections_link_other_pages_is_a_page_of_the_site_not_a_post():
     """Hexo's Cactus marks every page up as a schema.org BlogPosting and dates it; a page of notes whose sections
     each open with a heading linking the page that goes deeper (a blog's /exploitation/ introducing six pages of

@@ -56,6 +56,15 @@ _PAGE_MARKUP = (
     ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
 )
 _PAGE_ARTICLES = etree.XPath("//article[@class]")
+# Themes' own layouts for a page of the site, by the container that layout alone prints (the page's front matter
+# names the layout): Hexo Matery's About (layout/about.ejs, `layout: about`) prints the blog's profile card, post
+# counts and the page's text, without a date, in div#aboutme.about-container; its posts are in div#artDetail.
+_PAGE_LAYOUTS = (
+    (
+        "Hexo Matery's about layout (#aboutme.about-container)",
+        etree.XPath("//div[@id='aboutme'][contains(concat(' ', normalize-space(@class), ' '), ' about-container ')]"),
+    ),
+)
 # Nikola's index pages (index.tmpl of its base theme, which bootstrap4 and bootblog4 keep, and their Jinja twins)
 # print the posts of the page in full, each an h-entry, in a div.postindex: the oldest page, index-1.html, may hold
 # one post alone, which its markup cannot tell from the post's own page (article.postpage, outside any postindex).
@@ -152,15 +161,17 @@ def _teasers(items: list[HtmlElement], page: Page) -> list[str]:
 
 
 def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str | None:
-    """The generator's name for the page's markup of a page that is not a post (_PAGE_MARKUP), or None. Hexo's
-    `open_graph()` helper, which its themes print, types a post `article` and every other page `website`: a page
-    that does not list posts (`listing`), typed so by Hexo, is one of the site's pages, however its theme dates it
-    (Butterfly's About and Impressum print their front matter's date as `article:published_time`). Hugo's LoveIt
-    family (LoveIt, DoIt, FixIt) types every page a BlogPosting and names its content type the `genre`: "page" for
-    a page, without a date. Hugo's section of the site's pages, content/page/, where Hugo themes' example sites keep
-    them (hugo.in_pages_section)."""
+    """The generator's or theme's name for the page's markup of a page that is not a post (_PAGE_MARKUP, or a theme's
+    layout for a page: _PAGE_LAYOUTS), or None. Hexo's `open_graph()` helper, which its themes print, types a post
+    `article` and every other page `website`: a page that does not list posts (`listing`), typed so by Hexo, is one of
+    the site's pages, however its theme dates it (Butterfly's About and Impressum print their front matter's date as
+    `article:published_time`). Hugo's LoveIt family (LoveIt, DoIt, FixIt) types every page a BlogPosting and names its
+    content type the `genre`: "page" for a page, without a date. Hugo's section of the site's pages, content/page/,
+    where Hugo themes' example sites keep them (hugo.in_pages_section)."""
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
     if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
+        return markup
+    if markup := next((markup for markup, layout in _PAGE_LAYOUTS if layout(page.tree)), None):
         return markup
     pages = [item for item in by_type(jsonld, *ARTICLE_TYPES) if item.get("genre") == "page"]
     if any(not item.get("datePublished") for item in pages):
