@@ -482,3 +482,21 @@ def test_a_picture_sized_in_percent_is_no_icon():
         '<img src="/theme/badge.png" width="40" height="40">'
     )
     assert _srcs(body) == ["https://blog.example/assets/tweets/cr.png"]
+
+
+def test_a_footnotes_mark_in_a_figure_caption_is_no_word_of_the_caption():
+    """Pandoc (R's distill, Quarto) marks a note's reference `<a class="footnote-ref" role="doc-noteref"><sup>1`, and
+    Python-Markdown `<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">2`: in a figure's caption the caption
+    read "Our cat wants her favicon. 1". A number that is the caption's own stays."""
+    body = """
+      <figure><img src="/a.gif" alt="Our cat"><figcaption>Our cat wants her favicon. <a href="#fn1"
+        class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a></figcaption></figure>
+      <figure><img src="/b.png"><figcaption>The cat at rest<sup id="fnref:1"><a class="footnote-ref"
+        href="#fn:1">2</a></sup></figcaption></figure>
+      <figure><img src="/c.png"><figcaption>Figure 3: the cat at 1</figcaption></figure>
+    """
+    assert _captions(body) == [
+        ("a.gif", "Our cat wants her favicon."),
+        ("b.png", "The cat at rest"),
+        ("c.png", "Figure 3: the cat at 1"),
+    ]

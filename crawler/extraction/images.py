@@ -19,7 +19,7 @@ from crawler.extraction.selectors import (
     SHARE_ICON_CLASS,
     SHARE_ICON_SRC,
 )
-from crawler.extraction.verbatim import BOOKMARK_CARDS
+from crawler.extraction.verbatim import BOOKMARK_CARDS, FOOTNOTE_MARKS
 from crawler.urls import joined
 
 MAX_ICON_SIZE = 100  # pixels, both sides
@@ -216,8 +216,11 @@ def caption_of(img: HtmlElement) -> str | None:
 
 
 def _caption_text(caption: HtmlElement) -> str:
-    """The caption's words without its permalink anchor."""
-    if not (anchors := permalink_anchors(caption)):
+    """The caption's words without its permalink anchor, nor the mark of a footnote it refers to: Pandoc's
+    `<a class="footnote-ref" role="doc-noteref"><sup>1</sup></a>` (R's distill, Quarto), Python-Markdown's and
+    kramdown's (verbatim.FOOTNOTE_MARKS), which left "… her favicon. 1"."""
+    marks = [e for e in caption.iterdescendants() if matches(e, FOOTNOTE_MARKS)]
+    if not (anchors := permalink_anchors(caption) + marks):
         return text_of(caption)
     with detached(anchors):
         return text_of(caption)
