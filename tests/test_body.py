@@ -2700,3 +2700,29 @@ def test_octopress_code_figures_are_kept_without_their_line_numbers_or_title():
     assert "### Add the user\n\n```bash\nadduser deploy\nsu deploy\n```\n\nThen update" in article.markdown
     assert "### Update\n\n```bash\nsudo apt-get update\n```\n\nThat is all" in article.markdown
     assert "update.sh" not in article.text
+
+
+def test_r_distills_description_and_appendix_are_no_lines_of_the_posts_text():
+    """R's distill prints the front matter's `description` under the title and categories in its title block
+    (div.d-title > p), and after the post its appendix (div.appendix-bottom: "Updates and corrections", "Reuse",
+    a citation and its BibTeX): the post's text began with the one and ended with the other; nor is the heading of
+    its table of contents. The title and the categories the title block prints are still read."""
+    title = (
+        '<div class="d-title"><h1>faviconPlease</h1><div class="dt-tags"><a href="../../index.html#category:R" '
+        'class="dt-tag">R</a></div><p></p><p>A favicon-grabber for R</p></div>'
+        '<div class="d-byline"><a href="https://x.example" class="uri">https://x.example</a>, 2022-03-25</div>'
+    )
+    toc = '<h3 class="d-toc-header">Table of Contents</h3><nav class="d-toc" id="TOC"><ul><li><a href="#m">Motivation'
+    article = f'<div class="d-article">{toc}</a></li></ul></nav><p>{PROSE}</p><h2>Motivation</h2><p>{PROSE}</p>'
+    article += '</div><div class="d-appendix">'
+    appendix = (
+        '</div><div class="appendix-bottom"><h3>Reuse</h3><p>Text and figures are licensed under Creative Commons '
+        "Attribution CC BY 4.0.</p><h3>Citation</h3><p>For attribution, please cite this work as</p><pre "
+        'class="citation-appendix long">@misc{doe2022faviconplease, title = {faviconPlease}}</pre></div>'
+    )
+    head = '<meta name="generator" content="distill"><title>Notes: faviconPlease</title>'
+    html = f"<html><head>{head}</head><body>{title}{article}{appendix}</body></html>"
+    post = extract(html, "https://x.example/posts/faviconplease/")
+    assert post.text.startswith("The kettle sang"), post.text[:80]
+    assert "Motivation" in post.text and "Creative Commons" not in post.text and "@misc" not in post.text
+    assert (post.title, post.categories) == ("faviconPlease", ["R"])

@@ -190,6 +190,12 @@ CHIRPY_CHROME = ("#access-lastmod", "#access-tags", "#related-posts")
 # WeChat QR code (`section#share`), the contributors of a wiki page (`section#contributors`) — and its previous and
 # next posts in a `div.related-wrap#read-next` ("Newer" / "Older", each a title). Not the footer's
 # `section#references`: the post's own list of sources, from its front matter.
+# R's distill prints a post's front-matter `description` in its title block, under the <h1> and the categories
+# (`div.d-title > p`), a summary that is no line of the post, and after the post its appendix (`div.appendix-bottom`:
+# "Updates and corrections", "Reuse", "Citation" with a BibTeX entry): the post's text began with the one and ended
+# with the other — and, its title block out, with the heading of the table of contents its `toc: true` prints at the
+# top of the post's div.d-article (`h3.d-toc-header` over `nav.d-toc#TOC`).
+DISTILL_CHROME = ("div.d-title > p", "div.appendix-bottom", "h3.d-toc-header", "nav.d-toc")
 STELLAR_CHROME = (
     ".article-footer > #license",
     ".article-footer > #share",
@@ -305,6 +311,7 @@ NOT_POST = ", ".join(
         "#reward",  # Hexo's Matery: the donation QR codes
         ".post-reward",  # Hugo's FixIt: the same ("赞赏": Alipay's and WeChat's), in the post's div#content
         *STELLAR_CHROME,
+        *DISTILL_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
@@ -387,6 +394,7 @@ PLUGIN_CHROME = ", ".join(
         "#reward",
         ".post-reward",
         *STELLAR_CHROME,
+        *DISTILL_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
