@@ -2726,3 +2726,30 @@ def test_r_distills_description_and_appendix_are_no_lines_of_the_posts_text():
     assert post.text.startswith("The kettle sang"), post.text[:80]
     assert "Motivation" in post.text and "Creative Commons" not in post.text and "@misc" not in post.text
     assert (post.title, post.categories) == ("faviconPlease", ["R"])
+
+
+def test_vuepress_theme_recos_page_info_is_no_line_of_the_pages_text():
+    """vuepress-theme-reco 1.x prints the page's title block, div.page-title, above its content: the <h1>, a rule and
+    the page info (the author in i.reco-account, the date in i.reco-date, the tags in i.reco-tag, each where the
+    page has one): a page's text began "Heshiyu / Stylelint规范". Its title, date and tags are still read."""
+    author = '<i class="iconfont reco-account"><span>Heshiyu</span></i>'
+    dated = '<i class="iconfont reco-date"><span>2020-03-01</span></i> '
+    dated += '<i class="iconfont reco-tag tags"><span class="tag-item">工程规范</span></i>'
+    prose = "<blockquote><p>" + "先安装代码检查工具及其插件，然后在项目根目录写好配置文件。" * 3 + "</p></blockquote>"
+    code = '<div class="language-js"><pre class="language-js"><code>module.exports = { extends: [] }</code></pre></div>'
+    content = (
+        '<div class="theme-reco-content content__default" style="display:none;"><h1 id="s"> Stylelint规范</h1>'
+        f"<h2> 1、安装Stylelint及插件</h2>{prose}{code}<h2>2、配置规则</h2>{prose}</div>"
+    )
+
+    def page(info: str) -> str:
+        title = f'<div class="page-title" style="display:none;"><h1>Stylelint规范</h1> <hr> <div>{info}</div></div>'
+        head = "<title>Stylelint规范 | Heshiyu's Blog</title>"
+        return f'<html><head>{head}</head><body><main class="page">{title}{content}</main></body></html>'
+
+    url = "https://x.example/output/standard/stylelint/"
+    for info in (f"{author} <!----> <!----> <!---->", f"{author} {dated}"):
+        post = extract(page(info), url)
+        assert "Heshiyu" not in post.text, post.text[:60]
+        assert post.title == "Stylelint规范"
+    assert (post.published[:10], post.tags) == ("2020-03-01", ["工程规范"])

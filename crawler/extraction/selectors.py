@@ -196,6 +196,10 @@ CHIRPY_CHROME = ("#access-lastmod", "#access-tags", "#related-posts")
 # with the other — and, its title block out, with the heading of the table of contents its `toc: true` prints at the
 # top of the post's div.d-article (`h3.d-toc-header` over `nav.d-toc#TOC`).
 DISTILL_CHROME = ("div.d-title > p", "div.appendix-bottom", "h3.d-toc-header", "nav.d-toc")
+# vuepress-theme-reco 1.x prints a page's title block, div.page-title, above its content: the <h1>, a rule, and the
+# page info — the author (i.reco-account), the date (i.reco-date), the tags (i.reco-tag), each an icon's <i> around
+# its words: the page's text began with the author's name. The page info alone, its <i>s' own <div> (not the <h1>).
+RECO_CHROME = tuple(f"div.page-title > div:has(> i.{name})" for name in ("reco-account", "reco-date", "reco-tag"))
 STELLAR_CHROME = (
     ".article-footer > #license",
     ".article-footer > #share",
@@ -312,6 +316,7 @@ NOT_POST = ", ".join(
         ".post-reward",  # Hugo's FixIt: the same ("赞赏": Alipay's and WeChat's), in the post's div#content
         *STELLAR_CHROME,
         *DISTILL_CHROME,
+        *RECO_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".nav-links",
         ".another_category",
@@ -395,6 +400,7 @@ PLUGIN_CHROME = ", ".join(
         ".post-reward",
         *STELLAR_CHROME,
         *DISTILL_CHROME,
+        *RECO_CHROME,
         WORDPRESS_PAGE_LINKS,
         ".another_category",
         ".container_postbtn",
