@@ -438,3 +438,19 @@ def test_the_home_of_a_blog_under_a_folder_is_a_listing_whatever_it_prints(tmp_p
     assert run_cli("reextract", "--db", str(tmp_path / "0.db")).returncode == 0  # decided as the crawl did
     with sqlite3.connect(tmp_path / "0.db") as connection:
         assert len(connection.execute("SELECT url FROM articles").fetchall()) == len(posts)
+
+
+def test_a_hand_made_post_the_crawl_starts_at_stays_a_post(tmp_path):
+    """The folder a crawl starts in is the blog's home — but not a post the crawl was started at to archive it,
+    marked up as nothing (a hand-made page: no <article>, no <time>, no feed lists it any more), linking the home
+    and one other post under it: it lists no posts, a home lists them."""
+    text = "".join(f"<p>{PARAGRAPH} (paragraph {n})</p>" for n in range(4))
+    post = (
+        "<!doctype html><html><head><title>Rye, 2 May 2024</title></head><body><a href='/'>Home</a>"
+        f"<h1>Rye</h1><p>2 May 2024</p>{text}<p>Next: <a href='/spelt/'>Spelt</a></p></body></html>"
+    )
+    with serve(Server(routes={"/rye/": (200, {}, post.encode())})) as site:
+        result = run_cli("crawl", site.base + "rye/", "--db", str(tmp_path / "a.db"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "a.db") as connection:
+        assert connection.execute("SELECT url FROM articles").fetchall() == [(site.base + "rye/",)]

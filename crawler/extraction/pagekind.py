@@ -199,8 +199,9 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return ("article", "a feed lists it with a date, without text") if listed_as_post else ("other", "no text")
     if evidence.home:
         return "listing", "the site's home page"
-    # (not a post the crawl was started at, to archive it: one a feed dates, or marked up as a post)
-    own_post = listed_as_post or evidence.post_markup not in (None, WEAKEST_POST_MARKUP)
+    # (not a post the crawl was started at, to archive it: one a feed dates, or marked up as a post, or one that
+    # lists fewer than two other pages — a hand-made post no feed lists any more, a link to one other post under it)
+    own_post = listed_as_post or evidence.post_markup not in (None, WEAKEST_POST_MARKUP) or evidence.entries < 2
     if site is not None and site.crawl_home and not own_post:
         return "listing", "the blog's home page: the folder the crawl started in"
     if evidence.archive_layout:
