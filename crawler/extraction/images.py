@@ -75,7 +75,8 @@ def placed_images(
         share_buttons |= frozenset(page.select(SHARE_BUTTONS, holder))
         order = {img: index for index, img in enumerate(page.tree.iter("img"))}
         found = sorted({*found, *holder.iter("img")}, key=order.__getitem__)
-    candidates = [(img, *best_source(img, base)) for img in found if not _excluded(img, page, share_buttons)]
+    comments = frozenset(page.select_unordered(COMMENT_ITEMS)) if found else frozenset()
+    candidates = [(img, *best_source(img, base)) for img in found if not _excluded(img, page, share_buttons, comments)]
     # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
     scripted = {src for img, src, _ in candidates if not _in_noscript(img)}
     images: list[tuple[HtmlElement, Image]] = []
@@ -254,7 +255,9 @@ def _emphasised_line_under(img: HtmlElement) -> str | None:
     return _text(caption)
 
 
-def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement]) -> bool:
+def _excluded(
+    img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement], comments: frozenset[HtmlElement]
+) -> bool:
     src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-lazy-src")).lower()
     if any(_EXCLUDED_CLASS.search(c.lower()) for c in (img.get("class") or "").split()):
         return True
@@ -264,7 +267,7 @@ def _excluded(img: HtmlElement, page: Page, share_buttons: frozenset[HtmlElement
         return True
     if any(matches(node, AUTHOR_PICTURE_HOLDERS) for node in img.iterancestors()):
         return True  # the author's picture in the post's microdata byline
-    if any(matches(node, COMMENT_ITEMS) for node in img.iterancestors()):
+    if not comments.isdisjoint(img.iterancestors()):
         return True  # a commenter's avatar where the <article> holds the comments (Emlog's default theme): theirs
     if any(matches(node, BOOKMARK_CARDS) for node in img.iterancestors()):
         return True  # the linked page's thumbnail in Ghost's bookmark card: its metadata, no picture of the post
