@@ -346,6 +346,14 @@ def _comment_on_each_post(blog: dict[str, Any]) -> None:
         blog["comments"].append((post, f"Reader {n}", f"A question about {post}.", now + timedelta(seconds=2 + n)))
 
 
+def _recrawl_after_a_comment_on_each_post(blog: dict[str, Any], db: Path, *options: str) -> None:
+    """A first crawl, a comment on each post, and the recrawl (with `options`)."""
+    _crawl(blog, db)
+    _comment_on_each_post(blog)
+    blog["seen"].clear()
+    _crawl(blog, db, *options)
+
+
 def test_comments_since_the_last_crawl_past_the_comment_feeds_latest_are_listed_by_the_rest_api(
     tmp_path: Path,
 ) -> None:
@@ -355,10 +363,7 @@ def test_comments_since_the_last_crawl_past_the_comment_feeds_latest_are_listed_
     db = tmp_path / "archive.db"
     with _wordpress_blog() as blog:
         blog["feed_size"] = 2
-        _crawl(blog, db)
-        _comment_on_each_post(blog)
-        blog["seen"].clear()
-        _crawl(blog, db)
+        _recrawl_after_a_comment_on_each_post(blog, db)
         assert _post_fetches(blog) == ["oat", "rye", "spelt"]
         assert len(_api_asked(blog)) == 1
         blog["seen"].clear()
@@ -376,10 +381,7 @@ def test_a_comment_whose_permalink_is_on_a_page_of_comments_brings_its_post(tmp_
     db = tmp_path / "archive.db"
     with _wordpress_blog() as blog:
         blog.update(feed_size=2, pages_of=1)
-        _crawl(blog, db)
-        _comment_on_each_post(blog)
-        blog["seen"].clear()
-        _crawl(blog, db)
+        _recrawl_after_a_comment_on_each_post(blog, db)
         assert _post_fetches(blog) == ["oat", "rye", "spelt"]
 
 
@@ -389,9 +391,6 @@ def test_a_rest_api_closed_to_anonymous_readers_leaves_the_feeds_posts_fetched_a
     db = tmp_path / "archive.db"
     with _wordpress_blog() as blog:
         blog.update(feed_size=2, api=401)
-        _crawl(blog, db)
-        _comment_on_each_post(blog)
-        blog["seen"].clear()
-        _crawl(blog, db, "--log-file", str(log := tmp_path / "crawl.log"))
+        _recrawl_after_a_comment_on_each_post(blog, db, "--log-file", str(log := tmp_path / "crawl.log"))
         assert _post_fetches(blog) == ["rye", "spelt"]
         assert "comments posted since the last crawl past the comment feed's latest are not known" in log.read_text()

@@ -186,14 +186,17 @@ def naver_category(page: Page) -> list[str]:
     return [name for link in _NAVER_CATEGORY(page.tree) if (name := text_of(link))][:1]
 
 
+def _classed(name: str) -> str:
+    """An XPath test of an element whose class attribute names `name` among its words."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
 # Quarto prints a post's `categories` (its front matter's) in its title block, header#title-block-header, as
 # plain <div>s, no link, rel nor meta to any (templates/title-block.html and banner/title-block.html:
 # `<div class="quarto-categories"><div class="quarto-category">news</div>…`); its script makes them links to the
 # listing, filtered, in a browser. Not a listing's cards' categories, outside any title block.
 _QUARTO_CATEGORIES = etree.XPath(
-    "//header[@id='title-block-header']"
-    "//div[contains(concat(' ', normalize-space(@class), ' '), ' quarto-categories ')]"
-    "/*[contains(concat(' ', normalize-space(@class), ' '), ' quarto-category ')]"
+    f"//header[@id='title-block-header']//div[{_classed('quarto-categories')}]/*[{_classed('quarto-category')}]"
 )
 
 # XpressEngine's and Rhymix's board skins (default, xedition) print a document's category before its title, in the
@@ -201,9 +204,7 @@ _QUARTO_CATEGORIES = etree.XPath(
 # /board/category/N), where the board uses categories: no rel nor meta to it. Not the board list's categories.
 _XE_READ_HEADER = ".board_read > .read_header"
 _XE_CATEGORY = etree.XPath(
-    "//div[contains(concat(' ', normalize-space(@class), ' '), ' board_read ')]"
-    "/div[contains(concat(' ', normalize-space(@class), ' '), ' read_header ')]"
-    "/h1/a[contains(concat(' ', normalize-space(@class), ' '), ' category ')]"
+    f"//div[{_classed('board_read')}]/div[{_classed('read_header')}]/h1/a[{_classed('category')}]"
 )
 
 
@@ -216,11 +217,7 @@ def quarto_categories(page: Page) -> list[str]:
 # the blog's listing at a fragment (`<div class="dt-tags"><a href="../../index.html#category:R" class="dt-tag">R
 # </a>…`): no rel, no term path, no meta to any. Not a listing's cards' categories (div.dt-tags outside a title
 # block).
-_DISTILL_CATEGORIES = etree.XPath(
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' d-title ')]"
-    "/div[contains(concat(' ', normalize-space(@class), ' '), ' dt-tags ')]"
-    "/*[contains(concat(' ', normalize-space(@class), ' '), ' dt-tag ')]"
-)
+_DISTILL_CATEGORIES = etree.XPath(f"//*[{_classed('d-title')}]/div[{_classed('dt-tags')}]/*[{_classed('dt-tag')}]")
 
 
 def distill_categories(page: Page) -> list[str]:
@@ -231,11 +228,7 @@ def distill_categories(page: Page) -> list[str]:
 # vuepress-theme-reco 1.x prints a page's front-matter `tags` in its page info under the title (div.page-title: the
 # author in i.reco-account, the date in i.reco-date, the tags in i.reco-tag, each a span.tag-item its script makes
 # clickable): no link, rel nor meta to any. Not a listing's cards' tags (outside a div.page-title).
-_RECO_TAGS = etree.XPath(
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' page-title ')]"
-    "//i[contains(concat(' ', normalize-space(@class), ' '), ' reco-tag ')]"
-    "/span[contains(concat(' ', normalize-space(@class), ' '), ' tag-item ')]"
-)
+_RECO_TAGS = etree.XPath(f"//*[{_classed('page-title')}]//i[{_classed('reco-tag')}]/span[{_classed('tag-item')}]")
 
 
 def reco_tags(page: Page) -> list[str]:
