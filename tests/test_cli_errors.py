@@ -223,10 +223,10 @@ def test_a_blog_whose_robots_txt_forbids_the_crawl_says_so_when_nothing_was_arch
 
 
 def test_a_blog_whose_posts_all_answer_404_says_so_not_that_robots_txt_forbids_it(crawl, db):
-    """A start page whose posts are all gone, and a robots.txt that keeps crawlers from its admin pages (WordPress's
-    own): the one line blamed robots.txt for the empty archive; it names the 404s now."""
-    robots = b"User-agent: *\nDisallow: /wp-admin/\n"
-    home = page("/2024/01/rye/", "/2024/02/spelt/", "/wp-admin/")
+    """A start page whose posts are all gone, and a robots.txt that keeps crawlers from a folder the page links (its
+    drafts): the one line blamed robots.txt for the empty archive; it names the 404s now."""
+    robots = b"User-agent: *\nDisallow: /drafts/\n"
+    home = page("/2024/01/rye/", "/2024/02/spelt/", "/drafts/")
     with serve(Server(routes={"/robots.txt": (200, {"Content-Type": "text/plain"}, robots), "/": home})) as site:
         result = crawl(site.base)
     assert result.returncode == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -340,10 +341,14 @@ def test_a_post_its_comment_feed_lists_a_new_comment_of_is_fetched_though_its_si
 
 
 def _comment_on_each_post(blog: dict[str, Any]) -> None:
-    """A comment on each post since the last crawl, oat's first."""
+    """A comment on each post since the last crawl, oat's first: each posted over a second after that crawl ended
+    (its fetch times are kept to the second) and before the next begins, as on a real blog — a comment dated after
+    the next crawl's fetch of its post would be new again to the crawl after."""
+    time.sleep(1.2)
     now = datetime.now(UTC)
     for n, post in enumerate(reversed(POSTS), 1):
-        blog["comments"].append((post, f"Reader {n}", f"A question about {post}.", now + timedelta(seconds=2 + n)))
+        posted = now - timedelta(milliseconds=100 * (4 - n))
+        blog["comments"].append((post, f"Reader {n}", f"A question about {post}.", posted))
 
 
 def _recrawl_after_a_comment_on_each_post(blog: dict[str, Any], db: Path, *options: str) -> None:
