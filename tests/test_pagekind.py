@@ -796,6 +796,53 @@ def test_a_page_of_hugos_pages_section_is_no_post_though_the_feed_dates_it():
     assert decide(extract(page("Post"), "https://x.example/post/about-my-server/").evidence, site)[0] == "article"
 
 
+@pytest.mark.parametrize(
+    ("path", "layout"),
+    [
+        ("/publication/soil-carbon/", '<div class="pub">{header}<div class="article-container">{prose}</div></div>'),
+        ("/talk/soil-day/", '<div class="pub">{header}<div class="article-container">{prose}</div></div>'),
+        ("/project/soil-map/", '<article class="article article-project">{header}{prose}</article>'),
+        ("/courses/r-intro/week-1/", '<article class="article"><div class="docs-article-container">{prose}</div>'),
+        ("/slides/soil-day/", '<div class="reveal"><div class="slides"><section>{prose}</section></div></div>'),
+    ],
+)
+def test_academics_publications_talks_projects_docs_and_slides_are_no_posts_though_its_feed_dates_them(path, layout):
+    """Academic (Wowchemy, Hugo Blox) lays out each content type its own way, and its feed, Hugo's RSS of every
+    regular page, dates its publications, talks, projects, courses and slides as it dates posts: an R blogger's
+    site stored its example publications, projects, talk, slides and course pages as posts "a feed lists it with
+    a date". A post, `article.article` with a JSON-LD BlogPosting, stays a post; `div.pub` on a site Academic did not
+    build says nothing."""
+    prose = "<p>" + "We measured the carbon held in the soil of forty fields over three summers. " * 8 + "</p>"
+    header = (
+        '<div class="article-container pt-3"><h1>Soil carbon</h1><span class="article-date">Jan 1, 2020</span></div>'
+    )
+
+    def page(body: str, generator: str = "Source Themes Academic 4.7.0", jsonld: str = "") -> str:
+        head = f'<meta name="generator" content="{generator}"><meta property="og:type" content="article">'
+        head += f'<meta property="article:published_time" content="2020-01-01T00:00:00+00:00">{jsonld}'
+        return f"<html><head><title>Soil carbon</title>{head}</head><body>{body}</body></html>"
+
+    site = SiteFacts(feed_dated=True, site_known=True)
+    html = page(layout.format(header=header, prose=prose))
+    assert decide(extract(html, f"https://x.example{path}").evidence, site)[0] == "other"
+    html = page(layout.format(header=header, prose=prose), generator="Wowchemy 5.6.0 for Hugo")
+    assert decide(extract(html, f"https://x.example{path}").evidence, site)[0] == "other"
+    assert (
+        decide(
+            extract(page(layout.format(header=header, prose=prose), "Hugo 0.92.0"), "https://x.example/x/").evidence,
+            site,
+        )[0]
+        == "article"
+    )
+    blogposting = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting"}</script>'
+    )
+    post = page(
+        f'<article class="article">{header}<div class="article-style">{prose}</div></article>', jsonld=blogposting
+    )
+    assert decide(extract(post, "https://x.example/post/soil-carbon/").evidence, site)[0] == "article"
+
+
 def _kind_of(cards: str, url: str) -> tuple[str, str | None]:
     article = extract(f"<html><head><title>Posts</title></head><body><main>{cards}</main></body></html>", url)
     return article.kind, article.kind_reason

@@ -1,8 +1,11 @@
-"""Hugo's conventions: whether Hugo built a page, and whether it is one of the site's pages by its content section."""
+"""Hugo's conventions: whether Hugo built a page, and whether it is one of the site's pages by its content section or
+by its theme's layout for content that is no post (Academic's)."""
 
 from __future__ import annotations
 
 import re
+
+from lxml import etree
 
 from crawler.extraction.page import Page
 
@@ -11,6 +14,18 @@ _FINGERPRINTED = re.compile(r"\.[0-9a-f]{64}\.(?:css|js)(?:[?#]|$)")
 # The content section Hugo themes' example sites keep the site's pages in (content/page/about.md: Bilberry, Stack,
 # Beautiful Hugo), as Hugo's templates state it in article:section (`.Section`; Stack title-cases it, "Page").
 PAGES_SECTION = "page"
+# Academic — "Source Themes Academic" in its generator tag, renamed Wowchemy (5.x) and Hugo Blox — lays each content
+# type out its own way: a post in `article.article` with a JSON-LD BlogPosting; a publication, and a talk or event,
+# in `div.pub` (layouts/publication/, talk/, event/single.html); a project in `article.article-project`; a docs or
+# book chapter (its courses) in `div.docs-article-container`; slides in reveal.js's `div.reveal > div.slides`.
+ACADEMIC_GENERATORS = ("Source Themes Academic", "Wowchemy", "Hugo Blox")
+_ACADEMIC_LAYOUTS = etree.XPath(
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' pub ')]"
+    " | //article[contains(concat(' ', normalize-space(@class), ' '), ' article-project ')]"
+    " | //div[contains(concat(' ', normalize-space(@class), ' '), ' docs-article-container ')]"
+    " | //div[contains(concat(' ', normalize-space(@class), ' '), ' reveal ')]"
+    "/div[contains(concat(' ', normalize-space(@class), ' '), ' slides ')]"
+)
 
 
 def built_by_hugo(page: Page) -> bool:
@@ -28,3 +43,11 @@ def in_pages_section(page: Page) -> bool:
     2010, before any post)."""
     sections = page.meta.get("article:section", [])
     return any(section.strip().casefold() == PAGES_SECTION for section in sections) and built_by_hugo(page)
+
+
+def in_academic_pages_layout(page: Page) -> bool:
+    """Academic (ACADEMIC_GENERATORS) laid the page out as a publication, talk, project, docs page or slides: no post,
+    though Academic's feed, Hugo's RSS of every regular page, dates it as it dates posts (an R blogger's site listed
+    its example publications, projects and talk beside the posts)."""
+    generators = page.meta.get("generator", [])
+    return any(name.startswith(ACADEMIC_GENERATORS) for name in generators) and bool(_ACADEMIC_LAYOUTS(page.tree))

@@ -101,6 +101,12 @@ WEAKEST_POST_MARKUP = "og:type article"  # evidence.post_markup's name for it
 # template lists every regular page of the site, each with its front matter's date: a feed's date says nothing of
 # such a page, where it overrules the page markup of generators whose feeds list posts alone (Nikola, Hexo).
 HUGO_PAGES_MARKUP = "Hugo's section of the site's pages (article:section page)"
+# evidence.page_markup's name for a page Academic (Wowchemy, Hugo Blox) lays out as one of its content types that are
+# no posts: a publication, talk or event, project, docs or book chapter, slide deck (crawler/extraction/hugo.py).
+# Academic's feed, Hugo's RSS of the site's regular pages, lists each with its front matter's date, as it lists posts.
+ACADEMIC_PAGES_MARKUP = "Academic's layout for a publication, talk, project, docs page or slides (Hugo)"
+# The page markups of generators whose feeds list such pages with a date: a feed's date makes no post of them.
+FEED_LISTED_PAGE_MARKUPS = frozenset({HUGO_PAGES_MARKUP, ACADEMIC_PAGES_MARKUP})
 # A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
 # _entries_of_a_listing() for how many entries it takes.
 LISTING_TEXT_SHARE = 0.5
@@ -206,7 +212,7 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "listing", "the blog's home page: the folder the crawl started in"
     if evidence.archive_layout:
         return listing, f"listing: its theme's layout for its archives ({evidence.archive_layout})"
-    if evidence.page_markup and (not listed_as_post or evidence.page_markup == HUGO_PAGES_MARKUP):
+    if evidence.page_markup and (not listed_as_post or evidence.page_markup in FEED_LISTED_PAGE_MARKUPS):
         return "other", f"a page of the site, not a post ({evidence.page_markup})"
     if evidence.index_markup and not listed_as_post:
         return listing, f"listing: its generator's index of posts ({evidence.index_markup})"
@@ -284,9 +290,9 @@ def decide_again(result: dict[str, Any], site: SiteFacts) -> tuple[str, str | No
 
 
 def listed_anyway(result: dict[str, Any]) -> bool:
-    """extract()'s `result`, as a dict, is a page its generator's feeds list whatever it is (HUGO_PAGES_MARKUP): its
-    feed's date makes no post of it, and leaving it out loses no post a feed lists."""
-    return (result.get("evidence") or {}).get("page_markup") == HUGO_PAGES_MARKUP
+    """extract()'s `result`, as a dict, is a page its generator's feeds list whatever it is (FEED_LISTED_PAGE_MARKUPS):
+    its feed's date makes no post of it, and leaving it out loses no post a feed lists."""
+    return (result.get("evidence") or {}).get("page_markup") in FEED_LISTED_PAGE_MARKUPS
 
 
 def _entries_of_a_listing(evidence: PageEvidence, listed_as_post: bool) -> int:
