@@ -500,3 +500,27 @@ def test_a_footnotes_mark_in_a_figure_caption_is_no_word_of_the_caption():
         ("b.png", "The cat at rest"),
         ("c.png", "Figure 3: the cat at 1"),
     ]
+
+
+def test_a_butterfly_gallerys_pictures_are_the_posts_images_and_its_json_no_text():
+    """Hexo Butterfly's `gallery` tag prints its pictures as JSON in a `span.gallery-data`, which the theme's script
+    lays out: a Chinese blog's posts of holiday photos and its collection of loading animations held that JSON as a
+    line of their text and none of their pictures (71 in one post). Each is now a picture of the post, with its
+    alt, where the gallery stands."""
+    data = '[{"url":"https://img.example/snow-1.jpg","alt":"初雪"},{"url":"https://img.example/snow-2.jpg","alt":""}]'
+    gallery = (
+        '<div class="gallery"><div class="fj-gallery lazyload" data-rowheight="220" data-limit="10">'
+        f'<span class="gallery-data">{data}</span></div>'
+        '<button class="gallery-load-more"><span>加载更多</span></button></div>'
+    )
+    prose = "<p>" + "三月的哈尔滨又下了一场春雪，路边的树枝上挂满了白色，走在街上能听到踩雪的声音。" * 3 + "</p>"
+    head = '<meta name="generator" content="Hexo 5.4.0"><meta property="og:type" content="article">'
+    head += '<meta property="article:published_time" content="2020-03-12T15:52:13.000Z">'
+    body = f'<div id="post"><article class="post-content" id="article-container">{prose}{gallery}<p>雪后。</p>'
+    html = f"<html><head><title>春雪</title>{head}</head><body>{body}</article></div></body></html>"
+    article = extract(html, "https://blog.example/posts/1f068f9e.html")
+    assert [(image.src, image.alt) for image in article.images] == [
+        ("https://img.example/snow-1.jpg", "初雪"),
+        ("https://img.example/snow-2.jpg", None),
+    ]
+    assert "url" not in article.text and "雪后。" in article.text

@@ -20,6 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
+from crawler.extraction import galleries
 from crawler.extraction.selectors import NOT_POST, SIDEBARS
 from crawler.extraction.upstream import load_html
 from crawler.urls import joined
@@ -50,6 +51,8 @@ def parse_html(html: str) -> HtmlElement | None:
             return None
     if "<template" in html:
         _drop_templates(tree)
+    if galleries.MARKER in html:
+        galleries.with_gallery_pictures(tree)
     return tree
 
 
