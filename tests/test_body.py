@@ -2753,3 +2753,25 @@ def test_vuepress_theme_recos_page_info_is_no_line_of_the_pages_text():
         assert "Heshiyu" not in post.text, post.text[:60]
         assert post.title == "Stylelint规范"
     assert (post.published[:10], post.tags) == ("2020-03-01", ["工程规范"])
+
+
+def test_a_summary_kramdown_left_open_is_closed_where_the_writer_closed_it_and_the_post_before_it_kept():
+    """kramdown reads a raw `<details><summary>Label</summary>`'s content as Markdown and prints the writer's closing
+    tag as text, `<summary><p>Label&lt;/summary&gt;</p>`, the rest of the details in the summary: an al-folio blog's
+    Chinese post whose details closed at its end held most of its text in a summary, which trafilatura reads as a
+    heading, and it kept that part alone (its first 12,000 characters lost). The summary is now closed after its
+    label: the whole post is read, the label a line without the stray tag."""
+    intro = "".join(
+        f"<p>第{n}段：KL 估计器不能只看数值估得准不准，还要看它在损失写法下究竟优化了谁。</p>" for n in range(1, 6)
+    )
+    sections = "".join(
+        f"<h2>{n}. 小节</h2><p>{'在标准正则性条件下对参数做小扰动，则二阶展开相同。' * 6}</p>" for n in range(2, 26)
+    )
+    details = (
+        f"<details>\n<summary>\n<p>技术注记：为什么二阶行为相同？&lt;/summary&gt;</p>\n{sections}</summary>\n</details>"
+    )
+    head = '<meta property="og:type" content="article"><meta property="article:published_time" content="2025-12-01">'
+    body = f'<article class="post-content"><h2>1. 引言</h2>{intro}{details}</article>'
+    article = extract(f"<html><head><title>KL 估计器</title>{head}</head><body><main>{body}</main></body></html>", URL)
+    assert "第1段" in article.text and "25. 小节" in article.text
+    assert "技术注记：为什么二阶行为相同？\n2. 小节" in article.text

@@ -53,6 +53,8 @@ def parse_html(html: str) -> HtmlElement | None:
         _drop_templates(tree)
     if galleries.MARKER in html:
         galleries.with_gallery_pictures(tree)
+    if _ESCAPED_SUMMARY_END in html:
+        _close_escaped_summaries(tree)
     return tree
 
 
@@ -67,6 +69,32 @@ def _drop_templates(tree: HtmlElement) -> None:
     for template in _INERT_TEMPLATES(tree):
         if template.getparent() is not None:
             template.drop_tree()
+
+
+# kramdown (Jekyll's Markdown) reads the content of a raw `<details><summary>Label</summary>` as Markdown and does
+# not take the writer's closing tag on the label's line for one: it prints `<summary><p>Label&lt;/summary&gt;</p>`,
+# then every block of the details — the rest of the post where the details close at its end — inside the summary,
+# which it closes before `</details>`. trafilatura reads a summary as a heading, and of a post whose summary so
+# held most of its text (an al-folio blog's Chinese post) it kept that part alone, its first 12,000 characters
+# lost. The summary is closed where the writer closed it: the literal tag taken out of its label, the blocks after
+# the label moved out of it, after it in the details.
+_ESCAPED_SUMMARY_END = "&lt;/summary&gt;"
+_UNCLOSED_SUMMARIES = etree.XPath(
+    "//summary[*[1][self::p][re:test(., '</summary>\\s*$')]][count(*) > 1]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+def _close_escaped_summaries(tree: HtmlElement) -> None:
+    for summary in _UNCLOSED_SUMMARIES(tree):
+        label, *blocks = list(summary)
+        last = label if len(label) == 0 else label[-1]
+        attribute = "text" if last is label else "tail"
+        setattr(last, attribute, re.sub(r"</summary>\s*$", "", getattr(last, attribute) or ""))
+        label.drop_tag()
+        at = summary.getparent().index(summary)
+        for offset, block in enumerate(blocks, start=1):
+            summary.getparent().insert(at + offset, block)
 
 
 class Page:
