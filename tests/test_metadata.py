@@ -1018,3 +1018,19 @@ def test_a_vuepress_reco_pages_tags_are_those_its_page_info_prints():
     )
     article = extract(html, "https://mei.example/baking/rye/")
     assert (article.categories, article.tags) == ([], ["baking", "rye"])
+
+
+def test_a_posts_pagefind_tag_filters_are_its_tags():
+    """Pagefind files a page under the values its theme marks `data-pagefind-filter="tag"` (the element's text) or
+    `"tag:value"`: a Lume blog prints each tag of a post so, as a <div> above its title, no link, rel nor meta to
+    any, and its 119 posts had no tags. A filter of another name (an author) is no tag."""
+    meta = (
+        '<div class="post-date">2024-02-26</div><div class="post-tag" data-pagefind-filter="tag">日常</div>'
+        '<span data-pagefind-filter="tags:メガネ, author:kbaba"></span><span data-pagefind-filter="author">kbaba</span>'
+    )
+    prose = "<p>" + "六角形がベンゼンみたいで可愛いなと思ったので購入した。今度の誕生日で免許を更新する。" * 4 + "</p>"
+    body = f'<main><div class="post"><div>{meta}</div><h1 class="post-title">メガネ</h1><div class="post-main">{prose}'
+    html = f'<html lang="ja"><head><title>メガネ</title></head><body>{body}</div></div></main></body></html>'
+    article = extract(html, "https://hacker.example/posts/2024022503_glasses/")
+    assert article.tags == ["日常", "メガネ"]
+    assert article.categories == []

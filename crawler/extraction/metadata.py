@@ -79,6 +79,7 @@ def extract_metadata(
         or writefreely_tags(page)
         or forem_tags(page)
         or reco_tags(page)
+        or pagefind_tags(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
@@ -311,6 +312,29 @@ def writefreely_tags(page: Page) -> list[str]:
 def forem_tags(page: Page) -> list[str]:
     """A Forem post's tags as its header prints them (_FOREM_TAGS), without their "#"."""
     return _platform_terms(page, "crayons-tag", _FOREM_TAGS)
+
+
+# Pagefind, the static search index many static generators' themes build (Lume's, Astro's, Hugo's), files a page
+# under the values of its filters, which the theme marks in the page: `data-pagefind-filter="tag"` on an element
+# whose text is a value (`<div class="post-tag" data-pagefind-filter="tag">日常</div>`), or the value after a colon,
+# `data-pagefind-filter="tag:日常"` — a post's tags where the theme prints them as no link (a Lume blog's 119 posts
+# had none). Several filters of one element are separated by commas.
+_PAGEFIND_FILTERS = etree.XPath("//*[@data-pagefind-filter]")
+_PAGEFIND_TAG_FILTERS = frozenset(("tag", "tags"))
+
+
+def pagefind_tags(page: Page) -> list[str]:
+    """The values of the page's Pagefind filters named tag or tags (_PAGEFIND_FILTERS), outside the chrome."""
+    if "data-pagefind-filter" not in page.names.attributes:  # no walk of the tree on a page without filters
+        return []
+    values = []
+    for element in _PAGEFIND_FILTERS(page.tree):
+        for name, colon, value in (
+            part.strip().partition(":") for part in element.get("data-pagefind-filter").split(",")
+        ):
+            if name.strip().casefold() in _PAGEFIND_TAG_FILTERS and not page.in_chrome(element):
+                values.append((value if colon else text_of(element)).lstrip("#").strip())
+    return _unique([value for value in values if value])
 
 
 def _linked(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
