@@ -524,3 +524,31 @@ def test_a_butterfly_gallerys_pictures_are_the_posts_images_and_its_json_no_text
         ("https://img.example/snow-2.jpg", None),
     ]
     assert "url" not in article.text and "雪后。" in article.text
+
+
+def test_a_lazy_featured_images_noscript_copy_is_the_posts_first_image_where_the_post_shows_it_again():
+    """Autoptimize prints a lazy image's <noscript> copy before the scripted <img>, a3 Lazy Load and Smush after
+    it. A block theme's featured image was found by its <noscript> copy alone (the first match), and that copy was
+    dropped as the same picture as any scripted <img> of the same file: where the post shows the picture again
+    in its body, the featured image was lost and the post's first image was another."""
+    svg = "data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%3C/svg%3E"
+    real = "/wp-content/uploads/2023/01/harz.jpg"
+    plain = f'<img width="1200" height="800" src="{real}" class="wp-post-image" alt="Beech wood">'
+    lazy = (
+        f'<img width="1200" height="800" src="{svg}" data-src="{real}" class="lazyload wp-post-image" alt="Beech wood">'
+    )
+    autoptimize, a3 = f"<noscript>{plain}</noscript>{lazy}", f"{lazy}<noscript>{plain}</noscript>"
+    for featured in (autoptimize, a3):
+        html = (
+            "<html><head><title>Bowls</title></head><body><main><h1 class='wp-block-post-title'>Bowls</h1>"
+            f"<figure class='wp-block-post-featured-image'>{featured}</figure>"
+            f"<div class='entry-content wp-block-post-content'>{PROSE}<figure class='wp-block-image'>"
+            "<img src='/wp-content/uploads/2023/01/aran.jpg' alt='Plate' width='800' height='600'></figure>"
+            f"<figure class='wp-block-table'><table><tr><td><img src='{real}' alt='Bowl' width='300' height='200'>"
+            "</td></tr></table><figcaption>Bowls by glaze</figcaption></figure></div></main></body></html>"
+        )
+        article = extract(html, "https://blog.example/2024/10/05/bowls/")
+        assert [(i.src.rsplit("/", 1)[1], i.alt) for i in article.images] == [
+            ("harz.jpg", "Beech wood"),
+            ("aran.jpg", "Plate"),
+        ]

@@ -77,12 +77,11 @@ def placed_images(
         found = sorted({*found, *holder.iter("img")}, key=order.__getitem__)
     comments = frozenset(page.select_unordered(COMMENT_ITEMS)) if found else frozenset()
     candidates = [(img, *best_source(img, base)) for img in found if not _excluded(img, page, share_buttons, comments)]
-    # A <noscript> copy of a lazy image is the same image: keep the scripted one, which carries the sizes.
-    scripted = {src for img, src, _ in candidates if not _in_noscript(img)}
+    scripted = {img: src for img, src, _ in candidates if src and not _in_noscript(img)}
     images: list[tuple[HtmlElement, Image]] = []
     seen: dict[str, Image] = {}
     for img, src, srcset_width in candidates:
-        if not src or (src in scripted and _in_noscript(img)):
+        if not src or _noscript_copy(img, src, scripted):
             continue
         caption = caption_of(img)
         if src in seen and not _captioned_anew(seen[src].caption, caption):
@@ -145,6 +144,19 @@ def _linked_elsewhere(img: HtmlElement, page: Page) -> bool:
 
 def _in_noscript(img: HtmlElement) -> bool:
     return next(img.iterancestors("noscript"), None) is not None
+
+
+def _noscript_copy(img: HtmlElement, src: str, scripted: dict[HtmlElement, str]) -> bool:
+    """The <noscript> copy of the lazy <img> beside it: one showing of the picture, read from the scripted <img>,
+    which carries the sizes. Lazy-load plugins print the copy for readers without script right before the
+    scripted <img> (Autoptimize) or right after it (a3 Lazy Load, Smush, Jetpack). A copy with no scripted twin
+    beside it is a showing of its own — the featured image's, where the same picture is shown again in the post:
+    matched by its source anywhere, a lazy featured image was lost to its second showing and the post's first
+    image was another."""
+    if (noscript := next(img.iterancestors("noscript"), None)) is None:
+        return False
+    twins = (noscript.getprevious(), noscript.getnext())
+    return any(scripted.get(other) == src for twin in twins if twin is not None for other in twin.iter("img"))
 
 
 def _dimensions(img: HtmlElement, srcset_width: int | None) -> tuple[int | None, int | None]:
