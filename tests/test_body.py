@@ -2775,3 +2775,24 @@ def test_a_summary_kramdown_left_open_is_closed_where_the_writer_closed_it_and_t
     article = extract(f"<html><head><title>KL 估计器</title>{head}</head><body><main>{body}</main></body></html>", URL)
     assert "第1段" in article.text and "25. 小节" in article.text
     assert "技术注记：为什么二阶行为相同？\n2. 小节" in article.text
+
+
+def test_a_list_of_links_in_a_post_a_cache_plugin_minified_is_kept_as_on_the_page_unminified():
+    """Cache plugins minify the page (Autoptimize, LiteSpeed Cache): `</li><li>` with no white space between. The
+    items' words ran together in the list's text as lxml reads it ("RyeSpeltOats"), and WordPress's Categories
+    block inside a post, kept on the same site unminified, fell under trafilatura's link-density length and was
+    dropped. Each plugin leaves its mark: Autoptimize's folder of minified scripts, LiteSpeed's closing comment."""
+    grains = ["Rye", "Spelt", "Oats", "Barley", "Millet", "Durum", "Emmer", "Einkorn", "Teff", "Sorghum", "Buckwheat"]
+    grains += ["Quinoa", "Amaranth", "Kamut", "Triticale", "Fonio"]
+    items = "".join(
+        f'<li class="cat-item cat-item-{i}"><a href="/category/{g.lower()}/">{g}</a></li>' for i, g in enumerate(grains)
+    )
+    post = (
+        f'<p>{PROSE}</p><p>The grains I bake with:</p><ul class="wp-block-categories-list wp-block-categories">'
+        f"{items}</ul><p>{PROSE}</p>"
+    )
+    autoptimize = '<script defer src="/wp-content/cache/autoptimize/js/autoptimize_8f2a.js"></script>'
+    litespeed = "<!-- Page optimized by LiteSpeed Cache @2024-10-05 09:15:00 -->"
+    for mark in (autoptimize, litespeed):
+        article = extract(_page(post, around=mark), URL)
+        assert [g for g in grains if g not in article.text] == []

@@ -34,6 +34,7 @@ from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.ghost import cards_as_text
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_links import with_links
+from crawler.extraction.minified import list_items_spaced
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
@@ -122,6 +123,7 @@ def body_candidates(
         config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with (
         detached(_plugin_chrome(page, root)),
+        list_items_spaced(page),
         ad_labels_silenced(page),
         php_errors_silenced(page),
         _layout_tables_as_blocks(page),
