@@ -824,3 +824,25 @@ def test_a_jetpack_tiled_gallerys_captions_are_its_pictures():
         ("hall", None),
         ("garden", "The garden in May"),
     ]
+
+
+def test_a_page_minified_without_attribute_quotes_still_names_its_rest_entry_and_comment_markup():
+    """W3 Total Cache's HTML minifier drops every quote HTML lets it (`href=https://…/posts/17>`,
+    `class=comment-reply-link`). Read as quoted only, a Twenty Twenty-Five post under it had no REST entry: no
+    date (the theme prints none), no pages past the first of a split post, and no comments asked of the API."""
+    url = "https://example.org/2024/02/14/long-way/"
+    head = b"<link\nrel=alternate title=JSON type=application/json href=https://example.org/wp-json/wp/v2/posts/17>"
+    block = head + b'<div\nclass="entry-content wp-block-post-content"><p>Part one</p></div>'
+    assert rest_post_url(block, url) == "https://example.org/wp-json/wp/v2/posts/17?_fields=content,date_gmt"
+    assert rest_post_url(head + b"<div\nclass=wp-block-post-content><p>One</p></div>", url) is not None
+    assert rest_post_url(block + b"<form\naction=/wp-login.php class=post-password-form method=post>", url) is None
+    first_page = "https://example.org/wp-json/wp/v2/comments?post=17&per_page=100&page=1&order=asc"
+    assert rest_comments_url(head, url) == first_page
+    reply = b"<a\nrel=nofollow class=comment-reply-link href=#comment-1>Reply</a>"
+    thread = b"".join(
+        b'<li\nid=comment-%d class="comment depth-%d">%s' % (n, d, a)
+        for n, d, a in zip((1, 2, 3, 4), (1, 2, 3, 3), (reply, reply, b"", b""), strict=True)
+    )
+    assert rest_comments_url(head + thread, url) == first_page  # past the depth limit: the API names the parents
+    one_page = b"<li\nid=comment-9 class=comment><a\nhref=https://example.org/2024/02/14/long-way/comment-page-2/>"
+    assert rest_comments_url(head + one_page, url) == first_page  # one page of its comments

@@ -33,8 +33,14 @@ MAX_PARTS = 50  # pages of one split post
 REST_COMMENTS_PER_PAGE = 100
 MAX_REST_COMMENT_PAGES = 10  # so at most 1,000 comments of one post from the API
 
+# An attribute's value, quoted or not: HTML lets a value without spaces, quotes, `=`, `<`, `>` or backquotes go
+# unquoted, and HTML minifiers drop the quotes it lets them (W3 Total Cache's: `href=https://…/posts/17>`,
+# `class=comment-reply-link`). Read as quoted only, a post of Twenty Twenty-Five under W3 Total Cache had no REST
+# entry: no date (the theme prints none), no pages past the first of a split post, no comments by the API.
+_IN_CLASS = rb"""\bclass=(?:["'][^"']*?)?(?<![\w-])"""  # a class attribute, up to one of its names
 _REST_POST = re.compile(
-    rb"""<link\b[^>]*?\bhref=["']([^"']*?(?:/wp-json/|rest_route=/)wp/v2/posts/(\d+))["'][^>]*>""", re.IGNORECASE
+    rb"""<link\b[^>]*?\bhref=["']?([^"'\s>]*?(?:/wp-json/|rest_route=/)wp/v2/posts/(\d+))(?=["'\s>])[^>]*>""",
+    re.IGNORECASE,
 )
 # WordPress's comment markup: every comment of every theme (classic and block) is an element with id="comment-N".
 _COMMENT_MARKUP = re.compile(rb"""\bid=["']?comment-\d+""")
@@ -46,9 +52,9 @@ _COMMENT_MARKUP = re.compile(rb"""\bid=["']?comment-\d+""")
 _COMMENT_ITEM = re.compile(
     rb"""<(?:li|div|article)\b[^>]*\sclass=["'](?:comment|pingback|trackback)\s[^"'>]*?(?<![\w-])depth-(\d+)(?![\w-])"""
 )
-_REPLY_LINK = re.compile(rb"""<a\b[^>]*\bclass=["'][^"']*(?<![\w-])comment-reply-link(?![\w-])""")
+_REPLY_LINK = re.compile(rb"""<a\b[^>]*""" + _IN_CLASS + rb"""comment-reply-link(?![\w-])""")
 # A password-protected post: the API keeps its comments to those who know the password.
-_PASSWORD_FORM = re.compile(rb"""class=["'][^"']*\bpost-password-form\b""")
+_PASSWORD_FORM = re.compile(_IN_CLASS + rb"""post-password-form\b""")
 _PART_PATH = re.compile(r"^(\d{1,2})/?$")
 _COMMENT_PAGE_PATH = re.compile(r"^(/.*/)comment-page-\d+/?$")  # WordPress's rewrite rule for comment pages
 # the site-wide comment feed: /comments/feed/ (or its /atom/, /rss2/… forms) under pretty permalinks, in the folder
@@ -56,8 +62,8 @@ _COMMENT_PAGE_PATH = re.compile(r"^(/.*/)comment-page-\d+/?$")  # WordPress's re
 _COMMENT_FEED_PATH = re.compile(r"^(/(?:.*/)?)comments/feed/(?:(?:atom|rss|rss2|rdf)/)?$")
 _COMMENT_FEED_QUERY = re.compile(r"^feed=comments-(?:rss2|atom|rss|rdf)$")
 # a link to one: `&cpage=2` in a query is printed `&amp;cpage=2` or, by esc_url(), `&#038;cpage=2`
-_COMMENT_PAGE_LINK = re.compile(rb"""\bhref=["']([^"']*(?:/comment-page-\d+|[?&;]cpage=\d+)[^"']*)["']""")
-_BLOCK_POST_CONTENT = re.compile(rb"""class=["'][^"']*\bwp-block-post-content\b""")
+_COMMENT_PAGE_LINK = re.compile(rb"""\bhref=["']?([^"'\s>]*(?:/comment-page-\d+|[?&;]cpage=\d+)[^"'\s>]*)""")
+_BLOCK_POST_CONTENT = re.compile(_IN_CLASS + rb"""wp-block-post-content\b""")
 _PAGE_LINKS = re.compile(rb"""\bpost-page-numbers\b""")
 _NEXTPAGE = "<!--nextpage-->"
 
