@@ -32,6 +32,7 @@ from crawler.extraction.entries import teaser_blocks
 from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import url_kind
 from crawler.extraction.selectors import POST_CARDS
+from crawler.extraction.textpattern import TERM_QUERY, term_query
 from crawler.urls import joined
 
 MAX_TERM_WORDS = 4  # a term's name; a longer link text is a teaser's title
@@ -108,7 +109,6 @@ _SCRIPTED_HREF = re.compile(
     r"""^\s*(?:window\.)?(?:open\(|location(?:\.href)?\s*=|location\.assign\()\s*(["'])([^"']+)\1"""
 )
 _LINKS = etree.XPath(".//a | .//*[@onclick][not(.//a)]")
-_TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
 
 def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
@@ -127,6 +127,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         if scope.tag != "article" or classed_as_tag(link)
     ]
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
+    query = term_query(page)
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
     card = [link for element in page.select(POST_CARDS) for link in _links(element)]
@@ -139,7 +140,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
             continue
         url = joined(page.base, href) or ""
         name = _term_name(link)
-        kind = _nested_tag(url, name) or _term_kind(url, page.base) or _emptied_slug(url, link, name)
+        kind = _nested_tag(url, name) or _term_kind(url, page.base, query) or _emptied_slug(url, link, name)
         rel = (link.get("rel") or "").split()
         if kind == "category" and "tag" in rel and "category" not in rel and classed_as_tag(link):
             kind = "tag"  # Nikola's tags, at /categories/harbour/
@@ -171,7 +172,8 @@ def counted_term_lists(page: Page) -> frozenset[HtmlElement]:
     menu of its categories or tags, whatever its class — Mezzanine's default theme prints its "Categories" and
     "Tags" lists so in a plain Bootstrap column, WordPress's Categories widget so with "Show post counts". A post's
     own terms carry no counts."""
-    return counted_link_lists(page, lambda url: _term_kind(url, page.base) in _KINDS)
+    query = term_query(page)
+    return counted_link_lists(page, lambda url: _term_kind(url, page.base, query) in _KINDS)
 
 
 def counted_link_lists(page: Page, target: Callable[[str], bool]) -> frozenset[HtmlElement]:
@@ -311,19 +313,20 @@ def _nested_tag(url: str, name: str) -> str | None:
     return "tag" if "/" in slug and len(below) == 2 and below[1].casefold() == slug else None
 
 
-def _term_kind(url: str, base: str) -> str | None:
+def _term_kind(url: str, base: str, query: re.Pattern[str] = TERM_QUERY) -> str | None:
     """ "tag" or "category" for a link to a term's page (pagekind.url_kind), or to the one page of all tags or
     categories at the term's anchor (MkDocs Material's `/tags/#tag:rye`, Mediumish's `/tags#rye`); else None — and
     for a link to that page itself, which names no term (Hexo's Butterfly links "Categories 4" to `/categories/`); or
     to a list of posts of the site (`base`'s host) filtered by the term in its query (Jekyll TeXt's
-    `/archive.html?tag=tools`; a shop's link carries `?tag=` for its affiliate)."""
+    `/archive.html?tag=tools`; a shop's link carries `?tag=` for its affiliate), as `query` names them
+    (textpattern.term_query: Textpattern's `/articles/?c=reisen` on its pages)."""
     parts = urlsplit(url)
     if index := _TERM_INDEX.search(parts.path):
         if not parts.fragment:
             return None
         return "category" if index.group(1).lower().startswith("categor") else "tag"
-    if (filtered := _TERM_QUERY.search(parts.query)) and parts.netloc == urlsplit(base).netloc:
-        return "category" if filtered.group(1).lower().startswith("categor") else "tag"
+    if (filtered := query.search(parts.query)) and parts.netloc == urlsplit(base).netloc:
+        return "category" if filtered.group(1).lower().startswith("c") else "tag"
     return url_kind(url)
 
 
