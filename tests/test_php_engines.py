@@ -1,7 +1,10 @@
 """PHP blog engines whose themes are public source, their pages written after those themes: Textpattern's
-(textpattern/textpattern's setup theme four-point-nine: forms/article/default.txp, pages/default.txp)."""
+(textpattern/textpattern's setup theme four-point-nine: forms/article/default.txp, pages/default.txp) and
+Z-BlogPHP's (zblogcn/zblogphp's zb_users/theme/default: template/single.php, index.php, post-multi.php)."""
 
 from __future__ import annotations
+
+import pytest
 
 from crawler.extraction.extract import extract
 
@@ -50,3 +53,44 @@ def test_a_c_in_the_query_of_a_link_on_another_engines_page_names_no_category():
     links = "<a href='https://berg.example/articles/?c=reisen'>Reisen</a>"
     article = extract(_textpattern_post(links, generator="Other CMS"), "https://berg.example/articles/ueber-den-grat")
     assert "Reisen" not in article.categories
+
+
+ZBLOG_TEXT = (
+    "<p>上个月去成都待了三天，几乎每一顿都在吃。火锅、担担面、钟水饺，每样都让人难忘，街边的小店也各有各的拿手菜。</p>"
+    "<p>最推荐的是一家藏在小巷里的小馆子，老板做的回锅肉香而不腻，米饭也是自家蒸的，排队的人从中午一直到傍晚。</p>"
+)
+
+
+def _zblog_page(body_class: str) -> str:
+    """A page of Z-BlogPHP's default theme: the view's type on the <body>, one post printed whole (a day's list
+    holding one post prints it as its page does, its title a link to it), the author and category in its footer."""
+    return (
+        "<html lang='zh-Hans'><head><meta charset='utf-8'><meta name='generator' content='Z-BlogPHP 1.7.5'>"
+        "<title>成都三日美食记-林间笔记</title></head>"
+        f"<body class='{body_class}'><div id='divAll'><div id='divTop'><h1 id='BlogTitle'>"
+        "<a href='https://lin.example/'>林间笔记</a></h1></div><div id='divMain'><div class='post single'>"
+        "<h2 class='post-title'><a href='https://lin.example/?id=5'>成都三日美食记</a>"
+        "<span class='post-date'>2024-03-05 10:11:00</span></h2>"
+        f"<div class='post-body'>{ZBLOG_TEXT}</div>"
+        "<p class='post-footer'>作者:王小波 <small>|</small> 分类:旅行 <small>|</small> 浏览:3</p></div></div>"
+        "<div id='divSidebar'><ul><li><a href='https://lin.example/?id=2'>留言本</a></li></ul></div></div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body_class", "kind"),
+    [
+        ("single article", "article"),
+        ("single page", "page"),
+        ("multi date", "archive"),
+        ("multi tag", "tag"),
+        ("multi category", "category"),
+        ("author", "author"),
+    ],
+)
+def test_zblogs_view_type_on_the_body_says_what_the_page_is(body_class, kind):
+    """Z-BlogPHP's themes print the view's type on the <body>: a day's or a tag's list printing its one post whole
+    is no post, the guestbook page no post either."""
+    article = extract(_zblog_page(body_class), "https://lin.example/?date=2024-3-5")
+    assert (article.kind, article.kind_reason) == (kind, f"Z-BlogPHP's body classes mark it as {kind}")

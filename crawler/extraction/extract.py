@@ -57,6 +57,7 @@ from crawler.extraction.vitepress import sugarat_author_boxes, sugarat_kind
 from crawler.extraction.wordpress import POST_CONTENT as WORDPRESS_CONTENT
 from crawler.extraction.wordpress import content_alone, contentless_block_post, post_content, wordpress_kind
 from crawler.extraction.xpressengine import xe_document
+from crawler.extraction.zblog import zblog_kind
 
 # Beyond this a page's bulky inline data is shrunk, and a page still longer is read in its densest window of this
 # length (crawler/extraction/slimming.py): extraction time grows faster than linearly with the tree, and the post
@@ -473,8 +474,8 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's (its members-only
     notice makes a post page a protected post), else Dotclear's, else Typecho's og:type and reply box
-    (crawler/extraction/typecho.py), else Bear Blog's, else Blogger's address for a
-    page that is no post (crawler/extraction/blogger.py); else Substack's paywall, which
+    (crawler/extraction/typecho.py), else Z-BlogPHP's view type (crawler/extraction/zblog.py), else Bear Blog's,
+    else Blogger's address for a page that is no post (crawler/extraction/blogger.py); else Substack's paywall, which
     makes its post page a protected post (crawler/extraction/substack.py), else Medium's member-only story
     (crawler/extraction/medium.py); else the post or page @sugarat/theme's page data in a VitePress page says it
     is (crawler/extraction/vitepress.py)."""
@@ -486,6 +487,8 @@ def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str
         return "Dotclear", kind
     if kind := typecho_kind(page):
         return "Typecho", kind
+    if kind := zblog_kind(page):
+        return "Z-BlogPHP", kind
     if kind := bear_kind(page):
         return "Bear Blog", kind
     if kind := blogger_kind(page):
