@@ -94,3 +94,29 @@ def test_zblogs_view_type_on_the_body_says_what_the_page_is(body_class, kind):
     is no post, the guestbook page no post either."""
     article = extract(_zblog_page(body_class), "https://lin.example/?date=2024-3-5")
     assert (article.kind, article.kind_reason) == (kind, f"Z-BlogPHP's body classes mark it as {kind}")
+
+
+def _zblog_comment(number: int, name: str, when: str, text: str, replies: str = "") -> str:
+    """A comment as Z-BlogPHP's default theme prints it (template/comment.php): ul.msg#cmtN, the name and "发布于
+    <time>" with the reply link in li.msgname, the text in li.msgarticle, each reply's ul.msg after it in there."""
+    return (
+        f"<ul class='msg' id='cmt{number}'><li class='msgname'><img class='avatar' src='/zb_users/avatar/0.png'>"
+        f"&nbsp;<span class='commentname'><a href='' rel='nofollow'>{name}</a></span><br><small>&nbsp;发布于&nbsp;"
+        f"{when}&nbsp;&nbsp;<span class='revertcomment'><a href='#comment' onclick=\"zbp.comment.reply('{number}')\">"
+        f"回复该评论</a></span></small></li><li class='msgarticle'>{text}<label id='AjaxComment{number}'></label>"
+        f"{replies}</li></ul>"
+    )
+
+
+def test_zblogs_comments_are_read_each_once_with_their_replies_names_and_times():
+    reply = _zblog_comment(9, "阿明", "2024-03-06 21:05:10", "同意，那家的担担面也很好吃。")
+    thread = _zblog_comment(7, "小红", "2024-03-06 20:15:00", "看得我都饿了！", reply) + _zblog_comment(
+        8, "Dave", "2024-03-07 08:00:00", "Great write-up, thanks."
+    )
+    html = _zblog_page("single article").replace("<div id='divSidebar'>", f"{thread}<div id='divSidebar'>")
+    comments = extract(html, "https://lin.example/?id=5").comments
+    assert [(c.id, c.parent, c.author, c.published, c.text) for c in comments] == [
+        ("7", None, "小红", "2024-03-06T20:15:00", "看得我都饿了！"),
+        ("9", "7", "阿明", "2024-03-06T21:05:10", "同意，那家的担担面也很好吃。"),
+        ("8", None, "Dave", "2024-03-07T08:00:00", "Great write-up, thanks."),
+    ]

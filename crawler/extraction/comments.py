@@ -8,6 +8,7 @@ level of depth."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 from crawler.extraction.article import Comment
@@ -37,9 +38,10 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # the comment's page); Tistory's (`comment5120331`: [##_rp_rep_id_##], "comment" and its number); Forem's
 # (`comment-node-4`, each reply's div inside its parent's); Typepad's (`comment-6a00d8…970b`: the comment's asset
 # id, "6a" and 32 hex digits); Emlog's default theme's (the bare number, `<div class="comment" id="3">`, each
-# reply's div inside its parent's)
+# reply's div inside its parent's); Z-BlogPHP's themes' (`cmt4`: ul.msg#cmt4, blockquote.cmt#cmt4, each reply's inside
+# its parent's)
 _COMMENT_ID = re.compile(
-    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
+    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|cmt|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
     r"|^comment-([0-9a-f]{32})$|^comment(\d+)$|^comment-(6a[0-9a-f]{32})$|^(\d+)$"
 )
 # Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds
@@ -105,8 +107,13 @@ _TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre"
 def find_comments(page: Page) -> list[Comment]:
     """The page's comments in document order, replies after their parent; at most MAX_COMMENTS items read."""
     matching = page.select(COMMENT_ITEMS)
-    # what marks a nested reply (_in_nested_comment): a list item, or a div wpDiscuz marks as a reply
-    replies = {item for item in matching if item.tag == "li" or "wpd-reply" in (item.get("class") or "").split()}
+    # what marks a nested reply (_in_nested_comment): a list item, a div wpDiscuz marks as a reply, or an item inside
+    # another of another comment id (Z-BlogPHP's ul.msg#cmt9 in the text of its parent's ul.msg#cmt7)
+    replies = {
+        item
+        for item in matching
+        if item.tag == "li" or "wpd-reply" in (item.get("class") or "").split() or _inside_another(item, matching)
+    }
     items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None]
     taken: dict[HtmlElement, Comment] = {}
     seen: set[str | None] = set()
@@ -131,6 +138,16 @@ def find_comments(page: Page) -> list[Comment]:
     # Substack prints this year's comments' day without its year ("Mar 3", read as no date): its start-up data
     # gives their time
     return _substack_dates(page, comments) if comments and served_by_substack(page) else comments
+
+
+def _inside_another(item: HtmlElement, items: list[HtmlElement]) -> bool:
+    """The comment item lies inside another item of another comment id: a reply its parent's element holds."""
+    own = _comment_id(item)
+    return own is not None and any(
+        other is not None and other != own
+        for ancestor in item.iterancestors()
+        if ancestor in items and (other := _comment_id(ancestor))
+    )
 
 
 def _substack_dates(page: Page, comments: list[Comment]) -> list[Comment]:
@@ -214,7 +231,7 @@ def _text(body: HtmlElement, item: HtmlElement, replies: set[HtmlElement], autho
     if author is not None and body in author.iterancestors():
         blocks = [b for b in blocks if b is not author and author not in b.iterancestors()]
     paragraphs = [b for b in blocks if not _in_nested_comment(b, item, replies)] or [body]
-    return "\n".join(filter(None, (_block_text(p) for p in paragraphs))).strip()
+    return "\n".join(filter(None, (_block_text(p, replies) for p in paragraphs))).strip()
 
 
 def body_text(body: HtmlElement) -> str:
@@ -356,22 +373,25 @@ def _innermost(block: HtmlElement) -> bool:
     return next(block.iterdescendants(*_TEXT_BLOCKS), None) is None
 
 
-def _block_text(block: HtmlElement) -> str:
+def _block_text(block: HtmlElement, replies: Collection[HtmlElement] = ()) -> str:
     """A block's text as it reads, a line per line its <br>s break (Blogger prints a comment as one
-    p.comment-content, its lines and paragraphs <br>s); a table row's cells apart."""
+    p.comment-content, its lines and paragraphs <br>s); a table row's cells apart; without the `replies` it holds
+    (Z-BlogPHP prints a comment's text and its replies' elements in one li.msgarticle, no <p>)."""
     if block.tag == "tr":
         return " ".join(filter(None, (inline_text(cell) for cell in block.iterchildren("td", "th"))))
-    return "\n".join(filter(None, (" ".join(line.split()) for line in "".join(_broken_text(block)).split(_BR))))
+    lines = "".join(_broken_text(block, replies)).split(_BR)
+    return "\n".join(filter(None, (" ".join(line.split()) for line in lines)))
 
 
-def _broken_text(element: HtmlElement) -> list[str]:
-    """The element's text as itertext() gives it, _BR for each <br> in it (a newline of the source is a space)."""
+def _broken_text(element: HtmlElement, replies: Collection[HtmlElement] = ()) -> list[str]:
+    """The element's text as itertext() gives it, _BR for each <br> in it (a newline of the source is a space),
+    without the `replies` in it."""
     parts = [element.text or ""] if isinstance(element.tag, str) else []
     for child in element:
         if child.tag == "br":
             parts.append(_BR)
-        elif isinstance(child.tag, str):
-            parts += _broken_text(child)
+        elif isinstance(child.tag, str) and child not in replies:
+            parts += _broken_text(child, replies)
         parts.append(child.tail or "")
     return parts
 
@@ -404,8 +424,8 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
                 return printed
     printed = _first(item, COMMENT_DATE_TEXT, replies)
     text = text_of(printed) if printed is not None else ""
-    if match := _PRINTED_DATETIME.fullmatch(text):
-        return f"{match[1]}T{match[2]}"
+    if len(printed_times := _PRINTED_DATETIME.findall(text)) == 1:  # Z-BlogPHP's "发布于 2024-01-11 09:30:00 回复"
+        return "T".join(printed_times[0])
     if match := DOTTED_DATETIME.fullmatch(text):
         return dotted_datetime(match)
     if (match := _SUBMITTED_AT.fullmatch(" ".join(text.split()))) and match[5] in _MONTHS:

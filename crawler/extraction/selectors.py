@@ -687,7 +687,12 @@ COMMENT_ITEMS = (
     # Rhymix's board skins (default, xedition): li#comment_N.fbItem, the commenter in its div.fbMeta's h3.author,
     # the time its p.time ("2024.01.11 09:30"), the text the core's div.xe_content (comment_N_M); a reply after
     # its parent, classed `indent indentN` (comments.py)
-    " li.fbItem[id^='comment_']"
+    " li.fbItem[id^='comment_'],"
+    # Z-BlogPHP's themes (template/comment.php): the comment's element is ul.msg#cmtN in its default theme and
+    # WhitePage — li.msgname with the name's span.commentname and "发布于 <time as text>" in a <small>, li.msgarticle
+    # with the text —, blockquote.cmt#cmtN in Zit (the name in its <cite>, the text its <q>); each reply inside its
+    # parent's text
+    " ul.msg[id^='cmt'], blockquote.cmt[id^='cmt']"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -716,6 +721,7 @@ COMMENT_AUTHOR = (
     ".blogCommentAuthor",  # Weebly
     "div.comment[id] > .comment-infos > b",  # Emlog's default theme
     "li.fbItem > .fbMeta > .author",  # Rhymix's board skins
+    "ul.msg > li.msgname .commentname, blockquote.cmt > cite > b",  # Z-BlogPHP's default theme, WhitePage; Zit
     ".comment__header .js-comment-username",  # Forem (dev.to): in the link to the commenter's profile
     "cite",
 )
@@ -739,6 +745,7 @@ COMMENT_TEXT = (
     ".atom-one",  # Velog: the comment's Markdown as its MarkdownRender prints it (its code theme's class)
     ".blogCommentText",  # Weebly
     ".comment__body",  # Forem (dev.to): the comment's processed Markdown, its paragraphs, lists and code
+    "ul.msg > li.msgarticle, blockquote.cmt > q",  # Z-BlogPHP's default theme, WhitePage; Zit
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link
@@ -763,6 +770,8 @@ COMMENT_DATE_TEXT = (
     "div.entry > div.date",  # chronicle: "Submitted at 12:00:00 on 03 May 2024"
     "li[id^='comment'] > div[class^='rp_'] > .date",  # Tistory's skins: [##_rp_rep_date_##], "2016.07.25 09:13"
     ".profile > .comment-info > .date",  # Velog: "2023년 5월 4일" (a recent one "3일 전": no date)
+    # Z-BlogPHP's default theme, WhitePage ("发布于 2024-01-11 09:30:00", the reply link after it); Zit
+    "ul.msg > li.msgname small, blockquote.cmt > cite > small",
     "a[href*='#comment-']",
 )
 
