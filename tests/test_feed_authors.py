@@ -201,6 +201,28 @@ def test_a_tag_named_as_the_posts_category_in_other_case_keeps_its_own_spelling(
     assert got == [(["Photography"], ["galway", "photography"])] * 2
 
 
+def test_a_category_the_page_names_keeps_its_name_where_the_atom_feed_names_its_slug():
+    """Textpattern's Atom feed names a post's category by its `term` alone, the category's name (`reisen`), no
+    `label`; the post's page prints "Reisen", which came out as "reisen". A slug the page names is still spelt as
+    the feed names the term ("walking" for "Walking")."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/articles/grat"/><published>'
+        '2024-05-07T10:17:00+00:00</published><category term="reisen"/><category term="hohe-berge"/></entry>'
+        '<entry><link href="https://x.example/articles/walk"/><published>2024-05-08T10:17:00+00:00</published>'
+        '<category term="Walking"/></entry></feed>'
+    )
+    structure = SiteStructure()
+    structure.add(listed_in("feed", atom.encode(), "https://x.example/atom/"))
+    got = []
+    for path, categories in (("grat", ["Reisen", "Hohe Berge"]), ("walk", ["walking"])):
+        result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": categories, "tags": []}
+        structure.decide(result, f"https://x.example/articles/{path}")
+        got.append(result["categories"])
+    assert got == [["Reisen", "Hohe Berge"], ["Walking"]]
+
+
 KO_FEED = (
     '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Stone and'
     " Bread</title><item><title>종로 골목 시장</title><link>{base}ko/2023/09/23/jongno-alley-market/</link>"

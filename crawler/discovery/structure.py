@@ -331,7 +331,8 @@ def with_feed_terms(
     item names it "여행"). And a term the page names in another spelling of the feed's — a slug post_class() prints,
     "walking" for "Walking", "long-walks" for "Long walks" — is spelt as the feed names it; but not one the feed
     names as the page spells it: Pelican's Atom feed names a post's category and tags alike, and a tag may share a
-    category's name in other letters' case (tag "photography" in category "Photography": two terms, not one). Where
+    category's name in other letters' case (tag "photography" in category "Photography": two terms, not one); nor
+    one the page names as a name where the feed's spelling is its slug (_respelt). Where
     the feed marks some of its terms as tags (`feed_tags`: Hexo's Atom feed gives each term its page as its scheme),
     those are no categories, and they are the post's tags where its page names none (Hexo themes print a post's
     categories and not its tags)."""
@@ -342,13 +343,25 @@ def with_feed_terms(
         spelt.setdefault(_term_key(term), term)
 
     def respelt(terms: list[str]) -> list[str]:
-        return list(dict.fromkeys(term if term in feed else spelt.get(_term_key(term), term) for term in terms))
+        return list(dict.fromkeys(term if term in feed else _respelt(term, spelt) for term in terms))
 
     tags = respelt(tags or []) or [term for term in feed if term in marked]
     if categories:
         return respelt(categories), tags
     tagged = set(tags) | marked  # spelt as the feed spells them where it names them
     return [term for term in feed if term not in tagged], tags
+
+
+def _respelt(term: str, spelt: dict[str, str]) -> str:
+    """The feed's spelling of a term the page spells another way, unless the feed's is a slug (lower case, no
+    space) and the page's none: an Atom <category>'s `term` is an identifier, its `label` the name (RFC 4287), and
+    Textpattern writes the term alone, `reisen` for the category "Reisen" its pages print."""
+    feed = spelt.get(_term_key(term), term)
+    return term if _slug_like(feed) and not _slug_like(term) else feed
+
+
+def _slug_like(term: str) -> bool:
+    return term == term.lower() and not any(character.isspace() for character in term)
 
 
 def _term_key(term: str) -> str:
