@@ -120,3 +120,25 @@ def test_zblogs_comments_are_read_each_once_with_their_replies_names_and_times()
         ("9", "7", "阿明", "2024-03-06T21:05:10", "同意，那家的担担面也很好吃。"),
         ("8", None, "Dave", "2024-03-07T08:00:00", "Great write-up, thanks."),
     ]
+
+
+def test_a_zblog_default_theme_posts_title_time_author_category_and_tags_are_read():
+    """Z-BlogPHP's default theme prints the post's time inside its title's heading, its author and category as
+    plain "label:value" text in its footer, its tags as links to `/?tags=N` (post-single.php)."""
+    html = (
+        "<html lang='zh-Hans'><head><meta charset='utf-8'><meta name='generator' content='Z-BlogPHP 1.7.5'>"
+        "<title>林间笔记-成都三日美食记</title></head><body class='single article'><div id='divAll'>"
+        "<div id='divTop'><h1 id='BlogTitle'><a href='https://lin.example/'>林间笔记</a></h1></div>"
+        "<div id='divMain'><div class='post single'>"
+        "<h2 class='post-title'>成都三日美食记<span class='post-date'>2024-03-05 10:11:00</span></h2>"
+        f"<div class='post-body'>{ZBLOG_TEXT}</div>"
+        "<p class='post-tags'>标签:&nbsp;<a href='https://lin.example/?tags=5' title='成都'>成都</a>&nbsp;<small>,"
+        "</small>&nbsp;<a href='https://lin.example/?tags=6' title='美食'>美食</a>&nbsp;</p>"
+        "<p class='post-footer'>作者:王小波 <small>|</small> 分类:旅行 <small>|</small> 浏览:3 <small>|</small> 评论:0"
+        "</p></div></div><div id='divSidebar'><h3>标签列表</h3><ul><li><a href='https://lin.example/?tags=1'>"
+        "树莓派</a></li></ul></div></div></body></html>"
+    )
+    article = extract(html, "https://lin.example/?id=5")
+    assert (article.title, article.published) == ("成都三日美食记", "2024-03-05T10:11:00")
+    assert [author.name for author in article.authors] == ["王小波"]
+    assert (article.categories, article.tags) == (["旅行"], ["成都", "美食"])

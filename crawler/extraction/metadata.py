@@ -29,6 +29,7 @@ from crawler.extraction.vitepress import sugarat_terms
 from crawler.extraction.vuepress import hope_categories
 from crawler.extraction.wordpress import post_class_terms
 from crawler.extraction.xpressengine import xe_document
+from crawler.extraction.zblog import footer_fields
 from crawler.urls import joined
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
@@ -119,6 +120,7 @@ def extract_metadata(
         or tistory_category(page)
         or naver_category(page)
         or quarto_categories(page)
+        or [name for name in footer_fields(page)[1:] if name]
         or distill_categories(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])

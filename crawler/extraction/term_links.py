@@ -32,7 +32,10 @@ from crawler.extraction.entries import teaser_blocks
 from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import url_kind
 from crawler.extraction.selectors import POST_CARDS
-from crawler.extraction.textpattern import TERM_QUERY, term_query
+from crawler.extraction.textpattern import TERM_QUERY as TEXTPATTERN_TERM_QUERY
+from crawler.extraction.textpattern import textpattern_page
+from crawler.extraction.zblog import TERM_QUERY as ZBLOG_TERM_QUERY
+from crawler.extraction.zblog import generated_by_zblog
 from crawler.urls import joined
 
 MAX_TERM_WORDS = 4  # a term's name; a longer link text is a teaser's title
@@ -109,6 +112,8 @@ _SCRIPTED_HREF = re.compile(
     r"""^\s*(?:window\.)?(?:open\(|location(?:\.href)?\s*=|location\.assign\()\s*(["'])([^"']+)\1"""
 )
 _LINKS = etree.XPath(".//a | .//*[@onclick][not(.//a)]")
+# A list of posts filtered by a term in its query: `?tag=x`, `?category=x` (_term_kind)
+_TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
 
 
 def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[str]]:
@@ -127,7 +132,7 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         if scope.tag != "article" or classed_as_tag(link)
     ]
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
-    query = term_query(page)
+    query = _term_query(page)
     ancestors = set(root.iterancestors())  # a block around the post, or holding its <h1>, is no teaser in it
     teasers = cache(lambda: {b for b in teaser_blocks(page) if b is not root and b not in ancestors and not _H1(b)})
     card = [link for element in page.select(POST_CARDS) for link in _links(element)]
@@ -172,7 +177,7 @@ def counted_term_lists(page: Page) -> frozenset[HtmlElement]:
     menu of its categories or tags, whatever its class — Mezzanine's default theme prints its "Categories" and
     "Tags" lists so in a plain Bootstrap column, WordPress's Categories widget so with "Show post counts". A post's
     own terms carry no counts."""
-    query = term_query(page)
+    query = _term_query(page)
     return counted_link_lists(page, lambda url: _term_kind(url, page.base, query) in _KINDS)
 
 
@@ -313,13 +318,22 @@ def _nested_tag(url: str, name: str) -> str | None:
     return "tag" if "/" in slug and len(below) == 2 and below[1].casefold() == slug else None
 
 
-def _term_kind(url: str, base: str, query: re.Pattern[str] = TERM_QUERY) -> str | None:
+def _term_query(page: Page) -> re.Pattern[str]:
+    """The query parameters that filter the list of posts of the page's site by a term: an engine's own too on its
+    pages (Textpattern's `c`, Z-BlogPHP's `tags` and `cate` numbers) — elsewhere a `c` names anything (a comment, a
+    colour), and `?tags=9` a list of nine."""
+    if textpattern_page(page):
+        return TEXTPATTERN_TERM_QUERY
+    return ZBLOG_TERM_QUERY if generated_by_zblog(page) else _TERM_QUERY
+
+
+def _term_kind(url: str, base: str, query: re.Pattern[str] = _TERM_QUERY) -> str | None:
     """ "tag" or "category" for a link to a term's page (pagekind.url_kind), or to the one page of all tags or
     categories at the term's anchor (MkDocs Material's `/tags/#tag:rye`, Mediumish's `/tags#rye`); else None — and
     for a link to that page itself, which names no term (Hexo's Butterfly links "Categories 4" to `/categories/`); or
     to a list of posts of the site (`base`'s host) filtered by the term in its query (Jekyll TeXt's
     `/archive.html?tag=tools`; a shop's link carries `?tag=` for its affiliate), as `query` names them
-    (textpattern.term_query: Textpattern's `/articles/?c=reisen` on its pages)."""
+    (_term_query: Textpattern's `/articles/?c=reisen` and Z-BlogPHP's `/?tags=9` on their pages)."""
     parts = urlsplit(url)
     if index := _TERM_INDEX.search(parts.path):
         if not parts.fragment:

@@ -12,17 +12,10 @@ import re
 
 from crawler.extraction.page import Page
 
-# A list of posts filtered by a term in its query: `?tag=x`, `?category=x` — and Textpattern's `?c=x`
-TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies))=[^&\d][^&]*", re.IGNORECASE)
-TEXTPATTERN_TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies)|c)=[^&\d][^&]*", re.IGNORECASE)
+# A list of posts filtered by a term in its query, as Textpattern's pages link them: `?c=x` too
+TERM_QUERY = re.compile(r"(?:^|&)(tags?|categor(?:y|ies)|c)=[^&\d][^&]*", re.IGNORECASE)
 
 
 def textpattern_page(page: Page) -> bool:
     """Textpattern rendered the page (its generator tag says so)."""
     return any(generator.startswith("Textpattern") for generator in page.meta.get("generator", []))
-
-
-def term_query(page: Page) -> re.Pattern[str]:
-    """The query parameters that filter a site's list of posts by a term on the page's site: Textpattern's `c` too
-    where Textpattern rendered the page — on another site a `c` names anything (a comment, a colour)."""
-    return TEXTPATTERN_TERM_QUERY if textpattern_page(page) else TERM_QUERY

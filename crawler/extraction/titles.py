@@ -42,6 +42,12 @@ _CATEGORY_LABELS = etree.XPath(
     "self::h1[parent::div[contains(concat(' ', normalize-space(@class), ' '), ' read_header ')]]"
     "/a[contains(concat(' ', normalize-space(@class), ' '), ' category ')]"
 )
+# Z-BlogPHP's default theme prints a post's time inside its title's heading, after the title (post-single.php:
+# `<h2 class="post-title">Title<span class="post-date">2024-05-07 12:17:00</span></h2>`): no word of the title
+_DATES_IN_TITLE = etree.XPath(
+    "self::*[contains(concat(' ', normalize-space(@class), ' '), ' post-title ')]"
+    "/span[contains(concat(' ', normalize-space(@class), ' '), ' post-date ')]"
+)
 _IN_HEADER = etree.XPath("ancestor::header")
 # chronicle's stock themes (4.6) title an entry's page "<blog's title>: <entry's title>" ("Blog: …" in blocky,
 # "copyrighteous: …") and print the entry's title alone in markup of their own, before the entry's body: default's,
@@ -350,8 +356,8 @@ def _post_h1s(page: Page, sites: SiteNames) -> list[tuple[HtmlElement, str]]:
 def _heading_text(element: HtmlElement, permalinks: set[HtmlElement]) -> str:
     """The element's text without its heading `permalinks`: Python-Markdown's `toc` permalink (MkDocs, Pelican)
     puts `<a class="headerlink" href="#id">¶</a>` in every heading, the post's <h1> too ("Coffee Note ¶"); nor
-    its category label (_CATEGORY_LABELS)."""
-    with detached([*permalinks, *_CATEGORY_LABELS(element)]):
+    its category label (_CATEGORY_LABELS), nor its date (_DATES_IN_TITLE)."""
+    with detached([*permalinks, *_CATEGORY_LABELS(element), *_DATES_IN_TITLE(element)]):
         return text_of(element)
 
 
