@@ -109,10 +109,11 @@ def find_comments(page: Page) -> list[Comment]:
     matching = page.select(COMMENT_ITEMS)
     # what marks a nested reply (_in_nested_comment): a list item, a div wpDiscuz marks as a reply, or an item inside
     # another of another comment id (Z-BlogPHP's ul.msg#cmt9 in the text of its parent's ul.msg#cmt7)
+    matched = frozenset(matching)
     replies = {
         item
         for item in matching
-        if item.tag == "li" or "wpd-reply" in (item.get("class") or "").split() or _inside_another(item, matching)
+        if item.tag == "li" or "wpd-reply" in (item.get("class") or "").split() or _inside_another(item, matched)
     }
     items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None]
     taken: dict[HtmlElement, Comment] = {}
@@ -140,7 +141,7 @@ def find_comments(page: Page) -> list[Comment]:
     return _substack_dates(page, comments) if comments and served_by_substack(page) else comments
 
 
-def _inside_another(item: HtmlElement, items: list[HtmlElement]) -> bool:
+def _inside_another(item: HtmlElement, items: frozenset[HtmlElement]) -> bool:
     """The comment item lies inside another item of another comment id: a reply its parent's element holds."""
     own = _comment_id(item)
     return own is not None and any(
