@@ -77,8 +77,17 @@ _INDEX_POSTS = etree.XPath(
 # pages print): `<ul><li><a href="$url$">$title$</a> - $date$</li>…</ul>`, each item a link and its day in words.
 _LINKED_ITEMS = etree.XPath("//ul[count(li) >= 3]/li[count(*) = 1][a[@href]]")
 # Themes' layouts for their archives, by the class their <body> carries there (Hugo Stack's layouts/_default/
-# archives.html: `template-archives`; its posts' <body> is `article-page`).
-_ARCHIVE_LAYOUTS = (("Hugo Stack's body.template-archives", "template-archives"),)
+# archives.html: `template-archives`; its posts' <body> is `article-page`). Movable Type's templates (its Classic
+# Blog and Classic Website themes, MT 4 to 9) class the <body> of every listing they publish `mt-archive-listing`
+# (a category's, a month's, an author's archive, each post in full as the home prints it, one post alone where the
+# category holds one), of the archives' index (archives.html) `mt-archive-index`, of the home `mt-main-index`; a
+# post's `mt-entry-archive`, a page's `mt-page-archive`.
+_ARCHIVE_LAYOUTS = (
+    ("Hugo Stack's body.template-archives", "template-archives"),
+    ("Movable Type's body.mt-archive-listing", "mt-archive-listing"),
+    ("Movable Type's body.mt-archive-index", "mt-archive-index"),
+    ("Movable Type's body.mt-main-index", "mt-main-index"),
+)
 _DASH = re.compile(r"^\s*-\s*")
 MIN_DATED_LINKS = 3  # a list of posts: one or two are a post's own "see also"
 _SPECIAL_LAYOUT = etree.XPath(

@@ -1,0 +1,84 @@
+"""Movable Type's published pages, written after the markup its Classic Blog templates print (`<meta
+name="generator" content="Movable Type">`): a post's div.entry-asset.hentry with its h1.asset-name, div.asset-body and
+div.asset-more (the extended text) in div.entry-content, and under them div.entry-categories and div.entry-tags, each
+link rel="tag"; every page's <body> classed by what the template publishes (`mt-entry-archive`, `mt-archive-listing`
+…)."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract
+from crawler.extraction.pagekind import SiteFacts, decide
+
+BLOG = "http://notes.example.jp/blog/"
+HEAD = '<meta name="generator" content="Movable Type">'
+
+
+def _entry(number: int, title: str, *, more: str = "", footer: str = "") -> str:
+    """One entry as the templates print it, on its own page or in full on a listing (entry_summary)."""
+    text = "<p>" + f"{title}: the river was high after the rain and the path along it was closed. " * 4 + "</p>"
+    return (
+        f'<div id="entry-{number}" class="entry-asset asset hentry"><div class="asset-header">'
+        f'<h2 class="asset-name entry-title"><a href="{BLOG}2024/0{number}/post-{number}.html" rel="bookmark">'
+        f'{title}</a></h2><div class="asset-meta"><span class="byline"><span class="vcard author">Hanako Suzuki'
+        f'</span> (<abbr class="published" title="2024-0{number}-15T10:30:00+09:00">March 15, 2024 10:30 AM</abbr>)'
+        f'</span></div></div><div class="asset-content entry-content"><div class="asset-body">{text}</div>{more}'
+        f'</div><div class="asset-footer">{footer}</div></div>'
+    )
+
+
+def _page(body_class: str, content: str, title: str) -> str:
+    sidebar = (
+        '<div id="beta"><div class="widget-archive widget-archive-category widget"><h3 class="widget-header">'
+        f'カテゴリ</h3><div class="widget-content"><ul><li><a href="{BLOG}travel/">旅行 (2)</a><ul><li>'
+        f'<a href="{BLOG}travel/kyoto/">京都 (1)</a></li></ul></li></ul></div></div></div>'
+    )
+    return (
+        f"<html><head>{HEAD}<title>{title} - Everyday Notes</title></head>"
+        f'<body id="classic-blog" class="{body_class} layout-wtt"><div id="container"><div id="content">'
+        f'<div id="alpha">{content}</div>{sidebar}</div></div></body></html>'
+    )
+
+
+def test_a_movable_type_category_archive_of_one_post_in_full_is_a_listing():
+    """A category's archive (mt-archive-listing, at the category's folder: /travel/kyoto/) prints its posts in full,
+    each marked up and dated as on its own page; one post alone there, or two, made a post of the page, however a
+    feed dated it."""
+    more = f'<div class="asset-more-link">Continue reading <a href="{BLOG}2024/03/post-3.html#more">Autumn</a>.</div>'
+    listing = '<h1 id="page-title" class="archive-title">Recently in <em>京都</em> Category</h1>'
+    html = _page("mt-archive-listing mt-category-archive", listing + _entry(3, "Autumn leaves", more=more), "京都")
+    article = extract(html, f"{BLOG}travel/kyoto/")
+    assert article.kind == "listing"
+    assert decide(article.evidence, SiteFacts(site_known=True, feed_dated=True))[0] == "listing"
+
+
+def test_a_movable_type_archive_index_is_a_listing():
+    """archives.html (mt-archive-index) lists the months and the categories, and its sidebar's "about this page"
+    says what the page holds in a sentence, which was all the text kept: dated by the months' links, the page was
+    stored as a post."""
+    months = "".join(
+        f'<li><a href="{BLOG}2024/0{n}/">{name} 2024</a></li>'
+        for n, name in ((9, "September"), (8, "August"), (7, "July"), (5, "May"), (4, "April"))
+    )
+    categories = f'<li><a href="{BLOG}tech/">Technology</a><ul><li><a href="{BLOG}tech/perl/">Perl</a></li></ul></li>'
+    content = (
+        '<h1 id="page-title" class="archive-title">アーカイブ</h1><div class="archive-monthly archive">'
+        f'<h2 class="archive-header">月別アーカイブ</h2><div class="archive-content"><ul>{months}</ul></div></div>'
+        '<div class="archive-category archive"><h2 class="archive-header">カテゴリ</h2>'
+        f'<div class="archive-content"><ul>{categories}</ul></div></div>'
+    )
+    about = (
+        '<div id="gamma"><div class="widget-about-this-page widget"><h3 class="widget-header">このページについて'
+        '</h3><div class="widget-content"><p class="first">'
+        "このページには過去に書かれたすべてのコンテンツが含まれています。"
+        f'</p><p>最近のコンテンツは<a href="{BLOG}">インデックスページ</a>で見られます。</p></div></div></div>'
+    )
+    html = _page("mt-archive-index", content, "アーカイブ").replace(
+        "</div></div></body>", about + "</div></div></body>"
+    )
+    assert extract(html, f"{BLOG}archives.html").kind == "listing"
+
+
+def test_a_movable_type_post_is_a_post():
+    html = _page("mt-entry-archive", _entry(4, "Spring walk"), "Spring walk")
+    article = extract(html, f"{BLOG}2024/04/post-4.html")
+    assert (article.kind, article.title) == ("article", "Spring walk")
