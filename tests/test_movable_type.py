@@ -39,6 +39,26 @@ def _page(body_class: str, content: str, title: str) -> str:
     )
 
 
+def test_a_movable_type_posts_categories_are_its_categories_not_its_tags():
+    """The templates print a post's categories as its tags are printed, each a link rel="tag" (to the category's
+    archive, /travel/kyoto/), in div.entry-categories beside div.entry-tags: the categories were read as tags and the
+    post had none."""
+    categories = (
+        '<div class="entry-categories"><h4>カテゴリ<span class="delimiter">:</span></h4><ul>'
+        f'<li class="entry-category"><a href="{BLOG}travel/kyoto/" rel="tag">京都</a></li>'
+        f'<li class="entry-category"><a href="{BLOG}life/" rel="tag">日常</a></li></ul></div>'
+    )
+    tags = (
+        '<div class="entry-tags"><h4>タグ<span class="delimiter">:</span></h4><ul><li><a href="javascript:void(0)"'
+        ' onclick="location.href=\'/cgi-bin/mt/mt-search.cgi?tag=photo\';return false;" rel="tag">photo</a></li>'
+        '<li><a href="javascript:void(0)" rel="tag">紅葉</a></li></ul></div>'
+    )
+    html = _page("mt-entry-archive", _entry(3, "Autumn leaves", footer=categories + tags), "Autumn leaves")
+    article = extract(html, f"{BLOG}2024/03/post-3.html")
+    assert article.kind == "article"
+    assert (article.categories, article.tags) == (["京都", "日常"], ["photo", "紅葉"])
+
+
 def test_a_movable_type_category_archive_of_one_post_in_full_is_a_listing():
     """A category's archive (mt-archive-listing, at the category's folder: /travel/kyoto/) prints its posts in full,
     each marked up and dated as on its own page; one post alone there, or two, made a post of the page, however a

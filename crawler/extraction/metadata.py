@@ -39,9 +39,10 @@ _NIKOLA_POST = etree.XPath("//article[contains(concat(' ', normalize-space(@clas
 _NIKOLA_TRANSLATIONS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' posttranslations ')]")
 _HEAD_TRANSLATIONS = etree.XPath("//head/link[@rel='alternate'][@hreflang][not(@type)]/@href", smart_strings=False)
 _AIOSEO_SCHEMA = compiled(("script.aioseo-schema",))  # All in One SEO's JSON-LD
-# WordPress's block themes: the post-terms block of categories, whose links say rel="tag" like the tags'
-# (classic themes say rel="category tag").
-_BLOCK_CATEGORIES = ".taxonomy-category a[rel~=tag]"
+# Categories' links that say rel="tag" like the tags': WordPress's block themes' post-terms block of categories
+# (classic themes say rel="category tag"), and Movable Type's templates' (Classic Blog, Classic Website, MT 4 to 9)
+# div.entry-categories under a post, its categories' archive links, /travel/kyoto/, beside its div.entry-tags.
+_TAG_CATEGORIES = ".taxonomy-category a[rel~=tag], div.entry-categories a[rel~=tag]"
 _TERM_COMMA = re.compile(r",(?![^()]*\))")
 # The names of Hugo's usual content sections (content/post/, content/posts/, content/blog/, content/page/), folded.
 _CONTENT_SECTIONS = {"post", "posts", "blog", "article", "articles", PAGES_SECTION}
@@ -60,7 +61,7 @@ def extract_metadata(
     canonical = _untranslated_original(page) or _canonical(tree, base)
     guesses = Guesses(page)  # trafilatura's heuristics, each run only when needed
     sites = site_names(page, jsonld, post)
-    block_categories = set(compiled((_BLOCK_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
+    tag_categories = set(compiled((_TAG_CATEGORIES,))(tree))  # links, not names: a tag may be named as one is
     tagged_categories = _tags_to_category_pages(page)  # in document order
     linked = cache(lambda: _linked(page, root))  # read only where no markup names a term
     wordpress_terms = cache(lambda: post_class_terms(page))  # and where the post's container links none
@@ -68,9 +69,7 @@ def extract_metadata(
         _unique(
             _terms(_metas(metas, "article:tag"))  # Docusaurus writes every tag into one: "web,hugo"
             + _keywords(post.get("keywords"))
-            + _link_texts(
-                page, root, "a[rel~=tag]:not([rel~=category])", leaving={*block_categories, *tagged_categories}
-            )
+            + _link_texts(page, root, "a[rel~=tag]:not([rel~=category])", leaving={*tag_categories, *tagged_categories})
         )
         or sugarat_terms(page)[1]
         or naver_tags(page)
@@ -86,7 +85,7 @@ def extract_metadata(
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
         or ([] if tagged_categories else _unique(_split(guesses.tags(_sidebars_beside(page, root)))))
     )
-    category_links = _link_texts(page, root, f"a[rel~=category], {_BLOCK_CATEGORIES}")
+    category_links = _link_texts(page, root, f"a[rel~=category], {_TAG_CATEGORIES}")
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
         authors=with_blog_address(post_authors(page, jsonld, guesses, sites.folded), page),
