@@ -38,18 +38,28 @@ class ArchivedPosts:
         self.uncaptured = {clean_url(url) for url in uncaptured}
         self.reached: set[str] = set()
         self.unchanged_urls: set[str] = set()
+        self.changed_urls: set[str] = set()  # a sitemap or feed dated a change after the last fetch
 
     def reach(self, url: str) -> None:
         self.reached.add(clean_url(url))
 
     def unchanged(self, url: str, lastmod: str | None) -> bool:
-        """True (and counted as reached) when the sitemap says the post has not changed since we fetched it."""
+        """True (and counted as reached) when the sitemap says the post has not changed since we fetched it.
+
+        A later date for a post another sitemap or feed declared unchanged takes it back: a site's feeds are not all
+        rebuilt at each edit (Movable Type republishes the feed of the blog whose post changed, not its website's,
+        which lists the blog's posts too), and the first one read must not hide an edit the next one dates; nor may
+        one read after it."""
         url = clean_url(url)
-        if url in self.uncaptured:
+        if url in self.uncaptured or url in self.changed_urls:
             return False
         changed = parse_when(lastmod, end_of_day=True)
         last_fetch = parse_when(self.fetched.get(url))
-        if changed is None or last_fetch is None or changed >= last_fetch:
+        if changed is None or last_fetch is None:
+            return False
+        if changed >= last_fetch:
+            self.changed_urls.add(url)
+            self.recheck(url)
             return False
         self.reached.add(url)
         self.unchanged_urls.add(url)
