@@ -102,3 +102,38 @@ def test_a_movable_type_post_is_a_post():
     html = _page("mt-entry-archive", _entry(4, "Spring walk"), "Spring walk")
     article = extract(html, f"{BLOG}2024/04/post-4.html")
     assert (article.kind, article.title) == ("article", "Spring walk")
+
+
+def _comment(number: int, author: str, when: str, printed: str, text: str) -> str:
+    """A comment as Movable Type's Classic Blog templates print it (MT 4 to 6: comment_detail.mtml)."""
+    return (
+        f'<div id="comment-{number}" class="comment"><div class="inner"><div class="comment-header">'
+        f'<div class="asset-meta"><span class="byline"><span class="vcard author">{author}</span> | '
+        f'<a href="{BLOG}2024/03/post-3.html#comment-{number}"><abbr class="published" title="{when}">{printed}'
+        f'</abbr></a> | <a title="Reply" href="javascript:void(0);" onclick="mtReplyCommentOnClick({number}, '
+        f'\'x\')">Reply</a></span></div></div><div class="comment-content"><p>{text}</p></div></div></div>'
+    )
+
+
+def test_a_movable_type_comments_time_is_its_abbr_published_title():
+    """Each comment prints its day and time in words in an <abbr class="published">, whose title states them in ISO
+    8601 with the blog's offset (hAtom's datetime design pattern): the comments were dated to the day alone."""
+    comments = (
+        '<div id="comments" class="comments"><h2 class="comments-header">コメント(2)</h2>'
+        '<div id="comments-content" class="comments-content">'
+        + _comment(
+            1,
+            '<a title="http://kenji.example.org/" href="http://kenji.example.org/" rel="nofollow">Kenji</a>',
+            "2024-03-16T09:05:00+09:00",
+            "March 16, 2024  9:05 AM",
+            "きれいな写真ですね！私も来月行く予定です。",
+        )
+        + _comment(2, "匿名さん", "2024-03-17T21:15:00+09:00", "March 17, 2024  9:15 PM", "竹林の小径、いいですよね。")
+        + "</div></div>"
+    )
+    html = _page("mt-entry-archive", _entry(3, "Autumn leaves") + comments, "Autumn leaves")
+    article = extract(html, f"{BLOG}2024/03/post-3.html")
+    assert [(c.author, c.author_url, c.published) for c in article.comments] == [
+        ("Kenji", "http://kenji.example.org/", "2024-03-16T09:05:00+09:00"),
+        ("匿名さん", None, "2024-03-17T21:15:00+09:00"),
+    ]

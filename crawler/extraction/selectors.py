@@ -756,6 +756,10 @@ COMMENT_TIME_TITLES = (
     ("a.time-ago[title]", "%A, %B %d, %Y %I:%M %p"),
     # wpDiscuz prints "2 years ago" and the time in WordPress's default formats ("F j, Y g:i a") in the title
     (".wpd-comment-date[title]", "%B %d, %Y %I:%M %p"),
+    # hAtom's datetime design pattern, `<abbr class="published" title="2024-03-16T09:05:00+09:00">March 16, 2024
+    # 9:05 AM</abbr>`: Movable Type's Classic Blog templates (MT 4 to 6) print each comment's time so, in its
+    # div.comment-header, the day alone in words
+    ("abbr.published[title]", "%Y-%m-%dT%H:%M:%S%z"),
 )
 # A comment's date printed as words only, no <time>: its date element, else the permalink WordPress's walkers print
 # the date in (`<a href="…#comment-4">November 5, 2024 / 4:21 pm</a>`).
