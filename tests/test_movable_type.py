@@ -6,8 +6,15 @@ link rel="tag"; every page's <body> classed by what the template publishes (`mt-
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import SiteFacts, decide
+from tests.conftest import run_cli
+from tests.local_http import QuietHandler, serving
 
 BLOG = "http://notes.example.jp/blog/"
 HEAD = '<meta name="generator" content="Movable Type">'
@@ -137,3 +144,71 @@ def test_a_movable_type_comments_time_is_its_abbr_published_title():
         ("Kenji", "http://kenji.example.org/", "2024-03-16T09:05:00+09:00"),
         ("匿名さん", None, "2024-03-17T21:15:00+09:00"),
     ]
+
+
+_FORM = (
+    '<div class="comments-open" id="comments-open"><h2 class="comments-open-header">Leave a comment</h2>'
+    '<form method="post" action="/cgi-bin/mt/mt-comments.cgi" name="comments_form" id="comments-form"'
+    ' onsubmit="return mtCommentOnSubmit(this)"><textarea id="comment-text" name="text"></textarea>'
+    '<input type="submit" name="post" value="Submit"></form></div>'
+)
+
+
+@contextmanager
+def _mt_blog() -> Iterator[dict[str, Any]]:
+    """A Movable Type blog as MT publishes it: its home, its Atom feed dating the post by its last edit, and the
+    post's page with its comments and comment form; `comments` is what the page prints."""
+    blog: dict[str, Any] = {"comments": [(1, "Kenji", "2024-03-16T09:05:00+09:00", "きれいな写真ですね！")], "seen": []}
+
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            base = blog["base"]
+            blog["seen"].append(self.path)
+            post = f"{base}blog/2024/03/post-3.html"
+            if self.path == "/blog/":
+                teaser = _entry(3, "Autumn leaves").replace(f"{BLOG}2024/03/post-3.html", post)
+                self.answer(200, "text/html", _page("mt-main-index", teaser, "Everyday Notes").encode())
+            elif self.path == "/blog/atom.xml":
+                feed = (
+                    '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                    f'<title>Everyday Notes</title><link rel="alternate" type="text/html" href="{base}blog/"/>'
+                    f"<updated>2024-03-15T01:30:00Z</updated><entry><title>Autumn leaves</title>"
+                    f'<link rel="alternate" type="text/html" href="{post}"/><id>tag:x,2024:/blog//2.1</id>'
+                    "<published>2024-03-15T01:30:00Z</published><updated>2024-03-15T01:30:00Z</updated>"
+                    "<author><name>Hanako Suzuki</name></author></entry></feed>"
+                )
+                self.answer(200, "application/atom+xml", feed.encode())
+            elif self.path == "/blog/2024/03/post-3.html":
+                comments = "".join(_comment(n, who, when, when, text) for n, who, when, text in blog["comments"])
+                thread = f'<div id="comments" class="comments"><div class="comments-content">{comments}</div>{_FORM}'
+                html = _page("mt-entry-archive", _entry(3, "Autumn leaves") + thread + "</div>", "Autumn leaves")
+                self.answer(200, "text/html", html.encode())
+            else:
+                self.answer(404, "text/plain", b"not found")
+
+    with serving(Handler) as base:
+        blog["base"] = base
+        yield blog
+
+
+def test_a_recrawl_asks_again_for_a_movable_type_post_that_takes_comments_though_its_feed_says_unchanged(tmp_path):
+    """MT prints a post's comments in its page and publishes no comment feed; its Atom feed dates the post by its
+    last edit: a comment posted since the last crawl was never archived, the feed declaring the post unchanged.
+    The page that takes comments (MT's comment form) is asked for again."""
+    db = tmp_path / "archive.db"
+
+    def crawl(blog: dict[str, Any]) -> None:
+        crawled = run_cli("crawl", blog["base"] + "blog/", "--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=0")
+        assert crawled.returncode == 0, crawled.stderr
+
+    def comments() -> list[tuple[str, str]]:
+        return sqlite3.connect(db).execute("SELECT author, published FROM comments ORDER BY position").fetchall()
+
+    with _mt_blog() as blog:
+        crawl(blog)
+        assert comments() == [("Kenji", "2024-03-16T09:05:00+09:00")]
+        blog["comments"].append((2, "Mika", "2024-03-18T08:00:00+09:00", "来年は一緒に行きましょう。"))
+        blog["seen"].clear()
+        crawl(blog)
+    assert "/blog/2024/03/post-3.html" in blog["seen"]
+    assert comments() == [("Kenji", "2024-03-16T09:05:00+09:00"), ("Mika", "2024-03-18T08:00:00+09:00")]

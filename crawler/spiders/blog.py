@@ -27,7 +27,7 @@ from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
 from crawler.core.archive_handle import shared_archive
 from crawler.core.signals import links_found
-from crawler.discovery import comment_sources
+from crawler.discovery import comment_sources, movabletype
 from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, FeedEntry, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts, parse_when
@@ -255,7 +255,7 @@ class BlogSpider(scrapy.Spider):
                     if post not in self.commented:  # the feed may list several of its comments
                         yield from self._commented(post)
                     continue
-                if self.archived.unchanged(entry.url, entry.modified):
+                if clean_url(entry.url) not in self.commented and self.archived.unchanged(entry.url, entry.modified):
                     yield from self._comments_of_unchanged(entry.url)
                     continue  # the feed says: not changed since our last fetch
                 if (request := self._page_request(entry.url, listed=True)) is not None:
@@ -272,8 +272,9 @@ class BlogSpider(scrapy.Spider):
 
     def _commented(self, url: str) -> Iterable[scrapy.Request]:
         """The archived post at `url` (cleaned) has a comment posted since its last fetch (a comment feed's item, the
-        REST API's list): its page has changed whatever its sitemap's <lastmod> (an edit's time) said or will say,
-        and is asked for again if a link's request for it was dropped as unchanged."""
+        REST API's list), or may have (a Movable Type page that takes comments): its page has changed whatever its
+        sitemap's <lastmod> (an edit's time) said or will say, and is asked for again if a link's request for it
+        was dropped as unchanged."""
         self.commented.add(url)
         self.archived.recheck(url)
         self.requested.discard(url)
@@ -419,25 +420,34 @@ class BlogSpider(scrapy.Spider):
         if first in self.requested:  # asked for already: the sitemap said unchanged, then a link's 304 came
             return None
         self.requested.add(first)
+        return first if self._may_recheck_comments() else None
+
+    def _may_recheck_comments(self) -> bool:
+        """One more unchanged post's comments may be asked for again: fewer than COMMENTS_RECHECK_LIMIT were."""
         stats, limit = self.crawler.stats, self.settings.getint("COMMENTS_RECHECK_LIMIT")
         if stats.get_value("blogarchive/comments_rechecked", 0) >= limit:
             if not stats.get_value("blogarchive/comments_not_rechecked"):
                 logger.warning("COMMENTS_RECHECK_LIMIT (%d) reached: further unchanged posts' comments wait", limit)
             stats.inc_value("blogarchive/comments_not_rechecked")
-            return None
+            return False
         stats.inc_value("blogarchive/comments_rechecked")
-        return first
+        return True
 
     def _comments_of_unchanged(self, url: str) -> Iterable[scrapy.Request]:
         """A post a sitemap or feed declared unchanged is not fetched, but its comments served apart from its page
         are asked for, from where its archived page says they are: the archived page is handed on with them, never
-        stored again (FetchedPage.from_archive)."""
+        stored again (FetchedPage.from_archive). A Movable Type post that takes comments prints them in its page,
+        which is asked for again instead (a conditional GET: 304 when no comment came)."""
         if not self.scope.contains(url):
             return
         stored = shared_archive(self.crawler).stored_fetch(url)
         if stored is None:
             return
         body, content_type, charset = stored
+        if movabletype.takes_comments(body):
+            if self._may_recheck_comments():
+                yield from self._commented(clean_url(url))
+            return
         first = self._comments_url(body, url, unchanged=True)
         if first is None or not self.scope.contains_host(first):
             return
