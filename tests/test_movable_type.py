@@ -66,6 +66,29 @@ def test_a_movable_type_posts_categories_are_its_categories_not_its_tags():
     assert (article.categories, article.tags) == (["京都", "日常"], ["photo", "紅葉"])
 
 
+def test_a_rainier_posts_primary_category_is_its_category_not_a_tag():
+    """MT 5 and 6's Rainier theme prints a post's primary category in its meta line as a link rel="tag" that
+    schema.org's microdata names the articleSection (`in <a itemprop="articleSection" rel="tag">`, in an <html>
+    itemscope of type Article): it was read as the post's tag, and the post had no category."""
+    meta = (
+        '<footer class="asset-meta"><ul class="asset-meta-list"><li class="asset-meta-list-item">Posted on <time'
+        ' datetime="2024-03-15T10:30:00+09:00" itemprop="datePublished">2024/03/15</time></li>'
+        '<li class="asset-meta-list-item">by <span class="author entry-author vcard">Hanako Suzuki</span></li>'
+        f'<li class="asset-meta-list-item">in <a itemprop="articleSection" rel="tag" href="{BLOG}travel/kyoto/">京都'
+        "</a></li></ul></footer>"
+    )
+    text = "<p>" + "The river was high after the rain and the path along it was closed for the day. " * 5 + "</p>"
+    html = (
+        '<!DOCTYPE html><html lang="ja" itemscope itemtype="http://schema.org/Article"><head>'
+        '<title>Autumn leaves - Notes</title></head><body><div id="individual-main" class="main" role="main">'
+        '<article id="entry-3" class="entry entry-asset asset hentry"><div class="asset-header">'
+        f'<h2 itemprop="name" class="asset-name entry-title">Autumn leaves</h2>{meta}</div>'
+        f'<div class="entry-content asset-content" itemprop="articleBody">{text}</div></article></div></body></html>'
+    )
+    article = extract(html, f"{BLOG}2024/03/autumn-leaves.html")
+    assert (article.categories, article.tags) == (["京都"], [])
+
+
 def test_a_movable_type_category_archive_of_one_post_in_full_is_a_listing():
     """A category's archive (mt-archive-listing, at the category's folder: /travel/kyoto/) prints its posts in full,
     each marked up and dated as on its own page; one post alone there, or two, made a post of the page, however a

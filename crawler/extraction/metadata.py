@@ -40,9 +40,13 @@ _NIKOLA_TRANSLATIONS = etree.XPath("//*[contains(concat(' ', normalize-space(@cl
 _HEAD_TRANSLATIONS = etree.XPath("//head/link[@rel='alternate'][@hreflang][not(@type)]/@href", smart_strings=False)
 _AIOSEO_SCHEMA = compiled(("script.aioseo-schema",))  # All in One SEO's JSON-LD
 # Categories' links that say rel="tag" like the tags': WordPress's block themes' post-terms block of categories
-# (classic themes say rel="category tag"), and Movable Type's templates' (Classic Blog, Classic Website, MT 4 to 9)
-# div.entry-categories under a post, its categories' archive links, /travel/kyoto/, beside its div.entry-tags.
-_TAG_CATEGORIES = ".taxonomy-category a[rel~=tag], div.entry-categories a[rel~=tag]"
+# (classic themes say rel="category tag"), Movable Type's templates' (Classic Blog, Classic Website, MT 4 to 9)
+# div.entry-categories under a post, its categories' archive links, /travel/kyoto/, beside its div.entry-tags, and
+# a link schema.org's microdata names the post's articleSection (MT 5 and 6's Rainier theme prints the primary
+# category so in the post's meta line: `in <a itemprop="articleSection" rel="tag" href="…/travel/kyoto/">`).
+_TAG_CATEGORIES = (
+    ".taxonomy-category a[rel~=tag], div.entry-categories a[rel~=tag], a[rel~=tag][itemprop~=articleSection]"
+)
 _TERM_COMMA = re.compile(r",(?![^()]*\))")
 # The names of Hugo's usual content sections (content/post/, content/posts/, content/blog/, content/page/), folded.
 _CONTENT_SECTIONS = {"post", "posts", "blog", "article", "articles", PAGES_SECTION}
