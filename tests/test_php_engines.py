@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.discovery.page_comments import takes_comments
 from crawler.extraction.extract import extract
 
 TXP_TEXT = (
@@ -142,3 +143,21 @@ def test_a_zblog_default_theme_posts_title_time_author_category_and_tags_are_rea
     assert (article.title, article.published) == ("成都三日美食记", "2024-03-05T10:11:00")
     assert [author.name for author in article.authors] == ["王小波"]
     assert (article.categories, article.tags) == (["旅行"], ["成都", "美食"])
+
+
+def test_a_textpattern_article_that_takes_comments_is_asked_for_again_on_a_recrawl():
+    """Textpattern prints an article's comments in its page alone (no comment feed) and dates it in its Atom feed by
+    its last change: a comment posted since the last crawl was lost, the feed declaring the article unchanged. Its
+    comment form, printed while the article takes comments, marks a page to ask for again; a closed one's notice
+    does not."""
+    form = (
+        '<div id="comments"><ol class="comments-list"><li class="comment"><a id="c000003"></a><p>Schön!</p></li></ol>'
+        '<form id="txpCommentInputForm" method="post" action="/articles/wandern-alpen#cpreview"><fieldset>'
+        '<textarea id="message" name="message"></textarea></fieldset></form></div>'
+    )
+    closed = '<div id="comments"><p id="comments_closed">Comments are turned off for this article.</p></div>'
+    page = (
+        '<html><head><meta name="generator" content="Textpattern CMS"></head><body><article>{}</article></body></html>'
+    )
+    assert takes_comments(page.format(form).encode())
+    assert not takes_comments(page.format(closed).encode())

@@ -27,7 +27,7 @@ from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
 from crawler.core.archive_handle import shared_archive
 from crawler.core.signals import links_found
-from crawler.discovery import comment_sources, movabletype
+from crawler.discovery import comment_sources, page_comments
 from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, FeedEntry, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts, parse_when
@@ -272,9 +272,9 @@ class BlogSpider(scrapy.Spider):
 
     def _commented(self, url: str) -> Iterable[scrapy.Request]:
         """The archived post at `url` (cleaned) has a comment posted since its last fetch (a comment feed's item, the
-        REST API's list), or may have (a Movable Type page that takes comments): its page has changed whatever its
-        sitemap's <lastmod> (an edit's time) said or will say, and is asked for again if a link's request for it
-        was dropped as unchanged."""
+        REST API's list), or may have (a page that takes comments and prints them alone, crawler/discovery/
+        page_comments.py): its page has changed whatever its sitemap's <lastmod> (an edit's time) said or will say,
+        and is asked for again if a link's request for it was dropped as unchanged."""
         self.commented.add(url)
         self.archived.recheck(url)
         self.requested.discard(url)
@@ -436,15 +436,15 @@ class BlogSpider(scrapy.Spider):
     def _comments_of_unchanged(self, url: str) -> Iterable[scrapy.Request]:
         """A post a sitemap or feed declared unchanged is not fetched, but its comments served apart from its page
         are asked for, from where its archived page says they are: the archived page is handed on with them, never
-        stored again (FetchedPage.from_archive). A Movable Type post that takes comments prints them in its page,
-        which is asked for again instead (a conditional GET: 304 when no comment came)."""
+        stored again (FetchedPage.from_archive). A post of Movable Type or Textpattern that takes comments prints
+        them in its page alone, which is asked for again instead (a conditional GET: 304 when no comment came)."""
         if not self.scope.contains(url):
             return
         stored = shared_archive(self.crawler).stored_fetch(url)
         if stored is None:
             return
         body, content_type, charset = stored
-        if movabletype.takes_comments(body):
+        if page_comments.takes_comments(body):
             if self._may_recheck_comments():
                 yield from self._commented(clean_url(url))
             return
