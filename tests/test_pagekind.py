@@ -1570,3 +1570,32 @@ def test_hexo_materys_archives_of_cards_titled_without_headings_are_a_listing():
     )
     archives = extract(html, "https://mei.github.io/blog/archives/")
     assert archives.kind == "listing", archives.kind_reason
+
+
+def test_an_academic_post_without_a_date_is_a_post_though_its_feed_lists_it_with_hugos_zero_date():
+    """Hugo prints a post whose front matter's date is empty (`date: ''`) at its zero date, /1/01/01/slug/ under a
+    dated permalink, and its feed lists it with that placeholder as it lists the site's pages: an R blogger's
+    Academic post was a page "a feed that dates its posts lists it without a date", lost without a word. Academic
+    types its posts, and no other page, a JSON-LD BlogPosting in `article.article`; its Privacy page, laid out in
+    `article.article` without one, stays a page."""
+    prose = "<p>" + "Every week the community publishes a new data set to summarise and plot. " * 8 + "</p>"
+    blogposting = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting",'
+        ' "headline": "The weekly data project", "datePublished": "0001-01-01T00:00:00Z"}</script>'
+    )
+
+    def page(jsonld: str, generator: str = "Source Themes Academic 4.7.0") -> str:
+        head = f'<meta name="generator" content="{generator}"><meta property="og:type" content="article">{jsonld}'
+        body = '<article class="article"><div class="article-container pt-3"><h1>The weekly data project</h1>'
+        body += '<span class="article-date">Jan 1, 0001</span></div>'
+        body += f'<div class="article-container"><div class="article-style">{prose}</div></div></article>'
+        return f"<html><head><title>The weekly data project</title>{head}</head><body>{body}</body></html>"
+
+    site = SiteFacts(feed_undated=True, site_known=True, section_unlisted=True)
+    url = "https://x.example/1/01/01/the-weekly-data-project/"
+    post = extract(page(blogposting), url)
+    assert post.published is None
+    assert decide(post.evidence, site)[0] == "article"
+    assert decide(extract(page(blogposting, "Wowchemy 5.6.0 for Hugo"), url).evidence, site)[0] == "article"
+    assert decide(extract(page(""), "https://x.example/privacy/").evidence, site)[0] == "other"
+    assert decide(extract(page(blogposting, "Hugo 0.92.0"), url).evidence, site)[0] == "other"

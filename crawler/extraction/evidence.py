@@ -21,10 +21,11 @@ from lxml import etree
 
 from crawler.extraction.dates import PRINTED_DAY, days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
-from crawler.extraction.hugo import in_academic_pages_layout, in_pages_section
+from crawler.extraction.hugo import in_academic_pages_layout, in_academic_post_layout, in_pages_section
 from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import (
     ACADEMIC_PAGES_MARKUP,
+    ACADEMIC_POST_LAYOUT,
     ARTICLE_TYPES,
     HUGO_PAGES_MARKUP,
     LISTING_TEXT_SHARE,
@@ -134,6 +135,7 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
         page_markup=_page_markup(page, jsonld, listing=listing),
         index_markup=_index_markup(page),
         archive_layout=_archive_layout(page),
+        post_layout=ACADEMIC_POST_LAYOUT if in_academic_post_layout(page, types) else None,
         days=days_named(page),
     )
 

@@ -1,5 +1,5 @@
 """Hugo's conventions: whether Hugo built a page, and whether it is one of the site's pages by its content section or
-by its theme's layout for content that is no post (Academic's)."""
+by its theme's layout for content that is no post (Academic's), or a post by its theme's layout for posts."""
 
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ _ACADEMIC_LAYOUTS = etree.XPath(
     "/div[contains(concat(' ', normalize-space(@class), ' '), ' slides ')]"
 )
 
+# Academic's JSON-LD (layouts/partials/jsonld/) types a page of its content type "post" a BlogPosting, and no other
+# page: its publications are Articles, its Privacy and Terms pages carry none.
+ACADEMIC_POST_TYPE = "BlogPosting"
+_ACADEMIC_POST_CONTAINER = etree.XPath("//article[contains(concat(' ', normalize-space(@class), ' '), ' article ')]")
+
 
 def built_by_hugo(page: Page) -> bool:
     """Hugo built the page: its generator tag says so, or a stylesheet or script Hugo Pipes fingerprinted
@@ -49,5 +54,17 @@ def in_academic_pages_layout(page: Page) -> bool:
     """Academic (ACADEMIC_GENERATORS) laid the page out as a publication, talk, project, docs page or slides: no post,
     though Academic's feed, Hugo's RSS of every regular page, dates it as it dates posts (an R blogger's site listed
     its example publications, projects and talk beside the posts)."""
-    generators = page.meta.get("generator", [])
-    return any(name.startswith(ACADEMIC_GENERATORS) for name in generators) and bool(_ACADEMIC_LAYOUTS(page.tree))
+    return _built_by_academic(page) and bool(_ACADEMIC_LAYOUTS(page.tree))
+
+
+def in_academic_post_layout(page: Page, types: set[str]) -> bool:
+    """Academic (ACADEMIC_GENERATORS) laid the page out as a post: `article.article`, and the page's JSON-LD `types`
+    name ACADEMIC_POST_TYPE, which Academic prints for its content type "post" alone. Such a page is a post whatever
+    its date: Hugo prints a post whose front matter's date is empty (`date: ''`) at its zero date, year 1 — under
+    /1/01/01/ where the permalink names the date —, and its feed lists it with that placeholder, as it lists the site's
+    pages."""
+    return ACADEMIC_POST_TYPE in types and _built_by_academic(page) and bool(_ACADEMIC_POST_CONTAINER(page.tree))
+
+
+def _built_by_academic(page: Page) -> bool:
+    return any(name.startswith(ACADEMIC_GENERATORS) for name in page.meta.get("generator", []))

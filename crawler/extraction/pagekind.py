@@ -105,6 +105,9 @@ HUGO_PAGES_MARKUP = "Hugo's section of the site's pages (article:section page)"
 # no posts: a publication, talk or event, project, docs or book chapter, slide deck (crawler/extraction/hugo.py).
 # Academic's feed, Hugo's RSS of the site's regular pages, lists each with its front matter's date, as it lists posts.
 ACADEMIC_PAGES_MARKUP = "Academic's layout for a publication, talk, project, docs page or slides (Hugo)"
+# evidence.post_layout's name for a page Academic lays out as a post (crawler/extraction/hugo.py): a post though
+# undated, where its feed lists it with Hugo's placeholder date as it lists the site's pages.
+ACADEMIC_POST_LAYOUT = "Academic's layout for a post: article.article with a JSON-LD BlogPosting (Hugo)"
 # The page markups of generators whose feeds list such pages with a date: a feed's date makes no post of them.
 FEED_LISTED_PAGE_MARKUPS = frozenset({HUGO_PAGES_MARKUP, ACADEMIC_PAGES_MARKUP})
 # A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
@@ -141,6 +144,9 @@ class PageEvidence:
     # A theme's layout for its archives, a listing however few posts it lists and whatever a feed says of it (Hugo's
     # feeds list a page of content/page/ with its front matter's date: Stack's Archives).
     archive_layout: str | None = None
+    # The generator's layout for its posts, which it gives no other page (Academic's): a post, dated or not, whatever
+    # the feeds say of it — Hugo's feed lists an undated post as it lists the site's pages, with its zero date.
+    post_layout: str | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +236,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     # /authors/x/, whose <time>s date her posts), it is still the page of the person it is about
     if site is not None and site.outside_the_feeds and not site.feed_dated and evidence.url_kind != "author":
         return "other", "dated, but the site's feeds, which reach back beyond its date, list nothing of its section"
+    if evidence.post_layout:
+        return "article", f"its generator's layout for a post ({evidence.post_layout})"
     if site is not None and site.feed_undated:
         return "other", "a feed that dates its posts lists it without a date"
     if evidence.url_kind == "author":  # an author's own page, parsed for the person it is about
