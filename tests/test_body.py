@@ -2656,6 +2656,44 @@ def test_hydes_date_line_with_a_reading_time_and_a_translations_link_is_not_the_
     assert article.published == "2021-04-10"
 
 
+def test_lanyons_sidebar_drawer_is_no_part_of_a_short_post_and_the_tags_beside_its_title_are_read():
+    """Lanyon (Poole's, in its Jekyll, Hugo and Zola ports: Zola's codinfox-lanyon) prints the blog's sidebar as a
+    drawer a checkbox opens, `input#sidebar-checkbox` then `div#sidebar.sidebar` — bio, "Follow me", menu, copyright,
+    "Powered by" — before the page's content; codinfox-lanyon prints each tag as a bare `a.post-tag` between the
+    title's date line and the post's <article>. A two-line Korean post's text took in the sidebar, and its language
+    came out English; its tags were not read."""
+    sidebar = (
+        '<input type="checkbox" class="sidebar-checkbox" id="sidebar-checkbox"><div class="sidebar" id="sidebar">'
+        '<div class="sidebar-item"><p>Graduate student who enjoys physics, mathematics and programming.</p>'
+        '<p>Follow me: <br><a href="https://github.com/kim">GitHub</a> | <a href="mailto:kim@mail.example">Mail</a>'
+        '</p></div><nav class="sidebar-nav"><a class="sidebar-nav-item" href="/ko/">Home</a>'
+        '<a class="sidebar-nav-item" href="/ko/blog/">Blog</a></nav><div class="sidebar-item"><p>&copy; 2021 Kim. '
+        'This work is licensed under <a href="https://creativecommons.org/licenses/by-nc/4.0/">CC BY-NC 4.0</a>.</p>'
+        '</div><div class="sidebar-item"><p>Powered by <a href="https://www.getzola.org">Zola</a></p></div></div>'
+    )
+    tags = "".join(
+        f'<a href="/ko/tags/{slug}/" class="post-tag">{name}</a>'
+        for slug, name in [
+            ("mle", "mle"),
+            ("statistics", "statistics"),
+            ("julia", "julia"),
+            ("high-school", "high school"),
+        ]
+    )
+    html = (
+        '<!DOCTYPE html><html lang="en-us"><head><title>최대우도추정 &middot; Kim\'s Blog</title></head><body>'
+        f'{sidebar}<div class="wrap"><div class="masthead"><h3 class="masthead-title"><a href="/ko/">Kim\'s Blog</a>'
+        '</h3></div><div class="container content"><div class="post"><h1 class="post-title">최대우도추정</h1>'
+        f'<span class="post-date">2021-03-09</span> | {tags}<article><p>고등학교 수학으로 최대우도추정을 이해해 봅니다.'
+        "</p><p>$$x^2 + 2x + 1 = (x + 1)^2$$</p></article></div></div></div></body></html>"
+    )
+    article = extract(html, "https://kim.example/ko/blog/mle/")
+    assert article.text == "고등학교 수학으로 최대우도추정을 이해해 봅니다.\n$$x^2 + 2x + 1 = (x + 1)^2$$"
+    assert article.language == "ko"
+    assert article.tags == ["mle", "statistics", "julia", "high school"]
+    assert article.published == "2021-03-09"
+
+
 def test_a_loveit_familys_post_of_a_picture_alone_is_its_content_element_not_the_page():
     """Hugo's LoveIt and its forks (DoIt, FixIt) print the post's body in `div#content.content`, in the page's
     `.page.single` after its title and meta, before its related posts: a post with no paragraph in it (a picture, a

@@ -158,7 +158,11 @@ MEZZANINE_CHROME = ("h6.post-meta", "a.btn.share-twitter", "a.btn.share-facebook
 # its title, `<h1 class="post-title">…</h1><span class="post-date">…</span>`, the post's first paragraph beside it
 # with no element around the two: where a theme adds to the date a reading time and a link to the post's
 # translation ("2021-04-10 | 5 min read | <a>Leer en español</a>"), trafilatura ran that into the first paragraph.
-HYDE_CHROME = ("h1.post-title + span.post-date",)
+# Lanyon's sidebar is a drawer a checkbox opens, `<input class="sidebar-checkbox" id="sidebar-checkbox">` and then
+# `<div class="sidebar" id="sidebar">` (the blog's bio, "Follow me", menu, copyright, "Powered by"), before the page's
+# div.wrap, in each of its ports (Jekyll's, Hugo's, Zola's codinfox-lanyon): trafilatura added it to a short post's
+# text, and a two-line Korean post came out English.
+HYDE_CHROME = ("h1.post-title + span.post-date", "#sidebar-checkbox ~ .sidebar")
 # Page builders' modules listing other posts, which a single post's layout puts under the post as its related posts
 # (or its author puts in the post's own layout): on a single post (WordPress's body class `single`) only, for on a
 # home page or an archive built with them they are the listing. Beaver Builder's Posts (grid, columns, feed,

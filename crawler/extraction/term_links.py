@@ -13,8 +13,10 @@ each with its categories). A group linking more terms of one kind than a post ha
 of the post's own that a theme prints in its sidebar (selectors.POST_CARDS) counts as the post's container, and so
 does the post's info that Pelican's simple theme prints in a `footer.post-info` right before the container, and,
 where the container is no <article>, the blocks between it and the post's <h1> in the element holding both (Hugo
-Terminal's `span.post-tags` in its `div.post`). A link may be no <a>: Hugo Blowfish has printed each term as a
-badge a script opens, `<span onclick='window.open("/categories/frontend/","_self")'>` (_SCRIPTED_HREF).
+Terminal's `span.post-tags` in its `div.post`), and the links standing bare there (Zola's codinfox-lanyon: each tag an
+`a.post-tag` of its own between the date line and the post's <article>). A link may be no <a>: Hugo Blowfish has
+printed each term as a badge a script opens, `<span onclick='window.open("/categories/frontend/","_self")'>`
+(_SCRIPTED_HREF).
 """
 
 from __future__ import annotations
@@ -125,11 +127,11 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
     if after is not None and scope.tag != "article" and _A_SECTION(after):
         after = None  # after a container that is no <article>, a block with a heading of its own: a sidebar's column
     beside = _links(after) if after is not None else []
-    beside += [
-        link
-        for block in _post_header_before(scope)
-        for link in _links(block)
-        if scope.tag != "article" or classed_as_tag(link)
+    header = _post_header_before(scope)
+    # term links standing alone between the post's title and its <article>, in page order
+    bare = [block for block in reversed(header) if block.tag == "a"]
+    beside += [link for block in header for link in _links(block) if scope.tag != "article" or classed_as_tag(link)] + [
+        link for link in bare if _href(link)
     ]
     found: dict[str, list[tuple[HtmlElement, str]]] = {kind: [] for kind in _KINDS}
     query = _term_query(page)
@@ -152,7 +154,9 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         if kind not in found or not name or len(name.split()) > MAX_TERM_WORDS:
             continue
         block = next((element for element in link.iterancestors() if element.tag in _BLOCKS), None)
-        labelled = block is not None and (_labelled(block) or _after_label(link, block, kind, page.base))
+        labelled = (
+            link in bare or block is not None and (_labelled(block) or _after_label(link, block, kind, page.base))
+        )
         if labelled and teasers().isdisjoint(link.iterancestors()):
             found[kind].append((link, name))
     categories, tags = (_names(found[kind]) for kind in _KINDS)
@@ -244,12 +248,15 @@ def _post_header_before(container: HtmlElement) -> list[HtmlElement]:
     `div.post` before `div.post-content`, no <article> around them; Quartz its `h1.article-title`, date and
     `ul.tags` in a `div.page-header` before the note's <article> (of those before an <article>, linked_terms takes
     the links classed as tags only). None in the <body> itself, whose blocks before the content are the site's
-    header."""
+    header. Links standing bare among those blocks count as none of them: Zola's codinfox-lanyon prints each of the
+    post's tags as an `a.post-tag` of its own between the <h1>'s date line and the post's <article>."""
     parent = container.getparent()
     if parent is None or parent.tag in ("body", "html"):
         return []
-    blocks = []
-    for sibling in itertools.islice(container.itersiblings(preceding=True), BLOCKS_BEFORE):
+    blocks, counted = [], 0
+    for sibling in container.itersiblings(preceding=True):
+        if sibling.tag != "a" and (counted := counted + 1) > BLOCKS_BEFORE:
+            break
         if isinstance(sibling.tag, str):
             blocks.append(sibling)
             if sibling.tag == "h1" or _H1(sibling):
