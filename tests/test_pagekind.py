@@ -1599,3 +1599,24 @@ def test_an_academic_post_without_a_date_is_a_post_though_its_feed_lists_it_with
     assert decide(extract(page(blogposting, "Wowchemy 5.6.0 for Hugo"), url).evidence, site)[0] == "article"
     assert decide(extract(page(""), "https://x.example/privacy/").evidence, site)[0] == "other"
     assert decide(extract(page(blogposting, "Hugo 0.92.0"), url).evidence, site)[0] == "other"
+
+
+def test_an_academic_page_in_its_posts_layout_without_their_blogposting_is_no_post_though_its_feed_dates_it():
+    """Academic lays its Privacy and Terms pages (content/privacy.md, terms.md) out in the `article.article` of its
+    posts, and its feed dates them as it dates posts: an R blogger's site stored both as untitled posts "a feed lists
+    it with a date". Academic prints its JSON-LD BlogPosting for its posts alone; the same page on a site Academic
+    did not build stays a post."""
+    prose = "<p>" + "This site uses cookies to count its visitors and keeps nothing else about you. " * 6 + "</p>"
+
+    def page(generator: str) -> str:
+        head = f'<meta name="generator" content="{generator}"><meta property="og:type" content="article">'
+        body = '<article class="article"><div class="article-container pt-3"><h1>Privacy</h1>'
+        body += '<span class="article-date">Jun 28, 2018</span></div>'
+        body += f'<div class="article-container"><div class="article-style">{prose}</div></div></article>'
+        return f"<html><head><title>Privacy</title>{head}</head><body>{body}</body></html>"
+
+    site = SiteFacts(feed_dated=True, site_known=True)
+    url = "https://x.example/privacy/"
+    assert decide(extract(page("Source Themes Academic 4.7.0"), url).evidence, site)[0] == "other"
+    assert decide(extract(page("Wowchemy 5.6.0 for Hugo"), url).evidence, site)[0] == "other"
+    assert decide(extract(page("Hugo 0.92.0"), url).evidence, site)[0] == "article"

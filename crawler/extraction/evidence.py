@@ -21,9 +21,15 @@ from lxml import etree
 
 from crawler.extraction.dates import PRINTED_DAY, days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
-from crawler.extraction.hugo import in_academic_pages_layout, in_academic_post_layout, in_pages_section
+from crawler.extraction.hugo import (
+    in_academic_page_layout,
+    in_academic_pages_layout,
+    in_academic_post_layout,
+    in_pages_section,
+)
 from crawler.extraction.page import HtmlElement, Page, text_of, word_count
 from crawler.extraction.pagekind import (
+    ACADEMIC_PAGE_MARKUP,
     ACADEMIC_PAGES_MARKUP,
     ACADEMIC_POST_LAYOUT,
     ARTICLE_TYPES,
@@ -180,7 +186,8 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
     `article:published_time`). Hugo's LoveIt family (LoveIt, DoIt, FixIt) types every page a BlogPosting and names its
     content type the `genre`: "page" for a page, without a date. Hugo's section of the site's pages, content/page/,
     where Hugo themes' example sites keep them (hugo.in_pages_section), and Academic's layouts for its content types
-    that are no posts (hugo.in_academic_pages_layout)."""
+    that are no posts (hugo.in_academic_pages_layout), and its posts' layout without the BlogPosting it gives its posts
+    alone (hugo.in_academic_page_layout)."""
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
     if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
         return markup
@@ -198,6 +205,8 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
         return HUGO_PAGES_MARKUP
     if in_academic_pages_layout(page):
         return ACADEMIC_PAGES_MARKUP
+    if in_academic_page_layout(page, _types(jsonld)):
+        return ACADEMIC_PAGE_MARKUP
     hexo = any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
     if hexo and not listing and page.meta.get("og:type", [""])[0] == "website":
         return "Hexo's og:type website"

@@ -57,6 +57,13 @@ def in_academic_pages_layout(page: Page) -> bool:
     return _built_by_academic(page) and bool(_ACADEMIC_LAYOUTS(page.tree))
 
 
+def in_academic_page_layout(page: Page, types: set[str]) -> bool:
+    """Academic (ACADEMIC_GENERATORS) laid the page out in the `article.article` of its posts, but the page's JSON-LD
+    `types` lack the ACADEMIC_POST_TYPE it prints for its posts alone: a page of the site's own, its Privacy and Terms
+    (content/privacy.md, terms.md), which its feed dates as it dates posts."""
+    return ACADEMIC_POST_TYPE not in types and _built_by_academic(page) and bool(_ACADEMIC_POST_CONTAINER(page.tree))
+
+
 def in_academic_post_layout(page: Page, types: set[str]) -> bool:
     """Academic (ACADEMIC_GENERATORS) laid the page out as a post: `article.article`, and the page's JSON-LD `types`
     name ACADEMIC_POST_TYPE, which Academic prints for its content type "post" alone. Such a page is a post whatever

@@ -105,11 +105,14 @@ HUGO_PAGES_MARKUP = "Hugo's section of the site's pages (article:section page)"
 # no posts: a publication, talk or event, project, docs or book chapter, slide deck (crawler/extraction/hugo.py).
 # Academic's feed, Hugo's RSS of the site's regular pages, lists each with its front matter's date, as it lists posts.
 ACADEMIC_PAGES_MARKUP = "Academic's layout for a publication, talk, project, docs page or slides (Hugo)"
+# evidence.page_markup's name for a page Academic lays out in its posts' article.article without the JSON-LD BlogPosting
+# it gives its posts alone (crawler/extraction/hugo.py): its Privacy and Terms, which its feed dates as it dates posts.
+ACADEMIC_PAGE_MARKUP = "Academic's article.article without the BlogPosting of its posts (Hugo)"
 # evidence.post_layout's name for a page Academic lays out as a post (crawler/extraction/hugo.py): a post though
 # undated, where its feed lists it with Hugo's placeholder date as it lists the site's pages.
 ACADEMIC_POST_LAYOUT = "Academic's layout for a post: article.article with a JSON-LD BlogPosting (Hugo)"
 # The page markups of generators whose feeds list such pages with a date: a feed's date makes no post of them.
-FEED_LISTED_PAGE_MARKUPS = frozenset({HUGO_PAGES_MARKUP, ACADEMIC_PAGES_MARKUP})
+FEED_LISTED_PAGE_MARKUPS = frozenset({HUGO_PAGES_MARKUP, ACADEMIC_PAGES_MARKUP, ACADEMIC_PAGE_MARKUP})
 # A page whose entries (crawler/extraction/entries.py) hold this share of its text is a listing: see
 # _entries_of_a_listing() for how many entries it takes.
 LISTING_TEXT_SHARE = 0.5
