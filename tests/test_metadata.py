@@ -68,6 +68,27 @@ def test_a_short_text_in_a_script_of_one_language_is_in_that_language_whatever_t
     assert _language(" lang='en'", "<p>We ate kimchi jjigae (김치찌개) at the market.</p>") == "en"
 
 
+def test_a_text_mostly_in_han_without_kana_is_chinese_whatever_the_page_declares_and_however_long():
+    """Eleventy's base blog declares `<html lang="en">` on every page unless its author changes it: a Chinese post
+    with English terms and code in it, 1,121 characters, three quarters of its letters Han, kept `en` — py3langid
+    read Chinese at 0.98, under the certainty that overrules a declaration. Japanese writes Kana in every sentence:
+    a Japanese text mostly in kanji is no Chinese."""
+    chinese = (
+        "<p>操作資料庫裏面有一個很重要的東西叫做 transaction。簡單說，就是一連串必須要一起進行的操作，"
+        "如果一個操作失敗，所以已經執行的操作都必須取消。</p><pre><code>BEGIN; UPDATE account SET money = money - 100 "
+        "WHERE id = 'A'; UPDATE account SET money = money + 100 WHERE id = 'B'; COMMIT;</code></pre>"
+        "<p>如果第一步沒有完成而第二步完成了，那麼整個銀行就會憑空多出一百元；反過來就會憑空少一百元。"
+        "這麼嚴重的事情我們當然不能容忍，所以處理這種 transaction 的時候必須特別注意四件事：ACID。</p>"
+    )
+    assert _language(" lang='en'", chinese) == "zh"
+    line = "const ref = useRef(null); useEffect(() => { ref.current.focus(); }, []);\n"
+    code = f"<pre><code>{line * 6}</code></pre>"
+    assert _language(" lang='en'", chinese + code) == "zh"  # under half its letters Han, read by py3langid as Chinese
+    assert _language(" lang='ja'", "<p>謹賀新年</p>") == "ja"
+    japanese = "<p>東京都議会議員選挙投票率過去最低水準更新。" + "今回の選挙では投票所の数も減った。" + "</p>"
+    assert _language(" lang='ja'", japanese) == "ja"
+
+
 def test_a_short_posts_language_is_its_own_texts_not_the_pages_it_was_first_read_from():
     """Eleventy's base blog prints a post in `<main>` with no <article>: trafilatura reads a one-paragraph post as
     the whole page, menus and all, and the short-post rescue narrows it to the post afterwards — but the language
