@@ -87,9 +87,10 @@ def _written_in(text: str) -> str | None:
 def _chinese(text: str) -> bool:
     """The text is Chinese by its script: next to no Kana (MAX_KANA_SHARE of its letters), and Han SCRIPT_SHARE of its
     letters, or MIN_HAN_SHARE where py3langid reads it as Chinese (_CHINESE)."""
-    letters = len(_LETTER.findall(text))
-    han, kana = len(_HAN.findall(text)), len(_KANA.findall(text))
-    if not letters or han < MIN_HAN_SHARE * letters or kana > MAX_KANA_SHARE * letters:
+    if not (han := len(_HAN.findall(text))):  # most texts: one pass over them
+        return False
+    letters, kana = len(_LETTER.findall(text)), len(_KANA.findall(text))
+    if han < MIN_HAN_SHARE * letters or kana > MAX_KANA_SHARE * letters:
         return False
     return han >= SCRIPT_SHARE * letters or identifier().classify(text[:_SAMPLE_CHARS])[0] in _CHINESE
 
