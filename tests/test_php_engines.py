@@ -161,3 +161,48 @@ def test_a_textpattern_article_that_takes_comments_is_asked_for_again_on_a_recra
     )
     assert takes_comments(page.format(form).encode())
     assert not takes_comments(page.format(closed).encode())
+
+
+def _zit_post(tag_url: str, category_url: str, author_url: str) -> str:
+    """A post of Z-BlogPHP's Zit theme (template/post-single.php): the category in the breadcrumb, the tags in a
+    heading above the title, the author and the time ("发表于" in a <dfn>) after it, the body apart in <main>; the
+    sidebar's modules link other terms, the navbar a category."""
+    return (
+        "<html lang='zh-Hans'><head><meta charset='utf-8'><meta name='generator' content='Z-BlogPHP 1.7.5'>"
+        "<title>成都三日美食记 - 林间笔记</title></head><body class='article'><header id='face'><nav id='menu'><ul>"
+        f"<li id='navbar-category-2'><a href='https://lin.example/{category_url.format(2)}'>技术</a></li></ul></nav>"
+        "</header><section id='wrap'><div class='inner'><div id='topic'><nav id='path' class='kico-guide'>"
+        f"<a href='https://lin.example/'>首页</a> | <a href='https://lin.example/{category_url.format(4)}'>旅行</a>"
+        " | <a href='https://lin.example/?date=2024-03-05'>2024-03-05</a></nav><h4>"
+        f"<a href='https://lin.example/{tag_url.format(5)}' class='tag kico-hash'>成都</a> "
+        f"<a href='https://lin.example/{tag_url.format(6)}' class='tag kico-hash'>美食</a></h4>"
+        "<h1>成都三日美食记</h1><h5><img src='https://lin.example/zb_users/avatar/0.png' class='avatar' alt='王小波'>"
+        f" <a href='https://lin.example/{author_url.format(2)}' title='查看 王小波 的所有文章'>王小波</a>"
+        " <span class='kico-time'><dfn>发表于</dfn>2024-03-05 10:11:00</span>"
+        " <span class='kico-eye'><dfn>浏览</dfn>10</span></h5></div>"
+        f"<main id='main'><article id='cont'>{ZBLOG_TEXT}</article></main><aside id='side'>"
+        "<div class='pane' id='divTags'><h4 class='zit'>标签列表</h4><ul>"
+        f"<li><a href='https://lin.example/{tag_url.format(1)}'>树莓派</a></li></ul></div>"
+        "<div class='pane' id='divAuthors'><ul>"
+        f"<li><a href='https://lin.example/{author_url.format(1)}'>林小雨</a></li></ul></div></aside></div>"
+        "</section></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag_url", "category_url", "author_url"),
+    [
+        ("?tags={}", "?cate={}", "?auth={}"),  # URL rewriting off, Z-BlogPHP's default
+        ("tags-{}.html", "category-{}.html", "author-{}.html"),  # ZC_STATIC_MODE "REWRITE"
+    ],
+)
+def test_a_zblog_zit_posts_time_author_category_and_tags_are_its_links_to_the_engines_views(
+    tag_url, category_url, author_url
+):
+    """Zit links the post's category, tags and author to their views (`?cate=4`, `?tags=5`, `?auth=2`, or with URL
+    rewriting `category-4.html`, `tags-5.html`, `author-2.html`) above and below the title, outside the post's body,
+    and prints its time after a <dfn> label; the sidebar's modules and the navbar link other terms and people."""
+    article = extract(_zit_post(tag_url, category_url, author_url), "https://lin.example/?id=5")
+    assert (article.title, article.published) == ("成都三日美食记", "2024-03-05T10:11:00")
+    assert [author.name for author in article.authors] == ["王小波"]
+    assert (article.categories, article.tags) == (["旅行"], ["成都", "美食"])

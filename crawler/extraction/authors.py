@@ -24,7 +24,7 @@ from crawler.extraction.sitename import TITLE_SEPARATOR, fold
 from crawler.extraction.structured import as_list, by_type, first_text
 from crawler.extraction.term_links import counted_link_lists
 from crawler.extraction.vitepress import sugarat_authors
-from crawler.extraction.zblog import footer_fields
+from crawler.extraction.zblog import footer_fields, view_links
 from crawler.urls import clean_url, joined
 
 _SENTENCE_END = re.compile(r"(?<![.\w])[^\W\d_]{3,}[.!?]\s*$")
@@ -242,6 +242,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
             or sugarat_authors(page)
             or [Person(name=n) for n in _meta_authors(page)]
             or [Person(name=n) for n in footer_fields(page)[:1] if n]
+            or [Person(name=n) for n in view_links(page)["author"]]
         ),
         # Not the links of an author box: their text is a label ("View all of Daniel's posts."); extract() takes
         # the box's own name when no byline names the author.

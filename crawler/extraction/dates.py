@@ -41,7 +41,7 @@ from crawler.extraction.structured import first_text
 from crawler.extraction.upstream import day_in_words, find_date
 from crawler.extraction.vitepress import sugarat_published
 from crawler.extraction.xpressengine import READ_TIME, generated_by_xe
-from crawler.extraction.zblog import POST_DATE, generated_by_zblog, printed_time
+from crawler.extraction.zblog import POST_DATE, generated_by_zblog, post_time
 
 MAX_PRINTED_CHARS = 200  # a text longer than this is prose, not a date line
 MAX_SIDEBAR_SHARE = 0.3  # of the page's text: a "sidebar" holding more is the post's column
@@ -305,11 +305,11 @@ class _Dates:
 
     @cached_property
     def _zblog_post_time(self) -> str | None:
-        """The post's time Z-BlogPHP's default theme prints in its title's heading (zblog.POST_DATE), as the blog's
-        clock reads it: "2024-05-07T12:17" (htmldate read the day alone)."""
+        """The post's time Z-BlogPHP's themes print in its title's heading or header (zblog.POST_DATE), as the
+        blog's clock reads it: "2024-05-07T12:17" (htmldate read the day alone)."""
         if not generated_by_zblog(self.page) or (node := first(self.page.tree, POST_DATE)) is None:
             return None
-        return None if self._outside_post(node) else printed_time(text_of(node))
+        return None if self._outside_post(node) else post_time(node)
 
     @cached_property
     def _apollo_released(self) -> str | None:

@@ -29,7 +29,7 @@ from crawler.extraction.vitepress import sugarat_terms
 from crawler.extraction.vuepress import hope_categories
 from crawler.extraction.wordpress import post_class_terms
 from crawler.extraction.xpressengine import xe_document
-from crawler.extraction.zblog import footer_fields
+from crawler.extraction.zblog import footer_fields, view_links
 from crawler.urls import joined
 
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
@@ -69,6 +69,7 @@ def extract_metadata(
     tagged_categories = _tags_to_category_pages(page)  # in document order
     linked = cache(lambda: _linked(page, root))  # read only where no markup names a term
     wordpress_terms = cache(lambda: post_class_terms(page))  # and where the post's container links none
+    zblog_links = cache(lambda: view_links(page))
     tags = (
         _unique(
             _terms(_metas(metas, "article:tag"))  # Docusaurus writes every tag into one: "web,hugo"
@@ -84,6 +85,7 @@ def extract_metadata(
         or forem_tags(page)
         or reco_tags(page)
         or pagefind_tags(page)
+        or zblog_links()["tag"]
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
@@ -124,6 +126,7 @@ def extract_metadata(
         or naver_category(page)
         or quarto_categories(page)
         or [name for name in footer_fields(page)[1:] if name]
+        or zblog_links()["category"]
         or distill_categories(page)
         or linked()[0]
         or _unique(wordpress_terms()[0])

@@ -7,14 +7,18 @@ template the view's type (`$type`: `article` or `page` for a single post, its po
 `<body class="{$type}">` in Zit and tpure. As Dotclear's body classes do, that settles what the page is: a day's or
 a tag's list holding one post, printed whole, is no post. Its default theme prints a post's time in the blog's
 clock and the core's default format, "2024-05-07 12:17:00", in a span.post-date inside the title's heading, and
-its author and category as plain text in the post's footer.
+its author and category as plain text in the post's footer. Other themes (Zit) link them: the author's, the
+category's and each tag's view by the engine's URLs for them (view_links).
 """
 
 from __future__ import annotations
 
 import re
 
-from crawler.extraction.page import Page, first
+from lxml.html import HtmlElement
+
+from crawler.extraction.page import Page, first, text_of
+from crawler.urls import joined
 
 # (view type, page kind)
 VIEW_KINDS = {
@@ -28,9 +32,11 @@ VIEW_KINDS = {
     "search": "search",
 }
 
-# The post's time as its default theme prints it (post-single.php: `h2.post-title > span.post-date`)
-POST_DATE = ".post-title > span.post-date"
-_PRINTED_TIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d)(?::\d\d)?")
+# The post's time as its themes print it in the core's format: the default theme's post-single.php in the title's
+# heading (`h2.post-title > span.post-date`), Zit's in the post's header after the author, its label in a <dfn>
+# (`<span class="kico-time"><dfn>发表于</dfn>2024-03-05 10:11:00</span>`; its lists print the day alone)
+POST_DATE = ".post-title > span.post-date, #topic > h5 > span.kico-time"
+_PRINTED_TIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d(?::\d\d)?)")
 # The default theme's post footer (post-single.php): "作者:Name <small>|</small> 分类:Category <small>|</small>
 # 浏览:12 <small>|</small> 评论:3" — each field a label of the blog's language pack ("Author:" in English) and its
 # value, the author's name first, the category second, neither a link
@@ -39,6 +45,39 @@ _LABEL = re.compile(r"^[^:：]{1,20}[:：]\s*")
 # Its lists of a term's posts without URL rewriting (its default, ZC_STATIC_MODE "ACTIVE"): `/?tags=9`, `/?cate=2`,
 # the term's number in the query — the post's tag links (`p.post-tags`), no rel nor term path
 TERM_QUERY = re.compile(r"(?:^|&)(tags|cate)=\d+(?:&|$)")
+# The URLs of its views of an author's, a category's and a tag's posts: without URL rewriting the view's number in
+# the query (?auth=2, ?cate=4, ?tags=5), with it (ZC_STATIC_MODE "REWRITE", the forms its STACentre plugin offers) in
+# the file's name, the page's number after an "_" (author-2.html, category-4_2.html, tags-5.html; an alias may
+# stand for the number: category-travel.html)
+_VIEW_URLS = (
+    ("author", re.compile(r"(?:^|&)auth=\d+(?:&|$)|/author-[^/_?]+(?:_\d+)?\.html$")),
+    ("category", re.compile(r"(?:^|&)cate=\d+(?:&|$)|/category-[^/_?]+(?:_\d+)?\.html$")),
+    ("tag", re.compile(r"(?:^|&)tags=\d+(?:&|$)|/tags-[^/_?]+(?:_\d+)?\.html$")),
+)
+# Where a theme prints the site's chrome: its sidebar (the default theme's and WhitePage's `div#divSidebar`,
+# `div#divBottom`) and the modules the core ships, each in an element named by the module's HtmlID (Zit's
+# `div#divCatalog`, the default theme's `dl.function#divTags`), the navbar's items
+# (`li#navbar-category-4`), the comments (`#cmt12`), the page's <header>, <footer> and <aside>
+_MODULES = {
+    "divSidebar",
+    "divBottom",
+    "divNavBar",
+    "divCalendar",
+    "divCatalog",
+    "divTags",
+    "divArchives",
+    "divAuthors",
+    "divPrevious",
+    "divComments",
+    "divLinkage",
+    "divFavorites",
+    "divMisc",
+    "divStatistics",
+    "divContorPanel",
+    "divSearchPanel",
+}
+_ITEM_ID = re.compile(r"^(?:navbar-|cmt\d)")
+_CHROME_TAGS = {"header", "footer", "aside"}
 
 
 def generated_by_zblog(page: Page) -> bool:
@@ -47,10 +86,19 @@ def generated_by_zblog(page: Page) -> bool:
 
 
 def printed_time(text: str) -> str | None:
-    """A time printed in Z-BlogPHP's default format as ISO 8601 to the minute, in the blog's clock: "2024-05-07
-    12:17:00" is "2024-05-07T12:17"; None for any other text."""
+    """A time printed in Z-BlogPHP's default format as ISO 8601 to the second where printed, in the blog's clock:
+    "2024-05-07 12:17:08" is "2024-05-07T12:17:08" (a feed states the same time with its offset); None for any
+    other text."""
     match = _PRINTED_TIME.fullmatch(" ".join(text.split()))
     return f"{match[1]}T{match[2]}" if match else None
+
+
+def post_time(node: HtmlElement) -> str | None:
+    """The time a theme prints in `node` (POST_DATE) as printed_time reads it, without the label Zit prints before
+    it in a <dfn> ("发表于")."""
+    labels = "".join(text_of(label) for label in node.iterchildren("dfn"))
+    text = text_of(node)
+    return printed_time(text[len(labels) :] if labels and text.startswith(labels) else text)
 
 
 def zblog_kind(page: Page) -> str | None:
@@ -78,3 +126,35 @@ def _labelled(field: str) -> str | None:
     """The value of a "label:value" field; None for a field without its label."""
     field = " ".join(field.split())
     return (_LABEL.sub("", field) or None) if _LABEL.match(field) else None
+
+
+def view_kind(url: str) -> str | None:
+    """ "author", "category" or "tag" for a URL of Z-BlogPHP's view of their posts (_VIEW_URLS); None for another."""
+    parts = url.split("?", 1)
+    path, query = parts[0], parts[1] if len(parts) > 1 else ""
+    return next((kind for kind, view in _VIEW_URLS if view.search(query) or view.search(path)), None)
+
+
+def view_links(page: Page) -> dict[str, list[str]]:
+    """The names a Z-BlogPHP post's page links to its author's, categories' and tags' views, by kind, each once in
+    page order: Zit prints the category in its breadcrumb, the tags in a heading above the title and the author
+    after it, none of them in the post's body nor with a rel or class to tell them. Not the links of the sidebar's
+    modules, the navbar, the comments or the page's header and footer (_MODULES, _ITEM_ID, _CHROME_TAGS); empty on a
+    page that is not a post's (zblog_kind) or another engine's."""
+    found: dict[str, list[str]] = {"author": [], "category": [], "tag": []}
+    if zblog_kind(page) not in ("article", "page"):
+        return found
+    for link in page.tree.iter("a"):
+        kind = view_kind(joined(page.base, link.get("href")) or "")
+        if kind is not None and (name := text_of(link)) and not _in_modules(link) and name not in found[kind]:
+            found[kind].append(name)
+    return found
+
+
+def _in_modules(link: HtmlElement) -> bool:
+    """The link lies in the site's chrome as Z-BlogPHP's themes print it (_MODULES, _ITEM_ID, _CHROME_TAGS)."""
+    for element in link.iterancestors():
+        name = element.get("id") or ""
+        if element.tag in _CHROME_TAGS or name in _MODULES or _ITEM_ID.match(name):
+            return True
+    return False
