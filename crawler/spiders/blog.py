@@ -48,6 +48,7 @@ from crawler.discovery.wordpress import (
     rest_post_url,
     split_post_parts,
 )
+from crawler.discovery.zblog_calendar import empty_months_links
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.downloadermiddlewares.render import NEEDS_BROWSER, RenderedResponse
 from crawler.errors import InvalidStartURL
@@ -399,6 +400,8 @@ class BlogSpider(scrapy.Spider):
             self.requested.update(clean_url(url) for url in wanted if url and comment_sources.source(url) == "view")
             if repeated := repeated_loop_pages(response.body, response.url, response.encoding, self.query_loops):
                 links.pages = [link for link in links.pages if clean_url(link) not in repeated]  # followed elsewhere
+            if empty := empty_months_links(response.body, response.url, response.encoding):
+                links.pages = [link for link in links.pages if clean_url(link) not in empty]  # a month of no post's
             yield from self._follow(response, links)  # less its comments view: asked for with it, no page of its own
             wanted.insert(0, entry)
             companions = [*parts, *(url for url in wanted if url and self.scope.contains_host(url))]
