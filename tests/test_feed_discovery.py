@@ -201,3 +201,44 @@ def test_eleventys_feed_at_its_usual_path_is_read_first_and_a_project_page_besid
     assert result.returncode == 0, result.stderr
     stored = {url.removeprefix(site.base) for (url,) in db("SELECT url FROM articles")}
     assert stored == {"posts/rye/", "posts/spelt/", "posts/oats/"}, stored
+
+
+def test_zblogphps_feed_at_its_usual_path_gives_its_posts_times_their_offset(crawl, db):
+    """Z-BlogPHP prints a post's time on the blog's clock with no offset ("2024-03-05 10:11:00"), and its default
+    theme links its feed, /feed.php, only on the home's first page and only with XML-RPC on: the feed, whose
+    pubDate states the offset, was never read, and the posts' times had none."""
+    text = "<p>" + "Zwei Tage lang sind wir über die Höhenwege gewandert, von Hütte zu Hütte. " * 8 + "</p>"
+
+    def zblog_post(number: int, title: str, when: str) -> bytes:
+        return (
+            "<html lang='de'><head><meta charset='utf-8'><meta name='generator' content='Z-BlogPHP 1.7.5'>"
+            f"<title>Notizen-{title}</title></head><body class='single article'><div id='divMain'>"
+            f"<div class='post single'><h2 class='post-title'>{title}<span class='post-date'>{when}</span></h2>"
+            f"<div class='post-body'>{text}</div></div></div></body></html>"
+        ).encode()
+
+    home = (
+        "<html><head><meta name='generator' content='Z-BlogPHP 1.7.5'><title>Notizen</title></head>"
+        "<body class='multi index'><a href='/?id=3'>Wandern</a> <a href='/?id=4'>Brot</a></body></html>"
+    )
+    items = "".join(
+        f"<item><title>{title}</title><link>{{base}}?id={number}</link><pubDate>{when}</pubDate></item>"
+        for number, title, when in (
+            (4, "Brot", "Tue, 05 Mar 2024 10:11:00 +0800"),
+            (3, "Wandern", "Thu, 04 Jan 2024 08:05:00 +0800"),
+        )
+    )
+    rss = f"<?xml version='1.0'?><rss version='2.0'><channel><title>Notizen</title>{items}</channel></rss>"
+    routes = {
+        "/": (200, {}, home.encode()),
+        "/?id=3": (200, {}, zblog_post(3, "Wandern", "2024-01-04 08:05:00")),
+        "/?id=4": (200, {}, zblog_post(4, "Brot", "2024-03-05 10:11:00")),
+    }
+    with serve(Server(routes=routes)) as site:
+        routes["/feed.php"] = (200, {"Content-Type": "application/xml"}, rss.replace("{base}", site.base).encode())
+        result = crawl(site.base)
+    assert result.returncode == 0, result.stderr
+    assert sorted(db("SELECT title, published FROM articles")) == [
+        ("Brot", "2024-03-05T10:11:00+08:00"),
+        ("Wandern", "2024-01-04T08:05:00+08:00"),
+    ]

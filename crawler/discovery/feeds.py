@@ -19,7 +19,9 @@ from crawler.urls import joined
 
 # Eleventy's base blog writes its feed to /feed/feed.xml (its own <link> to it is relative, and broken below a
 # post; a site from an older base blog links a /feed/rss.xml it never built): read first, the feed says that the
-# project pages beside the posts are none.
+# project pages beside the posts are none. Z-BlogPHP serves its RSS feed at /feed.php, which its default theme links
+# only on the home's first page with XML-RPC on: its pubDate states the offset of the blog's clock, which its pages
+# print no offset of ("2024-03-05 10:11:00": dates.zoned_by_feed).
 USUAL_FEED_PATHS = (
     "/feed/",
     "/feed.xml",
@@ -28,6 +30,7 @@ USUAL_FEED_PATHS = (
     "/index.xml",
     "/feed/feed.xml",
     "/feeds/posts/default",
+    "/feed.php",
 )
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
