@@ -17,11 +17,12 @@ TXP_TEXT = (
 )
 
 
-def _textpattern_post(categories: str, generator: str = "Textpattern CMS") -> str:
+def _textpattern_post(categories: str, generator: str = "Textpattern CMS", keywords: str = "") -> str:
     return (
         "<html lang='de'><head><meta charset='utf-8'><title>Über den Grat | Bergnotizen</title>"
         f"<meta name='generator' content='{generator}'>"
-        "<link rel='canonical' href='https://berg.example/articles/ueber-den-grat'></head><body>"
+        + (f"<meta name='keywords' content='{keywords}'>" if keywords else "")
+        + "<link rel='canonical' href='https://berg.example/articles/ueber-den-grat'></head><body>"
         "<header><h1><a href='https://berg.example/'>Bergnotizen</a></h1></header>"
         "<main><article class='article' itemprop='blogPost' itemscope itemtype='https://schema.org/BlogPosting'>"
         "<h1 itemprop='headline'>Über den Grat</h1>"
@@ -48,6 +49,16 @@ def test_a_textpattern_posts_categories_are_its_links_to_its_section_filtered_by
     messy = "<a href='https://berg.example/index.php?s=articles&amp;c=reisen'>Reisen</a>"
     article = extract(_textpattern_post(messy), "https://berg.example/index.php?id=6")
     assert article.categories == ["Reisen"]
+
+
+def test_a_textpattern_articles_keywords_are_its_tags():
+    """Textpattern's Keywords field holds an article's tags (its keywords tags, tru_tags), which four-point-nine
+    prints only in the keywords meta of the article's own page; another engine's keywords meta is no post's tags."""
+    category = "<a href='https://berg.example/articles/?c=reisen'>Reisen</a>"
+    article = extract(_textpattern_post(category, keywords="Wandern, Alpen,Grat"), "https://berg.example/articles/x")
+    assert (article.categories, article.tags) == (["Reisen"], ["Wandern", "Alpen", "Grat"])
+    other = extract(_textpattern_post(category, "Other CMS", "Wandern, Alpen"), "https://berg.example/articles/x")
+    assert other.tags == []
 
 
 def test_a_c_in_the_query_of_a_link_on_another_engines_page_names_no_category():

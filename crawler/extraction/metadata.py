@@ -24,6 +24,7 @@ from crawler.extraction.sitename import SiteNames, fold, site_names
 from crawler.extraction.structured import as_list, by_type, first_text
 from crawler.extraction.substack import substack_subtitle
 from crawler.extraction.term_links import classed_as_tag, linked_terms
+from crawler.extraction.textpattern import article_keywords
 from crawler.extraction.titles import post_title
 from crawler.extraction.vitepress import sugarat_terms
 from crawler.extraction.vuepress import hope_categories
@@ -86,6 +87,7 @@ def extract_metadata(
         or reco_tags(page)
         or pagefind_tags(page)
         or zblog_links()["tag"]
+        or article_keywords(page)
         or linked()[1]
         or _unique(wordpress_terms()[1])
         # rel=tag links that all name categories: the page names no tags, not the tag cloud trafilatura guesses
