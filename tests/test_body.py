@@ -2834,3 +2834,44 @@ def test_a_list_of_links_in_a_post_a_cache_plugin_minified_is_kept_as_on_the_pag
     for mark in (autoptimize, litespeed):
         article = extract(_page(post, around=mark), URL)
         assert [g for g in grains if g not in article.text] == []
+
+
+def test_a_wordpress_headings_line_break_keeps_its_words_in_the_heading_of_the_markdown():
+    """WordPress's heading block (and the classic editor) keeps a heading's Shift+Enter as a <br>: the Markdown
+    ended the heading at the break, the words after it a paragraph under it. A Markdown heading is one line: the
+    break is a space in it, the heading's code kept; the text keeps the break, a line as shown."""
+    intro = "<p>We walked the coast road from Doolin to Fanore over three days, sleeping in the villages.</p>"
+    first = "<p>The first day was the longest, along the cliffs and down into the village by evening.</p>"
+    second = "<p>On the second day the rain came in from the sea and we stayed in the pub until noon.</p>"
+    page = (
+        '<html lang="en"><head><title>The coast road – Stone and Bread</title><meta name="generator" '
+        'content="WordPress 7.1"></head><body class="single single-post"><main><article class="post type-post">'
+        '<h1 class="wp-block-post-title">The coast road</h1><div class="entry-content wp-block-post-content">'
+        f'{intro}<h2 class="wp-block-heading">Day one:<br>Doolin to the cliffs</h2>{first}'
+        '<h3 class="wp-block-heading">Day two: <code>rain()</code><br>\nand the pub</h3>'
+        f"{second}</div></article></main></body></html>"
+    )
+    article = extract(page, URL)
+    assert "## Day one: Doolin to the cliffs\n\nThe first day" in article.markdown
+    assert "### Day two: `rain()` and the pub\n\nOn the second day" in article.markdown
+    assert "Day one:\nDoolin to the cliffs\nThe first day" in article.text
+
+
+def test_a_title_heading_broken_from_its_kicker_is_still_read_off_the_markdown():
+    """A theme's <h1> that breaks the post's title from a kicker above it (`<small>Workout of the week</small><br>
+    Title`) is the title, not a heading of the post: the heading's lines are joined only once the title and the
+    fields before the text are read off them."""
+    paragraphs = "".join(
+        f"<p>{words} The set is swum at an easy pace, with ten seconds of rest after each length.</p>"
+        for words in ("Today's session is a medley pyramid of a thousand metres.", "Then come eight kicks.")
+    )
+    page = (
+        '<html lang="en"><head><title>Medley pyramid – Swim blog</title><meta property="og:title" '
+        'content="Medley pyramid"><meta name="generator" content="WordPress 6.4"></head><body class="single '
+        'single-post"><article class="post type-post"><div class="entry-content"><h1 class="single-post-title">'
+        '<span class="post-title"><small>Workout of the week</small><br>Medley '
+        f"pyramid</span></h1>{paragraphs}</div></article></body></html>"
+    )
+    article = extract(page, URL)
+    assert article.title == "Medley pyramid"
+    assert article.markdown.startswith("Today's session is a medley pyramid")

@@ -39,6 +39,7 @@ from crawler.extraction.ghost import ghost_kind, upgrade_notices
 from crawler.extraction.header_fields import MARKDOWN_LINK, is_field_line, without_header_field
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
+from crawler.extraction.markdown_blocks import one_line_headings
 from crawler.extraction.markdown_images import with_images
 from crawler.extraction.medium import medium_kind
 from crawler.extraction.metadata import extract_metadata
@@ -586,7 +587,9 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
         language=language,
         text=(text := _without_fields(body.text, page, root, meta, authors, terms)),
         markdown=with_images(
-            _without_fields(body.markdown, page, root, meta, authors, terms), enclosing(root, holder), images
+            one_line_headings(_without_fields(body.markdown, page, root, meta, authors, terms)),
+            enclosing(root, holder),
+            images,
         ),
         word_count=len(text.split()),
         author_box=boxes[0] if boxes else None,

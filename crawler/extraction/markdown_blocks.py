@@ -28,6 +28,11 @@ _QUOTE_START, _QUOTE_END = "blogarchivequotestartx", "blogarchivequoteendx"
 _BREAK = "blogarchivebreakx"  # a line break inside a paragraph, for the time of trafilatura's writer
 _LINE_BREAK = re.compile(rf"[ \t]*{_BREAK}[ \t]*\n?[ \t]*")
 _MARK_IN_LINE = re.compile(rf"\s*(?:{_QUOTE_START}|{_QUOTE_END})\s*")
+# A heading's line break until one_line_headings: a sign of no prose (a math fence trafilatura's writer keeps), which
+# sitename.fold, comparing the text's lines with the title and fields, reads past
+HEADING_BREAK = "\u29d9"
+_HEADING_BREAK_LINE = re.compile(rf"[ \t]*\n[ \t\n]*{HEADING_BREAK}[ \t]*(?P<end>$)?", re.MULTILINE)
+_LEFT_HEADING_BREAK = re.compile(HEADING_BREAK)
 _MARK_SPLIT = re.compile(rf"\s*({_QUOTE_START}|{_QUOTE_END})\s*")  # the marks kept, as parts of their own
 
 
@@ -38,7 +43,7 @@ def markdown_of(
     `linked`: puts the page's links back into Markdown text. An embed's URL on a line of its own becomes a link.
     `line_breaks`: a <br> between a paragraph's words is a line break of it (_line_breaks), not a paragraph break."""
     fills: list[str] = []
-    copy = _headed(_set_aside(deepcopy(body), verbatim.code_blocks, fills))
+    copy = _heading_breaks_marked(_headed(_set_aside(deepcopy(body), verbatim.code_blocks, fills)))
     if line_breaks:
         copy = _line_breaks(copy)
     markdown = linked(_LINE_BREAK.sub("\\\\\n", xmltotxt(copy, include_formatting=True)))
@@ -81,6 +86,25 @@ def _headed(body: etree._Element) -> etree._Element:
             etree.SubElement(header, "cell", role="head")
         first.addprevious(header)
     return body
+
+
+def _heading_breaks_marked(body: etree._Element) -> etree._Element:
+    """Each <br> (trafilatura's <lb>) of a heading with HEADING_BREAK before the words after it: one_line_headings
+    joins them to the heading's line."""
+    for head in body.iter("head"):
+        for lb in head.iter("lb"):
+            lb.tail = HEADING_BREAK + (lb.tail or "").lstrip()
+    return body
+
+
+def one_line_headings(markdown: str) -> str:
+    """`markdown` (markdown_of's) with each heading's lines one line, a space for each break: a Markdown heading is
+    one line, and trafilatura's writer ended it at a <br> (WordPress's heading block and the classic editor keep a
+    heading's Shift+Enter as one), the words after it a paragraph under it. Joined only once the title and the
+    fields before the post's text are read off its lines (extract.py): a theme's <h1> breaks its title from a kicker
+    or a date line. A break whose heading's line went with them starts a line of its own."""
+    joined = _HEADING_BREAK_LINE.sub(lambda match: "" if match.group("end") is not None else " ", markdown)
+    return _LEFT_HEADING_BREAK.sub("", joined)
 
 
 def _filled(written: str, fills: list[str], indented: bool) -> str:
