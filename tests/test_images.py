@@ -552,3 +552,42 @@ def test_a_lazy_featured_images_noscript_copy_is_the_posts_first_image_where_the
             ("harz.jpg", "Beech wood"),
             ("aran.jpg", "Plate"),
         ]
+
+
+def test_a_wordpress_gallerys_thumbnail_linked_to_its_file_is_archived_as_that_file():
+    """WordPress's `[gallery link="file"]` (HTML5 themes' figure.gallery-item, the others' dl.gallery-item) prints
+    each picture as its 150×150 "thumbnail" crop, no srcset (no other size has a square's shape), linked to the
+    uploaded file: the crop was stored, a square of the picture. The linked file is the picture, its caption and
+    alt kept; a thumbnail linked to its attachment page (the gallery's default) names no file and stays."""
+    items = "".join(
+        f'<figure class="gallery-item"><div class="gallery-icon landscape"><a href="{link}"><img width="150" '
+        f'height="150" src="/wp-content/uploads/2024/07/{name}-150x150.jpg" class="attachment-thumbnail '
+        f'size-thumbnail" alt="{alt}" aria-describedby="gallery-1-{n}"></a></div><figcaption class="wp-caption-text '
+        f'gallery-caption" id="gallery-1-{n}">{caption}</figcaption></figure>'
+        for n, (name, link, alt, caption) in enumerate(
+            [
+                ("wall", "/wp-content/uploads/2024/07/wall.jpg", "A dry stone wall", "Built without mortar"),
+                ("cliffs", "/wp-content/uploads/2024/07/cliffs-scaled.jpg", "Cliffs", "The cliffs at Moher"),
+                ("gate", "/2024/07/stones/gate/", "A gate", "A gap closed with one stone"),
+            ],
+            10,
+        )
+    )
+    html = (
+        "<html><body><article><div class='entry-content'>"
+        f"{PROSE}<div id='gallery-1' class='gallery galleryid-7 gallery-columns-3 gallery-size-thumbnail'>{items}</div>"
+        "</div></article></body></html>"
+    )
+    page = Page.from_html(html, "https://blog.example/2024/07/stones/")
+    images = find_images(page, find_content_root(page))
+    uploads = "https://blog.example/wp-content/uploads/2024/07/"
+    assert [(i.src, i.alt, i.caption, i.width) for i in images] == [
+        (f"{uploads}wall.jpg", "A dry stone wall", "Built without mortar", None),
+        (f"{uploads}cliffs-scaled.jpg", "Cliffs", "The cliffs at Moher", None),
+        (
+            "https://blog.example/wp-content/uploads/2024/07/gate-150x150.jpg",
+            "A gate",
+            "A gap closed with one stone",
+            150,
+        ),
+    ]

@@ -39,6 +39,9 @@ _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
 _WORD = re.compile(r"\w")
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|$)", re.I)
+# WordPress's intermediate size of an upload: the file's name with "-{width}x{height}" before its extension (its
+# "thumbnail" size a square crop); the original's name without it, "-scaled" where WordPress scaled a large upload
+_WP_SIZE = re.compile(r"^(?P<stem>[^?#]+)-\d+x\d+(?P<ext>\.(?:jpe?g|png|gif|webp|avif))$", re.I)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
 SHARE_HREF = re.compile(
@@ -83,12 +86,14 @@ def placed_images(
     for img, src, srcset_width in candidates:
         if not src or _noscript_copy(img, src, scripted):
             continue
+        width, height = _dimensions(img, srcset_width)
+        if srcset_width is None and (original := _linked_original(img, src, base)):
+            src, width, height = original, None, None  # the linked file: the <img>'s size is its crop's
         caption = caption_of(img)
         if src in seen and not _captioned_anew(seen[src].caption, caption):
             # the same picture again: one image, with the caption one of its showings gives it
             seen[src].caption = seen[src].caption or caption
             continue
-        width, height = _dimensions(img, srcset_width)
         seen[src] = Image(
             src=src,
             position=len(images) + 1,
@@ -100,6 +105,19 @@ def placed_images(
         )
         images.append((img, seen[src]))
     return images
+
+
+def _linked_original(img: HtmlElement, src: str, base: str) -> str | None:
+    """The picture file the <img> links to where its source is WordPress's intermediate size of that file (_WP_SIZE)
+    and no srcset offers a larger one: a gallery's thumbnails (`[gallery link="file"]`, the gallery block's "link
+    to media file") and an image inserted at its "Thumbnail" size linked to its "Media File" show a crop — 150×150
+    pixels of the picture, a square — that WordPress prints without a srcset (no other size has its shape)."""
+    link = next(img.iterancestors("a"), None)
+    href = joined(base, link.get("href")) if link is not None else None
+    if not href or not (size := _WP_SIZE.match(src)):
+        return None
+    stem, ext = size.group("stem"), size.group("ext")
+    return href if href.split("#")[0] in (stem + ext, stem + "-scaled" + ext) else None
 
 
 def _captioned_anew(first: str | None, again: str | None) -> bool:
