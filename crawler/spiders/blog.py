@@ -362,6 +362,12 @@ class BlogSpider(scrapy.Spider):
             # /feeds/x.atom.xml): read as one, never an error for not being a page.
             yield from self.parse_discovered(response)
             return
+        if response.status == 200 and not page.is_html and _redirected_to_file(response):
+            # A page link that led to a file: WordPress (6.4 on) redirects a picture's attachment page, where a
+            # gallery's or an image's link goes by default, to the picture; no page lost, as the file's own link
+            # is never followed (_NOT_PAGES)
+            yield Skipped(response.url, "a link redirected to a file, no page", _frontier_id(response.request))
+            return
         page.not_modified = NOT_MODIFIED in response.flags
         if page.is_html and (
             post := viewed_post(response.body, response.url) or commented_post(response.body, response.url)
@@ -550,6 +556,12 @@ class BlogSpider(scrapy.Spider):
             yield Skipped(request.url, f"discovery probe: {message}", _frontier_id(request))
         else:
             yield CrawlError(url, message, _frontier_id(request), lost=not nothing_there(failure))
+
+
+def _redirected_to_file(response: Response) -> bool:
+    """The request was redirected to a URL whose extension names no page (_NOT_PAGES: a picture, a PDF)."""
+    redirected = bool(response.meta.get("redirect_urls"))
+    return redirected and posixpath.splitext(urlsplit(response.url).path)[1].lower() in _NOT_PAGES
 
 
 def _fetched(response: Response, kind: str | None = None, lists: list[Listed] | None = None) -> FetchedPage:
