@@ -125,6 +125,54 @@ def test_emlogs_query_archives_are_hubs_and_name_the_posts_category_and_author()
     assert [(p.name, p.url) for p in article.authors] == [("王丽", "https://blog.example/?author=1")]
 
 
+def _htmly_archive(site: str) -> str:
+    """A month's archive of HTMLy's default theme (tailwind): og:type article on every page, the month's one post a
+    teaser under its <time>."""
+    return (
+        '<html lang="en-US"><head><meta name="generator" content="HTMLy v3.1.1">'
+        '<meta property="og:type" content="article"><title>March 2024 - Notes</title></head><body>'
+        '<main><h1>March 2024 <a href="/archive/2024-03/feed">RSS</a></h1><ul><li><article>'
+        '<dl><dt class="sr-only">Published on</dt><dd><time datetime="2024-03-02T21:15:00+01:00">March 2, 2024</time>'
+        f'</dd></dl><h2><a href="{site}/2024/03/night-train">Taking the Night Train from Vienna to Rome</a></h2>'
+        '<div class="prose">The Nightjet leaves Vienna in the evening and arrives in Rome the next morning. We '
+        "booked a sleeper compartment for two, and the border crossing at night went unnoticed.</div>"
+        f'<a href="{site}/2024/03/night-train">Read more</a></article></li></ul></main></body></html>'
+    )
+
+
+def test_htmlys_date_and_type_archives_are_hubs_the_crawl_does_not_report_lost():
+    """HTMLy (a flat-file PHP blog engine) addresses a year's, month's or day's posts as /archive/2024,
+    /archive/2024-03, /archive/2024-03-15 and its posts of one content type as /type/post, /type/image …; it prints
+    og:type article on every page, a month of one post is dated by its teaser, and its sitemap lists every archive
+    (sitemap.archive.xml, sitemap.type.xml): each was reported as a post the crawl lost (exit 3)."""
+    site = "https://blog.example"
+    for path, kind in [
+        ("/archive/2024", "archive"),
+        ("/archive/2024-03", "archive"),
+        ("/archive/2024-03-02?page=2", "archive"),
+        ("/type/post", "listing"),
+        ("/type/quote?page=2", "listing"),
+    ]:
+        assert url_kind(site + path) == kind, path
+    assert url_kind(f"{site}/archive/2024-03-night-train") is None
+    assert url_kind(f"{site}/type/posting") is None
+    posts = "".join(
+        f"<item><link>{site}/2024/0{n}/{name}</link><pubDate>Sat, 0{n} Mar 2024 10:00:00 +0000</pubDate>"
+        f"<description>Text of {name}</description></item>"
+        for n, name in enumerate(("night-train", "php-habits", "garden"), start=2)
+    )
+    urls = f"<url><loc>{site}/archive/2024-03</loc></url>"
+    sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+    structure = SiteStructure()
+    structure.add(listed_in("sitemap", sitemap, f"{site}/sitemap.archive.xml"))
+    structure.add(
+        listed_in("feed", f"<rss version='2.0'><channel>{posts}</channel></rss>".encode(), f"{site}/feed/rss")
+    )
+    page = asdict(extract(_htmly_archive(site), f"{site}/archive/2024-03"))
+    assert structure.settles_by_url(f"{site}/archive/2024-03")
+    assert structure.left_out(f"{site}/archive/2024-03", page) is None
+
+
 def test_emlogs_comments_in_the_post_are_threaded_and_their_avatars_no_pictures_of_the_post():
     """Emlog's default theme prints each comment as a div.comment whose id is its number, a reply's div inside its
     parent's, each with the commenter's avatar (no size given) — inside the post's <article>: no comment was read,

@@ -70,6 +70,13 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category", re.compile(r"^/(?:index\.php)?\?(?:.*&)?sort=[^&]+|^/sort/[^/?]+/?(?:page/\d+/?)?$", re.I)),
     ("archive", re.compile(r"^/(?:index\.php)?\?(?:.*&)?record=\d{4,8}(?:&|$)|^/record/\d{4,8}/?(?:page/\d+/?)?$")),
     ("search", re.compile(r"^/(?:index\.php)?\?(?:.*&)?keyword=", re.I)),
+    # HTMLy's (a flat-file PHP blog engine's) archives, as its routes name them: /archive/2024, /archive/2024-03 and
+    # /archive/2024-03-15 a year's, month's or day's posts (/archive/:req), /type/post, /type/image … its posts of
+    # one content type (/type/:type, the six it knows), ?page=N their later pages. Each is marked up as a post is
+    # (og:type article on every page) and dated by its teasers; its sitemap lists them all (sitemap.archive.xml,
+    # sitemap.type.xml), and a month of one or two posts was reported as a post the crawl did not keep.
+    ("archive", re.compile(r"^/archive/\d{4}(?:-\d\d){0,2}/?(?:$|\?)")),
+    ("listing", re.compile(r"^/type/(?:post|image|video|audio|link|quote)/?(?:$|\?)")),
 )
 _QUERY_PAGE = re.compile(r"(?:^|&)page=\d+(?:&|$)")
 _LATER_PAGE = re.compile(r"/page/\d+/?(?:\?|$)|[?&]paged?=\d+")
