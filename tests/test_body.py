@@ -2875,3 +2875,42 @@ def test_a_title_heading_broken_from_its_kicker_is_still_read_off_the_markdown()
     article = extract(page, URL)
     assert article.title == "Medley pyramid"
     assert article.markdown.startswith("Today's session is a medley pyramid")
+
+
+def test_tailwind_typographys_prose_is_the_posts_body_not_the_author_card_before_it():
+    """HTMLy's default theme (tailwind, after timlrx's tailwind-nextjs-starter-blog) prints the post in Tailwind
+    Typography's `div.prose`, inside an <article> that also holds its date line, an author card — a <dl> of
+    screen-reader labels, "Author", "User", the name, "Posts by this author" — and its related posts (a second,
+    shorter `div.prose`): the card's lines were the first of the post's text."""
+    paragraphs = "".join(
+        f"<p>Step {n}: open a TCP listener, accept connections one by one and answer each of them with a small "
+        "response written by hand, then close the connection and wait for the next client to arrive at the port.</p>"
+        for n in range(1, 7)
+    )
+    header = (
+        '<header class="pt-6"><div class="space-y-1 text-center"><dl class="space-y-10"><div><dt class="sr-only">'
+        'Posted on</dt><dd class="text-base"><time>05 October 2024</time> • <span class="text-primary-500">'
+        '<a href="/category/tech">Tech</a></span></dd></div></dl><div><h1 class="text-3xl">A Tiny Web Server</h1>'
+        "</div></div></header>"
+    )
+    card = (
+        '<dl class="pb-10 pt-6"><dt class="sr-only">Author</dt><dd><ul class="flex flex-wrap"><li class="flex">'
+        '<img src="/logo-small.png" width="40" height="40"><dl class="text-sm"><dt class="sr-only">User</dt>'
+        '<dd class="text-gray-900">anna</dd><dt class="sr-only">Posts by this author</dt><dd>'
+        '<a class="text-primary-500" href="/author/anna">Posts by this author</a></dd></dl></li></ul></dd></dl>'
+    )
+    related = (
+        '<div class="prose max-w-none pb-6 pt-6 related-posts"><h2 class="text-xl">Related posts</h2>'
+        '<ul><li><a href="/2024/03/php-habits">Ten Small PHP Habits</a></li></ul></div>'
+    )
+    page = (
+        '<html lang="en"><head><meta name="generator" content="HTMLy v3.1.1"><meta name="author" content="anna">'
+        "<title>A Tiny Web Server</title></head>"
+        f'<body><main><article><div class="xl:divide-y">{header}<div class="pb-8 xl:grid">{card}'
+        f'<div class="xl:col-span-3"><div class="prose max-w-none pb-8 pt-10">{paragraphs}</div>{related}</div>'
+        '<footer><div class="pt-4"><a href="/">← Back to Homepage</a></div></footer></div></div></article></main>'
+        "</body></html>"
+    )
+    article = extract(page, "https://blog.example/2024/10/rust-server")
+    assert article.text.startswith("Step 1: open a TCP listener")
+    assert "Posts by this author" not in article.text and "Step 6: open" in article.text

@@ -52,6 +52,10 @@ CONTENT_ROOTS = (
     # Hugo's LoveIt and its forks (DoIt, FixIt): the post's body, div#content.content in the page's .page.single,
     # after its title and meta, before its related posts, reward box and footer
     ".page.single > #content",
+    # Tailwind CSS Typography's class for HTML the page's author does not control (rendered Markdown): the post's
+    # body in timlrx's tailwind-nextjs-starter-blog layouts and in HTMLy's default theme (tailwind, their port),
+    # whose <article> also holds the date line, the author's card and the related posts
+    "div.prose",
     ".content",
     "article",
     "main",
