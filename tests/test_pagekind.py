@@ -87,6 +87,30 @@ def test_pluxmls_numbered_category_pages_are_categories_and_name_the_posts_categ
     assert article.categories == ["Walking"] and article.tags == ["ireland"]
 
 
+def test_pluxmls_query_tag_pages_and_archives_are_hubs_and_name_the_posts_tags():
+    """PluXml without URL rewriting puts its routes in the query: index.php?tag/ireland a tag's posts,
+    index.php?archives/2024/03 a month's. Each tag page and archive, one or two posts printed under their dates,
+    was stored as a post, and the tag links of a post named no tag."""
+    for url, kind in [
+        ("https://blog.example/index.php?tag/ireland", "tag"),
+        ("https://blog.example/?tag/ireland/page2", "tag"),
+        ("https://blog.example/index.php?archives/2024/03", "archive"),
+        ("https://blog.example/index.php?archives/2024", "archive"),
+    ]:
+        assert url_kind(url) == kind, url
+    assert url_kind("https://blog.example/index.php?article9/cliffs-in-the-rain") is None
+    prose = "<p>" + "We walked from Doolin along the coastal path and came back soaked. " * 12 + "</p>"
+    meta = (
+        '<span class="classified-in">Classé dans : <a class="noactive" href="/index.php?categorie1/walking" '
+        'title="Walking">Walking</a></span> <span class="tags">Mots clés : <a class="noactive" '
+        'href="/index.php?tag/ireland" title="ireland">ireland</a>, <a class="noactive" href="/index.php?tag/rain" '
+        'title="rain">rain</a></span>'
+    )
+    html = f"<html><body><article><header><h2>Cliffs in the Rain</h2>{meta}</header>{prose}</article></body></html>"
+    article = extract(html, "https://blog.example/index.php?article9/cliffs-in-the-rain")
+    assert article.categories == ["Walking"] and article.tags == ["ireland", "rain"]
+
+
 def _emlog_post(comments: str = "") -> str:
     """A post of Emlog's default theme (echo_log.php): the author and category linked by query (?author=1,
     ?sort=10) in its header, the tags (?tag=) after the text, the comments inside the <article>."""

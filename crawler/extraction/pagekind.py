@@ -40,6 +40,11 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tag", re.compile(r"/tag:[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I)),
     # PluXml's categories, numbered: /categorie1/walking, or without URL rewriting index.php?categorie1/walking
     ("category", re.compile(r"[/?]categorie\d+/[^/?]+/?(?:page\d+/?)?$", re.I)),
+    # PluXml's tag pages and date archives without URL rewriting, its routes in the query — index.php?tag/ireland,
+    # index.php?archives/2024/03, /page2 their later pages (rewritten, /tag/ireland is a tag's page above): its
+    # posts' tag links named no tag, and each such page of one or two posts was stored as a post
+    ("tag", re.compile(r"^/(?:index\.php)?\?tag/[^/?&]+/?(?:page\d+/?)?$", re.I)),
+    ("archive", re.compile(r"^/(?:index\.php)?\?archives/\d{4}(?:/\d\d?){0,2}/?(?:page\d+/?)?$", re.I)),
     # The index of every tag or category, at the site's root or its blog's (Jekyll's Minimal Mistakes and Beautiful
     # Jekyll list each tag's posts there, under the tag's name), or a language's below either (a multilingual Hugo
     # site on a GitHub Pages project site: /WangScape/en/tags/).
