@@ -111,6 +111,25 @@ def test_pluxmls_query_tag_pages_and_archives_are_hubs_and_name_the_posts_tags()
     assert article.categories == ["Walking"] and article.tags == ["ireland", "rain"]
 
 
+def test_pluxmls_static_page_is_a_page_of_the_site_not_a_post_it_missed():
+    """PluXml's default theme prints a static page (About) as <article class="article static" id="static-page-1">
+    beside its sidebar's lists of posts, tags and comments: a short one was reported as a post whose body extraction
+    missed (exit 3)."""
+    sidebar = "".join(
+        f'<li><a href="/index.php?article{n}/post-{n}">Walking the coastal path from Doolin, day {n}</a></li>'
+        for n in range(1, 21)
+    )
+    html = (
+        '<html lang="fr"><head><title>About - Carnets</title></head><body><main class="main"><div class="grid">'
+        '<div class="content"><article class="article static" id="static-page-1"><header><h2>About</h2></header>'
+        "<p>This blog is written by Anna, who likes trains, bread and code.</p></article></div>"
+        f'<aside class="aside"><h3>Derniers articles</h3><ul>{sidebar}</ul></aside></div></main></body></html>'
+    )
+    about = checked_extract(html.encode(), "https://blog.example/index.php?static1/about")
+    assert about["problem"] is None
+    assert about["kind"] == "other" and "PluXml's static page" in about["kind_reason"]
+
+
 def _emlog_post(comments: str = "") -> str:
     """A post of Emlog's default theme (echo_log.php): the author and category linked by query (?author=1,
     ?sort=10) in its header, the tags (?tag=) after the text, the comments inside the <article>."""

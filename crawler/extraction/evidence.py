@@ -72,6 +72,15 @@ _PAGE_LAYOUTS = (
         "Hexo Matery's about layout (#aboutme.about-container)",
         etree.XPath("//div[@id='aboutme'][contains(concat(' ', normalize-space(@class), ' '), ' about-container ')]"),
     ),
+    # PluXml's static pages (About, Legal notice): its themes' static.php prints the page's text in an
+    # <article class="article static" id="static-page-N">, its posts' article.php an article#post-N
+    (
+        "PluXml's static page (article.static#static-page-N)",
+        etree.XPath(
+            "//article[starts-with(@id, 'static-page-')]"
+            "[contains(concat(' ', normalize-space(@class), ' '), ' static ')]"
+        ),
+    ),
 )
 # Nikola's index pages (index.tmpl of its base theme, which bootstrap4 and bootblog4 keep, and their Jinja twins)
 # print the posts of the page in full, each an h-entry, in a div.postindex: the oldest page, index-1.html, may hold
