@@ -96,10 +96,9 @@ def test_a_name_that_does_not_resolve_and_a_refused_connection_fail_at_once_untr
         ("http://no-such-blog.invalid/", "DNS lookup failed (no such host)"),
         (f"http://127.0.0.1:{unused_port()}/", "connection refused (is the server running?)"),
     ):
-        started = time.monotonic()
         options = ("--db", str(tmp_path / "archive.db"), "--quiet", "-s", "RETRY_TIMES=2", "-s", "EXTRACT_PROCESSES=0")
-        result = run_cli("crawl", url, *options, timeout=60)
-        assert result.returncode == 1 and time.monotonic() - started < 40, result.stderr
+        result = run_cli("crawl", url, *options, timeout=60)  # a hang or a wait on retries runs past this
+        assert result.returncode == 1, result.stderr
         messages = {message for (message,) in db("SELECT message FROM crawl_errors WHERE url = ?", url)}
         assert messages == {cause}  # not "(tried 3 times)": an answer, not an accident
 
