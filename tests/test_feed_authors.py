@@ -183,21 +183,15 @@ def test_a_tag_named_as_the_posts_category_in_other_case_keeps_its_own_spelling(
     """Pelican's Atom feed names a post's category and its tags alike (`<category term>`), and a tag may have the
     category's name in other case: the tag "photography" of a post in "Photography" came out as "Photography",
     and where the page named no category the category was lost, taken for the tag."""
-    from crawler.discovery.structure import SiteStructure, listed_in
-
     atom = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/posts/harbour/"/><published>'
         '2023-09-21T20:40:00+02:00</published><category term="Photography"/><category term="galway"/>'
         '<category term="photography"/></entry></feed>'
     )
-    structure = SiteStructure()
-    structure.add(listed_in("feed", atom.encode(), "https://x.example/feeds/all.atom.xml"))
-    got = []
-    for categories in (["Photography"], []):
-        result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": categories}
-        result["tags"] = ["galway", "photography"]
-        structure.decide(result, "https://x.example/posts/harbour/")
-        got.append((result["categories"], result["tags"]))
+    post, tags = "https://x.example/posts/harbour/", ["galway", "photography"]
+    got = _terms_after_feed(
+        atom, "https://x.example/feeds/all.atom.xml", [(post, ["Photography"], tags), (post, [], tags)]
+    )
     assert got == [(["Photography"], ["galway", "photography"])] * 2
 
 
@@ -205,22 +199,18 @@ def test_a_category_the_page_names_keeps_its_name_where_the_atom_feed_names_its_
     """Textpattern's Atom feed names a post's category by its `term` alone, the category's name (`reisen`), no
     `label`; the post's page prints "Reisen", which came out as "reisen". A slug the page names is still spelt as
     the feed names the term ("walking" for "Walking")."""
-    from crawler.discovery.structure import SiteStructure, listed_in
-
     atom = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/articles/grat"/><published>'
         '2024-05-07T10:17:00+00:00</published><category term="reisen"/><category term="hohe-berge"/></entry>'
         '<entry><link href="https://x.example/articles/walk"/><published>2024-05-08T10:17:00+00:00</published>'
         '<category term="Walking"/></entry></feed>'
     )
-    structure = SiteStructure()
-    structure.add(listed_in("feed", atom.encode(), "https://x.example/atom/"))
-    got = []
-    for path, categories in (("grat", ["Reisen", "Hohe Berge"]), ("walk", ["walking"])):
-        result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": categories, "tags": []}
-        structure.decide(result, f"https://x.example/articles/{path}")
-        got.append(result["categories"])
-    assert got == [["Reisen", "Hohe Berge"], ["Walking"]]
+    pages = [
+        (f"https://x.example/articles/{path}", categories, [])
+        for path, categories in (("grat", ["Reisen", "Hohe Berge"]), ("walk", ["walking"]))
+    ]
+    got = _terms_after_feed(atom, "https://x.example/atom/", pages)
+    assert [categories for categories, _ in got] == [["Reisen", "Hohe Berge"], ["Walking"]]
 
 
 KO_FEED = (
@@ -346,8 +336,6 @@ def test_the_terms_a_hexo_feed_marks_as_tags_by_their_pages_are_the_posts_tags_w
     """Hexo's Atom feed (hexo-generator-feed) names a post's category and its tags alike, each `<category>` with
     its page as its scheme (`/categories/x/`, `/tags/x/`); a Hexo theme that prints the category on the post and
     not its tags left the post without tags. A page's own tags stand; a scheme that is no tag page names none."""
-    from crawler.discovery.structure import SiteStructure, listed_in
-
     atom = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/2022/03/05/b4e0/"/><published>'
         '2022-03-05T06:27:05.000Z</published><category term="译文" scheme="https://x.example/categories/%E8%AF%91%E6'
@@ -356,14 +344,22 @@ def test_the_terms_a_hexo_feed_marks_as_tags_by_their_pages_are_the_posts_tags_w
         '<published>2022-03-06T06:27:05.000Z</published><category term="bread" scheme="https://x.example/"/>'
         "</entry></feed>"
     )
+    post, other = "https://x.example/2022/03/05/b4e0/", "https://x.example/2022/03/06/c5f1/"
+    pages = [(post, ["译文"], []), (post, [], []), (post, ["译文"], ["grid"]), (other, [], [])]
+    got = _terms_after_feed(atom, "https://x.example/atom.xml", pages)
+    assert got == [(["译文"], ["CSS", "布局"]), (["译文"], ["CSS", "布局"]), (["译文"], ["grid"]), (["bread"], [])]
+
+
+def _terms_after_feed(atom: str, feed_url: str, pages: list[tuple[str, list[str], list[str]]]) -> list[tuple]:
+    """(categories, tags) of each of `pages` — (url, the page's categories, its tags) — once the site's structure
+    has read `atom` at `feed_url` and decided the page."""
+    from crawler.discovery.structure import SiteStructure, listed_in
+
     structure = SiteStructure()
-    structure.add(listed_in("feed", atom.encode(), "https://x.example/atom.xml"))
+    structure.add(listed_in("feed", atom.encode(), feed_url))
     got = []
-    for categories, tags in ((["译文"], []), ([], []), (["译文"], ["grid"])):
+    for url, categories, tags in pages:
         result = {"kind": "article", "kind_reason": "", "evidence": None, "categories": categories, "tags": tags}
-        structure.decide(result, "https://x.example/2022/03/05/b4e0/")
+        structure.decide(result, url)
         got.append((result["categories"], result["tags"]))
-    assert got == [(["译文"], ["CSS", "布局"]), (["译文"], ["CSS", "布局"]), (["译文"], ["grid"])]
-    wordpress = {"kind": "article", "kind_reason": "", "evidence": None, "categories": [], "tags": []}
-    structure.decide(wordpress, "https://x.example/2022/03/06/c5f1/")
-    assert (wordpress["categories"], wordpress["tags"]) == (["bread"], [])
+    return got
