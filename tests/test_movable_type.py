@@ -169,6 +169,60 @@ def test_a_movable_type_comments_time_is_its_abbr_published_title():
     ]
 
 
+def _trackback(number: int, meta: str, excerpt: str, read_more: str) -> str:
+    """A trackback as Movable Type's templates print it (trackbacks.mtml, MT 4 to 9), `meta` the phrase of the blog's
+    language pack around the pinging post's title link and the ping's time link."""
+    url = f"http://other.example.net/2024/04/tips-{number}.html"
+    meta = meta.format(
+        link=f'<a href="{url}" rel="nofollow">Perl tips roundup</a>',
+        time=(f'<a href="#ping-{number}" rel="nofollow">April  5, 2024 10:00 AM</a>'),
+    )
+    return (
+        f'<div class="trackback" id="ping-{number}"><div class="inner"><div class="trackback-header">'
+        f'<div class="asset-meta">{meta}</div></div><div class="trackback-content"><p>{excerpt} '
+        f'<a href="{url}" rel="nofollow">{read_more}</a></p></div></div></div>'
+    )
+
+
+def test_a_movable_type_trackback_is_a_comment_of_the_pinging_blog():
+    """MT lists a post's trackbacks (div#trackbacks) above its comments, each a div.trackback#ping-N: they were
+    dropped, where WordPress's pingbacks are comments. Each is one now, by the pinging blog, linking the pinging post,
+    its text the post's title and excerpt without MT's "Read More"; its id ping-N stays apart from comment 1's."""
+    trackbacks = (
+        '<div id="trackbacks" class="trackbacks"><h2 class="trackbacks-header">トラックバック(2)</h2>'
+        '<div class="trackbacks-info"><p>トラックバックURL: http://notes.example.jp/cgi-bin/mt/mt-tb.cgi/2</p></div>'
+        '<div class="trackbacks-content">'
+        + _trackback(1, "Other Blog - {link} ({time})", "A list of our favourite one-liners.", "続きを読む")
+        + _trackback(2, "{link} from Perl Weekly on {time}", "Five tips.", "Read More")
+        + "</div></div>"
+    )
+    comments = (
+        '<div id="comments" class="comments"><div id="comments-content" class="comments-content">'
+        + _comment(1, "Alice", "2024-04-03T12:00:00+09:00", "April  3, 2024 12:00 PM", "Thanks.")
+        + "</div></div>"
+    )
+    html = _page("mt-entry-archive", _entry(4, "One-liners") + trackbacks + comments, "One-liners")
+    article = extract(html, f"{BLOG}2024/04/post-4.html")
+    assert [(c.id, c.author, c.author_url, c.published, c.text) for c in article.comments] == [
+        (
+            "ping-1",
+            "Other Blog",
+            "http://other.example.net/2024/04/tips-1.html",
+            "2024-04-05",
+            "Perl tips roundup\nA list of our favourite one-liners.",
+        ),
+        (
+            "ping-2",
+            "Perl Weekly",
+            "http://other.example.net/2024/04/tips-2.html",
+            "2024-04-05",
+            "Perl tips roundup\nFive tips.",
+        ),
+        ("1", "Alice", None, "2024-04-03T12:00:00+09:00", "Thanks."),
+    ]
+    assert "favourite" not in article.text
+
+
 _FORM = (
     '<div class="comments-open" id="comments-open"><h2 class="comments-open-header">Leave a comment</h2>'
     '<form method="post" action="/cgi-bin/mt/mt-comments.cgi" name="comments_form" id="comments-form"'

@@ -52,6 +52,7 @@ _BLOGGER_SHOW_COMMENT = re.compile(r"[?&]showComment=(\d{10,14})(?:[&#]|$)")
 _BLOGGER_SAID = re.compile(
     r"\s+(?:said|hat gesagt|a dit|dijo|ha detto|zei|disse|sa|sagde|kirjoitti|pisze)\s*(?:\.\.\.|…)?\s*$", re.IGNORECASE
 )
+_TRACKBACK_ID = re.compile(r"^ping-\d+$")  # Movable Type's trackback: div.trackback#ping-N (_trackback)
 _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
 # WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1`, PluXml's `level-1` and Weebly's
 # `blogCommentLevel1` (counted from 0)
@@ -191,6 +192,8 @@ def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
 
 
 def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment | None:
+    if match := _TRACKBACK_ID.match(item.get("id") or ""):
+        return _trackback(item, match[0], base)
     if item.tag == "dt":
         blogger = {"comment-author", "comment-poster"} & set((item.get("class") or "").split())
         return _blogger_listed_comment(item) if blogger else _listed_comment(item)
@@ -213,6 +216,34 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
         text=text,
         id=_comment_id(item) or _weebly_comment_id(item),
         author_url=author_url,
+    )
+
+
+def _trackback(item: HtmlElement, ping: str, base: str) -> Comment | None:
+    """A Movable Type trackback (div.trackback#ping-N): a post of another blog that pinged this one, kept as a comment
+    as WordPress keeps a pingback — the pinging blog its author, the pinging post its author_url, that post's title
+    and excerpt its text (less MT's "Read More" link to the post after the excerpt), its id `ping-N` (apart from the
+    comments' numbers). MT prints the title, blog and time by one phrase of its language packs, the blog's name
+    before the title's link in Japanese ("[_3] - <a>[_2]</a> (<a>[_5]</a>)"), else after it between two words
+    ("<a>[_2]</a> from [_3] on <a>[_5]</a>", "von [_3] zu", "depuis [_3] sur")."""
+    meta, excerpt = _first(item, (".asset-meta",), set()), _first(item, (".trackback-content",), set())
+    if meta is None or excerpt is None:
+        return None
+    source = next((a for a in meta.iter("a") if not a.get("href", "#").startswith("#")), None)
+    if source is None:
+        return None
+    href = source.get("href", "")
+    text = inline_text(excerpt)
+    read_more = [a for a in excerpt.iter("a") if a.get("href") == href]
+    if read_more and text.endswith(ending := inline_text(read_more[-1])):
+        text = text[: -len(ending)].strip()
+    blog = (meta.text or "").strip().rstrip("-").strip() or " ".join((source.tail or "").split()[1:-1])
+    return Comment(
+        author=blog or None,
+        published=_published(item, set()),
+        text="\n".join(filter(None, (inline_text(source), text))),
+        id=ping,
+        author_url=joined(base, href),
     )
 
 

@@ -700,7 +700,11 @@ COMMENT_ITEMS = (
     # WhitePage — li.msgname with the name's span.commentname and "发布于 <time as text>" in a <small>, li.msgarticle
     # with the text —, blockquote.cmt#cmtN in Zit (the name in its <cite>, the text its <q>); each reply inside its
     # parent's text
-    " ul.msg[id^='cmt'], blockquote.cmt[id^='cmt']"
+    " ul.msg[id^='cmt'], blockquote.cmt[id^='cmt'],"
+    # Movable Type's trackbacks (its templates' trackbacks.mtml, MT 4 to 9): div.trackback#ping-N in
+    # div.trackbacks-content, the pinging post's title, blog and time in its .asset-meta, the excerpt in its
+    # .trackback-content (crawler/extraction/comments.py: _trackback), as WordPress's li.pingback above
+    " div.trackback[id^='ping-']"
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -785,6 +789,7 @@ COMMENT_DATE_TEXT = (
     # Z-BlogPHP's default theme, WhitePage ("发布于 2024-01-11 09:30:00", the reply link after it); Zit
     "ul.msg > li.msgname small, blockquote.cmt > cite > small",
     "a[href*='#comment-']",
+    ".asset-meta > a[href^='#ping-']",  # Movable Type's trackback: its time, in the blog's date format
 )
 
 
