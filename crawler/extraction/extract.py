@@ -521,6 +521,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
             reason = f"Typecho's og:type or the id of its reply box marks it as {platform_kind}"
         if platform == "@sugarat/theme":
             reason = f"@sugarat/theme's page data in VitePress's site data lists it as {platform_kind}"
+        if kind == "untranslated":
+            reason = "a post not written in the page's language: its translation plugin's notice stands in its place"
         if kind == "protected":
             reason = "a password-protected post: WordPress shows its password form, not its text"
             if platform == "Substack":

@@ -130,6 +130,10 @@ PLUGIN_SHARE_AND_ADS = (
     ".shared-counts-wrap",  # Shared Counts
     "div.code-block[class*='code-block-']",  # Ad Inserter's numbered blocks ("code-block code-block-2")
 )
+# Translation plugins' notice, printed in a post's `.entry-content` where the post has no text in the page's language:
+# qTranslate-XT's "Sorry, this entry is only available in <a>Deutsch</a>." (`p.qtranxs-available-languages-message`,
+# empty for a language it has no message for), alone or above the post's text in another language.
+TRANSLATION_NOTICES = (".qtranxs-available-languages-message",)
 # WordPress plugins' blocks in a post's `.entry-content`: Related Posts by Taxonomy's shortcode and block ("Related
 # Posts" and links to other posts), kk Star Ratings' widget (its stars and legend, "4.2 / 5 ( 10 votes )") and
 # WP-PostRatings' (`div.post-ratings`, its stars and "(3 votes, average: 4.33 out of 5)", then the "Loading…" it
@@ -142,6 +146,7 @@ PLUGIN_POST_EXTRAS = (
     ".post-ratings-loading",
     ".su-expand-link",
     ".su-divider",
+    *TRANSLATION_NOTICES,
 )
 # What WordPress themes print into a post's `.entry-content` after the post: ThemeGrill's themes (Spacious, Ample,
 # Accelerate …) append to the_content on a single post a hidden hAtom title, `div.extra-hatom-entry-title`, for

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.extraction.page import HtmlElement, Page, compiled, narrowed, text_of
-from crawler.extraction.selectors import HELLO_ELEMENTOR_TAGS, WORDPRESS_PAGE_LINKS
+from crawler.extraction.selectors import HELLO_ELEMENTOR_TAGS, TRANSLATION_NOTICES, WORDPRESS_PAGE_LINKS
 from crawler.extraction.sitename import fold
 
 # Classes only WordPress's body_class() prints: the post's, page's or term's number, or WordPress's own markers.
@@ -46,6 +46,13 @@ PASSWORD_FORM = "form.post-password-form"
 POST_CONTENT = ".wp-block-post-content, .entry-content, .hentry > .page-content, .entry.themeform > .entry-inner"
 # The wrapper of every page a block theme renders (WordPress's template canvas).
 BLOCK_THEME_CANVAS = "div.wp-site-blocks"
+# A translation plugin's notice that the post has no text in the page's language (selectors.TRANSLATION_NOTICES):
+# qTranslate-XT serves each post at every language's address (/en/…, /ko/…, its feeds of each language list it there)
+# and prints the notice in its content, alone or above the text of another language, which that language's address
+# serves: no post of this language, nothing of a post to keep. In the post's content only.
+TRANSLATION_NOTICE = ", ".join(
+    f"{content} {notice}" for content in POST_CONTENT.split(", ") for notice in TRANSLATION_NOTICES
+)
 # post_class() names the post's terms on its entry by their slugs: `post-12 type-post … category-notes tag-life`.
 _POST_ID = re.compile(r"(?:^|\s)postid-(\d+)(?=\s|$)")
 _TERM_CLASS = re.compile(r"^(category|tag)-(.+)$")
@@ -65,6 +72,8 @@ def wordpress_kind(page: Page) -> str | None:
     kind = next((kind for name, kind in BODY_KINDS if name in names), None)
     if kind == "article" and page.select(PASSWORD_FORM):
         return "protected"
+    if kind == "article" and page.select(TRANSLATION_NOTICE):
+        return "untranslated"
     return kind
 
 
