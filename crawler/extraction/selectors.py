@@ -222,10 +222,16 @@ STELLAR_CHROME = (
 # AMP's components of a page's chrome, its own elements whatever the site: the push-notification subscription box
 # (`amp-web-push-widget`: "Want More? … Would Like To Send You Push Notifications. Allow Notifications" ended an
 # AMP story's text), the consent and cookie notices, the menu drawer.
+# The page-view counters of busuanzi (不蒜子), the visit-count service Chinese blog themes build in (Hexo's NexT,
+# Butterfly and Redefine, Hugo's Even and Jane …): its script fills `#busuanzi_value_page_pv` and shows
+# `#busuanzi_container_page_pv` (site_pv, site_uv the same), where the page has a placeholder till then — Even's
+# spinner image and "times read" in the post's meta line, which stood as the post's first image and line.
+BUSUANZI_COUNTERS = ("[id^=busuanzi_]",)
 AMP_CHROME = ("amp-web-push-widget", "amp-consent", "amp-user-notification", "amp-sidebar")
 NOT_POST = ", ".join(
     (
         *AMP_CHROME,
+        *BUSUANZI_COUNTERS,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
         *HYDE_CHROME,
@@ -357,6 +363,7 @@ WORDPRESS_WIDGETS = ".widget[class*=' widget_']"
 PLUGIN_CHROME = ", ".join(
     (
         *AMP_CHROME,
+        *BUSUANZI_COUNTERS,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
         *HYDE_CHROME,

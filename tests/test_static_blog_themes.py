@@ -1,0 +1,56 @@
+"""Static-site themes of East Asian personal blogs, their pages written after the themes' public layouts: Hugo's
+Even (olOwOlo/hugo-theme-even's layouts/post/single.html) and Hexo's Redefine (EvanNotFound/hexo-theme-redefine's
+layout/components/post and its use of Hexo's open_graph helper) and Astro's Fuwari (saicaca/fuwari's
+src/pages/posts/[...slug].astro)."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract
+
+EVEN_TEXT = (
+    "<h2 id='起因'>起因</h2>"
+    "<p>在几天前折腾了爬虫以后，我发现我折腾似乎上瘾了，于是就决定动手开始构建咕咕已久的个人网站，记下每一步。</p>"
+    "<p>Hugo 生成静态页面，主题选了 Even，部署在 GitHub Pages 上，每次推送以后由 Actions 构建发布。</p>"
+    "<p><img src='/images/001/1.png' alt='build'></p>"
+    "<p>最后把评论区换成了 utterances，它把每篇文章的评论存在一个 GitHub 仓库的 issue 里。</p>"
+)
+
+
+def _even_post() -> str:
+    """A post of Hugo's Even: its header's meta line holds busuanzi's page-view counter, a spinner image as the
+    placeholder the service's script replaces by the count, and "times read"."""
+    return (
+        "<html lang='zh-cn'><head><meta charset='utf-8'><title>博客搭建小记 - tom's blog</title>"
+        "<meta name='generator' content='Hugo 0.80.0'><meta property='og:type' content='article'>"
+        "<meta property='og:title' content='博客搭建小记'>"
+        "<meta property='article:published_time' content='2021-02-01T21:21:41+08:00'></head>"
+        "<body><div id='mobile-navbar' class='mobile-navbar'><div class='mobile-header-logo'>"
+        "<a href='/' class='logo'>tom's blog</a></div></div>"
+        "<header id='header' class='header container'><div class='logo-wrapper'><a href='/' class='logo'>tom's blog</a>"
+        "</div><nav class='site-navbar'><ul id='menu' class='menu'><li class='menu-item'><a href='/'>Home</a></li>"
+        "<li class='menu-item'><a href='/post/'>Archives</a></li></ul></nav></header>"
+        "<main id='main' class='main'><div class='content-wrapper'><div id='content' class='content'>"
+        "<article class='post'><header class='post-header'><h1 class='post-title'>博客搭建小记</h1>"
+        "<div class='post-meta'><span class='post-time'> 2021-02-01 </span>"
+        "<div class='post-category'><a href='/categories/工程/'> 工程 </a></div>"
+        "<span id='busuanzi_container_page_pv' class='more-meta'> <span id='busuanzi_value_page_pv'>"
+        "<img src='/img/spinner.svg' alt='spinner.svg'/></span> times read </span></div></header>"
+        f"<div class='post-content'>{EVEN_TEXT}</div>"
+        "<footer class='post-footer'><div class='post-tags'><a href='/tags/hugo/'>hugo</a></div></footer>"
+        "</article></div></div></main>"
+        "<footer id='footer' class='footer'><div class='busuanzi-footer'>"
+        "<span id='busuanzi_container_site_pv'> site pv: <span id='busuanzi_value_site_pv'>"
+        "<img src='/img/spinner.svg' alt='spinner.svg'/></span></span></div></footer></body></html>"
+    )
+
+
+def test_a_busuanzi_counters_placeholder_is_no_image_or_line_of_the_post():
+    """Every post of a Hugo Even blog had busuanzi's spinner (/img/spinner.svg) as its first image and its
+    markdown's first line: the page-view counter in the post's meta line is a placeholder the service's script
+    fills, chrome like a share bar."""
+    post = extract(_even_post(), "https://tom.example.io/post/001-hugo-tutorial/")
+    assert post.kind == "article"
+    assert [image.src for image in post.images] == ["https://tom.example.io/images/001/1.png"]
+    assert "spinner" not in post.markdown
+    assert "times read" not in post.text
+    assert post.text.startswith("起因")
