@@ -54,3 +54,47 @@ def test_a_busuanzi_counters_placeholder_is_no_image_or_line_of_the_post():
     assert "spinner" not in post.markdown
     assert "times read" not in post.text
     assert post.text.startswith("起因")
+
+
+def _redefine_post(created: str) -> str:
+    """A post of Hexo's Redefine: Hexo's open_graph helper states its date in UTC; the theme prints it in the
+    post's meta line (and its copyright box) on the site's clock, with no zone."""
+    return (
+        "<html lang='zh-CN'><head><meta charset='utf-8'><title>Macmini4 - Roryn blog</title>"
+        "<meta name='generator' content='Hexo 7.3.0'><meta property='og:type' content='article'>"
+        "<meta property='og:title' content='Macmini4'><meta property='og:site_name' content='Roryn blog'>"
+        "<meta property='article:published_time' content='2025-12-21T18:48:31.000Z'>"
+        "<meta property='article:modified_time' content='2025-12-21T19:11:21.830Z'></head>"
+        "<body><main class='main-content-container'><div class='post-page-container'>"
+        "<div class='article-content-container'><div class='article-title'>"
+        "<h1 class='article-title-regular'>Macmini4</h1></div>"
+        "<div class='article-header'><div class='info'><div class='author'><span class='name'>The Roryn</span></div>"
+        "<div class='meta-info'><div class='article-meta-info'><span class='article-date article-meta-item'>"
+        f"<i class='fa-regular fa-pen-fancy'></i>&nbsp;<span class='desktop'>{created}</span>"
+        f"<span class='mobile'>{created}</span><span class='hover-info'>创建</span></span>"
+        "<span class='article-date article-meta-item'><i class='fa-regular fa-wrench'></i>&nbsp;"
+        "<span class='desktop'>2025-12-22 03:11:21</span><span class='hover-info'>更新</span></span>"
+        "</div></div></div></div>"
+        "<div class='article-content markdown-body'>"
+        "<p>新买的 Mac mini 放在书架上当家里的小服务器，平时用 iPad 随航连上去写代码，出门也能远程登录。</p>"
+        "<p>它安静、省电，装好 Homebrew 以后跑几个常用的服务，一整天的负载也几乎听不到风扇的声音。</p>"
+        "</div></div></div></main></body></html>"
+    )
+
+
+def test_a_hexo_post_is_dated_on_the_clock_its_theme_prints():
+    """A Hexo Redefine post published at 02:48 in UTC+8 was dated "2025-12-22" (the day its URL and meta line
+    name, the UTC timestamp of og's article:published_time being the 21st): the theme prints the same moment on
+    the site's clock, "2025-12-22 02:48:31" — now that moment, its zone the difference, to the second."""
+    post = extract(_redefine_post("2025-12-22 02:48:31"), "https://roryn.example/2025/12/22/Macmini4/")
+    assert post.kind == "article"
+    assert post.published == "2025-12-22T02:48:31+08:00"
+    minutes = extract(_redefine_post("2025-12-22 02:48"), "https://roryn.example/2025/12/22/Macmini4/")
+    assert minutes.published == "2025-12-22T02:48:31+08:00"
+
+
+def test_a_printed_time_that_is_not_the_moment_leaves_the_utc_date():
+    """A printed time that is no whole number of quarter hours from the stated moment (another moment: a
+    comment's, an edit's) gives it no zone."""
+    post = extract(_redefine_post("2025-12-22 02:41:07"), "https://roryn.example/2025/12/22/Macmini4/")
+    assert not (post.published or "").endswith("+08:00")

@@ -108,6 +108,11 @@ _LISTING_BLOCKS = ".wp-block-latest-posts, .wp-block-latest-comments, .wp-block-
 _WORDPRESS_POST_ID = re.compile(r"(?:^|\s)postid-(\d+)(?=\s|$)")
 _ENTRY_POST_ID = re.compile(r"(?:^|\s)post-(\d+)(?=\s|$)")
 _TIME_VALUES = etree.XPath("//time/@datetime", smart_strings=False)
+# A moment printed as the page's own clock shows it, "2025-12-22 02:48:31" (Hexo's date_format and time_format, in
+# the site's `timezone`), with no zone; the seconds may be left out.
+_PRINTED_DATETIME = re.compile(r"(?<![\d-])(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d\d)(?::(\d\d))?(?![\d:])")
+MAX_OFFSET = timedelta(hours=14)  # the farthest a zone is from UTC (UTC+14, Kiribati)
+OFFSET_STEP = timedelta(minutes=15)  # every zone is a whole number of quarter hours from UTC
 # Velog (velog-client's server render) hands its scripts the Apollo cache of the page's queries as
 # `window.__APOLLO_STATE__={…};`: the ROOT_QUERY's `post({"url_slug":…,"username":…})` refers to the post the page
 # shows, whose `released_at` is when it was published (the page prints the day only, a recent post "3일 전").
@@ -223,7 +228,7 @@ class _Dates:
         seen = self.seen
         if stated is None or seen is None:
             return stated or seen
-        local = (self._local_time(stated) if _is_utc(stated) else None) or stated
+        local = (self._local_time(stated) or self._printed_local_time(stated) if _is_utc(stated) else None) or stated
         if seen[:10] in (stated[:10], local[:10]):
             return local
         if seen == self.url_date and (_days_apart(seen, stated) > 1 or not _is_utc(local)):
@@ -412,6 +417,28 @@ class _Dates:
             local = iso_date(value.strip())
             if local and not _is_utc(local) and instant is not None and _instant(local) == instant:
                 return local
+        return None
+
+    def _printed_local_time(self, utc: str) -> str | None:
+        """The moment `utc` in the zone of the page's printed date and time of it, where the page prints it with no
+        zone: Hexo's open_graph helper states a post's date in UTC (`article:published_time` "2025-12-21T18:48:31.000Z",
+        toISOString()), while its themes print it on the site's own clock (Redefine's "2025-12-22 02:48:31"); the
+        print that is a whole number of quarter hours, at most 14 hours, from the moment is that moment, and the
+        difference is the zone the author wrote in."""
+        instant = _instant(utc)
+        if instant is None:
+            return None
+        instant = instant.astimezone(UTC).replace(tzinfo=None)
+        for text in _SHORT_TEXTS(self.page.tree):
+            for match in _PRINTED_DATETIME.finditer(text):
+                year, month, day, hour, minute, second = match.groups()
+                try:
+                    wall = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+                except ValueError:
+                    continue
+                offset = wall - (instant.replace(microsecond=0) if second else instant.replace(second=0, microsecond=0))
+                if offset and abs(offset) <= MAX_OFFSET and not offset % OFFSET_STEP:
+                    return instant.replace(tzinfo=UTC).astimezone(timezone(offset)).isoformat()
         return None
 
     def _printed(self, day: str) -> bool:
