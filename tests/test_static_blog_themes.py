@@ -21,7 +21,8 @@ def _even_post() -> str:
     placeholder the service's script replaces by the count, and "times read"."""
     return (
         "<html lang='zh-cn'><head><meta charset='utf-8'><title>博客搭建小记 - tom's blog</title>"
-        "<meta name='generator' content='Hugo 0.80.0'><meta property='og:type' content='article'>"
+        "<meta name='generator' content='Hugo 0.80.0'><meta name='author' content='tom0727'>"
+        "<meta property='og:type' content='article'>"
         "<meta property='og:title' content='博客搭建小记'>"
         "<meta property='article:published_time' content='2021-02-01T21:21:41+08:00'></head>"
         "<body><div id='mobile-navbar' class='mobile-navbar'><div class='mobile-header-logo'>"
@@ -54,6 +55,13 @@ def test_a_busuanzi_counters_placeholder_is_no_image_or_line_of_the_post():
     assert "spinner" not in post.markdown
     assert "times read" not in post.text
     assert post.text.startswith("起因")
+
+
+def test_an_account_name_of_letters_and_digits_is_the_posts_author():
+    """A Hugo Even blog's posts had no author: the theme names the site's `author` setting in <meta name="author">
+    only, here an account's name, "tom0727" — more digits than letters, which was taken for a number, not a name."""
+    post = extract(_even_post(), "https://tom.example.io/post/001-hugo-tutorial/")
+    assert [person.name for person in post.authors] == ["tom0727"]
 
 
 def _redefine_post(created: str) -> str:

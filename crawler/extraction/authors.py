@@ -105,6 +105,9 @@ _BY_LINE_END = re.compile(
 # sentence ("Por ejemplo, esto.": Spanish "for example" after the by-word "Por").
 _HANDLE = re.compile(r"^[^\W_](?:[\w.'-]{0,38}[^\W_])?$")
 _MENTION = re.compile(r"^@[^\W\d_][\w.-]{0,38}$")  # an account as a mention names it: "@phip1611"
+# An account's name of letters and then digits, as a site's `author` setting often is ("tom0727" in the <meta
+# name="author"> of a Hugo Even blog): no date, time or number, which begin with a digit or a sign.
+_LETTERED_ACCOUNT = re.compile(r"^[^\W\d_]{2,}[^\W_]*\d$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 _LAST_OF_NAMES = re.compile(r"\s(?:and|und|&)\s")  # the word before a list's last name (authors._linked_people)
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "zu"}
@@ -813,9 +816,10 @@ def _a_byline(element: Any, boxes: set[HtmlElement]) -> bool:
 
 def _mostly_letters(name: str) -> bool:
     """False for "3.17", "#10" or "13:36 Uhr": a name has at least two letters and more letters than digits — or
-    is an account written as a mention, digits and all ("@phip1611")."""
+    is an account written as a mention, digits and all ("@phip1611"), or one of letters then digits ("tom0727")."""
     letters = sum(c.isalpha() for c in name)
-    return letters >= 2 and (letters > sum(c.isdigit() for c in name) or bool(_MENTION.match(name)))
+    account = _MENTION.match(name) or _LETTERED_ACCOUNT.match(name)
+    return letters >= 2 and (letters > sum(c.isdigit() for c in name) or account is not None)
 
 
 def _outside_post(element: Any) -> bool:
