@@ -106,3 +106,35 @@ def test_a_printed_time_that_is_not_the_moment_leaves_the_utc_date():
     comment's, an edit's) gives it no zone."""
     post = extract(_redefine_post("2025-12-22 02:41:07"), "https://roryn.example/2025/12/22/Macmini4/")
     assert not (post.published or "").endswith("+08:00")
+
+
+def _fuwari_post(title: str) -> str:
+    """A post of Astro's Fuwari (src/pages/posts/[...slug].astro): its title in a <div> Pagefind's attribute marks
+    as the page's title, no <h1>, no og:title; the document's <title> is "Title - Site"."""
+    return (
+        "<html lang='en' class='transition'><head><title>{title} - 瞻思笔记</title><meta charset='UTF-8'>"
+        "<meta content='Astro v4.15.6' name='generator'></head><body><div id='top-row'><div id='navbar'>"
+        "<a href='/technote' class='btn-plain'><div class='flex items-center'> 瞻思笔记</div></a>"
+        "<a href='/technote/' aria-label='主页'><div>主页</div></a><a href='/technote/archive'><div>归档</div></a>"
+        "</div></div>"
+        "<main id='swup-container'><div class='card-base'><div class='relative'>"
+        "<div class='flex flex-row'><div class='meta-icon'></div><div>2023-09-08</div></div>"
+        "<div class='block w-full mb-3 text-3xl' data-pagefind-body data-pagefind-meta='title'"
+        " data-pagefind-weight='10'>{title}</div></div>"
+        "<div class='markdown-content prose' data-pagefind-body>"
+        "<h2 id='intro'>Intro</h2><p>Two pointers walk the array from both ends toward each other, and each step"
+        " discards the candidates that can no longer be part of an answer, so the whole pass is linear.</p>"
+        "<p>A sliding window keeps both pointers moving the same way instead, and grows or shrinks the window as"
+        " the running sum passes or falls short of the target.</p></div>"
+        "<div class='license-container'><div>{title}</div><a href='/technote/posts/algo/x/'>link</a></div>"
+        "</div></main></body></html>"
+    ).replace("{title}", title)
+
+
+def test_a_fuwari_posts_title_is_the_one_pagefind_marks_not_the_document_title():
+    """An Astro Fuwari blog's posts were titled "核心方法 - 瞻思笔记", the document's <title> with the site's name
+    (34 of its 212 posts): Fuwari prints the post's title in no heading but a <div data-pagefind-meta="title">,
+    the title Pagefind's search index files the page under."""
+    for title in ("核心方法", "css-properties-and-values"):
+        post = extract(_fuwari_post(title), "https://jw.example.io/technote/posts/algo/x/")
+        assert post.title == title

@@ -826,6 +826,9 @@ POST_TITLES = ", ".join(
         # Elementor Pro's Post Title widget, the title of a post laid out by its theme builder's single-post template:
         # an .elementor-heading-title like every other Heading widget's (the site's name in the header's among them)
         ".elementor-widget-theme-post-title .elementor-heading-title",
+        # Pagefind's mark of the page's title for its search index, on the element that prints it: Astro's Fuwari
+        # prints a post's title in no heading, a <div data-pagefind-meta="title"> (and in its <title>, "Title - Site")
+        "[data-pagefind-meta=title]",
     )
 )
 # The site's name as layouts print it above every page: WordPress (classic and block themes), Jekyll minima,
