@@ -1711,3 +1711,41 @@ def test_an_academic_page_in_its_posts_layout_without_their_blogposting_is_no_po
     assert decide(extract(page("Source Themes Academic 4.7.0"), url).evidence, site)[0] == "other"
     assert decide(extract(page("Wowchemy 5.6.0 for Hugo"), url).evidence, site)[0] == "other"
     assert decide(extract(page("Hugo 0.92.0"), url).evidence, site)[0] == "article"
+
+
+def _kirby_notes_page(notes: int) -> str:
+    """A page of a Kirby Starterkit's notes: each note's teaser an article.note-excerpt with its cover, title and
+    <time>, the pagination's arrows below."""
+    excerpt = "We crossed the ridge in fog and slept in a hut above the lake. " * 3
+    teasers = "".join(
+        f'<li class="column"><article class="note-excerpt"><a href="/notes/walk-{n}"><header>'
+        f'<figure class="img"><img src="/media/pages/notes/walk-{n}/a1b2-1700000000/cover-320x180-crop.jpg" alt="">'
+        f'</figure><h2 class="note-excerpt-title">Walk {n}</h2><time class="note-excerpt-date" '
+        f'datetime="2024-0{n}-10T00:00:00+00:00">10 Mar, 2024</time></header>'
+        f'<div class="note-excerpt-text">{excerpt}</div></a></article></li>'
+        for n in range(1, notes + 1)
+    )
+    pagination = '<nav class="pagination"><a class="pagination-prev" href="/notes/page:2">&larr;</a></nav>'
+    menu = '<header class="header"><a class="logo" href="/">Trails</a><nav class="menu"><a href="/notes">Notes</a>'
+    return (
+        f"<html><head><title>Trails | Notes</title></head><body>{menu}</nav></header><main class=main>"
+        f'<header class="h1"><h1>Notes</h1></header><ul class="grid">{teasers}</ul>{pagination}</main></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/notes/page:3", "listing"),
+        ("/notes/tag:hiking", "tag"),
+        ("/notes/tag:hiking/page:2", "tag"),
+        ("/blog/category:design", "category"),
+    ],
+)
+def test_kirbys_url_parameters_of_pagination_tags_and_categories_are_hubs(path, kind):
+    """Kirby filters and pages a listing with URL parameters, name:value folders after its path: its Starterkit's
+    last page of notes, /notes/page:3, holds one note's teaser (an <article> with its <time>) and was stored as a
+    post."""
+    assert url_kind(f"https://trails.example{path}") == kind
+    assert extract(_kirby_notes_page(1), f"https://trails.example{path}").kind == kind
+    assert url_kind("https://trails.example/notes/page-3-of-the-diary") is None

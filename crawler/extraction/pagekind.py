@@ -37,7 +37,12 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # puts a post below /tags/ as WordPress's %category% puts one below /category/.
     ("tag", re.compile(r"/tags/[^/?]+(?:/[^/?]+)+/?(?:$|\?)", re.I)),
     # WriteFreely's tag pages, a blog's posts holding the #hashtag: /tag:baking, /tag:baking/page/2 (routes.go).
-    ("tag", re.compile(r"/tag:[^/?]+/?(?:page/\d+/?)?(?:$|\?)", re.I)),
+    # Kirby's URL parameters, name:value folders after the page's own path (Kirby\Http\Params): its Starterkit
+    # lists a tag's notes at /notes/tag:travel, a blog filters by category at /blog/category:design (its cookbook's
+    # `param('category')`), and paginate() pages them, as it pages the blog itself, with /page:2 (below). MediaWiki's
+    # /wiki/Category:Spells, a category's page, is one too: a wiki page's links to it name the page's categories.
+    ("tag", re.compile(r"/tag:[^/?]+/?(?:page[/:]\d+/?)?(?:$|\?)", re.I)),
+    ("category", re.compile(r"/category:[^/?]+/?(?:page:\d+/?)?(?:$|\?)", re.I)),
     # PluXml's categories, numbered: /categorie1/walking, or without URL rewriting index.php?categorie1/walking
     ("category", re.compile(r"[/?]categorie\d+/[^/?]+/?(?:page\d+/?)?$", re.I)),
     # PluXml's tag pages and date archives without URL rewriting, its routes in the query — index.php?tag/ireland,
@@ -55,10 +60,15 @@ URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # WordPress's and Hugo's /page/N, jekyll-paginate's /pageN/, Pelican's /index2.html (its default
     # PAGINATION_PATTERNS: the last holds a post or two in full, each heading a rel=bookmark link, as a post's page
     # does) and ?paged=N only: a plain ?page=N also splits long posts and forum threads, so such a page is parsed
-    # and classified by its content.
+    # and classified by its content. Kirby's paginate() pages a listing with a URL parameter, /notes/page:3 (its
+    # Starterkit's last page of notes, holding one note's teaser in an <article> with its <time>, was a post).
     (
         "listing",
-        re.compile(r"(?:/page/?\d+/?$)|(?:/index(?:[2-9]|[1-9]\d+)\.html?$)|(?:[?&]paged=\d+)|(?:/archive/?$)", re.I),
+        re.compile(
+            r"(?:/page/?\d+/?$)|(?:/page:\d+/?(?:$|\?))|(?:/index(?:[2-9]|[1-9]\d+)\.html?$)|(?:[?&]paged=\d+)"
+            r"|(?:/archive/?$)",
+            re.I,
+        ),
     ),
     # A year's, month's or day's archive: /2024/03/ (WordPress), and the month and day unpadded where the URL is
     # made of the numbers as such (Mezzanine's /blog/archive/2024/3/, Django's date-based views)
