@@ -390,3 +390,18 @@ def test_a_mkdocs_material_posts_sidebar_times_are_its_created_and_updated_times
         material_post(created=created, updated=updated), "https://b.example/blog/2024/03/05/cold-proofing/"
     )
     assert (record.published, record.updated) == (published, changed)
+
+
+def test_htmldates_reading_of_a_month_alone_gives_way_to_the_day_the_page_states():
+    """Kirby's Starterkit prints a note's tags and then "Published on 2025-05-26 00:00:00" in the note's footer, in
+    the <time> whose datetime states the day; htmldate reads that line only as far as its length limit, and with
+    four tags before it, its "2025-05" made the note's date the first of May."""
+    tags = "\n".join(
+        f'<li> <a href="/notes/tag:{tag}">{tag}</a> </li>' for tag in ("island", "nature", "photography", "ocean")
+    )
+    footer = (
+        f'<footer class="note-footer">\n<ul class="note-tags">\n{tags}\n</ul>\n<time class="note-date" '
+        'datetime="2025-05-26T00:00:00+00:00">Published on 2025-05-26 00:00:00</time>\n</footer>'
+    )
+    assert _published(footer)[:10] == "2025-05-26"
+    assert _published('<p class="byline">May 1, 2025</p><time datetime="2025-05-26">26 May 2025</time>') == "2025-05-01"

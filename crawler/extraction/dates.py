@@ -229,13 +229,20 @@ class _Dates:
         if stated is None or seen is None:
             return stated or seen
         local = (self._local_time(stated) or self._printed_local_time(stated) if _is_utc(stated) else None) or stated
-        if seen[:10] in (stated[:10], local[:10]):
+        if seen[:10] in (stated[:10], local[:10]) or self._month_of(seen, local):
             return local
         if seen == self.url_date and (_days_apart(seen, stated) > 1 or not _is_utc(local)):
             return local  # the page's own date over the URL's, but a UTC timestamp a day off is the same moment
         if not _is_utc(local) and seen[:10] in _days_somewhere(local) and self._prints_as(local, seen):
             return local  # the author's own clock; the <time> printed that moment's day where it was rendered
         return seen
+
+    def _month_of(self, seen: str, stated: str) -> bool:
+        """htmldate read only the year and month of the day the page states: it makes a month the month's first day,
+        and reads a date line as far as its length limit, which a long line cuts in the day (Kirby's Starterkit
+        prints a note's tags before "Published on 2025-05-26 00:00:00" in its footer: "… Published on 2025-05").
+        A page that prints that first day in full meant it."""
+        return seen[8:10] == "01" and seen[:7] == stated[:7] and stated[8:10] != "01" and not self._printed(seen)
 
     @cached_property
     def url_date(self) -> str | None:
