@@ -2914,3 +2914,19 @@ def test_tailwind_typographys_prose_is_the_posts_body_not_the_author_card_before
     article = extract(page, "https://blog.example/2024/10/rust-server")
     assert article.text.startswith("Step 1: open a TCP listener")
     assert "Posts by this author" not in article.text and "Step 6: open" in article.text
+
+
+def test_a_quotes_attribution_in_its_own_footer_stays_with_the_quote():
+    """Kirby's quote block prints its citation in a <footer> inside the <blockquote> (as Bootstrap 3's blockquotes
+    do), linked to the source: trafilatura drops every <footer> and a paragraph that is one link, and the chrome
+    filter every footer's text, and the quote lost who said it — the page's own <footer> still goes."""
+    source = "https://en.wikipedia.org/wiki/Anthony_Oettinger"
+    for citation, markdown in [
+        ("<cite>Anthony Oettinger</cite>", "> Anthony Oettinger"),
+        (f'<a href="{source}" rel="noopener">Anthony Oettinger</a>', f"> [Anthony Oettinger]({source})"),
+    ]:
+        quote = f"<blockquote>\n  Time flies like an arrow.    <footer>\n    {citation}  </footer>\n</blockquote>"
+        article = extract(_page(f"<p>{PROSE}</p>{quote}<p>{PROSE}</p>"), URL)
+        assert "Time flies like an arrow.\nAnthony Oettinger\n" in article.text
+        assert markdown in article.markdown
+        assert "Blog Example" not in article.text

@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
 from crawler.extraction import galleries
-from crawler.extraction.selectors import NOT_POST, SIDEBARS
+from crawler.extraction.selectors import NOT_POST, QUOTE_ATTRIBUTIONS, SIDEBARS
 from crawler.extraction.upstream import load_html
 from crawler.urls import joined
 
@@ -124,8 +124,12 @@ class Page:
 
     @cached_property
     def chrome(self) -> frozenset[HtmlElement]:
-        """Every element matching NOT_POST (sidebars, share bars, related posts, author boxes …)."""
-        return frozenset(e for e in self.select_unordered(NOT_POST) if e.tag not in ("html", "body"))
+        """Every element matching NOT_POST (sidebars, share bars, related posts, author boxes …), but a quote's
+        attribution in its <footer> (QUOTE_ATTRIBUTIONS)."""
+        quotes = self.select_unordered(QUOTE_ATTRIBUTIONS)
+        return frozenset(
+            e for e in self.select_unordered(NOT_POST) if e.tag not in ("html", "body") and e not in quotes
+        )
 
     @cached_property
     def sidebars(self) -> frozenset[HtmlElement]:

@@ -228,6 +228,9 @@ STELLAR_CHROME = (
 # spinner image and "times read" in the post's meta line, which stood as the post's first image and line.
 BUSUANZI_COUNTERS = ("[id^=busuanzi_]",)
 AMP_CHROME = ("amp-web-push-widget", "amp-consent", "amp-user-notification", "amp-sidebar")
+# The attribution a quote carries in a <footer> of its own <blockquote> (Kirby's quote block prints its citation so,
+# as Bootstrap 3's blockquotes do): the quote's, not a footer of the page's chrome (NOT_POST's `footer`).
+QUOTE_ATTRIBUTIONS = "blockquote > footer"
 NOT_POST = ", ".join(
     (
         *AMP_CHROME,

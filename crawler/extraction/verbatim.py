@@ -26,6 +26,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
 - the links of WordPress's quote and cover blocks read as their words: a quote of one linked sentence, a cover whose
   text is one link, were dropped as navigation (the Markdown links them again); so are the links that are a whole
   paragraph in its layout blocks (a group, a column, a media-text block's text) in the post's container;
+- a quote's attribution in a `<footer>` of its `<blockquote>` (Kirby's quote block, Bootstrap's) is a paragraph of
+  the quote, its links read as their words: trafilatura drops every `<footer>`, and a paragraph that is one link;
 - WordPress's verse block (a poem in a `<pre>`) is such a block too, marked a verse: its lines as they are, not
   fenced in the Markdown (markdown_blocks.verse_lines());
 - a footnote mark reads `[1]` (not "claim1") and a footnote's back-link arrow is dropped (WordPress's footnotes
@@ -62,6 +64,7 @@ from lxml import html as lxml_html
 from pygments.lexers import get_all_lexers
 
 from crawler.extraction.page import HtmlElement, Page, compiled, text_of
+from crawler.extraction.selectors import QUOTE_ATTRIBUTIONS
 from crawler.urls import joined
 
 # Expressive Code (Astro's Starlight, Fuwari …) wraps its <pre> in a <figure>, which trafilatura drops whole; so
@@ -234,6 +237,9 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
     pullquotes = _own_pullquotes(page, root)
     for pullquote in pullquotes:
         pullquote.tag = "div"
+    attributions = page.select(QUOTE_ATTRIBUTIONS)
+    for attribution in attributions:
+        attribution.tag = "p"
     done = []
     for old, new in swaps:
         if old.getparent() is not None and not any(a is o for o, _ in done for a in old.iterancestors()):
@@ -249,6 +255,8 @@ def as_trafilatura_keeps(page: Page, root: HtmlElement | None) -> Iterator[Verba
             cell.set("class", "cell")
         for pullquote in pullquotes:
             pullquote.tag = "figure"
+        for attribution in attributions:
+            attribution.tag = "footer"
 
 
 def mark_fallback_code(body: etree._Element, blocks: list[CodeBlock]) -> None:
@@ -529,10 +537,12 @@ def _reference_lists(page: Page, root: HtmlElement | None) -> Iterator[tuple[Htm
 
 
 def _block_links(page: Page, root: HtmlElement | None) -> Iterator[tuple[HtmlElement, str]]:
-    """The links of WordPress's quote and cover blocks in the post (WORDPRESS_WORD_BLOCKS), and those that are a
+    """The links of WordPress's quote and cover blocks in the post (WORDPRESS_WORD_BLOCKS) and of a quote's
+    attribution (QUOTE_ATTRIBUTIONS: Kirby links its quote block's citation to the source), and those that are a
     whole paragraph in its layout blocks (WORDPRESS_LAYOUT_BLOCKS: only within the post's container, where a block
     theme's header and footer, groups too, are not), with their words."""
-    for block in _outermost(page.select(WORDPRESS_WORD_BLOCKS, page.tree if root is None else root)):
+    word_blocks = f"{WORDPRESS_WORD_BLOCKS}, {QUOTE_ATTRIBUTIONS}"
+    for block in _outermost(page.select(word_blocks, page.tree if root is None else root)):
         if not page.in_chrome(block):
             yield from ((link, "".join(link.itertext())) for link in block.iter("a") if link.get("href"))
     if root is None:
