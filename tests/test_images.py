@@ -591,3 +591,34 @@ def test_a_wordpress_gallerys_thumbnail_linked_to_its_file_is_archived_as_that_f
             150,
         ),
     ]
+
+
+def test_an_image_plugins_webp_copy_in_the_imgs_place_is_archived_as_the_upload():
+    """WebP Express's "replace image URLs" writes its WebP copy of each upload into the <img> (src and srcset), named
+    by appending .webp to the upload's name (kiln-1024x683.jpg.webp), beside the upload or under its own folder of
+    copies, which mirrors the site: the copies were stored, .webp files no other visitor's page names. The upload
+    is the picture, its alt and caption kept, in the text as in the images."""
+    uploads = "/wp-content/uploads/2024/05/"
+    folders = (
+        uploads,  # beside the upload
+        "/wp-content/webp-express/webp-images/uploads/2024/05/",  # its folder of copies, by wp-content's folders
+        "/wp-content/webp-express/webp-images/doc-root/wp-content/uploads/2024/05/",  # by the document root
+    )
+    for folder in folders:
+        body = (
+            f'<figure class="wp-block-image size-large"><img src="{folder}kiln-1024x683.jpg.webp" alt="Kiln at dusk" '
+            f'srcset="{folder}kiln-1024x683.jpg.webp 1024w, {folder}kiln-300x200.jpg.webp 300w, {folder}kiln.jpg.webp '
+            '1200w" width="1024" height="683"><figcaption class="wp-element-caption">The kiln after firing</figcaption>'
+            f'</figure><p><img src="{folder}bowl.png.avif" alt="A bowl" width="640" height="480"></p>'
+        )
+        html = f"<html><body><article><div class='entry-content'>{PROSE}{body}</div></article></body></html>"
+        article = extract(html, "https://blog.example/2024/05/kiln/")
+        assert [(i.src, i.alt, i.caption) for i in article.images] == [
+            (f"https://blog.example{uploads}kiln.jpg", "Kiln at dusk", "The kiln after firing"),
+            (f"https://blog.example{uploads}bowl.png", "A bowl", None),
+        ], folder
+        assert f"(https://blog.example{uploads}kiln.jpg)" in article.markdown and ".webp" not in article.markdown
+    # a picture uploaded as WebP is that file
+    assert _srcs('<img src="/wp-content/uploads/2024/05/shed.webp" width="800" height="600">') == [
+        "https://blog.example/wp-content/uploads/2024/05/shed.webp"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from crawler.extraction.article import Image
 from crawler.extraction.page import HtmlElement, Page, detached, first, matches, text_of
@@ -34,6 +35,14 @@ _LAZY_PLACEHOLDER = re.compile(LAZY_PLACEHOLDER, re.I)
 _WIX_BLURRED = re.compile(
     r"^(https?://static\.wixstatic\.com/media/[^/?#]+)/v1/(?:[^/?#]+/)*?[^/?#]*\bblur_\d+[^/?#]*/"
 )
+# A WordPress image plugin's WebP or AVIF copy of an upload, put in the upload's place in the page's <img> (WebP
+# Express's "replace image URLs"): the upload's own address with ".webp" or ".avif" appended to its extension
+# (photo-300x200.jpg.webp, the name EWWW gives its copies too), beside the upload or under WebP
+# Express's folder of copies, which mirrors the site's — …/webp-express/webp-images/doc-root/ its document root,
+# …/webp-images/uploads/ (themes/, plugins/) wp-content's folder of that name. The picture the post shows is the upload.
+_CONVERTED_COPY = re.compile(r"^(?P<upload>[^?#]+\.(?:jpe?g|png|gif))\.(?:webp|avif)$", re.I)
+_COPIES_OF_DOC_ROOT = re.compile(r"^/(?:[^/]+/)*?webp-express/webp-images/doc-root/")
+_COPIES_OF_CONTENT = re.compile(r"/webp-express/webp-images/(?=(?:uploads|themes|plugins)/)")
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
 _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
@@ -198,7 +207,7 @@ def best_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
         value = (img.get(attribute) or "").strip()
         if value and not value.startswith("data:"):
             sources.append((joined(base, value), None))
-    readable = [_unblurred(url, width) for url, width in sources if url is not None]
+    readable = [_unblurred(_upload_of_copy(url), width) for url, width in sources if url is not None]
     real = [(url, width) for url, width in readable if not _LAZY_PLACEHOLDER.search(url)]
     return next(iter(real or readable), None) or _picture_source(img, base)
 
@@ -208,6 +217,15 @@ def _unblurred(url: str, width: int | None) -> tuple[str, int | None]:
     if match := _WIX_BLURRED.match(url):
         return match.group(1), None
     return url, width
+
+
+def _upload_of_copy(url: str) -> str:
+    """The upload an image plugin's WebP or AVIF copy (_CONVERTED_COPY) was made from; any other address as it is."""
+    if not (copy := _CONVERTED_COPY.match(url)):
+        return url
+    upload = urlsplit(copy.group("upload"))
+    path = _COPIES_OF_CONTENT.sub("/", _COPIES_OF_DOC_ROOT.sub("/", upload.path, count=1), count=1)
+    return upload._replace(path=path).geturl()
 
 
 def _picture_source(img: HtmlElement, base: str) -> tuple[str | None, int | None]:
