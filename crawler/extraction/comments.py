@@ -39,9 +39,9 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # (`comment-node-4`, each reply's div inside its parent's); Typepad's (`comment-6a00d8…970b`: the comment's asset
 # id, "6a" and 32 hex digits); Emlog's default theme's (the bare number, `<div class="comment" id="3">`, each
 # reply's div inside its parent's); Z-BlogPHP's themes' (`cmt4`: ul.msg#cmt4, blockquote.cmt#cmt4, each reply's inside
-# its parent's)
+# its parent's); the webmention templates' of IndieWeb sites (`webmention-1407856`: the wm-id webmention.io gave it)
 _COMMENT_ID = re.compile(
-    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|cmt|post-|wpd-comm-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
+    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|cmt|post-|wpd-comm-|webmention-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
     r"|^comment-([0-9a-f]{32})$|^comment(\d+)$|^comment-(6a[0-9a-f]{32})$|^(\d+)$"
 )
 # Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds
@@ -116,7 +116,7 @@ def find_comments(page: Page) -> list[Comment]:
         for item in matching
         if item.tag == "li" or "wpd-reply" in (item.get("class") or "").split() or _inside_another(item, matched)
     }
-    items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None]
+    items = [i for i in matching[:MAX_COMMENTS] if next(i.iterancestors("form"), None) is None and not _quoted(i)]
     taken: dict[HtmlElement, Comment] = {}
     seen: set[str | None] = set()
     at_depth: dict[int, Comment] = {}  # the last comment of each depth WordPress's comment_class() printed
@@ -140,6 +140,13 @@ def find_comments(page: Page) -> list[Comment]:
     # Substack prints this year's comments' day without its year ("Mar 3", read as no date): its start-up data
     # gives their time
     return _substack_dates(page, comments) if comments and served_by_substack(page) else comments
+
+
+def _quoted(item: HtmlElement) -> bool:
+    """A microformats2 h-cite in the post's text (`e-content`) is what the post quotes, not a response to it."""
+    return "h-cite" in (item.get("class") or "").split() and any(
+        "e-content" in (a.get("class") or "").split() for a in item.iterancestors()
+    )
 
 
 def _inside_another(item: HtmlElement, items: frozenset[HtmlElement]) -> bool:

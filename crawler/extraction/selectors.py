@@ -94,6 +94,9 @@ COMMENT_LISTS = (
     "#all-comments",
     "#atp-comments",
     f"[{FRAME_COMMENTS}]",
+    # a response printed inside the post's h-entry as its microformats2 `comment` property (MF2_RESPONSES)
+    ".h-entry.p-comment",
+    ".h-cite.p-comment",
 )
 
 # A post's table of contents, generated from its headings (Hugo's .TableOfContents in PaperMod's and Congo's `.toc`
@@ -654,6 +657,24 @@ BOX_HEADINGS = (
     "zur person",
 )
 
+# microformats2: a response the post received, as IndieWeb sites print the webmentions they collect (Eleventy's,
+# Jekyll's and Hugo's webmention templates, WordPress's Semantic Linkbacks) — an h-entry's `comment` property
+# (`p-comment h-cite`, `p-comment h-entry`), or an h-cite naming its author (`p-author h-card`) and holding its
+# content (`p-content`, `e-content` or `p-summary`); not an h-cite of what the post itself answers, likes, reposts,
+# bookmarks or quotes (`u-in-reply-to` …), nor a like or repost received (`p-like`, `p-repost`), which has no
+# content of its own (a facepile of h-cards); an h-cite inside the post's text is a quotation (comments.py)
+_MF2_CITE = (
+    ".h-cite:not(.u-in-reply-to):not(.u-like-of):not(.u-repost-of):not(.u-bookmark-of):not(.u-quotation-of)"
+    ":not(.p-like):not(.p-repost):has(.p-author)"
+)
+MF2_RESPONSES = ", ".join(
+    (
+        ".h-cite.p-comment",
+        ".h-entry.p-comment",
+        *(f"{_MF2_CITE}:has({c})" for c in (".p-content", ".e-content", ".p-summary")),
+    )
+)
+
 # Threaded replies are matched too (WordPress nests them in `ol.children`, its comment block in a plain `ol`):
 # crawler/extraction/comments.py tells a reply from its parent by the nesting.
 COMMENT_ITEMS = (
@@ -719,7 +740,7 @@ COMMENT_ITEMS = (
     # Movable Type's trackbacks (its templates' trackbacks.mtml, MT 4 to 9): div.trackback#ping-N in
     # div.trackbacks-content, the pinging post's title, blog and time in its .asset-meta, the excerpt in its
     # .trackback-content (crawler/extraction/comments.py: _trackback), as WordPress's li.pingback above
-    " div.trackback[id^='ping-']"
+    " div.trackback[id^='ping-'], " + MF2_RESPONSES
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -750,6 +771,8 @@ COMMENT_AUTHOR = (
     "li.fbItem > .fbMeta > .author",  # Rhymix's board skins
     "ul.msg > li.msgname .commentname, blockquote.cmt > cite > b",  # Z-BlogPHP's default theme, WhitePage; Zit
     ".comment__header .js-comment-username",  # Forem (dev.to): in the link to the commenter's profile
+    ".p-author .p-name",  # microformats2: the name in the response's author h-card …
+    ".p-author",  # … or the h-card itself, its name its text
     "cite",
 )
 COMMENT_TEXT = (
@@ -773,6 +796,7 @@ COMMENT_TEXT = (
     ".blogCommentText",  # Weebly
     ".comment__body",  # Forem (dev.to): the comment's processed Markdown, its paragraphs, lists and code
     "ul.msg > li.msgarticle, blockquote.cmt > q",  # Z-BlogPHP's default theme, WhitePage; Zit
+    ".p-content, .e-content, .p-summary",  # microformats2: a response's content (an h-cite's, an h-entry's)
     "p",
 )
 # A comment's time where no <time datetime> states it, and the format it is printed in: Disqus's relative-time link

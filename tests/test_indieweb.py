@@ -1,0 +1,102 @@
+"""IndieWeb blogs (Eleventy, Jekyll, Hugo or hand-made): posts marked up as microformats2 h-entries, and the
+webmentions they received printed into the page at build time — the pages written after the markup of Eleventy's
+and Jekyll's webmention templates and of the microformats2 h-entry `comment` property."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract
+
+URL = "https://ann.example/articles/2020-02-21-teaser-links/"
+HEAD = (
+    "<head><meta charset='utf-8'><title>Teaser links – Ann's site</title>"
+    "<meta name='generator' content='Eleventy v0.11.1'>"
+    "<link rel='webmention' href='https://webmention.io/ann.example/webmention'></head>"
+)
+POST = (
+    "<article class='h-entry'><h1 class='p-name'>Teaser links</h1>"
+    "<time class='dt-published' datetime='2020-02-21T07:56:12+00:00'>February 21, 2020</time>"
+    "<a class='p-author h-card' href='https://ann.example/'>Ann Example</a>"
+    # the post answers another: the reply context names that post's author and quotes it
+    "<div class='u-in-reply-to h-cite'><a class='u-url' href='https://bob.example/teasers/'>Bob's teasers</a>"
+    " by <span class='p-author h-card'>Bob</span>: <p class='p-content'>How do you link a whole card?</p></div>"
+    "<div class='e-content'><p>A teaser card often holds a heading, an image and a summary, and readers expect"
+    " a click anywhere on it to open the article it announces.</p>"
+    "<blockquote class='h-cite'><p class='p-content'>Block links are a trade-off.</p>"
+    "<span class='p-author h-card'>Carol</span></blockquote>"
+    "<p>Here are three ways to build it, with what each costs for keyboard and screen reader users.</p></div>"
+    "</article>"
+)
+
+
+def _reply(wm_id: int, name: str, source: str, published: str, content: str) -> str:
+    """One webmention as the Eleventy webmention template (and the many copied from it) prints it."""
+    return (
+        f"<li class='webmentions__item'><article class='webmention h-cite' id='webmention-{wm_id}'>"
+        "<div class='webmention__meta'>"
+        f"<a class='webmention__author p-author h-card u-url' href='{source}'>"
+        f"<img class='webmention__author__photo u-photo' src='https://webmention.io/avatar/{wm_id}.jpg' alt='{name}'>"
+        f"<strong class='p-name'>{name}</strong></a>"
+        f"<time class='webmention__pubdate dt-published' datetime='{published}'>{published[:10]}</time></div>"
+        f"<div class='webmention__content p-content'>{content}</div></article></li>"
+    )
+
+
+WEBMENTIONS = (
+    "<div class='webmentions' id='webmentions'><h3>Webmentions</h3>"
+    # likes: a facepile of the likers' h-cards, and a like marked as the h-entry's `like` property
+    "<div class='webmentions__facepile'>"
+    "<a class='h-card u-url' href='https://dee.example/'><img class='u-photo' src='/dee.jpg' alt='Dee'></a>"
+    "<span class='p-like h-cite'><a class='p-author h-card' href='https://eve.example/'>Eve</a></span></div>"
+    "<ol class='webmentions__list'>"
+    + _reply(759665, "Michael", "https://social.example/@michael/1", "2020-02-23T08:28:16+00:00", "Thanks, updated!")
+    + _reply(
+        759713,
+        "Søren",
+        "https://social.example/@soeren/2",
+        "2020-02-23T10:23:11+00:00",
+        "Nice! Why list no extra hover states as a disadvantage of the block link?",
+    )
+    + "</ol></div>"
+)
+
+
+def _page(main: str) -> str:
+    return f"<html lang='en'>{HEAD}<body><header><a href='/'>Ann's site</a></header><main>{main}</main></body></html>"
+
+
+def test_the_webmentions_an_indieweb_post_received_are_its_comments():
+    """An Eleventy post's webmentions, printed under it as h-cites (author h-card, dt-published, p-content), were
+    no comments: no platform's comment markup names them — microformats2 does: each h-cite naming its author and
+    holding content is a response to the post; not the h-cite the post itself replies to (`u-in-reply-to`), nor
+    one it quotes in its text, nor the likes (a facepile of h-cards, a `p-like` without content)."""
+    post = extract(_page(POST + WEBMENTIONS), URL)
+    assert [(c.author, c.published, c.text, c.id, c.author_url) for c in post.comments] == [
+        ("Michael", "2020-02-23T08:28:16+00:00", "Thanks, updated!", "759665", "https://social.example/@michael/1"),
+        (
+            "Søren",
+            "2020-02-23T10:23:11+00:00",
+            "Nice! Why list no extra hover states as a disadvantage of the block link?",
+            "759713",
+            "https://social.example/@soeren/2",
+        ),
+    ]
+    assert "Thanks, updated" not in post.text
+    assert "Block links are a trade-off." in post.text
+
+
+def test_an_h_entrys_comment_property_is_a_comment_of_the_post():
+    """A response marked as the post's h-entry `comment` property (`p-comment h-entry`, as WordPress's Semantic
+    Linkbacks and Known print a received reply) is a comment, its author the h-card's name, its text the
+    e-content — and no part of the post's text."""
+    reply = (
+        "<div class='p-comment h-entry'><div class='p-author h-card'><img class='u-photo' src='/f.jpg' alt=''>"
+        "<a class='p-name u-url' href='https://frank.example/'>Frank</a></div>"
+        "<a class='u-url' href='https://frank.example/2020/02/re-teasers'><time class='dt-published'"
+        " datetime='2020-02-24T18:05:00+01:00'>24 Feb</time></a>"
+        "<div class='e-content'><p>I use the pseudo-element trick as well.</p></div></div>"
+    )
+    post = extract(_page(POST.replace("</article>", f"<section>{reply}</section></article>")), URL)
+    assert [(c.author, c.published, c.text, c.author_url) for c in post.comments] == [
+        ("Frank", "2020-02-24T18:05:00+01:00", "I use the pseudo-element trick as well.", "https://frank.example/")
+    ]
+    assert "pseudo-element" not in post.text
