@@ -138,6 +138,11 @@ _STATIC_GENERATOR = re.compile(
 # from the `<link rel="next">` its `{{ghost_head}}` prints, and a listing without one has nothing more to show.
 _GHOST_GENERATOR = re.compile(rb"\bcontent\s*=\s*[\"']?\s*Ghost\b", re.IGNORECASE)
 _IMG = re.compile(rb"<img\b[^>]*>")
+# A person's picture by its class: WordPress's get_avatar() (`avatar avatar-96 photo`) and the comment and webmention
+# templates of other engines (`avatar`, `comment-avatar`), microformats2's h-card photo (`u-photo`)
+_AVATAR = re.compile(
+    rb"\sclass\s*=\s*(?:\"[^\"]*|'[^']*|)(?<![\w-])(?:[\w-]*avatar[\w-]*|u-photo)(?![\w-])", re.IGNORECASE
+)
 _DATA_SCRIPT = re.compile(rb"\stype\s*=\s*[\"']?[^\"'>\s]*json", re.IGNORECASE)
 _SPACE_RUN = re.compile(rb"\s*")
 _HYDRATION_PAYLOADS = (b"self.__next_f.push(", b"(self.__next_f=self.__next_f||[]).push(")
@@ -225,8 +230,9 @@ def _rendered_by_ghost(body: bytes) -> bool:
 
 def _scripted_images(body: bytes) -> str | None:
     """Images that carry no address at all, nor a lazy-loading attribute with one: at least two, and half of the
-    page's images (an empty avatar placeholder or two is no reason)."""
-    tags = _IMG.findall(body)
+    page's images (an empty avatar placeholder or two is no reason). A person's picture (_AVATAR) is none of them:
+    a comment's avatar that a script draws from the commenter's name leaves the page's content whole."""
+    tags = [tag for tag in _IMG.findall(body) if not _AVATAR.search(tag)]
     missing = sum(1 for tag in tags if not _IMAGE_ADDRESS.search(tag))
     if missing >= 2 and 2 * missing >= len(tags):
         return f"{missing} of {len(tags)} images have an address only a script sets"

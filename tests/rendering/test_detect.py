@@ -224,3 +224,21 @@ def test_a_page_of_a_site_whose_home_names_a_static_generator_is_no_shell_for_it
     assert needs_browser(page(listing), site_generated=True) is None
     shell = '<div id="app"></div><script src="/app.js"></script>'
     assert 'empty <div id="app">' in (needs_browser(page(shell), site_generated=True) or "")
+
+
+def test_commenters_avatars_a_script_draws_call_for_no_browser() -> None:
+    """A Jekyll blog prints its archived comments and webmentions under a post, each with the commenter's avatar,
+    `<img class="avatar" data-username="…">`, whose picture a script draws from the name (no src): a post of many
+    comments and few pictures of its own had half its images without an address, "needs a browser", and was no
+    post of the archive (a crawl error, exit status 3). A person's picture — an avatar, an h-card's `u-photo` — is
+    none of the page's content; the same images without that class still are."""
+    comment = (
+        '<article class="reply static-item"><img class="avatar" data-username="{name}" loading="lazy">'
+        "<header><h4>{name}</h4></header><p>Thanks, the wiring diagram helped.</p></article>"
+    )
+    comments = "".join(comment.format(name=name) for name in ("ann", "bo", "cy", "di", "ed"))
+    post = TEXT * 3 + '<img src="/images/rack.jpg" alt="">' + comments + "<script>drawAvatars();</script>"
+    assert needs_browser(page(post)) is None
+    webmention = '<a class="p-author h-card" href="https://x.example/"><img class="u-photo"></a><p>Nice.</p>'
+    assert needs_browser(page(TEXT * 3 + webmention * 4 + "<script>drawAvatars();</script>")) is None
+    assert "5 of 6 images" in (needs_browser(page(post.replace(' class="avatar"', ""))) or "")
