@@ -100,3 +100,36 @@ def test_an_h_entrys_comment_property_is_a_comment_of_the_post():
         ("Frank", "2020-02-24T18:05:00+01:00", "I use the pseudo-element trick as well.", "https://frank.example/")
     ]
     assert "pseudo-element" not in post.text
+
+
+def _note(path: str, iso: str, words: str) -> str:
+    """An untitled note as an Eleventy site's activity stream prints it: an h-entry, its empty heading, its date
+    the link to its own page."""
+    return (
+        f"<div data-type='note' class='h-entry activity-card'><header><span>note</span><h2></h2>"
+        f"<span class='date'><a href='{path}'><time datetime='{iso}'>{iso[:10]}</time></a></span></header>"
+        f"<div class='content'><p>{words}</p></div><footer><span class='tag'>#CSS</span>"
+        "<ul><li>0 Likes</li><li>0 Reposts</li></ul></footer></div>"
+    )
+
+
+NOTES = [
+    ("/en/notes/2026/04/09/01/", "2026-04-09T05:12:38Z", "Today is CSS Naked Day, and this site takes part."),
+    ("/en/notes/2025/11/17/01/", "2025-11-17T12:44:12Z", "Our daughter ate her first full meal without the tube."),
+    ("/en/notes/2025/10/28/01/", "2025-10-28T12:26:58Z", "Moved the site's search to Pagefind, no server needed."),
+    ("/en/notes/2024/03/21/01/", "2024-03-21T08:26:51Z", "Spring cleaning of the stylesheet: half of it was dead."),
+]
+
+
+def test_a_stream_of_untitled_notes_is_a_listing_and_a_notes_page_its_post():
+    """An IndieWeb site's activity stream — its notes in full, each an h-entry without a title, whose permalink is
+    its date (a link around its `<time>`) — was stored as a post of 20 notes: no entry linked another page by a
+    title. Each such date link is its entry's link to the note's page: the stream is a listing; the note's own
+    page, its date linking to itself, is still the post."""
+    stream = "<h1>Activity feed</h1><div class='activity'>" + "".join(_note(*note) for note in NOTES) + "</div>"
+    page = extract(_page(stream), "https://ann.example/en/activity/")
+    assert page.kind == "listing"
+    path, iso, words = NOTES[0]
+    note = extract(_page(_note(path, iso, words)), "https://ann.example" + path)
+    assert note.kind == "article"
+    assert words in note.text

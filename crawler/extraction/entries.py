@@ -57,8 +57,14 @@ _TITLE_CLASS = (
 # A card's title in Materialize's markup: `.card-title` in the card's `.card-image`, a link around it (Hexo's
 # Matery: `<div class="card"><a href=…><div class="card-image"><img …><span class="card-title">…</span></div></a>`)
 _CARD_TITLE = "contains(concat(' ', normalize-space(@class), ' '), ' card-title ')"
+# A note, untitled, as IndieWeb sites print it in their streams: a microformats2 h-entry that links no heading, its
+# permalink its date (a link around its `<time>`, `u-url` or not: an Eleventy site's activity stream)
+_NOTE_PERMALINK = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
+    f"[not(.//*[{_HEADING}]//a[@href])]//a[@href][.//time]"
+)
 _TITLE_LINKS = etree.XPath(
-    f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]] | //a[{_READ_MORE}]"
+    f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]] | //a[{_READ_MORE}] | {_NOTE_PERMALINK}"
     f" | //*[{_TITLE_CLASS}]//a[@href] | //a[@href][.//*[{_CARD_TITLE}]]"
     f" | //li[.//time or count(.//a[@href]) = 1 and .//*[{_DATE_CLASS}]]//a[@href][not(ancestor::*[{_HEADING}])]"
     f" | //*[self::li or self::article][count(.//a[@href]) = 1][not(.//time)]"
