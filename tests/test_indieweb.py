@@ -133,3 +133,36 @@ def test_a_stream_of_untitled_notes_is_a_listing_and_a_notes_page_its_post():
     note = extract(_page(_note(path, iso, words)), "https://ann.example" + path)
     assert note.kind == "article"
     assert words in note.text
+
+
+def _js_templated(title: str, entry: str) -> str:
+    """A page of a generator whose templates are JavaScript: its title template is "${title} | Site"."""
+    return (
+        f"<html lang='en'><head><meta charset='utf-8'><title>{title} | Ann Example</title>"
+        f"<meta property='og:title' content='{title} | Ann Example'>"
+        "<meta property='og:site_name' content='Ann Example'><meta name='author' content='Ann Example'></head>"
+        f"<body><header><a href='/en/' class='h-card'>Ann Example</a></header><main>{entry}</main></body></html>"
+    )
+
+
+NOTE_ENTRY = (
+    "<article><div class='card h-entry'><header><p class='p-author h-card'><img class='u-photo' src='/a.png' alt>"
+    "<strong class='p-name'>@ann</strong></p><time datetime='2023-03-22T17:04:32.000Z'>March 22, 2023</time>"
+    "</header><div class='card__content'><p>With the new release and its i18n plugin it is time to clean the way"
+    " this site manages its two languages.</p><p>#WebDev</p></div></div></article>"
+)
+
+
+def test_an_untitled_note_has_no_title_rather_than_undefined_or_its_authors_name():
+    """An Eleventy site's notes, untitled, were titled "undefined": its JavaScript title template printed the
+    missing title so ("undefined | Site", in <title> and og:title) — that is no title; nor is the name of the
+    note's author h-card (`p-author h-card` > `p-name`), which the h-entry's `.p-name` selector took next: in
+    microformats2 a property belongs to its nearest root. A post whose page prints its title "undefined" keeps
+    it."""
+    note = extract(_js_templated("undefined", NOTE_ENTRY), "https://ann.example/en/notes/2023/03/22/01/")
+    assert note.kind == "article"
+    assert note.title is None
+    assert note.published.startswith("2023-03-22T17:04:32")
+    titled = NOTE_ENTRY.replace("<header>", "<header><h1 class='p-name'>undefined</h1>")
+    post = extract(_js_templated("undefined", titled), "https://ann.example/en/posts/undefined/")
+    assert post.title == "undefined"

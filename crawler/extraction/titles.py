@@ -75,6 +75,10 @@ _LEADING_SEPARATOR = re.compile(r"(?:\||-|–|—|::|»|·)\s")
 # "<blog>: <post>"). Only the first colon, and only after a spelling of the site's name: "CircleCI for R: Workflows"
 # keeps its colon.
 _AFTER_SITE_COLON = re.compile(r":\s+")
+# What JavaScript prints for a missing value: a generator whose templates are JavaScript (Eleventy's JavaScript and
+# WebC templates) fills its title template ("${title} | Site") of a post without a title — an IndieWeb note — so:
+# no title.
+_MISSING_VALUE = frozenset({"undefined", "null"})
 
 
 def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callable[[], str | None]) -> str | None:
@@ -85,7 +89,9 @@ def post_title(page: Page, post: dict[str, Any], sites: SiteNames, guess: Callab
         if title := without_site(value, sites):
             return _printed_start(title, page, sites) or _episode_heading(title, page, sites) or title
     return (
-        _marked(page, sites) or _from_document(page, sites) or _no_date(page, _own(page, without_site(guess(), sites)))
+        _marked(page, sites)
+        or _from_document(page, sites)
+        or _no_date(page, _own(page, _filled(without_site(guess(), sites))))
     )
 
 
@@ -137,12 +143,18 @@ def without_site(title: str | None, sites: SiteNames) -> str | None:
         return None
     separators = list(TITLE_SEPARATOR.finditer(title))
     if separators and sites.named_by(title[separators[-1].end() :]):
-        return title[: separators[-1].start()]
+        return _filled(title[: separators[-1].start()])
     if separators and sites.named_by(title[: separators[0].start()]):
-        return title[separators[0].end() :]
+        return _filled(title[separators[0].end() :])
     if (colon := _AFTER_SITE_COLON.search(title)) and title[: colon.start()] in sites and title[colon.end() :]:
         return title[colon.end() :]
     return title
+
+
+def _filled(part: str | None) -> str | None:
+    """The page's part of a title template, unless JavaScript filled it with no value (_MISSING_VALUE); trafilatura's
+    guess cuts the site's part itself, and a heading the theme marks up has been read before it."""
+    return None if part in _MISSING_VALUE else part
 
 
 def _cleaned(value: str | None) -> str | None:
@@ -172,7 +184,7 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     for element in marked + linking + _anchored_at_file_name(page) + chronicle:
         permalinks = set(heading_permalinks(element))
         text = _cleaned(_heading_text(element, permalinks) or element.get("content"))
-        if not text or text in sites or page.in_chrome(element) or _a_date(element):
+        if not text or text in sites or page.in_chrome(element) or _a_date(element) or _in_another_card(element):
             continue
         link = next((a for a in element.iter("a") if a.get("href") and a not in permalinks), None)
         if link is not None and not _links_to(element, page, self_urls):
@@ -182,6 +194,19 @@ def _marked(page: Page, sites: SiteNames) -> str | None:
     document = _words(text_of(title_element)) if title_element is not None else ""
     named = [text for text in found if _names(document, _words(text))]
     return max(named, key=len) if named else next(iter(found), None)
+
+
+def _in_another_card(element: HtmlElement) -> bool:
+    """A microformats2 `p-name` of a microformat nested in the post's h-entry — its author's h-card, a cited
+    h-cite —: that one's name, not the post's (a property belongs to its nearest root, `h-*`). An IndieWeb note has
+    no name of its own, and the name in its byline's h-card was its title."""
+    if "p-name" not in (element.get("class") or "").split():
+        return False
+    for node in (element, *element.iterancestors()):
+        roots = [name for name in (node.get("class") or "").split() if name.startswith("h-")]
+        if roots:
+            return "h-entry" not in roots
+    return False
 
 
 def _outside_other_posts(page: Page, titles: list[HtmlElement]) -> list[HtmlElement]:
