@@ -49,3 +49,22 @@ def test_a_query_that_is_a_path_is_kept_as_written():
         "https://blog.example/index.php?post/2024/01/15/why"
     )
     assert clean_url("https://blog.example/?p=5&utm_source=x") == "https://blog.example/?p=5"
+
+
+def test_a_gnuboard_post_is_its_board_and_number_whatever_list_state_its_links_carry():
+    """Gnuboard's skins carry the list's state (page, category, sort, search, device, a comment's reply box) into
+    every link to a post: one post was stored 945 times. A list keeps its page, category and search, not its sort."""
+    board = "https://board.example/bbs/board.php"
+    for query in (
+        "bo_table=free&wr_id=1",
+        "bo_table=free&wr_id=1&page=2&sca=%EC%97%AC%ED%96%89&sst=wr_hit&sod=desc&sop=and",
+        "bo_table=free&wr_id=1&device=mobile",
+        "bo_table=free&wr_id=1&c_id=9&w=c#bo_vc_w",
+        "bo_table=free&wr_id=1&sfl=wr_subject&stx=%EC%A0%9C%EC%A3%BC&spt=-1",
+    ):
+        assert clean_url(f"{board}?{query}") == f"{board}?bo_table=free&wr_id=1", query
+    assert clean_url(f"{board}?bo_table=free&page=2&sst=wr_hit&sod=desc&sop=and") == f"{board}?bo_table=free&page=2"
+    assert clean_url(f"{board}?bo_table=free&sca=x&device=pc") == f"{board}?bo_table=free&sca=x"
+    searched = f"{board}?bo_table=free&sfl=wr_subject&sop=or&stx=a"
+    assert clean_url(searched) == searched
+    assert clean_url("https://a.example/board.php?id=3&page=2") == "https://a.example/board.php?id=3&page=2"

@@ -1,10 +1,10 @@
 """Addresses, by convention, that a crawl treats apart: engines' admin and member areas, login pages, sign-outs,
 action links.
 
-An engine's admin and member areas (ENGINE_AREAS, XE_AREA) are no pages of the blog, for any crawl: every visitor's
-page may link them (Rhymix's xedition layout links `/index.php?module=admin` on every page), and the engine answers
-a visitor with its login form, a redirect to it, or 403 — which counted as a page the crawl could not archive. A
-crawl does not follow a link there (crawler/spiders/blog.py).
+An engine's admin and member areas (ENGINE_AREAS, GNUBOARD_AREA, XE_AREA) are no pages of the blog, for any crawl:
+every visitor's page may link them (Rhymix's xedition layout links `/index.php?module=admin` on every page), and the
+engine answers a visitor with its login form, a redirect to it, or 403 — which counted as a page the crawl could not
+archive. A crawl does not follow a link there (crawler/spiders/blog.py).
 
 A signed-in crawl treats more apart.
 
@@ -42,6 +42,15 @@ ENGINE_AREAS: dict[str, str] = {
 # Admin for the module's admin screens (`dispMenuAdminSiteMap`); the member module's screens are sign-in, sign-up,
 # account (`dispMemberLoginForm`, `dispMemberSignUpForm`, `procMemberLogout`).
 XE_AREA = re.compile(r"^(?:disp|proc)(?:Member|[A-Z]\w*?Admin)")
+# Gnuboard's scripts in its bbs/ folder that are forms, actions or pop-ups, no page of the board (its pages are
+# board.php, content.php, faq.php, new.php, group.php, search.php, qalist.php …): a visitor's every post page links
+# the write and reply forms, the comment's delete check (password.php), the scrap, profile and mail pop-ups and
+# view_image.php, a script's shell around an attachment, which a crawl counted lost.
+GNUBOARD_AREA = re.compile(
+    r"/bbs/(?:write|password|password_lost|login|logout|register|register_form|member_confirm|member_leave|profile"
+    r"|formmail|memo|memo_form|scrap|scrap_popin|point|current_connect|view_image|download|good|link|move|delete"
+    r"|delete_comment|qawrite|poll_result)\.php$"
+)
 _SIGN_OUT = re.compile(r"/(?:logout|log-out|signout|sign-out)(?:\.\w+)?/?$", re.IGNORECASE)
 
 
@@ -70,12 +79,14 @@ def acting_link(url: str, redirected: bool = False) -> str | None:
 
 
 def engine_area(url: str) -> str | None:
-    """Which engine's admin or member area `url` is in (ENGINE_AREAS, XE_AREA), or None."""
+    """Which engine's admin or member area `url` is in (ENGINE_AREAS, GNUBOARD_AREA, XE_AREA), or None."""
     parts = urlsplit(url)
     path = parts.path.lower()
     for start, area in ENGINE_AREAS.items():
         if path.startswith(start) or path == start.rstrip("/"):
             return area
+    if GNUBOARD_AREA.search(path):
+        return "Gnuboard's forms, actions and pop-ups"
     query = parse_qsl(parts.query)
     if ("module", "admin") in query or any(name == "act" and XE_AREA.match(value) for name, value in query):
         return "XpressEngine's admin or member area"
