@@ -35,6 +35,7 @@ from htmldate.utils import Extractor
 from lxml import etree
 
 from crawler.extraction.bearblog import bear_published
+from crawler.extraction.gnuboard import read_time as gnuboard_time
 from crawler.extraction.page import HtmlElement, Page, detached, first, text_of
 from crawler.extraction.selectors import COMMENT_THREADS
 from crawler.extraction.structured import first_text
@@ -211,6 +212,8 @@ class _Dates:
         self.page, self.url, self.language, self.root = page, url, language, root
 
     def published(self, post: dict[str, Any]) -> str | None:
+        if (board_time := gnuboard_time(self.page)) is not None:
+            return board_time  # the skin's "yy-mm-dd", which htmldate reads day first: no reading of it to weigh
         metas = self.page.meta
         stated = first_date(
             first_text(post.get("datePublished")),

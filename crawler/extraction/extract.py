@@ -36,6 +36,8 @@ from crawler.extraction.evidence import page_evidence, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.ghost import POST_CONTENT as GHOST_CONTENT
 from crawler.extraction.ghost import ghost_kind, upgrade_notices
+from crawler.extraction.gnuboard import SKIN_PARTS as GNUBOARD_SKIN_PARTS
+from crawler.extraction.gnuboard import gnuboard_post
 from crawler.extraction.header_fields import MARKDOWN_LINK, is_field_line, without_header_field
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
@@ -242,6 +244,9 @@ def _short_post(
         return Body("", ""), None
     if (document := xe_document(page)) is not None:  # the core's element, whatever the skin prints around it
         return _read_alone(page, document), document
+    if (post := gnuboard_post(page)) is not None:  # attachments and text, not the skin's buttons and headings
+        with detached(page.select(GNUBOARD_SKIN_PARTS, post)):
+            return _read_alone(page, post), post
     content = post_content(page, PLATFORM_CONTENT.get(platform or "", POST_BODY_SELECTOR))
     marked = content is not None
     if content is None and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):

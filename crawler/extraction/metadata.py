@@ -127,6 +127,7 @@ def extract_metadata(
         or tistory_category(page)
         or naver_category(page)
         or quarto_categories(page)
+        or gnuboard_category(page)
         or [name for name in footer_fields(page)[1:] if name]
         or zblog_links()["category"]
         or distill_categories(page)
@@ -217,6 +218,16 @@ _XE_READ_HEADER = ".board_read > .read_header"
 _XE_CATEGORY = etree.XPath(
     f"//div[{_classed('board_read')}]/div[{_classed('read_header')}]/h1/a[{_classed('category')}]"
 )
+
+
+# Gnuboard's board skins print a post's category (its ca_name), where the board uses categories, before its subject
+# in the title's heading: `h2#bo_v_title > span.bo_v_cate`, no link, rel nor meta (crawler/extraction/gnuboard.py).
+_GNUBOARD_CATEGORY = etree.XPath("//article[@id='bo_v']//h2[@id='bo_v_title']/span[" + _classed("bo_v_cate") + "]")
+
+
+def gnuboard_category(page: Page) -> list[str]:
+    """A Gnuboard post's category as its board skin prints it (_GNUBOARD_CATEGORY)."""
+    return _platform_terms(page, "bo_v_cate", _GNUBOARD_CATEGORY)
 
 
 def quarto_categories(page: Page) -> list[str]:

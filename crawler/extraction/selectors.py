@@ -856,6 +856,8 @@ POST_TITLES = ", ".join(
         # Pagefind's mark of the page's title for its search index, on the element that prints it: Astro's Fuwari
         # prints a post's title in no heading, a <div data-pagefind-meta="title"> (and in its <title>, "Title - Site")
         "[data-pagefind-meta=title]",
+        # Gnuboard's board skins: the post's subject in its h2#bo_v_title, after the post's category (span.bo_v_cate)
+        "#bo_v_title > .bo_v_tit",
     )
 )
 # The site's name as layouts print it above every page: WordPress (classic and block themes), Jekyll minima,

@@ -1,0 +1,88 @@
+"""Gnuboard 5's board pages, written after its basic board skin (gnuboard/gnuboard5's skin/board/basic/
+view.skin.php, view_comment.skin.php): a post's page, `article#bo_v`, its title and category in h2#bo_v_title, its
+author, views, comments and time in #bo_v_info, its attachments and text in section#bo_v_atc, the links to the
+previous and next posts and the comments after it."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract
+
+URL = "http://board.example.kr/bbs/board.php?bo_table=free&wr_id=1"
+TEXT = (
+    "<p>지난주에 제주도에 다녀왔습니다. 날씨가 좋아서 바다가 정말 예뻤어요.</p>"
+    "<h3>첫째 날: 동쪽 해안</h3>"
+    "<p>성산일출봉에 올라가서 해돋이를 봤습니다. 아침 공기가 차가웠지만 풍경은 최고였습니다.</p>"
+    "<ul><li>성산일출봉</li><li>섭지코지</li></ul>"
+    "<p>다음에는 가을에 다시 가 보고 싶습니다.</p>"
+)
+LINES = [
+    "지난주에 제주도에 다녀왔습니다. 날씨가 좋아서 바다가 정말 예뻤어요.",
+    "첫째 날: 동쪽 해안",
+    "성산일출봉에 올라가서 해돋이를 봤습니다. 아침 공기가 차가웠지만 풍경은 최고였습니다.",
+    "- 성산일출봉",
+    "- 섭지코지",
+    "다음에는 가을에 다시 가 보고 싶습니다.",
+]
+
+
+def _view(category: str = "여행", printed: str = "26-12-07 21:57") -> str:
+    cate = f"<span class='bo_v_cate'>{category}</span> " if category else ""
+    return (
+        "<html lang='ko'><head><meta charset='utf-8'><title>제주도 여행 후기 &gt; 하루 기록 | 마을 게시판</title>"
+        "<script>var g5_url = 'http://board.example.kr'; var g5_bbs_url = 'http://board.example.kr/bbs';</script>"
+        "</head><body><div id='hd'><h1 id='hd_h1'>하루 기록</h1><ul class='hd_login'><li>"
+        "<a href='/bbs/login.php'>로그인</a></li></ul></div><div id='container'>"
+        f"<article id='bo_v'><header><h2 id='bo_v_title'>{cate}<span class='bo_v_tit'>제주도 여행 후기</span></h2>"
+        "</header><section id='bo_v_info'><h2>페이지 정보</h2><div class='profile_info'><div class='pf_img'>"
+        "<img src='/img/no_profile.gif' alt='profile_image'></div><div class='profile_info_ct'>"
+        "<span class='sound_only'>작성자</span> <strong><span class='sv_member'>민지씨</span></strong><br>"
+        "<span class='sound_only'>댓글</span><strong><a href='#bo_vc'>2건</a></strong>"
+        "<span class='sound_only'>조회</span><strong>31회</strong>"
+        f"<strong class='if_date'><span class='sound_only'>작성일</span> {printed}</strong></div></div>"
+        "<div id='bo_v_top'><ul class='btn_bo_user bo_v_com'><li><a href='/bbs/board.php?bo_table=free' "
+        "title='목록'><span class='sound_only'>목록</span></a></li><li><a href='/bbs/write.php?w=r&bo_table=free"
+        "&wr_id=1' title='답변'><span class='sound_only'>답변</span></a></li></ul></div></section>"
+        "<section id='bo_v_atc'><h2 id='bo_v_atc_title'>본문</h2><div id='bo_v_share'>"
+        "<a class='btn btn_b03' href='/bbs/scrap_popin.php?bo_table=free&wr_id=1'>스크랩</a></div>"
+        "<div id='bo_v_img'><a href='/bbs/view_image.php?bo_table=free&fn=a.jpg' class='view_image'>"
+        "<img src='/data/file/free/a.jpg' alt='협재 해변의 노을' width='640' height='420'></a></div>"
+        f"<div id='bo_v_con'>{TEXT}</div>"
+        "<div id='bo_v_act'><span class='bo_v_act_gng'><a href='/bbs/good.php?bo_table=free&wr_id=1&good=good'"
+        " id='good_button'><span class='sound_only'>추천</span><strong>3</strong></a></span></div></section>"
+        "<ul class='bo_v_nb'><li class='btn_prv'><span class='nb_tit'>이전글</span>"
+        "<a href='/bbs/board.php?bo_table=free&wr_id=2'>된장찌개 맛있게 끓이는 법</a>"
+        "<span class='nb_date'>26.12.07</span></li></ul>"
+        "<section id='bo_vc'><h2>댓글목록</h2><article id='c_9'><header><h2>민지씨님의 댓글</h2>"
+        "<span class='sv_member'>민지씨</span> <span class='bo_vc_hdinfo'><time"
+        " datetime='2026-12-07T21:58:00+09:00'>26-12-07 21:58</time></span></header>"
+        "<div class='cmt_contents'><p>사진이 정말 멋지네요! 저도 가 보고 싶어요.</p></div></article></section>"
+        "</article></div><div id='ft'><p>Copyright © 마을 게시판. All rights reserved.</p></div></body></html>"
+    )
+
+
+def test_a_gnuboard_post_is_dated_to_the_minute_its_skin_prints_not_read_day_first():
+    """A Gnuboard post was dated 2007-12-26 for 7 December 2026: its skins print the time as PHP's
+    date("y-m-d H:i"), "26-12-07 21:57", the board's clock, and state it nowhere else; a date reader takes it day
+    first."""
+    assert extract(_view(), URL).published == "2026-12-07T21:57"
+    assert extract(_view(printed="24-05-06 07:45"), URL).published == "2024-05-06T07:45"
+
+
+def test_a_gnuboard_posts_title_and_category_are_its_skins_not_the_documents_title():
+    """A Gnuboard post's title was the document's, "Subject > Board" (the board's name after it), and it had no
+    category: the skin prints the subject in h2#bo_v_title > span.bo_v_tit, its category (ca_name) before it in a
+    span.bo_v_cate, no link nor meta to either."""
+    post = extract(_view(), URL)
+    assert post.title == "제주도 여행 후기"
+    assert post.categories == ["여행"]
+    assert extract(_view(category=""), URL).categories == []
+
+
+def test_a_gnuboard_posts_text_is_its_own_not_the_skins_headings_buttons_neighbours_and_comments():
+    """A Gnuboard post's text began with its category, title and the skin's hidden headings ("페이지 정보", "본문")
+    and ended with the link to the previous post and every comment ("댓글목록", "민지씨님의 댓글" …): its text is
+    the post's section, section#bo_v_atc, without the skin's heading, share and recommend buttons in it."""
+    post = extract(_view(), URL)
+    assert post.kind == "article"
+    assert post.text.splitlines() == LINES
+    assert "/data/file/free/a.jpg" in [image.src.removeprefix("http://board.example.kr") for image in post.images]
