@@ -25,6 +25,18 @@ LINES = [
 ]
 
 
+def _comment(number: int, style: str, kind: str, name: str, time: str, text: str) -> str:
+    indent = f" style='{style}'" if style else ""
+    return (
+        f"<article id='c_{number}'{indent}><div class='pf_img'><img src='/img/no_profile.gif' alt='profile_image'>"
+        f"</div><div class='cm_wrap'><header><h2>{name}님의 댓글</h2><span class='{kind}'>{name}</span>"
+        f"<span class='sound_only'>작성일</span><span class='bo_vc_hdinfo'><time datetime='2026-12-07T{time}:00+09:00'>"
+        f"26-12-07 {time}</time></span></header><div class='cmt_contents'><p>{text}</p></div>"
+        f"<span id='edit_{number}' class='bo_vc_w'></span></div><div class='bo_vl_opt'><ul class='bo_vc_act'><li>"
+        f"<a href='/bbs/board.php?bo_table=free&wr_id=1&c_id={number}&w=c#bo_vc_w'>답변</a></li></ul></div></article>"
+    )
+
+
 def _view(category: str = "여행", printed: str = "26-12-07 21:57") -> str:
     cate = f"<span class='bo_v_cate'>{category}</span> " if category else ""
     return (
@@ -52,10 +64,11 @@ def _view(category: str = "여행", printed: str = "26-12-07 21:57") -> str:
         "<ul class='bo_v_nb'><li class='btn_prv'><span class='nb_tit'>이전글</span>"
         "<a href='/bbs/board.php?bo_table=free&wr_id=2'>된장찌개 맛있게 끓이는 법</a>"
         "<span class='nb_date'>26.12.07</span></li></ul>"
-        "<section id='bo_vc'><h2>댓글목록</h2><article id='c_9'><header><h2>민지씨님의 댓글</h2>"
-        "<span class='sv_member'>민지씨</span> <span class='bo_vc_hdinfo'><time"
-        " datetime='2026-12-07T21:58:00+09:00'>26-12-07 21:58</time></span></header>"
-        "<div class='cmt_contents'><p>사진이 정말 멋지네요! 저도 가 보고 싶어요.</p></div></article></section>"
+        "<section id='bo_vc'><h2>댓글목록</h2>"
+        + _comment(9, "", "member", "민지씨", "21:58", "사진이 정말 멋지네요! 저도 가 보고 싶어요.")
+        + _comment(12, "margin-left:50px;border-top-color:#e0e0e0", "member", "하루", "22:05", "감사합니다.")
+        + _comment(14, "", "guest", "지나가던손님", "23:10", "좋은 정보 고맙습니다.")
+        + "</section>"
         "</article></div><div id='ft'><p>Copyright © 마을 게시판. All rights reserved.</p></div></body></html>"
     )
 
@@ -86,3 +99,32 @@ def test_a_gnuboard_posts_text_is_its_own_not_the_skins_headings_buttons_neighbo
     assert post.kind == "article"
     assert post.text.splitlines() == LINES
     assert "/data/file/free/a.jpg" in [image.src.removeprefix("http://board.example.kr") for image in post.images]
+
+
+def test_gnuboards_comments_are_read_with_their_authors_times_and_replies():
+    """A Gnuboard post had no comments: its skins print each as article#c_N in section#bo_vc, the commenter in the
+    header's span.member (span.guest for a guest), the text in div.cmt_contents, and a reply after its parent,
+    indented by an inline margin-left (50px a level)."""
+    comments = extract(_view(), URL).comments
+    assert [(c.id, c.author, c.text, c.parent, c.depth) for c in comments] == [
+        ("9", "민지씨", "사진이 정말 멋지네요! 저도 가 보고 싶어요.", None, 1),
+        ("12", "하루", "감사합니다.", "9", 2),
+        ("14", "지나가던손님", "좋은 정보 고맙습니다.", None, 1),
+    ]
+    assert comments[1].published == "2026-12-07T22:05:00+09:00"
+
+
+def test_gnuboards_mobile_skin_comments_are_read_too():
+    """The mobile skins print a comment in a div.comment_inner (no div.cm_wrap), a reply indented 15px a level: a
+    crawl that followed the footer's "mobile version" link got every later page so, its comments without authors."""
+    mobile = (
+        _view()
+        .replace("class='cm_wrap'", "class='comment_inner'")
+        .replace("margin-left:50px;border-top-color:#e0e0e0", "margin-left:15px;border-bottom-color:#f8f8f8")
+    )
+    comments = extract(mobile, URL).comments
+    assert [(c.author, c.parent, c.depth) for c in comments] == [
+        ("민지씨", None, 1),
+        ("하루", "9", 2),
+        ("지나가던손님", None, 1),
+    ]

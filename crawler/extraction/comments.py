@@ -41,7 +41,7 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # reply's div inside its parent's); Z-BlogPHP's themes' (`cmt4`: ul.msg#cmt4, blockquote.cmt#cmt4, each reply's inside
 # its parent's); the webmention templates' of IndieWeb sites (`webmention-1407856`: the wm-id webmention.io gave it)
 _COMMENT_ID = re.compile(
-    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c|cmt|post-|wpd-comm-|webmention-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
+    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c_?|cmt|post-|wpd-comm-|webmention-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
     r"|^comment-([0-9a-f]{32})$|^comment(\d+)$|^comment-(6a[0-9a-f]{32})$|^(\d+)$"
 )
 # Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds
@@ -60,6 +60,7 @@ _DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|(?:blogCommentLeve
 # Weebly names a comment only in its reply button's script: `<span class="blog-button reply-comment"
 # onclick="…comment_id=123…">`
 _WEEBLY_REPLY = "span.reply-comment[onclick]"
+_GNUBOARD_INDENT = re.compile(r"margin-left:\s*(\d+)px")
 _WEEBLY_COMMENT_ID = re.compile(r"comment_id=(\d+)")
 # django-contrib-comments' time as Django's default English DATETIME_FORMAT prints it ("N j, Y, P": "April 13,
 # 2023, 8:12 a.m.", "Sept. 5, 2023, noon")
@@ -179,7 +180,21 @@ def _depth_class(item: HtmlElement) -> int | None:
     for name in names:
         if match := _DEPTH.match(name):
             return int(match.group(1)) if match.group(1) else int(match.group(2) or match.group(3)) + 1
-    return 1 if "fbItem" in names else None  # Rhymix's board skins class a reply `indentN`, its parent nothing
+    if "fbItem" in names:
+        return 1  # Rhymix's board skins class a reply `indentN`, its parent nothing
+    return _gnuboard_depth(item)
+
+
+def _gnuboard_depth(item: HtmlElement) -> int | None:
+    """The depth of a comment of Gnuboard's board skins (article#c_N in section#bo_vc), counted from 1: they print
+    a reply after its parent, its element's inline margin-left the length of its wr_comment_reply (at most 5)
+    times 50px (15px in the mobile skins)."""
+    parent = item.getparent()
+    if parent is None or parent.get("id") != "bo_vc" or not (item.get("id") or "").startswith("c_"):
+        return None
+    margin = _GNUBOARD_INDENT.search(item.get("style") or "")
+    pixels = int(margin.group(1)) if margin else 0
+    return 1 + pixels // (50 if pixels % 50 == 0 else 15)
 
 
 def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:

@@ -740,7 +740,10 @@ COMMENT_ITEMS = (
     # Movable Type's trackbacks (its templates' trackbacks.mtml, MT 4 to 9): div.trackback#ping-N in
     # div.trackbacks-content, the pinging post's title, blog and time in its .asset-meta, the excerpt in its
     # .trackback-content (crawler/extraction/comments.py: _trackback), as WordPress's li.pingback above
-    " div.trackback[id^='ping-'], " + MF2_RESPONSES
+    # Gnuboard's board skins (view_comment.skin.php): article#c_N in section#bo_vc, the commenter in its header's
+    # span.member or span.guest (span.sv_member, sv_guest with the site's side view), its <time datetime>, the text
+    # div.cmt_contents; a reply after its parent, indented by an inline margin-left (comments.py)
+    " div.trackback[id^='ping-'], section#bo_vc > article[id^='c_'], " + MF2_RESPONSES
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -771,6 +774,9 @@ COMMENT_AUTHOR = (
     "li.fbItem > .fbMeta > .author",  # Rhymix's board skins
     "ul.msg > li.msgname .commentname, blockquote.cmt > cite > b",  # Z-BlogPHP's default theme, WhitePage; Zit
     ".comment__header .js-comment-username",  # Forem (dev.to): in the link to the commenter's profile
+    # Gnuboard's board skins (the mobile ones in a div.comment_inner, no div.cm_wrap)
+    "article[id^='c_'] header > .member, article[id^='c_'] header > .guest,"
+    " article[id^='c_'] header .sv_member, article[id^='c_'] header .sv_guest",
     ".p-author .p-name",  # microformats2: the name in the response's author h-card …
     ".p-author",  # … or the h-card itself, its name its text
     "cite",
@@ -796,6 +802,7 @@ COMMENT_TEXT = (
     ".blogCommentText",  # Weebly
     ".comment__body",  # Forem (dev.to): the comment's processed Markdown, its paragraphs, lists and code
     "ul.msg > li.msgarticle, blockquote.cmt > q",  # Z-BlogPHP's default theme, WhitePage; Zit
+    "article[id^='c_'] .cmt_contents",  # Gnuboard's board skins
     ".p-content, .e-content, .p-summary",  # microformats2: a response's content (an h-cite's, an h-entry's)
     "p",
 )
