@@ -114,6 +114,44 @@ def test_gnuboards_comments_are_read_with_their_authors_times_and_replies():
     assert comments[1].published == "2026-12-07T22:05:00+09:00"
 
 
+def _list(rows: int, with_post: bool = False) -> str:
+    items = "".join(
+        f"<tr><td class='td_num2'>{10 - n}</td><td class='td_subject'><div class='bo_tit'>"
+        f"<a href='/bbs/board.php?bo_table=free&sca=%EC%9D%BC%EC%83%81' class='bo_cate_link'>일상</a>"
+        f"<a href='/bbs/board.php?bo_table=free&wr_id={10 - n}'>가을 산책 기록 {10 - n}</a></div></td>"
+        f"<td class='td_name sv_use'><span class='sv_member'>민지씨</span></td><td class='td_num'>2</td>"
+        f"<td class='td_datetime'>12-07</td></tr>"
+        for n in range(rows)
+    )
+    board = (
+        "<div id='bo_list'><nav id='bo_cate'><h2>하루 기록 카테고리</h2><ul id='bo_cate_ul'><li>"
+        "<a href='/bbs/board.php?bo_table=free' id='bo_cate_on'>전체</a></li></ul></nav>"
+        "<form name='fboardlist' id='fboardlist' action='/bbs/board_list_update.php' method='post'>"
+        "<div id='bo_btn_top'><div id='bo_list_total'><span>Total 10건</span> 1 페이지</div></div>"
+        "<div class='tbl_head01 tbl_wrap'><table><caption>하루 기록 목록</caption><thead><tr><th>번호</th>"
+        f"<th>제목</th><th>글쓴이</th><th>조회</th><th>날짜</th></tr></thead><tbody>{items}</tbody></table></div>"
+        "</form></div>"
+    )
+    page = _view().replace("</article></div><div id='ft'>", f"</article>{board}</div><div id='ft'>")
+    if with_post:
+        return page
+    start, end = page.index("<article id='bo_v'>"), page.index("</article><div id='bo_list'>") + len("</article>")
+    return page[:start] + page[end:]
+
+
+def test_a_gnuboard_boards_list_is_a_listing_not_a_post():
+    """A Gnuboard board's list — its first page, a category's, a page of a few posts — was stored as a post of a
+    hundred-odd words: its skins print it in a form#fboardlist (a table of numbers, subjects, authors, views and
+    times; the gallery skin's cards), which is a board's list. A post's page that prints the list under the post
+    (the board's bo_use_list_view) stays a post."""
+    for rows in (2, 5):
+        post = extract(_list(rows), "http://board.example.kr/bbs/board.php?bo_table=free")
+        assert post.kind == "listing", post.kind_reason
+    post = extract(_list(5, with_post=True), URL)
+    assert post.kind == "article"
+    assert post.text.splitlines() == LINES
+
+
 def test_gnuboards_mobile_skin_comments_are_read_too():
     """The mobile skins print a comment in a div.comment_inner (no div.cm_wrap), a reply indented 15px a level: a
     crawl that followed the footer's "mobile version" link got every later page so, its comments without authors."""

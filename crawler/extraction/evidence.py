@@ -21,6 +21,7 @@ from lxml import etree
 
 from crawler.extraction.dates import PRINTED_DAY, days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
+from crawler.extraction.gnuboard import gnuboard_view
 from crawler.extraction.hugo import (
     in_academic_page_layout,
     in_academic_pages_layout,
@@ -85,6 +86,11 @@ _PAGE_LAYOUTS = (
 # Nikola's index pages (index.tmpl of its base theme, which bootstrap4 and bootblog4 keep, and their Jinja twins)
 # print the posts of the page in full, each an h-entry, in a div.postindex: the oldest page, index-1.html, may hold
 # one post alone, which its markup cannot tell from the post's own page (article.postpage, outside any postindex).
+# Gnuboard's board skins (basic, gallery; the theme's and mobile ones) print a board's list of posts in a
+# form#fboardlist — a table of numbers, categories, subjects, authors, views and times, or the gallery's cards: a
+# list's first page, of one category or of a search, of a few posts, was a post of about a hundred words. A post's
+# page prints the same list under the post where the board says so (bo_use_list_view): not there.
+_GNUBOARD_LIST = etree.XPath("//form[@id='fboardlist']")
 _INDEX_POSTS = etree.XPath(
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' postindex ')]"
     "//article[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
@@ -156,10 +162,12 @@ def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published
 
 
 def _index_markup(page: Page) -> str | None:
-    """The generator's markup of a page listing its posts: Nikola's div.postindex, Hakyll's post list (at least
-    MIN_DATED_LINKS items each a link, " - " and the day, in one list)."""
+    """The generator's markup of a page listing its posts: Nikola's div.postindex, Gnuboard's board list, Hakyll's
+    post list (at least MIN_DATED_LINKS items each a link, " - " and the day, in one list)."""
     if _INDEX_POSTS(page.tree):
         return "Nikola's div.postindex"
+    if _GNUBOARD_LIST(page.tree) and gnuboard_view(page) is None:
+        return "Gnuboard's board list"
     lists = Counter(
         item.getparent()
         for item in _LINKED_ITEMS(page.tree)
