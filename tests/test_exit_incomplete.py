@@ -202,7 +202,8 @@ def test_links_to_an_engines_admin_and_login_areas_are_not_followed_nor_lost(cra
 def test_links_to_gnuboards_forms_and_pop_ups_are_not_followed_nor_lost(crawl, db):
     """A Gnuboard post's page links the board's write and reply forms, the comment delete check, the scrap, profile
     and mail pop-ups, and view_image.php for each attachment: a script's shell around the picture, which the crawl
-    reported as a page that needs a browser and exited 3. Those scripts of its bbs/ folder are no pages of a blog."""
+    reported as a page that needs a browser and exited 3. Those scripts of its bbs/ folder are no pages of a blog;
+    nor is its switch to the other skins (`?device=mobile`), which the visitor's session keeps."""
     areas = (
         "/bbs/write.php?bo_table=free&w=r&wr_id=1",
         "/bbs/password.php?w=x&bo_table=free&comment_id=18",
@@ -210,13 +211,15 @@ def test_links_to_gnuboards_forms_and_pop_ups_are_not_followed_nor_lost(crawl, d
         "/bbs/scrap_popin.php?bo_table=free&wr_id=1",
         "/bbs/profile.php?mb_id=admin",
         "/bbs/login.php?url=%2F",
+        "/?device=mobile",
     )
     shell = b"<html><body><div id='app'></div>" + b"<script>var x = 1;</script>" * 200 + b"</body></html>"
     routes = {"/": _home("/board/7", "/board/9", *areas), "/board/7": post("Rye"), "/board/9": post("Spelt")}
-    routes.update({path.split("?")[0]: (200, {}, shell) for path in areas})
+    routes.update({path.split("?")[0]: (200, {}, shell) for path in areas if path.startswith("/bbs/")})
     with serve(Server(routes=routes)) as site:
         result = crawl(site.base, *NO_RETRY, "--render", "never")
     assert result.returncode == 0, result.stderr
     assert db("SELECT count(*) FROM crawl_errors") == [(0,)]
     assert db("SELECT count(*) FROM articles") == [(2,)]
     assert not [path for path in site.paths() if path.startswith("/bbs/")]
+    assert db("SELECT count(*) FROM pages WHERE url LIKE '%device=%'") == [(0,)]

@@ -51,6 +51,8 @@ GNUBOARD_AREA = re.compile(
     r"|formmail|memo|memo_form|scrap|scrap_popin|point|current_connect|view_image|download|good|link|move|delete"
     r"|delete_comment|qawrite|poll_result)\.php$"
 )
+# Gnuboard's footer links its other skins' view of the page, `?device=mobile` (PC) or `?device=pc` (mobile): the
+# switch is kept in the visitor's session, and every page the crawl fetched after it came in the other skin's markup.
 _SIGN_OUT = re.compile(r"/(?:logout|log-out|signout|sign-out)(?:\.\w+)?/?$", re.IGNORECASE)
 
 
@@ -88,6 +90,8 @@ def engine_area(url: str) -> str | None:
     if GNUBOARD_AREA.search(path):
         return "Gnuboard's forms, actions and pop-ups"
     query = parse_qsl(parts.query)
+    if any(name == "device" and value in ("pc", "mobile") for name, value in query):
+        return "Gnuboard's switch between its PC and mobile skins"
     if ("module", "admin") in query or any(name == "act" and XE_AREA.match(value) for name, value in query):
         return "XpressEngine's admin or member area"
     return None
