@@ -110,6 +110,13 @@ _ARCHIVE_LAYOUTS = (
     ("Movable Type's body.mt-archive-index", "mt-archive-index"),
     ("Movable Type's body.mt-main-index", "mt-main-index"),
 )
+# b2evolution's skins class every <body> by what it displays (skin_body_attrs(): "coll_N disp_X detail_Y item_N"):
+# disp_single is a post, disp_page a page of the site (About); disp_posts lists posts (a collection's front page, a
+# category's, a tag's, a day's or month's), and its directories of categories, archives, tags, latest comments, search
+# results list them too; any other disp is a page of its own (the login and registration forms, the contact form,
+# disp_access_requires_login for a collection open to its members alone, a user's profile, 404).
+_B2EVO_BODY = (re.compile(r"^coll_\w+$"), re.compile(r"^disp_(\w+)$"), re.compile(r"^detail_[\w-]+$"))
+_B2EVO_LISTINGS = frozenset({"posts", "front", "catdir", "arcdir", "postidx", "mediaidx", "tags", "comments", "search"})
 _DASH = re.compile(r"^\s*-\s*")
 MIN_DATED_LINKS = 3  # a list of posts: one or two are a post's own "see also"
 _SPECIAL_LAYOUT = etree.XPath(
@@ -179,10 +186,24 @@ def _index_markup(page: Page) -> str | None:
 
 
 def _archive_layout(page: Page) -> str | None:
-    """The theme's name for the layout of its archives the page is laid out with (_ARCHIVE_LAYOUTS), or None."""
-    body = next(page.tree.iter("body"), None)
-    classes = set((body.get("class") or "").split()) if body is not None else set()
+    """The theme's name for the layout of its archives the page is laid out with (_ARCHIVE_LAYOUTS, b2evolution's
+    listings: _B2EVO_LISTINGS), or None."""
+    classes = _body_classes(page)
+    if (disp := _b2evolution_display(classes)) in _B2EVO_LISTINGS:
+        return f"b2evolution's body.disp_{disp}"
     return next((layout for layout, name in _ARCHIVE_LAYOUTS if name in classes), None)
+
+
+def _body_classes(page: Page) -> set[str]:
+    body = next(page.tree.iter("body"), None)
+    return set((body.get("class") or "").split()) if body is not None else set()
+
+
+def _b2evolution_display(classes: set[str]) -> str | None:
+    """What a b2evolution page displays, by its <body>'s classes (_B2EVO_BODY: "single" for a post, "posts" for a
+    listing …); None for a page without b2evolution's three classes."""
+    found = [next((m for name in classes if (m := pattern.match(name))), None) for pattern in _B2EVO_BODY]
+    return found[1].group(1) if all(found) else None
 
 
 def _teasers(items: list[HtmlElement], page: Page) -> list[str]:
@@ -204,12 +225,15 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
     content type the `genre`: "page" for a page, without a date. Hugo's section of the site's pages, content/page/,
     where Hugo themes' example sites keep them (hugo.in_pages_section), and Academic's layouts for its content types
     that are no posts (hugo.in_academic_pages_layout), and its posts' layout without the BlogPosting it gives its posts
-    alone (hugo.in_academic_page_layout)."""
+    alone (hugo.in_academic_page_layout). b2evolution's pages that display neither a post nor a list of them
+    (_B2EVO_BODY: its static pages, its forms)."""
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
     if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
         return markup
     if markup := next((markup for markup, layout in _PAGE_LAYOUTS if layout(page.tree)), None):
         return markup
+    if (disp := _b2evolution_display(_body_classes(page))) not in (None, "single", *_B2EVO_LISTINGS):
+        return f"b2evolution's body.disp_{disp}"
     pages = [item for item in by_type(jsonld, *ARTICLE_TYPES) if item.get("genre") == "page"]
     if any(not item.get("datePublished") for item in pages):
         return 'JSON-LD genre "page", undated'

@@ -1,0 +1,74 @@
+"""b2evolution's pages, written after the markup its bootstrap skins print (`<meta name="generator" content="b2evolution
+7.2.5-stable">`): every <body> classed by what the page displays (skin_body_attrs(): `coll_2 disp_single
+detail_single item_129`), a post in article.evo_post with its text in div.evo_post__full_text, its info line (author,
+day, categories) in div.widget_core_item_info_line, its comments each an article.evo_comment."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract
+from crawler.extraction.pagekind import SiteFacts, decide
+
+BLOG = "http://evo.example.org/a/"
+HEAD = '<meta name="generator" content="b2evolution 7.2.5-stable" />'
+TEXT = "<p>" + "The chalk track shone like a ribbon across the downs as the cloud lifted at noon. " * 5 + "</p>"
+
+
+def _post(number: int, title: str, *, link: bool = False) -> str:
+    """One post as the skin prints it, on its own page or, its title linked, on a listing."""
+    heading = f'<h2><a href="{BLOG}travel/post-{number}">{title}</a></h2>' if link else f"<h1>{title}</h1>"
+    return (
+        f'<article id="item_{number}" class="evo_post evo_content_block evo_post__ptyp_1 evo_post__published"'
+        f' lang="en-US"><header><div class="evo_post_title">{heading}</div><div class="evo_widget'
+        ' widget_core_item_info_line"><span class="small text-muted"> Posted by <span class="login user nowrap">'
+        f'<span class="identity_link_username">admin</span></span> on Oct 12, 2024 in <a href="{BLOG}travel/"'
+        ' title="Browse category">Travel</a></span></div></header><section class="evo_post__full">'
+        f'<div class="evo_post__full_text clearfix">{TEXT}</div></section></article>'
+    )
+
+
+def _page(disp: str, detail: str, item: str, content: str, title: str) -> str:
+    sidebar = (
+        '<aside class="col-md-3"><div class="evo_container evo_container__sidebar"><div class="panel panel-default'
+        ' evo_widget widget_core_coll_category_list"><div class="panel-heading"><h4 class="panel-title">Categories'
+        f'</h4></div><div class="panel-body"><ul><li><a href="{BLOG}travel/">Travel</a></li><li>'
+        f'<a href="{BLOG}outdoors/">Outdoors</a></li></ul></div></div></div></aside>'
+    )
+    return (
+        f'<html><head>{HEAD}<title>{title}</title></head><body class="unknown_device page_cached instance_b2evo'
+        f' coll_2 disp_{disp} detail_{detail} item_{item} anonymous evo_toolbar_hidden usergroup_none">'
+        f'<div class="container"><div class="row"><div class="col-md-9"><main>{content}</main></div>{sidebar}'
+        "</div></div></body></html>"
+    )
+
+
+def test_a_b2evolution_post_is_a_post():
+    html = _page("single", "single", "129", _post(129, "Walking the Ridgeway"), "Walking the Ridgeway - Blog A")
+    article = extract(html, f"{BLOG}travel/walking-the-ridgeway")
+    assert (article.kind, article.title) == ("article", "Walking the Ridgeway")
+
+
+def test_a_b2evolution_category_page_of_one_post_is_a_listing():
+    """A category's page (disp_posts, at the category's folder: /a/travel/) prints its posts as on their own pages,
+    each an article.evo_post with its text in full: a category of one post was stored as a post, titled
+    'Category: "Travel"', however a feed dated it."""
+    listing = '<h1 class="page_title">Category: "Travel"</h1>' + _post(129, "Walking the Ridgeway", link=True)
+    article = extract(_page("posts", "posts-topcat-nointro", "none", listing, "Travel - Blog A"), f"{BLOG}travel/")
+    assert article.kind == "listing"
+    assert decide(article.evidence, SiteFacts(site_known=True, feed_dated=True))[0] == "listing"
+
+
+def test_b2evolution_pages_that_display_no_post_are_no_posts():
+    """A collection open to its members alone answers every address of it with its notice (disp_access_requires_login,
+    at index.php?disp=access_requires_login&redirect_to=…), which was stored as a post titled as the site's home; its
+    static pages (About: disp_page) are pages of the site."""
+    notice = (
+        '<div class="evo_panel__login"><h2>Login Required</h2><p>'
+        + "You need to log in before you can access this section. Members of this collection only. " * 4
+        + "</p></div>"
+    )
+    html = _page("access_requires_login", "access_requires_login", "none", notice, "Homepage Title")
+    url = "http://evo.example.org/index.php?disp=access_requires_login&redirect_to=%2Fb%2F"
+    assert extract(html, url).kind == "other"
+    about = _post(133, "About this blog").replace("evo_post__ptyp_1", "evo_post__ptyp_10")
+    article = extract(_page("page", "page", "133", about, "About this blog - Blog A"), f"{BLOG}welcome/about")
+    assert article.kind == "other"
