@@ -72,3 +72,39 @@ def test_b2evolution_pages_that_display_no_post_are_no_posts():
     about = _post(133, "About this blog").replace("evo_post__ptyp_1", "evo_post__ptyp_10")
     article = extract(_page("page", "page", "133", about, "About this blog - Blog A"), f"{BLOG}welcome/about")
     assert article.kind == "other"
+
+
+def _comment(number: int, who: str, printed: str, text: str) -> str:
+    """A comment as b2evolution's skins print it (_item_comment.inc.php)."""
+    return (
+        f'<a id="c{number}"></a><article class="evo_comment panel panel-default vs_published" id="comment_{number}">'
+        f'<div class="panel-heading"><h4 class="evo_comment_title panel-title"><a href="#c{number}" title="Permanent'
+        f' link to this comment" class="evo_comment_type" rel="nofollow">Comment</a> from: {who}</h4></div>'
+        '<div class="panel-body"><span class="evo_comment_avatar"><img src="/htsrv/getfile.php/avatar.jpg" alt="">'
+        f'</span><div class="evo_comment_text"><p>{text}</p></div><footer class="evo_comment_footer clear'
+        f' text-muted"><small><span class="pull-left">{printed}</span><div class="action_btn_group"></div></small>'
+        "</footer></div></article>"
+    )
+
+
+def test_b2evolution_comments_are_read_with_their_commenter_and_time():
+    """Each comment is an article.evo_comment#comment_N, the commenter in its title (a visitor's name, linked to the
+    site they gave; a member's login), the time in its footer in the locale's numeric format ("11/04/24 @ 09:30 pm"
+    in en-US, "22.09.2024 @ 10:45" in de-DE): none of them was archived."""
+    visitor = '<a rel="nofollow ugc" class="linebreak" href="http://peter.example.org/"><span class="user anonymous">'
+    member = '<span class="login user nowrap"><span class="identity_link_username">jay</span></span>'
+    thread = (
+        '<section id="feedbacks"><h3 class="evo_comment__list_title">3 comments</h3>'
+        + _comment(201, f"{visitor}Peter Gast</span></a>", "11/04/24 @ 08:12 am", "My starter is called Herbert.")
+        + _comment(202, member, "11/04/24 @ 09:30 pm", "Doubled is the rule, I learned it the hard way.")
+        + _comment(203, '<span class="user anonymous">Anna Berg</span>', "22.09.2024 @ 10:45", "Wunderbar!")
+        + "</section>"
+    )
+    post = _post(130, "A short note on sourdough").replace("</article>", thread + "</article>")
+    html = _page("single", "single", "130", post, "A short note on sourdough - Blog A")
+    comments = extract(html, f"{BLOG}recipes/a-short-note-on-sourdough").comments
+    assert [(c.author, c.published, c.author_url, c.text, c.id) for c in comments] == [
+        ("Peter Gast", "2024-11-04T08:12:00", "http://peter.example.org/", "My starter is called Herbert.", "201"),
+        ("jay", "2024-11-04T21:30:00", None, "Doubled is the rule, I learned it the hard way.", "202"),
+        ("Anna Berg", "2024-09-22T10:45:00", None, "Wunderbar!", "203"),
+    ]

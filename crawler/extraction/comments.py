@@ -59,6 +59,9 @@ _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
 _DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|(?:blogCommentLevel|indent)(\d+))$")
 # Weebly names a comment only in its reply button's script: `<span class="blog-button reply-comment"
 # onclick="…comment_id=123…">`
+# b2evolution's comment footer (its skins' _item_comment.inc.php): "<date> @ <time>", the reply link after them
+_B2EVO_FOOTER = compiled(("footer.evo_comment_footer",))
+_B2EVO_TIME = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d\d) @ (\d{1,2}):(\d\d)(?: ?([ap]m)\b)?", re.IGNORECASE)
 _WEEBLY_REPLY = "span.reply-comment[onclick]"
 _GNUBOARD_INDENT = re.compile(r"margin-left:\s*(\d+)px")
 _WEEBLY_COMMENT_ID = re.compile(r"comment_id=(\d+)")
@@ -467,7 +470,7 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     if time is not None and time.get("datetime"):
         return _SPACED_DATETIME.sub(r"\1T\2", time.get("datetime", "").strip())
-    if written := _flatpress_time(item) or _blogger_time(item, replies):
+    if written := _flatpress_time(item) or _blogger_time(item, replies) or _b2evolution_time(item):
         return written
     for selector, layout in COMMENT_TIME_TITLES:
         titled = _first(item, (selector,), replies)
@@ -491,6 +494,22 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
         except ValueError:
             return None
     return day_in_words(text) if 0 < len(text) <= MAX_DATE_TEXT else None
+
+
+def _b2evolution_time(item: HtmlElement) -> str | None:
+    """When a b2evolution comment was written, as its footer prints it (_B2EVO_TIME), in the blog's time: the date in
+    its locale's numeric format, "11/04/24" in en-US's m/d/y, "22.09.2024" and "22.09.24" in de-DE's j.m.Y and
+    fr-FR's d.m.y, "@" and the time ("08:12 am", "10:45")."""
+    footers = _B2EVO_FOOTER(item) if item.get("id", "").startswith("comment_") else []
+    if not footers or (match := _B2EVO_TIME.match(text_of(footers[0]))) is None:
+        return None
+    first, mark, second, year, hour, minute, half = match.groups()
+    month, day = (int(first), int(second)) if mark == "/" else (int(second), int(first))
+    hours = int(hour) % 12 + (12 if half.lower() == "pm" else 0) if half else int(hour)
+    try:
+        return datetime(int(year) + (2000 if len(year) == 2 else 0), month, day, hours, int(minute)).isoformat()
+    except ValueError:
+        return None
 
 
 def _flatpress_time(item: HtmlElement) -> str | None:

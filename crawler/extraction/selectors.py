@@ -743,7 +743,11 @@ COMMENT_ITEMS = (
     # Gnuboard's board skins (view_comment.skin.php): article#c_N in section#bo_vc, the commenter in its header's
     # span.member or span.guest (span.sv_member, sv_guest with the site's side view), its <time datetime>, the text
     # div.cmt_contents; a reply after its parent, indented by an inline margin-left (comments.py)
-    " div.trackback[id^='ping-'], section#bo_vc > article[id^='c_'], " + MF2_RESPONSES
+    # b2evolution's skins (_item_comment.inc.php): article.evo_comment#comment_N, the commenter in its
+    # h4.evo_comment_title ("Comment from: <a href=site><span class=user>Name</span></a>"), the text its
+    # div.evo_comment_text, the time its footer.evo_comment_footer's ("11/04/24 @ 08:12 am": comments.py)
+    " div.trackback[id^='ping-'], section#bo_vc > article[id^='c_'], article.evo_comment[id^='comment_'], "
+    + MF2_RESPONSES
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -777,6 +781,7 @@ COMMENT_AUTHOR = (
     # Gnuboard's board skins (the mobile ones in a div.comment_inner, no div.cm_wrap)
     "article[id^='c_'] header > .member, article[id^='c_'] header > .guest,"
     " article[id^='c_'] header .sv_member, article[id^='c_'] header .sv_guest",
+    ".evo_comment_title .user",  # b2evolution: a visitor's name, a member's login
     ".p-author .p-name",  # microformats2: the name in the response's author h-card …
     ".p-author",  # … or the h-card itself, its name its text
     "cite",
@@ -801,6 +806,7 @@ COMMENT_TEXT = (
     ".atom-one",  # Velog: the comment's Markdown as its MarkdownRender prints it (its code theme's class)
     ".blogCommentText",  # Weebly
     ".comment__body",  # Forem (dev.to): the comment's processed Markdown, its paragraphs, lists and code
+    ".evo_comment_text",  # b2evolution
     "ul.msg > li.msgarticle, blockquote.cmt > q",  # Z-BlogPHP's default theme, WhitePage; Zit
     "article[id^='c_'] .cmt_contents",  # Gnuboard's board skins
     ".p-content, .e-content, .p-summary",  # microformats2: a response's content (an h-cite's, an h-entry's)
