@@ -5,6 +5,7 @@ day, categories) in div.widget_core_item_info_line, its comments each an article
 
 from __future__ import annotations
 
+from crawler.discovery.calendars import empty_months_links
 from crawler.extraction.extract import extract
 from crawler.extraction.pagekind import SiteFacts, decide
 
@@ -108,3 +109,29 @@ def test_b2evolution_comments_are_read_with_their_commenter_and_time():
         ("jay", "2024-11-04T21:30:00", None, "Doubled is the rule, I learned it the hard way.", "202"),
         ("Anna Berg", "2024-09-22T10:45:00", None, "Wunderbar!", "203"),
     ]
+
+
+def _calendar(month: str, day: str) -> bytes:
+    """b2evolution's calendar widget for `month` (2001/01), its second day as `day` prints it."""
+    year, number = month.split("/")
+    foot = (
+        f'<tfoot><tr><td colspan="2" id="prev">&nbsp;<a title="Previous year" href="/b/{int(year) - 1}/{number}/">'
+        f'&lt;&lt;</a>&nbsp;<a title="Previous month" href="/b/{int(year) - 1}/12/">&lt;</a></td><td colspan="3"'
+        ' class="center"><a href="/b/2026/12/">Current</a></td><td colspan="2" id="next"><a title="Next month"'
+        f' href="/b/{year}/02/">&gt;</a></td></tr></tfoot>'
+    )
+    return (
+        '<html><body><div class="evo_widget widget_core_coll_calendar"><table class="bCalendarTable" title="Monthly'
+        f' calendar"><caption><a href="/b/{month}/">January {year}</a></caption><thead><tr class="bCalendarRow">'
+        '<th class="bCalendarHeaderCell">Mo</th></tr></thead><tbody><tr class="bCalendarRow"><td class="bCalendarCell">'
+        f"1</td>{day}</tr></tbody>{foot}</table></div></body></html>"
+    ).encode()
+
+
+def test_a_b2evolution_calendar_of_an_empty_month_leads_to_no_other_month():
+    """The calendar widget's <tfoot> links the year and the month before and after on every month's page, posts or
+    none: a crawl walked 336 empty months, 2000 to 2027, of a blog whose posts are of 2024 and 2026."""
+    empty = empty_months_links(_calendar("2001/01", '<td class="bCalendarCell">2</td>'), "http://evo.example.org/b/")
+    assert empty == {f"http://evo.example.org/b/{m}/" for m in ("2000/01", "2000/12", "2026/12", "2001/02")}
+    day = '<td class="bCalendarLinkPost"><a title="1 post" href="/b/2024/01/02/">2</a></td>'
+    assert empty_months_links(_calendar("2024/01", day), "http://evo.example.org/b/") == set()

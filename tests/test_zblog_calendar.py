@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.discovery.zblog_calendar import empty_months_links
+from crawler.discovery.calendars import empty_months_links
 
 
 def _calendar(month: str, days: str) -> bytes:

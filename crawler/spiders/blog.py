@@ -28,6 +28,7 @@ from crawler.capture.warc_index import INDEX_NAME, DigestIndex
 from crawler.core.archive_handle import shared_archive
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources, page_comments
+from crawler.discovery.calendars import empty_months_links
 from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, FeedEntry, feed_entries, feed_site, is_feed
 from crawler.discovery.freshness import ArchivedPosts, parse_when
@@ -48,7 +49,6 @@ from crawler.discovery.wordpress import (
     rest_post_url,
     split_post_parts,
 )
-from crawler.discovery.zblog_calendar import empty_months_links
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
 from crawler.downloadermiddlewares.render import NEEDS_BROWSER, RenderedResponse
 from crawler.errors import InvalidStartURL
