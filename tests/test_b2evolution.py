@@ -135,3 +135,36 @@ def test_a_b2evolution_calendar_of_an_empty_month_leads_to_no_other_month():
     assert empty == {f"http://evo.example.org/b/{m}/" for m in ("2000/01", "2000/12", "2026/12", "2001/02")}
     day = '<td class="bCalendarLinkPost"><a title="1 post" href="/b/2024/01/02/">2</a></td>'
     assert empty_months_links(_calendar("2024/01", day), "http://evo.example.org/b/") == set()
+
+
+def test_a_short_b2evolution_posts_text_is_its_own_not_its_comments_info_line_or_authors_bio():
+    """A short post's text was its comments ("2 comments", "Comment from: jay Member", their texts) where it had some,
+    else began with its info line ("Posted by paul on Nov 23, 2026 in Background") and ended with its small print
+    ("This entry was posted by …") or the author's bio from the "about the author" widget under it."""
+    short = "<p>This is an extended post. You only see this small teaser by default.</p>"
+    about = (
+        '<div class="evo_widget widget_core_item_about_author clearfix"><div class="evo_avatar"><img alt=""'
+        ' src="/htsrv/getfile.php/paul.jpg" class="avatar"></div><div class="evo_author_display_field">'
+        "I'm a demo author.<br>I like to think before I write ;)</div></div>"
+    )
+    hi = "Hi! This is a sample comment that has been approved by default, and admins can approve or reject it."
+    thread = (
+        '<section id="feedbacks"><h3 class="evo_comment__list_title">2 comments</h3>'
+        + _comment(
+            11,
+            '<span class="login user nowrap">jay</span> <span class="label">Member</span>',
+            "11/30/26 @ 03:25 pm",
+            hi,
+        )
+        + _comment(12, '<span class="login user nowrap">admin</span>', "12/01/26 @ 09:00 am", hi)
+        + "</section>"
+    )
+    small_print = (
+        '<div class="evo_widget widget_core_item_small_print clearfix"> This entry was posted by <span class="user">'
+        f'Paul Jones</span> and filed under <a href="{BLOG}recipes/">Recipes</a>. Tags: <a rel="tag"'
+        f' href="{BLOG}tag/demo">demo</a>.</div>'
+    )
+    for extra in (about, small_print, thread):
+        post = _post(18, "Extended post").replace(TEXT, short).replace("</section>", f"</section>{extra}", 1)
+        article = extract(_page("single", "single", "18", post, "Extended post - Blog B"), f"{BLOG}extended-post")
+        assert article.text == "This is an extended post. You only see this small teaser by default."

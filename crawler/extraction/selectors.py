@@ -56,6 +56,9 @@ CONTENT_ROOTS = (
     # body in timlrx's tailwind-nextjs-starter-blog layouts and in HTMLy's default theme (tailwind, their port),
     # whose <article> also holds the date line, the author's card and the related posts
     "div.prose",
+    # b2evolution's skins: the post's images and text (teaser, "more" anchor and the rest) in section.evo_post__full,
+    # after its header (title, info line) and before its small print and its comments' section#feedbacks
+    "section.evo_post__full",
     ".content",
     "article",
     "main",
@@ -93,6 +96,8 @@ COMMENT_LISTS = (
     # "Post a comment", "The letters and numbers you entered did not match the image"), which no class above names
     "#all-comments",
     "#atp-comments",
+    # b2evolution's skins: the comments' section#feedbacks ("2 comments", each an article.evo_comment) after the post
+    "section#feedbacks",
     f"[{FRAME_COMMENTS}]",
     # a response printed inside the post's h-entry as its microformats2 `comment` property (MF2_RESPONSES)
     ".h-entry.p-comment",
@@ -231,6 +236,11 @@ STELLAR_CHROME = (
 # spinner image and "times read" in the post's meta line, which stood as the post's first image and line.
 BUSUANZI_COUNTERS = ("[id^=busuanzi_]",)
 AMP_CHROME = ("amp-web-push-widget", "amp-consent", "amp-user-notification", "amp-sidebar")
+# b2evolution's widgets around a post's text in its skins' item containers: the info line under the title ("Posted
+# by jay on Nov 30, 2026 in Background"), which a short post's text began with; the small print under it ("This
+# entry was posted by Jay Parker and filed under Recipes. Tags: …") and the author's bio (AUTHOR_BOXES), which it
+# ended with
+B2EVO_CHROME = (".widget_core_item_info_line", ".widget_core_item_small_print", ".widget_core_item_about_author")
 # The attribution a quote carries in a <footer> of its own <blockquote> (Kirby's quote block prints its citation so,
 # as Bootstrap 3's blockquotes do): the quote's, not a footer of the page's chrome (NOT_POST's `footer`).
 QUOTE_ATTRIBUTIONS = "blockquote > footer"
@@ -238,6 +248,7 @@ NOT_POST = ", ".join(
     (
         *AMP_CHROME,
         *BUSUANZI_COUNTERS,
+        *B2EVO_CHROME,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
         *HYDE_CHROME,
@@ -556,6 +567,8 @@ AUTHOR_BOXES = (
     " .author-infos,"
     # Hugo's Mainroad: div.authorbox under the post, the bio as bare text in div.authorbox__description
     " .authorbox,"
+    # b2evolution's "about the author" widget under the post: the avatar, the bio (.evo_author_display_field)
+    " .widget_core_item_about_author,"
     # gatsby-starter-bee (and the Korean blogs forked from it): its Bio under every post, div.bio > div.author,
     # "Written by" then the author's name in a.author-name-content, the introduction in div.author-introduction
     " .bio > .author:has(.author-name-content)"
@@ -593,6 +606,7 @@ AUTHOR_NAME = (
 )
 AUTHOR_BIO = (
     ".author-description",
+    ".evo_author_display_field",  # b2evolution
     "#author-description",  # WordPress's Twenty Ten and Eleven: the bio a bare text after the <h2>
     ".author-bio-description",  # OceanWP
     ".author-bio-text",
@@ -916,6 +930,7 @@ COMMENT_THREADS = ", ".join(
         "#all-comments",  # Typepad's comment list (COMMENT_LISTS)
         f"[{FRAME_COMMENTS}]",
         "h3 + blockquote > div.entry",  # chronicle's comments (COMMENT_ITEMS), each dated in its div.date
+        "section#feedbacks",  # b2evolution's comments (COMMENT_ITEMS)
     )
 )
 # Sidebars, widgets and related posts, which list other posts' dates. An <aside> that holds the post's own meta
