@@ -14,7 +14,7 @@ from crawler.discovery.wordpress import rest_post_url, split_post_parts
 def stored_parts(archive: Archive, url: str) -> list[tuple[str, bytes]]:
     """(url, body) of the stored pages 2..N of the split post at `url`, in order."""
     stored = dict(archive.companions(PART, url))
-    return [(part, stored[part]) for part in split_post_parts(list(stored), url)]
+    return [(part, stored[part]) for part in split_post_parts(list(stored), url, marked=True)]
 
 
 def stored_entry(archive: Archive, body: bytes, url: str) -> bytes | None:

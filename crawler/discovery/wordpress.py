@@ -64,16 +64,21 @@ _COMMENT_FEED_QUERY = re.compile(r"^feed=comments-(?:rss2|atom|rss|rdf)$")
 # a link to one: `&cpage=2` in a query is printed `&amp;cpage=2` or, by esc_url(), `&#038;cpage=2`
 _COMMENT_PAGE_LINK = re.compile(rb"""\bhref=["']?([^"'\s>]*(?:/comment-page-\d+|[?&;]cpage=\d+)[^"'\s>]*)""")
 _BLOCK_POST_CONTENT = re.compile(_IN_CLASS + rb"""wp-block-post-content\b""")
-_PAGE_LINKS = re.compile(rb"""\bpost-page-numbers\b""")
+# The links to the pages of a split post: WordPress's wp_link_pages() (`post-page-numbers`), b2evolution's skins'
+# `p.evo_post_pagination` ("Pages: 1 · 2 · 3", each page the post's address plus `?page=N`)
+_PAGE_LINKS = re.compile(rb"""\b(?:post-page-numbers|evo_post_pagination)\b""")
 _NEXTPAGE = "<!--nextpage-->"
 
 
-def split_post_parts(links: list[str], url: str) -> list[str]:
+def split_post_parts(links: list[str], url: str, marked: bool = False) -> list[str]:
     """The URLs of pages 2..N of the post at `url`, in order, among the page's `links`; [] for a page that is not
     split. A link is a part when it is the page's URL plus `N/` (pretty permalinks) or plus `page=N` in its query
-    (plain ones), with N from 2 to MAX_PARTS."""
+    (plain ones), with N from 2 to MAX_PARTS. Where the page prints a split post's page links (`marked`:
+    has_page_links), an address without a query or a closing slash takes `?page=N` too: b2evolution's post
+    `/a/background/walking-notes` has its pages at `…/walking-notes?page=2` — each stored as the post, its canonical
+    the post's address, so that the last page alone was left (elsewhere `?page=N` pages a listing or a forum thread)."""
     base = urlsplit(url)
-    if not base.query and not base.path.endswith("/"):
+    if not base.query and not base.path.endswith("/") and not marked:
         return []
     own_query = sorted(parse_qsl(base.query, keep_blank_values=True))
     parts: dict[int, str] = {}
@@ -88,7 +93,7 @@ def split_post_parts(links: list[str], url: str) -> list[str]:
 
 
 def has_page_links(body: bytes) -> bool:
-    """True when the page prints WordPress's page links of a split post (`post-page-numbers`)."""
+    """True when the page prints the page links of a split post (_PAGE_LINKS: WordPress's, b2evolution's)."""
     return _PAGE_LINKS.search(body) is not None
 
 
@@ -99,12 +104,12 @@ def parts_of_linked_posts(links: list[str], url: str) -> set[str]:
     their links seen already, as its first page alone."""
     found: set[str] = set()
     for post in {*links, url}:
-        found.update(split_post_parts(links, post))
+        found.update(split_post_parts(links, post, marked=True))
     return found
 
 
 def _part_number(link: object, base: object, own_query: list[tuple[str, str]]) -> int | None:
-    if base.query:  # plain permalinks: ?p=17 → ?p=17&page=2
+    if base.query or not base.path.endswith("/"):  # plain permalinks: ?p=17 → ?p=17&page=2; b2evolution's /post?page=2
         if link.path != base.path:
             return None
         query = parse_qsl(link.query, keep_blank_values=True)

@@ -75,6 +75,8 @@ POST_BODY_SELECTOR = ", ".join(POST_BODIES)  # the same, as one selector group
 # themes and Underscores-based ones ask for; Twenty Ten's; Hueman's nav.pagination in its div.entry-inner, around
 # wp_link_pages() (or WP-PageNavi's multipart links).
 WORDPRESS_PAGE_LINKS = ".post-nav-links, .page-links, div.page-link, .entry-inner > nav.pagination"
+# b2evolution's skins' links to the pages of a split post, "Pages: 1 · 2 · 3" under its text
+SPLIT_POST_LINKS = (WORDPRESS_PAGE_LINKS, "p.evo_post_pagination")
 # Hello Elementor's tag line, "Tagged <a rel=tag>…</a>", which its single template prints inside the post's
 # content element (`div.page-content`), after the_content() and wp_link_pages(): the post's tags, not its text.
 HELLO_ELEMENTOR_TAGS = ".page-content > div.post-tags"
@@ -353,7 +355,7 @@ NOT_POST = ", ".join(
         *STELLAR_CHROME,
         *DISTILL_CHROME,
         *RECO_CHROME,
-        WORDPRESS_PAGE_LINKS,
+        *SPLIT_POST_LINKS,
         ".nav-links",
         ".another_category",
         ".container_postbtn",
@@ -438,7 +440,7 @@ PLUGIN_CHROME = ", ".join(
         *STELLAR_CHROME,
         *DISTILL_CHROME,
         *RECO_CHROME,
-        WORDPRESS_PAGE_LINKS,
+        *SPLIT_POST_LINKS,
         ".another_category",
         ".container_postbtn",
         ".revenue_unit_wrap",

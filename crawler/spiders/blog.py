@@ -390,7 +390,7 @@ class BlogSpider(scrapy.Spider):
                 else []
             )
             own = every or links.pages
-            parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(own, response.url)
+            parts = [] if page.not_modified or url_kind(page.url) else split_post_parts(own, response.url, bool(every))
             self.requested.update(parts)  # parts of this post, not pages of their own
             # A block theme prints no page links, and an SEO plugin's <link rel="next"> names page 2 alone: its REST
             # API entry counts them all (rest_post_url is None where the page prints page links)

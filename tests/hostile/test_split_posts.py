@@ -40,3 +40,41 @@ def test_a_split_posts_parts_are_joined_though_a_listing_showed_their_links_firs
     text = stored[0][1]
     assert "Part one" in text and "Part two, the ridge" in text and "Part three, home" in text
     assert "Pages:" not in text
+
+
+B2EVO_POST = "/a/background/walking-notes"
+
+
+def _b2evolution_page(number: int) -> tuple[int, dict[str, str], bytes]:
+    """A page of a post b2evolution splits with its [pagebreak]: each page at the post's address plus ?page=N, its
+    canonical the post's, its skin's "Pages: 1 · 2 · 3" links under the text."""
+    links = " &middot; ".join(str(n) if n == number else f'<a href="{B2EVO_POST}?page={n}">{n}</a>' for n in (1, 2, 3))
+    html = (
+        "<!doctype html><html><head><title>Walking notes</title>"
+        f'<link rel="canonical" href="{B2EVO_POST}"></head>'
+        '<body class="coll_1 disp_single detail_single item_7"><div class="evo_content_block">'
+        '<article class="evo_post"><h1 class="evo_post_title">Walking notes</h1>'
+        f'<section class="evo_post__full"><div class="evo_post__full_text"><p>{PARAGRAPH} Page {number} of the notes.'
+        f'</p><p class="evo_post_pagination">Pages: {links}</p></div></section></article></div></body></html>'
+    )
+    return 200, {}, html.encode()
+
+
+def test_a_b2evolution_posts_pages_at_its_address_and_page_n_are_one_post(world, tmp_path, db):
+    blog, _, sink = world
+    blog.routes["/"] = (
+        200,
+        {},
+        f'<!doctype html><html><body><ul><li><a href="{B2EVO_POST}">Walking notes</a></li></ul></body></html>'.encode(),
+    )
+    blog.routes[B2EVO_POST] = _b2evolution_page(1)
+    for number in (2, 3):
+        blog.routes[f"{B2EVO_POST}?page={number}"] = _b2evolution_page(number)
+    result = crawl(tmp_path, sink, blog.base)
+    assert result.returncode == 0, result.stderr
+    stored = db("SELECT url, text FROM articles")
+    assert [url.removeprefix(blog.base.rstrip("/")) for url, _ in stored] == [B2EVO_POST]
+    text = stored[0][1]
+    assert "Page 1 of the notes" in text and "Page 2 of the notes" in text and "Page 3 of the notes" in text
+    assert "Pages:" not in text
+    assert db("SELECT count(*) FROM article_versions")[0][0] == 0
