@@ -1,5 +1,6 @@
 """Articles: one row per post with its authors, images and comments; a changed post's previous state kept in
-article_versions, an unchanged one only touched, a post that went away marked gone and kept.
+article_versions, an unchanged one only touched, a post that went away marked gone and kept, a page an older
+blogarchive stored as a post that today's rules decide is none marked retired and kept.
 
 What "changed" means is archive/content.py: any of the parts of what the archive holds for the post (title, authors,
 text, tags, categories, images and captions, comments)."""
@@ -214,6 +215,48 @@ class Articles(Connection):
                     self.conn, run_id, old["site"], "post", "gone", url=url, title=old["title"], article_id=old["id"]
                 )
         return old is not None
+
+    def retire_article(self, run_id: int, url: str, reason: str, at: str) -> bool:
+        """The post stored at `url` is no post by today's rules (a listing, a hub, a page of the site: `reason`, as
+        the page's kind says): an older blogarchive stored it. Kept whole — its versions, authors, images and
+        comments —, marked retired at `at` with `reason`, left out of the views and counts of posts, and noted as a
+        change of run `run_id`. False when no post still counted as one is stored at `url`."""
+        with self._tx():
+            old = self.conn.execute(
+                "SELECT id, site, title FROM articles WHERE url = ? AND retired_at IS NULL", (url,)
+            ).fetchone()
+            if old is None:
+                return False
+            self.conn.execute(
+                "UPDATE articles SET retired_at = ?, retired_reason = ? WHERE id = ?", (at, reason, old["id"])
+            )
+            changes.note(
+                self.conn,
+                run_id,
+                old["site"],
+                "post",
+                "retired",
+                url=url,
+                title=old["title"],
+                article_id=old["id"],
+                summary=reason,
+            )
+        return True
+
+    def restore_article(self, run_id: int, url: str) -> bool:
+        """The post at `url`, retired before, is decided a post again: it counts as one again, a change of run
+        `run_id`. False when `url` holds no retired post."""
+        with self._tx():
+            old = self.conn.execute(
+                "SELECT id, site, title FROM articles WHERE url = ? AND retired_at IS NOT NULL", (url,)
+            ).fetchone()
+            if old is None:
+                return False
+            self.conn.execute("UPDATE articles SET retired_at = NULL, retired_reason = NULL WHERE id = ?", (old["id"],))
+            changes.note(
+                self.conn, run_id, old["site"], "post", "restored", url=url, title=old["title"], article_id=old["id"]
+            )
+        return True
 
     def _note_change(
         self,

@@ -1,6 +1,7 @@
 """What each run changed in the archive (table `changes`), and where its alerts went (`alert_deliveries`).
 
-A writer notes a change in the transaction that makes it (archive/articles.py: a post new, changed or gone;
+A writer notes a change in the transaction that makes it (archive/articles.py: a post new, changed, gone,
+retired or restored;
 archive/people.py: a person new or changed), so a run's changes are exactly what it committed, whether it finished
 or was stopped. Readers ask for the changes of a run, of the runs an alert covers, or since a moment: the crawl's
 alerts (crawler/alerts/) and `blogarchive changes`.
@@ -38,8 +39,9 @@ def note(
     fields: Sequence[str] = (),
     summary: str | None = None,
 ) -> None:
-    """One change of run `run_id`: `subject` 'post' or 'person', `change` 'new', 'changed' or 'gone'; a changed
-    one names its changed `fields` and the `version` row keeping the state before."""
+    """One change of run `run_id`: `subject` 'post' or 'person', `change` 'new', 'changed' or 'gone' — or, of a post,
+    'retired' (no post by today's rules, `summary` saying why) and 'restored' (a post again); a changed one names its
+    changed `fields` and the `version` row keeping the state before."""
     conn.execute(
         "INSERT INTO changes (run_id, site, subject, change, url, title, article_id, author_id, version, fields,"
         " summary, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -26,9 +26,10 @@ def discovery_documents(conn: sqlite3.Connection, site: str | None = None) -> It
 
 
 def url_outcomes(conn: sqlite3.Connection, urls: list[str]) -> dict[str, dict[str, Any]]:
-    """For each URL: whether it is an archived post (gone or not), its latest page kind and latest error."""
+    """For each URL: whether it is an archived post (gone or not; not one retired as no post), its latest page kind
+    and latest error."""
     outcomes: dict[str, dict[str, Any]] = {url: {"article": False, "gone_at": None} for url in urls}
-    for url, gone_at in conn.execute("SELECT url, gone_at FROM articles"):
+    for url, gone_at in conn.execute("SELECT url, gone_at FROM articles WHERE retired_at IS NULL"):
         if url in outcomes:
             outcomes[url].update(article=True, gone_at=gone_at)
     for url, kind in conn.execute(

@@ -75,10 +75,14 @@ class Filters:
     def given(self) -> list[str]:
         return [f.name for f in fields(self) if getattr(self, f.name)]
 
-    def where(self, alias: str, columns: Sequence[str] = POST_COLUMNS) -> tuple[list[str], list[Any]]:
-        """SQL conditions on `alias` and their parameters; FilterError when a given filter has no column here."""
+    def where(self, alias: str, columns: Sequence[str] | None = None) -> tuple[list[str], list[Any]]:
+        """SQL conditions on `alias` and their parameters; FilterError when a given filter has no column here.
+        Without `columns`, `alias` is articles read as posts (search, stats, charts, a site's posts): the rows
+        retired as no posts by today's rules are left out, as v_posts leaves them out."""
+        posts = columns is None
+        columns = POST_COLUMNS if columns is None else columns
         self.require(columns)
-        clauses, params = [], []
+        clauses, params = ([f"{alias}.retired_at IS NULL"] if posts else []), []
         for column in ("site", "language"):
             if value := getattr(self, column):
                 clauses.append(f"{alias}.{column} = ?")

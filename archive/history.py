@@ -31,7 +31,9 @@ def versions(conn: sqlite3.Connection, url: str) -> list[dict[str, Any]]:
     (archive/content.py; None for a part a version made before blogarchive kept it does not have); [] when it is
     no post."""
     current = conn.execute(
-        "SELECT id, title, text, tags, categories, last_fetched, gone_at FROM articles WHERE url = ?", (url,)
+        "SELECT id, title, text, tags, categories, last_fetched, gone_at, retired_at, retired_reason FROM articles"
+        " WHERE url = ?",
+        (url,),
     ).fetchone()
     if current is None:
         return []
@@ -50,8 +52,10 @@ def versions(conn: sqlite3.Connection, url: str) -> list[dict[str, Any]]:
         "diff_summary": "current",
         **stored(conn, article),
         "gone_at": current[6],
+        "retired_at": current[7],
+        "retired_reason": current[8],
     }
-    return [*[{**version, "gone_at": None} for version in older], latest]
+    return [*[{**version, "gone_at": None, "retired_at": None, "retired_reason": None} for version in older], latest]
 
 
 def _decoded(version: dict[str, Any]) -> dict[str, Any]:

@@ -15,9 +15,10 @@ from archive.connection import Connection, now
 
 
 class Runs(Connection):
-    def start_run(self, start_urls: list[str], job: str | None = None) -> int:
-        """A crawl_runs row for a crawl starting in this process (its pid tells a live run from a killed one)."""
-        row = {"started": now(), "start_urls": json.dumps(start_urls), "job": job, "pid": os.getpid()}
+    def start_run(self, start_urls: list[str], job: str | None = None, rules: str | None = None) -> int:
+        """A crawl_runs row for a crawl starting in this process (its pid tells a live run from a killed one);
+        `rules`: which blogarchive decides its pages (crawler/core/rules.py)."""
+        row = {"started": now(), "start_urls": json.dumps(start_urls), "job": job, "pid": os.getpid(), "rules": rules}
         with self._tx():
             return self.db.table("crawl_runs").insert(row).last_rowid
 

@@ -377,4 +377,56 @@ CREATE TABLE alert_deliveries (
 CREATE INDEX alert_deliveries_run ON alert_deliveries(run_id);
 """
 
-MIGRATIONS: list[str | Callable[[Database], None]] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]
+# Version 13: a page an older blogarchive stored as a post that today's rules decide is no post (a listing, a hub, an
+# About page) is retired: kept whole — its versions, authors, images and comments — with when and why
+# (articles.retired_at, retired_reason), noted as a change ('retired'; 'restored' when a later decision makes it a post
+# again), and left out of the views analysts count posts with. Which rules decided a run's pages is its
+# crawl_runs.rules (crawler/core/rules.py): a recrawl decides again an unchanged page that other rules decided.
+# The change kinds are a CHECK, which ALTER TABLE cannot widen: `changes` is rebuilt, as SQLite's own recipe for a
+# changed constraint does (a new table, the rows copied, the old one dropped, the new one renamed; foreign keys are
+# off during migrations and nothing refers to `changes`).
+V13 = """
+ALTER TABLE articles ADD COLUMN retired_at TEXT;
+ALTER TABLE articles ADD COLUMN retired_reason TEXT;
+ALTER TABLE crawl_runs ADD COLUMN rules TEXT;
+CREATE TABLE changes_widened (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    site TEXT NOT NULL,
+    subject TEXT NOT NULL CHECK (subject IN ('post', 'person')),
+    change TEXT NOT NULL CHECK (change IN ('new', 'changed', 'gone', 'retired', 'restored')),
+    url TEXT,
+    title TEXT,
+    article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES authors(id) ON DELETE CASCADE,
+    version INTEGER,
+    fields TEXT NOT NULL DEFAULT '[]',
+    summary TEXT,
+    at TEXT NOT NULL
+);
+INSERT INTO changes_widened SELECT id, run_id, site, subject, change, url, title, article_id, author_id, version,
+    fields, summary, at FROM changes;
+DROP TABLE changes;
+ALTER TABLE changes_widened RENAME TO changes;
+CREATE INDEX changes_run ON changes(run_id);
+CREATE INDEX changes_site ON changes(site, at);
+DROP VIEW v_posts;
+CREATE VIEW v_posts AS
+SELECT a.id, a.url, a.site, a.title, a.author, a.published, a.language, a.word_count, a.categories, a.tags,
+       (SELECT json_group_array(name) FROM (SELECT au.name FROM article_authors aa
+         JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id ORDER BY aa.position)) AS authors,
+       (SELECT count(*) FROM images i WHERE i.article_id = a.id) AS images,
+       a.gone_at
+FROM articles a WHERE a.retired_at IS NULL;
+DROP VIEW v_images;
+CREATE VIEW v_images AS
+SELECT i.id, i.article_id, a.site, a.url AS article_url, a.title AS article_title, i.position, i.src, i.alt,
+       i.title, i.caption, i.width, i.height, i.sha256, i.local_path, i.bytes
+FROM images i JOIN articles a ON a.id = i.article_id WHERE a.retired_at IS NULL;
+DROP VIEW v_monthly;
+CREATE VIEW v_monthly AS
+SELECT site, substr(published, 1, 7) AS month, count(*) AS posts, sum(word_count) AS words
+FROM articles WHERE published IS NOT NULL AND retired_at IS NULL GROUP BY site, month;
+"""
+
+MIGRATIONS: list[str | Callable[[Database], None]] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13]

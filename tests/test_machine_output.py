@@ -128,7 +128,7 @@ def test_piped_verify_is_one_tsv_line_per_problem_with_the_summary_on_stderr(dem
 
 def test_piped_history_is_tsv_and_json_on_request(demo_archive, urls):
     rows = _tsv(run_cli("history", urls[0], "--db", str(demo_archive)).stdout)
-    assert rows[0] == ["version", "fetched_at", "title", "diff_summary", "gone_at"] and rows[1][0] == "1"
+    assert rows[0] == ["version", "fetched_at", "title", "diff_summary", "gone_at", "retired_at"] and rows[1][0] == "1"
 
 
 def test_a_table_on_an_80_column_terminal_wraps_urls_instead_of_cutting_them(demo_archive, urls):

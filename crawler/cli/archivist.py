@@ -13,6 +13,7 @@ import click
 
 from archive import Archive, ArchiveError
 from archive.completeness import discovery_documents
+from archive.connection import now
 from archive.filters import Filters, Moment
 from archive.history import find_post, part_lines, unified_diff, versions
 from archive.query import Rows
@@ -21,8 +22,9 @@ from crawler.cli import options
 from crawler.cli.output import print_rows
 from crawler.core.companions import stored_companions
 from crawler.core.post_keys import PostKeys
+from crawler.core.rules import no_post, retired_reason, rules_fingerprint
 from crawler.discovery.structure import stored_structure
-from crawler.extraction_pool.worker import extract_page
+from crawler.extraction_pool.worker import extract_page, pack_hub
 from crawler.urls import spellings
 
 GIVEN_UP_SHOWN = 50  # rows of the given-up table in verify's text report
@@ -43,24 +45,27 @@ def open_writable(db: Path) -> Archive:
 def reextract(db: Path, site: str | None, since: Moment | None) -> None:
     """Rebuild articles, authors, images and comments from the stored raw pages, without the network, so
     extraction improvements reach old crawls. Changed posts keep their previous state in article_versions.
+    A stored post whose page today's rules decide is no post (a listing, a hub, a page of the site) is retired:
+    kept, marked, left out of the posts' views; one decided a post again is restored. Each is named on stderr.
     --since takes the pages fetched on or after that date."""
     archive = open_writable(db)
     filters = Filters(site=site)
     with options.user_errors():
         filters.check(archive.conn)
-    run_id = archive.start_run([f"reextract:{filters.site or '*'}:{since.text if since else '*'}"])
-    counts = {"new": 0, "updated": 0, "refreshed": 0, "skipped": 0}
+    label = f"reextract:{filters.site or '*'}:{since.text if since else '*'}"
+    run_id = archive.start_run([label], rules=rules_fingerprint())
+    counts = {"new": 0, "updated": 0, "refreshed": 0, "retired": 0, "restored": 0, "skipped": 0}
     structure = stored_structure(discovery_documents(archive.conn, filters.site))  # as the crawl knew the site
     for url in archive.crawled_start_urls():
         structure.add_start(url)
     keys = PostKeys(archive)
     for url, fetched_at, body, charset in archive.latest_pages(filters.site, since.utc if since else None):
-        if structure.settles_by_url(url):
-            counts["skipped"] += 1  # a hub the crawl settles without parsing
-            continue
-        facts = structure.facts(url)  # as the crawl knew the site, a listing by its markup a feed makes a post
-        parts, comments, entry = stored_companions(archive, body, url)
-        ok, result = extract_page(body, url, parts, comments, charset=charset, site=facts, entry=entry)
+        if structure.settles_by_url(url):  # a hub the crawl settles without parsing
+            ok, result, _ = pack_hub(body, url)
+        else:
+            facts = structure.facts(url)  # as the crawl knew the site, a listing by its markup a feed makes a post
+            parts, comments, entry = stored_companions(archive, body, url)
+            ok, result = extract_page(body, url, parts, comments, charset=charset, site=facts, entry=entry)
         if ok:
             structure.decide(result, url)  # as the crawl decided it, dated it and named its authors
         if not ok:
@@ -70,6 +75,13 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
             outcome = archive.save_article(run_id, result, fetched_at, refresh=True)
             keys.stored(url, result["url"], outcome)
             counts[outcome] += 1
+            if archive.restore_article(run_id, result["url"]):
+                counts["restored"] += 1
+                click.echo(f"restored {result['url']}: a post again", err=True)
+            continue
+        elif no_post(result) and archive.retire_article(run_id, url, retired_reason(result), now()):
+            counts["retired"] += 1
+            click.echo(f"retired {url}: {retired_reason(result)}", err=True)
             continue
         counts["skipped"] += 1
     run = archive.finish_run(run_id, "finished")
@@ -95,12 +107,14 @@ def history(url: str, db: Path, show: int | None, diff: int | None, fmt: str | N
         _print_version(found, show, diff, options.output_format(fmt))
         return
     listed = Rows(
-        ["version", "fetched_at", "title", "diff_summary", "gone_at"],
-        [{k: v for k, v in version.items() if k != "text"} for version in found],
+        ["version", "fetched_at", "title", "diff_summary", "gone_at", "retired_at"],
+        [{k: v for k, v in version.items() if k not in ("text", "retired_reason")} for version in found],
     )
     print_rows(listed, options.output_format(fmt), stored)
     if found[-1]["gone_at"] and options.output_format(fmt) == "table":
         click.echo(f"gone since {found[-1]['gone_at']} (404/410); the archive keeps it")
+    if found[-1]["retired_at"] and options.output_format(fmt) == "table":
+        click.echo(f"not a post since {found[-1]['retired_at']} ({found[-1]['retired_reason']}); the archive keeps it")
 
 
 def _print_version(found: list[dict[str, Any]], show: int | None, diff: int | None, fmt: str) -> None:
