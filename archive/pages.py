@@ -75,17 +75,21 @@ class Pages(Connection):
             return None
         return {"etag": row["etag"], "last_modified": row["last_modified"]}
 
-    def same_body_kind(self, url: str, sha256: str) -> tuple[str, str | None] | None:
-        """The page kind, and why, of the latest fetch of `url` when it had exactly this body (else None):
-        extracting the same bytes again would give the same result."""
+    def same_body_kind(self, url: str, sha256: str, rules: str) -> tuple[str, str | None] | None:
+        """The page kind, and why, of the latest decision on `url` when it read exactly this body and the `rules` of
+        today decided it (else None): extracting the same bytes again would give the same result. A decision is a
+        fetch (200), or a page found unchanged (304) and decided again from its stored body."""
         row = self.conn.execute(
-            "SELECT kind, reason, body_sha256 FROM pages WHERE url = ? AND status = 200 AND kind != 'not-modified'"
-            " ORDER BY id DESC LIMIT 1",
+            "SELECT p.kind, p.reason, p.body_sha256, r.rules FROM pages p JOIN crawl_runs r ON r.id = p.run_id"
+            " WHERE p.url = ? AND p.status IN (200, 304) AND p.kind != 'not-modified' ORDER BY p.id DESC LIMIT 1",
             (url,),
         ).fetchone()
         # A failed page is tried again, and so is one not kept as a post: what the crawl knows of the site (its
-        # feeds) may make it one now.
+        # feeds) may make it one now. So is a page another blogarchive decided (a release since, or a run before
+        # runs recorded their rules: NULL): today's rules may decide otherwise.
         if row is None or row["body_sha256"] != sha256 or row["kind"] in ("error", "other"):
+            return None
+        if row["rules"] != rules:
             return None
         return row["kind"], row["reason"]
 

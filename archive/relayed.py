@@ -41,6 +41,8 @@ OPERATIONS: dict[str, Callable[..., Any]] = {
     "mark_gone": lambda archive, run_id, url, fetched_at: archive.mark_gone(run_id, url, fetched_at),
     "save_author_page": lambda archive, run_id, url, person, at: archive.save_author_page(run_id, url, person, at),
     "settle_page": lambda archive, run_id, url, kind, reason: archive.settle_page(run_id, url, kind, reason),
+    "retire_article": lambda archive, run_id, url, reason, at: archive.retire_article(run_id, url, reason, at),
+    "restore_article": lambda archive, run_id, url: archive.restore_article(run_id, url),
     "date_posts_from_feed": lambda archive, run_id, dates: archive.date_posts_from_feed(dates),
     "credit_posts_from_feed": lambda archive, run_id, credits, at: archive.credit_posts_from_feed(run_id, credits, at),
 }
@@ -86,7 +88,7 @@ def prepare(archive: Archive) -> None:
 
 
 def apply_batch(archive: Archive, batch: dict[str, Any]) -> Applied:
-    """Apply one batch ({"id", "run": {"key", "job", "start_urls", "worker"}, "units": [packed unit, …]}) and
+    """Apply one batch ({"id", "run": {"key", "job", "start_urls", "worker", "rules"}, "units": [packed unit, …]}) and
     commit. The archive must group its commits (Archive.group_commits): each unit is a savepoint, so a unit that
     fails is undone alone and recorded as an error of its run, and the batch still lands. When the archive cannot
     be written (sqlite3.OperationalError), nothing of the batch is kept and the error is raised."""
@@ -157,7 +159,7 @@ def _run_id(archive: Archive, run: dict[str, Any]) -> int:
     with contextlib.suppress(NotFoundError):
         return relay_runs.get(run["key"])["run_id"]
     with archive.batch():
-        run_id = archive.start_run(list(run["start_urls"]), run["job"])
+        run_id = archive.start_run(list(run["start_urls"]), run["job"], run.get("rules"))
         archive.write(
             "UPDATE crawl_runs SET status = 'interrupted' WHERE job = ? AND status = 'running' AND id != ?"
             " AND id IN (SELECT run_id FROM relay_runs)",
@@ -171,6 +173,6 @@ def _unit_url(calls: list[list[Any]]) -> str:
     for name, arguments in calls:
         if name in ("record_page", "save_article"):
             return arguments[0].get("url", "")
-        if name in ("record_error", "touch_article", "mark_gone", "save_author_page", "settle_page"):
+        if name in ("record_error", "touch_article", "mark_gone", "save_author_page", "settle_page", "retire_article"):
             return arguments[0]
     return ""

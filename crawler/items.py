@@ -58,6 +58,9 @@ class FetchedPage:
     # Not fetched at all (a sitemap or feed said the post is unchanged): the archived copy, handed on with the
     # comments served apart from it, which may have changed; no fetch of it is recorded.
     from_archive: bool = False
+    # A 304 whose archived page other rules decided (an older blogarchive), or decided no post: extracted again from
+    # that page and stored as a fetch of it would be (ArchivePipeline).
+    decided_again: bool = False
     frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
     body_sha256: str | None = None  # filled by ArchivePipeline (same-body check), before extraction
     body_zlib: bytes | None = None  # filled by the extraction worker

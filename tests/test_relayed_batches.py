@@ -145,7 +145,7 @@ class RecordingOutbox:
     def keep_sent_in(self, store: object) -> None:
         pass
 
-    def open_run(self, start_urls: list[str], job: str | None) -> None:
+    def open_run(self, start_urls: list[str], job: str | None, rules: str | None = None) -> None:
         pass
 
     def add(self, calls: list[tuple[str, tuple]]) -> None:

@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from archive import Archive, schema
 from archive.migrations import migrate
 from tests.conftest import run_cli
@@ -102,6 +104,30 @@ def _as_an_older_blogarchive_left_it(db: Path, url: str) -> None:
 def _rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql, params).fetchall()
+
+
+@pytest.mark.parametrize("etag", [True, False], ids=["304", "same bytes"])
+def test_a_recrawl_decides_again_an_unchanged_page_older_rules_stored_as_a_post_and_retires_it(tmp_path, etag):
+    db = tmp_path / "archive.db"
+    with _blog(etag) as blog:
+        kyoto = blog["base"] + "travel/kyoto/"
+        _crawl(blog["base"], db)
+        _as_an_older_blogarchive_left_it(db, kyoto)
+        again = _crawl(blog["base"], db)
+        retired = _rows(db, "SELECT retired_at, retired_reason FROM articles WHERE url = ?", kyoto)
+        assert retired[0][0] is not None and retired[0][1].startswith("listing: ")
+        assert "Movable Type" in retired[0][1]
+        assert again["retired (no post by today's rules)"] == "1"
+        assert again["unchanged, decided again (other rules)"] == ("3" if etag else "0")  # the home and post too
+        assert again["same body, not re-extracted"] == "0"
+        assert _rows(db, "SELECT change, url FROM changes WHERE change = 'retired'") == [("retired", kyoto)]
+        # the same rules since: nothing unchanged is read again, nothing retired twice
+        third = _crawl(blog["base"], db)
+    assert third["unchanged, decided again (other rules)"] == "0" and third["retired (no post by today's rules)"] == "0"
+    assert third["not modified (304)" if etag else "same body, not re-extracted"] == "3"
+    assert _rows(db, "SELECT count(*) FROM changes WHERE change = 'retired'") == [(1,)]
+    assert _rows(db, "SELECT count(*) FROM articles") == [(2,)]  # kept
+    assert _rows(db, "SELECT url FROM v_posts") == [(blog["base"] + "2024/03/post-3.html",)]
 
 
 def test_reextract_retires_a_stored_post_today_s_rules_decide_is_a_listing_and_restores_it_when_a_post_again(tmp_path):

@@ -85,9 +85,11 @@ class Outbox:
         store.commit()
         self.sent = store
 
-    def open_run(self, start_urls: list[str], job: str | None) -> None:
-        """The crawl started: its run appears in the archive with the first batch, sent now."""
+    def open_run(self, start_urls: list[str], job: str | None, rules: str | None = None) -> None:
+        """The crawl started: its run appears in the archive with the first batch, sent now; `rules`, which
+        blogarchive decides its pages (crawler/core/rules.py)."""
         self.run = {"key": self.run_key, "job": job, "start_urls": start_urls, "worker": socket.gethostname()}
+        self.run["rules"] = rules
         self.flush(force=True)
 
     def add(self, calls: list[tuple[str, tuple[Any, ...]]]) -> None:

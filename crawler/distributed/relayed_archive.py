@@ -72,9 +72,9 @@ class RelayedArchive(Archive):
                 self.outbox.settle()
         super().disconnect()
 
-    def start_run(self, start_urls: list[str], job: str | None = None) -> int:
-        run_id = super().start_run(start_urls, job)
-        self.outbox.open_run(start_urls, job)
+    def start_run(self, start_urls: list[str], job: str | None = None, rules: str | None = None) -> int:
+        run_id = super().start_run(start_urls, job, rules)
+        self.outbox.open_run(start_urls, job, rules)
         return run_id
 
     def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
@@ -103,6 +103,13 @@ class RelayedArchive(Archive):
 
     def settle_page(self, run_id: int, url: str, kind: str, reason: str) -> None:
         return self._relayed("settle_page", super().settle_page, (run_id, url, kind, reason), (url, kind, reason))
+
+    def retire_article(self, run_id: int, url: str, reason: str, at: str) -> bool:
+        arguments = (run_id, url, reason, at)
+        return self._relayed("retire_article", super().retire_article, arguments, (url, reason, at))
+
+    def restore_article(self, run_id: int, url: str) -> bool:
+        return self._relayed("restore_article", super().restore_article, (run_id, url), (url,))
 
     def date_posts_from_feed(self, dates: dict[str, str]) -> int:
         return self._relayed("date_posts_from_feed", super().date_posts_from_feed, (dates,), (dates,))

@@ -28,6 +28,7 @@ from archive.pages import COMMENTS_API, PART, POST_API
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.core.companions import stored_entry, stored_parts
 from crawler.core.post_keys import PostKeys
+from crawler.core.rules import no_post, retired_reason, rules_fingerprint
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure, folder_page
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
@@ -56,6 +57,7 @@ class ArchivePipeline:
         self.pool = extraction_pool(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
         self.structure = SiteStructure()
+        self.rules = rules_fingerprint()  # which blogarchive decides this run's pages
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
         # later could make one a post — what to store then (the URL fetched, when, and extraction's result) and
         # the body extraction missed on it (checks.py), an error if the run does not keep it.
@@ -71,7 +73,8 @@ class ArchivePipeline:
         self.archive = shared_archive(self.crawler)
         spider = self.crawler.spider
         with storage_guard(self.crawler):
-            self.run_id = self.archive.start_run(getattr(spider, "raw_start_urls", []), getattr(spider, "job", None))
+            start_urls, job = getattr(spider, "raw_start_urls", []), getattr(spider, "job", None)
+            self.run_id = self.archive.start_run(start_urls, job, self.rules)
         self.stats.set_value("blogarchive/run_id", self.run_id)
         self.keys = PostKeys(self.archive)
         self.frontier = Frontier(self.archive, spider.job)
@@ -96,6 +99,8 @@ class ArchivePipeline:
             # decided again with all the feeds the run read: one read after a page may list its section
             self._keep_listed_posts(list(self.not_kept))
             for url, (reason, held, missed_body) in self.not_kept.items():
+                if held is not None:  # a page held for a feed that did not make it a post
+                    self._retire(held[0], held[2], held[1])
                 if missed_body:  # of a page held for a feed that did not make it a post
                     self._error(url, missed_body)
                 if url in self.structure.dated and not self.structure.facts(url).apart_from_posts:
@@ -119,17 +124,21 @@ class ArchivePipeline:
         extracted = None
         if isinstance(item, FetchedPage) and _needs_extraction(item):
             item.body_sha256 = hashlib.sha256(item.body).hexdigest()
-            previous = self.archive.same_body_kind(item.url, item.body_sha256)
+            previous = self.archive.same_body_kind(item.url, item.body_sha256, self.rules)
             if previous is None or (previous[0] == "article" and self._new_comments(item)):
                 extracted = await self._extract(item)
             else:
                 item.previous_kind, item.previous_reason = previous
+        elif isinstance(item, FetchedPage) and _answered_unchanged(item) and self._decided_otherwise(item):
+            # a 304 whose page other rules decided (an older blogarchive), or not as a post: decided again from its
+            # archived page and parts, as a fetch of these bytes would be
+            item.decided_again = True
+            self._read_stored(item)
+            extracted = await self._extract(item)
         elif isinstance(item, FetchedPage) and _unchanged_page(item) and self._new_comments(item):
             # its page unchanged (304, or a sitemap said so), its comments not: the post read again from its archived
             # page and parts, with the comments as they are now
-            item.parts = stored_parts(self.archive, item.url)
-            if (entry := stored_entry(self.archive, item.body, item.url)) is not None:
-                item.entry = (item.url, entry)  # its date (Twenty Twenty-Five prints none)
+            self._read_stored(item)
             extracted = await self._extract(item)
         if storage_broken(self.crawler):
             return item
@@ -139,6 +148,18 @@ class ArchivePipeline:
         except Exception as exc:  # noqa: BLE001 — a fault in this page's rows (its batch undone): lost, and said so
             self._unstorable(item, exc)
         return item
+
+    def _decided_otherwise(self, page: FetchedPage) -> bool:
+        """The archived page `page` (a 304) was not decided by today's rules, or was decided no post (what the feeds
+        the crawl reads may change): a fetch of the same bytes would be extracted again (Archive.same_body_kind)."""
+        page.body_sha256 = hashlib.sha256(page.body).hexdigest()
+        return self.archive.same_body_kind(page.url, page.body_sha256, self.rules) is None
+
+    def _read_stored(self, page: FetchedPage) -> None:
+        """The parts and REST API entry of the unchanged post `page` as archived, to read it again with."""
+        page.parts = stored_parts(self.archive, page.url)
+        if (entry := stored_entry(self.archive, page.body, page.url)) is not None:
+            page.entry = (page.url, entry)  # its date (Twenty Twenty-Five prints none)
 
     def _unstorable(self, item: Any, exc: Exception) -> None:
         """The page's rows could not be written (the batch was rolled back): a crawl error that counts as lost, with
@@ -214,6 +235,10 @@ class ArchivePipeline:
             # read after the Korean posts a theme without bylines printed), and a post stored with its page's title
             # the title the crawl gives it when it has read the feed first
             self.archive.credit_posts_from_feed(self.run_id, self._credits(page), page.fetched_at)
+        elif page.not_modified and page.decided_again:  # stored as the fetch of its archived bytes is
+            self.stats.inc_value("blogarchive/pages_not_modified")
+            self.stats.inc_value("blogarchive/pages_decided_again")
+            self._store_extracted(page, *extracted)
         elif page.not_modified:
             self._record_page(page, NOT_MODIFIED)
             self.stats.inc_value("blogarchive/pages_not_modified")
@@ -307,6 +332,8 @@ class ArchivePipeline:
             # a listing by a handful of entries where no address says so: if a feed lists it as a post, the run says
             # it was not kept (Minimal Mistakes' four related teasers outweighed one-line posts, lost in silence)
             self.not_kept[clean_url(page.url)] = (result["kind_reason"], None, None)
+        if page.needs_browser is None:  # a page that lost its content without a browser tells nothing of what it is
+            self._retire(page.url, result, page.fetched_at)
         if missed_body:
             self._error(page.url, missed_body)
 
@@ -337,11 +364,22 @@ class ArchivePipeline:
             return False
         outcome = self.archive.save_article(self.run_id, result, fetched_at)
         self.keys.stored(url, result["url"], outcome)
+        if self.archive.restore_article(self.run_id, result["url"]):
+            logger.warning("%s: retired before as no post, a post by today's rules: restored", result["url"])
+            self.stats.inc_value("blogarchive/restored")
         if outcome == "unchanged" and result["url"] in self.saved:
             outcome = "again"  # this run stored the post already, reached at another URL (its canonical's alias)
         self.saved.add(result["url"])
         self.stats.inc_value(f"blogarchive/articles_{outcome}")
         return True
+
+    def _retire(self, url: str, result: dict[str, Any], fetched_at: str) -> None:
+        """The page `url`, decided no post, is no post the archive counts: one an older blogarchive stored as a post
+        is retired (kept whole, marked, said and counted)."""
+        reason = retired_reason(result)
+        if no_post(result) and self.archive.retire_article(self.run_id, url, reason, fetched_at):
+            logger.warning("%s: stored as a post before, no post by today's rules (%s): retired, kept", url, reason)
+            self.stats.inc_value("blogarchive/retired")
 
     def _check_archived_images(self, page: FetchedPage) -> None:
         """A post not extracted again (304, same bytes) hands its archived images to the media pipeline."""
@@ -443,6 +481,12 @@ def _post_if_listed(result: dict[str, Any], facts: SiteFacts) -> bool:
 
 def _needs_extraction(page: FetchedPage) -> bool:
     return page.kind is None and not page.not_modified and page.is_html and bool(page.body.strip())
+
+
+def _answered_unchanged(page: FetchedPage) -> bool:
+    """The server answered 304 for an HTML page: its archived copy stands for it (not one a sitemap's or feed's
+    date kept from being fetched at all)."""
+    return _unchanged_page(page) and not page.from_archive
 
 
 def _unchanged_page(page: FetchedPage) -> bool:
