@@ -222,3 +222,28 @@ def test_an_archive_of_the_previous_schema_is_upgraded_its_changes_kept_and_reti
     assert archive.conn.execute("SELECT count(*) FROM v_posts").fetchone()[0] == 0
     assert archive.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     archive.close()
+
+
+def test_a_page_served_in_a_posts_place_that_tells_nothing_of_what_it_is_retires_no_post(tmp_path):
+    """A maintenance notice, a challenge or a soft 404 served for a while at a post's address is decided no post
+    ('other': no date, no post markup), which says nothing of what the address holds: the post keeps counting."""
+    db = tmp_path / "archive.db"
+    served: dict[str, bytes] = {}
+
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            body = served.get(self.path)
+            self.answer(200, "text/html", body) if body else self.answer(404, "text/plain", b"no such page")
+
+    with serving(Handler) as base:
+        served.update(_pages(base))
+        _crawl(base, db)
+        post = base + "2024/03/post-3.html"
+        assert _rows(db, "SELECT count(*) FROM v_posts WHERE url = ?", post) == [(1,)]
+        served["/2024/03/post-3.html"] = (
+            b"<html><body><p>Briefly unavailable for scheduled maintenance.</p></body></html>"
+        )
+        again = run_cli("crawl", base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")  # nothing archived: exit 1
+    assert re.search(r"│ retired \(no post by today's rules\) +│ 0 ", again.stdout), again.stdout
+    assert _rows(db, "SELECT retired_at FROM articles WHERE url = ?", post) == [(None,)]
+    assert _rows(db, "SELECT count(*) FROM v_posts WHERE url = ?", post) == [(1,)]

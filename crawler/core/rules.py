@@ -48,9 +48,18 @@ def _version(package: str) -> str:
 POST_KINDS = ("article", "protected")
 
 
+# Kinds that tell nothing of what an address holds: a page read as no post for want of any sign ("other": no date,
+# no post markup, no feed listing it) or holding nothing ("empty") — as a maintenance notice, a challenge or a soft
+# 404 served for a while in a post's place is. Such a page retires no post: only a page that shows what it is (a
+# listing, a hub, a page of the site) does, and a post an older blogarchive stored from a page that today's rules
+# find no sign in keeps counting.
+SILENT_KINDS = ("other", "empty")
+
+
 def no_post(result: dict[str, Any]) -> bool:
-    """Extraction decided the page is no post: a post stored at its address is retired (archive/articles.py)."""
-    return result["kind"] not in POST_KINDS
+    """Extraction decided the page is no post, and what it is (SILENT_KINDS tell nothing): a post stored at its
+    address is retired (archive/articles.py)."""
+    return result["kind"] not in (*POST_KINDS, *SILENT_KINDS)
 
 
 def retired_reason(result: dict[str, Any]) -> str:
