@@ -68,6 +68,10 @@ RENDER_SCREENSHOTS = ""  # save a full-page PNG of each rendered page in this fo
 RENDER_CHROMIUM = ""  # the Chromium to launch ("" = `chromium` on the PATH, Debian's)
 
 # --- politeness ---------------------------------------------------------------------------------------
+# Scrapy's, less its `Accept-Language: en`: a multilingual site answers an address in the language the visitor asks
+# for (qTranslate-XT, WPML and Polylang redirect /post/ to /en/post/); asked for none, as wget and Heritrix ask, it
+# serves each address in its own language (docs/settings.md: how to ask for one).
+DEFAULT_REQUEST_HEADERS = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 USER_AGENT = "blogarchive/0.1 (+https://github.com/blogarchive/blogarchive; archiving crawler)"
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
@@ -141,8 +145,10 @@ DOWNLOADER_MIDDLEWARES = {
     # A start URL's user:password, as Basic auth to its origin only; taken off again before RedirectMiddleware (600)
     # or RetryMiddleware (550) copies the request, so no redirect, retry or frontier row carries it.
     "crawler.downloadermiddlewares.origin_credentials.OriginCredentialsMiddleware": 610,
-    # Before CookiesMiddleware (700): each origin its own cookie jar, so no cookie is sent to another origin.
-    "crawler.downloadermiddlewares.origin_cookies.OriginCookiesMiddleware": 690,
+    # Scrapy's, in its place, except that a jar is the origin's and lasts one visit (a page and its redirect hops):
+    # no cookie is sent to another origin, and no page is fetched as the pages before it left the site's cookies.
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "crawler.downloadermiddlewares.origin_cookies.OriginCookiesMiddleware": 700,
     # After HttpCompressionMiddleware (590) and RedirectMiddleware (600), before ConditionalGetMiddleware (560) swaps
     # a 304 for the archived body: a page that needs a browser is rendered from its raw response.
     "crawler.downloadermiddlewares.render.RenderMiddleware": 570,

@@ -1,10 +1,11 @@
 """MembersSessionMiddleware: a members-only crawl's session (crawler/members/session.py: `--cookies`, `--header`)
 sent to the crawl's own origins only, and never kept anywhere.
 
-The cookies seed the cookie jar of each origin that has some, on the first request to it: Scrapy's CookiesMiddleware
-(700, just after this one) takes them from `Request.cookies` into the origin's jar (OriginCookiesMiddleware, 690, gave
-each origin its own), which then sends them on every request to that origin — and keeps what the site sets in their
-place, so a session the site renews stays renewed. The extra headers are set on every request to those origins.
+The cookies seed the cookie jar of each origin that has some, on the first request to it: OriginCookiesMiddleware
+(700, just after this one; Scrapy's CookiesMiddleware, extended) takes them from `Request.cookies` into the origin's
+jar, which it keeps for the whole crawl for a request that carries the session (`SESSION`), and sends them on every
+request to that origin — and keeps what the site sets in their place, so a session the site renews stays renewed.
+The extra headers are set on every request to those origins.
 
 A link that acts rather than shows (crawler/members/addresses.py: a sign-out, the admin area, a WordPress action
 link) is not fetched at all on those origins: a sign-out would end the session, an admin link may change the blog.

@@ -90,16 +90,20 @@ def test_credentials_are_used_for_their_origin_never_stored_or_logged(world, tmp
 
 
 def test_cookies_and_authorization_never_cross_to_another_origin(world, tmp_path, db):
-    """The blog sets a session cookie and wants Basic auth; its post shows an image on another port of the same
-    machine (cookies ignore ports: one shared jar sent the blog's cookie there)."""
+    """The blog sets a session cookie and wants Basic auth; its post shows an image whose address on the blog sets the
+    cookie too and redirects to another port of the same machine (cookies ignore ports: one shared jar sent the
+    blog's cookie there). A cookie lasts one page's visit, its redirect hops included (a new page starts without)."""
     blog, other, sink = world
     blog.require_auth = "alice:s3cret-pw"
-    image = f'<figure><img src="{other.base}pic.png" alt="a picture"></figure>'
+    image = f'<figure><img src="{blog.base}pic.png" alt="a picture"></figure>'
     html = post_html("Post with a picture").replace("</h1>", "</h1>" + image)
+    session = {"Set-Cookie": "session=blog-secret; Path=/"}
     blog.routes.update(
         {
-            "/": (200, {"Set-Cookie": "session=blog-secret; Path=/"}, page("/post/")[2]),
+            "/": (302, {**session, "Location": "/home/"}, b""),
+            "/home/": page("/post/"),
             "/post/": (200, {}, html.encode()),
+            "/pic.png": (302, {**session, "Location": other.base + "pic.png"}, b""),
         }
     )
     other.routes["/pic.png"] = (200, {"Content-Type": "image/png"}, PNG)
@@ -108,7 +112,7 @@ def test_cookies_and_authorization_never_cross_to_another_origin(world, tmp_path
     assert result.returncode == 0, result.stderr
 
     sent = {path: headers for path, headers in blog.seen}
-    assert sent["/post/"].get("Cookie") == "session=blog-secret" and "Authorization" in sent["/post/"]
+    assert sent["/home/"].get("Cookie") == "session=blog-secret" and "Authorization" in sent["/post/"]
     assert "/pic.png" in other.paths()  # the image was fetched …
     for path, headers in other.seen:  # … without the blog's cookie or credentials
         assert "Cookie" not in headers and "Authorization" not in headers, (path, headers)
