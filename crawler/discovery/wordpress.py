@@ -164,6 +164,29 @@ def commented_post(body: bytes, url: str) -> str | None:
     return _post_of_comment_page(url) if _REST_POST.search(body) is not None else None
 
 
+# WordPress's body classes on page N of a split post (body_class(): `paged-N single-paged-N`)
+_SPLIT_POST_PAGE = re.compile(rb"<body\b[^>]*" + _IN_CLASS + rb"single-paged-(\d+)\b")
+
+
+def split_post_of(body: bytes, url: str) -> str | None:
+    """The post whose page 2..N the WordPress page at `url` is, or None: WordPress marks it `single-paged-N` in its
+    body classes, and serves it at the post's address plus `N/` (`page=N` in a plain permalink's query). Reached by a
+    link before its post (a multilingual site's language switcher on another language's page N links this
+    language's), it was stored as a post of its own and its post, whose request for it as a part found it fetched,
+    was lost. It is no page of its own: the post's page is read instead, with its parts."""
+    match = _SPLIT_POST_PAGE.search(body)
+    if match is None or not 2 <= int(match.group(1)) <= MAX_PARTS:
+        return None
+    parts = urlsplit(url)
+    number = match.group(1).decode()
+    if parts.query:
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        post = parts._replace(query=urlencode([(k, v) for k, v in query if k != "page"]), fragment="").geturl()
+    else:
+        post = parts._replace(path=parts.path.removesuffix(f"{number}/"), fragment="").geturl()
+    return post if split_post_parts([url], post) == [url] else None
+
+
 def _post_of_comment_page(url: str) -> str | None:
     """The post whose page of comments `url` is by its form (commented_post), without fragment; else None."""
     parts = urlsplit(url)

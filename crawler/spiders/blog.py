@@ -47,6 +47,7 @@ from crawler.discovery.wordpress import (
     parts_of_linked_posts,
     post_of_comment_link,
     rest_post_url,
+    split_post_of,
     split_post_parts,
 )
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
@@ -379,6 +380,13 @@ class BlogSpider(scrapy.Spider):
                 yield request
             yield Skipped(response.url, f"the comments view of {post}, read with it", _frontier_id(response.request))
             return
+        if page.is_html and (post := split_post_of(response.body, response.url)):
+            # Page N of a split WordPress post, reached by a link before its post: read as its part (split_post_of)
+            if (request := self._page_request(post, by_link=True)) is not None:
+                yield request
+            reason = f"a page of the split post {post}, read with it"
+            yield Skipped(response.url, reason, _frontier_id(response.request))
+            return
         companions: list[str] = []
         if page.is_html and isinstance(response, TextResponse):
             # links_seen: links an earlier page had too are not looked at again (see page_links) — but a split post's
@@ -466,10 +474,23 @@ class BlogSpider(scrapy.Spider):
 
     def _companion(self, page: FetchedPage, urls: list[str]) -> scrapy.Request:
         """The request for the first of `urls`; the post's page waits in its meta (and so in the frontier) until
-        the last has answered, and is then handed on whole (see parse_companion)."""
-        meta = {"post": page, "companions": urls[1:], "page": True, "handle_httpstatus_list": [401, 403, 404, 410]}
+        the last has answered, and is then handed on whole (see parse_companion). Queued though the crawl has the
+        URL already (a part of the post a link led to first, read as no page of its own): filtered, it took the
+        post with it."""
+        meta = {
+            "post": page,
+            "companions": urls[1:],
+            "page": True,
+            "handle_httpstatus_list": [401, 403, 404, 410],
+            QUEUE_AGAIN: True,
+        }
         return scrapy.Request(
-            urls[0], callback=self.parse_companion, errback=self.on_companion_error, meta=meta, priority=LISTED_PRIORITY
+            urls[0],
+            callback=self.parse_companion,
+            errback=self.on_companion_error,
+            meta=meta,
+            priority=LISTED_PRIORITY,
+            dont_filter=True,
         )
 
     def parse_companion(self, response: Response) -> Iterable[Any]:

@@ -78,3 +78,51 @@ def test_a_b2evolution_posts_pages_at_its_address_and_page_n_are_one_post(world,
     assert "Page 1 of the notes" in text and "Page 2 of the notes" in text and "Page 3 of the notes" in text
     assert "Pages:" not in text
     assert db("SELECT count(*) FROM article_versions")[0][0] == 0
+
+
+def _language_page(prefix: str, number: int, text: str) -> tuple[int, dict[str, str], bytes]:
+    """Page `number` of the post in one language (prefix "" German, "/en" English), after Twenty Twenty-One with a
+    language switcher (qTranslate-XT's widget) linking the same page in the other language."""
+    post = prefix + POST
+    paged = f" paged-{number} single-paged-{number}" if number > 1 else ""
+    links = " ".join(
+        f'<a href="{post}{"" if n == 1 else f"{n}/"}" class="post-page-numbers">{n}</a>'
+        for n in (1, 2, 3)
+        if n != number
+    )
+    here = "" if number == 1 else f"{number}/"
+    switcher = (
+        f'<ul class="language-chooser"><li><a href="{POST}{here}">Deutsch</a></li>'
+        f'<li><a href="/en{POST}{here}">English</a></li></ul>'
+    )
+    html = (
+        f'<!doctype html><html><head><title>{text}</title></head><body class="wp-singular single single-post postid-7'
+        f'{paged}"><article id="post-7" class="post-7 post type-post status-publish hentry"><h1 class="entry-title">'
+        f'{"Der lange Weg" if not prefix else "The Long Way Round"}</h1><div class="entry-content"><p>{PARAGRAPH} '
+        f'{text}</p><div class="page-links">{links}</div></div></article><aside>{switcher}</aside></body></html>'
+    )
+    return 200, {}, html.encode()
+
+
+def test_a_split_posts_page_a_language_switcher_links_first_is_read_with_its_post(world, tmp_path, db):
+    """The German post's page 2 links the English post's page 2 (the language switcher), which linked the English
+    post's first page only by its page links: followed as a page, the English page 2 was stored as a post, and the
+    English post, whose request for its page 2 found that fetched already, was lost."""
+    blog, _, sink = world
+    blog.routes["/"] = (
+        200,
+        {},
+        f'<!doctype html><html><body><a href="{POST}">Der lange Weg</a></body></html>'.encode(),
+    )
+    for prefix, words in (
+        ("", ("Teil eins", "Teil zwei", "Teil drei")),
+        ("/en", ("Part one", "Part two", "Part three")),
+    ):
+        for number, text in enumerate(words, 1):
+            blog.routes[prefix + POST + ("" if number == 1 else f"{number}/")] = _language_page(prefix, number, text)
+    result = crawl(tmp_path, sink, blog.base)
+    assert result.returncode == 0, result.stderr
+    stored = {url.removeprefix(blog.base.rstrip("/")): text for url, text in db("SELECT url, text FROM articles")}
+    assert sorted(stored) == sorted([POST, "/en" + POST])
+    assert all(part in stored["/en" + POST] for part in ("Part one", "Part two", "Part three"))
+    assert all(part in stored[POST] for part in ("Teil eins", "Teil zwei", "Teil drei"))
