@@ -138,3 +138,40 @@ def test_a_fuwari_posts_title_is_the_one_pagefind_marks_not_the_document_title()
     for title in ("核心方法", "css-properties-and-values"):
         post = extract(_fuwari_post(title), "https://jw.example.io/technote/posts/algo/x/")
         assert post.title == title
+
+
+def _blowfish_post(author_box: str) -> str:
+    """A post of Hugo's Blowfish: its JSON-LD and author meta name the site's owner by the site's name, and under
+    the post its author box (layouts/partials/author.html): the avatar, then the label, the name and the headline,
+    each a <div> of utility classes."""
+    return (
+        "<html lang='zh-cn'><head><meta charset='utf-8'><title>test · 小橘子</title>"
+        "<meta property='og:site_name' content='小橘子'><meta property='og:type' content='article'>"
+        '<script type=\'application/ld+json\'>[{"@context":"https://schema.org","@type":"Article",'
+        '"headline":"test","author":{"@type":"Person","name":"小橘子"},'
+        '"datePublished":"2024-03-26T00:13:00+08:00"}]</script>'
+        "<meta name='author' content='小橘子'></head><body><main><article><header><h1>test</h1></header>"
+        "<section class='prose'><p>这是一篇测试文章，写下几句话，看看这个主题把作者的信息放在哪里，又是怎样排版的。</p>"
+        "<p>短代码、评论和统计都在这里试了一遍，效果都还不错，以后的文章就照这个样子来写吧。</p></section>"
+        f"{author_box}</article></main></body></html>"
+    )
+
+
+def test_a_blowfish_author_box_is_a_box_and_its_name_alone_the_author():
+    """The byline search took the whole box for a byline, "小橘子 人生如戏，全靠演技": the name and the headline."""
+    box = (
+        "<div class='flex author'><img class='!mt-0 !mb-0 h-24 w-24 rounded-full' width='96' height='96' alt='小橘子'"
+        " src='/img/avatar.png'><div class='place-self-center'><div class='text-[0.6rem] uppercase'>作者</div>"
+        "<div class='font-semibold leading-6'>小橘子</div>"
+        "<div class='text-sm text-neutral-700'>人生如戏，全靠演技</div>"
+        "<div class='text-2xl sm:text-lg'><div class='flex flex-wrap'><a href='https://github.com/xiaojuzi' "
+        "aria-label='Github' rel='me noopener noreferrer'></a></div></div></div></div>"
+    )
+    article = extract(_blowfish_post(box), "https://blog.example/shcode/test/")
+    assert [p.name for p in article.authors] == ["小橘子"]
+    assert [(b.name, b.avatar_url) for b in article.author_boxes] == [("小橘子", "https://blog.example/img/avatar.png")]
+    # a byline whose label and name are two blocks is still a byline
+    byline = "<div class='author'><div>By</div><div>Ana Lima</div></div>"
+    assert [p.name for p in extract(_blowfish_post(byline), "https://blog.example/shcode/test/").authors] == [
+        "Ana Lima"
+    ]

@@ -78,6 +78,11 @@ _TIMES_AFTER = etree.XPath("following::time")
 MAX_HEADER_ELEMENTS = 60  # elements after the post's heading searched for a date line that names the author
 _FOLLOWING = etree.XPath(f"following::*[position() <= {MAX_HEADER_ELEMENTS}]")
 _BLOCKS = etree.XPath("boolean(.//p or .//div or .//li or .//h1 or .//h2 or .//h3 or .//table)")
+# The innermost blocks of an element, each a line of its own; and a line that is a label alone ("By", "作者", "Author:")
+_TEXT_BLOCKS = etree.XPath(".//*[self::p or self::div or self::li][not(.//p or .//div or .//li)]")
+_LABEL_ALONE = re.compile(
+    f"^(?:(?:(?:written|posted)\\s+)?(?:{BY_WORDS}|{_AUTHOR_LABELS})\\s*[:：]?|[^:：]{{1,30}}[:：])$", re.IGNORECASE
+)
 MAX_DATED_LINES, MAX_LINE_LEVELS, MAX_DATED_LINE_CHARS = 3, 3, 120
 _META_SEPARATOR = re.compile(r"(?:\s*(?:[|•·—–]|(?<!\S)-(?!\S))\s*)+")  # a run of them: "Jane Roe - - 1 min read"
 READING_TIME = re.compile(
@@ -811,7 +816,18 @@ def _a_byline(element: Any, boxes: set[HtmlElement]) -> bool:
         return False
     if any(box in boxes and box.find(".//p") is not None for box in element.iterancestors()):
         return False  # a link in an author box with a bio: its label ("View all of Daniel's posts."), not a byline
-    return not (element in boxes and element.find(".//p") is not None)
+    return not (element in boxes and element.find(".//p") is not None) and not _name_and_more(element)
+
+
+def _name_and_more(element: HtmlElement) -> bool:
+    """Whether `element` sets more than a name in lines of their own, a label ("Artikel von:") and a date aside:
+    an author box, its name, then a bio or a headline — Hugo Blowfish's (and Congo's) `div.author`, "作者", the
+    name and the headline each a <div> beside the avatar. Its name alone is the author (extract() reads the box as
+    a box); a byline is one line, its label and the name in one block or two."""
+    lines = [text for block in _TEXT_BLOCKS(element) if (text := text_of(block)) and not _LABEL_ALONE.match(text)]
+    lines = [line for line in lines if _mostly_letters(line)]
+    # a line that holds another is a label around the name ("Zum Profil von jesusfreak", a link to their profile)
+    return len([line for line in lines if not any(other != line and other in line for other in lines)]) > 1
 
 
 def _mostly_letters(name: str) -> bool:
