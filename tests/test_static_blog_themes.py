@@ -175,3 +175,24 @@ def test_a_blowfish_author_box_is_a_box_and_its_name_alone_the_author():
     assert [p.name for p in extract(_blowfish_post(byline), "https://blog.example/shcode/test/").authors] == [
         "Ana Lima"
     ]
+
+
+def test_a_by_word_heading_a_list_item_of_the_post_names_nobody():
+    """A Fuwari notebook's posts are outlines of nested lists: "by default" under a CSS property's value, a line that
+    starts with "by", was read as the byline of an author named "default"."""
+    outline = (
+        "<h3 id='css-overflowing-content'>CSS Overflowing Content</h3><ul><li>What is overflow?<ul><li>Overflow"
+        " happens when there is too much content to fit in a box</li></ul></li><li>The overflow property<ul><li>"
+        "<code>overflow</code><ul><li><code>visible</code><ul><li>by default</li></ul></li><li><code>hidden</code>"
+        "</li><li><code>scroll</code><ul><li>browsers with visible scrollbars will always display them, even if"
+        " there is not enough content to overflow</li></ul></li></ul></li></ul></li></ul>"
+    )
+    page = _fuwari_post("css-overflowing-content").replace("<h2 id='intro'>", f"{outline}<h2 id='intro'>")
+    assert extract(page, "https://jw.example.io/technote/posts/css/layout/css-overflowing-content/").authors == []
+    # the same line heading the post's text is its byline
+    byline = _fuwari_post("css-overflowing-content").replace("<h2 id='intro'>", "<p>by Jane Roe</p><h2 id='intro'>")
+    assert [p.name for p in extract(byline, "https://jw.example.io/technote/posts/x/").authors] == ["Jane Roe"]
+    # and so is a theme's meta line, its list classed, in the post's container
+    meta = "<ul class='post-meta'><li class='meta-author'>by Jane Roe</li></ul>"
+    listed = _fuwari_post("x").replace("<h2 id='intro'>", f"{outline}{meta}<h2 id='intro'>")
+    assert [p.name for p in extract(listed, "https://jw.example.io/technote/posts/x/").authors] == ["Jane Roe"]

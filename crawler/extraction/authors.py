@@ -232,10 +232,13 @@ _TRAILING_LABEL = re.compile(
 )
 
 
-def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sites: set[str]) -> list[Person]:
+def post_authors(
+    page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sites: set[str], root: HtmlElement | None = None
+) -> list[Person]:
     """The post's authors from the first source that names a person: JSON-LD, author meta tags, rel=author
     links, the theme's byline, trafilatura's reading of meta tags and JSON-LD, trafilatura's byline search. A
-    site's, publisher's or theme's name is no author; neither is a name in comments, widgets or menus."""
+    site's, publisher's or theme's name is no author; neither is a name in comments, widgets or menus, nor a
+    by-word in the post's text (`root`: its container)."""
     base, post = page.base, next(iter(by_type(jsonld, *ARTICLE_TYPES)), {})
     boxes = page.select_unordered(AUTHOR_BOXES)
     author_pages = lambda: _author_page_links(page, boxes)  # noqa: E731 — a source, as the others
@@ -261,7 +264,7 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
             for person in _linked_people(text_of(a), joined(base, a.get("href")))
         ],
         lambda: _bylines(page),
-        lambda: _by_line(page),
+        lambda: _by_line(page, root),
         lambda: _dated_line(page),
         lambda: _by_after_time(page),
         lambda: _bold_after_by(page),
@@ -282,7 +285,9 @@ def post_authors(page: Page, jsonld: list[dict[str, Any]], guesses: Guesses, sit
         if publishers and number >= VISIBLE_SOURCES:
             break  # trafilatura's guesses read the same JSON-LD again, and a stray name of theirs is no byline
         if people and number < STATED_SOURCES:  # stated data often names the first of several authors only
-            people = next((more for more in _visible(page, sources[2], sites) if _completes(more, people)), people)
+            people = next(
+                (more for more in _visible(page, sources[2], sites, root) if _completes(more, people)), people
+            )
             if number == 1 and (linked := _people(author_pages(), sites)[0]) and len(linked) <= MAX_LINKED_AUTHORS:
                 # a site-wide author meta (a theme's `author` setting) against the authors whose pages the post links
                 people = linked if not _names_any(linked, people) or _completes(linked, people) else people
@@ -348,14 +353,14 @@ def _people(found: list[Person], sites: set[str]) -> tuple[list[Person], list[Pe
     return list(unique.values()), organisation
 
 
-def _visible(page: Page, rel_author: Any, sites: set[str]) -> Iterator[list[Person]]:
+def _visible(page: Page, rel_author: Any, sites: set[str], root: HtmlElement | None) -> Iterator[list[Person]]:
     """The people the page's visible bylines mark up one by one: its rel=author links, then microdata or h-card
     bylines (a theme's byline found by class alone may hold dates and categories beside the names), then the line
     under the post's heading that reads "By Ann Lee, Bo Park", each name in an element of its own (Jekyll's Chirpy
     prints a post's `authors` so, where jekyll-seo-tag's JSON-LD and meta name the first of them only)."""
     yield _people(rel_author(), sites)[0]
     yield _people(_bylines(page, marked_only=True), sites)[0]
-    yield _people(_by_line(page, apart=True), sites)[0]
+    yield _people(_by_line(page, root, apart=True), sites)[0]
 
 
 def _names_any(people: list[Person], others: list[Person]) -> bool:
@@ -419,16 +424,16 @@ def _with_profile_urls(people: list[Person], page: Page, sites: set[str]) -> lis
     return [person if person.url else Person(person.name, links.get(fold(person.name))) for person in people]
 
 
-def _by_line(page: Page, apart: bool = False) -> list[Person]:
+def _by_line(page: Page, root: HtmlElement | None = None, apart: bool = False) -> list[Person]:
     """The names of the first line under the post's heading that reads "By Jane Roe" ("Von …", "Par …", "Por …"),
     where no byline markup names them: Hugo's Ananke prints `<p class="tracked">By <strong>Jane Roe</strong></p>`,
     news themes a bare "By Jane Roe and Joe Bloggs". A line of other text, of a comment, widget or teaser, is none.
     `apart`: only a line of several names each set in an element of its own (Chirpy's "By <em><a>Ann Lee</a></em>,
     <em><a>Bo Park</a></em>"), not a plain "Posted by Alex Durán, AMP Project Marketing, Google", a name, its team
-    and its company."""
+    and its company. An item of a list of the post's text (`root`: its container) is none: _in_the_text."""
     heading = next(iter(_FIRST_H1(page.tree)), None)
     for line in _BY_LINES(page.tree) if heading is None else _BY_LINES_AFTER(heading):
-        if _outside_post(line):
+        if _outside_post(line) or _in_the_text(line, root):
             continue
         text = _first_line(line)
         if _AUTHOR_LABEL.match(text) and _in_a_data_sheet(line):
@@ -452,6 +457,20 @@ def _by_line(page: Page, apart: bool = False) -> list[Person]:
         # several: each its own name's link (Chirpy's "By <em><a>Ann</a></em>, <em><a>Bo</a></em>"), not the first's
         return [Person(name=name, url=_link_named(line, name, page.base)) for name in names]
     return []
+
+
+def _in_the_text(line: HtmlElement, root: HtmlElement | None) -> bool:
+    """Whether `line` is an item of a list of the post's text: in the post's container `root`, an <li> of a list
+    nested in another's item, or of a list that it and its items carry no class or id, as Markdown and an editor
+    write a list (a theme's meta line lists its fields with classes). A by-word there heads a note of the post, no
+    byline: an Astro Fuwari notebook writes its posts as outlines, "by default" under a CSS property's value."""
+    item = line if line.tag == "li" else next(line.iterancestors("li"), None)
+    if root is None or item is None or not any(ancestor is root for ancestor in item.iterancestors()):
+        return False
+    listing = item.getparent()
+    if listing is None or any(a.tag == "li" for a in listing.iterancestors()):
+        return True
+    return not any(e.get("class") or e.get("id") for e in (listing, *listing.iterchildren("li")))
 
 
 def _first_line(element: HtmlElement) -> str:

@@ -96,7 +96,7 @@ def extract_metadata(
     category_links = _link_texts(page, root, f"a[rel~=category], {_TAG_CATEGORIES}")
     return Metadata(
         title=post_title(page, post, sites, lambda: guesses.title),
-        authors=with_blog_address(post_authors(page, jsonld, guesses, sites.folded), page),
+        authors=with_blog_address(post_authors(page, jsonld, guesses, sites.folded, root), page),
         published=published(page, post, canonical or page.url, language, root),
         updated=first_date(
             first_text(post.get("dateModified")), _meta(metas, "article:modified_time"), _meta(metas, "og:updated_time")
