@@ -86,3 +86,23 @@ def test_a_folder_and_its_index_page_holding_one_post_are_one_row(archive):
     assert save(archive, keys, run, f"{SITE}/z/", "Post Z", None) == f"{SITE}/z/"
     assert save(archive, keys, run, f"{SITE}/z/index.html", "Another page", None) == f"{SITE}/z/index.html"
     assert len(stored(archive)) == 4
+
+
+def test_a_canonical_in_other_letters_than_the_address_read_is_no_better_address(archive):
+    """Hexo Redefine lowercases a post's canonical: /2025/12/22/macmini-ipad/ for the post served at
+    /2025/12/22/Macmini-iPad/. On a case-sensitive host that is a dead address (404): the post stays where it was
+    read. Where the crawl reads the canonical (200), the host ignores case, and the post is stored there, once."""
+    keys, run = PostKeys(archive), archive.start_run([SITE])
+    read, lowered = f"{SITE}/2025/12/22/Macmini-iPad%E6%97%A0/", f"{SITE}/2025/12/22/macmini-ipad无/"
+    assert save(archive, keys, run, read, "Macmini iPad", lowered) == read
+    assert stored(archive) == {read: "Macmini iPad"}
+
+    keys, run = PostKeys(archive), archive.start_run([SITE])
+    assert save(archive, keys, run, read, "Macmini iPad", lowered) == read
+    answered = storage_url(read, lowered)
+    archive.record_page(run, {"url": answered, "status": 200, "content_type": "text/html", "body": b"<html>"})
+    assert save(archive, keys, run, answered, "Macmini iPad", lowered) == answered
+    assert stored(archive) == {answered: "Macmini iPad"}
+    # read once, the canonical is the post's address from the first
+    keys, run = PostKeys(archive), archive.start_run([SITE])
+    assert save(archive, keys, run, read, "Macmini iPad", lowered) == answered

@@ -10,6 +10,10 @@ long as it holds no other post:
 - a post whose canonical names another path, where a post with another title is stored, goes under its own address;
 - a post at its own address that a post with another title took earlier in this run (through its canonical) gets
   its address back: the earlier post moves to the address it was fetched from;
+- a canonical that differs from the page's address only in the letter case of its path (Hexo Redefine lowercases it:
+  /macmini-ipad/ for the post served at /Macmini-iPad/) is a dead address on a case-sensitive host: the post goes
+  under the address it was fetched from unless the crawl has read the canonical (200) — where a later fetch of the
+  canonical answers, the host ignores case and the post moves there;
 - a post without a canonical at a folder's address (/post/) or its index (/post/index.html), where the other one
   holds the same post, is stored there: one post, not two.
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from archive import Archive
 from crawler.urls import storage_url
@@ -32,10 +36,18 @@ class PostKeys:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.taken: dict[str, str] = {}  # key → the URL of the page stored there through its canonical, this run
+        self.unread: dict[str, str] = {}  # a canonical spelled in other letters, not read → the URL stored instead
 
     def key(self, url: str, result: dict[str, Any]) -> str:
         """The address to store `result`, the post fetched at `url`, under."""
         key = storage_url(url, result.get("canonical_url"))
+        if key != url and _other_case(key, url) and self.archive.last_read(key) is None:
+            self.unread[key] = url
+            return url
+        if (spelling := self.unread.pop(key, None)) is not None:  # read after all: the host ignores letter case
+            stored, title = self.archive.article_title(spelling)
+            if stored and not _other_post(title, result.get("title")):
+                self.archive.move_article(spelling, key)
         if key != url and _one_path(key, url):  # http/https, www., a query: the same page, whatever its title
             return key
         if key == url and (alias := _index_spelling(url)) is not None:
@@ -88,6 +100,12 @@ def _index_spelling(url: str) -> str | None:
 def _one_path(url: str, other: str) -> bool:
     """The two addresses differ at most in scheme, host spelling, query, a trailing slash or index.html."""
     return _path(url) == _path(other)
+
+
+def _other_case(url: str, other: str) -> bool:
+    """The two addresses' paths differ in the letter case of some characters and in nothing else."""
+    path, other_path = unquote(_path(url)), unquote(_path(other))
+    return path != other_path and path.casefold() == other_path.casefold()
 
 
 def _path(url: str) -> str:
