@@ -467,6 +467,30 @@ def test_a_page_a_feed_lists_with_a_date_is_a_post_and_one_it_lists_without_is_n
     assert decide(page, SiteFacts(feed_undated=True, site_known=True))[0] == "other"
 
 
+def test_a_hugo_post_without_a_date_its_feed_lists_among_its_sections_dated_posts_is_a_post():
+    """Hugo prints a post whose front matter gives no date at its zero date, and its feed lists it with that
+    placeholder as it lists the site's pages (Blowfish prints no date on the page): a blog's undated posts in
+    /posts/ were "a feed that dates its posts lists it without a date", lost. Its About pages, in a section where
+    the feed dates one page, stay pages, and so does an undated page there with og:type article alone."""
+    zero = "Mon, 01 Jan 0001 00:00:00 +0000"
+    items = {
+        "/posts/nginx-reload/": "Tue, 01 Mar 2022 00:00:00 +0000",
+        "/posts/session-cookie/": "Sun, 30 Jan 2022 09:51:09 +0000",
+        "/posts/ssh-script/": "Thu, 09 Dec 2021 00:00:00 +0000",
+        "/posts/curl/": zero,
+        "/about/friends/": "Tue, 19 Mar 2024 16:58:12 +0800",
+        "/about/me/": zero,
+        "/docs/css/day01/": zero,
+    }
+    structure = _feed_of("liang.example", items)
+    post = _evidence(words=300, post_markup="schema.org Article")
+    assert decide(post, structure.facts("https://liang.example/posts/curl/"))[0] == "article"
+    for page in ("/about/me/", "/docs/css/day01/"):
+        assert decide(post, structure.facts(f"https://liang.example{page}"))[0] == "other", page
+    bare = _evidence(words=300, post_markup="og:type article")
+    assert decide(bare, structure.facts("https://liang.example/posts/curl/"))[0] == "other"
+
+
 def test_a_dated_page_at_the_sites_root_beside_a_section_of_posts_is_no_post():
     """`hugo new about.md` dates the About page, and Hugo's feed lists it with its posts (Congo, Coder, Stack with
     schema.org Article or og:type article on it): at the site's root, where none of the posts lies. A blog whose

@@ -26,6 +26,11 @@ and feed: a language's folder, as the translations a sitemap names show it, is n
 the section posts, /de/impressum/ at the German root, weighed against the German posts; and the feeds' silence
 says nothing of a language none of whose items they list (the feed of that language was never read).
 
+An undated item in a section where the feeds date MIN_SECTION_POSTS items or more (/posts/x/ beside three dated
+/posts/…) is a post whose front matter gives no date — Hugo prints it at its zero date, and lists it with that
+placeholder as it lists the site's pages (/about/me/, where the feeds date fewer) — where its page is marked up as
+a post (pagekind.decide).
+
 The folder right above pages a feed dates, or lists as a taxonomy's terms, is their list page, not a post: Hugo's
 section pages (/ko/posts/, dated by FixIt from its newest post) and a taxonomy's page of terms (/series/) lie in
 no feed.
@@ -184,6 +189,7 @@ class SiteStructure:
         return SiteFacts(
             feed_dated=url in self.dated,
             feed_undated=url in self.undated and url not in self.dated,
+            undated_among_posts=url in self.undated and url not in self.dated and self._among_dated_posts(url),
             site_known=_host(url) in self.known_hosts,
             apart_from_posts=self._apart_from_posts(url),
             outside_the_feeds=bool(published and url not in self.dated and self._outside_the_feeds(url, published)),
@@ -247,6 +253,13 @@ class SiteStructure:
         if not places.in_language[language]:
             return False  # no feed of its language was read: their silence says nothing of it
         return not (places.sections[language, section] if section is not None else places.at_root[language])
+
+    def _among_dated_posts(self, url: str) -> bool:
+        """`url` lies in a section (its first folder below its language's) where the feeds date MIN_SECTION_POSTS
+        items or more: Hugo's /posts/ beside /about/, whose pages its feed lists undated too."""
+        places = self._places(_host(url))
+        language, section = places.place(url)
+        return section is not None and places.sections[language, section] >= MIN_SECTION_POSTS
 
     def _apart_from_posts(self, url: str) -> bool:
         """A dated item at its language's root (/about/, /de/impressum/), where all the site's dated items below

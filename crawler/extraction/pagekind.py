@@ -181,6 +181,10 @@ class SiteFacts:
     feed_dated: bool = False  # a feed lists it as an item with a date: the site publishes it as a post
     # A feed that dates its other items lists it without a date (Hugo's feeds list every page, pages undated).
     feed_undated: bool = False
+    # … in a section (/posts/) where the feeds date MIN_SECTION_POSTS items or more: a post whose front matter gives
+    # no date, which Hugo prints at its zero date and its feed lists with that placeholder, 0001-01-01, as it lists the
+    # site's pages (crawler/discovery/structure.py); a post where its page is marked up as one.
+    undated_among_posts: bool = False
     site_known: bool = False  # the crawl read a feed or sitemap of the site that lists its pages
     # A feed dates it, but it lies at the site's root (/about/) where all the site's other dated items lie in one
     # section (/posts/…): a page, as Hugo's feeds list every page with the date its front matter was given.
@@ -263,6 +267,8 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return "other", "dated, but the site's feeds, which reach back beyond its date, list nothing of its section"
     if evidence.post_layout:
         return "article", f"its generator's layout for a post ({evidence.post_layout})"
+    if site is not None and site.undated_among_posts and evidence.post_markup not in (None, WEAKEST_POST_MARKUP):
+        return "article", f"a feed lists it without a date among its section's dated posts ({evidence.post_markup})"
     if site is not None and site.feed_undated:
         return "other", "a feed that dates its posts lists it without a date"
     if evidence.url_kind == "author":  # an author's own page, parsed for the person it is about
