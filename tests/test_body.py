@@ -52,9 +52,9 @@ def test_a_tag_list_the_text_leaves_out_puts_no_link_on_the_posts_own_words():
         ),
         URL,
     )
-    assert "long books." in article.markdown and "Rye bread keeps" in article.markdown
+    assert "long books." in article.markdown and "Rye **bread** keeps" in article.markdown
     assert "/tag/" not in article.markdown
-    assert "Offer: [bread](https://blog.example/shop/) for a week" in article.markdown
+    assert "**Offer:** [bread](https://blog.example/shop/) for a week" in article.markdown
 
 
 def test_a_table_of_contents_left_out_of_the_text_puts_no_link_on_the_headings_it_lists():
@@ -596,7 +596,7 @@ def test_pictures_in_a_post_of_text_runs_and_brs_stand_after_the_run_before_them
     )
     markdown = extract(html, "https://rye.blogspot.com/2024/05/a-review.html").markdown
     cover, pages, stars = (f"![]({blogger}/s640/{name}.jpg)" for name in ("cover", "pages", "stars"))
-    assert f"{PROSE[-40:].strip()}\n\n{cover}\n\nOpinion:\n\n" in markdown
+    assert f"{PROSE[-40:].strip()}*\n\n{cover}\n\nOpinion:\n\n" in markdown  # the blurb in italics
     assert f"{lines[2]}\n\n{pages}\n\n{lines[3]}" in markdown
     assert f"{lines[4]}\n\n{stars}\n\nFive of five stars" in markdown
     # each paragraph a <div> of its own, a picture's separator opening the <div> of the text after it

@@ -9,7 +9,8 @@ its time (crawler/extraction/metadata.py reads what it needs itself). Around tha
   chrome (related posts, bylines, widgets, asides …). Judged after the fact, a generic selector can only cut what
   trafilatura took, never change what it finds;
 - the Markdown is trafilatura's output with headings, lists, tables and quotes, the page's links put back on their
-  anchor text (markdown_links.py) and, later, the images (markdown_images.py).
+  anchor text and its bold and italic words on theirs (markdown_links.py, markdown_emphasis.py) and, later, the
+  images (markdown_images.py).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from crawler.extraction.boilerplate import (
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.ghost import cards_as_text
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
-from crawler.extraction.markdown_links import with_links
+from crawler.extraction.markdown_emphasis import with_links_and_emphasis
 from crawler.extraction.minified import list_items_spaced
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
 from crawler.extraction.selection import CANDIDATES, Candidate, model
@@ -96,7 +97,7 @@ def extract_body(
     markdown = markdown_of(
         chosen.body,
         verbatim,
-        lambda written: with_links(_nfc(written), page, root),
+        lambda written: with_links_and_emphasis(_nfc(written), page, root),
         line_breaks=lines_broken(lines_of or page),
     )
     text = text_with_code(chosen.body, verbatim)

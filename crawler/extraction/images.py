@@ -261,7 +261,8 @@ def caption_of(img: HtmlElement) -> str | None:
         caption = first(container, caption_selector)
         if caption is not None:
             return _text(_caption_text(caption))
-    return _emphasised_line_under(img)
+    line = emphasised_line_under(img)
+    return None if line is None else _text(text_of(line))
 
 
 def _caption_text(caption: HtmlElement) -> str:
@@ -281,9 +282,10 @@ def permalink_anchors(caption: HtmlElement) -> list[HtmlElement]:
     return [a for a in caption.iter("a") if (a.get("href") or "").startswith("#") and not _WORD.search(text_of(a))]
 
 
-def _emphasised_line_under(img: HtmlElement) -> str | None:
+def emphasised_line_under(img: HtmlElement) -> HtmlElement | None:
     """Markdown's caption: the picture alone in its paragraph (in a link or not), then one emphasised line — in the
-    same paragraph (`![…](…)` and `*caption*` on the next line) or as the next paragraph, nothing else in it."""
+    same paragraph (`![…](…)` and `*caption*` on the next line) or as the next paragraph, nothing else in it: the
+    <em> or <i> of that line."""
     picture = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
     paragraph = picture.getparent()
     if paragraph is None or paragraph.tag != "p" or (paragraph.text or "").strip():
@@ -298,9 +300,9 @@ def _emphasised_line_under(img: HtmlElement) -> str | None:
         after = list(following)
         if (after[0].tail or "").strip():
             return None
-    if len(after) != 1 or after[0].tag not in ("em", "i") or len(caption := text_of(after[0])) > MAX_CAPTION_CHARS:
+    if len(after) != 1 or after[0].tag not in ("em", "i") or len(text_of(after[0])) > MAX_CAPTION_CHARS:
         return None
-    return _text(caption)
+    return after[0]
 
 
 def _excluded(

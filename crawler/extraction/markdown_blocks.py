@@ -3,8 +3,8 @@ Markdown quotes; and its text with the code as the page has it.
 
 trafilatura's own writer fences code without a language and writes a blockquote's text as plain paragraphs. Here
 each code block the page had (crawler/extraction/verbatim.py numbered them) and each quote is set aside as a
-placeholder paragraph while trafilatura writes the rest; the page's links go back on their anchor text
-(markdown_links.py, which so never lands inside code); then each placeholder becomes its fenced block — the code
+placeholder paragraph while trafilatura writes the rest; the page's links and emphasis go back on their words
+(markdown_emphasis.py, which so never lands inside code); then each placeholder becomes its fenced block — the code
 exactly as the page has it — or its `> ` quote. trafilatura's plain text drops every blank line, a code block's
 too: there each code block is set aside the same way and put back as it is.
 """

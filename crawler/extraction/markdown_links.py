@@ -5,7 +5,8 @@ but not its links. They are read from the post's container instead and set, in d
 occurrence of their anchor text after the previous link: a link never lands before one that precedes it in the
 page, nor inside a longer word. A link whose words around it the post's text does not hold — a tag list or a tag
 cloud in the container that extraction left out — is set nowhere: on the first "books" of the post it would put
-a link the author never wrote.
+a link the author never wrote. Where each link lands is found here (placed_links, whose matching the post's
+emphasis shares); crawler/extraction/markdown_emphasis.py writes the links and the emphasis into the Markdown.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from crawler.urls import joined
 
 MIN_ANCHOR_CHARS = 3  # "1" or "»" would land on any digit or arrow of the text
 CONTEXT_CHARS = 12  # letters and digits of the text on either side of a link that must stand beside it in the post
-_INLINE = {"span", "em", "strong", "b", "i", "u", "small", "mark", "code", "sup", "sub", "abbr", "cite", "q", "s"}
+_INLINE = {"a", "span", "em", "strong", "b", "i", "u", "small", "mark", "code", "sup", "sub", "abbr", "cite", "q", "s"}
 _WINDOW = 4 * CONTEXT_CHARS  # characters of the Markdown either side of an occurrence, marks and spaces among them
 MAX_LINKS = 500
 _SKIPPED_SCHEMES = ("javascript:", "data:")
@@ -30,32 +31,49 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _UNREAD_BESIDE = frozenset({"wp-block-file__button"})
 
 
-def with_links(markdown: str, page: Page, root: HtmlElement | None) -> str:
+def placed_links(markdown: str, page: Page, root: HtmlElement | None) -> list[tuple[HtmlElement, int, int, str]]:
+    """(anchor, start, end, address) of each of the page's links that lands in `markdown`, on its anchor text
+    (markdown[start:end]), in document order."""
     if not markdown:
-        return markdown
-    pieces: list[str] = []
+        return []
+    placed = []
     cursor = 0
     for anchor, text, href in _links(page, page.tree if root is None else root):
         if text not in markdown:
             continue
-        before, after = _context(anchor)  # read only for a link whose words the post holds: most of a page's do not
-        found = _in_context(markdown, text, before, after, cursor, _in_heading(anchor))
+        found = found_in_context(markdown, anchor, text, cursor, in_heading(anchor))
         if found is None:
             continue
-        pieces.append(markdown[cursor : found[0]])
-        pieces.append(f"[{_escaped(text)}]({_href(href)})")
+        placed.append((anchor, *found, href))
         cursor = found[1]
-    pieces.append(markdown[cursor:])
-    return "".join(pieces)
+    return placed
 
 
-def _in_heading(anchor: HtmlElement) -> bool:
+def found_in_context(
+    markdown: str, element: HtmlElement, text: str, cursor: int, heading: bool, in_word: bool = False
+) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of `element`'s `text` in `markdown` from `cursor` on with the words
+    that stand around the element in the page around it too (_in_context); `in_word`: the page's element stands
+    inside a word, and so may the occurrence. An occurrence right after a backslash that escapes its first character
+    starts at the backslash: trafilatura's writer escapes a line's opening `>`, `#` or `1.` (`\\>>> Read more`), and a
+    link's bracket or an emphasis mark between the two would undo the escape (`\\[>>> Read more](u)` is no link)."""
+    before, after = _context(element)  # read only for text the post holds: most of a page's links' it does not
+    found = _in_context(markdown, text, before, after, cursor, heading, in_word)
+    if found is None:
+        return None
+    start = found[0]
+    while start > 0 and markdown[start - 1] == "\\":
+        start -= 1
+    return found[0] - (found[0] - start) % 2, found[1]
+
+
+def in_heading(anchor: HtmlElement) -> bool:
     """The link is in a heading, or holds one (a teaser's link around its <h2>)."""
     return next(anchor.iterancestors(*_HEADINGS), None) is not None or next(anchor.iter(*_HEADINGS), None) is not None
 
 
 def _in_context(
-    markdown: str, text: str, before: str, after: str, cursor: int, heading: bool = True
+    markdown: str, text: str, before: str, after: str, cursor: int, heading: bool = True, in_word: bool = False
 ) -> tuple[int, int] | None:
     """(start, end) of the first occurrence of the link's `text` from `cursor` on, as a word, with the words that
     stood `before` and `after` it (folded) on either side; on a line of its own where it stood alone. A link
@@ -63,7 +81,8 @@ def _in_context(
     hand-made table of contents, a list of links to the post's headings by their anchors (WordPress's heading
     block gives each heading its own), which the text leaves out as navigation, put each heading's entry on the
     heading itself."""
-    for match in re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").finditer(markdown, cursor):
+    pattern = re.escape(text) if in_word else rf"(?<!\w){re.escape(text)}(?!\w)"
+    for match in re.compile(pattern).finditer(markdown, cursor):
         start, end = match.span()
         if not heading and markdown[markdown.rfind("\n", 0, start) + 1 : start].lstrip().startswith("#"):
             continue
@@ -141,9 +160,11 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
-def _escaped(text: str) -> str:
+def escaped(text: str) -> str:
+    """Link text in Markdown: its brackets escaped."""
     return text.replace("[", r"\[").replace("]", r"\]")
 
 
-def _href(href: str) -> str:
+def destination(href: str) -> str:
+    """A link's address in Markdown: no space or parenthesis that would end it."""
     return href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
