@@ -40,6 +40,20 @@ def test_a_link_lands_on_its_own_words_not_inside_a_longer_word():
     assert "[art](https://blog.example/tag/art/), not a start" in article.markdown
 
 
+def test_a_link_whose_words_hold_a_markdown_mark_lands_on_them_as_the_markdown_escapes_them():
+    """trafilatura's Markdown writer escapes CommonMark's inline marks in the text (`the\\_config.py`, `\\[draft\\]`):
+    a link named with one was looked for as the page writes it and landed nowhere."""
+    article = extract(
+        _page(
+            f'<p>{PROSE} Edit <a href="/files/config/">the_config.py file</a> and read <a href="/drafts/1/">my'
+            " [draft] notes</a> first.</p>"
+        ),
+        URL,
+    )
+    assert "Edit [the\\_config.py file](https://blog.example/files/config/) and read" in article.markdown
+    assert "[my \\[draft\\] notes](https://blog.example/drafts/1/) first." in article.markdown
+
+
 def test_a_tag_list_the_text_leaves_out_puts_no_link_on_the_posts_own_words():
     """Pelican's Flex prints the post's tags in a `div.tag-cloud` inside its <article>, and a WordPress theme its
     categories in the entry's footer: the text leaves them out, and their links landed on the first "books" and

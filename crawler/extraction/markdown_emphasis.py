@@ -15,12 +15,18 @@ of theirs is `\\*`), so none of theirs pairs with it; a mark CommonMark would no
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from crawler.extraction.images import emphasised_line_under
-from crawler.extraction.markdown_links import destination, escaped, found_in_context, in_heading, placed_links
+from crawler.extraction.markdown_links import (
+    as_written,
+    destination,
+    escaped,
+    found_in_context,
+    in_heading,
+    placed_links,
+)
 from crawler.extraction.page import PHRASING, HtmlElement, Page, text_of
 
 _STRONG, _EMPHASIS = ("strong", "b"), ("em", "i")
@@ -28,8 +34,6 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _VERBATIM = ("pre", "code", "kbd", "samp", "tt", "script", "style")
 _IN_LINE = PHRASING - {"br", "img"}  # what an emphasis may hold: words of one line, no picture
 MAX_RUNS = 1000
-# What trafilatura's Markdown writer escapes in the text, CommonMark's inline marks: the words are searched for so
-_WRITTEN_SPECIAL = re.compile(r"[*_`~\[\]<]")
 
 
 @dataclass
@@ -70,7 +74,7 @@ def _placed_emphasis(markdown: str, page: Page, root: HtmlElement) -> list[_Span
     last_end = 0
     for element in root.iter(*_STRONG, *_EMPHASIS):
         words = " ".join("".join(element.itertext()).split())
-        text = _WRITTEN_SPECIAL.sub(r"\\\g<0>", words)
+        text = as_written(words)
         if not words or "\\" in words or text not in markdown or not _emphasis(element, page, words):
             continue
         around = next((by_element[a] for a in element.iterancestors() if a in by_element), None)

@@ -5,7 +5,8 @@ but not its links. They are read from the post's container instead and set, in d
 occurrence of their anchor text after the previous link: a link never lands before one that precedes it in the
 page, nor inside a longer word. A link whose words around it the post's text does not hold — a tag list or a tag
 cloud in the container that extraction left out — is set nowhere: on the first "books" of the post it would put
-a link the author never wrote. Where each link lands is found here (placed_links, whose matching the post's
+a link the author never wrote. The anchor text is looked for as trafilatura's writer escapes it (`the\\_config.py`).
+Where each link lands is found here (placed_links, whose matching the post's
 emphasis shares); crawler/extraction/markdown_emphasis.py writes the links and the emphasis into the Markdown.
 """
 
@@ -25,6 +26,9 @@ _INLINE = {"a", "span", "em", "strong", "b", "i", "u", "small", "mark", "code", 
 _WINDOW = 4 * CONTEXT_CHARS  # characters of the Markdown either side of an occurrence, marks and spaces among them
 MAX_LINKS = 500
 _SKIPPED_SCHEMES = ("javascript:", "data:")
+# What trafilatura's Markdown writer escapes in the text, CommonMark's inline marks: words are searched for so
+_WRITTEN_SPECIAL = re.compile(r"[*_`~\[\]<]")
+_BRACKET = re.compile(r"(?<!\\)[\[\]]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Beside a link, words the post's text leaves out: WordPress's file block's "Download" button, beside the link named
 # as the file (verbatim.py reads the file's name alone)
@@ -39,7 +43,7 @@ def placed_links(markdown: str, page: Page, root: HtmlElement | None) -> list[tu
     placed = []
     cursor = 0
     for anchor, text, href in _links(page, page.tree if root is None else root):
-        if text not in markdown:
+        if (text := _as_in(markdown, text)) is None:
             continue
         found = found_in_context(markdown, anchor, text, cursor, in_heading(anchor))
         if found is None:
@@ -47,6 +51,19 @@ def placed_links(markdown: str, page: Page, root: HtmlElement | None) -> list[tu
         placed.append((anchor, *found, href))
         cursor = found[1]
     return placed
+
+
+def as_written(text: str) -> str:
+    """The words as trafilatura's Markdown writer writes them: CommonMark's inline marks escaped."""
+    return _WRITTEN_SPECIAL.sub(r"\\\g<0>", text)
+
+
+def _as_in(markdown: str, text: str) -> str | None:
+    """The link's text as `markdown` holds it, escaped as trafilatura's writer escapes it (a link named
+    "the_config.py" is `the\\_config.py` there) or as it is; None where it holds neither."""
+    if "\\" not in text and (written := as_written(text)) in markdown:
+        return written
+    return text if text in markdown else None
 
 
 def found_in_context(
@@ -161,8 +178,8 @@ def _squeezed(text: str) -> str:
 
 
 def escaped(text: str) -> str:
-    """Link text in Markdown: its brackets escaped."""
-    return text.replace("[", r"\[").replace("]", r"\]")
+    """Link text in Markdown: its brackets escaped, those trafilatura's writer escaped already as they are."""
+    return _BRACKET.sub(r"\\\g<0>", text)
 
 
 def destination(href: str) -> str:
