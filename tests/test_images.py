@@ -594,6 +594,21 @@ def test_a_wordpress_gallerys_thumbnail_linked_to_its_file_is_archived_as_that_f
     ]
 
 
+def test_a_size_named_picture_outside_wordpresss_uploads_is_the_picture_the_page_shows():
+    """A blog moved from WordPress to a static generator keeps its posts' markup — each picture a size copy linked
+    to its original — but not always the originals: /images/lan_3.png was never copied beside the
+    /images/lan_3-300x198.png the page shows. Only WordPress's uploads folder holds an upload beside its sizes."""
+    html = (
+        '<html><body><article class="post"><h1>Wired LAN</h1><div class="post-content"><p>The cable, crossed over, '
+        "joins the two machines; the settings follow in the next picture.</p>"
+        '<p><a href="/images/lan_3.png"><img src="/images/lan_3-300x198.png" alt="Settings"></a></p>'
+        "</div></article></body></html>"
+    )
+    page = Page.from_html(html, "https://blog.example/2011/05/wired-lan/")
+    images = find_images(page, find_content_root(page))
+    assert [i.src for i in images] == ["https://blog.example/images/lan_3-300x198.png"]
+
+
 def test_an_image_plugins_webp_copy_in_the_imgs_place_is_archived_as_the_upload():
     """WebP Express's "replace image URLs" writes its WebP copy of each upload into the <img> (src and srcset), named
     by appending .webp to the upload's name (kiln-1024x683.jpg.webp), beside the upload or under its own folder of

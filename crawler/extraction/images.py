@@ -51,6 +51,10 @@ _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|$)", re.I)
 # WordPress's intermediate size of an upload: the file's name with "-{width}x{height}" before its extension (its
 # "thumbnail" size a square crop); the original's name without it, "-scaled" where WordPress scaled a large upload
 _WP_SIZE = re.compile(r"^(?P<stem>[^?#]+)-\d+x\d+(?P<ext>\.(?:jpe?g|png|gif|webp|avif))$", re.I)
+# Where WordPress keeps an upload beside its sizes: its uploads folder, WordPress.com's file hosts. A size's name
+# elsewhere (a blog moved from WordPress to a static generator, its posts still linking the originals it never
+# copied: /images/lan_3.png beside the /images/lan_3-300x198.png it shows) names no file the site serves.
+_WP_UPLOADS = re.compile(r"/wp-content/uploads/|^https?://[^/?#]*(?:files\.wordpress\.com|\.wp\.com)/", re.I)
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
 SHARE_HREF = re.compile(
@@ -120,10 +124,11 @@ def _linked_original(img: HtmlElement, src: str, base: str) -> str | None:
     """The picture file the <img> links to where its source is WordPress's intermediate size of that file (_WP_SIZE)
     and no srcset offers a larger one: a gallery's thumbnails (`[gallery link="file"]`, the gallery block's "link
     to media file") and an image inserted at its "Thumbnail" size linked to its "Media File" show a crop — 150×150
-    pixels of the picture, a square — that WordPress prints without a srcset (no other size has its shape)."""
+    pixels of the picture, a square — that WordPress prints without a srcset (no other size has its shape). Only
+    where WordPress keeps the upload (_WP_UPLOADS)."""
     link = next(img.iterancestors("a"), None)
     href = joined(base, link.get("href")) if link is not None else None
-    if not href or not (size := _WP_SIZE.match(src)):
+    if not href or not _WP_UPLOADS.search(href) or not (size := _WP_SIZE.match(src)):
         return None
     stem, ext = size.group("stem"), size.group("ext")
     return href if href.split("#")[0] in (stem + ext, stem + "-scaled" + ext) else None
