@@ -138,6 +138,10 @@ _STATIC_GENERATOR = re.compile(
 # from the `<link rel="next">` its `{{ghost_head}}` prints, and a listing without one has nothing more to show.
 _GHOST_GENERATOR = re.compile(rb"\bcontent\s*=\s*[\"']?\s*Ghost\b", re.IGNORECASE)
 _IMG = re.compile(rb"<img\b[^>]*>")
+# An <img> none of whose attributes has a value — `<img>`, `<img srcset>` — is HTML a post's prose names: Markdown
+# passes a tag written in a sentence ("<img srcset> is now supported") through as markup. A placeholder that a
+# lazy-loading script fills carries what the script finds it or its picture by (a class, data-src, a size).
+_VALUELESS_IMG = re.compile(rb"<img(?:\s+[\w:-]+)*\s*/?>", re.IGNORECASE)
 # A person's picture by its class: WordPress's get_avatar() (`avatar avatar-96 photo`) and the comment and webmention
 # templates of other engines (`avatar`, `comment-avatar`), microformats2's h-card photo (`u-photo`)
 _AVATAR = re.compile(
@@ -231,8 +235,9 @@ def _rendered_by_ghost(body: bytes) -> bool:
 def _scripted_images(body: bytes) -> str | None:
     """Images that carry no address at all, nor a lazy-loading attribute with one: at least two, and half of the
     page's images (an empty avatar placeholder or two is no reason). A person's picture (_AVATAR) is none of them:
-    a comment's avatar that a script draws from the commenter's name leaves the page's content whole."""
-    tags = [tag for tag in _IMG.findall(body) if not _AVATAR.search(tag)]
+    a comment's avatar that a script draws from the commenter's name leaves the page's content whole; nor is a tag
+    the prose names (_VALUELESS_IMG)."""
+    tags = [tag for tag in _IMG.findall(body) if not _AVATAR.search(tag) and not _VALUELESS_IMG.fullmatch(tag)]
     missing = sum(1 for tag in tags if not _IMAGE_ADDRESS.search(tag))
     if missing >= 2 and 2 * missing >= len(tags):
         return f"{missing} of {len(tags)} images have an address only a script sets"

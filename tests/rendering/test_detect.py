@@ -242,3 +242,14 @@ def test_commenters_avatars_a_script_draws_call_for_no_browser() -> None:
     webmention = '<a class="p-author h-card" href="https://x.example/"><img class="u-photo"></a><p>Nice.</p>'
     assert needs_browser(page(TEXT * 3 + webmention * 4 + "<script>drawAvatars();</script>")) is None
     assert "5 of 6 images" in (needs_browser(page(post.replace(' class="avatar"', ""))) or "")
+
+
+def test_an_img_tag_a_posts_prose_names_calls_for_no_browser() -> None:
+    """An Eleventy post about browsers wrote "<img srcset> is now also supported" in its Markdown, which passes a tag
+    in a sentence through as markup: two `<img srcset>` without a value, the page's only images, made a complete post
+    "needs a browser" and its crawl exit 3. An <img> none of whose attributes has a value is no placeholder a script
+    fills; one with a class or a lazy-loading attribute still is."""
+    prose = "<h3><img srcset></h3><p>After Opera and Firefox <img srcset> is now supported, as is <img>.</p>"
+    assert needs_browser(page(TEXT * 3 + prose + "<script>track();</script>")) is None
+    placeholders = '<p><img class="lazy"><img class="lazy" srcset></p>'
+    assert "2 of 2 images" in (needs_browser(page(TEXT * 3 + placeholders + "<script>lazy();</script>")) or "")
