@@ -638,3 +638,29 @@ def test_an_image_plugins_webp_copy_in_the_imgs_place_is_archived_as_the_upload(
     assert _srcs('<img src="/wp-content/uploads/2024/05/shed.webp" width="800" height="600">') == [
         "https://blog.example/wp-content/uploads/2024/05/shed.webp"
     ]
+
+
+def test_a_picture_in_a_data_tables_cell_stands_in_that_cell_of_the_markdown_table():
+    """A WordPress table block with a picture in a cell (Twenty Twenty-Five): each picture was put on a line of its
+    own after the row holding the text before it, which ended the Markdown table there and made the rows after it a
+    paragraph of pipes. A picture in a cell stands in its cell, before the cell's words when it opens the cell."""
+    table = (
+        '<figure class="wp-block-table"><table><thead><tr><th>Place</th><th>Picture</th></tr></thead><tbody>'
+        '<tr><td>Cliffs</td><td><img src="/wp-content/uploads/2024/05/cliffs.jpg" alt="The cliffs"></td></tr>'
+        '<tr><td><img src="/wp-content/uploads/2024/05/harbour.jpg" alt="Boats | nets"> Harbour</td><td>by boat</td>'
+        "</tr></tbody></table></figure>"
+    )
+    html = (
+        "<html><body class='single single-post postid-5'><main><article class='post-5 post'>"
+        f"<h1 class='entry-title'>The coast</h1><div class='entry-content'>{PROSE}{table}{PROSE}</div>"
+        "</article></main></body></html>"
+    )
+    markdown = extract(html, "https://blog.example/2024/05/12/the-coast/").markdown
+    rows = [line for line in markdown.splitlines() if line.startswith("|")]
+    assert rows == [
+        "| Place | Picture | ",
+        "|---|---|",
+        "| Cliffs | ![The cliffs](https://blog.example/wp-content/uploads/2024/05/cliffs.jpg) | ",
+        "| ![Boats &#124; nets](https://blog.example/wp-content/uploads/2024/05/harbour.jpg) Harbour | by boat | ",
+    ]
+    assert markdown.count("![") == 2

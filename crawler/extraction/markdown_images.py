@@ -25,6 +25,7 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>|]")
 _ITEM = re.compile(r"^(?:[-+]|\d+[.)]) ")  # a list item's marker
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 # Where a run of text ends (a <br>, a block-level element's start or end): the text before a picture.
 _BREAKS = _BLOCKS | {
     *("address", "article", "aside", "br", "caption", "center", "details", "dialog", "div", "dl", "fieldset"),
@@ -49,13 +50,20 @@ def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[Html
     fences = [i for i, line in enumerate(lines) if line.startswith(_FENCES)]
     placed: dict[int, list[str]] = {}
     cursor = 0
-    for anchors, image in _anchored(root, images):
+    for anchors, image, cell in _anchored(root, images):
+        markup = f"![{image.alt or ''}]({image.src})"
+        row = _row_line(lines, cursor, cell[0], plain) if cell is not None else None
+        if row is not None and cell is not None and (in_cell := _in_cell(lines[row], cell[1:], markup)) is not None:
+            lines[row] = in_cell
+            plain.pop(row, None)
+            cursor = row  # the next picture may stand in the same row
+            continue
         found = next(
             (i for a in anchors for i in range(cursor, len(lines)) if _holds(_plain(lines, i, plain), a)), None
         )
         if found is not None:
-            cursor = _past_fence(fences, found, len(lines)) + 1
-        placed.setdefault(cursor, []).append(f"![{image.alt or ''}]({image.src})")
+            cursor = _past_table(lines, _past_fence(fences, found, len(lines))) + 1
+        placed.setdefault(cursor, []).append(markup)
     out: list[str] = []
     for index, line in enumerate([*lines, None]):
         for markup in placed.get(index, []):
@@ -68,6 +76,36 @@ def with_images(markdown: str, root: HtmlElement | None, images: list[tuple[Html
 def _holds(line: str, anchor: str) -> bool:
     """A run's end (its text as it stands alone, when short, marked by a leading line break) or a block's end."""
     return _ITEM.sub("", line) == anchor[1:] if anchor.startswith("\n") else anchor in line
+
+
+def _row_line(lines: list[str], start: int, row_text: str, plain: dict[int, str]) -> int | None:
+    """The Markdown table row, from `start` on, whose text is `row_text` (its cells' texts, folded)."""
+    return next(
+        (i for i in range(start, len(lines)) if lines[i].startswith("|") and _plain(lines, i, plain) == row_text),
+        None,
+    )
+
+
+def _in_cell(row: str, place: tuple[int, bool], markup: str) -> str | None:
+    """The Markdown table row with `markup` in its cell (`place`: the cell's column, and whether the picture opens
+    it — then before the cell's words, else after them; a pipe in it escaped), or None where the row has no such
+    cell. A picture in a table's cell stands in that cell: put between two rows, it ends the table there, and the
+    rows after it are a paragraph of pipes."""
+    column, opens = place
+    parts = _UNESCAPED_PIPE.split(row)
+    cells = parts[1:-1]
+    if not 0 <= column < len(cells):
+        return None
+    words = [cells[column].strip(), markup.replace("|", "&#124;")]
+    cells[column] = f" {' '.join(filter(None, reversed(words) if opens else words))} "
+    return "|".join([parts[0], *cells, parts[-1]])
+
+
+def _past_table(lines: list[str], index: int) -> int:
+    """`index`, or the last row of the Markdown table whose row it is: a picture goes after the table."""
+    while lines[index].startswith("|") and index + 1 < len(lines) and lines[index + 1].startswith("|"):
+        index += 1
+    return index
 
 
 def _past_fence(fences: list[int], index: int, lines: int) -> int:
@@ -85,13 +123,16 @@ def _plain(lines: list[str], index: int, cache: dict[int, str]) -> str:
     return cache[index]
 
 
-def _anchored(root: HtmlElement, images: list[tuple[HtmlElement, Image]]) -> list[tuple[list[str], Image]]:
+def _anchored(
+    root: HtmlElement, images: list[tuple[HtmlElement, Image]]
+) -> list[tuple[list[str], Image, tuple[str, int, bool] | None]]:
     """Each image with the ends of the text before it to search the Markdown for, best first: the runs of text
     before it, nearest first, then the end of the text block (_BLOCKS) before it (none when it comes before any
-    text). One walk over the post's root in document order; a text's tail is read at its element's end."""
+    text); and the table cell it stands in (_cell). One walk over the post's root in document order; a text's tail
+    is read at its element's end."""
     root = next(root.iterancestors("article"), root)  # as images.py: the feature image in the post's header
     by_element = dict(images)
-    anchored: list[tuple[list[str], Image]] = []
+    anchored: list[tuple[list[str], Image, tuple[str, int, bool] | None]] = []
     blocks: list[HtmlElement] = []  # the text blocks passed so far; only the last one's text is read, when needed
     runs: list[str] = []  # the runs of text passed so far (made anchors of only when a picture comes)
     run: list[str] = []  # the text of the run under way
@@ -127,10 +168,22 @@ def _anchored(root: HtmlElement, images: list[tuple[HtmlElement, Image]]) -> lis
             last = next((text for block in reversed(blocks) if block is not skipped and (text := _end_of(block))), "")
             nearest = filter(None, map(_anchor, chain(("".join(run),), reversed(runs))))
             anchors = [*islice(nearest, _RUNS_TRIED), last[-ANCHOR_CHARS:]]
-            anchored.append(([anchor for anchor in anchors if anchor], image))
+            anchored.append(([anchor for anchor in anchors if anchor], image, _cell(element)))
         if tag not in _NO_TEXT:
             run.append(element.text or "")
-    return anchored + [([], image) for image in by_element.values()]
+    return anchored + [([], image, None) for image in by_element.values()]
+
+
+def _cell(img: HtmlElement) -> tuple[str, int, bool] | None:
+    """The text of the table row whose cell holds `img` (its cells' texts, as _plain folds a Markdown row), that
+    cell's place in the row and whether the picture opens it; None outside a table's cell."""
+    cell = next(img.iterancestors("td", "th"), None)
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != "tr":
+        return None
+    cells = [child for child in row if child.tag in ("td", "th")]
+    row_text = _fold(_MARKUP.sub("", " ".join(text_of(child) for child in cells)))
+    return row_text, cells.index(cell), _opens(cell, img)
 
 
 def _anchor(run: str) -> str:
