@@ -11,7 +11,9 @@ began), unless it is a UTC timestamp a day off the URL's (the same moment, the U
 
 A date printed with numbers only is read in the order of the page's language and locale: `08/12/2013` is August
 12 on an English (en, en-US) page and 8 December on a German or British one; `08.12.2013` is day-first
-everywhere, ISO year-first always; where the URL names the year and month, it settles the order. htmldate's
+everywhere, ISO year-first always; where the page prints the weekday before it (Drupal's and Backdrop's "Sun,
+01/09/2024 - 8:11am"), the reading that falls on that weekday is the date; else, where the URL names the year and
+month, it settles the order. htmldate's
 extensive search (free text, then copyright lines and lone years) runs only when its ordinary search found
 nothing, and its answer counts only where the page prints that very day in full in a short text (a byline, a
 date line): a lone "© 1995" or a number in the post's prose makes no date.
@@ -132,6 +134,13 @@ _ALONE = r"(?<![0-9A-Za-z])"
 _ALONE_AFTER = r"(?![0-9A-Za-z])"
 _URL_NUMBERS = re.compile(_ALONE + r"\d+" + _ALONE_AFTER)
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
+# A numeric date after the weekday it falls on, its English name or abbreviation: Drupal's and Backdrop's "medium"
+# date format, in which they print a post's and a comment's time ("D, m/d/Y - H:i" in Drupal 7, "D, d/m/Y - g:ia"
+# in Backdrop: "Sun, 01/09/2024 - 8:11am"), whichever order a site sets
+WEEKDAY_NUMERIC_DATE = re.compile(
+    r"(?<![^\W\d_])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})([./-])(\d{1,2})\3(\d{4})(?!\d)", re.IGNORECASE
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MONTH_FIRST_LOCALES = re.compile(r"^en(?:[-_](?:us|ca|ph))?$|^es[-_]us$", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*$")
 _URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/")
@@ -459,7 +468,8 @@ class _Dates:
 
     def _in_page_order(self, day: str) -> str:
         """htmldate reads an ambiguous numeric date day-first. Where the page prints this date as `A/B/YYYY` or
-        `A-B-YYYY`, the reading its URL's year and month agree with, else its locale's; a dotted `A.B.YYYY` is
+        `A-B-YYYY`, the reading that falls on the weekday printed before it (WEEKDAY_NUMERIC_DATE), else the one its
+        URL's year and month agree with, else its locale's; a dotted `A.B.YYYY` is
         day-first everywhere. Only a print whose first number is htmldate's day is its reading: where the page
         prints the month first and htmldate has that order, it read the day elsewhere (R's distill prints the front
         matter's "05-10-2020" under the title and states 2020-05-10 in `itemprop=datePublished`), and it stands."""
@@ -467,6 +477,10 @@ class _Dates:
         if dom > 12 or dom == month or self._separator_printed(year, dom, month) in (None, "."):
             return day
         swapped = date(year, dom, month).isoformat()
+        for match in WEEKDAY_NUMERIC_DATE.finditer(self.page.text):
+            printed = (int(match[2]), int(match[4]), int(match[5]))
+            if printed in ((dom, month, year), (month, dom, year)) and (weekday := weekday_numeric_date(match)):
+                return weekday.isoformat()
         url_month = self._url_year_month
         if url_month in ((year, dom), (year, month)):
             return swapped if url_month == (year, dom) else day
@@ -495,6 +509,26 @@ class _Dates:
             if value and _LOCALE.match(value.strip()):
                 return bool(_MONTH_FIRST_LOCALES.match(value.strip()))
         return self.language == "en"
+
+
+def weekday_numeric_date(match: re.Match[str]) -> date | None:
+    """The day a WEEKDAY_NUMERIC_DATE match prints: of its two readings, day first and month first, the one that
+    falls on the weekday it names; None where both or neither do."""
+    weekday, first_number, second_number, year = (
+        _WEEKDAYS.index(match[1].lower()),
+        int(match[2]),
+        int(match[4]),
+        int(match[5]),
+    )
+    readings = set()
+    for month, day in ((second_number, first_number), (first_number, second_number)):
+        try:
+            reading = date(year, month, day)
+        except ValueError:
+            continue
+        if reading.weekday() == weekday:
+            readings.add(reading)
+    return readings.pop() if len(readings) == 1 else None
 
 
 def more_precise(listed: str | None, stated: str | None) -> bool:
