@@ -12,7 +12,7 @@ from collections.abc import Collection
 from datetime import UTC, datetime
 
 from crawler.extraction.article import Comment
-from crawler.extraction.dates import DOTTED_DATETIME, dotted_datetime
+from crawler.extraction.dates import DOTTED_DATETIME, WEEKDAY_NUMERIC_DATE, dotted_datetime, weekday_numeric_date
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, text_of
 from crawler.extraction.selectors import (
     COMMENT_AUTHOR,
@@ -98,6 +98,11 @@ _MONTHS = (
 _BEFORE_THE_NAME = re.compile(r"^(?:(?:posted\s+by:|from|by|par|de|von|van)\s+|[-–—,:|]\s*)", re.IGNORECASE)
 _AFTER_THE_NAME = re.compile(r"\s*(?:[-–—,:|]|\bon|\bam|\ble|\bat)\s*$", re.IGNORECASE)
 MAX_NAME_WORDS = 5
+# Drupal's and Backdrop's medium date format after the weekday's numeric date: " - 14:22" (Drupal 7), " - 9:12am"
+# (Backdrop)
+_DRUPAL_CLOCK = re.compile(r"\s+-\s+(\d{1,2}):(\d\d)\s*([ap]m)?$", re.IGNORECASE)
+# What Drupal's theme_username() adds to an anonymous commenter's name, in the site's language: " (not verified)"
+_NOT_VERIFIED = re.compile(r"\s*\([^()]+\)$")
 # The blocks a comment's text is read from, each a line: its paragraphs, and the headings, list items, quotes,
 # code and table rows a commenter may write too (WordPress allows them in comments).
 # FlatPress prints the date line (`p.date`) among the comment's paragraphs.
@@ -185,7 +190,7 @@ def _depth_class(item: HtmlElement) -> int | None:
             return int(match.group(1)) if match.group(1) else int(match.group(2) or match.group(3)) + 1
     if "fbItem" in names:
         return 1  # Rhymix's board skins class a reply `indentN`, its parent nothing
-    return _gnuboard_depth(item)
+    return _gnuboard_depth(item) or _drupal_depth(item)
 
 
 def _gnuboard_depth(item: HtmlElement) -> int | None:
@@ -198,6 +203,22 @@ def _gnuboard_depth(item: HtmlElement) -> int | None:
     margin = _GNUBOARD_INDENT.search(item.get("style") or "")
     pixels = int(margin.group(1)) if margin else 0
     return 1 + pixels // (50 if pixels % 50 == 0 else 15)
+
+
+def _drupal_depth(item: HtmlElement) -> int | None:
+    """The depth of a Drupal 7 or Backdrop comment, counted from 1: they print a reply after its parent, in a
+    div.indented (one more for each level), the comment's a#comment-N anchor before it."""
+    if _drupal_anchor(item) is None:
+        return None
+    return 1 + sum("indented" in (a.get("class") or "").split() for a in item.iterancestors("div"))
+
+
+def _drupal_anchor(item: HtmlElement) -> HtmlElement | None:
+    """The empty a#comment-N Drupal and Backdrop print right before a comment's element, else None."""
+    anchor = item.getprevious()
+    if anchor is None or anchor.tag != "a" or len(anchor) or (anchor.text or "").strip():
+        return None
+    return anchor if (anchor.get("id") or "").startswith("comment-") else None
 
 
 def _is_reply(item: HtmlElement, ancestor: HtmlElement) -> bool:
@@ -232,6 +253,8 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
         return None
     published = _published(item, replies)
     author_text = _SAYS.sub("", _name_in(author)) if author is not None else ""
+    if "comment-by-anonymous" in (item.get("class") or "").split():
+        author_text = _NOT_VERIFIED.sub("", author_text)  # Drupal's mark of a visitor's name, not the name
     author_url = _author_url(author, base)
     if author is None:
         author_text, author_url = _named_beside_the_time(item, replies, base)
@@ -485,6 +508,8 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
         return "T".join(printed_times[0])
     if match := DOTTED_DATETIME.fullmatch(text):
         return dotted_datetime(match)
+    if written := _drupal_time(text):
+        return written
     if (match := _SUBMITTED_AT.fullmatch(" ".join(text.split()))) and match[5] in _MONTHS:
         hour, minute, second, day, month, year = match.groups()
         try:
@@ -494,6 +519,21 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
         except ValueError:
             return None
     return day_in_words(text) if 0 < len(text) <= MAX_DATE_TEXT else None
+
+
+def _drupal_time(printed: str) -> str | None:
+    """A comment's time in Drupal's or Backdrop's medium format, the numeric date read on the weekday it names
+    (dates.WEEKDAY_NUMERIC_DATE): "Sat, 04/05/2024 - 9:12am" is 2024-05-04T09:12; None in another format."""
+    match = WEEKDAY_NUMERIC_DATE.match(printed)
+    clock = _DRUPAL_CLOCK.fullmatch(printed, match.end()) if match else None
+    if match is None or clock is None or (day := weekday_numeric_date(match)) is None:
+        return None
+    hour, minute = int(clock[1]), int(clock[2])
+    if clock[3]:  # 12-hour clock: 12am is midnight, 12pm noon
+        hour = hour % 12 + (12 if clock[3].lower() == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
 
 
 def _b2evolution_time(item: HtmlElement) -> str | None:
@@ -534,7 +574,8 @@ def inline_text(element: HtmlElement) -> str:
 def _comment_id(item: HtmlElement) -> str | None:
     """The platform's id of the comment, from its element's id (or the id of the first element inside that has
     one: WordPress puts it on the <article> inside the <li> in some themes)."""
-    for node in (item, *item.iterchildren()):
+    anchor = _drupal_anchor(item)
+    for node in (item, *item.iterchildren(), *([anchor] if anchor is not None else [])):
         match = _COMMENT_ID.match(node.get("id") or "")
         if match:
             return next(group for group in match.groups() if group)

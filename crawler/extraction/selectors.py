@@ -763,7 +763,9 @@ COMMENT_ITEMS = (
     # h4.evo_comment_title ("Comment from: <a href=site><span class=user>Name</span></a>"), the text its
     # div.evo_comment_text, the time its footer.evo_comment_footer's ("11/04/24 @ 08:12 am": comments.py)
     " div.trackback[id^='ping-'], section#bo_vc > article[id^='c_'], article.evo_comment[id^='comment_'], "
-    + MF2_RESPONSES
+    # Drupal 7 and Backdrop (comment_view's prefix): an empty a#comment-N right before each comment's element
+    # (Bartik's div.comment, Basis's article.comment), each reply in the div.indented after its parent's
+    " a[id^='comment-']:empty + .comment," + MF2_RESPONSES
 )
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
@@ -798,12 +800,16 @@ COMMENT_AUTHOR = (
     "article[id^='c_'] header > .member, article[id^='c_'] header > .guest,"
     " article[id^='c_'] header .sv_member, article[id^='c_'] header .sv_guest",
     ".evo_comment_title .user",  # b2evolution: a visitor's name, a member's login
+    # Drupal (6, 7) and Backdrop: theme_username()'s element in the comment's submitted line ("par <span
+    # class=username>JPA</span> le 7 mai 2020 - 12:38."; Bartik's and Basis's in its p.commenter-name)
+    ".submitted .username",
     ".p-author .p-name",  # microformats2: the name in the response's author h-card …
     ".p-author",  # … or the h-card itself, its name its text
     "cite",
 )
 COMMENT_TEXT = (
     ".comment-content",
+    ".field-name-comment-body",  # Drupal 7 and Backdrop: the comment's body field, under its subject and time
     "div.xe_content[class^='comment_']",  # Rhymix and XpressEngine: the core's element for a comment's text
     ".wpd-comment-text",
     ".serendipity_commentBody",
@@ -846,6 +852,7 @@ COMMENT_TIME_TITLES = (
 COMMENT_DATE_TEXT = (
     ".comment-date",
     ".comment-date-time",  # ColorMag
+    ".comment-time",  # Drupal 7's Bartik and Backdrop's Basis, in the site's medium format: "Sat, 04/05/2024 - 9:12am"
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
     ".blogCommentDate",  # Weebly
