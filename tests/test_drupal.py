@@ -124,6 +124,21 @@ def test_drupal_7_bartiks_comments_are_read_with_their_thread_names_and_times():
     ]
 
 
+@pytest.mark.parametrize(
+    "submitted",
+    [
+        # Backdrop's default "[node:created:medium] by [node:author]": the name as text, after the date and time
+        "Sun, 01/09/2024 - 8:11am by Jana Becker",
+        # Drupal 7's "Submitted by !username on !datetime", theme_username()'s span with the RDF module's attributes
+        'Submitted by <span class="username" typeof="sioc:UserAccount" property="foaf:name">Jana Becker</span>'
+        " on Sun, 09/01/2024 - 08:11",
+    ],
+)
+def test_the_author_of_a_drupal_or_backdrop_post_is_read_from_its_submitted_line(submitted):
+    page = _backdrop_post(submitted, comments=_basis_comment(1, KARL, "Hallo", "Sun, 01/09/2024 - 9:12am", "Schön."))
+    assert [p.name for p in extract(page, "https://werkstatt.example/posts/wochennotiz").authors] == ["Jana Becker"]
+
+
 def test_the_commenter_of_drupals_stock_comment_template_is_the_username_in_its_submitted_line():
     # Drupal 6's and 7's comment.tpl.php: one div.submitted line of the name and the time, in the site's language
     comment = """<a id="comment-13843"></a><div class="comment comment-published comment-by-anonymous clearfix">

@@ -100,6 +100,12 @@ _POSTED_ON_BY = re.compile(
 _NAME_AFTER_DATE = re.compile(
     rf"^\s*(?:(?P<paren>\(\s*)?(?:edited\s+)?(?:{BY_WORDS})\s+|(?P<dash>[—–])\s*)(?=\S)", re.IGNORECASE
 )
+# A time printed after the day at the start of a header line, before the by-word: Drupal's and Backdrop's medium
+# date format ("Sun, 01/09/2024 - 8:11am by Jana Becker": Backdrop's "[node:created:medium] by [node:author]"),
+# "March 3, 2024, 14:22 von Jonas Weber", "3 March 2024 at 9:05 pm by Jonas Weber"
+_TIME_AFTER_DAY = re.compile(
+    r"^\s*(?:[-–—,@]|at|um|à)?\s*\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s*(?:[ap]\.?m\.?|uhr)(?![^\W\d_]))?", re.IGNORECASE
+)
 _PROSE_CHARS = 200  # a paragraph this long: the post's text has begun, its header is past
 # Where the names end: a date ("on 5 May", "Le 12 avril"), a separator, a dash.
 _BY_LINE_END = re.compile(
@@ -565,7 +571,8 @@ def _by_after_day(page: Page, heading: HtmlElement) -> list[Person]:
     """The names after a date printed as plain text, no <time>, and a by-word or a dash, at the start of a line of
     the post's header (after its heading, before a paragraph of its text): "March 3, 2024 by Jonas Weber", "3. März
     2024 von Jonas Weber", "2024-03-03 by Jonas Weber | 3 comments" (Jekyll's and Hugo's `{{ date | date: "%B %-d,
-    %Y" }} by {{ author }}`, many hand-made blogs)."""
+    %Y" }} by {{ author }}`, many hand-made blogs), a time between them (_TIME_AFTER_DAY: Backdrop's "Sun,
+    01/09/2024 - 8:11am by Jana Becker")."""
     for line in _FOLLOWING(heading):
         if line.tag == "p" and len(text_of(line)) >= _PROSE_CHARS:
             break  # the post's text: a date line further down is no byline ("2024-03-03 – Fixed the upload")
@@ -573,7 +580,9 @@ def _by_after_day(page: Page, heading: HtmlElement) -> list[Person]:
             continue
         text = " ".join(text_of(line).split())
         day = PRINTED_DAY.match(text) if len(text) < MAX_DATED_LINE_CHARS else None
-        if day and (people := _named_after_date(text[day.end() :], line, page)) is not None:
+        after = text[day.end() :] if day else ""
+        after = after[clock.end() :] if (clock := _TIME_AFTER_DAY.match(after)) else after
+        if day and (people := _named_after_date(after, line, page)) is not None:
             return people
     return []
 
