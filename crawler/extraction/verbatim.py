@@ -9,7 +9,8 @@ anchors per line (MkDocs Material). So, before it reads the page:
 - each code block — rouge's `figure.highlight`, kramdown's and chroma's `div.highlight`, Pygments'
   `div.codehilite`, a bare `<pre>` (highlight.js, Prism) — becomes `<pre><code>` holding its code alone (line
   numbers out), numbered, so the Markdown can fence it with the language its markup names (`language-x`,
-  `data-lang`, Shiki's `data-language` in Astro);
+  `data-lang`, Shiki's `data-language` in Astro, SyntaxHighlighter Evolved's `brush: x`, Enlighter's
+  `data-enlighter-language`);
 - MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
 - an embedded video or map (`<iframe src>` whose address names a player or an embed), a gist
   (`<script src=gist.github.com/…>`) and Ghost's bookmark card (`figure.kg-bookmark-card`, a link to another page
@@ -155,6 +156,12 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WORDS = re.compile(r"[^\W_]+")
 # Sphinx's wrapper names it too: `<div class="highlight-bash notranslate"><div class="highlight"><pre>`
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight)-([\w+#.-]+)")
+# SyntaxHighlighter Evolved (WordPress: its `[code language=x]` shortcodes and its block) prints its options in the
+# <pre>'s class for its script to read: `<pre class="brush: python; title: ; notranslate">`
+_BRUSH = re.compile(r"(?:^|;)\s*brush:\s*([\w+#.-]+)")
+# Enlighter (WordPress: its block and its classic editor button) saves `<pre class="EnlighterJSRAW"
+# data-enlighter-language="python">`, which its script highlights in the browser
+_LANGUAGE_ATTRIBUTES = ("data-lang", "data-language", "data-enlighter-language")
 _NO_LANGUAGE = {"plaintext", "text", "plain", "none", "nohighlight", "txt", "default"}
 _WORD_LABEL = re.compile(r"[A-Za-z][\w+#.-]{0,15}")
 _NOT_LABELS = {"copy", "copied", "code", "expand", "collapse", "wrap", "raw"}
@@ -378,7 +385,8 @@ def _language(element: HtmlElement) -> str | None:
         if node is None:
             continue
         classes = (node.get("class") or "").split()
-        names = [node.get("data-lang") or node.get("data-language") or ""] + _LANGUAGE.findall(" ".join(classes))
+        names = [node.get(attribute) or "" for attribute in _LANGUAGE_ATTRIBUTES]
+        names += _LANGUAGE.findall(" ".join(classes)) + _BRUSH.findall(node.get("class") or "")
         if node.tag == "figure" and "highlight" in classes and len(classes) == 2:
             names.append(classes[1 - classes.index("highlight")])  # Hexo: <figure class="highlight js">
         # Rouge's Redcarpet plugin (Forem's, dev.to's code blocks): <pre class="highlight shell">, the lexer's tag
