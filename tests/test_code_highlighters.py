@@ -57,3 +57,49 @@ def test_enlighter_blocks_are_fenced_in_the_language_of_their_data_attribute():
     article = extract(_post(block), URL)
     assert _fenced(PYTHON, "python") in article.markdown
     assert PYTHON in article.text
+
+
+def _code_block_pro(code: str, header: str, button: str, footer: str) -> str:
+    """Code Block Pro's block as it saves it: Shiki's <pre> (a span per line and per token) between the header bar,
+    the copy button and the footer bar it is set to."""
+    lines = "\n".join(
+        f'<span class="line"><span style="color: #F97583">{html.escape(line[:1], quote=False)}</span>'
+        f'<span style="color: #E1E4E8">{html.escape(line[1:], quote=False)}</span></span>'
+        for line in code.split("\n")
+    )
+    return (
+        '<div class="wp-block-kevinbatdorf-code-block-pro cbp-has-line-numbers"'
+        ' data-code-block-pro-font-family="Code-Pro-JetBrains-Mono" style="font-size:.875rem">'
+        f'<span style="display:flex;align-items:center;padding:10px 0px 10px 16px">{header}</span>{button}'
+        f'<pre class="shiki github-dark" style="background-color: #24292e" tabindex="0"><code>{lines}</code></pre>'
+        f"{footer}</div>"
+    )
+
+
+def test_code_block_pro_blocks_are_their_code_alone_fenced_in_their_headers_language():
+    """Code Block Pro prints the language's name in a header or footer bar around Shiki's <pre>, and a copy button
+    holding the code again (in a <textarea> of a <pre> of its own where so set): the bars' words were lines of the
+    post's text around its code, which the Markdown quoted."""
+    textarea = (
+        '<span role="button" tabindex="0" style="display:none" aria-label="Copy" class="code-block-pro-copy-button">'
+        '<pre class="code-block-pro-copy-button-pre" aria-hidden="true"><textarea readonly>'
+        f"{html.escape(PYTHON, quote=False)}</textarea></pre><svg></svg></span>"
+    )
+    text_button = (
+        f'<span role="button" tabindex="0" data-code="{html.escape(MARKUP)}" style="display:none" aria-label="Copy"'
+        ' data-copied-text="Copied!" class="code-block-pro-copy-button"><span class="cbp-btn-text">Copy</span></span>'
+    )
+    footer = '<span style="display:flex;justify-content:flex-end;font-size:12px">Python</span>'
+    see_more = (
+        '<div class="cbp-see-more-container"><span role="button" class="cbp-see-more-simple-btn">Expand</span></div>'
+    )
+    blocks = (
+        _code_block_pro(PYTHON, "Python", textarea, footer)
+        + "\n<p>And the page:</p>\n"
+        + _code_block_pro(MARKUP, "<span></span><span></span>", text_button, see_more)
+    )
+    article = extract(_post(blocks), URL)
+    assert _fenced(PYTHON, "python") in article.markdown
+    assert _fenced(MARKUP, "") in article.markdown
+    assert article.text.count(PYTHON) == 1
+    assert f"{BEFORE.strip()}\n{PYTHON}\nAnd the page:\n{MARKUP}\n{AFTER}" in article.text

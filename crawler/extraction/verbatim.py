@@ -7,10 +7,10 @@ a highlighter's line-number table (rouge, chroma, Pygments) as a data table, and
 anchors per line (MkDocs Material). So, before it reads the page:
 
 - each code block — rouge's `figure.highlight`, kramdown's and chroma's `div.highlight`, Pygments'
-  `div.codehilite`, a bare `<pre>` (highlight.js, Prism) — becomes `<pre><code>` holding its code alone (line
-  numbers out), numbered, so the Markdown can fence it with the language its markup names (`language-x`,
-  `data-lang`, Shiki's `data-language` in Astro, SyntaxHighlighter Evolved's `brush: x`, Enlighter's
-  `data-enlighter-language`);
+  `div.codehilite`, WordPress's Code Block Pro, a bare `<pre>` (highlight.js, Prism) — becomes `<pre><code>`
+  holding its code alone (line numbers and copy buttons out), numbered, so the Markdown can fence it with the
+  language its markup names (`language-x`, `data-lang`, Shiki's `data-language` in Astro, SyntaxHighlighter
+  Evolved's `brush: x`, Enlighter's `data-enlighter-language`);
 - MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
 - an embedded video or map (`<iframe src>` whose address names a player or an embed), a gist
   (`<script src=gist.github.com/…>`) and Ghost's bookmark card (`figure.kg-bookmark-card`, a link to another page
@@ -72,10 +72,13 @@ from crawler.urls import joined
 # does Ghost's code card where it has a caption (`figure.kg-card.kg-code-card`: the <pre> and a <figcaption>; without
 # one the card is a bare <pre>), whose caption captions.py puts after it; and Octopress's code block, a
 # `figure.code` around Pygments' line-number table (`div.highlight`, its `td.gutter` and `td.code`) and the block's
-# title in a <figcaption>
+# title in a <figcaption>; and Code Block Pro's (WordPress: Shiki's HTML saved in the post), a
+# `div.wp-block-kevinbatdorf-code-block-pro` holding a header bar (the language's name, or dots), its copy button,
+# the <pre> and a footer bar (the language again, a "See more" button): its <pre> alone was the block, and the
+# header's and footer's words lines of the post's text
 CODE_BLOCKS = (
     "figure.highlight, table.highlighttable, div.highlight, div.codehilite, div.expressive-code, figure.kg-code-card,"
-    " figure.code, pre"
+    " figure.code, div.wp-block-kevinbatdorf-code-block-pro, pre"
 )
 # A highlighter's line numbers, by class; or by the style that keeps them out of a copy of the code (Hugo's Chroma
 # with noClasses, its default, prints them as spans styled user-select:none).
@@ -83,6 +86,9 @@ LINE_NUMBERS = (
     ".gutter, .rouge-gutter, .lineno, pre.lineno, .lnt, .ln, .linenos, .linenodiv, td.lntd:first-child, td.linenos,"
     " [style*='user-select:none'], [style*='user-select: none']"
 )
+# A copy button inside a code block: Code Block Pro's holds the code again for the clipboard, in a `data-code` or in
+# a <textarea> inside a <pre> of its own before the code's, and its label where it is a text button ("Copy")
+CODE_BUTTONS = ".code-block-pro-copy-button"
 # Substack marks a footnote's reference as an a.footnote-anchor (its number, linking to #footnote-1); WordPress's
 # footnotes (core/footnotes, 6.3+) mark a note `<sup data-fn="…" class="fn"><a href="#…" id="…-link">1` and end it,
 # in the post's `ol.wp-block-footnotes`, with a back-link `<a href="#…-link">↩︎</a>`
@@ -346,7 +352,7 @@ def _code_block(element: HtmlElement) -> CodeBlock:
     highlighter's container the code is its <pre>'s: a theme's header above it (DoIt's language label, its copy and
     line-number buttons, a file name) is not code."""
     copy = deepcopy(element)
-    for number in compiled((LINE_NUMBERS,))(copy):
+    for number in compiled((LINE_NUMBERS, CODE_BUTTONS))(copy):
         if number.getparent() is not None:
             number.getparent().remove(number)
     for br in copy.iter("br"):  # Hexo's highlighter ends each line with a <br>
