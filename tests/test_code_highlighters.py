@@ -103,3 +103,33 @@ def test_code_block_pro_blocks_are_their_code_alone_fenced_in_their_headers_lang
     assert _fenced(MARKUP, "") in article.markdown
     assert article.text.count(PYTHON) == 1
     assert f"{BEFORE.strip()}\n{PYTHON}\nAnd the page:\n{MARKUP}\n{AFTER}" in article.text
+
+
+def _syntax_highlighting_code_block(code: str, line_numbers: bool) -> str:
+    """A core code block as Syntax-highlighting Code Block renders it on the server: highlight.php's spans, a span
+    per line where it shows line numbers (numbered by CSS), and its language badge inside the <pre>."""
+    escaped = html.escape(code, quote=False)
+    if line_numbers:
+        escaped = "".join(f"<span class='shcb-loc'><span>{line}\n</span></span>" for line in escaped.split("\n"))
+    table = " shcb-code-table shcb-line-numbers" if line_numbers else ""
+    return (
+        '<pre class="wp-block-code" aria-describedby="shcb-language-1" data-shcb-language-name="Python"'
+        f' data-shcb-language-slug="python"><span><code class="hljs language-python{table}">{escaped}</code></span>'
+        '<small class="shcb-language" id="shcb-language-1"><span class="shcb-language__label">Code language:</span>'
+        ' <span class="shcb-language__name">Python</span> <span class="shcb-language__paren">(</span>'
+        '<span class="shcb-language__slug">python</span><span class="shcb-language__paren">)</span></small></pre>'
+    )
+
+
+def test_syntax_highlighting_code_blocks_language_badge_is_no_line_of_the_code():
+    """Syntax-highlighting Code Block prints "Code language: Python (python)" inside the code's <pre>: it ran into
+    the code's last line, or stood as a last line of its own under line numbers."""
+    blocks = (
+        _syntax_highlighting_code_block(PYTHON, line_numbers=True)
+        + "\n<p>And without line numbers:</p>\n"
+        + _syntax_highlighting_code_block(PYTHON, line_numbers=False)
+    )
+    article = extract(_post(blocks), URL)
+    assert "Code language" not in article.text and "Code language" not in article.markdown
+    assert article.markdown.count(_fenced(PYTHON, "python")) == 2
+    assert f"{PYTHON}\nAnd without line numbers:\n{PYTHON}\n{AFTER}" in article.text

@@ -8,9 +8,9 @@ anchors per line (MkDocs Material). So, before it reads the page:
 
 - each code block — rouge's `figure.highlight`, kramdown's and chroma's `div.highlight`, Pygments'
   `div.codehilite`, WordPress's Code Block Pro, a bare `<pre>` (highlight.js, Prism) — becomes `<pre><code>`
-  holding its code alone (line numbers and copy buttons out), numbered, so the Markdown can fence it with the
-  language its markup names (`language-x`, `data-lang`, Shiki's `data-language` in Astro, SyntaxHighlighter
-  Evolved's `brush: x`, Enlighter's `data-enlighter-language`);
+  holding its code alone (line numbers, copy buttons and language badges out), numbered, so the Markdown can fence
+  it with the language its markup names (`language-x`, `data-lang`, Shiki's `data-language` in Astro,
+  SyntaxHighlighter Evolved's `brush: x`, Enlighter's `data-enlighter-language`);
 - MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
 - an embedded video or map (`<iframe src>` whose address names a player or an embed), a gist
   (`<script src=gist.github.com/…>`) and Ghost's bookmark card (`figure.kg-bookmark-card`, a link to another page
@@ -86,9 +86,12 @@ LINE_NUMBERS = (
     ".gutter, .rouge-gutter, .lineno, pre.lineno, .lnt, .ln, .linenos, .linenodiv, td.lntd:first-child, td.linenos,"
     " [style*='user-select:none'], [style*='user-select: none']"
 )
-# A copy button inside a code block: Code Block Pro's holds the code again for the clipboard, in a `data-code` or in
-# a <textarea> inside a <pre> of its own before the code's, and its label where it is a text button ("Copy")
-CODE_BUTTONS = ".code-block-pro-copy-button"
+# A highlighter's own words inside a code block, no part of its code: Code Block Pro's copy button (the code again
+# for the clipboard, in a `data-code` or in a <textarea> inside a <pre> of its own before the code's, and its label
+# where it is a text button, "Copy"); and Syntax-highlighting Code Block's language badge, which it prints inside
+# the <pre> after the code, `<small class="shcb-language">Code language: Python (python)</small>` (it ran into the
+# code's last line, or was a line of its own where the block shows line numbers)
+CODE_CHROME = ".code-block-pro-copy-button, small.shcb-language"
 # Substack marks a footnote's reference as an a.footnote-anchor (its number, linking to #footnote-1); WordPress's
 # footnotes (core/footnotes, 6.3+) mark a note `<sup data-fn="…" class="fn"><a href="#…" id="…-link">1` and end it,
 # in the post's `ol.wp-block-footnotes`, with a back-link `<a href="#…-link">↩︎</a>`
@@ -352,7 +355,7 @@ def _code_block(element: HtmlElement) -> CodeBlock:
     highlighter's container the code is its <pre>'s: a theme's header above it (DoIt's language label, its copy and
     line-number buttons, a file name) is not code."""
     copy = deepcopy(element)
-    for number in compiled((LINE_NUMBERS, CODE_BUTTONS))(copy):
+    for number in compiled((LINE_NUMBERS, CODE_CHROME))(copy):
         if number.getparent() is not None:
             number.getparent().remove(number)
     for br in copy.iter("br"):  # Hexo's highlighter ends each line with a <br>
