@@ -133,3 +133,28 @@ def test_syntax_highlighting_code_blocks_language_badge_is_no_line_of_the_code()
     assert "Code language" not in article.text and "Code language" not in article.markdown
     assert article.markdown.count(_fenced(PYTHON, "python")) == 2
     assert f"{PYTHON}\nAnd without line numbers:\n{PYTHON}\n{AFTER}" in article.text
+
+
+def _fv_code_highlighter(code: str, language: str) -> str:
+    """FV Code Highlighter's block as it renders it on the server: a table of a row per line, the line's number in
+    a data attribute, its code in a <pre> of its own ending in a <br>, under the plugin's (icon-only) toolbox."""
+    rows = "".join(
+        f'<tr><td class="fvch-line-number" data-line-number="{number}"></td>\n<td class="fvch-line-code">\n'
+        f"<pre>{html.escape(line, quote=False)}<br></pre>\n</td>\n</tr>\n"
+        for number, line in enumerate(code.split("\n"), 1)
+    )
+    return (
+        '<div class="fvch-codeblock"><div class="fvch-hide-if-no-js fvch-toolbox"><svg class="fvch-toolbox-icon">'
+        f'</svg></div>\n<table class="fvch-code {language}">\n{rows}</table></div>'
+    )
+
+
+def test_fv_code_highlighters_table_of_lines_is_one_block():
+    """FV Code Highlighter prints each line of a block in a <pre> of its own, in a table's rows: each line was a
+    block (the Markdown a table of code cells, the indentation out of the code, the blank lines gone)."""
+    shell = "$ pip install requests\n\n$ python -m requests"
+    blocks = _fv_code_highlighter(PYTHON.replace("\t", "    "), "python") + _fv_code_highlighter(shell, "")
+    article = extract(_post(blocks), URL)
+    assert _fenced(PYTHON.replace("\t", "    "), "python") in article.markdown
+    assert _fenced(shell, "") in article.markdown
+    assert f"{PYTHON.replace(chr(9), '    ')}\n{shell}\n{AFTER}" in article.text

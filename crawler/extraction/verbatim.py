@@ -7,10 +7,11 @@ a highlighter's line-number table (rouge, chroma, Pygments) as a data table, and
 anchors per line (MkDocs Material). So, before it reads the page:
 
 - each code block — rouge's `figure.highlight`, kramdown's and chroma's `div.highlight`, Pygments'
-  `div.codehilite`, WordPress's Code Block Pro, a bare `<pre>` (highlight.js, Prism) — becomes `<pre><code>`
-  holding its code alone (line numbers, copy buttons and language badges out), numbered, so the Markdown can fence
-  it with the language its markup names (`language-x`, `data-lang`, Shiki's `data-language` in Astro,
-  SyntaxHighlighter Evolved's `brush: x`, Enlighter's `data-enlighter-language`);
+  `div.codehilite`, WordPress's Code Block Pro and FV Code Highlighter (a table of a `<pre>` per line), a bare
+  `<pre>` (highlight.js, Prism) — becomes `<pre><code>` holding its code alone (line numbers, copy buttons and
+  language badges out), numbered, so the Markdown can fence it with the language its markup names (`language-x`,
+  `data-lang`, Shiki's `data-language` in Astro, SyntaxHighlighter Evolved's `brush: x`, Enlighter's
+  `data-enlighter-language`);
 - MathJax's `<script type="math/tex">` becomes its TeX source between `\\(`…`\\)` (`\\[`…`\\]` for display math);
 - an embedded video or map (`<iframe src>` whose address names a player or an embed), a gist
   (`<script src=gist.github.com/…>`) and Ghost's bookmark card (`figure.kg-bookmark-card`, a link to another page
@@ -75,10 +76,12 @@ from crawler.urls import joined
 # title in a <figcaption>; and Code Block Pro's (WordPress: Shiki's HTML saved in the post), a
 # `div.wp-block-kevinbatdorf-code-block-pro` holding a header bar (the language's name, or dots), its copy button,
 # the <pre> and a footer bar (the language again, a "See more" button): its <pre> alone was the block, and the
-# header's and footer's words lines of the post's text
+# header's and footer's words lines of the post's text; and FV Code Highlighter's (WordPress, highlighted on the
+# server), a `div.fvch-codeblock` around a table of a row per line, each line's code in a <pre> of its own: each
+# line was a block, read as a table of code cells, its blank lines gone
 CODE_BLOCKS = (
     "figure.highlight, table.highlighttable, div.highlight, div.codehilite, div.expressive-code, figure.kg-code-card,"
-    " figure.code, div.wp-block-kevinbatdorf-code-block-pro, pre"
+    " figure.code, div.wp-block-kevinbatdorf-code-block-pro, div.fvch-codeblock, pre"
 )
 # A highlighter's line numbers, by class; or by the style that keeps them out of a copy of the code (Hugo's Chroma
 # with noClasses, its default, prints them as spans styled user-select:none).
@@ -389,7 +392,7 @@ def line_divs(pre: HtmlElement) -> list[HtmlElement]:
 
 
 def _language(element: HtmlElement) -> str | None:
-    candidates = [element, *element.iter("pre", "code"), element.getparent()]
+    candidates = [element, *element.iter("pre", "code", "table"), element.getparent()]
     for node in candidates:
         if node is None:
             continue
@@ -405,6 +408,8 @@ def _language(element: HtmlElement) -> str | None:
         # <pre class="code python">; its Markdown compiler prints no language (<pre class="code literal-block">)
         if node.tag == "pre" and classes[:1] == ["code"]:
             names += [name for name in classes[1:2] if name.lower() in _language_names()]
+        if node.tag == "table" and classes[:1] == ["fvch-code"]:  # FV Code Highlighter: <table class="fvch-code php">
+            names += classes[1:2]
         if "sourceCode" in classes[:-1]:  # pandoc's (Quarto's, R Markdown's): <code class="sourceCode r">
             names.append(classes[classes.index("sourceCode") + 1])
         # highlight.js's bare class, as HTMLy and older themes print it: <pre><code class="bash">
