@@ -24,6 +24,7 @@ from crawler.core.companions import stored_companions
 from crawler.core.post_keys import PostKeys
 from crawler.core.rules import no_post, retired_reason, rules_fingerprint
 from crawler.discovery.structure import stored_structure
+from crawler.extraction.pagekind import by_length_alone
 from crawler.extraction_pool.worker import extract_page, pack_hub
 from crawler.urls import spellings
 
@@ -75,7 +76,8 @@ def reextract(db: Path, site: str | None, since: Moment | None) -> None:
             outcome = archive.save_article(run_id, result, fetched_at, refresh=True)
             keys.stored(url, result["url"], outcome)
             counts[outcome] += 1
-            if archive.restore_article(run_id, result["url"]):
+            # (not by its length alone, as the crawl does not: a crawl that read the site's posts retired it)
+            if not by_length_alone(result) and archive.restore_article(run_id, result["url"]):
                 counts["restored"] += 1
                 click.echo(f"restored {result['url']}: a post again", err=True)
             continue

@@ -31,6 +31,11 @@ An undated item in a section where the feeds date MIN_SECTION_POSTS items or mor
 placeholder as it lists the site's pages (/about/me/, where the feeds date fewer) — where its page is marked up as
 a post (pagekind.decide).
 
+A site without feeds or sitemaps (Kirby's Starterkit) tells its posts from its pages by its templates alone: once the
+crawl has read MIN_SECTION_POSTS posts of it that their own markup dates and marks up as posts (an <article> with its
+<time>), a page with neither is one of the site's pages, not a post (pagekind.decide; the archive pipeline decides
+again, at the run's end, the pages it stored before it knew).
+
 The folder right above pages a feed dates, or lists as a taxonomy's terms, is their list page, not a post: Hugo's
 section pages (/ko/posts/, dated by FixIt from its newest post) and a taxonomy's page of terms (/series/) lie in
 no feed.
@@ -79,6 +84,8 @@ class SiteStructure:
         self.folders: defaultdict[str, set[str]] = defaultdict(set)
         self._place_cache: dict[str, _Places] = {}  # per host, its dated URLs by language and section (cached)
         self.homes: set[tuple[str, str]] = set()  # (host, folder) of the start URLs that name a folder
+        # per host, the posts the crawl read that their own markup dates and marks up (SiteFacts.posts_marked_up)
+        self.marked_posts: defaultdict[str, set[str]] = defaultdict(set)
 
     def add_start(self, url: str) -> None:
         """Take in a start URL of the crawl: one that names a folder (/repo/, /repo, /repo/index.html) is its blog's
@@ -121,6 +128,13 @@ class SiteStructure:
             elif page.dated is False and dates_posts:
                 self.undated.add(page.url)
         return new_posts
+
+    def add_post(self, url: str, result: dict[str, Any]) -> None:
+        """Take in a page decided a post (extract()'s `result`): one its own markup dates and marks up as a post shows
+        how the site's post template prints its posts (SiteFacts.posts_marked_up)."""
+        evidence = result.get("evidence") or {}
+        if evidence.get("post_markup") and evidence.get("dated"):
+            self.marked_posts[_host(url)].add(clean_url(url))
 
     def settles_by_url(self, url: str) -> bool:
         """A hub by its URL (pagekind.settled_kind) that no feed lists as a post: settled without parsing."""
@@ -196,6 +210,7 @@ class SiteStructure:
             section_unlisted=url not in self.dated and self._section_unlisted(url),
             holds_listed=url not in self.dated and _path(url) in self.folders[_host(url)],
             crawl_home=not urlsplit(url).query and (_host(url), _path(url)) in self.homes,
+            posts_marked_up=len(self.marked_posts[_host(url)]) >= MIN_SECTION_POSTS,
         )
 
     def left_out(self, url: str, result: dict[str, Any]) -> bool | None:

@@ -117,6 +117,9 @@ LISTING_TYPES = {"CollectionPage", "ProfilePage", "SearchResultsPage", "Blog", "
 # its site (`blogarchive extract`, a blog without feeds or sitemaps).
 MIN_ARTICLE_WORDS = 60
 MAX_LINK_DENSITY = 0.5
+# Why decide() took such a page for a post: the weakest of its reasons, which the crawl weighs again at its end
+# (crawler/pipelines/archive.py) and which restores no post a run that knew more of the site retired.
+BY_LENGTH_ALONE = "no date, no post markup, nothing known of the site"
 MANY_DAYS = 3  # distinct days in a page's <time>s: a list of posts, not a post
 WEAKEST_POST_MARKUP = "og:type article"  # evidence.post_markup's name for it
 # evidence.page_markup's name for a page of Hugo's section of the site's pages (content/page/). Hugo's default RSS
@@ -206,6 +209,11 @@ class SiteFacts:
     # reading the address alone, cannot tell from any other folder's page (a feed's channel link may name the host's
     # root instead: Hexo's `url` set without its `root`).
     crawl_home: bool = False
+    # The crawl read MIN_SECTION_POSTS posts of the site or more that its own markup dates and marks up as posts, where
+    # no feed or sitemap tells its posts from its pages: its post template prints what an undated page without post
+    # markup lacks (Kirby's Starterkit prints a note in an <article> with its <time>, its About and photo albums
+    # neither, and has no feed).
+    posts_marked_up: bool = False
 
 
 def url_kind(url: str) -> str | None:
@@ -292,9 +300,17 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
         return listing, f"{listing} page by its URL: no date, no post markup, and no feed lists it as a post"
     if site is not None and site.site_known:
         return "other", "no date and no post markup, and no feed lists it"
+    if site is not None and site.posts_marked_up:
+        return "other", "no date and no post markup, where the site's posts the crawl read print both"
     if evidence.words >= MIN_ARTICLE_WORDS:
-        return "article", f"{evidence.words} words of text (no date, no post markup, nothing known of the site)"
+        return "article", f"{evidence.words} words of text ({BY_LENGTH_ALONE})"
     return "other", f"short page ({evidence.words} words) without a date or post markup"
+
+
+def by_length_alone(result: dict[str, Any]) -> bool:
+    """extract()'s `result`, as a dict, is a post by its length alone: no date, no post markup, nothing known of the
+    site (a long page of a site without feeds or sitemaps)."""
+    return result["kind"] == "article" and (result.get("kind_reason") or "").endswith(f"({BY_LENGTH_ALONE})")
 
 
 def _only_a_theme_default(evidence: PageEvidence) -> bool:

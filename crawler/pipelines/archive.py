@@ -32,7 +32,7 @@ from crawler.core.rules import no_post, retired_reason, rules_fingerprint
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure, folder_page
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
-from crawler.extraction.pagekind import SiteFacts, decide_again, listed_anyway, url_kind
+from crawler.extraction.pagekind import SiteFacts, by_length_alone, decide_again, listed_anyway, url_kind
 from crawler.extraction.served_comments import is_html, is_xml
 from crawler.extraction_pool.pool import extraction_pool
 from crawler.extraction_pool.worker import pack_hub
@@ -62,6 +62,10 @@ class ArchivePipeline:
         # later could make one a post — what to store then (the URL fetched, when, and extraction's result) and
         # the body extraction missed on it (checks.py), an error if the run does not keep it.
         self.not_kept: dict[str, tuple[str, tuple[str, str, dict[str, Any]] | None, str | None]] = {}
+        # Posts this run stored by their length alone (pagekind.by_length_alone: no date, no post markup, nothing known
+        # of the site), by the URL fetched: their key, when fetched and extraction's decision, to decide
+        # again at the run's end with what the crawl learnt of their site since (SiteFacts.posts_marked_up).
+        self.unmarked: dict[str, tuple[str, str, dict[str, Any]]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -98,6 +102,7 @@ class ArchivePipeline:
                 self._error(url, message, lost=False)  # the crawl's guard against endless addresses, as set
             # decided again with all the feeds the run read: one read after a page may list its section
             self._keep_listed_posts(list(self.not_kept))
+            self._retire_unmarked()
             for url, (reason, held, missed_body) in self.not_kept.items():
                 if held is not None:  # a page held for a feed that did not make it a post
                     self._retire(held[0], held[2], held[1])
@@ -316,8 +321,11 @@ class ArchivePipeline:
             # found (a short page the site's feed makes a post: Mezzanine's) lost no body
             if missed_body and not result["text"].strip():
                 self._error(page.url, missed_body)
+            self.structure.add_post(page.url, result)
             if self._save(page.url, page.fetched_at, result):
                 page.image_urls = [image["src"] for image in result["images"]]
+                if by_length_alone(result):
+                    self.unmarked[page.url] = (result["url"], page.fetched_at, _decision(result))
             return
         # not a listing or a hub: a post the crawl could not keep, if a feed lists it as one — unless its generator's
         # feeds list such pages as well (Hugo's)
@@ -351,6 +359,17 @@ class ArchivePipeline:
                 self.archive.settle_page(self.run_id, fetched_url, result["kind"], result["kind_reason"])
                 self._save(fetched_url, fetched_at, result)  # its images: on the crawl's next run
 
+    def _retire_unmarked(self) -> None:
+        """The posts this run stored for want of anything known of their site (self.unmarked), decided again with what
+        it learnt since: one of the site's pages where the posts it read later print a date and post markup and it
+        prints neither (Kirby's About and albums, reached before its notes) is retired, its fetch settled as such."""
+        for url, (key, fetched_at, decision) in self.unmarked.items():
+            kind, reason = decide_again(decision, self.structure.facts(url))
+            if kind != "article":
+                self.archive.settle_page(self.run_id, url, kind, reason)
+                # "other", which retires no post when a page says nothing of itself, says here that it is not one
+                self._retire_post(key, retired_reason({"kind": kind, "kind_reason": reason}), fetched_at)
+
     def _save(self, url: str, fetched_at: str, result: dict[str, Any]) -> bool:
         """Store the post `url` fetched at `fetched_at`; False when it was not stored (and why is on record)."""
         if not result["text"].strip() and not result.get("title"):
@@ -364,7 +383,9 @@ class ArchivePipeline:
             return False
         outcome = self.archive.save_article(self.run_id, result, fetched_at)
         self.keys.stored(url, result["url"], outcome)
-        if self.archive.restore_article(self.run_id, result["url"]):
+        # (not by its length alone: a run that read the site's dated, marked-up posts retired it, and one that reads
+        # them unchanged, not again, knows less — _retire_unmarked)
+        if not by_length_alone(result) and self.archive.restore_article(self.run_id, result["url"]):
             logger.warning("%s: retired before as no post, a post by today's rules: restored", result["url"])
             self.stats.inc_value("blogarchive/restored")
         if outcome == "unchanged" and result["url"] in self.saved:
@@ -376,8 +397,11 @@ class ArchivePipeline:
     def _retire(self, url: str, result: dict[str, Any], fetched_at: str) -> None:
         """The page `url`, decided no post, is no post the archive counts: one an older blogarchive stored as a post
         is retired (kept whole, marked, said and counted)."""
-        reason = retired_reason(result)
-        if no_post(result) and self.archive.retire_article(self.run_id, url, reason, fetched_at):
+        if no_post(result):
+            self._retire_post(url, retired_reason(result), fetched_at)
+
+    def _retire_post(self, url: str, reason: str, fetched_at: str) -> None:
+        if self.archive.retire_article(self.run_id, url, reason, fetched_at):
             logger.warning("%s: stored as a post before, no post by today's rules (%s): retired, kept", url, reason)
             self.stats.inc_value("blogarchive/retired")
 
@@ -466,6 +490,11 @@ def _few_entries(result: dict[str, Any]) -> bool:
     if evidence.get("archive_layout"):
         return False
     return 0 < max(evidence.get("entries", 0), evidence.get("post_items", 0)) <= MAX_TEASERS
+
+
+def _decision(result: dict[str, Any]) -> dict[str, Any]:
+    """What of extract()'s `result` decide_again() reads: its kind, why, and the page's evidence."""
+    return {key: result.get(key) for key in ("kind", "kind_reason", "evidence")}
 
 
 def _read_as_post(result: dict[str, Any]) -> bool:
