@@ -95,7 +95,7 @@ class Pages(Connection):
 
     def settle_page(self, run_id: int, url: str, kind: str, reason: str) -> None:
         """This run's fetch of `url` is of `kind` after all (a page the crawl first did not keep, then found listed
-        as a post in a feed read later)."""
+        as a post in a feed read later; or one it stored by its length alone before it had read the site's posts)."""
         with self._tx():
             self.conn.execute(
                 "UPDATE pages SET kind = ?, reason = ?"
