@@ -557,6 +557,24 @@ def test_a_dated_page_in_a_section_the_sites_feeds_leave_out_is_no_post():
     assert decide(page, two.facts("https://c.example/about/", "2024-01-10"))[0] == "article"
 
 
+def test_a_section_the_feeds_leave_out_whose_older_pages_are_marked_up_posts_holds_posts_newer_than_the_feeds():
+    """A Hugo blog's feed lists its /blog/ posts, the newest fifty, and not its short /notes/, each an <article> with
+    its <time> as a blog post is: the notes older than the feed's oldest item were kept as posts that may have dropped
+    out of it, the newer ones were "dated, but the site's feeds list nothing of its section" — 15 of a section's 17
+    kept. A section where the crawl read three posts dated and marked up by their own pages is one of posts; the site's
+    root (About) and a section of fewer such posts are not."""
+    page = _evidence(words=40, dated=True, post_markup="<article> with a <time> or a rel=author link")
+    days = ("Sat, 06 Jun 2026 10:00:00 +0000", "Mon, 08 Jun 2026 10:00:00 +0000", "Tue, 09 Jun 2026 09:00:00 +0000")
+    site = _feed_of("n.example", dict(zip(("/blog/rye/", "/blog/spelt/", "/blog/oats/"), days, strict=True)))
+    note = "https://n.example/notes/2026-06-19/"
+    assert decide(page, site.facts(note, "2026-06-19"))[0] == "other"  # before: the feeds' silence decided it
+    for day in ("2026-03-14", "2026-03-30", "2026-04-08"):
+        site.add_post(f"https://n.example/notes/{day}/", {"evidence": asdict(page)})
+    assert decide(page, site.facts(note, "2026-06-19"))[0] == "article"
+    assert decide(page, site.facts("https://n.example/about/", "2026-06-19"))[0] == "other"
+    assert decide(page, site.facts("https://n.example/pages/impressum/", "2026-06-19"))[0] == "other"
+
+
 def test_a_time_without_a_date_is_no_post_markup():
     """Hugo's Stack prints the reading time in a <time> without a datetime on every page, its About page too; a
     <time> that names a year, or has a datetime, dates the <article> it stands in."""

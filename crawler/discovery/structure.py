@@ -19,7 +19,10 @@ Pelican's, Astro's and Jekyll's feeds list only posts, and their pages carry a p
 where they list nothing (/pages/impressum.html beside posts at the root, /about/ beside /posts/…), dated no earlier
 than the oldest item they list (a feed lists the newest posts: an older post may have dropped out of it), is a page
 apart from the posts, once the feeds date MIN_SECTION_POSTS items of the site; the age does not count where the
-feeds list every page the sitemaps list in their sections (Tania's About, dated before the first post).
+feeds list every page the sitemaps list in their sections (Tania's About, dated before the first post). A section
+where the crawl read MIN_SECTION_POSTS posts dated and marked up by their own pages (those older than the feeds'
+window) is one of posts the feeds leave out, its newer pages too (a Hugo blog's /notes/ beside the /blog/ of its
+feed); the archive pipeline decides the pages it held again at the run's end.
 
 Hugo builds a multilingual site as one site per language, in its folder (/de/, /ko/), each with its own sitemap
 and feed: a language's folder, as the translations a sitemap names show it, is no section. /de/posts/x/ lies in
@@ -241,9 +244,21 @@ class SiteStructure:
         the sections they list, and no post of the site has dropped out of them."""
         host = _host(url)
         oldest = self.oldest.get(host)
-        if oldest is None or not self._section_unlisted(url):
+        if oldest is None or not self._section_unlisted(url) or self._marked_section(url):
             return False
         return published[:10] >= oldest or self._feeds_complete(host)
+
+    def _marked_section(self, url: str) -> bool:
+        """The section of `url` (not its language's root) holds MIN_SECTION_POSTS posts or more the crawl read that
+        their own markup dates and marks up as posts: a section of posts the feeds leave out (a Hugo blog's /notes/
+        beside the /blog/ its feed lists), whose posts older than the feeds' oldest item the crawl kept as posts, and
+        whose newer ones are no less posts."""
+        host = _host(url)
+        places = self._places(host)
+        place = places.place(url)
+        if place[1] is None:
+            return False
+        return sum(places.place(post) == place for post in self.marked_posts[host]) >= MIN_SECTION_POSTS
 
     def _feeds_complete(self, host: str) -> bool:
         """The sitemaps list pages in the sections where the feeds list posts, and the feeds list every one of them
