@@ -50,6 +50,7 @@ from crawler.extraction.pagekind import SiteFacts, decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.selection import AUTO, BEST_OF_THREE, mode
 from crawler.extraction.selectors import POST_BODY_SELECTOR
+from crawler.extraction.serendipity import serendipity_kind
 from crawler.extraction.sitename import fold
 from crawler.extraction.slimming import densest_window, slimmed
 from crawler.extraction.structured import jsonld_objects, unreadable_jsonld
@@ -480,7 +481,8 @@ def _best_of_three(page: Page, jsonld: list[dict[str, Any]]) -> bool:
 def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The platform whose body classes name the page's kind, and that kind: WordPress's, else Ghost's (its members-only
     notice makes a post page a protected post), else Dotclear's, else Typecho's og:type and reply box
-    (crawler/extraction/typecho.py), else Z-BlogPHP's view type (crawler/extraction/zblog.py), else Bear Blog's,
+    (crawler/extraction/typecho.py), else Z-BlogPHP's view type (crawler/extraction/zblog.py), else Serendipity's
+    robots meta for a view listing entries (crawler/extraction/serendipity.py), else Bear Blog's,
     else Blogger's address for a page that is no post (crawler/extraction/blogger.py); else Substack's paywall, which
     makes its post page a protected post (crawler/extraction/substack.py), else Medium's member-only story
     (crawler/extraction/medium.py); else the post or page @sugarat/theme's page data in a VitePress page says it
@@ -495,6 +497,8 @@ def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str
         return "Typecho", kind
     if kind := zblog_kind(page):
         return "Z-BlogPHP", kind
+    if kind := serendipity_kind(page):
+        return "Serendipity", kind
     if kind := bear_kind(page):
         return "Bear Blog", kind
     if kind := blogger_kind(page):
@@ -524,6 +528,8 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
             reason = f"Blogger's address marks it as {platform_kind}"
         if platform == "Typecho":
             reason = f"Typecho's og:type or the id of its reply box marks it as {platform_kind}"
+        if platform == "Serendipity":
+            reason = f"Serendipity's robots meta (noindex: a view of entries) marks it as {platform_kind}"
         if platform == "@sugarat/theme":
             reason = f"@sugarat/theme's page data in VitePress's site data lists it as {platform_kind}"
         if kind == "untranslated":
