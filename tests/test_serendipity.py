@@ -56,3 +56,29 @@ def test_a_serendipity_view_of_one_entry_its_themes_keep_from_search_engines_is_
 def test_a_serendipity_entrys_own_page_is_a_post():
     article = extract(_s9y("index,follow", ENTRY), "https://notizen.example/archives/3-Ueber-die-Alpen.html")
     assert article.kind == "article" and article.title == "Über die Alpen mit dem Rad"
+
+
+def _entry_page(extra: str) -> str:
+    """An entry's own page of 2k11, `extra` at the end of its body."""
+    main = ENTRY.replace("</div><footer", f"{extra}</div><footer")
+    return _s9y("index,follow", main)
+
+
+def test_a_serendipity_entrys_trackbacks_section_is_no_part_of_its_text():
+    """2k11 prints the trackbacks in a section of their own after the entry, each an article.serendipity_comment with
+    its excerpt in a <details>: they are comments, not the entry's last lines."""
+    trackbacks = (
+        '<section id="trackbacks" class="serendipity_comments serendipity_section_trackbacks"><h3>Trackbacks</h3>'
+        '<div id="trackback_url" class="block_level"><a rel="nofollow" href="/comment.php?type=trackback&amp;'
+        'entry_id=3">Trackback-URL für diesen Eintrag</a></div>'
+        '<article id="c3" class="clearfix serendipity_comment odd"><h4><cite>Reiseblog Süd</cite> am'
+        ' <time datetime="2024-06-07T14:03:00+02:00">Friday,  7. June 2024</time>:'
+        ' <a href="https://reise.example/alpen">Alpen-Tipps</a></h4><details><summary>Vorschau anzeigen</summary>'
+        '<div class="content serendipity_commentBody">Anna ist über die Alpen geradelt und empfiehlt den Reschenpass'
+        " ...</div></details></article></section>"
+    )
+    html = _s9y("index,follow", ENTRY.replace("</article>", "") + trackbacks + "</article>")
+    article = extract(html, "https://notizen.example/archives/3-Ueber-die-Alpen.html")
+    assert "Reschenpass ..." not in article.text and "Vorschau" not in article.text
+    assert "Trackback" not in article.text and "über den Reschenpass" in article.text
+    assert [comment.author for comment in article.comments] == ["Reiseblog Süd"]

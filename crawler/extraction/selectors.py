@@ -100,6 +100,12 @@ COMMENT_LISTS = (
     "#atp-comments",
     # b2evolution's skins: the comments' section#feedbacks ("2 comments", each an article.evo_comment) after the post
     "section#feedbacks",
+    # Serendipity's themes: the trackbacks' section after the entry ("Trackbacks", the trackback URL, each trackback
+    # an article.serendipity_comment, its excerpt in a <details> "Show preview"), apart from the comments' #comments:
+    # .serendipity_section_trackbacks in 2k11, Timeline, Clean Blog and default, section#trackbacks in Bootstrap 4,
+    # Skeleton and Next
+    ".serendipity_section_trackbacks",
+    "section#trackbacks",
     f"[{FRAME_COMMENTS}]",
     # a response printed inside the post's h-entry as its microformats2 `comment` property (MF2_RESPONSES)
     ".h-entry.p-comment",
