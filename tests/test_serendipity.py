@@ -82,3 +82,18 @@ def test_a_serendipity_entrys_trackbacks_section_is_no_part_of_its_text():
     assert "Reschenpass ..." not in article.text and "Vorschau" not in article.text
     assert "Trackback" not in article.text and "über den Reschenpass" in article.text
     assert [comment.author for comment in article.comments] == ["Reiseblog Süd"]
+
+
+def test_a_serendipity_images_comment_is_its_caption():
+    """The default editor inserts a media library picture with a comment as a div.serendipity_imageComment_right,
+    the picture in its div.serendipity_imageComment_img, the comment its div.serendipity_imageComment_txt."""
+    picture = (
+        '<div class="serendipity_imageComment_right" style="width: 400px"><div class="serendipity_imageComment_img">'
+        '<!-- s9ymdb:5 --><img class="serendipity_image_right" width="400" height="280"'
+        ' src="/uploads/reise/baldo.serendipityThumb.jpg" alt="Berge"></div>'
+        '<div class="serendipity_imageComment_txt">Die Gipfel des Monte Baldo im Abendlicht</div></div>'
+    )
+    article = extract(_entry_page(picture), "https://notizen.example/archives/3-Ueber-die-Alpen.html")
+    assert [(image.src, image.caption) for image in article.images] == [
+        ("https://notizen.example/uploads/reise/baldo.serendipityThumb.jpg", "Die Gipfel des Monte Baldo im Abendlicht")
+    ]

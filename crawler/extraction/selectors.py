@@ -532,6 +532,13 @@ CAPTION_CONTAINERS = (
     ("table.tr-caption-container", ".tr-caption"),
     ("table.img", "caption"),  # ikiwiki's img directive with a caption
     ("div.figure", "p.caption"),  # docutils' figure directive (html4css1): Pelican's reST posts, Sphinx's HTML 4
+    # Serendipity's media library, an image inserted with a comment by its default editor (serendipity_editor.js):
+    # div.serendipity_imageComment_{left,right,center}, the picture in its div.serendipity_imageComment_img and the
+    # comment its div.serendipity_imageComment_txt (2k11's editor writes a <figure> and <figcaption> of those classes)
+    (
+        ".serendipity_imageComment_left, .serendipity_imageComment_right, .serendipity_imageComment_center",
+        ".serendipity_imageComment_txt",
+    ),
     (".image-block-wrapper, .sqs-block-image, .image-block", ".image-caption, .image-caption-wrapper"),
     (".captioned-image-container", ".image-caption, figcaption"),
     (".photo-wrapper, .npf_image", ".caption"),
