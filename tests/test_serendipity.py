@@ -97,3 +97,36 @@ def test_a_serendipity_images_comment_is_its_caption():
     assert [(image.src, image.caption) for image in article.images] == [
         ("https://notizen.example/uploads/reise/baldo.serendipityThumb.jpg", "Die Gipfel des Monte Baldo im Abendlicht")
     ]
+
+
+def test_a_serendipity_timeline_comment_is_a_comment():
+    """Timeline, a theme Serendipity bundles, prints each comment as an li.comment-list-item in the ul.comment-list
+    of its section.serendipity_comments: the name (or its link to the commenter's site) in a
+    span.comment-author-details, a <time>, the text in a div.comment-content."""
+    comments = (
+        '<section id="comments" class="serendipity_comments serendipity_section_comments"><h3>2 Kommentare</h3>'
+        '<ul class="comment-list"><li id="comment-1" class="comment-list-item"><a id="c1"></a>'
+        '<div id="div-comment-1" class="comment_any comment_even"><div class="comment-list-item-body">'
+        '<h5 class="comment-author-heading"><span class="comment-author-details"><a class="comment-author-url"'
+        ' href="https://klaus.example/" rel="external nofollow">Klaus</a></span>&nbsp;'
+        '<time class="comment-date" datetime="2024-06-05T09:12:00+02:00">Vor mehr als 3 Jahren</time></h5>'
+        '<div class="comment-content">Toller Bericht! Der Reschenpass ist im Juni am schönsten.</div>'
+        '<div class="comment-meta"><a class="comment-source-trace" href="#c1">#1</a></div></div></div></li>'
+        '<li id="comment-2" class="comment-list-item"><a id="c2"></a><div id="div-comment-2" class="comment_any">'
+        '<div class="comment-list-item-body"><h5 class="comment-author-heading"><span'
+        ' class="comment-author-details">Maria</span>&nbsp;<time class="comment-date"'
+        ' datetime="2024-06-06T21:47:00+02:00">Vor mehr als 3 Jahren</time></h5>'
+        '<div class="comment-content">Wart ihr auch am Gardasee?</div></div></div></li></ul></section>'
+    )
+    html = _s9y("index,follow", ENTRY.replace("</article>", "") + comments + "</article>")
+    article = extract(html, "https://notizen.example/archives/3-Ueber-die-Alpen.html")
+    assert [(c.author, c.author_url, c.published, c.text) for c in article.comments] == [
+        (
+            "Klaus",
+            "https://klaus.example/",
+            "2024-06-05T09:12:00+02:00",
+            "Toller Bericht! Der Reschenpass ist im Juni am schönsten.",
+        ),
+        ("Maria", None, "2024-06-06T21:47:00+02:00", "Wart ihr auch am Gardasee?"),
+    ]
+    assert "Gardasee" not in article.text

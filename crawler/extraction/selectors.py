@@ -725,8 +725,10 @@ COMMENT_ITEMS = (
     " .isso-comment, .commento-card, #post-list li.post,"
     # wpDiscuz, WordPress's comment plugin: a div per comment, each reply inside its parent's
     " div.wpd-comment,"
-    # Serendipity: an <article> per comment, replies after their parent, a level class each
-    " article.serendipity_comment,"
+    # Serendipity: an <article> per comment, replies after their parent, a level class each; its Timeline theme
+    # (Bootstrap): an li.comment-list-item per comment and trackback in the ul.comment-list of its
+    # section.serendipity_comments, the name its span.comment-author-details, the text its div.comment-content
+    " article.serendipity_comment, .serendipity_comments li.comment-list-item,"
     # django-contrib-comments' default comments/list.html (Puput, many Django blogs): a <dt id="cN"> with the date
     # and the name, the text in the <dd> after it
     " dl#comments > dt[id^='c'],"
@@ -794,6 +796,7 @@ COMMENT_AUTHOR = (
     "[class$='-comment-author']",  # a theme's prefixed name for it (Blocksy's h4.ct-comment-author)
     ".media-heading",  # Bootstrap's media object (Hestia): the name, the date in a <small> beside it
     ".comment-name",
+    ".comment-author-details",  # Serendipity's Timeline: the commenter's name, or its link to the site
     ".commenter-name",  # Substack: the commenter's link in the comment's table.comment-content, over its .comment-body
     ".isso-author",
     ".commento-name",
