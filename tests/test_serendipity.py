@@ -130,3 +130,24 @@ def test_a_serendipity_timeline_comment_is_a_comment():
         ("Maria", None, "2024-06-06T21:47:00+02:00", "Wart ihr auch am Gardasee?"),
     ]
     assert "Gardasee" not in article.text
+
+
+def test_a_serendipity_entry_without_a_category_has_none_of_the_sidebars():
+    """Serendipity's Categories sidebar plugin lists every category of the blog, each a link to /categories/N-Name
+    beside the link to its feed, and Timeline prints it in the div.row of its grid, where trafilatura looks for a
+    post's category links: an entry filed under none is under none of them."""
+    menu = "".join(
+        f'<li class="category_depth0 category_{n}"><a class="serendipity_xml_icon" href="/feeds/categories/{n}-{name}'
+        f'.rss"><img src="/img/xml.gif" alt="XML"></a> <a href="/categories/{n}-{name}">{name}</a></li>'
+        for n, name in ((1, "Reisen"), (2, "Italien"), (3, "Technik"))
+    )
+    sidebar = (
+        '<aside class="col-md-3 RightSideBarContainer"><section class="sidebar_plugin serendipity_plugin_categories">'
+        f'<h3>Kategorien</h3><div class="sidebar_content"><ul class="plainList">{menu}</ul></div></section></aside>'
+    )
+    entry = ENTRY.replace('<a href="https://notizen.example/categories/1-Reisen">Reisen</a> |', "")
+    # Timeline's Bootstrap grid: the entry's column and the sidebar's in one div.row
+    html = _s9y("index,follow", entry).replace('<main id="content">', '<div class="row"><main id="content">')
+    html = html.replace("</body>", f"{sidebar}</div></body>")
+    article = extract(html, "https://notizen.example/archives/3-Ueber-die-Alpen.html")
+    assert article.categories == []

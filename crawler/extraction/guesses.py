@@ -14,6 +14,7 @@ from functools import cached_property
 from trafilatura.metadata import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from crawler.extraction.page import HtmlElement, Page, detached
+from crawler.extraction.selectors import CATEGORY_MENUS
 from crawler.extraction.term_links import MAX_TERMS_IN_BLOCK, counted_term_lists
 from crawler.extraction.upstream import examine_meta, extract_catstags, extract_meta_json, extract_title
 
@@ -55,8 +56,9 @@ class Guesses:
         (term_links.counted_term_lists) is never the post's — Mezzanine's default theme prints one in a plain
         column beside every post, and every post had all nine — and the `sidebars` are out of the tree first, as
         for the tags; where that finds none, the whole page's but the counted lists, unless more than
-        MAX_TERMS_IN_BLOCK."""
-        with detached(counted_term_lists(self._page)):
+        MAX_TERMS_IN_BLOCK. A platform's own menu of every category (CATEGORY_MENUS) is never the post's either."""
+        menus = self._page.select_unordered(CATEGORY_MENUS)
+        with detached(counted_term_lists(self._page) | menus):
             return self._terms("category", sidebars)
 
     def tags(self, sidebars: Collection[HtmlElement]) -> list[str]:

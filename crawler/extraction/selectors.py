@@ -559,6 +559,11 @@ CAPTION_CONTAINERS = (
     (".slide:has(.image-slide-title)", ".image-slide-title"),
 )
 
+# A platform's menu of every category of the blog, printed beside each post: never the post's own categories, which
+# trafilatura's reading of the page takes where the post names none. Serendipity's Categories sidebar plugin (each
+# category a link to /categories/N-Name beside the link to its feed, no count of entries).
+CATEGORY_MENUS = ".serendipity_plugin_categories"
+
 # Author boxes of common themes: the box, then its parts inside it.
 AUTHOR_BOXES = (
     ".author-box, .about-author, .author-bio, #author-bio, .entry-author, .ast-author-box, .ast-single-author-box,"
