@@ -151,3 +151,13 @@ def test_a_serendipity_entry_without_a_category_has_none_of_the_sidebars():
     html = html.replace("</body>", f"{sidebar}</div></body>")
     article = extract(html, "https://notizen.example/archives/3-Ueber-die-Alpen.html")
     assert article.categories == []
+
+
+def test_a_serendipity_entry_under_a_site_wide_noindex_is_still_a_post():
+    """A blog that keeps itself out of search engines adds a noindex to every page (a plugin's meta beside the
+    theme's `index,follow` on an entry's page, or alone): the theme's noindex on a view of entries tells a view from
+    an entry, a noindex on every page does not, and an entry's own address is an entry's."""
+    url = "https://notizen.example/archives/3-Ueber-die-Alpen.html"
+    beside = _s9y("index,follow", ENTRY).replace("</head>", '<meta name="robots" content="noindex"></head>')
+    assert extract(beside, url.replace("3-Ueber", "9-Ueber").replace("/archives/", "/blog/")).kind == "article"
+    assert extract(_s9y("noindex,nofollow", ENTRY), url).kind == "article"

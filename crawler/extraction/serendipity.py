@@ -12,8 +12,14 @@ entry was a post; the robots meta settles what it is.
 
 from __future__ import annotations
 
+import re
+
 from crawler.extraction.page import Page
 from crawler.extraction.pagekind import url_kind
+
+# An entry's own address under Serendipity's default permalink pattern, `archives/%id%-%title%.html` (rewritten, or
+# after index.php?/): an entry whatever robots meta a blog's plugins add to it
+_ENTRY_ADDRESS = re.compile(r"/archives/\d+-[^/?#]*\.html(?:$|[?#])")
 
 
 def is_serendipity(page: Page) -> bool:
@@ -27,6 +33,6 @@ def serendipity_kind(page: Page) -> str | None:
     if not is_serendipity(page):
         return None
     robots = {word.strip().casefold() for content in page.meta.get("robots", []) for word in content.split(",")}
-    if "noindex" not in robots:
-        return None
+    if "noindex" not in robots or "index" in robots or _ENTRY_ADDRESS.search(page.url):
+        return None  # a noindex added beside the theme's own index (a plugin's, site-wide) says nothing of the view
     return url_kind(page.url) or "archive"
