@@ -26,12 +26,17 @@ def discovery_documents(conn: sqlite3.Connection, site: str | None = None) -> It
 
 
 def url_outcomes(conn: sqlite3.Connection, urls: list[str]) -> dict[str, dict[str, Any]]:
-    """For each URL: whether it is an archived post (gone or not; not one retired as no post), its latest page kind
-    and latest error."""
+    """For each URL: whether it is an archived post (gone or not; not one retired as no post) — at that address, or at
+    the one it moved to from it —, its latest page kind and latest error."""
     outcomes: dict[str, dict[str, Any]] = {url: {"article": False, "gone_at": None} for url in urls}
     for url, gone_at in conn.execute("SELECT url, gone_at FROM articles WHERE retired_at IS NULL"):
         if url in outcomes:
             outcomes[url].update(article=True, gone_at=gone_at)
+    moved = "SELECT ad.url, a.gone_at FROM article_addresses ad JOIN articles a ON a.id = ad.article_id"
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_addresses'").fetchone():
+        for url, gone_at in conn.execute(moved + " WHERE a.retired_at IS NULL"):
+            if url in outcomes:  # a post's address before it moved: the post is archived, at its new one
+                outcomes[url].update(article=True, gone_at=gone_at)
     for url, kind in conn.execute(
         "SELECT url, kind FROM pages WHERE id IN (SELECT max(id) FROM pages WHERE kind != 'not-modified' GROUP BY url)"
     ):

@@ -1,4 +1,5 @@
-"""A post's history: find it however its URL is written, its versions oldest first, and what changed between two.
+"""A post's history: find it however its URL is written (or at an address it moved from), its versions oldest first,
+the addresses it moved from, and what changed between two.
 
 Read-only over an archive connection. Versions 1 … n-1 are the rows of article_versions; version n is the current
 articles row with its authors, images and comments.
@@ -23,7 +24,32 @@ def find_post(conn: sqlite3.Connection, spellings: list[str]) -> str | None:
     ).fetchall()
     rank = {spelling: number for number, spelling in enumerate(spellings)}
     best = min(rows, key=lambda row: min(rank.get(row[0], len(rank)), rank.get(row[1], len(rank))), default=None)
+    if best is None and _has_addresses(conn):  # an address the post had before it moved
+        best = conn.execute(
+            f"SELECT a.url FROM article_addresses ad JOIN articles a ON a.id = ad.article_id WHERE ad.url IN ({marks})"
+            " ORDER BY ad.id DESC LIMIT 1",
+            spellings,
+        ).fetchone()
     return best[0] if best else None
+
+
+def moves(conn: sqlite3.Connection, url: str) -> list[dict[str, Any]]:
+    """The addresses the post at `url` moved from, oldest first: {url, moved_to, redirect, at} each ([] in an
+    archive older than schema version 14)."""
+    if not _has_addresses(conn):
+        return []
+    cursor = conn.execute(
+        "SELECT ad.url, ad.moved_to, ad.redirect, ad.at FROM article_addresses ad"
+        " JOIN articles a ON a.id = ad.article_id WHERE a.url = ? ORDER BY ad.id",
+        (url,),
+    )
+    return [dict(zip(("url", "moved_to", "redirect", "at"), row, strict=True)) for row in cursor]
+
+
+def _has_addresses(conn: sqlite3.Connection) -> bool:
+    """The archive keeps the addresses posts moved from (schema version 14): read-only, an older one is not
+    upgraded."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_addresses'").fetchone() is not None
 
 
 def versions(conn: sqlite3.Connection, url: str) -> list[dict[str, Any]]:

@@ -43,6 +43,7 @@ OPERATIONS: dict[str, Callable[..., Any]] = {
     "settle_page": lambda archive, run_id, url, kind, reason: archive.settle_page(run_id, url, kind, reason),
     "retire_article": lambda archive, run_id, url, reason, at: archive.retire_article(run_id, url, reason, at),
     "restore_article": lambda archive, run_id, url: archive.restore_article(run_id, url),
+    "move_post": lambda archive, run_id, url, to, redirect, at: archive.move_post(run_id, url, to, redirect, at),
     "date_posts_from_feed": lambda archive, run_id, dates: archive.date_posts_from_feed(dates),
     "credit_posts_from_feed": lambda archive, run_id, credits, at: archive.credit_posts_from_feed(run_id, credits, at),
 }
@@ -173,6 +174,14 @@ def _unit_url(calls: list[list[Any]]) -> str:
     for name, arguments in calls:
         if name in ("record_page", "save_article"):
             return arguments[0].get("url", "")
-        if name in ("record_error", "touch_article", "mark_gone", "save_author_page", "settle_page", "retire_article"):
+        if name in (
+            "record_error",
+            "touch_article",
+            "mark_gone",
+            "save_author_page",
+            "settle_page",
+            "retire_article",
+            "move_post",
+        ):
             return arguments[0]
     return ""

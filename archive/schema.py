@@ -429,4 +429,44 @@ SELECT site, substr(published, 1, 7) AS month, count(*) AS posts, sum(word_count
 FROM articles WHERE published IS NOT NULL AND retired_at IS NULL GROUP BY site, month;
 """
 
-MIGRATIONS: list[str | Callable[[Database], None]] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13]
+# Version 14: a post that moved (a slug edited, a permalink structure changed, a static blog's file renamed behind an
+# alias page) is one post: a crawl that finds its archived address permanently redirected to another (301, 308, or
+# a refresh page naming the other as its canonical) moves its row there, its versions, authors, images, comments and
+# changes with it, the address it left kept in article_addresses with the redirect that moved it, and noted as a
+# change ('moved'). `changes` is rebuilt to widen its CHECK, as version 13 did.
+V14 = """
+CREATE TABLE article_addresses (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    moved_to TEXT NOT NULL,
+    redirect TEXT NOT NULL,
+    run_id INTEGER REFERENCES crawl_runs(id),
+    at TEXT NOT NULL
+);
+CREATE INDEX article_addresses_article ON article_addresses(article_id);
+CREATE INDEX article_addresses_url ON article_addresses(url);
+CREATE TABLE changes_widened (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    site TEXT NOT NULL,
+    subject TEXT NOT NULL CHECK (subject IN ('post', 'person')),
+    change TEXT NOT NULL CHECK (change IN ('new', 'changed', 'gone', 'retired', 'restored', 'moved')),
+    url TEXT,
+    title TEXT,
+    article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES authors(id) ON DELETE CASCADE,
+    version INTEGER,
+    fields TEXT NOT NULL DEFAULT '[]',
+    summary TEXT,
+    at TEXT NOT NULL
+);
+INSERT INTO changes_widened SELECT id, run_id, site, subject, change, url, title, article_id, author_id, version,
+    fields, summary, at FROM changes;
+DROP TABLE changes;
+ALTER TABLE changes_widened RENAME TO changes;
+CREATE INDEX changes_run ON changes(run_id);
+CREATE INDEX changes_site ON changes(site, at);
+"""
+
+MIGRATIONS: list[str | Callable[[Database], None]] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14]

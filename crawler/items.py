@@ -62,6 +62,10 @@ class FetchedPage:
     # that page and stored as a fetch of it would be (ArchivePipeline).
     decided_again: bool = False
     frontier_id: int | None = None  # the request's frontier row, marked done once this page is stored
+    # Reached through redirects (crawler/core/moves.py): the address asked for, and its hops' causes ("301", "302 then
+    # 301", "meta refresh (canonical)"); a post archived at that address moves here when every hop was permanent.
+    redirected_from: str | None = None
+    redirect: str | None = None
     body_sha256: str | None = None  # filled by ArchivePipeline (same-body check), before extraction
     body_zlib: bytes | None = None  # filled by the extraction worker
     # Set by ArchivePipeline when the archive holds these very bytes for this URL: their page kind, and the page is

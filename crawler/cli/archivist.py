@@ -15,7 +15,7 @@ from archive import Archive, ArchiveError
 from archive.completeness import discovery_documents
 from archive.connection import now
 from archive.filters import Filters, Moment
-from archive.history import find_post, part_lines, unified_diff, versions
+from archive.history import find_post, moves, part_lines, unified_diff, versions
 from archive.query import Rows
 from crawler.archivist import verification
 from crawler.cli import options
@@ -103,6 +103,7 @@ def history(url: str, db: Path, show: int | None, diff: int | None, fmt: str | N
     with closing(options.open_readonly(db)) as conn:
         stored = find_post(conn, spellings(url))
         found = versions(conn, stored) if stored else []
+        moved = moves(conn, stored) if stored else []
     if not found:
         raise click.ClickException(f"{url} is not in {db}")
     if show is not None or diff is not None:
@@ -113,6 +114,8 @@ def history(url: str, db: Path, show: int | None, diff: int | None, fmt: str | N
         [{k: v for k, v in version.items() if k not in ("text", "retired_reason")} for version in found],
     )
     print_rows(listed, options.output_format(fmt), stored)
+    for move in moved if options.output_format(fmt) == "table" else []:
+        click.echo(f"moved from {move['url']} to {move['moved_to']} ({move['redirect']}) at {move['at']}")
     if found[-1]["gone_at"] and options.output_format(fmt) == "table":
         click.echo(f"gone since {found[-1]['gone_at']} (404/410); the archive keeps it")
     if found[-1]["retired_at"] and options.output_format(fmt) == "table":

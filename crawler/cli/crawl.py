@@ -172,6 +172,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("unchanged, decided again (other rules)", "pages_decided_again"),
         ("retired (no post by today's rules)", "retired"),
         ("restored (a post again)", "restored"),
+        ("moved (a permanent redirect)", "moved"),
         ("comments asked again (page unchanged)", "comments_rechecked"),
         ("gone (404/410)", "gone"),
         ("cut off as crawler traps", "trap_cut"),

@@ -148,6 +148,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "pages_decided_again",
         "retired",
         "restored",
+        "moved",
         "comments_rechecked",
         "comments_not_rechecked",
         "gone",

@@ -111,6 +111,10 @@ class RelayedArchive(Archive):
     def restore_article(self, run_id: int, url: str) -> bool:
         return self._relayed("restore_article", super().restore_article, (run_id, url), (url,))
 
+    def move_post(self, run_id: int, url: str, to: str, redirect: str, at: str) -> str | None:
+        arguments = (run_id, url, to, redirect, at)
+        return self._relayed("move_post", super().move_post, arguments, (url, to, redirect, at))
+
     def date_posts_from_feed(self, dates: dict[str, str]) -> int:
         return self._relayed("date_posts_from_feed", super().date_posts_from_feed, (dates,), (dates,))
 

@@ -10,6 +10,10 @@ else. It lost real pages in two cases, without a word:
   ValueError and the page became the crawl error "ValueError: Invalid IPv6 URL".
 
 Such a refresh is not a redirect: the page is kept as it was served, as a browser shows it until the refresh.
+
+A refresh page that names its target as its rel=canonical (Hugo's alias page, jekyll-redirect-from's) says the page
+moved for good, as a 301 does: its hop's cause is CANONICAL_REFRESH, not Scrapy's "meta refresh"
+(crawler/core/moves.py).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from scrapy.http import HtmlResponse, Request, Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.response import get_meta_refresh
 
+from crawler.core.moves import CANONICAL_REFRESH
 from crawler.urls import clean_url
 
 logger = logging.getLogger(__name__)
@@ -42,4 +47,14 @@ class MetaRefreshMiddleware(ScrapyMetaRefreshMiddleware):
             chain = {clean_url(url) for url in (*request.meta.get("redirect_urls", []), request.url, response.url)}
             if target and clean_url(target) in chain:
                 return response
+            redirected = super().process_response(request, response)
+            if isinstance(redirected, Request) and target and _names_canonical(response, target):
+                redirected.meta["redirect_reasons"] = [*redirected.meta["redirect_reasons"][:-1], CANONICAL_REFRESH]
+            return redirected
         return super().process_response(request, response)
+
+
+def _names_canonical(response: HtmlResponse, target: str) -> bool:
+    """The refresh page's rel=canonical is the address it refreshes to."""
+    canonical = response.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href").get()
+    return canonical is not None and clean_url(response.urljoin(canonical.strip())) == clean_url(target)

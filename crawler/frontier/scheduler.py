@@ -128,6 +128,12 @@ class FrontierScheduler(BaseScheduler):
         else:
             queued = self.frontier.add(request.url, request.priority, blob)
             self.pending += queued
+        if not queued and self._leaves_a_post(request):
+            # an archived post's address redirects to a page this run had: asked for again, so the spider reads where
+            # the post went (crawler/core/moves.py) — one request more for each post that moved
+            self.frontier.requeue(request.url, request.priority, blob)
+            self.pending = self.frontier.counts()["pending"]
+            queued = True
         if previous is not None and self.frontier.row_url(previous) != request.url:
             self.frontier.done(previous)  # redirected: the new URL's row carries the work on
             self.traps.redirect(request.meta.get("redirect_urls", [request.url])[0], request.url)
@@ -136,6 +142,11 @@ class FrontierScheduler(BaseScheduler):
             return False
         self.stats.inc_value("scheduler/enqueued")
         return True
+
+    def _leaves_a_post(self, request: Request) -> bool:
+        """`request` is a redirect's hop from an address the archive holds a post at."""
+        chain = request.meta.get("redirect_urls")
+        return bool(chain) and self.archive.article_title(chain[0])[0]
 
     def _next_request(self) -> Request | None:
         assert self.frontier is not None

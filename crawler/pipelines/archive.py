@@ -27,6 +27,7 @@ from archive.media import article_image_urls
 from archive.pages import COMMENTS_API, PART, POST_API
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.core.companions import stored_entry, stored_parts
+from crawler.core.moves import is_permanent
 from crawler.core.post_keys import PostKeys
 from crawler.core.rules import no_post, retired_reason, rules_fingerprint
 from crawler.core.signals import page_settled
@@ -56,6 +57,9 @@ class ArchivePipeline:
         self.keys: PostKeys | None = None
         self.pool = extraction_pool(crawler)
         self.saved: set[str] = set()  # the posts this run stored: one reached again at another URL is no news
+        # a page reached by a permanent redirect from an archived post's address, not stored yet → (that address, the
+        # redirect's hops): the post moves to it once it is stored as one (_redirected)
+        self.moving: dict[str, tuple[str, str]] = {}
         self.structure = SiteStructure()
         self.rules = rules_fingerprint()  # which blogarchive decides this run's pages
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
@@ -226,6 +230,8 @@ class ArchivePipeline:
             self._record_companions(page, extracted is not None)
             return
         self.stats.inc_value("blogarchive/pages_fetched")
+        if page.redirected_from:
+            self._redirected(page)
         if page.needs_browser is not None:  # its content is lost without one: on record, never silent
             # a hub by its URL (a tag's or an archive's page) holds no post, and its links were read all the same:
             # no loss (Hexo Fluid asks for JavaScript in a <noscript> on every page, its tag pages with little text)
@@ -340,6 +346,8 @@ class ArchivePipeline:
             # a listing by a handful of entries where no address says so: if a feed lists it as a post, the run says
             # it was not kept (Minimal Mistakes' four related teasers outweighed one-line posts, lost in silence)
             self.not_kept[clean_url(page.url)] = (result["kind_reason"], None, None)
+        if (moving := self.moving.pop(page.url, None)) is not None:
+            logger.info("%s: redirects to %s, which is no post: the post stays archived at %s", moving[0], *moving)
         if page.needs_browser is None:  # a page that lost its content without a browser tells nothing of what it is
             self._retire(page.url, result, page.fetched_at)
         if missed_body:
@@ -377,6 +385,8 @@ class ArchivePipeline:
             return False
         assert self.keys is not None
         result["url"] = self.keys.key(url, result)
+        if (moving := self.moving.pop(url, None)) is not None:  # the post archived where the redirect came from
+            self._move(moving[0], result["url"], moving[1], fetched_at)
         scope = getattr(self.crawler.spider, "scope", None)
         if scope is not None and result["url"] != url and not scope.contains(result["url"]):
             logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", url, result["url"])
@@ -393,6 +403,40 @@ class ArchivePipeline:
         self.saved.add(result["url"])
         self.stats.inc_value(f"blogarchive/articles_{outcome}")
         return True
+
+    def _redirected(self, page: FetchedPage) -> None:
+        """`page` was reached through redirects: the address asked for is recorded with where it led (a `pages` row,
+        kind `redirect`), and a post archived there moves here when every hop said it moved for good
+        (crawler/core/moves.py) and this page is a post — now where one is stored here already, else once this page
+        is stored as one (_save). A temporary redirect (302, 307), or one to a page that is no post (the home page,
+        a login), leaves the post where it is archived."""
+        start, redirect, to = page.redirected_from or "", page.redirect or "", page.url
+        first = redirect.split(" then ")[0]
+        self.archive.record_page(
+            self.run_id,
+            {
+                "url": start,
+                "status": int(first) if first.isdigit() else 200,  # a refresh page answered 200
+                "kind": "redirect",
+                "reason": f"redirected ({redirect}) to {page.url}",
+                "fetched_at": page.fetched_at,
+            },
+        )
+        if not self.archive.article_title(start)[0]:
+            return
+        if not is_permanent(redirect):
+            logger.info("%s: redirects (%s) to %s, not for good: the post stays archived there", start, redirect, to)
+        elif self.archive.article_title(page.url)[0]:
+            self._move(start, page.url, redirect, page.fetched_at)
+        else:
+            self.moving[page.url] = (start, redirect)
+
+    def _move(self, start: str, to: str, redirect: str, at: str) -> None:
+        """The post archived at `start` is the one at `to` (archive/moves.py): said and counted."""
+        if (outcome := self.archive.move_post(self.run_id, start, to, redirect, at)) is not None:
+            joined = ", one post with the one stored there" if outcome == "merged" else ""
+            logger.warning("%s: moved for good (%s) to %s%s; its history kept", start, redirect, to, joined)
+            self.stats.inc_value("blogarchive/moved")
 
     def _retire(self, url: str, result: dict[str, Any], fetched_at: str) -> None:
         """The page `url`, decided no post, is no post the archive counts: one an older blogarchive stored as a post

@@ -26,6 +26,7 @@ from twisted.python.failure import Failure
 from archive import Archive
 from crawler.capture.warc_index import INDEX_NAME, DigestIndex
 from crawler.core.archive_handle import shared_archive
+from crawler.core.moves import redirected_from
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources, page_comments
 from crawler.discovery.calendars import empty_months_links
@@ -588,6 +589,7 @@ def _redirected_to_file(response: Response) -> bool:
 def _fetched(response: Response, kind: str | None = None, lists: list[Listed] | None = None) -> FetchedPage:
     header = (response.headers.get("Content-Type") or b"").decode("latin-1")
     rendered = response if isinstance(response, RenderedResponse) else None
+    start, redirect = redirected_from(response.request.meta if response.request is not None else {}) or (None, None)
     return FetchedPage(
         url=response.url,
         status=response.status,
@@ -604,6 +606,8 @@ def _fetched(response: Response, kind: str | None = None, lists: list[Listed] | 
         rendered=rendered.render_reason if rendered else None,
         screenshot=rendered.screenshot if rendered else None,
         needs_browser=response.meta.get(NEEDS_BROWSER) if response.request is not None else None,
+        redirected_from=start,
+        redirect=redirect,
     )
 
 
