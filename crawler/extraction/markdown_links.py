@@ -98,9 +98,7 @@ def _in_context(
     hand-made table of contents, a list of links to the post's headings by their anchors (WordPress's heading
     block gives each heading its own), which the text leaves out as navigation, put each heading's entry on the
     heading itself."""
-    pattern = re.escape(text) if in_word else rf"(?<!\w){re.escape(text)}(?!\w)"
-    for match in re.compile(pattern).finditer(markdown, cursor):
-        start, end = match.span()
+    for start, end in _occurrences(markdown, text, cursor, in_word):
         if not heading and markdown[markdown.rfind("\n", 0, start) + 1 : start].lstrip().startswith("#"):
             continue
         if before or after:
@@ -116,6 +114,25 @@ def _in_context(
         elif not fold(ahead) and not fold(behind):
             return start, end
     return None
+
+
+def _occurrences(markdown: str, text: str, cursor: int, in_word: bool) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of `text` in `markdown` from `cursor` on, as a word (no word character on
+    either side, as `(?<!\\w)text(?!\\w)` reads it) unless `in_word`, as re.finditer finds them: without compiling a
+    pattern for each link's text, which cost more than the search (most texts are looked for once)."""
+    position = markdown.find(text, cursor)
+    while position >= 0:
+        end = position + len(text)
+        if in_word or not (_word_character(markdown, position - 1) or _word_character(markdown, end)):
+            yield position, end
+            position = markdown.find(text, max(end, position + 1))
+        else:
+            position = markdown.find(text, position + 1)
+
+
+def _word_character(text: str, index: int) -> bool:
+    """Whether text[index] is a word character as `\\w` reads it (false outside the text)."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _links(page: Page, root: HtmlElement) -> list[tuple[HtmlElement, str, str]]:
