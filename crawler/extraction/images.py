@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from crawler.extraction.article import Image
-from crawler.extraction.page import HtmlElement, Page, detached, first, matches, text_of
+from crawler.extraction.page import HtmlElement, Page, ancestors_matching, detached, first, matches, text_of
 from crawler.extraction.selectors import (
     AUTHOR_PICTURE_HOLDERS,
     CAPTION_CONTAINERS,
@@ -258,11 +258,10 @@ MAX_CAPTION_CHARS = 300  # an emphasised line under a picture longer than this i
 
 
 def caption_of(img: HtmlElement) -> str | None:
-    ancestors = list(img.iterancestors())
     for container_selector, caption_selector in CAPTION_CONTAINERS:
-        container = next((a for a in ancestors if matches(a, container_selector)), None)
-        if container is None:
+        if not (containers := ancestors_matching(img, container_selector)):
             continue
+        container = containers[-1]
         caption = first(container, caption_selector)
         if caption is not None:
             return _text(_caption_text(caption))
@@ -320,11 +319,11 @@ def _excluded(
         return True  # shown to no reader: a theme's hidden h-entry for microformats parsers (Eleventy Excellent)
     if _is_share_icon(img, src, share_buttons) or any(part in src for part in IMAGE_EXCLUDED_SRC):
         return True
-    if any(matches(node, AUTHOR_PICTURE_HOLDERS) for node in img.iterancestors()):
+    if ancestors_matching(img, AUTHOR_PICTURE_HOLDERS):
         return True  # the author's picture in the post's microdata byline
     if not comments.isdisjoint(img.iterancestors()):
         return True  # a commenter's avatar where the <article> holds the comments (Emlog's default theme): theirs
-    if any(matches(node, BOOKMARK_CARDS) for node in img.iterancestors()):
+    if ancestors_matching(img, BOOKMARK_CARDS):
         return True  # the linked page's thumbnail in Ghost's bookmark card: its metadata, no picture of the post
     width, height = _int(img.get("width")), _int(img.get("height"))
     if (width is not None and width <= 2) or (height is not None and height <= 2):
