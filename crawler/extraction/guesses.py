@@ -70,10 +70,11 @@ class Guesses:
 
     def _terms(self, kind: str, sidebars: Collection[HtmlElement]) -> list[str]:
         """trafilatura's first block of `kind` links with the `sidebars` out of the tree; where there is none, the
-        whole page's, unless more than MAX_TERMS_IN_BLOCK."""
+        whole page's, unless more than MAX_TERMS_IN_BLOCK (read again only where a sidebar was out: its search
+        walks the whole tree with a dozen XPath expressions)."""
         with detached(sidebars):
             found = extract_catstags(kind, self._page.tree)
-        if found:
+        if found or not sidebars:
             return found
         found = extract_catstags(kind, self._page.tree)
         return found if len(found) <= MAX_TERMS_IN_BLOCK else []
