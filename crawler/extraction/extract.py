@@ -196,10 +196,12 @@ def _without_trailing_date(text: str, page: Page, root: HtmlElement | None, publ
     """The text without its last line where that is the post's date alone ("Written on March 4, 2023": Jekyll
     Now prints it under the post's `div.entry`) and the theme marks the post's body element (`root`, one of
     selectors.POST_BODIES), which does not print it: a date the post's own last sentence gives stays."""
-    if root is None or not published or root not in page.select(POST_BODY_SELECTOR):
+    if root is None or not published:
         return text
     rest, _, last = text.rstrip().rpartition("\n")
-    if not _date_alone(last, published[:10]) or fold(MARKDOWN_LINK.sub(r"\1", last)) in fold(text_of(root)):
+    if not _date_alone(last, published[:10]) or root not in page.select(POST_BODY_SELECTOR):  # the select last:
+        return text  # it walks the whole tree, and most texts end in no date
+    if fold(MARKDOWN_LINK.sub(r"\1", last)) in fold(text_of(root)):
         return text
     return rest.rstrip()
 
