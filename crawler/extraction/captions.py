@@ -44,39 +44,65 @@ from crawler.extraction.page import (
     moved_as_paragraphs,
     renamed,
     text_of,
+    union_of,
 )
 
 # not a code block's title (a file name): Hexo's `figure.highlight`, Expressive Code's `figure.frame` hold a <pre>;
 # but Ghost's code card's caption is the writer's words under the code, as under a picture (`figure.kg-code-card`)
-_FIGURE_CAPTIONS = etree.XPath(
-    "//figure//figcaption[normalize-space()]"
-    "[not(ancestor::figure[.//pre][not(contains(concat(' ', normalize-space(@class), ' '), ' kg-code-card '))])]"
+# Each kind of figure caption: its XPath, and the class names an element must carry for it to match (a kind whose
+# classes the page never uses is not looked for: page.union_of)
+_FIGURE_CAPTIONS = (
+    (
+        "//figure//figcaption[normalize-space()]"
+        "[not(ancestor::figure[.//pre][not(contains(concat(' ', normalize-space(@class), ' '), ' kg-code-card '))])]",
+        (),
+    ),
     # WordPress's [caption] without HTML5 support: <div class="wp-caption"><img><p class="wp-caption-text">
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')][not(self::figure)]"
-    "/*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')][normalize-space()]"
-    "[not(ancestor::figure)]"
+    (
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')][not(self::figure)]"
+        "/*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')][normalize-space()]"
+        "[not(ancestor::figure)]",
+        ("wp-caption", "wp-caption-text"),
+    ),
     # and its [gallery] without HTML5 support: <dl class="gallery-item"><dt><img><dd class="gallery-caption">, which
     # trafilatura reads as a list item, if it keeps the gallery at all
-    " | //dl[contains(concat(' ', normalize-space(@class), ' '), ' gallery-item ')]"
-    "/dd[contains(concat(' ', normalize-space(@class), ' '), ' gallery-caption ')][normalize-space()]"
-    "[not(ancestor::figure)]"
+    (
+        "//dl[contains(concat(' ', normalize-space(@class), ' '), ' gallery-item ')]"
+        "/dd[contains(concat(' ', normalize-space(@class), ' '), ' gallery-caption ')][normalize-space()]"
+        "[not(ancestor::figure)]",
+        ("gallery-item", "gallery-caption"),
+    ),
     # docutils' HTML writer (html4css1: Pelican's reST posts, Sphinx's HTML 4 builder): a `figure` directive is
     # <div class="figure"><img><p class="caption">…</p></div>, which trafilatura drops by the caption's class
-    " | //div[contains(concat(' ', normalize-space(@class), ' '), ' figure ')]"
-    "/p[contains(concat(' ', normalize-space(@class), ' '), ' caption ')][normalize-space()][not(ancestor::figure)]"
+    (
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' figure ')]"
+        "/p[contains(concat(' ', normalize-space(@class), ' '), ' caption ')][normalize-space()]"
+        "[not(ancestor::figure)]",
+        ("figure", "caption"),
+    ),
     # Naver Blog's SmartEditor ONE: an image component's section, its caption a text module div.se-caption
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' se-section-image ')]"
-    "/*[contains(concat(' ', normalize-space(@class), ' '), ' se-caption ')][normalize-space()][not(ancestor::figure)]"
+    (
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' se-section-image ')]"
+        "/*[contains(concat(' ', normalize-space(@class), ' '), ' se-caption ')][normalize-space()]"
+        "[not(ancestor::figure)]",
+        ("se-section-image", "se-caption"),
+    ),
     # Kakao Brunch's editor: an image item's div.wrap_img_float, the picture and its caption span.text_caption
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wrap_img_float ')]"
-    "/*[contains(concat(' ', normalize-space(@class), ' '), ' text_caption ')][normalize-space()]"
-    "[not(ancestor::figure)]"
+    (
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' wrap_img_float ')]"
+        "/*[contains(concat(' ', normalize-space(@class), ' '), ' text_caption ')][normalize-space()]"
+        "[not(ancestor::figure)]",
+        ("wrap_img_float", "text_caption"),
+    ),
     # Squarespace 7.0's gallery block (its grid design): a div.slide per picture in div.sqs-gallery, its
     # title a div.image-slide-title after the picture's link
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' sqs-block-gallery ')]"
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' slide ')]"
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' image-slide-title ')][normalize-space()]"
-    "[not(ancestor::figure)]"
+    (
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' sqs-block-gallery ')]"
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' slide ')]"
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' image-slide-title ')][normalize-space()]"
+        "[not(ancestor::figure)]",
+        ("sqs-block-gallery", "slide", "image-slide-title"),
+    ),
 )
 # Sphinx's caption's own words (`<span class="caption-number">Fig. 1 </span><span class="caption-text">…</span>`),
 # and Squarespace's image block's (`<figcaption class="image-caption-wrapper"><div class="image-caption"><p>…`),
@@ -273,7 +299,7 @@ def _paragraph_ended_by(figure: HtmlElement) -> HtmlElement:
 @contextmanager
 def _figure_captions_as_paragraphs(page: Page) -> Iterator[None]:
     moved: list[tuple[HtmlElement, HtmlElement, int, str | None, HtmlElement, dict[str, str], str]] = []
-    for caption in _FIGURE_CAPTIONS(page.tree):
+    for caption in union_of(page, _FIGURE_CAPTIONS):
         if page.in_chrome(caption) or is_photo_credit(text_of(caption)):
             continue
         # or WordPress's caption <div>, or SmartEditor ONE's image component around its section: the picture in

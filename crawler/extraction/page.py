@@ -269,6 +269,19 @@ def compiled(selectors: tuple[str, ...]) -> CSSSelector:
     return CSSSelector(", ".join(selectors))
 
 
+def union_of(page: Page, branches: Sequence[tuple[str, tuple[str, ...]]]) -> list[HtmlElement]:
+    """What the union of the XPath `branches` selects in the page, in document order. Each branch comes with the
+    class names an element must carry for it to match, and one whose classes the page never uses is left out
+    before the tree is walked, as `narrowed` leaves out CSS selectors: each branch of a union walks the whole tree."""
+    kept = tuple(xpath for xpath, classes in branches if page.names.classes.issuperset(classes))
+    return _union(kept)(page.tree) if kept else []
+
+
+@lru_cache(maxsize=256)
+def _union(branches: tuple[str, ...]) -> etree.XPath:
+    return etree.XPath(" | ".join(branches))
+
+
 @lru_cache(maxsize=1024)
 def matcher(selectors: str) -> etree.XPath:
     """An XPath that tests one element (not its descendants) against the comma-separated CSS selectors:
