@@ -575,6 +575,23 @@ def test_a_section_the_feeds_leave_out_whose_older_pages_are_marked_up_posts_hol
     assert decide(page, site.facts("https://n.example/pages/impressum/", "2026-06-19"))[0] == "other"
 
 
+def test_a_dated_page_at_a_root_whose_feed_dated_items_are_pages_is_no_post():
+    """Hugo's home feed holds the newest `rssLimit` pages of the site, posts in /posts/ and About and Datenschutz at
+    the root among them: the root's dated items are pages apart from the posts, and so is an older page at the root
+    the feed no longer lists (a /summary/ dated as About is) — not a post the feed left out. Where the feeds date
+    items in two sections, or the page is older than all they list, its silence says nothing."""
+    page = _evidence(words=120, dated=True, post_markup="schema.org BlogPosting")
+    days = ("Fri, 01 Jan 2021 00:00:00 +0000", "Tue, 20 Apr 2021 01:01:56 +0100", "Mon, 11 Jul 2022 01:01:56 +0100")
+    listed = {"/about/": days[0], "/datenschutz/": days[0], "/posts/a/": days[1], "/posts/b/": days[2]}
+    hugo = _feed_of("a.example", {**listed, "/posts/c/": days[2]})
+    kind, why = decide(page, hugo.facts("https://a.example/summary/", "2021-01-01T00:00:00+00:00"))
+    assert kind == "other" and "feeds" in why
+    assert decide(page, hugo.facts("https://a.example/summary/", "2020-12-31"))[0] == "article"  # older
+    assert decide(page, hugo.facts("https://a.example/posts/d/", "2021-06-01"))[0] == "article"
+    notes = _feed_of("b.example", {**listed, "/notes/c/": days[2]})
+    assert decide(page, notes.facts("https://b.example/summary/", "2021-01-01T00:00:00+00:00"))[0] == "article"
+
+
 def test_a_time_without_a_date_is_no_post_markup():
     """Hugo's Stack prints the reading time in a <time> without a datetime on every page, its About page too; a
     <time> that names a year, or has a datetime, dates the <article> it stands in."""

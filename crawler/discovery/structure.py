@@ -19,10 +19,12 @@ Pelican's, Astro's and Jekyll's feeds list only posts, and their pages carry a p
 where they list nothing (/pages/impressum.html beside posts at the root, /about/ beside /posts/…), dated no earlier
 than the oldest item they list (a feed lists the newest posts: an older post may have dropped out of it), is a page
 apart from the posts, once the feeds date MIN_SECTION_POSTS items of the site; the age does not count where the
-feeds list every page the sitemaps list in their sections (Tania's About, dated before the first post). A section
-where the crawl read MIN_SECTION_POSTS posts dated and marked up by their own pages (those older than the feeds'
-window) is one of posts the feeds leave out, its newer pages too (a Hugo blog's /notes/ beside the /blog/ of its
-feed); the archive pipeline decides the pages it held again at the run's end.
+feeds list every page the sitemaps list in their sections (Tania's About, dated before the first post). The root
+is such a place where the items the feeds date there are pages apart from the posts (above): Hugo's home feed, cut
+to the newest `rssLimit` items, lists About and no longer an older /summary/. A section where the crawl read
+MIN_SECTION_POSTS posts dated and marked up by their own pages (those older than the feeds' window) is one of posts
+the feeds leave out, its newer pages too (a Hugo blog's /notes/ beside the /blog/ of its feed); the archive pipeline
+decides the pages it held again at the run's end.
 
 Hugo builds a multilingual site as one site per language, in its folder (/de/, /ko/), each with its own sitemap
 and feed: a language's folder, as the translations a sitemap names show it, is no section. /de/posts/x/ lies in
@@ -282,7 +284,9 @@ class SiteStructure:
         language, section = places.place(url)
         if not places.in_language[language]:
             return False  # no feed of its language was read: their silence says nothing of it
-        return not (places.sections[language, section] if section is not None else places.at_root[language])
+        if section is None:
+            return not places.at_root[language] or self._root_apart(language, _host(url))
+        return not places.sections[language, section]
 
     def _among_dated_posts(self, url: str) -> bool:
         """`url` lies in a section (its first folder below its language's) where the feeds date MIN_SECTION_POSTS
@@ -300,8 +304,15 @@ class SiteStructure:
             return False
         places = self._places(_host(url))
         language, section = places.place(url)
-        if section is not None or url not in places.at_root[language]:
-            return False
+        return section is None and url in places.at_root[language] and self._root_apart(language, _host(url))
+
+    def _root_apart(self, language: str, host: str) -> bool:
+        """The dated items at the root of `language` on `host` are pages apart from the posts (_apart_from_posts):
+        all the site's dated items below a language's root lie in one section, which holds MIN_SECTION_POSTS of
+        them or more, and more in this language than its root does. Its root then holds no posts, whatever the
+        feeds list there: Hugo's home feed holds the newest `rssLimit` pages of the site, About and Datenschutz
+        among them, and an older page at the root (a /summary/ the feed no longer lists) is no post either."""
+        places = self._places(host)
         names = {name for _, name in places.sections}
         if len(names) != 1:
             return False
