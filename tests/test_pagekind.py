@@ -1238,9 +1238,34 @@ def test_a_later_index_page_of_one_long_and_one_short_full_text_post_is_a_listin
         f"{posts}</div><ul class='pager'><li><a href='.' rel='prev'>Newer posts</a></li></ul></body></html>"
     )
     article = extract(html, "https://notes.example/index-1.html")
-    assert (article.kind, article.kind_reason) == ("listing", "listing: 2 items marked up as posts")
+    # its two entries, each titled with a link to its post, hold the page's text: the long one is no post of its own
+    assert (article.kind, article.kind_reason) == (
+        "listing",
+        "listing: 2 entries linking to other pages hold most of its text",
+    )
     own = html.replace('href="posts/rome/"', 'href="."')  # the long one is the page's own post: its link is the page
     assert extract(own, "https://notes.example/posts/rome/").kind == "article"
+
+
+def test_a_paginator_page_whose_one_long_post_dwarfs_the_others_is_a_listing():
+    """A Jekyll blog's paginator pages (paginate_path /blog/:num/) print each post in full under its title, a link
+    to the post's page, dated in a plain <p>: a page holding one long post and four short ones was taken for that
+    post beside four teasers (a block many times the others' size is a page's own post: the test below), and stored
+    as a post. A block whose first heading links to another page is that page's post, shown in full on a listing."""
+    long = "<p>" + "Vier Tage Congress in Hamburg, mit Vorträgen, Workshops und Mate bis spät. " * 40 + "</p>"
+    short = "<p>" + "Ein kurzer Bericht aus dem Club, mit einem Bild vom Basteln. " * 6 + "</p>"
+    posts = "<hr>".join(
+        f'<div class="container"><div class="col-md-12 post"><header class="post-header">'
+        f'<h2 class="post-title"><a href="/2016/0{n}/1{n}/eintrag-{n}.html">Eintrag {n}</a></h2>'
+        f'<p class="post-meta">Feb 1{n}, 2016</p></header><article class="post-content">{text}</article></div></div>'
+        for n, text in ((5, short), (4, short), (3, short), (2, short), (1, long))
+    )
+    html = (
+        "<html><head><title>chaos im Pott</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"{posts}<div class='page-navigation'><a href='/blog/18/'>Zurück</a> | Seite 19 von 33 | "
+        "<a href='/blog/20/'>Vor</a></div></body></html>"
+    )
+    assert extract(html, "https://club.example/blog/19/").kind == "listing"
 
 
 def test_a_block_many_times_larger_than_the_other_entries_is_the_post_not_an_entry():
@@ -1249,6 +1274,14 @@ def test_a_block_many_times_larger_than_the_other_entries_is_the_post_not_an_ent
     story = f"<h1>Bridge opens</h1>{BRIDGE}<h4><a href='/news/the-old-bridge/'>The old bridge, 1950 to 2021</a></h4>"
     teasers = "".join(f"<div><h3><a href='/news/story-{n}/'>Story {n} of the town</a></h3></div>" for n in range(3))
     body = f"<main><div><div class='story'>{story}</div>{teasers}</div></main>"
+    article = extract(
+        f"<html><head>{NEWS_HEAD}</head><body>{body}</body></html>", "https://news.example/bridge-opens.html"
+    )
+    assert (article.kind, article.evidence.entries) == ("article", 3)
+    # its title above the wrapper, which opens with the story's words: a related story's linked heading in it is no
+    # title of a post shown in full on a listing (a news site's story quoting the story before it)
+    told = story.removeprefix("<h1>Bridge opens</h1>")
+    body = f"<main><h1>Bridge opens</h1><div><div class='story'>{told}</div>{teasers}</div></main>"
     article = extract(
         f"<html><head>{NEWS_HEAD}</head><body>{body}</body></html>", "https://news.example/bridge-opens.html"
     )

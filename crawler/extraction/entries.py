@@ -119,7 +119,23 @@ def teaser_blocks(page: Page) -> list[HtmlElement]:
         links[url] = link
     pairs = _blocks(links)
     post = the_post([text_of(block) for block, _ in pairs], [_a_card(*pair) for pair in pairs])
+    if post is not None and _shown_in_full(pairs, post, page):
+        post = None
     return [block for index, (block, _) in enumerate(pairs) if index != post]
+
+
+def _shown_in_full(pairs: list[tuple[HtmlElement, HtmlElement]], post: int, page: Page) -> bool:
+    """The dominant block (`the_post`) is one more of the listing's entries, a post it prints in full (Jekyll's
+    paginator pages, one long post among short ones): the same element as each other block (tag and class: a listing
+    repeats one element per entry), opening with its heading, a link to another page. The page's own post is not —
+    a news story's wrapper stands apart from the teasers beside it, and one quoting a related story's linked heading
+    opens with its own words, or with a rubric's heading ("Nacionales") in a wrapper of its own."""
+    block = pairs[post][0]
+    if any(other.get("class") != block.get("class") for index, (other, _) in enumerate(pairs) if index != post):
+        return False
+    heading = next(iter(_HEADINGS_IN(block)), None)
+    title = "" if heading is None else text_of(heading)
+    return bool(title) and text_of(block).startswith(title) and titled_elsewhere(block, page)
 
 
 def titled_elsewhere(element: HtmlElement, page: Page) -> bool:
