@@ -620,6 +620,31 @@ def test_nikolas_story_page_is_a_page_of_the_site_not_a_post():
     assert extract(hexo.replace("type-page", "type-post"), "https://notes.example/2024/rye/").kind == "article"
 
 
+def test_a_docusaurus_docs_page_is_a_page_of_the_site_not_a_post():
+    """Docusaurus classes the <html> of a page of its docs `docs-doc-page` (its blog's posts `blog-post-page`), and
+    a doc page prints the day it was last updated: a Korean blog's tutorial page was stored as a post."""
+    html = (
+        '<html lang="en" class="docs-wrapper docs-doc-page docs-version-current plugin-docs plugin-id-default"><head>'
+        '<meta name="generator" content="Docusaurus v2.4.1"><title>Getting started | Wan\'s Blog</title></head><body>'
+        '<main><div class="theme-doc-markdown markdown"><header><h1>Getting started</h1></header><p>'
+        + "Install Node.js and create the site with one command, then start it. "
+        * 8
+        + '</p></div><footer class="theme-doc-footer"><span class="theme-last-updated">Last updated on <b><time '
+        'datetime="2023-04-13T00:00:00.000Z">Apr 13, 2023</time></b></span></footer></main></body></html>'
+    )
+    doc = extract(html, "https://wan.example/docs/tutorial/getting-started")
+    assert (doc.kind, doc.kind_reason) == (
+        "other",
+        "a page of the site, not a post (Docusaurus's docs page (html.docs-doc-page))",
+    )
+    post = html.replace(
+        "docs-wrapper docs-doc-page docs-version-current plugin-docs", "blog-wrapper blog-post-page plugin-blog"
+    )
+    assert extract(post, "https://wan.example/blog/getting-started").kind == "article"
+    other = html.replace("Docusaurus v2.4.1", "Hugo 0.120.0")  # another generator's class of that name says nothing
+    assert extract(other, "https://wan.example/docs/tutorial/getting-started").kind == "article"
+
+
 def test_nikolas_oldest_index_page_holding_one_post_is_a_listing_not_that_post():
     """Nikola prints its index pages' posts in full in a div.postindex, each marked up as its post page is (an
     h-entry schema.org Article, dated); the oldest page, index-1.html, holding one post, was taken for a post — a

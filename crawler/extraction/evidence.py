@@ -65,6 +65,13 @@ _PAGE_MARKUP = (
     ("Hexo's article.article-type-page", "article-type-page"),  # its posts: article-type-post
 )
 _PAGE_ARTICLES = etree.XPath("//article[@class]")
+# Docusaurus classes the <html> of each page by the plugin that made it: its blog's posts `plugin-blog
+# blog-post-page`, its docs' pages `plugin-docs docs-doc-page`, its standalone pages (src/pages/) `plugin-pages` — a
+# doc page prints the day it was last updated, and a Korean blog's tutorial page was stored as a post.
+_DOCUSAURUS_PAGES = (
+    ("Docusaurus's docs page (html.docs-doc-page)", "docs-doc-page"),
+    ("Docusaurus's standalone page (html.plugin-pages)", "plugin-pages"),
+)
 # Themes' own layouts for a page of the site, by the container that layout alone prints (the page's front matter
 # names the layout): Hexo Matery's About (layout/about.ejs, `layout: about`) prints the blog's profile card, post
 # counts and the page's text, without a date, in div#aboutme.about-container; its posts are in div#artDetail.
@@ -226,7 +233,7 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
     where Hugo themes' example sites keep them (hugo.in_pages_section), and Academic's layouts for its content types
     that are no posts (hugo.in_academic_pages_layout), and its posts' layout without the BlogPosting it gives its posts
     alone (hugo.in_academic_page_layout). b2evolution's pages that display neither a post nor a list of them
-    (_B2EVO_BODY: its static pages, its forms)."""
+    (_B2EVO_BODY: its static pages, its forms). Docusaurus's docs and standalone pages (_DOCUSAURUS_PAGES)."""
     classes = {name for article in _PAGE_ARTICLES(page.tree) for name in article.get("class").split()}
     if markup := next((markup for markup, name in _PAGE_MARKUP if name in classes), None):
         return markup
@@ -248,6 +255,10 @@ def _page_markup(page: Page, jsonld: list[dict[str, Any]], listing: bool) -> str
         return ACADEMIC_PAGES_MARKUP
     if in_academic_page_layout(page, _types(jsonld)):
         return ACADEMIC_PAGE_MARKUP
+    if any(generator.startswith("Docusaurus") for generator in page.meta.get("generator", [])):
+        html = set((page.tree.getroottree().getroot().get("class") or "").split())
+        if markup := next((markup for markup, name in _DOCUSAURUS_PAGES if name in html), None):
+            return markup
     hexo = any(generator.startswith("Hexo") for generator in page.meta.get("generator", []))
     if hexo and not listing and page.meta.get("og:type", [""])[0] == "website":
         return "Hexo's og:type website"
