@@ -405,3 +405,19 @@ def test_htmldates_reading_of_a_month_alone_gives_way_to_the_day_the_page_states
     )
     assert _published(footer)[:10] == "2025-05-26"
     assert _published('<p class="byline">May 1, 2025</p><time datetime="2025-05-26">26 May 2025</time>') == "2025-05-01"
+
+
+def test_a_docusaurus_posts_midnight_in_utc_is_its_day():
+    """Docusaurus makes a post's day (its front matter's `date: 2023-04-14`, or its file's name) midnight in UTC in
+    every date it prints, its <time datetime>, article:published_time and JSON-LD: a Korean blog's posts were dated
+    09:00 in Seoul. A time of day it prints stays; another generator's midnight is that generator's."""
+    head = (
+        '<meta name="generator" content="Docusaurus v2.4.1">'
+        '<meta property="article:published_time" content="2023-04-14T00:00:00.000Z">'
+    )
+    line = '<time datetime="2023-04-14T00:00:00.000Z" itemprop="datePublished">2023년 4월 14일</time>'
+    assert _published(line, head, lang="ko") == "2023-04-14"
+    timed = head.replace("T00:00", "T05:30")
+    assert _published(line.replace("T00:00", "T05:30"), timed, lang="ko") == "2023-04-14T05:30:00+00:00"
+    hugo = head.replace("Docusaurus v2.4.1", "Hugo 0.120.0")
+    assert _published(line, hugo, lang="ko") == "2023-04-14T00:00:00+00:00"

@@ -237,6 +237,8 @@ class _Dates:
             material_time(self.page, _MATERIAL_TIMES),
             self._theme_time(),
         )
+        if stated is not None and self._docusaurus and (midnight := _MATERIAL_MIDNIGHT.fullmatch(stated)):
+            stated = midnight[1]
         seen = self.seen
         if stated is None or seen is None:
             return stated or seen
@@ -248,6 +250,13 @@ class _Dates:
         if not _is_utc(local) and seen[:10] in _days_somewhere(local) and self._prints_as(local, seen):
             return local  # the author's own clock; the <time> printed that moment's day where it was rendered
         return seen
+
+    @cached_property
+    def _docusaurus(self) -> bool:
+        """Docusaurus dates a post by its front matter's `date` or the day its file's name begins with, and a day
+        alone is midnight in UTC in every date it prints (`<time datetime="2023-04-14T00:00:00.000Z">`,
+        `article:published_time`, JSON-LD): the day alone — a Korean blog's posts were dated 09:00 in Seoul."""
+        return any(generator.startswith("Docusaurus") for generator in self.page.meta.get("generator", []))
 
     def _month_of(self, seen: str, stated: str) -> bool:
         """htmldate read only the year and month of the day the page states: it makes a month the month's first day,
