@@ -769,6 +769,23 @@ def test_a_tag_whose_slug_the_engine_emptied_is_named_by_its_link():
     assert extract(html + "</body></html>", "https://x.example/article8/beds").tags == ["경주", "가을", "rain"]
 
 
+def test_a_tag_linked_to_the_page_of_all_tags_by_a_query_is_named_by_its_link():
+    """gatsby-starter-hoodie links each of a post's tags to its one page of all tags, filtered by a script by the
+    query: `/tags/?q=Java` — the posts of a Korean blog on it had no tags; it prints a name's spaces as hyphens, the
+    query holds the name. A link to a later page of all tags, or one whose query names another word than its text,
+    names no tag."""
+    tags = (
+        '<div class="TagList__TagListWrapper-sc-s1uz5f-0"><a href="/tags/?q=Java"><div class="TagList__TagLink">'
+        'Java</div></a><a href="/tags/?q=Spring Boot"><div>Spring-Boot</div></a></div>'
+    )
+    header = f'<div class="Header__Wrapper"><h1>페이징</h1><div>October 24, 2024</div>{tags}<hr/></div>'
+    html = f'<html><head><title>페이징</title></head><body><article>{header}<div id="article-body">{BODY}</div>'
+    url = "https://x.example/spring-data-jpa-paging/"
+    assert extract(html + "</article></body></html>", url).tags == ["Java", "Spring Boot"]
+    other = html.replace("/tags/?q=Java", "/tags/?page=2").replace("?q=Spring Boot", "?q=spring")
+    assert extract(other + "</article></body></html>", url).tags == []
+
+
 def test_a_hashtag_printed_in_a_link_to_a_tags_page_is_no_part_of_the_tag():
     """A Nuxt theme links each tag as "#brot" without rel=tag: the tags were stored "#brot" where a rel=tag link's
     were stored "brot"."""

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
@@ -148,6 +148,8 @@ def linked_terms(page: Page, root: HtmlElement | None) -> tuple[list[str], list[
         url = joined(page.base, href) or ""
         name = _term_name(link)
         kind = _nested_tag(url, name) or _term_kind(url, page.base, query) or _emptied_slug(url, link, name)
+        if kind is None and (queried := _queried_term(url, name)):
+            kind, name = queried
         rel = (link.get("rel") or "").split()
         if kind == "category" and "tag" in rel and "category" not in rel and classed_as_tag(link):
             kind = "tag"  # Nikola's tags, at /categories/harbour/
@@ -362,6 +364,25 @@ def _emptied_slug(url: str, link: HtmlElement, name: str) -> str | None:
     if index is None or parts.query or parts.fragment or title != name or name.casefold() in _INDEX_NAMES:
         return None
     return "category" if index.group(1).lower().startswith("categor") else "tag"
+
+
+def _queried_term(url: str, name: str) -> tuple[str, str] | None:
+    """("tag" or "category", the term) for a link to the page of all terms whose query names the term the link
+    names: the term's page is that one page filtered by a script — gatsby-starter-hoodie links a post's tag "Java"
+    as `/tags/?q=Java`, and its posts had no tags. It prints a name's spaces as hyphens ("Effective-Java" for
+    `?q=Effective Java`): the term is the query's, as the writer spelt it. A link to a later page of all terms
+    (`/tags/?page=2`) names none."""
+    parts = urlsplit(url)
+    index = _TERM_INDEX.search(parts.path)
+    if index is None or not name:
+        return None
+    wanted = name.casefold()
+    term = next(
+        (v for _, v in parse_qsl(parts.query) if wanted in (v.casefold(), "-".join(v.split()).casefold())), None
+    )
+    if term is None:
+        return None
+    return ("category" if index.group(1).lower().startswith("categor") else "tag"), " ".join(term.split())
 
 
 def _after_label(link: HtmlElement, block: HtmlElement, kind: str, base: str) -> bool:
