@@ -786,6 +786,23 @@ def test_a_tag_linked_to_the_page_of_all_tags_by_a_query_is_named_by_its_link():
     assert extract(other + "</article></body></html>", url).tags == []
 
 
+def test_tags_in_the_footer_after_the_wrapper_of_the_posts_title_and_body_are_the_posts():
+    """gatsby-starter-lumen prints the post's title and body in one <div>, in a wrapper of its own, and its date and
+    list of tags in a footer after that wrapper, no <article> around them: a Korean blog's posts had no tags. A
+    body that shares its <div> with more than the title has no footer of its own there."""
+    footer = (
+        '<div class="Post-module--post__footer"><div><p>Published 27 Jun 2022</p></div><div class="Tags-module--tags">'
+        '<ul><li><a href="/tag/cloud/">Cloud</a></li><li><a href="/tag/docker/">Docker</a></li></ul></div></div>'
+    )
+    post = (
+        f'<div><div class="Content-module--content"><h1>VM vs Container</h1><div class="body">{BODY}</div></div></div>'
+    )
+    html = f"<html><head><title>VM vs Container</title></head><body><div>{post}{footer}</div></body></html>"
+    assert extract(html, "https://x.example/cloud/vm-vs-container/").tags == ["Cloud", "Docker"]
+    shared = html.replace("</h1>", "</h1><p>A teaser of another post.</p>")
+    assert extract(shared, "https://x.example/cloud/vm-vs-container/").tags == []
+
+
 def test_a_hashtag_printed_in_a_link_to_a_tags_page_is_no_part_of_the_tag():
     """A Nuxt theme links each tag as "#brot" without rel=tag: the tags were stored "#brot" where a rel=tag link's
     were stored "brot"."""

@@ -223,8 +223,12 @@ def _block_after(article: HtmlElement) -> HtmlElement | None:
     """The first block after the post's <article> that holds a link, past a rule or an empty element between them
     (Beautiful Jekyll prints "Tags: …" in the <div> right after it; AstroPaper its list of tags after an <hr>) — after
     the wrappers around the <article> that hold nothing else, where it is their only child (Medium's story page:
-    the <article> alone in its <div>, the story's topic links in the <div> after that)."""
-    while not any(isinstance(e.tag, str) for e in article.itersiblings()) and _only_child(article):
+    the <article> alone in its <div>, the story's topic links in the <div> after that), or beside the post's title
+    alone (gatsby-starter-lumen: its `<h1>` and the post's body in one <div>, the date and the list of tags in the
+    post's footer after that <div>'s wrapper)."""
+    while not any(isinstance(e.tag, str) for e in article.itersiblings()) and (
+        _only_child(article) or _beside_its_title(article)
+    ):
         article = article.getparent()
     for sibling in itertools.islice(article.itersiblings(), BLOCKS_AFTER):
         if not isinstance(sibling.tag, str) or sibling.find(".//a") is None and not text_of(sibling):
@@ -272,6 +276,14 @@ def _only_child(element: HtmlElement) -> bool:
     if parent is None or parent.tag in ("body", "html"):
         return False
     return sum(isinstance(e.tag, str) for e in parent) == 1 and not (parent.text or "").strip()
+
+
+def _beside_its_title(element: HtmlElement) -> bool:
+    """The element's parent holds the post's <h1> and the element, nothing else: the post's title and its body."""
+    parent = element.getparent()
+    if parent is None or parent.tag in ("body", "html") or (parent.text or "").strip():
+        return False
+    return [e.tag for e in parent if isinstance(e.tag, str)] == ["h1", element.tag]
 
 
 def _term_name(link: HtmlElement) -> str:
