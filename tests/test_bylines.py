@@ -701,3 +701,16 @@ def test_a_published_by_label_is_no_part_of_the_name(label):
     """A theme's "published by" line before the author's name, in German and French, as "Posted by" is in English."""
     meta_line = f'<div class="entry-meta"><div class="entry-author">{label} Ana</div></div>'
     assert [person.name for person in _authors("", meta_line)] == ["Ana"]
+
+
+def test_an_author_box_bio_without_a_full_stop_names_nobody():
+    """gatsby-starter-lumen prints the author's bio under the post in its CSS module's `div.Author-module--author`;
+    a Korean blog's bio, "I believe software engineers can change the world", no full stop after it, was every
+    post's author (trafilatura's byline search reads a class naming an author). A line of most words in small
+    letters is a description; a name with particles is still a name."""
+    bio = '<div class="Author-module--author--2Yefr"><p>I believe software engineers can change the world</p></div>'
+    page = f'<html><head><title>T</title></head><body><div class="Content-module--content"><h1>T</h1>{BODY}</div>'
+    footer = f'<div class="Post-module--post__footer"><p class="Meta-module--meta__date">Published 27 Jun 2022</p>{bio}'
+    assert extract(f"{page}{footer}</div></body></html>", URL).authors == []
+    named = footer.replace("I believe software engineers can change the world", "Ludwig van der Rohe")
+    assert [p.name for p in extract(f"{page}{named}</div></body></html>", URL).authors] == ["Ludwig van der Rohe"]

@@ -710,13 +710,24 @@ def _guessed_names(text: str | None) -> list[str]:
         return []
     if any(label.match(" ".join(html.unescape(text).split())) for label in _LINK_LABELS):
         return [text]  # "View all of Jane Roe's posts.": a label around one name, which _person_name takes out
-    return [] if _a_sentence(text) else split_names(text)
+    return [] if _a_sentence(text) or _a_description(text) else split_names(text)
 
 
 def _a_sentence(text: str) -> bool:
     """Four words or more ending as a sentence ends (a word, not an abbreviation such as "e.V." or "Jr.", before
     its full stop), not all of them a name's: a person's description, no name."""
     return len(text.split()) >= 4 and bool(_SENTENCE_END.search(text)) and not _looks_like_a_name(text)
+
+
+def _a_description(text: str) -> bool:
+    """Four words or more, most of them in small letters, not all of them a name's: a bio line without a full stop,
+    which trafilatura's byline search finds by its class (gatsby-starter-lumen's author box under the post,
+    `div.Author-module--author`: "I believe software engineers can change the world" was every post's author of a
+    Korean blog). Only there: a site's own link to an author page names its writer, a desk too ("Staff and news
+    service reports")."""
+    words = text.split()
+    small = [word for word in words if word[0].islower() and word not in _NAME_PARTICLES]
+    return len(words) >= 4 and len(small) * 2 > len(words) and not _looks_like_a_name(text)
 
 
 def _looks_like_a_name(name: str) -> bool:
