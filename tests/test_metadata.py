@@ -1089,3 +1089,22 @@ def test_a_posts_pagefind_tag_filters_are_its_tags():
     article = extract(html, "https://hacker.example/posts/2024022503_glasses/")
     assert article.tags == ["日常", "メガネ"]
     assert article.categories == []
+
+
+def test_a_link_in_the_posts_text_to_another_sites_category_is_no_category():
+    """trafilatura takes a link to a `/category/` page in any `div.row` for the post's category, and Docusaurus lays
+    its pages out in Infima's `div.row`: a Korean post listing shops, "<a>라쿠텐</a> : 일본 최대 규모의 온라인
+    쇼핑몰", had the shop's wine category for its own. A link to the site's own category page there still is one."""
+    shops = (
+        '<ul><li><a href="https://www.shop.example/category/wine/">라쿠텐</a> : 일본 최대 규모의 온라인 쇼핑몰</li>'
+        '<li><a href="https://wine.example/">ELEVIN</a> : 와인 전문 온라인 쇼핑몰</li></ul>'
+    )
+    html = (
+        '<html lang="ko"><head><title>와인</title><meta name="generator" content="Docusaurus v2.4.1"></head><body>'
+        f'<div class="container"><div class="row"><main class="col"><article><h1>와인</h1>{BODY}{shops}</article>'
+        "</main></div></div></body></html>"
+    )
+    url = "https://wan.example/daily/2023-05-11-japan-wine"
+    assert extract(html, url).categories == []
+    own = html.replace("https://www.shop.example/category/wine/", "https://wan.example/category/wine/")
+    assert extract(own, url).categories == ["라쿠텐"]

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from functools import cached_property
+from urllib.parse import urlsplit
 
+from lxml import etree
 from trafilatura.metadata import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from crawler.extraction.page import HtmlElement, Page, detached
 from crawler.extraction.selectors import CATEGORY_MENUS
 from crawler.extraction.term_links import MAX_TERMS_IN_BLOCK, counted_term_lists
 from crawler.extraction.upstream import examine_meta, extract_catstags, extract_meta_json, extract_title
+from crawler.urls import joined
 
 MAX_BYLINE_CHARS = 120  # as trafilatura's own search: longer text is a sentence, not a name
+_LINKS = etree.XPath("//a[@href]")
 
 
 class Guesses:
@@ -71,10 +75,31 @@ class Guesses:
     def _terms(self, kind: str, sidebars: Collection[HtmlElement]) -> list[str]:
         """trafilatura's first block of `kind` links with the `sidebars` out of the tree; where there is none, the
         whole page's, unless more than MAX_TERMS_IN_BLOCK (read again only where a sidebar was out: its search
-        walks the whole tree with a dozen XPath expressions)."""
-        with detached(sidebars):
+        walks the whole tree with a dozen XPath expressions). Never a link to another site's term page without
+        rel=tag (_foreign_links)."""
+        with detached(self._foreign_links):
+            with detached(sidebars):
+                found = extract_catstags(kind, self._page.tree)
+            if found or not sidebars:
+                return found
             found = extract_catstags(kind, self._page.tree)
-        if found or not sidebars:
-            return found
-        found = extract_catstags(kind, self._page.tree)
         return found if len(found) <= MAX_TERMS_IN_BLOCK else []
+
+    @cached_property
+    def _foreign_links(self) -> list[HtmlElement]:
+        """The page's links to another site (its host with or without `www.`), rel=tag aside: trafilatura takes any
+        link in a `div.row` to a `/category/` page for the post's category, and Docusaurus lays its pages out in
+        Infima's `div.row` — a Korean post's link to a shop's wine category, "라쿠텐", in a list of shops, was its
+        category. A link rel=tag asserts a term wherever it points (Technorati's tag pages)."""
+        host = _site_host(self._page.base)
+        return [
+            link
+            for link in _LINKS(self._page.tree)
+            if "tag" not in (link.get("rel") or "").split()
+            and _site_host(joined(self._page.base, link.get("href")) or "") not in ("", host)
+        ]
+
+
+def _site_host(url: str) -> str:
+    """The URL's host without its `www.`: one site's."""
+    return urlsplit(url).netloc.lower().removeprefix("www.")
