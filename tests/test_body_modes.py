@@ -94,6 +94,12 @@ TODAYS_PAGES = {
         "</head>", '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "After"}</script></head>'
     ),
     "hAtom": OLD_PAGE.replace('<td class="main">', '<td class="main hentry">'),
+    # a page Gatsby or Next.js prerendered, <div>s alone (gatsby-starter-lumen's CSS modules): the best of three kept
+    # one item of a post's list on ten posts of a Korean blog
+    "Gatsby's div#___gatsby": OLD_PAGE.replace("<body>", '<body><div id="___gatsby">').replace(
+        "</body>", "</div></body>"
+    ),
+    "Next.js's div#__next": OLD_PAGE.replace("<body>", '<body><div id="__next">').replace("</body>", "</div></body>"),
 }
 
 
