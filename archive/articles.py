@@ -75,14 +75,15 @@ class Articles(Connection):
     def date_posts_from_feed(self, dates: dict[str, str]) -> int:
         """Posts stored without a publication date (their page prints none) get the one a feed gives them (`dates`:
         URL → ISO 8601), however long ago they were stored, and a post stored with its day alone gets the feed's
-        time of that day (`more_precise`), and a post stored with its time on the site's clock but no offset (ikiwiki's
-        "Created" time) the offset the feed's time of the same moment shows (`zoned_by_feed`: a whole quarter hour
-        off UTC, at most 14 hours, not from a feed's midnight); another date already stored stands. How many
-        changed."""
+        time of that day (`more_precise`: not its midnight, a day alone), and a post stored with its time on the
+        site's clock but no offset (ikiwiki's "Created" time) the offset the feed's time of the same moment shows
+        (`zoned_by_feed`: a whole quarter hour off UTC, at most 14 hours, not from a feed's midnight); another date
+        already stored stands. How many changed."""
         with self._tx():
             cursor = self.conn.executemany(
                 "UPDATE articles SET published = ?1 WHERE url = ?2 AND (published IS NULL"
-                " OR length(published) = 10 AND published = substr(?1, 1, 10) AND length(?1) > 10)",
+                " OR length(published) = 10 AND published = substr(?1, 1, 10) AND length(?1) > 10"
+                " AND substr(?1, 12, 8) != '00:00:00')",
                 [(published, url) for url, published in dates.items()],
             )
             changed = max(cursor.rowcount, 0)

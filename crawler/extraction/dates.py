@@ -542,11 +542,18 @@ def weekday_numeric_date(match: re.Match[str]) -> date | None:
 
 def more_precise(listed: str | None, stated: str | None) -> bool:
     """A feed's date `listed` says more than the page's `stated`: the page states none, or only the day on which
-    the feed's timestamp falls (Jekyll's Hyde prints "15 Jan 2024", its Atom feed 2024-01-15T08:30:00+00:00).
-    archive/articles.py `date_posts_from_feed` applies the same rule to posts stored before the feed was read."""
+    the feed's timestamp falls (Jekyll's Hyde prints "15 Jan 2024", its Atom feed 2024-01-15T08:30:00+00:00) — not
+    the feed's midnight, which is that day alone (Docusaurus's feeds date a post of a day `00:00:00 GMT`, as
+    zoned_by_feed reads a feed's midnight). archive/articles.py `date_posts_from_feed` applies the same rule to posts
+    stored before the feed was read."""
     if not listed:
         return False
-    return not stated or len(stated) == 10 and len(listed) > 10 and listed[:10] == stated
+    return not stated or len(stated) == 10 and len(listed) > 10 and listed[:10] == stated and not _at_midnight(listed)
+
+
+def _at_midnight(value: str) -> bool:
+    """An ISO 8601 time at 00:00:00 (any offset): a day alone, as a generator writes one."""
+    return value[11:19] == "00:00:00"
 
 
 MAX_UTC_OFFSET = timedelta(hours=14)  # Kiribati's; every offset in use is a whole quarter hour
