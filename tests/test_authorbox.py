@@ -578,6 +578,22 @@ def test_an_author_label_line_is_no_bio(line):
     assert [box.bio for box in _boxes(html, authors=[Person(name)])] in ([], [None])
 
 
+def test_a_byline_of_the_name_and_a_time_is_no_bio():
+    """A byline line, the name's link and a <time> with a few words around them (Serendipity's Timeline:
+    "Geschrieben von <a>Ben Carter</a> am <time>…</time> <a>2 Kommentare</a>", each in a span of its own), is
+    longer than a label line and was read as the first paragraph of a region around the name: the person's bio."""
+    byline = (
+        '<p class="post-info"><span>Geschrieben von</span> <span><a href="/authors/2-Ben-Carter">Ben Carter</a></span>'
+        ' <span><time datetime="2024-05-20T10:00:00+02:00">Monday, 20. May 2024</time></span>'
+        ' <span><a href="#comments">2 Kommentare</a></span></p>'
+    )
+    html = (
+        f'<main><div class="entry-header"><h2>Ein eigener Server</h2>{byline}</div>'
+        "<div><p>Der Rechner steht unter dem Schreibtisch und braucht acht Watt, seit dem Frühjahr.</p></div></main>"
+    )
+    assert _boxes(html, authors=[Person("Ben Carter", "https://a.org/authors/2-Ben-Carter")]) == []
+
+
 def test_mainroads_authorbox_description_is_the_bio():
     """Hugo's Mainroad prints the author box after the post (partials/authorbox.html: div.authorbox, "About Jane Doe"
     in span.authorbox__name, the bio as bare text in div.authorbox__description): the name and the avatar were read,

@@ -161,3 +161,29 @@ def test_a_serendipity_entry_under_a_site_wide_noindex_is_still_a_post():
     beside = _s9y("index,follow", ENTRY).replace("</head>", '<meta name="robots" content="noindex"></head>')
     assert extract(beside, url.replace("3-Ueber", "9-Ueber").replace("/archives/", "/blog/")).kind == "article"
     assert extract(_s9y("noindex,nofollow", ENTRY), url).kind == "article"
+
+
+def _timeline_entry(body: str) -> str:
+    """An entry's own page of Timeline: section#entry, its byline line p.post-info (the name's link, the <time>, the
+    comments' link, each in a span of its own), the body in div.serendipity_entry_body, no <article>."""
+    entry = (
+        '<section id="entry"><h2><a href="/archives/2-Eigener-Server.html">Ein eigener Server</a></h2>'
+        '<p class="post-info clearfix"><span class="sr-only">Geschrieben von</span><span class="entry-author-link">'
+        '<i class="fa fa-user" aria-hidden="true"></i><a href="https://notizen.example/authors/2-Ben-Carter">'
+        'Ben Carter</a></span><span class="sr-only"> am</span><span class="entry-timestamp"><i class="far fa-clock"'
+        ' aria-hidden="true"></i><time datetime="2024-05-20T10:00:00+02:00">Monday, 20. May 2024</time></span>'
+        '<span class="entry-comment-link"><i class="far fa-comment" aria-hidden="true"></i>'
+        '<a href="/archives/2-Eigener-Server.html#comments">2 Kommentare</a></span></p>'
+        f'<div class="serendipity_entry_body clearfix">{body}</div></section>'
+    )
+    return _s9y("index,follow", f'<div class="container content">{entry}</div>')
+
+
+@pytest.mark.parametrize("picture", ["", '<img src="/uploads/server.serendipityThumb.png" alt="">'])
+def test_a_serendipity_timeline_byline_is_no_author_box(picture):
+    """Timeline's byline line names the author and the entry's date in one short line; the region around its name
+    that holds the entry's body is the entry: neither is the author's box, nor the entry's picture their avatar."""
+    body = picture + "Der Rechner steht unter dem Schreibtisch und braucht acht Watt.<br />\n" * 4
+    article = extract(_timeline_entry(body), "https://notizen.example/archives/2-Eigener-Server.html")
+    assert [a.name for a in article.authors] == ["Ben Carter"]
+    assert article.author_boxes == []

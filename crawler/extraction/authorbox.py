@@ -171,13 +171,27 @@ def _bio(element: HtmlElement, name: str, names: Names | None) -> str | None:
         if _mostly_link(kept, text):
             continue
         text = _without_name(kept, text, name)
-        if _width(text) < _MIN_BIO_CHARS or text == name or clean_name(text) == name:
+        if _width(text) < _MIN_BIO_CHARS or text == name or clean_name(text) == name or _byline(kept, text, name):
             continue  # the name, or its byline line ("Autor: Jane Roe-Hoffmann", a header's label line): no bio
         short = _width(text) < _SHORT_TEXT_CHARS
         if short and (parse_article_count(text) is not None or _dated_or_timed(text, name)):
             continue
         return text
     return _bare_bio(element, name)
+
+
+def _byline(node: HtmlElement, text: str, name: str) -> bool:
+    """A post's byline line, no bio: the name in an element of its own and a <time> (or an element with its
+    datetime) in one line with few other words — Serendipity's Timeline prints "Geschrieben von <a>Jane</a> am
+    <time>…</time> <a>Noch keine Kommentare</a>" in the p.post-info above the entry, read as the first <p> of a
+    region around the name's link."""
+    dated = [e for e in node.iter() if isinstance(e.tag, str) and (e.tag == "time" or e.get("datetime"))]
+    if not dated or not any(text_of(e) == name for e in node.iterdescendants(*_NAME_LINES)):
+        return False
+    rest = text.replace(name, " ", 1)
+    for element in dated:
+        rest = rest.replace(text_of(element), " ", 1)
+    return _width(" ".join(rest.split())) < _SHORT_TEXT_CHARS
 
 
 def _without_name(node: HtmlElement, text: str, name: str) -> str:

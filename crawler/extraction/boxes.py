@@ -49,6 +49,12 @@ _NOT_SEARCHED = re.compile(
     r"comment|related|recent|popular|menu|respond|navigation|site-footer|colophon|licens", re.IGNORECASE
 )
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)
+# The entry's body as Serendipity's themes mark it (div.serendipity_entry_body, in each theme it bundles): a region
+# around the byline's name that holds it is the entry (Timeline's section#entry, no <article>), its pictures the
+# post's, not the author's
+_HOLDS_ENTRY_BODY = etree.XPath(
+    "boolean(.//*[contains(concat(' ', normalize-space(@class), ' '), ' serendipity_entry_body ')])"
+)
 # Hexo Icarus's profile widget (layout/widget/profile.jsx: div.card.widget[data-type=profile]), the site owner's card
 # in the sidebar: its name, title ("Baker and Python developer"), location and avatar in a Bulma `nav.level`, a
 # layout and no menu. Read like any region around the post's author's name: theirs only where it names them.
@@ -334,8 +340,8 @@ def _regions(
             return
         if element.find(".//article") is not None or (not author_page and element.find(".//h1") is not None):
             return
-        if _LISTS_OR_FORMS(element):  # other posts (a block theme's query loop), a comment form, comments
-            return
+        if _LISTS_OR_FORMS(element) or _HOLDS_ENTRY_BODY(element):  # other posts (a block theme's query loop), a
+            return  # comment form, comments; the entry's body
         text = page.text_in(element)
         if len(text) > MAX_BOX_CHARS or (body_start and body_start in text):
             return
