@@ -6,7 +6,8 @@ page's byline, its author box and the person's own author page each complete the
 or replaces the stored one, a field it lacks keeps its stored value, profile links add up. Their author page URL,
 once known, stays: it is who they are (a multilingual site's /de/authors/x/ is the same person). When a shown
 name, bio or avatar replaces a different stored one, the stored state is first kept in `author_versions`, as a
-changed post's is in `article_versions`. The article count is updated in place: it grows
+changed post's is in `article_versions` — once a run: a state this run stored (the person new, or changed) is its
+own reading, which its other pages complete in place. The article count is updated in place: it grows
 with every post, which is no change of the person.
 """
 
@@ -62,7 +63,10 @@ def upsert_person(conn: sqlite3.Connection, run_id: int, site: str, person: dict
     if shown.get("name") and row["name"] and _straight(shown["name"]) == _straight(row["name"]):
         shown.pop("name")  # the stored name in other quotes: WordPress curls an author page's title, not a byline
     changed = [k for k in VERSIONED if k in shown and row[k] not in (None, "") and shown[k] != row[k]]
-    if changed:
+    noted = _noted(conn, run_id, row["id"]) if changed else None
+    if noted is not None:  # the stored state is this run's (its pages show the person in several states)
+        _renote(conn, noted, row, shown)
+    elif changed:
         version = _keep_version(conn, row, seen_at, changed)
         said = "; ".join(f"{field} changed" for field in changed)
         name = shown.get("name") or row["name"]
@@ -129,6 +133,35 @@ def _labelled(shown: str, stored: str) -> bool:
 def _name_taken(conn: sqlite3.Connection, site: str, name: str, row_id: int) -> bool:
     found = conn.execute("SELECT 1 FROM authors WHERE site = ? AND name = ? AND id != ?", (site, name, row_id))
     return found.fetchone() is not None
+
+
+def _noted(conn: sqlite3.Connection, run_id: int, author_id: int) -> sqlite3.Row | None:
+    """This run's change of the person (new or changed), if it noted one: the state it stored is its own reading,
+    which another page of the same crawl completes in place — no version per page (a byline's line read as a bio
+    on one theme's pages differed on each: a dozen versions of one person in one crawl)."""
+    return conn.execute(
+        "SELECT id, change, version FROM changes WHERE run_id = ? AND author_id = ? AND subject = 'person'"
+        " ORDER BY id DESC LIMIT 1",
+        (run_id, author_id),
+    ).fetchone()
+
+
+def _renote(conn: sqlite3.Connection, noted: sqlite3.Row, row: sqlite3.Row, shown: dict[str, Any]) -> None:
+    """This run's change `noted` of the person `row`, now to `shown`: a changed one names the fields that differ
+    from the version it kept (none left: the note stays as it was)."""
+    if noted["change"] != "changed" or noted["version"] is None:
+        return
+    kept = conn.execute(
+        "SELECT * FROM author_versions WHERE author_id = ? AND version = ?", (row["id"], noted["version"])
+    ).fetchone()
+    after = {k: shown.get(k, row[k]) for k in VERSIONED}
+    if kept is None or not (fields := [k for k in VERSIONED if kept[k] not in (None, "") and after[k] != kept[k]]):
+        return
+    summary = "; ".join(f"{field} changed" for field in fields)
+    conn.execute(
+        "UPDATE changes SET title = ?, fields = ?, summary = ? WHERE id = ?",
+        (after["name"] or row["name"], json.dumps(fields), summary, noted["id"]),
+    )
 
 
 def _keep_version(conn: sqlite3.Connection, row: sqlite3.Row, seen_at: str, changed: list[str]) -> int:

@@ -126,6 +126,7 @@ def test_an_author_keeps_the_fullest_values_seen_on_any_post(archive):
 def test_a_person_is_found_again_by_their_author_page_and_their_changes_are_versions(archive):
     run = archive.start_run([])
     archive.save_article(run, article(), "t1")
+    run = archive.start_run([])  # a later crawl
     renamed = [{"name": "Ann Lee-Park", "url": "https://blog.example/author/ann/"}]
     box = [{"name": "Ann Lee-Park", "bio": "Gardener and cook.", "links": []}]
     archive.save_article(run, article(authors=renamed, author_boxes=box), "t2")  # same post, new byline and bio
@@ -143,6 +144,26 @@ def test_a_person_is_found_again_by_their_author_page_and_their_changes_are_vers
         (1, "Ann Lee", "Gardener.", '["name", "bio"]', "t2")
     ]
     assert rows(archive, "SELECT author_id FROM article_authors WHERE article_id = 1") == [(1,)]
+
+
+def test_one_crawl_reading_a_person_in_several_states_keeps_no_version_per_page(archive):
+    run = archive.start_run([])
+    for n, bio in enumerate(("Gardener.", "Gardener and cook.", "Cook.")):
+        box = [{"name": "Ann Lee", "bio": bio, "links": []}]
+        archive.save_article(run, article(url=f"https://blog.example/{n}/", author_boxes=box), f"t{n}")
+    assert rows(archive, "SELECT bio FROM authors WHERE id = 1") == [("Cook.",)]
+    assert rows(archive, "SELECT count(*) FROM author_versions") == [(0,)]
+    run = archive.start_run([])  # a later crawl: one version, the state it found, however many pages change it
+    for n, bio in enumerate(("Baker.", "Baker and cook.")):
+        box = [{"name": "Ann Lee", "bio": bio, "links": []}]
+        archive.save_article(run, article(url=f"https://blog.example/{n}/", author_boxes=box), f"u{n}")
+    assert rows(archive, "SELECT version, bio, changed, seen_until FROM author_versions") == [
+        (1, "Cook.", '["bio"]', "u0")
+    ]
+    assert rows(archive, "SELECT bio FROM authors WHERE id = 1") == [("Baker and cook.",)]
+    assert rows(archive, "SELECT change, fields FROM changes WHERE subject = 'person' AND run_id = ?", run) == [
+        ("changed", '["bio"]')
+    ]
 
 
 def test_an_author_page_heading_with_an_unknown_label_does_not_rename_the_person(archive):
