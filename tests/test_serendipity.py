@@ -84,6 +84,33 @@ def test_a_serendipity_entrys_trackbacks_section_is_no_part_of_its_text():
     assert [comment.author for comment in article.comments] == ["Reiseblog Süd"]
 
 
+def test_a_serendipity_trackbacks_address_is_its_posts_link():
+    """A trackback names the sending blog unlinked and links the sending post's title: in 2k11 after its time, in
+    Timeline at the start of its excerpt. That link is the trackback's address, as a commenter's site is a
+    comment's; a comment's link in its text is not."""
+    trackback = (
+        '<section id="trackbacks" class="serendipity_comments serendipity_section_trackbacks"><h3>Trackbacks</h3>'
+        '<article id="c3" class="clearfix serendipity_comment odd"><h4><cite>Reiseblog Süd</cite> am'
+        ' <time datetime="2024-06-07T14:03:00+02:00">Friday,  7. June 2024</time>:'
+        ' <a href="https://reise.example/alpen">Alpen-Tipps</a></h4><details><summary>Vorschau anzeigen</summary>'
+        '<div class="content serendipity_commentBody">Anna ist über die Alpen geradelt ...</div></details></article>'
+        "</section>"
+    )
+    comment = (
+        '<section id="comments" class="serendipity_comments serendipity_section_comments"><h3>Kommentare</h3>'
+        '<article id="c4" class="serendipity_comment even commentlevel-0"><header class="clearfix"><h4>Maria am'
+        ' <time datetime="2024-06-08T09:00:00+02:00">Saturday,  8. June 2024</time>:</h4></header>'
+        '<div class="clearfix content serendipity_commentBody">Siehe <a href="https://karte.example/">die Karte</a>.'
+        "</div></article></section>"
+    )
+    html = _s9y("index,follow", ENTRY.replace("</article>", "") + trackback + comment + "</article>")
+    article = extract(html, "https://notizen.example/archives/3-Ueber-die-Alpen.html")
+    assert [(c.author, c.author_url) for c in article.comments] == [
+        ("Reiseblog Süd", "https://reise.example/alpen"),
+        ("Maria", None),
+    ]
+
+
 def test_a_serendipity_images_comment_is_its_caption():
     """The default editor inserts a media library picture with a comment as a div.serendipity_imageComment_right,
     the picture in its div.serendipity_imageComment_img, the comment its div.serendipity_imageComment_txt."""

@@ -13,13 +13,14 @@ from datetime import UTC, datetime
 
 from crawler.extraction.article import Comment
 from crawler.extraction.dates import DOTTED_DATETIME, WEEKDAY_NUMERIC_DATE, dotted_datetime, weekday_numeric_date
-from crawler.extraction.page import HtmlElement, Page, compiled, detached, text_of
+from crawler.extraction.page import HtmlElement, Page, compiled, detached, matches, text_of
 from crawler.extraction.selectors import (
     COMMENT_AUTHOR,
     COMMENT_DATE_TEXT,
     COMMENT_ITEMS,
     COMMENT_TEXT,
     COMMENT_TIME_TITLES,
+    SERENDIPITY_TRACKBACKS,
 )
 from crawler.extraction.substack import comment_dates, served_by_substack
 from crawler.extraction.upstream import day_in_words
@@ -258,6 +259,8 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
     author_url = _author_url(author, base)
     if author is None:
         author_text, author_url = _named_beside_the_time(item, replies, base)
+    if author_url is None and _a_trackback(item):
+        author_url = _trackback_source(item, base)
     return Comment(
         author=author_text.strip() or None,
         published=published,
@@ -422,6 +425,20 @@ def _named_beside_the_time(item: HtmlElement, replies: set[HtmlElement], base: s
         return name, link
     printed = " ".join(" ".join(word for word, _ in after).split())
     return _name_among(after) if _SAYS.search(printed) else ("", None)
+
+
+def _a_trackback(item: HtmlElement) -> bool:
+    """A comment item in Serendipity's trackbacks section (SERENDIPITY_TRACKBACKS)."""
+    return any(matches(a, ", ".join(SERENDIPITY_TRACKBACKS)) for a in item.iterancestors())
+
+
+def _trackback_source(item: HtmlElement, base: str) -> str | None:
+    """The sending post of a Serendipity trackback, its first link: its themes name the sending blog unlinked and
+    link the post's title — 2k11 after the time ("<cite>Blog</cite> am <time>: <a href=post>Title</a>"), Timeline
+    at the start of the excerpt — the trackback's address, as a commenter's site is a comment's."""
+    links = (a.get("href", "").strip() for a in item.iterdescendants("a") if a.get("href") and not _to_itself(a, item))
+    href = next(links, "")
+    return joined(base, href) if href and not href.startswith(("#", "javascript:", "mailto:")) else None
 
 
 def _name_among(words: list[tuple[str, str | None]]) -> tuple[str, str | None]:

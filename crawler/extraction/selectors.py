@@ -81,6 +81,11 @@ SPLIT_POST_LINKS = (WORDPRESS_PAGE_LINKS, "p.evo_post_pagination")
 # content element (`div.page-content`), after the_content() and wp_link_pages(): the post's tags, not its text.
 HELLO_ELEMENTOR_TAGS = ".page-content > div.post-tags"
 
+# Serendipity's themes: the trackbacks' section after the entry ("Trackbacks", the trackback URL, each trackback
+# an article.serendipity_comment, its excerpt in a <details> "Show preview"), apart from the comments' #comments:
+# .serendipity_section_trackbacks in 2k11, Timeline, Clean Blog and default, section#trackbacks in Bootstrap 4,
+# Skeleton and Next
+SERENDIPITY_TRACKBACKS = (".serendipity_section_trackbacks", "section#trackbacks")
 # Comment threads and their forms, whichever platform printed them (the post's comments are read apart:
 # crawler/extraction/comments.py), and the ones blogarchive put in the page from a comments source
 # (FRAME_COMMENTS).
@@ -100,12 +105,7 @@ COMMENT_LISTS = (
     "#atp-comments",
     # b2evolution's skins: the comments' section#feedbacks ("2 comments", each an article.evo_comment) after the post
     "section#feedbacks",
-    # Serendipity's themes: the trackbacks' section after the entry ("Trackbacks", the trackback URL, each trackback
-    # an article.serendipity_comment, its excerpt in a <details> "Show preview"), apart from the comments' #comments:
-    # .serendipity_section_trackbacks in 2k11, Timeline, Clean Blog and default, section#trackbacks in Bootstrap 4,
-    # Skeleton and Next
-    ".serendipity_section_trackbacks",
-    "section#trackbacks",
+    *SERENDIPITY_TRACKBACKS,
     f"[{FRAME_COMMENTS}]",
     # a response printed inside the post's h-entry as its microformats2 `comment` property (MF2_RESPONSES)
     ".h-entry.p-comment",
