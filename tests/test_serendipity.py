@@ -126,6 +126,30 @@ def test_a_serendipity_images_comment_is_its_caption():
     ]
 
 
+@pytest.mark.parametrize(
+    ("href", "src"),
+    [
+        ("/uploads/server.png", "https://notizen.example/uploads/server.png"),
+        ("/uploads/other.png", "https://notizen.example/uploads/server.serendipityThumb.png"),
+        ("https://server.example/", "https://notizen.example/uploads/server.serendipityThumb.png"),
+    ],
+)
+def test_a_serendipity_thumbnail_linked_to_its_upload_is_the_upload(href, src):
+    """The media library inserts a picture as its thumbnail (name.serendipityThumb.ext beside name.ext in the
+    uploads folder) inside an a.serendipity_image_link to the upload: the picture is the upload, as a WordPress size
+    linked to its file is; a thumbnail that links elsewhere stays as shown."""
+    picture = (
+        '<figure class="serendipity_imageComment_center" style="width: 400px">'
+        f'<div class="serendipity_imageComment_img"><a class="serendipity_image_link" href="{href}"><!-- s9ymdb:6 -->'
+        '<img class="serendipity_image_center"'
+        ' width="400" height="267" srcset="" src="/uploads/server.serendipityThumb.png" loading="lazy"'
+        ' alt="Der Server"></a></div><figcaption class="serendipity_imageComment_txt">Die lüfterlose Kiste, seit März'
+        "</figcaption></figure>"
+    )
+    article = extract(_entry_page(picture), "https://notizen.example/archives/3-Ueber-die-Alpen.html")
+    assert [(image.src, image.caption) for image in article.images] == [(src, "Die lüfterlose Kiste, seit März")]
+
+
 def test_a_serendipity_timeline_comment_is_a_comment():
     """Timeline, a theme Serendipity bundles, prints each comment as an li.comment-list-item in the ul.comment-list
     of its section.serendipity_comments: the name (or its link to the commenter's site) in a

@@ -55,6 +55,13 @@ _WP_SIZE = re.compile(r"^(?P<stem>[^?#]+)-\d+x\d+(?P<ext>\.(?:jpe?g|png|gif|webp
 # elsewhere (a blog moved from WordPress to a static generator, its posts still linking the originals it never
 # copied: /images/lan_3.png beside the /images/lan_3-300x198.png it shows) names no file the site serves.
 _WP_UPLOADS = re.compile(r"/wp-content/uploads/|^https?://[^/?#]*(?:files\.wordpress\.com|\.wp\.com)/", re.I)
+# Serendipity's thumbnail of an upload beside the upload itself in its uploads folder (serendipity_config's
+# uploadPath, "uploads/"): the file's name with ".serendipityThumb" (its thumbSuffix) before its extension; its
+# media library inserts the thumbnail inside an a.serendipity_image_link to the file.
+_S9Y_THUMB = re.compile(r"^(?P<stem>[^?#]+)\.serendipityThumb(?P<ext>\.(?:jpe?g|png|gif|webp|avif))$", re.I)
+_S9Y_UPLOADS = re.compile(r"/uploads/", re.I)
+# Each engine's copy of an upload at a smaller size, where the engine keeps the upload, and the upload's names
+_SIZE_COPIES = ((_WP_SIZE, _WP_UPLOADS, ("", "-scaled")), (_S9Y_THUMB, _S9Y_UPLOADS, ("",)))
 _SRCSET_ITEM = re.compile(r"\s*(\S+)\s*(?:(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
 # Share buttons' icons: inside a link to a share endpoint, or named like one.
 SHARE_HREF = re.compile(
@@ -125,13 +132,16 @@ def _linked_original(img: HtmlElement, src: str, base: str) -> str | None:
     and no srcset offers a larger one: a gallery's thumbnails (`[gallery link="file"]`, the gallery block's "link
     to media file") and an image inserted at its "Thumbnail" size linked to its "Media File" show a crop — 150×150
     pixels of the picture, a square — that WordPress prints without a srcset (no other size has its shape). Only
-    where WordPress keeps the upload (_WP_UPLOADS)."""
+    where WordPress keeps the upload (_WP_UPLOADS). So Serendipity's thumbnail linked to its upload (_S9Y_THUMB)."""
     link = next(img.iterancestors("a"), None)
     href = joined(base, link.get("href")) if link is not None else None
-    if not href or not _WP_UPLOADS.search(href) or not (size := _WP_SIZE.match(src)):
+    if not href:
         return None
-    stem, ext = size.group("stem"), size.group("ext")
-    return href if href.split("#")[0] in (stem + ext, stem + "-scaled" + ext) else None
+    for copy, uploads, names in _SIZE_COPIES:
+        if uploads.search(href) and (size := copy.match(src)):
+            stem, ext = size.group("stem"), size.group("ext")
+            return href if href.split("#")[0] in [stem + name + ext for name in names] else None
+    return None
 
 
 def _captioned_anew(first: str | None, again: str | None) -> bool:
