@@ -298,9 +298,10 @@ def test_a_reply_printed_after_its_parent_is_threaded_by_its_depth_class():
     assert found == [("4", None, 1), ("5", "4", 2)]
 
 
-def test_a_comments_date_printed_only_in_words_is_its_day():
+def test_a_comments_date_printed_only_in_words_is_its_day_and_time():
     """Blocksy prints the commenter in `h4.ct-comment-author` and the date only as the text of the comment's
-    permalink; OceanWP in `.comment-date`; a German theme "19. Juni 2019 um 6:16". No <time>: the day was lost."""
+    permalink; OceanWP in `.comment-date`; a German theme "19. Juni 2019 um 6:16". No <time>: the day was lost,
+    then the time of day."""
     blocksy = (
         '<li id="comment-4" class="comment depth-1"><article class="ct-comment-inner"><footer class="ct-comment-meta">'
         "<h4 class='ct-comment-author'><a href='https://ann.example/' class='url'>Ann Lee</a></h4><div class="
@@ -314,7 +315,7 @@ def test_a_comments_date_printed_only_in_words_is_its_day():
     )
     html = f'<html><body><article><p>Post.</p></article><ol class="ct-comment-list">{blocksy}{german}</ol></body>'
     found = [(c.author, c.author_url, c.published) for c in find_comments(Page.from_html(html, "https://x.example/p/"))]
-    assert found == [("Ann Lee", "https://ann.example/", "2024-11-05"), ("Bo Ray", None, "2019-06-19")]
+    assert found == [("Ann Lee", "https://ann.example/", "2024-11-05T16:21"), ("Bo Ray", None, "2019-06-19T06:16")]
 
 
 def test_comments_of_bootstrap_media_markup_and_a_post_author_badge():
@@ -336,7 +337,7 @@ def test_comments_of_bootstrap_media_markup_and_a_post_author_badge():
     )
     html = f'<html><body><article><p>Post.</p></article><div id="comments">{hestia}<ol>{colormag}</ol></div></body>'
     found = [(c.author, c.published) for c in find_comments(Page.from_html(html, "https://x.example/p/"))]
-    assert found == [("Ann Lee", "2024-11-05"), ("Jane Example", "2024-11-06")]
+    assert found == [("Ann Lee", "2024-11-05T16:21"), ("Jane Example", "2024-11-06T09:10")]
 
 
 def test_twenty_twentys_commenter_links_their_site_around_their_name():

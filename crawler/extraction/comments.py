@@ -12,7 +12,13 @@ from collections.abc import Collection
 from datetime import UTC, datetime
 
 from crawler.extraction.article import Comment
-from crawler.extraction.dates import DOTTED_DATETIME, WEEKDAY_NUMERIC_DATE, dotted_datetime, weekday_numeric_date
+from crawler.extraction.dates import (
+    DOTTED_DATETIME,
+    WEEKDAY_NUMERIC_DATE,
+    day_and_clock,
+    dotted_datetime,
+    weekday_numeric_date,
+)
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, matches, text_of
 from crawler.extraction.selectors import (
     COMMENT_AUTHOR,
@@ -506,7 +512,8 @@ def _in_meta(block: HtmlElement, body: HtmlElement) -> bool:
 def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     """The comment's <time datetime>; else a time printed in a title attribute (COMMENT_TIME_TITLES), as ISO 8601
     when it is in the platform's format, as printed when not; else the day its date line or permalink prints in
-    words (COMMENT_DATE_TEXT: OceanWP's `.comment-date`, Blocksy's permalink "November 5, 2024 / 4:21 pm")."""
+    words (COMMENT_DATE_TEXT: OceanWP's `.comment-date`, Blocksy's permalink "November 5, 2024 / 4:21 pm"), with
+    the time of day where the line prints one (dates.day_and_clock)."""
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     if time is not None and time.get("datetime"):
         return _SPACED_DATETIME.sub(r"\1T\2", time.get("datetime", "").strip())
@@ -535,7 +542,7 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
             ).isoformat()
         except ValueError:
             return None
-    return day_in_words(text) if 0 < len(text) <= MAX_DATE_TEXT else None
+    return day_and_clock(text) if 0 < len(text) <= MAX_DATE_TEXT else None
 
 
 def _drupal_time(printed: str) -> str | None:

@@ -102,6 +102,14 @@ _ELEMENTOR_TIME = ".elementor-post-info__item--type-time"
 # 09:13"; its comment app's "2023. 4. 8. 21:03"), XpressEngine's and Rhymix's board skins ('Y.m.d H:i')
 DOTTED_DATETIME = re.compile(r"(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})\.? (\d{1,2}):(\d\d)")
 _PRINTED_TIME = re.compile(r"^(\d{1,2})[:.h](\d\d)(?::\d\d)?\s*(?:([ap])\.?\s?m\.?|uhr|h)?$", re.IGNORECASE)
+# The clock a comment template prints after the day in its date line, in whatever words its language joins them
+# with: WordPress's default "%1$s at %2$s" and its translations ("July 11, 2011 at 12:25 pm", "10. Februar 2019 um
+# 18:05 Uhr", "26 abril 2022 a las 14:02"), "8. April 2019 @ 11:38", Drupal's "le 7 mai 2020 - 12:38", French
+# "14 h 22", Korean "오후 2:22" (오전 before noon, 오후 after). The seconds may follow; a dotted "12.38" is a date's.
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?:(오[전후])\s*)?(\d{1,2})(?::|\s?h\s?)(\d\d)(?::\d\d)?(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
 # A post's entry as hAtom, microformats2, HTML and WordPress's query loop mark it up. A small entry inside another
 # is another post's teaser in the post (a query loop, a latest-comments block): its date is that post's.
 _ENTRIES = "article, .hentry, .h-entry, .wp-block-post"
@@ -317,14 +325,8 @@ class _Dates:
                 continue
             day = day_in_words(text_of(day_item))
             match = _PRINTED_TIME.match(text_of(time_item))
-            if day is None or match is None:
-                return None
-            hour, minute = int(match[1]), int(match[2])
-            if match[3]:  # 12-hour clock: 12 am is midnight, 12 pm noon
-                hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
-            if hour > 23 or minute > 59:
-                return None
-            return f"{self._in_page_order(day)}T{hour:02d}:{minute:02d}"
+            clock = _clock(match[1], match[2], match[3]) if match else None
+            return None if day is None or clock is None else f"{self._in_page_order(day)}T{clock}"
         return None
 
     @cached_property
@@ -623,6 +625,29 @@ def first_date(*values: str | None) -> str | None:
         if value and (iso := iso_date(value.strip())):
             return iso
     return None
+
+
+def day_and_clock(printed: str) -> str | None:
+    """The day a short date line prints in words or numbers (upstream.day_in_words: htmldate's reading, in any
+    language it knows) and, where the line prints one clock time too (_CLOCK), that time to the minute, as the
+    site's clock reads it: "10. Februar 2019 um 18:05 Uhr" is 2019-02-10T18:05; None where it prints no day (a
+    relative "3 hours ago" is none)."""
+    if (day := day_in_words(printed)) is None:
+        return None
+    if len(clocks := _CLOCK.findall(printed)) != 1:
+        return day
+    korean, hour, minute, half = clocks[0]
+    clock = _clock(hour, minute, {"오전": "a", "오후": "p"}.get(korean, half))
+    return f"{day}T{clock}" if clock else day
+
+
+def _clock(hour: str, minute: str, half: str | None) -> str | None:
+    """A printed clock time as HH:MM, `half` "a" or "p" on a 12-hour clock (12 am is midnight, 12 pm noon); None
+    for no such time."""
+    hours, minutes = int(hour), int(minute)
+    if half:
+        hours = hours % 12 + (12 if half.lower() == "p" else 0)
+    return f"{hours:02d}:{minutes:02d}" if hours <= 23 and minutes <= 59 else None
 
 
 def dotted_datetime(match: re.Match[str]) -> str | None:

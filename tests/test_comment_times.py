@@ -1,0 +1,77 @@
+"""A comment's time as comment templates print it in their date line, in the site's language, no <time datetime>:
+WordPress's default walker ("%1$s at %2$s" and its translations, in the permalink of `.comment-metadata`), a theme's
+own `.comment-time` ("8. April 2019 @ 11:38"), Korean and French clocks — the day and the time of day are read; a
+relative time is none."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction.comments import find_comments
+from crawler.extraction.page import Page
+
+
+def _wordpress_comment(number: int, meta: str, text: str) -> str:
+    """A comment as WordPress's Walker_Comment prints it for a classic theme (html5 off): the name, then the
+    permalink with the date and time in `div.comment-meta.commentmetadata`."""
+    return (
+        f'<li class="comment even thread-even depth-1" id="comment-{number}"><div id="div-comment-{number}" '
+        'class="comment-body"><div class="comment-author vcard"><cite class="fn">Anna Weber</cite> '
+        f'<span class="says">sagt:</span></div><div class="comment-meta commentmetadata">{meta}</div>'
+        f'<p>{text}</p><div class="reply"><a class="comment-reply-link" href="?replytocom={number}#respond">'
+        "Antworten</a></div></div></li>"
+    )
+
+
+def _published(html: str) -> list[str | None]:
+    page = Page.from_html(f'<html><body><ol class="commentlist">{html}</ol></body></html>', "https://b.example/p/")
+    return [c.published for c in find_comments(page)]
+
+
+@pytest.mark.parametrize(
+    ("printed", "published"),
+    [
+        ("July 11, 2011 at 12:25 pm", "2011-07-11T12:25"),  # en_US, "F j, Y" and "g:i a"
+        ("10. Februar 2019 um 18:05 Uhr", "2019-02-10T18:05"),  # de_DE's "%1$s um %2$s Uhr"
+        ("Juli 30, 2013 um 2:33 pm", "2013-07-30T14:33"),  # de_DE's words, the site's English formats
+        ("06.01.2020 um 9:16", "2020-01-06T09:16"),  # a numeric "d.m.Y"
+        ("26 abril 2022 a las 14:02", "2022-04-26T14:02"),  # es_ES's "%1$s a las %2$s"
+        ("14/04/2020 at 3:00 pm", "2020-04-14T15:00"),  # en_GB's "d/m/Y"
+        ("3 mai 2024 à 14 h 22", "2024-05-03T14:22"),  # fr_FR's "%1$s à %2$s", a time format "G \h i"
+        ("2024년 5월 3일 오후 2:22", "2024-05-03T14:22"),  # ko_KR's "Y년 n월 j일" and "A g:i"
+        ("2024년 5월 3일 오전 12:05", "2024-05-03T00:05"),
+        ("Feb 7, 2014 at 10:53", "2014-02-07T10:53"),
+    ],
+)
+def test_the_permalink_of_wordpresss_comment_meta_gives_the_day_and_the_time(printed, published):
+    meta = f'<a href="https://b.example/p/#comment-7">{printed}</a>'
+    assert _published(_wordpress_comment(7, meta, "Schön.")) == [published]
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Jun 20th at 2:41 am",  # no year: no day
+        "3 hours ago",  # a relative time is no time
+        "vor 3 Tagen",
+    ],
+)
+def test_a_date_line_without_a_day_gives_no_time(printed):
+    meta = f'<a href="https://b.example/p/#comment-7">{printed}</a>'
+    assert _published(_wordpress_comment(7, meta, "Schön.")) == [None]
+
+
+def test_a_date_line_of_two_clocks_keeps_the_day_alone():
+    meta = '<a href="https://b.example/p/#comment-7">3. Mai 2024 um 14:22 Uhr (bearbeitet 15:10)</a>'
+    assert _published(_wordpress_comment(7, meta, "Schön.")) == ["2024-05-03"]
+
+
+def test_a_themes_comment_time_with_an_at_sign_gives_the_day_and_the_time():
+    # a theme's own list of the comment's meta: the name, then the permalink "date @ time" in its li.comment-time
+    html = (
+        '<li class="comment even depth-1" id="li-comment-2772"><article id="comment-2772" class="comment">'
+        '<div class="comment-content"><ul class="comment-meta"><li class="comment-author">Dietmar H.</li>'
+        '<li class="comment-time"><a href="https://b.example/p/#comment-2772"> 8. April 2019 &#64; 11:38</a></li>'
+        '</ul><div class="comment-text"><p>Ein Kommentar.</p></div></div></article></li>'
+    )
+    assert _published(html) == ["2019-04-08T11:38"]
