@@ -1,7 +1,7 @@
 """A comment's time as comment templates print it in their date line, in the site's language, no <time datetime>:
-WordPress's default walker ("%1$s at %2$s" and its translations, in the permalink of `.comment-metadata`), a theme's
-own `.comment-time` ("8. April 2019 @ 11:38"), Korean and French clocks — the day and the time of day are read; a
-relative time is none."""
+WordPress's default walker ("%1$s at %2$s" and its translations, in the permalink of `.comment-metadata` or in the
+classic themes' `.commentmetadata`), a theme's own `.comment-time` ("8. April 2019 @ 11:38"), Korean and French
+clocks — the day and the time of day are read; a relative time is none."""
 
 from __future__ import annotations
 
@@ -64,6 +64,31 @@ def test_a_date_line_without_a_day_gives_no_time(printed):
 def test_a_date_line_of_two_clocks_keeps_the_day_alone():
     meta = '<a href="https://b.example/p/#comment-7">3. Mai 2024 um 14:22 Uhr (bearbeitet 15:10)</a>'
     assert _published(_wordpress_comment(7, meta, "Schön.")) == ["2024-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("html", "published"),
+    [
+        # Kubrick's comments.php and the themes built on it: `small.commentmetadata` after the name, the bare line
+        # where the theme prints no link to the comment (its number links it)
+        (
+            '<li id="comment-4414" class="alt"><img class="gravatar" src="/a.gif" alt=""> Kommentar<small> von '
+            '</small><cite>Mareike</cite><br><small class="commentmetadata">8. Dezember 2010 um 10:56</small>'
+            '<p>Sehr lecker.</p><p><a href="#comment-4414">1</a></p></li>',
+            "2010-12-08T10:56",
+        ),
+        # a theme's own callback: the name "dijo:", the text, then the line in a `div.commentmetadata`
+        (
+            '<li class="comment even depth-1" id="comment-10353767"><div class="commenttext"><cite><strong>Ramón'
+            '</strong> dijo:</cite><p>Muy bien.</p><div class="commentmetadata"> 26 abril 2022 a las 14:02 </div>'
+            '<div class="reply"><a class="comment-reply-link" href="?replytocom=10353767#respond">Responder</a>'
+            "</div></div></li>",
+            "2022-04-26T14:02",
+        ),
+    ],
+)
+def test_the_classic_themes_commentmetadata_line_gives_the_day_and_the_time(html, published):
+    assert _published(html) == [published]
 
 
 def test_a_themes_comment_time_with_an_at_sign_gives_the_day_and_the_time():

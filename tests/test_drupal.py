@@ -139,7 +139,7 @@ def test_the_author_of_a_drupal_or_backdrop_post_is_read_from_its_submitted_line
     assert [p.name for p in extract(page, "https://werkstatt.example/posts/wochennotiz").authors] == ["Jana Becker"]
 
 
-def test_the_commenter_of_drupals_stock_comment_template_is_the_username_in_its_submitted_line():
+def test_the_commenter_and_time_of_drupals_stock_comment_template_are_in_its_submitted_line():
     # Drupal 6's and 7's comment.tpl.php: one div.submitted line of the name and the time, in the site's language
     comment = """<a id="comment-13843"></a><div class="comment comment-published comment-by-anonymous clearfix">
 <div class="submitted">par <span class="username">Jeanne Petit</span> le 7 mai 2020 - 12:38.</div>
@@ -147,6 +147,6 @@ def test_the_commenter_of_drupals_stock_comment_template_is_the_username_in_its_
 <ul class="links"><li class="comment_hautpage"><a href="#top">haut de page</a></li></ul></div>"""
     page = _backdrop_post("Sun, 01/09/2024 - 8:11am by Jana Becker", lang="fr", comments=comment)
     comments = extract(page, "https://werkstatt.example/posts/werkbank").comments
-    assert [(c.id, c.author, c.text) for c in comments] == [
-        ("13843", "Jeanne Petit", "Un très beau duo à distance, à écouter.")
+    assert [(c.id, c.author, c.published, c.text) for c in comments] == [
+        ("13843", "Jeanne Petit", "2020-05-07T12:38", "Un très beau duo à distance, à écouter.")
     ]

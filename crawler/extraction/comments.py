@@ -68,6 +68,9 @@ _DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|(?:blogCommentLeve
 # onclick="…comment_id=123…">`
 # b2evolution's comment footer (its skins' _item_comment.inc.php): "<date> @ <time>", the reply link after them
 _B2EVO_FOOTER = compiled(("footer.evo_comment_footer",))
+# The commenter's name as Drupal's theme_username() prints it, in the line with the comment's date (Drupal 6's
+# `.submitted`)
+_USERNAME = compiled((".username",))
 _B2EVO_TIME = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d\d) @ (\d{1,2}):(\d\d)(?: ?([ap]m)\b)?", re.IGNORECASE)
 _WEEBLY_REPLY = "span.reply-comment[onclick]"
 _GNUBOARD_INDENT = re.compile(r"margin-left:\s*(\d+)px")
@@ -527,7 +530,7 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
             except ValueError:
                 return printed
     printed = _first(item, COMMENT_DATE_TEXT, replies)
-    text = text_of(printed) if printed is not None else ""
+    text = _date_line(printed) if printed is not None else ""
     if len(printed_times := _PRINTED_DATETIME.findall(text)) == 1:  # Z-BlogPHP's "发布于 2024-01-11 09:30:00 回复"
         return "T".join(printed_times[0])
     if match := DOTTED_DATETIME.fullmatch(text):
@@ -543,6 +546,15 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
         except ValueError:
             return None
     return day_and_clock(text) if 0 < len(text) <= MAX_DATE_TEXT else None
+
+
+def _date_line(printed: HtmlElement) -> str:
+    """The text of a comment's date line, less the commenter's name where the line holds it: htmldate reads no day
+    in Drupal's "par <span class=username>JPA</span> le 7 mai 2020 - 12:38." (the name's capitals stand in its way)."""
+    text = text_of(printed)
+    for name in _USERNAME(printed):
+        text = " ".join(text.replace(text_of(name), " ", 1).split())
+    return text
 
 
 def _drupal_time(printed: str) -> str | None:

@@ -876,6 +876,10 @@ COMMENT_DATE_TEXT = (
     ".comment-time",  # Drupal 7's Bartik and Backdrop's Basis, in the site's medium format: "Sat, 04/05/2024 - 9:12am"
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
+    # WordPress's classic themes (Kubrick's `small.commentmetadata`, many of its children's `div`): the permalink
+    # with the date and time, or the bare line where a theme prints no link
+    ".commentmetadata",
+    ".comment > .submitted",  # Drupal 6's comment.tpl.php: "Submitted by <span class=username>…</span> on <date>"
     ".blogCommentDate",  # Weebly
     "li.fbItem > .fbMeta > .time",  # Rhymix's board skins: "2024.01.11 09:30", read as Tistory's
     ".comment-header > .date",  # ikiwiki, in the setup's timeformat (its subject links the comment, not the date)
