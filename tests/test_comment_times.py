@@ -100,3 +100,14 @@ def test_a_themes_comment_time_with_an_at_sign_gives_the_day_and_the_time():
         '</ul><div class="comment-text"><p>Ein Kommentar.</p></div></div></article></li>'
     )
     assert _published(html) == ["2019-04-08T11:38"]
+
+
+def test_divis_comment_date_gives_the_day_and_the_time():
+    # Divi's comment callback: the name and "on <date> at <time>" in the site's language in span.comment_date
+    html = (
+        '<li class="comment even depth-1 et-pb-non-builder-comment" id="li-comment-1224"><article id="comment-1224" '
+        'class="comment-body clearfix"><div class="comment_avatar"></div><div class="comment_postinfo"><span '
+        'class="fn">Trockenduscher</span> <span class="comment_date"> am 9. Juni 2017 um 13:22 </span></div><div '
+        'class="comment_area"><div class="comment-content clearfix"><p>Guter Punkt.</p></div></div></article></li>'
+    )
+    assert _published(html) == ["2017-06-09T13:22"]

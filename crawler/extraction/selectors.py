@@ -873,6 +873,7 @@ COMMENT_TIME_TITLES = (
 COMMENT_DATE_TEXT = (
     ".comment-date",
     ".comment-date-time",  # ColorMag
+    ".comment_date",  # Divi's "on <date> at <time>" in the site's language ("am 9. Juni 2017 um 13:22"); other themes'
     ".comment-time",  # Drupal 7's Bartik and Backdrop's Basis, in the site's medium format: "Sat, 04/05/2024 - 9:12am"
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
