@@ -111,3 +111,25 @@ def test_divis_comment_date_gives_the_day_and_the_time():
         'class="comment_area"><div class="comment-content clearfix"><p>Guter Punkt.</p></div></div></article></li>'
     )
     assert _published(html) == ["2017-06-09T13:22"]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # "Comment by <name> — <date> @ <permalink: time>" in a <cite> after the text, in the site's language
+        (
+            '<p><cite>Kommentar von <span class="fn">Margit H.</span> &#8212; 2019-01-01 @ <a href="#comment-7">'
+            "00:39</a></cite></p>",
+            "2019-01-01T00:39",
+        ),
+        # "<name> said, on <date> at <permalink: time>" beside the avatar
+        (
+            '<div class="comment_author vcard"><strong class="fn">stephan</strong> said, on August 3, 2019 at <a '
+            'href="https://b.example/p/#comment-7">3:12 pm</a></div>',
+            "2019-08-03T15:12",
+        ),
+    ],
+)
+def test_a_permalink_of_the_time_alone_is_read_with_the_day_before_it_in_its_line(line, published):
+    html = f'<li class="comment even depth-1" id="comment-7"><div id="div-comment-7">{line}<p>Gut.</p></div></li>'
+    assert _published(html) == [published]

@@ -15,6 +15,7 @@ from crawler.extraction.article import Comment
 from crawler.extraction.dates import (
     DOTTED_DATETIME,
     WEEKDAY_NUMERIC_DATE,
+    clock_alone,
     day_and_clock,
     dotted_datetime,
     weekday_numeric_date,
@@ -530,6 +531,8 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
             except ValueError:
                 return printed
     printed = _first(item, COMMENT_DATE_TEXT, replies)
+    if printed is not None and clock_alone(text_of(printed)) and (line := printed.getparent()) is not None:
+        printed = line  # a permalink of the time alone after the day in its line: "— 2019-01-01 @ <a>00:39</a>"
     text = _date_line(printed) if printed is not None else ""
     if len(printed_times := _PRINTED_DATETIME.findall(text)) == 1:  # Z-BlogPHP's "发布于 2024-01-11 09:30:00 回复"
         return "T".join(printed_times[0])

@@ -641,6 +641,11 @@ def day_and_clock(printed: str) -> str | None:
     return f"{day}T{clock}" if clock else day
 
 
+def clock_alone(printed: str) -> bool:
+    """Whether a text is a time of day and nothing else ("00:39", "3:12 pm", "14:22 Uhr")."""
+    return _PRINTED_TIME.match(printed.strip()) is not None
+
+
 def _clock(hour: str, minute: str, half: str | None) -> str | None:
     """A printed clock time as HH:MM, `half` "a" or "p" on a 12-hour clock (12 am is midnight, 12 pm noon); None
     for no such time."""
