@@ -133,3 +133,25 @@ def test_divis_comment_date_gives_the_day_and_the_time():
 def test_a_permalink_of_the_time_alone_is_read_with_the_day_before_it_in_its_line(line, published):
     html = f'<li class="comment even depth-1" id="comment-7"><div id="div-comment-7">{line}<p>Gut.</p></div></li>'
     assert _published(html) == [published]
+
+
+@pytest.mark.parametrize(
+    ("time", "published"),
+    [
+        # a theme's <time> whose datetime states the day alone and whose text prints the time too
+        ('<time datetime="2020-07-29">29.07.2020 // 12:56</time>', "2020-07-29T12:56"),
+        ('<time datetime="2020-07-29">July 29, 2020 at 12:56 pm</time>', "2020-07-29T12:56"),
+        ('<time datetime="2019-11-5">05.11.2019 // 07:08</time>', "2019-11-05T07:08"),
+        # the attribute's moment stands; so does its day where the text prints another day or no time
+        ('<time datetime="2020-07-29T12:56:08+02:00">29.07.2020 // 13:00</time>', "2020-07-29T12:56:08+02:00"),
+        ('<time datetime="2020-07-29">30.07.2020 // 12:56</time>', "2020-07-29"),
+        ('<time datetime="2020-07-29">vor 3 Jahren</time>', "2020-07-29"),
+    ],
+)
+def test_a_time_element_stating_the_day_alone_takes_the_time_its_text_prints_that_day(time, published):
+    html = (
+        '<li class="comment even depth-1"><div id="comment-63215" class="comment-wrap"><div class="comment-content">'
+        f'<div class="comment-author"> Rolf B. <span><a href="#" title="Permalink">{time}</a></span></div>'
+        "<p>Schöner Bericht.</p></div></div></li>"
+    )
+    assert _published(html) == [published]

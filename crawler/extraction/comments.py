@@ -87,6 +87,8 @@ _DJANGO_TIME = re.compile(
 # printed so (ikiwiki's timeformat "%Y-%m-%d %H:%M")
 _SPACED_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
 _PRINTED_DATETIME = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d(?::\d\d)?)")
+# A <time datetime> of a day alone (some themes print its month and day unpadded)
+_DAY = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)")
 # chronicle's comment date, read from the comment file's name that comments.cgi writes (gmtime, English month names):
 # "Submitted at 12:00:00 on 03 May 2024"
 _SUBMITTED_AT = re.compile(r"Submitted at (\d\d):(\d\d):(\d\d) on (\d{1,2}) ([A-Z][a-z]+) (\d{4})")
@@ -520,7 +522,12 @@ def _published(item: HtmlElement, replies: set[HtmlElement]) -> str | None:
     the time of day where the line prints one (dates.day_and_clock)."""
     time = next((t for t in item.iterdescendants("time") if not _in_nested_comment(t, item, replies)), None)
     if time is not None and time.get("datetime"):
-        return _SPACED_DATETIME.sub(r"\1T\2", time.get("datetime", "").strip())
+        stated = _SPACED_DATETIME.sub(r"\1T\2", time.get("datetime", "").strip())
+        # a day alone in the attribute, the day and time in the text (`<time datetime="2020-07-29">29.07.2020 //
+        # 12:56</time>`; a theme's "2019-11-5", unpadded, too): the printed time of that day
+        if (day := _DAY.fullmatch(stated)) and (printed := day_and_clock(text_of(time))):
+            return printed if printed.startswith("{}-{:0>2}-{:0>2}T".format(*day.groups())) else stated
+        return stated
     if written := _flatpress_time(item) or _blogger_time(item, replies) or _b2evolution_time(item):
         return written
     for selector, layout in COMMENT_TIME_TITLES:
