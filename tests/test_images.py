@@ -34,6 +34,24 @@ def test_a_post_picture_named_after_a_network_or_marked_shareable_is_kept():
     assert _srcs(body) == ["https://blog.example/uploads/facebook-1024.jpg", "https://blog.example/uploads/market.jpg"]
 
 
+def test_a_photo_whose_name_begins_like_a_trackers_is_kept_and_its_credit_line_its_caption():
+    """A Jekyll club blog's `![…](/media/pixelplatten.jpg)` with `*Foto: Chaospott*` under it was dropped as a
+    tracking pixel by a word its name begins with: a tracker's or spacer's address names it as a word of its own, or
+    its size (its attributes', its style's) gives it away. An author's portrait whose wrapper alone is classed as
+    an avatar was kept only because its file was named "…2000Pixel…": it is no picture of the post."""
+    body = """<p><img src="/media/2018/pixelplatten.jpg" alt="Quelle: Club"><br><em>Foto: Club</em></p>
+              <p><img src="/media/2018/spacers-and-bolts.jpg"></p>
+              <img src="https://pixel.wp.com/g.gif?blog=1"><img src="/track/tracking_pixel.gif"><img src="/spacer.gif">
+              <img src="/t/renderTiming.png" style="width: 1px; height: 1px">
+              <div class="prk_author_avatar"><a href="/author/jane/"><img src="/up/portrait-200x134.jpg"></a></div>"""
+    html = f"<html><body><article><div class='entry-content'>{PROSE}{body}</div></article></body></html>"
+    images = extract(html, "https://blog.example/2018/07/13/post.html").images
+    assert [(image.src, image.caption) for image in images] == [
+        ("https://blog.example/media/2018/pixelplatten.jpg", "Foto: Club"),
+        ("https://blog.example/media/2018/spacers-and-bolts.jpg", None),
+    ]
+
+
 def test_a_small_picture_with_its_caption_is_the_posts_and_a_small_one_without_is_an_icon():
     """Eleventy's image plugin writes each picture's true size: a 64 x 40 chart in a captioned <figure> was taken
     for an icon and lost, with its caption."""
@@ -50,8 +68,14 @@ def test_a_lazy_loaded_image_yields_its_real_source_once():
       <noscript><img src="/uploads/a.jpg" width="640" height="480"></noscript>
       <img src="/plugins/lazy/placeholder.gif" data-lazy-src="/uploads/b.jpg" width="640" height="480">
       <noscript><img src="/uploads/b.jpg"></noscript>
+      <img src="data:image/png;base64,iVBORw0KGgo=" data-srcset="/media/c.jpg?width=738 1x, /media/c.jpg?width=1476 2x">
+      <noscript><img src="/media/c.jpg?quality=100&amp;width=2280"></noscript>
     """
-    assert _srcs(body) == ["https://blog.example/uploads/a.jpg", "https://blog.example/uploads/b.jpg"]
+    assert _srcs(body) == [
+        "https://blog.example/uploads/a.jpg",
+        "https://blog.example/uploads/b.jpg",
+        "https://blog.example/media/c.jpg?width=1476",
+    ]
 
 
 def test_a_picture_shown_twice_is_one_image_with_the_caption_one_showing_gives_it():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from crawler.extraction.article import Image
@@ -13,6 +14,7 @@ from crawler.extraction.selectors import (
     COMMENT_ITEMS,
     FEATURED_IMAGES,
     IMAGE_EXCLUDED_CLASS,
+    IMAGE_EXCLUDED_NAME,
     IMAGE_EXCLUDED_SRC,
     OTHER_POSTS,
     POST_THUMBNAILS,
@@ -44,9 +46,11 @@ _CONVERTED_COPY = re.compile(r"^(?P<upload>[^?#]+\.(?:jpe?g|png|gif))\.(?:webp|a
 _COPIES_OF_DOC_ROOT = re.compile(r"^/(?:[^/]+/)*?webp-express/webp-images/doc-root/")
 _COPIES_OF_CONTENT = re.compile(r"/webp-express/webp-images/(?=(?:uploads|themes|plugins)/)")
 _EXCLUDED_CLASS = re.compile(IMAGE_EXCLUDED_CLASS)
+_EXCLUDED_NAME = re.compile(IMAGE_EXCLUDED_NAME)
 _SHARE_CLASS = re.compile(SHARE_ICON_CLASS)
 _SHARE_SRC = re.compile(SHARE_ICON_SRC, re.I)
 _WORD = re.compile(r"\w")
+_STYLED_SIDE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|$)", re.I)
 # WordPress's intermediate size of an upload: the file's name with "-{width}x{height}" before its extension (its
 # "thumbnail" size a square crop); the original's name without it, "-scaled" where WordPress scaled a large upload
@@ -194,11 +198,18 @@ def _noscript_copy(img: HtmlElement, src: str, scripted: dict[HtmlElement, str])
     scripted <img> (Autoptimize) or right after it (a3 Lazy Load, Smush, Jetpack). A copy with no scripted twin
     beside it is a showing of its own — the featured image's, where the same picture is shown again in the post:
     matched by its source anywhere, a lazy featured image was lost to its second showing and the post's first
-    image was another."""
+    image was another. The copy may ask the site's resizer for another size of the file by its query (an Umbraco
+    site's `…/photo.jpg?width=2280&quality=100` beside the scripted srcset's `?width=1476`): the same file."""
     if (noscript := next(img.iterancestors("noscript"), None)) is None:
         return False
     twins = (noscript.getprevious(), noscript.getnext())
-    return any(scripted.get(other) == src for twin in twins if twin is not None for other in twin.iter("img"))
+    file = src.split("?")[0]
+    return any(
+        (scripted.get(other) or "").split("?")[0] == file
+        for twin in twins
+        if twin is not None
+        for other in twin.iter("img")
+    )
 
 
 def _dimensions(img: HtmlElement, srcset_width: int | None) -> tuple[int | None, int | None]:
@@ -325,9 +336,12 @@ def _excluded(
     src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-lazy-src")).lower()
     if any(_EXCLUDED_CLASS.search(c.lower()) for c in (img.get("class") or "").split()):
         return True
+    if any("avatar" in (holder.get("class") or "").lower() for holder in _holding_it_alone(img)):
+        return True  # an author box's portrait, classed on its wrapper: `div.prk_author_avatar > a > img`
     if "hidden" in page.names.attributes and any("hidden" in node.attrib for node in (img, *img.iterancestors())):
         return True  # shown to no reader: a theme's hidden h-entry for microformats parsers (Eleventy Excellent)
-    if _is_share_icon(img, src, share_buttons) or any(part in src for part in IMAGE_EXCLUDED_SRC):
+    excluded_src = any(part in src for part in IMAGE_EXCLUDED_SRC) or _EXCLUDED_NAME.search(src)
+    if _is_share_icon(img, src, share_buttons) or excluded_src:
         return True
     if ancestors_matching(img, AUTHOR_PICTURE_HOLDERS):
         return True  # the author's picture in the post's microdata byline
@@ -336,12 +350,26 @@ def _excluded(
     if ancestors_matching(img, BOOKMARK_CARDS):
         return True  # the linked page's thumbnail in Ghost's bookmark card: its metadata, no picture of the post
     width, height = _int(img.get("width")), _int(img.get("height"))
-    if (width is not None and width <= 2) or (height is not None and height <= 2):
+    if (width is not None and width <= 2) or (height is not None and height <= 2) or _styled_dot(img):
         return True  # tracking pixel
     small = width is not None and height is not None and width <= MAX_ICON_SIZE and height <= MAX_ICON_SIZE
     if small and caption_of(img) is None:
         return True  # avatars, icons, badges: a post's own pictures are larger, or captioned (a thumbnail, a chart)
     return page.in_chrome(img)
+
+
+def _holding_it_alone(img: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements around the <img> that hold it and nothing else (its link, its wrapper), innermost first."""
+    node = img
+    while (parent := node.getparent()) is not None and len(parent) == 1 and not text_of(parent):
+        yield parent
+        node = parent
+
+
+def _styled_dot(img: HtmlElement) -> bool:
+    """Shown two pixels wide or high by its inline style (`style="width: 1px; height: 1px"`): a tracker sized so
+    rather than by its attributes (Reddit's render-timing pixel)."""
+    return any(float(side) <= 2 for side in _STYLED_SIDE.findall(img.get("style") or ""))
 
 
 def _is_share_icon(img: HtmlElement, src: str, share_buttons: frozenset[HtmlElement]) -> bool:

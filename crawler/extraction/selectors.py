@@ -465,7 +465,11 @@ IMAGE_EXCLUDED_CLASS = (
 # The post's author as schema.org microdata (a Person, itemprop=author): a picture inside is the author's (Hexo's
 # Volantis prints the author's avatar beside the name in the post's header), as an h-card's photo is.
 AUTHOR_PICTURE_HOLDERS = "[itemprop~=author]"
-IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "pixel", "/ads/", "doubleclick", "spacer")
+IMAGE_EXCLUDED_SRC = ("gravatar.com", "/emoji/", "s.w.org/images/core/emoji", "/ads/", "doubleclick")
+# A tracking pixel's or a layout spacer's address: the word alone in a host's, folder's or file's name
+# (pixel.wp.com, /lazyload-pixel/, tracking_pixel.gif, /spacer.gif) — not inside a longer word of a photo's name
+# (pixelplatten.jpg, a Hackerspace's LED ceiling, was dropped as a tracker; pixelio, shortpixel, gigapixel)
+IMAGE_EXCLUDED_NAME = r"(?<![a-z0-9])(?:pixel|spacer)(?![a-z0-9])"
 
 # Share buttons (images only: their icons are never the post's, but these regions are not NOT_POST chrome, whose
 # text the body keeps out too). With a link to a share endpoint (crawler/extraction/images.py), these cover icons
