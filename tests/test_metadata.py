@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.extraction.content import find_content_root
 from crawler.extraction.extract import extract
 from crawler.extraction.page import Page
 from crawler.extraction.term_links import linked_terms
@@ -801,6 +802,25 @@ def test_tags_in_the_footer_after_the_wrapper_of_the_posts_title_and_body_are_th
     assert extract(html, "https://x.example/cloud/vm-vs-container/").tags == ["Cloud", "Docker"]
     shared = html.replace("</h1>", "</h1><p>A teaser of another post.</p>")
     assert extract(shared, "https://x.example/cloud/vm-vs-container/").tags == []
+
+
+def test_a_post_written_as_loose_lists_is_its_lists_container_and_keeps_the_tags_after_it():
+    """A lumen post written as numbered lists, each item a <p> and a sub-list (Markdown's loose list): the densest
+    item was taken for the post's container, and the tags after the post's wrapper were lost with the rest."""
+    item = "<li><p>{0}: a step of the method, told in a sentence of its own.</p><ul><li>a detail</li></ul></li>"
+    lists = "".join(
+        f"<h2>Part {n}</h2><ol>{item.format('Step one')}{item.format('The longest step of them all, at length')}</ol>"
+        for n in range(1, 5)
+    )
+    footer = (
+        '<div class="Post-module--post__footer"><div class="Tags-module--tags">'
+        '<ul><li><a href="/tag/ml/">ML</a></li></ul></div></div>'
+    )
+    post = f'<div><div class="Content-module--content"><h1>ML</h1><div class="body">{lists}</div></div></div>'
+    html = f"<html><head><title>ML</title></head><body><div>{post}{footer}</div></body></html>"
+    page = Page.from_html(html, "https://x.example/ml/introduction/")
+    assert find_content_root(page).get("class") == "body"
+    assert extract(html, "https://x.example/ml/introduction/").tags == ["ML"]
 
 
 def test_a_hashtag_printed_in_a_link_to_a_tags_page_is_no_part_of_the_tag():

@@ -15,6 +15,7 @@ HOLDER_SHARE = 0.8  # of the post's text found on the page: what the element fou
 MIN_PLACED_CHARS = 20  # a shorter line or text node (a word, a date, a name) may stand anywhere on the page
 _MAIN = etree.XPath("//main[not(ancestor::main)]")  # HTML allows one visible <main>: the page's own content
 _TEXT_NODES = etree.XPath(".//text()[not(parent::script or parent::style)]")
+_LISTS = {"ul", "ol", "li"}  # a list and its items, nested lists within them
 _MEDIA = etree.XPath("(.//img | .//picture | .//video | .//audio | .//iframe | .//embed | .//object)[1]")
 
 
@@ -53,7 +54,16 @@ def densest_parent(page: Page, within: HtmlElement | None = None) -> HtmlElement
         parent = paragraph.getparent()
         if parent is not None and (within is None or not page.in_chrome(paragraph)):
             scores[parent] = scores.get(parent, 0) + len(text_of(paragraph))
-    return max(scores, key=scores.__getitem__) if scores else None
+    densest = max(scores, key=scores.__getitem__) if scores else None
+    if densest is None or densest.tag != "li":
+        return densest
+    # A loose list's item (Markdown's list whose items are <p>s) is one item of the text its list stands in: where
+    # that text's other lists or paragraphs hold more, the element holding the list is the container (a
+    # gatsby-starter-lumen post written as numbered lists was cut to its longest item, its tags after it lost).
+    holder = next((node for node in densest.iterancestors() if node.tag not in _LISTS), None)
+    paragraphs = [] if holder is None else holder.iter("p")
+    held = sum(len(text_of(p)) for p in paragraphs if within is None or not page.in_chrome(p))
+    return holder if holder is not None and held > scores[densest] else densest
 
 
 def body_holder(page: Page, text: str, root: HtmlElement | None) -> HtmlElement | None:
