@@ -1866,3 +1866,27 @@ def test_kirbys_url_parameters_of_pagination_tags_and_categories_are_hubs(path, 
     assert url_kind(f"https://trails.example{path}") == kind
     assert extract(_kirby_notes_page(1), f"https://trails.example{path}").kind == kind
     assert url_kind("https://trails.example/notes/page-3-of-the-diary") is None
+
+
+def test_a_page_whose_body_is_marked_as_a_posts_is_a_post_though_most_of_it_is_links():
+    """gatsby-starter-hoodie marks the post's body itemprop=articleBody, no itemtype around it, and dates it in a
+    <span>: a draft of one line and its list of references was a listing, its text mostly links, and lost. A page
+    of several such bodies lists posts; the theme's About page, its body marked so too, undated and in no feed, is
+    one of the site's pages."""
+    references = "".join(
+        f'<li><p><a href="https://docs.example/{n}/">Reference {n}: the manual of the server, its packages</a></p></li>'
+        for n in range(4)
+    )
+    post = (
+        '<article class="Article"><div class="Header"><h1>SSL Protocol</h1><span class="Date">March 15, 2024</span>'
+        '</div><div id="article-body" itemprop="articleBody" class="StyledMarkdown"><p>Work in progress.</p>'
+        f"<h2>References</h2><ul>{references}</ul></div></article>"
+    )
+    html = f"<html><head><title>SSL Protocol</title></head><body><div id='___gatsby'>{post}</div></body></html>"
+    article = extract(html, "https://blog.example/ssl-protocol/")
+    assert (article.kind, article.kind_reason) == ("article", "post markup (schema.org articleBody (microdata))")
+    listing = html.replace(post, post * 3)
+    assert extract(listing, "https://blog.example/ssl-protocol/").kind == "listing"
+    about = extract(html.replace('<span class="Date">March 15, 2024</span>', ""), "https://blog.example/about/")
+    assert decide(about.evidence, SiteFacts(site_known=True))[0] == "other"
+    assert decide(article.evidence, SiteFacts(site_known=True))[0] == "article"

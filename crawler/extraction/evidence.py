@@ -5,8 +5,9 @@ states it — metadata, JSON-LD, <time>, an element classed as a date, the URL �
 its text).
 
 Post markup, strongest first: a schema.org post type (JSON-LD, then microdata), microformats (h-entry, hAtom's
-hentry), an <article> holding a <time> or a rel=author link, OpenGraph's og:type article (the weakest: Hugo's
-template prints it on every page, About and Impressum too).
+hentry), an <article> holding a <time> or a rel=author link, one element marked as a post's body
+(itemprop=articleBody, no itemtype around it: a theme may mark its About page's body so), OpenGraph's og:type
+article (the weakest: Hugo's template prints it on every page, About and Impressum too).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from crawler.extraction.pagekind import (
     ACADEMIC_PAGES_MARKUP,
     ACADEMIC_POST_LAYOUT,
     ARTICLE_TYPES,
+    BODY_ONLY_MARKUP,
     HUGO_PAGES_MARKUP,
     LISTING_TEXT_SHARE,
     LISTING_TYPES,
@@ -136,6 +138,7 @@ _SPECIAL_LAYOUT = etree.XPath(
 )
 # A <time> that dates something: its datetime, or a year in its words — not Hugo Stack's reading time, "<time
 # class=article-time--reading>1 minute read</time>", on its About page.
+_ARTICLE_BODIES = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleBody ')]")
 _DATED_ARTICLE = etree.XPath(
     "//article[.//time[@datetime or re:test(., '(^|[^0-9])(19|20)[0-9]{2}([^0-9]|$)')]"
     " or .//*[contains(concat(' ', @rel, ' '), ' author ')]]",
@@ -326,6 +329,8 @@ def post_markup(page: Page, types: set[str]) -> str | None:
         return "h-entry" if "h-entry" in classes[0].split() else "hAtom hentry"
     if _one_dated_article(page):
         return "<article> with a <time> or a rel=author link"
+    if _one_article_body(page):
+        return BODY_ONLY_MARKUP
     if next(iter(page.meta.get("og:type", [])), "").strip().lower() == "article":
         return WEAKEST_POST_MARKUP
     return None
@@ -357,6 +362,13 @@ def _one_dated_article(page: Page) -> bool:
     found = [article for article in _DATED_ARTICLE(page.tree) if not page.in_chrome(article)]
     inner = {id(inside) for article in found for inside in article.iterdescendants("article")}
     return len([article for article in found if id(article) not in inner]) == 1
+
+
+def _one_article_body(page: Page) -> bool:
+    """One element outside the chrome holds text marked as a post's body (microdata's itemprop=articleBody, a
+    schema.org Article's property, where the theme declares no itemtype around it: gatsby-starter-hoodie): the
+    post's. A page of several is a list of posts' bodies."""
+    return len([body for body in _ARTICLE_BODIES(page.tree) if text_of(body) and not page.in_chrome(body)]) == 1
 
 
 def _types(jsonld: list[dict[str, Any]]) -> set[str]:

@@ -122,6 +122,10 @@ MAX_LINK_DENSITY = 0.5
 BY_LENGTH_ALONE = "no date, no post markup, nothing known of the site"
 MANY_DAYS = 3  # distinct days in a page's <time>s: a list of posts, not a post
 WEAKEST_POST_MARKUP = "og:type article"  # evidence.post_markup's name for it
+# evidence.post_markup's name for a post's body marked alone (itemprop=articleBody, no itemtype around it): a theme
+# that marks it so on a post marks its About page's body so too (gatsby-starter-hoodie), as og:type article is
+# printed on every page — a post by it where the page is dated or nothing is known of the site
+BODY_ONLY_MARKUP = "schema.org articleBody (microdata)"
 # evidence.page_markup's name for a page of Hugo's section of the site's pages (content/page/). Hugo's default RSS
 # template lists every regular page of the site, each with its front matter's date: a feed's date says nothing of
 # such a page, where it overrules the page markup of generators whose feeds list posts alone (Nikola, Hexo).
@@ -284,8 +288,9 @@ def decide(evidence: PageEvidence, site: SiteFacts | None = None) -> tuple[str, 
     # Blogger's and Hexo NexT's listings mark each teaser up as a BlogPosting/Article; a news post, its related stories
     if evidence.post_items > 1 and not _a_post_beside(evidence.words, evidence.text_in_items):
         return listing, f"listing: {evidence.post_items} items marked up as posts"
-    if evidence.post_markup == WEAKEST_POST_MARKUP and not evidence.dated and site is not None and site.site_known:
-        return "other", "no date, og:type article its only post markup, and no feed lists it"
+    weak = evidence.post_markup in (WEAKEST_POST_MARKUP, BODY_ONLY_MARKUP)
+    if weak and not evidence.dated and site is not None and site.site_known:
+        return "other", f"no date, {evidence.post_markup} its only post markup, and no feed lists it"
     if evidence.post_markup and not evidence.dated and site is not None and site.section_unlisted:
         return "other", "no date, and the site's feeds, which date its posts, list nothing of its section"
     if evidence.post_markup and not _only_a_theme_default(evidence):
