@@ -5,6 +5,7 @@ Each crawl runs in its own process because Scrapy's reactor starts once per proc
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import sqlite3
@@ -46,6 +47,13 @@ def run_cli(*args: str, cwd: Path = REPO, timeout: float = 180) -> subprocess.Co
     return subprocess.run(
         [sys.executable, "-m", "crawler", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout
     )
+
+
+def crawl_summary(base: str, db: Path) -> dict[str, str]:
+    """Crawl `base` into `db` (extraction in the crawl's own process), asserting exit 0; the summary's rows."""
+    crawled = run_cli("crawl", base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")
+    assert crawled.returncode == 0, crawled.stdout + crawled.stderr
+    return dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", crawled.stdout))
 
 
 def unused_port() -> int:

@@ -11,7 +11,6 @@ The blog is served on 127.0.0.1 and changes between crawls as a blog does; each 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import crawl_summary, run_cli
 from tests.local_http import QuietHandler, serving
 
 OLD, NEW = "/2024/05/river-walk/", "/river-walk-in-spring/"
@@ -90,13 +89,6 @@ def _blog() -> Iterator[dict[str, Any]]:
         yield blog
 
 
-def _crawl(base: str, db: Path) -> dict[str, str]:
-    """Crawl into `db`; the summary's rows."""
-    crawled = run_cli("crawl", base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")
-    assert crawled.returncode == 0, crawled.stdout + crawled.stderr
-    return dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", crawled.stdout))
-
-
 def _rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql, params).fetchall()
@@ -110,10 +102,10 @@ def test_a_post_whose_address_redirects_for_good_is_one_row_its_history_kept_its
     db = tmp_path / "archive.db"
     with _blog() as blog:
         base = blog["base"]
-        _crawl(base, db)
+        crawl_summary(base, db)
         [(post_id, _)] = _river(db)
         blog["moved"] = 301  # the slug edited, and the post: the sitemap lists the new address, read first
-        again = _crawl(base, db)
+        again = crawl_summary(base, db)
         assert _river(db) == [(post_id, base + NEW[1:])]
         assert again["moved (a permanent redirect)"] == "1" and again["new articles"] == "0"
         [(version, text)] = _rows(db, "SELECT version, text FROM article_versions WHERE article_id = ?", post_id)
@@ -128,7 +120,7 @@ def test_a_post_whose_address_redirects_for_good_is_one_row_its_history_kept_its
         assert _rows(db, "SELECT status, kind FROM pages WHERE url = ? AND run_id = 2", base + OLD[1:]) == [
             (301, "redirect")
         ]
-        third = _crawl(base, db)
+        third = crawl_summary(base, db)
         assert _river(db) == [(post_id, base + NEW[1:])]
         assert third["moved (a permanent redirect)"] == "0" and third["new articles"] == "0"
     assert _rows(db, "SELECT count(*) FROM changes WHERE change = 'moved'") == [(1,)]
@@ -147,10 +139,10 @@ def test_a_post_reached_at_its_old_address_first_moves_there(tmp_path, moved):
     redirect, and its row moves before the new state is stored."""
     db = tmp_path / "archive.db"
     with _blog() as blog:
-        _crawl(blog["base"], db)
+        crawl_summary(blog["base"], db)
         [(post_id, _)] = _river(db)
         blog["moved"], blog["linked"] = moved, OLD
-        again = _crawl(blog["base"], db)
+        again = crawl_summary(blog["base"], db)
     assert _river(db) == [(post_id, blog["base"] + NEW[1:])]
     assert again["moved (a permanent redirect)"] == "1" and again["new articles"] == "0"
     how = {301: "301", 308: "308", "alias": "meta refresh (canonical)"}[moved]
@@ -166,10 +158,10 @@ def test_a_temporary_redirect_or_one_to_no_post_moves_nothing(tmp_path, moved):
     db = tmp_path / "archive.db"
     with _blog() as blog:
         base = blog["base"]
-        _crawl(base, db)
+        crawl_summary(base, db)
         [(post_id, _)] = _river(db)
         blog["moved"], blog["linked"] = moved, OLD
-        again = _crawl(base, db)
+        again = crawl_summary(base, db)
     assert (post_id, base + OLD[1:]) in _river(db)
     assert again["moved (a permanent redirect)"] == "0"
     assert _rows(db, "SELECT count(*) FROM article_addresses") == [(0,)]

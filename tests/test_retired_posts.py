@@ -22,7 +22,7 @@ import pytest
 
 from archive import Archive, schema
 from archive.migrations import migrate
-from tests.conftest import run_cli
+from tests.conftest import crawl_summary, run_cli
 from tests.local_http import QuietHandler, serving
 
 HEAD = '<meta name="generator" content="Movable Type">'
@@ -82,13 +82,6 @@ def _blog(etag: bool) -> Iterator[dict[str, Any]]:
         yield blog
 
 
-def _crawl(base: str, db: Path) -> dict[str, str]:
-    """Crawl into `db`; the summary's rows."""
-    crawled = run_cli("crawl", base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")
-    assert crawled.returncode == 0, crawled.stdout + crawled.stderr
-    return dict(re.findall(r"│ ([^│]+?) +│ ([^│]+?) +│", crawled.stdout))
-
-
 def _as_an_older_blogarchive_left_it(db: Path, url: str) -> None:
     """The page at `url` stored as a post, its fetch decided 'article', by rules no run recorded."""
     archive = Archive(db)
@@ -111,9 +104,9 @@ def test_a_recrawl_decides_again_an_unchanged_page_older_rules_stored_as_a_post_
     db = tmp_path / "archive.db"
     with _blog(etag) as blog:
         kyoto = blog["base"] + "travel/kyoto/"
-        _crawl(blog["base"], db)
+        crawl_summary(blog["base"], db)
         _as_an_older_blogarchive_left_it(db, kyoto)
-        again = _crawl(blog["base"], db)
+        again = crawl_summary(blog["base"], db)
         retired = _rows(db, "SELECT retired_at, retired_reason FROM articles WHERE url = ?", kyoto)
         assert retired[0][0] is not None and retired[0][1].startswith("listing: ")
         assert "Movable Type" in retired[0][1]
@@ -122,7 +115,7 @@ def test_a_recrawl_decides_again_an_unchanged_page_older_rules_stored_as_a_post_
         assert again["same body, not re-extracted"] == "0"
         assert _rows(db, "SELECT change, url FROM changes WHERE change = 'retired'") == [("retired", kyoto)]
         # the same rules since: nothing unchanged is read again, nothing retired twice
-        third = _crawl(blog["base"], db)
+        third = crawl_summary(blog["base"], db)
     assert third["unchanged, decided again (other rules)"] == "0" and third["retired (no post by today's rules)"] == "0"
     assert third["not modified (304)" if etag else "same body, not re-extracted"] == "3"
     assert _rows(db, "SELECT count(*) FROM changes WHERE change = 'retired'") == [(1,)]
@@ -134,7 +127,7 @@ def test_reextract_retires_a_stored_post_today_s_rules_decide_is_a_listing_and_r
     db = tmp_path / "archive.db"
     with _blog(etag=False) as blog:
         kyoto = blog["base"] + "travel/kyoto/"
-        _crawl(blog["base"], db)
+        crawl_summary(blog["base"], db)
     _as_an_older_blogarchive_left_it(db, kyoto)
     archive = Archive(db)
     article_id = archive.conn.execute("SELECT id FROM articles WHERE url = ?", (kyoto,)).fetchone()[0]
@@ -237,7 +230,7 @@ def test_a_page_served_in_a_posts_place_that_tells_nothing_of_what_it_is_retires
 
     with serving(Handler) as base:
         served.update(_pages(base))
-        _crawl(base, db)
+        crawl_summary(base, db)
         post = base + "2024/03/post-3.html"
         assert _rows(db, "SELECT count(*) FROM v_posts WHERE url = ?", post) == [(1,)]
         served["/2024/03/post-3.html"] = (
