@@ -159,7 +159,8 @@ def test_an_empty_table_as_csv_still_has_its_header(demo_archive):
         (("--lang", "xx"), "--lang 'xx' matches no post's language; the archive has: "),
         (
             ("--table", "nope"),
-            "--table 'nope' is no table or view of the archive; choose one of: alert_deliveries, article_authors",
+            "--table 'nope' is no table or view of the archive; choose one of: alert_deliveries, article_addresses,"
+            " article_authors",
         ),
     ],
 )
