@@ -17,7 +17,17 @@ from archive.media import fill_image_files
 from archive.pages import site_of
 from archive.people import upsert_person
 
-ARTICLE_COLUMNS = ("canonical_url", "title", "author", "published", "updated", "language", "sitename", "description")
+ARTICLE_COLUMNS = (
+    "canonical_url",
+    "title",
+    "author",
+    "published",
+    "updated",
+    "language",
+    "sitename",
+    "description",
+    "platform_id",
+)
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -42,7 +52,7 @@ class Articles(Connection):
                     article_id = self._write_article(article, digest, old["last_fetched"], old)
                     self._write_children(run_id, article_id, site_of(article["url"]), rows, old["last_fetched"])
                     return "refreshed"
-                self._touch(article["url"], fetched_at, digest)
+                self._touch(article["url"], fetched_at, digest, article.get("platform_id"))
                 # a bio, an avatar
                 self._write_people(run_id, old["id"], site_of(article["url"]), rows["authors"], fetched_at)
                 return "unchanged"
@@ -195,13 +205,14 @@ class Articles(Connection):
         """The post at `url` was fetched again, unchanged: note when (and that it is online). False if none."""
         return self._touch(url, fetched_at)
 
-    def _touch(self, url: str, fetched_at: str, digest: str | None = None) -> bool:
-        """Also note the content's digest, when given (one made before the digest covered every part)."""
+    def _touch(self, url: str, fetched_at: str, digest: str | None = None, platform_id: str | None = None) -> bool:
+        """Also note the content's digest, when given (one made before the digest covered every part), and the post's
+        identity on its platform (no part of its content: a post stored before it was read gets it here)."""
         with self._tx():
             cursor = self.conn.execute(
-                "UPDATE articles SET last_fetched = ?, gone_at = NULL, content_hash = coalesce(?, content_hash)"
-                " WHERE url = ?",
-                (fetched_at, digest, url),
+                "UPDATE articles SET last_fetched = ?, gone_at = NULL, content_hash = coalesce(?, content_hash),"
+                " platform_id = coalesce(?, platform_id) WHERE url = ?",
+                (fetched_at, digest, platform_id, url),
             )
         return cursor.rowcount > 0
 

@@ -8,7 +8,14 @@ sitemap lists the new address, and the old one is asked for at the end, with the
 reach), and an older blogarchive stored both: the two rows are one post then. The older row is kept — its id, its
 history — and takes the newer's state as its next version; the newer's versions follow, its rows and changes hang on
 the older's id, and its row goes (nothing of it is lost: every part is in the older row now). A "new" change this run
-noted of it is no new post: it goes, and the run counts one post fewer as new.
+noted of it is no new post: it goes, and the run counts it as an update of the older post where their states differ.
+
+A post moves without a redirect too: a blog that changes its permalink structure may answer the old addresses 404
+(WordPress guesses a redirect for some only). Its platform numbers the post all the same, and the page prints the
+number wherever the post is (articles.platform_id: crawler/extraction/identity.py): a post of a site archived as
+one identity, gone at its address and read at another under the same identity, moved (same_post_elsewhere,
+gone_as). Unless what the two hold contradicts it — another day of publication, or, where one is undated, another
+title: a number reused after the post was deleted (a database restored, a site rebuilt) is another post.
 """
 
 from __future__ import annotations
@@ -36,7 +43,13 @@ class Moves(Articles):
             if old is None or url == to or (new is not None and new["retired_at"] is not None):
                 return None
             version, fields, summary = self._absorb(run_id, old, new) if new is not None else (None, [], None)
-            self.conn.execute("UPDATE articles SET url = ?, site = ? WHERE id = ?", (to, site_of(to), old["id"]))
+            # online again, at `to`: a "gone" this run noted of it (its old address answered 404 first) is no change
+            self.conn.execute(
+                "UPDATE articles SET url = ?, site = ?, gone_at = NULL WHERE id = ?", (to, site_of(to), old["id"])
+            )
+            self.conn.execute(
+                "DELETE FROM changes WHERE article_id = ? AND change = 'gone' AND run_id = ?", (old["id"], run_id)
+            )
             self._insert(
                 "article_addresses",
                 {"article_id": old["id"], "url": url, "moved_to": to, "redirect": redirect, "run_id": run_id, "at": at},
@@ -55,6 +68,32 @@ class Moves(Articles):
                 summary="; ".join(filter(None, [f"moved from {url} ({redirect})", summary])),
             )
         return "merged" if new is not None else "moved"
+
+    def same_post_elsewhere(self, url: str) -> tuple[str, str] | None:
+        """(the address, the identity) of the live post of the same site archived under the identity of the post at
+        `url` (its platform_id) at another address, where the two agree; None where there is none."""
+        row = self.conn.execute(
+            "SELECT platform_id, published, title FROM articles WHERE url = ? AND retired_at IS NULL", (url,)
+        ).fetchone()
+        if row is None or not row["platform_id"]:
+            return None
+        found = self._archived_as(url, row["platform_id"], row["published"], row["title"], gone=False)
+        return (found, row["platform_id"]) if found is not None else None
+
+    def gone_as(self, url: str, platform_id: str, published: str | None, title: str | None) -> str | None:
+        """The address of a post of `url`'s site archived under `platform_id` at another address and gone there
+        (404, 410), which agrees with the post read at `url` (`published`, `title`); None where there is none."""
+        return self._archived_as(url, platform_id, published, title, gone=True)
+
+    def _archived_as(
+        self, url: str, platform_id: str, published: str | None, title: str | None, gone: bool
+    ) -> str | None:
+        rows = self.conn.execute(
+            "SELECT url, published, title FROM articles WHERE site = ? AND platform_id = ? AND url != ?"
+            " AND retired_at IS NULL AND (gone_at IS NOT NULL) = ? ORDER BY id",
+            (site_of(url), platform_id, url, gone),
+        )
+        return next((row["url"] for row in rows if _agree(row, published, title)), None)
 
     def _absorb(self, run_id: int, old: sqlite3.Row, new: sqlite3.Row) -> tuple[int | None, list[str], str | None]:
         """The post `new`, stored at the address `old` moved to, becomes `old`'s current state: `old`'s kept as its
@@ -76,7 +115,12 @@ class Moves(Articles):
         noted = self.conn.execute(
             "DELETE FROM changes WHERE article_id = ? AND change = 'new' AND run_id = ?", (new["id"], run_id)
         ).rowcount
-        self.conn.execute("UPDATE crawl_runs SET articles_new = articles_new - ? WHERE id = ?", (noted, run_id))
+        # counted as what it is: the older post, updated where its state changed
+        self.conn.execute(
+            "UPDATE crawl_runs SET articles_new = articles_new - ?, articles_updated = articles_updated + ?"
+            " WHERE id = ?",
+            (noted, noted if version is not None else 0, run_id),
+        )
         self.conn.execute("UPDATE changes SET article_id = ? WHERE article_id = ?", (old["id"], new["id"]))
         state = {column: new[column] for column in new.keys() if column not in _NOT_STATE}  # noqa: SIM118 (a Row's values)
         self.conn.execute("DELETE FROM articles WHERE id = ?", (new["id"],))
@@ -84,3 +128,11 @@ class Moves(Articles):
         if version is None:
             return None, [], None
         return version, content.changed_parts(before, after), content.summary(before, after)
+
+
+def _agree(row: sqlite3.Row, published: str | None, title: str | None) -> bool:
+    """The archived post `row` and a post published on `published`, titled `title`, can be one: the same day, or,
+    where either is undated, the same title (a moved post may be retitled, not redated)."""
+    if row["published"] and published:
+        return row["published"][:10] == published[:10]
+    return bool(title) and row["title"] == title

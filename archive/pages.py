@@ -142,13 +142,15 @@ class Pages(Connection):
         """(url, fetched_at, raw body, its header's charset) of the latest stored fetch of every HTML page, for
         re-extraction; `since` is a UTC time as SQLite's datetime() writes it (archive.filters.Moment.utc). Not the
         parts of split posts nor a post's comments view (FlatPress's, HTML): see `companions`; nor a page that redirects
-        since it was last read (its post moved, and is read at its new address)."""
+        since it was last read, nor an address a post moved from since (its post moved, and is read at its new
+        address: a permanent redirect, or the post's identity read there while its old address answered 404)."""
         sql = (
             "SELECT p.url, p.fetched_at, b.body, p.charset FROM pages p JOIN page_bodies b ON b.sha256 = p.body_sha256"
             " WHERE p.id IN (SELECT max(id) FROM pages WHERE content_type IN ('text/html', 'application/xhtml+xml')"
             f" AND status = 200 AND coalesce(kind, '') NOT IN ('{PART}', '{COMMENTS_API}') GROUP BY url)"
             # not a page that redirects since (a post that moved: archived at its new address)
             " AND NOT EXISTS (SELECT 1 FROM pages r WHERE r.url = p.url AND r.kind = 'redirect' AND r.id > p.id)"
+            " AND NOT EXISTS (SELECT 1 FROM article_addresses m WHERE m.url = p.url AND m.run_id >= p.run_id)"
         )
         params: list[str] = []
         if since:

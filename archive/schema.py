@@ -469,4 +469,14 @@ CREATE INDEX changes_run ON changes(run_id);
 CREATE INDEX changes_site ON changes(site, at);
 """
 
-MIGRATIONS: list[str | Callable[[Database], None]] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14]
+# Version 15: a post's own identity on its platform (articles.platform_id: WordPress's shortlink form of its ID,
+# `https://site/?p=123`), which stays when the blog changes its permalink structure and the old addresses answer 404
+# with no redirect: a crawl that finds the same post gone at its archived address and read at another moves the row
+# there (article_addresses, a 'moved' change), as a permanent redirect does. Posts stored before get it when a crawl
+# or `reextract` reads their page again.
+V15 = """
+ALTER TABLE articles ADD COLUMN platform_id TEXT;
+CREATE INDEX articles_platform_id ON articles(site, platform_id) WHERE platform_id IS NOT NULL;
+"""
+
+MIGRATIONS: list[str | Callable[[Database], None]] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15]

@@ -108,7 +108,17 @@ def test_a_restarted_writer_keeps_its_tables_and_what_it_applied(archive: Archiv
 
 
 # What the archive pipeline asks of the archive without writing: a worker's scratch archive answers these itself.
-PIPELINE_READS = {"article_title", "batch", "conn", "same_body_kind", "same_companions", "start_run", "stored_titles"}
+PIPELINE_READS = {
+    "article_title",
+    "batch",
+    "conn",
+    "gone_as",
+    "same_body_kind",
+    "same_companions",
+    "same_post_elsewhere",
+    "start_run",
+    "stored_titles",
+}
 
 
 def test_every_write_the_archive_pipeline_makes_is_relayed_to_the_writer() -> None:

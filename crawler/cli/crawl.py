@@ -173,6 +173,7 @@ def print_run_summary(run: dict[str, Any], db: Path, console: Console) -> None:
         ("retired (no post by today's rules)", "retired"),
         ("restored (a post again)", "restored"),
         ("moved (a permanent redirect)", "moved"),
+        ("moved (the same post ID, its old address gone)", "moved_by_id"),
         ("comments asked again (page unchanged)", "comments_rechecked"),
         ("gone (404/410)", "gone"),
         ("cut off as crawler traps", "trap_cut"),
@@ -290,11 +291,14 @@ def _why_nothing(run: dict[str, Any]) -> str:
 def archived_anything(run: dict[str, Any]) -> bool:
     """Any article seen in this run counts, unchanged ones too: a recrawl of a quiet blog is a success; and so does
     a run that resumed a stopped job, whose earlier runs had done the rest of its work (a stop near the end left
-    no post to this one)."""
+    no post to this one), and one that found every post moved (stored at its new address first, then made one with
+    the post archived at the old one: no post new)."""
     keys = (
         "articles_new",
         "articles_updated",
         "articles_unchanged",
+        "moved",
+        "moved_by_id",
         "pages_not_modified",
         "skipped_by_lastmod",
         "resumed_done",

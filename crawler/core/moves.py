@@ -11,6 +11,10 @@ move nothing.
 Scrapy's RedirectMiddleware notes each hop's cause in `meta["redirect_reasons"]` (the status, or "meta refresh");
 MetaRefreshMiddleware (crawler/downloadermiddlewares/meta_refresh.py) writes CANONICAL_REFRESH for a refresh page
 that names its target as canonical.
+
+A blog that changes its permalink structure may leave no redirect: the old addresses answer 404. The post is known
+at its new address by its platform's own identity then (WordPress's ID: crawler/extraction/identity.py), and the
+archive records how it moved as `same_post` words it.
 """
 
 from __future__ import annotations
@@ -35,3 +39,9 @@ def redirected_from(meta: Mapping[str, Any]) -> tuple[str, str] | None:
 def is_permanent(redirect: str) -> bool:
     """Every hop of `redirect` (redirected_from's causes) said the page moved for good."""
     return bool(redirect) and all(hop in PERMANENT for hop in redirect.split(_THEN))
+
+
+def same_post(status: int | None, platform_id: str) -> str:
+    """How a post moved whose old address answered `status` (404, 410; None where it went in an earlier crawl) and
+    whose page states the identity `platform_id` at its new address: "404, the same post https://site/?p=12"."""
+    return f"{status or 'gone'}, the same post {platform_id}"

@@ -149,6 +149,7 @@ def run_crawl(start_urls: Sequence[str], options: CrawlOptions) -> dict[str, Any
         "retired",
         "restored",
         "moved",
+        "moved_by_id",
         "comments_rechecked",
         "comments_not_rechecked",
         "gone",

@@ -78,6 +78,9 @@ class Metadata:
 @dataclass(kw_only=True)
 class Article(Metadata):
     url: str
+    # The post's own identity on its platform, which stays when its address changes: WordPress's shortlink form of
+    # its ID, `https://site/?p=123` (crawler/extraction/identity.py). None where the page prints none.
+    platform_id: str | None = None
     author: str | None = None  # display string; several authors joined with ", "
     language: str | None = None  # ISO 639-1
     text: str = ""

@@ -39,6 +39,7 @@ from crawler.extraction.ghost import ghost_kind, upgrade_notices
 from crawler.extraction.gnuboard import SKIN_PARTS as GNUBOARD_SKIN_PARTS
 from crawler.extraction.gnuboard import gnuboard_post
 from crawler.extraction.header_fields import MARKDOWN_LINK, is_field_line, without_header_field
+from crawler.extraction.identity import platform_id
 from crawler.extraction.images import placed_images
 from crawler.extraction.language import post_language
 from crawler.extraction.markdown_blocks import one_line_headings
@@ -598,6 +599,7 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     return Article.of(
         replace(meta, authors=authors),
         url=page.url,
+        platform_id=platform_id(page),
         author=", ".join(p.name for p in authors) or None,
         language=language,
         text=(text := _without_fields(body.text, page, root, meta, authors, terms)),

@@ -27,7 +27,7 @@ from archive.media import article_image_urls
 from archive.pages import COMMENTS_API, PART, POST_API
 from crawler.core.archive_handle import shared_archive, storage_broken, storage_guard
 from crawler.core.companions import stored_entry, stored_parts
-from crawler.core.moves import is_permanent
+from crawler.core.moves import is_permanent, same_post
 from crawler.core.post_keys import PostKeys
 from crawler.core.rules import no_post, retired_reason, rules_fingerprint
 from crawler.core.signals import page_settled
@@ -60,6 +60,7 @@ class ArchivePipeline:
         # a page reached by a permanent redirect from an archived post's address, not stored yet → (that address, the
         # redirect's hops): the post moves to it once it is stored as one (_redirected)
         self.moving: dict[str, tuple[str, str]] = {}
+        self.gone: dict[str, int] = {}  # the archived posts this run found gone (404, 410), by address: their status
         self.structure = SiteStructure()
         self.rules = rules_fingerprint()  # which blogarchive decides this run's pages
         # Pages of kind "other" (no listing, no hub), by clean URL: why they were not kept, and — when a feed read
@@ -391,6 +392,7 @@ class ArchivePipeline:
         if scope is not None and result["url"] != url and not scope.contains(result["url"]):
             logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", url, result["url"])
             return False
+        self._move_gone_here(result, fetched_at)
         outcome = self.archive.save_article(self.run_id, result, fetched_at)
         self.keys.stored(url, result["url"], outcome)
         # (not by its length alone: a run that read the site's dated, marked-up posts retired it, and one that reads
@@ -431,12 +433,27 @@ class ArchivePipeline:
         else:
             self.moving[page.url] = (start, redirect)
 
-    def _move(self, start: str, to: str, redirect: str, at: str) -> None:
-        """The post archived at `start` is the one at `to` (archive/moves.py): said and counted."""
+    def _move_gone_here(self, result: dict[str, Any], fetched_at: str) -> None:
+        """The post `result`, to be stored at an address no post is archived at, is one archived elsewhere on its site
+        under the same identity (its platform_id) and gone there, 404 or 410 (a permalink structure changed, no
+        redirect left): that post moves here (archive/moves.py), and, gone this run, is not counted gone."""
+        url, identity = result["url"], result.get("platform_id")
+        if not identity or self.archive.article_title(url)[0]:
+            return
+        if (old := self.archive.gone_as(url, identity, result.get("published"), result.get("title"))) is None:
+            return
+        self._move(old, url, same_post(self.gone.get(old), identity), fetched_at, "moved_by_id")
+        if self.gone.pop(old, None) is not None:
+            self.stats.inc_value("blogarchive/gone", -1)
+
+    def _move(self, start: str, to: str, redirect: str, at: str, counted: str = "moved") -> None:
+        """The post archived at `start` is the one at `to` (archive/moves.py): said and counted (`counted`: "moved"
+        by a permanent redirect, "moved_by_id" by its identity, its old address gone)."""
         if (outcome := self.archive.move_post(self.run_id, start, to, redirect, at)) is not None:
             joined = ", one post with the one stored there" if outcome == "merged" else ""
-            logger.warning("%s: moved for good (%s) to %s%s; its history kept", start, redirect, to, joined)
-            self.stats.inc_value("blogarchive/moved")
+            how = "for good " if counted == "moved" else ""
+            logger.warning("%s: moved %s(%s) to %s%s; its history kept", start, how, redirect, to, joined)
+            self.stats.inc_value(f"blogarchive/{counted}")
 
     def _retire(self, url: str, result: dict[str, Any], fetched_at: str) -> None:
         """The page `url`, decided no post, is no post the archive counts: one an older blogarchive stored as a post
@@ -502,10 +519,14 @@ class ArchivePipeline:
     def _gone(self, item: Gone) -> None:
         """A post the archive holds that now answers 404 or 410 is gone: kept, given gone_at, counted as gone. So is
         any page answering 410 (its server says it was removed). A 404 for a page never archived is a broken link:
-        an error."""
-        if self.archive.mark_gone(self.run_id, item.url, _now()) or item.status == 410:
+        an error. A post whose identity (its platform_id) a post archived at another address of its site holds is that
+        post, moved there without a redirect (a permalink structure changed): one post, at that address."""
+        if (elsewhere := self.archive.same_post_elsewhere(item.url)) is not None:
+            self._move(item.url, elsewhere[0], same_post(item.status, elsewhere[1]), _now(), "moved_by_id")
+        elif self.archive.mark_gone(self.run_id, item.url, _now()) or item.status == 410:
             logger.info("%s: HTTP %d, gone (an archived post is kept, with gone_at)", item.url, item.status)
             self.stats.inc_value("blogarchive/gone")
+            self.gone[item.url] = item.status
         else:
             self.stats.inc_value("blogarchive/broken_links")
             self._error(item.url, f"HTTP {item.status}", lost=False)

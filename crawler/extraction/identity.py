@@ -1,0 +1,84 @@
+"""The post's own identity on its platform: what stays when its address changes.
+
+WordPress numbers every post (its ID) and prints the number on the post's page whatever its permalink structure:
+the shortlink in the head (wp_shortlink_wp_head: `<link rel='shortlink' href='https://site/?p=123'>`, printed once
+pretty permalinks are on), the REST API's link to the post's entry (rest_output_link_wp_head: `<link rel="alternate"
+type="application/json" href="https://site/wp-json/wp/v2/posts/123">`, or `?rest_route=/wp/v2/posts/123`), and the
+body class of a single post or page (`postid-123`, `page-id-2`). A site that changes Settings → Permalinks serves the
+same post, with the same ID, at a new address, and its old addresses often answer 404: the archive knows the post by
+its ID then (crawler/pipelines/archive.py, archive/moves.py).
+
+The identity is written as WordPress's shortlink, `HOME?p=ID` — the address WordPress itself answers with a
+redirect to the post wherever it is now — so that it names the blog as well as the number: two blogs of one host (a
+multisite network in folders) number their posts each from 1. Where the page prints no shortlink of that form (a
+plugin removes it, Jetpack writes a wp.me one), the REST link gives the home and the number, and else the body class
+the number and the REST API's root link (`<link rel="https://api.w.org/" href="https://site/wp-json/">`) the home.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from lxml import etree
+
+from crawler.extraction.page import Page
+from crawler.urls import joined
+
+_LINKS = etree.XPath("//head/link[@rel and @href]")
+# The REST API's route to one post of any type: /wp/v2/posts/123, /wp/v2/pages/2, a custom type's rest_base
+_REST_ROUTE = re.compile(r"^/wp/v2/[\w-]+/(\d+)/?$")
+# body_class(): `postid-123` on a single post of any type, `page-id-2` on a page
+_BODY_ID = re.compile(r"(?:^|\s)(?:postid|page-id)-(\d+)(?=\s|$)")
+_API_ROOT = "wp-json/"
+_PATHINFO = "index.php/"
+
+
+def platform_id(page: Page) -> str | None:
+    """The post's WordPress identity, `HOME?p=ID` (`https://site/?p=123`); None where the page prints none."""
+    links = {}
+    for link in _LINKS(page.tree):
+        for rel in link.get("rel").lower().split():
+            links.setdefault((rel, (link.get("type") or "").lower()), joined(page.base, link.get("href")))
+    for found in (_shortlink(links.get(("shortlink", ""))), _rest_entry(links.get(("alternate", "application/json")))):
+        if found is not None:
+            return _identity(*found)
+    body = page.tree.find("body")
+    number = _BODY_ID.search(body.get("class") or "") if body is not None else None
+    root = links.get(("https://api.w.org/", ""))
+    if number is None or root is None or not root.endswith(_API_ROOT):
+        return None
+    return _identity(root.removesuffix(_API_ROOT), number.group(1))
+
+
+def _shortlink(href: str | None) -> tuple[str, str] | None:
+    """(home, ID) of a shortlink of WordPress's own form, `HOME?p=ID`."""
+    if not href:
+        return None
+    parts = urlsplit(href)
+    number = parse_qs(parts.query).get("p", [""])[0]
+    return (href.split("?", 1)[0], number) if number.isdigit() else None
+
+
+def _rest_entry(href: str | None) -> tuple[str, str] | None:
+    """(home, ID) of a link to the post's REST API entry: `HOME/wp-json/wp/v2/TYPE/ID`, or `HOME?rest_route=…`
+    under plain permalinks."""
+    if not href:
+        return None
+    address, _, query = href.partition("?")
+    route = parse_qs(query).get("rest_route", [""])[0]
+    if route:
+        home = address
+    else:
+        home, _, route = address.partition("/" + _API_ROOT)
+        home, route = home + "/", "/" + route
+    number = _REST_ROUTE.match(route)
+    return (home, number.group(1)) if number else None
+
+
+def _identity(home: str, number: str) -> str:
+    """`HOME?p=ID`. Under PATHINFO permalinks (`/index.php/%postname%/`) the REST API's addresses are under
+    `HOME/index.php/wp-json/`, the shortlink under HOME: the home is the same either way, and when the blog leaves
+    PATHINFO for rewritten permalinks."""
+    home = home if home.endswith("/") else home + "/"
+    return f"{home.removesuffix(_PATHINFO)}?p={number}"
