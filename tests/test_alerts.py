@@ -84,8 +84,8 @@ def test_alerts_report_new_then_changed_with_its_part_and_gone_posts_to_webhook_
 
     posts = len(site.posts)
     assert [post["counts"]["posts"] for post in receiver.posts] == [
-        {"new": posts, "changed": 0, "gone": 0},
-        {"new": 0, "changed": 1, "gone": 1},
+        {"new": posts, "changed": 0, "gone": 0, "moved": 0, "retired": 0, "restored": 0},
+        {"new": 0, "changed": 1, "gone": 1, "moved": 0, "retired": 0, "restored": 0},
     ]
     assert receiver.posts[0]["counts"]["people"]["new"] >= 1 and receiver.posts[0]["run"] == 1
     assert receiver.headers[1]["Content-Type"] == "application/json" and receiver.headers[1]["X-Blogarchive-Run"] == "2"

@@ -188,3 +188,16 @@ HEAD = '<link rel="https://api.w.org/" href="https://example.org/blog/wp-json/">
 def test_the_wordpress_id_a_page_prints_is_its_identity(head, body_class, identity):
     page = f"<html><head>{head}</head><body class='{body_class}'><article><h1>A walk</h1><p>{TEXT}</p></article>"
     assert extract(page + "</body></html>", "https://example.org/blog/a-walk/").platform_id == identity
+
+
+def test_the_changes_headline_counts_the_posts_that_moved(tmp_path):
+    """A recrawl that found every post moved: its alert listed the moves under the headline "no changes" (the
+    headline counted new, changed and gone posts only), and its webhook's counts had no moves."""
+    db = tmp_path / "archive.db"
+    with _blog() as blog:
+        crawl_summary(blog["base"], db)
+        blog["structure"] = _plain
+        crawl_summary(blog["base"], db)
+    shown = run_cli("changes", "--db", str(db), "--format", "table")
+    assert shown.returncode == 0, shown.stderr
+    assert "run 2: posts: 2 moved" in shown.stdout

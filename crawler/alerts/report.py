@@ -12,6 +12,9 @@ from typing import Any
 from archive import changes
 
 SUBJECTS = {"post": "posts", "person": "people"}
+# Every kind of change each subject has (archive/changes.py notes them): the headline counts each, so that an alert
+# of moves alone (a blog's permalink structure changed) or of posts retired says so, not "no changes".
+KINDS = {"post": ("new", "changed", "gone", "moved", "retired", "restored"), "person": ("new", "changed")}
 
 
 def run_alert(conn: sqlite3.Connection, run_id: int, db: Path) -> dict[str, Any]:
@@ -36,16 +39,14 @@ def run_alert(conn: sqlite3.Connection, run_id: int, db: Path) -> dict[str, Any]
 
 
 def counts(found: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    """{"posts": {"new": 3, "changed": 1, "gone": 1}, "people": {"new": 2, "changed": 0}}: every kind, 0 too."""
+    """{"posts": {"new": 3, "changed": 1, "gone": 1, "moved": 0, "retired": 0, "restored": 0}, "people": {"new": 2,
+    "changed": 0}}: every kind, 0 too."""
     tally = Counter((change["subject"], change["change"]) for change in found)
-    return {
-        "posts": {change: tally["post", change] for change in ("new", "changed", "gone")},
-        "people": {change: tally["person", change] for change in ("new", "changed")},
-    }
+    return {SUBJECTS[subject]: {change: tally[subject, change] for change in kinds} for subject, kinds in KINDS.items()}
 
 
 def headline(counted: dict[str, dict[str, int]]) -> str:
-    """'posts: 3 new, 1 changed, 1 gone; people: 1 changed' (kinds with none left out), or 'no changes'."""
+    """'posts: 3 new, 1 changed, 1 gone, 2 moved; people: 1 changed' (kinds with none left out), or 'no changes'."""
     said = []
     for subject, tally in counted.items():
         parts = [f"{number} {change}" for change, number in tally.items() if number]
