@@ -33,12 +33,6 @@ def joined(base: str, href: str | None) -> str | None:
         return None
 
 
-# A fragment that is an app's route (`/#/posts/x`, `/#!/posts/x`): a script-routed app (Docsify, a router in hash
-# mode, on hosts that serve one file for every path) addresses its pages so. clean_url() drops it as every fragment:
-# the crawl does not follow such routes, and says so when it archived nothing (crawler/cli/crawl.py).
-HASH_ROUTES = ("/", "!/")
-
-
 # A query that is a path, no parameter in it: Serendipity's default links (`index.php?/archives/1-title.html`) and
 # Dotclear's (`index.php?post/2024/01/15/title`) name the post so. It is kept as written.
 _PATH_IN_QUERY = re.compile(r"^/?[^=&]*/[^=&]*$")

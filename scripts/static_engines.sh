@@ -5,23 +5,25 @@
 # suggests and its Markdown entries need), nanoc (create-site's layout with nanoc's Blogging and Tagging helpers),
 # Pelican (with Python-Markdown, its default theme "simple", the one Debian's package keeps), ikiwiki (Debian 12's
 # 3.20200202.3, pinned: the wiki compiler many Debian developers' blogs are built with, its default templates,
-# Markdown by Discount, the img plugin by PerlMagick) and Hexo (from npm, not
-# Debian: the packages, pinned, that tests/sites/hexo/package.json lists, as `hexo init`'s starter does — its
-# renderers and generators and its default theme, landscape) and Material for MkDocs (from PyPI, not Debian: MkDocs
-# and mkdocs-material as requirements-dev.txt pins them, with Material's built-in blog and tags plugins, into the
-# Python that runs the suite, $PYTHON). No gem, theme or Hugo module comes from the network: the blogs' sources are
-# in tests/sites/.
+# Markdown by Discount, the img plugin by PerlMagick), Hexo (from npm, not Debian: the packages, pinned, that
+# tests/sites/hexo/package.json lists, as `hexo init`'s starter does — its renderers and generators and its default
+# theme, landscape), Docsify (from npm: the version tests/sites/docsify/package.json pins; nothing to build, its
+# script and theme served beside the Markdown, as a blog that loads them from no CDN does) and Material for MkDocs
+# (from PyPI, not Debian: MkDocs and mkdocs-material as requirements-dev.txt pins them, with Material's built-in blog
+# and tags plugins, into the Python that runs the suite, $PYTHON). No gem, theme or Hugo module comes from the
+# network: the blogs' sources are in tests/sites/.
 #
 #   scripts/static_engines.sh install ENGINE              install the engine's Debian packages if missing (as root);
-#                                                         Hexo's npm packages into ~/.cache/blogarchive/hexo/ (kept);
+#                                                         Hexo's and Docsify's npm packages into
+#                                                         ~/.cache/blogarchive/ENGINE/ (kept);
 #                                                         mkdocs-material's pins into $PYTHON's environment (pip)
 #   scripts/static_engines.sh build ENGINE SRC OUT URL    build the blog whose sources are in SRC into OUT, for URL
 #
-# ENGINE is hugo, jekyll, chronicle, nanoc, pelican, ikiwiki, hexo or mkdocs-material. SRC is copied first (the
-# engines write caches, lock files and output into their source folder). Exit status 77: the engine is not installed
-# and cannot be (not root, no package source, not the pinned version, for Hexo no node, npm or npm registry, for
-# mkdocs-material no pip or PyPI), so a test that needs it is skipped. PYTHON is the Python whose environment has (or
-# gets) MkDocs and Material (python3 by default; the suite passes its own).
+# ENGINE is hugo, jekyll, chronicle, nanoc, pelican, ikiwiki, hexo, docsify or mkdocs-material. SRC is copied first
+# (the engines write caches, lock files and output into their source folder). Exit status 77: the engine is not
+# installed and cannot be (not root, no package source, not the pinned version, for Hexo and Docsify no node, npm or
+# npm registry, for mkdocs-material no pip or PyPI), so a test that needs it is skipped. PYTHON is the Python whose
+# environment has (or gets) MkDocs and Material (python3 by default; the suite passes its own).
 set -euo pipefail
 
 packages() {
@@ -34,9 +36,10 @@ packages() {
         pelican) echo pelican python3-markdown ;;
         ikiwiki) echo ikiwiki=3.20200202.3-1 libtext-markdown-discount-perl libimage-magick-perl \
             libhtml-scrubber-perl ;;
-        hexo) command -v npm >/dev/null || echo nodejs npm ;;  # any npm will do (NodeSource's nodejs ships its own)
+        hexo | docsify) command -v npm >/dev/null || echo nodejs npm ;;  # any npm will do (NodeSource's ships one)
         mkdocs-material) ;;  # from PyPI (install_mkdocs_material)
-        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc, pelican, ikiwiki, hexo or mkdocs-material" >&2
+        *) echo "unknown engine '$1': give hugo, jekyll, chronicle, nanoc, pelican, ikiwiki, hexo, docsify or" \
+            "mkdocs-material" >&2
             exit 2 ;;
     esac
 }
@@ -52,23 +55,23 @@ missing() {
     echo "${missing[@]}"
 }
 
-# Hexo's npm packages: tests/sites/hexo/package.json's, installed once per version of that file into a folder that
-# outlives the run (the suite's build links its node_modules/ in, and downloads nothing).
-HEXO_SITE="$(dirname "$(realpath "$0")")/../tests/sites/hexo"
+# An npm engine's packages (Hexo's, Docsify's): tests/sites/ENGINE/package.json's, installed once per version of that
+# file into a folder that outlives the run (the suite's build links or copies them in, and downloads nothing).
+SITES="$(dirname "$(realpath "$0")")/../tests/sites"
 
-hexo_modules() {
-    echo "${XDG_CACHE_HOME:-$HOME/.cache}/blogarchive/hexo/$(sha256sum <"$HEXO_SITE/package.json" | cut -c1-16)"
+npm_modules() {
+    echo "${XDG_CACHE_HOME:-$HOME/.cache}/blogarchive/$1/$(sha256sum <"$SITES/$1/package.json" | cut -c1-16)"
 }
 
-install_hexo() {
-    local folder
-    folder=$(hexo_modules)
-    [ -x "$folder/node_modules/.bin/hexo" ] && return 0
-    command -v npm >/dev/null || { echo "hexo needs npm (Debian's npm, as root)" >&2; exit 77; }
+install_npm() {
+    local engine=$1 folder
+    folder=$(npm_modules "$engine")
+    [ -d "$folder/node_modules" ] && return 0  # the folder is moved in place once its install succeeded
+    command -v npm >/dev/null || { echo "$engine needs npm (Debian's npm, as root)" >&2; exit 77; }
     mkdir -p "$folder.part"
-    cp "$HEXO_SITE/package.json" "$folder.part/package.json"
+    cp "$SITES/$engine/package.json" "$folder.part/package.json"
     (cd "$folder.part" && npm install --ignore-scripts --no-audit --no-fund --no-package-lock -q >/dev/null 2>&1) \
-        || { rm -rf "$folder.part"; echo "could not install Hexo's packages with npm" >&2; exit 77; }
+        || { rm -rf "$folder.part"; echo "could not install $engine's packages with npm" >&2; exit 77; }
     rm -rf "$folder"
     mv "$folder.part" "$folder"
 }
@@ -101,7 +104,7 @@ install() {
     packages "$engine" >/dev/null  # an unknown engine exits here: inside $(missing …) its exit would be lost
     needed=$(missing "$engine")
     if [ -z "$needed" ]; then
-        [ "$engine" = hexo ] && install_hexo
+        case "$engine" in hexo | docsify) install_npm "$engine" ;; esac
         [ "$engine" = mkdocs-material ] && install_mkdocs_material
         return 0
     fi
@@ -115,7 +118,7 @@ install() {
         || { apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null 2>&1 \
             && apt-get -o DPkg::Lock::Timeout=600 install -y -q $needed >/dev/null 2>&1; } \
         || { echo "could not install $needed with apt-get" >&2; exit 77; }
-    [ "$engine" = hexo ] && install_hexo
+    case "$engine" in hexo | docsify) install_npm "$engine" ;; esac
     return 0
 }
 
@@ -164,14 +167,23 @@ build() {
                 --set destdir="$out" --set url="${url%/}" >/dev/null)
             ;;
         hexo)
-            # The packages installed (install_hexo) are linked in as the site's node_modules/; the URL comes in a
+            # The packages installed (install_npm) are linked in as the site's node_modules/; the URL comes in a
             # second config file, read after _config.yml.
-            ln -s "$(hexo_modules)/node_modules" "$work/src/node_modules"
+            ln -s "$(npm_modules hexo)/node_modules" "$work/src/node_modules"
             printf 'url: "%s"\n' "${url%/}" >"$work/url.yml"
             (cd "$work/src" && HOME="$work" TZ=UTC node_modules/.bin/hexo generate --silent \
                 --config "_config.yml,$work/url.yml" >/dev/null)
             mkdir -p "$out"
             cp -r "$work/src/public/." "$out/"
+            ;;
+        docsify)
+            # No build: the site is its index.html and Markdown, with Docsify's script and theme (install_npm) in
+            # lib/, where the index.html loads them; the URL is nowhere in a Docsify site.
+            mkdir -p "$out/lib/themes"
+            cp -r "$work/src/." "$out/"
+            rm -f "$out/package.json"
+            cp "$(npm_modules docsify)/node_modules/docsify/lib/docsify.min.js" "$out/lib/"
+            cp "$(npm_modules docsify)/node_modules/docsify/lib/themes/vue.css" "$out/lib/themes/"
             ;;
         mkdocs-material)
             # The URL is appended to mkdocs.yml (site_url: the pages' canonical links and the sitemap's). Material's
@@ -184,7 +196,7 @@ build() {
 }
 
 case "${1:-}" in
-    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican|ikiwiki|hexo|mkdocs-material}" ;;
+    install) install "${2:?usage: $0 install hugo|jekyll|chronicle|nanoc|pelican|ikiwiki|hexo|docsify|mkdocs-material}" ;;
     build) build "${2:?usage: $0 build ENGINE SRC OUT URL}" "${3:?SRC}" "$(realpath -m "${4:?OUT}")" "${5:?URL}" ;;
     *) echo "usage: $0 install ENGINE | build ENGINE SRC OUT URL" >&2; exit 2 ;;
 esac

@@ -106,3 +106,12 @@ def test_a_canonical_in_other_letters_than_the_address_read_is_no_better_address
     # read once, the canonical is the post's address from the first
     keys, run = PostKeys(archive), archive.start_run([SITE])
     assert save(archive, keys, run, read, "Macmini iPad", lowered) == answered
+
+
+def test_route_pages_of_an_app_whose_shell_names_a_canonical_are_each_kept(archive):
+    """A Docsify blog's index.html with `<link rel="canonical" href="https://blog.example/">`: the same in every
+    route's page, it put every post under the home page's address, each over the one before."""
+    keys, run = PostKeys(archive), archive.start_run([f"{SITE}/"])
+    for slug, title in (("rye", "Sowing rye"), ("oats", "Rolling oats")):
+        assert save(archive, keys, run, f"{SITE}/#/posts/{slug}", title, f"{SITE}/") == f"{SITE}/#/posts/{slug}"
+    assert stored(archive) == {f"{SITE}/#/posts/rye": "Sowing rye", f"{SITE}/#/posts/oats": "Rolling oats"}

@@ -265,8 +265,15 @@ def _why_nothing(run: dict[str, Any]) -> str:
     if run.get("hash_routes"):
         return (
             f": its pages are addressed by routes after '#' ({run['hash_routes']} links such as"
-            f" {run.get('hash_route') or '/#/posts/…'}, a script-routed app), which blogarchive does not follow;"
-            " see docs/rendering.md"
+            f" {run.get('hash_route') or '/#/posts/…'}, a script-routed app) on pages no browser rendered, and only"
+            " a rendered page's routes are followed: crawl with --render always; see docs/rendering.md"
+        )
+    if run.get("render_needed"):  # --render never: pages that needed a browser (crawl_errors says which and why)
+        count = run["render_needed"]
+        pages, them = (f"{count} of its pages need", "them") if count > 1 else ("its page needs", "it")
+        return (
+            f": {pages} a browser (a script builds {them}), which --render never kept from {them};"
+            " crawl with --render auto; see docs/rendering.md"
         )
     if run.get("textless"):  # pages with no text that no rule of crawler/rendering/detect.py sent to the browser
         pages, them = (f"{run['textless']} of its pages", "them") if run["textless"] > 1 else ("its page", "it")

@@ -15,7 +15,9 @@ long as it holds no other post:
   under the address it was fetched from unless the crawl has read the canonical (200) — where a later fetch of the
   canonical answers, the host ignores case and the post moves there;
 - a post without a canonical at a folder's address (/post/) or its index (/post/index.html), where the other one
-  holds the same post, is stored there: one post, not two.
+  holds the same post, is stored there: one post, not two;
+- an app's route page (`/#/posts/x`, crawler/discovery/app_routes.py) is stored under its route URL: the canonical
+  its shell prints, the same in every route, names the document.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from archive import Archive
+from crawler.discovery.app_routes import is_route
 from crawler.urls import storage_url
 
 logger = logging.getLogger(__name__)
@@ -40,6 +43,8 @@ class PostKeys:
 
     def key(self, url: str, result: dict[str, Any]) -> str:
         """The address to store `result`, the post fetched at `url`, under."""
+        if is_route(url):  # an app's route page (app_routes.py): the shell's canonical names the document, for all
+            return url
         key = storage_url(url, result.get("canonical_url"))
         if key != url and _other_case(key, url) and self.archive.last_read(key) is None:
             self.unread[key] = url

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, time
 
-from crawler.urls import clean_url
+from crawler.discovery.app_routes import page_address
 
 
 def parse_when(text: str | None, *, end_of_day: bool = False) -> datetime | None:
@@ -34,14 +34,14 @@ class ArchivedPosts:
     def __init__(self, fetched: dict[str, str], uncaptured: Iterable[str] = ()) -> None:
         """`fetched`: URL → last fetch of each archived post. `uncaptured`: those the crawl's WARC folder holds no
         response of, which it fetches whatever a sitemap says (crawler/downloadermiddlewares/warc.py)."""
-        self.fetched = {clean_url(url): when for url, when in fetched.items()}
-        self.uncaptured = {clean_url(url) for url in uncaptured}
+        self.fetched = {page_address(url): when for url, when in fetched.items()}
+        self.uncaptured = {page_address(url) for url in uncaptured}
         self.reached: set[str] = set()
         self.unchanged_urls: set[str] = set()
         self.changed_urls: set[str] = set()  # a sitemap or feed dated a change after the last fetch
 
     def reach(self, url: str) -> None:
-        self.reached.add(clean_url(url))
+        self.reached.add(page_address(url))
 
     def unchanged(self, url: str, lastmod: str | None) -> bool:
         """True (and counted as reached) when the sitemap says the post has not changed since we fetched it.
@@ -50,7 +50,7 @@ class ArchivedPosts:
         rebuilt at each edit (Movable Type republishes the feed of the blog whose post changed, not its website's,
         which lists the blog's posts too), and the first one read must not hide an edit the next one dates; nor may
         one read after it."""
-        url = clean_url(url)
+        url = page_address(url)
         if url in self.uncaptured or url in self.changed_urls:
             return False
         changed = parse_when(lastmod, end_of_day=True)
@@ -68,12 +68,12 @@ class ArchivedPosts:
     def commented_since(self, url: str, posted: str | None) -> bool:
         """A comment posted at `posted` on the archived post at `url` (a comment feed's item) is later than the post's
         last fetch: its page has changed whatever a sitemap says."""
-        posted_at, last_fetch = parse_when(posted), parse_when(self.fetched.get(clean_url(url)))
+        posted_at, last_fetch = parse_when(posted), parse_when(self.fetched.get(page_address(url)))
         return posted_at is not None and last_fetch is not None and posted_at > last_fetch
 
     def recheck(self, url: str) -> None:
         """The post at `url` is fetched after all, though a sitemap or feed declared it unchanged."""
-        self.unchanged_urls.discard(clean_url(url))
+        self.unchanged_urls.discard(page_address(url))
 
     @property
     def skipped(self) -> int:
@@ -81,7 +81,7 @@ class ArchivedPosts:
 
     def known_unchanged(self, url: str) -> bool:
         """Declared unchanged by a sitemap already: a link to it need not be followed either."""
-        return url in self.unchanged_urls or clean_url(url) in self.unchanged_urls
+        return url in self.unchanged_urls or page_address(url) in self.unchanged_urls
 
     def not_reached(self) -> list[str]:
         return [url for url in self.fetched if url not in self.reached]

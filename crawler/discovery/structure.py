@@ -55,6 +55,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.discovery.app_routes import shown_url
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extraction.authorbox import clean_name
@@ -446,7 +447,8 @@ def _host(url: str) -> str:
 
 
 def _segments(url: str) -> list[str]:
-    return [segment for segment in urlsplit(url).path.split("/") if segment]
+    """The segments of `url`'s path; an app's route's, its route's (`/#/posts/x`: posts, x; app_routes.shown_url)."""
+    return [segment for segment in urlsplit(shown_url(url)).path.split("/") if segment]
 
 
 def _path(url: str) -> str:

@@ -36,6 +36,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 
 from crawler.capture.hosts import HostRules
+from crawler.discovery.app_routes import is_route, route_page
 from crawler.discovery.feeds import starts_as_feed
 from crawler.discovery.sitemaps import starts_as_sitemap
 from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resolve
@@ -111,7 +112,10 @@ class RenderMiddleware:
             return await self._app_route(request, response)
         if response.status != 200:
             return response
-        reason = self._why_render(response) if self.mode != "always" else "--render always"
+        if is_route(request.url):  # the shell every route shares: only the browser shows the route's page
+            reason = f"a route of a script-routed app (#{urlsplit(request.url).fragment})"
+        else:
+            reason = self._why_render(response) if self.mode != "always" else "--render always"
         if reason is None:
             return response
         if self.mode == "never":
@@ -150,10 +154,11 @@ class RenderMiddleware:
 
         if self.unavailable is not None:
             return self._not_rendered(request, response, reason, self.unavailable)
+        document = _document(response, route_page(response.url, request.url))
         for attempt in (1, 2):
             try:
                 chromium = self._chromium()
-                rendered = await render(chromium, _document(response), self._fetcher(request), self.options)
+                rendered = await render(chromium, document, self._fetcher(request), self.options)
             except BrowserUnavailable as exc:
                 self.unavailable = str(exc)
                 logger.error("%s", exc)
@@ -177,7 +182,7 @@ class RenderMiddleware:
             headers.pop(name, None)
         headers["Content-Type"] = "text/html; charset=utf-8"
         return RenderedResponse(
-            url=response.url,
+            url=document.url,
             status=response.status,
             headers=headers,
             body=rendered.html.encode("utf-8"),
@@ -310,10 +315,11 @@ def _is_html(response: Response) -> bool:
     return html and not starts_as_feed(response.body) and not starts_as_sitemap(response.body)
 
 
-def _document(response: Response) -> Any:
+def _document(response: Response, url: str) -> Any:
+    """The response the browser is handed for the page at `url` (the response's, or a route of its document)."""
     from crawler.rendering.page import Exchange
 
-    return Exchange(response.url, response.status, _header_pairs(response), response.body)
+    return Exchange(url, response.status, _header_pairs(response), response.body)
 
 
 def _header_pairs(response: Response) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from crawler.discovery.app_routes import shown_url
 from crawler.extraction.dates import PRINTED_DAY, days_named
 from crawler.extraction.entries import find_entries, titled_elsewhere, without_the_post
 from crawler.extraction.gnuboard import gnuboard_view
@@ -148,7 +149,7 @@ _DATED_ARTICLE = etree.XPath(
 
 def page_evidence(page: Page, jsonld: list[dict[str, Any]], text: str, published: str | None) -> PageEvidence:
     """The evidence of one page: `text` is the post's text as extracted, `published` the date extraction found."""
-    parts = urlsplit(page.url)
+    parts = urlsplit(shown_url(page.url))  # an app's route (`/#/posts/x`) is no home page
     types = _types(_of_this_page(jsonld, page))
     entries = find_entries(page)
     page_words = _words_outside_chrome(page)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.discovery.app_routes import shown_url
+
 URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (not Blogger's label pages, /search/label/LABEL: a tag's, below)
     ("search", re.compile(r"(?:[?&](?:s|q|search)=)|/search(?:/(?!label/)|$)")),
@@ -221,8 +223,9 @@ class SiteFacts:
 
 
 def url_kind(url: str) -> str | None:
-    """The kind a hub's URL gives away (tag, category, author, paginated listing …); None for any other URL."""
-    parts = urlsplit(url)
+    """The kind a hub's URL gives away (tag, category, author, paginated listing …); None for any other URL. An app's
+    route (`/#/tags/x`) gives it away as its path would (app_routes.shown_url)."""
+    parts = urlsplit(shown_url(url))
     path = _FOLDER_INDEX.sub("", parts.path or "/")  # /page/2/index.html is /page/2/
     target = path + ("?" + parts.query if parts.query else "")
     kind = next((kind for kind, pattern in URL_KINDS if pattern.search(target)), None)
@@ -235,7 +238,7 @@ def settled_kind(url: str) -> str | None:
     """The kind of a hub that is kept without parsing, known by its URL: `url_kind`'s, except an author's own page
     (/author/x/, not its later pages), which is parsed for the person it is about (crawler/extraction/boxes.py)."""
     kind = url_kind(url)
-    parts = urlsplit(url)
+    parts = urlsplit(shown_url(url))
     if kind == "author" and not _LATER_PAGE.search(_FOLDER_INDEX.sub("", parts.path) + "?" + parts.query):
         return None
     return kind

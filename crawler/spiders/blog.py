@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -29,6 +29,7 @@ from crawler.core.archive_handle import shared_archive
 from crawler.core.moves import redirected_from
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources, page_comments
+from crawler.discovery.app_routes import app_routes, is_route
 from crawler.discovery.calendars import empty_months_links
 from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, FeedEntry, feed_entries, feed_site, is_feed
@@ -69,7 +70,7 @@ from crawler.frontier.scheduler import (
 from crawler.frontier.trap_budget import TRAP
 from crawler.items import CrawlError, FetchedPage, Gone, Listed, Skipped
 from crawler.members.addresses import engine_area
-from crawler.urls import HASH_ROUTES, Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
+from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
 
@@ -163,8 +164,9 @@ class BlogSpider(scrapy.Spider):
         """When the crawl runs dry: request the archived posts it never reached (once), so a post that left
         every sitemap and listing is still checked for edits and deletion."""
         self._count_listed()
-        leftovers = [r for url in self.archived.not_reached() if (r := self._page_request(url)) is not None]
-        self.archived.reached.update(self.archived.not_reached())
+        unreached = self.archived.not_reached()
+        leftovers = [r for url in unreached if (r := self._page_request(url, route=is_route(url))) is not None]
+        self.archived.reached.update(unreached)
         if not leftovers:
             return
         for request in leftovers:
@@ -174,13 +176,14 @@ class BlogSpider(scrapy.Spider):
     # -- requests ---------------------------------------------------------------------------------
 
     def _page_request(
-        self, url: str, force: bool = False, listed: bool = False, by_link: bool = False
+        self, url: str, force: bool = False, listed: bool = False, by_link: bool = False, route: bool = False
     ) -> scrapy.Request | None:
         """A request for a page in scope; None when out of scope or when the --max-pages budget is spent (the
         scheduler spends it). `force`: a start URL, fetched first and read as a sitemap or feed if it is one.
         `listed`: a sitemap or feed lists it, so it comes before pages found by links. `by_link`: found by a link,
-        so subject to the trap budgets (crawler/frontier/trap_budget.py)."""
-        url = clean_url(url)
+        so subject to the trap budgets (crawler/frontier/trap_budget.py). `route`: `url` is the page of an app's
+        route (crawler/discovery/app_routes.py), its fragment its address: kept."""
+        url = url if route else clean_url(url)
         if url in self.requested and not force:
             return None  # cheaper here than in the frontier: most links on a page were seen on the last one
         if not force and (not self.scope.contains(url) or self.archived.known_unchanged(url)):
@@ -389,6 +392,7 @@ class BlogSpider(scrapy.Spider):
             yield Skipped(response.url, reason, _frontier_id(response.request))
             return
         companions: list[str] = []
+        links = PageLinks()
         if page.is_html and isinstance(response, TextResponse):
             # links_seen: links an earlier page had too are not looked at again (see page_links) — but a split post's
             # page links may have been seen on a listing that printed it whole: they are read from all its links.
@@ -424,6 +428,14 @@ class BlogSpider(scrapy.Spider):
             for url in response.routes:
                 if (request := self._page_request(url, by_link=True)) is not None:
                     yield request
+            routes = app_routes(response.url, links.pages)  # and those after its '#' (app_routes.py)
+            for url in routes:
+                if (request := self._page_request(url, by_link=True, route=True)) is not None:
+                    yield request
+            if routes or is_route(response.url):
+                # The shell every route shares: its ETag unchanged says nothing of the pages the app builds (from
+                # Markdown files, JSON), so a recrawl asks for it again in full, never conditionally.
+                page.etag = page.last_modified = None
         yield self._companion(page, companions) if companions else page
 
     # -- a post's companions: pages 2..N of a split post, its comments from WordPress's REST API ----------------
@@ -541,8 +553,8 @@ class BlogSpider(scrapy.Spider):
             if self.scope.contains_host(feed_url) and not comment_sources.source(feed_url):
                 yield from self._discovery(feed_url, self.parse_discovered, probe=False)
         for link in links.pages:
-            if "#" in link and urlsplit(link).fragment.startswith(HASH_ROUTES):
-                self._count_hash_route(link)
+            if is_route(link) and not isinstance(response, RenderedResponse):
+                self._count_hash_route(link)  # followed where a browser rendered the page (parse_page)
             if link in self.requested or self.archived.known_unchanged(link):
                 continue  # asked for, or declared unchanged: both tried on the link as written (mostly clean) first
             url = clean_url(link)
@@ -554,9 +566,10 @@ class BlogSpider(scrapy.Spider):
                 yield request
 
     def _count_hash_route(self, link: str) -> None:
-        """An app's route after '#': counted, as the crawl cannot follow it, and the first one kept to be named in
-        the crawl's line if it archives nothing (crawl.py) — the first that names a route, not a heading's anchor
-        of the home route (Docsify's `#/?id=…`), where the page has one."""
+        """An app's route after '#' on a page no browser rendered: counted, as it is not followed from such a page
+        (app_routes.py), and the first one kept to be named in the crawl's line if it archives nothing (crawl.py) —
+        the first that names a route, not a heading's anchor of the home route (Docsify's `#/?id=…`), where the page
+        has one."""
         stats = self.crawler.stats
         stats.inc_value("blogarchive/hash_routes")
         parts = urlsplit(link)
@@ -622,7 +635,8 @@ def _uncaptured(warc_dir: str, posts: dict[str, str]) -> set[str]:
         captured = index.captured_urls()
     finally:
         index.close()
-    return {url for url in posts if url not in captured}
+    # an app's route page (app_routes.py) is captured as its document's response: HTTP carries no fragment
+    return {url for url in posts if urldefrag(url).url not in captured}
 
 
 def _discovery_folders(start_url: str) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO / "tests" / "sites"
 SCRIPT = REPO / "scripts" / "static_engines.sh"
-ENGINES = ("hugo", "jekyll", "chronicle", "nanoc", "pelican", "ikiwiki", "hexo", "mkdocs-material")
+ENGINES = ("hugo", "jekyll", "chronicle", "nanoc", "pelican", "ikiwiki", "hexo", "docsify", "mkdocs-material")
 NOT_INSTALLABLE = 77  # the script's exit status when the engine cannot be installed here
 
 
