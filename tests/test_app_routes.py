@@ -1,7 +1,7 @@
 """When a fragment is a page's address (crawler/discovery/app_routes.py): a route after '#' (`#/posts/x`, `#!/x`)
 linked from a rendered page, on that page's own document; every other fragment is a place in a page."""
 
-from crawler.discovery.app_routes import app_routes, route_url, shown_url
+from crawler.discovery.app_routes import DOCSIFY_ANCHORS, app_routes, route_url, shown_url
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.extraction.pagekind import url_kind
 from crawler.urls import clean_url
@@ -18,16 +18,22 @@ def test_a_rendered_pages_links_to_routes_of_its_document_are_its_route_pages():
         "https://notes.example/other.html#/posts/oats",  # another document's route: not this app's
         "https://notes.example/about/",
     ]
-    assert app_routes("https://notes.example/#/posts/rye", links) == [
+    assert app_routes("https://notes.example/#/posts/rye", links, DOCSIFY_ANCHORS) == [
         "https://notes.example/#/posts/rye",
         "https://notes.example/#!/posts/spelt",
     ]
 
 
+def test_an_apps_route_parameters_name_its_pages_but_docsifys_heading_anchor():
+    links = ["https://notes.example/#/post?id=12", "https://notes.example/#/post?id=13"]
+    assert app_routes("https://notes.example/", links) == links  # Vue Router's hash mode: `id` names the post
+    assert app_routes("https://notes.example/", links, DOCSIFY_ANCHORS) == ["https://notes.example/#/post"]
+
+
 def test_a_fragment_that_is_no_route_is_still_a_place_in_its_page():
     assert clean_url("https://notes.example/post/#comments") == "https://notes.example/post/"
     assert clean_url("https://notes.example/#/posts/rye") == "https://notes.example/"  # unless a rendered page links it
-    assert route_url("https://notes.example/?utm_source=feed#/posts/rye?id=x&page=2") == (
+    assert route_url("https://notes.example/?utm_source=feed#/posts/rye?id=x&page=2", DOCSIFY_ANCHORS) == (
         "https://notes.example/#/posts/rye?page=2"
     )
 

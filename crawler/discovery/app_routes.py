@@ -22,8 +22,9 @@ from crawler.urls import clean_url
 
 # The fragments that are an app's route: `#/posts/x` (Docsify, hash-mode routers), `#!/posts/x` (the "hashbang").
 ROUTE_PREFIXES = ("/", "!/")
-# Docsify's anchor of a heading within a route (`#/posts/x?id=the-heading`): a place in the route's page.
-_ANCHOR_PARAMETERS = frozenset({"id"})
+# Docsify's anchor of a heading within a route (`#/posts/x?id=the-heading`): a place in the route's page, dropped
+# from a Docsify app's routes — and from those alone: another app's `?id=` may name its page (`#/post?id=12`).
+DOCSIFY_ANCHORS = frozenset({"id"})
 
 
 def is_route(url: str) -> bool:
@@ -32,15 +33,15 @@ def is_route(url: str) -> bool:
     return "#" in url and urlsplit(url).fragment.startswith(ROUTE_PREFIXES)
 
 
-def route_url(url: str) -> str:
+def route_url(url: str, anchors: frozenset[str] = frozenset()) -> str:
     """The address of the route's page `url` names: its document cleaned as any URL, then `#` and the route without
-    Docsify's heading anchor; the document alone for the app's home route (`#/`, `#!/`), which is the page the
-    document itself shows."""
+    the parameters that are a place in its page (`anchors`: DOCSIFY_ANCHORS on a Docsify app); the document alone
+    for the app's home route (`#/`, `#!/`), which is the page the document itself shows."""
     document = clean_url(url)
     fragment = urlsplit(url).fragment
     prefix = "!/" if fragment.startswith("!/") else "/"
     path, _, query = fragment[len(prefix) :].partition("?")
-    kept = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True) if name not in _ANCHOR_PARAMETERS]
+    kept = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True) if name not in anchors]
     if not path and not kept:
         return document
     return f"{document}#{prefix}{path}{'?' + urlencode(kept) if kept else ''}"
@@ -74,12 +75,12 @@ def page_address(url: str) -> str:
     return route_url(url) if is_route(url) else clean_url(url)
 
 
-def app_routes(page_url: str, links: Iterable[str]) -> list[str]:
-    """The pages of routes among `links` of the rendered page at `page_url`: those of its own document, each once,
-    the document's own page (its home route) left out."""
+def app_routes(page_url: str, links: Iterable[str], anchors: frozenset[str] = frozenset()) -> list[str]:
+    """The pages of routes among `links` of the rendered page at `page_url`: those of its own document, each once
+    (route_url, `anchors` dropped), the document's own page (its home route) left out."""
     document = clean_url(page_url)
     found: dict[str, None] = {}
     for link in links:
-        if is_route(link) and clean_url(link) == document and (route := route_url(link)) != document:
+        if is_route(link) and clean_url(link) == document and (route := route_url(link, anchors)) != document:
             found[route] = None
     return list(found)

@@ -212,6 +212,12 @@ def needs_browser(body: bytes, site_generated: bool = False) -> str | None:
     return _shell(body, shell_roots, site_generated)
 
 
+def loads_docsify(body: bytes) -> bool:
+    """A <script> of the page is Docsify's (the SCRIPTS marker): its routes' `?id=` is a heading's anchor
+    (crawler/discovery/app_routes.py)."""
+    return any(b"docsify" in tag for tag in _SCRIPT_TAG.findall(body))
+
+
 def _growing_listing(body: bytes) -> str | None:
     grows = None
     for match in _CLASS.finditer(body):

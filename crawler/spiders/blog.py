@@ -29,7 +29,7 @@ from crawler.core.archive_handle import shared_archive
 from crawler.core.moves import redirected_from
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources, page_comments
-from crawler.discovery.app_routes import app_routes, is_route
+from crawler.discovery.app_routes import DOCSIFY_ANCHORS, app_routes, is_route
 from crawler.discovery.calendars import empty_months_links
 from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, FeedEntry, feed_entries, feed_site, is_feed
@@ -70,6 +70,7 @@ from crawler.frontier.scheduler import (
 from crawler.frontier.trap_budget import TRAP
 from crawler.items import CrawlError, FetchedPage, Gone, Listed, Skipped
 from crawler.members.addresses import engine_area
+from crawler.rendering.detect import loads_docsify
 from crawler.urls import Scope, clean_url, origin, redact_url, split_credentials, validate_start_url
 
 logger = logging.getLogger(__name__)
@@ -428,7 +429,8 @@ class BlogSpider(scrapy.Spider):
             for url in response.routes:
                 if (request := self._page_request(url, by_link=True)) is not None:
                     yield request
-            routes = app_routes(response.url, links.pages)  # and those after its '#' (app_routes.py)
+            anchors = DOCSIFY_ANCHORS if loads_docsify(response.raw_body) else frozenset()
+            routes = app_routes(response.url, links.pages, anchors)  # and those after its '#' (app_routes.py)
             for url in routes:
                 if (request := self._page_request(url, by_link=True, route=True)) is not None:
                     yield request
