@@ -238,3 +238,18 @@ def test_a_serendipity_timeline_byline_is_no_author_box(picture):
     article = extract(_timeline_entry(body), "https://notizen.example/archives/2-Eigener-Server.html")
     assert [a.name for a in article.authors] == ["Ben Carter"]
     assert article.author_boxes == []
+
+
+@pytest.mark.parametrize(
+    ("posted_by", "on", "comments"),
+    [("Geschrieben von", " am", "2 Kommentare"), ("Posted by", " on", "2 Comments")],
+)
+def test_a_serendipity_timeline_byline_leaves_nothing_in_the_text(posted_by, on, comments):
+    """Timeline prints the byline's words in span.sr-only beside the name's link, the <time> and the comments' link,
+    each a span of its own: the line is the byline, none of it the entry's text."""
+    body = "Der Rechner steht unter dem Schreibtisch und braucht acht Watt.<br />\n" * 4
+    html = _timeline_entry(body).replace("Geschrieben von", posted_by).replace(" am<", f"{on}<")
+    article = extract(html.replace("2 Kommentare", comments), "https://notizen.example/archives/2-Eigener-Server.html")
+    assert article.text.startswith("Der Rechner steht") and article.markdown.startswith("Der Rechner steht")
+    assert posted_by not in article.text and comments not in article.markdown
+    assert [a.name for a in article.authors] == ["Ben Carter"] and article.published.startswith("2024-05-20")

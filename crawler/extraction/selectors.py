@@ -86,6 +86,11 @@ HELLO_ELEMENTOR_TAGS = ".page-content > div.post-tags"
 # .serendipity_section_trackbacks in 2k11, Timeline, Clean Blog and default, section#trackbacks in Bootstrap 4,
 # Skeleton and Next
 SERENDIPITY_TRACKBACKS = (".serendipity_section_trackbacks", "section#trackbacks")
+# Serendipity's Timeline theme: an entry's byline line above its body, the `p.post-info` of its section#entry, each
+# part a span of its own — the words (POSTED_BY, ON: "Geschrieben von", " am"; "Posted by", " on") in span.sr-only,
+# the name's link, the <time>, the comments' link: trafilatura dropped the name and the <time> and kept the rest,
+# "Geschrieben von am 3 Kommentare", as the entry's first line, which no block of the page's chrome printed whole.
+SERENDIPITY_CHROME = ("section#entry > p.post-info",)
 # Comment threads and their forms, whichever platform printed them (the post's comments are read apart:
 # crawler/extraction/comments.py), and the ones blogarchive put in the page from a comments source
 # (FRAME_COMMENTS).
@@ -259,6 +264,7 @@ NOT_POST = ", ".join(
         *B2EVO_CHROME,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
+        *SERENDIPITY_CHROME,
         *HYDE_CHROME,
         ".sharedaddy",
         *TUMBLR_NOTES,
@@ -391,6 +397,7 @@ PLUGIN_CHROME = ", ".join(
         *BUSUANZI_COUNTERS,
         *TABLES_OF_CONTENTS,
         *MEZZANINE_CHROME,
+        *SERENDIPITY_CHROME,
         *HYDE_CHROME,
         ".sharedaddy",
         *TUMBLR_NOTES,
