@@ -302,6 +302,30 @@ def test_other_posts_featured_images_outside_the_article_are_not_the_posts():
     assert find_images(page, find_content_root(page)) == []
 
 
+def test_hemingways_featured_image_above_the_title_is_the_posts_first():
+    """Anders Norén's Hemingway prints a post as a div.post (no <article>), its featured image in the
+    div.featured-media of its header, above the title and linked to the post, the text in div.post-content: the
+    picture was lost (the block themes' and .post-thumbnail's classes were the only ones known)."""
+    featured = (
+        '<div class="featured-media"><a href="https://blog.example/2023/04/12/the-burren/" rel="bookmark"><img '
+        'width="676" height="451" src="/wp-content/uploads/2023/01/burren.jpg" class="attachment-post-image '
+        'size-post-image wp-post-image" alt="Limestone pavement"></a></div>'
+    )
+    html = (
+        "<html><head><title>The Burren</title></head><body class='post-template-default single single-post postid-14'>"
+        "<div class='wrapper'><div class='content left'><div class='posts'><div id='post-14' class='post-14 post "
+        f"type-post hentry category-walking'><div class='post-header'>{featured}<h1 class='post-title'><a href="
+        "'https://blog.example/2023/04/12/the-burren/'>The Burren</a></h1><div class='post-meta'><span class="
+        "'post-date'>April 12, 2023</span></div></div><div class='post-content'>"
+        f"{PROSE}</div></div></div></div><div class='sidebar right'><div class='widget widget_recent_entries'><ul><li>"
+        "<a href='/2023/05/01/aran/'>Aran</a></li></ul></div></div></div></body></html>"
+    )
+    article = extract(html, "https://blog.example/2023/04/12/the-burren/")
+    assert [(i.src, i.alt) for i in article.images] == [
+        ("https://blog.example/wp-content/uploads/2023/01/burren.jpg", "Limestone pavement")
+    ]
+
+
 def test_a_picture_laid_out_in_a_captioned_table_is_a_figure_in_the_text_and_its_caption_the_images():
     """ikiwiki's img directive with a caption prints `<table class="img"><caption>…</caption><tr><td><a><img>`:
     the post's text had an empty table row for the picture ("|  |") after the caption, and the picture no

@@ -520,9 +520,11 @@ SHARE_ICON_SRC = (
 )
 
 # The post's featured image where a theme prints it outside the post's body and outside any <article> (WordPress's
-# block themes: the post-featured-image block; classic themes' .post-thumbnail), and the lists of other posts whose
+# block themes: the post-featured-image block; classic themes' .post-thumbnail; Anders Norén's Hemingway, a
+# div.post with no <article>, in the .featured-media of the post's .post-header above the title — not any
+# .featured-media: a news theme's post_class() names the whole entry so), and the lists of other posts whose
 # featured images are not the post's (the query loop's post template).
-FEATURED_IMAGES = ".wp-block-post-featured-image img, .post-thumbnail img"
+FEATURED_IMAGES = ".wp-block-post-featured-image img, .post-thumbnail img, .post-header > .featured-media img"
 # WordPress core's class of every featured image it prints (the_post_thumbnail()), which classic themes may put
 # outside the post's <article> too: Twenty Seventeen's .single-featured-image-header, Twenty Nineteen's
 # .site-featured-image in the site's header.
