@@ -19,6 +19,8 @@
 # killed before its clean-up leaves nothing running).
 # WordPress's theme unit test data (the public WordPress/theme-test-data repository, GPL, not shipped here) is
 # imported into every site when WP_THEME_TEST_DATA names a copy of its themeunittestdata.wordpress.xml.
+# Themes Debian does not ship (Hueman, Neve, ColorMag …: their authors' releases, built) are linked into every site
+# from WP_EXTRA_THEMES, a folder of theme folders named as WordPress names them; a SITE's THEME may then be one.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -90,6 +92,11 @@ make_tree() {
         esac
     done
     for entry in $THEMES; do ln -sfn "$WP/wp-content/themes/$entry" "$dir/wordpress/wp-content/themes/$entry"; done
+    if [ -n "${WP_EXTRA_THEMES:-}" ]; then
+        for entry in "$WP_EXTRA_THEMES"/*/style.css; do
+            [ -f "$entry" ] && ln -sfn "$(dirname "$(realpath "$entry")")" "$dir/wordpress/wp-content/themes/"
+        done
+    fi
     mkdir -p "$dir/wordpress/wp-content/mu-plugins"
     cp "$HERE/wordpress/comments-by-script.php" "$dir/wordpress/wp-content/mu-plugins/"
     echo "<?php /* no comments on the page: see comments-by-script.php */" \
