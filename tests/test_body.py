@@ -1201,9 +1201,12 @@ def test_a_post_trafilatura_reads_as_the_pages_paragraphs_keeps_its_headings_and
     assert "Notes on code" not in markdown
 
 
-def test_a_short_wordpress_post_in_a_themes_own_content_class_is_its_text():
-    """WordPress's ColorMag prints the post in `div.cm-entry-summary`, no class WordPress's content selectors know:
-    a one-sentence post was stored as the whole <article> in one line — category, title, date and author first."""
+COFFEE = "Today I learned that a good espresso needs exactly twenty-five seconds of extraction."
+
+
+def _colormag_post(content: str) -> str:
+    """A single post as WordPress's ColorMag prints it: its categories, title, date and author, then the post's
+    content in `div.cm-entry-summary`, in the theme's `div.cm-post-content` of the post's <article>."""
     meta = (
         '<div class="cm-entry-header-meta"><div class="cm-post-categories"><a href="/category/notes/" rel="category'
         ' tag">Notes</a></div></div><header class="cm-entry-header"><h1 class="cm-entry-title">Coffee Note</h1>'
@@ -1212,15 +1215,64 @@ def test_a_short_wordpress_post_in_a_themes_own_content_class_is_its_text():
         'date published updated" datetime="2024-02-03T09:30:00+01:00">February 3, 2024</time></a></span><span class='
         '"cm-author cm-vcard"><a class="url fn n" href="/author/jane/">Jane Example</a></span></div>'
     )
-    html = (
+    return (
         '<html lang="en"><head><title>Coffee Note</title></head><body class="post-template-default single single-post '
-        'postid-7"><main><article id="post-7" class="post-7 post type-post hentry category-notes"><div class="cm-post-'
-        f'content">{meta}<div class="cm-entry-summary"><p>{COFFEE}</p></div></div></article></main></body></html>'
+        'postid-7"><header id="cm-masthead"><a class="skip-link" href="#main">Skip to content</a><p class="cm-site-'
+        'title"><a href="/">Stone and Bread</a></p><nav><a href="/reading-room/">Reading Room</a></nav></header><main>'
+        '<article id="post-7" class="post-7 post type-post hentry category-notes"><div class="cm-post-content">'
+        f'{meta}<div class="cm-entry-summary">{content}</div></div></article><ul class="default-wp-page"><li class="'
+        'previous"><a href="/2024/01/20/rye/" rel="prev">Rye Bread</a></li></ul></main></body></html>'
     )
-    assert extract(html, "https://blog.example/2024/02/03/coffee/").markdown == COFFEE
 
 
-COFFEE = "Today I learned that a good espresso needs exactly twenty-five seconds of extraction."
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        (f"<p>{COFFEE}</p>", COFFEE),
+        # An empty post (the theme unit test's "Edge Case: No Content"): the element holding the most paragraph
+        # text, how a theme's own content class was found, is none, and the text was the page's — "Skip to
+        # content", the site's name and menu, the post's meta, the neighbouring posts' titles.
+        ("", ""),
+    ],
+)
+def test_a_short_wordpress_post_in_a_themes_own_content_class_is_its_text(content, text):
+    """WordPress's ColorMag prints the post in `div.cm-entry-summary`, no class WordPress's content selectors knew:
+    a one-sentence post was stored as the whole <article> in one line — category, title, date and author first."""
+    assert extract(_colormag_post(content), "https://blog.example/2024/02/03/coffee/").text == text
+
+
+def _hemingway_post(content: str) -> str:
+    """A single post as Anders Norén's Hemingway prints it: a div.post (no <article>), its header (featured image,
+    title, meta), the post's content in div.post-content, then in div.post-meta-bottom its categories and tags and
+    the links to the neighbouring posts; the theme's credit in the footer."""
+    header = (
+        '<div class="post-header"><h1 class="post-title"><a href="/2024/02/03/coffee/">Coffee Note</a></h1><div '
+        'class="post-meta"><span class="post-date">February 3, 2024</span> / <span class="post-author"><a href="/'
+        'author/jane/">Jane Roe</a></span></div></div>'
+    )
+    after = (
+        '<div class="post-meta-bottom"><p class="post-categories"><a href="/category/notes/" rel="category tag">Notes'
+        '</a></p><p class="post-tags"><a href="/tag/coffee/" rel="tag">coffee</a></p><div class="post-nav"><a class='
+        '"post-nav-older" href="/2024/01/20/rye/"><h5>Previous post</h5>Rye Bread</a></div></div>'
+    )
+    return (
+        '<html lang="en"><head><title>Coffee Note</title></head><body class="post-template-default single single-post '
+        'postid-7"><div class="big-wrapper"><div class="header-cover"><h2 class="blog-title"><a href="/">Stone and '
+        'Bread</a></h2></div><div class="wrapper"><div class="content left"><div class="posts"><div id="post-7" '
+        f'class="post-7 post type-post hentry category-notes tag-coffee">{header}<div class="post-content">{content}'
+        f'</div>{after}</div></div></div></div><div class="credits"><p>© 2024 Stone and Bread</p><p>Theme by <a '
+        'href="https://andersnoren.se">Anders Noren</a> — <a class="tothetop" href="#">Up ↑</a></p></div></div>'
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(("content", "text"), [(f"<p>{COFFEE}</p>", COFFEE), ("", "")])
+def test_a_short_hemingway_post_is_its_post_content_without_its_terms_and_the_themes_credit(content, text):
+    """Hemingway prints the post's content in the div.post-content of its div.post: a post too short for
+    trafilatura ended with its category, its tags and the theme's credit ("© 2024 Stone and Bread", "Theme by
+    Anders Noren — Up ↑"), and an empty post's text was its category."""
+    article = extract(_hemingway_post(content), "https://blog.example/2024/02/03/coffee/")
+    assert (article.text, article.categories, article.tags) == (text, ["Notes"], ["coffee"])
 
 
 INTRO = "When the disk fills up, this one-liner finds the culprits quickly. It works on any Linux box with coreutils."

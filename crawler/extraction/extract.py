@@ -255,7 +255,7 @@ def _short_post(
     marked = content is not None
     if content is None and (body.one_block or len(body.text) <= 3 * SHORT_POST_CHARS):
         content = _paragraphs_in(page, root)  # see _short_posts_fallback; also a platform's theme with a class
-        # of its own for the post's content (WordPress's ColorMag: `.cm-entry-summary`)
+        # of its own for the post's content that PLATFORM_CONTENT does not know
     content_text = "" if content is None else _post_text(page, content)
     # a Ghost theme that prints the post without Ghost's content class (Liebling): trafilatura's fallback for a post
     # of a few lines is the whole <article> in one line, its tags, newsletter form, author box and "Recommended for

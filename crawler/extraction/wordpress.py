@@ -42,8 +42,12 @@ BODY_KINDS = (
 # The form a password-protected post shows instead of its text: there is nothing of the post to keep.
 PASSWORD_FORM = "form.post-password-form"
 # The post's own content, as WordPress's block themes (the post-content block) and classic themes print it.
-# Hello Elementor's is the third, Hueman's the last.
-POST_CONTENT = ".wp-block-post-content, .entry-content, .hentry > .page-content, .entry.themeform > .entry-inner"
+# Hello Elementor's is the third, Hueman's the fourth, ColorMag's the fifth, Anders Norén's Hemingway's (in the
+# div.post its post_class() marks) the last.
+POST_CONTENT = (
+    ".wp-block-post-content, .entry-content, .hentry > .page-content, .entry.themeform > .entry-inner"
+    ", .cm-entry-summary, .hentry > .post-content"
+)
 # The wrapper of every page a block theme renders (WordPress's template canvas).
 BLOCK_THEME_CANVAS = "div.wp-site-blocks"
 # A translation plugin's notice that the post has no text in the page's language (selectors.TRANSLATION_NOTICES):
