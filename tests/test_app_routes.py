@@ -1,7 +1,7 @@
 """When a fragment is a page's address (crawler/discovery/app_routes.py): a route after '#' (`#/posts/x`, `#!/x`)
 linked from a rendered page, on that page's own document; every other fragment is a place in a page."""
 
-from crawler.discovery.app_routes import DOCSIFY_ANCHORS, app_routes, route_url, shown_url
+from crawler.discovery.app_routes import DOCSIFY_ANCHORS, app_routes, docsify_source_status, route_url, shown_url
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.extraction.pagekind import url_kind
 from crawler.urls import clean_url
@@ -53,3 +53,15 @@ def test_a_recrawl_revisits_each_archived_route_page_apart():
     posts = ArchivedPosts({"https://notes.example/#/posts/rye": fetched, "https://notes.example/#/posts/oats": fetched})
     posts.reach("https://notes.example/")
     assert sorted(posts.not_reached()) == ["https://notes.example/#/posts/oats", "https://notes.example/#/posts/rye"]
+
+
+def test_a_docsify_routes_markdown_file_is_its_path_with_md_below_the_apps_base_path():
+    answered = {
+        "https://notes.example/docs/posts/_sidebar.md": 404,  # Docsify asks the route's folder first: no post's file
+        "https://notes.example/docs/posts/rye.md": 404,
+        "https://notes.example/docs/posts/README.md": 200,
+        "https://notes.example/docs/_sidebar.md": 200,
+    }
+    assert docsify_source_status("https://notes.example/#/posts/rye", answered) == 404
+    assert docsify_source_status("https://notes.example/#/posts/", answered) == 200
+    assert docsify_source_status("https://notes.example/#/posts/oats", answered) is None

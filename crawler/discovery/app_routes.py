@@ -15,7 +15,7 @@ cleaned: that is how the renderer and a recrawl know one (is_route, page_address
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from crawler.urls import clean_url
@@ -84,3 +84,13 @@ def app_routes(page_url: str, links: Iterable[str], anchors: frozenset[str] = fr
         if is_route(link) and clean_url(link) == document and (route := route_url(link, anchors)) != document:
             found[route] = None
     return list(found)
+
+
+def docsify_source_status(route_page_url: str, answered: Mapping[str, int]) -> int | None:
+    """The HTTP status the browser got for the Markdown file of a Docsify route's page, among the requests the page
+    made (`answered`: URL → status); None where it asked for none. Docsify's convention: the route `/posts/x` is the
+    file `posts/x.md`, `/posts/` is `posts/README.md`, below the app's basePath (so known by its ending). A route whose
+    file answers 404 shows Docsify's own "404 - Not found" under HTTP 200: the post it named is gone."""
+    route = urlsplit(route_page_url).fragment.removeprefix("!").removeprefix("/").partition("?")[0]
+    name = f"{route}README.md" if not route or route.endswith("/") else f"{route}.md"
+    return next((status for url, status in answered.items() if urlsplit(url).path.endswith(f"/{name}")), None)

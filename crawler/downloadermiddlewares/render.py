@@ -36,14 +36,14 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 
 from crawler.capture.hosts import HostRules
-from crawler.discovery.app_routes import is_route, route_page
+from crawler.discovery.app_routes import docsify_source_status, is_route, route_page
 from crawler.discovery.feeds import starts_as_feed
 from crawler.discovery.sitemaps import starts_as_sitemap
 from crawler.downloadermiddlewares.scope_guard import MEDIA, address_kind, resolve
 from crawler.downloadermiddlewares.warc import VIA
 from crawler.errors import BrowserLost, BrowserUnavailable
 from crawler.rendering import RENDER_MODES
-from crawler.rendering.detect import names_static_generator, needs_browser
+from crawler.rendering.detect import loads_docsify, names_static_generator, needs_browser
 
 logger = logging.getLogger(__name__)
 
@@ -155,10 +155,11 @@ class RenderMiddleware:
         if self.unavailable is not None:
             return self._not_rendered(request, response, reason, self.unavailable)
         document = _document(response, route_page(response.url, request.url))
+        answered: dict[str, int] = {}  # URL → status of each request the page made
         for attempt in (1, 2):
             try:
                 chromium = self._chromium()
-                rendered = await render(chromium, document, self._fetcher(request), self.options)
+                rendered = await render(chromium, document, self._fetcher(request, answered), self.options)
             except BrowserUnavailable as exc:
                 self.unavailable = str(exc)
                 logger.error("%s", exc)
@@ -177,6 +178,8 @@ class RenderMiddleware:
             break
         self.stats.inc_value("blogarchive/render_pages")
         logger.info("%s: rendered (%s); %s", response.url, reason, rendered.actions or "no behaviour needed")
+        if (gone := _gone_route(document.url, response.body, answered)) is not None:
+            return response.replace(url=document.url, status=gone)  # the spider records it gone, as any 404
         headers = response.headers.copy()
         for name in ("Content-Encoding", "Content-Length", "Content-Type"):
             headers.pop(name, None)
@@ -225,9 +228,14 @@ class RenderMiddleware:
             )
         return self.chromium
 
-    def _fetcher(self, page: Request) -> Any:
+    def _fetcher(self, page: Request, answered: dict[str, int]) -> Any:
+        """The page's fetch: each answer's status noted in `answered`."""
+
         async def fetch(browser_request: Any) -> Any:
-            return await self._fetch(page, browser_request)
+            exchange = await self._fetch(page, browser_request)
+            if exchange is not None:
+                answered[browser_request.url] = exchange.status
+            return exchange
 
         return fetch
 
@@ -313,6 +321,15 @@ def _is_html(response: Response) -> bool:
     html = isinstance(response, TextResponse) and content_type in (b"text/html", b"application/xhtml+xml")
     # a feed or sitemap a static host calls text/html (items.py)
     return html and not starts_as_feed(response.body) and not starts_as_sitemap(response.body)
+
+
+def _gone_route(url: str, shell: bytes, answered: dict[str, int]) -> int | None:
+    """404 or 410 where `url` is a Docsify route whose Markdown file answered so (app_routes.docsify_source_status):
+    its page is Docsify's "not found" view under HTTP 200, and the post it named gone; else None."""
+    if not is_route(url) or not loads_docsify(shell):
+        return None
+    status = docsify_source_status(url, answered)
+    return status if status in (404, 410) else None
 
 
 def _document(response: Response, url: str) -> Any:

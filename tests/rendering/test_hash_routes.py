@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,19 @@ from tests.engines.sites import SOURCES, EngineMissing, served_blog
 SLUGS = ("broad-beans", "compost-bays", "tomato-seed")
 
 
+@dataclass(frozen=True)
+class Blog:
+    base: str  # where it is served
+    site: Path  # the folder served
+
+
 @pytest.fixture(scope="module")
-def docsify_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The blog served on 127.0.0.1: its base URL."""
+def blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Blog]:
+    """The blog served on 127.0.0.1."""
+    site = tmp_path_factory.mktemp("docsify") / "site"
     try:
-        with served_blog("docsify", tmp_path_factory.mktemp("docsify") / "site") as base:
-            yield base
+        with served_blog("docsify", site) as base:
+            yield Blog(base, site)
     except EngineMissing as exc:
         pytest.skip(str(exc))
 
@@ -44,15 +52,16 @@ def _source(slug: str) -> str:
     return (SOURCES / "docsify" / "posts" / f"{slug}.md").read_text("utf-8")
 
 
-def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(docsify_blog: str, tmp_path: Path) -> None:
-    """One crawl (each test process of pytest-xdist would crawl again for a test of its own): the posts and their
-    bodies, their pictures and captions, what was rendered and how a recrawl asks for it, the WARC."""
+def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(blog: Blog, tmp_path: Path) -> None:
+    """One crawl and a recrawl (each test process of pytest-xdist would crawl again for a test of its own): the posts
+    and their bodies, their pictures and captions, what was rendered and how a recrawl asks for it, the WARC; then a
+    post deleted, and marked gone."""
     if (reason := install_chromium()) is not None:
         pytest.skip(reason)
+    docsify_blog = blog.base
     db, warc = tmp_path / "a.db", tmp_path / "warc"
-    result = run_cli(
-        "crawl", docsify_blog, "--db", str(db), "--warc", str(warc), "--quiet", "-s", "EXTRACT_PROCESSES=1"
-    )
+    options = ("--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1")
+    result = run_cli("crawl", docsify_blog, "--warc", str(warc), *options)
     assert result.returncode == 0, result.stderr
     assert _rows(db, "SELECT url, message FROM crawl_errors") == []
     posts = {url: (title, text) for url, title, text in _rows(db, "SELECT url, title, text FROM articles")}
@@ -91,11 +100,21 @@ def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(docsify_blo
     for slug in SLUGS:
         assert via[f"{docsify_blog}posts/{slug}.md"] == f"{docsify_blog}#/posts/{slug}"
 
+    # The writer deletes a post and its links: Docsify shows its "404 - Not found" at the route, under HTTP 200.
+    (blog.site / "posts" / "tomato-seed.md").unlink()
+    for name in ("README.md", "_sidebar.md"):
+        listing = blog.site / name
+        listing.write_text("".join(line for line in listing.open() if "tomato-seed" not in line))
+    assert run_cli("crawl", docsify_blog, *options).returncode == 0
+    gone = _rows(db, "SELECT url FROM articles WHERE gone_at IS NOT NULL")
+    assert gone == [(f"{docsify_blog}#/posts/tomato-seed",)]
+
 
 def test_with_render_never_a_docsify_blog_ends_in_one_line_that_says_to_render(
-    docsify_blog: str, crawl: Callable[..., subprocess.CompletedProcess[str]]
+    blog: Blog, crawl: Callable[..., subprocess.CompletedProcess[str]]
 ) -> None:
     """Before, the line said "nothing was archived from URL" and no more; crawl_errors alone said why."""
+    docsify_blog = blog.base
     result = crawl(docsify_blog, "--render", "never")
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 1
