@@ -1,7 +1,14 @@
 """When a fragment is a page's address (crawler/discovery/app_routes.py): a route after '#' (`#/posts/x`, `#!/x`)
 linked from a rendered page, on that page's own document; every other fragment is a place in a page."""
 
-from crawler.discovery.app_routes import DOCSIFY_ANCHORS, app_routes, docsify_source_status, route_url, shown_url
+from crawler.discovery.app_routes import (
+    DOCSIFY_ANCHORS,
+    app_routes,
+    captured_as,
+    docsify_source_status,
+    route_url,
+    shown_url,
+)
 from crawler.discovery.freshness import ArchivedPosts
 from crawler.extraction.pagekind import url_kind
 from crawler.urls import clean_url
@@ -65,3 +72,9 @@ def test_a_docsify_routes_markdown_file_is_its_path_with_md_below_the_apps_base_
     assert docsify_source_status("https://notes.example/#/posts/rye", answered) == 404
     assert docsify_source_status("https://notes.example/#/posts/", answered) == 200
     assert docsify_source_status("https://notes.example/#/posts/oats", answered) is None
+
+
+def test_a_route_page_is_captured_as_its_documents_exchange():
+    """HTTP carries no fragment: the WARC records the shell's exchange, at the document's URL."""
+    assert captured_as("https://notes.example/#/posts/rye") == "https://notes.example/"
+    assert captured_as("https://notes.example/posts/rye/") == "https://notes.example/posts/rye/"

@@ -86,6 +86,13 @@ def app_routes(page_url: str, links: Iterable[str], anchors: frozenset[str] = fr
     return list(found)
 
 
+def captured_as(url: str) -> str:
+    """The URL a WARC file records the page at `url` under: an app's route page's document (HTTP carries no fragment:
+    the exchange is the shell's, what the browser loaded for the route recorded `via` the route URL); any other, its
+    own."""
+    return url.partition("#")[0] if is_route(url) else url
+
+
 def docsify_source_status(route_page_url: str, answered: Mapping[str, int]) -> int | None:
     """The HTTP status the browser got for the Markdown file of a Docsify route's page, among the requests the page
     made (`answered`: URL → status); None where it asked for none. Docsify's convention: the route `/posts/x` is the

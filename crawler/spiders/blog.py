@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -29,7 +29,7 @@ from crawler.core.archive_handle import shared_archive
 from crawler.core.moves import redirected_from
 from crawler.core.signals import links_found
 from crawler.discovery import comment_sources, page_comments
-from crawler.discovery.app_routes import DOCSIFY_ANCHORS, app_routes, is_route
+from crawler.discovery.app_routes import DOCSIFY_ANCHORS, app_routes, captured_as, is_route
 from crawler.discovery.calendars import empty_months_links
 from crawler.discovery.comment_views import viewed_post
 from crawler.discovery.feeds import USUAL_FEED_PATHS, FeedEntry, feed_entries, feed_site, is_feed
@@ -637,8 +637,7 @@ def _uncaptured(warc_dir: str, posts: dict[str, str]) -> set[str]:
         captured = index.captured_urls()
     finally:
         index.close()
-    # an app's route page (app_routes.py) is captured as its document's response: HTTP carries no fragment
-    return {url for url in posts if urldefrag(url).url not in captured}
+    return {url for url in posts if captured_as(url) not in captured}
 
 
 def _discovery_folders(start_url: str) -> list[str]:
