@@ -39,6 +39,12 @@ _PATH_IN_QUERY = re.compile(r"^/?[^=&]*/[^=&]*$")
 _QUERY_SAFE = "/:@!$'()*+,;-._~%"
 
 
+def query_is_path(query: str) -> bool:
+    """Whether a URL's query is a path, no parameter in it (_PATH_IN_QUERY): it names the page as written, and read
+    as parameters and written again it would be another address (`?%2Fauthors%2F1-Name=`)."""
+    return _PATH_IN_QUERY.match(query) is not None
+
+
 @lru_cache(maxsize=65536)
 def clean_url(url: str) -> str:
     """Tracking parameters and fragment removed, canonical form; the URL unchanged if courlan rejects it.
@@ -46,7 +52,7 @@ def clean_url(url: str) -> str:
     Cached: every page of a blog repeats its menus and widgets, and this runs on the reactor for each link.
     """
     parts = urlsplit(url)
-    if _PATH_IN_QUERY.match(parts.query):  # courlan would drop it, w3lib make it `?%2Farchives%2F…=`
+    if query_is_path(parts.query):  # courlan would drop it, w3lib make it `?%2Farchives%2F…=`
         page = clean_url(parts._replace(query="", fragment="").geturl())
         return urlsplit(page)._replace(query=quote(parts.query, safe=_QUERY_SAFE)).geturl()
     normalised = courlan.normalize_url(url, strict=False) or url

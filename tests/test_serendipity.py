@@ -253,3 +253,20 @@ def test_a_serendipity_timeline_byline_leaves_nothing_in_the_text(posted_by, on,
     assert article.text.startswith("Der Rechner steht") and article.markdown.startswith("Der Rechner steht")
     assert posted_by not in article.text and comments not in article.markdown
     assert [a.name for a in article.authors] == ["Ben Carter"] and article.published.startswith("2024-05-20")
+
+
+def test_an_author_box_keeps_the_author_page_serendipity_links_without_url_rewriting():
+    """Without URL rewriting Serendipity links an author's page `index.php?/authors/1-Anna`, the path in the query:
+    an author box linking it (a theme's box, an "Über mich" box written into a sidebar) keeps that address."""
+    entry = ENTRY.replace("https://notizen.example/authors/1-Anna", "https://notizen.example/index.php?/authors/1-Anna")
+    box = (
+        '<div class="author-box"><img class="avatar" src="/uploads/anna.jpg" width="96" height="96" alt="">'
+        '<h4><a href="/index.php?/authors/1-Anna">Anna</a></h4><p>Anna fährt Rad, backt Brot und schreibt seit 2009'
+        " über beides in diesem Notizbuch.</p></div>"
+    )
+    html = _s9y("index,follow", entry.replace("</footer></article>", f"</footer>{box}</article>"))
+    article = extract(html, "https://notizen.example/index.php?/archives/3-Ueber-die-Alpen.html")
+    assert [(box.name, box.url) for box in article.author_boxes] == [
+        ("Anna", "https://notizen.example/index.php?/authors/1-Anna")
+    ]
+    assert [person.url for person in article.authors] == ["https://notizen.example/index.php?/authors/1-Anna"]

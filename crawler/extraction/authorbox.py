@@ -20,7 +20,7 @@ from crawler.extraction.page import HtmlElement, Names, compiled, narrowed, text
 from crawler.extraction.pagekind import ARTICLE_TYPES
 from crawler.extraction.selectors import AUTHOR_BIO, AUTHOR_NAME, BOX_HEADINGS
 from crawler.extraction.structured import by_type, first_text, types_of
-from crawler.urls import joined
+from crawler.urls import joined, query_is_path
 
 _NUMBER = r"(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)"
 _COUNT_PATTERNS = [
@@ -356,9 +356,11 @@ def _author_page(href: str, home: str) -> bool:
 
 
 def _untracked(url: str) -> str:
-    """The URL without the tracking parameters platforms add to profile links (Medium's ?source=, utm_*)."""
+    """The URL without the tracking parameters platforms add to profile links (Medium's ?source=, utm_*); as written
+    where its query is a path (Serendipity without URL rewriting links an author's page `index.php?/authors/2-Ben`),
+    which rebuilt as parameters read `index.php?%2Fauthors%2F2-Ben=`, an address that serves no such page."""
     parts = urlsplit(url)
-    if not parts.query:
+    if not parts.query or query_is_path(parts.query):
         return url
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), parts.fragment))
