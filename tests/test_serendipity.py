@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extraction.extract import extract
+from tests.hostile.servers import Server, answer, page, post_html, serve
 
 ENTRY = (
     '<article id="post_3" class="clearfix serendipity_entry"><header class="clearfix">'
@@ -270,3 +271,25 @@ def test_an_author_box_keeps_the_author_page_serendipity_links_without_url_rewri
         ("Anna", "https://notizen.example/index.php?/authors/1-Anna")
     ]
     assert [person.url for person in article.authors] == ["https://notizen.example/index.php?/authors/1-Anna"]
+
+
+def test_serendipitys_switch_of_the_comments_view_is_not_followed(crawl, db):
+    """Over an entry's comments Serendipity's themes link the other view of them, threaded or linear,
+    `index.php?url=archives/1-Rye.html&serendipity[cview]=linear#comments` whether the blog rewrites its URLs or
+    not: the entry again at another address, which prints no canonical there — a second copy of the entry, or,
+    fetched with its `/` encoded, the front page."""
+    switch = "/index.php?url=archives/1-Rye.html&amp;serendipity%5Bcview%5D=linear#comments"
+    comments = (
+        '<section id="comments" class="serendipity_comments serendipity_section_comments"><h3>Kommentare</h3>'
+        f'<p class="manage_comments">Ansicht der Kommentare: <a rel="nofollow" href="{switch}">Linear</a> |'
+        " Verschachtelt</p></section>"
+    )
+    head = '<meta name="generator" content="Serendipity v.2.4.0"><meta name="robots" content="index,follow">'
+    entry = post_html("Rye", head=head).replace("</article>", f"{comments}</article>")
+    routes = {"/": page("/archives/1-Rye.html"), "/archives/1-Rye.html": (200, {}, entry.encode())}
+    copy = (200, {}, entry.replace("<head>", '<head><link rel="canonical" href="">').encode())
+    with serve(Server(routes=routes, fallback=lambda request: answer(request, copy))) as site:
+        result = crawl(site.base, "-s", "RETRY_TIMES=0", "--render", "never")
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT url FROM articles") == [(f"{site.base}archives/1-Rye.html",)]
+    assert not [path for path in site.paths() if "cview" in path]

@@ -4,7 +4,8 @@ action links.
 An engine's admin and member areas (ENGINE_AREAS, GNUBOARD_AREA, XE_AREA) are no pages of the blog, for any crawl:
 every visitor's page may link them (Rhymix's xedition layout links `/index.php?module=admin` on every page), and the
 engine answers a visitor with its login form, a redirect to it, or 403 — which counted as a page the crawl could not
-archive. A crawl does not follow a link there (crawler/spiders/blog.py).
+archive. Nor are an engine's links that switch the view of a page it serves at its own address (Gnuboard's skins,
+Serendipity's comments): the page again, or worse. A crawl does not follow a link there (crawler/spiders/blog.py).
 
 A signed-in crawl treats more apart.
 
@@ -53,6 +54,11 @@ GNUBOARD_AREA = re.compile(
 )
 # Gnuboard's footer links its other skins' view of the page, `?device=mobile` (PC) or `?device=pc` (mobile): the
 # switch is kept in the visitor's session, and every page the crawl fetched after it came in the other skin's markup.
+# Serendipity's switch of an entry's comments between its threaded and linear view, which its themes print over the
+# comments (2k11's and Timeline's entries.tpl): `index.php?url=archives/1-title.html&serendipity[cview]=linear`, that
+# form whether the blog rewrites its URLs or not — the entry at another address, which prints no rel=canonical there,
+# so a crawl that followed it archived the entry twice (or, its `/` in the query encoded, fetched the front page).
+SERENDIPITY_COMMENT_VIEW = "serendipity[cview]"
 _SIGN_OUT = re.compile(r"/(?:logout|log-out|signout|sign-out)(?:\.\w+)?/?$", re.IGNORECASE)
 
 
@@ -81,7 +87,9 @@ def acting_link(url: str, redirected: bool = False) -> str | None:
 
 
 def engine_area(url: str) -> str | None:
-    """Which engine's admin or member area `url` is in (ENGINE_AREAS, GNUBOARD_AREA, XE_AREA), or None."""
+    """Which engine's admin or member area `url` is in (ENGINE_AREAS, GNUBOARD_AREA, XE_AREA), or which engine's
+    switch of the view of a page it serves at its own address (Gnuboard's skins, Serendipity's comments); None for
+    any other address."""
     parts = urlsplit(url)
     path = parts.path.lower()
     for start, area in ENGINE_AREAS.items():
@@ -92,6 +100,8 @@ def engine_area(url: str) -> str | None:
     query = parse_qsl(parts.query)
     if any(name == "device" and value in ("pc", "mobile") for name, value in query):
         return "Gnuboard's switch between its PC and mobile skins"
+    if any(name == SERENDIPITY_COMMENT_VIEW for name, _ in query):
+        return "Serendipity's switch of an entry's comments between threaded and linear view"
     if ("module", "admin") in query or any(name == "act" and XE_AREA.match(value) for name, value in query):
         return "XpressEngine's admin or member area"
     return None
