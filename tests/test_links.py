@@ -110,6 +110,18 @@ def test_a_percent_or_erb_placeholder_is_no_link():
     ]
 
 
+def test_a_link_in_a_scripts_json_string_is_no_link():
+    """Blocksy hands its scripts a template in WordPress's wp_localize_script() JSON on every page, its quotes
+    escaped: `<a href=\\"https:\\/\\/www.google.com\\/chrome\\/\\">`. The scan read the href as the
+    backslash before the escaped quote, and every page of a Blocksy site gave a 404 crawl error for `…/%5C`."""
+    body = (
+        b'<a href="/posts/rye/">Rye</a><script id="ct-scripts-js-extra">var ct_localizations = {"rest_url":"http:'
+        b'\\/\\/blog.example\\/wp-json\\/","internet_explorer_template":"<p>Use <a href=\\"https:\\/\\/www.'
+        b'google.com\\/chrome\\/\\" target=\\"_blank\\">Chrome<\\/a><\\/p>"};</script>'
+    )
+    assert page_links(body, "https://blog.example/posts/spelt/").pages == ["https://blog.example/posts/rye/"]
+
+
 def test_a_link_rel_sitemap_is_read_with_the_feeds():
     """Astro's blog starter names its @astrojs/sitemap index only in its head's <link rel="sitemap">, beside the
     RSS feed: the scan took neither for a page, and the crawl never read the sitemap (About, rendered with the

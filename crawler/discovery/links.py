@@ -9,9 +9,10 @@ picked up too; scope and the frontier filter those like any other link, and extr
 decides what is a post. An href that is a script's template, not an address — a placeholder in braces (Chirpy's search
 results `href="{url}"`, Mustache's `{{url}}`, `${url}`), in ERB/EJS/Underscore tags (`<%= url %>`), between
 percent signs (FlatPress's gdprvideoembed plugin configures its consent box with `href="%video_url%"` and
-`https://youtu.be/%id%` in every page's head; a `%XX` escape is never taken for one) or a string the script joins
-(`href="' + url + '"`) — is none: each was fetched as a relative address and recorded as a 404 crawl error, on
-every page.
+`https://youtu.be/%id%` in every page's head; a `%XX` escape is never taken for one), a string the script joins
+(`href="' + url + '"`) or one in a script's JSON whose quotes are escaped (Blocksy's wp_localize_script() data,
+`<a href=\\"https:\\/\\/…\\">`: the value the scan reads ends with the backslash before the escaped quote) — is
+none: each was fetched as a relative address and recorded as a 404 crawl error, on every page.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ _REL = re.compile(rb"\srel" + _VALUE, re.IGNORECASE)
 _TYPE = re.compile(rb"\stype" + _VALUE, re.IGNORECASE)
 _PAGE_RELS = {"next", "prev", "previous", "canonical"}
 # A placeholder ({url}, {{url}}, ${url}; <%= url %>; %name%, where neither percent sign starts a %XX escape, as
-# in %E2%80%99s%20), or a script's string joined.
+# in %E2%80%99s%20), a script's string joined, or a value cut at a JSON string's escaped quote (\").
 _TEMPLATE = re.compile(
     rb"[{}]|<%|%>|%(?![0-9A-Fa-f]{2})[A-Za-z_]\w*%|%[A-Za-z_]\w*%(?![0-9A-Fa-f]{2})|^\s*['\"]\s*\+|\+\s*['\"]\s*$"
+    rb"|\\$"
 )
 
 
