@@ -78,6 +78,18 @@ def test_a_lazy_loaded_image_yields_its_real_source_once():
     ]
 
 
+def test_blocksys_lazy_image_is_read_from_its_data_lazy_attributes():
+    """Blocksy's own lazy loader (its `.ct-image-container.ct-lazy`: featured images, related posts, avatars)
+    prints the <img> with no src, its address in `data-lazy` and its sizes in `data-lazy-set`, a <noscript> copy
+    after it: the picture was read from the copy alone, without its larger sizes."""
+    uploads = "/wp-content/uploads/2023/01"
+    body = f"""<figure class="ct-image-container ct-lazy"><img width="640" height="427" class="attachment-medium_large"
+      alt="Cliffs" data-lazy="{uploads}/aran-768x512.jpg" data-lazy-set="{uploads}/aran-768x512.jpg 768w,
+      {uploads}/aran.jpg 1200w"><noscript><img width="640" height="427" src="{uploads}/aran-768x512.jpg"
+      alt="Cliffs"></noscript></figure>"""
+    assert _srcs(body) == ["https://blog.example/wp-content/uploads/2023/01/aran.jpg"]
+
+
 def test_a_picture_shown_twice_is_one_image_with_the_caption_one_showing_gives_it():
     body = """<p><img src="/uploads/align.jpg" width="580" height="300"></p>
       <figure class="wp-caption"><img src="/uploads/align.jpg"><figcaption>Centred, captioned.</figcaption></figure>"""

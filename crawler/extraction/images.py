@@ -26,8 +26,19 @@ from crawler.extraction.verbatim import BOOKMARK_CARDS, FOOTNOTE_MARKS
 from crawler.urls import joined
 
 MAX_ICON_SIZE = 100  # pixels, both sides
-LAZY_SRC_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-orig-file", "data-url", "src")
-SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "srcset")
+# Where lazy loaders keep an image's address and sizes until a script sets them, the real ones first: WP Rocket's,
+# lazysizes', jQuery Lazy Load's, Jetpack's, Blocksy's own (`data-lazy`, `data-lazy-set`: its featured images,
+# related posts and avatars, a <noscript> copy after each).
+LAZY_SRC_ATTRIBUTES = (
+    "data-lazy-src",
+    "data-src",
+    "data-original",
+    "data-orig-file",
+    "data-url",
+    "data-lazy",
+    "src",
+)
+SRCSET_ATTRIBUTES = ("data-lazy-srcset", "data-srcset", "data-lazy-set", "srcset")
 # A lazy loader's stand-in, by its file's name: the spinner or blank a script swaps for the image (Hexo's Fluid puts
 # its /img/loading.gif in srcset, the image in src).
 LAZY_PLACEHOLDER = r"placeholder|blank\.|spacer|transparent|pixel|1x1|lazy[-_]?load|loading\.(?:gif|svg)"
@@ -108,7 +119,7 @@ def placed_images(
     images: list[tuple[HtmlElement, Image]] = []
     seen: dict[str, Image] = {}
     for img, src, srcset_width in candidates:
-        if not src or _noscript_copy(img, src, scripted):
+        if not src or _noscript_copy(img, src, scripted, base):
             continue
         width, height = _dimensions(img, srcset_width)
         if srcset_width is None and (original := _linked_original(img, src, base)):
@@ -192,24 +203,35 @@ def _in_noscript(img: HtmlElement) -> bool:
     return next(img.iterancestors("noscript"), None) is not None
 
 
-def _noscript_copy(img: HtmlElement, src: str, scripted: dict[HtmlElement, str]) -> bool:
+def _noscript_copy(img: HtmlElement, src: str, scripted: dict[HtmlElement, str], base: str) -> bool:
     """The <noscript> copy of the lazy <img> beside it: one showing of the picture, read from the scripted <img>,
     which carries the sizes. Lazy-load plugins print the copy for readers without script right before the
     scripted <img> (Autoptimize) or right after it (a3 Lazy Load, Smush, Jetpack). A copy with no scripted twin
     beside it is a showing of its own — the featured image's, where the same picture is shown again in the post:
     matched by its source anywhere, a lazy featured image was lost to its second showing and the post's first
     image was another. The copy may ask the site's resizer for another size of the file by its query (an Umbraco
-    site's `…/photo.jpg?width=2280&quality=100` beside the scripted srcset's `?width=1476`): the same file."""
+    site's `…/photo.jpg?width=2280&quality=100` beside the scripted srcset's `?width=1476`): the same file; or
+    show another of the files the scripted <img> offers (Blocksy's copy shows the `data-lazy` file, the scripted
+    <img> is read as its `data-lazy-set`'s largest)."""
     if (noscript := next(img.iterancestors("noscript"), None)) is None:
         return False
     twins = (noscript.getprevious(), noscript.getnext())
     file = src.split("?")[0]
     return any(
-        (scripted.get(other) or "").split("?")[0] == file
+        other in scripted and file in _offered_files(other, scripted[other], base)
         for twin in twins
         if twin is not None
         for other in twin.iter("img")
     )
+
+
+def _offered_files(img: HtmlElement, chosen: str, base: str) -> set[str]:
+    """The file read from a scripted <img> (`chosen`) and every file it names in its source and srcset attributes,
+    lazy or not, each without its query."""
+    named = [img.get(attribute) or "" for attribute in LAZY_SRC_ATTRIBUTES]
+    named += [url for attribute in SRCSET_ATTRIBUTES for url, _ in parse_srcset(img.get(attribute) or "")]
+    files = {(joined(base, url.strip()) or "").split("?")[0] for url in named if url.strip()}
+    return (files | {chosen.split("?")[0]}) - {""}
 
 
 def _dimensions(img: HtmlElement, srcset_width: int | None) -> tuple[int | None, int | None]:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from crawler.discovery.ghost import loads_unreadable_comments
+from crawler.extraction.images import LAZY_SRC_ATTRIBUTES, SRCSET_ATTRIBUTES
 from crawler.extraction.wordpress import WORDPRESS_BODY_CLASSES
 
 LITTLE_TEXT = 300  # characters of visible text below which a page may be a shell
@@ -163,8 +164,7 @@ _SVELTEKIT_GLOBAL = b"__sveltekit_"
 _SVELTEKIT_BARE_START = re.compile(rb"\.start\(\s*(?:app\s*,\s*)?element\s*\)")
 # Where extraction finds an image's address itself (crawler/extraction/images.py reads these).
 _IMAGE_ADDRESS = re.compile(
-    rb"\s(?:src|srcset|data-src|data-lazy-src|data-original|data-orig-file|data-url|data-srcset|data-lazy-srcset)"
-    rb"\s*=\s*[\"']?(?!data:)",
+    rb"\s(?:" + "|".join(LAZY_SRC_ATTRIBUTES + SRCSET_ATTRIBUTES).encode() + rb")\s*=\s*[\"']?(?!data:)",
     re.IGNORECASE,
 )
 

@@ -73,6 +73,8 @@ def test_pages_that_need_a_browser_are_told_why(html: bytes, reason: str) -> Non
         page(TEXT * 3 + "<script>var analytics = 1;</script>"),
         page('<div id="__next"><article>' + TEXT * 3 + "</article></div><script src=/_next/main.js></script>"),
         page(TEXT * 3 + '<img data-src="/a.jpg" class="lazy"><img data-lazy-src="/b.jpg"><script>lazy()</script>'),
+        # Blocksy's lazy loader: the address in data-lazy, the sizes in data-lazy-set
+        page(TEXT * 3 + '<img data-lazy="/a.jpg"><img data-lazy="/b.jpg" data-lazy-set="/b.jpg 1x"><script>l()'),
         page(TEXT * 3 + '<a href="/page/2/">Older posts</a><div class="load-more"></div><script>var a;</script>'),
         page(TEXT * 3 + '<a href="/archive/">See more</a><script>var a;</script>'),
         page('<div id="app"></div>'),  # no script could fill it
