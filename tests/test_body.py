@@ -2996,3 +2996,37 @@ def test_a_quotes_attribution_in_its_own_footer_stays_with_the_quote():
         assert "Time flies like an arrow.\nAnthony Oettinger\n" in article.text
         assert markdown in article.markdown
         assert "Blog Example" not in article.text
+
+
+def test_a_short_blocksy_post_is_its_entry_content_not_its_comments():
+    """Blocksy prints each comment's text in a `div.ct-comment-content.entry-content` of its `ol.ct-comment-list`:
+    with two .entry-content on the page the post's own was not told, and a post of one sentence ("Hello world!")
+    was stored with the post navigation's teaser ("By admin", "On Dec 7, 2026", "In Uncategorized") and its comment's
+    text."""
+    comment = (
+        '<li id="comment-1" class="comment even thread-even depth-1"><div class="ct-comment-inner"><div class="ct-'
+        'comment-info"><section><div class="ct-comment-author"><a href="https://wordpress.org/" class="url">A '
+        'WordPress Commenter</a></div><div class="ct-comment-meta"><a href="/2024/02/03/coffee/#comment-1">Feb 4, '
+        '2024 / 6:58 pm</a></div></section></div><div class="ct-comment-content entry-content"><p>Hi, this is a '
+        "comment. To get started with moderating, editing, and deleting comments, visit the dashboard.</p></div></div>"
+        "</li>"
+    )
+    header = (
+        '<div class="hero-section" data-type="type-1"><header class="entry-header"><h1 class="page-title">Coffee '
+        'Note</h1><ul class="entry-meta"><li class="meta-author"><a href="/author/jane/">By Jane Roe</a></li><li '
+        'class="meta-date"><time class="ct-meta-element-date" datetime="2024-02-03T09:30:00+01:00">Feb 3, 2024</time>'
+        '</li><li class="meta-categories"><a href="/category/notes/" rel="tag">Notes</a></li></ul></header></div>'
+    )
+    navigation = (
+        '<nav class="post-navigation"><a href="/2024/01/20/rye/" class="nav-item-prev"><div class="item-content"><span '
+        'class="item-label">Previous Post</span><h4 class="item-title">Rye Bread</h4></div></a></nav>'
+    )
+    html = (
+        '<html lang="en"><head><title>Coffee Note</title></head><body class="post-template-default single single-post '
+        'postid-7"><main id="main" class="site-main"><div class="ct-container"><section><article id="post-7" class="'
+        f'post-7 post type-post hentry category-notes">{header}<div class="entry-content"><p>{COFFEE}</p></div>'
+        f'{navigation}</article></section></div><div class="ct-comments-container"><div class="ct-comments" id="ct-'
+        f'comments"><h2 class="ct-comments-title">One comment</h2><ol class="ct-comment-list">{comment}</ol></div>'
+        "</div></main></body></html>"
+    )
+    assert extract(html, "https://blog.example/2024/02/03/coffee/").text == COFFEE

@@ -97,6 +97,9 @@ SERENDIPITY_CHROME = ("section#entry > p.post-info",)
 COMMENT_LISTS = (
     ".comment-list",
     ".commentlist",
+    # Blocksy's ol.ct-comment-list, each comment's text in a .ct-comment-content.entry-content: a second
+    # .entry-content beside the post's
+    ".ct-comment-list",
     "ol.comments",
     ".comments-list",
     ".wp-block-comments",
