@@ -126,11 +126,14 @@ def _apply(archive: Archive, batch: dict[str, Any]) -> Applied:
 
 def site_posts(conn: sqlite3.Connection, sites: Sequence[str]) -> bytes:
     """What a worker's crawl needs to know of the archive to recrawl these sites (hosts) as a crawl here would: the
-    URL, last fetch, gone_at, title and site name of each of their posts, compressed (a few KB for 500 posts; the
-    title is what a feed read later completes: credit_posts_from_feed)."""
+    URL, last fetch, gone_at, title, site name, publication date and platform identity of each of their posts,
+    compressed (a few KB for 500 posts; the title is what a feed read later completes: credit_posts_from_feed; the
+    identity, date and title are what a post that moved without a redirect is recognised by: archive/moves.py)."""
     marks = ", ".join("?" for _ in sites)
     rows = conn.execute(
-        f"SELECT url, last_fetched, gone_at, title, sitename FROM articles WHERE site IN ({marks})", list(sites)
+        "SELECT url, last_fetched, gone_at, title, sitename, published, platform_id FROM articles"
+        f" WHERE site IN ({marks})",
+        list(sites),
     )
     return zlib.compress(msgpack.packb([list(row) for row in rows]), 9)
 
@@ -141,12 +144,18 @@ def seed_posts(archive: Archive, packed: bytes) -> int:
     link; and with their titles a feed read later completes a post's title as it would in a crawl next to the
     archive. Only URL, times and titles are known here (no text: `content_hash` is empty), so a post saved again
     counts as updated in the scratch archive; the writer, which has the post, decides what it is in the archive.
-    A job queued before titles were sent gives URL and times alone."""
+    A job queued before titles were sent gives URL and times alone; one queued before identities were sent no
+    publication date nor platform identity (a post of it that moved without a redirect is gone and new, as before).
+    With them a post gone at its address and read at another under the same identity moves (archive/moves.py) on
+    the worker as here, and the move is relayed as any write."""
     posts = msgpack.unpackb(zlib.decompress(packed)) if packed else []
-    columns = ("url", "site", "content_hash", "first_seen", "last_fetched", "gone_at", "title", "sitename")
+    columns = (
+        *("url", "site", "content_hash", "first_seen", "last_fetched", "gone_at"),
+        *("title", "sitename", "published", "platform_id"),
+    )
     rows = [
         dict(zip(columns, (url, site_of(url), "", fetched, fetched, gone, *named), strict=True))
-        for url, fetched, gone, *named in ([*post, None, None][:5] for post in posts)
+        for url, fetched, gone, *named in ([*post, None, None, None, None][:7] for post in posts)
     ]
     with archive.batch():
         archive.db.table("articles").insert_all(rows, ignore=True)
