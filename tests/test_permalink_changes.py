@@ -200,3 +200,21 @@ def test_the_changes_headline_counts_the_posts_that_moved(tmp_path):
     shown = run_cli("changes", "--db", str(db), "--format", "table")
     assert shown.returncode == 0, shown.stderr
     assert "run 2: posts: 2 moved" in shown.stdout
+
+
+def test_posts_an_older_blogarchive_archived_get_their_identity_on_the_next_crawl(tmp_path):
+    """An archive made before identities were read holds none; the next crawl, by other rules than the ones its pages
+    were read by, reads every page it fetches again and keeps each post's: the structure changed after that, the
+    posts move."""
+    db = tmp_path / "archive.db"
+    with _blog() as blog:
+        crawl_summary(blog["base"], db)
+        with sqlite3.connect(db) as conn:  # as an older blogarchive left it
+            conn.execute("UPDATE articles SET platform_id = NULL")
+            conn.execute("UPDATE crawl_runs SET rules = 'blogarchive 0.9, trafilatura 2.0.0, rules 000000000000'")
+        upgraded = crawl_summary(blog["base"], db)
+        assert upgraded["new articles"] == "0" and upgraded["updated articles"] == "0"
+        assert sorted(identity for _, _, identity, _ in _posts(db)) == [f"{blog['base']}?p={n}" for n in (12, 15)]
+        blog["structure"] = _plain
+        again = crawl_summary(blog["base"], db)
+    assert again["moved (the same post ID, its old address gone)"] == "2" and again["new articles"] == "0"
