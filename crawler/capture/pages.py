@@ -4,7 +4,9 @@ capture, when the latest one was taken, and their titles.
 A URL is a page when a `response` record holds a 200 HTML answer for it; its latest capture is the latest of
 those and of its `revisit` records (a 304 or an identical payload: replay resolves them to the stored response).
 With the archive, the pages listed are its posts, titled as the archive has them; without, every page, titled
-by its `<title>`.
+by its `<title>`. A post of an app's route after '#' (`https://host/#/posts/x`) is listed at its route URL, the page
+a replay tool opens, at the time of its document's capture: HTTP carries no fragment, so that is the record replay
+starts from (crawler/discovery/app_routes.py captured_as).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import lxml.html
 from lxml import etree
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.timeutils import iso_date_to_timestamp, timestamp_to_iso_date
 
 from archive.captures import ArchivedPost
+from crawler.discovery.app_routes import captured_as
 from crawler.errors import WarcReadError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -41,7 +45,8 @@ class Page:
     title: str
 
     def as_json(self) -> dict[str, str]:
-        return {"url": self.url, "ts": self.ts, "title": self.title}
+        """The page's line of pages.jsonl; `ts` to the second, as the CDXJ index keys each capture."""
+        return {"url": self.url, "ts": timestamp_to_iso_date(iso_date_to_timestamp(self.ts)), "title": self.title}
 
 
 def scan_captures(paths: Iterable[Path], titles: bool) -> dict[str, Capture]:
@@ -96,15 +101,18 @@ def all_pages(captures: dict[str, Capture]) -> list[Page]:
 
 
 def post_pages(captures: dict[str, Capture], posts: Iterable[ArchivedPost]) -> tuple[list[Page], list[ArchivedPost]]:
-    """The archived posts the WARC files captured (at their URL, else their canonical URL), titled as the archive
-    has them; and the posts they hold no capture of (crawled without --warc)."""
+    """The archived posts the WARC files captured (at their URL, else their canonical URL; a route's page at its
+    document's), titled as the archive has them; and the posts they hold no capture of (crawled without --warc)."""
     pages, missing = [], []
     for post in posts:
-        capture = next(
-            (captures[url] for url in (post.url, post.canonical_url) if url in captures and captures[url].html), None
-        )
-        if capture is None:
+        found = next((url for url in (post.url, post.canonical_url) if url and _html_capture(captures, url)), None)
+        if found is None:
             missing.append(post)
         else:
-            pages.append(Page(capture.url, capture.date, post.title or capture.url))
+            pages.append(Page(found, captures[captured_as(found)].date, post.title or found))
     return pages, missing
+
+
+def _html_capture(captures: dict[str, Capture], url: str) -> bool:
+    capture = captures.get(captured_as(url))
+    return capture is not None and capture.html

@@ -7,8 +7,10 @@ exit 1. With --render never, the crawl still ends in one line that says to rende
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +18,22 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from tests.chromium import install_chromium
+from tests.chromium import Browser, install_chromium
 from tests.conftest import run_cli
 from tests.engines.sites import SOURCES, EngineMissing, served_blog
+from tests.test_replay import pywb
+from tests.test_wacz import WACZ
+from tests.test_warc import records, warc_files
 
 SLUGS = ("broad-beans", "compost-bays", "tomato-seed")
+# The heading Docsify renders for the route shown, once its Markdown has come (from the replay server, in a replay).
+SHOWN_HEADING = """(async () => {
+  for (let i = 0; i < 400 && !document.querySelector(".markdown-section h1"); i++) {
+    await new Promise(done => setTimeout(done, 50));
+  }
+  const heading = document.querySelector(".markdown-section h1");
+  return heading && heading.textContent.trim();
+})()"""
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,7 @@ def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(blog: Blog,
                     via[record.rec_headers.get_header("WARC-Target-URI")] = fields.get("via", "")
     for slug in SLUGS:
         assert via[f"{docsify_blog}posts/{slug}.md"] == f"{docsify_blog}#/posts/{slug}"
+    _packaged_at_their_routes(db, warc, tmp_path / "blog.wacz", docsify_blog, posts)
 
     # The writer deletes a post and its links: Docsify shows its "404 - Not found" at the route, under HTTP 200.
     (blog.site / "posts" / "tomato-seed.md").unlink()
@@ -108,6 +122,33 @@ def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(blog: Blog,
     assert run_cli("crawl", docsify_blog, *options).returncode == 0
     gone = _rows(db, "SELECT url FROM articles WHERE gone_at IS NOT NULL")
     assert gone == [(f"{docsify_blog}#/posts/tomato-seed",)]
+
+
+def _packaged_at_their_routes(db: Path, warc: Path, out: Path, base: str, posts: dict[str, tuple[str, str]]) -> None:
+    """`blogarchive wacz --db` lists each route post at its route URL, at the time of its document's latest capture
+    (the shell's record, which replay starts from), and pywb replays each listed page at its url and ts: the route's
+    post. Before, it ended "none of the archive's 3 posts has a capture", exit 2; listed by py-wacz, the routes would
+    have been dropped (no record is under a route URL) or collapsed into one."""
+    result = run_cli("wacz", str(out), "--warc", str(warc), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("3 posts listed") and result.stderr == ""
+    validate = subprocess.run([WACZ, "validate", "-f", str(out)], capture_output=True, text=True)
+    assert validate.returncode == 0 and "Validation succeeded" in validate.stdout, validate.stdout
+    with zipfile.ZipFile(out) as package:
+        _, *pages = (json.loads(line) for line in package.read("pages/pages.jsonl").decode().splitlines())
+    shell = max(  # the latest exchange for the document: each route's request fetched it again, a revisit
+        r["WARC-Date"]
+        for r in records(warc_files(warc))
+        if r["WARC-Type"] in ("response", "revisit") and r["WARC-Target-URI"] == base
+    )
+    assert sorted((page["url"], page["title"], page["ts"]) for page in pages) == [
+        (url, title, shell[:19] + "Z") for url, (title, _) in sorted(posts.items())
+    ]
+    with pywb({"blog": out}, out.parent / "pywb") as server, Browser() as chromium:
+        for page in pages:  # opened as a replay tool opens a listed page: at its url and ts
+            replay = chromium.new_page()
+            replay.open(f"{server}/blog/{page['ts'].translate(str.maketrans('', '', '-:TZ'))}/{page['url']}")
+            assert replay.evaluate(SHOWN_HEADING) == page["title"]
 
 
 def test_with_render_never_a_docsify_blog_ends_in_one_line_that_says_to_render(
