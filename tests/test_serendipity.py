@@ -293,3 +293,140 @@ def test_serendipitys_switch_of_the_comments_view_is_not_followed(crawl, db):
     assert result.returncode == 0, result.stderr
     assert db("SELECT url FROM articles") == [(f"{site.base}archives/1-Rye.html",)]
     assert not [path for path in site.paths() if "cview" in path]
+
+
+# Three comments, the third a reply to the second: (number, level, name, site, <time datetime>, printed date line,
+# text); Serendipity prints each after the one before, its level in a class or its thread's number ("#2.1")
+_COMMENTS = (
+    (1, 0, "Klaus", "https://klaus.example/", "2024-06-05T09:12:00+02:00", "05.06.2024 09:12", "Toller Bericht!"),
+    (2, 0, "Maria", "", "2024-06-06T21:47:00+02:00", "06.06.2024 21:47", "Wart ihr am Gardasee?"),
+    (3, 1, "Anna", "", "2024-06-07T08:05:00+02:00", "07.06.2024 08:05", "Nein, nächstes Jahr."),
+)
+_TRACE = {1: "#1", 2: "#2", 3: "#2.1"}
+
+
+def _named(name: str, site: str) -> str:
+    return f'<a href="{site}">{name}</a>' if site else name
+
+
+def _bootstrap4(number, level, name, site, stated, printed, text):
+    return (
+        f'<li id="c{number}" class="comment mb-4 commentlevel_{level}"><ul class="comment_info plainList">'
+        '<li class="d-inline-block"><svg class="icon-user" role="img"><title id="title">Geschrieben von</title>'
+        f'<use xlink:href="/templates/bootstrap4/img/icons.svg#user"></use></svg>{_named(name, site)}</li>'
+        '<li class="d-inline-block"><svg class="icon-calendar" role="img"><title id="title">am</title></svg>'
+        f'<time datetime="{stated}">Wednesday,  5. June 2024</time></li></ul>'
+        f'<div class="comment_content clearfix">{text}</div><a id="serendipity_reply_{number}" class="comment_reply'
+        f' btn btn-outline-primary btn-sm" href="#serendipity_CommentForm">Antwort</a></li>'
+    )
+
+
+def _skeleton(number, level, name, site, stated, printed, text):
+    return (
+        f'<article id="c{number}" class="comment commentlevel_{level}"><h4>{_named(name, site)} am <time'
+        f' datetime="{stated}">Wednesday,  5. June 2024</time>:</h4><div class="comment_content u-cf">{text}</div>'
+        f'<a id="serendipity_reply_{number}" class="comment_reply" href="#serendipity_CommentForm">Antwort</a>'
+        "</article>"
+    )
+
+
+def _next(number, level, name, site, stated, printed, text):
+    return (
+        f'<article id="c{number}" class="comment odd commentlevel-{level}"><header class="clearfix"><h4>'
+        f'{_named(name, site)} am <time datetime="{stated}">Wednesday,  5. June 2024</time>:</h4></header>'
+        f'<div class="clearfix">{text}</div><footer><ul class="meta"><li><time>{printed[-5:]}</time></li><li><a'
+        f' class="comment_source_trace" href="#c{number}" title="Permanenter Link zu diesem Kommentar">Link</a></li>'
+        f'<li><a id="serendipity_reply_{number}" class="comment_reply" href="#serendipity_CommentForm">Antwort</a>'
+        "</li></ul></footer></article>"
+    )
+
+
+def _default(number, level, name, site, stated, printed, text, indent="padding-left: {}px", step=20):
+    homepage = f' (<a class="comment_source_url" href="{site}" title="{site}">Homepage</a>)' if site else ""
+    return (
+        f'<a id="c{number}"></a><div id="serendipity_comment_{number}" class="serendipity_comment'
+        f' serendipity_comment_author_{name} comment_oddbox" style="{indent.format(level * step)}">'
+        f'<div class="serendipity_commentBody">{text}</div><div class="serendipity_comment_source"><a'
+        f' class="comment_source_trace" href="#c{number}">{_TRACE[number]}</a> <span class="comment_source_author">'
+        f'<a href="mailto:{name.lower()}[at]example.net">{name}</a></span>{homepage} am <span'
+        f' class="comment_source_date">{printed}</span> (<a class="comment_reply" href="#serendipity_CommentForm"'
+        f' id="serendipity_reply_{number}">Antwort</a>)</div></div>'
+    )
+
+
+def _bulletproof(*comment):
+    return _default(*comment, indent="margin-left: {}px", step=10)
+
+
+# Each theme's trackbacks' section: Bootstrap 4 and Skeleton print the sending post's linked title and the time
+# alone, Next as 2k11 does, default the blog's name and the time in its own line ("Dec 07, 19:09": no year),
+# Bulletproof 2k11's
+_POST = '<a href="https://reise.example/alpen">Alpen-Tipps</a>'
+_TIME = '<time datetime="2024-06-07T14:03:00+02:00">Friday,  7. June 2024</time>'
+_TRACKBACKS = {
+    "bootstrap4": f'<section id="trackbacks"><h3>Trackbacks</h3><ol class="plainList"><li id="c9" class="trackback'
+    f' d-flex justify-content-between">{_POST}{_TIME}</li></ol></section>',
+    "skeleton": f'<section id="trackbacks"><h3>Trackbacks</h3><ul class="plainList"><li id="c9" class="trackback">'
+    f'<a class="trackback_title" href="https://reise.example/alpen">Alpen-Tipps</a>{_TIME}</li></ul></section>',
+    "next": f'<section id="trackbacks" class="clearfix"><h3>Trackbacks</h3><article id="c9" class="trackback"><h4>'
+    f"<cite>Reiseblog Süd</cite> am {_TIME}: {_POST}</h4><details><summary>Weiterlesen</summary><div"
+    ' class="clearfix">Anna ist über die Alpen geradelt</div></details></article></section>',
+    "default": '<div class="serendipity_comments serendipity_section_trackbacks"><a id="trackbacks"></a><div'
+    ' class="serendipity_commentsTitle">Trackbacks</div><div class="serendipity_comment"><a id="c9"></a><div'
+    f' class="serendipity_commentBody">{_POST}<br />Anna ist über die Alpen geradelt</div><div'
+    ' class="serendipity_comment_source"><b>Weblog:</b> Reiseblog Süd<br /><b>Aufgenommen:</b> Jun 07, 14:03'
+    "</div></div></div>",
+    "bulletproof": '<div class="serendipity_comments serendipity_section_trackbacks"><a id="trackbacks"></a><div'
+    ' id="serendipity_trackbacklist"><article id="c9" class="clearfix serendipity_comment odd"><h4><cite>Reiseblog'
+    f' Süd</cite> am {_TIME}: {_POST}</h4><details><summary></summary><div class="content serendipity_commentBody">'
+    "Anna ist über die Alpen geradelt</div></details></article></div></div>",
+}
+_LISTS = {
+    "bootstrap4": ('<section id="comments"><h3>Kommentare</h3><ol class="plainList">', "</ol></section>"),
+    "skeleton": ('<section id="comments"><h3>Kommentare</h3>', "</section>"),
+    "next": ('<section id="comments" class="clearfix"><h3>Kommentare</h3>', "</section>"),
+    "default": (
+        '<div class="serendipity_comments serendipity_section_comments"><a id="comments"></a>'
+        '<div class="serendipity_commentsTitle">Kommentare</div>',
+        "</div>",
+    ),
+    "bulletproof": (
+        '<div class="serendipity_comments serendipity_section_comments"><a id="comments"></a>'
+        '<div id="serendipity_commentlist">',
+        "</div></div>",
+    ),
+}
+_THEMES = {"bootstrap4": _bootstrap4, "skeleton": _skeleton, "next": _next, "default": _default}
+_THEMES["bulletproof"] = _bulletproof
+_TRACKBACK_EXCERPT = "Anna ist über die Alpen geradelt"
+# What each theme's trackback gives: (the blog, its time, its text)
+_TRACKBACK = {
+    "bootstrap4": (None, "2024-06-07T14:03:00+02:00", "Alpen-Tipps"),
+    "skeleton": (None, "2024-06-07T14:03:00+02:00", "Alpen-Tipps"),
+    "next": ("Reiseblog Süd", "2024-06-07T14:03:00+02:00", _TRACKBACK_EXCERPT),
+    "default": (None, None, f"Alpen-Tipps\n{_TRACKBACK_EXCERPT}"),
+    "bulletproof": ("Reiseblog Süd", "2024-06-07T14:03:00+02:00", _TRACKBACK_EXCERPT),
+}
+
+
+@pytest.mark.parametrize("theme", sorted(_THEMES))
+def test_a_serendipity_themes_comments_with_their_commenter_time_and_thread(theme):
+    """Each theme Serendipity bundles prints a comment its own way (comments.tpl): Bootstrap 4 an li.comment with
+    the name and the <time> in a list, Skeleton and Next an article.comment, default and Bulletproof a
+    div.serendipity_comment with its name, site and time in a line under the text, a reply's level in a class
+    (`commentlevel_1`, `commentlevel-1`) or in the thread's number ("#2.1"); and a trackback (trackbacks.tpl)."""
+    start, end = _LISTS[theme]
+    comments = start + "".join(_THEMES[theme](*comment) for comment in _COMMENTS) + end
+    html = _s9y("index,follow", ENTRY.replace("</article>", "") + _TRACKBACKS[theme] + comments + "</article>")
+    article = extract(html, "https://notizen.example/archives/3-Ueber-die-Alpen.html")
+    dated = theme in ("default", "bulletproof")  # the date line, to the minute, where no <time> states it
+    assert [(c.id, c.parent, c.author, c.author_url, c.published, c.text) for c in article.comments] == [
+        ("9", None, *_TRACKBACK[theme][:1], "https://reise.example/alpen", *_TRACKBACK[theme][1:]),
+        *(
+            (str(n), "2" if level else None, name, site or None, printed_iso if dated else stated, text)
+            for (n, level, name, site, stated, printed, text), printed_iso in zip(
+                _COMMENTS, ("2024-06-05T09:12", "2024-06-06T21:47", "2024-06-07T08:05"), strict=True
+            )
+        ),
+    ]
+    assert "Gardasee" not in article.text and "Alpen-Tipps" not in article.text

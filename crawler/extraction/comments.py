@@ -23,10 +23,12 @@ from crawler.extraction.dates import (
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, matches, text_of
 from crawler.extraction.selectors import (
     COMMENT_AUTHOR,
+    COMMENT_AUTHOR_URLS,
     COMMENT_DATE_TEXT,
     COMMENT_ITEMS,
     COMMENT_TEXT,
     COMMENT_TIME_TITLES,
+    SERENDIPITY_TRACE,
     SERENDIPITY_TRACKBACKS,
 )
 from crawler.extraction.substack import comment_dates, served_by_substack
@@ -46,10 +48,11 @@ _SAYS = re.compile(r"\s+(?:says|said|sagt|sagte|dice|dit|a dit|zegt|diz|scrive|s
 # the comment's page); Tistory's (`comment5120331`: [##_rp_rep_id_##], "comment" and its number); Forem's
 # (`comment-node-4`, each reply's div inside its parent's); Typepad's (`comment-6a00d8…970b`: the comment's asset
 # id, "6a" and 32 hex digits); Emlog's default theme's (the bare number, `<div class="comment" id="3">`, each
-# reply's div inside its parent's); Z-BlogPHP's themes' (`cmt4`: ul.msg#cmt4, blockquote.cmt#cmt4, each reply's inside
-# its parent's); the webmention templates' of IndieWeb sites (`webmention-1407856`: the wm-id webmention.io gave it)
+# reply's div inside its parent's); Serendipity's default theme's and Bulletproof's (`serendipity_comment_4`);
+# Z-BlogPHP's themes' (`cmt4`: ul.msg#cmt4, blockquote.cmt#cmt4, each reply's inside its parent's); the webmention
+# templates' of IndieWeb sites (`webmention-1407856`: the wm-id webmention.io gave it)
 _COMMENT_ID = re.compile(
-    r"^(?:(?:li-|div-)?comment[-_]|comment-node-|c_?|cmt|post-|wpd-comm-|webmention-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
+    r"^(?:(?:li-|div-|serendipity_)?comment[-_]|comment-node-|c_?|cmt|post-|wpd-comm-|webmention-)(\d+)(?:_\d+)?$|^c\d+-(\d+)$|^comment(\d{6}-\d{6})$"
     r"|^comment-([0-9a-f]{32})$|^comment(\d+)$|^comment-(6a[0-9a-f]{32})$|^(\d+)$"
 )
 # Blogger's comment permalink: `…post.html?showComment=1710264600000#c1001`, the comment's time in milliseconds
@@ -60,11 +63,13 @@ _BLOGGER_SHOW_COMMENT = re.compile(r"[?&]showComment=(\d{10,14})(?:[&#]|$)")
 _BLOGGER_SAID = re.compile(
     r"\s+(?:said|hat gesagt|a dit|dijo|ha detto|zei|disse|sa|sagde|kirjoitti|pisze)\s*(?:\.\.\.|…)?\s*$", re.IGNORECASE
 )
+_TRACE = re.compile(r"#\d+(?:\.\d+)*")  # Serendipity's thread number of a comment (_serendipity_depth)
 _TRACKBACK_ID = re.compile(r"^ping-\d+$")  # Movable Type's trackback: div.trackback#ping-N (_trackback)
 _FLATPRESS_ID = re.compile(r"^comment(\d\d)(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)$")
-# WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1`, PluXml's `level-1` and Weebly's
+# WordPress's comment_class() `depth-2`; Serendipity's `commentlevel-1` (`commentlevel_1` in Bootstrap 4 and
+# Skeleton), PluXml's `level-1` and Weebly's
 # `blogCommentLevel1` (counted from 0)
-_DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|(?:blogCommentLevel|indent)(\d+))$")
+_DEPTH = re.compile(r"^(?:depth-(\d+)|(?:comment)?level-(\d+)|commentlevel_(\d+)|(?:blogCommentLevel|indent)(\d+))$")
 # Weebly names a comment only in its reply button's script: `<span class="blog-button reply-comment"
 # onclick="…comment_id=123…">`
 # b2evolution's comment footer (its skins' _item_comment.inc.php): "<date> @ <time>", the reply link after them
@@ -200,10 +205,10 @@ def _depth_class(item: HtmlElement) -> int | None:
     names = (item.get("class") or "").split()
     for name in names:
         if match := _DEPTH.match(name):
-            return int(match.group(1)) if match.group(1) else int(match.group(2) or match.group(3)) + 1
+            return int(match.group(1)) if match.group(1) else int(next(filter(None, match.groups()))) + 1
     if "fbItem" in names:
         return 1  # Rhymix's board skins class a reply `indentN`, its parent nothing
-    return _gnuboard_depth(item) or _drupal_depth(item)
+    return _gnuboard_depth(item) or _drupal_depth(item) or _serendipity_depth(item)
 
 
 def _gnuboard_depth(item: HtmlElement) -> int | None:
@@ -216,6 +221,15 @@ def _gnuboard_depth(item: HtmlElement) -> int | None:
     margin = _GNUBOARD_INDENT.search(item.get("style") or "")
     pixels = int(margin.group(1)) if margin else 0
     return 1 + pixels // (50 if pixels % 50 == 0 else 15)
+
+
+def _serendipity_depth(item: HtmlElement) -> int | None:
+    """The depth of a comment of Serendipity's default theme or Bulletproof, counted from 1: they print a reply
+    after its parent, indented by an inline style, and its permalink the thread's number, "#2.1" the first reply to
+    the second comment (SERENDIPITY_TRACE)."""
+    trace = next(iter(compiled((SERENDIPITY_TRACE,))(item)), None)
+    match = _TRACE.fullmatch(text_of(trace)) if trace is not None else None
+    return match[0].count(".") + 1 if match else None
 
 
 def _drupal_depth(item: HtmlElement) -> int | None:
@@ -268,10 +282,11 @@ def _comment(item: HtmlElement, replies: set[HtmlElement], base: str) -> Comment
     author_text = _SAYS.sub("", _name_in(author)) if author is not None else ""
     if "comment-by-anonymous" in (item.get("class") or "").split():
         author_text = _NOT_VERIFIED.sub("", author_text)  # Drupal's mark of a visitor's name, not the name
-    author_url = _author_url(author, base)
-    if author is None:
+    author_url = _author_url(author, base) or _author_url(_first(item, COMMENT_AUTHOR_URLS, replies), base)
+    trackback = _a_trackback(item)
+    if author is None and not trackback:  # a trackback that names no blog (Bootstrap 4's) names no one
         author_text, author_url = _named_beside_the_time(item, replies, base)
-    if author_url is None and _a_trackback(item):
+    if author_url is None and trackback:
         author_url = _trackback_source(item, base)
     return Comment(
         author=author_text.strip() or None,
@@ -470,12 +485,16 @@ def _to_itself(link: HtmlElement, item: HtmlElement) -> bool:
 
 def _name_in(author: HtmlElement) -> str:
     """The commenter's name: the author element's text without the date and links a theme prints beside it, nor
-    a badge in it after the name's own text (ColorMag: `<b class="fn"> Jane<span>Post author</span></b>`)."""
+    a badge in it after the name's own text (ColorMag: `<b class="fn"> Jane<span>Post author</span></b>`), nor the
+    <title> of an icon before it (Serendipity's Bootstrap 4: "Posted by", the name the icon's tail)."""
     beside = [e for e in compiled((_BESIDE_THE_NAME,))(author) if e is not author]
     if (author.text or "").strip():
         beside += [child for child in author if isinstance(child.tag, str) and child.tag != "a"]
     with detached(beside):
-        return text_of(author)
+        name = text_of(author)
+    for icon in author.iter("svg"):
+        name = " ".join(name.replace(text_of(icon), " ", 1).split())
+    return name
 
 
 def _innermost(block: HtmlElement) -> bool:

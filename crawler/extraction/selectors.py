@@ -1,5 +1,7 @@
 """CSS selector tables for theme markup. Adding a theme is adding a selector here, not code."""
 
+from typing import NamedTuple
+
 # The element the renderer puts in place of a frame that holds comments (crawler/rendering/page.py): a comment
 # thread, whichever service's, never the post's text. It is chrome, and a comment thread, below.
 FRAME_COMMENTS = "data-blogarchive-comments"
@@ -725,6 +727,66 @@ MF2_RESPONSES = ", ".join(
     )
 )
 
+
+class CommentMarkup(NamedTuple):
+    """How a theme prints a comment: its element, and in it the commenter's name, the commenter's site where it is
+    linked apart from the name, the text, and the date line where no <time datetime> states the time (None: what the
+    generic tables find, COMMENT_AUTHOR … below)."""
+
+    item: str
+    author: str | None = None
+    author_url: str | None = None
+    text: str | None = None
+    date_line: str | None = None
+
+
+# Serendipity's bundled themes, a comment and a trackback as their comments.tpl and trackbacks.tpl print them (a theme
+# without its own, Competition's and Contest's comments, Bulletproof's trackbacks, prints 2k11's); a reply after its
+# parent, its level in a class (`commentlevel-1`, `commentlevel_1`) or in the thread's number its permalink prints
+# (default's and Bulletproof's "#2.1": SERENDIPITY_TRACE), Timeline's and Clean Blog's inside its parent's <li>. The
+# commenter is named in the heading's words before the <time> where no element holds the name ("Kim am <time>:",
+# comments._named_beside_the_time); the default theme links the name to the commenter's e-mail, the site apart.
+SERENDIPITY_COMMENTS = (
+    # 2k11: "<h4>Name am <time>:</h4>", div.serendipity_commentBody; a trackback's blog in the <cite> of its <h4>
+    CommentMarkup("article.serendipity_comment", text=".serendipity_commentBody"),
+    # Timeline, Clean Blog: li#comment-N.comment-list-item, the name its span.comment-author-details
+    CommentMarkup(
+        ".serendipity_comments li.comment-list-item", author=".comment-author-details", text=".comment-content"
+    ),
+    # Bootstrap 4: li#cN.comment.commentlevel_N, the name and the <time> each a li of its ul.comment_info
+    CommentMarkup(
+        "li.comment[class*='commentlevel_']",
+        author="li.comment[class*='commentlevel_'] > ul.comment_info > li:first-child",
+        text="li.comment[class*='commentlevel_'] > .comment_content",
+    ),
+    # Skeleton: article#cN.comment.commentlevel_N, "<h4>Name am <time>:</h4>", div.comment_content
+    CommentMarkup(
+        "article.comment[class*='commentlevel_']", text="article.comment[class*='commentlevel_'] > .comment_content"
+    ),
+    # Next: article#cN.comment.commentlevel-N, "<h4>Name am <time>:</h4>" in its header, the text an unnamed div
+    CommentMarkup(
+        "article.comment[class*='commentlevel-']", text="article.comment[class*='commentlevel-'] > div.clearfix"
+    ),
+    # default, Bulletproof: a#cN, then div#serendipity_comment_N.serendipity_comment, its div.serendipity_comment_source
+    # "#2.1 <span class=comment_source_author>Name</span> (<a class=comment_source_url>Homepage</a>) am <span
+    # class=comment_source_date>07.12.2026 19:09</span>" (DATE_FORMAT_SHORT); a trackback's a#cN inside its div
+    CommentMarkup(
+        "div.serendipity_comment",
+        author=".serendipity_comment_source > .comment_source_author",
+        author_url=".serendipity_comment_source > a.comment_source_url",
+        text=".serendipity_commentBody",
+        date_line=".serendipity_comment_source > .comment_source_date",
+    ),
+    # Bootstrap 4's and Skeleton's trackbacks: li#cN.trackback, the sending post's linked title and the <time>
+    CommentMarkup("section#trackbacks li.trackback", text="li.trackback[id^='c'] > a:first-child"),
+    # Next's trackbacks: article#cN.trackback, as 2k11's, the excerpt in a div of its <details>
+    CommentMarkup("section#trackbacks article.trackback", text="article.trackback > details > div"),
+)
+# The thread's number of a comment that default's and Bulletproof's comment permalink prints, "#2.1" the first reply
+# to the second comment (Timeline's and Clean Blog's too, beside their nesting)
+SERENDIPITY_TRACE = ".serendipity_comment_source > a.comment_source_trace"
+
+
 # Threaded replies are matched too (WordPress nests them in `ol.children`, its comment block in a plain `ol`):
 # crawler/extraction/comments.py tells a reply from its parent by the nesting.
 COMMENT_ITEMS = (
@@ -746,10 +808,8 @@ COMMENT_ITEMS = (
     " .isso-comment, .commento-card, #post-list li.post,"
     # wpDiscuz, WordPress's comment plugin: a div per comment, each reply inside its parent's
     " div.wpd-comment,"
-    # Serendipity: an <article> per comment, replies after their parent, a level class each; its Timeline theme
-    # (Bootstrap): an li.comment-list-item per comment and trackback in the ul.comment-list of its
-    # section.serendipity_comments, the name its span.comment-author-details, the text its div.comment-content
-    " article.serendipity_comment, .serendipity_comments li.comment-list-item,"
+    # Serendipity's themes (SERENDIPITY_COMMENTS)
+    " " + ", ".join(theme.item for theme in SERENDIPITY_COMMENTS) + ","
     # django-contrib-comments' default comments/list.html (Puput, many Django blogs): a <dt id="cN"> with the date
     # and the name, the text in the <dd> after it
     " dl#comments > dt[id^='c'],"
@@ -803,6 +863,8 @@ COMMENT_ITEMS = (
     # (Bartik's div.comment, Basis's article.comment), each reply in the div.indented after its parent's
     " a[id^='comment-']:empty + .comment," + MF2_RESPONSES
 )
+# The commenter's site where a theme links it apart from the name (Serendipity's default theme: "(<a>Homepage</a>)")
+COMMENT_AUTHOR_URLS = tuple(theme.author_url for theme in SERENDIPITY_COMMENTS if theme.author_url)
 # Tried in this order inside one comment (most specific first).
 COMMENT_AUTHOR = (
     ".comment-author .fn",
@@ -817,7 +879,7 @@ COMMENT_AUTHOR = (
     "[class$='-comment-author']",  # a theme's prefixed name for it (Blocksy's h4.ct-comment-author)
     ".media-heading",  # Bootstrap's media object (Hestia): the name, the date in a <small> beside it
     ".comment-name",
-    ".comment-author-details",  # Serendipity's Timeline: the commenter's name, or its link to the site
+    *(theme.author for theme in SERENDIPITY_COMMENTS if theme.author),
     ".commenter-name",  # Substack: the commenter's link in the comment's table.comment-content, over its .comment-body
     ".isso-author",
     ".commento-name",
@@ -849,7 +911,7 @@ COMMENT_TEXT = (
     ".field-name-comment-body",  # Drupal 7 and Backdrop: the comment's body field, under its subject and time
     "div.xe_content[class^='comment_']",  # Rhymix and XpressEngine: the core's element for a comment's text
     ".wpd-comment-text",
-    ".serendipity_commentBody",
+    *dict.fromkeys(theme.text for theme in SERENDIPITY_COMMENTS if theme.text),
     ".wp-block-comment-content",
     "[itemprop=text]",
     ".tt-wrap-desc",
@@ -890,6 +952,7 @@ COMMENT_DATE_TEXT = (
     ".comment-date",
     ".comment-date-time",  # ColorMag
     ".comment_date",  # Divi's "on <date> at <time>" in the site's language ("am 9. Juni 2017 um 13:22"); other themes'
+    *(theme.date_line for theme in SERENDIPITY_COMMENTS if theme.date_line),
     ".comment-time",  # Drupal 7's Bartik and Backdrop's Basis, in the site's medium format: "Sat, 04/05/2024 - 9:12am"
     ".media-heading small",  # Bootstrap's media object, as Hestia prints a comment: the name, then the date
     ".comment-metadata a",
