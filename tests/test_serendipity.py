@@ -430,3 +430,29 @@ def test_a_serendipity_themes_comments_with_their_commenter_time_and_thread(them
         ),
     ]
     assert "Gardasee" not in article.text and "Alpen-Tipps" not in article.text
+
+
+def _clean_blog_entry(body: str) -> str:
+    """An entry's own page of Clean Blog: its title and byline line in the p.meta of the page's header (Start
+    Bootstrap's .post-heading), the entry below in an article without a <time>."""
+    heading = (
+        '<header class="intro-header" role="banner"><div class="container"><div class="post-heading">'
+        '<h1>Ein eigener Server</h1><p class="meta">Geschrieben von <a href="https://notizen.example/authors/2-Ben-'
+        'Carter">Ben Carter</a> am <time datetime="2024-05-20T10:00:00+02:00">Monday, 20. May 2024</time></p>'
+        "</div></div></header>"
+    )
+    entry = (
+        '<main id="maincontent" class="container" role="main"><article id="post_2" class="post serendipity_entry"'
+        f' role="article"><section id="entry"><div class="content serendipity_entry_body clearfix">{body}</div>'
+        "</section></article></main>"
+    )
+    return _s9y("index,follow", "").replace('<main id="content"></main>', heading + entry)
+
+
+@pytest.mark.parametrize("page", [_timeline_entry, _clean_blog_entry])
+def test_a_serendipity_entrys_time_is_its_bylines_time_with_its_clock(page):
+    """Timeline prints the entry's <time datetime> in the byline line of its section#entry, Clean Blog in the header
+    over the entry, neither in an <article>: the entry was written at the time it states, not on the day alone."""
+    body = "<p>Der Rechner steht unter dem Schreibtisch und braucht acht Watt.</p>" * 4
+    article = extract(page(body), "https://notizen.example/archives/2-Eigener-Server.html")
+    assert article.published == "2024-05-20T10:00:00+02:00"

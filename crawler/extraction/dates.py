@@ -49,9 +49,12 @@ from crawler.extraction.zblog import POST_DATE, generated_by_zblog, post_time
 MAX_PRINTED_CHARS = 200  # a text longer than this is prose, not a date line
 MAX_SIDEBAR_SHARE = 0.3  # of the page's text: a "sidebar" holding more is the post's column
 MAX_TIMES_READ = 20
-# WordPress's block themes print the post's date in the post-date block, outside any <article>.
+# WordPress's block themes print the post's date in the post-date block, outside any <article>; so do Serendipity's
+# Timeline, in the byline line of its section#entry (SERENDIPITY_CHROME), and Clean Blog, in the p.meta of the page's
+# header over the entry (Start Bootstrap's Clean Blog: `.post-heading > .meta`).
 _THEME_TIMES = (
-    ".wp-block-post-date time[datetime], article time[datetime], .entry-date[datetime], time.published[datetime]"
+    ".wp-block-post-date time[datetime], article time[datetime], .entry-date[datetime], time.published[datetime],"
+    " section#entry > p.post-info time[datetime], .post-heading > .meta time[datetime]"
 )
 # When the post last changed: microdata's dateModified, hAtom's `updated` where it is not also `published` (WordPress's
 # classic themes print `<time class="entry-date published updated">` for a post never edited, and for an edited one
