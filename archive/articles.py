@@ -111,6 +111,32 @@ class Articles(Connection):
             changed += max(cursor.rowcount, 0)
         return changed
 
+    def comment_times(self, urls: list[str]) -> dict[str, dict[str, str]]:
+        """The times of the comments of the posts stored at `urls`, as stored: post URL → {comment id: time}."""
+        found: dict[str, dict[str, str]] = {}
+        for url in urls:
+            rows = self.conn.execute(
+                "SELECT c.comment_id, c.published FROM comments c JOIN articles a ON a.id = c.article_id"
+                " WHERE a.url = ? AND c.comment_id IS NOT NULL AND c.published IS NOT NULL",
+                (url,),
+            )
+            if times := {comment_id: published for comment_id, published in rows}:
+                found[url] = times
+        return found
+
+    def zone_comments(self, times: dict[str, dict[str, list[str]]]) -> int:
+        """Comments stored with their time on the site's clock get it with its offset (`times`: post URL → {comment
+        id: [the time stored, the time zoned]}, as crawler/extraction/dates.py `zoned_comments` reads it with the
+        post's comment feed, read after the post) where they hold the time stored still: the same moment, no new
+        version. How many changed."""
+        with self._tx():
+            cursor = self.conn.executemany(
+                "UPDATE comments SET published = ?4 WHERE comment_id = ?2 AND published = ?3"
+                " AND article_id = (SELECT id FROM articles WHERE url = ?1)",
+                [(url, cid, stored, zoned) for url, by_id in times.items() for cid, (stored, zoned) in by_id.items()],
+            )
+        return max(cursor.rowcount, 0)
+
     def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
         """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor), or some of the people
         a feed read after them names and no one else (_completing), get the authors that feed names (`credits`: URL →

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from crawler.discovery.feeds import FeedEntry, starts_as_feed
 from crawler.discovery.sitemaps import starts_as_sitemap
+from crawler.discovery.wordpress import wordpress_comment_id
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Listed:
     alternates: tuple[str, ...] = ()  # a sitemap entry's translations (sitemaps.SitemapEntry.alternates)
     term: bool = False  # a taxonomy's term in a feed (feeds.FeedEntry.term)
     title: str | None = None  # a dated feed item's title (feeds.FeedEntry.title)
+    # a comment feed's item (WordPress's `#comment-N`): the comment's id (N) and when it was posted, the feed's moment
+    comment: str | None = None
+    posted: str | None = None
 
     @classmethod
     def of_feed_entry(cls, entry: FeedEntry, url: str) -> Listed:
@@ -36,6 +40,8 @@ class Listed:
             tags=entry.tags,
             term=entry.term,
             title=entry.title,
+            comment=wordpress_comment_id(entry.url) if entry.posted else None,
+            posted=entry.posted,
         )
 
 

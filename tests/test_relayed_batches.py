@@ -110,6 +110,7 @@ def test_a_restarted_writer_keeps_its_tables_and_what_it_applied(archive: Archiv
 # What the archive pipeline asks of the archive without writing: a worker's scratch archive answers these itself.
 PIPELINE_READS = {
     "article_title",
+    "comment_times",
     "batch",
     "conn",
     "gone_as",

@@ -58,8 +58,9 @@ from urllib.parse import urlsplit
 from crawler.discovery.app_routes import shown_url
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import parse_sitemap
+from crawler.discovery.wordpress import post_of_comment_link
 from crawler.extraction.authorbox import clean_name
-from crawler.extraction.dates import more_precise, zoned_by_feed
+from crawler.extraction.dates import more_precise, zoned_by_feed, zoned_comments
 from crawler.extraction.pagekind import SiteFacts, decide_again, settled_kind, url_kind
 from crawler.extraction.sitename import fold
 from crawler.extraction.titles import with_feed_title
@@ -79,6 +80,8 @@ class SiteStructure:
         self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
         self.tags: dict[str, tuple[str, ...]] = {}  # URL -> those of its terms that feed marks as tags
         self.titles: dict[str, str] = {}  # URL -> its title, as the first feed listing it with a date gives it
+        # a post's URL -> {comment id: when it was posted}, as its comment feeds give them (Listed.comment)
+        self.comment_times: defaultdict[str, dict[str, str]] = defaultdict(dict)
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
         self.oldest: dict[str, str] = {}  # per host, the day of the oldest item a feed dates
         self.dated_by_host: defaultdict[str, set[str]] = defaultdict(set)
@@ -126,6 +129,8 @@ class SiteStructure:
                 self.terms[page.url], self.tags[page.url] = page.terms, page.tags
             if page.dated and page.title:
                 self.titles.setdefault(page.url, page.title)
+            if page.comment and page.posted:
+                self.comment_times[clean_url(post_of_comment_link(page.url))][page.comment] = page.posted
             if page.dated and page.url not in self.dated:
                 self.dated.add(page.url)
                 self.dated_by_host[host].add(page.url)
@@ -150,7 +155,8 @@ class SiteStructure:
         """extract()'s `result` for `url` decided again with what the crawl knows of the site (`facts`, else this
         structure's), in place; a post whose page gives no date, or its day alone, gets the date its site's feed
         gives it (dates.more_precise), one whose page gives its time without an offset the offset the feed's
-        time shows (dates.zoned_by_feed), one whose page names nobody, or some of them only, the authors the feed
+        time shows (dates.zoned_by_feed) — and so does each comment its comment feed gives a time —, one whose page
+        names nobody, or some of them only, the authors the feed
         names (its item's, or the feed's own: Eleventy's base blog names its author in its Atom feed only;
         with_feed_authors), its terms as
         `with_feed_terms` reads them with its feed item's, and its title as `with_feed_title` reads it with its
@@ -164,6 +170,8 @@ class SiteStructure:
             result["published"] = listed
         elif zoned := zoned_by_feed(listed, result.get("published")):
             result["published"] = zoned
+        if result.get("comments") and (times := self.comment_times.get(key)):
+            result["comments"] = zoned_comments(result["comments"], times)
         credit = self.credit(url)
         if credit["authors"] and (people := with_feed_authors(result.get("authors") or [], credit["authors"])):
             result["authors"] = people

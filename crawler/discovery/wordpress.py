@@ -68,6 +68,7 @@ _BLOCK_POST_CONTENT = re.compile(_IN_CLASS + rb"""wp-block-post-content\b""")
 # `p.evo_post_pagination` ("Pages: 1 · 2 · 3", each page the post's address plus `?page=N`)
 _PAGE_LINKS = re.compile(rb"""\b(?:post-page-numbers|evo_post_pagination)\b""")
 _NEXTPAGE = "<!--nextpage-->"
+_COMMENT_FRAGMENT = re.compile(r"comment-(\d+)")
 
 
 def split_post_parts(links: list[str], url: str, marked: bool = False) -> list[str]:
@@ -197,6 +198,13 @@ def _post_of_comment_page(url: str) -> str | None:
     if len(rest) < len(query) and rest:
         return parts._replace(query=urlencode(rest), fragment="").geturl()
     return None
+
+
+def wordpress_comment_id(url: str) -> str | None:
+    """The id of the comment a WordPress comment permalink (`/post/#comment-5`: get_comment_link(), each item's link
+    in its comment feeds) names, as its page's `id="comment-5"` does: "5"; None for another link."""
+    match = _COMMENT_FRAGMENT.fullmatch(urlsplit(url).fragment)
+    return match.group(1) if match else None
 
 
 def post_of_comment_link(url: str) -> str:

@@ -118,6 +118,9 @@ class RelayedArchive(Archive):
     def date_posts_from_feed(self, dates: dict[str, str]) -> int:
         return self._relayed("date_posts_from_feed", super().date_posts_from_feed, (dates,), (dates,))
 
+    def zone_comments(self, times: dict[str, dict[str, list[str]]]) -> int:
+        return self._relayed("zone_comments", super().zone_comments, (times,), (times,))
+
     def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
         arguments = (run_id, credits, seen_at)
         return self._relayed("credit_posts_from_feed", super().credit_posts_from_feed, arguments, (credits, seen_at))

@@ -571,7 +571,11 @@ def zoned_by_feed(listed: str | None, stated: str | None) -> str | None:
     moment on a clock a whole quarter hour off UTC, at most 14 hours off, the page's time with that offset
     ("2024-05-03T20:15:00" and "2024-05-03T18:15:00Z": "2024-05-03T20:15:00+02:00"). Not from a feed's midnight
     beside a page's other hour: a feed that dates its items by their day alone. archive/articles.py
-    `date_posts_from_feed` applies the same rule to posts stored before the feed was read."""
+    `date_posts_from_feed` applies the same rule to posts stored before the feed was read.
+
+    A page that prints its time to the minute (a comment's "April 12, 2023 at 3:07 pm", `2023-04-12T15:07`) is
+    the same moment as the feed's time in that minute, to the second ("Wed, 12 Apr 2023 13:07:53 +0000"): the
+    feed's moment, on the page's clock ("2023-04-12T15:07:53+02:00")."""
     if not listed or not stated or len(stated) <= 10:
         return None
     try:
@@ -580,10 +584,24 @@ def zoned_by_feed(listed: str | None, stated: str | None) -> str | None:
         return None
     if page_time.tzinfo is not None or feed_time.tzinfo is None or feed_time.time() == datetime.min.time():
         return None
-    offset = page_time - feed_time.astimezone(UTC).replace(tzinfo=None)
+    feed_utc = feed_time.astimezone(UTC).replace(tzinfo=None)
+    to_the_minute = len(stated) == len("2023-04-12T15:07")
+    offset = page_time - (feed_utc.replace(second=0, microsecond=0) if to_the_minute else feed_utc)
     if offset % timedelta(minutes=15) or abs(offset) > MAX_UTC_OFFSET:
         return None
-    return page_time.replace(tzinfo=timezone(offset)).isoformat()
+    return feed_time.astimezone(timezone(offset)).isoformat()
+
+
+def zoned_comments(comments: list[dict[str, Any]], times: dict[str, str]) -> list[dict[str, Any]]:
+    """extract()'s `comments`, each whose page prints its time without an offset (Hueman, ColorMag and Blocksy print
+    "April 12, 2023 at 3:07 pm" on the site's clock) with the offset its moment in `times` (comment id → its time:
+    WordPress's comment feeds give each comment's in UTC) shows, as zoned_by_feed reads a post's."""
+    return [
+        {**comment, "published": zoned}
+        if (zoned := zoned_by_feed(times.get(comment.get("id") or ""), comment.get("published")))
+        else comment
+        for comment in comments
+    ]
 
 
 def date_printed(text: str, day: str) -> str | None:

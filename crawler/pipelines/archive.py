@@ -32,7 +32,9 @@ from crawler.core.post_keys import PostKeys
 from crawler.core.rules import no_post, retired_reason, rules_fingerprint
 from crawler.core.signals import page_settled
 from crawler.discovery.structure import SiteStructure, folder_page
+from crawler.discovery.wordpress import post_of_comment_link
 from crawler.downloadermiddlewares.conditional_get import NOT_MODIFIED
+from crawler.extraction.dates import zoned_by_feed, zoned_comments
 from crawler.extraction.pagekind import SiteFacts, by_length_alone, decide_again, listed_anyway, url_kind
 from crawler.extraction.served_comments import is_html, is_xml
 from crawler.extraction_pool.pool import extraction_pool
@@ -243,6 +245,7 @@ class ArchivePipeline:
             # posts stored undated before this feed was read (this run, or an earlier one: a recrawl finds them
             # unchanged and does not extract them again)
             self.archive.date_posts_from_feed({p.url: p.published for p in page.lists if p.dated and p.published})
+            self._zone_stored_comments(page)
             # and posts stored naming nobody, or no term, get the authors and terms it names (Polylang's /ko/feed/,
             # read after the Korean posts a theme without bylines printed), and a post stored with its page's title
             # the title the crawl gives it when it has read the feed first
@@ -285,6 +288,19 @@ class ArchivePipeline:
         self.structure.decide(result, page.url, self.structure.facts(page.url, result.get("published")))
         if result["kind"] == "article":
             self._save(page.url, page.fetched_at, result)
+
+    def _zone_stored_comments(self, page: FetchedPage) -> None:
+        """The comments of the posts the comment feed `page` times, stored before it was read (WordPress links a post's
+        comment feed from its page): each stored with its time on the site's clock gets the offset the feed's time
+        of it shows (dates.zoned_comments)."""
+        posts = sorted({clean_url(post_of_comment_link(p.url)) for p in page.lists if p.comment and p.posted})
+        zoned: dict[str, dict[str, list[str]]] = {}
+        for url, stored in self.archive.comment_times(posts).items():
+            feed = self.structure.comment_times.get(url, {})
+            if changed := {i: [t, z] for i, t in stored.items() if (z := zoned_by_feed(feed.get(i), t))}:
+                zoned[url] = changed
+        if zoned:
+            self.archive.zone_comments(zoned)
 
     def _credits(self, page: FetchedPage) -> dict[str, dict[str, Any]]:
         """What the feed `page` (and the feeds read before it) name for the posts it dates, for
@@ -393,6 +409,9 @@ class ArchivePipeline:
             logger.info("%s: its canonical URL %s is outside the crawl's scope; not stored", url, result["url"])
             return False
         self._move_gone_here(result, fetched_at)
+        if result.get("comments"):  # a time the archive holds with its offset stays, printed again without one
+            stored = self.archive.comment_times([result["url"]]).get(result["url"], {})
+            result["comments"] = zoned_comments(result["comments"], stored)
         outcome = self.archive.save_article(self.run_id, result, fetched_at)
         self.keys.stored(url, result["url"], outcome)
         # (not by its length alone: a run that read the site's dated, marked-up posts retired it, and one that reads
