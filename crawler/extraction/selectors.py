@@ -285,6 +285,7 @@ NOT_POST = ", ".join(
         ".yarpp-related",
         ".crp_related",
         ".post-related-articles",  # WordPress's Customizr: "You may also like", cards of other posts
+        ".entry-related",  # WordPress's Kadence: "Similar Posts", a carousel of other posts' cards, their terms too
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
         *PLUGIN_POST_EXTRAS,
@@ -411,6 +412,7 @@ PLUGIN_CHROME = ", ".join(
         ".yarpp-related",
         ".crp_related",
         ".post-related-articles",  # WordPress's Customizr: "You may also like", cards of other posts
+        ".entry-related",  # WordPress's Kadence: "Similar Posts", a carousel of other posts' cards, their terms too
         ".wp-block-jetpack-related-posts",
         *BUILDER_POSTS_ON_A_POST,
         *PLUGIN_POST_EXTRAS,
@@ -1067,6 +1069,7 @@ SIDEBARS = ", ".join(
         ".yarpp-related",
         ".crp_related",
         ".post-related-articles",  # WordPress's Customizr: "You may also like", cards of other posts
+        ".entry-related",  # WordPress's Kadence: "Similar Posts", a carousel of other posts' cards, their terms too
         ".wp-block-jetpack-related-posts",
     )
 )
