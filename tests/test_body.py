@@ -3030,3 +3030,62 @@ def test_a_short_blocksy_post_is_its_entry_content_not_its_comments():
         "</div></main></body></html>"
     )
     assert extract(html, "https://blog.example/2024/02/03/coffee/").text == COFFEE
+
+
+_PROFILE_SIDEBAR = (
+    '<div class="sidebar section"><div class="widget Profile"><h2>About Me</h2><p>Before starting this blog I '
+    "worked as an equity analyst at three brokerage firms and wrote an investment newsletter devoted to companies "
+    "with proprietary technology in a range of industries. My work has appeared in several financial magazines, "
+    'weekly digests and daily newspapers over the last twenty years.</p></div><div class="widget Text"><h2>Praise'
+    "</h2><p>This blog was named a must-read money blog by a personal finance magazine in two different years, a best "
+    "financial blog by a business weekly, a smart stop by an accounting journal, and one of the top fifty money "
+    "blogs by a currency trading site.</p><p>It was also nominated for a business law blog award, and its posts have "
+    "been quoted by newspapers on three continents, often within a day of a filing being published.</p></div>"
+    '<div class="widget Text"><h2>Disclaimer</h2><p>Nothing on this blog is investment advice. The author may hold '
+    "positions in the companies discussed, and readers should do their own research before buying or selling any "
+    "security mentioned here, or consult a licensed adviser who knows their situation.</p></div>"
+    '<div class="widget PopularPosts"><h2>Popular Posts</h2><ul><li><a href="/2024/02/reserves.html">Warranty '
+    "reserves</a><div class='item-snippet'>Three makers of dishwashers cut their warranty reserves in the same "
+    "quarter, and each said its products had grown more reliable. The repair data say otherwise.</div></li><li><a "
+    "href='/2024/01/depreciation.html'>Longer lives</a><div class='item-snippet'>When a trucking firm stretches the "
+    "useful life of its fleet by two years, earnings rise without a single extra load being hauled.</div></li></ul>"
+    "</div>"
+    '<div class="widget BlogArchive"><h2>Blog Archive</h2><ul><li><a href="/2024/03/">March</a> (4)</li><li><a '
+    'href="/2024/02/">February</a> (7)</li></ul></div></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "entry"),
+    [
+        ("", 'class="post hentry"'),  # Blogger's and many 2010s themes' hAtom entry
+        ("", 'class="post" itemscope itemtype="http://schema.org/BlogPosting"'),
+        (
+            '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Quarterly filings, briefly"}'
+            "</script>",
+            'class="post"',
+        ),
+    ],
+)
+def test_a_short_marked_up_post_beside_a_long_sidebar_is_not_read_again_with_the_sidebar(head, entry):
+    """trafilatura 2.3 reads a page again in recall mode when what it extracted is short beside the page's text, and
+    keeps that reading when it is longer: on a page marking its post up, a short post's text came with the
+    sidebar's profile and text widgets (a Blogger post of two paragraphs beside an About Me and a Praise widget)."""
+    html = (
+        f"<html><head><title>Ledger Notes: Quarterly filings, briefly</title>{head}</head><body>"
+        '<div class="header"><h1>Ledger Notes</h1><p class="description">We read the quarterly filings so that you do '
+        "not have to, looking for the soft spots in depreciation policies, warranty reserves and restructuring charges"
+        f'.</p></div><div class="main"><h2 class="date-header">Monday, March 4, 2024</h2><div {entry}>'
+        '<h3 class="post-title entry-title">Quarterly filings, briefly</h3><div class="post-body entry-content">'
+        "<p>The mill reported its quarterly numbers on Friday, and the inventory line grew faster than sales for the "
+        "third quarter running. That is worth watching: the company says the stock is seasonal, yet the same build "
+        "showed up last spring and was written down in the summer.</p><p>We will look again when the annual report "
+        'is out.</p></div><div class="post-footer">Posted by <span class="fn">Ada Ledger</span> at <abbr class='
+        f'"published" title="2024-03-04T09:00:00Z">9:00 AM</abbr></div></div></div>{_PROFILE_SIDEBAR}'
+        '<div class="footer"><p>Powered by Blogger.</p></div></body></html>'
+    )
+    article = extract(html, "https://ledger.example/2024/03/quarterly-filings-briefly.html")
+    assert article.text.startswith("The mill reported its quarterly numbers on Friday")
+    assert article.text.endswith("We will look again when the annual report is out.")
+    assert "equity analyst" not in article.text and "must-read" not in article.text
+    assert "investment advice" not in article.text

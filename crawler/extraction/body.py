@@ -5,6 +5,9 @@ other choice loses snippets (links kept: F1 −0.0006, formatting kept: −0.001
 its time (crawler/extraction/metadata.py reads what it needs itself). Around that one run:
 - before, the chrome that plugins mark unambiguously (selectors.PLUGIN_CHROME, comment threads) is taken out of
   the tree for the time of the call: trafilatura would merge a share bar's text into the post's last paragraph;
+- on a page that marks its post up, trafilatura runs without its recall escalation first
+  (upstream.recall_escalation_off): a short extraction holding the post's container is a short post, not content
+  trafilatura missed, and a second reading in recall mode adds what stands beside it;
 - after, crawler/extraction/boilerplate.py drops the output blocks whose text stands on the page only inside
   chrome (related posts, bylines, widgets, asides …). Judged after the fact, a generic selector can only cut what
   trafilatura took, never change what it finds;
@@ -20,10 +23,12 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from trafilatura.settings import DEFAULT_CONFIG, use_config
 
+from crawler.extraction.agreement import contained, shingles
 from crawler.extraction.boilerplate import (
     ad_labels_silenced,
     drop_chrome_blocks,
@@ -43,11 +48,19 @@ from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
 from crawler.extraction.text_divs import leading_text_as_paragraph, text_divs_as_paragraphs
 from crawler.extraction.toggles import accordions_open, tab_labels_on_panels
 from crawler.extraction.tumblr import reblog_attributions_as_text
-from crawler.extraction.upstream import bare_extraction, justext_body, readability_body, xmltotxt
+from crawler.extraction.upstream import (
+    RECALL_ESCALATION_BELOW,
+    bare_extraction,
+    justext_body,
+    readability_body,
+    recall_escalation_off,
+    xmltotxt,
+)
 from crawler.extraction.verbatim import Verbatim, as_trafilatura_keeps, mark_fallback_code, number_nested_code
 from crawler.extraction.writefreely import hashtags_as_text
 
 MAX_CHROME_SHARE = 0.3  # of the page's text: a "chrome" match larger than this holds the post
+POST_HELD = 0.8  # of the post container's 4-token shingles: an extraction holding them is the post, however short
 _TRAFILATURA_OPTIONS = {
     "include_comments": False,
     "include_tables": True,
@@ -84,13 +97,19 @@ class Body:
 
 
 def extract_body(
-    page: Page, root: HtmlElement | None, alternatives: bool = False, alone: bool = False, lines_of: Page | None = None
+    page: Page,
+    root: HtmlElement | None,
+    alternatives: bool = False,
+    alone: bool = False,
+    lines_of: Page | None = None,
+    post_marked: bool = False,
 ) -> Body:
     """`root`: the post's container (content.find_content_root), whose links the Markdown gets back. With
     `alternatives`, the body is the best of three extractions (selection.py), else trafilatura's. `alone`: the page
     is a post's body element alone (extract.py's short posts), which trafilatura reads however short it is;
-    `lines_of`, the page it comes from, tells how its <br>s break lines (lines_broken)."""
-    candidates, verbatim = body_candidates(page, root, alternatives, alone)
+    `lines_of`, the page it comes from, tells how its <br>s break lines (lines_broken). `post_marked`: the page
+    marks its post up (evidence.post_markup), so a short extraction holding the post is the post (_trafilatura)."""
+    candidates, verbatim = body_candidates(page, root, alternatives, alone, post_marked)
     chosen = model().choose(candidates) if len(candidates) > 1 else candidates[0]
     if chosen.body is None:
         return Body("", "")
@@ -112,11 +131,12 @@ def lines_broken(page: Page) -> bool:
 
 
 def body_candidates(
-    page: Page, root: HtmlElement | None, alternatives: bool, alone: bool = False
+    page: Page, root: HtmlElement | None, alternatives: bool, alone: bool = False, post_marked: bool = False
 ) -> tuple[list[Candidate], Verbatim]:
     """trafilatura's extraction (its chrome blocks dropped), then, with `alternatives`, readability's and jusText's
     of the same prepared tree — in the order of selection.CANDIDATES. Their code blocks are marked as trafilatura's
-    are (verbatim.mark_fallback_code) once their text is read: the choice reads the texts the three give."""
+    are (verbatim.mark_fallback_code) once their text is read: the choice reads the texts the three give. On a page
+    that marks its post up (`post_marked`) a short extraction holding the post is kept (_trafilatura)."""
     if alone:  # all of it, however short: below MIN_EXTRACTED_SIZE trafilatura would flatten it into one line,
         # and its precision filters drop a short post's heading and list
         config = {"config": _ALONE_CONFIG, "favor_recall": True}
@@ -138,7 +158,7 @@ def body_candidates(
         hashtags_as_text(page),
         as_trafilatura_keeps(page, root) as verbatim,
     ):  # trafilatura copies the tree it is given; readability and jusText are given copies
-        document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
+        document = _trafilatura(page, root, config, post_marked)
         others = []
         if alternatives:
             others = [readability_body(page.tree, page.base), justext_body(page.tree, page.base)]
@@ -164,6 +184,24 @@ def body_candidates(
         if other is not None:
             mark_fallback_code(other, verbatim.code_blocks)
     return candidates, verbatim
+
+
+def _trafilatura(page: Page, root: HtmlElement | None, config: dict[str, Any], post_marked: bool) -> Any:
+    """trafilatura's extraction of the page. On a page that marks its post up (`post_marked`), first without its
+    recall escalation (upstream.recall_escalation_off), kept where it holds POST_HELD of the text of the post's
+    container `root`: a short post then, whose second reading in recall mode would add what stands beside it. An
+    extraction that leaves more of the container out is read again as trafilatura reads it (on the real pages a
+    magazine's article whose first reading was its lead, a recipe's ingredients without the method)."""
+    if post_marked and root is not None:
+        with recall_escalation_off():
+            document = bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
+        if (
+            document is None
+            or len(document.text) >= RECALL_ESCALATION_BELOW  # read once either way
+            or contained(shingles(page.text_in(root)), shingles(document.text)) >= POST_HELD
+        ):
+            return document
+    return bare_extraction(page.tree, url=page.base, **_TRAFILATURA_OPTIONS, **config)
 
 
 def _dense_script(sample: str) -> bool:

@@ -319,6 +319,11 @@ def template_markup(page: Page, jsonld: list[dict[str, Any]]) -> str | None:
     return next((f"div#{root.get('id')}" for root in _APP_ROOTS(page.tree)), None)
 
 
+def page_post_markup(page: Page, jsonld: list[dict[str, Any]]) -> str | None:
+    """The strongest post markup of the page, its JSON-LD objects `jsonld` among it (post_markup), or None."""
+    return post_markup(page, _types(jsonld))
+
+
 def post_markup(page: Page, types: set[str]) -> str | None:
     """The strongest post markup of the page (the module's docstring lists them), or None."""
     if found := sorted(types & ARTICLE_TYPES):

@@ -32,7 +32,7 @@ from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.dotclear import dotclear_kind
 from crawler.extraction.encrypted import encrypted_kind
-from crawler.extraction.evidence import page_evidence, template_markup
+from crawler.extraction.evidence import page_evidence, page_post_markup, template_markup
 from crawler.extraction.flatten import MAX_DEPTH, flatten, too_deep
 from crawler.extraction.ghost import POST_CONTENT as GHOST_CONTENT
 from crawler.extraction.ghost import ghost_kind, upgrade_notices
@@ -47,7 +47,7 @@ from crawler.extraction.markdown_images import with_images
 from crawler.extraction.medium import medium_kind
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import HtmlElement, Page, compiled, detached, enclosing, parse_html, text_of
-from crawler.extraction.pagekind import SiteFacts, decide
+from crawler.extraction.pagekind import WEAKEST_POST_MARKUP, SiteFacts, decide
 from crawler.extraction.prescreen import prescreen
 from crawler.extraction.selection import AUTO, BEST_OF_THREE, mode
 from crawler.extraction.selectors import POST_BODY_SELECTOR
@@ -518,7 +518,10 @@ def _platform(page: Page, jsonld: list[dict[str, Any]]) -> tuple[str | None, str
 def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = first_root = find_content_root(page)
-    body = first_body = extract_body(page, root, alternatives=_best_of_three(page, jsonld))
+    # og:type article alone marks no post: templates print it on every page (a landing page's one section of many
+    # was its densest paragraphs and held trafilatura's short first reading)
+    marked = page_post_markup(page, jsonld) not in (None, WEAKEST_POST_MARKUP)
+    body = first_body = extract_body(page, root, alternatives=_best_of_three(page, jsonld), post_marked=marked)
     language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language, root)
     evidence = None

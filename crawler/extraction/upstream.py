@@ -21,13 +21,17 @@ failure. RecursionError and MemoryError pass through: extract() answers a page n
 | `htmldate.extractors.try_date_expr` (day_in_words) | None |
 | `trafilatura.external.try_readability` + `sanitize_tree` (readability_body) | None (no body found) |
 | `trafilatura.external.justext_rescue` (justext_body) | None (no body found) |
+
+One of trafilatura's stages is switched off where a page says what its post is (`recall_escalation_off`): its
+module's constant, the one knob the stage has, set for the time of one call.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from copy import deepcopy
 from datetime import datetime
 from typing import Any, TypeVar
@@ -35,6 +39,7 @@ from typing import Any, TypeVar
 import htmldate
 import htmldate.extractors
 import trafilatura
+import trafilatura.core
 import trafilatura.external
 import trafilatura.metadata
 import trafilatura.utils
@@ -114,3 +119,27 @@ def justext_body(tree: HtmlElement, url: str | None) -> Any:
     language it knows; None when it keeps none."""
     found = trafilatura.external.justext_rescue(deepcopy(tree), Extractor(url=url))[0]
     return found if found is not None and len(found) else None
+
+
+# trafilatura reads an extraction this long or longer once only (0 for a trafilatura without the stage)
+RECALL_ESCALATION_BELOW: int = getattr(trafilatura.core, "ESCALATION_MAX_LENGTH", 0)
+
+
+@contextmanager
+def recall_escalation_off() -> Iterator[None]:
+    """trafilatura's recall escalation switched off for the block. trafilatura 2.3 reads a page again in recall mode
+    (and with jusText) when what it extracted is under 3,000 characters and a fifth of the page's text, and keeps
+    that reading when it is half as long again: its guess that a short extraction missed a page's content. On a page
+    that marks its post up (schema.org, h-entry, hAtom …) a short extraction may be a short post, and the second
+    reading adds what stands beside it: the sidebar's profile and text widgets (body._trafilatura decides). The
+    stage has no option: its size limit (`trafilatura.core.ESCALATION_MAX_LENGTH`) is set to 0 for the block; a
+    trafilatura without it is left as it is."""
+    before = getattr(trafilatura.core, "ESCALATION_MAX_LENGTH", None)
+    if before is None:
+        yield
+        return
+    trafilatura.core.ESCALATION_MAX_LENGTH = 0
+    try:
+        yield
+    finally:
+        trafilatura.core.ESCALATION_MAX_LENGTH = before
