@@ -31,15 +31,19 @@ _REST_ROUTE = re.compile(r"^/wp/v2/[\w-]+/(\d+)/?$")
 # body_class(): `postid-123` on a single post of any type, `page-id-2` on a page
 _BODY_ID = re.compile(r"(?:^|\s)(?:postid|page-id)-(\d+)(?=\s|$)")
 _API_ROOT = "wp-json/"
+# (rel, type) of the three links read
+_WANTED = {("shortlink", ""), ("alternate", "application/json"), ("https://api.w.org/", "")}
 _PATHINFO = "index.php/"
 
 
 def platform_id(page: Page) -> str | None:
     """The post's WordPress identity, `HOME?p=ID` (`https://site/?p=123`); None where the page prints none."""
-    links = {}
+    links: dict[tuple[str, str], str | None] = {}
     for link in _LINKS(page.tree):
         for rel in link.get("rel").lower().split():
-            links.setdefault((rel, (link.get("type") or "").lower()), joined(page.base, link.get("href")))
+            key = (rel, (link.get("type") or "").lower())
+            if key in _WANTED and key not in links:  # only these are joined: a head holds dozens of links
+                links[key] = joined(page.base, link.get("href"))
     for found in (_shortlink(links.get(("shortlink", ""))), _rest_entry(links.get(("alternate", "application/json")))):
         if found is not None:
             return _identity(*found)
