@@ -137,6 +137,17 @@ class Articles(Connection):
             )
         return max(cursor.rowcount, 0)
 
+    def identify_posts(self, identities: dict[str, str]) -> int:
+        """Posts stored without their identity on their platform get the one a feed read after them gives
+        (`identities`: URL → identity, as crawler/discovery/feeds.py reads Ghost's <guid>): a Ghost post's page states
+        its id only with Ghost's comments on. No part of a post's content: no version. How many got one."""
+        with self._tx():
+            cursor = self.conn.executemany(
+                "UPDATE articles SET platform_id = ? WHERE url = ? AND platform_id IS NULL",
+                [(identity, url) for url, identity in identities.items()],
+            )
+        return max(cursor.rowcount, 0)
+
     def credit_posts_from_feed(self, run_id: int, credits: dict[str, dict[str, Any]], seen_at: str) -> int:
         """Posts stored naming nobody (their page prints no byline: WordPress's Hello Elementor), or some of the people
         a feed read after them names and no one else (_completing), get the authors that feed names (`credits`: URL →

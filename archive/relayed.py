@@ -45,6 +45,7 @@ OPERATIONS: dict[str, Callable[..., Any]] = {
     "restore_article": lambda archive, run_id, url: archive.restore_article(run_id, url),
     "move_post": lambda archive, run_id, url, to, redirect, at: archive.move_post(run_id, url, to, redirect, at),
     "date_posts_from_feed": lambda archive, run_id, dates: archive.date_posts_from_feed(dates),
+    "identify_posts": lambda archive, run_id, identities: archive.identify_posts(identities),
     "zone_comments": lambda archive, run_id, times: archive.zone_comments(times),
     "credit_posts_from_feed": lambda archive, run_id, credits, at: archive.credit_posts_from_feed(run_id, credits, at),
 }

@@ -27,6 +27,7 @@ class Listed:
     # a comment feed's item (WordPress's `#comment-N`): the comment's id (N) and when it was posted, the feed's moment
     comment: str | None = None
     posted: str | None = None
+    platform_id: str | None = None  # a dated feed item's post's identity on its platform (feeds.FeedEntry.platform_id)
 
     @classmethod
     def of_feed_entry(cls, entry: FeedEntry, url: str) -> Listed:
@@ -42,6 +43,7 @@ class Listed:
             title=entry.title,
             comment=wordpress_comment_id(entry.url) if entry.posted else None,
             posted=entry.posted,
+            platform_id=entry.platform_id,
         )
 
 

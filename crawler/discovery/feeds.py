@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from crawler.extraction.dates import first_date
+from crawler.extraction.identity import ghost_identity
 from crawler.extraction.pagekind import url_kind
 from crawler.urls import joined
 
@@ -84,6 +85,9 @@ class FeedEntry:
     # An item within a page (a comment in WordPress's or Blogger's comment feed: _within_a_page()): when it was
     # posted, ISO 8601. A comment changes its post's page and no sitemap's <lastmod>.
     posted: str | None = None
+    # The post's identity on its platform, where the feed gives it (crawler/extraction/identity.py): Ghost's RSS
+    # names each post by its id, the item's <guid isPermaLink="false"> (_ghost_identity()).
+    platform_id: str | None = None
 
 
 def _json_feed(body: bytes) -> dict | None:
@@ -132,6 +136,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     feed_authors = _atom_authors(root) if etree.QName(root).localname == "feed" else ()
     blosxom = _blosxom(root)
     nobody = _ZOLA_NOBODY if _generator(root) == "zola" else ""
+    ghost_site = _ghost_site(root, base_url)
     items = [
         (item, link) for item in root.iter("{*}item", "{*}entry") if (link := _absolute_link(item, base_url, blosxom))
     ]
@@ -153,7 +158,10 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         title = _item_title(item) if dated else None
         tags = _item_tags(item, base_url) if dated else ()
         posted = _item_published(item) if _within_a_page(link) else None
-        entry = FeedEntry(link, _item_modified(item), dated, published, authors, terms, term, title, tags, posted)
+        identity = _ghost_identity(item, ghost_site) if ghost_site and dated else None
+        entry = FeedEntry(
+            link, _item_modified(item), dated, published, authors, terms, term, title, tags, posted, identity
+        )
         entries.append(entry)
     return entries
 
@@ -217,6 +225,22 @@ def _generator(root: etree._Element) -> str:
     node = root.find("{*}generator")
     node = root.find("{*}channel/{*}generator") if node is None else node
     return " ".join((node.text or "").split()).lower() if node is not None else ""
+
+
+def _ghost_site(root: etree._Element, base_url: str) -> str | None:
+    """The blog a Ghost feed is of (its channel's <link>), where Ghost wrote the feed: its generator "Ghost 5.130"."""
+    if not _generator(root).startswith("ghost "):
+        return None
+    link = root.find("{*}channel/{*}link")
+    return joined(base_url, link.text.strip()) if link is not None and link.text and link.text.strip() else None
+
+
+def _ghost_identity(item: etree._Element, site: str) -> str | None:
+    """The identity of the post a Ghost feed's item lists: its <guid isPermaLink="false"> is the post's id."""
+    guid = item.find("{*}guid")
+    if guid is None or guid.get("isPermaLink") != "false" or not guid.text:
+        return None
+    return ghost_identity(site, guid.text)
 
 
 def _blosxom_entry(item: etree._Element) -> str | None:

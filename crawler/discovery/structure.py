@@ -80,6 +80,7 @@ class SiteStructure:
         self.terms: dict[str, tuple[str, ...]] = {}  # URL -> its terms, as the first feed naming any names them
         self.tags: dict[str, tuple[str, ...]] = {}  # URL -> those of its terms that feed marks as tags
         self.titles: dict[str, str] = {}  # URL -> its title, as the first feed listing it with a date gives it
+        self.identities: dict[str, str] = {}  # URL -> its post's identity on its platform, as a feed gives it
         # a post's URL -> {comment id: when it was posted}, as its comment feeds give them (Listed.comment)
         self.comment_times: defaultdict[str, dict[str, str]] = defaultdict(dict)
         self.known_hosts: set[str] = set()  # hosts with a feed or sitemap that lists pages
@@ -129,6 +130,8 @@ class SiteStructure:
                 self.terms[page.url], self.tags[page.url] = page.terms, page.tags
             if page.dated and page.title:
                 self.titles.setdefault(page.url, page.title)
+            if page.dated and page.platform_id:
+                self.identities.setdefault(page.url, page.platform_id)
             if page.comment and page.posted:
                 self.comment_times[clean_url(post_of_comment_link(page.url))][page.comment] = page.posted
             if page.dated and page.url not in self.dated:
@@ -160,7 +163,8 @@ class SiteStructure:
         names (its item's, or the feed's own: Eleventy's base blog names its author in its Atom feed only;
         with_feed_authors), its terms as
         `with_feed_terms` reads them with its feed item's, and its title as `with_feed_title` reads it with its
-        feed item's."""
+        feed item's; and a post whose page states no identity on its platform (Ghost's, without its comments) the one
+        its feed item gives."""
         result["kind"], result["kind_reason"] = decide_again(result, facts or self.facts(url, result.get("published")))
         if result["kind"] != "article":
             return
@@ -181,6 +185,8 @@ class SiteStructure:
                 result.get("categories"), result.get("tags"), terms, self.tags.get(key, ())
             )
         result["title"] = self.completed_title(url, result.get("title"), result.get("sitename"))
+        if not result.get("platform_id") and (identity := self.identities.get(key)):
+            result["platform_id"] = identity
 
     def completed_title(self, url: str, title: str | None, sitename: str | None) -> str | None:
         """The title `title` of the post at `url` (of the site named `sitename`) as `with_feed_title` reads it with

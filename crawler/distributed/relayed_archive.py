@@ -118,6 +118,9 @@ class RelayedArchive(Archive):
     def date_posts_from_feed(self, dates: dict[str, str]) -> int:
         return self._relayed("date_posts_from_feed", super().date_posts_from_feed, (dates,), (dates,))
 
+    def identify_posts(self, identities: dict[str, str]) -> int:
+        return self._relayed("identify_posts", super().identify_posts, (identities,), (identities,))
+
     def zone_comments(self, times: dict[str, dict[str, list[str]]]) -> int:
         return self._relayed("zone_comments", super().zone_comments, (times,), (times,))
 

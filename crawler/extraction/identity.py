@@ -13,6 +13,13 @@ redirect to the post wherever it is now — so that it names the blog as well as
 multisite network in folders) number their posts each from 1. Where the page prints no shortlink of that form (a
 plugin removes it, Jetpack writes a wp.me one), the REST link gives the home and the number, and else the body class
 the number and the REST API's root link (`<link rel="https://api.w.org/" href="https://site/wp-json/">`) the home.
+
+Ghost gives every post an id (24 hexadecimal digits, MongoDB's ObjectId) that stays when an editor changes the post's
+slug — its old address then answers 404, unless the owner writes a redirect. A post's page prints it only in the
+script of Ghost's native comments, where the blog has them on (`{{comments}}`: `<script data-ghost-comments="SITE"
+data-post-id="ID" …>`); Ghost's RSS feed gives every post it lists its id as the item's `<guid isPermaLink="false">`
+(crawler/discovery/feeds.py). Either is written as the address of the post's editor in Ghost Admin,
+`SITE/ghost/#/editor/post/ID`, which names the blog as well as the post.
 """
 
 from __future__ import annotations
@@ -34,10 +41,18 @@ _API_ROOT = "wp-json/"
 # (rel, type) of the three links read
 _WANTED = {("shortlink", ""), ("alternate", "application/json"), ("https://api.w.org/", "")}
 _PATHINFO = "index.php/"
+# Ghost's comments script, which names the site and the post
+_GHOST_COMMENTS = etree.XPath("//script[@data-ghost-comments and @data-post-id]")
+_GHOST_ID = re.compile(r"^[0-9a-f]{24}$")
 
 
 def platform_id(page: Page) -> str | None:
-    """The post's WordPress identity, `HOME?p=ID` (`https://site/?p=123`); None where the page prints none."""
+    """The post's identity on its platform: WordPress's, `HOME?p=ID` (`https://site/?p=123`), or Ghost's,
+    `SITE/ghost/#/editor/post/ID`; None where the page prints none."""
+    for script in _GHOST_COMMENTS(page.tree):
+        site = joined(page.base, script.get("data-ghost-comments"))
+        if site and (found := ghost_identity(site, script.get("data-post-id"))):
+            return found
     links: dict[tuple[str, str], str | None] = {}
     for link in _LINKS(page.tree):
         for rel in link.get("rel").lower().split():
@@ -86,3 +101,12 @@ def _identity(home: str, number: str) -> str:
     PATHINFO for rewritten permalinks."""
     home = home if home.endswith("/") else home + "/"
     return f"{home.removesuffix(_PATHINFO)}?p={number}"
+
+
+def ghost_identity(site: str, post_id: str) -> str | None:
+    """Ghost's post `post_id` of the blog at `site`, as the address of its editor in Ghost Admin; None for an id that
+    is none of Ghost's."""
+    if not _GHOST_ID.match(post_id.strip()):
+        return None
+    site = site.split("#", 1)[0].split("?", 1)[0]
+    return f"{site if site.endswith('/') else site + '/'}ghost/#/editor/post/{post_id.strip()}"

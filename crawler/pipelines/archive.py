@@ -245,6 +245,8 @@ class ArchivePipeline:
             # posts stored undated before this feed was read (this run, or an earlier one: a recrawl finds them
             # unchanged and does not extract them again)
             self.archive.date_posts_from_feed({p.url: p.published for p in page.lists if p.dated and p.published})
+            # and their identity on their platform, where the feed gives it and their pages did not (Ghost's <guid>)
+            self.archive.identify_posts({p.url: p.platform_id for p in page.lists if p.dated and p.platform_id})
             self._zone_stored_comments(page)
             # and posts stored naming nobody, or no term, get the authors and terms it names (Polylang's /ko/feed/,
             # read after the Korean posts a theme without bylines printed), and a post stored with its page's title
