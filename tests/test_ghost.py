@@ -382,3 +382,18 @@ def test_a_ghost_post_of_a_few_lines_outside_ghosts_content_class_is_its_lines()
     assert (teaser.kind, teaser.text) == ("protected", lines[0])
     locked = extract(_ghost("post-template", post.replace(paragraphs, notice)), "https://notes.example/compilers/")
     assert (locked.kind, locked.text) == ("protected", "")
+
+
+def test_a_ghost_image_captions_word_in_italics_before_a_comma_reads_as_its_line():
+    """Ghost's editor writes a caption's formatted words as its own elements, each run of text in a span: a species'
+    name in italics before a comma was stored "Ardea cinerea , on", each text node parted by a space."""
+    caption = (
+        '<span style="white-space: pre-wrap;">The oldest heron, </span><i><em class="italic" style="white-space: '
+        'pre-wrap;">Ardea cinerea</em></i><span style="white-space: pre-wrap;">, on the third stone</span>'
+    )
+    photo = (
+        '<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/content/images/2024/05/heron.png" '
+        f'class="kg-image" alt="A grey heron" width="800" height="600"><figcaption>{caption}</figcaption></figure>'
+    )
+    article = extract(_post(f"<p>{EXCERPT}</p>{photo}"), "https://notes.example/herons/")
+    assert [image.caption for image in article.images] == ["The oldest heron, Ardea cinerea, on the third stone"]

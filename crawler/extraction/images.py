@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from crawler.extraction.article import Image
-from crawler.extraction.page import HtmlElement, Page, ancestors_matching, detached, first, matches, text_of
+from crawler.extraction.page import HtmlElement, Page, ancestors_matching, detached, first, line_of, matches, text_of
 from crawler.extraction.selectors import (
     AUTHOR_PICTURE_HOLDERS,
     CAPTION_CONTAINERS,
@@ -315,12 +315,13 @@ def caption_of(img: HtmlElement) -> str | None:
 def _caption_text(caption: HtmlElement) -> str:
     """The caption's words without its permalink anchor, nor the mark of a footnote it refers to: Pandoc's
     `<a class="footnote-ref" role="doc-noteref"><sup>1</sup></a>` (R's distill, Quarto), Python-Markdown's and
-    kramdown's (verbatim.FOOTNOTE_MARKS), which left "… her favicon. 1"."""
+    kramdown's (verbatim.FOOTNOTE_MARKS), which left "… her favicon. 1". Its words as a line (line_of): a caption
+    with a word in italics before a comma, as Ghost's editor writes a species' name, was stored "Ardea cinerea , on"."""
     marks = [e for e in caption.iterdescendants() if matches(e, FOOTNOTE_MARKS)]
     if not (anchors := permalink_anchors(caption) + marks):
-        return text_of(caption)
+        return line_of(caption)
     with detached(anchors):
-        return text_of(caption)
+        return line_of(caption)
 
 
 def permalink_anchors(caption: HtmlElement) -> list[HtmlElement]:

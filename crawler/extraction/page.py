@@ -335,6 +335,42 @@ def text_of(element: HtmlElement | None) -> str:
     return " ".join(" ".join(_VISIBLE_TEXT(element)).split())
 
 
+# Where line_of() parted two text nodes at an inline element's edge: a space, unless punctuation that closes stands
+# right after it or punctuation that opens right before it (a site may lay a <span> out as a line of its own: "Saber.
+# <span>Cedida</span>" is two words, "Ardea cinerea</i>, on" is no space)
+_EDGE = "\ue000"
+_EDGE_BEFORE_CLOSING = re.compile(_EDGE + r"+(?=[,.;:!?)\]}»”’%])")
+_EDGE_AFTER_OPENING = re.compile(r"(?<=[(\[{„“‘«])" + _EDGE + "+")
+
+
+def line_of(element: HtmlElement | None) -> str:
+    """The element's visible text as a line, whitespace folded: as text_of(), but the edge of an inline element
+    (PHRASING) before closing punctuation or after opening punctuation parts nothing ("the heron, <i>Ardea
+    cinerea</i>, on" is "the heron, Ardea cinerea, on", where text_of() parts every text node by a space). Script,
+    style and comments left out (a comment's tail kept). Walked with a stack of its own: a page may nest elements
+    deeper than Python recurses."""
+    if element is None:
+        return ""
+    parts: list[str] = []
+    steps: list[tuple[str, HtmlElement]] = [("open", element)]
+    while steps:
+        step, node = steps.pop()
+        if step == "tail":
+            parts.append(node.tail or "")
+            continue
+        parts.append(" " if node.tag not in PHRASING or node.tag == "br" else _EDGE)
+        if step == "close" or node.tag in ("script", "style"):
+            continue
+        parts.append(node.text or "")
+        steps.append(("close", node))
+        for child in reversed(node):
+            steps.append(("tail", child))
+            if isinstance(child.tag, str):
+                steps.append(("open", child))
+    line = _EDGE_AFTER_OPENING.sub("", _EDGE_BEFORE_CLOSING.sub("", "".join(parts)))
+    return " ".join(line.replace(_EDGE, " ").split())
+
+
 def enclosing(first: HtmlElement | None, second: HtmlElement | None) -> HtmlElement | None:
     """The innermost element that holds both (one may hold the other); the other where one is None."""
     if first is None or second is None:
