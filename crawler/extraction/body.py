@@ -5,6 +5,9 @@ other choice loses snippets (links kept: F1 −0.0006, formatting kept: −0.001
 its time (crawler/extraction/metadata.py reads what it needs itself). Around that one run:
 - before, the chrome that plugins mark unambiguously (selectors.PLUGIN_CHROME, comment threads) is taken out of
   the tree for the time of the call: trafilatura would merge a share bar's text into the post's last paragraph;
+- and so are the copies of the post that the page hides from readers and shows elsewhere (hidden_copies.py: a
+  comment embed's hidden copy of the post, a news site's hidden preview of its lead), which trafilatura's fallbacks
+  and the best of three read as text;
 - on a page that marks its post up, trafilatura runs without its recall escalation first
   (upstream.recall_escalation_off): a short extraction holding the post's container is a short post, not content
   trafilatura missed, and a second reading in recall mode adds what stands beside it;
@@ -38,6 +41,7 @@ from crawler.extraction.boilerplate import (
 )
 from crawler.extraction.captions import captions_as_paragraphs
 from crawler.extraction.ghost import cards_as_text
+from crawler.extraction.hidden_copies import hidden_copies
 from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_emphasis import with_links_and_emphasis
 from crawler.extraction.minified import list_items_spaced
@@ -143,7 +147,7 @@ def body_candidates(
     else:
         config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with (
-        detached(_plugin_chrome(page, root)),
+        detached([*_plugin_chrome(page, root), *hidden_copies(page)]),
         list_items_spaced(page),
         ad_labels_silenced(page),
         php_errors_silenced(page),
