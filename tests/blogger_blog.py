@@ -72,6 +72,8 @@ class BloggerBlog:
     posts: list[Post] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)
     base: str = ""
+    # False: the post page is of a custom theme that prints none of the post's ids (its feed still names each post)
+    post_ids: bool = True
 
     def __post_init__(self) -> None:
         if not self.posts:
@@ -144,14 +146,17 @@ class BloggerBlog:
         )
         body = "".join(f"<p>{TEXT}</p>" for _ in range(4))
         shown = len([c for c in post.comments if not c.removed])
+        ids = f"<meta content='{BLOG_ID}' itemprop='blogId'/>\n<meta content='{post.id}' itemprop='postId'/>\n"
+        ids, body_id = (
+            (ids + f"<a name='{post.id}'></a>\n", f" id='post-body-{post.id}'") if self.post_ids else ("", "")
+        )
         return self._head(f"{self.title}: {post.title}", feed_link) + (
             "<body class='loading'>\n<div class='blog-posts hfeed'>\n<div class='date-outer'>\n"
             f"<h2 class='date-header'><span>{post.published[:10]}</span></h2>\n<div class='date-posts'>\n"
             "<div class='post-outer'>\n<div class='post hentry uncustomized-post-template' itemprop='blogPost'"
             " itemscope='itemscope' itemtype='http://schema.org/BlogPosting'>\n"
-            f"<meta content='{BLOG_ID}' itemprop='blogId'/>\n<meta content='{post.id}' itemprop='postId'/>\n"
-            f"<a name='{post.id}'></a>\n<h3 class='post-title entry-title' itemprop='name'>{escape(post.title)}</h3>\n"
-            f"<div class='post-body entry-content' id='post-body-{post.id}' itemprop='description articleBody'>"
+            f"{ids}<h3 class='post-title entry-title' itemprop='name'>{escape(post.title)}</h3>\n"
+            f"<div class='post-body entry-content'{body_id} itemprop='description articleBody'>"
             f"{body}<div style='clear: both;'></div></div>\n"
             "<div class='post-footer'><div class='post-footer-line post-footer-line-1'>"
             "<span class='post-author vcard'>Posted by <span class='fn' itemprop='author' itemscope='itemscope'"
@@ -186,6 +191,7 @@ class BloggerBlog:
             " xmlns:thr='http://purl.org/syndication/thread/1.0'>"
             f"<id>tag:blogger.com,1999:blog-{BLOG_ID}</id><updated>{self.posts[0].published}</updated>"
             f"<title type='text'>{self.title}</title>"
+            "<generator version='7.00' uri='http://www.blogger.com'>Blogger</generator>"
             f"<link rel='alternate' type='text/html' href='{self.base}'/>"
             f"<openSearch:totalResults>{len(self.posts)}</openSearch:totalResults>{entries}</feed>"
         )

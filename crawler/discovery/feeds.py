@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from crawler.extraction.dates import first_date
-from crawler.extraction.identity import ghost_identity
+from crawler.extraction.identity import BLOGGER_TAG, blogger_identity, ghost_identity, shortlink, wordpress_identity
 from crawler.extraction.pagekind import url_kind
 from crawler.urls import joined
 
@@ -85,8 +86,9 @@ class FeedEntry:
     # An item within a page (a comment in WordPress's or Blogger's comment feed: _within_a_page()): when it was
     # posted, ISO 8601. A comment changes its post's page and no sitemap's <lastmod>.
     posted: str | None = None
-    # The post's identity on its platform, where the feed gives it (crawler/extraction/identity.py): Ghost's RSS
-    # names each post by its id, the item's <guid isPermaLink="false"> (_ghost_identity()).
+    # The post's identity on its platform, where the feed gives it (crawler/extraction/identity.py, _identities()):
+    # Ghost's RSS names each post by its id, WordPress's by its shortlink and Blogger's by its tag URI, each in the
+    # item's <guid isPermaLink="false"> (an Atom entry's <id>).
     platform_id: str | None = None
 
 
@@ -136,7 +138,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     feed_authors = _atom_authors(root) if etree.QName(root).localname == "feed" else ()
     blosxom = _blosxom(root)
     nobody = _ZOLA_NOBODY if _generator(root) == "zola" else ""
-    ghost_site = _ghost_site(root, base_url)
+    identity_of = _identities(root, base_url)
     items = [
         (item, link) for item in root.iter("{*}item", "{*}entry") if (link := _absolute_link(item, base_url, blosxom))
     ]
@@ -158,7 +160,7 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
         title = _item_title(item) if dated else None
         tags = _item_tags(item, base_url) if dated else ()
         posted = _item_published(item) if _within_a_page(link) else None
-        identity = _ghost_identity(item, ghost_site) if ghost_site and dated else None
+        identity = identity_of(item) if identity_of and dated else None
         entry = FeedEntry(
             link, _item_modified(item), dated, published, authors, terms, term, title, tags, posted, identity
         )
@@ -193,11 +195,7 @@ def feed_site(body: bytes, base_url: str) -> str | None:
         home = feed.get("home_page_url")
         return joined(base_url, home) if isinstance(home, str) and home else None
     root = _root(body)
-    if root is None:
-        return None
-    channel = root.find("{*}channel")
-    link = _item_link(channel if channel is not None else root)
-    return joined(base_url, link) if link else None
+    return _feed_home(root, base_url) if root is not None else None
 
 
 _NO_TEXT = {"", "<no value>"}
@@ -227,20 +225,66 @@ def _generator(root: etree._Element) -> str:
     return " ".join((node.text or "").split()).lower() if node is not None else ""
 
 
-def _ghost_site(root: etree._Element, base_url: str) -> str | None:
-    """The blog a Ghost feed is of (its channel's <link>), where Ghost wrote the feed: its generator "Ghost 5.130"."""
-    if not _generator(root).startswith("ghost "):
-        return None
-    link = root.find("{*}channel/{*}link")
-    return joined(base_url, link.text.strip()) if link is not None and link.text and link.text.strip() else None
+def _identities(root: etree._Element, base_url: str) -> Callable[[etree._Element], str | None] | None:
+    """What reads the identity of the post an item lists, in a feed whose engine names its posts so (its
+    <generator>): Ghost ("Ghost 5.130"), WordPress ("https://wordpress.org/?v=6.1.9"; its Atom feed's "WordPress"),
+    Blogger ("Blogger"); None for another feed's."""
+    generator = _generator(root)
+    if generator == "blogger":
+        return _blogger_identity
+    home = _feed_home(root, base_url)
+    if home and generator.startswith("ghost "):
+        return lambda item: _ghost_identity(item, home)
+    if home and (generator.startswith("https://wordpress.org/") or generator == "wordpress"):
+        return lambda item: _wordpress_identity(item, home)
+    return None
+
+
+def _feed_home(root: etree._Element, base_url: str) -> str | None:
+    """The site a feed says it is the feed of: RSS's <channel><link>, Atom's own <link rel="alternate">."""
+    channel = root.find("{*}channel")
+    link = _item_link(channel if channel is not None else root)
+    return joined(base_url, link) if link else None
+
+
+def _guid(item: etree._Element) -> str | None:
+    """The item's id that is no address: RSS's <guid isPermaLink="false">, Atom's <id>."""
+    guid = item.find("{*}guid")
+    if guid is not None:
+        return guid.text.strip() if guid.get("isPermaLink") == "false" and guid.text else None
+    atom_id = item.find("{*}id")
+    return atom_id.text.strip() if atom_id is not None and atom_id.text else None
 
 
 def _ghost_identity(item: etree._Element, site: str) -> str | None:
     """The identity of the post a Ghost feed's item lists: its <guid isPermaLink="false"> is the post's id."""
-    guid = item.find("{*}guid")
-    if guid is None or guid.get("isPermaLink") != "false" or not guid.text:
+    guid = _guid(item)
+    return ghost_identity(site, guid) if guid else None
+
+
+def _wordpress_identity(item: etree._Element, home: str) -> str | None:
+    """The identity of the post a WordPress feed's item lists: its guid is the post's shortlink, `HOME?p=ID`, as
+    WordPress wrote it when the post was made. Its number is the post's ID where the guid is of this blog — the
+    importer keeps an imported post's guid, another blog's number —, read with the blog's home as it is now (a guid
+    keeps the scheme of its day, http://, where the blog is https:// now)."""
+    guid = _guid(item)
+    found = shortlink(guid) if guid else None
+    if found is None or _schemeless(found[0]) != _schemeless(home):
         return None
-    return ghost_identity(site, guid.text)
+    return wordpress_identity(home, found[1])
+
+
+def _schemeless(address: str) -> str:
+    """An address without its scheme and trailing slash: `//site/blog`."""
+    return "//" + address.split("://", 1)[-1].rstrip("/")
+
+
+def _blogger_identity(item: etree._Element) -> str | None:
+    """The identity of the post a Blogger feed's entry lists: its <id> (an RSS item's guid) names the blog and the
+    post, `tag:blogger.com,1999:blog-BLOGID.post-POSTID`."""
+    guid = _guid(item)
+    found = BLOGGER_TAG.match(guid) if guid else None
+    return blogger_identity(*found.groups()) if found else None
 
 
 def _blosxom_entry(item: etree._Element) -> str | None:

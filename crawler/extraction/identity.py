@@ -20,6 +20,19 @@ script of Ghost's native comments, where the blog has them on (`{{comments}}`: `
 data-post-id="ID" …>`); Ghost's RSS feed gives every post it lists its id as the item's `<guid isPermaLink="false">`
 (crawler/discovery/feeds.py). Either is written as the address of the post's editor in Ghost Admin,
 `SITE/ghost/#/editor/post/ID`, which names the blog as well as the post.
+
+Blogger numbers every post (a 64-bit id) and every blog (its id); an author may edit a published post's permalink
+("Permalink → Custom permalink"), and the old address then answers 404. Blogger names the post by both numbers in
+its feeds, the Atom entry's `<id>` and the RSS item's `<guid isPermaLink="false">`:
+`tag:blogger.com,1999:blog-BLOGID.post-POSTID` — the identity is written so, whichever it was read from. A post's
+page names its blog in the link Blogger prints in the head of every page (`<link rel="service.post"
+href="https://www.blogger.com/feeds/BLOGID/posts/default">`; a classic template's EditURI,
+`https://www.blogger.com/rsd.g?blogID=BLOGID`), the layouts' `<meta itemprop="blogId">`, or Blogger's widget script
+(`_WidgetManager._SetDataContext([{'name': 'blog', 'data': {'blogId': 'BLOGID', …`); and the post in every theme's
+own way: `<meta itemprop="postId">` (the layouts' post metadata), `<a name="POSTID">` opening the post (classic
+templates and the layouts), the post body's id `post-body-POSTID`, a `data-id` on the `.post` element, the comments'
+`data-post-id`, and the widget script's `'postId': 'POSTID'`. A page that names more than one post (the home, an
+archive's page) names none as its own.
 """
 
 from __future__ import annotations
@@ -44,11 +57,36 @@ _PATHINFO = "index.php/"
 # Ghost's comments script, which names the site and the post
 _GHOST_COMMENTS = etree.XPath("//script[@data-ghost-comments and @data-post-id]")
 _GHOST_ID = re.compile(r"^[0-9a-f]{24}$")
+# Blogger's own name of a post in its feeds, the form its identity is written in
+BLOGGER_TAG = re.compile(r"^tag:blogger\.com,1999:blog-(\d+)\.post-(\d+)$")
+# The blog's id in the head's links to Blogger's API: service.post's posts feed, a classic template's EditURI (RSD)
+_BLOGGER_API = re.compile(r"^https?://(?:www\.)?blogger\.com/(?:feeds/(\d+)/posts/default|rsd\.g\?blogID=(\d+))")
+_BLOGGER_API_LINKS = etree.XPath("//head/link[@rel='service.post' or @rel='EditURI']/@href", smart_strings=False)
+_BLOGGER_META = etree.XPath("//meta[@itemprop=$name]/@content", smart_strings=False)
+# Blogger's widget script on every page of a layout or theme, which states the blog's id and a post page's id
+_BLOGGER_DATA = etree.XPath("//script[contains(., '_WidgetManager._SetDataContext')]/text()", smart_strings=False)
+_BLOGGER_DATA_BLOG = re.compile(r"'blogId': '(\d+)'")
+_BLOGGER_DATA_POST = re.compile(r"'postId': '(\d+)'")
+_POST_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' post ')"
+_TITLE_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' post-title ')"
+_BLOGGER_POST_IDS = etree.XPath(
+    "//*[starts-with(@id, 'post-body-')]/@id"
+    f" | //*[{_POST_CLASS}]/@data-id"
+    " | //*[@data-post-id]/@data-post-id"
+    # the anchor before the post: the first thing in the .post, or right before its title or the .post itself
+    f" | //a[@name][not(node())][parent::*[{_POST_CLASS}] and not(preceding-sibling::*)"
+    f" or following-sibling::*[1][{_POST_CLASS} or {_TITLE_CLASS}]]"
+    "/@name",
+    smart_strings=False,
+)
 
 
 def platform_id(page: Page) -> str | None:
-    """The post's identity on its platform: WordPress's, `HOME?p=ID` (`https://site/?p=123`), or Ghost's,
-    `SITE/ghost/#/editor/post/ID`; None where the page prints none."""
+    """The post's identity on its platform: WordPress's, `HOME?p=ID` (`https://site/?p=123`), Ghost's,
+    `SITE/ghost/#/editor/post/ID`, or Blogger's, `tag:blogger.com,1999:blog-BLOGID.post-POSTID`; None where the page
+    prints none."""
+    if found := _blogger(page):
+        return found
     for script in _GHOST_COMMENTS(page.tree):
         site = joined(page.base, script.get("data-ghost-comments"))
         if site and (found := ghost_identity(site, script.get("data-post-id"))):
@@ -59,19 +97,19 @@ def platform_id(page: Page) -> str | None:
             key = (rel, (link.get("type") or "").lower())
             if key in _WANTED and key not in links:  # only these are joined: a head holds dozens of links
                 links[key] = joined(page.base, link.get("href"))
-    for found in (_shortlink(links.get(("shortlink", ""))), _rest_entry(links.get(("alternate", "application/json")))):
+    for found in (shortlink(links.get(("shortlink", ""))), _rest_entry(links.get(("alternate", "application/json")))):
         if found is not None:
-            return _identity(*found)
+            return wordpress_identity(*found)
     body = page.tree.find("body")
     number = _BODY_ID.search(body.get("class") or "") if body is not None else None
     root = links.get(("https://api.w.org/", ""))
     if number is None or root is None or not root.endswith(_API_ROOT):
         return None
-    return _identity(root.removesuffix(_API_ROOT), number.group(1))
+    return wordpress_identity(root.removesuffix(_API_ROOT), number.group(1))
 
 
-def _shortlink(href: str | None) -> tuple[str, str] | None:
-    """(home, ID) of a shortlink of WordPress's own form, `HOME?p=ID`."""
+def shortlink(href: str | None) -> tuple[str, str] | None:
+    """(home, ID) of a shortlink of WordPress's own form, `HOME?p=ID` (the guid WordPress gives a post too)."""
     if not href:
         return None
     parts = urlsplit(href)
@@ -95,7 +133,7 @@ def _rest_entry(href: str | None) -> tuple[str, str] | None:
     return (home, number.group(1)) if number else None
 
 
-def _identity(home: str, number: str) -> str:
+def wordpress_identity(home: str, number: str) -> str:
     """`HOME?p=ID`. Under PATHINFO permalinks (`/index.php/%postname%/`) the REST API's addresses are under
     `HOME/index.php/wp-json/`, the shortlink under HOME: the home is the same either way, and when the blog leaves
     PATHINFO for rewritten permalinks."""
@@ -110,3 +148,36 @@ def ghost_identity(site: str, post_id: str) -> str | None:
         return None
     site = site.split("#", 1)[0].split("?", 1)[0]
     return f"{site if site.endswith('/') else site + '/'}ghost/#/editor/post/{post_id.strip()}"
+
+
+def _blogger(page: Page) -> str | None:
+    """The identity of the Blogger post the page is of: its blog's id and the one post id its markup names."""
+    blog = _blogger_blog(page)
+    if blog is None:
+        return None
+    data = " ".join(_BLOGGER_DATA(page.tree))
+    posts = {value.removeprefix("post-body-").strip() for value in _BLOGGER_POST_IDS(page.tree)}
+    posts.update(value.strip() for value in _BLOGGER_META(page.tree, name="postId"))
+    posts.update(_BLOGGER_DATA_POST.findall(data))
+    posts = {post for post in posts if post.isdigit()}
+    return blogger_identity(blog, posts.pop()) if len(posts) == 1 else None
+
+
+def _blogger_blog(page: Page) -> str | None:
+    """The id of the Blogger blog the page is of, where Blogger's own links, metadata or script name it."""
+    for href in _BLOGGER_API_LINKS(page.tree):
+        if found := _BLOGGER_API.match(href.strip()):
+            return found.group(1) or found.group(2)
+    for value in _BLOGGER_META(page.tree, name="blogId"):
+        if value.strip().isdigit():
+            return value.strip()
+    found = _BLOGGER_DATA_BLOG.search(" ".join(_BLOGGER_DATA(page.tree)))
+    return found.group(1) if found else None
+
+
+def blogger_identity(blog_id: str, post_id: str) -> str | None:
+    """Blogger's post `post_id` of the blog `blog_id`, in Blogger's own form; None for ids that are none of
+    Blogger's (numbers)."""
+    if not (blog_id.isdigit() and post_id.isdigit()):
+        return None
+    return f"tag:blogger.com,1999:blog-{blog_id}.post-{post_id}"
