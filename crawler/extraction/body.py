@@ -5,6 +5,7 @@ other choice loses snippets (links kept: F1 −0.0006, formatting kept: −0.001
 its time (crawler/extraction/metadata.py reads what it needs itself). Around that one run:
 - before, the chrome that plugins mark unambiguously (selectors.PLUGIN_CHROME, comment threads) is taken out of
   the tree for the time of the call: trafilatura would merge a share bar's text into the post's last paragraph;
+  so are the "read also" lines between the post's paragraphs (read_also.py: a label and a link to another post);
 - and so are the copies of the post that the page hides from readers and shows elsewhere (hidden_copies.py: a
   comment embed's hidden copy of the post, a news site's hidden preview of its lead), which trafilatura's fallbacks
   and the best of three read as text;
@@ -46,6 +47,7 @@ from crawler.extraction.markdown_blocks import markdown_of, text_with_code
 from crawler.extraction.markdown_emphasis import with_links_and_emphasis
 from crawler.extraction.minified import list_items_spaced
 from crawler.extraction.page import TABLE_PARTS, HtmlElement, Page, detached, renamed
+from crawler.extraction.read_also import read_also_lines
 from crawler.extraction.selection import CANDIDATES, Candidate, model
 from crawler.extraction.selectors import PLUGIN_CHROME
 from crawler.extraction.spacing import fold_source_breaks, separate_code_blocks
@@ -147,7 +149,7 @@ def body_candidates(
     else:
         config = {"config": _DENSE_SCRIPT_CONFIG} if _dense_script(page.text[:2000]) else {}
     with (
-        detached([*_plugin_chrome(page, root), *hidden_copies(page)]),
+        detached([*_plugin_chrome(page, root), *hidden_copies(page), *read_also_lines(page, root)]),
         list_items_spaced(page),
         ad_labels_silenced(page),
         php_errors_silenced(page),
