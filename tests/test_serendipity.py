@@ -456,3 +456,82 @@ def test_a_serendipity_entrys_time_is_its_bylines_time_with_its_clock(page):
     body = "<p>Der Rechner steht unter dem Schreibtisch und braucht acht Watt.</p>" * 4
     article = extract(page(body), "https://notizen.example/archives/2-Eigener-Server.html")
     assert article.published == "2024-05-20T10:00:00+02:00"
+
+
+def _footer_time_entry(theme: str, day: str, posted_by: str, at: str, link: str) -> str:
+    """An entry's own page of a theme without a <time> (entries.tpl): the day in the h3.serendipity_date over the
+    entry, the time as the text of the footer's link to the entry, after the author's and the category's links —
+    default's and Bulletproof's div.serendipity_entryFooter under the body, Contest's span.serendipity_footer_posted
+    over it; Bulletproof's day in an abbr.published whose title ends in strftime's %Z."""
+    url = "/archives/1-Ueber-die-Alpen.html"
+    heading = f'<h3 class="serendipity_date">{day}</h3>'
+    if theme == "bulletproof":
+        heading = (
+            f'<h3 class="serendipity_date"><abbr class="published" title="2024-06-02T09:30:00CEST">{day}</abbr></h3>'
+        )
+    links = (
+        f'{posted_by} <a href="https://notizen.example/authors/1-Anna">Anna</a> in <a'
+        f' href="https://notizen.example/categories/1-Reisen">Reisen</a> {at} <a href="{url}">{link}</a>'
+        f' | <a href="{url}#comments">Kommentare (3)</a>'
+    )
+    footer = f"<div class='serendipity_entryFooter'>{links}</div>"
+    body = (
+        '<div class="serendipity_entry_body">'
+        + "Sieben Tage und sechshundert Kilometer von München nach Verona, über den Reschenpass.<br />\n" * 4
+        + "</div>"
+    )
+    if theme == "contest":
+        posted = f'<span class="serendipity_footer_posted">{at} <a href="{url}">{link}</a></span>'
+        entry = f'<div class="serendipity_Entry_Header">{heading}</div><div class="serendipity_title_footer">'
+        entry += f"{posted}</div>{body}"
+    else:
+        entry = f'{heading}<h4 class="serendipity_title"><a href="{url}">Über die Alpen</a></h4>'
+        entry += f'<div class="serendipity_entry">{body}{footer}</div>'
+    return _s9y("index,follow", f'<div class="serendipity_Entry_Date">{entry}</div>')
+
+
+@pytest.mark.parametrize("theme", ["default", "contest", "bulletproof"])
+@pytest.mark.parametrize(
+    ("day", "posted_by", "at"),
+    [("Sonntag,  2. Juni 2024", "Geschrieben von", "um"), ("Sunday, June  2. 2024", "Posted by", "at")],
+)
+def test_a_serendipity_entrys_time_is_its_days_heading_and_its_footers_clock(theme, day, posted_by, at):
+    """default, Competition, Contest and Bulletproof print no <time>: the entry's day in the heading of its day's
+    group, its time in its footer ("Geschrieben von Anna um 09:30"), Bulletproof's also in an abbr title with a
+    zone's abbreviation, which names no offset. The entry was written at that time of that day, on the blog's
+    clock — not on the day alone."""
+    html = _footer_time_entry(theme, day, posted_by, at, "09:30")
+    article = extract(html, "https://notizen.example/archives/1-Ueber-die-Alpen.html")
+    assert article.published == "2024-06-02T09:30:00"
+
+
+def test_a_serendipity_sticky_entrys_time_is_its_footers_day_and_clock():
+    """A sticky entry's heading is "Dauerhafte Einträge", its footer's link prints the day before the time."""
+    html = _footer_time_entry("default", "Dauerhafte Einträge", "Geschrieben von", "am", "Sonntag,  2. Juni 2024 09:30")
+    article = extract(html, "https://notizen.example/archives/1-Ueber-die-Alpen.html")
+    assert article.published == "2024-06-02T09:30:00"
+
+
+def test_a_serendipity_entry_crawled_has_the_offset_its_rss_feed_gives_the_moment(crawl, db):
+    """Serendipity's RSS 2.0 feed gives each entry it lists its moment with the blog's offset (`date('r')`, "Sun, 02
+    Jun 2024 09:30:00 +0200"), the page the time on the blog's clock: stored with the offset."""
+    feed = (
+        '<?xml version="1.0" encoding="utf-8" ?><rss version="2.0"><channel><title>Notizbuch</title><link>/</link>'
+        "<item><title>Über die Alpen</title><link>{base}archives/1-Ueber-die-Alpen.html</link>"
+        "<pubDate>Sun, 02 Jun 2024 09:30:00 +0200</pubDate></item></channel></rss>"
+    )
+    html = _footer_time_entry("default", "Sonntag,  2. Juni 2024", "Geschrieben von", "um", "09:30")
+    html = html.replace("</head>", '<link rel="alternate" type="application/rss+xml" href="/feeds/index.rss2"></head>')
+    routes = {
+        "/": page("/archives/1-Ueber-die-Alpen.html"),
+        "/archives/1-Ueber-die-Alpen.html": (200, {}, html.encode()),
+    }
+    with serve(Server(routes=routes)) as site:
+        site.routes["/feeds/index.rss2"] = (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            feed.format(base=site.base).encode(),
+        )
+        result = crawl(site.base, "-s", "RETRY_TIMES=0", "--render", "never")
+    assert result.returncode == 0, result.stderr
+    assert db("SELECT published FROM articles") == [("2024-06-02T09:30:00+02:00",)]

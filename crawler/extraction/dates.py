@@ -40,6 +40,7 @@ from crawler.extraction.bearblog import bear_published
 from crawler.extraction.gnuboard import read_time as gnuboard_time
 from crawler.extraction.page import HtmlElement, Page, detached, first, text_of
 from crawler.extraction.selectors import COMMENT_THREADS
+from crawler.extraction.serendipity import entry_time_prints, published_title
 from crawler.extraction.structured import first_text
 from crawler.extraction.upstream import day_in_words, find_date
 from crawler.extraction.vitepress import sugarat_published
@@ -245,6 +246,7 @@ class _Dates:
             self._elementor_post_info_time,
             self._xe_read_time,
             self._zblog_post_time,
+            self._serendipity_time,
             material_time(self.page, _MATERIAL_TIMES),
             self._theme_time(),
         )
@@ -348,6 +350,19 @@ class _Dates:
         if not generated_by_zblog(self.page) or (node := first(self.page.tree, POST_DATE)) is None:
             return None
         return None if self._outside_post(node) else post_time(node)
+
+    @cached_property
+    def _serendipity_time(self) -> str | None:
+        """The entry's time a Serendipity theme without a <time> prints, as the blog's clock reads it: Bulletproof's
+        abbr title, else the day of the heading over the entry's day and the time of its footer
+        (serendipity.entry_time_prints): "Sunday, June  2. 2024" and "09:30" are 2024-06-02T09:30 (htmldate read
+        the day alone, and the feed gives the moment of the newest entries only)."""
+        if (title := published_title(self.page)) is not None:
+            return title
+        if (prints := entry_time_prints(self.page)) is None:
+            return None
+        heading, link = prints
+        return day_and_clock(f"{heading} {link}" if clock_alone(link) else link)
 
     @cached_property
     def _apollo_released(self) -> str | None:
