@@ -26,6 +26,16 @@ def joined(base: str, href: str | None) -> str | None:
     """`href` resolved against `base` (`base` itself for none); None when that is no address urllib can read —
     a bracket left open ("http://[2001:db8::1/"), a port out of range or not a number. urllib raises ValueError on
     those, and a page, feed or sitemap holding one such link must lose that link, not itself."""
+    if isinstance(base, str) and (href is None or isinstance(href, str)):
+        # plain strings for the cache's keys: an lxml attribute value (a str subclass) holds on to its whole tree
+        return _joined(str(base), None if href is None else str(href))
+    return _joined.__wrapped__(base, href)
+
+
+@lru_cache(maxsize=16384)
+def _joined(base: str, href: str | None) -> str | None:
+    """joined(), cached: extraction's finders (entries, term links, home links, the Markdown's links …) each
+    resolve the same links of a page, a blog's pages repeat their menus, and urljoin was 2 % of extract()'s CPU."""
     try:
         url = urljoin(base, (href or "").strip())
         return url if urlsplit(url).port != -1 else None  # .port raises for a port no server can have

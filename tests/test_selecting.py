@@ -1,6 +1,6 @@
 """The page's class names and selector narrowing on the shared lxml tree (crawler/extraction/page.py)."""
 
-from crawler.extraction.page import Names, Page, matches, narrowed, page_names, parse_html, text_of
+from crawler.extraction.page import Names, Page, matches, narrowed, page_names, parse_html, text_of, union_of
 
 
 def test_page_classes_ids_and_attributes_are_read_from_every_quoting_style():
@@ -20,6 +20,30 @@ def test_selectors_naming_absent_classes_are_dropped_but_attributes_and_negation
         "article",
     )
     assert narrowed(selectors, None)[2] == ".x.y"
+
+
+def test_id_and_class_values_no_name_of_the_page_can_match_are_dropped():
+    selectors = (
+        "[id^=busuanzi_], li[id^='comment'], div[class^='rp_'], [id$='-count'], [class*=warn], [id=top], "
+        "[class*='a b'], [id^=BUSUANZI i]"
+    )
+    names = Names(frozenset({"rp_box", "x"}), frozenset({"comment-1", "top"}), frozenset({"id", "class"}))
+    assert narrowed(selectors, names) == (
+        "li[id^='comment']",
+        "div[class^='rp_']",
+        "[id=top]",
+        "[class*='a b']",  # a class attribute's value spans its words
+        "[id^=BUSUANZI i]",  # matched without regard to case
+    )
+    html = "<p id='busuanzi_value_page_pv'>1</p><p id=top class='rp_box'>2</p><p id='c-count'>3</p>"
+    page = Page.from_html(html, "https://a.org/")
+    assert page.select(selectors) == page.tree.cssselect(selectors)
+
+
+def test_a_union_of_branches_may_test_text_with_a_regular_expression():
+    page = Page.from_html("<ul><li>Spring 2023</li><li class=x>no year</li></ul>", "https://a.org/")
+    branches = (("//li[re:test(., '20[0-9]{2}')]", ()), ("//li[contains(@class, 'y')]", ("y",)))
+    assert [text_of(e) for e in union_of(page, branches)] == ["Spring 2023"]
 
 
 def test_select_finds_the_same_elements_as_an_unnarrowed_select():

@@ -68,3 +68,24 @@ def test_a_gnuboard_post_is_its_board_and_number_whatever_list_state_its_links_c
     searched = f"{board}?bo_table=free&sfl=wr_subject&sop=or&stx=a"
     assert clean_url(searched) == searched
     assert clean_url("https://a.example/board.php?id=3&page=2") == "https://a.example/board.php?id=3&page=2"
+
+
+def test_a_link_resolved_again_comes_from_the_cache_and_its_tree_is_not_kept():
+    import gc
+    import weakref
+
+    from lxml import html
+
+    from crawler.urls import _joined, joined
+
+    tree = html.fromstring("<p><a href=' ../b/?x=1 '>b</a></p>")
+    href = tree.xpath("//a/@href")[0]  # an lxml attribute value: a str that holds on to its element
+    before = _joined.cache_info().hits
+    assert joined("https://a.org/posts/a/", href) == "https://a.org/posts/b/?x=1"
+    assert joined("https://a.org/posts/a/", " ../b/?x=1 ") == "https://a.org/posts/b/?x=1"
+    assert _joined.cache_info().hits == before + 1
+    alive = weakref.ref(tree)
+    del tree, href
+    gc.collect()
+    assert alive() is None
+    assert joined("http://[2001:db8::1/", "x") is None and joined("https://a.org/", None) == "https://a.org/"

@@ -22,7 +22,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
-from crawler.extraction.page import HtmlElement, Page, text_of, word_count
+from crawler.extraction.page import HtmlElement, Page, text_of, union_of, word_count
 from crawler.extraction.sitename import fold, is_home_link
 from crawler.urls import joined
 
@@ -50,9 +50,9 @@ _READ_MORE = "substring(@href, string-length(@href) - 4) = '#more'"
 # A title that is no heading, by its class: hAtom's `entry-title`, a theme's `post-title`, a paragraph of Bulma's
 # `title` (Hexo's Icarus prints each teaser's title, on its archives too, as <p class="title"><a>).
 _TITLE_CLASS = (
-    "self::p[contains(concat(' ', normalize-space(@class), ' '), ' title ')]"
-    " or (self::p or self::div or self::span) and (contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' post-title '))"
+    ("self::p", "title"),
+    ("self::p or self::div or self::span", "entry-title"),
+    ("self::p or self::div or self::span", "post-title"),
 )
 # A card's title in Materialize's markup: `.card-title` in the card's `.card-image`, a link around it (Hexo's
 # Matery: `<div class="card"><a href=…><div class="card-image"><img …><span class="card-title">…</span></div></a>`)
@@ -63,13 +63,22 @@ _NOTE_PERMALINK = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
     f"[not(.//*[{_HEADING}]//a[@href])]//a[@href][.//time]"
 )
-_TITLE_LINKS = etree.XPath(
-    f"//*[{_HEADING}]//a[@href] | //a[@href][descendant::*[{_HEADING}]] | //a[{_READ_MORE}] | {_NOTE_PERMALINK}"
-    f" | //*[{_TITLE_CLASS}]//a[@href] | //a[@href][.//*[{_CARD_TITLE}]]"
-    f" | //li[.//time or count(.//a[@href]) = 1 and .//*[{_DATE_CLASS}]]//a[@href][not(ancestor::*[{_HEADING}])]"
-    f" | //*[self::li or self::article][count(.//a[@href]) = 1][not(.//time)]"
-    f"[*[not(self::a)][not(.//a)][{_DATED_BESIDE}]]//a[@href][not(ancestor::*[{_HEADING}])]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+_CLASSED = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+# Each kind of title link: its XPath, and the class names an element must carry for it to match (a kind whose classes
+# the page never uses is not looked for: page.union_of)
+_TITLE_LINKS = (
+    (f"//*[{_HEADING}]//a[@href]", ()),
+    (f"//a[@href][descendant::*[{_HEADING}]]", ()),
+    (f"//a[{_READ_MORE}]", ()),
+    (_NOTE_PERMALINK, ("h-entry",)),
+    *((f"//*[{tags}][{_CLASSED.format(name)}]//a[@href]", (name,)) for tags, name in _TITLE_CLASS),
+    (f"//a[@href][.//*[{_CARD_TITLE}]]", ("card-title",)),
+    (f"//li[.//time or count(.//a[@href]) = 1 and .//*[{_DATE_CLASS}]]//a[@href][not(ancestor::*[{_HEADING}])]", ()),
+    (
+        f"//*[self::li or self::article][count(.//a[@href]) = 1][not(.//time)]"
+        f"[*[not(self::a)][not(.//a)][{_DATED_BESIDE}]]//a[@href][not(ancestor::*[{_HEADING}])]",
+        (),
+    ),
 )
 # A card's overlay link: empty, stretched over the card by CSS, named for screen readers (PaperMod's
 # `<a class="entry-link" aria-label="post link to …">` beside the card's <h2>); see _names_its_card().
@@ -110,7 +119,7 @@ def teaser_blocks(page: Page) -> list[HtmlElement]:
     host = urlsplit(page.url).netloc.lower()
     links: dict[str, HtmlElement] = {}
     overlays = [link for link in _OVERLAY_LINKS(page.tree) if _names_its_card(link)]
-    for link in [*_TITLE_LINKS(page.tree), *overlays]:
+    for link in [*union_of(page, _TITLE_LINKS), *overlays]:
         url = urldefrag(joined(page.base, link.get("href")) or "").url
         if urlsplit(url).netloc.lower() != host or _bare(url) == own or url in links or page.in_chrome(link):
             continue
