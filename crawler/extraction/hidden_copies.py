@@ -20,6 +20,8 @@ captions lost on one of the 990 real pages).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 from crawler.extraction.agreement import contained, shingles
@@ -35,14 +37,24 @@ _LETTERS = "".join(sorted(set("displaynonevisibilityhidden")))
 _STYLE = (
     f"translate(@style, '{_LETTERS.upper()} ', '{_LETTERS}')"  # the inline style, those letters lower-cased, no spaces
 )
-_HIDDEN = (
-    "(@hidden and @hidden != 'until-found'"
-    f" or contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden')"
-    + "".join(f" or contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in HIDDEN_CLASSES)
-    + ")"
-)
-# Outermost only (the test of the ancestors runs for the hidden elements alone), holding text.
-_OUTERMOST_HIDDEN = etree.XPath(f"//body//*[{_HIDDEN}][not(ancestor::*[{_HIDDEN}])][normalize-space()]")
+
+
+def _hidden(attributes: tuple[str, ...], classes: tuple[str, ...]) -> str:
+    """The XPath test of an element hidden by the attributes (`hidden`, `style`) and HIDDEN_CLASSES a page uses."""
+    tests = ["@hidden and @hidden != 'until-found'"] if "hidden" in attributes else []
+    if "style" in attributes:
+        tests.append(f"@style and (contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden'))")
+    tests += [f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in classes]
+    return " or ".join(tests)
+
+
+@lru_cache(maxsize=64)
+def _outermost_hidden(attributes: tuple[str, ...], classes: tuple[str, ...]) -> etree.XPath:
+    """The outermost hidden elements holding text (the test of the ancestors runs for the hidden elements alone)."""
+    hidden = _hidden(attributes, classes)
+    return etree.XPath(f"//body//*[{hidden}][not(ancestor::*[{hidden}])][normalize-space()]")
+
+
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 
 
@@ -50,7 +62,11 @@ def hidden_copies(page: Page) -> list[HtmlElement]:
     """The outermost elements the page hides from readers whose text stands, visible, elsewhere on the page (see
     the module's docstring), in document order. One pass over the tree finds the hidden elements; the page's text
     outside them is read once."""
-    hidden = _OUTERMOST_HIDDEN(page.tree)
+    attributes = tuple(name for name in ("hidden", "style") if name in page.names.attributes)
+    classes = tuple(name for name in HIDDEN_CLASSES if name in page.names.classes)
+    if not attributes and not classes:
+        return []
+    hidden = _outermost_hidden(attributes, classes)(page.tree)
     prose = [element for element in hidden if not _navigation(page, element)]
     if not prose:
         return []
