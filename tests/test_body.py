@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.extraction.content import find_content_root, headed_by_headline
 from crawler.extraction.extract import extract
 from crawler.extraction.page import Page
 
@@ -3089,3 +3090,104 @@ def test_a_short_marked_up_post_beside_a_long_sidebar_is_not_read_again_with_the
     assert article.text.endswith("We will look again when the annual report is out.")
     assert "equity analyst" not in article.text and "must-read" not in article.text
     assert "investment advice" not in article.text
+
+
+_FERRY_STORY = (
+    "<p>The county council voted on Tuesday to close the old ferry landing at the end of the month, after an "
+    "inspection found the pilings under the ramp rotted through in three places.</p>"
+    "<p>Commuters who crossed the river each morning will be carried by a shuttle bus over the north bridge until a "
+    "new landing opens downstream, which the council expects in the spring.</p>"
+    "<p>The ferry's operator said the boats would stay in service for school trips and for the summer market, "
+    "when they can tie up at the marina instead.</p>"
+)
+_OTHER_STORIES = [
+    (
+        "Library hours grow",
+        "The central library will open on Sunday afternoons from next month, the first change to "
+        "its hours in a decade, after a survey of readers asked for weekend time above all else.",
+    ),
+    (
+        "Harbour wall repaired",
+        "Masons finished the repair of the harbour wall a week ahead of the schedule set last "
+        "winter, and the fishing boats that had moored in the bay since the storm are back at their berths.",
+    ),
+    (
+        "New stop for the night bus",
+        "The night bus that runs from the station to the hospital will stop at the new "
+        "housing estate from Monday, answering a petition signed by residents who work late shifts.",
+    ),
+    (
+        "School roof funded",
+        "The primary school on Mill Lane will have its roof replaced over the summer holidays, "
+        "after buckets in the corridors became a familiar sight during every heavy rain of the past two years.",
+    ),
+    (
+        "Market moves indoors",
+        "The Saturday market moves into the old corn exchange for the winter months, with forty "
+        "stalls on two floors, heating for the first time, and a café run by the students of the catering college.",
+    ),
+    (
+        "Bridge lights restored",
+        "The lamps along the north bridge are lit again after a month in the dark, once "
+        "thieves who had stripped the copper cable from the ducts under the footway were caught.",
+    ),
+    (
+        "Allotments waiting list",
+        "The waiting list for an allotment in the town has passed three hundred names, and "
+        "the council is looking at the old railway sidings and a corner of the cemetery field for new plots.",
+    ),
+    (
+        "Cycle lane consultation",
+        "Residents have until the end of next month to comment on plans for a cycle lane "
+        "along the river road, which would take away one lane of parking but link the two bridges.",
+    ),
+]
+
+
+def _news_page(between: str = "") -> str:
+    """A news site's article page of 2012, marked up only by og:type article: the headline, a byline, the story in a
+    div of no post class, the comment rules, and the teasers of the site's other stories."""
+    teasers = "".join(
+        f'<div class="teaser"><h3><a href="/news/{n}/">{title}</a></h3><p>{text} Read the full story and the '
+        "reactions of readers on our news pages, updated through the day.</p></div>"
+        for n, (title, text) in enumerate(_OTHER_STORIES)
+    )
+    return (
+        '<html><head><title>Ferry landing to close - Riverside Gazette</title><meta property="og:type" '
+        'content="article"></head><body><div id="masthead"><a href="/">Riverside Gazette</a><ul><li><a href="/news/">'
+        'News</a></li><li><a href="/sport/">Sport</a></li></ul></div><div id="main"><div class="story"><h1>Ferry '
+        f'landing to close</h1><p class="byline">By Ann Reed, Riverside Gazette</p>{between}<div class="storyText">'
+        f'{_FERRY_STORY}</div><div class="comment-policy"><p>Comments are moderated before they appear. Please keep to '
+        "the subject of the article, be civil to other readers, and do not post advertisements or personal details; "
+        'comments that break these rules are removed without notice.</p></div></div><div class="more"><h2>More news'
+        f'</h2>{teasers}</div></div><div id="footer"><p>Copyright 2012 Riverside Gazette. All rights reserved.</p>'
+        "</div></body></html>"
+    )
+
+
+def test_a_short_news_article_under_its_headline_is_not_read_again_with_the_other_stories():
+    """A news article marked up by og:type article alone, its story a few paragraphs in a div of no post class right
+    under its headline and byline: trafilatura 2.3 read the page again (its recall escalation, jusText's reading)
+    because the story is short beside the teasers of the site's other stories, and kept that reading — the story
+    and every teaser, which made the page a listing."""
+    article = extract(_news_page(), "https://gazette.example/news/2012/10/ferry-landing-to-close/")
+    assert article.kind == "article"
+    assert article.text.startswith("The county council voted on Tuesday")
+    assert article.text.endswith("when they can tie up at the marina instead.")
+    assert "library" not in article.text and "Read the full story" not in article.text
+
+
+def test_a_container_under_other_paragraphs_below_the_headline_is_not_headed_by_it():
+    """og:type article alone is printed by templates on landing pages too, whose densest paragraphs are one section
+    of many under the page's <h1>: such a container is not under the headline, and the page is read as trafilatura
+    reads it. A byline between the headline and the container is no such section."""
+    intro = (
+        '<div class="intro"><p>Every month the Gazette sums up what the council decided, what it spent and what it put '
+        "off, with the minutes and the votes of each member, so that readers can see how the town is run.</p><p>This "
+        "page gathers the month's stories on the river crossings, the ferry, the bridges and the buses.</p></div>"
+    )
+    for between, headed in (("", True), (intro, False)):
+        page = Page.from_html(_news_page(between), "https://gazette.example/news/2012/10/ferry-landing-to-close/")
+        root = find_content_root(page)
+        assert root is not None and root.get("class") == "storyText"
+        assert headed_by_headline(root) is headed

@@ -9,7 +9,8 @@ its time (crawler/extraction/metadata.py reads what it needs itself). Around tha
 - and so are the copies of the post that the page hides from readers and shows elsewhere (hidden_copies.py: a
   comment embed's hidden copy of the post, a news site's hidden preview of its lead), which trafilatura's fallbacks
   and the best of three read as text;
-- on a page that marks its post up, trafilatura runs without its recall escalation first
+- on a page that marks its post up (by og:type article alone: where the post's container stands under the
+  page's headline, extract.py), trafilatura runs without its recall escalation first
   (upstream.recall_escalation_off): a short extraction holding the post's container is a short post, not content
   trafilatura missed, and a second reading in recall mode adds what stands beside it;
 - after, crawler/extraction/boilerplate.py drops the output blocks whose text stands on the page only inside

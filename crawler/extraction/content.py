@@ -17,11 +17,30 @@ _MAIN = etree.XPath("//main[not(ancestor::main)]")  # HTML allows one visible <m
 _TEXT_NODES = etree.XPath(".//text()[not(parent::script or parent::style)]")
 _LISTS = {"ul", "ol", "li"}  # a list and its items, nested lists within them
 _MEDIA = etree.XPath("(.//img | .//picture | .//video | .//audio | .//iframe | .//embed | .//object)[1]")
+_HEADLINE_INSIDE = etree.XPath("(.//h1)[1]")
+_HEADLINE_ABOVE = etree.XPath("preceding::h1[1]")
+_PARAGRAPHS_ABOVE = etree.XPath("preceding::p")
+_PARAGRAPHS_BELOW = etree.XPath("following::p")
 
 
 def holds_media(element: HtmlElement) -> bool:
     """The element holds an image, a video, a sound or a frame."""
     return bool(_MEDIA(element))
+
+
+def headed_by_headline(root: HtmlElement) -> bool:
+    """Whether the post's container `root` stands under the page's headline: an <h1> in it, or the nearest <h1>
+    above it followed by less than MIN_ROOT_TEXT characters of paragraphs before it (a byline, a date, a caption).
+    A news or blog article prints its headline and then its text; a landing page's densest section stands below
+    other sections' paragraphs under the page's <h1>."""
+    if _HEADLINE_INSIDE(root):
+        return True
+    headline = next(iter(_HEADLINE_ABOVE(root)), None)
+    if headline is None:
+        return False
+    below = set(_PARAGRAPHS_BELOW(headline))
+    between = sum(len(text_of(p)) for p in _PARAGRAPHS_ABOVE(root) if p in below)
+    return between < MIN_ROOT_TEXT
 
 
 def find_content_root(page: Page) -> HtmlElement | None:

@@ -27,7 +27,7 @@ from crawler.extraction.boxes import (
     with_their_pages,
 )
 from crawler.extraction.comments import find_comments
-from crawler.extraction.content import body_holder, densest_parent, find_content_root
+from crawler.extraction.content import body_holder, densest_parent, find_content_root, headed_by_headline
 from crawler.extraction.dates import date_printed
 from crawler.extraction.decoding import decode_html
 from crawler.extraction.dotclear import dotclear_kind
@@ -519,8 +519,13 @@ def _extract(page: Page, site: SiteFacts | None = None) -> Article:
     jsonld = jsonld_objects(page.tree)
     root = first_root = find_content_root(page)
     # og:type article alone marks no post: templates print it on every page (a landing page's one section of many
-    # was its densest paragraphs and held trafilatura's short first reading)
-    marked = page_post_markup(page, jsonld) not in (None, WEAKEST_POST_MARKUP)
+    # was its densest paragraphs and held trafilatura's short first reading) — unless the post's container stands
+    # right under the page's headline (content.headed_by_headline): a news article marked only so, whose second
+    # reading added the comment rules, the reprint notice and the other stories' teasers
+    markup = page_post_markup(page, jsonld)
+    marked = markup not in (None, WEAKEST_POST_MARKUP) or (
+        markup == WEAKEST_POST_MARKUP and root is not None and headed_by_headline(root)
+    )
     body = first_body = extract_body(page, root, alternatives=_best_of_three(page, jsonld), post_marked=marked)
     language = post_language(page, body.text)
     meta = extract_metadata(page, jsonld, language, root)
