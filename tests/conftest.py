@@ -49,6 +49,15 @@ def run_cli(*args: str, cwd: Path = REPO, timeout: float = 180) -> subprocess.Co
     )
 
 
+def archive_rows(db: Path, sql: str, *params: object) -> list[tuple]:
+    """The rows `sql` reads from the archive at `db`, the connection closed after."""
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
 def crawl_summary(base: str, db: Path) -> dict[str, str]:
     """Crawl `base` into `db` (extraction in the crawl's own process), asserting exit 0; the summary's rows."""
     crawled = run_cli("crawl", base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")

@@ -8,23 +8,14 @@ The blog is tests/blogger_blog.py's, served on 127.0.0.1 as Blogger serves one; 
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from crawler.discovery.feeds import feed_entries
 from crawler.extraction.extract import extract
 from tests.blogger_blog import BLOG_ID, BloggerBlog, Post, serve_blogger
-from tests.conftest import crawl_summary
+from tests.conftest import archive_rows, crawl_summary
 
 SOUP, NOTES = "4412093340921730001", "4412093340921730002"
-
-
-def _rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def _tag(post_id: str) -> str:
@@ -41,17 +32,17 @@ def test_a_blogger_post_whose_permalink_changed_is_moved_by_its_blogger_id(tmp_p
     with serve_blogger(BloggerBlog(posts=posts, post_ids=post_ids)) as blog:
         old = blog.base + "2024/03/winter-squash-soup.html"
         crawl_summary(blog.base, db)
-        assert (old, _tag(SOUP)) in _rows(db, "SELECT url, platform_id FROM articles")
-        (row,) = _rows(db, f"SELECT id FROM articles WHERE url = '{old}'")
+        assert (old, _tag(SOUP)) in archive_rows(db, "SELECT url, platform_id FROM articles")
+        (row,) = archive_rows(db, f"SELECT id FROM articles WHERE url = '{old}'")
         posts[0].slug = "squash-soup-with-sage"  # the author's custom permalink; the old address answers 404
         again = crawl_summary(blog.base, db)
         assert again["moved (the same post ID, its old address gone)"] == "1"
         assert again["new articles"] == "0" and again["gone (404/410)"] == "0"
         new = blog.base + "2024/03/squash-soup-with-sage.html"
-        assert _rows(db, f"SELECT id, url, gone_at FROM articles WHERE platform_id = '{_tag(SOUP)}'") == [
+        assert archive_rows(db, f"SELECT id, url, gone_at FROM articles WHERE platform_id = '{_tag(SOUP)}'") == [
             (row[0], new, None)
         ]
-        assert _rows(db, "SELECT url, moved_to, redirect FROM article_addresses") == [
+        assert archive_rows(db, "SELECT url, moved_to, redirect FROM article_addresses") == [
             (old, new, f"404, the same post {_tag(SOUP)}")
         ]
 

@@ -10,17 +10,15 @@ each crawl is a real one. A real Ghost is crawled in tests/ghost/."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from crawler.discovery.feeds import feed_entries
 from crawler.extraction.extract import extract
-from tests.conftest import crawl_summary
+from tests.conftest import archive_rows, crawl_summary
 from tests.local_http import QuietHandler, serving
 
 FOG, SWIFTS = "6650c00000000000000000a1", "6650c00000000000000000a2"
@@ -98,11 +96,6 @@ def _blog(comments: bool = False) -> Iterator[dict[str, Any]]:
         yield blog
 
 
-def _rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
 @pytest.mark.parametrize("comments", [False, True], ids=["id-from-the-feed", "id-from-the-page"])
 def test_a_ghost_post_whose_slug_changed_is_moved_by_its_ghost_id(tmp_path, comments):
     db = tmp_path / "archive.db"
@@ -110,16 +103,16 @@ def test_a_ghost_post_whose_slug_changed_is_moved_by_its_ghost_id(tmp_path, comm
         base = blog["base"]
         crawl_summary(base, db)
         editor = f"{base}ghost/#/editor/post/{FOG}"
-        assert (base + "fog/", editor) in _rows(db, "SELECT url, platform_id FROM articles")
-        (fog_row,) = _rows(db, "SELECT id FROM articles WHERE url LIKE '%/fog/'")
+        assert (base + "fog/", editor) in archive_rows(db, "SELECT url, platform_id FROM articles")
+        (fog_row,) = archive_rows(db, "SELECT id FROM articles WHERE url LIKE '%/fog/'")
         blog["slugs"][FOG] = "morning-fog"
         again = crawl_summary(base, db)
         assert again["moved (the same post ID, its old address gone)"] == "1"
         assert again["new articles"] == "0" and again["gone (404/410)"] == "0"
-        assert _rows(db, f"SELECT id, url, gone_at FROM articles WHERE platform_id = '{editor}'") == [
+        assert archive_rows(db, f"SELECT id, url, gone_at FROM articles WHERE platform_id = '{editor}'") == [
             (fog_row[0], base + "morning-fog/", None)
         ]
-        assert _rows(db, "SELECT url, moved_to, redirect FROM article_addresses") == [
+        assert archive_rows(db, "SELECT url, moved_to, redirect FROM article_addresses") == [
             (base + "fog/", base + "morning-fog/", f"404, the same post {editor}")
         ]
 

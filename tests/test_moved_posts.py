@@ -11,7 +11,6 @@ The blog is served on 127.0.0.1 and changes between crawls as a blog does; each 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import crawl_summary, run_cli
+from tests.conftest import archive_rows, crawl_summary, run_cli
 from tests.local_http import QuietHandler, serving
 
 OLD, NEW = "/2024/05/river-walk/", "/river-walk-in-spring/"
@@ -89,13 +88,8 @@ def _blog() -> Iterator[dict[str, Any]]:
         yield blog
 
 
-def _rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
-
-
 def _river(db: Path) -> list[tuple[Any, ...]]:
-    return _rows(db, "SELECT id, url FROM articles WHERE title = 'River walk' ORDER BY id")
+    return archive_rows(db, "SELECT id, url FROM articles WHERE title = 'River walk' ORDER BY id")
 
 
 def test_a_post_whose_address_redirects_for_good_is_one_row_its_history_kept_its_old_address_recorded(tmp_path):
@@ -108,22 +102,22 @@ def test_a_post_whose_address_redirects_for_good_is_one_row_its_history_kept_its
         again = crawl_summary(base, db)
         assert _river(db) == [(post_id, base + NEW[1:])]
         assert again["moved (a permanent redirect)"] == "1" and again["new articles"] == "0"
-        [(version, text)] = _rows(db, "SELECT version, text FROM article_versions WHERE article_id = ?", post_id)
+        [(version, text)] = archive_rows(db, "SELECT version, text FROM article_versions WHERE article_id = ?", post_id)
         assert version == 1 and "reopened" not in text
-        assert "reopened" in _rows(db, "SELECT text FROM articles WHERE id = ?", post_id)[0][0]
-        assert _rows(db, "SELECT url, moved_to, redirect FROM article_addresses") == [
+        assert "reopened" in archive_rows(db, "SELECT text FROM articles WHERE id = ?", post_id)[0][0]
+        assert archive_rows(db, "SELECT url, moved_to, redirect FROM article_addresses") == [
             (base + OLD[1:], base + NEW[1:], "301")
         ]
-        assert _rows(db, "SELECT change, url, version, fields, summary FROM changes WHERE run_id = 2") == [
+        assert archive_rows(db, "SELECT change, url, version, fields, summary FROM changes WHERE run_id = 2") == [
             ("moved", base + NEW[1:], 1, '["text"]', f"moved from {base}{OLD[1:]} (301); text +1/-1 lines")
         ]
-        assert _rows(db, "SELECT status, kind FROM pages WHERE url = ? AND run_id = 2", base + OLD[1:]) == [
+        assert archive_rows(db, "SELECT status, kind FROM pages WHERE url = ? AND run_id = 2", base + OLD[1:]) == [
             (301, "redirect")
         ]
         third = crawl_summary(base, db)
         assert _river(db) == [(post_id, base + NEW[1:])]
         assert third["moved (a permanent redirect)"] == "0" and third["new articles"] == "0"
-    assert _rows(db, "SELECT count(*) FROM changes WHERE change = 'moved'") == [(1,)]
+    assert archive_rows(db, "SELECT count(*) FROM changes WHERE change = 'moved'") == [(1,)]
     shown = run_cli("history", base + OLD[1:], "--db", str(db), "--format", "table")
     assert shown.returncode == 0, shown.stderr
     assert f"moved from {base}{OLD[1:]} to {base}{NEW[1:]} (301)" in shown.stdout
@@ -146,9 +140,9 @@ def test_a_post_reached_at_its_old_address_first_moves_there(tmp_path, moved):
     assert _river(db) == [(post_id, blog["base"] + NEW[1:])]
     assert again["moved (a permanent redirect)"] == "1" and again["new articles"] == "0"
     how = {301: "301", 308: "308", "alias": "meta refresh (canonical)"}[moved]
-    assert _rows(db, "SELECT redirect FROM article_addresses") == [(how,)]
-    assert _rows(db, "SELECT count(*) FROM article_versions WHERE article_id = ?", post_id) == [(1,)]
-    assert _rows(db, "SELECT change FROM changes WHERE run_id = 2 ORDER BY id") == [("moved",), ("changed",)]
+    assert archive_rows(db, "SELECT redirect FROM article_addresses") == [(how,)]
+    assert archive_rows(db, "SELECT count(*) FROM article_versions WHERE article_id = ?", post_id) == [(1,)]
+    assert archive_rows(db, "SELECT change FROM changes WHERE run_id = 2 ORDER BY id") == [("moved",), ("changed",)]
 
 
 @pytest.mark.parametrize("moved", [302, "refresh", "home"])
@@ -164,5 +158,5 @@ def test_a_temporary_redirect_or_one_to_no_post_moves_nothing(tmp_path, moved):
         again = crawl_summary(base, db)
     assert (post_id, base + OLD[1:]) in _river(db)
     assert again["moved (a permanent redirect)"] == "0"
-    assert _rows(db, "SELECT count(*) FROM article_addresses") == [(0,)]
-    assert _rows(db, "SELECT gone_at, retired_at FROM articles WHERE id = ?", post_id) == [(None, None)]
+    assert archive_rows(db, "SELECT count(*) FROM article_addresses") == [(0,)]
+    assert archive_rows(db, "SELECT gone_at, retired_at FROM articles WHERE id = ?", post_id) == [(None, None)]

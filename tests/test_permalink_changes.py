@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from crawler.extraction.extract import extract
-from tests.conftest import crawl_summary, run_cli
+from tests.conftest import archive_rows, crawl_summary, run_cli
 from tests.local_http import QuietHandler, serving
 
 # ID → (title, day, slug); the structures before and after: /%year%/%monthnum%/%day%/%postname%/ → /%postname%/
@@ -84,13 +84,8 @@ def _blog() -> Iterator[dict[str, Any]]:
         yield blog
 
 
-def _rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
-
-
 def _posts(db: Path) -> list[tuple[Any, ...]]:
-    return _rows(db, "SELECT id, url, platform_id, gone_at FROM articles ORDER BY id")
+    return archive_rows(db, "SELECT id, url, platform_id, gone_at FROM articles ORDER BY id")
 
 
 @pytest.mark.parametrize("stale", [False, True], ids=["new-addresses-first", "old-address-404-first"])
@@ -112,15 +107,15 @@ def test_a_post_whose_old_address_answers_404_is_moved_by_its_wordpress_id(tmp_p
         )
         assert again["moved (the same post ID, its old address gone)"] == "2"
         assert again["new articles"] == "0" and again["gone (404/410)"] == "0"
-        assert sorted(_rows(db, "SELECT url, moved_to, redirect FROM article_addresses")) == [
+        assert sorted(archive_rows(db, "SELECT url, moved_to, redirect FROM article_addresses")) == [
             (base + _dated(15)[1:], base + _plain(15)[1:], f"404, the same post {base}?p=15"),
             (base + _dated(12)[1:], base + _plain(12)[1:], f"404, the same post {base}?p=12"),
         ]
-        assert _rows(db, "SELECT count(*) FROM changes WHERE run_id = 2 AND change IN ('new', 'gone')") == [(0,)]
-        assert _rows(db, "SELECT count(*) FROM changes WHERE run_id = 2 AND change = 'moved'") == [(2,)]
+        assert archive_rows(db, "SELECT count(*) FROM changes WHERE run_id = 2 AND change IN ('new', 'gone')") == [(0,)]
+        assert archive_rows(db, "SELECT count(*) FROM changes WHERE run_id = 2 AND change = 'moved'") == [(2,)]
         assert again["updated articles"] == "2"
         # the text before the update kept as the post's version 1
-        assert _rows(db, "SELECT count(*) FROM article_versions WHERE text NOT LIKE '%reopened%'") == [(2,)]
+        assert archive_rows(db, "SELECT count(*) FROM article_versions WHERE text NOT LIKE '%reopened%'") == [(2,)]
         third = crawl_summary(base, db)
         assert _posts(db) == after
         assert third["moved (the same post ID, its old address gone)"] == "0" and third["new articles"] == "0"
@@ -144,7 +139,9 @@ def test_an_id_given_to_another_post_on_another_day_moves_nothing(tmp_path):
         again = crawl_summary(blog["base"], db)
     assert again["moved (the same post ID, its old address gone)"] == "1"
     assert again["new articles"] == "1" and again["gone (404/410)"] == "1"
-    river = _rows(db, "SELECT url, gone_at IS NOT NULL FROM articles WHERE platform_id LIKE '%?p=12' ORDER BY id")
+    river = archive_rows(
+        db, "SELECT url, gone_at IS NOT NULL FROM articles WHERE platform_id LIKE '%?p=12' ORDER BY id"
+    )
     assert river == [(blog["base"] + _dated(12)[1:], 1), (blog["base"] + _plain(12)[1:], 0)]
 
 

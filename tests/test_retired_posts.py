@@ -22,7 +22,7 @@ import pytest
 
 from archive import Archive, schema
 from archive.migrations import migrate
-from tests.conftest import crawl_summary, run_cli
+from tests.conftest import archive_rows, crawl_summary, run_cli
 from tests.local_http import QuietHandler, serving
 
 HEAD = '<meta name="generator" content="Movable Type">'
@@ -94,11 +94,6 @@ def _as_an_older_blogarchive_left_it(db: Path, url: str) -> None:
     archive.close()
 
 
-def _rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
-
-
 @pytest.mark.parametrize("etag", [True, False], ids=["304", "same bytes"])
 def test_a_recrawl_decides_again_an_unchanged_page_older_rules_stored_as_a_post_and_retires_it(tmp_path, etag):
     db = tmp_path / "archive.db"
@@ -107,20 +102,20 @@ def test_a_recrawl_decides_again_an_unchanged_page_older_rules_stored_as_a_post_
         crawl_summary(blog["base"], db)
         _as_an_older_blogarchive_left_it(db, kyoto)
         again = crawl_summary(blog["base"], db)
-        retired = _rows(db, "SELECT retired_at, retired_reason FROM articles WHERE url = ?", kyoto)
+        retired = archive_rows(db, "SELECT retired_at, retired_reason FROM articles WHERE url = ?", kyoto)
         assert retired[0][0] is not None and retired[0][1].startswith("listing: ")
         assert "Movable Type" in retired[0][1]
         assert again["retired (no post by today's rules)"] == "1"
         assert again["unchanged, decided again (other rules)"] == ("3" if etag else "0")  # the home and post too
         assert again["same body, not re-extracted"] == "0"
-        assert _rows(db, "SELECT change, url FROM changes WHERE change = 'retired'") == [("retired", kyoto)]
+        assert archive_rows(db, "SELECT change, url FROM changes WHERE change = 'retired'") == [("retired", kyoto)]
         # the same rules since: nothing unchanged is read again, nothing retired twice
         third = crawl_summary(blog["base"], db)
     assert third["unchanged, decided again (other rules)"] == "0" and third["retired (no post by today's rules)"] == "0"
     assert third["not modified (304)" if etag else "same body, not re-extracted"] == "3"
-    assert _rows(db, "SELECT count(*) FROM changes WHERE change = 'retired'") == [(1,)]
-    assert _rows(db, "SELECT count(*) FROM articles") == [(2,)]  # kept
-    assert _rows(db, "SELECT url FROM v_posts") == [(blog["base"] + "2024/03/post-3.html",)]
+    assert archive_rows(db, "SELECT count(*) FROM changes WHERE change = 'retired'") == [(1,)]
+    assert archive_rows(db, "SELECT count(*) FROM articles") == [(2,)]  # kept
+    assert archive_rows(db, "SELECT url FROM v_posts") == [(blog["base"] + "2024/03/post-3.html",)]
 
 
 def test_reextract_retires_a_stored_post_today_s_rules_decide_is_a_listing_and_restores_it_when_a_post_again(tmp_path):
@@ -140,13 +135,13 @@ def test_reextract_retires_a_stored_post_today_s_rules_decide_is_a_listing_and_r
     assert done.returncode == 0, done.stderr
     assert "1 retired, 0 restored" in done.stdout
     assert re.search(rf"^retired {re.escape(kyoto)}: listing: .*Movable Type", done.stderr, re.M)
-    (row,) = _rows(
+    (row,) = archive_rows(
         db, "SELECT retired_at IS NOT NULL, retired_reason LIKE 'listing: %' FROM articles WHERE url = ?", kyoto
     )
     assert row == (1, 1)
-    assert _rows(db, "SELECT count(*) FROM comments WHERE article_id = ?", article_id) == [(1,)]  # nothing lost
-    assert kyoto not in {url for (url,) in _rows(db, "SELECT url FROM v_posts")}
-    assert _rows(db, "SELECT sum(posts) FROM v_monthly") == [(1,)]
+    assert archive_rows(db, "SELECT count(*) FROM comments WHERE article_id = ?", article_id) == [(1,)]  # nothing lost
+    assert kyoto not in {url for (url,) in archive_rows(db, "SELECT url FROM v_posts")}
+    assert archive_rows(db, "SELECT sum(posts) FROM v_monthly") == [(1,)]
 
     # a later decision makes it a post again: its page now a post's
     archive = Archive(db)
@@ -158,8 +153,8 @@ def test_reextract_retires_a_stored_post_today_s_rules_decide_is_a_listing_and_r
     archive.close()
     again = run_cli("reextract", "--db", str(db))
     assert "0 retired, 1 restored" in again.stdout and f"restored {kyoto}" in again.stderr
-    assert _rows(db, "SELECT retired_at, retired_reason FROM articles WHERE url = ?", kyoto) == [(None, None)]
-    changes = [change for (change,) in _rows(db, "SELECT change FROM changes WHERE url = ? ORDER BY id", kyoto)]
+    assert archive_rows(db, "SELECT retired_at, retired_reason FROM articles WHERE url = ?", kyoto) == [(None, None)]
+    changes = [change for (change,) in archive_rows(db, "SELECT change FROM changes WHERE url = ? ORDER BY id", kyoto)]
     assert "retired" in changes and changes[-1] == "restored"  # after the post's new content ('changed')
 
 
@@ -232,11 +227,11 @@ def test_a_page_served_in_a_posts_place_that_tells_nothing_of_what_it_is_retires
         served.update(_pages(base))
         crawl_summary(base, db)
         post = base + "2024/03/post-3.html"
-        assert _rows(db, "SELECT count(*) FROM v_posts WHERE url = ?", post) == [(1,)]
+        assert archive_rows(db, "SELECT count(*) FROM v_posts WHERE url = ?", post) == [(1,)]
         served["/2024/03/post-3.html"] = (
             b"<html><body><p>Briefly unavailable for scheduled maintenance.</p></body></html>"
         )
         again = run_cli("crawl", base, "--db", str(db), "-s", "EXTRACT_PROCESSES=0")  # nothing archived: exit 1
     assert re.search(r"│ retired \(no post by today's rules\) +│ 0 ", again.stdout), again.stdout
-    assert _rows(db, "SELECT retired_at FROM articles WHERE url = ?", post) == [(None,)]
-    assert _rows(db, "SELECT count(*) FROM v_posts WHERE url = ?", post) == [(1,)]
+    assert archive_rows(db, "SELECT retired_at FROM articles WHERE url = ?", post) == [(None,)]
+    assert archive_rows(db, "SELECT count(*) FROM v_posts WHERE url = ?", post) == [(1,)]

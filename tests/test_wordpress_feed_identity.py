@@ -8,15 +8,13 @@ The blog is served on 127.0.0.1 in the markup WordPress prints; each crawl is a 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from crawler.discovery.feeds import feed_entries
 from crawler.extraction.extract import extract
-from tests.conftest import crawl_summary
+from tests.conftest import archive_rows, crawl_summary
 from tests.local_http import QuietHandler, serving
 
 # ID → (title, time, slug)
@@ -87,25 +85,20 @@ def _blog() -> Iterator[dict[str, Any]]:
         yield blog
 
 
-def _rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
 def test_a_wordpress_post_without_a_shortlink_is_moved_by_the_id_its_feed_gives(tmp_path):
     db = tmp_path / "archive.db"
     with _blog() as blog:
         base = blog["base"]
         assert extract(_post(base, 12, _dated(12)).decode(), base + _dated(12)[1:]).platform_id is None
         crawl_summary(base, db)
-        assert sorted(_rows(db, "SELECT url, platform_id FROM articles")) == sorted(
+        assert sorted(archive_rows(db, "SELECT url, platform_id FROM articles")) == sorted(
             (base + _dated(n)[1:], f"{base}?p={n}") for n in POSTS
         )
         blog["at"] = lambda n: f"/{POSTS[n][2]}/"
         again = crawl_summary(base, db)
         assert again["moved (the same post ID, its old address gone)"] == "2"
         assert again["new articles"] == "0" and again["gone (404/410)"] == "0"
-        assert sorted(_rows(db, "SELECT url, moved_to FROM article_addresses")) == sorted(
+        assert sorted(archive_rows(db, "SELECT url, moved_to FROM article_addresses")) == sorted(
             (base + _dated(n)[1:], f"{base}{POSTS[n][2]}/") for n in POSTS
         )
 

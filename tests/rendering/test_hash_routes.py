@@ -8,7 +8,6 @@ exit 1. With --render never, the crawl still ends in one line that says to rende
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
@@ -19,7 +18,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from tests.chromium import Browser, install_chromium
-from tests.conftest import run_cli
+from tests.conftest import archive_rows, run_cli
 from tests.engines.sites import SOURCES, EngineMissing, served_blog
 from tests.test_replay import pywb
 from tests.test_wacz import WACZ
@@ -53,14 +52,6 @@ def blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Blog]:
         pytest.skip(str(exc))
 
 
-def _rows(db: Path, sql: str, *params: object) -> list[tuple]:
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
-
-
 def _source(slug: str) -> str:
     return (SOURCES / "docsify" / "posts" / f"{slug}.md").read_text("utf-8")
 
@@ -76,8 +67,8 @@ def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(blog: Blog,
     options = ("--db", str(db), "--quiet", "-s", "EXTRACT_PROCESSES=1")
     result = run_cli("crawl", docsify_blog, "--warc", str(warc), *options)
     assert result.returncode == 0, result.stderr
-    assert _rows(db, "SELECT url, message FROM crawl_errors") == []
-    posts = {url: (title, text) for url, title, text in _rows(db, "SELECT url, title, text FROM articles")}
+    assert archive_rows(db, "SELECT url, message FROM crawl_errors") == []
+    posts = {url: (title, text) for url, title, text in archive_rows(db, "SELECT url, title, text FROM articles")}
     assert sorted(posts) == [f"{docsify_blog}#/posts/{slug}" for slug in SLUGS]
     for slug in SLUGS:
         title, text = posts[f"{docsify_blog}#/posts/{slug}"]
@@ -85,9 +76,9 @@ def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(blog: Blog,
         assert title == heading.removeprefix("# ")
         assert first in text and "print(" in text  # its prose and its code block
     # the shell's own URL shows README.md, the blog's home: a page, no post
-    assert _rows(db, "SELECT kind FROM pages WHERE url = ?", docsify_blog) == [("listing",)]
+    assert archive_rows(db, "SELECT kind FROM pages WHERE url = ?", docsify_blog) == [("listing",)]
 
-    images = _rows(
+    images = archive_rows(
         db, "SELECT a.url, i.src, i.caption FROM images i JOIN articles a ON a.id = i.article_id ORDER BY a.url"
     )
     assert [(url.removeprefix(docsify_blog), src.removeprefix(docsify_blog)) for url, src, _ in images] == [
@@ -97,7 +88,7 @@ def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(blog: Blog,
     ]
     assert all(caption and caption in _source(url.rsplit("/", 1)[1]) for url, _, caption in images)
 
-    rendered = _rows(db, "SELECT url, rendered, etag, last_modified FROM pages WHERE url LIKE '%#/%'")
+    rendered = archive_rows(db, "SELECT url, rendered, etag, last_modified FROM pages WHERE url LIKE '%#/%'")
     assert sorted(url.rsplit("/", 1)[1] for url, *_ in rendered) == sorted(SLUGS)
     assert all(reason.startswith("a route of a script-routed app (#/posts/") for _, reason, *_ in rendered)
     # the shell every route shares is unchanged when a post changes: no validator kept, a recrawl asks in full
@@ -120,7 +111,7 @@ def test_every_route_of_a_docsify_blog_is_a_post_under_its_route_url(blog: Blog,
         listing = blog.site / name
         listing.write_text("".join(line for line in listing.open() if "tomato-seed" not in line))
     assert run_cli("crawl", docsify_blog, *options).returncode == 0
-    gone = _rows(db, "SELECT url FROM articles WHERE gone_at IS NOT NULL")
+    gone = archive_rows(db, "SELECT url FROM articles WHERE gone_at IS NOT NULL")
     assert gone == [(f"{docsify_blog}#/posts/tomato-seed",)]
 
 

@@ -10,7 +10,6 @@ once and must stay as they are)."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import urllib.error
 import urllib.request
@@ -19,15 +18,10 @@ from pathlib import Path
 import pytest
 
 from bench.wordpress_site import SCRIPT, WordPressUnavailable, crawl, site_name, wordpress
-from tests.conftest import run_cli
+from tests.conftest import archive_rows, run_cli
 
 THEME = "twentytwentyone"
 NAME = site_name(THEME, "pretty")
-
-
-def _rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def _status(url: str) -> int:
@@ -44,7 +38,7 @@ def test_a_changed_permalink_structure_keeps_each_post_one_row_with_its_history(
         with wordpress(tmp_path / "wp", sites=((THEME, "pretty", "on-the-page"),)) as wp:
             first = crawl(NAME, wp.sites[NAME], db)
             assert first.returncode == 0, first.stderr[-2000:]
-            before = dict(_rows(db, "SELECT url, id FROM articles"))
+            before = dict(archive_rows(db, "SELECT url, id FROM articles"))
             subprocess.run(
                 [
                     "php",
@@ -63,7 +57,7 @@ def test_a_changed_permalink_structure_keeps_each_post_one_row_with_its_history(
     except WordPressUnavailable as exc:
         pytest.skip(str(exc))
     now = {post["url"]: post for post in truth["posts"]}
-    moved = _rows(db, "SELECT url, moved_to, redirect, article_id FROM article_addresses")
+    moved = archive_rows(db, "SELECT url, moved_to, redirect, article_id FROM article_addresses")
     # every post archived before is one row, its id kept, at the address WordPress gives it now
     assert len(before) == len(now) == len(moved) == 24
     assert {old: article_id for old, _, _, article_id in moved} == before
@@ -71,10 +65,10 @@ def test_a_changed_permalink_structure_keeps_each_post_one_row_with_its_history(
     assert {redirect for _, to, redirect, _ in moved} == {
         f"404, the same post {wp.sites[NAME]}?p={now[to]['id']}" for _, to, _, _ in moved
     }
-    assert sorted(_rows(db, "SELECT url, gone_at FROM articles")) == sorted((url, None) for url in now)
-    assert _rows(db, "SELECT change, count(*) FROM changes WHERE run_id = 2 AND subject = 'post' GROUP BY change") == [
-        ("moved", 24)
-    ]
+    assert sorted(archive_rows(db, "SELECT url, gone_at FROM articles")) == sorted((url, None) for url in now)
+    assert archive_rows(
+        db, "SELECT change, count(*) FROM changes WHERE run_id = 2 AND subject = 'post' GROUP BY change"
+    ) == [("moved", 24)]
     old, _, _, _ = moved[0]
     shown = run_cli("history", old, "--db", str(db), "--format", "table")
     assert shown.returncode == 0 and f"moved from {old} to " in shown.stdout, shown.stderr
